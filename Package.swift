@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "seealso",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "seealso", targets: ["seealso"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // The only C in the project: the ncursesw headers, made visible to Swift.
+        .systemLibrary(name: "CNCursesw", path: "Sources/CNCursesw"),
+
+        // Turns assets/ into Swift source at build time so the binary carries its article.
+        .executableTarget(name: "EmbedTool", path: "Sources/EmbedTool"),
+        .plugin(name: "EmbedAssets", capability: .buildTool(), dependencies: ["EmbedTool"]),
+
+        // The article model: parser, classifier, linker, graph, exporters. No terminal code.
+        .target(
+            name: "Content",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            plugins: ["EmbedAssets"]
+        ),
+        // The explorer: state, update, panes, layout; ncurses only in CursesBackend.swift.
+        .target(name: "TUI", dependencies: ["Content", "CNCursesw"]),
+        .executableTarget(
+            name: "seealso",
+            dependencies: [
+                "Content", "TUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "ContentTests", dependencies: ["Content"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Content"], resources: [.copy("Golden")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Content"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,172 @@
+import Foundation
+import TOMLKit
+
+/// Curated cross-links, read from an article's `NAME.links.toml`:
+///
+///     article = "Dual power"          # optional; must match the article's title
+///
+///     [[link]]
+///     from = "strategy: Municipalism"  # kind: name, section: heading, or a bare unambiguous name
+///     to = "see-also: Communalism (Bookchin)"
+///     type = "theory-of"               # one of `Relation`
+///     rationale = "Bookchin's communalism is the theory behind libertarian municipalism."
+///
+/// Every problem is a `SourceError` at the line of the offending key.
+public struct Annotations: Sendable {
+    public static let allowedKeys: Set<String> = ["from", "to", "type", "rationale"]
+
+    public init() {}
+
+    public func links(fromTOML text: String, path: String, article: Article, items: [Item]) throws -> [Link] {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw SourceError(path: path, line: error.source.begin.line, message: "invalid TOML: \(error.description)")
+        }
+        let lines = KeyLines(text)
+        for key in table.keys where key != "article" && key != "link" {
+            throw SourceError(path: path, line: lines.topLevel[key] ?? 1,
+                              message: "unknown key '\(key)' (expected 'article' and [[link]] tables)")
+        }
+        if let expected = table["article"] {
+            guard let title = expected.string else {
+                throw SourceError(path: path, line: lines.topLevel["article"] ?? 1, message: "'article' must be a string")
+            }
+            if title != article.title {
+                throw SourceError(path: path, line: lines.topLevel["article"] ?? 1,
+                                  message: "these links are for '\(title.neutralized)', not for '\(article.title.neutralized)'")
+            }
+        }
+        guard let entries = table["link"] else { return [] }
+        guard let array = entries.array else {
+            throw SourceError(path: path, line: lines.topLevel["link"] ?? 1, message: "'link' must be an array of tables: [[link]]")
+        }
+        let resolver = NodeResolver(article: article, items: items)
+        var links: [Link] = []
+        var seen: Set<[String]> = []
+        for (index, value) in array.enumerated() {
+            let block = index < lines.blocks.count ? lines.blocks[index] : KeyLines.Block(header: 1)
+            func fail(_ key: String?, _ message: String) -> SourceError {
+                SourceError(path: path, line: key.flatMap { block.keys[$0] } ?? block.header, message: message)
+            }
+            guard let entry = value.table else { throw fail(nil, "each [[link]] must be a table") }
+            for key in entry.keys where !Self.allowedKeys.contains(key) {
+                throw fail(key, "unknown key '\(key)' in [[link]] (allowed: from, to, type, rationale)")
+            }
+            func string(_ key: String) throws -> String {
+                guard let raw = entry[key] else { throw fail(nil, "[[link]] lacks '\(key)'") }
+                guard let text = raw.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw fail(key, "'\(key)' must be a non-empty string")
+                }
+                return text
+            }
+            let fromName = try string("from"), toName = try string("to")
+            let typeName = try string("type"), rationale = try string("rationale")
+            guard let relation = Relation(rawValue: typeName), relation != .mentions else {
+                let allowed = Relation.allCases.filter { $0 != .mentions }.map(\.rawValue).joined(separator: ", ")
+                throw fail("type", "unknown link type '\(typeName.neutralized)' (one of: \(allowed))")
+            }
+            let from: String, to: String
+            do {
+                from = try resolver.resolve(fromName)
+                to = try resolver.resolve(toName)
+            } catch let problem as NodeResolver.Problem {
+                throw fail(problem.reference == fromName ? "from" : "to", problem.message)
+            }
+            if from == to { throw fail("to", "a link from '\(fromName.neutralized)' to itself") }
+            guard seen.insert([from, to, relation.rawValue]).inserted else {
+                throw fail("from", "duplicate link \(from) → \(to) (\(relation.rawValue))")
+            }
+            links.append(Link(from: from, to: to, relation: relation, origin: .curated, rationale: rationale))
+        }
+        return links
+    }
+}
+
+/// Resolves the names a person writes in a links file to node ids.
+struct NodeResolver {
+    struct Problem: Error {
+        var reference: String
+        var message: String
+    }
+
+    let article: Article
+    let items: [Item]
+
+    /// `kind: Name`, `section: Heading`, an id (`strategy:municipalism`), or a bare name that
+    /// only one item or section has. Names compare case-insensitively.
+    func resolve(_ reference: String) throws -> String {
+        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        if items.contains(where: { $0.id == trimmed }) || article.sections.contains(where: { $0.id == trimmed }) {
+            return trimmed
+        }
+        var candidates: [(id: String, label: String)]
+        var name = trimmed
+        if let colon = trimmed.firstIndex(of: ":") {
+            let prefix = trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let rest = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if prefix == "section" {
+                name = rest
+                candidates = sectionCandidates()
+            } else if let kind = ItemKind(slug: prefix) {
+                name = rest
+                candidates = items.filter { $0.kind == kind }.map { ($0.id, $0.name) }
+            } else {
+                candidates = sectionCandidates() + items.map { ($0.id, $0.name) }
+            }
+        } else {
+            candidates = sectionCandidates() + items.map { ($0.id, $0.name) }
+        }
+        let matches = candidates.filter { $0.label.caseInsensitiveCompare(name) == .orderedSame }
+        if matches.count == 1 { return matches[0].id }
+        if matches.isEmpty {
+            throw Problem(reference: reference, message: "no item or section named '\(reference.neutralized)' in '\(article.title.neutralized)'")
+        }
+        let ids = matches.map(\.id).joined(separator: ", ")
+        throw Problem(reference: reference, message: "'\(reference.neutralized)' is ambiguous (\(ids)): write it as 'kind: name'")
+    }
+
+    private func sectionCandidates() -> [(id: String, label: String)] {
+        article.sections.map { ($0.id, $0.isLead ? "(lead)" : $0.title) }
+    }
+}
+
+/// The line of every key, per `[[link]]` block and at the top level, found by a light scan:
+/// TOMLKit reports lines for syntax errors only, and a person fixing a dangling name wants the line.
+struct KeyLines {
+    struct Block {
+        var header: Int
+        var keys: [String: Int] = [:]
+    }
+
+    var topLevel: [String: Int] = [:]
+    var blocks: [Block] = []
+
+    init(_ text: String) {
+        var inOtherTable = false
+        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let number = offset + 1
+            if line.hasPrefix("[") {
+                let name = line.filter { !"[] \t".contains($0) }
+                if line.hasPrefix("[["), name.hasPrefix("link") {
+                    blocks.append(Block(header: number))
+                    inOtherTable = false
+                    topLevel["link"] = topLevel["link"] ?? number
+                } else {
+                    inOtherTable = true
+                    topLevel[name] = topLevel[name] ?? number
+                }
+                continue
+            }
+            guard let equals = line.firstIndex(of: "="), !line.hasPrefix("#") else { continue }
+            let key = line[..<equals].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            if blocks.isEmpty, !inOtherTable {
+                topLevel[key] = topLevel[key] ?? number
+            } else if !blocks.isEmpty, !inOtherTable {
+                blocks[blocks.count - 1].keys[key] = blocks[blocks.count - 1].keys[key] ?? number
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+/// An encyclopedia article as read from its plain-text form: a title, then sections in
+/// document order. Every node keeps the 1-based line it came from, so every later stage
+/// (classifier, linker, exporters, the explorer) can point back at the source.
+public struct Article: Sendable, Equatable {
+    public var title: String
+    public var titleLine: Int
+    /// Where the article was read from, as given (used in `path:line` messages).
+    public var path: String
+    /// All sections in document order. `sections[0]` is always the lead: the text between
+    /// the title and the first heading (it may be empty).
+    public var sections: [Section]
+    /// Lines whose text holds control characters, escape sequences or bidi overrides.
+    /// The text is kept as written; every output neutralises it (see `TextSafety`).
+    public var flaggedLines: [Int]
+
+    public init(title: String, titleLine: Int, path: String, sections: [Section], flaggedLines: [Int] = []) {
+        self.title = title
+        self.titleLine = titleLine
+        self.path = path
+        self.sections = sections
+        self.flaggedLines = flaggedLines
+    }
+
+    public var lead: Section { sections[0] }
+
+    /// Indices of the sections whose parent is `index` (or the top-level sections for `nil`,
+    /// which excludes the lead itself).
+    public func children(of index: Int?) -> [Int] {
+        sections.indices.filter { $0 != 0 && sections[$0].parent == index }
+    }
+
+    /// The section indices from the top level down to `index`, the lead excluded.
+    public func path(to index: Int) -> [Int] {
+        var chain: [Int] = []
+        var cursor: Int? = index
+        while let current = cursor, current != 0 {
+            chain.append(current)
+            cursor = sections[current].parent
+        }
+        return chain.reversed()
+    }
+
+    public func sectionIndex(id: String) -> Int? {
+        sections.firstIndex { $0.id == id }
+    }
+
+    /// Every list item in document order, with the index of its section.
+    public var allListItems: [(section: Int, item: ListItem)] {
+        sections.indices.flatMap { index in
+            sections[index].blocks.flatMap { block -> [(section: Int, item: ListItem)] in
+                guard case .list(let list) = block else { return [] }
+                return list.items.map { (index, $0) }
+            }
+        }
+    }
+}
+
+public struct Section: Sendable, Equatable {
+    /// Stable slug of the heading, unique within the article (`background`, `see-also-2`).
+    public var id: String
+    public var title: String
+    /// 1 for the lead, 2–6 for `==`…`======` headings.
+    public var level: Int
+    public var line: Int
+    /// Index of the enclosing section; `nil` for the lead and for top-level sections.
+    public var parent: Int?
+    public var blocks: [Block]
+
+    public init(id: String, title: String, level: Int, line: Int, parent: Int?, blocks: [Block] = []) {
+        self.id = id
+        self.title = title
+        self.level = level
+        self.line = line
+        self.parent = parent
+        self.blocks = blocks
+    }
+
+    public var isLead: Bool { level == 1 }
+}
+
+public enum Block: Sendable, Equatable {
+    case paragraph(Paragraph)
+    case list(ListBlock)
+
+    public var line: Int {
+        switch self {
+        case .paragraph(let paragraph): paragraph.line
+        case .list(let list): list.items.first?.line ?? 0
+        }
+    }
+}
+
+public struct Paragraph: Sendable, Equatable {
+    /// The paragraph's source lines joined with single spaces.
+    public var text: String
+    public var line: Int
+    /// The last source line of the paragraph (equal to `line` for one-line paragraphs).
+    public var endLine: Int
+
+    public init(text: String, line: Int, endLine: Int? = nil) {
+        self.text = text
+        self.line = line
+        self.endLine = endLine ?? line
+    }
+}
+
+/// Consecutive list items, with the paragraph that introduced them (if it directly precedes
+/// the list: "Strategies used … include:").
+public struct ListBlock: Sendable, Equatable {
+    public var items: [ListItem]
+    public var leadIn: String?
+
+    public init(items: [ListItem], leadIn: String? = nil) {
+        self.items = items
+        self.leadIn = leadIn
+    }
+}
+
+public struct ListItem: Sendable, Equatable {
+    /// The item's whole text, without the `- ` marker.
+    public var text: String
+    public var line: Int
+    /// Set when the item is written `Name – description` (en dash, em dash or ` - `).
+    public var name: String?
+    public var description: String?
+
+    public init(text: String, line: Int, name: String? = nil, description: String? = nil) {
+        self.text = text
+        self.line = line
+        self.name = name
+        self.description = description
+    }
+}
+
+/// A problem at a place in a file, printed as `path:line: message`.
+public struct SourceError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+    public var message: String
+
+    public init(path: String, line: Int, message: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    /// `path:line: message`, or `path: message` for problems with the file as a whole (line 0).
+    public var description: String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
+}

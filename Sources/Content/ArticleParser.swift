@@ -1,0 +1,326 @@
+import Foundation
+
+/// Reads the plain-text article form:
+///
+///     = Title =
+///     Lead paragraph…
+///     == Heading ==          (levels 2–6; `==Heading==` too)
+///     Paragraph lines, joined until a blank line, heading or list item.
+///     - List item
+///     - Name – description   (en dash, em dash or " - ")
+///
+/// CRLF line ends and a UTF-8 byte-order mark are accepted. Errors are `SourceError`s
+/// (`path:line: message`); anything else, however odd, loads.
+public struct ArticleParser: Sendable {
+    public static let maxHeadingLevel = 6
+
+    public init() {}
+
+    public func parse(contentsOf url: URL, displayPath: String? = nil) throws -> Article {
+        let path = displayPath ?? url.path
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw SourceError(path: path, line: 0, message: "cannot read file: \(Self.reason(error))")
+        }
+        return try parse(bytes: [UInt8](data), path: path)
+    }
+
+    public func parse(_ text: String, path: String = "<string>") throws -> Article {
+        try parse(bytes: Array(text.utf8), path: path)
+    }
+
+    public func parse(bytes: [UInt8], path: String) throws -> Article {
+        var builder = Builder(path: path)
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        if bytes[start...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            throw SourceError(path: path, line: 1, message: "empty file: an article starts with a title line '= Title ='")
+        }
+        var lineNumber = 0
+        while start <= bytes.count {
+            lineNumber += 1
+            var end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let next = end + 1
+            if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+            let raw = bytes[start..<end]
+            guard let line = String(validating: raw, as: UTF8.self) else {
+                let column = Self.firstInvalidUTF8Offset(in: raw) + 1
+                let byte = raw[raw.startIndex + column - 1]
+                throw SourceError(
+                    path: path, line: lineNumber,
+                    message: "invalid UTF-8: byte 0x\(String(byte, radix: 16, uppercase: true)) at column \(column)")
+            }
+            try builder.consume(line, number: lineNumber)
+            start = next
+        }
+        return try builder.finish(lastLine: lineNumber)
+    }
+
+    static func reason(_ error: Error) -> String {
+        if let cocoa = error as? CocoaError, let underlying = cocoa.underlying as? POSIXError {
+            return String(cString: strerror(underlying.code.rawValue))
+        }
+        return (error as NSError).localizedDescription
+    }
+
+    static func firstInvalidUTF8Offset(in bytes: ArraySlice<UInt8>) -> Int {
+        var offset = 0
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput, .error: return offset
+            }
+        }
+    }
+}
+
+/// Heading syntax, shared by the parser and anything that needs to recognise a heading.
+enum HeadingSyntax {
+    enum Result: Equatable {
+        case heading(level: Int, text: String)
+        case error(String)
+    }
+
+    /// `trimmed` must start with "=".
+    static func parse(_ trimmed: Substring) -> Result {
+        let leading = trimmed.prefix { $0 == "=" }.count
+        if leading == trimmed.count {
+            return .error("heading has no text, only '=' marks")
+        }
+        let trailing = trimmed.reversed().prefix { $0 == "=" }.count
+        guard leading == trailing else {
+            return .error("unbalanced heading: \(leading) '=' before the text and \(trailing) after")
+        }
+        guard leading <= ArticleParser.maxHeadingLevel else {
+            return .error("heading level \(leading) is deeper than \(ArticleParser.maxHeadingLevel) (at most '======')")
+        }
+        let text = trimmed.dropFirst(leading).dropLast(trailing).trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return .error("empty heading") }
+        return .heading(level: leading, text: text)
+    }
+}
+
+/// Accumulates lines into an `Article`; one instance per parse.
+private struct Builder {
+    let path: String
+    var title: String?
+    var titleLine = 0
+    var sections: [Section] = [Section(id: "lead", title: "(lead)", level: 1, line: 1, parent: nil)]
+    var slugs = SlugAllocator(reserved: ["lead"])
+    var flaggedLines: [Int] = []
+
+    var paragraphLines: [Substring] = []
+    var paragraphStart = 0
+    var paragraphEnd = 0
+    var listItems: [ListItem] = []
+    var listLeadIn: String?
+    /// Whether the last line consumed was blank (a list's lead-in must touch the list or end in ':').
+    var previousLineBlank = false
+
+    init(path: String) { self.path = path }
+
+    mutating func consume(_ line: String, number: Int) throws {
+        if line.unicodeScalars.contains(where: { TextSafety.isUnsafe($0) && $0 != "\t" }) {
+            flaggedLines.append(number)
+        }
+        let trimmed = line.trimmingCharacters(in: .whitespaces)[...]
+        defer { previousLineBlank = trimmed.isEmpty }
+
+        guard title != nil else {
+            if trimmed.isEmpty { return }
+            guard trimmed.first == "=", case .heading(1, let text) = HeadingSyntax.parse(trimmed) else {
+                throw SourceError(path: path, line: number,
+                                  message: "missing title: an article starts with a line '= Title =', found '\(Self.excerpt(trimmed))'")
+            }
+            title = text
+            titleLine = number
+            sections[0].line = number
+            return
+        }
+        if trimmed.isEmpty {
+            flushParagraph()
+            flushList()
+            return
+        }
+        if trimmed.first == "=" {
+            switch HeadingSyntax.parse(trimmed) {
+            case .error(let message):
+                throw SourceError(path: path, line: number, message: message)
+            case .heading(1, _):
+                throw SourceError(path: path, line: number,
+                                  message: "a second title line; section headings use '==' to '======'")
+            case .heading(let level, let text):
+                flushParagraph()
+                flushList()
+                startSection(level: level, title: text, line: number)
+            }
+            return
+        }
+        if let itemText = Self.listItemText(trimmed) {
+            if listItems.isEmpty { listLeadIn = takeLeadIn() }
+            flushParagraph()
+            listItems.append(Self.makeItem(itemText, line: number))
+            return
+        }
+        if !listItems.isEmpty, !previousLineBlank, line.first == " " || line.first == "\t" {
+            // An indented line right under an item continues it.
+            listItems[listItems.count - 1] = Self.makeItem(listItems[listItems.count - 1].text + " " + trimmed,
+                                                           line: listItems[listItems.count - 1].line)
+            return
+        }
+        flushList()
+        if paragraphLines.isEmpty { paragraphStart = number }
+        paragraphLines.append(trimmed)
+        paragraphEnd = number
+    }
+
+    mutating func finish(lastLine: Int) throws -> Article {
+        flushParagraph()
+        flushList()
+        guard let title else {
+            throw SourceError(path: path, line: lastLine, message: "missing title: no line '= Title =' in the file")
+        }
+        return Article(title: title, titleLine: titleLine, path: path, sections: sections, flaggedLines: flaggedLines)
+    }
+
+    private mutating func startSection(level: Int, title: String, line: Int) {
+        var parent: Int? = sections.count - 1
+        while let candidate = parent, candidate != 0, sections[candidate].level >= level {
+            parent = sections[candidate].parent
+        }
+        if parent == 0 { parent = nil }
+        sections.append(Section(id: slugs.allocate(for: title), title: title, level: level, line: line, parent: parent))
+    }
+
+    /// The paragraph just before a list introduces it when it touches the list or ends with ':'.
+    private mutating func takeLeadIn() -> String? {
+        if !paragraphLines.isEmpty {
+            return Self.lastSentence(of: paragraphLines.joined(separator: " "))
+        }
+        guard case .paragraph(let paragraph)? = sections[sections.count - 1].blocks.last,
+              paragraph.text.hasSuffix(":") else { return nil }
+        return Self.lastSentence(of: paragraph.text)
+    }
+
+    private mutating func flushParagraph() {
+        guard !paragraphLines.isEmpty else { return }
+        let text = paragraphLines.joined(separator: " ")
+        sections[sections.count - 1].blocks.append(.paragraph(Paragraph(text: text, line: paragraphStart, endLine: paragraphEnd)))
+        paragraphLines.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func flushList() {
+        guard !listItems.isEmpty else { return }
+        sections[sections.count - 1].blocks.append(.list(ListBlock(items: listItems, leadIn: listLeadIn)))
+        listItems.removeAll(keepingCapacity: true)
+        listLeadIn = nil
+    }
+
+    static func listItemText(_ trimmed: Substring) -> Substring? {
+        guard let marker = trimmed.first, marker == "-" || marker == "*" || marker == "•" else { return nil }
+        let rest = trimmed.dropFirst()
+        guard let space = rest.first, space == " " || space == "\t" else { return nil }
+        let text = rest.drop { $0 == " " || $0 == "\t" }
+        return text.isEmpty ? nil : text
+    }
+
+    /// Splits `Name – description` when the part before the dash is short enough to be a name.
+    static func makeItem(_ text: Substring, line: Int) -> ListItem {
+        let text = String(text)
+        for separator in [" – ", " — ", " - "] {
+            guard let range = text.range(of: separator) else { continue }
+            let name = text[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+            let description = text[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            let words = name.split(separator: " ").count
+            if !name.isEmpty, !description.isEmpty, words <= 8,
+               !name.contains(where: { ".:;!?".contains($0) }) {
+                return ListItem(text: text, line: line, name: name, description: description)
+            }
+        }
+        return ListItem(text: text, line: line)
+    }
+
+    static func lastSentence(of text: String) -> String {
+        let sentences = SentenceSplitter.sentences(in: text)
+        return sentences.last.map { String(text[$0]) } ?? text
+    }
+
+    static func excerpt(_ text: Substring) -> String {
+        let short = text.count > 40 ? text.prefix(40) + "…" : text
+        return String(short).neutralized
+    }
+}
+
+/// Allocates unique, stable slugs: `July Days' impact` → `july-days-impact`, repeats get `-2`, `-3`.
+struct SlugAllocator {
+    private var used: Set<String>
+
+    init(reserved: Set<String> = []) { used = reserved }
+
+    mutating func allocate(for title: String) -> String {
+        let base = Self.slug(title)
+        var candidate = base
+        var counter = 2
+        while used.contains(candidate) {
+            candidate = "\(base)-\(counter)"
+            counter += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+
+    static func slug(_ title: String) -> String {
+        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        var slug = ""
+        var pendingDash = false
+        for scalar in folded.unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if pendingDash, !slug.isEmpty { slug.append("-") }
+                pendingDash = false
+                slug.unicodeScalars.append(scalar)
+            } else if scalar != "'" && scalar != "\u{2019}" {
+                pendingDash = true
+            }
+        }
+        return slug.isEmpty ? "section" : slug
+    }
+}
+
+/// Splits prose into sentences at `.`, `!` or `?` followed by a space and an uppercase
+/// letter, a digit or an opening quote. Good enough for evidence excerpts and lead-ins.
+public enum SentenceSplitter {
+    public static func sentences(in text: String) -> [Range<String.Index>] {
+        var result: [Range<String.Index>] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let after = text.index(after: index)
+            if ".!?".contains(character), after < text.endIndex, text[after] == " " {
+                let nextStart = text.index(after: after)
+                if nextStart < text.endIndex,
+                   let first = text[nextStart].unicodeScalars.first,
+                   first.properties.isUppercase || first.properties.numericType != nil || text[nextStart] == "\"" {
+                    result.append(start..<after)
+                    start = nextStart
+                    index = nextStart
+                    continue
+                }
+            }
+            index = after
+        }
+        if start < text.endIndex { result.append(start..<text.endIndex) }
+        return result
+    }
+
+    /// The sentence of `text` that contains `position`.
+    public static func sentence(in text: String, containing position: String.Index) -> Substring {
+        let ranges = sentences(in: text)
+        let range = ranges.first { $0.contains(position) || $0.upperBound == position } ?? text.startIndex..<text.endIndex
+        return text[range]
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+
+/// The three kinds of list the explorer cross-links.
+public enum ItemKind: String, Sendable, CaseIterable, Codable, Comparable {
+    case seeAlso
+    case example
+    case strategy
+
+    /// The prefix of item ids and the spelling used on the command line (`--kind see-also`).
+    public var slug: String {
+        switch self {
+        case .seeAlso: "see-also"
+        case .example: "example"
+        case .strategy: "strategy"
+        }
+    }
+
+    public var pluralTitle: String {
+        switch self {
+        case .seeAlso: "See-also topics"
+        case .example: "Examples"
+        case .strategy: "Strategies"
+        }
+    }
+
+    public var singularTitle: String {
+        switch self {
+        case .seeAlso: "see-also topic"
+        case .example: "example"
+        case .strategy: "strategy"
+        }
+    }
+
+    /// "1 strategy", "5 strategies", "23 see-also topics".
+    public func count(_ number: Int) -> String {
+        guard number != 1 else { return "1 \(singularTitle)" }
+        return switch self {
+        case .seeAlso: "\(number) see-also topics"
+        case .example: "\(number) examples"
+        case .strategy: "\(number) strategies"
+        }
+    }
+
+    public init?(slug: String) {
+        guard let kind = Self.allCases.first(where: { $0.slug == slug || $0.rawValue == slug }) else { return nil }
+        self = kind
+    }
+
+    public static func < (lhs: ItemKind, rhs: ItemKind) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// A classified list item: a See-also topic, a historical example or a strategy.
+public struct Item: Sendable, Equatable, Identifiable {
+    /// `kind-slug:name-slug`, e.g. `strategy:municipalism`; never collides with a section id.
+    public var id: String
+    public var kind: ItemKind
+    /// The topic's name: the part before the dash, the See-also title, or the subject of an
+    /// example sentence ("Libya has been under dual power…" → "Libya").
+    public var name: String
+    public var description: String?
+    /// The item's whole text as written.
+    public var text: String
+    public var section: Int
+    public var line: Int
+}
+
+/// Decides which lists hold See-also topics, examples and strategies, from the section
+/// heading (and its ancestors') and the sentence that introduces the list — never from
+/// positions or this article's exact wording.
+public struct Classifier: Sendable {
+    static let seeAlsoHeadings: Set<String> = ["see also", "related articles", "related topics", "related pages", "see also topics"]
+    static let exampleWords: Set<String> = ["example", "examples", "case", "cases", "instance", "instances", "historical", "history", "precedents"]
+    static let strategyWords: Set<String> = ["strategy", "strategies", "approach", "approaches", "tactic", "tactics", "method", "methods"]
+
+    public init() {}
+
+    public func classify(_ article: Article) -> [Item] {
+        var items: [Item] = []
+        var slugsByKind: [ItemKind: SlugAllocator] = [:]
+        for (index, section) in article.sections.enumerated() {
+            for block in section.blocks {
+                guard case .list(let list) = block, let kind = kind(of: list, in: index, article: article) else { continue }
+                for listItem in list.items {
+                    let name = Self.name(of: listItem, kind: kind)
+                    let description = listItem.description ?? (name == listItem.text ? nil : listItem.text)
+                    let id = kind.slug + ":" + slugsByKind[kind, default: SlugAllocator()].allocate(for: name)
+                    items.append(Item(id: id, kind: kind, name: name, description: description,
+                                      text: listItem.text, section: index, line: listItem.line))
+                }
+            }
+        }
+        return items
+    }
+
+    func kind(of list: ListBlock, in sectionIndex: Int, article: Article) -> ItemKind? {
+        let headings = ([sectionIndex] + article.path(to: sectionIndex).reversed()).compactMap { index -> String? in
+            index == 0 ? nil : article.sections[index].title
+        }
+        if headings.contains(where: { Self.seeAlsoHeadings.contains(Self.words($0).joined(separator: " ")) }) {
+            return .seeAlso
+        }
+        if let leadIn = list.leadIn, let kind = Self.firstKeywordKind(in: leadIn) { return kind }
+        if let heading = headings.first, let kind = Self.firstKeywordKind(in: heading) { return kind }
+        return nil
+    }
+
+    /// The kind named by the earliest keyword in `text`, if any.
+    static func firstKeywordKind(in text: String) -> ItemKind? {
+        for word in words(text) {
+            if strategyWords.contains(word) { return .strategy }
+            if exampleWords.contains(word) { return .example }
+        }
+        return nil
+    }
+
+    static func words(_ text: String) -> [String] {
+        text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    }
+
+    static func name(of item: ListItem, kind: ItemKind) -> String {
+        if let name = item.name { return name }
+        let text = item.text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".")))
+        return kind == .example ? subject(of: text) : text
+    }
+
+    /// Words that end the subject of an example sentence ("Libya has been…", "… in 1520").
+    static let subjectStopWords: Set<String> = [
+        "in", "has", "have", "had", "is", "was", "were", "are", "used", "uses", "since", "during",
+        "from", "with", "by", "to", "for", "on", "at", "which", "who", "that", "where", "when", "became", "saw",
+    ]
+
+    /// The leading noun phrase of an example sentence, without a leading article.
+    static func subject(of sentence: String) -> String {
+        var words: [Substring] = []
+        for word in sentence.split(separator: " ") {
+            let bare = word.trimmingCharacters(in: .punctuationCharacters)
+            if words.isEmpty, ["the", "a", "an"].contains(bare.lowercased()) { continue }
+            if subjectStopWords.contains(bare.lowercased()) || words.count == 12 { break }
+            if let cut = word.firstIndex(where: { ",;:(".contains($0) }) {
+                if cut > word.startIndex { words.append(word[..<cut]) }
+                break
+            }
+            words.append(word)
+        }
+        let subject = words.joined(separator: " ")
+        return subject.isEmpty ? sentence : subject
+    }
+}

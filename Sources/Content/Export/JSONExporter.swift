@@ -1,0 +1,113 @@
+import Foundation
+
+/// The documented, stable JSON interface (schema in README.md):
+///
+///     { "title", "sections": [{id, title, level, line, parent}],
+///       "items": [{id, kind, name, description, section, line}],
+///       "links": [{from, to, type, origin, rationale, evidence: {section, line, text} | null}] }
+public struct JSONExporter: Sendable {
+    public struct Document: Codable, Equatable, Sendable {
+        public var title: String
+        public var sections: [SectionEntry]
+        public var items: [ItemEntry]
+        public var links: [LinkEntry]
+    }
+
+    public struct SectionEntry: Codable, Equatable, Sendable {
+        public var id: String
+        public var title: String
+        public var level: Int
+        public var line: Int
+        public var parent: String?
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(title, forKey: .title)
+            try container.encode(level, forKey: .level)
+            try container.encode(line, forKey: .line)
+            try container.encode(parent, forKey: .parent)
+        }
+    }
+
+    public struct ItemEntry: Codable, Equatable, Sendable {
+        public var id: String
+        public var kind: ItemKind
+        public var name: String
+        public var description: String?
+        public var section: String
+        public var line: Int
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(name, forKey: .name)
+            try container.encode(description, forKey: .description)
+            try container.encode(section, forKey: .section)
+            try container.encode(line, forKey: .line)
+        }
+    }
+
+    public struct LinkEntry: Codable, Equatable, Sendable {
+        public var from: String
+        public var to: String
+        public var type: String
+        public var origin: LinkOrigin
+        public var rationale: String?
+        public var evidence: Evidence?
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(from, forKey: .from)
+            try container.encode(to, forKey: .to)
+            try container.encode(type, forKey: .type)
+            try container.encode(origin, forKey: .origin)
+            try container.encode(rationale, forKey: .rationale)
+            try container.encode(evidence, forKey: .evidence)
+        }
+    }
+
+    public init() {}
+
+    public func document(for model: LinkedArticle) -> Document {
+        let sections = model.article.sections
+        return Document(
+            title: model.article.title,
+            sections: sections.map { section in
+                SectionEntry(id: section.id, title: section.title, level: section.level, line: section.line,
+                             parent: section.parent.map { sections[$0].id })
+            },
+            items: model.items.map { item in
+                ItemEntry(id: item.id, kind: item.kind, name: item.name, description: item.description,
+                          section: sections[item.section].id, line: item.line)
+            },
+            links: model.graph.links.map { link in
+                LinkEntry(from: link.from, to: link.to, type: link.relation.rawValue, origin: link.origin,
+                          rationale: link.rationale, evidence: link.evidence)
+            }
+        )
+    }
+
+    public func export(_ model: LinkedArticle) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let json = String(decoding: try encoder.encode(document(for: model)), as: UTF8.self)
+        return Self.escapingUnsafeScalars(json) + "\n"
+    }
+
+    /// JSONEncoder escapes C0 controls but writes DEL, C1 controls and bidi overrides raw; a
+    /// `\uXXXX` escape keeps the data while keeping the output safe to print.
+    static func escapingUnsafeScalars(_ json: String) -> String {
+        guard TextSafety.containsUnsafe(json.replacingOccurrences(of: "\n", with: "")) else { return json }
+        var result = ""
+        for scalar in json.unicodeScalars {
+            if scalar != "\n", TextSafety.isUnsafe(scalar) {
+                result += String(format: "\\u%04X", scalar.value)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// An article with everything the explorer and the exporters need: its classified items and
+/// its cross-link graph (curated and detected).
+public struct LinkedArticle: Sendable, Equatable {
+    public var article: Article
+    public var items: [Item]
+    public var graph: LinkGraph
+    /// Where the curated links came from, if any.
+    public var annotationsPath: String?
+
+    public init(article: Article, items: [Item], graph: LinkGraph, annotationsPath: String? = nil) {
+        self.article = article
+        self.items = items
+        self.graph = graph
+        self.annotationsPath = annotationsPath
+    }
+
+    /// Classifies and links a parsed article; `annotations` is the text and path of its links file.
+    public init(article: Article, annotations: (text: String, path: String)? = nil) throws {
+        let items = Classifier().classify(article)
+        var links: [Link] = []
+        if let annotations {
+            links = try Annotations().links(fromTOML: annotations.text, path: annotations.path, article: article, items: items)
+        }
+        links += Linker().detectedLinks(in: article, items: items)
+        self.init(article: article, items: items, graph: LinkGraph(links: links), annotationsPath: annotations?.path)
+    }
+
+    /// A node of the graph: a section or a classified item.
+    public enum Node: Sendable, Equatable, Hashable {
+        case section(Int)
+        case item(Int)
+    }
+
+    public func node(id: String) -> Node? {
+        if let index = items.firstIndex(where: { $0.id == id }) { return .item(index) }
+        if let index = article.sectionIndex(id: id) { return .section(index) }
+        return nil
+    }
+
+    public func id(of node: Node) -> String {
+        switch node {
+        case .section(let index): article.sections[index].id
+        case .item(let index): items[index].id
+        }
+    }
+
+    /// A short human label: the item's name or the section's heading.
+    public func label(of id: String) -> String {
+        switch node(id: id) {
+        case .item(let index): items[index].name
+        case .section(let index): article.sections[index].isLead ? "Lead" : article.sections[index].title
+        case nil: id
+        }
+    }
+
+    /// The section a node lives in (itself for a section).
+    public func sectionIndex(of id: String) -> Int? {
+        switch node(id: id) {
+        case .item(let index): items[index].section
+        case .section(let index): index
+        case nil: nil
+        }
+    }
+
+    public func items(of kind: ItemKind) -> [Item] { items.filter { $0.kind == kind } }
+}
+
+/// Loads articles from files (with their sibling `.links.toml`) or the one built into the binary.
+public enum ArticleLoader {
+    public static let bundledArticleName = "dual-power.txt"
+    public static let bundledLinksName = "dual-power.links.toml"
+
+    /// The bundled "Dual power" article, embedded at build time.
+    public static func bundled() throws -> LinkedArticle {
+        let article = try ArticleParser().parse(bytes: embedded(bundledArticleName), path: "(bundled) " + bundledArticleName)
+        let links = String(decoding: embedded(bundledLinksName), as: UTF8.self)
+        return try LinkedArticle(article: article, annotations: (links, "(bundled) " + bundledLinksName))
+    }
+
+    public static func bundledText() -> String {
+        String(decoding: embedded(bundledArticleName), as: UTF8.self)
+    }
+
+    /// The article at `path`, with `NAME.links.toml` beside `NAME.txt` when there is one.
+    public static func load(path: String) throws -> LinkedArticle {
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw SourceError(path: path, line: 0, message: "is a folder; give one article file")
+        }
+        let article = try ArticleParser().parse(contentsOf: url, displayPath: path)
+        let linksURL = url.deletingPathExtension().appendingPathExtension("links.toml")
+        guard let data = FileManager.default.contents(atPath: linksURL.path) else {
+            return try LinkedArticle(article: article)
+        }
+        let linksPath = (path as NSString).deletingPathExtension + ".links.toml"
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw SourceError(path: linksPath, line: 1, message: "invalid UTF-8")
+        }
+        return try LinkedArticle(article: article, annotations: (text, linksPath))
+    }
+
+    /// `path`, or the bundled article when `path` is nil.
+    public static func load(path: String?) throws -> LinkedArticle {
+        if let path { try load(path: path) } else { try bundled() }
+    }
+
+    private static func embedded(_ name: String) -> [UInt8] {
+        guard let base64 = EmbeddedAssets.base64ByName[name], let data = Data(base64Encoded: base64) else {
+            preconditionFailure("asset \(name) was not embedded at build time")
+        }
+        return [UInt8](data)
+    }
+}

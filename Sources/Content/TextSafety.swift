@@ -1,0 +1,56 @@
+/// Article text is untrusted: it may carry escape sequences that would retitle a terminal,
+/// write to its clipboard, or overwrite the screen. The model keeps text as written; every
+/// output passes it through `neutralized` first.
+///
+/// Replacements are visible, so a reader sees that something was there:
+/// - C0 controls and DEL in caret notation, as `cat -v` and git do (`ESC` → `^[`, CR → `^M`);
+/// - C1 controls U+0080–U+009F (U+009B alone is a complete CSI on many terminals), bidi
+///   embeddings, overrides and isolates, and the Unicode line/paragraph separators → U+FFFD.
+public enum TextSafety {
+    public static let replacementCharacter: Unicode.Scalar = "\u{FFFD}"
+
+    /// Whether a scalar must never reach a terminal as is. Tab counts: outputs expand it.
+    @inline(__always)
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x20 || value == 0x7F { return true }
+        if value < 0x80 { return false }
+        return (0x80...0x9F).contains(value)
+            || (0x202A...0x202E).contains(value)
+            || (0x2066...0x2069).contains(value)
+            || value == 0x2028 || value == 0x2029
+    }
+
+    public static func containsUnsafe(_ text: String) -> Bool {
+        text.unicodeScalars.contains(where: isUnsafe)
+    }
+
+    /// The visible stand-in for one unsafe scalar (tab excluded: callers expand it).
+    public static func replacement(for scalar: Unicode.Scalar) -> String {
+        let value = scalar.value
+        if value < 0x20 { return "^" + String(Unicode.Scalar(UInt8(value + 0x40))) }
+        if value == 0x7F { return "^?" }
+        return String(replacementCharacter)
+    }
+
+    /// `text` with every unsafe scalar replaced; a tab becomes one space.
+    public static func neutralized(_ text: String) -> String {
+        guard containsUnsafe(text) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if !isUnsafe(scalar) {
+                result.append(scalar)
+            } else if scalar == "\t" {
+                result.append(" ")
+            } else {
+                result.append(contentsOf: replacement(for: scalar).unicodeScalars)
+            }
+        }
+        return String(result)
+    }
+}
+
+extension String {
+    /// This text made safe to print (see `TextSafety`).
+    public var neutralized: String { TextSafety.neutralized(self) }
+}

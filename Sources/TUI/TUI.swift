@@ -1,0 +1,2 @@
+// The explorer; see DESIGN.md.
+import Content

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Content
+import Foundation
+
+@main
+struct Seealso: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seealso",
+        abstract: "Explore an encyclopedia article and its cross-links in the terminal.",
+        discussion: """
+            Without FILE, seealso opens the bundled Wikipedia article "Dual power" (CC BY-SA 4.0).
+            An article FILE may have its curated cross-links beside it as NAME.links.toml.
+            """,
+        version: "0.1.0",
+        subcommands: [Explore.self, Outline.self, Links.self, Export.self],
+        defaultSubcommand: Explore.self
+    )
+}
+
+/// The article argument every command shares.
+struct ArticleOptions: ParsableArguments {
+    @Argument(help: "An article file in seealso's plain-text form (default: the bundled \"Dual power\").")
+    var file: String?
+
+    /// Loads the article, or exits with `path:line: message` on stderr: status 65 for an
+    /// article or links file that is malformed, 66 for one that cannot be read.
+    func load() throws -> LinkedArticle {
+        if let file, !FileManager.default.isReadableFile(atPath: file) {
+            let reason = FileManager.default.fileExists(atPath: file) ? "permission denied" : "no such file"
+            Diagnostics.report("\(file): \(reason)")
+            throw ExitCode(66)
+        }
+        do {
+            return try ArticleLoader.load(path: file)
+        } catch let error as SourceError {
+            Diagnostics.report(error.description)
+            throw ExitCode(65)
+        }
+    }
+}
+
+enum Diagnostics {
+    static func report(_ message: String) {
+        FileHandle.standardError.write(Data(("seealso: " + message.neutralized + "\n").utf8))
+    }
+}
+
+struct Explore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open the interactive explorer (the default command).",
+        discussion: "When standard output is not a terminal, or TERM is 'dumb', prints the outline instead."
+    )
+
+    @OptionGroup var article: ArticleOptions
+
+    func run() throws {
+        let model = try article.load()
+        print(OutlineFormatter().format(model), terminator: "")
+    }
+}
+
+struct Outline: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the section outline with source lines.")
+
+    @OptionGroup var article: ArticleOptions
+
+    func run() throws {
+        print(OutlineFormatter().format(try article.load()), terminator: "")
+    }
+}
+
+extension ItemKind: ExpressibleByArgument {
+    public init?(argument: String) { self.init(slug: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.slug) }
+    public var defaultValueDescription: String { slug }
+}
+
+extension LinkOrigin: ExpressibleByArgument {}
+
+struct Links: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the See-also topics, examples and strategies with their cross-links.",
+        discussion: """
+            Each link shows its direction (→ out, ← in), type, the other end, its origin and why: \
+            a curated rationale or the detected mention's line and sentence.
+            """
+    )
+
+    @OptionGroup var article: ArticleOptions
+    @Option(help: "Only items of this kind (see-also, example, strategy).") var kind: ItemKind?
+    @Option(help: "Only links of this origin (curated, detected).") var origin: LinkOrigin?
+
+    func run() throws {
+        let formatter = LinksFormatter(kinds: kind.map { [$0] } ?? Set(ItemKind.allCases),
+                                       origins: origin.map { [$0] } ?? Set(LinkOrigin.allCases))
+        print(formatter.format(try article.load()), terminator: "")
+    }
+}
+
+struct Export: ParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, markdown, dot
+    }
+
+    static let configuration = CommandConfiguration(
+        abstract: "Export the article model as JSON, Markdown or a Graphviz graph.",
+        discussion: "The JSON form is a stable interface; its schema is in README.md."
+    )
+
+    @Option(help: "json, markdown or dot.") var format: Format
+    @OptionGroup var article: ArticleOptions
+
+    func run() throws {
+        let model = try article.load()
+        switch format {
+        case .json: print(try JSONExporter().export(model), terminator: "")
+        case .markdown: print(MarkdownExporter().export(model), terminator: "")
+        case .dot: print(DOTExporter().export(model), terminator: "")
+        }
+    }
+}
