@@ -36,7 +36,7 @@ let package = Package(
         ),
 
         .testTarget(name: "ContentTests", dependencies: ["Content"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "Content"], resources: [.copy("Golden")]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Content"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Content"]),
     ],
     swiftLanguageModes: [.v6]

@@ -3,4 +3,54 @@
 /* Wide-character ncurses: without this define cchar_t, add_wch and get_wch are invisible. */
 #define NCURSES_WIDECHAR 1
 #include <ncurses.h>
+#include <stdio.h>
+#include <wchar.h>
+#include <langinfo.h>
+
+/*
+ * Swift imports only simple literal macros. Everything below is a macro built from
+ * expressions or casts (or a C global Swift 6 flags as not concurrency-safe), so it is
+ * re-exported as a tiny inline function. Only CursesBackend.swift uses these.
+ */
+
+/* Attributes (NCURSES_BITS expressions). */
+static inline attr_t seealso_attr_bold(void) { return A_BOLD; }
+static inline attr_t seealso_attr_reverse(void) { return A_REVERSE; }
+static inline attr_t seealso_attr_underline(void) { return A_UNDERLINE; }
+static inline attr_t seealso_attr_dim(void) { return A_DIM; }
+static inline attr_t seealso_attr_standout(void) { return A_STANDOUT; }
+
+/* getmaxyx is a macro that assigns to its arguments. */
+static inline int seealso_rows(const WINDOW *window) { int rows, cols; getmaxyx(window, rows, cols); (void)cols; return rows; }
+static inline int seealso_cols(const WINDOW *window) { int rows, cols; getmaxyx(window, rows, cols); (void)rows; return cols; }
+
+/* Globals that Swift 6 would treat as shared mutable state. */
+static inline int seealso_lines(void) { return LINES; }
+static inline int seealso_columns(void) { return COLS; }
+static inline int seealso_colors(void) { return COLORS; }
+static inline int seealso_color_pairs(void) { return COLOR_PAIRS; }
+static inline FILE *seealso_stdin(void) { return stdin; }
+static inline FILE *seealso_stdout(void) { return stdout; }
+
+/* Mouse masks (NCURSES_MOUSE_MASK expressions). */
+static inline mmask_t seealso_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t seealso_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t seealso_button5_pressed(void) { return BUTTON5_PRESSED; }
+static inline mmask_t seealso_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+static inline mmask_t seealso_report_mouse_position(void) { return REPORT_MOUSE_POSITION; }
+
+/* Function keys: KEY_F(n) takes an argument. */
+static inline int seealso_key_f(int n) { return KEY_F(n); }
+
+/*
+ * wcwidth is declared by <wchar.h> only under _XOPEN_SOURCE, which SwiftPM will not pass.
+ * The backend asks it how ncurses will size a cell (ncurses itself uses wcwidth), so the
+ * screen model and the terminal agree even where the Swift width table differs.
+ */
+extern int wcwidth(wchar_t c);
+static inline int seealso_wcwidth(wchar_t c) { return wcwidth(c); }
+
+/* nl_langinfo(CODESET) as a plain call, to check that setlocale picked a UTF-8 codeset. */
+static inline const char *seealso_codeset(void) { return nl_langinfo(CODESET); }
+
 #endif

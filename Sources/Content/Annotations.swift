@@ -56,7 +56,7 @@ public struct Annotations: Sendable {
             }
             func string(_ key: String) throws -> String {
                 guard let raw = entry[key] else { throw fail(nil, "[[link]] lacks '\(key)'") }
-                guard let text = raw.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                guard let text = raw.string, !text.trimmingSpaces().isEmpty else {
                     throw fail(key, "'\(key)' must be a non-empty string")
                 }
                 return text
@@ -97,15 +97,15 @@ struct NodeResolver {
     /// `kind: Name`, `section: Heading`, an id (`strategy:municipalism`), or a bare name that
     /// only one item or section has. Names compare case-insensitively.
     func resolve(_ reference: String) throws -> String {
-        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        let trimmed = reference.trimmingSpaces()
         if items.contains(where: { $0.id == trimmed }) || article.sections.contains(where: { $0.id == trimmed }) {
             return trimmed
         }
         var candidates: [(id: String, label: String)]
         var name = trimmed
         if let colon = trimmed.firstIndex(of: ":") {
-            let prefix = trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let rest = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let prefix = trimmed[..<colon].trimmingSpaces().lowercased()
+            let rest = trimmed[trimmed.index(after: colon)...].trimmingSpaces()
             if prefix == "section" {
                 name = rest
                 candidates = sectionCandidates()
@@ -146,11 +146,11 @@ struct KeyLines {
     init(_ text: String) {
         var inOtherTable = false
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = rawLine.trimmingSpaces()
             let number = offset + 1
             if line.hasPrefix("[") {
                 let name = line.filter { !"[] \t".contains($0) }
-                if line.hasPrefix("[["), name.hasPrefix("link") {
+                if line.hasPrefix("[["), name == "link" {
                     blocks.append(Block(header: number))
                     inOtherTable = false
                     topLevel["link"] = topLevel["link"] ?? number
@@ -161,7 +161,7 @@ struct KeyLines {
                 continue
             }
             guard let equals = line.firstIndex(of: "="), !line.hasPrefix("#") else { continue }
-            let key = line[..<equals].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            let key = line[..<equals].trimmingSpaces().trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
             if blocks.isEmpty, !inOtherTable {
                 topLevel[key] = topLevel[key] ?? number
             } else if !blocks.isEmpty, !inOtherTable {

@@ -98,7 +98,7 @@ enum HeadingSyntax {
         guard leading <= ArticleParser.maxHeadingLevel else {
             return .error("heading level \(leading) is deeper than \(ArticleParser.maxHeadingLevel) (at most '======')")
         }
-        let text = trimmed.dropFirst(leading).dropLast(trailing).trimmingCharacters(in: .whitespaces)
+        let text = trimmed.dropFirst(leading).dropLast(trailing).trimmingSpaces()
         if text.isEmpty { return .error("empty heading") }
         return .heading(level: leading, text: text)
     }
@@ -127,7 +127,7 @@ private struct Builder {
         if line.unicodeScalars.contains(where: { TextSafety.isUnsafe($0) && $0 != "\t" }) {
             flaggedLines.append(number)
         }
-        let trimmed = line.trimmingCharacters(in: .whitespaces)[...]
+        let trimmed = line.trimmingSpaces()[...]
         defer { previousLineBlank = trimmed.isEmpty }
 
         guard title != nil else {
@@ -233,8 +233,8 @@ private struct Builder {
         let text = String(text)
         for separator in [" – ", " — ", " - "] {
             guard let range = text.range(of: separator) else { continue }
-            let name = text[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
-            let description = text[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            let name = text[..<range.lowerBound].trimmingSpaces()
+            let description = text[range.upperBound...].trimmingSpaces()
             let words = name.split(separator: " ").count
             if !name.isEmpty, !description.isEmpty, words <= 8,
                !name.contains(where: { ".:;!?".contains($0) }) {

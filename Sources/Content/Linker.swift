@@ -30,6 +30,29 @@ public struct Linker: Sendable {
         return links
     }
 
+    /// A mention of one or more items in a piece of text.
+    public struct Mention: Sendable, Equatable {
+        public var range: Range<String.Index>
+        public var targets: [String]
+    }
+
+    static func mentions(in text: String, index: AliasIndex, selfID: String?, folder: inout ScalarFolder) -> [Mention] {
+        guard !index.isEmpty else { return [] }
+        let tokens = Tokenizer.tokens(in: text, folder: &folder)
+        var found: [Mention] = []
+        var position = 0
+        while position < tokens.count {
+            guard let match = index.longestMatch(in: tokens, at: position, excluding: selfID) else {
+                position += 1
+                continue
+            }
+            let targets = match.targets.filter { $0 != selfID }
+            found.append(Mention(range: tokens[position].start..<tokens[position + match.length - 1].end, targets: targets))
+            position += match.length
+        }
+        return found
+    }
+
     private struct MentionKey: Hashable {
         var from: String
         var to: String
@@ -38,31 +61,24 @@ public struct Linker: Sendable {
 
     private func scan(_ text: String, source: String, selfID: String?, section: String, line: Int,
                       index: AliasIndex, folder: inout ScalarFolder, seen: inout Set<MentionKey>, into links: inout [Link]) {
-        let tokens = Tokenizer.tokens(in: text, folder: &folder)
         var sentences: [Range<String.Index>]?
-        var position = 0
-        while position < tokens.count {
-            guard let match = index.longestMatch(in: tokens, at: position, excluding: selfID) else {
-                position += 1
-                continue
-            }
-            for target in match.targets where target != selfID {
+        for mention in Self.mentions(in: text, index: index, selfID: selfID, folder: &folder) {
+            for target in mention.targets {
                 guard seen.insert(MentionKey(from: source, to: target, line: line)).inserted else { continue }
                 if sentences == nil { sentences = SentenceSplitter.sentences(in: text) }
-                let start = tokens[position].start
+                let start = mention.range.lowerBound
                 let range = sentences!.first { $0.contains(start) } ?? text.startIndex..<text.endIndex
                 let evidence = Evidence(section: section, line: line, text: String(text[range]))
                 links.append(Link(from: source, to: target, relation: .mentions, origin: .detected, evidence: evidence))
             }
-            position += match.length
         }
     }
 }
 
 /// Alias token sequences by their first token, longest first, so that "Marxism–Leninism–Maoism"
 /// wins over "Marxism–Leninism" at the same place.
-struct AliasIndex {
-    struct Entry {
+struct AliasIndex: Sendable {
+    struct Entry: Sendable {
         var tokens: [String]
         var targets: [String]
     }
@@ -103,5 +119,19 @@ struct AliasIndex {
             if matches { return (entry.tokens.count, entry.targets) }
         }
         return nil
+    }
+}
+
+/// Finds the mentions of an article's items in any text, with the same aliases and rules as
+/// the linker: the explorer uses it to mark cross-references inline.
+public struct MentionFinder: Sendable {
+    private let index: AliasIndex
+
+    public init(items: [Item]) { index = AliasIndex(items: items) }
+
+    /// Every mention in `text`, left to right; `selfID`'s own name is not a mention of itself.
+    public func mentions(in text: String, excluding selfID: String? = nil) -> [Linker.Mention] {
+        var folder = ScalarFolder()
+        return Linker.mentions(in: text, index: index, selfID: selfID, folder: &folder)
     }
 }

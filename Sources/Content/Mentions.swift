@@ -5,6 +5,7 @@ import Foundation
 struct Token {
     var folded: String
     var start: String.Index
+    var end: String.Index
 }
 
 /// Splits text into words for mention matching. Hyphens and dashes separate words, so
@@ -14,6 +15,7 @@ enum Tokenizer {
         var tokens: [Token] = []
         var current = String.UnicodeScalarView()
         var currentStart = text.startIndex
+        var currentEnd = text.startIndex
         var index = text.unicodeScalars.startIndex
         let scalars = text.unicodeScalars
         while index < scalars.endIndex {
@@ -24,12 +26,13 @@ enum Tokenizer {
             } else if isApostrophe(scalar), !current.isEmpty {
                 current.append("'")
             } else if !current.isEmpty {
-                tokens.append(finish(current, start: currentStart))
+                tokens.append(finish(current, start: currentStart, end: index))
                 current = String.UnicodeScalarView()
             }
+            if !current.isEmpty, !isApostrophe(scalar) { currentEnd = scalars.index(after: index) }
             index = scalars.index(after: index)
         }
-        if !current.isEmpty { tokens.append(finish(current, start: currentStart)) }
+        if !current.isEmpty { tokens.append(finish(current, start: currentStart, end: currentEnd)) }
         return tokens
     }
 
@@ -38,10 +41,10 @@ enum Tokenizer {
         return tokens(in: text, folder: &folder).map(\.folded)
     }
 
-    private static func finish(_ word: String.UnicodeScalarView, start: String.Index) -> Token {
+    private static func finish(_ word: String.UnicodeScalarView, start: String.Index, end: String.Index) -> Token {
         var word = word
         while word.last == "'" { word.removeLast() }
-        return Token(folded: String(word), start: start)
+        return Token(folded: String(word), start: start, end: end)
     }
 
     @inline(__always)

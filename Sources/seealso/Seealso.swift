@@ -1,6 +1,7 @@
 import ArgumentParser
 import Content
 import Foundation
+import TUI
 
 @main
 struct Seealso: ParsableCommand {
@@ -52,10 +53,46 @@ struct Explore: ParsableCommand {
     )
 
     @OptionGroup var article: ArticleOptions
+    @Option(help: "Open at the first section whose heading starts with NAME (case-insensitive).")
+    var section: String?
+    @Option(help: "Open at the first See-also topic, example or strategy whose name starts with NAME.")
+    var item: String?
+
+    func validate() throws {
+        if section != nil && item != nil { throw ValidationError("Give --section or --item, not both.") }
+    }
 
     func run() throws {
         let model = try article.load()
-        print(OutlineFormatter().format(model), terminator: "")
+        let start = try startTarget(in: model)
+        guard Terminal.isInteractive else {
+            print(OutlineFormatter().format(model), terminator: "")
+            return
+        }
+        try MainActor.assumeIsolated {
+            try Terminal.run(Explorer(model: model), start: start)
+        }
+    }
+
+    /// Where `--section` or `--item` asks to open; an unknown name exits 64 with the close matches.
+    func startTarget(in model: LinkedArticle) throws -> Target? {
+        if let section {
+            if let index = Lookup.section(startingWith: section, in: model.article) { return .section(index) }
+            try reportUnknown("section", section, among: model.article.sections.dropFirst().map(\.title), in: model)
+        }
+        if let item {
+            if let found = Lookup.item(startingWith: item, in: model.items) { return Target.node(found.id, in: model) }
+            try reportUnknown("item", item, among: model.items.map(\.name), in: model)
+        }
+        return nil
+    }
+
+    func reportUnknown(_ what: String, _ name: String, among candidates: [String], in model: LinkedArticle) throws -> Never {
+        let close = Lookup.suggestions(for: name, among: candidates)
+        var message = "no \(what) starts with '\(name)' in '\(model.article.title)'"
+        message += close.isEmpty ? "" : "; close matches: " + close.joined(separator: ", ")
+        Diagnostics.report(message)
+        throw ExitCode(64)
     }
 }
 

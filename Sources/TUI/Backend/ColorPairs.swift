@@ -1,0 +1,64 @@
+/// Allocates ncurses colour pairs on first use, so a theme with a dozen colour combinations
+/// needs a dozen pairs whatever the terminal supports. Pure: the backend calls `init_pair`
+/// for each pair this reports as new.
+struct ColorPairs {
+    /// Colours the terminal has (ncurses `COLORS`): 8, 16, 256…
+    let colorCount: Int
+    /// Pairs the terminal has (ncurses `COLOR_PAIRS`); pair 0 is the fixed default pair.
+    let pairLimit: Int
+    /// Whether `use_default_colors` succeeded, so -1 means the terminal's own colour.
+    let hasDefaultColors: Bool
+
+    private var assigned: [Key: Int16] = [:]
+
+    struct Key: Hashable {
+        var foreground: Int16
+        var background: Int16
+    }
+
+    init(colorCount: Int, pairLimit: Int, hasDefaultColors: Bool) {
+        self.colorCount = colorCount
+        self.pairLimit = min(pairLimit, Int(Int16.max))
+        self.hasDefaultColors = hasDefaultColors
+    }
+
+    /// The pair for these colours, and whether it was just allocated (the caller must then
+    /// initialise it). Pair 0 when both are the default or the pairs ran out, which costs
+    /// colour but never legibility: pair 0 is the terminal's own colours.
+    mutating func pair(foreground: TerminalColor, background: TerminalColor) -> (number: Int16, key: Key, isNew: Bool) {
+        let key = Key(
+            foreground: colorNumber(foreground, isForeground: true),
+            background: colorNumber(background, isForeground: false))
+        if hasDefaultColors && key.foreground == -1 && key.background == -1 { return (0, key, false) }
+        if let number = assigned[key] { return (number, key, false) }
+        let number = assigned.count + 1
+        guard number < pairLimit else { return (0, key, false) }
+        assigned[key] = Int16(number)
+        return (Int16(number), key, true)
+    }
+
+    /// The ncurses colour number for `color` on this terminal: -1 for the default colour
+    /// (white on black without `use_default_colors`), and the nearest basic colour when the
+    /// palette is smaller than the index.
+    func colorNumber(_ color: TerminalColor, isForeground: Bool) -> Int16 {
+        guard let index = color.paletteIndex else {
+            return hasDefaultColors ? -1 : (isForeground ? 7 : 0)
+        }
+        if index >= 0 && index < colorCount { return Int16(index) }
+        return Int16(Self.basicColor(approximating: index))
+    }
+
+    /// The basic colour (0–7) closest to a 256-colour palette index, by channel threshold.
+    static func basicColor(approximating index: Int) -> Int {
+        switch index {
+        case 0..<8: return index
+        case 8..<16: return index - 8
+        case 16..<232:
+            let cube = index - 16
+            let (red, green, blue) = (cube / 36, (cube / 6) % 6, cube % 6)
+            return (red >= 3 ? 1 : 0) | (green >= 3 ? 2 : 0) | (blue >= 3 ? 4 : 0)
+        case 232..<256: return index < 244 ? 0 : 7
+        default: return 7
+        }
+    }
+}

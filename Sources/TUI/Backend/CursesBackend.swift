@@ -1,0 +1,377 @@
+import CNCursesw
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why the terminal could not be set up.
+public enum TerminalError: Error, CustomStringConvertible {
+    case notATerminal
+    case unknownTerminal(String)
+    case noUTF8Locale
+    case setupFailed(String)
+
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            return "standard input and output must be a terminal"
+        case .unknownTerminal(let name):
+            return "cannot use terminal type '\(name)' (check TERM)"
+        case .noUTF8Locale:
+            return "no UTF-8 locale is available (tried the environment's locale and C.UTF-8)"
+        case .setupFailed(let reason):
+            return "cannot set up the terminal: \(reason)"
+        }
+    }
+}
+
+/// The only code that talks to ncurses: sets the terminal up, draws frames, reads keys, and
+/// puts the terminal back however the program ends.
+///
+/// Usage: create it, `defer { backend.shutdown() }`, then alternate `present` and
+/// `nextEvent`. The terminal is also restored when the process is ended by SIGINT, SIGTERM,
+/// SIGHUP or SIGQUIT (exit status 128 + signal), when it crashes (the signal is re-raised
+/// after restoring, so the exit status and core dump stay), and on `exit()`. SIGKILL cannot
+/// be caught: after `kill -9`, run `reset`.
+///
+/// Frames are diffed against the last one presented, so a frame costs only its changed
+/// cells; ncurses then compares with what the screen shows and may use the terminal's
+/// scroll or insert-line for a full-width scroll (`idlok`).
+@MainActor
+public final class CursesBackend {
+    /// The theme in use: the requested one, or `Theme.mono` under `NO_COLOR` or without
+    /// colour support.
+    public private(set) var theme: Theme
+
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let usesColor: Bool
+    private let mouseEnabled: Bool
+    private var pairs: ColorPairs
+    private var attributeCache: [Style: (attributes: attr_t, pair: Int16)] = [:]
+    private var lastFrame: CellBuffer?
+    private var needsFullRedraw = false
+    private var isShutDown = false
+    private var savedSignalActions: [(signal: Int32, action: sigaction)] = []
+
+    /// Sets the terminal up and takes it over: alternate screen, no echo, keys unbuffered
+    /// (Ctrl-C still sends SIGINT), hidden cursor, mouse reporting if `mouse` (this stops the
+    /// terminal's own click-and-drag selection; Shift-drag usually still works).
+    public init(theme: Theme, mouse: Bool = true) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        try Self.selectUTF8Locale()
+
+        let savedActions = Self.currentActions(for: Self.exitSignals + Self.crashSignals)
+        // newterm, unlike initscr, returns nil instead of exiting when TERM is unusable.
+        guard newterm(nil, seealso_stdout(), seealso_stdin()) != nil else {
+            throw TerminalError.unknownTerminal(getenv("TERM").map { String(cString: $0) } ?? "(unset)")
+        }
+        // From here on the terminal is ncurses': restore it however the process ends.
+        terminalNeedsRestore = 1
+        _ = Self.registerExitHook
+        Self.installSignalHandlers()
+
+        cbreak()
+        noecho()
+        nonl()
+        set_escdelay(25)
+        curs_set(0)
+
+        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        let colors = !noColor && theme.usesColor && has_colors()
+        var hasDefaultColors = false
+        if colors {
+            start_color()
+            hasDefaultColors = use_default_colors() == OK
+        }
+        self.theme = colors ? theme : .mono
+        usesColor = colors
+        pairs = ColorPairs(
+            colorCount: colors ? Int(seealso_colors()) : 0,
+            pairLimit: colors ? Int(seealso_color_pairs()) : 0,
+            hasDefaultColors: hasDefaultColors)
+
+        // Keys are read from this window, never from stdscr: getch on stdscr would refresh
+        // the never-drawn stdscr and blank the screen.
+        guard let window = newwin(0, 0, 0, 0) else {
+            terminalNeedsRestore = 0
+            endwin()
+            Self.restore(savedActions)
+            throw TerminalError.setupFailed("cannot create a window")
+        }
+        self.window = window
+        keypad(window, true)
+        idlok(window, true)
+        scrollok(window, false)
+        leaveok(window, true)
+
+        mouseEnabled = mouse
+        if mouse {
+            mousemask(seealso_button1_pressed() | seealso_button4_pressed() | seealso_button5_pressed(), nil)
+            // Report presses at once instead of waiting to see whether they become clicks.
+            mouseinterval(0)
+        }
+
+        savedSignalActions = savedActions
+    }
+
+    isolated deinit {
+        shutdown()
+    }
+
+    /// The terminal size in cells.
+    public var size: (width: Int, height: Int) {
+        (Int(seealso_cols(window)), Int(seealso_rows(window)))
+    }
+
+    /// Draws `frame`: only the cells that differ from the last frame presented, or all of
+    /// them after a resize. Cells outside the current terminal size are skipped.
+    public func present(_ frame: CellBuffer) {
+        guard !isShutDown else { return }
+        let runs: [CellRun]
+        if needsFullRedraw || lastFrame == nil || lastFrame?.width != frame.width || lastFrame?.height != frame.height {
+            werase(window)
+            if needsFullRedraw { clearok(window, true) }
+            needsFullRedraw = false
+            runs = frame.changes(from: nil)
+        } else {
+            runs = frame.changes(from: lastFrame)
+        }
+
+        let (columns, rows) = size
+        for run in runs where run.y < rows {
+            for (offset, cell) in run.cells.enumerated() where !cell.isContinuation {
+                let x = run.x + offset
+                let cellWidth = frame[x + 1, run.y].isContinuation && x + 1 < frame.width ? 2 : 1
+                guard x + cellWidth <= columns else { continue }
+                draw(cell, width: cellWidth, x: x, y: run.y)
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+        lastFrame = frame
+    }
+
+    /// Waits up to `timeoutMilliseconds` (negative: forever) for input. Nil on timeout, and
+    /// also for input the explorer does not use (an unbound function key, a mouse release),
+    /// so nil may come before the timeout.
+    public func nextEvent(timeoutMilliseconds: Int32) -> InputEvent? {
+        guard !isShutDown else { return nil }
+        wtimeout(window, timeoutMilliseconds)
+        var code: wint_t = 0
+        switch wget_wch(window, &code) {
+        case KEY_CODE_YES: return keyCodeEvent(Int32(bitPattern: code))
+        case OK: return Self.characterKey(code).map(InputEvent.key)
+        default: return nil
+        }
+    }
+
+    /// Restores the terminal (normal screen, echo, line editing, cursor, signal handlers).
+    /// Safe to call more than once; after it, `present` and `nextEvent` do nothing.
+    public func shutdown() {
+        guard !isShutDown else { return }
+        isShutDown = true
+        // endwin first: a signal arriving in between finds our handler, which calls endwin
+        // only while `terminalNeedsRestore` is set.
+        terminalNeedsRestore = 0
+        // Leave a blank alternate screen: tmux (3.3a, as with any ncurses program) copies
+        // the top rows of the alternate screen into the shell's screen on exit if the
+        // window grew meanwhile.
+        werase(window)
+        wnoutrefresh(window)
+        doupdate()
+        endwin()
+        Self.restore(savedSignalActions)
+        savedSignalActions = []
+    }
+
+    // MARK: - Drawing
+
+    private func draw(_ cell: Cell, width: Int, x: Int, y: Int) {
+        let (attributes, pair) = cursesAttributes(for: cell.style)
+        let glyph = TerminalGlyph.scalars(for: cell.text, width: width, maxScalars: Int(CCHARW_MAX)) {
+            Int(seealso_wcwidth(wchar_t(bitPattern: $0.value)))
+        }
+        put(glyph.scalars, attributes: attributes, pair: pair, x: x, y: y)
+        for padding in glyph.columns..<width {
+            put([" "], attributes: attributes, pair: pair, x: x + padding, y: y)
+        }
+    }
+
+    private func put(_ scalars: [Unicode.Scalar], attributes: attr_t, pair: Int16, x: Int, y: Int) {
+        var characters = scalars.map { wchar_t(bitPattern: $0.value) }
+        characters.append(0)
+        var character = cchar_t()
+        setcchar(&character, characters, attributes, pair, nil)
+        // ERR in the bottom-right cell is expected (the cursor cannot move past it); the
+        // cell is still drawn.
+        _ = mvwadd_wch(window, Int32(y), Int32(x), &character)
+    }
+
+    private func cursesAttributes(for style: Style) -> (attributes: attr_t, pair: Int16) {
+        if let cached = attributeCache[style] { return cached }
+        let appearance = theme.appearance(for: style)
+        var attributes: attr_t = 0
+        if appearance.bold { attributes |= seealso_attr_bold() }
+        if appearance.reverse { attributes |= seealso_attr_reverse() }
+        if appearance.underline { attributes |= seealso_attr_underline() }
+        if appearance.dim { attributes |= seealso_attr_dim() }
+        var pair: Int16 = 0
+        if usesColor {
+            let assigned = pairs.pair(foreground: appearance.foreground, background: appearance.background)
+            if assigned.isNew { init_pair(assigned.number, assigned.key.foreground, assigned.key.background) }
+            pair = assigned.number
+        }
+        attributeCache[style] = (attributes, pair)
+        return (attributes, pair)
+    }
+
+    // MARK: - Input
+
+    private func keyCodeEvent(_ code: Int32) -> InputEvent? {
+        switch code {
+        case KEY_UP: return .key(.up)
+        case KEY_DOWN: return .key(.down)
+        case KEY_LEFT: return .key(.left)
+        case KEY_RIGHT: return .key(.right)
+        case KEY_PPAGE: return .key(.pageUp)
+        case KEY_NPAGE: return .key(.pageDown)
+        case KEY_HOME: return .key(.home)
+        case KEY_END: return .key(.end)
+        case KEY_BTAB: return .key(.backTab)
+        case KEY_BACKSPACE: return .key(.backspace)
+        case KEY_DC: return .key(.delete)
+        case KEY_ENTER: return .key(.enter)
+        case KEY_RESIZE:
+            // ncurses has already resized stdscr and updated LINES/COLS.
+            wresize(window, seealso_lines(), seealso_columns())
+            needsFullRedraw = true
+            let (width, height) = size
+            return .resize(width: width, height: height)
+        case KEY_MOUSE:
+            return mouseEvent()
+        case (KEY_F0 + 1)...(KEY_F0 + 63):
+            return .key(.function(Int(code - KEY_F0)))
+        default:
+            return nil
+        }
+    }
+
+    private func mouseEvent() -> InputEvent? {
+        guard mouseEnabled else { return nil }
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        let kind: MouseEvent.Kind
+        if event.bstate & seealso_button4_pressed() != 0 {
+            kind = .wheelUp
+        } else if event.bstate & seealso_button5_pressed() != 0 {
+            kind = .wheelDown
+        } else if event.bstate & seealso_button1_pressed() != 0 {
+            kind = .press
+        } else {
+            return nil
+        }
+        return .mouse(MouseEvent(kind: kind, x: Int(event.x), y: Int(event.y)))
+    }
+
+    /// The key for a character `wget_wch` returned (not a KEY_* code).
+    nonisolated static func characterKey(_ code: wint_t) -> Key? {
+        switch code {
+        case 10, 13: return .enter
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 27: return .escape
+        case 0: return .control("@")
+        case 1...26: return .control(Character(Unicode.Scalar(UInt8(code) + 0x60)))
+        case 28...31: return .control(Character(Unicode.Scalar(UInt8(code) + 0x40)))
+        case 0x80...0x9F: return nil
+        default: return Unicode.Scalar(code).map { .character(Character($0)) }
+        }
+    }
+
+    // MARK: - Setup and restore
+
+    /// ncurses needs a UTF-8 character type, or it prints UTF-8 as junk and box lines as
+    /// `lqqqk`. Only LC_CTYPE is set: LC_ALL would also switch number formatting and
+    /// parsing in C code (a decimal comma under de_DE) for the whole process.
+    private static func selectUTF8Locale() throws {
+        for name in ["", "C.UTF-8", "en_US.UTF-8"] {
+            guard setlocale(LC_CTYPE, name) != nil else { continue }
+            let codeset = String(cString: seealso_codeset()).uppercased().filter { $0 != "-" }
+            if codeset == "UTF8" { return }
+        }
+        throw TerminalError.noUTF8Locale
+    }
+
+    /// Signals whose default action ends the process without a crash.
+    nonisolated private static let exitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+    /// Signals of a crash (including Swift's traps: SIGILL/SIGTRAP).
+    nonisolated private static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+
+    private static func currentActions(for signals: [Int32]) -> [(signal: Int32, action: sigaction)] {
+        signals.map { signalNumber in
+            var action = sigaction()
+            sigaction(signalNumber, nil, &action)
+            return (signalNumber, action)
+        }
+    }
+
+    private static func restore(_ actions: [(signal: Int32, action: sigaction)]) {
+        for (signalNumber, action) in actions {
+            var action = action
+            sigaction(signalNumber, &action, nil)
+        }
+    }
+
+    /// Installed after `newterm`, replacing ncurses' own SIGINT/SIGTERM handlers. The
+    /// handlers are C function pointers and cannot capture anything; the one thing they
+    /// need to know is in `terminalNeedsRestore`. (`endwin` is not async-signal-safe, but
+    /// the process ends right after and the alternative is a terminal left unusable.)
+    /// ncurses keeps handling SIGWINCH (as KEY_RESIZE) and SIGTSTP (suspend and resume).
+    private nonisolated static func installSignalHandlers() {
+        for signalNumber in exitSignals {
+            signal(signalNumber) { signalNumber in
+                if terminalNeedsRestore != 0 { endwin() }
+                _exit(128 + signalNumber)
+            }
+        }
+        // A parent may have started us with these signals blocked (a blocked mask survives
+        // fork and exec; test runners and some launchers do this): unblock them, or a
+        // SIGTERM would wait forever and a resize (SIGWINCH) would never reach ncurses.
+        var exitSet = sigset_t()
+        sigemptyset(&exitSet)
+        for signalNumber in exitSignals + [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&exitSet, signalNumber) }
+        pthread_sigmask(SIG_UNBLOCK, &exitSet, nil)
+        for signalNumber in crashSignals {
+            signal(signalNumber) { signalNumber in
+                if terminalNeedsRestore != 0 {
+                    terminalNeedsRestore = 0
+                    endwin()
+                }
+                // Default action on return: the same crash, with its exit status and core.
+                signal(signalNumber, SIG_DFL)
+                raise(signalNumber)
+            }
+        }
+    }
+
+    /// Restores the terminal if the program calls `exit()` while the backend is active.
+    private static let registerExitHook: Void = {
+        atexit {
+            if terminalNeedsRestore != 0 {
+                terminalNeedsRestore = 0
+                endwin()
+            }
+        }
+    }()
+}
+
+/// Whether ncurses owns the terminal, for the signal and exit handlers above.
+///
+/// This is the program's one piece of global mutable state, because a C signal handler can
+/// reach nothing else: it cannot capture, and the backend instance lives on the main actor.
+/// It is written only on the main thread (backend init and shutdown) and only read (and
+/// cleared just before the process dies) by handlers; an `Int32` store is atomic on every
+/// platform Swift runs on.
+nonisolated(unsafe) private var terminalNeedsRestore: Int32 = 0

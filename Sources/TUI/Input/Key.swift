@@ -1,0 +1,124 @@
+/// A key press, independent of how the terminal encoded it.
+///
+/// `.control` holds the lowercase letter (Ctrl-P is `.control("p")`) or the punctuation of
+/// the other control codes (`@`, `\`, `]`, `^`, `_`); use `Key.ctrl(_:)` to build one from
+/// either case. Ctrl-H, Ctrl-I, Ctrl-M and Ctrl-[ arrive as `.backspace`, `.tab`, `.enter`
+/// and `.escape`, because terminals send the same bytes for them.
+public enum Key: Hashable, Sendable {
+    case character(Character)
+    case up, down, left, right
+    case pageUp, pageDown, home, end
+    case enter, tab, backTab, backspace, escape, delete
+    case function(Int)
+    case control(Character)
+
+    /// `.control` with a letter normalised to lowercase.
+    public static func ctrl(_ character: Character) -> Key {
+        .control(Character(character.lowercased()))
+    }
+
+    /// The name the help screen shows and a config file uses: "q", "Space", "Enter", "Tab",
+    /// "Shift-Tab", "Ctrl-P", "↑", "PgDn", "Esc", "Backspace", "F1"…
+    public var displayName: String {
+        switch self {
+        case .character(" "): return "Space"
+        case .character(let character):
+            // Keys come from the keyboard, but a config file could hold anything.
+            return character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+                ? character.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }.joined(separator: " ")
+                : String(character)
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .home: return "Home"
+        case .end: return "End"
+        case .enter: return "Enter"
+        case .tab: return "Tab"
+        case .backTab: return "Shift-Tab"
+        case .backspace: return "Backspace"
+        case .escape: return "Esc"
+        case .delete: return "Del"
+        case .function(let number): return "F\(number)"
+        case .control(let character): return "Ctrl-" + character.uppercased()
+        }
+    }
+
+    /// Parses a key name: every `displayName`, plus common spellings (case-insensitive for
+    /// named keys): "Up", "PageDown", "Return", "Escape", "Delete", "BackTab", "S-Tab",
+    /// "C-p", "Ctrl+P", "^P". Any other single character is that character ("Q" is Shift-q).
+    public init?(name: String) {
+        let lowered = name.lowercased()
+        if let key = Self.namedKeys[lowered] {
+            self = key
+            return
+        }
+        if name.count == 1, let character = name.first {
+            self = .character(character)
+            return
+        }
+        if lowered.count >= 2, lowered.first == "f", let number = Int(lowered.dropFirst()),
+           (1...63).contains(number), !lowered.dropFirst().hasPrefix("0"), !lowered.dropFirst().hasPrefix("+")
+        {
+            self = .function(number)
+            return
+        }
+        for prefix in ["ctrl-", "ctrl+", "control-", "c-", "^"] where lowered.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard rest.count == 1, let character = rest.first, Self.controlCharacters.contains(character.lowercased())
+            else { return nil }
+            self = .ctrl(character)
+            return
+        }
+        return nil
+    }
+
+    /// Characters that have a control code: letters and `@ [ \ ] ^ _`. (Ctrl-[ is Esc, but
+    /// parsing it lets a config file say so.)
+    private static let controlCharacters = Set("abcdefghijklmnopqrstuvwxyz@[\\]^_".map(String.init))
+
+    private static let namedKeys: [String: Key] = [
+        "space": .character(" "),
+        "↑": .up, "up": .up,
+        "↓": .down, "down": .down,
+        "←": .left, "left": .left,
+        "→": .right, "right": .right,
+        "pgup": .pageUp, "pageup": .pageUp,
+        "pgdn": .pageDown, "pagedown": .pageDown, "pgdown": .pageDown,
+        "home": .home,
+        "end": .end,
+        "enter": .enter, "return": .enter,
+        "tab": .tab,
+        "shift-tab": .backTab, "shift+tab": .backTab, "s-tab": .backTab, "backtab": .backTab,
+        "backspace": .backspace, "bs": .backspace,
+        "esc": .escape, "escape": .escape,
+        "del": .delete, "delete": .delete,
+    ]
+}
+
+/// A mouse action the explorer reacts to. Coordinates are screen cells from the top left.
+public struct MouseEvent: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case press, wheelUp, wheelDown
+    }
+
+    public var kind: Kind
+    public var x: Int
+    public var y: Int
+
+    public init(kind: Kind, x: Int, y: Int) {
+        self.kind = kind
+        self.x = x
+        self.y = y
+    }
+}
+
+/// What the backend reports to the event loop.
+public enum InputEvent: Sendable, Hashable {
+    case key(Key)
+    case mouse(MouseEvent)
+    /// The terminal's new size; the next frame should be built for it.
+    case resize(width: Int, height: Int)
+}

@@ -1,0 +1,68 @@
+/// Everything a key can ask the explorer to do. The raw values are the names a config file
+/// uses to remap keys (`[keys] quit = "x"`), so they are part of the interface.
+public enum Command: String, Sendable, CaseIterable, Codable {
+    case quit
+    case help
+    case closeOverlay = "close-overlay"
+    case nextPane = "next-pane"
+    case previousPane = "previous-pane"
+    case focusOutline = "focus-outline"
+    case focusReader = "focus-reader"
+    case focusCrossLinks = "focus-cross-links"
+    case focusBacklinks = "focus-backlinks"
+    case focusBookmarks = "focus-bookmarks"
+    case moveDown = "down"
+    case moveUp = "up"
+    case pageDown = "page-down"
+    case pageUp = "page-up"
+    case top
+    case bottom
+    case open
+    case nextReference = "next-reference"
+    case previousReference = "previous-reference"
+    case back
+    case forward
+    case zoom
+    case collapse
+    case expand
+
+    /// One line for the help screen.
+    public var summary: String {
+        switch self {
+        case .quit: "Quit"
+        case .help: "Show or hide this help"
+        case .closeOverlay: "Close the help; leave zoom"
+        case .nextPane: "Focus the next pane"
+        case .previousPane: "Focus the previous pane"
+        case .focusOutline: "Focus the outline"
+        case .focusReader: "Focus the reader"
+        case .focusCrossLinks: "Focus the cross-links"
+        case .focusBacklinks: "Focus the backlinks"
+        case .focusBookmarks: "Focus the bookmarks"
+        case .moveDown: "Move down / scroll one line"
+        case .moveUp: "Move up / scroll one line"
+        case .pageDown: "Page down"
+        case .pageUp: "Page up"
+        case .top: "Go to the top"
+        case .bottom: "Go to the bottom"
+        case .open: "Open the selection / follow the cross-reference"
+        case .nextReference: "Next cross-reference in the reader"
+        case .previousReference: "Previous cross-reference in the reader"
+        case .back: "Back (history)"
+        case .forward: "Forward (history)"
+        case .zoom: "Zoom the focused pane to the whole screen and back"
+        case .collapse: "Outline: collapse the section (or go to its parent)"
+        case .expand: "Outline: expand the section"
+        }
+    }
+
+    /// The heading the help screen lists the command under.
+    public var group: String {
+        switch self {
+        case .quit, .help, .closeOverlay, .zoom: "General"
+        case .nextPane, .previousPane, .focusOutline, .focusReader, .focusCrossLinks, .focusBacklinks, .focusBookmarks: "Panes"
+        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .collapse, .expand: "Moving"
+        case .open, .nextReference, .previousReference, .back, .forward: "Following links"
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// Keys bound to commands: one table that both dispatches keys and renders the help screen,
+/// so the two can never disagree.
+public struct KeyMap: Sendable, Equatable {
+    public struct Binding: Sendable, Equatable {
+        public var command: Command
+        public var keys: [Key]
+
+        public init(_ command: Command, _ keys: [Key]) {
+            self.command = command
+            self.keys = keys
+        }
+    }
+
+    /// In help-screen order.
+    public private(set) var bindings: [Binding]
+    private var commandByKey: [Key: Command]
+
+    public init(bindings: [Binding]) {
+        self.bindings = bindings
+        var table: [Key: Command] = [:]
+        for binding in bindings {
+            for key in binding.keys where table[key] == nil { table[key] = binding.command }
+        }
+        commandByKey = table
+    }
+
+    public func command(for key: Key) -> Command? { commandByKey[key] }
+
+    public func keys(for command: Command) -> [Key] {
+        bindings.first { $0.command == command }?.keys ?? []
+    }
+
+    /// The defaults: less/vim/w3m habits (j/k, Space/b, g/G, H/L for history, ]/[ for links).
+    public static let standard = KeyMap(bindings: [
+        Binding(.quit, [.character("q")]),
+        Binding(.help, [.character("?"), .function(1)]),
+        Binding(.closeOverlay, [.escape]),
+        Binding(.zoom, [.character("z")]),
+        Binding(.nextPane, [.tab]),
+        Binding(.previousPane, [.backTab]),
+        Binding(.focusOutline, [.character("1")]),
+        Binding(.focusReader, [.character("2")]),
+        Binding(.focusCrossLinks, [.character("3")]),
+        Binding(.focusBacklinks, [.character("4")]),
+        Binding(.focusBookmarks, [.character("5")]),
+        Binding(.moveDown, [.character("j"), .down]),
+        Binding(.moveUp, [.character("k"), .up]),
+        Binding(.pageDown, [.character(" "), .pageDown, .control("f")]),
+        Binding(.pageUp, [.character("b"), .pageUp, .control("b")]),
+        Binding(.top, [.character("g"), .home]),
+        Binding(.bottom, [.character("G"), .end]),
+        Binding(.collapse, [.character("h"), .left]),
+        Binding(.expand, [.character("l"), .right]),
+        Binding(.open, [.enter]),
+        Binding(.nextReference, [.character("]")]),
+        Binding(.previousReference, [.character("[")]),
+        Binding(.back, [.character("H"), .backspace]),
+        Binding(.forward, [.character("L")]),
+    ])
+}

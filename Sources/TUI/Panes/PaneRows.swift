@@ -1,0 +1,81 @@
+import Content
+
+/// The rows of the list panes, computed from the model and the node the reader is on.
+public enum PaneRows {
+    /// The outline: one row per visible section, indented by level, with ▸/▾ on sections
+    /// that have subsections. Returns the section index of each row beside it.
+    public static func outline(_ model: LinkedArticle, collapsed: Set<Int>, current: Int) -> [(section: Int, row: ListRow)] {
+        var rows: [(Int, ListRow)] = []
+        let article = model.article
+        rows.append((0, ListRow([TextSpan(article.title, Style(current == 0 ? .heading1 : .normal, bold: current == 0))],
+                                target: .section(0))))
+        func visit(_ parent: Int?, depth: Int) {
+            for index in article.children(of: parent) {
+                let hasChildren = !article.children(of: index).isEmpty
+                let marker = hasChildren ? (collapsed.contains(index) ? "▸ " : "▾ ") : "  "
+                let isCurrent = index == current
+                let counts = ItemKind.allCases.compactMap { kind -> String? in
+                    let count = model.items.filter { $0.section == index && $0.kind == kind }.count
+                    return count == 0 ? nil : "\(count)"
+                }
+                var spans = [TextSpan(marker, Style(.dim)),
+                             TextSpan(article.sections[index].title, Style(isCurrent ? .heading1 : .normal, bold: isCurrent))]
+                if !counts.isEmpty { spans.append(TextSpan(" (" + counts.joined(separator: "+") + ")", Style(.dim))) }
+                rows.append((index, ListRow(spans, target: .section(index), indent: depth * 2)))
+                if hasChildren && !collapsed.contains(index) { visit(index, depth: depth + 1) }
+            }
+        }
+        visit(nil, depth: 0)
+        return rows
+    }
+
+    /// Cross-links of `node`, grouped by the kind of the other end, each with a detail line
+    /// giving the rationale (curated) or the evidence (detected).
+    public static func crossLinks(_ model: LinkedArticle, node: String) -> [ListRow] {
+        let links = model.graph.links(touching: node)
+        guard !links.isEmpty else {
+            return [ListRow([TextSpan("No cross-links for \(model.label(of: node)).", Style(.dim))])]
+        }
+        var rows: [ListRow] = []
+        let groups: [(title: String, kind: ItemKind?)] = ItemKind.allCases.map { ($0.pluralTitle, $0) } + [("Sections", nil)]
+        for group in groups {
+            let members = links.filter { link in
+                switch model.node(id: link.other(than: node)) {
+                case .item(let index): model.items[index].kind == group.kind
+                case .section: group.kind == nil
+                case nil: false
+                }
+            }
+            guard !members.isEmpty else { continue }
+            let role: ColorRole = group.kind.map(ReaderDocument.role(for:)) ?? .section
+            rows.append(ListRow([TextSpan("\(group.title) (\(members.count))", Style(role, bold: true))]))
+            for link in members { rows += linkRows(link, from: node, model: model) }
+        }
+        return rows
+    }
+
+    /// What points at `node`.
+    public static func backlinks(_ model: LinkedArticle, node: String) -> [ListRow] {
+        let links = model.graph.incoming(to: node)
+        guard !links.isEmpty else {
+            return [ListRow([TextSpan("Nothing points to \(model.label(of: node)).", Style(.dim))])]
+        }
+        return links.flatMap { linkRows($0, from: node, model: model) }
+    }
+
+    /// Two rows per link: the other end (selectable), then its type, origin and why.
+    static func linkRows(_ link: Link, from node: String, model: LinkedArticle) -> [ListRow] {
+        let other = link.other(than: node)
+        let arrow = link.from == node ? "→ " : "← "
+        let originRole: ColorRole = link.origin == .curated ? .curated : .detected
+        let main = ListRow([TextSpan(arrow, Style(.dim)), TextSpan(model.label(of: other))],
+                           target: Target.node(other, in: model), indent: 2)
+        var detail = [TextSpan("\(link.relation.rawValue) · \(link.origin.rawValue)", Style(originRole))]
+        if let rationale = link.rationale {
+            detail.append(TextSpan(": " + rationale, Style(.dim)))
+        } else if let evidence = link.evidence {
+            detail.append(TextSpan(": line \(evidence.line): \(evidence.text)", Style(.dim)))
+        }
+        return [main, ListRow(detail, indent: 4, wraps: true)]
+    }
+}

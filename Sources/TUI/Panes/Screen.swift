@@ -1,0 +1,179 @@
+import Content
+
+extension Explorer {
+    /// Draws the whole screen for `state` into a fresh cell buffer. The backend diffs it
+    /// against the previous frame and sends only what changed.
+    public func render(_ state: AppState) -> CellBuffer {
+        var buffer = CellBuffer(width: state.size.width, height: state.size.height)
+        let layout = state.layout
+        if layout.isTooSmall {
+            drawTooSmall(into: &buffer, size: state.size)
+            return buffer
+        }
+        for (pane, rect) in layout.panes {
+            drawTitle(of: pane, in: rect, state: state, into: &buffer)
+            let content = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+            switch pane {
+            case .reader: drawReader(state, in: content, into: &buffer)
+            case .outline: drawOutline(state, in: content, focused: state.focus == .outline, into: &buffer)
+            case .crossLinks, .backlinks:
+                let list = pane == .crossLinks ? state.crossLinks : state.backlinks
+                drawList(rows(of: pane, state), list: list, in: content, focused: state.focus == pane, into: &buffer)
+            case .bookmarks: break
+            }
+        }
+        for separator in layout.separators {
+            for y in separator.y..<(separator.y + separator.height) {
+                buffer.put("│", x: separator.x, y: y, style: Style(.border))
+            }
+        }
+        drawStatus(state, in: layout.status, into: &buffer)
+        if state.showsHelp { drawHelp(state, into: &buffer) }
+        return buffer
+    }
+
+    func drawTooSmall(into buffer: inout CellBuffer, size: Size) {
+        let lines = ["Terminal too small", "\(size.width)×\(size.height): seealso needs \(ScreenLayout.minimumSize.width)×\(ScreenLayout.minimumSize.height)",
+                     "Enlarge the window, or press q to quit."]
+        for (offset, line) in lines.enumerated() {
+            let y = size.height / 2 - 1 + offset
+            guard y >= 0, y < size.height else { continue }
+            buffer.put(line, x: max((size.width - line.displayWidth) / 2, 0), y: y, style: Style(offset == 0 ? .error : .normal, bold: offset == 0))
+        }
+    }
+
+    func title(of pane: PaneID, _ state: AppState) -> String {
+        switch pane {
+        case .reader:
+            if case .card(let id) = state.reader.content { return "Topic: " + model.label(of: id) }
+            return model.article.title
+        case .crossLinks: return "Cross-links: " + label(of: state)
+        case .backlinks: return "Backlinks: " + label(of: state)
+        case .outline, .bookmarks: return pane.title
+        }
+    }
+
+    func drawTitle(of pane: PaneID, in rect: Rect, state: AppState, into buffer: inout CellBuffer) {
+        let focused = state.focus == pane
+        let style = focused ? Style(.borderFocused, bold: true, reverse: true) : Style(.border, reverse: true)
+        buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: style)
+        buffer.put(String(" \(pane.rawValue) \(title(of: pane, state)) ".truncated(toWidth: rect.width)), x: rect.x, y: rect.y,
+                   maxWidth: rect.width, style: style)
+    }
+
+    func drawReader(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
+        let layout = readerLayout(state)
+        let top = layout.line(of: state.reader.top)
+        let text = readerTextRect(state)
+        for row in 0..<rect.height {
+            let index = top + row
+            guard index < layout.lineCount else { break }
+            var x = text.x
+            for span in layout.lines[index].spans {
+                var style = span.style
+                if let reference = span.reference, reference == state.reader.selectedReference {
+                    style = Style(.linkSelected, bold: true, reverse: true)
+                }
+                x += buffer.put(span.text, x: x, y: rect.y + row, maxWidth: text.x + text.width - x, style: style)
+            }
+        }
+    }
+
+    func drawOutline(_ state: AppState, in rect: Rect, focused: Bool, into buffer: inout CellBuffer) {
+        let rows = outlineRows(state)
+        let list = ListState(selection: rows.firstIndex { $0.section == state.outline.selectedSection } ?? 0, top: state.outline.top)
+        drawList(rows.map(\.row), list: list, in: rect, focused: focused, into: &buffer)
+    }
+
+    func drawList(_ rows: [ListRow], list: ListState, in rect: Rect, focused: Bool, into buffer: inout CellBuffer) {
+        let layout = ListLayout(rows: rows, width: max(rect.width - 2, 1))
+        let first = list.top < layout.rowStart.count ? layout.rowStart[list.top] : 0
+        for offset in 0..<rect.height {
+            let index = first + offset
+            guard index < layout.lines.count else { break }
+            let (rowIndex, spans) = layout.lines[index]
+            let row = rows[rowIndex]
+            let selected = focused && rowIndex == list.selection && row.isSelectable
+            let y = rect.y + offset
+            if selected { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: Style(.selection, reverse: true)) }
+            let start = rect.x + 1
+            let limit = rect.x + rect.width - 1
+            var x = start
+            for span in spans {
+                let style = selected ? Style(.selection, bold: span.style.bold, reverse: true) : span.style
+                x += buffer.put(span.text, x: x, y: y, maxWidth: max(limit - x, 0), style: style)
+            }
+            // A row cut at the pane's edge says so, as less and lazygit do.
+            if !row.wraps, spans.reduce(0, { $0 + $1.text.displayWidth }) > limit - start, limit > start {
+                buffer.put("…", x: limit - 1, y: y, style: selected ? Style(.selection, reverse: true) : Style(.dim))
+            }
+        }
+    }
+
+    func drawStatus(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
+        let style = Style(.statusBar, reverse: true)
+        buffer.fill(rect, style: style)
+        var left = " " + model.article.title
+        if case .card(let id) = state.reader.content {
+            left += " › topic: " + model.label(of: id)
+        } else {
+            for index in model.article.path(to: currentSection(state)) { left += " › " + model.article.sections[index].title }
+        }
+        let right = " \(position(state))  ? help "
+        let available = max(rect.width - right.displayWidth, 0)
+        var x = rect.x
+        if let notice = state.notice {
+            // A notice answers the last key: it takes the place of the breadcrumb.
+            x += buffer.put(" " + notice, x: x, y: rect.y, maxWidth: available, style: Style(.notice, bold: true, reverse: true))
+        } else {
+            let path = Self.fitted(jumpPath(state), width: available / 2)
+            let trail = path.isEmpty ? "" : "  ⟨" + path + "⟩"
+            let room = max(available - trail.displayWidth, 0)
+            x += buffer.put(left.displayWidth > room ? String(left.truncated(toWidth: room)) : left,
+                            x: x, y: rect.y, maxWidth: room, style: Style(.statusBar, bold: true, reverse: true))
+            x += buffer.put(trail, x: x, y: rect.y, maxWidth: max(rect.x + available - x, 0), style: style)
+        }
+        buffer.put(right, x: rect.x + available, y: rect.y, maxWidth: rect.width - available, style: style)
+    }
+
+    /// The jump path joined with arrows, its oldest entries dropped ("… → B → C") to fit `width`.
+    static func fitted(_ labels: [String], width: Int) -> String {
+        guard !labels.isEmpty else { return "" }
+        var shown = labels
+        var text = shown.joined(separator: " → ")
+        while text.displayWidth > width, shown.count > 1 {
+            shown.removeFirst()
+            text = "… → " + shown.joined(separator: " → ")
+        }
+        return text.displayWidth > width ? String(text.truncated(toWidth: width)) : text
+    }
+
+    /// Where the reader is, as less and vim say it: Top, Bot, All or a percentage.
+    public func position(_ state: AppState) -> String {
+        let layout = readerLayout(state)
+        let height = readerTextRect(state).height
+        let top = layout.line(of: state.reader.top)
+        let last = max(layout.lineCount - height, 0)
+        if last == 0 { return "All" }
+        if top == 0 { return "Top" }
+        if top >= last { return "Bot" }
+        return "\(top * 100 / last)%"
+    }
+
+    func drawHelp(_ state: AppState, into buffer: inout CellBuffer) {
+        let lines = HelpScreen.lines(keymap)
+        let width = min(max(lines.map { $0.reduce(0) { $0 + $1.text.displayWidth } }.max() ?? 40, 40) + 4, state.size.width - 2)
+        let height = min(lines.count + 2, state.size.height - 2)
+        let box = Rect(x: (state.size.width - width) / 2, y: max((state.size.height - 1 - height) / 2, 0), width: width, height: height)
+        buffer.fill(box, style: Style(.help))
+        buffer.drawBox(box, title: " Keys — ? or Esc closes ", style: Style(.borderFocused, bold: true))
+        for row in 0..<(height - 2) {
+            let index = state.helpTop + row
+            guard index < lines.count else { break }
+            var x = box.x + 2
+            for span in lines[index] {
+                x += buffer.put(span.text, x: x, y: box.y + 1 + row, maxWidth: max(box.x + box.width - 2 - x, 0), style: span.style)
+            }
+        }
+    }
+}

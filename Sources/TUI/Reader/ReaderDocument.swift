@@ -1,0 +1,154 @@
+import Content
+
+/// A run of text in the reader with one style, possibly a numbered cross-reference.
+public struct TextSpan: Equatable, Sendable {
+    public var text: String
+    public var style: Style
+    /// Index into `ReaderDocument.references` when this span is (part of) a cross-reference.
+    public var reference: Int?
+
+    public init(_ text: String, _ style: Style = .normal, reference: Int? = nil) {
+        self.text = text
+        self.style = style
+        self.reference = reference
+    }
+}
+
+/// A unit of the reader that wraps as a whole: the title, a heading, a paragraph, a list item,
+/// or a row of a topic card. Blocks are the same at every width, so a position kept as
+/// (block, line within it) survives a resize.
+public struct ReaderBlock: Equatable, Sendable {
+    public var spans: [TextSpan]
+    /// Drawn before the first wrapped line ("• "); later lines are indented by its width.
+    public var prefix: TextSpan?
+    public var indent: Int
+    /// Blank lines above the block.
+    public var spacingBefore: Int
+    /// The section the block belongs to (for the breadcrumb, the outline and the cross-links pane).
+    public var section: Int
+    /// The classified item the block shows, if any.
+    public var item: String?
+    /// The source line of the block, where it has one.
+    public var sourceLine: Int?
+}
+
+/// A cross-reference the reader can select with ] and [ and follow with Enter.
+public struct ReaderReference: Equatable, Sendable {
+    public var target: Target
+    public var block: Int
+    /// The node the reference leads to, for the status line ("→ Anarchism").
+    public var label: String
+}
+
+/// The reader's content, before wrapping: the article with its cross-references marked and
+/// numbered, or a topic card.
+public struct ReaderDocument: Equatable, Sendable {
+    public var blocks: [ReaderBlock] = []
+    public var references: [ReaderReference] = []
+
+    /// The first block of each section, for jumping to a heading.
+    public func firstBlock(ofSection section: Int) -> Int? {
+        blocks.firstIndex { $0.section == section }
+    }
+
+    public func block(holdingSourceLine line: Int) -> Int? {
+        var best: Int?
+        for (index, block) in blocks.enumerated() {
+            guard let start = block.sourceLine else { continue }
+            if start <= line { best = index } else { break }
+        }
+        return best
+    }
+
+    public func block(ofItem id: String) -> Int? {
+        blocks.firstIndex { $0.item == id }
+    }
+}
+
+extension ReaderDocument {
+    /// The article, with every mention of a classified item marked `name[n]`, and every
+    /// classified list item's name a reference to its topic card.
+    public static func article(_ model: LinkedArticle) -> ReaderDocument {
+        var document = ReaderDocument()
+        let finder = MentionFinder(items: model.items)
+        let itemByLine = Dictionary(model.items.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
+        let article = model.article
+        document.blocks.append(ReaderBlock(spans: [TextSpan(article.title, Style(.title, bold: true))], prefix: nil, indent: 0,
+                                           spacingBefore: 0, section: 0, item: nil, sourceLine: article.titleLine))
+        for (sectionIndex, section) in article.sections.enumerated() {
+            if !section.isLead {
+                let role: ColorRole = section.level == 2 ? .heading1 : section.level == 3 ? .heading2 : .heading3
+                let marker = String(repeating: "#", count: max(section.level - 1, 1))
+                document.blocks.append(ReaderBlock(
+                    spans: [TextSpan(section.title, Style(role, bold: true))],
+                    prefix: TextSpan(marker + " ", Style(role)), indent: 0, spacingBefore: 1,
+                    section: sectionIndex, item: nil, sourceLine: section.line))
+            }
+            var first = true
+            for block in section.blocks {
+                switch block {
+                case .paragraph(let paragraph):
+                    let spans = document.markMentions(in: paragraph.text, selfID: nil, finder: finder, model: model,
+                                                      block: document.blocks.count)
+                    document.blocks.append(ReaderBlock(spans: spans, prefix: nil, indent: 0, spacingBefore: 1,
+                                                       section: sectionIndex, item: nil, sourceLine: paragraph.line))
+                case .list(let list):
+                    for (position, listItem) in list.items.enumerated() {
+                        let item = itemByLine[listItem.line]
+                        let spans = document.itemSpans(listItem, item: item, finder: finder, model: model)
+                        document.blocks.append(ReaderBlock(
+                            spans: spans, prefix: TextSpan("• ", Style(.dim)), indent: 2,
+                            spacingBefore: position == 0 && !(first && section.isLead) ? 1 : 0,
+                            section: sectionIndex, item: item?.id, sourceLine: listItem.line))
+                    }
+                }
+                first = false
+            }
+        }
+        return document
+    }
+
+    private mutating func itemSpans(_ listItem: ListItem, item: Item?, finder: MentionFinder, model: LinkedArticle) -> [TextSpan] {
+        let block = blocks.count
+        guard let item else {
+            return markMentions(in: listItem.text, selfID: nil, finder: finder, model: model, block: block)
+        }
+        let style = Style(Self.role(for: item.kind), bold: true)
+        let reference = references.count
+        references.append(ReaderReference(target: .card(item.id), block: block, label: item.name))
+        // The item's own name opens its card, where the text has it ("The Italian popolo in…"),
+        // else before the text; mentions of other items in its text are references too.
+        let name = [TextSpan(item.name, style, reference: reference), TextSpan("[\(reference + 1)]", Style(.dim), reference: reference)]
+        guard let range = listItem.text.range(of: item.name) else {
+            return name + [TextSpan(" – ")] + markMentions(in: listItem.text, selfID: item.id, finder: finder, model: model, block: block)
+        }
+        return markMentions(in: String(listItem.text[..<range.lowerBound]), selfID: item.id, finder: finder, model: model, block: block)
+            + name + markMentions(in: String(listItem.text[range.upperBound...]), selfID: item.id, finder: finder, model: model, block: block)
+    }
+
+    /// `text` split into plain spans and `mention[n]` references, in order.
+    private mutating func markMentions(in text: String, selfID: String?, finder: MentionFinder,
+                                       model: LinkedArticle, block: Int) -> [TextSpan] {
+        var spans: [TextSpan] = []
+        var cursor = text.startIndex
+        for mention in finder.mentions(in: text, excluding: selfID) {
+            guard let targetID = mention.targets.first, let target = Target.node(targetID, in: model) else { continue }
+            if cursor < mention.range.lowerBound { spans.append(TextSpan(String(text[cursor..<mention.range.lowerBound]))) }
+            let reference = references.count
+            references.append(ReaderReference(target: target, block: block, label: model.label(of: targetID)))
+            spans.append(TextSpan(String(text[mention.range]), Style(.link, underline: true), reference: reference))
+            spans.append(TextSpan("[\(reference + 1)]", Style(.dim), reference: reference))
+            cursor = mention.range.upperBound
+        }
+        if cursor < text.endIndex { spans.append(TextSpan(String(text[cursor...]))) }
+        return spans
+    }
+
+    static func role(for kind: ItemKind) -> ColorRole {
+        switch kind {
+        case .seeAlso: .seeAlso
+        case .example: .example
+        case .strategy: .strategy
+        }
+    }
+}

@@ -1,0 +1,136 @@
+/// One line of the reader at a given width.
+public struct ReaderLine: Equatable, Sendable {
+    public var block: Int
+    public var spans: [TextSpan]
+}
+
+/// A position in the reader that does not depend on the width: a block and a wrapped line in it.
+public struct ReaderAnchor: Hashable, Sendable {
+    public var block: Int
+    public var line: Int
+
+    public init(block: Int, line: Int = 0) {
+        self.block = block
+        self.line = line
+    }
+}
+
+/// The reader's document wrapped to a width. Computed once per (document, width) and kept
+/// by `ReaderLayoutCache`; the state itself keeps only width-free `ReaderAnchor`s.
+public struct ReaderLayout: Sendable {
+    public let width: Int
+    public let lines: [ReaderLine]
+    /// For each block, the index of its first line (its blank spacing lines come before).
+    public let blockStart: [Int]
+    /// For each reference, the first line it appears on.
+    public let referenceLine: [Int]
+
+    public init(document: ReaderDocument, width: Int) {
+        self.width = max(width, 1)
+        var lines: [ReaderLine] = []
+        var blockStart: [Int] = []
+        var referenceLine = Array(repeating: 0, count: document.references.count)
+        var referenceSeen = Array(repeating: false, count: document.references.count)
+        for (index, block) in document.blocks.enumerated() {
+            if !lines.isEmpty {
+                for _ in 0..<block.spacingBefore { lines.append(ReaderLine(block: index, spans: [])) }
+            }
+            blockStart.append(lines.count)
+            for wrapped in Self.wrap(block, width: self.width) {
+                for span in wrapped {
+                    if let reference = span.reference, !referenceSeen[reference] {
+                        referenceSeen[reference] = true
+                        referenceLine[reference] = lines.count
+                    }
+                }
+                lines.append(ReaderLine(block: index, spans: wrapped))
+            }
+        }
+        self.lines = lines
+        self.blockStart = blockStart
+        self.referenceLine = referenceLine
+    }
+
+    public var lineCount: Int { lines.count }
+
+    public func line(of anchor: ReaderAnchor) -> Int {
+        guard !blockStart.isEmpty else { return 0 }
+        let block = min(max(anchor.block, 0), blockStart.count - 1)
+        let end = block + 1 < blockStart.count ? blockStart[block + 1] : lines.count
+        return min(blockStart[block] + max(anchor.line, 0), max(end - 1, blockStart[block]))
+    }
+
+    public func anchor(at line: Int) -> ReaderAnchor {
+        guard !lines.isEmpty else { return ReaderAnchor(block: 0) }
+        let line = min(max(line, 0), lines.count - 1)
+        let block = lines[line].block
+        return ReaderAnchor(block: block, line: line - blockStart[block])
+    }
+
+    /// The block wrapped into lines of spans, the prefix on the first line and the hanging
+    /// indent on the others.
+    static func wrap(_ block: ReaderBlock, width: Int) -> [[TextSpan]] {
+        let prefixWidth = block.prefix.map { $0.text.displayWidth } ?? 0
+        let indent = max(block.indent, prefixWidth)
+        let available = max(width - indent, 1)
+        var text = ""
+        var bounds: [Range<Int>] = []
+        for span in block.spans {
+            let start = text.utf8.count
+            text += span.text
+            bounds.append(start..<text.utf8.count)
+        }
+        let wrapped = TextWrapper.wrap(text, width: available)
+        guard !wrapped.isEmpty else { return [block.prefix.map { [$0] } ?? []] }
+        return wrapped.enumerated().map { number, line in
+            var spans: [TextSpan] = []
+            if number == 0, let prefix = block.prefix {
+                spans.append(prefix)
+                if indent > prefixWidth { spans.append(TextSpan(String(repeating: " ", count: indent - prefixWidth))) }
+            } else if indent > 0 {
+                spans.append(TextSpan(String(repeating: " ", count: indent)))
+            }
+            let lower = text.utf8.distance(from: text.startIndex, to: line.range.lowerBound)
+            let upper = text.utf8.distance(from: text.startIndex, to: line.range.upperBound)
+            for (span, bound) in zip(block.spans, bounds) {
+                let start = max(bound.lowerBound, lower), end = min(bound.upperBound, upper)
+                guard start < end else { continue }
+                let from = text.utf8.index(text.startIndex, offsetBy: start)
+                let to = text.utf8.index(text.startIndex, offsetBy: end)
+                spans.append(TextSpan(String(text[from..<to]), span.style, reference: span.reference))
+            }
+            return spans
+        }
+    }
+}
+
+/// Keeps reader layouts by document and width, so scrolling never re-wraps the article.
+/// A reference type on purpose: it is a memo owned by one explorer, not state.
+public final class ReaderLayoutCache: @unchecked Sendable {
+    private var documents: [ReaderContent: ReaderDocument] = [:]
+    private var layouts: [LayoutKey: ReaderLayout] = [:]
+    private let build: (ReaderContent) -> ReaderDocument
+
+    private struct LayoutKey: Hashable {
+        var content: ReaderContent
+        var width: Int
+    }
+
+    public init(build: @escaping (ReaderContent) -> ReaderDocument) { self.build = build }
+
+    public func document(_ content: ReaderContent) -> ReaderDocument {
+        if let document = documents[content] { return document }
+        let document = build(content)
+        documents[content] = document
+        return document
+    }
+
+    public func layout(_ content: ReaderContent, width: Int) -> ReaderLayout {
+        let key = LayoutKey(content: content, width: width)
+        if let layout = layouts[key] { return layout }
+        if layouts.count > 16 { layouts.removeAll() }
+        let layout = ReaderLayout(document: document(content), width: width)
+        layouts[key] = layout
+        return layout
+    }
+}

@@ -1,0 +1,80 @@
+import Content
+
+extension ReaderDocument {
+    /// The card of a topic whose article is not loaded (or of any item, on request): its name
+    /// and kind, every link with its rationale or evidence, and every place the article
+    /// mentions it — each followable.
+    public static func card(for itemID: String, in model: LinkedArticle) -> ReaderDocument {
+        var document = ReaderDocument()
+        guard case .item(let index)? = model.node(id: itemID) else { return document }
+        let item = model.items[index]
+        let sectionTitle = model.label(of: model.article.sections[item.section].id)
+        func add(_ spans: [TextSpan], prefix: TextSpan? = nil, indent: Int = 0, spacing: Int = 0) {
+            document.blocks.append(ReaderBlock(spans: spans, prefix: prefix, indent: indent, spacingBefore: spacing,
+                                               section: item.section, item: item.id, sourceLine: nil))
+        }
+        func reference(to target: Target, label: String) -> Int {
+            document.references.append(ReaderReference(target: target, block: document.blocks.count, label: label))
+            return document.references.count - 1
+        }
+
+        add([TextSpan(item.name, Style(.title, bold: true))])
+        let listed = reference(to: .item(item.id), label: "\(sectionTitle), line \(item.line)")
+        add([TextSpan(item.kind.singularTitle.capitalizedFirst, Style(role(for: item.kind), bold: true)),
+             TextSpan(" · listed in "), TextSpan("\(sectionTitle), line \(item.line)", Style(.link, underline: true), reference: listed)])
+        if let description = item.description {
+            add([TextSpan(description)], spacing: 1)
+        }
+        if item.kind == .seeAlso {
+            add([TextSpan("Its article is not loaded: this card gathers what “\(model.article.title)” says about it.", Style(.dim))], spacing: 1)
+        }
+
+        let links = model.graph.links(touching: item.id).sorted { ($0.origin == .curated ? 0 : 1) < ($1.origin == .curated ? 0 : 1) }
+        add([TextSpan("Links (\(links.count))", Style(.heading1, bold: true))], prefix: TextSpan("# ", Style(.heading1)), spacing: 1)
+        if links.isEmpty { add([TextSpan("No links.", Style(.dim))]) }
+        for link in links {
+            let otherID = link.other(than: item.id)
+            let other = model.label(of: otherID)
+            var spans: [TextSpan] = []
+            if let target = Target.node(otherID, in: model) {
+                let number = reference(to: target, label: other)
+                spans.append(TextSpan(other, Style(.link, underline: true), reference: number))
+            } else {
+                spans.append(TextSpan(other))
+            }
+            spans.append(TextSpan("  \(kindLabel(of: otherID, in: model)) · \(link.relation.rawValue) · \(link.origin.rawValue)", Style(link.origin == .curated ? .curated : .detected)))
+            add(spans, prefix: TextSpan(link.from == item.id ? "→ " : "← ", Style(.dim)), indent: 2, spacing: 1)
+            if let rationale = link.rationale {
+                add([TextSpan(rationale)], indent: 2)
+            } else if let evidence = link.evidence {
+                let number = reference(to: .sourceLine(evidence.line), label: "line \(evidence.line)")
+                add([TextSpan("line \(evidence.line)", Style(.link, underline: true), reference: number),
+                     TextSpan(": “\(evidence.text)”", Style(.dim))], indent: 2)
+            }
+        }
+
+        let mentions = model.graph.incoming(to: item.id).compactMap(\.evidence)
+        add([TextSpan("Mentioned in the article (\(mentions.count))", Style(.heading1, bold: true))],
+            prefix: TextSpan("# ", Style(.heading1)), spacing: 1)
+        if mentions.isEmpty { add([TextSpan("The article's text does not mention it by name.", Style(.dim))]) }
+        for evidence in mentions {
+            let place = "\(model.label(of: evidence.section)), line \(evidence.line)"
+            let number = reference(to: .sourceLine(evidence.line), label: place)
+            add([TextSpan(place, Style(.link, underline: true), reference: number), TextSpan(": “\(evidence.text)”")],
+                prefix: TextSpan("• ", Style(.dim)), indent: 2, spacing: 1)
+        }
+        return document
+    }
+
+    static func kindLabel(of id: String, in model: LinkedArticle) -> String {
+        switch model.node(id: id) {
+        case .item(let index): model.items[index].kind.singularTitle
+        case .section: "section"
+        case nil: "?"
+        }
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,276 @@
+import Content
+
+/// One terminal cell.
+public struct Cell: Hashable, Sendable {
+    /// One grapheme cluster, safe to print. `""` marks the right half of a wide character,
+    /// whose left half is the cell before it.
+    public var text: String
+    public var style: Style
+
+    public init(text: String = " ", style: Style = .normal) {
+        self.text = text
+        self.style = style
+    }
+
+    public static let blank = Cell()
+
+    /// Whether this is the right half of the wide character to its left.
+    public var isContinuation: Bool { text.isEmpty }
+}
+
+/// A run of cells that changed on one row, ready for the backend to write.
+public struct CellRun: Equatable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var cells: [Cell]
+
+    public init(x: Int, y: Int, cells: [Cell]) {
+        self.x = x
+        self.y = y
+        self.cells = cells
+    }
+}
+
+/// A frame: what every cell of the screen (or of a test's pane) should show.
+///
+/// Panes draw into a buffer; the backend diffs it against the previous frame and writes
+/// only what changed. Tests assert on `text`. Every write keeps two invariants:
+/// - no cell holds an unsafe scalar (see `TextSafety`): untrusted text is drawn in its
+///   visible form, so nothing in a buffer can act on the terminal;
+/// - a wide character is a cell with its text followed by a continuation cell. A write that
+///   cuts one in half blanks the other half (keeping its style).
+///
+/// Coordinates outside the buffer are ignored rather than trapping: a pane laid out for a
+/// terminal that just shrank must not crash the program.
+public struct CellBuffer: Equatable, Sendable {
+    public let width: Int
+    public let height: Int
+    private var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    /// The cell at (x, y); `.blank` outside the buffer.
+    ///
+    /// Setting a cell draws the first character of its text as `put` would (in its visible
+    /// form, taking two cells if wide); setting `""` or a zero-width text blanks the cell.
+    /// Writes outside the buffer are ignored.
+    public subscript(x: Int, y: Int) -> Cell {
+        get {
+            guard bounds.contains(x: x, y: y) else { return .blank }
+            return cells[y * width + x]
+        }
+        set {
+            guard bounds.contains(x: x, y: y) else { return }
+            if let first = newValue.text.first, first != "\t", first.displayWidth > 0 {
+                put(String(first), x: x, y: y, style: newValue.style)
+            } else {
+                place(" ", width: 1, style: newValue.style, x: x, y: y)
+            }
+        }
+    }
+
+    /// Draws `text` from column `x` on row `y`, never past `x + maxWidth` (default: to the
+    /// buffer edge) nor outside the buffer.
+    ///
+    /// - Unsafe scalars (`TextSafety.isUnsafe`) are drawn as their visible replacement in the
+    ///   same style (`^[`, `^M`, U+FFFD).
+    /// - A tab expands to spaces up to the next multiple of 8 counted from `tabOrigin`
+    ///   (default `x`), so a line continued by a second call can keep its tab stops.
+    /// - A character whose visible form would straddle the limit is replaced by spaces up to
+    ///   the limit; a grapheme cluster is never split. Zero-width clusters (a lone combining
+    ///   mark) take no cell and are dropped.
+    ///
+    /// Returns the number of columns used (from `x`, including any clipped on the left).
+    @discardableResult
+    public mutating func put(
+        _ text: String, x: Int, y: Int, maxWidth: Int? = nil, style: Style = .normal, tabOrigin: Int? = nil
+    ) -> Int {
+        guard y >= 0 && y < height else { return 0 }
+        let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
+        let origin = tabOrigin ?? x
+        var column = x
+        for character in text {
+            guard column < limit else { break }
+            if character == "\t" {
+                let stop = min(limit, Self.nextTabStop(after: column, origin: origin))
+                fillSpaces(from: column, to: stop, y: y, style: style)
+                column = stop
+                continue
+            }
+            let characterWidth = character.displayWidth
+            if characterWidth == 0 { continue }
+            if column + characterWidth > limit {
+                fillSpaces(from: column, to: limit, y: y, style: style)
+                column = limit
+                break
+            }
+            if character.unicodeScalars.contains(where: TextSafety.isUnsafe) {
+                for scalar in character.unicodeScalars {
+                    let visible = TextSafety.isUnsafe(scalar) ? TextSafety.replacement(for: scalar) : String(scalar)
+                    for glyph in visible {
+                        let glyphWidth = glyph.displayWidth
+                        place(String(glyph), width: glyphWidth, style: style, x: column, y: y)
+                        column += glyphWidth
+                    }
+                }
+            } else {
+                place(String(character), width: characterWidth, style: style, x: column, y: y)
+                column += characterWidth
+            }
+        }
+        return column - x
+    }
+
+    /// Blanks `rect` (clipped to the buffer) with spaces in `style`.
+    public mutating func fill(_ rect: Rect, style: Style = .normal) {
+        let area = rect.intersection(bounds)
+        guard !area.isEmpty else { return }
+        for y in area.y..<area.maxY {
+            splitWideCharacter(at: area.x, y: y)
+            splitWideCharacter(at: area.maxX - 1, y: y)
+            for x in area.x..<area.maxX {
+                cells[y * width + x] = Cell(text: " ", style: style)
+            }
+        }
+    }
+
+    /// Draws a single-line box around the edge of `rect`, with an optional title in the top
+    /// border (`┌ Title ───┐`, cut with "…" if long). The interior is left alone. `ascii`
+    /// uses `+-|` for terminals or fonts without box-drawing characters.
+    public mutating func drawBox(
+        _ rect: Rect, title: String?, style: Style, titleStyle: Style? = nil, ascii: Bool = false
+    ) {
+        guard rect.width >= 2 && rect.height >= 2 else { return }
+        let glyphs = ascii
+            ? (horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+")
+            : (horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘")
+        let right = rect.maxX - 1
+        let bottom = rect.maxY - 1
+        for x in (rect.x + 1)..<right {
+            place(glyphs.horizontal, width: 1, style: style, x: x, y: rect.y)
+            place(glyphs.horizontal, width: 1, style: style, x: x, y: bottom)
+        }
+        for y in (rect.y + 1)..<bottom {
+            place(glyphs.vertical, width: 1, style: style, x: rect.x, y: y)
+            place(glyphs.vertical, width: 1, style: style, x: right, y: y)
+        }
+        place(glyphs.topLeft, width: 1, style: style, x: rect.x, y: rect.y)
+        place(glyphs.topRight, width: 1, style: style, x: right, y: rect.y)
+        place(glyphs.bottomLeft, width: 1, style: style, x: rect.x, y: bottom)
+        place(glyphs.bottomRight, width: 1, style: style, x: right, y: bottom)
+
+        // " Title " after the left corner, leaving at least one line cell before the right one.
+        let room = rect.width - 3
+        if let title, !title.isEmpty, room >= 3 {
+            let shown = TextSafety.neutralized(title).truncated(toWidth: room - 2)
+            put(" " + shown + " ", x: rect.x + 1, y: rect.y, maxWidth: room, style: titleStyle ?? style)
+        }
+    }
+
+    /// The row's text; continuation cells are skipped and trailing spaces kept.
+    public func row(_ y: Int) -> String {
+        guard y >= 0 && y < height else { return "" }
+        var line = ""
+        for cell in cells[(y * width)..<((y + 1) * width)] where !cell.isContinuation {
+            line += cell.text
+        }
+        return line
+    }
+
+    /// All rows joined by newlines, trailing spaces trimmed per row: what a golden test
+    /// compares.
+    public var text: String {
+        (0..<height).map { y in
+            var line = Substring(row(y))
+            while line.last == " " { line.removeLast() }
+            return String(line)
+        }.joined(separator: "\n")
+    }
+
+    /// Runs of cells that differ from `previous`, left to right, top to bottom; every row
+    /// whole when `previous` is nil or of another size. A run never starts or ends inside
+    /// a wide character, so the backend can write each run as is.
+    public func changes(from previous: CellBuffer?) -> [CellRun] {
+        guard let previous, previous.width == width, previous.height == height else {
+            return (0..<height).map { y in
+                CellRun(x: 0, y: y, cells: Array(cells[(y * width)..<((y + 1) * width)]))
+            }
+        }
+        var runs: [CellRun] = []
+        for y in 0..<height {
+            let rowStart = y * width
+            var x = 0
+            while x < width {
+                guard cells[rowStart + x] != previous.cells[rowStart + x] else {
+                    x += 1
+                    continue
+                }
+                let start = cells[rowStart + x].isContinuation && x > 0 ? x - 1 : x
+                var end = x + 1
+                while end < width
+                    && (cells[rowStart + end] != previous.cells[rowStart + end] || cells[rowStart + end].isContinuation)
+                {
+                    end += 1
+                }
+                runs.append(CellRun(x: start, y: y, cells: Array(cells[(rowStart + start)..<(rowStart + end)])))
+                x = end
+            }
+        }
+        return runs
+    }
+
+    // MARK: - Writing cells
+
+    /// The first tab stop after `column`: the next multiple of 8 counted from `origin`.
+    static func nextTabStop(after column: Int, origin: Int) -> Int {
+        let offset = column - origin
+        let floored = offset >= 0 ? offset / 8 : -((-offset + 7) / 8)
+        return origin + (floored + 1) * 8
+    }
+
+    private mutating func fillSpaces(from start: Int, to end: Int, y: Int, style: Style) {
+        var x = start
+        while x < end {
+            place(" ", width: 1, style: style, x: x, y: y)
+            x += 1
+        }
+    }
+
+    /// Stores one safe glyph of width 1 or 2 at (x, y), keeping the wide-character invariant.
+    /// A wide glyph with only its left half inside the buffer becomes a space; one with only
+    /// its right half inside leaves a space in column 0.
+    private mutating func place(_ glyph: String, width glyphWidth: Int, style: Style, x: Int, y: Int) {
+        guard y >= 0 && y < height && x < width else { return }
+        if x < 0 {
+            if glyphWidth == 2 && x == -1 && width > 0 { place(" ", width: 1, style: style, x: 0, y: y) }
+            return
+        }
+        if glyphWidth == 2 && x + 1 >= width {
+            place(" ", width: 1, style: style, x: x, y: y)
+            return
+        }
+        splitWideCharacter(at: x, y: y)
+        if glyphWidth == 2 { splitWideCharacter(at: x + 1, y: y) }
+        cells[y * width + x] = Cell(text: glyph, style: style)
+        if glyphWidth == 2 { cells[y * width + x + 1] = Cell(text: "", style: style) }
+    }
+
+    /// If (x, y) is one half of a wide character, blanks the other half so that overwriting
+    /// this cell leaves no orphan.
+    private mutating func splitWideCharacter(at x: Int, y: Int) {
+        guard x >= 0 && x < width else { return }
+        let index = y * width + x
+        if cells[index].isContinuation {
+            if x > 0 { cells[index - 1].text = " " }
+            cells[index].text = " "
+        } else if x + 1 < width && cells[index + 1].isContinuation {
+            cells[index + 1].text = " "
+        }
+    }
+}

@@ -1,0 +1,206 @@
+/// What a piece of the screen *is*. Panes say "this is a link" and the theme decides what a
+/// link looks like, so a monochrome terminal, a light background and `NO_COLOR` are handled
+/// in one place instead of in every pane.
+public enum ColorRole: Hashable, Sendable, CaseIterable {
+    case normal, dim, title, border, borderFocused
+    case heading1, heading2, heading3
+    case link, linkSelected, seeAlso, example, strategy, section
+    case curated, detected
+    case selection, statusBar, statusKey, notice, error, match, bookmark, help
+}
+
+/// A role plus emphasis a pane wants on top of it (e.g. the bold name in a list item).
+/// The flags add to the role's appearance; they never remove what the theme set.
+public struct Style: Hashable, Sendable {
+    public var role: ColorRole
+    public var bold: Bool
+    public var reverse: Bool
+    public var underline: Bool
+
+    public init(_ role: ColorRole = .normal, bold: Bool = false, reverse: Bool = false, underline: Bool = false) {
+        self.role = role
+        self.bold = bold
+        self.reverse = reverse
+        self.underline = underline
+    }
+
+    public static let normal = Style()
+}
+
+/// A terminal colour. Built-in themes use only `default` and the eight basic colours, which
+/// look the same on 8- and 256-colour terminals; the others are for user themes.
+public enum TerminalColor: Hashable, Sendable {
+    case `default`
+    case black, red, green, yellow, blue, magenta, cyan, white
+    case brightBlack, brightRed, brightGreen, brightYellow, brightBlue, brightMagenta, brightCyan, brightWhite
+    /// An entry of the 256-colour palette.
+    case indexed(Int)
+
+    /// The palette index (0–255), or nil for the terminal's default colour.
+    public var paletteIndex: Int? {
+        switch self {
+        case .default: return nil
+        case .black: return 0
+        case .red: return 1
+        case .green: return 2
+        case .yellow: return 3
+        case .blue: return 4
+        case .magenta: return 5
+        case .cyan: return 6
+        case .white: return 7
+        case .brightBlack: return 8
+        case .brightRed: return 9
+        case .brightGreen: return 10
+        case .brightYellow: return 11
+        case .brightBlue: return 12
+        case .brightMagenta: return 13
+        case .brightCyan: return 14
+        case .brightWhite: return 15
+        case .indexed(let index): return index
+        }
+    }
+}
+
+/// How a cell is drawn: colours and attributes, independent of ncurses.
+public struct Appearance: Hashable, Sendable {
+    public var foreground: TerminalColor
+    public var background: TerminalColor
+    public var bold: Bool
+    public var reverse: Bool
+    public var underline: Bool
+    /// Faint text (SGR 2). Used for de-emphasis instead of bright black, which is invisible
+    /// on 8-colour terminals with a black background.
+    public var dim: Bool
+
+    public init(
+        foreground: TerminalColor = .default, background: TerminalColor = .default,
+        bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false
+    ) {
+        self.foreground = foreground
+        self.background = background
+        self.bold = bold
+        self.reverse = reverse
+        self.underline = underline
+        self.dim = dim
+    }
+
+    public static let plain = Appearance()
+
+    /// Whether drawing needs colours (as opposed to attributes only).
+    public var usesColor: Bool { foreground != .default || background != .default }
+}
+
+/// Maps roles to appearances. A role missing from `appearances` is drawn plain.
+public struct Theme: Hashable, Sendable {
+    public var name: String
+    public var appearances: [ColorRole: Appearance]
+
+    public init(name: String, appearances: [ColorRole: Appearance]) {
+        self.name = name
+        self.appearances = appearances
+    }
+
+    /// The role's appearance with the style's emphasis added.
+    public func appearance(for style: Style) -> Appearance {
+        var appearance = appearances[style.role] ?? .plain
+        appearance.bold = appearance.bold || style.bold
+        appearance.reverse = appearance.reverse || style.reverse
+        appearance.underline = appearance.underline || style.underline
+        return appearance
+    }
+
+    /// Whether any role uses a colour; a theme that does not needs no colour support.
+    public var usesColor: Bool { appearances.values.contains(where: \.usesColor) }
+
+    /// The built-in themes by name, for configuration files and `--theme`.
+    public static func named(_ name: String) -> Theme? {
+        [dark, light, mono].first { $0.name == name.lowercased() }
+    }
+
+    /// For dark backgrounds. Selections put the text on a coloured background (or reverse
+    /// the default colours), so they stay visible whatever the terminal's palette is.
+    public static let dark = Theme(name: "dark", appearances: [
+        .normal: .plain,
+        .dim: Appearance(dim: true),
+        .title: Appearance(foreground: .cyan, bold: true),
+        .border: Appearance(dim: true),
+        .borderFocused: Appearance(foreground: .cyan, bold: true),
+        .heading1: Appearance(foreground: .yellow, bold: true),
+        .heading2: Appearance(foreground: .cyan, bold: true),
+        .heading3: Appearance(foreground: .green, bold: true),
+        .link: Appearance(foreground: .cyan, underline: true),
+        .linkSelected: Appearance(foreground: .cyan, reverse: true),
+        .seeAlso: Appearance(foreground: .green),
+        .example: Appearance(foreground: .yellow),
+        .strategy: Appearance(foreground: .magenta),
+        .section: Appearance(foreground: .blue, bold: true),
+        .curated: Appearance(foreground: .magenta, bold: true),
+        .detected: Appearance(dim: true),
+        .selection: Appearance(foreground: .white, background: .blue, bold: true),
+        .statusBar: Appearance(reverse: true),
+        .statusKey: Appearance(foreground: .yellow, bold: true, reverse: true),
+        .notice: Appearance(foreground: .green, bold: true),
+        .error: Appearance(foreground: .red, bold: true),
+        .match: Appearance(foreground: .black, background: .yellow),
+        .bookmark: Appearance(foreground: .yellow, bold: true),
+        .help: .plain,
+    ])
+
+    /// For light backgrounds: no yellow, white or cyan text, which fade on white.
+    public static let light = Theme(name: "light", appearances: [
+        .normal: .plain,
+        .dim: Appearance(dim: true),
+        .title: Appearance(foreground: .blue, bold: true),
+        .border: Appearance(dim: true),
+        .borderFocused: Appearance(foreground: .blue, bold: true),
+        .heading1: Appearance(foreground: .blue, bold: true),
+        .heading2: Appearance(foreground: .magenta, bold: true),
+        .heading3: Appearance(foreground: .green, bold: true),
+        .link: Appearance(foreground: .blue, underline: true),
+        .linkSelected: Appearance(foreground: .blue, reverse: true),
+        .seeAlso: Appearance(foreground: .green),
+        .example: Appearance(foreground: .red),
+        .strategy: Appearance(foreground: .magenta),
+        .section: Appearance(foreground: .blue, bold: true),
+        .curated: Appearance(foreground: .magenta, bold: true),
+        .detected: Appearance(dim: true),
+        .selection: Appearance(foreground: .white, background: .blue, bold: true),
+        .statusBar: Appearance(reverse: true),
+        .statusKey: Appearance(foreground: .blue, bold: true, reverse: true),
+        .notice: Appearance(foreground: .green, bold: true),
+        .error: Appearance(foreground: .red, bold: true),
+        .match: Appearance(foreground: .black, background: .yellow),
+        .bookmark: Appearance(foreground: .red, bold: true),
+        .help: .plain,
+    ])
+
+    /// Attributes only, for `NO_COLOR` and terminals without colours. Selections are reverse
+    /// video (the one highlight every terminal has), headings bold, links underlined; a
+    /// search match is bold + underlined so it differs from the selection.
+    public static let mono = Theme(name: "mono", appearances: [
+        .normal: .plain,
+        .dim: Appearance(dim: true),
+        .title: Appearance(bold: true),
+        .border: .plain,
+        .borderFocused: Appearance(bold: true),
+        .heading1: Appearance(bold: true, underline: true),
+        .heading2: Appearance(bold: true),
+        .heading3: Appearance(bold: true),
+        .link: Appearance(underline: true),
+        .linkSelected: Appearance(reverse: true, underline: true),
+        .seeAlso: .plain,
+        .example: .plain,
+        .strategy: .plain,
+        .section: Appearance(bold: true),
+        .curated: Appearance(bold: true),
+        .detected: .plain,
+        .selection: Appearance(reverse: true),
+        .statusBar: Appearance(reverse: true),
+        .statusKey: Appearance(bold: true, reverse: true),
+        .notice: Appearance(bold: true),
+        .error: Appearance(bold: true),
+        .match: Appearance(bold: true, underline: true),
+        .bookmark: Appearance(bold: true),
+        .help: .plain,
+    ])
+}

@@ -1,0 +1,104 @@
+import Content
+
+/// The reader's view: what it shows, where, and which cross-reference is selected.
+public struct ReaderState: Hashable, Sendable {
+    public var content: ReaderContent = .article
+    public var top = ReaderAnchor(block: 0)
+    /// Index into the document's references; nil when none is selected.
+    public var selectedReference: Int?
+
+    public init(content: ReaderContent = .article, top: ReaderAnchor = ReaderAnchor(block: 0), selectedReference: Int? = nil) {
+        self.content = content
+        self.top = top
+        self.selectedReference = selectedReference
+    }
+}
+
+/// Selection and scroll of a list pane whose rows belong to one node.
+public struct ListState: Hashable, Sendable {
+    public var selection = 0
+    public var top = 0
+    /// The node the rows were computed for: when the node changes, selection starts over.
+    public var node: String?
+
+    public init(selection: Int = 0, top: Int = 0, node: String? = nil) {
+        self.selection = selection
+        self.top = top
+        self.node = node
+    }
+}
+
+public struct OutlineState: Hashable, Sendable {
+    public var selectedSection = 0
+    public var top = 0
+    public var collapsed: Set<Int> = []
+
+    public init() {}
+}
+
+/// Everything "back" must restore: the focused pane, scroll offsets and selections.
+public struct ViewSnapshot: Hashable, Sendable {
+    public var focus: PaneID
+    public var reader: ReaderState
+    public var outline: OutlineState
+    public var crossLinks: ListState
+    public var backlinks: ListState
+    /// How the jump path names this view ("Municipalism", "October Revolution").
+    public var label: String
+}
+
+/// Browser-style history: following a link pushes the current view on `back` and clears
+/// `forward`; back and forward move views between the two stacks.
+public struct History: Hashable, Sendable {
+    public private(set) var back: [ViewSnapshot] = []
+    public private(set) var forward: [ViewSnapshot] = []
+    public static let limit = 200
+
+    public init() {}
+
+    public mutating func record(_ view: ViewSnapshot) {
+        back.append(view)
+        if back.count > Self.limit { back.removeFirst(back.count - Self.limit) }
+        forward.removeAll()
+    }
+
+    /// The view to go back to; `current` becomes the first forward entry.
+    public mutating func goBack(from current: ViewSnapshot) -> ViewSnapshot? {
+        guard let previous = back.popLast() else { return nil }
+        forward.append(current)
+        return previous
+    }
+
+    public mutating func goForward(from current: ViewSnapshot) -> ViewSnapshot? {
+        guard let next = forward.popLast() else { return nil }
+        back.append(current)
+        return next
+    }
+}
+
+/// The whole state of the explorer: a value, changed only by `Explorer.update`.
+public struct AppState: Hashable, Sendable {
+    public var size: Size
+    public var focus: PaneID = .reader
+    /// The side pane beside the reader at medium widths (the last side pane focused).
+    public var sidePane: PaneID = .crossLinks
+    /// The pane under the cross-links at wide widths.
+    public var lowerPane: PaneID = .backlinks
+    public var zoomed = false
+    public var showsHelp = false
+    public var helpTop = 0
+    public var reader = ReaderState()
+    public var outline = OutlineState()
+    public var crossLinks = ListState()
+    public var backlinks = ListState()
+    public var history = History()
+    /// A one-line message in the status bar until the next key.
+    public var notice: String?
+    public var isRunning = true
+
+    public init(size: Size) { self.size = size }
+
+    public var layout: ScreenLayout {
+        ScreenLayout(size: size, focus: focus, side: sidePane, lower: lowerPane, zoomed: zoomed)
+    }
+}

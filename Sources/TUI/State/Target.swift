@@ -1,0 +1,29 @@
+import Content
+
+/// Where following a cross-reference takes the reader.
+public enum Target: Hashable, Sendable {
+    /// The heading of a section (by index).
+    case section(Int)
+    /// A classified item in its list in the article (examples, strategies; See-also entries).
+    case item(String)
+    /// The topic card of an item: its links and every place the article mentions it.
+    case card(String)
+    /// The block that holds a source line (where a mention is).
+    case sourceLine(Int)
+
+    /// The target for following a link to graph node `id`: sections and the items that stand
+    /// in the article open in place; a See-also topic, whose article is not loaded, opens its card.
+    public static func node(_ id: String, in model: LinkedArticle) -> Target? {
+        switch model.node(id: id) {
+        case .section(let index): .section(index)
+        case .item(let index): model.items[index].kind == .seeAlso ? .card(id) : .item(id)
+        case nil: nil
+        }
+    }
+}
+
+/// What the reader shows.
+public enum ReaderContent: Hashable, Sendable {
+    case article
+    case card(itemID: String)
+}

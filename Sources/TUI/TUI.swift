@@ -1,2 +1,0 @@
-// The explorer; see DESIGN.md.
-import Content

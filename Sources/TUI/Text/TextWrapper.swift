@@ -1,0 +1,174 @@
+/// One line of wrapped text, with where it came from in the source string.
+public struct WrappedLine: Equatable, Sendable {
+    /// The source range this line shows. Spaces at a break belong to no line.
+    public var range: Range<String.Index>
+    /// The text of the line: the source's characters in `range`.
+    public var text: Substring
+
+    public init(range: Range<String.Index>, text: Substring) {
+        self.range = range
+        self.text = text
+    }
+
+    /// Columns the line occupies.
+    public var width: Int { text.displayWidth }
+}
+
+/// Greedy word wrapping by display width, for the reader.
+///
+/// Lines keep their source ranges, so a caller can map a character range of the source (a
+/// link, a search match) to (line, column) with `location(of:in:)`.
+///
+/// Widths are `displayWidth`: an unsafe scalar counts as its visible replacement, which is
+/// what `CellBuffer.put` draws. A tab counts as one cell (as in `TextSafety.neutralized`),
+/// not as a jump to a tab stop: draw wrapped text with tabs neutralized, or a line with
+/// tabs may come out wider than `width`.
+public enum TextWrapper {
+    /// Lines of at most `width` columns.
+    ///
+    /// - Breaks at spaces (U+0020 and tab; a no-break space does not break); the spaces at a
+    ///   break are dropped, spaces inside a line are kept, leading spaces (an indent) are
+    ///   kept when the first word fits after them.
+    /// - A word longer than `width` starts a new line and is broken at grapheme-cluster
+    ///   boundaries, so "👨‍👩‍👧" or "e\u{301}" are never split.
+    /// - A newline (LF or CR LF) ends a line; an empty text or an empty line between two
+    ///   newlines gives an empty line.
+    /// - The only line wider than `width` is a single cluster that fits no line at all (a
+    ///   wide character when `width` is 1). A `width` below 1 gives no lines.
+    public static func wrap(_ text: String, width: Int) -> [WrappedLine] {
+        guard width >= 1 else { return [] }
+        var builder = LineBuilder(text: text, width: width)
+        var paragraphStart = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "\n" || character == "\r\n" {
+                builder.wrapParagraph(paragraphStart..<index)
+                paragraphStart = text.index(after: index)
+            }
+            index = text.index(after: index)
+        }
+        builder.wrapParagraph(paragraphStart..<text.endIndex)
+        return builder.lines
+    }
+
+    /// The (line, column) at which the character at `index` is drawn, given the lines
+    /// `wrap` returned for the same string. An index in the spaces dropped at a break maps
+    /// to the end of the line before it; an index before the first line, to its start.
+    public static func location(of index: String.Index, in lines: [WrappedLine]) -> (line: Int, column: Int)? {
+        guard !lines.isEmpty else { return nil }
+        let lineNumber = lines.lastIndex { $0.range.lowerBound <= index } ?? 0
+        let line = lines[lineNumber]
+        let end = min(max(index, line.range.lowerBound), line.range.upperBound)
+        return (lineNumber, line.text[line.range.lowerBound..<end].displayWidth)
+    }
+}
+
+/// The state of one `wrap` call: the line being filled and the lines done.
+private struct LineBuilder {
+    let text: String
+    let width: Int
+    var lines: [WrappedLine] = []
+
+    /// The current line's start and end in `text`, and its width; nil when no word yet.
+    private var lineStart: String.Index?
+    private var lineEnd: String.Index
+    private var lineWidth = 0
+
+    init(text: String, width: Int) {
+        self.text = text
+        self.width = width
+        lineEnd = text.startIndex
+    }
+
+    private static func isBreakingSpace(_ character: Character) -> Bool {
+        character == " " || character == "\t"
+    }
+
+    /// Wraps the text between two newlines.
+    mutating func wrapParagraph(_ range: Range<String.Index>) {
+        let linesBefore = lines.count
+        lineStart = nil
+        lineWidth = 0
+        // Spaces since the last word: (start, width). Leading ones are the indent.
+        var pendingSpace: (start: String.Index, width: Int)? = nil
+        var isFirstWord = true
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let isSpace = Self.isBreakingSpace(text[index])
+            var end = index
+            var runWidth = 0
+            while end < range.upperBound && Self.isBreakingSpace(text[end]) == isSpace {
+                runWidth += text[end].displayWidth
+                end = text.index(after: end)
+            }
+            if isSpace {
+                pendingSpace = (index, runWidth)
+            } else {
+                addWord(index..<end, width: runWidth, after: pendingSpace, isFirstWord: isFirstWord)
+                pendingSpace = nil
+                isFirstWord = false
+            }
+            index = end
+        }
+        finishLine()
+        if lines.count == linesBefore {
+            lines.append(WrappedLine(range: range.lowerBound..<range.lowerBound, text: text[range.lowerBound..<range.lowerBound]))
+        }
+    }
+
+    /// Adds a word after `space` (the spaces since the previous word, or the indent when
+    /// this is the paragraph's first word).
+    private mutating func addWord(
+        _ word: Range<String.Index>, width wordWidth: Int,
+        after space: (start: String.Index, width: Int)?, isFirstWord: Bool
+    ) {
+        let spaceWidth = space?.width ?? 0
+        if lineStart != nil {
+            if lineWidth + spaceWidth + wordWidth <= width {
+                lineEnd = word.upperBound
+                lineWidth += spaceWidth + wordWidth
+                return
+            }
+            finishLine()
+        } else if isFirstWord, let space, spaceWidth + wordWidth <= width {
+            start(at: space.start, width: spaceWidth + wordWidth)
+            lineEnd = word.upperBound
+            return
+        }
+        if wordWidth <= width {
+            start(at: word.lowerBound, width: wordWidth)
+            lineEnd = word.upperBound
+            return
+        }
+        breakLongWord(word)
+    }
+
+    /// Fills lines with the word's clusters, leaving its last piece as the current line.
+    private mutating func breakLongWord(_ word: Range<String.Index>) {
+        var index = word.lowerBound
+        while index < word.upperBound {
+            let characterWidth = text[index].displayWidth
+            if lineStart != nil && lineWidth + characterWidth > width {
+                finishLine()
+            }
+            if lineStart == nil { start(at: index, width: 0) }
+            lineWidth += characterWidth
+            index = text.index(after: index)
+            lineEnd = index
+        }
+    }
+
+    private mutating func start(at index: String.Index, width: Int) {
+        lineStart = index
+        lineEnd = index
+        lineWidth = width
+    }
+
+    private mutating func finishLine() {
+        guard let lineStart else { return }
+        lines.append(WrappedLine(range: lineStart..<lineEnd, text: text[lineStart..<lineEnd]))
+        self.lineStart = nil
+        lineWidth = 0
+    }
+}

@@ -1,0 +1,426 @@
+import Foundation
+import Testing
+@testable import Content
+
+/// The article form on articles written for these tests (Tests/ContentTests/Fixtures).
+@Suite("Article form")
+struct ArticleFormTests {
+    static func summary(_ article: Article) -> [String] {
+        article.sections.map { section in
+            let parent = section.parent.map { article.sections[$0].id } ?? "-"
+            return "\(section.id)|\(section.title)|\(section.level)|\(section.line)|\(parent)"
+        }
+    }
+
+    static func paragraphs(_ section: Section) -> [Paragraph] {
+        section.blocks.compactMap { if case .paragraph(let paragraph) = $0 { paragraph } else { nil } }
+    }
+
+    static func lists(_ section: Section) -> [ListBlock] {
+        section.blocks.compactMap { if case .list(let list) = $0 { list } else { nil } }
+    }
+
+    // MARK: - Levels 2–6
+
+    @Test("Levels 2 to 6 nest: parents, paths and children follow the heading levels")
+    func levels() throws {
+        let article = try Fixtures.article("levels.txt")
+        #expect(article.title == "Nesting levels")
+        #expect(Self.summary(article) == [
+            "lead|(lead)|1|1|-",
+            "alpha|Alpha|2|6|-",
+            "alpha-one|Alpha one|3|9|alpha",
+            "alpha-one-a|Alpha one a|4|11|alpha-one",
+            "alpha-one-a-i|Alpha one a i|5|13|alpha-one-a",
+            "deepest|Deepest|6|15|alpha-one-a-i",
+            "alpha-two|Alpha two|3|19|alpha",
+            "jump-down|Jump down|6|21|alpha-two",
+            "beta|Beta|2|23|-",
+            "beta-skipped|Beta skipped|4|25|beta",
+            "beta-five|Beta five|5|27|beta-skipped",
+            "see-also|See also|2|29|-",
+            "films|Films|3|32|see-also",
+        ])
+        let index = { (id: String) throws -> Int in try #require(article.sectionIndex(id: id)) }
+        #expect(try article.path(to: index("deepest")).map { article.sections[$0].id }
+            == ["alpha", "alpha-one", "alpha-one-a", "alpha-one-a-i", "deepest"])
+        #expect(try article.path(to: index("jump-down")).map { article.sections[$0].id } == ["alpha", "alpha-two", "jump-down"])
+        #expect(try article.path(to: index("beta")).map { article.sections[$0].id } == ["beta"])
+        #expect(article.path(to: 0) == [], "the lead is on no path")
+        #expect(article.children(of: nil).map { article.sections[$0].id } == ["alpha", "beta", "see-also"])
+        #expect(try article.children(of: index("alpha")).map { article.sections[$0].id } == ["alpha-one", "alpha-two"])
+        #expect(try article.children(of: index("deepest")) == [])
+    }
+
+    @Test("Paragraph lines join with one space and keep their first and last line")
+    func multiLineParagraphs() throws {
+        let article = try Fixtures.article("levels.txt")
+        #expect(Self.paragraphs(article.lead).map { "\($0.line)-\($0.endLine): \($0.text)" }
+            == ["3-4: The lead has two lines that form one paragraph."])
+        let deepest = try #require(article.sectionIndex(id: "deepest"))
+        #expect(Self.paragraphs(article.sections[deepest]).map { "\($0.line)-\($0.endLine): \($0.text)" }
+            == ["16-17: Text at level six, continued on a second line."])
+    }
+
+    @Test("A list under a subsection of See also is see-also too; outline and Markdown show the depth")
+    func levelsOutputs() throws {
+        let model = try Fixtures.load("levels.txt")
+        #expect(model.items.map { "\($0.id)@\($0.line)" } == ["see-also:gamma@30", "see-also:delta-film@33"])
+        #expect(OutlineFormatter().format(model) == """
+            Nesting levels
+               1  (lead)
+               6  Alpha
+               9    Alpha one
+              11      Alpha one a
+              13        Alpha one a i
+              15          Deepest
+              19    Alpha two
+              21          Jump down
+              23  Beta
+              25      Beta skipped
+              27        Beta five
+              29  See also  · 1 see-also topic
+              32    Films  · 1 see-also topic
+
+            """)
+        let markdown = MarkdownExporter().export(model)
+        #expect(markdown.contains("\n###### Deepest\n"))
+        #expect(markdown.contains("\n##### Beta five\n"))
+        #expect(markdown.hasPrefix("# Nesting levels\n\nThe lead has two lines that form one paragraph.\n"))
+    }
+
+    // MARK: - Nothing to classify
+
+    @Test("An article without See also or classifiable lists: no items, and the outputs say so")
+    func nothingClassified() throws {
+        let model = try Fixtures.load("plain.txt")
+        let article = model.article
+        #expect(Classifier().classify(article) == [])
+        #expect(model.items == [])
+        #expect(model.graph.links == [])
+        #expect(model.annotationsPath == nil)
+        // The lists are there, just not of a kind the explorer cross-links.
+        #expect(article.allListItems.map(\.item.line) == [7, 8, 9, 10, 14, 15, 20, 21])
+        let lists = article.sections.flatMap(Self.lists)
+        #expect(lists.map(\.leadIn) == ["You will need:", nil, nil])
+        #expect(LinksFormatter().format(model)
+            == "No See-also topics, examples or strategies in 'Bread': no list has a heading or lead-in that names them.\n")
+        #expect(MarkdownExporter().export(model).hasSuffix(
+            "\n## Cross-links\n\nNo See-also topics, examples or strategies were found in this article.\n"))
+        #expect(!OutlineFormatter().format(model).contains("·"), "no section shows item counts")
+        let document = JSONExporter().document(for: model)
+        #expect(document.items.isEmpty && document.links.isEmpty)
+        #expect(document.sections.map(\.id) == ["lead", "ingredients", "tools", "baking"])
+    }
+
+    @Test("Name – description splits only when the name is short and has no sentence punctuation")
+    func itemSplitting() throws {
+        let items = try Fixtures.article("plain.txt").allListItems.map(\.item)
+        let split = items.map { item in item.name.map { "\($0) | \(item.description ?? "")" } ?? "whole: \(item.text)" }
+        #expect(split == [
+            "Flour | ground wheat or rye",
+            "whole: Water",
+            "whole: Salt",
+            "whole: Yeast",
+            "whole: Oven",
+            "whole: Bowl",
+            "whole: Mix everything. Knead it – ten minutes",
+            "Shape the loaf | then rest it",
+        ])
+    }
+
+    // MARK: - Heading spellings
+
+    @Test("==X== headings, with and without spaces, parse like == X ==")
+    func compactHeadings() throws {
+        let model = try Fixtures.load("compact.txt")
+        #expect(model.article.title == "Compact headings")
+        #expect(Self.summary(model.article) == [
+            "lead|(lead)|1|1|-",
+            "first|First|2|3|-",
+            "second-level-three|Second level three|3|5|first",
+            "spaced|Spaced|2|7|-",
+            "mixed-spacing|Mixed spacing|2|9|-",
+            "see-also|See also|2|11|-",
+        ])
+        #expect(Self.paragraphs(model.article.lead).map(\.text) == ["Written without spaces around the heading text."])
+        #expect(model.items.map(\.name) == ["Spacing", "Whitespace (typography)"])
+        #expect(model.items.allSatisfy { $0.kind == .seeAlso })
+    }
+
+    // MARK: - CRLF and BOM
+
+    @Test("CRLF line ends and a byte-order mark parse exactly like LF without a BOM")
+    func crlfAndBOM() throws {
+        let bytes = try Fixtures.bytes("crlf-bom.txt")
+        // The fixture really has both (a checkout that normalised line ends would void this test).
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(bytes.count(where: { $0 == 0x0D }) == 13)
+
+        let crlf = try ArticleParser().parse(bytes: bytes, path: "a.txt")
+        let lfText = String(decoding: bytes.dropFirst(3), as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        #expect(!lfText.contains("\r"))
+        let lf = try ArticleParser().parse(lfText, path: "a.txt")
+        #expect(crlf == lf)
+
+        #expect(crlf.title == "Windows article")
+        #expect(crlf.flaggedLines == [], "a CR that ends a line is not a control character in the text")
+        #expect(Self.summary(crlf) == ["lead|(lead)|1|1|-", "examples|Examples|2|6|-", "see-also|See also|2|11|-"])
+        #expect(Self.paragraphs(crlf.lead).map { "\($0.line)-\($0.endLine): \($0.text)" }
+            == ["3-4: Written on Windows, with a byte-order mark and CRLF line ends."])
+        let model = try LinkedArticle(article: crlf)
+        #expect(model.items.map { "\($0.id)|\($0.name)|\($0.description ?? "-")|\($0.line)" } == [
+            "example:alpha|Alpha|the first case|8",
+            "example:beta|Beta|-|9",
+            "see-also:gamma|Gamma|-|12",
+            "see-also:alpha|Alpha|-|13",
+        ])
+        for output in try allOutputs(of: model) {
+            #expect(!output.text.contains("\r"), "\(output.name)")
+            #expect(!output.text.contains("\u{FEFF}"), "\(output.name)")
+            #expect(!output.text.contains("^M"), "\(output.name)")
+        }
+    }
+
+    // MARK: - Scripts and emoji
+
+    @Test("Cyrillic, CJK and emoji headings and items get unique, non-empty ids")
+    func unicodeText() throws {
+        let model = try Fixtures.load("unicode.txt")
+        let article = model.article
+        #expect(article.title == "Двоевластие и 二重権力")
+        #expect(article.sections.map(\.id)
+            == ["lead", "история", "歴史", "section", "section-2", "ratedemokratie-und-okonomie", "see-also"])
+        #expect(article.sections.map(\.title).dropFirst()
+            == ["История", "歴史", "🚩", "✊🏽", "Rätedemokratie und Ökonomie", "See also"])
+        #expect(model.items.map(\.id) == [
+            "see-also:советская-власть", "see-also:人民公社", "see-also:ratedemokratie", "see-also:family",
+            "see-also:section", "see-also:временное-правительство",
+        ])
+        #expect(model.items.map(\.name) == [
+            "Советская власть", "人民公社", "Rätedemokratie", "👨‍👩‍👧 Family", "🚩", "Временное правительство",
+        ])
+        #expect(model.items.last?.description == "the Provisional Government")
+        let ids = article.sections.map(\.id) + model.items.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.allSatisfy { !$0.isEmpty && !$0.hasSuffix(":") })
+        #expect(article.flaggedLines == [], "emoji joiners and modifiers are not controls")
+    }
+
+    @Test("Mentions in Cyrillic, CJK (between punctuation) and without diacritics are detected")
+    func unicodeMentions() throws {
+        let model = try Fixtures.load("unicode.txt")
+        let detected = model.graph.links.filter { $0.origin == .detected }
+            .map { "\($0.from) → \($0.to) @\($0.evidence?.line ?? 0)" }
+        #expect(detected == [
+            "история → see-also:временное-правительство @6",
+            "歴史 → see-also:人民公社 @9",
+            "ratedemokratie-und-okonomie → see-also:ratedemokratie @18",
+        ])
+    }
+
+    // MARK: - Repeated headings
+
+    @Test("Repeated headings get -2, -3…; 'Lead' and look-alike headings never collide")
+    func repeatedHeadings() throws {
+        let article = try Fixtures.article("repeated.txt")
+        #expect(article.sections.map(\.id) == ["lead", "notes", "notes-2", "notes-3", "lead-2", "notes-4", "notes-5"])
+        #expect(article.sections.map(\.title).dropFirst() == ["Notes", "Notes", "Notes", "Lead", "Notes 4", "Notes"])
+        #expect(Self.paragraphs(article.sections[6]).map(\.text) == ["Fourth notes."])
+    }
+
+    // MARK: - Lead-ins, headings and aliases
+
+    @Test("Lists are classified by lead-in sentence first, then by heading; others stay unclassified")
+    func classificationByLeadInAndHeading() throws {
+        let model = try Fixtures.load("movements.txt")
+        #expect(model.items.map { "\($0.kind.slug)|\($0.name)|\($0.line)" } == [
+            "strategy|Mutualism|8",
+            "strategy|Platformism|9",
+            "strategy|Guild socialism|10",
+            "strategy|Cooperative federalism (economics)|11",
+            "strategy|Credit union (finance)|15",
+            "strategy|Participatory budgeting|16",
+            "example|Libya|20",
+            "example|Mondragon Corporation|21",
+            "example|Rochdale Pioneers|22",
+            "example|Paris Commune|25",
+            "example|Kerala|26",
+            "example|Consumer boycott|35",
+            "strategy|Strike fund|37",
+            "see-also|Anarcho-syndicalism|40",
+            "see-also|Worker cooperative|41",
+            "see-also|Marxism–Leninism|42",
+            "see-also|Bolshevik|43",
+            "see-also|Tunisia|44",
+            "see-also|Syndicalism|45",
+        ])
+        // Line 31 sits under "Further reading", after a paragraph that neither touches it nor ends in ':'.
+        #expect(model.article.allListItems.map(\.item.line).filter { line in !model.items.contains { $0.line == line } } == [31])
+        let leadIns = model.article.sections.flatMap(Self.lists).map { $0.leadIn ?? "-" }
+        #expect(leadIns == ["-", "Approaches favoured by later cooperators include:", "Notable cases include:", "-", "-",
+                            "Examples of it include:", "These were:", "-"])
+        // The three dash spellings of `Name – description`.
+        #expect(model.items.prefix(3).map { $0.description ?? "-" } == [
+            "exchange between producers at cost.",
+            "organised anarchist federations, split at an em dash.",
+            "industry run by guilds, split at a spaced hyphen.",
+        ])
+    }
+
+    @Test("Aliases: Libyan/Libya, -ists/-ism, plurals, parentheticals and hyphen for en dash")
+    func aliasMentions() throws {
+        let model = try Fixtures.load("movements.txt")
+        let detected = Set(model.graph.links.filter { $0.origin == .detected }
+            .map { "\($0.from) → \($0.to) @\($0.evidence?.line ?? 0)" })
+        #expect(detected == [
+            "lead → strategy:mutualism @3",                 // mutualists
+            "lead → see-also:syndicalism @3",               // syndicalists
+            "lead → see-also:bolshevik @3",                 // Bolsheviks
+            "lead → see-also:worker-cooperative @3",        // Worker cooperatives
+            "lead → strategy:credit-union-finance @3",      // credit unions (name without "(finance)")
+            "lead → example:libya @5",                      // Libyan
+            "lead → see-also:tunisia @5",                   // Tunisian
+            "lead → see-also:marxism-leninism @5",          // Marxism-Leninism with a hyphen
+            "see-also:anarcho-syndicalism → see-also:syndicalism @40",
+        ])
+        let lead = model.graph.outgoing(from: "lead").filter { $0.origin == .detected && $0.evidence?.line == 3 }
+        #expect(Set(lead.compactMap(\.evidence?.text)) == [
+            "Cooperative movements have been shaped by mutualists, syndicalists and Bolsheviks alike.",
+            "Worker cooperatives and credit unions spread widely.",
+        ])
+    }
+
+    @Test("Alias spellings generated for a name", arguments: [
+        ("Libya", ["libya"], ["libyan", "libyans"]),
+        ("Syndicalism", ["syndicalism"], ["syndicalist", "syndicalists"]),
+        ("Bolshevik", ["bolshevik"], ["bolsheviks"]),
+        ("Credit union (finance)", ["credit", "union", "finance"], ["credit union", "credit unions"]),
+        ("Marxism–Leninism", ["marxism", "leninism"], ["marxism leninist"]),
+    ])
+    func aliasSpellings(name: String, tokens: [String], expected: [String]) {
+        let sequences = Aliases.tokenSequences(for: name)
+        #expect(sequences.first == tokens, "the name itself comes first")
+        for alias in expected {
+            #expect(sequences.contains(alias.split(separator: " ").map(String.init)), "\(name) ↛ \(alias)")
+        }
+        #expect(Tokenizer.tokens(in: "Marxism-Leninism") == Tokenizer.tokens(in: "Marxism–Leninism"))
+        #expect(Tokenizer.tokens(in: "Marxism—Leninism") == ["marxism", "leninism"])
+    }
+
+    @Test("Aliases stay specific: no match on a different word or a lone stop word")
+    func aliasNegatives() throws {
+        let model = try Fixtures.load("movements.txt")
+        let targets = Set(model.graph.links.filter { $0.origin == .detected }.map(\.to))
+        // "cooperatives", "unions", "Cooperative movements" and "anarchist" name nothing here.
+        #expect(!targets.contains("strategy:cooperative-federalism-economics"))
+        #expect(!targets.contains("strategy:guild-socialism"))
+        #expect(!targets.contains("strategy:platformism"))
+        #expect(Aliases.tokenSequences(for: "The") == [])
+        #expect(Aliases.tokenSequences(for: "🚩") == [])
+    }
+
+    // MARK: - Curated links beside a fixture
+
+    @Test("A .links.toml beside the article is loaded: every way of naming a node resolves")
+    func curatedFixtureLinks() throws {
+        let model = try Fixtures.load("movements.txt")
+        #expect(model.annotationsPath?.hasSuffix("Fixtures/movements.links.toml") == true)
+        let curated = model.graph.links.filter { $0.origin == .curated }
+        #expect(curated.map { "\($0.from) -\($0.relation.rawValue)-> \($0.to)" } == [
+            "strategy:mutualism -related-> see-also:worker-cooperative",
+            "example:kerala -instance-of-> strategy:credit-union-finance",
+            "example:libya -analogous-to-> history",
+            "see-also:anarcho-syndicalism -described-in-> lead",
+        ])
+        #expect(curated[1].rationale == "Kerala's cooperative banks are credit unions in all but name.")
+        #expect(model.graph.incoming(to: "history").map(\.from) == ["example:libya"])
+
+        // Parsed alone, the same article has no curated links.
+        let bare = try LinkedArticle(article: try Fixtures.article("movements.txt"))
+        #expect(bare.graph.links.allSatisfy { $0.origin == .detected })
+        #expect(bare.graph.links.count == model.graph.links.count - 4)
+
+        let links = LinksFormatter(kinds: [.example], origins: [.curated]).format(model)
+        #expect(links.contains("  Kerala  (example:kerala, line 26)\n    → instance-of   Credit union (finance)  [curated] Kerala's cooperative banks are credit unions in all but name.\n"))
+        #expect(links.contains("  Libya  (example:libya, line 20)\n    → analogous-to  History  [curated]"))
+        #expect(links.contains("  Rochdale Pioneers  (example:rochdale-pioneers, line 22)\n    (no links)\n"))
+    }
+
+    // MARK: - Trimming
+
+    @Test("The parser's space trimming matches Foundation's trimmingCharacters(in: .whitespaces)", arguments: [
+        "", " ", "\t", "  plain  ", "\t tabbed\t ", "\u{00A0}nbsp\u{00A0}", "\u{3000}全角\u{3000}", "\u{2003}em\u{2009}",
+        "keep\r", "\rkeep", "\u{FEFF}bom", "é\u{0301} ", " \u{0301}mark", "inner  spaces stay", "\u{2028}sep\u{2028}",
+        "👨‍👩‍👧 ", " Двоевластие ", "\n newline \n",
+    ])
+    func trimming(text: String) {
+        #expect(text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces))
+        #expect(text[...].trimmingSpaces() == text.trimmingCharacters(in: .whitespaces))
+    }
+
+    // MARK: - Hostile text
+
+    @Test("Escape sequences, C1, bidi, CR and BS load as written and their lines are flagged")
+    func hostileLoads() throws {
+        let model = try Fixtures.load("hostile.txt")
+        let article = model.article
+        #expect(article.title == "Evil \u{1B}]0;pwned\u{07} title")
+        #expect(article.flaggedLines == [1, 3, 5, 6, 9, 10, 13, 14, 16, 17])
+        #expect(article.sections.map(\.id) == ["lead", "bidi-desrever-heading", "see-also", "strategies-31mred-0m"])
+        #expect(Self.paragraphs(article.sections[1]).first?.text
+            == "A C1 CSI \u{9B}31m byte, a carriage\rreturn and back\u{08}\u{08}space beside the Plain topic.")
+        #expect(model.items.map(\.name) == [
+            "Clipboard \u{1B}]52;c;aGk=\u{07} thief", "Right-to-left \u{202E}override\u{202C}", "Tabbed\ttopic",
+            "Plain topic", "Line separator\u{2028}here", "Delete \u{7F} char \u{2066}isolate\u{2069}",
+            "Escape \u{1B}[1mbold\u{1B}[0m",
+        ])
+        #expect(model.items.last?.kind == .strategy)
+        #expect(model.items.last?.description == "description with a bell\u{07} and \u{9B}2J")
+        // Curated names with escapes resolve; the rationale keeps them; mentions are found.
+        let curated = model.graph.links.filter { $0.origin == .curated }
+        #expect(curated.map { "\($0.from)->\($0.to)" } == [
+            "see-also:clipboard-52-c-agk-thief->see-also:plain-topic",
+            "strategy:escape-1mbold-0m->bidi-desrever-heading",
+        ])
+        #expect(curated.first?.rationale?.contains("\u{1B}]52;c;cm0gLXJmIH4=\u{07}") == true)
+        let detected = model.graph.links.filter { $0.origin == .detected }.map { "\($0.from)->\($0.to)@\($0.evidence!.line)" }
+        #expect(detected == ["lead->see-also:plain-topic@3", "bidi-desrever-heading->see-also:plain-topic@6"])
+    }
+
+    @Test("No output carries a raw control, C1, bidi or separator scalar", arguments: [
+        "hostile.txt", "unicode.txt", "crlf-bom.txt", "movements.txt", "levels.txt", "plain.txt",
+    ])
+    func outputsAreSafe(fixture: String) throws {
+        let model = try Fixtures.load(fixture)
+        for output in try allOutputs(of: model) {
+            #expect(unsafeScalars(in: output.text) == [], "\(fixture): \(output.name)")
+        }
+    }
+
+    @Test("Outputs show hostile text as visible replacements, and JSON keeps the exact data")
+    func hostileReplacements() throws {
+        let model = try Fixtures.load("hostile.txt")
+        let outline = OutlineFormatter().format(model)
+        #expect(outline.hasPrefix("Evil ^[]0;pwned^G title\n"))
+        #expect(outline.contains("\n   5  Bidi \u{FFFD}desrever\u{FFFD} heading\n   8  See also  · 6 see-also topics\n"))
+        #expect(outline.hasSuffix("\n  16  Strategies ^[[31mred^[[0m  · 1 strategy\n"))
+        let links = LinksFormatter().format(model)
+        #expect(links.contains("  Clipboard ^[]52;c;aGk=^G thief  (see-also:clipboard-52-c-agk-thief, line 9)\n"))
+        #expect(links.contains("  Tabbed topic  (see-also:tabbed-topic, line 11)\n"))
+        #expect(links.contains("a carriage^Mreturn and back^H^Hspace"))
+        #expect(links.contains("Delete ^? char \u{FFFD}isolate\u{FFFD}"))
+        let markdown = MarkdownExporter().export(model)
+        #expect(markdown.hasPrefix("# Evil ^\\[\\]0;pwned^G title\n"))
+        let dot = DOTExporter().export(model)
+        #expect(dot.hasPrefix("digraph \"Evil ^[]0;pwned^G title\" {\n"))
+
+        let json = try JSONExporter().export(model)
+        let document = try JSONDecoder().decode(JSONExporter.Document.self, from: Data(json.utf8))
+        #expect(document == JSONExporter().document(for: model), "escaping loses nothing")
+        #expect(document.title == "Evil \u{1B}]0;pwned\u{07} title")
+        #expect(json.contains(#""title" : "Evil \u001b]0;pwned\u0007 title""#))
+        #expect(json.contains(#"Right-to-left \u202Eoverride\u202C"#))
+        #expect(json.contains(#"Delete \u007F char \u2066isolate\u2069"#))
+    }
+}

@@ -1,0 +1,322 @@
+import Foundation
+import Testing
+@testable import Content
+
+/// The built `seealso` binary, run as a user would run it.
+enum CLI {
+    struct Result {
+        var status: Int32
+        var stdout: Data
+        var stderr: String
+        var output: String { String(decoding: stdout, as: UTF8.self) }
+    }
+
+    /// `seealso` sits next to the test bundle in the build folder.
+    static func binary() throws -> URL {
+        var folders: [URL] = []
+        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            folders.append(URL(fileURLWithPath: exe).deletingLastPathComponent())
+        }
+        folders.append(Bundle.main.bundleURL.deletingLastPathComponent())
+        folders.append(Bundle.main.bundleURL)
+        for folder in folders {
+            let candidate = folder.appendingPathComponent("seealso")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        throw Failure("no seealso binary next to the tests (looked in \(folders.map(\.path))): build it with swift build")
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// Runs `executable` (default: seealso) with `arguments`; stdin from `input` or /dev/null.
+    /// Output goes through files, so a large output can never block on a full pipe.
+    static func run(_ arguments: [String], executable: URL? = nil, in directory: URL? = nil,
+                    input: URL? = nil) throws -> Result {
+        try withTemporaryDirectory { scratch in
+            let outURL = scratch.appendingPathComponent("stdout")
+            let errURL = scratch.appendingPathComponent("stderr")
+            try Data().write(to: outURL)
+            try Data().write(to: errURL)
+            let out = try FileHandle(forWritingTo: outURL)
+            let err = try FileHandle(forWritingTo: errURL)
+            let process = Process()
+            process.executableURL = try executable ?? binary()
+            process.arguments = arguments
+            if let directory { process.currentDirectoryURL = directory }
+            process.standardInput = try input.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            process.waitUntilExit()
+            try out.close()
+            try err.close()
+            return Result(status: process.terminationStatus,
+                          stdout: try Data(contentsOf: outURL),
+                          stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        }
+    }
+
+    static let dot = URL(fileURLWithPath: "/usr/bin/dot")
+
+    /// Pipes `source` through `dot -Tsvg`. Fails clearly when Graphviz is missing (CI installs it).
+    static func renderSVG(_ source: String) throws -> Result {
+        guard FileManager.default.isExecutableFile(atPath: dot.path) else {
+            throw Failure("Graphviz is not installed: /usr/bin/dot is missing (apt-get install graphviz)")
+        }
+        return try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("graph.dot")
+            try source.write(to: file, atomically: true, encoding: .utf8)
+            return try run(["-Tsvg"], executable: dot, input: file)
+        }
+    }
+}
+
+@Suite("Command line")
+struct CLITests {
+    @Test("seealso outline prints the bundled article's outline")
+    func outline() throws {
+        let result = try CLI.run(["outline"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.output == OutlineFormatter().format(try ArticleLoader.bundled()))
+        #expect(result.output.hasPrefix("Dual power\n   1  (lead)\n  11  Background\n  19  Provisional Government\n"))
+        #expect(result.output.hasSuffix("""
+              55  Modern usage by libertarian socialists  · 5 strategies
+              66  Historical examples of dual power  · 6 examples
+              74  See also  · 23 see-also topics
+
+            """))
+    }
+
+    @Test("seealso outline FILE reads the file")
+    func outlineOfFile() throws {
+        let result = try CLI.run(["outline", try Fixtures.path("levels.txt")])
+        #expect(result.status == 0)
+        #expect(result.output == OutlineFormatter().format(try Fixtures.load("levels.txt")))
+        #expect(result.output.hasPrefix("Nesting levels\n"))
+    }
+
+    @Test("seealso links --kind strategy --origin curated: only strategies, only curated links")
+    func linksFiltered() throws {
+        let result = try CLI.run(["links", "--kind", "strategy", "--origin", "curated"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        let expected = LinksFormatter(kinds: [.strategy], origins: [.curated]).format(try ArticleLoader.bundled())
+        #expect(result.output == expected)
+        #expect(result.output.hasPrefix("Strategies (5)\n  Mutualism  (strategy:mutualism, line 60)\n"))
+        #expect(result.output.contains("""
+              Municipalism  (strategy:municipalism, line 61)
+                ← theory-of     Communalism (Bookchin)  [curated] Bookchin's communalism is the political theory behind libertarian municipalism.
+
+            """))
+        #expect(!result.output.contains("[detected]"))
+        #expect(!result.output.contains("See-also topics ("))
+        #expect(!result.output.contains("Examples ("))
+        let itemRows = result.output.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+        #expect(itemRows.count == 5, "five item rows")
+    }
+
+    @Test("seealso links --origin detected shows evidence lines, never curated rationales")
+    func linksDetected() throws {
+        let result = try CLI.run(["links", "--kind", "see-also", "--origin", "detected"])
+        #expect(result.status == 0)
+        #expect(result.output.hasPrefix("See-also topics (23)\n"))
+        #expect(result.output.contains("  Anarchism  (see-also:anarchism, line 77)\n    ← mentions      Lead  [detected] line 9: \"While the term"))
+        #expect(!result.output.contains("[curated]"))
+    }
+
+    @Test("A malformed article: 'seealso: PATH:LINE: message' on stderr, status 65")
+    func malformedArticle() throws {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("bad.txt")
+            try "= Bad =\n\n== Unbalanced ===\n".write(to: file, atomically: true, encoding: .utf8)
+            for command in [["outline"], ["links"], ["export", "--format", "json"]] {
+                let result = try CLI.run(command + [file.path])
+                #expect(result.status == 65, "\(command)")
+                #expect(result.stderr == "seealso: \(file.path):3: unbalanced heading: 2 '=' before the text and 3 after\n")
+                #expect(result.stdout.isEmpty)
+            }
+        }
+    }
+
+    @Test("A malformed links file beside the article: its path and line, status 65")
+    func malformedLinks() throws {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("a.txt")
+            try "= A =\n\n== See also ==\n- B\n- C\n".write(to: file, atomically: true, encoding: .utf8)
+            try "[[link]]\nfrom = \"B\"\nto = \"see-also: D\"\ntype = \"related\"\nrationale = \"r\"\n"
+                .write(to: directory.appendingPathComponent("a.links.toml"), atomically: true, encoding: .utf8)
+            let result = try CLI.run(["links", file.path])
+            #expect(result.status == 65)
+            #expect(result.stderr == "seealso: \(directory.path)/a.links.toml:3: no item or section named 'see-also: D' in 'A'\n")
+        }
+    }
+
+    @Test("Invalid UTF-8 and a missing title through the command line")
+    func otherRejections() throws {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("bin.txt")
+            try Data(Array("= T =\nab".utf8) + [0xFF, 0x0A]).write(to: file)
+            let result = try CLI.run(["outline", file.path])
+            #expect(result.status == 65)
+            #expect(result.stderr == "seealso: \(file.path):2: invalid UTF-8: byte 0xFF at column 3\n")
+
+            let empty = directory.appendingPathComponent("empty.txt")
+            try Data().write(to: empty)
+            let emptyResult = try CLI.run(["outline", empty.path])
+            #expect(emptyResult.status == 65)
+            #expect(emptyResult.stderr == "seealso: \(empty.path):1: empty file: an article starts with a title line '= Title ='\n")
+        }
+    }
+
+    @Test("A missing file: status 66")
+    func missingFile() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("nope.txt").path
+            let result = try CLI.run(["outline", path])
+            #expect(result.status == 66)
+            #expect(result.stderr == "seealso: \(path): no such file\n")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+
+    @Test("export --format json decodes into JSONExporter.Document and is consistent")
+    func exportJSON() throws {
+        let result = try CLI.run(["export", "--format", "json"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        let document = try JSONDecoder().decode(JSONExporter.Document.self, from: result.stdout)
+        #expect(document == JSONExporter().document(for: try ArticleLoader.bundled()))
+
+        #expect(document.title == "Dual power")
+        #expect(document.sections.count == 10)
+        #expect(document.items.count == 34)
+        #expect(document.links.filter { $0.origin == .curated }.count >= 20)
+        let sectionIDs = document.sections.map(\.id)
+        let ids = sectionIDs + document.items.map(\.id)
+        #expect(Set(ids).count == ids.count, "ids are unique across sections and items")
+        for section in document.sections {
+            if let parent = section.parent {
+                let parentSection = try #require(document.sections.first { $0.id == parent }, "parent \(parent) exists")
+                #expect(parentSection.level < section.level)
+            }
+        }
+        for item in document.items {
+            #expect(sectionIDs.contains(item.section))
+            if item.kind == .seeAlso { #expect(item.description == nil) }
+        }
+        for link in document.links {
+            #expect(ids.contains(link.from) && ids.contains(link.to), "\(link.from) → \(link.to)")
+            #expect(Relation(rawValue: link.type) != nil)
+            switch link.origin {
+            case .curated:
+                #expect(link.rationale != nil && link.evidence == nil && link.type != "mentions")
+            case .detected:
+                let evidence = try #require(link.evidence)
+                #expect(sectionIDs.contains(evidence.section))
+                #expect(link.rationale == nil && link.type == "mentions")
+            }
+        }
+    }
+
+    @Test("The JSON has exactly the documented keys, with explicit nulls")
+    func jsonSchema() throws {
+        let result = try CLI.run(["export", "--format", "json"])
+        let root = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        #expect(Set(root.keys) == ["title", "sections", "items", "links"])
+        let sections = try #require(root["sections"] as? [[String: Any]])
+        let items = try #require(root["items"] as? [[String: Any]])
+        let links = try #require(root["links"] as? [[String: Any]])
+        #expect(sections.allSatisfy { Set($0.keys) == ["id", "title", "level", "line", "parent"] })
+        #expect(items.allSatisfy { Set($0.keys) == ["id", "kind", "name", "description", "section", "line"] })
+        #expect(links.allSatisfy { Set($0.keys) == ["from", "to", "type", "origin", "rationale", "evidence"] })
+        #expect(sections.allSatisfy { $0["parent"] is NSNull }, "every heading of this article is top-level")
+        let seeAlso = items.filter { $0["kind"] as? String == "seeAlso" }
+        #expect(seeAlso.count == 23)
+        #expect(seeAlso.allSatisfy { $0["description"] is NSNull })
+        #expect(Set(items.compactMap { $0["kind"] as? String }) == ["seeAlso", "example", "strategy"])
+        for link in links {
+            if link["origin"] as? String == "curated" {
+                #expect(link["evidence"] is NSNull)
+            } else {
+                #expect(link["rationale"] is NSNull)
+                let evidence = try #require(link["evidence"] as? [String: Any])
+                #expect(Set(evidence.keys) == ["section", "line", "text"])
+            }
+        }
+    }
+
+    @Test("Nested sections have parent ids in the JSON of a file")
+    func jsonParents() throws {
+        let result = try CLI.run(["export", "--format", "json", try Fixtures.path("levels.txt")])
+        let document = try JSONDecoder().decode(JSONExporter.Document.self, from: result.stdout)
+        #expect(document.sections.map { $0.parent ?? "-" }
+            == ["-", "-", "alpha", "alpha-one", "alpha-one-a", "alpha-one-a-i", "alpha", "alpha-two", "-", "beta",
+                "beta-skipped", "-", "see-also"])
+    }
+
+    @Test("export --format dot is accepted by dot -Tsvg", arguments: [nil, "hostile.txt", "unicode.txt", "plain.txt", "movements.txt"])
+    func exportDOT(fixture: String?) throws {
+        let file = try fixture.map { try Fixtures.path($0) }
+        let result = try CLI.run(["export", "--format", "dot"] + (file.map { [$0] } ?? []))
+        #expect(result.status == 0)
+        #expect(result.output.hasPrefix("digraph "))
+        #expect(unsafeScalars(in: result.output) == [])
+        let svg = try CLI.renderSVG(result.output)
+        #expect(svg.status == 0, "dot rejected the graph: \(svg.stderr)")
+        #expect(svg.output.contains("<svg"))
+        #expect(svg.output.contains("</svg>"))
+        if fixture == nil {
+            #expect(svg.output.contains("Municipalism"))
+            #expect(svg.output.contains("theory&#45;of") || svg.output.contains("theory-of"))
+        }
+    }
+
+    @Test("export --format markdown is the article plus a Cross-links appendix")
+    func exportMarkdown() throws {
+        let result = try CLI.run(["export", "--format", "markdown"])
+        #expect(result.status == 0)
+        let markdown = result.output
+        #expect(markdown == MarkdownExporter().export(try ArticleLoader.bundled()))
+        #expect(markdown.hasPrefix("# Dual power\n\nDual power, sometimes referred to as counterpower"))
+        #expect(markdown.contains("\n## Modern usage by libertarian socialists\n"))
+        let appendix = try #require(markdown.range(of: "\n## Cross-links\n"))
+        let tail = markdown[appendix.upperBound...]
+        #expect(tail.contains("\n### See-also topics\n"))
+        #expect(tail.contains("\n### Examples\n"))
+        #expect(tail.contains("\n### Strategies\n"))
+        #expect(tail.contains("- **Municipalism** (line 61)\n  - ← *theory-of* Communalism (Bookchin) (curated): Bookchin's communalism is the political theory behind libertarian municipalism.\n"))
+        #expect(!markdown[..<appendix.lowerBound].contains("## Cross-links"), "the appendix comes after the article")
+    }
+
+    @Test("Hostile article through every command: no raw control reaches stdout")
+    func hostileThroughCLI() throws {
+        let file = try Fixtures.path("hostile.txt")
+        for command in [["outline"], ["links"], ["export", "--format", "json"], ["export", "--format", "markdown"],
+                        ["export", "--format", "dot"]] {
+            let result = try CLI.run(command + [file])
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+            #expect(unsafeScalars(in: result.output) == [], "\(command)")
+            #expect(!result.output.isEmpty)
+        }
+    }
+
+    @Test("The binary copied alone into an empty folder still prints the embedded article")
+    func copiedBinary() throws {
+        try withTemporaryDirectory { directory in
+            let copy = directory.appendingPathComponent("seealso")
+            try FileManager.default.copyItem(at: try CLI.binary(), to: copy)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["seealso"])
+            let result = try CLI.run(["outline"], executable: copy, in: directory)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr == "")
+            #expect(result.output == OutlineFormatter().format(try ArticleLoader.bundled()))
+            let links = try CLI.run(["links", "--kind", "example"], executable: copy, in: directory)
+            #expect(links.output.hasPrefix("Examples (6)\n"))
+            #expect(links.output.contains("[curated]"), "the curated links are embedded too")
+        }
+    }
+}

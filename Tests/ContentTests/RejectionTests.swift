@@ -1,0 +1,296 @@
+import Foundation
+import Testing
+@testable import Content
+
+/// A valid links file (lines 1–7) followed by `block` from line 9 on.
+func curatedFile(_ block: String) -> String {
+    """
+    article = "Dual power"
+
+    [[link]]
+    from = "strategy: Municipalism"
+    to = "see-also: Communalism (Bookchin)"
+    type = "theory-of"
+    rationale = "A valid first link."
+
+    \(block)
+    """
+}
+
+func curatedLink(from: String = "strategy: Syndicalism", to: String = "see-also: Anarcho-syndicalism",
+                 type: String = "form-of", extra: String = "") -> String {
+    """
+    [[link]]
+    from = "\(from)"
+    to = "\(to)"
+    type = "\(type)"
+    rationale = "Why."\(extra)
+    """
+}
+
+/// Every way an article or its curated links file is rejected, with the exact message, and
+/// inputs that must neither crash nor hang.
+@Suite("Rejections")
+struct RejectionTests {
+    // MARK: - Articles
+
+    @Test("An empty file", arguments: [[], [0xEF, 0xBB, 0xBF]] as [[UInt8]])
+    func emptyFile(bytes: [UInt8]) throws {
+        let error = try #require(parseError(bytes: bytes, path: "empty.txt"))
+        #expect(error == SourceError(path: "empty.txt", line: 1,
+                                     message: "empty file: an article starts with a title line '= Title ='"))
+        #expect(error.description == "empty.txt:1: empty file: an article starts with a title line '= Title ='")
+    }
+
+    @Test("A file of spaces, tabs and line ends", arguments: ["\n", "   ", "\r\n\r\n", " \t \n\n\t\r\n   \n"])
+    func whitespaceOnly(text: String) throws {
+        let error = try #require(parseError(text))
+        #expect(error.description == "test.txt:1: empty file: an article starts with a title line '= Title ='")
+    }
+
+    @Test("No '= Title =' line: the first line with text is named")
+    func missingTitle() throws {
+        #expect(parseError("Just text\n== Heading ==\n")?.description
+            == "test.txt:1: missing title: an article starts with a line '= Title =', found 'Just text'")
+        #expect(parseError("\n\n  == Heading ==\nText\n")?.description
+            == "test.txt:3: missing title: an article starts with a line '= Title =', found '== Heading =='")
+        #expect(parseError(String(repeating: "x", count: 60) + "\n= Title =\n")?.message
+            == "missing title: an article starts with a line '= Title =', found '\(String(repeating: "x", count: 40))…'")
+        // The excerpt of the offending line is itself made safe to print.
+        #expect(parseError("\u{1B}]0;owned\u{07} hello\n")?.message
+            == "missing title: an article starts with a line '= Title =', found '^[]0;owned^G hello'")
+    }
+
+    @Test("A file whose only text is Unicode spaces has no title")
+    func unicodeSpacesOnly() throws {
+        let error = try #require(parseError("\u{00A0}\u{3000}\n"))
+        #expect(error.message == "missing title: no line '= Title =' in the file")
+        #expect(error.line >= 1)
+    }
+
+    @Test("Invalid UTF-8: line and byte column of the first bad byte", arguments: [
+        (Array("= T =\nok line\nab".utf8) + [0xFF] + Array("cd\n".utf8), 3, "invalid UTF-8: byte 0xFF at column 3"),
+        (Array("= T =\n".utf8) + [0xC3] + Array("x\n".utf8), 2, "invalid UTF-8: byte 0xC3 at column 1"),
+        (Array("= T =\nЖ".utf8) + [0xFE], 2, "invalid UTF-8: byte 0xFE at column 3"),
+        ([0xEF, 0xBB, 0xBF] + Array("= T =\r\n\r\n".utf8) + [0xC0, 0xAF], 3, "invalid UTF-8: byte 0xC0 at column 1"),
+        (Array("= T ".utf8) + [0xED, 0xA0, 0x80] + Array(" =\n".utf8), 1, "invalid UTF-8: byte 0xED at column 5"),
+    ] as [([UInt8], Int, String)])
+    func invalidUTF8(bytes: [UInt8], line: Int, message: String) throws {
+        let error = try #require(parseError(bytes: bytes, path: "bad.txt"))
+        #expect(error == SourceError(path: "bad.txt", line: line, message: message))
+        #expect(error.description == "bad.txt:\(line): \(message)")
+    }
+
+    @Test("Headings whose '=' marks do not balance, go deeper than 6 or have no text", arguments: [
+        ("== X ===", "unbalanced heading: 2 '=' before the text and 3 after"),
+        ("=== X ==", "unbalanced heading: 3 '=' before the text and 2 after"),
+        ("== X", "unbalanced heading: 2 '=' before the text and 0 after"),
+        ("======= Too deep =======", "heading level 7 is deeper than 6 (at most '======')"),
+        ("========= Deeper =========", "heading level 9 is deeper than 6 (at most '======')"),
+        ("==  ==", "empty heading"),
+        ("====", "heading has no text, only '=' marks"),
+        ("= Second title =", "a second title line; section headings use '==' to '======'"),
+    ])
+    func badHeadings(line: String, message: String) throws {
+        let text = "= Title =\n\nLead.\n\n== Fine ==\n" + line + "\nMore.\n"
+        let error = try #require(parseError(text, path: "h.txt"))
+        #expect(error.description == "h.txt:6: \(message)")
+    }
+
+    @Test("A balanced six-level heading is fine; its neighbour at seven is not")
+    func levelSixIsTheLimit() throws {
+        #expect(parseError("= T =\n====== Six ======\n") == nil)
+        #expect(parseError("= T =\n======= Seven =======\n")?.line == 2)
+    }
+
+    @Test("A file that cannot be read, and a folder")
+    func unreadable() throws {
+        try withTemporaryDirectory { directory in
+            let missing = directory.appendingPathComponent("nope.txt").path
+            do {
+                _ = try ArticleLoader.load(path: missing)
+                Issue.record("a missing file loaded")
+            } catch let error as SourceError {
+                #expect(error.line == 0)
+                #expect(error.description == "\(missing): cannot read file: No such file or directory")
+            }
+            do {
+                _ = try ArticleLoader.load(path: directory.path)
+                Issue.record("a folder loaded")
+            } catch let error as SourceError {
+                #expect(error.description == "\(directory.path): is a folder; give one article file")
+            }
+        }
+    }
+
+    // MARK: - Curated links files
+
+    /// The bundled article copied to a temporary folder with `toml` beside it as its links file.
+    static func linksError(_ toml: String) throws -> (error: SourceError?, linksPath: String) {
+        try withTemporaryDirectory { directory in
+            let article = directory.appendingPathComponent("article.txt")
+            try ArticleLoader.bundledText().write(to: article, atomically: true, encoding: .utf8)
+            let links = directory.appendingPathComponent("article.links.toml")
+            try toml.write(to: links, atomically: true, encoding: .utf8)
+            do {
+                _ = try ArticleLoader.load(path: article.path)
+                return (nil, links.path)
+            } catch let error as SourceError {
+                return (error, links.path)
+            }
+        }
+    }
+
+    @Test("A valid links file beside a copied article loads")
+    func validLinksFile() throws {
+        let (error, _) = try Self.linksError(curatedFile(curatedLink()))
+        #expect(error == nil)
+    }
+
+    @Test("Curated links file errors name the file and the line", arguments: [
+        // Dangling names, of each form.
+        (curatedFile(curatedLink(to: "see-also: Bakuninism")), 11, "no item or section named 'see-also: Bakuninism' in 'Dual power'"),
+        (curatedFile(curatedLink(from: "section: Aftermath")), 10, "no item or section named 'section: Aftermath' in 'Dual power'"),
+        (curatedFile(curatedLink(from: "Proudhon")), 10, "no item or section named 'Proudhon' in 'Dual power'"),
+        (curatedFile(curatedLink(to: "example: Mutualism")), 11, "no item or section named 'example: Mutualism' in 'Dual power'"),
+        // A bare name two items share.
+        (curatedFile(curatedLink(from: "Council communism", to: "see-also: Workers' self-management")), 10,
+         "'Council communism' is ambiguous (strategy:council-communism, see-also:council-communism): write it as 'kind: name'"),
+        (curatedFile(curatedLink(type: "causes")), 12,
+         "unknown link type 'causes' (one of: theory-of, practice-of, form-of, variant-of, same-topic, instance-of, context-of, analogous-to, developed-in, described-in, related)"),
+        (curatedFile(curatedLink(type: "mentions")), 12,
+         "unknown link type 'mentions' (one of: theory-of, practice-of, form-of, variant-of, same-topic, instance-of, context-of, analogous-to, developed-in, described-in, related)"),
+        (curatedFile(curatedLink(extra: "\nwhy = \"extra\"")), 14, "unknown key 'why' in [[link]] (allowed: from, to, type, rationale)"),
+        ("article = \"Dual power\"\ntitle = \"Extra\"\n", 2, "unknown key 'title' (expected 'article' and [[link]] tables)"),
+        ("article = \"Dual Power\"\n", 1, "these links are for 'Dual Power', not for 'Dual power'"),
+        ("# comment\n\narticle = 3\n", 3, "'article' must be a string"),
+        ("[link]\nfrom = \"x\"\n", 1, "'link' must be an array of tables: [[link]]"),
+        (curatedFile("[[link]]\nfrom = \"strategy: Syndicalism\"\nto = \"see-also: Anarchism\"\ntype = \"related\"\n"), 9,
+         "[[link]] lacks 'rationale'"),
+        (curatedFile(curatedLink(extra: "").replacingOccurrences(of: "type = \"form-of\"", with: "type = 3")), 12,
+         "'type' must be a non-empty string"),
+        (curatedFile(curatedLink(from: "strategy: Syndicalism", to: "strategy:syndicalism")), 11,
+         "a link from 'strategy: Syndicalism' to itself"),
+        (curatedFile(curatedLink(from: "strategy: Municipalism", to: "see-also: Communalism (Bookchin)", type: "theory-of")), 10,
+         "duplicate link strategy:municipalism → see-also:communalism-bookchin (theory-of)"),
+    ] as [(String, Int, String)])
+    func linksFileErrors(toml: String, line: Int, message: String) throws {
+        let (error, linksPath) = try Self.linksError(toml)
+        let found = try #require(error, "the links file loaded")
+        #expect(found.description == "\(linksPath):\(line): \(message)")
+    }
+
+    @Test("A misspelt [[links]] table is an unknown key at its own line")
+    func misspeltTable() throws {
+        let (error, linksPath) = try Self.linksError(curatedFile(curatedLink().replacingOccurrences(of: "[[link]]", with: "[[links]]")))
+        #expect(error?.description == "\(linksPath):9: unknown key 'links' (expected 'article' and [[link]] tables)")
+    }
+
+    @Test("A TOML syntax error is reported at its line")
+    func tomlSyntax() throws {
+        let (error, linksPath) = try Self.linksError(curatedFile(curatedLink()) + "\nrationale = \"unterminated\n")
+        let found = try #require(error)
+        #expect(found.path == linksPath)
+        #expect(found.line == 14)
+        #expect(found.message.hasPrefix("invalid TOML: "))
+        #expect(found.description.hasPrefix("\(linksPath):14: invalid TOML: "))
+    }
+
+    @Test("A links file that is not UTF-8")
+    func linksNotUTF8() throws {
+        try withTemporaryDirectory { directory in
+            let article = directory.appendingPathComponent("a.txt")
+            try "= A =\n\n== See also ==\n- B\n".write(to: article, atomically: true, encoding: .utf8)
+            try Data([0x61, 0x20, 0x3D, 0x20, 0xFF, 0x0A]).write(to: directory.appendingPathComponent("a.links.toml"))
+            do {
+                _ = try ArticleLoader.load(path: article.path)
+                Issue.record("loaded")
+            } catch let error as SourceError {
+                #expect(error.description == directory.appendingPathComponent("a.links.toml").path + ":1: invalid UTF-8")
+            }
+        }
+    }
+
+    // MARK: - Inputs that must not crash or hang
+
+    static func timed<T>(_ label: String, _ body: () throws -> T) rethrows -> T {
+        let clock = ContinuousClock()
+        var result: T?
+        let duration = try clock.measure { result = try body() }
+        print("[timing] \(label): \(duration)")
+        return result!
+    }
+
+    @Test("64 KB of pseudo-random bytes is rejected as invalid UTF-8, not crashed on", .timeLimit(.minutes(1)))
+    func binaryFile() throws {
+        var random = SeededBytes(state: 0x5EEA_150)
+        let bytes = random.bytes(65_536)
+        let error = try #require(Self.timed("64 KB random bytes") { parseError(bytes: bytes, path: "random.bin") })
+        #expect(error.message.hasPrefix("invalid UTF-8: byte 0x"))
+        #expect(error.line >= 1)
+        // The same bytes after a valid title fail at a later line.
+        let titled = Array("= Binary =\n".utf8) + bytes
+        let later = try #require(parseError(bytes: titled, path: "random.bin"))
+        #expect(later.message.hasPrefix("invalid UTF-8"))
+        #expect(later.line >= 2)
+    }
+
+    @Test("Random ASCII, controls and NUL included, loads or is rejected, and never leaks a control",
+          .timeLimit(.minutes(1)), arguments: 1...6)
+    func randomASCII(seed: UInt64) throws {
+        var random = SeededBytes(state: seed)
+        // Printable text with newlines and dashes, so lines become paragraphs and list items, in an
+        // unclassified section (a heading-free body: a random '=' would only test the heading errors).
+        let alphabet = Array("abc def ghi -- \n\n\n\t.:".utf8) + (0..<0x20).map(UInt8.init) + [0x7F]
+        let body = random.bytes(65_536).map { alphabet[Int($0) % alphabet.count] }
+        let bytes = Array("= Noise =\n\n== See also ==\n- def\n- abc ghi\n\n== Noise ==\n".utf8) + body
+        do {
+            let article = try Self.timed("64 KB random ASCII, seed \(seed)") {
+                try ArticleParser().parse(bytes: bytes, path: "noise.txt")
+            }
+            #expect(!article.flaggedLines.isEmpty)
+            let model = try LinkedArticle(article: article)
+            for output in try allOutputs(of: model) {
+                #expect(unsafeScalars(in: output.text) == [], "\(output.name)")
+            }
+        } catch let error as SourceError {
+            #expect(error.line >= 8, "the header lines are valid: \(error)")
+            #expect(unsafeScalars(in: error.description) == [])
+        }
+    }
+
+    @Test("A 200 kB single line: no title, a title, a heading, a paragraph, a list item", .timeLimit(.minutes(1)))
+    func longLines() throws {
+        let words = String(repeating: "Anarchists and syndicalism meet. ", count: 6_100)  // ~200 kB
+        #expect(words.utf8.count > 200_000)
+
+        let noTitle = try #require(Self.timed("200 kB line without a title") { parseError(words) })
+        #expect(noTitle.line == 1)
+        #expect(noTitle.message.hasPrefix("missing title:"))
+        #expect(noTitle.message.count < 200)
+
+        let title = try Self.timed("200 kB title") { try ArticleParser().parse("= " + words + " =") }
+        #expect(title.title.utf8.count == words.utf8.count - 1, "trimmed of the trailing space")
+
+        let heading = try Self.timed("200 kB heading") { try ArticleParser().parse("= T =\n== " + words + " ==\n") }
+        #expect(heading.sections.count == 2)
+        #expect(heading.sections[1].id.hasPrefix("anarchists-and-syndicalism-meet-"))
+
+        let paragraph = try Self.timed("200 kB paragraph, parsed, classified and linked") {
+            try LinkedArticle(article: ArticleParser().parse("= T =\n" + words + "\n\n== See also ==\n- Anarchism\n- Syndicalism\n"))
+        }
+        #expect(paragraph.article.lead.blocks.count == 1)
+        let detected = paragraph.graph.outgoing(from: "lead").map(\.to)
+        #expect(detected == ["see-also:anarchism", "see-also:syndicalism"], "one link per topic and line")
+        #expect(paragraph.graph.outgoing(from: "lead").first?.evidence?.text == "Anarchists and syndicalism meet.")
+
+        let item = try Self.timed("200 kB see-also item") {
+            try LinkedArticle(article: ArticleParser().parse("= T =\n\n== See also ==\n- " + words + "\n- Anarchism\n"))
+        }
+        #expect(item.items.count == 2)
+        #expect(item.graph.outgoing(from: item.items[0].id).map(\.to) == ["see-also:anarchism"])
+        for output in try allOutputs(of: item) {
+            #expect(unsafeScalars(in: output.text) == [], "\(output.name)")
+        }
+    }
+}

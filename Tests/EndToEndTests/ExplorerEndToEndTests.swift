@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+/// The explorer driven through a real terminal (tmux), with real keystrokes, read back from
+/// the screen. Serialized: each test owns a tmux server, and two cores are plenty busy.
+@Suite("Explorer in tmux", .serialized)
+struct ExplorerEndToEndTests {
+    let seealso = Shell.quote(Binary.seealso)
+
+    @Test func browseFollowBackForwardHelpResizeQuit() throws {
+        let tmux = try TmuxSession(width: 120, height: 40)
+        tmux.type("\(seealso) --item Municipalism")
+        var screen = try tmux.waitFor("1 Outline")
+        #expect(screen.contains("Background"))
+        #expect(screen.contains("Modern usage by libe"))
+        #expect(screen.contains("Cross-links: Municipalism"))
+
+        // The outline: focus it, walk down to "October Revolution" and open it.
+        tmux.press("1", "g", "j", "j", "j", "j", "j", "Enter")
+        screen = try tmux.waitFor("# October Revolution")
+        #expect(screen.contains("Cross-links: October Revolution"))
+
+        // Back to Municipalism, then its curated link to Communalism (Bookchin).
+        tmux.press("H")
+        try tmux.waitFor("Cross-links: Municipalism")
+        tmux.press("3", "g", "Enter")
+        screen = try tmux.waitUntil("the card and the jump path") {
+            $0.contains("Topic: Communalism (Bookchin)") && $0.contains("Municipalism → Communalism (Bookchin)")
+        }
+        #expect(screen.contains("theory-of"))
+
+        tmux.press("H")
+        screen = try tmux.waitFor("Cross-links: Municipalism")
+        #expect(!screen.contains("Topic: Communalism"))
+        tmux.press("L")
+        try tmux.waitFor("Topic: Communalism (Bookchin)")
+
+        tmux.press("?")
+        // Every binding is listed; wait for the whole overlay (tmux may show a frame half drawn).
+        try tmux.waitUntil("the help overlay") {
+            $0.contains("Keys — ? or Esc closes") && $0.contains("Next cross-reference in the reader") && $0.contains("Back (history)")
+        }
+        tmux.press("Escape")
+        try tmux.waitUntil("help to close") { !$0.contains("Keys — ? or Esc closes") }
+
+        // Narrow: one pane at a time, the focused one (the cross-links, where Enter was pressed).
+        tmux.resize(width: 60, height: 20)
+        screen = try tmux.waitUntil("the narrow layout") { !$0.contains("1 Outline") && $0.contains("3 Cross-links: Communalism") }
+        #expect(screen.split(separator: "\n").allSatisfy { $0.count <= 60 })
+        tmux.resize(width: 120, height: 40)
+        screen = try tmux.waitFor("1 Outline")
+        #expect(screen.contains("Topic: Communalism (Bookchin)"))
+
+        tmux.press("q")
+        try tmux.waitUntil("the shell prompt") { $0.hasSuffix("$") || $0.split(separator: "\n").last?.hasPrefix("$") == true }
+        try expectSaneTerminal(tmux)
+    }
+
+    @Test(arguments: ["TERM", "INT", "HUP"])
+    func signalRestoresTheTerminal(signal: String) throws {
+        let tmux = try TmuxSession(width: 100, height: 30)
+        tmux.type("\(seealso); echo exited=$?")
+        try tmux.waitFor("2 Dual power")
+        let pid = try #require(tmux.foregroundPID())
+        kill(pid, signal == "TERM" ? SIGTERM : signal == "INT" ? SIGINT : SIGHUP)
+        let screen = try tmux.waitFor("exited=")
+        #expect(!screen.contains("2 Dual power"), "the alternate screen was left")
+        try expectSaneTerminal(tmux)
+    }
+
+    @Test func hostileArticleCannotRetitleOrWriteTheClipboard() throws {
+        let tmux = try TmuxSession(width: 100, height: 30)
+        let file = tmux.home.appendingPathComponent("evil.txt")
+        let text = "= Evil \u{1B}]2;PWNED-TITLE\u{07} =\n\nLead \u{1B}]0;PWNED-TITLE\u{07} and \u{1B}]52;c;UFdORUQ=\u{07} and \u{9B}2J and \u{1B}[2J done.\n\n== See also ==\n- Ev\u{1B}]2;PWNED-TITLE\u{1B}\\il\n"
+        try Data(text.utf8).write(to: file)
+        let titleBefore = tmux.paneTitle
+        tmux.type("\(seealso) \(Shell.quote(file.path))")
+        let screen = try tmux.waitFor("Lead ^[]0;PWNED")
+        #expect(screen.contains("^[]52;c;UFdORUQ=^G"))
+        tmux.press("G", "Tab", "Tab")
+        usleep(200_000)
+        #expect(!tmux.paneTitle.contains("PWNED"))
+        #expect(tmux.paneTitle == titleBefore)
+        #expect(!tmux.buffers.contains("PWNED"))
+        #expect(tmux.buffers.isEmpty)
+        tmux.press("q")
+    }
+
+    @Test func notATerminalPrintsTheOutline() throws {
+        let result = Shell.run("\(seealso) | cat")
+        #expect(result.status == 0)
+        #expect(result.output.hasPrefix("Dual power\n"))
+        #expect(result.output.contains("74  See also"))
+        let dumb = Shell.run("TERM=dumb \(seealso)")
+        #expect(dumb.output.hasPrefix("Dual power\n"))
+    }
+
+    @Test func unknownSectionListsCloseMatches() throws {
+        let result = Shell.run("\(seealso) --section 'Octobr Revolution'")
+        #expect(result.status == 64)
+        #expect(result.output.contains("no section starts with 'Octobr Revolution' in 'Dual power'; close matches: October Revolution"))
+    }
+
+    func expectSaneTerminal(_ tmux: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        tmux.type("clear; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(echo|icanon)$' | tr '\\n' ' '; echo END")
+        let screen = try tmux.waitFor("END", sourceLocation: sourceLocation)
+        let line = screen.split(separator: "\n").first { $0.contains("icanon") && $0.contains("END") }.map(String.init) ?? screen
+        #expect(line.contains("icanon") && !line.contains("-icanon"), "stty: \(line)", sourceLocation: sourceLocation)
+        #expect(line.contains("echo ") && !line.contains("-echo "), "stty: \(line)", sourceLocation: sourceLocation)
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+
+/// Runs shell commands through `posix_spawn`, output to a temporary file. Foundation.Process is
+/// avoided on purpose: a detached tmux server inherits its pipes and `waitUntilExit` never
+/// returns. The child starts with no blocked signals and default dispositions, as under a
+/// real terminal: the test runner blocks some signals, and a blocked mask is inherited.
+enum Shell {
+    @discardableResult
+    static func run(_ command: String) -> (status: Int32, output: String) {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("seealso-e2e-\(UUID().uuidString).out")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let script = "(\(command)) >'\(file.path)' 2>&1 </dev/null"
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var defaults = sigset_t()
+        sigfillset(&defaults)
+        sigdelset(&defaults, SIGKILL)
+        sigdelset(&defaults, SIGSTOP)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let arguments = ["/bin/sh", "-c", script]
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        guard posix_spawn(&pid, "/bin/sh", nil, &attributes, argv, environ) == 0 else { return (-1, "posix_spawn failed") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let output = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+        // The exit status as a shell reports it (WEXITSTATUS), 128+n for a signal.
+        let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return (exitStatus, output)
+    }
+
+    static func quote(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+/// Where the test runner is, the `seealso` binary is too (SwiftPM builds both into one folder).
+enum Binary {
+    static var seealso: String {
+        let runner = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var directory = runner.deletingLastPathComponent()
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("seealso")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
+            directory = directory.deletingLastPathComponent()
+        }
+        return "seealso"
+    }
+}
+
+struct TmuxError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// A private tmux server (its own socket) running an interactive shell, in which a test types
+/// commands and keys and reads the screen — as a person at a terminal would.
+final class TmuxSession {
+    let socket: String
+    let home: URL
+    private(set) var width: Int
+    private(set) var height: Int
+
+    init(width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
+        socket = "seealso-\(getpid())-\(UUID().uuidString.prefix(8))"
+        home = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
+        self.width = width
+        self.height = height
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        var env = ["LANG": "C.UTF-8", "TERM": "screen-256color", "HOME": home.path, "PS1": "$ ",
+                   "XDG_DATA_HOME": home.appendingPathComponent("data").path,
+                   "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+                   "XDG_CACHE_HOME": home.appendingPathComponent("cache").path]
+        env.merge(environment) { _, new in new }
+        // The environment goes on the shell's command line: tmux 3.3's `new-session -e` does not
+        // reach the first window's process.
+        let assignments = env.sorted { $0.key < $1.key }.map { Shell.quote("\($0.key)=\($0.value)") }.joined(separator: " ")
+        let shell = "exec env \(assignments) bash --norc --noprofile -i"
+        let result = Shell.run("unset TMUX; tmux -L \(socket) -f /dev/null new-session -d -s main -x \(width) -y \(height) \(Shell.quote(shell))")
+        guard result.status == 0 else { throw TmuxError(description: "tmux new-session failed: \(result.output)") }
+        tmux("set-option -g status off")
+        tmux("set-option -g set-clipboard on")
+        do {
+            try waitFor("$")
+        } catch {
+            tmux("kill-server")
+            throw error
+        }
+    }
+
+    deinit {
+        tmux("kill-server")
+        try? FileManager.default.removeItem(at: home)
+        let sockets = URL(fileURLWithPath: "/tmp/tmux-\(getuid())").appendingPathComponent(socket)
+        try? FileManager.default.removeItem(at: sockets)
+    }
+
+    @discardableResult
+    func tmux(_ arguments: String) -> (status: Int32, output: String) {
+        Shell.run("unset TMUX; tmux -L \(socket) \(arguments)")
+    }
+
+    /// Types a command line into the shell and presses Enter.
+    func type(_ line: String) {
+        tmux("send-keys -t main -l \(Shell.quote(line))")
+        tmux("send-keys -t main Enter")
+    }
+
+    /// Sends tmux key names (`Enter`, `Tab`, `BTab`, `Escape`, `Up`, `q`, `]`).
+    func press(_ keys: String...) {
+        for key in keys { tmux("send-keys -t main \(Shell.quote(key))") }
+    }
+
+    func screen() -> String {
+        tmux("capture-pane -p -t main").output
+    }
+
+    /// Polls the screen until `text` shows (10 s at most), and returns it.
+    @discardableResult
+    func waitFor(_ text: String, timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try waitUntil(timeout: timeout, "'\(text)'") { $0.contains(text) }
+    }
+
+    @discardableResult
+    func waitUntil(timeout: TimeInterval = 10, _ what: String, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = screen()
+            if condition(last) { return last }
+            usleep(30_000)
+        }
+        let panes = tmux("list-panes -F '#{pane_width}x#{pane_height} #{pane_current_command} #{pane_dead}'").output
+        throw TmuxError(description: "timed out waiting for \(what); pane: \(panes); the screen was:\n\(last)")
+    }
+
+    func resize(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        tmux("resize-window -t main -x \(width) -y \(height)")
+    }
+
+    /// The pid of the program running in the shell (the shell's child), if any.
+    func foregroundPID() -> Int32? {
+        let shell = tmux("display-message -p -t main '#{pane_pid}'").output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let child = Shell.run("pgrep -P \(shell)").output.split(separator: "\n").first
+        return child.flatMap { Int32($0.trimmingCharacters(in: .whitespaces)) }
+    }
+
+    var paneTitle: String {
+        tmux("display-message -p -t main '#{pane_title}'").output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    var buffers: String { tmux("list-buffers").output }
+}

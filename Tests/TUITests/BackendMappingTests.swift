@@ -1,0 +1,68 @@
+import Testing
+@testable import TUI
+
+/// The pure parts of the curses backend; the backend itself needs a terminal and is tested
+/// end to end in tmux.
+@Suite("Backend mapping")
+struct BackendMappingTests {
+    /// glibc's wcwidth for the scalars used below.
+    private static func cWidth(_ scalar: Unicode.Scalar) -> Int {
+        switch scalar.value {
+        case 0x301, 0x200D, 0xFE0F: return 0
+        case 0x1F468, 0x1F469, 0x1F467, 0x1F44D, 0x1F3FD, 0x6F22: return 2
+        case 0x1F1E6...0x1F1FF: return 1
+        case 0x1FAE8: return -1  // newer than the C library's tables
+        default: return 1
+        }
+    }
+
+    private func glyph(_ text: String, width: Int) -> (String, Int) {
+        let result = TerminalGlyph.scalars(for: text, width: width, maxScalars: 5, terminalWidth: Self.cWidth)
+        return (String(String.UnicodeScalarView(result.scalars)), result.columns)
+    }
+
+    @Test("Cells are sent so that ncurses sizes them as the buffer does")
+    func glyphs() {
+        #expect(glyph("a", width: 1) == ("a", 1))
+        #expect(glyph("e\u{301}", width: 1) == ("e\u{301}", 1))
+        #expect(glyph("漢", width: 2) == ("漢", 2))
+        #expect(glyph("👍🏽", width: 2) == ("👍", 2), "the modifier is a spacing character to wcwidth")
+        #expect(glyph("👨‍👩‍👧", width: 2) == ("👨", 2), "no dangling joiner")
+        #expect(glyph("❤️", width: 2) == ("❤", 1), "text form, padded by the caller")
+        #expect(glyph("🇫🇷", width: 2) == ("🇫", 1))
+        #expect(glyph("🫨", width: 2) == ("\u{FFFD}", 1), "unknown to the C library")
+    }
+
+    @Test("Colour pairs are allocated once per combination, and never past the limit")
+    func colorPairs() {
+        var pairs = ColorPairs(colorCount: 8, pairLimit: 3, hasDefaultColors: true)
+        #expect(pairs.pair(foreground: .default, background: .default).number == 0)
+        let red = pairs.pair(foreground: .red, background: .default)
+        #expect(red.number == 1 && red.isNew && red.key == .init(foreground: 1, background: -1))
+        #expect(pairs.pair(foreground: .red, background: .default).isNew == false)
+        #expect(pairs.pair(foreground: .brightBlue, background: .black).key == .init(foreground: 4, background: 0))
+        #expect(pairs.pair(foreground: .green, background: .default).number == 0, "out of pairs")
+
+        let noDefaults = ColorPairs(colorCount: 256, pairLimit: 64, hasDefaultColors: false)
+        #expect(noDefaults.colorNumber(.default, isForeground: true) == 7)
+        #expect(noDefaults.colorNumber(.default, isForeground: false) == 0)
+        #expect(noDefaults.colorNumber(.indexed(208), isForeground: true) == 208)
+        #expect(ColorPairs.basicColor(approximating: 196) == 1, "bright red")
+        #expect(ColorPairs.basicColor(approximating: 21) == 4, "blue")
+    }
+
+    @Test("Characters from wget_wch become keys")
+    func characterKeys() {
+        #expect(CursesBackend.characterKey(13) == .enter)
+        #expect(CursesBackend.characterKey(10) == .enter)
+        #expect(CursesBackend.characterKey(9) == .tab)
+        #expect(CursesBackend.characterKey(127) == .backspace)
+        #expect(CursesBackend.characterKey(8) == .backspace)
+        #expect(CursesBackend.characterKey(27) == .escape)
+        #expect(CursesBackend.characterKey(16) == .control("p"))
+        #expect(CursesBackend.characterKey(31) == .control("_"))
+        #expect(CursesBackend.characterKey(0x71) == .character("q"))
+        #expect(CursesBackend.characterKey(0x416) == .character("Ж"))
+        #expect(CursesBackend.characterKey(0x9B) == nil)
+    }
+}

@@ -1,0 +1,70 @@
+import Testing
+import TUI
+
+@Suite("Display width")
+struct DisplayWidthTests {
+    @Test("Cyrillic, accented Latin and dashes are one column each")
+    func narrowScripts() {
+        #expect("Двоевластие".displayWidth == 11)
+        #expect("Дvoевластие".displayWidth == 11)
+        #expect("Régis".displayWidth == 5)
+        #expect("Re\u{301}gis".displayWidth == 5)
+        #expect("–".displayWidth == 1)
+        #expect("—".displayWidth == 1)
+        #expect("Marxism–Leninism".displayWidth == 16)
+    }
+
+    @Test("East Asian wide and fullwidth characters are two columns")
+    func wideCharacters() {
+        #expect("漢字".displayWidth == 4)
+        #expect("한국어".displayWidth == 6)
+        #expect("ひらがな".displayWidth == 8)
+        #expect("ＡＢ".displayWidth == 4)
+        #expect("ｱ".displayWidth == 1, "halfwidth katakana")
+        // A Hangul syllable spelled with conjoining jamo is one wide cluster.
+        #expect("\u{1100}\u{1161}\u{11A8}".displayWidth == 2)
+    }
+
+    @Test("Combining marks take the width of their base; alone they take none")
+    func combiningMarks() {
+        #expect("e\u{301}".displayWidth == 1)
+        #expect(Character("e\u{301}").displayWidth == 1)
+        #expect("\u{301}".displayWidth == 0)
+        #expect("a\u{200B}b".displayWidth == 2, "zero-width space")
+        #expect("\u{AD}".displayWidth == 1, "soft hyphen takes a column, as in glibc")
+    }
+
+    @Test("Emoji sequences are two columns")
+    func emoji() {
+        #expect("👍".displayWidth == 2)
+        #expect("👍🏽".displayWidth == 2)
+        #expect("👨‍👩‍👧".displayWidth == 2)
+        #expect("❤️".displayWidth == 2, "emoji presentation selector")
+        #expect("❤".displayWidth == 1, "text presentation by default")
+        #expect("🇫🇷".displayWidth == 2, "flag")
+        #expect("1️⃣".displayWidth == 2, "keycap")
+    }
+
+    @Test("Unsafe scalars count as their visible replacement")
+    func controls() {
+        #expect("\u{1B}".displayWidth == 2, "^[")
+        #expect("\u{7F}".displayWidth == 2, "^?")
+        #expect("\r\n".displayWidth == 4, "^M^J is one cluster")
+        #expect("\u{9B}".displayWidth == 1, "U+FFFD")
+        #expect("\u{202E}".displayWidth == 1, "U+FFFD")
+        #expect("\t".displayWidth == 1, "tabs are expanded by position, not by width")
+    }
+
+    @Test("Truncation never splits a cluster and never exceeds the width")
+    func truncation() {
+        #expect("Dual power".truncated(toWidth: 5) == "Dual…")
+        #expect("Dual power".truncated(toWidth: 10) == "Dual power")
+        #expect("漢字漢字".truncated(toWidth: 5) == "漢字…")
+        #expect("漢字漢字".truncated(toWidth: 4) == "漢…")
+        #expect("abc".truncated(toWidth: 0) == "")
+        #expect("👨‍👩‍👧x".prefix(fittingWidth: 1) == "")
+        #expect("👨‍👩‍👧x".prefix(fittingWidth: 2) == "👨‍👩‍👧")
+        #expect("漢字".padded(toWidth: 3) == "漢 ")
+        #expect("ab".padded(toWidth: 4) == "ab  ")
+    }
+}

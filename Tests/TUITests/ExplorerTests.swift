@@ -1,0 +1,170 @@
+import Content
+import Testing
+@testable import TUI
+
+@Suite("Explorer state")
+struct ExplorerTests {
+    let explorer = makeExplorer()
+
+    var start: AppState { explorer.initialState(size: Size(width: 120, height: 40)) }
+
+    @Test func everyDefaultBindingDispatchesItsCommand() {
+        for binding in KeyMap.standard.bindings {
+            for key in binding.keys {
+                #expect(explorer.action(for: .key(key)) == .command(binding.command), "\(key.displayName)")
+            }
+        }
+        #expect(explorer.action(for: .key(.character("x"))) == .unbound(.character("x")))
+    }
+
+    @Test func keysAreNotBoundTwice() {
+        var seen: [Key: Command] = [:]
+        for binding in KeyMap.standard.bindings {
+            for key in binding.keys {
+                #expect(seen[key] == nil, "\(key.displayName) is bound to \(seen[key].map { "\($0)" } ?? "") and \(binding.command)")
+                seen[key] = binding.command
+            }
+        }
+    }
+
+    @Test func helpScreenListsEveryBindingFromTheKeymap() {
+        let text = HelpScreen.lines(.standard).map { $0.map(\.text).joined() }.joined(separator: "\n")
+        for binding in KeyMap.standard.bindings {
+            #expect(text.contains(HelpScreen.keyList(binding.keys)), "\(binding.command)")
+            #expect(text.contains(binding.command.summary))
+        }
+        let remapped = KeyMap(bindings: [KeyMap.Binding(.quit, [.character("x")])])
+        #expect(HelpScreen.lines(remapped).map { $0.map(\.text).joined() }.joined().contains("x"))
+    }
+
+    @Test func quitStopsAndHelpOpensAndCloses() {
+        var state = explorer.press(start, .character("?"))
+        #expect(state.showsHelp)
+        state = explorer.press(state, .escape)
+        #expect(!state.showsHelp && state.isRunning)
+        state = explorer.press(state, .character("q"))
+        #expect(!state.isRunning)
+    }
+
+    @Test func tabCyclesPanesAndDigitsFocusDirectly() {
+        var state = explorer.press(start, .tab)
+        #expect(state.focus == .crossLinks)
+        state = explorer.press(state, .tab, .tab)
+        #expect(state.focus == .outline)
+        state = explorer.press(state, .backTab)
+        #expect(state.focus == .backlinks)
+        state = explorer.press(state, .character("2"))
+        #expect(state.focus == .reader)
+    }
+
+    @Test func nextReferenceSelectsInOrderAndScrolls() {
+        var state = explorer.press(start, .character("]"))
+        #expect(state.reader.selectedReference == 0)
+        for _ in 0..<30 { state = explorer.press(state, .character("]")) }
+        #expect(state.reader.selectedReference == 30)
+        let layout = explorer.readerLayout(state)
+        let top = explorer.readerTopLine(state)
+        let line = layout.referenceLine[30]
+        #expect(line >= top && line < top + explorer.readerTextRect(state).height)
+        state = explorer.press(state, .character("["))
+        #expect(state.reader.selectedReference == 29)
+    }
+
+    /// The path of the end-to-end test, in process: Municipalism → Communalism (Bookchin), back, forward.
+    @Test func followMunicipalismToCommunalismThenBackAndForward() throws {
+        var state = explorer.update(start, .follow(.item("strategy:municipalism")))
+        #expect(explorer.currentNode(state) == "strategy:municipalism")
+        let rows = explorer.rows(of: .crossLinks, state)
+        let row = try #require(rows.firstIndex { $0.target == .card("see-also:communalism-bookchin") })
+        state = explorer.press(state, .character("3"))
+        while state.crossLinks.selection < row { state = explorer.press(state, .down) }
+        #expect(state.crossLinks.selection == row)
+        let before = state
+        state = explorer.press(state, .enter)
+        #expect(state.reader.content == .card(itemID: "see-also:communalism-bookchin"))
+        #expect(explorer.jumpPath(state).suffix(2) == ["Municipalism", "Communalism (Bookchin)"])
+
+        state = explorer.press(state, .character("H"))
+        #expect(state.reader == before.reader)
+        #expect(state.focus == before.focus)
+        #expect(state.crossLinks.selection == before.crossLinks.selection)
+
+        state = explorer.press(state, .character("L"))
+        #expect(state.reader.content == .card(itemID: "see-also:communalism-bookchin"))
+        state = explorer.press(state, .backspace)
+        #expect(state.reader == before.reader)
+    }
+
+    @Test func followingAfterBackTruncatesForward() {
+        var state = explorer.update(start, .follow(.section(2)))
+        state = explorer.update(state, .follow(.section(5)))
+        state = explorer.press(state, .character("H"))
+        #expect(state.history.forward.count == 1)
+        state = explorer.update(state, .follow(.card("see-also:diarchy")))
+        #expect(state.history.forward.isEmpty)
+        #expect(state.history.back.count == 2)
+        state = explorer.press(state, .character("L"))
+        #expect(state.notice == "Nothing to go forward to.")
+    }
+
+    @Test func topicCardListsLinksAndMentionsAndTheyAreFollowable() throws {
+        let card = ReaderDocument.card(for: "see-also:anarchism", in: bundledModel)
+        let text = card.blocks.map { $0.spans.map(\.text).joined() }.joined(separator: "\n")
+        #expect(text.contains("Anarchism"))
+        #expect(text.contains("Mentioned in the article (3)"))
+        #expect(card.references.contains { $0.target == .sourceLine(9) })
+        var state = explorer.update(start, .follow(.card("see-also:anarchism")))
+        let reference = try #require(card.references.firstIndex { $0.target == .sourceLine(17) })
+        while state.reader.selectedReference != reference { state = explorer.press(state, .character("]")) }
+        state = explorer.press(state, .enter)
+        #expect(state.reader.content == .article)
+        let document = explorer.layouts.document(.article)
+        let layout = explorer.readerLayout(state)
+        let top = explorer.readerTopLine(state)
+        let shown = (top..<min(top + 38, layout.lineCount)).map { document.blocks[layout.lines[$0].block].sourceLine }
+        #expect(shown.contains(17))
+    }
+
+    @Test func outlineOpensSectionsAndCollapses() {
+        var state = explorer.press(start, .character("1"), .down, .down)
+        #expect(state.outline.selectedSection == 2)
+        state = explorer.press(state, .enter)
+        #expect(explorer.currentSection(state) == 2)
+        #expect(state.history.back.count == 1)
+    }
+
+    @Test func resizeKeepsPositionAndSelection() {
+        var state = explorer.update(start, .follow(.section(6)))
+        state = explorer.press(state, .character("]"), .character("]"))
+        let selected = state.reader.selectedReference
+        let section = explorer.currentSection(state)
+        state = explorer.update(state, .resize(Size(width: 60, height: 20)))
+        state = explorer.update(state, .resize(Size(width: 120, height: 40)))
+        #expect(state.reader.selectedReference == selected)
+        #expect(explorer.currentSection(state) == section)
+    }
+
+    @Test func layoutsFollowTheTerminalWidth() {
+        let wide = ScreenLayout(size: Size(width: 120, height: 40), focus: .reader, side: .crossLinks, lower: .backlinks, zoomed: false)
+        #expect(wide.panes.map(\.id) == [.outline, .reader, .crossLinks, .backlinks])
+        let medium = ScreenLayout(size: Size(width: 100, height: 30), focus: .outline, side: .outline, lower: .backlinks, zoomed: false)
+        #expect(medium.panes.map(\.id) == [.reader, .outline])
+        let narrow = ScreenLayout(size: Size(width: 79, height: 24), focus: .backlinks, side: .backlinks, lower: .backlinks, zoomed: false)
+        #expect(narrow.panes.map(\.id) == [.backlinks])
+        #expect(ScreenLayout(size: Size(width: 39, height: 24), focus: .reader, side: .crossLinks, lower: .backlinks, zoomed: false).isTooSmall)
+        #expect(ScreenLayout(size: Size(width: 80, height: 11), focus: .reader, side: .crossLinks, lower: .backlinks, zoomed: false).isTooSmall)
+        let zoomed = ScreenLayout(size: Size(width: 200, height: 60), focus: .crossLinks, side: .crossLinks, lower: .backlinks, zoomed: true)
+        #expect(zoomed.panes.map(\.id) == [.crossLinks] && zoomed.panes[0].rect.width == 200)
+        for size in [Size(width: 80, height: 24), Size(width: 119, height: 30), Size(width: 120, height: 40), Size(width: 250, height: 70)] {
+            let layout = ScreenLayout(size: size, focus: .reader, side: .crossLinks, lower: .backlinks, zoomed: false)
+            let cells = layout.panes.map { $0.rect.width * $0.rect.height }.reduce(0, +) + layout.separators.map { $0.height }.reduce(0, +)
+            #expect(cells == size.width * (size.height - 1), "panes tile the screen at \(size)")
+        }
+    }
+
+    @Test func mouseClickFocusesAndSelects() {
+        let state = explorer.update(start, .mouse(MouseEvent(kind: .press, x: 2, y: 3)))
+        #expect(state.focus == .outline)
+        #expect(state.outline.selectedSection == 2)
+    }
+}

@@ -1,0 +1,49 @@
+import Content
+import Foundation
+import Testing
+@testable import TUI
+
+/// The bundled article, loaded once for every test in this target.
+let bundledModel: LinkedArticle = {
+    do { return try ArticleLoader.bundled() } catch { fatalError("bundled article: \(error)") }
+}()
+
+func makeExplorer(_ model: LinkedArticle = bundledModel) -> Explorer { Explorer(model: model) }
+
+extension Explorer {
+    /// Applies commands in order, as keys would.
+    func run(_ state: AppState, _ commands: Command...) -> AppState {
+        commands.reduce(state) { update($0, .command($1)) }
+    }
+
+    func press(_ state: AppState, _ keys: Key...) -> AppState {
+        keys.reduce(state) { update($0, action(for: .key($1))) }
+    }
+
+    /// The article reference whose target is `target`, if any.
+    func articleReference(to target: Target) -> Int? {
+        layouts.document(.article).references.firstIndex { $0.target == target }
+    }
+}
+
+/// Golden screens: the text of every cell, compared with `Golden/NAME.txt` beside this file.
+/// `UPDATE_GOLDEN=1 swift test` rewrites them; review the diff before committing.
+func expectGolden(_ buffer: CellBuffer, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    let url = directory.appendingPathComponent(name + ".txt")
+    let actual = buffer.text + "\n"
+    if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try actual.write(to: url, atomically: true, encoding: .utf8)
+        return
+    }
+    let expected = try String(contentsOf: url, encoding: .utf8)
+    if expected != actual {
+        let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }
+        let detail = first.map { "first difference at row \($0.offset):\n  expected: \($0.element.0)\n  actual:   \($0.element.1)" }
+            ?? "row counts differ: \(expectedLines.count) vs \(actualLines.count)"
+        Issue.record("screen \(name) differs from Golden/\(name).txt; \(detail)", sourceLocation: sourceLocation)
+    }
+}

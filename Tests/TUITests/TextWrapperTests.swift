@@ -1,0 +1,73 @@
+import Testing
+import TUI
+
+@Suite("Text wrapper")
+struct TextWrapperTests {
+    private func lines(_ text: String, _ width: Int) -> [String] {
+        TextWrapper.wrap(text, width: width).map { String($0.text) }
+    }
+
+    @Test("Breaks at spaces and drops the spaces at the break")
+    func words() {
+        #expect(lines("the quick brown fox", 10) == ["the quick", "brown fox"])
+        #expect(lines("the quick brown fox", 19) == ["the quick brown fox"])
+        #expect(lines("a  b", 10) == ["a  b"], "spaces inside a line are kept")
+        #expect(lines("  indented text", 10) == ["  indented", "text"])
+    }
+
+    @Test("Long words are broken at grapheme boundaries")
+    func longWords() {
+        #expect(lines("abcdefghij", 4) == ["abcd", "efgh", "ij"])
+        #expect(lines("ab Двоевластие", 5) == ["ab", "Двоев", "ласти", "е"])
+        #expect(lines("漢字漢字漢", 3) == ["漢", "字", "漢", "字", "漢"])
+        #expect(lines("👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧", 5) == ["👨‍👩‍👧👨‍👩‍👧", "👨‍👩‍👧"])
+        #expect(lines("e\u{301}e\u{301}e\u{301}", 2) == ["e\u{301}e\u{301}", "e\u{301}"])
+    }
+
+    @Test("No line is wider than the width, and no cluster is split")
+    func neverTooWide() {
+        let text = "Dual power (Двоевластие) – 漢字 and 👨‍👩‍👧 with 👍🏽, e\u{301}tude\u{1B}[31m, Marxism–Leninism"
+            + " supercalifragilisticexpialidocious\tend"
+        for width in 2...40 {
+            let wrapped = TextWrapper.wrap(text, width: width)
+            for line in wrapped {
+                #expect(line.text.displayWidth <= width, "width \(width): \(line.text)")
+                // Ranges fall on character boundaries of the source.
+                #expect(String(text[line.range]) == String(line.text))
+                #expect(text[line.range].count == line.text.count)
+            }
+            let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined()
+            #expect(wrapped.map { $0.text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined() }.joined() == words)
+        }
+    }
+
+    @Test("Newlines end lines; empty text gives one empty line")
+    func newlines() {
+        #expect(lines("a\n\nb", 10) == ["a", "", "b"])
+        #expect(lines("a\r\nb", 10) == ["a", "b"])
+        #expect(lines("", 10) == [""])
+        #expect(lines("abc", 0) == [])
+    }
+
+    @Test("A cluster wider than the line gets a line of its own")
+    func widerThanLine() {
+        #expect(lines("a漢b", 1) == ["a", "漢", "b"])
+    }
+
+    @Test("A source index maps to its line and column")
+    func location() throws {
+        let text = "It links to Dual state (model) and Diarchy."
+        let wrapped = TextWrapper.wrap(text, width: 16)
+        #expect(wrapped.map(\.text) == ["It links to Dual", "state (model)", "and Diarchy."])
+        let dual = try #require(text.firstRange(of: "Dual"))
+        let diarchy = try #require(text.firstRange(of: "Diarchy"))
+        #expect(TextWrapper.location(of: dual.lowerBound, in: wrapped)! == (0, 12))
+        #expect(TextWrapper.location(of: diarchy.lowerBound, in: wrapped)! == (2, 4))
+        #expect(TextWrapper.location(of: text.startIndex, in: wrapped)! == (0, 0))
+
+        let wide = "漢字 漢字"
+        let secondWord = wide.index(wide.startIndex, offsetBy: 3)
+        let second = wide.index(after: secondWord)
+        #expect(TextWrapper.location(of: second, in: TextWrapper.wrap(wide, width: 10))! == (0, 7))
+    }
+}

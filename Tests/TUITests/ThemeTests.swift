@@ -1,0 +1,41 @@
+import Testing
+import TUI
+
+@Suite("Themes")
+struct ThemeTests {
+    @Test("Mono uses attributes only, and selections stay visible")
+    func mono() {
+        let theme = Theme.mono
+        #expect(!theme.usesColor)
+        #expect(theme.appearance(for: Style(.selection)).reverse)
+        #expect(theme.appearance(for: Style(.linkSelected)).reverse)
+        #expect(theme.appearance(for: Style(.link)).underline)
+        for heading in [ColorRole.heading1, .heading2, .heading3] {
+            #expect(theme.appearance(for: Style(heading)).bold)
+        }
+        #expect(theme.appearance(for: Style(.match)) != theme.appearance(for: Style(.selection)))
+    }
+
+    @Test("Colour themes define every role with basic colours only", arguments: ["dark", "light"])
+    func colorThemes(name: String) throws {
+        let theme = try #require(Theme.named(name))
+        #expect(theme.usesColor)
+        for role in ColorRole.allCases {
+            #expect(theme.appearances[role] != nil, "\(theme.name) lacks \(role)")
+            let appearance = theme.appearance(for: Style(role))
+            for color in [appearance.foreground, appearance.background] {
+                #expect((color.paletteIndex ?? 0) < 8, "\(theme.name).\(role) uses \(color)")
+            }
+        }
+        let selection = theme.appearance(for: Style(.selection))
+        #expect(selection.reverse || selection.background != .default, "selection must stand out")
+    }
+
+    @Test("Style flags add to the role's appearance")
+    func styleFlags() {
+        let appearance = Theme.dark.appearance(for: Style(.link, bold: true))
+        #expect(appearance.bold && appearance.underline)
+        #expect(Theme.named("Light")?.name == "light")
+        #expect(Theme.named("neon") == nil)
+    }
+}
