@@ -168,3 +168,76 @@ struct ExplorerTests {
         #expect(state.outline.selectedSection == 2)
     }
 }
+
+@Suite("Explorer views")
+struct ExplorerViewTests {
+    let explorer = makeExplorer()
+
+    @Test func zoomFillsTheScreenWithTheFocusedPaneAndEscapeLeavesIt() {
+        var state = explorer.initialState(size: Size(width: 130, height: 40))
+        state = explorer.press(state, .character("3"), .character("z"))
+        #expect(state.layout.panes.map(\.id) == [.crossLinks])
+        #expect(state.layout.panes[0].rect.width == 130)
+        state = explorer.press(state, .escape)
+        #expect(state.layout.panes.count == 4)
+        state = explorer.press(state, .character("2"), .character("z"))
+        #expect(state.layout.panes.map(\.id) == [.reader])
+    }
+
+    /// Scrolling one line redraws the reader's lines, not the whole screen.
+    @Test func scrollingOneLineChangesOnlyTheReaderAndTheStatus() {
+        let state = explorer.initialState(size: Size(width: 200, height: 60))
+        let before = explorer.render(state)
+        let after = explorer.render(explorer.press(state, .character("j")))
+        let changed = after.changes(from: before).reduce(0) { $0 + $1.cells.count }
+        let reader = try! #require(state.layout.rect(of: .reader))
+        #expect(changed > 0)
+        #expect(changed <= reader.width * reader.height + 200)
+        #expect(after.changes(from: before).allSatisfy { reader.contains(x: $0.x, y: $0.y) || $0.y == 59 })
+    }
+
+    @Test func nestedOutlineCollapsesAndExpands() throws {
+        let text = """
+            = Nested =
+            Lead.
+
+            == A ==
+            a
+            === A1 ===
+            a1
+            ==== A1x ====
+            x
+            === A2 ===
+            a2
+            == B ==
+            b
+            """
+        let model = try LinkedArticle(article: ArticleParser().parse(text, path: "nested.txt"))
+        let explorer = Explorer(model: model)
+        var state = explorer.press(explorer.initialState(size: Size(width: 120, height: 30)), .character("1"), .down)
+        #expect(state.outline.selectedSection == 1)
+        #expect(explorer.outlineRows(state).count == 6)
+        state = explorer.press(state, .character("h"))
+        #expect(state.outline.collapsed == [1])
+        #expect(explorer.outlineRows(state).map(\.section) == [0, 1, 5])
+        state = explorer.press(state, .character("h"))
+        #expect(state.outline.selectedSection == 1, "a top-level section has no parent to go to")
+        state = explorer.press(state, .character("l"))
+        #expect(state.outline.collapsed.isEmpty)
+        state = explorer.press(state, .character("l"))
+        #expect(state.outline.selectedSection == 2, "expanding an open section steps into its first child")
+        state = explorer.press(state, .character("l"), .character("h"))
+        #expect(state.outline.selectedSection == 2)
+        state = explorer.press(state, .character("h"))
+        #expect(state.outline.collapsed == [2], "h on an open section closes it")
+        state = explorer.press(state, .character("h"))
+        #expect(state.outline.selectedSection == 1, "h on a closed section goes to its parent")
+        state = explorer.press(state, .down, .down, .enter)
+        #expect(state.outline.selectedSection == 4)
+        #expect(explorer.currentSection(state) == 4, "a jump puts the heading at the top, even near the end")
+        let screen = explorer.render(state).text
+        #expect(screen.contains("▾ A"))
+        #expect(screen.contains("▸ A1"))
+        #expect(screen.contains("## A2"))
+    }
+}

@@ -25,6 +25,10 @@ public enum Command: String, Sendable, CaseIterable, Codable {
     case zoom
     case collapse
     case expand
+    case toggleBookmark = "bookmark"
+    case note
+    case deleteBookmark = "delete-bookmark"
+    case undoDelete = "undo-delete"
 
     /// One line for the help screen.
     public var summary: String {
@@ -53,6 +57,10 @@ public enum Command: String, Sendable, CaseIterable, Codable {
         case .zoom: "Zoom the focused pane to the whole screen and back"
         case .collapse: "Outline: collapse the section (or go to its parent)"
         case .expand: "Outline: expand the section"
+        case .toggleBookmark: "Bookmark the section (or the selected item), or remove it"
+        case .note: "Add or edit the bookmark's note"
+        case .deleteBookmark: "Bookmarks: delete the selected bookmark"
+        case .undoDelete: "Bookmarks: undo the last delete"
         }
     }
 
@@ -63,6 +71,7 @@ public enum Command: String, Sendable, CaseIterable, Codable {
         case .nextPane, .previousPane, .focusOutline, .focusReader, .focusCrossLinks, .focusBacklinks, .focusBookmarks: "Panes"
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .collapse, .expand: "Moving"
         case .open, .nextReference, .previousReference, .back, .forward: "Following links"
+        case .toggleBookmark, .note, .deleteBookmark, .undoDelete: "Bookmarks"
         }
     }
 }

@@ -42,7 +42,7 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.focusReader, [.character("2")]),
         Binding(.focusCrossLinks, [.character("3")]),
         Binding(.focusBacklinks, [.character("4")]),
-        Binding(.focusBookmarks, [.character("5")]),
+        Binding(.focusBookmarks, [.character("5"), .character("'")]),
         Binding(.moveDown, [.character("j"), .down]),
         Binding(.moveUp, [.character("k"), .up]),
         Binding(.pageDown, [.character(" "), .pageDown, .control("f")]),
@@ -56,5 +56,9 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.previousReference, [.character("[")]),
         Binding(.back, [.character("H"), .backspace]),
         Binding(.forward, [.character("L")]),
+        Binding(.toggleBookmark, [.character("m")]),
+        Binding(.note, [.character("M"), .character("r")]),
+        Binding(.deleteBookmark, [.character("d")]),
+        Binding(.undoDelete, [.character("u")]),
     ])
 }

@@ -10,7 +10,7 @@ public struct Size: Hashable, Sendable {
 }
 
 /// The explorer's panes, numbered as the keys that focus them.
-public enum PaneID: Int, Hashable, Sendable, CaseIterable {
+public enum PaneID: Int, Hashable, Sendable, CaseIterable, Codable {
     case outline = 1
     case reader
     case crossLinks

@@ -6,15 +6,17 @@ public struct ListRow: Equatable, Sendable {
     public var indent: Int
     /// Detail rows (rationale, evidence) wrap to the pane; others are cut with "…".
     public var wraps: Bool
+    /// Rows with a target are selectable; so are rows that stand for something to act on
+    /// even without a place to go (an orphaned bookmark, which can still be deleted).
+    public var isSelectable: Bool
 
-    public init(_ spans: [TextSpan], target: Target? = nil, indent: Int = 0, wraps: Bool = false) {
+    public init(_ spans: [TextSpan], target: Target? = nil, indent: Int = 0, wraps: Bool = false, selectable: Bool? = nil) {
         self.spans = spans
         self.target = target
         self.indent = indent
         self.wraps = wraps
+        self.isSelectable = selectable ?? (target != nil)
     }
-
-    public var isSelectable: Bool { target != nil }
 }
 
 extension Array where Element == ListRow {

@@ -1,10 +1,12 @@
 import Content
+import Foundation
 
 /// The rows of the list panes, computed from the model and the node the reader is on.
 public enum PaneRows {
     /// The outline: one row per visible section, indented by level, with ▸/▾ on sections
     /// that have subsections. Returns the section index of each row beside it.
-    public static func outline(_ model: LinkedArticle, collapsed: Set<Int>, current: Int) -> [(section: Int, row: ListRow)] {
+    public static func outline(_ model: LinkedArticle, collapsed: Set<Int>, current: Int,
+                               bookmarked: Set<Int> = []) -> [(section: Int, row: ListRow)] {
         var rows: [(Int, ListRow)] = []
         let article = model.article
         rows.append((0, ListRow([TextSpan(article.title, Style(current == 0 ? .heading1 : .normal, bold: current == 0))],
@@ -21,6 +23,7 @@ public enum PaneRows {
                 var spans = [TextSpan(marker, Style(.dim)),
                              TextSpan(article.sections[index].title, Style(isCurrent ? .heading1 : .normal, bold: isCurrent))]
                 if !counts.isEmpty { spans.append(TextSpan(" (" + counts.joined(separator: "+") + ")", Style(.dim))) }
+                if bookmarked.contains(index) { spans.append(TextSpan(" ★", Style(.bookmark, bold: true))) }
                 rows.append((index, ListRow(spans, target: .section(index), indent: depth * 2)))
                 if hasChildren && !collapsed.contains(index) { visit(index, depth: depth + 1) }
             }
@@ -52,6 +55,26 @@ public enum PaneRows {
             for link in members { rows += linkRows(link, from: node, model: model) }
         }
         return rows
+    }
+
+    /// Every bookmark, newest first: where it is, its note and when it was made. Orphaned
+    /// ones keep their old heading; those of other articles say which.
+    public static func bookmarks(_ entries: [BookmarkEntry], model: LinkedArticle) -> [ListRow] {
+        guard !entries.isEmpty else {
+            return [ListRow([TextSpan("No bookmarks yet: m bookmarks the section you are reading.", Style(.dim))], wraps: true)]
+        }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return entries.flatMap { entry -> [ListRow] in
+            var main = [TextSpan("★ ", Style(.bookmark, bold: true))]
+            if entry.isOrphaned { main.append(TextSpan("orphaned: ", Style(.error, bold: true))) }
+            main.append(TextSpan(entry.path))
+            var detail: [TextSpan] = []
+            if entry.articleTitle != model.article.title { detail.append(TextSpan(entry.articleTitle + " · ", Style(.dim))) }
+            if let note = entry.note, !note.isEmpty { detail.append(TextSpan("“\(note)” · ", Style(.normal))) }
+            detail.append(TextSpan(formatter.string(from: entry.createdAt), Style(.dim)))
+            return [ListRow(main, target: entry.target, selectable: true), ListRow(detail, indent: 4, wraps: true)]
+        }
     }
 
     /// What points at `node`.

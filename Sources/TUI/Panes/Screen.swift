@@ -16,10 +16,9 @@ extension Explorer {
             switch pane {
             case .reader: drawReader(state, in: content, into: &buffer)
             case .outline: drawOutline(state, in: content, focused: state.focus == .outline, into: &buffer)
-            case .crossLinks, .backlinks:
-                let list = pane == .crossLinks ? state.crossLinks : state.backlinks
-                drawList(rows(of: pane, state), list: list, in: content, focused: state.focus == pane, into: &buffer)
-            case .bookmarks: break
+            case .crossLinks, .backlinks, .bookmarks:
+                drawList(rows(of: pane, state), list: state[keyPath: Self.listState(of: pane)], in: content,
+                         focused: state.focus == pane, into: &buffer)
             }
         }
         for separator in layout.separators {
@@ -27,7 +26,11 @@ extension Explorer {
                 buffer.put("│", x: separator.x, y: y, style: Style(.border))
             }
         }
-        drawStatus(state, in: layout.status, into: &buffer)
+        if let prompt = state.prompt {
+            drawPrompt(prompt, in: layout.status, into: &buffer)
+        } else {
+            drawStatus(state, in: layout.status, into: &buffer)
+        }
         if state.showsHelp { drawHelp(state, into: &buffer) }
         return buffer
     }
@@ -49,7 +52,8 @@ extension Explorer {
             return model.article.title
         case .crossLinks: return "Cross-links: " + label(of: state)
         case .backlinks: return "Backlinks: " + label(of: state)
-        case .outline, .bookmarks: return pane.title
+        case .bookmarks: return "Bookmarks (\(state.bookmarks.count))"
+        case .outline: return pane.title
         }
     }
 
@@ -63,18 +67,25 @@ extension Explorer {
 
     func drawReader(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
         let layout = readerLayout(state)
+        let document = readerDocument(state)
         let top = layout.line(of: state.reader.top)
         let text = readerTextRect(state)
+        let bookmarked = state.reader.content == .article ? bookmarkedSections(state) : []
         for row in 0..<rect.height {
             let index = top + row
             guard index < layout.lineCount else { break }
+            let line = layout.lines[index]
             var x = text.x
-            for span in layout.lines[index].spans {
+            for span in line.spans {
                 var style = span.style
                 if let reference = span.reference, reference == state.reader.selectedReference {
                     style = Style(.linkSelected, bold: true, reverse: true)
                 }
                 x += buffer.put(span.text, x: x, y: rect.y + row, maxWidth: text.x + text.width - x, style: style)
+            }
+            let block = document.blocks[line.block]
+            if block.isHeading, bookmarked.contains(block.section), index == layout.blockStart[line.block] {
+                buffer.put(" ★", x: x, y: rect.y + row, maxWidth: max(text.x + text.width - x, 0), style: Style(.bookmark, bold: true))
             }
         }
     }
@@ -146,6 +157,19 @@ extension Explorer {
             text = "… → " + shown.joined(separator: " → ")
         }
         return text.displayWidth > width ? String(text.truncated(toWidth: width)) : text
+    }
+
+    func drawPrompt(_ prompt: Prompt, in rect: Rect, into buffer: inout CellBuffer) {
+        buffer.fill(rect, style: .normal)
+        let hint = "  Enter saves · Esc cancels"
+        var x = rect.x + buffer.put(prompt.label, x: rect.x, y: rect.y, maxWidth: rect.width, style: Style(.statusKey, bold: true))
+        // Show the end of a long note: that is where the typing happens.
+        let room = max(rect.width - (x - rect.x) - hint.displayWidth - 1, 1)
+        var shown = prompt.text
+        while shown.displayWidth > room { shown.removeFirst() }
+        x += buffer.put(shown, x: x, y: rect.y, maxWidth: room, style: .normal)
+        buffer.put("▏", x: x, y: rect.y, style: Style(.statusKey))
+        buffer.put(hint, x: rect.x + rect.width - hint.displayWidth, y: rect.y, style: Style(.dim))
     }
 
     /// Where the reader is, as less and vim say it: Top, Bot, All or a percentage.

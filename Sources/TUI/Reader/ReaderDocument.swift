@@ -30,6 +30,8 @@ public struct ReaderBlock: Equatable, Sendable {
     public var item: String?
     /// The source line of the block, where it has one.
     public var sourceLine: Int?
+    /// Whether the block is a section heading (bookmark marks go there).
+    public var isHeading = false
 }
 
 /// A cross-reference the reader can select with ] and [ and follow with Enter.
@@ -82,7 +84,7 @@ extension ReaderDocument {
                 document.blocks.append(ReaderBlock(
                     spans: [TextSpan(section.title, Style(role, bold: true))],
                     prefix: TextSpan(marker + " ", Style(role)), indent: 0, spacingBefore: 1,
-                    section: sectionIndex, item: nil, sourceLine: section.line))
+                    section: sectionIndex, item: nil, sourceLine: section.line, isHeading: true))
             }
             var first = true
             for block in section.blocks {

@@ -5,7 +5,7 @@ public struct ReaderLine: Equatable, Sendable {
 }
 
 /// A position in the reader that does not depend on the width: a block and a wrapped line in it.
-public struct ReaderAnchor: Hashable, Sendable {
+public struct ReaderAnchor: Hashable, Sendable, Codable {
     public var block: Int
     public var line: Int
 

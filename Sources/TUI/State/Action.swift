@@ -7,4 +7,12 @@ public enum Action: Equatable, Sendable {
     case follow(Target)
     /// A key no command is bound to: said in the status bar, so a typo is not silent.
     case unbound(Key)
+    /// A key typed while the prompt is open.
+    case promptKey(Key)
+    /// Bookmarks as the store has them now, with what to say about the change.
+    case bookmarksLoaded([BookmarkEntry], notice: String?)
+    /// Something to say in the status bar (a store error, say).
+    case notice(String)
+    /// The view and history saved when this article was last closed.
+    case restoreSession(SessionRecord)
 }

@@ -1,7 +1,7 @@
 import Content
 
 /// The reader's view: what it shows, where, and which cross-reference is selected.
-public struct ReaderState: Hashable, Sendable {
+public struct ReaderState: Hashable, Sendable, Codable {
     public var content: ReaderContent = .article
     public var top = ReaderAnchor(block: 0)
     /// Index into the document's references; nil when none is selected.
@@ -15,7 +15,7 @@ public struct ReaderState: Hashable, Sendable {
 }
 
 /// Selection and scroll of a list pane whose rows belong to one node.
-public struct ListState: Hashable, Sendable {
+public struct ListState: Hashable, Sendable, Codable {
     public var selection = 0
     public var top = 0
     /// The node the rows were computed for: when the node changes, selection starts over.
@@ -28,7 +28,7 @@ public struct ListState: Hashable, Sendable {
     }
 }
 
-public struct OutlineState: Hashable, Sendable {
+public struct OutlineState: Hashable, Sendable, Codable {
     public var selectedSection = 0
     public var top = 0
     public var collapsed: Set<Int> = []
@@ -37,7 +37,7 @@ public struct OutlineState: Hashable, Sendable {
 }
 
 /// Everything "back" must restore: the focused pane, scroll offsets and selections.
-public struct ViewSnapshot: Hashable, Sendable {
+public struct ViewSnapshot: Hashable, Sendable, Codable {
     public var focus: PaneID
     public var reader: ReaderState
     public var outline: OutlineState
@@ -49,7 +49,7 @@ public struct ViewSnapshot: Hashable, Sendable {
 
 /// Browser-style history: following a link pushes the current view on `back` and clears
 /// `forward`; back and forward move views between the two stacks.
-public struct History: Hashable, Sendable {
+public struct History: Hashable, Sendable, Codable {
     public private(set) var back: [ViewSnapshot] = []
     public private(set) var forward: [ViewSnapshot] = []
     public static let limit = 200
@@ -95,6 +95,12 @@ public struct AppState: Hashable, Sendable {
     /// A one-line message in the status bar until the next key.
     public var notice: String?
     public var isRunning = true
+    /// Every bookmark, newest first (all articles), as last loaded from the store.
+    public var bookmarks: [BookmarkEntry] = []
+    public var bookmarkList = ListState()
+    public var prompt: Prompt?
+    /// Work for the runtime; it takes them after each update.
+    public var effects: [Effect] = []
 
     public init(size: Size) { self.size = size }
 

@@ -7,11 +7,13 @@ public struct Explorer: Sendable {
     public let keymap: KeyMap
     public let layouts: ReaderLayoutCache
     /// The panes Tab cycles through, in order.
-    public let panes: [PaneID] = [.outline, .reader, .crossLinks, .backlinks]
+    public let panes: [PaneID]
 
-    public init(model: LinkedArticle, keymap: KeyMap = .standard) {
+    /// - Parameter bookmarks: whether a bookmark store is there (the Bookmarks pane and keys).
+    public init(model: LinkedArticle, keymap: KeyMap = .standard, bookmarks: Bool = false) {
         self.model = model
         self.keymap = keymap
+        self.panes = [.outline, .reader, .crossLinks, .backlinks] + (bookmarks ? [.bookmarks] : [])
         self.layouts = ReaderLayoutCache { content in
             switch content {
             case .article: ReaderDocument.article(model)
@@ -24,9 +26,10 @@ public struct Explorer: Sendable {
         normalized(AppState(size: size))
     }
 
-    /// The action a terminal event asks for, if any.
-    public func action(for event: InputEvent) -> Action {
+    /// The action a terminal event asks for. While the prompt is open, keys are its text.
+    public func action(for event: InputEvent, in state: AppState? = nil) -> Action {
         switch event {
+        case .key(let key) where state?.prompt != nil: .promptKey(key)
         case .key(let key): keymap.command(for: key).map(Action.command) ?? .unbound(key)
         case .mouse(let mouse): .mouse(mouse)
         case .resize(let width, let height): .resize(Size(width: width, height: height))
@@ -34,6 +37,7 @@ public struct Explorer: Sendable {
     }
 
     public func update(_ state: AppState, _ action: Action) -> AppState {
+        let previous = state
         var state = state
         state.notice = nil
         switch action {
@@ -47,8 +51,23 @@ public struct Explorer: Sendable {
             state.notice = "\(key.displayName) is not bound to anything: ? lists the keys."
         case .command(let command):
             state = state.showsHelp ? helpCommand(command, in: state) : perform(command, in: state)
+        case .promptKey(let key):
+            state = edit(prompt: key, in: state)
+        case .bookmarksLoaded(let entries, let notice):
+            state.bookmarks = entries
+            state.notice = notice
+        case .notice(let text):
+            state.notice = text
+        case .restoreSession(let session):
+            state = restore(session.view, into: state)
+            state.history = session.history
         }
-        return normalized(state)
+        state = normalized(state)
+        // Every jump and the quit are saved at once, so that a crash loses no history.
+        if panes.contains(.bookmarks), state.history != previous.history || (previous.isRunning && !state.isRunning) {
+            state.effects.append(.saveSession(SessionRecord(view: snapshot(state), history: state.history)))
+        }
+        return state
     }
 
     // MARK: - Geometry the update needs
@@ -100,7 +119,13 @@ public struct Explorer: Sendable {
     }
 
     func outlineRows(_ state: AppState) -> [(section: Int, row: ListRow)] {
-        PaneRows.outline(model, collapsed: state.outline.collapsed, current: currentSection(state))
+        PaneRows.outline(model, collapsed: state.outline.collapsed, current: currentSection(state),
+                         bookmarked: bookmarkedSections(state))
+    }
+
+    /// Sections of this article with a bookmark on them (for the ★ marks).
+    func bookmarkedSections(_ state: AppState) -> Set<Int> {
+        Set(state.bookmarks.filter { $0.item == nil && $0.articleTitle == model.article.title }.compactMap(\.section))
     }
 
     func rows(of pane: PaneID, _ state: AppState) -> [ListRow] {
@@ -108,8 +133,85 @@ public struct Explorer: Sendable {
         case .outline: outlineRows(state).map(\.row)
         case .crossLinks: PaneRows.crossLinks(model, node: currentNode(state))
         case .backlinks: PaneRows.backlinks(model, node: currentNode(state))
-        case .reader, .bookmarks: []
+        case .bookmarks: PaneRows.bookmarks(state.bookmarks, model: model)
+        case .reader: []
         }
+    }
+
+    /// Where a list pane keeps its selection.
+    static func listState(of pane: PaneID) -> WritableKeyPath<AppState, ListState> {
+        switch pane {
+        case .crossLinks: \.crossLinks
+        case .bookmarks: \.bookmarkList
+        default: \.backlinks
+        }
+    }
+
+    func selectedBookmark(_ state: AppState) -> BookmarkEntry? {
+        let rows = rows(of: .bookmarks, state)
+        guard let row = rows.validSelection(state.bookmarkList.selection), !state.bookmarks.isEmpty else { return nil }
+        // Each bookmark has a main row and a detail row.
+        return state.bookmarks[safe: row / 2]
+    }
+
+    /// What `m` and `M` act on: the item selected in a list pane, the section selected in the
+    /// outline, the card's topic, or else the section being read.
+    func bookmarkPlace(_ state: AppState) -> (section: Int, item: String?, label: String) {
+        func item(_ id: String) -> (section: Int, item: String?, label: String)? {
+            guard case .item(let index)? = model.node(id: id) else { return nil }
+            return (model.items[index].section, id, model.items[index].name)
+        }
+        switch state.focus {
+        case .outline:
+            let section = state.outline.selectedSection
+            return (section, nil, model.label(of: model.article.sections[section].id))
+        case .crossLinks, .backlinks:
+            let rows = rows(of: state.focus, state)
+            let list = state[keyPath: Self.listState(of: state.focus)]
+            if let index = rows.validSelection(list.selection), let target = rows[index].target {
+                switch target {
+                case .item(let id), .card(let id): if let found = item(id) { return found }
+                case .section(let section): return (section, nil, model.label(of: model.article.sections[section].id))
+                case .sourceLine: break
+                }
+            }
+        default:
+            break
+        }
+        if case .card(let id) = state.reader.content, let found = item(id) { return found }
+        let section = currentSection(state)
+        return (section, nil, model.label(of: model.article.sections[section].id))
+    }
+
+    func edit(prompt key: Key, in state: AppState) -> AppState {
+        var state = state
+        guard var prompt = state.prompt else { return state }
+        switch key {
+        case .escape:
+            state.prompt = nil
+            state.notice = "Note not changed."
+            return state
+        case .enter:
+            state.prompt = nil
+            let note = prompt.text.trimmingCharacters(in: .whitespaces)
+            switch prompt.purpose {
+            case .noteOnCurrent(let section, let item): state.effects.append(.setNote(note, section: section, item: item))
+            case .noteOnBookmark(let id): state.effects.append(.setBookmarkNote(note, bookmark: id))
+            }
+            return state
+        case .backspace, .delete:
+            if !prompt.text.isEmpty { prompt.text.removeLast() }
+        case .control("u"):
+            prompt.text = ""
+        case .character(let character):
+            prompt.text.append(character)
+        case .tab:
+            prompt.text.append(" ")
+        default:
+            break
+        }
+        state.prompt = prompt
+        return state
     }
 
     /// The rows of a list pane laid out at its width (one-column margins on both sides).
@@ -139,7 +241,39 @@ public struct Explorer: Sendable {
         case .focusReader: state = focus(.reader, in: state)
         case .focusCrossLinks: state = focus(.crossLinks, in: state)
         case .focusBacklinks: state = focus(.backlinks, in: state)
-        case .focusBookmarks: state.notice = "Bookmarks are not available in this build."
+        case .focusBookmarks:
+            guard panes.contains(.bookmarks) else {
+                state.notice = "Bookmarks are off: the bookmark store could not be opened."
+                return state
+            }
+            state = focus(.bookmarks, in: state)
+            // Another explorer may have added some: the pane shows the store as it is now.
+            state.effects.append(.reloadBookmarks)
+        case .toggleBookmark, .note:
+            guard panes.contains(.bookmarks) else {
+                state.notice = "Bookmarks are off: the bookmark store could not be opened."
+                return state
+            }
+            if command == .note, state.focus == .bookmarks {
+                guard let entry = selectedBookmark(state) else { return state }
+                state.prompt = Prompt(label: "Note for \(entry.path): ", text: entry.note ?? "", purpose: .noteOnBookmark(entry.id))
+            } else if command == .note {
+                let place = bookmarkPlace(state)
+                let existing = state.bookmarks.first { $0.section == place.section && $0.item == place.item && !$0.isOrphaned }
+                state.prompt = Prompt(label: "Note for \(place.label): ", text: existing?.note ?? "",
+                                      purpose: .noteOnCurrent(section: place.section, item: place.item))
+            } else {
+                let place = bookmarkPlace(state)
+                state.effects.append(.toggleBookmark(section: place.section, item: place.item))
+            }
+        case .deleteBookmark:
+            guard state.focus == .bookmarks else {
+                state.notice = "d deletes in the Bookmarks pane (5 or ' opens it)."
+                return state
+            }
+            if let entry = selectedBookmark(state) { state.effects.append(.removeBookmark(entry.id)) }
+        case .undoDelete:
+            if panes.contains(.bookmarks) { state.effects.append(.undoRemove) }
         case .back: state = goBack(state)
         case .forward: state = goForward(state)
         case .nextReference: state = moveReference(by: 1, in: state)
@@ -148,8 +282,7 @@ public struct Explorer: Sendable {
             switch state.focus {
             case .reader: state = readerCommand(command, in: state)
             case .outline: state = outlineCommand(command, in: state)
-            case .crossLinks, .backlinks: state = listCommand(command, pane: state.focus, in: state)
-            case .bookmarks: break
+            case .crossLinks, .backlinks, .bookmarks: state = listCommand(command, pane: state.focus, in: state)
             }
         }
         return state
@@ -201,7 +334,9 @@ public struct Explorer: Sendable {
         case .collapse, .expand: return state
         default: return state
         }
-        let top = clampTop(newTop, layout: layout, height: height)
+        // Scrolling stops where the last line reaches the bottom, or where a jump left the view.
+        let end = max(layout.lineCount - height, min(current, layout.lineCount - 1), 0)
+        let top = min(max(newTop, 0), command == .bottom ? max(layout.lineCount - height, 0) : end)
         state.reader.top = layout.anchor(at: top)
         // As in lynx, a selection scrolled out of view gives way to the first reference in view.
         if let selected = state.reader.selectedReference, !(top..<(top + height)).contains(layout.referenceLine[selected]) {
@@ -210,8 +345,14 @@ public struct Explorer: Sendable {
         return state
     }
 
+    /// A top line for scrolling: the last line no higher than the bottom of the view.
     func clampTop(_ top: Int, layout: ReaderLayout, height: Int) -> Int {
         min(max(top, 0), max(layout.lineCount - height, 0))
+    }
+
+    /// A top line for a jump: like vim's `zt`, the target goes to the top even near the end.
+    func jumpTop(_ top: Int, layout: ReaderLayout) -> Int {
+        min(max(top, 0), max(layout.lineCount - 1, 0))
     }
 
     /// Selects the next (+1) or previous (-1) cross-reference, scrolling it into view.
@@ -286,7 +427,7 @@ public struct Explorer: Sendable {
     func listCommand(_ command: Command, pane: PaneID, in state: AppState) -> AppState {
         var state = state
         let rows = rows(of: pane, state)
-        var list = pane == .crossLinks ? state.crossLinks : state.backlinks
+        var list = state[keyPath: Self.listState(of: pane)]
         let page = max(contentHeight(of: pane, state) - 1, 1)
         let current = rows.validSelection(list.selection) ?? 0
         switch command {
@@ -297,11 +438,17 @@ public struct Explorer: Sendable {
         case .top: list.selection = rows.firstSelectable ?? 0
         case .bottom: list.selection = rows.lastSelectable ?? 0
         case .open:
-            guard current < rows.count, let target = rows[current].target else { return state }
+            guard current < rows.count, let target = rows[current].target else {
+                if pane == .bookmarks, let entry = selectedBookmark(state) {
+                    state.notice = entry.isOrphaned ? "Its section no longer exists in this article: d deletes it."
+                        : "That bookmark is in “\(entry.articleTitle)”: open that article to follow it."
+                }
+                return state
+            }
             return follow(target, from: state)
         default: break
         }
-        if pane == .crossLinks { state.crossLinks = list } else { state.backlinks = list }
+        state[keyPath: Self.listState(of: pane)] = list
         return state
     }
 
@@ -359,8 +506,7 @@ public struct Explorer: Sendable {
 
     func context(before anchor: ReaderAnchor, lines: Int, in state: AppState) -> ReaderAnchor {
         let layout = readerLayout(state)
-        let height = readerTextRect(state).height
-        return layout.anchor(at: clampTop(layout.line(of: anchor) - lines, layout: layout, height: height))
+        return layout.anchor(at: jumpTop(layout.line(of: anchor) - lines, layout: layout))
     }
 
     func goBack(_ state: AppState) -> AppState {
@@ -420,19 +566,17 @@ public struct Explorer: Sendable {
                 guard index < rows.count else { return state }
                 if state.outline.selectedSection == rows[index].section { return follow(.section(rows[index].section), from: state) }
                 state.outline.selectedSection = rows[index].section
-            case .crossLinks, .backlinks:
+            case .crossLinks, .backlinks, .bookmarks:
                 let rows = rows(of: pane, state)
-                var list = pane == .crossLinks ? state.crossLinks : state.backlinks
+                var list = state[keyPath: Self.listState(of: pane)]
                 let layout = listLayout(rows, pane: pane, state)
                 let line = (list.top < layout.rowStart.count ? layout.rowStart[list.top] : 0) + row
                 guard line < layout.lines.count else { return state }
                 let index = rows.selectableRow(from: layout.lines[line].row, direction: -1) ?? layout.lines[line].row
-                guard let target = rows[index].target else { return state }
-                if list.selection == index { return follow(target, from: state) }
+                guard rows[index].isSelectable else { return state }
+                if list.selection == index, let target = rows[index].target { return follow(target, from: state) }
                 list.selection = index
-                if pane == .crossLinks { state.crossLinks = list } else { state.backlinks = list }
-            case .bookmarks:
-                break
+                state[keyPath: Self.listState(of: pane)] = list
             }
         }
         return state
@@ -455,22 +599,20 @@ public struct Explorer: Sendable {
     func normalized(_ state: AppState) -> AppState {
         var state = state
         let layout = readerLayout(state)
-        let height = readerTextRect(state).height
-        let top = clampTop(layout.line(of: state.reader.top), layout: layout, height: height)
-        state.reader.top = layout.anchor(at: top)
+        state.reader.top = layout.anchor(at: jumpTop(layout.line(of: state.reader.top), layout: layout))
         // The selection survives a resize even when the smaller view no longer shows it.
         if let selected = state.reader.selectedReference, selected >= layout.referenceLine.count {
             state.reader.selectedReference = nil
         }
 
         let node = currentNode(state)
-        for pane in [PaneID.crossLinks, .backlinks] {
-            var list = pane == .crossLinks ? state.crossLinks : state.backlinks
+        for pane in [PaneID.crossLinks, .backlinks, .bookmarks] {
+            var list = state[keyPath: Self.listState(of: pane)]
             let rows = rows(of: pane, state)
-            if list.node != node { list = ListState(node: node) }
+            if pane != .bookmarks, list.node != node { list = ListState(node: node) }
             list.selection = rows.validSelection(list.selection) ?? 0
             list.top = listLayout(rows, pane: pane, state).top(list.top, toShow: list.selection, in: rows, height: contentHeight(of: pane, state))
-            if pane == .crossLinks { state.crossLinks = list } else { state.backlinks = list }
+            state[keyPath: Self.listState(of: pane)] = list
         }
 
         let outline = outlineRows(state)
@@ -489,4 +631,8 @@ public struct Explorer: Sendable {
         state.helpTop = min(max(state.helpTop, 0), max(HelpScreen.lineCount(keymap) - (state.size.height - 3), 0))
         return state
     }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -1,7 +1,7 @@
 import Content
 
 /// Where following a cross-reference takes the reader.
-public enum Target: Hashable, Sendable {
+public enum Target: Hashable, Sendable, Codable {
     /// The heading of a section (by index).
     case section(Int)
     /// A classified item in its list in the article (examples, strategies; See-also entries).
@@ -23,7 +23,7 @@ public enum Target: Hashable, Sendable {
 }
 
 /// What the reader shows.
-public enum ReaderContent: Hashable, Sendable {
+public enum ReaderContent: Hashable, Sendable, Codable {
     case article
     case card(itemID: String)
 }

@@ -1,0 +1,89 @@
+import Content
+import Foundation
+
+/// A bookmark as the explorer shows it. The store (module `Store`) makes these; the
+/// explorer does not know how they are kept.
+public struct BookmarkEntry: Hashable, Sendable {
+    public var id: Int64
+    public var articleTitle: String
+    /// Headings from the top down ("Modern usage by libertarian socialists › Municipalism").
+    public var path: String
+    public var note: String?
+    public var createdAt: Date
+    /// Where it leads in the open article; nil when it is in another article or orphaned.
+    public var target: Target?
+    /// The section index it resolves to in the open article (for the ★ marks).
+    public var section: Int?
+    public var item: String?
+    /// Its section no longer exists: shown with its old heading, never dropped.
+    public var isOrphaned: Bool
+
+    public init(id: Int64, articleTitle: String, path: String, note: String?, createdAt: Date,
+                target: Target?, section: Int?, item: String?, isOrphaned: Bool) {
+        self.id = id
+        self.articleTitle = articleTitle
+        self.path = path
+        self.note = note
+        self.createdAt = createdAt
+        self.target = target
+        self.section = section
+        self.item = item
+        self.isOrphaned = isOrphaned
+    }
+}
+
+/// What the explorer needs from persistent storage. Implemented over SQLite by the
+/// executable (`StoreService`), and by an in-memory fake in tests. Calls throw a message fit
+/// for the status bar.
+@MainActor
+public protocol BookmarkService: AnyObject {
+    /// Every bookmark, newest first, resolved against `model`.
+    func entries(in model: LinkedArticle) throws -> [BookmarkEntry]
+    /// Adds a bookmark on (section, item), or removes it if there is one; true when added.
+    func toggle(section: Int, item: String?, in model: LinkedArticle) throws -> Bool
+    /// Adds the bookmark if needed, then sets its note (nil or empty clears it).
+    func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle) throws
+    func setNote(_ note: String?, bookmark id: Int64) throws
+    func remove(bookmark id: Int64) throws
+    /// Puts back the last removed bookmark; false when there is none.
+    func undoRemove() throws -> Bool
+    func saveSession(_ data: Data, for model: LinkedArticle) throws
+    /// The last saved session of this article, if it was saved for the same text.
+    func session(for model: LinkedArticle) throws -> Data?
+}
+
+/// Work for the runtime to do after an update: the state stays a value, and storage stays
+/// outside it. Results come back as actions.
+public enum Effect: Hashable, Sendable {
+    case toggleBookmark(section: Int, item: String?)
+    case setNote(String?, section: Int, item: String?)
+    case setBookmarkNote(String?, bookmark: Int64)
+    case removeBookmark(Int64)
+    case undoRemove
+    case reloadBookmarks
+    case saveSession(SessionRecord)
+}
+
+/// What is saved per article so that a restart opens where the reader was, with the jump
+/// history intact.
+public struct SessionRecord: Hashable, Sendable, Codable {
+    public var view: ViewSnapshot
+    public var history: History
+
+    public init(view: ViewSnapshot, history: History) {
+        self.view = view
+        self.history = history
+    }
+}
+
+/// A one-line prompt at the bottom of the screen (a bookmark's note).
+public struct Prompt: Hashable, Sendable {
+    public enum Purpose: Hashable, Sendable {
+        case noteOnCurrent(section: Int, item: String?)
+        case noteOnBookmark(Int64)
+    }
+
+    public var label: String
+    public var text: String
+    public var purpose: Purpose
+}

@@ -1,0 +1,169 @@
+import Content
+import Foundation
+import Testing
+@testable import TUI
+
+/// An in-memory bookmark service: what the explorer asks of storage, without SQLite.
+@MainActor
+final class FakeBookmarks: BookmarkService {
+    struct Mark: Equatable {
+        var id: Int64
+        var section: Int
+        var item: String?
+        var note: String?
+    }
+
+    var marks: [Mark] = []
+    var removed: [Mark] = []
+    var sessions: [String: Data] = [:]
+    var nextID: Int64 = 1
+    var failWrites = false
+
+    func entries(in model: LinkedArticle) throws -> [BookmarkEntry] {
+        marks.reversed().map { mark in
+            let path = model.article.path(to: mark.section).map { model.article.sections[$0].title }.joined(separator: " › ")
+            return BookmarkEntry(id: mark.id, articleTitle: model.article.title, path: mark.item.map(model.label(of:)) ?? path,
+                                 note: mark.note, createdAt: Date(timeIntervalSince1970: 0),
+                                 target: mark.item.flatMap { Target.node($0, in: model) } ?? .section(mark.section),
+                                 section: mark.section, item: mark.item, isOrphaned: false)
+        }
+    }
+
+    func toggle(section: Int, item: String?, in model: LinkedArticle) throws -> Bool {
+        if failWrites { throw Failure(message: "cannot save bookmarks: /ro is read-only") }
+        if let index = marks.firstIndex(where: { $0.section == section && $0.item == item }) {
+            marks.remove(at: index)
+            return false
+        }
+        marks.append(Mark(id: nextID, section: section, item: item))
+        nextID += 1
+        return true
+    }
+
+    func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle) throws {
+        if !marks.contains(where: { $0.section == section && $0.item == item }) { _ = try toggle(section: section, item: item, in: model) }
+        let index = marks.firstIndex { $0.section == section && $0.item == item }!
+        marks[index].note = note
+    }
+
+    func setNote(_ note: String?, bookmark id: Int64) throws {
+        if let index = marks.firstIndex(where: { $0.id == id }) { marks[index].note = note }
+    }
+
+    func remove(bookmark id: Int64) throws {
+        if let index = marks.firstIndex(where: { $0.id == id }) { removed.append(marks.remove(at: index)) }
+    }
+
+    func undoRemove() throws -> Bool {
+        guard let mark = removed.popLast() else { return false }
+        marks.append(mark)
+        marks.sort { $0.id < $1.id }
+        return true
+    }
+
+    func saveSession(_ data: Data, for model: LinkedArticle) throws { sessions[model.article.title] = data }
+    func session(for model: LinkedArticle) throws -> Data? { sessions[model.article.title] }
+
+    struct Failure: Error, CustomStringConvertible { var message: String; var description: String { message } }
+}
+
+@MainActor
+@Suite("Bookmarks in the explorer")
+struct BookmarkUITests {
+    let explorer = Explorer(model: bundledModel, bookmarks: true)
+
+    func press(_ runner: EffectRunner, _ state: AppState, _ keys: Key...) -> AppState {
+        keys.reduce(state) { runner.apply(explorer.action(for: .key($1), in: $0), to: $0) }
+    }
+
+    @Test func markTogglesTheCurrentSectionAndTheStatusBarSaysSo() {
+        let service = FakeBookmarks()
+        let runner = EffectRunner(explorer: explorer, service: service)
+        var state = runner.startUp(explorer.initialState(size: Size(width: 120, height: 40)), start: .section(5), restore: true)
+        state = press(runner, state, .character("m"))
+        #expect(service.marks == [FakeBookmarks.Mark(id: 1, section: 5, item: nil)])
+        #expect(state.notice == "Bookmarked: October Revolution (' lists bookmarks)")
+        #expect(explorer.render(state).text.contains("October Revolution ★"))
+        state = press(runner, state, .character("m"))
+        #expect(service.marks.isEmpty)
+        #expect(state.notice == "Bookmark removed: October Revolution")
+    }
+
+    @Test func bookmarksPaneJumpsDeletesUndoesAndEditsNotes() {
+        let service = FakeBookmarks()
+        let runner = EffectRunner(explorer: explorer, service: service)
+        var state = runner.startUp(explorer.initialState(size: Size(width: 120, height: 40)), start: .section(2), restore: true)
+        state = press(runner, state, .character("m"))
+        state = runner.apply(.follow(.section(7)), to: state)
+        state = press(runner, state, .character("m"), .character("'"))
+        #expect(state.focus == .bookmarks)
+        #expect(state.bookmarks.map(\.section) == [7, 2], "newest first")
+        state = press(runner, state, .down, .enter)
+        #expect(explorer.currentSection(state) == 2)
+        state = press(runner, state, .character("H"))
+        #expect(explorer.currentSection(state) == 7, "the jump is in the history")
+
+        state = press(runner, state, .character("5"), .character("g"), .character("d"))
+        #expect(service.marks.map(\.section) == [2])
+        #expect(state.notice == "Bookmark deleted: u undoes.")
+        state = press(runner, state, .character("u"))
+        #expect(service.marks.map(\.section) == [2, 7])
+
+        state = press(runner, state, .character("g"), .character("r"))
+        #expect(state.prompt != nil)
+        state = press(runner, state, .character("s"), .character("e"), .character("e"), .backspace, .character("e"), .enter)
+        #expect(service.marks.first { $0.section == 7 }?.note == "see")
+        #expect(state.prompt == nil)
+        #expect(explorer.render(state).text.contains("“see”"))
+
+        state = press(runner, state, .character("r"), .character("x"), .escape)
+        #expect(service.marks.first { $0.section == 7 }?.note == "see", "Esc cancels")
+    }
+
+    @Test func noteOnAnUnbookmarkedSectionAddsTheBookmark() {
+        let service = FakeBookmarks()
+        let runner = EffectRunner(explorer: explorer, service: service)
+        var state = runner.startUp(explorer.initialState(size: Size(width: 80, height: 24)), start: .section(3), restore: true)
+        state = press(runner, state, .character("M"))
+        #expect(explorer.render(state).text.contains("Note for Petrograd Soviet:"))
+        state = press(runner, state, .character("h"), .character("i"), .enter)
+        #expect(service.marks == [FakeBookmarks.Mark(id: 1, section: 3, item: nil, note: "hi")])
+    }
+
+    @Test func markOnASelectedItemInAListPaneBookmarksTheItem() {
+        let service = FakeBookmarks()
+        let runner = EffectRunner(explorer: explorer, service: service)
+        var state = runner.startUp(explorer.initialState(size: Size(width: 120, height: 40)), start: .item("strategy:municipalism"), restore: true)
+        state = press(runner, state, .character("3"), .character("g"), .character("m"))
+        #expect(service.marks.first?.item == "see-also:communalism-bookchin")
+    }
+
+    @Test func aFailingStoreSaysSoAndReadingGoesOn() {
+        let service = FakeBookmarks()
+        service.failWrites = true
+        let runner = EffectRunner(explorer: explorer, service: service)
+        var state = runner.startUp(explorer.initialState(size: Size(width: 120, height: 40)), start: nil, restore: true)
+        state = press(runner, state, .character("m"))
+        #expect(state.notice == "cannot save bookmarks: /ro is read-only")
+        state = press(runner, state, .character("j"))
+        #expect(state.isRunning)
+    }
+
+    @Test func theSessionIsRestoredWithItsHistoryUnlessAskedNotTo() throws {
+        let service = FakeBookmarks()
+        let runner = EffectRunner(explorer: explorer, service: service)
+        var state = runner.startUp(explorer.initialState(size: Size(width: 120, height: 40)), start: nil, restore: true)
+        state = runner.apply(.follow(.section(4)), to: state)
+        state = runner.apply(.follow(.card("see-also:diarchy")), to: state)
+        state = press(runner, state, .character("q"))
+        #expect(service.sessions[bundledModel.article.title] != nil)
+
+        var again = runner.startUp(explorer.initialState(size: Size(width: 100, height: 30)), start: nil, restore: true)
+        #expect(again.reader.content == .card(itemID: "see-also:diarchy"))
+        again = press(runner, again, .character("H"))
+        #expect(explorer.currentSection(again) == 4)
+
+        let fresh = runner.startUp(explorer.initialState(size: Size(width: 100, height: 30)), start: nil, restore: false)
+        #expect(fresh.reader.content == .article && explorer.readerTopLine(fresh) == 0)
+    }
+}
