@@ -29,6 +29,10 @@ public enum Command: String, Sendable, CaseIterable, Codable {
     case note
     case deleteBookmark = "delete-bookmark"
     case undoDelete = "undo-delete"
+    case search
+    case searchNext = "search-next"
+    case searchPrevious = "search-previous"
+    case goTo = "go-to"
 
     /// One line for the help screen.
     public var summary: String {
@@ -61,6 +65,10 @@ public enum Command: String, Sendable, CaseIterable, Codable {
         case .note: "Add or edit the bookmark's note"
         case .deleteBookmark: "Bookmarks: delete the selected bookmark"
         case .undoDelete: "Bookmarks: undo the last delete"
+        case .search: "Search the reader (smartcase; accents and dashes ignored)"
+        case .searchNext: "Next match (wraps around)"
+        case .searchPrevious: "Previous match (wraps around)"
+        case .goTo: "Go to a section, topic, example, strategy or bookmark"
         }
     }
 
@@ -72,6 +80,7 @@ public enum Command: String, Sendable, CaseIterable, Codable {
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .collapse, .expand: "Moving"
         case .open, .nextReference, .previousReference, .back, .forward: "Following links"
         case .toggleBookmark, .note, .deleteBookmark, .undoDelete: "Bookmarks"
+        case .search, .searchNext, .searchPrevious, .goTo: "Finding"
         }
     }
 }

@@ -60,5 +60,9 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.note, [.character("M"), .character("r")]),
         Binding(.deleteBookmark, [.character("d")]),
         Binding(.undoDelete, [.character("u")]),
+        Binding(.search, [.character("/")]),
+        Binding(.searchNext, [.character("n")]),
+        Binding(.searchPrevious, [.character("N")]),
+        Binding(.goTo, [.character(":"), .control("p")]),
     ])
 }

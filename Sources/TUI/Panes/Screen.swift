@@ -27,10 +27,11 @@ extension Explorer {
             }
         }
         if let prompt = state.prompt {
-            drawPrompt(prompt, in: layout.status, into: &buffer)
+            drawPrompt(prompt, search: state.search, in: layout.status, into: &buffer)
         } else {
             drawStatus(state, in: layout.status, into: &buffer)
         }
+        if state.finder != nil { drawFinder(state, into: &buffer) }
         if state.showsHelp { drawHelp(state, into: &buffer) }
         return buffer
     }
@@ -71,6 +72,12 @@ extension Explorer {
         let top = layout.line(of: state.reader.top)
         let text = readerTextRect(state)
         let bookmarked = state.reader.content == .article ? bookmarkedSections(state) : []
+        var matchesByBlock: [Int: [(range: Range<Int>, isCurrent: Bool)]] = [:]
+        if let search = state.search {
+            for (number, match) in search.matches.enumerated() {
+                matchesByBlock[match.block, default: []].append((match.range, number == search.current))
+            }
+        }
         for row in 0..<rect.height {
             let index = top + row
             guard index < layout.lineCount else { break }
@@ -81,13 +88,39 @@ extension Explorer {
                 if let reference = span.reference, reference == state.reader.selectedReference {
                     style = Style(.linkSelected, bold: true, reverse: true)
                 }
-                x += buffer.put(span.text, x: x, y: rect.y + row, maxWidth: text.x + text.width - x, style: style)
+                for (piece, matched) in Self.split(span, by: matchesByBlock[line.block] ?? []) {
+                    let pieceStyle = matched.map { Style(.match, bold: $0, reverse: true, underline: $0) } ?? style
+                    x += buffer.put(piece, x: x, y: rect.y + row, maxWidth: max(text.x + text.width - x, 0), style: pieceStyle)
+                }
             }
             let block = document.blocks[line.block]
             if block.isHeading, bookmarked.contains(block.section), index == layout.blockStart[line.block] {
                 buffer.put(" ★", x: x, y: rect.y + row, maxWidth: max(text.x + text.width - x, 0), style: Style(.bookmark, bold: true))
             }
         }
+    }
+
+    /// `span` cut where search matches start and end; each piece says whether it is in a
+    /// match (and whether that is the current one). Matches that wrap are cut per line.
+    static func split(_ span: TextSpan, by matches: [(range: Range<Int>, isCurrent: Bool)]) -> [(String, Bool?)] {
+        guard let offset = span.offset, !matches.isEmpty, !span.isMarker else { return [(span.text, nil)] }
+        let bytes = Array(span.text.utf8)
+        var pieces: [(String, Bool?)] = []
+        var start = 0
+        func flush(to end: Int, _ matched: Bool?) {
+            guard end > start else { return }
+            pieces.append((String(decoding: bytes[start..<end], as: UTF8.self), matched))
+            start = end
+        }
+        for match in matches.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            let lower = min(max(match.range.lowerBound - offset, start), bytes.count)
+            let upper = min(max(match.range.upperBound - offset, lower), bytes.count)
+            guard upper > lower else { continue }
+            flush(to: lower, nil)
+            flush(to: upper, match.isCurrent)
+        }
+        flush(to: bytes.count, nil)
+        return pieces
     }
 
     func drawOutline(_ state: AppState, in rect: Rect, focused: Bool, into buffer: inout CellBuffer) {
@@ -130,7 +163,10 @@ extension Explorer {
         } else {
             for index in model.article.path(to: currentSection(state)) { left += " › " + model.article.sections[index].title }
         }
-        let right = " \(position(state))  ? help "
+        var right = " \(position(state))  ? help "
+        if let search = state.search, !search.matches.isEmpty {
+            right = " match \((search.current ?? 0) + 1)/\(search.matches.count) " + right
+        }
         let available = max(rect.width - right.displayWidth, 0)
         var x = rect.x
         if let notice = state.notice {
@@ -159,9 +195,13 @@ extension Explorer {
         return text.displayWidth > width ? String(text.truncated(toWidth: width)) : text
     }
 
-    func drawPrompt(_ prompt: Prompt, in rect: Rect, into buffer: inout CellBuffer) {
+    func drawPrompt(_ prompt: Prompt, search: SearchState?, in rect: Rect, into buffer: inout CellBuffer) {
         buffer.fill(rect, style: .normal)
-        let hint = "  Enter saves · Esc cancels"
+        var hint = "  Enter saves · Esc cancels"
+        if prompt.purpose == .search, let search {
+            let found = search.query.isEmpty ? "" : search.matches.isEmpty ? "not found · " : "match \((search.current ?? 0) + 1)/\(search.matches.count) · "
+            hint = "  " + found + "Enter keeps · Esc returns"
+        }
         var x = rect.x + buffer.put(prompt.label, x: rect.x, y: rect.y, maxWidth: rect.width, style: Style(.statusKey, bold: true))
         // Show the end of a long note: that is where the typing happens.
         let room = max(rect.width - (x - rect.x) - hint.displayWidth - 1, 1)
@@ -182,6 +222,53 @@ extension Explorer {
         if top == 0 { return "Top" }
         if top >= last { return "Bot" }
         return "\(top * 100 / last)%"
+    }
+
+    func drawFinder(_ state: AppState, into buffer: inout CellBuffer) {
+        guard let finder = state.finder else { return }
+        let results = finderResults(state)
+        let width = min(max(state.size.width * 2 / 3, 40), state.size.width - 2, 90)
+        let height = min(max(state.size.height - 6, 6), 24)
+        let box = Rect(x: (state.size.width - width) / 2, y: 1, width: width, height: height)
+        buffer.fill(box, style: Style(.help))
+        buffer.drawBox(box, title: " Go to — Enter jumps · Esc closes ", style: Style(.borderFocused, bold: true))
+        var x = box.x + 2
+        x += buffer.put("› ", x: x, y: box.y + 1, style: Style(.statusKey, bold: true))
+        x += buffer.put(finder.query, x: x, y: box.y + 1, maxWidth: box.width - 6, style: Style(.normal, bold: true))
+        buffer.put("▏", x: x, y: box.y + 1, style: Style(.statusKey))
+        let count = "\(results.count) of \(finderEntries(state).count)"
+        buffer.put(count, x: box.x + box.width - 2 - count.displayWidth, y: box.y + 1, style: Style(.dim))
+        let rows = box.height - 4
+        let top = max(finder.selection - rows + 1, 0)
+        for row in 0..<rows {
+            let index = top + row
+            guard index < results.count else { break }
+            let (entry, match) = results[index]
+            let y = box.y + 3 + row
+            let selected = index == finder.selection
+            if selected { buffer.fill(Rect(x: box.x + 1, y: y, width: box.width - 2, height: 1), style: Style(.selection, reverse: true)) }
+            let kindStyle = selected ? Style(.selection, reverse: true) : Style(kindRole(entry.kind))
+            var column = box.x + 2
+            column += buffer.put(entry.kind.padding(toLength: 9, withPad: " ", startingAt: 0), x: column, y: y, style: kindStyle)
+            let matched = Set(match.positions)
+            for (offset, character) in entry.title.enumerated() {
+                guard column < box.x + box.width - 2 else { break }
+                let style = Style(selected ? .selection : .normal, bold: matched.contains(offset), reverse: selected,
+                                  underline: matched.contains(offset))
+                column += buffer.put(String(character), x: column, y: y, maxWidth: box.x + box.width - 2 - column, style: style)
+            }
+        }
+        if results.isEmpty { buffer.put("Nothing matches.", x: box.x + 2, y: box.y + 3, style: Style(.dim)) }
+    }
+
+    func kindRole(_ kind: String) -> ColorRole {
+        switch kind {
+        case "see-also": .seeAlso
+        case "example": .example
+        case "strategy": .strategy
+        case "bookmark": .bookmark
+        default: .section
+        }
     }
 
     func drawHelp(_ state: AppState, into buffer: inout CellBuffer) {

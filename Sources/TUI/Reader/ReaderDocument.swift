@@ -6,11 +6,23 @@ public struct TextSpan: Equatable, Sendable {
     public var style: Style
     /// Index into `ReaderDocument.references` when this span is (part of) a cross-reference.
     public var reference: Int?
+    /// A reference's number ("[3]"): drawn, but not part of the text a search looks at.
+    public var isMarker: Bool
+    /// In a wrapped line: where the span starts in its block's text (UTF-8 offset), so search
+    /// matches can be drawn over it. Nil for indentation and prefixes.
+    public var offset: Int?
 
-    public init(_ text: String, _ style: Style = .normal, reference: Int? = nil) {
+    public init(_ text: String, _ style: Style = .normal, reference: Int? = nil, isMarker: Bool = false, offset: Int? = nil) {
         self.text = text
         self.style = style
         self.reference = reference
+        self.isMarker = isMarker
+        self.offset = offset
+    }
+
+    /// The marker that numbers reference `index` ("[1]" for the first).
+    static func marker(_ index: Int) -> TextSpan {
+        TextSpan("[\(index + 1)]", Style(.dim), reference: index, isMarker: true)
     }
 }
 
@@ -120,7 +132,7 @@ extension ReaderDocument {
         references.append(ReaderReference(target: .card(item.id), block: block, label: item.name))
         // The item's own name opens its card, where the text has it ("The Italian popolo in…"),
         // else before the text; mentions of other items in its text are references too.
-        let name = [TextSpan(item.name, style, reference: reference), TextSpan("[\(reference + 1)]", Style(.dim), reference: reference)]
+        let name = [TextSpan(item.name, style, reference: reference), TextSpan.marker(reference)]
         guard let range = listItem.text.range(of: item.name) else {
             return name + [TextSpan(" – ")] + markMentions(in: listItem.text, selfID: item.id, finder: finder, model: model, block: block)
         }
@@ -139,7 +151,7 @@ extension ReaderDocument {
             let reference = references.count
             references.append(ReaderReference(target: target, block: block, label: model.label(of: targetID)))
             spans.append(TextSpan(String(text[mention.range]), Style(.link, underline: true), reference: reference))
-            spans.append(TextSpan("[\(reference + 1)]", Style(.dim), reference: reference))
+            spans.append(TextSpan.marker(reference))
             cursor = mention.range.upperBound
         }
         if cursor < text.endIndex { spans.append(TextSpan(String(text[cursor...]))) }

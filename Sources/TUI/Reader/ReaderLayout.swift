@@ -97,7 +97,8 @@ public struct ReaderLayout: Sendable {
                 guard start < end else { continue }
                 let from = text.utf8.index(text.startIndex, offsetBy: start)
                 let to = text.utf8.index(text.startIndex, offsetBy: end)
-                spans.append(TextSpan(String(text[from..<to]), span.style, reference: span.reference))
+                spans.append(TextSpan(String(text[from..<to]), span.style, reference: span.reference,
+                                      isMarker: span.isMarker, offset: start))
             }
             return spans
         }

@@ -99,6 +99,10 @@ public struct AppState: Hashable, Sendable {
     public var bookmarks: [BookmarkEntry] = []
     public var bookmarkList = ListState()
     public var prompt: Prompt?
+    /// The reader's search, while its matches are highlighted (n/N move between them).
+    public var search: SearchState?
+    /// The go-to finder, while it is open.
+    public var finder: FinderState?
     /// Work for the runtime; it takes them after each update.
     public var effects: [Effect] = []
 

@@ -81,6 +81,8 @@ public struct Prompt: Hashable, Sendable {
     public enum Purpose: Hashable, Sendable {
         case noteOnCurrent(section: Int, item: String?)
         case noteOnBookmark(Int64)
+        /// The reader's incremental search (`/`).
+        case search
     }
 
     public var label: String

@@ -29,7 +29,7 @@ public struct Explorer: Sendable {
     /// The action a terminal event asks for. While the prompt is open, keys are its text.
     public func action(for event: InputEvent, in state: AppState? = nil) -> Action {
         switch event {
-        case .key(let key) where state?.prompt != nil: .promptKey(key)
+        case .key(let key) where state?.prompt != nil || state?.finder != nil: .promptKey(key)
         case .key(let key): keymap.command(for: key).map(Action.command) ?? .unbound(key)
         case .mouse(let mouse): .mouse(mouse)
         case .resize(let width, let height): .resize(Size(width: width, height: height))
@@ -52,7 +52,7 @@ public struct Explorer: Sendable {
         case .command(let command):
             state = state.showsHelp ? helpCommand(command, in: state) : perform(command, in: state)
         case .promptKey(let key):
-            state = edit(prompt: key, in: state)
+            state = state.finder != nil ? finderKey(key, in: state) : edit(prompt: key, in: state)
         case .bookmarksLoaded(let entries, let notice):
             state.bookmarks = entries
             state.notice = notice
@@ -189,6 +189,7 @@ public struct Explorer: Sendable {
         switch key {
         case .escape:
             state.prompt = nil
+            if prompt.purpose == .search { return cancelSearch(state) }
             state.notice = "Note not changed."
             return state
         case .enter:
@@ -197,6 +198,7 @@ public struct Explorer: Sendable {
             switch prompt.purpose {
             case .noteOnCurrent(let section, let item): state.effects.append(.setNote(note, section: section, item: item))
             case .noteOnBookmark(let id): state.effects.append(.setBookmarkNote(note, bookmark: id))
+            case .search: return finishSearch(state)
             }
             return state
         case .backspace, .delete:
@@ -211,7 +213,7 @@ public struct Explorer: Sendable {
             break
         }
         state.prompt = prompt
-        return state
+        return prompt.purpose == .search ? searchChanged(prompt.text, in: state) : state
     }
 
     /// The rows of a list pane laid out at its width (one-column margins on both sides).
@@ -231,7 +233,11 @@ public struct Explorer: Sendable {
         switch command {
         case .quit: state.isRunning = false
         case .help: state.showsHelp = true; state.helpTop = 0
-        case .closeOverlay: state.zoomed = false
+        case .closeOverlay:
+            // Esc undoes the innermost thing: search highlights first (vim's :noh), then zoom.
+            if state.search != nil { state.search = nil } else { state.zoomed = false }
+        case .search, .searchNext, .searchPrevious, .goTo:
+            state = find(command, in: state)
         case .zoom: state.zoomed.toggle()
         case .nextPane, .previousPane:
             let index = panes.firstIndex(of: state.focus) ?? 0
@@ -461,6 +467,7 @@ public struct Explorer: Sendable {
 
     func restore(_ view: ViewSnapshot, into state: AppState) -> AppState {
         var state = state
+        state.search = nil
         state.focus = view.focus
         state.reader = view.reader
         state.outline = view.outline
@@ -479,6 +486,7 @@ public struct Explorer: Sendable {
     public func follow(_ target: Target, from state: AppState) -> AppState {
         var state = state
         state.history.record(snapshot(state))
+        state.search = nil
         var reader = ReaderState()
         switch target {
         case .card(let id):

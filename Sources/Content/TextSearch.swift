@@ -1,0 +1,84 @@
+import Foundation
+
+/// Finds a query in text the way a reader expects: case-insensitive unless the query has an
+/// uppercase letter (vim's smartcase), and blind to diacritics and dash variants, so "Regis"
+/// finds "Régis" and "Marxism-Leninism" finds "Marxism–Leninism". Every other character
+/// is literal: no regular expressions.
+public struct TextSearch: Sendable {
+    public let query: String
+    public let isCaseSensitive: Bool
+    private let needle: [Unicode.Scalar]
+
+    public init(_ query: String) {
+        self.query = query
+        isCaseSensitive = query.contains { $0.isUppercase }
+        var folder = SearchFolder(caseSensitive: isCaseSensitive)
+        needle = query.unicodeScalars.flatMap { folder.fold($0) }
+    }
+
+    public var isEmpty: Bool { needle.isEmpty }
+
+    /// The ranges of `text` that match, left to right, not overlapping.
+    public func matches(in text: String) -> [Range<String.Index>] {
+        guard !needle.isEmpty else { return [] }
+        var folder = SearchFolder(caseSensitive: isCaseSensitive)
+        var haystack: [Unicode.Scalar] = []
+        var origins: [(start: String.Index, end: String.Index)] = []
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let next = scalars.index(after: index)
+            for folded in folder.fold(scalars[index]) {
+                haystack.append(folded)
+                origins.append((index, next))
+            }
+            index = next
+        }
+        var ranges: [Range<String.Index>] = []
+        var position = 0
+        let first = needle[0]
+        while position + needle.count <= haystack.count {
+            if haystack[position] == first, haystack[position..<(position + needle.count)].elementsEqual(needle) {
+                // Widen to whole characters, so a match never cuts a cluster (e + ◌́).
+                let lower = text.rangeOfComposedCharacterSequence(at: origins[position].start).lowerBound
+                let upper = text.rangeOfComposedCharacterSequence(at: origins[position + needle.count - 1].start).upperBound
+                ranges.append(lower..<upper)
+                position += needle.count
+            } else {
+                position += 1
+            }
+        }
+        return ranges
+    }
+}
+
+/// Folds one scalar for searching: diacritics dropped, dashes made "-", and lowercased unless
+/// the search is case-sensitive. Non-ASCII answers are cached: decomposing through
+/// Foundation for every character of an article would dominate the search.
+struct SearchFolder {
+    let caseSensitive: Bool
+    private var cache: [Unicode.Scalar: [Unicode.Scalar]] = [:]
+
+    init(caseSensitive: Bool) { self.caseSensitive = caseSensitive }
+
+    static let dashes: Set<UInt32> = [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D]
+
+    mutating func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        if scalar.isASCII {
+            let value = scalar.value
+            return [!caseSensitive && (0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar]
+        }
+        if let cached = cache[scalar] { return cached }
+        var result: [Unicode.Scalar]
+        if Self.dashes.contains(scalar.value) {
+            result = ["-"]
+        } else {
+            let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+                .filter { $0.properties.generalCategory != .nonspacingMark }
+            let text = String(String.UnicodeScalarView(decomposed))
+            result = Array((caseSensitive ? text : text.lowercased()).unicodeScalars)
+        }
+        cache[scalar] = result
+        return result
+    }
+}

@@ -1,0 +1,67 @@
+import Content
+
+/// A search match in the reader: a block and a UTF-8 range of its text (the concatenation of
+/// its spans). Width-free, like every reader position.
+public struct SearchMatch: Hashable, Sendable, Codable {
+    public var block: Int
+    public var range: Range<Int>
+}
+
+/// The reader's search: the query, its matches in the document shown, which one is current,
+/// and where the search started (Esc goes back there).
+public struct SearchState: Hashable, Sendable {
+    public var query: String
+    public var matches: [SearchMatch]
+    public var current: Int?
+    public var origin: ReaderState
+}
+
+extension ReaderDocument {
+    /// Every match of `search` in the document, in reading order. The text searched leaves
+    /// out reference numbers ("[3]"), so "anarchists, municipalists" is found.
+    public func matches(of search: TextSearch) -> [SearchMatch] {
+        guard !search.isEmpty else { return [] }
+        var found: [SearchMatch] = []
+        for (index, block) in blocks.enumerated() {
+            var text = ""
+            // For each searched span: where it starts in the searched text and in the block's text.
+            var pieces: [(searched: Int, block: Int, length: Int)] = []
+            var blockOffset = 0
+            for span in block.spans {
+                let length = span.text.utf8.count
+                if !span.isMarker {
+                    pieces.append((text.utf8.count, blockOffset, length))
+                    text += span.text
+                }
+                blockOffset += length
+            }
+            func blockOffsetOf(_ searched: Int) -> Int {
+                let piece = pieces.last { $0.searched <= searched } ?? (0, 0, 0)
+                return piece.block + (searched - piece.searched)
+            }
+            for range in search.matches(in: text) {
+                let lower = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+                let upper = text.utf8.distance(from: text.startIndex, to: range.upperBound)
+                found.append(SearchMatch(block: index, range: blockOffsetOf(lower)..<(blockOffsetOf(upper - 1) + 1)))
+            }
+        }
+        return found
+    }
+}
+
+extension ReaderLayout {
+    /// The line showing the start of `match`.
+    public func line(of match: SearchMatch) -> Int {
+        guard match.block < blockStart.count else { return 0 }
+        var line = blockStart[match.block]
+        let end = match.block + 1 < blockStart.count ? blockStart[match.block + 1] : lines.count
+        var candidate = line
+        while line < end {
+            if let first = lines[line].spans.first(where: { $0.offset != nil })?.offset, first <= match.range.lowerBound {
+                candidate = line
+            }
+            line += 1
+        }
+        return candidate
+    }
+}
