@@ -6,7 +6,8 @@
 #   BENCH_MB=2 scripts/bench-content.sh # a smaller generated corpus
 #   BENCH_SKIP_CLI=1 ...                # only the in-process figures
 #   BENCH_KEEP=1 ...                    # keep the temporary folder (corpus, content-bench binary):
-#       valgrind --tool=callgrind content-bench phase link|parse|classify|load FILE [N]
+#       perf record -g content-bench phase link|parse|classify|load FILE [N]
+#       content-bench phase outline|json|markdown|links FILE   (times one output)
 #
 # Two measurements, printed as two tables:
 #  1. In process: a tiny Swift package generated under a temporary folder, holding a copy of
@@ -207,8 +208,8 @@ func run(article: String, links: String, bigFile: String, folder: String) throws
     let bigBytes = try Data(contentsOf: URL(fileURLWithPath: bigFile)).count
     let bigSize = String(format: "%.1f MB", Double(bigBytes) / 1e6)
     let readBig = try measure(iterations: large) { consume(try Data(contentsOf: URL(fileURLWithPath: bigFile))) }
-    row("10 MB file: read (Data(contentsOf:))", bigSize, readBig)
-    row("10 MB file: load(path:) read+parse+classify+link", bigSize,
+    row("corpus file: read (Data(contentsOf:))", bigSize, readBig)
+    row("corpus file: load(path:) read+parse+classify+link", bigSize,
         try measure(iterations: large) { consume(try ArticleLoader.load(path: bigFile)) }, baseline: readBig)
     let big = [UInt8](try Data(contentsOf: URL(fileURLWithPath: bigFile)))
     let bigArticle = try ArticleParser().parse(bytes: big, path: bigFile)
@@ -232,7 +233,7 @@ func run(article: String, links: String, bigFile: String, folder: String) throws
     row("\(files.count) files: load(path:) each", folderSize,
         try measure(iterations: large) { for file in files { consume(try ArticleLoader.load(path: file)) } }, baseline: readFolder)
 
-    print("In process, release build (median of \(small) runs for the bundled article, \(large) for 10 MB; min in brackets)")
+    print("In process, release build (median of \(small) runs for the bundled article, \(large) for the corpus; min in brackets)")
     print("corpus: 1 file of \(bigSize) with \(bigArticle.sections.count) sections, \(bigItems.count) items, \(bigLinks.count) detected links;")
     print("        \(files.count) files totalling \(folderSize)")
     print("")
@@ -251,7 +252,8 @@ func run(article: String, links: String, bigFile: String, folder: String) throws
     }
 }
 
-/// One phase alone, for a profiler: `content-bench phase parse|classify|link|load FILE [N]`.
+/// One phase alone, for a profiler: `content-bench phase parse|classify|link|load FILE [N]`;
+/// `outline|json|markdown|links` time one formatter on the linked article.
 func phase(_ name: String, file: String, iterations: Int) throws {
     let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
     let article = try ArticleParser().parse(bytes: bytes, path: file)
@@ -262,6 +264,19 @@ func phase(_ name: String, file: String, iterations: Int) throws {
         case "classify": consume(Classifier().classify(article))
         case "link": consume(Linker().detectedLinks(in: article, items: items))
         case "load": consume(try ArticleLoader.load(path: file))
+        case "outline", "json", "markdown", "links":
+            let model = LinkedArticle(article: article, items: items,
+                                      graph: LinkGraph(links: Linker().detectedLinks(in: article, items: items)))
+            let clock = ContinuousClock()
+            let elapsed = try clock.measure {
+                switch name {
+                case "outline": consume(OutlineFormatter().format(model))
+                case "json": consume(try JSONExporter().export(model))
+                case "markdown": consume(MarkdownExporter().export(model))
+                default: consume(LinksFormatter().format(model))
+                }
+            }
+            print("\(name): \(elapsed)")
         default: throw CocoaError(.featureUnsupported)
         }
     }
@@ -307,7 +322,6 @@ if ! (cd "$ROOT" && swift build -c release --product seealso --scratch-path "$SC
     exit 0
 fi
 SEEALSO="$SCRATCH/release/seealso"
-cp "$ROOT/assets/dual-power.txt" "$WORK/bundled-copy.txt"  # no .links.toml beside it: the same bytes, read from a file
 
 hyperfine -N --warmup 5 --min-runs 30 --style none --export-csv "$WORK/small.csv" \
     -n "cat dual-power.txt" "cat $ROOT/assets/dual-power.txt" \
@@ -315,8 +329,8 @@ hyperfine -N --warmup 5 --min-runs 30 --style none --export-csv "$WORK/small.csv
     -n "seealso export --format json FILE" "$SEEALSO export --format json $ROOT/assets/dual-power.txt" \
     -n "seealso --version (startup only)" "$SEEALSO --version" >/dev/null
 hyperfine -N --warmup 1 --min-runs 5 --style none --export-csv "$WORK/big.csv" \
-    -n "cat 10 MB" "cat $CORPUS" \
-    -n "seealso export --format json 10 MB" "$SEEALSO export --format json $CORPUS" >/dev/null
+    -n "cat corpus ($MB MB)" "cat $CORPUS" \
+    -n "seealso export --format json corpus" "$SEEALSO export --format json $CORPUS" >/dev/null
 
 echo
 echo "Command line, release build, hyperfine -N (output to /dev/null)"

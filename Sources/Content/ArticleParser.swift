@@ -257,18 +257,26 @@ private struct Builder {
 
 /// Allocates unique, stable slugs: `July Days' impact` → `july-days-impact`, repeats get `-2`, `-3`.
 struct SlugAllocator {
+    /// Longer titles are cut: an id is hashed for every mention the linker records, so a
+    /// 200 kB list item must not have a 200 kB id.
+    static let maxLength = 100
+
     private var used: Set<String>
+    /// Where the search for a free `-N` resumes per slug: suffixes below it are all taken, so
+    /// n repeats of one heading cost n lookups, not n² (50,000 items "- x" took 100 s).
+    private var nextSuffix: [String: Int] = [:]
 
     init(reserved: Set<String> = []) { used = reserved }
 
     mutating func allocate(for title: String) -> String {
         let base = Self.slug(title)
         var candidate = base
-        var counter = 2
+        var counter = nextSuffix[base, default: 2]
         while used.contains(candidate) {
             candidate = "\(base)-\(counter)"
             counter += 1
         }
+        nextSuffix[base] = counter
         used.insert(candidate)
         return candidate
     }
@@ -276,12 +284,19 @@ struct SlugAllocator {
     static func slug(_ title: String) -> String {
         let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var slug = ""
+        var length = 0
         var pendingDash = false
         for scalar in folded.unicodeScalars {
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                if pendingDash, !slug.isEmpty { slug.append("-") }
+                if pendingDash, !slug.isEmpty {
+                    guard length + 2 <= maxLength else { break }
+                    slug.append("-")
+                    length += 1
+                }
+                guard length < maxLength else { break }
                 pendingDash = false
                 slug.unicodeScalars.append(scalar)
+                length += 1
             } else if scalar != "'" && scalar != "\u{2019}" {
                 pendingDash = true
             }

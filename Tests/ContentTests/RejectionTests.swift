@@ -259,6 +259,25 @@ struct RejectionTests {
         }
     }
 
+    @Test("Thousands of identical headings and items get x, x-2 … x-N without slowing down", .timeLimit(.minutes(1)))
+    func manyRepeats() throws {
+        let headings = try Self.timed("20,000 identical headings") {
+            try ArticleParser().parse("= T =\n" + String(repeating: "== x ==\n", count: 20_000))
+        }
+        #expect(headings.sections.count == 20_001)
+        #expect(headings.sections[1].id == "x")
+        #expect(headings.sections[2].id == "x-2")
+        #expect(headings.sections.last?.id == "x-20000")
+        #expect(Set(headings.sections.map(\.id)).count == 20_001)
+
+        let items = try Self.timed("20,000 identical see-also items") {
+            try LinkedArticle(article: ArticleParser().parse("= T =\n\n== See also ==\n" + String(repeating: "- x\n", count: 20_000)))
+        }
+        #expect(items.items.count == 20_000)
+        #expect(items.items.last?.id == "see-also:x-20000")
+        #expect(Set(items.items.map(\.id)).count == 20_000)
+    }
+
     @Test("A 200 kB single line: no title, a title, a heading, a paragraph, a list item", .timeLimit(.minutes(1)))
     func longLines() throws {
         let words = String(repeating: "Anarchists and syndicalism meet. ", count: 6_100)  // ~200 kB
@@ -283,6 +302,18 @@ struct RejectionTests {
         let detected = paragraph.graph.outgoing(from: "lead").map(\.to)
         #expect(detected == ["see-also:anarchism", "see-also:syndicalism"], "one link per topic and line")
         #expect(paragraph.graph.outgoing(from: "lead").first?.evidence?.text == "Anarchists and syndicalism meet.")
+
+        // A 200 kB item that mentions another item 20,000 times: each mention is recorded under
+        // the item's id, so the id must stay short (it was the whole 200 kB slug).
+        let mentions = String(repeating: "anarchists ", count: 20_000)
+        let mentioning = try Self.timed("200 kB item mentioning another 20,000 times") {
+            try LinkedArticle(article: ArticleParser().parse("= T =\n\n== See also ==\n- " + mentions + "\n- Anarchism\n"))
+        }
+        let longID = try #require(mentioning.items.first?.id)
+        #expect(longID.unicodeScalars.count == "see-also:".count + SlugAllocator.maxLength)
+        #expect(longID.hasPrefix("see-also:anarchists-anarchists-"))
+        #expect(mentioning.graph.outgoing(from: longID).map(\.to) == ["see-also:anarchism"])
+        #expect(heading.sections[1].id.unicodeScalars.count <= SlugAllocator.maxLength)
 
         let item = try Self.timed("200 kB see-also item") {
             try LinkedArticle(article: ArticleParser().parse("= T =\n\n== See also ==\n- " + words + "\n- Anarchism\n"))
