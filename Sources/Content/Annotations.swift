@@ -93,42 +93,48 @@ struct NodeResolver {
 
     let article: Article
     let items: [Item]
+    /// Lowercased names to ids, per prefix ("section", a kind's slug) and for all.
+    private let byPrefix: [String: [String: [String]]]
+    private let ids: Set<String>
+
+    init(article: Article, items: [Item]) {
+        self.article = article
+        self.items = items
+        var table: [String: [String: [String]]] = [:]
+        for section in article.sections {
+            let name = (section.isLead ? "(lead)" : section.title).lowercased()
+            table["section", default: [:]][name, default: []].append(section.id)
+            table["", default: [:]][name, default: []].append(section.id)
+        }
+        for item in items {
+            table[item.kind.slug, default: [:]][item.name.lowercased(), default: []].append(item.id)
+            table["", default: [:]][item.name.lowercased(), default: []].append(item.id)
+        }
+        byPrefix = table
+        ids = Set(article.sections.map(\.id) + items.map(\.id))
+    }
 
     /// `kind: Name`, `section: Heading`, an id (`strategy:municipalism`), or a bare name that
     /// only one item or section has. Names compare case-insensitively.
     func resolve(_ reference: String) throws -> String {
         let trimmed = reference.trimmingSpaces()
-        if items.contains(where: { $0.id == trimmed }) || article.sections.contains(where: { $0.id == trimmed }) {
-            return trimmed
-        }
-        var candidates: [(id: String, label: String)]
+        if ids.contains(trimmed) { return trimmed }
+        var prefix = ""
         var name = trimmed
         if let colon = trimmed.firstIndex(of: ":") {
-            let prefix = trimmed[..<colon].trimmingSpaces().lowercased()
-            let rest = trimmed[trimmed.index(after: colon)...].trimmingSpaces()
-            if prefix == "section" {
-                name = rest
-                candidates = sectionCandidates()
-            } else if let kind = ItemKind(slug: prefix) {
-                name = rest
-                candidates = items.filter { $0.kind == kind }.map { ($0.id, $0.name) }
-            } else {
-                candidates = sectionCandidates() + items.map { ($0.id, $0.name) }
+            let candidate = trimmed[..<colon].trimmingSpaces().lowercased()
+            if candidate == "section" || ItemKind(slug: candidate) != nil {
+                prefix = ItemKind(slug: candidate)?.slug ?? candidate
+                name = trimmed[trimmed.index(after: colon)...].trimmingSpaces()
             }
-        } else {
-            candidates = sectionCandidates() + items.map { ($0.id, $0.name) }
         }
-        let matches = candidates.filter { $0.label.caseInsensitiveCompare(name) == .orderedSame }
-        if matches.count == 1 { return matches[0].id }
+        let matches = byPrefix[prefix]?[name.lowercased()] ?? []
+        if matches.count == 1 { return matches[0] }
         if matches.isEmpty {
             throw Problem(reference: reference, message: "no item or section named '\(reference.neutralized)' in '\(article.title.neutralized)'")
         }
-        let ids = matches.map(\.id).joined(separator: ", ")
-        throw Problem(reference: reference, message: "'\(reference.neutralized)' is ambiguous (\(ids)): write it as 'kind: name'")
-    }
-
-    private func sectionCandidates() -> [(id: String, label: String)] {
-        article.sections.map { ($0.id, $0.isLead ? "(lead)" : $0.title) }
+        throw Problem(reference: reference,
+                      message: "'\(reference.neutralized)' is ambiguous (\(matches.joined(separator: ", "))): write it as 'kind: name'")
     }
 }
 

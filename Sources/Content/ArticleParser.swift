@@ -282,7 +282,9 @@ struct SlugAllocator {
     }
 
     static func slug(_ title: String) -> String {
-        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        // Folding through Foundation is slow; ASCII titles (most of them) only need lowercasing.
+        let folded = title.utf8.allSatisfy({ $0 < 0x80 }) ? title.lowercased()
+            : title.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var slug = ""
         var length = 0
         var pendingDash = false
@@ -309,17 +311,18 @@ struct SlugAllocator {
 /// letter, a digit or an opening quote. Good enough for evidence excerpts and lead-ins.
 public enum SentenceSplitter {
     public static func sentences(in text: String) -> [Range<String.Index>] {
+        // Bytes, not Characters: grapheme breaking would dominate on long articles, and every
+        // delimiter here is ASCII.
         var result: [Range<String.Index>] = []
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            let after = text.index(after: index)
-            if ".!?".contains(character), after < text.endIndex, text[after] == " " {
-                let nextStart = text.index(after: after)
-                if nextStart < text.endIndex,
-                   let first = text[nextStart].unicodeScalars.first,
-                   first.properties.isUppercase || first.properties.numericType != nil || text[nextStart] == "\"" {
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let after = utf8.index(after: index)
+            if byte == 0x2E || byte == 0x21 || byte == 0x3F, after < utf8.endIndex, utf8[after] == 0x20 {
+                let nextStart = utf8.index(after: after)
+                if nextStart < utf8.endIndex, startsSentence(text.unicodeScalars[nextStart]) {
                     result.append(start..<after)
                     start = nextStart
                     index = nextStart
@@ -328,8 +331,12 @@ public enum SentenceSplitter {
             }
             index = after
         }
-        if start < text.endIndex { result.append(start..<text.endIndex) }
+        if start < utf8.endIndex { result.append(start..<utf8.endIndex) }
         return result
+    }
+
+    static func startsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\"" || scalar.properties.isUppercase || scalar.properties.numericType != nil
     }
 
     /// The sentence of `text` that contains `position`.

@@ -121,7 +121,8 @@ public struct Classifier: Sendable {
 
     static func name(of item: ListItem, kind: ItemKind) -> String {
         if let name = item.name { return name }
-        let text = item.text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".")))
+        var text = item.text.trimmingSpaces()
+        while text.hasSuffix(".") { text.removeLast() }
         return kind == .example ? subject(of: text) : text
     }
 

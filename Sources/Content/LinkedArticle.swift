@@ -3,17 +3,27 @@ import Foundation
 /// An article with everything the explorer and the exporters need: its classified items and
 /// its cross-link graph (curated and detected).
 public struct LinkedArticle: Sendable, Equatable {
-    public var article: Article
-    public var items: [Item]
-    public var graph: LinkGraph
+    public let article: Article
+    public let items: [Item]
+    public let graph: LinkGraph
     /// Where the curated links came from, if any.
-    public var annotationsPath: String?
+    public let annotationsPath: String?
+    /// Node ids to nodes: exporters and the explorer look nodes up for every link they show.
+    private let nodesByID: [String: Node]
 
     public init(article: Article, items: [Item], graph: LinkGraph, annotationsPath: String? = nil) {
         self.article = article
         self.items = items
         self.graph = graph
         self.annotationsPath = annotationsPath
+        var nodes: [String: Node] = [:]
+        for (index, section) in article.sections.enumerated() { nodes[section.id] = .section(index) }
+        for (index, item) in items.enumerated() { nodes[item.id] = .item(index) }
+        nodesByID = nodes
+    }
+
+    public static func == (lhs: LinkedArticle, rhs: LinkedArticle) -> Bool {
+        lhs.article == rhs.article && lhs.items == rhs.items && lhs.graph == rhs.graph && lhs.annotationsPath == rhs.annotationsPath
     }
 
     /// Classifies and links a parsed article; `annotations` is the text and path of its links file.
@@ -33,11 +43,7 @@ public struct LinkedArticle: Sendable, Equatable {
         case item(Int)
     }
 
-    public func node(id: String) -> Node? {
-        if let index = items.firstIndex(where: { $0.id == id }) { return .item(index) }
-        if let index = article.sectionIndex(id: id) { return .section(index) }
-        return nil
-    }
+    public func node(id: String) -> Node? { nodesByID[id] }
 
     public func id(of node: Node) -> String {
         switch node {

@@ -88,8 +88,9 @@ struct AliasIndex: Sendable {
     init(items: [Item]) {
         var targetsBySequence: [[String]: [String]] = [:]
         var order: [[String]] = []
+        var folder = ScalarFolder()
         for item in items {
-            for sequence in Aliases.tokenSequences(for: item.name) {
+            for sequence in Aliases.tokenSequences(for: item.name, folder: &folder) {
                 if targetsBySequence[sequence] == nil { order.append(sequence) }
                 if !(targetsBySequence[sequence]?.contains(item.id) ?? false) {
                     targetsBySequence[sequence, default: []].append(item.id)

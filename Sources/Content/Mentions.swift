@@ -11,40 +11,60 @@ struct Token {
 /// Splits text into words for mention matching. Hyphens and dashes separate words, so
 /// "Marxism-Leninism" and "Marxism–Leninism" give the same tokens.
 enum Tokenizer {
+    /// One pass over the UTF-8 bytes: ASCII (most of any English article) is folded byte by
+    /// byte; other scalars go through `ScalarFolder`'s cache.
     static func tokens(in text: String, folder: inout ScalarFolder) -> [Token] {
         var tokens: [Token] = []
-        var current = String.UnicodeScalarView()
-        var currentStart = text.startIndex
-        var currentEnd = text.startIndex
-        var index = text.unicodeScalars.startIndex
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        var start = text.startIndex
+        var end = text.startIndex
+        let utf8 = text.utf8
         let scalars = text.unicodeScalars
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            if isWordScalar(scalar) {
-                if current.isEmpty { currentStart = index }
-                folder.fold(scalar, into: &current)
-            } else if isApostrophe(scalar), !current.isEmpty {
-                current.append("'")
-            } else if !current.isEmpty {
-                tokens.append(finish(current, start: currentStart, end: index))
-                current = String.UnicodeScalarView()
-            }
-            if !current.isEmpty, !isApostrophe(scalar) { currentEnd = scalars.index(after: index) }
-            index = scalars.index(after: index)
+
+        func finish() {
+            while word.last == 0x27 { word.removeLast() }
+            if !word.isEmpty { tokens.append(Token(folded: String(decoding: word, as: UTF8.self), start: start, end: end)) }
+            word.removeAll(keepingCapacity: true)
         }
-        if !current.isEmpty { tokens.append(finish(current, start: currentStart, end: currentEnd)) }
+
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte < 0x80 {
+                let next = utf8.index(after: index)
+                if (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) {
+                    if word.isEmpty { start = index }
+                    word.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+                    end = next
+                } else if byte == 0x27, !word.isEmpty {
+                    word.append(0x27)
+                } else if !word.isEmpty {
+                    finish()
+                }
+                index = next
+                continue
+            }
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            if isWordScalar(scalar) {
+                if word.isEmpty { start = index }
+                folder.fold(scalar, into: &word)
+                end = next
+            } else if isApostrophe(scalar), !word.isEmpty {
+                word.append(0x27)
+            } else if !word.isEmpty {
+                finish()
+            }
+            index = next
+        }
+        finish()
         return tokens
     }
 
     static func tokens(in text: String) -> [String] {
         var folder = ScalarFolder()
         return tokens(in: text, folder: &folder).map(\.folded)
-    }
-
-    private static func finish(_ word: String.UnicodeScalarView, start: String.Index, end: String.Index) -> Token {
-        var word = word
-        while word.last == "'" { word.removeLast() }
-        return Token(folded: String(word), start: start, end: end)
     }
 
     @inline(__always)
@@ -66,22 +86,19 @@ enum Tokenizer {
 /// Lowercases and strips diacritics one scalar at a time, caching the non-ASCII answers:
 /// folding every word through Foundation would dominate the time to link a large corpus.
 struct ScalarFolder {
-    private var cache: [Unicode.Scalar: [Unicode.Scalar]] = [:]
+    private var cache: [Unicode.Scalar: [UInt8]] = [:]
 
-    mutating func fold(_ scalar: Unicode.Scalar, into word: inout String.UnicodeScalarView) {
-        if scalar.isASCII {
-            let value = scalar.value
-            word.append((0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
-            return
-        }
+    /// Appends the folded UTF-8 of a non-ASCII scalar to `word`.
+    mutating func fold(_ scalar: Unicode.Scalar, into word: inout [UInt8]) {
         if let cached = cache[scalar] {
             word.append(contentsOf: cached)
             return
         }
         let folded = String(scalar).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-            .unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }.map { $0 }
-        cache[scalar] = folded
-        word.append(contentsOf: folded)
+            .unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }
+        let bytes = Array(String(String.UnicodeScalarView(folded)).utf8)
+        cache[scalar] = bytes
+        word.append(contentsOf: bytes)
     }
 }
 
@@ -91,15 +108,20 @@ public enum Aliases {
     /// word of each (Libya/Libyan, syndicalism/syndicalist, Bolshevik/Bolsheviks), as token
     /// sequences. Dash and hyphen variants need no entry: the tokenizer treats them alike.
     public static func tokenSequences(for name: String) -> [[String]] {
+        var folder = ScalarFolder()
+        return tokenSequences(for: name, folder: &folder)
+    }
+
+    static func tokenSequences(for name: String, folder: inout ScalarFolder) -> [[String]] {
         var bases = [name]
         if let open = name.lastIndex(of: "("), name.hasSuffix(")") {
-            let bare = name[..<open].trimmingCharacters(in: .whitespaces)
+            let bare = name[..<open].trimmingSpaces()
             if !bare.isEmpty { bases.append(bare) }
         }
         var sequences: [[String]] = []
         var seen: Set<[String]> = []
         for base in bases {
-            let tokens = Tokenizer.tokens(in: base)
+            let tokens = Tokenizer.tokens(in: base, folder: &folder).map(\.folded)
             guard let last = tokens.last else { continue }
             for variant in inflections(of: last) {
                 let sequence = tokens.dropLast() + [variant]

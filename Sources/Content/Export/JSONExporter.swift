@@ -99,7 +99,7 @@ public struct JSONExporter: Sendable {
     /// JSONEncoder escapes C0 controls but writes DEL, C1 controls and bidi overrides raw; a
     /// `\uXXXX` escape keeps the data while keeping the output safe to print.
     static func escapingUnsafeScalars(_ json: String) -> String {
-        guard TextSafety.containsUnsafe(json.replacingOccurrences(of: "\n", with: "")) else { return json }
+        guard json.unicodeScalars.contains(where: { $0 != "\n" && TextSafety.isUnsafe($0) }) else { return json }
         var result = ""
         for scalar in json.unicodeScalars {
             if scalar != "\n", TextSafety.isUnsafe(scalar) {
