@@ -25,18 +25,25 @@ let package = Package(
             dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
             plugins: ["EmbedAssets"]
         ),
+        // SQLite's C API (libsqlite3-dev), for the bookmark and history store.
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        // Bookmarks, jump history and reading positions that survive restarts and crashes.
+        .target(name: "Store", dependencies: ["Content", "CSQLite"]),
         // The explorer: state, update, panes, layout; ncurses only in CursesBackend.swift.
         .target(name: "TUI", dependencies: ["Content", "CNCursesw"]),
         .executableTarget(
             name: "seealso",
             dependencies: [
-                "Content", "TUI",
+                "Content", "TUI", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Measurements (not tests): `swift run -c release seealso-bench`; see scripts/.
+        .executableTarget(name: "seealso-bench", dependencies: ["Content", "TUI"], path: "Benchmarks/seealso-bench"),
 
         .testTarget(name: "ContentTests", dependencies: ["Content"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "Content"], exclude: ["Golden"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Content", "CSQLite"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Content"]),
     ],
     swiftLanguageModes: [.v6]

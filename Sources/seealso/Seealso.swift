@@ -13,7 +13,7 @@ struct Seealso: ParsableCommand {
             An article FILE may have its curated cross-links beside it as NAME.links.toml.
             """,
         version: "0.1.0",
-        subcommands: [Explore.self, Outline.self, Links.self, Export.self],
+        subcommands: [Explore.self, Outline.self, Links.self, Export.self, Bookmarks.self],
         defaultSubcommand: Explore.self
     )
 }

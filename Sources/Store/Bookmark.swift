@@ -1,0 +1,138 @@
+import Content
+import Foundation
+
+/// Which article something belongs to: its title, and a hash of its parsed content so a
+/// caller can tell whether the text changed since a bookmark or session was saved.
+public struct ArticleIdentity: Hashable, Sendable, Codable {
+    public var title: String
+    public var contentHash: String
+
+    public init(title: String, contentHash: String) {
+        self.title = title
+        self.contentHash = contentHash
+    }
+
+    /// The identity of a parsed article. The hash covers what a reader sees (title, each
+    /// section's level and heading, paragraph and list-item text), not the bytes of the file,
+    /// so re-wrapping lines or switching to CRLF does not change it.
+    public init(_ model: LinkedArticle) {
+        var hash = FNV1a()
+        hash.add(model.article.title)
+        for section in model.article.sections {
+            hash.add("\u{1}\(section.level)\u{1}\(section.title)")
+            for block in section.blocks {
+                switch block {
+                case .paragraph(let paragraph): hash.add("\u{2}" + paragraph.text)
+                case .list(let list): for item in list.items { hash.add("\u{3}" + item.text) }
+                }
+            }
+        }
+        self.init(title: model.article.title, contentHash: hash.hex)
+    }
+}
+
+/// 64-bit FNV-1a: tiny and stable across runs and machines, unlike Swift's seeded `Hasher`.
+/// It detects edits; it is not meant to resist anyone forging a collision.
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ text: String) {
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value &*= 0x0000_0100_0000_01b3
+        }
+    }
+
+    var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
+
+/// A saved place in an article: a section, or a See-also topic, example or strategy in it.
+///
+/// It is anchored by the section id *and* the heading text as they were when it was made,
+/// so `StateStore.place(of:in:)` can follow the heading after the article is edited.
+public struct Bookmark: Hashable, Sendable, Identifiable, Codable {
+    public var id: Int64
+    public var articleTitle: String
+    /// `ArticleIdentity.contentHash` of the article when the bookmark was made.
+    public var articleHash: String
+    public var sectionID: String
+    /// The heading text when it was made; `(lead)` for the lead.
+    public var heading: String
+    /// Headings from the top down, ending with `heading` (`["(lead)"]` for the lead).
+    public var sectionPath: [String]
+    /// Set when the bookmark is on a See-also topic, example or strategy.
+    public var itemID: String?
+    /// That item's name when it was made, for display when the article is not open.
+    public var itemName: String?
+    public var note: String?
+    public var createdAt: Date
+    /// When the note was last set or cleared (nil: never; schema version 2 on).
+    public var noteUpdatedAt: Date?
+
+    public init(id: Int64, articleTitle: String, articleHash: String, sectionID: String, heading: String,
+                sectionPath: [String], itemID: String? = nil, itemName: String? = nil, note: String? = nil,
+                createdAt: Date, noteUpdatedAt: Date? = nil) {
+        self.id = id
+        self.articleTitle = articleTitle
+        self.articleHash = articleHash
+        self.sectionID = sectionID
+        self.heading = heading
+        self.sectionPath = sectionPath
+        self.itemID = itemID
+        self.itemName = itemName
+        self.note = note
+        self.createdAt = createdAt
+        self.noteUpdatedAt = noteUpdatedAt
+    }
+
+    /// `Strategy and ideological concepts › Municipalism`: the section path, then the item's name.
+    /// Not neutralised: outputs do that (`String.neutralized`).
+    public var displayPath: String {
+        (sectionPath + (itemName.map { [$0] } ?? [])).joined(separator: " › ")
+    }
+}
+
+/// Where a bookmark lands in a (possibly edited) article.
+public enum BookmarkPlace: Hashable, Sendable {
+    /// An index into `article.sections`.
+    case section(Int)
+    /// An item id that exists in the article.
+    case item(String)
+    /// Neither its item nor its section can be found: show it with its old heading.
+    case orphaned
+}
+
+extension Bookmark {
+    /// What a new bookmark on (section, item) of `model` records. The item's own section wins
+    /// over `sectionIndex` when the item exists.
+    static func draft(in model: LinkedArticle, sectionIndex: Int, itemID: String?, note: String?, at date: Date) -> Bookmark {
+        let article = model.article
+        let item = itemID.flatMap { id in model.items.first { $0.id == id } }
+        let index = item?.section ?? sectionIndex
+        precondition(article.sections.indices.contains(index), "section \(index) is not in '\(article.title)'")
+        let section = article.sections[index]
+        return Bookmark(id: 0, articleTitle: article.title, articleHash: ArticleIdentity(model).contentHash,
+                        sectionID: section.id, heading: Self.heading(of: section), sectionPath: path(to: index, in: article),
+                        itemID: itemID, itemName: item?.name, note: note, createdAt: date,
+                        noteUpdatedAt: note == nil ? nil : date)
+    }
+
+    /// Headings from the top down to section `index`, itself included (`["(lead)"]` for the lead).
+    static func path(to index: Int, in article: Article) -> [String] {
+        index == 0 ? [heading(of: article.sections[0])] : article.path(to: index).map { heading(of: article.sections[$0]) }
+    }
+
+    /// The heading a bookmark records for a section: the lead has no heading of its own.
+    static func heading(of section: Section) -> String { section.isLead ? "(lead)" : section.title }
+
+    /// Whether this bookmark, placed in `model`, is the one on (section, item).
+    func isAt(sectionIndex: Int, itemID: String?, in model: LinkedArticle) -> Bool {
+        guard articleTitle == model.article.title else { return false }
+        let place = StateStore.place(of: self, in: model)
+        if let itemID { return self.itemID == itemID && place == .item(itemID) }
+        return self.itemID == nil && place == .section(sectionIndex)
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import Content
+
+/// The bookmark export, a stable interface (`seealso bookmarks export --format json`):
+///
+///     {
+///       "version": 1,
+///       "bookmarks": [
+///         {
+///           "article": "Dual power",            // article title
+///           "articleHash": "9f1c…",             // ArticleIdentity.contentHash when made ("" if unknown)
+///           "section": "background",            // section id
+///           "heading": "Background",            // heading text when made; "(lead)" for the lead
+///           "sectionPath": ["Background"],      // headings, top down
+///           "item": null,                       // item id ("strategy:municipalism") or null
+///           "itemName": null,                   // the item's name or null
+///           "note": null,                       // text or null
+///           "createdAt": "2025-05-01T12:00:00Z" // ISO 8601, UTC
+///         }
+///       ]
+///     }
+///
+/// Keys are sorted and every key is always written (null when empty). On import, `article`,
+/// `section` and `heading` are required; the rest may be missing, and `createdAt` may carry
+/// fractional seconds. Bookmarks are exported oldest first.
+struct BookmarkExportFile: Codable {
+    static let currentVersion = 1
+
+    var version: Int
+    var bookmarks: [Entry]
+
+    struct Entry: Codable {
+        var article: String
+        var articleHash: String
+        var section: String
+        var heading: String
+        var sectionPath: [String]
+        var item: String?
+        var itemName: String?
+        var note: String?
+        var createdAt: Date
+
+        enum CodingKeys: String, CodingKey {
+            case article, articleHash, section, heading, sectionPath, item, itemName, note, createdAt
+        }
+
+        init(_ bookmark: Bookmark) {
+            article = bookmark.articleTitle
+            articleHash = bookmark.articleHash
+            section = bookmark.sectionID
+            heading = bookmark.heading
+            sectionPath = bookmark.sectionPath
+            item = bookmark.itemID
+            itemName = bookmark.itemName
+            note = bookmark.note
+            createdAt = bookmark.createdAt
+        }
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            article = try container.decode(String.self, forKey: .article)
+            articleHash = try container.decodeIfPresent(String.self, forKey: .articleHash) ?? ""
+            section = try container.decode(String.self, forKey: .section)
+            heading = try container.decode(String.self, forKey: .heading)
+            sectionPath = try container.decodeIfPresent([String].self, forKey: .sectionPath) ?? [heading]
+            item = try container.decodeIfPresent(String.self, forKey: .item)
+            itemName = try container.decodeIfPresent(String.self, forKey: .itemName)
+            note = try container.decodeIfPresent(String.self, forKey: .note)
+            createdAt = try container.decodeIfPresent(Date.self, forKey: .createdAt) ?? StateStore.now()
+        }
+
+        /// Writes null for empty fields (the synthesized form would leave the keys out).
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(article, forKey: .article)
+            try container.encode(articleHash, forKey: .articleHash)
+            try container.encode(section, forKey: .section)
+            try container.encode(heading, forKey: .heading)
+            try container.encode(sectionPath, forKey: .sectionPath)
+            try container.encode(item, forKey: .item)
+            try container.encode(itemName, forKey: .itemName)
+            try container.encode(note, forKey: .note)
+            try container.encode(createdAt, forKey: .createdAt)
+        }
+
+        func bookmark(createdAt date: Date? = nil) -> Bookmark {
+            Bookmark(id: 0, articleTitle: article, articleHash: articleHash, sectionID: section, heading: heading,
+                     sectionPath: sectionPath, itemID: item, itemName: itemName, note: StateStore.normalized(note),
+                     createdAt: date ?? createdAt, noteUpdatedAt: StateStore.normalized(note) == nil ? nil : createdAt)
+        }
+    }
+}
+
+extension StateStore {
+    /// Every bookmark in the documented JSON form (see `BookmarkExportFile`), oldest first.
+    public func exportBookmarksJSON() throws -> Data {
+        let file = BookmarkExportFile(version: BookmarkExportFile.currentVersion,
+                                      bookmarks: try bookmarks().reversed().map(BookmarkExportFile.Entry.init))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return try encoder.encode(file) + Data("\n".utf8)
+    }
+
+    /// Adds the bookmarks of a JSON export. One that matches an existing bookmark (same article
+    /// title, section id, heading and item) is merged, not doubled: the existing note is kept,
+    /// or the imported one taken if the existing has none. All or nothing: one transaction.
+    public func importBookmarks(json: Data) throws -> (added: Int, merged: Int) {
+        let file: BookmarkExportFile
+        do {
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .custom { decoder in
+                let text = try decoder.singleValueContainer().decode(String.self)
+                guard let date = Self.parseISO8601(text) else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                            debugDescription: "'\(text)' is not an ISO 8601 date"))
+                }
+                return date
+            }
+            file = try decoder.decode(BookmarkExportFile.self, from: json)
+        } catch let error as DecodingError {
+            throw StoreError.invalidExport(Self.describe(error))
+        }
+        guard file.version == BookmarkExportFile.currentVersion else {
+            throw StoreError.invalidExport("version \(file.version) is not supported (this seealso reads version 1)")
+        }
+        return try write {
+            var added = 0, merged = 0
+            for entry in file.bookmarks {
+                let existing = try database.query("""
+                    SELECT id, note FROM bookmark
+                    WHERE article_title = ? AND section_id = ? AND heading = ? AND item_id IS ?
+                    ORDER BY id LIMIT 1
+                    """, [.text(entry.article), .text(entry.section), .text(entry.heading), SQLValue(entry.item)]) {
+                    (id: $0.int64(0), note: $0.optionalText(1))
+                }.first
+                let imported = entry.bookmark()
+                if let existing {
+                    if existing.note == nil, let note = imported.note {
+                        try updateNote(note, id: existing.id, at: StateStore.now())
+                    }
+                    merged += 1
+                } else {
+                    _ = try insert(imported)
+                    added += 1
+                }
+            }
+            return (added, merged)
+        }
+    }
+
+    /// Every bookmark as Markdown: one section per article (by title), bookmarks oldest first.
+    public func exportBookmarksMarkdown() throws -> String {
+        let all = try bookmarks().reversed()
+        var output = "# Bookmarks\n"
+        if all.isEmpty { return output + "\nNo bookmarks.\n" }
+        let day = Date.ISO8601FormatStyle().year().month().day()
+        for title in Set(all.map(\.articleTitle)).sorted() {
+            output += "\n## \(Self.markdownInline(title))\n\n"
+            for bookmark in all where bookmark.articleTitle == title {
+                var line = "- \(Self.markdownInline(bookmark.displayPath))"
+                if let note = bookmark.note { line += " — \(Self.markdownInline(note))" }
+                output += line + " (\(bookmark.createdAt.formatted(day)))\n"
+            }
+        }
+        return output
+    }
+
+    /// Text made inert in Markdown: controls neutralised, markup characters escaped.
+    static func markdownInline(_ text: String) -> String {
+        var result = ""
+        for character in text.neutralized {
+            if "\\`*_[]<>#|".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+
+    static func parseISO8601(_ text: String) -> Date? {
+        (try? Date(text, strategy: .iso8601))
+            ?? (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func at(_ context: DecodingError.Context) -> String {
+            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
+            return path.isEmpty ? "" : " at \(path.hasPrefix(".") ? String(path.dropFirst()) : path)"
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "missing '\(key.stringValue)'\(at(context))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "wrong type\(at(context))"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "not valid JSON" : "\(context.debugDescription)\(at(context))"
+        @unknown default: return "not readable"
+        }
+    }
+}

@@ -1,0 +1,204 @@
+import CSQLite
+import Foundation
+
+/// A failed SQLite call: its extended result code and SQLite's own message.
+struct SQLiteError: Error, CustomStringConvertible {
+    var code: Int32
+    var message: String
+
+    /// The primary result code (`SQLITE_FULL`, `SQLITE_READONLY`, …) without the extension.
+    var primary: Int32 { code & 0xFF }
+    var description: String { "\(message) (SQLite error \(code))" }
+
+    /// Errors that mean "this place cannot be written": the directory or file is read-only,
+    /// the disk is full, or the journal files cannot be created beside the database.
+    var isUnwritable: Bool {
+        [SQLITE_READONLY, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_PERM].contains(primary)
+    }
+
+    /// The file is not a database, or a damaged one.
+    var isCorruption: Bool { primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB }
+}
+
+/// A value to bind to a statement's `?` parameter.
+enum SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByNilLiteral {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case blob(Data)
+
+    init(stringLiteral value: String) { self = .text(value) }
+    init(integerLiteral value: Int64) { self = .integer(value) }
+    init(nilLiteral: ()) { self = .null }
+    init(_ text: String?) { self = text.map(SQLValue.text) ?? .null }
+    init(_ date: Date) { self = .real(date.timeIntervalSince1970) }
+}
+
+/// One SQLite connection, owned by one object on one thread at a time.
+///
+/// Opened with `SQLITE_OPEN_NOMUTEX` (multi-thread mode): the connection belongs to a
+/// non-Sendable `StateStore`, so Swift 6 already guarantees no two threads use it at once,
+/// and SQLite's per-call mutex would only cost.
+final class Database {
+    /// The file as given, for messages.
+    let path: String
+    private let handle: OpaquePointer
+
+    /// Opens `filename` (a path, or a `file:` URI when `flags` has `SQLITE_OPEN_URI`).
+    init(path: String, filename: String? = nil, flags: Int32) throws {
+        self.path = path
+        var connection: OpaquePointer?
+        let status = sqlite3_open_v2(filename ?? path, &connection, flags | SQLITE_OPEN_NOMUTEX, nil)
+        guard status == SQLITE_OK, let connection else {
+            // SQLite allocates a handle even when opening fails; it holds the message.
+            let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(status))
+            let code = connection.map { sqlite3_extended_errcode($0) } ?? status
+            sqlite3_close_v2(connection)
+            throw SQLiteError(code: code, message: message)
+        }
+        handle = connection
+        sqlite3_extended_result_codes(handle, 1)
+        // Every connection waits up to 5 s for another process's lock (a writer, a WAL
+        // recovery, a checkpoint) instead of failing at once with "database is locked".
+        sqlite3_busy_timeout(handle, 5000)
+    }
+
+    deinit {
+        // `_v2` closes once the last statement is finalized; statements never outlive a call.
+        sqlite3_close_v2(handle)
+    }
+
+    /// Whether SQLite opened the main database read-only (e.g. the file is not writable).
+    var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+
+    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// Runs one or more statements that take no parameters (schema, pragmas).
+    func execute(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let status = sqlite3_exec(handle, sql, nil, nil, &message)
+        defer { sqlite3_free(message) }
+        guard status == SQLITE_OK else {
+            throw SQLiteError(code: sqlite3_extended_errcode(handle),
+                              message: message.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle)))
+        }
+    }
+
+    /// Runs one statement to completion, ignoring any rows.
+    func run(_ sql: String, _ values: SQLValue...) throws {
+        let statement = try prepare(sql)
+        try statement.bind(values)
+        while try statement.step() {}
+    }
+
+    /// The rows of one statement, each made into a `T` by `row`.
+    func query<T>(_ sql: String, _ values: [SQLValue] = [], row: (Statement) throws -> T) throws -> [T] {
+        let statement = try prepare(sql)
+        try statement.bind(values)
+        var rows: [T] = []
+        while try statement.step() { rows.append(try row(statement)) }
+        return rows
+    }
+
+    /// The first column of the first row as an integer (pragmas such as `user_version`).
+    func integer(_ sql: String, _ values: SQLValue...) throws -> Int64? {
+        try query(sql, values) { $0.int64(0) }.first
+    }
+
+    func text(_ sql: String, _ values: SQLValue...) throws -> String? {
+        try query(sql, values) { $0.optionalText(0) }.first ?? nil
+    }
+
+    func prepare(_ sql: String) throws -> Statement {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+            throw lastError()
+        }
+        return Statement(handle: statement, database: self)
+    }
+
+    /// Runs `body` in a write transaction, committing if it returns and rolling back if it throws.
+    ///
+    /// `BEGIN IMMEDIATE` takes the write lock up front, waiting out the busy timeout if another
+    /// process holds it. A plain (deferred) `BEGIN` would start as a reader and could fail with
+    /// `SQLITE_BUSY` when upgrading to a writer, without waiting: in WAL mode a reader whose
+    /// snapshot is stale cannot become a writer.
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    func lastError() -> SQLiteError {
+        SQLiteError(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)))
+    }
+}
+
+/// A prepared statement. Columns are numbered from 0, parameters from 1 (SQLite's convention).
+final class Statement {
+    private let handle: OpaquePointer
+    private let database: Database
+
+    fileprivate init(handle: OpaquePointer, database: Database) {
+        self.handle = handle
+        self.database = database
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    func bind(_ values: [SQLValue]) throws {
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let status: Int32
+            switch value {
+            case .null: status = sqlite3_bind_null(handle, index)
+            case .integer(let number): status = sqlite3_bind_int64(handle, index, number)
+            case .real(let number): status = sqlite3_bind_double(handle, index, number)
+            case .text(let text): status = sqlite3_bind_text(handle, index, text, -1, seealso_sqlite_transient())
+            case .blob(let data):
+                status = data.withUnsafeBytes { bytes in
+                    // A zero-length blob with a nil pointer would bind NULL: use zeroblob instead.
+                    bytes.isEmpty ? sqlite3_bind_zeroblob(handle, index, 0)
+                        : sqlite3_bind_blob(handle, index, bytes.baseAddress, Int32(bytes.count), seealso_sqlite_transient())
+                }
+            }
+            guard status == SQLITE_OK else { throw database.lastError() }
+        }
+    }
+
+    /// Advances to the next row: true when there is one, false when the statement is done.
+    func step() throws -> Bool {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default: throw database.lastError()
+        }
+    }
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+    func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
+    func text(_ column: Int32) -> String { optionalText(column) ?? "" }
+
+    func optionalText(_ column: Int32) -> String? {
+        guard let bytes = sqlite3_column_text(handle, column) else { return nil }
+        return String(cString: bytes)
+    }
+
+    func date(_ column: Int32) -> Date { Date(timeIntervalSince1970: double(column)) }
+    func optionalDate(_ column: Int32) -> Date? { isNull(column) ? nil : date(column) }
+
+    func blob(_ column: Int32) -> Data {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count > 0, let bytes = sqlite3_column_blob(handle, column) else { return Data() }
+        return Data(bytes: bytes, count: count)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// The schema, as a list of steps. `PRAGMA user_version` holds how many have been applied.
+///
+/// Rules: a step that has shipped is never edited (a test holds a frozen copy of version 1);
+/// a change is a new step appended at the end. Each step runs in the same transaction as the
+/// version bump, so a crash mid-migration leaves the database at the version before.
+enum Migrations {
+    /// `PRAGMA application_id` of a seealso database: "SeeA" in ASCII. Other tools (and
+    /// `file(1)`) use it to tell what a SQLite file belongs to; seealso uses it to refuse
+    /// another application's database instead of writing its tables into it.
+    static let applicationID: Int64 = 0x5365_6541
+
+    /// Tables every seealso database has from version 1 on.
+    static let requiredTables: Set<String> = ["bookmark", "session"]
+
+    static let steps: [String] = [version1, version2]
+    static var latestVersion: Int { steps.count }
+
+    /// Version 1: bookmarks and the per-article session blob (reading position and jump history).
+    static let version1 = """
+        CREATE TABLE bookmark (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused, so an undone removal gets its id back
+            article_title TEXT NOT NULL,
+            article_hash TEXT NOT NULL,           -- ArticleIdentity.contentHash when it was made
+            section_id TEXT NOT NULL,
+            heading TEXT NOT NULL,                -- '(lead)' for the lead
+            section_path TEXT NOT NULL,           -- JSON array of headings, top down
+            item_id TEXT,
+            item_name TEXT,
+            note TEXT,
+            created_at REAL NOT NULL              -- seconds since 1970
+        );
+        CREATE INDEX bookmark_by_article ON bookmark (article_title, section_id);
+        CREATE TABLE session (
+            article_title TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL,
+            data BLOB NOT NULL,
+            saved_at REAL NOT NULL
+        );
+        PRAGMA application_id = \(applicationID);
+        """
+
+    /// Version 2: when a note was last edited (notes made in version 1 count from the bookmark).
+    static let version2 = """
+        ALTER TABLE bookmark ADD COLUMN note_updated_at REAL;
+        UPDATE bookmark SET note_updated_at = created_at WHERE note IS NOT NULL;
+        """
+
+    /// What an existing file holds, read without writing to it.
+    struct Inspection {
+        var applicationID: Int64
+        var version: Int
+        var tables: Set<String>
+    }
+
+    static func inspect(_ database: Database) throws -> Inspection {
+        Inspection(
+            applicationID: try database.integer("PRAGMA application_id") ?? 0,
+            version: Int(try database.integer("PRAGMA user_version") ?? 0),
+            tables: Set(try database.query("SELECT name FROM sqlite_master WHERE type = 'table'") { $0.text(0) }))
+    }
+
+    /// Refuses a database seealso must not touch: another application's, a damaged one of
+    /// ours, or one written by a newer seealso. An empty database (no tables) is fine.
+    static func check(_ found: Inspection, path: String) throws {
+        let userTables = found.tables.filter { !$0.hasPrefix("sqlite_") }
+        if found.applicationID != applicationID {
+            guard found.applicationID == 0, userTables.isEmpty, found.version == 0 else {
+                throw StoreError.foreign(path: path)
+            }
+            return
+        }
+        if found.version > latestVersion {
+            throw StoreError.newerVersion(path: path, version: found.version, known: latestVersion)
+        }
+        if found.version >= 1, !requiredTables.isSubset(of: userTables) {
+            throw StoreError.corrupt(path: path)
+        }
+    }
+
+    /// Brings the database to `latestVersion`. Safe when two processes start at once: the
+    /// version is read again under the write lock.
+    static func migrate(_ database: Database, path: String) throws {
+        try check(inspect(database), path: path)
+        guard try database.integer("PRAGMA user_version") ?? 0 < latestVersion else { return }
+        try database.transaction {
+            let found = try inspect(database)
+            try check(found, path: path)
+            for step in steps[found.version...] { try database.execute(step) }
+            try database.execute("PRAGMA user_version = \(latestVersion)")
+        }
+    }
+}

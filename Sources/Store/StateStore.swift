@@ -1,0 +1,414 @@
+import CSQLite
+import Content
+import Foundation
+
+/// Bookmarks, and each article's last reading position and jump history, in one SQLite
+/// database: `DIR/state.sqlite`.
+///
+/// Durability and concurrency:
+/// - WAL mode: readers never block the writer, and two explorers (or an explorer and the
+///   command line) can write at once; every write is a `BEGIN IMMEDIATE` transaction that
+///   waits up to 5 s for the other's lock.
+/// - `synchronous = NORMAL`: in WAL mode a commit is a `write()` of the WAL frames, and SQLite
+///   syncs the WAL to disk only at checkpoints. What `write()` handed to the kernel survives the
+///   process dying in any way, `kill -9` included, so a bookmark whose call returned is never
+///   lost to a crash of seealso. Only an OS crash or power loss can drop the last commits
+///   (the database stays consistent: it goes back to an earlier commit). `FULL` would add an
+///   fsync per bookmark for that case only.
+///
+/// A file that is not seealso's is never written to: it is inspected read-only first.
+/// A folder that cannot be written (read-only, full, or impossible to create) still opens,
+/// read-only: existing bookmarks can be listed, and writes throw the reason (`readOnlyReason`).
+///
+/// Not Sendable: one store is used from one place (the main actor, or a command).
+public final class StateStore {
+    public static let fileName = "state.sqlite"
+
+    public let directory: URL
+    public var databaseURL: URL { directory.appendingPathComponent(Self.fileName) }
+    /// True when nothing can be saved; `readOnlyReason` says why.
+    public private(set) var isReadOnly: Bool
+    /// The message of `readOnlyError`, fit for a status bar or stderr.
+    public var readOnlyReason: String? { readOnlyError?.description }
+    /// Why the store is read-only: `.readOnly`, `.full` or `.cannotCreateDirectory`. Every write throws it.
+    public let readOnlyError: StoreError?
+
+    let database: Database
+    /// The schema version of the open file: older than the latest only when a read-only
+    /// folder kept seealso from migrating it.
+    private let schemaVersion: Int
+    private var lastDataVersion: Int64?
+
+    /// `$XDG_DATA_HOME/seealso`, or `~/.local/share/seealso` when it is unset or not absolute
+    /// (the XDG spec says to ignore relative paths).
+    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
+            return URL(fileURLWithPath: data).appendingPathComponent("seealso")
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return URL(fileURLWithPath: home).appendingPathComponent(".local/share/seealso")
+    }
+
+    /// Opens (creating if needed) `directory/state.sqlite` and brings its schema up to date.
+    ///
+    /// Throws `.corrupt`, `.foreign` or `.newerVersion` for a file seealso must not use, which
+    /// is left byte-for-byte untouched. Does not throw for a folder that cannot be written:
+    /// the store opens read-only instead (see `isReadOnly`).
+    public init(directory: URL) throws {
+        self.directory = directory
+        let opened = try Self.open(directory: directory, file: directory.appendingPathComponent(Self.fileName))
+        database = opened.database
+        readOnlyError = opened.unwritable
+        isReadOnly = opened.unwritable != nil
+        do {
+            schemaVersion = Int(try database.integer("PRAGMA user_version") ?? 0)
+        } catch let error as SQLiteError {
+            throw Self.storeError(error, place: directory.path, file: directory.appendingPathComponent(Self.fileName).path)
+        }
+    }
+
+    // MARK: Bookmarks
+
+    /// Bookmarks, newest first: of one article, or of all articles when `articleTitle` is nil.
+    public func bookmarks(articleTitle: String? = nil) throws -> [Bookmark] {
+        try read { try fetch(articleTitle.map { ("article_title = ?", [.text($0)]) }) }
+    }
+
+    public func bookmark(id: Int64) throws -> Bookmark? {
+        try read { try fetch(("id = ?", [.integer(id)])).first }
+    }
+
+    /// The bookmarks of this article that land on (section, item) once re-anchored.
+    public func bookmarks(at sectionIndex: Int, itemID: String? = nil, in model: LinkedArticle) throws -> [Bookmark] {
+        try bookmarks(articleTitle: model.article.title).filter { $0.isAt(sectionIndex: sectionIndex, itemID: itemID, in: model) }
+    }
+
+    /// Bookmarks (section, item) of this article. If it is bookmarked already, returns that
+    /// bookmark instead of making a second one; a non-nil `note` then replaces its note.
+    @discardableResult
+    public func addBookmark(in model: LinkedArticle, sectionIndex: Int, itemID: String? = nil, note: String? = nil) throws -> Bookmark {
+        try addBookmarkIfAbsent(in: model, sectionIndex: sectionIndex, itemID: itemID, note: note).bookmark
+    }
+
+    /// `addBookmark`, also telling whether a new bookmark was made (false: it was there).
+    public func addBookmarkIfAbsent(in model: LinkedArticle, sectionIndex: Int, itemID: String? = nil,
+                                    note: String? = nil) throws -> (bookmark: Bookmark, added: Bool) {
+        let note = Self.normalized(note)
+        let draft = Bookmark.draft(in: model, sectionIndex: sectionIndex, itemID: itemID, note: note, at: Self.now())
+        return try write {
+            let here = try fetch(("article_title = ?", [.text(model.article.title)]))
+                .filter { $0.isAt(sectionIndex: sectionIndex, itemID: itemID, in: model) }
+            if var existing = here.first {
+                if let note {
+                    try updateNote(note, id: existing.id, at: draft.createdAt)
+                    existing.note = note
+                    existing.noteUpdatedAt = draft.createdAt
+                }
+                return (existing, false)
+            }
+            return (try insert(draft), true)
+        }
+    }
+
+    /// Adds a bookmark on (section, item) of this article, or removes the existing one (every
+    /// one that lands there); returns the bookmark and whether it now exists.
+    public func toggleBookmark(in model: LinkedArticle, sectionIndex: Int, itemID: String? = nil) throws -> (bookmark: Bookmark, added: Bool) {
+        let draft = Bookmark.draft(in: model, sectionIndex: sectionIndex, itemID: itemID, note: nil, at: Self.now())
+        return try write {
+            let here = try fetch(("article_title = ?", [.text(model.article.title)]))
+                .filter { $0.isAt(sectionIndex: sectionIndex, itemID: itemID, in: model) }
+            guard let first = here.first else { return (try insert(draft), true) }
+            for bookmark in here { try database.run("DELETE FROM bookmark WHERE id = ?", .integer(bookmark.id)) }
+            return (first, false)
+        }
+    }
+
+    /// Removes a bookmark; returns what was removed (keep it to undo), or nil if there was none.
+    @discardableResult
+    public func removeBookmark(id: Int64) throws -> Bookmark? {
+        try write {
+            guard let bookmark = try fetch(("id = ?", [.integer(id)])).first else { return nil }
+            try database.run("DELETE FROM bookmark WHERE id = ?", .integer(id))
+            return bookmark
+        }
+    }
+
+    /// Undoes a removal: puts the bookmark back with its id, note and dates. Restoring one that
+    /// is already there changes nothing. Ids are never reused (AUTOINCREMENT), so its id is free.
+    @discardableResult
+    public func restoreBookmark(_ bookmark: Bookmark) throws -> Bookmark {
+        try write {
+            try database.run("""
+                INSERT OR IGNORE INTO bookmark (id, article_title, article_hash, section_id, heading, section_path,
+                                                item_id, item_name, note, created_at, note_updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, .integer(bookmark.id), .text(bookmark.articleTitle), .text(bookmark.articleHash),
+                .text(bookmark.sectionID), .text(bookmark.heading), .text(Self.encodePath(bookmark.sectionPath)),
+                SQLValue(bookmark.itemID), SQLValue(bookmark.itemName), SQLValue(bookmark.note),
+                SQLValue(bookmark.createdAt), bookmark.noteUpdatedAt.map(SQLValue.init) ?? .null)
+            return try fetch(("id = ?", [.integer(bookmark.id)])).first ?? bookmark
+        }
+    }
+
+    /// Sets or (with nil or blank text) clears a bookmark's note.
+    public func setNote(_ note: String?, forBookmark id: Int64) throws {
+        try write {
+            try updateNote(Self.normalized(note), id: id, at: Self.now())
+            if database.changes == 0 { throw StoreError.noSuchBookmark(id: id) }
+        }
+    }
+
+    /// Where a bookmark lands in `model`, which may have been edited since. In order:
+    /// 1. its item, if that id still exists;
+    /// 2. a section with the same heading (it may have moved, or its id changed because a
+    ///    section with the same heading was added before it). Among several, the one with the
+    ///    same heading path (parents) and the same id, then the same path, then the same id,
+    ///    then the first;
+    /// 3. the section with the same id (its heading was reworded, keeping its slug);
+    /// 4. otherwise orphaned: shown with its old heading, never dropped.
+    public static func place(of bookmark: Bookmark, in model: LinkedArticle) -> BookmarkPlace {
+        if let itemID = bookmark.itemID, model.items.contains(where: { $0.id == itemID }) { return .item(itemID) }
+        let article = model.article
+        var best: (index: Int, score: Int)?
+        for index in article.sections.indices where Bookmark.heading(of: article.sections[index]) == bookmark.heading {
+            let score = (Bookmark.path(to: index, in: article) == bookmark.sectionPath ? 2 : 0)
+                + (article.sections[index].id == bookmark.sectionID ? 1 : 0)
+            if score > best?.score ?? -1 { best = (index, score) }
+        }
+        if let best { return .section(best.index) }
+        if let index = article.sectionIndex(id: bookmark.sectionID) { return .section(index) }
+        return .orphaned
+    }
+
+    // MARK: Sessions
+
+    /// Saves an article's session (reading position, jump history: the caller's encoding),
+    /// replacing the previous one of the same title.
+    public func saveSession(_ data: Data, for article: ArticleIdentity) throws {
+        try write {
+            try database.run("""
+                INSERT INTO session (article_title, content_hash, data, saved_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (article_title) DO UPDATE
+                SET content_hash = excluded.content_hash, data = excluded.data, saved_at = excluded.saved_at
+                """, .text(article.title), .text(article.contentHash), .blob(data), SQLValue(Self.now()))
+        }
+    }
+
+    /// The last session saved for this title, with the content hash it was saved for (which
+    /// may be older than `article.contentHash`: the caller decides what still applies).
+    public func session(for article: ArticleIdentity) throws -> (data: Data, contentHash: String)? {
+        try read {
+            try database.query("SELECT data, content_hash FROM session WHERE article_title = ?", [.text(article.title)]) {
+                (data: $0.blob(0), contentHash: $0.text(1))
+            }.first
+        }
+    }
+
+    /// True when another connection (another explorer, the command line) committed a change
+    /// since the last call; the first call returns true. Cheap enough to ask on every focus.
+    public func hasChangesFromOthers() throws -> Bool {
+        try read {
+            let version = try database.integer("PRAGMA data_version")
+            defer { lastDataVersion = version }
+            return version != lastDataVersion
+        }
+    }
+
+    // MARK: Internals shared with the import/export extension
+
+    /// Runs a write in one transaction, with errors worded for people.
+    func write<T>(_ body: () throws -> T) throws -> T {
+        if let readOnlyError { throw readOnlyError }
+        do {
+            return try database.transaction(body)
+        } catch let error as SQLiteError {
+            throw Self.storeError(error, place: directory.path, file: databaseURL.path)
+        }
+    }
+
+    func read<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as SQLiteError {
+            throw Self.storeError(error, place: directory.path, file: databaseURL.path)
+        }
+    }
+
+    /// Bookmarks matching an optional `WHERE` clause, newest first.
+    func fetch(_ condition: (sql: String, values: [SQLValue])?) throws -> [Bookmark] {
+        // A version-1 file seen read-only has no note_updated_at column yet.
+        let noteUpdated = schemaVersion >= 2 ? "note_updated_at" : "NULL"
+        let sql = """
+            SELECT id, article_title, article_hash, section_id, heading, section_path, item_id, item_name,
+                   note, created_at, \(noteUpdated)
+            FROM bookmark \(condition.map { "WHERE " + $0.sql } ?? "")
+            ORDER BY created_at DESC, id DESC
+            """
+        return try database.query(sql, condition?.values ?? []) { row in
+            Bookmark(id: row.int64(0), articleTitle: row.text(1), articleHash: row.text(2), sectionID: row.text(3),
+                     heading: row.text(4), sectionPath: Self.decodePath(row.text(5)), itemID: row.optionalText(6),
+                     itemName: row.optionalText(7), note: row.optionalText(8), createdAt: row.date(9),
+                     noteUpdatedAt: row.optionalDate(10))
+        }
+    }
+
+    func insert(_ draft: Bookmark) throws -> Bookmark {
+        try database.run("""
+            INSERT INTO bookmark (article_title, article_hash, section_id, heading, section_path, item_id, item_name,
+                                  note, created_at, note_updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, .text(draft.articleTitle), .text(draft.articleHash), .text(draft.sectionID), .text(draft.heading),
+            .text(Self.encodePath(draft.sectionPath)), SQLValue(draft.itemID), SQLValue(draft.itemName),
+            SQLValue(draft.note), SQLValue(draft.createdAt), draft.noteUpdatedAt.map(SQLValue.init) ?? .null)
+        var bookmark = draft
+        bookmark.id = database.lastInsertRowID
+        return bookmark
+    }
+
+    /// (Writes only happen on a migrated file, so the version-2 column is there.)
+    func updateNote(_ note: String?, id: Int64, at date: Date) throws {
+        try database.run("UPDATE bookmark SET note = ?, note_updated_at = ? WHERE id = ?", SQLValue(note), SQLValue(date), .integer(id))
+    }
+
+    /// The current time to the millisecond: what the database keeps exactly (a REAL of seconds),
+    /// so a bookmark returned by a call equals the one read back later.
+    static func now() -> Date {
+        Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded() / 1000)
+    }
+
+    /// A note as stored: trimmed, and nil when nothing is left.
+    static func normalized(_ note: String?) -> String? {
+        guard let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        return trimmed
+    }
+
+    static func encodePath(_ path: [String]) -> String {
+        (try? String(decoding: JSONEncoder().encode(path), as: UTF8.self)) ?? "[]"
+    }
+
+    static func decodePath(_ text: String) -> [String] {
+        (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+    }
+
+    // MARK: Opening
+
+    /// Opens the database for writing, or read-only (with the reason) when the folder cannot be
+    /// written. Never writes to a file before checking that it is a seealso database.
+    private static func open(directory: URL, file: URL) throws -> (database: Database, unwritable: StoreError?) {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            return (try emptyDatabase(), .cannotCreateDirectory(path: directory.path, reason: reason(error)))
+        }
+        let path = file.path
+        // An existing file is checked through a read-only connection first: SQLite's header,
+        // then application_id, schema version and tables. Only then may anything write to it.
+        var existing: (database: Database, version: Int)?
+        if try FileCheck.hasContent(path) {
+            existing = try inspect(path)
+        }
+        do {
+            let database = try Database(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+            if database.isReadOnly {
+                // SQLite falls back to read-only by itself when the file is not writable.
+                throw SQLiteError(code: SQLITE_READONLY, message: "the file is read-only")
+            }
+            try database.execute("PRAGMA journal_mode = WAL")
+            try database.execute("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON")
+            try Migrations.migrate(database, path: path)
+            return (database, nil)
+        } catch let error as SQLiteError where error.isUnwritable {
+            // Name the file when only the file cannot be written, else the folder.
+            let fileOnly = FileCheck.isWritable(directory.path) && !FileCheck.isWritable(path)
+            let unwritable = storeError(error, place: fileOnly ? path : directory.path, file: path)
+            if let existing, existing.version >= 1 { return (existing.database, unwritable) }
+            return (try emptyDatabase(), unwritable)
+        } catch let error as SQLiteError {
+            throw storeError(error, place: directory.path, file: path)
+        }
+    }
+
+    /// Opens an existing file read-only and refuses it if it is not a usable seealso database.
+    private static func inspect(_ path: String) throws -> (database: Database, version: Int) {
+        guard try FileCheck.hasSQLiteHeader(path) else { throw StoreError.corrupt(path: path) }
+        do {
+            var database: Database
+            do {
+                database = try Database(path: path, flags: SQLITE_OPEN_READONLY)
+                _ = try database.integer("PRAGMA user_version")  // SQLite opens lazily: this reads
+            } catch let error as SQLiteError where error.primary == SQLITE_CANTOPEN || error.primary == SQLITE_READONLY {
+                // A WAL database in a folder nobody can write, closed cleanly (no -shm file):
+                // SQLite opens it read-only only when told that the file cannot change. It
+                // cannot while the folder stays read-only. (SQLite says CANTOPEN when the
+                // filesystem is read-only, READONLY_DIRECTORY when the permissions are.)
+                let uri = URL(fileURLWithPath: path).absoluteString + "?immutable=1"
+                database = try Database(path: path, filename: uri, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI)
+            }
+            let found = try Migrations.inspect(database)
+            try Migrations.check(found, path: path)
+            return (database, found.version)
+        } catch let error as SQLiteError where error.isCorruption {
+            throw StoreError.corrupt(path: path)
+        } catch let error as SQLiteError {
+            throw StoreError.sqlite(path: path, message: error.description)
+        }
+    }
+
+    /// An empty, current database in memory: what a read-only store shows when there is no file.
+    private static func emptyDatabase() throws -> Database {
+        let database = try Database(path: ":memory:", flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY)
+        try Migrations.migrate(database, path: ":memory:")
+        return database
+    }
+
+    /// `SQLiteError` in words: an unwritable `place` (the data folder, or the file itself),
+    /// or a problem with the database `file`.
+    static func storeError(_ error: SQLiteError, place: String, file: String) -> StoreError {
+        switch error.primary {
+        case SQLITE_FULL: .full(path: place)
+        case SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM: .readOnly(path: place)
+        case SQLITE_CORRUPT, SQLITE_NOTADB: .corrupt(path: file)
+        default: .sqlite(path: file, message: error.description)
+        }
+    }
+
+    static func reason(_ error: Error) -> String {
+        if let cocoa = error as? CocoaError, let posix = cocoa.underlying as? POSIXError {
+            return String(cString: strerror(posix.code.rawValue))
+        }
+        return (error as NSError).localizedDescription
+    }
+}
+
+/// One store per place: its SQLite connection is not to be shared between threads.
+@available(*, unavailable)
+extension StateStore: Sendable {}
+
+/// Looks at the database file with plain system calls, before SQLite does.
+enum FileCheck {
+    /// Whether `path` exists with at least one byte. A missing or empty file is a new database.
+    /// Anything but a regular file is refused as not a database.
+    static func hasContent(_ path: String) throws -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT { return false }
+            throw StoreError.sqlite(path: path, message: String(cString: strerror(errno)))
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw StoreError.corrupt(path: path) }
+        return info.st_size > 0
+    }
+
+    /// Every SQLite 3 database starts with these 16 bytes, in a 100-byte header.
+    static func hasSQLiteHeader(_ path: String) throws -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError.sqlite(path: path, message: String(cString: strerror(errno)))
+        }
+        defer { try? handle.close() }
+        let header = (try handle.read(upToCount: 100)) ?? Data()
+        return header.count == 100 && header.prefix(16) == Data("SQLite format 3\0".utf8)
+    }
+
+    static func isWritable(_ path: String) -> Bool {
+        access(path, W_OK) == 0 || errno == ENOENT
+    }
+}

@@ -1,0 +1,64 @@
+/// What can go wrong with the state database, worded for a person: each message names the
+/// file or folder and says what happens next or what to do.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The data folder (or the database file) cannot be written. `path` is that folder or file.
+    case readOnly(path: String)
+    /// The disk holding the data folder is full.
+    case full(path: String)
+    /// The data folder does not exist and cannot be made.
+    case cannotCreateDirectory(path: String, reason: String)
+    /// The file is not an SQLite database, or a damaged one.
+    case corrupt(path: String)
+    /// An SQLite database of another application (a different `application_id`, or tables
+    /// that are not seealso's).
+    case foreign(path: String)
+    /// A seealso database with a schema newer than this build knows.
+    case newerVersion(path: String, version: Int, known: Int)
+    case noSuchBookmark(id: Int64)
+    /// A file given to `importBookmarks` that is not the JSON export.
+    case invalidExport(String)
+    /// Anything else SQLite reports, with its message.
+    case sqlite(path: String, message: String)
+
+    public var description: String {
+        let cannotSave = "bookmarks cannot be saved (reading goes on; nothing already saved is lost)"
+        let moveAway = "it was left untouched: use --data-dir DIR, or move the file away"
+        switch self {
+        case .readOnly(let path):
+            return "\(path) is read-only: \(cannotSave)"
+        case .full(let path):
+            return "no space left for \(path): \(cannotSave)"
+        case .cannotCreateDirectory(let path, let reason):
+            return "cannot create \(path) (\(reason)): \(cannotSave)"
+        case .corrupt(let path):
+            return "\(path) is damaged or not a database; \(moveAway)"
+        case .foreign(let path):
+            return "\(path) is another application's database, not seealso's; \(moveAway)"
+        case .newerVersion(let path, let version, let known):
+            return "\(path) was written by a newer seealso (schema version \(version); this one knows up to \(known)); "
+                + "it was left untouched: upgrade seealso, or use --data-dir DIR"
+        case .noSuchBookmark(let id):
+            return "no bookmark #\(id)"
+        case .invalidExport(let detail):
+            return "not a seealso bookmarks export: \(detail)"
+        case .sqlite(let path, let message):
+            return "\(path): \(message)"
+        }
+    }
+
+    /// The store can still be read, but nothing can be saved to it right now.
+    public var isUnwritable: Bool {
+        switch self {
+        case .readOnly, .full, .cannotCreateDirectory: true
+        default: false
+        }
+    }
+
+    /// The file is there but seealso will not use it (and has not changed it).
+    public var isUnusableFile: Bool {
+        switch self {
+        case .corrupt, .foreign, .newerVersion: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,227 @@
+import ArgumentParser
+import Content
+import Foundation
+import Store
+import TUI
+
+/// Where bookmarks and reading positions are kept: used by `bookmarks …` and `explore`.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .customLong("data-dir"),
+            help: ArgumentHelp("Keep bookmarks and reading positions in DIR (default: $XDG_DATA_HOME/seealso, or ~/.local/share/seealso).",
+                               valueName: "DIR"),
+            completion: .directory)
+    var dataDirectory: String?
+
+    var directory: URL { dataDirectory.map { URL(fileURLWithPath: $0) } ?? StateStore.defaultDirectory() }
+
+    /// Opens the store, or reports why it cannot be used and exits (see `StoreFailure`).
+    /// A folder that cannot be written still opens, read-only.
+    func open() throws -> StateStore {
+        try StoreFailure.reporting { try StateStore(directory: directory) }
+    }
+}
+
+/// How store errors end a command: `seealso: message` on stderr, and an exit status from
+/// sysexits.h so scripts can tell the cases apart.
+enum StoreFailure {
+    /// 74 (EX_IOERR): the folder is read-only or full, or SQLite failed otherwise;
+    /// 65 (EX_DATAERR): the database is damaged, another application's or newer, or an import
+    /// file is not an export; 1: no bookmark with that id.
+    static func exitCode(for error: StoreError) -> Int32 {
+        switch error {
+        case .readOnly, .full, .cannotCreateDirectory, .sqlite: 74
+        case .corrupt, .foreign, .newerVersion, .invalidExport: 65
+        case .noSuchBookmark: 1
+        }
+    }
+
+    /// Runs `body`; a `StoreError` is reported and becomes the exit status. `importFile` names
+    /// the file an `.invalidExport` is about.
+    static func reporting<T>(importFile: String? = nil, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            if case .invalidExport = error, let importFile {
+                Diagnostics.report("\(importFile): \(error)")
+            } else {
+                Diagnostics.report(error.description)
+            }
+            throw ExitCode(exitCode(for: error))
+        }
+    }
+}
+
+struct Bookmarks: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List, add, remove, export and import bookmarks.",
+        discussion: """
+            Bookmarks live in DIR/state.sqlite (see --data-dir), shared with the explorer; two \
+            programs may use it at once. Exit status: 0 done; 1 no such bookmark; 64 unknown \
+            section; 65 a damaged or foreign database, or a file that is not an export; 66 a file \
+            that cannot be read; 74 a data folder that is read-only or full.
+            """,
+        subcommands: [List.self, Add.self, Remove.self, Export.self, Import.self]
+    )
+}
+
+extension Bookmarks {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every bookmark, newest first.",
+            discussion: "With --json, prints the export format (as 'bookmarks export --format json').")
+
+        @Flag(help: "Print the JSON export format instead of a table.") var json = false
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let store = try store.open()
+            if json {
+                FileHandle.standardOutput.write(try StoreFailure.reporting { try store.exportBookmarksJSON() })
+                return
+            }
+            let bookmarks = try StoreFailure.reporting { try store.bookmarks() }
+            guard !bookmarks.isEmpty else {
+                print("no bookmarks")
+                return
+            }
+            let rows = [["ID", "ARTICLE", "SECTION", "NOTE", "CREATED"]] + bookmarks.map { bookmark in
+                ["#\(bookmark.id)", bookmark.articleTitle.neutralized, bookmark.displayPath.neutralized,
+                 (bookmark.note ?? "").neutralized, Self.timestamp(bookmark.createdAt)]
+            }
+            print(Self.table(rows), terminator: "")
+        }
+
+        /// Columns padded to their widest cell, in terminal columns (wide characters count 2).
+        static func table(_ rows: [[String]]) -> String {
+            let widths = rows[0].indices.map { column in rows.map { $0[column].displayWidth }.max() ?? 0 }
+            return rows.map { row in
+                row.enumerated().map { column, cell in
+                    column == row.count - 1 ? cell : cell.padded(toWidth: widths[column])
+                }.joined(separator: "  ")
+            }.joined(separator: "\n") + "\n"
+        }
+
+        static func timestamp(_ date: Date) -> String {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.dateFormat = "yyyy-MM-dd HH:mm"
+            return formatter.string(from: date)
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Bookmark a section of an article.",
+            discussion: """
+                Prints 'bookmarked: #ID Article › Section' once the bookmark is saved (it then \
+                survives even a crash). A section already bookmarked is not added twice: its \
+                bookmark is printed as 'already bookmarked', with --note replacing its note.
+                """)
+
+        @OptionGroup var article: ArticleOptions
+        @Option(help: "The section: the start of its heading (case-insensitive).") var section: String
+        @Option(help: "A note to keep with the bookmark.") var note: String?
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let model = try article.load()
+            guard let index = Lookup.section(startingWith: section, in: model.article) else {
+                let close = Lookup.suggestions(for: section, among: model.article.sections.dropFirst().map(\.title))
+                var message = "no section starts with '\(section)' in '\(model.article.title)'"
+                message += close.isEmpty ? "" : "; close matches: " + close.joined(separator: ", ")
+                Diagnostics.report(message)
+                throw ExitCode(64)
+            }
+            let store = try store.open()
+            let result = try StoreFailure.reporting {
+                try store.addBookmarkIfAbsent(in: model, sectionIndex: index, note: note)
+            }
+            let bookmark = result.bookmark
+            Output.line("\(result.added ? "bookmarked" : "already bookmarked"): #\(bookmark.id) "
+                        + "\(bookmark.articleTitle) › \(bookmark.displayPath)")
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a bookmark by its id (see 'bookmarks list').")
+
+        @Argument(help: "The bookmark's id, as 'bookmarks list' shows it (with or without '#').") var id: BookmarkID
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let store = try store.open()
+            guard let removed = try StoreFailure.reporting({ try store.removeBookmark(id: id.value) }) else {
+                Diagnostics.report(StoreError.noSuchBookmark(id: id.value).description)
+                throw ExitCode(1)
+            }
+            Output.line("removed: #\(removed.id) \(removed.articleTitle) › \(removed.displayPath)")
+        }
+    }
+
+    struct Export: ParsableCommand {
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case json, markdown
+        }
+
+        static let configuration = CommandConfiguration(
+            abstract: "Print every bookmark as JSON (the format 'bookmarks import' reads) or Markdown.",
+            discussion: """
+                The JSON form is a stable interface: {"version": 1, "bookmarks": [{"article", \
+                "articleHash", "section" (id), "heading", "sectionPath", "item", "itemName", "note", \
+                "createdAt" (ISO 8601)}]}, oldest first, every key present (null when empty).
+                """)
+
+        @Option(help: "json or markdown.") var format: Format
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let store = try store.open()
+            switch format {
+            case .json: FileHandle.standardOutput.write(try StoreFailure.reporting { try store.exportBookmarksJSON() })
+            case .markdown: print(try StoreFailure.reporting { try store.exportBookmarksMarkdown() }, terminator: "")
+            }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add the bookmarks of a JSON export; ones already there are merged, not doubled.",
+            discussion: """
+                A bookmark matches an existing one with the same article, section id, heading and \
+                item; the existing note is kept, or the imported one taken if there is none. \
+                Nothing is imported unless everything is.
+                """)
+
+        @Argument(help: "A file written by 'bookmarks export --format json'.") var file: String
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                let reason = FileManager.default.fileExists(atPath: file) ? "permission denied" : "no such file"
+                Diagnostics.report("\(file): \(reason)")
+                throw ExitCode(66)
+            }
+            let store = try store.open()
+            let result = try StoreFailure.reporting(importFile: file) { try store.importBookmarks(json: data) }
+            Output.line("imported: \(result.added) added, \(result.merged) merged")
+        }
+    }
+}
+
+/// `12` or `#12`, as `bookmarks list` prints it.
+struct BookmarkID: ExpressibleByArgument {
+    var value: Int64
+
+    init?(argument: String) {
+        guard let value = Int64(argument.hasPrefix("#") ? String(argument.dropFirst()) : argument) else { return nil }
+        self.value = value
+    }
+}
+
+enum Output {
+    /// Writes a line to stdout at once, unbuffered: a confirmation printed before a crash is one
+    /// whose change is already saved, and a script reading the pipe sees it immediately.
+    static func line(_ text: String) {
+        FileHandle.standardOutput.write(Data((text.neutralized + "\n").utf8))
+    }
+}

@@ -1,0 +1,113 @@
+import Content
+import Foundation
+import Testing
+
+@testable import Store
+
+/// `seealso bookmarks …`, run as a separate process, with a private --data-dir.
+@Suite struct CommandLineTests {
+    let folder: TemporaryDirectory
+    let data: String
+    let article: String
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        data = folder.file("data").path
+        article = folder.file("test.txt").path
+        try Fixture.article.write(toFile: article, atomically: true, encoding: .utf8)
+    }
+
+    func run(_ arguments: String...) throws -> (status: Int32, stdout: String, stderr: String) {
+        try seealso(["bookmarks"] + arguments + ["--data-dir", data], in: folder)
+    }
+
+    @Test func addListRemove() throws {
+        let first = try run("add", article, "--section", "orig", "--note", "start here")
+        #expect(first.status == 0)
+        #expect(first.stdout == "bookmarked: #1 Test article › History › Origins\n")
+        #expect(first.stderr.isEmpty)
+        #expect(try run("add", article, "--section", "ORIGINS").stdout == "already bookmarked: #1 Test article › History › Origins\n")
+        #expect(try run("add", "--section", "Background").stdout == "bookmarked: #2 Dual power › Background\n")
+
+        let list = try run("list")
+        #expect(list.status == 0)
+        let lines = list.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        // Columns as wide as their widest cell (2, 12, 17, 10), two spaces apart; the date last.
+        func row(_ cells: String...) -> String {
+            zip(cells, [2, 12, 17, 10]).map { $0 + String(repeating: " ", count: $1 - $0.count) + "  " }.joined()
+        }
+        #expect(lines[0] == row("ID", "ARTICLE", "SECTION", "NOTE") + "CREATED")
+        #expect(lines[1].hasPrefix(row("#2", "Dual power", "Background", "")))
+        #expect(lines[2].hasPrefix(row("#1", "Test article", "History › Origins", "start here")))
+        #expect(lines[2].count == row("#1", "Test article", "History › Origins", "start here").count + "2025-01-01 12:00".count)
+
+        #expect(try run("remove", "#1").stdout == "removed: #1 Test article › History › Origins\n")
+        let again = try run("remove", "1")
+        #expect(again.status == 1)
+        #expect(again.stderr == "seealso: no bookmark #1\n")
+        #expect(try run("remove", "2").status == 0)
+        #expect(try run("list").stdout == "no bookmarks\n")
+    }
+
+    @Test func unknownSectionExits64WithCloseMatches() throws {
+        let result = try run("add", article, "--section", "Critcism")
+        #expect(result.status == 64)
+        #expect(result.stderr == "seealso: no section starts with 'Critcism' in 'Test article'; close matches: Criticism\n")
+        #expect(result.stdout.isEmpty)
+        #expect(try StateStore(directory: URL(fileURLWithPath: data)).bookmarks().isEmpty)
+    }
+
+    @Test func exportAndImport() throws {
+        _ = try run("add", article, "--section", "History")
+        _ = try run("add", article, "--section", "Strategies", "--note", "compare")
+        let json = try run("list", "--json")
+        #expect(json.stdout == (try run("export", "--format", "json")).stdout)
+        let store = try StateStore(directory: URL(fileURLWithPath: data))
+        #expect(json.stdout == String(decoding: try store.exportBookmarksJSON(), as: UTF8.self))
+        let markdown = try run("export", "--format", "markdown")
+        #expect(markdown.stdout == (try store.exportBookmarksMarkdown()))
+
+        let file = folder.file("export.json")
+        try json.stdout.write(to: file, atomically: true, encoding: .utf8)
+        let elsewhere = folder.file("elsewhere").path
+        let first = try seealso(["bookmarks", "import", file.path, "--data-dir", elsewhere], in: folder)
+        #expect(first.stdout == "imported: 2 added, 0 merged\n")
+        let second = try seealso(["bookmarks", "import", file.path, "--data-dir", elsewhere], in: folder)
+        #expect(second.stdout == "imported: 0 added, 2 merged\n")
+        #expect(try StateStore(directory: URL(fileURLWithPath: elsewhere)).bookmarks().count == 2)
+    }
+
+    @Test func badImportFiles() throws {
+        let junk = folder.file("junk.json")
+        try "{ nope".write(to: junk, atomically: true, encoding: .utf8)
+        let invalid = try run("import", junk.path)
+        #expect(invalid.status == 65)
+        #expect(invalid.stderr == "seealso: \(junk.path): not a seealso bookmarks export: not valid JSON\n")
+        let missing = try run("import", folder.file("missing.json").path)
+        #expect(missing.status == 66)
+        #expect(missing.stderr == "seealso: \(folder.file("missing.json").path): no such file\n")
+    }
+
+    @Test func corruptDatabaseExits65AndIsLeftAlone() throws {
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        let file = URL(fileURLWithPath: data).appendingPathComponent(StateStore.fileName)
+        let bytes = Data("my shopping list\n".utf8)
+        try bytes.write(to: file)
+        for arguments in [["list"], ["add", article, "--section", "History"], ["export", "--format", "json"]] {
+            let result = try seealso(["bookmarks"] + arguments + ["--data-dir", data], in: folder)
+            #expect(result.status == 65)
+            #expect(result.stderr == "seealso: \(Message.corrupt(file.path))\n")
+            #expect(result.stdout.isEmpty)
+        }
+        #expect(try contents(file) == bytes)
+    }
+
+    @Test func defaultLocationIsUnderXDGDataHome() throws {
+        let home = folder.file("xdg").path
+        let child = try Child(["/usr/bin/env", "XDG_DATA_HOME=\(home)", try Binary.path(), "bookmarks", "add", article,
+                               "--section", "History"], output: folder.file("xdg.out"))
+        #expect(child.wait() == 0)
+        #expect(FileManager.default.fileExists(atPath: home + "/seealso/state.sqlite"))
+    }
+}

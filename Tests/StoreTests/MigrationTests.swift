@@ -1,0 +1,122 @@
+import CSQLite
+import Content
+import Foundation
+import Testing
+
+@testable import Store
+
+@Suite struct MigrationTests {
+    /// Version 1 exactly as it shipped. Never edit this: people's databases were made with it.
+    static let shippedVersion1 = """
+        CREATE TABLE bookmark (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused, so an undone removal gets its id back
+            article_title TEXT NOT NULL,
+            article_hash TEXT NOT NULL,           -- ArticleIdentity.contentHash when it was made
+            section_id TEXT NOT NULL,
+            heading TEXT NOT NULL,                -- '(lead)' for the lead
+            section_path TEXT NOT NULL,           -- JSON array of headings, top down
+            item_id TEXT,
+            item_name TEXT,
+            note TEXT,
+            created_at REAL NOT NULL              -- seconds since 1970
+        );
+        CREATE INDEX bookmark_by_article ON bookmark (article_title, section_id);
+        CREATE TABLE session (
+            article_title TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL,
+            data BLOB NOT NULL,
+            saved_at REAL NOT NULL
+        );
+        PRAGMA application_id = 1399153985;
+        """
+
+    /// Writes `folder/state.sqlite` as seealso's first release did, with two bookmarks and a session.
+    static func makeVersion1(in folder: TemporaryDirectory, extraSQL: String = "") throws -> URL {
+        let file = folder.file(StateStore.fileName)
+        let database = try Database(path: file.path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        try database.execute("PRAGMA journal_mode = WAL")
+        try database.execute(shippedVersion1 + "\nPRAGMA user_version = 1;\n" + extraSQL)
+        try database.execute("""
+            INSERT INTO bookmark (article_title, article_hash, section_id, heading, section_path, item_id, item_name, note, created_at)
+            VALUES ('Test article', 'abc', 'origins', 'Origins', '["History","Origins"]', NULL, NULL, 'from v1', 1700000000),
+                   ('Test article', 'abc', 'strategies', 'Strategies', '["Strategies"]', 'strategy:municipalism',
+                    'Municipalism', NULL, 1700000100);
+            INSERT INTO session VALUES ('Test article', 'abc', X'7B7D', 1700000200);
+            """)
+        return file  // the connection closes here, checkpointing the WAL into the file
+    }
+
+    @Test func shippedStepsAreFrozen() {
+        #expect(Migrations.version1 == Self.shippedVersion1)
+        #expect(Migrations.latestVersion == 2)
+    }
+
+    @Test func version1MigratesAndKeepsItsRows() throws {
+        let folder = try TemporaryDirectory()
+        _ = try Self.makeVersion1(in: folder)
+        let store = try StateStore(directory: folder.url)
+        #expect(!store.isReadOnly)
+        #expect(try store.database.integer("PRAGMA user_version") == 2)
+        let columns = try store.database.query("PRAGMA table_info(bookmark)") { $0.text(1) }
+        #expect(columns.last == "note_updated_at")
+
+        let bookmarks = try store.bookmarks()
+        #expect(bookmarks.map(\.id) == [2, 1])
+        let origins = try #require(bookmarks.last)
+        #expect(origins.heading == "Origins")
+        #expect(origins.sectionPath == ["History", "Origins"])
+        #expect(origins.note == "from v1")
+        #expect(origins.createdAt == Date(timeIntervalSince1970: 1_700_000_000))
+        #expect(origins.noteUpdatedAt == origins.createdAt)  // backfilled by version 2
+        #expect(bookmarks[0].itemID == "strategy:municipalism")
+        #expect(bookmarks[0].noteUpdatedAt == nil)
+        #expect(try store.session(for: ArticleIdentity(title: "Test article", contentHash: "abc"))?.data == Data("{}".utf8))
+
+        let model = try Fixture.model()
+        #expect(StateStore.place(of: origins, in: model) == .section(try model.sectionIndex("Origins")))
+        #expect(StateStore.place(of: bookmarks[0], in: model) == .item("strategy:municipalism"))
+        #expect(try store.addBookmark(in: model, sectionIndex: 1).id == 3)
+        // Opening again does not migrate again.
+        #expect(try StateStore(directory: folder.url).bookmarks().count == 3)
+    }
+
+    /// Each migration runs in one transaction with the version bump: when a step fails,
+    /// the file stays at the version before, rows and all.
+    @Test func aFailedMigrationChangesNothing() throws {
+        let folder = try TemporaryDirectory()
+        // A column version 2 is about to add, already there: its ALTER TABLE fails.
+        let file = try Self.makeVersion1(in: folder, extraSQL: "ALTER TABLE bookmark ADD COLUMN note_updated_at REAL;")
+        let error = try #require(throws: StoreError.self) { try StateStore(directory: folder.url) }
+        #expect(error.description.hasPrefix("\(file.path): duplicate column name: note_updated_at"))
+        let database = try Database(path: file.path, flags: SQLITE_OPEN_READONLY)
+        #expect(try database.integer("PRAGMA user_version") == 1)
+        #expect(try database.integer("SELECT count(*) FROM bookmark") == 2)
+        #expect(try database.integer("SELECT count(*) FROM bookmark WHERE note_updated_at IS NOT NULL") == 0)
+    }
+
+    @Test func newerDatabaseIsRefusedAndLeftUntouched() throws {
+        let folder = try TemporaryDirectory()
+        let file = try Self.makeVersion1(in: folder, extraSQL: "PRAGMA user_version = 7;")
+        let before = try contents(file)
+        let error = try #require(throws: StoreError.self) { try StateStore(directory: folder.url) }
+        #expect(error == .newerVersion(path: file.path, version: 7, known: 2))
+        #expect(error.description == "\(file.path) was written by a newer seealso (schema version 7; this one knows up to 2); "
+            + "it was left untouched: upgrade seealso, or use --data-dir DIR")
+        #expect(try contents(file) == before)
+    }
+
+    /// A version-1 file in a folder that cannot be written cannot be migrated; it is still read.
+    @Test(.enabled(if: ReadOnlyFolder.isAvailable)) func version1InAReadOnlyFolderIsStillRead() throws {
+        let folder = try TemporaryDirectory()
+        let file = try Self.makeVersion1(in: folder)
+        let before = try contents(file)
+        let readOnly = try #require(ReadOnlyFolder.apply(to: folder.url))
+        defer { readOnly.undo() }
+        let store = try StateStore(directory: folder.url)
+        #expect(store.isReadOnly)
+        let bookmarks = try store.bookmarks()
+        #expect(bookmarks.map(\.note) == [nil, "from v1"])
+        #expect(bookmarks.allSatisfy { $0.noteUpdatedAt == nil })
+        #expect(try contents(file) == before)
+    }
+}

@@ -1,0 +1,155 @@
+import Content
+import Foundation
+import Testing
+
+@testable import Store
+
+/// Real `seealso` processes against one database: at the same time, and killed mid-write.
+/// Serialized so the two do not compete for the machine's cores and their timings mean something.
+@Suite(.serialized) struct ProcessTests {
+    /// Two processes, each running 200 separate `seealso bookmarks add` commands at the same
+    /// time on a database that does not exist yet (so they also race to create it).
+    @Test func twoProcessesAdding200EachKeepAll400() throws {
+        let folder = try TemporaryDirectory()
+        let binary = try Binary.path()
+        let data = folder.file("data").path
+        for name in ["A", "B"] {
+            try Fixture.manySections(title: "Article \(name)", count: 200)
+                .write(to: folder.file("\(name).txt"), atomically: true, encoding: .utf8)
+        }
+        // $0 the binary, $1 the article, $2 the data folder.
+        let loop = """
+            i=1
+            while [ $i -le 200 ]; do
+              "$0" bookmarks add "$1" --section "Section $(printf %03d $i)" --data-dir "$2" || exit 1
+              i=$((i + 1))
+            done
+            """
+        let start = ContinuousClock.now
+        let children = try ["A", "B"].map { name in
+            try Child(["/bin/sh", "-c", loop, binary, folder.file("\(name).txt").path, data], output: folder.file("\(name).out"))
+        }
+        let statuses = children.map { $0.wait() }
+        let elapsed = ContinuousClock.now - start
+        #expect(statuses == [0, 0], "\(children.map(\.errors))")
+
+        var confirmedIDs: [[Int64]] = []
+        for child in children {
+            let lines = child.output.split(separator: "\n")
+            #expect(lines.count == 200)
+            #expect(lines.allSatisfy { $0.hasPrefix("bookmarked: #") })
+            confirmedIDs.append(lines.compactMap { Int64($0.dropFirst("bookmarked: #".count).prefix { $0.isNumber }) })
+        }
+        // They really ran at the same time: their ids interleave.
+        let (a, b) = (confirmedIDs[0], confirmedIDs[1])
+        #expect(a.max()! > b.min()! && b.max()! > a.min()!, "the two loops did not overlap")
+
+        let store = try StateStore(directory: URL(fileURLWithPath: data))
+        let all = try store.bookmarks()
+        #expect(all.count == 400)
+        #expect(Set(all.map(\.id)) == Set(a + b))
+        for name in ["A", "B"] {
+            let sections = Set(try store.bookmarks(articleTitle: "Article \(name)").map(\.heading))
+            #expect(sections == Set((1...200).map(Fixture.sectionName)))
+        }
+        #expect(try store.database.text("PRAGMA integrity_check") == "ok")
+        print("concurrency: 2 processes × 200 `bookmarks add` = 400 bookmarks in \(elapsed)")
+    }
+
+    /// `kill -9` at random moments of `bookmarks add` and of `bookmarks import` (2000 bookmarks
+    /// with 1 KB notes in one transaction: more than SQLite's page cache, so it writes to the WAL
+    /// while the transaction is still open, and many kills land while it writes). Afterwards the
+    /// database passes `integrity_check`, every confirmed change is there, and every killed
+    /// import is all or nothing.
+    @Test func killDashNineLosesNothingConfirmed() throws {
+        let folder = try TemporaryDirectory()
+        let binary = try Binary.path()
+        let data = folder.file("data").path
+        let article = folder.file("crash.txt")
+        try Fixture.manySections(title: "Crash", count: 100).write(to: article, atomically: true, encoding: .utf8)
+        let importSize = 2000
+        let note = String(repeating: "n", count: 1000)
+
+        enum Kind { case add(section: String), load(article: String) }
+        struct Round { var kind: Kind; var confirmed: Bool; var killed: Bool }
+
+        func command(_ kind: Kind, round: Int) throws -> [String] {
+            switch kind {
+            case .add(let section):
+                return [binary, "bookmarks", "add", article.path, "--section", section, "--data-dir", data]
+            case .load(let title):
+                let entries = (1...importSize).map { #"{"article": "\#(title)", "section": "s\#($0)", "heading": "S \#($0)", "note": "\#(note)"}"# }
+                let file = folder.file("import-\(round).json")
+                let json = #"{"version": 1, "bookmarks": ["# + entries.joined(separator: ",\n") + "]}"
+                try json.write(to: file, atomically: true, encoding: .utf8)
+                return [binary, "bookmarks", "import", file.path, "--data-dir", data]
+            }
+        }
+
+        // How long each command takes when left alone; kills then fall anywhere in that span.
+        var duration: [String: Duration] = [:]
+        var rounds: [Round] = []
+        // Kills after which the WAL had grown though nothing was committed: the process died
+        // while writing its transaction to the WAL (a lower bound: a WAL restarted from its
+        // beginning after a checkpoint does not grow).
+        var killedWhileWriting = 0
+        let wal = URL(fileURLWithPath: data).appendingPathComponent("state.sqlite-wal").path
+        func walSize() -> Int { ((try? FileManager.default.attributesOfItem(atPath: wal))?[.size] as? Int) ?? 0 }
+        let start = ContinuousClock.now
+        for round in 0..<60 {
+            let kind: Kind = round.isMultiple(of: 2) ? .add(section: Fixture.sectionName(round / 2 + 1)) : .load(article: "Import \(round)")
+            let key = round.isMultiple(of: 2) ? "add" : "import"
+            let arguments = try command(kind, round: round)
+            let walBefore = walSize()
+            let child = try Child(arguments, output: folder.file("round-\(round).out"))
+            let began = ContinuousClock.now
+            var killed = false
+            if let typical = duration[key] {
+                let microseconds = Int64(Double(typical.components.seconds) * 1e6 + Double(typical.components.attoseconds) / 1e12)
+                usleep(UInt32(Int64.random(in: 0..<max(1, microseconds * 11 / 10))))
+                child.kill()
+                killed = true
+            }
+            let status = child.wait()
+            if duration[key] == nil { duration[key] = ContinuousClock.now - began }
+            #expect(status == 0 || status == 128 + SIGKILL, "round \(round): status \(status): \(child.errors)")
+            let confirmed = child.output.hasPrefix("bookmarked: #") || child.output == "imported: \(importSize) added, 0 merged\n"
+            // (A process may be killed after printing, while exiting: confirmed, yet status 137.)
+            if status == 0 { #expect(confirmed, "round \(round): \(child.output)") }
+            rounds.append(Round(kind: kind, confirmed: confirmed, killed: killed && status != 0))
+            if case .load(let title) = kind, status != 0, walSize() > walBefore,
+               try StateStore(directory: URL(fileURLWithPath: data)).bookmarks(articleTitle: title).isEmpty {
+                killedWhileWriting += 1
+            }
+        }
+        let elapsed = ContinuousClock.now - start
+
+        let store = try StateStore(directory: URL(fileURLWithPath: data))
+        #expect(try store.database.text("PRAGMA integrity_check") == "ok")
+        var committedButUnconfirmed = 0, killedBeforeCommit = 0
+        for (number, round) in rounds.enumerated() {
+            let count: Int
+            let whole: Int
+            switch round.kind {
+            case .add(let section):
+                count = try store.bookmarks(articleTitle: "Crash").filter { $0.heading == section }.count
+                whole = 1
+            case .load(let title):
+                count = try store.bookmarks(articleTitle: title).count
+                whole = importSize
+            }
+            if round.confirmed {
+                #expect(count == whole, "round \(number): confirmed but \(count) of \(whole) there")
+            } else {
+                #expect(count == 0 || count == whole, "round \(number): killed, and \(count) of \(whole) there")
+                if count == whole { committedButUnconfirmed += 1 } else { killedBeforeCommit += 1 }
+            }
+        }
+        let killed = rounds.filter(\.killed).count
+        #expect(killed >= 10, "too few kills landed: \(killed)")
+        print("crash: \(rounds.count) rounds in \(elapsed); \(killed) killed (\(killedBeforeCommit) before their commit, "
+              + "at least \(killedWhileWriting) of them while writing to the WAL; "
+              + "\(committedButUnconfirmed) after it but before printing); alone, add took \(duration["add"]!), "
+              + "import of \(importSize) \(duration["import"]!)")
+    }
+}

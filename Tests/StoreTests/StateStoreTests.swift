@@ -1,0 +1,299 @@
+import Content
+import Foundation
+import Testing
+
+@testable import Store
+
+@Suite struct StateStoreTests {
+    let folder: TemporaryDirectory
+    let store: StateStore
+    let model: LinkedArticle
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        store = try StateStore(directory: folder.url)
+        model = try Fixture.model()
+    }
+
+    @Test func opensInWALModeWithTheCurrentSchema() throws {
+        #expect(store.databaseURL == folder.file("state.sqlite"))
+        #expect(!store.isReadOnly)
+        #expect(store.readOnlyReason == nil)
+        #expect(try store.database.text("PRAGMA journal_mode") == "wal")
+        #expect(try store.database.integer("PRAGMA user_version") == Int64(Migrations.latestVersion))
+        #expect(try store.database.integer("PRAGMA application_id") == Migrations.applicationID)
+        #expect(try store.database.integer("PRAGMA foreign_keys") == 1)
+        #expect(try store.database.integer("PRAGMA synchronous") == 1)  // NORMAL
+        #expect(try store.bookmarks().isEmpty)
+    }
+
+    @Test func createsMissingFolders() throws {
+        let nested = folder.url.appendingPathComponent("a/b/seealso")
+        let store = try StateStore(directory: nested)
+        #expect(FileManager.default.fileExists(atPath: store.databaseURL.path))
+    }
+
+    @Test func defaultDirectoryFollowsXDG() {
+        #expect(StateStore.defaultDirectory(environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/u"]).path == "/data/seealso")
+        // A relative XDG_DATA_HOME is invalid per the spec and ignored.
+        #expect(StateStore.defaultDirectory(environment: ["XDG_DATA_HOME": "data", "HOME": "/home/u"]).path
+            == "/home/u/.local/share/seealso")
+        #expect(StateStore.defaultDirectory(environment: ["HOME": "/home/u"]).path == "/home/u/.local/share/seealso")
+    }
+
+    @Test func toggleAddsThenRemoves() throws {
+        let index = try model.sectionIndex("History")
+        let first = try store.toggleBookmark(in: model, sectionIndex: index)
+        #expect(first.added)
+        #expect(try store.bookmarks(at: index, in: model) == [first.bookmark])
+        let second = try store.toggleBookmark(in: model, sectionIndex: index)
+        #expect(!second.added)
+        #expect(second.bookmark.id == first.bookmark.id)
+        #expect(try store.bookmarks().isEmpty)
+        // A section bookmark and an item bookmark in the same section are different bookmarks.
+        let item = try #require(model.items.first { $0.name == "Municipalism" })
+        let onSection = try store.toggleBookmark(in: model, sectionIndex: item.section)
+        let onItem = try store.toggleBookmark(in: model, sectionIndex: item.section, itemID: item.id)
+        #expect(onSection.added && onItem.added)
+        #expect(onSection.bookmark.id != onItem.bookmark.id)
+        #expect(try store.bookmarks(at: item.section, in: model).map(\.id) == [onSection.bookmark.id])
+        #expect(try store.bookmarks(at: item.section, itemID: item.id, in: model).map(\.id) == [onItem.bookmark.id])
+    }
+
+    @Test func addingTwiceKeepsOneBookmarkAndTakesTheNewNote() throws {
+        let index = try model.sectionIndex("Criticism")
+        let first = try store.addBookmarkIfAbsent(in: model, sectionIndex: index)
+        let second = try store.addBookmarkIfAbsent(in: model, sectionIndex: index)
+        #expect(first.added && !second.added)
+        #expect(second.bookmark == first.bookmark)
+        let noted = try store.addBookmark(in: model, sectionIndex: index, note: "  read again \n")
+        #expect(noted.id == first.bookmark.id)
+        #expect(noted.note == "read again")
+        #expect(try store.bookmarks().count == 1)
+        #expect(try store.bookmark(id: noted.id)?.note == "read again")
+    }
+
+    @Test func newestFirstAndPerArticle() throws {
+        let other = try Fixture.model(Fixture.article.replacingOccurrences(of: "= Test article =", with: "= Other ="))
+        let a = try store.addBookmark(in: model, sectionIndex: 1)
+        let b = try store.addBookmark(in: other, sectionIndex: 1)
+        let c = try store.addBookmark(in: model, sectionIndex: 2)
+        #expect(try store.bookmarks().map(\.id) == [c.id, b.id, a.id])
+        #expect(try store.bookmarks(articleTitle: "Test article").map(\.id) == [c.id, a.id])
+        #expect(try store.bookmarks(articleTitle: "Other").map(\.id) == [b.id])
+        #expect(try store.bookmarks(articleTitle: "Nothing").isEmpty)
+    }
+
+    @Test func removeThenRestoreKeepsIDNoteAndDate() throws {
+        let kept = try store.addBookmark(in: model, sectionIndex: 1, note: "first")
+        let bookmark = try store.addBookmark(in: model, sectionIndex: 2, note: "undo me")
+        let removed = try #require(try store.removeBookmark(id: bookmark.id))
+        #expect(removed == bookmark)
+        #expect(try store.bookmarks().map(\.id) == [kept.id])
+        #expect(try store.removeBookmark(id: bookmark.id) == nil)
+        // A bookmark made meanwhile does not take the removed id (AUTOINCREMENT).
+        let meanwhile = try store.addBookmark(in: model, sectionIndex: 3)
+        #expect(meanwhile.id > bookmark.id)
+
+        let restored = try store.restoreBookmark(removed)
+        #expect(restored == bookmark)
+        #expect(try store.bookmark(id: bookmark.id) == bookmark)
+        #expect(try store.bookmarks().map(\.id) == [meanwhile.id, bookmark.id, kept.id])
+        // Restoring again changes nothing.
+        try store.restoreBookmark(removed)
+        #expect(try store.bookmarks().count == 3)
+    }
+
+    @Test func notesSetAndCleared() throws {
+        let bookmark = try store.addBookmark(in: model, sectionIndex: 1)
+        #expect(bookmark.note == nil)
+        #expect(bookmark.noteUpdatedAt == nil)
+        try store.setNote("why this matters", forBookmark: bookmark.id)
+        let noted = try #require(try store.bookmark(id: bookmark.id))
+        #expect(noted.note == "why this matters")
+        #expect(noted.noteUpdatedAt != nil)
+        try store.setNote("   ", forBookmark: bookmark.id)
+        #expect(try store.bookmark(id: bookmark.id)?.note == nil)
+        try store.setNote("again", forBookmark: bookmark.id)
+        try store.setNote(nil, forBookmark: bookmark.id)
+        #expect(try store.bookmark(id: bookmark.id)?.note == nil)
+        #expect(throws: StoreError.noSuchBookmark(id: 999)) { try store.setNote("x", forBookmark: 999) }
+    }
+
+    @Test func sessionsAreKeptPerTitleWithTheirHash() throws {
+        let identity = ArticleIdentity(model)
+        #expect(try store.session(for: identity) == nil)
+        try store.saveSession(Data("one".utf8), for: identity)
+        let saved = try #require(try store.session(for: identity))
+        #expect(saved.data == Data("one".utf8))
+        #expect(saved.contentHash == identity.contentHash)
+        // The last saved one comes back even when asked with a newer hash; the caller decides.
+        let newer = ArticleIdentity(title: identity.title, contentHash: "0000000000000000")
+        #expect(try store.session(for: newer)?.contentHash == identity.contentHash)
+        try store.saveSession(Data(), for: newer)
+        let replaced = try #require(try store.session(for: identity))
+        #expect(replaced.data.isEmpty)
+        #expect(replaced.contentHash == "0000000000000000")
+        #expect(try store.session(for: ArticleIdentity(title: "Other", contentHash: "")) == nil)
+    }
+
+    @Test func anotherConnectionSeesChangesAtOnce() throws {
+        let other = try StateStore(directory: folder.url)
+        #expect(try other.hasChangesFromOthers())
+        #expect(try !other.hasChangesFromOthers())
+        let bookmark = try store.addBookmark(in: model, sectionIndex: 1)
+        #expect(try other.hasChangesFromOthers())
+        #expect(try other.bookmarks() == [bookmark])
+        // Its own writes do not count as others'.
+        try other.removeBookmark(id: bookmark.id)
+        #expect(try !other.hasChangesFromOthers())
+        #expect(try store.bookmarks().isEmpty)
+    }
+
+    @Test func survivesReopening() throws {
+        let bookmark = try store.addBookmark(in: model, sectionIndex: 2, note: "kept")
+        let reopened = try StateStore(directory: folder.url)
+        #expect(try reopened.bookmarks() == [bookmark])
+    }
+}
+
+@Suite struct ImportExportTests {
+    let folder: TemporaryDirectory
+    let store: StateStore
+    let model: LinkedArticle
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        store = try StateStore(directory: folder.url)
+        model = try Fixture.model()
+    }
+
+    func fill() throws -> [Bookmark] {
+        let item = try #require(model.items.first { $0.name == "Municipalism" })
+        return [
+            try store.addBookmark(in: model, sectionIndex: 0),
+            try store.addBookmark(in: model, sectionIndex: model.sectionIndex("Origins"), note: "where it began"),
+            try store.addBookmark(in: model, sectionIndex: item.section, itemID: item.id, note: "tag: <b>*bold*</b>"),
+        ]
+    }
+
+    @Test func exportIsTheDocumentedJSON() throws {
+        let made = try fill()
+        let json = try JSONSerialization.jsonObject(with: store.exportBookmarksJSON()) as? [String: Any]
+        let root = try #require(json)
+        #expect(root["version"] as? Int == 1)
+        let entries = try #require(root["bookmarks"] as? [[String: Any]])
+        #expect(entries.count == 3)
+        // Oldest first, every key present.
+        let keys: Set = ["article", "articleHash", "section", "heading", "sectionPath", "item", "itemName", "note", "createdAt"]
+        for entry in entries { #expect(Set(entry.keys) == keys) }
+        let origins = entries[1]
+        #expect(origins["article"] as? String == "Test article")
+        #expect(origins["articleHash"] as? String == made[1].articleHash)
+        #expect(origins["section"] as? String == "origins")
+        #expect(origins["heading"] as? String == "Origins")
+        #expect(origins["sectionPath"] as? [String] == ["History", "Origins"])
+        #expect(origins["item"] is NSNull)
+        #expect(origins["note"] as? String == "where it began")
+        let created = try #require(origins["createdAt"] as? String)
+        #expect(created.hasSuffix("Z") && created.count == 20, "ISO 8601 UTC: \(created)")
+        #expect(entries[2]["item"] as? String == "strategy:municipalism")
+        #expect(entries[2]["itemName"] as? String == "Municipalism")
+    }
+
+    @Test func exportDecodesBackIntoAnotherStore() throws {
+        let made = try fill()
+        let other = try StateStore(directory: folder.url.appendingPathComponent("other"))
+        let result = try other.importBookmarks(json: store.exportBookmarksJSON())
+        #expect(result.added == 3 && result.merged == 0)
+        let imported = try other.bookmarks()
+        #expect(imported.count == 3)
+        for (original, copy) in zip(made.reversed(), imported) {
+            #expect(copy.articleTitle == original.articleTitle)
+            #expect(copy.articleHash == original.articleHash)
+            #expect(copy.sectionID == original.sectionID)
+            #expect(copy.heading == original.heading)
+            #expect(copy.sectionPath == original.sectionPath)
+            #expect(copy.itemID == original.itemID)
+            #expect(copy.itemName == original.itemName)
+            #expect(copy.note == original.note)
+            // ISO 8601 keeps whole seconds.
+            #expect(abs(copy.createdAt.timeIntervalSince(original.createdAt)) < 1)
+            #expect(StateStore.place(of: copy, in: model) == StateStore.place(of: original, in: model))
+        }
+    }
+
+    @Test func importingTheSameExportTwiceMergesInsteadOfDoubling() throws {
+        _ = try fill()
+        let export = try store.exportBookmarksJSON()
+        let again = try store.importBookmarks(json: export)
+        #expect(again.added == 0 && again.merged == 3)
+        let other = try StateStore(directory: folder.url.appendingPathComponent("other"))
+        #expect(try other.importBookmarks(json: export) == (3, 0))
+        #expect(try other.importBookmarks(json: export) == (0, 3))
+        #expect(try other.bookmarks().count == 3)
+        #expect(try store.bookmarks().count == 3)
+    }
+
+    @Test func mergeKeepsTheExistingNoteOrTakesTheImportedOne() throws {
+        let a = try store.addBookmark(in: model, sectionIndex: 1, note: "mine")
+        let b = try store.addBookmark(in: model, sectionIndex: 2)
+        let source = try StateStore(directory: folder.url.appendingPathComponent("source"))
+        try source.addBookmark(in: model, sectionIndex: 1, note: "theirs")
+        try source.addBookmark(in: model, sectionIndex: 2, note: "theirs too")
+        try source.addBookmark(in: model, sectionIndex: 3, note: "new")
+        #expect(try store.importBookmarks(json: source.exportBookmarksJSON()) == (1, 2))
+        #expect(try store.bookmark(id: a.id)?.note == "mine")
+        #expect(try store.bookmark(id: b.id)?.note == "theirs too")
+        #expect(try store.bookmarks().count == 3)
+    }
+
+    @Test func importAcceptsMinimalEntriesAndFractionalSeconds() throws {
+        let json = """
+            {"version": 1, "bookmarks": [
+              {"article": "Test article", "section": "criticism", "heading": "Criticism"},
+              {"article": "Test article", "section": "history", "heading": "History",
+               "createdAt": "2024-02-03T04:05:06.789Z", "note": "old"},
+              {"article": "Test article", "section": "criticism", "heading": "Criticism"}
+            ]}
+            """
+        #expect(try store.importBookmarks(json: Data(json.utf8)) == (2, 1))
+        let history = try #require(try store.bookmarks().first { $0.sectionID == "history" })
+        #expect(abs(history.createdAt.timeIntervalSince1970 - 1_706_933_106.789) < 0.001)
+        #expect(history.sectionPath == ["History"])
+        #expect(StateStore.place(of: history, in: model) == .section(try model.sectionIndex("History")))
+    }
+
+    @Test(arguments: [
+        ("", "not a seealso bookmarks export: not valid JSON"),
+        ("[1, 2]", "not a seealso bookmarks export: wrong type"),
+        (#"{"version": 2, "bookmarks": []}"#, "not a seealso bookmarks export: version 2 is not supported (this seealso reads version 1)"),
+        (#"{"version": 1}"#, "not a seealso bookmarks export: missing 'bookmarks'"),
+        (#"{"version": 1, "bookmarks": [{"article": "A", "heading": "H"}]}"#,
+         "not a seealso bookmarks export: missing 'section' at bookmarks[0]"),
+        (#"{"version": 1, "bookmarks": [{"article": "A", "section": "s", "heading": "H", "createdAt": "yesterday"}]}"#,
+         "not a seealso bookmarks export: 'yesterday' is not an ISO 8601 date at bookmarks[0].createdAt"),
+    ])
+    func invalidImportsAreRefusedWholly(json: String, message: String) throws {
+        _ = try fill()
+        let error = try #require(throws: StoreError.self) { try store.importBookmarks(json: Data(json.utf8)) }
+        #expect(error.description == message)
+        #expect(try store.bookmarks().count == 3)
+    }
+
+    @Test func markdownGroupsByArticleAndEscapes() throws {
+        #expect(try store.exportBookmarksMarkdown() == "# Bookmarks\n\nNo bookmarks.\n")
+        let made = try fill()
+        let day = made[0].createdAt.formatted(Date.ISO8601FormatStyle().year().month().day())
+        #expect(try store.exportBookmarksMarkdown() == """
+            # Bookmarks
+
+            ## Test article
+
+            - (lead) (\(day))
+            - History › Origins — where it began (\(day))
+            - Strategies › Municipalism — tag: \\<b\\>\\*bold\\*\\</b\\> (\(day))
+
+            """)
+    }
+}
