@@ -1,6 +1,7 @@
 import ArgumentParser
 import Content
 import Foundation
+import Store
 import TUI
 
 @main
@@ -57,6 +58,9 @@ struct Explore: ParsableCommand {
     var section: String?
     @Option(help: "Open at the first See-also topic, example or strategy whose name starts with NAME.")
     var item: String?
+    @Flag(help: "Start at the top instead of where you last were (the jump history is kept).")
+    var noRestore = false
+    @OptionGroup var store: StoreOptions
 
     func validate() throws {
         if section != nil && item != nil { throw ValidationError("Give --section or --item, not both.") }
@@ -69,9 +73,22 @@ struct Explore: ParsableCommand {
             print(OutlineFormatter().format(model), terminator: "")
             return
         }
-        try MainActor.assumeIsolated {
-            try Terminal.run(Explorer(model: model), start: start)
+        // A store that cannot be used (damaged, another application's) leaves reading intact:
+        // the explorer runs without bookmarks and says why, on screen and again on exit.
+        var problem: String?
+        var opened: StateStore?
+        do {
+            opened = try StateStore(directory: store.directory)
+            problem = opened?.readOnlyReason
+        } catch {
+            problem = "\(error)"
         }
+        try MainActor.assumeIsolated {
+            let service = opened.map(StoreService.init)
+            try Terminal.run(Explorer(model: model, bookmarks: service != nil), start: start, bookmarks: service,
+                             restore: !noRestore, notice: problem)
+        }
+        if let problem { Diagnostics.report(problem) }
     }
 
     /// Where `--section` or `--item` asks to open; an unknown name exits 64 with the close matches.

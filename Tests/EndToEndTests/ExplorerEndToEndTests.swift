@@ -52,7 +52,7 @@ struct ExplorerEndToEndTests {
         #expect(screen.contains("Topic: Communalism (Bookchin)"))
 
         tmux.press("q")
-        try tmux.waitUntil("the shell prompt") { $0.hasSuffix("$") || $0.split(separator: "\n").last?.hasPrefix("$") == true }
+        try tmux.waitForPrompt()
         try expectSaneTerminal(tmux)
     }
 

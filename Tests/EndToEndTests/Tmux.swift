@@ -140,6 +140,15 @@ final class TmuxSession {
         throw TmuxError(description: "timed out waiting for \(what); pane: \(panes); the screen was:\n\(last)")
     }
 
+    /// Waits until the shell's prompt is the last line on screen (the program has exited).
+    @discardableResult
+    func waitForPrompt(timeout: TimeInterval = 10) throws -> String {
+        try waitUntil(timeout: timeout, "the shell prompt") { screen in
+            let last = screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            return last.map { $0 == "$" || $0.hasPrefix("$ ") } ?? false
+        }
+    }
+
     func resize(width: Int, height: Int) {
         self.width = width
         self.height = height

@@ -25,13 +25,14 @@ public enum Terminal {
     /// Runs until the person quits; `start` is where to open (`--section`, `--item`). With a
     /// bookmark service, bookmarks work and the last session is restored unless `restore` is false.
     public static func run(_ explorer: Explorer, start: Target? = nil, bookmarks: BookmarkService? = nil,
-                           restore: Bool = true) throws {
+                           restore: Bool = true, notice: String? = nil) throws {
         let backend = try CursesBackend(theme: theme())
         defer { backend.shutdown() }
         let size = backend.size
         let runtime = EffectRunner(explorer: explorer, service: bookmarks)
         var state = explorer.initialState(size: Size(width: size.width, height: size.height))
         state = runtime.startUp(state, start: start, restore: restore)
+        if let notice { state = explorer.update(state, .notice(notice)) }
         while state.isRunning {
             backend.present(explorer.render(state))
             guard let event = backend.nextEvent(timeoutMilliseconds: -1) else { continue }

@@ -1,0 +1,76 @@
+import Content
+import Foundation
+import Store
+import TUI
+
+/// The explorer's `BookmarkService` over the SQLite store: bookmarks resolved against the
+/// open article, the undo of deletes, and sessions kept per article.
+@MainActor
+final class StoreService: BookmarkService {
+    let store: StateStore
+    /// Deleted bookmarks, last first, for `u`.
+    private var removed: [Bookmark] = []
+
+    init(store: StateStore) { self.store = store }
+
+    func entries(in model: LinkedArticle) throws -> [BookmarkEntry] {
+        try store.bookmarks().map { bookmark in
+            let here = bookmark.articleTitle == model.article.title
+            var target: Target?
+            var section: Int?
+            var item: String?
+            var orphaned = false
+            if here {
+                switch StateStore.place(of: bookmark, in: model) {
+                case .section(let index):
+                    target = .section(index)
+                    section = index
+                case .item(let id):
+                    target = Target.node(id, in: model)
+                    item = id
+                    section = model.sectionIndex(of: id)
+                case .orphaned:
+                    orphaned = true
+                }
+            }
+            return BookmarkEntry(id: bookmark.id, articleTitle: bookmark.articleTitle, path: bookmark.displayPath,
+                                 note: bookmark.note, createdAt: bookmark.createdAt, target: target,
+                                 section: section, item: item, isOrphaned: orphaned)
+        }
+    }
+
+    func toggle(section: Int, item: String?, in model: LinkedArticle) throws -> Bool {
+        try store.toggleBookmark(in: model, sectionIndex: section, itemID: item).added
+    }
+
+    func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle) throws {
+        let bookmark = try store.addBookmarkIfAbsent(in: model, sectionIndex: section, itemID: item).bookmark
+        try store.setNote(note, forBookmark: bookmark.id)
+    }
+
+    func setNote(_ note: String?, bookmark id: Int64) throws {
+        try store.setNote(note, forBookmark: id)
+    }
+
+    func remove(bookmark id: Int64) throws {
+        if let bookmark = try store.removeBookmark(id: id) { removed.append(bookmark) }
+    }
+
+    func undoRemove() throws -> Bool {
+        guard let bookmark = removed.popLast() else { return false }
+        try store.restoreBookmark(bookmark)
+        return true
+    }
+
+    func saveSession(_ data: Data, for model: LinkedArticle) throws {
+        try store.saveSession(data, for: ArticleIdentity(model))
+    }
+
+    /// The saved session, only if it was saved for this same text: its positions are block
+    /// indices, which an edit of the article would shift.
+    func session(for model: LinkedArticle) throws -> Data? {
+        let identity = ArticleIdentity(model)
+        guard let saved = try store.session(for: identity), saved.contentHash == identity.contentHash else { return nil }
+        return saved.data
+    }
+}

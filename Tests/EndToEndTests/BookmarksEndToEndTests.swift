@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// Bookmarks through the real explorer: made with keys, kept across restarts, followed from
+/// the Bookmarks pane, and undone with history.
+@Suite("Bookmarks in tmux", .serialized)
+struct BookmarksEndToEndTests {
+    let seealso = Shell.quote(Binary.seealso)
+
+    @Test func bookmarkTwoSectionsQuitRestartJumpAndComeBack() throws {
+        let tmux = try TmuxSession(width: 120, height: 40)
+        let data = tmux.home.appendingPathComponent("data").path
+        tmux.type("\(seealso) --section Background --data-dir \(Shell.quote(data))")
+        try tmux.waitFor("Cross-links: Background")
+        tmux.press("m")
+        try tmux.waitFor("Bookmarked: Background")
+        tmux.press("q")
+        try tmux.waitForPrompt()
+
+        tmux.type("clear; \(seealso) --section October --data-dir \(Shell.quote(data))")
+        try tmux.waitFor("Cross-links: October Revolution")
+        tmux.press("m")
+        try tmux.waitFor("Bookmarked: October Revolution")
+        tmux.press("q")
+        try tmux.waitForPrompt()
+
+        // A restart opens where we were, and the pane lists both, newest first.
+        tmux.type("clear; \(seealso) --data-dir \(Shell.quote(data))")
+        try tmux.waitFor("Cross-links: October Revolution")
+        tmux.press("'")
+        var screen = try tmux.waitFor("5 Bookmarks (2)")
+        let october = try #require(screen.range(of: "★ October Revolution"))
+        let background = try #require(screen.range(of: "★ Background"))
+        #expect(october.lowerBound < background.lowerBound)
+        #expect(screen.contains("October Revolution ★"), "the reader marks the bookmarked heading")
+
+        tmux.press("j", "Enter")
+        screen = try tmux.waitFor("Cross-links: Background")
+        tmux.press("H")
+        try tmux.waitFor("Cross-links: October Revolution")
+        tmux.press("q")
+
+        let list = Shell.run("\(seealso) bookmarks list --data-dir \(Shell.quote(data))")
+        #expect(list.status == 0)
+        #expect(list.output.contains("Background") && list.output.contains("October Revolution"))
+    }
+
+    @Test func aDamagedDatabaseIsReportedAndLeftAlone() throws {
+        let tmux = try TmuxSession(width: 100, height: 30)
+        let data = tmux.home.appendingPathComponent("broken")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        let file = data.appendingPathComponent("state.sqlite")
+        let garbage = Data("this is not a database, but it is someone's file\n".utf8)
+        try garbage.write(to: file)
+        tmux.type("\(seealso) --data-dir \(Shell.quote(data.path)); echo status=$?")
+        let screen = try tmux.waitFor("is damaged or not a database")
+        #expect(screen.contains("2 Dual power"), "reading goes on")
+        tmux.press("m")
+        try tmux.waitFor("Bookmarks are off")
+        tmux.press("q")
+        let after = try tmux.waitFor("status=")
+        #expect(after.contains("use --data-dir DIR, or move the file away"))
+        #expect(try Data(contentsOf: file) == garbage)
+    }
+}
