@@ -96,11 +96,20 @@ public struct Paragraph: Sendable, Equatable {
     public var line: Int
     /// The last source line of the paragraph (equal to `line` for one-line paragraphs).
     public var endLine: Int
+    /// Where each source line starts in `text` (UTF-8 offsets; the first is 0).
+    public var lineStarts: [Int]
 
-    public init(text: String, line: Int, endLine: Int? = nil) {
+    public init(text: String, line: Int, endLine: Int? = nil, lineStarts: [Int] = [0]) {
         self.text = text
         self.line = line
         self.endLine = endLine ?? line
+        self.lineStarts = lineStarts
+    }
+
+    /// The source line that holds `index` of `text`.
+    public func line(at index: String.Index) -> Int {
+        let offset = text.utf8.distance(from: text.startIndex, to: index)
+        return line + max((lineStarts.lastIndex { $0 <= offset } ?? 0), 0)
     }
 }
 

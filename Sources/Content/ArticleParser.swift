@@ -209,7 +209,14 @@ private struct Builder {
     private mutating func flushParagraph() {
         guard !paragraphLines.isEmpty else { return }
         let text = paragraphLines.joined(separator: " ")
-        sections[sections.count - 1].blocks.append(.paragraph(Paragraph(text: text, line: paragraphStart, endLine: paragraphEnd)))
+        var starts: [Int] = []
+        var offset = 0
+        for line in paragraphLines {
+            starts.append(offset)
+            offset += line.utf8.count + 1
+        }
+        sections[sections.count - 1].blocks.append(.paragraph(Paragraph(text: text, line: paragraphStart, endLine: paragraphEnd,
+                                                                        lineStarts: starts)))
         paragraphLines.removeAll(keepingCapacity: true)
     }
 

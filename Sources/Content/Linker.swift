@@ -17,7 +17,7 @@ public struct Linker: Sendable {
                 switch block {
                 case .paragraph(let paragraph):
                     scan(paragraph.text, source: section.id, selfID: nil, section: section.id,
-                         line: paragraph.line, index: index, folder: &folder, seen: &seen, into: &links)
+                         line: paragraph.line, paragraph: paragraph, index: index, folder: &folder, seen: &seen, into: &links)
                 case .list(let list):
                     for listItem in list.items {
                         let owner = itemByLine[listItem.line]
@@ -59,10 +59,12 @@ public struct Linker: Sendable {
         var line: Int
     }
 
+    /// `paragraph`, when the text is one, gives each mention its own source line.
     private func scan(_ text: String, source: String, selfID: String?, section: String, line: Int,
-                      index: AliasIndex, folder: inout ScalarFolder, seen: inout Set<MentionKey>, into links: inout [Link]) {
+                      paragraph: Paragraph? = nil, index: AliasIndex, folder: inout ScalarFolder, seen: inout Set<MentionKey>, into links: inout [Link]) {
         var sentences: [Range<String.Index>]?
         for mention in Self.mentions(in: text, index: index, selfID: selfID, folder: &folder) {
+            let line = paragraph?.line(at: mention.range.lowerBound) ?? line
             for target in mention.targets {
                 guard seen.insert(MentionKey(from: source, to: target, line: line)).inserted else { continue }
                 if sentences == nil { sentences = SentenceSplitter.sentences(in: text) }

@@ -14,14 +14,14 @@ struct Seealso: ParsableCommand {
             An article FILE may have its curated cross-links beside it as NAME.links.toml.
             """,
         version: "0.1.0",
-        subcommands: [Explore.self, Outline.self, Links.self, Export.self, Bookmarks.self],
+        subcommands: [Explore.self, Outline.self, Links.self, Export.self, Search.self, Bookmarks.self],
         defaultSubcommand: Explore.self
     )
 }
 
 /// The article argument every command shares.
 struct ArticleOptions: ParsableArguments {
-    @Argument(help: "An article file in seealso's plain-text form (default: the bundled \"Dual power\").")
+    @Argument(help: "An article file in seealso's plain-text form, or a folder of them (default: the bundled \"Dual power\").")
     var file: String?
 
     /// Loads the article, or exits with `path:line: message` on stderr: status 65 for an
@@ -38,6 +38,44 @@ struct ArticleOptions: ParsableArguments {
             Diagnostics.report(error.description)
             throw ExitCode(65)
         }
+    }
+}
+
+/// What a command works on: one article, or a folder of them.
+enum Source {
+    case article(LinkedArticle)
+    case folder(Corpus)
+
+    var articles: [LinkedArticle] {
+        switch self {
+        case .article(let model): [model]
+        case .folder(let corpus): corpus.articles
+        }
+    }
+}
+
+extension ArticleOptions {
+    /// The article, or every article of a folder. A folder's broken files are reported on
+    /// stderr as `path:line: message`; `finish` then exits 65 once the rest is printed.
+    func loadSource() throws -> Source {
+        guard let file else { return .article(try load()) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return .article(try load())
+        }
+        do {
+            let corpus = try Corpus.load(directory: file)
+            for failure in corpus.failures { Diagnostics.report(failure.description) }
+            return .folder(corpus)
+        } catch let error as SourceError {
+            Diagnostics.report(error.description)
+            throw ExitCode(66)
+        }
+    }
+
+    /// Exit 65 when some files of a folder could not be loaded (their errors are already out).
+    static func finish(_ source: Source) throws {
+        if case .folder(let corpus) = source, !corpus.failures.isEmpty { throw ExitCode(65) }
     }
 }
 
@@ -67,10 +105,15 @@ struct Explore: ParsableCommand {
     }
 
     func run() throws {
-        let model = try article.load()
+        let source = try article.loadSource()
+        guard let model = source.articles.first else {
+            Diagnostics.report("\(article.file ?? ""): no article could be loaded")
+            throw ExitCode(65)
+        }
         let start = try startTarget(in: model)
         guard Terminal.isInteractive else {
-            print(OutlineFormatter().format(model), terminator: "")
+            print(source.articles.map { OutlineFormatter().format($0) }.joined(separator: "\n"), terminator: "")
+            try ArticleOptions.finish(source)
             return
         }
         // A store that cannot be used (damaged, another application's) leaves reading intact:
@@ -83,12 +126,42 @@ struct Explore: ParsableCommand {
         } catch {
             problem = "\(error)"
         }
+        var notices = [problem].compactMap { $0 }
+        if case .folder(let corpus) = source {
+            notices.append("\(corpus.articles.count) articles loaded (: lists them)")
+            if let first = corpus.failures.first {
+                notices.append("\(corpus.failures.count) could not be: \(first)" + (corpus.failures.count > 1 ? " …" : ""))
+            }
+        }
         try MainActor.assumeIsolated {
             let service = opened.map(StoreService.init)
-            try Terminal.run(Explorer(model: model, bookmarks: service != nil), start: start, bookmarks: service,
-                             restore: !noRestore, notice: problem)
+            let session = Self.session(for: source, service: service)
+            try Terminal.run(session, start: start, restore: !noRestore,
+                             notice: notices.isEmpty ? nil : notices.joined(separator: " · "))
         }
         if let problem { Diagnostics.report(problem) }
+        try ArticleOptions.finish(source)
+    }
+
+    /// One explorer per article; in a folder, See-also topics that are loaded articles open
+    /// them, and each article knows which others list it.
+    @MainActor
+    static func session(for source: Source, service: StoreService?) -> ExplorerSession {
+        guard case .folder(let corpus) = source else {
+            return ExplorerSession(explorer: Explorer(model: source.articles[0], bookmarks: service != nil), service: service)
+        }
+        let titles = corpus.articles.map(\.article.title)
+        func explorer(_ index: Int) -> Explorer {
+            let seeAlso = corpus.resolvedSeeAlso(of: index).mapValues { corpus.articles[$0].article.title }
+            let incoming = corpus.incoming(to: index).map { source in
+                (article: corpus.articles[source.article].article.title, topic: corpus.articles[source.article].label(of: source.item))
+            }
+            return Explorer(model: corpus.articles[index], bookmarks: service != nil,
+                            neighbours: Neighbours(seeAlso: seeAlso, incoming: incoming, titles: titles))
+        }
+        return ExplorerSession(explorer: explorer(0), service: service) { title in
+            corpus.articles.firstIndex { $0.article.title == title }.map(explorer)
+        }
     }
 
     /// Where `--section` or `--item` asks to open; an unknown name exits 64 with the close matches.
@@ -119,7 +192,9 @@ struct Outline: ParsableCommand {
     @OptionGroup var article: ArticleOptions
 
     func run() throws {
-        print(OutlineFormatter().format(try article.load()), terminator: "")
+        let source = try article.loadSource()
+        print(source.articles.map { OutlineFormatter().format($0) }.joined(separator: "\n"), terminator: "")
+        try ArticleOptions.finish(source)
     }
 }
 
@@ -147,7 +222,9 @@ struct Links: ParsableCommand {
     func run() throws {
         let formatter = LinksFormatter(kinds: kind.map { [$0] } ?? Set(ItemKind.allCases),
                                        origins: origin.map { [$0] } ?? Set(LinkOrigin.allCases))
-        print(formatter.format(try article.load()), terminator: "")
+        let source = try article.loadSource()
+        print(source.articles.map { formatter.format($0) }.joined(separator: "\n"), terminator: "")
+        try ArticleOptions.finish(source)
     }
 }
 
@@ -165,11 +242,13 @@ struct Export: ParsableCommand {
     @OptionGroup var article: ArticleOptions
 
     func run() throws {
-        let model = try article.load()
-        switch format {
-        case .json: print(try JSONExporter().export(model), terminator: "")
-        case .markdown: print(MarkdownExporter().export(model), terminator: "")
-        case .dot: print(DOTExporter().export(model), terminator: "")
+        let source = try article.loadSource()
+        switch (format, source) {
+        case (.json, .article(let model)): print(try JSONExporter().export(model), terminator: "")
+        case (.json, .folder(let corpus)): print(try JSONExporter().export(corpus), terminator: "")
+        case (.markdown, _): print(source.articles.map { MarkdownExporter().export($0) }.joined(separator: "\n"), terminator: "")
+        case (.dot, _): print(source.articles.map { DOTExporter().export($0) }.joined(separator: "\n"), terminator: "")
         }
+        try ArticleOptions.finish(source)
     }
 }

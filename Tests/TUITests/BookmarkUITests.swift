@@ -72,13 +72,13 @@ final class FakeBookmarks: BookmarkService {
 struct BookmarkUITests {
     let explorer = Explorer(model: bundledModel, bookmarks: true)
 
-    func press(_ runner: EffectRunner, _ state: AppState, _ keys: Key...) -> AppState {
+    func press(_ runner: ExplorerSession, _ state: AppState, _ keys: Key...) -> AppState {
         keys.reduce(state) { runner.apply(explorer.action(for: .key($1), in: $0), to: $0) }
     }
 
     @Test func markTogglesTheCurrentSectionAndTheStatusBarSaysSo() {
         let service = FakeBookmarks()
-        let runner = EffectRunner(explorer: explorer, service: service)
+        let runner = ExplorerSession(explorer: explorer, service: service)
         var state = runner.startUp(explorer.initialState(size: Size(width: 120, height: 40)), start: .section(5), restore: true)
         state = press(runner, state, .character("m"))
         #expect(service.marks == [FakeBookmarks.Mark(id: 1, section: 5, item: nil)])
@@ -91,7 +91,7 @@ struct BookmarkUITests {
 
     @Test func bookmarksPaneJumpsDeletesUndoesAndEditsNotes() {
         let service = FakeBookmarks()
-        let runner = EffectRunner(explorer: explorer, service: service)
+        let runner = ExplorerSession(explorer: explorer, service: service)
         var state = runner.startUp(explorer.initialState(size: Size(width: 120, height: 40)), start: .section(2), restore: true)
         state = press(runner, state, .character("m"))
         state = runner.apply(.follow(.section(7)), to: state)
@@ -122,7 +122,7 @@ struct BookmarkUITests {
 
     @Test func noteOnAnUnbookmarkedSectionAddsTheBookmark() {
         let service = FakeBookmarks()
-        let runner = EffectRunner(explorer: explorer, service: service)
+        let runner = ExplorerSession(explorer: explorer, service: service)
         var state = runner.startUp(explorer.initialState(size: Size(width: 80, height: 24)), start: .section(3), restore: true)
         state = press(runner, state, .character("M"))
         #expect(explorer.render(state).text.contains("Note for Petrograd Soviet:"))
@@ -132,7 +132,7 @@ struct BookmarkUITests {
 
     @Test func markOnASelectedItemInAListPaneBookmarksTheItem() {
         let service = FakeBookmarks()
-        let runner = EffectRunner(explorer: explorer, service: service)
+        let runner = ExplorerSession(explorer: explorer, service: service)
         var state = runner.startUp(explorer.initialState(size: Size(width: 120, height: 40)), start: .item("strategy:municipalism"), restore: true)
         state = press(runner, state, .character("3"), .character("g"), .character("m"))
         #expect(service.marks.first?.item == "see-also:communalism-bookchin")
@@ -141,7 +141,7 @@ struct BookmarkUITests {
     @Test func aFailingStoreSaysSoAndReadingGoesOn() {
         let service = FakeBookmarks()
         service.failWrites = true
-        let runner = EffectRunner(explorer: explorer, service: service)
+        let runner = ExplorerSession(explorer: explorer, service: service)
         var state = runner.startUp(explorer.initialState(size: Size(width: 120, height: 40)), start: nil, restore: true)
         state = press(runner, state, .character("m"))
         #expect(state.notice == "cannot save bookmarks: /ro is read-only")
@@ -151,7 +151,7 @@ struct BookmarkUITests {
 
     @Test func theSessionIsRestoredWithItsHistoryUnlessAskedNotTo() throws {
         let service = FakeBookmarks()
-        let runner = EffectRunner(explorer: explorer, service: service)
+        let runner = ExplorerSession(explorer: explorer, service: service)
         var state = runner.startUp(explorer.initialState(size: Size(width: 120, height: 40)), start: nil, restore: true)
         state = runner.apply(.follow(.section(4)), to: state)
         state = runner.apply(.follow(.card("see-also:diarchy")), to: state)

@@ -68,7 +68,54 @@ public struct JSONExporter: Sendable {
         }
     }
 
+    /// A folder's export: every article's document with its path and resolved See-also
+    /// topics, and the files that failed.
+    public struct CorpusDocument: Codable, Equatable, Sendable {
+        public struct Article: Codable, Equatable, Sendable {
+            public var path: String
+            public var title: String
+            public var seeAlso: [ResolvedSeeAlso]
+            public var document: Document
+        }
+
+        public struct ResolvedSeeAlso: Codable, Equatable, Sendable {
+            public var item: String
+            public var title: String
+            /// The path of the loaded article it opens, or null.
+            public var article: String?
+
+            public func encode(to encoder: Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(item, forKey: .item)
+                try container.encode(title, forKey: .title)
+                try container.encode(article, forKey: .article)
+            }
+        }
+
+        public var articles: [Article]
+        public var errors: [String]
+    }
+
     public init() {}
+
+    public func document(for corpus: Corpus) -> CorpusDocument {
+        CorpusDocument(
+            articles: corpus.articles.enumerated().map { index, model in
+                let resolved = corpus.resolvedSeeAlso(of: index)
+                return CorpusDocument.Article(
+                    path: model.article.path, title: model.article.title,
+                    seeAlso: model.items(of: .seeAlso).map { item in
+                        CorpusDocument.ResolvedSeeAlso(item: item.id, title: item.name,
+                                                       article: resolved[item.id].map { corpus.articles[$0].article.path })
+                    },
+                    document: document(for: model))
+            },
+            errors: corpus.failures.map(\.description))
+    }
+
+    public func export(_ corpus: Corpus) throws -> String {
+        try encode(document(for: corpus))
+    }
 
     public func document(for model: LinkedArticle) -> Document {
         let sections = model.article.sections
@@ -90,15 +137,19 @@ public struct JSONExporter: Sendable {
     }
 
     public func export(_ model: LinkedArticle) throws -> String {
+        try encode(document(for: model))
+    }
+
+    func encode<Value: Encodable>(_ value: Value) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: try encoder.encode(document(for: model)), as: UTF8.self)
+        let json = String(decoding: try encoder.encode(value), as: UTF8.self)
         return Self.escapingUnsafeScalars(json) + "\n"
     }
 
     /// JSONEncoder escapes C0 controls but writes DEL, C1 controls and bidi overrides raw; a
     /// `\uXXXX` escape keeps the data while keeping the output safe to print.
-    static func escapingUnsafeScalars(_ json: String) -> String {
+    public static func escapingUnsafeScalars(_ json: String) -> String {
         guard json.unicodeScalars.contains(where: { $0 != "\n" && TextSafety.isUnsafe($0) }) else { return json }
         var result = ""
         for scalar in json.unicodeScalars {

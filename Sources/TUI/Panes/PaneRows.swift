@@ -77,13 +77,22 @@ public enum PaneRows {
         }
     }
 
-    /// What points at `node`.
-    public static func backlinks(_ model: LinkedArticle, node: String) -> [ListRow] {
+    /// What points at `node`, then the other articles of the folder that list this one
+    /// among their See-also topics.
+    public static func backlinks(_ model: LinkedArticle, node: String, incoming: [(article: String, topic: String)] = []) -> [ListRow] {
         let links = model.graph.incoming(to: node)
-        guard !links.isEmpty else {
-            return [ListRow([TextSpan("Nothing points to \(model.label(of: node)).", Style(.dim))])]
+        var rows = links.flatMap { linkRows($0, from: node, model: model) }
+        if links.isEmpty {
+            rows.append(ListRow([TextSpan("Nothing here points to \(model.label(of: node)).", Style(.dim))]))
         }
-        return links.flatMap { linkRows($0, from: node, model: model) }
+        if !incoming.isEmpty {
+            rows.append(ListRow([TextSpan("Other articles (\(incoming.count))", Style(.section, bold: true))]))
+            for source in incoming {
+                rows.append(ListRow([TextSpan("← ", Style(.dim)), TextSpan(source.article)], target: .article(source.article), indent: 2))
+                rows.append(ListRow([TextSpan("see also: \(source.topic)", Style(.dim))], indent: 4, wraps: true))
+            }
+        }
+        return rows
     }
 
     /// Two rows per link: the other end (selectable), then its type, origin and why.

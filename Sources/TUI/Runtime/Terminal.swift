@@ -24,44 +24,52 @@ public enum Terminal {
 
     /// Runs until the person quits; `start` is where to open (`--section`, `--item`). With a
     /// bookmark service, bookmarks work and the last session is restored unless `restore` is false.
-    public static func run(_ explorer: Explorer, start: Target? = nil, bookmarks: BookmarkService? = nil,
-                           restore: Bool = true, notice: String? = nil) throws {
+    public static func run(_ session: ExplorerSession, start: Target? = nil, restore: Bool = true, notice: String? = nil) throws {
         let backend = try CursesBackend(theme: theme())
         defer { backend.shutdown() }
         let size = backend.size
-        let runtime = EffectRunner(explorer: explorer, service: bookmarks)
-        var state = explorer.initialState(size: Size(width: size.width, height: size.height))
-        state = runtime.startUp(state, start: start, restore: restore)
-        if let notice { state = explorer.update(state, .notice(notice)) }
+        var state = session.explorer.initialState(size: Size(width: size.width, height: size.height))
+        state = session.startUp(state, start: start, restore: restore)
+        if let notice { state = session.explorer.update(state, .notice(notice)) }
         while state.isRunning {
-            backend.present(explorer.render(state))
+            backend.present(session.explorer.render(state))
             guard let event = backend.nextEvent(timeoutMilliseconds: -1) else { continue }
-            state = runtime.apply(explorer.action(for: event, in: state), to: state)
+            state = session.apply(session.explorer.action(for: event, in: state), to: state)
         }
     }
 }
 
-/// Applies actions and carries out the effects they ask for, feeding the results back as
-/// actions. Separate from the terminal so that tests drive it with a fake service.
+/// Applies actions to the explorer of the article being read and carries out the effects
+/// they ask for, feeding results back as actions; in a folder, it switches between the
+/// articles' explorers, carrying the jump history across. Separate from the terminal so
+/// that tests drive it with a fake service.
 @MainActor
-public struct EffectRunner {
-    public let explorer: Explorer
+public final class ExplorerSession {
+    /// The explorer of the article on screen.
+    public private(set) var explorer: Explorer
     public let service: BookmarkService?
+    /// Makes the explorer of another article of the folder, by title (nil: not loaded).
+    private let open: (String) -> Explorer?
+    private var explorers: [String: Explorer] = [:]
 
-    public init(explorer: Explorer, service: BookmarkService?) {
+    public init(explorer: Explorer, service: BookmarkService?, open: @escaping (String) -> Explorer? = { _ in nil }) {
         self.explorer = explorer
         self.service = service
+        self.open = open
+        explorers[explorer.model.article.title] = explorer
     }
 
     /// The state to show first: the saved session (unless `restore` is false), then `start`.
     public func startUp(_ state: AppState, start: Target?, restore: Bool) -> AppState {
         var state = perform(.reloadBookmarks, on: state)
-        if restore, let service, let data = try? service.session(for: explorer.model),
-           let session = try? JSONDecoder().decode(SessionRecord.self, from: data) {
-            state = apply(.restoreSession(session), to: state)
-        }
+        if restore, let session = savedSession() { state = apply(.restoreSession(session), to: state) }
         if let start { state = apply(.follow(start), to: state) }
         return state
+    }
+
+    func savedSession() -> SessionRecord? {
+        guard let service, let data = try? service.session(for: explorer.model) else { return nil }
+        return try? JSONDecoder().decode(SessionRecord.self, from: data)
     }
 
     /// `action` applied, then every effect it asked for carried out.
@@ -75,6 +83,7 @@ public struct EffectRunner {
     }
 
     func perform(_ effect: Effect, on state: AppState) -> AppState {
+        if case .openArticle(let title, let view) = effect { return switchArticle(to: title, view: view, from: state) }
         guard let service else { return state }
         let model = explorer.model
         do {
@@ -100,11 +109,36 @@ public struct EffectRunner {
                 notice = "Bookmark deleted: u undoes."
             case .undoRemove:
                 notice = try service.undoRemove() ? "Bookmark restored." : "Nothing to undo."
+            case .openArticle:
+                return state
             }
             return explorer.update(state, .bookmarksLoaded(try service.entries(in: model), notice: notice))
         } catch {
             // Reading goes on; the status bar says what could not be saved.
             return explorer.update(state, .notice("\(error)"))
         }
+    }
+
+    /// Another article on screen, at `view` or at its top, with the same history, focus and
+    /// screen; bookmarks are resolved again against it.
+    func switchArticle(to title: String, view: ViewSnapshot?, from state: AppState) -> AppState {
+        guard let next = explorers[title] ?? open(title) else {
+            return explorer.update(state, .notice("“\(title)” is not loaded."))
+        }
+        explorers[title] = next
+        explorer = next
+        var fresh = next.initialState(size: state.size)
+        fresh.history = state.history
+        fresh.focus = state.layout.contains(.reader) ? state.focus : .reader
+        fresh.sidePane = state.sidePane
+        fresh.lowerPane = state.lowerPane
+        fresh.zoomed = state.zoomed
+        if let view { fresh = next.update(fresh, .restoreView(view)) }
+        fresh = perform(.reloadBookmarks, on: fresh)
+        // Opening an article is a jump too: it is saved at once, like any other.
+        if service != nil {
+            try? service?.saveSession(try JSONEncoder().encode(SessionRecord(view: next.snapshot(fresh), history: fresh.history)), for: next.model)
+        }
+        return fresh
     }
 }

@@ -25,6 +25,9 @@ extension Explorer {
                 entries.append(FinderEntry(kind: item.kind.slug, title: item.name, target: target))
             }
         }
+        for title in neighbours.titles where title != model.article.title {
+            entries.append(FinderEntry(kind: "article", title: title, target: .article(title)))
+        }
         for bookmark in state.bookmarks {
             guard let target = bookmark.target else { continue }
             let note = bookmark.note.map { " — " + $0 } ?? ""

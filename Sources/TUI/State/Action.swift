@@ -15,4 +15,6 @@ public enum Action: Equatable, Sendable {
     case notice(String)
     /// The view and history saved when this article was last closed.
     case restoreSession(SessionRecord)
+    /// A view from the history, when back or forward crossed into this article.
+    case restoreView(ViewSnapshot)
 }

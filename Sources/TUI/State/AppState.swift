@@ -45,6 +45,8 @@ public struct ViewSnapshot: Hashable, Sendable, Codable {
     public var backlinks: ListState
     /// How the jump path names this view ("Municipalism", "October Revolution").
     public var label: String
+    /// The article the view is in (its title), when browsing a folder; nil: this one.
+    public var article: String?
 }
 
 /// Browser-style history: following a link pushes the current view on `back` and clears
@@ -68,6 +70,8 @@ public struct History: Hashable, Sendable, Codable {
         forward.append(current)
         return previous
     }
+
+    mutating func dropForward() { forward.removeAll() }
 
     public mutating func goForward(from current: ViewSnapshot) -> ViewSnapshot? {
         guard let next = forward.popLast() else { return nil }

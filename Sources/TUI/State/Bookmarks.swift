@@ -62,6 +62,24 @@ public enum Effect: Hashable, Sendable {
     case undoRemove
     case reloadBookmarks
     case saveSession(SessionRecord)
+    /// Switch to another article of the folder, at `view` (back/forward) or at its top.
+    case openArticle(title: String, view: ViewSnapshot?)
+}
+
+/// What an article's explorer knows of the folder around it.
+public struct Neighbours: Sendable {
+    /// See-also item ids whose titles are loaded articles, and those articles' titles.
+    public var seeAlso: [String: String]
+    /// Other articles whose See-also topics open this one: (article title, topic name).
+    public var incoming: [(article: String, topic: String)]
+    /// Every loaded article's title, for the go-to finder.
+    public var titles: [String]
+
+    public init(seeAlso: [String: String] = [:], incoming: [(article: String, topic: String)] = [], titles: [String] = []) {
+        self.seeAlso = seeAlso
+        self.incoming = incoming
+        self.titles = titles
+    }
 }
 
 /// What is saved per article so that a restart opens where the reader was, with the jump

@@ -9,10 +9,14 @@ public struct Explorer: Sendable {
     /// The panes Tab cycles through, in order.
     public let panes: [PaneID]
 
+    /// The other articles of the folder, if any.
+    public let neighbours: Neighbours
+
     /// - Parameter bookmarks: whether a bookmark store is there (the Bookmarks pane and keys).
-    public init(model: LinkedArticle, keymap: KeyMap = .standard, bookmarks: Bool = false) {
+    public init(model: LinkedArticle, keymap: KeyMap = .standard, bookmarks: Bool = false, neighbours: Neighbours = Neighbours()) {
         self.model = model
         self.keymap = keymap
+        self.neighbours = neighbours
         self.panes = [.outline, .reader, .crossLinks, .backlinks] + (bookmarks ? [.bookmarks] : [])
         self.layouts = ReaderLayoutCache { content in
             switch content {
@@ -61,6 +65,8 @@ public struct Explorer: Sendable {
         case .restoreSession(let session):
             state = restore(session.view, into: state)
             state.history = session.history
+        case .restoreView(let view):
+            state = restore(view, into: state)
         }
         state = normalized(state)
         // Every jump and the quit are saved at once, so that a crash loses no history.
@@ -132,7 +138,7 @@ public struct Explorer: Sendable {
         switch pane {
         case .outline: outlineRows(state).map(\.row)
         case .crossLinks: PaneRows.crossLinks(model, node: currentNode(state))
-        case .backlinks: PaneRows.backlinks(model, node: currentNode(state))
+        case .backlinks: PaneRows.backlinks(model, node: currentNode(state), incoming: neighbours.incoming)
         case .bookmarks: PaneRows.bookmarks(state.bookmarks, model: model)
         case .reader: []
         }
@@ -172,7 +178,7 @@ public struct Explorer: Sendable {
                 switch target {
                 case .item(let id), .card(let id): if let found = item(id) { return found }
                 case .section(let section): return (section, nil, model.label(of: model.article.sections[section].id))
-                case .sourceLine: break
+                case .sourceLine, .article: break
                 }
             }
         default:
@@ -462,7 +468,8 @@ public struct Explorer: Sendable {
 
     func snapshot(_ state: AppState) -> ViewSnapshot {
         ViewSnapshot(focus: state.focus, reader: state.reader, outline: state.outline,
-                     crossLinks: state.crossLinks, backlinks: state.backlinks, label: label(of: state))
+                     crossLinks: state.crossLinks, backlinks: state.backlinks, label: label(of: state),
+                     article: neighbours.titles.isEmpty ? nil : model.article.title)
     }
 
     func restore(_ view: ViewSnapshot, into state: AppState) -> AppState {
@@ -480,11 +487,21 @@ public struct Explorer: Sendable {
     public func label(of state: AppState) -> String {
         let node = currentNode(state)
         if case .section(0)? = model.node(id: node) { return model.article.title }
-        return model.label(of: node)
+        // In a folder, say which article a topic or section is in.
+        return neighbours.titles.isEmpty ? model.label(of: node) : model.article.title + " › " + model.label(of: node)
     }
 
     public func follow(_ target: Target, from state: AppState) -> AppState {
         var state = state
+        // A See-also topic that is a loaded article opens it; so does an article title.
+        var target = target
+        if case .card(let id) = target, let title = neighbours.seeAlso[id] { target = .article(title) }
+        if case .article(let title) = target {
+            guard title != model.article.title else { return follow(.section(0), from: state) }
+            state.history.record(snapshot(state))
+            state.effects.append(.openArticle(title: title, view: nil))
+            return state
+        }
         state.history.record(snapshot(state))
         state.search = nil
         var reader = ReaderState()
@@ -503,11 +520,16 @@ public struct Explorer: Sendable {
         case .sourceLine(let line):
             let document = layouts.document(.article)
             if let block = document.block(holdingSourceLine: line) { reader.top = ReaderAnchor(block: block) }
+        case .article:
+            break
         }
+        let before = state.reader
         state.reader = reader
         // Show a little of what comes before an item or a mention, as a browser does for anchors.
         if case .item = target { state.reader.top = context(before: reader.top, lines: 2, in: state) }
         if case .sourceLine = target { state.reader.top = context(before: reader.top, lines: 1, in: state) }
+        // A jump to where the reader already is adds nothing to go back to.
+        if state.reader == before { _ = state.history.goBack(from: snapshot(state)); state.history.dropForward() }
         if !state.layout.contains(.reader) { state = focus(.reader, in: state) }
         return state
     }
@@ -517,13 +539,23 @@ public struct Explorer: Sendable {
         return layout.anchor(at: jumpTop(layout.line(of: anchor) - lines, layout: layout))
     }
 
+    /// A view of this article is restored here; one of another article is the runtime's to open.
+    func restoreOrOpen(_ view: ViewSnapshot, into state: AppState) -> AppState {
+        if let title = view.article, title != model.article.title {
+            var state = state
+            state.effects.append(.openArticle(title: title, view: view))
+            return state
+        }
+        return restore(view, into: state)
+    }
+
     func goBack(_ state: AppState) -> AppState {
         var state = state
         guard let previous = state.history.goBack(from: snapshot(state)) else {
             state.notice = "Nothing to go back to."
             return state
         }
-        return restore(previous, into: state)
+        return restoreOrOpen(previous, into: state)
     }
 
     func goForward(_ state: AppState) -> AppState {
@@ -532,7 +564,7 @@ public struct Explorer: Sendable {
             state.notice = "Nothing to go forward to."
             return state
         }
-        return restore(next, into: state)
+        return restoreOrOpen(next, into: state)
     }
 
     /// The labels from the first jump to here, when there were jumps.

@@ -10,6 +10,8 @@ public enum Target: Hashable, Sendable, Codable {
     case card(String)
     /// The block that holds a source line (where a mention is).
     case sourceLine(Int)
+    /// Another loaded article (by title), from its top: a See-also topic of a folder.
+    case article(String)
 
     /// The target for following a link to graph node `id`: sections and the items that stand
     /// in the article open in place; a See-also topic, whose article is not loaded, opens its card.

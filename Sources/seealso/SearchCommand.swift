@@ -1,0 +1,87 @@
+import ArgumentParser
+import Content
+import Foundation
+
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find text in an article or a folder of articles.",
+        discussion: """
+            Prints `article:line: section: text` for each match, like grep -n. The search is \
+            case-insensitive unless QUERY has an uppercase letter, and ignores diacritics and \
+            dash variants ("Regis" finds "Régis"). QUERY is literal text, not a pattern.
+
+            Examples:
+              seealso search Kornilov
+              seealso search articles/ 'dual power' --json
+            """
+    )
+
+    @Argument(help: ArgumentHelp("[PATH] QUERY: an article file or folder (default: the bundled article), then the text to find.",
+                                 valueName: "path-and-query"))
+    var words: [String]
+    @Flag(help: "Print the matches as a JSON array of {path, article, line, section, heading, text}.") var json = false
+
+    func validate() throws {
+        guard (1...2).contains(words.count) else { throw ValidationError("Give a QUERY, or a PATH and a QUERY.") }
+        guard !(words.last ?? "").isEmpty else { throw ValidationError("The QUERY is empty.") }
+    }
+
+    struct Hit: Codable, Equatable {
+        var path: String
+        var article: String
+        var line: Int
+        var section: String
+        var heading: String
+        var text: String
+    }
+
+    func run() throws {
+        var options = ArticleOptions()
+        options.file = words.count == 2 ? words[0] : nil
+        let source = try options.loadSource()
+        let search = TextSearch(words[words.count - 1])
+        let hits = source.articles.flatMap { Self.hits(of: search, in: $0, path: options.file == nil ? ArticleLoader.bundledArticleName : nil) }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(JSONExporter.escapingUnsafeScalars(String(decoding: try encoder.encode(hits), as: UTF8.self)))
+        } else {
+            for hit in hits { print("\(hit.path):\(hit.line): \(hit.heading): \(hit.text)".neutralized) }
+        }
+        try ArticleOptions.finish(source)
+        if hits.isEmpty { throw ExitCode(1) }
+    }
+
+    /// Every match in headings, paragraphs and list items, with its own source line and an
+    /// excerpt around it.
+    static func hits(of search: TextSearch, in model: LinkedArticle, path: String?) -> [Hit] {
+        let article = model.article
+        let label = path ?? article.path
+        var hits: [Hit] = []
+        func add(_ text: String, line: (String.Index) -> Int, section: Section) {
+            for range in search.matches(in: text) {
+                hits.append(Hit(path: label, article: article.title, line: line(range.lowerBound), section: section.id,
+                                heading: section.isLead ? article.title : section.title, text: excerpt(text, around: range)))
+            }
+        }
+        for section in article.sections {
+            if !section.isLead { add(section.title, line: { _ in section.line }, section: section) }
+            for block in section.blocks {
+                switch block {
+                case .paragraph(let paragraph): add(paragraph.text, line: paragraph.line(at:), section: section)
+                case .list(let list): for item in list.items { add(item.text, line: { _ in item.line }, section: section) }
+                }
+            }
+        }
+        return hits
+    }
+
+    /// About 60 characters either side of the match, cut at spaces, with "…" where cut.
+    static func excerpt(_ text: String, around range: Range<String.Index>, context: Int = 60) -> String {
+        var lower = text.index(range.lowerBound, offsetBy: -context, limitedBy: text.startIndex) ?? text.startIndex
+        var upper = text.index(range.upperBound, offsetBy: context, limitedBy: text.endIndex) ?? text.endIndex
+        if lower > text.startIndex, let space = text[lower..<range.lowerBound].firstIndex(of: " ") { lower = text.index(after: space) }
+        if upper < text.endIndex, let space = text[range.upperBound..<upper].lastIndex(of: " ") { upper = space }
+        return (lower > text.startIndex ? "…" : "") + text[lower..<upper] + (upper < text.endIndex ? "…" : "")
+    }
+}

@@ -1,0 +1,98 @@
+import Content
+import Foundation
+import Testing
+
+/// A folder of three linked articles and one broken one, written fresh for each test.
+struct LinkedFolder {
+    let root: URL
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("seealso-corpus-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("more"), withIntermediateDirectories: true)
+        try write("dual-power.txt", String(decoding: try Data(contentsOf: Self.repository.appendingPathComponent("assets/dual-power.txt")), as: UTF8.self))
+        try write("more/communalism.txt", """
+            = Communalism =
+            Communalism is the theory of libertarian municipalism, a road to dual power.
+
+            == See also ==
+            - Dual Power
+            - Anarchism
+            """)
+        try write("anarchism.txt", """
+            = Anarchism =
+            Anarchism rejects rulers; anarchists build dual power.
+
+            == See also ==
+            - Dual power
+            - Marxism-Leninism
+            """)
+        try write("broken.txt", "no title here\n")
+    }
+
+    static var repository: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: root.appendingPathComponent(name))
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+}
+
+@Suite("A folder of articles")
+struct CorpusTests {
+    @Test func loadsEveryArticleAndListsTheBrokenOne() throws {
+        let folder = try LinkedFolder()
+        defer { folder.remove() }
+        let corpus = try Corpus.load(directory: folder.root.path)
+        #expect(corpus.articles.map(\.article.title) == ["Anarchism", "Dual power", "Communalism"])
+        #expect(corpus.failures.map(\.description) == [
+            "\(folder.root.path)/broken.txt:1: missing title: an article starts with a line '= Title =', found 'no title here'",
+        ])
+    }
+
+    @Test func seeAlsoTitlesResolveIgnoringCaseDashesAndDisambiguators() throws {
+        let folder = try LinkedFolder()
+        defer { folder.remove() }
+        let corpus = try Corpus.load(directory: folder.root.path)
+        #expect(corpus.article(titled: "dual power") == 1)
+        #expect(corpus.article(titled: "Communalism (Bookchin)") == 2, "the disambiguator is dropped when unambiguous")
+        #expect(corpus.article(titled: "Anarchism") == 0)
+        #expect(corpus.article(titled: "Diarchy") == nil)
+        let dualPower = corpus.resolvedSeeAlso(of: 1)
+        #expect(dualPower["see-also:anarchism"] == 0)
+        #expect(dualPower["see-also:communalism-bookchin"] == 2)
+        #expect(dualPower.count == 2)
+        #expect(corpus.incoming(to: 1).map(\.article).sorted() == [0, 2])
+    }
+
+    @Test func ambiguousBareTitlesDoNotResolve() throws {
+        let a = try LinkedArticle(article: ArticleParser().parse("= Mercury (planet) =\nA planet.\n", path: "a.txt"))
+        let b = try LinkedArticle(article: ArticleParser().parse("= Mercury (element) =\nAn element.\n", path: "b.txt"))
+        let corpus = Corpus(root: ".", articles: [a, b], failures: [])
+        #expect(corpus.article(titled: "Mercury") == nil)
+        #expect(corpus.article(titled: "mercury (planet)") == 0)
+    }
+
+    @Test func theCommandLineWorksOnTheFolder() throws {
+        let folder = try LinkedFolder()
+        defer { folder.remove() }
+        let export = try CLI.run(["export", "--format", "json", folder.root.path])
+        #expect(export.status == 65, "a broken file makes the exit status 65 after the rest is printed")
+        #expect(export.stderr.contains("broken.txt:1: missing title"))
+        let document = try JSONDecoder().decode(JSONExporter.CorpusDocument.self, from: export.stdout)
+        #expect(document.articles.map(\.title) == ["Anarchism", "Dual power", "Communalism"])
+        let dualPower = try #require(document.articles.first { $0.title == "Dual power" })
+        #expect(dualPower.seeAlso.first { $0.title == "Anarchism" }?.article == folder.root.appendingPathComponent("anarchism.txt").path)
+        #expect(dualPower.seeAlso.first { $0.title == "Diarchy" }?.article == nil)
+        #expect(document.errors.count == 1)
+
+        let search = try CLI.run(["search", folder.root.path, "dual power"])
+        #expect(String(decoding: search.stdout, as: UTF8.self).contains("anarchism.txt:2: Anarchism: Anarchism rejects rulers; anarchists build dual power."))
+        #expect(String(decoding: search.stdout, as: UTF8.self).contains("more/communalism.txt:5: See also: Dual Power"))
+        let outline = try CLI.run(["outline", folder.root.path])
+        let text = String(decoding: outline.stdout, as: UTF8.self)
+        #expect(text.contains("Anarchism\n") && text.contains("Communalism\n"))
+    }
+}
