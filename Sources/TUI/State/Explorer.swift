@@ -286,8 +286,8 @@ public struct Explorer: Sendable {
             if let entry = selectedBookmark(state) { state.effects.append(.removeBookmark(entry.id)) }
         case .undoDelete:
             if panes.contains(.bookmarks) { state.effects.append(.undoRemove) }
-        case .back: state = goBack(state)
-        case .forward: state = goForward(state)
+        case .back: state = travel(back: true, state)
+        case .forward: state = travel(back: false, state)
         case .nextReference: state = moveReference(by: 1, in: state)
         case .previousReference: state = moveReference(by: -1, in: state)
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .open, .collapse, .expand:
@@ -549,22 +549,15 @@ public struct Explorer: Sendable {
         return restore(view, into: state)
     }
 
-    func goBack(_ state: AppState) -> AppState {
+    /// Back (H) or forward (L) through the history.
+    func travel(back: Bool, _ state: AppState) -> AppState {
         var state = state
-        guard let previous = state.history.goBack(from: snapshot(state)) else {
-            state.notice = "Nothing to go back to."
+        let current = snapshot(state)
+        guard let view = back ? state.history.goBack(from: current) : state.history.goForward(from: current) else {
+            state.notice = back ? "Nothing to go back to." : "Nothing to go forward to."
             return state
         }
-        return restoreOrOpen(previous, into: state)
-    }
-
-    func goForward(_ state: AppState) -> AppState {
-        var state = state
-        guard let next = state.history.goForward(from: snapshot(state)) else {
-            state.notice = "Nothing to go forward to."
-            return state
-        }
-        return restoreOrOpen(next, into: state)
+        return restoreOrOpen(view, into: state)
     }
 
     /// The labels from the first jump to here, when there were jumps.
