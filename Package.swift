@@ -31,13 +31,17 @@ let package = Package(
         .target(name: "Store", dependencies: ["Content", "CSQLite"]),
         // The explorer: state, update, panes, layout; ncurses only in CursesBackend.swift.
         .target(name: "TUI", dependencies: ["Content", "CNCursesw"]),
+        // config.toml: keys, theme, layout, restore, mouse; every problem reported at its line.
+        .target(name: "Config", dependencies: ["TUI", "Content", .product(name: "TOMLKit", package: "TOMLKit")]),
         .executableTarget(
             name: "seealso",
             dependencies: [
-                "Content", "TUI", "Store",
+                "Content", "TUI", "Store", "Config",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Writes the man page from `seealso --experimental-dump-help` (used by `make build`).
+        .executableTarget(name: "seealso-manpage", path: "Sources/ManPage"),
         // Measurements (not tests): `swift run -c release seealso-bench`; see scripts/.
         .executableTarget(name: "seealso-bench", dependencies: ["Content", "TUI"], path: "Benchmarks/seealso-bench"),
 
@@ -45,6 +49,9 @@ let package = Package(
         .testTarget(name: "TUITests", dependencies: ["TUI", "Content"], exclude: ["Golden"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Content", "CSQLite"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Content"]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config", "TUI", "Content"]),
+        // Completions, man page and `make install` into a temporary prefix.
+        .testTarget(name: "InstallTests"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,61 +1,42 @@
 import Foundation
 
-/// A folder of articles, loaded together so that See-also titles open the articles they
-/// name. Files that fail to load are kept as errors; the others load anyway.
-public struct Corpus: Sendable {
-    public let root: String
-    /// Loaded articles, by path.
-    public let articles: [LinkedArticle]
+/// What a folder's See-also resolution needs to know of each article, without parsing it
+/// again: its path, title and See-also topics. Built from parsed articles, or read from the
+/// on-disk index (module Store) so that a large folder opens without parsing every file.
+public struct FolderCatalog: Sendable {
+    public struct Entry: Sendable, Hashable, Codable {
+        public var path: String
+        public var title: String
+        public var seeAlso: [String]
+
+        public init(path: String, title: String, seeAlso: [String]) {
+            self.path = path
+            self.title = title
+            self.seeAlso = seeAlso
+        }
+
+        public init(_ model: LinkedArticle) {
+            self.init(path: model.article.path, title: model.article.title, seeAlso: model.items(of: .seeAlso).map(\.name))
+        }
+    }
+
+    public let entries: [Entry]
     /// Files that could not be loaded, with where and why.
     public let failures: [SourceError]
     private let exactTitles: [String: [Int]]
     private let bareTitles: [String: [Int]]
 
-    public init(root: String, articles: [LinkedArticle], failures: [SourceError]) {
-        self.root = root
-        self.articles = articles
+    public init(entries: [Entry], failures: [SourceError]) {
+        self.entries = entries
         self.failures = failures
         var exact: [String: [Int]] = [:]
         var bare: [String: [Int]] = [:]
-        for (index, model) in articles.enumerated() {
-            exact[Self.normalized(model.article.title), default: []].append(index)
-            bare[Self.normalized(Self.withoutDisambiguator(model.article.title)), default: []].append(index)
+        for (index, entry) in entries.enumerated() {
+            exact[Self.normalized(entry.title), default: []].append(index)
+            bare[Self.normalized(Self.withoutDisambiguator(entry.title)), default: []].append(index)
         }
         exactTitles = exact
         bareTitles = bare
-    }
-
-    /// Every `*.txt` under `directory`, recursively, in path order; parsed on all cores.
-    public static func load(directory: String) throws -> Corpus {
-        let root = URL(fileURLWithPath: directory)
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
-            throw SourceError(path: directory, line: 0, message: "cannot read the folder")
-        }
-        var paths: [String] = []
-        for case let url as URL in enumerator where url.pathExtension == "txt" {
-            paths.append(url.path)
-        }
-        let files = paths.sorted()
-        let results = ConcurrentResults<Result<LinkedArticle, SourceError>>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            do {
-                results[index] = .success(try ArticleLoader.load(path: files[index]))
-            } catch let error as SourceError {
-                results[index] = .failure(error)
-            } catch {
-                results[index] = .failure(SourceError(path: files[index], line: 0, message: "\(error)"))
-            }
-        }
-        var articles: [LinkedArticle] = []
-        var failures: [SourceError] = []
-        for result in results.values {
-            switch result {
-            case .success(let model): articles.append(model)
-            case .failure(let error): failures.append(error)
-            case nil: break
-            }
-        }
-        return Corpus(root: directory, articles: articles, failures: failures)
     }
 
     /// The article a See-also title names: the same title ignoring case, diacritics and dash
@@ -69,21 +50,34 @@ public struct Corpus: Sendable {
         return bare.count == 1 ? bare[0] : nil
     }
 
-    /// For article `index`: its See-also topics that are loaded articles (item id → article).
-    public func resolvedSeeAlso(of index: Int) -> [String: Int] {
+    /// The other articles whose See-also topics open article `index`, with the topic's name.
+    public func incoming(to index: Int) -> [(article: Int, topic: String)] {
+        entries.indices.flatMap { source -> [(article: Int, topic: String)] in
+            guard source != index else { return [] }
+            return entries[source].seeAlso.filter { article(titled: $0) == index }.map { (source, $0) }
+        }
+    }
+
+    /// For an article of the folder (parsed): its See-also items that are other loaded
+    /// articles, item id → article index.
+    public func resolvedSeeAlso(of model: LinkedArticle) -> [String: Int] {
+        let own = article(titled: model.article.title)
         var resolved: [String: Int] = [:]
-        for item in articles[index].items where item.kind == .seeAlso {
-            if let target = article(titled: item.name), target != index { resolved[item.id] = target }
+        for item in model.items where item.kind == .seeAlso {
+            if let target = article(titled: item.name), target != own { resolved[item.id] = target }
         }
         return resolved
     }
 
-    /// The other articles whose See-also topics open article `index`, with the item.
-    public func incoming(to index: Int) -> [(article: Int, item: String)] {
-        articles.indices.flatMap { source -> [(article: Int, item: String)] in
-            guard source != index else { return [] }
-            return resolvedSeeAlso(of: source).filter { $0.value == index }.map { (source, $0.key) }.sorted { $0.item < $1.item }
+    /// Every `*.txt` under `directory`, recursively, in path order.
+    public static func articleFiles(in directory: String) throws -> [String] {
+        let root = URL(fileURLWithPath: directory)
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            throw SourceError(path: directory, line: 0, message: "cannot read the folder")
         }
+        var paths: [String] = []
+        for case let url as URL in enumerator where url.pathExtension == "txt" { paths.append(url.path) }
+        return paths.sorted()
     }
 
     static func normalized(_ title: String) -> String {
@@ -111,17 +105,67 @@ public struct Corpus: Sendable {
     }
 }
 
+/// A folder of articles, all parsed and linked: what the command line works on. See-also
+/// titles resolve through its `catalog`. Files that fail to load are kept as errors; the
+/// others load anyway.
+public struct Corpus: Sendable {
+    public let root: String
+    /// Loaded articles, by path.
+    public let articles: [LinkedArticle]
+    public let catalog: FolderCatalog
+    public var failures: [SourceError] { catalog.failures }
+
+    public init(root: String, articles: [LinkedArticle], failures: [SourceError]) {
+        self.root = root
+        self.articles = articles
+        catalog = FolderCatalog(entries: articles.map(FolderCatalog.Entry.init), failures: failures)
+    }
+
+    /// Every `*.txt` under `directory`, recursively, in path order; parsed on all cores.
+    public static func load(directory: String) throws -> Corpus {
+        let files = try FolderCatalog.articleFiles(in: directory)
+        let results = ConcurrentResults<Result<LinkedArticle, SourceError>>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            do {
+                results[index] = .success(try ArticleLoader.load(path: files[index]))
+            } catch let error as SourceError {
+                results[index] = .failure(error)
+            } catch {
+                results[index] = .failure(SourceError(path: files[index], line: 0, message: "\(error)"))
+            }
+        }
+        var articles: [LinkedArticle] = []
+        var failures: [SourceError] = []
+        for result in results.values {
+            switch result {
+            case .success(let model): articles.append(model)
+            case .failure(let error): failures.append(error)
+            case nil: break
+            }
+        }
+        return Corpus(root: directory, articles: articles, failures: failures)
+    }
+
+    public func article(titled title: String) -> Int? { catalog.article(titled: title) }
+
+    /// For article `index`: its See-also topics that are loaded articles (item id → article).
+    public func resolvedSeeAlso(of index: Int) -> [String: Int] { catalog.resolvedSeeAlso(of: articles[index]) }
+
+    /// The other articles whose See-also topics open article `index`, with the topic's name.
+    public func incoming(to index: Int) -> [(article: Int, topic: String)] { catalog.incoming(to: index) }
+}
+
 /// Slots written by `concurrentPerform` iterations, each its own index.
-private final class ConcurrentResults<Value>: @unchecked Sendable {
+public final class ConcurrentResults<Value>: @unchecked Sendable {
     private var storage: [Value?]
     private let lock = NSLock()
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    public init(count: Int) { storage = Array(repeating: nil, count: count) }
 
-    subscript(index: Int) -> Value? {
+    public subscript(index: Int) -> Value? {
         get { lock.withLock { storage[index] } }
         set { lock.withLock { storage[index] = newValue } }
     }
 
-    var values: [Value?] { lock.withLock { storage } }
+    public var values: [Value?] { lock.withLock { storage } }
 }

@@ -59,6 +59,12 @@ struct Bookmarks: ParsableCommand {
             programs may use it at once. Exit status: 0 done; 1 no such bookmark; 64 unknown \
             section; 65 a damaged or foreign database, or a file that is not an export; 66 a file \
             that cannot be read; 74 a data folder that is read-only or full.
+
+            Examples:
+              seealso bookmarks add --section Background --note "start here"
+              seealso bookmarks list
+              seealso bookmarks export --format json > bookmarks.json
+              seealso bookmarks import bookmarks.json --data-dir /mnt/other/seealso
             """,
         subcommands: [List.self, Add.self, Remove.self, Export.self, Import.self]
     )
@@ -68,7 +74,13 @@ extension Bookmarks {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List every bookmark, newest first.",
-            discussion: "With --json, prints the export format (as 'bookmarks export --format json').")
+            discussion: """
+                With --json, prints the export format (as 'bookmarks export --format json').
+
+                Examples:
+                  seealso bookmarks list
+                  seealso bookmarks list --json | jq '.bookmarks[].heading'
+                """)
 
         @Flag(help: "Print the JSON export format instead of a table.") var json = false
         @OptionGroup var store: StoreOptions
@@ -116,6 +128,10 @@ extension Bookmarks {
                 Prints 'bookmarked: #ID Article › Section' once the bookmark is saved (it then \
                 survives even a crash). A section already bookmarked is not added twice: its \
                 bookmark is printed as 'already bookmarked', with --note replacing its note.
+
+                Examples:
+                  seealso bookmarks add --section "October Revolution"
+                  seealso bookmarks add my-article.txt --section Background --note "reread"
                 """)
 
         @OptionGroup var article: ArticleOptions
@@ -143,7 +159,12 @@ extension Bookmarks {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a bookmark by its id (see 'bookmarks list').")
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a bookmark by its id (see 'bookmarks list').",
+            discussion: """
+                Examples:
+                  seealso bookmarks remove 3
+                """)
 
         @Argument(help: "The bookmark's id, as 'bookmarks list' shows it (with or without '#').") var id: BookmarkID
         @OptionGroup var store: StoreOptions
@@ -169,6 +190,10 @@ extension Bookmarks {
                 The JSON form is a stable interface: {"version": 1, "bookmarks": [{"article", \
                 "articleHash", "section" (id), "heading", "sectionPath", "item", "itemName", "note", \
                 "createdAt" (ISO 8601)}]}, oldest first, every key present (null when empty).
+
+                Examples:
+                  seealso bookmarks export --format json > bookmarks.json
+                  seealso bookmarks export --format markdown > reading-list.md
                 """)
 
         @Option(help: "json or markdown.") var format: Format
@@ -190,6 +215,9 @@ extension Bookmarks {
                 A bookmark matches an existing one with the same article, section id, heading and \
                 item; the existing note is kept, or the imported one taken if there is none. \
                 Nothing is imported unless everything is.
+
+                Examples:
+                  seealso bookmarks import bookmarks.json
                 """)
 
         @Argument(help: "A file written by 'bookmarks export --format json'.") var file: String

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Content
 import Foundation
+import Store
 
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,9 +39,17 @@ struct Search: ParsableCommand {
     func run() throws {
         var options = ArticleOptions()
         options.file = words.count == 2 ? words[0] : nil
-        let source = try options.loadSource()
         let search = TextSearch(words[words.count - 1])
-        let hits = source.articles.flatMap { Self.hits(of: search, in: $0, path: options.file == nil ? ArticleLoader.bundledArticleName : nil) }
+        let hits: [Hit]
+        let failed: Bool
+        if let folder = options.folderPath, let indexed = try? Self.indexedHits(of: search, in: folder) {
+            hits = indexed.hits
+            failed = indexed.failed
+        } else {
+            let source = try options.loadSource()
+            hits = source.articles.flatMap { Self.hits(of: search, in: $0, path: options.file == nil ? ArticleLoader.bundledArticleName : nil) }
+            if case .folder(let corpus) = source { failed = !corpus.failures.isEmpty } else { failed = false }
+        }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -48,14 +57,34 @@ struct Search: ParsableCommand {
         } else {
             for hit in hits { print("\(hit.path):\(hit.line): \(hit.heading): \(hit.text)".neutralized) }
         }
-        try ArticleOptions.finish(source)
+        if failed { throw ExitCode(65) }
         if hits.isEmpty { throw ExitCode(1) }
+    }
+
+    /// A folder searched through the on-disk index: only files whose text has the query's
+    /// words are read, and only files that changed since the last run are indexed again.
+    static func indexedHits(of search: TextSearch, in folder: String) throws -> (hits: [Hit], failed: Bool) {
+        let index = try CorpusIndex(directory: CorpusIndex.defaultDirectory())
+        let refresh = try index.refresh(folder: folder)
+        for failure in refresh.catalog.failures { Diagnostics.report(failure.description) }
+        let paths = try index.candidates(for: search.query, in: folder) ?? refresh.catalog.entries.map(\.path)
+        let results = ConcurrentResults<[Hit]>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { slot in
+            // A file that changed since it was indexed is read as it is now.
+            // Parsing is all a search needs: no classifying or linking.
+            let article = try? ArticleParser().parse(contentsOf: URL(fileURLWithPath: paths[slot]), displayPath: paths[slot])
+            results[slot] = article.map { hits(of: search, in: $0, path: nil) } ?? []
+        }
+        return (results.values.flatMap { $0 ?? [] }, !refresh.catalog.failures.isEmpty)
     }
 
     /// Every match in headings, paragraphs and list items, with its own source line and an
     /// excerpt around it.
     static func hits(of search: TextSearch, in model: LinkedArticle, path: String?) -> [Hit] {
-        let article = model.article
+        hits(of: search, in: model.article, path: path)
+    }
+
+    static func hits(of search: TextSearch, in article: Article, path: String?) -> [Hit] {
         let label = path ?? article.path
         var hits: [Hit] = []
         func add(_ text: String, line: (String.Index) -> Int, section: Section) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Config
 import Content
 import Foundation
 import Store
@@ -10,11 +11,22 @@ struct Seealso: ParsableCommand {
         commandName: "seealso",
         abstract: "Explore an encyclopedia article and its cross-links in the terminal.",
         discussion: """
-            Without FILE, seealso opens the bundled Wikipedia article "Dual power" (CC BY-SA 4.0).
+            Without FILE, seealso opens the bundled Wikipedia article "Dual power" (CC BY-SA 4.0). \
             An article FILE may have its curated cross-links beside it as NAME.links.toml.
+
+            Keys, theme and layout can be set in $XDG_CONFIG_HOME/seealso/config.toml \
+            (see 'seealso config --help'); 'man seealso' has the whole manual.
+
+            Examples:
+              seealso                                  # explore the bundled article
+              seealso --item Municipalism              # open at a strategy
+              seealso articles/                        # a folder of articles
+              seealso links --kind strategy | less
+              seealso export --format dot | dot -Tsvg > links.svg
+              seealso --generate-completion-script zsh > ~/.zfunc/_seealso
             """,
         version: "0.1.0",
-        subcommands: [Explore.self, Outline.self, Links.self, Export.self, Search.self, Bookmarks.self],
+        subcommands: [Explore.self, Outline.self, Links.self, Export.self, Search.self, Bookmarks.self, ConfigCommand.self],
         defaultSubcommand: Explore.self
     )
 }
@@ -88,7 +100,17 @@ enum Diagnostics {
 struct Explore: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the interactive explorer (the default command).",
-        discussion: "When standard output is not a terminal, or TERM is 'dumb', prints the outline instead."
+        discussion: """
+            When standard output is not a terminal, or TERM is 'dumb', prints the outline instead. \
+            Problems in the config file are reported on stderr and in the status line; the \
+            entries with problems keep their defaults.
+
+            Examples:
+              seealso explore --section "October Revolution"
+              seealso my-article.txt --no-restore
+              seealso --config ~/seealso-vi-keys.toml
+              NO_COLOR=1 seealso
+            """
     )
 
     @OptionGroup var article: ArticleOptions
@@ -99,6 +121,7 @@ struct Explore: ParsableCommand {
     @Flag(help: "Start at the top instead of where you last were (the jump history is kept).")
     var noRestore = false
     @OptionGroup var store: StoreOptions
+    @OptionGroup var config: ConfigOptions
 
     func validate() throws {
         if section != nil && item != nil { throw ValidationError("Give --section or --item, not both.") }
@@ -111,6 +134,7 @@ struct Explore: ParsableCommand {
             throw ExitCode(65)
         }
         let start = try startTarget(in: model)
+        let settings = try config.loadReporting()
         guard Terminal.isInteractive else {
             print(source.articles.map { OutlineFormatter().format($0) }.joined(separator: "\n"), terminator: "")
             try ArticleOptions.finish(source)
@@ -126,7 +150,7 @@ struct Explore: ParsableCommand {
         } catch {
             problem = "\(error)"
         }
-        var notices = [problem].compactMap { $0 }
+        var notices = [settings.notice, problem].compactMap { $0 }
         if case .folder(let corpus) = source {
             notices.append("\(corpus.articles.count) articles loaded (: lists them)")
             if let first = corpus.failures.first {
@@ -135,9 +159,10 @@ struct Explore: ParsableCommand {
         }
         try MainActor.assumeIsolated {
             let service = opened.map(StoreService.init)
-            let session = Self.session(for: source, service: service)
-            try Terminal.run(session, start: start, restore: !noRestore,
-                             notice: notices.isEmpty ? nil : notices.joined(separator: " · "))
+            let session = Self.session(for: source, service: service, keymap: settings.config.keymap)
+            try Terminal.run(session, start: start, restore: !noRestore && settings.config.restore,
+                             notice: notices.isEmpty ? nil : notices.joined(separator: " · "),
+                             theme: settings.config.theme.resolve(), mouse: settings.config.mouse, layout: settings.config.layout)
         }
         if let problem { Diagnostics.report(problem) }
         try ArticleOptions.finish(source)
@@ -146,22 +171,11 @@ struct Explore: ParsableCommand {
     /// One explorer per article; in a folder, See-also topics that are loaded articles open
     /// them, and each article knows which others list it.
     @MainActor
-    static func session(for source: Source, service: StoreService?) -> ExplorerSession {
+    static func session(for source: Source, service: StoreService?, keymap: KeyMap = .standard) -> ExplorerSession {
         guard case .folder(let corpus) = source else {
-            return ExplorerSession(explorer: Explorer(model: source.articles[0], bookmarks: service != nil), service: service)
+            return ExplorerSession(explorer: Explorer(model: source.articles[0], keymap: keymap, bookmarks: service != nil), service: service)
         }
-        let titles = corpus.articles.map(\.article.title)
-        func explorer(_ index: Int) -> Explorer {
-            let seeAlso = corpus.resolvedSeeAlso(of: index).mapValues { corpus.articles[$0].article.title }
-            let incoming = corpus.incoming(to: index).map { source in
-                (article: corpus.articles[source.article].article.title, topic: corpus.articles[source.article].label(of: source.item))
-            }
-            return Explorer(model: corpus.articles[index], bookmarks: service != nil,
-                            neighbours: Neighbours(seeAlso: seeAlso, incoming: incoming, titles: titles))
-        }
-        return ExplorerSession(explorer: explorer(0), service: service) { title in
-            corpus.articles.firstIndex { $0.article.title == title }.map(explorer)
-        }
+        return FolderSession.session(catalog: corpus.catalog, first: corpus.articles[0], keymap: keymap, service: service)
     }
 
     /// Where `--section` or `--item` asks to open; an unknown name exits 64 with the close matches.
@@ -187,7 +201,14 @@ struct Explore: ParsableCommand {
 }
 
 struct Outline: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the section outline with source lines.")
+    static let configuration = CommandConfiguration(
+        abstract: "Print the section outline with source lines.",
+        discussion: """
+            Examples:
+              seealso outline
+              seealso outline my-article.txt
+            """
+    )
 
     @OptionGroup var article: ArticleOptions
 
@@ -212,6 +233,10 @@ struct Links: ParsableCommand {
         discussion: """
             Each link shows its direction (→ out, ← in), type, the other end, its origin and why: \
             a curated rationale or the detected mention's line and sentence.
+
+            Examples:
+              seealso links --kind strategy
+              seealso links --origin curated my-article.txt
             """
     )
 
@@ -235,7 +260,14 @@ struct Export: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         abstract: "Export the article model as JSON, Markdown or a Graphviz graph.",
-        discussion: "The JSON form is a stable interface; its schema is in README.md."
+        discussion: """
+            The JSON form is a stable interface; its schema is in README.md.
+
+            Examples:
+              seealso export --format json > dual-power.json
+              seealso export --format dot | dot -Tsvg > links.svg
+              seealso export --format markdown articles/
+            """
     )
 
     @Option(help: "json, markdown or dot.") var format: Format

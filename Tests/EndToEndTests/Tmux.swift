@@ -73,7 +73,7 @@ final class TmuxSession {
         self.width = width
         self.height = height
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        var env = ["LANG": "C.UTF-8", "TERM": "screen-256color", "HOME": home.path, "PS1": "$ ",
+        var env = ["LANG": "C.UTF-8", "TERM": "screen-256color", "HOME": home.path, "PS1": "$ ", "HISTFILE": "/dev/null",
                    "XDG_DATA_HOME": home.appendingPathComponent("data").path,
                    "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
                    "XDG_CACHE_HOME": home.appendingPathComponent("cache").path]

@@ -69,7 +69,15 @@ public enum Key: Hashable, Sendable {
             let rest = name.dropFirst(prefix.count)
             guard rest.count == 1, let character = rest.first, Self.controlCharacters.contains(character.lowercased())
             else { return nil }
-            self = .ctrl(character)
+            // Terminals send Ctrl-H, Ctrl-I, Ctrl-J/Ctrl-M and Ctrl-[ as Backspace, Tab, Enter
+            // and Esc: a config binding "Ctrl-H" means the key that actually arrives.
+            switch character.lowercased() {
+            case "h": self = .backspace
+            case "i": self = .tab
+            case "j", "m": self = .enter
+            case "[": self = .escape
+            default: self = .ctrl(character)
+            }
             return
         }
         return nil

@@ -62,7 +62,9 @@ public struct ScreenLayout: Equatable, Sendable {
     /// - Parameters:
     ///   - side: the side pane shown beside the reader at medium widths.
     ///   - lower: the pane under the cross-links at wide widths (backlinks or bookmarks).
-    public init(size: Size, focus: PaneID, side: PaneID, lower: PaneID, zoomed: Bool) {
+    ///   - settings: configured side pane widths; the reader keeps at least
+    ///     `LayoutSettings.minimumReaderWidth` columns whatever they ask for.
+    public init(size: Size, focus: PaneID, side: PaneID, lower: PaneID, zoomed: Bool, settings: LayoutSettings = .standard) {
         status = Rect(x: 0, y: max(size.height - 1, 0), width: size.width, height: 1)
         separators = []
         panes = []
@@ -72,14 +74,22 @@ public struct ScreenLayout: Equatable, Sendable {
         if zoomed || size.width < Self.mediumWidth {
             panes = [(focus, Rect(x: 0, y: 0, width: size.width, height: height))]
         } else if size.width < Self.wideWidth {
-            let sideWidth = min(max(size.width * 38 / 100, 30), 44)
+            let sideWidth = min(max(settings.sideWidth.columns(on: size.width, automatic: min(max(size.width * 38 / 100, 30), 44)),
+                                    PaneWidth.minimumColumns), size.width - 1 - LayoutSettings.minimumReaderWidth)
             let readerWidth = size.width - sideWidth - 1
             panes = [(.reader, Rect(x: 0, y: 0, width: readerWidth, height: height)),
                      (side, Rect(x: readerWidth + 1, y: 0, width: sideWidth, height: height))]
             separators = [Rect(x: readerWidth, y: 0, width: 1, height: height)]
         } else {
-            let outlineWidth = min(max(size.width * 18 / 100, 22), 32)
-            let rightWidth = min(max(size.width * 35 / 100, 40), 64)
+            var outlineWidth = max(settings.outlineWidth.columns(on: size.width, automatic: min(max(size.width * 18 / 100, 22), 32)),
+                                   PaneWidth.minimumColumns)
+            var rightWidth = max(settings.sideWidth.columns(on: size.width, automatic: min(max(size.width * 35 / 100, 40), 64)),
+                                 PaneWidth.minimumColumns)
+            let spare = size.width - 2 - LayoutSettings.minimumReaderWidth
+            if outlineWidth + rightWidth > spare {
+                rightWidth = max(spare * rightWidth / (outlineWidth + rightWidth), PaneWidth.minimumColumns)
+                outlineWidth = spare - rightWidth
+            }
             let readerWidth = size.width - outlineWidth - rightWidth - 2
             let rightX = outlineWidth + 1 + readerWidth + 1
             let upper = height * 55 / 100

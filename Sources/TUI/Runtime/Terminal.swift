@@ -24,11 +24,15 @@ public enum Terminal {
 
     /// Runs until the person quits; `start` is where to open (`--section`, `--item`). With a
     /// bookmark service, bookmarks work and the last session is restored unless `restore` is false.
-    public static func run(_ session: ExplorerSession, start: Target? = nil, restore: Bool = true, notice: String? = nil) throws {
-        let backend = try CursesBackend(theme: theme())
+    /// `theme` (default: from the environment), `mouse` and `layout` come from the configuration;
+    /// NO_COLOR still turns colours off whatever the theme.
+    public static func run(_ session: ExplorerSession, start: Target? = nil, restore: Bool = true, notice: String? = nil,
+                           theme: Theme? = nil, mouse: Bool = true, layout: LayoutSettings = .standard) throws {
+        let backend = try CursesBackend(theme: theme ?? Self.theme(), mouse: mouse)
         defer { backend.shutdown() }
         let size = backend.size
         var state = session.explorer.initialState(size: Size(width: size.width, height: size.height))
+        state.layoutSettings = layout
         state = session.startUp(state, start: start, restore: restore)
         if let notice { state = session.explorer.update(state, .notice(notice)) }
         while state.isRunning {
@@ -128,6 +132,7 @@ public final class ExplorerSession {
         explorers[title] = next
         explorer = next
         var fresh = next.initialState(size: state.size)
+        fresh.layoutSettings = state.layoutSettings
         fresh.history = state.history
         fresh.focus = state.layout.contains(.reader) ? state.focus : .reader
         fresh.sidePane = state.sidePane

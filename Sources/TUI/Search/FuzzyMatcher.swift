@@ -50,7 +50,11 @@ public enum FuzzyMatcher {
     }
 
     static func fold(_ text: String) -> [Character] {
-        text.map { character in
+        // ASCII (most titles) without Foundation: the finder folds every title per keystroke.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.map { Character(Unicode.Scalar(($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0)) }
+        }
+        return text.map { character in
             let base = String(character).decomposedStringWithCanonicalMapping.unicodeScalars
                 .filter { $0.properties.generalCategory != .nonspacingMark }
             return Character(String(String.UnicodeScalarView(base)).lowercased().first.map(String.init) ?? String(character))

@@ -109,10 +109,12 @@ public struct AppState: Hashable, Sendable {
     public var finder: FinderState?
     /// Work for the runtime; it takes them after each update.
     public var effects: [Effect] = []
+    /// Configured pane widths and wrap width (`[layout]` in config.toml).
+    public var layoutSettings = LayoutSettings.standard
 
     public init(size: Size) { self.size = size }
 
     public var layout: ScreenLayout {
-        ScreenLayout(size: size, focus: focus, side: sidePane, lower: lowerPane, zoomed: zoomed)
+        ScreenLayout(size: size, focus: focus, side: sidePane, lower: lowerPane, zoomed: zoomed, settings: layoutSettings)
     }
 }

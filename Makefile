@@ -1,0 +1,67 @@
+# seealso: build, test, install.
+#
+#   make build                       release binary (Swift runtime linked in), man page, completions
+#   make test                        swift test
+#   make install PREFIX=/usr/local   build, then install (PREFIX defaults to /usr/local; DESTDIR works)
+#   make uninstall PREFIX=/usr/local
+#
+# `sudo make install` builds as root; to build as yourself: `make build && sudo make install-files`.
+# `make install-files BIN=path/to/seealso` installs an already-built binary without building
+# (the tests do this with their debug build); the man page tool is taken from BIN's folder.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+SWIFT ?= swift
+SCRATCH ?= .build
+BIN ?= $(SCRATCH)/release/seealso
+MANPAGE_TOOL ?= $(dir $(BIN))seealso-manpage
+# Generated man page and completion scripts.
+DIST ?= $(SCRATCH)/dist
+DATE ?= $(shell git log -1 --format=%cs 2>/dev/null || date +%Y-%m-%d)
+# `install -s` strips the binary (61 MB instead of 84 for a release build); STRIP= keeps symbols.
+STRIP ?= -s
+
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+
+.PHONY: all build release dist test install install-files uninstall
+
+all: build
+
+build: release
+	$(MAKE) dist
+
+# --static-swift-stdlib: the installed binary needs no Swift runtime beside it.
+release:
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path "$(SCRATCH)" --product seealso
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path "$(SCRATCH)" --product seealso-manpage
+
+# The man page and completions come from the binary's own command definitions.
+dist:
+	mkdir -p "$(DIST)"
+	"$(BIN)" --experimental-dump-help > "$(DIST)/help.json"
+	"$(MANPAGE_TOOL)" --version "$$("$(BIN)" --version)" --date "$(DATE)" < "$(DIST)/help.json" > "$(DIST)/seealso.1"
+	"$(BIN)" --generate-completion-script bash > "$(DIST)/seealso.bash"
+	"$(BIN)" --generate-completion-script zsh > "$(DIST)/_seealso"
+	"$(BIN)" --generate-completion-script fish > "$(DIST)/seealso.fish"
+	rm -f "$(DIST)/help.json"
+
+test:
+	$(SWIFT) test
+
+install: build
+	$(MAKE) install-files
+
+install-files: dist
+	install -d "$(BINDIR)" "$(MANDIR)" "$(BASHDIR)" "$(ZSHDIR)" "$(FISHDIR)"
+	install -m 755 $(STRIP) "$(BIN)" "$(BINDIR)/seealso"
+	install -m 644 "$(DIST)/seealso.1" "$(MANDIR)/seealso.1"
+	install -m 644 "$(DIST)/seealso.bash" "$(BASHDIR)/seealso"
+	install -m 644 "$(DIST)/_seealso" "$(ZSHDIR)/_seealso"
+	install -m 644 "$(DIST)/seealso.fish" "$(FISHDIR)/seealso.fish"
+
+uninstall:
+	rm -f "$(BINDIR)/seealso" "$(MANDIR)/seealso.1" "$(BASHDIR)/seealso" "$(ZSHDIR)/_seealso" "$(FISHDIR)/seealso.fish"

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Where the configuration lives and how it is read.
+///
+/// `--config FILE`, else `$XDG_CONFIG_HOME/seealso/config.toml`, else
+/// `~/.config/seealso/config.toml`. A missing file at the default place is normal (the defaults
+/// apply, nothing is said); a missing `--config FILE` is an error.
+public enum ConfigFile {
+    /// A file given with `--config` that cannot be read at all.
+    public struct Unreadable: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): \(reason)" }
+    }
+
+    /// A configuration read from disk, with its problems as `path:line: message`.
+    public struct Loaded: Sendable {
+        public var config: Config
+        public var problems: [ConfigMessage]
+        /// The path as messages show it (the home folder as `~`).
+        public var displayPath: String
+        /// Whether a file was there (false: the defaults, from no file).
+        public var exists: Bool
+        /// Whether the file came from `--config`.
+        public var isExplicit: Bool
+
+        /// Every problem as `path:line: message` (for stderr and `config --check`).
+        public var messages: [String] { problems.map { $0.formatted(path: displayPath) } }
+
+        /// The first problem, and how many more there are, for the explorer's status line:
+        /// short enough that the count shows at 120 columns (the file by its name, a long
+        /// message cut).
+        public var notice: String? {
+            guard let first = problems.first else { return nil }
+            var text = first.formatted(path: (displayPath as NSString).lastPathComponent)
+            if text.count > Self.noticeLimit { text = String(text.prefix(Self.noticeLimit - 1)) + "…" }
+            guard problems.count > 1 else { return text }
+            return text + " (\(problems.count - 1) more: seealso config --check" + (isExplicit ? " FILE)" : ")")
+        }
+
+        static let noticeLimit = 80
+    }
+
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
+            return (xdg as NSString).appendingPathComponent("seealso/config.toml")
+        }
+        return (home(environment) as NSString).appendingPathComponent(".config/seealso/config.toml")
+    }
+
+    static func home(_ environment: [String: String]) -> String {
+        if let home = environment["HOME"], !home.isEmpty { return home }
+        return FileManager.default.homeDirectoryForCurrentUser.path
+    }
+
+    /// `path` with the home folder written `~`, as a person would type it.
+    public static func displayPath(_ path: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let home = home(environment)
+        guard home != "/", !home.isEmpty, path.hasPrefix(home + "/") else { return path }
+        return "~" + path.dropFirst(home.count)
+    }
+
+    /// Reads `explicit` (`--config FILE`), or the default file if there is one. Throws only
+    /// for an explicit file that cannot be read; everything else is a message and defaults.
+    public static func load(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws(Unreadable) -> Loaded {
+        let path = explicit ?? defaultPath(environment: environment)
+        let display = explicit ?? displayPath(path, environment: environment)
+        var loaded = Loaded(config: .standard, problems: [], displayPath: display, exists: false, isExplicit: explicit != nil)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            if explicit != nil { throw Unreadable(path: display, reason: "no such file") }
+            return loaded
+        }
+        loaded.exists = true
+        let reason: String
+        if isDirectory.boolValue {
+            reason = "is a folder, not a file"
+        } else if let data = FileManager.default.contents(atPath: path) {
+            guard let text = String(data: data, encoding: .utf8) else {
+                loaded.problems = [ConfigMessage(line: nil, "not UTF-8 text; the defaults are used")]
+                return loaded
+            }
+            let parsed = Config.parse(text)
+            loaded.config = parsed.config
+            loaded.problems = parsed.messages
+            return loaded
+        } else {
+            reason = FileManager.default.isReadableFile(atPath: path) ? "cannot be read" : "permission denied"
+        }
+        if explicit != nil { throw Unreadable(path: display, reason: reason) }
+        loaded.problems = [ConfigMessage(line: nil, "\(reason); the defaults are used")]
+        return loaded
+    }
+}

@@ -1,0 +1,370 @@
+import Content
+import Foundation
+import TOMLKit
+import TUI
+
+extension Config {
+    /// The settings a config file may have at the top level, in the order the default file
+    /// lists them.
+    static let topLevelNames = ["theme", "restore", "mouse", "keys", "layout"]
+    static let layoutNames = ["outline-width", "side-width", "wrap-width"]
+    static let attributeNames = ["fg", "bg", "bold", "dim", "underline", "reverse"]
+
+    /// Reads a configuration. Never fails: every problem becomes a message at its line, and
+    /// only the entry with the problem keeps its default; a TOML syntax error is the one
+    /// exception, which leaves every default in place (nothing of the file can be trusted).
+    public static func parse(_ text: String) -> ParsedConfig {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            let message = ConfigMessage(line: error.source.begin.line, "invalid TOML: \(error.description.neutralized)")
+            return ParsedConfig(config: .standard, messages: [message])
+        } catch {
+            return ParsedConfig(config: .standard, messages: [ConfigMessage(line: nil, "invalid TOML: \(error)")])
+        }
+        var parser = ConfigParser(lines: TOMLKeyLines(text))
+        let config = parser.parse(table)
+        return ParsedConfig(config: config, messages: parser.sortedMessages)
+    }
+}
+
+/// The checks behind `Config.parse`, collecting messages as it goes.
+struct ConfigParser {
+    let lines: TOMLKeyLines
+    private(set) var messages: [ConfigMessage] = []
+
+    init(lines: TOMLKeyLines) { self.lines = lines }
+
+    /// By line; messages on one line in the order found.
+    var sortedMessages: [ConfigMessage] {
+        messages.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
+    }
+
+    mutating func report(_ path: [String], _ text: String) {
+        messages.append(ConfigMessage(line: lines.nearestLine(of: path), text))
+    }
+
+    /// `keys` in file order (TOMLKit's order is not the file's).
+    func inFileOrder(_ keys: [String], under path: [String]) -> [String] {
+        keys.sorted { (lines.line(of: path + [$0]) ?? .max, $0) < (lines.line(of: path + [$1]) ?? .max, $1) }
+    }
+
+    mutating func parse(_ table: TOMLTable) -> Config {
+        var config = Config.standard
+        for name in inFileOrder(table.keys, under: []) {
+            guard let value = table[name] else { continue }
+            switch name {
+            case "theme": config.theme = theme(value)
+            case "restore": config.restore = bool(value, at: ["restore"]) ?? config.restore
+            case "mouse": config.mouse = bool(value, at: ["mouse"]) ?? config.mouse
+            case "keys":
+                guard let keys = value.table else {
+                    report(["keys"], "'keys' must be a table ([keys]), not \(Self.describe(value))")
+                    continue
+                }
+                config.keymap = keymap(keys)
+            case "layout":
+                guard let layout = value.table else {
+                    report(["layout"], "'layout' must be a table ([layout]), not \(Self.describe(value))")
+                    continue
+                }
+                config.layout = self.layout(layout)
+            default:
+                report([name], Self.misplaced(name) ?? Self.unknown("setting", name, among: Config.topLevelNames,
+                                                                    otherwise: "the settings are theme, restore, mouse, [keys] and [layout]"))
+            }
+        }
+        return config
+    }
+
+    // MARK: - Values
+
+    /// A TOML value as a person would recognise it in a message: the literal for a scalar.
+    static func describe(_ value: TOMLValueConvertible) -> String {
+        if let string = value.string { return TOMLText.quoted(string) }
+        if let int = value.int { return String(int) }
+        if let bool = value.bool { return String(bool) }
+        if let double = value.double { return String(double) }
+        switch value.type {
+        case .table: return "a table"
+        case .array: return "an array"
+        default: return "a \(value.type.description)"
+        }
+    }
+
+    /// "unknown action 'qiut' in [keys]; did you mean 'quit'?" or, with nothing close, the
+    /// `otherwise` hint in parentheses.
+    static func unknown(_ what: String, _ name: String, in place: String = "", among candidates: [String], otherwise: String) -> String {
+        let head = "unknown \(what) '\(name.neutralized)'" + (place.isEmpty ? "" : " in \(place)")
+        if let close = closest(to: name, among: candidates) {
+            return head + "; did you mean '\(close)'?"
+        }
+        return head + " (\(otherwise))"
+    }
+
+    /// The candidate `name` is probably a misspelling of: the same but for case, one it is the
+    /// start of ("outline" for "outline-width"), or one a typo or two away (a swap of two
+    /// letters counts as one).
+    static func closest(to name: String, among candidates: [String]) -> String? {
+        let lowered = name.lowercased()
+        if let same = candidates.first(where: { $0.lowercased() == lowered }) { return same }
+        if lowered.count >= 3, let longer = candidates.first(where: { $0.hasPrefix(lowered) }) { return longer }
+        let limit = lowered.count <= 4 ? 1 : 2
+        let scored = candidates.map { ($0, distance(Array(lowered), Array($0))) }.filter { $0.1 <= limit }
+        return scored.min { $0.1 < $1.1 }?.0
+    }
+
+    /// Edit distance with adjacent transpositions (optimal string alignment).
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return table[a.count][b.count]
+    }
+
+    /// A key that belongs in a table, written above every table header.
+    static func misplaced(_ name: String) -> String? {
+        let table: String
+        if Command(rawValue: name) != nil {
+            table = "keys"
+        } else if Config.layoutNames.contains(name) {
+            table = "layout"
+        } else if name == "base" || ColorRole.roles(configName: name) != nil {
+            table = "theme"
+        } else {
+            return nil
+        }
+        return "'\(name)' belongs in [\(table)]: move it below a line that says [\(table)]"
+    }
+
+    mutating func bool(_ value: TOMLValueConvertible, at path: [String]) -> Bool? {
+        if let bool = value.bool { return bool }
+        report(path, "'\(path.joined(separator: "."))' must be true or false, not \(Self.describe(value))")
+        return nil
+    }
+
+    // MARK: - [keys]
+
+    /// The standard keymap with the remapped actions' keys replaced. A key bound twice in the
+    /// file keeps its first action; a key the file binds is taken from the action that had it
+    /// by default (no message: the file asked for it).
+    mutating func keymap(_ table: TOMLTable) -> KeyMap {
+        var remapped: [Command: [Key]] = [:]
+        var owners: [Key: (command: Command, line: Int)] = [:]
+        var conflicts: [(path: [String], key: Key, first: Command, firstLine: Int, command: Command)] = []
+        for name in inFileOrder(table.keys, under: ["keys"]) {
+            guard let value = table[name] else { continue }
+            let path = ["keys", name]
+            guard let command = Command(rawValue: name) else {
+                report(path, Self.unknown("action", name, in: "[keys]", among: Command.allCases.map(\.rawValue),
+                                          otherwise: "seealso config --print-default lists the actions"))
+                continue
+            }
+            if let array = value.array, let other = array.first(where: { $0.string == nil }) {
+                report(path, "'\(name)': a key name must be a string, not \(Self.describe(other))")
+                continue
+            }
+            guard let names = Self.stringList(value) else {
+                report(path, "'\(name)' must be a key name or a list of key names, not \(Self.describe(value))")
+                continue
+            }
+            var keys: [Key] = []
+            var badName: String?
+            for keyName in names {
+                guard let key = Key(name: keyName), key.isDeliverable else {
+                    badName = keyName
+                    break
+                }
+                if !keys.contains(key) { keys.append(key) }
+            }
+            if let badName {
+                report(path, "'\(name)': unknown key name \(TOMLText.quoted(badName)) "
+                    + "(examples: \"x\", \"X\", \"Space\", \"Enter\", \"Esc\", \"Up\", \"PgDn\", \"F2\", \"Ctrl-P\")")
+                continue
+            }
+            let line = lines.nearestLine(of: path)
+            if let clash = keys.first(where: { owners[$0] != nil }), let owner = owners[clash] {
+                conflicts.append((path, clash, owner.command, owner.line, command))
+                continue
+            }
+            for key in keys { owners[key] = (command, line) }
+            remapped[command] = keys
+        }
+        let bindings = KeyMap.standard.bindings.map { binding in
+            KeyMap.Binding(binding.command, remapped[binding.command] ?? binding.keys.filter { owners[$0] == nil })
+        }
+        let keymap = KeyMap(bindings: bindings)
+        for conflict in conflicts {
+            let left = keymap.keys(for: conflict.command).map(\.configName)
+            report(conflict.path, "key '\(conflict.key.configName)' is bound to both '\(conflict.first.rawValue)' (line \(conflict.firstLine)) "
+                + "and '\(conflict.command.rawValue)'; '\(conflict.command.rawValue)' keeps its default keys: "
+                + (left.isEmpty ? "none left" : left.joined(separator: ", ")))
+        }
+        return keymap
+    }
+
+    /// A string, or an array of strings (possibly empty: the action is unbound).
+    static func stringList(_ value: TOMLValueConvertible) -> [String]? {
+        if let string = value.string { return [string] }
+        guard let array = value.array else { return nil }
+        var strings: [String] = []
+        for element in array {
+            guard let string = element.string else { return nil }
+            strings.append(string)
+        }
+        return strings
+    }
+
+    // MARK: - theme
+
+    mutating func theme(_ value: TOMLValueConvertible) -> ThemeSetting {
+        if let name = value.string {
+            if let base = Self.baseTheme(name) { return base }
+            report(["theme"], "'theme' must be \"auto\", \"dark\", \"light\", \"mono\" or a [theme] table, not \(Self.describe(value))")
+            return .auto
+        }
+        guard let table = value.table else {
+            report(["theme"], "'theme' must be \"auto\", \"dark\", \"light\", \"mono\" or a [theme] table, not \(Self.describe(value))")
+            return .auto
+        }
+        var setting = ThemeSetting.auto
+        // "heading" first, so that "heading-2" can change one level of it.
+        let names = inFileOrder(table.keys, under: ["theme"]).sorted { ($0 == "heading" ? 0 : 1) < ($1 == "heading" ? 0 : 1) }
+        for name in names {
+            guard let value = table[name] else { continue }
+            let path = ["theme", name]
+            if name == "base" {
+                if let base = value.string.flatMap(Self.baseTheme) {
+                    setting.base = base.base
+                } else {
+                    report(path, "'base' must be \"auto\", \"dark\", \"light\" or \"mono\", not \(Self.describe(value))")
+                }
+                continue
+            }
+            guard let roles = ColorRole.roles(configName: name) else {
+                report(path, Self.unknown("colour role", name, in: "[theme]", among: ["base"] + ColorRole.configNames,
+                                          otherwise: "seealso config --print-default lists the roles"))
+                continue
+            }
+            guard let patch = appearance(value, name: name, at: path) else { continue }
+            for role in roles { setting.overrides[role] = (setting.overrides[role] ?? AppearancePatch()).merged(with: patch) }
+        }
+        return setting
+    }
+
+    /// "auto" or a built-in theme's name.
+    static func baseTheme(_ name: String) -> ThemeSetting? {
+        if name.lowercased() == "auto" { return .auto }
+        return Theme.named(name).map { ThemeSetting(base: $0) }
+    }
+
+    /// A colour (the foreground) or a table of colours and attributes.
+    mutating func appearance(_ value: TOMLValueConvertible, name: String, at path: [String]) -> AppearancePatch? {
+        if value.string != nil || value.int != nil {
+            return color(value, name: name, at: path).map { AppearancePatch(foreground: $0) }
+        }
+        guard let table = value.table else {
+            report(path, "'\(name)' must be a colour or a table like { fg = \"cyan\", bold = true }, not \(Self.describe(value))")
+            return nil
+        }
+        var patch = AppearancePatch()
+        var valid = true
+        for attribute in inFileOrder(table.keys, under: path) {
+            guard let value = table[attribute] else { continue }
+            let attributePath = path + [attribute]
+            let label = "\(name).\(attribute)"
+            switch attribute {
+            case "fg", "bg":
+                guard let color = color(value, name: label, at: attributePath) else { valid = false; continue }
+                if attribute == "fg" { patch.foreground = color } else { patch.background = color }
+            case "bold", "dim", "underline", "reverse":
+                guard let flag = value.bool else {
+                    report(attributePath, "'\(label)' must be true or false, not \(Self.describe(value))")
+                    valid = false
+                    continue
+                }
+                switch attribute {
+                case "bold": patch.bold = flag
+                case "dim": patch.dim = flag
+                case "underline": patch.underline = flag
+                default: patch.reverse = flag
+                }
+            default:
+                report(attributePath, "'\(name)': unknown attribute '\(attribute.neutralized)' (\(Config.attributeNames.joined(separator: ", ")))")
+                valid = false
+            }
+        }
+        return valid ? patch : nil
+    }
+
+    mutating func color(_ value: TOMLValueConvertible, name: String, at path: [String]) -> TerminalColor? {
+        if let index = value.int {
+            guard (0...255).contains(index) else {
+                report(path, "'\(name)': colour \(index) is not between 0 and 255")
+                return nil
+            }
+            return .indexed(index)
+        }
+        if let text = value.string {
+            if let color = TerminalColor(configName: text) { return color }
+            report(path, "'\(name)': unknown colour \(TOMLText.quoted(text)) (black, red, green, yellow, blue, "
+                + "magenta, cyan, white, bright-black … bright-white, default, or 0 to 255)")
+            return nil
+        }
+        report(path, "'\(name)' must be a colour name or 0 to 255, not \(Self.describe(value))")
+        return nil
+    }
+
+    // MARK: - [layout]
+
+    mutating func layout(_ table: TOMLTable) -> LayoutSettings {
+        var settings = LayoutSettings.standard
+        for name in inFileOrder(table.keys, under: ["layout"]) {
+            guard let value = table[name] else { continue }
+            let path = ["layout", name]
+            switch name {
+            case "outline-width":
+                settings.outlineWidth = paneWidth(value, name: name, at: path) ?? settings.outlineWidth
+            case "side-width":
+                settings.sideWidth = paneWidth(value, name: name, at: path) ?? settings.sideWidth
+            case "wrap-width":
+                if let width = value.int, width == 0 || width >= LayoutSettings.minimumWrapWidth {
+                    settings.wrapWidth = width
+                } else {
+                    report(path, "'wrap-width' must be 0 (the pane's width) or \(LayoutSettings.minimumWrapWidth) columns or more, "
+                        + "not \(Self.describe(value))")
+                }
+            default:
+                report(path, Self.unknown("setting", name, in: "[layout]", among: Config.layoutNames,
+                                          otherwise: "the settings are outline-width, side-width and wrap-width"))
+            }
+        }
+        return settings
+    }
+
+    /// "auto", columns (an integer) or a percentage of the screen ("25%").
+    mutating func paneWidth(_ value: TOMLValueConvertible, name: String, at path: [String]) -> PaneWidth? {
+        if let columns = value.int, columns >= PaneWidth.minimumColumns { return .columns(columns) }
+        if let text = value.string?.trimmingCharacters(in: .whitespaces) {
+            if text.lowercased() == "auto" { return .auto }
+            if text.hasSuffix("%"), let percent = Int(text.dropLast().trimmingCharacters(in: .whitespaces)), PaneWidth.percentRange.contains(percent) {
+                return .percent(percent)
+            }
+        }
+        let range = PaneWidth.percentRange
+        report(path, "'\(name)' must be \"auto\", \(PaneWidth.minimumColumns) columns or more, or a percentage of the screen "
+            + "from \"\(range.lowerBound)%\" to \"\(range.upperBound)%\", not \(Self.describe(value))")
+        return nil
+    }
+}

@@ -1,0 +1,239 @@
+/// The line of every key, table header and array element of a TOML document, by key path,
+/// found by a light scan. TOMLKit reports lines for syntax errors only, and a person fixing a
+/// bad value wants its line.
+///
+/// Paths are the keys from the root: `["keys", "quit"]` for `quit` under `[keys]` (or for the
+/// dotted key `keys.quit`), `["theme", "link", "fg"]` inside an inline table, `["link", "0",
+/// "from"]` in the first `[[link]]` table, `["keys", "back", "1"]` for the second element of
+/// an array. The scan assumes a document TOMLKit has parsed; on a broken one it still ends,
+/// with whatever it found.
+public struct TOMLKeyLines: Sendable {
+    /// The first line each path was seen on.
+    public private(set) var lines: [[String]: Int] = [:]
+
+    public init(_ text: String) {
+        var scanner = Scanner(bytes: Array(text.utf8))
+        scanner.scanDocument()
+        lines = scanner.lines
+    }
+
+    /// The line of exactly `path`, if the scan saw it.
+    public func line(of path: [String]) -> Int? { lines[path] }
+
+    /// The line of `path`, or of its nearest ancestor that has one; 1 when none has.
+    public func nearestLine(of path: [String]) -> Int {
+        var path = path
+        while !path.isEmpty {
+            if let line = lines[path] { return line }
+            path.removeLast()
+        }
+        return 1
+    }
+
+    private struct Scanner {
+        let bytes: [UInt8]
+        var index = 0
+        var line = 1
+        var lines: [[String]: Int] = [:]
+        /// The current `[table]` (with array indexes for `[[array]]` tables).
+        var table: [String] = []
+        /// The last index of each array of tables.
+        var arrayIndexes: [[String]: Int] = [:]
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
+
+        var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+        func peek(_ offset: Int) -> UInt8? { index + offset < bytes.count ? bytes[index + offset] : nil }
+
+        mutating func record(_ path: [String], at line: Int) {
+            if lines[path] == nil { lines[path] = line }
+        }
+
+        mutating func advance() {
+            if current == UInt8(ascii: "\n") { line += 1 }
+            index += 1
+        }
+
+        mutating func skipSpaces() {
+            while let byte = current, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") { index += 1 }
+        }
+
+        /// Spaces, newlines and comments.
+        mutating func skipBlank() {
+            while let byte = current {
+                if byte == UInt8(ascii: "#") {
+                    while let next = current, next != UInt8(ascii: "\n") { index += 1 }
+                } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n") {
+                    advance()
+                } else {
+                    return
+                }
+            }
+        }
+
+        mutating func skipToLineEnd() {
+            while let byte = current, byte != UInt8(ascii: "\n") { index += 1 }
+        }
+
+        mutating func scanDocument() {
+            while true {
+                skipBlank()
+                guard let byte = current else { return }
+                let start = index
+                if byte == UInt8(ascii: "[") {
+                    scanHeader()
+                } else {
+                    let keyLine = line
+                    let key = scanKey()
+                    guard !key.isEmpty else {
+                        skipToLineEnd()
+                        if index == start { index += 1 }
+                        continue
+                    }
+                    let path = table + key
+                    for length in (table.count + 1)...path.count { record(Array(path.prefix(length)), at: keyLine) }
+                    skipSpaces()
+                    if current == UInt8(ascii: "=") { index += 1 }
+                    scanValue(path)
+                }
+                skipToLineEnd()
+                if index == start { index += 1 }
+            }
+        }
+
+        /// `[a.b]` or `[[a.b]]`: sets `table`.
+        mutating func scanHeader() {
+            let isArray = peek(1) == UInt8(ascii: "[")
+            index += isArray ? 2 : 1
+            let names = scanKey()
+            var path: [String] = []
+            for (offset, name) in names.enumerated() {
+                path.append(name)
+                let isLast = offset == names.count - 1
+                if isLast && isArray {
+                    let next = (arrayIndexes[path] ?? -1) + 1
+                    arrayIndexes[path] = next
+                    record(path, at: line)
+                    path.append(String(next))
+                } else if let last = arrayIndexes[path] {
+                    path.append(String(last))
+                }
+            }
+            table = path
+            record(path, at: line)
+        }
+
+        /// A dotted key: bare, "basic" or 'literal' parts. Empty when there is none here.
+        mutating func scanKey() -> [String] {
+            var parts: [String] = []
+            while true {
+                skipSpaces()
+                guard let byte = current else { return parts }
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    parts.append(scanSingleLineString(quote: byte))
+                } else if Self.isBare(byte) {
+                    let start = index
+                    while let next = current, Self.isBare(next) { index += 1 }
+                    parts.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                } else {
+                    return parts
+                }
+                skipSpaces()
+                guard current == UInt8(ascii: ".") else { return parts }
+                index += 1
+            }
+        }
+
+        static func isBare(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
+
+        /// A one-line string from its opening quote; basic strings' escapes of `"` and `\` are
+        /// undone (enough for keys).
+        mutating func scanSingleLineString(quote: UInt8) -> String {
+            index += 1
+            var text: [UInt8] = []
+            while let byte = current, byte != UInt8(ascii: "\n") {
+                index += 1
+                if byte == quote { break }
+                if byte == UInt8(ascii: "\\"), quote == UInt8(ascii: "\""), let escaped = current {
+                    index += 1
+                    switch escaped {
+                    case UInt8(ascii: "n"): text.append(UInt8(ascii: "\n"))
+                    case UInt8(ascii: "t"): text.append(UInt8(ascii: "\t"))
+                    default: text.append(escaped)
+                    }
+                    continue
+                }
+                text.append(byte)
+            }
+            return String(decoding: text, as: UTF8.self)
+        }
+
+        /// Skips a value, recording the keys of inline tables and the elements of arrays.
+        mutating func scanValue(_ path: [String]) {
+            skipSpaces()
+            guard let byte = current else { return }
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                if peek(1) == byte && peek(2) == byte {
+                    index += 3
+                    while current != nil {
+                        if current == byte && peek(1) == byte && peek(2) == byte {
+                            index += 3
+                            // A closing delimiter may be followed by one or two more quotes.
+                            while current == byte { index += 1 }
+                            return
+                        }
+                        if current == UInt8(ascii: "\\") && byte == UInt8(ascii: "\"") { index += 1 }
+                        advance()
+                    }
+                } else {
+                    _ = scanSingleLineString(quote: byte)
+                }
+            case UInt8(ascii: "["):
+                index += 1
+                var element = 0
+                while true {
+                    skipBlank()
+                    guard let next = current else { return }
+                    if next == UInt8(ascii: "]") { index += 1; return }
+                    if next == UInt8(ascii: ",") { index += 1; continue }
+                    let start = index
+                    let elementPath = path + [String(element)]
+                    record(elementPath, at: line)
+                    scanValue(elementPath)
+                    element += 1
+                    if index == start { index += 1 }
+                }
+            case UInt8(ascii: "{"):
+                index += 1
+                while true {
+                    skipBlank()
+                    guard let next = current else { return }
+                    if next == UInt8(ascii: "}") { index += 1; return }
+                    if next == UInt8(ascii: ",") { index += 1; continue }
+                    let start = index
+                    let keyLine = line
+                    let key = scanKey()
+                    if !key.isEmpty {
+                        let keyPath = path + key
+                        for length in (path.count + 1)...keyPath.count { record(Array(keyPath.prefix(length)), at: keyLine) }
+                        skipSpaces()
+                        if current == UInt8(ascii: "=") { index += 1 }
+                        scanValue(keyPath)
+                    }
+                    if index == start { index += 1 }
+                }
+            default:
+                // A number, boolean or date: up to the next delimiter.
+                while let next = current, ![UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "\n"),
+                                            UInt8(ascii: "#"), UInt8(ascii: "\r")].contains(next) {
+                    index += 1
+                }
+            }
+        }
+    }
+}

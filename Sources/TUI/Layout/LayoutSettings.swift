@@ -1,0 +1,48 @@
+/// A pane's width as a configuration gives it.
+public enum PaneWidth: Hashable, Sendable {
+    /// The built-in proportion, bounded in columns (see `ScreenLayout`).
+    case auto
+    case columns(Int)
+    /// Percent of the screen's width.
+    case percent(Int)
+
+    /// Narrower panes than this are useless (a title and a few letters).
+    public static let minimumColumns = 10
+    public static let percentRange = 5...70
+
+    /// The width on a screen `screenWidth` wide; `auto` is the caller's `automatic`.
+    func columns(on screenWidth: Int, automatic: Int) -> Int {
+        switch self {
+        case .auto: automatic
+        case .columns(let columns): columns
+        case .percent(let percent): screenWidth * percent / 100
+        }
+    }
+}
+
+/// The user's say over the layout: side pane widths and the reader's longest line.
+public struct LayoutSettings: Hashable, Sendable {
+    /// The outline column, shown at 120 columns and more.
+    public var outlineWidth: PaneWidth
+    /// The cross-links/backlinks column: beside the reader from 80 columns on.
+    public var sideWidth: PaneWidth
+    /// The widest the reader's text gets, in columns; 0 means the pane's width.
+    public var wrapWidth: Int
+
+    /// The reader keeps at least this many columns whatever the side panes ask for.
+    public static let minimumReaderWidth = 30
+    public static let minimumWrapWidth = 20
+
+    public init(outlineWidth: PaneWidth = .auto, sideWidth: PaneWidth = .auto, wrapWidth: Int = 0) {
+        self.outlineWidth = outlineWidth
+        self.sideWidth = sideWidth
+        self.wrapWidth = wrapWidth
+    }
+
+    public static let standard = LayoutSettings()
+
+    /// The reader's text width in a pane whose text area is `available` columns wide.
+    public func textWidth(available: Int) -> Int {
+        wrapWidth > 0 ? min(available, wrapWidth) : available
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Config
+import Foundation
+
+/// `seealso config`: where the configuration is, the default one, and checking a file.
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Show, print or check the configuration file (keys, theme, layout).",
+        discussion: """
+            seealso reads $XDG_CONFIG_HOME/seealso/config.toml (by default \
+            ~/.config/seealso/config.toml), or the file given with 'seealso --config FILE'. \
+            Without options, prints which file that is and whether it exists. A mistake in the file \
+            is reported as FILE:LINE: message and only that entry keeps its default. Exit status: 0 \
+            the file is fine; 65 it has problems; 66 it cannot be read.
+
+            Examples:
+              seealso config --print-default > ~/.config/seealso/config.toml
+              seealso config --check
+              seealso config --check my-keys.toml
+              seealso --config my-keys.toml
+            """
+    )
+
+    @Flag(help: "Print the default configuration, every setting commented.")
+    var printDefault = false
+    @Flag(help: "Check FILE (default: the configuration file in use): print its problems, exit 65 if any.")
+    var check = false
+    @Argument(help: ArgumentHelp("The file to check (with --check).", valueName: "FILE"),
+              completion: .file(extensions: ["toml"]))
+    var file: String?
+
+    func validate() throws {
+        if printDefault && check { throw ValidationError("Give --print-default or --check, not both.") }
+        if file != nil && !check { throw ValidationError("FILE is checked with --check: seealso config --check FILE") }
+    }
+
+    func run() throws {
+        if printDefault {
+            print(Config.defaultFile(), terminator: "")
+            return
+        }
+        if check {
+            let path = ConfigFile.defaultPath()
+            guard file != nil || FileManager.default.fileExists(atPath: path) else {
+                print("\(ConfigFile.displayPath(path)): no such file; seealso uses the defaults")
+                return
+            }
+            // The default file is checked as if given: one that cannot be read exits 66 too.
+            let loaded = try ConfigOptions.load(file ?? path)
+            guard loaded.messages.isEmpty else {
+                for message in loaded.messages { Diagnostics.report(message) }
+                throw ExitCode(65)
+            }
+            print("\(loaded.displayPath): ok")
+            return
+        }
+        let path = ConfigFile.defaultPath()
+        let exists = FileManager.default.fileExists(atPath: path)
+        print(ConfigFile.displayPath(path) + (exists ? "" : " (no such file: seealso uses the defaults)"))
+    }
+}
+
+/// `--config FILE`, for the explorer.
+struct ConfigOptions: ParsableArguments {
+    @Option(name: .customLong("config"),
+            help: ArgumentHelp("Read settings from FILE instead of $XDG_CONFIG_HOME/seealso/config.toml.", valueName: "FILE"),
+            completion: .file(extensions: ["toml"]))
+    var path: String?
+
+    /// The configuration, its problems reported on stderr (the explorer also shows them).
+    func loadReporting() throws -> ConfigFile.Loaded {
+        let loaded = try Self.load(path)
+        for message in loaded.messages { Diagnostics.report(message) }
+        return loaded
+    }
+
+    /// Reads `explicit` or the default file; an explicit file that cannot be read exits 66.
+    static func load(_ explicit: String?) throws -> ConfigFile.Loaded {
+        do {
+            return try ConfigFile.load(explicit: explicit)
+        } catch {
+            Diagnostics.report(error.description)
+            throw ExitCode(66)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Content
+import Foundation
+import Store
+import TUI
+
+/// The explorer on a folder: the catalog (from the on-disk index, or from parsing every
+/// file when the index cannot be used) gives titles and See-also topics; each article is
+/// parsed when it is first opened.
+enum FolderSession {
+    /// The folder's catalog from the index in `$XDG_CACHE_HOME/seealso`; if the index cannot
+    /// be opened or written, every file is parsed instead.
+    static func catalog(of folder: String) throws -> FolderCatalog {
+        if let index = try? CorpusIndex(directory: CorpusIndex.defaultDirectory()),
+           let refresh = try? index.refresh(folder: folder) {
+            return refresh.catalog
+        }
+        return try Corpus.load(directory: folder).catalog
+    }
+
+    /// A session that opens the catalog's articles by title, the first one already `loaded`.
+    @MainActor
+    static func session(catalog: FolderCatalog, first: LinkedArticle, keymap: KeyMap = .standard,
+                        service: BookmarkService?) -> ExplorerSession {
+        let titles = catalog.entries.map(\.title)
+        func explorer(_ index: Int, _ model: LinkedArticle) -> Explorer {
+            let seeAlso = catalog.resolvedSeeAlso(of: model).mapValues { catalog.entries[$0].title }
+            let incoming = catalog.incoming(to: index).map { (article: catalog.entries[$0.article].title, topic: $0.topic) }
+            return Explorer(model: model, keymap: keymap, bookmarks: service != nil,
+                            neighbours: Neighbours(seeAlso: seeAlso, incoming: incoming, titles: titles))
+        }
+        return ExplorerSession(explorer: explorer(0, first), service: service) { title in
+            guard let index = titles.firstIndex(of: title),
+                  let model = try? ArticleLoader.load(path: catalog.entries[index].path) else { return nil }
+            return explorer(index, model)
+        }
+    }
+}
+
+extension ArticleOptions {
+    /// The PATH argument, when it names a folder.
+    var folderPath: String? {
+        var isDirectory: ObjCBool = false
+        guard let file, FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        return file
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import Config
+
+/// A fresh folder for one test, removed afterwards.
+func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("seealso-config-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: url) }
+    return try body(url)
+}
+
+@Suite("Config file location and loading")
+struct ConfigFileTests {
+    @Test("XDG_CONFIG_HOME, else ~/.config; a relative XDG_CONFIG_HOME is ignored, as the spec says")
+    func location() {
+        #expect(ConfigFile.defaultPath(environment: ["XDG_CONFIG_HOME": "/x/conf", "HOME": "/home/a"]) == "/x/conf/seealso/config.toml")
+        #expect(ConfigFile.defaultPath(environment: ["HOME": "/home/a"]) == "/home/a/.config/seealso/config.toml")
+        #expect(ConfigFile.defaultPath(environment: ["XDG_CONFIG_HOME": "", "HOME": "/home/a"]) == "/home/a/.config/seealso/config.toml")
+        #expect(ConfigFile.defaultPath(environment: ["XDG_CONFIG_HOME": "conf", "HOME": "/home/a"]) == "/home/a/.config/seealso/config.toml")
+        #expect(ConfigFile.displayPath("/home/a/.config/seealso/config.toml", environment: ["HOME": "/home/a"]) == "~/.config/seealso/config.toml")
+        #expect(ConfigFile.displayPath("/home/ab/config.toml", environment: ["HOME": "/home/a"]) == "/home/ab/config.toml")
+        #expect(ConfigFile.displayPath("/etc/x.toml", environment: ["HOME": "/"]) == "/etc/x.toml")
+    }
+
+    @Test("No file at the default place: the defaults, and not a word")
+    func missingDefaultFile() throws {
+        try withTemporaryDirectory { folder in
+            let loaded = try ConfigFile.load(explicit: nil, environment: ["XDG_CONFIG_HOME": folder.path, "HOME": "/nonexistent"])
+            #expect(loaded.config == .standard)
+            #expect(loaded.messages.isEmpty)
+            #expect(!loaded.exists)
+            #expect(loaded.notice == nil)
+        }
+    }
+
+    @Test("The default file is read; its messages name it with ~ for the home folder")
+    func defaultFile() throws {
+        try withTemporaryDirectory { home in
+            let folder = home.appendingPathComponent(".config/seealso")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("[keys]\nquit = \"x\"\nzoom = \"Ctrl-1\"\nmose = 1\n".utf8).write(to: folder.appendingPathComponent("config.toml"))
+            let loaded = try ConfigFile.load(explicit: nil, environment: ["HOME": home.path])
+            #expect(loaded.exists && !loaded.isExplicit)
+            #expect(loaded.config.keymap.keys(for: .quit) == [.character("x")])
+            #expect(loaded.messages == [
+                "~/.config/seealso/config.toml:3: 'zoom': unknown key name \"Ctrl-1\" \(ConfigMessageTests.keyExamples)",
+                "~/.config/seealso/config.toml:4: unknown action 'mose' in [keys] (seealso config --print-default lists the actions)",
+            ])
+            #expect(loaded.notice == "config.toml:3: 'zoom': unknown key name \"Ctrl-1\" (examples: \"x\", \"X\", \"Space\", …"
+                + " (1 more: seealso config --check)")
+        }
+    }
+
+    @Test("A missing or unreadable --config FILE is an error; a folder or non-UTF-8 default file is a message")
+    func unreadable() throws {
+        try withTemporaryDirectory { folder in
+            let missing = folder.appendingPathComponent("missing.toml").path
+            let noFile = #expect(throws: ConfigFile.Unreadable.self) { try ConfigFile.load(explicit: missing) }
+            #expect(noFile?.description == "\(missing): no such file")
+            let isFolder = #expect(throws: ConfigFile.Unreadable.self) { try ConfigFile.load(explicit: folder.path) }
+            #expect(isFolder?.description == "\(folder.path): is a folder, not a file")
+
+            let xdg = folder.appendingPathComponent("xdg")
+            let place = xdg.appendingPathComponent("seealso/config.toml")
+            try FileManager.default.createDirectory(at: place, withIntermediateDirectories: true)
+            var loaded = try ConfigFile.load(explicit: nil, environment: ["XDG_CONFIG_HOME": xdg.path, "HOME": "/nonexistent"])
+            #expect(loaded.messages == ["\(place.path): is a folder, not a file; the defaults are used"])
+            #expect(loaded.config == .standard)
+
+            try FileManager.default.removeItem(at: place)
+            try Data([0x71, 0x75, 0x69, 0x74, 0xFF, 0xFE]).write(to: place)
+            loaded = try ConfigFile.load(explicit: nil, environment: ["XDG_CONFIG_HOME": xdg.path, "HOME": "/nonexistent"])
+            #expect(loaded.messages == ["\(place.path): not UTF-8 text; the defaults are used"])
+            loaded = try ConfigFile.load(explicit: place.path)
+            #expect(loaded.messages == ["\(place.path): not UTF-8 text; the defaults are used"])
+        }
+    }
+
+    @Test("The notice for the status line: the first message (the file by its name), and how many more")
+    func notice() {
+        var loaded = ConfigFile.Loaded(config: .standard, problems: [ConfigMessage(line: 1, "one")], displayPath: "/x/a.toml",
+                                       exists: true, isExplicit: true)
+        #expect(loaded.messages == ["/x/a.toml:1: one"])
+        #expect(loaded.notice == "a.toml:1: one")
+        loaded.problems += [ConfigMessage(line: 2, "two"), ConfigMessage(line: nil, "three")]
+        #expect(loaded.messages == ["/x/a.toml:1: one", "/x/a.toml:2: two", "/x/a.toml: three"])
+        #expect(loaded.notice == "a.toml:1: one (2 more: seealso config --check FILE)")
+        loaded.isExplicit = false
+        #expect(loaded.notice == "a.toml:1: one (2 more: seealso config --check)")
+        loaded.problems[0].text = String(repeating: "long ", count: 30)
+        #expect(loaded.notice?.hasPrefix("a.toml:1: long long") == true)
+        #expect(loaded.notice?.hasSuffix("… (2 more: seealso config --check)") == true)
+        #expect(loaded.notice.map { $0.count <= 80 + " (2 more: seealso config --check)".count } == true)
+    }
+}

@@ -1,0 +1,217 @@
+import Testing
+import TUI
+@testable import Config
+
+@Suite("Config parsing")
+struct ConfigParsingTests {
+    @Test("The printed default parses back to exactly the defaults, with no messages")
+    func defaultFileRoundTrips() {
+        let parsed = Config.parse(Config.defaultFile())
+        #expect(parsed.messages == [])
+        #expect(parsed.config == .standard)
+        #expect(parsed.config.keymap == .standard)
+    }
+
+    @Test("The printed default names every action, every role and every layout setting")
+    func defaultFileIsComplete() {
+        let text = Config.defaultFile()
+        for command in Command.allCases {
+            #expect(text.contains("\n\(command.rawValue) = "), "\(command.rawValue)")
+            #expect(text.contains("# \(command.summary)\n"), "\(command.rawValue)")
+        }
+        for role in ColorRole.allCases { #expect(text.contains("\n# \(role.configName) = "), "\(role)") }
+        for name in Config.layoutNames { #expect(text.contains("\n\(name) = "), "\(name)") }
+        // Uncommenting the theme example (and dropping the `theme =` line) gives the dark theme.
+        let uncommented = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasPrefix("# [theme]") || line.hasPrefix("# base =") || ColorRole.allCases.contains { line.hasPrefix("# \($0.configName) =") }
+                ? String(line.dropFirst(2)) : String(line)
+        }.filter { !$0.hasPrefix("theme = ") }.joined(separator: "\n")
+        let parsed = Config.parse(uncommented)
+        #expect(parsed.messages == [])
+        #expect(parsed.config.theme.resolve(environment: [:]).appearances == Theme.dark.appearances)
+    }
+
+    @Test("An empty file is the defaults")
+    func emptyFile() {
+        let parsed = Config.parse("# nothing here\n")
+        #expect(parsed.messages == [])
+        #expect(parsed.config == .standard)
+    }
+
+    // MARK: - Keys
+
+    @Test("A remapped action loses its default keys; the others keep theirs")
+    func remapReplacesDefaults() {
+        let parsed = Config.parse("[keys]\nquit = \"x\"\nback = [\"H\", \"Backspace\", \"Ctrl-O\"]\n")
+        #expect(parsed.messages == [])
+        let keymap = parsed.config.keymap
+        #expect(keymap.keys(for: .quit) == [.character("x")])
+        #expect(keymap.command(for: .character("q")) == nil)
+        #expect(keymap.command(for: .character("x")) == .quit)
+        #expect(keymap.keys(for: .back) == [.character("H"), .backspace, .control("o")])
+        #expect(keymap.keys(for: .help) == [.character("?"), .function(1)])
+        #expect(keymap.bindings.map(\.command) == KeyMap.standard.bindings.map(\.command), "help order unchanged")
+    }
+
+    @Test("A key the file binds is taken from the action that had it by default, silently")
+    func remapTakesDefaultKey() {
+        let parsed = Config.parse("[keys]\nsearch = \"n\"\nquit = [\"z\", \"q\"]\n")
+        #expect(parsed.messages == [])
+        let keymap = parsed.config.keymap
+        #expect(keymap.command(for: .character("n")) == .search)
+        #expect(keymap.keys(for: .searchNext) == [], "search-next had only n")
+        #expect(keymap.keys(for: .zoom) == [])
+        #expect(keymap.command(for: .character("/")) == nil)
+    }
+
+    @Test("Two entries binding one key: the first keeps it, the second keeps its defaults")
+    func conflictBetweenEntries() {
+        let parsed = Config.parse("[keys]\nzoom = \"x\"\nquit = [\"x\", \"Q\"]\n")
+        #expect(parsed.messages.map(\.description) == [
+            "config.toml:3: key 'x' is bound to both 'zoom' (line 2) and 'quit'; 'quit' keeps its default keys: q",
+        ])
+        let keymap = parsed.config.keymap
+        #expect(keymap.command(for: .character("x")) == .zoom)
+        #expect(keymap.keys(for: .quit) == [.character("q")])
+        #expect(keymap.command(for: .character("Q")) == nil, "nothing of the rejected entry applies")
+        #expect(keymap.command(for: .character("z")) == nil, "zoom was remapped")
+    }
+
+    @Test("An empty list unbinds an action; a key listed twice counts once")
+    func unbindAndDuplicates() {
+        let parsed = Config.parse("[keys]\nundo-delete = []\nquit = [\"x\", \"x\"]\n")
+        #expect(parsed.messages == [])
+        #expect(parsed.config.keymap.keys(for: .undoDelete) == [])
+        #expect(parsed.config.keymap.command(for: .character("u")) == nil)
+        #expect(parsed.config.keymap.keys(for: .quit) == [.character("x")])
+    }
+
+    @Test("Dotted keys work as well as a [keys] table")
+    func dottedKeys() {
+        let parsed = Config.parse("keys.quit = \"Ctrl+Q\"\nkeys.down = [\"Down\", \"↓\"]\nlayout.wrap-width = 70\n")
+        #expect(parsed.messages == [])
+        #expect(parsed.config.keymap.keys(for: .quit) == [.control("q")])
+        #expect(parsed.config.keymap.keys(for: .moveDown) == [.down])
+        #expect(parsed.config.layout.wrapWidth == 70)
+        #expect(Config.parse("keys.qiut = \"x\"").messages.map(\.description)
+            == ["config.toml:1: unknown action 'qiut' in [keys]; did you mean 'quit'?"])
+    }
+
+    @Test("Key names: every spelling Key(name:) knows")
+    func keySpellings() {
+        let parsed = Config.parse("""
+            [keys]
+            quit = "Ctrl+Q"
+            down = ["Down", "↓"]
+            up = ["Up", "C-p"]
+            page-down = ["PageDown", "Space"]
+            page-up = ["PgUp", "^B"]
+            next-pane = "Tab"
+            previous-pane = ["Shift-Tab", "S-Tab"]
+            close-overlay = ["Escape", "F10"]
+            open = ["Return", "o"]
+            delete-bookmark = ["Del", "Delete", "D"]
+            """)
+        #expect(parsed.messages == [])
+        let keymap = parsed.config.keymap
+        #expect(keymap.keys(for: .quit) == [.control("q")])
+        #expect(keymap.keys(for: .moveDown) == [.down])
+        #expect(keymap.keys(for: .moveUp) == [.up, .control("p")])
+        #expect(keymap.keys(for: .pageDown) == [.pageDown, .character(" ")])
+        #expect(keymap.keys(for: .pageUp) == [.pageUp, .control("b")])
+        #expect(keymap.keys(for: .previousPane) == [.backTab])
+        #expect(keymap.keys(for: .closeOverlay) == [.escape, .function(10)])
+        #expect(keymap.keys(for: .open) == [.enter, .character("o")])
+        #expect(keymap.keys(for: .deleteBookmark) == [.delete, .character("D")])
+        #expect(keymap.keys(for: .goTo) == [.character(":")], "Ctrl-P went to 'up'")
+    }
+
+    @Test("Every default key's config name parses back to the key")
+    func configNamesRoundTrip() {
+        for binding in KeyMap.standard.bindings {
+            for key in binding.keys { #expect(Key(name: key.configName) == key, "\(key.configName)") }
+        }
+        for key in [Key.up, .down, .left, .right, .home, .end, .delete, .function(12), .control("]")] {
+            #expect(Key(name: key.configName) == key, "\(key.configName)")
+        }
+    }
+
+    // MARK: - Theme
+
+    @Test("theme = name picks a built-in theme; auto follows the environment")
+    func themeByName() {
+        #expect(Config.parse("theme = \"light\"").config.theme == ThemeSetting(base: .light))
+        #expect(Config.parse("theme = \"Mono\"").config.theme == ThemeSetting(base: .mono))
+        #expect(Config.parse("theme = \"auto\"").config.theme == .auto)
+        #expect(ThemeSetting.auto.resolve(environment: [:]) == .dark)
+        #expect(ThemeSetting.auto.resolve(environment: ["COLORFGBG": "0;15"]) == .light)
+        #expect(ThemeSetting(base: .dark).resolve(environment: ["COLORFGBG": "0;15"]) == .dark)
+    }
+
+    @Test("NO_COLOR wins over every configured theme")
+    func noColorWins() {
+        let custom = Config.parse("[theme]\nbase = \"dark\"\nlink = \"red\"\n").config.theme
+        for setting in [custom, ThemeSetting(base: .light), ThemeSetting.auto] {
+            #expect(setting.resolve(environment: ["NO_COLOR": "1"]) == .mono)
+        }
+        #expect(custom.resolve(environment: ["NO_COLOR": ""]) != .mono, "an empty NO_COLOR does not count")
+    }
+
+    @Test("A [theme] table changes only what it sets, on top of its base")
+    func customTheme() throws {
+        let parsed = Config.parse("""
+            [theme]
+            base = "light"
+            heading = { fg = "bright-red", underline = true }
+            heading-2 = "green"
+            link = 208
+            selection = { fg = "default", bg = 24, bold = false, reverse = true }
+            see-also = "Grey"
+            """)
+        #expect(parsed.messages == [])
+        let theme = parsed.config.theme.resolve(environment: [:])
+        #expect(theme.name == "custom")
+        let light = Theme.light.appearances
+        #expect(theme.appearances[.heading1] == Appearance(foreground: .brightRed, bold: true, underline: true))
+        #expect(theme.appearances[.heading2] == Appearance(foreground: .green, bold: true, underline: true),
+                "the level keeps what 'heading' set and takes its own colour")
+        #expect(theme.appearances[.heading3] == Appearance(foreground: .brightRed, bold: true, underline: true))
+        #expect(theme.appearances[.link] == Appearance(foreground: .indexed(208), underline: true))
+        #expect(theme.appearances[.selection] == Appearance(foreground: .default, background: .indexed(24), bold: false, reverse: true))
+        #expect(theme.appearances[.seeAlso] == Appearance(foreground: .brightBlack))
+        for role in ColorRole.allCases where ![.heading1, .heading2, .heading3, .link, .selection, .seeAlso].contains(role) {
+            #expect(theme.appearances[role] == light[role], "\(role)")
+        }
+    }
+
+    @Test("Every role has a config name, and every name maps back")
+    func roleNames() {
+        let names = ColorRole.allCases.map(\.configName)
+        #expect(Set(names).count == names.count)
+        for role in ColorRole.allCases { #expect(ColorRole.roles(configName: role.configName) == [role]) }
+        #expect(ColorRole.roles(configName: "heading") == [.heading1, .heading2, .heading3])
+        let pinned: [ColorRole: String] = [.normal: "normal", .borderFocused: "border-focused", .heading1: "heading-1",
+                                           .linkSelected: "link-selected", .seeAlso: "see-also", .statusKey: "status-key"]
+        for (role, name) in pinned { #expect(role.configName == name) }
+    }
+
+    // MARK: - Layout, restore, mouse
+
+    @Test("[layout] widths in columns, percent or auto; wrap width; restore and mouse")
+    func layoutAndFlags() {
+        let parsed = Config.parse("""
+            restore = false
+            mouse = false
+            [layout]
+            outline-width = 28
+            side-width = " 40 % "
+            wrap-width = 72
+            """)
+        #expect(parsed.messages == [])
+        #expect(parsed.config.restore == false)
+        #expect(parsed.config.mouse == false)
+        #expect(parsed.config.layout == LayoutSettings(outlineWidth: .columns(28), sideWidth: .percent(40), wrapWidth: 72))
+        #expect(Config.parse("[layout]\noutline-width = \"AUTO\"\nside-width = \"5%\"\nwrap-width = 0").config.layout
+            == LayoutSettings(outlineWidth: .auto, sideWidth: .percent(5), wrapWidth: 0))
+    }
+}

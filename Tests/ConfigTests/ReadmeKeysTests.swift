@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import TUI
+@testable import Config
+
+/// README.md's keys table is generated from the keymap; this fails when they drift apart.
+/// `UPDATE_README=1 swift test --filter ReadmeKeys` rewrites the table (review the diff).
+@Suite("README keys table")
+struct ReadmeKeysTests {
+    static let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md")
+
+    @Test("README.md's keys table is the one generated from KeyMap.standard")
+    func readmeMatchesKeymap() throws {
+        let text = try String(contentsOf: Self.readme, encoding: .utf8)
+        let generated = KeysTable.markdown(.standard)
+        if ProcessInfo.processInfo.environment["UPDATE_README"] == "1" {
+            let updated = try #require(KeysTable.replacing(in: text, with: generated), "README.md lacks the keys markers")
+            try updated.write(to: Self.readme, atomically: true, encoding: .utf8)
+            return
+        }
+        let table = try #require(KeysTable.table(in: text),
+                                 "README.md needs \(KeysTable.beginMarker) and \(KeysTable.endMarker) around the keys table")
+        #expect(table == generated, "README.md's keys table differs from the keymap: run UPDATE_README=1 swift test --filter ReadmeKeys")
+    }
+
+    @Test("Every binding is in the table, once, with its action name")
+    func tableCoversKeymap() {
+        let table = KeysTable.markdown(.standard)
+        for binding in KeyMap.standard.bindings {
+            let rows = table.split(separator: "\n").filter { $0.hasSuffix("| `\(binding.command.rawValue)` |") }
+            #expect(rows.count == 1, "\(binding.command)")
+            for key in binding.keys { #expect(rows.first?.contains(KeysTable.code(key)) == true, "\(key)") }
+        }
+    }
+
+    @Test("Pipes and backticks in key names do not break the table")
+    func escaping() {
+        let keymap = KeyMap(bindings: [KeyMap.Binding(.quit, [.character("|"), .character("`")]), KeyMap.Binding(.help, [])])
+        let table = KeysTable.markdown(keymap)
+        #expect(table.contains("| `\\|` `` ` `` | Quit | `quit` |"))
+        #expect(table.contains("| (none) | Show or hide this help | `help` |"))
+    }
+
+    @Test("Replacing between the markers keeps the rest of the file")
+    func replacing() throws {
+        let readme = "before\n\(KeysTable.beginMarker)\nold\n\(KeysTable.endMarker)\nafter\n"
+        let updated = try #require(KeysTable.replacing(in: readme, with: "new\n"))
+        #expect(updated == "before\n\(KeysTable.beginMarker)\nnew\n\(KeysTable.endMarker)\nafter\n")
+        #expect(KeysTable.table(in: updated) == "new\n")
+        #expect(KeysTable.replacing(in: "no markers", with: "x") == nil)
+    }
+}

@@ -1,0 +1,87 @@
+import Content
+import Testing
+
+@Suite("TOML key lines")
+struct TOMLKeyLinesTests {
+    @Test("Tables, dotted and quoted keys, inline tables, arrays and arrays of tables")
+    func paths() {
+        let text = """
+            # comment = not a key
+            title = "a = b"          # = in a string and a comment
+            physical.colour = "red"
+
+            [keys]
+            quit = "x"
+            "go-to" = ':'
+            back = [
+              "H",   # a comment inside an array
+              "Backspace",
+            ]
+            forward = "L"
+
+            [theme]
+            link = { fg = "cyan", bold = true }
+            note = \"\"\"
+            fake = "inside a multi-line string"
+            \"\"\"
+            after = 1
+
+            [ a . "b c" ]
+            d = 1
+
+            [[link]]
+            from = "x"
+            [[link]]
+            to = "y"
+            [link.meta]
+            why = "nested in the second link"
+            """
+        let lines = TOMLKeyLines(text)
+        #expect(lines.line(of: ["comment"]) == nil)
+        #expect(lines.line(of: ["title"]) == 2)
+        #expect(lines.line(of: ["physical"]) == 3)
+        #expect(lines.line(of: ["physical", "colour"]) == 3)
+        #expect(lines.line(of: ["keys"]) == 5)
+        #expect(lines.line(of: ["keys", "quit"]) == 6)
+        #expect(lines.line(of: ["keys", "go-to"]) == 7)
+        #expect(lines.line(of: ["keys", "back"]) == 8)
+        #expect(lines.line(of: ["keys", "back", "0"]) == 9)
+        #expect(lines.line(of: ["keys", "back", "1"]) == 10)
+        #expect(lines.line(of: ["keys", "forward"]) == 12)
+        #expect(lines.line(of: ["theme", "link"]) == 15)
+        #expect(lines.line(of: ["theme", "link", "bold"]) == 15)
+        #expect(lines.line(of: ["theme", "note"]) == 16)
+        #expect(lines.line(of: ["theme", "fake"]) == nil)
+        #expect(lines.line(of: ["fake"]) == nil)
+        #expect(lines.line(of: ["theme", "after"]) == 19)
+        #expect(lines.line(of: ["a", "b c"]) == 21)
+        #expect(lines.line(of: ["a", "b c", "d"]) == 22)
+        #expect(lines.line(of: ["link", "0"]) == 24)
+        #expect(lines.line(of: ["link", "0", "from"]) == 25)
+        #expect(lines.line(of: ["link", "1", "to"]) == 27)
+        #expect(lines.line(of: ["link", "1", "meta", "why"]) == 29)
+    }
+
+    @Test("A path nobody wrote falls back to its nearest ancestor, then to line 1")
+    func nearest() {
+        let lines = TOMLKeyLines("\n\n[keys]\nquit = { x = 1 }\n")
+        #expect(lines.nearestLine(of: ["keys", "quit", "x", "deeper"]) == 4)
+        #expect(lines.nearestLine(of: ["keys", "nothing"]) == 3)
+        #expect(lines.nearestLine(of: ["nowhere"]) == 1)
+    }
+
+    @Test("Broken or odd input ends the scan without a crash", arguments: [
+        "", "[", "[[", "= 1", "a = \"unterminated", "a = '''never closed", "a = [1, [2, {b = ", "\"\\", "a.", "[a.]\nb = 1",
+        "a = \"\"\"x\\\"\"\"\"", "\u{0}\u{1}", "a = { b = { c = [ { d = 1 } ] } }",
+    ])
+    func robust(text: String) {
+        _ = TOMLKeyLines(text)
+    }
+
+    @Test("CRLF line ends count once")
+    func crlf() {
+        let lines = TOMLKeyLines("a = 1\r\n\r\n[t]\r\nb = 2\r\n")
+        #expect(lines.line(of: ["a"]) == 1)
+        #expect(lines.line(of: ["t", "b"]) == 4)
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import Content
+
+/// The node ids a DOT graph declares, without the legend's.
+func declaredNodes(_ dot: String) -> Set<String> {
+    var ids: Set<String> = []
+    for line in dot.split(separator: "\n") {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("\""), !trimmed.contains(" -> "), trimmed.contains(" [label=") else { continue }
+        let id = String(trimmed.dropFirst().prefix { $0 != "\"" })
+        if !id.hasPrefix("legend:") { ids.insert(id) }
+    }
+    return ids
+}
+
+/// The (from, to) pairs of a DOT graph's edges.
+func declaredEdges(_ dot: String) -> [(String, String)] {
+    dot.split(separator: "\n").compactMap { line in
+        let parts = line.trimmingCharacters(in: .whitespaces).components(separatedBy: " -> ")
+        guard parts.count == 2 else { return nil }
+        return (parts[0].trimmingCharacters(in: CharacterSet(charactersIn: "\"")),
+                String(parts[1].dropFirst().prefix { $0 != "\"" }))
+    }
+}
+
+@Suite("DOT export around one node")
+struct DOTFocusTests {
+    let model: LinkedArticle
+
+    init() throws { model = try ArticleLoader.bundled() }
+
+    @Test("Municipalism at depth 1: exactly it and its neighbours, it highlighted, accepted by dot")
+    func municipalismDepthOne() throws {
+        let dot = DOTExporter(focus: "Municipalism", depth: 1).export(model)
+        #expect(declaredNodes(dot) == ["strategy:municipalism", "see-also:communalism-bookchin", "see-also:intercommunalism",
+                                       "see-also:rojava-conflict", "lead"])
+        let neighbours = Set(model.graph.links(touching: "strategy:municipalism").map { $0.other(than: "strategy:municipalism") })
+        #expect(declaredNodes(dot) == neighbours.union(["strategy:municipalism"]))
+        let focusLine = try #require(dot.split(separator: "\n").first { $0.contains("\"strategy:municipalism\" [label=") })
+        #expect(focusLine.contains("penwidth=3"))
+        #expect(dot.split(separator: "\n").filter { $0.contains("penwidth=3") }.count == 1)
+        #expect(dot.contains("label=\"Dual power: cross-links of Municipalism (within 1 link)\""))
+        #expect(declaredEdges(dot).count == 4)
+        for (from, to) in declaredEdges(dot) {
+            #expect(declaredNodes(dot).contains(from) && declaredNodes(dot).contains(to))
+        }
+        let svg = try CLI.renderSVG(dot)
+        #expect(svg.status == 0, "dot rejected the graph: \(svg.stderr)")
+        #expect(svg.output.contains("<svg"))
+        #expect(svg.output.contains("Communalism (Bookchin)"))
+        #expect(!svg.output.contains("Anarchism"))
+    }
+
+    @Test("depth 0 is the focus alone; each depth adds the next ring; no depth keeps all that is linked")
+    func depths() throws {
+        #expect(declaredNodes(DOTExporter(focus: "Municipalism", depth: 0).export(model)) == ["strategy:municipalism"])
+        #expect(declaredNodes(DOTExporter(focus: "Municipalism", depth: -3).export(model)) == ["strategy:municipalism"])
+        var previous: Set<String> = []
+        for depth in 1...6 {
+            let nodes = declaredNodes(DOTExporter(focus: "strategy:municipalism", depth: depth).export(model))
+            #expect(nodes.isSuperset(of: previous))
+            // Every node within `depth` is one link from a node within `depth - 1`.
+            for id in nodes.subtracting(previous) where depth > 1 {
+                #expect(model.graph.links(touching: id).contains { previous.contains($0.other(than: id)) })
+            }
+            previous = nodes
+        }
+        #expect(previous.contains("see-also:anarchism")) // Municipalism ← lead → Anarchism
+        let all = declaredNodes(DOTExporter(focus: "Municipalism").export(model))
+        #expect(all == DOTExporter.neighbourhood(of: "strategy:municipalism", depth: .max, in: model.graph))
+        #expect(!all.contains("see-also:anti-king") || model.graph.degree(of: "see-also:anti-king") > 0)
+        #expect(DOTExporter(focus: "Municipalism").export(model).contains("(all linked)"))
+    }
+
+    @Test("edges at depth 2 are those among the kept nodes, both directions")
+    func inducedEdges() throws {
+        let dot = DOTExporter(focus: "lead", depth: 2).export(model)
+        let nodes = declaredNodes(dot)
+        let expected = Set(model.graph.links.filter { nodes.contains($0.from) && nodes.contains($0.to) }.map { "\($0.from)>\($0.to)" })
+        #expect(Set(declaredEdges(dot).map { "\($0.0)>\($0.1)" }) == expected)
+        #expect(nodes.contains("see-also:prefigurative-politics")) // points to the lead
+        let svg = try CLI.renderSVG(dot)
+        #expect(svg.status == 0, "dot rejected the graph: \(svg.stderr)")
+    }
+
+    @Test("the focus is a node id, the start of an item's name, or of a section's heading")
+    func resolving() throws {
+        #expect(try DOTExporter.resolveFocus("strategy:municipalism", in: model) == "strategy:municipalism")
+        #expect(try DOTExporter.resolveFocus("MUNICIPAL", in: model) == "strategy:municipalism")
+        #expect(try DOTExporter.resolveFocus("communalism", in: model) == "see-also:communalism-bookchin")
+        #expect(try DOTExporter.resolveFocus("marxism-leninism", in: model) == "see-also:marxism-leninism")
+        #expect(try DOTExporter.resolveFocus("lead", in: model) == "lead")
+        #expect(try DOTExporter.resolveFocus("Historical examples", in: model) == "historical-examples-of-dual-power")
+        #expect(throws: DOTExporter.UnknownFocus.self) { try DOTExporter.resolveFocus("Municipalisn", in: model) }
+        do {
+            _ = try DOTExporter.resolveFocus("Municipalisn", in: model)
+        } catch let error as DOTExporter.UnknownFocus {
+            #expect(error.description == "no item or node id starts with 'Municipalisn' in 'Dual power'; close matches: Municipalism")
+        }
+        // An unknown focus draws no nodes rather than the whole graph.
+        #expect(declaredNodes(DOTExporter(focus: "nothing like it", depth: 1).export(model)).isEmpty)
+        #expect(try CLI.renderSVG(DOTExporter(focus: "nothing like it", depth: 1).export(model)).status == 0)
+    }
+
+    @Test("without a focus the graph is unchanged, whatever the depth")
+    func wholeGraph() throws {
+        let whole = DOTExporter().export(model)
+        #expect(DOTExporter(focus: nil, depth: 1).export(model) == whole)
+        #expect(declaredNodes(whole).count == model.items.count + model.article.sections.count)
+        #expect(!whole.contains("penwidth"))
+    }
+
+    @Test("a hostile focus name is quoted safely", arguments: ["hostile.txt", "unicode.txt", "movements.txt"])
+    func fixtures(file: String) throws {
+        let fixture = try Fixtures.load(file)
+        for item in fixture.items {
+            let dot = DOTExporter(focus: item.id, depth: 1).export(fixture)
+            #expect(unsafeScalars(in: dot).isEmpty)
+            #expect(declaredNodes(dot).contains(item.id))
+            let svg = try CLI.renderSVG(dot)
+            #expect(svg.status == 0, "dot rejected \(item.id) of \(file): \(svg.stderr)")
+        }
+    }
+}

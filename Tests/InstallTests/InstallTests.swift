@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+
+/// The subcommands `seealso --help` lists, from the binary's own definitions.
+func listedSubcommands() throws -> [String] {
+    let dump = try Run.run(Run.seealso, ["--experimental-dump-help"])
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
+    let command = try #require(json["command"] as? [String: Any])
+    let subcommands = try #require(command["subcommands"] as? [[String: Any]])
+    return subcommands.filter { ($0["shouldDisplay"] as? Bool) != false }.compactMap { $0["commandName"] as? String }
+}
+
+@Suite("Shell completions")
+struct CompletionTests {
+    @Test("bash: the script passes bash -n and completes subcommands and options")
+    func bash() throws {
+        let script = try Run.run(Run.seealso, ["--generate-completion-script", "bash"])
+        #expect(script.status == 0)
+        try Run.withTemporaryDirectory { folder in
+            let file = folder.appendingPathComponent("seealso.bash")
+            try Data(script.stdout.utf8).write(to: file)
+            let syntax = try Run.bash("bash -n \(shellQuote(file.path))")
+            #expect(syntax.status == 0, "\(syntax.stderr)")
+
+            func complete(_ words: [String]) throws -> [String] {
+                let line = words.joined(separator: " ")
+                let array = words.map(shellQuote).joined(separator: " ")
+                let result = try Run.bash("""
+                    source \(shellQuote(file.path))
+                    COMP_WORDS=(\(array)); COMP_CWORD=\(words.count - 1); COMP_LINE=\(shellQuote(line)); COMP_POINT=${#COMP_LINE}
+                    _seealso seealso \(shellQuote(words.last ?? "")) \(shellQuote(words.dropLast().last ?? ""))
+                    printf '%s\\n' "${COMPREPLY[@]}"
+                    """)
+                #expect(result.status == 0, "\(result.stderr)")
+                return result.stdout.split(separator: "\n").map(String.init)
+            }
+            let all = try complete(["seealso", ""])
+            for subcommand in try listedSubcommands() { #expect(all.contains(subcommand), "\(subcommand)") }
+            #expect(try complete(["seealso", "con"]).contains("config"))
+            let options = try complete(["seealso", "config", "--"])
+            #expect(options.contains("--print-default") && options.contains("--check"))
+            #expect(try complete(["seealso", "explore", "--con"]) == ["--config"])
+        }
+    }
+
+    @Test("zsh and fish: non-empty scripts that name every subcommand", arguments: ["zsh", "fish"])
+    func zshAndFish(shell: String) throws {
+        let script = try Run.run(Run.seealso, ["--generate-completion-script", shell])
+        #expect(script.status == 0)
+        #expect(script.stdout.count > 1000)
+        #expect(script.stdout.hasPrefix(shell == "zsh" ? "#compdef seealso" : "function "))
+        for subcommand in try listedSubcommands() { #expect(script.stdout.contains("'\(subcommand)"), "\(subcommand)") }
+        #expect(script.stdout.contains("print-default"))
+        #expect(script.stdout.contains("config"))
+    }
+}
+
+@Suite("Man page")
+struct ManPageTests {
+    func manPage() throws -> String {
+        let dump = try Run.run(Run.seealso, ["--experimental-dump-help"])
+        return try Run.withTemporaryDirectory { folder in
+            let json = folder.appendingPathComponent("help.json")
+            try Data(dump.stdout.utf8).write(to: json)
+            let page = try Run.bash("\(shellQuote(Run.buildFolder.appendingPathComponent("seealso-manpage").path)) --version 9.9 --date 2025-01-31 < \(shellQuote(json.path))")
+            #expect(page.status == 0, "\(page.stderr)")
+            return page.stdout
+        }
+    }
+
+    @Test("Generated from the command definitions: every subcommand and option is in it")
+    func coversCommands() throws {
+        let page = try manPage()
+        #expect(page.contains(".TH \"SEEALSO\" 1 \"2025-01-31\" \"seealso 9.9\" \"User Commands\""))
+        for subcommand in try listedSubcommands() { #expect(page.contains(".SS \"seealso \(subcommand)\""), "\(subcommand)") }
+        for option in ["config", "print\\-default", "check", "data\\-dir", "no\\-restore", "section"] {
+            #expect(page.contains("\\fB\\-\\-\(option)\\fR"), "--\(option)")
+        }
+        #expect(page.contains(".SS \"seealso bookmarks list\""), "nested subcommands too")
+        // Non-ASCII text (→, é) is kept, as roff escapes.
+        let dump = try Run.run(Run.seealso, ["--experimental-dump-help"]).stdout
+        for scalar in Set(dump.unicodeScalars.filter { !$0.isASCII }) {
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            #expect(page.contains("\\[u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "]"), "\(scalar)")
+        }
+        let ascii = page.unicodeScalars.allSatisfy { $0.isASCII }
+        #expect(ascii)
+    }
+
+    @Test("roff-safe: escapes, examples kept as lines, paragraphs, no raw non-ASCII")
+    func escaping() throws {
+        let json = #"""
+            {"serializationVersion": 0, "command": {"commandName": "tool", "abstract": "Does → things.",
+             "discussion": "First \\ paragraph.\n.not a request\n'nor this\n\nExamples:\n  tool --flag a-b\n  tool x\nAfter.",
+             "arguments": [{"kind": "option", "names": [{"kind": "long", "name": "long-name"}, {"kind": "short", "name": "l"}],
+                            "valueName": "value", "abstract": "Sets it.", "defaultValue": "3", "allValues": ["1", "3"]},
+                           {"kind": "flag", "names": [{"kind": "long", "name": "hidden"}], "shouldDisplay": false}],
+             "subcommands": [{"commandName": "sub", "abstract": "A sub.", "shouldDisplay": false}]}}
+            """#
+        try Run.withTemporaryDirectory { folder in
+            let file = folder.appendingPathComponent("help.json")
+            try Data(json.utf8).write(to: file)
+            let result = try Run.bash("\(shellQuote(Run.buildFolder.appendingPathComponent("seealso-manpage").path)) --date 2025-01-31 < \(shellQuote(file.path))")
+            #expect(result.status == 0)
+            let page = result.stdout
+            #expect(page.contains("tool \\- Does \\[u2192] things."))
+            #expect(page.contains("First \\e paragraph.\n\\&.not a request\n\\&'nor this\n.PP\nExamples:\n.RS 4\n.nf\ntool \\-\\-flag a\\-b\ntool x\n.fi\n.RE\nAfter."))
+            #expect(page.contains(".TP\n\\fB\\-\\-long\\-name\\fR \\fIvalue\\fR, \\fB\\-l\\fR \\fIvalue\\fR\nSets it. (values: 1, 3) (default: 3)"))
+            #expect(!page.contains("hidden"), "hidden options are left out")
+            #expect(!page.contains("A sub."), "hidden subcommands are left out")
+            let ascii = page.unicodeScalars.allSatisfy { $0.isASCII }
+        #expect(ascii)
+            let bad = try Run.bash("echo '{' | \(shellQuote(Run.buildFolder.appendingPathComponent("seealso-manpage").path))")
+            #expect(bad.status == 65)
+        }
+    }
+
+    @Test("groff renders it without a warning", .enabled(if: Run.which("groff") != nil))
+    func rendersCleanly() throws {
+        let page = try manPage()
+        try Run.withTemporaryDirectory { folder in
+            let file = folder.appendingPathComponent("seealso.1")
+            try Data(page.utf8).write(to: file)
+            let rendered = try Run.bash("groff -man -Tutf8 -ww \(shellQuote(file.path))")
+            #expect(rendered.status == 0)
+            #expect(rendered.stderr.isEmpty, "\(rendered.stderr)")
+            #expect(rendered.stdout.contains("seealso config"))
+        }
+    }
+}
+
+@Suite("make install")
+struct InstallTests {
+    @Test("install-files into a temporary prefix, run from there with no files beside it, then uninstall")
+    func installRunUninstall() throws {
+        try Run.withTemporaryDirectory { folder in
+            let prefix = folder.appendingPathComponent("prefix with space")
+            let make = try #require(Run.which("make"))
+            let install = try Run.run(make, ["-C", Run.packageRoot.path, "install-files", "BIN=\(Run.seealso)",
+                                             "PREFIX=\(prefix.path)", "DIST=\(folder.appendingPathComponent("dist").path)"])
+            #expect(install.status == 0, "\(install.stdout)\n\(install.stderr)")
+            let files = ["bin/seealso", "share/man/man1/seealso.1", "share/bash-completion/completions/seealso",
+                         "share/zsh/site-functions/_seealso", "share/fish/vendor_completions.d/seealso.fish"]
+            for file in files {
+                #expect(FileManager.default.fileExists(atPath: prefix.appendingPathComponent(file).path), "\(file)")
+            }
+            #expect(FileManager.default.isExecutableFile(atPath: prefix.appendingPathComponent("bin/seealso").path))
+
+            // From an empty folder, with nothing of the build around: the article is inside the binary.
+            let empty = folder.appendingPathComponent("empty")
+            try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+            let environment = ["PATH": "/usr/bin:/bin", "HOME": empty.path, "TERM": "dumb", "LANG": "C.UTF-8"]
+            let outline = try Run.run(prefix.appendingPathComponent("bin/seealso").path, ["outline"], in: empty, environment: environment)
+            #expect(outline.status == 0, "\(outline.stderr)")
+            #expect(outline.stdout.contains("Dual power"))
+            #expect(outline.stdout.contains("See also"))
+            let check = try Run.run(prefix.appendingPathComponent("bin/seealso").path, ["config", "--check"], in: empty, environment: environment)
+            #expect(check.status == 0)
+
+            let syntax = try Run.bash("bash -n \(shellQuote(prefix.appendingPathComponent(files[2]).path))")
+            #expect(syntax.status == 0)
+            let page = try String(contentsOf: prefix.appendingPathComponent(files[1]), encoding: .utf8)
+            #expect(page.hasPrefix(".\\\" Generated by seealso-manpage"))
+            if let man = Run.which("man") {
+                let rendered = try Run.run(man, ["-l", prefix.appendingPathComponent(files[1]).path],
+                                           environment: ["PATH": "/usr/bin:/bin", "MANPAGER": "cat", "MANWIDTH": "100", "LANG": "C.UTF-8"])
+                #expect(rendered.status == 0)
+                #expect(rendered.stdout.contains("seealso config"))
+            }
+
+            let uninstall = try Run.run(make, ["-C", Run.packageRoot.path, "uninstall", "PREFIX=\(prefix.path)"])
+            #expect(uninstall.status == 0, "\(uninstall.stderr)")
+            for file in files {
+                #expect(!FileManager.default.fileExists(atPath: prefix.appendingPathComponent(file).path), "\(file)")
+            }
+        }
+    }
+}
+
+@Suite("Help")
+struct HelpTests {
+    @Test("Every command's help has examples")
+    func examples() throws {
+        let dump = try Run.run(Run.seealso, ["--experimental-dump-help"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
+        func check(_ command: [String: Any], path: [String]) {
+            let name = path + [command["commandName"] as? String ?? "?"]
+            // `help` is swift-argument-parser's own.
+            guard (command["shouldDisplay"] as? Bool) != false, name.last != "help" else { return }
+            let discussion = command["discussion"] as? String ?? ""
+            #expect(discussion.contains("Examples:\n  \(name.joined(separator: " "))")
+                        || discussion.contains("Examples:\n  seealso"), "\(name.joined(separator: " ")) has no examples")
+            for sub in command["subcommands"] as? [[String: Any]] ?? [] { check(sub, path: name) }
+        }
+        check(try #require(json["command"] as? [String: Any]), path: [])
+    }
+}

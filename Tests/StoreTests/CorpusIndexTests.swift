@@ -1,0 +1,90 @@
+import Content
+import Foundation
+import Store
+import Testing
+
+@Suite("The folder index")
+struct CorpusIndexTests {
+    /// A folder of articles and a cache directory, both fresh.
+    struct Scratch {
+        let folder: URL
+        let cache: URL
+
+        init() throws {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("seealso-index-\(UUID().uuidString)")
+            folder = root.appendingPathComponent("articles")
+            cache = root.appendingPathComponent("cache")
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("deeper"), withIntermediateDirectories: true)
+            try write("a.txt", "= Alpha =\nAlpha speaks of dual power.\n\n== See also ==\n- Beta\n- Gamma (letter)\n")
+            try write("deeper/b.txt", "= Beta =\nBeta is quiet.\n\n== See also ==\n- Alpha\n")
+            try write("c.txt", "= Gamma =\nGamma knows Régis.\n")
+            try write("broken.txt", "no title\n")
+        }
+
+        func write(_ name: String, _ text: String) throws {
+            try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+    }
+
+    @Test func aSecondRefreshParsesNothingAndAnEditReparsesOnlyThatFile() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let index = try CorpusIndex(directory: scratch.cache)
+        let first = try index.refresh(folder: scratch.folder.path)
+        #expect(first.reparsed.count == 4)
+        #expect(first.catalog.entries.map(\.title) == ["Alpha", "Gamma", "Beta"])
+        #expect(first.catalog.failures.map(\.line) == [1])
+        #expect(first.catalog.failures.first?.message.hasPrefix("missing title") == true)
+        #expect(first.catalog.article(titled: "Gamma (letter)") == 1)
+
+        let again = try CorpusIndex(directory: scratch.cache).refresh(folder: scratch.folder.path)
+        #expect(again.reparsed.isEmpty, "nothing changed: nothing is parsed")
+        #expect(again.catalog.entries == first.catalog.entries)
+
+        try scratch.write("deeper/b.txt", "= Beta, renamed =\nBeta now speaks of dual power too.\n")
+        let edited = try index.refresh(folder: scratch.folder.path)
+        #expect(edited.reparsed == [scratch.folder.appendingPathComponent("deeper/b.txt").path])
+        #expect(edited.catalog.entries.map(\.title).contains("Beta, renamed"))
+        #expect(edited.catalog.incoming(to: 0).isEmpty, "the edited Beta no longer lists Alpha")
+
+        try FileManager.default.removeItem(at: scratch.folder.appendingPathComponent("c.txt"))
+        let removed = try index.refresh(folder: scratch.folder.path)
+        #expect(removed.removed == 1)
+        #expect(removed.catalog.entries.count == 2)
+    }
+
+    @Test func aChangedModificationTimeAloneReparses() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let index = try CorpusIndex(directory: scratch.cache)
+        _ = try index.refresh(folder: scratch.folder.path)
+        let path = scratch.folder.appendingPathComponent("a.txt").path
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: path)
+        #expect(try index.refresh(folder: scratch.folder.path).reparsed == [path])
+    }
+
+    @Test func candidatesComeFromTheFullTextIndex() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let index = try CorpusIndex(directory: scratch.cache)
+        _ = try index.refresh(folder: scratch.folder.path)
+        let a = scratch.folder.appendingPathComponent("a.txt").path
+        let c = scratch.folder.appendingPathComponent("c.txt").path
+        #expect(try index.candidates(for: "dual power", in: scratch.folder.path) == [a])
+        #expect(try index.candidates(for: "regis", in: scratch.folder.path) == [c], "diacritics are ignored")
+        #expect(try index.candidates(for: "nowhere", in: scratch.folder.path) == [])
+        #expect(try index.candidates(for: "--", in: scratch.folder.path) == nil, "no word: the caller reads every file")
+        #expect(try index.candidates(for: "dual power", in: scratch.folder.appendingPathComponent("deeper").path) == [])
+    }
+
+    @Test func aDamagedIndexIsRebuilt() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try FileManager.default.createDirectory(at: scratch.cache, withIntermediateDirectories: true)
+        try Data("garbage, not sqlite".utf8).write(to: scratch.cache.appendingPathComponent(CorpusIndex.fileName))
+        let refresh = try CorpusIndex(directory: scratch.cache).refresh(folder: scratch.folder.path)
+        #expect(refresh.catalog.entries.count == 3)
+    }
+}

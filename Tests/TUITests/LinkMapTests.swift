@@ -1,0 +1,311 @@
+import Content
+import Foundation
+import Testing
+@testable import TUI
+
+/// The item of the bundled article with the most links (ties: the first in the article).
+let busiestItem: Item = {
+    let graph = bundledModel.graph
+    return bundledModel.items.max { a, b in
+        graph.degree(of: a.id) != graph.degree(of: b.id)
+            ? graph.degree(of: a.id) < graph.degree(of: b.id)
+            : bundledModel.items.firstIndex(of: a)! > bundledModel.items.firstIndex(of: b)!
+    }!
+}()
+
+/// An article crowded enough to overflow the map at 80×24: a strategy, Hub, whose text names
+/// 30 See-also topics, which eight examples and eight sections mention, and which has curated
+/// links to two topics and an example.
+let crowdedModel: LinkedArticle = {
+    let trees = ["Alder", "Birch", "Cedar", "Dogwood", "Elm", "Fir", "Ginkgo", "Hazel", "Juniper", "Larch",
+                 "Maple", "Oak", "Pine", "Rowan", "Spruce", "Willow", "Yew", "Aspen", "Beech", "Cypress",
+                 "Hemlock", "Holly", "Linden", "Magnolia", "Olive", "Poplar", "Redwood", "Sequoia",
+                 "Sycamore tree of the long valley (western variety)", "Walnut"]
+    let places = ["Avalon", "Brigadoon", "Camelot", "Dinas", "Eldorado", "Faerie", "Gondal", "Hy-Brasil"]
+    var text = "= Crowded =\n\nHub is the centre of this article.\n\n== Strategies ==\n"
+    text += "- Hub – draws on " + trees.joined(separator: ", ") + ".\n"
+    text += "- Spoke – a second approach.\n\n== Historical examples ==\n"
+    for place in places { text += "- \(place) – a town where Hub was tried.\n" }
+    for number in 1...7 { text += "\n== Chapter \(number) ==\nThe chapter discusses Hub at length.\n" }
+    text += "\n== See also ==\n" + trees.map { "- \($0)\n" }.joined()
+    let links = """
+        [[link]]
+        from = "see-also: Alder"
+        to = "strategy: Hub"
+        type = "theory-of"
+        rationale = "Alder is the theory behind Hub."
+
+        [[link]]
+        from = "strategy: Hub"
+        to = "see-also: Walnut"
+        type = "analogous-to"
+        rationale = "Walnut works like Hub."
+
+        [[link]]
+        from = "example: Avalon"
+        to = "strategy: Hub"
+        type = "instance-of"
+        rationale = "Avalon is a case of Hub."
+        """
+    do {
+        let article = try ArticleParser().parse(bytes: Array(text.utf8), path: "crowded.txt")
+        return try LinkedArticle(article: article, annotations: (links, "crowded.links.toml"))
+    } catch {
+        fatalError("crowded article: \(error)")
+    }
+}()
+
+func render(_ map: LinkMap, width: Int, height: Int, selected: Int? = 0, ascii: Bool = false) -> CellBuffer {
+    var buffer = CellBuffer(width: width, height: height)
+    map.render(into: &buffer, in: buffer.bounds, selected: selected, ascii: ascii)
+    return buffer
+}
+
+func linkMap(_ name: String, in model: LinkedArticle = bundledModel) throws -> LinkMap {
+    let item = try #require(Lookup.item(startingWith: name, in: model.items), "no item \(name)")
+    return LinkMap(model: model, focus: item.id)
+}
+
+/// The text of row `y` between a box's borders.
+func boxText(_ buffer: CellBuffer, _ box: Rect, row y: Int) -> String {
+    ((box.x + 1)..<(box.maxX - 1)).map { buffer[$0, y].text }.joined()
+}
+
+@Suite("Link map")
+struct LinkMapTests {
+    @Test("the busiest item of the bundled article is Municipalism, with 4 links")
+    func busiest() {
+        let degrees = bundledModel.items.map { bundledModel.graph.degree(of: $0.id) }
+        #expect(bundledModel.graph.degree(of: busiestItem.id) == degrees.max())
+        #expect(busiestItem.name == "Municipalism")
+        #expect(degrees.max() == 4)
+        // Others tie with it; Municipalism comes first in the article.
+        #expect(bundledModel.items.filter { bundledModel.graph.degree(of: $0.id) == 4 }.map(\.name)
+            == ["Municipalism", "Council communism", "Anarchism", "Libertarian socialism", "Marxism–Leninism"])
+    }
+
+    @Test("Municipalism's map: three curated See-also topics, the lead's mention, in reading order")
+    func municipalismNodes() throws {
+        let map = try linkMap("Municipalism")
+        #expect(map.nodes.map(\.label) == ["Communalism (Bookchin)", "Intercommunalism", "Rojava conflict", "Lead"])
+        #expect(map.nodes.map(\.tag) == ["theory-of·c", "related·c", "instance-of·c", "mentions·d"])
+        #expect(map.nodes.allSatisfy { $0.direction == .incoming })
+        #expect(map.groups.map(\.kind) == [.seeAlso, .section])
+        #expect(map.leftGroupCount == 1)
+        #expect(map.nodes[0].reason == "Bookchin's communalism is the political theory behind libertarian municipalism.")
+        #expect(map.nodes[3].reason?.hasPrefix("line 9: ") == true)
+    }
+
+    @Test("following a node goes where Target.node says: Communalism (Bookchin) opens its card")
+    func targets() throws {
+        let map = try linkMap("Municipalism")
+        let communalism = try #require(map.nodes.firstIndex { $0.label == "Communalism (Bookchin)" })
+        #expect(map.target(of: communalism) == .card("see-also:communalism-bookchin"))
+        #expect(map.target(of: map.nodes.firstIndex { $0.label == "Lead" }!) == .section(0))
+        #expect(map.target(of: -1) == nil)
+        #expect(map.target(of: map.nodes.count) == nil)
+        for model in [bundledModel, crowdedModel] {
+            for id in model.items.map(\.id) + model.article.sections.map(\.id) {
+                let map = LinkMap(model: model, focus: id)
+                for (index, node) in map.nodes.enumerated() {
+                    #expect(map.target(of: index) == Target.node(node.id, in: model))
+                }
+            }
+        }
+        let libya = try linkMap("Libya")
+        #expect(libya.nodes.contains { $0.label == "Libya" } == false)
+        let example = try #require(try linkMap("Rival government").nodes.firstIndex { $0.label == "Libya" })
+        #expect(try linkMap("Rival government").target(of: example) == .item("example:libya"))
+    }
+
+    @Test("mentions of one topic on several lines are one node with a count; both directions stay apart")
+    func merging() throws {
+        let socialism = try linkMap("Libertarian socialism")
+        let modern = socialism.nodes.filter { $0.id == "modern-usage-by-libertarian-socialists" }
+        #expect(modern.map(\.tag) == ["described-in·c", "mentions×2·d"])
+        #expect(modern.map(\.direction) == [.outgoing, .incoming])
+        #expect(modern[1].reason?.hasPrefix("lines 57, 59: ") == true)
+        let council = LinkMap(model: bundledModel, focus: "strategy:council-communism")
+        #expect(council.nodes.filter { $0.label == "Council communism" }.map { "\($0.tag) \($0.direction)" }
+            == ["same-topic·c outgoing", "mentions·d outgoing", "mentions·d incoming"])
+        #expect(LinkMap(model: bundledModel, focus: "no-such-node").nodes.isEmpty)
+    }
+
+    @Test("golden: the busiest item at 80×24 and 120×40")
+    func goldenBusiest() throws {
+        let map = LinkMap(model: bundledModel, focus: busiestItem.id)
+        try expectGolden(render(map, width: 80, height: 24), "linkmap-busiest-80x24")
+        try expectGolden(render(map, width: 120, height: 40), "linkmap-busiest-120x40")
+    }
+
+    @Test("golden: Municipalism at 80×24, the lead's mention selected; and in ASCII")
+    func goldenMunicipalism() throws {
+        let map = try linkMap("Municipalism")
+        try expectGolden(render(map, width: 80, height: 24, selected: 3), "linkmap-municipalism-80x24")
+        let ascii = render(map, width: 80, height: 24, ascii: true)
+        try expectGolden(ascii, "linkmap-municipalism-ascii-80x24")
+        for glyph in ["─", "│", "┌", "┐", "└", "┘", "├", "┤", "┬", "┴", "┼", "→", "←"] {
+            #expect(!ascii.text.contains(glyph), "ASCII map contains \(glyph)")
+        }
+    }
+
+    @Test("golden: the lead (a section, the busiest node); Marxism–Leninism (links both ways); nothing selected")
+    func goldenOthers() throws {
+        #expect(bundledModel.article.sections.allSatisfy { bundledModel.graph.degree(of: $0.id) <= bundledModel.graph.degree(of: "lead") })
+        try expectGolden(render(LinkMap(model: bundledModel, focus: "lead"), width: 80, height: 24), "linkmap-lead-80x24")
+        let marxism = try linkMap("Marxism–Leninism")
+        #expect(Set(marxism.nodes.map(\.direction)) == [.incoming, .outgoing])
+        try expectGolden(render(marxism, width: 80, height: 24, selected: nil), "linkmap-marxism-leninism-80x24")
+    }
+
+    @Test("golden: a crowded map at 80×24 pages the group the selection is in")
+    func goldenCrowded() throws {
+        let map = try linkMap("Hub", in: crowdedModel)
+        #expect(map.nodes.count == 49)
+        #expect(map.groups.map(\.range.count) == [32, 9, 8])
+        try expectGolden(render(map, width: 80, height: 24), "linkmap-crowded-80x24")
+        let deep = try #require(map.nodes.firstIndex { $0.label == "Sequoia" })
+        try expectGolden(render(map, width: 80, height: 24, selected: deep), "linkmap-crowded-sequoia-80x24")
+        try expectGolden(render(map, width: 120, height: 40, selected: deep), "linkmap-crowded-sequoia-120x40")
+    }
+
+    static let sizes = [(80, 24), (120, 40), (40, 12), (60, 15), (200, 60)]
+
+    @Test("every node is drawn (label and relation) or counted in its group's +N more", arguments: sizes)
+    func everyNodeAccountedFor(width: Int, height: Int) throws {
+        var maps = [try linkMap("Hub", in: crowdedModel)]
+        maps += bundledModel.items.map { LinkMap(model: bundledModel, focus: $0.id) }
+        maps += bundledModel.article.sections.map { LinkMap(model: bundledModel, focus: $0.id) }
+        for map in maps {
+            for selected in [nil] + Array(map.nodes.indices) {
+                let buffer = render(map, width: width, height: height, selected: selected)
+                let layout = try #require(map.layout(in: buffer.bounds, selected: selected))
+                var accounted = 0
+                for placed in layout.left.groups + layout.right.groups {
+                    var drawn = 0, counted = 0
+                    for (offset, row) in placed.rows.enumerated() {
+                        let line = buffer.row(placed.box.y + 1 + offset)
+                        switch row {
+                        case .node(let index, let first):
+                            let node = map.nodes[index]
+                            guard first else { continue }
+                            drawn += 1
+                            let shown = String(node.label.prefix(min(node.label.count, 3)))
+                            #expect(line.contains(shown), "\(node.label) missing at \(width)×\(height): \(line)")
+                            let roomy = layout.left.groups.contains { $0.group == placed.group } ? layout.left.roomy : layout.right.roomy
+                            let relation = roomy ? buffer.row(placed.box.y + 2 + offset) : line
+                            // Below 60 columns the relation may be cut; the detail row still says it.
+                            if width >= 60 {
+                                #expect(relation.contains(String(node.relation.rawValue.prefix(4))), "\(node.tag) missing: \(relation)")
+                            }
+                        case .more(let hidden, _):
+                            let inBox = boxText(buffer, placed.box, row: placed.box.y + 1 + offset)
+                            let plus = try #require(inBox.range(of: "+"), "no +N more in \(inBox)")
+                            #expect(Int(inBox[plus.upperBound...].prefix { $0.isNumber }) == hidden, "\(inBox)")
+                            if width >= 60 { #expect(inBox.contains(" more")) }
+                            counted += hidden
+                        }
+                    }
+                    #expect(drawn + counted == placed.group.range.count,
+                            "\(placed.group.kind.title) of \(map.focusLabel) at \(width)×\(height): \(drawn) + \(counted)")
+                    accounted += drawn + counted
+                }
+                #expect(accounted == map.nodes.count)
+            }
+        }
+    }
+
+    @Test("the selected node is always on screen, highlighted", arguments: sizes)
+    func selectionVisible(width: Int, height: Int) throws {
+        for map in [try linkMap("Hub", in: crowdedModel), try linkMap("Municipalism")] {
+            for selected in map.nodes.indices {
+                let buffer = render(map, width: width, height: height, selected: selected)
+                let layout = try #require(map.layout(in: buffer.bounds, selected: selected))
+                let placed = try #require((layout.left.groups + layout.right.groups).first { $0.group.range.contains(selected) })
+                let offset = try #require(placed.rows.firstIndex(of: .node(selected, first: true)),
+                                          "\(map.nodes[selected].label) not shown at \(width)×\(height)")
+                let y = placed.box.y + 1 + offset
+                let cells = (placed.box.x + 1)..<(placed.box.maxX - 1)
+                #expect(cells.allSatisfy { buffer[$0, y].style == LinkMap.selectedStyle })
+                #expect(buffer.row(y).contains(String(map.nodes[selected].label.prefix(3))))
+                // Nothing else is highlighted: one row, two for a roomy node (label and relation).
+                let roomy = layout.left.groups.contains { $0.group == placed.group } ? layout.left.roomy : layout.right.roomy
+                let highlighted = (0..<height).filter { row in (0..<width).contains { buffer[$0, row].style == LinkMap.selectedStyle } }
+                #expect(highlighted.count == (roomy ? 2 : 1))
+            }
+        }
+    }
+
+    @Test("nothing is drawn outside the rectangle")
+    func staysInside() throws {
+        let marker = Cell(text: "x", style: Style(.error))
+        for map in [try linkMap("Hub", in: crowdedModel), try linkMap("Municipalism"), LinkMap(model: bundledModel, focus: "lead"),
+                    try linkMap("Anti-king")] {
+            for rect in [Rect(x: 7, y: 3, width: 80, height: 24), Rect(x: 1, y: 1, width: 120, height: 40),
+                         Rect(x: 30, y: 10, width: 40, height: 12), Rect(x: 5, y: 5, width: 30, height: 8),
+                         Rect(x: 100, y: 40, width: 80, height: 24)] {
+                for ascii in [false, true] {
+                    var buffer = CellBuffer(width: 140, height: 50)
+                    for y in 0..<50 { for x in 0..<140 { buffer[x, y] = marker } }
+                    map.render(into: &buffer, in: rect, selected: map.nodes.isEmpty ? nil : map.nodes.count - 1, ascii: ascii)
+                    for y in 0..<50 {
+                        for x in 0..<140 where !rect.contains(x: x, y: y) {
+                            #expect(buffer[x, y] == marker, "drew at (\(x), \(y)) outside \(rect)")
+                        }
+                    }
+                    let inside = rect.intersection(buffer.bounds)
+                    if !inside.isEmpty { #expect(buffer[inside.x, inside.y] != marker) }
+                }
+            }
+        }
+    }
+
+    @Test("a node without links, and a rectangle too small, say so")
+    func emptyAndTooSmall() throws {
+        #expect(bundledModel.items.allSatisfy { bundledModel.graph.degree(of: $0.id) > 0 })
+        let isolated = try #require(crowdedModel.items.first { crowdedModel.graph.degree(of: $0.id) == 0 })
+        #expect(isolated.name == "Spoke")
+        let map = LinkMap(model: crowdedModel, focus: isolated.id)
+        #expect(map.nodes.isEmpty)
+        #expect(render(map, width: 80, height: 24).text.contains("No cross-links for \(isolated.name)."))
+        let small = render(try linkMap("Municipalism"), width: 39, height: 11).text
+        #expect(small.contains("Link map: Municipalism"))
+        #expect(small.contains("needs 40×12"))
+    }
+
+    @Test("labels are cut with … to fit; the focus label wraps")
+    func truncation() throws {
+        let map = try linkMap("Hub", in: crowdedModel)
+        let sycamore = try #require(map.nodes.firstIndex { $0.label.hasPrefix("Sycamore") })
+        let text = render(map, width: 80, height: 24, selected: sycamore).text
+        #expect(text.contains("│ Sycamore tree … mentions·d ├"))
+        #expect(render(map, width: 120, height: 40, selected: sycamore).text.contains("│ Sycamore tree of the long valley (… mentions·d ├"))
+        let libya = LinkMap(model: bundledModel, focus: "see-also:second-libyan-civil-war-and-libyan-crisis-2011-present")
+        let box = render(libya, width: 80, height: 24).text
+        #expect(box.contains("Second Libyan"))
+        #expect(box.contains("Civil War and"))
+    }
+
+    @Test("paging: pages of the group's rows, the last one full")
+    func paging() {
+        #expect(LinkMap.page(0..<5, rows: 5, selected: nil) == (0..<5).map { .node($0, first: true) })
+        #expect(LinkMap.page(0..<10, rows: 4, selected: nil) == [.node(0, first: true), .node(1, first: true), .node(2, first: true), .more(hidden: 7, above: 0)])
+        #expect(LinkMap.page(0..<10, rows: 4, selected: 4) == [.node(3, first: true), .node(4, first: true), .node(5, first: true), .more(hidden: 7, above: 3)])
+        #expect(LinkMap.page(0..<10, rows: 4, selected: 9) == [.node(7, first: true), .node(8, first: true), .node(9, first: true), .more(hidden: 7, above: 7)])
+        #expect(LinkMap.page(10..<20, rows: 1, selected: 15) == [.node(15, first: true)])
+        #expect(LinkMap.page(10..<20, rows: 1, selected: 2) == [.more(hidden: 10, above: 0)])
+        #expect(LinkMap.moreText(hidden: 7, above: 0, width: 30) == "+7 more")
+        #expect(LinkMap.moreText(hidden: 7, above: 3, width: 30) == "+7 more (3 above)")
+        #expect(LinkMap.moreText(hidden: 7, above: 3, width: 12) == "+7 more")
+        #expect(LinkMap.moreText(hidden: 7, above: 7, width: 30) == "+7 more above")
+        #expect(LinkMap.compactParts(label: "Lead", tag: "mentions·d", room: 26) == ("Lead", "mentions·d"))
+        #expect(LinkMap.compactParts(label: "Communalism (Bookchin)", tag: "theory-of·c", room: 26) == ("Communalism (…", "theory-of·c"))
+        #expect(LinkMap.compactParts(label: "Libertarian socialism", tag: "mentions×2·d", room: 5) == ("Libe…", ""))
+        #expect(LinkMap.allocate([30, 8, 2], rows: 15) == [7, 6, 2])
+        #expect(LinkMap.allocate([3, 1], rows: 10) == [3, 1])
+        #expect(LinkMap.balancedSplit([5, 3]) == 1)
+        #expect(LinkMap.balancedSplit([32, 10, 3, 9]) == 1)
+        #expect(LinkMap.balancedSplit([4]) == 1)
+        #expect(LinkMap.balancedSplit([]) == 0)
+    }
+}
