@@ -272,6 +272,19 @@ struct Export: ParsableCommand {
 
     @Option(help: "json, markdown or dot.") var format: Format
     @OptionGroup var article: ArticleOptions
+    @Option(help: ArgumentHelp("With --format dot: only the neighbourhood of ITEM (the start of its name, or a node id).",
+                               valueName: "ITEM"))
+    var focus: String?
+    @Option(help: "With --focus: how many links away from ITEM to go (default: all that are connected).")
+    var depth: Int?
+
+    func validate() throws {
+        if focus != nil, format != .dot { throw ValidationError("--focus goes with --format dot.") }
+        if let depth {
+            guard focus != nil else { throw ValidationError("--depth goes with --focus.") }
+            guard depth >= 0 else { throw ValidationError("--depth must be 0 or more.") }
+        }
+    }
 
     func run() throws {
         let source = try article.loadSource()
@@ -279,7 +292,18 @@ struct Export: ParsableCommand {
         case (.json, .article(let model)): print(try JSONExporter().export(model), terminator: "")
         case (.json, .folder(let corpus)): print(try JSONExporter().export(corpus), terminator: "")
         case (.markdown, _): print(source.articles.map { MarkdownExporter().export($0) }.joined(separator: "\n"), terminator: "")
-        case (.dot, _): print(source.articles.map { DOTExporter().export($0) }.joined(separator: "\n"), terminator: "")
+        case (.dot, _):
+            if let focus {
+                // A focus that matches nothing in an article is an error there, with the close matches.
+                do {
+                    for model in source.articles { _ = try DOTExporter.resolveFocus(focus, in: model) }
+                } catch let error as DOTExporter.UnknownFocus {
+                    Diagnostics.report("\(error)")
+                    throw ExitCode(64)
+                }
+            }
+            let exporter = DOTExporter(focus: focus, depth: depth ?? .max)
+            print(source.articles.map { exporter.export($0) }.joined(separator: "\n"), terminator: "")
         }
         try ArticleOptions.finish(source)
     }

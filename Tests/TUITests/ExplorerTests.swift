@@ -241,3 +241,48 @@ struct ExplorerViewTests {
         #expect(screen.contains("## A2"))
     }
 }
+
+@Suite("The link map in the explorer")
+struct LinkMapExplorerTests {
+    let explorer = makeExplorer()
+
+    @Test func vOpensTheMapOfTheCurrentItemAndEnterFollowsWithHistory() throws {
+        var state = explorer.update(explorer.initialState(size: Size(width: 80, height: 24)), .follow(.item("strategy:municipalism")))
+        state = explorer.press(state, .character("v"))
+        let open = try #require(state.linkMap)
+        #expect(open.focus == "strategy:municipalism")
+        let screen = explorer.render(state).text
+        #expect(screen.contains("Link map: Municipalism"))
+        #expect(screen.contains("Communalism (Bookchin)"))
+        #expect(screen.contains("? help"), "the status bar stays")
+
+        let map = LinkMap(model: bundledModel, focus: open.focus)
+        let communalism = try #require(map.nodes.firstIndex { $0.id == "see-also:communalism-bookchin" })
+        while state.linkMap!.selection < communalism { state = explorer.press(state, .down) }
+        state = explorer.press(state, .enter)
+        #expect(state.linkMap == nil)
+        #expect(state.reader.content == .card(itemID: "see-also:communalism-bookchin"))
+        state = explorer.press(state, .character("H"))
+        #expect(explorer.currentNode(state) == "strategy:municipalism")
+    }
+
+    @Test func escapeOrVCloseTheMapAndOtherKeysActAfterClosingIt() {
+        var state = explorer.press(explorer.initialState(size: Size(width: 120, height: 40)), .character("v"))
+        #expect(state.linkMap?.focus == "lead")
+        state = explorer.press(state, .escape)
+        #expect(state.linkMap == nil)
+        state = explorer.press(state, .character("v"), .character("v"))
+        #expect(state.linkMap == nil)
+        state = explorer.press(state, .character("v"), .character("3"))
+        #expect(state.linkMap == nil && state.focus == .crossLinks)
+    }
+
+    @Test func underMonoTheMapIsDrawnInASCII() {
+        var state = explorer.update(explorer.initialState(size: Size(width: 80, height: 24)), .follow(.item("strategy:municipalism")))
+        state.asciiDrawing = true
+        state = explorer.press(state, .character("v"))
+        let screen = explorer.render(state).text
+        #expect(!screen.contains("┌") && !screen.contains("─→"))
+        #expect(screen.contains("+") && screen.contains("Communalism (Bookchin)"))
+    }
+}

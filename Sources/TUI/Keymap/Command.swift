@@ -33,6 +33,7 @@ public enum Command: String, Sendable, CaseIterable, Codable {
     case searchNext = "search-next"
     case searchPrevious = "search-previous"
     case goTo = "go-to"
+    case linkMap = "link-map"
 
     /// One line for the help screen.
     public var summary: String {
@@ -69,6 +70,7 @@ public enum Command: String, Sendable, CaseIterable, Codable {
         case .searchNext: "Next match (wraps around)"
         case .searchPrevious: "Previous match (wraps around)"
         case .goTo: "Go to a section, topic, example, strategy or bookmark"
+        case .linkMap: "Link map of the current item or section (again or Esc closes)"
         }
     }
 
@@ -80,7 +82,7 @@ public enum Command: String, Sendable, CaseIterable, Codable {
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .collapse, .expand: "Moving"
         case .open, .nextReference, .previousReference, .back, .forward: "Following links"
         case .toggleBookmark, .note, .deleteBookmark, .undoDelete: "Bookmarks"
-        case .search, .searchNext, .searchPrevious, .goTo: "Finding"
+        case .search, .searchNext, .searchPrevious, .goTo, .linkMap: "Finding"
         }
     }
 }

@@ -64,5 +64,6 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.searchNext, [.character("n")]),
         Binding(.searchPrevious, [.character("N")]),
         Binding(.goTo, [.character(":"), .control("p")]),
+        Binding(.linkMap, [.character("v")]),
     ])
 }

@@ -31,6 +31,13 @@ extension Explorer {
         } else {
             drawStatus(state, in: layout.status, into: &buffer)
         }
+        if let open = state.linkMap {
+            // The map takes the screen above the status bar: it needs the room at 80×24.
+            let map = LinkMap(model: model, focus: open.focus)
+            let area = Rect(x: 0, y: 0, width: state.size.width, height: max(state.size.height - 1, 0))
+            buffer.fill(area)
+            map.render(into: &buffer, in: area, selected: map.nodes.isEmpty ? nil : open.selection, ascii: state.asciiDrawing)
+        }
         if state.finder != nil { drawFinder(state, into: &buffer) }
         if state.showsHelp { drawHelp(state, into: &buffer) }
         return buffer

@@ -33,6 +33,7 @@ public enum Terminal {
         let size = backend.size
         var state = session.explorer.initialState(size: Size(width: size.width, height: size.height))
         state.layoutSettings = layout
+        state.asciiDrawing = backend.theme.name == Theme.mono.name
         state = session.startUp(state, start: start, restore: restore)
         if let notice { state = session.explorer.update(state, .notice(notice)) }
         while state.isRunning {
@@ -133,6 +134,7 @@ public final class ExplorerSession {
         explorer = next
         var fresh = next.initialState(size: state.size)
         fresh.layoutSettings = state.layoutSettings
+        fresh.asciiDrawing = state.asciiDrawing
         fresh.history = state.history
         fresh.focus = state.layout.contains(.reader) ? state.focus : .reader
         fresh.sidePane = state.sidePane

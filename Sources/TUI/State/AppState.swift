@@ -36,6 +36,12 @@ public struct OutlineState: Hashable, Sendable, Codable {
     public init() {}
 }
 
+/// The open link map: whose neighbourhood it shows and which node is selected.
+public struct LinkMapState: Hashable, Sendable {
+    public var focus: String
+    public var selection = 0
+}
+
 /// Everything "back" must restore: the focused pane, scroll offsets and selections.
 public struct ViewSnapshot: Hashable, Sendable, Codable {
     public var focus: PaneID
@@ -111,6 +117,10 @@ public struct AppState: Hashable, Sendable {
     public var effects: [Effect] = []
     /// Configured pane widths and wrap width (`[layout]` in config.toml).
     public var layoutSettings = LayoutSettings.standard
+    /// Line drawing in ASCII (the mono theme): the link map's boxes and arrows.
+    public var asciiDrawing = false
+    /// The link map (`v`), while it is open.
+    public var linkMap: LinkMapState?
 
     public init(size: Size) { self.size = size }
 

@@ -54,7 +54,13 @@ public struct Explorer: Sendable {
         case .unbound(let key):
             state.notice = "\(key.displayName) is not bound to anything: ? lists the keys."
         case .command(let command):
-            state = state.showsHelp ? helpCommand(command, in: state) : perform(command, in: state)
+            if state.showsHelp {
+                state = helpCommand(command, in: state)
+            } else if state.linkMap != nil {
+                state = linkMapCommand(command, in: state)
+            } else {
+                state = perform(command, in: state)
+            }
         case .promptKey(let key):
             state = state.finder != nil ? finderKey(key, in: state) : edit(prompt: key, in: state)
         case .bookmarksLoaded(let entries, let notice):
@@ -245,6 +251,8 @@ public struct Explorer: Sendable {
             if state.search != nil { state.search = nil } else { state.zoomed = false }
         case .search, .searchNext, .searchPrevious, .goTo:
             state = find(command, in: state)
+        case .linkMap:
+            state.linkMap = LinkMapState(focus: currentNode(state))
         case .zoom: state.zoomed.toggle()
         case .nextPane, .previousPane:
             let index = panes.firstIndex(of: state.focus) ?? 0
@@ -298,6 +306,37 @@ public struct Explorer: Sendable {
             case .crossLinks, .backlinks, .bookmarks: state = listCommand(command, pane: state.focus, in: state)
             }
         }
+        return state
+    }
+
+    /// Keys while the link map is open: move between its nodes, follow one (with history, as
+    /// anywhere), or close it. Other commands close it first and then act.
+    func linkMapCommand(_ command: Command, in state: AppState) -> AppState {
+        var state = state
+        guard var open = state.linkMap else { return state }
+        let map = LinkMap(model: model, focus: open.focus)
+        let last = max(map.nodes.count - 1, 0)
+        switch command {
+        case .linkMap, .closeOverlay, .quit:
+            state.linkMap = nil
+            return state
+        case .moveDown, .nextReference: open.selection = min(open.selection + 1, last)
+        case .moveUp, .previousReference: open.selection = max(open.selection - 1, 0)
+        case .pageDown, .expand:
+            open.selection = map.groups.first { $0.range.lowerBound > open.selection }?.range.lowerBound ?? last
+        case .pageUp, .collapse:
+            open.selection = map.groups.last { $0.range.upperBound <= open.selection }?.range.lowerBound ?? 0
+        case .top: open.selection = 0
+        case .bottom: open.selection = last
+        case .open:
+            guard let target = map.target(of: open.selection) else { return state }
+            state.linkMap = nil
+            return follow(target, from: state)
+        default:
+            state.linkMap = nil
+            return perform(command, in: state)
+        }
+        state.linkMap = open
         return state
     }
 
