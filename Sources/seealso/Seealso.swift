@@ -128,18 +128,16 @@ struct Explore: ParsableCommand {
     }
 
     func run() throws {
-        let source = try article.loadSource()
-        guard let model = source.articles.first else {
-            Diagnostics.report("\(article.file ?? ""): no article could be loaded")
-            throw ExitCode(65)
-        }
-        let start = try startTarget(in: model)
         let settings = try config.loadReporting()
         guard Terminal.isInteractive else {
+            let source = try article.loadSource()
+            if let model = source.articles.first { _ = try startTarget(in: model) }
             print(source.articles.map { OutlineFormatter().format($0) }.joined(separator: "\n"), terminator: "")
             try ArticleOptions.finish(source)
             return
         }
+        let opening = try open()
+        let start = try startTarget(in: opening.first)
         // A store that cannot be used (damaged, another application's) leaves reading intact:
         // the explorer runs without bookmarks and says why, on screen and again on exit.
         var problem: String?
@@ -151,31 +149,62 @@ struct Explore: ParsableCommand {
             problem = "\(error)"
         }
         var notices = [settings.notice, problem].compactMap { $0 }
-        if case .folder(let corpus) = source {
-            notices.append("\(corpus.articles.count) articles loaded (: lists them)")
-            if let first = corpus.failures.first {
-                notices.append("\(corpus.failures.count) could not be: \(first)" + (corpus.failures.count > 1 ? " …" : ""))
+        if case .folder(let catalog, _) = opening {
+            notices.append("\(catalog.entries.count) articles (: lists them)")
+            if let first = catalog.failures.first {
+                notices.append("\(catalog.failures.count) could not be loaded: \(first)" + (catalog.failures.count > 1 ? " …" : ""))
             }
         }
         try MainActor.assumeIsolated {
             let service = opened.map(StoreService.init)
-            let session = Self.session(for: source, service: service, keymap: settings.config.keymap)
+            let session = opening.session(service: service, keymap: settings.config.keymap)
             try Terminal.run(session, start: start, restore: !noRestore && settings.config.restore,
                              notice: notices.isEmpty ? nil : notices.joined(separator: " · "),
                              theme: settings.config.theme.resolve(), mouse: settings.config.mouse, layout: settings.config.layout)
         }
         if let problem { Diagnostics.report(problem) }
-        try ArticleOptions.finish(source)
+        if case .folder(let catalog, _) = opening, !catalog.failures.isEmpty {
+            for failure in catalog.failures { Diagnostics.report(failure.description) }
+            throw ExitCode(65)
+        }
     }
 
-    /// One explorer per article; in a folder, See-also topics that are loaded articles open
-    /// them, and each article knows which others list it.
-    @MainActor
-    static func session(for source: Source, service: StoreService?, keymap: KeyMap = .standard) -> ExplorerSession {
-        guard case .folder(let corpus) = source else {
-            return ExplorerSession(explorer: Explorer(model: source.articles[0], keymap: keymap, bookmarks: service != nil), service: service)
+    /// What the explorer opens: one article, or a folder through its on-disk index, where only
+    /// the first article is parsed now and the others when they are opened.
+    enum Opening {
+        case article(LinkedArticle)
+        case folder(FolderCatalog, first: LinkedArticle)
+
+        var first: LinkedArticle {
+            switch self {
+            case .article(let model), .folder(_, let model): model
+            }
         }
-        return FolderSession.session(catalog: corpus.catalog, first: corpus.articles[0], keymap: keymap, service: service)
+
+        @MainActor
+        func session(service: StoreService?, keymap: KeyMap) -> ExplorerSession {
+            switch self {
+            case .article(let model):
+                ExplorerSession(explorer: Explorer(model: model, keymap: keymap, bookmarks: service != nil), service: service)
+            case .folder(let catalog, let first):
+                FolderSession.session(catalog: catalog, first: first, keymap: keymap, service: service)
+            }
+        }
+    }
+
+    func open() throws -> Opening {
+        guard let folder = article.folderPath else { return .article(try article.load()) }
+        let catalog = try FolderSession.catalog(of: folder)
+        for entry in catalog.entries {
+            // The first article that still parses (a file may have changed since it was indexed).
+            if let model = try? ArticleLoader.load(path: entry.path) {
+                let reordered = FolderCatalog(entries: [entry] + catalog.entries.filter { $0 != entry }, failures: catalog.failures)
+                return .folder(reordered, first: model)
+            }
+        }
+        for failure in catalog.failures { Diagnostics.report(failure.description) }
+        Diagnostics.report("\(folder): no article could be loaded")
+        throw ExitCode(65)
     }
 
     /// Where `--section` or `--item` asks to open; an unknown name exits 64 with the close matches.

@@ -22,8 +22,8 @@ struct FolderEndToEndTests {
 
         tmux.type("\(seealso) \(Shell.quote(folder.path)) --no-restore")
         var screen = try tmux.waitFor("2 Anarchism")
-        #expect(screen.contains("3 articles loaded"))
-        #expect(screen.contains("1 could not be"))
+        #expect(screen.contains("3 articles (: lists them)"))
+        #expect(screen.contains("1 could not be loaded"))
 
         // Anarchism's See-also "Dual power" opens the article.
         tmux.press("]", "Enter")
