@@ -81,7 +81,7 @@ if [ -n "${BENCH_STATIC:-}" ]; then
     fi
 fi
 
-# A private, empty home for seealso's bookmarks/session, so that every launch starts at the top.
+# Private XDG folders: the benchmark never reads or writes the user's bookmarks, session or config.
 mkdir -p "$WORK/xdg/data" "$WORK/xdg/config" "$WORK/xdg/state" "$WORK/xdg/cache" "$WORK/raw"
 
 cat >"$WORK/bench_tui.py" <<'PYTHON'

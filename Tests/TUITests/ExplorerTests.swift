@@ -286,3 +286,30 @@ struct LinkMapExplorerTests {
         #expect(screen.contains("+") && screen.contains("Communalism (Bookchin)"))
     }
 }
+
+@Suite("Reader positions")
+struct ReaderPositionTests {
+    let explorer = makeExplorer()
+
+    /// Every line, blank spacing lines included, is a position: j moves exactly one line and k
+    /// comes back, at every width.
+    @Test(arguments: [40, 61, 80, 117, 198])
+    func everyLineRoundTripsThroughItsAnchor(width: Int) {
+        let layout = ReaderLayout(document: explorer.layouts.document(.article), width: width)
+        for line in 0..<layout.lineCount {
+            #expect(layout.line(of: layout.anchor(at: line)) == line, "line \(line) at width \(width)")
+        }
+    }
+
+    @Test func jAndKMoveOneLineEach() {
+        var state = explorer.initialState(size: Size(width: 80, height: 24))
+        for expected in 1...30 {
+            state = explorer.press(state, .character("j"))
+            #expect(explorer.readerTopLine(state) == expected)
+        }
+        for expected in stride(from: 29, through: 0, by: -1) {
+            state = explorer.press(state, .character("k"))
+            #expect(explorer.readerTopLine(state) == expected)
+        }
+    }
+}

@@ -24,17 +24,20 @@ public struct ReaderLayout: Sendable {
     public let blockStart: [Int]
     /// For each reference, the first line it appears on.
     public let referenceLine: [Int]
+    /// For each block, the blank lines drawn above it (they belong to it: anchors there are negative).
+    public let blockSpacing: [Int]
 
     public init(document: ReaderDocument, width: Int) {
         self.width = max(width, 1)
         var lines: [ReaderLine] = []
         var blockStart: [Int] = []
+        var blockSpacing: [Int] = []
         var referenceLine = Array(repeating: 0, count: document.references.count)
         var referenceSeen = Array(repeating: false, count: document.references.count)
         for (index, block) in document.blocks.enumerated() {
-            if !lines.isEmpty {
-                for _ in 0..<block.spacingBefore { lines.append(ReaderLine(block: index, spans: [])) }
-            }
+            let spacing = lines.isEmpty ? 0 : block.spacingBefore
+            for _ in 0..<spacing { lines.append(ReaderLine(block: index, spans: [])) }
+            blockSpacing.append(spacing)
             blockStart.append(lines.count)
             for wrapped in Self.wrap(block, width: self.width) {
                 for span in wrapped {
@@ -48,6 +51,7 @@ public struct ReaderLayout: Sendable {
         }
         self.lines = lines
         self.blockStart = blockStart
+        self.blockSpacing = blockSpacing
         self.referenceLine = referenceLine
     }
 
@@ -56,8 +60,10 @@ public struct ReaderLayout: Sendable {
     public func line(of anchor: ReaderAnchor) -> Int {
         guard !blockStart.isEmpty else { return 0 }
         let block = min(max(anchor.block, 0), blockStart.count - 1)
-        let end = block + 1 < blockStart.count ? blockStart[block + 1] : lines.count
-        return min(blockStart[block] + max(anchor.line, 0), max(end - 1, blockStart[block]))
+        // The block's own lines end where the next block's spacing begins.
+        let end = block + 1 < blockStart.count ? blockStart[block + 1] - blockSpacing[block + 1] : lines.count
+        let first = blockStart[block] - blockSpacing[block]
+        return min(max(blockStart[block] + anchor.line, first), max(end - 1, blockStart[block]))
     }
 
     public func anchor(at line: Int) -> ReaderAnchor {
