@@ -6,6 +6,9 @@
 //   seealso-bench tsv [J] [P]          (b) as tab-separated values, for scripts/bench-tui.sh
 //   seealso-bench screen WxH[z] KEYS   the text of the frame after typing KEYS (each character
 //                                      one key; " " is Space), for comparing with a terminal
+//   seealso-bench finding [N]          time per keystroke (update + render, 120×40) of the reader's
+//                                      incremental search, and of the go-to finder over N article
+//                                      titles (a folder of N articles; default 10000)
 //   seealso-bench cold                 the start-up path in this fresh process, stage by stage:
 //                                      load article, explorer + state, first frame, a warm frame (ms)
 //
@@ -401,6 +404,36 @@ func printTSV(lines: Int, pages: Int) {
     }
 }
 
+// MARK: - Finding
+
+/// Milliseconds per keystroke (update + render) while typing `text` into whatever `open` opened.
+func keystrokeTimes(_ explorer: Explorer, open: Key, text: String) -> [Double] {
+    var state = explorer.update(explorer.initialState(size: Size(width: 120, height: 40)), explorer.action(for: .key(open)))
+    var times: [Double] = []
+    let clock = ContinuousClock()
+    for character in text {
+        let elapsed = clock.measure {
+            state = explorer.update(state, explorer.action(for: .key(.character(character)), in: state))
+            _ = explorer.render(state)
+        }
+        times.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+    }
+    return times
+}
+
+func printFinding(titles count: Int) {
+    let model = try! ArticleLoader.bundled()
+    let titles = (0..<count).map { "Dual power \($0)" }
+    let folder = Explorer(model: model, neighbours: Neighbours(titles: titles))
+    func report(_ name: String, _ times: [Double]) {
+        let sorted = times.sorted()
+        print(name.padding(toLength: 44, withPad: " ", startingAt: 0),
+              String(format: "median %7.3f ms   max %7.3f ms   (%d keys)", sorted[sorted.count / 2], sorted.last!, times.count))
+    }
+    report("reader search, bundled article", keystrokeTimes(Explorer(model: model), open: .character("/"), text: "Kornilov affair"))
+    report("go-to finder, \(count) article titles", keystrokeTimes(folder, open: .character(":"), text: "dual power 9517"))
+}
+
 // MARK: - Main
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -419,6 +452,8 @@ case "updates":
     printUpdates(lines: argument(1, default: 10), pages: argument(2, default: 5))
 case "tsv":
     printTSV(lines: argument(1, default: 10), pages: argument(2, default: 5))
+case "finding":
+    printFinding(titles: argument(1, default: 10000))
 case "screen":
     guard arguments.count >= 2, let spec = LayoutSpec(code: arguments[1]) else {
         FileHandle.standardError.write(Data("usage: seealso-bench screen WxH[z] [KEYS]\n".utf8))
@@ -428,6 +463,6 @@ case "screen":
     for character in (arguments.count > 2 ? arguments[2] : "") { state = press(character, state) }
     print(explorer.render(state).text)
 default:
-    FileHandle.standardError.write(Data("usage: seealso-bench [timing [N] | updates [J] [P] | tsv [J] [P] | screen WxH[z] KEYS]\n".utf8))
+    FileHandle.standardError.write(Data("usage: seealso-bench [timing [N] | updates [J] [P] | tsv [J] [P] | finding [N] | screen WxH[z] KEYS]\n".utf8))
     exit(64)
 }

@@ -243,7 +243,7 @@ extension Explorer {
         x += buffer.put("› ", x: x, y: box.y + 1, style: Style(.statusKey, bold: true))
         x += buffer.put(finder.query, x: x, y: box.y + 1, maxWidth: box.width - 6, style: Style(.normal, bold: true))
         buffer.put("▏", x: x, y: box.y + 1, style: Style(.statusKey))
-        let count = "\(results.count) of \(finderEntries(state).count)"
+        let count = "\(results.count) of \(finderCache.foldedEntries.count + state.bookmarks.count { $0.target != nil })"
         buffer.put(count, x: box.x + box.width - 2 - count.displayWidth, y: box.y + 1, style: Style(.dim))
         let rows = box.height - 4
         let top = max(finder.selection - rows + 1, 0)

@@ -20,9 +20,11 @@ public struct TextSpan: Equatable, Sendable {
         self.offset = offset
     }
 
-    /// The marker that numbers reference `index` ("[1]" for the first).
-    static func marker(_ index: Int) -> TextSpan {
-        TextSpan("[\(index + 1)]", Style(.dim), reference: index, isMarker: true)
+    /// The marker that numbers reference `index` ("[1]" for the first), in the style of the
+    /// reference it numbers, as lynx draws its numbers: one run of one style per link, which
+    /// keeps the bytes sent for a scroll near the cells that change.
+    static func marker(_ index: Int, style: Style) -> TextSpan {
+        TextSpan("[\(index + 1)]", style, reference: index, isMarker: true)
     }
 }
 
@@ -132,7 +134,7 @@ extension ReaderDocument {
         references.append(ReaderReference(target: .card(item.id), block: block, label: item.name))
         // The item's own name opens its card, where the text has it ("The Italian popolo in…"),
         // else before the text; mentions of other items in its text are references too.
-        let name = [TextSpan(item.name, style, reference: reference), TextSpan.marker(reference)]
+        let name = [TextSpan(item.name, style, reference: reference), TextSpan.marker(reference, style: style)]
         guard let range = listItem.text.range(of: item.name) else {
             return name + [TextSpan(" – ")] + markMentions(in: listItem.text, selfID: item.id, finder: finder, model: model, block: block)
         }
@@ -150,8 +152,9 @@ extension ReaderDocument {
             if cursor < mention.range.lowerBound { spans.append(TextSpan(String(text[cursor..<mention.range.lowerBound]))) }
             let reference = references.count
             references.append(ReaderReference(target: target, block: block, label: model.label(of: targetID)))
-            spans.append(TextSpan(String(text[mention.range]), Style(.link, underline: true), reference: reference))
-            spans.append(TextSpan.marker(reference))
+            let style = Style(.link, underline: true)
+            spans.append(TextSpan(String(text[mention.range]), style, reference: reference))
+            spans.append(TextSpan.marker(reference, style: style))
             cursor = mention.range.upperBound
         }
         if cursor < text.endIndex { spans.append(TextSpan(String(text[cursor...]))) }

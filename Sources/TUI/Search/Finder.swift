@@ -13,13 +13,30 @@ public struct FinderState: Hashable, Sendable {
     public var selection = 0
 }
 
+/// The finder's entries that do not change while an explorer runs (sections, topics,
+/// articles), folded once: the finder matches every one of them on every keystroke, and a
+/// folder can have ten thousand articles. A memo owned by one explorer, like the layouts.
+public final class FinderCache: @unchecked Sendable {
+    private var entries: [(entry: FinderEntry, folded: [Character])]?
+    private let build: () -> [FinderEntry]
+
+    init(build: @escaping () -> [FinderEntry]) { self.build = build }
+
+    var foldedEntries: [(entry: FinderEntry, folded: [Character])] {
+        if let entries { return entries }
+        let made = build().map { ($0, FuzzyMatcher.fold($0.title)) }
+        entries = made
+        return made
+    }
+}
+
 extension Explorer {
-    /// Sections, See-also topics, examples, strategies and this article's bookmarks.
-    func finderEntries(_ state: AppState) -> [FinderEntry] {
-        var entries = model.article.sections.indices.dropFirst().map {
+    /// Sections, See-also topics, examples, strategies and, in a folder, the other articles.
+    static func staticFinderEntries(model: LinkedArticle, neighbours: Neighbours) -> [FinderEntry] {
+        var entries = [FinderEntry(kind: "section", title: model.article.title, target: .section(0))]
+        entries += model.article.sections.indices.dropFirst().map {
             FinderEntry(kind: "section", title: model.article.sections[$0].title, target: .section($0))
         }
-        entries.insert(FinderEntry(kind: "section", title: model.article.title, target: .section(0)), at: 0)
         for item in model.items {
             if let target = Target.node(item.id, in: model) {
                 entries.append(FinderEntry(kind: item.kind.slug, title: item.name, target: target))
@@ -28,20 +45,26 @@ extension Explorer {
         for title in neighbours.titles where title != model.article.title {
             entries.append(FinderEntry(kind: "article", title: title, target: .article(title)))
         }
+        return entries
+    }
+
+    /// Everything the finder offers: the static entries and this article's bookmarks.
+    func finderEntries(_ state: AppState) -> [(entry: FinderEntry, folded: [Character])] {
+        var entries = finderCache.foldedEntries
         for bookmark in state.bookmarks {
             guard let target = bookmark.target else { continue }
-            let note = bookmark.note.map { " — " + $0 } ?? ""
-            entries.append(FinderEntry(kind: "bookmark", title: bookmark.path + note, target: target))
+            let title = bookmark.path + (bookmark.note.map { " — " + $0 } ?? "")
+            entries.append((FinderEntry(kind: "bookmark", title: title, target: target), FuzzyMatcher.fold(title)))
         }
         return entries
     }
 
     /// The entries matching the query, best first (ties keep the article's order).
     public func finderResults(_ state: AppState) -> [(entry: FinderEntry, match: FuzzyMatcher.Match)] {
-        let query = state.finder?.query ?? ""
+        let needle = FuzzyMatcher.needle(state.finder?.query ?? "")
         var scored: [(order: Int, entry: FinderEntry, match: FuzzyMatcher.Match)] = []
-        for (order, entry) in finderEntries(state).enumerated() {
-            if let match = FuzzyMatcher.match(query, in: entry.title) { scored.append((order, entry, match)) }
+        for (order, candidate) in finderEntries(state).enumerated() {
+            if let match = FuzzyMatcher.match(needle: needle, in: candidate.folded) { scored.append((order, candidate.entry, match)) }
         }
         scored.sort { left, right in
             left.match.score != right.match.score ? left.match.score > right.match.score : left.order < right.order

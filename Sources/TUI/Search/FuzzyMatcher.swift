@@ -14,9 +14,15 @@ public enum FuzzyMatcher {
     static let gapPenalty = 1
 
     public static func match(_ query: String, in candidate: String) -> Match? {
-        let needle = fold(query).filter { $0 != " " }
+        match(needle: needle(query), in: fold(candidate))
+    }
+
+    /// The query as `match(needle:in:)` takes it: folded, spaces dropped.
+    public static func needle(_ query: String) -> [Character] { fold(query).filter { $0 != " " } }
+
+    /// Matching on folded text, so that a caller with many candidates folds each one once.
+    public static func match(needle: [Character], in haystack: [Character]) -> Match? {
         guard !needle.isEmpty else { return Match(score: 0, positions: []) }
-        let haystack = fold(candidate)
         guard haystack.count >= needle.count else { return nil }
         var best: Match?
         // Greedy from every place the first character occurs; keep the best. Candidates are
@@ -49,7 +55,7 @@ public enum FuzzyMatcher {
         return Match(score: score, positions: positions)
     }
 
-    static func fold(_ text: String) -> [Character] {
+    public static func fold(_ text: String) -> [Character] {
         // ASCII (most titles) without Foundation: the finder folds every title per keystroke.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             return text.utf8.map { Character(Unicode.Scalar(($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0)) }

@@ -24,6 +24,8 @@ extension Explorer {
             state.notice = "match \(next + 1)/\(count)" + (wrapped ? (step > 0 ? " — wrapped to the top" : " — wrapped to the bottom") : "")
         case .goTo:
             state.finder = FinderState()
+            // Fold the entries now, not on the first keystroke, which should feel instant.
+            _ = finderCache.foldedEntries
         default:
             break
         }
@@ -88,17 +90,17 @@ extension Explorer {
     func finderKey(_ key: Key, in state: AppState) -> AppState {
         var state = state
         guard var finder = state.finder else { return state }
-        let results = finderResults(state)
         switch key {
         case .escape:
             state.finder = nil
             return state
         case .enter:
+            let results = finderResults(state)
             state.finder = nil
             guard results.indices.contains(finder.selection) else { return state }
             return follow(results[finder.selection].entry.target, from: state)
         case .up, .control("p"), .backTab: finder.selection = max(finder.selection - 1, 0)
-        case .down, .control("n"), .tab: finder.selection = min(finder.selection + 1, max(results.count - 1, 0))
+        case .down, .control("n"), .tab: finder.selection = min(finder.selection + 1, max(finderResults(state).count - 1, 0))
         case .backspace, .delete:
             if !finder.query.isEmpty { finder.query.removeLast() }
             finder.selection = 0

@@ -11,12 +11,14 @@ public struct Explorer: Sendable {
 
     /// The other articles of the folder, if any.
     public let neighbours: Neighbours
+    let finderCache: FinderCache
 
     /// - Parameter bookmarks: whether a bookmark store is there (the Bookmarks pane and keys).
     public init(model: LinkedArticle, keymap: KeyMap = .standard, bookmarks: Bool = false, neighbours: Neighbours = Neighbours()) {
         self.model = model
         self.keymap = keymap
         self.neighbours = neighbours
+        self.finderCache = FinderCache { Explorer.staticFinderEntries(model: model, neighbours: neighbours) }
         self.panes = [.outline, .reader, .crossLinks, .backlinks] + (bookmarks ? [.bookmarks] : [])
         self.layouts = ReaderLayoutCache { content in
             switch content {
