@@ -34,16 +34,16 @@ median_ms() {
 
 peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 
-# Milliseconds until `marker` shows in a fresh tmux window running `command`.
+# Milliseconds from starting a tmux server whose window runs `command` until `marker` shows
+# on its screen (the server's own start-up is in both figures alike).
 first_frame_ms() {
     local marker=$1 command=$2 socket="bench-folder-$$"
     local start end
-    tmux -L "$socket" -f /dev/null new-session -d -s f -x 120 -y 40 "sleep 30"
     start=$(date +%s%N)
-    tmux -L "$socket" respawn-pane -k -t f "$command"
-    until tmux -L "$socket" capture-pane -p -t f 2>/dev/null | grep -qF -- "$marker"; do sleep 0.005; done
+    tmux -L "$socket" -f /dev/null new-session -d -s f -x 120 -y 40 "$command; sleep 5"
+    until tmux -L "$socket" capture-pane -p -t f 2>/dev/null | grep -F -- "$marker" >/dev/null; do sleep 0.005; done
     end=$(date +%s%N)
-    tmux -L "$socket" kill-server
+    tmux -L "$socket" kill-server 2>/dev/null || true
     echo $(( (end - start) / 1000000 ))
 }
 
@@ -67,7 +67,7 @@ for n in $SIZES; do
         "$(awk "BEGIN{printf \"%.0fx\", $warm_common/($grep_common>0?$grep_common:1)}")" "$(peak_kb "$BIN" search "$dir" Kornilov)"
     printf '%-46s %10s %12s %8s %10s\n' "search warm, in one file vs grep -ri" "$warm_rare" "$grep_rare" \
         "$(awk "BEGIN{printf \"%.1fx\", $warm_rare/($grep_rare>0?$grep_rare:1)}")" "$(peak_kb "$BIN" search "$dir" "Dual power 517")"
-    first=$(find "$dir" -name '*.txt' | sort | head -1)
+    first=$(find "$dir" -name '*.txt' | sort | sed -n 1p)
     frames=(); lesses=()
     for _ in $(seq 3); do
         frames+=("$(first_frame_ms '? help' "env TERM=screen-256color $BIN $dir --no-restore --data-dir $WORK/data")")

@@ -10,7 +10,7 @@ import Foundation
 /// It is a cache: deleting it loses nothing, and a damaged one is rebuilt.
 public final class CorpusIndex {
     public static let fileName = "index.sqlite"
-    static let schemaVersion: Int64 = 1
+    static let schemaVersion: Int64 = 2
 
     public let url: URL
     private let database: Database
@@ -45,9 +45,10 @@ public final class CorpusIndex {
                 DROP TABLE IF EXISTS files;
                 DROP TABLE IF EXISTS texts;
                 CREATE TABLE files (
-                    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL,
+                    id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER NOT NULL, mtime REAL NOT NULL,
                     title TEXT, see_also TEXT, error_line INTEGER, error_message TEXT);
-                CREATE VIRTUAL TABLE texts USING fts5(path UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2');
+                -- A file's text has the file's id as its rowid: FTS5 finds rows fast only by rowid.
+                CREATE VIRTUAL TABLE texts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
                 PRAGMA user_version = \(schemaVersion);
                 """)
         }
@@ -63,6 +64,7 @@ public final class CorpusIndex {
     }
 
     private struct Row {
+        var id: Int64?
         var size: Int64
         var mtime: Double
         var title: String?
@@ -70,19 +72,23 @@ public final class CorpusIndex {
         var error: SourceError?
     }
 
+    /// Files parsed at once before their rows are written: bounds the memory a first index of a
+    /// large folder needs (the texts of one batch, not of the whole folder).
+    static let batchSize = 512
+
     /// The folder's catalog, bringing the index up to date first.
     public func refresh(folder: String) throws -> Refresh {
         let files = try FolderCatalog.articleFiles(in: folder)
         let prefix = URL(fileURLWithPath: folder).path + "/"
         var known: [String: Row] = [:]
         for (path, row) in try database.query(
-            "SELECT path, size, mtime, title, see_also, error_line, error_message FROM files WHERE substr(path, 1, ?) = ?",
+            "SELECT path, id, size, mtime, title, see_also, error_line, error_message FROM files WHERE substr(path, 1, ?) = ?",
             [.integer(Int64(prefix.utf8.count)), .text(prefix)], row: { statement -> (String, Row) in
                 let path = statement.text(0)
-                let error = statement.isNull(6) ? nil
-                    : SourceError(path: path, line: Int(statement.int64(5)), message: statement.text(6))
-                return (path, Row(size: statement.int64(1), mtime: statement.double(2), title: statement.optionalText(3),
-                                  seeAlso: Self.decode(statement.text(4)), error: error))
+                let error = statement.isNull(7) ? nil
+                    : SourceError(path: path, line: Int(statement.int64(6)), message: statement.text(7))
+                return (path, Row(id: statement.int64(1), size: statement.int64(2), mtime: statement.double(3),
+                                  title: statement.optionalText(4), seeAlso: Self.decode(statement.text(5)), error: error))
             }) {
             known[path] = row
         }
@@ -92,28 +98,47 @@ public final class CorpusIndex {
             guard let row = known[files[index]] else { return true }
             return row.size != stats[index].size || row.mtime != stats[index].mtime
         }
-        let parsed = ConcurrentResults<(Row, String?)>(count: stale.count)
-        DispatchQueue.concurrentPerform(iterations: stale.count) { slot in
-            let index = stale[slot]
-            parsed[slot] = Self.read(files[index], stat: stats[index])
+        for batch in stride(from: 0, to: stale.count, by: Self.batchSize) {
+            let slots = Array(stale[batch..<min(batch + Self.batchSize, stale.count)])
+            let parsed = ConcurrentResults<(Row, String?)>(count: slots.count)
+            DispatchQueue.concurrentPerform(iterations: slots.count) { slot in
+                parsed[slot] = Self.read(files[slots[slot]], stat: stats[slots[slot]])
+            }
+            try database.transaction {
+                for (slot, index) in slots.enumerated() {
+                    guard let result = parsed[slot] else { continue }
+                    var row = result.0
+                    let text = result.1
+                    let path = files[index]
+                    if let id = known[path]?.id {
+                        row.id = id
+                        try database.run("""
+                            UPDATE files SET size = ?, mtime = ?, title = ?, see_also = ?, error_line = ?, error_message = ? WHERE id = ?
+                            """, .integer(row.size), .real(row.mtime), SQLValue(row.title), .text(Self.encode(row.seeAlso)),
+                            row.error.map { .integer(Int64($0.line)) } ?? .null, SQLValue(row.error?.message), .integer(id))
+                        try database.run("DELETE FROM texts WHERE rowid = ?", .integer(id))
+                    } else {
+                        try database.run("""
+                            INSERT INTO files (path, size, mtime, title, see_also, error_line, error_message) VALUES (?, ?, ?, ?, ?, ?, ?)
+                            """, .text(path), .integer(row.size), .real(row.mtime), SQLValue(row.title), .text(Self.encode(row.seeAlso)),
+                            row.error.map { .integer(Int64($0.line)) } ?? .null, SQLValue(row.error?.message))
+                        row.id = database.lastInsertRowID
+                    }
+                    if let text, let id = row.id {
+                        try database.run("INSERT INTO texts (rowid, body) VALUES (?, ?)", .integer(id), .text(text))
+                    }
+                    known[path] = row
+                }
+            }
         }
         let removed = Set(known.keys).subtracting(files)
-        try database.transaction {
-            for (slot, index) in stale.enumerated() {
-                guard let (row, text) = parsed[slot] else { continue }
-                let path = files[index]
-                try database.run("""
-                    INSERT OR REPLACE INTO files (path, size, mtime, title, see_also, error_line, error_message)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, .text(path), .integer(row.size), .real(row.mtime), SQLValue(row.title), .text(Self.encode(row.seeAlso)),
-                    row.error.map { .integer(Int64($0.line)) } ?? .null, SQLValue(row.error?.message))
-                try database.run("DELETE FROM texts WHERE path = ?", .text(path))
-                if let text { try database.run("INSERT INTO texts (path, body) VALUES (?, ?)", .text(path), .text(text)) }
-                known[path] = row
-            }
-            for path in removed {
-                try database.run("DELETE FROM files WHERE path = ?", .text(path))
-                try database.run("DELETE FROM texts WHERE path = ?", .text(path))
+        if !removed.isEmpty {
+            try database.transaction {
+                for path in removed {
+                    guard let id = known.removeValue(forKey: path)?.id else { continue }
+                    try database.run("DELETE FROM files WHERE id = ?", .integer(id))
+                    try database.run("DELETE FROM texts WHERE rowid = ?", .integer(id))
+                }
             }
         }
         var entries: [FolderCatalog.Entry] = []
@@ -139,7 +164,7 @@ public final class CorpusIndex {
         let phrase = "\"" + words.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
         let prefix = URL(fileURLWithPath: folder).path + "/"
         return try database.query(
-            "SELECT path FROM texts WHERE texts MATCH ? AND substr(path, 1, ?) = ? ORDER BY path",
+            "SELECT files.path FROM texts JOIN files ON files.id = texts.rowid WHERE texts MATCH ? AND substr(files.path, 1, ?) = ? ORDER BY files.path",
             [.text(phrase), .integer(Int64(prefix.utf8.count)), .text(prefix)]) { $0.text(0) }
     }
 
