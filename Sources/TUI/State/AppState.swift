@@ -77,8 +77,6 @@ public struct History: Hashable, Sendable, Codable {
         return previous
     }
 
-    mutating func dropForward() { forward.removeAll() }
-
     public mutating func goForward(from current: ViewSnapshot) -> ViewSnapshot? {
         guard let next = forward.popLast() else { return nil }
         back.append(current)

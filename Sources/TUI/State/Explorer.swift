@@ -544,7 +544,7 @@ public struct Explorer: Sendable {
             state.effects.append(.openArticle(title: title, view: nil))
             return state
         }
-        state.history.record(snapshot(state))
+        let here = snapshot(state)
         state.search = nil
         var reader = ReaderState()
         switch target {
@@ -571,7 +571,7 @@ public struct Explorer: Sendable {
         if case .item = target { state.reader.top = context(before: reader.top, lines: 2, in: state) }
         if case .sourceLine = target { state.reader.top = context(before: reader.top, lines: 1, in: state) }
         // A jump to where the reader already is adds nothing to go back to.
-        if state.reader == before { _ = state.history.goBack(from: snapshot(state)); state.history.dropForward() }
+        if state.reader != before { state.history.record(here) }
         if !state.layout.contains(.reader) { state = focus(.reader, in: state) }
         return state
     }
