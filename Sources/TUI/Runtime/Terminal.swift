@@ -10,6 +10,12 @@ public enum Terminal {
         return isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 && !term.isEmpty && term != "dumb"
     }
 
+    /// Whether standard input is still a working terminal.
+    nonisolated static func isAttached() -> Bool {
+        var attributes = termios()
+        return tcgetattr(STDIN_FILENO, &attributes) == 0
+    }
+
     /// The theme the environment asks for: none under NO_COLOR (https://no-color.org), light
     /// when COLORFGBG says the background is light, dark otherwise. The terminal is never
     /// queried: a query could block start-up on a terminal that does not answer.
@@ -36,9 +42,18 @@ public enum Terminal {
         state.asciiDrawing = backend.theme.name == Theme.mono.name
         state = session.startUp(state, start: start, restore: restore)
         if let notice { state = session.explorer.update(state, .notice(notice)) }
+        var idle = 0
         while state.isRunning {
             backend.present(session.explorer.render(state))
-            guard let event = backend.nextEvent(timeoutMilliseconds: -1) else { continue }
+            guard let event = backend.nextEvent(timeoutMilliseconds: -1) else {
+                // A blocking read that returns nothing again and again: the terminal may be
+                // gone without a SIGHUP (a hung-up pty reads as end of file). Quit, saving
+                // the session, rather than spin.
+                idle += 1
+                if idle >= 64, !isAttached() { state = session.apply(.command(.quit), to: state) }
+                continue
+            }
+            idle = 0
             state = session.apply(session.explorer.action(for: event, in: state), to: state)
         }
     }
