@@ -47,8 +47,10 @@ let package = Package(
 
         .testTarget(name: "ContentTests", dependencies: ["Content"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "Content"], exclude: ["Golden"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Content", "CSQLite"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Content"]),
+        // Spawning the built binary from tests, shared by the targets that do.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Content", "TestSupport", "CSQLite"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Content", "TestSupport"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "TUI", "Content"]),
         // Completions, man page and `make install` into a temporary prefix.
         .testTarget(name: "InstallTests"),

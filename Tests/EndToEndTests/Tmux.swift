@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs shell commands through `posix_spawn`, output to a temporary file. Foundation.Process is
@@ -9,31 +10,13 @@ enum Shell {
     @discardableResult
     static func run(_ command: String) -> (status: Int32, output: String) {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("seealso-e2e-\(UUID().uuidString).out")
-        defer { try? FileManager.default.removeItem(at: file) }
-        let script = "(\(command)) >'\(file.path)' 2>&1 </dev/null"
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var defaults = sigset_t()
-        sigfillset(&defaults)
-        sigdelset(&defaults, SIGKILL)
-        sigdelset(&defaults, SIGSTOP)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        let arguments = ["/bin/sh", "-c", script]
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        guard posix_spawn(&pid, "/bin/sh", nil, &attributes, argv, environ) == 0 else { return (-1, "posix_spawn failed") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let output = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-        // The exit status as a shell reports it (WEXITSTATUS), 128+n for a signal.
-        let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return (exitStatus, output)
+        defer {
+            try? FileManager.default.removeItem(at: file)
+            try? FileManager.default.removeItem(at: file.appendingPathExtension("err"))
+        }
+        guard let child = try? Child(["/bin/sh", "-c", "(\(command)) 2>&1"], output: file) else { return (-1, "posix_spawn failed") }
+        let status = child.wait()
+        return (status, child.output)
     }
 
     static func quote(_ text: String) -> String {
@@ -41,18 +24,9 @@ enum Shell {
     }
 }
 
-/// Where the test runner is, the `seealso` binary is too (SwiftPM builds both into one folder).
+/// The built `seealso` (SwiftPM builds it beside the test runner).
 enum Binary {
-    static var seealso: String {
-        let runner = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var directory = runner.deletingLastPathComponent()
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("seealso")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
-            directory = directory.deletingLastPathComponent()
-        }
-        return "seealso"
-    }
+    static var seealso: String { BuiltProducts.seealso ?? "seealso" }
 }
 
 struct TmuxError: Error, CustomStringConvertible {
