@@ -24,31 +24,31 @@ public struct Annotations: Sendable {
         } catch let error as TOMLParseError {
             throw SourceError(path: path, line: error.source.begin.line, message: "invalid TOML: \(error.description)")
         }
-        let lines = KeyLines(text)
+        let lines = TOMLKeyLines(text)
         for key in table.keys where key != "article" && key != "link" {
-            throw SourceError(path: path, line: lines.topLevel[key] ?? 1,
+            throw SourceError(path: path, line: lines.nearestLine(of: [key]),
                               message: "unknown key '\(key)' (expected 'article' and [[link]] tables)")
         }
         if let expected = table["article"] {
             guard let title = expected.string else {
-                throw SourceError(path: path, line: lines.topLevel["article"] ?? 1, message: "'article' must be a string")
+                throw SourceError(path: path, line: lines.nearestLine(of: ["article"]), message: "'article' must be a string")
             }
             if title != article.title {
-                throw SourceError(path: path, line: lines.topLevel["article"] ?? 1,
+                throw SourceError(path: path, line: lines.nearestLine(of: ["article"]),
                                   message: "these links are for '\(title.neutralized)', not for '\(article.title.neutralized)'")
             }
         }
         guard let entries = table["link"] else { return [] }
         guard let array = entries.array else {
-            throw SourceError(path: path, line: lines.topLevel["link"] ?? 1, message: "'link' must be an array of tables: [[link]]")
+            throw SourceError(path: path, line: lines.nearestLine(of: ["link"]), message: "'link' must be an array of tables: [[link]]")
         }
         let resolver = NodeResolver(article: article, items: items)
         var links: [Link] = []
         var seen: Set<[String]> = []
         for (index, value) in array.enumerated() {
-            let block = index < lines.blocks.count ? lines.blocks[index] : KeyLines.Block(header: 1)
+            // The key's line, or the line of its [[link]] header.
             func fail(_ key: String?, _ message: String) -> SourceError {
-                SourceError(path: path, line: key.flatMap { block.keys[$0] } ?? block.header, message: message)
+                SourceError(path: path, line: lines.nearestLine(of: ["link", String(index)] + (key.map { [$0] } ?? [])), message: message)
             }
             guard let entry = value.table else { throw fail(nil, "each [[link]] must be a table") }
             for key in entry.keys where !Self.allowedKeys.contains(key) {
@@ -135,44 +135,5 @@ struct NodeResolver {
         }
         throw Problem(reference: reference,
                       message: "'\(reference.neutralized)' is ambiguous (\(matches.joined(separator: ", "))): write it as 'kind: name'")
-    }
-}
-
-/// The line of every key, per `[[link]]` block and at the top level, found by a light scan:
-/// TOMLKit reports lines for syntax errors only, and a person fixing a dangling name wants the line.
-struct KeyLines {
-    struct Block {
-        var header: Int
-        var keys: [String: Int] = [:]
-    }
-
-    var topLevel: [String: Int] = [:]
-    var blocks: [Block] = []
-
-    init(_ text: String) {
-        var inOtherTable = false
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmingSpaces()
-            let number = offset + 1
-            if line.hasPrefix("[") {
-                let name = line.filter { !"[] \t".contains($0) }
-                if line.hasPrefix("[["), name == "link" {
-                    blocks.append(Block(header: number))
-                    inOtherTable = false
-                    topLevel["link"] = topLevel["link"] ?? number
-                } else {
-                    inOtherTable = true
-                    topLevel[name] = topLevel[name] ?? number
-                }
-                continue
-            }
-            guard let equals = line.firstIndex(of: "="), !line.hasPrefix("#") else { continue }
-            let key = line[..<equals].trimmingSpaces().trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-            if blocks.isEmpty, !inOtherTable {
-                topLevel[key] = topLevel[key] ?? number
-            } else if !blocks.isEmpty, !inOtherTable {
-                blocks[blocks.count - 1].keys[key] = blocks[blocks.count - 1].keys[key] ?? number
-            }
-        }
     }
 }

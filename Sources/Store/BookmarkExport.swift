@@ -156,24 +156,14 @@ extension StateStore {
         if all.isEmpty { return output + "\nNo bookmarks.\n" }
         let day = Date.ISO8601FormatStyle().year().month().day()
         for title in Set(all.map(\.articleTitle)).sorted() {
-            output += "\n## \(Self.markdownInline(title))\n\n"
+            output += "\n## \(MarkdownExporter.inline(title))\n\n"
             for bookmark in all where bookmark.articleTitle == title {
-                var line = "- \(Self.markdownInline(bookmark.displayPath))"
-                if let note = bookmark.note { line += " — \(Self.markdownInline(note))" }
+                var line = "- \(MarkdownExporter.inline(bookmark.displayPath))"
+                if let note = bookmark.note { line += " — \(MarkdownExporter.inline(note))" }
                 output += line + " (\(bookmark.createdAt.formatted(day)))\n"
             }
         }
         return output
-    }
-
-    /// Text made inert in Markdown: controls neutralised, markup characters escaped.
-    static func markdownInline(_ text: String) -> String {
-        var result = ""
-        for character in text.neutralized {
-            if "\\`*_[]<>#|".contains(character) { result.append("\\") }
-            result.append(character)
-        }
-        return result
     }
 
     static func parseISO8601(_ text: String) -> Date? {

@@ -52,7 +52,7 @@ public struct MarkdownExporter: Sendable {
 
     /// Article text made inert in Markdown: controls neutralised, and the characters that
     /// would start markup or raw HTML escaped.
-    static func inline(_ text: String) -> String {
+    public static func inline(_ text: String) -> String {
         var result = ""
         for character in text.neutralized {
             if "\\`*_[]<>#|".contains(character) { result.append("\\") }
