@@ -158,9 +158,6 @@ public final class ExplorerSession {
         if let view { fresh = next.update(fresh, .restoreView(view)) }
         fresh = perform(.reloadBookmarks, on: fresh)
         // Opening an article is a jump too: it is saved at once, like any other.
-        if service != nil {
-            try? service?.saveSession(try JSONEncoder().encode(SessionRecord(view: next.snapshot(fresh), history: fresh.history)), for: next.model)
-        }
-        return fresh
+        return perform(.saveSession(SessionRecord(view: next.snapshot(fresh), history: fresh.history)), on: fresh)
     }
 }
