@@ -12,7 +12,12 @@ struct StoreOptions: ParsableArguments {
             completion: .directory)
     var dataDirectory: String?
 
-    var directory: URL { dataDirectory.map { URL(fileURLWithPath: $0) } ?? StateStore.defaultDirectory() }
+    var directory: URL { Self.directory(dataDirectory) }
+
+    /// `--data-dir`'s folder, or the default one when it is nil.
+    static func directory(_ dataDirectory: String?) -> URL {
+        dataDirectory.map { URL(fileURLWithPath: $0) } ?? StateStore.defaultDirectory()
+    }
 
     /// Opens the store, or reports why it cannot be used and exits (see `StoreFailure`).
     /// A folder that cannot be written still opens, read-only.

@@ -69,8 +69,8 @@ struct ConfigOptions: ParsableArguments {
     var path: String?
 
     /// The configuration, its problems reported on stderr (the explorer also shows them).
-    func loadReporting() throws -> ConfigFile.Loaded {
-        let loaded = try Self.load(path)
+    static func loadReporting(_ path: String?) throws -> ConfigFile.Loaded {
+        let loaded = try load(path)
         for message in loaded.messages { Diagnostics.report(message) }
         return loaded
     }

@@ -36,7 +36,7 @@ enum FolderSession {
     }
 }
 
-extension ArticleOptions {
+extension ArticleLocation {
     /// The PATH argument, when it names a folder.
     var folderPath: String? {
         var isDirectory: ObjCBool = false

@@ -29,13 +29,32 @@ struct Seealso: ParsableCommand {
         subcommands: [Explore.self, Outline.self, Links.self, Export.self, Search.self, Bookmarks.self, ConfigCommand.self],
         defaultSubcommand: Explore.self
     )
+
+    /// `seealso` alone opens the explorer on the bundled article straight away, without the
+    /// argument parser (see `Exploration`); with any argument, the parser decides as usual.
+    static func main() {
+        guard CommandLine.arguments.count == 1 else { return main(nil) }
+        do {
+            try Exploration().run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// Where a command's article comes from: FILE, an article or a folder of them, or the
+/// bundled article when FILE is nil.
+protocol ArticleLocation {
+    var file: String? { get }
 }
 
 /// The article argument every command shares.
-struct ArticleOptions: ParsableArguments {
+struct ArticleOptions: ParsableArguments, ArticleLocation {
     @Argument(help: "An article file in seealso's plain-text form, or a folder of them (default: the bundled \"Dual power\").")
     var file: String?
+}
 
+extension ArticleLocation {
     /// Loads the article, or exits with `path:line: message` on stderr: status 65 for an
     /// article or links file that is malformed, 66 for one that cannot be read.
     func load() throws -> LinkedArticle {
@@ -66,7 +85,7 @@ enum Source {
     }
 }
 
-extension ArticleOptions {
+extension ArticleLocation {
     /// The article, or every article of a folder. A folder's broken files are reported on
     /// stderr as `path:line: message`; `finish` then exits 65 once the rest is printed.
     func loadSource() throws -> Source {
@@ -85,6 +104,9 @@ extension ArticleOptions {
         }
     }
 
+}
+
+extension ArticleOptions {
     /// Exit 65 when some files of a folder could not be loaded (their errors are already out).
     static func finish(_ source: Source) throws {
         if case .folder(let corpus) = source, !corpus.failures.isEmpty { throw ExitCode(65) }
@@ -127,105 +149,14 @@ struct Explore: ParsableCommand {
         if section != nil && item != nil { throw ValidationError("Give --section or --item, not both.") }
     }
 
+    /// The options as plain values.
+    var exploration: Exploration {
+        Exploration(file: article.file, section: section, item: item, noRestore: noRestore,
+                    dataDirectory: store.dataDirectory, configPath: config.path)
+    }
+
     func run() throws {
-        let settings = try config.loadReporting()
-        guard Terminal.isInteractive else {
-            let source = try article.loadSource()
-            if let model = source.articles.first { _ = try startTarget(in: model) }
-            print(source.articles.map { OutlineFormatter().format($0) }.joined(separator: "\n"), terminator: "")
-            try ArticleOptions.finish(source)
-            return
-        }
-        let opening = try open()
-        let start = try startTarget(in: opening.first)
-        // A store that cannot be used (damaged, another application's) leaves reading intact:
-        // the explorer runs without bookmarks and says why, on screen and again on exit.
-        var problem: String?
-        var opened: StateStore?
-        do {
-            opened = try StateStore(directory: store.directory)
-            problem = opened?.readOnlyReason
-        } catch {
-            problem = "\(error)"
-        }
-        var notices = [settings.notice, problem].compactMap { $0 }
-        if case .folder(let catalog, _) = opening {
-            notices.append("\(catalog.entries.count) articles (: lists them)")
-            if let first = catalog.failures.first {
-                notices.append("\(catalog.failures.count) could not be loaded: \(first)" + (catalog.failures.count > 1 ? " …" : ""))
-            }
-        }
-        try MainActor.assumeIsolated {
-            let service = opened.map(StoreService.init)
-            let session = opening.session(service: service, keymap: settings.config.keymap)
-            try Terminal.run(session, start: start, restore: !noRestore && settings.config.restore,
-                             notice: notices.isEmpty ? nil : notices.joined(separator: " · "),
-                             theme: settings.config.theme.resolve(), mouse: settings.config.mouse, layout: settings.config.layout)
-        }
-        if let problem { Diagnostics.report(problem) }
-        if case .folder(let catalog, _) = opening, !catalog.failures.isEmpty {
-            for failure in catalog.failures { Diagnostics.report(failure.description) }
-            throw ExitCode(65)
-        }
-    }
-
-    /// What the explorer opens: one article, or a folder through its on-disk index, where only
-    /// the first article is parsed now and the others when they are opened.
-    enum Opening {
-        case article(LinkedArticle)
-        case folder(FolderCatalog, first: LinkedArticle)
-
-        var first: LinkedArticle {
-            switch self {
-            case .article(let model), .folder(_, let model): model
-            }
-        }
-
-        @MainActor
-        func session(service: StoreService?, keymap: KeyMap) -> ExplorerSession {
-            switch self {
-            case .article(let model):
-                ExplorerSession(explorer: Explorer(model: model, keymap: keymap, bookmarks: service != nil), service: service)
-            case .folder(let catalog, let first):
-                FolderSession.session(catalog: catalog, first: first, keymap: keymap, service: service)
-            }
-        }
-    }
-
-    func open() throws -> Opening {
-        guard let folder = article.folderPath else { return .article(try article.load()) }
-        let catalog = try FolderSession.catalog(of: folder)
-        for entry in catalog.entries {
-            // The first article that still parses (a file may have changed since it was indexed).
-            if let model = try? ArticleLoader.load(path: entry.path) {
-                let reordered = FolderCatalog(entries: [entry] + catalog.entries.filter { $0 != entry }, failures: catalog.failures)
-                return .folder(reordered, first: model)
-            }
-        }
-        for failure in catalog.failures { Diagnostics.report(failure.description) }
-        Diagnostics.report("\(folder): no article could be loaded")
-        throw ExitCode(65)
-    }
-
-    /// Where `--section` or `--item` asks to open; an unknown name exits 64 with the close matches.
-    func startTarget(in model: LinkedArticle) throws -> Target? {
-        if let section {
-            if let index = Lookup.section(startingWith: section, in: model.article) { return .section(index) }
-            try reportUnknown("section", section, among: model.article.sections.dropFirst().map(\.title), in: model)
-        }
-        if let item {
-            if let found = Lookup.item(startingWith: item, in: model.items) { return Target.node(found.id, in: model) }
-            try reportUnknown("item", item, among: model.items.map(\.name), in: model)
-        }
-        return nil
-    }
-
-    func reportUnknown(_ what: String, _ name: String, among candidates: [String], in model: LinkedArticle) throws -> Never {
-        let close = Lookup.suggestions(for: name, among: candidates)
-        var message = "no \(what) starts with '\(name)' in '\(model.article.title)'"
-        message += close.isEmpty ? "" : "; close matches: " + close.joined(separator: ", ")
-        Diagnostics.report(message)
-        throw ExitCode(64)
+        try exploration.run()
     }
 }
 
