@@ -176,7 +176,7 @@ struct ConfigParsingTests {
         #expect(theme.appearances[.heading2] == Appearance(foreground: .green, bold: true, underline: true),
                 "the level keeps what 'heading' set and takes its own colour")
         #expect(theme.appearances[.heading3] == Appearance(foreground: .brightRed, bold: true, underline: true))
-        #expect(theme.appearances[.link] == Appearance(foreground: .indexed(208), underline: true))
+        #expect(theme.appearances[.link] == Appearance(foreground: .indexed(208)))
         #expect(theme.appearances[.selection] == Appearance(foreground: .default, background: .indexed(24), bold: false, reverse: true))
         #expect(theme.appearances[.seeAlso] == Appearance(foreground: .brightBlack))
         for role in ColorRole.allCases where ![.heading1, .heading2, .heading3, .link, .selection, .seeAlso].contains(role) {

@@ -33,8 +33,11 @@ struct ThemeTests {
 
     @Test("Style flags add to the role's appearance")
     func styleFlags() {
-        let appearance = Theme.dark.appearance(for: Style(.link, bold: true))
-        #expect(appearance.bold && appearance.underline)
+        let appearance = Theme.dark.appearance(for: Style(.link, bold: true, underline: true))
+        #expect(appearance.bold && appearance.underline && appearance.foreground == .cyan)
+        // Links are coloured where there is colour (as in lynx and w3m), underlined where not.
+        #expect(!Theme.dark.appearance(for: Style(.link)).underline)
+        #expect(Theme.mono.appearance(for: Style(.link)).underline)
         #expect(Theme.named("Light")?.name == "light")
         #expect(Theme.named("neon") == nil)
     }

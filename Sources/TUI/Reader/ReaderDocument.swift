@@ -152,7 +152,7 @@ extension ReaderDocument {
             if cursor < mention.range.lowerBound { spans.append(TextSpan(String(text[cursor..<mention.range.lowerBound]))) }
             let reference = references.count
             references.append(ReaderReference(target: target, block: block, label: model.label(of: targetID)))
-            let style = Style(.link, underline: true)
+            let style = Style(.link)
             spans.append(TextSpan(String(text[mention.range]), style, reference: reference))
             spans.append(TextSpan.marker(reference, style: style))
             cursor = mention.range.upperBound

@@ -21,7 +21,7 @@ extension ReaderDocument {
         add([TextSpan(item.name, Style(.title, bold: true))])
         let listed = reference(to: .item(item.id), label: "\(sectionTitle), line \(item.line)")
         add([TextSpan(item.kind.singularTitle.capitalizedFirst, Style(role(for: item.kind), bold: true)),
-             TextSpan(" · listed in "), TextSpan("\(sectionTitle), line \(item.line)", Style(.link, underline: true), reference: listed)])
+             TextSpan(" · listed in "), TextSpan("\(sectionTitle), line \(item.line)", Style(.link), reference: listed)])
         if let description = item.description {
             add([TextSpan(description)], spacing: 1)
         }
@@ -38,7 +38,7 @@ extension ReaderDocument {
             var spans: [TextSpan] = []
             if let target = Target.node(otherID, in: model) {
                 let number = reference(to: target, label: other)
-                spans.append(TextSpan(other, Style(.link, underline: true), reference: number))
+                spans.append(TextSpan(other, Style(.link), reference: number))
             } else {
                 spans.append(TextSpan(other))
             }
@@ -48,7 +48,7 @@ extension ReaderDocument {
                 add([TextSpan(rationale)], indent: 2)
             } else if let evidence = link.evidence {
                 let number = reference(to: .sourceLine(evidence.line), label: "line \(evidence.line)")
-                add([TextSpan("line \(evidence.line)", Style(.link, underline: true), reference: number),
+                add([TextSpan("line \(evidence.line)", Style(.link), reference: number),
                      TextSpan(": “\(evidence.text)”", Style(.dim))], indent: 2)
             }
         }
@@ -60,7 +60,7 @@ extension ReaderDocument {
         for evidence in mentions {
             let place = "\(model.label(of: evidence.section)), line \(evidence.line)"
             let number = reference(to: .sourceLine(evidence.line), label: place)
-            add([TextSpan(place, Style(.link, underline: true), reference: number), TextSpan(": “\(evidence.text)”")],
+            add([TextSpan(place, Style(.link), reference: number), TextSpan(": “\(evidence.text)”")],
                 prefix: TextSpan("• ", Style(.dim)), indent: 2, spacing: 1)
         }
         return document

@@ -128,7 +128,9 @@ public struct Theme: Hashable, Sendable {
         .heading1: Appearance(foreground: .yellow, bold: true),
         .heading2: Appearance(foreground: .cyan, bold: true),
         .heading3: Appearance(foreground: .green, bold: true),
-        .link: Appearance(foreground: .cyan, underline: true),
+        // Colour alone, as lynx and w3m show links: an underline costs its own escape
+        // sequences around every reference on every redraw (scripts/bench-tui.sh).
+        .link: Appearance(foreground: .cyan),
         .linkSelected: Appearance(foreground: .cyan, reverse: true),
         .seeAlso: Appearance(foreground: .green),
         .example: Appearance(foreground: .yellow),
@@ -156,7 +158,7 @@ public struct Theme: Hashable, Sendable {
         .heading1: Appearance(foreground: .blue, bold: true),
         .heading2: Appearance(foreground: .magenta, bold: true),
         .heading3: Appearance(foreground: .green, bold: true),
-        .link: Appearance(foreground: .blue, underline: true),
+        .link: Appearance(foreground: .blue),
         .linkSelected: Appearance(foreground: .blue, reverse: true),
         .seeAlso: Appearance(foreground: .green),
         .example: Appearance(foreground: .red),
