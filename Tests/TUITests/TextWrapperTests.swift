@@ -24,6 +24,17 @@ struct TextWrapperTests {
         #expect(lines("e\u{301}e\u{301}e\u{301}", 2) == ["e\u{301}e\u{301}", "e\u{301}"])
     }
 
+    @Test("ASCII read byte by byte still joins a following combining mark, and CR LF")
+    func asciiFastPathKeepsClusters() {
+        // "b" + U+0301 is one column; "x" + U+20DD (combining circle) too.
+        #expect(lines("ab\u{301}cd ef", 3) == ["ab\u{301}c", "d", "ef"])
+        #expect(lines("x\u{20DD}x\u{20DD}x\u{20DD}", 2) == ["x\u{20DD}x\u{20DD}", "x\u{20DD}"])
+        #expect(lines("ab\r\ncd", 5) == ["ab", "cd"])
+        #expect("ab\u{301}c".displayWidth == 3)
+        #expect("a\u{1B}b".displayWidth == 4, "ESC shows as ^[")
+        #expect("plain ascii".displayWidth == 11)
+    }
+
     @Test("No line is wider than the width, and no cluster is split")
     func neverTooWide() {
         let text = "Dual power (Двоевластие) – 漢字 and 👨‍👩‍👧 with 👍🏽, e\u{301}tude\u{1B}[31m, Marxism–Leninism"

@@ -45,6 +45,8 @@ extension Character {
 extension StringProtocol {
     /// Columns this text occupies: the sum of its characters' `displayWidth`.
     public var displayWidth: Int {
+        // Printable ASCII is a column a byte, with no grapheme breaking to pay for.
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return utf8.count }
         var total = 0
         for character in self { total += character.displayWidth }
         return total

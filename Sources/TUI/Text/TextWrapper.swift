@@ -41,12 +41,12 @@ public enum TextWrapper {
         var paragraphStart = text.startIndex
         var index = text.startIndex
         while index < text.endIndex {
-            let character = text[index]
-            if character == "\n" || character == "\r\n" {
+            let cluster = builder.cluster(at: index)
+            if cluster.kind == .newline {
                 builder.wrapParagraph(paragraphStart..<index)
-                paragraphStart = text.index(after: index)
+                paragraphStart = cluster.end
             }
-            index = text.index(after: index)
+            index = cluster.end
         }
         builder.wrapParagraph(paragraphStart..<text.endIndex)
         return builder.lines
@@ -81,8 +81,34 @@ private struct LineBuilder {
         lineEnd = text.startIndex
     }
 
-    private static func isBreakingSpace(_ character: Character) -> Bool {
-        character == " " || character == "\t"
+    /// One grapheme cluster of `text`, as the wrapper sees it.
+    struct Cluster {
+        enum Kind { case space, newline, other }
+        var end: String.Index
+        var kind: Kind
+        var width: Int
+    }
+
+    /// The cluster that starts at `index`. Printable ASCII followed by ASCII, almost all of
+    /// an article, is read from the UTF-8 bytes: such a byte is a cluster of its own (only a
+    /// following non-ASCII scalar, as in "e\u{301}", could extend it). Anything else goes
+    /// through `Character`, whose grapheme breaking costs ten times more.
+    func cluster(at index: String.Index) -> Cluster {
+        let utf8 = text.utf8
+        let byte = utf8[index]
+        if byte >= 0x20 && byte < 0x7F {
+            let next = utf8.index(after: index)
+            if next == utf8.endIndex || utf8[next] < 0x80 {
+                return Cluster(end: next, kind: byte == 0x20 ? .space : .other, width: 1)
+            }
+        }
+        let character = text[index]
+        let kind: Cluster.Kind = switch character {
+        case " ", "\t": .space
+        case "\n", "\r\n": .newline
+        default: .other
+        }
+        return Cluster(end: text.index(after: index), kind: kind, width: character.displayWidth)
     }
 
     /// Wraps the text between two newlines.
@@ -95,12 +121,14 @@ private struct LineBuilder {
         var isFirstWord = true
         var index = range.lowerBound
         while index < range.upperBound {
-            let isSpace = Self.isBreakingSpace(text[index])
+            let isSpace = cluster(at: index).kind == .space
             var end = index
             var runWidth = 0
-            while end < range.upperBound && Self.isBreakingSpace(text[end]) == isSpace {
-                runWidth += text[end].displayWidth
-                end = text.index(after: end)
+            while end < range.upperBound {
+                let next = cluster(at: end)
+                guard (next.kind == .space) == isSpace else { break }
+                runWidth += next.width
+                end = next.end
             }
             if isSpace {
                 pendingSpace = (index, runWidth)
@@ -148,13 +176,13 @@ private struct LineBuilder {
     private mutating func breakLongWord(_ word: Range<String.Index>) {
         var index = word.lowerBound
         while index < word.upperBound {
-            let characterWidth = text[index].displayWidth
-            if lineStart != nil && lineWidth + characterWidth > width {
+            let next = cluster(at: index)
+            if lineStart != nil && lineWidth + next.width > width {
                 finishLine()
             }
             if lineStart == nil { start(at: index, width: 0) }
-            lineWidth += characterWidth
-            index = text.index(after: index)
+            lineWidth += next.width
+            index = next.end
             lineEnd = index
         }
     }
