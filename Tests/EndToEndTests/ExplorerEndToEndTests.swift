@@ -86,6 +86,29 @@ struct ExplorerEndToEndTests {
         tmux.press("q")
     }
 
+    /// `seealso` alone starts past the argument parser (`Seealso.main`): it must still be the
+    /// same explorer, with the default store ($XDG_DATA_HOME) and the session restored.
+    @Test func noArgumentsUseTheDefaultStoreAndRestore() throws {
+        let tmux = try TmuxSession(width: 120, height: 40)
+        tmux.type(seealso)
+        try tmux.waitFor("Cross-links: Dual power")
+        tmux.press("1", "g", "j", "Enter")
+        try tmux.waitFor("Cross-links: Background")
+        tmux.press("m")
+        try tmux.waitFor("Bookmarked: Background")
+        tmux.press("q")
+        try tmux.waitForPrompt()
+
+        tmux.type("clear; \(seealso)")
+        try tmux.waitFor("Cross-links: Background")
+        tmux.press("q")
+        try tmux.waitForPrompt()
+        let data = tmux.home.appendingPathComponent("data/seealso").path
+        let list = Shell.run("\(seealso) bookmarks list --data-dir \(Shell.quote(data))")
+        #expect(list.status == 0)
+        #expect(list.output.contains("Background"))
+    }
+
     @Test func notATerminalPrintsTheOutline() throws {
         let result = Shell.run("\(seealso) | cat")
         #expect(result.status == 0)
