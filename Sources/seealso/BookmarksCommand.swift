@@ -15,8 +15,8 @@ struct StoreOptions: ParsableArguments {
     var directory: URL { Self.directory(dataDirectory) }
 
     /// `--data-dir`'s folder, or the default one when it is nil.
-    static func directory(_ dataDirectory: String?) -> URL {
-        dataDirectory.map { URL(fileURLWithPath: $0) } ?? StateStore.defaultDirectory()
+    static func directory(_ dataDirectory: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        dataDirectory.map { URL(fileURLWithPath: $0) } ?? StateStore.defaultDirectory(environment: environment)
     }
 
     /// Opens the store, or reports why it cannot be used and exits (see `StoreFailure`).

@@ -69,16 +69,16 @@ struct ConfigOptions: ParsableArguments {
     var path: String?
 
     /// The configuration, its problems reported on stderr (the explorer also shows them).
-    static func loadReporting(_ path: String?) throws -> ConfigFile.Loaded {
-        let loaded = try load(path)
+    static func loadReporting(_ path: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ConfigFile.Loaded {
+        let loaded = try load(path, environment: environment)
         for message in loaded.messages { Diagnostics.report(message) }
         return loaded
     }
 
     /// Reads `explicit` or the default file; an explicit file that cannot be read exits 66.
-    static func load(_ explicit: String?) throws -> ConfigFile.Loaded {
+    static func load(_ explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ConfigFile.Loaded {
         do {
-            return try ConfigFile.load(explicit: explicit)
+            return try ConfigFile.load(explicit: explicit, environment: environment)
         } catch {
             Diagnostics.report(error.description)
             throw ExitCode(66)

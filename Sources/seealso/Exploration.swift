@@ -19,7 +19,9 @@ struct Exploration: ArticleLocation {
     var configPath: String? = nil
 
     func run() throws {
-        let settings = try ConfigOptions.loadReporting(configPath)
+        // Read once: Foundation builds a new dictionary of every variable on each read.
+        let environment = ProcessInfo.processInfo.environment
+        let settings = try ConfigOptions.loadReporting(configPath, environment: environment)
         guard Terminal.isInteractive else {
             let source = try loadSource()
             if let model = source.articles.first { _ = try startTarget(in: model) }
@@ -34,7 +36,7 @@ struct Exploration: ArticleLocation {
         var problem: String?
         var opened: StateStore?
         do {
-            opened = try StateStore(directory: StoreOptions.directory(dataDirectory))
+            opened = try StateStore(directory: StoreOptions.directory(dataDirectory, environment: environment))
             problem = opened?.readOnlyReason
         } catch {
             problem = "\(error)"
@@ -51,7 +53,7 @@ struct Exploration: ArticleLocation {
             let session = opening.session(service: service, keymap: settings.config.keymap)
             try Terminal.run(session, start: start, restore: !noRestore && settings.config.restore,
                              notice: notices.isEmpty ? nil : notices.joined(separator: " · "),
-                             theme: settings.config.theme.resolve(), mouse: settings.config.mouse, layout: settings.config.layout)
+                             theme: settings.config.theme.resolve(environment: environment), mouse: settings.config.mouse, layout: settings.config.layout)
         }
         if let problem { Diagnostics.report(problem) }
         if case .folder(let catalog, _) = opening, !catalog.failures.isEmpty {

@@ -6,7 +6,7 @@ import Foundation
 public enum Terminal {
     /// Whether a full-screen UI makes sense: stdout is a terminal that can address its cursor.
     public nonisolated static var isInteractive: Bool {
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
         return isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 && !term.isEmpty && term != "dumb"
     }
 
