@@ -50,6 +50,27 @@ static inline int seealso_key_f(int n) { return KEY_F(n); }
 extern int wcwidth(wchar_t c);
 static inline int seealso_wcwidth(wchar_t c) { return wcwidth(c); }
 
+/*
+ * Copies what was written to `from` (a file, from its start) to `to`, then closes `from`.
+ * In C because it runs in signal handlers: only read, write, lseek and close, on a buffer
+ * on the stack, all async-signal-safe.
+ */
+#include <unistd.h>
+static inline void seealso_replay(int from, int to) {
+    char buffer[512];
+    ssize_t count;
+    if (lseek(from, 0, SEEK_SET) < 0) { close(from); return; }
+    while ((count = read(from, buffer, sizeof buffer)) > 0) {
+        ssize_t done = 0;
+        while (done < count) {
+            ssize_t written = write(to, buffer + done, (size_t)(count - done));
+            if (written <= 0) { close(from); return; }
+            done += written;
+        }
+    }
+    close(from);
+}
+
 /* nl_langinfo(CODESET) as a plain call, to check that setlocale picked a UTF-8 codeset. */
 static inline const char *seealso_codeset(void) { return nl_langinfo(CODESET); }
 

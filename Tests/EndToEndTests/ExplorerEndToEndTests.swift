@@ -68,6 +68,40 @@ struct ExplorerEndToEndTests {
         try expectSaneTerminal(tmux)
     }
 
+    /// What reaches stderr while the explorer draws (a library's warning, a crash's reason)
+    /// is shown once the terminal is restored, instead of vanishing with the alternate screen.
+    @Test(arguments: ["quit", "crash"])
+    func standardErrorIsShownAfterTheExplorerEnds(ending: String) throws {
+        let tmux = try TmuxSession(width: 100, height: 30)
+        tmux.type("\(seealso); echo exited=$?")
+        try tmux.waitFor("2 Dual power")
+        let pid = try #require(tmux.foregroundPID())
+        // The process's own stderr, as a library or the Swift runtime would write to it.
+        try Data("warning from inside: \(ending)\n".utf8).write(to: URL(fileURLWithPath: "/proc/\(pid)/fd/2"))
+        usleep(100_000)
+        #expect(!tmux.screen().contains("warning from inside"), "not drawn over the explorer")
+        if ending == "quit" { tmux.press("q") } else { kill(pid, SIGSEGV) }
+        // (The command line shows "exited=$?": wait for the status itself.)
+        let screen = try tmux.waitFor(ending == "quit" ? "exited=0" : "exited=139")
+        #expect(screen.contains("warning from inside: \(ending)"))
+        try expectSaneTerminal(tmux)
+    }
+
+    /// Ctrl-S is a key like any other: with the terminal's flow control on, it would freeze
+    /// the screen until Ctrl-Q.
+    @Test func controlSDoesNotFreezeTheScreen() throws {
+        let tmux = try TmuxSession(width: 100, height: 30)
+        tmux.type(seealso)
+        try tmux.waitFor("2 Dual power")
+        tmux.press("C-s")
+        usleep(100_000)
+        tmux.press("G")
+        try tmux.waitUntil("the reader at the bottom") { $0.split(separator: "\n").last?.contains("Bot") == true }
+        tmux.press("q")
+        try tmux.waitForPrompt()
+        try expectSaneTerminal(tmux)
+    }
+
     @Test func hostileArticleCannotRetitleOrWriteTheClipboard() throws {
         let tmux = try TmuxSession(width: 100, height: 30)
         let file = tmux.home.appendingPathComponent("evil.txt")

@@ -71,10 +71,12 @@ public final class CursesBackend {
         terminalNeedsRestore = 1
         _ = Self.registerExitHook
         Self.installSignalHandlers()
+        Self.captureStandardError()
 
         cbreak()
         noecho()
         nonl()
+        Self.disableFlowControl()
         set_escdelay(25)
         curs_set(0)
 
@@ -97,6 +99,7 @@ public final class CursesBackend {
         guard let window = newwin(0, 0, 0, 0) else {
             terminalNeedsRestore = 0
             endwin()
+            releaseStandardError()
             Self.restore(savedActions)
             throw TerminalError.setupFailed("cannot create a window")
         }
@@ -182,6 +185,7 @@ public final class CursesBackend {
         wnoutrefresh(window)
         doupdate()
         endwin()
+        releaseStandardError()
         Self.restore(savedSignalActions)
         savedSignalActions = []
     }
@@ -333,6 +337,7 @@ public final class CursesBackend {
         for signalNumber in exitSignals {
             signal(signalNumber) { signalNumber in
                 if terminalNeedsRestore != 0 { endwin() }
+                releaseStandardError()
                 _exit(128 + signalNumber)
             }
         }
@@ -349,6 +354,8 @@ public final class CursesBackend {
                     terminalNeedsRestore = 0
                     endwin()
                 }
+                // The crash's own message (Swift prints "Fatal error: …" before it traps).
+                releaseStandardError()
                 // Default action on return: the same crash, with its exit status and core.
                 signal(signalNumber, SIG_DFL)
                 raise(signalNumber)
@@ -363,15 +370,68 @@ public final class CursesBackend {
                 terminalNeedsRestore = 0
                 endwin()
             }
+            releaseStandardError()
         }
     }()
+
+    /// Ctrl-S and Ctrl-Q become keys instead of flow control: with IXON a stray Ctrl-S
+    /// freezes the screen until Ctrl-Q, which few people know to press. `def_prog_mode`
+    /// keeps the change across a suspend; `endwin` brings back the shell's own modes.
+    private static func disableFlowControl() {
+        var modes = termios()
+        guard tcgetattr(STDOUT_FILENO, &modes) == 0 else { return }
+        modes.c_iflag &= ~tcflag_t(IXON | IXOFF)
+        guard tcsetattr(STDOUT_FILENO, TCSANOW, &modes) == 0 else { return }
+        def_prog_mode()
+    }
+
+    /// While ncurses draws, anything written to standard error would land in the middle of
+    /// the screen and vanish with the alternate screen: a crash's reason among it. So, when
+    /// stderr is the terminal, it goes to an unlinked temporary file until the terminal is
+    /// restored, and is then replayed on the real stderr (`releaseStandardError`).
+    private static func captureStandardError() {
+        guard isatty(STDERR_FILENO) == 1, capturedStandardError < 0 else { return }
+        let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        var template = Array("\(directory)/seealso-stderr.XXXXXX".utf8CString)
+        let file = mkstemp(&template)
+        guard file >= 0 else { return }
+        unlink(template)
+        let real = dup(STDERR_FILENO)
+        guard real >= 0, dup2(file, STDERR_FILENO) >= 0 else {
+            close(file)
+            if real >= 0 { close(real) }
+            return
+        }
+        realStandardError = real
+        capturedStandardError = file
+    }
+}
+
+/// Puts the real standard error back and writes to it what was captured meanwhile. Called
+/// from signal handlers, so it only moves file descriptors (`seealso_replay` is C).
+private func releaseStandardError() {
+    let captured = capturedStandardError
+    let real = realStandardError
+    guard captured >= 0, real >= 0 else { return }
+    capturedStandardError = -1
+    realStandardError = -1
+    dup2(real, STDERR_FILENO)
+    close(real)
+    seealso_replay(captured, STDERR_FILENO)
 }
 
 /// Whether ncurses owns the terminal, for the signal and exit handlers above.
 ///
-/// This is the program's one piece of global mutable state, because a C signal handler can
-/// reach nothing else: it cannot capture, and the backend instance lives on the main actor.
+/// This and the two descriptors below are the program's only global mutable state, because
+/// a C signal handler can reach nothing else: it cannot capture, and the backend instance
+/// lives on the main actor.
 /// It is written only on the main thread (backend init and shutdown) and only read (and
 /// cleared just before the process dies) by handlers; an `Int32` store is atomic on every
 /// platform Swift runs on.
 nonisolated(unsafe) private var terminalNeedsRestore: Int32 = 0
+
+/// Standard error while the UI runs (see `captureStandardError`): the file that catches it,
+/// and the real one; -1 when not captured. Set on the main thread, cleared by whichever of
+/// shutdown or a handler puts stderr back first.
+nonisolated(unsafe) private var capturedStandardError: Int32 = -1
+nonisolated(unsafe) private var realStandardError: Int32 = -1
