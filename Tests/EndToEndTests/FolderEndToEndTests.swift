@@ -21,34 +21,35 @@ struct FolderEndToEndTests {
         try Data("== no title ==\n".utf8).write(to: folder.appendingPathComponent("broken.txt"))
 
         tmux.type("\(seealso) \(Shell.quote(folder.path)) --no-restore")
-        var screen = try tmux.waitFor("2 Anarchism")
-        #expect(screen.contains("3 articles (: lists them)"))
-        #expect(screen.contains("1 could not be loaded"))
+        // Each wait covers all that is checked: tmux may show a frame half drawn.
+        try tmux.waitUntil("the folder's first article and its notices") {
+            $0.contains("2 Anarchism") && $0.contains("3 articles (: lists them)") && $0.contains("1 could not be loaded")
+        }
 
         // Anarchism's See-also "Dual power" opens the article.
         tmux.press("]", "Enter")
-        screen = try tmux.waitFor("2 Dual power")
-        #expect(screen.contains("Anarchism › Dual power → Dual power"))
+        try tmux.waitUntil("Dual power with the jump path") {
+            $0.contains("2 Dual power") && $0.contains("Anarchism › Dual power → Dual power")
+        }
 
         // In Dual power, go to the See-also topic Communalism (Bookchin): a loaded article.
         tmux.press(":")
         try tmux.waitFor("Go to — Enter jumps")
         tmux.type("communalism")
-        screen = try tmux.waitFor("2 Communalism")
-        #expect(screen.contains("The theory of municipalism."))
+        try tmux.waitUntil("Communalism's text") { $0.contains("2 Communalism") && $0.contains("The theory of municipalism.") }
 
         tmux.press("H")
-        screen = try tmux.waitFor("2 Dual power")
+        try tmux.waitFor("2 Dual power")
         tmux.press("H")
-        screen = try tmux.waitFor("2 Anarchism")
-        #expect(screen.contains("Anarchism rejects rulers."))
+        try tmux.waitUntil("Anarchism's text") { $0.contains("2 Anarchism") && $0.contains("Anarchism rejects rulers.") }
 
         // Backlinks of Dual power list the two articles that point to it.
         tmux.press("L")
         try tmux.waitFor("2 Dual power")
         tmux.press("4")
-        screen = try tmux.waitFor("Other articles (2)")
-        #expect(screen.contains("← Anarchism") && screen.contains("← Communalism"))
+        try tmux.waitUntil("both backlinks from other articles") {
+            $0.contains("Other articles (2)") && $0.contains("← Anarchism") && $0.contains("← Communalism")
+        }
         tmux.press("q")
         try tmux.waitForPrompt()
     }
