@@ -26,7 +26,7 @@ struct Exploration: ArticleLocation {
             let source = try loadSource()
             if let model = source.articles.first { _ = try startTarget(in: model) }
             print(source.articles.map { OutlineFormatter().format($0) }.joined(separator: "\n"), terminator: "")
-            try ArticleOptions.finish(source)
+            try Self.finish(source)
             return
         }
         let opening = try open()

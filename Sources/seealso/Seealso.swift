@@ -104,9 +104,6 @@ extension ArticleLocation {
         }
     }
 
-}
-
-extension ArticleOptions {
     /// Exit 65 when some files of a folder could not be loaded (their errors are already out).
     static func finish(_ source: Source) throws {
         if case .folder(let corpus) = source, !corpus.failures.isEmpty { throw ExitCode(65) }

@@ -92,7 +92,8 @@ private struct LineBuilder {
     /// The cluster that starts at `index`. Printable ASCII followed by ASCII, almost all of
     /// an article, is read from the UTF-8 bytes: such a byte is a cluster of its own (only a
     /// following non-ASCII scalar, as in "e\u{301}", could extend it). Anything else goes
-    /// through `Character`, whose grapheme breaking costs ten times more.
+    /// through `Character`, whose grapheme breaking is what made wrapping slow (the explorer
+    /// set-up went from 2.8 to 1.8 ms for the bundled article; `seealso-bench cold`).
     func cluster(at index: String.Index) -> Cluster {
         let utf8 = text.utf8
         let byte = utf8[index]
