@@ -12,17 +12,11 @@ struct BookmarksEndToEndTests {
         let data = tmux.home.appendingPathComponent("data").path
         tmux.type("\(seealso) --section Background --data-dir \(Shell.quote(data))")
         try tmux.waitFor("Cross-links: Background")
-        tmux.press("m")
-        try tmux.waitFor("Bookmarked: Background")
-        tmux.press("q")
-        try tmux.waitForPrompt()
+        try tmux.bookmarkAndQuit("Background")
 
         tmux.type("clear; \(seealso) --section October --data-dir \(Shell.quote(data))")
         try tmux.waitFor("Cross-links: October Revolution")
-        tmux.press("m")
-        try tmux.waitFor("Bookmarked: October Revolution")
-        tmux.press("q")
-        try tmux.waitForPrompt()
+        try tmux.bookmarkAndQuit("October Revolution")
 
         // A restart opens where we were, and the pane lists both, newest first.
         tmux.type("clear; \(seealso) --data-dir \(Shell.quote(data))")

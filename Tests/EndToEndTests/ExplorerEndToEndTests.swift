@@ -128,10 +128,7 @@ struct ExplorerEndToEndTests {
         try tmux.waitFor("Cross-links: Dual power")
         tmux.press("1", "g", "j", "Enter")
         try tmux.waitFor("Cross-links: Background")
-        tmux.press("m")
-        try tmux.waitFor("Bookmarked: Background")
-        tmux.press("q")
-        try tmux.waitForPrompt()
+        try tmux.bookmarkAndQuit("Background")
 
         tmux.type("clear; \(seealso)")
         try tmux.waitFor("Cross-links: Background")

@@ -123,6 +123,14 @@ final class TmuxSession {
         }
     }
 
+    /// In a running explorer: `m` on the section being read, then quit to the prompt.
+    func bookmarkAndQuit(_ heading: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        press("m")
+        try waitFor("Bookmarked: \(heading)", sourceLocation: sourceLocation)
+        press("q")
+        try waitForPrompt()
+    }
+
     func resize(width: Int, height: Int) {
         self.width = width
         self.height = height
