@@ -52,7 +52,7 @@ struct DisplayWidthTests {
         #expect("\r\n".displayWidth == 4, "^M^J is one cluster")
         #expect("\u{9B}".displayWidth == 1, "U+FFFD")
         #expect("\u{202E}".displayWidth == 1, "U+FFFD")
-        #expect("\t".displayWidth == 1, "tabs are expanded by position, not by width")
+        #expect("\t".displayWidth == 1, "a tab is drawn as one space")
     }
 
     @Test("Truncation never splits a cluster and never exceeds the width")

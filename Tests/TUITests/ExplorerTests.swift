@@ -312,4 +312,21 @@ struct ReaderPositionTests {
             #expect(explorer.readerTopLine(state) == expected)
         }
     }
+
+    /// A tab in flowing text is one space wide, as the wrapper counts it: grown to a tab stop,
+    /// it pushed the end of its line past the pane, where the words were lost.
+    @Test(arguments: [40, 80, 120])
+    func tabsNeverPushWordsOutOfThePane(width: Int) throws {
+        let words = (1...60).map { "word\($0)" }
+        let text = "= Tabs =\n" + stride(from: 0, to: words.count, by: 3).map { words[$0..<min($0 + 3, words.count)].joined(separator: "\t") }
+            .joined(separator: "\t\t") + "\n"
+        let model = try LinkedArticle(article: ArticleParser().parse(text, path: "tabs.txt"))
+        let explorer = Explorer(model: model)
+        let state = explorer.press(explorer.initialState(size: Size(width: width, height: 40)), .character("2"), .character("z"))
+        let screen = explorer.render(state).text
+        for word in words {
+            #expect(screen.range(of: "\\b\(word)\\b", options: .regularExpression) != nil, "\(word) is on screen")
+        }
+        #expect(!screen.contains("\t"))
+    }
 }

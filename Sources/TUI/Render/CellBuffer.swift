@@ -80,8 +80,9 @@ public struct CellBuffer: Equatable, Sendable {
     ///
     /// - Unsafe scalars (`TextSafety.isUnsafe`) are drawn as their visible replacement in the
     ///   same style (`^[`, `^M`, U+FFFD).
-    /// - A tab expands to spaces up to the next multiple of 8 counted from `tabOrigin`
-    ///   (default `x`), so a line continued by a second call can keep its tab stops.
+    /// - A tab is one space, the width `displayWidth` and the wrapper give it: article text
+    ///   is reflowed, so tab stops would mean nothing, and a tab grown to one would push the
+    ///   end of a wrapped line past its pane.
     /// - A character whose visible form would straddle the limit is replaced by spaces up to
     ///   the limit; a grapheme cluster is never split. Zero-width clusters (a lone combining
     ///   mark) take no cell and are dropped.
@@ -89,18 +90,16 @@ public struct CellBuffer: Equatable, Sendable {
     /// Returns the number of columns used (from `x`, including any clipped on the left).
     @discardableResult
     public mutating func put(
-        _ text: String, x: Int, y: Int, maxWidth: Int? = nil, style: Style = .normal, tabOrigin: Int? = nil
+        _ text: String, x: Int, y: Int, maxWidth: Int? = nil, style: Style = .normal
     ) -> Int {
         guard y >= 0 && y < height else { return 0 }
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
-        let origin = tabOrigin ?? x
         var column = x
         for character in text {
             guard column < limit else { break }
             if character == "\t" {
-                let stop = min(limit, Self.nextTabStop(after: column, origin: origin))
-                fillSpaces(from: column, to: stop, y: y, style: style)
-                column = stop
+                place(" ", width: 1, style: style, x: column, y: y)
+                column += 1
                 continue
             }
             let characterWidth = character.displayWidth
@@ -226,13 +225,6 @@ public struct CellBuffer: Equatable, Sendable {
     }
 
     // MARK: - Writing cells
-
-    /// The first tab stop after `column`: the next multiple of 8 counted from `origin`.
-    static func nextTabStop(after column: Int, origin: Int) -> Int {
-        let offset = column - origin
-        let floored = offset >= 0 ? offset / 8 : -((-offset + 7) / 8)
-        return origin + (floored + 1) * 8
-    }
 
     private mutating func fillSpaces(from start: Int, to end: Int, y: Int, style: Style) {
         var x = start

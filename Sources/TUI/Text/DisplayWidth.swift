@@ -17,7 +17,7 @@ extension Character {
     ///   skin-tone modifier, as a ZWJ sequence, or as a flag (a regional-indicator pair).
     /// - Unsafe scalars (`TextSafety.isUnsafe`) count as their visible replacement (`^[` is 2,
     ///   U+FFFD is 1), because that is what gets drawn. A tab counts as 1: `CellBuffer.put`
-    ///   expands tabs by position, which a width cannot know.
+    ///   draws it as one space.
     public var displayWidth: Int {
         let scalars = unicodeScalars
         guard let first = scalars.first else { return 0 }

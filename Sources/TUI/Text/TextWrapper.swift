@@ -20,9 +20,8 @@ public struct WrappedLine: Equatable, Sendable {
 /// link, a search match) to (line, column) with `location(of:in:)`.
 ///
 /// Widths are `displayWidth`: an unsafe scalar counts as its visible replacement, which is
-/// what `CellBuffer.put` draws. A tab counts as one cell (as in `TextSafety.neutralized`),
-/// not as a jump to a tab stop: draw wrapped text with tabs neutralized, or a line with
-/// tabs may come out wider than `width`.
+/// what `CellBuffer.put` draws. A tab counts as one cell, as `CellBuffer.put` draws it and
+/// `TextSafety.neutralized` writes it: article text is reflowed, so it has no tab stops.
 public enum TextWrapper {
     /// Lines of at most `width` columns.
     ///
