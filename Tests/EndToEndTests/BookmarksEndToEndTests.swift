@@ -22,7 +22,11 @@ struct BookmarksEndToEndTests {
         tmux.type("clear; \(seealso) --data-dir \(Shell.quote(data))")
         try tmux.waitFor("Cross-links: October Revolution")
         tmux.press("'")
-        var screen = try tmux.waitFor("5 Bookmarks (2)")
+        // Wait for the rows too: tmux may show a frame half drawn.
+        var screen = try tmux.waitUntil("both bookmarks listed") {
+            $0.contains("5 Bookmarks (2)") && $0.contains("★ October Revolution") && $0.contains("★ Background")
+                && $0.contains("October Revolution ★")
+        }
         let october = try #require(screen.range(of: "★ October Revolution"))
         let background = try #require(screen.range(of: "★ Background"))
         #expect(october.lowerBound < background.lowerBound)
@@ -52,7 +56,8 @@ struct BookmarksEndToEndTests {
         tmux.press("m")
         try tmux.waitFor("Bookmarks are off")
         tmux.press("q")
-        let after = try tmux.waitFor("status=")
+        // The command line itself shows "status=$?": wait for the number.
+        let after = try tmux.waitUntil("the exit status") { $0.range(of: #"status=[0-9]"#, options: .regularExpression) != nil }
         #expect(after.contains("use --data-dir DIR, or move the file away"))
         #expect(try Data(contentsOf: file) == garbage)
     }

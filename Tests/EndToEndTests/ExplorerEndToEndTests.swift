@@ -10,28 +10,28 @@ struct ExplorerEndToEndTests {
     @Test func browseFollowBackForwardHelpResizeQuit() throws {
         let tmux = try TmuxSession(width: 120, height: 40)
         tmux.type("\(seealso) --item Municipalism")
-        var screen = try tmux.waitFor("1 Outline")
-        #expect(screen.contains("Background"))
-        #expect(screen.contains("Modern usage by libe"))
-        #expect(screen.contains("Cross-links: Municipalism"))
+        // Each wait covers what is then checked: tmux may show a frame half drawn.
+        try tmux.waitUntil("the three columns at Municipalism") {
+            $0.contains("1 Outline") && $0.contains("Background") && $0.contains("Modern usage by libe")
+                && $0.contains("Cross-links: Municipalism")
+        }
 
         // The outline: focus it, walk down to "October Revolution" and open it.
         tmux.press("1", "g", "j", "j", "j", "j", "j", "Enter")
-        screen = try tmux.waitFor("# October Revolution")
-        #expect(screen.contains("Cross-links: October Revolution"))
+        try tmux.waitUntil("October Revolution") { $0.contains("# October Revolution") && $0.contains("Cross-links: October Revolution") }
 
         // Back to Municipalism, then its curated link to Communalism (Bookchin).
         tmux.press("H")
         try tmux.waitFor("Cross-links: Municipalism")
         tmux.press("3", "g", "Enter")
-        screen = try tmux.waitUntil("the card and the jump path") {
-            $0.contains("Topic: Communalism (Bookchin)") && $0.contains("Municipalism → Communalism (Bookchin)")
+        try tmux.waitUntil("the card and the jump path") {
+            $0.contains("Topic: Communalism (Bookchin)") && $0.contains("Municipalism → Communalism (Bookchin)") && $0.contains("theory-of")
         }
-        #expect(screen.contains("theory-of"))
 
         tmux.press("H")
-        screen = try tmux.waitFor("Cross-links: Municipalism")
-        #expect(!screen.contains("Topic: Communalism"))
+        try tmux.waitUntil("back at Municipalism, the card gone") {
+            $0.contains("Cross-links: Municipalism") && !$0.contains("Topic: Communalism")
+        }
         tmux.press("L")
         try tmux.waitFor("Topic: Communalism (Bookchin)")
 
@@ -45,11 +45,10 @@ struct ExplorerEndToEndTests {
 
         // Narrow: one pane at a time, the focused one (the cross-links, where Enter was pressed).
         tmux.resize(width: 60, height: 20)
-        screen = try tmux.waitUntil("the narrow layout") { !$0.contains("1 Outline") && $0.contains("3 Cross-links: Communalism") }
-        #expect(screen.split(separator: "\n").allSatisfy { $0.count <= 60 })
+        let narrow = try tmux.waitUntil("the narrow layout") { !$0.contains("1 Outline") && $0.contains("3 Cross-links: Communalism") }
+        #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 60 })
         tmux.resize(width: 120, height: 40)
-        screen = try tmux.waitFor("1 Outline")
-        #expect(screen.contains("Topic: Communalism (Bookchin)"))
+        try tmux.waitUntil("the three columns again, on the card") { $0.contains("1 Outline") && $0.contains("Topic: Communalism (Bookchin)") }
 
         tmux.press("q")
         try tmux.waitForPrompt()
@@ -109,8 +108,7 @@ struct ExplorerEndToEndTests {
         try Data(text.utf8).write(to: file)
         let titleBefore = tmux.paneTitle
         tmux.type("\(seealso) \(Shell.quote(file.path))")
-        let screen = try tmux.waitFor("Lead ^[]0;PWNED")
-        #expect(screen.contains("^[]52;c;UFdORUQ=^G"))
+        try tmux.waitUntil("the escapes shown as text") { $0.contains("Lead ^[]0;PWNED") && $0.contains("^[]52;c;UFdORUQ=^G") }
         tmux.press("G", "Tab", "Tab")
         usleep(200_000)
         #expect(!tmux.paneTitle.contains("PWNED"))
