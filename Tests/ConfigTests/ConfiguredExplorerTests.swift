@@ -71,7 +71,7 @@ struct ConfiguredExplorerTests {
         let session = ExplorerSession(explorer: Explorer(model: bundledModel), service: nil) { $0 == "Other" ? other : nil }
         var state = session.explorer.initialState(size: Size(width: 120, height: 40))
         state.layoutSettings = LayoutSettings(outlineWidth: .columns(40), sideWidth: .auto, wrapWidth: 60)
-        let switched = session.switchArticle(to: "Other", view: nil, from: state)
+        let switched = session.switchArticle(to: "Other", at: .top, from: state)
         #expect(switched.layoutSettings == state.layoutSettings)
         #expect(switched.layout.rect(of: .outline)?.width == 40)
     }

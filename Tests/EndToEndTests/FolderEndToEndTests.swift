@@ -53,4 +53,52 @@ struct FolderEndToEndTests {
         tmux.press("q")
         try tmux.waitForPrompt()
     }
+
+    /// In a folder, a bookmark of another article opens that article at the bookmark, and
+    /// back returns to the article it was followed from.
+    @Test func aBookmarkOfAnotherArticleOpensThere() throws {
+        let tmux = try TmuxSession(width: 120, height: 40)
+        let folder = tmux.home.appendingPathComponent("articles")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("assets/dual-power.txt"),
+                                         to: folder.appendingPathComponent("dual-power.txt"))
+        try Data("= Anarchism =\nAnarchism rejects rulers.\n\n== See also ==\n- Dual power\n".utf8)
+            .write(to: folder.appendingPathComponent("anarchism.txt"))
+        let data = tmux.home.appendingPathComponent("data").path
+
+        tmux.type("\(seealso) \(Shell.quote(folder.path)) --no-restore --data-dir \(Shell.quote(data))")
+        try tmux.waitFor("2 Anarchism")
+        tmux.press("]", "Enter")
+        try tmux.waitFor("2 Dual power")
+        tmux.press(":")
+        try tmux.waitFor("Go to — Enter jumps")
+        tmux.type("october revolution")
+        try tmux.waitFor("# October Revolution")
+        tmux.press("m")
+        try tmux.waitFor("Bookmarked: October Revolution")
+
+        tmux.press(":")
+        try tmux.waitFor("Go to — Enter jumps")
+        tmux.type("anarchism")
+        try tmux.waitUntil("Anarchism's text") { $0.contains("2 Anarchism") && $0.contains("Anarchism rejects rulers.") }
+        tmux.press("'")
+        try tmux.waitFor("★ October Revolution")
+        tmux.press("g", "Enter")
+        try tmux.waitUntil("Dual power at the bookmark") {
+            $0.contains("2 Dual power") && $0.contains("│ # October Revolution") && $0.contains("Dual power › October Revolution")
+        }
+        tmux.press("H")
+        try tmux.waitUntil("back in Anarchism") { $0.contains("2 Anarchism") && $0.contains("Anarchism rejects rulers.") }
+
+        // The go-to finder offers it too, named with its article.
+        tmux.press(":")
+        try tmux.waitFor("Go to — Enter jumps")
+        tmux.press("o", "c", "t", "o", "b")
+        try tmux.waitFor("Dual power › October Revolution")
+        tmux.press("Enter")
+        try tmux.waitUntil("Dual power at the bookmark again") { $0.contains("2 Dual power") && $0.contains("│ # October Revolution") }
+        tmux.press("q")
+        try tmux.waitForPrompt()
+    }
 }

@@ -103,7 +103,7 @@ public final class ExplorerSession {
     }
 
     func perform(_ effect: Effect, on state: AppState) -> AppState {
-        if case .openArticle(let title, let view) = effect { return switchArticle(to: title, view: view, from: state) }
+        if case .openArticle(let title, let arrival) = effect { return switchArticle(to: title, at: arrival, from: state) }
         guard let service else { return state }
         let model = explorer.model
         do {
@@ -139,9 +139,9 @@ public final class ExplorerSession {
         }
     }
 
-    /// Another article on screen, at `view` or at its top, with the same history, focus and
+    /// Another article on screen, where `arrival` says, with the same history, focus and
     /// screen; bookmarks are resolved again against it.
-    func switchArticle(to title: String, view: ViewSnapshot?, from state: AppState) -> AppState {
+    func switchArticle(to title: String, at arrival: Arrival, from state: AppState) -> AppState {
         guard let next = explorers[title] ?? open(title) else {
             return explorer.update(state, .notice("“\(title)” is not loaded."))
         }
@@ -155,8 +155,19 @@ public final class ExplorerSession {
         fresh.sidePane = state.sidePane
         fresh.lowerPane = state.lowerPane
         fresh.zoomed = state.zoomed
-        if let view { fresh = next.update(fresh, .restoreView(view)) }
+        if case .view(let view) = arrival { fresh = next.update(fresh, .restoreView(view)) }
         fresh = perform(.reloadBookmarks, on: fresh)
+        if case .bookmark(let id) = arrival {
+            if let target = fresh.bookmarks.first(where: { $0.id == id })?.target {
+                // One jump, like a link to an anchor of another page: back returns to the
+                // article left, not to this one's top.
+                let history = fresh.history
+                fresh = next.follow(target, from: fresh)
+                fresh.history = history
+            } else {
+                fresh = next.update(fresh, .notice("That bookmark's section no longer exists in “\(title)”."))
+            }
+        }
         // Opening an article is a jump too: it is saved at once, like any other.
         return perform(.saveSession(SessionRecord(view: next.snapshot(fresh), history: fresh.history)), on: fresh)
     }

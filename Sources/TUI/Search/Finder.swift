@@ -48,12 +48,14 @@ extension Explorer {
         return entries
     }
 
-    /// Everything the finder offers: the static entries and this article's bookmarks.
+    /// Everything the finder offers: the static entries and the bookmarks that can be
+    /// followed (this article's, and in a folder those of the other articles).
     func finderEntries(_ state: AppState) -> [(entry: FinderEntry, folded: [Character])] {
         var entries = finderCache.foldedEntries
         for bookmark in state.bookmarks {
             guard let target = bookmark.target else { continue }
-            let title = bookmark.path + (bookmark.note.map { " — " + $0 } ?? "")
+            let place = bookmark.articleTitle == model.article.title ? bookmark.path : bookmark.articleTitle + " › " + bookmark.path
+            let title = place + (bookmark.note.map { " — " + $0 } ?? "")
             entries.append((FinderEntry(kind: "bookmark", title: title, target: target), FuzzyMatcher.fold(title)))
         }
         return entries

@@ -62,8 +62,18 @@ public enum Effect: Hashable, Sendable {
     case undoRemove
     case reloadBookmarks
     case saveSession(SessionRecord)
-    /// Switch to another article of the folder, at `view` (back/forward) or at its top.
-    case openArticle(title: String, view: ViewSnapshot?)
+    /// Switch to another article of the folder.
+    case openArticle(title: String, at: Arrival)
+}
+
+/// Where an article opened from another one is shown first.
+public enum Arrival: Hashable, Sendable {
+    /// At its top: a followed See-also topic or article title.
+    case top
+    /// A view from the history (back and forward).
+    case view(ViewSnapshot)
+    /// A bookmark of that article, resolved once it is loaded.
+    case bookmark(Int64)
 }
 
 /// What an article's explorer knows of the folder around it.

@@ -66,7 +66,7 @@ public struct Explorer: Sendable {
         case .promptKey(let key):
             state = state.finder != nil ? finderKey(key, in: state) : edit(prompt: key, in: state)
         case .bookmarksLoaded(let entries, let notice):
-            state.bookmarks = entries
+            state.bookmarks = entries.map(resolvingAcrossTheFolder)
             state.notice = notice
         case .notice(let text):
             state.notice = text
@@ -187,7 +187,7 @@ public struct Explorer: Sendable {
                 switch target {
                 case .item(let id), .card(let id): if let found = item(id) { return found }
                 case .section(let section): return (section, nil, model.label(of: model.article.sections[section].id))
-                case .sourceLine, .article: break
+                case .sourceLine, .article, .bookmark: break
                 }
             }
         default:
@@ -525,6 +525,16 @@ public struct Explorer: Sendable {
         return state
     }
 
+    /// A bookmark of another article the folder has loaded can be followed: that article
+    /// opens and resolves it. (The store resolves bookmarks only against the open article.)
+    func resolvingAcrossTheFolder(_ entry: BookmarkEntry) -> BookmarkEntry {
+        guard entry.target == nil, !entry.isOrphaned, entry.articleTitle != model.article.title,
+              neighbours.titles.contains(entry.articleTitle) else { return entry }
+        var entry = entry
+        entry.target = .bookmark(article: entry.articleTitle, id: entry.id)
+        return entry
+    }
+
     /// How the jump path names the current view.
     public func label(of state: AppState) -> String {
         let node = currentNode(state)
@@ -541,7 +551,12 @@ public struct Explorer: Sendable {
         if case .article(let title) = target {
             guard title != model.article.title else { return follow(.section(0), from: state) }
             state.history.record(snapshot(state))
-            state.effects.append(.openArticle(title: title, view: nil))
+            state.effects.append(.openArticle(title: title, at: .top))
+            return state
+        }
+        if case .bookmark(let title, let id) = target {
+            state.history.record(snapshot(state))
+            state.effects.append(.openArticle(title: title, at: .bookmark(id)))
             return state
         }
         let here = snapshot(state)
@@ -562,7 +577,7 @@ public struct Explorer: Sendable {
         case .sourceLine(let line):
             let document = layouts.document(.article)
             if let block = document.block(holdingSourceLine: line) { reader.top = ReaderAnchor(block: block) }
-        case .article:
+        case .article, .bookmark:
             break
         }
         let before = state.reader
@@ -585,7 +600,7 @@ public struct Explorer: Sendable {
     func restoreOrOpen(_ view: ViewSnapshot, into state: AppState) -> AppState {
         if let title = view.article, title != model.article.title {
             var state = state
-            state.effects.append(.openArticle(title: title, view: view))
+            state.effects.append(.openArticle(title: title, at: .view(view)))
             return state
         }
         return restore(view, into: state)

@@ -12,6 +12,9 @@ public enum Target: Hashable, Sendable, Codable {
     case sourceLine(Int)
     /// Another loaded article (by title), from its top: a See-also topic of a folder.
     case article(String)
+    /// A bookmark (by id) of another loaded article of the folder, which that article
+    /// resolves once it is open.
+    case bookmark(article: String, id: Int64)
 
     /// The target for following a link to graph node `id`: sections and the items that stand
     /// in the article open in place; a See-also topic, whose article is not loaded, opens its card.
