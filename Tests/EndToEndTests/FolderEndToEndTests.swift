@@ -7,18 +7,25 @@ import Testing
 struct FolderEndToEndTests {
     let seealso = Shell.quote(Binary.seealso)
 
-    @Test func followAcrossArticlesAndBack() throws {
-        let tmux = try TmuxSession(width: 120, height: 40)
+    /// A folder under the session's home: the bundled article, a short "Anarchism" whose
+    /// See-also topic is "Dual power", and `more` files (name: text).
+    func articles(in tmux: TmuxSession, with more: [String: String] = [:]) throws -> URL {
         let folder = tmux.home.appendingPathComponent("articles")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         try FileManager.default.copyItem(at: repository.appendingPathComponent("assets/dual-power.txt"),
                                          to: folder.appendingPathComponent("dual-power.txt"))
-        try Data("= Anarchism =\nAnarchism rejects rulers.\n\n== See also ==\n- Dual power\n".utf8)
-            .write(to: folder.appendingPathComponent("anarchism.txt"))
-        try Data("= Communalism =\nThe theory of municipalism.\n\n== See also ==\n- Dual power\n".utf8)
-            .write(to: folder.appendingPathComponent("communalism.txt"))
-        try Data("== no title ==\n".utf8).write(to: folder.appendingPathComponent("broken.txt"))
+        let files = more.merging(["anarchism.txt": "= Anarchism =\nAnarchism rejects rulers.\n\n== See also ==\n- Dual power\n"]) { mine, _ in mine }
+        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        return folder
+    }
+
+    @Test func followAcrossArticlesAndBack() throws {
+        let tmux = try TmuxSession(width: 120, height: 40)
+        let folder = try articles(in: tmux, with: [
+            "communalism.txt": "= Communalism =\nThe theory of municipalism.\n\n== See also ==\n- Dual power\n",
+            "broken.txt": "== no title ==\n",
+        ])
 
         tmux.type("\(seealso) \(Shell.quote(folder.path)) --no-restore")
         // Each wait covers all that is checked: tmux may show a frame half drawn.
@@ -33,9 +40,7 @@ struct FolderEndToEndTests {
         }
 
         // In Dual power, go to the See-also topic Communalism (Bookchin): a loaded article.
-        tmux.press(":")
-        try tmux.waitFor("Go to — Enter jumps")
-        tmux.type("communalism")
+        try tmux.goTo("communalism")
         try tmux.waitUntil("Communalism's text") { $0.contains("2 Communalism") && $0.contains("The theory of municipalism.") }
 
         tmux.press("H")
@@ -58,29 +63,19 @@ struct FolderEndToEndTests {
     /// back returns to the article it was followed from.
     @Test func aBookmarkOfAnotherArticleOpensThere() throws {
         let tmux = try TmuxSession(width: 120, height: 40)
-        let folder = tmux.home.appendingPathComponent("articles")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        try FileManager.default.copyItem(at: repository.appendingPathComponent("assets/dual-power.txt"),
-                                         to: folder.appendingPathComponent("dual-power.txt"))
-        try Data("= Anarchism =\nAnarchism rejects rulers.\n\n== See also ==\n- Dual power\n".utf8)
-            .write(to: folder.appendingPathComponent("anarchism.txt"))
+        let folder = try articles(in: tmux)
         let data = tmux.home.appendingPathComponent("data").path
 
         tmux.type("\(seealso) \(Shell.quote(folder.path)) --no-restore --data-dir \(Shell.quote(data))")
         try tmux.waitFor("2 Anarchism")
         tmux.press("]", "Enter")
         try tmux.waitFor("2 Dual power")
-        tmux.press(":")
-        try tmux.waitFor("Go to — Enter jumps")
-        tmux.type("october revolution")
+        try tmux.goTo("october revolution")
         try tmux.waitFor("# October Revolution")
         tmux.press("m")
         try tmux.waitFor("Bookmarked: October Revolution")
 
-        tmux.press(":")
-        try tmux.waitFor("Go to — Enter jumps")
-        tmux.type("anarchism")
+        try tmux.goTo("anarchism")
         try tmux.waitUntil("Anarchism's text") { $0.contains("2 Anarchism") && $0.contains("Anarchism rejects rulers.") }
         tmux.press("'")
         try tmux.waitFor("★ October Revolution")

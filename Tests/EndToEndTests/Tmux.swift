@@ -123,6 +123,13 @@ final class TmuxSession {
         }
     }
 
+    /// In a running explorer: the go-to finder (`:`), `query` typed, and Enter.
+    func goTo(_ query: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        press(":")
+        try waitFor("Go to — Enter jumps", sourceLocation: sourceLocation)
+        type(query)
+    }
+
     /// In a running explorer: `m` on the section being read, then quit to the prompt.
     func bookmarkAndQuit(_ heading: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         press("m")
