@@ -45,15 +45,15 @@ let package = Package(
         // Measurements (not tests): `swift run -c release seealso-bench`; see scripts/.
         .executableTarget(name: "seealso-bench", dependencies: ["Content", "TUI"], path: "Benchmarks/seealso-bench"),
 
-        .testTarget(name: "ContentTests", dependencies: ["Content"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ContentTests", dependencies: ["Content", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "Content"], exclude: ["Golden"]),
-        // Spawning the built binary from tests, shared by the targets that do.
+        // Running the built binary from tests, shared by the targets that do.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Content", "TestSupport", "CSQLite"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Content", "TestSupport"]),
-        .testTarget(name: "ConfigTests", dependencies: ["Config", "TUI", "Content"]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config", "TUI", "Content", "TestSupport"]),
         // Completions, man page and `make install` into a temporary prefix.
-        .testTarget(name: "InstallTests"),
+        .testTarget(name: "InstallTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

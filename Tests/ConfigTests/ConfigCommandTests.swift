@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Config
 
@@ -11,37 +12,16 @@ enum Seealso {
         var stderr: String
     }
 
-    static var binary: URL {
-        let runner = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var folder = runner.deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("seealso")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: "/usr/bin/false")
-    }
+    static var binary: URL { BuiltProducts.seealso.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: "/usr/bin/false") }
 
-    /// Output goes through files: a full pipe can never block the child.
+    /// In a private HOME and XDG folders, with TERM=dumb (the explorer prints the outline).
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         try withTemporaryDirectory { folder in
-            let out = folder.appendingPathComponent("out"), err = folder.appendingPathComponent("err")
-            _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-            _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = arguments
             var env = ["PATH": "/usr/bin:/bin", "HOME": folder.path, "XDG_CONFIG_HOME": folder.appendingPathComponent("config").path,
                        "XDG_DATA_HOME": folder.appendingPathComponent("data").path, "TERM": "dumb"]
             env.merge(environment) { _, new in new }
-            process.environment = env
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = try FileHandle(forWritingTo: out)
-            process.standardError = try FileHandle(forWritingTo: err)
-            try process.run()
-            process.waitUntilExit()
-            return Result(status: process.terminationStatus,
-                          stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8))
+            let run = try Captured.run(binary, arguments, environment: env)
+            return Result(status: run.status, stdout: try Captured.text(run.stdout), stderr: try Captured.text(run.stderr))
         }
     }
 }

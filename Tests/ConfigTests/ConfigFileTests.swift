@@ -1,14 +1,7 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Config
-
-/// A fresh folder for one test, removed afterwards.
-func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("seealso-config-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: url) }
-    return try body(url)
-}
 
 @Suite("Config file location and loading")
 struct ConfigFileTests {

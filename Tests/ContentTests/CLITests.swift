@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Content
 
@@ -11,19 +12,12 @@ enum CLI {
         var output: String { String(decoding: stdout, as: UTF8.self) }
     }
 
-    /// `seealso` sits next to the test bundle in the build folder.
+    /// `seealso`, built by SwiftPM beside the tests.
     static func binary() throws -> URL {
-        var folders: [URL] = []
-        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            folders.append(URL(fileURLWithPath: exe).deletingLastPathComponent())
+        guard let path = BuiltProducts.seealso else {
+            throw Failure("no seealso binary in the build folder above the tests: build it with swift build")
         }
-        folders.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        folders.append(Bundle.main.bundleURL)
-        for folder in folders {
-            let candidate = folder.appendingPathComponent("seealso")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        throw Failure("no seealso binary next to the tests (looked in \(folders.map(\.path))): build it with swift build")
+        return URL(fileURLWithPath: path)
     }
 
     struct Failure: Error, CustomStringConvertible {
@@ -32,31 +26,10 @@ enum CLI {
     }
 
     /// Runs `executable` (default: seealso) with `arguments`; stdin from `input` or /dev/null.
-    /// Output goes through files, so a large output can never block on a full pipe.
     static func run(_ arguments: [String], executable: URL? = nil, in directory: URL? = nil,
                     input: URL? = nil) throws -> Result {
-        try withTemporaryDirectory { scratch in
-            let outURL = scratch.appendingPathComponent("stdout")
-            let errURL = scratch.appendingPathComponent("stderr")
-            try Data().write(to: outURL)
-            try Data().write(to: errURL)
-            let out = try FileHandle(forWritingTo: outURL)
-            let err = try FileHandle(forWritingTo: errURL)
-            let process = Process()
-            process.executableURL = try executable ?? binary()
-            process.arguments = arguments
-            if let directory { process.currentDirectoryURL = directory }
-            process.standardInput = try input.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            process.waitUntilExit()
-            try out.close()
-            try err.close()
-            return Result(status: process.terminationStatus,
-                          stdout: try Data(contentsOf: outURL),
-                          stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
-        }
+        let run = try Captured.run(executable ?? binary(), arguments, in: directory, input: input)
+        return Result(status: run.status, stdout: run.stdout, stderr: String(decoding: run.stderr, as: UTF8.self))
     }
 
     static let dot = URL(fileURLWithPath: "/usr/bin/dot")

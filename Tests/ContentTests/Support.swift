@@ -71,15 +71,6 @@ func allOutputs(of model: LinkedArticle) throws -> [(name: String, text: String)
     return outputs
 }
 
-/// A fresh, empty directory that is removed when `body` returns.
-func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
-    let directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("seealso-contenttests-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    return try body(directory)
-}
-
 /// SplitMix64: deterministic pseudo-random bytes for the binary-file tests.
 struct SeededBytes {
     var state: UInt64

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The subcommands `seealso --help` lists, from the binary's own definitions.
@@ -16,7 +17,7 @@ struct CompletionTests {
     func bash() throws {
         let script = try Run.run(Run.seealso, ["--generate-completion-script", "bash"])
         #expect(script.status == 0)
-        try Run.withTemporaryDirectory { folder in
+        try withTemporaryDirectory { folder in
             let file = folder.appendingPathComponent("seealso.bash")
             try Data(script.stdout.utf8).write(to: file)
             let syntax = try Run.bash("bash -n \(shellQuote(file.path))")
@@ -59,7 +60,7 @@ struct CompletionTests {
 struct ManPageTests {
     func manPage() throws -> String {
         let dump = try Run.run(Run.seealso, ["--experimental-dump-help"])
-        return try Run.withTemporaryDirectory { folder in
+        return try withTemporaryDirectory { folder in
             let json = folder.appendingPathComponent("help.json")
             try Data(dump.stdout.utf8).write(to: json)
             let page = try Run.bash("\(shellQuote(Run.buildFolder.appendingPathComponent("seealso-manpage").path)) --version 9.9 --date 2025-01-31 < \(shellQuote(json.path))")
@@ -97,7 +98,7 @@ struct ManPageTests {
                            {"kind": "flag", "names": [{"kind": "long", "name": "hidden"}], "shouldDisplay": false}],
              "subcommands": [{"commandName": "sub", "abstract": "A sub.", "shouldDisplay": false}]}}
             """#
-        try Run.withTemporaryDirectory { folder in
+        try withTemporaryDirectory { folder in
             let file = folder.appendingPathComponent("help.json")
             try Data(json.utf8).write(to: file)
             let result = try Run.bash("\(shellQuote(Run.buildFolder.appendingPathComponent("seealso-manpage").path)) --date 2025-01-31 < \(shellQuote(file.path))")
@@ -118,7 +119,7 @@ struct ManPageTests {
     @Test("groff renders it without a warning", .enabled(if: Run.which("groff") != nil))
     func rendersCleanly() throws {
         let page = try manPage()
-        try Run.withTemporaryDirectory { folder in
+        try withTemporaryDirectory { folder in
             let file = folder.appendingPathComponent("seealso.1")
             try Data(page.utf8).write(to: file)
             let rendered = try Run.bash("groff -man -Tutf8 -ww \(shellQuote(file.path))")
@@ -133,7 +134,7 @@ struct ManPageTests {
 struct InstallTests {
     @Test("install-files into a temporary prefix, run from there with no files beside it, then uninstall")
     func installRunUninstall() throws {
-        try Run.withTemporaryDirectory { folder in
+        try withTemporaryDirectory { folder in
             let prefix = folder.appendingPathComponent("prefix with space")
             let make = try #require(Run.which("make"))
             let install = try Run.run(make, ["-C", Run.packageRoot.path, "install-files", "BIN=\(Run.seealso)",

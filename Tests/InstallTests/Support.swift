@@ -1,8 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
-/// Runs programs for the install tests. Output goes through files, so a large output never
-/// blocks on a full pipe; nothing here starts a daemon, so Foundation.Process is safe.
+/// Runs programs for the install tests (through `Captured.run`).
 enum Run {
     struct Result {
         var status: Int32
@@ -16,13 +16,8 @@ enum Run {
 
     /// The folder SwiftPM built the tests into: `seealso` and `seealso-manpage` are there too.
     static var buildFolder: URL {
-        let runner = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var folder = runner.deletingLastPathComponent()
-        while folder.path != "/" {
-            if FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("seealso").path) { return folder }
-            folder = folder.deletingLastPathComponent()
-        }
-        return runner.deletingLastPathComponent()
+        BuiltProducts.seealso.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+            ?? URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
     }
 
     static var seealso: String { buildFolder.appendingPathComponent("seealso").path }
@@ -30,27 +25,8 @@ enum Run {
     @discardableResult
     static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil,
                     environment: [String: String]? = nil) throws -> Result {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("seealso-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        if let environment { process.environment = environment }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return Result(status: process.terminationStatus, stdout: try String(contentsOf: outURL, encoding: .utf8),
-                      stderr: try String(contentsOf: errURL, encoding: .utf8))
+        let run = try Captured.run(URL(fileURLWithPath: executable), arguments, in: directory, environment: environment)
+        return Result(status: run.status, stdout: try Captured.text(run.stdout), stderr: try Captured.text(run.stderr))
     }
 
     /// `command` run by bash (for `bash -n`, sourcing completions).
@@ -64,13 +40,6 @@ enum Run {
             if FileManager.default.isExecutableFile(atPath: path) { return path }
         }
         return nil
-    }
-
-    static func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("seealso-install-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: url) }
-        return try body(url)
     }
 }
 
