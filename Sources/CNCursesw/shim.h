@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <wchar.h>
 #include <langinfo.h>
+#include <unistd.h>
 
 /*
  * Swift imports only simple literal macros. Everything below is a macro built from
@@ -55,7 +56,6 @@ static inline int seealso_wcwidth(wchar_t c) { return wcwidth(c); }
  * In C because it runs in signal handlers: only read, write, lseek and close, on a buffer
  * on the stack, all async-signal-safe.
  */
-#include <unistd.h>
 static inline void seealso_replay(int from, int to) {
     char buffer[512];
     ssize_t count;
