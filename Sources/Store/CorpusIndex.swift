@@ -29,6 +29,10 @@ public final class CorpusIndex {
         url = directory.appendingPathComponent(Self.fileName)
         do {
             database = try Self.open(url)
+        } catch let error as SQLiteError where error.primary == SQLITE_BUSY {
+            // Another explorer kept the index locked for the whole busy timeout: the file is
+            // fine, and theirs. Say so rather than delete it from under them.
+            throw error
         } catch {
             // A cache that cannot be read is rebuilt, not repaired.
             try? FileManager.default.removeItem(at: url)
@@ -38,9 +42,13 @@ public final class CorpusIndex {
 
     private static func open(_ url: URL) throws -> Database {
         let database = try Database(path: url.path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-        try database.execute("PRAGMA journal_mode = WAL")
+        try database.useWriteAheadLog()
         try database.execute("PRAGMA synchronous = NORMAL")
-        if try database.integer("PRAGMA user_version") != schemaVersion {
+        guard try database.integer("PRAGMA user_version") != schemaVersion else { return database }
+        // One transaction, checked again inside: a second explorer opening the same new index
+        // waits here, then finds it made, instead of dropping the tables the first one is filling.
+        try database.transaction {
+            guard try database.integer("PRAGMA user_version") != schemaVersion else { return }
             try database.execute("""
                 DROP TABLE IF EXISTS files;
                 DROP TABLE IF EXISTS texts;

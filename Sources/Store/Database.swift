@@ -61,7 +61,32 @@ final class Database {
         sqlite3_extended_result_codes(handle, 1)
         // Every connection waits up to 5 s for another process's lock (a writer, a WAL
         // recovery, a checkpoint) instead of failing at once with "database is locked".
-        sqlite3_busy_timeout(handle, 5000)
+        sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
+    }
+
+    static let busyTimeoutMilliseconds: Int32 = 5000
+
+    /// Puts the database in WAL mode, waiting for another process that is creating the same file.
+    ///
+    /// WAL is a property of the file, so this is nearly always a no-op. Converting a new file is
+    /// the one write the busy timeout does not cover: SQLite reads the header in a read transaction
+    /// and then upgrades it to a write one, and an upgrade that meets another writer's lock gets
+    /// `SQLITE_BUSY` at once (waiting there could deadlock). Two processes creating the store at
+    /// the same moment meet exactly there, so this retries within the same 5 s.
+    func useWriteAheadLog() throws {
+        let deadline = ContinuousClock.now + .milliseconds(Self.busyTimeoutMilliseconds)
+        var pauseMilliseconds: UInt32 = 1
+        while true {
+            do {
+                // The result is the mode now in force: not "wal" where the file system cannot share
+                // memory between processes; SQLite then keeps its rollback journal, which is safe.
+                try execute("PRAGMA journal_mode = WAL")
+                return
+            } catch let error as SQLiteError where error.primary == SQLITE_BUSY && ContinuousClock.now < deadline {
+                usleep(pauseMilliseconds * 1000)
+                pauseMilliseconds = min(pauseMilliseconds * 2, 50)
+            }
+        }
     }
 
     deinit {
@@ -135,6 +160,16 @@ final class Database {
             try? execute("ROLLBACK")
             throw error
         }
+    }
+
+    /// Runs `body`'s reads in one read transaction, so that they all see the same state of the
+    /// file even while another process commits between them. Inside a transaction already,
+    /// that transaction is the snapshot.
+    func snapshot<T>(_ body: () throws -> T) throws -> T {
+        guard sqlite3_get_autocommit(handle) != 0 else { return try body() }
+        try execute("BEGIN")
+        defer { try? execute("COMMIT") }
+        return try body()
     }
 
     func lastError() -> SQLiteError {

@@ -54,11 +54,15 @@ enum Migrations {
         var tables: Set<String>
     }
 
+    /// One snapshot: read one by one, the three could straddle another process's migration
+    /// (no application id yet, then its tables) and make a new store look like a foreign one.
     static func inspect(_ database: Database) throws -> Inspection {
-        Inspection(
-            applicationID: try database.integer("PRAGMA application_id") ?? 0,
-            version: Int(try database.integer("PRAGMA user_version") ?? 0),
-            tables: Set(try database.query("SELECT name FROM sqlite_master WHERE type = 'table'") { $0.text(0) }))
+        try database.snapshot {
+            Inspection(
+                applicationID: try database.integer("PRAGMA application_id") ?? 0,
+                version: Int(try database.integer("PRAGMA user_version") ?? 0),
+                tables: Set(try database.query("SELECT name FROM sqlite_master WHERE type = 'table'") { $0.text(0) }))
+        }
     }
 
     /// Refuses a database seealso must not touch: another application's, a damaged one of

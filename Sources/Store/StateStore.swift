@@ -313,7 +313,7 @@ public final class StateStore {
                 // SQLite falls back to read-only by itself when the file is not writable.
                 throw SQLiteError(code: SQLITE_READONLY, message: "the file is read-only")
             }
-            try database.execute("PRAGMA journal_mode = WAL")
+            try database.useWriteAheadLog()
             try database.execute("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON")
             try Migrations.migrate(database, path: path)
             return (database, nil)

@@ -384,7 +384,7 @@ struct ArticleFormTests {
             "strategy:escape-1mbold-0m->bidi-desrever-heading",
         ])
         #expect(curated.first?.rationale?.contains("\u{1B}]52;c;cm0gLXJmIH4=\u{07}") == true)
-        let detected = model.graph.links.filter { $0.origin == .detected }.map { "\($0.from)->\($0.to)@\($0.evidence!.line)" }
+        let detected = model.graph.links.filter { $0.origin == .detected }.map { "\($0.from)->\($0.to)@\($0.evidence?.line ?? -1)" }
         #expect(detected == ["lead->see-also:plain-topic@3", "bidi-desrever-heading->see-also:plain-topic@6"])
     }
 

@@ -258,7 +258,7 @@ struct LinkMapExplorerTests {
 
         let map = LinkMap(model: bundledModel, focus: open.focus)
         let communalism = try #require(map.nodes.firstIndex { $0.id == "see-also:communalism-bookchin" })
-        while state.linkMap!.selection < communalism { state = explorer.press(state, .down) }
+        while try #require(state.linkMap).selection < communalism { state = explorer.press(state, .down) }
         state = explorer.press(state, .enter)
         #expect(state.linkMap == nil)
         #expect(state.reader.content == .card(itemID: "see-also:communalism-bookchin"))

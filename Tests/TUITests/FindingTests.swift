@@ -42,10 +42,10 @@ struct FindingTests {
         #expect(state.search == nil)
     }
 
-    @Test func nextAndPreviousWrapAround() {
+    @Test func nextAndPreviousWrapAround() throws {
         var state = type("Kornilov", press(start, .character("/")))
         state = press(state, .enter)
-        let count = state.search!.matches.count
+        let count = try #require(state.search).matches.count
         #expect(count >= 3)
         for _ in 0..<(count - 1) { state = press(state, .character("n")) }
         #expect(state.search?.current == count - 1)
@@ -63,7 +63,7 @@ struct FindingTests {
         state = press(state, .enter)
         #expect(state.notice == "Not found: no such words")
         state = type("Marxism-Leninism", press(state, .character("/")))
-        #expect(state.search!.matches.count == 2)
+        #expect(state.search?.matches.count == 2)
     }
 
     /// A match that wraps across two lines is highlighted on both.

@@ -101,7 +101,8 @@ struct LinkMapTests {
         let map = try linkMap("Municipalism")
         let communalism = try #require(map.nodes.firstIndex { $0.label == "Communalism (Bookchin)" })
         #expect(map.target(of: communalism) == .card("see-also:communalism-bookchin"))
-        #expect(map.target(of: map.nodes.firstIndex { $0.label == "Lead" }!) == .section(0))
+        let lead = try #require(map.nodes.firstIndex { $0.label == "Lead" })
+        #expect(map.target(of: lead) == .section(0))
         #expect(map.target(of: -1) == nil)
         #expect(map.target(of: map.nodes.count) == nil)
         for model in [bundledModel, crowdedModel] {
