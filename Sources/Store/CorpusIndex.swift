@@ -118,7 +118,9 @@ public final class CorpusIndex {
                     var row = result.0
                     let text = result.1
                     let path = files[index]
-                    if let id = known[path]?.id {
+                    // `known` was read before the transaction: another explorer refreshing the
+                    // same folder may have inserted the row since.
+                    if let id = try known[path]?.id ?? database.integer("SELECT id FROM files WHERE path = ?", .text(path)) {
                         row.id = id
                         try database.run("""
                             UPDATE files SET size = ?, mtime = ?, title = ?, see_also = ?, error_line = ?, error_message = ? WHERE id = ?

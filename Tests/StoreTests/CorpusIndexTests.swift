@@ -87,4 +87,33 @@ struct CorpusIndexTests {
         let refresh = try CorpusIndex(directory: scratch.cache).refresh(folder: scratch.folder.path)
         #expect(refresh.catalog.entries.count == 3)
     }
+
+    /// Two explorers opening the same new folder at once, each with its own connection: both
+    /// see the files as new, and the second to write must update the rows the first inserted
+    /// instead of failing on `UNIQUE` (which made `seealso search` exit with an SQLite error).
+    @Test func twoRefreshesAtOnceBothSucceed() throws {
+        for _ in 1...10 {
+            let scratch = try Scratch()
+            defer { scratch.remove() }
+            let outcomes = Outcomes()
+            DispatchQueue.concurrentPerform(iterations: 2) { _ in
+                do {
+                    let refresh = try CorpusIndex(directory: scratch.cache).refresh(folder: scratch.folder.path)
+                    outcomes.add(refresh.catalog.entries.map(\.title).sorted().joined(separator: ", "))
+                } catch {
+                    outcomes.add("\(error)")
+                }
+            }
+            #expect(outcomes.all == ["Alpha, Beta, Gamma", "Alpha, Beta, Gamma"])
+            let after = try CorpusIndex(directory: scratch.cache).refresh(folder: scratch.folder.path)
+            #expect(after.reparsed.isEmpty, "one row per file, up to date")
+        }
+    }
+
+    private final class Outcomes: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [String] = []
+        func add(_ value: String) { lock.withLock { values.append(value) } }
+        var all: [String] { lock.withLock { values } }
+    }
 }
