@@ -7,6 +7,7 @@
 #include <wchar.h>
 #include <langinfo.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
 
 /*
  * Swift imports only simple literal macros. Everything below is a macro built from
@@ -50,6 +51,15 @@ static inline int seealso_key_f(int n) { return KEY_F(n); }
  */
 extern int wcwidth(wchar_t c);
 static inline int seealso_wcwidth(wchar_t c) { return wcwidth(c); }
+
+/* The terminal's size as the kernel has it now (ioctl is variadic: Swift cannot call it). */
+static inline int seealso_terminal_size(int fd, int *rows, int *columns) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return -1;
+    *rows = size.ws_row;
+    *columns = size.ws_col;
+    return 0;
+}
 
 /*
  * Copies what was written to `from` (a file, from its start) to `to`, then closes `from`.

@@ -27,12 +27,7 @@ struct HangupTests {
                 p.kill()
                 print("still running")
             """
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("seealso-hangup-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("hangup.py")
-        try script.write(to: file, atomically: true, encoding: .utf8)
-        let result = Shell.run("python3 \(Shell.quote(file.path)) \(Shell.quote(Binary.seealso)) \(Shell.quote(directory.appendingPathComponent("data").path))")
-        #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines) == "exited 0", "\(result.output)")
+        let output = try PtyScript.run(script)
+        #expect(output == "exited 0", "\(output)")
     }
 }

@@ -161,13 +161,40 @@ public final class CursesBackend {
     /// so nil may come before the timeout.
     public func nextEvent(timeoutMilliseconds: Int32) -> InputEvent? {
         guard !isShutDown else { return nil }
-        wtimeout(window, timeoutMilliseconds)
+        // ncurses acts on SIGWINCH in doupdate, or when the signal interrupts its read. One
+        // that arrives while doupdate is writing a frame (after its check) would wait for the
+        // next key, leaving the frame for the old size garbled on screen. So a size the
+        // kernel has and ncurses has not taken yet is handled here: read without waiting
+        // (ncurses then reports the KEY_RESIZE it owes, or a key typed first), and if ncurses
+        // has nothing to say (no signal came, or it is still on its way), resize directly.
+        let pending = pendingSize()
+        wtimeout(window, pending == nil ? timeoutMilliseconds : 0)
         var code: wint_t = 0
         switch wget_wch(window, &code) {
         case KEY_CODE_YES: return keyCodeEvent(Int32(bitPattern: code))
         case OK: return Self.characterKey(code).map(InputEvent.key)
-        default: return nil
+        default:
+            guard let pending else { return nil }
+            resizeterm(pending.rows, pending.columns)
+            return resized()
         }
+    }
+
+    /// The terminal's size when it differs from the one ncurses works with, else nil.
+    private func pendingSize() -> (rows: Int32, columns: Int32)? {
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        guard seealso_terminal_size(STDOUT_FILENO, &rows, &columns) == 0,
+              rows != seealso_lines() || columns != seealso_columns() else { return nil }
+        return (rows, columns)
+    }
+
+    /// After ncurses has resized its screens: the window follows, and the next frame is drawn whole.
+    private func resized() -> InputEvent {
+        wresize(window, seealso_lines(), seealso_columns())
+        needsFullRedraw = true
+        let (width, height) = size
+        return .resize(width: width, height: height)
     }
 
     /// Restores the terminal (normal screen, echo, line editing, cursor, signal handlers).
@@ -249,10 +276,7 @@ public final class CursesBackend {
         case KEY_ENTER: return .key(.enter)
         case KEY_RESIZE:
             // ncurses has already resized stdscr and updated LINES/COLS.
-            wresize(window, seealso_lines(), seealso_columns())
-            needsFullRedraw = true
-            let (width, height) = size
-            return .resize(width: width, height: height)
+            return resized()
         case KEY_MOUSE:
             return mouseEvent()
         case (KEY_F0 + 1)...(KEY_F0 + 63):
