@@ -46,8 +46,7 @@ public struct Linker: Sendable {
                 position += 1
                 continue
             }
-            let targets = match.targets.filter { $0 != selfID }
-            found.append(Mention(range: tokens[position].start..<tokens[position + match.length - 1].end, targets: targets))
+            found.append(Mention(range: tokens[position].start..<tokens[position + match.length - 1].end, targets: match.targets))
             position += match.length
         }
         return found
@@ -77,49 +76,66 @@ public struct Linker: Sendable {
     }
 }
 
-/// Alias token sequences by their first token, longest first, so that "Marxism–Leninism–Maoism"
-/// wins over "Marxism–Leninism" at the same place.
+/// Every alias of every item, for finding the longest one at a place in a text: the lengths
+/// of the aliases that start with each token, longest first, then one dictionary lookup per
+/// length. (A list of aliases per first token, tried one by one, made 5,000 See-also titles
+/// starting with the same word cost 25 million comparisons.)
+///
+/// Two rules keep the number of links linear in the size of the article:
+/// - items of one kind whose names are the same once folded ("Same", "same", "Sáme") are one
+///   topic: mentions link to the first, and a duplicate's own name is no mention of it;
+/// - an alias shared by more than `maximumTargets` topics is too ambiguous to link at all
+///   ("Topic" alone when the list has "Topic (1)" … "Topic (2000)"); their full names still are.
+/// Without them, 2,000 copies of one See-also title made 4 million links and 800 MB.
 struct AliasIndex: Sendable {
-    struct Entry: Sendable {
+    static let maximumTargets = 8
+
+    private struct Topic: Hashable {
+        var kind: ItemKind
         var tokens: [String]
-        var targets: [String]
     }
 
-    private var byFirstToken: [String: [Entry]] = [:]
+    /// Alias → what a mention of it links to: one item per topic, in article order.
+    private var targetsBySequence: [[String]: [String]] = [:]
+    private var lengthsByFirstToken: [String: [Int]] = [:]
+    /// A duplicate's id → the first item of its topic.
+    private var firstOfTopic: [String: String] = [:]
 
     init(items: [Item]) {
-        var targetsBySequence: [[String]: [String]] = [:]
-        var order: [[String]] = []
         var folder = ScalarFolder()
+        var topics: [Topic: String] = [:]
         for item in items {
-            for sequence in Aliases.tokenSequences(for: item.name, folder: &folder) {
-                if targetsBySequence[sequence] == nil { order.append(sequence) }
-                if !(targetsBySequence[sequence]?.contains(item.id) ?? false) {
-                    targetsBySequence[sequence, default: []].append(item.id)
-                }
+            let sequences = Aliases.tokenSequences(for: item.name, folder: &folder)
+            // The first sequence is the whole name as written.
+            guard let name = sequences.first else { continue }
+            let topic = Topic(kind: item.kind, tokens: name)
+            if let first = topics[topic] {
+                firstOfTopic[item.id] = first
+                continue
+            }
+            topics[topic] = item.id
+            for sequence in sequences {
+                if targetsBySequence[sequence] == nil { lengthsByFirstToken[sequence[0], default: []].append(sequence.count) }
+                targetsBySequence[sequence, default: []].append(item.id)
             }
         }
-        for sequence in order {
-            byFirstToken[sequence[0], default: []].append(Entry(tokens: sequence, targets: targetsBySequence[sequence]!))
-        }
-        for key in byFirstToken.keys {
-            byFirstToken[key]!.sort { $0.tokens.count > $1.tokens.count }
+        for (token, lengths) in lengthsByFirstToken {
+            lengthsByFirstToken[token] = Set(lengths).sorted(by: >)
         }
     }
 
-    var isEmpty: Bool { byFirstToken.isEmpty }
+    var isEmpty: Bool { targetsBySequence.isEmpty }
 
-    /// The longest alias starting at `position`. Aliases of `excluded` alone are passed over, so
-    /// an item's own name does not hide the names inside it ("Anarcho-syndicalism" → Syndicalism).
+    /// The longest alias starting at `position`, and what it names besides `excluded`. An alias
+    /// of `excluded` alone is passed over, so an item's own name does not hide the names inside
+    /// it ("Anarcho-syndicalism" → Syndicalism).
     func longestMatch(in tokens: [Token], at position: Int, excluding excluded: String?) -> (length: Int, targets: [String])? {
-        guard let entries = byFirstToken[tokens[position].folded] else { return nil }
-        for entry in entries where position + entry.tokens.count <= tokens.count && entry.targets != [excluded] {
-            var matches = true
-            for offset in 1..<max(entry.tokens.count, 1) where tokens[position + offset].folded != entry.tokens[offset] {
-                matches = false
-                break
-            }
-            if matches { return (entry.tokens.count, entry.targets) }
+        guard let lengths = lengthsByFirstToken[tokens[position].folded] else { return nil }
+        let own = excluded.map { firstOfTopic[$0] ?? $0 }
+        for length in lengths where position + length <= tokens.count {
+            guard let targets = targetsBySequence[tokens[position..<(position + length)].map(\.folded)],
+                  targets.count <= Self.maximumTargets, targets != own.map({ [$0] }) else { continue }
+            return (length, targets.filter { $0 != own })
         }
         return nil
     }

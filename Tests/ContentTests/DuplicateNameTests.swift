@@ -1,0 +1,63 @@
+import Testing
+
+@testable import Content
+
+/// Items that share a name. The fuzzer's 2,000 copies of one See-also title made 4 million
+/// links (every copy's own name "mentioned" every other) and took 800 MB; 5,000 titles with
+/// the same first word took seconds to match. These pin down what such articles link now.
+@Suite("Duplicate and ambiguous names")
+struct DuplicateNameTests {
+    static func detected(_ text: String) throws -> [String] {
+        let model = try LinkedArticle(article: ArticleParser().parse(text, path: "names.txt"))
+        return model.graph.links.filter { $0.origin == .detected }
+            .map { "\($0.from) → \($0.to) @\($0.evidence?.line ?? 0)" }
+    }
+
+    @Test("Copies of one name in a kind are one topic: mentions go to the first, copies never link to it")
+    func copiesAreOneTopic() throws {
+        let links = try Self.detected("""
+            = Names =
+
+            Same is named here.
+
+            == Strategies ==
+
+            - Same – one way
+            - Same – another way
+
+            == See also ==
+
+            - Same
+            - same
+            - Sáme
+            - Other
+            """)
+        #expect(links == [
+            "lead → strategy:same @3",
+            "lead → see-also:same @3",
+            // Homonyms of other kinds still name each other, as before: each copy names the
+            // other kind's first item (one link per copy), never its own topic.
+            "strategy:same → see-also:same @7",
+            "strategy:same-2 → see-also:same @8",
+            "see-also:same → strategy:same @12",
+            "see-also:same-2 → strategy:same @13",
+            "see-also:same-3 → strategy:same @14",
+        ])
+    }
+
+    @Test("Hundreds of copies make no links among themselves")
+    func manyCopies() throws {
+        let text = "= Names =\n\nSame, and Same again.\n\n== See also ==\n\n" + String(repeating: "- Same\n", count: 300)
+        #expect(try Self.detected(text) == ["lead → see-also:same @3"])
+    }
+
+    @Test("A short name shared by more than 8 topics links none of them; full names still link",
+          arguments: [8, 9])
+    func ambiguousAlias(topics: Int) throws {
+        let list = (1...topics).map { "- Topic (\($0))" }.joined(separator: "\n")
+        let links = try Self.detected("= Names =\n\nTopic here.\n\nTopic (3) there.\n\n== See also ==\n\n\(list)\n")
+        let bare = links.filter { $0.hasSuffix("@3") }
+        #expect(bare.count == (topics <= 8 ? topics : 0))
+        #expect(links.filter { $0.hasSuffix("@5") } == ["lead → see-also:topic-3 @5"])
+    }
+}
