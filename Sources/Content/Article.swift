@@ -155,4 +155,8 @@ public struct SourceError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// `path:line: message`, or `path: message` for problems with the file as a whole (line 0).
     public var description: String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
+
+    /// The file could not be read at all (missing, unreadable, a folder, a device), as
+    /// opposed to read and found malformed. The command line exits 66 for it, not 65.
+    public var isUnreadable: Bool { line == 0 }
 }

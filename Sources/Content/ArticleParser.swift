@@ -18,13 +18,7 @@ public struct ArticleParser: Sendable {
 
     public func parse(contentsOf url: URL, displayPath: String? = nil) throws -> Article {
         let path = displayPath ?? url.path
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw SourceError(path: path, line: 0, message: "cannot read file: \(Self.reason(error))")
-        }
-        return try parse(bytes: [UInt8](data), path: path)
+        return try parse(bytes: ArticleFile.bytes(atPath: url.path, displayPath: path), path: path)
     }
 
     public func parse(_ text: String, path: String = "<string>") throws -> Article {
@@ -56,13 +50,6 @@ public struct ArticleParser: Sendable {
             start = next
         }
         return try builder.finish(lastLine: lineNumber)
-    }
-
-    static func reason(_ error: Error) -> String {
-        if let cocoa = error as? CocoaError, let underlying = cocoa.underlying as? POSIXError {
-            return String(cString: strerror(underlying.code.rawValue))
-        }
-        return (error as NSError).localizedDescription
     }
 
     static func firstInvalidUTF8Offset(in bytes: ArraySlice<UInt8>) -> Int {

@@ -72,11 +72,15 @@ public struct FolderCatalog: Sendable {
     /// Every `*.txt` under `directory`, recursively, in path order.
     public static func articleFiles(in directory: String) throws -> [String] {
         let root = URL(fileURLWithPath: directory)
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey]) else {
             throw SourceError(path: directory, line: 0, message: "cannot read the folder")
         }
         var paths: [String] = []
-        for case let url as URL in enumerator where url.pathExtension == "txt" { paths.append(url.path) }
+        // A folder named `*.txt` is a folder: its articles are listed, not it.
+        for case let url as URL in enumerator where url.pathExtension == "txt"
+            && (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory != true {
+            paths.append(url.path)
+        }
         return paths.sorted()
     }
 

@@ -92,10 +92,6 @@ public enum ArticleLoader {
     /// The article at `path`, with `NAME.links.toml` beside `NAME.txt` when there is one.
     public static func load(path: String) throws -> LinkedArticle {
         let url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw SourceError(path: path, line: 0, message: "is a folder; give one article file")
-        }
         let article = try ArticleParser().parse(contentsOf: url, displayPath: path)
         let linksURL = url.deletingPathExtension().appendingPathExtension("links.toml")
         guard let data = FileManager.default.contents(atPath: linksURL.path) else {

@@ -187,11 +187,11 @@ public final class CorpusIndex {
     /// Parses one file as far as the catalog needs (title and See-also topics).
     private static func read(_ path: String, stat: (size: Int64, mtime: Double)) -> (Row, String?) {
         do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            let article = try ArticleParser().parse(bytes: [UInt8](data), path: path)
+            let bytes = try ArticleFile.bytes(atPath: path)
+            let article = try ArticleParser().parse(bytes: bytes, path: path)
             let seeAlso = Classifier().classify(article).filter { $0.kind == .seeAlso }.map(\.name)
             return (Row(size: stat.size, mtime: stat.mtime, title: article.title, seeAlso: seeAlso, error: nil),
-                    String(decoding: data, as: UTF8.self))
+                    String(decoding: bytes, as: UTF8.self))
         } catch let error as SourceError {
             return (Row(size: stat.size, mtime: stat.mtime, title: nil, seeAlso: [], error: error), nil)
         } catch {

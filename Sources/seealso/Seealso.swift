@@ -58,16 +58,11 @@ extension ArticleLocation {
     /// Loads the article, or exits with `path:line: message` on stderr: status 65 for an
     /// article or links file that is malformed, 66 for one that cannot be read.
     func load() throws -> LinkedArticle {
-        if let file, !FileManager.default.isReadableFile(atPath: file) {
-            let reason = FileManager.default.fileExists(atPath: file) ? "permission denied" : "no such file"
-            Diagnostics.report("\(file): \(reason)")
-            throw ExitCode(66)
-        }
         do {
             return try ArticleLoader.load(path: file)
         } catch let error as SourceError {
             Diagnostics.report(error.description)
-            throw ExitCode(65)
+            throw ExitCode(error.isUnreadable ? 66 : 65)
         }
     }
 }

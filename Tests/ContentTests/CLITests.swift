@@ -156,6 +156,20 @@ struct CLITests {
         }
     }
 
+    @Test("A file that cannot be read is status 66, a malformed one 65")
+    func unreadableIs66() throws {
+        try withTemporaryDirectory { directory in
+            let pipe = directory.appendingPathComponent("pipe.txt").path
+            #expect(mkfifo(pipe, 0o644) == 0)
+            let piped = try CLI.run(["outline", pipe])
+            #expect(piped.status == 66)
+            #expect(piped.stderr == "seealso: \(pipe): cannot read file: it is a pipe, not a regular file\n")
+            let malformed = directory.appendingPathComponent("bad.txt")
+            try Data("no title\n".utf8).write(to: malformed)
+            #expect(try CLI.run(["outline", malformed.path]).status == 65)
+        }
+    }
+
     @Test("export --format json decodes into JSONExporter.Document and is consistent")
     func exportJSON() throws {
         let result = try CLI.run(["export", "--format", "json"])

@@ -52,6 +52,26 @@ struct CorpusTests {
         ])
     }
 
+    /// A folder named `*.txt` is searched, not read as an article; a file whose name is not
+    /// UTF-8 (Linux names are bytes; the listing gives U+FFFD for them) is named as such.
+    @Test func oddEntriesInAFolder() throws {
+        let folder = try LinkedFolder()
+        defer { folder.remove() }
+        try FileManager.default.createDirectory(at: folder.root.appendingPathComponent("inside.txt"), withIntermediateDirectories: true)
+        try folder.write("inside.txt/libya.txt", "= Libya =\nLibya has been under dual power.\n")
+        var bytes = Array(folder.root.path.utf8) + Array("/bad".utf8) + [0xFF] + Array("name.txt".utf8) + [0]
+        let descriptor = bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+        }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        let corpus = try Corpus.load(directory: folder.root.path)
+        #expect(corpus.articles.map(\.article.title).contains("Libya"))
+        #expect(corpus.failures.map(\.description).contains(
+            "\(folder.root.path)/bad\u{FFFD}name.txt: cannot read file: its name is not valid UTF-8 (rename it)"))
+        #expect(!corpus.failures.map(\.path).contains { $0.hasSuffix("inside.txt") })
+    }
+
     @Test func seeAlsoTitlesResolveIgnoringCaseDashesAndDisambiguators() throws {
         let folder = try LinkedFolder()
         defer { folder.remove() }

@@ -113,13 +113,35 @@ struct RejectionTests {
                 Issue.record("a missing file loaded")
             } catch let error as SourceError {
                 #expect(error.line == 0)
-                #expect(error.description == "\(missing): cannot read file: No such file or directory")
+                #expect(error.description == "\(missing): no such file")
             }
             do {
                 _ = try ArticleLoader.load(path: directory.path)
                 Issue.record("a folder loaded")
             } catch let error as SourceError {
                 #expect(error.description == "\(directory.path): is a folder; give one article file")
+            }
+        }
+    }
+
+    @Test("A pipe, a device and a symbolic-link loop are refused at once, each in its own words")
+    func notRegularFiles() throws {
+        try withTemporaryDirectory { directory in
+            let pipe = directory.appendingPathComponent("pipe.txt").path
+            #expect(mkfifo(pipe, 0o644) == 0)
+            let loop = directory.appendingPathComponent("loop.txt").path
+            try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: loop)
+            // Reading the pipe would wait forever for a writer; it must not even open blocking.
+            for (path, message) in [(pipe, "cannot read file: it is a pipe, not a regular file"),
+                                    ("/dev/null", "cannot read file: it is a device, not a regular file"),
+                                    (loop, "cannot read file: too many levels of symbolic links")] {
+                do {
+                    _ = try ArticleLoader.load(path: path)
+                    Issue.record("\(path) loaded")
+                } catch let error as SourceError {
+                    #expect(error.isUnreadable)
+                    #expect(error.description == "\(path): \(message)")
+                }
             }
         }
     }

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Reads an article file's bytes with system calls, so that each way of failing has its own
+/// words: a FIFO would otherwise block forever, and Foundation reports `/dev/null`, a FIFO and
+/// a symbolic-link loop alike as "permission denied".
+public enum ArticleFile {
+    /// The bytes of the regular file at `path` (symbolic links followed). Throws a
+    /// `SourceError` at line 0, the whole-file kind (see `SourceError.isUnreadable`).
+    public static func bytes(atPath path: String, displayPath: String? = nil) throws -> [UInt8] {
+        let shown = displayPath ?? path
+        func failure(_ message: String) -> SourceError { SourceError(path: shown, line: 0, message: message) }
+        // Non-blocking: opening a FIFO with no writer must not wait. Regular files ignore it.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            if code == ENOENT, path.unicodeScalars.contains("\u{FFFD}") {
+                // The folder listing turned bytes that are not UTF-8 into U+FFFD, so this name
+                // no longer leads to the file.
+                throw failure("cannot read file: its name is not valid UTF-8 (rename it)")
+            }
+            switch code {
+            case ENOENT: throw failure("no such file")
+            case EACCES: throw failure("permission denied")
+            default: throw failure("cannot read file: \(reason(code))")
+            }
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw failure("cannot read file: \(reason(errno))") }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw failure("is a folder; give one article file")
+        case S_IFIFO: throw failure("cannot read file: it is a pipe, not a regular file")
+        case S_IFCHR, S_IFBLK: throw failure("cannot read file: it is a device, not a regular file")
+        default: throw failure("cannot read file: not a regular file")
+        }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return bytes }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw failure("cannot read file: \(reason(errno))")
+            }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+    }
+
+    /// strerror's words, with a lower-case first letter as in the rest of seealso's messages.
+    static func reason(_ code: Int32) -> String {
+        let text = String(cString: strerror(code))
+        return text.prefix(1).lowercased() + text.dropFirst()
+    }
+}
