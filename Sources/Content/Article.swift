@@ -109,7 +109,15 @@ public struct Paragraph: Sendable, Equatable {
     /// The source line that holds `index` of `text`.
     public func line(at index: String.Index) -> Int {
         let offset = text.utf8.distance(from: text.startIndex, to: index)
-        return line + max((lineStarts.lastIndex { $0 <= offset } ?? 0), 0)
+        // The last line start at or before `offset`, by bisection: a paragraph can have
+        // thousands of lines and a mention on each.
+        var low = 0
+        var high = lineStarts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lineStarts[middle] <= offset { low = middle + 1 } else { high = middle }
+        }
+        return line + max(low - 1, 0)
     }
 }
 

@@ -104,6 +104,9 @@ private struct Builder {
     var paragraphStart = 0
     var paragraphEnd = 0
     var listItems: [ListItem] = []
+    /// The item being read: its first line's text and the indented lines that continue it,
+    /// joined once it is complete (joining on every line made 16,000 of them take 7 s).
+    var openItem: (parts: [Substring], line: Int)?
     var listLeadIn: String?
     /// Whether the last line consumed was blank (a list's lead-in must touch the list or end in ':').
     var previousLineBlank = false
@@ -148,15 +151,15 @@ private struct Builder {
             return
         }
         if let itemText = Self.listItemText(trimmed) {
+            closeItem()
             if listItems.isEmpty { listLeadIn = takeLeadIn() }
             flushParagraph()
-            listItems.append(Self.makeItem(itemText, line: number))
+            openItem = ([itemText], number)
             return
         }
-        if !listItems.isEmpty, !previousLineBlank, line.first == " " || line.first == "\t" {
+        if openItem != nil, !previousLineBlank, line.first == " " || line.first == "\t" {
             // An indented line right under an item continues it.
-            listItems[listItems.count - 1] = Self.makeItem(listItems[listItems.count - 1].text + " " + trimmed,
-                                                           line: listItems[listItems.count - 1].line)
+            openItem?.parts.append(trimmed)
             return
         }
         flushList()
@@ -207,7 +210,14 @@ private struct Builder {
         paragraphLines.removeAll(keepingCapacity: true)
     }
 
+    private mutating func closeItem() {
+        guard let open = openItem else { return }
+        listItems.append(Self.makeItem(open.parts.joined(separator: " ")[...], line: open.line))
+        openItem = nil
+    }
+
     private mutating func flushList() {
+        closeItem()
         guard !listItems.isEmpty else { return }
         sections[sections.count - 1].blocks.append(.list(ListBlock(items: listItems, leadIn: listLeadIn)))
         listItems.removeAll(keepingCapacity: true)

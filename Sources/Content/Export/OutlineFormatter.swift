@@ -11,16 +11,15 @@ public struct OutlineFormatter: Sendable {
         let article = model.article
         let lineWidth = String(article.sections.map(\.line).max() ?? 1).count
         var output = article.title.neutralized + "\n"
+        var counts: [Int: [ItemKind: Int]] = [:]
+        for item in model.items { counts[item.section, default: [:]][item.kind, default: 0] += 1 }
         for (index, section) in article.sections.enumerated() {
             let number = String(section.line)
             let pad = String(repeating: " ", count: lineWidth - number.count)
             let indent = String(repeating: "  ", count: max(section.level - 2, 0))
             var row = "  \(pad)\(number)  \(indent)\(section.title.neutralized)"
-            let counts = ItemKind.allCases.compactMap { kind -> String? in
-                let count = model.items.filter { $0.section == index && $0.kind == kind }.count
-                return count == 0 ? nil : kind.count(count)
-            }
-            if !counts.isEmpty { row += "  · " + counts.joined(separator: ", ") }
+            let kinds = ItemKind.allCases.compactMap { kind in counts[index]?[kind].map(kind.count) }
+            if !kinds.isEmpty { row += "  · " + kinds.joined(separator: ", ") }
             output += row + "\n"
         }
         return output
