@@ -26,7 +26,17 @@ public struct Article: Sendable, Equatable {
     /// Indices of the sections whose parent is `index` (or the top-level sections for `nil`,
     /// which excludes the lead itself).
     public func children(of index: Int?) -> [Int] {
-        sections.indices.filter { $0 != 0 && sections[$0].parent == index }
+        guard let index else { return sections.indices.filter { $0 != 0 && sections[$0].parent == nil } }
+        // A section's descendants follow it, up to the next section at its level or above:
+        // only that stretch is looked at (the outline asks this of every section, and
+        // filtering all of them each time made 10,000 sections cost 340 ms a key).
+        var children: [Int] = []
+        var next = index + 1
+        while next < sections.count, sections[next].level > sections[index].level {
+            if sections[next].parent == index { children.append(next) }
+            next += 1
+        }
+        return children
     }
 
     /// The section indices from the top level down to `index`, the lead excluded.

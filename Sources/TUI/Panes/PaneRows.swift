@@ -11,18 +11,17 @@ public enum PaneRows {
         let article = model.article
         rows.append((0, ListRow([TextSpan(article.title, Style(current == 0 ? .heading1 : .normal, bold: current == 0))],
                                 target: .section(0))))
+        var counts: [Int: [ItemKind: Int]] = [:]
+        for item in model.items { counts[item.section, default: [:]][item.kind, default: 0] += 1 }
         func visit(_ parent: Int?, depth: Int) {
             for index in article.children(of: parent) {
                 let hasChildren = !article.children(of: index).isEmpty
                 let marker = hasChildren ? (collapsed.contains(index) ? "▸ " : "▾ ") : "  "
                 let isCurrent = index == current
-                let counts = ItemKind.allCases.compactMap { kind -> String? in
-                    let count = model.items.filter { $0.section == index && $0.kind == kind }.count
-                    return count == 0 ? nil : "\(count)"
-                }
+                let itemCounts = ItemKind.allCases.compactMap { kind in counts[index]?[kind].map(String.init) }
                 var spans = [TextSpan(marker, Style(.dim)),
                              TextSpan(article.sections[index].title, Style(isCurrent ? .heading1 : .normal, bold: isCurrent))]
-                if !counts.isEmpty { spans.append(TextSpan(" (" + counts.joined(separator: "+") + ")", Style(.dim))) }
+                if !itemCounts.isEmpty { spans.append(TextSpan(" (" + itemCounts.joined(separator: "+") + ")", Style(.dim))) }
                 if bookmarked.contains(index) { spans.append(TextSpan(" ★", Style(.bookmark, bold: true))) }
                 rows.append((index, ListRow(spans, target: .section(index), indent: depth * 2)))
                 if hasChildren && !collapsed.contains(index) { visit(index, depth: depth + 1) }

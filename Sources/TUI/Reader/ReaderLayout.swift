@@ -88,6 +88,10 @@ public struct ReaderLayout: Sendable {
         }
         let wrapped = TextWrapper.wrap(text, width: available)
         guard !wrapped.isEmpty else { return [block.prefix.map { [$0] } ?? []] }
+        // Lines and spans are both in text order: each line starts looking at the first span
+        // that reaches it (looking at every span for every line made a 1 MB paragraph with
+        // thousands of references take seconds to wrap).
+        var firstSpan = 0
         return wrapped.enumerated().map { number, line in
             var spans: [TextSpan] = []
             if number == 0, let prefix = block.prefix {
@@ -98,7 +102,9 @@ public struct ReaderLayout: Sendable {
             }
             let lower = text.utf8.distance(from: text.startIndex, to: line.range.lowerBound)
             let upper = text.utf8.distance(from: text.startIndex, to: line.range.upperBound)
-            for (span, bound) in zip(block.spans, bounds) {
+            while firstSpan < bounds.count, bounds[firstSpan].upperBound <= lower { firstSpan += 1 }
+            for (span, bound) in zip(block.spans[firstSpan...], bounds[firstSpan...]) {
+                if bound.lowerBound >= upper { break }
                 let start = max(bound.lowerBound, lower), end = min(bound.upperBound, upper)
                 guard start < end else { continue }
                 let from = text.utf8.index(text.startIndex, offsetBy: start)
