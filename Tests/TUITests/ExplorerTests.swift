@@ -184,6 +184,28 @@ struct ExplorerViewTests {
         #expect(state.layout.panes.map(\.id) == [.reader])
     }
 
+    /// Below 40×12 only the notice is drawn, and it says the quit key quits: it must, even with
+    /// the finder open underneath (a monkey test found `q` typed into the invisible finder).
+    /// Other keys act on nothing while nothing is shown.
+    @Test func tooSmallQuitsWithTheQuitKeyWhateverIsOpen() {
+        func key(_ state: AppState, _ key: Key) -> AppState { explorer.update(state, explorer.action(for: .key(key), in: state)) }
+        var state = key(explorer.initialState(size: Size(width: 120, height: 40)), .character(":"))
+        #expect(state.finder != nil)
+        state = explorer.update(state, .resize(Size(width: 40, height: 11)))
+        #expect(explorer.render(state).text.contains("Enlarge the window, or press q to quit."))
+        let typed = key(key(state, .character("j")), .character("x"))
+        #expect(typed.finder == state.finder, "keys other than quit change nothing")
+        #expect(typed.reader == state.reader)
+        #expect(!key(typed, .character("q")).isRunning)
+
+        let bindings = KeyMap.standard.bindings.map { $0.command == .quit ? KeyMap.Binding(.quit, [.character("x")]) : $0 }
+        let remapped = Explorer(model: bundledModel, keymap: KeyMap(bindings: bindings))
+        let small = remapped.initialState(size: Size(width: 30, height: 10))
+        // At 30 columns the notice wraps; read as words it names the remapped key.
+        let words = remapped.render(small).text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words == "Terminal too small 30×10: seealso needs 40×12 Enlarge the window, or press x to quit.")
+    }
+
     /// Scrolling one line redraws the reader's lines, not the whole screen.
     @Test func scrollingOneLineChangesOnlyTheReaderAndTheStatus() {
         let state = explorer.initialState(size: Size(width: 200, height: 60))

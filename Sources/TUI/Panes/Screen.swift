@@ -45,11 +45,16 @@ extension Explorer {
 
     func drawTooSmall(into buffer: inout CellBuffer, size: Size) {
         let lines = ["Terminal too small", "\(size.width)×\(size.height): seealso needs \(ScreenLayout.minimumSize.width)×\(ScreenLayout.minimumSize.height)",
-                     "Enlarge the window, or press q to quit."]
-        for (offset, line) in lines.enumerated() {
-            let y = size.height / 2 - 1 + offset
+                     "Enlarge the window, or press \(keymap.keys(for: .quit).first?.displayName ?? "q") to quit."]
+        // Wrapped, so that the way out is still readable in a 20-column window.
+        let rows = lines.enumerated().flatMap { number, line in
+            TextWrapper.wrap(line, width: max(size.width, 1)).map { (text: String($0.text), isTitle: number == 0) }
+        }
+        for (offset, row) in rows.enumerated() {
+            let y = (size.height - rows.count) / 2 + offset
             guard y >= 0, y < size.height else { continue }
-            buffer.put(line, x: max((size.width - line.displayWidth) / 2, 0), y: y, style: Style(offset == 0 ? .error : .normal, bold: offset == 0))
+            buffer.put(row.text, x: max((size.width - row.text.displayWidth) / 2, 0), y: y,
+                       style: Style(row.isTitle ? .error : .normal, bold: row.isTitle))
         }
     }
 

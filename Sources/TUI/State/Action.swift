@@ -9,6 +9,8 @@ public enum Action: Equatable, Sendable {
     case unbound(Key)
     /// A key typed while the prompt is open.
     case promptKey(Key)
+    /// A key while the terminal is too small: nothing it could act on is on screen.
+    case ignored(Key)
     /// Bookmarks as the store has them now, with what to say about the change.
     case bookmarksLoaded([BookmarkEntry], notice: String?)
     /// Something to say in the status bar (a store error, say).

@@ -35,6 +35,10 @@ public struct Explorer: Sendable {
     /// The action a terminal event asks for. While the prompt is open, keys are its text.
     public func action(for event: InputEvent, in state: AppState? = nil) -> Action {
         switch event {
+        case .key(let key) where state?.layout.isTooSmall == true:
+            // Only the "too small" notice is on screen, and it says the quit key quits, even
+            // with the finder or a prompt open underneath.
+            keymap.command(for: key) == .quit ? .command(.quit) : .ignored(key)
         case .key(let key) where state?.prompt != nil || state?.finder != nil: .promptKey(key)
         case .key(let key): keymap.command(for: key).map(Action.command) ?? .unbound(key)
         case .mouse(let mouse): .mouse(mouse)
@@ -55,8 +59,12 @@ public struct Explorer: Sendable {
             state = handle(mouse, in: state)
         case .unbound(let key):
             state.notice = "\(key.displayName) is not bound to anything: ? lists the keys."
+        case .ignored:
+            break
         case .command(let command):
-            if state.showsHelp {
+            if command == .quit, state.layout.isTooSmall {
+                state = perform(.quit, in: state)
+            } else if state.showsHelp {
                 state = helpCommand(command, in: state)
             } else if state.linkMap != nil {
                 state = linkMapCommand(command, in: state)
