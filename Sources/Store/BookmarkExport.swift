@@ -99,7 +99,9 @@ extension StateStore {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        return try encoder.encode(file) + Data("\n".utf8)
+        // Notes and titles are untrusted text, escaped as the article export escapes it.
+        let json = JSONExporter.escapingUnsafeScalars(String(decoding: try encoder.encode(file), as: UTF8.self))
+        return Data((json + "\n").utf8)
     }
 
     /// Adds the bookmarks of a JSON export. One that matches an existing bookmark (same article

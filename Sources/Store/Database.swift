@@ -197,7 +197,18 @@ final class Statement {
             case .null: status = sqlite3_bind_null(handle, index)
             case .integer(let number): status = sqlite3_bind_int64(handle, index, number)
             case .real(let number): status = sqlite3_bind_double(handle, index, number)
-            case .text(let text): status = sqlite3_bind_text(handle, index, text, -1, seealso_sqlite_transient())
+            case .text(let text):
+                // With its byte length: a length of -1 would end the text at its first NUL.
+                var text = text
+                status = text.withUTF8 { bytes in
+                    bytes.withMemoryRebound(to: CChar.self) { characters in
+                        // An empty text still needs a non-nil pointer: nil would bind NULL.
+                        guard let start = characters.baseAddress, !characters.isEmpty else {
+                            return sqlite3_bind_text(handle, index, "", 0, seealso_sqlite_transient())
+                        }
+                        return sqlite3_bind_text(handle, index, start, Int32(characters.count), seealso_sqlite_transient())
+                    }
+                }
             case .blob(let data):
                 status = data.withUnsafeBytes { bytes in
                     // A zero-length blob with a nil pointer would bind NULL: use zeroblob instead.
@@ -225,7 +236,9 @@ final class Statement {
 
     func optionalText(_ column: Int32) -> String? {
         guard let bytes = sqlite3_column_text(handle, column) else { return nil }
-        return String(cString: bytes)
+        // By its byte count, not up to a NUL: text may hold one.
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 
     func date(_ column: Int32) -> Date { Date(timeIntervalSince1970: double(column)) }

@@ -103,9 +103,17 @@ extension Bookmarks {
             }
             let rows = [["ID", "ARTICLE", "SECTION", "NOTE", "CREATED"]] + bookmarks.map { bookmark in
                 ["#\(bookmark.id)", bookmark.articleTitle.neutralized, bookmark.displayPath.neutralized,
-                 (bookmark.note ?? "").neutralized, Self.timestamp(bookmark.createdAt)]
+                 Self.noteCell(bookmark.note), Self.timestamp(bookmark.createdAt)]
             }
             print(Self.table(rows), terminator: "")
+        }
+
+        /// A note in the table: its first line, at most 40 columns (`--json` has it whole).
+        /// Whole, one long note padded every row of the table to its length.
+        static func noteCell(_ note: String?) -> String {
+            let lines = (note ?? "").split(whereSeparator: \.isNewline)
+            let first = lines.first.map { String($0).neutralized } ?? ""
+            return (lines.count > 1 ? first + " …" : first).truncated(toWidth: 40)
         }
 
         /// Columns padded to their widest cell, in terminal columns (wide characters count 2).

@@ -51,6 +51,31 @@ import Testing
         #expect(try run("list").stdout == "no bookmarks\n")
     }
 
+    /// Found by a fuzzer: a NUL inside imported text cut it (and merged two bookmarks that
+    /// differed after it); bookmark JSON wrote DEL, C1 and bidi controls raw; one 100 kB note
+    /// padded every row of `list` to its length.
+    @Test func untrustedNotesKeepTheirDataAndStaySafe() throws {
+        let file = folder.file("import.json")
+        try #"""
+            {"version":1,"bookmarks":[
+             {"article":"A\u0000B","section":"s1","heading":"H1","sectionPath":["H1"],"note":"keep\u0000this part","createdAt":"2024-01-01T00:00:00Z"},
+             {"article":"A\u0000C","section":"s1","heading":"H1","sectionPath":["H1"],"note":"del\u007F c1\u009B bidi\u202E","createdAt":"2024-01-01T00:00:00Z"}]}
+            """#.write(to: file, atomically: true, encoding: .utf8)
+        #expect(try run("import", file.path).stdout == "imported: 2 added, 0 merged\n")
+        let notes = try StateStore(directory: URL(fileURLWithPath: data)).bookmarks().compactMap(\.note)
+        #expect(Set(notes) == ["keep\u{0}this part", "del\u{7F} c1\u{9B} bidi\u{202E}"])
+
+        let json = try run("export", "--format", "json").stdout
+        #expect(json.contains(#""note" : "keep\u0000this part""#))
+        #expect(json.contains(#""note" : "del\u007F c1\u009B bidi\u202E""#))
+        #expect(!json.unicodeScalars.contains { $0 == "\u{7F}" || $0 == "\u{9B}" || $0 == "\u{202E}" })
+
+        _ = try run("add", article, "--section", "History", "--note", String(repeating: "long ", count: 20_000) + "\nsecond line")
+        let list = try run("list").stdout
+        #expect(list.utf8.count < 1_000)
+        #expect(list.contains("long long") && list.contains("…"))
+    }
+
     @Test func unknownSectionExits64WithCloseMatches() throws {
         let result = try run("add", article, "--section", "Critcism")
         #expect(result.status == 64)
