@@ -72,13 +72,15 @@ public struct FolderCatalog: Sendable {
     /// Every `*.txt` under `directory`, recursively, in path order.
     public static func articleFiles(in directory: String) throws -> [String] {
         let root = URL(fileURLWithPath: directory)
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey]) else {
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
             throw SourceError(path: directory, line: 0, message: "cannot read the folder")
         }
         var paths: [String] = []
-        // A folder named `*.txt` is a folder: its articles are listed, not it.
-        for case let url as URL in enumerator where url.pathExtension == "txt"
-            && (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory != true {
+        // A folder named `*.txt` is a folder: its articles are listed, not it. (stat, not
+        // URL.resourceValues: that doubled the time to open a warm folder of 1,000 files.)
+        for case let url as URL in enumerator where url.pathExtension == "txt" {
+            var info = stat()
+            if stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { continue }
             paths.append(url.path)
         }
         return paths.sorted()

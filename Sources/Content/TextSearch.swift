@@ -18,6 +18,39 @@ public struct TextSearch: Sendable {
 
     public var isEmpty: Bool { needle.isEmpty }
 
+    /// Text as a substring index stores it: folded the way a case-insensitive search folds
+    /// (so "Régis", "REGIS" and "regis" are one) and with every run of white space made one
+    /// space, as the parser joins lines. Whenever a search matches in a block of an article,
+    /// the search's `indexForm` is a substring of the file's `indexForm`, so an index of these
+    /// can pick the files worth reading without missing one.
+    public static func indexForm(of text: String) -> String {
+        var folder = SearchFolder(caseSensitive: false)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            // ASCII inline: a folder indexes megabytes, and `fold` returns an array per scalar.
+            let isSpace = value < 0x80 ? (value == 0x20 || (0x09...0x0D).contains(value)) : scalar.properties.isWhitespace
+            if isSpace {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace { bytes.append(0x20) }
+            pendingSpace = false
+            if value < 0x80 {
+                bytes.append(UInt8((0x41...0x5A).contains(value) ? value + 0x20 : value))
+            } else {
+                for folded in folder.fold(scalar) { bytes.append(contentsOf: UTF8.encode(folded)!) }
+            }
+        }
+        if pendingSpace { bytes.append(0x20) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// This search's query in `indexForm` (case-insensitive even when the search is not).
+    public var indexForm: String { Self.indexForm(of: query) }
+
     /// The ranges of `text` that match, left to right, not overlapping.
     public func matches(in text: String) -> [Range<String.Index>] {
         guard !needle.isEmpty else { return [] }

@@ -10,7 +10,8 @@ import Foundation
 /// It is a cache: deleting it loses nothing, and a damaged one is rebuilt.
 public final class CorpusIndex {
     public static let fileName = "index.sqlite"
-    static let schemaVersion: Int64 = 2
+    /// 3: texts in `TextSearch.indexForm`, in a trigram index (substrings, not words).
+    static let schemaVersion: Int64 = 3
 
     public let url: URL
     private let database: Database
@@ -54,9 +55,13 @@ public final class CorpusIndex {
                 DROP TABLE IF EXISTS texts;
                 CREATE TABLE files (
                     id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER NOT NULL, mtime REAL NOT NULL,
-                    title TEXT, see_also TEXT, error_line INTEGER, error_message TEXT);
+                    title TEXT, see_also TEXT, error_line INTEGER, error_message TEXT,
+                    -- Whether `texts` holds the file's current text: filled by the first search
+                    -- that needs it, so that opening a folder does not wait for the text index.
+                    text_indexed INTEGER NOT NULL DEFAULT 0);
                 -- A file's text has the file's id as its rowid: FTS5 finds rows fast only by rowid.
-                CREATE VIRTUAL TABLE texts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+                -- Trigrams: a search is for any substring ("ornilov" finds "Kornilov"), not for words.
+                CREATE VIRTUAL TABLE texts USING fts5(body, tokenize = 'trigram');
                 PRAGMA user_version = \(schemaVersion);
                 """)
         }
@@ -108,22 +113,21 @@ public final class CorpusIndex {
         }
         for batch in stride(from: 0, to: stale.count, by: Self.batchSize) {
             let slots = Array(stale[batch..<min(batch + Self.batchSize, stale.count)])
-            let parsed = ConcurrentResults<(Row, String?)>(count: slots.count)
+            let parsed = ConcurrentResults<Row>(count: slots.count)
             DispatchQueue.concurrentPerform(iterations: slots.count) { slot in
                 parsed[slot] = Self.read(files[slots[slot]], stat: stats[slots[slot]])
             }
             try database.transaction {
                 for (slot, index) in slots.enumerated() {
-                    guard let result = parsed[slot] else { continue }
-                    var row = result.0
-                    let text = result.1
+                    guard var row = parsed[slot] else { continue }
                     let path = files[index]
                     // `known` was read before the transaction: another explorer refreshing the
                     // same folder may have inserted the row since.
                     if let id = try known[path]?.id ?? database.integer("SELECT id FROM files WHERE path = ?", .text(path)) {
                         row.id = id
                         try database.run("""
-                            UPDATE files SET size = ?, mtime = ?, title = ?, see_also = ?, error_line = ?, error_message = ? WHERE id = ?
+                            UPDATE files SET size = ?, mtime = ?, title = ?, see_also = ?, error_line = ?, error_message = ?, text_indexed = 0
+                            WHERE id = ?
                             """, .integer(row.size), .real(row.mtime), SQLValue(row.title), .text(Self.encode(row.seeAlso)),
                             row.error.map { .integer(Int64($0.line)) } ?? .null, SQLValue(row.error?.message), .integer(id))
                         try database.run("DELETE FROM texts WHERE rowid = ?", .integer(id))
@@ -133,9 +137,6 @@ public final class CorpusIndex {
                             """, .text(path), .integer(row.size), .real(row.mtime), SQLValue(row.title), .text(Self.encode(row.seeAlso)),
                             row.error.map { .integer(Int64($0.line)) } ?? .null, SQLValue(row.error?.message))
                         row.id = database.lastInsertRowID
-                    }
-                    if let text, let id = row.id {
-                        try database.run("INSERT INTO texts (rowid, body) VALUES (?, ?)", .integer(id), .text(text))
                     }
                     known[path] = row
                 }
@@ -165,17 +166,44 @@ public final class CorpusIndex {
                        removed: removed.count)
     }
 
-    /// The files of `folder` whose text has every word of `query`, in path order; nil when
-    /// the query has no word the index can look for (the caller then reads every file).
+    /// The files of `folder` whose text can hold a match of `search`, in path order; nil when
+    /// the query is too short for the index (under 3 characters: the caller reads every file).
     /// Candidates only: the caller checks each with `TextSearch`, which knows smartcase.
-    public func candidates(for query: String, in folder: String) throws -> [String]? {
-        let words = query.split { !($0.isLetter || $0.isNumber) }
-        guard !words.isEmpty else { return nil }
-        let phrase = "\"" + words.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    public func candidates(for search: TextSearch, in folder: String) throws -> [String]? {
+        let needle = search.indexForm
+        guard needle.unicodeScalars.count >= 3 else { return nil }
+        let phrase = "\"" + needle.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         let prefix = URL(fileURLWithPath: folder).path + "/"
+        try indexTexts(under: prefix)
         return try database.query(
             "SELECT files.path FROM texts JOIN files ON files.id = texts.rowid WHERE texts MATCH ? AND substr(files.path, 1, ?) = ? ORDER BY files.path",
             [.text(phrase), .integer(Int64(prefix.utf8.count)), .text(prefix)]) { $0.text(0) }
+    }
+
+    /// Puts the text of every article under `prefix` that is not indexed yet (new or changed
+    /// since) into `texts`, in `TextSearch.indexForm`. A file that cannot be read now is left
+    /// for the next search.
+    private func indexTexts(under prefix: String) throws {
+        let pending = try database.query(
+            "SELECT id, path FROM files WHERE text_indexed = 0 AND error_message IS NULL AND substr(path, 1, ?) = ?",
+            [.integer(Int64(prefix.utf8.count)), .text(prefix)]) { (id: $0.int64(0), path: $0.text(1)) }
+        for batch in stride(from: 0, to: pending.count, by: Self.batchSize) {
+            let files = Array(pending[batch..<min(batch + Self.batchSize, pending.count)])
+            let texts = ConcurrentResults<String>(count: files.count)
+            DispatchQueue.concurrentPerform(iterations: files.count) { slot in
+                guard let bytes = try? ArticleFile.bytes(atPath: files[slot].path) else { return }
+                texts[slot] = TextSearch.indexForm(of: String(decoding: bytes, as: UTF8.self))
+            }
+            try database.transaction {
+                for (slot, file) in files.enumerated() {
+                    guard let text = texts[slot] else { continue }
+                    // Another process may have indexed it meanwhile: replace, never double.
+                    try database.run("DELETE FROM texts WHERE rowid = ?", .integer(file.id))
+                    try database.run("INSERT INTO texts (rowid, body) VALUES (?, ?)", .integer(file.id), .text(text))
+                    try database.run("UPDATE files SET text_indexed = 1 WHERE id = ?", .integer(file.id))
+                }
+            }
+        }
     }
 
     private static func stat(_ path: String) -> (size: Int64, mtime: Double) {
@@ -185,18 +213,16 @@ public final class CorpusIndex {
     }
 
     /// Parses one file as far as the catalog needs (title and See-also topics).
-    private static func read(_ path: String, stat: (size: Int64, mtime: Double)) -> (Row, String?) {
+    private static func read(_ path: String, stat: (size: Int64, mtime: Double)) -> Row {
         do {
-            let bytes = try ArticleFile.bytes(atPath: path)
-            let article = try ArticleParser().parse(bytes: bytes, path: path)
+            let article = try ArticleParser().parse(bytes: ArticleFile.bytes(atPath: path), path: path)
             let seeAlso = Classifier().classify(article).filter { $0.kind == .seeAlso }.map(\.name)
-            return (Row(size: stat.size, mtime: stat.mtime, title: article.title, seeAlso: seeAlso, error: nil),
-                    String(decoding: bytes, as: UTF8.self))
+            return Row(size: stat.size, mtime: stat.mtime, title: article.title, seeAlso: seeAlso, error: nil)
         } catch let error as SourceError {
-            return (Row(size: stat.size, mtime: stat.mtime, title: nil, seeAlso: [], error: error), nil)
+            return Row(size: stat.size, mtime: stat.mtime, title: nil, seeAlso: [], error: error)
         } catch {
-            return (Row(size: stat.size, mtime: stat.mtime, title: nil, seeAlso: [],
-                        error: SourceError(path: path, line: 0, message: "cannot read file: \(error)")), nil)
+            return Row(size: stat.size, mtime: stat.mtime, title: nil, seeAlso: [],
+                       error: SourceError(path: path, line: 0, message: "cannot read file: \(error)"))
         }
     }
 

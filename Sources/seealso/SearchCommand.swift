@@ -67,7 +67,7 @@ struct Search: ParsableCommand {
         let index = try CorpusIndex(directory: CorpusIndex.defaultDirectory())
         let refresh = try index.refresh(folder: folder)
         for failure in refresh.catalog.failures { Diagnostics.report(failure.description) }
-        let paths = try index.candidates(for: search.query, in: folder) ?? refresh.catalog.entries.map(\.path)
+        let paths = try index.candidates(for: search, in: folder) ?? refresh.catalog.entries.map(\.path)
         let results = ConcurrentResults<[Hit]>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { slot in
             // A file that changed since it was indexed is read as it is now.

@@ -95,6 +95,22 @@ struct CorpusTests {
         #expect(corpus.article(titled: "mercury (planet)") == 0)
     }
 
+    /// A folder search finds what a search of each file finds: any substring, across the
+    /// lines of a paragraph, in any case. (Its index used to look for whole words only, so
+    /// "ornilov" and "Topic 1" found nothing in a folder.)
+    @Test(arguments: ["ornilov", "ilov aff", "Topic 1", "ß", "dual power", "Dual", "regis"])
+    func aFolderSearchFindsWhatEachFileSearchFinds(query: String) throws {
+        let folder = try LinkedFolder()
+        defer { folder.remove() }
+        try folder.write("kornilov.txt", "= Kornilov =\nThe Kornilov\n  affair happened.\n\nSee Topic 12 and Straße; Régis too.\n")
+        let files = ["anarchism.txt", "dual-power.txt", "kornilov.txt", "more/communalism.txt"]
+            .map { folder.root.appendingPathComponent($0).path }
+        let each = try files.map { try CLI.run(["search", $0, query]).stdout }.reduce(Data(), +)
+        let whole = try CLI.run(["search", folder.root.path, query])
+        #expect(!each.isEmpty)
+        #expect(String(decoding: whole.stdout, as: UTF8.self) == String(decoding: each, as: UTF8.self))
+    }
+
     @Test func theCommandLineWorksOnTheFolder() throws {
         let folder = try LinkedFolder()
         defer { folder.remove() }

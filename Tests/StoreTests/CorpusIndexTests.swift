@@ -72,11 +72,18 @@ struct CorpusIndexTests {
         _ = try index.refresh(folder: scratch.folder.path)
         let a = scratch.folder.appendingPathComponent("a.txt").path
         let c = scratch.folder.appendingPathComponent("c.txt").path
-        #expect(try index.candidates(for: "dual power", in: scratch.folder.path) == [a])
-        #expect(try index.candidates(for: "regis", in: scratch.folder.path) == [c], "diacritics are ignored")
-        #expect(try index.candidates(for: "nowhere", in: scratch.folder.path) == [])
-        #expect(try index.candidates(for: "--", in: scratch.folder.path) == nil, "no word: the caller reads every file")
-        #expect(try index.candidates(for: "dual power", in: scratch.folder.appendingPathComponent("deeper").path) == [])
+        func candidates(_ query: String, in folder: URL = scratch.folder) throws -> [String]? {
+            try index.candidates(for: TextSearch(query), in: folder.path)
+        }
+        #expect(try candidates("dual power") == [a])
+        #expect(try candidates("regis") == [c], "diacritics are ignored")
+        #expect(try candidates("nowhere") == [])
+        #expect(try candidates("--") == nil, "too short: the caller reads every file")
+        #expect(try candidates("dual power", in: scratch.folder.appendingPathComponent("deeper")) == [])
+        // Any substring, whatever the case: "ual pow" is inside
+        // "dual power", "EAKS OF" inside "speaks of".
+        #expect(try candidates("ual pow") == [a])
+        #expect(try candidates("EAKS OF") == [a])
     }
 
     @Test func aDamagedIndexIsRebuilt() throws {
