@@ -24,6 +24,17 @@ struct StoreOptions: ParsableArguments {
     func open() throws -> StateStore {
         try StoreFailure.reporting { try StateStore(directory: directory) }
     }
+
+    /// `open` for commands that only read. A folder that cannot even be created (the path
+    /// runs through a file) holds no bookmarks because the path is wrong: that is said and
+    /// exits 74, as a write would, instead of "no bookmarks".
+    func openForReading() throws -> StateStore {
+        let store = try open()
+        if let error = store.readOnlyError, case .cannotCreateDirectory = error {
+            try StoreFailure.reporting { throw error }
+        }
+        return store
+    }
 }
 
 /// How store errors end a command: `seealso: message` on stderr, and an exit status from
@@ -91,7 +102,7 @@ extension Bookmarks {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let store = try store.open()
+            let store = try store.openForReading()
             if json {
                 FileHandle.standardOutput.write(try StoreFailure.reporting { try store.exportBookmarksJSON() })
                 return
@@ -213,7 +224,7 @@ extension Bookmarks {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let store = try store.open()
+            let store = try store.openForReading()
             switch format {
             case .json: FileHandle.standardOutput.write(try StoreFailure.reporting { try store.exportBookmarksJSON() })
             case .markdown: print(try StoreFailure.reporting { try store.exportBookmarksMarkdown() }, terminator: "")

@@ -76,6 +76,19 @@ import Testing
         #expect(list.contains("long long") && list.contains("…"))
     }
 
+    /// A data folder that cannot exist (its path runs through a file) is an error for reading
+    /// commands too, not an empty list (a fuzzer found `list` printing "no bookmarks").
+    @Test func aDataFolderThatCannotExistIsAnErrorWhenReading() throws {
+        let file = folder.file("plain-file")
+        try Data("x".utf8).write(to: file)
+        for arguments in [["list"], ["list", "--json"], ["export", "--format", "json"]] {
+            let result = try seealso(["bookmarks"] + arguments + ["--data-dir", file.path], in: folder)
+            #expect(result.status == 74, "\(arguments)")
+            #expect(result.stderr.hasPrefix("seealso: cannot create \(file.path)"), "\(arguments)")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+
     @Test func unknownSectionExits64WithCloseMatches() throws {
         let result = try run("add", article, "--section", "Critcism")
         #expect(result.status == 64)
