@@ -29,7 +29,7 @@ public enum ArticleFile {
         guard fstat(descriptor, &info) == 0 else { throw failure("cannot read file: \(reason(errno))") }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: throw failure("is a folder; give one article file")
+        case S_IFDIR: throw failure("is a folder, not a file")
         case S_IFIFO: throw failure("cannot read file: it is a pipe, not a regular file")
         case S_IFCHR, S_IFBLK: throw failure("cannot read file: it is a device, not a regular file")
         default: throw failure("cannot read file: not a regular file")

@@ -248,9 +248,13 @@ extension Bookmarks {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                let reason = FileManager.default.fileExists(atPath: file) ? "permission denied" : "no such file"
-                Diagnostics.report("\(file): \(reason)")
+            // Read as articles are: a folder, a pipe or a device is named as such (all used to
+            // be "permission denied"), and a pipe with no writer does not block.
+            let data: Data
+            do {
+                data = Data(try ArticleFile.bytes(atPath: file))
+            } catch let error as SourceError {
+                Diagnostics.report(error.description)
                 throw ExitCode(66)
             }
             let store = try store.open()
