@@ -194,6 +194,15 @@ public final class StateStore {
         }
     }
 
+    /// Of `titles`, the one whose session was saved last: where a folder was left.
+    public func lastRead(among titles: Set<String>) throws -> String? {
+        try read {
+            // Sessions are one row per article ever read, so reading the titles is cheap.
+            try database.query("SELECT article_title FROM session ORDER BY saved_at DESC, rowid DESC") { $0.text(0) }
+                .first { titles.contains($0) }
+        }
+    }
+
     /// The last session saved for this title, with the content hash it was saved for (which
     /// may be older than `article.contentHash`: the caller decides what still applies).
     public func session(for article: ArticleIdentity) throws -> (data: Data, contentHash: String)? {

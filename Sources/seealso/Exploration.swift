@@ -29,8 +29,6 @@ struct Exploration: ArticleLocation {
             try Self.finish(source)
             return
         }
-        let opening = try open()
-        let start = try startTarget(in: opening.first)
         // A store that cannot be used (damaged, another application's) leaves reading intact:
         // the explorer runs without bookmarks and says why, on screen and again on exit.
         var problem: String?
@@ -41,6 +39,11 @@ struct Exploration: ArticleLocation {
         } catch {
             problem = "\(error)"
         }
+        // A folder reopens at the article read last, as a single article reopens where it was
+        // left; --section and --item name a place in the first article instead.
+        let resumes = !noRestore && settings.config.restore && section == nil && item == nil
+        let opening = try open(resuming: resumes ? opened : nil)
+        let start = try startTarget(in: opening.first)
         var notices = [settings.notice, problem].compactMap { $0 }
         if case .folder(let catalog, _) = opening {
             notices.append("\(catalog.entries.count) articles (: lists them)")
@@ -85,10 +88,12 @@ struct Exploration: ArticleLocation {
         }
     }
 
-    func open() throws -> Opening {
+    func open(resuming store: StateStore? = nil) throws -> Opening {
         guard let folder = folderPath else { return .article(try load()) }
         let catalog = try FolderSession.catalog(of: folder)
-        for entry in catalog.entries {
+        let lastRead = try? store?.lastRead(among: Set(catalog.entries.map(\.title)))
+        let resumed = catalog.entries.filter { $0.title == lastRead }
+        for entry in resumed + catalog.entries {
             // The first article that still parses (a file may have changed since it was indexed).
             if let model = try? ArticleLoader.load(path: entry.path) {
                 let reordered = FolderCatalog(entries: [entry] + catalog.entries.filter { $0 != entry }, failures: catalog.failures)

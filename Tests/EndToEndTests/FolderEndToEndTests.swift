@@ -96,4 +96,34 @@ struct FolderEndToEndTests {
         tmux.press("q")
         try tmux.waitForPrompt()
     }
+
+    /// A folder reopens at the article and place read last, as one article does (a monkey
+    /// test found it always reopened the first article, at its top); `--no-restore` does not.
+    @Test func aFolderReopensWhereItWasLeft() throws {
+        let tmux = try TmuxSession(width: 120, height: 40)
+        let folder = try articles(in: tmux)
+        let data = tmux.home.appendingPathComponent("data").path
+        let command = "\(seealso) \(Shell.quote(folder.path)) --data-dir \(Shell.quote(data))"
+
+        tmux.type(command)
+        try tmux.waitFor("2 Anarchism")
+        tmux.press("]", "Enter")
+        try tmux.waitFor("2 Dual power")
+        try tmux.goTo("october revolution")
+        try tmux.waitUntil("Dual power at October Revolution") { $0.contains("# October Revolution") && $0.contains("Dual power › October Revolution") }
+        tmux.press("q")
+        try tmux.waitForPrompt()
+
+        tmux.type("clear; " + command)
+        try tmux.waitUntil("Dual power again, at October Revolution") {
+            $0.contains("2 Dual power") && $0.contains("│ # October Revolution")
+        }
+        tmux.press("q")
+        try tmux.waitForPrompt()
+
+        tmux.type("clear; " + command + " --no-restore")
+        try tmux.waitUntil("the first article, at its top") { $0.contains("2 Anarchism") && $0.contains("Anarchism rejects rulers.") }
+        tmux.press("q")
+        try tmux.waitForPrompt()
+    }
 }
