@@ -39,6 +39,14 @@ public struct FolderCatalog: Sendable {
         bareTitles = bare
     }
 
+    /// Titles that more than one file has (ignoring case, diacritics and dash variants), as
+    /// the first of them writes it, in file order. A title is how articles are found and
+    /// kept, so such files cannot be told apart: a See-also entry naming the title opens
+    /// none of them, and the finder opens the first.
+    public var sharedTitles: [String] {
+        exactTitles.values.filter { $0.count > 1 }.map { $0[0] }.sorted().map { entries[$0].title }
+    }
+
     /// The article a See-also title names: the same title ignoring case, diacritics and dash
     /// variants; failing that, the same title without a trailing "(disambiguator)" on either
     /// side, when only one article has it.

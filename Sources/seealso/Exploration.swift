@@ -47,6 +47,12 @@ struct Exploration: ArticleLocation {
         var notices = [settings.notice, problem].compactMap { $0 }
         if case .folder(let catalog, _) = opening {
             notices.append("\(catalog.entries.count) articles (: lists them)")
+            // Said, not silent: only the first of such files can be opened (see sharedTitles).
+            if let shared = catalog.sharedTitles.first {
+                notices.append("several files are titled \u{201C}\(shared.neutralized)\u{201D}" +
+                               (catalog.sharedTitles.count > 1 ? " (and \(catalog.sharedTitles.count - 1) more titles)" : "") +
+                               ": only the first opens")
+            }
             if let first = catalog.failures.first {
                 notices.append("\(catalog.failures.count) could not be loaded: \(first)" + (catalog.failures.count > 1 ? " …" : ""))
             }

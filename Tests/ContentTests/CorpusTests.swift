@@ -111,6 +111,18 @@ struct CorpusTests {
         #expect(String(decoding: whole.stdout, as: UTF8.self) == String(decoding: each, as: UTF8.self))
     }
 
+    /// Files with one title cannot be told apart (a title is how articles are found): the
+    /// catalog names such titles, so the explorer can say so, and links to them resolve to none.
+    @Test func sharedTitlesAreNamed() throws {
+        let folder = try LinkedFolder()
+        defer { folder.remove() }
+        try folder.write("second-anarchism.txt", "= ANARCHISM =\nAnother text.\n")
+        let catalog = try Corpus.load(directory: folder.root.path).catalog
+        #expect(catalog.sharedTitles == ["Anarchism"])
+        #expect(catalog.article(titled: "Anarchism") == nil)
+        #expect(try Corpus.load(directory: folder.root.appendingPathComponent("more").path).catalog.sharedTitles.isEmpty)
+    }
+
     @Test func theCommandLineWorksOnTheFolder() throws {
         let folder = try LinkedFolder()
         defer { folder.remove() }
