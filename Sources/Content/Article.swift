@@ -121,13 +121,7 @@ public struct Paragraph: Sendable, Equatable {
         let offset = text.utf8.distance(from: text.startIndex, to: index)
         // The last line start at or before `offset`, by bisection: a paragraph can have
         // thousands of lines and a mention on each.
-        var low = 0
-        var high = lineStarts.count
-        while low < high {
-            let middle = (low + high) / 2
-            if lineStarts[middle] <= offset { low = middle + 1 } else { high = middle }
-        }
-        return line + max(low - 1, 0)
+        return line + max(lineStarts.partitioningIndex { $0 > offset } - 1, 0)
     }
 }
 

@@ -55,14 +55,9 @@ public struct Linker: Sendable {
     /// The sentence that holds `index`, by bisection (`sentences` are in text order): a
     /// paragraph can have thousands of sentences and a mention in each.
     static func sentence(holding index: String.Index, in sentences: [Range<String.Index>]) -> Range<String.Index>? {
-        var low = 0
-        var high = sentences.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sentences[middle].lowerBound <= index { low = middle + 1 } else { high = middle }
-        }
-        guard low > 0, sentences[low - 1].contains(index) else { return nil }
-        return sentences[low - 1]
+        let after = sentences.partitioningIndex { $0.lowerBound > index }
+        guard after > 0, sentences[after - 1].contains(index) else { return nil }
+        return sentences[after - 1]
     }
 
     /// Sentences up to this many UTF-8 bytes are evidence whole (the bundled article's

@@ -127,20 +127,8 @@ enum UnicodeWidth {
 
     static func isWide(_ value: UInt32) -> Bool {
         guard value >= wideRanges[0].lowerBound else { return false }
-        var low = 0
-        var high = wideRanges.count - 1
-        while low <= high {
-            let middle = (low + high) / 2
-            let range = wideRanges[middle]
-            if value < range.lowerBound {
-                high = middle - 1
-            } else if value > range.upperBound {
-                low = middle + 1
-            } else {
-                return true
-            }
-        }
-        return false
+        let candidate = wideRanges.partitioningIndex { $0.upperBound >= value }
+        return candidate < wideRanges.endIndex && wideRanges[candidate].contains(value)
     }
 
     /// East Asian Width W or F (Unicode 14, generated from Python's `unicodedata`), plus the
