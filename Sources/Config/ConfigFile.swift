@@ -1,4 +1,5 @@
 import Foundation
+import Content
 
 /// Where the configuration lives and how it is read.
 ///
@@ -66,29 +67,28 @@ public enum ConfigFile {
         let path = explicit ?? defaultPath(environment: environment)
         let display = explicit ?? displayPath(path, environment: environment)
         var loaded = Loaded(config: .standard, problems: [], displayPath: display, exists: false, isExplicit: explicit != nil)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard FileManager.default.fileExists(atPath: path) else {
             if explicit != nil { throw Unreadable(path: display, reason: "no such file") }
             return loaded
         }
         loaded.exists = true
-        let reason: String
-        if isDirectory.boolValue {
-            reason = "is a folder, not a file"
-        } else if let data = FileManager.default.contents(atPath: path) {
-            guard let text = String(data: data, encoding: .utf8) else {
-                loaded.problems = [ConfigMessage(line: nil, "not UTF-8 text; the defaults are used")]
-                return loaded
-            }
-            let parsed = Config.parse(text)
-            loaded.config = parsed.config
-            loaded.problems = parsed.messages
+        let bytes: [UInt8]
+        do {
+            bytes = try RegularFile.bytes(atPath: path)
+        } catch {
+            // The file reader's words: a folder, a pipe, a device, permission denied, …
+            let reason = (error as? SourceError)?.message ?? "\(error)"
+            if explicit != nil { throw Unreadable(path: display, reason: reason) }
+            loaded.problems = [ConfigMessage(line: nil, "\(reason); the defaults are used")]
             return loaded
-        } else {
-            reason = FileManager.default.isReadableFile(atPath: path) ? "cannot be read" : "permission denied"
         }
-        if explicit != nil { throw Unreadable(path: display, reason: reason) }
-        loaded.problems = [ConfigMessage(line: nil, "\(reason); the defaults are used")]
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            loaded.problems = [ConfigMessage(line: nil, "not UTF-8 text; the defaults are used")]
+            return loaded
+        }
+        let parsed = Config.parse(text)
+        loaded.config = parsed.config
+        loaded.problems = parsed.messages
         return loaded
     }
 }

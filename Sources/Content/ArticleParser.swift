@@ -18,7 +18,7 @@ public struct ArticleParser: Sendable {
 
     public func parse(contentsOf url: URL, displayPath: String? = nil) throws -> Article {
         let path = displayPath ?? url.path
-        return try parse(bytes: ArticleFile.bytes(atPath: url.path, displayPath: path), path: path)
+        return try parse(bytes: RegularFile.bytes(atPath: url.path, displayPath: path), path: path)
     }
 
     public func parse(_ text: String, path: String = "<string>") throws -> Article {

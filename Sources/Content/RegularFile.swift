@@ -1,9 +1,10 @@
 import Foundation
 
-/// Reads an article file's bytes with system calls, so that each way of failing has its own
-/// words: a FIFO would otherwise block forever, and Foundation reports `/dev/null`, a FIFO and
-/// a symbolic-link loop alike as "permission denied".
-public enum ArticleFile {
+/// Reads a file seealso was given (an article, a configuration, a bookmarks export) with
+/// system calls, so that each way of failing has its own words: a FIFO would otherwise block
+/// forever, and Foundation reports `/dev/null`, a FIFO and a symbolic-link loop alike as
+/// "permission denied".
+public enum RegularFile {
     /// The bytes of the regular file at `path` (symbolic links followed). Throws a
     /// `SourceError` at line 0, the whole-file kind (see `SourceError.isUnreadable`).
     public static func bytes(atPath path: String, displayPath: String? = nil) throws -> [UInt8] {

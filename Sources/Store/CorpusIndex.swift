@@ -111,36 +111,27 @@ public final class CorpusIndex {
             guard let row = known[files[index]] else { return true }
             return row.size != stats[index].size || row.mtime != stats[index].mtime
         }
-        for batch in stride(from: 0, to: stale.count, by: Self.batchSize) {
-            let slots = Array(stale[batch..<min(batch + Self.batchSize, stale.count)])
-            let parsed = ConcurrentResults<Row>(count: slots.count)
-            DispatchQueue.concurrentPerform(iterations: slots.count) { slot in
-                parsed[slot] = Self.read(files[slots[slot]], stat: stats[slots[slot]])
+        try inBatches(stale, read: { index in Self.read(files[index], stat: stats[index]) }) { index, parsed in
+            var row = parsed
+            let path = files[index]
+            // `known` was read before the transaction: another explorer refreshing the same
+            // folder may have inserted the row since.
+            if let id = try known[path]?.id ?? database.integer("SELECT id FROM files WHERE path = ?", .text(path)) {
+                row.id = id
+                try database.run("""
+                    UPDATE files SET size = ?, mtime = ?, title = ?, see_also = ?, error_line = ?, error_message = ?, text_indexed = 0
+                    WHERE id = ?
+                    """, .integer(row.size), .real(row.mtime), SQLValue(row.title), .text(Self.encode(row.seeAlso)),
+                    row.error.map { .integer(Int64($0.line)) } ?? .null, SQLValue(row.error?.message), .integer(id))
+                try database.run("DELETE FROM texts WHERE rowid = ?", .integer(id))
+            } else {
+                try database.run("""
+                    INSERT INTO files (path, size, mtime, title, see_also, error_line, error_message) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, .text(path), .integer(row.size), .real(row.mtime), SQLValue(row.title), .text(Self.encode(row.seeAlso)),
+                    row.error.map { .integer(Int64($0.line)) } ?? .null, SQLValue(row.error?.message))
+                row.id = database.lastInsertRowID
             }
-            try database.transaction {
-                for (slot, index) in slots.enumerated() {
-                    guard var row = parsed[slot] else { continue }
-                    let path = files[index]
-                    // `known` was read before the transaction: another explorer refreshing the
-                    // same folder may have inserted the row since.
-                    if let id = try known[path]?.id ?? database.integer("SELECT id FROM files WHERE path = ?", .text(path)) {
-                        row.id = id
-                        try database.run("""
-                            UPDATE files SET size = ?, mtime = ?, title = ?, see_also = ?, error_line = ?, error_message = ?, text_indexed = 0
-                            WHERE id = ?
-                            """, .integer(row.size), .real(row.mtime), SQLValue(row.title), .text(Self.encode(row.seeAlso)),
-                            row.error.map { .integer(Int64($0.line)) } ?? .null, SQLValue(row.error?.message), .integer(id))
-                        try database.run("DELETE FROM texts WHERE rowid = ?", .integer(id))
-                    } else {
-                        try database.run("""
-                            INSERT INTO files (path, size, mtime, title, see_also, error_line, error_message) VALUES (?, ?, ?, ?, ?, ?, ?)
-                            """, .text(path), .integer(row.size), .real(row.mtime), SQLValue(row.title), .text(Self.encode(row.seeAlso)),
-                            row.error.map { .integer(Int64($0.line)) } ?? .null, SQLValue(row.error?.message))
-                        row.id = database.lastInsertRowID
-                    }
-                    known[path] = row
-                }
-            }
+            known[path] = row
         }
         let removed = Set(known.keys).subtracting(files)
         if !removed.isEmpty {
@@ -187,20 +178,28 @@ public final class CorpusIndex {
         let pending = try database.query(
             "SELECT id, path FROM files WHERE text_indexed = 0 AND error_message IS NULL AND substr(path, 1, ?) = ?",
             [.integer(Int64(prefix.utf8.count)), .text(prefix)]) { (id: $0.int64(0), path: $0.text(1)) }
-        for batch in stride(from: 0, to: pending.count, by: Self.batchSize) {
-            let files = Array(pending[batch..<min(batch + Self.batchSize, pending.count)])
-            let texts = ConcurrentResults<String>(count: files.count)
-            DispatchQueue.concurrentPerform(iterations: files.count) { slot in
-                guard let bytes = try? ArticleFile.bytes(atPath: files[slot].path) else { return }
-                texts[slot] = TextSearch.indexForm(of: String(decoding: bytes, as: UTF8.self))
-            }
+        try inBatches(pending, read: { file in
+            (try? RegularFile.bytes(atPath: file.path)).map { TextSearch.indexForm(of: String(decoding: $0, as: UTF8.self)) }
+        }) { file, text in
+            // Another process may have indexed it meanwhile: replace, never double.
+            try database.run("DELETE FROM texts WHERE rowid = ?", .integer(file.id))
+            try database.run("INSERT INTO texts (rowid, body) VALUES (?, ?)", .integer(file.id), .text(text))
+            try database.run("UPDATE files SET text_indexed = 1 WHERE id = ?", .integer(file.id))
+        }
+    }
+
+    /// Works through `items` a batch at a time: `read` runs on the batch's items on every core
+    /// (nil skips an item), then `write` stores the batch's results in one transaction. The
+    /// memory a first index of a large folder needs is one batch's, not the whole folder's.
+    private func inBatches<Item: Sendable, Value>(_ items: [Item], read: @Sendable (Item) -> Value?,
+                                                  write: (Item, Value) throws -> Void) throws {
+        for start in stride(from: 0, to: items.count, by: Self.batchSize) {
+            let batch = Array(items[start..<min(start + Self.batchSize, items.count)])
+            let results = ConcurrentResults<Value>(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { slot in results[slot] = read(batch[slot]) }
             try database.transaction {
-                for (slot, file) in files.enumerated() {
-                    guard let text = texts[slot] else { continue }
-                    // Another process may have indexed it meanwhile: replace, never double.
-                    try database.run("DELETE FROM texts WHERE rowid = ?", .integer(file.id))
-                    try database.run("INSERT INTO texts (rowid, body) VALUES (?, ?)", .integer(file.id), .text(text))
-                    try database.run("UPDATE files SET text_indexed = 1 WHERE id = ?", .integer(file.id))
+                for (slot, item) in batch.enumerated() {
+                    if let value = results[slot] { try write(item, value) }
                 }
             }
         }
@@ -215,7 +214,7 @@ public final class CorpusIndex {
     /// Parses one file as far as the catalog needs (title and See-also topics).
     private static func read(_ path: String, stat: (size: Int64, mtime: Double)) -> Row {
         do {
-            let article = try ArticleParser().parse(bytes: ArticleFile.bytes(atPath: path), path: path)
+            let article = try ArticleParser().parse(bytes: RegularFile.bytes(atPath: path), path: path)
             let seeAlso = Classifier().classify(article).filter { $0.kind == .seeAlso }.map(\.name)
             return Row(size: stat.size, mtime: stat.mtime, title: article.title, seeAlso: seeAlso, error: nil)
         } catch let error as SourceError {

@@ -252,7 +252,7 @@ extension Bookmarks {
             // be "permission denied"), and a pipe with no writer does not block.
             let data: Data
             do {
-                data = Data(try ArticleFile.bytes(atPath: file))
+                data = Data(try RegularFile.bytes(atPath: file))
             } catch let error as SourceError {
                 Diagnostics.report(error.description)
                 throw ExitCode(66)

@@ -53,6 +53,9 @@ struct ConfigFileTests {
             #expect(noFile?.description == "\(missing): no such file")
             let isFolder = #expect(throws: ConfigFile.Unreadable.self) { try ConfigFile.load(explicit: folder.path) }
             #expect(isFolder?.description == "\(folder.path): is a folder, not a file")
+            // Read as articles are, so a device or pipe is named as such (it was "cannot be read").
+            let device = #expect(throws: ConfigFile.Unreadable.self) { try ConfigFile.load(explicit: "/dev/null") }
+            #expect(device?.description == "/dev/null: cannot read file: it is a device, not a regular file")
 
             let xdg = folder.appendingPathComponent("xdg")
             let place = xdg.appendingPathComponent("seealso/config.toml")
