@@ -20,6 +20,16 @@ struct FolderEndToEndTests {
         return folder
     }
 
+    /// From the folder's first article, Anarchism: its See-also topic opens Dual power, then
+    /// the finder goes to its October Revolution section.
+    func goToOctoberRevolution(in tmux: TmuxSession) throws {
+        try tmux.waitFor("2 Anarchism")
+        tmux.press("]", "Enter")
+        try tmux.waitFor("2 Dual power")
+        try tmux.goTo("october revolution")
+        try tmux.waitUntil("Dual power at October Revolution") { $0.contains("# October Revolution") && $0.contains("Dual power › October Revolution") }
+    }
+
     @Test func followAcrossArticlesAndBack() throws {
         let tmux = try TmuxSession(width: 120, height: 40)
         let folder = try articles(in: tmux, with: [
@@ -67,11 +77,7 @@ struct FolderEndToEndTests {
         let data = tmux.home.appendingPathComponent("data").path
 
         tmux.type("\(seealso) \(Shell.quote(folder.path)) --no-restore --data-dir \(Shell.quote(data))")
-        try tmux.waitFor("2 Anarchism")
-        tmux.press("]", "Enter")
-        try tmux.waitFor("2 Dual power")
-        try tmux.goTo("october revolution")
-        try tmux.waitFor("# October Revolution")
+        try goToOctoberRevolution(in: tmux)
         tmux.press("m")
         try tmux.waitFor("Bookmarked: October Revolution")
 
@@ -106,11 +112,7 @@ struct FolderEndToEndTests {
         let command = "\(seealso) \(Shell.quote(folder.path)) --data-dir \(Shell.quote(data))"
 
         tmux.type(command)
-        try tmux.waitFor("2 Anarchism")
-        tmux.press("]", "Enter")
-        try tmux.waitFor("2 Dual power")
-        try tmux.goTo("october revolution")
-        try tmux.waitUntil("Dual power at October Revolution") { $0.contains("# October Revolution") && $0.contains("Dual power › October Revolution") }
+        try goToOctoberRevolution(in: tmux)
         tmux.press("q")
         try tmux.waitForPrompt()
 
