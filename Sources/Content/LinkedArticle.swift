@@ -10,6 +10,9 @@ public struct LinkedArticle: Sendable, Equatable {
     public let annotationsPath: String?
     /// Node ids to nodes: exporters and the explorer look nodes up for every link they show.
     private let nodesByID: [String: Node]
+    /// Section index → how many items of each kind it holds: the outline shows them on every
+    /// row, and the explorer redraws the outline on every key.
+    private let itemCountsBySection: [Int: [ItemKind: Int]]
 
     public init(article: Article, items: [Item], graph: LinkGraph, annotationsPath: String? = nil) {
         self.article = article
@@ -20,6 +23,15 @@ public struct LinkedArticle: Sendable, Equatable {
         for (index, section) in article.sections.enumerated() { nodes[section.id] = .section(index) }
         for (index, item) in items.enumerated() { nodes[item.id] = .item(index) }
         nodesByID = nodes
+        var counts: [Int: [ItemKind: Int]] = [:]
+        for item in items { counts[item.section, default: [:]][item.kind, default: 0] += 1 }
+        itemCountsBySection = counts
+    }
+
+    /// The items of section `index`, counted by kind, in `ItemKind` order; kinds it has none of
+    /// are left out.
+    public func itemCounts(inSection index: Int) -> [(kind: ItemKind, count: Int)] {
+        ItemKind.allCases.compactMap { kind in itemCountsBySection[index]?[kind].map { (kind, $0) } }
     }
 
     public static func == (lhs: LinkedArticle, rhs: LinkedArticle) -> Bool {

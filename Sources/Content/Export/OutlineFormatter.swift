@@ -11,14 +11,12 @@ public struct OutlineFormatter: Sendable {
         let article = model.article
         let lineWidth = String(article.sections.map(\.line).max() ?? 1).count
         var output = article.title.neutralized + "\n"
-        var counts: [Int: [ItemKind: Int]] = [:]
-        for item in model.items { counts[item.section, default: [:]][item.kind, default: 0] += 1 }
         for (index, section) in article.sections.enumerated() {
             let number = String(section.line)
             let pad = String(repeating: " ", count: lineWidth - number.count)
             let indent = String(repeating: "  ", count: max(section.level - 2, 0))
             var row = "  \(pad)\(number)  \(indent)\(section.title.neutralized)"
-            let kinds = ItemKind.allCases.compactMap { kind in counts[index]?[kind].map(kind.count) }
+            let kinds = model.itemCounts(inSection: index).map { $0.kind.count($0.count) }
             if !kinds.isEmpty { row += "  · " + kinds.joined(separator: ", ") }
             output += row + "\n"
         }

@@ -11,14 +11,12 @@ public enum PaneRows {
         let article = model.article
         rows.append((0, ListRow([TextSpan(article.title, Style(current == 0 ? .heading1 : .normal, bold: current == 0))],
                                 target: .section(0))))
-        var counts: [Int: [ItemKind: Int]] = [:]
-        for item in model.items { counts[item.section, default: [:]][item.kind, default: 0] += 1 }
         func visit(_ parent: Int?, depth: Int) {
             for index in article.children(of: parent) {
                 let hasChildren = !article.children(of: index).isEmpty
                 let marker = hasChildren ? (collapsed.contains(index) ? "▸ " : "▾ ") : "  "
                 let isCurrent = index == current
-                let itemCounts = ItemKind.allCases.compactMap { kind in counts[index]?[kind].map(String.init) }
+                let itemCounts = model.itemCounts(inSection: index).map { String($0.count) }
                 var spans = [TextSpan(marker, Style(.dim)),
                              TextSpan(article.sections[index].title, Style(isCurrent ? .heading1 : .normal, bold: isCurrent))]
                 if !itemCounts.isEmpty { spans.append(TextSpan(" (" + itemCounts.joined(separator: "+") + ")", Style(.dim))) }
