@@ -41,8 +41,8 @@ struct Exploration: ArticleLocation {
         }
         // A folder reopens at the article read last, as a single article reopens where it was
         // left; --section and --item name a place in the first article instead.
-        let resumes = !noRestore && settings.config.restore && section == nil && item == nil
-        let opening = try open(resuming: resumes ? opened : nil)
+        let restores = !noRestore && settings.config.restore
+        let opening = try open(resuming: restores && section == nil && item == nil ? opened : nil)
         let start = try startTarget(in: opening.first)
         var notices = [settings.notice, problem].compactMap { $0 }
         if case .folder(let catalog, _) = opening {
@@ -60,7 +60,7 @@ struct Exploration: ArticleLocation {
         try MainActor.assumeIsolated {
             let service = opened.map(StoreService.init)
             let session = opening.session(service: service, keymap: settings.config.keymap)
-            try Terminal.run(session, start: start, restore: !noRestore && settings.config.restore,
+            try Terminal.run(session, start: start, restore: restores,
                              notice: notices.isEmpty ? nil : notices.joined(separator: " · "),
                              theme: settings.config.theme.resolve(environment: environment), mouse: settings.config.mouse, layout: settings.config.layout)
         }
