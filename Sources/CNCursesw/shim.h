@@ -81,6 +81,23 @@ static inline void seealso_replay(int from, int to) {
     close(from);
 }
 
+/* A string capability of the terminal's terminfo entry, or NULL when it has none (tigetstr
+ * returns (char *)-1 for a name that is not a string capability). */
+static inline const char *seealso_string_capability(const char *name) {
+    char *value = tigetstr(name);
+    return (value == NULL || value == (char *)-1) ? NULL : value;
+}
+
+/* Whether the terminfo entry has boolean capability `name`. */
+static inline int seealso_flag_capability(const char *name) { return tigetflag(name) > 0; }
+
+/* DECSTBM with no parameters: the whole screen becomes the scroll region again. A plain
+ * write, as it runs in signal handlers. */
+static inline void seealso_reset_scroll_region(int fd) {
+    ssize_t written = write(fd, "\033[r", 3);
+    (void)written;
+}
+
 /* nl_langinfo(CODESET) as a plain call, to check that setlocale picked a UTF-8 codeset. */
 static inline const char *seealso_codeset(void) { return nl_langinfo(CODESET); }
 

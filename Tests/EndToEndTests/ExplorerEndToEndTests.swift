@@ -55,6 +55,33 @@ struct ExplorerEndToEndTests {
         try expectSaneTerminal(tmux)
     }
 
+    /// Ctrl-Z gives the shell its terminal back as it was (modes, and the whole screen
+    /// scrolling: the explorer keeps a scroll region while the reader spans the width), and
+    /// `fg` brings the explorer back where it was, without waiting for a key.
+    @Test func suspendAndResume() throws {
+        let tmux = try TmuxSession(width: 79, height: 24)
+        tmux.type("\(seealso) --no-restore")
+        try tmux.waitFor("? help")
+        for _ in 0..<6 { tmux.press("j") }
+        var shown = ""
+        try tmux.waitUntil("six lines scrolled, the screen settled") { screen in
+            defer { shown = screen }
+            return screen == shown && screen.contains("Lenin saw this unstable") && !screen.contains("In political theory")
+        }
+
+        tmux.press("C-z")
+        try tmux.waitFor("Stopped")
+        try expectSaneTerminal(tmux)
+        tmux.type("clear; seq 1 60")
+        let rows = try tmux.waitUntil("seq to scroll the whole screen") { $0.contains("60\n$") }.split(separator: "\n")
+        #expect(rows.first == "38", "the top row did not scroll with the rest: \(rows.prefix(3))")
+
+        tmux.type("fg; echo exited=$?")
+        try tmux.waitUntil("the explorer as it was") { $0 == shown }
+        tmux.press("q")
+        try tmux.waitFor("exited=0")
+    }
+
     @Test(arguments: ["TERM", "INT", "HUP"])
     func signalRestoresTheTerminal(signal: String) throws {
         let tmux = try TmuxSession(width: 100, height: 30)

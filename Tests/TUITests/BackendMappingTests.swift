@@ -47,8 +47,8 @@ struct BackendMappingTests {
         #expect(noDefaults.colorNumber(.default, isForeground: true) == 7)
         #expect(noDefaults.colorNumber(.default, isForeground: false) == 0)
         #expect(noDefaults.colorNumber(.indexed(208), isForeground: true) == 208)
-        #expect(ColorPairs.basicColor(approximating: 196) == 1, "bright red")
-        #expect(ColorPairs.basicColor(approximating: 21) == 4, "blue")
+        #expect(TerminalPalette.basicColor(approximating: 196) == 1, "bright red")
+        #expect(TerminalPalette.basicColor(approximating: 21) == 4, "blue")
     }
 
     @Test("Characters from wget_wch become keys")

@@ -37,10 +37,24 @@ struct ColorPairs {
         return (Int16(number), key, true)
     }
 
-    /// The ncurses colour number for `color` on this terminal: -1 for the default colour
-    /// (white on black without `use_default_colors`), and the nearest basic colour when the
-    /// palette is smaller than the index.
+    /// The ncurses colour number for `color` on this terminal (see `TerminalPalette`).
     func colorNumber(_ color: TerminalColor, isForeground: Bool) -> Int16 {
+        TerminalPalette(colorCount: colorCount, hasDefaultColors: hasDefaultColors)
+            .number(for: color, isForeground: isForeground)
+    }
+}
+
+/// The colours a terminal has, and how a theme's colours map onto them. Shared by the
+/// ncurses colour pairs and the ECMA-48 encoder, so both draw a theme the same way.
+struct TerminalPalette: Equatable, Sendable {
+    /// Colours the terminal has: 0 (none, or NO_COLOR), 8, 16, 256…
+    var colorCount: Int
+    /// Whether the terminal's own colours can be asked for (-1), as `use_default_colors` reports.
+    var hasDefaultColors: Bool
+
+    /// The colour number for `color`: -1 for the default colour (white on black without
+    /// default colours), and the nearest basic colour when the palette is smaller than the index.
+    func number(for color: TerminalColor, isForeground: Bool) -> Int16 {
         guard let index = color.paletteIndex else {
             return hasDefaultColors ? -1 : (isForeground ? 7 : 0)
         }

@@ -36,9 +36,11 @@ public enum TerminalError: Error, CustomStringConvertible {
 /// after restoring, so the exit status and core dump stay), and on `exit()`. SIGKILL cannot
 /// be caught: after `kill -9`, run `reset`.
 ///
-/// Frames are diffed against the last one presented, so a frame costs only its changed
-/// cells; ncurses then compares with what the screen shows and may use the terminal's
-/// scroll or insert-line for a full-width scroll (`idlok`).
+/// Frames are diffed against what the screen shows, so a frame costs only its changed
+/// cells. On terminals that speak ECMA-48 (terminfo's cursor addressing is `ESC [ row ; col
+/// H`: xterm and its kin, tmux, screen, the Linux console) `ScreenEncoder` writes them, with
+/// a scroll region kept between frames; elsewhere ncurses' `doupdate` does. ncurses always
+/// sets the terminal up, reads keys and restores the terminal.
 @MainActor
 public final class CursesBackend {
     /// The theme in use: the requested one, or `Theme.mono` under `NO_COLOR` or without
@@ -50,6 +52,9 @@ public final class CursesBackend {
     private let mouseEnabled: Bool
     private var pairs: ColorPairs
     private var attributeCache: [Style: (attributes: attr_t, pair: Int16)] = [:]
+    /// Writes frames on ECMA-48 terminals; nil where ncurses draws them.
+    private var encoder: ScreenEncoder?
+    /// The last frame ncurses drew (when it draws them).
     private var lastFrame: CellBuffer?
     private var needsFullRedraw = false
     private var isShutDown = false
@@ -117,6 +122,21 @@ public final class CursesBackend {
         }
 
         savedSignalActions = savedActions
+
+        if let features = Self.ecma48Features(palette: TerminalPalette(
+            colorCount: colors ? Int(seealso_colors()) : 0, hasDefaultColors: hasDefaultColors))
+        {
+            encoder = ScreenEncoder(features: features, theme: self.theme) {
+                Int(seealso_wcwidth(wchar_t(bitPattern: $0.value)))
+            }
+            // The handlers now also reset the scroll region the encoder may leave set.
+            terminalNeedsRestore = 2
+            // ncurses' start-up output (alternate screen, keypad mode, hidden cursor, a clear)
+            // goes out now: afterwards the window stays untouched, so reading keys never
+            // makes ncurses draw over the encoder's frames.
+            wnoutrefresh(window)
+            doupdate()
+        }
     }
 
     isolated deinit {
@@ -128,10 +148,34 @@ public final class CursesBackend {
         (Int(seealso_cols(window)), Int(seealso_rows(window)))
     }
 
-    /// Draws `frame`: only the cells that differ from the last frame presented, or all of
-    /// them after a resize. Cells outside the current terminal size are skipped.
+    /// Draws `frame`: only the cells that differ from what the screen shows, or all of them
+    /// after a resize or a suspend.
     public func present(_ frame: CellBuffer) {
         guard !isShutDown else { return }
+        if encoder != nil {
+            presentEncoded(frame)
+        } else {
+            presentThroughCurses(frame)
+        }
+    }
+
+    private func presentEncoded(_ frame: CellBuffer) {
+        let (columns, rows) = size
+        // A frame for another size (a resize not handled yet) would wrap and scroll: the
+        // resize event is on its way, and the frame after it is drawn whole.
+        guard frame.width == columns, frame.height == rows else {
+            needsFullRedraw = true
+            return
+        }
+        if needsFullRedraw {
+            encoder?.forgetScreen()
+            needsFullRedraw = false
+        }
+        if let bytes = encoder?.encode(frame) { Self.writeToTerminal(bytes) }
+    }
+
+    /// Cells outside the current terminal size are skipped.
+    private func presentThroughCurses(_ frame: CellBuffer) {
         let runs: [CellRun]
         if needsFullRedraw || lastFrame == nil || lastFrame?.width != frame.width || lastFrame?.height != frame.height {
             werase(window)
@@ -167,6 +211,7 @@ public final class CursesBackend {
         // kernel has and ncurses has not taken yet is handled here: read without waiting
         // (ncurses then reports the KEY_RESIZE it owes, or a key typed first), and if ncurses
         // has nothing to say (no signal came, or it is still on its way), resize directly.
+        if terminalWasSuspended != 0 { return resumed() }
         let pending = pendingSize()
         wtimeout(window, pending == nil ? timeoutMilliseconds : 0)
         var code: wint_t = 0
@@ -174,6 +219,9 @@ public final class CursesBackend {
         case KEY_CODE_YES: return keyCodeEvent(Int32(bitPattern: code))
         case OK: return Self.characterKey(code).map(InputEvent.key)
         default:
+            // The suspend handler interrupts the read (no SA_RESTART) when the process is
+            // continued, so the screen comes back without waiting for a key.
+            if terminalWasSuspended != 0 { return resumed() }
             guard let pending else { return nil }
             resizeterm(pending.rows, pending.columns)
             return resized()
@@ -192,6 +240,30 @@ public final class CursesBackend {
     /// After ncurses has resized its screens: the window follows, and the next frame is drawn whole.
     private func resized() -> InputEvent {
         wresize(window, seealso_lines(), seealso_columns())
+        if let bytes = encoder?.release() {
+            // Resizing touched the window; ncurses would clear the screen from inside the
+            // next read, after the encoder's frame. It clears it now instead.
+            Self.writeToTerminal(bytes)
+            werase(window)
+            wnoutrefresh(window)
+            doupdate()
+        }
+        needsFullRedraw = true
+        let (width, height) = size
+        return .resize(width: width, height: height)
+    }
+
+    /// After a suspend (`suspendForJobControl`): the first refresh after `endwin` brings
+    /// ncurses' modes back (program tty modes, alternate screen, keypad mode, hidden cursor,
+    /// mouse) and clears the screen; the next frame is drawn whole. Reported as a resize, as
+    /// the size may have changed meanwhile.
+    private func resumed() -> InputEvent {
+        terminalWasSuspended = 0
+        werase(window)
+        clearok(window, true)
+        wnoutrefresh(window)
+        doupdate()
+        encoder?.forgetScreen()
         needsFullRedraw = true
         let (width, height) = size
         return .resize(width: width, height: height)
@@ -207,10 +279,14 @@ public final class CursesBackend {
         terminalNeedsRestore = 0
         // Leave a blank alternate screen: tmux (3.3a, as with any ncurses program) copies
         // the top rows of the alternate screen into the shell's screen on exit if the
-        // window grew meanwhile.
-        werase(window)
-        wnoutrefresh(window)
-        doupdate()
+        // window grew meanwhile. The encoder also resets the scroll region.
+        if let bytes = encoder?.release() {
+            Self.writeToTerminal(bytes)
+        } else {
+            werase(window)
+            wnoutrefresh(window)
+            doupdate()
+        }
         endwin()
         releaseStandardError()
         Self.restore(savedSignalActions)
@@ -218,6 +294,41 @@ public final class CursesBackend {
     }
 
     // MARK: - Drawing
+
+    /// What the encoder may use on this terminal, or nil when its terminfo entry does not
+    /// address the cursor the ECMA-48 way (ncurses then draws).
+    private static func ecma48Features(palette: TerminalPalette) -> TerminalFeatures? {
+        guard let cursorAddress = seealso_string_capability("cup"),
+              String(cString: cursorAddress) == "\u{1B}[%i%p1%d;%p2%dH" else { return nil }
+        return TerminalFeatures(
+            palette: palette,
+            erasesCharacters: seealso_string_capability("ech") != nil,
+            hasScrollRegion: seealso_string_capability("csr") != nil,
+            scrollsByCount: seealso_string_capability("indn") != nil && seealso_string_capability("rin") != nil,
+            deferredWrap: seealso_flag_capability("xenl") != 0)
+    }
+
+    /// Writes all of `bytes` to the terminal in as few `write` calls as it takes.
+    private static func writeToTerminal(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(STDOUT_FILENO, base + offset, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EAGAIN {
+                    // A non-blocking terminal that is full: wait until it takes more.
+                    var descriptor = pollfd(fd: STDOUT_FILENO, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&descriptor, 1, 1000)
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return  // the terminal is gone; the read that follows notices
+                }
+            }
+        }
+    }
 
     private func draw(_ cell: Cell, width: Int, x: Int, y: Int) {
         let (attributes, pair) = cursesAttributes(for: cell.style)
@@ -352,15 +463,15 @@ public final class CursesBackend {
         }
     }
 
-    /// Installed after `newterm`, replacing ncurses' own SIGINT/SIGTERM handlers. The
-    /// handlers are C function pointers and cannot capture anything; the one thing they
+    /// Installed after `newterm`, replacing ncurses' own SIGINT/SIGTERM/SIGTSTP handlers.
+    /// The handlers are C function pointers and cannot capture anything; the one thing they
     /// need to know is in `terminalNeedsRestore`. (`endwin` is not async-signal-safe, but
     /// the process ends right after and the alternative is a terminal left unusable.)
-    /// ncurses keeps handling SIGWINCH (as KEY_RESIZE) and SIGTSTP (suspend and resume).
+    /// ncurses keeps handling SIGWINCH (as KEY_RESIZE).
     private nonisolated static func installSignalHandlers() {
         for signalNumber in exitSignals {
             signal(signalNumber) { signalNumber in
-                if terminalNeedsRestore != 0 { endwin() }
+                CursesBackend.giveTerminalBack()
                 releaseStandardError()
                 _exit(128 + signalNumber)
             }
@@ -372,12 +483,10 @@ public final class CursesBackend {
         sigemptyset(&exitSet)
         for signalNumber in exitSignals + [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&exitSet, signalNumber) }
         pthread_sigmask(SIG_UNBLOCK, &exitSet, nil)
+        installSuspendHandler()
         for signalNumber in crashSignals {
             signal(signalNumber) { signalNumber in
-                if terminalNeedsRestore != 0 {
-                    terminalNeedsRestore = 0
-                    endwin()
-                }
+                CursesBackend.giveTerminalBack()
                 // The crash's own message (Swift prints "Fatal error: …" before it traps).
                 releaseStandardError()
                 // Default action on return: the same crash, with its exit status and core.
@@ -390,13 +499,48 @@ public final class CursesBackend {
     /// Restores the terminal if the program calls `exit()` while the backend is active.
     private static let registerExitHook: Void = {
         atexit {
-            if terminalNeedsRestore != 0 {
-                terminalNeedsRestore = 0
-                endwin()
-            }
+            giveTerminalBack()
             releaseStandardError()
         }
     }()
+
+    /// From a handler: the scroll region reset (the encoder may leave one set, and the shell
+    /// would scroll inside it) and ncurses' `endwin`, once.
+    private nonisolated static func giveTerminalBack() {
+        let owner = terminalNeedsRestore
+        terminalNeedsRestore = 0
+        if owner == 2 { seealso_reset_scroll_region(STDOUT_FILENO) }
+        if owner != 0 { endwin() }
+    }
+
+    /// SIGTSTP (Ctrl-Z, `kill -TSTP`): gives the terminal back, stops, and once continued
+    /// (`fg`) flags the screen for a redraw (`resumed`). ncurses' own handler would leave
+    /// the encoder's scroll region set in the shell, and would redraw only what ncurses drew.
+    private nonisolated static func installSuspendHandler() {
+        var action = sigaction()
+        action.__sigaction_handler = .init(sa_handler: { _ in CursesBackend.suspendForJobControl() })
+        sigemptyset(&action.sa_mask)
+        // No SA_RESTART: the read waiting for a key returns once the process is continued.
+        action.sa_flags = 0
+        sigaction(SIGTSTP, &action, nil)
+    }
+
+    private nonisolated static func suspendForJobControl() {
+        let owner = terminalNeedsRestore
+        giveTerminalBack()
+        // Stop for real: the default action, with SIGTSTP unblocked (a handler runs with its
+        // own signal blocked).
+        signal(SIGTSTP, SIG_DFL)
+        var stop = sigset_t()
+        sigemptyset(&stop)
+        sigaddset(&stop, SIGTSTP)
+        pthread_sigmask(SIG_UNBLOCK, &stop, nil)
+        kill(getpid(), SIGTSTP)
+        // Continued.
+        installSuspendHandler()
+        terminalNeedsRestore = owner
+        if owner != 0 { terminalWasSuspended = 1 }
+    }
 
     /// Ctrl-S and Ctrl-Q become keys instead of flow control: with IXON a stray Ctrl-S
     /// freezes the screen until Ctrl-Q, which few people know to press. `def_prog_mode`
@@ -446,13 +590,18 @@ private func releaseStandardError() {
 
 /// Whether ncurses owns the terminal, for the signal and exit handlers above.
 ///
-/// This and the two descriptors below are the program's only global mutable state, because
+/// This, the suspend flag and the two descriptors below are the program's only global mutable state, because
 /// a C signal handler can reach nothing else: it cannot capture, and the backend instance
 /// lives on the main actor.
 /// It is written only on the main thread (backend init and shutdown) and only read (and
 /// cleared just before the process dies) by handlers; an `Int32` store is atomic on every
 /// platform Swift runs on.
+/// 0: no; 1: yes; 2: yes, and the encoder may have left a scroll region set.
 nonisolated(unsafe) private var terminalNeedsRestore: Int32 = 0
+
+/// Set by the SIGTSTP handler once the process is continued: the terminal was given back
+/// and the screen must be set up and drawn again. Cleared by `nextEvent`.
+nonisolated(unsafe) private var terminalWasSuspended: Int32 = 0
 
 /// Standard error while the UI runs (see `captureStandardError`): the file that catches it,
 /// and the real one; -1 when not captured. Set on the main thread, cleared by whichever of

@@ -55,6 +55,28 @@ public struct CellBuffer: Equatable, Sendable {
 
     public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
+    /// The cells of row `y` (which must be inside the buffer), for the terminal encoder.
+    func cells(inRow y: Int) -> ArraySlice<Cell> {
+        cells[(y * width)..<((y + 1) * width)]
+    }
+
+    /// Does to the buffer what scrolling the rows of `region` does to a terminal: their
+    /// contents move up by `count` rows (down when negative), and the rows left behind
+    /// become blank.
+    mutating func scroll(_ region: ClosedRange<Int>, by count: Int) {
+        guard count != 0, region.lowerBound >= 0, region.upperBound < height else { return }
+        let rows = Array(region)
+        for y in (count > 0 ? rows : rows.reversed()) {
+            let source = y + count
+            let destination = (y * width)..<((y + 1) * width)
+            if region.contains(source) {
+                cells.replaceSubrange(destination, with: cells[(source * width)..<((source + 1) * width)])
+            } else {
+                cells.replaceSubrange(destination, with: repeatElement(Cell.blank, count: width))
+            }
+        }
+    }
+
     /// The cell at (x, y); `.blank` outside the buffer.
     ///
     /// Setting a cell draws the first character of its text as `put` would (in its visible

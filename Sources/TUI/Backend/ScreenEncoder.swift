@@ -1,0 +1,514 @@
+/// What a terminal that speaks ECMA-48 (xterm and its kin, tmux, screen, the Linux console)
+/// offers beyond cursor addressing and SGR, as its terminfo entry says.
+struct TerminalFeatures: Equatable, Sendable {
+    var palette: TerminalPalette
+    /// ECH (terminfo `ech`): blanks n cells without moving the cursor.
+    var erasesCharacters: Bool
+    /// DECSTBM (`csr`): a scroll region, so that a full-width pane scrolls by moving its rows.
+    var hasScrollRegion: Bool
+    /// SU and SD (`indn`, `rin`): scroll the region by n rows wherever the cursor is.
+    var scrollsByCount: Bool
+    /// `xenl`: writing the last column leaves the cursor there instead of wrapping, so the
+    /// bottom-right cell can be written without scrolling the screen.
+    var deferredWrap: Bool
+
+    /// xterm-256color with default colours: what tests and benchmarks assume.
+    static let xterm = TerminalFeatures(
+        palette: TerminalPalette(colorCount: 256, hasDefaultColors: true),
+        erasesCharacters: true, hasScrollRegion: true, scrollsByCount: true, deferredWrap: true)
+}
+
+/// Turns frames into the bytes that make an ECMA-48 terminal show them, sending only what
+/// changed, by the cheapest means it knows.
+///
+/// Why not ncurses' `doupdate`: it resets the scroll region after every scroll and writes
+/// full SGR sequences (`ESC ( B ESC [ 0 ; 7 m`) at each change of attributes, so a one-line
+/// scroll of the reader cost about 30 bytes of control sequences around 50 bytes of text,
+/// a third more than `less` (scripts/bench-tui.sh). This encoder keeps the scroll region
+/// set between frames (the backend resets it before the terminal is handed back), changes
+/// only the SGR attributes that differ, and picks the shortest cursor movement.
+///
+/// Pure: it keeps its own model of the terminal (the cells shown, the cursor, the SGR
+/// state and the scroll region, each of them possibly unknown) and never touches a file
+/// descriptor, so tests replay its bytes on an emulator.
+struct ScreenEncoder {
+    let features: TerminalFeatures
+    private let theme: Theme
+    /// Columns the terminal gives a scalar (`wcwidth`), so that glyphs are sent in a form
+    /// the terminal sizes as the frame does (see `TerminalGlyph`).
+    private let terminalWidth: (Unicode.Scalar) -> Int
+
+    /// What the terminal shows; nil when unknown (at the start, after a resize or a suspend).
+    private var screen: CellBuffer?
+    private var cursor = Cursor()
+    /// The current SGR state; nil when unknown.
+    private var pen: Pen?
+    /// The scroll region (rows, inclusive); nil when unknown.
+    private var region: ClosedRange<Int>?
+    /// Rows of the frame being encoded.
+    private var rows = 0
+    /// Whether a blank `.normal` cell looks like an erased one (terminal default colours, no
+    /// attributes): only then may erasing (EL, ECH, clearing, scrolling) stand for writing spaces.
+    private let blankIsErased: Bool
+
+    private var output: [UInt8] = []
+    private var pens: [Style: Pen] = [:]
+    private var glyphs: [GlyphKey: [UInt8]] = [:]
+
+    /// Scalars sent for one cell at most: ncurses' `CCHARW_MAX`, so both outputs send the
+    /// same glyphs.
+    static let maxScalarsPerCell = 5
+    /// Bytes a scroll costs beyond the rows it saves (region, movement, scroll), roughly.
+    private static let scrollOverhead = 10
+
+    init(features: TerminalFeatures, theme: Theme, terminalWidth: @escaping (Unicode.Scalar) -> Int) {
+        self.features = features
+        self.theme = theme
+        self.terminalWidth = terminalWidth
+        blankIsErased = Pen(theme.appearance(for: .normal), palette: features.palette) == .plain
+    }
+
+    /// Forgets what the terminal shows, so the next frame is drawn whole: after a resize, a
+    /// suspend, or anything else that wrote to the terminal.
+    mutating func forgetScreen() {
+        screen = nil
+        cursor = Cursor()
+        pen = nil
+        region = nil
+    }
+
+    /// The bytes that make the terminal show `frame`.
+    mutating func encode(_ frame: CellBuffer) -> [UInt8] {
+        output.removeAll(keepingCapacity: true)
+        rows = frame.height
+        if var shown = screen, shown.width == frame.width, shown.height == frame.height {
+            scrollIfWorthwhile(to: frame, shown: &shown)
+            draw(frame, over: shown)
+        } else {
+            clearScreen(height: frame.height)
+            draw(frame, over: blankIsErased ? CellBuffer(width: frame.width, height: frame.height) : nil)
+        }
+        screen = frame
+        return output
+    }
+
+    /// The bytes that hand the terminal back clean: the whole screen as the scroll region,
+    /// default attributes, a blank screen. What is shown is then unknown.
+    mutating func release() -> [UInt8] {
+        output.removeAll(keepingCapacity: true)
+        clearScreen(height: screen?.height)
+        let bytes = output
+        forgetScreen()
+        return bytes
+    }
+
+    // MARK: - Cells
+
+    /// Writes every row of `frame` that differs from `base` (all of them when nil).
+    private mutating func draw(_ frame: CellBuffer, over base: CellBuffer?) {
+        for y in 0..<frame.height {
+            let row = frame.cells(inRow: y)
+            let old = base?.cells(inRow: y)
+            if let old, row.elementsEqual(old) { continue }
+            drawRow(y, Array(row), old.map(Array.init), height: frame.height)
+        }
+    }
+
+    private mutating func drawRow(_ y: Int, _ new: [Cell], _ old: [Cell]?, height: Int) {
+        let width = new.count
+        // From here to the end of the row every cell is blank: erasing to the end of the
+        // line (3 bytes) replaces writing them.
+        var tail = width
+        if blankIsErased {
+            while tail > 0 && isErasable(new[tail - 1]) { tail -= 1 }
+        }
+        func differs(_ x: Int) -> Bool { old.map { new[x] != $0[x] } ?? true }
+
+        var x = 0
+        while x < width {
+            guard differs(x) else {
+                x += 1
+                continue
+            }
+            // A changed right half is redrawn from its left half.
+            let start = new[x].isContinuation && x > 0 ? x - 1 : x
+            if start >= tail {
+                eraseLine(from: start, y: y)
+                return
+            }
+            var end = x + 1
+            while end < width {
+                if differs(end) || new[end].isContinuation {
+                    end += 1
+                } else if let gap = cheapGap(in: new, from: end, before: tail, differs: differs) {
+                    // Rewriting a few unchanged cells is cheaper than moving over them.
+                    end += gap
+                } else {
+                    break
+                }
+            }
+            writeCells(new, from: start, to: min(end, tail), y: y, height: height)
+            if end > tail {
+                eraseLine(from: tail, y: y)
+                return
+            }
+            x = end
+        }
+    }
+
+    /// The length of the run of unchanged cells at `start` when rewriting it costs less than
+    /// a cursor movement (at most 3 one-byte cells drawn like the cell before them, followed
+    /// by a change before `limit`); nil otherwise.
+    private func cheapGap(in row: [Cell], from start: Int, before limit: Int, differs: (Int) -> Bool) -> Int? {
+        guard start > 0 else { return nil }
+        let style = row[start - 1].style
+        var end = start
+        while end < limit && end - start < 3 && !differs(end) {
+            let cell = row[end]
+            guard cell.style == style, cell.text.utf8.count == 1 else { return nil }
+            end += 1
+        }
+        return end < limit && end > start && differs(end) ? end - start : nil
+    }
+
+    private mutating func writeCells(_ row: [Cell], from start: Int, to end: Int, y: Int, height: Int) {
+        let width = row.count
+        var x = start
+        while x < end {
+            if features.erasesCharacters && blankIsErased {
+                var blankEnd = x
+                while blankEnd < end && isErasable(row[blankEnd]) { blankEnd += 1 }
+                let count = blankEnd - x
+                // ECH, and a move past the blanks when something follows them, against spaces.
+                let erase = Self.csi(count, "X").count + (blankEnd < end ? Self.csi(count, "C").count : 0)
+                if count > 0 && erase + (pen == .plain ? 0 : 3) < count {
+                    move(toColumn: x, row: y)
+                    setPen(.plain)
+                    output += Self.csi(count, "X")
+                    x = blankEnd
+                    continue
+                }
+            }
+            let cell = row[x]
+            let cellWidth = x + 1 < width && row[x + 1].isContinuation ? 2 : 1
+            defer { x += cellWidth }
+            if cell.isContinuation { continue }
+            // Without xenl, writing the bottom-right cell would scroll the whole screen.
+            if !features.deferredWrap && y == height - 1 && x + cellWidth >= width { continue }
+            move(toColumn: x, row: y)
+            setPen(pen(for: cell.style))
+            appendGlyph(cell.text, width: cellWidth)
+            // In the last column the cursor waits to wrap; where it is next is not certain.
+            cursor.column = x + cellWidth < width ? x + cellWidth : nil
+        }
+    }
+
+    private mutating func eraseLine(from x: Int, y: Int) {
+        move(toColumn: x, row: y)
+        setPen(.plain)
+        output += [0x1B, 0x5B, 0x4B]  // ESC [ K
+    }
+
+    private mutating func isErasable(_ cell: Cell) -> Bool {
+        cell.text == " " && pen(for: cell.style) == .plain
+    }
+
+    private mutating func appendGlyph(_ text: String, width: Int) {
+        let utf8 = text.utf8
+        if utf8.count == 1, let byte = utf8.first, width == 1 {
+            output.append(byte)
+            return
+        }
+        let key = GlyphKey(text: text, width: width)
+        if let bytes = glyphs[key] {
+            output += bytes
+            return
+        }
+        let glyph = TerminalGlyph.scalars(
+            for: text, width: width, maxScalars: Self.maxScalarsPerCell, terminalWidth: terminalWidth)
+        var bytes = Array(String(String.UnicodeScalarView(glyph.scalars)).utf8)
+        bytes += repeatElement(0x20, count: max(0, width - glyph.columns))
+        glyphs[key] = bytes
+        output += bytes
+    }
+
+    // MARK: - Scrolling
+
+    /// When the rows of a full-width band moved up or down (a pane that spans the screen
+    /// scrolled), moves them on the terminal too, with a scroll region, and updates `shown`
+    /// to match; only when that saves bytes over drawing them again.
+    private mutating func scrollIfWorthwhile(to frame: CellBuffer, shown: inout CellBuffer) {
+        let height = frame.height
+        guard features.hasScrollRegion, blankIsErased, height >= 4 else { return }
+        let changed = (0..<height).filter { !frame.cells(inRow: $0).elementsEqual(shown.cells(inRow: $0)) }
+        guard changed.count >= 3 else { return }
+
+        // Each changed row votes for the shifts that would bring an old row with its contents
+        // to its place. Rows found many times (blank ones) say nothing about the shift.
+        var oldRows: [Int: [Int]] = [:]
+        for y in 0..<height { oldRows[Self.hash(shown.cells(inRow: y)), default: []].append(y) }
+        var votes: [Int: Int] = [:]
+        for y in changed {
+            guard let sources = oldRows[Self.hash(frame.cells(inRow: y))], sources.count <= 4 else { continue }
+            for source in sources where source != y { votes[source - y, default: 0] += 1 }
+        }
+        let shifts = votes.filter { $0.value >= 2 }.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(3)
+
+        var best: (region: ClosedRange<Int>, shift: Int, gain: Int)?
+        for (shift, _) in shifts {
+            for band in Self.bands(of: frame, matching: shown, shiftedBy: shift) {
+                let region = shift > 0
+                    ? band.lowerBound...(band.upperBound + shift) : (band.lowerBound + shift)...band.upperBound
+                guard region.lowerBound >= 0, region.upperBound < height else { continue }
+                let vacated = shift > 0
+                    ? (region.upperBound - shift + 1)...region.upperBound
+                    : region.lowerBound...(region.lowerBound - shift - 1)
+                var gain = -Self.scrollOverhead
+                for y in band { gain += Self.differingCells(frame, shown, row: y) }
+                for y in vacated {
+                    let drawnAnyway = Self.differingCells(frame, shown, row: y)
+                    gain -= frame.cells(inRow: y).count { $0 != .blank } - drawnAnyway
+                }
+                if gain > (best?.gain ?? 0) { best = (region, shift, gain) }
+            }
+        }
+        guard let best else { return }
+        scroll(best.region, by: best.shift)
+        shown.scroll(best.region, by: best.shift)
+    }
+
+    /// Maximal runs of rows `y` of `frame` equal to row `y + shift` of `shown`.
+    private static func bands(of frame: CellBuffer, matching shown: CellBuffer, shiftedBy shift: Int) -> [ClosedRange<Int>] {
+        var bands: [ClosedRange<Int>] = []
+        var start: Int?
+        let rows = max(0, -shift)..<min(frame.height, frame.height - shift)
+        for y in rows {
+            if frame.cells(inRow: y).elementsEqual(shown.cells(inRow: y + shift)) {
+                if start == nil { start = y }
+            } else if let first = start {
+                bands.append(first...(y - 1))
+                start = nil
+            }
+        }
+        if let first = start, let last = rows.last { bands.append(first...last) }
+        return bands
+    }
+
+    /// Scrolls the rows of `region` up by `shift` (down when negative).
+    private mutating func scroll(_ region: ClosedRange<Int>, by shift: Int) {
+        // Rows scrolled in take the current background colour.
+        setPen(.plain)
+        setRegion(region)
+        let count = abs(shift)
+        let byCount = Self.csi(count, shift > 0 ? "S" : "T")
+        // Or: at the region's bottom (top), line feeds (reverse indexes) push the rows.
+        let edge = shift > 0 ? region.upperBound : region.lowerBound
+        let step: [UInt8] = shift > 0 ? [0x0A] : [0x1B, 0x4D]  // LF, ESC M
+        let byEdge = movement(toColumn: 0, row: edge).count + count * step.count
+        if features.scrollsByCount && byCount.count <= byEdge {
+            output += byCount
+        } else {
+            move(toColumn: 0, row: edge)
+            for _ in 0..<count { output += step }
+        }
+    }
+
+    private mutating func setRegion(_ wanted: ClosedRange<Int>) {
+        guard region != wanted else { return }
+        // DECSTBM; an empty first parameter means the first row. It homes the cursor.
+        var sequence: [UInt8] = [0x1B, 0x5B]
+        if wanted.lowerBound > 0 { sequence += Array(String(wanted.lowerBound + 1).utf8) }
+        sequence += [0x3B] + Array(String(wanted.upperBound + 1).utf8) + [0x72]
+        output += sequence
+        region = wanted
+        cursor = Cursor(row: 0, column: 0)
+    }
+
+    /// Default attributes, the whole screen as the scroll region (when the terminal has
+    /// regions), and every cell erased.
+    private mutating func clearScreen(height: Int?) {
+        let wholeScreen = height.flatMap { $0 > 0 ? 0...($0 - 1) : nil }
+        if features.hasScrollRegion && (wholeScreen == nil || region != wholeScreen) {
+            output += [0x1B, 0x5B, 0x72]  // ESC [ r
+            region = wholeScreen
+        }
+        setPen(.plain)
+        output += [0x1B, 0x5B, 0x48, 0x1B, 0x5B, 0x32, 0x4A]  // ESC [ H, ESC [ 2 J
+        cursor = Cursor(row: 0, column: 0)
+    }
+
+    private static func hash(_ row: ArraySlice<Cell>) -> Int {
+        var hasher = Hasher()
+        for cell in row { hasher.combine(cell) }
+        return hasher.finalize()
+    }
+
+    private static func differingCells(_ frame: CellBuffer, _ shown: CellBuffer, row y: Int) -> Int {
+        zip(frame.cells(inRow: y), shown.cells(inRow: y)).count { $0 != $1 }
+    }
+
+    // MARK: - Cursor
+
+    private mutating func move(toColumn x: Int, row y: Int) {
+        output += movement(toColumn: x, row: y)
+        cursor = Cursor(row: y, column: x)
+    }
+
+    /// The shortest sequence that takes the cursor from where it is to (x, y).
+    private func movement(toColumn x: Int, row y: Int) -> [UInt8] {
+        if cursor.row == y && cursor.column == x { return [] }
+        // CUP; an empty parameter means the first row or column.
+        var best: [UInt8] = [0x1B, 0x5B]
+        if y > 0 { best += Array(String(y + 1).utf8) }
+        if x > 0 { best += [0x3B] + Array(String(x + 1).utf8) }
+        best.append(0x48)
+        func consider(_ candidate: [UInt8]) {
+            if candidate.count < best.count { best = candidate }
+        }
+        guard let row = cursor.row else { return best }
+        if row == y {
+            if let column = cursor.column {
+                if x > column {
+                    consider(Self.csi(x - column, "C"))
+                } else {
+                    consider(Self.csi(column - x, "D"))
+                    if column - x <= 2 { consider(Array(repeating: 0x08, count: column - x)) }
+                }
+            }
+            consider(x == 0 ? [0x0D] : [0x0D] + Self.csi(x, "C"))
+            consider([0x1B, 0x5B] + (x > 0 ? Array(String(x + 1).utf8) : []) + [0x47])  // CHA
+        } else {
+            let relative = verticalMoveStaysFree(from: row, to: y)
+            if cursor.column == x {
+                if relative { consider(y > row ? Self.csi(y - row, "B") : Self.csi(row - y, "A")) }
+                consider([0x1B, 0x5B] + Array(String(y + 1).utf8) + [0x64])  // VPA
+            }
+            if x == 0 && y > row {
+                if relative { consider([0x0D] + Self.csi(y - row, "B")) }
+                if y == row + 1 && lineFeedMovesDown(from: row) { consider([0x0D, 0x0A]) }
+            }
+        }
+        return best
+    }
+
+    /// Whether CUD or CUU can take the cursor from `row` to `target`: they stop at the scroll
+    /// region's bottom (top) margin when they start at or above (below) it.
+    private func verticalMoveStaysFree(from row: Int, to target: Int) -> Bool {
+        guard let region else { return false }
+        if target > row { return row > region.upperBound || target <= region.upperBound }
+        return row < region.lowerBound || target >= region.lowerBound
+    }
+
+    /// Whether a line feed on `row` only moves the cursor down: not at the bottom of the
+    /// scroll region (it would scroll), and the region known.
+    private func lineFeedMovesDown(from row: Int) -> Bool {
+        guard let region else { return false }
+        return row != region.upperBound && row < rows - 1
+    }
+
+    /// `ESC [ n final`, with n left out when it is 1 (the default).
+    private static func csi(_ count: Int, _ final: Character) -> [UInt8] {
+        [0x1B, 0x5B] + (count == 1 ? [] : Array(String(count).utf8)) + [final.asciiValue!]
+    }
+
+    // MARK: - Attributes
+
+    private mutating func pen(for style: Style) -> Pen {
+        if let pen = pens[style] { return pen }
+        let pen = Pen(theme.appearance(for: style), palette: features.palette)
+        pens[style] = pen
+        return pen
+    }
+
+    /// Changes the SGR state to `wanted`: only what differs, or a reset and all of `wanted`,
+    /// whichever is shorter.
+    private mutating func setPen(_ wanted: Pen) {
+        guard pen != wanted else { return }
+        var sequence = wanted.fullSequence
+        if let current = pen {
+            let changes = current.changes(to: wanted)
+            if changes.count < sequence.count { sequence = changes }
+        }
+        output += sequence
+        pen = wanted
+    }
+}
+
+/// Where the cursor is; nil when unknown (a column is also unknown after writing the last
+/// one, where the cursor waits to wrap).
+private struct Cursor: Equatable {
+    var row: Int?
+    var column: Int?
+}
+
+private struct GlyphKey: Hashable {
+    var text: String
+    var width: Int
+}
+
+/// SGR state: attributes and colours (-1: the terminal's default colour).
+struct Pen: Equatable, Hashable {
+    var bold = false
+    var dim = false
+    var underline = false
+    var reverse = false
+    var foreground: Int16 = -1
+    var background: Int16 = -1
+
+    static let plain = Pen()
+
+    init() {}
+
+    init(_ appearance: Appearance, palette: TerminalPalette) {
+        bold = appearance.bold
+        dim = appearance.dim
+        underline = appearance.underline
+        reverse = appearance.reverse
+        if palette.colorCount > 0 {
+            foreground = palette.number(for: appearance.foreground, isForeground: true)
+            background = palette.number(for: appearance.background, isForeground: false)
+        }
+    }
+
+    /// `ESC [ 0 ; … m`: a reset, then everything this pen has.
+    var fullSequence: [UInt8] {
+        var parameters: [String] = []
+        if bold { parameters.append("1") }
+        if dim { parameters.append("2") }
+        if underline { parameters.append("4") }
+        if reverse { parameters.append("7") }
+        if foreground >= 0 { parameters.append(Self.colorParameter(foreground, base: 30)) }
+        if background >= 0 { parameters.append(Self.colorParameter(background, base: 40)) }
+        return Self.sgr(parameters.isEmpty ? [] : ["0"] + parameters)
+    }
+
+    /// The SGR sequence that turns `self` into `wanted` without a reset.
+    func changes(to wanted: Pen) -> [UInt8] {
+        var parameters: [String] = []
+        // 22 ends both bold and faint; whichever stays is set again.
+        let normalIntensity = (bold && !wanted.bold) || (dim && !wanted.dim)
+        if normalIntensity { parameters.append("22") }
+        if wanted.bold && (!bold || normalIntensity) { parameters.append("1") }
+        if wanted.dim && (!dim || normalIntensity) { parameters.append("2") }
+        if underline != wanted.underline { parameters.append(wanted.underline ? "4" : "24") }
+        if reverse != wanted.reverse { parameters.append(wanted.reverse ? "7" : "27") }
+        if foreground != wanted.foreground { parameters.append(Self.colorParameter(wanted.foreground, base: 30)) }
+        if background != wanted.background { parameters.append(Self.colorParameter(wanted.background, base: 40)) }
+        return Self.sgr(parameters)
+    }
+
+    /// 30–37 (40–47) for the basic colours, 90–97 (100–107) for the bright ones, 38;5;n
+    /// (48;5;n) for the rest of the palette, 39 (49) for the default.
+    private static func colorParameter(_ color: Int16, base: Int) -> String {
+        switch color {
+        case ..<0: return String(base + 9)
+        case 0..<8: return String(base + Int(color))
+        case 8..<16: return String(base + 60 + Int(color) - 8)
+        default: return "\(base + 8);5;\(color)"
+        }
+    }
+
+    private static func sgr(_ parameters: [String]) -> [UInt8] {
+        [0x1B, 0x5B] + Array(parameters.joined(separator: ";").utf8) + [0x6D]
+    }
+}

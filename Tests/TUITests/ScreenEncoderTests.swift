@@ -1,0 +1,340 @@
+import Content
+import Testing
+@testable import TUI
+
+/// The encoder's bytes replayed on a small ECMA-48 emulator must leave exactly the frame on
+/// screen, whatever the terminal lacks; and scrolling must cost what it should.
+@MainActor
+@Suite struct ScreenEncoderTests {
+    nonisolated static let width: @Sendable (Unicode.Scalar) -> Int = { Character($0).displayWidth }
+
+    /// Frames of the real explorer after real keys, in every layout, each replayed.
+    @Test(arguments: [(79, 24), (80, 24), (120, 40), (200, 60)])
+    func explorerFramesReplayExactly(size: (Int, Int)) throws {
+        let explorer = makeExplorer()
+        var state = explorer.initialState(size: Size(width: size.0, height: size.1))
+        var encoder = ScreenEncoder(features: .xterm, theme: .dark, terminalWidth: Self.width)
+        var terminal = Emulator(width: size.0, height: size.1)
+        let keys: [Key] = Array(repeating: .character("j"), count: 12) + [.character(" "), .character(" ")]
+            + Array(repeating: .character("k"), count: 5) + [.character("b"), .character("G"), .character("g"),
+            .character("]"), .character("]"), .enter, .character("H"), .tab, .character("j"), .character("z"),
+            .character("j"), .character(" "), .character("k"), .character("?"), .escape, .character("z")]
+        terminal.feed(encoder.encode(explorer.render(state)))
+        try terminal.expectShows(explorer.render(state), theme: .dark, palette: TerminalFeatures.xterm.palette)
+        for (index, key) in keys.enumerated() {
+            state = explorer.update(state, explorer.action(for: .key(key), in: state))
+            let frame = explorer.render(state)
+            terminal.feed(encoder.encode(frame))
+            try terminal.expectShows(frame, theme: .dark, palette: TerminalFeatures.xterm.palette, after: "key \(index + 1) (\(key))")
+        }
+    }
+
+    /// Random frames that scroll bands of rows, edit cells, use wide characters, combining
+    /// marks and styles, on terminals with and without each optional feature.
+    @Test(arguments: [
+        TerminalFeatures.xterm,
+        TerminalFeatures(palette: TerminalPalette(colorCount: 8, hasDefaultColors: true),
+                         erasesCharacters: false, hasScrollRegion: true, scrollsByCount: false, deferredWrap: true),
+        TerminalFeatures(palette: TerminalPalette(colorCount: 0, hasDefaultColors: false),
+                         erasesCharacters: false, hasScrollRegion: false, scrollsByCount: false, deferredWrap: false),
+        TerminalFeatures(palette: TerminalPalette(colorCount: 256, hasDefaultColors: false),
+                         erasesCharacters: true, hasScrollRegion: true, scrollsByCount: true, deferredWrap: true),
+    ])
+    func randomFramesReplayExactly(features: TerminalFeatures) throws {
+        var random = SplitMix(seed: 7)
+        let (width, height) = (37, 15)
+        var encoder = ScreenEncoder(features: features, theme: .dark, terminalWidth: Self.width)
+        var terminal = Emulator(width: width, height: height)
+        let words = ["dual", "power", "Совет", "é", "漢字", "🙂", "e\u{301}", "—", "  ", "x"]
+        let styles: [Style] = [.normal, Style(.link), Style(.heading1), Style(.selection), Style(.dim),
+                               Style(.normal, bold: true), Style(.statusBar), Style(.normal, underline: true)]
+        var frame = CellBuffer(width: width, height: height)
+        for step in 0..<300 {
+            var next = frame
+            switch random.next(6) {
+            case 0, 1:  // a band scrolls, like a full-width pane
+                let top = random.next(height - 2)
+                let bottom = top + 1 + random.next(height - top - 1)
+                let shift = (random.next(2) == 0 ? 1 : -1) * (1 + random.next(bottom - top))
+                next.scroll(top...bottom, by: shift)
+            case 2:  // a new frame
+                next = CellBuffer(width: width, height: height)
+            default:
+                break
+            }
+            for _ in 0..<(1 + random.next(12)) {
+                next.put(words[random.next(words.count)], x: random.next(width), y: random.next(height),
+                         style: styles[random.next(styles.count)])
+            }
+            if random.next(5) == 0 {
+                next.fill(Rect(x: random.next(width), y: random.next(height), width: random.next(width), height: 2))
+            }
+            frame = next
+            terminal.feed(encoder.encode(frame))
+            try terminal.expectShows(frame, theme: .dark, palette: features.palette, after: "step \(step)",
+                                     bottomRightCell: features.deferredWrap)
+            if random.next(40) == 0 {
+                terminal.feed(encoder.release())
+                encoder.forgetScreen()
+            }
+        }
+        #expect(terminal.unexpectedWraps == 0)
+    }
+
+    @Test func oneLineScrollOfAFullWidthPaneMovesRowsInsteadOfRedrawingThem() throws {
+        let explorer = makeExplorer()
+        var state = explorer.initialState(size: Size(width: 79, height: 24))
+        var encoder = ScreenEncoder(features: .xterm, theme: .dark, terminalWidth: Self.width)
+        var before = explorer.render(state)
+        _ = encoder.encode(before)
+        var totals = (encoded: 0, changed: 0)
+        for _ in 0..<10 {
+            state = explorer.update(state, .command(.moveDown))
+            let after = explorer.render(state)
+            let bytes = encoder.encode(after)
+            totals.encoded += bytes.count
+            totals.changed += after.changes(from: before).reduce(0) { $0 + $1.cells.reduce(0) { $0 + $1.text.utf8.count } }
+            before = after
+        }
+        // Each j shows one new line of about 75 characters: what the terminal must be sent
+        // is that line, not the 22 rows whose cells changed.
+        #expect(totals.changed > 10_000)
+        #expect(totals.encoded < 10 * 100, "\(totals.encoded) bytes for 10 one-line scrolls")
+    }
+
+    @Test func releaseLeavesTheWholeScreenAsTheScrollRegionAndDefaultAttributes() throws {
+        var encoder = ScreenEncoder(features: .xterm, theme: .dark, terminalWidth: Self.width)
+        var terminal = Emulator(width: 40, height: 8)
+        var frame = CellBuffer(width: 40, height: 8)
+        for y in 0..<8 { frame.put("row \(y) " + String(repeating: "text ", count: 7), x: 0, y: y, style: Style(.heading1)) }
+        terminal.feed(encoder.encode(frame))
+        var scrolled = frame
+        scrolled.scroll(1...6, by: 1)
+        scrolled.put("the end", x: 30, y: 7, style: Style(.link))
+        let scrolling = encoder.encode(scrolled)
+        #expect(String(decoding: scrolling, as: UTF8.self).contains("\u{1B}[2;7r"))
+        terminal.feed(scrolling)
+        #expect(terminal.scrollRegion == 1...6)
+        #expect(terminal.pen != .plain)
+
+        terminal.feed(encoder.release())
+        #expect(terminal.scrollRegion == 0...7)
+        #expect(terminal.pen == .plain)
+        try terminal.expectShows(CellBuffer(width: 40, height: 8), theme: .dark, palette: TerminalFeatures.xterm.palette)
+    }
+}
+
+/// The part of an ECMA-48 terminal the encoder may use: printing (with wide characters and
+/// combining marks), CR, LF, BS, RI, CUP, CHA, VPA, CUU/CUD/CUF/CUB, EL, ECH, ED 2, DECSTBM,
+/// SU, SD and SGR. Erased cells take the current background, as on xterm (bce).
+private struct Emulator {
+    struct Cell: Equatable {
+        var text = " "
+        var pen = Pen.plain
+    }
+
+    let width: Int
+    let height: Int
+    private(set) var cells: [[Cell]]
+    private(set) var unexpectedWraps = 0
+    private var x = 0
+    private var y = 0
+    private var pendingWrap = false
+    private var top = 0
+    private var bottom: Int
+    private(set) var pen = Pen.plain
+    var scrollRegion: ClosedRange<Int> { top...bottom }
+
+    init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        bottom = height - 1
+        cells = Array(repeating: Array(repeating: Cell(), count: width), count: height)
+    }
+
+    mutating func feed(_ bytes: [UInt8]) {
+        var scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)[...]
+        while let scalar = scalars.popFirst() {
+            switch scalar {
+            case "\u{1B}":
+                guard let next = scalars.popFirst() else { return }
+                if next == "M" {
+                    moveUpOrScroll()
+                } else if next == "[" {
+                    var parameters = ""
+                    while let character = scalars.first, character == ";" || ("0"..."9").contains(character) {
+                        parameters.unicodeScalars.append(scalars.removeFirst())
+                    }
+                    guard let final = scalars.popFirst() else { return }
+                    control(final, parameters.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) })
+                }
+            case "\r":
+                x = 0
+                pendingWrap = false
+            case "\n":
+                pendingWrap = false
+                if y == bottom { scrollUp(1) } else if y < height - 1 { y += 1 }
+            case "\u{8}":
+                pendingWrap = false
+                x = max(0, x - 1)
+            default:
+                print(scalar)
+            }
+        }
+    }
+
+    private mutating func print(_ scalar: Unicode.Scalar) {
+        let columns = ScreenEncoderTests.width(scalar)
+        if columns == 0 {
+            let (px, py) = pendingWrap ? (x, y) : (max(0, x - 1), y)
+            cells[py][px].text.unicodeScalars.append(scalar)
+            return
+        }
+        if pendingWrap {
+            unexpectedWraps += 1
+            pendingWrap = false
+            x = 0
+            if y == bottom { scrollUp(1) } else if y < height - 1 { y += 1 }
+        }
+        cells[y][x] = Cell(text: String(scalar), pen: pen)
+        if columns == 2 && x + 1 < width { cells[y][x + 1] = Cell(text: "", pen: pen) }
+        if x + columns >= width {
+            x = width - 1
+            pendingWrap = true
+        } else {
+            x += columns
+        }
+    }
+
+    private mutating func control(_ final: Unicode.Scalar, _ parameters: [Int?]) {
+        func parameter(_ index: Int, _ fallback: Int = 1) -> Int {
+            index < parameters.count ? (parameters[index] ?? fallback) : fallback
+        }
+        pendingWrap = false
+        switch final {
+        case "H":
+            y = min(height, parameter(0)) - 1
+            x = min(width, parameter(1)) - 1
+        case "G": x = min(width, parameter(0)) - 1
+        case "d": y = min(height, parameter(0)) - 1
+        // CUU and CUD stop at the scroll region's margins when they start inside them.
+        case "A": y = max(y >= top ? top : 0, y - parameter(0))
+        case "B": y = min(y <= bottom ? bottom : height - 1, y + parameter(0))
+        case "C": x = min(width - 1, x + parameter(0))
+        case "D": x = max(0, x - parameter(0))
+        case "K": for column in x..<width { cells[y][column] = erased }
+        case "X": for column in x..<min(width, x + parameter(0)) { cells[y][column] = erased }
+        case "J":
+            precondition(parameter(0, 0) == 2, "only ED 2 is expected")
+            cells = Array(repeating: Array(repeating: erased, count: width), count: height)
+        case "r":
+            top = parameter(0) - 1
+            bottom = min(height, parameter(1, height)) - 1
+            (x, y) = (0, 0)
+        case "S": scrollUp(parameter(0))
+        case "T": scrollDown(parameter(0))
+        case "m": setPen(parameters)
+        default: Issue.record("unexpected control sequence \(final)")
+        }
+    }
+
+    private var erased: Cell { Cell(text: " ", pen: Pen(background: pen.background)) }
+
+    private mutating func moveUpOrScroll() {
+        pendingWrap = false
+        if y == top { scrollDown(1) } else if y > 0 { y -= 1 }
+    }
+
+    private mutating func scrollUp(_ count: Int) {
+        for _ in 0..<count {
+            cells.remove(at: top)
+            cells.insert(Array(repeating: erased, count: width), at: bottom)
+        }
+    }
+
+    private mutating func scrollDown(_ count: Int) {
+        for _ in 0..<count {
+            cells.remove(at: bottom)
+            cells.insert(Array(repeating: erased, count: width), at: top)
+        }
+    }
+
+    private mutating func setPen(_ parameters: [Int?]) {
+        var values = parameters.map { $0 ?? 0 }[...]
+        if values.isEmpty { values = [0] }
+        while let value = values.popFirst() {
+            switch value {
+            case 0: pen = .plain
+            case 1: pen.bold = true
+            case 2: pen.dim = true
+            case 4: pen.underline = true
+            case 7: pen.reverse = true
+            case 22: (pen.bold, pen.dim) = (false, false)
+            case 24: pen.underline = false
+            case 27: pen.reverse = false
+            case 30...37: pen.foreground = Int16(value - 30)
+            case 39: pen.foreground = -1
+            case 40...47: pen.background = Int16(value - 40)
+            case 49: pen.background = -1
+            case 90...97: pen.foreground = Int16(value - 90 + 8)
+            case 100...107: pen.background = Int16(value - 100 + 8)
+            case 38, 48:
+                #expect(values.popFirst() == 5)
+                let color = Int16(values.popFirst() ?? -1)
+                if value == 38 { pen.foreground = color } else { pen.background = color }
+            default: Issue.record("unexpected SGR parameter \(value)")
+            }
+        }
+    }
+
+    /// Every cell shows the frame's text (as the encoder sends it) in the frame's colours
+    /// and attributes.
+    /// Without `bottomRightCell` (a terminal without xenl, where writing that cell would
+    /// scroll the screen), the cell in the bottom-right corner is not checked.
+    func expectShows(_ frame: CellBuffer, theme: Theme, palette: TerminalPalette, after: String = "the first frame",
+                     bottomRightCell: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for row in 0..<height {
+            for column in 0..<width {
+                let cell = frame[column, row]
+                let wide = column + 1 < width && frame[column + 1, row].isContinuation
+                if !bottomRightCell && row == height - 1 && column + (wide || cell.isContinuation ? 2 : 1) >= width { continue }
+                var text = cell.text
+                if !cell.isContinuation {
+                    let glyph = TerminalGlyph.scalars(for: cell.text, width: wide ? 2 : 1,
+                                                      maxScalars: ScreenEncoder.maxScalarsPerCell,
+                                                      terminalWidth: ScreenEncoderTests.width)
+                    text = String(String.UnicodeScalarView(glyph.scalars))
+                }
+                let expected = Cell(text: text, pen: Pen(theme.appearance(for: cell.style), palette: palette))
+                let shown = cells[row][column]
+                guard shown == expected else {
+                    let screen = cells.map { $0.map(\.text).joined() }.joined(separator: "\n")
+                    Issue.record("after \(after): (\(column), \(row)) shows \(shown), expected \(expected)\n\(screen)",
+                                 sourceLocation: sourceLocation)
+                    return
+                }
+            }
+        }
+    }
+}
+
+extension Pen {
+    init(background: Int16) {
+        self.init()
+        self.background = background
+    }
+}
+
+/// A small deterministic generator, so a failure can be replayed.
+private struct SplitMix {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next(_ bound: Int) -> Int {
+        guard bound > 1 else { return 0 }
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+}
