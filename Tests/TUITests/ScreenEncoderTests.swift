@@ -34,17 +34,25 @@ import Testing
     @Test(arguments: [
         TerminalFeatures.xterm,
         TerminalFeatures(palette: TerminalPalette(colorCount: 8, hasDefaultColors: true),
-                         erasesCharacters: false, hasScrollRegion: true, scrollsByCount: false, deferredWrap: true),
+                         erasesCharacters: false, hasScrollRegion: true, scrollsByCount: false, addressesColumnAndRow: false,
+                         deferredWrap: true),
         TerminalFeatures(palette: TerminalPalette(colorCount: 0, hasDefaultColors: false),
-                         erasesCharacters: false, hasScrollRegion: false, scrollsByCount: false, deferredWrap: false),
+                         erasesCharacters: false, hasScrollRegion: false, scrollsByCount: false, addressesColumnAndRow: true,
+                         deferredWrap: false),
         TerminalFeatures(palette: TerminalPalette(colorCount: 256, hasDefaultColors: false),
-                         erasesCharacters: true, hasScrollRegion: true, scrollsByCount: true, deferredWrap: true),
+                         erasesCharacters: true, hasScrollRegion: true, scrollsByCount: true, addressesColumnAndRow: true,
+                         deferredWrap: true),
     ])
     func randomFramesReplayExactly(features: TerminalFeatures) throws {
         var random = SplitMix(seed: 7)
         let (width, height) = (37, 15)
         var encoder = ScreenEncoder(features: features, theme: .dark, terminalWidth: Self.width)
         var terminal = Emulator(width: width, height: height)
+        // What the terminal lacks must never be sent.
+        if !features.erasesCharacters { terminal.lacks.insert("X") }
+        if !features.hasScrollRegion { terminal.lacks.insert("r") }
+        if !features.scrollsByCount { terminal.lacks.formUnion(["S", "T"]) }
+        if !features.addressesColumnAndRow { terminal.lacks.formUnion(["G", "d"]) }
         let words = ["dual", "power", "Совет", "é", "漢字", "🙂", "e\u{301}", "—", "  ", "x"]
         let styles: [Style] = [.normal, Style(.link), Style(.heading1), Style(.selection), Style(.dim),
                                Style(.normal, bold: true), Style(.statusBar), Style(.normal, underline: true)]
@@ -137,6 +145,8 @@ private struct Emulator {
     let height: Int
     private(set) var cells: [[Cell]]
     private(set) var unexpectedWraps = 0
+    /// Final bytes of control sequences this terminal does not have.
+    var lacks: Set<Unicode.Scalar> = []
     private var x = 0
     private var y = 0
     private var pendingWrap = false
@@ -211,6 +221,7 @@ private struct Emulator {
             index < parameters.count ? (parameters[index] ?? fallback) : fallback
         }
         pendingWrap = false
+        if lacks.contains(final) { Issue.record("sent CSI \(final), which this terminal lacks") }
         switch final {
         case "H":
             y = min(height, parameter(0)) - 1

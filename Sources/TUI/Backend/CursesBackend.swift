@@ -305,6 +305,7 @@ public final class CursesBackend {
             erasesCharacters: seealso_string_capability("ech") != nil,
             hasScrollRegion: seealso_string_capability("csr") != nil,
             scrollsByCount: seealso_string_capability("indn") != nil && seealso_string_capability("rin") != nil,
+            addressesColumnAndRow: seealso_string_capability("hpa") != nil && seealso_string_capability("vpa") != nil,
             deferredWrap: seealso_flag_capability("xenl") != 0)
     }
 

@@ -8,6 +8,8 @@ struct TerminalFeatures: Equatable, Sendable {
     var hasScrollRegion: Bool
     /// SU and SD (`indn`, `rin`): scroll the region by n rows wherever the cursor is.
     var scrollsByCount: Bool
+    /// CHA and VPA (`hpa`, `vpa`): to a column in the row, to a row in the column.
+    var addressesColumnAndRow: Bool
     /// `xenl`: writing the last column leaves the cursor there instead of wrapping, so the
     /// bottom-right cell can be written without scrolling the screen.
     var deferredWrap: Bool
@@ -15,7 +17,8 @@ struct TerminalFeatures: Equatable, Sendable {
     /// xterm-256color with default colours: what tests and benchmarks assume.
     static let xterm = TerminalFeatures(
         palette: TerminalPalette(colorCount: 256, hasDefaultColors: true),
-        erasesCharacters: true, hasScrollRegion: true, scrollsByCount: true, deferredWrap: true)
+        erasesCharacters: true, hasScrollRegion: true, scrollsByCount: true, addressesColumnAndRow: true,
+        deferredWrap: true)
 }
 
 /// Turns frames into the bytes that make an ECMA-48 terminal show them, sending only what
@@ -376,12 +379,14 @@ struct ScreenEncoder {
                 }
             }
             consider(x == 0 ? [0x0D] : [0x0D] + Self.csi(x, "C"))
-            consider([0x1B, 0x5B] + (x > 0 ? Array(String(x + 1).utf8) : []) + [0x47])  // CHA
+            if features.addressesColumnAndRow {
+                consider([0x1B, 0x5B] + (x > 0 ? Array(String(x + 1).utf8) : []) + [0x47])  // CHA
+            }
         } else {
             let relative = verticalMoveStaysFree(from: row, to: y)
             if cursor.column == x {
                 if relative { consider(y > row ? Self.csi(y - row, "B") : Self.csi(row - y, "A")) }
-                consider([0x1B, 0x5B] + Array(String(y + 1).utf8) + [0x64])  // VPA
+                if features.addressesColumnAndRow { consider([0x1B, 0x5B] + Array(String(y + 1).utf8) + [0x64]) }  // VPA
             }
             if x == 0 && y > row {
                 if relative { consider([0x0D] + Self.csi(y - row, "B")) }
