@@ -46,11 +46,16 @@ struct ColorPairs {
 
 /// The colours a terminal has, and how a theme's colours map onto them. Shared by the
 /// ncurses colour pairs and the ECMA-48 encoder, so both draw a theme the same way.
-struct TerminalPalette: Equatable, Sendable {
+public struct TerminalPalette: Equatable, Sendable {
     /// Colours the terminal has: 0 (none, or NO_COLOR), 8, 16, 256…
     var colorCount: Int
     /// Whether the terminal's own colours can be asked for (-1), as `use_default_colors` reports.
     var hasDefaultColors: Bool
+
+    public init(colorCount: Int, hasDefaultColors: Bool) {
+        self.colorCount = colorCount
+        self.hasDefaultColors = hasDefaultColors
+    }
 
     /// The colour number for `color`: -1 for the default colour (white on black without
     /// default colours), and the nearest basic colour when the palette is smaller than the index.

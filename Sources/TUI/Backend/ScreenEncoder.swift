@@ -1,6 +1,6 @@
 /// What a terminal that speaks ECMA-48 (xterm and its kin, tmux, screen, the Linux console)
 /// offers beyond cursor addressing and SGR, as its terminfo entry says.
-struct TerminalFeatures: Equatable, Sendable {
+public struct TerminalFeatures: Equatable, Sendable {
     var palette: TerminalPalette
     /// ECH (terminfo `ech`): blanks n cells without moving the cursor.
     var erasesCharacters: Bool
@@ -14,8 +14,18 @@ struct TerminalFeatures: Equatable, Sendable {
     /// bottom-right cell can be written without scrolling the screen.
     var deferredWrap: Bool
 
+    public init(palette: TerminalPalette, erasesCharacters: Bool, hasScrollRegion: Bool, scrollsByCount: Bool,
+                addressesColumnAndRow: Bool, deferredWrap: Bool) {
+        self.palette = palette
+        self.erasesCharacters = erasesCharacters
+        self.hasScrollRegion = hasScrollRegion
+        self.scrollsByCount = scrollsByCount
+        self.addressesColumnAndRow = addressesColumnAndRow
+        self.deferredWrap = deferredWrap
+    }
+
     /// xterm-256color with default colours: what tests and benchmarks assume.
-    static let xterm = TerminalFeatures(
+    public static let xterm = TerminalFeatures(
         palette: TerminalPalette(colorCount: 256, hasDefaultColors: true),
         erasesCharacters: true, hasScrollRegion: true, scrollsByCount: true, addressesColumnAndRow: true,
         deferredWrap: true)
@@ -34,7 +44,7 @@ struct TerminalFeatures: Equatable, Sendable {
 /// Pure: it keeps its own model of the terminal (the cells shown, the cursor, the SGR
 /// state and the scroll region, each of them possibly unknown) and never touches a file
 /// descriptor, so tests replay its bytes on an emulator.
-struct ScreenEncoder {
+public struct ScreenEncoder {
     let features: TerminalFeatures
     private let theme: Theme
     /// Columns the terminal gives a scalar (`wcwidth`), so that glyphs are sent in a form
@@ -43,6 +53,8 @@ struct ScreenEncoder {
 
     /// What the terminal shows; nil when unknown (at the start, after a resize or a suspend).
     private var screen: CellBuffer?
+    /// `fingerprint` of each row of `screen`, when the last frame computed them.
+    private var screenFingerprints: [UInt64]?
     private var cursor = Cursor()
     /// The current SGR state; nil when unknown.
     private var pen: Pen?
@@ -56,6 +68,8 @@ struct ScreenEncoder {
 
     private var output: [UInt8] = []
     private var pens: [Style: Pen] = [:]
+    private var lastStyle: Style?
+    private var lastPen = Pen.plain
     private var glyphs: [GlyphKey: [UInt8]] = [:]
 
     /// Scalars sent for one cell at most: ncurses' `CCHARW_MAX`, so both outputs send the
@@ -64,7 +78,7 @@ struct ScreenEncoder {
     /// Bytes a scroll costs beyond the rows it saves (region, movement, scroll), roughly.
     private static let scrollOverhead = 10
 
-    init(features: TerminalFeatures, theme: Theme, terminalWidth: @escaping (Unicode.Scalar) -> Int) {
+    public init(features: TerminalFeatures, theme: Theme, terminalWidth: @escaping (Unicode.Scalar) -> Int) {
         self.features = features
         self.theme = theme
         self.terminalWidth = terminalWidth
@@ -73,21 +87,25 @@ struct ScreenEncoder {
 
     /// Forgets what the terminal shows, so the next frame is drawn whole: after a resize, a
     /// suspend, or anything else that wrote to the terminal.
-    mutating func forgetScreen() {
+    public mutating func forgetScreen() {
         screen = nil
+        screenFingerprints = nil
         cursor = Cursor()
         pen = nil
         region = nil
     }
 
     /// The bytes that make the terminal show `frame`.
-    mutating func encode(_ frame: CellBuffer) -> [UInt8] {
+    public mutating func encode(_ frame: CellBuffer) -> [UInt8] {
         output.removeAll(keepingCapacity: true)
         rows = frame.height
         if var shown = screen, shown.width == frame.width, shown.height == frame.height {
-            scrollIfWorthwhile(to: frame, shown: &shown)
+            // `shown` is now the only reference to its cells: a scroll moves them in place.
+            screen = nil
+            screenFingerprints = scrollIfWorthwhile(to: frame, shown: &shown, fingerprints: screenFingerprints)
             draw(frame, over: shown)
         } else {
+            screenFingerprints = nil
             clearScreen(height: frame.height)
             draw(frame, over: blankIsErased ? CellBuffer(width: frame.width, height: frame.height) : nil)
         }
@@ -97,7 +115,7 @@ struct ScreenEncoder {
 
     /// The bytes that hand the terminal back clean: the whole screen as the scroll region,
     /// default attributes, a blank screen. What is shown is then unknown.
-    mutating func release() -> [UInt8] {
+    public mutating func release() -> [UInt8] {
         output.removeAll(keepingCapacity: true)
         clearScreen(height: screen?.height)
         let bytes = output
@@ -109,23 +127,31 @@ struct ScreenEncoder {
 
     /// Writes every row of `frame` that differs from `base` (all of them when nil).
     private mutating func draw(_ frame: CellBuffer, over base: CellBuffer?) {
-        for y in 0..<frame.height {
-            let row = frame.cells(inRow: y)
-            let old = base?.cells(inRow: y)
-            if let old, row.elementsEqual(old) { continue }
-            drawRow(y, Array(row), old.map(Array.init), height: frame.height)
+        let (width, height) = (frame.width, frame.height)
+        frame.withCells { new in
+            guard let base else {
+                for y in 0..<height { drawRow(y, new, nil, width: width, height: height) }
+                return
+            }
+            base.withCells { old in
+                for y in 0..<height where !Self.rowsEqual(new, y, old, y, width: width) {
+                    drawRow(y, new, old, width: width, height: height)
+                }
+            }
         }
     }
 
-    private mutating func drawRow(_ y: Int, _ new: [Cell], _ old: [Cell]?, height: Int) {
-        let width = new.count
+    private mutating func drawRow(
+        _ y: Int, _ new: UnsafeBufferPointer<Cell>, _ old: UnsafeBufferPointer<Cell>?, width: Int, height: Int
+    ) {
+        let row = y * width
         // From here to the end of the row every cell is blank: erasing to the end of the
         // line (3 bytes) replaces writing them.
         var tail = width
         if blankIsErased {
-            while tail > 0 && isErasable(new[tail - 1]) { tail -= 1 }
+            while tail > 0 && isErasable(new[row + tail - 1]) { tail -= 1 }
         }
-        func differs(_ x: Int) -> Bool { old.map { new[x] != $0[x] } ?? true }
+        func differs(_ x: Int) -> Bool { old.map { new[row + x] != $0[row + x] } ?? true }
 
         var x = 0
         while x < width {
@@ -134,23 +160,23 @@ struct ScreenEncoder {
                 continue
             }
             // A changed right half is redrawn from its left half.
-            let start = new[x].isContinuation && x > 0 ? x - 1 : x
+            let start = new[row + x].isContinuation && x > 0 ? x - 1 : x
             if start >= tail {
                 eraseLine(from: start, y: y)
                 return
             }
             var end = x + 1
             while end < width {
-                if differs(end) || new[end].isContinuation {
+                if differs(end) || new[row + end].isContinuation {
                     end += 1
-                } else if let gap = cheapGap(in: new, from: end, before: tail, differs: differs) {
+                } else if let gap = cheapGap(in: new, row: row, from: end, before: tail, differs: differs) {
                     // Rewriting a few unchanged cells is cheaper than moving over them.
                     end += gap
                 } else {
                     break
                 }
             }
-            writeCells(new, from: start, to: min(end, tail), y: y, height: height)
+            writeCells(new, row: row, from: start, to: min(end, tail), y: y, width: width, height: height)
             if end > tail {
                 eraseLine(from: tail, y: y)
                 return
@@ -162,29 +188,32 @@ struct ScreenEncoder {
     /// The length of the run of unchanged cells at `start` when rewriting it costs less than
     /// a cursor movement (at most 3 one-byte cells drawn like the cell before them, followed
     /// by a change before `limit`); nil otherwise.
-    private func cheapGap(in row: [Cell], from start: Int, before limit: Int, differs: (Int) -> Bool) -> Int? {
+    private func cheapGap(
+        in cells: UnsafeBufferPointer<Cell>, row: Int, from start: Int, before limit: Int, differs: (Int) -> Bool
+    ) -> Int? {
         guard start > 0 else { return nil }
-        let style = row[start - 1].style
+        let style = cells[row + start - 1].style
         var end = start
         while end < limit && end - start < 3 && !differs(end) {
-            let cell = row[end]
+            let cell = cells[row + end]
             guard cell.style == style, cell.text.utf8.count == 1 else { return nil }
             end += 1
         }
         return end < limit && end > start && differs(end) ? end - start : nil
     }
 
-    private mutating func writeCells(_ row: [Cell], from start: Int, to end: Int, y: Int, height: Int) {
-        let width = row.count
+    private mutating func writeCells(
+        _ cells: UnsafeBufferPointer<Cell>, row: Int, from start: Int, to end: Int, y: Int, width: Int, height: Int
+    ) {
         var x = start
         while x < end {
-            if features.erasesCharacters && blankIsErased {
-                var blankEnd = x
-                while blankEnd < end && isErasable(row[blankEnd]) { blankEnd += 1 }
+            if features.erasesCharacters && blankIsErased && isErasable(cells[row + x]) {
+                var blankEnd = x + 1
+                while blankEnd < end && isErasable(cells[row + blankEnd]) { blankEnd += 1 }
                 let count = blankEnd - x
                 // ECH, and a move past the blanks when something follows them, against spaces.
-                let erase = Self.csi(count, "X").count + (blankEnd < end ? Self.csi(count, "C").count : 0)
-                if count > 0 && erase + (pen == .plain ? 0 : 3) < count {
+                let erase = Self.csiLength(count) * (blankEnd < end ? 2 : 1)
+                if erase + (pen == .plain ? 0 : 3) < count {
                     move(toColumn: x, row: y)
                     setPen(.plain)
                     output += Self.csi(count, "X")
@@ -192,8 +221,8 @@ struct ScreenEncoder {
                     continue
                 }
             }
-            let cell = row[x]
-            let cellWidth = x + 1 < width && row[x + 1].isContinuation ? 2 : 1
+            let cell = cells[row + x]
+            let cellWidth = x + 1 < width && cells[row + x + 1].isContinuation ? 2 : 1
             defer { x += cellWidth }
             if cell.isContinuation { continue }
             // Without xenl, writing the bottom-right cell would scroll the whole screen.
@@ -239,54 +268,79 @@ struct ScreenEncoder {
 
     /// When the rows of a full-width band moved up or down (a pane that spans the screen
     /// scrolled), moves them on the terminal too, with a scroll region, and updates `shown`
-    /// to match; only when that saves bytes over drawing them again.
-    private mutating func scrollIfWorthwhile(to frame: CellBuffer, shown: inout CellBuffer) {
-        let height = frame.height
-        guard features.hasScrollRegion, blankIsErased, height >= 4 else { return }
-        let changed = (0..<height).filter { !frame.cells(inRow: $0).elementsEqual(shown.cells(inRow: $0)) }
-        guard changed.count >= 3 else { return }
+    /// to match; only when that saves bytes over drawing them again. Takes the fingerprints
+    /// of `shown`'s rows if known, and returns those of `frame`'s if it computed them.
+    private mutating func scrollIfWorthwhile(
+        to frame: CellBuffer, shown: inout CellBuffer, fingerprints: [UInt64]?
+    ) -> [UInt64]? {
+        let (width, height) = (frame.width, frame.height)
+        guard features.hasScrollRegion, blankIsErased, height >= 4 else { return nil }
+        let (best, newFingerprints) = frame.withCells { new in
+            shown.withCells { old in
+                Self.bestScroll(from: old, to: new, width: width, height: height, oldFingerprints: fingerprints)
+            }
+        }
+        if let best {
+            scroll(best.region, by: best.shift)
+            shown.scroll(best.region, by: best.shift)
+        }
+        return newFingerprints
+    }
+
+    /// The scroll of a band of rows that saves the most bytes, if any saves some; and the
+    /// fingerprints of the new rows, when it needed them.
+    private static func bestScroll(
+        from old: UnsafeBufferPointer<Cell>, to new: UnsafeBufferPointer<Cell>, width: Int, height: Int,
+        oldFingerprints: [UInt64]?
+    ) -> (scroll: (region: ClosedRange<Int>, shift: Int)?, fingerprints: [UInt64]?) {
+        let changed = (0..<height).filter { !rowsEqual(new, $0, old, $0, width: width) }
+        guard changed.count >= 3 else { return (nil, nil) }
 
         // Each changed row votes for the shifts that would bring an old row with its contents
-        // to its place. Rows found many times (blank ones) say nothing about the shift.
-        var oldRows: [Int: [Int]] = [:]
-        for y in 0..<height { oldRows[Self.hash(shown.cells(inRow: y)), default: []].append(y) }
+        // to its place. Rows found many times (blank ones) say nothing about the shift. The
+        // fingerprints only propose: `bands` compares the rows themselves.
+        let oldPrints = oldFingerprints ?? (0..<height).map { fingerprint(old, row: $0, width: width) }
+        var newPrints = oldPrints
+        var oldRows: [UInt64: [Int]] = [:]
+        for (y, print) in oldPrints.enumerated() { oldRows[print, default: []].append(y) }
         var votes: [Int: Int] = [:]
         for y in changed {
-            guard let sources = oldRows[Self.hash(frame.cells(inRow: y))], sources.count <= 4 else { continue }
+            newPrints[y] = fingerprint(new, row: y, width: width)
+            guard let sources = oldRows[newPrints[y]], sources.count <= 4 else { continue }
             for source in sources where source != y { votes[source - y, default: 0] += 1 }
         }
         let shifts = votes.filter { $0.value >= 2 }.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(3)
 
         var best: (region: ClosedRange<Int>, shift: Int, gain: Int)?
         for (shift, _) in shifts {
-            for band in Self.bands(of: frame, matching: shown, shiftedBy: shift) {
+            for band in bands(of: new, matching: old, shiftedBy: shift, width: width, height: height) {
                 let region = shift > 0
                     ? band.lowerBound...(band.upperBound + shift) : (band.lowerBound + shift)...band.upperBound
                 guard region.lowerBound >= 0, region.upperBound < height else { continue }
                 let vacated = shift > 0
                     ? (region.upperBound - shift + 1)...region.upperBound
                     : region.lowerBound...(region.lowerBound - shift - 1)
-                var gain = -Self.scrollOverhead
-                for y in band { gain += Self.differingCells(frame, shown, row: y) }
+                var gain = -scrollOverhead
+                for y in band { gain += differingCells(new, old, row: y, width: width) }
                 for y in vacated {
-                    let drawnAnyway = Self.differingCells(frame, shown, row: y)
-                    gain -= frame.cells(inRow: y).count { $0 != .blank } - drawnAnyway
+                    gain -= nonBlankCells(new, row: y, width: width) - differingCells(new, old, row: y, width: width)
                 }
                 if gain > (best?.gain ?? 0) { best = (region, shift, gain) }
             }
         }
-        guard let best else { return }
-        scroll(best.region, by: best.shift)
-        shown.scroll(best.region, by: best.shift)
+        return (best.map { ($0.region, $0.shift) }, newPrints)
     }
 
-    /// Maximal runs of rows `y` of `frame` equal to row `y + shift` of `shown`.
-    private static func bands(of frame: CellBuffer, matching shown: CellBuffer, shiftedBy shift: Int) -> [ClosedRange<Int>] {
+    /// Maximal runs of rows `y` of `new` equal to row `y + shift` of `old`.
+    private static func bands(
+        of new: UnsafeBufferPointer<Cell>, matching old: UnsafeBufferPointer<Cell>, shiftedBy shift: Int,
+        width: Int, height: Int
+    ) -> [ClosedRange<Int>] {
         var bands: [ClosedRange<Int>] = []
         var start: Int?
-        let rows = max(0, -shift)..<min(frame.height, frame.height - shift)
+        let rows = max(0, -shift)..<min(height, height - shift)
         for y in rows {
-            if frame.cells(inRow: y).elementsEqual(shown.cells(inRow: y + shift)) {
+            if rowsEqual(new, y, old, y + shift, width: width) {
                 if start == nil { start = y }
             } else if let first = start {
                 bands.append(first...(y - 1))
@@ -295,6 +349,40 @@ struct ScreenEncoder {
         }
         if let first = start, let last = rows.last { bands.append(first...last) }
         return bands
+    }
+
+    private static func rowsEqual(
+        _ a: UnsafeBufferPointer<Cell>, _ rowA: Int, _ b: UnsafeBufferPointer<Cell>, _ rowB: Int, width: Int
+    ) -> Bool {
+        let (startA, startB) = (rowA * width, rowB * width)
+        for x in 0..<width where a[startA + x] != b[startB + x] { return false }
+        return true
+    }
+
+    private static func differingCells(
+        _ new: UnsafeBufferPointer<Cell>, _ old: UnsafeBufferPointer<Cell>, row y: Int, width: Int
+    ) -> Int {
+        var count = 0
+        for index in (y * width)..<((y + 1) * width) where new[index] != old[index] { count += 1 }
+        return count
+    }
+
+    private static func nonBlankCells(_ cells: UnsafeBufferPointer<Cell>, row y: Int, width: Int) -> Int {
+        let blank = Cell.blank
+        var count = 0
+        for index in (y * width)..<((y + 1) * width) where cells[index] != blank { count += 1 }
+        return count
+    }
+
+    /// A cheap digest of a row's text (length and first byte of every other cell), FNV-1a
+    /// style. Rows it calls equal are compared before anything is scrolled.
+    private static func fingerprint(_ cells: UnsafeBufferPointer<Cell>, row y: Int, width: Int) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for index in stride(from: y * width, to: (y + 1) * width, by: 2) {
+            let utf8 = cells[index].text.utf8
+            hash = (hash ^ (UInt64(utf8.count) << 8 | UInt64(utf8.first ?? 0))) &* 0x100_0000_01B3
+        }
+        return hash
     }
 
     /// Scrolls the rows of `region` up by `shift` (down when negative).
@@ -338,16 +426,6 @@ struct ScreenEncoder {
         setPen(.plain)
         output += [0x1B, 0x5B, 0x48, 0x1B, 0x5B, 0x32, 0x4A]  // ESC [ H, ESC [ 2 J
         cursor = Cursor(row: 0, column: 0)
-    }
-
-    private static func hash(_ row: ArraySlice<Cell>) -> Int {
-        var hasher = Hasher()
-        for cell in row { hasher.combine(cell) }
-        return hasher.finalize()
-    }
-
-    private static func differingCells(_ frame: CellBuffer, _ shown: CellBuffer, row y: Int) -> Int {
-        zip(frame.cells(inRow: y), shown.cells(inRow: y)).count { $0 != $1 }
     }
 
     // MARK: - Cursor
@@ -411,6 +489,19 @@ struct ScreenEncoder {
         return row != region.upperBound && row < rows - 1
     }
 
+    /// The length of `csi(count, _)`.
+    private static func csiLength(_ count: Int) -> Int {
+        var length = 3
+        if count != 1 {
+            var rest = count
+            repeat {
+                length += 1
+                rest /= 10
+            } while rest > 0
+        }
+        return length
+    }
+
     /// `ESC [ n final`, with n left out when it is 1 (the default).
     private static func csi(_ count: Int, _ final: Character) -> [UInt8] {
         [0x1B, 0x5B] + (count == 1 ? [] : Array(String(count).utf8)) + [final.asciiValue!]
@@ -419,9 +510,11 @@ struct ScreenEncoder {
     // MARK: - Attributes
 
     private mutating func pen(for style: Style) -> Pen {
-        if let pen = pens[style] { return pen }
-        let pen = Pen(theme.appearance(for: style), palette: features.palette)
+        // Neighbouring cells mostly share a style: the last answer saves a dictionary lookup.
+        if style == lastStyle { return lastPen }
+        let pen = pens[style] ?? Pen(theme.appearance(for: style), palette: features.palette)
         pens[style] = pen
+        (lastStyle, lastPen) = (style, pen)
         return pen
     }
 

@@ -55,9 +55,10 @@ public struct CellBuffer: Equatable, Sendable {
 
     public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
-    /// The cells of row `y` (which must be inside the buffer), for the terminal encoder.
-    func cells(inRow y: Int) -> ArraySlice<Cell> {
-        cells[(y * width)..<((y + 1) * width)]
+    /// Calls `body` with the cells, row after row (`y * width + x`), without copying them:
+    /// the terminal encoder compares whole frames for every key.
+    func withCells<Result>(_ body: (UnsafeBufferPointer<Cell>) throws -> Result) rethrows -> Result {
+        try cells.withUnsafeBufferPointer(body)
     }
 
     /// Does to the buffer what scrolling the rows of `region` does to a terminal: their
@@ -65,15 +66,19 @@ public struct CellBuffer: Equatable, Sendable {
     /// become blank.
     mutating func scroll(_ region: ClosedRange<Int>, by count: Int) {
         guard count != 0, region.lowerBound >= 0, region.upperBound < height else { return }
-        let rows = Array(region)
-        for y in (count > 0 ? rows : rows.reversed()) {
-            let source = y + count
-            let destination = (y * width)..<((y + 1) * width)
-            if region.contains(source) {
-                cells.replaceSubrange(destination, with: cells[(source * width)..<((source + 1) * width)])
-            } else {
-                cells.replaceSubrange(destination, with: repeatElement(Cell.blank, count: width))
+        let width = self.width
+        let distance = min(abs(count), region.count)
+        let vacated = count > 0
+            ? (region.upperBound - distance + 1)...region.upperBound
+            : region.lowerBound...(region.lowerBound + distance - 1)
+        cells.withUnsafeMutableBufferPointer { cells in
+            // Rows move by swaps, so no cell is copied: each row takes the contents of the
+            // one `count` rows away, and the rows scrolled out end up in `vacated`.
+            let rows = count > 0 ? Array(region) : region.reversed()
+            for y in rows where region.contains(y + count) {
+                for x in 0..<width { cells.swapAt(y * width + x, (y + count) * width + x) }
             }
+            for index in (vacated.lowerBound * width)..<((vacated.upperBound + 1) * width) { cells[index] = .blank }
         }
     }
 
