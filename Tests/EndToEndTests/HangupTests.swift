@@ -8,24 +8,10 @@ import Testing
 struct HangupTests {
     @Test func theExplorerQuitsWhenItsTerminalCloses() throws {
         let script = """
-            import os, pty, subprocess, sys, time, fcntl, termios, struct
-            master, slave = pty.openpty()
-            fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-            env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8")
-            # No setsid: the pty is not the child's controlling terminal; closing it sends no SIGHUP.
-            p = subprocess.Popen([sys.argv[1], "--no-restore", "--data-dir", sys.argv[2]],
-                                 stdin=slave, stdout=slave, stderr=slave, env=env)
-            deadline = time.time() + 10
-            seen = b""
-            while b"? help" not in seen and time.time() < deadline:
-                seen += os.read(master, 65536)
+            p = start(rows=24, cols=80, controlling=False)
+            read_until(b"? help", 10)
             os.close(master); os.close(slave)
-            try:
-                p.wait(timeout=5)
-                print("exited", p.returncode)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                print("still running")
+            print("exited", finish(p))
             """
         let output = try PtyScript.run(script)
         #expect(output == "exited 0", "\(output)")

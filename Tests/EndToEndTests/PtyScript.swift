@@ -1,16 +1,52 @@
 import Foundation
 
 /// A Python script that drives `seealso` on a pty of its own, for what tmux cannot do: close
-/// the terminal under the program, or hold its output back (flow control) at a chosen moment.
-/// The script gets the binary as `sys.argv[1]` and a fresh data folder as `sys.argv[2]`;
+/// the terminal under the program, hold its output back (flow control) at a chosen moment,
+/// or read the exact bytes it writes. The script runs after `prelude`, which gives it the
+/// binary (`seealso`), a fresh data folder (`data`), a pty (`master`, `slave`) and helpers;
 /// what it prints is the result.
 enum PtyScript {
+    static let prelude = """
+        import os, platform, pty, select, subprocess, sys, time, fcntl, termios, struct
+        seealso, data = sys.argv[1], sys.argv[2]
+        master, slave = pty.openpty()
+        def set_size(rows, cols):
+            fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        def read_until(marker, limit):
+            seen, deadline = b"", time.time() + limit
+            while marker not in seen and time.time() < deadline:
+                if select.select([master], [], [], 0.1)[0]:
+                    seen += os.read(master, 65536)
+            return seen
+        def read_for(seconds):
+            seen, deadline = b"", time.time() + seconds
+            while time.time() < deadline:
+                if select.select([master], [], [], 0.1)[0]:
+                    seen += os.read(master, 65536)
+            return seen
+        def start(term="xterm-256color", rows=40, cols=120, controlling=True):
+            # With `controlling`, its own session with the pty as controlling terminal, so
+            # that a resize sends SIGWINCH; without, closing the pty sends no SIGHUP.
+            set_size(rows, cols)
+            env = dict(os.environ, TERM=term, LANG="C.UTF-8")
+            extra = dict(start_new_session=True, preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0)) if controlling else {}
+            return subprocess.Popen([seealso, "--no-restore", "--data-dir", data], stdin=slave, stdout=slave,
+                                    stderr=slave, env=env, **extra)
+        def finish(p):
+            try:
+                return p.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                return "still running"
+
+        """
+
     static func run(_ script: String) throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("seealso-pty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("drive.py")
-        try script.write(to: file, atomically: true, encoding: .utf8)
+        try (prelude + script).write(to: file, atomically: true, encoding: .utf8)
         let data = directory.appendingPathComponent("data").path
         let result = Shell.run("python3 \(Shell.quote(file.path)) \(Shell.quote(Binary.seealso)) \(Shell.quote(data))")
         return result.output.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -10,23 +10,7 @@ struct ResizeTests {
     /// explorer's next frame blocks in write(); the resize comes then, and XON lets it finish.
     @Test func aResizeWhileAFrameIsWrittenIsDrawn() throws {
         let script = """
-            import os, platform, pty, select, subprocess, sys, time, fcntl, termios, struct
-            seealso, data = sys.argv[1], sys.argv[2]
-            master, slave = pty.openpty()
-            def set_size(rows, cols):
-                fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-            def read_until(marker, limit):
-                seen, deadline = b"", time.time() + limit
-                while marker not in seen and time.time() < deadline:
-                    if select.select([master], [], [], 0.1)[0]:
-                        seen += os.read(master, 65536)
-                return seen
-            set_size(40, 120)
-            env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8")
-            # Its own session with the pty as controlling terminal, so that a resize sends SIGWINCH.
-            p = subprocess.Popen([seealso, "--no-restore", "--data-dir", data], stdin=slave, stdout=slave, stderr=slave,
-                                 env=env, start_new_session=True,
-                                 preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0))
+            p = start()
             if b"? help" not in read_until(b"? help", 20):
                 sys.exit(print("no first frame"))
             while select.select([master], [], [], 0.3)[0]:
@@ -52,11 +36,7 @@ struct ResizeTests {
             after = read_until(b"Terminal too small", 10)
             print("redrawn" if b"Terminal too small" in after else "stale")
             os.write(master, b"q")
-            try:
-                print("exited", p.wait(timeout=10))
-            except subprocess.TimeoutExpired:
-                p.kill()
-                print("still running")
+            print("exited", finish(p))
             """
         #expect(try PtyScript.run(script) == "redrawn\nexited 0")
     }
