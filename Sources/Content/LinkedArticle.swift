@@ -13,12 +13,17 @@ public struct LinkedArticle: Sendable, Equatable {
     /// Section index → how many items of each kind it holds: the outline shows them on every
     /// row, and the explorer redraws the outline on every key.
     private let itemCountsBySection: [Int: [ItemKind: Int]]
+    /// Finds mentions of the items, with the aliases the linker used: the reader marks them
+    /// inline. Kept with the model because building its index is a good part of linking.
+    public let mentionFinder: MentionFinder
 
-    public init(article: Article, items: [Item], graph: LinkGraph, annotationsPath: String? = nil) {
+    /// `mentionFinder` is made from `items` when not given.
+    public init(article: Article, items: [Item], graph: LinkGraph, annotationsPath: String? = nil, mentionFinder: MentionFinder? = nil) {
         self.article = article
         self.items = items
         self.graph = graph
         self.annotationsPath = annotationsPath
+        self.mentionFinder = mentionFinder ?? MentionFinder(items: items)
         var nodes: [String: Node] = [:]
         for (index, section) in article.sections.enumerated() { nodes[section.id] = .section(index) }
         for (index, item) in items.enumerated() { nodes[item.id] = .item(index) }
@@ -45,8 +50,9 @@ public struct LinkedArticle: Sendable, Equatable {
         if let annotations {
             links = try Annotations().links(fromTOML: annotations.text, path: annotations.path, article: article, items: items)
         }
-        links += Linker().detectedLinks(in: article, items: items)
-        self.init(article: article, items: items, graph: LinkGraph(links: links), annotationsPath: annotations?.path)
+        let finder = MentionFinder(items: items)
+        links += Linker().detectedLinks(in: article, items: items, finder: finder)
+        self.init(article: article, items: items, graph: LinkGraph(links: links), annotationsPath: annotations?.path, mentionFinder: finder)
     }
 
     /// A node of the graph: a section or a classified item.

@@ -5,7 +5,12 @@ public struct Linker: Sendable {
     public init() {}
 
     public func detectedLinks(in article: Article, items: [Item]) -> [Link] {
-        let index = AliasIndex(items: items)
+        detectedLinks(in: article, items: items, finder: MentionFinder(items: items))
+    }
+
+    /// `finder` must be made from `items`.
+    func detectedLinks(in article: Article, items: [Item], finder: MentionFinder) -> [Link] {
+        let index = finder.index
         guard !index.isEmpty else { return [] }
         let itemByLine = Dictionary(items.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
         var folder = ScalarFolder()
@@ -173,7 +178,7 @@ struct AliasIndex: Sendable {
 /// Finds the mentions of an article's items in any text, with the same aliases and rules as
 /// the linker: the explorer uses it to mark cross-references inline.
 public struct MentionFinder: Sendable {
-    private let index: AliasIndex
+    fileprivate let index: AliasIndex
 
     public init(items: [Item]) { index = AliasIndex(items: items) }
 

@@ -86,7 +86,7 @@ extension ReaderDocument {
     /// classified list item's name a reference to its topic card.
     public static func article(_ model: LinkedArticle) -> ReaderDocument {
         var document = ReaderDocument()
-        let finder = MentionFinder(items: model.items)
+        let finder = model.mentionFinder
         let itemByLine = Dictionary(model.items.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
         let article = model.article
         document.blocks.append(ReaderBlock(spans: [TextSpan(article.title, Style(.title, bold: true))], prefix: nil, indent: 0,
