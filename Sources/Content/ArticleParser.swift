@@ -236,7 +236,10 @@ private struct Builder {
     static func makeItem(_ text: Substring, line: Int) -> ListItem {
         let text = String(text)
         for separator in [" – ", " — ", " - "] {
-            guard let range = text.range(of: separator) else { continue }
+            // Most items have no separator, and Foundation's search is slow to say so: where
+            // the separator's bytes do not occur it cannot match either (none of its three
+            // characters has another canonical form), so it is only asked where they do.
+            guard text.containsBytes(of: separator), let range = text.range(of: separator) else { continue }
             let name = text[..<range.lowerBound].trimmingSpaces()
             let description = text[range.upperBound...].trimmingSpaces()
             let words = name.split(separator: " ").count

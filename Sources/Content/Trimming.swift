@@ -53,4 +53,21 @@ extension String {
     /// See `Substring.trimmingSpaces()`.
     func trimmingSpaces() -> String { self[...].trimmingSpaces() }
 
+    /// Whether the UTF-8 bytes of `needle` occur in this string's: a byte search, without
+    /// Unicode's rules (and without the cost of starting Foundation's or the standard
+    /// library's generic search).
+    func containsBytes(of needle: String) -> Bool {
+        var haystack = self
+        var needle = needle
+        guard !needle.isEmpty else { return true }
+        return haystack.withUTF8 { text in
+            needle.withUTF8 { bytes in
+                guard text.count >= bytes.count else { return false }
+                for start in 0...(text.count - bytes.count) where text[start] == bytes[0] {
+                    if (1..<bytes.count).allSatisfy({ text[start + $0] == bytes[$0] }) { return true }
+                }
+                return false
+            }
+        }
+    }
 }
