@@ -37,15 +37,19 @@ public enum TextWrapper {
     public static func wrap(_ text: String, width: Int) -> [WrappedLine] {
         guard width >= 1 else { return [] }
         var builder = LineBuilder(text: text, width: width)
+        // Paragraphs end at each LF, or at the CR of a CR LF: found in the UTF-8 bytes rather
+        // than cluster by cluster, as an LF is always a cluster of its own or the end of
+        // CR LF (a lone CR is no newline, as before).
+        let utf8 = text.utf8
         var paragraphStart = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let cluster = builder.cluster(at: index)
-            if cluster.kind == .newline {
-                builder.wrapParagraph(paragraphStart..<index)
-                paragraphStart = cluster.end
+        while let newline = utf8[paragraphStart...].firstIndex(of: 0x0A) {
+            var end = newline
+            if end > paragraphStart {
+                let before = utf8.index(before: end)
+                if utf8[before] == 0x0D { end = before }
             }
-            index = cluster.end
+            builder.wrapParagraph(paragraphStart..<end)
+            paragraphStart = utf8.index(after: newline)
         }
         builder.wrapParagraph(paragraphStart..<text.endIndex)
         return builder.lines
@@ -120,13 +124,19 @@ private struct LineBuilder {
         var pendingSpace: (start: String.Index, width: Int)? = nil
         var isFirstWord = true
         var index = range.lowerBound
-        while index < range.upperBound {
-            let isSpace = cluster(at: index).kind == .space
-            var end = index
-            var runWidth = 0
+        // The cluster that ended the previous run starts the next: each is read once.
+        var first = index < range.upperBound ? cluster(at: index) : nil
+        while let runStart = first {
+            let isSpace = runStart.kind == .space
+            var end = runStart.end
+            var runWidth = runStart.width
+            first = nil
             while end < range.upperBound {
                 let next = cluster(at: end)
-                guard (next.kind == .space) == isSpace else { break }
+                guard (next.kind == .space) == isSpace else {
+                    first = next
+                    break
+                }
                 runWidth += next.width
                 end = next.end
             }
