@@ -236,7 +236,10 @@ private struct Builder {
     static func makeItem(_ text: Substring, line: Int) -> ListItem {
         let text = String(text)
         for separator in [" – ", " — ", " - "] {
-            guard let range = text.range(of: separator) else { continue }
+            // Most items have no separator, and Foundation's search is slow to say so: where
+            // the separator's bytes do not occur it cannot match either (none of its three
+            // characters has another canonical form), so it is only asked where they do.
+            guard text.containsBytes(of: separator), let range = text.range(of: separator) else { continue }
             let name = text[..<range.lowerBound].trimmingSpaces()
             let description = text[range.upperBound...].trimmingSpaces()
             let words = name.split(separator: " ").count
@@ -293,7 +296,7 @@ struct SlugAllocator {
         var length = 0
         var pendingDash = false
         for scalar in folded.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            if isAlphanumeric(scalar) {
                 if pendingDash, !slug.isEmpty {
                     guard length + 2 <= maxLength else { break }
                     slug.append("-")
@@ -308,6 +311,18 @@ struct SlugAllocator {
             }
         }
         return slug.isEmpty ? "section" : slug
+    }
+
+    /// Alphabetic, or with a numeric value. An ASCII scalar is one of 0-9, A-Z, a-z exactly
+    /// when it is either; only others need the Unicode property tables, whose lookups were
+    /// most of the time of making ids.
+    @inline(__always)
+    static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.isAlphabetic || scalar.properties.numericType != nil }
+        switch scalar {
+        case "0"..."9", "A"..."Z", "a"..."z": return true
+        default: return false
+        }
     }
 }
 

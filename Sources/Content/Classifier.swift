@@ -136,7 +136,7 @@ public struct Classifier: Sendable {
     static func subject(of sentence: String) -> String {
         var words: [Substring] = []
         for word in sentence.split(separator: " ") {
-            let bare = word.trimmingCharacters(in: .punctuationCharacters)
+            let bare = word.trimmingPunctuation()
             if words.isEmpty, ["the", "a", "an"].contains(bare.lowercased()) { continue }
             if subjectStopWords.contains(bare.lowercased()) || words.count == 12 { break }
             if let cut = word.firstIndex(where: { ",;:(".contains($0) }) {

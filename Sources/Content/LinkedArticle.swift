@@ -13,12 +13,27 @@ public struct LinkedArticle: Sendable, Equatable {
     /// Section index → how many items of each kind it holds: the outline shows them on every
     /// row, and the explorer redraws the outline on every key.
     private let itemCountsBySection: [Int: [ItemKind: Int]]
+    /// Finds mentions of the items, with the aliases the linker used: the reader marks them
+    /// inline. Kept with the model because building its index is a good part of linking.
+    public let mentionFinder: MentionFinder
+    /// The mentions the linker found in each paragraph, by the paragraph's line, so that the
+    /// reader does not look for them again (see `mentions(in:)`).
+    private let paragraphMentions: [Int: Linker.ParagraphMentions]
 
-    public init(article: Article, items: [Item], graph: LinkGraph, annotationsPath: String? = nil) {
+    /// `mentionFinder` is made from `items` when not given.
+    public init(article: Article, items: [Item], graph: LinkGraph, annotationsPath: String? = nil, mentionFinder: MentionFinder? = nil) {
+        self.init(article: article, items: items, graph: graph, annotationsPath: annotationsPath,
+                  mentionFinder: mentionFinder ?? MentionFinder(items: items), paragraphMentions: [:])
+    }
+
+    private init(article: Article, items: [Item], graph: LinkGraph, annotationsPath: String?, mentionFinder: MentionFinder,
+                 paragraphMentions: [Int: Linker.ParagraphMentions]) {
         self.article = article
         self.items = items
         self.graph = graph
         self.annotationsPath = annotationsPath
+        self.mentionFinder = mentionFinder
+        self.paragraphMentions = paragraphMentions
         var nodes: [String: Node] = [:]
         for (index, section) in article.sections.enumerated() { nodes[section.id] = .section(index) }
         for (index, item) in items.enumerated() { nodes[item.id] = .item(index) }
@@ -45,8 +60,18 @@ public struct LinkedArticle: Sendable, Equatable {
         if let annotations {
             links = try Annotations().links(fromTOML: annotations.text, path: annotations.path, article: article, items: items)
         }
-        links += Linker().detectedLinks(in: article, items: items)
-        self.init(article: article, items: items, graph: LinkGraph(links: links), annotationsPath: annotations?.path)
+        let finder = MentionFinder(items: items)
+        let detected = Linker().detect(in: article, items: items, finder: finder)
+        links += detected.links
+        self.init(article: article, items: items, graph: LinkGraph(links: links), annotationsPath: annotations?.path,
+                  mentionFinder: finder, paragraphMentions: detected.paragraphs)
+    }
+
+    /// The mentions of the items in `paragraph`, left to right: those the linker found when
+    /// it is a paragraph of this article, else found now.
+    public func mentions(in paragraph: Paragraph) -> [Linker.Mention] {
+        if let found = paragraphMentions[paragraph.line], found.text == paragraph.text { return found.mentions }
+        return mentionFinder.mentions(in: paragraph.text)
     }
 
     /// A node of the graph: a section or a classified item.

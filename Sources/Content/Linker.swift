@@ -5,19 +5,30 @@ public struct Linker: Sendable {
     public init() {}
 
     public func detectedLinks(in article: Article, items: [Item]) -> [Link] {
-        let index = AliasIndex(items: items)
-        guard !index.isEmpty else { return [] }
+        detect(in: article, items: items, finder: MentionFinder(items: items)).links
+    }
+
+    /// What the linker found in a paragraph: the paragraph's text, and the mentions in it.
+    typealias ParagraphMentions = (text: String, mentions: [Mention])
+
+    /// The detected links, and the mentions in each paragraph by the paragraph's line (the
+    /// reader marks the same mentions). `finder` must be made from `items`.
+    func detect(in article: Article, items: [Item], finder: MentionFinder) -> (links: [Link], paragraphs: [Int: ParagraphMentions]) {
+        let index = finder.index
+        guard !index.isEmpty else { return ([], [:]) }
         let itemByLine = Dictionary(items.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
         var folder = ScalarFolder()
         var links: [Link] = []
         var seen: Set<MentionKey> = []
+        var paragraphs: [Int: ParagraphMentions] = [:]
 
         for section in article.sections {
             for block in section.blocks {
                 switch block {
                 case .paragraph(let paragraph):
-                    scan(paragraph.text, source: section.id, selfID: nil, section: section.id,
-                         line: paragraph.line, paragraph: paragraph, index: index, folder: &folder, seen: &seen, into: &links)
+                    let mentions = scan(paragraph.text, source: section.id, selfID: nil, section: section.id, line: paragraph.line,
+                                        paragraph: paragraph, index: index, folder: &folder, seen: &seen, into: &links)
+                    paragraphs[paragraph.line] = (paragraph.text, mentions)
                 case .list(let list):
                     for listItem in list.items {
                         let owner = itemByLine[listItem.line]
@@ -27,7 +38,7 @@ public struct Linker: Sendable {
                 }
             }
         }
-        return links
+        return (links, paragraphs)
     }
 
     /// A mention of one or more items in a piece of text.
@@ -88,11 +99,15 @@ public struct Linker: Sendable {
         var line: Int
     }
 
-    /// `paragraph`, when the text is one, gives each mention its own source line.
+    /// `paragraph`, when the text is one, gives each mention its own source line. Returns
+    /// the mentions found.
+    @discardableResult
     private func scan(_ text: String, source: String, selfID: String?, section: String, line: Int,
-                      paragraph: Paragraph? = nil, index: AliasIndex, folder: inout ScalarFolder, seen: inout Set<MentionKey>, into links: inout [Link]) {
+                      paragraph: Paragraph? = nil, index: AliasIndex, folder: inout ScalarFolder, seen: inout Set<MentionKey>,
+                      into links: inout [Link]) -> [Mention] {
         var sentences: [Range<String.Index>]?
-        for mention in Self.mentions(in: text, index: index, selfID: selfID, folder: &folder) {
+        let mentions = Self.mentions(in: text, index: index, selfID: selfID, folder: &folder)
+        for mention in mentions {
             let line = paragraph?.line(at: mention.range.lowerBound) ?? line
             for target in mention.targets {
                 guard seen.insert(MentionKey(from: source, to: target, line: line)).inserted else { continue }
@@ -102,6 +117,7 @@ public struct Linker: Sendable {
                 links.append(Link(from: source, to: target, relation: .mentions, origin: .detected, evidence: evidence))
             }
         }
+        return mentions
     }
 }
 
@@ -173,7 +189,7 @@ struct AliasIndex: Sendable {
 /// Finds the mentions of an article's items in any text, with the same aliases and rules as
 /// the linker: the explorer uses it to mark cross-references inline.
 public struct MentionFinder: Sendable {
-    private let index: AliasIndex
+    fileprivate let index: AliasIndex
 
     public init(items: [Item]) { index = AliasIndex(items: items) }
 

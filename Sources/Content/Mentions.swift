@@ -12,54 +12,13 @@ struct Token {
 /// "Marxism-Leninism" and "Marxism–Leninism" give the same tokens.
 enum Tokenizer {
     /// One pass over the UTF-8 bytes: ASCII (most of any English article) is folded byte by
-    /// byte; other scalars go through `ScalarFolder`'s cache.
+    /// byte; other scalars go through `ScalarFolder`'s cache. The bytes are read from the
+    /// string's contiguous buffer by offset (see `TokenScanner`).
     static func tokens(in text: String, folder: inout ScalarFolder) -> [Token] {
-        var tokens: [Token] = []
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
-        var start = text.startIndex
-        var end = text.startIndex
-        let utf8 = text.utf8
-        let scalars = text.unicodeScalars
-
-        func finish() {
-            while word.last == 0x27 { word.removeLast() }
-            if !word.isEmpty { tokens.append(Token(folded: String(decoding: word, as: UTF8.self), start: start, end: end)) }
-            word.removeAll(keepingCapacity: true)
-        }
-
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            if byte < 0x80 {
-                let next = utf8.index(after: index)
-                if (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) {
-                    if word.isEmpty { start = index }
-                    word.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
-                    end = next
-                } else if byte == 0x27, !word.isEmpty {
-                    word.append(0x27)
-                } else if !word.isEmpty {
-                    finish()
-                }
-                index = next
-                continue
-            }
-            let scalar = scalars[index]
-            let next = scalars.index(after: index)
-            if isWordScalar(scalar) {
-                if word.isEmpty { start = index }
-                folder.fold(scalar, into: &word)
-                end = next
-            } else if isApostrophe(scalar), !word.isEmpty {
-                word.append(0x27)
-            } else if !word.isEmpty {
-                finish()
-            }
-            index = next
-        }
-        finish()
-        return tokens
+        var scanner = TokenScanner(text: text)
+        var contiguous = text
+        contiguous.withUTF8 { scanner.scan($0, folder: &folder) }
+        return scanner.tokens
     }
 
     static func tokens(in text: String) -> [String] {
@@ -80,6 +39,66 @@ enum Tokenizer {
     @inline(__always)
     static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "'" || scalar == "\u{2019}" || scalar == "\u{02BC}"
+    }
+}
+
+/// The state of one `Tokenizer.tokens` call. Offsets into the UTF-8 become `String.Index`es
+/// only where a token starts or ends: walking `text.utf8` index by index took about twice
+/// the instructions.
+private struct TokenScanner {
+    let text: String
+    var tokens: [Token] = []
+    /// The folded word being read, and where it starts and ends (UTF-8 offsets).
+    private var word: [UInt8] = []
+    private var start = 0
+    private var end = 0
+
+    init(text: String) {
+        self.text = text
+        word.reserveCapacity(32)
+    }
+
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, folder: inout ScalarFolder) {
+        var offset = 0
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte < 0x80 {
+                if (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) {
+                    if word.isEmpty { start = offset }
+                    word.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+                    end = offset + 1
+                } else if byte == 0x27, !word.isEmpty {
+                    word.append(0x27)
+                } else if !word.isEmpty {
+                    finish()
+                }
+                offset += 1
+                continue
+            }
+            let scalar = text.unicodeScalars[index(offset)]
+            let next = offset + UTF8.width(scalar)
+            if Tokenizer.isWordScalar(scalar) {
+                if word.isEmpty { start = offset }
+                folder.fold(scalar, into: &word)
+                end = next
+            } else if Tokenizer.isApostrophe(scalar), !word.isEmpty {
+                word.append(0x27)
+            } else if !word.isEmpty {
+                finish()
+            }
+            offset = next
+        }
+        finish()
+    }
+
+    private mutating func finish() {
+        while word.last == 0x27 { word.removeLast() }
+        if !word.isEmpty { tokens.append(Token(folded: String(decoding: word, as: UTF8.self), start: index(start), end: index(end))) }
+        word.removeAll(keepingCapacity: true)
+    }
+
+    private func index(_ offset: Int) -> String.Index {
+        text.utf8.index(text.utf8.startIndex, offsetBy: offset)
     }
 }
 

@@ -1,17 +1,33 @@
+import Foundation
+
 extension Substring {
     /// This text without leading and trailing spaces, tabs and other Unicode space separators:
     /// what `trimmingCharacters(in: .whitespaces)` returns, without Foundation's round trip
     /// through NSString and UTF-16, which took a third of the time to load an article
     /// (parse: 0.97 → 0.22 ms for the bundled article, 514 → 155 ms for 10 MB; see
     /// scripts/bench-content.sh).
-    func trimmingSpaces() -> String {
+    func trimmingSpaces() -> String { trimmingScalars(where: Self.isSpace) }
+
+    /// This text without leading and trailing punctuation: what
+    /// `trimmingCharacters(in: .punctuationCharacters)` returns. ASCII text (nearly every
+    /// word the classifier trims) is trimmed here, without Foundation's round trip through
+    /// NSString; other text still goes through Foundation, whose punctuation set is not the
+    /// standard library's outside ASCII (it leaves out characters beyond U+FFFF and the
+    /// newest ones).
+    func trimmingPunctuation() -> String {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return trimmingCharacters(in: .punctuationCharacters) }
+        return trimmingScalars(where: Self.isASCIIPunctuation)
+    }
+
+    @inline(__always)
+    private func trimmingScalars(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
-        while start < end, Self.isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while start < end, isTrimmed(scalars[start]) { start = scalars.index(after: start) }
         while end > start {
             let before = scalars.index(before: end)
-            guard Self.isSpace(scalars[before]) else { break }
+            guard isTrimmed(scalars[before]) else { break }
             end = before
         }
         return String(scalars[start..<end])
@@ -22,9 +38,36 @@ extension Substring {
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         scalar == " " || scalar == "\t" || (scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator)
     }
+
+    /// ASCII punctuation (general categories P*: not the symbols $ + < = > ^ ` | ~).
+    @inline(__always)
+    static func isASCIIPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "!"..."#", "%"..."*", ","..."/", ":", ";", "?", "@", "["..."]", "_", "{", "}": true
+        default: false
+        }
+    }
 }
 
 extension String {
     /// See `Substring.trimmingSpaces()`.
     func trimmingSpaces() -> String { self[...].trimmingSpaces() }
+
+    /// Whether the UTF-8 bytes of `needle` occur in this string's: a byte search, without
+    /// Unicode's rules (and without the cost of starting Foundation's or the standard
+    /// library's generic search).
+    func containsBytes(of needle: String) -> Bool {
+        var haystack = self
+        var needle = needle
+        guard !needle.isEmpty else { return true }
+        return haystack.withUTF8 { text in
+            needle.withUTF8 { bytes in
+                guard text.count >= bytes.count else { return false }
+                for start in 0...(text.count - bytes.count) where text[start] == bytes[0] {
+                    if (1..<bytes.count).allSatisfy({ text[start + $0] == bytes[$0] }) { return true }
+                }
+                return false
+            }
+        }
+    }
 }

@@ -22,8 +22,16 @@ public struct ArticleIdentity: Hashable, Sendable, Codable {
             hash.add("\u{1}\(section.level)\u{1}\(section.title)")
             for block in section.blocks {
                 switch block {
-                case .paragraph(let paragraph): hash.add("\u{2}" + paragraph.text)
-                case .list(let list): for item in list.items { hash.add("\u{3}" + item.text) }
+                // The marker and the text hashed one after the other: the same bytes as
+                // their concatenation, without copying the text.
+                case .paragraph(let paragraph):
+                    hash.add("\u{2}")
+                    hash.add(paragraph.text)
+                case .list(let list):
+                    for item in list.items {
+                        hash.add("\u{3}")
+                        hash.add(item.text)
+                    }
                 }
             }
         }
@@ -37,9 +45,16 @@ struct FNV1a {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func add(_ text: String) {
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value &*= 0x0000_0100_0000_01b3
+        var text = text
+        // Over the contiguous UTF-8 buffer: a quarter of the instructions of iterating
+        // `text.utf8`, for the whole article's text at every start-up.
+        value = text.withUTF8 { bytes in
+            var value = self.value
+            for byte in bytes {
+                value ^= UInt64(byte)
+                value &*= 0x0000_0100_0000_01b3
+            }
+            return value
         }
     }
 

@@ -408,13 +408,24 @@ enum FileCheck {
     }
 
     /// Every SQLite 3 database starts with these 16 bytes, in a 100-byte header.
+    /// (`open` and `read`, not `FileHandle` and `Data`: their first use was a tenth of a
+    /// millisecond of every start-up.)
     static func hasSQLiteHeader(_ path: String) throws -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw StoreError.sqlite(path: path, message: String(cString: strerror(errno)))
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw StoreError.sqlite(path: path, message: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var header = [UInt8](repeating: 0, count: 100)
+        var count = 0
+        while count < header.count {
+            let read = header.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, $0.count - count) }
+            if read == 0 { break }
+            if read < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.sqlite(path: path, message: String(cString: strerror(errno)))
+            }
+            count += read
         }
-        defer { try? handle.close() }
-        let header = (try handle.read(upToCount: 100)) ?? Data()
-        return header.count == 100 && header.prefix(16) == Data("SQLite format 3\0".utf8)
+        return count == header.count && header.starts(with: "SQLite format 3\0".utf8)
     }
 
     static func isWritable(_ path: String) -> Bool {

@@ -69,6 +69,7 @@ enum StoreFailure {
 
 struct Bookmarks: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "bookmarks",
         abstract: "List, add, remove, export and import bookmarks.",
         discussion: """
             Bookmarks live in DIR/state.sqlite (see --data-dir), shared with the explorer; two \
@@ -89,6 +90,7 @@ struct Bookmarks: ParsableCommand {
 extension Bookmarks {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List every bookmark, newest first.",
             discussion: """
                 With --json, prints the export format (as 'bookmarks export --format json').
@@ -147,6 +149,7 @@ extension Bookmarks {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Bookmark a section of an article.",
             discussion: """
                 Prints 'bookmarked: #ID Article › Section' once the bookmark is saved (it then \
@@ -184,6 +187,7 @@ extension Bookmarks {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove a bookmark by its id (see 'bookmarks list').",
             discussion: """
                 Examples:
@@ -209,6 +213,7 @@ extension Bookmarks {
         }
 
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Print every bookmark as JSON (the format 'bookmarks import' reads) or Markdown.",
             discussion: """
                 The JSON form is a stable interface: {"version": 1, "bookmarks": [{"article", \
@@ -234,6 +239,7 @@ extension Bookmarks {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Add the bookmarks of a JSON export; ones already there are merged, not doubled.",
             discussion: """
                 A bookmark matches an existing one with the same article, section id, heading and \

@@ -19,8 +19,8 @@ struct Exploration: ArticleLocation {
     var configPath: String? = nil
 
     func run() throws {
-        // Read once: Foundation builds a new dictionary of every variable on each read.
-        let environment = ProcessInfo.processInfo.environment
+        // Read once: each read builds a new dictionary of every variable.
+        let environment = ProcessEnvironment.variables()
         let settings = try ConfigOptions.loadReporting(configPath, environment: environment)
         guard Terminal.isInteractive else {
             let source = try loadSource()

@@ -5,6 +5,7 @@ import Store
 
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "search",
         abstract: "Find text in an article or a folder of articles.",
         discussion: """
             Prints `article:line: section: text` for each match, like grep -n. The search is \

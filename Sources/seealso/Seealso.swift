@@ -7,6 +7,9 @@ import TUI
 
 @main
 struct Seealso: ParsableCommand {
+    // The commands name themselves, as the parser would from their types' names: deriving a
+    // name goes through String(describing:) on the type, whose protocol lookups were a large
+    // part of the time to start with any argument (`seealso FILE`, `seealso --no-restore`).
     static let configuration = CommandConfiguration(
         commandName: "seealso",
         abstract: "Explore an encyclopedia article and its cross-links in the terminal.",
@@ -112,6 +115,8 @@ enum Diagnostics {
 }
 
 struct Explore: ParsableCommand {
+    // No commandName, unlike the other commands: giving the default subcommand one adds
+    // "defaultSubcommand" to `--experimental-dump-help`.
     static let configuration = CommandConfiguration(
         abstract: "Open the interactive explorer (the default command).",
         discussion: """
@@ -154,6 +159,7 @@ struct Explore: ParsableCommand {
 
 struct Outline: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "outline",
         abstract: "Print the section outline with source lines.",
         discussion: """
             Examples:
@@ -181,6 +187,7 @@ extension LinkOrigin: ExpressibleByArgument {}
 
 struct Links: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "links",
         abstract: "List the See-also topics, examples and strategies with their cross-links.",
         discussion: """
             Each link shows its direction (→ out, ← in), type, the other end, its origin and why: \
@@ -211,6 +218,7 @@ struct Export: ParsableCommand {
     }
 
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export the article model as JSON, Markdown or a Graphviz graph.",
         discussion: """
             The JSON form is a stable interface; its schema is in README.md.

@@ -86,7 +86,7 @@ extension ReaderDocument {
     /// classified list item's name a reference to its topic card.
     public static func article(_ model: LinkedArticle) -> ReaderDocument {
         var document = ReaderDocument()
-        let finder = MentionFinder(items: model.items)
+        let finder = model.mentionFinder
         let itemByLine = Dictionary(model.items.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
         let article = model.article
         document.blocks.append(ReaderBlock(spans: [TextSpan(article.title, Style(.title, bold: true))], prefix: nil, indent: 0,
@@ -104,7 +104,7 @@ extension ReaderDocument {
             for block in section.blocks {
                 switch block {
                 case .paragraph(let paragraph):
-                    let spans = document.markMentions(in: paragraph.text, selfID: nil, finder: finder, model: model,
+                    let spans = document.markMentions(in: paragraph.text, model.mentions(in: paragraph), model: model,
                                                       block: document.blocks.count)
                     document.blocks.append(ReaderBlock(spans: spans, prefix: nil, indent: 0, spacingBefore: 1,
                                                        section: sectionIndex, item: nil, sourceLine: paragraph.line))
@@ -145,9 +145,14 @@ extension ReaderDocument {
     /// `text` split into plain spans and `mention[n]` references, in order.
     private mutating func markMentions(in text: String, selfID: String?, finder: MentionFinder,
                                        model: LinkedArticle, block: Int) -> [TextSpan] {
+        markMentions(in: text, finder.mentions(in: text, excluding: selfID), model: model, block: block)
+    }
+
+    /// `text` split into plain spans and references at `mentions` (found in `text`), in order.
+    private mutating func markMentions(in text: String, _ mentions: [Linker.Mention], model: LinkedArticle, block: Int) -> [TextSpan] {
         var spans: [TextSpan] = []
         var cursor = text.startIndex
-        for mention in finder.mentions(in: text, excluding: selfID) {
+        for mention in mentions {
             guard let targetID = mention.targets.first, let target = Target.node(targetID, in: model) else { continue }
             if cursor < mention.range.lowerBound { spans.append(TextSpan(String(text[cursor..<mention.range.lowerBound]))) }
             let reference = references.count

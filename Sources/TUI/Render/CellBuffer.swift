@@ -122,8 +122,24 @@ public struct CellBuffer: Equatable, Sendable {
         guard y >= 0 && y < height else { return 0 }
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
         var column = x
-        for character in text {
+        let utf8 = text.utf8
+        var index = text.startIndex
+        while index < text.endIndex {
             guard column < limit else { break }
+            // Printable ASCII followed by ASCII (nearly all text) is a character of its own,
+            // one column wide and safe: placed from its byte, without grapheme breaking.
+            let byte = utf8[index]
+            if byte >= 0x20 && byte < 0x7F {
+                let next = utf8.index(after: index)
+                if next == utf8.endIndex || utf8[next] < 0x80 {
+                    place(String(Unicode.Scalar(byte)), width: 1, style: style, x: column, y: y)
+                    column += 1
+                    index = next
+                    continue
+                }
+            }
+            let character = text[index]
+            index = text.index(after: index)
             if character == "\t" {
                 place(" ", width: 1, style: style, x: column, y: y)
                 column += 1

@@ -726,7 +726,10 @@ public struct Explorer: Sendable {
         let outlineRows = outline.map(\.row)
         state.outline.top = listLayout(outlineRows, pane: .outline, state).top(state.outline.top, toShow: position, in: outlineRows,
                                                                                  height: contentHeight(of: .outline, state))
-        state.helpTop = min(max(state.helpTop, 0), max(HelpScreen.lineCount(keymap) - (state.size.height - 3), 0))
+        // At the top (nearly always) there is nothing to clamp, and no help text to lay out.
+        if state.helpTop != 0 {
+            state.helpTop = min(max(state.helpTop, 0), max(HelpScreen.lineCount(keymap) - (state.size.height - 3), 0))
+        }
         return state
     }
 }

@@ -37,17 +37,17 @@ public enum TextWrapper {
     public static func wrap(_ text: String, width: Int) -> [WrappedLine] {
         guard width >= 1 else { return [] }
         var builder = LineBuilder(text: text, width: width)
-        var paragraphStart = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let cluster = builder.cluster(at: index)
-            if cluster.kind == .newline {
-                builder.wrapParagraph(paragraphStart..<index)
-                paragraphStart = cluster.end
-            }
-            index = cluster.end
+        // Paragraphs end at each LF, or at the CR of a CR LF: found in the UTF-8 bytes rather
+        // than cluster by cluster, as an LF is always a cluster of its own or the end of
+        // CR LF (a lone CR is no newline, as before).
+        let bytes = builder.bytes
+        var paragraphStart = 0
+        while let newline = bytes[paragraphStart...].firstIndex(of: 0x0A) {
+            let end = newline > paragraphStart && bytes[newline - 1] == 0x0D ? newline - 1 : newline
+            builder.wrapParagraph(paragraphStart..<end)
+            paragraphStart = newline + 1
         }
-        builder.wrapParagraph(paragraphStart..<text.endIndex)
+        builder.wrapParagraph(paragraphStart..<bytes.count)
         return builder.lines
     }
 
@@ -64,92 +64,106 @@ public enum TextWrapper {
 }
 
 /// The state of one `wrap` call: the line being filled and the lines done.
+///
+/// Positions are offsets into the text's UTF-8 (`bytes`), made `String.Index`es only for the
+/// lines it returns: walking `String.Index`es cost most of the time to wrap an article.
 private struct LineBuilder {
     let text: String
+    let bytes: [UInt8]
     let width: Int
     var lines: [WrappedLine] = []
 
-    /// The current line's start and end in `text`, and its width; nil when no word yet.
-    private var lineStart: String.Index?
-    private var lineEnd: String.Index
+    /// The current line's start and end (UTF-8 offsets), and its width; nil when no word yet.
+    private var lineStart: Int?
+    private var lineEnd = 0
     private var lineWidth = 0
 
     init(text: String, width: Int) {
         self.text = text
+        self.bytes = Array(text.utf8)
         self.width = width
-        lineEnd = text.startIndex
     }
 
     /// One grapheme cluster of `text`, as the wrapper sees it.
     struct Cluster {
         enum Kind { case space, newline, other }
-        var end: String.Index
+        var end: Int
         var kind: Kind
         var width: Int
     }
 
-    /// The cluster that starts at `index`. Printable ASCII followed by ASCII, almost all of
+    /// The cluster that starts at `offset`. Printable ASCII followed by ASCII, almost all of
     /// an article, is read from the UTF-8 bytes: such a byte is a cluster of its own (only a
     /// following non-ASCII scalar, as in "e\u{301}", could extend it). Anything else goes
     /// through `Character`, whose grapheme breaking is what made wrapping slow (the explorer
     /// set-up went from 2.8 to 1.8 ms for the bundled article; `seealso-bench cold`).
-    func cluster(at index: String.Index) -> Cluster {
-        let utf8 = text.utf8
-        let byte = utf8[index]
+    func cluster(at offset: Int) -> Cluster {
+        let byte = bytes[offset]
         if byte >= 0x20 && byte < 0x7F {
-            let next = utf8.index(after: index)
-            if next == utf8.endIndex || utf8[next] < 0x80 {
+            let next = offset + 1
+            if next == bytes.count || bytes[next] < 0x80 {
                 return Cluster(end: next, kind: byte == 0x20 ? .space : .other, width: 1)
             }
         }
-        let character = text[index]
+        let character = text[index(offset)]
         let kind: Cluster.Kind = switch character {
         case " ", "\t": .space
         case "\n", "\r\n": .newline
         default: .other
         }
-        return Cluster(end: text.index(after: index), kind: kind, width: character.displayWidth)
+        return Cluster(end: offset + character.utf8.count, kind: kind, width: character.displayWidth)
+    }
+
+    private func index(_ offset: Int) -> String.Index {
+        text.utf8.index(text.utf8.startIndex, offsetBy: offset)
     }
 
     /// Wraps the text between two newlines.
-    mutating func wrapParagraph(_ range: Range<String.Index>) {
+    mutating func wrapParagraph(_ range: Range<Int>) {
         let linesBefore = lines.count
         lineStart = nil
         lineWidth = 0
         // Spaces since the last word: (start, width). Leading ones are the indent.
-        var pendingSpace: (start: String.Index, width: Int)? = nil
+        var pendingSpace: (start: Int, width: Int)? = nil
         var isFirstWord = true
-        var index = range.lowerBound
-        while index < range.upperBound {
-            let isSpace = cluster(at: index).kind == .space
-            var end = index
-            var runWidth = 0
+        var offset = range.lowerBound
+        // The cluster that ended the previous run starts the next: each is read once.
+        var first = offset < range.upperBound ? cluster(at: offset) : nil
+        while let runStart = first {
+            let isSpace = runStart.kind == .space
+            var end = runStart.end
+            var runWidth = runStart.width
+            first = nil
             while end < range.upperBound {
                 let next = cluster(at: end)
-                guard (next.kind == .space) == isSpace else { break }
+                guard (next.kind == .space) == isSpace else {
+                    first = next
+                    break
+                }
                 runWidth += next.width
                 end = next.end
             }
             if isSpace {
-                pendingSpace = (index, runWidth)
+                pendingSpace = (offset, runWidth)
             } else {
-                addWord(index..<end, width: runWidth, after: pendingSpace, isFirstWord: isFirstWord)
+                addWord(offset..<end, width: runWidth, after: pendingSpace, isFirstWord: isFirstWord)
                 pendingSpace = nil
                 isFirstWord = false
             }
-            index = end
+            offset = end
         }
         finishLine()
         if lines.count == linesBefore {
-            lines.append(WrappedLine(range: range.lowerBound..<range.lowerBound, text: text[range.lowerBound..<range.lowerBound]))
+            let start = index(range.lowerBound)
+            lines.append(WrappedLine(range: start..<start, text: text[start..<start]))
         }
     }
 
     /// Adds a word after `space` (the spaces since the previous word, or the indent when
     /// this is the paragraph's first word).
     private mutating func addWord(
-        _ word: Range<String.Index>, width wordWidth: Int,
-        after space: (start: String.Index, width: Int)?, isFirstWord: Bool
+        _ word: Range<Int>, width wordWidth: Int,
+        after space: (start: Int, width: Int)?, isFirstWord: Bool
     ) {
         let spaceWidth = space?.width ?? 0
         if lineStart != nil {
@@ -173,29 +187,30 @@ private struct LineBuilder {
     }
 
     /// Fills lines with the word's clusters, leaving its last piece as the current line.
-    private mutating func breakLongWord(_ word: Range<String.Index>) {
-        var index = word.lowerBound
-        while index < word.upperBound {
-            let next = cluster(at: index)
+    private mutating func breakLongWord(_ word: Range<Int>) {
+        var offset = word.lowerBound
+        while offset < word.upperBound {
+            let next = cluster(at: offset)
             if lineStart != nil && lineWidth + next.width > width {
                 finishLine()
             }
-            if lineStart == nil { start(at: index, width: 0) }
+            if lineStart == nil { start(at: offset, width: 0) }
             lineWidth += next.width
-            index = next.end
-            lineEnd = index
+            offset = next.end
+            lineEnd = offset
         }
     }
 
-    private mutating func start(at index: String.Index, width: Int) {
-        lineStart = index
-        lineEnd = index
+    private mutating func start(at offset: Int, width: Int) {
+        lineStart = offset
+        lineEnd = offset
         lineWidth = width
     }
 
     private mutating func finishLine() {
         guard let lineStart else { return }
-        lines.append(WrappedLine(range: lineStart..<lineEnd, text: text[lineStart..<lineEnd]))
+        let range = index(lineStart)..<index(lineEnd)
+        lines.append(WrappedLine(range: range, text: text[range]))
         self.lineStart = nil
         lineWidth = 0
     }
