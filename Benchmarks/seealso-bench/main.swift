@@ -5,7 +5,8 @@
 //   seealso-bench updates [J] [P]      (b) the minimal update for J one-line and P page scrolls
 //   seealso-bench tsv [J] [P]          (b) as tab-separated values, for scripts/bench-tui.sh
 //   seealso-bench screen WxH[z] KEYS   the text of the frame after typing KEYS (each character
-//                                      one key; " " is Space), for comparing with a terminal
+//                                      one key; " " is Space, CR Enter, TAB Tab, ESC Escape, DEL
+//                                      Backspace), for comparing with a terminal
 //   seealso-bench finding [N]          time per keystroke (update + render, 120×40) of the reader's
 //                                      incremental search, and of the go-to finder over N article
 //                                      titles (a folder of N articles; default 10000)
@@ -102,8 +103,17 @@ do {
 }
 let explorer = Explorer(model: model)
 
+/// One key, as the terminal would deliver it: CR or LF is Enter, TAB is Tab, ESC is Escape,
+/// DEL is Backspace; anything else is that character.
 func press(_ character: Character, _ state: AppState) -> AppState {
-    explorer.update(state, explorer.action(for: .key(.character(character)), in: state))
+    let key: Key = switch character {
+    case "\r", "\n": .enter
+    case "\t": .tab
+    case "\u{1B}": .escape
+    case "\u{7F}": .backspace
+    default: .character(character)
+    }
+    return explorer.update(state, explorer.action(for: .key(key), in: state))
 }
 
 /// The state the program shows at start-up in this layout (zoomed: after `z`).
