@@ -29,6 +29,54 @@ import Testing
         }
     }
 
+    /// Random keys (and resizes) on the bundled article and on one of hostile text, wide
+    /// characters and combining marks: every frame replays exactly.
+    @Test(arguments: ["bundled", "hostile"])
+    func randomKeysReplayExactly(article: String) throws {
+        let model = article == "bundled" ? bundledModel : try LinkedArticle(article: ArticleParser().parse("""
+            = Evil \u{1B}]0;owned\u{07} 漢字 =
+
+            Lead \u{1B}[2J text \u{9B}31m and \u{202E}reversed\u{202C}, CR\rand BS\u{08}, Совет, e\u{301}, 🙂 and 👍🏽.
+
+            == 漢字の見出し ==
+
+            \(String(repeating: "全角の文字と Latin words mixed together, then more 文字. ", count: 12))
+
+            == See also ==
+            - Ev\u{1B}]52;c;aGk=\u{07}il
+            - Tab\there
+            - 漢字 – a topic whose name is wide
+            """, path: "evil.txt"))
+        let explorer = Explorer(model: model)
+        let sizes = [Size(width: 79, height: 24), Size(width: 80, height: 24), Size(width: 120, height: 40),
+                     Size(width: 200, height: 60), Size(width: 50, height: 14), Size(width: 39, height: 11)]
+        let keys: [Key] = [.character("j"), .character("j"), .character("j"), .character("k"), .character(" "),
+                           .character("b"), .character("g"), .character("G"), .character("]"), .character("["),
+                           .enter, .tab, .character("H"), .character("L"), .character("z"), .character("?"), .escape,
+                           .character("1"), .character("2"), .character("3"), .character("4"), .character("h"),
+                           .character("l"), .character("v")]
+        var random = SplitMix(seed: article == "bundled" ? 11 : 13)
+        var state = explorer.initialState(size: sizes[0])
+        var encoder = ScreenEncoder(features: .xterm, theme: .dark, terminalWidth: Self.width)
+        var terminal = Emulator(width: state.size.width, height: state.size.height)
+        for step in 0..<600 {
+            if random.next(60) == 0 {
+                // A resize: the backend forgets the screen, and the terminal keeps what it showed.
+                let size = sizes[random.next(sizes.count)]
+                state = explorer.update(state, explorer.action(for: .resize(width: size.width, height: size.height), in: state))
+                terminal = Emulator(width: size.width, height: size.height)
+                encoder.forgetScreen()
+            } else {
+                let key = keys[random.next(keys.count)]
+                state = explorer.update(state, explorer.action(for: .key(key), in: state))
+            }
+            let frame = explorer.render(state)
+            terminal.feed(encoder.encode(frame))
+            try terminal.expectShows(frame, theme: .dark, palette: TerminalFeatures.xterm.palette, after: "step \(step)")
+        }
+        #expect(terminal.unexpectedWraps == 0)
+    }
+
     /// Random frames that scroll bands of rows, edit cells, use wide characters, combining
     /// marks and styles, on terminals with and without each optional feature.
     @Test(arguments: [
