@@ -82,14 +82,11 @@ import Testing
     @Test(arguments: [
         TerminalFeatures.xterm,
         TerminalFeatures(palette: TerminalPalette(colorCount: 8, hasDefaultColors: true),
-                         erasesCharacters: false, hasScrollRegion: true, scrollsByCount: false, addressesColumnAndRow: false,
-                         deferredWrap: true),
+                         erasesCharacters: false, hasScrollRegion: true, scrollsByCount: false, addressesColumnAndRow: false),
         TerminalFeatures(palette: TerminalPalette(colorCount: 0, hasDefaultColors: false),
-                         erasesCharacters: false, hasScrollRegion: false, scrollsByCount: false, addressesColumnAndRow: true,
-                         deferredWrap: false),
+                         erasesCharacters: false, hasScrollRegion: false, scrollsByCount: false, addressesColumnAndRow: true),
         TerminalFeatures(palette: TerminalPalette(colorCount: 256, hasDefaultColors: false),
-                         erasesCharacters: true, hasScrollRegion: true, scrollsByCount: true, addressesColumnAndRow: true,
-                         deferredWrap: true),
+                         erasesCharacters: true, hasScrollRegion: true, scrollsByCount: true, addressesColumnAndRow: true),
     ])
     func randomFramesReplayExactly(features: TerminalFeatures) throws {
         var random = SplitMix(seed: 7)
@@ -127,8 +124,7 @@ import Testing
             }
             frame = next
             terminal.feed(encoder.encode(frame))
-            try terminal.expectShows(frame, theme: .dark, palette: features.palette, after: "step \(step)",
-                                     bottomRightCell: features.deferredWrap)
+            try terminal.expectShows(frame, theme: .dark, palette: features.palette, after: "step \(step)")
             if random.next(40) == 0 {
                 terminal.feed(encoder.release())
                 encoder.forgetScreen()
@@ -348,15 +344,12 @@ private struct Emulator {
 
     /// Every cell shows the frame's text (as the encoder sends it) in the frame's colours
     /// and attributes.
-    /// Without `bottomRightCell` (a terminal without xenl, where writing that cell would
-    /// scroll the screen), the cell in the bottom-right corner is not checked.
     func expectShows(_ frame: CellBuffer, theme: Theme, palette: TerminalPalette, after: String = "the first frame",
-                     bottomRightCell: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) throws {
+                     sourceLocation: SourceLocation = #_sourceLocation) throws {
         for row in 0..<height {
             for column in 0..<width {
                 let cell = frame[column, row]
                 let wide = column + 1 < width && frame[column + 1, row].isContinuation
-                if !bottomRightCell && row == height - 1 && column + (wide || cell.isContinuation ? 2 : 1) >= width { continue }
                 var text = cell.text
                 if !cell.isContinuation {
                     let glyph = TerminalGlyph.scalars(for: cell.text, width: wide ? 2 : 1,

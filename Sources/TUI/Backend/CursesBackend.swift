@@ -296,17 +296,18 @@ public final class CursesBackend {
     // MARK: - Drawing
 
     /// What the encoder may use on this terminal, or nil when its terminfo entry does not
-    /// address the cursor the ECMA-48 way (ncurses then draws).
+    /// address the cursor the ECMA-48 way or wraps at once in the last column (ncurses then
+    /// draws, and writes the bottom-right cell with insert-character).
     private static func ecma48Features(palette: TerminalPalette) -> TerminalFeatures? {
         guard let cursorAddress = seealso_string_capability("cup"),
-              String(cString: cursorAddress) == "\u{1B}[%i%p1%d;%p2%dH" else { return nil }
+              String(cString: cursorAddress) == "\u{1B}[%i%p1%d;%p2%dH",
+              seealso_flag_capability("xenl") != 0 else { return nil }
         return TerminalFeatures(
             palette: palette,
             erasesCharacters: seealso_string_capability("ech") != nil,
             hasScrollRegion: seealso_string_capability("csr") != nil,
             scrollsByCount: seealso_string_capability("indn") != nil && seealso_string_capability("rin") != nil,
-            addressesColumnAndRow: seealso_string_capability("hpa") != nil && seealso_string_capability("vpa") != nil,
-            deferredWrap: seealso_flag_capability("xenl") != 0)
+            addressesColumnAndRow: seealso_string_capability("hpa") != nil && seealso_string_capability("vpa") != nil)
     }
 
     /// Writes all of `bytes` to the terminal in as few `write` calls as it takes.

@@ -1,5 +1,7 @@
 /// What a terminal that speaks ECMA-48 (xterm and its kin, tmux, screen, the Linux console)
-/// offers beyond cursor addressing and SGR, as its terminfo entry says.
+/// offers beyond cursor addressing and SGR, as its terminfo entry says. Such a terminal must
+/// also defer wrapping (terminfo `xenl`), so that the bottom-right cell can be written
+/// without scrolling the screen; ncurses draws on the few that do not (`ansi`, `sun`).
 public struct TerminalFeatures: Equatable, Sendable {
     var palette: TerminalPalette
     /// ECH (terminfo `ech`): blanks n cells without moving the cursor.
@@ -10,25 +12,20 @@ public struct TerminalFeatures: Equatable, Sendable {
     var scrollsByCount: Bool
     /// CHA and VPA (`hpa`, `vpa`): to a column in the row, to a row in the column.
     var addressesColumnAndRow: Bool
-    /// `xenl`: writing the last column leaves the cursor there instead of wrapping, so the
-    /// bottom-right cell can be written without scrolling the screen.
-    var deferredWrap: Bool
 
     public init(palette: TerminalPalette, erasesCharacters: Bool, hasScrollRegion: Bool, scrollsByCount: Bool,
-                addressesColumnAndRow: Bool, deferredWrap: Bool) {
+                addressesColumnAndRow: Bool) {
         self.palette = palette
         self.erasesCharacters = erasesCharacters
         self.hasScrollRegion = hasScrollRegion
         self.scrollsByCount = scrollsByCount
         self.addressesColumnAndRow = addressesColumnAndRow
-        self.deferredWrap = deferredWrap
     }
 
     /// xterm-256color with default colours: what tests and benchmarks assume.
     public static let xterm = TerminalFeatures(
         palette: TerminalPalette(colorCount: 256, hasDefaultColors: true),
-        erasesCharacters: true, hasScrollRegion: true, scrollsByCount: true, addressesColumnAndRow: true,
-        deferredWrap: true)
+        erasesCharacters: true, hasScrollRegion: true, scrollsByCount: true, addressesColumnAndRow: true)
 }
 
 /// Turns frames into the bytes that make an ECMA-48 terminal show them, sending only what
@@ -225,8 +222,6 @@ public struct ScreenEncoder {
             let cellWidth = x + 1 < width && cells[row + x + 1].isContinuation ? 2 : 1
             defer { x += cellWidth }
             if cell.isContinuation { continue }
-            // Without xenl, writing the bottom-right cell would scroll the whole screen.
-            if !features.deferredWrap && y == height - 1 && x + cellWidth >= width { continue }
             move(toColumn: x, row: y)
             setPen(pen(for: cell.style))
             appendGlyph(cell.text, width: cellWidth)
