@@ -466,7 +466,7 @@ for name, samples in detail.items():
     rows.append([name, f"{median(samples):.1f}", f"{q(samples, .25):.1f}", f"{q(samples, .75):.1f}"])
 stages = list(zip(*detail["stages"]))
 for label, samples in zip(["stage: load the bundled article (parse, classify, link)", "stage: Explorer + initial state (wraps the reader)",
-                           "stage: first frame (render + changes(from: nil))", "stage: a second frame (warm)"], stages):
+                           "stage: first frame (render + encode)", "stage: a second frame (warm)"], stages):
     rows.append([label, f"{median(samples):.2f}", f"{q(samples, .25):.2f}", f"{q(samples, .75):.2f}"])
 table(rows, right=(1, 2, 3))
 

@@ -83,9 +83,10 @@ func coldStart() -> Never {
     let state = explorer.initialState(size: Size(width: 120, height: 40))
     let ready = clock.now
     let frame = explorer.render(state)
-    let runs = frame.changes(from: nil)
+    var encoder = ScreenEncoder(features: .xterm, theme: .dark) { Character($0).displayWidth }
+    let bytes = encoder.encode(frame)
     let rendered = clock.now
-    withExtendedLifetime(runs) {}
+    withExtendedLifetime(bytes) {}
     let again = explorer.render(state)
     let warm = clock.now
     withExtendedLifetime(again) {}
