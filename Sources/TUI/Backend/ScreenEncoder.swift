@@ -72,8 +72,10 @@ public struct ScreenEncoder {
     /// Scalars sent for one cell at most: ncurses' `CCHARW_MAX`, so both outputs send the
     /// same glyphs.
     static let maxScalarsPerCell = 5
-    /// Bytes a scroll costs beyond the rows it saves (region, movement, scroll), roughly.
-    private static let scrollOverhead = 10
+    /// Bytes a scroll costs beyond the rows it saves (movement and scroll), roughly; and
+    /// setting a scroll region, when it is not the one set.
+    private static let scrollOverhead = 3
+    private static let regionOverhead = 8
 
     public init(features: TerminalFeatures, theme: Theme, terminalWidth: @escaping (Unicode.Scalar) -> Int) {
         self.features = features
@@ -272,7 +274,8 @@ public struct ScreenEncoder {
         guard features.hasScrollRegion, blankIsErased, height >= 4 else { return nil }
         let (best, newFingerprints) = frame.withCells { new in
             shown.withCells { old in
-                Self.bestScroll(from: old, to: new, width: width, height: height, oldFingerprints: fingerprints)
+                Self.bestScroll(from: old, to: new, width: width, height: height, oldFingerprints: fingerprints,
+                                region: region)
             }
         }
         if let best {
@@ -286,7 +289,7 @@ public struct ScreenEncoder {
     /// fingerprints of the new rows, when it needed them.
     private static func bestScroll(
         from old: UnsafeBufferPointer<Cell>, to new: UnsafeBufferPointer<Cell>, width: Int, height: Int,
-        oldFingerprints: [UInt64]?
+        oldFingerprints: [UInt64]?, region current: ClosedRange<Int>?
     ) -> (scroll: (region: ClosedRange<Int>, shift: Int)?, fingerprints: [UInt64]?) {
         let changed = (0..<height).filter { !rowsEqual(new, $0, old, $0, width: width) }
         guard changed.count >= 3 else { return (nil, nil) }
@@ -304,46 +307,47 @@ public struct ScreenEncoder {
             guard let sources = oldRows[newPrints[y]], sources.count <= 4 else { continue }
             for source in sources where source != y { votes[source - y, default: 0] += 1 }
         }
-        let shifts = votes.filter { $0.value >= 2 }.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(3)
+        // A pane narrower than the screen moves no whole row: one line up or down is always
+        // tried, as scrolling the rows and repairing the other panes can still cost less.
+        var shifts = votes.filter { $0.value >= 2 }.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(3).map(\.key)
+        for shift in [1, -1] where !shifts.contains(shift) { shifts.append(shift) }
 
+        var unshifted = [Int](repeating: 0, count: height)
+        for y in changed { unshifted[y] = differingCells(new, y, old, y, width: width) }
+        // What drawing the rows before `y` over blank rows costs beyond drawing them over the
+        // old ones, so that any run of vacated rows is priced by one subtraction.
+        var vacatingCosts = [0]
+        for y in 0..<height { vacatingCosts.append(vacatingCosts[y] + nonBlankCells(new, row: y, width: width) - unshifted[y]) }
         var best: (region: ClosedRange<Int>, shift: Int, gain: Int)?
-        for (shift, _) in shifts {
-            for band in bands(of: new, matching: old, shiftedBy: shift, width: width, height: height) {
-                let region = shift > 0
-                    ? band.lowerBound...(band.upperBound + shift) : (band.lowerBound + shift)...band.upperBound
-                guard region.lowerBound >= 0, region.upperBound < height else { continue }
-                let vacated = shift > 0
-                    ? (region.upperBound - shift + 1)...region.upperBound
-                    : region.lowerBound...(region.lowerBound - shift - 1)
-                var gain = -scrollOverhead
-                for y in band { gain += differingCells(new, old, row: y, width: width) }
-                for y in vacated {
-                    gain -= nonBlankCells(new, row: y, width: width) - differingCells(new, old, row: y, width: width)
+        for shift in shifts where abs(shift) < height - 1 {
+            let distance = abs(shift)
+            // Cells saved on each row by showing the old row `shift` away instead of its own.
+            var saved = [Int](repeating: 0, count: height)
+            for y in max(0, -shift)..<min(height, height - shift) {
+                saved[y] = unshifted[y] - differingCells(new, y, old, y + shift, width: width)
+            }
+            // The band of rows that saves the most (Kadane), ending (up) or starting (down) at
+            // each row, less what the rows it vacates then cost.
+            var run = 0
+            var runEdge = 0
+            let ends = shift > 0 ? Array(0..<(height - distance)) : Array((distance..<height).reversed())
+            for edge in ends {
+                if run <= 0 {
+                    run = saved[edge]
+                    runEdge = edge
+                } else {
+                    run += saved[edge]
                 }
+                let vacated = shift > 0 ? (edge + 1)...(edge + distance) : (edge - distance)...(edge - 1)
+                let region = shift > 0 ? runEdge...(edge + distance) : (edge - distance)...runEdge
+                // Keeping the region that is set saves setting another (about 8 bytes), and
+                // keeps it set for the next scroll.
+                let overhead = scrollOverhead + (region == current ? 0 : regionOverhead)
+                let gain = run - (vacatingCosts[vacated.upperBound + 1] - vacatingCosts[vacated.lowerBound]) - overhead
                 if gain > (best?.gain ?? 0) { best = (region, shift, gain) }
             }
         }
         return (best.map { ($0.region, $0.shift) }, newPrints)
-    }
-
-    /// Maximal runs of rows `y` of `new` equal to row `y + shift` of `old`.
-    private static func bands(
-        of new: UnsafeBufferPointer<Cell>, matching old: UnsafeBufferPointer<Cell>, shiftedBy shift: Int,
-        width: Int, height: Int
-    ) -> [ClosedRange<Int>] {
-        var bands: [ClosedRange<Int>] = []
-        var start: Int?
-        let rows = max(0, -shift)..<min(height, height - shift)
-        for y in rows {
-            if rowsEqual(new, y, old, y + shift, width: width) {
-                if start == nil { start = y }
-            } else if let first = start {
-                bands.append(first...(y - 1))
-                start = nil
-            }
-        }
-        if let first = start, let last = rows.last { bands.append(first...last) }
-        return bands
     }
 
     private static func rowsEqual(
@@ -354,11 +358,13 @@ public struct ScreenEncoder {
         return true
     }
 
+    /// Cells of row `rowA` of `a` that differ from row `rowB` of `b`.
     private static func differingCells(
-        _ new: UnsafeBufferPointer<Cell>, _ old: UnsafeBufferPointer<Cell>, row y: Int, width: Int
+        _ a: UnsafeBufferPointer<Cell>, _ rowA: Int, _ b: UnsafeBufferPointer<Cell>, _ rowB: Int, width: Int
     ) -> Int {
+        let (startA, startB) = (rowA * width, rowB * width)
         var count = 0
-        for index in (y * width)..<((y + 1) * width) where new[index] != old[index] { count += 1 }
+        for x in 0..<width where a[startA + x] != b[startB + x] { count += 1 }
         return count
     }
 
