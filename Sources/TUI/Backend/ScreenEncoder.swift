@@ -263,10 +263,11 @@ public struct ScreenEncoder {
 
     // MARK: - Scrolling
 
-    /// When the rows of a full-width band moved up or down (a pane that spans the screen
-    /// scrolled), moves them on the terminal too, with a scroll region, and updates `shown`
-    /// to match; only when that saves bytes over drawing them again. Takes the fingerprints
-    /// of `shown`'s rows if known, and returns those of `frame`'s if it computed them.
+    /// When a band of rows moved up or down, wholly (a pane that spans the screen scrolled)
+    /// or in part (a narrower one did), moves the rows on the terminal too, with a scroll
+    /// region, and updates `shown` to match; only when that saves bytes over drawing them
+    /// again. Takes the fingerprints of `shown`'s rows if known, and returns those of
+    /// `frame`'s if it computed them.
     private mutating func scrollIfWorthwhile(
         to frame: CellBuffer, shown: inout CellBuffer, fingerprints: [UInt64]?
     ) -> [UInt64]? {
@@ -296,7 +297,7 @@ public struct ScreenEncoder {
 
         // Each changed row votes for the shifts that would bring an old row with its contents
         // to its place. Rows found many times (blank ones) say nothing about the shift. The
-        // fingerprints only propose: `bands` compares the rows themselves.
+        // fingerprints only propose: the savings below are counted cell by cell.
         let oldPrints = oldFingerprints ?? (0..<height).map { fingerprint(old, row: $0, width: width) }
         var newPrints = oldPrints
         var oldRows: [UInt64: [Int]] = [:]
