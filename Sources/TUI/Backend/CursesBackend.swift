@@ -38,9 +38,9 @@ public enum TerminalError: Error, CustomStringConvertible {
 ///
 /// Frames are diffed against what the screen shows, so a frame costs only its changed
 /// cells. On terminals that speak ECMA-48 (terminfo's cursor addressing is `ESC [ row ; col
-/// H`: xterm and its kin, tmux, screen, the Linux console) `ScreenEncoder` writes them, with
-/// a scroll region kept between frames; elsewhere ncurses' `doupdate` does. ncurses always
-/// sets the terminal up, reads keys and restores the terminal.
+/// H` and the entry has `xenl`: xterm and its kin, tmux, screen, the Linux console)
+/// `ScreenEncoder` writes them, with a scroll region kept between frames; elsewhere ncurses'
+/// `doupdate` does. ncurses always sets the terminal up, reads keys and restores the terminal.
 @MainActor
 public final class CursesBackend {
     /// The theme in use: the requested one, or `Theme.mono` under `NO_COLOR` or without
