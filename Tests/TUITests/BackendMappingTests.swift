@@ -35,7 +35,7 @@ struct BackendMappingTests {
 
     @Test("Colour pairs are allocated once per combination, and never past the limit")
     func colorPairs() {
-        var pairs = ColorPairs(colorCount: 8, pairLimit: 3, hasDefaultColors: true)
+        var pairs = ColorPairs(palette: TerminalPalette(colorCount: 8, hasDefaultColors: true), pairLimit: 3)
         #expect(pairs.pair(foreground: .default, background: .default).number == 0)
         let red = pairs.pair(foreground: .red, background: .default)
         #expect(red.number == 1 && red.isNew && red.key == .init(foreground: 1, background: -1))
@@ -43,10 +43,10 @@ struct BackendMappingTests {
         #expect(pairs.pair(foreground: .brightBlue, background: .black).key == .init(foreground: 4, background: 0))
         #expect(pairs.pair(foreground: .green, background: .default).number == 0, "out of pairs")
 
-        let noDefaults = ColorPairs(colorCount: 256, pairLimit: 64, hasDefaultColors: false)
-        #expect(noDefaults.colorNumber(.default, isForeground: true) == 7)
-        #expect(noDefaults.colorNumber(.default, isForeground: false) == 0)
-        #expect(noDefaults.colorNumber(.indexed(208), isForeground: true) == 208)
+        let noDefaults = TerminalPalette(colorCount: 256, hasDefaultColors: false)
+        #expect(noDefaults.number(for: .default, isForeground: true) == 7)
+        #expect(noDefaults.number(for: .default, isForeground: false) == 0)
+        #expect(noDefaults.number(for: .indexed(208), isForeground: true) == 208)
         #expect(TerminalPalette.basicColor(approximating: 196) == 1, "bright red")
         #expect(TerminalPalette.basicColor(approximating: 21) == 4, "blue")
     }

@@ -2,12 +2,10 @@
 /// needs a dozen pairs whatever the terminal supports. Pure: the backend calls `init_pair`
 /// for each pair this reports as new.
 struct ColorPairs {
-    /// Colours the terminal has (ncurses `COLORS`): 8, 16, 256…
-    let colorCount: Int
+    /// The terminal's colours (ncurses `COLORS`, and whether `use_default_colors` succeeded).
+    let palette: TerminalPalette
     /// Pairs the terminal has (ncurses `COLOR_PAIRS`); pair 0 is the fixed default pair.
     let pairLimit: Int
-    /// Whether `use_default_colors` succeeded, so -1 means the terminal's own colour.
-    let hasDefaultColors: Bool
 
     private var assigned: [Key: Int16] = [:]
 
@@ -16,10 +14,9 @@ struct ColorPairs {
         var background: Int16
     }
 
-    init(colorCount: Int, pairLimit: Int, hasDefaultColors: Bool) {
-        self.colorCount = colorCount
+    init(palette: TerminalPalette, pairLimit: Int) {
+        self.palette = palette
         self.pairLimit = min(pairLimit, Int(Int16.max))
-        self.hasDefaultColors = hasDefaultColors
     }
 
     /// The pair for these colours, and whether it was just allocated (the caller must then
@@ -27,20 +24,14 @@ struct ColorPairs {
     /// colour but never legibility: pair 0 is the terminal's own colours.
     mutating func pair(foreground: TerminalColor, background: TerminalColor) -> (number: Int16, key: Key, isNew: Bool) {
         let key = Key(
-            foreground: colorNumber(foreground, isForeground: true),
-            background: colorNumber(background, isForeground: false))
-        if hasDefaultColors && key.foreground == -1 && key.background == -1 { return (0, key, false) }
+            foreground: palette.number(for: foreground, isForeground: true),
+            background: palette.number(for: background, isForeground: false))
+        if palette.hasDefaultColors && key.foreground == -1 && key.background == -1 { return (0, key, false) }
         if let number = assigned[key] { return (number, key, false) }
         let number = assigned.count + 1
         guard number < pairLimit else { return (0, key, false) }
         assigned[key] = Int16(number)
         return (Int16(number), key, true)
-    }
-
-    /// The ncurses colour number for `color` on this terminal (see `TerminalPalette`).
-    func colorNumber(_ color: TerminalColor, isForeground: Bool) -> Int16 {
-        TerminalPalette(colorCount: colorCount, hasDefaultColors: hasDefaultColors)
-            .number(for: color, isForeground: isForeground)
     }
 }
 

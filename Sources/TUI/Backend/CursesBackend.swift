@@ -94,10 +94,8 @@ public final class CursesBackend {
         }
         self.theme = colors ? theme : .mono
         usesColor = colors
-        pairs = ColorPairs(
-            colorCount: colors ? Int(seealso_colors()) : 0,
-            pairLimit: colors ? Int(seealso_color_pairs()) : 0,
-            hasDefaultColors: hasDefaultColors)
+        let palette = TerminalPalette(colorCount: colors ? Int(seealso_colors()) : 0, hasDefaultColors: hasDefaultColors)
+        pairs = ColorPairs(palette: palette, pairLimit: colors ? Int(seealso_color_pairs()) : 0)
 
         // Keys are read from this window, never from stdscr: getch on stdscr would refresh
         // the never-drawn stdscr and blank the screen.
@@ -123,9 +121,7 @@ public final class CursesBackend {
 
         savedSignalActions = savedActions
 
-        if let features = Self.ecma48Features(palette: TerminalPalette(
-            colorCount: colors ? Int(seealso_colors()) : 0, hasDefaultColors: hasDefaultColors))
-        {
+        if let features = Self.ecma48Features(palette: palette) {
             encoder = ScreenEncoder(features: features, theme: self.theme) {
                 Int(seealso_wcwidth(wchar_t(bitPattern: $0.value)))
             }
@@ -263,7 +259,6 @@ public final class CursesBackend {
         clearok(window, true)
         wnoutrefresh(window)
         doupdate()
-        encoder?.forgetScreen()
         needsFullRedraw = true
         let (width, height) = size
         return .resize(width: width, height: height)
