@@ -13,17 +13,15 @@ enum PtyScript {
         def set_size(rows, cols):
             fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         def read_until(marker, limit):
+            # Everything the program writes until `marker` shows (or, with None, until
+            # `limit` seconds have passed).
             seen, deadline = b"", time.time() + limit
-            while marker not in seen and time.time() < deadline:
+            while (marker is None or marker not in seen) and time.time() < deadline:
                 if select.select([master], [], [], 0.1)[0]:
                     seen += os.read(master, 65536)
             return seen
         def read_for(seconds):
-            seen, deadline = b"", time.time() + seconds
-            while time.time() < deadline:
-                if select.select([master], [], [], 0.1)[0]:
-                    seen += os.read(master, 65536)
-            return seen
+            return read_until(None, seconds)
         def start(term="xterm-256color", rows=40, cols=120, controlling=True):
             # With `controlling`, its own session with the pty as controlling terminal, so
             # that a resize sends SIGWINCH; without, closing the pty sends no SIGHUP.
