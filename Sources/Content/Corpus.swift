@@ -77,10 +77,24 @@ public struct FolderCatalog: Sendable {
         return resolved
     }
 
-    /// Every `*.txt` under `directory`, recursively, in path order.
-    public static func articleFiles(in directory: String) throws -> [String] {
+    /// The article files of a folder, and what could not be listed.
+    public struct Listing: Sendable {
+        /// Every `*.txt` under the folder, recursively, in path order.
+        public var paths: [String]
+        /// Folders under it that could not be listed (their articles are missing from
+        /// `paths`), as failures with the system's reason.
+        public var unlisted: [SourceError]
+    }
+
+    /// Every `*.txt` under `directory`, recursively, in path order, and the subfolders that
+    /// could not be listed: said, not skipped in silence, as `ls -R` or `find` would.
+    public static func articleFiles(in directory: String) throws -> Listing {
         let root = URL(fileURLWithPath: directory)
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
+        var unlisted: [SourceError] = []  // the handler is called during the loop below
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil, errorHandler: { url, error in
+            unlisted.append(SourceError(path: url.path, line: 0, message: "cannot list the folder: \(Self.reason(error))"))
+            return true  // go on with the rest of the folder
+        }) else {
             throw SourceError(path: directory, line: 0, message: "cannot read the folder")
         }
         var paths: [String] = []
@@ -91,7 +105,17 @@ public struct FolderCatalog: Sendable {
             if stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { continue }
             paths.append(url.path)
         }
-        return paths.sorted()
+        return Listing(paths: paths.sorted(), unlisted: unlisted.sorted { $0.path < $1.path })
+    }
+
+    /// The system's words for a failed listing ("Permission denied"), not Foundation's wrapper.
+    private static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+        return nsError.localizedDescription
     }
 
     static func normalized(_ title: String) -> String {
@@ -137,7 +161,8 @@ public struct Corpus: Sendable {
 
     /// Every `*.txt` under `directory`, recursively, in path order; parsed on all cores.
     public static func load(directory: String) throws -> Corpus {
-        let files = try FolderCatalog.articleFiles(in: directory)
+        let listing = try FolderCatalog.articleFiles(in: directory)
+        let files = listing.paths
         let results = ConcurrentResults<Result<LinkedArticle, SourceError>>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             do {
@@ -149,7 +174,7 @@ public struct Corpus: Sendable {
             }
         }
         var articles: [LinkedArticle] = []
-        var failures: [SourceError] = []
+        var failures = listing.unlisted
         for result in results.values {
             switch result {
             case .success(let model): articles.append(model)

@@ -91,7 +91,8 @@ public final class CorpusIndex {
 
     /// The folder's catalog, bringing the index up to date first.
     public func refresh(folder: String) throws -> Refresh {
-        let files = try FolderCatalog.articleFiles(in: folder)
+        let listing = try FolderCatalog.articleFiles(in: folder)
+        let files = listing.paths
         let prefix = URL(fileURLWithPath: folder).path + "/"
         var known: [String: Row] = [:]
         for (path, row) in try database.query(
@@ -144,7 +145,7 @@ public final class CorpusIndex {
             }
         }
         var entries: [FolderCatalog.Entry] = []
-        var failures: [SourceError] = []
+        var failures = listing.unlisted
         for path in files {
             guard let row = known[path] else { continue }
             if let error = row.error {

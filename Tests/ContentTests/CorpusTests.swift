@@ -143,4 +143,44 @@ struct CorpusTests {
         let text = String(decoding: outline.stdout, as: UTF8.self)
         #expect(text.contains("Anarchism\n") && text.contains("Communalism\n"))
     }
+
+    /// A subfolder that cannot be listed is a failure with the system's reason, as `find` says
+    /// it, not a silent gap in the folder. Root lists any folder, so as root the commands run
+    /// as nobody (setpriv); both ways to list a folder are used: reading every file (outline)
+    /// and the on-disk index (search, in a cache folder nobody may write).
+    @Test func aSubfolderThatCannotBeListedIsReported() throws {
+        let folder = try LinkedFolder()
+        let locked = folder.root.appendingPathComponent("more")
+        defer {
+            chmod(locked.path, 0o755)
+            folder.remove()
+        }
+        try FileManager.default.removeItem(at: folder.root.appendingPathComponent("broken.txt"))
+        let cache = folder.root.appendingPathComponent(".cache")
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        #expect(chmod(cache.path, 0o777) == 0 && chmod(locked.path, 0o000) == 0)
+        let failure = "seealso: \(locked.path): cannot list the folder: Permission denied\n"
+        for arguments in [["outline", folder.root.path], ["search", folder.root.path, "dual power"]] {
+            let result = try Self.runUnprivileged(arguments, cache: cache)
+            #expect(result.status == 65, "\(arguments[0])")
+            #expect(result.stderr == failure, "\(arguments[0])")
+            #expect(result.output.contains("Anarchism"), "\(arguments[0]): the rest of the folder still counts")
+            #expect(!result.output.contains("Communalism"), "\(arguments[0])")
+        }
+        // Listable again, the folder is whole and the index has its articles.
+        chmod(locked.path, 0o755)
+        let search = try Self.runUnprivileged(["search", folder.root.path, "dual power"], cache: cache)
+        #expect(search.status == 0 && search.stderr.isEmpty && search.output.contains("more/communalism.txt"))
+    }
+
+    /// seealso with `arguments`, as a user who cannot list a folder that root could.
+    static func runUnprivileged(_ arguments: [String], cache: URL) throws -> CLI.Result {
+        let seealso = try CLI.binary().path
+        let environment = ["/usr/bin/env", "XDG_CACHE_HOME=\(cache.path)", "XDG_DATA_HOME=\(cache.path)", "XDG_CONFIG_HOME=\(cache.path)"]
+        guard geteuid() == 0 else {
+            return try CLI.run(Array(environment.dropFirst()) + [seealso] + arguments, executable: URL(fileURLWithPath: environment[0]))
+        }
+        return try CLI.run(["--reuid=65534", "--regid=65534", "--clear-groups"] + environment + [seealso] + arguments,
+                           executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+    }
 }
