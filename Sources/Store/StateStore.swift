@@ -84,7 +84,8 @@ public final class StateStore {
     }
 
     /// Bookmarks (section, item) of this article. If it is bookmarked already, returns that
-    /// bookmark instead of making a second one; a non-nil `note` then replaces its note.
+    /// bookmark instead of making a second one; a non-nil `note` then replaces its note, and
+    /// one that is only blanks removes it (as an emptied note does in the explorer).
     @discardableResult
     public func addBookmark(in model: LinkedArticle, sectionIndex: Int, itemID: String? = nil, note: String? = nil) throws -> Bookmark {
         try addBookmarkIfAbsent(in: model, sectionIndex: sectionIndex, itemID: itemID, note: note).bookmark
@@ -93,13 +94,14 @@ public final class StateStore {
     /// `addBookmark`, also telling whether a new bookmark was made (false: it was there).
     public func addBookmarkIfAbsent(in model: LinkedArticle, sectionIndex: Int, itemID: String? = nil,
                                     note: String? = nil) throws -> (bookmark: Bookmark, added: Bool) {
+        let replacesNote = note != nil
         let note = Self.normalized(note)
         let draft = Bookmark.draft(in: model, sectionIndex: sectionIndex, itemID: itemID, note: note, at: Self.now())
         return try write {
             let here = try fetch(("article_title = ?", [.text(model.article.title)]))
                 .filter { $0.isAt(sectionIndex: sectionIndex, itemID: itemID, in: model) }
             if var existing = here.first {
-                if let note {
+                if replacesNote, note != existing.note {
                     try updateNote(note, id: existing.id, at: draft.createdAt)
                     existing.note = note
                     existing.noteUpdatedAt = draft.createdAt

@@ -154,7 +154,8 @@ extension Bookmarks {
             discussion: """
                 Prints 'bookmarked: #ID Article › Section' once the bookmark is saved (it then \
                 survives even a crash). A section already bookmarked is not added twice: its \
-                bookmark is printed as 'already bookmarked', with --note replacing its note.
+                bookmark is printed as 'already bookmarked', with --note replacing its note \
+                (--note "" removes it).
 
                 Examples:
                   seealso bookmarks add --section "October Revolution"

@@ -71,6 +71,10 @@ import Testing
         #expect(noted.note == "read again")
         #expect(try store.bookmarks().count == 1)
         #expect(try store.bookmark(id: noted.id)?.note == "read again")
+        // No note keeps it; a blank one removes it.
+        #expect(try store.addBookmark(in: model, sectionIndex: index).note == "read again")
+        #expect(try store.addBookmark(in: model, sectionIndex: index, note: " \n").note == nil)
+        #expect(try store.bookmark(id: noted.id)?.note == nil)
     }
 
     @Test func newestFirstAndPerArticle() throws {
