@@ -16,7 +16,8 @@
 #   1. launch → first complete frame in tmux (private server, LANG=C.UTF-8, 120×40) of seealso
 #      as `make build` ships it (static Swift runtime), started without arguments, polling
 #      capture-pane until the last-drawn part shows: seealso's status bar ("? help"), less's
-#      prompt (the file name on the bottom row), and a shell that echoes a marker (the floor).
+#      prompt (the file name on the bottom row), and three floors: a shell that echoes a marker,
+#      and Swift programs that only print "? help", with and without Foundation linked in.
 #   2. the in-process figures of the seealso-bench binary (render + diff; minimal update).
 #   3. bytes written to the terminal per j (one line) and per Space (one page), recorded on a
 #      pty with a fixed window size: seealso in each layout and less at the same sizes, against
@@ -73,6 +74,29 @@ done
 BIN="$(cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --show-bin-path)"
 SEEALSO="$(cd "$ROOT" && swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH/static" --show-bin-path)/seealso"
 BENCH="$BIN/seealso-bench"
+# Two floors for the start-up, linked as seealso is (static Swift runtime): a Swift program that
+# only prints the status bar's "? help", and the same with Foundation and its ICU data linked in
+# (one diacritic fold pulls them in, as seealso's search does). No Swift program starts faster.
+mkdir -p "$WORK/floor"
+cat >"$WORK/floor/swift.swift" <<'SWIFT'
+import Glibc
+print("? help")
+fflush(stdout)
+pause()
+SWIFT
+cat >"$WORK/floor/foundation.swift" <<'SWIFT'
+import Foundation
+print("? help")
+fflush(stdout)
+if CommandLine.arguments.count > 1 { print(CommandLine.arguments[1].folding(options: .diacriticInsensitive, locale: nil)) }
+pause()
+SWIFT
+for floor in swift foundation; do
+    swiftc -O -static-stdlib "$WORK/floor/$floor.swift" -o "$WORK/floor/$floor" >"$WORK/build-floor-$floor.log" 2>&1 \
+        || { tail -20 "$WORK/build-floor-$floor.log" >&2; log "bench-tui: the $floor floor did not build"; exit 1; }
+done
+SWIFT_FLOOR="$WORK/floor/swift"
+FOUNDATION_FLOOR="$WORK/floor/foundation"
 DYNAMIC_SEEALSO="$BIN/seealso"
 EXTRA_JSON="{\"seealso, swift build (runtime loaded)\": \"$DYNAMIC_SEEALSO\"}"
 
@@ -126,6 +150,8 @@ PROGRAMS = {
     "seealso, swift build (runtime loaded)": (f"exec '{os.environ['DYNAMIC_SEEALSO']}'", lambda text: "? help" in last_row(text)),
     "less": (f"exec less '{ARTICLE}'", lambda text: "dual-power.txt" in last_row(text)),
     "floor (sh: echo)": ("echo READY; exec sleep 600", lambda text: "READY" in text),
+    "floor (Swift: print)": (f"exec '{os.environ['SWIFT_FLOOR']}'", lambda text: "? help" in last_row(text)),
+    "floor (Swift + Foundation: print)": (f"exec '{os.environ['FOUNDATION_FLOOR']}'", lambda text: "? help" in last_row(text)),
 }
 
 
@@ -264,6 +290,8 @@ def startup_detail(runs, term, extra):
     result = {
         "pty seealso": pty_first_frame([SEEALSO], b"? help", runs, term),
         "pty less": pty_first_frame(["less", ARTICLE], b"dual-power.txt", runs, term),
+        "pty floor (Swift: print)": pty_first_frame([os.environ["SWIFT_FLOOR"]], b"? help", runs, term),
+        "pty floor (Swift + Foundation: print)": pty_first_frame([os.environ["FOUNDATION_FLOOR"]], b"? help", runs, term),
         "seealso --version": process_time([SEEALSO, "--version"], runs),
         "less --version": process_time(["less", "--version"], runs),
         "true": process_time(["true"], runs),
@@ -341,7 +369,7 @@ PYTHON
 # Start every launch at the top (as less does): no session restored from the last run.
 SEEALSO_ARGS=""
 if "$SEEALSO" explore --help 2>/dev/null | grep -q -- "--no-restore"; then SEEALSO_ARGS="--no-restore"; fi
-export ROOT WORK SOCKET SEEALSO DYNAMIC_SEEALSO BENCH ARTICLE QUIET_MS SEEALSO_ARGS
+export ROOT WORK SOCKET SEEALSO DYNAMIC_SEEALSO BENCH ARTICLE QUIET_MS SEEALSO_ARGS SWIFT_FLOOR FOUNDATION_FLOOR
 PY="$WORK/bench_tui.py"
 
 echo "seealso TUI benchmark — $(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -454,6 +482,9 @@ line = (f"TARGET start-up no slower than less (tmux): seealso {median(s['seealso
         f"ratio {ratio:.2f} (floor {floor:.1f} ms) — {'met' if ratio <= 1.0 else 'NOT met'}")
 line += f"; as swift build leaves it {median(s['seealso, swift build (runtime loaded)']) / less:.2f}"
 verdicts.append(line)
+swift_floor, foundation_floor = median(s["floor (Swift: print)"]), median(s["floor (Swift + Foundation: print)"])
+verdicts.append(f"FLOOR a Swift program that only prints: {swift_floor / less:.2f}× less; with Foundation linked: "
+                f"{foundation_floor / less:.2f}× less; seealso above the Foundation floor: {median(s['seealso']) - foundation_floor:.1f} ms")
 
 print()
 print(f"   Without tmux, {runs} runs each, median ms: spawn on a pty (120×40, TERM={term}) → the frame's last bytes;")
