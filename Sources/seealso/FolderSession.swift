@@ -29,9 +29,8 @@ enum FolderSession {
                             neighbours: Neighbours(seeAlso: seeAlso, incoming: incoming, titles: titles))
         }
         return ExplorerSession(explorer: explorer(0, first), service: service) { title in
-            guard let index = titles.firstIndex(of: title),
-                  let model = try? ArticleLoader.load(path: catalog.entries[index].path) else { return nil }
-            return explorer(index, model)
+            guard let index = titles.firstIndex(of: title) else { return nil }
+            return explorer(index, try ArticleLoader.load(path: catalog.entries[index].path))
         }
     }
 }

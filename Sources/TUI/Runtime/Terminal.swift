@@ -68,11 +68,13 @@ public final class ExplorerSession {
     /// The explorer of the article on screen.
     public private(set) var explorer: Explorer
     public let service: BookmarkService?
-    /// Makes the explorer of another article of the folder, by title (nil: not loaded).
-    private let open: (String) -> Explorer?
+    /// Makes the explorer of another article of the folder, by title: nil when no article has
+    /// that title; throws when its file no longer loads (changed since the folder was indexed,
+    /// or a malformed links file beside it), with the error's `path:line: message`.
+    private let open: (String) throws -> Explorer?
     private var explorers: [String: Explorer] = [:]
 
-    public init(explorer: Explorer, service: BookmarkService?, open: @escaping (String) -> Explorer? = { _ in nil }) {
+    public init(explorer: Explorer, service: BookmarkService?, open: @escaping (String) throws -> Explorer? = { _ in nil }) {
         self.explorer = explorer
         self.service = service
         self.open = open
@@ -142,7 +144,13 @@ public final class ExplorerSession {
     /// Another article on screen, where `arrival` says, with the same history, focus and
     /// screen; bookmarks are resolved again against it.
     func switchArticle(to title: String, at arrival: Arrival, from state: AppState) -> AppState {
-        guard let next = explorers[title] ?? open(title) else {
+        let opened: Explorer?
+        do {
+            opened = try explorers[title] ?? open(title)
+        } catch {
+            return explorer.update(state, .notice("“\(title)” could not be opened: \(error)"))
+        }
+        guard let next = opened else {
             return explorer.update(state, .notice("“\(title)” is not loaded."))
         }
         explorers[title] = next
