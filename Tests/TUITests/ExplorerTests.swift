@@ -144,6 +144,32 @@ struct ExplorerTests {
         #expect(explorer.currentSection(state) == section)
     }
 
+    /// The text at the top of the reader stays on screen through resizes, and a round trip
+    /// comes back to the same line. (The anchor was a wrapped line's number in its paragraph:
+    /// widening from 80 to 200 columns jumped to the paragraph's last line, skipping text.)
+    @Test(arguments: [(80, 24, 200, 24), (120, 40, 200, 60), (200, 60, 60, 20), (80, 24, 120, 40)])
+    func resizeKeepsTheFirstWordsOnScreen(from: Int, fromHeight: Int, to: Int, toHeight: Int) throws {
+        var state = explorer.initialState(size: Size(width: from, height: fromHeight))
+        state = explorer.press(state, .character("2"))
+        for _ in 0..<12 { state = explorer.press(state, .character("j")) }
+        func top(_ state: AppState) -> (text: String, block: Int, start: Int, end: Int) {
+            let layout = explorer.readerLayout(state)
+            let line = layout.line(of: state.reader.top)
+            let next = line + 1 < layout.lineCount && layout.lines[line + 1].block == layout.lines[line].block
+                ? layout.lines[line + 1].offset : Int.max
+            return (layout.lines[line].spans.map(\.text).joined(), layout.lines[line].block, layout.lines[line].offset, next)
+        }
+        let before = top(state)
+        #expect(before.start > 0, "the test starts inside a paragraph, not at its first line")
+        let resized = explorer.update(state, .resize(Size(width: to, height: toHeight)))
+        let after = top(resized)
+        #expect(after.block == before.block)
+        #expect(after.start <= before.start && before.start < after.end,
+                "the line at the top holds the text that was at the top: \(before.text) → \(after.text)")
+        let back = explorer.update(resized, .resize(Size(width: from, height: fromHeight)))
+        #expect(top(back).text == before.text)
+    }
+
     @Test func layoutsFollowTheTerminalWidth() {
         let wide = ScreenLayout(size: Size(width: 120, height: 40), focus: .reader, side: .crossLinks, lower: .backlinks, zoomed: false)
         #expect(wide.panes.map(\.id) == [.outline, .reader, .crossLinks, .backlinks])

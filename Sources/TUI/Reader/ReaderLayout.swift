@@ -2,16 +2,26 @@
 public struct ReaderLine: Equatable, Sendable {
     public var block: Int
     public var spans: [TextSpan]
+    /// Where the line's text starts in its block's text (UTF-8); 0 for a block's first line
+    /// and for the blank lines above it.
+    public var offset = 0
 }
 
-/// A position in the reader that does not depend on the width: a block and a wrapped line in it.
+/// A position in the reader that does not depend on the width: a block, and a line in it.
 public struct ReaderAnchor: Hashable, Sendable, Codable {
     public var block: Int
+    /// The wrapped line in the block (negative: a blank line above it).
     public var line: Int
+    /// For a line after the block's first, where it starts in the block's text: at another
+    /// width the anchor is the line holding that text, so a resize keeps the first word on
+    /// screen (the line's number alone would point elsewhere in a long paragraph). Nil for
+    /// the first line, the blank lines above it, and sessions saved before it existed.
+    public var offset: Int?
 
-    public init(block: Int, line: Int = 0) {
+    public init(block: Int, line: Int = 0, offset: Int? = nil) {
         self.block = block
         self.line = line
+        self.offset = offset
     }
 }
 
@@ -46,7 +56,8 @@ public struct ReaderLayout: Sendable {
                         referenceLine[reference] = lines.count
                     }
                 }
-                lines.append(ReaderLine(block: index, spans: wrapped))
+                let offset = wrapped.lazy.compactMap(\.offset).first ?? 0
+                lines.append(ReaderLine(block: index, spans: wrapped, offset: offset))
             }
         }
         self.lines = lines
@@ -63,6 +74,15 @@ public struct ReaderLayout: Sendable {
         // The block's own lines end where the next block's spacing begins.
         let end = block + 1 < blockStart.count ? blockStart[block + 1] - blockSpacing[block + 1] : lines.count
         let first = blockStart[block] - blockSpacing[block]
+        if let offset = anchor.offset, anchor.line > 0, end > blockStart[block] {
+            // The block's last line that starts at or before `offset`: the one holding it.
+            var low = blockStart[block], high = end - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if lines[middle].offset <= offset { low = middle } else { high = middle - 1 }
+            }
+            return low
+        }
         return min(max(blockStart[block] + anchor.line, first), max(end - 1, blockStart[block]))
     }
 
@@ -70,7 +90,8 @@ public struct ReaderLayout: Sendable {
         guard !lines.isEmpty else { return ReaderAnchor(block: 0) }
         let line = min(max(line, 0), lines.count - 1)
         let block = lines[line].block
-        return ReaderAnchor(block: block, line: line - blockStart[block])
+        let number = line - blockStart[block]
+        return ReaderAnchor(block: block, line: number, offset: number > 0 ? lines[line].offset : nil)
     }
 
     /// The block wrapped into lines of spans, the prefix on the first line and the hanging

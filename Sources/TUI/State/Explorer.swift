@@ -697,7 +697,12 @@ public struct Explorer: Sendable {
     func normalized(_ state: AppState) -> AppState {
         var state = state
         let layout = readerLayout(state)
-        state.reader.top = layout.anchor(at: jumpTop(layout.line(of: state.reader.top), layout: layout))
+        // Kept as it is when it is within bounds: re-made from this width's line, it would
+        // drift up a little at each resize (the line holding its text starts before it).
+        let top = layout.line(of: state.reader.top)
+        if jumpTop(top, layout: layout) != top || layout.anchor(at: top).block != state.reader.top.block {
+            state.reader.top = layout.anchor(at: jumpTop(top, layout: layout))
+        }
         // The selection survives a resize even when the smaller view no longer shows it.
         if let selected = state.reader.selectedReference, selected >= layout.referenceLine.count {
             state.reader.selectedReference = nil
