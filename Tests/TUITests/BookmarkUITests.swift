@@ -163,7 +163,14 @@ struct BookmarkUITests {
         again = press(runner, again, .character("H"))
         #expect(explorer.currentSection(again) == 4)
 
-        let fresh = runner.startUp(explorer.initialState(size: Size(width: 100, height: 30)), start: nil, restore: false)
+        // Not restored: at the top, with where the last run ended (section 4, after H) one
+        // step back; quitting keeps that history for the next run, not an empty one.
+        var fresh = runner.startUp(explorer.initialState(size: Size(width: 100, height: 30)), start: nil, restore: false)
         #expect(fresh.reader.content == .article && explorer.readerTopLine(fresh) == 0)
+        fresh = press(runner, fresh, .character("q"))
+        var next = runner.startUp(explorer.initialState(size: Size(width: 100, height: 30)), start: nil, restore: true)
+        #expect(next.reader.content == .article && explorer.readerTopLine(next) == 0)
+        next = press(runner, next, .character("H"))
+        #expect(explorer.currentSection(next) == 4 && next.history.back.count == 1)
     }
 }

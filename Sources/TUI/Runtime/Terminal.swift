@@ -81,10 +81,14 @@ public final class ExplorerSession {
         explorers[explorer.model.article.title] = explorer
     }
 
-    /// The state to show first: the saved session (unless `restore` is false), then `start`.
+    /// The state to show first: the saved session, then `start`. Without `restore` the view
+    /// starts at the top, but the saved history is kept, with the saved view one step back:
+    /// quitting then saves it again rather than an empty history.
     public func startUp(_ state: AppState, start: Target?, restore: Bool) -> AppState {
         var state = perform(.reloadBookmarks, on: state)
-        if restore, let session = savedSession() { state = apply(.restoreSession(session), to: state) }
+        if let session = savedSession() {
+            state = apply(restore ? .restoreSession(session) : .resumeHistory(session), to: state)
+        }
         if let start { state = apply(.follow(start), to: state) }
         return state
     }

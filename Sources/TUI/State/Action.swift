@@ -17,6 +17,9 @@ public enum Action: Equatable, Sendable {
     case notice(String)
     /// The view and history saved when this article was last closed.
     case restoreSession(SessionRecord)
+    /// A saved session's history only, with the view it ended on one step back: the explorer
+    /// starts elsewhere (`--no-restore`) but keeps the way back.
+    case resumeHistory(SessionRecord)
     /// A view from the history, when back or forward crossed into this article.
     case restoreView(ViewSnapshot)
 }

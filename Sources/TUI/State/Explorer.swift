@@ -81,6 +81,10 @@ public struct Explorer: Sendable {
         case .restoreSession(let session):
             state = restore(session.view, into: state)
             state.history = session.history
+        case .resumeHistory(let session):
+            var history = session.history
+            if session.view != snapshot(state) { history.record(session.view) }
+            state.history = history
         case .restoreView(let view):
             state = restore(view, into: state)
         }
