@@ -113,15 +113,17 @@ public final class StateStore {
     }
 
     /// Adds a bookmark on (section, item) of this article, or removes the existing one (every
-    /// one that lands there); returns the bookmark and whether it now exists.
-    public func toggleBookmark(in model: LinkedArticle, sectionIndex: Int, itemID: String? = nil) throws -> (bookmark: Bookmark, added: Bool) {
+    /// one that lands there); returns the bookmark, whether it now exists, and what was
+    /// removed (keep it to undo: a bookmark may carry a note).
+    public func toggleBookmark(in model: LinkedArticle, sectionIndex: Int, itemID: String? = nil) throws
+        -> (bookmark: Bookmark, added: Bool, removed: [Bookmark]) {
         let draft = Bookmark.draft(in: model, sectionIndex: sectionIndex, itemID: itemID, note: nil, at: Self.now())
         return try write {
             let here = try fetch(("article_title = ?", [.text(model.article.title)]))
                 .filter { $0.isAt(sectionIndex: sectionIndex, itemID: itemID, in: model) }
-            guard let first = here.first else { return (try insert(draft), true) }
+            guard let first = here.first else { return (try insert(draft), true, []) }
             for bookmark in here { try database.run("DELETE FROM bookmark WHERE id = ?", .integer(bookmark.id)) }
-            return (first, false)
+            return (first, false, here)
         }
     }
 

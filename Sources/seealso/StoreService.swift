@@ -40,7 +40,9 @@ final class StoreService: BookmarkService {
     }
 
     func toggle(section: Int, item: String?, in model: LinkedArticle) throws -> Bool {
-        try store.toggleBookmark(in: model, sectionIndex: section, itemID: item).added
+        let toggled = try store.toggleBookmark(in: model, sectionIndex: section, itemID: item)
+        removed += toggled.removed
+        return toggled.added
     }
 
     func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle) throws {

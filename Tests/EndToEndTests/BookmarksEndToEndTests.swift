@@ -43,6 +43,28 @@ struct BookmarksEndToEndTests {
         #expect(list.output.contains("Background") && list.output.contains("October Revolution"))
     }
 
+    /// `m` on a bookmarked section removes it, note and all; `u` puts it back as `d` does
+    /// (it could not be undone, and one stray key lost a note for good).
+    @Test func unmarkingCanBeUndoneNoteIncluded() throws {
+        let tmux = try TmuxSession(width: 120, height: 40)
+        let data = tmux.home.appendingPathComponent("data").path
+        tmux.type("\(seealso) --section Background --data-dir \(Shell.quote(data))")
+        try tmux.waitFor("Cross-links: Background")
+        tmux.press("M")
+        tmux.type("reread this")  // the note's prompt, then Enter
+        try tmux.waitFor("Note saved.")
+        tmux.press("m")
+        try tmux.waitFor("Bookmark removed: Background (u undoes)")
+        tmux.press("u")
+        try tmux.waitFor("Bookmark restored.")
+        tmux.press("q")
+        try tmux.waitForPrompt()
+
+        let list = Shell.run("\(seealso) bookmarks list --data-dir \(Shell.quote(data))")
+        #expect(list.status == 0)
+        #expect(list.output.contains("Background") && list.output.contains("reread this"))
+    }
+
     @Test func aDamagedDatabaseIsReportedAndLeftAlone() throws {
         let tmux = try TmuxSession(width: 100, height: 30)
         let data = tmux.home.appendingPathComponent("broken")

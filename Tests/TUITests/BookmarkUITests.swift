@@ -32,7 +32,7 @@ final class FakeBookmarks: BookmarkService {
     func toggle(section: Int, item: String?, in model: LinkedArticle) throws -> Bool {
         if failWrites { throw Failure(message: "cannot save bookmarks: /ro is read-only") }
         if let index = marks.firstIndex(where: { $0.section == section && $0.item == item }) {
-            marks.remove(at: index)
+            removed.append(marks.remove(at: index))
             return false
         }
         marks.append(Mark(id: nextID, section: section, item: item))
@@ -86,7 +86,7 @@ struct BookmarkUITests {
         #expect(explorer.render(state).text.contains("October Revolution ★"))
         state = press(runner, state, .character("m"))
         #expect(service.marks.isEmpty)
-        #expect(state.notice == "Bookmark removed: October Revolution")
+        #expect(state.notice == "Bookmark removed: October Revolution (u undoes)")
     }
 
     @Test func bookmarksPaneJumpsDeletesUndoesAndEditsNotes() {

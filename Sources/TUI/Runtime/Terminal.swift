@@ -123,7 +123,7 @@ public final class ExplorerSession {
             case .toggleBookmark(let section, let item):
                 let added = try service.toggle(section: section, item: item, in: model)
                 let name = item.map(model.label(of:)) ?? model.label(of: model.article.sections[section].id)
-                notice = added ? "Bookmarked: \(name) (' lists bookmarks)" : "Bookmark removed: \(name)"
+                notice = added ? "Bookmarked: \(name) (' lists bookmarks)" : "Bookmark removed: \(name) (u undoes)"
             case .setNote(let note, let section, let item):
                 try service.setNote(note, section: section, item: item, in: model)
                 notice = note?.isEmpty ?? true ? "Note cleared." : "Note saved."

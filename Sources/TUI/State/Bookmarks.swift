@@ -39,7 +39,8 @@ public struct BookmarkEntry: Hashable, Sendable {
 public protocol BookmarkService: AnyObject {
     /// Every bookmark, newest first, resolved against `model`.
     func entries(in model: LinkedArticle) throws -> [BookmarkEntry]
-    /// Adds a bookmark on (section, item), or removes it if there is one; true when added.
+    /// Adds a bookmark on (section, item), or removes it if there is one, as `undoRemove`
+    /// can put back; true when added.
     func toggle(section: Int, item: String?, in model: LinkedArticle) throws -> Bool
     /// Adds the bookmark if needed, then sets its note (nil or empty clears it).
     func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle) throws
