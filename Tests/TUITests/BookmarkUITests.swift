@@ -89,6 +89,25 @@ struct BookmarkUITests {
         #expect(state.notice == "Bookmark removed: October Revolution (u undoes)")
     }
 
+    /// A long heading cut to the outline's width keeps its ★ after the "…" (it was cut off
+    /// with the end of the heading, so the mark showed only on short headings).
+    @Test(arguments: [80, 120, 200])
+    func theOutlineShowsTheMarkOfACutHeading(width: Int) throws {
+        let service = FakeBookmarks()
+        let runner = ExplorerSession(explorer: explorer, service: service)
+        let section = try #require(bundledModel.article.sections.firstIndex { $0.title == "Strategy and ideological concepts" })
+        var state = runner.startUp(explorer.initialState(size: Size(width: width, height: 40)), start: .section(section), restore: true)
+        state = press(runner, state, .character("m"))
+        state = press(runner, state, .character("1"))
+        let screen = explorer.render(state)
+        // The outline pane's own rows (the reader marks the heading too). Its headings are
+        // ASCII, so a column is a character.
+        let pane = try #require(state.layout.rect(of: .outline))
+        let rows = (pane.y..<pane.y + pane.height).map { String(Array(screen.row($0)).dropFirst(pane.x).prefix(pane.width)) }
+        let row = try #require(rows.first { $0.contains("Strategy and") })
+        #expect(row.contains("… ★") || row.contains("Strategy and ideological concepts ★"), "\(row)")
+    }
+
     @Test func bookmarksPaneJumpsDeletesUndoesAndEditsNotes() {
         let service = FakeBookmarks()
         let runner = ExplorerSession(explorer: explorer, service: service)

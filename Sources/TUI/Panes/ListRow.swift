@@ -9,13 +9,18 @@ public struct ListRow: Equatable, Sendable {
     /// Rows with a target are selectable; so are rows that stand for something to act on
     /// even without a place to go (an orphaned bookmark, which can still be deleted).
     public var isSelectable: Bool
+    /// How many of the last spans stay in view when the row is cut: the text before them
+    /// takes the "…" (a bookmarked section's ★ must show however long its heading).
+    public var keptAtEnd: Int
 
-    public init(_ spans: [TextSpan], target: Target? = nil, indent: Int = 0, wraps: Bool = false, selectable: Bool? = nil) {
+    public init(_ spans: [TextSpan], target: Target? = nil, indent: Int = 0, wraps: Bool = false, selectable: Bool? = nil,
+                keptAtEnd: Int = 0) {
         self.spans = spans
         self.target = target
         self.indent = indent
         self.wraps = wraps
         self.isSelectable = selectable ?? (target != nil)
+        self.keptAtEnd = keptAtEnd
     }
 }
 

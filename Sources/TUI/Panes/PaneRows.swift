@@ -20,8 +20,9 @@ public enum PaneRows {
                 var spans = [TextSpan(marker, Style(.dim)),
                              TextSpan(article.sections[index].title, Style(isCurrent ? .heading1 : .normal, bold: isCurrent))]
                 if !itemCounts.isEmpty { spans.append(TextSpan(" (" + itemCounts.joined(separator: "+") + ")", Style(.dim))) }
-                if bookmarked.contains(index) { spans.append(TextSpan(" ★", Style(.bookmark, bold: true))) }
-                rows.append((index, ListRow(spans, target: .section(index), indent: depth * 2)))
+                let isBookmarked = bookmarked.contains(index)
+                if isBookmarked { spans.append(TextSpan(" ★", Style(.bookmark, bold: true))) }
+                rows.append((index, ListRow(spans, target: .section(index), indent: depth * 2, keptAtEnd: isBookmarked ? 1 : 0)))
                 if hasChildren && !collapsed.contains(index) { visit(index, depth: depth + 1) }
             }
         }

@@ -154,14 +154,31 @@ extension Explorer {
             if selected { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: Style(.selection, reverse: true)) }
             let start = rect.x + 1
             let limit = rect.x + rect.width - 1
-            var x = start
-            for span in spans {
-                let style = selected ? Style(.selection, bold: span.style.bold, reverse: true) : span.style
-                x += buffer.put(span.text, x: x, y: y, maxWidth: max(limit - x, 0), style: style)
+            func draw(_ spans: some Sequence<TextSpan>, from x: Int, to end: Int) -> Int {
+                var x = x
+                for span in spans {
+                    let style = selected ? Style(.selection, bold: span.style.bold, reverse: true) : span.style
+                    x += buffer.put(span.text, x: x, y: y, maxWidth: max(end - x, 0), style: style)
+                }
+                return x
             }
-            // A row cut at the pane's edge says so, as less and lazygit do.
+            let ellipsisStyle = selected ? Style(.selection, reverse: true) : Style(.dim)
+            let kept = spans.suffix(row.keptAtEnd)
+            let keptWidth = kept.reduce(0) { $0 + $1.text.displayWidth }
+            // A row cut at the pane's edge says so, as less and lazygit do; what it keeps at
+            // its end is drawn after the "…".
             if !row.wraps, spans.reduce(0, { $0 + $1.text.displayWidth }) > limit - start, limit > start {
-                buffer.put("…", x: limit - 1, y: y, style: selected ? Style(.selection, reverse: true) : Style(.dim))
+                let cut = limit - 1 - keptWidth
+                if keptWidth > 0, cut > start {
+                    let x = draw(spans.dropLast(row.keptAtEnd), from: start, to: cut)
+                    buffer.put("…", x: x, y: y, style: ellipsisStyle)
+                    _ = draw(kept, from: x + 1, to: limit)
+                } else {
+                    _ = draw(spans, from: start, to: limit)
+                    buffer.put("…", x: limit - 1, y: y, style: ellipsisStyle)
+                }
+            } else {
+                _ = draw(spans, from: start, to: limit)
             }
         }
     }
