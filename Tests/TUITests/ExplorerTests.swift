@@ -37,6 +37,29 @@ struct ExplorerTests {
         #expect(HelpScreen.lines(remapped).map { $0.map(\.text).joined() }.joined().contains("x"))
     }
 
+    /// Paging through the help from its top to its bottom shows every word of it at every
+    /// size: lines wider than the box wrap (they were cut, or dropped when one span), and the
+    /// last line can be scrolled to (it stayed one line below the box).
+    @Test(arguments: [(80, 24), (100, 50), (120, 40), (60, 20), (40, 12)])
+    func everyWordOfTheHelpCanBeRead(width: Int, height: Int) {
+        var state = explorer.press(explorer.initialState(size: Size(width: width, height: height)), .character("?"))
+        let help = HelpScreen.layout(.standard, size: state.size)
+        #expect(help.lines.allSatisfy { $0.reduce(0) { $0 + $1.text.displayWidth } <= help.box.width - 4 })
+        var shown = ""
+        while true {
+            shown += explorer.render(state).text
+            let next = explorer.press(state, .character(" "))
+            if next.helpTop == state.helpTop { break }
+            state = next
+        }
+        let words = (KeyMap.standard.bindings.map(\.command.summary) + ["the wheel scrolls."])
+            .flatMap { $0.split(separator: " ") }
+        #expect(words.filter { !shown.contains($0) }.isEmpty)
+        let bottom = explorer.render(explorer.press(state, .character("g"), .character("G"))).text
+        let last = help.lines.last?.map(\.text).joined() ?? ""
+        #expect(last.hasSuffix("scrolls.") && bottom.contains(last))
+    }
+
     @Test func quitStopsAndHelpOpensAndCloses() {
         var state = explorer.press(start, .character("?"))
         #expect(state.showsHelp)

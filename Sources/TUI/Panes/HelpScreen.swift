@@ -1,29 +1,102 @@
 /// The help overlay's text, generated from the keymap that dispatches keys, so a remapped
 /// key shows up here as it is.
 public enum HelpScreen {
+    /// The help text, one line per binding, unwrapped.
     public static func lines(_ keymap: KeyMap) -> [[TextSpan]] {
-        var lines: [[TextSpan]] = []
-        var groups: [String] = []
-        for binding in keymap.bindings where !groups.contains(binding.command.group) { groups.append(binding.command.group) }
-        let keyColumn = keymap.bindings.map { keyList($0.keys).displayWidth }.max() ?? 8
-        for group in groups {
-            if !lines.isEmpty { lines.append([]) }
-            lines.append([TextSpan(group, Style(.heading1, bold: true))])
-            for binding in keymap.bindings where binding.command.group == group && !binding.keys.isEmpty {
-                let keys = keyList(binding.keys)
-                let pad = String(repeating: " ", count: max(keyColumn - keys.displayWidth, 0) + 2)
-                lines.append([TextSpan("  " + keys, Style(.statusKey, bold: true)), TextSpan(pad + binding.command.summary)])
-            }
-        }
-        lines.append([])
-        lines.append([TextSpan("Mouse", Style(.heading1, bold: true))])
-        lines.append([TextSpan("  Click selects and focuses; click a selected row or link again to follow it; the wheel scrolls.")])
-        return lines
+        layout(keymap, size: Size(width: Int.max / 4, height: Int.max / 4)).lines
     }
 
-    public static func lineCount(_ keymap: KeyMap) -> Int { lines(keymap).count }
+    /// The overlay at a terminal size: its box, centred, and the text wrapped to it, a key's
+    /// description continuing under itself, as in a man page. Every line can be scrolled to.
+    public static func layout(_ keymap: KeyMap, size: Size) -> HelpLayout {
+        let entries = entries(keymap)
+        let natural = entries.map(\.naturalWidth).max() ?? 40
+        let width = max(min(max(natural, 40) + 4, size.width - 2), 5)
+        let textWidth = width - 4
+        let lines = entries.flatMap { $0.lines(width: textWidth) }
+        let height = max(min(lines.count + 2, size.height - 2), 3)
+        let box = Rect(x: max((size.width - width) / 2, 0), y: max((size.height - 1 - height) / 2, 0), width: width, height: height)
+        return HelpLayout(box: box, lines: lines)
+    }
 
     static func keyList(_ keys: [Key]) -> String {
         keys.map(\.displayName).joined(separator: ", ")
     }
+
+    /// A piece of the help text, before it is wrapped.
+    private enum Entry {
+        case blank
+        case heading(String)
+        /// Keys in a column as wide as the widest keys, then what they do.
+        case binding(keys: String, column: Int, summary: String)
+        case text(String)
+
+        var naturalWidth: Int {
+            switch self {
+            case .blank: 0
+            case .heading(let title): title.displayWidth
+            case .binding(_, let column, let summary): 2 + column + 2 + summary.displayWidth
+            case .text(let text): 2 + text.displayWidth
+            }
+        }
+
+        func lines(width: Int) -> [[TextSpan]] {
+            switch self {
+            case .blank:
+                return [[]]
+            case .heading(let title):
+                return wrapped(title, width: width, indent: 0).map { [TextSpan($0, Style(.heading1, bold: true))] }
+            case .text(let text):
+                return wrapped(text, width: width, indent: 2).map { [TextSpan($0)] }
+            case .binding(let keys, let column, let summary):
+                let keySpan = TextSpan("  " + keys, Style(.statusKey, bold: true))
+                let indent = 2 + column + 2
+                // Too narrow for the two columns: the description goes under the keys.
+                guard width - indent >= 16 else {
+                    return [[keySpan]] + wrapped(summary, width: width, indent: 4).map { [TextSpan($0)] }
+                }
+                let pad = String(repeating: " ", count: indent - 2 - keys.displayWidth)
+                let parts = wrapped(summary, width: width, indent: indent)
+                return parts.enumerated().map { number, part in
+                    number == 0 ? [keySpan, TextSpan(pad + part.dropFirst(indent))] : [TextSpan(part)]
+                }
+            }
+        }
+
+        /// `text` in lines of `width` columns, each starting with `indent` spaces.
+        private func wrapped(_ text: String, width: Int, indent: Int) -> [String] {
+            let margin = String(repeating: " ", count: indent)
+            let lines = TextWrapper.wrap(text, width: max(width - indent, 1))
+            return lines.isEmpty ? [margin] : lines.map { margin + $0.text }
+        }
+    }
+
+    private static func entries(_ keymap: KeyMap) -> [Entry] {
+        var entries: [Entry] = []
+        var groups: [String] = []
+        for binding in keymap.bindings where !groups.contains(binding.command.group) { groups.append(binding.command.group) }
+        let column = keymap.bindings.map { keyList($0.keys).displayWidth }.max() ?? 8
+        for group in groups {
+            if !entries.isEmpty { entries.append(.blank) }
+            entries.append(.heading(group))
+            for binding in keymap.bindings where binding.command.group == group && !binding.keys.isEmpty {
+                entries.append(.binding(keys: keyList(binding.keys), column: column, summary: binding.command.summary))
+            }
+        }
+        entries.append(.blank)
+        entries.append(.heading("Mouse"))
+        entries.append(.text("Click selects and focuses; click a selected row or link again to follow it; the wheel scrolls."))
+        return entries
+    }
+}
+
+/// The help overlay laid out for one terminal size.
+public struct HelpLayout {
+    public let box: Rect
+    public let lines: [[TextSpan]]
+
+    /// The text lines the box shows at once (inside its border).
+    public var visibleLines: Int { max(box.height - 2, 0) }
+    /// The furthest the text can scroll: its last line at the bottom of the box.
+    public var maxTop: Int { max(lines.count - visibleLines, 0) }
 }

@@ -301,17 +301,15 @@ extension Explorer {
     }
 
     func drawHelp(_ state: AppState, into buffer: inout CellBuffer) {
-        let lines = HelpScreen.lines(keymap)
-        let width = min(max(lines.map { $0.reduce(0) { $0 + $1.text.displayWidth } }.max() ?? 40, 40) + 4, state.size.width - 2)
-        let height = min(lines.count + 2, state.size.height - 2)
-        let box = Rect(x: (state.size.width - width) / 2, y: max((state.size.height - 1 - height) / 2, 0), width: width, height: height)
+        let help = HelpScreen.layout(keymap, size: state.size)
+        let box = help.box
         buffer.fill(box, style: Style(.help))
         buffer.drawBox(box, title: " Keys — ? or Esc closes ", style: Style(.borderFocused, bold: true))
-        for row in 0..<(height - 2) {
+        for row in 0..<help.visibleLines {
             let index = state.helpTop + row
-            guard index < lines.count else { break }
+            guard index < help.lines.count else { break }
             var x = box.x + 2
-            for span in lines[index] {
+            for span in help.lines[index] {
                 x += buffer.put(span.text, x: x, y: box.y + 1 + row, maxWidth: max(box.x + box.width - 2 - x, 0), style: span.style)
             }
         }

@@ -356,7 +356,7 @@ public struct Explorer: Sendable {
 
     func helpCommand(_ command: Command, in state: AppState) -> AppState {
         var state = state
-        let page = max(state.size.height - 4, 1)
+        let page = max(HelpScreen.layout(keymap, size: state.size).visibleLines, 1)
         switch command {
         case .help, .closeOverlay, .quit: state.showsHelp = false
         case .moveDown: state.helpTop += 1
@@ -737,7 +737,7 @@ public struct Explorer: Sendable {
                                                                                  height: contentHeight(of: .outline, state))
         // At the top (nearly always) there is nothing to clamp, and no help text to lay out.
         if state.helpTop != 0 {
-            state.helpTop = min(max(state.helpTop, 0), max(HelpScreen.lineCount(keymap) - (state.size.height - 3), 0))
+            state.helpTop = min(max(state.helpTop, 0), HelpScreen.layout(keymap, size: state.size).maxTop)
         }
         return state
     }
