@@ -37,6 +37,15 @@ struct ConfiguredExplorerTests {
     func helpShowsRemappedKeys() throws {
         let config = Config.parse("[keys]\nquit = \"x\"\nsearch-next = []\nhelp = [\"F1\", \"Ctrl-H\"]\n").config
         let lines = helpText(config.keymap)
+        // The status bar and the unbound-key message name the help key as remapped.
+        let explorer = Explorer(model: bundledModel, keymap: config.keymap)
+        let state = explorer.update(explorer.initialState(size: Size(width: 120, height: 40)), explorer.action(for: .key(.character("?"))))
+        #expect(state.notice == "? is not bound to anything: F1 lists the keys.")
+        #expect(explorer.render(state).row(39).hasSuffix("Top  F1 help "))
+        let unhelped = Explorer(model: bundledModel, keymap: Config.parse("[keys]\nhelp = []\n").config.keymap)
+        let bare = unhelped.update(unhelped.initialState(size: Size(width: 120, height: 40)), .unbound(.character("?")))
+        #expect(bare.notice == "? is not bound to anything.")
+        #expect(unhelped.render(bare).row(39).hasSuffix("Top "))
         let quit = try #require(lines.first { $0.hasSuffix("Quit") })
         #expect(quit.trimmingCharacters(in: .whitespaces).hasPrefix("x "))
         #expect(!lines.contains { $0.hasSuffix(Command.searchNext.summary) }, "an unbound action is not listed")

@@ -192,7 +192,7 @@ extension Explorer {
         } else {
             for index in model.article.path(to: currentSection(state)) { left += " › " + model.article.sections[index].title }
         }
-        var right = " \(position(state))  ? help "
+        var right = " \(position(state)) " + (helpKey.map { " \($0) help " } ?? "")
         if let search = state.search, !search.matches.isEmpty {
             right = " match \((search.current ?? 0) + 1)/\(search.matches.count) " + right
         }

@@ -58,7 +58,7 @@ public struct Explorer: Sendable {
         case .mouse(let mouse):
             state = handle(mouse, in: state)
         case .unbound(let key):
-            state.notice = "\(key.displayName) is not bound to anything: ? lists the keys."
+            state.notice = "\(key.displayName) is not bound to anything" + (helpKey.map { ": \($0) lists the keys." } ?? ".")
         case .ignored:
             break
         case .command(let command):
@@ -693,6 +693,10 @@ public struct Explorer: Sendable {
         }
         return nil
     }
+
+    /// The key that opens the help, as the status bar and messages name it (the first bound
+    /// to it: remapped, it is the new one); nil when the configuration leaves it unbound.
+    var helpKey: String? { keymap.keys(for: .help).first?.displayName }
 
     // MARK: - Invariants
 
