@@ -21,7 +21,8 @@ extension Explorer {
             search.current = next
             state.search = search
             state = show(search.matches[next], in: state)
-            state.notice = "match \(next + 1)/\(count)" + (wrapped ? (step > 0 ? " — wrapped to the top" : " — wrapped to the bottom") : "")
+            // The status bar's right shows "match 2/5"; the notice says only what it cannot.
+            state.notice = wrapped ? (step > 0 ? "search wrapped to the top" : "search wrapped to the bottom") : nil
         case .goTo:
             state.finder = FinderState()
             // Fold the entries now, not on the first keystroke, which should feel instant.
@@ -61,7 +62,8 @@ extension Explorer {
             state.notice = "Not found: \(search.query)"
             state.search = nil
         } else {
-            state.notice = "match \((search.current ?? 0) + 1)/\(search.matches.count) — n and N move"
+            // The count is on the status bar's right already ("match 1/3").
+            state.notice = search.matches.count > 1 ? "n and N move between the matches" : "the only match"
         }
         return state
     }
