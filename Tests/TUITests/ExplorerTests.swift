@@ -60,6 +60,15 @@ struct ExplorerTests {
         #expect(last.hasSuffix("scrolls.") && bottom.contains(last))
     }
 
+    /// A notice too long for the status bar is cut with "…", a space short of the position.
+    @Test func aLongNoticeIsCutWithAnEllipsis() {
+        let notice = "cannot save bookmarks: the data folder is read-only; use --data-dir DIR, or move the file elsewhere and restart"
+        let state = explorer.update(explorer.initialState(size: Size(width: 80, height: 24)), .notice(notice))
+        let status = explorer.render(state).row(23)
+        #expect(status.hasSuffix("…  Top  ? help "), "\(status)")
+        #expect(status.hasPrefix(" cannot save bookmarks: the data folder"))
+    }
+
     @Test func quitStopsAndHelpOpensAndCloses() {
         var state = explorer.press(start, .character("?"))
         #expect(state.showsHelp)

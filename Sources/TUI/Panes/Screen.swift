@@ -199,8 +199,11 @@ extension Explorer {
         let available = max(rect.width - right.displayWidth, 0)
         var x = rect.x
         if let notice = state.notice {
-            // A notice answers the last key: it takes the place of the breadcrumb.
-            x += buffer.put(" " + notice, x: x, y: rect.y, maxWidth: available, style: Style(.notice, bold: true, reverse: true))
+            // A notice answers the last key: it takes the place of the breadcrumb, cut with
+            // "…" and a space short of the position when too long.
+            let text = " " + notice, room = max(available - 1, 0)
+            x += buffer.put(text.displayWidth > room ? String(text.truncated(toWidth: room)) : text, x: x, y: rect.y,
+                            maxWidth: room, style: Style(.notice, bold: true, reverse: true))
         } else {
             let path = Self.fitted(jumpPath(state), width: available / 2)
             let trail = path.isEmpty ? "" : "  ⟨" + path + "⟩"
