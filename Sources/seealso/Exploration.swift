@@ -51,7 +51,7 @@ struct Exploration: ArticleLocation {
             if let shared = catalog.sharedTitles.first {
                 notices.append("several files are titled \u{201C}\(shared.neutralized)\u{201D}" +
                                (catalog.sharedTitles.count > 1 ? " (and \(catalog.sharedTitles.count - 1) more titles)" : "") +
-                               ": only the first opens")
+                               ": only the first opens, and links to that title open a topic card")
             }
             if let first = catalog.failures.first {
                 notices.append("\(catalog.failures.count) could not be loaded: \(first)" + (catalog.failures.count > 1 ? " …" : ""))

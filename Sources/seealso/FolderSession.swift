@@ -22,11 +22,14 @@ enum FolderSession {
     static func session(catalog: FolderCatalog, first: LinkedArticle, keymap: KeyMap = .standard,
                         service: BookmarkService?) -> ExplorerSession {
         let titles = catalog.entries.map(\.title)
+        // Each title once in the finder: files sharing a title open the first of them.
+        var listed = Set<String>()
+        let distinctTitles = titles.filter { listed.insert($0).inserted }
         func explorer(_ index: Int, _ model: LinkedArticle) -> Explorer {
             let seeAlso = catalog.resolvedSeeAlso(of: model).mapValues { catalog.entries[$0].title }
             let incoming = catalog.incoming(to: index).map { (article: catalog.entries[$0.article].title, topic: $0.topic) }
             return Explorer(model: model, keymap: keymap, bookmarks: service != nil,
-                            neighbours: Neighbours(seeAlso: seeAlso, incoming: incoming, titles: titles))
+                            neighbours: Neighbours(seeAlso: seeAlso, incoming: incoming, titles: distinctTitles))
         }
         return ExplorerSession(explorer: explorer(0, first), service: service) { title in
             guard let index = titles.firstIndex(of: title) else { return nil }

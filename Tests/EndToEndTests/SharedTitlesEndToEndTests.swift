@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+
+/// Two files of a folder with one title: the explorer says what happens to them, and the
+/// finder offers the title once (twice, both entries opened the first file).
+@Suite("Shared titles in tmux", .serialized)
+struct SharedTitlesEndToEndTests {
+    let seealso = Shell.quote(Binary.seealso)
+
+    @Test func aSharedTitleIsListedOnceAndTheNoticeSaysWhatOpens() throws {
+        let tmux = try TmuxSession(width: 200, height: 40)
+        let folder = tmux.home.appendingPathComponent("articles")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let files = ["alpha.txt": "= Alpha =\nAlpha text.\n\n== See also ==\n- Gamma\n",
+                     "gamma.txt": "= Gamma =\nThe first Gamma.\n",
+                     "gamma2.txt": "= Gamma =\nThe second Gamma.\n"]
+        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+
+        tmux.type("\(seealso) \(Shell.quote(folder.path)) --no-restore")
+        try tmux.waitFor("several files are titled \u{201C}Gamma\u{201D}: only the first opens, and links to that title open a topic card")
+        tmux.press(":")
+        try tmux.waitFor("Go to — Enter jumps")
+        tmux.tmux("send-keys -t main -l gamma")
+        let screen = try tmux.waitFor("article  Gamma")
+        #expect(screen.components(separatedBy: "article  Gamma").count == 2, "listed once:\n\(screen)")
+        tmux.press("Escape", "q")
+        try tmux.waitForPrompt()
+    }
+}
