@@ -221,7 +221,9 @@ struct Export: ParsableCommand {
         commandName: "export",
         abstract: "Export the article model as JSON, Markdown or a Graphviz graph.",
         discussion: """
-            The JSON form is a stable interface; its schema is in README.md.
+            The JSON form is a stable interface; its schema is in README.md. A folder is one \
+            graph in DOT: a cluster per article, with node ids prefixed by the article's number \
+            (2/lead), and --focus draws the articles that have ITEM.
 
             Examples:
               seealso export --format json > dual-power.json
@@ -252,19 +254,25 @@ struct Export: ParsableCommand {
         case (.json, .article(let model)): print(try JSONExporter().export(model), terminator: "")
         case (.json, .folder(let corpus)): print(try JSONExporter().export(corpus), terminator: "")
         case (.markdown, _): print(source.articles.map { MarkdownExporter().export($0) }.joined(separator: "\n"), terminator: "")
-        case (.dot, _):
-            if let focus {
-                // A focus that matches nothing in an article is an error there, with the close matches.
-                do {
-                    for model in source.articles { _ = try DOTExporter.resolveFocus(focus, in: model) }
-                } catch let error as DOTExporter.UnknownFocus {
-                    Diagnostics.report("\(error)")
-                    throw ExitCode(64)
-                }
-            }
-            let exporter = DOTExporter(focus: focus, depth: depth ?? .max)
-            print(source.articles.map { exporter.export($0) }.joined(separator: "\n"), terminator: "")
+        case (.dot, .article(let model)):
+            if let focus { try Self.reportingUnknown { _ = try DOTExporter.resolveFocus(focus, in: model) } }
+            print(DOTExporter(focus: focus, depth: depth ?? .max).export(model), terminator: "")
+        case (.dot, .folder(let corpus)):
+            // One graph for the whole folder (several would be several SVG documents glued
+            // together by `dot -Tsvg`); the focus has to be in one of its articles only.
+            if let focus { try Self.reportingUnknown { _ = try DOTExporter.resolveFocus(focus, in: corpus) } }
+            print(DOTExporter(focus: focus, depth: depth ?? .max).export(corpus), terminator: "")
         }
         try ArticleOptions.finish(source)
+    }
+
+    /// A focus that matches nothing is an error with the close matches, status 64.
+    static func reportingUnknown(_ resolve: () throws -> Void) throws {
+        do {
+            try resolve()
+        } catch let error as DOTExporter.UnknownFocus {
+            Diagnostics.report("\(error)")
+            throw ExitCode(64)
+        }
     }
 }

@@ -16,9 +16,10 @@ public struct DOTExporter: Sendable {
         self.depth = depth
     }
 
-    /// `export --format dot --focus NAME` names nothing in an article.
+    /// `export --format dot --focus NAME` names nothing in an article, or in any article of a folder.
     public struct UnknownFocus: Error, Sendable, Equatable, CustomStringConvertible {
         public var name: String
+        /// The article's title, or the folder's path.
         public var article: String
         /// Up to five item names close to `name`.
         public var suggestions: [String]
@@ -36,6 +37,16 @@ public struct DOTExporter: Sendable {
         if let id = focusNode(name, in: model) { return id }
         throw UnknownFocus(name: name, article: model.article.title,
                            suggestions: Lookup.suggestions(for: name, among: model.items.map(\.name)))
+    }
+
+    /// The articles of a folder that `name` resolves in (indexes, in folder order), as
+    /// `resolveFocus(_:in:)` reads it in each. Only when none has it does it throw
+    /// `UnknownFocus`, naming the folder, with the close matches among all their items.
+    public static func resolveFocus(_ name: String, in corpus: Corpus) throws -> [Int] {
+        let found = corpus.articles.indices.filter { focusNode(name, in: corpus.articles[$0]) != nil }
+        guard found.isEmpty else { return found }
+        throw UnknownFocus(name: name, article: corpus.root,
+                           suggestions: Lookup.suggestions(for: name, among: corpus.articles.flatMap { $0.items.map(\.name) }))
     }
 
     static func focusNode(_ name: String, in model: LinkedArticle) -> String? {
@@ -75,56 +86,132 @@ public struct DOTExporter: Sendable {
     /// The graph in DOT. A `focus` that names nothing in `model` gives a graph with no nodes
     /// but the legend: check it first with `resolveFocus`.
     public func export(_ model: LinkedArticle) -> String {
-        let focusID = focus.flatMap { Self.focusNode($0, in: model) }
-        let kept: Set<String>? = focus.map { _ in focusID.map { Self.neighbourhood(of: $0, depth: depth, in: model.graph) } ?? [] }
-        func keeps(_ id: String) -> Bool { kept?.contains(id) ?? true }
-
+        let drawing = ArticleDrawing(model: model, exporter: self, prefix: "")
         var title = model.article.title + ": cross-links"
-        if let focus {
-            let within = depth == .max ? "all linked" : "within \(max(depth, 0)) link" + (depth == 1 ? "" : "s")
-            title += " of " + (focusID.map { model.label(of: $0) } ?? focus) + " (" + within + ")"
+        if let focus { title += " of " + (drawing.focusID.map { model.label(of: $0) } ?? focus) + " (" + within + ")" }
+        return header(name: model.article.title, title: title, compound: false)
+            + drawing.body(indent: "  ", sectionsCluster: "cluster_sections") + legend + "}\n"
+    }
+
+    /// A folder as one graph, so that `dot -Tsvg` makes one picture of it: each article is a
+    /// cluster (`cluster_1`, `cluster_2`, … in folder order) whose node ids start with its
+    /// number (`2/strategy:union`), since every article has a `lead` and may share item ids.
+    /// A See-also topic that names another article of the folder gets a bold edge to that
+    /// article's cluster. With a `focus`, only the articles that have it are drawn, each
+    /// around its own focus node; check it first with `resolveFocus(_:in:)` for a corpus.
+    public func export(_ corpus: Corpus) -> String {
+        let drawings = corpus.articles.enumerated().map { index, model in
+            ArticleDrawing(model: model, exporter: self, prefix: "\(index + 1)/")
         }
-        var output = "digraph \(Self.quoted(model.article.title)) {\n"
-        output += "  graph [rankdir=LR, fontname=\"Helvetica\", label=\(Self.quoted(title)), labelloc=t];\n"
-        output += "  node [fontname=\"Helvetica\", style=filled];\n"
-        output += "  edge [fontname=\"Helvetica\", fontsize=10];\n"
-        let sections = model.article.sections.filter { keeps($0.id) }
-        if !sections.isEmpty {
-            output += "  subgraph cluster_sections {\n    label=\"Sections\"; color=\"#999999\";\n"
-            for section in sections {
-                let label = section.isLead ? "Lead" : section.title
-                let extra = section.id == focusID ? Self.focusAttributes : ""
-                output += "    \(Self.quoted(section.id)) [label=\(Self.quoted(label)), shape=box, fillcolor=\"#eeeeee\"\(extra)];\n"
-            }
+        let drawn = drawings.indices.filter { focus == nil || drawings[$0].focusID != nil }
+        var title = corpus.root + ": cross-links"
+        if let focus {
+            let label = drawn.first.flatMap { index in drawings[index].focusID.map { corpus.articles[index].label(of: $0) } }
+            title += " of " + (label ?? focus) + " (" + within + ")"
+        }
+        var output = header(name: corpus.root, title: title, compound: true)
+        for index in drawn {
+            output += "  subgraph cluster_\(index + 1) {\n    label=\(Self.quoted(corpus.articles[index].article.title)); color=\"#555555\";\n"
+            output += drawings[index].body(indent: "    ", sectionsCluster: "cluster_\(index + 1)_sections")
             output += "  }\n"
         }
-        for item in model.items where keeps(item.id) {
-            let extra = item.id == focusID ? Self.focusAttributes : ""
-            output += "  \(Self.quoted(item.id)) [label=\(Self.quoted(item.name)), shape=ellipse, fillcolor=\"\(Self.fill(for: item.kind))\", tooltip=\(Self.quoted(item.kind.singularTitle))\(extra)];\n"
-        }
-        var detectedCounts: [String: Int] = [:]
-        var detectedOrder: [Link] = []
-        for link in model.graph.links where keeps(link.from) && keeps(link.to) {
-            switch link.origin {
-            case .curated:
-                output += "  \(Self.quoted(link.from)) -> \(Self.quoted(link.to)) [label=\(Self.quoted(link.relation.rawValue)), tooltip=\(Self.quoted(link.rationale ?? "")), color=\"#333333\"];\n"
-            case .detected:
-                let key = link.from + "\u{0}" + link.to
-                if detectedCounts[key] == nil { detectedOrder.append(link) }
-                detectedCounts[key, default: 0] += 1
+        // Between articles: drawn only when both ends are (a focus may leave either out).
+        let isDrawn = Set(drawn)
+        for index in drawn {
+            let resolved = corpus.resolvedSeeAlso(of: index)
+            for item in corpus.articles[index].items {
+                guard let target = resolved[item.id], drawings[index].keeps(item.id), isDrawn.contains(target),
+                      drawings[target].keeps("lead") else { continue }
+                output += "  \(drawings[index].node(item.id)) -> \(drawings[target].node("lead"))"
+                    + " [lhead=\"cluster_\(target + 1)\", label=\"article\", style=bold, color=\"#1f5fa8\"];\n"
             }
         }
-        for link in detectedOrder {
-            let count = detectedCounts[link.from + "\u{0}" + link.to]!
-            let label = count > 1 ? "mentions ×\(count)" : "mentions"
-            output += "  \(Self.quoted(link.from)) -> \(Self.quoted(link.to)) [label=\(Self.quoted(label)), style=dashed, color=\"#888888\"];\n"
-        }
-        output += "  subgraph cluster_legend {\n    label=\"Kinds\"; color=\"#cccccc\";\n"
+        return output + legend + "}\n"
+    }
+
+    /// "all linked" or "within N links", for the title of a focused graph.
+    private var within: String {
+        depth == .max ? "all linked" : "within \(max(depth, 0)) link" + (depth == 1 ? "" : "s")
+    }
+
+    /// The opening of a graph. `compound` lets an edge end at a cluster's border (`lhead`).
+    private func header(name: String, title: String, compound: Bool) -> String {
+        var output = "digraph \(Self.quoted(name)) {\n"
+        output += "  graph [rankdir=LR, fontname=\"Helvetica\", label=\(Self.quoted(title)), labelloc=t\(compound ? ", compound=true" : "")];\n"
+        output += "  node [fontname=\"Helvetica\", style=filled];\n"
+        output += "  edge [fontname=\"Helvetica\", fontsize=10];\n"
+        return output
+    }
+
+    /// The key to the fill colours, once per graph.
+    private var legend: String {
+        var output = "  subgraph cluster_legend {\n    label=\"Kinds\"; color=\"#cccccc\";\n"
         for kind in ItemKind.allCases {
             output += "    \(Self.quoted("legend:" + kind.slug)) [label=\(Self.quoted(kind.pluralTitle)), shape=ellipse, fillcolor=\"\(Self.fill(for: kind))\"];\n"
         }
-        output += "  }\n}\n"
-        return output
+        return output + "  }\n"
+    }
+
+    /// One article's nodes and links, the same alone or inside a folder's graph: its node
+    /// ids are written with `prefix` in front.
+    private struct ArticleDrawing {
+        let model: LinkedArticle
+        let prefix: String
+        /// The focus node in this article (unprefixed); nil without a focus or when it names nothing here.
+        let focusID: String?
+        /// The node ids drawn (unprefixed); nil draws all of them.
+        let kept: Set<String>?
+
+        init(model: LinkedArticle, exporter: DOTExporter, prefix: String) {
+            self.model = model
+            self.prefix = prefix
+            focusID = exporter.focus.flatMap { DOTExporter.focusNode($0, in: model) }
+            kept = exporter.focus.map { [focusID] _ in
+                focusID.map { DOTExporter.neighbourhood(of: $0, depth: exporter.depth, in: model.graph) } ?? []
+            }
+        }
+
+        func keeps(_ id: String) -> Bool { kept?.contains(id) ?? true }
+
+        func node(_ id: String) -> String { DOTExporter.quoted(prefix + id) }
+
+        /// The sections (in a cluster named `sectionsCluster`), the items and the links among
+        /// them, each line starting with `indent`.
+        func body(indent: String, sectionsCluster: String) -> String {
+            var output = ""
+            let sections = model.article.sections.filter { keeps($0.id) }
+            if !sections.isEmpty {
+                output += "\(indent)subgraph \(sectionsCluster) {\n\(indent)  label=\"Sections\"; color=\"#999999\";\n"
+                for section in sections {
+                    let label = section.isLead ? "Lead" : section.title
+                    let extra = section.id == focusID ? DOTExporter.focusAttributes : ""
+                    output += "\(indent)  \(node(section.id)) [label=\(DOTExporter.quoted(label)), shape=box, fillcolor=\"#eeeeee\"\(extra)];\n"
+                }
+                output += "\(indent)}\n"
+            }
+            for item in model.items where keeps(item.id) {
+                let extra = item.id == focusID ? DOTExporter.focusAttributes : ""
+                output += "\(indent)\(node(item.id)) [label=\(DOTExporter.quoted(item.name)), shape=ellipse, fillcolor=\"\(DOTExporter.fill(for: item.kind))\", tooltip=\(DOTExporter.quoted(item.kind.singularTitle))\(extra)];\n"
+            }
+            var detectedCounts: [String: Int] = [:]
+            var detectedOrder: [Link] = []
+            for link in model.graph.links where keeps(link.from) && keeps(link.to) {
+                switch link.origin {
+                case .curated:
+                    output += "\(indent)\(node(link.from)) -> \(node(link.to)) [label=\(DOTExporter.quoted(link.relation.rawValue)), tooltip=\(DOTExporter.quoted(link.rationale ?? "")), color=\"#333333\"];\n"
+                case .detected:
+                    let key = link.from + "\u{0}" + link.to
+                    if detectedCounts[key] == nil { detectedOrder.append(link) }
+                    detectedCounts[key, default: 0] += 1
+                }
+            }
+            for link in detectedOrder {
+                let count = detectedCounts[link.from + "\u{0}" + link.to]!
+                let label = count > 1 ? "mentions ×\(count)" : "mentions"
+                output += "\(indent)\(node(link.from)) -> \(node(link.to)) [label=\(DOTExporter.quoted(label)), style=dashed, color=\"#888888\"];\n"
+            }
+            return output
+        }
     }
 
     /// A DOT double-quoted string: backslashes and quotes escaped, controls neutralised.
