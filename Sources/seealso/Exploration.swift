@@ -97,6 +97,7 @@ struct Exploration: ArticleLocation {
     func open(resuming store: StateStore? = nil) throws -> Opening {
         guard let folder = folderPath else { return .article(try load()) }
         let catalog = try FolderSession.catalog(of: folder)
+        try Self.requireArticles(in: catalog, folder: folder)
         let lastRead = try? store?.lastRead(among: Set(catalog.entries.map(\.title)))
         let resumed = catalog.entries.filter { $0.title == lastRead }
         for entry in resumed + catalog.entries {

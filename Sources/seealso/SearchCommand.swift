@@ -44,8 +44,9 @@ struct Search: ParsableCommand {
         let hits: [Hit]
         let failed: Bool
         if let folder = options.folderPath, let indexed = try? Self.indexedHits(of: search, in: folder) {
+            try ArticleOptions.requireArticles(in: indexed.catalog, folder: folder)
             hits = indexed.hits
-            failed = indexed.failed
+            failed = !indexed.catalog.failures.isEmpty
         } else {
             let source = try options.loadSource()
             hits = source.articles.flatMap { Self.hits(of: search, in: $0, path: options.file == nil ? ArticleLoader.bundledArticleName : nil) }
@@ -64,7 +65,7 @@ struct Search: ParsableCommand {
 
     /// A folder searched through the on-disk index: only files whose text has the query's
     /// words are read, and only files that changed since the last run are indexed again.
-    static func indexedHits(of search: TextSearch, in folder: String) throws -> (hits: [Hit], failed: Bool) {
+    static func indexedHits(of search: TextSearch, in folder: String) throws -> (hits: [Hit], catalog: FolderCatalog) {
         let index = try CorpusIndex(directory: CorpusIndex.defaultDirectory())
         let refresh = try index.refresh(folder: folder)
         for failure in refresh.catalog.failures { Diagnostics.report(failure.description) }
@@ -76,7 +77,7 @@ struct Search: ParsableCommand {
             let article = try? ArticleParser().parse(contentsOf: URL(fileURLWithPath: paths[slot]), displayPath: paths[slot])
             results[slot] = article.map { hits(of: search, in: $0, path: nil) } ?? []
         }
-        return (results.values.flatMap { $0 ?? [] }, !refresh.catalog.failures.isEmpty)
+        return (results.values.flatMap { $0 ?? [] }, refresh.catalog)
     }
 
     /// Every match in headings, paragraphs and list items, with its own source line and an

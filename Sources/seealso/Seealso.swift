@@ -92,14 +92,26 @@ extension ArticleLocation {
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue else {
             return .article(try load())
         }
+        let corpus: Corpus
         do {
-            let corpus = try Corpus.load(directory: file)
-            for failure in corpus.failures { Diagnostics.report(failure.description) }
-            return .folder(corpus)
+            corpus = try Corpus.load(directory: file)
         } catch let error as SourceError {
             Diagnostics.report(error.description)
             throw ExitCode(66)
         }
+        for failure in corpus.failures { Diagnostics.report(failure.description) }
+        try Self.requireArticles(in: corpus.catalog, folder: file)
+        return .folder(corpus)
+    }
+
+    /// A folder without a single `*.txt` file is an error, the same for every command: an
+    /// empty outline, an empty JSON array or no matches would look like a folder of articles
+    /// with nothing in them (a mistyped path, say). 66, as for input that is not there.
+    /// Files that are there but fail are not this case: they are reported, and exit 65.
+    static func requireArticles(in catalog: FolderCatalog, folder: String) throws {
+        guard catalog.entries.isEmpty, catalog.failures.isEmpty else { return }
+        Diagnostics.report("\(folder): no articles: no *.txt file in the folder or below it")
+        throw ExitCode(66)
     }
 
     /// Exit 65 when some files of a folder could not be loaded (their errors are already out).

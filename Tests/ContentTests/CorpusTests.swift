@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import TestSupport
 import Testing
 
 /// A folder of three linked articles and one broken one, written fresh for each test.
@@ -142,6 +143,27 @@ struct CorpusTests {
         let outline = try CLI.run(["outline", folder.root.path])
         let text = String(decoding: outline.stdout, as: UTF8.self)
         #expect(text.contains("Anarchism\n") && text.contains("Communalism\n"))
+    }
+
+    /// A folder with no `*.txt` file (an empty subfolder and a note do not count) is the same
+    /// error for every command, the explorer printing its outline included: they used to
+    /// print nothing, `[]` or "no match" and exit 0 (search 1), while the explorer said
+    /// "no article could be loaded".
+    @Test func aFolderWithoutArticlesIsAnErrorForEveryCommand() throws {
+        try withTemporaryDirectory { folder in try withTemporaryDirectory { cache in
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+            try Data("not an article\n".utf8).write(to: folder.appendingPathComponent("notes.md"))
+            #expect(chmod(cache.path, 0o777) == 0, "search may write its index")
+            let message = "seealso: \(folder.path): no articles: no *.txt file in the folder or below it\n"
+            for arguments in [["outline"], ["links"], ["export", "--format", "json"], ["export", "--format", "markdown"],
+                              ["export", "--format", "dot"], ["search"], ["explore"], []] {
+                let extra = arguments == ["search"] ? ["dual power"] : []
+                let result = try Self.runUnprivileged(arguments + [folder.path] + extra, cache: cache)
+                #expect(result.status == 66, "\(arguments)")
+                #expect(result.stderr == message, "\(arguments)")
+                #expect(result.stdout.isEmpty, "\(arguments)")
+            }
+        } }
     }
 
     /// A subfolder that cannot be listed is a failure with the system's reason, as `find` says

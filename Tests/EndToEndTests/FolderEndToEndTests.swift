@@ -103,6 +103,17 @@ struct FolderEndToEndTests {
         try tmux.waitForPrompt()
     }
 
+    /// A folder with no `*.txt` file: on a terminal, the explorer says so as the other
+    /// commands do, before drawing anything (it used to say "no article could be loaded", 65).
+    @Test func aFolderWithoutArticlesIsSaidAsByTheOtherCommands() throws {
+        let tmux = try TmuxSession(width: 200, height: 24)
+        let folder = tmux.home.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        tmux.type("\(seealso) \(Shell.quote(folder.path)); echo status=$?")
+        let screen = try tmux.waitUntil("the exit status") { $0.contains("\nstatus=") }
+        #expect(screen.contains("seealso: \(folder.path): no articles: no *.txt file in the folder or below it\nstatus=66"))
+    }
+
     /// A folder reopens at the article and place read last, as one article does (a monkey
     /// test found it always reopened the first article, at its top); `--no-restore` does not.
     @Test func aFolderReopensWhereItWasLeft() throws {
