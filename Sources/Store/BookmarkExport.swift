@@ -23,6 +23,9 @@ import Content
 /// Keys are sorted and every key is always written (null when empty). On import, `article`,
 /// `section` and `heading` are required; the rest may be missing, and `createdAt` may carry
 /// fractional seconds. Bookmarks are exported oldest first.
+///
+/// `bookmarks list --json` prints the same form newest first, as the list is, with each
+/// bookmark's `"id"` (what `bookmarks remove` takes); import reads it too, giving new ids.
 struct BookmarkExportFile: Codable {
     static let currentVersion = 1
 
@@ -30,6 +33,10 @@ struct BookmarkExportFile: Codable {
     var bookmarks: [Entry]
 
     struct Entry: Codable {
+        /// Written by the list only. Ids belong to one database: import gives new ones, and
+        /// reads these only to add bookmarks of one second (`createdAt`'s precision) in the
+        /// order they were made.
+        var id: Int64?
         var article: String
         var articleHash: String
         var section: String
@@ -41,10 +48,11 @@ struct BookmarkExportFile: Codable {
         var createdAt: Date
 
         enum CodingKeys: String, CodingKey {
-            case article, articleHash, section, heading, sectionPath, item, itemName, note, createdAt
+            case id, article, articleHash, section, heading, sectionPath, item, itemName, note, createdAt
         }
 
-        init(_ bookmark: Bookmark) {
+        init(_ bookmark: Bookmark, withID: Bool = false) {
+            id = withID ? bookmark.id : nil
             article = bookmark.articleTitle
             articleHash = bookmark.articleHash
             section = bookmark.sectionID
@@ -58,6 +66,7 @@ struct BookmarkExportFile: Codable {
 
         init(from decoder: Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
+            id = try? container.decodeIfPresent(Int64.self, forKey: .id)
             article = try container.decode(String.self, forKey: .article)
             articleHash = try container.decodeIfPresent(String.self, forKey: .articleHash) ?? ""
             section = try container.decode(String.self, forKey: .section)
@@ -72,6 +81,7 @@ struct BookmarkExportFile: Codable {
         /// Writes null for empty fields (the synthesized form would leave the keys out).
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(id, forKey: .id)
             try container.encode(article, forKey: .article)
             try container.encode(articleHash, forKey: .articleHash)
             try container.encode(section, forKey: .section)
@@ -94,8 +104,18 @@ struct BookmarkExportFile: Codable {
 extension StateStore {
     /// Every bookmark in the documented JSON form (see `BookmarkExportFile`), oldest first.
     public func exportBookmarksJSON() throws -> Data {
-        let file = BookmarkExportFile(version: BookmarkExportFile.currentVersion,
-                                      bookmarks: try bookmarks().reversed().map(BookmarkExportFile.Entry.init))
+        try Self.json(try bookmarks().reversed().map { BookmarkExportFile.Entry($0) })
+    }
+
+    /// Every bookmark as `bookmarks list --json` prints it: newest first like the table, each
+    /// with its `id`. (It printed the export, oldest first and without the ids that
+    /// `bookmarks remove` needs.) Still a file `importBookmarks` reads.
+    public func listBookmarksJSON() throws -> Data {
+        try Self.json(try bookmarks().map { BookmarkExportFile.Entry($0, withID: true) })
+    }
+
+    private static func json(_ entries: [BookmarkExportFile.Entry]) throws -> Data {
+        let file = BookmarkExportFile(version: BookmarkExportFile.currentVersion, bookmarks: entries)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
@@ -128,7 +148,12 @@ extension StateStore {
         }
         return try write {
             var added = 0, merged = 0
-            for entry in file.bookmarks {
+            // Oldest first, whatever the file's order (the list's is newest first), so that
+            // the new ids follow the order the bookmarks were made in.
+            let oldestFirst = file.bookmarks.enumerated().sorted {
+                ($0.element.createdAt, $0.element.id ?? 0, $0.offset) < ($1.element.createdAt, $1.element.id ?? 0, $1.offset)
+            }.map(\.element)
+            for entry in oldestFirst {
                 let existing = try database.query("""
                     SELECT id, note FROM bookmark
                     WHERE article_title = ? AND section_id = ? AND heading = ? AND item_id IS ?

@@ -93,20 +93,21 @@ extension Bookmarks {
             commandName: "list",
             abstract: "List every bookmark, newest first.",
             discussion: """
-                With --json, prints the export format (as 'bookmarks export --format json').
+                With --json, prints the form of 'bookmarks export --format json', newest first \
+                too, with each bookmark's "id" (for 'bookmarks remove'); 'bookmarks import' reads it.
 
                 Examples:
                   seealso bookmarks list
                   seealso bookmarks list --json | jq '.bookmarks[].heading'
                 """)
 
-        @Flag(help: "Print the JSON export format instead of a table.") var json = false
+        @Flag(help: "Print JSON (the export format, with ids) instead of a table.") var json = false
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             let store = try store.openForReading()
             if json {
-                FileHandle.standardOutput.write(try StoreFailure.reporting { try store.exportBookmarksJSON() })
+                FileHandle.standardOutput.write(try StoreFailure.reporting { try store.listBookmarksJSON() })
                 return
             }
             let bookmarks = try StoreFailure.reporting { try store.bookmarks() }

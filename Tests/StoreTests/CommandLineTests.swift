@@ -97,13 +97,38 @@ import Testing
         #expect(try StateStore(directory: URL(fileURLWithPath: data)).bookmarks().isEmpty)
     }
 
+    /// `list --json` is the list: newest first, as the help and the table say, and with the
+    /// ids `remove` takes. (It was the export: oldest first, without ids.) Import reads it.
+    @Test func listJSONIsNewestFirstWithIDs() throws {
+        _ = try run("add", article, "--section", "History")
+        _ = try run("add", article, "--section", "Strategies", "--note", "compare")
+        let list = try run("list", "--json")
+        #expect(list.status == 0)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])
+        let bookmarks = try #require(root["bookmarks"] as? [[String: Any]])
+        #expect(bookmarks.compactMap { $0["heading"] as? String } == ["Strategies", "History"])
+        #expect(bookmarks.compactMap { $0["id"] as? Int } == [2, 1])
+        let table = try run("list").stdout.split(separator: "\n").dropFirst().map { $0.prefix(2) }
+        #expect(table == ["#2", "#1"], "the same order as the table")
+
+        let file = folder.file("list.json")
+        try list.stdout.write(to: file, atomically: true, encoding: .utf8)
+        let elsewhere = folder.file("elsewhere").path
+        let imported = try seealso(["bookmarks", "import", file.path, "--data-dir", elsewhere], in: folder)
+        #expect(imported.stdout == "imported: 2 added, 0 merged\n")
+        #expect(try StateStore(directory: URL(fileURLWithPath: elsewhere)).bookmarks().map(\.heading) == ["Strategies", "History"])
+        #expect(try run("remove", "\(bookmarks[0]["id"] as? Int ?? 0)").stdout == "removed: #2 Test article › Strategies\n")
+    }
+
     @Test func exportAndImport() throws {
         _ = try run("add", article, "--section", "History")
         _ = try run("add", article, "--section", "Strategies", "--note", "compare")
-        let json = try run("list", "--json")
-        #expect(json.stdout == (try run("export", "--format", "json")).stdout)
+        let json = try run("export", "--format", "json")
         let store = try StateStore(directory: URL(fileURLWithPath: data))
         #expect(json.stdout == String(decoding: try store.exportBookmarksJSON(), as: UTF8.self))
+        // The export is unchanged by `list --json`: oldest first, and no ids.
+        #expect(json.stdout.range(of: "\"History\"")!.lowerBound < json.stdout.range(of: "\"Strategies\"")!.lowerBound)
+        #expect(!json.stdout.contains("\"id\""))
         let markdown = try run("export", "--format", "markdown")
         #expect(markdown.stdout == (try store.exportBookmarksMarkdown()))
 
