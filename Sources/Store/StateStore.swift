@@ -54,9 +54,26 @@ public final class StateStore {
     /// Throws `.corrupt`, `.foreign` or `.newerVersion` for a file seealso must not use, which
     /// is left byte-for-byte untouched. Does not throw for a folder that cannot be written:
     /// the store opens read-only instead (see `isReadOnly`).
-    public init(directory: URL) throws {
+    public convenience init(directory: URL) throws {
+        try self.init(directory: directory, opened: Self.open(directory: directory, file: directory.appendingPathComponent(Self.fileName)))
+    }
+
+    /// For commands that only read: opens `directory/state.sqlite` as `init(directory:)` does
+    /// when it is there, and otherwise creates nothing, neither the file nor the folder
+    /// (`bookmarks list --data-dir DIR` used to leave DIR behind): the store is then empty and
+    /// read-only. A folder that cannot exist (its path runs through a file) is still
+    /// `.cannotCreateDirectory`, as with `init(directory:)`.
+    public convenience init(readingExisting directory: URL) throws {
+        let file = directory.appendingPathComponent(Self.fileName)
+        if let absent = try Self.absence(of: directory, file: file) {
+            try self.init(directory: directory, opened: (try Self.emptyDatabase(), absent))
+        } else {
+            try self.init(directory: directory, opened: Self.open(directory: directory, file: file))
+        }
+    }
+
+    private init(directory: URL, opened: (database: Database, unwritable: StoreError?)) throws {
         self.directory = directory
-        let opened = try Self.open(directory: directory, file: directory.appendingPathComponent(Self.fileName))
         database = opened.database
         readOnlyError = opened.unwritable
         isReadOnly = opened.unwritable != nil
@@ -339,6 +356,21 @@ public final class StateStore {
         } catch let error as SQLiteError {
             throw storeError(error, place: directory.path, file: path)
         }
+    }
+
+    /// Nil when `file` has content to open; else why nothing can be saved in a store that is
+    /// not there: the folder cannot exist (`.cannotCreateDirectory`, with the reason `mkdir`
+    /// would give), or it was opened only to read (`.readOnly`).
+    private static func absence(of directory: URL, file: URL) throws -> StoreError? {
+        var info = stat()
+        if stat(directory.path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else {
+                return .cannotCreateDirectory(path: directory.path, reason: String(cString: strerror(EEXIST)))
+            }
+            return try FileCheck.hasContent(file.path) ? nil : .readOnly(path: directory.path)
+        }
+        guard errno == ENOENT else { return .cannotCreateDirectory(path: directory.path, reason: String(cString: strerror(errno))) }
+        return .readOnly(path: directory.path)
     }
 
     /// Opens an existing file read-only and refuses it if it is not a usable seealso database.

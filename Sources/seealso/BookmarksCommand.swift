@@ -25,11 +25,12 @@ struct StoreOptions: ParsableArguments {
         try StoreFailure.reporting { try StateStore(directory: directory) }
     }
 
-    /// `open` for commands that only read. A folder that cannot even be created (the path
-    /// runs through a file) holds no bookmarks because the path is wrong: that is said and
-    /// exits 74, as a write would, instead of "no bookmarks".
+    /// `open` for commands that only read: a store that does not exist is empty, and is not
+    /// created. A folder that cannot even be created (the path runs through a file) holds no
+    /// bookmarks because the path is wrong: that is said and exits 74, as a write would,
+    /// instead of "no bookmarks".
     func openForReading() throws -> StateStore {
-        let store = try open()
+        let store = try StoreFailure.reporting { try StateStore(readingExisting: directory) }
         if let error = store.readOnlyError, case .cannotCreateDirectory = error {
             try StoreFailure.reporting { throw error }
         }

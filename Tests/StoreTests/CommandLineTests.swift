@@ -89,6 +89,35 @@ import Testing
         }
     }
 
+    /// Reading a store that is not there shows it empty and creates nothing: `list` used to
+    /// make every folder of --data-dir and an empty database in it.
+    @Test func readingAStoreThatIsNotThereCreatesNothing() throws {
+        let absent = folder.file("absent")
+        let existing = folder.file("existing")
+        try FileManager.default.createDirectory(at: existing, withIntermediateDirectories: true)
+        let empty = "{\n  \"bookmarks\" : [\n\n  ],\n  \"version\" : 1\n}\n"
+        for (arguments, output) in [(["list"], "no bookmarks\n"), (["list", "--json"], empty),
+                                    (["export", "--format", "json"], empty),
+                                    (["export", "--format", "markdown"], "# Bookmarks\n\nNo bookmarks.\n")] {
+            for data in [absent.appendingPathComponent("deep/dir"), existing] {
+                let result = try seealso(["bookmarks"] + arguments + ["--data-dir", data.path], in: folder)
+                #expect(result.status == 0, "\(arguments)")
+                #expect(result.stdout == output, "\(arguments)")
+                #expect(result.stderr.isEmpty, "\(arguments)")
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: absent.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: existing.path) == [])
+
+        // Such a store refuses writes rather than keep them in memory.
+        let store = try StateStore(readingExisting: absent)
+        #expect(store.isReadOnly)
+        #expect(throws: StoreError.readOnly(path: absent.path)) { try store.addBookmark(in: Fixture.model(), sectionIndex: 1) }
+        // A store that is there is read as the explorer left it.
+        _ = try run("add", article, "--section", "History")
+        #expect(try StateStore(readingExisting: URL(fileURLWithPath: data)).bookmarks().map(\.heading) == ["History"])
+    }
+
     @Test func unknownSectionExits64WithCloseMatches() throws {
         let result = try run("add", article, "--section", "Critcism")
         #expect(result.status == 64)
