@@ -115,26 +115,8 @@ struct ConfigParser {
         // Names whose lengths differ by more than the limit are further apart than it: skipping
         // them keeps a file of 10,000 unknown names from taking seconds.
         let scored = candidates.lazy.map { Array($0) }.filter { abs($0.count - name.count) <= limit }
-            .map { (String($0), distance(name, $0)) }.filter { $0.1 <= limit }
+            .map { (String($0), Lookup.editDistance(name, $0)) }.filter { $0.1 <= limit }
         return scored.min { $0.1 < $1.1 }?.0
-    }
-
-    /// Edit distance with adjacent transpositions (optimal string alignment).
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
-        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
-        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { table[i][0] = i }
-        for j in 0...b.count { table[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
-                }
-            }
-        }
-        return table[a.count][b.count]
     }
 
     /// A key that belongs in a table, written above every table header.

@@ -13,16 +13,26 @@ public enum Lookup {
         return items.first { fold($0.name).hasPrefix(query) }
     }
 
-    /// Up to five candidates that contain the query, or whose start is a few edits from it.
+    /// Up to five candidates that come close to `name`, the closest first: ones that contain
+    /// it, or whose start is within one edit per four letters of it (a letter left out, added,
+    /// changed, or two swapped). Nothing for fewer than three letters. Relative to the length
+    /// so that a short word does not match any start two edits away ("nope" and "Modern
+    /// usage…", by way of "mode").
     public static func suggestions(for name: String, among candidates: [String]) -> [String] {
-        let query = fold(name)
-        let scored = candidates.compactMap { candidate -> (String, Int)? in
+        let query = Array(fold(name))
+        guard query.count >= 3 else { return [] }
+        let limit = max(1, query.count / 4)
+        var seen: Set<String> = []
+        let scored = candidates.enumerated().compactMap { offset, candidate -> (candidate: String, distance: Int, offset: Int)? in
+            guard seen.insert(candidate).inserted else { return nil }
             let folded = fold(candidate)
-            if folded.contains(query) { return (candidate, 0) }
-            let distance = editDistance(Array(query), Array(folded.prefix(query.count)))
-            return distance <= max(2, query.count / 3) ? (candidate, distance) : nil
+            if folded.contains(String(query)) { return (candidate, 0, offset) }
+            // The start as long as the query, and a letter shorter or longer: one left out or
+            // typed in addition is one edit, not one per letter after it.
+            let distance = (query.count - 1...query.count + 1).map { editDistance(query, Array(folded.prefix($0))) }.min() ?? .max
+            return distance <= limit ? (candidate, distance, offset) : nil
         }
-        return scored.sorted { $0.1 < $1.1 }.prefix(5).map(\.0)
+        return scored.sorted { ($0.distance, $0.offset) < ($1.distance, $1.offset) }.prefix(5).map(\.candidate)
     }
 
     static func fold(_ text: String) -> String {
@@ -30,17 +40,22 @@ public enum Lookup {
             .replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
     }
 
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1] + Array(repeating: 0, count: b.count)
-            for (j, y) in b.enumerated() {
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+    /// Edit distance with adjacent transpositions (optimal string alignment): "Bcak" is one
+    /// edit from "Back", as a person counts it.
+    public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
             }
-            previous = current
         }
-        return previous[b.count]
+        return table[a.count][b.count]
     }
 }

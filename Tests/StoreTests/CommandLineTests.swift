@@ -124,6 +124,10 @@ import Testing
         #expect(result.stderr == "seealso: no section starts with 'Critcism' in 'Test article'; close matches: Criticism\n")
         #expect(result.stdout.isEmpty)
         #expect(try StateStore(directory: URL(fileURLWithPath: data)).bookmarks().isEmpty)
+        // Nothing is close to "nope" (it used to suggest "Modern usage by libertarian socialists").
+        let far = try run("add", "--section", "nope")
+        #expect(far.status == 64)
+        #expect(far.stderr == "seealso: no section starts with 'nope' in 'Dual power'\n")
     }
 
     /// `list --json` is the list: newest first, as the help and the table say, and with the
