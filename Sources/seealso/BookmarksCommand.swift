@@ -172,11 +172,8 @@ extension Bookmarks {
         func run() throws {
             let model = try article.load()
             guard let index = Lookup.section(startingWith: section, in: model.article) else {
-                let close = Lookup.suggestions(for: section, among: model.article.sections.dropFirst().map(\.title))
-                var message = "no section starts with '\(section)' in '\(model.article.title)'"
-                message += close.isEmpty ? "" : "; close matches: " + close.joined(separator: ", ")
-                Diagnostics.report(message)
-                throw ExitCode(64)
+                try Diagnostics.reportUnknown("section", section, among: model.article.sections.dropFirst().map(\.title),
+                                              in: model.article.title)
             }
             let store = try store.open()
             let result = try StoreFailure.reporting {

@@ -24,7 +24,10 @@ struct Exploration: ArticleLocation {
         let settings = try ConfigOptions.loadReporting(configPath, environment: environment)
         guard Terminal.isInteractive else {
             let source = try loadSource()
-            if let model = source.articles.first { _ = try startTarget(in: model) }
+            // Checked, not used: an unknown --section or --item is the same error as on a terminal.
+            _ = try start(among: source.articles.count, in: folderPath ?? source.articles.first?.article.title ?? "") {
+                source.articles[$0]
+            }
             print(source.articles.map { OutlineFormatter().format($0) }.joined(separator: "\n"), terminator: "")
             try Self.finish(source)
             return
@@ -40,10 +43,9 @@ struct Exploration: ArticleLocation {
             problem = "\(error)"
         }
         // A folder reopens at the article read last, as a single article reopens where it was
-        // left; --section and --item name a place in the first article instead.
+        // left; --section and --item name a place in the first article that has it instead.
         let restores = !noRestore && settings.config.restore
-        let opening = try open(resuming: restores && section == nil && item == nil ? opened : nil)
-        let start = try startTarget(in: opening.first)
+        let (opening, start) = try open(resuming: restores && section == nil && item == nil ? opened : nil)
         var notices = [settings.notice, problem].compactMap { $0 }
         if case .folder(let catalog, _) = opening {
             notices.append("\(catalog.entries.count) articles (: lists them)")
@@ -94,42 +96,57 @@ struct Exploration: ArticleLocation {
         }
     }
 
-    func open(resuming store: StateStore? = nil) throws -> Opening {
-        guard let folder = folderPath else { return .article(try load()) }
+    /// What to open, and where: `--section` or `--item`'s place, or nil for the top (or,
+    /// with a `store` to resume from, the place read last).
+    func open(resuming store: StateStore? = nil) throws -> (opening: Opening, start: Target?) {
+        guard let folder = folderPath else {
+            let model = try load()
+            return (.article(model), try start(among: 1, in: model.article.title) { _ in model }?.target)
+        }
         let catalog = try FolderSession.catalog(of: folder)
         try Self.requireArticles(in: catalog, folder: folder)
+        // The explorer opens on the catalog's first entry: the chosen article is moved there.
+        func opening(_ index: Int, _ model: LinkedArticle) -> Opening {
+            let entry = catalog.entries[index]
+            let reordered = FolderCatalog(entries: [entry] + catalog.entries.filter { $0 != entry }, failures: catalog.failures)
+            return .folder(reordered, first: model)
+        }
+        // Nil for a file that no longer parses (it may have changed since it was indexed).
+        let load = { (index: Int) in try? ArticleLoader.load(path: catalog.entries[index].path) }
+        if let found = try start(among: catalog.entries.count, in: folder, article: load) {
+            return (opening(found.index, found.model), found.target)
+        }
         let lastRead = try? store?.lastRead(among: Set(catalog.entries.map(\.title)))
-        let resumed = catalog.entries.filter { $0.title == lastRead }
-        for entry in resumed + catalog.entries {
-            // The first article that still parses (a file may have changed since it was indexed).
-            if let model = try? ArticleLoader.load(path: entry.path) {
-                let reordered = FolderCatalog(entries: [entry] + catalog.entries.filter { $0 != entry }, failures: catalog.failures)
-                return .folder(reordered, first: model)
-            }
+        let resumed = catalog.entries.indices.filter { catalog.entries[$0].title == lastRead }
+        // The article read last, else the first that still parses.
+        for index in resumed + catalog.entries.indices {
+            if let model = load(index) { return (opening(index, model), nil) }
         }
         for failure in catalog.failures { Diagnostics.report(failure.description) }
         Diagnostics.report("\(folder): no article could be loaded")
         throw ExitCode(65)
     }
 
-    /// Where `--section` or `--item` asks to open; an unknown name exits 64 with the close matches.
-    func startTarget(in model: LinkedArticle) throws -> Target? {
-        if let section {
-            if let index = Lookup.section(startingWith: section, in: model.article) { return .section(index) }
-            try reportUnknown("section", section, among: model.article.sections.dropFirst().map(\.title), in: model)
+    /// Where `--section` or `--item` asks to open: the first of `count` articles, in order,
+    /// that has the place, and the place; nil when neither option is given. `article(i)` is
+    /// nil for one that does not load. When none has it, exits 64 with the close matches
+    /// among them all, naming `scope` (the article's title, or the folder).
+    func start(among count: Int, in scope: String,
+               article: (Int) -> LinkedArticle?) throws -> (index: Int, model: LinkedArticle, target: Target)? {
+        guard let name = section ?? item else { return nil }
+        var candidates: [String] = []
+        for index in 0..<count {
+            guard let model = article(index) else { continue }
+            if section != nil {
+                if let found = Lookup.section(startingWith: name, in: model.article) { return (index, model, .section(found)) }
+                candidates += model.article.sections.dropFirst().map(\.title)
+            } else {
+                if let found = Lookup.item(startingWith: name, in: model.items), let target = Target.node(found.id, in: model) {
+                    return (index, model, target)
+                }
+                candidates += model.items.map(\.name)
+            }
         }
-        if let item {
-            if let found = Lookup.item(startingWith: item, in: model.items) { return Target.node(found.id, in: model) }
-            try reportUnknown("item", item, among: model.items.map(\.name), in: model)
-        }
-        return nil
-    }
-
-    func reportUnknown(_ what: String, _ name: String, among candidates: [String], in model: LinkedArticle) throws -> Never {
-        let close = Lookup.suggestions(for: name, among: candidates)
-        var message = "no \(what) starts with '\(name)' in '\(model.article.title)'"
-        message += close.isEmpty ? "" : "; close matches: " + close.joined(separator: ", ")
-        Diagnostics.report(message)
-        throw ExitCode(64)
+        try Diagnostics.reportUnknown(section != nil ? "section" : "item", name, among: candidates, in: scope)
     }
 }

@@ -124,6 +124,14 @@ enum Diagnostics {
     static func report(_ message: String) {
         FileHandle.standardError.write(Data(("seealso: " + message.neutralized + "\n").utf8))
     }
+
+    /// A `--section` or `--item` NAME that starts no heading or item in `scope` (an article's
+    /// title, or a folder): said with the close matches among `candidates`, status 64.
+    static func reportUnknown(_ what: String, _ name: String, among candidates: [String], in scope: String) throws -> Never {
+        let close = Lookup.suggestions(for: name, among: candidates)
+        report("no \(what) starts with '\(name)' in '\(scope)'" + (close.isEmpty ? "" : "; close matches: " + close.joined(separator: ", ")))
+        throw ExitCode(64)
+    }
 }
 
 struct Explore: ParsableCommand {
@@ -145,9 +153,9 @@ struct Explore: ParsableCommand {
     )
 
     @OptionGroup var article: ArticleOptions
-    @Option(help: "Open at the first section whose heading starts with NAME (case-insensitive).")
+    @Option(help: "Open at the first section whose heading starts with NAME (case-insensitive; in a folder, in the first article that has one).")
     var section: String?
-    @Option(help: "Open at the first See-also topic, example or strategy whose name starts with NAME.")
+    @Option(help: "Open at the first See-also topic, example or strategy whose name starts with NAME (in a folder, as --section).")
     var item: String?
     @Flag(help: "Start at the top instead of where you last were (the jump history is kept).")
     var noRestore = false

@@ -166,6 +166,25 @@ struct CorpusTests {
         } }
     }
 
+    /// `seealso FOLDER --section NAME` (printing the outline, off a terminal) accepts a place
+    /// that any article of the folder has, not only the first; one that none has is an error
+    /// naming the folder, with the close matches from every article.
+    @Test func sectionAndItemLookThroughTheFolder() throws {
+        let folder = try LinkedFolder()
+        defer { folder.remove() }
+        try FileManager.default.removeItem(at: folder.root.appendingPathComponent("broken.txt"))
+        // Anarchism, the first article, has neither.
+        for option in [["--section", "October Rev"], ["--item", "municipal"]] {
+            let result = try CLI.run([folder.root.path] + option)
+            #expect(result.status == 0, "\(option): \(result.stderr)")
+            #expect(result.output.hasPrefix("Anarchism\n"), "the outline of the whole folder")
+        }
+        let unknown = try CLI.run([folder.root.path, "--section", "Octobr"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr == "seealso: no section starts with 'Octobr' in '\(folder.root.path)'; close matches: October Revolution\n")
+        #expect(unknown.stdout.isEmpty)
+    }
+
     /// A subfolder that cannot be listed is a failure with the system's reason, as `find` says
     /// it, not a silent gap in the folder. Root lists any folder, so as root the commands run
     /// as nobody (setpriv); both ways to list a folder are used: reading every file (outline)

@@ -103,6 +103,27 @@ struct FolderEndToEndTests {
         try tmux.waitForPrompt()
     }
 
+    /// `--section` and `--item` look through the folder's articles in path order, and the
+    /// explorer opens on the first that has the place, there. (They looked in the first
+    /// article only: "no section starts with 'Octob' in 'Anarchism'".) A name that no article
+    /// has is an error naming the folder, with the close matches from all of them.
+    @Test func sectionAndItemOpenTheArticleThatHasThem() throws {
+        let tmux = try TmuxSession(width: 120, height: 40)
+        let folder = try articles(in: tmux)
+        let command = "\(seealso) \(Shell.quote(folder.path)) --no-restore"
+
+        try explore(command + " --section octob", in: tmux, until: "Dual power at October Revolution") {
+            $0.contains("2 Dual power") && $0.contains("│ # October Revolution") && $0.contains("3 Cross-links: Dual power › October Revo")
+        }
+        try explore(command + " --item municipal", in: tmux, until: "Dual power at Municipalism") {
+            $0.contains("2 Dual power") && $0.contains("3 Cross-links: Dual power › Municipalism")
+        }
+
+        tmux.type("clear; " + command + " --section Octobr; echo status=$?")
+        let screen = try tmux.waitUntil("the error and its status") { $0.contains("\nstatus=") }
+        #expect(screen.contains("seealso: no section starts with 'Octobr' in '\(folder.path)'; close matches: October Revolution\nstatus=64"))
+    }
+
     /// A folder with no `*.txt` file: on a terminal, the explorer says so as the other
     /// commands do, before drawing anything (it used to say "no article could be loaded", 65).
     @Test func aFolderWithoutArticlesIsSaidAsByTheOtherCommands() throws {
@@ -127,15 +148,18 @@ struct FolderEndToEndTests {
         tmux.press("q")
         try tmux.waitForPrompt()
 
-        tmux.type("clear; " + command)
-        try tmux.waitUntil("Dual power again, at October Revolution") {
+        try explore(command, in: tmux, until: "Dual power again, at October Revolution") {
             $0.contains("2 Dual power") && $0.contains("│ # October Revolution")
         }
-        tmux.press("q")
-        try tmux.waitForPrompt()
+        try explore(command + " --no-restore", in: tmux, until: "the first article, at its top") {
+            $0.contains("2 Anarchism") && $0.contains("Anarchism rejects rulers.")
+        }
+    }
 
-        tmux.type("clear; " + command + " --no-restore")
-        try tmux.waitUntil("the first article, at its top") { $0.contains("2 Anarchism") && $0.contains("Anarchism rejects rulers.") }
+    /// Runs `command` on a cleared screen, waits until the explorer shows `what`, and quits.
+    func explore(_ command: String, in tmux: TmuxSession, until what: String, _ condition: (String) -> Bool) throws {
+        tmux.type("clear; " + command)
+        try tmux.waitUntil(what, condition)
         tmux.press("q")
         try tmux.waitForPrompt()
     }
