@@ -59,12 +59,18 @@ struct Exploration: ArticleLocation {
                 notices.append("\(catalog.failures.count) could not be loaded: \(first)" + (catalog.failures.count > 1 ? " …" : ""))
             }
         }
-        try MainActor.assumeIsolated {
-            let service = opened.map(StoreService.init)
-            let session = opening.session(service: service, keymap: settings.config.keymap)
-            try Terminal.run(session, start: start, restore: restores,
-                             notice: notices.isEmpty ? nil : notices.joined(separator: " · "),
-                             theme: settings.config.theme.resolve(environment: environment), mouse: settings.config.mouse, layout: settings.config.layout)
+        do {
+            try MainActor.assumeIsolated {
+                let service = opened.map(StoreService.init)
+                let session = opening.session(service: service, keymap: settings.config.keymap)
+                try Terminal.run(session, start: start, restore: restores,
+                                 notice: notices.isEmpty ? nil : notices.joined(separator: " · "),
+                                 theme: settings.config.theme.resolve(environment: environment), mouse: settings.config.mouse, layout: settings.config.layout)
+            }
+        } catch let error as TerminalError {
+            // As every other error is said, not as the argument parser's "Error: …".
+            Diagnostics.report(error.description)
+            throw ExitCode(1)
         }
         if let problem { Diagnostics.report(problem) }
         if case .folder(let catalog, _) = opening, !catalog.failures.isEmpty {

@@ -180,6 +180,17 @@ struct ExplorerEndToEndTests {
         #expect(result.output.contains("no section starts with 'Octobr Revolution' in 'Dual power'; close matches: October Revolution"))
     }
 
+    /// A terminal type ncurses does not know is said as other errors are, `seealso: …`, both
+    /// without arguments and through the argument parser (it printed the parser's `Error: …`).
+    @Test func anUnknownTerminalTypeIsSaidLikeOtherErrors() throws {
+        let tmux = try TmuxSession(width: 120, height: 24)
+        tmux.type("TERM=nosuchterm \(seealso); echo status=$?; TERM=nosuchterm \(seealso) --no-restore; echo status=$?")
+        let screen = try tmux.waitUntil("both exit statuses") { $0.components(separatedBy: "\nstatus=").count == 3 }
+        let said = "seealso: cannot use terminal type 'nosuchterm' (check TERM)\nstatus=1"
+        #expect(screen.components(separatedBy: said).count == 3, "twice: \(screen)")
+        #expect(!screen.contains("Error:"))
+    }
+
     func expectSaneTerminal(_ tmux: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
         tmux.type("clear; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(echo|icanon)$' | tr '\\n' ' '; echo END")
         let screen = try tmux.waitFor("END", sourceLocation: sourceLocation)
