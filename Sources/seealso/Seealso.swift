@@ -257,7 +257,9 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp("With --format dot: only the neighbourhood of ITEM (the start of its name, or a node id).",
                                valueName: "ITEM"))
     var focus: String?
-    @Option(help: "With --focus: how many links away from ITEM to go (default: all that are connected).")
+    // Unconditional: the next word is the value even when it starts with "-", so that
+    // `--depth -1` is told it must be 0 or more, not that the value is missing.
+    @Option(parsing: .unconditional, help: "With --focus: how many links away from ITEM to go (default: all that are connected).")
     var depth: Int?
 
     func validate() throws {

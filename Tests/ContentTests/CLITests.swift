@@ -262,6 +262,16 @@ struct CLITests {
         }
     }
 
+    /// "-1" looked like an option to the parser, which said "Missing value for '--depth'".
+    @Test("--depth -1 is told the depth must be 0 or more", arguments: [["--depth", "-1"], ["--depth=-1"]])
+    func negativeDepth(depth: [String]) throws {
+        let result = try CLI.run(["export", "--format", "dot", "--focus", "Municipalism"] + depth)
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("Error: --depth must be 0 or more.\n"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(try CLI.run(["export", "--format", "dot", "--focus", "Municipalism", "--depth", "0"]).status == 0)
+    }
+
     @Test("export --format markdown is the article plus a Cross-links appendix")
     func exportMarkdown() throws {
         let result = try CLI.run(["export", "--format", "markdown"])
