@@ -107,6 +107,15 @@ struct FindingTests {
         #expect(FuzzyMatcher.match("regis", in: "Régis")?.positions == [0, 1, 2, 3, 4])
     }
 
+    /// A result too long for the finder's box ends with "…" (it was cut mid-word).
+    @Test func aLongFinderResultIsCutWithAnEllipsis() throws {
+        let state = type("kosova", press(start, .character(":")))
+        let title = try #require(explorer.finderResults(state).first?.entry.title)
+        #expect(title.hasPrefix("Republic of Kosova and the Autonomous Province"))
+        let row = try #require(explorer.render(state).text.split(separator: "\n").first { $0.contains("Republic of Kosova") })
+        #expect(row.contains("… │"), "\(row)")
+    }
+
     @Test func goToJumpsAndRecordsHistory() {
         var state = press(start, .control("p"))
         #expect(state.finder != nil)

@@ -283,12 +283,17 @@ extension Explorer {
             var column = box.x + 2
             column += buffer.put(entry.kind.padding(toLength: 9, withPad: " ", startingAt: 0), x: column, y: y, style: kindStyle)
             let matched = Set(match.positions)
+            // A title too long for the box is cut with "…", as the list panes cut theirs.
+            let end = box.x + box.width - 2
+            let isCut = entry.title.displayWidth > end - column
+            let textEnd = isCut ? end - 1 : end
             for (offset, character) in entry.title.enumerated() {
-                guard column < box.x + box.width - 2 else { break }
+                guard column < textEnd else { break }
                 let style = Style(selected ? .selection : .normal, bold: matched.contains(offset), reverse: selected,
                                   underline: matched.contains(offset))
-                column += buffer.put(String(character), x: column, y: y, maxWidth: box.x + box.width - 2 - column, style: style)
+                column += buffer.put(String(character), x: column, y: y, maxWidth: textEnd - column, style: style)
             }
+            if isCut { buffer.put("…", x: column, y: y, style: selected ? Style(.selection, reverse: true) : Style(.dim)) }
         }
         if results.isEmpty { buffer.put("Nothing matches.", x: box.x + 2, y: box.y + 3, style: Style(.dim)) }
     }
