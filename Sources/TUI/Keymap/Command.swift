@@ -65,7 +65,7 @@ public enum Command: String, Sendable, CaseIterable, Codable {
         case .toggleBookmark: "Bookmark the section (or the selected item), or remove it"
         case .note: "Add or edit the bookmark's note"
         case .deleteBookmark: "Bookmarks: delete the selected bookmark"
-        case .undoDelete: "Bookmarks: undo the last delete"
+        case .undoDelete: "Bookmarks: undo the last delete (d, or m on a bookmarked place)"
         case .search: "Search the reader (smartcase; accents and dashes ignored)"
         case .searchNext: "Next match (wraps around)"
         case .searchPrevious: "Previous match (wraps around)"
