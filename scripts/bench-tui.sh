@@ -319,8 +319,10 @@ def screen_check(layouts):
     for layout in layouts:
         code, width, height, zoom = layout["code"], layout["width"], layout["height"], layout["zoom"]
         session = f"check{width}x{height}{'z' if zoom else ''}"
+        # A store of its own: no history from the start-up runs, as the core's frame has none.
+        data = f"{WORK}/check-data/{session}"
         tmux("new-session", "-d", "-s", session, "-x", str(width), "-y", str(height),
-             " ".join(["exec", f"'{SEEALSO}'"] + SEEALSO_ARGS))
+             " ".join(["exec", f"'{SEEALSO}'"] + SEEALSO_ARGS + ["--data-dir", f"'{data}'"]))
         pane = f"{session}:"
         deadline = time.monotonic() + 10
         while "? help" not in last_row(capture(pane)):
