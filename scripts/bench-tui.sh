@@ -245,10 +245,14 @@ def pty_bytes(layouts, term):
     for layout in layouts:
         code, width, height, zoom = layout["code"], layout["width"], layout["height"], layout["zoom"]
         result = {}
-        for program, argv, program_zoom in (("seealso", [SEEALSO] + SEEALSO_ARGS, zoom), ("less", ["less", ARTICLE], False)):
+        # Each seealso series has a store of its own: no jump path from earlier runs in the
+        # status bar, as the minimal update (seealso-bench) has none.
+        def seealso(series):
+            return [SEEALSO] + SEEALSO_ARGS + ["--data-dir", f"{WORK}/bytes-data/{code}-{series}"]
+        for program, argv_for, program_zoom in (("seealso", seealso, zoom), ("less", lambda _: ["less", ARTICLE], False)):
             raw = f"{WORK}/raw/{code}-{program}"
-            first, lines = record_series(argv, width, height, program_zoom, b"j", layout["lines"], term, raw + "-j")
-            _, pages = record_series(argv, width, height, program_zoom, b" ", layout["pages"], term, raw + "-space",
+            first, lines = record_series(argv_for("j"), width, height, program_zoom, b"j", layout["lines"], term, raw + "-j")
+            _, pages = record_series(argv_for("space"), width, height, program_zoom, b" ", layout["pages"], term, raw + "-space",
                                      stop_marker=b"(END)" if program == "less" else None)
             result[program] = {"first": first, "j": lines, "space": pages}
         results[code] = result
