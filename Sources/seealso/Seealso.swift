@@ -164,6 +164,10 @@ struct Explore: ParsableCommand {
 
     func validate() throws {
         if section != nil && item != nil { throw ValidationError("Give --section or --item, not both.") }
+        // An empty name starts every heading: it would open the first section, silently.
+        for (option, name) in [("--section", section), ("--item", item)] where name?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+            throw ValidationError("\(option) needs a name.")
+        }
     }
 
     /// The options as plain values.

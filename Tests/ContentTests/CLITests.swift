@@ -272,6 +272,15 @@ struct CLITests {
         #expect(try CLI.run(["export", "--format", "dot", "--focus", "Municipalism", "--depth", "0"]).status == 0)
     }
 
+    /// An empty name starts every heading; it opened the first section without a word.
+    @Test(arguments: [["--section", ""], ["--item", " "], ["explore", "--section", ""]])
+    func anEmptyPlaceNameIsAnError(arguments: [String]) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("Error: --\(arguments.contains("--item") ? "item" : "section") needs a name.\n"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test("export --format markdown is the article plus a Cross-links appendix")
     func exportMarkdown() throws {
         let result = try CLI.run(["export", "--format", "markdown"])
