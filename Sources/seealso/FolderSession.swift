@@ -27,7 +27,10 @@ enum FolderSession {
         let distinctTitles = titles.filter { listed.insert($0).inserted }
         func explorer(_ index: Int, _ model: LinkedArticle) -> Explorer {
             let seeAlso = catalog.resolvedSeeAlso(of: model).mapValues { catalog.entries[$0].title }
+            // By title, as they open: two files of one title that link here are one row.
+            var seen = Set<[String]>()
             let incoming = catalog.incoming(to: index).map { (article: catalog.entries[$0.article].title, topic: $0.topic) }
+                .filter { seen.insert([$0.article, $0.topic]).inserted }
             return Explorer(model: model, keymap: keymap, bookmarks: service != nil,
                             neighbours: Neighbours(seeAlso: seeAlso, incoming: incoming, titles: distinctTitles))
         }

@@ -12,8 +12,8 @@ struct SharedTitlesEndToEndTests {
         let folder = tmux.home.appendingPathComponent("articles")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let files = ["alpha.txt": "= Alpha =\nAlpha text.\n\n== See also ==\n- Gamma\n",
-                     "gamma.txt": "= Gamma =\nThe first Gamma.\n",
-                     "gamma2.txt": "= Gamma =\nThe second Gamma.\n"]
+                     "gamma.txt": "= Gamma =\nThe first Gamma.\n\n== See also ==\n- Alpha\n",
+                     "gamma2.txt": "= Gamma =\nThe second Gamma.\n\n== See also ==\n- Alpha\n"]
         for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
 
         tmux.type("\(seealso) \(Shell.quote(folder.path)) --no-restore")
@@ -23,7 +23,11 @@ struct SharedTitlesEndToEndTests {
         tmux.tmux("send-keys -t main -l gamma")
         let screen = try tmux.waitFor("article  Gamma")
         #expect(screen.components(separatedBy: "article  Gamma").count == 2, "listed once:\n\(screen)")
-        tmux.press("Escape", "q")
+        // Alpha's backlinks: both Gammas link to it, and they are one row, as they open as one.
+        tmux.press("Escape", "4")
+        let backlinks = try tmux.waitFor("4 Backlinks")
+        #expect(backlinks.components(separatedBy: "← Gamma").count == 2, "one row:\n\(backlinks)")
+        tmux.press("q")
         try tmux.waitForPrompt()
     }
 }
