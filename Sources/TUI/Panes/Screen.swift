@@ -312,7 +312,7 @@ extension Explorer {
         let help = HelpScreen.layout(keymap, size: state.size)
         let box = help.box
         buffer.fill(box, style: Style(.help))
-        buffer.drawBox(box, title: " Keys — ? or Esc closes ", style: Style(.borderFocused, bold: true))
+        buffer.drawBox(box, title: " Keys — " + (helpKey.map { "\($0) or " } ?? "") + "Esc closes ", style: Style(.borderFocused, bold: true))
         for row in 0..<help.visibleLines {
             let index = state.helpTop + row
             guard index < help.lines.count else { break }
