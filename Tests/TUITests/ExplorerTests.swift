@@ -69,6 +69,14 @@ struct ExplorerTests {
         #expect(status.hasPrefix(" cannot save bookmarks: the data folder"))
     }
 
+    /// The lead is named as the panes' titles name it ("Backlinks: Alpha"), not "Lead".
+    @Test func emptyPanesNameTheLeadByTheArticlesTitle() throws {
+        let model = try LinkedArticle(article: ArticleParser().parse("= Alpha =\nAlpha text.\n", path: "alpha.txt"))
+        let lead = model.article.sections[0].id
+        #expect(PaneRows.backlinks(model, node: lead).map { $0.spans.map(\.text).joined() } == ["Nothing here points to Alpha."])
+        #expect(PaneRows.crossLinks(model, node: lead).map { $0.spans.map(\.text).joined() } == ["No cross-links for Alpha."])
+    }
+
     @Test func quitStopsAndHelpOpensAndCloses() {
         var state = explorer.press(start, .character("?"))
         #expect(state.showsHelp)

@@ -3,6 +3,12 @@ import Foundation
 
 /// The rows of the list panes, computed from the model and the node the reader is on.
 public enum PaneRows {
+    /// A node as the panes' titles name it: the lead by the article's title, as "Backlinks:
+    /// Dual power" does, not "Lead".
+    static func paneName(of node: String, in model: LinkedArticle) -> String {
+        model.node(id: node) == .section(0) ? model.article.title : model.label(of: node)
+    }
+
     /// The outline: one row per visible section, indented by level, with ▸/▾ on sections
     /// that have subsections. Returns the section index of each row beside it.
     public static func outline(_ model: LinkedArticle, collapsed: Set<Int>, current: Int,
@@ -35,7 +41,7 @@ public enum PaneRows {
     public static func crossLinks(_ model: LinkedArticle, node: String) -> [ListRow] {
         let links = model.graph.links(touching: node)
         guard !links.isEmpty else {
-            return [ListRow([TextSpan("No cross-links for \(model.label(of: node)).", Style(.dim))])]
+            return [ListRow([TextSpan("No cross-links for \(paneName(of: node, in: model)).", Style(.dim))])]
         }
         var rows: [ListRow] = []
         let groups: [(title: String, kind: ItemKind?)] = ItemKind.allCases.map { ($0.pluralTitle, $0) } + [("Sections", nil)]
@@ -81,7 +87,7 @@ public enum PaneRows {
         let links = model.graph.incoming(to: node)
         var rows = links.flatMap { linkRows($0, from: node, model: model) }
         if links.isEmpty {
-            rows.append(ListRow([TextSpan("Nothing here points to \(model.label(of: node)).", Style(.dim))]))
+            rows.append(ListRow([TextSpan("Nothing here points to \(paneName(of: node, in: model)).", Style(.dim))]))
         }
         if !incoming.isEmpty {
             rows.append(ListRow([TextSpan("Other articles (\(incoming.count))", Style(.section, bold: true))]))
