@@ -156,8 +156,8 @@ extension Bookmarks {
             discussion: """
                 Prints 'bookmarked: #ID Article › Section' once the bookmark is saved (it then \
                 survives even a crash). A section already bookmarked is not added twice: its \
-                bookmark is printed as 'already bookmarked', with --note replacing its note \
-                (--note "" removes it).
+                bookmark is printed as 'already bookmarked', and --note replaces its note \
+                ('already bookmarked, note replaced'; --note "" removes it).
 
                 Examples:
                   seealso bookmarks add --section "October Revolution"
@@ -180,8 +180,10 @@ extension Bookmarks {
                 try store.addBookmarkIfAbsent(in: model, sectionIndex: index, note: note)
             }
             let bookmark = result.bookmark
-            Output.line("\(result.added ? "bookmarked" : "already bookmarked"): #\(bookmark.id) "
-                        + "\(bookmark.articleTitle) › \(bookmark.displayPath)")
+            // Said, not done quietly: the note it had is gone.
+            let what = result.added ? "bookmarked" : note == nil ? "already bookmarked"
+                : "already bookmarked, note " + (bookmark.note == nil ? "removed" : "replaced")
+            Output.line("\(what): #\(bookmark.id) \(bookmark.articleTitle) › \(bookmark.displayPath)")
         }
     }
 
