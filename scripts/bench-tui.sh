@@ -43,7 +43,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for tool in swift tmux less python3; do
+for tool in swift make tmux less python3; do
     command -v "$tool" >/dev/null || { log "bench-tui: $tool is required"; exit 1; }
 done
 
@@ -62,19 +62,21 @@ build() {
     tail -30 "$logfile" >&2
     return 1
 }
-# seealso as `make build` ships it (the Swift runtime and Foundation linked in), and the same
-# code as `swift build -c release` leaves it (the runtime loaded from the toolchain), whose
-# start-up is also timed; everything else uses the first.
-build "$WORK/build-seealso.log" -c release --static-swift-stdlib --scratch-path "$SCRATCH/static" --product seealso \
+# seealso as `make build` ships it (fully static: the Swift runtime, Foundation, ncurses and
+# SQLite linked in, with the Makefile's own flags), and the same code as `swift build -c
+# release` leaves it (the runtime loaded from the toolchain), whose start-up is also timed;
+# everything else uses the first.
+read -r -a STATIC_FLAGS <<<"$(make -s --no-print-directory -C "$ROOT" static-flags)"
+build "$WORK/build-seealso.log" -c release "${STATIC_FLAGS[@]}" --scratch-path "$SCRATCH/static" --product seealso \
     || { log "bench-tui: the release build of seealso failed"; exit 1; }
 for product in seealso seealso-bench; do
     build "$WORK/build-$product-dynamic.log" -c release --scratch-path "$SCRATCH" --product "$product" \
         || { log "bench-tui: the release build of $product failed"; exit 1; }
 done
 BIN="$(cd "$ROOT" && swift build -c release --scratch-path "$SCRATCH" --show-bin-path)"
-SEEALSO="$(cd "$ROOT" && swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH/static" --show-bin-path)/seealso"
+SEEALSO="$(cd "$ROOT" && swift build -c release "${STATIC_FLAGS[@]}" --scratch-path "$SCRATCH/static" --show-bin-path)/seealso"
 BENCH="$BIN/seealso-bench"
-# Two floors for the start-up, linked as seealso is (static Swift runtime): a Swift program that
+# Two floors for the start-up, linked as seealso is (a static executable): a Swift program that
 # only prints the status bar's "? help", and the same with Foundation and its ICU data linked in
 # (one diacritic fold pulls them in, as seealso's search does). No Swift program starts faster.
 mkdir -p "$WORK/floor"
@@ -92,7 +94,7 @@ if CommandLine.arguments.count > 1 { print(CommandLine.arguments[1].folding(opti
 pause()
 SWIFT
 for floor in swift foundation; do
-    swiftc -O -static-stdlib "$WORK/floor/$floor.swift" -o "$WORK/floor/$floor" >"$WORK/build-floor-$floor.log" 2>&1 \
+    swiftc -O -static-executable "$WORK/floor/$floor.swift" -o "$WORK/floor/$floor" >"$WORK/build-floor-$floor.log" 2>&1 \
         || { tail -20 "$WORK/build-floor-$floor.log" >&2; log "bench-tui: the $floor floor did not build"; exit 1; }
 done
 SWIFT_FLOOR="$WORK/floor/swift"
