@@ -341,7 +341,7 @@ struct ConfigParser {
 
     /// "auto", columns (an integer) or a percentage of the screen ("25%").
     mutating func paneWidth(_ value: TOMLValueConvertible, name: String, at path: [String]) -> PaneWidth? {
-        if let columns = value.int, columns >= PaneWidth.minimumColumns { return .columns(columns) }
+        if let columns = value.int, (PaneWidth.minimumColumns...PaneWidth.maximumColumns).contains(columns) { return .columns(columns) }
         if let text = value.string?.trimmingCharacters(in: .whitespaces) {
             if text.lowercased() == "auto" { return .auto }
             if text.hasSuffix("%"), let percent = Int(text.dropLast().trimmingCharacters(in: .whitespaces)), PaneWidth.percentRange.contains(percent) {
@@ -349,7 +349,7 @@ struct ConfigParser {
             }
         }
         let range = PaneWidth.percentRange
-        report(path, "'\(name)' must be \"auto\", \(PaneWidth.minimumColumns) columns or more, or a percentage of the screen "
+        report(path, "'\(name)' must be \"auto\", \(PaneWidth.minimumColumns) to \(PaneWidth.maximumColumns) columns, or a percentage of the screen "
             + "from \"\(range.lowerBound)%\" to \"\(range.upperBound)%\", not \(Self.describe(value))")
         return nil
     }

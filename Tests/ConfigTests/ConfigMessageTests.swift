@@ -12,7 +12,7 @@ struct ConfigMessageTests {
 
     static let keyExamples = #"(examples: "x", "X", "Space", "Enter", "Esc", "Up", "PgDn", "F2", "Ctrl-P")"#
     static let colours = "(black, red, green, yellow, blue, magenta, cyan, white, bright-black … bright-white, default, or 0 to 255)"
-    static let widths = #"must be "auto", 10 columns or more, or a percentage of the screen from "5%" to "70%""#
+    static let widths = #"must be "auto", 10 to 1000 columns, or a percentage of the screen from "5%" to "70%""#
 
     static let cases: [(toml: String, expected: [String])] = [
         // Top level
@@ -60,6 +60,8 @@ struct ConfigMessageTests {
         ("[layout]\nside-width = \"90%\"", ["config.toml:2: 'side-width' \(widths), not \"90%\""]),
         ("[layout]\nside-width = \"wide\"", ["config.toml:2: 'side-width' \(widths), not \"wide\""]),
         ("[layout]\nside-width = 2.5", ["config.toml:2: 'side-width' \(widths), not 2.5"]),
+        // A width no terminal has is a mistake, said at its line (it overflowed the layout: a crash).
+        ("[layout]\noutline-width = 9223372036854775807", ["config.toml:2: 'outline-width' \(widths), not 9223372036854775807"]),
         ("[layout]\nwrap-width = 10", ["config.toml:2: 'wrap-width' must be 0 (the pane's width) or 20 columns or more, not 10"]),
         ("[layout]\nwrap-width = -1", ["config.toml:2: 'wrap-width' must be 0 (the pane's width) or 20 columns or more, not -1"]),
         ("[layout]\nwrap-width = 1979-05-27", ["config.toml:2: 'wrap-width' must be 0 (the pane's width) or 20 columns or more, not a date"]),

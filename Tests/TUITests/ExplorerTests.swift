@@ -210,6 +210,23 @@ struct ExplorerTests {
         #expect(top(back).text == before.text)
     }
 
+    /// Widths the configuration parser rejects can still reach the layout (the API takes any
+    /// Int): it never overflows, and no pane is narrower than the minimum. (Int.max crashed
+    /// the explorer; 100000 squeezed the outline to one column.)
+    @Test(arguments: [Int.max, Int.max / 2, 100_000, 1000])
+    func hugePaneWidthsAreClamped(width: Int) {
+        for size in [Size(width: 120, height: 40), Size(width: 100, height: 30), Size(width: 250, height: 60)] {
+            for settings in [LayoutSettings(outlineWidth: .columns(width), sideWidth: .auto, wrapWidth: 0),
+                             LayoutSettings(outlineWidth: .auto, sideWidth: .columns(width), wrapWidth: 0),
+                             LayoutSettings(outlineWidth: .columns(width), sideWidth: .columns(width), wrapWidth: 0)] {
+                let layout = ScreenLayout(size: size, focus: .reader, side: .outline, lower: .backlinks, zoomed: false, settings: settings)
+                #expect(layout.panes.allSatisfy { $0.rect.width >= PaneWidth.minimumColumns }, "\(size) \(settings)")
+                #expect(layout.panes.map { $0.rect.x + $0.rect.width }.max() == size.width)
+                #expect((layout.rect(of: .reader)?.width ?? 0) >= LayoutSettings.minimumReaderWidth)
+            }
+        }
+    }
+
     @Test func layoutsFollowTheTerminalWidth() {
         let wide = ScreenLayout(size: Size(width: 120, height: 40), focus: .reader, side: .crossLinks, lower: .backlinks, zoomed: false)
         #expect(wide.panes.map(\.id) == [.outline, .reader, .crossLinks, .backlinks])

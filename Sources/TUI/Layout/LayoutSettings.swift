@@ -8,13 +8,16 @@ public enum PaneWidth: Hashable, Sendable {
 
     /// Narrower panes than this are useless (a title and a few letters).
     public static let minimumColumns = 10
+    /// Wider than any terminal: a configuration asking for more is a mistake.
+    public static let maximumColumns = 1000
     public static let percentRange = 5...70
 
     /// The width on a screen `screenWidth` wide; `auto` is the caller's `automatic`.
     func columns(on screenWidth: Int, automatic: Int) -> Int {
         switch self {
         case .auto: automatic
-        case .columns(let columns): columns
+        // Never wider than the screen: the layout adds and multiplies widths.
+        case .columns(let columns): min(columns, screenWidth)
         case .percent(let percent): screenWidth * percent / 100
         }
     }

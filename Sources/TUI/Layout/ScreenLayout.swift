@@ -87,7 +87,9 @@ public struct ScreenLayout: Equatable, Sendable {
                                  PaneWidth.minimumColumns)
             let spare = size.width - 2 - LayoutSettings.minimumReaderWidth
             if outlineWidth + rightWidth > spare {
-                rightWidth = max(spare * rightWidth / (outlineWidth + rightWidth), PaneWidth.minimumColumns)
+                // Shared in proportion, neither pane narrower than the minimum.
+                rightWidth = min(max(spare * rightWidth / (outlineWidth + rightWidth), PaneWidth.minimumColumns),
+                                 spare - PaneWidth.minimumColumns)
                 outlineWidth = spare - rightWidth
             }
             let readerWidth = size.width - outlineWidth - rightWidth - 2
