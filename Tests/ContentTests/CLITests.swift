@@ -245,6 +245,20 @@ struct CLITests {
                 "beta-skipped", "-", "see-also"])
     }
 
+    /// A quote or backslash followed by a combining mark is one Character equal to neither:
+    /// escaped by Character, the quote ended the DOT string and dot rejected the graph.
+    @Test func aQuoteWithACombiningMarkIsEscapedInDOT() throws {
+        try withTemporaryDirectory { folder in
+            let article = folder.appendingPathComponent("comb.txt")
+            try "= Comb \"\u{301} title =\n\n== See also ==\n- Quote \"\u{301} x\n- Back \\\u{301} y\n".write(to: article, atomically: true, encoding: .utf8)
+            let result = try CLI.run(["export", "--format", "dot", article.path])
+            #expect(result.status == 0)
+            #expect(result.output.contains("Quote \\\"\u{301} x"))
+            let svg = try CLI.renderSVG(result.output)
+            #expect(svg.status == 0, "dot rejected the graph: \(svg.stderr)")
+        }
+    }
+
     @Test("export --format dot is accepted by dot -Tsvg", arguments: [nil, "hostile.txt", "unicode.txt", "plain.txt", "movements.txt"])
     func exportDOT(fixture: String?) throws {
         let file = try fixture.map { try Fixtures.path($0) }

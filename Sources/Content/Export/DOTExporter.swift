@@ -217,9 +217,11 @@ public struct DOTExporter: Sendable {
     /// A DOT double-quoted string: backslashes and quotes escaped, controls neutralised.
     static func quoted(_ text: String) -> String {
         var result = "\""
-        for character in text.neutralized {
-            if character == "\"" || character == "\\" { result.append("\\") }
-            result.append(character)
+        // By scalar: a quote or backslash with a combining mark after it is one Character
+        // that equals neither, yet Graphviz still reads its quote as the end of the string.
+        for scalar in text.neutralized.unicodeScalars {
+            if scalar == "\"" || scalar == "\\" { result.unicodeScalars.append("\\") }
+            result.unicodeScalars.append(scalar)
         }
         return result + "\""
     }
