@@ -169,6 +169,8 @@ extension Bookmarks {
         @Option(help: "A note to keep with the bookmark.") var note: String?
         @OptionGroup var store: StoreOptions
 
+        func validate() throws { try requireName(section, of: "--section") }
+
         func run() throws {
             let model = try article.load()
             guard let index = Lookup.section(startingWith: section, in: model.article) else {

@@ -164,10 +164,8 @@ struct Explore: ParsableCommand {
 
     func validate() throws {
         if section != nil && item != nil { throw ValidationError("Give --section or --item, not both.") }
-        // An empty name starts every heading: it would open the first section, silently.
-        for (option, name) in [("--section", section), ("--item", item)] where name?.trimmingCharacters(in: .whitespaces).isEmpty == true {
-            throw ValidationError("\(option) needs a name.")
-        }
+        try requireName(section, of: "--section")
+        try requireName(item, of: "--item")
     }
 
     /// The options as plain values.
@@ -268,6 +266,7 @@ struct Export: ParsableCommand {
 
     func validate() throws {
         if focus != nil, format != .dot { throw ValidationError("--focus goes with --format dot.") }
+        try requireName(focus, of: "--focus")
         if let depth {
             guard focus != nil else { throw ValidationError("--depth goes with --focus.") }
             guard depth >= 0 else { throw ValidationError("--depth must be 0 or more.") }
@@ -301,4 +300,10 @@ struct Export: ParsableCommand {
             throw ExitCode(64)
         }
     }
+}
+
+/// An option naming a place or item by the start of its name must name something: an empty
+/// name starts every name, and would silently take the first.
+func requireName(_ name: String?, of option: String) throws {
+    if let name, name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("\(option) needs a name.") }
 }

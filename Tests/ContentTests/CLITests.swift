@@ -287,11 +287,13 @@ struct CLITests {
     }
 
     /// An empty name starts every heading; it opened the first section without a word.
-    @Test(arguments: [["--section", ""], ["--item", " "], ["explore", "--section", ""]])
+    @Test(arguments: [["--section", ""], ["--item", " "], ["explore", "--section", ""], ["export", "--format", "dot", "--focus", ""],
+                      ["bookmarks", "add", "--section", "", "--data-dir", "/nonexistent/seealso-test"]])
     func anEmptyPlaceNameIsAnError(arguments: [String]) throws {
         let result = try CLI.run(arguments)
+        let option = arguments.first { ["--section", "--item", "--focus"].contains($0) } ?? ""
         #expect(result.status == 64)
-        #expect(result.stderr.hasPrefix("Error: --\(arguments.contains("--item") ? "item" : "section") needs a name.\n"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("Error: \(option) needs a name.\n"), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
     }
 
