@@ -100,13 +100,33 @@ public enum Block: Sendable, Equatable {
     }
 }
 
-public struct Paragraph: Sendable, Equatable {
+/// Text joined from consecutive source lines (a paragraph, a list item and the lines that
+/// continue it), which can say which source line holds a place in it.
+public protocol JoinedSourceLines {
+    /// The source lines joined with single spaces.
+    var text: String { get }
+    /// The first source line.
+    var line: Int { get }
+    /// Where each source line starts in `text` (UTF-8 offsets; the first is 0).
+    var lineStarts: [Int] { get }
+}
+
+extension JoinedSourceLines {
+    /// The source line that holds `index` of `text`.
+    public func line(at index: String.Index) -> Int {
+        let offset = text.utf8.distance(from: text.startIndex, to: index)
+        // The last line start at or before `offset`, by bisection: a paragraph can have
+        // thousands of lines and a mention on each.
+        return line + max(lineStarts.partitioningIndex { $0 > offset } - 1, 0)
+    }
+}
+
+public struct Paragraph: Sendable, Equatable, JoinedSourceLines {
     /// The paragraph's source lines joined with single spaces.
     public var text: String
     public var line: Int
     /// The last source line of the paragraph (equal to `line` for one-line paragraphs).
     public var endLine: Int
-    /// Where each source line starts in `text` (UTF-8 offsets; the first is 0).
     public var lineStarts: [Int]
 
     public init(text: String, line: Int, endLine: Int? = nil, lineStarts: [Int] = [0]) {
@@ -114,14 +134,6 @@ public struct Paragraph: Sendable, Equatable {
         self.line = line
         self.endLine = endLine ?? line
         self.lineStarts = lineStarts
-    }
-
-    /// The source line that holds `index` of `text`.
-    public func line(at index: String.Index) -> Int {
-        let offset = text.utf8.distance(from: text.startIndex, to: index)
-        // The last line start at or before `offset`, by bisection: a paragraph can have
-        // thousands of lines and a mention on each.
-        return line + max(lineStarts.partitioningIndex { $0 > offset } - 1, 0)
     }
 }
 
@@ -137,19 +149,21 @@ public struct ListBlock: Sendable, Equatable {
     }
 }
 
-public struct ListItem: Sendable, Equatable {
-    /// The item's whole text, without the `- ` marker.
+public struct ListItem: Sendable, Equatable, JoinedSourceLines {
+    /// The item's whole text, without the `- ` marker, its continuation lines joined.
     public var text: String
     public var line: Int
     /// Set when the item is written `Name – description` (en dash, em dash or ` - `).
     public var name: String?
     public var description: String?
+    public var lineStarts: [Int]
 
-    public init(text: String, line: Int, name: String? = nil, description: String? = nil) {
+    public init(text: String, line: Int, name: String? = nil, description: String? = nil, lineStarts: [Int] = [0]) {
         self.text = text
         self.line = line
         self.name = name
         self.description = description
+        self.lineStarts = lineStarts
     }
 }
 

@@ -212,7 +212,13 @@ private struct Builder {
 
     private mutating func closeItem() {
         guard let open = openItem else { return }
-        listItems.append(Self.makeItem(open.parts.joined(separator: " ")[...], line: open.line))
+        var starts: [Int] = []
+        var offset = 0
+        for part in open.parts {
+            starts.append(offset)
+            offset += part.utf8.count + 1
+        }
+        listItems.append(Self.makeItem(open.parts.joined(separator: " ")[...], line: open.line, lineStarts: starts))
         openItem = nil
     }
 
@@ -233,7 +239,7 @@ private struct Builder {
     }
 
     /// Splits `Name – description` when the part before the dash is short enough to be a name.
-    static func makeItem(_ text: Substring, line: Int) -> ListItem {
+    static func makeItem(_ text: Substring, line: Int, lineStarts: [Int] = [0]) -> ListItem {
         let text = String(text)
         for separator in [" – ", " — ", " - "] {
             // Most items have no separator, and Foundation's search is slow to say so: where
@@ -245,10 +251,10 @@ private struct Builder {
             let words = name.split(separator: " ").count
             if !name.isEmpty, !description.isEmpty, words <= 8,
                !name.contains(where: { ".:;!?".contains($0) }) {
-                return ListItem(text: text, line: line, name: name, description: description)
+                return ListItem(text: text, line: line, name: name, description: description, lineStarts: lineStarts)
             }
         }
-        return ListItem(text: text, line: line)
+        return ListItem(text: text, line: line, lineStarts: lineStarts)
     }
 
     static func lastSentence(of text: String) -> String {

@@ -26,14 +26,14 @@ public struct Linker: Sendable {
             for block in section.blocks {
                 switch block {
                 case .paragraph(let paragraph):
-                    let mentions = scan(paragraph.text, source: section.id, selfID: nil, section: section.id, line: paragraph.line,
-                                        paragraph: paragraph, index: index, folder: &folder, seen: &seen, into: &links)
+                    let mentions = scan(paragraph, source: section.id, selfID: nil, section: section.id,
+                                        index: index, folder: &folder, seen: &seen, into: &links)
                     paragraphs[paragraph.line] = (paragraph.text, mentions)
                 case .list(let list):
                     for listItem in list.items {
                         let owner = itemByLine[listItem.line]
-                        scan(listItem.text, source: owner?.id ?? section.id, selfID: owner?.id, section: section.id,
-                             line: listItem.line, index: index, folder: &folder, seen: &seen, into: &links)
+                        scan(listItem, source: owner?.id ?? section.id, selfID: owner?.id, section: section.id,
+                             index: index, folder: &folder, seen: &seen, into: &links)
                     }
                 }
             }
@@ -99,16 +99,17 @@ public struct Linker: Sendable {
         var line: Int
     }
 
-    /// `paragraph`, when the text is one, gives each mention its own source line. Returns
-    /// the mentions found.
+    /// The mentions in a paragraph or a list item, each linked with the source line that
+    /// holds it (an item's continuation lines count). Returns the mentions found.
     @discardableResult
-    private func scan(_ text: String, source: String, selfID: String?, section: String, line: Int,
-                      paragraph: Paragraph? = nil, index: AliasIndex, folder: inout ScalarFolder, seen: inout Set<MentionKey>,
+    private func scan(_ block: some JoinedSourceLines, source: String, selfID: String?, section: String,
+                      index: AliasIndex, folder: inout ScalarFolder, seen: inout Set<MentionKey>,
                       into links: inout [Link]) -> [Mention] {
+        let text = block.text
         var sentences: [Range<String.Index>]?
         let mentions = Self.mentions(in: text, index: index, selfID: selfID, folder: &folder)
         for mention in mentions {
-            let line = paragraph?.line(at: mention.range.lowerBound) ?? line
+            let line = block.line(at: mention.range.lowerBound)
             for target in mention.targets {
                 guard seen.insert(MentionKey(from: source, to: target, line: line)).inserted else { continue }
                 if sentences == nil { sentences = SentenceSplitter.sentences(in: text) }

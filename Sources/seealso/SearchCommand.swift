@@ -100,7 +100,7 @@ struct Search: ParsableCommand {
             for block in section.blocks {
                 switch block {
                 case .paragraph(let paragraph): add(paragraph.text, line: paragraph.line(at:), section: section)
-                case .list(let list): for item in list.items { add(item.text, line: { _ in item.line }, section: section) }
+                case .list(let list): for item in list.items { add(item.text, line: item.line(at:), section: section) }
                 }
             }
         }

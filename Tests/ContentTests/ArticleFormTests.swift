@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Content
 
@@ -60,6 +61,21 @@ struct ArticleFormTests {
         let deepest = try #require(article.sectionIndex(id: "deepest"))
         #expect(Self.paragraphs(article.sections[deepest]).map { "\($0.line)-\($0.endLine): \($0.text)" }
             == ["16-17: Text at level six, continued on a second line."])
+    }
+
+    /// An item's continuation lines are lines of their own: a mention or a search match on
+    /// one is at that line (both said the item's first line).
+    @Test("Mentions and search matches on an item's continuation lines are at those lines")
+    func itemContinuationLines() throws {
+        let text = "= E =\n\n== Strategies ==\nStrategies include:\n- Alpha – first line\n  second line\n  third line mentions Zebra\n\n== See also ==\n- Zebra\n"
+        let model = try LinkedArticle(article: ArticleParser().parse(text, path: "ev.txt"))
+        let mention = try #require(model.graph.links.first { $0.to == "see-also:zebra" && $0.origin == .detected })
+        #expect(mention.evidence?.line == 7)
+        try withTemporaryDirectory { folder in
+            let file = folder.appendingPathComponent("ev.txt")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            #expect(try CLI.run(["search", file.path, "second line"]).output.hasPrefix("\(file.path):6: Strategies: "))
+        }
     }
 
     @Test("A list under a subsection of See also is see-also too; outline and Markdown show the depth")
