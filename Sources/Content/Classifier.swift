@@ -84,6 +84,7 @@ public struct Classifier: Sendable {
                 guard case .list(let list) = block, let kind = kind(of: list, in: index, article: article) else { continue }
                 for listItem in list.items {
                     let name = Self.name(of: listItem, kind: kind)
+                    guard !name.isEmpty else { continue }  // a marker with nothing after it
                     let description = listItem.description ?? (name == listItem.text ? nil : listItem.text)
                     let id = kind.slug + ":" + slugsByKind[kind, default: SlugAllocator()].allocate(for: name)
                     items.append(Item(id: id, kind: kind, name: name, description: description,
@@ -121,9 +122,13 @@ public struct Classifier: Sendable {
 
     static func name(of item: ListItem, kind: ItemKind) -> String {
         if let name = item.name { return name }
-        var text = item.text.trimmingSpaces()
+        let whole = item.text.trimmingSpaces()
+        var text = whole
         while text.hasSuffix(".") { text.removeLast() }
-        return kind == .example ? subject(of: text) : text
+        // "- ..." is named as written: without its dots it would have no name at all.
+        guard !text.trimmingSpaces().isEmpty else { return whole }
+        let name = kind == .example ? subject(of: text) : text
+        return name.isEmpty ? text : name
     }
 
     /// Words that end the subject of an example sentence ("Libya has been…", "… in 1520").

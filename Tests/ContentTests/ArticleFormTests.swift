@@ -78,6 +78,14 @@ struct ArticleFormTests {
         }
     }
 
+    /// An item that is only dots keeps them as its name (trailing dots were stripped until
+    /// nothing was left: a topic without a name).
+    @Test("An item of dots alone is named as written, never with an empty name")
+    func itemsOfDotsAreNamedAsWritten() throws {
+        let model = try LinkedArticle(article: ArticleParser().parse("= T =\n\n== See also ==\n- ...\n- Real topic.\n- .\n", path: "t.txt"))
+        #expect(model.items.map(\.name) == ["...", "Real topic", "."])
+    }
+
     @Test("A list under a subsection of See also is see-also too; outline and Markdown show the depth")
     func levelsOutputs() throws {
         let model = try Fixtures.load("levels.txt")
