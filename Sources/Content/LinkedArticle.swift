@@ -146,6 +146,16 @@ public enum ArticleLoader {
         if let path { try load(path: path) } else { try bundled() }
     }
 
+    /// The text of the article at `path` (the bundled one when nil), parsed but not linked:
+    /// for what reads only the text (search), as the folder index does. Linking a 10 MB
+    /// article takes most of a second.
+    public static func text(path: String?) throws -> Article {
+        guard let path else {
+            return try ArticleParser().parse(bytes: embedded(bundledArticleName), path: "(bundled) " + bundledArticleName)
+        }
+        return try ArticleParser().parse(contentsOf: URL(fileURLWithPath: path), displayPath: path)
+    }
+
     private static func embedded(_ name: String) -> [UInt8] {
         guard let base64 = EmbeddedAssets.base64ByName[name], let data = Data(base64Encoded: base64) else {
             preconditionFailure("asset \(name) was not embedded at build time")

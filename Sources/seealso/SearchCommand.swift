@@ -47,6 +47,11 @@ struct Search: ParsableCommand {
             try ArticleOptions.requireArticles(in: indexed.catalog, folder: folder)
             hits = indexed.hits
             failed = !indexed.catalog.failures.isEmpty
+        } else if options.folderPath == nil {
+            // One article: its text is all a search reads (as in a folder), so it is not linked.
+            let article = try options.text()
+            hits = Self.hits(of: search, in: article, path: options.file == nil ? ArticleLoader.bundledArticleName : nil)
+            failed = false
         } else {
             let source = try options.loadSource()
             hits = source.articles.flatMap { Self.hits(of: search, in: $0, path: options.file == nil ? ArticleLoader.bundledArticleName : nil) }

@@ -61,8 +61,17 @@ extension ArticleLocation {
     /// Loads the article, or exits with `path:line: message` on stderr: status 65 for an
     /// article or links file that is malformed, 66 for one that cannot be read.
     func load() throws -> LinkedArticle {
+        try reportingSourceErrors { try ArticleLoader.load(path: file) }
+    }
+
+    /// The article's text, parsed but not linked (see `ArticleLoader.text`), or exits as `load`.
+    func text() throws -> Article {
+        try reportingSourceErrors { try ArticleLoader.text(path: file) }
+    }
+
+    private func reportingSourceErrors<Value>(_ body: () throws -> Value) throws -> Value {
         do {
-            return try ArticleLoader.load(path: file)
+            return try body()
         } catch let error as SourceError {
             Diagnostics.report(error.description)
             throw ExitCode(error.isUnreadable ? 66 : 65)
