@@ -83,7 +83,8 @@ public enum ConfigFile {
             return loaded
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            loaded.problems = [ConfigMessage(line: nil, "not UTF-8 text; the defaults are used")]
+            let problem = InvalidUTF8.first(in: bytes)
+            loaded.problems = [ConfigMessage(line: problem?.line, (problem?.message ?? "not UTF-8 text") + "; the defaults are used")]
             return loaded
         }
         let parsed = Config.parse(text)

@@ -157,8 +157,9 @@ struct ConfigParser {
                                           otherwise: "seealso config --print-default lists the actions"))
                 continue
             }
-            if let array = value.array, let other = array.first(where: { $0.string == nil }) {
-                report(path, "'\(name)': a key name must be a string, not \(Self.describe(other))")
+            // A bad element of a list is reported at its own line: a list may span lines.
+            if let array = value.array, let index = array.firstIndex(where: { $0.string == nil }) {
+                report(path + [String(index)], "'\(name)': a key name must be a string, not \(Self.describe(array[index]))")
                 continue
             }
             guard let names = Self.stringList(value) else {
@@ -166,16 +167,18 @@ struct ConfigParser {
                 continue
             }
             var keys: [Key] = []
-            var badName: String?
-            for keyName in names {
+            var bad: (name: String, index: Int)?
+            for (index, keyName) in names.enumerated() {
                 guard let key = Key(name: keyName), key.isDeliverable else {
-                    badName = keyName
+                    bad = (keyName, index)
                     break
                 }
                 if !keys.contains(key) { keys.append(key) }
             }
-            if let badName {
-                report(path, "'\(name)': unknown key name \(TOMLText.quoted(badName)) "
+            if let bad {
+                // A list's element has its own line; a lone string is the key's.
+                let place = value.array == nil ? path : path + [String(bad.index)]
+                report(place, "'\(name)': unknown key name \(TOMLText.quoted(bad.name)) "
                     + "(examples: \"x\", \"X\", \"Space\", \"Enter\", \"Esc\", \"Up\", \"PgDn\", \"F2\", \"Ctrl-P\")")
                 continue
             }

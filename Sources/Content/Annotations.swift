@@ -135,7 +135,23 @@ struct NodeResolver {
         if matches.isEmpty {
             throw Problem(reference: reference, message: "no item or section named '\(reference.neutralized)' in '\(article.title.neutralized)'")
         }
-        throw Problem(reference: reference,
-                      message: "'\(reference.neutralized)' is ambiguous (\(matches.joined(separator: ", "))): write it as 'kind: name'")
+        let ids = matches.joined(separator: ", ")
+        let message = prefixTellsApart(matches, named: name, prefix: prefix)
+            ? "'\(reference.neutralized)' is ambiguous (\(ids)): write it as 'kind: name'"
+            : "'\(reference.neutralized)' is ambiguous; use one of the ids: \(ids)"
+        throw Problem(reference: reference, message: message)
+    }
+
+    /// Whether adding a `kind:` or `section:` prefix to the bare `name` would pick one of
+    /// `matches` (a strategy and a See-also topic of one name). It cannot when the reference
+    /// already has one, or when the matches share one (two `- Foo` items, two
+    /// `== Background ==` sections): then only an id names one of them.
+    private func prefixTellsApart(_ matches: [String], named name: String, prefix: String) -> Bool {
+        guard prefix.isEmpty else { return false }
+        let key = name.lowercased()
+        let prefixes = matches.compactMap { id in
+            byPrefix.first { $0.key != "" && $0.value[key]?.contains(id) == true }?.key
+        }
+        return Set(prefixes).count == matches.count
     }
 }

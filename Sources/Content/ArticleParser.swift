@@ -40,28 +40,13 @@ public struct ArticleParser: Sendable {
             if end > start, bytes[end - 1] == 0x0D { end -= 1 }
             let raw = bytes[start..<end]
             guard let line = String(validating: raw, as: UTF8.self) else {
-                let column = Self.firstInvalidUTF8Offset(in: raw) + 1
-                let byte = raw[raw.startIndex + column - 1]
-                throw SourceError(
-                    path: path, line: lineNumber,
-                    message: "invalid UTF-8: byte 0x\(String(byte, radix: 16, uppercase: true)) at column \(column)")
+                let problem = InvalidUTF8.inLine(raw, number: lineNumber)
+                throw SourceError(path: path, line: lineNumber, message: problem?.message ?? "invalid UTF-8")
             }
             try builder.consume(line, number: lineNumber)
             start = next
         }
         return try builder.finish(lastLine: lineNumber)
-    }
-
-    static func firstInvalidUTF8Offset(in bytes: ArraySlice<UInt8>) -> Int {
-        var offset = 0
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): offset += UTF8.width(scalar)
-            case .emptyInput, .error: return offset
-            }
-        }
     }
 }
 

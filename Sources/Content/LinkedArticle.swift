@@ -136,7 +136,8 @@ public enum ArticleLoader {
         }
         let linksPath = (path as NSString).deletingPathExtension + ".links.toml"
         guard let text = String(data: data, encoding: .utf8) else {
-            throw SourceError(path: linksPath, line: 1, message: "invalid UTF-8")
+            let problem = InvalidUTF8.first(in: [UInt8](data))
+            throw SourceError(path: linksPath, line: problem?.line ?? 1, message: problem?.message ?? "invalid UTF-8")
         }
         return try LinkedArticle(article: article, annotations: (text, linksPath))
     }

@@ -150,8 +150,9 @@ public struct TOMLKeyLines: Sendable {
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
         }
 
-        /// A one-line string from its opening quote; basic strings' escapes of `"` and `\` are
-        /// undone (enough for keys).
+        /// A one-line string from its opening quote, with a basic string's escapes decoded as
+        /// TOMLKit decodes them, so that a quoted key such as `"\u001b]0;X"` gets the same path
+        /// here as in the parsed table (and so its own line).
         mutating func scanSingleLineString(quote: UInt8) -> String {
             index += 1
             var text: [UInt8] = []
@@ -160,16 +161,39 @@ public struct TOMLKeyLines: Sendable {
                 if byte == quote { break }
                 if byte == UInt8(ascii: "\\"), quote == UInt8(ascii: "\""), let escaped = current {
                     index += 1
-                    switch escaped {
-                    case UInt8(ascii: "n"): text.append(UInt8(ascii: "\n"))
-                    case UInt8(ascii: "t"): text.append(UInt8(ascii: "\t"))
-                    default: text.append(escaped)
-                    }
+                    text += decodeEscape(escaped)
                     continue
                 }
                 text.append(byte)
             }
             return String(decoding: text, as: UTF8.self)
+        }
+
+        /// The UTF-8 of the escape `\<escaped>`, whose letter was just read (TOML 1.0's escapes,
+        /// and 1.1's `\e` and `\xHH`). An unknown escape keeps its letter, as before.
+        mutating func decodeEscape(_ escaped: UInt8) -> [UInt8] {
+            switch escaped {
+            case UInt8(ascii: "b"): return [0x08]
+            case UInt8(ascii: "t"): return [0x09]
+            case UInt8(ascii: "n"): return [0x0A]
+            case UInt8(ascii: "f"): return [0x0C]
+            case UInt8(ascii: "r"): return [0x0D]
+            case UInt8(ascii: "e"): return [0x1B]
+            case UInt8(ascii: "x"): return scalar(hexDigits: 2)
+            case UInt8(ascii: "u"): return scalar(hexDigits: 4)
+            case UInt8(ascii: "U"): return scalar(hexDigits: 8)
+            default: return [escaped]
+            }
+        }
+
+        /// The scalar of the `count` hex digits at `index` (consumed), as UTF-8; nothing when
+        /// they are not there or name no scalar (TOMLKit rejects such a document anyway).
+        mutating func scalar(hexDigits count: Int) -> [UInt8] {
+            guard index + count <= bytes.count,
+                  let value = UInt32(String(decoding: bytes[index..<index + count], as: UTF8.self), radix: 16),
+                  let scalar = Unicode.Scalar(value) else { return [] }
+            index += count
+            return Array(String(Character(scalar)).utf8)
         }
 
         /// Skips a value, recording the keys of inline tables and the elements of arrays.

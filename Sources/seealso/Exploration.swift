@@ -28,7 +28,7 @@ struct Exploration: ArticleLocation {
             _ = try start(among: source.articles.count, in: folderPath ?? source.articles.first?.article.title ?? "") {
                 source.articles[$0]
             }
-            print(source.articles.map { OutlineFormatter().format($0) }.joined(separator: "\n"), terminator: "")
+            print(source.text(OutlineFormatter().format), terminator: "")
             try Self.finish(source)
             return
         }

@@ -90,6 +90,16 @@ enum Source {
         case .folder(let corpus): corpus.articles
         }
     }
+
+    var isFolder: Bool {
+        if case .folder = self { true } else { false }
+    }
+
+    /// Every article through `format` (given whether it is one of a folder's, to head it
+    /// with its path), separated by blank lines.
+    func text(_ format: (LinkedArticle, _ inFolder: Bool) -> String) -> String {
+        articles.map { format($0, isFolder) }.joined(separator: "\n")
+    }
 }
 
 extension ArticleLocation {
@@ -203,7 +213,7 @@ struct Outline: ParsableCommand {
 
     func run() throws {
         let source = try article.loadSource()
-        print(source.articles.map { OutlineFormatter().format($0) }.joined(separator: "\n"), terminator: "")
+        print(source.text(OutlineFormatter().format), terminator: "")
         try ArticleOptions.finish(source)
     }
 }
@@ -238,7 +248,7 @@ struct Links: ParsableCommand {
         let formatter = LinksFormatter(kinds: kind.map { [$0] } ?? Set(ItemKind.allCases),
                                        origins: origin.map { [$0] } ?? Set(LinkOrigin.allCases))
         let source = try article.loadSource()
-        print(source.articles.map { formatter.format($0) }.joined(separator: "\n"), terminator: "")
+        print(source.text(formatter.format), terminator: "")
         try ArticleOptions.finish(source)
     }
 }

@@ -33,6 +33,12 @@ struct ConfigMessageTests {
         ("[keys]\nquit = 5", ["config.toml:2: 'quit' must be a key name or a list of key names, not 5"]),
         ("[keys]\nquit = { key = \"x\" }", ["config.toml:2: 'quit' must be a key name or a list of key names, not a table"]),
         ("[keys]\nback = [\"H\", 7]", ["config.toml:2: 'back': a key name must be a string, not 7"]),
+        // A list over several lines: the bad element's own line.
+        ("[keys]\nback = [\n  \"H\",\n  \"Bogus-Key\",\n]", ["config.toml:4: 'back': unknown key name \"Bogus-Key\" \(keyExamples)"]),
+        ("[keys]\nback = [\n  \"H\",\n  5,\n]", ["config.toml:4: 'back': a key name must be a string, not 5"]),
+        // Quoted keys with escapes are found on their line (they were all at line 1).
+        ("[keys]\nquit = \"x\"\n\"\\u001b]0;X\\u0007\" = \"q\"",
+         ["config.toml:3: unknown action '^[]0;X^G' in [keys] (seealso config --print-default lists the actions)"]),
         ("[keys]\nquit = \"Ctrl-1\"", ["config.toml:2: 'quit': unknown key name \"Ctrl-1\" \(keyExamples)"]),
         ("[keys]\nquit = \"\"", ["config.toml:2: 'quit': unknown key name \"\" \(keyExamples)"]),
         ("[keys]\nquit = \"\\t\"", ["config.toml:2: 'quit': unknown key name \"\\t\" \(keyExamples)"]),

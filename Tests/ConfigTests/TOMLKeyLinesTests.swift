@@ -78,6 +78,23 @@ struct TOMLKeyLinesTests {
         _ = TOMLKeyLines(text)
     }
 
+    @Test("Quoted keys' escapes are decoded, so a key's path is the one TOMLKit gives it")
+    func escapedKeys() {
+        let lines = TOMLKeyLines(#"""
+            [keys]
+            "\u001b]0;X\u0007" = "q"
+            "\U0001F600" = "z"
+            "a\tb\\c\"d" = 1
+            "\b\f\r\n" = 2
+            'lit\u0041' = 3
+            """#)
+        #expect(lines.line(of: ["keys", "\u{1B}]0;X\u{07}"]) == 2)
+        #expect(lines.line(of: ["keys", "😀"]) == 3)
+        #expect(lines.line(of: ["keys", "a\tb\\c\"d"]) == 4)
+        #expect(lines.line(of: ["keys", "\u{08}\u{0C}\r\n"]) == 5)
+        #expect(lines.line(of: ["keys", "lit\\u0041"]) == 6, "a literal string has no escapes")
+    }
+
     @Test("CRLF line ends count once")
     func crlf() {
         let lines = TOMLKeyLines("a = 1\r\n\r\n[t]\r\nb = 2\r\n")

@@ -142,7 +142,44 @@ struct CorpusTests {
         #expect(String(decoding: search.stdout, as: UTF8.self).contains("more/communalism.txt:5: See also: Dual Power"))
         let outline = try CLI.run(["outline", folder.root.path])
         let text = String(decoding: outline.stdout, as: UTF8.self)
-        #expect(text.contains("Anarchism\n") && text.contains("Communalism\n"))
+        #expect(text.contains(": Anarchism ==\n") && text.contains(": Communalism ==\n"))
+    }
+
+    /// `links FOLDER` and `outline FOLDER` head each article's block with its path and title:
+    /// the `line N` references of several articles were ambiguous without it. A single
+    /// article's output has no heading.
+    @Test func folderBlocksAreHeadedByPathAndTitle() throws {
+        let folder = try LinkedFolder()
+        defer { folder.remove() }
+        try FileManager.default.removeItem(at: folder.root.appendingPathComponent("broken.txt"))
+        let communalism = folder.root.appendingPathComponent("more/communalism.txt").path
+        let links = try CLI.run(["links", folder.root.path])
+        #expect(links.status == 0 && links.stderr.isEmpty)
+        let headings = links.output.split(separator: "\n").filter { $0.hasPrefix("== ") }
+        #expect(headings == ["== \(folder.root.appendingPathComponent("anarchism.txt").path): Anarchism ==",
+                             "== \(folder.root.appendingPathComponent("dual-power.txt").path): Dual power ==",
+                             "== \(communalism): Communalism =="])
+        #expect(links.output.hasSuffix("""
+
+            == \(communalism): Communalism ==
+            See-also topics (2)
+              Dual Power  (see-also:dual-power, line 5)
+                ← mentions      Lead  [detected] line 2: "Communalism is the theory of libertarian municipalism, a road to dual power."
+              Anarchism  (see-also:anarchism, line 6)
+                (no links)
+
+            """))
+        let outline = try CLI.run(["outline", folder.root.path])
+        #expect(outline.output.hasSuffix("""
+
+            == \(communalism): Communalism ==
+              1  (lead)
+              4  See also  · 2 see-also topics
+
+            """))
+        let single = try CLI.run(["links", communalism])
+        #expect(single.output.hasPrefix("See-also topics (2)\n"), "one article: no heading")
+        #expect(try CLI.run(["outline", communalism]).output.hasPrefix("Communalism\n  1  (lead)\n"))
     }
 
     /// A folder with no `*.txt` file (an empty subfolder and a note do not count) is the same
@@ -177,7 +214,8 @@ struct CorpusTests {
         for option in [["--section", "October Rev"], ["--item", "municipal"]] {
             let result = try CLI.run([folder.root.path] + option)
             #expect(result.status == 0, "\(option): \(result.stderr)")
-            #expect(result.output.hasPrefix("Anarchism\n"), "the outline of the whole folder")
+            #expect(result.output.hasPrefix("== \(folder.root.appendingPathComponent("anarchism.txt").path): Anarchism ==\n"),
+                    "the outline of the whole folder")
         }
         let unknown = try CLI.run([folder.root.path, "--section", "Octobr"])
         #expect(unknown.status == 64)

@@ -224,12 +224,15 @@ struct RejectionTests {
         try withTemporaryDirectory { directory in
             let article = directory.appendingPathComponent("a.txt")
             try "= A =\n\n== See also ==\n- B\n".write(to: article, atomically: true, encoding: .utf8)
-            try Data([0x61, 0x20, 0x3D, 0x20, 0xFF, 0x0A]).write(to: directory.appendingPathComponent("a.links.toml"))
+            // The bad byte is on line 5, column 5, after a multi-byte character on line 4.
+            let bytes = Array("# links\n\n[[link]]\nfrom = \"Ж\"\nto =".utf8) + [0xFF] + Array("\n".utf8)
+            try Data(bytes).write(to: directory.appendingPathComponent("a.links.toml"))
             do {
                 _ = try ArticleLoader.load(path: article.path)
                 Issue.record("loaded")
             } catch let error as SourceError {
-                #expect(error.description == directory.appendingPathComponent("a.links.toml").path + ":1: invalid UTF-8")
+                #expect(error.description == directory.appendingPathComponent("a.links.toml").path
+                    + ":5: invalid UTF-8: byte 0xFF at column 5")
             }
         }
     }

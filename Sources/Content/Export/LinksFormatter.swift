@@ -13,7 +13,13 @@ public struct LinksFormatter: Sendable {
         self.origins = origins
     }
 
-    public func format(_ model: LinkedArticle) -> String {
+    /// `inFolder`: the article is one of a folder's, so its block opens with its
+    /// `ArticleHeading` (path and title), which the `line N` references need.
+    public func format(_ model: LinkedArticle, inFolder: Bool = false) -> String {
+        (inFolder ? ArticleHeading.line(for: model.article) : "") + body(model)
+    }
+
+    private func body(_ model: LinkedArticle) -> String {
         if model.items.isEmpty {
             return "No See-also topics, examples or strategies in '\(model.article.title.neutralized)': "
                 + "no list has a heading or lead-in that names them.\n"

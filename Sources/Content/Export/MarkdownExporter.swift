@@ -13,14 +13,14 @@ public struct MarkdownExporter: Sendable {
             for block in section.blocks {
                 switch block {
                 case .paragraph(let paragraph):
-                    output += "\n" + Self.inline(paragraph.text) + "\n"
+                    output += "\n" + Self.block(paragraph.text) + "\n"
                 case .list(let list):
                     output += "\n"
                     for item in list.items {
                         if let name = item.name, let description = item.description {
                             output += "- **\(Self.inline(name))** – \(Self.inline(description))\n"
                         } else {
-                            output += "- \(Self.inline(item.text))\n"
+                            output += "- \(Self.block(item.text))\n"
                         }
                     }
                 }
@@ -50,14 +50,41 @@ public struct MarkdownExporter: Sendable {
         return output
     }
 
-    /// Article text made inert in Markdown: controls neutralised, and the characters that
-    /// would start markup or raw HTML escaped.
+    /// Article text made inert in Markdown: controls neutralised, the ASCII punctuation that
+    /// can open inline markup, raw HTML or (in GFM) tables and strikethrough backslash-escaped,
+    /// and `&` written as `&amp;` so that entity references in the text stay literal. (`!`
+    /// only opens an image before `[`, which is escaped, so it is left alone.)
+    /// Safe anywhere inside a line; text that begins a line needs `block` as well.
     public static func inline(_ text: String) -> String {
         var result = ""
         for character in text.neutralized {
-            if "\\`*_[]<>#|".contains(character) { result.append("\\") }
-            result.append(character)
+            if character == "&" {
+                result += "&amp;"
+            } else {
+                if "\\`*_[]<>#|~".contains(character) { result.append("\\") }
+                result.append(character)
+            }
         }
         return result
+    }
+
+    /// Text that begins a Markdown line (a paragraph, a list item's content): `inline`, and a
+    /// leading block marker escaped, since at the start of a line `-`, `+`, `1984.`, `2)`,
+    /// `---` or `===` would turn the text into a list, a thematic break or a setext heading.
+    /// (`#`, `>`, `*`, `_`, backticks and `~` are already escaped everywhere by `inline`;
+    /// the parser trims lines, so leading spaces cannot make indented code.)
+    public static func block(_ text: String) -> String {
+        let escaped = inline(text)
+        guard let first = escaped.first else { return escaped }
+        if first == "-" || first == "+" || first == "=" {
+            return "\\" + escaped
+        }
+        // An ordered-list marker is 1–9 digits then "." or ")"; escaping the punctuation keeps
+        // the number as text. More digits cannot start a list, but escaping them is harmless.
+        let digits = escaped.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let marker = escaped.dropFirst(digits.count).first, marker == "." || marker == ")" {
+            return digits + "\\" + escaped.dropFirst(digits.count)
+        }
+        return escaped
     }
 }

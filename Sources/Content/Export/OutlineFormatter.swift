@@ -7,10 +7,12 @@
 public struct OutlineFormatter: Sendable {
     public init() {}
 
-    public func format(_ model: LinkedArticle) -> String {
+    /// `inFolder`: the article is one of a folder's, so it opens with its `ArticleHeading`
+    /// (path and title) instead of the bare title.
+    public func format(_ model: LinkedArticle, inFolder: Bool = false) -> String {
         let article = model.article
         let lineWidth = String(article.sections.map(\.line).max() ?? 1).count
-        var output = article.title.neutralized + "\n"
+        var output = inFolder ? ArticleHeading.line(for: article) : article.title.neutralized + "\n"
         for (index, section) in article.sections.enumerated() {
             let number = String(section.line)
             let pad = String(repeating: " ", count: lineWidth - number.count)

@@ -1,0 +1,70 @@
+import Foundation
+import TestSupport
+import Testing
+@testable import Content
+
+/// Article text must come out of `export --format markdown` as literal text: nothing in it may
+/// become a list, a thematic break, an entity, strikethrough or other markup.
+@Suite("Markdown export escaping")
+struct MarkdownEscapingTests {
+    static let probes = """
+        = Markdown probes =
+
+        1984. A year written at the start of a paragraph.
+
+        ---
+
+        + plus at start
+
+        Entities &amp; &lt;b&gt;bold&lt;/b&gt; and ~~strike~~.
+
+        2) Closing parenthesis, *stars*, _under_ [brackets](x) <b> `tick` # hash > quote | pipe \\ slash.
+
+        == See also ==
+        - 2. numbered item
+        - === setext
+        - - dash
+
+        """
+
+    @Test("block markers at the start of a paragraph or item, entities and inline markup are escaped")
+    func articleTextStaysLiteral() throws {
+        let result = try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("md.txt")
+            try Self.probes.write(to: file, atomically: true, encoding: .utf8)
+            return try CLI.run(["export", "--format", "markdown", file.path])
+        }
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.output.hasPrefix("""
+            # Markdown probes
+
+            1984\\. A year written at the start of a paragraph.
+
+            \\---
+
+            \\+ plus at start
+
+            Entities &amp;amp; &amp;lt;b&amp;gt;bold&amp;lt;/b&amp;gt; and \\~\\~strike\\~\\~.
+
+            2\\) Closing parenthesis, \\*stars\\*, \\_under\\_ \\[brackets\\](x) \\<b\\> \\`tick\\` \\# hash \\> quote \\| pipe \\\\ slash.
+
+            ## See also
+
+            - 2\\. numbered item
+            - \\=== setext
+            - \\- dash
+
+            ## Cross-links
+
+            """), "\(result.output)")
+    }
+
+    @Test("text inside a line is escaped but not given a line-start escape")
+    func inlineHasNoBlockEscape() {
+        #expect(MarkdownExporter.inline("- 1. a & b ~") == "- 1. a &amp; b \\~")
+        #expect(MarkdownExporter.block("- 1. a & b ~") == "\\- 1. a &amp; b \\~")
+        #expect(MarkdownExporter.block("12345. x") == "12345\\. x")
+        #expect(MarkdownExporter.block("1984 was a year") == "1984 was a year")
+    }
+}
