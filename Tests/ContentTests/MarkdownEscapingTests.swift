@@ -67,4 +67,12 @@ struct MarkdownEscapingTests {
         #expect(MarkdownExporter.block("12345. x") == "12345\\. x")
         #expect(MarkdownExporter.block("1984 was a year") == "1984 was a year")
     }
+
+    /// A mark-up character followed by a combining mark is one Character equal to none of
+    /// them: compared by Character, "`\u{301}code`\u{301}" became a real code span.
+    @Test func markUpWithACombiningMarkIsEscaped() {
+        #expect(MarkdownExporter.inline("`\u{301}code`\u{301}") == "\\`\u{301}code\\`\u{301}")
+        #expect(MarkdownExporter.inline("*\u{301}a*\u{301}") == "\\*\u{301}a\\*\u{301}")
+        #expect(MarkdownExporter.block("-\u{301} item") == "\\-\u{301} item")
+    }
 }

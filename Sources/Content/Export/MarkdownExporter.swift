@@ -57,12 +57,14 @@ public struct MarkdownExporter: Sendable {
     /// Safe anywhere inside a line; text that begins a line needs `block` as well.
     public static func inline(_ text: String) -> String {
         var result = ""
-        for character in text.neutralized {
-            if character == "&" {
+        // By scalar: a backtick or an asterisk followed by a combining mark is one Character
+        // equal to neither, yet Markdown still reads the mark-up character in it.
+        for scalar in text.neutralized.unicodeScalars {
+            if scalar == "&" {
                 result += "&amp;"
             } else {
-                if "\\`*_[]<>#|~".contains(character) { result.append("\\") }
-                result.append(character)
+                if "\\`*_[]<>#|~".unicodeScalars.contains(scalar) { result.unicodeScalars.append("\\") }
+                result.unicodeScalars.append(scalar)
             }
         }
         return result
@@ -75,7 +77,7 @@ public struct MarkdownExporter: Sendable {
     /// the parser trims lines, so leading spaces cannot make indented code.)
     public static func block(_ text: String) -> String {
         let escaped = inline(text)
-        guard let first = escaped.first else { return escaped }
+        guard let first = escaped.unicodeScalars.first else { return escaped }  // a scalar, as in `inline`
         if first == "-" || first == "+" || first == "=" {
             return "\\" + escaped
         }
