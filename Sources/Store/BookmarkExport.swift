@@ -185,7 +185,7 @@ extension StateStore {
         for title in Set(all.map(\.articleTitle)).sorted() {
             output += "\n## \(MarkdownExporter.inline(title))\n\n"
             for bookmark in all where bookmark.articleTitle == title {
-                var line = "- \(MarkdownExporter.inline(bookmark.displayPath))"
+                var line = "- \(MarkdownExporter.block(bookmark.displayPath))"  // starts the item's text
                 if let note = bookmark.note { line += " — \(MarkdownExporter.inline(note))" }
                 output += line + " (\(bookmark.createdAt.formatted(day)))\n"
             }

@@ -300,4 +300,12 @@ import Testing
 
             """)
     }
+
+    /// A section heading that looks like a list marker stays text in the item ("- 2. Second"
+    /// was a nested ordered list).
+    @Test func aBookmarkOfANumberedHeadingStaysText() throws {
+        let numbered = try Fixture.model("= Numbered =\nLead.\n\n== 2. Second ==\nText.\n")
+        try store.addBookmark(in: numbered, sectionIndex: 1)
+        #expect(try store.exportBookmarksMarkdown().contains("\n- 2\\. Second ("))
+    }
 }
