@@ -54,6 +54,7 @@ public struct TextSearch: Sendable {
     /// The ranges of `text` that match, left to right, not overlapping.
     public func matches(in text: String) -> [Range<String.Index>] {
         guard !needle.isEmpty else { return [] }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiMatches(in: text) }
         var folder = SearchFolder(caseSensitive: isCaseSensitive)
         var haystack: [Unicode.Scalar] = []
         var origins: [(start: String.Index, end: String.Index)] = []
@@ -82,6 +83,36 @@ public struct TextSearch: Sendable {
             }
         }
         return ranges
+    }
+
+    /// `matches(in:)` for ASCII text, by byte: ASCII folds to ASCII (only case changes), so a
+    /// needle with any other scalar cannot match, and no scalar needs folding through arrays.
+    /// Most text is ASCII, and the general path made incremental search on a 10 MB article
+    /// take 0.4 s a key.
+    private func asciiMatches(in text: String) -> [Range<String.Index>] {
+        guard needle.allSatisfy(\.isASCII) else { return [] }
+        let pattern = needle.map { UInt8($0.value) }
+        let fold: (UInt8) -> UInt8 = isCaseSensitive ? { $0 } : { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
+        let offsets = text.utf8.withContiguousStorageIfAvailable { Self.offsets(of: pattern, in: $0, fold: fold) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { Self.offsets(of: pattern, in: $0, fold: fold) }
+        return offsets.map { offset in
+            text.utf8.index(text.startIndex, offsetBy: offset)..<text.utf8.index(text.startIndex, offsetBy: offset + pattern.count)
+        }
+    }
+
+    /// Where `pattern` starts in `bytes` once folded, left to right, not overlapping.
+    private static func offsets(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, fold: (UInt8) -> UInt8) -> [Int] {
+        var offsets: [Int] = []
+        var position = 0
+        while position + pattern.count <= bytes.count {
+            if pattern.indices.allSatisfy({ fold(bytes[position + $0]) == pattern[$0] }) {
+                offsets.append(position)
+                position += pattern.count
+            } else {
+                position += 1
+            }
+        }
+        return offsets
     }
 }
 
