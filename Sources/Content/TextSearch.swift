@@ -54,7 +54,8 @@ public struct TextSearch: Sendable {
     /// The ranges of `text` that match, left to right, not overlapping.
     public func matches(in text: String) -> [Range<String.Index>] {
         guard !needle.isEmpty else { return [] }
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiMatches(in: text) }
+        let isASCII = text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? text.utf8.allSatisfy { $0 < 0x80 }
+        if isASCII { return asciiMatches(in: text) }
         var folder = SearchFolder(caseSensitive: isCaseSensitive)
         var haystack: [Unicode.Scalar] = []
         var origins: [(start: String.Index, end: String.Index)] = []
@@ -62,9 +63,15 @@ public struct TextSearch: Sendable {
         var index = scalars.startIndex
         while index < scalars.endIndex {
             let next = scalars.index(after: index)
-            for folded in folder.fold(scalars[index]) {
-                haystack.append(folded)
+            let scalar = scalars[index]
+            if scalar.isASCII {  // inline: `fold` returns an array
+                haystack.append(SearchFolder.foldASCII(scalar, caseSensitive: isCaseSensitive))
                 origins.append((index, next))
+            } else {
+                for folded in folder.fold(scalar) {
+                    haystack.append(folded)
+                    origins.append((index, next))
+                }
             }
             index = next
         }
@@ -127,11 +134,13 @@ struct SearchFolder {
 
     static let dashes: Set<UInt32> = [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D]
 
+    static func foldASCII(_ scalar: Unicode.Scalar, caseSensitive: Bool) -> Unicode.Scalar {
+        let value = scalar.value
+        return !caseSensitive && (0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar
+    }
+
     mutating func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
-        if scalar.isASCII {
-            let value = scalar.value
-            return [!caseSensitive && (0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar]
-        }
+        if scalar.isASCII { return [Self.foldASCII(scalar, caseSensitive: caseSensitive)] }
         if let cached = cache[scalar] { return cached }
         var result: [Unicode.Scalar]
         if Self.dashes.contains(scalar.value) {
