@@ -43,19 +43,22 @@ struct Search: ParsableCommand {
         let search = TextSearch(words[words.count - 1])
         let hits: [Hit]
         let failed: Bool
-        if let folder = options.folderPath, let indexed = try? Self.indexedHits(of: search, in: folder) {
-            try ArticleOptions.requireArticles(in: indexed.catalog, folder: folder)
-            hits = indexed.hits
-            failed = !indexed.catalog.failures.isEmpty
-        } else if options.folderPath == nil {
+        if let folder = options.folderPath {
+            if let indexed = try? Self.indexedHits(of: search, in: folder) {
+                try ArticleOptions.requireArticles(in: indexed.catalog, folder: folder)
+                hits = indexed.hits
+                failed = !indexed.catalog.failures.isEmpty
+            } else {
+                // No usable index (a cache that cannot be written): every file is read.
+                let source = try options.loadSource()
+                hits = source.articles.flatMap { Self.hits(of: search, in: $0, path: nil) }
+                if case .folder(let corpus) = source { failed = !corpus.failures.isEmpty } else { failed = false }
+            }
+        } else {
             // One article: its text is all a search reads (as in a folder), so it is not linked.
             let article = try options.text()
             hits = Self.hits(of: search, in: article, path: options.file == nil ? ArticleLoader.bundledArticleName : nil)
             failed = false
-        } else {
-            let source = try options.loadSource()
-            hits = source.articles.flatMap { Self.hits(of: search, in: $0, path: options.file == nil ? ArticleLoader.bundledArticleName : nil) }
-            if case .folder(let corpus) = source { failed = !corpus.failures.isEmpty } else { failed = false }
         }
         if json {
             let encoder = JSONEncoder()
