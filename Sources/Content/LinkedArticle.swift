@@ -117,7 +117,7 @@ public enum ArticleLoader {
 
     /// The bundled "Dual power" article, embedded at build time.
     public static func bundled() throws -> LinkedArticle {
-        let article = try ArticleParser().parse(bytes: embedded(bundledArticleName), path: "(bundled) " + bundledArticleName)
+        let article = try bundledArticle()
         let links = String(decoding: embedded(bundledLinksName), as: UTF8.self)
         return try LinkedArticle(article: article, annotations: (links, "(bundled) " + bundledLinksName))
     }
@@ -151,10 +151,12 @@ public enum ArticleLoader {
     /// for what reads only the text (search), as the folder index does. Linking a 10 MB
     /// article takes most of a second.
     public static func text(path: String?) throws -> Article {
-        guard let path else {
-            return try ArticleParser().parse(bytes: embedded(bundledArticleName), path: "(bundled) " + bundledArticleName)
-        }
+        guard let path else { return try bundledArticle() }
         return try ArticleParser().parse(contentsOf: URL(fileURLWithPath: path), displayPath: path)
+    }
+
+    private static func bundledArticle() throws -> Article {
+        try ArticleParser().parse(bytes: embedded(bundledArticleName), path: "(bundled) " + bundledArticleName)
     }
 
     private static func embedded(_ name: String) -> [UInt8] {
