@@ -39,7 +39,7 @@ public struct TextSearch: Sendable {
             if pendingSpace { bytes.append(0x20) }
             pendingSpace = false
             if value < 0x80 {
-                bytes.append(UInt8((0x41...0x5A).contains(value) ? value + 0x20 : value))
+                bytes.append(SearchFolder.lowercased(UInt8(value)))
             } else {
                 for folded in folder.fold(scalar) { bytes.append(contentsOf: UTF8.encode(folded)!) }
             }
@@ -99,7 +99,7 @@ public struct TextSearch: Sendable {
     private func asciiMatches(in text: String) -> [Range<String.Index>] {
         guard needle.allSatisfy(\.isASCII) else { return [] }
         let pattern = needle.map { UInt8($0.value) }
-        let fold: (UInt8) -> UInt8 = isCaseSensitive ? { $0 } : { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
+        let fold: (UInt8) -> UInt8 = isCaseSensitive ? { $0 } : { SearchFolder.lowercased($0) }
         let offsets = text.utf8.withContiguousStorageIfAvailable { Self.offsets(of: pattern, in: $0, fold: fold) }
             ?? Array(text.utf8).withUnsafeBufferPointer { Self.offsets(of: pattern, in: $0, fold: fold) }
         return offsets.map { offset in
@@ -134,9 +134,13 @@ struct SearchFolder {
 
     static let dashes: Set<UInt32> = [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D]
 
+    /// An ASCII byte lowercased (A–Z only): what folding does to ASCII, case aside.
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+    }
+
     static func foldASCII(_ scalar: Unicode.Scalar, caseSensitive: Bool) -> Unicode.Scalar {
-        let value = scalar.value
-        return !caseSensitive && (0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar
+        caseSensitive ? scalar : Unicode.Scalar(lowercased(UInt8(scalar.value)))
     }
 
     mutating func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
