@@ -128,15 +128,15 @@ public enum ArticleLoader {
 
     /// The article at `path`, with `NAME.links.toml` beside `NAME.txt` when there is one.
     public static func load(path: String) throws -> LinkedArticle {
-        let url = URL(fileURLWithPath: path)
-        let article = try ArticleParser().parse(contentsOf: url, displayPath: path)
-        let linksURL = url.deletingPathExtension().appendingPathExtension("links.toml")
-        guard let data = FileManager.default.contents(atPath: linksURL.path) else {
+        let article = try ArticleParser().parse(contentsOf: URL(fileURLWithPath: path), displayPath: path)
+        let linksPath = (path as NSString).deletingPathExtension + ".links.toml"
+        // Only a links file that is not there means "no curated links": one that is a folder,
+        // a FIFO (which would block) or unreadable is reported, not quietly ignored.
+        guard let bytes = try RegularFile.bytesIfPresent(atPath: linksPath) else {
             return try LinkedArticle(article: article)
         }
-        let linksPath = (path as NSString).deletingPathExtension + ".links.toml"
-        guard let text = String(data: data, encoding: .utf8) else {
-            let problem = InvalidUTF8.first(in: [UInt8](data))
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let problem = InvalidUTF8.first(in: bytes)
             throw SourceError(path: linksPath, line: problem?.line ?? 1, message: problem?.message ?? "invalid UTF-8")
         }
         return try LinkedArticle(article: article, annotations: (text, linksPath))

@@ -8,12 +8,26 @@ public enum RegularFile {
     /// The bytes of the regular file at `path` (symbolic links followed). Throws a
     /// `SourceError` at line 0, the whole-file kind (see `SourceError.isUnreadable`).
     public static func bytes(atPath path: String, displayPath: String? = nil) throws -> [UInt8] {
+        guard let bytes = try bytes(atPath: path, displayPath: displayPath, absentIsNil: false) else {
+            preconditionFailure("an absent file is an error here")
+        }
+        return bytes
+    }
+
+    /// `bytes(atPath:)` for a file that may be missing: nil when nothing is at `path`, and
+    /// every other failure (a folder, a FIFO, permission denied) still an error, not "absent".
+    public static func bytesIfPresent(atPath path: String, displayPath: String? = nil) throws -> [UInt8]? {
+        try bytes(atPath: path, displayPath: displayPath, absentIsNil: true)
+    }
+
+    private static func bytes(atPath path: String, displayPath: String?, absentIsNil: Bool) throws -> [UInt8]? {
         let shown = displayPath ?? path
         func failure(_ message: String) -> SourceError { SourceError(path: shown, line: 0, message: message) }
         // Non-blocking: opening a FIFO with no writer must not wait. Regular files ignore it.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
+            if code == ENOENT, absentIsNil { return nil }
             if code == ENOENT, path.unicodeScalars.contains("\u{FFFD}") {
                 // The folder listing turned bytes that are not UTF-8 into U+FFFD, so this name
                 // no longer leads to the file.
