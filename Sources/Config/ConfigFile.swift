@@ -43,20 +43,12 @@ public enum ConfigFile {
     }
 
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
-            return (xdg as NSString).appendingPathComponent("seealso/config.toml")
-        }
-        return (home(environment) as NSString).appendingPathComponent(".config/seealso/config.toml")
-    }
-
-    static func home(_ environment: [String: String]) -> String {
-        if let home = environment["HOME"], !home.isEmpty { return home }
-        return FileManager.default.homeDirectoryForCurrentUser.path
+        (BaseDirectory.config.seealsoPath(environment: environment) as NSString).appendingPathComponent("config.toml")
     }
 
     /// `path` with the home folder written `~`, as a person would type it.
     public static func displayPath(_ path: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let home = home(environment)
+        let home = BaseDirectory.home(environment: environment)
         guard home != "/", !home.isEmpty, path.hasPrefix(home + "/") else { return path }
         return "~" + path.dropFirst(home.count)
     }

@@ -18,11 +18,7 @@ public final class CorpusIndex {
 
     /// `$XDG_CACHE_HOME/seealso`, or `~/.cache/seealso`.
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
-            return URL(fileURLWithPath: cache).appendingPathComponent("seealso")
-        }
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home).appendingPathComponent(".cache/seealso")
+        URL(fileURLWithPath: BaseDirectory.cache.seealsoPath(environment: environment))
     }
 
     public init(directory: URL) throws {

@@ -42,11 +42,7 @@ public final class StateStore {
     /// `$XDG_DATA_HOME/seealso`, or `~/.local/share/seealso` when it is unset or not absolute
     /// (the XDG spec says to ignore relative paths).
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
-            return URL(fileURLWithPath: data).appendingPathComponent("seealso")
-        }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home).appendingPathComponent(".local/share/seealso")
+        URL(fileURLWithPath: BaseDirectory.data.seealsoPath(environment: environment))
     }
 
     /// Opens (creating if needed) `directory/state.sqlite` and brings its schema up to date.

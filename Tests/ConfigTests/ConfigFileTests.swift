@@ -11,6 +11,8 @@ struct ConfigFileTests {
         #expect(ConfigFile.defaultPath(environment: ["HOME": "/home/a"]) == "/home/a/.config/seealso/config.toml")
         #expect(ConfigFile.defaultPath(environment: ["XDG_CONFIG_HOME": "", "HOME": "/home/a"]) == "/home/a/.config/seealso/config.toml")
         #expect(ConfigFile.defaultPath(environment: ["XDG_CONFIG_HOME": "conf", "HOME": "/home/a"]) == "/home/a/.config/seealso/config.toml")
+        let account = FileManager.default.homeDirectoryForCurrentUser.path
+        #expect(ConfigFile.defaultPath(environment: ["HOME": ""]) == account + "/.config/seealso/config.toml")
         #expect(ConfigFile.displayPath("/home/a/.config/seealso/config.toml", environment: ["HOME": "/home/a"]) == "~/.config/seealso/config.toml")
         #expect(ConfigFile.displayPath("/home/ab/config.toml", environment: ["HOME": "/home/a"]) == "/home/ab/config.toml")
         #expect(ConfigFile.displayPath("/etc/x.toml", environment: ["HOME": "/"]) == "/etc/x.toml")
