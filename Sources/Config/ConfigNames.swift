@@ -1,3 +1,4 @@
+import Content
 import TUI
 
 /// The names a config file uses for keys, colour roles and colours, both ways.
@@ -20,6 +21,18 @@ extension Key {
     var isDeliverable: Bool {
         guard case .character(let character) = self else { return true }
         return !character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+    }
+
+    /// What the terminal does with this key instead of sending it, when it is one of its
+    /// signal keys: seealso leaves ISIG on, so that Ctrl-C and Ctrl-Z work as in any program
+    /// (and restore the terminal), and these keys never arrive as keys.
+    var terminalSignal: String? {
+        switch self {
+        case .control("c"): "interrupts (SIGINT)"
+        case .control("z"): "suspends (SIGTSTP)"
+        case .control("\\"): "quits (SIGQUIT)"
+        default: nil
+        }
     }
 }
 
@@ -88,9 +101,9 @@ enum TOMLText {
             case "\n": result += "\\n"
             case "\t": result += "\\t"
             default:
-                // Controls, C1 controls and bidi overrides are escaped: never written raw to a terminal.
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
-                    || (0x2066...0x2069).contains(scalar.value) {
+                // What must never reach a terminal raw (controls, bidi overrides, line
+                // separators) is escaped.
+                if TextSafety.isUnsafe(scalar) {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
                     result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

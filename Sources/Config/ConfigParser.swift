@@ -167,10 +167,15 @@ struct ConfigParser {
                 continue
             }
             var keys: [Key] = []
-            var bad: (name: String, index: Int)?
+            var bad: (index: Int, message: String)?
             for (index, keyName) in names.enumerated() {
                 guard let key = Key(name: keyName), key.isDeliverable else {
-                    bad = (keyName, index)
+                    bad = (index, "unknown key name \(TOMLText.quoted(keyName)) "
+                        + "(examples: \"x\", \"X\", \"Space\", \"Enter\", \"Esc\", \"Up\", \"PgDn\", \"F2\", \"Ctrl-P\")")
+                    break
+                }
+                if let signal = key.terminalSignal {
+                    bad = (index, "\(key.configName) cannot be bound: the terminal \(signal) instead of sending it")
                     break
                 }
                 if !keys.contains(key) { keys.append(key) }
@@ -178,8 +183,7 @@ struct ConfigParser {
             if let bad {
                 // A list's element has its own line; a lone string is the key's.
                 let place = value.array == nil ? path : path + [String(bad.index)]
-                report(place, "'\(name)': unknown key name \(TOMLText.quoted(bad.name)) "
-                    + "(examples: \"x\", \"X\", \"Space\", \"Enter\", \"Esc\", \"Up\", \"PgDn\", \"F2\", \"Ctrl-P\")")
+                report(place, "'\(name)': \(bad.message)")
                 continue
             }
             let line = lines.nearestLine(of: path)

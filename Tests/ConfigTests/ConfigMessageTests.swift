@@ -43,6 +43,10 @@ struct ConfigMessageTests {
         ("[keys]\nquit = \"\"", ["config.toml:2: 'quit': unknown key name \"\" \(keyExamples)"]),
         ("[keys]\nquit = \"\\t\"", ["config.toml:2: 'quit': unknown key name \"\\t\" \(keyExamples)"]),
         ("[keys]\nquit = \"\\u001B[2J\"", ["config.toml:2: 'quit': unknown key name \"\\u001B[2J\" \(keyExamples)"]),
+        // The terminal's signal keys never arrive as keys (Ctrl-Z suspended seealso, Ctrl-\ killed it).
+        ("[keys]\nzoom = \"Ctrl-Z\"", ["config.toml:2: 'zoom': Ctrl-Z cannot be bound: the terminal suspends (SIGTSTP) instead of sending it"]),
+        ("[keys]\nhelp = [\n  \"F1\",\n  \"ctrl-\\\\\",\n]", ["config.toml:4: 'help': Ctrl-\\ cannot be bound: the terminal quits (SIGQUIT) instead of sending it"]),
+        ("[keys]\nquit = \"Ctrl-c\"", ["config.toml:2: 'quit': Ctrl-C cannot be bound: the terminal interrupts (SIGINT) instead of sending it"]),
         ("[keys]\nquit = \"x\"\nzoom = [\"y\", \"x\"]",
          ["config.toml:3: key 'x' is bound to both 'quit' (line 2) and 'zoom'; 'zoom' keeps its default keys: z"]),
         ("[keys]\nquit = \"z\"\nzoom = \"z\"",

@@ -1,3 +1,5 @@
+import Content
+
 /// A key press, independent of how the terminal encoded it.
 ///
 /// `.control` holds the lowercase letter (Ctrl-P is `.control("p")`) or the punctuation of
@@ -23,8 +25,9 @@ public enum Key: Hashable, Sendable {
         switch self {
         case .character(" "): return "Space"
         case .character(let character):
-            // Keys come from the keyboard, but a config file could hold anything.
-            return character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+            // Keys come from the keyboard, but a config file could hold anything: what must not
+            // reach a terminal (controls, bidi overrides) is shown by code point.
+            return character.unicodeScalars.contains(where: TextSafety.isUnsafe)
                 ? character.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }.joined(separator: " ")
                 : String(character)
         case .up: return "↑"
