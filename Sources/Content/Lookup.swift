@@ -35,9 +35,11 @@ public enum Lookup {
         return scored.sorted { ($0.distance, $0.offset) < ($1.distance, $1.offset) }.prefix(5).map(\.candidate)
     }
 
+    /// Case and diacritics dropped, and every dash made "-", as search does (`SearchFolder`):
+    /// a name that `search` finds is one `--item` finds too.
     static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        return String(String.UnicodeScalarView(folded.unicodeScalars.map { SearchFolder.dashes.contains($0.value) ? "-" : $0 }))
     }
 
     /// Edit distance with adjacent transpositions (optimal string alignment): "Bcak" is one

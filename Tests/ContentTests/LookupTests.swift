@@ -43,4 +43,13 @@ struct LookupTests {
         #expect(Lookup.editDistance(Array(""), Array("abc")) == 3)
         #expect(Lookup.editDistance(Array("kitten"), Array("sitting")) == 3)
     }
+
+    /// `search` folds every dash alike; `--item` and `--section` once knew only – and —, so a
+    /// name that search found was "not an item" there.
+    @Test("Every dash is one: 'Marxism‐Leninism' with U+2010 or U+2212 finds Marxism–Leninism",
+          arguments: ["Marxism\u{2010}Leninism", "Marxism\u{2212}Leninism", "marxism-leninism", "Marxism\u{2014}Len"])
+    func dashesFoldAlike(query: String) throws {
+        let model = try ArticleLoader.bundled()
+        #expect(Lookup.item(startingWith: query, in: model.items)?.name == "Marxism\u{2013}Leninism")
+    }
 }
