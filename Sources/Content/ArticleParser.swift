@@ -348,11 +348,4 @@ public enum SentenceSplitter {
     static func startsSentence(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "\"" || scalar.properties.isUppercase || scalar.properties.numericType != nil
     }
-
-    /// The sentence of `text` that contains `position`.
-    public static func sentence(in text: String, containing position: String.Index) -> Substring {
-        let ranges = sentences(in: text)
-        let range = ranges.first { $0.contains(position) || $0.upperBound == position } ?? text.startIndex..<text.endIndex
-        return text[range]
-    }
 }

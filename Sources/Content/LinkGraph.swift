@@ -83,7 +83,8 @@ public struct LinkGraph: Sendable, Equatable {
     /// Backlinks: what points to `node`.
     public func incoming(to node: String) -> [Link] { incomingIndex[node, default: []].map { links[$0] } }
 
-    /// Every link touching `node`, outgoing first, in the graph's order.
+    /// Every link touching `node`, outgoing and incoming together, once each, in the graph's
+    /// order (curated links first, then detected ones in article order).
     public func links(touching node: String) -> [Link] {
         let indices = Set(outgoingIndex[node, default: []] + incomingIndex[node, default: []])
         return indices.sorted().map { links[$0] }

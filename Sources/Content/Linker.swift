@@ -4,10 +4,6 @@
 public struct Linker: Sendable {
     public init() {}
 
-    public func detectedLinks(in article: Article, items: [Item]) -> [Link] {
-        detect(in: article, items: items, finder: MentionFinder(items: items)).links
-    }
-
     /// What the linker found in a paragraph: the paragraph's text, and the mentions in it.
     typealias ParagraphMentions = (text: String, mentions: [Mention])
 

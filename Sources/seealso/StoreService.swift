@@ -46,8 +46,9 @@ final class StoreService: BookmarkService {
     }
 
     func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle) throws {
-        let bookmark = try store.addBookmarkIfAbsent(in: model, sectionIndex: section, itemID: item).bookmark
-        try store.setNote(note, forBookmark: bookmark.id)
+        // One transaction: the bookmark and its note together (a blank note clears it), so that
+        // another process cannot remove the bookmark between the two.
+        try store.addBookmarkIfAbsent(in: model, sectionIndex: section, itemID: item, note: note ?? "")
     }
 
     func setNote(_ note: String?, bookmark id: Int64) throws {

@@ -590,9 +590,10 @@ private func releaseStandardError() {
 /// This, the suspend flag and the two descriptors below are the program's only global mutable state, because
 /// a C signal handler can reach nothing else: it cannot capture, and the backend instance
 /// lives on the main actor.
-/// It is written only on the main thread (backend init and shutdown) and only read (and
-/// cleared just before the process dies) by handlers; an `Int32` store is atomic on every
-/// platform Swift runs on.
+/// The main thread writes it at backend init and shutdown; the exit handlers read it and
+/// clear it just before the process dies; the SIGTSTP handler clears it while stopped and
+/// sets it back once continued (the main thread is then inside that handler, so the two
+/// never write at once). An `Int32` store is atomic on every platform Swift runs on.
 /// 0: no; 1: yes; 2: yes, and the encoder may have left a scroll region set.
 nonisolated(unsafe) private var terminalNeedsRestore: Int32 = 0
 
