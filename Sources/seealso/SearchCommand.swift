@@ -8,7 +8,7 @@ struct Search: ParsableCommand {
         commandName: "search",
         abstract: "Find text in an article or a folder of articles.",
         discussion: """
-            Prints `article:line: section: text` for each match, like grep -n. The search is \
+            Prints `article:line: section: text` for each matching line, like grep -n. The search is \
             case-insensitive unless QUERY has an uppercase letter, and ignores diacritics and \
             dash variants ("Regis" finds "Régis"). QUERY is literal text, not a pattern.
 
@@ -21,7 +21,7 @@ struct Search: ParsableCommand {
     @Argument(help: ArgumentHelp("[PATH] QUERY: an article file or folder (default: the bundled article), then the text to find.",
                                  valueName: "path-and-query"))
     var words: [String]
-    @Flag(help: "Print the matches as a JSON array of {path, article, line, section, heading, text}.") var json = false
+    @Flag(help: "Print the matching lines as a JSON array of {path, article, line, section, heading, text}.") var json = false
 
     func validate() throws {
         guard (1...2).contains(words.count) else { throw ValidationError("Give a QUERY, or a PATH and a QUERY.") }
@@ -88,8 +88,9 @@ struct Search: ParsableCommand {
         return (results.values.flatMap { $0 ?? [] }, refresh.catalog)
     }
 
-    /// Every match in headings, paragraphs and list items, with its own source line and an
-    /// excerpt around it.
+    /// The lines that match in headings, paragraphs and list items: one hit per source line,
+    /// as grep prints a line once however often it matches, with an excerpt around the
+    /// line's matches.
     static func hits(of search: TextSearch, in model: LinkedArticle, path: String?) -> [Hit] {
         hits(of: search, in: model.article, path: path)
     }
@@ -98,9 +99,18 @@ struct Search: ParsableCommand {
         let label = path ?? article.path
         var hits: [Hit] = []
         func add(_ text: String, line: (String.Index) -> Int, section: Section) {
+            var lines: [(number: Int, matches: Range<String.Index>)] = []
             for range in search.matches(in: text) {
-                hits.append(Hit(path: label, article: article.title, line: line(range.lowerBound), section: section.id,
-                                heading: section.isLead ? article.title : section.title, text: excerpt(text, around: range)))
+                let number = line(range.lowerBound)
+                if let last = lines.last, last.number == number {
+                    lines[lines.count - 1].matches = last.matches.lowerBound..<range.upperBound
+                } else {
+                    lines.append((number, range))
+                }
+            }
+            for (number, matches) in lines {
+                hits.append(Hit(path: label, article: article.title, line: number, section: section.id,
+                                heading: section.isLead ? article.title : section.title, text: excerpt(text, around: matches)))
             }
         }
         for section in article.sections {
@@ -115,8 +125,10 @@ struct Search: ParsableCommand {
         return hits
     }
 
-    /// About 60 characters either side of the match, cut at spaces, with "…" where cut.
-    static func excerpt(_ text: String, around range: Range<String.Index>, context: Int = 60) -> String {
+    /// About 60 characters either side of the matches, cut at spaces, with "…" where cut. A
+    /// long stretch between a line's first and last match is kept to its first 120 characters.
+    static func excerpt(_ text: String, around matches: Range<String.Index>, context: Int = 60) -> String {
+        let range = matches.lowerBound..<(text.index(matches.lowerBound, offsetBy: 2 * context, limitedBy: matches.upperBound) ?? matches.upperBound)
         var lower = text.index(range.lowerBound, offsetBy: -context, limitedBy: text.startIndex) ?? text.startIndex
         var upper = text.index(range.upperBound, offsetBy: context, limitedBy: text.endIndex) ?? text.endIndex
         if lower > text.startIndex, let space = text[lower..<range.lowerBound].firstIndex(of: " ") { lower = text.index(after: space) }
