@@ -23,7 +23,7 @@ public struct LinkedArticle: Sendable, Equatable {
     /// `mentionFinder` is made from `items` when not given.
     public init(article: Article, items: [Item], graph: LinkGraph, annotationsPath: String? = nil, mentionFinder: MentionFinder? = nil) {
         self.init(article: article, items: items, graph: graph, annotationsPath: annotationsPath,
-                  mentionFinder: mentionFinder ?? MentionFinder(items: items), paragraphMentions: [:])
+                  mentionFinder: mentionFinder ?? MentionFinder(items: Self.mentionable(items, in: article)), paragraphMentions: [:])
     }
 
     private init(article: Article, items: [Item], graph: LinkGraph, annotationsPath: String?, mentionFinder: MentionFinder,
@@ -60,11 +60,25 @@ public struct LinkedArticle: Sendable, Equatable {
         if let annotations {
             links = try Annotations().links(fromTOML: annotations.text, path: annotations.path, article: article, items: items)
         }
-        let finder = MentionFinder(items: items)
+        let finder = MentionFinder(items: Self.mentionable(items, in: article))
         let detected = Linker().detect(in: article, items: items, finder: finder)
         links += detected.links
         self.init(article: article, items: items, graph: LinkGraph(links: links), annotationsPath: annotations?.path,
                   mentionFinder: finder, paragraphMentions: detected.paragraphs)
+    }
+
+    /// Whether `item` is a See-also topic that names this very article ("See also: Alpha" in
+    /// "Alpha"), compared as folder titles are. Wikipedia shows such a self-link as plain bold
+    /// text: it is no cross-reference, and following it goes to the article's top.
+    public func namesItself(_ item: Item) -> Bool {
+        item.kind == .seeAlso && FolderCatalog.normalized(item.name) == FolderCatalog.normalized(article.title)
+    }
+
+    /// The items whose mentions are cross-references: all but a See-also topic naming the
+    /// article itself, which would otherwise mark every use of the article's own name.
+    static func mentionable(_ items: [Item], in article: Article) -> [Item] {
+        let title = FolderCatalog.normalized(article.title)
+        return items.filter { $0.kind != .seeAlso || FolderCatalog.normalized($0.name) != title }
     }
 
     /// The mentions of the items in `paragraph`, left to right: those the linker found when

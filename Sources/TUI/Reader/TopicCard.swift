@@ -25,7 +25,9 @@ extension ReaderDocument {
         if let description = item.description {
             add([TextSpan(description)], spacing: 1)
         }
-        if item.kind == .seeAlso {
+        if model.namesItself(item) {
+            add([TextSpan("This is the article you are reading.", Style(.dim))], spacing: 1)
+        } else if item.kind == .seeAlso {
             add([TextSpan("Its article is not loaded: this card gathers what “\(model.article.title)” says about it.", Style(.dim))], spacing: 1)
         }
 

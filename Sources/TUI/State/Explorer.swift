@@ -560,6 +560,9 @@ public struct Explorer: Sendable {
         // A See-also topic that is a loaded article opens it; so does an article title.
         var target = target
         if case .card(let id) = target, let title = neighbours.seeAlso[id] { target = .article(title) }
+        if case .card(let id) = target, case .item(let index)? = model.node(id: id), model.namesItself(model.items[index]) {
+            target = .article(model.article.title)
+        }
         if case .article(let title) = target {
             guard title != model.article.title else { return follow(.section(0), from: state) }
             state.history.record(snapshot(state))
