@@ -48,7 +48,7 @@ final class StoreService: BookmarkService {
     func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle) throws {
         // One transaction: the bookmark and its note together (a blank note clears it), so that
         // another process cannot remove the bookmark between the two.
-        try store.addBookmarkIfAbsent(in: model, sectionIndex: section, itemID: item, note: note ?? "")
+        try store.addBookmark(in: model, sectionIndex: section, itemID: item, note: note ?? "")
     }
 
     func setNote(_ note: String?, bookmark id: Int64) throws {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One line of the reader at a given width.
 public struct ReaderLine: Equatable, Sendable {
     public var block: Int
@@ -139,32 +141,37 @@ public struct ReaderLayout: Sendable {
 }
 
 /// Keeps reader layouts by document and width, so scrolling never re-wraps the article.
-/// A reference type on purpose: it is a memo owned by one explorer, not state.
+/// A reference type on purpose: it is a memo owned by one explorer, not state. Locked,
+/// because `Explorer` is `Sendable` and may render from several tasks; nothing is built
+/// under the lock (two tasks may build the same layout once each, and one is kept).
 public final class ReaderLayoutCache: @unchecked Sendable {
+    private let lock = NSLock()
     private var documents: [ReaderContent: ReaderDocument] = [:]
     private var layouts: [LayoutKey: ReaderLayout] = [:]
-    private let build: (ReaderContent) -> ReaderDocument
+    private let build: @Sendable (ReaderContent) -> ReaderDocument
 
     private struct LayoutKey: Hashable {
         var content: ReaderContent
         var width: Int
     }
 
-    public init(build: @escaping (ReaderContent) -> ReaderDocument) { self.build = build }
+    public init(build: @escaping @Sendable (ReaderContent) -> ReaderDocument) { self.build = build }
 
     public func document(_ content: ReaderContent) -> ReaderDocument {
-        if let document = documents[content] { return document }
+        if let document = lock.withLock({ documents[content] }) { return document }
         let document = build(content)
-        documents[content] = document
+        lock.withLock { documents[content] = document }
         return document
     }
 
     public func layout(_ content: ReaderContent, width: Int) -> ReaderLayout {
         let key = LayoutKey(content: content, width: width)
-        if let layout = layouts[key] { return layout }
-        if layouts.count > 16 { layouts.removeAll() }
+        if let layout = lock.withLock({ layouts[key] }) { return layout }
         let layout = ReaderLayout(document: document(content), width: width)
-        layouts[key] = layout
+        lock.withLock {
+            if layouts.count > 16 { layouts.removeAll() }
+            layouts[key] = layout
+        }
         return layout
     }
 }

@@ -1,4 +1,5 @@
 import Content
+import Foundation
 
 /// One thing the go-to finder can jump to.
 public struct FinderEntry: Hashable, Sendable {
@@ -15,17 +16,19 @@ public struct FinderState: Hashable, Sendable {
 
 /// The finder's entries that do not change while an explorer runs (sections, topics,
 /// articles), folded once: the finder matches every one of them on every keystroke, and a
-/// folder can have ten thousand articles. A memo owned by one explorer, like the layouts.
+/// folder can have ten thousand articles. A memo owned by one explorer, locked like the
+/// layouts (`ReaderLayoutCache`), and for the same reason.
 public final class FinderCache: @unchecked Sendable {
+    private let lock = NSLock()
     private var entries: [(entry: FinderEntry, folded: [Character])]?
-    private let build: () -> [FinderEntry]
+    private let build: @Sendable () -> [FinderEntry]
 
-    init(build: @escaping () -> [FinderEntry]) { self.build = build }
+    init(build: @escaping @Sendable () -> [FinderEntry]) { self.build = build }
 
     var foldedEntries: [(entry: FinderEntry, folded: [Character])] {
-        if let entries { return entries }
+        if let entries = lock.withLock({ entries }) { return entries }
         let made = build().map { ($0, FuzzyMatcher.fold($0.title)) }
-        entries = made
+        lock.withLock { entries = made }
         return made
     }
 }
