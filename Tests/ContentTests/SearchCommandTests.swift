@@ -37,4 +37,14 @@ struct SearchCommandTests {
         #expect(grepCount > 5)
         #expect(result.output.split(separator: "\n").count == grepCount)
     }
+
+    @Test("A folder alone is taken for a forgotten query: a usage error, not a search for its name")
+    func folderWithoutQuery() throws {
+        try withTemporaryDirectory { directory in
+            let result = try CLI.run(["search", directory.path])
+            #expect(result.status == 64)
+            #expect(result.stderr.contains("'\(directory.path)' is a folder: give the QUERY after it"))
+            #expect(result.stdout.isEmpty)
+        }
+    }
 }
