@@ -77,6 +77,36 @@ public struct FolderCatalog: Sendable {
         return resolved
     }
 
+    /// A folder's files spelled two ways: from the folder as a person gave it, for everything
+    /// shown, and absolute, for what must not depend on the current folder (the search index).
+    public struct FolderSpelling: Sendable {
+        public let given: String
+        public let absolute: String
+
+        public init(_ folder: String) {
+            given = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+            absolute = URL(fileURLWithPath: folder).path
+        }
+
+        /// `path` (absolute, under the folder) as spelled from the folder given; a path
+        /// elsewhere is left as it is.
+        public func given(_ path: String) -> String {
+            guard let relative = Self.relative(path, to: absolute) else { return path }
+            return given == "/" ? "/" + relative : given + "/" + relative
+        }
+
+        /// `path` (spelled from the folder given) as an absolute path.
+        public func absolute(_ path: String) -> String {
+            guard let relative = Self.relative(path, to: given) else { return URL(fileURLWithPath: path).path }
+            return absolute == "/" ? "/" + relative : absolute + "/" + relative
+        }
+
+        private static func relative(_ path: String, to folder: String) -> Substring? {
+            let prefix = folder == "/" ? "/" : folder + "/"
+            return path.hasPrefix(prefix) ? path.dropFirst(prefix.count) : nil
+        }
+    }
+
     /// The article files of a folder, and what could not be listed.
     public struct Listing: Sendable {
         /// Every `*.txt` under the folder, recursively, in path order.
@@ -87,12 +117,14 @@ public struct FolderCatalog: Sendable {
     }
 
     /// Every `*.txt` under `directory`, recursively, in path order, and the subfolders that
-    /// could not be listed: said, not skipped in silence, as `ls -R` or `find` would.
+    /// could not be listed: said, not skipped in silence, as `ls -R` or `find` would. Paths
+    /// are spelled from `directory` as given (`articles/a.txt`), as grep -r and find print them.
     public static func articleFiles(in directory: String) throws -> Listing {
         let root = URL(fileURLWithPath: directory)
+        let spelling = FolderSpelling(directory)
         var unlisted: [SourceError] = []  // the handler is called during the loop below
         guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil, errorHandler: { url, error in
-            unlisted.append(SourceError(path: url.path, line: 0, message: "cannot list the folder: \(Self.reason(error))"))
+            unlisted.append(SourceError(path: spelling.given(url.path), line: 0, message: "cannot list the folder: \(Self.reason(error))"))
             return true  // go on with the rest of the folder
         }) else {
             throw SourceError(path: directory, line: 0, message: "cannot read the folder")
@@ -103,7 +135,7 @@ public struct FolderCatalog: Sendable {
         for case let url as URL in enumerator where url.pathExtension == "txt" {
             var info = stat()
             if stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { continue }
-            paths.append(url.path)
+            paths.append(spelling.given(url.path))
         }
         return Listing(paths: paths.sorted(), unlisted: unlisted.sorted { $0.path < $1.path })
     }

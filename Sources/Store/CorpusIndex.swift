@@ -88,8 +88,12 @@ public final class CorpusIndex {
     /// The folder's catalog, bringing the index up to date first.
     public func refresh(folder: String) throws -> Refresh {
         let listing = try FolderCatalog.articleFiles(in: folder)
-        let files = listing.paths
-        let prefix = URL(fileURLWithPath: folder).path + "/"
+        // Rows are keyed by absolute path, so that the same folder reached from another
+        // current folder is the same rows; what is returned is spelled as the folder was given.
+        let spelling = FolderCatalog.FolderSpelling(folder)
+        let shown = listing.paths
+        let files = shown.map(spelling.absolute)
+        let prefix = spelling.absolute + "/"
         var known: [String: Row] = [:]
         for (path, row) in try database.query(
             "SELECT path, id, size, mtime, title, see_also, error_line, error_message FROM files WHERE substr(path, 1, ?) = ?",
@@ -142,15 +146,16 @@ public final class CorpusIndex {
         }
         var entries: [FolderCatalog.Entry] = []
         var failures = listing.unlisted
-        for path in files {
+        for (path, shownPath) in zip(files, shown) {
             guard let row = known[path] else { continue }
-            if let error = row.error {
+            if var error = row.error {
+                error.path = shownPath
                 failures.append(error)
             } else if let title = row.title {
-                entries.append(FolderCatalog.Entry(path: path, title: title, seeAlso: row.seeAlso))
+                entries.append(FolderCatalog.Entry(path: shownPath, title: title, seeAlso: row.seeAlso))
             }
         }
-        return Refresh(catalog: FolderCatalog(entries: entries, failures: failures), reparsed: stale.map { files[$0] },
+        return Refresh(catalog: FolderCatalog(entries: entries, failures: failures), reparsed: stale.map { shown[$0] },
                        removed: removed.count)
     }
 
@@ -161,11 +166,12 @@ public final class CorpusIndex {
         let needle = search.indexForm
         guard needle.unicodeScalars.count >= 3 else { return nil }
         let phrase = "\"" + needle.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        let prefix = URL(fileURLWithPath: folder).path + "/"
+        let spelling = FolderCatalog.FolderSpelling(folder)
+        let prefix = spelling.absolute + "/"
         try indexTexts(under: prefix)
         return try database.query(
             "SELECT files.path FROM texts JOIN files ON files.id = texts.rowid WHERE texts MATCH ? AND substr(files.path, 1, ?) = ? ORDER BY files.path",
-            [.text(phrase), .integer(Int64(prefix.utf8.count)), .text(prefix)]) { $0.text(0) }
+            [.text(phrase), .integer(Int64(prefix.utf8.count)), .text(prefix)]) { spelling.given($0.text(0)) }
     }
 
     /// Puts the text of every article under `prefix` that is not indexed yet (new or changed

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Content
+
+/// A folder's files are shown as the folder was given, as grep -r and find print them; the
+/// search index still keys them by absolute path.
+@Suite("Paths in a folder, spelled as the folder was given")
+struct FolderSpellingTests {
+    @Test("given ↔ absolute, for a relative, a trailing-slash, a dot and the root folder")
+    func bothWays() {
+        let cwd = FileManager.default.currentDirectoryPath
+        let relative = FolderCatalog.FolderSpelling("arts/")
+        #expect(relative.given == "arts")
+        #expect(relative.absolute == cwd + "/arts")
+        #expect(relative.given(cwd + "/arts/sub/a.txt") == "arts/sub/a.txt")
+        #expect(relative.absolute("arts/sub/a.txt") == cwd + "/arts/sub/a.txt")
+        #expect(relative.given("/elsewhere/a.txt") == "/elsewhere/a.txt", "a path outside is left alone")
+        #expect(FolderCatalog.FolderSpelling(".").given(cwd + "/a.txt") == "./a.txt")
+        #expect(FolderCatalog.FolderSpelling("/").given("/etc/a.txt") == "/etc/a.txt")
+        #expect(FolderCatalog.FolderSpelling("/").absolute("/etc/a.txt") == "/etc/a.txt")
+    }
+
+    @Test("search, outline and a broken file's message, run from the folder's parent")
+    func commandLine() throws {
+        try withTemporaryDirectory { directory in
+            let arts = directory.appendingPathComponent("arts")
+            try FileManager.default.createDirectory(at: arts.appendingPathComponent("sub"), withIntermediateDirectories: true)
+            try "= Alpha =\n\nBeta here.\n".write(to: arts.appendingPathComponent("alpha.txt"), atomically: true, encoding: .utf8)
+            try "= Beta =\n\nBeta again.\n".write(to: arts.appendingPathComponent("sub/beta.txt"), atomically: true, encoding: .utf8)
+            try "= Bad =\n== x ===\n".write(to: arts.appendingPathComponent("bad.txt"), atomically: true, encoding: .utf8)
+
+            let search = try CLI.run(["search", "arts/", "Beta"], in: directory)
+            #expect(search.output == "arts/alpha.txt:3: Alpha: Beta here.\narts/sub/beta.txt:3: Beta: Beta again.\n")
+            #expect(search.stderr == "seealso: arts/bad.txt:2: unbalanced heading: 2 '=' before the text and 3 after\n")
+
+            let outline = try CLI.run(["outline", "./arts"], in: directory)
+            #expect(outline.output.split(separator: "\n").filter { $0.hasPrefix("== ") }
+                    == ["== ./arts/alpha.txt: Alpha ==", "== ./arts/sub/beta.txt: Beta =="])
+        }
+    }
+}
