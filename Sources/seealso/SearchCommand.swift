@@ -120,7 +120,8 @@ struct Search: ParsableCommand {
             }
         }
         for section in article.sections {
-            if !section.isLead { add(section.title, line: { _ in section.line }, section: section) }
+            // The lead's heading is the article's title line, searched as grep would.
+            add(section.isLead ? article.title : section.title, line: { _ in section.line }, section: section)
             for block in section.blocks {
                 switch block {
                 case .paragraph(let paragraph): add(paragraph.text, line: paragraph.line(at:), section: section)

@@ -47,4 +47,10 @@ struct SearchCommandTests {
             #expect(result.stdout.isEmpty)
         }
     }
+
+    @Test("The title line is searched too, as grep finds it")
+    func titleLine() throws {
+        let result = try CLI.run(["search", "Dual"])
+        #expect(result.output.hasPrefix("dual-power.txt:1: Dual power: Dual power\n"))
+    }
 }
