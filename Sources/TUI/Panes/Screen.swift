@@ -259,9 +259,8 @@ extension Explorer {
     func drawFinder(_ state: AppState, into buffer: inout CellBuffer) {
         guard let finder = state.finder else { return }
         let results = finderResults(state)
-        let width = min(max(state.size.width * 2 / 3, 40), state.size.width - 2, 90)
-        let height = min(max(state.size.height - 6, 6), 24)
-        let box = Rect(x: (state.size.width - width) / 2, y: 1, width: width, height: height)
+        let frame = FinderFrame(size: state.size)
+        let box = frame.box
         buffer.fill(box, style: Style(.help))
         buffer.drawBox(box, title: " Go to — Enter jumps · Esc closes ", style: Style(.borderFocused, bold: true))
         var x = box.x + 2
@@ -270,13 +269,12 @@ extension Explorer {
         buffer.put("▏", x: x, y: box.y + 1, style: Style(.statusKey))
         let count = "\(results.count) of \(finderCache.foldedEntries.count + state.bookmarks.count { $0.target != nil })"
         buffer.put(count, x: box.x + box.width - 2 - count.displayWidth, y: box.y + 1, style: Style(.dim))
-        let rows = box.height - 4
-        let top = max(finder.selection - rows + 1, 0)
-        for row in 0..<rows {
+        let top = frame.top(finder.top, toShow: finder.selection)
+        for row in 0..<frame.rows {
             let index = top + row
             guard index < results.count else { break }
             let (entry, match) = results[index]
-            let y = box.y + 3 + row
+            let y = frame.firstRow + row
             let selected = index == finder.selection
             if selected { buffer.fill(Rect(x: box.x + 1, y: y, width: box.width - 2, height: 1), style: Style(.selection, reverse: true)) }
             let kindStyle = selected ? Style(.selection, reverse: true) : Style(kindRole(entry.kind))
@@ -295,7 +293,7 @@ extension Explorer {
             }
             if isCut { buffer.put("…", x: column, y: y, style: selected ? Style(.selection, reverse: true) : Style(.dim)) }
         }
-        if results.isEmpty { buffer.put("Nothing matches.", x: box.x + 2, y: box.y + 3, style: Style(.dim)) }
+        if results.isEmpty { buffer.put("Nothing matches.", x: box.x + 2, y: frame.firstRow, style: Style(.dim)) }
     }
 
     func kindRole(_ kind: String) -> ColorRole {

@@ -7,10 +7,40 @@ public struct FinderEntry: Hashable, Sendable {
     public var target: Target
 }
 
-/// The go-to finder's state: what is typed and which result is selected.
+/// The go-to finder's state: what is typed, which result is selected and which is the
+/// first shown (kept, so that results do not move under the pointer when a click selects one).
 public struct FinderState: Hashable, Sendable {
     public var query = ""
     public var selection = 0
+    public var top = 0
+}
+
+/// Where the finder is drawn at a screen size: its box, centred near the top, with the
+/// query on its second row and the results below a blank one.
+struct FinderFrame {
+    let box: Rect
+
+    init(size: Size) {
+        let width = min(max(size.width * 2 / 3, 40), size.width - 2, 90)
+        let height = min(max(size.height - 6, 6), 24)
+        box = Rect(x: (size.width - width) / 2, y: 1, width: width, height: height)
+    }
+
+    /// The screen row of the first result shown.
+    var firstRow: Int { box.y + 3 }
+    /// How many results the box shows at once.
+    var rows: Int { max(box.height - 4, 1) }
+
+    /// The first result shown, moved just enough to show `selection`.
+    func top(_ top: Int, toShow selection: Int) -> Int {
+        max(min(top, selection), selection - rows + 1, 0)
+    }
+
+    /// The index of the result drawn at screen cell (x, y), if (x, y) is on a result row.
+    func result(atX x: Int, y: Int, top: Int) -> Int? {
+        guard x > box.x, x < box.x + box.width - 1, y >= firstRow, y < firstRow + rows else { return nil }
+        return top + y - firstRow
+    }
 }
 
 /// The finder's entries that do not change while an explorer runs (sections, topics,

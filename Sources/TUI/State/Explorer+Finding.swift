@@ -89,6 +89,28 @@ extension Explorer {
         return state
     }
 
+    /// The wheel moves the finder's selection a result a notch; a click selects the result
+    /// under the pointer, and a click on the selected one jumps to it, as in the panes.
+    func finderMouse(_ mouse: MouseEvent, in state: AppState) -> AppState {
+        guard var finder = state.finder else { return state }
+        switch mouse.kind {
+        case .wheelUp: return finderKey(.up, in: state)
+        case .wheelDown: return finderKey(.down, in: state)
+        case .press:
+            let frame = FinderFrame(size: state.size)
+            let top = frame.top(finder.top, toShow: finder.selection)
+            guard let index = frame.result(atX: mouse.x, y: mouse.y, top: top), index < finderResults(state).count else {
+                return state
+            }
+            if index == finder.selection { return finderKey(.enter, in: state) }
+            finder.selection = index
+            finder.top = top
+            var state = state
+            state.finder = finder
+            return state
+        }
+    }
+
     func finderKey(_ key: Key, in state: AppState) -> AppState {
         var state = state
         guard var finder = state.finder else { return state }

@@ -56,7 +56,7 @@ public struct Explorer: Sendable {
         case .follow(let target):
             state = follow(target, from: state)
         case .mouse(let mouse):
-            state = handle(mouse, in: state)
+            state = overlayMouse(mouse, in: state) ?? handle(mouse, in: state)
         case .unbound(let key):
             state.notice = "\(key.displayName) is not bound to anything" + (helpKey.map { ": \($0) lists the keys." } ?? ".")
         case .ignored:
@@ -636,6 +636,28 @@ public struct Explorer: Sendable {
 
     // MARK: - Mouse
 
+    /// The mouse while an overlay is up, or nil when none is. As in less, vim and w3m it acts
+    /// on what is in front: the wheel scrolls the help or moves the link map's or finder's
+    /// selection, a click in the finder picks a result; other clicks do nothing, and the
+    /// panes hidden behind never see the event (a click used to follow a link under the help).
+    func overlayMouse(_ mouse: MouseEvent, in state: AppState) -> AppState? {
+        let wheel: Command? = switch mouse.kind {
+        case .wheelUp: .moveUp
+        case .wheelDown: .moveDown
+        case .press: nil
+        }
+        if state.showsHelp {
+            // Three lines a notch, as the wheel scrolls the reader.
+            return wheel.map { wheel in (0..<3).reduce(state) { state, _ in helpCommand(wheel, in: state) } } ?? state
+        }
+        if state.finder != nil { return finderMouse(mouse, in: state) }
+        // One node a notch: the map's groups are short, three would skip most of them.
+        if state.linkMap != nil { return wheel.map { linkMapCommand($0, in: state) } ?? state }
+        // A prompt has nothing to scroll, and what is behind it must stay as it is while typing.
+        if state.prompt != nil { return state }
+        return nil
+    }
+
     func handle(_ mouse: MouseEvent, in state: AppState) -> AppState {
         var state = state
         guard let pane = state.layout.pane(atX: mouse.x, y: mouse.y), let rect = state.layout.rect(of: pane) else { return state }
@@ -739,6 +761,10 @@ public struct Explorer: Sendable {
         let outlineRows = outline.map(\.row)
         state.outline.top = listLayout(outlineRows, pane: .outline, state).top(state.outline.top, toShow: position, in: outlineRows,
                                                                                  height: contentHeight(of: .outline, state))
+        if var finder = state.finder {
+            finder.top = FinderFrame(size: state.size).top(finder.top, toShow: finder.selection)
+            state.finder = finder
+        }
         // At the top (nearly always) there is nothing to clamp, and no help text to lay out.
         if state.helpTop != 0 {
             state.helpTop = min(max(state.helpTop, 0), HelpScreen.layout(keymap, size: state.size).maxTop)
