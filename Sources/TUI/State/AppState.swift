@@ -97,6 +97,10 @@ public struct AppState: Hashable, Sendable {
     public var helpTop = 0
     public var reader = ReaderState()
     public var outline = OutlineState()
+    /// The wheel scrolled the outline while another pane had the focus: its view stays where
+    /// the wheel put it, rather than on the section being read, until the reader enters
+    /// another section or the outline is focused.
+    public var outlineScrolled = false
     public var crossLinks = ListState()
     public var backlinks = ListState()
     public var history = History()

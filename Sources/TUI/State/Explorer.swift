@@ -663,6 +663,7 @@ public struct Explorer: Sendable {
         guard let pane = state.layout.pane(atX: mouse.x, y: mouse.y), let rect = state.layout.rect(of: pane) else { return state }
         switch mouse.kind {
         case .wheelUp, .wheelDown:
+            if pane == .outline, state.focus != .outline { return scrollOutline(by: mouse.kind == .wheelUp ? -3 : 3, in: state) }
             let command: Command = mouse.kind == .wheelUp ? .moveUp : .moveDown
             let focus = state.focus
             state.focus = pane
@@ -703,6 +704,18 @@ public struct Explorer: Sendable {
                 state[keyPath: Self.listState(of: pane)] = list
             }
         }
+        return state
+    }
+
+    /// The wheel over the outline while another pane has the focus. The unfocused outline's
+    /// selection is the section being read, so the wheel cannot move it (it was put back at
+    /// once): it scrolls the outline's view instead, which stays there while reading goes on
+    /// in the same section.
+    func scrollOutline(by rows: Int, in state: AppState) -> AppState {
+        var state = state
+        let layout = listLayout(outlineRows(state).map(\.row), pane: .outline, state)
+        state.outline.top = layout.top(state.outline.top, scrolledBy: rows, height: contentHeight(of: .outline, state))
+        state.outlineScrolled = true
         return state
     }
 
@@ -755,12 +768,17 @@ public struct Explorer: Sendable {
             while let candidate = section, !outline.contains(where: { $0.section == candidate }) {
                 section = model.article.sections[candidate].parent ?? 0
             }
+            if section != state.outline.selectedSection { state.outlineScrolled = false }
             state.outline.selectedSection = section ?? 0
+        } else {
+            state.outlineScrolled = false
         }
         let position = outline.firstIndex { $0.section == state.outline.selectedSection } ?? 0
         let outlineRows = outline.map(\.row)
-        state.outline.top = listLayout(outlineRows, pane: .outline, state).top(state.outline.top, toShow: position, in: outlineRows,
-                                                                                 height: contentHeight(of: .outline, state))
+        let outlineLayout = listLayout(outlineRows, pane: .outline, state)
+        let outlineHeight = contentHeight(of: .outline, state)
+        state.outline.top = state.outlineScrolled ? outlineLayout.top(state.outline.top, scrolledBy: 0, height: outlineHeight)
+            : outlineLayout.top(state.outline.top, toShow: position, in: outlineRows, height: outlineHeight)
         if var finder = state.finder {
             finder.top = FinderFrame(size: state.size).top(finder.top, toShow: finder.selection)
             state.finder = finder
