@@ -123,16 +123,16 @@ public final class ExplorerSession {
             case .toggleBookmark(let section, let item):
                 let added = try service.toggle(section: section, item: item, in: model)
                 let name = item.map(model.label(of:)) ?? model.label(of: model.article.sections[section].id)
-                notice = added ? "Bookmarked: \(name) (' lists bookmarks)" : "Bookmark removed: \(name) (u undoes)"
+                notice = added ? "Bookmarked: \(name) (' lists bookmarks)" : Self.removed(name)
             case .setNote(let note, let section, let item):
                 try service.setNote(note, section: section, item: item, in: model)
                 notice = note?.isEmpty ?? true ? "Note cleared." : "Note saved."
             case .setBookmarkNote(let note, let id):
                 try service.setNote(note, bookmark: id)
                 notice = note?.isEmpty ?? true ? "Note cleared." : "Note saved."
-            case .removeBookmark(let id):
+            case .removeBookmark(let id, let name):
                 try service.remove(bookmark: id)
-                notice = "Bookmark deleted: u undoes."
+                notice = name.map(Self.removed) ?? "Bookmark deleted: u undoes."
             case .undoRemove:
                 notice = try service.undoRemove() ? "Bookmark restored." : "Nothing to undo."
             case .openArticle:
@@ -144,6 +144,9 @@ public final class ExplorerSession {
             return explorer.update(state, .notice("\(error)"))
         }
     }
+
+    /// What `m` says when it removes a bookmark, wherever it was pressed.
+    static func removed(_ name: String) -> String { "Bookmark removed: \(name) (u undoes)" }
 
     /// Another article on screen, where `arrival` says, with the same history, focus and
     /// screen; bookmarks are resolved again against it.

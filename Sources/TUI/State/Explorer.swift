@@ -181,8 +181,9 @@ public struct Explorer: Sendable {
         return state.bookmarks[safe: row / 2]
     }
 
-    /// What `m` and `M` act on: the item selected in a list pane, the section selected in the
-    /// outline, the card's topic, or else the section being read.
+    /// What `m` and `M` act on outside the Bookmarks pane (where they act on the highlighted
+    /// bookmark): the item selected in a list pane, the section selected in the outline, the
+    /// card's topic, or else the section being read.
     func bookmarkPlace(_ state: AppState) -> (section: Int, item: String?, label: String) {
         func item(_ id: String) -> (section: Int, item: String?, label: String)? {
             guard case .item(let index)? = model.node(id: id) else { return nil }
@@ -297,6 +298,10 @@ public struct Explorer: Sendable {
                 let existing = state.bookmarks.first { $0.section == place.section && $0.item == place.item && !$0.isOrphaned }
                 state.prompt = Prompt(label: "Note for \(place.label): ", text: existing?.note ?? "",
                                       purpose: .noteOnCurrent(section: place.section, item: place.item))
+            } else if state.focus == .bookmarks, let entry = selectedBookmark(state) {
+                // The highlighted bookmark exists, so toggling it removes it (by id: it may be
+                // of another article, or orphaned).
+                state.effects.append(.removeBookmark(entry.id, name: entry.path))
             } else {
                 let place = bookmarkPlace(state)
                 state.effects.append(.toggleBookmark(section: place.section, item: place.item))
