@@ -10,19 +10,15 @@ extension Explorer {
             state.search = SearchState(query: "", matches: [], current: nil, origin: state.reader)
             state.prompt = Prompt(label: "/", text: "", purpose: .search)
         case .searchNext, .searchPrevious:
-            guard var search = state.search, !search.matches.isEmpty else {
+            guard let search = state.search, !search.matches.isEmpty else {
                 state.notice = "No search: / starts one."
                 return state
             }
-            let count = search.matches.count
-            let step = command == .searchNext ? 1 : -1
-            let next = ((search.current ?? -step) + step + count) % count
-            let wrapped = search.current.map { command == .searchNext ? next < $0 : next > $0 } ?? false
-            search.current = next
-            state.search = search
-            state = show(search.matches[next], in: state)
+            let forward = command == .searchNext
+            let (next, wrapped) = nextMatch(of: search, forward: forward, in: state)
+            state = select(next, of: search, in: state)
             // The status bar's right shows "match 2/5"; the notice says only what it cannot.
-            state.notice = wrapped ? (step > 0 ? "search wrapped to the top" : "search wrapped to the bottom") : nil
+            state.notice = wrapped ? (forward ? "search wrapped to the top" : "search wrapped to the bottom") : nil
         case .goTo:
             state.finder = FinderState()
             // Fold the entries now, not on the first keystroke, which should feel instant.
@@ -48,9 +44,48 @@ extension Explorer {
         }
         let layout = layouts.layout(search.origin.content, width: readerTextRect(state).width)
         let originTop = layout.line(of: search.origin.top)
-        search.current = search.matches.firstIndex { layout.line(of: $0) >= originTop } ?? 0
+        return select(search.matches.firstIndex { layout.line(of: $0) >= originTop } ?? 0, of: search, in: state)
+    }
+
+    /// The match n (`forward`) or N goes to, and whether it wrapped around the document. From
+    /// the current match while the reader still shows it; once the view has left it (G, a
+    /// page, the wheel), from the view, as less does: forward from its top line, backward
+    /// from its bottom one, so that the matches on screen come first.
+    func nextMatch(of search: SearchState, forward: Bool, in state: AppState) -> (index: Int, wrapped: Bool) {
+        let count = search.matches.count
+        if let current = search.current, !viewLeft(search, in: state) {
+            let next = (current + (forward ? 1 : count - 1)) % count
+            return (next, forward ? next < current : next > current)
+        }
+        let layout = readerLayout(state)
+        let top = layout.line(of: state.reader.top)
+        let lines = search.matches.map { layout.line(of: $0) }
+        if forward {
+            return lines.firstIndex { $0 >= top }.map { ($0, false) } ?? (0, true)
+        }
+        let bottom = top + readerTextRect(state).height
+        return lines.lastIndex { $0 < bottom }.map { ($0, false) } ?? (count - 1, true)
+    }
+
+    /// Whether the reader has scrolled since the current match was shown, until the match is
+    /// off screen. (A match still on screen is still where the reader is: n from the top of
+    /// the view would go back to the matches above it.)
+    func viewLeft(_ search: SearchState, in state: AppState) -> Bool {
+        guard let current = search.current else { return true }
+        guard state.reader.top != search.shownTop else { return false }
+        let layout = readerLayout(state)
+        let top = layout.line(of: state.reader.top)
+        return !(top..<(top + readerTextRect(state).height)).contains(layout.line(of: search.matches[current]))
+    }
+
+    /// Makes match `index` the current one and scrolls it into view.
+    func select(_ index: Int, of search: SearchState, in state: AppState) -> AppState {
+        var search = search
+        search.current = index
+        var state = show(search.matches[index], in: state)
+        search.shownTop = state.reader.top
         state.search = search
-        return show(search.matches[search.current!], in: state)
+        return state
     }
 
     func finishSearch(_ state: AppState) -> AppState {
