@@ -113,6 +113,9 @@ public struct AppState: Hashable, Sendable {
     public var prompt: Prompt?
     /// The reader's search, while its matches are highlighted (n/N move between them).
     public var search: SearchState?
+    /// The last pattern searched for (Enter on the prompt), found or not: as in vim, n and N
+    /// search for it again once its matches are gone (Esc, a jump, a search that failed).
+    public var lastSearch: String?
     /// The go-to finder, while it is open.
     public var finder: FinderState?
     /// Work for the runtime; it takes them after each update.

@@ -10,8 +10,12 @@ extension Explorer {
             state.search = SearchState(query: "", matches: [], current: nil, origin: state.reader)
             state.prompt = Prompt(label: "/", text: "", purpose: .search)
         case .searchNext, .searchPrevious:
-            guard let search = state.search, !search.matches.isEmpty else {
+            guard let search = state.search ?? searchAgain(state) else {
                 state.notice = "No search: / starts one."
+                return state
+            }
+            guard !search.matches.isEmpty else {
+                state.notice = "Not found: \(search.query)"
                 return state
             }
             let forward = command == .searchNext
@@ -45,6 +49,14 @@ extension Explorer {
         let layout = layouts.layout(search.origin.content, width: readerTextRect(state).width)
         let originTop = layout.line(of: search.origin.top)
         return select(search.matches.firstIndex { layout.line(of: $0) >= originTop } ?? 0, of: search, in: state)
+    }
+
+    /// The last pattern's matches in what the reader shows now, none of them current (so n
+    /// and N start from the view).
+    func searchAgain(_ state: AppState) -> SearchState? {
+        guard let pattern = state.lastSearch else { return nil }
+        return SearchState(query: pattern, matches: readerDocument(state).matches(of: TextSearch(pattern)), current: nil,
+                           origin: state.reader)
     }
 
     /// The match n (`forward`) or N goes to, and whether it wrapped around the document. From
@@ -91,6 +103,7 @@ extension Explorer {
     func finishSearch(_ state: AppState) -> AppState {
         var state = state
         guard let search = state.search else { return state }
+        if !search.query.isEmpty { state.lastSearch = search.query }
         if search.query.isEmpty {
             state.search = nil
         } else if search.matches.isEmpty {
