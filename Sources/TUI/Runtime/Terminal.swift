@@ -98,11 +98,14 @@ public final class ExplorerSession {
         return try? JSONDecoder().decode(SessionRecord.self, from: data)
     }
 
-    /// `action` applied, then every effect it asked for carried out.
+    /// `action` applied, then every effect it asked for carried out. An article switch goes
+    /// last: it replaces the explorer and the state, so the effects queued with it (the save
+    /// of the view being left) are run first, while they still apply to the article they are for.
     public func apply(_ action: Action, to state: AppState) -> AppState {
         var state = explorer.update(state, action)
         while !state.effects.isEmpty {
-            let effect = state.effects.removeFirst()
+            let next = state.effects.firstIndex { !$0.switchesArticle } ?? 0
+            let effect = state.effects.remove(at: next)
             state = perform(effect, on: state)
         }
         return state

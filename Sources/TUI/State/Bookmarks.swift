@@ -69,6 +69,12 @@ public enum Effect: Hashable, Sendable {
     case openArticle(title: String, at: Arrival)
 }
 
+extension Effect {
+    var switchesArticle: Bool {
+        if case .openArticle = self { true } else { false }
+    }
+}
+
 /// Where an article opened from another one is shown first.
 public enum Arrival: Hashable, Sendable {
     /// At its top: a followed See-also topic or article title.
