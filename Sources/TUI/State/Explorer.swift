@@ -127,10 +127,7 @@ public struct Explorer: Sendable {
         let layout = readerLayout(state)
         let top = min(readerTopLine(state), max(layout.lineCount - 1, 0))
         guard top < layout.lines.count else { return 0 }
-        var block = layout.lines[top].block
-        // A heading at the very top belongs to its section even while its spacing line shows.
-        if layout.lines[top].spans.isEmpty, block < document.blocks.count { block = layout.lines[top].block }
-        return document.blocks[block].section
+        return document.blocks[layout.lines[top].block].section
     }
 
     /// The node the cross-links and backlinks panes describe: the card's item, the item that
@@ -405,9 +402,11 @@ public struct Explorer: Sendable {
         case .collapse, .expand: return state
         default: return state
         }
-        // Scrolling stops where the last line reaches the bottom, or where a jump left the view.
-        let end = max(layout.lineCount - height, min(current, layout.lineCount - 1), 0)
-        let top = min(max(newTop, 0), command == .bottom ? max(layout.lineCount - height, 0) : end)
+        // Scrolling stops where the last line reaches the bottom; a jump near the end (which
+        // puts its target at the top, as vim's zt does) may have left the view further down,
+        // and scrolling down from there stays there rather than jumping back up.
+        let clamped = clampTop(newTop, layout: layout, height: height)
+        let top = command == .bottom ? clamped : max(clamped, min(newTop, current))
         state.reader.top = layout.anchor(at: top)
         // As in lynx, a selection scrolled out of view gives way to the first reference in view.
         if let selected = state.reader.selectedReference, !(top..<(top + height)).contains(layout.referenceLine[selected]) {
