@@ -274,28 +274,44 @@ public struct Explorer: Sendable {
         case .focusReader: state = focus(.reader, in: state)
         case .focusCrossLinks: state = focus(.crossLinks, in: state)
         case .focusBacklinks: state = focus(.backlinks, in: state)
-        case .focusBookmarks:
-            guard panes.contains(.bookmarks) else {
-                state.notice = "Bookmarks are off: the bookmark store could not be opened."
-                return state
+        case .focusBookmarks, .toggleBookmark, .note, .deleteBookmark, .undoDelete:
+            state = bookmarkCommand(command, in: state)
+        case .back: state = travel(back: true, state)
+        case .forward: state = travel(back: false, state)
+        case .nextReference: state = moveReference(by: 1, in: state)
+        case .previousReference: state = moveReference(by: -1, in: state)
+        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .open, .collapse, .expand:
+            switch state.focus {
+            case .reader: state = readerCommand(command, in: state)
+            case .outline: state = outlineCommand(command, in: state)
+            case .crossLinks, .backlinks, .bookmarks: state = listCommand(command, pane: state.focus, in: state)
             }
+        }
+        return state
+    }
+
+    /// The bookmark keys: all of them say so when there is no bookmark store.
+    func bookmarkCommand(_ command: Command, in state: AppState) -> AppState {
+        var state = state
+        guard panes.contains(.bookmarks) else {
+            state.notice = "Bookmarks are off: the bookmark store could not be opened."
+            return state
+        }
+        switch command {
+        case .focusBookmarks:
             state = focus(.bookmarks, in: state)
             // Another explorer may have added some: the pane shows the store as it is now.
             state.effects.append(.reloadBookmarks)
-        case .toggleBookmark, .note:
-            guard panes.contains(.bookmarks) else {
-                state.notice = "Bookmarks are off: the bookmark store could not be opened."
-                return state
-            }
-            if command == .note, state.focus == .bookmarks {
-                guard let entry = selectedBookmark(state) else { return state }
-                state.prompt = Prompt(label: "Note for \(entry.path): ", text: entry.note ?? "", purpose: .noteOnBookmark(entry.id))
-            } else if command == .note {
-                let place = bookmarkPlace(state)
-                let existing = state.bookmarks.first { $0.section == place.section && $0.item == place.item && !$0.isOrphaned }
-                state.prompt = Prompt(label: "Note for \(place.label): ", text: existing?.note ?? "",
-                                      purpose: .noteOnCurrent(section: place.section, item: place.item))
-            } else if state.focus == .bookmarks, let entry = selectedBookmark(state) {
+        case .note where state.focus == .bookmarks:
+            guard let entry = selectedBookmark(state) else { return state }
+            state.prompt = Prompt(label: "Note for \(entry.path): ", text: entry.note ?? "", purpose: .noteOnBookmark(entry.id))
+        case .note:
+            let place = bookmarkPlace(state)
+            let existing = state.bookmarks.first { $0.section == place.section && $0.item == place.item && !$0.isOrphaned }
+            state.prompt = Prompt(label: "Note for \(place.label): ", text: existing?.note ?? "",
+                                  purpose: .noteOnCurrent(section: place.section, item: place.item))
+        case .toggleBookmark:
+            if state.focus == .bookmarks, let entry = selectedBookmark(state) {
                 // The highlighted bookmark exists, so toggling it removes it (by id: it may be
                 // of another article, or orphaned).
                 state.effects.append(.removeBookmark(entry.id, name: entry.path))
@@ -310,17 +326,9 @@ public struct Explorer: Sendable {
             }
             if let entry = selectedBookmark(state) { state.effects.append(.removeBookmark(entry.id)) }
         case .undoDelete:
-            if panes.contains(.bookmarks) { state.effects.append(.undoRemove) }
-        case .back: state = travel(back: true, state)
-        case .forward: state = travel(back: false, state)
-        case .nextReference: state = moveReference(by: 1, in: state)
-        case .previousReference: state = moveReference(by: -1, in: state)
-        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .open, .collapse, .expand:
-            switch state.focus {
-            case .reader: state = readerCommand(command, in: state)
-            case .outline: state = outlineCommand(command, in: state)
-            case .crossLinks, .backlinks, .bookmarks: state = listCommand(command, pane: state.focus, in: state)
-            }
+            state.effects.append(.undoRemove)
+        default:
+            break
         }
         return state
     }
