@@ -45,7 +45,7 @@ extension Explorer {
 
     func drawTooSmall(into buffer: inout CellBuffer, size: Size) {
         let lines = ["Terminal too small", "\(size.width)×\(size.height): seealso needs \(ScreenLayout.minimumSize.width)×\(ScreenLayout.minimumSize.height)",
-                     "Enlarge the window, or press \(keymap.keys(for: .quit).first?.displayName ?? "q") to quit."]
+                     "Enlarge the window" + (keymap.keyName(for: .quit).map { ", or press \($0) to quit." } ?? ".")]
         // Wrapped, so that the way out is still readable in a 20-column window.
         let rows = lines.enumerated().flatMap { number, line in
             TextWrapper.wrap(line, width: max(size.width, 1)).map { (text: String($0.text), isTitle: number == 0) }
@@ -192,7 +192,7 @@ extension Explorer {
         } else {
             for index in model.article.path(to: currentSection(state)) { left += " › " + model.article.sections[index].title }
         }
-        var right = " \(position(state)) " + (helpKey.map { " \($0) help " } ?? "")
+        var right = " \(position(state)) " + (keymap.keyName(for: .help).map { " \($0) help " } ?? "")
         if let search = state.search, !search.matches.isEmpty {
             right = " match \((search.current ?? 0) + 1)/\(search.matches.count) " + right
         }
@@ -310,7 +310,10 @@ extension Explorer {
         let help = HelpScreen.layout(keymap, size: state.size)
         let box = help.box
         buffer.fill(box, style: Style(.help))
-        buffer.drawBox(box, title: " Keys — " + (helpKey.map { "\($0) or " } ?? "") + "Esc closes ", style: Style(.borderFocused, bold: true))
+        // The keys that close it: the help key again, and Esc (closeOverlay); "Keys" alone with neither.
+        let closers = [keymap.keyName(for: .help), keymap.keyName(for: .closeOverlay)].compactMap { $0 }
+        let title = " Keys" + (closers.isEmpty ? "" : " — " + closers.joined(separator: " or ") + " closes") + " "
+        buffer.drawBox(box, title: title, style: Style(.borderFocused, bold: true))
         for row in 0..<help.visibleLines {
             let index = state.helpTop + row
             guard index < help.lines.count else { break }

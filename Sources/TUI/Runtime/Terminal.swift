@@ -126,7 +126,8 @@ public final class ExplorerSession {
             case .toggleBookmark(let section, let item):
                 let added = try service.toggle(section: section, item: item, in: model)
                 let name = item.map(model.label(of:)) ?? model.label(of: model.article.sections[section].id)
-                notice = added ? "Bookmarked: \(name) (' lists bookmarks)" : Self.removed(name)
+                notice = added ? "Bookmarked: \(name)" + (keymap.keyName(for: .focusBookmarks).map { " (\($0) lists bookmarks)" } ?? "")
+                    : removed(name)
             case .setNote(let note, let section, let item):
                 try service.setNote(note, section: section, item: item, in: model)
                 notice = note?.isEmpty ?? true ? "Note cleared." : "Note saved."
@@ -135,7 +136,7 @@ public final class ExplorerSession {
                 notice = note?.isEmpty ?? true ? "Note cleared." : "Note saved."
             case .removeBookmark(let id, let name):
                 try service.remove(bookmark: id)
-                notice = name.map(Self.removed) ?? "Bookmark deleted: u undoes."
+                notice = name.map(removed) ?? "Bookmark deleted" + (keymap.keyName(for: .undoDelete).map { ": \($0) undoes." } ?? ".")
             case .undoRemove:
                 notice = try service.undoRemove() ? "Bookmark restored." : "Nothing to undo."
             case .openArticle:
@@ -149,7 +150,12 @@ public final class ExplorerSession {
     }
 
     /// What `m` says when it removes a bookmark, wherever it was pressed.
-    static func removed(_ name: String) -> String { "Bookmark removed: \(name) (u undoes)" }
+    func removed(_ name: String) -> String {
+        "Bookmark removed: \(name)" + (keymap.keyName(for: .undoDelete).map { " (\($0) undoes)" } ?? "")
+    }
+
+    /// The keys of the explorer on screen, to name them in messages.
+    var keymap: KeyMap { explorer.keymap }
 
     /// Another article on screen, where `arrival` says, with the same history, focus and
     /// screen; bookmarks are resolved again against it.

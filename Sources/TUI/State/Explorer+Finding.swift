@@ -11,7 +11,7 @@ extension Explorer {
             state.prompt = Prompt(label: "/", text: "", purpose: .search)
         case .searchNext, .searchPrevious:
             guard let search = state.search ?? searchAgain(state) else {
-                state.notice = "No search: / starts one."
+                state.notice = "No search" + (keymap.keyName(for: .search).map { ": \($0) starts one." } ?? ".")
                 return state
             }
             guard !search.matches.isEmpty else {
@@ -111,9 +111,19 @@ extension Explorer {
             state.search = nil
         } else {
             // The count is on the status bar's right already ("match 1/3").
-            state.notice = search.matches.count > 1 ? "n and N move between the matches" : "the only match"
+            state.notice = search.matches.count > 1 ? movingBetweenMatches : "the only match"
         }
         return state
+    }
+
+    /// How n and N are named after a search with several matches; nil when neither is bound.
+    var movingBetweenMatches: String? {
+        switch (keymap.keyName(for: .searchNext), keymap.keyName(for: .searchPrevious)) {
+        case (let next?, let previous?): "\(next) and \(previous) move between the matches"
+        case (let next?, nil): "\(next) goes to the next match"
+        case (nil, let previous?): "\(previous) goes to the previous match"
+        case (nil, nil): nil
+        }
     }
 
     func cancelSearch(_ state: AppState) -> AppState {

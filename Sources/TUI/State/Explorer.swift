@@ -58,7 +58,7 @@ public struct Explorer: Sendable {
         case .mouse(let mouse):
             state = overlayMouse(mouse, in: state) ?? handle(mouse, in: state)
         case .unbound(let key):
-            state.notice = "\(key.displayName) is not bound to anything" + (helpKey.map { ": \($0) lists the keys." } ?? ".")
+            state.notice = "\(key.displayName) is not bound to anything" + (keymap.keyName(for: .help).map { ": \($0) lists the keys." } ?? ".")
         case .ignored:
             break
         case .command(let command):
@@ -157,7 +157,7 @@ public struct Explorer: Sendable {
         case .outline: outlineRows(state).map(\.row)
         case .crossLinks: PaneRows.crossLinks(model, node: currentNode(state))
         case .backlinks: PaneRows.backlinks(model, node: currentNode(state), incoming: neighbours.incoming)
-        case .bookmarks: PaneRows.bookmarks(state.bookmarks, model: model)
+        case .bookmarks: PaneRows.bookmarks(state.bookmarks, model: model, bookmarkKey: keymap.keyName(for: .toggleBookmark))
         case .reader: []
         }
     }
@@ -321,7 +321,8 @@ public struct Explorer: Sendable {
             }
         case .deleteBookmark:
             guard state.focus == .bookmarks else {
-                state.notice = "d deletes in the Bookmarks pane (5 or ' opens it)."
+                state.notice = (keymap.keyName(for: .deleteBookmark).map { "\($0) deletes" } ?? "Bookmarks are deleted")
+                    + " in the Bookmarks pane" + (keymap.keyName(for: .focusBookmarks).map { " (\($0) opens it)" } ?? "") + "."
                 return state
             }
             if let entry = selectedBookmark(state) { state.effects.append(.removeBookmark(entry.id)) }
@@ -403,7 +404,7 @@ public struct Explorer: Sendable {
         case .bottom: newTop = layout.lineCount
         case .open:
             guard let selected = state.reader.selectedReference, selected < readerDocument(state).references.count else {
-                state.notice = "No cross-reference selected: ] selects the next one."
+                state.notice = "No cross-reference selected" + (keymap.keyName(for: .nextReference).map { ": \($0) selects the next one." } ?? ".")
                 return state
             }
             return follow(readerDocument(state).references[selected].target, from: state)
@@ -518,7 +519,8 @@ public struct Explorer: Sendable {
         case .open:
             guard current < rows.count, let target = rows[current].target else {
                 if pane == .bookmarks, let entry = selectedBookmark(state) {
-                    state.notice = entry.isOrphaned ? "Its section no longer exists in this article: d deletes it."
+                    state.notice = entry.isOrphaned
+                        ? "Its section no longer exists in this article" + (keymap.keyName(for: .deleteBookmark).map { ": \($0) deletes it." } ?? ".")
                         : "That bookmark is in “\(entry.articleTitle)”: open that article to follow it."
                 }
                 return state
@@ -740,10 +742,6 @@ public struct Explorer: Sendable {
         }
         return nil
     }
-
-    /// The key that opens the help, as the status bar and messages name it (the first bound
-    /// to it: remapped, it is the new one); nil when the configuration leaves it unbound.
-    var helpKey: String? { keymap.keys(for: .help).first?.displayName }
 
     // MARK: - Invariants
 
