@@ -54,7 +54,7 @@ public enum PaneRows {
                 }
             }
             guard !members.isEmpty else { continue }
-            let role: ColorRole = group.kind.map(ReaderDocument.role(for:)) ?? .section
+            let role: ColorRole = group.kind?.role ?? .section
             rows.append(ListRow([TextSpan("\(group.title) (\(members.count))", Style(role, bold: true))]))
             for link in members { rows += linkRows(link, from: node, model: model) }
         }

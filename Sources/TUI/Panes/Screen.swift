@@ -277,9 +277,9 @@ extension Explorer {
             let y = frame.firstRow + row
             let selected = index == finder.selection
             if selected { buffer.fill(Rect(x: box.x + 1, y: y, width: box.width - 2, height: 1), style: Style(.selection, reverse: true)) }
-            let kindStyle = selected ? Style(.selection, reverse: true) : Style(kindRole(entry.kind))
+            let kindStyle = selected ? Style(.selection, reverse: true) : Style(entry.kind.role)
             var column = box.x + 2
-            column += buffer.put(entry.kind.padding(toLength: 9, withPad: " ", startingAt: 0), x: column, y: y, style: kindStyle)
+            column += buffer.put(entry.kind.label.padding(toLength: 9, withPad: " ", startingAt: 0), x: column, y: y, style: kindStyle)
             let matched = Set(match.positions)
             // A title too long for the box is cut with "…", as the list panes cut theirs.
             let end = box.x + box.width - 2
@@ -294,16 +294,6 @@ extension Explorer {
             if isCut { buffer.put("…", x: column, y: y, style: selected ? Style(.selection, reverse: true) : Style(.dim)) }
         }
         if results.isEmpty { buffer.put("Nothing matches.", x: box.x + 2, y: frame.firstRow, style: Style(.dim)) }
-    }
-
-    func kindRole(_ kind: String) -> ColorRole {
-        switch kind {
-        case "see-also": .seeAlso
-        case "example": .example
-        case "strategy": .strategy
-        case "bookmark": .bookmark
-        default: .section
-        }
     }
 
     func drawHelp(_ state: AppState, into buffer: inout CellBuffer) {

@@ -2,7 +2,36 @@ import Content
 
 /// One thing the go-to finder can jump to.
 public struct FinderEntry: Hashable, Sendable {
-    public var kind: String
+    public enum Kind: Hashable, Sendable {
+        case section
+        case item(ItemKind)
+        case bookmark
+        /// Another article of the folder.
+        case article
+
+        /// How the finder's kind column names it.
+        public var label: String {
+            switch self {
+            case .section: "section"
+            case .item(let kind): kind.slug
+            case .bookmark: "bookmark"
+            case .article: "article"
+            }
+        }
+
+        /// Its colour: as the rest of the explorer colours it (an article as the reader
+        /// colours an article's title).
+        var role: ColorRole {
+            switch self {
+            case .section: .section
+            case .item(let kind): kind.role
+            case .bookmark: .bookmark
+            case .article: .title
+            }
+        }
+    }
+
+    public var kind: Kind
     public var title: String
     public var target: Target
 }
@@ -63,17 +92,17 @@ public final class FinderCache: @unchecked Sendable {
 extension Explorer {
     /// Sections, See-also topics, examples, strategies and, in a folder, the other articles.
     static func staticFinderEntries(model: LinkedArticle, neighbours: Neighbours) -> [FinderEntry] {
-        var entries = [FinderEntry(kind: "section", title: model.article.title, target: .section(0))]
+        var entries = [FinderEntry(kind: .section, title: model.article.title, target: .section(0))]
         entries += model.article.sections.indices.dropFirst().map {
-            FinderEntry(kind: "section", title: model.article.sections[$0].title, target: .section($0))
+            FinderEntry(kind: .section, title: model.article.sections[$0].title, target: .section($0))
         }
         for item in model.items {
             if let target = Target.node(item.id, in: model) {
-                entries.append(FinderEntry(kind: item.kind.slug, title: item.name, target: target))
+                entries.append(FinderEntry(kind: .item(item.kind), title: item.name, target: target))
             }
         }
         for title in neighbours.titles where title != model.article.title {
-            entries.append(FinderEntry(kind: "article", title: title, target: .article(title)))
+            entries.append(FinderEntry(kind: .article, title: title, target: .article(title)))
         }
         return entries
     }
@@ -86,7 +115,7 @@ extension Explorer {
             guard let target = bookmark.target else { continue }
             let place = bookmark.articleTitle == model.article.title ? bookmark.path : bookmark.articleTitle + " › " + bookmark.path
             let title = place + (bookmark.note.map { " — " + $0 } ?? "")
-            entries.append((FinderEntry(kind: "bookmark", title: title, target: target), FuzzyMatcher.fold(title)))
+            entries.append((FinderEntry(kind: .bookmark, title: title, target: target), FuzzyMatcher.fold(title)))
         }
         return entries
     }
