@@ -82,7 +82,7 @@ struct BookmarkUITests {
         var state = runner.startUp(explorer.initialState(size: Size(width: 120, height: 40)), start: .section(5), restore: true)
         state = press(runner, state, .character("m"))
         #expect(service.marks == [FakeBookmarks.Mark(id: 1, section: 5, item: nil)])
-        #expect(state.notice == "Bookmarked: October Revolution (' lists bookmarks)")
+        #expect(state.notice == "Bookmarked: October Revolution (5 lists bookmarks)")
         #expect(explorer.render(state).text.contains("October Revolution ★"))
         state = press(runner, state, .character("m"))
         #expect(service.marks.isEmpty)

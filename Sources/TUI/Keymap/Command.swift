@@ -35,8 +35,12 @@ public enum Command: String, Sendable, CaseIterable, Codable {
     case goTo = "go-to"
     case linkMap = "link-map"
 
-    /// One line for the help screen.
-    public var summary: String {
+    /// One line for the help screen, with the standard keys (the README's table, the default
+    /// configuration's comments).
+    public var summary: String { summary(keys: .standard) }
+
+    /// One line for the help screen, naming the keys `keymap` binds.
+    public func summary(keys keymap: KeyMap) -> String {
         switch self {
         case .quit: "Quit"
         case .help: "Show or hide this help"
@@ -65,13 +69,21 @@ public enum Command: String, Sendable, CaseIterable, Codable {
         case .toggleBookmark: "Bookmark the section (or the selected item), or remove it"
         case .note: "Add or edit the bookmark's note"
         case .deleteBookmark: "Bookmarks: delete the selected bookmark"
-        case .undoDelete: "Bookmarks: undo the last delete (d, or m on a bookmarked place)"
+        case .undoDelete:
+            "Bookmarks: undo the last delete" + Self.parenthesized([keymap.keyName(for: .deleteBookmark),
+                                                                    keymap.keyName(for: .toggleBookmark).map { "\($0) on a bookmarked place" }])
         case .search: "Search the reader (smartcase; accents and dashes ignored)"
         case .searchNext: "Next match (wraps around)"
         case .searchPrevious: "Previous match (wraps around)"
         case .goTo: "Go to a section, topic, example, strategy or bookmark"
-        case .linkMap: "Link map of the current item or section (again or Esc closes)"
+        case .linkMap: "Link map of the current item or section (again" + (keymap.keyName(for: .closeOverlay).map { " or \($0)" } ?? "") + " closes)"
         }
+    }
+
+    /// " (a, or b)" of the parts there are; nothing when there are none.
+    private static func parenthesized(_ parts: [String?]) -> String {
+        let present = parts.compactMap { $0 }
+        return present.isEmpty ? "" : " (" + present.joined(separator: ", or ") + ")"
     }
 
     /// The heading the help screen lists the command under.

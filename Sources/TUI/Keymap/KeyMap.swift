@@ -30,6 +30,13 @@ public struct KeyMap: Sendable, Equatable {
         bindings.first { $0.command == command }?.keys ?? []
     }
 
+    /// The key a message or the help names for `command`: the first bound to it (remapped,
+    /// the new one); nil when the configuration leaves it unbound, and the message then
+    /// says what to do without a key.
+    public func keyName(for command: Command) -> String? {
+        keys(for: command).first?.displayName
+    }
+
     /// The defaults: less/vim/w3m habits (j/k, Space/b, g/G, H/L for history, ]/[ for links).
     public static let standard = KeyMap(bindings: [
         Binding(.quit, [.character("q")]),

@@ -80,7 +80,7 @@ public enum HelpScreen {
             if !entries.isEmpty { entries.append(.blank) }
             entries.append(.heading(group))
             for binding in keymap.bindings where binding.command.group == group && !binding.keys.isEmpty {
-                entries.append(.binding(keys: keyList(binding.keys), column: column, summary: binding.command.summary))
+                entries.append(.binding(keys: keyList(binding.keys), column: column, summary: binding.command.summary(keys: keymap)))
             }
         }
         entries.append(.blank)

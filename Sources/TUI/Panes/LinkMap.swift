@@ -30,33 +30,22 @@ public struct LinkMap: Equatable, Sendable {
             }
         }
 
-        /// The group's title: "See-also topics", "Examples", "Strategies", "Sections".
-        public var title: String {
-            switch self {
-            case .seeAlso: ItemKind.seeAlso.pluralTitle
-            case .example: ItemKind.example.pluralTitle
-            case .strategy: ItemKind.strategy.pluralTitle
-            case .section: "Sections"
-            }
-        }
-
-        public var singularTitle: String {
-            switch self {
-            case .seeAlso: ItemKind.seeAlso.singularTitle
-            case .example: ItemKind.example.singularTitle
-            case .strategy: ItemKind.strategy.singularTitle
-            case .section: "section"
-            }
-        }
-
-        var role: ColorRole {
+        /// The kind of item the group holds; nil for sections.
+        public var itemKind: ItemKind? {
             switch self {
             case .seeAlso: .seeAlso
             case .example: .example
             case .strategy: .strategy
-            case .section: .section
+            case .section: nil
             }
         }
+
+        /// The group's title: "See-also topics", "Examples", "Strategies", "Sections".
+        public var title: String { itemKind?.pluralTitle ?? "Sections" }
+
+        public var singularTitle: String { itemKind?.singularTitle ?? "section" }
+
+        var role: ColorRole { itemKind?.role ?? .section }
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
     }

@@ -92,6 +92,14 @@ struct ListLayout {
         return (end < rowStart.count ? rowStart[end] : lines.count) - 1
     }
 
+    /// `top` moved by `rows` rows, within the list and with no empty space below its end.
+    func top(_ top: Int, scrolledBy rows: Int, height: Int) -> Int {
+        guard !rowStart.isEmpty else { return 0 }
+        var top = min(max(top + rows, 0), rowStart.count - 1)
+        while top > 0, lines.count - rowStart[top] < height { top -= 1 }
+        return top
+    }
+
     /// The top row moved just enough to show `row` and its details in `height` lines.
     func top(_ top: Int, toShow row: Int, in rows: [ListRow], height: Int) -> Int {
         guard !rowStart.isEmpty else { return 0 }

@@ -54,7 +54,7 @@ public enum PaneRows {
                 }
             }
             guard !members.isEmpty else { continue }
-            let role: ColorRole = group.kind.map(ReaderDocument.role(for:)) ?? .section
+            let role: ColorRole = group.kind?.role ?? .section
             rows.append(ListRow([TextSpan("\(group.title) (\(members.count))", Style(role, bold: true))]))
             for link in members { rows += linkRows(link, from: node, model: model) }
         }
@@ -62,10 +62,12 @@ public enum PaneRows {
     }
 
     /// Every bookmark, newest first: where it is, its note and when it was made. Orphaned
-    /// ones keep their old heading; those of other articles say which.
-    public static func bookmarks(_ entries: [BookmarkEntry], model: LinkedArticle) -> [ListRow] {
+    /// ones keep their old heading; those of other articles say which. With none, the key
+    /// that makes one (`bookmarkKey`) is named.
+    public static func bookmarks(_ entries: [BookmarkEntry], model: LinkedArticle, bookmarkKey: String?) -> [ListRow] {
         guard !entries.isEmpty else {
-            return [ListRow([TextSpan("No bookmarks yet: m bookmarks the section you are reading.", Style(.dim))], wraps: true)]
+            let text = "No bookmarks yet" + (bookmarkKey.map { ": \($0) bookmarks the section you are reading." } ?? ".")
+            return [ListRow([TextSpan(text, Style(.dim))], wraps: true)]
         }
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm"

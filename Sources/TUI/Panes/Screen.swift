@@ -45,7 +45,7 @@ extension Explorer {
 
     func drawTooSmall(into buffer: inout CellBuffer, size: Size) {
         let lines = ["Terminal too small", "\(size.width)×\(size.height): seealso needs \(ScreenLayout.minimumSize.width)×\(ScreenLayout.minimumSize.height)",
-                     "Enlarge the window, or press \(keymap.keys(for: .quit).first?.displayName ?? "q") to quit."]
+                     "Enlarge the window" + (keymap.keyName(for: .quit).map { ", or press \($0) to quit." } ?? ".")]
         // Wrapped, so that the way out is still readable in a 20-column window.
         let rows = lines.enumerated().flatMap { number, line in
             TextWrapper.wrap(line, width: max(size.width, 1)).map { (text: String($0.text), isTitle: number == 0) }
@@ -192,7 +192,7 @@ extension Explorer {
         } else {
             for index in model.article.path(to: currentSection(state)) { left += " › " + model.article.sections[index].title }
         }
-        var right = " \(position(state)) " + (helpKey.map { " \($0) help " } ?? "")
+        var right = " \(position(state)) " + (keymap.keyName(for: .help).map { " \($0) help " } ?? "")
         if let search = state.search, !search.matches.isEmpty {
             right = " match \((search.current ?? 0) + 1)/\(search.matches.count) " + right
         }
@@ -259,9 +259,8 @@ extension Explorer {
     func drawFinder(_ state: AppState, into buffer: inout CellBuffer) {
         guard let finder = state.finder else { return }
         let results = finderResults(state)
-        let width = min(max(state.size.width * 2 / 3, 40), state.size.width - 2, 90)
-        let height = min(max(state.size.height - 6, 6), 24)
-        let box = Rect(x: (state.size.width - width) / 2, y: 1, width: width, height: height)
+        let frame = FinderFrame(size: state.size)
+        let box = frame.box
         buffer.fill(box, style: Style(.help))
         buffer.drawBox(box, title: " Go to — Enter jumps · Esc closes ", style: Style(.borderFocused, bold: true))
         var x = box.x + 2
@@ -270,18 +269,17 @@ extension Explorer {
         buffer.put("▏", x: x, y: box.y + 1, style: Style(.statusKey))
         let count = "\(results.count) of \(finderCache.foldedEntries.count + state.bookmarks.count { $0.target != nil })"
         buffer.put(count, x: box.x + box.width - 2 - count.displayWidth, y: box.y + 1, style: Style(.dim))
-        let rows = box.height - 4
-        let top = max(finder.selection - rows + 1, 0)
-        for row in 0..<rows {
+        let top = frame.top(finder.top, toShow: finder.selection)
+        for row in 0..<frame.rows {
             let index = top + row
             guard index < results.count else { break }
             let (entry, match) = results[index]
-            let y = box.y + 3 + row
+            let y = frame.firstRow + row
             let selected = index == finder.selection
             if selected { buffer.fill(Rect(x: box.x + 1, y: y, width: box.width - 2, height: 1), style: Style(.selection, reverse: true)) }
-            let kindStyle = selected ? Style(.selection, reverse: true) : Style(kindRole(entry.kind))
+            let kindStyle = selected ? Style(.selection, reverse: true) : Style(entry.kind.role)
             var column = box.x + 2
-            column += buffer.put(entry.kind.padding(toLength: 9, withPad: " ", startingAt: 0), x: column, y: y, style: kindStyle)
+            column += buffer.put(entry.kind.label.padding(toLength: 9, withPad: " ", startingAt: 0), x: column, y: y, style: kindStyle)
             let matched = Set(match.positions)
             // A title too long for the box is cut with "…", as the list panes cut theirs.
             let end = box.x + box.width - 2
@@ -295,24 +293,17 @@ extension Explorer {
             }
             if isCut { buffer.put("…", x: column, y: y, style: selected ? Style(.selection, reverse: true) : Style(.dim)) }
         }
-        if results.isEmpty { buffer.put("Nothing matches.", x: box.x + 2, y: box.y + 3, style: Style(.dim)) }
-    }
-
-    func kindRole(_ kind: String) -> ColorRole {
-        switch kind {
-        case "see-also": .seeAlso
-        case "example": .example
-        case "strategy": .strategy
-        case "bookmark": .bookmark
-        default: .section
-        }
+        if results.isEmpty { buffer.put("Nothing matches.", x: box.x + 2, y: frame.firstRow, style: Style(.dim)) }
     }
 
     func drawHelp(_ state: AppState, into buffer: inout CellBuffer) {
         let help = HelpScreen.layout(keymap, size: state.size)
         let box = help.box
         buffer.fill(box, style: Style(.help))
-        buffer.drawBox(box, title: " Keys — " + (helpKey.map { "\($0) or " } ?? "") + "Esc closes ", style: Style(.borderFocused, bold: true))
+        // The keys that close it: the help key again, and Esc (closeOverlay); "Keys" alone with neither.
+        let closers = [keymap.keyName(for: .help), keymap.keyName(for: .closeOverlay)].compactMap { $0 }
+        let title = " Keys" + (closers.isEmpty ? "" : " — " + closers.joined(separator: " or ") + " closes") + " "
+        buffer.drawBox(box, title: title, style: Style(.borderFocused, bold: true))
         for row in 0..<help.visibleLines {
             let index = state.helpTop + row
             guard index < help.lines.count else { break }

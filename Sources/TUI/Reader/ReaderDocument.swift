@@ -129,7 +129,7 @@ extension ReaderDocument {
         guard let item else {
             return markMentions(in: listItem.text, selfID: nil, finder: finder, model: model, block: block)
         }
-        let style = Style(Self.role(for: item.kind), bold: true)
+        let style = Style(item.kind.role, bold: true)
         let reference = references.count
         references.append(ReaderReference(target: .card(item.id), block: block, label: item.name))
         // The item's own name opens its card, where the text has it ("The Italian popolo in…"),
@@ -164,13 +164,5 @@ extension ReaderDocument {
         }
         if cursor < text.endIndex { spans.append(TextSpan(String(text[cursor...]))) }
         return spans
-    }
-
-    static func role(for kind: ItemKind) -> ColorRole {
-        switch kind {
-        case .seeAlso: .seeAlso
-        case .example: .example
-        case .strategy: .strategy
-        }
     }
 }

@@ -20,7 +20,7 @@ extension ReaderDocument {
 
         add([TextSpan(item.name, Style(.title, bold: true))])
         let listed = reference(to: .item(item.id), label: "\(sectionTitle), line \(item.line)")
-        add([TextSpan(item.kind.singularTitle.capitalizedFirst, Style(role(for: item.kind), bold: true)),
+        add([TextSpan(item.kind.singularTitle.capitalizedFirst, Style(item.kind.role, bold: true)),
              TextSpan(" · listed in "), TextSpan("\(sectionTitle), line \(item.line)", Style(.link), reference: listed)])
         if let description = item.description {
             add([TextSpan(description)], spacing: 1)

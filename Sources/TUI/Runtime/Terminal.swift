@@ -98,11 +98,14 @@ public final class ExplorerSession {
         return try? JSONDecoder().decode(SessionRecord.self, from: data)
     }
 
-    /// `action` applied, then every effect it asked for carried out.
+    /// `action` applied, then every effect it asked for carried out. An article switch goes
+    /// last: it replaces the explorer and the state, so the effects queued with it (the save
+    /// of the view being left) are run first, while they still apply to the article they are for.
     public func apply(_ action: Action, to state: AppState) -> AppState {
         var state = explorer.update(state, action)
         while !state.effects.isEmpty {
-            let effect = state.effects.removeFirst()
+            let next = state.effects.firstIndex { !$0.switchesArticle } ?? 0
+            let effect = state.effects.remove(at: next)
             state = perform(effect, on: state)
         }
         return state
@@ -123,16 +126,17 @@ public final class ExplorerSession {
             case .toggleBookmark(let section, let item):
                 let added = try service.toggle(section: section, item: item, in: model)
                 let name = item.map(model.label(of:)) ?? model.label(of: model.article.sections[section].id)
-                notice = added ? "Bookmarked: \(name) (' lists bookmarks)" : "Bookmark removed: \(name) (u undoes)"
+                notice = added ? "Bookmarked: \(name)" + (keymap.keyName(for: .focusBookmarks).map { " (\($0) lists bookmarks)" } ?? "")
+                    : removed(name)
             case .setNote(let note, let section, let item):
                 try service.setNote(note, section: section, item: item, in: model)
                 notice = note?.isEmpty ?? true ? "Note cleared." : "Note saved."
             case .setBookmarkNote(let note, let id):
                 try service.setNote(note, bookmark: id)
                 notice = note?.isEmpty ?? true ? "Note cleared." : "Note saved."
-            case .removeBookmark(let id):
+            case .removeBookmark(let id, let name):
                 try service.remove(bookmark: id)
-                notice = "Bookmark deleted: u undoes."
+                notice = name.map(removed) ?? "Bookmark deleted" + (keymap.keyName(for: .undoDelete).map { ": \($0) undoes." } ?? ".")
             case .undoRemove:
                 notice = try service.undoRemove() ? "Bookmark restored." : "Nothing to undo."
             case .openArticle:
@@ -144,6 +148,14 @@ public final class ExplorerSession {
             return explorer.update(state, .notice("\(error)"))
         }
     }
+
+    /// What `m` says when it removes a bookmark, wherever it was pressed.
+    func removed(_ name: String) -> String {
+        "Bookmark removed: \(name)" + (keymap.keyName(for: .undoDelete).map { " (\($0) undoes)" } ?? "")
+    }
+
+    /// The keys of the explorer on screen, to name them in messages.
+    var keymap: KeyMap { explorer.keymap }
 
     /// Another article on screen, where `arrival` says, with the same history, focus and
     /// screen; bookmarks are resolved again against it.

@@ -3,15 +3,74 @@ import Foundation
 
 /// One thing the go-to finder can jump to.
 public struct FinderEntry: Hashable, Sendable {
-    public var kind: String
+    public enum Kind: Hashable, Sendable {
+        case section
+        case item(ItemKind)
+        case bookmark
+        /// Another article of the folder.
+        case article
+
+        /// How the finder's kind column names it.
+        public var label: String {
+            switch self {
+            case .section: "section"
+            case .item(let kind): kind.slug
+            case .bookmark: "bookmark"
+            case .article: "article"
+            }
+        }
+
+        /// Its colour: as the rest of the explorer colours it (an article as the reader
+        /// colours an article's title).
+        var role: ColorRole {
+            switch self {
+            case .section: .section
+            case .item(let kind): kind.role
+            case .bookmark: .bookmark
+            case .article: .title
+            }
+        }
+    }
+
+    public var kind: Kind
     public var title: String
     public var target: Target
 }
 
-/// The go-to finder's state: what is typed and which result is selected.
+/// The go-to finder's state: what is typed, which result is selected and which is the
+/// first shown (kept, so that results do not move under the pointer when a click selects one).
 public struct FinderState: Hashable, Sendable {
     public var query = ""
     public var selection = 0
+    public var top = 0
+}
+
+/// Where the finder is drawn at a screen size: its box, centred near the top, with the
+/// query on its second row and the results below a blank one.
+struct FinderFrame {
+    let box: Rect
+
+    init(size: Size) {
+        let width = min(max(size.width * 2 / 3, 40), size.width - 2, 90)
+        let height = min(max(size.height - 6, 6), 24)
+        box = Rect(x: (size.width - width) / 2, y: 1, width: width, height: height)
+    }
+
+    /// The screen row of the first result shown.
+    var firstRow: Int { box.y + 3 }
+    /// How many results the box shows at once.
+    var rows: Int { max(box.height - 4, 1) }
+
+    /// The first result shown, moved just enough to show `selection`.
+    func top(_ top: Int, toShow selection: Int) -> Int {
+        max(min(top, selection), selection - rows + 1, 0)
+    }
+
+    /// The index of the result drawn at screen cell (x, y), if (x, y) is on a result row.
+    func result(atX x: Int, y: Int, top: Int) -> Int? {
+        guard x > box.x, x < box.x + box.width - 1, y >= firstRow, y < firstRow + rows else { return nil }
+        return top + y - firstRow
+    }
 }
 
 /// The finder's entries that do not change while an explorer runs (sections, topics,
@@ -36,17 +95,17 @@ public final class FinderCache: @unchecked Sendable {
 extension Explorer {
     /// Sections, See-also topics, examples, strategies and, in a folder, the other articles.
     static func staticFinderEntries(model: LinkedArticle, neighbours: Neighbours) -> [FinderEntry] {
-        var entries = [FinderEntry(kind: "section", title: model.article.title, target: .section(0))]
+        var entries = [FinderEntry(kind: .section, title: model.article.title, target: .section(0))]
         entries += model.article.sections.indices.dropFirst().map {
-            FinderEntry(kind: "section", title: model.article.sections[$0].title, target: .section($0))
+            FinderEntry(kind: .section, title: model.article.sections[$0].title, target: .section($0))
         }
         for item in model.items {
             if let target = Target.node(item.id, in: model) {
-                entries.append(FinderEntry(kind: item.kind.slug, title: item.name, target: target))
+                entries.append(FinderEntry(kind: .item(item.kind), title: item.name, target: target))
             }
         }
         for title in neighbours.titles where title != model.article.title {
-            entries.append(FinderEntry(kind: "article", title: title, target: .article(title)))
+            entries.append(FinderEntry(kind: .article, title: title, target: .article(title)))
         }
         return entries
     }
@@ -59,7 +118,7 @@ extension Explorer {
             guard let target = bookmark.target else { continue }
             let place = bookmark.articleTitle == model.article.title ? bookmark.path : bookmark.articleTitle + " › " + bookmark.path
             let title = place + (bookmark.note.map { " — " + $0 } ?? "")
-            entries.append((FinderEntry(kind: "bookmark", title: title, target: target), FuzzyMatcher.fold(title)))
+            entries.append((FinderEntry(kind: .bookmark, title: title, target: target), FuzzyMatcher.fold(title)))
         }
         return entries
     }

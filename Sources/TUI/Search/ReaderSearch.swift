@@ -14,6 +14,9 @@ public struct SearchState: Hashable, Sendable {
     public var matches: [SearchMatch]
     public var current: Int?
     public var origin: ReaderState
+    /// The reader's top when the current match was last shown: n and N go on from the match
+    /// until the view moves away from it.
+    public var shownTop: ReaderAnchor?
 }
 
 extension ReaderDocument {

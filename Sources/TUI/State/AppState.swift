@@ -97,6 +97,10 @@ public struct AppState: Hashable, Sendable {
     public var helpTop = 0
     public var reader = ReaderState()
     public var outline = OutlineState()
+    /// The wheel scrolled the outline while another pane had the focus: its view stays where
+    /// the wheel put it, rather than on the section being read, until the reader enters
+    /// another section or the outline is focused.
+    public var outlineScrolled = false
     public var crossLinks = ListState()
     public var backlinks = ListState()
     public var history = History()
@@ -109,6 +113,9 @@ public struct AppState: Hashable, Sendable {
     public var prompt: Prompt?
     /// The reader's search, while its matches are highlighted (n/N move between them).
     public var search: SearchState?
+    /// The last pattern searched for (Enter on the prompt), found or not: as in vim, n and N
+    /// search for it again once its matches are gone (Esc, a jump, a search that failed).
+    public var lastSearch: String?
     /// The go-to finder, while it is open.
     public var finder: FinderState?
     /// Work for the runtime; it takes them after each update.

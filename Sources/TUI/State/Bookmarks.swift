@@ -59,12 +59,20 @@ public enum Effect: Hashable, Sendable {
     case toggleBookmark(section: Int, item: String?)
     case setNote(String?, section: Int, item: String?)
     case setBookmarkNote(String?, bookmark: Int64)
-    case removeBookmark(Int64)
+    /// Removes a bookmark: `d`, or with `name` `m` on the highlighted bookmark, which says
+    /// what it removed as `m` does anywhere.
+    case removeBookmark(Int64, name: String? = nil)
     case undoRemove
     case reloadBookmarks
     case saveSession(SessionRecord)
     /// Switch to another article of the folder.
     case openArticle(title: String, at: Arrival)
+}
+
+extension Effect {
+    var switchesArticle: Bool {
+        if case .openArticle = self { true } else { false }
+    }
 }
 
 /// Where an article opened from another one is shown first.

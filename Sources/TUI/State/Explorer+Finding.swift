@@ -10,19 +10,19 @@ extension Explorer {
             state.search = SearchState(query: "", matches: [], current: nil, origin: state.reader)
             state.prompt = Prompt(label: "/", text: "", purpose: .search)
         case .searchNext, .searchPrevious:
-            guard var search = state.search, !search.matches.isEmpty else {
-                state.notice = "No search: / starts one."
+            guard let search = state.search ?? searchAgain(state) else {
+                state.notice = "No search" + (keymap.keyName(for: .search).map { ": \($0) starts one." } ?? ".")
                 return state
             }
-            let count = search.matches.count
-            let step = command == .searchNext ? 1 : -1
-            let next = ((search.current ?? -step) + step + count) % count
-            let wrapped = search.current.map { command == .searchNext ? next < $0 : next > $0 } ?? false
-            search.current = next
-            state.search = search
-            state = show(search.matches[next], in: state)
+            guard !search.matches.isEmpty else {
+                state.notice = "Not found: \(search.query)"
+                return state
+            }
+            let forward = command == .searchNext
+            let (next, wrapped) = nextMatch(of: search, forward: forward, in: state)
+            state = select(next, of: search, in: state)
             // The status bar's right shows "match 2/5"; the notice says only what it cannot.
-            state.notice = wrapped ? (step > 0 ? "search wrapped to the top" : "search wrapped to the bottom") : nil
+            state.notice = wrapped ? (forward ? "search wrapped to the top" : "search wrapped to the bottom") : nil
         case .goTo:
             state.finder = FinderState()
             // Fold the entries now, not on the first keystroke, which should feel instant.
@@ -48,14 +48,62 @@ extension Explorer {
         }
         let layout = layouts.layout(search.origin.content, width: readerTextRect(state).width)
         let originTop = layout.line(of: search.origin.top)
-        search.current = search.matches.firstIndex { layout.line(of: $0) >= originTop } ?? 0
+        return select(search.matches.firstIndex { layout.line(of: $0) >= originTop } ?? 0, of: search, in: state)
+    }
+
+    /// The last pattern's matches in what the reader shows now, none of them current (so n
+    /// and N start from the view).
+    func searchAgain(_ state: AppState) -> SearchState? {
+        guard let pattern = state.lastSearch else { return nil }
+        return SearchState(query: pattern, matches: readerDocument(state).matches(of: TextSearch(pattern)), current: nil,
+                           origin: state.reader)
+    }
+
+    /// The match n (`forward`) or N goes to, and whether it wrapped around the document. From
+    /// the current match while the reader still shows it; once the view has left it (G, a
+    /// page, the wheel), from the view, as less does: forward from its top line, backward
+    /// from its bottom one, so that the matches on screen come first.
+    func nextMatch(of search: SearchState, forward: Bool, in state: AppState) -> (index: Int, wrapped: Bool) {
+        let count = search.matches.count
+        if let current = search.current, !viewLeft(search, in: state) {
+            let next = (current + (forward ? 1 : count - 1)) % count
+            return (next, forward ? next < current : next > current)
+        }
+        let layout = readerLayout(state)
+        let top = layout.line(of: state.reader.top)
+        let lines = search.matches.map { layout.line(of: $0) }
+        if forward {
+            return lines.firstIndex { $0 >= top }.map { ($0, false) } ?? (0, true)
+        }
+        let bottom = top + readerTextRect(state).height
+        return lines.lastIndex { $0 < bottom }.map { ($0, false) } ?? (count - 1, true)
+    }
+
+    /// Whether the reader has scrolled since the current match was shown, until the match is
+    /// off screen. (A match still on screen is still where the reader is: n from the top of
+    /// the view would go back to the matches above it.)
+    func viewLeft(_ search: SearchState, in state: AppState) -> Bool {
+        guard let current = search.current else { return true }
+        guard state.reader.top != search.shownTop else { return false }
+        let layout = readerLayout(state)
+        let top = layout.line(of: state.reader.top)
+        return !(top..<(top + readerTextRect(state).height)).contains(layout.line(of: search.matches[current]))
+    }
+
+    /// Makes match `index` the current one and scrolls it into view.
+    func select(_ index: Int, of search: SearchState, in state: AppState) -> AppState {
+        var search = search
+        search.current = index
+        var state = show(search.matches[index], in: state)
+        search.shownTop = state.reader.top
         state.search = search
-        return show(search.matches[search.current!], in: state)
+        return state
     }
 
     func finishSearch(_ state: AppState) -> AppState {
         var state = state
         guard let search = state.search else { return state }
+        if !search.query.isEmpty { state.lastSearch = search.query }
         if search.query.isEmpty {
             state.search = nil
         } else if search.matches.isEmpty {
@@ -63,9 +111,19 @@ extension Explorer {
             state.search = nil
         } else {
             // The count is on the status bar's right already ("match 1/3").
-            state.notice = search.matches.count > 1 ? "n and N move between the matches" : "the only match"
+            state.notice = search.matches.count > 1 ? movingBetweenMatches : "the only match"
         }
         return state
+    }
+
+    /// How n and N are named after a search with several matches; nil when neither is bound.
+    var movingBetweenMatches: String? {
+        switch (keymap.keyName(for: .searchNext), keymap.keyName(for: .searchPrevious)) {
+        case (let next?, let previous?): "\(next) and \(previous) move between the matches"
+        case (let next?, nil): "\(next) goes to the next match"
+        case (nil, let previous?): "\(previous) goes to the previous match"
+        case (nil, nil): nil
+        }
     }
 
     func cancelSearch(_ state: AppState) -> AppState {
@@ -87,6 +145,28 @@ extension Explorer {
             state.reader.top = layout.anchor(at: jumpTop(line - min(2, height / 3), layout: layout))
         }
         return state
+    }
+
+    /// The wheel moves the finder's selection a result a notch; a click selects the result
+    /// under the pointer, and a click on the selected one jumps to it, as in the panes.
+    func finderMouse(_ mouse: MouseEvent, in state: AppState) -> AppState {
+        guard var finder = state.finder else { return state }
+        switch mouse.kind {
+        case .wheelUp: return finderKey(.up, in: state)
+        case .wheelDown: return finderKey(.down, in: state)
+        case .press:
+            let frame = FinderFrame(size: state.size)
+            let top = frame.top(finder.top, toShow: finder.selection)
+            guard let index = frame.result(atX: mouse.x, y: mouse.y, top: top), index < finderResults(state).count else {
+                return state
+            }
+            if index == finder.selection { return finderKey(.enter, in: state) }
+            finder.selection = index
+            finder.top = top
+            var state = state
+            state.finder = finder
+            return state
+        }
     }
 
     func finderKey(_ key: Key, in state: AppState) -> AppState {

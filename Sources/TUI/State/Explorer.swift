@@ -56,9 +56,9 @@ public struct Explorer: Sendable {
         case .follow(let target):
             state = follow(target, from: state)
         case .mouse(let mouse):
-            state = handle(mouse, in: state)
+            state = overlayMouse(mouse, in: state) ?? handle(mouse, in: state)
         case .unbound(let key):
-            state.notice = "\(key.displayName) is not bound to anything" + (helpKey.map { ": \($0) lists the keys." } ?? ".")
+            state.notice = "\(key.displayName) is not bound to anything" + (keymap.keyName(for: .help).map { ": \($0) lists the keys." } ?? ".")
         case .ignored:
             break
         case .command(let command):
@@ -127,10 +127,7 @@ public struct Explorer: Sendable {
         let layout = readerLayout(state)
         let top = min(readerTopLine(state), max(layout.lineCount - 1, 0))
         guard top < layout.lines.count else { return 0 }
-        var block = layout.lines[top].block
-        // A heading at the very top belongs to its section even while its spacing line shows.
-        if layout.lines[top].spans.isEmpty, block < document.blocks.count { block = layout.lines[top].block }
-        return document.blocks[block].section
+        return document.blocks[layout.lines[top].block].section
     }
 
     /// The node the cross-links and backlinks panes describe: the card's item, the item that
@@ -160,7 +157,7 @@ public struct Explorer: Sendable {
         case .outline: outlineRows(state).map(\.row)
         case .crossLinks: PaneRows.crossLinks(model, node: currentNode(state))
         case .backlinks: PaneRows.backlinks(model, node: currentNode(state), incoming: neighbours.incoming)
-        case .bookmarks: PaneRows.bookmarks(state.bookmarks, model: model)
+        case .bookmarks: PaneRows.bookmarks(state.bookmarks, model: model, bookmarkKey: keymap.keyName(for: .toggleBookmark))
         case .reader: []
         }
     }
@@ -181,8 +178,9 @@ public struct Explorer: Sendable {
         return state.bookmarks[safe: row / 2]
     }
 
-    /// What `m` and `M` act on: the item selected in a list pane, the section selected in the
-    /// outline, the card's topic, or else the section being read.
+    /// What `m` and `M` act on outside the Bookmarks pane (where they act on the highlighted
+    /// bookmark): the item selected in a list pane, the section selected in the outline, the
+    /// card's topic, or else the section being read.
     func bookmarkPlace(_ state: AppState) -> (section: Int, item: String?, label: String) {
         func item(_ id: String) -> (section: Int, item: String?, label: String)? {
             guard case .item(let index)? = model.node(id: id) else { return nil }
@@ -276,39 +274,8 @@ public struct Explorer: Sendable {
         case .focusReader: state = focus(.reader, in: state)
         case .focusCrossLinks: state = focus(.crossLinks, in: state)
         case .focusBacklinks: state = focus(.backlinks, in: state)
-        case .focusBookmarks:
-            guard panes.contains(.bookmarks) else {
-                state.notice = "Bookmarks are off: the bookmark store could not be opened."
-                return state
-            }
-            state = focus(.bookmarks, in: state)
-            // Another explorer may have added some: the pane shows the store as it is now.
-            state.effects.append(.reloadBookmarks)
-        case .toggleBookmark, .note:
-            guard panes.contains(.bookmarks) else {
-                state.notice = "Bookmarks are off: the bookmark store could not be opened."
-                return state
-            }
-            if command == .note, state.focus == .bookmarks {
-                guard let entry = selectedBookmark(state) else { return state }
-                state.prompt = Prompt(label: "Note for \(entry.path): ", text: entry.note ?? "", purpose: .noteOnBookmark(entry.id))
-            } else if command == .note {
-                let place = bookmarkPlace(state)
-                let existing = state.bookmarks.first { $0.section == place.section && $0.item == place.item && !$0.isOrphaned }
-                state.prompt = Prompt(label: "Note for \(place.label): ", text: existing?.note ?? "",
-                                      purpose: .noteOnCurrent(section: place.section, item: place.item))
-            } else {
-                let place = bookmarkPlace(state)
-                state.effects.append(.toggleBookmark(section: place.section, item: place.item))
-            }
-        case .deleteBookmark:
-            guard state.focus == .bookmarks else {
-                state.notice = "d deletes in the Bookmarks pane (5 or ' opens it)."
-                return state
-            }
-            if let entry = selectedBookmark(state) { state.effects.append(.removeBookmark(entry.id)) }
-        case .undoDelete:
-            if panes.contains(.bookmarks) { state.effects.append(.undoRemove) }
+        case .focusBookmarks, .toggleBookmark, .note, .deleteBookmark, .undoDelete:
+            state = bookmarkCommand(command, in: state)
         case .back: state = travel(back: true, state)
         case .forward: state = travel(back: false, state)
         case .nextReference: state = moveReference(by: 1, in: state)
@@ -319,6 +286,50 @@ public struct Explorer: Sendable {
             case .outline: state = outlineCommand(command, in: state)
             case .crossLinks, .backlinks, .bookmarks: state = listCommand(command, pane: state.focus, in: state)
             }
+        }
+        return state
+    }
+
+    /// The bookmark keys: all of them say so when there is no bookmark store.
+    func bookmarkCommand(_ command: Command, in state: AppState) -> AppState {
+        var state = state
+        guard panes.contains(.bookmarks) else {
+            state.notice = "Bookmarks are off: the bookmark store could not be opened."
+            return state
+        }
+        switch command {
+        case .focusBookmarks:
+            state = focus(.bookmarks, in: state)
+            // Another explorer may have added some: the pane shows the store as it is now.
+            state.effects.append(.reloadBookmarks)
+        case .note where state.focus == .bookmarks:
+            guard let entry = selectedBookmark(state) else { return state }
+            state.prompt = Prompt(label: "Note for \(entry.path): ", text: entry.note ?? "", purpose: .noteOnBookmark(entry.id))
+        case .note:
+            let place = bookmarkPlace(state)
+            let existing = state.bookmarks.first { $0.section == place.section && $0.item == place.item && !$0.isOrphaned }
+            state.prompt = Prompt(label: "Note for \(place.label): ", text: existing?.note ?? "",
+                                  purpose: .noteOnCurrent(section: place.section, item: place.item))
+        case .toggleBookmark:
+            if state.focus == .bookmarks, let entry = selectedBookmark(state) {
+                // The highlighted bookmark exists, so toggling it removes it (by id: it may be
+                // of another article, or orphaned).
+                state.effects.append(.removeBookmark(entry.id, name: entry.path))
+            } else {
+                let place = bookmarkPlace(state)
+                state.effects.append(.toggleBookmark(section: place.section, item: place.item))
+            }
+        case .deleteBookmark:
+            guard state.focus == .bookmarks else {
+                state.notice = (keymap.keyName(for: .deleteBookmark).map { "\($0) deletes" } ?? "Bookmarks are deleted")
+                    + " in the Bookmarks pane" + (keymap.keyName(for: .focusBookmarks).map { " (\($0) opens it)" } ?? "") + "."
+                return state
+            }
+            if let entry = selectedBookmark(state) { state.effects.append(.removeBookmark(entry.id)) }
+        case .undoDelete:
+            state.effects.append(.undoRemove)
+        default:
+            break
         }
         return state
     }
@@ -393,16 +404,18 @@ public struct Explorer: Sendable {
         case .bottom: newTop = layout.lineCount
         case .open:
             guard let selected = state.reader.selectedReference, selected < readerDocument(state).references.count else {
-                state.notice = "No cross-reference selected: ] selects the next one."
+                state.notice = "No cross-reference selected" + (keymap.keyName(for: .nextReference).map { ": \($0) selects the next one." } ?? ".")
                 return state
             }
             return follow(readerDocument(state).references[selected].target, from: state)
         case .collapse, .expand: return state
         default: return state
         }
-        // Scrolling stops where the last line reaches the bottom, or where a jump left the view.
-        let end = max(layout.lineCount - height, min(current, layout.lineCount - 1), 0)
-        let top = min(max(newTop, 0), command == .bottom ? max(layout.lineCount - height, 0) : end)
+        // Scrolling stops where the last line reaches the bottom; a jump near the end (which
+        // puts its target at the top, as vim's zt does) may have left the view further down,
+        // and scrolling down from there stays there rather than jumping back up.
+        let clamped = clampTop(newTop, layout: layout, height: height)
+        let top = command == .bottom ? clamped : max(clamped, min(newTop, current))
         state.reader.top = layout.anchor(at: top)
         // As in lynx, a selection scrolled out of view gives way to the first reference in view.
         if let selected = state.reader.selectedReference, !(top..<(top + height)).contains(layout.referenceLine[selected]) {
@@ -506,7 +519,8 @@ public struct Explorer: Sendable {
         case .open:
             guard current < rows.count, let target = rows[current].target else {
                 if pane == .bookmarks, let entry = selectedBookmark(state) {
-                    state.notice = entry.isOrphaned ? "Its section no longer exists in this article: d deletes it."
+                    state.notice = entry.isOrphaned
+                        ? "Its section no longer exists in this article" + (keymap.keyName(for: .deleteBookmark).map { ": \($0) deletes it." } ?? ".")
                         : "That bookmark is in “\(entry.articleTitle)”: open that article to follow it."
                 }
                 return state
@@ -639,11 +653,34 @@ public struct Explorer: Sendable {
 
     // MARK: - Mouse
 
+    /// The mouse while an overlay is up, or nil when none is. As in less, vim and w3m it acts
+    /// on what is in front: the wheel scrolls the help or moves the link map's or finder's
+    /// selection, a click in the finder picks a result; other clicks do nothing, and the
+    /// panes hidden behind never see the event (a click used to follow a link under the help).
+    func overlayMouse(_ mouse: MouseEvent, in state: AppState) -> AppState? {
+        let wheel: Command? = switch mouse.kind {
+        case .wheelUp: .moveUp
+        case .wheelDown: .moveDown
+        case .press: nil
+        }
+        if state.showsHelp {
+            // Three lines a notch, as the wheel scrolls the reader.
+            return wheel.map { wheel in (0..<3).reduce(state) { state, _ in helpCommand(wheel, in: state) } } ?? state
+        }
+        if state.finder != nil { return finderMouse(mouse, in: state) }
+        // One node a notch: the map's groups are short, three would skip most of them.
+        if state.linkMap != nil { return wheel.map { linkMapCommand($0, in: state) } ?? state }
+        // A prompt has nothing to scroll, and what is behind it must stay as it is while typing.
+        if state.prompt != nil { return state }
+        return nil
+    }
+
     func handle(_ mouse: MouseEvent, in state: AppState) -> AppState {
         var state = state
         guard let pane = state.layout.pane(atX: mouse.x, y: mouse.y), let rect = state.layout.rect(of: pane) else { return state }
         switch mouse.kind {
         case .wheelUp, .wheelDown:
+            if pane == .outline, state.focus != .outline { return scrollOutline(by: mouse.kind == .wheelUp ? -3 : 3, in: state) }
             let command: Command = mouse.kind == .wheelUp ? .moveUp : .moveDown
             let focus = state.focus
             state.focus = pane
@@ -687,6 +724,18 @@ public struct Explorer: Sendable {
         return state
     }
 
+    /// The wheel over the outline while another pane has the focus. The unfocused outline's
+    /// selection is the section being read, so the wheel cannot move it (it was put back at
+    /// once): it scrolls the outline's view instead, which stays there while reading goes on
+    /// in the same section.
+    func scrollOutline(by rows: Int, in state: AppState) -> AppState {
+        var state = state
+        let layout = listLayout(outlineRows(state).map(\.row), pane: .outline, state)
+        state.outline.top = layout.top(state.outline.top, scrolledBy: rows, height: contentHeight(of: .outline, state))
+        state.outlineScrolled = true
+        return state
+    }
+
     func reference(at column: Int, in line: ReaderLine) -> Int? {
         var x = 0
         for span in line.spans {
@@ -696,10 +745,6 @@ public struct Explorer: Sendable {
         }
         return nil
     }
-
-    /// The key that opens the help, as the status bar and messages name it (the first bound
-    /// to it: remapped, it is the new one); nil when the configuration leaves it unbound.
-    var helpKey: String? { keymap.keys(for: .help).first?.displayName }
 
     // MARK: - Invariants
 
@@ -736,12 +781,21 @@ public struct Explorer: Sendable {
             while let candidate = section, !outline.contains(where: { $0.section == candidate }) {
                 section = model.article.sections[candidate].parent ?? 0
             }
+            if section != state.outline.selectedSection { state.outlineScrolled = false }
             state.outline.selectedSection = section ?? 0
+        } else {
+            state.outlineScrolled = false
         }
         let position = outline.firstIndex { $0.section == state.outline.selectedSection } ?? 0
         let outlineRows = outline.map(\.row)
-        state.outline.top = listLayout(outlineRows, pane: .outline, state).top(state.outline.top, toShow: position, in: outlineRows,
-                                                                                 height: contentHeight(of: .outline, state))
+        let outlineLayout = listLayout(outlineRows, pane: .outline, state)
+        let outlineHeight = contentHeight(of: .outline, state)
+        state.outline.top = state.outlineScrolled ? outlineLayout.top(state.outline.top, scrolledBy: 0, height: outlineHeight)
+            : outlineLayout.top(state.outline.top, toShow: position, in: outlineRows, height: outlineHeight)
+        if var finder = state.finder {
+            finder.top = FinderFrame(size: state.size).top(finder.top, toShow: finder.selection)
+            state.finder = finder
+        }
         // At the top (nearly always) there is nothing to clamp, and no help text to lay out.
         if state.helpTop != 0 {
             state.helpTop = min(max(state.helpTop, 0), HelpScreen.layout(keymap, size: state.size).maxTop)
