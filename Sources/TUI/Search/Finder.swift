@@ -123,15 +123,19 @@ extension Explorer {
         return entries
     }
 
-    /// The entries matching the query, best first (ties keep the article's order).
+    /// The entries matching the query, best first. Among equal scores the shorter title
+    /// comes first, as fzf's default tie-break does (typing "beta" puts "Beta" above "Beta
+    /// strategy"), then the article's order. An empty query keeps the article's order.
     public func finderResults(_ state: AppState) -> [(entry: FinderEntry, match: FuzzyMatcher.Match)] {
         let needle = FuzzyMatcher.needle(state.finder?.query ?? "")
-        var scored: [(order: Int, entry: FinderEntry, match: FuzzyMatcher.Match)] = []
+        var scored: [(order: Int, length: Int, entry: FinderEntry, match: FuzzyMatcher.Match)] = []
         for (order, candidate) in finderEntries(state).enumerated() {
-            if let match = FuzzyMatcher.match(needle: needle, in: candidate.folded) { scored.append((order, candidate.entry, match)) }
+            if let match = FuzzyMatcher.match(needle: needle, in: candidate.folded) {
+                scored.append((order, needle.isEmpty ? 0 : candidate.folded.count, candidate.entry, match))
+            }
         }
         scored.sort { left, right in
-            left.match.score != right.match.score ? left.match.score > right.match.score : left.order < right.order
+            (-left.match.score, left.length, left.order) < (-right.match.score, right.length, right.order)
         }
         return scored.map { ($0.entry, $0.match) }
     }

@@ -1,0 +1,37 @@
+import Content
+import Testing
+@testable import TUI
+
+/// Equal fuzzy scores: the shorter title first, as fzf breaks ties, so an exact name is not
+/// buried under longer names that start with it.
+@Suite("The finder's tie-break")
+@MainActor
+struct FinderRankingTests {
+    @Test("'beta' lists the topic Beta above the strategy 'Beta strategy' listed before it")
+    func exactNameFirst() throws {
+        let model = try LinkedArticle(article: ArticleParser().parse("""
+            = Alpha =
+
+            Intro.
+
+            == Strategies ==
+            - Beta strategy – a strategy about Beta.
+
+            == See also ==
+            - Beta
+            """))
+        let explorer = Explorer(model: model)
+        var state = explorer.initialState(size: Size(width: 120, height: 40))
+        state = explorer.update(state, .command(.goTo))
+        for character in "beta" { state = explorer.update(state, explorer.action(for: .key(.character(character)), in: state)) }
+        #expect(explorer.finderResults(state).map(\.entry.title).prefix(2) == ["Beta", "Beta strategy"])
+    }
+
+    @Test("An empty query keeps the article's order")
+    func emptyQueryKeepsOrder() {
+        let explorer = Explorer(model: bundledModel)
+        var state = explorer.initialState(size: Size(width: 120, height: 40))
+        state = explorer.update(state, .command(.goTo))
+        #expect(explorer.finderResults(state).prefix(3).map(\.entry.title) == ["Dual power", "Background", "Provisional Government"])
+    }
+}
