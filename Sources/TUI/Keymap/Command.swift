@@ -76,7 +76,7 @@ public enum Command: String, Sendable, CaseIterable, Codable {
         case .searchNext: "Next match (wraps around)"
         case .searchPrevious: "Previous match (wraps around)"
         case .goTo: "Go to a section, topic, example, strategy or bookmark"
-        case .linkMap: "Link map of the current item or section (again" + (keymap.keyName(for: .closeOverlay).map { " or \($0)" } ?? "") + " closes)"
+        case .linkMap: "Link map of the selected item or section (again" + (keymap.keyName(for: .closeOverlay).map { " or \($0)" } ?? "") + " closes)"
         }
     }
 

@@ -186,26 +186,32 @@ public struct Explorer: Sendable {
             guard case .item(let index)? = model.node(id: id) else { return nil }
             return (model.items[index].section, id, model.items[index].name)
         }
-        switch state.focus {
-        case .outline:
-            let section = state.outline.selectedSection
-            return (section, nil, model.label(of: model.article.sections[section].id))
-        case .crossLinks, .backlinks:
-            let rows = rows(of: state.focus, state)
-            let list = state[keyPath: Self.listState(of: state.focus)]
-            if let index = rows.validSelection(list.selection), let target = rows[index].target {
-                switch target {
-                case .item(let id), .card(let id): if let found = item(id) { return found }
-                case .section(let section): return (section, nil, model.label(of: model.article.sections[section].id))
-                case .sourceLine, .article, .bookmark: break
-                }
-            }
-        default:
-            break
+        if let id = selectedNode(state) {
+            if case .section(let section)? = model.node(id: id) { return (section, nil, model.label(of: id)) }
+            if let found = item(id) { return found }
         }
         if case .card(let id) = state.reader.content, let found = item(id) { return found }
         let section = currentSection(state)
         return (section, nil, model.label(of: model.article.sections[section].id))
+    }
+
+    /// The node picked in the focused pane: the outline's selected section, or the section or
+    /// item of the row selected in the cross-links or backlinks pane; nil elsewhere.
+    func selectedNode(_ state: AppState) -> String? {
+        switch state.focus {
+        case .outline:
+            return model.article.sections[state.outline.selectedSection].id
+        case .crossLinks, .backlinks:
+            let rows = rows(of: state.focus, state)
+            guard let index = rows.validSelection(state[keyPath: Self.listState(of: state.focus)].selection) else { return nil }
+            switch rows[index].target {
+            case .item(let id)?, .card(let id)?: return id
+            case .section(let section)?: return model.article.sections[section].id
+            case .sourceLine?, .article?, .bookmark?, nil: return nil
+            }
+        case .reader, .bookmarks:
+            return nil
+        }
     }
 
     func edit(prompt key: Key, in state: AppState) -> AppState {
@@ -264,7 +270,8 @@ public struct Explorer: Sendable {
         case .search, .searchNext, .searchPrevious, .goTo:
             state = find(command, in: state)
         case .linkMap:
-            state.linkMap = LinkMapState(focus: currentNode(state))
+            // Of what is picked in the focused pane, as m bookmarks it; else of what is read.
+            state.linkMap = LinkMapState(focus: selectedNode(state) ?? currentNode(state))
         case .zoom: state.zoomed.toggle()
         case .nextPane, .previousPane:
             let index = panes.firstIndex(of: state.focus) ?? 0

@@ -1,0 +1,36 @@
+import Content
+import Testing
+@testable import TUI
+
+/// `v` maps what is picked in the focused pane, as `m` bookmarks it: the item or section of
+/// the selected cross-links or backlinks row, or the outline's selected section.
+@Suite("The link map of the selected row")
+@MainActor
+struct LinkMapSelectionTests {
+    let explorer = Explorer(model: bundledModel)
+
+    @Test("In the Cross-links pane, v maps the selected item, not the section being read")
+    func selectedCrossLink() throws {
+        var state = explorer.initialState(size: Size(width: 120, height: 40))
+        state = explorer.update(state, .follow(.section(5)))
+        state = explorer.update(state, .command(.focusCrossLinks))
+        let rows = explorer.rows(of: .crossLinks, state)
+        let row = try #require(rows.firstIndex { if case .card? = $0.target { true } else { false } })
+        while state.crossLinks.selection < row { state = explorer.update(state, .command(.moveDown)) }
+        guard case .card(let id)? = rows[row].target else { return }
+        state = explorer.update(state, .command(.linkMap))
+        #expect(state.linkMap?.focus == id)
+        #expect(explorer.render(state).text.contains("Link map: \(bundledModel.label(of: id))"))
+    }
+
+    @Test("In the reader, v maps what is read; in the outline, the selected section")
+    func readerAndOutline() {
+        var state = explorer.initialState(size: Size(width: 120, height: 40))
+        state = explorer.update(state, .follow(.section(5)))
+        #expect(explorer.update(state, .command(.linkMap)).linkMap?.focus == explorer.currentNode(state))
+        state = explorer.update(state, .command(.focusOutline))
+        state = explorer.update(state, .command(.moveDown))
+        let selected = bundledModel.article.sections[state.outline.selectedSection].id
+        #expect(explorer.update(state, .command(.linkMap)).linkMap?.focus == selected)
+    }
+}
