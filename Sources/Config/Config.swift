@@ -41,7 +41,7 @@ public struct ThemeSetting: Equatable, Sendable {
 
     /// The theme to draw with. `NO_COLOR` wins over everything configured: `Theme.mono`.
     public func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) -> Theme {
-        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return .mono }
+        if Theme.noColorRequested(environment["NO_COLOR"]) { return .mono }
         var theme = base ?? Terminal.theme(environment: environment)
         guard !overrides.isEmpty else { return theme }
         for (role, patch) in overrides {

@@ -41,4 +41,11 @@ struct ThemeTests {
         #expect(Theme.named("Light")?.name == "light")
         #expect(Theme.named("neon") == nil)
     }
+
+    @Test("The environment's theme: NO_COLOR set and not empty means mono; COLORFGBG picks light")
+    func fromTheEnvironment() {
+        #expect(Terminal.theme(environment: ["NO_COLOR": "1"]) == .mono)
+        #expect(Terminal.theme(environment: ["NO_COLOR": "", "COLORFGBG": "0;15"]).name == "light")
+        #expect(Terminal.theme(environment: ["COLORFGBG": "15;0"]).name == "dark")
+    }
 }

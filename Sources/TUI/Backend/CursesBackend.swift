@@ -85,7 +85,8 @@ public final class CursesBackend {
         set_escdelay(25)
         curs_set(0)
 
-        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        // Checked here too, whatever theme the caller asked for: NO_COLOR always wins.
+        let noColor = Theme.noColorRequested(getenv("NO_COLOR").map { String(cString: $0) })
         let colors = !noColor && theme.usesColor && has_colors()
         var hasDefaultColors = false
         if colors {

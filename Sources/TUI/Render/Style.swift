@@ -112,6 +112,10 @@ public struct Theme: Hashable, Sendable {
     /// Whether any role uses a colour; a theme that does not needs no colour support.
     public var usesColor: Bool { appearances.values.contains(where: \.usesColor) }
 
+    /// Whether `NO_COLOR` (its value) turns colour off: set and not empty, as
+    /// https://no-color.org says. The one rule for the theme, the config and the backend.
+    public static func noColorRequested(_ value: String?) -> Bool { !(value ?? "").isEmpty }
+
     /// The built-in themes by name, for configuration files and `--theme`.
     public static func named(_ name: String) -> Theme? {
         [dark, light, mono].first { $0.name == name.lowercased() }

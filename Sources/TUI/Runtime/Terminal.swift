@@ -20,7 +20,7 @@ public enum Terminal {
     /// when COLORFGBG says the background is light, dark otherwise. The terminal is never
     /// queried: a query could block start-up on a terminal that does not answer.
     public nonisolated static func theme(environment: [String: String] = ProcessInfo.processInfo.environment) -> Theme {
-        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return .mono }
+        if Theme.noColorRequested(environment["NO_COLOR"]) { return .mono }
         if let colors = environment["COLORFGBG"], let background = colors.split(separator: ";").last.flatMap({ Int($0) }),
            background == 7 || background == 15 {
             return .light
