@@ -102,6 +102,8 @@ extension Explorer {
 
     func finishSearch(_ state: AppState) -> AppState {
         var state = state
+        // An empty pattern is the last one again, as / Enter is in vim and less.
+        if state.search?.query.isEmpty == true, let last = state.lastSearch { state = searchChanged(last, in: state) }
         guard let search = state.search else { return state }
         if !search.query.isEmpty { state.lastSearch = search.query }
         if search.query.isEmpty {
