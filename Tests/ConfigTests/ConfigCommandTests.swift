@@ -17,10 +17,7 @@ enum Seealso {
     /// In a private HOME and XDG folders, with TERM=dumb (the explorer prints the outline).
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         try withTemporaryDirectory { folder in
-            var env = ["PATH": "/usr/bin:/bin", "HOME": folder.path, "XDG_CONFIG_HOME": folder.appendingPathComponent("config").path,
-                       "XDG_DATA_HOME": folder.appendingPathComponent("data").path, "TERM": "dumb"]
-            env.merge(environment) { _, new in new }
-            let run = try Captured.run(binary, arguments, environment: env)
+            let run = try Captured.run(binary, arguments, environment: ChildEnvironment.make(home: folder, term: "dumb", environment))
             return Result(status: run.status, stdout: try Captured.text(run.stdout), stderr: try Captured.text(run.stderr))
         }
     }

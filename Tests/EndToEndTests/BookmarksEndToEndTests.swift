@@ -5,7 +5,9 @@ import Testing
 /// the Bookmarks pane, and undone with history.
 @Suite("Bookmarks in tmux", .serialized)
 struct BookmarksEndToEndTests {
-    let seealso = Shell.quote(Binary.seealso)
+    let seealso: String
+
+    init() throws { seealso = Shell.quote(try Binary.path()) }
 
     @Test func bookmarkTwoSectionsQuitRestartJumpAndComeBack() throws {
         let tmux = try TmuxSession(width: 120, height: 40)

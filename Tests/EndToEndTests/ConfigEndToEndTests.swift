@@ -5,7 +5,9 @@ import Testing
 /// a bad entry reported in the status line and on stderr while the rest applies.
 @Suite("Config in tmux", .serialized)
 struct ConfigEndToEndTests {
-    let seealso = Shell.quote(Binary.seealso)
+    let seealso: String
+
+    init() throws { seealso = Shell.quote(try Binary.path()) }
 
     /// Whether some line of `screen` shows `keys` then, after spaces, `summary` (a help row).
     func helpRow(_ screen: String, keys: String, summary: String) -> Bool {

@@ -5,7 +5,9 @@ import Testing
 /// the screen. Serialized: each test owns a tmux server, and two cores are plenty busy.
 @Suite("Explorer in tmux", .serialized)
 struct ExplorerEndToEndTests {
-    let seealso = Shell.quote(Binary.seealso)
+    let seealso: String
+
+    init() throws { seealso = Shell.quote(try Binary.path()) }
 
     @Test func browseFollowBackForwardHelpResizeQuit() throws {
         let tmux = try TmuxSession(width: 120, height: 40)

@@ -5,7 +5,9 @@ import Testing
 /// topics open the other articles, back returns to the exact place, backlinks cross files.
 @Suite("A folder in tmux", .serialized)
 struct FolderEndToEndTests {
-    let seealso = Shell.quote(Binary.seealso)
+    let seealso: String
+
+    init() throws { seealso = Shell.quote(try Binary.path()) }
 
     /// A folder under the session's home: the bundled article, a short "Anarchism" whose
     /// See-also topic is "Dual power", and `more` files (name: text).

@@ -3,7 +3,9 @@ import Testing
 
 @Suite("The link map in tmux", .serialized)
 struct LinkMapEndToEndTests {
-    let seealso = Shell.quote(Binary.seealso)
+    let seealso: String
+
+    init() throws { seealso = Shell.quote(try Binary.path()) }
 
     @Test func openTheMapOfMunicipalismFollowANodeAndComeBack() throws {
         let tmux = try TmuxSession(width: 80, height: 24)

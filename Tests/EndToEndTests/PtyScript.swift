@@ -1,4 +1,6 @@
 import Foundation
+import TestSupport
+import Testing
 
 /// A Python script that drives `seealso` on a pty of its own, for what tmux cannot do: close
 /// the terminal under the program, hold its output back (flow control) at a chosen moment,
@@ -26,7 +28,10 @@ enum PtyScript {
             # With `controlling`, its own session with the pty as controlling terminal, so
             # that a resize sends SIGWINCH; without, closing the pty sends no SIGHUP.
             set_size(rows, cols)
-            env = dict(os.environ, TERM=term, LANG="C.UTF-8")
+            # The environment PtyScript.run gave python (ChildEnvironment: a fresh HOME and
+            # XDG folders, LANG, PATH), with this TERM; nothing of the test runner's.
+            env = {name: os.environ[name] for name in CHILD_ENVIRONMENT}
+            env["TERM"] = term
             extra = dict(start_new_session=True, preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0)) if controlling else {}
             return subprocess.Popen([seealso, "--no-restore", "--data-dir", data], stdin=slave, stdout=slave,
                                     stderr=slave, env=env, **extra)
@@ -40,13 +45,18 @@ enum PtyScript {
         """
 
     static func run(_ script: String) throws -> String {
+        let seealso = try Binary.path()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("seealso-pty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("drive.py")
-        try (prelude + script).write(to: file, atomically: true, encoding: .utf8)
+        let names = "CHILD_ENVIRONMENT = [" + ChildEnvironment.names.sorted().map { "\"\($0)\"" }.joined(separator: ", ") + "]\n"
+        try (names + prelude + script).write(to: file, atomically: true, encoding: .utf8)
         let data = directory.appendingPathComponent("data").path
-        let result = Shell.run("python3 \(Shell.quote(file.path)) \(Shell.quote(Binary.seealso)) \(Shell.quote(data))")
+        let home = try TemporaryHome()
+        let result = withExtendedLifetime(home) {
+            Shell.run("python3 \(Shell.quote(file.path)) \(Shell.quote(seealso)) \(Shell.quote(data))", environment: home.environment())
+        }
         return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

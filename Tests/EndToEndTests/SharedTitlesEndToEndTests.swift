@@ -5,7 +5,9 @@ import Testing
 /// finder offers the title once (twice, both entries opened the first file).
 @Suite("Shared titles in tmux", .serialized)
 struct SharedTitlesEndToEndTests {
-    let seealso = Shell.quote(Binary.seealso)
+    let seealso: String
+
+    init() throws { seealso = Shell.quote(try Binary.path()) }
 
     @Test func aSharedTitleIsListedOnceAndTheNoticeSaysWhatOpens() throws {
         let tmux = try TmuxSession(width: 200, height: 40)

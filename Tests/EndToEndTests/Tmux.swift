@@ -7,14 +7,21 @@ import Testing
 /// returns. The child starts with no blocked signals and default dispositions, as under a
 /// real terminal: the test runner blocks some signals, and a blocked mask is inherited.
 enum Shell {
+    /// `command` run by `sh -c`, stdout and stderr together. The environment is `environment`
+    /// exactly, or without it `ChildEnvironment` with a fresh HOME: never the test runner's.
     @discardableResult
-    static func run(_ command: String) -> (status: Int32, output: String) {
+    static func run(_ command: String, environment: [String: String]? = nil) -> (status: Int32, output: String) {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("seealso-e2e-\(UUID().uuidString).out")
         defer {
             try? FileManager.default.removeItem(at: file)
             try? FileManager.default.removeItem(at: file.appendingPathExtension("err"))
         }
-        guard let child = try? Child(["/bin/sh", "-c", "(\(command)) 2>&1"], output: file) else { return (-1, "posix_spawn failed") }
+        let child: Child
+        do {
+            child = try Child(["/bin/sh", "-c", "(\(command)) 2>&1"], output: file, environment: environment)
+        } catch {
+            return (-1, "posix_spawn failed: \(error)")
+        }
         let status = child.wait()
         return (status, child.output)
     }
@@ -24,9 +31,13 @@ enum Shell {
     }
 }
 
-/// The built `seealso` (SwiftPM builds it beside the test runner).
+/// The built `seealso` (SwiftPM builds it beside the test runner). Required: falling back to
+/// a `seealso` on PATH would test whatever that is.
 enum Binary {
-    static var seealso: String { BuiltProducts.seealso ?? "seealso" }
+    static func path(sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try #require(BuiltProducts.seealso, "the seealso executable was not built beside the tests (run `swift build`)",
+                     sourceLocation: sourceLocation)
+    }
 }
 
 struct TmuxError: Error, CustomStringConvertible {
@@ -38,6 +49,8 @@ struct TmuxError: Error, CustomStringConvertible {
 final class TmuxSession {
     let socket: String
     let home: URL
+    /// The tmux client's (and so the server's) environment: minimal, with `home` as HOME.
+    private let clientEnvironment: [String: String]
     private(set) var width: Int
     private(set) var height: Int
 
@@ -47,16 +60,20 @@ final class TmuxSession {
         self.width = width
         self.height = height
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        var env = ["LANG": "C.UTF-8", "TERM": "screen-256color", "HOME": home.path, "PS1": "$ ", "HISTFILE": "/dev/null",
-                   "XDG_DATA_HOME": home.appendingPathComponent("data").path,
-                   "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
-                   "XDG_CACHE_HOME": home.appendingPathComponent("cache").path]
-        env.merge(environment) { _, new in new }
-        // The environment goes on the shell's command line: tmux 3.3's `new-session -e` does not
-        // reach the first window's process.
-        let assignments = env.sorted { $0.key < $1.key }.map { Shell.quote("\($0.key)=\($0.value)") }.joined(separator: " ")
-        let shell = "exec env \(assignments) bash --norc --noprofile -i"
-        let result = Shell.run("unset TMUX; tmux -L \(socket) -f /dev/null new-session -d -s main -x \(width) -y \(height) \(Shell.quote(shell))")
+        clientEnvironment = ChildEnvironment.make(home: home)
+        let env = ChildEnvironment.make(home: home, term: "screen-256color", [
+            "PS1": "$ ", "HISTFILE": "/dev/null",
+            "XDG_DATA_HOME": home.appendingPathComponent("data").path,
+            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+            "XDG_CACHE_HOME": home.appendingPathComponent("cache").path,
+        ]).merging(environment) { _, new in new }
+        // The environment goes on the shell's command line, and `env -i` drops what tmux adds
+        // (TMUX, TMUX_PANE) and whatever else reached the server: tmux 3.3's `new-session -e`
+        // does not reach the first window's process.
+        let assignments = ChildEnvironment.assignments(env).map(Shell.quote).joined(separator: " ")
+        let shell = "exec env -i \(assignments) bash --norc --noprofile -i"
+        let result = Shell.run("tmux -L \(socket) -f /dev/null new-session -d -s main -x \(width) -y \(height) \(Shell.quote(shell))",
+                               environment: clientEnvironment)
         guard result.status == 0 else { throw TmuxError(description: "tmux new-session failed: \(result.output)") }
         tmux("set-option -g status off")
         tmux("set-option -g set-clipboard on")
@@ -77,7 +94,7 @@ final class TmuxSession {
 
     @discardableResult
     func tmux(_ arguments: String) -> (status: Int32, output: String) {
-        Shell.run("unset TMUX; tmux -L \(socket) \(arguments)")
+        Shell.run("tmux -L \(socket) \(arguments)", environment: clientEnvironment)
     }
 
     /// Types a command line into the shell and presses Enter.
