@@ -81,18 +81,42 @@ struct ExplorerEndToEndTests {
         tmux.type("fg; echo exited=$?")
         try tmux.waitUntil("the explorer as it was") { $0 == shown }
         tmux.press("q")
-        try tmux.waitFor("exited=0")
+        #expect(try tmux.waitForStatus() == 0)
+        try expectSaneTerminal(tmux)
     }
 
-    @Test(arguments: ["TERM", "INT", "HUP"])
+    /// SIGINT, SIGTERM, SIGHUP and SIGQUIT end the explorer with 128 + the signal, the
+    /// terminal given back: modes, normal screen, cursor, mouse and keypad off, and the whole
+    /// screen as the scroll region. At 79 columns the reader spans the width, so after a
+    /// scroll the explorer keeps a scroll region set: the signal comes while it is.
+    @Test(arguments: ["TERM", "INT", "HUP", "QUIT"])
     func signalRestoresTheTerminal(signal: String) throws {
-        let tmux = try TmuxSession(width: 100, height: 30)
-        tmux.type("\(seealso); echo exited=$?")
-        try tmux.waitFor("2 Dual power")
+        let (number, status): (Int32, Int32) = switch signal {
+        case "TERM": (SIGTERM, 143)
+        case "INT": (SIGINT, 130)
+        case "HUP": (SIGHUP, 129)
+        default: (SIGQUIT, 131)
+        }
+        let tmux = try TmuxSession(width: 79, height: 24)
+        let before = try tmux.modes()
+        #expect(before == tmux.shellModes, "the shell's own modes, before")
+        tmux.type("\(seealso) --no-restore; echo exited=$?")
+        try tmux.waitFor("? help")
+        tmux.press("j", "j", "j")
+        // Everything the handler must undo is set: each check below can fail.
+        let deadline = Date().addingTimeInterval(10)
+        var running = try tmux.modes()
+        while running.scrollRegion == tmux.shellModes.scrollRegion && Date() < deadline {
+            usleep(30_000)
+            running = try tmux.modes()
+        }
+        #expect(running.alternateScreen && !running.cursorVisible && running.mouse && running.keypad && running.keypadCursor)
+        #expect(running.scrollRegion != tmux.shellModes.scrollRegion, "no scroll region set: \(running)")
         let pid = try #require(tmux.foregroundPID())
-        kill(pid, signal == "TERM" ? SIGTERM : signal == "INT" ? SIGINT : SIGHUP)
-        let screen = try tmux.waitFor("exited=")
-        #expect(!screen.contains("2 Dual power"), "the alternate screen was left")
+        kill(pid, number)
+        let exited = try tmux.waitForStatus()
+        #expect(exited == status)
+        #expect(!tmux.screen().contains("? help"), "the alternate screen was left")
         try expectSaneTerminal(tmux)
     }
 
@@ -110,8 +134,8 @@ struct ExplorerEndToEndTests {
         #expect(!tmux.screen().contains("warning from inside"), "not drawn over the explorer")
         if ending == "quit" { tmux.press("q") } else { kill(pid, SIGSEGV) }
         // (The command line shows "exited=$?": wait for the status itself.)
-        let screen = try tmux.waitFor(ending == "quit" ? "exited=0" : "exited=139")
-        #expect(screen.contains("warning from inside: \(ending)"))
+        #expect(try tmux.waitForStatus() == (ending == "quit" ? 0 : 139))
+        #expect(tmux.screen().contains("warning from inside: \(ending)"))
         try expectSaneTerminal(tmux)
     }
 
@@ -193,7 +217,12 @@ struct ExplorerEndToEndTests {
         #expect(!screen.contains("Error:"))
     }
 
+    /// The terminal as a shell needs it once the explorer has ended (or stopped): tmux's view
+    /// of its modes (which bash does not restore), then the tty modes (which it does, for a
+    /// job killed by a signal).
     func expectSaneTerminal(_ tmux: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let modes = try tmux.modes()
+        #expect(modes == tmux.shellModes, sourceLocation: sourceLocation)
         tmux.type("clear; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(echo|icanon)$' | tr '\\n' ' '; echo END")
         let screen = try tmux.waitFor("END", sourceLocation: sourceLocation)
         let line = screen.split(separator: "\n").first { $0.contains("icanon") && $0.contains("END") }.map(String.init) ?? screen

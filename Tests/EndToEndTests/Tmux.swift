@@ -40,6 +40,16 @@ enum Binary {
     }
 }
 
+/// What tmux knows of a pane's terminal state (`#{alternate_on}`, `#{cursor_flag}`, …).
+struct TerminalModes: Equatable {
+    var alternateScreen: Bool
+    var cursorVisible: Bool
+    var mouse: Bool
+    var keypad: Bool
+    var keypadCursor: Bool
+    var scrollRegion: ClosedRange<Int>
+}
+
 struct TmuxError: Error, CustomStringConvertible {
     var description: String
 }
@@ -138,6 +148,41 @@ final class TmuxSession {
             let last = screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             return last.map { $0 == "$" || $0.hasPrefix("$ ") } ?? false
         }
+    }
+
+    /// Waits for a line that is exactly `NAME=STATUS` (as `echo NAME=$?` prints it; the typed
+    /// command line `echo NAME=$?` does not count), and returns the status.
+    func waitForStatus(_ name: String = "exited", timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> Int32 {
+        let screen = try waitUntil(timeout: timeout, "a line '\(name)=<status>'") { Self.status(name, in: $0) != nil }
+        return try #require(Self.status(name, in: screen), sourceLocation: sourceLocation)
+    }
+
+    /// The status on the last line of `screen` that is exactly `NAME=<digits>`.
+    static func status(_ name: String, in screen: String) -> Int32? {
+        screen.split(separator: "\n").reversed().lazy.compactMap { line -> Int32? in
+            let line = line.trimmingCharacters(in: .whitespaces)
+            guard line.hasPrefix(name + "="), line.count > name.count + 1 else { return nil }
+            let digits = line.dropFirst(name.count + 1)
+            return digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber) ? Int32(digits) : nil
+        }.first
+    }
+
+    /// The pane's terminal modes as tmux tracks them.
+    func modes() throws -> TerminalModes {
+        let format = "#{alternate_on} #{cursor_flag} #{mouse_any_flag} #{keypad_flag} #{keypad_cursor_flag} "
+            + "#{scroll_region_upper} #{scroll_region_lower}"
+        let output = tmux("display-message -p -t main \(Shell.quote(format))").output
+        let values = output.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+        guard values.count == 7 else { throw TmuxError(description: "unexpected modes from tmux: \(output)") }
+        return TerminalModes(alternateScreen: values[0] == 1, cursorVisible: values[1] == 1, mouse: values[2] == 1,
+                             keypad: values[3] == 1, keypadCursor: values[4] == 1, scrollRegion: values[5]...values[6])
+    }
+
+    /// The modes a shell's terminal has: normal screen, cursor shown, no mouse reporting,
+    /// keypad and cursor keys in normal mode, the whole screen scrolling.
+    var shellModes: TerminalModes {
+        TerminalModes(alternateScreen: false, cursorVisible: true, mouse: false, keypad: false, keypadCursor: false,
+                      scrollRegion: 0...(height - 1))
     }
 
     /// In a running explorer: the go-to finder (`:`), `query` typed, and Enter.
