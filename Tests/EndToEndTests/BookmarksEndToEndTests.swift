@@ -45,6 +45,38 @@ struct BookmarksEndToEndTests {
         #expect(list.output.contains("Background") && list.output.contains("October Revolution"))
     }
 
+    /// A bookmark made with `m` is in the database as soon as the status bar says so: `kill -9`
+    /// of the explorer right then (no quit, no handler, no session saved) loses neither it nor
+    /// the database, which the next `seealso bookmarks list` reads whole.
+    @Test func aBookmarkSurvivesKillDashNineOfTheExplorer() throws {
+        let tmux = try TmuxSession(width: 120, height: 40)
+        let data = tmux.home.appendingPathComponent("killed").path
+        tmux.type("\(seealso) --section Background --data-dir \(Shell.quote(data)); echo exited=$?")
+        try tmux.waitFor("Cross-links: Background")
+        tmux.press("m")
+        try tmux.waitFor("Bookmarked: Background")
+        let pid = try #require(tmux.foregroundPID())
+        #expect(kill(pid, SIGKILL) == 0)
+        // The shell reaps it; its terminal is left as it was (SIGKILL cannot be handled).
+        try tmux.waitUntil("the explorer gone") { _ in tmux.foregroundPID() == nil }
+
+        let list = Shell.run("\(seealso) bookmarks list --data-dir \(Shell.quote(data))")
+        #expect(list.status == 0, "\(list.output)")
+        let rows = list.output.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).prefix(4).joined(separator: " ") }
+        #expect(rows == ["ID ARTICLE SECTION NOTE", "#1 Dual power Background"], "\(list.output)")
+
+        // The JSON form, parsed: one bookmark, whole (a damaged database would fail the command).
+        let json = Shell.run("\(seealso) bookmarks list --json --data-dir \(Shell.quote(data)) 2>/dev/null")
+        #expect(json.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let bookmarks = try #require(document["bookmarks"] as? [[String: Any]])
+        #expect(bookmarks.count == 1)
+        #expect(bookmarks.first?["article"] as? String == "Dual power")
+        #expect(bookmarks.first?["heading"] as? String == "Background")
+        #expect(bookmarks.first?["section"] as? String == "background")
+        #expect(bookmarks.first?["id"] as? Int == 1)
+    }
+
     /// `m` on a bookmarked section removes it, note and all; `u` puts it back as `d` does
     /// (it could not be undone, and one stray key lost a note for good).
     @Test func unmarkingCanBeUndoneNoteIncluded() throws {
