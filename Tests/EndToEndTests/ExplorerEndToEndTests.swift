@@ -206,6 +206,41 @@ struct ExplorerEndToEndTests {
         #expect(result.output.contains("no section starts with 'Octobr Revolution' in 'Dual power'; close matches: October Revolution"))
     }
 
+    /// A malformed article is said as `seealso: FILE:LINE: message`, status 65, before the
+    /// terminal is touched: no alternate screen, nothing drawn, the terminal as it was. With
+    /// standard output a pipe too: the message on stderr, nothing on stdout (which `sed` marks).
+    @Test(arguments: ["terminal", "pipe"])
+    func aMalformedArticleIsReportedWithoutStartingTheExplorer(output: String) throws {
+        let tmux = try TmuxSession(width: 100, height: 30)
+        try Data("= Bad =\n\n== Unclosed heading\n\nText.\n".utf8).write(to: tmux.home.appendingPathComponent("bad.txt"))
+        tmux.type("cd \(Shell.quote(tmux.home.path)) && clear")
+        try tmux.waitUntil("a cleared screen") { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "$" }
+        let recording = tmux.home.appendingPathComponent("pane.out")
+        tmux.startRecording(to: recording)
+        tmux.type(output == "terminal" ? "\(seealso) bad.txt; echo status=$?"
+                                       : "\(seealso) bad.txt | sed 's/^/stdout: /'; echo status=${PIPESTATUS[0]}")
+        #expect(try tmux.waitForStatus("status") == 65)
+        let message = "seealso: bad.txt:3: unbalanced heading: 2 '=' before the text and 0 after"
+        let lines = tmux.screen().split(separator: "\n").map(String.init)
+        let said = try #require(lines.firstIndex(of: message), "\(lines)")
+        #expect(lines[(said + 1)...].first == "status=65", "nothing else printed: \(lines)")
+        #expect(lines.filter { $0 == message }.count == 1)
+        #expect(!lines.contains { $0.contains("(lead)") || $0.hasPrefix("stdout: ") }, "no outline, nothing on stdout")
+
+        // What reached the terminal: the message, and no sign of the explorer.
+        var bytes = ""
+        let deadline = Date().addingTimeInterval(10)
+        while !bytes.contains("status=65") && Date() < deadline {
+            usleep(30_000)
+            bytes = (try? String(contentsOf: recording, encoding: .utf8)) ?? ""
+        }
+        tmux.stopRecording()
+        #expect(bytes.contains(message))
+        #expect(!bytes.contains("\u{1B}[?1049h"), "the alternate screen was entered")
+        #expect(!bytes.contains("? help") && !bytes.contains("Outline"), "the explorer drew")
+        try expectSaneTerminal(tmux)
+    }
+
     /// A terminal type ncurses does not know is said as other errors are, `seealso: …`, both
     /// without arguments and through the argument parser (it printed the parser's `Error: …`).
     @Test func anUnknownTerminalTypeIsSaidLikeOtherErrors() throws {

@@ -167,6 +167,14 @@ final class TmuxSession {
         }.first
     }
 
+    /// From now on, every byte the pane's programs write is appended to `file` (tmux's
+    /// pipe-pane), until `stopRecording`.
+    func startRecording(to file: URL) {
+        tmux("pipe-pane -o -t main \(Shell.quote("cat >> " + Shell.quote(file.path)))")
+    }
+
+    func stopRecording() { tmux("pipe-pane -t main") }
+
     /// The pane's terminal modes as tmux tracks them.
     func modes() throws -> TerminalModes {
         let format = "#{alternate_on} #{cursor_flag} #{mouse_any_flag} #{keypad_flag} #{keypad_cursor_flag} "
