@@ -154,21 +154,35 @@ struct ExplorerEndToEndTests {
         try expectSaneTerminal(tmux)
     }
 
+    /// The title and clipboard sequences of a hostile article are shown as text and never
+    /// reach tmux: the pane keeps its title and tmux gets no buffer (set-clipboard is on).
+    /// Each negative check comes after a frame drawn later than all the hostile ones, so
+    /// tmux has read every byte that could have done it.
     @Test func hostileArticleCannotRetitleOrWriteTheClipboard() throws {
         let tmux = try TmuxSession(width: 100, height: 30)
         let file = tmux.home.appendingPathComponent("evil.txt")
         let text = "= Evil \u{1B}]2;PWNED-TITLE\u{07} =\n\nLead \u{1B}]0;PWNED-TITLE\u{07} and \u{1B}]52;c;UFdORUQ=\u{07} and \u{9B}2J and \u{1B}[2J done.\n\n== See also ==\n- Ev\u{1B}]2;PWNED-TITLE\u{1B}\\il\n"
         try Data(text.utf8).write(to: file)
         let titleBefore = tmux.paneTitle
-        tmux.type("\(seealso) \(Shell.quote(file.path))")
-        try tmux.waitUntil("the escapes shown as text") { $0.contains("Lead ^[]0;PWNED") && $0.contains("^[]52;c;UFdORUQ=^G") }
-        tmux.press("G", "Tab", "Tab")
-        usleep(200_000)
+        tmux.type("\(seealso) --no-restore \(Shell.quote(file.path))")
+        try tmux.waitUntil("the escapes shown as text") {
+            $0.contains("2 Evil ^[]2;PWNED-TITLE^G") && $0.contains("Lead ^[]0;PWNED") && $0.contains("^[]52;c;UFdORUQ=^G")
+        }
+        // The See-also item (a title sequence ended by ST) heads the cross-links, then its card.
+        tmux.press("]")
+        try tmux.waitFor("3 Cross-links: Ev^[]2;PWNED-TITLE^[\\")
+        tmux.press("Enter")
+        try tmux.waitFor("2 Topic: Ev^[]2;PWNED-TITLE^[\\il")
+        tmux.press("H", "G", "Tab", "Tab", "?")
+        try tmux.waitFor("Keys — ? or Esc closes")
         #expect(!tmux.paneTitle.contains("PWNED"))
         #expect(tmux.paneTitle == titleBefore)
         #expect(!tmux.buffers.contains("PWNED"))
         #expect(tmux.buffers.isEmpty)
+        tmux.press("Escape")
+        try tmux.waitUntil("the help closed") { !$0.contains("Keys — ? or Esc closes") }
         tmux.press("q")
+        try tmux.waitForPrompt()
     }
 
     /// `seealso` alone starts past the argument parser (`Seealso.main`): it must still be the

@@ -24,7 +24,14 @@ enum PtyScript {
             return seen
         def read_for(seconds):
             return read_until(None, seconds)
-        def start(term="xterm-256color", rows=40, cols=120, controlling=True):
+        def settle(quiet=0.3, limit=20):
+            # Everything the program writes until it has been quiet for `quiet` seconds (a
+            # frame is written in one go; a slow build may take long to start one).
+            seen, deadline = b"", time.time() + limit
+            while time.time() < deadline and select.select([master], [], [], quiet)[0]:
+                seen += os.read(master, 65536)
+            return seen
+        def start(term="xterm-256color", rows=40, cols=120, controlling=True, args=()):
             # With `controlling`, its own session with the pty as controlling terminal, so
             # that a resize sends SIGWINCH; without, closing the pty sends no SIGHUP.
             set_size(rows, cols)
@@ -33,7 +40,7 @@ enum PtyScript {
             env = {name: os.environ[name] for name in CHILD_ENVIRONMENT}
             env["TERM"] = term
             extra = dict(start_new_session=True, preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0)) if controlling else {}
-            return subprocess.Popen([seealso, "--no-restore", "--data-dir", data], stdin=slave, stdout=slave,
+            return subprocess.Popen([seealso, "--no-restore", "--data-dir", data, *args], stdin=slave, stdout=slave,
                                     stderr=slave, env=env, **extra)
         def finish(p):
             try:
