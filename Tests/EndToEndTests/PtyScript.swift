@@ -31,6 +31,12 @@ enum PtyScript {
             while time.time() < deadline and select.select([master], [], [], quiet)[0]:
                 seen += os.read(master, 65536)
             return seen
+        def next_output(limit=20):
+            # The program's answer to a key: waits up to `limit` seconds for its first byte,
+            # then reads until it is quiet.
+            if not select.select([master], [], [], limit)[0]:
+                return b""
+            return settle()
         def start(term="xterm-256color", rows=40, cols=120, controlling=True, args=()):
             # With `controlling`, its own session with the pty as controlling terminal, so
             # that a resize sends SIGWINCH; without, closing the pty sends no SIGHUP.
