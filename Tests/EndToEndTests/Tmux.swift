@@ -6,6 +6,13 @@ import Testing
 /// avoided on purpose: a detached tmux server inherits its pipes and `waitUntilExit` never
 /// returns. The child starts with no blocked signals and default dispositions, as under a
 /// real terminal: the test runner blocks some signals, and a blocked mask is inherited.
+/// Every suite that drives seealso on a terminal (tmux or a pty) or runs it, one test at a
+/// time: each waits on a program's output, and the machine's cores are shared with the rest
+/// of the run (measured on 2 cores: the whole `swift test` took no longer, 27-30 s against
+/// 30-40 s with these suites side by side, as StoreTests' process tests are longer still).
+@Suite("On a terminal", .serialized)
+enum OnATerminal {}
+
 enum Shell {
     /// `command` run by `sh -c`, stdout and stderr together. The environment is `environment`
     /// exactly, or without it `ChildEnvironment` with a fresh HOME: never the test runner's.
