@@ -131,8 +131,14 @@ extension OnATerminal {
             let pid = try #require(tmux.foregroundPID())
             // The process's own stderr, as a library or the Swift runtime would write to it.
             try Data("warning from inside: \(ending)\n".utf8).write(to: URL(fileURLWithPath: "/proc/\(pid)/fd/2"))
-            usleep(100_000)
-            #expect(!tmux.screen().contains("warning from inside"), "not drawn over the explorer")
+            // Not drawn over the explorer: watched for half a second.
+            let deadline = Date().addingTimeInterval(0.5)
+            var drawnOver = false
+            while !drawnOver && Date() < deadline {
+                drawnOver = tmux.screen().contains("warning from inside")
+                usleep(30_000)
+            }
+            #expect(!drawnOver, "the warning was drawn over the explorer")
             if ending == "quit" { tmux.press("q") } else { kill(pid, SIGSEGV) }
             // (The command line shows "exited=$?": wait for the status itself.)
             #expect(try tmux.waitForStatus() == (ending == "quit" ? 0 : 139))
