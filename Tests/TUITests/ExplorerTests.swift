@@ -320,12 +320,12 @@ struct ExplorerViewTests {
     }
 
     /// Scrolling one line redraws the reader's lines, not the whole screen.
-    @Test func scrollingOneLineChangesOnlyTheReaderAndTheStatus() {
+    @Test func scrollingOneLineChangesOnlyTheReaderAndTheStatus() throws {
         let state = explorer.initialState(size: Size(width: 200, height: 60))
         let before = explorer.render(state)
         let after = explorer.render(explorer.press(state, .character("j")))
         let changed = after.changes(from: before).reduce(0) { $0 + $1.cells.count }
-        let reader = try! #require(state.layout.rect(of: .reader))
+        let reader = try #require(state.layout.rect(of: .reader))
         #expect(changed > 0)
         #expect(changed <= reader.width * reader.height + 200)
         #expect(after.changes(from: before).allSatisfy { reader.contains(x: $0.x, y: $0.y) || $0.y == 59 })
