@@ -17,10 +17,7 @@ enum Seealso {
     /// In a private HOME and XDG folders, with TERM=dumb (the explorer prints the outline).
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         try withTemporaryDirectory { folder in
-            var env = ["PATH": "/usr/bin:/bin", "HOME": folder.path, "XDG_CONFIG_HOME": folder.appendingPathComponent("config").path,
-                       "XDG_DATA_HOME": folder.appendingPathComponent("data").path, "TERM": "dumb"]
-            env.merge(environment) { _, new in new }
-            let run = try Captured.run(binary, arguments, environment: env)
+            let run = try Captured.run(binary, arguments, environment: ChildEnvironment.make(home: folder, term: "dumb", environment))
             return Result(status: run.status, stdout: try Captured.text(run.stdout), stderr: try Captured.text(run.stderr))
         }
     }
@@ -32,7 +29,17 @@ struct ConfigCommandTests {
     func printDefault() throws {
         let printed = try Seealso.run(["config", "--print-default"])
         #expect(printed.status == 0)
-        #expect(printed.stdout == Config.defaultFile())
+        #expect(printed.stdout == Config.defaultFile(), "the command prints the generated file")
+        // …which holds every default, written out here rather than made by the same code.
+        let lines = printed.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "# seealso configuration.")
+        for line in ["theme = \"auto\"", "restore = true", "mouse = true", "[keys]",
+                     "quit = \"q\"                               # Quit",
+                     "help = [\"?\", \"F1\"]                       # Show or hide this help",
+                     "next-pane = \"Tab\"                        # Focus the next pane",
+                     "previous-pane = \"Shift-Tab\"              # Focus the previous pane"] {
+            #expect(lines.contains(line), "\(line)")
+        }
         try withTemporaryDirectory { folder in
             let file = folder.appendingPathComponent("default.toml")
             try Data(printed.stdout.utf8).write(to: file)

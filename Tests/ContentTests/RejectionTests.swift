@@ -285,7 +285,8 @@ struct RejectionTests {
         }
     }
 
-    @Test("Thousands of identical headings and items get x, x-2 … x-N without slowing down", .timeLimit(.minutes(1)))
+    /// (Only the time limit bounds the cost: the timings printed are not compared.)
+    @Test("20,000 identical headings and items get x, x-2 … x-N, within a minute", .timeLimit(.minutes(1)))
     func manyRepeats() throws {
         let headings = try Self.timed("20,000 identical headings") {
             try ArticleParser().parse("= T =\n" + String(repeating: "== x ==\n", count: 20_000))

@@ -71,8 +71,9 @@ func allOutputs(of model: LinkedArticle) throws -> [(name: String, text: String)
     return outputs
 }
 
-/// SplitMix64: deterministic pseudo-random bytes for the binary-file tests.
-struct SeededBytes {
+/// SplitMix64: deterministic pseudo-random bytes for the binary-file tests, and a seeded
+/// generator for random cases that must repeat when they fail.
+struct SeededBytes: RandomNumberGenerator {
     var state: UInt64
 
     mutating func next() -> UInt64 {

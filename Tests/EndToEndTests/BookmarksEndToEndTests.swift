@@ -1,86 +1,122 @@
 import Foundation
 import Testing
 
-/// Bookmarks through the real explorer: made with keys, kept across restarts, followed from
-/// the Bookmarks pane, and undone with history.
-@Suite("Bookmarks in tmux", .serialized)
-struct BookmarksEndToEndTests {
-    let seealso = Shell.quote(Binary.seealso)
+extension OnATerminal {
+    /// Bookmarks through the real explorer: made with keys, kept across restarts, followed from
+    /// the Bookmarks pane, and undone with history.
+    @Suite("Bookmarks in tmux", .serialized)
+    struct BookmarksEndToEndTests {
+        let seealso: String
 
-    @Test func bookmarkTwoSectionsQuitRestartJumpAndComeBack() throws {
-        let tmux = try TmuxSession(width: 120, height: 40)
-        let data = tmux.home.appendingPathComponent("data").path
-        tmux.type("\(seealso) --section Background --data-dir \(Shell.quote(data))")
-        try tmux.waitFor("Cross-links: Background")
-        try tmux.bookmarkAndQuit("Background")
+        init() throws { seealso = Shell.quote(try Binary.path()) }
 
-        tmux.type("clear; \(seealso) --section October --data-dir \(Shell.quote(data))")
-        try tmux.waitFor("Cross-links: October Revolution")
-        try tmux.bookmarkAndQuit("October Revolution")
+        @Test func bookmarkTwoSectionsQuitRestartJumpAndComeBack() throws {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            let data = tmux.home.appendingPathComponent("data").path
+            tmux.type("\(seealso) --section Background --data-dir \(Shell.quote(data))")
+            try tmux.waitFor("Cross-links: Background")
+            try tmux.bookmarkAndQuit("Background")
 
-        // A restart opens where we were, and the pane lists both, newest first.
-        tmux.type("clear; \(seealso) --data-dir \(Shell.quote(data))")
-        try tmux.waitFor("Cross-links: October Revolution")
-        tmux.press("'")
-        // Wait for the rows too: tmux may show a frame half drawn.
-        var screen = try tmux.waitUntil("both bookmarks listed") {
-            $0.contains("5 Bookmarks (2)") && $0.contains("★ October Revolution") && $0.contains("★ Background")
-                && $0.contains("October Revolution ★")
+            tmux.type("clear; \(seealso) --section October --data-dir \(Shell.quote(data))")
+            try tmux.waitFor("Cross-links: October Revolution")
+            try tmux.bookmarkAndQuit("October Revolution")
+
+            // A restart opens where we were, and the pane lists both, newest first.
+            tmux.type("clear; \(seealso) --data-dir \(Shell.quote(data))")
+            try tmux.waitFor("Cross-links: October Revolution")
+            tmux.press("'")
+            // Wait for the rows too: tmux may show a frame half drawn.
+            var screen = try tmux.waitUntil("both bookmarks listed") {
+                $0.contains("5 Bookmarks (2)") && $0.contains("★ October Revolution") && $0.contains("★ Background")
+                    && $0.contains("October Revolution ★")
+            }
+            let october = try #require(screen.range(of: "★ October Revolution"))
+            let background = try #require(screen.range(of: "★ Background"))
+            #expect(october.lowerBound < background.lowerBound)
+            #expect(screen.contains("October Revolution ★"), "the reader marks the bookmarked heading")
+
+            tmux.press("j", "Enter")
+            screen = try tmux.waitFor("Cross-links: Background")
+            tmux.press("H")
+            try tmux.waitFor("Cross-links: October Revolution")
+            tmux.press("q")
+
+            let list = Shell.run("\(seealso) bookmarks list --data-dir \(Shell.quote(data))")
+            #expect(list.status == 0)
+            #expect(list.output.contains("Background") && list.output.contains("October Revolution"))
         }
-        let october = try #require(screen.range(of: "★ October Revolution"))
-        let background = try #require(screen.range(of: "★ Background"))
-        #expect(october.lowerBound < background.lowerBound)
-        #expect(screen.contains("October Revolution ★"), "the reader marks the bookmarked heading")
 
-        tmux.press("j", "Enter")
-        screen = try tmux.waitFor("Cross-links: Background")
-        tmux.press("H")
-        try tmux.waitFor("Cross-links: October Revolution")
-        tmux.press("q")
+        /// A bookmark made with `m` is in the database as soon as the status bar says so: `kill -9`
+        /// of the explorer right then (no quit, no handler, no session saved) loses neither it nor
+        /// the database, which the next `seealso bookmarks list` reads whole.
+        @Test func aBookmarkSurvivesKillDashNineOfTheExplorer() throws {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            let data = tmux.home.appendingPathComponent("killed").path
+            tmux.type("\(seealso) --section Background --data-dir \(Shell.quote(data)); echo exited=$?")
+            try tmux.waitFor("Cross-links: Background")
+            tmux.press("m")
+            try tmux.waitFor("Bookmarked: Background")
+            let pid = try #require(tmux.foregroundPID())
+            #expect(kill(pid, SIGKILL) == 0)
+            // The shell reaps it; its terminal is left as it was (SIGKILL cannot be handled).
+            try tmux.waitUntil("the explorer gone") { _ in tmux.foregroundPID() == nil }
 
-        let list = Shell.run("\(seealso) bookmarks list --data-dir \(Shell.quote(data))")
-        #expect(list.status == 0)
-        #expect(list.output.contains("Background") && list.output.contains("October Revolution"))
-    }
+            let list = Shell.run("\(seealso) bookmarks list --data-dir \(Shell.quote(data))")
+            #expect(list.status == 0, "\(list.output)")
+            let rows = list.output.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).prefix(4).joined(separator: " ") }
+            #expect(rows == ["ID ARTICLE SECTION NOTE", "#1 Dual power Background"], "\(list.output)")
 
-    /// `m` on a bookmarked section removes it, note and all; `u` puts it back as `d` does
-    /// (it could not be undone, and one stray key lost a note for good).
-    @Test func unmarkingCanBeUndoneNoteIncluded() throws {
-        let tmux = try TmuxSession(width: 120, height: 40)
-        let data = tmux.home.appendingPathComponent("data").path
-        tmux.type("\(seealso) --section Background --data-dir \(Shell.quote(data))")
-        try tmux.waitFor("Cross-links: Background")
-        tmux.press("M")
-        tmux.type("reread this")  // the note's prompt, then Enter
-        try tmux.waitFor("Note saved.")
-        tmux.press("m")
-        try tmux.waitFor("Bookmark removed: Background (u undoes)")
-        tmux.press("u")
-        try tmux.waitFor("Bookmark restored.")
-        tmux.press("q")
-        try tmux.waitForPrompt()
+            // The JSON form, parsed: one bookmark, whole (a damaged database would fail the command).
+            let json = Shell.run("\(seealso) bookmarks list --json --data-dir \(Shell.quote(data)) 2>/dev/null")
+            #expect(json.status == 0)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+            let bookmarks = try #require(document["bookmarks"] as? [[String: Any]])
+            #expect(bookmarks.count == 1)
+            #expect(bookmarks.first?["article"] as? String == "Dual power")
+            #expect(bookmarks.first?["heading"] as? String == "Background")
+            #expect(bookmarks.first?["section"] as? String == "background")
+            #expect(bookmarks.first?["id"] as? Int == 1)
+        }
 
-        let list = Shell.run("\(seealso) bookmarks list --data-dir \(Shell.quote(data))")
-        #expect(list.status == 0)
-        #expect(list.output.contains("Background") && list.output.contains("reread this"))
-    }
+        /// `m` on a bookmarked section removes it, note and all; `u` puts it back as `d` does
+        /// (it could not be undone, and one stray key lost a note for good).
+        @Test func unmarkingCanBeUndoneNoteIncluded() throws {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            let data = tmux.home.appendingPathComponent("data").path
+            tmux.type("\(seealso) --section Background --data-dir \(Shell.quote(data))")
+            try tmux.waitFor("Cross-links: Background")
+            tmux.press("M")
+            tmux.type("reread this")  // the note's prompt, then Enter
+            try tmux.waitFor("Note saved.")
+            tmux.press("m")
+            try tmux.waitFor("Bookmark removed: Background (u undoes)")
+            tmux.press("u")
+            try tmux.waitFor("Bookmark restored.")
+            tmux.press("q")
+            try tmux.waitForPrompt()
 
-    @Test func aDamagedDatabaseIsReportedAndLeftAlone() throws {
-        let tmux = try TmuxSession(width: 100, height: 30)
-        let data = tmux.home.appendingPathComponent("broken")
-        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
-        let file = data.appendingPathComponent("state.sqlite")
-        let garbage = Data("this is not a database, but it is someone's file\n".utf8)
-        try garbage.write(to: file)
-        tmux.type("\(seealso) --data-dir \(Shell.quote(data.path)); echo status=$?")
-        let screen = try tmux.waitFor("is damaged or not a database")
-        #expect(screen.contains("2 Dual power"), "reading goes on")
-        tmux.press("m")
-        try tmux.waitFor("Bookmarks are off")
-        tmux.press("q")
-        // The command line itself shows "status=$?": wait for the number.
-        let after = try tmux.waitUntil("the exit status") { $0.range(of: #"status=[0-9]"#, options: .regularExpression) != nil }
-        #expect(after.contains("use --data-dir DIR, or move the file away"))
-        #expect(try Data(contentsOf: file) == garbage)
+            let list = Shell.run("\(seealso) bookmarks list --data-dir \(Shell.quote(data))")
+            #expect(list.status == 0)
+            #expect(list.output.contains("Background") && list.output.contains("reread this"))
+        }
+
+        @Test func aDamagedDatabaseIsReportedAndLeftAlone() throws {
+            let tmux = try TmuxSession(width: 100, height: 30)
+            let data = tmux.home.appendingPathComponent("broken")
+            try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+            let file = data.appendingPathComponent("state.sqlite")
+            let garbage = Data("this is not a database, but it is someone's file\n".utf8)
+            try garbage.write(to: file)
+            tmux.type("\(seealso) --data-dir \(Shell.quote(data.path)); echo status=$?")
+            let screen = try tmux.waitFor("is damaged or not a database")
+            #expect(screen.contains("2 Dual power"), "reading goes on")
+            tmux.press("m")
+            try tmux.waitFor("Bookmarks are off")
+            tmux.press("q")
+            // The command line itself shows "status=$?": wait for the number.
+            let after = try tmux.waitUntil("the exit status") { $0.range(of: #"status=[0-9]"#, options: .regularExpression) != nil }
+            #expect(after.contains("use --data-dir DIR, or move the file away"))
+            #expect(try Data(contentsOf: file) == garbage)
+        }
     }
 }

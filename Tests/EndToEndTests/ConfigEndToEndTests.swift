@@ -1,61 +1,65 @@
 import Foundation
 import Testing
 
-/// A config file driving the real explorer: remapped keys, the help overlay showing them, and
-/// a bad entry reported in the status line and on stderr while the rest applies.
-@Suite("Config in tmux", .serialized)
-struct ConfigEndToEndTests {
-    let seealso = Shell.quote(Binary.seealso)
+extension OnATerminal {
+    /// A config file driving the real explorer: remapped keys, the help overlay showing them, and
+    /// a bad entry reported in the status line and on stderr while the rest applies.
+    @Suite("Config in tmux", .serialized)
+    struct ConfigEndToEndTests {
+        let seealso: String
 
-    /// Whether some line of `screen` shows `keys` then, after spaces, `summary` (a help row).
-    func helpRow(_ screen: String, keys: String, summary: String) -> Bool {
-        screen.split(separator: "\n").contains { line in
-            guard let range = line.range(of: summary) else { return false }
-            return line[..<range.lowerBound].trimmingCharacters(in: .whitespaces).hasSuffix(keys)
+        init() throws { seealso = Shell.quote(try Binary.path()) }
+
+        /// Whether some line of `screen` shows `keys` then, after spaces, `summary` (a help row).
+        func helpRow(_ screen: String, keys: String, summary: String) -> Bool {
+            screen.split(separator: "\n").contains { line in
+                guard let range = line.range(of: summary) else { return false }
+                return line[..<range.lowerBound].trimmingCharacters(in: .whitespaces).hasSuffix(keys)
+            }
         }
-    }
 
-    @Test func remappedQuitWithConfigOption() throws {
-        let tmux = try TmuxSession(width: 120, height: 40)
-        let config = tmux.home.appendingPathComponent("my keys.toml")
-        try Data("""
-            [keys]
-            quit = "x"
-            help = ["?", "F2"]
-            zoom = "Ctrl-1"
-            """.utf8).write(to: config)
-        tmux.type("\(seealso) --config \(Shell.quote(config.path)); echo status=$?")
-        // The status line names the file, the first problem and the count; reading goes on.
-        var screen = try tmux.waitUntil("the explorer with the config's notice") {
-            $0.contains("2 Dual power") && $0.contains("my keys.toml:4: 'zoom': unknown key name")
+        @Test func remappedQuitWithConfigOption() throws {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            let config = tmux.home.appendingPathComponent("my keys.toml")
+            try Data("""
+                [keys]
+                quit = "x"
+                help = ["?", "F2"]
+                zoom = "Ctrl-1"
+                """.utf8).write(to: config)
+            tmux.type("\(seealso) --config \(Shell.quote(config.path)); echo status=$?")
+            // The status line names the file, the first problem and the count; reading goes on.
+            var screen = try tmux.waitUntil("the explorer with the config's notice") {
+                $0.contains("2 Dual power") && $0.contains("my keys.toml:4: 'zoom': unknown key name")
+            }
+            let status = screen.split(separator: "\n").last { $0.contains("my keys.toml:4:") }
+            #expect(status?.hasPrefix(" my keys.toml:4: 'zoom': unknown key name \"Ctrl-1\"") == true, "\(status ?? "")")
+
+            tmux.press("q")
+            try tmux.waitFor("q is not bound to anything")
+            tmux.press("?")
+            screen = try tmux.waitUntil("the help with x for Quit") { helpRow($0, keys: "x", summary: "Quit") }
+            #expect(helpRow(screen, keys: "?, F2", summary: "Show or hide this help"))
+            #expect(helpRow(screen, keys: "z", summary: "Zoom the focused pane"), "the bad entry keeps its default")
+            tmux.press("F2")
+            try tmux.waitUntil("the help to close") { !$0.contains("Show or hide this help") }
+
+            tmux.press("x")
+            screen = try tmux.waitFor("status=0")
+            #expect(screen.contains("seealso: \(config.path):4: 'zoom': unknown key name \"Ctrl-1\""), "also on stderr")
         }
-        let status = screen.split(separator: "\n").last { $0.contains("my keys.toml:4:") }
-        #expect(status?.hasPrefix(" my keys.toml:4: 'zoom': unknown key name \"Ctrl-1\"") == true, "\(status ?? "")")
 
-        tmux.press("q")
-        try tmux.waitFor("q is not bound to anything")
-        tmux.press("?")
-        screen = try tmux.waitUntil("the help with x for Quit") { helpRow($0, keys: "x", summary: "Quit") }
-        #expect(helpRow(screen, keys: "?, F2", summary: "Show or hide this help"))
-        #expect(helpRow(screen, keys: "z", summary: "Zoom the focused pane"), "the bad entry keeps its default")
-        tmux.press("F2")
-        try tmux.waitUntil("the help to close") { !$0.contains("Show or hide this help") }
-
-        tmux.press("x")
-        screen = try tmux.waitFor("status=0")
-        #expect(screen.contains("seealso: \(config.path):4: 'zoom': unknown key name \"Ctrl-1\""), "also on stderr")
-    }
-
-    @Test func defaultConfigFileIsRead() throws {
-        let tmux = try TmuxSession(width: 100, height: 30)
-        let folder = tmux.home.appendingPathComponent("config/seealso")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data("[keys]\nquit = [\"x\", \"Ctrl-G\"]\n".utf8).write(to: folder.appendingPathComponent("config.toml"))
-        tmux.type("\(seealso); echo status=$?")
-        try tmux.waitFor("2 Dual power")
-        tmux.press("q")
-        try tmux.waitFor("q is not bound to anything")
-        tmux.press("C-g")
-        try tmux.waitFor("status=0")
+        @Test func defaultConfigFileIsRead() throws {
+            let tmux = try TmuxSession(width: 100, height: 30)
+            let folder = tmux.home.appendingPathComponent("config/seealso")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("[keys]\nquit = [\"x\", \"Ctrl-G\"]\n".utf8).write(to: folder.appendingPathComponent("config.toml"))
+            tmux.type("\(seealso); echo status=$?")
+            try tmux.waitFor("2 Dual power")
+            tmux.press("q")
+            try tmux.waitFor("q is not bound to anything")
+            tmux.press("C-g")
+            try tmux.waitFor("status=0")
+        }
     }
 }

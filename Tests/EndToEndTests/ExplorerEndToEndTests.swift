@@ -1,201 +1,289 @@
 import Foundation
 import Testing
 
-/// The explorer driven through a real terminal (tmux), with real keystrokes, read back from
-/// the screen. Serialized: each test owns a tmux server, and two cores are plenty busy.
-@Suite("Explorer in tmux", .serialized)
-struct ExplorerEndToEndTests {
-    let seealso = Shell.quote(Binary.seealso)
+extension OnATerminal {
+    /// The explorer driven through a real terminal (tmux), with real keystrokes, read back from
+    /// the screen. Serialized: each test owns a tmux server, and two cores are plenty busy.
+    @Suite("Explorer in tmux", .serialized)
+    struct ExplorerEndToEndTests {
+        let seealso: String
 
-    @Test func browseFollowBackForwardHelpResizeQuit() throws {
-        let tmux = try TmuxSession(width: 120, height: 40)
-        tmux.type("\(seealso) --item Municipalism")
-        // Each wait covers what is then checked: tmux may show a frame half drawn.
-        try tmux.waitUntil("the three columns at Municipalism") {
-            $0.contains("1 Outline") && $0.contains("Background") && $0.contains("Modern usage by libe")
-                && $0.contains("Cross-links: Municipalism")
+        init() throws { seealso = Shell.quote(try Binary.path()) }
+
+        @Test func browseFollowBackForwardHelpResizeQuit() throws {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            tmux.type("\(seealso) --item Municipalism")
+            // Each wait covers what is then checked: tmux may show a frame half drawn.
+            try tmux.waitUntil("the three columns at Municipalism") {
+                $0.contains("1 Outline") && $0.contains("Background") && $0.contains("Modern usage by libe")
+                    && $0.contains("Cross-links: Municipalism")
+            }
+
+            // The outline: focus it, walk down to "October Revolution" and open it.
+            tmux.press("1", "g", "j", "j", "j", "j", "j", "Enter")
+            try tmux.waitUntil("October Revolution") { $0.contains("# October Revolution") && $0.contains("Cross-links: October Revolution") }
+
+            // Back to Municipalism, then its curated link to Communalism (Bookchin).
+            tmux.press("H")
+            try tmux.waitFor("Cross-links: Municipalism")
+            tmux.press("3", "g", "Enter")
+            try tmux.waitUntil("the card and the jump path") {
+                $0.contains("Topic: Communalism (Bookchin)") && $0.contains("Municipalism → Communalism (Bookchin)") && $0.contains("theory-of")
+            }
+
+            tmux.press("H")
+            try tmux.waitUntil("back at Municipalism, the card gone") {
+                $0.contains("Cross-links: Municipalism") && !$0.contains("Topic: Communalism")
+            }
+            tmux.press("L")
+            try tmux.waitFor("Topic: Communalism (Bookchin)")
+
+            tmux.press("?")
+            // Every binding is listed; wait for the whole overlay (tmux may show a frame half drawn).
+            try tmux.waitUntil("the help overlay") {
+                $0.contains("Keys — ? or Esc closes") && $0.contains("Next cross-reference in the reader") && $0.contains("Back (history)")
+            }
+            tmux.press("Escape")
+            try tmux.waitUntil("help to close") { !$0.contains("Keys — ? or Esc closes") }
+
+            // Narrow: one pane at a time, the focused one (the cross-links, where Enter was pressed).
+            tmux.resize(width: 60, height: 20)
+            let narrow = try tmux.waitUntil("the narrow layout") { !$0.contains("1 Outline") && $0.contains("3 Cross-links: Communalism") }
+            #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 60 })
+            tmux.resize(width: 120, height: 40)
+            try tmux.waitUntil("the three columns again, on the card") { $0.contains("1 Outline") && $0.contains("Topic: Communalism (Bookchin)") }
+
+            tmux.press("q")
+            try tmux.waitForPrompt()
+            try expectSaneTerminal(tmux)
         }
 
-        // The outline: focus it, walk down to "October Revolution" and open it.
-        tmux.press("1", "g", "j", "j", "j", "j", "j", "Enter")
-        try tmux.waitUntil("October Revolution") { $0.contains("# October Revolution") && $0.contains("Cross-links: October Revolution") }
+        /// Ctrl-Z gives the shell its terminal back as it was (modes, and the whole screen
+        /// scrolling: the explorer keeps a scroll region while the reader spans the width), and
+        /// `fg` brings the explorer back where it was, without waiting for a key.
+        @Test func suspendAndResume() throws {
+            let tmux = try TmuxSession(width: 79, height: 24)
+            tmux.type("\(seealso) --no-restore")
+            try tmux.waitFor("? help")
+            for _ in 0..<6 { tmux.press("j") }
+            var shown = ""
+            try tmux.waitUntil("six lines scrolled, the screen settled") { screen in
+                defer { shown = screen }
+                return screen == shown && screen.contains("Lenin saw this unstable") && !screen.contains("In political theory")
+            }
 
-        // Back to Municipalism, then its curated link to Communalism (Bookchin).
-        tmux.press("H")
-        try tmux.waitFor("Cross-links: Municipalism")
-        tmux.press("3", "g", "Enter")
-        try tmux.waitUntil("the card and the jump path") {
-            $0.contains("Topic: Communalism (Bookchin)") && $0.contains("Municipalism → Communalism (Bookchin)") && $0.contains("theory-of")
+            tmux.press("C-z")
+            try tmux.waitFor("Stopped")
+            try expectSaneTerminal(tmux)
+            tmux.type("clear; seq 1 60")
+            let rows = try tmux.waitUntil("seq to scroll the whole screen") { $0.contains("60\n$") }.split(separator: "\n")
+            #expect(rows.first == "38", "the top row did not scroll with the rest: \(rows.prefix(3))")
+
+            tmux.type("fg; echo exited=$?")
+            try tmux.waitUntil("the explorer as it was") { $0 == shown }
+            tmux.press("q")
+            #expect(try tmux.waitForStatus() == 0)
+            try expectSaneTerminal(tmux)
         }
 
-        tmux.press("H")
-        try tmux.waitUntil("back at Municipalism, the card gone") {
-            $0.contains("Cross-links: Municipalism") && !$0.contains("Topic: Communalism")
-        }
-        tmux.press("L")
-        try tmux.waitFor("Topic: Communalism (Bookchin)")
-
-        tmux.press("?")
-        // Every binding is listed; wait for the whole overlay (tmux may show a frame half drawn).
-        try tmux.waitUntil("the help overlay") {
-            $0.contains("Keys — ? or Esc closes") && $0.contains("Next cross-reference in the reader") && $0.contains("Back (history)")
-        }
-        tmux.press("Escape")
-        try tmux.waitUntil("help to close") { !$0.contains("Keys — ? or Esc closes") }
-
-        // Narrow: one pane at a time, the focused one (the cross-links, where Enter was pressed).
-        tmux.resize(width: 60, height: 20)
-        let narrow = try tmux.waitUntil("the narrow layout") { !$0.contains("1 Outline") && $0.contains("3 Cross-links: Communalism") }
-        #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 60 })
-        tmux.resize(width: 120, height: 40)
-        try tmux.waitUntil("the three columns again, on the card") { $0.contains("1 Outline") && $0.contains("Topic: Communalism (Bookchin)") }
-
-        tmux.press("q")
-        try tmux.waitForPrompt()
-        try expectSaneTerminal(tmux)
-    }
-
-    /// Ctrl-Z gives the shell its terminal back as it was (modes, and the whole screen
-    /// scrolling: the explorer keeps a scroll region while the reader spans the width), and
-    /// `fg` brings the explorer back where it was, without waiting for a key.
-    @Test func suspendAndResume() throws {
-        let tmux = try TmuxSession(width: 79, height: 24)
-        tmux.type("\(seealso) --no-restore")
-        try tmux.waitFor("? help")
-        for _ in 0..<6 { tmux.press("j") }
-        var shown = ""
-        try tmux.waitUntil("six lines scrolled, the screen settled") { screen in
-            defer { shown = screen }
-            return screen == shown && screen.contains("Lenin saw this unstable") && !screen.contains("In political theory")
+        /// SIGINT, SIGTERM, SIGHUP and SIGQUIT end the explorer with 128 + the signal, the
+        /// terminal given back: modes, normal screen, cursor, mouse and keypad off, and the whole
+        /// screen as the scroll region. At 79 columns the reader spans the width, so after a
+        /// scroll the explorer keeps a scroll region set: the signal comes while it is.
+        @Test(arguments: ["TERM", "INT", "HUP", "QUIT"])
+        func signalRestoresTheTerminal(signal: String) throws {
+            let (number, status): (Int32, Int32) = switch signal {
+            case "TERM": (SIGTERM, 143)
+            case "INT": (SIGINT, 130)
+            case "HUP": (SIGHUP, 129)
+            default: (SIGQUIT, 131)
+            }
+            let tmux = try TmuxSession(width: 79, height: 24)
+            let before = try tmux.modes()
+            #expect(before == tmux.shellModes, "the shell's own modes, before")
+            tmux.type("\(seealso) --no-restore; echo exited=$?")
+            try tmux.waitFor("? help")
+            tmux.press("j", "j", "j")
+            // Everything the handler must undo is set: each check below can fail.
+            let deadline = Date().addingTimeInterval(10)
+            var running = try tmux.modes()
+            while running.scrollRegion == tmux.shellModes.scrollRegion && Date() < deadline {
+                usleep(30_000)
+                running = try tmux.modes()
+            }
+            #expect(running.alternateScreen && !running.cursorVisible && running.mouse && running.keypad && running.keypadCursor)
+            #expect(running.scrollRegion != tmux.shellModes.scrollRegion, "no scroll region set: \(running)")
+            let pid = try #require(tmux.foregroundPID())
+            kill(pid, number)
+            let exited = try tmux.waitForStatus()
+            #expect(exited == status)
+            #expect(!tmux.screen().contains("? help"), "the alternate screen was left")
+            try expectSaneTerminal(tmux)
         }
 
-        tmux.press("C-z")
-        try tmux.waitFor("Stopped")
-        try expectSaneTerminal(tmux)
-        tmux.type("clear; seq 1 60")
-        let rows = try tmux.waitUntil("seq to scroll the whole screen") { $0.contains("60\n$") }.split(separator: "\n")
-        #expect(rows.first == "38", "the top row did not scroll with the rest: \(rows.prefix(3))")
+        /// What reaches stderr while the explorer draws (a library's warning, a crash's reason)
+        /// is shown once the terminal is restored, instead of vanishing with the alternate screen.
+        @Test(arguments: ["quit", "crash"])
+        func standardErrorIsShownAfterTheExplorerEnds(ending: String) throws {
+            let tmux = try TmuxSession(width: 100, height: 30)
+            tmux.type("\(seealso); echo exited=$?")
+            try tmux.waitFor("2 Dual power")
+            let pid = try #require(tmux.foregroundPID())
+            // The process's own stderr, as a library or the Swift runtime would write to it.
+            try Data("warning from inside: \(ending)\n".utf8).write(to: URL(fileURLWithPath: "/proc/\(pid)/fd/2"))
+            // Not drawn over the explorer: watched for half a second.
+            let deadline = Date().addingTimeInterval(0.5)
+            var drawnOver = false
+            while !drawnOver && Date() < deadline {
+                drawnOver = tmux.screen().contains("warning from inside")
+                usleep(30_000)
+            }
+            #expect(!drawnOver, "the warning was drawn over the explorer")
+            if ending == "quit" { tmux.press("q") } else { kill(pid, SIGSEGV) }
+            // (The command line shows "exited=$?": wait for the status itself.)
+            #expect(try tmux.waitForStatus() == (ending == "quit" ? 0 : 139))
+            #expect(tmux.screen().contains("warning from inside: \(ending)"))
+            try expectSaneTerminal(tmux)
+        }
 
-        tmux.type("fg; echo exited=$?")
-        try tmux.waitUntil("the explorer as it was") { $0 == shown }
-        tmux.press("q")
-        try tmux.waitFor("exited=0")
-    }
+        /// Ctrl-S is a key like any other: with the terminal's flow control on, it would freeze
+        /// the screen until Ctrl-Q.
+        @Test func controlSDoesNotFreezeTheScreen() throws {
+            let tmux = try TmuxSession(width: 100, height: 30)
+            tmux.type(seealso)
+            try tmux.waitFor("2 Dual power")
+            tmux.press("C-s")
+            usleep(100_000)
+            tmux.press("G")
+            try tmux.waitUntil("the reader at the bottom") { $0.split(separator: "\n").last?.contains("Bot") == true }
+            tmux.press("q")
+            try tmux.waitForPrompt()
+            try expectSaneTerminal(tmux)
+        }
 
-    @Test(arguments: ["TERM", "INT", "HUP"])
-    func signalRestoresTheTerminal(signal: String) throws {
-        let tmux = try TmuxSession(width: 100, height: 30)
-        tmux.type("\(seealso); echo exited=$?")
-        try tmux.waitFor("2 Dual power")
-        let pid = try #require(tmux.foregroundPID())
-        kill(pid, signal == "TERM" ? SIGTERM : signal == "INT" ? SIGINT : SIGHUP)
-        let screen = try tmux.waitFor("exited=")
-        #expect(!screen.contains("2 Dual power"), "the alternate screen was left")
-        try expectSaneTerminal(tmux)
-    }
+        /// The title and clipboard sequences of a hostile article are shown as text and never
+        /// reach tmux: the pane keeps its title and tmux gets no buffer (set-clipboard is on).
+        /// Each negative check comes after a frame drawn later than all the hostile ones, so
+        /// tmux has read every byte that could have done it.
+        @Test func hostileArticleCannotRetitleOrWriteTheClipboard() throws {
+            let tmux = try TmuxSession(width: 100, height: 30)
+            let file = tmux.home.appendingPathComponent("evil.txt")
+            let text = "= Evil \u{1B}]2;PWNED-TITLE\u{07} =\n\nLead \u{1B}]0;PWNED-TITLE\u{07} and \u{1B}]52;c;UFdORUQ=\u{07} and \u{9B}2J and \u{1B}[2J done.\n\n== See also ==\n- Ev\u{1B}]2;PWNED-TITLE\u{1B}\\il\n"
+            try Data(text.utf8).write(to: file)
+            let titleBefore = tmux.paneTitle
+            tmux.type("\(seealso) --no-restore \(Shell.quote(file.path))")
+            try tmux.waitUntil("the escapes shown as text") {
+                $0.contains("2 Evil ^[]2;PWNED-TITLE^G") && $0.contains("Lead ^[]0;PWNED") && $0.contains("^[]52;c;UFdORUQ=^G")
+            }
+            // The See-also item (a title sequence ended by ST) heads the cross-links, then its card.
+            tmux.press("]")
+            try tmux.waitFor("3 Cross-links: Ev^[]2;PWNED-TITLE^[\\")
+            tmux.press("Enter")
+            try tmux.waitFor("2 Topic: Ev^[]2;PWNED-TITLE^[\\il")
+            tmux.press("H", "G", "Tab", "Tab", "?")
+            try tmux.waitFor("Keys — ? or Esc closes")
+            #expect(!tmux.paneTitle.contains("PWNED"))
+            #expect(tmux.paneTitle == titleBefore)
+            #expect(!tmux.buffers.contains("PWNED"))
+            #expect(tmux.buffers.isEmpty)
+            tmux.press("Escape")
+            try tmux.waitUntil("the help closed") { !$0.contains("Keys — ? or Esc closes") }
+            tmux.press("q")
+            try tmux.waitForPrompt()
+        }
 
-    /// What reaches stderr while the explorer draws (a library's warning, a crash's reason)
-    /// is shown once the terminal is restored, instead of vanishing with the alternate screen.
-    @Test(arguments: ["quit", "crash"])
-    func standardErrorIsShownAfterTheExplorerEnds(ending: String) throws {
-        let tmux = try TmuxSession(width: 100, height: 30)
-        tmux.type("\(seealso); echo exited=$?")
-        try tmux.waitFor("2 Dual power")
-        let pid = try #require(tmux.foregroundPID())
-        // The process's own stderr, as a library or the Swift runtime would write to it.
-        try Data("warning from inside: \(ending)\n".utf8).write(to: URL(fileURLWithPath: "/proc/\(pid)/fd/2"))
-        usleep(100_000)
-        #expect(!tmux.screen().contains("warning from inside"), "not drawn over the explorer")
-        if ending == "quit" { tmux.press("q") } else { kill(pid, SIGSEGV) }
-        // (The command line shows "exited=$?": wait for the status itself.)
-        let screen = try tmux.waitFor(ending == "quit" ? "exited=0" : "exited=139")
-        #expect(screen.contains("warning from inside: \(ending)"))
-        try expectSaneTerminal(tmux)
-    }
+        /// `seealso` alone starts past the argument parser (`Seealso.main`): it must still be the
+        /// same explorer, with the default store ($XDG_DATA_HOME) and the session restored.
+        @Test func noArgumentsUseTheDefaultStoreAndRestore() throws {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            tmux.type(seealso)
+            try tmux.waitFor("Cross-links: Dual power")
+            tmux.press("1", "g", "j", "Enter")
+            try tmux.waitFor("Cross-links: Background")
+            try tmux.bookmarkAndQuit("Background")
 
-    /// Ctrl-S is a key like any other: with the terminal's flow control on, it would freeze
-    /// the screen until Ctrl-Q.
-    @Test func controlSDoesNotFreezeTheScreen() throws {
-        let tmux = try TmuxSession(width: 100, height: 30)
-        tmux.type(seealso)
-        try tmux.waitFor("2 Dual power")
-        tmux.press("C-s")
-        usleep(100_000)
-        tmux.press("G")
-        try tmux.waitUntil("the reader at the bottom") { $0.split(separator: "\n").last?.contains("Bot") == true }
-        tmux.press("q")
-        try tmux.waitForPrompt()
-        try expectSaneTerminal(tmux)
-    }
+            tmux.type("clear; \(seealso)")
+            try tmux.waitFor("Cross-links: Background")
+            tmux.press("q")
+            try tmux.waitForPrompt()
+            let data = tmux.home.appendingPathComponent("data/seealso").path
+            let list = Shell.run("\(seealso) bookmarks list --data-dir \(Shell.quote(data))")
+            #expect(list.status == 0)
+            #expect(list.output.contains("Background"))
+        }
 
-    @Test func hostileArticleCannotRetitleOrWriteTheClipboard() throws {
-        let tmux = try TmuxSession(width: 100, height: 30)
-        let file = tmux.home.appendingPathComponent("evil.txt")
-        let text = "= Evil \u{1B}]2;PWNED-TITLE\u{07} =\n\nLead \u{1B}]0;PWNED-TITLE\u{07} and \u{1B}]52;c;UFdORUQ=\u{07} and \u{9B}2J and \u{1B}[2J done.\n\n== See also ==\n- Ev\u{1B}]2;PWNED-TITLE\u{1B}\\il\n"
-        try Data(text.utf8).write(to: file)
-        let titleBefore = tmux.paneTitle
-        tmux.type("\(seealso) \(Shell.quote(file.path))")
-        try tmux.waitUntil("the escapes shown as text") { $0.contains("Lead ^[]0;PWNED") && $0.contains("^[]52;c;UFdORUQ=^G") }
-        tmux.press("G", "Tab", "Tab")
-        usleep(200_000)
-        #expect(!tmux.paneTitle.contains("PWNED"))
-        #expect(tmux.paneTitle == titleBefore)
-        #expect(!tmux.buffers.contains("PWNED"))
-        #expect(tmux.buffers.isEmpty)
-        tmux.press("q")
-    }
+        @Test func notATerminalPrintsTheOutline() throws {
+            let result = Shell.run("\(seealso) | cat")
+            #expect(result.status == 0)
+            #expect(result.output.hasPrefix("Dual power\n"))
+            #expect(result.output.contains("74  See also"))
+            let dumb = Shell.run("TERM=dumb \(seealso)")
+            #expect(dumb.output.hasPrefix("Dual power\n"))
+        }
 
-    /// `seealso` alone starts past the argument parser (`Seealso.main`): it must still be the
-    /// same explorer, with the default store ($XDG_DATA_HOME) and the session restored.
-    @Test func noArgumentsUseTheDefaultStoreAndRestore() throws {
-        let tmux = try TmuxSession(width: 120, height: 40)
-        tmux.type(seealso)
-        try tmux.waitFor("Cross-links: Dual power")
-        tmux.press("1", "g", "j", "Enter")
-        try tmux.waitFor("Cross-links: Background")
-        try tmux.bookmarkAndQuit("Background")
+        @Test func unknownSectionListsCloseMatches() throws {
+            let result = Shell.run("\(seealso) --section 'Octobr Revolution'")
+            #expect(result.status == 64)
+            #expect(result.output.contains("no section starts with 'Octobr Revolution' in 'Dual power'; close matches: October Revolution"))
+        }
 
-        tmux.type("clear; \(seealso)")
-        try tmux.waitFor("Cross-links: Background")
-        tmux.press("q")
-        try tmux.waitForPrompt()
-        let data = tmux.home.appendingPathComponent("data/seealso").path
-        let list = Shell.run("\(seealso) bookmarks list --data-dir \(Shell.quote(data))")
-        #expect(list.status == 0)
-        #expect(list.output.contains("Background"))
-    }
+        /// A malformed article is said as `seealso: FILE:LINE: message`, status 65, before the
+        /// terminal is touched: no alternate screen, nothing drawn, the terminal as it was. With
+        /// standard output a pipe too: the message on stderr, nothing on stdout (which `sed` marks).
+        @Test(arguments: ["terminal", "pipe"])
+        func aMalformedArticleIsReportedWithoutStartingTheExplorer(output: String) throws {
+            let tmux = try TmuxSession(width: 100, height: 30)
+            try Data("= Bad =\n\n== Unclosed heading\n\nText.\n".utf8).write(to: tmux.home.appendingPathComponent("bad.txt"))
+            tmux.type("cd \(Shell.quote(tmux.home.path)) && clear")
+            try tmux.waitUntil("a cleared screen") { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "$" }
+            let recording = tmux.home.appendingPathComponent("pane.out")
+            tmux.startRecording(to: recording)
+            tmux.type(output == "terminal" ? "\(seealso) bad.txt; echo status=$?"
+                                           : "\(seealso) bad.txt | sed 's/^/stdout: /'; echo status=${PIPESTATUS[0]}")
+            #expect(try tmux.waitForStatus("status") == 65)
+            let message = "seealso: bad.txt:3: unbalanced heading: 2 '=' before the text and 0 after"
+            let lines = tmux.screen().split(separator: "\n").map(String.init)
+            let said = try #require(lines.firstIndex(of: message), "\(lines)")
+            #expect(lines[(said + 1)...].first == "status=65", "nothing else printed: \(lines)")
+            #expect(lines.filter { $0 == message }.count == 1)
+            #expect(!lines.contains { $0.contains("(lead)") || $0.hasPrefix("stdout: ") }, "no outline, nothing on stdout")
 
-    @Test func notATerminalPrintsTheOutline() throws {
-        let result = Shell.run("\(seealso) | cat")
-        #expect(result.status == 0)
-        #expect(result.output.hasPrefix("Dual power\n"))
-        #expect(result.output.contains("74  See also"))
-        let dumb = Shell.run("TERM=dumb \(seealso)")
-        #expect(dumb.output.hasPrefix("Dual power\n"))
-    }
+            // What reached the terminal: the message, and no sign of the explorer.
+            var bytes = ""
+            let deadline = Date().addingTimeInterval(10)
+            while !bytes.contains("status=65") && Date() < deadline {
+                usleep(30_000)
+                bytes = (try? String(contentsOf: recording, encoding: .utf8)) ?? ""
+            }
+            tmux.stopRecording()
+            #expect(bytes.contains(message))
+            #expect(!bytes.contains("\u{1B}[?1049h"), "the alternate screen was entered")
+            #expect(!bytes.contains("? help") && !bytes.contains("Outline"), "the explorer drew")
+            try expectSaneTerminal(tmux)
+        }
 
-    @Test func unknownSectionListsCloseMatches() throws {
-        let result = Shell.run("\(seealso) --section 'Octobr Revolution'")
-        #expect(result.status == 64)
-        #expect(result.output.contains("no section starts with 'Octobr Revolution' in 'Dual power'; close matches: October Revolution"))
-    }
+        /// A terminal type ncurses does not know is said as other errors are, `seealso: …`, both
+        /// without arguments and through the argument parser (it printed the parser's `Error: …`).
+        @Test func anUnknownTerminalTypeIsSaidLikeOtherErrors() throws {
+            let tmux = try TmuxSession(width: 120, height: 24)
+            tmux.type("TERM=nosuchterm \(seealso); echo status=$?; TERM=nosuchterm \(seealso) --no-restore; echo status=$?")
+            let screen = try tmux.waitUntil("both exit statuses") { $0.components(separatedBy: "\nstatus=").count == 3 }
+            let said = "seealso: cannot use terminal type 'nosuchterm' (check TERM)\nstatus=1"
+            #expect(screen.components(separatedBy: said).count == 3, "twice: \(screen)")
+            #expect(!screen.contains("Error:"))
+        }
 
-    /// A terminal type ncurses does not know is said as other errors are, `seealso: …`, both
-    /// without arguments and through the argument parser (it printed the parser's `Error: …`).
-    @Test func anUnknownTerminalTypeIsSaidLikeOtherErrors() throws {
-        let tmux = try TmuxSession(width: 120, height: 24)
-        tmux.type("TERM=nosuchterm \(seealso); echo status=$?; TERM=nosuchterm \(seealso) --no-restore; echo status=$?")
-        let screen = try tmux.waitUntil("both exit statuses") { $0.components(separatedBy: "\nstatus=").count == 3 }
-        let said = "seealso: cannot use terminal type 'nosuchterm' (check TERM)\nstatus=1"
-        #expect(screen.components(separatedBy: said).count == 3, "twice: \(screen)")
-        #expect(!screen.contains("Error:"))
-    }
-
-    func expectSaneTerminal(_ tmux: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        tmux.type("clear; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(echo|icanon)$' | tr '\\n' ' '; echo END")
-        let screen = try tmux.waitFor("END", sourceLocation: sourceLocation)
-        let line = screen.split(separator: "\n").first { $0.contains("icanon") && $0.contains("END") }.map(String.init) ?? screen
-        #expect(line.contains("icanon") && !line.contains("-icanon"), "stty: \(line)", sourceLocation: sourceLocation)
-        #expect(line.contains("echo ") && !line.contains("-echo "), "stty: \(line)", sourceLocation: sourceLocation)
+        /// The terminal as a shell needs it once the explorer has ended (or stopped): tmux's view
+        /// of its modes (which bash does not restore), then the tty modes (which it does, for a
+        /// job killed by a signal).
+        func expectSaneTerminal(_ tmux: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let modes = try tmux.modes()
+            #expect(modes == tmux.shellModes, sourceLocation: sourceLocation)
+            tmux.type("clear; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(echo|icanon)$' | tr '\\n' ' '; echo END")
+            let screen = try tmux.waitFor("END", sourceLocation: sourceLocation)
+            let line = screen.split(separator: "\n").first { $0.contains("icanon") && $0.contains("END") }.map(String.init) ?? screen
+            #expect(line.contains("icanon") && !line.contains("-icanon"), "stty: \(line)", sourceLocation: sourceLocation)
+            #expect(line.contains("echo ") && !line.contains("-echo "), "stty: \(line)", sourceLocation: sourceLocation)
+        }
     }
 }

@@ -1,166 +1,170 @@
 import Foundation
 import Testing
 
-/// A folder of three linked articles and a broken one, browsed in the explorer: See-also
-/// topics open the other articles, back returns to the exact place, backlinks cross files.
-@Suite("A folder in tmux", .serialized)
-struct FolderEndToEndTests {
-    let seealso = Shell.quote(Binary.seealso)
+extension OnATerminal {
+    /// A folder of three linked articles and a broken one, browsed in the explorer: See-also
+    /// topics open the other articles, back returns to the exact place, backlinks cross files.
+    @Suite("A folder in tmux", .serialized)
+    struct FolderEndToEndTests {
+        let seealso: String
 
-    /// A folder under the session's home: the bundled article, a short "Anarchism" whose
-    /// See-also topic is "Dual power", and `more` files (name: text).
-    func articles(in tmux: TmuxSession, with more: [String: String] = [:]) throws -> URL {
-        let folder = tmux.home.appendingPathComponent("articles")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        try FileManager.default.copyItem(at: repository.appendingPathComponent("assets/dual-power.txt"),
-                                         to: folder.appendingPathComponent("dual-power.txt"))
-        let files = more.merging(["anarchism.txt": "= Anarchism =\nAnarchism rejects rulers.\n\n== See also ==\n- Dual power\n"]) { mine, _ in mine }
-        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
-        return folder
-    }
+        init() throws { seealso = Shell.quote(try Binary.path()) }
 
-    /// From the folder's first article, Anarchism: its See-also topic opens Dual power, then
-    /// the finder goes to its October Revolution section.
-    func goToOctoberRevolution(in tmux: TmuxSession) throws {
-        try tmux.waitFor("2 Anarchism")
-        tmux.press("]", "Enter")
-        try tmux.waitFor("2 Dual power")
-        try tmux.goTo("october revolution")
-        try tmux.waitUntil("Dual power at October Revolution") { $0.contains("# October Revolution") && $0.contains("Dual power › October Revolution") }
-    }
-
-    @Test func followAcrossArticlesAndBack() throws {
-        let tmux = try TmuxSession(width: 120, height: 40)
-        let folder = try articles(in: tmux, with: [
-            "communalism.txt": "= Communalism =\nThe theory of municipalism.\n\n== See also ==\n- Dual power\n",
-            "broken.txt": "== no title ==\n",
-        ])
-
-        tmux.type("\(seealso) \(Shell.quote(folder.path)) --no-restore")
-        // Each wait covers all that is checked: tmux may show a frame half drawn.
-        try tmux.waitUntil("the folder's first article and its notices") {
-            $0.contains("2 Anarchism") && $0.contains("3 articles (: lists them)") && $0.contains("1 could not be loaded")
+        /// A folder under the session's home: the bundled article, a short "Anarchism" whose
+        /// See-also topic is "Dual power", and `more` files (name: text).
+        func articles(in tmux: TmuxSession, with more: [String: String] = [:]) throws -> URL {
+            let folder = tmux.home.appendingPathComponent("articles")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            try FileManager.default.copyItem(at: repository.appendingPathComponent("assets/dual-power.txt"),
+                                             to: folder.appendingPathComponent("dual-power.txt"))
+            let files = more.merging(["anarchism.txt": "= Anarchism =\nAnarchism rejects rulers.\n\n== See also ==\n- Dual power\n"]) { mine, _ in mine }
+            for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+            return folder
         }
 
-        // Anarchism's See-also "Dual power" opens the article.
-        tmux.press("]", "Enter")
-        try tmux.waitUntil("Dual power with the jump path") {
-            $0.contains("2 Dual power") && $0.contains("Anarchism › Dual power → Dual power")
+        /// From the folder's first article, Anarchism: its See-also topic opens Dual power, then
+        /// the finder goes to its October Revolution section.
+        func goToOctoberRevolution(in tmux: TmuxSession) throws {
+            try tmux.waitFor("2 Anarchism")
+            tmux.press("]", "Enter")
+            try tmux.waitFor("2 Dual power")
+            try tmux.goTo("october revolution")
+            try tmux.waitUntil("Dual power at October Revolution") { $0.contains("# October Revolution") && $0.contains("Dual power › October Revolution") }
         }
 
-        // In Dual power, go to the See-also topic Communalism (Bookchin): a loaded article.
-        try tmux.goTo("communalism")
-        try tmux.waitUntil("Communalism's text") { $0.contains("2 Communalism") && $0.contains("The theory of municipalism.") }
+        @Test func followAcrossArticlesAndBack() throws {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            let folder = try articles(in: tmux, with: [
+                "communalism.txt": "= Communalism =\nThe theory of municipalism.\n\n== See also ==\n- Dual power\n",
+                "broken.txt": "== no title ==\n",
+            ])
 
-        tmux.press("H")
-        try tmux.waitFor("2 Dual power")
-        tmux.press("H")
-        try tmux.waitUntil("Anarchism's text") { $0.contains("2 Anarchism") && $0.contains("Anarchism rejects rulers.") }
+            tmux.type("\(seealso) \(Shell.quote(folder.path)) --no-restore")
+            // Each wait covers all that is checked: tmux may show a frame half drawn.
+            try tmux.waitUntil("the folder's first article and its notices") {
+                $0.contains("2 Anarchism") && $0.contains("3 articles (: lists them)") && $0.contains("1 could not be loaded")
+            }
 
-        // Backlinks of Dual power list the two articles that point to it.
-        tmux.press("L")
-        try tmux.waitFor("2 Dual power")
-        tmux.press("4")
-        try tmux.waitUntil("both backlinks from other articles") {
-            $0.contains("Other articles (2)") && $0.contains("← Anarchism") && $0.contains("← Communalism")
-        }
-        tmux.press("q")
-        try tmux.waitForPrompt()
-    }
+            // Anarchism's See-also "Dual power" opens the article.
+            tmux.press("]", "Enter")
+            try tmux.waitUntil("Dual power with the jump path") {
+                $0.contains("2 Dual power") && $0.contains("Anarchism › Dual power → Dual power")
+            }
 
-    /// In a folder, a bookmark of another article opens that article at the bookmark, and
-    /// back returns to the article it was followed from.
-    @Test func aBookmarkOfAnotherArticleOpensThere() throws {
-        let tmux = try TmuxSession(width: 120, height: 40)
-        let folder = try articles(in: tmux)
-        let data = tmux.home.appendingPathComponent("data").path
+            // In Dual power, go to the See-also topic Communalism (Bookchin): a loaded article.
+            try tmux.goTo("communalism")
+            try tmux.waitUntil("Communalism's text") { $0.contains("2 Communalism") && $0.contains("The theory of municipalism.") }
 
-        tmux.type("\(seealso) \(Shell.quote(folder.path)) --no-restore --data-dir \(Shell.quote(data))")
-        try goToOctoberRevolution(in: tmux)
-        tmux.press("m")
-        try tmux.waitFor("Bookmarked: October Revolution")
+            tmux.press("H")
+            try tmux.waitFor("2 Dual power")
+            tmux.press("H")
+            try tmux.waitUntil("Anarchism's text") { $0.contains("2 Anarchism") && $0.contains("Anarchism rejects rulers.") }
 
-        try tmux.goTo("anarchism")
-        try tmux.waitUntil("Anarchism's text") { $0.contains("2 Anarchism") && $0.contains("Anarchism rejects rulers.") }
-        tmux.press("'")
-        try tmux.waitFor("★ October Revolution")
-        tmux.press("g", "Enter")
-        try tmux.waitUntil("Dual power at the bookmark") {
-            $0.contains("2 Dual power") && $0.contains("│ # October Revolution") && $0.contains("Dual power › October Revolution")
-        }
-        tmux.press("H")
-        try tmux.waitUntil("back in Anarchism") { $0.contains("2 Anarchism") && $0.contains("Anarchism rejects rulers.") }
-
-        // The go-to finder offers it too, named with its article.
-        tmux.press(":")
-        try tmux.waitFor("Go to — Enter jumps")
-        tmux.press("o", "c", "t", "o", "b")
-        try tmux.waitFor("Dual power › October Revolution")
-        tmux.press("Enter")
-        try tmux.waitUntil("Dual power at the bookmark again") { $0.contains("2 Dual power") && $0.contains("│ # October Revolution") }
-        tmux.press("q")
-        try tmux.waitForPrompt()
-    }
-
-    /// `--section` and `--item` look through the folder's articles in path order, and the
-    /// explorer opens on the first that has the place, there. (They looked in the first
-    /// article only: "no section starts with 'Octob' in 'Anarchism'".) A name that no article
-    /// has is an error naming the folder, with the close matches from all of them.
-    @Test func sectionAndItemOpenTheArticleThatHasThem() throws {
-        let tmux = try TmuxSession(width: 120, height: 40)
-        let folder = try articles(in: tmux)
-        let command = "\(seealso) \(Shell.quote(folder.path)) --no-restore"
-
-        try explore(command + " --section octob", in: tmux, until: "Dual power at October Revolution") {
-            $0.contains("2 Dual power") && $0.contains("│ # October Revolution") && $0.contains("3 Cross-links: Dual power › October Revo")
-        }
-        try explore(command + " --item municipal", in: tmux, until: "Dual power at Municipalism") {
-            $0.contains("2 Dual power") && $0.contains("3 Cross-links: Dual power › Municipalism")
+            // Backlinks of Dual power list the two articles that point to it.
+            tmux.press("L")
+            try tmux.waitFor("2 Dual power")
+            tmux.press("4")
+            try tmux.waitUntil("both backlinks from other articles") {
+                $0.contains("Other articles (2)") && $0.contains("← Anarchism") && $0.contains("← Communalism")
+            }
+            tmux.press("q")
+            try tmux.waitForPrompt()
         }
 
-        tmux.type("clear; " + command + " --section Octobr; echo status=$?")
-        let screen = try tmux.waitUntil("the error and its status") { $0.contains("\nstatus=") }
-        #expect(screen.contains("seealso: no section starts with 'Octobr' in '\(folder.path)'; close matches: October Revolution\nstatus=64"))
-    }
+        /// In a folder, a bookmark of another article opens that article at the bookmark, and
+        /// back returns to the article it was followed from.
+        @Test func aBookmarkOfAnotherArticleOpensThere() throws {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            let folder = try articles(in: tmux)
+            let data = tmux.home.appendingPathComponent("data").path
 
-    /// A folder with no `*.txt` file: on a terminal, the explorer says so as the other
-    /// commands do, before drawing anything (it used to say "no article could be loaded", 65).
-    @Test func aFolderWithoutArticlesIsSaidAsByTheOtherCommands() throws {
-        let tmux = try TmuxSession(width: 200, height: 24)
-        let folder = tmux.home.appendingPathComponent("empty")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        tmux.type("\(seealso) \(Shell.quote(folder.path)); echo status=$?")
-        let screen = try tmux.waitUntil("the exit status") { $0.contains("\nstatus=") }
-        #expect(screen.contains("seealso: \(folder.path): no articles: no *.txt file in the folder or below it\nstatus=66"))
-    }
+            tmux.type("\(seealso) \(Shell.quote(folder.path)) --no-restore --data-dir \(Shell.quote(data))")
+            try goToOctoberRevolution(in: tmux)
+            tmux.press("m")
+            try tmux.waitFor("Bookmarked: October Revolution")
 
-    /// A folder reopens at the article and place read last, as one article does (a monkey
-    /// test found it always reopened the first article, at its top); `--no-restore` does not.
-    @Test func aFolderReopensWhereItWasLeft() throws {
-        let tmux = try TmuxSession(width: 120, height: 40)
-        let folder = try articles(in: tmux)
-        let data = tmux.home.appendingPathComponent("data").path
-        let command = "\(seealso) \(Shell.quote(folder.path)) --data-dir \(Shell.quote(data))"
+            try tmux.goTo("anarchism")
+            try tmux.waitUntil("Anarchism's text") { $0.contains("2 Anarchism") && $0.contains("Anarchism rejects rulers.") }
+            tmux.press("'")
+            try tmux.waitFor("★ October Revolution")
+            tmux.press("g", "Enter")
+            try tmux.waitUntil("Dual power at the bookmark") {
+                $0.contains("2 Dual power") && $0.contains("│ # October Revolution") && $0.contains("Dual power › October Revolution")
+            }
+            tmux.press("H")
+            try tmux.waitUntil("back in Anarchism") { $0.contains("2 Anarchism") && $0.contains("Anarchism rejects rulers.") }
 
-        tmux.type(command)
-        try goToOctoberRevolution(in: tmux)
-        tmux.press("q")
-        try tmux.waitForPrompt()
-
-        try explore(command, in: tmux, until: "Dual power again, at October Revolution") {
-            $0.contains("2 Dual power") && $0.contains("│ # October Revolution")
+            // The go-to finder offers it too, named with its article.
+            tmux.press(":")
+            try tmux.waitFor("Go to — Enter jumps")
+            tmux.press("o", "c", "t", "o", "b")
+            try tmux.waitFor("Dual power › October Revolution")
+            tmux.press("Enter")
+            try tmux.waitUntil("Dual power at the bookmark again") { $0.contains("2 Dual power") && $0.contains("│ # October Revolution") }
+            tmux.press("q")
+            try tmux.waitForPrompt()
         }
-        try explore(command + " --no-restore", in: tmux, until: "the first article, at its top") {
-            $0.contains("2 Anarchism") && $0.contains("Anarchism rejects rulers.")
-        }
-    }
 
-    /// Runs `command` on a cleared screen, waits until the explorer shows `what`, and quits.
-    func explore(_ command: String, in tmux: TmuxSession, until what: String, _ condition: (String) -> Bool) throws {
-        tmux.type("clear; " + command)
-        try tmux.waitUntil(what, condition)
-        tmux.press("q")
-        try tmux.waitForPrompt()
+        /// `--section` and `--item` look through the folder's articles in path order, and the
+        /// explorer opens on the first that has the place, there. (They looked in the first
+        /// article only: "no section starts with 'Octob' in 'Anarchism'".) A name that no article
+        /// has is an error naming the folder, with the close matches from all of them.
+        @Test func sectionAndItemOpenTheArticleThatHasThem() throws {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            let folder = try articles(in: tmux)
+            let command = "\(seealso) \(Shell.quote(folder.path)) --no-restore"
+
+            try explore(command + " --section octob", in: tmux, until: "Dual power at October Revolution") {
+                $0.contains("2 Dual power") && $0.contains("│ # October Revolution") && $0.contains("3 Cross-links: Dual power › October Revo")
+            }
+            try explore(command + " --item municipal", in: tmux, until: "Dual power at Municipalism") {
+                $0.contains("2 Dual power") && $0.contains("3 Cross-links: Dual power › Municipalism")
+            }
+
+            tmux.type("clear; " + command + " --section Octobr; echo status=$?")
+            let screen = try tmux.waitUntil("the error and its status") { $0.contains("\nstatus=") }
+            #expect(screen.contains("seealso: no section starts with 'Octobr' in '\(folder.path)'; close matches: October Revolution\nstatus=64"))
+        }
+
+        /// A folder with no `*.txt` file: on a terminal, the explorer says so as the other
+        /// commands do, before drawing anything (it used to say "no article could be loaded", 65).
+        @Test func aFolderWithoutArticlesIsSaidAsByTheOtherCommands() throws {
+            let tmux = try TmuxSession(width: 200, height: 24)
+            let folder = tmux.home.appendingPathComponent("empty")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            tmux.type("\(seealso) \(Shell.quote(folder.path)); echo status=$?")
+            let screen = try tmux.waitUntil("the exit status") { $0.contains("\nstatus=") }
+            #expect(screen.contains("seealso: \(folder.path): no articles: no *.txt file in the folder or below it\nstatus=66"))
+        }
+
+        /// A folder reopens at the article and place read last, as one article does (a monkey
+        /// test found it always reopened the first article, at its top); `--no-restore` does not.
+        @Test func aFolderReopensWhereItWasLeft() throws {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            let folder = try articles(in: tmux)
+            let data = tmux.home.appendingPathComponent("data").path
+            let command = "\(seealso) \(Shell.quote(folder.path)) --data-dir \(Shell.quote(data))"
+
+            tmux.type(command)
+            try goToOctoberRevolution(in: tmux)
+            tmux.press("q")
+            try tmux.waitForPrompt()
+
+            try explore(command, in: tmux, until: "Dual power again, at October Revolution") {
+                $0.contains("2 Dual power") && $0.contains("│ # October Revolution")
+            }
+            try explore(command + " --no-restore", in: tmux, until: "the first article, at its top") {
+                $0.contains("2 Anarchism") && $0.contains("Anarchism rejects rulers.")
+            }
+        }
+
+        /// Runs `command` on a cleared screen, waits until the explorer shows `what`, and quits.
+        func explore(_ command: String, in tmux: TmuxSession, until what: String, _ condition: (String) -> Bool) throws {
+            tmux.type("clear; " + command)
+            try tmux.waitUntil(what, condition)
+            tmux.press("q")
+            try tmux.waitForPrompt()
+        }
     }
 }

@@ -1,43 +1,45 @@
 import Testing
 
-/// A resize must reach the screen even when it comes while a frame is being written. ncurses
-/// looks for SIGWINCH in doupdate and when the signal interrupts its read; one that lands in
-/// between (the frame's write) used to wait for the next key, with the old frame garbled at
-/// the new width. A monkey test in tmux saw it about once in 15 tries of "key, then resize".
-@Suite("Resize during output")
-struct ResizeTests {
-    /// Flow control makes the window deterministic: with IXON back on and XOFF sent, the
-    /// explorer's next frame blocks in write(); the resize comes then, and XON lets it finish.
-    @Test func aResizeWhileAFrameIsWrittenIsDrawn() throws {
-        let script = """
-            p = start()
-            if b"? help" not in read_until(b"? help", 20):
-                sys.exit(print("no first frame"))
-            while select.select([master], [], [], 0.3)[0]:
-                os.read(master, 65536)  # the rest of the first frame
-            attrs = termios.tcgetattr(slave)
-            attrs[0] |= termios.IXON
-            termios.tcsetattr(slave, termios.TCSANOW, attrs)
-            os.write(master, b"\\x13")  # XOFF
-            os.write(master, b"G")      # a new frame, which now blocks in write()
-            writes = {"x86_64": ("1", "20"), "aarch64": ("64", "66")}.get(platform.machine(), ())
-            deadline = time.time() + 20
-            while time.time() < deadline:
-                with open(f"/proc/{p.pid}/syscall") as f:
-                    if f.read().split()[0] in writes:
-                        break
-                time.sleep(0.02)
-            else:
-                p.kill()
-                sys.exit(print("the frame never blocked in write()"))
-            set_size(10, 30)           # SIGWINCH, mid-frame
-            time.sleep(0.2)
-            os.write(master, b"\\x11")  # XON
-            after = read_until(b"Terminal too small", 10)
-            print("redrawn" if b"Terminal too small" in after else "stale")
-            os.write(master, b"q")
-            print("exited", finish(p))
-            """
-        #expect(try PtyScript.run(script) == "redrawn\nexited 0")
+extension OnATerminal {
+    /// A resize must reach the screen even when it comes while a frame is being written. ncurses
+    /// looks for SIGWINCH in doupdate and when the signal interrupts its read; one that lands in
+    /// between (the frame's write) used to wait for the next key, with the old frame garbled at
+    /// the new width. A monkey test in tmux saw it about once in 15 tries of "key, then resize".
+    @Suite("Resize during output")
+    struct ResizeTests {
+        /// Flow control makes the window deterministic: with IXON back on and XOFF sent, the
+        /// explorer's next frame blocks in write(); the resize comes then, and XON lets it finish.
+        @Test func aResizeWhileAFrameIsWrittenIsDrawn() throws {
+            let script = """
+                p = start()
+                if b"? help" not in read_until(b"? help", 20):
+                    sys.exit(print("no first frame"))
+                while select.select([master], [], [], 0.3)[0]:
+                    os.read(master, 65536)  # the rest of the first frame
+                attrs = termios.tcgetattr(slave)
+                attrs[0] |= termios.IXON
+                termios.tcsetattr(slave, termios.TCSANOW, attrs)
+                os.write(master, b"\\x13")  # XOFF
+                os.write(master, b"G")      # a new frame, which now blocks in write()
+                writes = {"x86_64": ("1", "20"), "aarch64": ("64", "66")}.get(platform.machine(), ())
+                deadline = time.time() + 20
+                while time.time() < deadline:
+                    with open(f"/proc/{p.pid}/syscall") as f:
+                        if f.read().split()[0] in writes:
+                            break
+                    time.sleep(0.02)
+                else:
+                    p.kill()
+                    sys.exit(print("the frame never blocked in write()"))
+                set_size(10, 30)           # SIGWINCH, mid-frame
+                time.sleep(0.2)
+                os.write(master, b"\\x11")  # XON
+                after = read_until(b"Terminal too small", 10)
+                print("redrawn" if b"Terminal too small" in after else "stale")
+                os.write(master, b"q")
+                print("exited", finish(p))
+                """
+            #expect(try PtyScript.run(script) == "redrawn\nexited 0")
+        }
     }
 }

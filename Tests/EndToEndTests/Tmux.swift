@@ -6,15 +6,29 @@ import Testing
 /// avoided on purpose: a detached tmux server inherits its pipes and `waitUntilExit` never
 /// returns. The child starts with no blocked signals and default dispositions, as under a
 /// real terminal: the test runner blocks some signals, and a blocked mask is inherited.
+/// Every suite that drives seealso on a terminal (tmux or a pty) or runs it, one test at a
+/// time: each waits on a program's output, and the machine's cores are shared with the rest
+/// of the run (measured on 2 cores: the whole `swift test` took no longer, 27-30 s against
+/// 30-40 s with these suites side by side, as StoreTests' process tests are longer still).
+@Suite("On a terminal", .serialized)
+enum OnATerminal {}
+
 enum Shell {
+    /// `command` run by `sh -c`, stdout and stderr together. The environment is `environment`
+    /// exactly, or without it `ChildEnvironment` with a fresh HOME: never the test runner's.
     @discardableResult
-    static func run(_ command: String) -> (status: Int32, output: String) {
+    static func run(_ command: String, environment: [String: String]? = nil) -> (status: Int32, output: String) {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("seealso-e2e-\(UUID().uuidString).out")
         defer {
             try? FileManager.default.removeItem(at: file)
             try? FileManager.default.removeItem(at: file.appendingPathExtension("err"))
         }
-        guard let child = try? Child(["/bin/sh", "-c", "(\(command)) 2>&1"], output: file) else { return (-1, "posix_spawn failed") }
+        let child: Child
+        do {
+            child = try Child(["/bin/sh", "-c", "(\(command)) 2>&1"], output: file, environment: environment)
+        } catch {
+            return (-1, "posix_spawn failed: \(error)")
+        }
         let status = child.wait()
         return (status, child.output)
     }
@@ -24,9 +38,23 @@ enum Shell {
     }
 }
 
-/// The built `seealso` (SwiftPM builds it beside the test runner).
+/// The built `seealso` (SwiftPM builds it beside the test runner). Required: falling back to
+/// a `seealso` on PATH would test whatever that is.
 enum Binary {
-    static var seealso: String { BuiltProducts.seealso ?? "seealso" }
+    static func path(sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try #require(BuiltProducts.seealso, "the seealso executable was not built beside the tests (run `swift build`)",
+                     sourceLocation: sourceLocation)
+    }
+}
+
+/// What tmux knows of a pane's terminal state (`#{alternate_on}`, `#{cursor_flag}`, …).
+struct TerminalModes: Equatable {
+    var alternateScreen: Bool
+    var cursorVisible: Bool
+    var mouse: Bool
+    var keypad: Bool
+    var keypadCursor: Bool
+    var scrollRegion: ClosedRange<Int>
 }
 
 struct TmuxError: Error, CustomStringConvertible {
@@ -38,6 +66,8 @@ struct TmuxError: Error, CustomStringConvertible {
 final class TmuxSession {
     let socket: String
     let home: URL
+    /// The tmux client's (and so the server's) environment: minimal, with `home` as HOME.
+    private let clientEnvironment: [String: String]
     private(set) var width: Int
     private(set) var height: Int
 
@@ -47,16 +77,20 @@ final class TmuxSession {
         self.width = width
         self.height = height
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        var env = ["LANG": "C.UTF-8", "TERM": "screen-256color", "HOME": home.path, "PS1": "$ ", "HISTFILE": "/dev/null",
-                   "XDG_DATA_HOME": home.appendingPathComponent("data").path,
-                   "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
-                   "XDG_CACHE_HOME": home.appendingPathComponent("cache").path]
-        env.merge(environment) { _, new in new }
-        // The environment goes on the shell's command line: tmux 3.3's `new-session -e` does not
-        // reach the first window's process.
-        let assignments = env.sorted { $0.key < $1.key }.map { Shell.quote("\($0.key)=\($0.value)") }.joined(separator: " ")
-        let shell = "exec env \(assignments) bash --norc --noprofile -i"
-        let result = Shell.run("unset TMUX; tmux -L \(socket) -f /dev/null new-session -d -s main -x \(width) -y \(height) \(Shell.quote(shell))")
+        clientEnvironment = ChildEnvironment.make(home: home)
+        let env = ChildEnvironment.make(home: home, term: "screen-256color", [
+            "PS1": "$ ", "HISTFILE": "/dev/null",
+            "XDG_DATA_HOME": home.appendingPathComponent("data").path,
+            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+            "XDG_CACHE_HOME": home.appendingPathComponent("cache").path,
+        ]).merging(environment) { _, new in new }
+        // The environment goes on the shell's command line, and `env -i` drops what tmux adds
+        // (TMUX, TMUX_PANE) and whatever else reached the server: tmux 3.3's `new-session -e`
+        // does not reach the first window's process.
+        let assignments = ChildEnvironment.assignments(env).map(Shell.quote).joined(separator: " ")
+        let shell = "exec env -i \(assignments) bash --norc --noprofile -i"
+        let result = Shell.run("tmux -L \(socket) -f /dev/null new-session -d -s main -x \(width) -y \(height) \(Shell.quote(shell))",
+                               environment: clientEnvironment)
         guard result.status == 0 else { throw TmuxError(description: "tmux new-session failed: \(result.output)") }
         tmux("set-option -g status off")
         tmux("set-option -g set-clipboard on")
@@ -77,7 +111,7 @@ final class TmuxSession {
 
     @discardableResult
     func tmux(_ arguments: String) -> (status: Int32, output: String) {
-        Shell.run("unset TMUX; tmux -L \(socket) \(arguments)")
+        Shell.run("tmux -L \(socket) \(arguments)", environment: clientEnvironment)
     }
 
     /// Types a command line into the shell and presses Enter.
@@ -121,6 +155,49 @@ final class TmuxSession {
             let last = screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             return last.map { $0 == "$" || $0.hasPrefix("$ ") } ?? false
         }
+    }
+
+    /// Waits for a line that is exactly `NAME=STATUS` (as `echo NAME=$?` prints it; the typed
+    /// command line `echo NAME=$?` does not count), and returns the status.
+    func waitForStatus(_ name: String = "exited", timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> Int32 {
+        let screen = try waitUntil(timeout: timeout, "a line '\(name)=<status>'") { Self.status(name, in: $0) != nil }
+        return try #require(Self.status(name, in: screen), sourceLocation: sourceLocation)
+    }
+
+    /// The status on the last line of `screen` that is exactly `NAME=<digits>`.
+    static func status(_ name: String, in screen: String) -> Int32? {
+        screen.split(separator: "\n").reversed().lazy.compactMap { line -> Int32? in
+            let line = line.trimmingCharacters(in: .whitespaces)
+            guard line.hasPrefix(name + "="), line.count > name.count + 1 else { return nil }
+            let digits = line.dropFirst(name.count + 1)
+            return digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber) ? Int32(digits) : nil
+        }.first
+    }
+
+    /// From now on, every byte the pane's programs write is appended to `file` (tmux's
+    /// pipe-pane), until `stopRecording`.
+    func startRecording(to file: URL) {
+        tmux("pipe-pane -o -t main \(Shell.quote("cat >> " + Shell.quote(file.path)))")
+    }
+
+    func stopRecording() { tmux("pipe-pane -t main") }
+
+    /// The pane's terminal modes as tmux tracks them.
+    func modes() throws -> TerminalModes {
+        let format = "#{alternate_on} #{cursor_flag} #{mouse_any_flag} #{keypad_flag} #{keypad_cursor_flag} "
+            + "#{scroll_region_upper} #{scroll_region_lower}"
+        let output = tmux("display-message -p -t main \(Shell.quote(format))").output
+        let values = output.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+        guard values.count == 7 else { throw TmuxError(description: "unexpected modes from tmux: \(output)") }
+        return TerminalModes(alternateScreen: values[0] == 1, cursorVisible: values[1] == 1, mouse: values[2] == 1,
+                             keypad: values[3] == 1, keypadCursor: values[4] == 1, scrollRegion: values[5]...values[6])
+    }
+
+    /// The modes a shell's terminal has: normal screen, cursor shown, no mouse reporting,
+    /// keypad and cursor keys in normal mode, the whole screen scrolling.
+    var shellModes: TerminalModes {
+        TerminalModes(alternateScreen: false, cursorVisible: true, mouse: false, keypad: false, keypadCursor: false,
+                      scrollRegion: 0...(height - 1))
     }
 
     /// In a running explorer: the go-to finder (`:`), `query` typed, and Enter.

@@ -146,40 +146,6 @@ struct ReadOnlyFolderTests {
         #expect(try reopened.database.text("PRAGMA integrity_check") == "ok")
     }
 
-    /// Permission bits, which root ignores: the command line run as user `nobody`, through
-    /// `setpriv` (so this runs where the tests run as root, as in CI).
-    @Test(.enabled(if: geteuid() == 0 && which("setpriv") != nil, "needs root and setpriv"))
-    func permissionBitsAsAnotherUser() throws {
-        let folder = try TemporaryDirectory()
-        let scratch = try TemporaryDirectory()
-        #expect(chown(folder.path, 65534, 65534) == 0)
-        let data = folder.url.appendingPathComponent("data").path
-        let file = data + "/" + StateStore.fileName
-        let binary = try Binary.path()
-        /// Runs `script` as nobody with $0 = seealso, $1 = the data folder; stdout and stderr together.
-        func asNobody(_ script: String) throws -> (status: Int32, output: String) {
-            let child = try Child([which("setpriv")!, "--reuid=65534", "--regid=65534", "--clear-groups", "/bin/sh", "-c",
-                                   script + " 2>&1", binary, data], output: scratch.file("out-\(UUID().uuidString)"))
-            return (child.wait(), child.output)
-        }
-        let made = try asNobody(#""$0" bookmarks add --section Background --data-dir "$1""#)
-        #expect(made.status == 0 && made.output == "bookmarked: #1 Dual power › Background\n", "\(made.output)")
-
-        // Folder and file read-only.
-        #expect(try asNobody(#"chmod 555 "$1" && chmod 444 "$1/state.sqlite""#).status == 0)
-        let list = try asNobody(#""$0" bookmarks list --data-dir "$1""#)
-        #expect(list.status == 0 && list.output.contains("#1  Dual power  Background"), "\(list.output)")
-        let add = try asNobody(#""$0" bookmarks add --section Strategy --data-dir "$1""#)
-        #expect(add.status == 74)
-        #expect(add.output == "seealso: \(Message.readOnly(data))\n")
-        // Only the file read-only: the message names the file.
-        #expect(try asNobody(#"chmod 755 "$1""#).status == 0)
-        let fileOnly = try asNobody(#""$0" bookmarks add --section Strategy --data-dir "$1""#)
-        #expect(fileOnly.status == 74)
-        #expect(fileOnly.output == "seealso: \(Message.readOnly(file))\n")
-        #expect(try asNobody(#""$0" bookmarks list --data-dir "$1""#).output.contains("#1  Dual power  Background"))
-    }
-
     @Test func noDatabaseYetGivesAnEmptyReadOnlyStore() throws {
         let folder = try TemporaryDirectory()
         let readOnly = try #require(ReadOnlyFolder.apply(to: folder.url))
@@ -212,6 +178,46 @@ struct ReadOnlyFolderTests {
             + "(reading goes on; nothing already saved is lost)")
         #expect(try store.bookmarks().isEmpty)
         #expect(throws: error) { try store.addBookmark(in: Fixture.model(), sectionIndex: 1) }
+    }
+}
+
+/// A data folder that user `nobody` cannot write, as root sets it up: apart from
+/// `ReadOnlyFolderTests`, which need a way to make a folder read-only for root too (a bind
+/// mount or chattr, which a plain container lacks), so this runs wherever root has setpriv.
+@Suite(.enabled(if: geteuid() == 0 && which("setpriv") != nil, "needs root and setpriv"))
+struct PermissionBitsTests {
+    /// Permission bits, which root ignores: the command line run as user `nobody`, through
+    /// `setpriv` (so this runs where the tests run as root, as in CI).
+    @Test func permissionBitsAsAnotherUser() throws {
+        let folder = try TemporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        #expect(chown(folder.path, 65534, 65534) == 0)
+        let data = folder.url.appendingPathComponent("data").path
+        let file = data + "/" + StateStore.fileName
+        let binary = try Binary.path()
+        let setpriv = try #require(which("setpriv"))
+        /// Runs `script` as nobody with $0 = seealso, $1 = the data folder; stdout and stderr together.
+        func asNobody(_ script: String) throws -> (status: Int32, output: String) {
+            let child = try Child([setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", "/bin/sh", "-c",
+                                   script + " 2>&1", binary, data], output: scratch.file("out-\(UUID().uuidString)"))
+            return (child.wait(), child.output)
+        }
+        let made = try asNobody(#""$0" bookmarks add --section Background --data-dir "$1""#)
+        #expect(made.status == 0 && made.output == "bookmarked: #1 Dual power › Background\n", "\(made.output)")
+
+        // Folder and file read-only.
+        #expect(try asNobody(#"chmod 555 "$1" && chmod 444 "$1/state.sqlite""#).status == 0)
+        let list = try asNobody(#""$0" bookmarks list --data-dir "$1""#)
+        #expect(list.status == 0 && list.output.contains("#1  Dual power  Background"), "\(list.output)")
+        let add = try asNobody(#""$0" bookmarks add --section Strategy --data-dir "$1""#)
+        #expect(add.status == 74)
+        #expect(add.output == "seealso: \(Message.readOnly(data))\n")
+        // Only the file read-only: the message names the file.
+        #expect(try asNobody(#"chmod 755 "$1""#).status == 0)
+        let fileOnly = try asNobody(#""$0" bookmarks add --section Strategy --data-dir "$1""#)
+        #expect(fileOnly.status == 74)
+        #expect(fileOnly.output == "seealso: \(Message.readOnly(file))\n")
+        #expect(try asNobody(#""$0" bookmarks list --data-dir "$1""#).output.contains("#1  Dual power  Background"))
     }
 }
 

@@ -163,12 +163,47 @@ import Testing
         _ = try run("add", article, "--section", "Strategies", "--note", "compare")
         let json = try run("export", "--format", "json")
         let store = try StateStore(directory: URL(fileURLWithPath: data))
+        // What the store exports (the wiring), and that written out: oldest first, no ids.
         #expect(json.stdout == String(decoding: try store.exportBookmarksJSON(), as: UTF8.self))
-        // The export is unchanged by `list --json`: oldest first, and no ids.
-        #expect(json.stdout.range(of: "\"History\"")!.lowerBound < json.stdout.range(of: "\"Strategies\"")!.lowerBound)
-        #expect(!json.stdout.contains("\"id\""))
+        let hash = #/"articleHash" : "[0-9a-f]{16}"/#, created = #/"createdAt" : "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"/#
+        let entry = { (heading: String, note: String) in
+            """
+                {
+                  "article" : "Test article",
+                  "articleHash" : HASH,
+                  "createdAt" : DATE,
+                  "heading" : "\(heading)",
+                  "item" : null,
+                  "itemName" : null,
+                  "note" : \(note),
+                  "section" : "\(heading.lowercased())",
+                  "sectionPath" : [
+                    "\(heading)"
+                  ]
+                }
+            """
+        }
+        #expect(json.stdout.replacing(hash, with: "\"articleHash\" : HASH").replacing(created, with: "\"createdAt\" : DATE") == """
+            {
+              "bookmarks" : [
+            \(entry("History", "null")),
+            \(entry("Strategies", "\"compare\""))
+              ],
+              "version" : 1
+            }
+
+            """)
         let markdown = try run("export", "--format", "markdown")
         #expect(markdown.stdout == (try store.exportBookmarksMarkdown()))
+        #expect(markdown.stdout.replacing(#/\(\d{4}-\d\d-\d\d\)/#, with: "(DATE)") == """
+            # Bookmarks
+
+            ## Test article
+
+            - History (DATE)
+            - Strategies — compare (DATE)
+
+            """)
 
         let file = folder.file("export.json")
         try json.stdout.write(to: file, atomically: true, encoding: .utf8)

@@ -27,14 +27,19 @@ extension Explorer {
 }
 
 /// Golden screens: the text of every cell, compared with `Golden/NAME.txt` beside this file.
-/// `UPDATE_GOLDEN=1 swift test` rewrites them; review the diff before committing.
+/// `UPDATE_GOLDEN=1 swift test` rewrites them, and fails each golden test, so that such a run
+/// never passes as a check: review the diff, then run again without it.
 func expectGolden(_ buffer: CellBuffer, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
     let url = directory.appendingPathComponent(name + ".txt")
     let actual = buffer.text + "\n"
     if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let previous = try? String(contentsOf: url, encoding: .utf8)
         try actual.write(to: url, atomically: true, encoding: .utf8)
+        let what = previous == actual ? "rewritten unchanged" : "changed"
+        Issue.record("UPDATE_GOLDEN=1: Golden/\(name).txt was \(what), not checked; review the diff, then run without UPDATE_GOLDEN",
+                     sourceLocation: sourceLocation)
         return
     }
     let expected = try String(contentsOf: url, encoding: .utf8)

@@ -29,11 +29,13 @@ public struct CaptureError: Error, CustomStringConvertible {
 extension Captured {
     /// Runs `executable` to its end with Foundation.Process (these programs start no daemon
     /// that could hold a pipe open). Output goes through files, so a large output can never
-    /// block on a full pipe. Standard input is `input`, or /dev/null; `environment` nil
-    /// inherits the test runner's.
+    /// block on a full pipe. Standard input is `input`, or /dev/null. The environment is
+    /// `environment` exactly, or without it `ChildEnvironment` with a fresh HOME (never the
+    /// test runner's).
     public static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
                            environment: [String: String]? = nil, input: URL? = nil) throws -> Captured {
-        try withTemporaryDirectory { scratch in
+        let home = environment == nil ? try TemporaryHome() : nil
+        return try withExtendedLifetime(home) { try withTemporaryDirectory { scratch in
             let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
             _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
             _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
@@ -42,7 +44,7 @@ extension Captured {
             process.executableURL = executable
             process.arguments = arguments
             if let directory { process.currentDirectoryURL = directory }
-            if let environment { process.environment = environment }
+            process.environment = environment ?? home?.environment()
             process.standardInput = try input.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
             process.standardOutput = out
             process.standardError = err
@@ -51,6 +53,6 @@ extension Captured {
             try out.close()
             try err.close()
             return Captured(status: process.terminationStatus, stdout: try Data(contentsOf: outURL), stderr: try Data(contentsOf: errURL))
-        }
+        } }
     }
 }

@@ -18,12 +18,18 @@ public enum BuiltProducts {
 /// Starts programs with `posix_spawn` (so the test knows the pid until it reaps it, and can
 /// SIGKILL it without racing pid reuse), output to files. The child gets an empty signal mask
 /// and default dispositions: the test runner blocks some signals, and children inherit that.
+/// Its environment is `environment` exactly, or without it `ChildEnvironment` with a fresh
+/// HOME that lasts as long as this value (never the test runner's).
 public struct Child {
     public let pid: pid_t
     public let stdout: URL
     public let stderr: URL
+    private let home: TemporaryHome?
 
-    public init(_ arguments: [String], output: URL) throws {
+    public init(_ arguments: [String], output: URL, environment: [String: String]? = nil) throws {
+        let home = environment == nil ? try TemporaryHome() : nil
+        self.home = home
+        let variables = ChildEnvironment.assignments(environment ?? home?.environment() ?? [:])
         stdout = output
         stderr = output.appendingPathExtension("err")
         var actions = posix_spawn_file_actions_t()
@@ -45,9 +51,13 @@ public struct Child {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        let envp = variables.map { strdup($0) } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ)
+        let status = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
         guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .EINVAL) }
         self.pid = pid
     }
