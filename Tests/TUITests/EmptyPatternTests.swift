@@ -4,21 +4,16 @@ import Testing
 
 /// `/` then Enter with nothing typed searches the last pattern again, as in vim and less.
 @Suite("An empty search pattern")
-struct EmptyPatternTests {
+struct EmptyPatternTests: KeyDriven {
     let explorer = makeExplorer()
 
-    func press(_ state: AppState, _ keys: [Key]) -> AppState {
-        keys.reduce(state) { explorer.update($0, explorer.action(for: .key($1), in: $0)) }
-    }
-
-    func typed(_ text: String) -> [Key] { text.map { .character($0) } }
+    var start: AppState { explorer.initialState(size: Size(width: 120, height: 40)) }
 
     @Test("After a search and Esc, / Enter finds the same pattern from the view")
     func repeatsTheLastPattern() {
-        var state = explorer.initialState(size: Size(width: 120, height: 40))
-        state = press(state, typed("/Kornilov") + [.enter, .escape])
+        var state = press(search("Kornilov", start), .escape)
         #expect(state.search == nil)
-        state = press(state, typed("/") + [.enter])
+        state = search("", state)
         #expect(state.search?.query == "Kornilov")
         #expect(state.search?.current != nil)
         #expect(state.notice == "n and N move between the matches")
@@ -26,8 +21,7 @@ struct EmptyPatternTests {
 
     @Test("With no search before, / Enter does nothing and says nothing")
     func nothingBefore() {
-        var state = explorer.initialState(size: Size(width: 120, height: 40))
-        state = press(state, typed("/") + [.enter])
+        let state = search("", start)
         #expect(state.search == nil)
         #expect(state.prompt == nil)
         #expect(state.notice == nil)

@@ -4,24 +4,10 @@ import Testing
 
 /// The last pattern outlives its matches, as in vim: a search that found nothing, Esc.
 @Suite("The last search pattern")
-struct LastPatternTests {
+struct LastPatternTests: KeyDriven {
     let explorer = makeExplorer()
 
     var start: AppState { explorer.initialState(size: Size(width: 120, height: 40)) }
-
-    func press(_ state: AppState, _ keys: Key...) -> AppState {
-        keys.reduce(state) { explorer.update($0, explorer.action(for: .key($1), in: $0)) }
-    }
-
-    func press(_ state: AppState, _ keys: String) -> AppState {
-        keys.reduce(state) { press($0, .character($1)) }
-    }
-
-    func search(_ query: String, _ state: AppState) -> AppState {
-        press(press(state, "/" + query), .enter)
-    }
-
-    func statusBar(_ state: AppState) -> String { explorer.render(state).row(state.size.height - 1) }
 
     /// vim remembers the pattern of a failed search: n says it is not found, rather than that
     /// there is no search.

@@ -4,24 +4,10 @@ import Testing
 
 /// `n` and `N` after the view moved: as in less and vim, they search from where the reader is.
 @Suite("n and N")
-struct SearchRepeatTests {
+struct SearchRepeatTests: KeyDriven {
     let explorer = makeExplorer()
 
     var start: AppState { explorer.initialState(size: Size(width: 120, height: 40)) }
-
-    func press(_ state: AppState, _ keys: Key...) -> AppState {
-        keys.reduce(state) { explorer.update($0, explorer.action(for: .key($1), in: $0)) }
-    }
-
-    func press(_ state: AppState, _ keys: String) -> AppState {
-        keys.reduce(state) { press($0, .character($1)) }
-    }
-
-    func search(_ query: String, _ state: AppState) -> AppState {
-        press(press(state, "/" + query), .enter)
-    }
-
-    func statusBar(_ state: AppState) -> String { explorer.render(state).row(state.size.height - 1) }
 
     /// The reader's line of the current match.
     func currentLine(_ state: AppState) throws -> Int {

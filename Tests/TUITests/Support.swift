@@ -52,3 +52,27 @@ func expectGolden(_ buffer: CellBuffer, _ name: String, sourceLocation: SourceLo
         Issue.record("screen \(name) differs from Golden/\(name).txt; \(detail)", sourceLocation: sourceLocation)
     }
 }
+
+/// A suite that drives one explorer with keys, as a person types them: `/` searches, and
+/// the status bar is read from the rendered screen.
+protocol KeyDriven {
+    var explorer: Explorer { get }
+}
+
+extension KeyDriven {
+    func press(_ state: AppState, _ keys: Key...) -> AppState {
+        keys.reduce(state) { explorer.update($0, explorer.action(for: .key($1), in: $0)) }
+    }
+
+    /// Each character of `keys` pressed in turn.
+    func press(_ state: AppState, _ keys: String) -> AppState {
+        keys.reduce(state) { press($0, .character($1)) }
+    }
+
+    /// `/query` and Enter.
+    func search(_ query: String, _ state: AppState) -> AppState {
+        press(press(state, "/" + query), .enter)
+    }
+
+    func statusBar(_ state: AppState) -> String { explorer.render(state).row(state.size.height - 1) }
+}
