@@ -68,17 +68,19 @@ public struct LinkedArticle: Sendable, Equatable {
     }
 
     /// Whether `item` is a See-also topic that names this very article ("See also: Alpha" in
-    /// "Alpha"), compared as folder titles are. Wikipedia shows such a self-link as plain bold
-    /// text: it is no cross-reference, and following it goes to the article's top.
+    /// "Alpha"): the same words, as mentions are matched (case, diacritics, dashes and
+    /// punctuation aside). Wikipedia shows such a self-link as plain bold text: it is no
+    /// cross-reference, and following it goes to the article's top.
     public func namesItself(_ item: Item) -> Bool {
-        item.kind == .seeAlso && FolderCatalog.normalized(item.name) == FolderCatalog.normalized(article.title)
+        item.kind == .seeAlso && Tokenizer.tokens(in: item.name) == Tokenizer.tokens(in: article.title)
     }
 
     /// The items whose mentions are cross-references: all but a See-also topic naming the
     /// article itself, which would otherwise mark every use of the article's own name.
+    /// (By tokens, not through Foundation's folding: this runs at every start-up.)
     static func mentionable(_ items: [Item], in article: Article) -> [Item] {
-        let title = FolderCatalog.normalized(article.title)
-        return items.filter { $0.kind != .seeAlso || FolderCatalog.normalized($0.name) != title }
+        let title = Tokenizer.tokens(in: article.title)
+        return items.filter { $0.kind != .seeAlso || Tokenizer.tokens(in: $0.name) != title }
     }
 
     /// The mentions of the items in `paragraph`, left to right: those the linker found when
