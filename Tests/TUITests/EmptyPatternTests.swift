@@ -15,8 +15,27 @@ struct EmptyPatternTests: KeyDriven {
         #expect(state.search == nil)
         state = search("", state)
         #expect(state.search?.query == "Kornilov")
-        #expect(state.search?.current != nil)
-        #expect(state.notice == "n and N move between the matches")
+        #expect(state.search?.current == 0)
+    }
+
+    /// QA: / Enter went back to the first match in view instead of on, as n does.
+    @Test("While matches are shown, / Enter goes on to the next one, as n does")
+    func goesOnLikeN() {
+        var state = press(search("Soviet", start), "n")
+        #expect(state.search?.current == 1)
+        state = search("", state)
+        #expect(state.search?.current == 2)
+        #expect(statusBar(state).contains("match 3/"))
+    }
+
+    /// QA: / then Esc dropped the current match, and n started again from the view.
+    @Test("/ then Esc keeps the search and its current match: n goes on from it")
+    func escapeKeepsTheSearch() {
+        var state = press(press(search("Soviet", start), "nnn"), "/")
+        state = press(state, .escape)
+        #expect(state.search?.current == 3)
+        state = press(state, "n")
+        #expect(state.search?.current == 4)
     }
 
     @Test("With no search before, / Enter does nothing and says nothing")

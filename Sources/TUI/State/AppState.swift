@@ -116,6 +116,9 @@ public struct AppState: Hashable, Sendable {
     /// The last pattern searched for (Enter on the prompt), found or not: as in vim, n and N
     /// search for it again once its matches are gone (Esc, a jump, a search that failed).
     public var lastSearch: String?
+    /// The search that was on when `/` opened its prompt: Esc puts it back, and Enter with
+    /// nothing typed goes on with it as n does (vim and less keep the current match alike).
+    public var searchBeforePrompt: SearchState?
     /// The go-to finder, while it is open.
     public var finder: FinderState?
     /// Work for the runtime; it takes them after each update.

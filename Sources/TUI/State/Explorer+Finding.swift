@@ -7,6 +7,7 @@ extension Explorer {
         switch command {
         case .search:
             if !state.layout.contains(.reader) { state = focus(.reader, in: state) }
+            state.searchBeforePrompt = state.search
             state.search = SearchState(query: "", matches: [], current: nil, origin: state.reader)
             state.prompt = Prompt(label: "/", text: "", purpose: .search)
         case .searchNext, .searchPrevious:
@@ -102,8 +103,14 @@ extension Explorer {
 
     func finishSearch(_ state: AppState) -> AppState {
         var state = state
-        // An empty pattern is the last one again, as / Enter is in vim and less.
-        if state.search?.query.isEmpty == true, let last = state.lastSearch { state = searchChanged(last, in: state) }
+        let before = state.searchBeforePrompt
+        state.searchBeforePrompt = nil
+        // Nothing typed: the last pattern again, forward as n goes, as / Enter is in vim and
+        // less (from its current match when one is shown, else from the view).
+        if state.search?.query.isEmpty == true, state.lastSearch != nil {
+            state.search = before ?? searchAgain(state)
+            return find(.searchNext, in: state)
+        }
         guard let search = state.search else { return state }
         if !search.query.isEmpty { state.lastSearch = search.query }
         if search.query.isEmpty {
@@ -128,10 +135,12 @@ extension Explorer {
         }
     }
 
+    /// Esc on the prompt: the reader goes back to where it was, with the search it had.
     func cancelSearch(_ state: AppState) -> AppState {
         var state = state
         if let origin = state.search?.origin { state.reader = origin }
-        state.search = nil
+        state.search = state.searchBeforePrompt
+        state.searchBeforePrompt = nil
         return state
     }
 
