@@ -152,9 +152,22 @@ public final class StateStore {
 
     /// Undoes a removal: puts the bookmark back with its id, note and dates. Restoring one that
     /// is already there changes nothing. Ids are never reused (AUTOINCREMENT), so its id is free.
+    /// When the same place was bookmarked again since, that bookmark stays the only one and
+    /// takes the removed one's note if it has none: one place, one bookmark (a duplicate made
+    /// this way was then removed, note and all, by a single toggle).
     @discardableResult
     public func restoreBookmark(_ bookmark: Bookmark) throws -> Bookmark {
         try write {
+            let samePlace = try fetch(("article_title = ? AND section_id = ? AND item_id IS ? AND id != ?",
+                                       [.text(bookmark.articleTitle), .text(bookmark.sectionID), SQLValue(bookmark.itemID),
+                                        .integer(bookmark.id)]))
+            if var again = samePlace.first {
+                if again.note == nil, let note = bookmark.note {
+                    try updateNote(note, id: again.id, at: bookmark.noteUpdatedAt ?? bookmark.createdAt)
+                    again = try fetch(("id = ?", [.integer(again.id)])).first ?? again
+                }
+                return again
+            }
             try database.run("""
                 INSERT OR IGNORE INTO bookmark (id, article_title, article_hash, section_id, heading, section_path,
                                                 item_id, item_name, note, created_at, note_updated_at)
