@@ -48,7 +48,8 @@ struct Exploration: ArticleLocation {
         let (opening, start) = try open(resuming: restores && section == nil && item == nil ? opened : nil)
         var notices = [settings.notice, problem].compactMap { $0 }
         if case .folder(let catalog, _) = opening {
-            notices.append("\(catalog.entries.count) articles (: lists them)")
+            let finderKey = settings.config.keymap.keyName(for: .goTo)
+            notices.append("\(catalog.entries.count) articles" + (finderKey.map { " (\($0) lists them)" } ?? ""))
             // Said, not silent: only the first of such files can be opened (see sharedTitles).
             if let shared = catalog.sharedTitles.first {
                 notices.append("several files are titled \u{201C}\(shared.neutralized)\u{201D}" +

@@ -61,5 +61,21 @@ extension OnATerminal {
             tmux.press("C-g")
             try tmux.waitFor("status=0")
         }
+
+        /// The folder's opening notice names the finder's key as configured (it said ":"
+        /// whatever the config, and ":" then was "not bound to anything").
+        @Test func folderNoticeNamesTheRemappedFinderKey() throws {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            let folder = tmux.home.appendingPathComponent("articles")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("= Alpha =\n\nText.\n".utf8).write(to: folder.appendingPathComponent("a.txt"))
+            try Data("= Beta =\n\nText.\n".utf8).write(to: folder.appendingPathComponent("b.txt"))
+            let config = tmux.home.appendingPathComponent("keys.toml")
+            try Data("[keys]\ngo-to = \"F6\"\n".utf8).write(to: config)
+            tmux.type("\(seealso) --no-restore --config \(Shell.quote(config.path)) \(Shell.quote(folder.path)); echo status=$?")
+            try tmux.waitFor("2 articles (F6 lists them)")
+            tmux.press("q")
+            try tmux.waitFor("status=0")
+        }
     }
 }
