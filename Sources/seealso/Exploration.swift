@@ -118,8 +118,17 @@ struct Exploration: ArticleLocation {
             let reordered = FolderCatalog(entries: [entry] + catalog.entries.filter { $0 != entry }, failures: catalog.failures)
             return .folder(reordered, first: model)
         }
-        // Nil for a file that no longer parses (it may have changed since it was indexed).
-        let load = { (index: Int) in try? ArticleLoader.load(path: catalog.entries[index].path) }
+        // A file that no longer loads: it may have changed since it was indexed, and the
+        // index reads the text only, not the links file beside it.
+        var loadFailures: [Int: String] = [:]
+        let load = { (index: Int) -> LinkedArticle? in
+            do {
+                return try ArticleLoader.load(path: catalog.entries[index].path)
+            } catch {
+                loadFailures[index] = (error as? SourceError)?.description ?? "\(catalog.entries[index].path): \(error)"
+                return nil
+            }
+        }
         if let found = try start(among: catalog.entries.count, in: folder, article: load) {
             return (opening(found.index, found.model), found.target)
         }
@@ -129,7 +138,9 @@ struct Exploration: ArticleLocation {
         for index in resumed + catalog.entries.indices {
             if let model = load(index) { return (opening(index, model), nil) }
         }
+        // Each reason, as the other commands give it, then the verdict.
         for failure in catalog.failures { Diagnostics.report(failure.description) }
+        for (_, message) in loadFailures.sorted(by: { $0.key < $1.key }) { Diagnostics.report(message) }
         Diagnostics.report("\(folder): no article could be loaded")
         throw ExitCode(65)
     }

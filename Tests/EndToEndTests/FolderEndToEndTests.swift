@@ -138,6 +138,23 @@ extension OnATerminal {
             #expect(screen.contains("seealso: \(folder.path): no articles: no *.txt file in the folder or below it\nstatus=66"))
         }
 
+        /// Articles whose text is fine but whose links file cannot be read: the index (text
+        /// only) lists them, loading them fails, and the explorer gives each reason before its
+        /// verdict (it said only "no article could be loaded").
+        @Test func unreadableLinksFilesAreNamedWhenNothingLoads() throws {
+            let tmux = try TmuxSession(width: 200, height: 24)
+            let folder = tmux.home.appendingPathComponent("broken links")
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("a.links.toml"), withIntermediateDirectories: true)
+            try Data("= A =\n\nText.\n".utf8).write(to: folder.appendingPathComponent("a.txt"))
+            try Data("= B =\n\nText.\n".utf8).write(to: folder.appendingPathComponent("b.txt"))
+            try Data("[[link]]\n".utf8).write(to: folder.appendingPathComponent("b.links.toml"))
+            tmux.type("clear; \(seealso) \(Shell.quote(folder.path)); echo status=$?")
+            let screen = try tmux.waitUntil("the exit status") { $0.contains("\nstatus=") }
+            #expect(screen.contains("seealso: \(folder.path)/a.links.toml: is a folder, not a file\n"))
+            #expect(screen.contains("seealso: \(folder.path)/b.links.toml:1: [[link]] lacks 'from'"))
+            #expect(screen.contains("seealso: \(folder.path): no article could be loaded\nstatus=65"))
+        }
+
         /// A folder reopens at the article and place read last, as one article does (a monkey
         /// test found it always reopened the first article, at its top); `--no-restore` does not.
         @Test func aFolderReopensWhereItWasLeft() throws {
