@@ -33,4 +33,19 @@ struct LinkMapSelectionTests {
         let selected = bundledModel.article.sections[state.outline.selectedSection].id
         #expect(explorer.update(state, .command(.linkMap)).linkMap?.focus == selected)
     }
+
+    /// QA: on a folder's "Other articles" backlink row, v mapped the section behind it.
+    @Test("On another article's backlink row, v says it is another article and maps nothing")
+    func anotherArticlesRow() throws {
+        let folderExplorer = Explorer(model: bundledModel, neighbours: Neighbours(incoming: [(article: "Anarchism", topic: "Dual power")],
+                                                                                     titles: ["Dual power", "Anarchism"]))
+        var state = folderExplorer.initialState(size: Size(width: 120, height: 40))
+        state = folderExplorer.update(state, .command(.focusBacklinks))
+        let rows = folderExplorer.rows(of: .backlinks, state)
+        let row = try #require(rows.firstIndex { $0.target == .article("Anarchism") })
+        while state.backlinks.selection < row { state = folderExplorer.update(state, .command(.moveDown)) }
+        state = folderExplorer.update(state, .command(.linkMap))
+        #expect(state.linkMap == nil)
+        #expect(state.notice == "“Anarchism” is another article: Enter opens it.")
+    }
 }

@@ -202,9 +202,7 @@ public struct Explorer: Sendable {
         case .outline:
             return model.article.sections[state.outline.selectedSection].id
         case .crossLinks, .backlinks:
-            let rows = rows(of: state.focus, state)
-            guard let index = rows.validSelection(state[keyPath: Self.listState(of: state.focus)].selection) else { return nil }
-            switch rows[index].target {
+            switch selectedRowTarget(state) {
             case .item(let id)?, .card(let id)?: return id
             case .section(let section)?: return model.article.sections[section].id
             case .sourceLine?, .article?, .bookmark?, nil: return nil
@@ -212,6 +210,14 @@ public struct Explorer: Sendable {
         case .reader, .bookmarks:
             return nil
         }
+    }
+
+    /// Where the selected row of the focused cross-links or backlinks pane leads, if anywhere.
+    func selectedRowTarget(_ state: AppState) -> Target? {
+        guard state.focus == .crossLinks || state.focus == .backlinks else { return nil }
+        let rows = rows(of: state.focus, state)
+        guard let index = rows.validSelection(state[keyPath: Self.listState(of: state.focus)].selection) else { return nil }
+        return rows[index].target
     }
 
     func edit(prompt key: Key, in state: AppState) -> AppState {
@@ -271,6 +277,12 @@ public struct Explorer: Sendable {
             state = find(command, in: state)
         case .linkMap:
             // Of what is picked in the focused pane, as m bookmarks it; else of what is read.
+            // A row of another article (a folder's "Other articles") has no map here: said,
+            // rather than mapping the section behind it.
+            if case .article(let title)? = selectedRowTarget(state) {
+                state.notice = "“\(title)” is another article" + (keymap.keyName(for: .open).map { ": \($0) opens it." } ?? ".")
+                return state
+            }
             state.linkMap = LinkMapState(focus: selectedNode(state) ?? currentNode(state))
         case .zoom: state.zoomed.toggle()
         case .nextPane, .previousPane:
