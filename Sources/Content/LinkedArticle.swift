@@ -67,20 +67,24 @@ public struct LinkedArticle: Sendable, Equatable {
                   mentionFinder: finder, paragraphMentions: detected.paragraphs)
     }
 
-    /// Whether `item` is a See-also topic that names this very article ("See also: Alpha" in
-    /// "Alpha"): the same words, as mentions are matched (case, diacritics, dashes and
-    /// punctuation aside). Wikipedia shows such a self-link as plain bold text: it is no
-    /// cross-reference, and following it goes to the article's top.
+    /// Whether `item` is a See-also topic that names this very article ("See also: Alpha" or
+    /// "Alpha (letter)" in "Alpha"): the article's title is one of its aliases, so every use
+    /// of the title would be a mention of it. Wikipedia shows such a self-link as plain bold
+    /// text: it is no cross-reference, and following it goes to the article's top.
     public func namesItself(_ item: Item) -> Bool {
-        item.kind == .seeAlso && Tokenizer.tokens(in: item.name) == Tokenizer.tokens(in: article.title)
+        Self.namesTitle(item, titleTokens: Tokenizer.tokens(in: article.title))
+    }
+
+    static func namesTitle(_ item: Item, titleTokens: [String]) -> Bool {
+        item.kind == .seeAlso && Aliases.tokenSequences(for: item.name).contains(titleTokens)
     }
 
     /// The items whose mentions are cross-references: all but a See-also topic naming the
     /// article itself, which would otherwise mark every use of the article's own name.
-    /// (By tokens, not through Foundation's folding: this runs at every start-up.)
+    /// (By tokens, as mentions are matched, not through Foundation: this runs at start-up.)
     static func mentionable(_ items: [Item], in article: Article) -> [Item] {
         let title = Tokenizer.tokens(in: article.title)
-        return items.filter { $0.kind != .seeAlso || Tokenizer.tokens(in: $0.name) != title }
+        return items.filter { !namesTitle($0, titleTokens: title) }
     }
 
     /// The mentions of the items in `paragraph`, left to right: those the linker found when

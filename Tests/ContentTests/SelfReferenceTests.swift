@@ -29,4 +29,15 @@ struct SelfReferenceTests {
         }
         #expect(model.mentions(in: paragraph).map(\.targets) == [[beta.id]])
     }
+
+    /// QA: "alpha (letter)" in Alpha's See also still marked every "Alpha" of its text.
+    @Test("A disambiguated or inflected form of the title names it too; another word does not",
+          arguments: [("Alpha (letter)", true), ("Alphas", true), ("ALPHA", true), ("Alpha Beta", false), ("Alphabet", false)])
+    func formsOfTheTitle(name: String, namesItself: Bool) throws {
+        let model = try LinkedArticle(article: ArticleParser().parse("= Alpha =\n\nAlpha is a letter, and so is \(name).\n\n== See also ==\n- \(name)\n"))
+        let item = try #require(model.items.first { $0.kind == .seeAlso })
+        #expect(model.namesItself(item) == namesItself)
+        // Named in the text: a cross-reference only when it is not the article itself.
+        #expect(model.graph.incoming(to: item.id).isEmpty == namesItself)
+    }
 }
