@@ -84,7 +84,9 @@ public struct FolderCatalog: Sendable {
         public let absolute: String
 
         public init(_ folder: String) {
-            given = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+            // "arts//" is "arts", as grep -r prints it; "/" stays the root.
+            let trimmed = folder.replacing(/\/+$/, with: "")
+            given = trimmed.isEmpty && !folder.isEmpty ? "/" : trimmed
             absolute = URL(fileURLWithPath: folder).path
         }
 

@@ -26,11 +26,13 @@ struct Search: ParsableCommand {
     func validate() throws {
         guard (1...2).contains(words.count) else { throw ValidationError("Give a QUERY, or a PATH and a QUERY.") }
         guard !(words.last ?? "").isEmpty else { throw ValidationError("The QUERY is empty.") }
-        // `seealso search articles/` most likely forgot the query: a folder's path is no text
-        // anyone searches for.
+        // `seealso search articles/` or `… a.txt` most likely forgot the query: the path of a
+        // folder or of an article is no text anyone searches for.
         var isFolder: ObjCBool = false
-        if words.count == 1, FileManager.default.fileExists(atPath: words[0], isDirectory: &isFolder), isFolder.boolValue {
-            throw ValidationError("'\(words[0])' is a folder: give the QUERY after it (seealso search \(words[0]) QUERY).")
+        if words.count == 1, FileManager.default.fileExists(atPath: words[0], isDirectory: &isFolder),
+           isFolder.boolValue || words[0].hasSuffix(".txt") {
+            throw ValidationError("'\(words[0])' is \(isFolder.boolValue ? "a folder" : "an article"): "
+                                  + "give the QUERY after it (seealso search \(words[0]) QUERY).")
         }
     }
 

@@ -12,6 +12,8 @@ struct FolderSpellingTests {
         let cwd = FileManager.default.currentDirectoryPath
         let relative = FolderCatalog.FolderSpelling("arts/")
         #expect(relative.given == "arts")
+        #expect(FolderCatalog.FolderSpelling("arts//").given(cwd + "/arts/a.txt") == "arts/a.txt")
+        #expect(FolderCatalog.FolderSpelling("//").given == "/")
         #expect(relative.absolute == cwd + "/arts")
         #expect(relative.given(cwd + "/arts/sub/a.txt") == "arts/sub/a.txt")
         #expect(relative.absolute("arts/sub/a.txt") == cwd + "/arts/sub/a.txt")

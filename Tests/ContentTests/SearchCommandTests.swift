@@ -38,13 +38,19 @@ struct SearchCommandTests {
         #expect(result.output.split(separator: "\n").count == grepCount)
     }
 
-    @Test("A folder alone is taken for a forgotten query: a usage error, not a search for its name")
+    @Test("A folder or an article alone is taken for a forgotten query: a usage error, not a search for its name")
     func folderWithoutQuery() throws {
         try withTemporaryDirectory { directory in
             let result = try CLI.run(["search", directory.path])
             #expect(result.status == 64)
             #expect(result.stderr.contains("'\(directory.path)' is a folder: give the QUERY after it"))
             #expect(result.stdout.isEmpty)
+
+            let file = directory.appendingPathComponent("a.txt")
+            try "= A =\n".write(to: file, atomically: true, encoding: .utf8)
+            let article = try CLI.run(["search", file.path])
+            #expect(article.status == 64)
+            #expect(article.stderr.contains("'\(file.path)' is an article: give the QUERY after it"))
         }
     }
 
