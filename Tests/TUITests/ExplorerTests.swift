@@ -77,7 +77,7 @@ struct ExplorerTests {
         #expect(lines.filter { !$0.isEmpty }.count > KeyMap.standard.bindings.count, "a line for each binding, and headings")
         let bottom = Self.rows(inside: help.box, of: explorer.render(explorer.press(state, .character("g"), .character("G"))))
         let last = lines.last ?? ""
-        #expect(last.hasSuffix("scrolls.") && bottom.last == last, "\(bottom)")
+        #expect(last.hasSuffix("jumps.") && bottom.last == last, "\(bottom)")
     }
 
     /// The text of the rows inside `box` (its border left out), trimmed.

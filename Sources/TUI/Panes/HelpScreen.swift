@@ -86,6 +86,8 @@ public enum HelpScreen {
         entries.append(.blank)
         entries.append(.heading("Mouse"))
         entries.append(.text("Click selects and focuses; click a selected row or link again to follow it; the wheel scrolls."))
+        entries.append(.text("Over the help, the finder or the link map, the mouse acts on them alone: the wheel scrolls "
+                             + "or moves the selection, and in the finder a click selects and a second click jumps."))
         return entries
     }
 }

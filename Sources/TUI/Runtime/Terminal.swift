@@ -179,6 +179,8 @@ public final class ExplorerSession {
         fresh.sidePane = state.sidePane
         fresh.lowerPane = state.lowerPane
         fresh.zoomed = state.zoomed
+        // As vim keeps its last pattern across buffers: n in the next article searches it.
+        fresh.lastSearch = state.lastSearch
         if case .view(let view) = arrival { fresh = next.update(fresh, .restoreView(view)) }
         fresh = perform(.reloadBookmarks, on: fresh)
         if case .bookmark(let id) = arrival {
