@@ -341,7 +341,11 @@ struct CLITests {
     func copiedBinary() throws {
         try withTemporaryDirectory { directory in
             let copy = directory.appendingPathComponent("seealso")
-            try FileManager.default.copyItem(at: try CLI.binary(), to: copy)
+            // Copied by cp, not in this process: a child forked meanwhile by a parallel test
+            // would inherit the copy's open descriptor, and running it then fails with
+            // "Text file busy" (ETXTBSY), as it once did in CI.
+            let copied = try Captured.run(URL(fileURLWithPath: "/bin/cp"), [try CLI.binary().path, copy.path])
+            #expect(copied.status == 0, "\(String(decoding: copied.stderr, as: UTF8.self))")
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["seealso"])
             let result = try CLI.run(["outline"], executable: copy, in: directory)
             #expect(result.status == 0, "\(result.stderr)")
