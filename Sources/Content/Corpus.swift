@@ -85,8 +85,9 @@ public struct FolderCatalog: Sendable {
 
         public init(_ folder: String) {
             // "arts//" is "arts", as grep -r prints it; "/" stays the root.
-            let trimmed = folder.replacing(/\/+$/, with: "")
-            given = trimmed.isEmpty && !folder.isEmpty ? "/" : trimmed
+            var trimmed = Substring(folder)
+            while trimmed.hasSuffix("/") { trimmed.removeLast() }
+            given = trimmed.isEmpty && !folder.isEmpty ? "/" : String(trimmed)
             absolute = URL(fileURLWithPath: folder).path
         }
 

@@ -65,7 +65,7 @@ private struct TokenScanner {
             if byte < 0x80 {
                 if (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) {
                     if word.isEmpty { start = offset }
-                    word.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+                    word.append(SearchFolder.lowercased(byte))
                     end = offset + 1
                 } else if byte == 0x27, !word.isEmpty {
                     word.append(0x27)

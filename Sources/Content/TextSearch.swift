@@ -134,7 +134,8 @@ struct SearchFolder {
 
     static let dashes: Set<UInt32> = [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D]
 
-    /// An ASCII byte lowercased (A–Z only): what folding does to ASCII, case aside.
+    /// An ASCII byte lowercased (A–Z only): what folding does to ASCII, case aside (search,
+    /// and the tokenizer that matches mentions).
     static func lowercased(_ byte: UInt8) -> UInt8 {
         (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
     }
