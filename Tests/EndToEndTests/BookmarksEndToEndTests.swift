@@ -10,19 +10,26 @@ extension OnATerminal {
 
         init() throws { seealso = Shell.quote(try Binary.path()) }
 
-        @Test func bookmarkTwoSectionsQuitRestartJumpAndComeBack() throws {
+        /// A 120×40 terminal with the explorer opened at Background on a fresh store in the
+        /// session's home (`data`, quoted for the shell); `after` is typed after the command.
+        func openAtBackground(after: String = "") throws -> (tmux: TmuxSession, data: String) {
             let tmux = try TmuxSession(width: 120, height: 40)
-            let data = tmux.home.appendingPathComponent("data").path
-            tmux.type("\(seealso) --section Background --data-dir \(Shell.quote(data))")
+            let data = Shell.quote(tmux.home.appendingPathComponent("data").path)
+            tmux.type("\(seealso) --section Background --data-dir \(data)" + after)
             try tmux.waitFor("Cross-links: Background")
+            return (tmux, data)
+        }
+
+        @Test func bookmarkTwoSectionsQuitRestartJumpAndComeBack() throws {
+            let (tmux, data) = try openAtBackground()
             try tmux.bookmarkAndQuit("Background")
 
-            tmux.type("clear; \(seealso) --section October --data-dir \(Shell.quote(data))")
+            tmux.type("clear; \(seealso) --section October --data-dir \(data)")
             try tmux.waitFor("Cross-links: October Revolution")
             try tmux.bookmarkAndQuit("October Revolution")
 
             // A restart opens where we were, and the pane lists both, newest first.
-            tmux.type("clear; \(seealso) --data-dir \(Shell.quote(data))")
+            tmux.type("clear; \(seealso) --data-dir \(data)")
             try tmux.waitFor("Cross-links: October Revolution")
             tmux.press("'")
             // Wait for the rows too: tmux may show a frame half drawn.
@@ -41,7 +48,7 @@ extension OnATerminal {
             try tmux.waitFor("Cross-links: October Revolution")
             tmux.press("q")
 
-            let list = Shell.run("\(seealso) bookmarks list --data-dir \(Shell.quote(data))")
+            let list = Shell.run("\(seealso) bookmarks list --data-dir \(data)")
             #expect(list.status == 0)
             #expect(list.output.contains("Background") && list.output.contains("October Revolution"))
         }
@@ -50,10 +57,7 @@ extension OnATerminal {
         /// of the explorer right then (no quit, no handler, no session saved) loses neither it nor
         /// the database, which the next `seealso bookmarks list` reads whole.
         @Test func aBookmarkSurvivesKillDashNineOfTheExplorer() throws {
-            let tmux = try TmuxSession(width: 120, height: 40)
-            let data = tmux.home.appendingPathComponent("killed").path
-            tmux.type("\(seealso) --section Background --data-dir \(Shell.quote(data)); echo exited=$?")
-            try tmux.waitFor("Cross-links: Background")
+            let (tmux, data) = try openAtBackground(after: "; echo exited=$?")
             tmux.press("m")
             try tmux.waitFor("Bookmarked: Background")
             let pid = try #require(tmux.foregroundPID())
@@ -61,13 +65,13 @@ extension OnATerminal {
             // The shell reaps it; its terminal is left as it was (SIGKILL cannot be handled).
             try tmux.waitUntil("the explorer gone") { _ in tmux.foregroundPID() == nil }
 
-            let list = Shell.run("\(seealso) bookmarks list --data-dir \(Shell.quote(data))")
+            let list = Shell.run("\(seealso) bookmarks list --data-dir \(data)")
             #expect(list.status == 0, "\(list.output)")
             let rows = list.output.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).prefix(4).joined(separator: " ") }
             #expect(rows == ["ID ARTICLE SECTION NOTE", "#1 Dual power Background"], "\(list.output)")
 
             // The JSON form, parsed: one bookmark, whole (a damaged database would fail the command).
-            let json = Shell.run("\(seealso) bookmarks list --json --data-dir \(Shell.quote(data)) 2>/dev/null")
+            let json = Shell.run("\(seealso) bookmarks list --json --data-dir \(data) 2>/dev/null")
             #expect(json.status == 0)
             let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
             let bookmarks = try #require(document["bookmarks"] as? [[String: Any]])
@@ -81,10 +85,7 @@ extension OnATerminal {
         /// `m` on a bookmarked section removes it, note and all; `u` puts it back as `d` does
         /// (it could not be undone, and one stray key lost a note for good).
         @Test func unmarkingCanBeUndoneNoteIncluded() throws {
-            let tmux = try TmuxSession(width: 120, height: 40)
-            let data = tmux.home.appendingPathComponent("data").path
-            tmux.type("\(seealso) --section Background --data-dir \(Shell.quote(data))")
-            try tmux.waitFor("Cross-links: Background")
+            let (tmux, data) = try openAtBackground()
             tmux.press("M")
             tmux.type("reread this")  // the note's prompt, then Enter
             try tmux.waitFor("Note saved.")
@@ -95,7 +96,7 @@ extension OnATerminal {
             tmux.press("q")
             try tmux.waitForPrompt()
 
-            let list = Shell.run("\(seealso) bookmarks list --data-dir \(Shell.quote(data))")
+            let list = Shell.run("\(seealso) bookmarks list --data-dir \(data)")
             #expect(list.status == 0)
             #expect(list.output.contains("Background") && list.output.contains("reread this"))
         }
