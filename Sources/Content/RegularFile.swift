@@ -44,7 +44,7 @@ public enum RegularFile {
         guard fstat(descriptor, &info) == 0 else { throw failure("cannot read file: \(reason(errno))") }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: throw failure("is a folder, not a file")
+        case S_IFDIR: throw failure("cannot read file: it is a folder, not a file")
         case S_IFIFO: throw failure("cannot read file: it is a pipe, not a regular file")
         case S_IFCHR, S_IFBLK: throw failure("cannot read file: it is a device, not a regular file")
         default: throw failure("cannot read file: not a regular file")

@@ -54,7 +54,7 @@ struct ConfigFileTests {
             let noFile = #expect(throws: ConfigFile.Unreadable.self) { try ConfigFile.load(explicit: missing) }
             #expect(noFile?.description == "\(missing): no such file")
             let isFolder = #expect(throws: ConfigFile.Unreadable.self) { try ConfigFile.load(explicit: folder.path) }
-            #expect(isFolder?.description == "\(folder.path): is a folder, not a file")
+            #expect(isFolder?.description == "\(folder.path): cannot read file: it is a folder, not a file")
             // Read as articles are, so a device or pipe is named as such (it was "cannot be read").
             let device = #expect(throws: ConfigFile.Unreadable.self) { try ConfigFile.load(explicit: "/dev/null") }
             #expect(device?.description == "/dev/null: cannot read file: it is a device, not a regular file")
@@ -63,7 +63,7 @@ struct ConfigFileTests {
             let place = xdg.appendingPathComponent("seealso/config.toml")
             try FileManager.default.createDirectory(at: place, withIntermediateDirectories: true)
             var loaded = try ConfigFile.load(explicit: nil, environment: ["XDG_CONFIG_HOME": xdg.path, "HOME": "/nonexistent"])
-            #expect(loaded.messages == ["\(place.path): is a folder, not a file; the defaults are used"])
+            #expect(loaded.messages == ["\(place.path): cannot read file: it is a folder, not a file; the defaults are used"])
             #expect(loaded.config == .standard)
 
             try FileManager.default.removeItem(at: place)

@@ -29,7 +29,7 @@ struct LinksFileTests {
     func folder() throws {
         let (result, path) = try Self.links { try FileManager.default.createDirectory(atPath: $0, withIntermediateDirectories: false) }
         #expect(result.status == 66)
-        #expect(result.stderr == "seealso: \(path): is a folder, not a file\n")
+        #expect(result.stderr == "seealso: \(path): cannot read file: it is a folder, not a file\n")
     }
 
     @Test("No file: the article loads without curated links")

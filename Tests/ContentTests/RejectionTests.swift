@@ -119,7 +119,7 @@ struct RejectionTests {
                 _ = try ArticleLoader.load(path: directory.path)
                 Issue.record("a folder loaded")
             } catch let error as SourceError {
-                #expect(error.description == "\(directory.path): is a folder, not a file")
+                #expect(error.description == "\(directory.path): cannot read file: it is a folder, not a file")
             }
         }
     }

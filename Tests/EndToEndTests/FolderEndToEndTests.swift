@@ -150,7 +150,7 @@ extension OnATerminal {
             try Data("[[link]]\n".utf8).write(to: folder.appendingPathComponent("b.links.toml"))
             tmux.type("clear; \(seealso) \(Shell.quote(folder.path)); echo status=$?")
             let screen = try tmux.waitUntil("the exit status") { $0.contains("\nstatus=") }
-            #expect(screen.contains("seealso: \(folder.path)/a.links.toml: is a folder, not a file\n"))
+            #expect(screen.contains("seealso: \(folder.path)/a.links.toml: cannot read file: it is a folder, not a file\n"))
             #expect(screen.contains("seealso: \(folder.path)/b.links.toml:1: [[link]] lacks 'from'"))
             #expect(screen.contains("seealso: \(folder.path): no article could be loaded\nstatus=65"))
         }

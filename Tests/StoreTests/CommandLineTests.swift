@@ -226,7 +226,7 @@ import Testing
         #expect(missing.stderr == "seealso: \(folder.file("missing.json").path): no such file\n")
         // Not regular files: each named for what it is (all were "permission denied").
         for (path, reason) in [("/dev/null", "cannot read file: it is a device, not a regular file"),
-                               (folder.path, "is a folder, not a file")] {
+                               (folder.path, "cannot read file: it is a folder, not a file")] {
             let result = try run("import", path)
             #expect(result.status == 66)
             #expect(result.stderr == "seealso: \(path): \(reason)\n")
