@@ -196,28 +196,43 @@ public struct Corpus: Sendable {
 
     /// Every `*.txt` under `directory`, recursively, in path order; parsed on all cores.
     public static func load(directory: String) throws -> Corpus {
+        let read = try readEach(in: directory) { try ArticleLoader.load(path: $0) }
+        return Corpus(root: directory, articles: read.values, failures: read.failures)
+    }
+
+    /// Every `*.txt` under `directory`, parsed but not linked (see `ArticleLoader.text`), and
+    /// the files that fail: what a folder search reads when it has no index to go by.
+    public static func texts(in directory: String) throws -> (articles: [Article], failures: [SourceError]) {
+        let read = try readEach(in: directory) { try ArticleLoader.text(path: $0) }
+        return (read.values, read.failures)
+    }
+
+    /// `read` on every `*.txt` under `directory`, on all cores, in path order; the files it
+    /// fails on, and the folders that could not be listed, as failures.
+    private static func readEach<Value: Sendable>(in directory: String, _ read: @Sendable (String) throws -> Value) throws
+        -> (values: [Value], failures: [SourceError]) {
         let listing = try FolderCatalog.articleFiles(in: directory)
         let files = listing.paths
-        let results = ConcurrentResults<Result<LinkedArticle, SourceError>>(count: files.count)
+        let results = ConcurrentResults<Result<Value, SourceError>>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             do {
-                results[index] = .success(try ArticleLoader.load(path: files[index]))
+                results[index] = .success(try read(files[index]))
             } catch let error as SourceError {
                 results[index] = .failure(error)
             } catch {
                 results[index] = .failure(SourceError(path: files[index], line: 0, message: "\(error)"))
             }
         }
-        var articles: [LinkedArticle] = []
+        var values: [Value] = []
         var failures = listing.unlisted
         for result in results.values {
             switch result {
-            case .success(let model): articles.append(model)
+            case .success(let value): values.append(value)
             case .failure(let error): failures.append(error)
             case nil: break
             }
         }
-        return Corpus(root: directory, articles: articles, failures: failures)
+        return (values, failures)
     }
 
     public func article(titled title: String) -> Int? { catalog.article(titled: title) }

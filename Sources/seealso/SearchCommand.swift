@@ -57,10 +57,19 @@ struct Search: ParsableCommand {
                 hits = indexed.hits
                 failed = !indexed.catalog.failures.isEmpty
             } else {
-                // No usable index (a cache that cannot be written): every file is read.
-                let source = try options.loadSource()
-                hits = source.articles.flatMap { Self.hits(of: search, in: $0, path: nil) }
-                if case .folder(let corpus) = source { failed = !corpus.failures.isEmpty } else { failed = false }
+                // No usable index (a cache that cannot be written): every file is parsed, and
+                // only parsed, as the index reads it: a search reads text, not links.
+                let read: (articles: [Article], failures: [SourceError])
+                do {
+                    read = try Corpus.texts(in: folder)
+                } catch let error as SourceError {
+                    Diagnostics.report(error.description)
+                    throw ExitCode(66)
+                }
+                for failure in read.failures { Diagnostics.report(failure.description) }
+                try ArticleOptions.requireArticles(anyFile: !read.articles.isEmpty || !read.failures.isEmpty, folder: folder)
+                hits = read.articles.flatMap { Self.hits(of: search, in: $0, path: nil) }
+                failed = !read.failures.isEmpty
             }
         } else {
             // One article: its text is all a search reads (as in a folder), so it is not linked.
@@ -99,10 +108,6 @@ struct Search: ParsableCommand {
     /// The lines that match in headings, paragraphs and list items: one hit per source line,
     /// as grep prints a line once however often it matches, with an excerpt around the
     /// line's matches.
-    static func hits(of search: TextSearch, in model: LinkedArticle, path: String?) -> [Hit] {
-        hits(of: search, in: model.article, path: path)
-    }
-
     static func hits(of search: TextSearch, in article: Article, path: String?) -> [Hit] {
         let label = path ?? article.path
         var hits: [Hit] = []

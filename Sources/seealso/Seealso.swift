@@ -128,7 +128,12 @@ extension ArticleLocation {
     /// with nothing in them (a mistyped path, say). 66, as for input that is not there.
     /// Files that are there but fail are not this case: they are reported, and exit 65.
     static func requireArticles(in catalog: FolderCatalog, folder: String) throws {
-        guard catalog.entries.isEmpty, catalog.failures.isEmpty else { return }
+        try requireArticles(anyFile: !catalog.entries.isEmpty || !catalog.failures.isEmpty, folder: folder)
+    }
+
+    /// As above, given whether the folder has any `*.txt` file, loaded or failed.
+    static func requireArticles(anyFile: Bool, folder: String) throws {
+        guard !anyFile else { return }
         Diagnostics.report("\(folder): no articles: no *.txt file in the folder or below it")
         throw ExitCode(66)
     }

@@ -59,4 +59,23 @@ struct SearchCommandTests {
         let result = try CLI.run(["search", "Dual"])
         #expect(result.output.hasPrefix("dual-power.txt:1: Dual power: Dual power\n"))
     }
+
+    @Test("A folder searched without its index reads the text alone, as with it: a broken links file does not count")
+    func folderWithoutIndex() throws {
+        try withTemporaryDirectory { directory in
+            try "= Alpha =\n\nBeta is mentioned here.\n".write(to: directory.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+            try "[[links]\n".write(to: directory.appendingPathComponent("a.links.toml"), atomically: true, encoding: .utf8)
+            let home = try TemporaryHome()
+            let binary = try CLI.binary()
+            // A cache folder that cannot be made (under a file): the index cannot be used.
+            let runs = try [home.environment(), home.environment(["XDG_CACHE_HOME": "/dev/null/cache"])].map {
+                try Captured.run(binary, ["search", directory.path, "beta"], environment: $0)
+            }
+            for run in runs {
+                #expect(run.status == 0)
+                #expect(try Captured.text(run.stdout) == "\(directory.path)/a.txt:3: Alpha: Beta is mentioned here.\n")
+                #expect(run.stderr.isEmpty, "\(String(decoding: run.stderr, as: UTF8.self))")
+            }
+        }
+    }
 }
