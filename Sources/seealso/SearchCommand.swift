@@ -59,15 +59,9 @@ struct Search: ParsableCommand {
             } else {
                 // No usable index (a cache that cannot be written): every file is parsed, and
                 // only parsed, as the index reads it: a search reads text, not links.
-                let read: (articles: [Article], failures: [SourceError])
-                do {
-                    read = try Corpus.texts(in: folder)
-                } catch let error as SourceError {
-                    Diagnostics.report(error.description)
-                    throw ExitCode(66)
+                let read = try ArticleOptions.readFolder(folder, loaded: { $0.articles.count }, failures: { $0.failures }) {
+                    try Corpus.texts(in: $0)
                 }
-                for failure in read.failures { Diagnostics.report(failure.description) }
-                try ArticleOptions.requireArticles(anyFile: !read.articles.isEmpty || !read.failures.isEmpty, folder: folder)
                 hits = read.articles.flatMap { Self.hits(of: search, in: $0, path: nil) }
                 failed = !read.failures.isEmpty
             }

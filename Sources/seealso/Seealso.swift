@@ -111,16 +111,23 @@ extension ArticleLocation {
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue else {
             return .article(try load())
         }
-        let corpus: Corpus
+        return .folder(try Self.readFolder(file, loaded: \.articles.count, failures: \.failures) { try Corpus.load(directory: $0) })
+    }
+
+    /// What `read` makes of `folder`, with the files that failed reported on stderr; exits 66
+    /// when the folder cannot be read or has no `*.txt` file at all (see `requireArticles`).
+    static func readFolder<Read>(_ folder: String, loaded: (Read) -> Int, failures: (Read) -> [SourceError],
+                                 _ read: (String) throws -> Read) throws -> Read {
+        let result: Read
         do {
-            corpus = try Corpus.load(directory: file)
+            result = try read(folder)
         } catch let error as SourceError {
             Diagnostics.report(error.description)
             throw ExitCode(66)
         }
-        for failure in corpus.failures { Diagnostics.report(failure.description) }
-        try Self.requireArticles(in: corpus.catalog, folder: file)
-        return .folder(corpus)
+        for failure in failures(result) { Diagnostics.report(failure.description) }
+        try requireArticles(anyFile: loaded(result) > 0 || !failures(result).isEmpty, folder: folder)
+        return result
     }
 
     /// A folder without a single `*.txt` file is an error, the same for every command: an
