@@ -108,19 +108,19 @@ extension Bookmarks {
         func run() throws {
             let store = try store.openForReading()
             if json {
-                FileHandle.standardOutput.write(try StoreFailure.reporting { try store.listBookmarksJSON() })
+                try Output.write(try StoreFailure.reporting { try store.listBookmarksJSON() })
                 return
             }
             let bookmarks = try StoreFailure.reporting { try store.bookmarks() }
             guard !bookmarks.isEmpty else {
-                print("no bookmarks")
+                try Output.write("no bookmarks\n")
                 return
             }
             let rows = [["ID", "ARTICLE", "SECTION", "NOTE", "CREATED"]] + bookmarks.map { bookmark in
                 ["#\(bookmark.id)", bookmark.articleTitle.neutralized, bookmark.displayPath.neutralized,
                  Self.noteCell(bookmark.note), Self.timestamp(bookmark.createdAt)]
             }
-            print(Self.table(rows), terminator: "")
+            try Output.write(Self.table(rows))
         }
 
         /// A note in the table: its first line, at most 40 columns (`--json` has it whole).
@@ -185,7 +185,7 @@ extension Bookmarks {
             // Said, not done quietly: the note it had is gone.
             let what = result.added ? "bookmarked" : note == nil ? "already bookmarked"
                 : "already bookmarked, note " + (bookmark.note == nil ? "removed" : "replaced")
-            Output.line("\(what): #\(bookmark.id) \(bookmark.articleTitle) › \(bookmark.displayPath)")
+            try Output.line("\(what): #\(bookmark.id) \(bookmark.articleTitle) › \(bookmark.displayPath)")
         }
     }
 
@@ -207,7 +207,7 @@ extension Bookmarks {
                 Diagnostics.report(StoreError.noSuchBookmark(id: id.value).description)
                 throw ExitCode(1)
             }
-            Output.line("removed: #\(removed.id) \(removed.articleTitle) › \(removed.displayPath)")
+            try Output.line("removed: #\(removed.id) \(removed.articleTitle) › \(removed.displayPath)")
         }
     }
 
@@ -235,8 +235,8 @@ extension Bookmarks {
         func run() throws {
             let store = try store.openForReading()
             switch format {
-            case .json: FileHandle.standardOutput.write(try StoreFailure.reporting { try store.exportBookmarksJSON() })
-            case .markdown: print(try StoreFailure.reporting { try store.exportBookmarksMarkdown() }, terminator: "")
+            case .json: try Output.write(try StoreFailure.reporting { try store.exportBookmarksJSON() })
+            case .markdown: try Output.write(try StoreFailure.reporting { try store.exportBookmarksMarkdown() })
             }
         }
     }
@@ -269,7 +269,7 @@ extension Bookmarks {
             }
             let store = try store.open()
             let result = try StoreFailure.reporting(importFile: file) { try store.importBookmarks(json: data) }
-            Output.line("imported: \(result.added) added, \(result.merged) merged")
+            try Output.line("imported: \(result.added) added, \(result.merged) merged")
         }
     }
 }
@@ -281,13 +281,5 @@ struct BookmarkID: ExpressibleByArgument {
     init?(argument: String) {
         guard let value = Int64(argument.hasPrefix("#") ? String(argument.dropFirst()) : argument) else { return nil }
         self.value = value
-    }
-}
-
-enum Output {
-    /// Writes a line to stdout at once, unbuffered: a confirmation printed before a crash is one
-    /// whose change is already saved, and a script reading the pipe sees it immediately.
-    static func line(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.neutralized + "\n").utf8))
     }
 }

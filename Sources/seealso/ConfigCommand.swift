@@ -37,13 +37,13 @@ struct ConfigCommand: ParsableCommand {
 
     func run() throws {
         if printDefault {
-            print(Config.defaultFile(), terminator: "")
+            try Output.write(Config.defaultFile())
             return
         }
         if check {
             let path = ConfigFile.defaultPath()
             guard file != nil || FileManager.default.fileExists(atPath: path) else {
-                print("\(ConfigFile.displayPath(path)): no such file; seealso uses the defaults")
+                try Output.line("\(ConfigFile.displayPath(path)): no such file; seealso uses the defaults")
                 return
             }
             // The default file is checked as if given: one that cannot be read exits 66 too.
@@ -52,12 +52,12 @@ struct ConfigCommand: ParsableCommand {
                 for message in loaded.messages { Diagnostics.report(message) }
                 throw ExitCode(65)
             }
-            print("\(loaded.displayPath): ok")
+            try Output.line("\(loaded.displayPath): ok")
             return
         }
         let path = ConfigFile.defaultPath()
         let exists = FileManager.default.fileExists(atPath: path)
-        print(ConfigFile.displayPath(path) + (exists ? "" : " (no such file: seealso uses the defaults)"))
+        try Output.line(ConfigFile.displayPath(path) + (exists ? "" : " (no such file: seealso uses the defaults)"))
     }
 }
 

@@ -28,7 +28,7 @@ struct Exploration: ArticleLocation {
             _ = try start(among: source.articles.count, in: folderPath ?? source.articles.first?.article.title ?? "") {
                 source.articles[$0]
             }
-            print(source.text(OutlineFormatter().format), terminator: "")
+            try Output.write(source.text(OutlineFormatter().format))
             try Self.finish(source)
             return
         }

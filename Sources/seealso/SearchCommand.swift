@@ -74,9 +74,9 @@ struct Search: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(JSONExporter.escapingUnsafeScalars(String(decoding: try encoder.encode(hits), as: UTF8.self)))
+            try Output.write(JSONExporter.escapingUnsafeScalars(String(decoding: try encoder.encode(hits), as: UTF8.self)) + "\n")
         } else {
-            for hit in hits { print("\(hit.path):\(hit.line): \(hit.heading): \(hit.text)".neutralized) }
+            try Output.write(hits.map { "\($0.path):\($0.line): \($0.heading): \($0.text)".neutralized + "\n" }.joined())
         }
         if failed { throw ExitCode(65) }
         if hits.isEmpty { throw ExitCode(1) }

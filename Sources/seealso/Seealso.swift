@@ -153,7 +153,7 @@ extension ArticleLocation {
 
 enum Diagnostics {
     static func report(_ message: String) {
-        FileHandle.standardError.write(Data(("seealso: " + message.neutralized + "\n").utf8))
+        Output.error("seealso: " + message.neutralized)
     }
 
     /// A `--section` or `--item` NAME that starts no heading or item in `scope` (an article's
@@ -225,7 +225,7 @@ struct Outline: ParsableCommand {
 
     func run() throws {
         let source = try article.loadSource()
-        print(source.text(OutlineFormatter().format), terminator: "")
+        try Output.write(source.text(OutlineFormatter().format))
         try ArticleOptions.finish(source)
     }
 }
@@ -260,7 +260,7 @@ struct Links: ParsableCommand {
         let formatter = LinksFormatter(kinds: kind.map { [$0] } ?? Set(ItemKind.allCases),
                                        origins: origin.map { [$0] } ?? Set(LinkOrigin.allCases))
         let source = try article.loadSource()
-        print(source.text(formatter.format), terminator: "")
+        try Output.write(source.text(formatter.format))
         try ArticleOptions.finish(source)
     }
 }
@@ -307,17 +307,17 @@ struct Export: ParsableCommand {
     func run() throws {
         let source = try article.loadSource()
         switch (format, source) {
-        case (.json, .article(let model)): print(try JSONExporter().export(model), terminator: "")
-        case (.json, .folder(let corpus)): print(try JSONExporter().export(corpus), terminator: "")
-        case (.markdown, _): print(source.articles.map { MarkdownExporter().export($0) }.joined(separator: "\n"), terminator: "")
+        case (.json, .article(let model)): try Output.write(try JSONExporter().export(model))
+        case (.json, .folder(let corpus)): try Output.write(try JSONExporter().export(corpus))
+        case (.markdown, _): try Output.write(source.articles.map { MarkdownExporter().export($0) }.joined(separator: "\n"))
         case (.dot, .article(let model)):
             if let focus { try Self.reportingUnknown { _ = try DOTExporter.resolveFocus(focus, in: model) } }
-            print(DOTExporter(focus: focus, depth: depth ?? .max).export(model), terminator: "")
+            try Output.write(DOTExporter(focus: focus, depth: depth ?? .max).export(model))
         case (.dot, .folder(let corpus)):
             // One graph for the whole folder (several would be several SVG documents glued
             // together by `dot -Tsvg`); the focus has to be in one of its articles only.
             if let focus { try Self.reportingUnknown { _ = try DOTExporter.resolveFocus(focus, in: corpus) } }
-            print(DOTExporter(focus: focus, depth: depth ?? .max).export(corpus), terminator: "")
+            try Output.write(DOTExporter(focus: focus, depth: depth ?? .max).export(corpus))
         }
         try ArticleOptions.finish(source)
     }

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+
+/// Standard output and standard error, written straight to their file descriptors.
+enum Output {
+    /// All of `text` to stdout, at once. Output that cannot be written (a full disk, a closed
+    /// stdout, a pipe whose reader left while SIGPIPE is ignored) is an error, as grep has
+    /// it, not a silent success: said on stderr, then status 74 (EX_IOERR). A reader that
+    /// leaves while SIGPIPE has its default action ends seealso quietly, as it ends cat.
+    static func write(_ text: String) throws {
+        try write(Data(text.utf8))
+    }
+
+    /// As above, for text that is already encoded (JSON).
+    static func write(_ data: Data) throws {
+        if let failure = write([UInt8](data), to: STDOUT_FILENO) {
+            Diagnostics.report("write error: " + String(cString: strerror(failure)))
+            throw ExitCode(74)
+        }
+    }
+
+    /// A line to stdout, its control characters made visible (see `neutralized`).
+    static func line(_ text: String) throws {
+        try write(text.neutralized + "\n")
+    }
+
+    /// A line to stderr. A stderr that is closed or full loses it, and nothing else: the exit
+    /// status still says what happened (FileHandle.write would trap there).
+    static func error(_ text: String) {
+        _ = write(Array((text + "\n").utf8), to: STDERR_FILENO)
+    }
+
+    /// Writes all of `bytes`; the errno of a write that failed, or nil.
+    private static func write(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            let written = rest.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            rest = rest.dropFirst(written)
+        }
+        return nil
+    }
+}

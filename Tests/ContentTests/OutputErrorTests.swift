@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Output that cannot be written is an error, as grep has it: said on stderr, status 74,
+/// never a silent success and never a crash. A stderr that cannot be written loses the
+/// message, and only the message.
+@Suite("Write errors")
+struct OutputErrorTests {
+    /// seealso with `arguments`, its descriptors redirected first by `redirection` (sh syntax).
+    static func run(_ arguments: [String], redirecting redirection: String) throws -> CLI.Result {
+        try CLI.run(["-c", "exec \"$@\" \(redirection)", "sh", try CLI.binary().path] + arguments,
+                    executable: URL(fileURLWithPath: "/bin/sh"))
+    }
+
+    @Test("A full disk under stdout: 'write error: No space left on device', status 74, for every command that prints",
+          arguments: [["outline"], ["links"], ["export", "--format", "json"], ["export", "--format", "markdown"],
+                      ["export", "--format", "dot"], ["search", "Kornilov"], ["search", "Kornilov", "--json"],
+                      ["config", "--print-default"], ["bookmarks", "list", "--json"], ["bookmarks", "export", "--format", "json"],
+                      ["bookmarks", "export", "--format", "markdown"], ["bookmarks", "list"]])
+    func fullDisk(arguments: [String]) throws {
+        let result = try Self.run(arguments, redirecting: ">/dev/full")
+        #expect(result.status == 74)
+        #expect(result.stderr == "seealso: write error: No space left on device\n")
+    }
+
+    @Test("A closed stdout: 'write error: Bad file descriptor', status 74")
+    func closedOutput() throws {
+        let result = try Self.run(["outline"], redirecting: ">&-")
+        #expect(result.status == 74)
+        #expect(result.stderr == "seealso: write error: Bad file descriptor\n")
+    }
+
+    @Test("A confirmation that cannot be printed: the bookmark is saved all the same, and the status says 74")
+    func confirmationLost() throws {
+        try withTemporaryDirectory { data in
+            let added = try Self.run(["bookmarks", "add", "--section", "Petrograd", "--data-dir", data.path], redirecting: ">/dev/full")
+            #expect(added.status == 74)
+            let listed = try CLI.run(["bookmarks", "list", "--json", "--data-dir", data.path])
+            #expect(listed.status == 0)
+            #expect(listed.output.contains("\"heading\" : \"Petrograd Soviet\""))
+        }
+    }
+
+    @Test("A full or closed stderr: the error's own status (66 for a missing file), not a crash",
+          arguments: ["2>/dev/full", "2>&-"])
+    func lostMessage(redirection: String) throws {
+        let result = try Self.run(["outline", "no-such-article.txt"], redirecting: redirection)
+        #expect(result.status == 66)
+        #expect(result.stdout.isEmpty)
+    }
+}
