@@ -123,11 +123,20 @@ public struct FolderCatalog: Sendable {
     /// could not be listed: said, not skipped in silence, as `ls -R` or `find` would. Paths
     /// are spelled from `directory` as given (`articles/a.txt`), as grep -r and find print them.
     public static func articleFiles(in directory: String) throws -> Listing {
-        let root = URL(fileURLWithPath: directory)
         let spelling = FolderSpelling(directory)
+        // The folder itself may be a symbolic link (`ln -s ~/articles arts`): followed, as grep -r
+        // and ls follow a link named on the command line (the enumerator would list the link
+        // alone), and its files spelled through the link. Links below it are not followed.
+        let root = URL(fileURLWithPath: spelling.absolute).resolvingSymlinksInPath()
+        func spelled(_ url: URL) -> String {
+            let path = url.path
+            let prefix = root.path == "/" ? "/" : root.path + "/"
+            guard path.hasPrefix(prefix) else { return spelling.given(path) }
+            return spelling.given((spelling.absolute == "/" ? "/" : spelling.absolute + "/") + path.dropFirst(prefix.count))
+        }
         var unlisted: [SourceError] = []  // the handler is called during the loop below
         guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil, errorHandler: { url, error in
-            unlisted.append(SourceError(path: spelling.given(url.path), line: 0, message: "cannot list the folder: \(Self.reason(error))"))
+            unlisted.append(SourceError(path: spelled(url), line: 0, message: "cannot list the folder: \(Self.reason(error))"))
             return true  // go on with the rest of the folder
         }) else {
             throw SourceError(path: directory, line: 0, message: "cannot read the folder")
@@ -138,7 +147,7 @@ public struct FolderCatalog: Sendable {
         for case let url as URL in enumerator where url.pathExtension == "txt" {
             var info = stat()
             if stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { continue }
-            paths.append(spelling.given(url.path))
+            paths.append(spelled(url))
         }
         return Listing(paths: paths.sorted(), unlisted: unlisted.sorted { $0.path < $1.path })
     }

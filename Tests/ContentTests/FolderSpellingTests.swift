@@ -41,4 +41,25 @@ struct FolderSpellingTests {
                     == ["== ./arts/alpha.txt: Alpha ==", "== ./arts/sub/beta.txt: Beta =="])
         }
     }
+
+    @Test("A folder given as a symbolic link is followed, as grep -r and ls follow it; its paths are spelled through the link")
+    func linkedFolder() throws {
+        try withTemporaryDirectory { directory in
+            let arts = directory.appendingPathComponent("arts")
+            try FileManager.default.createDirectory(at: arts.appendingPathComponent("sub"), withIntermediateDirectories: true)
+            try "= Alpha =\n\nBeta here.\n".write(to: arts.appendingPathComponent("alpha.txt"), atomically: true, encoding: .utf8)
+            try "= Beta =\n\nBeta again.\n".write(to: arts.appendingPathComponent("sub/beta.txt"), atomically: true, encoding: .utf8)
+            try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("linked").path, withDestinationPath: "arts")
+
+            for given in ["linked", "linked/"] {
+                let search = try CLI.run(["search", given, "again"], in: directory)
+                #expect(search.status == 0, "\(given)")
+                #expect(search.output == "linked/sub/beta.txt:3: Beta: Beta again.\n", "\(given)")
+                let outline = try CLI.run(["outline", given], in: directory)
+                #expect(outline.status == 0, "\(given)")
+                #expect(outline.output.split(separator: "\n").filter { $0.hasPrefix("== ") }
+                        == ["== linked/alpha.txt: Alpha ==", "== linked/sub/beta.txt: Beta =="], "\(given)")
+            }
+        }
+    }
 }
