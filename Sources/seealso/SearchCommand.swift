@@ -27,10 +27,12 @@ struct Search: ParsableCommand {
         guard (1...2).contains(words.count) else { throw ValidationError("Give a QUERY, or a PATH and a QUERY.") }
         guard !(words.last ?? "").isEmpty else { throw ValidationError("The QUERY is empty.") }
         // `seealso search articles/` or `… a.txt` most likely forgot the query: the path of a
-        // folder or of an article is no text anyone searches for.
+        // folder or of an article is no text anyone searches for. A bare word is the query
+        // even when a folder here has that name (`cd /; seealso search proc`), as grep takes
+        // its first word for the pattern; `run` says so when nothing matches.
         var isFolder: ObjCBool = false
-        if words.count == 1, FileManager.default.fileExists(atPath: words[0], isDirectory: &isFolder),
-           isFolder.boolValue || words[0].hasSuffix(".txt") {
+        if words.count == 1, words[0].contains("/") || words[0].hasSuffix(".txt"),
+           FileManager.default.fileExists(atPath: words[0], isDirectory: &isFolder), isFolder.boolValue || words[0].hasSuffix(".txt") {
             throw ValidationError("'\(words[0])' is \(isFolder.boolValue ? "a folder" : "an article"): "
                                   + "give the QUERY after it (seealso search \(words[0]) QUERY).")
         }
@@ -79,7 +81,13 @@ struct Search: ParsableCommand {
             try Output.write(hits.map { "\($0.path):\($0.line): \($0.heading): \($0.text)".neutralized + "\n" }.joined())
         }
         if failed { throw ExitCode(65) }
-        if hits.isEmpty { throw ExitCode(1) }
+        if hits.isEmpty {
+            if words.count == 1, options.file == nil, FileManager.default.fileExists(atPath: words[0]) {
+                Diagnostics.report("'\(words[0])' was searched for in the bundled article; "
+                                   + "to search the file or folder of that name: seealso search \(words[0]) QUERY")
+            }
+            throw ExitCode(1)
+        }
     }
 
     /// A folder searched through the on-disk index: only files whose text has the query's

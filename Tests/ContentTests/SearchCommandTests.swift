@@ -78,4 +78,25 @@ struct SearchCommandTests {
             }
         }
     }
+
+    @Test("A bare word is the query even when a folder here has that name; when it matches nothing, stderr says how to search the folder")
+    func bareWordNamingAFolder() throws {
+        try withTemporaryDirectory { directory in
+            for name in ["Soviet", "Zzyzx"] {
+                try FileManager.default.createDirectory(at: directory.appendingPathComponent(name), withIntermediateDirectories: true)
+            }
+            let found = try CLI.run(["search", "Soviet"], in: directory)
+            #expect(found.status == 0)
+            #expect(found.output.hasPrefix("dual-power.txt:"))
+            #expect(found.stderr.isEmpty)
+
+            let missed = try CLI.run(["search", "Zzyzx"], in: directory)
+            #expect(missed.status == 1)
+            #expect(missed.stdout.isEmpty)
+            #expect(missed.stderr == "seealso: 'Zzyzx' was searched for in the bundled article; to search the file or folder of that name: seealso search Zzyzx QUERY\n")
+
+            let pathLike = try CLI.run(["search", "Zzyzx/"], in: directory)
+            #expect(pathLike.status == 64)
+        }
+    }
 }
