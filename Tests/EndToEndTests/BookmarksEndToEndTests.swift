@@ -82,6 +82,57 @@ extension OnATerminal {
             #expect(bookmarks.first?["id"] as? Int == 1)
         }
 
+        /// The place read survives an end without `q`: a closed terminal window (SIGHUP),
+        /// SIGTERM and Ctrl-C save it as `q` does, and `kill -9` loses only what was scrolled
+        /// since input last paused (the pause saves it; the test waits for that write).
+        @Test(arguments: ["HUP", "TERM", "INT", "KILL"])
+        func thePlaceReadSurvivesASignal(signal: String) throws {
+            let (number, status): (Int32, Int32) = switch signal {
+            case "HUP": (SIGHUP, 129)
+            case "TERM": (SIGTERM, 143)
+            case "INT": (SIGINT, 130)
+            default: (SIGKILL, 137)
+            }
+            let tmux = try TmuxSession(width: 120, height: 40)
+            let data = tmux.home.appendingPathComponent("data")
+            let command = "clear; \(seealso) --data-dir \(Shell.quote(data.path)); echo exited=$?"
+            tmux.type(command)
+            try tmux.waitFor("? help")
+            let written = Self.signature(of: data)
+            tmux.press("Space")
+            let scrolled = try tmux.waitUntil("a page down") { !$0.contains(" Top  ") && Self.statusLine($0).hasSuffix("? help") }
+            let place = Self.statusLine(scrolled)
+            if number == SIGKILL {
+                try tmux.waitUntil("the pause's save") { _ in Self.signature(of: data) != written }
+            }
+            let pid = try #require(tmux.foregroundPID())
+            #expect(kill(pid, number) == 0)
+            if number == SIGKILL {
+                // Nothing restores the terminal: the shell's echo may not show. Its child is gone.
+                try tmux.waitUntil("the explorer gone") { _ in tmux.foregroundPID() == nil }
+            } else {
+                #expect(try tmux.waitForStatus() == status)
+            }
+
+            tmux.type(command)
+            let reopened = try tmux.waitUntil("the explorer again") { Self.statusLine($0).hasSuffix("? help") }
+            #expect(Self.statusLine(reopened) == place)
+        }
+
+        static func statusLine(_ screen: String) -> String {
+            screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
+        }
+
+        /// The data folder's files, their sizes and modification times: what a write changes.
+        static func signature(of folder: URL) -> [String] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            return names.sorted().map { name in
+                var info = stat()
+                stat(folder.appendingPathComponent(name).path, &info)
+                return "\(name) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+            }
+        }
+
         /// `m` on a bookmarked section removes it, note and all; `u` puts it back as `d` does
         /// (it could not be undone, and one stray key lost a note for good).
         @Test func unmarkingCanBeUndoneNoteIncluded() throws {

@@ -31,10 +31,12 @@ public enum TerminalError: Error, CustomStringConvertible {
 /// puts the terminal back however the program ends.
 ///
 /// Usage: create it, `defer { backend.shutdown() }`, then alternate `present` and
-/// `nextEvent`. The terminal is also restored when the process is ended by SIGINT, SIGTERM,
-/// SIGHUP or SIGQUIT (exit status 128 + signal), when it crashes (the signal is re-raised
-/// after restoring, so the exit status and core dump stay), and on `exit()`. SIGKILL cannot
-/// be caught: after `kill -9`, run `reset`.
+/// `nextEvent`. SIGINT, SIGTERM and SIGHUP (a closed terminal window) ask the explorer to end
+/// (`endSignal`): it quits as `q` does, saving where the person was, and exits with status
+/// 128 + signal; a second signal, or a second without ending, ends it at once. The terminal
+/// is also restored when the process is ended by SIGQUIT, when it crashes (the signal is
+/// re-raised after restoring, so the exit status and core dump stay), and on `exit()`.
+/// SIGKILL cannot be caught: after `kill -9`, run `reset`.
 ///
 /// Frames are diffed against what the screen shows, so a frame costs only its changed
 /// cells. On terminals that speak ECMA-48 (terminfo's cursor addressing is `ESC [ row ; col
@@ -67,7 +69,7 @@ public final class CursesBackend {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         try Self.selectUTF8Locale()
 
-        let savedActions = Self.currentActions(for: Self.exitSignals + Self.crashSignals)
+        let savedActions = Self.currentActions(for: Self.exitSignals + [SIGALRM] + Self.crashSignals)
         // newterm, unlike initscr, returns nil instead of exiting when TERM is unusable.
         guard newterm(nil, seealso_stdout(), seealso_stdin()) != nil else {
             throw TerminalError.unknownTerminal(getenv("TERM").map { String(cString: $0) } ?? "(unset)")
@@ -209,6 +211,9 @@ public final class CursesBackend {
         // (ncurses then reports the KEY_RESIZE it owes, or a key typed first), and if ncurses
         // has nothing to say (no signal came, or it is still on its way), resize directly.
         if terminalWasSuspended != 0 { return resumed() }
+        // Checked before the read too: a signal that came while a frame was drawn did not
+        // interrupt it.
+        if requestedEnd != 0 { return nil }
         let pending = pendingSize()
         wtimeout(window, pending == nil ? timeoutMilliseconds : 0)
         var code: wint_t = 0
@@ -265,11 +270,16 @@ public final class CursesBackend {
         return .resize(width: width, height: height)
     }
 
+    /// The signal (SIGINT, SIGTERM or SIGHUP) that asked the explorer to end, once one came:
+    /// `nextEvent` then returns nil at once, and the caller quits and exits with 128 + it.
+    public var endSignal: Int32? { requestedEnd == 0 ? nil : requestedEnd }
+
     /// Restores the terminal (normal screen, echo, line editing, cursor, signal handlers).
     /// Safe to call more than once; after it, `present` and `nextEvent` do nothing.
     public func shutdown() {
         guard !isShutDown else { return }
         isShutDown = true
+        alarm(0)  // an end asked for by a signal has come in time
         // endwin first: a signal arriving in between finds our handler, which calls endwin
         // only while `terminalNeedsRestore` is set.
         terminalNeedsRestore = 0
@@ -443,6 +453,9 @@ public final class CursesBackend {
 
     /// Signals whose default action ends the process without a crash.
     nonisolated private static let exitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+    /// Those of them that ask the explorer to end the way `q` does; SIGQUIT (Ctrl-\) ends it
+    /// at once, as its name says.
+    nonisolated private static let endSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
     /// Signals of a crash (including Swift's traps: SIGILL/SIGTRAP).
     nonisolated private static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
 
@@ -467,13 +480,18 @@ public final class CursesBackend {
     /// the process ends right after and the alternative is a terminal left unusable.)
     /// ncurses keeps handling SIGWINCH (as KEY_RESIZE).
     private nonisolated static func installSignalHandlers() {
-        for signalNumber in exitSignals {
-            signal(signalNumber) { signalNumber in
-                CursesBackend.giveTerminalBack()
-                releaseStandardError()
-                _exit(128 + signalNumber)
-            }
+        for signalNumber in endSignals {
+            var action = sigaction()
+            action.__sigaction_handler = .init(sa_handler: { signalNumber in CursesBackend.askToEnd(signalNumber) })
+            sigemptyset(&action.sa_mask)
+            // No SA_RESTART: the read waiting for a key returns, and the explorer ends.
+            action.sa_flags = 0
+            sigaction(signalNumber, &action, nil)
         }
+        signal(SIGQUIT) { signalNumber in CursesBackend.endNow(signalNumber) }
+        // The end that a signal asked for did not come within a second (the explorer is
+        // stuck, or the signal came just before a read that it then could not interrupt).
+        signal(SIGALRM) { signalNumber in CursesBackend.endNow(requestedEnd == 0 ? signalNumber : requestedEnd) }
         // A parent may have started us with these signals blocked (a blocked mask survives
         // fork and exec; test runners and some launchers do this): unblock them, or a
         // SIGTERM would wait forever and a resize (SIGWINCH) would never reach ncurses.
@@ -501,6 +519,22 @@ public final class CursesBackend {
             releaseStandardError()
         }
     }()
+
+    /// From a SIGINT, SIGTERM or SIGHUP handler: the first asks the main loop to end (see
+    /// `endSignal`) and gives it a second; a second signal ends the process at once.
+    private nonisolated static func askToEnd(_ signalNumber: Int32) {
+        if requestedEnd != 0 { endNow(requestedEnd) }
+        requestedEnd = signalNumber
+        alarm(1)
+    }
+
+    /// From a handler: the terminal given back, stderr replayed, and the exit status a shell
+    /// reports for `signalNumber` (128 + it).
+    private nonisolated static func endNow(_ signalNumber: Int32) -> Never {
+        giveTerminalBack()
+        releaseStandardError()
+        _exit(128 + signalNumber)
+    }
 
     /// From a handler: the scroll region reset (the encoder may leave one set, and the shell
     /// would scroll inside it) and ncurses' `endwin`, once.
@@ -588,7 +622,7 @@ private func releaseStandardError() {
 
 /// Whether ncurses owns the terminal, for the signal and exit handlers above.
 ///
-/// This, the suspend flag and the two descriptors below are the program's only global mutable state, because
+/// This, the end and suspend flags and the two descriptors below are the program's only global mutable state, because
 /// a C signal handler can reach nothing else: it cannot capture, and the backend instance
 /// lives on the main actor.
 /// The main thread writes it at backend init and shutdown; the exit handlers read it and
@@ -597,6 +631,10 @@ private func releaseStandardError() {
 /// never write at once). An `Int32` store is atomic on every platform Swift runs on.
 /// 0: no; 1: yes; 2: yes, and the encoder may have left a scroll region set.
 nonisolated(unsafe) private var terminalNeedsRestore: Int32 = 0
+
+/// The SIGINT, SIGTERM or SIGHUP that asked the explorer to end, else 0 (see `askToEnd`).
+/// Set by the handler, read by the main thread.
+nonisolated(unsafe) private var requestedEnd: Int32 = 0
 
 /// Set by the SIGTSTP handler once the process is continued: the terminal was given back
 /// and the screen must be set up and drawn again. Cleared by `nextEvent`.

@@ -43,9 +43,22 @@ public enum Terminal {
         state = session.startUp(state, start: start, restore: restore)
         if let notice { state = session.explorer.update(state, .notice(notice)) }
         var idle = 0
+        // Whether input came since the last pause: the next read then waits only
+        // `pauseMilliseconds`, and its timeout is the pause that saves the view.
+        var unsettled = false
         while state.isRunning {
+            if backend.endSignal != nil {
+                state = session.apply(.end, to: state)
+                break
+            }
             backend.present(session.explorer.render(state))
-            guard let event = backend.nextEvent(timeoutMilliseconds: -1) else {
+            guard let event = backend.nextEvent(timeoutMilliseconds: unsettled ? pauseMilliseconds : -1) else {
+                if backend.endSignal != nil { continue }
+                if unsettled {
+                    unsettled = false
+                    state = session.apply(.pause, to: state)
+                    continue
+                }
                 // A blocking read that returns nothing again and again: the terminal may be
                 // gone without a SIGHUP (a hung-up pty reads as end of file). Quit, saving
                 // the session, rather than spin.
@@ -54,9 +67,19 @@ public enum Terminal {
                 continue
             }
             idle = 0
+            unsettled = true
             state = session.apply(session.explorer.action(for: event, in: state), to: state)
         }
+        if let signal = backend.endSignal {
+            // Ended as the signal's default action ends a process, once the session is saved.
+            backend.shutdown()
+            exit(128 + signal)
+        }
     }
+
+    /// How long input must pause for the view to be saved: long enough that holding a key
+    /// down does not write at every repeat, short enough that little is lost to a crash.
+    static let pauseMilliseconds: Int32 = 500
 }
 
 /// Applies actions to the explorer of the article being read and carries out the effects

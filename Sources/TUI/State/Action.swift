@@ -22,4 +22,10 @@ public enum Action: Equatable, Sendable {
     case resumeHistory(SessionRecord)
     /// A view from the history, when back or forward crossed into this article.
     case restoreView(ViewSnapshot)
+    /// Input paused. The view is saved if it moved since it was last saved, so that a crash
+    /// or a closed terminal loses at most the last moment's scrolling; nothing else changes.
+    case pause
+    /// The terminal asks the explorer to end (SIGINT, SIGTERM, SIGHUP): it quits as the quit
+    /// key does, whatever is open, saving where the person was.
+    case end
 }

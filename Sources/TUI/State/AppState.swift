@@ -104,6 +104,8 @@ public struct AppState: Hashable, Sendable {
     public var crossLinks = ListState()
     public var backlinks = ListState()
     public var history = History()
+    /// The view as the store last had it (saved or restored), to save it only when it moved.
+    public var savedView: ViewSnapshot?
     /// A one-line message in the status bar until the next key.
     public var notice: String?
     public var isRunning = true

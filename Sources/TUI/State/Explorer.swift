@@ -47,10 +47,18 @@ public struct Explorer: Sendable {
     }
 
     public func update(_ state: AppState, _ action: Action) -> AppState {
+        if action == .pause {
+            // No key was pressed: the notice stays.
+            return panes.contains(.bookmarks) && snapshot(state) != state.savedView ? savingSession(state) : state
+        }
         let previous = state
         var state = state
         state.notice = nil
         switch action {
+        case .pause:
+            break
+        case .end:
+            state = perform(.quit, in: state)
         case .resize(let size):
             state.size = size
         case .follow(let target):
@@ -89,10 +97,20 @@ public struct Explorer: Sendable {
             state = restore(view, into: state)
         }
         state = normalized(state)
-        // Every jump and the quit are saved at once, so that a crash loses no history.
+        // Every jump and the quit are saved at once, so that a crash loses no history; the
+        // view alone (scrolling) when input pauses (`.pause`).
         if panes.contains(.bookmarks), state.history != previous.history || (previous.isRunning && !state.isRunning) {
-            state.effects.append(.saveSession(SessionRecord(view: snapshot(state), history: state.history)))
+            state = savingSession(state)
         }
+        return state
+    }
+
+    /// `state` with its view and history to be saved.
+    func savingSession(_ state: AppState) -> AppState {
+        var state = state
+        let view = snapshot(state)
+        state.effects.append(.saveSession(SessionRecord(view: view, history: state.history)))
+        state.savedView = view
         return state
     }
 
