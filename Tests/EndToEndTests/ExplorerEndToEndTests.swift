@@ -61,6 +61,20 @@ extension OnATerminal {
         /// Ctrl-Z gives the shell its terminal back as it was (modes, and the whole screen
         /// scrolling: the explorer keeps a scroll region while the reader spans the width), and
         /// `fg` brings the explorer back where it was, without waiting for a key.
+        /// Indic scripts reach the terminal whole: a cluster's vowel signs and the letters
+        /// after a virama used to be dropped ("हिन्दी" drawn as "हन्").
+        @Test func indicScriptsAreDrawnWhole() throws {
+            let tmux = try TmuxSession(width: 100, height: 20)
+            let article = tmux.home.appendingPathComponent("indic.txt")
+            try "= Indic =\nHindi हिन्दी and नमस्ते and क्षत्रिय, Bengali বাংলা, Tamil தமிழ்.\n\n== See also ==\n- हिन्दी भाषा\n"
+                .write(to: article, atomically: true, encoding: .utf8)
+            tmux.type("\(seealso) --no-restore \(Shell.quote(article.path))")
+            let screen = try tmux.waitFor("? help")
+            #expect(screen.contains("Hindi हिन्दी and नमस्ते and क्षत्रिय, Bengali বাংলা, Tamil தமிழ்."), "\(screen)")
+            #expect(screen.contains("हिन्दी भाषा"))
+            tmux.press("q")
+        }
+
         @Test func suspendAndResume() throws {
             let tmux = try TmuxSession(width: 79, height: 24)
             tmux.type("\(seealso) --no-restore")

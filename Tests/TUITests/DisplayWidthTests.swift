@@ -67,4 +67,27 @@ struct DisplayWidthTests {
         #expect("漢字".padded(toWidth: 3) == "漢 ")
         #expect("ab".padded(toWidth: 4) == "ab  ")
     }
+
+    /// Indic scripts: a cluster takes a column per spacing letter and vowel sign, as glibc's
+    /// wcwidth and so tmux and xterm lay it out, not the one column of its first letter
+    /// (which cut "हिन्दी" to "हन्" on screen). Expected widths are glibc's, scalar by scalar.
+    @Test("Devanagari, Bengali and Tamil: a column per spacing scalar of each cluster")
+    func indicScripts() {
+        // ह 1, ि 1, न 1, ् 0, द 1, ी 1 (one cluster न्दी in Unicode 15.1: 3 columns).
+        #expect("हिन्दी".displayWidth == 5)
+        #expect(Character("\u{928}\u{94D}\u{926}\u{940}").displayWidth == 3)
+        #expect("नमस्ते".displayWidth == 4, "न म स ् त े: the vowel sign e is a nonspacing mark")
+        #expect("বাংলা".displayWidth == 5)
+        #expect("தமிழ்".displayWidth == 4)
+        #expect("ภาษาไทย".displayWidth == 7, "Thai has no spacing marks")
+    }
+
+    @Test("A cluster of several spacing scalars fills a cell each, the marks after a letter in its cell")
+    func indicCells() {
+        var buffer = CellBuffer(width: 8, height: 1)
+        let used = buffer.put("हिन्दी!", x: 0, y: 0)
+        #expect(used == 6)
+        #expect((0..<6).map { buffer[$0, 0].text } == ["ह", "ि", "न\u{94D}", "द", "ी", "!"])
+        #expect(buffer.row(0) == "हिन्दी!  ")
+    }
 }

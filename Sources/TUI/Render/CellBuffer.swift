@@ -161,6 +161,11 @@ public struct CellBuffer: Equatable, Sendable {
                         column += glyphWidth
                     }
                 }
+            } else if let cells = character.terminalCells {
+                for cell in cells {
+                    place(cell.text, width: cell.width, style: style, x: column, y: y)
+                    column += cell.width
+                }
             } else {
                 place(String(character), width: characterWidth, style: style, x: column, y: y)
                 column += characterWidth

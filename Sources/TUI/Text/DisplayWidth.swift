@@ -9,8 +9,9 @@ import Content
 extension Character {
     /// Columns this character occupies on a terminal, as drawn by `CellBuffer.put`.
     ///
-    /// - A cluster takes the width of its base (first non-zero-width) scalar: "e\u{301}" is 1,
-    ///   a lone combining mark 0.
+    /// - A cluster takes a column per spacing scalar, as glibc's `wcwidth` and so terminals
+    ///   count: "e\u{301}" is 1, a lone combining mark 0, the Devanagari "हि" (ha and the
+    ///   spacing vowel sign i) 2. `terminalCells` splits such a cluster into its cells.
     /// - East Asian Wide and Fullwidth characters (CJK, kana, Hangul, fullwidth forms) are 2;
     ///   ambiguous ones (dashes, box lines, Cyrillic) are 1, as in a non-CJK UTF-8 locale.
     /// - Emoji are 2 when they have emoji presentation: by default, with U+FE0F, with a
@@ -38,7 +39,35 @@ extension Character {
 
         guard let base = scalars.first(where: { UnicodeWidth.of($0) > 0 }) else { return 0 }
         if scalars.count > 1 && UnicodeWidth.isEmojiSequence(scalars, base: base) { return 2 }
-        return UnicodeWidth.of(base)
+        // Any other cluster takes a column per spacing scalar, as terminals lay it out: the
+        // Devanagari cluster "न्दी" (na, virama, da, vowel sign ii) is 3, not its base's 1.
+        return scalars.count == 1 ? UnicodeWidth.of(base) : scalars.reduce(0) { $0 + UnicodeWidth.of($1) }
+    }
+
+    /// A cluster that terminals draw in several cells without being an emoji (a Devanagari
+    /// syllable with its vowel signs), as those cells: each spacing scalar with the zero-width
+    /// scalars after it. Nil when the cluster is one cell, as nearly all are.
+    var terminalCells: [(text: String, width: Int)]? {
+        let scalars = unicodeScalars
+        guard scalars.count > 1, !scalars.contains(where: TextSafety.isUnsafe),
+              let base = scalars.first(where: { UnicodeWidth.of($0) > 0 }),
+              !UnicodeWidth.isEmojiSequence(scalars, base: base),
+              scalars.lazy.filter({ UnicodeWidth.of($0) > 0 }).dropFirst().first != nil else { return nil }
+        var cells: [(text: String, width: Int)] = []
+        var text = String.UnicodeScalarView()
+        var width = 0
+        for scalar in scalars {
+            let scalarWidth = UnicodeWidth.of(scalar)
+            if scalarWidth > 0, width > 0 {
+                cells.append((String(text), width))
+                text = String.UnicodeScalarView()
+                width = 0
+            }
+            text.append(scalar)
+            width += scalarWidth
+        }
+        cells.append((String(text), width))
+        return cells
     }
 }
 
