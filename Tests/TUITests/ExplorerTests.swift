@@ -203,6 +203,28 @@ struct ExplorerTests {
         #expect(state.history.back.count == 1)
     }
 
+    /// A selection that a smaller terminal no longer shows is kept, for when it grows back,
+    /// but Enter does not follow it: Enter acts on what is on screen (it opened a topic the
+    /// person could not see).
+    @Test func enterDoesNotFollowASelectionTheResizeHid() throws {
+        var state = explorer.update(start, .resize(Size(width: 120, height: 40)))
+        state = explorer.press(state, .character("]"))
+        let selected = try #require(state.reader.selectedReference)
+        let line = explorer.readerLayout(state).referenceLine[selected]
+        state = explorer.update(state, .resize(Size(width: 70, height: 20)))
+        let top = explorer.readerTopLine(state)
+        let height = explorer.readerTextRect(state).height
+        try #require(!(top..<(top + height)).contains(explorer.readerLayout(state).referenceLine[selected]),
+                     "the reference at line \(line) must be out of the small view")
+        state = explorer.press(state, .enter)
+        #expect(state.notice == "The selected cross-reference is off screen: ] selects the next one.")
+        #expect(state.history.back.isEmpty, "nothing was followed")
+        state = explorer.update(state, .resize(Size(width: 120, height: 40)))
+        #expect(state.reader.selectedReference == selected, "kept for the larger view")
+        state = explorer.press(state, .enter)
+        #expect(state.history.back.count == 1, "on screen again, it is followed")
+    }
+
     @Test func resizeKeepsPositionAndSelection() {
         var state = explorer.update(start, .follow(.section(6)))
         state = explorer.press(state, .character("]"), .character("]"))

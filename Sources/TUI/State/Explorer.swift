@@ -440,8 +440,13 @@ public struct Explorer: Sendable {
         case .top: newTop = 0
         case .bottom: newTop = layout.lineCount
         case .open:
-            guard let selected = state.reader.selectedReference, selected < readerDocument(state).references.count else {
-                state.notice = "No cross-reference selected" + (keymap.keyName(for: .nextReference).map { ": \($0) selects the next one." } ?? ".")
+            // A selection kept through a resize that no longer shows it is not followed: Enter
+            // acts on what is on screen (the selection shows again when the view grows back).
+            guard let selected = state.reader.selectedReference, selected < readerDocument(state).references.count,
+                  (current..<(current + height)).contains(layout.referenceLine[selected]) else {
+                let hidden = state.reader.selectedReference.map { $0 < layout.referenceLine.count } ?? false
+                state.notice = (hidden ? "The selected cross-reference is off screen" : "No cross-reference selected")
+                    + (keymap.keyName(for: .nextReference).map { ": \($0) selects the next one." } ?? ".")
                 return state
             }
             return follow(readerDocument(state).references[selected].target, from: state)
