@@ -10,7 +10,7 @@ struct ConfigCommand: ParsableCommand {
         discussion: """
             seealso reads $XDG_CONFIG_HOME/seealso/config.toml (by default \
             ~/.config/seealso/config.toml), or the file given with 'seealso --config FILE'. \
-            Without options, prints which file that is and whether it exists. A mistake in the file \
+            Without options, prints which file that is (and says on stderr when it does not exist). A mistake in the file \
             is reported as FILE:LINE: message and only that entry keeps its default. Exit status: 0 \
             the file is fine; 65 it has problems; 66 it cannot be read.
 
@@ -55,9 +55,11 @@ struct ConfigCommand: ParsableCommand {
             try Output.line("\(loaded.displayPath): ok")
             return
         }
+        // The path alone on stdout, absolute (not `~/…`), so that `$EDITOR "$(seealso config)"`
+        // opens it; whether it exists is said on stderr.
         let path = ConfigFile.defaultPath()
-        let exists = FileManager.default.fileExists(atPath: path)
-        try Output.line(ConfigFile.displayPath(path) + (exists ? "" : " (no such file: seealso uses the defaults)"))
+        try Output.line(path)
+        if !FileManager.default.fileExists(atPath: path) { Diagnostics.report("\(path): no such file: seealso uses the defaults") }
     }
 }
 

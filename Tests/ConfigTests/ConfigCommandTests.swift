@@ -74,8 +74,15 @@ struct ConfigCommandTests {
         let none = try Seealso.run(["config", "--check"], environment: ["XDG_CONFIG_HOME": "/nonexistent/xdg"])
         #expect(none.status == 0)
         #expect(none.stdout == "/nonexistent/xdg/seealso/config.toml: no such file; seealso uses the defaults\n")
+        // The path alone on stdout, for $EDITOR "$(seealso config)"; that it is missing on stderr.
         let shown = try Seealso.run(["config"], environment: ["XDG_CONFIG_HOME": "/nonexistent/xdg"])
-        #expect(shown.stdout == "/nonexistent/xdg/seealso/config.toml (no such file: seealso uses the defaults)\n")
+        #expect(shown.stdout == "/nonexistent/xdg/seealso/config.toml\n")
+        #expect(shown.stderr == "seealso: /nonexistent/xdg/seealso/config.toml: no such file: seealso uses the defaults\n")
+        #expect(shown.status == 0)
+        try withTemporaryDirectory { home in
+            let inHome = try Seealso.run(["config"], environment: ["HOME": home.path, "XDG_CONFIG_HOME": ""])
+            #expect(inHome.stdout == home.path + "/.config/seealso/config.toml\n", "absolute, not ~/…")
+        }
         try withTemporaryDirectory { folder in
             let place = folder.appendingPathComponent("seealso/config.toml")
             try FileManager.default.createDirectory(at: place.deletingLastPathComponent(), withIntermediateDirectories: true)
