@@ -22,16 +22,7 @@ struct Exploration: ArticleLocation {
         // Read once: each read builds a new dictionary of every variable.
         let environment = ProcessEnvironment.variables()
         let settings = try ConfigOptions.loadReporting(configPath, environment: environment)
-        guard Terminal.isInteractive else {
-            let source = try loadSource()
-            // Checked, not used: an unknown --section or --item is the same error as on a terminal.
-            _ = try start(among: source.articles.count, in: folderPath ?? source.articles.first?.article.title ?? "") {
-                source.articles[$0]
-            }
-            try Output.write(source.text(OutlineFormatter().format))
-            try Self.finish(source)
-            return
-        }
+        guard Terminal.isInteractive else { return try printOutline() }
         // A store that cannot be used (damaged, another application's) leaves reading intact:
         // the explorer runs without bookmarks and says why, on screen and again on exit.
         var problem: String?
@@ -69,6 +60,9 @@ struct Exploration: ArticleLocation {
                                  theme: settings.config.theme.resolve(environment: environment), mouse: settings.config.mouse, layout: settings.config.layout)
             }
         } catch let error as TerminalError {
+            // A terminal type without a terminfo entry: as less does, the text all the same
+            // (the outline, as under TERM=dumb), and why, after it, where it is seen.
+            if case .unknownTerminal = error { return try printOutline(saying: error.description + ": printed the outline instead") }
             // As every other error is said, not as the argument parser's "Error: …".
             Diagnostics.report(error.description)
             throw ExitCode(1)
@@ -78,6 +72,19 @@ struct Exploration: ArticleLocation {
             for failure in catalog.failures { Diagnostics.report(failure.description) }
             throw ExitCode(65)
         }
+    }
+
+    /// The outline instead of the explorer (stdout is not a terminal, or not one ncurses can
+    /// drive), then `note` on stderr.
+    func printOutline(saying note: String? = nil) throws {
+        let source = try loadSource()
+        // Checked, not used: an unknown --section or --item is the same error as on a terminal.
+        _ = try start(among: source.articles.count, in: folderPath ?? source.articles.first?.article.title ?? "") {
+            source.articles[$0]
+        }
+        try Output.write(source.text(OutlineFormatter().format))
+        if let note { Diagnostics.report(note) }
+        try Self.finish(source)
     }
 
     /// What the explorer opens: one article, or a folder through its on-disk index, where only

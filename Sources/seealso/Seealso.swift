@@ -171,7 +171,7 @@ struct Explore: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the interactive explorer (the default command).",
         discussion: """
-            When standard output is not a terminal, or TERM is 'dumb', prints the outline instead. \
+            When standard output is not a terminal, or TERM is 'dumb' or unknown to terminfo, prints the outline instead. \
             Problems in the config file are reported on stderr and in the status line; the \
             entries with problems keep their defaults.
 
