@@ -222,7 +222,8 @@ extension Bookmarks {
             discussion: """
                 The JSON form is a stable interface: {"version": 1, "bookmarks": [{"article", \
                 "articleHash", "section" (id), "heading", "sectionPath", "item", "itemName", "note", \
-                "createdAt" (ISO 8601)}]}, oldest first, every key present (null when empty).
+                "createdAt" (ISO 8601, UTC: 2025-05-01T12:00:00Z)}]}, oldest first, every key \
+                present (null when empty).
 
                 Examples:
                   seealso bookmarks export --format json > bookmarks.json
@@ -248,7 +249,9 @@ extension Bookmarks {
             discussion: """
                 A bookmark matches an existing one with the same article, section id, heading and \
                 item; the existing note is kept, or the imported one taken if there is none. \
-                Nothing is imported unless everything is.
+                Nothing is imported unless everything is: a bookmark with an empty article, section \
+                or heading, or a date that does not exist (2020-02-30T10:00:00Z), refuses the file, \
+                with the bookmark and field at fault (bookmarks[1].createdAt).
 
                 Examples:
                   seealso bookmarks import bookmarks.json

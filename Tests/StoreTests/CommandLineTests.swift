@@ -233,6 +233,31 @@ import Testing
         }
     }
 
+    /// An impossible date was imported shifted (2020-02-30T99:00:00Z became 2020-03-05T03:00:00Z),
+    /// and empty strings made a blank bookmark, while "2020-01-01" was refused: each is now
+    /// refused with the bookmark and the field, and nothing of the file is imported.
+    @Test func importRefusesImpossibleDatesAndBlankBookmarks() throws {
+        _ = try run("add", article, "--section", "History")
+        let before = try run("export", "--format", "json").stdout
+        let good = #"{"article":"Test article","section":"criticism","heading":"Criticism","createdAt":"2020-01-01T00:00:00Z"}"#
+        for (bookmark, problem) in [
+            (#"{"article":"A","section":"s","heading":"H","createdAt":"2020-02-30T99:00:00Z"}"#,
+             "'2020-02-30T99:00:00Z' is not an ISO 8601 date and time (2025-05-01T12:00:00Z) at bookmarks[1].createdAt"),
+            (#"{"article":"A","section":"s","heading":"H","createdAt":"2020-01-01"}"#,
+             "'2020-01-01' is not an ISO 8601 date and time (2025-05-01T12:00:00Z) at bookmarks[1].createdAt"),
+            (#"{"article":"","articleHash":"","section":"","heading":"","sectionPath":[],"item":null,"itemName":null,"note":"","createdAt":"2020-01-01T00:00:00Z"}"#,
+             "no text at bookmarks[1].article"),
+        ] {
+            let file = folder.file("import-\(UUID().uuidString).json")
+            try #"{"version":1,"bookmarks":[\#(good),\#(bookmark)]}"#.write(to: file, atomically: true, encoding: .utf8)
+            let result = try run("import", file.path)
+            #expect(result.status == 65)
+            #expect(result.stderr == "seealso: \(file.path): not a seealso bookmarks export: \(problem)\n")
+            #expect(result.stdout.isEmpty)
+            #expect(try run("export", "--format", "json").stdout == before, "all or nothing")
+        }
+    }
+
     @Test func corruptDatabaseExits65AndIsLeftAlone() throws {
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         let file = URL(fileURLWithPath: data).appendingPathComponent(StateStore.fileName)
