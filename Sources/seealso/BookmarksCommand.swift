@@ -75,8 +75,9 @@ struct Bookmarks: ParsableCommand {
         discussion: """
             Bookmarks live in DIR/state.sqlite (see --data-dir), shared with the explorer; two \
             programs may use it at once. Exit status: 0 done; 1 no such bookmark; 64 unknown \
-            section; 65 a damaged or foreign database, or a file that is not an export; 66 a file \
-            that cannot be read; 74 a data folder that is read-only or full.
+            section; 65 a damaged or foreign database, a file that is not an export, or an \
+            article of the folder that cannot be loaded; 66 a file that cannot be read; 74 a \
+            data folder that is read-only or full.
 
             Examples:
               seealso bookmarks add --section Background --note "start here"
@@ -159,24 +160,31 @@ extension Bookmarks {
                 bookmark is printed as 'already bookmarked', and --note replaces its note \
                 ('already bookmarked, note replaced'; --note "" removes it).
 
+                In a folder, the section is looked for as 'seealso FOLDER --section NAME' opens \
+                it: in the first article, in path order, that has one; when none has, the error \
+                lists the close matches from all of them. Files of the folder that cannot be \
+                loaded are reported after the bookmark is saved, and the status is then 65.
+
                 Examples:
                   seealso bookmarks add --section "October Revolution"
                   seealso bookmarks add my-article.txt --section Background --note "reread"
+                  seealso bookmarks add articles/ --section "See also"
                 """)
 
         @OptionGroup var article: ArticleOptions
-        @Option(help: "The section: the start of its heading (case-insensitive).") var section: String
+        @Option(help: "The section: the start of its heading (case-insensitive; in a folder, in the first article that has one).")
+        var section: String
         @Option(help: "A note to keep with the bookmark.") var note: String?
         @OptionGroup var store: StoreOptions
 
         func validate() throws { try requireName(section, of: "--section") }
 
         func run() throws {
-            let model = try article.load()
-            guard let index = Lookup.section(startingWith: section, in: model.article) else {
-                try Diagnostics.reportUnknown("section", section, among: model.article.sections.dropFirst().map(\.title),
-                                              in: model.article.title)
-            }
+            // Where `seealso PATH --section NAME` opens: an unknown NAME is the same error (64,
+            // with the close matches, across a folder), and the same article is bookmarked.
+            let (opening, start) = try Exploration(file: article.file, section: section).open()
+            guard case .section(let index)? = start else { preconditionFailure("--section opens at a section") }
+            let model = opening.first
             let store = try store.open()
             let result = try StoreFailure.reporting {
                 try store.addBookmarkIfAbsent(in: model, sectionIndex: index, note: note)
@@ -186,6 +194,11 @@ extension Bookmarks {
             let what = result.added ? "bookmarked" : note == nil ? "already bookmarked"
                 : "already bookmarked, note " + (bookmark.note == nil ? "removed" : "replaced")
             try Output.line("\(what): #\(bookmark.id) \(bookmark.articleTitle) › \(bookmark.displayPath)")
+            // As every command on a folder: the files that failed are said, and the status is 65.
+            if case .folder(let catalog, _) = opening, !catalog.failures.isEmpty {
+                for failure in catalog.failures { Diagnostics.report(failure.description) }
+                throw ExitCode(65)
+            }
         }
     }
 

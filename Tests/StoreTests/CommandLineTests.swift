@@ -135,6 +135,39 @@ import Testing
         #expect(far.stderr == "seealso: no section starts with 'nope' in 'Dual power'\n")
     }
 
+    /// `bookmarks add FOLDER`, which its help allows, was "cannot read file: it is a folder":
+    /// it now finds the section as `seealso FOLDER --section` does, in the first article in
+    /// path order that has it, and an unknown name lists close matches from every article.
+    @Test func addInAFolderBookmarksTheFirstArticleThatHasTheSection() throws {
+        let articles = folder.file("articles")
+        try FileManager.default.createDirectory(at: articles.appendingPathComponent("more"), withIntermediateDirectories: true)
+        try "= Alpha =\n\nLead.\n\n== Background ==\n\nOld.\n"
+            .write(to: articles.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "= Beta =\n\nLead.\n\n== Background ==\n\nNew.\n\n== History ==\n\nThen.\n\n== See also ==\n\n- Alpha\n"
+            .write(to: articles.appendingPathComponent("more/b.txt"), atomically: true, encoding: .utf8)
+
+        let seeAlso = try run("add", articles.path, "--section", "see")
+        #expect(seeAlso.status == 0)
+        #expect(seeAlso.stdout == "bookmarked: #1 Beta › See also\n")
+        #expect(seeAlso.stderr.isEmpty)
+        #expect(try run("add", articles.path, "--section", "Background").stdout == "bookmarked: #2 Alpha › Background\n",
+                "a.txt comes before more/b.txt")
+
+        let unknown = try run("add", articles.path, "--section", "Histroy")
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr == "seealso: no section starts with 'Histroy' in '\(articles.path)'; close matches: History\n")
+        #expect(unknown.stdout.isEmpty)
+
+        // A file that cannot be loaded is said, as by every command on a folder, after the
+        // bookmark of another article is saved; the status says that something failed.
+        try "no title\n".write(to: articles.appendingPathComponent("more/broken.txt"), atomically: true, encoding: .utf8)
+        let broken = try run("add", articles.path, "--section", "Hist")
+        #expect(broken.status == 65)
+        #expect(broken.stdout == "bookmarked: #3 Beta › History\n")
+        #expect(broken.stderr.hasPrefix("seealso: \(articles.path)/more/broken.txt:1: missing title"))
+        #expect(try StateStore(directory: URL(fileURLWithPath: data)).bookmarks().map(\.displayPath) == ["History", "Background", "See also"])
+    }
+
     /// `list --json` is the list: newest first, as the help and the table say, and with the
     /// ids `remove` takes. (It was the export: oldest first, without ids.) Import reads it.
     @Test func listJSONIsNewestFirstWithIDs() throws {
