@@ -215,8 +215,12 @@ extension Bookmarks {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let store = try store.open()
-            guard let removed = try StoreFailure.reporting({ try store.removeBookmark(id: id.value) }) else {
+            // Opened as the commands that only read open it: a store that is not there holds no
+            // bookmark to remove, and is not created (folders and all) just to say so.
+            let store = try store.openForReading()
+            guard let removed = try StoreFailure.reporting({
+                try store.bookmark(id: id.value) == nil ? nil : store.removeBookmark(id: id.value)
+            }) else {
                 Diagnostics.report(StoreError.noSuchBookmark(id: id.value).description)
                 throw ExitCode(1)
             }

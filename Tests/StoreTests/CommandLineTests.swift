@@ -123,6 +123,26 @@ import Testing
         #expect(try StateStore(readingExisting: URL(fileURLWithPath: data)).bookmarks().map(\.heading) == ["History"])
     }
 
+    /// `remove` of a bookmark in a store that is not there made the data folder, every folder
+    /// above it and an empty database, only to say there is no such bookmark.
+    @Test func removingFromAStoreThatIsNotThereCreatesNothing() throws {
+        let absent = folder.file("absent")
+        let existing = folder.file("existing")
+        try FileManager.default.createDirectory(at: existing, withIntermediateDirectories: true)
+        for data in [absent.appendingPathComponent("deep"), existing] {
+            let result = try seealso(["bookmarks", "remove", "1", "--data-dir", data.path], in: folder)
+            #expect(result.status == 1)
+            #expect(result.stderr == "seealso: no bookmark #1\n")
+            #expect(result.stdout.isEmpty)
+        }
+        #expect(!FileManager.default.fileExists(atPath: absent.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: existing.path) == [])
+        // A store that is there is changed as before.
+        _ = try run("add", article, "--section", "History")
+        #expect(try run("remove", "1").stdout == "removed: #1 Test article › History\n")
+        #expect(try run("list").stdout == "no bookmarks\n")
+    }
+
     @Test func unknownSectionExits64WithCloseMatches() throws {
         let result = try run("add", article, "--section", "Critcism")
         #expect(result.status == 64)
