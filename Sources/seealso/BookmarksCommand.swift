@@ -26,15 +26,11 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// `open` for commands that only read: a store that does not exist is empty, and is not
-    /// created. A folder that cannot even be created (the path runs through a file) holds no
-    /// bookmarks because the path is wrong: that is said and exits 74, as a write would,
-    /// instead of "no bookmarks".
+    /// created. A DIR that is not a folder (a file is there, or on its path) holds no bookmarks
+    /// because the path is wrong: that is said, `seealso: DIR: not a folder`, and exits 66 (see
+    /// `StoreFailure`), instead of "no bookmarks".
     func openForReading() throws -> StateStore {
-        let store = try StoreFailure.reporting { try StateStore(readingExisting: directory) }
-        if let error = store.readOnlyError, case .cannotCreateDirectory = error {
-            try StoreFailure.reporting { throw error }
-        }
-        return store
+        try StoreFailure.reporting { try StateStore(readingExisting: directory) }
     }
 }
 
@@ -43,10 +39,14 @@ struct StoreOptions: ParsableArguments {
 enum StoreFailure {
     /// 74 (EX_IOERR): the folder is read-only or full, or SQLite failed otherwise;
     /// 65 (EX_DATAERR): the database is damaged, another application's or newer, or an import
-    /// file is not an export; 1: no bookmark with that id.
+    /// file is not an export; 66 (EX_NOINPUT): a command that only reads was given a data
+    /// folder that is no folder, its input, as for an article or export that cannot be read
+    /// (74 would say that a read or write failed on a folder that is there); 1: no bookmark
+    /// with that id.
     static func exitCode(for error: StoreError) -> Int32 {
         switch error {
         case .readOnly, .full, .cannotCreateDirectory, .sqlite: 74
+        case .unreadableDirectory: 66
         case .corrupt, .foreign, .newerVersion, .invalidExport: 65
         case .noSuchBookmark: 1
         }
@@ -76,8 +76,9 @@ struct Bookmarks: ParsableCommand {
             Bookmarks live in DIR/state.sqlite (see --data-dir), shared with the explorer; two \
             programs may use it at once. Exit status: 0 done; 1 no such bookmark; 64 unknown \
             section; 65 a damaged or foreign database, a file that is not an export, or an \
-            article of the folder that cannot be loaded; 66 a file that cannot be read; 74 a \
-            data folder that is read-only or full.
+            article of the folder that cannot be loaded; 66 a file that cannot be read, or a \
+            DIR that is not a folder for list, export and remove; 74 a data folder that is \
+            read-only or full.
 
             Examples:
               seealso bookmarks add --section Background --note "start here"

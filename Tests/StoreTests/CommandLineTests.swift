@@ -81,17 +81,30 @@ import Testing
         #expect(list.contains("long long") && list.contains("…"))
     }
 
-    /// A data folder that cannot exist (its path runs through a file) is an error for reading
-    /// commands too, not an empty list (a fuzzer found `list` printing "no bookmarks").
-    @Test func aDataFolderThatCannotExistIsAnErrorWhenReading() throws {
+    /// A data folder that cannot exist (a file is there, or on its path) is an error for the
+    /// commands that only read, not an empty list (a fuzzer found `list` printing "no
+    /// bookmarks"). It was said in the explorer's words, "cannot create DIR (File exists):
+    /// bookmarks cannot be saved (reading goes on; …)", with 74; it is now an input that
+    /// cannot be read, 66.
+    @Test func aDataFolderThatIsNotAFolderIsAnErrorWhenReading() throws {
         let file = folder.file("plain-file")
         try Data("x".utf8).write(to: file)
-        for arguments in [["list"], ["list", "--json"], ["export", "--format", "json"]] {
-            let result = try seealso(["bookmarks"] + arguments + ["--data-dir", file.path], in: folder)
-            #expect(result.status == 74, "\(arguments)")
-            #expect(result.stderr.hasPrefix("seealso: cannot create \(file.path)"), "\(arguments)")
-            #expect(result.stdout.isEmpty)
+        let below = file.appendingPathComponent("deep")
+        for (data, reason) in [(file, "not a folder"), (below, "not a folder (a file is on its path)")] {
+            for arguments in [["list"], ["list", "--json"], ["export", "--format", "json"], ["export", "--format", "markdown"],
+                              ["remove", "1"]] {
+                let result = try seealso(["bookmarks"] + arguments + ["--data-dir", data.path], in: folder)
+                #expect(result.status == 66, "\(arguments)")
+                #expect(result.stderr == "seealso: \(data.path): \(reason)\n", "\(arguments)")
+                #expect(result.stdout.isEmpty)
+            }
         }
+        // Named as it was given, as an article file is.
+        let relative = try Captured.run(URL(fileURLWithPath: try Binary.path()),
+                                        ["bookmarks", "list", "--data-dir", "plain-file"], in: folder.url)
+        #expect(relative.status == 66)
+        #expect(try Captured.text(relative.stderr) == "seealso: plain-file: not a folder\n")
+        #expect(try contents(file) == Data("x".utf8))
     }
 
     /// Reading a store that is not there shows it empty and creates nothing: `list` used to
