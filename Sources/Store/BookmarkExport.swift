@@ -120,6 +120,43 @@ struct BookmarkExportFile: Codable {
     }
 }
 
+/// A bookmarks export, read and checked: what `importBookmarks` adds. Made before the store
+/// is opened, so that a file that is refused leaves no data folder behind.
+public struct BookmarkImport {
+    let file: BookmarkExportFile
+
+    /// How many bookmarks the file holds.
+    public var count: Int { file.bookmarks.count }
+
+    /// Reads `json` (the export, or `bookmarks list --json`). Throws `.invalidExport` naming
+    /// what is wrong and where (`no text at bookmarks[1].heading`) for a file that is not an
+    /// export, of another version, or with a bookmark that cannot be one.
+    public init(json: Data) throws {
+        let file: BookmarkExportFile
+        do {
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .custom { decoder in
+                let text = try decoder.singleValueContainer().decode(String.self)
+                guard let date = Timestamp.date(from: text) else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                            debugDescription: "'\(text)' is not an ISO 8601 date and time (2025-05-01T12:00:00Z)"))
+                }
+                return date
+            }
+            file = try decoder.decode(BookmarkExportFile.self, from: json)
+        } catch let error as DecodingError {
+            throw StoreError.invalidExport(StateStore.describe(error))
+        }
+        guard file.version == BookmarkExportFile.currentVersion else {
+            throw StoreError.invalidExport("version \(file.version) is not supported (this seealso reads version 1)")
+        }
+        for (index, entry) in file.bookmarks.enumerated() {
+            if let problem = entry.problem { throw StoreError.invalidExport("\(problem.reason) at bookmarks[\(index)]\(problem.field)") }
+        }
+        self.file = file
+    }
+}
+
 extension StateStore {
     /// Every bookmark in the documented JSON form (see `BookmarkExportFile`), oldest first.
     public func exportBookmarksJSON() throws -> Data {
@@ -143,31 +180,17 @@ extension StateStore {
         return Data((json + "\n").utf8)
     }
 
-    /// Adds the bookmarks of a JSON export. One that matches an existing bookmark (same article
-    /// title, section id, heading and item) is merged, not doubled: the existing note is kept,
-    /// or the imported one taken if the existing has none. All or nothing: one transaction.
+    /// Adds the bookmarks of a JSON export (see `BookmarkImport`, which checks it).
     public func importBookmarks(json: Data) throws -> (added: Int, merged: Int) {
-        let file: BookmarkExportFile
-        do {
-            let decoder = JSONDecoder()
-            decoder.dateDecodingStrategy = .custom { decoder in
-                let text = try decoder.singleValueContainer().decode(String.self)
-                guard let date = Timestamp.date(from: text) else {
-                    throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                            debugDescription: "'\(text)' is not an ISO 8601 date and time (2025-05-01T12:00:00Z)"))
-                }
-                return date
-            }
-            file = try decoder.decode(BookmarkExportFile.self, from: json)
-        } catch let error as DecodingError {
-            throw StoreError.invalidExport(Self.describe(error))
-        }
-        guard file.version == BookmarkExportFile.currentVersion else {
-            throw StoreError.invalidExport("version \(file.version) is not supported (this seealso reads version 1)")
-        }
-        for (index, entry) in file.bookmarks.enumerated() {
-            if let problem = entry.problem { throw StoreError.invalidExport("\(problem.reason) at bookmarks[\(index)]\(problem.field)") }
-        }
+        try importBookmarks(BookmarkImport(json: json))
+    }
+
+    /// Adds the bookmarks of a checked export. One that matches an existing bookmark (same
+    /// article title, section id, heading and item) is merged, not doubled: the existing note
+    /// is kept, or the imported one taken if the existing has none. All or nothing: one
+    /// transaction.
+    public func importBookmarks(_ bookmarks: BookmarkImport) throws -> (added: Int, merged: Int) {
+        let file = bookmarks.file
         return try write {
             var added = 0, merged = 0
             // Oldest first, whatever the file's order (the list's is newest first), so that

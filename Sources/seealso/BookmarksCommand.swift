@@ -288,8 +288,16 @@ extension Bookmarks {
                 Diagnostics.report(error.description)
                 throw ExitCode(66)
             }
+            // Checked before the store is opened: a file that is refused, or that holds no
+            // bookmark, changes nothing, and creates no data folder or database either.
+            let bookmarks = try StoreFailure.reporting(importFile: file) { try BookmarkImport(json: data) }
+            guard bookmarks.count > 0 else {
+                _ = try store.openForReading()  // still says when DIR is no usable store
+                try Output.line("imported: 0 added, 0 merged")
+                return
+            }
             let store = try store.open()
-            let result = try StoreFailure.reporting(importFile: file) { try store.importBookmarks(json: data) }
+            let result = try StoreFailure.reporting { try store.importBookmarks(bookmarks) }
             try Output.line("imported: \(result.added) added, \(result.merged) merged")
         }
     }

@@ -324,6 +324,23 @@ import Testing
         }
     }
 
+    /// An import that is refused, or that holds no bookmark, changes nothing: it made the data
+    /// folder and an empty database before it read the file.
+    @Test func anImportThatChangesNothingCreatesNothing() throws {
+        let absent = folder.file("absent")
+        for (json, status, stdout) in [("{ nope", Int32(65), ""),
+                                       (#"{"version":1,"bookmarks":[{"article":"","section":"s","heading":"H"}]}"#, 65, ""),
+                                       (#"{"version":1,"bookmarks":[]}"#, 0, "imported: 0 added, 0 merged\n")] {
+            let file = folder.file("import-\(UUID().uuidString).json")
+            try json.write(to: file, atomically: true, encoding: .utf8)
+            let result = try seealso(["bookmarks", "import", file.path, "--data-dir", absent.appendingPathComponent("deep").path],
+                                     in: folder)
+            #expect(result.status == status, "\(json)")
+            #expect(result.stdout == stdout, "\(json)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: absent.path))
+    }
+
     @Test func corruptDatabaseExits65AndIsLeftAlone() throws {
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         let file = URL(fileURLWithPath: data).appendingPathComponent(StateStore.fileName)
