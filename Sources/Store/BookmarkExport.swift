@@ -21,8 +21,10 @@ import Content
 ///     }
 ///
 /// Keys are sorted and every key is always written (null when empty). On import, `article`,
-/// `section` and `heading` are required; the rest may be missing, and `createdAt` may carry
-/// fractional seconds. Bookmarks are exported oldest first.
+/// `section` and `heading` are required and must hold text, as must `sectionPath`, `item` and
+/// `itemName` when they are given (null, or a missing key, says there is none); the rest may
+/// be missing, and `createdAt` must be a real date and time (see `Timestamp`), which may carry
+/// fractional seconds and an offset. Bookmarks are exported oldest first.
 ///
 /// `bookmarks list --json` prints the same form newest first, as the list is, with each
 /// bookmark's `"id"` (what `bookmarks remove` takes); import reads it too, giving new ids.
@@ -93,11 +95,65 @@ struct BookmarkExportFile: Codable {
             try container.encode(createdAt, forKey: .createdAt)
         }
 
+        /// Why this entry cannot be a bookmark, and the field at fault as a path below the
+        /// entry (`.article`, `.sectionPath[1]`); nil when it can be. An empty article, section
+        /// or heading made a bookmark of nothing: a blank row in the list, in no article.
+        var problem: (field: String, reason: String)? {
+            func isBlank(_ text: String) -> Bool { text.allSatisfy(\.isWhitespace) }
+            for (key, text) in [("article", article), ("section", section), ("heading", heading)] where isBlank(text) {
+                return (".\(key)", "no text")
+            }
+            if sectionPath.isEmpty { return (".sectionPath", "no headings") }
+            if let blank = sectionPath.firstIndex(where: isBlank) { return (".sectionPath[\(blank)]", "no text") }
+            // Null says there is none; an empty name is no item.
+            for (key, text) in [("item", item), ("itemName", itemName)] {
+                if let text, isBlank(text) { return (".\(key)", "no text") }
+            }
+            return nil
+        }
+
         func bookmark(createdAt date: Date? = nil) -> Bookmark {
             Bookmark(id: 0, articleTitle: article, articleHash: articleHash, sectionID: section, heading: heading,
                      sectionPath: sectionPath, itemID: item, itemName: itemName, note: StateStore.normalized(note),
                      createdAt: date ?? createdAt, noteUpdatedAt: StateStore.normalized(note) == nil ? nil : createdAt)
         }
+    }
+}
+
+/// A bookmarks export, read and checked: what `importBookmarks` adds. Made before the store
+/// is opened, so that a file that is refused leaves no data folder behind.
+public struct BookmarkImport {
+    let file: BookmarkExportFile
+
+    /// How many bookmarks the file holds.
+    public var count: Int { file.bookmarks.count }
+
+    /// Reads `json` (the export, or `bookmarks list --json`). Throws `.invalidExport` naming
+    /// what is wrong and where (`no text at bookmarks[1].heading`) for a file that is not an
+    /// export, of another version, or with a bookmark that cannot be one.
+    public init(json: Data) throws {
+        let file: BookmarkExportFile
+        do {
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .custom { decoder in
+                let text = try decoder.singleValueContainer().decode(String.self)
+                guard let date = Timestamp.date(from: text) else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                            debugDescription: "'\(text)' is not an ISO 8601 date and time (2025-05-01T12:00:00Z)"))
+                }
+                return date
+            }
+            file = try decoder.decode(BookmarkExportFile.self, from: json)
+        } catch let error as DecodingError {
+            throw StoreError.invalidExport(StateStore.describe(error))
+        }
+        guard file.version == BookmarkExportFile.currentVersion else {
+            throw StoreError.invalidExport("version \(file.version) is not supported (this seealso reads version 1)")
+        }
+        for (index, entry) in file.bookmarks.enumerated() {
+            if let problem = entry.problem { throw StoreError.invalidExport("\(problem.reason) at bookmarks[\(index)]\(problem.field)") }
+        }
+        self.file = file
     }
 }
 
@@ -124,28 +180,17 @@ extension StateStore {
         return Data((json + "\n").utf8)
     }
 
-    /// Adds the bookmarks of a JSON export. One that matches an existing bookmark (same article
-    /// title, section id, heading and item) is merged, not doubled: the existing note is kept,
-    /// or the imported one taken if the existing has none. All or nothing: one transaction.
+    /// Adds the bookmarks of a JSON export (see `BookmarkImport`, which checks it).
     public func importBookmarks(json: Data) throws -> (added: Int, merged: Int) {
-        let file: BookmarkExportFile
-        do {
-            let decoder = JSONDecoder()
-            decoder.dateDecodingStrategy = .custom { decoder in
-                let text = try decoder.singleValueContainer().decode(String.self)
-                guard let date = Self.parseISO8601(text) else {
-                    throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                            debugDescription: "'\(text)' is not an ISO 8601 date"))
-                }
-                return date
-            }
-            file = try decoder.decode(BookmarkExportFile.self, from: json)
-        } catch let error as DecodingError {
-            throw StoreError.invalidExport(Self.describe(error))
-        }
-        guard file.version == BookmarkExportFile.currentVersion else {
-            throw StoreError.invalidExport("version \(file.version) is not supported (this seealso reads version 1)")
-        }
+        try importBookmarks(BookmarkImport(json: json))
+    }
+
+    /// Adds the bookmarks of a checked export. One that matches an existing bookmark (same
+    /// article title, section id, heading and item) is merged, not doubled: the existing note
+    /// is kept, or the imported one taken if the existing has none. All or nothing: one
+    /// transaction.
+    public func importBookmarks(_ bookmarks: BookmarkImport) throws -> (added: Int, merged: Int) {
+        let file = bookmarks.file
         return try write {
             var added = 0, merged = 0
             // Oldest first, whatever the file's order (the list's is newest first), so that
@@ -191,11 +236,6 @@ extension StateStore {
             }
         }
         return output
-    }
-
-    static func parseISO8601(_ text: String) -> Date? {
-        (try? Date(text, strategy: .iso8601))
-            ?? (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
     }
 
     static func describe(_ error: DecodingError) -> String {

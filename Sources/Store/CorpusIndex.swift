@@ -3,15 +3,17 @@ import Content
 import Foundation
 
 /// An on-disk index of a folder of articles, in `$XDG_CACHE_HOME/seealso/index.sqlite`:
-/// each file's size, modification time, title and See-also topics, and its text in an FTS5
-/// table. A large folder then opens without parsing every file (only those whose size or
-/// modification time changed), and a folder search reads only the files that can match.
+/// each file's stamp (see `FileStamp`), title and See-also topics, and its text in an FTS5
+/// table. A large folder then opens without parsing every file (only those whose stamp
+/// changed), and a folder search reads only the files that can match.
 ///
 /// It is a cache: deleting it loses nothing, and a damaged one is rebuilt.
 public final class CorpusIndex {
     public static let fileName = "index.sqlite"
     /// 3: texts in `TextSearch.indexForm`, in a trigram index (substrings, not words).
-    static let schemaVersion: Int64 = 3
+    /// 4: a file's whole `FileStamp` (inode and change time too, times in nanoseconds): a
+    /// version-3 index, which has only size and modification time, is rebuilt, not trusted.
+    static let schemaVersion: Int64 = 4
 
     public let url: URL
     private let database: Database
@@ -50,7 +52,9 @@ public final class CorpusIndex {
                 DROP TABLE IF EXISTS files;
                 DROP TABLE IF EXISTS texts;
                 CREATE TABLE files (
-                    id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER NOT NULL, mtime REAL NOT NULL,
+                    id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,
+                    -- FileStamp: what tells that the file changed since its row was written.
+                    size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL,
                     title TEXT, see_also TEXT, error_line INTEGER, error_message TEXT,
                     -- Whether `texts` holds the file's current text: filled by the first search
                     -- that needs it, so that opening a folder does not wait for the text index.
@@ -67,15 +71,14 @@ public final class CorpusIndex {
     /// What a refresh did, for the benchmark and for tests of invalidation.
     public struct Refresh: Sendable {
         public var catalog: FolderCatalog
-        /// Files parsed again because they were new or their size or time changed.
+        /// Files parsed again because they were new or their stamp changed.
         public var reparsed: [String]
         public var removed: Int
     }
 
     private struct Row {
         var id: Int64?
-        var size: Int64
-        var mtime: Double
+        var stamp: FileStamp
         var title: String?
         var seeAlso: [String]
         var error: SourceError?
@@ -96,23 +99,26 @@ public final class CorpusIndex {
         let prefix = spelling.absolute + "/"
         var known: [String: Row] = [:]
         for (path, row) in try database.query(
-            "SELECT path, id, size, mtime, title, see_also, error_line, error_message FROM files WHERE substr(path, 1, ?) = ?",
-            [.integer(Int64(prefix.utf8.count)), .text(prefix)], row: { statement -> (String, Row) in
+            """
+            SELECT path, id, size, mtime_ns, ctime_ns, inode, title, see_also, error_line, error_message
+            FROM files WHERE substr(path, 1, ?) = ?
+            """, [.integer(Int64(prefix.utf8.count)), .text(prefix)], row: { statement -> (String, Row) in
                 let path = statement.text(0)
-                let error = statement.isNull(7) ? nil
-                    : SourceError(path: path, line: Int(statement.int64(6)), message: statement.text(7))
-                return (path, Row(id: statement.int64(1), size: statement.int64(2), mtime: statement.double(3),
-                                  title: statement.optionalText(4), seeAlso: Self.decode(statement.text(5)), error: error))
+                let stamp = FileStamp(size: statement.int64(2), modified: statement.int64(3), changed: statement.int64(4),
+                                      inode: statement.int64(5))
+                let error = statement.isNull(9) ? nil
+                    : SourceError(path: path, line: Int(statement.int64(8)), message: statement.text(9))
+                return (path, Row(id: statement.int64(1), stamp: stamp, title: statement.optionalText(6),
+                                  seeAlso: Self.decode(statement.text(7)), error: error))
             }) {
             known[path] = row
         }
 
-        let stats = files.map(Self.stat)
-        let stale = files.indices.filter { index in
-            guard let row = known[files[index]] else { return true }
-            return row.size != stats[index].size || row.mtime != stats[index].mtime
-        }
-        try inBatches(stale, read: { index in Self.read(files[index], stat: stats[index]) }) { index, parsed in
+        // Taken before the files are read: a file written after its stamp was taken has a
+        // later change time, which the next refresh sees.
+        let stamps = files.map(FileStamp.init(path:))
+        let stale = files.indices.filter { known[files[$0]]?.stamp != stamps[$0] }
+        try inBatches(stale, read: { index in Self.read(files[index], stamp: stamps[index]) }) { index, parsed in
             var row = parsed
             let path = files[index]
             // `known` was read before the transaction: another explorer refreshing the same
@@ -120,15 +126,19 @@ public final class CorpusIndex {
             if let id = try known[path]?.id ?? database.integer("SELECT id FROM files WHERE path = ?", .text(path)) {
                 row.id = id
                 try database.run("""
-                    UPDATE files SET size = ?, mtime = ?, title = ?, see_also = ?, error_line = ?, error_message = ?, text_indexed = 0
+                    UPDATE files SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, title = ?, see_also = ?,
+                                     error_line = ?, error_message = ?, text_indexed = 0
                     WHERE id = ?
-                    """, .integer(row.size), .real(row.mtime), SQLValue(row.title), .text(Self.encode(row.seeAlso)),
+                    """, .integer(row.stamp.size), .integer(row.stamp.modified), .integer(row.stamp.changed),
+                    .integer(row.stamp.inode), SQLValue(row.title), .text(Self.encode(row.seeAlso)),
                     row.error.map { .integer(Int64($0.line)) } ?? .null, SQLValue(row.error?.message), .integer(id))
                 try database.run("DELETE FROM texts WHERE rowid = ?", .integer(id))
             } else {
                 try database.run("""
-                    INSERT INTO files (path, size, mtime, title, see_also, error_line, error_message) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, .text(path), .integer(row.size), .real(row.mtime), SQLValue(row.title), .text(Self.encode(row.seeAlso)),
+                    INSERT INTO files (path, size, mtime_ns, ctime_ns, inode, title, see_also, error_line, error_message)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, .text(path), .integer(row.stamp.size), .integer(row.stamp.modified), .integer(row.stamp.changed),
+                    .integer(row.stamp.inode), SQLValue(row.title), .text(Self.encode(row.seeAlso)),
                     row.error.map { .integer(Int64($0.line)) } ?? .null, SQLValue(row.error?.message))
                 row.id = database.lastInsertRowID
             }
@@ -208,27 +218,66 @@ public final class CorpusIndex {
         }
     }
 
-    private static func stat(_ path: String) -> (size: Int64, mtime: Double) {
-        var info = Glibc.stat()
-        guard fstatat(AT_FDCWD, path, &info, 0) == 0 else { return (-1, 0) }
-        return (Int64(info.st_size), Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
-    }
-
     /// Parses one file as far as the catalog needs (title and See-also topics).
-    private static func read(_ path: String, stat: (size: Int64, mtime: Double)) -> Row {
+    private static func read(_ path: String, stamp: FileStamp) -> Row {
         do {
             let article = try ArticleParser().parse(bytes: RegularFile.bytes(atPath: path), path: path)
             let seeAlso = Classifier().classify(article).filter { $0.kind == .seeAlso }.map(\.name)
-            return Row(size: stat.size, mtime: stat.mtime, title: article.title, seeAlso: seeAlso, error: nil)
+            return Row(stamp: stamp, title: article.title, seeAlso: seeAlso, error: nil)
         } catch let error as SourceError {
-            return Row(size: stat.size, mtime: stat.mtime, title: nil, seeAlso: [], error: error)
+            return Row(stamp: stamp, title: nil, seeAlso: [], error: error)
         } catch {
-            return Row(size: stat.size, mtime: stat.mtime, title: nil, seeAlso: [],
-                       error: SourceError(path: path, line: 0, message: "cannot read file: \(error)"))
+            return Row(stamp: stamp, title: nil, seeAlso: [], error: SourceError(path: path, line: 0, message: "cannot read file: \(error)"))
         }
     }
 
     /// See-also titles in one column, separated by a control character no title can hold.
     static func encode(_ titles: [String]) -> String { titles.joined(separator: "\u{1F}") }
     static func decode(_ text: String) -> [String] { text.isEmpty ? [] : text.components(separatedBy: "\u{1F}") }
+}
+
+/// What the index keeps of a file's `stat` to tell, without reading it, that it changed since
+/// its row was written: the fields git compares for the same purpose.
+///
+/// Size and modification time alone are not enough: `touch -d`, `cp -p`, `rsync -a` and
+/// `tar x` set the modification time back, so a file rewritten at the same size looked
+/// unchanged and a folder search missed its new text. No tool can set the change time
+/// (ctime), which any write or `utimensat` moves forward, and a file replaced by another
+/// (`rsync`, an editor's save-and-rename) has a new inode. Times are whole nanoseconds:
+/// a Double of seconds since 1970 cannot hold them.
+///
+/// What git calls "racy" is left: a second write of the same size within one tick of the
+/// file system's clock after the stamp was taken (a few milliseconds) would keep every
+/// field. Recent Linux kernels give a file whose times were just read a fine-grained time
+/// on its next change, which closes that gap too.
+struct FileStamp: Equatable, Sendable {
+    var size: Int64
+    /// Modification time, in nanoseconds since 1970.
+    var modified: Int64
+    /// Inode change time, in nanoseconds since 1970.
+    var changed: Int64
+    var inode: Int64
+
+    /// The stamp of the file at `path` (symbolic links followed, as the file is read), or one
+    /// no file has (size -1) when it cannot be looked at: the read that follows says why.
+    init(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            self.init(size: -1, modified: 0, changed: 0, inode: 0)
+            return
+        }
+        self.init(size: Int64(info.st_size), modified: Self.nanoseconds(info.st_mtim), changed: Self.nanoseconds(info.st_ctim),
+                  inode: Int64(bitPattern: UInt64(info.st_ino)))
+    }
+
+    init(size: Int64, modified: Int64, changed: Int64, inode: Int64) {
+        self.size = size
+        self.modified = modified
+        self.changed = changed
+        self.inode = inode
+    }
+
+    private static func nanoseconds(_ time: timespec) -> Int64 {
+        Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
 }

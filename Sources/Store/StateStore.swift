@@ -57,8 +57,8 @@ public final class StateStore {
     /// For commands that only read: opens `directory/state.sqlite` as `init(directory:)` does
     /// when it is there, and otherwise creates nothing, neither the file nor the folder
     /// (`bookmarks list --data-dir DIR` used to leave DIR behind): the store is then empty and
-    /// read-only. A folder that cannot exist (its path runs through a file) is still
-    /// `.cannotCreateDirectory`, as with `init(directory:)`.
+    /// read-only. Throws `.unreadableDirectory` for a `directory` that is not a folder and
+    /// cannot be one (a file is there, or on its path), or that cannot be looked at.
     public convenience init(readingExisting directory: URL) throws {
         let file = directory.appendingPathComponent(Self.fileName)
         if let absent = try Self.absence(of: directory, file: file) {
@@ -367,19 +367,28 @@ public final class StateStore {
         }
     }
 
-    /// Nil when `file` has content to open; else why nothing can be saved in a store that is
-    /// not there: the folder cannot exist (`.cannotCreateDirectory`, with the reason `mkdir`
-    /// would give), or it was opened only to read (`.readOnly`).
+    /// Nil when `file` has content to open; `.readOnly` when there is no store to read, which
+    /// is why nothing can be saved in the empty one shown instead. Throws `.unreadableDirectory`
+    /// when `directory` is no folder to read.
     private static func absence(of directory: URL, file: URL) throws -> StoreError? {
+        // Named as it was given (`--data-dir notadir`), as the commands name an article file.
+        func unreadable(_ reason: String) -> StoreError { .unreadableDirectory(path: directory.relativePath, reason: reason) }
         var info = stat()
-        if stat(directory.path, &info) == 0 {
-            guard info.st_mode & S_IFMT == S_IFDIR else {
-                return .cannotCreateDirectory(path: directory.path, reason: String(cString: strerror(EEXIST)))
+        guard stat(directory.path, &info) == 0 else {
+            switch errno {
+            case ENOENT: return .readOnly(path: directory.path)
+            case ENOTDIR: throw unreadable("not a folder (a file is on its path)")
+            case let code: throw unreadable(lowercasedReason(code))
             }
-            return try FileCheck.hasContent(file.path) ? nil : .readOnly(path: directory.path)
         }
-        guard errno == ENOENT else { return .cannotCreateDirectory(path: directory.path, reason: String(cString: strerror(errno))) }
-        return .readOnly(path: directory.path)
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw unreadable("not a folder") }
+        return try FileCheck.hasContent(file.path) ? nil : .readOnly(path: directory.path)
+    }
+
+    /// strerror's words with a lower-case first letter, as in seealso's messages about paths.
+    private static func lowercasedReason(_ code: Int32) -> String {
+        let text = String(cString: strerror(code))
+        return text.prefix(1).lowercased() + text.dropFirst()
     }
 
     /// Opens an existing file read-only and refuses it if it is not a usable seealso database.

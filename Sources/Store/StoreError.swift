@@ -7,6 +7,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case full(path: String)
     /// The data folder does not exist and cannot be made.
     case cannotCreateDirectory(path: String, reason: String)
+    /// The data folder cannot be looked into by a command that only reads (`reason`: "not a
+    /// folder", or the system's words); `path` as it was given. Said as an input that cannot
+    /// be read: such a command saves nothing, so `cannotCreateDirectory`, the explorer's
+    /// "bookmarks cannot be saved (reading goes on …)", does not fit it.
+    case unreadableDirectory(path: String, reason: String)
     /// The file is not an SQLite database, or a damaged one.
     case corrupt(path: String)
     /// An SQLite database of another application (a different `application_id`, or tables
@@ -30,6 +35,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "no space left for \(path): \(cannotSave)"
         case .cannotCreateDirectory(let path, let reason):
             return "cannot create \(path) (\(reason)): \(cannotSave)"
+        case .unreadableDirectory(let path, let reason):
+            return "\(path): \(reason)"
         case .corrupt(let path):
             return "\(path) is damaged or not a database; \(moveAway)"
         case .foreign(let path):

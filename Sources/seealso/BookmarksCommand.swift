@@ -26,15 +26,11 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// `open` for commands that only read: a store that does not exist is empty, and is not
-    /// created. A folder that cannot even be created (the path runs through a file) holds no
-    /// bookmarks because the path is wrong: that is said and exits 74, as a write would,
-    /// instead of "no bookmarks".
+    /// created. A DIR that is not a folder (a file is there, or on its path) holds no bookmarks
+    /// because the path is wrong: that is said, `seealso: DIR: not a folder`, and exits 66 (see
+    /// `StoreFailure`), instead of "no bookmarks".
     func openForReading() throws -> StateStore {
-        let store = try StoreFailure.reporting { try StateStore(readingExisting: directory) }
-        if let error = store.readOnlyError, case .cannotCreateDirectory = error {
-            try StoreFailure.reporting { throw error }
-        }
-        return store
+        try StoreFailure.reporting { try StateStore(readingExisting: directory) }
     }
 }
 
@@ -43,10 +39,14 @@ struct StoreOptions: ParsableArguments {
 enum StoreFailure {
     /// 74 (EX_IOERR): the folder is read-only or full, or SQLite failed otherwise;
     /// 65 (EX_DATAERR): the database is damaged, another application's or newer, or an import
-    /// file is not an export; 1: no bookmark with that id.
+    /// file is not an export; 66 (EX_NOINPUT): a command that only reads was given a data
+    /// folder that is no folder, its input, as for an article or export that cannot be read
+    /// (74 would say that a read or write failed on a folder that is there); 1: no bookmark
+    /// with that id.
     static func exitCode(for error: StoreError) -> Int32 {
         switch error {
         case .readOnly, .full, .cannotCreateDirectory, .sqlite: 74
+        case .unreadableDirectory: 66
         case .corrupt, .foreign, .newerVersion, .invalidExport: 65
         case .noSuchBookmark: 1
         }
@@ -75,8 +75,10 @@ struct Bookmarks: ParsableCommand {
         discussion: """
             Bookmarks live in DIR/state.sqlite (see --data-dir), shared with the explorer; two \
             programs may use it at once. Exit status: 0 done; 1 no such bookmark; 64 unknown \
-            section; 65 a damaged or foreign database, or a file that is not an export; 66 a file \
-            that cannot be read; 74 a data folder that is read-only or full.
+            section; 65 a damaged or foreign database, a file that is not an export, or an \
+            article of the folder that cannot be loaded; 66 a file that cannot be read, or a \
+            DIR that is not a folder for list, export and remove; 74 a data folder that is \
+            read-only or full.
 
             Examples:
               seealso bookmarks add --section Background --note "start here"
@@ -159,24 +161,31 @@ extension Bookmarks {
                 bookmark is printed as 'already bookmarked', and --note replaces its note \
                 ('already bookmarked, note replaced'; --note "" removes it).
 
+                In a folder, the section is looked for as 'seealso FOLDER --section NAME' opens \
+                it: in the first article, in path order, that has one; when none has, the error \
+                lists the close matches from all of them. Files of the folder that cannot be \
+                loaded are reported after the bookmark is saved, and the status is then 65.
+
                 Examples:
                   seealso bookmarks add --section "October Revolution"
                   seealso bookmarks add my-article.txt --section Background --note "reread"
+                  seealso bookmarks add articles/ --section "See also"
                 """)
 
         @OptionGroup var article: ArticleOptions
-        @Option(help: "The section: the start of its heading (case-insensitive).") var section: String
+        @Option(help: "The section: the start of its heading (case-insensitive; in a folder, in the first article that has one).")
+        var section: String
         @Option(help: "A note to keep with the bookmark.") var note: String?
         @OptionGroup var store: StoreOptions
 
         func validate() throws { try requireName(section, of: "--section") }
 
         func run() throws {
-            let model = try article.load()
-            guard let index = Lookup.section(startingWith: section, in: model.article) else {
-                try Diagnostics.reportUnknown("section", section, among: model.article.sections.dropFirst().map(\.title),
-                                              in: model.article.title)
-            }
+            // Where `seealso PATH --section NAME` opens: an unknown NAME is the same error (64,
+            // with the close matches, across a folder), and the same article is bookmarked.
+            let (opening, start) = try Exploration(file: article.file, section: section).open()
+            guard case .section(let index)? = start else { preconditionFailure("--section opens at a section") }
+            let model = opening.first
             let store = try store.open()
             let result = try StoreFailure.reporting {
                 try store.addBookmarkIfAbsent(in: model, sectionIndex: index, note: note)
@@ -186,6 +195,11 @@ extension Bookmarks {
             let what = result.added ? "bookmarked" : note == nil ? "already bookmarked"
                 : "already bookmarked, note " + (bookmark.note == nil ? "removed" : "replaced")
             try Output.line("\(what): #\(bookmark.id) \(bookmark.articleTitle) › \(bookmark.displayPath)")
+            // As every command on a folder: the files that failed are said, and the status is 65.
+            if case .folder(let catalog, _) = opening, !catalog.failures.isEmpty {
+                for failure in catalog.failures { Diagnostics.report(failure.description) }
+                throw ExitCode(65)
+            }
         }
     }
 
@@ -202,8 +216,12 @@ extension Bookmarks {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let store = try store.open()
-            guard let removed = try StoreFailure.reporting({ try store.removeBookmark(id: id.value) }) else {
+            // Opened as the commands that only read open it: a store that is not there holds no
+            // bookmark to remove, and is not created (folders and all) just to say so.
+            let store = try store.openForReading()
+            guard let removed = try StoreFailure.reporting({
+                try store.bookmark(id: id.value) == nil ? nil : store.removeBookmark(id: id.value)
+            }) else {
                 Diagnostics.report(StoreError.noSuchBookmark(id: id.value).description)
                 throw ExitCode(1)
             }
@@ -222,7 +240,8 @@ extension Bookmarks {
             discussion: """
                 The JSON form is a stable interface: {"version": 1, "bookmarks": [{"article", \
                 "articleHash", "section" (id), "heading", "sectionPath", "item", "itemName", "note", \
-                "createdAt" (ISO 8601)}]}, oldest first, every key present (null when empty).
+                "createdAt" (ISO 8601, UTC: 2025-05-01T12:00:00Z)}]}, oldest first, every key \
+                present (null when empty).
 
                 Examples:
                   seealso bookmarks export --format json > bookmarks.json
@@ -248,7 +267,9 @@ extension Bookmarks {
             discussion: """
                 A bookmark matches an existing one with the same article, section id, heading and \
                 item; the existing note is kept, or the imported one taken if there is none. \
-                Nothing is imported unless everything is.
+                Nothing is imported unless everything is: a bookmark with an empty article, section \
+                or heading, or a date that does not exist (2020-02-30T10:00:00Z), refuses the file, \
+                with the bookmark and field at fault (bookmarks[1].createdAt).
 
                 Examples:
                   seealso bookmarks import bookmarks.json
@@ -267,8 +288,16 @@ extension Bookmarks {
                 Diagnostics.report(error.description)
                 throw ExitCode(66)
             }
+            // Checked before the store is opened: a file that is refused, or that holds no
+            // bookmark, changes nothing, and creates no data folder or database either.
+            let bookmarks = try StoreFailure.reporting(importFile: file) { try BookmarkImport(json: data) }
+            guard bookmarks.count > 0 else {
+                _ = try store.openForReading()  // still says when DIR is no usable store
+                try Output.line("imported: 0 added, 0 merged")
+                return
+            }
             let store = try store.open()
-            let result = try StoreFailure.reporting(importFile: file) { try store.importBookmarks(json: data) }
+            let result = try StoreFailure.reporting { try store.importBookmarks(bookmarks) }
             try Output.line("imported: \(result.added) added, \(result.merged) merged")
         }
     }

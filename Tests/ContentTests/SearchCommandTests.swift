@@ -60,6 +60,31 @@ struct SearchCommandTests {
         #expect(result.output.hasPrefix("dual-power.txt:1: Dual power: Dual power\n"))
     }
 
+    @Test("A file rewritten at the same size with its times put back (touch -d, cp -p, rsync -a) is found by its new text")
+    func folderIndexSeesARewriteThatKeepsSizeAndTime() throws {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("one.txt")
+            try Data("= One =\nalpha bravo charlie.\n".utf8).write(to: file)
+            let home = try TemporaryHome()  // one cache for every run: the first search fills the index
+            func search(_ query: String) throws -> Captured {
+                try Captured.run(try CLI.binary(), ["search", directory.path, query], environment: home.environment())
+            }
+            #expect(try search("bravo").status == 0)
+
+            var before = stat()
+            #expect(stat(file.path, &before) == 0)
+            try Data("= One =\nalpha delta charlie.\n".utf8).write(to: file)
+            #expect(utimensat(AT_FDCWD, file.path, [before.st_atim, before.st_mtim], 0) == 0)
+
+            let found = try search("delta")
+            #expect(found.status == 0)
+            #expect(try Captured.text(found.stdout) == "\(file.path):2: One: alpha delta charlie.\n")
+            // What the search of the file alone finds, as the README promises.
+            #expect(found.stdout == (try CLI.run(["search", file.path, "delta"]).stdout))
+            #expect(try search("bravo").status == 1)
+        }
+    }
+
     @Test("A folder searched without its index reads the text alone, as with it: a broken links file does not count")
     func folderWithoutIndex() throws {
         try withTemporaryDirectory { directory in

@@ -81,17 +81,30 @@ import Testing
         #expect(list.contains("long long") && list.contains("…"))
     }
 
-    /// A data folder that cannot exist (its path runs through a file) is an error for reading
-    /// commands too, not an empty list (a fuzzer found `list` printing "no bookmarks").
-    @Test func aDataFolderThatCannotExistIsAnErrorWhenReading() throws {
+    /// A data folder that cannot exist (a file is there, or on its path) is an error for the
+    /// commands that only read, not an empty list (a fuzzer found `list` printing "no
+    /// bookmarks"). It was said in the explorer's words, "cannot create DIR (File exists):
+    /// bookmarks cannot be saved (reading goes on; …)", with 74; it is now an input that
+    /// cannot be read, 66.
+    @Test func aDataFolderThatIsNotAFolderIsAnErrorWhenReading() throws {
         let file = folder.file("plain-file")
         try Data("x".utf8).write(to: file)
-        for arguments in [["list"], ["list", "--json"], ["export", "--format", "json"]] {
-            let result = try seealso(["bookmarks"] + arguments + ["--data-dir", file.path], in: folder)
-            #expect(result.status == 74, "\(arguments)")
-            #expect(result.stderr.hasPrefix("seealso: cannot create \(file.path)"), "\(arguments)")
-            #expect(result.stdout.isEmpty)
+        let below = file.appendingPathComponent("deep")
+        for (data, reason) in [(file, "not a folder"), (below, "not a folder (a file is on its path)")] {
+            for arguments in [["list"], ["list", "--json"], ["export", "--format", "json"], ["export", "--format", "markdown"],
+                              ["remove", "1"]] {
+                let result = try seealso(["bookmarks"] + arguments + ["--data-dir", data.path], in: folder)
+                #expect(result.status == 66, "\(arguments)")
+                #expect(result.stderr == "seealso: \(data.path): \(reason)\n", "\(arguments)")
+                #expect(result.stdout.isEmpty)
+            }
         }
+        // Named as it was given, as an article file is.
+        let relative = try Captured.run(URL(fileURLWithPath: try Binary.path()),
+                                        ["bookmarks", "list", "--data-dir", "plain-file"], in: folder.url)
+        #expect(relative.status == 66)
+        #expect(try Captured.text(relative.stderr) == "seealso: plain-file: not a folder\n")
+        #expect(try contents(file) == Data("x".utf8))
     }
 
     /// Reading a store that is not there shows it empty and creates nothing: `list` used to
@@ -123,6 +136,26 @@ import Testing
         #expect(try StateStore(readingExisting: URL(fileURLWithPath: data)).bookmarks().map(\.heading) == ["History"])
     }
 
+    /// `remove` of a bookmark in a store that is not there made the data folder, every folder
+    /// above it and an empty database, only to say there is no such bookmark.
+    @Test func removingFromAStoreThatIsNotThereCreatesNothing() throws {
+        let absent = folder.file("absent")
+        let existing = folder.file("existing")
+        try FileManager.default.createDirectory(at: existing, withIntermediateDirectories: true)
+        for data in [absent.appendingPathComponent("deep"), existing] {
+            let result = try seealso(["bookmarks", "remove", "1", "--data-dir", data.path], in: folder)
+            #expect(result.status == 1)
+            #expect(result.stderr == "seealso: no bookmark #1\n")
+            #expect(result.stdout.isEmpty)
+        }
+        #expect(!FileManager.default.fileExists(atPath: absent.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: existing.path) == [])
+        // A store that is there is changed as before.
+        _ = try run("add", article, "--section", "History")
+        #expect(try run("remove", "1").stdout == "removed: #1 Test article › History\n")
+        #expect(try run("list").stdout == "no bookmarks\n")
+    }
+
     @Test func unknownSectionExits64WithCloseMatches() throws {
         let result = try run("add", article, "--section", "Critcism")
         #expect(result.status == 64)
@@ -133,6 +166,39 @@ import Testing
         let far = try run("add", "--section", "nope")
         #expect(far.status == 64)
         #expect(far.stderr == "seealso: no section starts with 'nope' in 'Dual power'\n")
+    }
+
+    /// `bookmarks add FOLDER`, which its help allows, was "cannot read file: it is a folder":
+    /// it now finds the section as `seealso FOLDER --section` does, in the first article in
+    /// path order that has it, and an unknown name lists close matches from every article.
+    @Test func addInAFolderBookmarksTheFirstArticleThatHasTheSection() throws {
+        let articles = folder.file("articles")
+        try FileManager.default.createDirectory(at: articles.appendingPathComponent("more"), withIntermediateDirectories: true)
+        try "= Alpha =\n\nLead.\n\n== Background ==\n\nOld.\n"
+            .write(to: articles.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "= Beta =\n\nLead.\n\n== Background ==\n\nNew.\n\n== History ==\n\nThen.\n\n== See also ==\n\n- Alpha\n"
+            .write(to: articles.appendingPathComponent("more/b.txt"), atomically: true, encoding: .utf8)
+
+        let seeAlso = try run("add", articles.path, "--section", "see")
+        #expect(seeAlso.status == 0)
+        #expect(seeAlso.stdout == "bookmarked: #1 Beta › See also\n")
+        #expect(seeAlso.stderr.isEmpty)
+        #expect(try run("add", articles.path, "--section", "Background").stdout == "bookmarked: #2 Alpha › Background\n",
+                "a.txt comes before more/b.txt")
+
+        let unknown = try run("add", articles.path, "--section", "Histroy")
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr == "seealso: no section starts with 'Histroy' in '\(articles.path)'; close matches: History\n")
+        #expect(unknown.stdout.isEmpty)
+
+        // A file that cannot be loaded is said, as by every command on a folder, after the
+        // bookmark of another article is saved; the status says that something failed.
+        try "no title\n".write(to: articles.appendingPathComponent("more/broken.txt"), atomically: true, encoding: .utf8)
+        let broken = try run("add", articles.path, "--section", "Hist")
+        #expect(broken.status == 65)
+        #expect(broken.stdout == "bookmarked: #3 Beta › History\n")
+        #expect(broken.stderr.hasPrefix("seealso: \(articles.path)/more/broken.txt:1: missing title"))
+        #expect(try StateStore(directory: URL(fileURLWithPath: data)).bookmarks().map(\.displayPath) == ["History", "Background", "See also"])
     }
 
     /// `list --json` is the list: newest first, as the help and the table say, and with the
@@ -231,6 +297,48 @@ import Testing
             #expect(result.status == 66)
             #expect(result.stderr == "seealso: \(path): \(reason)\n")
         }
+    }
+
+    /// An impossible date was imported shifted (2020-02-30T99:00:00Z became 2020-03-05T03:00:00Z),
+    /// and empty strings made a blank bookmark, while "2020-01-01" was refused: each is now
+    /// refused with the bookmark and the field, and nothing of the file is imported.
+    @Test func importRefusesImpossibleDatesAndBlankBookmarks() throws {
+        _ = try run("add", article, "--section", "History")
+        let before = try run("export", "--format", "json").stdout
+        let good = #"{"article":"Test article","section":"criticism","heading":"Criticism","createdAt":"2020-01-01T00:00:00Z"}"#
+        for (bookmark, problem) in [
+            (#"{"article":"A","section":"s","heading":"H","createdAt":"2020-02-30T99:00:00Z"}"#,
+             "'2020-02-30T99:00:00Z' is not an ISO 8601 date and time (2025-05-01T12:00:00Z) at bookmarks[1].createdAt"),
+            (#"{"article":"A","section":"s","heading":"H","createdAt":"2020-01-01"}"#,
+             "'2020-01-01' is not an ISO 8601 date and time (2025-05-01T12:00:00Z) at bookmarks[1].createdAt"),
+            (#"{"article":"","articleHash":"","section":"","heading":"","sectionPath":[],"item":null,"itemName":null,"note":"","createdAt":"2020-01-01T00:00:00Z"}"#,
+             "no text at bookmarks[1].article"),
+        ] {
+            let file = folder.file("import-\(UUID().uuidString).json")
+            try #"{"version":1,"bookmarks":[\#(good),\#(bookmark)]}"#.write(to: file, atomically: true, encoding: .utf8)
+            let result = try run("import", file.path)
+            #expect(result.status == 65)
+            #expect(result.stderr == "seealso: \(file.path): not a seealso bookmarks export: \(problem)\n")
+            #expect(result.stdout.isEmpty)
+            #expect(try run("export", "--format", "json").stdout == before, "all or nothing")
+        }
+    }
+
+    /// An import that is refused, or that holds no bookmark, changes nothing: it made the data
+    /// folder and an empty database before it read the file.
+    @Test func anImportThatChangesNothingCreatesNothing() throws {
+        let absent = folder.file("absent")
+        for (json, status, stdout) in [("{ nope", Int32(65), ""),
+                                       (#"{"version":1,"bookmarks":[{"article":"","section":"s","heading":"H"}]}"#, 65, ""),
+                                       (#"{"version":1,"bookmarks":[]}"#, 0, "imported: 0 added, 0 merged\n")] {
+            let file = folder.file("import-\(UUID().uuidString).json")
+            try json.write(to: file, atomically: true, encoding: .utf8)
+            let result = try seealso(["bookmarks", "import", file.path, "--data-dir", absent.appendingPathComponent("deep").path],
+                                     in: folder)
+            #expect(result.status == status, "\(json)")
+            #expect(result.stdout == stdout, "\(json)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: absent.path))
     }
 
     @Test func corruptDatabaseExits65AndIsLeftAlone() throws {

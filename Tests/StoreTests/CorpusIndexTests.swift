@@ -1,7 +1,9 @@
 import Content
+import CSQLite
 import Foundation
-import Store
 import Testing
+
+@testable import Store
 
 @Suite("The folder index")
 struct CorpusIndexTests {
@@ -65,6 +67,55 @@ struct CorpusIndexTests {
         #expect(try index.refresh(folder: scratch.folder.path).reparsed == [path])
     }
 
+    /// `touch -d`, `cp -p`, `rsync -a` and `tar x` put the modification time back: a file
+    /// rewritten at the same size then had the stamp the index kept (size and mtime), and a
+    /// folder search missed its new text. The change time and inode tell.
+    @Test func aFileRewrittenAtTheSameSizeWithItsTimesPutBackIsReparsed() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let index = try CorpusIndex(directory: scratch.cache)
+        _ = try index.refresh(folder: scratch.folder.path)
+        let a = scratch.folder.appendingPathComponent("a.txt").path
+        #expect(try index.candidates(for: TextSearch("speaks of"), in: scratch.folder.path) == [a])
+
+        let size = try #require(FileManager.default.attributesOfItem(atPath: a)[.size] as? Int)
+        try keepingTimes(of: a) {
+            try scratch.write("a.txt", "= Alpha =\nAlpha shouts of dual power.\n\n== See also ==\n- Beta\n- Gamma (letter)\n")
+        }
+        #expect(try FileManager.default.attributesOfItem(atPath: a)[.size] as? Int == size, "the same size")
+        #expect(try index.refresh(folder: scratch.folder.path).reparsed == [a])
+        #expect(try index.candidates(for: TextSearch("shouts of"), in: scratch.folder.path) == [a])
+        #expect(try index.candidates(for: TextSearch("speaks of"), in: scratch.folder.path) == [])
+    }
+
+    /// The stamp's fields changed in version 4: a version-3 index, whose rows look up to date
+    /// by size and mtime alone, is rebuilt rather than read with the new columns.
+    @Test func anIndexOfThePreviousSchemaIsRebuilt() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try FileManager.default.createDirectory(at: scratch.cache, withIntermediateDirectories: true)
+        let a = scratch.folder.appendingPathComponent("a.txt").path
+        var info = stat()
+        #expect(stat(a, &info) == 0)
+        let mtime = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        // Version 3 as it shipped, with a row for a.txt that is current by its measure.
+        let old = try Database(path: scratch.cache.appendingPathComponent(CorpusIndex.fileName).path,
+                               flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        try old.execute("""
+            CREATE TABLE files (
+                id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER NOT NULL, mtime REAL NOT NULL,
+                title TEXT, see_also TEXT, error_line INTEGER, error_message TEXT,
+                text_indexed INTEGER NOT NULL DEFAULT 0);
+            CREATE VIRTUAL TABLE texts USING fts5(body, tokenize = 'trigram');
+            PRAGMA user_version = 3;
+            """)
+        try old.run("INSERT INTO files (path, size, mtime, title, see_also) VALUES (?, ?, ?, 'Stale', '')",
+                    .text(a), .integer(Int64(info.st_size)), .real(mtime))
+        let refresh = try CorpusIndex(directory: scratch.cache).refresh(folder: scratch.folder.path)
+        #expect(refresh.reparsed.contains(a))
+        #expect(refresh.catalog.entries.map(\.title) == ["Alpha", "Gamma", "Beta"])
+    }
+
     @Test func candidatesComeFromTheFullTextIndex() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
@@ -123,4 +174,15 @@ struct CorpusIndexTests {
         func add(_ value: String) { lock.withLock { values.append(value) } }
         var all: [String] { lock.withLock { values } }
     }
+}
+
+/// Runs `body`, which rewrites the file at `path`, then sets the file's access and
+/// modification times back to what they were, to the nanosecond, as `touch -d`, `cp -p`,
+/// `rsync -a` and `tar x` do.
+func keepingTimes(of path: String, _ body: () throws -> Void) throws {
+    var before = stat()
+    #expect(stat(path, &before) == 0)
+    try body()
+    let times = [before.st_atim, before.st_mtim]
+    #expect(utimensat(AT_FDCWD, path, times, 0) == 0)
 }

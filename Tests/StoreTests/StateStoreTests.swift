@@ -276,13 +276,52 @@ import Testing
         (#"{"version": 1, "bookmarks": [{"article": "A", "heading": "H"}]}"#,
          "not a seealso bookmarks export: missing 'section' at bookmarks[0]"),
         (#"{"version": 1, "bookmarks": [{"article": "A", "section": "s", "heading": "H", "createdAt": "yesterday"}]}"#,
-         "not a seealso bookmarks export: 'yesterday' is not an ISO 8601 date at bookmarks[0].createdAt"),
+         "not a seealso bookmarks export: 'yesterday' is not an ISO 8601 date and time (2025-05-01T12:00:00Z) at bookmarks[0].createdAt"),
+        // A date that does not exist was carried over (to 2020-03-05T03:00:00Z) and imported.
+        (#"{"version": 1, "bookmarks": [{"article": "A", "section": "s", "heading": "H", "createdAt": "2020-02-30T99:00:00Z"}]}"#,
+         "not a seealso bookmarks export: '2020-02-30T99:00:00Z' is not an ISO 8601 date and time (2025-05-01T12:00:00Z) at bookmarks[0].createdAt"),
+        // Empty strings made a blank bookmark; the first bookmark is fine and is not imported either.
+        (#"{"version": 1, "bookmarks": [{"article": "A", "section": "s", "heading": "H"}, {"article": "", "articleHash": "", "section": "", "heading": "", "sectionPath": [], "item": null, "itemName": null, "note": "", "createdAt": "2020-01-01T00:00:00Z"}]}"#,
+         "not a seealso bookmarks export: no text at bookmarks[1].article"),
+        (#"{"version": 1, "bookmarks": [{"article": "A", "section": " ", "heading": "H"}]}"#,
+         "not a seealso bookmarks export: no text at bookmarks[0].section"),
+        (#"{"version": 1, "bookmarks": [{"article": "A", "section": "s", "heading": ""}]}"#,
+         "not a seealso bookmarks export: no text at bookmarks[0].heading"),
+        (#"{"version": 1, "bookmarks": [{"article": "A", "section": "s", "heading": "H", "sectionPath": []}]}"#,
+         "not a seealso bookmarks export: no headings at bookmarks[0].sectionPath"),
+        (#"{"version": 1, "bookmarks": [{"article": "A", "section": "s", "heading": "H", "sectionPath": ["G", ""]}]}"#,
+         "not a seealso bookmarks export: no text at bookmarks[0].sectionPath[1]"),
+        (#"{"version": 1, "bookmarks": [{"article": "A", "section": "s", "heading": "H", "item": "", "itemName": "I"}]}"#,
+         "not a seealso bookmarks export: no text at bookmarks[0].item"),
+        (#"{"version": 1, "bookmarks": [{"article": "A", "section": "s", "heading": "H", "item": "strategy:i", "itemName": ""}]}"#,
+         "not a seealso bookmarks export: no text at bookmarks[0].itemName"),
     ])
     func invalidImportsAreRefusedWholly(json: String, message: String) throws {
         _ = try fill()
         let error = try #require(throws: StoreError.self) { try store.importBookmarks(json: Data(json.utf8)) }
         #expect(error.description == message)
         #expect(try store.bookmarks().count == 3)
+    }
+
+    /// Dates that do not exist, and forms that are not the export's, are refused: Foundation's
+    /// parser carried 2020-02-30T99:00 over to March 5th and read 2021-02-29 as March 1st.
+    @Test(arguments: ["2020-02-30T99:00:00Z", "2021-02-29T00:00:00Z", "2020-04-31T00:00:00Z", "2020-13-01T00:00:00Z",
+                      "2020-00-10T00:00:00Z", "2020-01-00T00:00:00Z", "2020-01-01T24:00:00Z", "2020-01-01T00:60:00Z",
+                      "2020-01-01T00:00:60Z", "2020-01-01T00:00:00+24:00", "0000-01-01T00:00:00Z",
+                      "2020-01-01", "2020-01-01T00:00:00", "2020-1-1T0:0:0Z", "2020-01-01 00:00:00Z",
+                      "2020-01-01T00:00:00Z ", "2020-01-01T00:00:00.Z", "٢٠٢٠-01-01T00:00:00Z", "yesterday", ""])
+    func impossibleOrForeignTimestampsAreRefused(text: String) {
+        #expect(Timestamp.date(from: text) == nil)
+    }
+
+    /// What the export writes, and the rest of RFC 3339: fractions of a second, offsets, leap days.
+    @Test(arguments: [("2024-02-29T23:59:59Z", 1_709_251_199.0), ("2024-02-03T06:05:06+02:00", 1_706_933_106),
+                      ("2024-02-02T23:35:06-04:30", 1_706_933_106), ("2024-02-03T04:05:06.789Z", 1_706_933_106.789),
+                      ("2000-02-29T00:00:00Z", 951_782_400), ("1970-01-01T00:00:00Z", 0),
+                      ("9999-12-31T23:59:59Z", 253_402_300_799), ("0001-01-01T00:00:00Z", -62_135_596_800)])
+    func realTimestampsAreRead(text: String, secondsSince1970: Double) throws {
+        let date = try #require(Timestamp.date(from: text))
+        #expect(abs(date.timeIntervalSince1970 - secondsSince1970) < 0.000_5)
     }
 
     @Test func markdownGroupsByArticleAndEscapes() throws {
