@@ -11,87 +11,151 @@ import TOMLKit
 ///     type = "theory-of"               # one of `Relation`
 ///     rationale = "Bookchin's communalism is the theory behind libertarian municipalism."
 ///
-/// Every problem is a `SourceError` at the line of the offending key.
+/// Every problem is reported, each at the line of the offending key (see `links`).
 public struct Annotations: Sendable {
     public static let allowedKeys: Set<String> = ["from", "to", "type", "rationale"]
 
     public init() {}
 
+    /// The curated links of `article` in `text`, the links file at `path`. Throws
+    /// `SourceErrors` with every problem of the file in line order: one run shows all there
+    /// is to fix. A TOML syntax error is the one exception: nothing after it can be trusted.
     public func links(fromTOML text: String, path: String, article: Article, items: [Item]) throws -> [Link] {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw SourceError(path: path, line: error.source.begin.line, message: "invalid TOML: \(error.description)")
+            throw SourceErrors([SourceError(path: path, line: error.source.begin.line, message: "invalid TOML: \(error.description)")])
         }
-        // Key lines are for error messages: the document is scanned for them only when one
-        // is reported (the scan was a tenth of the time to read a valid links file).
-        lazy var lines = TOMLKeyLines(text)
+        var reader = LinksFileReader(path: path, text: text, article: article, resolver: NodeResolver(article: article, items: items))
+        let links = reader.links(in: table)
+        guard reader.problems.isEmpty else { throw SourceErrors(reader.problems) }
+        return links
+    }
+}
+
+/// The checks behind `Annotations.links`: reads a parsed links file, collecting every problem
+/// as it goes. A [[link]] with a problem is left out and the next one read.
+private struct LinksFileReader {
+    let path: String
+    let text: String
+    let article: Article
+    let resolver: NodeResolver
+    private(set) var problems: [SourceError] = []
+    /// The line of each key, for the messages: the document is scanned for them only when a
+    /// problem is reported (the scan was a tenth of the time to read a valid links file).
+    private var keyLines: TOMLKeyLines?
+
+    init(path: String, text: String, article: Article, resolver: NodeResolver) {
+        self.path = path
+        self.text = text
+        self.article = article
+        self.resolver = resolver
+    }
+
+    /// A problem at the line of `keyPath`, or of its nearest ancestor that has one (a missing
+    /// key is reported at its [[link]] header).
+    mutating func report(_ keyPath: [String], _ message: String) {
+        let lines = keyLines ?? TOMLKeyLines(text)
+        keyLines = lines
+        problems.append(SourceError(path: path, line: lines.nearestLine(of: keyPath), message: message))
+    }
+
+    mutating func links(in table: TOMLTable) -> [Link] {
         for key in table.keys where key != "article" && key != "link" {
-            throw SourceError(path: path, line: lines.nearestLine(of: [key]),
-                              message: "unknown key '\(key)' (expected 'article' and [[link]] tables)")
+            report([key], "unknown key '\(key)' (expected 'article' and [[link]] tables)")
         }
         if let expected = table["article"] {
-            guard let title = expected.string else {
-                throw SourceError(path: path, line: lines.nearestLine(of: ["article"]), message: "'article' must be a string")
-            }
-            if title != article.title {
-                throw SourceError(path: path, line: lines.nearestLine(of: ["article"]),
-                                  message: "these links are for '\(title.neutralized)', not for '\(article.title.neutralized)'")
+            if let title = expected.string {
+                if title != article.title {
+                    report(["article"], "these links are for '\(title.neutralized)', not for '\(article.title.neutralized)'")
+                }
+            } else {
+                report(["article"], "'article' must be a string")
             }
         }
         guard let entries = table["link"] else { return [] }
         guard let array = entries.array else {
-            throw SourceError(path: path, line: lines.nearestLine(of: ["link"]), message: "'link' must be an array of tables: [[link]]")
+            report(["link"], "'link' must be an array of tables: [[link]]")
+            return []
         }
-        let resolver = NodeResolver(article: article, items: items)
         var links: [Link] = []
         var seen: Set<[String]> = []
         for (index, value) in array.enumerated() {
-            // The key's line, or the line of its [[link]] header.
-            func fail(_ key: String?, _ message: String) -> SourceError {
-                SourceError(path: path, line: lines.nearestLine(of: ["link", String(index)] + (key.map { [$0] } ?? [])), message: message)
-            }
-            guard let entry = value.table else { throw fail(nil, "each [[link]] must be a table") }
-            for key in entry.keys where !Self.allowedKeys.contains(key) {
-                throw fail(key, "unknown key '\(key)' in [[link]] (allowed: from, to, type, rationale)")
-            }
-            func string(_ key: String) throws -> String {
-                guard let raw = entry[key] else { throw fail(nil, "[[link]] lacks '\(key)'") }
-                guard let text = raw.string, !text.trimmingSpaces().isEmpty else {
-                    throw fail(key, "'\(key)' must be a non-empty string")
-                }
-                return text
-            }
-            let fromName = try string("from"), toName = try string("to")
-            let typeName = try string("type"), rationale = try string("rationale")
-            guard let relation = Relation(rawValue: typeName), relation != .mentions else {
-                let allowed = Relation.allCases.filter { $0 != .mentions }.map(\.rawValue).joined(separator: ", ")
-                throw fail("type", "unknown link type '\(typeName.neutralized)' (one of: \(allowed))")
-            }
-            let from: String, to: String
-            do {
-                from = try resolver.resolve(fromName)
-                to = try resolver.resolve(toName)
-            } catch let problem as NodeResolver.Problem {
-                throw fail(problem.reference == fromName ? "from" : "to", problem.message)
-            }
-            if from == to { throw fail("to", "a link from '\(fromName.neutralized)' to itself") }
-            guard seen.insert([from, to, relation.rawValue]).inserted else {
-                throw fail("from", "duplicate link \(from) → \(to) (\(relation.rawValue))")
-            }
-            links.append(Link(from: from, to: to, relation: relation, origin: .curated, rationale: rationale))
+            if let link = link(value, at: ["link", String(index)], seen: &seen) { links.append(link) }
         }
         return links
+    }
+
+    /// The link one [[link]] table (at `entryPath`) describes, or nil when it has problems,
+    /// every one of them reported. `seen` holds the links read so far, to catch duplicates.
+    mutating func link(_ value: any TOMLValueConvertible, at entryPath: [String], seen: inout Set<[String]>) -> Link? {
+        guard let entry = value.table else {
+            report(entryPath, "each [[link]] must be a table")
+            return nil
+        }
+        for key in entry.keys where !Annotations.allowedKeys.contains(key) {
+            report(entryPath + [key], "unknown key '\(key)' in [[link]] (allowed: from, to, type, rationale)")
+        }
+        let fromName = string("from", of: entry, at: entryPath), toName = string("to", of: entry, at: entryPath)
+        let typeName = string("type", of: entry, at: entryPath), rationale = string("rationale", of: entry, at: entryPath)
+        let from = fromName.flatMap { node($0, at: entryPath + ["from"]) }
+        let to = toName.flatMap { node($0, at: entryPath + ["to"]) }
+        let relation = typeName.flatMap { self.relation($0, at: entryPath + ["type"]) }
+        guard let from, let to, let fromName else { return nil }
+        if from == to {
+            report(entryPath + ["to"], "a link from '\(fromName.neutralized)' to itself")
+            return nil
+        }
+        guard let relation, let rationale else { return nil }
+        guard seen.insert([from, to, relation.rawValue]).inserted else {
+            report(entryPath + ["from"], "duplicate link \(from) → \(to) (\(relation.rawValue))")
+            return nil
+        }
+        return Link(from: from, to: to, relation: relation, origin: .curated, rationale: rationale)
+    }
+
+    /// The non-empty string `entry` has for `key`, or nil with the problem reported.
+    mutating func string(_ key: String, of entry: TOMLTable, at entryPath: [String]) -> String? {
+        guard let raw = entry[key] else {
+            report(entryPath, "[[link]] lacks '\(key)'")
+            return nil
+        }
+        guard let text = raw.string, !text.trimmingSpaces().isEmpty else {
+            report(entryPath + [key], "'\(key)' must be a non-empty string")
+            return nil
+        }
+        return text
+    }
+
+    /// The node id `reference` names, or nil with the problem reported at `keyPath`.
+    mutating func node(_ reference: String, at keyPath: [String]) -> String? {
+        do {
+            return try resolver.resolve(reference)
+        } catch {
+            report(keyPath, error.message)
+            return nil
+        }
+    }
+
+    /// The curated relation called `name` (never `mentions`, which only the linker finds),
+    /// or nil with the problem reported at `keyPath`.
+    mutating func relation(_ name: String, at keyPath: [String]) -> Relation? {
+        if let relation = Relation(rawValue: name), relation != .mentions { return relation }
+        let allowed = Relation.allCases.filter { $0 != .mentions }.map(\.rawValue).joined(separator: ", ")
+        report(keyPath, "unknown link type '\(name.neutralized)' (one of: \(allowed))")
+        return nil
     }
 }
 
 /// Resolves the names a person writes in a links file to node ids.
 struct NodeResolver {
     struct Problem: Error {
-        var reference: String
         var message: String
     }
+
+    /// The prefixes a reference may start with, as the messages list them.
+    static let prefixes = ItemKind.allCases.map(\.slug) + ["section"]
 
     let article: Article
     let items: [Item]
@@ -118,28 +182,48 @@ struct NodeResolver {
 
     /// `kind: Name`, `section: Heading`, an id (`strategy:municipalism`), or a bare name that
     /// only one item or section has. Names compare case-insensitively.
-    func resolve(_ reference: String) throws -> String {
+    func resolve(_ reference: String) throws(Problem) -> String {
         let trimmed = reference.trimmingSpaces()
         if ids.contains(trimmed) { return trimmed }
         var prefix = ""
         var name = trimmed
+        var unknownPrefix: String?
         if let colon = trimmed.firstIndex(of: ":") {
-            let candidate = trimmed[..<colon].trimmingSpaces().lowercased()
-            if candidate == "section" || ItemKind(slug: candidate) != nil {
-                prefix = ItemKind(slug: candidate)?.slug ?? candidate
+            let candidate = trimmed[..<colon].trimmingSpaces()
+            if let known = Self.prefix(candidate.lowercased()) {
+                prefix = known
                 name = trimmed[trimmed.index(after: colon)...].trimmingSpaces()
+            } else if Self.looksLikePrefix(candidate) {
+                unknownPrefix = candidate
             }
         }
         let matches = byPrefix[prefix]?[name.lowercased()] ?? []
         if matches.count == 1 { return matches[0] }
         if matches.isEmpty {
-            throw Problem(reference: reference, message: "no item or section named '\(reference.neutralized)' in '\(article.title.neutralized)'")
+            // Not a name with a colon in it ("Star Wars: Episode IV"), so the word before the
+            // colon was meant as a kind: say so, rather than that nothing has the whole name.
+            if let unknownPrefix {
+                throw Problem(message: "unknown kind '\(unknownPrefix.neutralized)' in '\(reference.neutralized)' "
+                                  + "(one of: \(Self.prefixes.joined(separator: ", ")))")
+            }
+            throw Problem(message: "no item or section named '\(reference.neutralized)' in '\(article.title.neutralized)'")
         }
         let ids = matches.joined(separator: ", ")
         let message = prefixTellsApart(matches, named: name, prefix: prefix)
             ? "'\(reference.neutralized)' is ambiguous (\(ids)): write it as 'kind: name'"
             : "'\(reference.neutralized)' is ambiguous; use one of the ids: \(ids)"
-        throw Problem(reference: reference, message: message)
+        throw Problem(message: message)
+    }
+
+    /// The prefix `word` (lowercased) names: "section", or a kind's slug (`see-also`).
+    private static func prefix(_ word: String) -> String? {
+        word == "section" ? word : ItemKind(slug: word)?.slug
+    }
+
+    /// Whether the text before a colon reads as a kind that was meant: one word of letters,
+    /// hyphens or underscores ("foo", "strategies", "see_also"), not a name's start.
+    private static func looksLikePrefix(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isLetter || $0 == "-" || $0 == "_" }
     }
 
     /// Whether adding a `kind:` or `section:` prefix to the bare `name` would pick one of

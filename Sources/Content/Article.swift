@@ -186,3 +186,34 @@ public struct SourceError: Error, Sendable, Equatable, CustomStringConvertible {
     /// opposed to read and found malformed. The command line exits 66 for it, not 65.
     public var isUnreadable: Bool { line == 0 }
 }
+
+/// Every problem found in one file, in line order: a links file is checked whole, so that one
+/// run lists all there is to fix, as `seealso config --check` does for a configuration.
+public struct SourceErrors: Error, Sendable, Equatable, CustomStringConvertible {
+    /// In line order (problems on one line in the order found); never empty.
+    public let errors: [SourceError]
+
+    public init(_ errors: [SourceError]) {
+        precondition(!errors.isEmpty, "SourceErrors needs at least one error")
+        self.errors = errors.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+    }
+
+    /// The problems `error` stands for: a `SourceErrors`' own, or a lone `SourceError` (what
+    /// the parser and file reading throw); nil for any other error.
+    public init?(_ error: any Error) {
+        switch error {
+        case let errors as SourceErrors: self = errors
+        case let error as SourceError: self.init([error])
+        default: return nil
+        }
+    }
+
+    /// The first problem, and how many follow: one line, for a status bar. Whoever can print
+    /// several lines prints `errors`, each as `path:line: message`.
+    public var description: String {
+        errors[0].description + (errors.count > 1 ? " (and \(errors.count - 1) more)" : "")
+    }
+
+    /// Some file could not be read at all (see `SourceError.isUnreadable`).
+    public var isUnreadable: Bool { errors.contains(where: \.isUnreadable) }
+}

@@ -21,7 +21,8 @@ public struct FolderCatalog: Sendable {
     }
 
     public let entries: [Entry]
-    /// Files that could not be loaded, with where and why.
+    /// Files that could not be loaded, with where and why: one entry per problem (a links
+    /// file can have several).
     public let failures: [SourceError]
     private let exactTitles: [String: [Int]]
     private let bareTitles: [String: [Int]]
@@ -38,6 +39,9 @@ public struct FolderCatalog: Sendable {
         exactTitles = exact
         bareTitles = bare
     }
+
+    /// How many files `failures` are about.
+    public var failedFileCount: Int { Set(failures.map(\.path)).count }
 
     /// Titles that more than one file has (ignoring case, diacritics and dash variants), as
     /// the first of them writes it, in file order. A title is how articles are found and
@@ -217,19 +221,18 @@ public struct Corpus: Sendable {
     }
 
     /// `read` on every `*.txt` under `directory`, on all cores, in path order; the files it
-    /// fails on, and the folders that could not be listed, as failures.
+    /// fails on (every problem of a links file), and the folders that could not be listed,
+    /// as failures.
     private static func readEach<Value: Sendable>(in directory: String, _ read: @Sendable (String) throws -> Value) throws
         -> (values: [Value], failures: [SourceError]) {
         let listing = try FolderCatalog.articleFiles(in: directory)
         let files = listing.paths
-        let results = ConcurrentResults<Result<Value, SourceError>>(count: files.count)
+        let results = ConcurrentResults<Result<Value, SourceErrors>>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             do {
                 results[index] = .success(try read(files[index]))
-            } catch let error as SourceError {
-                results[index] = .failure(error)
             } catch {
-                results[index] = .failure(SourceError(path: files[index], line: 0, message: "\(error)"))
+                results[index] = .failure(SourceErrors(error) ?? SourceErrors([SourceError(path: files[index], line: 0, message: "\(error)")]))
             }
         }
         var values: [Value] = []
@@ -237,7 +240,7 @@ public struct Corpus: Sendable {
         for result in results.values {
             switch result {
             case .success(let value): values.append(value)
-            case .failure(let error): failures.append(error)
+            case .failure(let problems): failures += problems.errors
             case nil: break
             }
         }

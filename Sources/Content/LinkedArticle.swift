@@ -53,7 +53,8 @@ public struct LinkedArticle: Sendable, Equatable {
         lhs.article == rhs.article && lhs.items == rhs.items && lhs.graph == rhs.graph && lhs.annotationsPath == rhs.annotationsPath
     }
 
-    /// Classifies and links a parsed article; `annotations` is the text and path of its links file.
+    /// Classifies and links a parsed article; `annotations` is the text and path of its links
+    /// file, whose problems are thrown together as `SourceErrors`.
     public init(article: Article, annotations: (text: String, path: String)? = nil) throws {
         let items = Classifier().classify(article)
         var links: [Link] = []

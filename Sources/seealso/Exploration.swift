@@ -48,7 +48,7 @@ struct Exploration: ArticleLocation {
                                ": only the first opens, and links to that title open a topic card")
             }
             if let first = catalog.failures.first {
-                notices.append("\(catalog.failures.count) could not be loaded: \(first)" + (catalog.failures.count > 1 ? " …" : ""))
+                notices.append("\(catalog.failedFileCount) could not be loaded: \(first)" + (catalog.failures.count > 1 ? " …" : ""))
             }
         }
         do {
@@ -127,12 +127,12 @@ struct Exploration: ArticleLocation {
         }
         // A file that no longer loads: it may have changed since it was indexed, and the
         // index reads the text only, not the links file beside it.
-        var loadFailures: [Int: String] = [:]
+        var loadFailures: [Int: [String]] = [:]
         let load = { (index: Int) -> LinkedArticle? in
             do {
                 return try ArticleLoader.load(path: catalog.entries[index].path)
             } catch {
-                loadFailures[index] = (error as? SourceError)?.description ?? "\(catalog.entries[index].path): \(error)"
+                loadFailures[index] = SourceErrors(error)?.errors.map(\.description) ?? ["\(catalog.entries[index].path): \(error)"]
                 return nil
             }
         }
@@ -147,7 +147,7 @@ struct Exploration: ArticleLocation {
         }
         // Each reason, as the other commands give it, then the verdict.
         for failure in catalog.failures { Diagnostics.report(failure.description) }
-        for (_, message) in loadFailures.sorted(by: { $0.key < $1.key }) { Diagnostics.report(message) }
+        for (_, messages) in loadFailures.sorted(by: { $0.key < $1.key }) { messages.forEach(Diagnostics.report) }
         Diagnostics.report("\(folder): no article could be loaded")
         throw ExitCode(65)
     }

@@ -58,8 +58,9 @@ struct ArticleOptions: ParsableArguments, ArticleLocation {
 }
 
 extension ArticleLocation {
-    /// Loads the article, or exits with `path:line: message` on stderr: status 65 for an
-    /// article or links file that is malformed, 66 for one that cannot be read.
+    /// Loads the article, or exits with `path:line: message` on stderr for each problem (a
+    /// links file's are all said at once): status 65 for an article or links file that is
+    /// malformed, 66 for one that cannot be read.
     func load() throws -> LinkedArticle {
         try reportingSourceErrors { try ArticleLoader.load(path: file) }
     }
@@ -72,9 +73,10 @@ extension ArticleLocation {
     private func reportingSourceErrors<Value>(_ body: () throws -> Value) throws -> Value {
         do {
             return try body()
-        } catch let error as SourceError {
-            Diagnostics.report(error.description)
-            throw ExitCode(error.isUnreadable ? 66 : 65)
+        } catch {
+            guard let problems = SourceErrors(error) else { throw error }
+            for problem in problems.errors { Diagnostics.report(problem.description) }
+            throw ExitCode(problems.isUnreadable ? 66 : 65)
         }
     }
 }

@@ -148,8 +148,9 @@ struct RejectionTests {
 
     // MARK: - Curated links files
 
-    /// The bundled article copied to a temporary folder with `toml` beside it as its links file.
-    static func linksError(_ toml: String) throws -> (error: SourceError?, linksPath: String) {
+    /// The bundled article copied to a temporary folder with `toml` beside it as its links
+    /// file: the problems loading it finds (none when it loads).
+    static func linksErrors(_ toml: String) throws -> (errors: [SourceError], linksPath: String) {
         try withTemporaryDirectory { directory in
             let article = directory.appendingPathComponent("article.txt")
             try ArticleLoader.bundledText().write(to: article, atomically: true, encoding: .utf8)
@@ -157,17 +158,17 @@ struct RejectionTests {
             try toml.write(to: links, atomically: true, encoding: .utf8)
             do {
                 _ = try ArticleLoader.load(path: article.path)
-                return (nil, links.path)
-            } catch let error as SourceError {
-                return (error, links.path)
+                return ([], links.path)
+            } catch let errors as SourceErrors {
+                return (errors.errors, links.path)
             }
         }
     }
 
     @Test("A valid links file beside a copied article loads")
     func validLinksFile() throws {
-        let (error, _) = try Self.linksError(curatedFile(curatedLink()))
-        #expect(error == nil)
+        let (errors, _) = try Self.linksErrors(curatedFile(curatedLink()))
+        #expect(errors.isEmpty)
     }
 
     @Test("Curated links file errors name the file and the line", arguments: [
@@ -176,6 +177,9 @@ struct RejectionTests {
         (curatedFile(curatedLink(from: "section: Aftermath")), 10, "no item or section named 'section: Aftermath' in 'Dual power'"),
         (curatedFile(curatedLink(from: "Proudhon")), 10, "no item or section named 'Proudhon' in 'Dual power'"),
         (curatedFile(curatedLink(to: "example: Mutualism")), 11, "no item or section named 'example: Mutualism' in 'Dual power'"),
+        // A kind that does not exist.
+        (curatedFile(curatedLink(from: "foo: Syndicalism")), 10,
+         "unknown kind 'foo' in 'foo: Syndicalism' (one of: see-also, example, strategy, section)"),
         // A bare name two items share.
         (curatedFile(curatedLink(from: "Council communism", to: "see-also: Workers' self-management")), 10,
          "'Council communism' is ambiguous (strategy:council-communism, see-also:council-communism): write it as 'kind: name'"),
@@ -198,21 +202,21 @@ struct RejectionTests {
          "duplicate link strategy:municipalism → see-also:communalism-bookchin (theory-of)"),
     ] as [(String, Int, String)])
     func linksFileErrors(toml: String, line: Int, message: String) throws {
-        let (error, linksPath) = try Self.linksError(toml)
-        let found = try #require(error, "the links file loaded")
-        #expect(found.description == "\(linksPath):\(line): \(message)")
+        let (errors, linksPath) = try Self.linksErrors(toml)
+        #expect(errors.map(\.description) == ["\(linksPath):\(line): \(message)"])
     }
 
     @Test("A misspelt [[links]] table is an unknown key at its own line")
     func misspeltTable() throws {
-        let (error, linksPath) = try Self.linksError(curatedFile(curatedLink().replacingOccurrences(of: "[[link]]", with: "[[links]]")))
-        #expect(error?.description == "\(linksPath):9: unknown key 'links' (expected 'article' and [[link]] tables)")
+        let (errors, linksPath) = try Self.linksErrors(curatedFile(curatedLink().replacingOccurrences(of: "[[link]]", with: "[[links]]")))
+        #expect(errors.map(\.description) == ["\(linksPath):9: unknown key 'links' (expected 'article' and [[link]] tables)"])
     }
 
-    @Test("A TOML syntax error is reported at its line")
+    @Test("A TOML syntax error is reported at its line, alone: nothing after it can be trusted")
     func tomlSyntax() throws {
-        let (error, linksPath) = try Self.linksError(curatedFile(curatedLink()) + "\nrationale = \"unterminated\n")
-        let found = try #require(error)
+        let (errors, linksPath) = try Self.linksErrors(curatedFile(curatedLink()) + "\nrationale = \"unterminated\n")
+        #expect(errors.count == 1)
+        let found = try #require(errors.first)
         #expect(found.path == linksPath)
         #expect(found.line == 14)
         #expect(found.message.hasPrefix("invalid TOML: "))

@@ -24,4 +24,16 @@ struct ArticleSwitchTests {
         let missing = session.switchArticle(to: "Elsewhere", at: .top, from: state)
         #expect(missing.notice == "“Elsewhere” is not loaded.")
     }
+
+    /// A links file with several problems: the status line has room for one, and says how
+    /// many more there are (the command line lists them all).
+    @Test func aLinksFileWithSeveralProblemsIsSaidOnOneLine() {
+        let problems = SourceErrors([SourceError(path: "/folder/other.links.toml", line: 9, message: "unknown link type 'bogus'"),
+                                     SourceError(path: "/folder/other.links.toml", line: 3, message: "unknown item 'Nowhere'"),
+                                     SourceError(path: "/folder/other.links.toml", line: 8, message: "unknown item 'Nope'")])
+        let session = ExplorerSession(explorer: Explorer(model: bundledModel), service: nil) { _ in throw problems }
+        let state = session.explorer.initialState(size: Size(width: 120, height: 40))
+        #expect(session.switchArticle(to: "Other", at: .top, from: state).notice
+            == "“Other” could not be opened: /folder/other.links.toml:3: unknown item 'Nowhere' (and 2 more)")
+    }
 }
