@@ -110,11 +110,13 @@ public struct LinkedArticle: Sendable, Equatable {
         }
     }
 
-    /// A short human label: the item's name or the section's heading.
+    /// A short human label: the item's name or the section's heading, which for the lead is
+    /// "(lead)", as the outline, the JSON export and a links file (`section: (lead)`) name
+    /// it. (Not "Lead": that can be a real heading.)
     public func label(of id: String) -> String {
         switch node(id: id) {
         case .item(let index): items[index].name
-        case .section(let index): article.sections[index].isLead ? "Lead" : article.sections[index].title
+        case .section(let index): article.sections[index].title
         case nil: id
         }
     }

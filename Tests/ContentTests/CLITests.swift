@@ -107,7 +107,7 @@ struct CLITests {
         let result = try CLI.run(["links", "--kind", "see-also", "--origin", "detected"])
         #expect(result.status == 0)
         #expect(result.output.hasPrefix("See-also topics (23)\n"))
-        #expect(result.output.contains("  Anarchism  (see-also:anarchism, line 77)\n    ← mentions      Lead  [detected] line 9: \"While the term"))
+        #expect(result.output.contains("  Anarchism  (see-also:anarchism, line 77)\n    ← mentions      (lead)  [detected] line 9: \"While the term"))
         #expect(!result.output.contains("[curated]"))
     }
 

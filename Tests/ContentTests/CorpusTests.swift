@@ -164,7 +164,7 @@ struct CorpusTests {
             == \(communalism): Communalism ==
             See-also topics (2)
               Dual Power  (see-also:dual-power, line 5)
-                ← mentions      Lead  [detected] line 2: "Communalism is the theory of libertarian municipalism, a road to dual power."
+                ← mentions      (lead)  [detected] line 2: "Communalism is the theory of libertarian municipalism, a road to dual power."
               Anarchism  (see-also:anarchism, line 6)
                 (no links)
 

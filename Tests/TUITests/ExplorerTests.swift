@@ -99,7 +99,7 @@ struct ExplorerTests {
         #expect(status.hasPrefix(" cannot save bookmarks: the data folder"))
     }
 
-    /// The lead is named as the panes' titles name it ("Backlinks: Alpha"), not "Lead".
+    /// The lead is named as the panes' titles name it ("Backlinks: Alpha"), not "(lead)".
     @Test func emptyPanesNameTheLeadByTheArticlesTitle() throws {
         let model = try LinkedArticle(article: ArticleParser().parse("= Alpha =\nAlpha text.\n", path: "alpha.txt"))
         let lead = model.article.sections[0].id

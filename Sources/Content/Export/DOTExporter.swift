@@ -183,9 +183,8 @@ public struct DOTExporter: Sendable {
             if !sections.isEmpty {
                 output += "\(indent)subgraph \(sectionsCluster) {\n\(indent)  label=\"Sections\"; color=\"#999999\";\n"
                 for section in sections {
-                    let label = section.isLead ? "Lead" : section.title
                     let extra = section.id == focusID ? DOTExporter.focusAttributes : ""
-                    output += "\(indent)  \(node(section.id)) [label=\(DOTExporter.quoted(label)), shape=box, fillcolor=\"#eeeeee\"\(extra)];\n"
+                    output += "\(indent)  \(node(section.id)) [label=\(DOTExporter.quoted(model.label(of: section.id))), shape=box, fillcolor=\"#eeeeee\"\(extra)];\n"
                 }
                 output += "\(indent)}\n"
             }

@@ -3,7 +3,7 @@
 ///     Strategies (5)
 ///       Municipalism  (strategy:municipalism, line 61)
 ///         ← theory-of     Communalism (Bookchin)  [curated] Bookchin's communalism is …
-///         ← mentions      Lead  [detected] line 9: "While the term …"
+///         ← mentions      (lead)  [detected] line 9: "While the term …"
 public struct LinksFormatter: Sendable {
     public var kinds: Set<ItemKind>
     public var origins: Set<LinkOrigin>

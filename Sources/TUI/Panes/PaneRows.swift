@@ -4,7 +4,7 @@ import Foundation
 /// The rows of the list panes, computed from the model and the node the reader is on.
 public enum PaneRows {
     /// A node as the panes' titles name it: the lead by the article's title, as "Backlinks:
-    /// Dual power" does, not "Lead".
+    /// Dual power" does, not "(lead)".
     static func paneName(of node: String, in model: LinkedArticle) -> String {
         model.node(id: node) == .section(0) ? model.article.title : model.label(of: node)
     }
