@@ -131,6 +131,19 @@ public struct LinkedArticle: Sendable, Equatable {
     }
 
     public func items(of kind: ItemKind) -> [Item] { items.filter { $0.kind == kind } }
+
+    /// The sections linked to other sections, in article order, each with those links (in
+    /// the graph's order). No item holds such a link, so the outputs that list the items'
+    /// links show these apart. They are curated: the linker links mentions to items only.
+    public func sectionsLinkedToSections() -> [(section: Int, links: [Link])] {
+        var linksBySection: [Int: [Link]] = [:]
+        for link in graph.links {
+            guard case .section(let from)? = node(id: link.from), case .section(let to)? = node(id: link.to) else { continue }
+            linksBySection[from, default: []].append(link)
+            linksBySection[to, default: []].append(link)
+        }
+        return linksBySection.keys.sorted().map { ($0, linksBySection[$0]!) }
+    }
 }
 
 /// Loads articles from files (with their sibling `.links.toml`) or the one built into the binary.

@@ -246,7 +246,8 @@ struct Links: ParsableCommand {
         abstract: "List the See-also topics, examples and strategies with their cross-links.",
         discussion: """
             Each link shows its direction (→ out, ← in), type, the other end, its origin and why: \
-            a curated rationale or the detected mention's line and sentence.
+            a curated rationale or the detected mention's line and sentence. Curated links between \
+            two sections, which no item holds, follow under Sections (not with --kind).
 
             Examples:
               seealso links --kind strategy
@@ -259,8 +260,7 @@ struct Links: ParsableCommand {
     @Option(help: "Only links of this origin (curated, detected).") var origin: LinkOrigin?
 
     func run() throws {
-        let formatter = LinksFormatter(kinds: kind.map { [$0] } ?? Set(ItemKind.allCases),
-                                       origins: origin.map { [$0] } ?? Set(LinkOrigin.allCases))
+        let formatter = LinksFormatter(kinds: kind.map { [$0] }, origins: origin.map { [$0] } ?? Set(LinkOrigin.allCases))
         let source = try article.loadSource()
         try Output.write(source.text(formatter.format))
         try ArticleOptions.finish(source)

@@ -1,14 +1,21 @@
-/// The cross-links of every classified item as plain text, grouped by kind:
+/// The cross-links of every classified item as plain text, grouped by kind, then the links
+/// between two sections, which no item holds:
 ///
 ///     Strategies (5)
 ///       Municipalism  (strategy:municipalism, line 61)
 ///         ← theory-of     Communalism (Bookchin)  [curated] Bookchin's communalism is …
 ///         ← mentions      (lead)  [detected] line 9: "While the term …"
+///
+///     Sections (2)
+///       (lead)  (lead, line 1)
+///         ← described-in  History  [curated] The lead tells the history …
 public struct LinksFormatter: Sendable {
-    public var kinds: Set<ItemKind>
+    /// The kinds of item listed; nil lists every kind, and then the sections linked to other
+    /// sections (`--kind` asks for items of one kind: sections are none).
+    public var kinds: Set<ItemKind>?
     public var origins: Set<LinkOrigin>
 
-    public init(kinds: Set<ItemKind> = Set(ItemKind.allCases), origins: Set<LinkOrigin> = Set(LinkOrigin.allCases)) {
+    public init(kinds: Set<ItemKind>? = nil, origins: Set<LinkOrigin> = Set(LinkOrigin.allCases)) {
         self.kinds = kinds
         self.origins = origins
     }
@@ -20,24 +27,38 @@ public struct LinksFormatter: Sendable {
     }
 
     private func body(_ model: LinkedArticle) -> String {
+        var groups: [String] = []
         if model.items.isEmpty {
-            return "No See-also topics, examples or strategies in '\(model.article.title.neutralized)': "
-                + "no list has a heading or lead-in that names them.\n"
+            groups.append("No See-also topics, examples or strategies in '\(model.article.title.neutralized)': "
+                + "no list has a heading or lead-in that names them.\n")
         }
-        var output = ""
-        for kind in ItemKind.allCases where kinds.contains(kind) {
+        for kind in ItemKind.allCases where kinds?.contains(kind) ?? true {
             let items = model.items(of: kind)
             guard !items.isEmpty else { continue }
-            if !output.isEmpty { output += "\n" }
-            output += "\(kind.pluralTitle) (\(items.count))\n"
+            var group = "\(kind.pluralTitle) (\(items.count))\n"
             for item in items {
-                output += "  \(item.name.neutralized)  (\(item.id), line \(item.line))\n"
-                let links = model.graph.links(touching: item.id).filter { origins.contains($0.origin) }
-                if links.isEmpty { output += "    (no links)\n" }
-                for link in links { output += "    " + describe(link, from: item.id, in: model) + "\n" }
+                group += node(item.name, id: item.id, line: item.line, links: model.graph.links(touching: item.id), in: model)
             }
+            groups.append(group)
         }
-        return output.isEmpty ? "No items of the requested kind.\n" : output
+        if kinds == nil {
+            let sections = model.sectionsLinkedToSections().compactMap { entry -> String? in
+                guard entry.links.contains(where: { origins.contains($0.origin) }) else { return nil }
+                let section = model.article.sections[entry.section]
+                return node(section.title, id: section.id, line: section.line, links: entry.links, in: model)
+            }
+            if !sections.isEmpty { groups.append("Sections (\(sections.count))\n" + sections.joined()) }
+        }
+        return groups.isEmpty ? "No items of the requested kind.\n" : groups.joined(separator: "\n")
+    }
+
+    /// A node's row, `name  (id, line N)`, and a row for each of `links` of the origins asked for.
+    private func node(_ name: String, id: String, line: Int, links: [Link], in model: LinkedArticle) -> String {
+        var output = "  \(name.neutralized)  (\(id), line \(line))\n"
+        let shown = links.filter { origins.contains($0.origin) }
+        if shown.isEmpty { output += "    (no links)\n" }
+        for link in shown { output += "    " + describe(link, from: id, in: model) + "\n" }
+        return output
     }
 
     /// `→ type  Other  [origin] why`, with ← for links that point at `node`.

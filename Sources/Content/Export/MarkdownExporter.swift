@@ -1,5 +1,6 @@
 /// The article as Markdown, followed by a "Cross-links" appendix listing every classified
-/// item with its links, origin and rationale or evidence.
+/// item with its links, origin and rationale or evidence, and then the sections linked to
+/// other sections (links no item holds).
 public struct MarkdownExporter: Sendable {
     public init() {}
 
@@ -35,17 +36,31 @@ public struct MarkdownExporter: Sendable {
             guard !items.isEmpty else { continue }
             output += "\n### \(kind.pluralTitle)\n\n"
             for item in items {
-                output += "- **\(Self.inline(item.name))** (line \(item.line))\n"
-                for link in model.graph.links(touching: item.id) {
-                    let arrow = link.from == item.id ? "→" : "←"
-                    var row = "  - \(arrow) *\(link.relation.rawValue)* \(Self.inline(model.label(of: link.other(than: item.id)))) (\(link.origin.rawValue))"
-                    if let rationale = link.rationale { row += ": " + Self.inline(rationale) }
-                    if let evidence = link.evidence {
-                        row += ": line \(evidence.line), “\(Self.inline(LinksFormatter.excerpt(evidence.text, limit: 160)))”"
-                    }
-                    output += row + "\n"
-                }
+                output += node(item.name, id: item.id, line: item.line, links: model.graph.links(touching: item.id), in: model)
             }
+        }
+        let sections = model.sectionsLinkedToSections()
+        if !sections.isEmpty {
+            output += "\n### Sections\n\n"
+            for (index, links) in sections {
+                let section = model.article.sections[index]
+                output += node(section.title, id: section.id, line: section.line, links: links, in: model)
+            }
+        }
+        return output
+    }
+
+    /// A node's list entry, `**name** (line N)`, with a sub-entry for each of its `links`.
+    private func node(_ name: String, id: String, line: Int, links: [Link], in model: LinkedArticle) -> String {
+        var output = "- **\(Self.inline(name))** (line \(line))\n"
+        for link in links {
+            let arrow = link.from == id ? "→" : "←"
+            var row = "  - \(arrow) *\(link.relation.rawValue)* \(Self.inline(model.label(of: link.other(than: id)))) (\(link.origin.rawValue))"
+            if let rationale = link.rationale { row += ": " + Self.inline(rationale) }
+            if let evidence = link.evidence {
+                row += ": line \(evidence.line), “\(Self.inline(LinksFormatter.excerpt(evidence.text, limit: 160)))”"
+            }
+            output += row + "\n"
         }
         return output
     }
