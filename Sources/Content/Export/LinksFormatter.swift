@@ -27,6 +27,7 @@ public struct LinksFormatter: Sendable {
     }
 
     private func body(_ model: LinkedArticle) -> String {
+        let names = NodeNames(model)
         var groups: [String] = []
         if model.items.isEmpty {
             groups.append("No See-also topics, examples or strategies in '\(model.article.title.neutralized)': "
@@ -37,7 +38,7 @@ public struct LinksFormatter: Sendable {
             guard !items.isEmpty else { continue }
             var group = "\(kind.pluralTitle) (\(items.count))\n"
             for item in items {
-                group += node(item.name, id: item.id, line: item.line, links: model.graph.links(touching: item.id), in: model)
+                group += node(item.name, id: item.id, line: item.line, links: model.graph.links(touching: item.id), names: names)
             }
             groups.append(group)
         }
@@ -45,7 +46,7 @@ public struct LinksFormatter: Sendable {
             let sections = model.sectionsLinkedToSections().compactMap { entry -> String? in
                 guard entry.links.contains(where: { origins.contains($0.origin) }) else { return nil }
                 let section = model.article.sections[entry.section]
-                return node(section.title, id: section.id, line: section.line, links: entry.links, in: model)
+                return node(section.title, id: section.id, line: section.line, links: entry.links, names: names)
             }
             if !sections.isEmpty { groups.append("Sections (\(sections.count))\n" + sections.joined()) }
         }
@@ -53,20 +54,20 @@ public struct LinksFormatter: Sendable {
     }
 
     /// A node's row, `name  (id, line N)`, and a row for each of `links` of the origins asked for.
-    private func node(_ name: String, id: String, line: Int, links: [Link], in model: LinkedArticle) -> String {
+    private func node(_ name: String, id: String, line: Int, links: [Link], names: NodeNames) -> String {
         var output = "  \(name.neutralized)  (\(id), line \(line))\n"
         let shown = links.filter { origins.contains($0.origin) }
         if shown.isEmpty { output += "    (no links)\n" }
-        for link in shown { output += "    " + describe(link, from: id, in: model) + "\n" }
+        for link in shown { output += "    " + describe(link, from: id, names: names) + "\n" }
         return output
     }
 
-    /// `→ type  Other  [origin] why`, with ← for links that point at `node`.
-    public func describe(_ link: Link, from node: String, in model: LinkedArticle) -> String {
+    /// `→ type  Other  [origin] why`, with ← for links that point at `node`; the other end
+    /// named as `names` tells it apart from its namesakes.
+    func describe(_ link: Link, from node: String, names: NodeNames) -> String {
         let arrow = link.from == node ? "→" : "←"
-        let other = model.label(of: link.other(than: node))
         let type = link.relation.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
-        var text = "\(arrow) \(type)  \(other.neutralized)  [\(link.origin.rawValue)]"
+        var text = "\(arrow) \(type)  \(names.name(of: link.other(than: node)))  [\(link.origin.rawValue)]"
         if let rationale = link.rationale { text += " " + rationale.neutralized }
         if let evidence = link.evidence {
             text += " line \(evidence.line): \"\(Self.excerpt(evidence.text, limit: 100).neutralized)\""

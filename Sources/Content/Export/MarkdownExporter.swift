@@ -31,12 +31,13 @@ public struct MarkdownExporter: Sendable {
         if model.items.isEmpty {
             output += "\nNo See-also topics, examples or strategies were found in this article.\n"
         }
+        let names = NodeNames(model)
         for kind in ItemKind.allCases {
             let items = model.items(of: kind)
             guard !items.isEmpty else { continue }
             output += "\n### \(kind.pluralTitle)\n\n"
             for item in items {
-                output += node(item.name, id: item.id, line: item.line, links: model.graph.links(touching: item.id), in: model)
+                output += node(item.name, id: item.id, line: item.line, links: model.graph.links(touching: item.id), names: names)
             }
         }
         let sections = model.sectionsLinkedToSections()
@@ -44,18 +45,19 @@ public struct MarkdownExporter: Sendable {
             output += "\n### Sections\n\n"
             for (index, links) in sections {
                 let section = model.article.sections[index]
-                output += node(section.title, id: section.id, line: section.line, links: links, in: model)
+                output += node(section.title, id: section.id, line: section.line, links: links, names: names)
             }
         }
         return output
     }
 
-    /// A node's list entry, `**name** (line N)`, with a sub-entry for each of its `links`.
-    private func node(_ name: String, id: String, line: Int, links: [Link], in model: LinkedArticle) -> String {
+    /// A node's list entry, `**name** (line N)`, with a sub-entry for each of its `links`,
+    /// whose other ends are named as `names` tells them apart.
+    private func node(_ name: String, id: String, line: Int, links: [Link], names: NodeNames) -> String {
         var output = "- **\(Self.inline(name))** (line \(line))\n"
         for link in links {
             let arrow = link.from == id ? "→" : "←"
-            var row = "  - \(arrow) *\(link.relation.rawValue)* \(Self.inline(model.label(of: link.other(than: id)))) (\(link.origin.rawValue))"
+            var row = "  - \(arrow) *\(link.relation.rawValue)* \(Self.inline(names.name(of: link.other(than: id)))) (\(link.origin.rawValue))"
             if let rationale = link.rationale { row += ": " + Self.inline(rationale) }
             if let evidence = link.evidence {
                 row += ": line \(evidence.line), “\(Self.inline(LinksFormatter.excerpt(evidence.text, limit: 160)))”"
