@@ -165,6 +165,14 @@ public struct ListItem: Sendable, Equatable, JoinedSourceLines {
         self.description = description
         self.lineStarts = lineStarts
     }
+
+    /// Where the name ends in `text`, when the item is written `Name – description`: the
+    /// dash after it separates two things, and a mention never runs across it ("Foo – bar"
+    /// is not "Foo-bar").
+    public var nameEnd: String.Index? {
+        guard let name, text.utf8.starts(with: name.utf8) else { return nil }
+        return text.utf8.index(text.startIndex, offsetBy: name.utf8.count)
+    }
 }
 
 /// A problem at a place in a file, printed as `path:line: message`.

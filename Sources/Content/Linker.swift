@@ -28,8 +28,8 @@ public struct Linker: Sendable {
                 case .list(let list):
                     for listItem in list.items {
                         let owner = itemByLine[listItem.line]
-                        scan(listItem, source: owner?.id ?? section.id, selfID: owner?.id, section: section.id,
-                             index: index, folder: &folder, seen: &seen, into: &links)
+                        scan(listItem, boundary: listItem.nameEnd, source: owner?.id ?? section.id, selfID: owner?.id,
+                             section: section.id, index: index, folder: &folder, seen: &seen, into: &links)
                     }
                 }
             }
@@ -43,13 +43,18 @@ public struct Linker: Sendable {
         public var targets: [String]
     }
 
-    static func mentions(in text: String, index: AliasIndex, selfID: String?, folder: inout ScalarFolder) -> [Mention] {
+    /// The mentions in `text`, left to right; none runs across `boundary` (a list item's
+    /// `nameEnd`).
+    static func mentions(in text: String, boundary: String.Index? = nil, index: AliasIndex, selfID: String?,
+                         folder: inout ScalarFolder) -> [Mention] {
         guard !index.isEmpty else { return [] }
         let tokens = Tokenizer.tokens(in: text, folder: &folder)
+        let firstAfterBoundary = boundary.map { boundary in tokens.partitioningIndex { $0.start >= boundary } } ?? tokens.count
         var found: [Mention] = []
         var position = 0
         while position < tokens.count {
-            guard let match = index.longestMatch(in: tokens, at: position, excluding: selfID) else {
+            let end = position < firstAfterBoundary ? firstAfterBoundary : tokens.count
+            guard let match = index.longestMatch(in: tokens, at: position, before: end, excluding: selfID) else {
                 position += 1
                 continue
             }
@@ -95,15 +100,16 @@ public struct Linker: Sendable {
         var line: Int
     }
 
-    /// The mentions in a paragraph or a list item, each linked with the source line that
-    /// holds it (an item's continuation lines count). Returns the mentions found.
+    /// The mentions in a paragraph or a list item (none across `boundary`), each linked with
+    /// the source line that holds it (an item's continuation lines count). Returns the
+    /// mentions found.
     @discardableResult
-    private func scan(_ block: some JoinedSourceLines, source: String, selfID: String?, section: String,
-                      index: AliasIndex, folder: inout ScalarFolder, seen: inout Set<MentionKey>,
+    private func scan(_ block: some JoinedSourceLines, boundary: String.Index? = nil, source: String, selfID: String?,
+                      section: String, index: AliasIndex, folder: inout ScalarFolder, seen: inout Set<MentionKey>,
                       into links: inout [Link]) -> [Mention] {
         let text = block.text
         var sentences: [Range<String.Index>]?
-        let mentions = Self.mentions(in: text, index: index, selfID: selfID, folder: &folder)
+        let mentions = Self.mentions(in: text, boundary: boundary, index: index, selfID: selfID, folder: &folder)
         for mention in mentions {
             let line = block.line(at: mention.range.lowerBound)
             for target in mention.targets {
@@ -168,13 +174,13 @@ struct AliasIndex: Sendable {
 
     var isEmpty: Bool { targetsBySequence.isEmpty }
 
-    /// The longest alias starting at `position`, and what it names besides `excluded`. An alias
-    /// of `excluded` alone is passed over, so an item's own name does not hide the names inside
-    /// it ("Anarcho-syndicalism" → Syndicalism).
-    func longestMatch(in tokens: [Token], at position: Int, excluding excluded: String?) -> (length: Int, targets: [String])? {
+    /// The longest alias starting at `position` and ending before `end`, and what it names
+    /// besides `excluded`. An alias of `excluded` alone is passed over, so an item's own name
+    /// does not hide the names inside it ("Anarcho-syndicalism" → Syndicalism).
+    func longestMatch(in tokens: [Token], at position: Int, before end: Int, excluding excluded: String?) -> (length: Int, targets: [String])? {
         guard let lengths = lengthsByFirstToken[tokens[position].folded] else { return nil }
         let own = excluded.map { firstOfTopic[$0] ?? $0 }
-        for length in lengths where position + length <= tokens.count {
+        for length in lengths where position + length <= end {
             guard let targets = targetsBySequence[tokens[position..<(position + length)].map(\.folded)],
                   targets.count <= Self.maximumTargets, targets != own.map({ [$0] }) else { continue }
             return (length, targets.filter { $0 != own })
@@ -194,5 +200,12 @@ public struct MentionFinder: Sendable {
     public func mentions(in text: String, excluding selfID: String? = nil) -> [Linker.Mention] {
         var folder = ScalarFolder()
         return Linker.mentions(in: text, index: index, selfID: selfID, folder: &folder)
+    }
+
+    /// Every mention in a list item's text, as the linker finds them: none runs across the
+    /// dash of a `Name – description` item.
+    public func mentions(in item: ListItem, excluding selfID: String? = nil) -> [Linker.Mention] {
+        var folder = ScalarFolder()
+        return Linker.mentions(in: item.text, boundary: item.nameEnd, index: index, selfID: selfID, folder: &folder)
     }
 }

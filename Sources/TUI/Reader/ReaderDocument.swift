@@ -127,7 +127,7 @@ extension ReaderDocument {
     private mutating func itemSpans(_ listItem: ListItem, item: Item?, finder: MentionFinder, model: LinkedArticle) -> [TextSpan] {
         let block = blocks.count
         guard let item else {
-            return markMentions(in: listItem.text, selfID: nil, finder: finder, model: model, block: block)
+            return markMentions(in: listItem.text, finder.mentions(in: listItem), model: model, block: block)
         }
         let style = Style(item.kind.role, bold: true)
         let reference = references.count
