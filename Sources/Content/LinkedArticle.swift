@@ -62,7 +62,7 @@ public struct LinkedArticle: Sendable, Equatable {
             links = try Annotations().links(fromTOML: annotations.text, path: annotations.path, article: article, items: items)
         }
         let finder = MentionFinder(items: Self.mentionable(items, in: article))
-        let detected = Linker().detect(in: article, items: items, finder: finder)
+        let detected = Linker().detect(in: article, items: items, finder: finder, curated: links)
         links += detected.links
         self.init(article: article, items: items, graph: LinkGraph(links: links), annotationsPath: annotations?.path,
                   mentionFinder: finder, paragraphMentions: detected.paragraphs)

@@ -1,6 +1,8 @@
 /// Finds detected cross-links: every place where an item's name or alias is mentioned in a
 /// paragraph or in another item. One link per (source, target, line), with the sentence as
 /// evidence, so a topic mentioned in three paragraphs of a section has three pieces of evidence.
+/// Items of different kinds with the same name get one `same-topic` link instead of
+/// "mentioning" each other where each is defined (see `AliasIndex`).
 public struct Linker: Sendable {
     public init() {}
 
@@ -8,11 +10,16 @@ public struct Linker: Sendable {
     typealias ParagraphMentions = (text: String, mentions: [Mention])
 
     /// The detected links, and the mentions in each paragraph by the paragraph's line (the
-    /// reader marks the same mentions). `finder` must be made from `items`.
-    func detect(in article: Article, items: [Item], finder: MentionFinder) -> (links: [Link], paragraphs: [Int: ParagraphMentions]) {
+    /// reader marks the same mentions). `finder` must be made from `items`; `curated` are the
+    /// article's curated links.
+    func detect(in article: Article, items: [Item], finder: MentionFinder,
+                curated: [Link] = []) -> (links: [Link], paragraphs: [Int: ParagraphMentions]) {
         let index = finder.index
         guard !index.isEmpty else { return ([], [:]) }
         let itemByLine = Dictionary(items.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
+        // Namesakes a curated link relates already, either way: a detected same-topic link
+        // beside it would repeat it, or contradict what the curator said they are.
+        let curatedPairs = Set(curated.map { Set([$0.from, $0.to]) })
         var folder = ScalarFolder()
         var links: [Link] = []
         var seen: Set<MentionKey> = []
@@ -28,6 +35,10 @@ public struct Linker: Sendable {
                 case .list(let list):
                     for listItem in list.items {
                         let owner = itemByLine[listItem.line]
+                        if let owner {
+                            namesakeLinks(of: owner, listedIn: listItem, section: section.id, index: index,
+                                          curatedPairs: curatedPairs, into: &links)
+                        }
                         scan(listItem, boundary: listItem.nameEnd, source: owner?.id ?? section.id, selfID: owner?.id,
                              section: section.id, index: index, folder: &folder, seen: &seen, into: &links)
                     }
@@ -50,11 +61,12 @@ public struct Linker: Sendable {
         guard !index.isEmpty else { return [] }
         let tokens = Tokenizer.tokens(in: text, folder: &folder)
         let firstAfterBoundary = boundary.map { boundary in tokens.partitioningIndex { $0.start >= boundary } } ?? tokens.count
+        let own = index.ownTopics(of: selfID)
         var found: [Mention] = []
         var position = 0
         while position < tokens.count {
             let end = position < firstAfterBoundary ? firstAfterBoundary : tokens.count
-            guard let match = index.longestMatch(in: tokens, at: position, before: end, excluding: selfID) else {
+            guard let match = index.longestMatch(in: tokens, at: position, before: end, excluding: own) else {
                 position += 1
                 continue
             }
@@ -92,6 +104,22 @@ public struct Linker: Sendable {
         let start = text.index(mention.lowerBound, offsetBy: -excerptContext, limitedBy: lower) ?? lower
         let end = text.index(mention.upperBound, offsetBy: excerptContext, limitedBy: upper) ?? upper
         return (start > lower ? "…" : "") + text[start..<end] + (end < upper ? "…" : "")
+    }
+
+    /// A `same-topic` link from `item` to each namesake listed before it (a See-also topic
+    /// "Council communism" after the strategy), unless a curated link relates the two. The
+    /// evidence is `item`'s own line, where the name comes again.
+    private func namesakeLinks(of item: Item, listedIn listItem: ListItem, section: String, index: AliasIndex,
+                               curatedPairs: Set<Set<String>>, into links: inout [Link]) {
+        let namesakes = index.earlierNamesakes(of: item.id).filter { !curatedPairs.contains([item.id, $0]) }
+        guard !namesakes.isEmpty else { return }
+        let text = listItem.text
+        let sentence = SentenceSplitter.sentences(in: text).first ?? text.startIndex..<text.endIndex
+        let evidence = Evidence(section: section, line: listItem.line,
+                                text: Self.excerpt(of: text, sentence: sentence, around: sentence.lowerBound..<sentence.lowerBound))
+        for namesake in namesakes {
+            links.append(Link(from: item.id, to: namesake, relation: .sameTopic, origin: .detected, evidence: evidence))
+        }
     }
 
     private struct MentionKey: Hashable {
@@ -135,6 +163,11 @@ public struct Linker: Sendable {
 /// - an alias shared by more than `maximumTargets` topics is too ambiguous to link at all
 ///   ("Topic" alone when the list has "Topic (1)" … "Topic (2000)"); their full names still are.
 /// Without them, 2,000 copies of one See-also title made 4 million links and 800 MB.
+///
+/// Topics of different kinds with the same name (a strategy and a See-also topic "Council
+/// communism") are namesakes: an item's own text is no mention of them either — its name
+/// there is its definition, not a reference — and the linker says once that they are the
+/// same topic instead (see `earlierNamesakes`).
 struct AliasIndex: Sendable {
     static let maximumTargets = 8
 
@@ -148,20 +181,27 @@ struct AliasIndex: Sendable {
     private var lengthsByFirstToken: [String: [Int]] = [:]
     /// A duplicate's id → the first item of its topic.
     private var firstOfTopic: [String: String] = [:]
+    /// For each item whose name a topic of another kind has too: the first item of every
+    /// topic of that name (one per kind, its own included), in article order.
+    private var topicsOfName: [String: [String]] = [:]
 
     init(items: [Item]) {
         var folder = ScalarFolder()
         var topics: [Topic: String] = [:]
+        var topicsByName: [[String]: [String]] = [:]
+        var names: [(id: String, tokens: [String])] = []
         for item in items {
             let sequences = Aliases.tokenSequences(for: item.name, folder: &folder)
             // The first sequence is the whole name as written.
             guard let name = sequences.first else { continue }
+            names.append((item.id, name))
             let topic = Topic(kind: item.kind, tokens: name)
             if let first = topics[topic] {
                 firstOfTopic[item.id] = first
                 continue
             }
             topics[topic] = item.id
+            topicsByName[name, default: []].append(item.id)
             for sequence in sequences {
                 if targetsBySequence[sequence] == nil { lengthsByFirstToken[sequence[0], default: []].append(sequence.count) }
                 targetsBySequence[sequence, default: []].append(item.id)
@@ -170,20 +210,37 @@ struct AliasIndex: Sendable {
         for (token, lengths) in lengthsByFirstToken {
             lengthsByFirstToken[token] = Set(lengths).sorted(by: >)
         }
+        for (id, name) in names {
+            if let group = topicsByName[name], group.count > 1 { topicsOfName[id] = group }
+        }
     }
 
     var isEmpty: Bool { targetsBySequence.isEmpty }
 
+    /// What `id`'s own text does not mention: the first item of its topic, and of each of
+    /// its namesakes'. Empty for nil (text that is no item's).
+    func ownTopics(of id: String?) -> [String] {
+        guard let id else { return [] }
+        return topicsOfName[id] ?? [firstOfTopic[id] ?? id]
+    }
+
+    /// When `id` is the first item of its topic: the first items of its namesakes listed
+    /// before it, in article order. Empty for a copy, and for an item without namesakes.
+    func earlierNamesakes(of id: String) -> ArraySlice<String> {
+        guard let group = topicsOfName[id], let position = group.firstIndex(of: id) else { return [] }
+        return group[..<position]
+    }
+
     /// The longest alias starting at `position` and ending before `end`, and what it names
-    /// besides `excluded`. An alias of `excluded` alone is passed over, so an item's own name
-    /// does not hide the names inside it ("Anarcho-syndicalism" → Syndicalism).
-    func longestMatch(in tokens: [Token], at position: Int, before end: Int, excluding excluded: String?) -> (length: Int, targets: [String])? {
+    /// besides the `own` topics (see `ownTopics`). An alias of own topics alone is passed
+    /// over, so an item's own name does not hide the names inside it ("Anarcho-syndicalism"
+    /// → Syndicalism).
+    func longestMatch(in tokens: [Token], at position: Int, before end: Int, excluding own: [String]) -> (length: Int, targets: [String])? {
         guard let lengths = lengthsByFirstToken[tokens[position].folded] else { return nil }
-        let own = excluded.map { firstOfTopic[$0] ?? $0 }
         for length in lengths where position + length <= end {
             guard let targets = targetsBySequence[tokens[position..<(position + length)].map(\.folded)],
-                  targets.count <= Self.maximumTargets, targets != own.map({ [$0] }) else { continue }
-            return (length, targets.filter { $0 != own })
+                  targets.count <= Self.maximumTargets, !targets.allSatisfy(own.contains) else { continue }
+            return (length, own.isEmpty ? targets : targets.filter { !own.contains($0) })
         }
         return nil
     }

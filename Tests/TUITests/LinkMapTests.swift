@@ -81,7 +81,7 @@ struct LinkMapTests {
         #expect(degrees.max() == 4)
         // Others tie with it; Municipalism comes first in the article.
         #expect(bundledModel.items.filter { bundledModel.graph.degree(of: $0.id) == 4 }.map(\.name)
-            == ["Municipalism", "Council communism", "Anarchism", "Libertarian socialism", "Marxism–Leninism"])
+            == ["Municipalism", "Anarchism", "Libertarian socialism", "Marxism–Leninism"])
     }
 
     @Test("Municipalism's map: three curated See-also topics, the lead's mention, in reading order")
@@ -126,9 +126,15 @@ struct LinkMapTests {
         #expect(modern.map(\.tag) == ["described-in·c", "mentions×2·d"])
         #expect(modern.map(\.direction) == [.outgoing, .incoming])
         #expect(modern[1].reason?.hasPrefix("lines 57, 59: ") == true)
+        // Two strategies that name each other: a mention each way, two nodes.
+        let pair = try LinkedArticle(article: ArticleParser().parse("= Pair =\n\n== Strategies ==\n- Alpha – unlike Beta.\n- Beta – unlike Alpha.\n"))
+        #expect(LinkMap(model: pair, focus: "strategy:alpha").nodes.map { "\($0.label) \($0.tag) \($0.direction)" }
+            == ["Beta mentions·d outgoing", "Beta mentions·d incoming"])
+        // The strategy and the See-also topic "Council communism" are namesakes: the curated
+        // same-topic link joins them, and their definitions are no mentions of each other.
         let council = LinkMap(model: bundledModel, focus: "strategy:council-communism")
         #expect(council.nodes.filter { $0.label == "Council communism" }.map { "\($0.tag) \($0.direction)" }
-            == ["same-topic·c outgoing", "mentions·d outgoing", "mentions·d incoming"])
+            == ["same-topic·c outgoing"])
         #expect(LinkMap(model: bundledModel, focus: "no-such-node").nodes.isEmpty)
     }
 

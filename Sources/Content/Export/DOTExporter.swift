@@ -1,5 +1,6 @@
 /// A Graphviz graph of the article's sections and items, coloured by kind. Curated links are
-/// solid and carry their relation; detected mentions are dashed, one edge per pair with a count.
+/// solid and carry their relation; detected ones are dashed, one edge per pair and relation
+/// with a count (`mentions ×3`).
 ///
 /// With a `focus`, only its neighbourhood is drawn: the nodes within `depth` links of it,
 /// following links both ways, and the links among them; the focus is outlined in red.
@@ -199,17 +200,22 @@ public struct DOTExporter: Sendable {
                 case .curated:
                     output += "\(indent)\(node(link.from)) -> \(node(link.to)) [label=\(DOTExporter.quoted(link.relation.rawValue)), tooltip=\(DOTExporter.quoted(link.rationale ?? "")), color=\"#333333\"];\n"
                 case .detected:
-                    let key = link.from + "\u{0}" + link.to
+                    let key = Self.detectedKey(link)
                     if detectedCounts[key] == nil { detectedOrder.append(link) }
                     detectedCounts[key, default: 0] += 1
                 }
             }
             for link in detectedOrder {
-                let count = detectedCounts[link.from + "\u{0}" + link.to]!
-                let label = count > 1 ? "mentions ×\(count)" : "mentions"
+                let count = detectedCounts[Self.detectedKey(link)]!
+                let label = link.relation.rawValue + (count > 1 ? " ×\(count)" : "")
                 output += "\(indent)\(node(link.from)) -> \(node(link.to)) [label=\(DOTExporter.quoted(label)), style=dashed, color=\"#888888\"];\n"
             }
             return output
+        }
+
+        /// Detected links drawn as one edge: those between the same two nodes, of one relation.
+        private static func detectedKey(_ link: Link) -> String {
+            [link.from, link.to, link.relation.rawValue].joined(separator: "\u{0}")
         }
     }
 

@@ -55,7 +55,8 @@ extension ReaderDocument {
             }
         }
 
-        let mentions = model.graph.incoming(to: item.id).compactMap(\.evidence)
+        // Mentions only: a namesake's same-topic link has the namesake's own line as evidence.
+        let mentions = model.graph.incoming(to: item.id).filter { $0.relation == .mentions }.compactMap(\.evidence)
         add([TextSpan("Mentioned in the article (\(mentions.count))", Style(.heading1, bold: true))],
             prefix: TextSpan("# ", Style(.heading1)), spacing: 1)
         if mentions.isEmpty { add([TextSpan("The article's text does not mention it by name.", Style(.dim))]) }
