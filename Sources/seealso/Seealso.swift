@@ -236,6 +236,9 @@ extension ItemKind: ExpressibleByArgument {
     public init?(argument: String) { self.init(slug: argument) }
     public static var allValueStrings: [String] { allCases.map(\.slug) }
     public var defaultValueDescription: String { slug }
+    // The parser's default pairs raw values ("seeAlso") with slugs, and the help listed each
+    // value with an empty description; without descriptions it lists the values on one line.
+    public static var allValueDescriptions: [String: String] { [:] }
 }
 
 extension LinkOrigin: ExpressibleByArgument {}
@@ -256,8 +259,8 @@ struct Links: ParsableCommand {
     )
 
     @OptionGroup var article: ArticleOptions
-    @Option(help: "Only items of this kind (see-also, example, strategy).") var kind: ItemKind?
-    @Option(help: "Only links of this origin (curated, detected).") var origin: LinkOrigin?
+    @Option(help: "Only items of this kind.") var kind: ItemKind?
+    @Option(help: "Only links of this origin.") var origin: LinkOrigin?
 
     func run() throws {
         let formatter = LinksFormatter(kinds: kind.map { [$0] }, origins: origin.map { [$0] } ?? Set(LinkOrigin.allCases))

@@ -356,4 +356,17 @@ struct CLITests {
             #expect(links.output.contains("[curated]"), "the curated links are embedded too")
         }
     }
+
+    /// The argument parser lists an option's values each with its description; a value type
+    /// whose descriptions it cannot pair with its values got a column of empty "see-also - ".
+    @Test("No --help lists a value with an empty description", arguments: [
+        [], ["outline"], ["links"], ["export"], ["search"], ["config"], ["bookmarks"], ["bookmarks", "add"],
+        ["bookmarks", "list"], ["bookmarks", "export"], ["bookmarks", "import"], ["bookmarks", "remove"],
+    ])
+    func helpHasNoEmptyValueDescriptions(command: [String]) throws {
+        let help = try CLI.run(command + ["--help"])
+        #expect(help.status == 0)
+        let empty = help.output.split(separator: "\n").filter { $0.hasSuffix(" - ") || $0.hasSuffix(" -") }
+        #expect(empty.isEmpty, "\(empty)")
+    }
 }
