@@ -3,9 +3,16 @@ import Foundation
 /// Finds sections and items by what a person types: the start of a title, ignoring case and
 /// diacritics; and, when nothing matches, the names that come close.
 public enum Lookup {
+    /// The first heading that starts with `name`; else the section whose id is `name`, as the
+    /// outline, the JSON export and links files write it: the only way to name the lead
+    /// (`lead`, or its title `(lead)`) or the second of two headings alike (`see-also-2`).
     public static func section(startingWith name: String, in article: Article) -> Int? {
         let query = fold(name)
-        return article.sections.indices.first { $0 != 0 && fold(article.sections[$0].title).hasPrefix(query) }
+        if let found = article.sections.indices.first(where: { $0 != 0 && fold(article.sections[$0].title).hasPrefix(query) }) {
+            return found
+        }
+        if let lead = article.sections.first, fold(lead.title) == query { return 0 }
+        return article.sections.firstIndex { fold($0.id) == query }
     }
 
     public static func item(startingWith name: String, in items: [Item]) -> Item? {

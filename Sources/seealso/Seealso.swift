@@ -186,7 +186,7 @@ struct Explore: ParsableCommand {
     )
 
     @OptionGroup var article: ArticleOptions
-    @Option(help: "Open at the first section whose heading starts with NAME (case-insensitive; in a folder, in the first article that has one).")
+    @Option(help: "Open at the first section whose heading starts with NAME (case-insensitive; in a folder, in the first article that has one), else at the section whose id is NAME (lead, see-also-2).")
     var section: String?
     @Option(help: "Open at the first See-also topic, example or strategy whose name starts with NAME (in a folder, as --section).")
     var item: String?
