@@ -21,7 +21,9 @@ final class FakeBookmarks: BookmarkService {
 
     func entries(in model: LinkedArticle) throws -> [BookmarkEntry] {
         marks.reversed().map { mark in
-            let path = model.article.path(to: mark.section).map { model.article.sections[$0].title }.joined(separator: " › ")
+            // As the store's service names places: the lead by the article's title.
+            let path = mark.section == 0 ? model.article.title
+                : model.article.path(to: mark.section).map { model.article.sections[$0].title }.joined(separator: " › ")
             return BookmarkEntry(id: mark.id, articleTitle: model.article.title, path: mark.item.map(model.label(of:)) ?? path,
                                  note: mark.note, createdAt: Date(timeIntervalSince1970: 0),
                                  target: mark.item.flatMap { Target.node($0, in: model) } ?? .section(mark.section),

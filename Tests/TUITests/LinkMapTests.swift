@@ -87,7 +87,7 @@ struct LinkMapTests {
     @Test("Municipalism's map: three curated See-also topics, the lead's mention, in reading order")
     func municipalismNodes() throws {
         let map = try linkMap("Municipalism")
-        #expect(map.nodes.map(\.label) == ["Communalism (Bookchin)", "Intercommunalism", "Rojava conflict", "Lead"])
+        #expect(map.nodes.map(\.label) == ["Communalism (Bookchin)", "Intercommunalism", "Rojava conflict", bundledModel.article.title])
         #expect(map.nodes.map(\.tag) == ["theory-of·c", "related·c", "instance-of·c", "mentions·d"])
         #expect(map.nodes.allSatisfy { $0.direction == .incoming })
         #expect(map.groups.map(\.kind) == [.seeAlso, .section])
@@ -101,7 +101,7 @@ struct LinkMapTests {
         let map = try linkMap("Municipalism")
         let communalism = try #require(map.nodes.firstIndex { $0.label == "Communalism (Bookchin)" })
         #expect(map.target(of: communalism) == .card("see-also:communalism-bookchin"))
-        let lead = try #require(map.nodes.firstIndex { $0.label == "Lead" })
+        let lead = try #require(map.nodes.firstIndex { $0.label == bundledModel.article.title })
         #expect(map.target(of: lead) == .section(0))
         #expect(map.target(of: -1) == nil)
         #expect(map.target(of: map.nodes.count) == nil)

@@ -8,11 +8,11 @@ import Content
 ///     ┌ See-also topics (3) ─────┐
 ///     │ Communalism (Bookchin)   ├─→┐
 ///     │   theory-of · curated    │  │ ┌──────────────┐    ┌ Sections · 1 detected ───┐
-///     │ Intercommunalism         ├─→┤ │ Municipalism │ ┌←─┤ Lead                     │
+///     │ Intercommunalism         ├─→┤ │ Municipalism │ ┌←─┤ Dual power               │
 ///     │   related · curated      │  ├─┤   strategy   ├─┘  │   mentions · detected    │
 ///
 /// Each node takes two rows (name, then relation and origin) while a column has room, else
-/// one (`Lead  mentions·d`). A pure value: built from the model and a node id, drawn into any
+/// one (`Dual power  mentions·d`). A pure value: built from the model and a node id, drawn into any
 /// rectangle. `nodes` are in reading order (left column top to bottom, then the right one),
 /// which is the order a selection index counts in; the selection is the only state the map
 /// needs. A group with more nodes than rows shows a page of them and a "+N more" line; the
@@ -107,7 +107,7 @@ public struct LinkMap: Equatable, Sendable {
 
     public init(model: LinkedArticle, focus: String) {
         self.focus = focus
-        focusLabel = model.label(of: focus)
+        focusLabel = model.displayName(of: focus)
         focusKind = Self.kind(of: focus, in: model)
 
         struct Key: Hashable {
@@ -126,7 +126,7 @@ public struct LinkMap: Equatable, Sendable {
                 continue
             }
             merged[key] = found.count
-            let node = Node(id: other, label: model.label(of: other), kind: kind, relation: link.relation,
+            let node = Node(id: other, label: model.displayName(of: other), kind: kind, relation: link.relation,
                             origin: link.origin, direction: direction, count: 1, reason: nil,
                             target: Target.node(other, in: model))
             found.append((node, [link]))

@@ -61,7 +61,7 @@ extension Explorer {
     func title(of pane: PaneID, _ state: AppState) -> String {
         switch pane {
         case .reader:
-            if case .card(let id) = state.reader.content { return "Topic: " + model.label(of: id) }
+            if case .card(let id) = state.reader.content { return "Topic: " + model.displayName(of: id) }
             return model.article.title
         case .crossLinks: return "Cross-links: " + label(of: state)
         case .backlinks: return "Backlinks: " + label(of: state)
@@ -188,7 +188,7 @@ extension Explorer {
         buffer.fill(rect, style: style)
         var left = " " + model.article.title
         if case .card(let id) = state.reader.content {
-            left += " › topic: " + model.label(of: id)
+            left += " › topic: " + model.displayName(of: id)
         } else {
             for index in model.article.path(to: currentSection(state)) { left += " › " + model.article.sections[index].title }
         }

@@ -148,7 +148,7 @@ public final class ExplorerSession {
                 notice = state.notice
             case .toggleBookmark(let section, let item):
                 let added = try service.toggle(section: section, item: item, in: model)
-                let name = item.map(model.label(of:)) ?? model.label(of: model.article.sections[section].id)
+                let name = model.displayName(of: item ?? model.article.sections[section].id)
                 notice = added ? "Bookmarked: \(name)" + (keymap.keyName(for: .focusBookmarks).map { " (\($0) lists bookmarks)" } ?? "")
                     : removed(name)
             case .setNote(let note, let section, let item):

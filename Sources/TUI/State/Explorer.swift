@@ -205,12 +205,12 @@ public struct Explorer: Sendable {
             return (model.items[index].section, id, model.items[index].name)
         }
         if let id = selectedNode(state) {
-            if case .section(let section)? = model.node(id: id) { return (section, nil, model.label(of: id)) }
+            if case .section(let section)? = model.node(id: id) { return (section, nil, model.displayName(of: id)) }
             if let found = item(id) { return found }
         }
         if case .card(let id) = state.reader.content, let found = item(id) { return found }
         let section = currentSection(state)
-        return (section, nil, model.label(of: model.article.sections[section].id))
+        return (section, nil, model.displayName(of: model.article.sections[section].id))
     }
 
     /// The node picked in the focused pane: the outline's selected section, or the section or
