@@ -249,13 +249,8 @@ public struct Explorer: Sendable {
             return state
         case .enter:
             state.prompt = nil
-            let note = prompt.text.trimmingCharacters(in: .whitespaces)
-            switch prompt.purpose {
-            case .noteOnCurrent(let section, let item): state.effects.append(.setNote(note, section: section, item: item))
-            case .noteOnBookmark(let id): state.effects.append(.setBookmarkNote(note, bookmark: id))
-            case .search: return finishSearch(state)
-            }
-            return state
+            if prompt.purpose == .search { return finishSearch(state) }
+            return saveNote(prompt.text.trimmingCharacters(in: .whitespaces), for: prompt.purpose, in: state)
         case .backspace, .delete:
             if !prompt.text.isEmpty { prompt.text.removeLast() }
         case .control("u"):
@@ -269,6 +264,40 @@ public struct Explorer: Sendable {
         }
         state.prompt = prompt
         return prompt.purpose == .search ? searchChanged(prompt.text, in: state) : state
+    }
+
+    /// Enter on a note's prompt. An empty note clears the bookmark's note; where there is no
+    /// note to clear it changes nothing, and where there is no bookmark it makes none (`M`,
+    /// Enter used to make a bookmark without a note and say "Note cleared.").
+    func saveNote(_ note: String, for purpose: Prompt.Purpose, in state: AppState) -> AppState {
+        var state = state
+        let existing: BookmarkEntry? = switch purpose {
+        case .noteOnCurrent(let section, let item): bookmark(onSection: section, item: item, state)
+        case .noteOnBookmark(let id): state.bookmarks.first { $0.id == id }
+        case .search: nil
+        }
+        if note.isEmpty {
+            guard let existing else {
+                state.notice = "Empty note: nothing bookmarked"
+                    + (keymap.keyName(for: .toggleBookmark).map { " (\($0) bookmarks without a note)." } ?? ".")
+                return state
+            }
+            guard existing.note?.isEmpty == false else {
+                state.notice = "Note not changed."
+                return state
+            }
+        }
+        switch purpose {
+        case .noteOnCurrent(let section, let item): state.effects.append(.setNote(note, section: section, item: item))
+        case .noteOnBookmark(let id): state.effects.append(.setBookmarkNote(note, bookmark: id))
+        case .search: break
+        }
+        return state
+    }
+
+    /// The bookmark on (section, item) of this article, when there is one and it still resolves.
+    func bookmark(onSection section: Int, item: String?, _ state: AppState) -> BookmarkEntry? {
+        state.bookmarks.first { $0.section == section && $0.item == item && !$0.isOrphaned }
     }
 
     /// The rows of a list pane laid out at its width (one-column margins on both sides).
@@ -344,7 +373,7 @@ public struct Explorer: Sendable {
             state.prompt = Prompt(label: "Note for \(entry.path): ", text: entry.note ?? "", purpose: .noteOnBookmark(entry.id))
         case .note:
             let place = bookmarkPlace(state)
-            let existing = state.bookmarks.first { $0.section == place.section && $0.item == place.item && !$0.isOrphaned }
+            let existing = bookmark(onSection: place.section, item: place.item, state)
             state.prompt = Prompt(label: "Note for \(place.label): ", text: existing?.note ?? "",
                                   purpose: .noteOnCurrent(section: place.section, item: place.item))
         case .toggleBookmark:
