@@ -300,9 +300,10 @@ extension Explorer {
         let help = HelpScreen.layout(keymap, size: state.size)
         let box = help.box
         buffer.fill(box, style: Style(.help))
-        // The keys that close it: the help key again, and Esc (closeOverlay); "Keys" alone with neither.
-        let closers = [keymap.keyName(for: .help), keymap.keyName(for: .closeOverlay)].compactMap { $0 }
-        let title = " Keys" + (closers.isEmpty ? "" : " — " + closers.joined(separator: " or ") + " closes") + " "
+        // The keys that close it: the help key again, Esc (closeOverlay) and, as in less and
+        // vim's help, the quit key; "Keys" alone with none of them bound.
+        let closers = [Command.help, .closeOverlay, .quit].compactMap { keymap.keyName(for: $0) }
+        let title = " Keys" + (closers.isEmpty ? "" : " — " + closers.joinedAsAlternatives + " closes") + " "
         buffer.drawBox(box, title: title, style: Style(.borderFocused, bold: true))
         for row in 0..<help.visibleLines {
             let index = state.helpTop + row

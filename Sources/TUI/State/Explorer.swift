@@ -408,7 +408,7 @@ public struct Explorer: Sendable {
         let map = LinkMap(model: model, focus: open.focus)
         let last = max(map.nodes.count - 1, 0)
         switch command {
-        case .linkMap, .closeOverlay, .quit:
+        case .linkMap, .closeOverlay, .quit:  // q closes the map as it closes the help
             state.linkMap = nil
             return state
         case .moveDown, .nextReference: open.selection = min(open.selection + 1, last)
@@ -435,6 +435,7 @@ public struct Explorer: Sendable {
         var state = state
         let page = max(HelpScreen.layout(keymap, size: state.size).visibleLines, 1)
         switch command {
+        // The quit key closes the help, as q closes less's help and vim's: it quits from the panes.
         case .help, .closeOverlay, .quit: state.showsHelp = false
         case .moveDown: state.helpTop += 1
         case .moveUp: state.helpTop -= 1
