@@ -91,7 +91,7 @@ public struct Explorer: Sendable {
             state.history = session.history
         case .resumeHistory(let session):
             var history = session.history
-            if session.view != snapshot(state) { history.record(session.view) }
+            if !session.view.isSamePlace(as: snapshot(state)) { history.record(session.view) }
             state.history = history
         case .restoreView(let view):
             state = restore(view, into: state)
