@@ -64,8 +64,7 @@ public enum PaneRows {
     /// that makes one (`bookmarkKey`) is named.
     public static func bookmarks(_ entries: [BookmarkEntry], model: LinkedArticle, bookmarkKey: String?) -> [ListRow] {
         guard !entries.isEmpty else {
-            let text = "No bookmarks yet" + (bookmarkKey.map { ": \($0) bookmarks the section you are reading." } ?? ".")
-            return [ListRow([TextSpan(text, Style(.dim))], wraps: true)]
+            return [ListRow([TextSpan(noBookmarksYet(bookmarkKey: bookmarkKey), Style(.dim))], wraps: true)]
         }
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
@@ -79,6 +78,11 @@ public enum PaneRows {
             detail.append(TextSpan(formatter.string(from: entry.createdAt), Style(.dim)))
             return [ListRow(main, target: entry.target, selectable: true), ListRow(detail, indent: 4, wraps: true)]
         }
+    }
+
+    /// What the empty Bookmarks pane says; the keys that need a bookmark say it there too.
+    static func noBookmarksYet(bookmarkKey: String?) -> String {
+        "No bookmarks yet" + (bookmarkKey.map { ": \($0) bookmarks the section you are reading." } ?? ".")
     }
 
     /// What points at `node`, then the other articles of the folder that list this one

@@ -300,6 +300,16 @@ public struct Explorer: Sendable {
         state.bookmarks.first { $0.section == section && $0.item == item && !$0.isOrphaned }
     }
 
+    /// What d, r and Enter say in an empty Bookmarks pane: what the pane says.
+    var noBookmarksYet: String { PaneRows.noBookmarksYet(bookmarkKey: keymap.keyName(for: .toggleBookmark)) }
+
+    /// What h and l say outside the outline, the only pane with sections to fold.
+    func outlineOnly(_ command: Command) -> String {
+        let verb = command == .collapse ? "collapses" : "expands"
+        return (keymap.keyName(for: command).map { "\($0) \(verb) sections" } ?? "Sections fold")
+            + " in the outline" + (keymap.keyName(for: .focusOutline).map { " (\($0) focuses it)" } ?? "") + "."
+    }
+
     /// The rows of a list pane laid out at its width (one-column margins on both sides).
     func listLayout(_ rows: [ListRow], pane: PaneID, _ state: AppState) -> ListLayout {
         ListLayout(rows: rows, width: max((state.layout.rect(of: pane)?.width ?? state.size.width) - 2, 1))
@@ -369,7 +379,10 @@ public struct Explorer: Sendable {
             // Another explorer may have added some: the pane shows the store as it is now.
             state.effects.append(.reloadBookmarks)
         case .note where state.focus == .bookmarks:
-            guard let entry = selectedBookmark(state) else { return state }
+            guard let entry = selectedBookmark(state) else {
+                state.notice = noBookmarksYet
+                return state
+            }
             state.prompt = Prompt(label: "Note for \(entry.path): ", text: entry.note ?? "", purpose: .noteOnBookmark(entry.id))
         case .note:
             let place = bookmarkPlace(state)
@@ -391,7 +404,11 @@ public struct Explorer: Sendable {
                     + " in the Bookmarks pane" + (keymap.keyName(for: .focusBookmarks).map { " (\($0) opens it)" } ?? "") + "."
                 return state
             }
-            if let entry = selectedBookmark(state) { state.effects.append(.removeBookmark(entry.id)) }
+            guard let entry = selectedBookmark(state) else {
+                state.notice = noBookmarksYet
+                return state
+            }
+            state.effects.append(.removeBookmark(entry.id))
         case .undoDelete:
             state.effects.append(.undoRemove)
         default:
@@ -480,7 +497,9 @@ public struct Explorer: Sendable {
                 return state
             }
             return follow(readerDocument(state).references[selected].target, from: state)
-        case .collapse, .expand: return state
+        case .collapse, .expand:
+            state.notice = outlineOnly(command)
+            return state
         default: return state
         }
         // Scrolling stops where the last line reaches the bottom; a jump near the end (which
@@ -488,6 +507,13 @@ public struct Explorer: Sendable {
         // and scrolling down from there stays there rather than jumping back up.
         let clamped = clampTop(newTop, layout: layout, height: height)
         let top = command == .bottom ? clamped : max(clamped, min(newTop, current))
+        // A page key that cannot move says so, as less shows (END): Space is how one reads on,
+        // and a screen that stays as it was looks like a key that was lost. A line key or g/G
+        // stays quiet there: the status bar says Top or Bot already, and a held j would keep
+        // a notice up all the way down.
+        if top == current, command == .pageDown || command == .pageUp {
+            state.notice = command == .pageDown ? "Already at the end." : "Already at the top."
+        }
         state.reader.top = layout.anchor(at: top)
         // As in lynx, a selection scrolled out of view gives way to the first reference in view.
         if let selected = state.reader.selectedReference, !(top..<(top + height)).contains(layout.referenceLine[selected]) {
@@ -563,12 +589,16 @@ public struct Explorer: Sendable {
                 state.outline.collapsed.insert(selected)
             } else if let parent = article.sections[selected].parent {
                 state.outline.selectedSection = parent
+            } else {
+                state.notice = state.outline.collapsed.contains(selected) ? "Already collapsed." : "Already at the top level."
             }
         case .expand:
             if state.outline.collapsed.contains(selected) {
                 state.outline.collapsed.remove(selected)
             } else if let child = article.children(of: selected).first, selected != 0 {
                 state.outline.selectedSection = child
+            } else {
+                state.notice = "No subsections to expand."
             }
         default: break
         }
@@ -590,14 +620,24 @@ public struct Explorer: Sendable {
         case .bottom: list.selection = rows.lastSelectable ?? 0
         case .open:
             guard current < rows.count, let target = rows[current].target else {
-                if pane == .bookmarks, let entry = selectedBookmark(state) {
-                    state.notice = entry.isOrphaned
-                        ? "Its section no longer exists in this article" + (keymap.keyName(for: .deleteBookmark).map { ": \($0) deletes it." } ?? ".")
-                        : "That bookmark is in “\(entry.articleTitle)”: open that article to follow it."
+                switch pane {
+                case .bookmarks:
+                    if let entry = selectedBookmark(state) {
+                        state.notice = entry.isOrphaned
+                            ? "Its section no longer exists in this article" + (keymap.keyName(for: .deleteBookmark).map { ": \($0) deletes it." } ?? ".")
+                            : "That bookmark is in “\(entry.articleTitle)”: open that article to follow it."
+                    } else {
+                        state.notice = noBookmarksYet
+                    }
+                case .crossLinks: state.notice = "No cross-links to follow."
+                default: state.notice = "No backlinks to follow."
                 }
                 return state
             }
             return follow(target, from: state)
+        case .collapse, .expand:
+            state.notice = outlineOnly(command)
+            return state
         default: break
         }
         state[keyPath: Self.listState(of: pane)] = list
