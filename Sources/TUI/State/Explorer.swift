@@ -251,16 +251,14 @@ public struct Explorer: Sendable {
             state.prompt = nil
             if prompt.purpose == .search { return finishSearch(state) }
             return saveNote(prompt.text.trimmingCharacters(in: .whitespaces), for: prompt.purpose, in: state)
-        case .backspace, .delete:
-            if !prompt.text.isEmpty { prompt.text.removeLast() }
-        case .control("u"):
-            prompt.text = ""
-        case .character(let character):
-            prompt.text.append(character)
         case .tab:
-            prompt.text.append(" ")
+            prompt.input.insert(" ")
         default:
-            break
+            // Readline's keys; only a change of the text searches again (as you type).
+            guard prompt.input.edit(key) == .text else {
+                state.prompt = prompt
+                return state
+            }
         }
         state.prompt = prompt
         return prompt.purpose == .search ? searchChanged(prompt.text, in: state) : state
