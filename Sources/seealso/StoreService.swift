@@ -33,10 +33,19 @@ final class StoreService: BookmarkService {
                     orphaned = true
                 }
             }
-            return BookmarkEntry(id: bookmark.id, articleTitle: bookmark.articleTitle, path: bookmark.displayPath,
+            return BookmarkEntry(id: bookmark.id, articleTitle: bookmark.articleTitle, path: Self.path(of: bookmark),
                                  note: bookmark.note, createdAt: bookmark.createdAt, target: target,
                                  section: section, item: item, isOrphaned: orphaned)
         }
+    }
+
+    /// Where a bookmark is, as the explorer names places: the lead by its article's title, as
+    /// the outline shows it (the store records the lead's heading as "(lead)", which `bookmarks
+    /// list` prints), then the headings down to it and the item's name.
+    static func path(of bookmark: Bookmark) -> String {
+        // "lead" is the lead's id in every article: the parser reserves it.
+        let sections = bookmark.sectionID == "lead" ? [bookmark.articleTitle] : bookmark.sectionPath
+        return (sections + (bookmark.itemName.map { [$0] } ?? [])).joined(separator: " › ")
     }
 
     func toggle(section: Int, item: String?, in model: LinkedArticle) throws -> Bool {

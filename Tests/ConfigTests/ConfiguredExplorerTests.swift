@@ -42,7 +42,7 @@ struct ConfiguredExplorerTests {
         let state = explorer.update(explorer.initialState(size: Size(width: 120, height: 40)), explorer.action(for: .key(.character("?"))))
         #expect(state.notice == "? is not bound to anything: F1 lists the keys.")
         #expect(explorer.render(state).row(39).hasSuffix("Top  F1 help "))
-        #expect(explorer.render(explorer.update(state, .command(.help))).text.contains("Keys — F1 or Esc closes"))
+        #expect(explorer.render(explorer.update(state, .command(.help))).text.contains("Keys — F1, Esc or x closes"))
         let unhelped = Explorer(model: bundledModel, keymap: Config.parse("[keys]\nhelp = []\n").config.keymap)
         let bare = unhelped.update(unhelped.initialState(size: Size(width: 120, height: 40)), .unbound(.character("?")))
         #expect(bare.notice == "? is not bound to anything.")

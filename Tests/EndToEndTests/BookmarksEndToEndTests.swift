@@ -152,6 +152,23 @@ extension OnATerminal {
             #expect(list.output.contains("Background") && list.output.contains("reread this"))
         }
 
+        /// `m` at the top bookmarks the lead, and the Bookmarks pane names it as the outline does,
+        /// by the article's title (it said "(lead)", the store's name for it).
+        @Test func theLeadsBookmarkIsListedByTheArticlesTitle() throws {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            let data = Shell.quote(tmux.home.appendingPathComponent("data").path)
+            tmux.type("\(seealso) --data-dir \(data)")
+            try tmux.waitFor("Cross-links: Dual power")
+            tmux.press("m")
+            try tmux.waitFor("Bookmarked: Dual power (5 lists bookmarks)")
+            tmux.press("'")
+            let screen = try tmux.waitUntil("the bookmark listed") { $0.contains("5 Bookmarks (1)") && $0.contains("│ ★ ") }
+            #expect(screen.contains("│ ★ Dual power"), "\(screen)")
+            #expect(!screen.contains("(lead)"))
+            tmux.press("q")
+            try tmux.waitForPrompt()
+        }
+
         @Test func aDamagedDatabaseIsReportedAndLeftAlone() throws {
             let tmux = try TmuxSession(width: 100, height: 30)
             let data = tmux.home.appendingPathComponent("broken")

@@ -41,10 +41,10 @@ extension OnATerminal {
             tmux.press("?")
             // Every binding is listed; wait for the whole overlay (tmux may show a frame half drawn).
             try tmux.waitUntil("the help overlay") {
-                $0.contains("Keys — ? or Esc closes") && $0.contains("Next cross-reference in the reader") && $0.contains("Back (history)")
+                $0.contains("Keys — ?, Esc or q closes") && $0.contains("Next cross-reference in the reader") && $0.contains("Back (history)")
             }
             tmux.press("Escape")
-            try tmux.waitUntil("help to close") { !$0.contains("Keys — ? or Esc closes") }
+            try tmux.waitUntil("help to close") { !$0.contains("Keys — ?, Esc or q closes") }
 
             // Narrow: one pane at a time, the focused one (the cross-links, where Enter was pressed).
             tmux.resize(width: 60, height: 20)
@@ -195,13 +195,13 @@ extension OnATerminal {
             tmux.press("Enter")
             try tmux.waitFor("2 Topic: Ev^[]2;PWNED-TITLE^[\\il")
             tmux.press("H", "G", "Tab", "Tab", "?")
-            try tmux.waitFor("Keys — ? or Esc closes")
+            try tmux.waitFor("Keys — ?, Esc or q closes")
             #expect(!tmux.paneTitle.contains("PWNED"))
             #expect(tmux.paneTitle == titleBefore)
             #expect(!tmux.buffers.contains("PWNED"))
             #expect(tmux.buffers.isEmpty)
             tmux.press("Escape")
-            try tmux.waitUntil("the help closed") { !$0.contains("Keys — ? or Esc closes") }
+            try tmux.waitUntil("the help closed") { !$0.contains("Keys — ?, Esc or q closes") }
             tmux.press("q")
             try tmux.waitForPrompt()
         }

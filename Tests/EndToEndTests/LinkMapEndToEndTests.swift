@@ -15,7 +15,7 @@ extension OnATerminal {
             tmux.press("v")
             // The whole map, not a frame tmux shows half drawn.
             try tmux.waitUntil("the map") { screen in
-                ["Link map: Municipalism", "Communalism (Bookchin)", "theory-of", "Rojava conflict", "(lead)"].allSatisfy(screen.contains)
+                ["Link map: Municipalism", "Communalism (Bookchin)", "theory-of", "Rojava conflict", "─┤ Dual power"].allSatisfy(screen.contains)
             }
             // The first node is selected; Enter follows it, as anywhere else.
             tmux.press("Enter")

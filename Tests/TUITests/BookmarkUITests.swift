@@ -21,7 +21,9 @@ final class FakeBookmarks: BookmarkService {
 
     func entries(in model: LinkedArticle) throws -> [BookmarkEntry] {
         marks.reversed().map { mark in
-            let path = model.article.path(to: mark.section).map { model.article.sections[$0].title }.joined(separator: " › ")
+            // As the store's service names places: the lead by the article's title.
+            let path = mark.section == 0 ? model.article.title
+                : model.article.path(to: mark.section).map { model.article.sections[$0].title }.joined(separator: " › ")
             return BookmarkEntry(id: mark.id, articleTitle: model.article.title, path: mark.item.map(model.label(of:)) ?? path,
                                  note: mark.note, createdAt: Date(timeIntervalSince1970: 0),
                                  target: mark.item.flatMap { Target.node($0, in: model) } ?? .section(mark.section),
@@ -147,6 +149,38 @@ struct BookmarkUITests {
         #expect(explorer.render(state).text.contains("Note for Petrograd Soviet:"))
         state = press(runner, state, .character("h"), .character("i"), .enter)
         #expect(service.marks == [FakeBookmarks.Mark(id: 1, section: 3, item: nil, note: "hi")])
+    }
+
+    /// An empty note makes no bookmark where there is none (it made one and said "Note
+    /// cleared."), changes nothing where there is no note, and clears a note that is there.
+    @Test func anEmptyNoteMakesNoBookmarkAndClearsOnlyANoteThatIsThere() {
+        let service = FakeBookmarks()
+        let runner = ExplorerSession(explorer: explorer, service: service)
+        var state = runner.startUp(explorer.initialState(size: Size(width: 80, height: 24)), start: .section(3), restore: true)
+        for note: [Key] in [[], [.character(" "), .character(" ")]] {
+            state = press(runner, state, .character("M"))
+            state = note.reduce(state) { press(runner, $0, $1) }
+            state = press(runner, state, .enter)
+            #expect(service.marks.isEmpty, "blank: \(note.count) spaces")
+            #expect(state.notice == "Empty note: nothing bookmarked (m bookmarks without a note).")
+        }
+
+        state = press(runner, state, .character("m"), .character("r"), .enter)
+        #expect(service.marks == [FakeBookmarks.Mark(id: 1, section: 3, item: nil)])
+        #expect(state.notice == "Note not changed.")
+
+        state = press(runner, state, .character("M"), .character("h"), .character("i"), .enter)
+        #expect(service.marks.first?.note == "hi")
+        state = press(runner, state, .character("M"), .control("u"), .enter)
+        #expect(service.marks.count == 1 && service.marks.first?.note?.isEmpty != false)
+        #expect(state.notice == "Note cleared.")
+
+        // The same in the Bookmarks pane, on the highlighted bookmark.
+        state = press(runner, state, .character("'"), .character("r"), .enter)
+        #expect(state.notice == "Note not changed.")
+        state = press(runner, state, .character("r"), .character("x"), .enter, .character("r"), .control("u"), .enter)
+        #expect(state.notice == "Note cleared.")
+        #expect(service.marks.count == 1 && service.marks.first?.note?.isEmpty != false)
     }
 
     @Test func markOnASelectedItemInAListPaneBookmarksTheItem() {

@@ -116,6 +116,30 @@ struct ExplorerTests {
         #expect(!state.isRunning)
     }
 
+    /// The quit key closes the help and the link map, as q closes less's help and vim's, and
+    /// quits only from the panes; the help's title says so. In the finder and a prompt, which
+    /// take typed text, it is a letter like any other.
+    @Test func theQuitKeyClosesTheOverlayInFrontAndIsTypedInText() {
+        func type(_ state: AppState, _ keys: Key...) -> AppState {
+            keys.reduce(state) { explorer.update($0, explorer.action(for: .key($1), in: $0)) }
+        }
+        let help = type(start, .character("?"))
+        #expect(explorer.render(help).text.contains(" Keys — ?, Esc or q closes "))
+        var state = type(help, .character("q"))
+        #expect(!state.showsHelp && state.isRunning)
+        state = type(state, .character("v"))
+        #expect(state.linkMap != nil)
+        state = type(state, .character("q"))
+        #expect(state.linkMap == nil && state.isRunning)
+
+        state = type(state, .character(":"), .character("q"))
+        #expect(state.finder?.query == "q" && state.isRunning)
+        state = type(state, .escape, .character("/"), .character("q"))
+        #expect(state.prompt?.text == "q" && state.isRunning)
+        state = type(state, .escape, .character("q"))
+        #expect(!state.isRunning)
+    }
+
     @Test func tabCyclesPanesAndDigitsFocusDirectly() {
         var state = explorer.press(start, .tab)
         #expect(state.focus == .crossLinks)

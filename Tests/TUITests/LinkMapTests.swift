@@ -87,7 +87,7 @@ struct LinkMapTests {
     @Test("Municipalism's map: three curated See-also topics, the lead's mention, in reading order")
     func municipalismNodes() throws {
         let map = try linkMap("Municipalism")
-        #expect(map.nodes.map(\.label) == ["Communalism (Bookchin)", "Intercommunalism", "Rojava conflict", "(lead)"])
+        #expect(map.nodes.map(\.label) == ["Communalism (Bookchin)", "Intercommunalism", "Rojava conflict", "Dual power"])
         #expect(map.nodes.map(\.tag) == ["theory-of·c", "related·c", "instance-of·c", "mentions·d"])
         #expect(map.nodes.allSatisfy { $0.direction == .incoming })
         #expect(map.groups.map(\.kind) == [.seeAlso, .section])
@@ -101,7 +101,7 @@ struct LinkMapTests {
         let map = try linkMap("Municipalism")
         let communalism = try #require(map.nodes.firstIndex { $0.label == "Communalism (Bookchin)" })
         #expect(map.target(of: communalism) == .card("see-also:communalism-bookchin"))
-        let lead = try #require(map.nodes.firstIndex { $0.label == "(lead)" })
+        let lead = try #require(map.nodes.firstIndex { $0.label == "Dual power" })
         #expect(map.target(of: lead) == .section(0))
         #expect(map.target(of: -1) == nil)
         #expect(map.target(of: map.nodes.count) == nil)
@@ -176,7 +176,8 @@ struct LinkMapTests {
         try expectGolden(render(map, width: 120, height: 40, selected: deep), "linkmap-crowded-sequoia-120x40")
     }
 
-    static let sizes = [(80, 24), (120, 40), (40, 12), (60, 15), (200, 60)]
+    /// 40×11 is what the explorer's smallest screen, 40×12, leaves above its status row.
+    static let sizes = [(80, 24), (120, 40), (40, 12), (40, 11), (60, 15), (200, 60)]
 
     @Test("every node is drawn (label and relation) or counted in its group's +N more", arguments: sizes)
     func everyNodeAccountedFor(width: Int, height: Int) throws {
@@ -275,9 +276,34 @@ struct LinkMapTests {
         let map = LinkMap(model: crowdedModel, focus: isolated.id)
         #expect(map.nodes.isEmpty)
         #expect(render(map, width: 80, height: 24).text.contains("No cross-links for \(isolated.name)."))
-        let small = render(try linkMap("Municipalism"), width: 39, height: 11).text
-        #expect(small.contains("Link map: Municipalism"))
-        #expect(small.contains("needs 40×12"))
+        for (width, height) in [(39, 11), (40, 10)] {
+            let small = render(try linkMap("Municipalism"), width: width, height: height).text
+            #expect(small.contains("Link map: Municipalism"))
+            #expect(small.contains("needs 40×11"))
+        }
+    }
+
+    /// At the explorer's smallest screen the map opens in the 40×11 above the status row (it
+    /// said "needs 40×12"): its title, its nodes and why the selected one is linked, without
+    /// the legend, whose row goes to the nodes.
+    @Test("the map opens at 40×12, the smallest screen the explorer draws")
+    func opensAtTheSmallestScreen() throws {
+        let explorer = makeExplorer()
+        var state = explorer.initialState(size: Size(width: 40, height: 12))
+        #expect(!state.layout.isTooSmall)
+        state = explorer.press(state, .character("]"), .character("v"))
+        let focus = try #require(state.linkMap?.focus)
+        let map = LinkMap(model: bundledModel, focus: focus)
+        let screen = explorer.render(state)
+        let rows = (0..<12).map { screen.row($0) }
+        #expect(rows[0].hasPrefix(" Link map: \(map.focusLabel)"), "\(rows[0])")
+        #expect(!screen.text.contains("needs"))
+        let first = try #require(map.nodes.first)
+        #expect(rows[1..<10].contains { $0.contains("│ " + first.label.prefix(4) + "…") }, "\(screen.text)")
+        #expect(rows[10].hasPrefix(" \(first.direction == .incoming ? first.label : map.focusLabel) → "), "\(rows[10])")
+        #expect(!rows.contains { $0.contains("direction of the link") })
+        #expect(rows[11].hasSuffix("? help "), "the status row stays: \(rows[11])")
+        #expect(render(map, width: 40, height: 12).text.contains("direction of the link"), "one row more shows the legend")
     }
 
     @Test("labels are cut with … to fit; the focus label wraps")

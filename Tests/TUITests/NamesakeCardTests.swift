@@ -24,7 +24,7 @@ struct NamesakeCardTests {
         #expect(text.contains("Links (2)"))
         #expect(text.contains("Foo  see-also topic · same-topic · detected"))
         #expect(text.contains("Mentioned in the article (1)"))
-        #expect(text.contains("(lead), line 3: “Foo is named here.”"))
+        #expect(text.contains("Namesakes, line 3: “Foo is named here.”"), "the lead by the article's title, as the explorer names it")
         #expect(!text.contains("See also, line 9: “Foo”"))
     }
 }

@@ -66,9 +66,9 @@ struct RemappedKeyMessagesTests {
         let explorer = Explorer(model: bundledModel, keymap: Self.remapped, bookmarks: true)
         let text = HelpScreen.lines(Self.remapped).map { $0.map(\.text).joined() }.joined(separator: "\n")
         #expect(text.contains("Bookmarks: undo the last delete (x, or a on a bookmarked place)"))
-        #expect(text.contains("Link map of the selected item or section (again or c closes)"))
+        #expect(text.contains("Link map of the selected item or section (again, c or Q closes)"))
         let screen = explorer.render(press(explorer, explorer.initialState(size: size), .function(2))).text
-        #expect(screen.contains(" Keys — F2 or c closes "))
+        #expect(screen.contains(" Keys — F2, c or Q closes "))
     }
 
     @Test func storeMessagesNameTheRemappedKeys() {
@@ -97,8 +97,8 @@ struct RemappedKeyMessagesTests {
         #expect(orphan.notice == "Its section no longer exists in this article.")
         #expect(try words(of: .bookmarks, explorer, explorer.update(start, .command(.focusBookmarks))).contains("No bookmarks yet."))
         let help = HelpScreen.lines(Self.unbound).map { $0.map(\.text).joined() }.joined(separator: "\n")
-        #expect(help.contains("Link map of the selected item or section (again closes)"))
-        #expect(explorer.render(press(explorer, start, .character("?"))).text.contains(" Keys — ? closes "))
+        #expect(help.contains("Link map of the selected item or section (again or q closes)"))
+        #expect(explorer.render(press(explorer, start, .character("?"))).text.contains(" Keys — ? or q closes "))
 
         let runner = ExplorerSession(explorer: explorer, service: FakeBookmarks())
         var state = runner.startUp(start, start: .section(5), restore: true)

@@ -76,7 +76,10 @@ public enum Command: String, Sendable, CaseIterable, Codable {
         case .searchNext: "Next match (wraps around)"
         case .searchPrevious: "Previous match (wraps around)"
         case .goTo: "Go to a section, topic, example, strategy or bookmark"
-        case .linkMap: "Link map of the selected item or section (again" + (keymap.keyName(for: .closeOverlay).map { " or \($0)" } ?? "") + " closes)"
+        case .linkMap:
+            "Link map of the selected item or section ("
+                + (["again"] + [keymap.keyName(for: .closeOverlay), keymap.keyName(for: .quit)].compactMap { $0 }).joinedAsAlternatives
+                + " closes)"
         }
     }
 
@@ -96,5 +99,12 @@ public enum Command: String, Sendable, CaseIterable, Codable {
         case .toggleBookmark, .note, .deleteBookmark, .undoDelete: "Bookmarks"
         case .search, .searchNext, .searchPrevious, .goTo, .linkMap: "Finding"
         }
+    }
+}
+
+extension Array<String> {
+    /// "a", "a or b", "a, b or c": keys any one of which does it.
+    var joinedAsAlternatives: String {
+        count < 2 ? joined() : dropLast().joined(separator: ", ") + " or " + last!
     }
 }

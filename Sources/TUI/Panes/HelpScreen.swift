@@ -83,6 +83,11 @@ public enum HelpScreen {
                 entries.append(.binding(keys: keyList(binding.keys), column: column, summary: binding.command.summary(keys: keymap)))
             }
         }
+        // The line editor's keys are fixed, not in the keymap: they only ever edit text.
+        entries.append(.blank)
+        entries.append(.heading("Typing (search, notes, go to)"))
+        entries.append(.text("←, →, Home, End, Ctrl-A, Ctrl-E move the cursor; Backspace and Del delete around it, "
+                             + "Ctrl-W the word before it, Ctrl-U all before it, Ctrl-K all after it."))
         entries.append(.blank)
         entries.append(.heading("Mouse"))
         entries.append(.text("Click selects and focuses; click a selected row or link again to follow it; the wheel scrolls."))

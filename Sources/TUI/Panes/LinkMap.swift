@@ -8,11 +8,11 @@ import Content
 ///     ┌ See-also topics (3) ─────┐
 ///     │ Communalism (Bookchin)   ├─→┐
 ///     │   theory-of · curated    │  │ ┌──────────────┐    ┌ Sections · 1 detected ───┐
-///     │ Intercommunalism         ├─→┤ │ Municipalism │ ┌←─┤ Lead                     │
+///     │ Intercommunalism         ├─→┤ │ Municipalism │ ┌←─┤ Dual power               │
 ///     │   related · curated      │  ├─┤   strategy   ├─┘  │   mentions · detected    │
 ///
 /// Each node takes two rows (name, then relation and origin) while a column has room, else
-/// one (`Lead  mentions·d`). A pure value: built from the model and a node id, drawn into any
+/// one (`Dual power  mentions·d`). A pure value: built from the model and a node id, drawn into any
 /// rectangle. `nodes` are in reading order (left column top to bottom, then the right one),
 /// which is the order a selection index counts in; the selection is the only state the map
 /// needs. A group with more nodes than rows shows a page of them and a "+N more" line; the
@@ -107,7 +107,7 @@ public struct LinkMap: Equatable, Sendable {
 
     public init(model: LinkedArticle, focus: String) {
         self.focus = focus
-        focusLabel = model.label(of: focus)
+        focusLabel = model.displayName(of: focus)
         focusKind = Self.kind(of: focus, in: model)
 
         struct Key: Hashable {
@@ -126,7 +126,7 @@ public struct LinkMap: Equatable, Sendable {
                 continue
             }
             merged[key] = found.count
-            let node = Node(id: other, label: model.label(of: other), kind: kind, relation: link.relation,
+            let node = Node(id: other, label: model.displayName(of: other), kind: kind, relation: link.relation,
                             origin: link.origin, direction: direction, count: 1, reason: nil,
                             target: Target.node(other, in: model))
             found.append((node, [link]))
@@ -168,8 +168,10 @@ public struct LinkMap: Equatable, Sendable {
         nodes.indices.contains(index) ? nodes[index].target : nil
     }
 
-    /// The smallest size the map draws in; below it, a message says so.
-    public static let minimumSize = Size(width: 40, height: 12)
+    /// The smallest size the map draws in; below it, a message says so. The explorer gives
+    /// the map the screen above its status row, so this is its own smallest screen less that
+    /// row: the map opens wherever the explorer draws (it said "needs 40×12" at 40×12).
+    public static let minimumSize = Size(width: ScreenLayout.minimumSize.width, height: ScreenLayout.minimumSize.height - 1)
 
     static func kind(of id: String, in model: LinkedArticle) -> Kind? {
         switch model.node(id: id) {
@@ -270,7 +272,8 @@ extension LinkMap {
     static let gutter = 4
 
     /// Draws the map into `rect` (clipped to the buffer; nothing is drawn outside it): a
-    /// title row, the map, a legend row and a row saying why the selected node is linked.
+    /// title row, the map, a legend row (above the smallest height) and a row saying why the
+    /// selected node is linked.
     /// `selected` is an index of `nodes`; `ascii` draws lines and arrows with `+ - | > <`.
     public func render(into buffer: inout CellBuffer, in rect: Rect, selected: Int?, ascii: Bool = false) {
         let area = rect.intersection(buffer.bounds)
@@ -304,7 +307,7 @@ extension LinkMap {
             buffer.put(message, x: area.x + max((area.width - message.displayWidth) / 2, 1), y: focusBox.maxY + 1,
                        maxWidth: area.width - 2, style: Style(.dim))
         }
-        drawLegend(into: &buffer, y: area.maxY - 2, area: area, glyphs: glyphs)
+        if layout.showsLegend { drawLegend(into: &buffer, y: area.maxY - 2, area: area, glyphs: glyphs) }
         drawDetail(into: &buffer, y: area.maxY - 1, area: area, selected: selected, glyphs: glyphs)
     }
 
@@ -318,12 +321,15 @@ extension LinkMap {
         var kindLine: String
         var left: ColumnPlan
         var right: ColumnPlan
+        var showsLegend: Bool
     }
 
     func layout(in area: Rect, selected: Int?) -> Layout? {
         guard area.width >= Self.minimumSize.width && area.height >= Self.minimumSize.height else { return nil }
-        // Title row above, legend and detail rows below.
-        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 3)
+        // Title row above, legend and detail rows below. At the smallest height the legend,
+        // which only explains the glyphs, gives its row to the nodes.
+        let showsLegend = area.height > Self.minimumSize.height
+        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - (showsLegend ? 3 : 2))
 
         // The focus box: its label wrapped to at most three lines, then its kind.
         let maxBox = min(max(area.width / 4, 14), 30)
@@ -348,7 +354,8 @@ extension LinkMap {
         return Layout(body: body, focusBox: focusBox, middle: focusBox.y + focusBox.height / 2,
                       labelLines: labelLines, kindLine: kindLine,
                       left: plan(left, x: originX, width: columnWidth, body: body, selected: selected),
-                      right: plan(right, x: focusBox.maxX + Self.gutter, width: columnWidth, body: body, selected: selected))
+                      right: plan(right, x: focusBox.maxX + Self.gutter, width: columnWidth, body: body, selected: selected),
+                      showsLegend: showsLegend)
     }
 
     enum Side { case left, right }

@@ -3,20 +3,19 @@ import Foundation
 
 /// The rows of the list panes, computed from the model and the node the reader is on.
 public enum PaneRows {
-    /// A node as the panes' titles name it: the lead by the article's title, as "Backlinks:
-    /// Dual power" does, not "(lead)".
-    static func paneName(of node: String, in model: LinkedArticle) -> String {
-        model.node(id: node) == .section(0) ? model.article.title : model.label(of: node)
-    }
-
     /// The outline: one row per visible section, indented by level, with ▸/▾ on sections
     /// that have subsections. Returns the section index of each row beside it.
     public static func outline(_ model: LinkedArticle, collapsed: Set<Int>, current: Int,
                                bookmarked: Set<Int> = []) -> [(section: Int, row: ListRow)] {
         var rows: [(Int, ListRow)] = []
         let article = model.article
-        rows.append((0, ListRow([TextSpan(article.title, Style(current == 0 ? .heading1 : .normal, bold: current == 0))],
-                                target: .section(0))))
+        // The ★ after a bookmarked section's heading, kept when the row is cut to the pane.
+        func marked(_ spans: [TextSpan], section: Int) -> (spans: [TextSpan], kept: Int) {
+            bookmarked.contains(section) ? (spans + [TextSpan(" ★", Style(.bookmark, bold: true))], 1) : (spans, 0)
+        }
+        // The lead has no heading: its row is the article's title, marked as any section is.
+        let lead = marked([TextSpan(article.title, Style(current == 0 ? .heading1 : .normal, bold: current == 0))], section: 0)
+        rows.append((0, ListRow(lead.spans, target: .section(0), keptAtEnd: lead.kept)))
         func visit(_ parent: Int?, depth: Int) {
             for index in article.children(of: parent) {
                 let hasChildren = !article.children(of: index).isEmpty
@@ -26,9 +25,8 @@ public enum PaneRows {
                 var spans = [TextSpan(marker, Style(.dim)),
                              TextSpan(article.sections[index].title, Style(isCurrent ? .heading1 : .normal, bold: isCurrent))]
                 if !itemCounts.isEmpty { spans.append(TextSpan(" (" + itemCounts.joined(separator: "+") + ")", Style(.dim))) }
-                let isBookmarked = bookmarked.contains(index)
-                if isBookmarked { spans.append(TextSpan(" ★", Style(.bookmark, bold: true))) }
-                rows.append((index, ListRow(spans, target: .section(index), indent: depth * 2, keptAtEnd: isBookmarked ? 1 : 0)))
+                let row = marked(spans, section: index)
+                rows.append((index, ListRow(row.spans, target: .section(index), indent: depth * 2, keptAtEnd: row.kept)))
                 if hasChildren && !collapsed.contains(index) { visit(index, depth: depth + 1) }
             }
         }
@@ -41,7 +39,7 @@ public enum PaneRows {
     public static func crossLinks(_ model: LinkedArticle, node: String) -> [ListRow] {
         let links = model.graph.links(touching: node)
         guard !links.isEmpty else {
-            return [ListRow([TextSpan("No cross-links for \(paneName(of: node, in: model)).", Style(.dim))])]
+            return [ListRow([TextSpan("No cross-links for \(model.displayName(of: node)).", Style(.dim))])]
         }
         var rows: [ListRow] = []
         let groups: [(title: String, kind: ItemKind?)] = ItemKind.allCases.map { ($0.pluralTitle, $0) } + [("Sections", nil)]
@@ -66,8 +64,7 @@ public enum PaneRows {
     /// that makes one (`bookmarkKey`) is named.
     public static func bookmarks(_ entries: [BookmarkEntry], model: LinkedArticle, bookmarkKey: String?) -> [ListRow] {
         guard !entries.isEmpty else {
-            let text = "No bookmarks yet" + (bookmarkKey.map { ": \($0) bookmarks the section you are reading." } ?? ".")
-            return [ListRow([TextSpan(text, Style(.dim))], wraps: true)]
+            return [ListRow([TextSpan(noBookmarksYet(bookmarkKey: bookmarkKey), Style(.dim))], wraps: true)]
         }
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
@@ -83,13 +80,18 @@ public enum PaneRows {
         }
     }
 
+    /// What the empty Bookmarks pane says; the keys that need a bookmark say it there too.
+    static func noBookmarksYet(bookmarkKey: String?) -> String {
+        "No bookmarks yet" + (bookmarkKey.map { ": \($0) bookmarks the section you are reading." } ?? ".")
+    }
+
     /// What points at `node`, then the other articles of the folder that list this one
     /// among their See-also topics.
     public static func backlinks(_ model: LinkedArticle, node: String, incoming: [(article: String, topic: String)] = []) -> [ListRow] {
         let links = model.graph.incoming(to: node)
         var rows = links.flatMap { linkRows($0, from: node, model: model) }
         if links.isEmpty {
-            rows.append(ListRow([TextSpan("Nothing here points to \(paneName(of: node, in: model)).", Style(.dim))]))
+            rows.append(ListRow([TextSpan("Nothing here points to \(model.displayName(of: node)).", Style(.dim))]))
         }
         if !incoming.isEmpty {
             rows.append(ListRow([TextSpan("Other articles (\(incoming.count))", Style(.section, bold: true))]))
@@ -106,7 +108,7 @@ public enum PaneRows {
         let other = link.other(than: node)
         let arrow = link.from == node ? "→ " : "← "
         let originRole: ColorRole = link.origin == .curated ? .curated : .detected
-        let main = ListRow([TextSpan(arrow, Style(.dim)), TextSpan(model.label(of: other))],
+        let main = ListRow([TextSpan(arrow, Style(.dim)), TextSpan(model.displayName(of: other))],
                            target: Target.node(other, in: model), indent: 2)
         var detail = [TextSpan("\(link.relation.rawValue) · \(link.origin.rawValue)", Style(originRole))]
         if let rationale = link.rationale {

@@ -61,7 +61,7 @@ extension Explorer {
     func title(of pane: PaneID, _ state: AppState) -> String {
         switch pane {
         case .reader:
-            if case .card(let id) = state.reader.content { return "Topic: " + model.label(of: id) }
+            if case .card(let id) = state.reader.content { return "Topic: " + model.displayName(of: id) }
             return model.article.title
         case .crossLinks: return "Cross-links: " + label(of: state)
         case .backlinks: return "Backlinks: " + label(of: state)
@@ -188,7 +188,7 @@ extension Explorer {
         buffer.fill(rect, style: style)
         var left = " " + model.article.title
         if case .card(let id) = state.reader.content {
-            left += " › topic: " + model.label(of: id)
+            left += " › topic: " + model.displayName(of: id)
         } else {
             for index in model.article.path(to: currentSection(state)) { left += " › " + model.article.sections[index].title }
         }
@@ -234,14 +234,42 @@ extension Explorer {
             let found = search.query.isEmpty ? "" : search.matches.isEmpty ? "not found · " : "match \((search.current ?? 0) + 1)/\(search.matches.count) · "
             hint = "  " + found + "Enter keeps · Esc returns"
         }
-        var x = rect.x + buffer.put(prompt.label, x: rect.x, y: rect.y, maxWidth: rect.width, style: Style(.statusKey, bold: true))
-        // Show the end of a long note: that is where the typing happens.
+        let x = rect.x + buffer.put(prompt.label, x: rect.x, y: rect.y, maxWidth: rect.width, style: Style(.statusKey, bold: true))
         let room = max(rect.width - (x - rect.x) - hint.displayWidth - 1, 1)
-        var shown = prompt.text
-        while shown.displayWidth > room { shown.removeFirst() }
-        x += buffer.put(shown, x: x, y: rect.y, maxWidth: room, style: .normal)
-        buffer.put("▏", x: x, y: rect.y, style: Style(.statusKey))
+        Self.draw(prompt.input, x: x, y: rect.y, width: room, style: .normal, into: &buffer)
         buffer.put(hint, x: rect.x + rect.width - hint.displayWidth, y: rect.y, style: Style(.dim))
+    }
+
+    /// Draws typed text in `width` columns from (`x`, `y`) with its cursor, a reversed cell:
+    /// the character under it (both columns of a wide one), or a space after the end. A text
+    /// too long for the field shows as much as fits before the cursor, so that where the
+    /// typing happens is always in view (at the end, the end of a long note).
+    static func draw(_ input: LineInput, x: Int, y: Int, width: Int, style: Style, into buffer: inout CellBuffer) {
+        let characters = Array(input.text)
+        let widths = characters.map(\.displayWidth)
+        let cursorWidth = input.cursor < characters.count ? max(widths[input.cursor], 1) : 1
+        var first = 0
+        var beforeCursor = widths[..<input.cursor].reduce(0, +)
+        while first < input.cursor, beforeCursor + cursorWidth > width {
+            beforeCursor -= widths[first]
+            first += 1
+        }
+        let cursorStyle = Style(style.role, bold: style.bold, reverse: true)
+        var column = x
+        for index in first..<characters.count {
+            guard column + widths[index] <= x + width else { break }
+            if index == input.cursor {
+                // A zero-width cluster (a lone combining mark) is drawn as nothing: the cursor
+                // on it is a reversed space, so that it still shows.
+                let shown = widths[index] == 0 ? " " : String(characters[index])
+                column += buffer.put(shown, x: column, y: y, maxWidth: x + width - column, style: cursorStyle)
+            } else {
+                column += buffer.put(String(characters[index]), x: column, y: y, maxWidth: x + width - column, style: style)
+            }
+        }
+        if input.cursor == characters.count, column < x + width {
+            buffer.put(" ", x: column, y: y, style: cursorStyle)
+        }
     }
 
     /// Where the reader is, as less and vim say it: Top, Bot, All or a percentage.
@@ -263,12 +291,11 @@ extension Explorer {
         let box = frame.box
         buffer.fill(box, style: Style(.help))
         buffer.drawBox(box, title: " Go to — Enter jumps · Esc closes ", style: Style(.borderFocused, bold: true))
-        var x = box.x + 2
-        x += buffer.put("› ", x: x, y: box.y + 1, style: Style(.statusKey, bold: true))
-        x += buffer.put(finder.query, x: x, y: box.y + 1, maxWidth: box.width - 6, style: Style(.normal, bold: true))
-        buffer.put("▏", x: x, y: box.y + 1, style: Style(.statusKey))
+        let x = box.x + 2 + buffer.put("› ", x: box.x + 2, y: box.y + 1, style: Style(.statusKey, bold: true))
         let count = "\(results.count) of \(finderCache.foldedEntries.count + state.bookmarks.count { $0.target != nil })"
-        buffer.put(count, x: box.x + box.width - 2 - count.displayWidth, y: box.y + 1, style: Style(.dim))
+        let countX = box.x + box.width - 2 - count.displayWidth
+        Self.draw(finder.input, x: x, y: box.y + 1, width: max(countX - 1 - x, 1), style: Style(.normal, bold: true), into: &buffer)
+        buffer.put(count, x: countX, y: box.y + 1, style: Style(.dim))
         let top = frame.top(finder.top, toShow: finder.selection)
         for row in 0..<frame.rows {
             let index = top + row
@@ -300,9 +327,10 @@ extension Explorer {
         let help = HelpScreen.layout(keymap, size: state.size)
         let box = help.box
         buffer.fill(box, style: Style(.help))
-        // The keys that close it: the help key again, and Esc (closeOverlay); "Keys" alone with neither.
-        let closers = [keymap.keyName(for: .help), keymap.keyName(for: .closeOverlay)].compactMap { $0 }
-        let title = " Keys" + (closers.isEmpty ? "" : " — " + closers.joined(separator: " or ") + " closes") + " "
+        // The keys that close it: the help key again, Esc (closeOverlay) and, as in less and
+        // vim's help, the quit key; "Keys" alone with none of them bound.
+        let closers = [Command.help, .closeOverlay, .quit].compactMap { keymap.keyName(for: $0) }
+        let title = " Keys" + (closers.isEmpty ? "" : " — " + closers.joinedAsAlternatives + " closes") + " "
         buffer.drawBox(box, title: title, style: Style(.borderFocused, bold: true))
         for row in 0..<help.visibleLines {
             let index = state.helpTop + row

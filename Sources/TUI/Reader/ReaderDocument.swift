@@ -44,7 +44,7 @@ public struct ReaderBlock: Equatable, Sendable {
     public var item: String?
     /// The source line of the block, where it has one.
     public var sourceLine: Int?
-    /// Whether the block is a section heading (bookmark marks go there).
+    /// Whether the block is a section heading, or the title (the lead's): bookmark marks go there.
     public var isHeading = false
 }
 
@@ -89,8 +89,9 @@ extension ReaderDocument {
         let finder = model.mentionFinder
         let itemByLine = Dictionary(model.items.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
         let article = model.article
+        // The title stands as the lead's heading: a bookmarked lead is marked there.
         document.blocks.append(ReaderBlock(spans: [TextSpan(article.title, Style(.title, bold: true))], prefix: nil, indent: 0,
-                                           spacingBefore: 0, section: 0, item: nil, sourceLine: article.titleLine))
+                                           spacingBefore: 0, section: 0, item: nil, sourceLine: article.titleLine, isHeading: true))
         for (sectionIndex, section) in article.sections.enumerated() {
             if !section.isLead {
                 let role: ColorRole = section.level == 2 ? .heading1 : section.level == 3 ? .heading2 : .heading3
@@ -156,7 +157,7 @@ extension ReaderDocument {
             guard let targetID = mention.targets.first, let target = Target.node(targetID, in: model) else { continue }
             if cursor < mention.range.lowerBound { spans.append(TextSpan(String(text[cursor..<mention.range.lowerBound]))) }
             let reference = references.count
-            references.append(ReaderReference(target: target, block: block, label: model.label(of: targetID)))
+            references.append(ReaderReference(target: target, block: block, label: model.displayName(of: targetID)))
             let style = Style(.link)
             spans.append(TextSpan(String(text[mention.range]), style, reference: reference))
             spans.append(TextSpan.marker(reference, style: style))

@@ -8,7 +8,7 @@ extension ReaderDocument {
         var document = ReaderDocument()
         guard case .item(let index)? = model.node(id: itemID) else { return document }
         let item = model.items[index]
-        let sectionTitle = model.label(of: model.article.sections[item.section].id)
+        let sectionTitle = model.displayName(of: model.article.sections[item.section].id)
         func add(_ spans: [TextSpan], prefix: TextSpan? = nil, indent: Int = 0, spacing: Int = 0) {
             document.blocks.append(ReaderBlock(spans: spans, prefix: prefix, indent: indent, spacingBefore: spacing,
                                                section: item.section, item: item.id, sourceLine: nil))
@@ -36,7 +36,7 @@ extension ReaderDocument {
         if links.isEmpty { add([TextSpan("No links.", Style(.dim))]) }
         for link in links {
             let otherID = link.other(than: item.id)
-            let other = model.label(of: otherID)
+            let other = model.displayName(of: otherID)
             var spans: [TextSpan] = []
             if let target = Target.node(otherID, in: model) {
                 let number = reference(to: target, label: other)
@@ -61,7 +61,7 @@ extension ReaderDocument {
             prefix: TextSpan("# ", Style(.heading1)), spacing: 1)
         if mentions.isEmpty { add([TextSpan("The article's text does not mention it by name.", Style(.dim))]) }
         for evidence in mentions {
-            let place = "\(model.label(of: evidence.section)), line \(evidence.line)"
+            let place = "\(model.displayName(of: evidence.section)), line \(evidence.line)"
             let number = reference(to: .sourceLine(evidence.line), label: place)
             add([TextSpan(place, Style(.link), reference: number), TextSpan(": “\(evidence.text)”")],
                 prefix: TextSpan("• ", Style(.dim)), indent: 2, spacing: 1)

@@ -105,14 +105,16 @@ public final class ExplorerSession {
     }
 
     /// The state to show first: the saved session, then `start`. Without `restore` the view
-    /// starts at the top, but the saved history is kept, with the saved view one step back:
-    /// quitting then saves it again rather than an empty history.
+    /// starts at the top, or at `start`, but the saved history is kept, with the saved view one
+    /// step back: quitting then saves it again rather than an empty history.
     public func startUp(_ state: AppState, start: Target?, restore: Bool) -> AppState {
         var state = perform(.reloadBookmarks, on: state)
-        if let session = savedSession() {
-            state = apply(restore ? .restoreSession(session) : .resumeHistory(session), to: state)
-        }
+        let session = savedSession()
+        if let session, restore { state = apply(.restoreSession(session), to: state) }
         if let start { state = apply(.follow(start), to: state) }
+        // After the jump to `start`: the top it leaves was never shown, so the way back is to
+        // where the last run ended, not to the top (it was both, one after the other).
+        if let session, !restore { state = apply(.resumeHistory(session), to: state) }
         return state
     }
 
@@ -148,7 +150,7 @@ public final class ExplorerSession {
                 notice = state.notice
             case .toggleBookmark(let section, let item):
                 let added = try service.toggle(section: section, item: item, in: model)
-                let name = item.map(model.label(of:)) ?? model.label(of: model.article.sections[section].id)
+                let name = model.displayName(of: item ?? model.article.sections[section].id)
                 notice = added ? "Bookmarked: \(name)" + (keymap.keyName(for: .focusBookmarks).map { " (\($0) lists bookmarks)" } ?? "")
                     : removed(name)
             case .setNote(let note, let section, let item):

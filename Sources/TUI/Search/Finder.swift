@@ -40,9 +40,12 @@ public struct FinderEntry: Hashable, Sendable {
 /// The go-to finder's state: what is typed, which result is selected and which is the
 /// first shown (kept, so that results do not move under the pointer when a click selects one).
 public struct FinderState: Hashable, Sendable {
-    public var query = ""
+    /// What is typed, and where the cursor is in it.
+    public var input = LineInput()
     public var selection = 0
     public var top = 0
+
+    public var query: String { input.text }
 }
 
 /// Where the finder is drawn at a screen size: its box, centred near the top, with the

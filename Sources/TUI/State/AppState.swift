@@ -55,8 +55,27 @@ public struct ViewSnapshot: Hashable, Sendable, Codable {
     public var article: String?
 }
 
+extension ViewSnapshot {
+    /// Whether two views show the same place: the same article and content, the same text at
+    /// the top of the reader (whatever width it was wrapped at) and the same cross-reference
+    /// selected. The focus and the side panes' selections are how the place was looked at.
+    public func isSamePlace(as other: ViewSnapshot) -> Bool {
+        article == other.article && reader.content == other.reader.content
+            && reader.selectedReference == other.reader.selectedReference && reader.top.isSamePosition(as: other.reader.top)
+    }
+}
+
+extension ReaderAnchor {
+    /// The same text at the top: a line after a block's first is known by its offset in the
+    /// block, its line number depending on the width it was wrapped at.
+    func isSamePosition(as other: ReaderAnchor) -> Bool {
+        block == other.block && offset == other.offset && (offset != nil || line == other.line)
+    }
+}
+
 /// Browser-style history: following a link pushes the current view on `back` and clears
-/// `forward`; back and forward move views between the two stacks.
+/// `forward`; back and forward move views between the two stacks. No two neighbours on
+/// `back` are the same place: a view of the place already last recorded takes its slot.
 public struct History: Hashable, Sendable, Codable {
     public private(set) var back: [ViewSnapshot] = []
     public private(set) var forward: [ViewSnapshot] = []
@@ -65,7 +84,13 @@ public struct History: Hashable, Sendable, Codable {
     public init() {}
 
     public mutating func record(_ view: ViewSnapshot) {
-        back.append(view)
+        // A second entry for one place (a jump from where the last one left, a restart that
+        // records where the last run ended) would be a step back that goes nowhere.
+        if let last = back.last, last.isSamePlace(as: view) {
+            back[back.count - 1] = view
+        } else {
+            back.append(view)
+        }
         if back.count > Self.limit { back.removeFirst(back.count - Self.limit) }
         forward.removeAll()
     }

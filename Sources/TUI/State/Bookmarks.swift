@@ -113,7 +113,7 @@ public struct SessionRecord: Hashable, Sendable, Codable {
     }
 }
 
-/// A one-line prompt at the bottom of the screen (a bookmark's note).
+/// A one-line prompt at the bottom of the screen (a bookmark's note, the search).
 public struct Prompt: Hashable, Sendable {
     public enum Purpose: Hashable, Sendable {
         case noteOnCurrent(section: Int, item: String?)
@@ -123,6 +123,16 @@ public struct Prompt: Hashable, Sendable {
     }
 
     public var label: String
-    public var text: String
+    /// What is typed, and where the cursor is in it.
+    public var input: LineInput
     public var purpose: Purpose
+
+    public var text: String { input.text }
+
+    /// A prompt holding `text` (a note to edit), the cursor at its end.
+    public init(label: String, text: String, purpose: Purpose) {
+        self.label = label
+        input = LineInput(text)
+        self.purpose = purpose
+    }
 }

@@ -194,17 +194,9 @@ extension Explorer {
             return follow(results[finder.selection].entry.target, from: state)
         case .up, .control("p"), .backTab: finder.selection = max(finder.selection - 1, 0)
         case .down, .control("n"), .tab: finder.selection = min(finder.selection + 1, max(finderResults(state).count - 1, 0))
-        case .backspace, .delete:
-            if !finder.query.isEmpty { finder.query.removeLast() }
-            finder.selection = 0
-        case .control("u"):
-            finder.query = ""
-            finder.selection = 0
-        case .character(let character):
-            finder.query.append(character)
-            finder.selection = 0
         default:
-            break
+            // The query edits as the prompts do; new results start from the best one.
+            if finder.input.edit(key) == .text { finder.selection = 0 }
         }
         state.finder = finder
         return state

@@ -91,7 +91,7 @@ public struct Explorer: Sendable {
             state.history = session.history
         case .resumeHistory(let session):
             var history = session.history
-            if session.view != snapshot(state) { history.record(session.view) }
+            if !session.view.isSamePlace(as: snapshot(state)) { history.record(session.view) }
             state.history = history
         case .restoreView(let view):
             state = restore(view, into: state)
@@ -205,12 +205,12 @@ public struct Explorer: Sendable {
             return (model.items[index].section, id, model.items[index].name)
         }
         if let id = selectedNode(state) {
-            if case .section(let section)? = model.node(id: id) { return (section, nil, model.label(of: id)) }
+            if case .section(let section)? = model.node(id: id) { return (section, nil, model.displayName(of: id)) }
             if let found = item(id) { return found }
         }
         if case .card(let id) = state.reader.content, let found = item(id) { return found }
         let section = currentSection(state)
-        return (section, nil, model.label(of: model.article.sections[section].id))
+        return (section, nil, model.displayName(of: model.article.sections[section].id))
     }
 
     /// The node picked in the focused pane: the outline's selected section, or the section or
@@ -249,26 +249,63 @@ public struct Explorer: Sendable {
             return state
         case .enter:
             state.prompt = nil
-            let note = prompt.text.trimmingCharacters(in: .whitespaces)
-            switch prompt.purpose {
-            case .noteOnCurrent(let section, let item): state.effects.append(.setNote(note, section: section, item: item))
-            case .noteOnBookmark(let id): state.effects.append(.setBookmarkNote(note, bookmark: id))
-            case .search: return finishSearch(state)
-            }
-            return state
-        case .backspace, .delete:
-            if !prompt.text.isEmpty { prompt.text.removeLast() }
-        case .control("u"):
-            prompt.text = ""
-        case .character(let character):
-            prompt.text.append(character)
+            if prompt.purpose == .search { return finishSearch(state) }
+            return saveNote(prompt.text.trimmingCharacters(in: .whitespaces), for: prompt.purpose, in: state)
         case .tab:
-            prompt.text.append(" ")
+            prompt.input.insert(" ")
         default:
-            break
+            // Readline's keys; only a change of the text searches again (as you type).
+            guard prompt.input.edit(key) == .text else {
+                state.prompt = prompt
+                return state
+            }
         }
         state.prompt = prompt
         return prompt.purpose == .search ? searchChanged(prompt.text, in: state) : state
+    }
+
+    /// Enter on a note's prompt. An empty note clears the bookmark's note; where there is no
+    /// note to clear it changes nothing, and where there is no bookmark it makes none (`M`,
+    /// Enter used to make a bookmark without a note and say "Note cleared.").
+    func saveNote(_ note: String, for purpose: Prompt.Purpose, in state: AppState) -> AppState {
+        var state = state
+        let existing: BookmarkEntry? = switch purpose {
+        case .noteOnCurrent(let section, let item): bookmark(onSection: section, item: item, state)
+        case .noteOnBookmark(let id): state.bookmarks.first { $0.id == id }
+        case .search: nil
+        }
+        if note.isEmpty {
+            guard let existing else {
+                state.notice = "Empty note: nothing bookmarked"
+                    + (keymap.keyName(for: .toggleBookmark).map { " (\($0) bookmarks without a note)." } ?? ".")
+                return state
+            }
+            guard existing.note?.isEmpty == false else {
+                state.notice = "Note not changed."
+                return state
+            }
+        }
+        switch purpose {
+        case .noteOnCurrent(let section, let item): state.effects.append(.setNote(note, section: section, item: item))
+        case .noteOnBookmark(let id): state.effects.append(.setBookmarkNote(note, bookmark: id))
+        case .search: break
+        }
+        return state
+    }
+
+    /// The bookmark on (section, item) of this article, when there is one and it still resolves.
+    func bookmark(onSection section: Int, item: String?, _ state: AppState) -> BookmarkEntry? {
+        state.bookmarks.first { $0.section == section && $0.item == item && !$0.isOrphaned }
+    }
+
+    /// What d, r and Enter say in an empty Bookmarks pane: what the pane says.
+    var noBookmarksYet: String { PaneRows.noBookmarksYet(bookmarkKey: keymap.keyName(for: .toggleBookmark)) }
+
+    /// What h and l say outside the outline, the only pane with sections to fold.
+    func outlineOnly(_ command: Command) -> String {
+        let verb = command == .collapse ? "collapses" : "expands"
+        return (keymap.keyName(for: command).map { "\($0) \(verb) sections" } ?? "Sections fold")
+            + " in the outline" + (keymap.keyName(for: .focusOutline).map { " (\($0) focuses it)" } ?? "") + "."
     }
 
     /// The rows of a list pane laid out at its width (one-column margins on both sides).
@@ -340,11 +377,14 @@ public struct Explorer: Sendable {
             // Another explorer may have added some: the pane shows the store as it is now.
             state.effects.append(.reloadBookmarks)
         case .note where state.focus == .bookmarks:
-            guard let entry = selectedBookmark(state) else { return state }
+            guard let entry = selectedBookmark(state) else {
+                state.notice = noBookmarksYet
+                return state
+            }
             state.prompt = Prompt(label: "Note for \(entry.path): ", text: entry.note ?? "", purpose: .noteOnBookmark(entry.id))
         case .note:
             let place = bookmarkPlace(state)
-            let existing = state.bookmarks.first { $0.section == place.section && $0.item == place.item && !$0.isOrphaned }
+            let existing = bookmark(onSection: place.section, item: place.item, state)
             state.prompt = Prompt(label: "Note for \(place.label): ", text: existing?.note ?? "",
                                   purpose: .noteOnCurrent(section: place.section, item: place.item))
         case .toggleBookmark:
@@ -362,7 +402,11 @@ public struct Explorer: Sendable {
                     + " in the Bookmarks pane" + (keymap.keyName(for: .focusBookmarks).map { " (\($0) opens it)" } ?? "") + "."
                 return state
             }
-            if let entry = selectedBookmark(state) { state.effects.append(.removeBookmark(entry.id)) }
+            guard let entry = selectedBookmark(state) else {
+                state.notice = noBookmarksYet
+                return state
+            }
+            state.effects.append(.removeBookmark(entry.id))
         case .undoDelete:
             state.effects.append(.undoRemove)
         default:
@@ -379,7 +423,7 @@ public struct Explorer: Sendable {
         let map = LinkMap(model: model, focus: open.focus)
         let last = max(map.nodes.count - 1, 0)
         switch command {
-        case .linkMap, .closeOverlay, .quit:
+        case .linkMap, .closeOverlay, .quit:  // q closes the map as it closes the help
             state.linkMap = nil
             return state
         case .moveDown, .nextReference: open.selection = min(open.selection + 1, last)
@@ -406,6 +450,7 @@ public struct Explorer: Sendable {
         var state = state
         let page = max(HelpScreen.layout(keymap, size: state.size).visibleLines, 1)
         switch command {
+        // The quit key closes the help, as q closes less's help and vim's: it quits from the panes.
         case .help, .closeOverlay, .quit: state.showsHelp = false
         case .moveDown: state.helpTop += 1
         case .moveUp: state.helpTop -= 1
@@ -450,7 +495,9 @@ public struct Explorer: Sendable {
                 return state
             }
             return follow(readerDocument(state).references[selected].target, from: state)
-        case .collapse, .expand: return state
+        case .collapse, .expand:
+            state.notice = outlineOnly(command)
+            return state
         default: return state
         }
         // Scrolling stops where the last line reaches the bottom; a jump near the end (which
@@ -458,6 +505,13 @@ public struct Explorer: Sendable {
         // and scrolling down from there stays there rather than jumping back up.
         let clamped = clampTop(newTop, layout: layout, height: height)
         let top = command == .bottom ? clamped : max(clamped, min(newTop, current))
+        // A page key that cannot move says so, as less shows (END): Space is how one reads on,
+        // and a screen that stays as it was looks like a key that was lost. A line key or g/G
+        // stays quiet there: the status bar says Top or Bot already, and a held j would keep
+        // a notice up all the way down.
+        if top == current, command == .pageDown || command == .pageUp {
+            state.notice = command == .pageDown ? "Already at the end." : "Already at the top."
+        }
         state.reader.top = layout.anchor(at: top)
         // As in lynx, a selection scrolled out of view gives way to the first reference in view.
         if let selected = state.reader.selectedReference, !(top..<(top + height)).contains(layout.referenceLine[selected]) {
@@ -533,12 +587,16 @@ public struct Explorer: Sendable {
                 state.outline.collapsed.insert(selected)
             } else if let parent = article.sections[selected].parent {
                 state.outline.selectedSection = parent
+            } else {
+                state.notice = state.outline.collapsed.contains(selected) ? "Already collapsed." : "Already at the top level."
             }
         case .expand:
             if state.outline.collapsed.contains(selected) {
                 state.outline.collapsed.remove(selected)
             } else if let child = article.children(of: selected).first, selected != 0 {
                 state.outline.selectedSection = child
+            } else {
+                state.notice = "No subsections to expand."
             }
         default: break
         }
@@ -560,14 +618,24 @@ public struct Explorer: Sendable {
         case .bottom: list.selection = rows.lastSelectable ?? 0
         case .open:
             guard current < rows.count, let target = rows[current].target else {
-                if pane == .bookmarks, let entry = selectedBookmark(state) {
-                    state.notice = entry.isOrphaned
-                        ? "Its section no longer exists in this article" + (keymap.keyName(for: .deleteBookmark).map { ": \($0) deletes it." } ?? ".")
-                        : "That bookmark is in “\(entry.articleTitle)”: open that article to follow it."
+                switch pane {
+                case .bookmarks:
+                    if let entry = selectedBookmark(state) {
+                        state.notice = entry.isOrphaned
+                            ? "Its section no longer exists in this article" + (keymap.keyName(for: .deleteBookmark).map { ": \($0) deletes it." } ?? ".")
+                            : "That bookmark is in “\(entry.articleTitle)”: open that article to follow it."
+                    } else {
+                        state.notice = noBookmarksYet
+                    }
+                case .crossLinks: state.notice = "No cross-links to follow."
+                default: state.notice = "No backlinks to follow."
                 }
                 return state
             }
             return follow(target, from: state)
+        case .collapse, .expand:
+            state.notice = outlineOnly(command)
+            return state
         default: break
         }
         state[keyPath: Self.listState(of: pane)] = list

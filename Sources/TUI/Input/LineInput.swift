@@ -1,0 +1,67 @@
+/// A line of typed text and a cursor in it, edited with readline's keys: the note and search
+/// prompts and the go-to finder. The cursor counts grapheme clusters, what a reader sees as
+/// one character ("字", "é" written with a combining accent, a flag), so that Left and
+/// Backspace never split one; how many columns each takes is the drawing's business.
+public struct LineInput: Hashable, Sendable {
+    public private(set) var text: String
+    /// How many characters are before the cursor: 0 at the start, `text.count` at the end.
+    public private(set) var cursor: Int
+
+    /// `text` with the cursor at its end, where typing goes on.
+    public init(_ text: String = "") {
+        self.text = text
+        cursor = text.count
+    }
+
+    /// What an editing key changed: the text, or at most where the cursor is.
+    public enum Change: Equatable, Sendable {
+        case text
+        case cursor
+    }
+
+    /// Applies `key` if it edits a line, and says what it changed: nil for a key that is no
+    /// editing key (Enter, Esc, Tab…), which the caller handles. A key that can do nothing
+    /// here (Backspace at the start) is still an editing key, and changes nothing.
+    public mutating func edit(_ key: Key) -> Change? {
+        let before = text
+        switch key {
+        case .character(let character): insert(String(character))
+        case .left, .control("b"): cursor = max(cursor - 1, 0)
+        case .right, .control("f"): cursor = min(cursor + 1, text.count)
+        case .home, .control("a"): cursor = 0
+        case .end, .control("e"): cursor = text.count
+        case .backspace: replace(characters: max(cursor - 1, 0)..<cursor, with: "")
+        case .delete, .control("d"): replace(characters: cursor..<min(cursor + 1, text.count), with: "")
+        case .control("w"): replace(characters: wordStart..<cursor, with: "")
+        case .control("u"): replace(characters: 0..<cursor, with: "")
+        case .control("k"): replace(characters: cursor..<text.count, with: "")
+        default: return nil
+        }
+        return text == before ? .cursor : .text
+    }
+
+    /// Puts `string` at the cursor, which moves past it.
+    public mutating func insert(_ string: String) {
+        replace(characters: cursor..<cursor, with: string)
+    }
+
+    /// Where Ctrl-W deletes back to, as readline's unix-word-rubout: over the spaces before
+    /// the cursor, then over the word before them.
+    var wordStart: Int {
+        let characters = Array(text.prefix(cursor))
+        var start = characters.count
+        while start > 0, characters[start - 1].isWhitespace { start -= 1 }
+        while start > 0, !characters[start - 1].isWhitespace { start -= 1 }
+        return start
+    }
+
+    /// Replaces the characters in `range` with `string`; the cursor goes after `string`.
+    private mutating func replace(characters range: Range<Int>, with string: String) {
+        let lower = text.index(text.startIndex, offsetBy: range.lowerBound)
+        let upper = text.index(lower, offsetBy: range.count)
+        let head = String(text[..<lower]) + string
+        text = head + text[upper...]
+        // Counted again: a combining mark typed after a letter joins its cluster.
+        cursor = min(head.count, text.count)
+    }
+}

@@ -1,0 +1,91 @@
+import Content
+import Foundation
+import Testing
+@testable import TUI
+
+/// The jump history never holds one place twice in a row: not from jumps, and not from
+/// restarts, which record where the last run ended (it piled up "Dual power → Dual power →
+/// Dual power" over `--no-restore` starts).
+@MainActor
+@Suite("No repeated places in the history")
+struct HistoryRepeatTests {
+    let explorer = Explorer(model: bundledModel, bookmarks: true)
+    let title = bundledModel.article.title
+    let size = Size(width: 120, height: 40)
+
+    func press(_ runner: ExplorerSession, _ state: AppState, _ keys: Key...) -> AppState {
+        keys.reduce(state) { runner.apply(explorer.action(for: .key($1), in: $0), to: $0) }
+    }
+
+    func section(_ heading: String) throws -> Int {
+        try #require(bundledModel.article.sections.firstIndex { $0.title == heading })
+    }
+
+    /// A jump from the place the last jump left (the reader scrolled back there) records
+    /// nothing new: back goes to that place once.
+    @Test func aJumpFromThePlaceLastRecordedDoesNotRecordItAgain() throws {
+        var state = explorer.initialState(size: size)
+        state = explorer.update(state, .follow(.section(try section("July Days' impact"))))
+        state = explorer.press(state, .character("g"))
+        state = explorer.update(state, .follow(.section(try section("Provisional Government"))))
+        #expect(explorer.jumpPath(state) == [title, "Provisional Government"])
+        state = explorer.press(state, .character("H"))
+        #expect(explorer.readerTopLine(state) == 0)
+        state = explorer.press(state, .character("H"))
+        #expect(state.notice == "Nothing to go back to.")
+    }
+
+    /// Each `--no-restore` start records the view the last run ended on, one step back: the
+    /// same view, run after run, is one entry.
+    @Test func restartsWithoutRestoringRecordTheLastViewOnce() {
+        let service = FakeBookmarks()
+        let runner = ExplorerSession(explorer: explorer, service: service)
+        for _ in 0..<4 {
+            let state = runner.startUp(explorer.initialState(size: size), start: nil, restore: false)
+            _ = press(runner, state, .character("j"), .character("j"), .character("q"))
+        }
+        var state = runner.startUp(explorer.initialState(size: size), start: nil, restore: false)
+        #expect(state.history.back.count == 1)
+        #expect(explorer.jumpPath(state) == [title, title])
+        state = press(runner, state, .character("H"))
+        #expect(explorer.readerTopLine(state) == 2, "back to where the runs ended")
+    }
+
+    /// `--no-restore --section X`: the way back is to where the last run ended, not to the
+    /// top this run never showed (the path read "Dual power → Background → Dual power →
+    /// Background", and H went to the top).
+    @Test func aStartPlaceWithoutRestoringStepsBackToWhereTheLastRunEnded() throws {
+        let background = try section("Background"), october = try section("October Revolution")
+        let service = FakeBookmarks()
+        let runner = ExplorerSession(explorer: explorer, service: service)
+        var state = runner.startUp(explorer.initialState(size: size), start: .section(background), restore: false)
+        // The first run has no last view: back is the article's top, as for a link to an anchor.
+        #expect(explorer.jumpPath(state) == [title, "Background"])
+        state = press(runner, state, .character("q"))
+
+        state = runner.startUp(explorer.initialState(size: size), start: .section(background), restore: false)
+        #expect(explorer.jumpPath(state) == [title, "Background"])
+        state = press(runner, state, .character("q"))
+
+        state = runner.startUp(explorer.initialState(size: size), start: .section(october), restore: false)
+        #expect(explorer.jumpPath(state) == [title, "Background", "October Revolution"])
+        state = press(runner, state, .character("H"))
+        #expect(explorer.currentSection(state) == background)
+        state = press(runner, state, .character("L"))
+        #expect(explorer.currentSection(state) == october, "forward still goes where back came from")
+    }
+
+    /// Restoring with a start place was right already: the restored view is one step back, once.
+    @Test func aStartPlaceWithRestoringStepsBackToTheRestoredView() throws {
+        let background = try section("Background"), october = try section("October Revolution")
+        let runner = ExplorerSession(explorer: explorer, service: FakeBookmarks())
+        var state = runner.startUp(explorer.initialState(size: size), start: .section(background), restore: true)
+        state = press(runner, state, .character("q"))
+        for _ in 0..<2 {
+            state = runner.startUp(explorer.initialState(size: size), start: .section(october), restore: true)
+            state = press(runner, state, .character("q"))
+        }
+        state = runner.startUp(explorer.initialState(size: size), start: .section(october), restore: true)
+        #expect(explorer.jumpPath(state) == [title, "Background", "October Revolution"])
+    }
+}

@@ -1,0 +1,105 @@
+import Content
+import Foundation
+import Testing
+@testable import TUI
+
+/// A bound key that cannot act where it is pressed says why in the status bar, as an unbound
+/// key does, naming keys as the keymap binds them; a line key at the end of the reader stays
+/// quiet (the status bar says Top or Bot already).
+@Suite("Keys with nothing to do say so")
+struct NothingToDoTests: KeyDriven {
+    let explorer = Explorer(model: bundledModel, bookmarks: true)
+    let size = Size(width: 120, height: 40)
+
+    var start: AppState { explorer.initialState(size: size) }
+
+    /// h and l fold the outline's sections: elsewhere they said nothing.
+    @Test(arguments: [PaneID.reader, .crossLinks, .backlinks, .bookmarks])
+    func foldingKeysOutsideTheOutlineSayWhereTheyWork(pane: PaneID) {
+        let state = press(start, String(pane.rawValue))
+        #expect(state.focus == pane)
+        #expect(press(state, "h").notice == "h collapses sections in the outline (1 focuses it).")
+        #expect(press(state, .right).notice == "l expands sections in the outline (1 focuses it).")
+        #expect(press(state, "h").focus == pane)
+    }
+
+    /// The keys are named as the keymap binds them.
+    @Test func foldingKeysNameTheRemappedKeys() {
+        let remapped = KeyMap(bindings: KeyMap.standard.bindings.map {
+            switch $0.command {
+            case .collapse: KeyMap.Binding(.collapse, [.character("y")])
+            case .focusOutline: KeyMap.Binding(.focusOutline, [.character("o")])
+            default: $0
+            }
+        })
+        let other = Explorer(model: bundledModel, keymap: remapped, bookmarks: true)
+        #expect(other.update(other.initialState(size: size), other.action(for: .key(.character("y")))).notice
+            == "y collapses sections in the outline (o focuses it).")
+    }
+
+    /// In the outline, l on a section without subsections and h at the top level, or on a
+    /// section already collapsed there, had nothing to do and said nothing.
+    @Test func foldingKeysInTheOutlineSayWhyNothingMoved() throws {
+        let outline = press(start, "1")
+        #expect(press(outline, "l").notice == "No subsections to expand.")
+        #expect(press(outline, "h").notice == "Already at the top level.")
+        #expect(press(outline, "jl").notice == "No subsections to expand.")
+
+        let nested = Explorer(model: try LinkedArticle(article: ArticleParser().parse(
+            "= Alpha =\nLead.\n\n== One ==\nA.\n\n=== Sub ===\nB.\n", path: "alpha.txt")))
+        var state = nested.initialState(size: size)
+        func key(_ key: Key) { state = nested.update(state, nested.action(for: .key(key), in: state)) }
+        key(.character("1")); key(.character("j"))
+        key(.character("l"))
+        #expect(state.notice == nil && state.outline.selectedSection == 2, "l goes to the subsection")
+        key(.character("l"))
+        #expect(state.notice == "No subsections to expand.")
+        key(.character("h"))
+        #expect(state.notice == nil && state.outline.selectedSection == 1, "h goes to the parent")
+        key(.character("h"))
+        #expect(state.notice == nil && state.outline.collapsed == [1])
+        key(.character("h"))
+        #expect(state.notice == "Already collapsed.")
+        key(.character("l"))
+        #expect(state.notice == nil && state.outline.collapsed.isEmpty)
+    }
+
+    /// d, r and Enter in an empty Bookmarks pane say what the pane says, with the key that
+    /// makes a bookmark; none of them asks the store for anything.
+    @Test func bookmarkKeysInAnEmptyPaneSayHowToMakeOne() {
+        let pane = explorer.update(start, .command(.focusBookmarks))
+        for key in [Key.character("d"), .character("r"), .enter] {
+            let state = press(pane, key)
+            #expect(state.notice == "No bookmarks yet: m bookmarks the section you are reading.", "\(key.displayName)")
+            #expect(state.effects == pane.effects && state.prompt == nil, "\(key.displayName)")
+        }
+    }
+
+    /// Enter in a cross-links or backlinks pane that lists nothing.
+    @Test func enterOnAnEmptyLinksPaneSaysThereIsNothingToFollow() throws {
+        let graph = bundledModel.graph
+        let sections = bundledModel.article.sections
+        let unlinked = try #require(sections.indices.first { graph.links(touching: sections[$0].id).isEmpty })
+        let unpointed = try #require(sections.indices.first { graph.incoming(to: sections[$0].id).isEmpty })
+        let crossLinks = press(explorer.update(start, .follow(.section(unlinked))), "3")
+        #expect(explorer.rows(of: .crossLinks, crossLinks).allSatisfy { $0.target == nil })
+        #expect(press(crossLinks, .enter).notice == "No cross-links to follow.")
+        let backlinks = press(explorer.update(start, .follow(.section(unpointed))), "4")
+        #expect(explorer.rows(of: .backlinks, backlinks).allSatisfy { $0.target == nil })
+        #expect(press(backlinks, .enter).notice == "No backlinks to follow.")
+    }
+
+    /// Space at the end of the article and b at its top say so, as less shows (END); a line
+    /// key there, or a page that moves, says nothing.
+    @Test func pageKeysThatCannotMoveSaySo() {
+        let bottom = press(start, "G")
+        #expect(press(bottom, " ").notice == "Already at the end.")
+        #expect(press(bottom, .pageDown).notice == "Already at the end.")
+        #expect(explorer.readerTopLine(press(bottom, " ")) == explorer.readerTopLine(bottom))
+        #expect(press(bottom, "j").notice == nil)
+        #expect(press(start, "b").notice == "Already at the top.")
+        #expect(press(start, "k").notice == nil)
+        #expect(press(start, " ").notice == nil && explorer.readerTopLine(press(start, " ")) > 0)
+        #expect(press(bottom, "b").notice == nil)
+    }
+}

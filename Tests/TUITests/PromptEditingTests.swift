@@ -1,0 +1,123 @@
+import Content
+import Foundation
+import Testing
+@testable import TUI
+
+/// The note and search prompts and the go-to finder edit their text as readline does: a
+/// cursor moved by Left, Right, Home, End, Ctrl-A and Ctrl-E, deleting around it with
+/// Backspace and Delete, Ctrl-W, Ctrl-U and Ctrl-K. These keys did nothing, and Backspace
+/// always deleted the last character.
+@Suite("Editing typed text")
+struct PromptEditingTests: KeyDriven {
+    let explorer = Explorer(model: bundledModel, bookmarks: true)
+    let size = Size(width: 80, height: 24)
+
+    var start: AppState { explorer.initialState(size: size) }
+
+    func typed(_ text: String, then keys: Key...) -> LineInput {
+        var input = LineInput()
+        for character in text { _ = input.edit(.character(character)) }
+        for key in keys { _ = input.edit(key) }
+        return input
+    }
+
+    @Test func theCursorMovesByCharacterAndEditsAroundIt() {
+        // The report: ab漢字cd, Left, Left, Backspace deleted "d".
+        let input = typed("ab漢字cd", then: .left, .left, .backspace)
+        #expect(input.text == "ab漢cd" && input.cursor == 3)
+        #expect(typed("ab漢字cd", then: .home, .delete).text == "b漢字cd")
+        #expect(typed("ab漢字cd", then: .control("a"), .right, .character("X")).text == "aXb漢字cd")
+        #expect(typed("ab漢字cd", then: .home, .control("e"), .character("!")).text == "ab漢字cd!")
+        #expect(typed("ab", then: .home, .left, .backspace).text == "ab", "nothing before the start")
+        #expect(typed("ab", then: .end, .right, .delete).text == "ab", "nothing after the end")
+        // A flag and an accent written with a combining mark are one step each.
+        let clusters = typed("🇫🇷e\u{301}x", then: .left, .left, .backspace)
+        #expect(clusters.text == "e\u{301}x" && clusters.cursor == 0)
+        let joined = typed("e", then: .character("\u{301}"))
+        #expect(joined.text == "e\u{301}" && joined.cursor == 1, "a combining mark joins the letter before it")
+    }
+
+    @Test func wordAndLineDeletionsWorkFromTheCursor() {
+        #expect(typed("see also  ", then: .control("w")).text == "see ")
+        #expect(typed("see also this", then: .left, .left, .left, .left, .control("w")).text == "see this")
+        #expect(typed("see also this", then: .left, .left, .left, .left, .control("u")).text == "this")
+        #expect(typed("see also this", then: .left, .left, .left, .left, .control("k")).text == "see also ")
+        let input = typed("see also this", then: .left, .left, .left, .left, .control("u"))
+        #expect(input.cursor == 0)
+    }
+
+    @Test func keysThatAreNotEditingAreLeftToTheCaller() {
+        var input = LineInput("x")
+        for key in [Key.enter, .escape, .tab, .up, .down, .pageDown, .function(1)] {
+            #expect(input.edit(key) == nil, "\(key.displayName)")
+        }
+        let moved = input.edit(.left)
+        #expect(moved == .cursor)
+        let deleted = input.edit(.backspace)
+        #expect(deleted == .cursor, "nothing before the cursor: the text did not change")
+        let inserted = input.edit(.character("y"))
+        #expect(inserted == .text && input.text == "yx")
+    }
+
+    /// The note's prompt, through the keys: the edit is what Enter saves, and the cursor is
+    /// drawn where it is, on the character it stands before.
+    @Test func theNotePromptEditsAndDrawsItsCursor() throws {
+        var state = press(start, "M")
+        let label = try #require(state.prompt?.label)
+        state = press(press(state, "ab漢字cd"), .left, .left, .backspace)
+        #expect(state.prompt?.text == "ab漢cd")
+        let screen = explorer.render(state)
+        let y = size.height - 1
+        let x = label.displayWidth + 4  // after "ab漢", two columns for 漢
+        #expect(screen[x, y].text == "c" && screen[x, y].style.reverse)
+        #expect(screen[x - 2, y].text == "漢" && !screen[x - 2, y].style.reverse)
+        let reversed = (0..<size.width).filter { screen[$0, y].style.reverse }
+        #expect(reversed == [x], "one cursor cell: \(reversed)")
+
+        // On a wide character, the cursor covers its two columns.
+        let onWide = explorer.render(press(state, .left))
+        #expect(onWide[x - 2, y].text == "漢" && onWide[x - 2, y].style.reverse && onWide[x - 1, y].isContinuation)
+
+        state = press(state, .enter)
+        #expect(state.effects.last == .setNote("ab漢cd", section: 0, item: nil))
+    }
+
+    /// A note longer than the field shows the part around the cursor: its end while typing
+    /// there, its start after Home.
+    @Test func aLongNoteScrollsToShowTheCursor() throws {
+        let note = (1...20).map { "word\($0)" }.joined(separator: " ")
+        var state = press(press(start, "M"), note)
+        let label = try #require(state.prompt?.label)
+        var row = explorer.render(state).row(size.height - 1)
+        #expect(row.contains("word19 word20 ") && !row.contains("word1 "), "\(row)")
+        state = press(state, .home)
+        row = explorer.render(state).row(size.height - 1)
+        #expect(row.contains(label + "word1 word2") && !row.contains("word20"), "\(row)")
+        let screen = explorer.render(state)
+        #expect(screen[label.count, size.height - 1].style.reverse, "the cursor on the first character")
+    }
+
+    /// The search goes on as you type, wherever the cursor is; moving the cursor alone
+    /// searches nothing again.
+    @Test func theSearchFollowsEditsMadeInsideTheQuery() {
+        var state = press(press(start, "/Lnin"), .home, .right)
+        #expect(state.search?.matches.isEmpty == true)
+        state = press(state, "e")
+        #expect(state.prompt?.text == "Lenin" && state.search?.query == "Lenin")
+        #expect((state.search?.matches.count ?? 0) > 1)
+        let moved = press(state, .left, .end, .control("a"))
+        #expect(moved.search == state.search && moved.reader == state.reader)
+    }
+
+    /// The finder's query edits the same way; an edit starts the results from the best one.
+    @Test func theFinderQueryEditsInPlace() throws {
+        var state = press(press(start, ":Octber"), .left, .left, .left)
+        state = press(state, .down, .up, .down)
+        state = press(state, "o")
+        #expect(state.finder?.query == "October" && state.finder?.selection == 0)
+        let best = try #require(explorer.finderResults(state).first)
+        #expect(best.entry.title == "October Revolution")
+        state = press(state, .control("w"))
+        #expect(state.finder?.query == "ber")
+    }
+}
