@@ -87,12 +87,8 @@ extension OnATerminal {
         /// since input last paused (the pause saves it; the test waits for that write).
         @Test(arguments: ["HUP", "TERM", "INT", "KILL"])
         func thePlaceReadSurvivesASignal(signal: String) throws {
-            let (number, status): (Int32, Int32) = switch signal {
-            case "HUP": (SIGHUP, 129)
-            case "TERM": (SIGTERM, 143)
-            case "INT": (SIGINT, 130)
-            default: (SIGKILL, 137)
-            }
+            let number = try #require(signalNumbers[signal])
+            let status = 128 + number  // as a shell reports a process a signal ended
             let tmux = try TmuxSession(width: 120, height: 40)
             let data = tmux.home.appendingPathComponent("data")
             let command = "clear; \(seealso) --data-dir \(Shell.quote(data.path)); echo exited=$?"

@@ -106,12 +106,8 @@ extension OnATerminal {
         /// scroll the explorer keeps a scroll region set: the signal comes while it is.
         @Test(arguments: ["TERM", "INT", "HUP", "QUIT"])
         func signalRestoresTheTerminal(signal: String) throws {
-            let (number, status): (Int32, Int32) = switch signal {
-            case "TERM": (SIGTERM, 143)
-            case "INT": (SIGINT, 130)
-            case "HUP": (SIGHUP, 129)
-            default: (SIGQUIT, 131)
-            }
+            let number = try #require(signalNumbers[signal])
+            let status = 128 + number  // as a shell reports a process a signal ended
             let tmux = try TmuxSession(width: 79, height: 24)
             let before = try tmux.modes()
             #expect(before == tmux.shellModes, "the shell's own modes, before")

@@ -234,3 +234,6 @@ final class TmuxSession {
 
     var buffers: String { tmux("list-buffers").output }
 }
+
+/// Signals by the names `kill -NAME` takes, for tests that send them.
+let signalNumbers: [String: Int32] = ["HUP": SIGHUP, "INT": SIGINT, "QUIT": SIGQUIT, "TERM": SIGTERM, "KILL": SIGKILL]
