@@ -101,7 +101,7 @@ public final class CorpusIndex {
         for (path, row) in try database.query(
             """
             SELECT path, id, size, mtime_ns, ctime_ns, inode, title, see_also, error_line, error_message
-            FROM files WHERE substr(path, 1, ?) = ?
+            FROM files WHERE \(Self.pathStarts("path"))
             """, [.integer(Int64(prefix.utf8.count)), .text(prefix)], row: { statement -> (String, Row) in
                 let path = statement.text(0)
                 let stamp = FileStamp(size: statement.int64(2), modified: statement.int64(3), changed: statement.int64(4),
@@ -180,7 +180,7 @@ public final class CorpusIndex {
         let prefix = spelling.absolute + "/"
         try indexTexts(under: prefix)
         return try database.query(
-            "SELECT files.path FROM texts JOIN files ON files.id = texts.rowid WHERE texts MATCH ? AND substr(files.path, 1, ?) = ? ORDER BY files.path",
+            "SELECT files.path FROM texts JOIN files ON files.id = texts.rowid WHERE texts MATCH ? AND \(Self.pathStarts("files.path")) ORDER BY files.path",
             [.text(phrase), .integer(Int64(prefix.utf8.count)), .text(prefix)]) { spelling.given($0.text(0)) }
     }
 
@@ -189,7 +189,7 @@ public final class CorpusIndex {
     /// for the next search.
     private func indexTexts(under prefix: String) throws {
         let pending = try database.query(
-            "SELECT id, path FROM files WHERE text_indexed = 0 AND error_message IS NULL AND substr(path, 1, ?) = ?",
+            "SELECT id, path FROM files WHERE text_indexed = 0 AND error_message IS NULL AND \(Self.pathStarts("path"))",
             [.integer(Int64(prefix.utf8.count)), .text(prefix)]) { (id: $0.int64(0), path: $0.text(1)) }
         try inBatches(pending, read: { file in
             (try? RegularFile.bytes(atPath: file.path)).map { TextSearch.indexForm(of: String(decoding: $0, as: UTF8.self)) }
@@ -229,6 +229,13 @@ public final class CorpusIndex {
         } catch {
             return Row(stamp: stamp, title: nil, seeAlso: [], error: SourceError(path: path, line: 0, message: "cannot read file: \(error)"))
         }
+    }
+
+    /// SQL that `column` starts with a folder's prefix, given as two parameters: its length in
+    /// UTF-8 bytes, then the prefix. Compared as bytes: `substr` on text counts characters,
+    /// and a folder with an accent in its path (`café/`) matched no row.
+    static func pathStarts(_ column: String) -> String {
+        "substr(CAST(\(column) AS BLOB), 1, ?) = CAST(? AS BLOB)"
     }
 
     /// See-also titles in one column, separated by a control character no title can hold.

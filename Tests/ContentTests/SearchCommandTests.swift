@@ -124,4 +124,23 @@ struct SearchCommandTests {
             #expect(pathLike.status == 64)
         }
     }
+
+    /// The index keys its rows by absolute path and finds a folder's by their prefix: one
+    /// with a non-ASCII letter (`café/`) was compared by characters against a length in
+    /// bytes, and matched nothing, so the search found nothing.
+    @Test("A folder whose path has a non-ASCII letter is searched through its index like any other")
+    func nonASCIIFolder() throws {
+        try withTemporaryDirectory { directory in
+            let folder = directory.appendingPathComponent("café")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try "= One =\nalpha word here.\n".write(to: folder.appendingPathComponent("one.txt"), atomically: true, encoding: .utf8)
+            try "= Two =\nalphabet too.\n".write(to: folder.appendingPathComponent("two.txt"), atomically: true, encoding: .utf8)
+            let home = try TemporaryHome()
+            for round in ["first (fills the index)", "second (reads it)"] {
+                let result = try Captured.run(try CLI.binary(), ["search", "café", "alpha"], in: directory, environment: home.environment())
+                #expect(result.status == 0, "\(round)")
+                #expect(try Captured.text(result.stdout) == "café/one.txt:2: One: alpha word here.\ncafé/two.txt:2: Two: alphabet too.\n", "\(round)")
+            }
+        }
+    }
 }
