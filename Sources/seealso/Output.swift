@@ -30,6 +30,33 @@ enum Output {
         _ = write(Array((text + "\n").utf8), to: STDERR_FILENO)
     }
 
+    /// Before anything opens a file: descriptors 0, 1 and 2 that the program was started
+    /// without (`seealso links >&-`) are taken by /dev/null, read-only. Left free, the first
+    /// file or socket opened would take the number, and the output would go into it (a
+    /// thread's epoll descriptor got it); read-only, a write to it still fails as a write to
+    /// a closed stdout does, and is reported.
+    static func holdClosedDescriptors() {
+        for descriptor in STDIN_FILENO...STDERR_FILENO where fcntl(descriptor, F_GETFD) == -1 {
+            let opened = open("/dev/null", O_RDONLY)
+            if opened >= 0, opened != descriptor {
+                dup2(opened, descriptor)
+                close(opened)
+            }
+        }
+    }
+
+    /// The argument parser prints its help, version and completion scripts itself, through the
+    /// C library's buffered stdout: what it could not write is reported at exit, as `write`
+    /// reports seealso's own output (74).
+    static func checkBufferedOutputAtExit() {
+        atexit {
+            // The buffer's last part is written now; a failure here says one happened.
+            guard fflush(nil) != 0 else { return }
+            Output.error("seealso: write error: " + String(cString: strerror(errno)))
+            _exit(74)
+        }
+    }
+
     /// Writes all of `bytes`; the errno of a write that failed, or nil.
     private static func write(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
         var rest = bytes[...]

@@ -36,7 +36,11 @@ struct Seealso: ParsableCommand {
     /// `seealso` alone opens the explorer on the bundled article straight away, without the
     /// argument parser (see `Exploration`); with any argument, the parser decides as usual.
     static func main() {
-        guard CommandLine.arguments.count == 1 else { return main(nil) }
+        Output.holdClosedDescriptors()
+        guard CommandLine.arguments.count == 1 else {
+            Output.checkBufferedOutputAtExit()
+            return main(nil)
+        }
         do {
             try Exploration().run()
         } catch {

@@ -24,11 +24,25 @@ struct OutputErrorTests {
         #expect(result.stderr == "seealso: write error: No space left on device\n")
     }
 
-    @Test("A closed stdout: 'write error: Bad file descriptor', status 74")
-    func closedOutput() throws {
-        let result = try Self.run(["outline"], redirecting: ">&-")
+    /// A folder is read on several threads: one of them opened a descriptor (epoll's) that
+    /// took the closed stdout's number, and the output went into it ("Invalid argument").
+    @Test("A closed stdout: 'write error: Bad file descriptor', status 74, a folder's threads or not",
+          arguments: [["outline"], ["links", "Tests/ContentTests/Fixtures"]])
+    func closedOutput(arguments: [String]) throws {
+        for _ in 0..<5 {
+            let result = try CLI.run(["-c", "exec \"$@\" >&-", "sh", try CLI.binary().path] + arguments,
+                                     executable: URL(fileURLWithPath: "/bin/sh"), in: Repo.root)
+            #expect(result.status == 74)
+            #expect(result.stderr.hasSuffix("seealso: write error: Bad file descriptor\n"), "\(result.stderr)")
+        }
+    }
+
+    @Test("What the argument parser prints itself (help, version, completion scripts) is checked too",
+          arguments: [["--help"], ["--version"], ["help", "bookmarks"], ["--generate-completion-script", "bash"]])
+    func parserOutput(arguments: [String]) throws {
+        let result = try Self.run(arguments, redirecting: ">/dev/full")
         #expect(result.status == 74)
-        #expect(result.stderr == "seealso: write error: Bad file descriptor\n")
+        #expect(result.stderr == "seealso: write error: No space left on device\n")
     }
 
     @Test("A confirmation that cannot be printed: the bookmark is saved all the same, and the status says 74")
