@@ -14,6 +14,10 @@ extension Config {
     /// only the entry with the problem keeps its default; a TOML syntax error is the one
     /// exception, which leaves every default in place (nothing of the file can be trusted).
     public static func parse(_ text: String) -> ParsedConfig {
+        if let problem = TOMLInput.unreadable(text) {
+            return ParsedConfig(config: .standard, messages: [ConfigMessage(line: problem.line, problem.message)])
+        }
+        let text = TOMLInput.withoutByteOrderMark(text)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

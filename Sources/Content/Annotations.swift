@@ -21,6 +21,10 @@ public struct Annotations: Sendable {
     /// `SourceErrors` with every problem of the file in line order: one run shows all there
     /// is to fix. A TOML syntax error is the one exception: nothing after it can be trusted.
     public func links(fromTOML text: String, path: String, article: Article, items: [Item]) throws -> [Link] {
+        if let problem = TOMLInput.unreadable(text) {
+            throw SourceErrors([SourceError(path: path, line: problem.line, message: problem.message)])
+        }
+        let text = TOMLInput.withoutByteOrderMark(text)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

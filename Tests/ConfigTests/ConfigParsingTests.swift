@@ -214,4 +214,15 @@ struct ConfigParsingTests {
         #expect(Config.parse("[layout]\noutline-width = \"AUTO\"\nside-width = \"5%\"\nwrap-width = 0").config.layout
             == LayoutSettings(outlineWidth: .auto, sideWidth: .percent(5), wrapWidth: 0))
     }
+
+    /// TOMLKit reads a C string, which ends at a NUL: what followed was ignored, and a file
+    /// with a bad setting after one passed `config --check`.
+    @Test("A NUL is an error at its line; a byte-order mark changes no line")
+    func nulAndByteOrderMark() {
+        let nul = Config.parse("theme = \"dark\"\n\u{0}\nmouse = 3\n")
+        #expect(nul.messages.map(\.description) == ["config.toml:2: invalid TOML: a NUL character (U+0000), which TOML does not allow"])
+        let marked = Config.parse("\u{FEFF}[keys]\nquit = 3\n")
+        #expect(marked.messages.map(\.description) == Config.parse("[keys]\nquit = 3\n").messages.map(\.description))
+        #expect(marked.messages.first?.line == 2)
+    }
 }

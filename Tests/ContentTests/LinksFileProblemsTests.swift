@@ -138,6 +138,24 @@ struct LinksFileProblemsTests {
         ])
     }
 
+    /// TOMLKit reads a C string, which ends at a NUL: the rest of the file was ignored, its
+    /// problems unsaid. A NUL is no character TOML allows, as \u{1} is not.
+    @Test("A NUL is an error at its line, not the end of the file")
+    func nulCharacter() throws {
+        let toml = "[[link]]\nfrom = \"strategy: Alpha\"\nto = \"see-also: Alpha\"\ntype = \"related\"\nrationale = \"r\"\n\u{0}\n[[link]]\nfrom = \"Nope\"\n"
+        #expect(try Self.problems(toml) == ["basic.links.toml:6: invalid TOML: a NUL character (U+0000), which TOML does not allow"])
+    }
+
+    /// A byte-order mark before the first [[link]] hid its header from the scan that finds
+    /// each key's line: every problem was reported a table off, out of order.
+    @Test("A byte-order mark changes no line")
+    func byteOrderMark() throws {
+        let toml = "[[link]]\nfrom = \"foo: Alpha\"\nto = \"strategy: Alpha\"\ntype = \"bogus\"\nrationale = \"x\"\n\n[[link]]\nfrom = \"strategy: Nope\"\nto = \"strategy: Alpha\"\ntype = \"related\"\nrationale = \"y\"\n"
+        let plain = try Self.problems(toml)
+        #expect(plain.map { $0.split(separator: ":")[1] } == ["2", "4", "8"], "\(plain)")
+        #expect(try Self.problems("\u{FEFF}" + toml) == plain)
+    }
+
     @Test("A [[link]] that lacks several keys is told each")
     func everyMissingKey() throws {
         #expect(try Self.problems("[[link]]\nfrom = \"strategy: Alpha\"\n") == [
