@@ -136,7 +136,8 @@ struct Exploration: ArticleLocation {
                 return nil
             }
         }
-        if let found = try start(among: catalog.entries.count, in: folder, article: load) {
+        let failures = { catalog.failures.map(\.description) + loadFailures.sorted { $0.key < $1.key }.flatMap(\.value) }
+        if let found = try start(among: catalog.entries.count, in: folder, article: load, failures: failures) {
             return (opening(found.index, found.model), found.target)
         }
         let lastRead = try? store?.lastRead(among: Set(catalog.entries.map(\.title)))
@@ -156,8 +157,8 @@ struct Exploration: ArticleLocation {
     /// that has the place, and the place; nil when neither option is given. `article(i)` is
     /// nil for one that does not load. When none has it, exits 64 with the close matches
     /// among them all, naming `scope` (the article's title, or the folder).
-    func start(among count: Int, in scope: String,
-               article: (Int) -> LinkedArticle?) throws -> (index: Int, model: LinkedArticle, target: Target)? {
+    func start(among count: Int, in scope: String, article: (Int) -> LinkedArticle?,
+               failures: () -> [String] = { [] }) throws -> (index: Int, model: LinkedArticle, target: Target)? {
         guard let name = section ?? item else { return nil }
         var candidates: [String] = []
         for index in 0..<count {
@@ -172,6 +173,8 @@ struct Exploration: ArticleLocation {
                 candidates += model.items.map(\.name)
             }
         }
+        // The files that failed first, as a folder's outline says them: the place may be in one.
+        for failure in failures() { Diagnostics.report(failure) }
         try Diagnostics.reportUnknown(section != nil ? "section" : "item", name, among: candidates, in: scope)
     }
 }

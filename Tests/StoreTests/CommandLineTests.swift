@@ -199,6 +199,13 @@ import Testing
         #expect(broken.stdout == "bookmarked: #3 Beta › History\n")
         #expect(broken.stderr.hasPrefix("seealso: \(articles.path)/more/broken.txt:1: missing title"))
         #expect(try StateStore(directory: URL(fileURLWithPath: data)).bookmarks().map(\.displayPath) == ["History", "Background", "See also"])
+
+        // No article has the section: the file that failed is said first (it may have it),
+        // as a folder's outline says it, then the close matches.
+        let nowhere = try run("add", articles.path, "--section", "Histroy")
+        #expect(nowhere.status == 64)
+        #expect(nowhere.stderr.hasPrefix("seealso: \(articles.path)/more/broken.txt:1: missing title"), "\(nowhere.stderr)")
+        #expect(nowhere.stderr.hasSuffix("seealso: no section starts with 'Histroy' in '\(articles.path)'; close matches: History\n"))
     }
 
     /// `list --json` is the list: newest first, as the help and the table say, and with the
