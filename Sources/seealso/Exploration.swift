@@ -22,7 +22,12 @@ struct Exploration: ArticleLocation {
         // Read once: each read builds a new dictionary of every variable.
         let environment = ProcessEnvironment.variables()
         let settings = try ConfigOptions.loadReporting(configPath, environment: environment)
-        guard Terminal.isInteractive else { return try printOutline() }
+        guard Terminal.isInteractive else {
+            // On a terminal, the outline instead of the explorer is a surprise unless asked for
+            // (TERM=dumb): without TERM, it says why, as for a TERM that terminfo lacks.
+            let unset = isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 && (environment["TERM"] ?? "").isEmpty
+            return try printOutline(saying: unset ? "TERM is not set: printed the outline instead" : nil)
+        }
         // A store that cannot be used (damaged, another application's) leaves reading intact:
         // the explorer runs without bookmarks and says why, on screen and again on exit.
         var problem: String?

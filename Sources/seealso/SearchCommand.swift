@@ -31,7 +31,7 @@ struct Search: ParsableCommand {
         // even when a folder here has that name (`cd /; seealso search proc`), as grep takes
         // its first word for the pattern; `run` says so when nothing matches.
         var isFolder: ObjCBool = false
-        if words.count == 1, words[0].contains("/") || words[0].hasSuffix(".txt"),
+        if words.count == 1, words[0].contains("/") || words[0].hasSuffix(".txt") || words[0] == "." || words[0] == "..",
            FileManager.default.fileExists(atPath: words[0], isDirectory: &isFolder), isFolder.boolValue || words[0].hasSuffix(".txt") {
             throw ValidationError("'\(words[0])' is \(isFolder.boolValue ? "a folder" : "an article"): "
                                   + "give the QUERY after it (seealso search \(words[0]) QUERY).")

@@ -285,6 +285,11 @@ extension OnATerminal {
                 #expect(screen.contains(said), "\(screen)")
                 #expect(!screen.contains("Error:"))
             }
+            // No TERM at all: the same, with its own reason.
+            tmux.type("clear; env -u TERM \(seealso); echo status=$?")
+            let unset = try tmux.waitFor("status=")
+            #expect(unset.contains("  74  See also  · 23 see-also topics\nseealso: TERM is not set: printed the outline instead\nstatus=0"),
+                    "\(unset)")
         }
 
         /// The terminal as a shell needs it once the explorer has ended (or stopped): tmux's view
