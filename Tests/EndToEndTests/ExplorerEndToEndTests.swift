@@ -75,6 +75,36 @@ extension OnATerminal {
             tmux.press("q")
         }
 
+        /// SIGTERM to a suspended explorer (`kill %1`, then `fg`): it ends as `q` does, saving
+        /// the place, and leaves the shell's screen alone. (When the end came before the
+        /// screen was taken back, it left the alternate screen a second time, which put the
+        /// shell's cursor back above what it had printed since; that depends on timing, and
+        /// this run need not hit it.)
+        @Test func aSignalWhileSuspendedSavesAndLeavesTheScreenAlone() throws {
+            let tmux = try TmuxSession(width: 100, height: 30)
+            let data = Shell.quote(tmux.home.appendingPathComponent("data").path)
+            tmux.type("\(seealso) --data-dir \(data)")
+            try tmux.waitFor("? help")
+            tmux.press("Space")
+            let place = try tmux.waitUntil("a page down") { !$0.contains(" Top  ") && $0.contains("? help") }
+                .split(separator: "\n").last { $0.contains("? help") }.map(String.init) ?? ""
+            tmux.press("C-z")
+            try tmux.waitFor("Stopped")
+            tmux.type("echo before; kill -TERM %1; fg; echo exited=$?; echo after")
+            let screen = try tmux.waitFor("\nafter")
+            #expect(try tmux.waitForStatus() == 143)
+            let lines = screen.split(separator: "\n").map(String.init)
+            let before = try #require(lines.lastIndex(of: "before"), "\(screen)")
+            let after = try #require(lines.lastIndex(of: "after"))
+            #expect(before < after, "what the shell printed stays above its prompt: \(screen)")
+            try expectSaneTerminal(tmux)
+
+            tmux.type("clear; \(seealso) --data-dir \(data)")
+            let reopened = try tmux.waitFor("? help").split(separator: "\n").last { $0.contains("? help") }.map(String.init)
+            #expect(reopened == place)
+            tmux.press("q")
+        }
+
         @Test func suspendAndResume() throws {
             let tmux = try TmuxSession(width: 79, height: 24)
             tmux.type("\(seealso) --no-restore")

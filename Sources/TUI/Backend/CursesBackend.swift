@@ -283,17 +283,22 @@ public final class CursesBackend {
         // endwin first: a signal arriving in between finds our handler, which calls endwin
         // only while `terminalNeedsRestore` is set.
         terminalNeedsRestore = 0
-        // Leave a blank alternate screen: tmux (3.3a, as with any ncurses program) copies
-        // the top rows of the alternate screen into the shell's screen on exit if the
-        // window grew meanwhile. The encoder also resets the scroll region.
-        if let bytes = encoder?.release() {
-            Self.writeToTerminal(bytes)
-        } else {
-            werase(window)
-            wnoutrefresh(window)
-            doupdate()
+        // A suspend gave the terminal back and nothing has taken it since (a signal ended the
+        // explorer while it was stopped): it is the shell's as it is. Leaving the alternate
+        // screen once more would put the shell's cursor back where the explorer started.
+        if terminalWasSuspended == 0 {
+            // Leave a blank alternate screen: tmux (3.3a, as with any ncurses program) copies
+            // the top rows of the alternate screen into the shell's screen on exit if the
+            // window grew meanwhile. The encoder also resets the scroll region.
+            if let bytes = encoder?.release() {
+                Self.writeToTerminal(bytes)
+            } else {
+                werase(window)
+                wnoutrefresh(window)
+                doupdate()
+            }
+            endwin()
         }
-        endwin()
         releaseStandardError()
         Self.restore(savedSignalActions)
         savedSignalActions = []
