@@ -120,4 +120,22 @@ struct PromptEditingTests: KeyDriven {
         state = press(state, .control("w"))
         #expect(state.finder?.query == "ber")
     }
+
+    /// At the narrowest terminals the hint on the right ("not found · Enter keeps · Esc
+    /// returns") left the typed text no column at all; it gives way now, and a long label
+    /// takes half the row at most.
+    @Test("At 40 columns the typed text shows; the hint gives way", arguments: [40, 45, 50])
+    func narrowPrompts(width: Int) {
+        let size = Size(width: width, height: 12)
+        var state = press(explorer.initialState(size: size), "/")
+        state = press(state, "abc漢字def")
+        let search = statusBar(state)
+        #expect(search.hasPrefix("/abc漢字def"), "\(search)")
+
+        state = press(explorer.update(explorer.initialState(size: size), .follow(.section(6))), "M")
+        state = press(state, "my note")
+        let note = statusBar(state)
+        #expect(note.contains("my note"), "\(note)")
+        #expect(note.hasPrefix("Note for "), "\(note)")
+    }
 }

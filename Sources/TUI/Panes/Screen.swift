@@ -229,16 +229,26 @@ extension Explorer {
 
     func drawPrompt(_ prompt: Prompt, search: SearchState?, in rect: Rect, into buffer: inout CellBuffer) {
         buffer.fill(rect, style: .normal)
-        var hint = "  Enter saves · Esc cancels"
+        // Longest first; the typed text comes before any of them (see below).
+        var hints = ["  Enter saves · Esc cancels"]
         if prompt.purpose == .search, let search {
-            let found = search.query.isEmpty ? "" : search.matches.isEmpty ? "not found · " : "match \((search.current ?? 0) + 1)/\(search.matches.count) · "
-            hint = "  " + found + "Enter keeps · Esc returns"
+            let found = search.query.isEmpty ? "" : search.matches.isEmpty ? "not found" : "match \((search.current ?? 0) + 1)/\(search.matches.count)"
+            hints = ["  " + (found.isEmpty ? "" : found + " · ") + "Enter keeps · Esc returns"] + (found.isEmpty ? [] : ["  " + found])
         }
-        let x = rect.x + buffer.put(prompt.label, x: rect.x, y: rect.y, maxWidth: rect.width, style: Style(.statusKey, bold: true))
-        let room = max(rect.width - (x - rect.x) - hint.displayWidth - 1, 1)
-        Self.draw(prompt.input, x: x, y: rect.y, width: room, style: .normal, into: &buffer)
-        buffer.put(hint, x: rect.x + rect.width - hint.displayWidth, y: rect.y, style: Style(.dim))
+        // A long label ("Note for Strategy and ideological concepts:") takes half the row at most.
+        let label = prompt.label.displayWidth > rect.width / 2 ? String(prompt.label.truncated(toWidth: rect.width / 2)) : prompt.label
+        let x = rect.x + buffer.put(label, x: rect.x, y: rect.y, maxWidth: rect.width, style: Style(.statusKey, bold: true))
+        let left = rect.width - (x - rect.x)
+        // The hint gives way to the text, whole, then shortened, then entirely: at 40 columns
+        // it left no room at all for what was typed.
+        let wanted = min(prompt.input.text.displayWidth + 1, Self.promptTextRoom)
+        let hint = hints.first { left - $0.displayWidth >= wanted } ?? ""
+        Self.draw(prompt.input, x: x, y: rect.y, width: max(left - hint.displayWidth - (hint.isEmpty ? 0 : 1), 1), style: .normal, into: &buffer)
+        if !hint.isEmpty { buffer.put(hint, x: rect.x + rect.width - hint.displayWidth, y: rect.y, style: Style(.dim)) }
     }
+
+    /// The columns of typed text a prompt keeps before its hint may take any.
+    static let promptTextRoom = 20
 
     /// Draws typed text in `width` columns from (`x`, `y`) with its cursor, a reversed cell:
     /// the character under it (both columns of a wide one), or a space after the end. A text
