@@ -39,6 +39,23 @@ struct SessionSaveTests {
         #expect(service.sessions.isEmpty, "nothing moved since: nothing written")
     }
 
+    @Test("A pause while the search prompt is open saves nothing: the view it moved to is provisional")
+    func pauseInAPromptSavesNothing() throws {
+        let service = FakeBookmarks()
+        let runner = ExplorerSession(explorer: explorer, service: service)
+        var state = runner.startUp(explorer.initialState(size: Size(width: 120, height: 40)), start: nil, restore: true)
+        state = runner.apply(.pause, to: state)
+        let before = try savedView(service)
+        state = press(runner, state, .character("/"), .character("K"), .character("o"), .character("s"), .character("o"), .character("v"))
+        #expect(state.prompt != nil)
+        #expect(state.reader.top != before?.reader.top, "search-as-you-type moved the view")
+        state = runner.apply(.pause, to: state)
+        #expect(try savedView(service) == before)
+        state = press(runner, state, .enter)
+        state = runner.apply(.pause, to: state)
+        #expect(try savedView(service)?.reader.top == state.reader.top, "once the search is kept, its view is saved")
+    }
+
     @Test("A session restored at start-up is not written back on the first pause")
     func restoredViewIsNotRewritten() throws {
         let service = FakeBookmarks()

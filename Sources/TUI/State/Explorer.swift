@@ -48,8 +48,9 @@ public struct Explorer: Sendable {
 
     public func update(_ state: AppState, _ action: Action) -> AppState {
         if action == .pause {
-            // No key was pressed: the notice stays.
-            return panes.contains(.bookmarks) && snapshot(state) != state.savedView ? savingSession(state) : state
+            // No key was pressed: the notice stays. While a prompt is open the view is a
+            // search's provisional one (Esc takes it back): what is saved waits for the answer.
+            return panes.contains(.bookmarks) && state.prompt == nil && snapshot(state) != state.savedView ? savingSession(state) : state
         }
         let previous = state
         var state = state
