@@ -307,18 +307,20 @@ extension OnATerminal {
         /// said (`seealso: …`, not the argument parser's `Error: …`), with and without arguments.
         @Test func anUnknownTerminalTypeGetsTheOutline() throws {
             let tmux = try TmuxSession(width: 120, height: 24)
-            let said = "seealso: cannot use terminal type 'nosuchterm' (check TERM): printed the outline instead\nstatus=0"
-            for arguments in ["", " --no-restore"] {
-                tmux.type("clear; TERM=nosuchterm \(seealso)\(arguments); echo status=$?")
-                let screen = try tmux.waitFor("status=")
-                #expect(screen.contains("  74  See also  · 23 see-also topics\n" + said), "the outline, then why: \(screen)")
-                #expect(screen.contains(said), "\(screen)")
+            let said = "seealso: cannot use terminal type 'nosuchterm' (check TERM): printed the outline instead\n"
+            // Each run ends with its own marker: a screen from before `clear` cannot pass for it.
+            for (run, arguments) in ["", " --no-restore"].enumerated() {
+                tmux.type("clear; TERM=nosuchterm \(seealso)\(arguments); echo run\(run)=$?")
+                #expect(try tmux.waitForStatus("run\(run)") == 0)
+                let screen = tmux.screen()
+                #expect(screen.contains("  74  See also  · 23 see-also topics\n" + said + "run\(run)=0"), "the outline, then why: \(screen)")
                 #expect(!screen.contains("Error:"))
             }
             // No TERM at all: the same, with its own reason.
-            tmux.type("clear; env -u TERM \(seealso); echo status=$?")
-            let unset = try tmux.waitFor("status=")
-            #expect(unset.contains("  74  See also  · 23 see-also topics\nseealso: TERM is not set: printed the outline instead\nstatus=0"),
+            tmux.type("clear; env -u TERM \(seealso); echo unset=$?")
+            #expect(try tmux.waitForStatus("unset") == 0)
+            let unset = tmux.screen()
+            #expect(unset.contains("  74  See also  · 23 see-also topics\nseealso: TERM is not set: printed the outline instead\nunset=0"),
                     "\(unset)")
         }
 
