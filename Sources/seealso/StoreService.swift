@@ -61,7 +61,17 @@ final class StoreService: BookmarkService {
     }
 
     func setNote(_ note: String?, bookmark id: Int64) throws {
-        try store.setNote(note, forBookmark: id)
+        do {
+            try store.setNote(note, forBookmark: id)
+        } catch StoreError.noSuchBookmark {
+            throw Gone(id: id)
+        }
+    }
+
+    /// A bookmark listed on screen that the store no longer has: another seealso removed it.
+    struct Gone: Error, CustomStringConvertible {
+        let id: Int64
+        var description: String { "Bookmark #\(id) was removed meanwhile, by another seealso; the list is read again." }
     }
 
     func remove(bookmark id: Int64) throws {

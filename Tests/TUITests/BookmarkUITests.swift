@@ -49,7 +49,8 @@ final class FakeBookmarks: BookmarkService {
     }
 
     func setNote(_ note: String?, bookmark id: Int64) throws {
-        if let index = marks.firstIndex(where: { $0.id == id }) { marks[index].note = note }
+        guard let index = marks.firstIndex(where: { $0.id == id }) else { throw Failure(message: "no bookmark #\(id)") }
+        marks[index].note = note
     }
 
     func remove(bookmark id: Int64) throws {
@@ -108,6 +109,22 @@ struct BookmarkUITests {
         let rows = (pane.y..<pane.y + pane.height).map { String(Array(screen.row($0)).dropFirst(pane.x).prefix(pane.width)) }
         let row = try #require(rows.first { $0.contains("Strategy and") })
         #expect(row.contains("… ★") || row.contains("Strategy and ideological concepts ★"), "\(row)")
+    }
+
+    /// Another seealso removed a bookmark this one still lists: editing its note fails, says
+    /// why, and the list is read again instead of keeping the row that is gone.
+    @Test func aBookmarkRemovedElsewhereLeavesTheListWhenEditingItFails() {
+        let service = FakeBookmarks()
+        let runner = ExplorerSession(explorer: explorer, service: service)
+        var state = runner.startUp(explorer.initialState(size: Size(width: 120, height: 40)), start: .section(2), restore: true)
+        state = press(runner, state, .character("m"))
+        state = runner.apply(.follow(.section(7)), to: state)
+        state = press(runner, state, .character("m"), .character("'"))
+        #expect(state.bookmarks.map(\.section) == [7, 2])
+        service.marks.removeAll { $0.section == 7 }  // as another process would
+        state = press(runner, state, .character("g"), .character("r"), .character("x"), .enter)
+        #expect(state.notice == "no bookmark #2")
+        #expect(state.bookmarks.map(\.section) == [2], "the list is read again")
     }
 
     @Test func bookmarksPaneJumpsDeletesUndoesAndEditsNotes() {

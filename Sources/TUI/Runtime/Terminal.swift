@@ -169,8 +169,11 @@ public final class ExplorerSession {
             }
             return explorer.update(state, .bookmarksLoaded(try service.entries(in: model), notice: notice))
         } catch {
-            // Reading goes on; the status bar says what could not be saved.
-            return explorer.update(state, .notice("\(error)"))
+            // Reading goes on; the status bar says what could not be saved. The list is read
+            // again: another seealso may have changed it (a bookmark it removed is a row here
+            // until then, and editing it fails).
+            let notice = "\(error)"
+            return explorer.update(state, (try? service.entries(in: model)).map { .bookmarksLoaded($0, notice: notice) } ?? .notice(notice))
         }
     }
 
