@@ -145,7 +145,7 @@ public struct BookmarkImport {
             }
             file = try decoder.decode(BookmarkExportFile.self, from: json)
         } catch let error as DecodingError {
-            throw StoreError.invalidExport(StateStore.describe(error))
+            throw StoreError.invalidExport(StateStore.describe(error, in: json))
         }
         guard file.version == BookmarkExportFile.currentVersion else {
             throw StoreError.invalidExport("version \(file.version) is not supported (this seealso reads version 1)")
@@ -238,7 +238,7 @@ extension StateStore {
         return output
     }
 
-    static func describe(_ error: DecodingError) -> String {
+    static func describe(_ error: DecodingError, in json: Data) -> String {
         func at(_ context: DecodingError.Context) -> String {
             let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
             return path.isEmpty ? "" : " at \(path.hasPrefix(".") ? String(path.dropFirst()) : path)"
@@ -247,8 +247,28 @@ extension StateStore {
         case .keyNotFound(let key, let context): return "missing '\(key.stringValue)'\(at(context))"
         case .typeMismatch(_, let context), .valueNotFound(_, let context): return "wrong type\(at(context))"
         case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "not valid JSON" : "\(context.debugDescription)\(at(context))"
+            return context.codingPath.isEmpty ? "not valid JSON" + syntaxPlace(in: json) : "\(context.debugDescription)\(at(context))"
         @unknown default: return "not readable"
+        }
+    }
+
+    /// Where `json` stops being JSON, as " (line 2, column 27)", or " (it ends too soon)".
+    /// The decoder says only "not valid JSON"; JSONSerialization names the byte ("Invalid
+    /// value around character 40."), from 0, which is made a line and a column here.
+    static func syntaxPlace(in json: Data) -> String {
+        do {
+            _ = try JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])
+            return ""
+        } catch {
+            let said = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+            if said.hasPrefix("Unexpected end of file") { return " (it ends too soon)" }
+            guard let number = said.split(separator: " ").last.flatMap({ Int($0.trimmingCharacters(in: .punctuationCharacters)) }),
+                  number <= json.count else { return "" }
+            let before = json.prefix(number)
+            let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? before.startIndex
+            let column = String(decoding: before[lineStart...], as: UTF8.self).count + 1
+            return " (line \(line), column \(column))"
         }
     }
 }

@@ -293,7 +293,7 @@ import Testing
         try "{ nope".write(to: junk, atomically: true, encoding: .utf8)
         let invalid = try run("import", junk.path)
         #expect(invalid.status == 65)
-        #expect(invalid.stderr == "seealso: \(junk.path): not a seealso bookmarks export: not valid JSON\n")
+        #expect(invalid.stderr == "seealso: \(junk.path): not a seealso bookmarks export: not valid JSON (line 1, column 3)\n")
         let missing = try run("import", folder.file("missing.json").path)
         #expect(missing.status == 66)
         #expect(missing.stderr == "seealso: \(folder.file("missing.json").path): no such file\n")

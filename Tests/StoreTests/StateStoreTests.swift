@@ -269,7 +269,9 @@ import Testing
     }
 
     @Test(arguments: [
-        ("", "not a seealso bookmarks export: not valid JSON"),
+        ("", "not a seealso bookmarks export: not valid JSON (it ends too soon)"),
+        // Where it stops being JSON: the decoder alone said only "not valid JSON".
+        ("{\"version\": 1,\n\"bookmarks\": [{\"é\": x}]}", "not a seealso bookmarks export: not valid JSON (line 2, column 21)"),
         ("[1, 2]", "not a seealso bookmarks export: wrong type"),
         (#"{"version": 2, "bookmarks": []}"#, "not a seealso bookmarks export: version 2 is not supported (this seealso reads version 1)"),
         (#"{"version": 1}"#, "not a seealso bookmarks export: missing 'bookmarks'"),
