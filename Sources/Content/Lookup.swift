@@ -15,7 +15,14 @@ public enum Lookup {
         return article.sections.firstIndex { fold($0.id) == query }
     }
 
+    /// The first item whose name starts with `name`. `kind: name`, as a links file writes it
+    /// (`strategy: Council communism`), looks among that kind only: the only way to name one
+    /// of two items of different kinds with the same name.
     public static func item(startingWith name: String, in items: [Item]) -> Item? {
+        if let colon = name.firstIndex(of: ":"), let kind = ItemKind(slug: name[..<colon].trimmingSpaces().lowercased()) {
+            let query = fold(name[name.index(after: colon)...].trimmingSpaces())
+            if let found = items.first(where: { $0.kind == kind && fold($0.name).hasPrefix(query) }) { return found }
+        }
         let query = fold(name)
         return items.first { fold($0.name).hasPrefix(query) }
     }

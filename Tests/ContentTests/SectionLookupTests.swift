@@ -31,4 +31,18 @@ struct SectionLookupTests {
             #expect(added.output.hasPrefix("bookmarked: #1 Dual power"), "\(added.output)")
         }
     }
+
+    /// Council communism is a strategy and a See-also topic of the bundled article: `--item`
+    /// and `--focus` took the first, and `strategy: …` was an unknown name.
+    @Test("--item and --focus take 'kind: name', as links files write it")
+    func itemByKind() throws {
+        let model = try ArticleLoader.bundled()
+        #expect(Lookup.item(startingWith: "Council communism", in: model.items)?.id == "strategy:council-communism")
+        #expect(Lookup.item(startingWith: "see-also: Council communism", in: model.items)?.id == "see-also:council-communism")
+        #expect(Lookup.item(startingWith: "Strategy: council", in: model.items)?.id == "strategy:council-communism")
+        #expect(Lookup.item(startingWith: "example: Council communism", in: model.items) == nil)
+        let dot = try CLI.run(["export", "--format", "dot", "--focus", "see-also: Council communism"])
+        #expect(dot.status == 0, "\(dot.stderr)")
+        #expect(dot.output.contains("\"see-also:council-communism\" [") && dot.output.contains("penwidth=3"), "the focus is outlined")
+    }
 }
