@@ -111,15 +111,22 @@ struct BookmarkUITests {
         #expect(row.contains("… ★") || row.contains("Strategy and ideological concepts ★"), "\(row)")
     }
 
-    /// Another seealso removed a bookmark this one still lists: editing its note fails, says
-    /// why, and the list is read again instead of keeping the row that is gone.
-    @Test func aBookmarkRemovedElsewhereLeavesTheListWhenEditingItFails() {
+    /// Sections 2 and 7 bookmarked, in that order, and the Bookmarks pane focused.
+    func twoBookmarks() -> (service: FakeBookmarks, runner: ExplorerSession, state: AppState) {
         let service = FakeBookmarks()
         let runner = ExplorerSession(explorer: explorer, service: service)
         var state = runner.startUp(explorer.initialState(size: Size(width: 120, height: 40)), start: .section(2), restore: true)
         state = press(runner, state, .character("m"))
         state = runner.apply(.follow(.section(7)), to: state)
         state = press(runner, state, .character("m"), .character("'"))
+        return (service, runner, state)
+    }
+
+    /// Another seealso removed a bookmark this one still lists: editing its note fails, says
+    /// why, and the list is read again instead of keeping the row that is gone.
+    @Test func aBookmarkRemovedElsewhereLeavesTheListWhenEditingItFails() {
+        let (service, runner, start) = twoBookmarks()
+        var state = start
         #expect(state.bookmarks.map(\.section) == [7, 2])
         service.marks.removeAll { $0.section == 7 }  // as another process would
         state = press(runner, state, .character("g"), .character("r"), .character("x"), .enter)
@@ -128,12 +135,8 @@ struct BookmarkUITests {
     }
 
     @Test func bookmarksPaneJumpsDeletesUndoesAndEditsNotes() {
-        let service = FakeBookmarks()
-        let runner = ExplorerSession(explorer: explorer, service: service)
-        var state = runner.startUp(explorer.initialState(size: Size(width: 120, height: 40)), start: .section(2), restore: true)
-        state = press(runner, state, .character("m"))
-        state = runner.apply(.follow(.section(7)), to: state)
-        state = press(runner, state, .character("m"), .character("'"))
+        let (service, runner, start) = twoBookmarks()
+        var state = start
         #expect(state.focus == .bookmarks)
         #expect(state.bookmarks.map(\.section) == [7, 2], "newest first")
         state = press(runner, state, .down, .enter)
