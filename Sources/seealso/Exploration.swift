@@ -152,8 +152,7 @@ struct Exploration: ArticleLocation {
             if let model = load(index) { return (opening(index, model), nil) }
         }
         // Each reason, as the other commands give it, then the verdict.
-        for failure in catalog.failures { Diagnostics.report(failure.description) }
-        for (_, messages) in loadFailures.sorted(by: { $0.key < $1.key }) { messages.forEach(Diagnostics.report) }
+        for failure in failures() { Diagnostics.report(failure) }
         Diagnostics.report("\(folder): no article could be loaded")
         throw ExitCode(65)
     }

@@ -8,12 +8,16 @@ enum Output {
     /// it, not a silent success: said on stderr, then status 74 (EX_IOERR). A reader that
     /// leaves while SIGPIPE has its default action ends seealso quietly, as it ends cat.
     static func write(_ text: String) throws {
-        try write(Data(text.utf8))
+        try write(bytes: Array(text.utf8))
     }
 
     /// As above, for text that is already encoded (JSON).
     static func write(_ data: Data) throws {
-        if let failure = write([UInt8](data), to: STDOUT_FILENO) {
+        try write(bytes: [UInt8](data))
+    }
+
+    private static func write(bytes: [UInt8]) throws {
+        if let failure = write(bytes, to: STDOUT_FILENO) {
             Diagnostics.report("write error: " + String(cString: strerror(failure)))
             throw ExitCode(74)
         }

@@ -57,7 +57,7 @@ public struct Explorer: Sendable {
         state.notice = nil
         switch action {
         case .pause:
-            break
+            break  // handled above, before the notice is cleared
         case .end:
             state = perform(.quit, in: state)
         case .resize(let size):
