@@ -14,15 +14,21 @@ struct SessionSaveTests {
         keys.reduce(state) { runner.apply(explorer.action(for: .key($1), in: $0), to: $0) }
     }
 
+    /// An explorer at 120×40 on a fresh in-memory store, started as the runtime starts it.
+    func startedWithAStore() -> (service: FakeBookmarks, runner: ExplorerSession, state: AppState) {
+        let service = FakeBookmarks()
+        let runner = ExplorerSession(explorer: explorer, service: service)
+        return (service, runner, runner.startUp(explorer.initialState(size: Size(width: 120, height: 40)), start: nil, restore: true))
+    }
+
     func savedView(_ service: FakeBookmarks) throws -> ViewSnapshot? {
         try service.sessions["Dual power"].map { try JSONDecoder().decode(SessionRecord.self, from: $0).view }
     }
 
     @Test("Scrolling alone saves nothing until input pauses; the pause saves the view once, and keeps the notice")
     func pauseSavesTheScrolledView() throws {
-        let service = FakeBookmarks()
-        let runner = ExplorerSession(explorer: explorer, service: service)
-        var state = runner.startUp(explorer.initialState(size: Size(width: 120, height: 40)), start: nil, restore: true)
+        let (service, runner, started) = startedWithAStore()
+        var state = started
         state = runner.apply(.pause, to: state)
         let atStart = try savedView(service)
         state = press(runner, state, .character(" "), .character(" "))
@@ -41,9 +47,8 @@ struct SessionSaveTests {
 
     @Test("A pause while the search prompt is open saves nothing: the view it moved to is provisional")
     func pauseInAPromptSavesNothing() throws {
-        let service = FakeBookmarks()
-        let runner = ExplorerSession(explorer: explorer, service: service)
-        var state = runner.startUp(explorer.initialState(size: Size(width: 120, height: 40)), start: nil, restore: true)
+        let (service, runner, started) = startedWithAStore()
+        var state = started
         state = runner.apply(.pause, to: state)
         let before = try savedView(service)
         state = press(runner, state, .character("/"), .character("K"), .character("o"), .character("s"), .character("o"), .character("v"))
@@ -75,9 +80,8 @@ struct SessionSaveTests {
 
     @Test("A signal's end quits and saves the view, even with the help open")
     func endQuitsAndSaves() throws {
-        let service = FakeBookmarks()
-        let runner = ExplorerSession(explorer: explorer, service: service)
-        var state = runner.startUp(explorer.initialState(size: Size(width: 120, height: 40)), start: nil, restore: true)
+        let (service, runner, started) = startedWithAStore()
+        var state = started
         state = press(runner, state, .character(" "), .character("?"))
         #expect(state.showsHelp)
         state = runner.apply(.end, to: state)
