@@ -233,13 +233,35 @@ private struct Builder {
             guard text.containsBytes(of: separator), let range = text.range(of: separator) else { continue }
             let name = text[..<range.lowerBound].trimmingSpaces()
             let description = text[range.upperBound...].trimmingSpaces()
-            let words = name.split(separator: " ").count
-            if !name.isEmpty, !description.isEmpty, words <= 8,
-               !name.contains(where: { ".:;!?".contains($0) }) {
+            if !description.isEmpty, Self.canBeName(name) {
                 return ListItem(text: text, line: line, name: name, description: description, lineStarts: lineStarts)
             }
         }
         return ListItem(text: text, line: line, lineStarts: lineStarts)
+    }
+
+    /// Whether the text before an item's dash reads as a name rather than as prose that
+    /// happens to hold a dash ("Mix everything. Knead it – ten minutes" stays one text).
+    /// A name is at most eight words, without `:`, `;` or `?`, and a full stop in it ends an
+    /// abbreviation ("St. Petersburg Soviet", "Washington, D.C.", "Smith Jr."), not a sentence.
+    static func canBeName(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard !words.isEmpty, words.count <= 8, !name.contains(where: { ":;?".contains($0) }) else { return false }
+        for (index, word) in words.enumerated() {
+            let isLast = index == words.count - 1
+            // "Yahoo!" may end a name; "Stop! Go" is two sentences.
+            if word.hasSuffix("!"), !isLast { return false }
+            if word.hasSuffix("."), !isAbbreviation(word.dropLast()) { return false }
+        }
+        return true
+    }
+
+    /// "St", "Jr", "D.C", "U.S", "1", "A": a capitalised word of up to three letters, one
+    /// with a full stop inside, or a number. A lowercase word ("it", "etc") ends a sentence.
+    static func isAbbreviation(_ word: Substring) -> Bool {
+        guard let first = word.first else { return false }
+        if word.contains(".") || word.allSatisfy(\.isNumber) { return true }
+        return first.isUppercase && word.count <= 3 && word.allSatisfy(\.isLetter)
     }
 
     static func lastSentence(of text: String) -> String {

@@ -153,6 +153,42 @@ struct ArticleFormTests {
         ])
     }
 
+    @Test("A name may hold abbreviations, commas and a closing !; prose with a dash stays one text")
+    func namesWithAbbreviations() throws {
+        let text = """
+            = Councils =
+            The St. Petersburg Soviet met the U.S. Army and Yahoo! in Washington, D.C. once.
+
+            == Strategies ==
+            - St. Petersburg Soviet – the council of 1905
+            - U.S. Army – an army
+            - Yahoo! – a company
+            - Washington, D.C. – a city
+            - Smith Jr. – a person
+            - It grew quickly. – and then it stopped
+            - Bread, butter, etc. – foods
+            - Stop! Go – two sentences
+            - Why not? – a question
+            """
+        let items = try ArticleParser().parse(text).allListItems.map(\.item)
+        #expect(items.map { item in item.name.map { "\($0) | \(item.description ?? "")" } ?? "whole: \(item.text)" } == [
+            "St. Petersburg Soviet | the council of 1905",
+            "U.S. Army | an army",
+            "Yahoo! | a company",
+            "Washington, D.C. | a city",
+            "Smith Jr. | a person",
+            "whole: It grew quickly. – and then it stopped",
+            "whole: Bread, butter, etc. – foods",
+            "whole: Stop! Go – two sentences",
+            "whole: Why not? – a question",
+        ])
+        // The lead names four of them, and the linker finds each there.
+        let model = try LinkedArticle(article: ArticleParser().parse(text))
+        let lead = try #require(Self.paragraphs(model.article.sections[0]).first)
+        let named = model.mentions(in: lead).flatMap(\.targets).compactMap { id in model.items.first { $0.id == id }?.name }
+        #expect(named == ["St. Petersburg Soviet", "U.S. Army", "Yahoo!", "Washington, D.C."])
+    }
+
     // MARK: - Heading spellings
 
     @Test("==X== headings, with and without spaces, parse like == X ==")
