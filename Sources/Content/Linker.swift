@@ -70,10 +70,27 @@ public struct Linker: Sendable {
                 position += 1
                 continue
             }
-            found.append(Mention(range: tokens[position].start..<tokens[position + match.length - 1].end, targets: match.targets))
+            let range = tokens[position].start..<tokens[position + match.length - 1].end
+            found.append(Mention(range: Self.closingParentheses(of: range, in: text), targets: match.targets))
             position += match.length
         }
         return found
+    }
+
+    /// `range` with the ")" that close its own "(": tokens are words, so a mention of
+    /// "Gamma (commune)" would end before its ")" and the reader would mark "(commune".
+    static func closingParentheses(of range: Range<String.Index>, in text: String) -> Range<String.Index> {
+        let utf8 = text.utf8
+        var unclosed = 0
+        for byte in utf8[range] {
+            if byte == UInt8(ascii: "(") { unclosed += 1 } else if byte == UInt8(ascii: ")"), unclosed > 0 { unclosed -= 1 }
+        }
+        var end = range.upperBound
+        while unclosed > 0, end < utf8.endIndex, utf8[end] == UInt8(ascii: ")") {
+            end = utf8.index(after: end)
+            unclosed -= 1
+        }
+        return range.lowerBound..<end
     }
 
     /// The sentence that holds `index`, by bisection (`sentences` are in text order): a
