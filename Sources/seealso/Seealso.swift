@@ -318,7 +318,7 @@ struct Export: ParsableCommand {
         switch (format, source) {
         case (.json, .article(let model)): try Output.write(try JSONExporter().export(model))
         case (.json, .folder(let corpus)): try Output.write(try JSONExporter().export(corpus))
-        case (.markdown, _): try Output.write(source.articles.map { MarkdownExporter().export($0) }.joined(separator: "\n"))
+        case (.markdown, _): try Output.write(source.text(MarkdownExporter().export))
         case (.dot, .article(let model)):
             if let focus { try Self.reportingUnknown { _ = try DOTExporter.resolveFocus(focus, in: model) } }
             try Output.write(DOTExporter(focus: focus, depth: depth ?? .max).export(model))

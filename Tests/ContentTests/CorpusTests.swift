@@ -177,6 +177,11 @@ struct CorpusTests {
               4  See also  · 2 see-also topics
 
             """))
+        // Markdown names each article's file under its title (escaped as Markdown text).
+        let markdown = try CLI.run(["export", "--format", "markdown", folder.root.path])
+        #expect(markdown.output.contains("# Communalism\n\nFile: \(MarkdownExporter.inline(communalism))\n\nCommunalism is the theory"))
+        #expect(markdown.output.components(separatedBy: "\nFile: ").count == 4, "one line per article")
+        #expect(try CLI.run(["export", "--format", "markdown", communalism]).output.hasPrefix("# Communalism\n\nCommunalism is"))
         let single = try CLI.run(["links", communalism])
         #expect(single.output.hasPrefix("See-also topics (2)\n"), "one article: no heading")
         #expect(try CLI.run(["outline", communalism]).output.hasPrefix("Communalism\n  1  (lead)\n"))

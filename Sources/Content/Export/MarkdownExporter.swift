@@ -4,9 +4,12 @@
 public struct MarkdownExporter: Sendable {
     public init() {}
 
-    public func export(_ model: LinkedArticle) -> String {
+    /// `inFolder`: the article is one of a folder's, so its file is named under its title:
+    /// two files may have the same title, and paths tell whose text follows.
+    public func export(_ model: LinkedArticle, inFolder: Bool = false) -> String {
         let article = model.article
         var output = "# \(Self.inline(article.title))\n"
+        if inFolder { output += "\nFile: \(Self.inline(article.path))\n" }
         for section in article.sections {
             if !section.isLead {
                 output += "\n" + String(repeating: "#", count: section.level) + " " + Self.inline(section.title) + "\n"
