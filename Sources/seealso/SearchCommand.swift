@@ -10,7 +10,9 @@ struct Search: ParsableCommand {
         discussion: """
             Prints `article:line: section: text` for each matching line, like grep -n. The search is \
             case-insensitive unless QUERY has an uppercase letter, and ignores diacritics and \
-            dash variants ("Regis" finds "Régis"). QUERY is literal text, not a pattern.
+            dash variants ("Regis" finds "Régis"). QUERY is literal text, not a pattern. Only \
+            the text is read: a NAME.links.toml beside an article is neither read nor checked \
+            ('seealso outline FILE' checks it).
 
             Examples:
               seealso search Kornilov

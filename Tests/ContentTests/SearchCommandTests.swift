@@ -119,6 +119,29 @@ struct SearchCommandTests {
         }
     }
 
+    /// Every other command refuses an article whose links file is broken (65); search
+    /// parses the text only, for speed, in a folder and for one article alike. README.md
+    /// said "by every command": it and --help now say that search reads no links file.
+    @Test("One article beside a broken links file is searched as text, as README.md and --help say")
+    func articleWithBrokenLinksFile() throws {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("a.txt")
+            try "= Alpha =\n\nBeta is mentioned here.\n".write(to: file, atomically: true, encoding: .utf8)
+            try "[[link]]\nfrom = \"Nope\"\n".write(to: directory.appendingPathComponent("a.links.toml"), atomically: true, encoding: .utf8)
+            #expect(try CLI.run(["outline", file.path]).status == 65)
+            let result = try CLI.run(["search", file.path, "beta"])
+            #expect(result.status == 0)
+            #expect(result.output == "\(file.path):3: Alpha: Beta is mentioned here.\n")
+            #expect(result.stderr.isEmpty)
+        }
+        let help = try CLI.run(["search", "--help"]).output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("Only the text is read: a NAME.links.toml beside an article is neither read nor checked"))
+        let readme = try String(contentsOf: Repo.root.appendingPathComponent("README.md"), encoding: .utf8)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(readme.contains("It reads the articles' text only, never a `NAME.links.toml` beside one"))
+        #expect(readme.contains("by every command that reads links and the explorer alike (`search` reads the text alone"))
+    }
+
     @Test("A bare word is the query even when a folder here has that name; when it matches nothing, stderr says how to search the folder")
     func bareWordNamingAFolder() throws {
         try withTemporaryDirectory { directory in
