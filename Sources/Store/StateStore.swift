@@ -486,7 +486,6 @@ extension StateStore: Sendable {}
 /// Looks at the database file with plain system calls, before SQLite does.
 enum FileCheck {
     /// Whether `path` exists with at least one byte. A missing or empty file is a new database.
-    /// Anything but a regular file is refused as not a database.
     /// Anything but a regular file (a folder, a pipe) cannot be read as one: said in the words
     /// an article is refused with, not as a damaged database.
     static func hasContent(_ path: String) throws -> Bool {
