@@ -33,22 +33,12 @@ public enum RegularFile {
                 // no longer leads to the file.
                 throw failure("cannot read file: its name is not valid UTF-8 (rename it)")
             }
-            switch code {
-            case ENOENT: throw failure("no such file")
-            case EACCES: throw failure("permission denied")
-            default: throw failure("cannot read file: \(reason(code))")
-            }
+            throw failure(openFailure(code))
         }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw failure("cannot read file: \(reason(errno))") }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: throw failure("cannot read file: it is a folder, not a file")
-        case S_IFIFO: throw failure("cannot read file: it is a pipe, not a regular file")
-        case S_IFCHR, S_IFBLK: throw failure("cannot read file: it is a device, not a regular file")
-        default: throw failure("cannot read file: not a regular file")
-        }
+        if let problem = notRegular(info.st_mode) { throw failure(problem) }
         var bytes = [UInt8]()
         bytes.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -60,6 +50,27 @@ public enum RegularFile {
                 throw failure("cannot read file: \(reason(errno))")
             }
             bytes.append(contentsOf: chunk[..<count])
+        }
+    }
+
+    /// Why a file could not be opened for reading (`errno` of `open`), in the words every
+    /// input of seealso's is refused with: also the state database's (see `StateStore`).
+    public static func openFailure(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: "no such file"
+        case EACCES: "permission denied"
+        default: "cannot read file: \(reason(code))"
+        }
+    }
+
+    /// Why a file of mode `mode` (`st_mode`) is no file to read, or nil for a regular file.
+    public static func notRegular(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFDIR: "cannot read file: it is a folder, not a file"
+        case S_IFIFO: "cannot read file: it is a pipe, not a regular file"
+        case S_IFCHR, S_IFBLK: "cannot read file: it is a device, not a regular file"
+        default: "cannot read file: not a regular file"
         }
     }
 

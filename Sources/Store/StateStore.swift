@@ -68,6 +68,16 @@ public final class StateStore {
         }
     }
 
+    /// For commands that write (`bookmarks add`, `import`): opens as `init(directory:)` does,
+    /// except that a `directory` that is no folder and cannot be one (a file is there, or on
+    /// its path) throws `.unreadableDirectory`, as for `init(readingExisting:)`. The explorer
+    /// opens such a store read-only and goes on reading ("cannot create DIR (File exists):
+    /// bookmarks cannot be saved (reading goes on …)"); a command has nothing to go on with.
+    public convenience init(writingTo directory: URL) throws {
+        _ = try Self.isFolder(directory)
+        try self.init(directory: directory)
+    }
+
     private init(directory: URL, opened: (database: Database, unwritable: StoreError?)) throws {
         self.directory = directory
         database = opened.database
@@ -371,18 +381,26 @@ public final class StateStore {
     /// is why nothing can be saved in the empty one shown instead. Throws `.unreadableDirectory`
     /// when `directory` is no folder to read.
     private static func absence(of directory: URL, file: URL) throws -> StoreError? {
+        guard try isFolder(directory) else { return .readOnly(path: directory.path) }
+        return try FileCheck.hasContent(file.path) ? nil : .readOnly(path: directory.path)
+    }
+
+    /// True when `directory` is a folder, false when nothing is there yet. Throws
+    /// `.unreadableDirectory` when it is no folder and cannot become one (a file is there, or
+    /// on its path), or cannot be looked at.
+    private static func isFolder(_ directory: URL) throws -> Bool {
         // Named as it was given (`--data-dir notadir`), as the commands name an article file.
         func unreadable(_ reason: String) -> StoreError { .unreadableDirectory(path: directory.relativePath, reason: reason) }
         var info = stat()
         guard stat(directory.path, &info) == 0 else {
             switch errno {
-            case ENOENT: return .readOnly(path: directory.path)
+            case ENOENT: return false
             case ENOTDIR: throw unreadable("not a folder (a file is on its path)")
             case let code: throw unreadable(lowercasedReason(code))
             }
         }
         guard info.st_mode & S_IFMT == S_IFDIR else { throw unreadable("not a folder") }
-        return try FileCheck.hasContent(file.path) ? nil : .readOnly(path: directory.path)
+        return true
     }
 
     /// strerror's words with a lower-case first letter, as in seealso's messages about paths.
@@ -396,16 +414,27 @@ public final class StateStore {
         guard try FileCheck.hasSQLiteHeader(path) else { throw StoreError.corrupt(path: path) }
         do {
             var database: Database
-            do {
-                database = try Database(path: path, flags: SQLITE_OPEN_READONLY)
-                _ = try database.integer("PRAGMA user_version")  // SQLite opens lazily: this reads
-            } catch let error as SQLiteError where error.primary == SQLITE_CANTOPEN || error.primary == SQLITE_READONLY {
-                // A WAL database in a folder nobody can write, closed cleanly (no -shm file):
-                // SQLite opens it read-only only when told that the file cannot change. It
-                // cannot while the folder stays read-only. (SQLite says CANTOPEN when the
-                // filesystem is read-only, READONLY_DIRECTORY when the permissions are.)
-                let uri = URL(fileURLWithPath: path).absoluteString + "?immutable=1"
-                database = try Database(path: path, filename: uri, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI)
+            if FileCheck.isSettledAndUnwritable(path) {
+                // A file this process cannot write, with no WAL or journal beside it: every
+                // commit is in the file, and only a writer with more rights (root) could add
+                // one. Read as it is: a plain read-only connection makes -wal and -shm beside
+                // it (the folder can be written) and leaves them there, as only a connection
+                // that can write the file removes them; `bookmarks list` left two new files.
+                // Other processes are not disturbed: this connection takes no lock and uses
+                // neither file. (What it could misread is a checkpoint that such a writer runs
+                // into the file during the read; it never writes, so nothing is damaged.)
+                database = try openImmutable(path)
+            } else {
+                do {
+                    database = try Database(path: path, flags: SQLITE_OPEN_READONLY)
+                    _ = try database.integer("PRAGMA user_version")  // SQLite opens lazily: this reads
+                } catch let error as SQLiteError where error.primary == SQLITE_CANTOPEN || error.primary == SQLITE_READONLY {
+                    // A WAL database in a folder nobody can write, closed cleanly (no -shm file):
+                    // SQLite opens it read-only only when told that the file cannot change. It
+                    // cannot while the folder stays read-only. (SQLite says CANTOPEN when the
+                    // filesystem is read-only, READONLY_DIRECTORY when the permissions are.)
+                    database = try openImmutable(path)
+                }
             }
             let found = try Migrations.inspect(database)
             try Migrations.check(found, path: path)
@@ -415,6 +444,13 @@ public final class StateStore {
         } catch let error as SQLiteError {
             throw StoreError.sqlite(path: path, message: error.description)
         }
+    }
+
+    /// A read-only connection told that the file cannot change (`immutable`): SQLite then
+    /// takes no locks and opens no -wal or -shm file. Only for a file nothing can write.
+    private static func openImmutable(_ path: String) throws -> Database {
+        let uri = URL(fileURLWithPath: path).absoluteString + "?immutable=1"
+        return try Database(path: path, filename: uri, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI)
     }
 
     /// An empty, current database in memory: what a read-only store shows when there is no file.
@@ -450,14 +486,15 @@ extension StateStore: Sendable {}
 /// Looks at the database file with plain system calls, before SQLite does.
 enum FileCheck {
     /// Whether `path` exists with at least one byte. A missing or empty file is a new database.
-    /// Anything but a regular file is refused as not a database.
+    /// Anything but a regular file (a folder, a pipe) cannot be read as one: said in the words
+    /// an article is refused with, not as a damaged database.
     static func hasContent(_ path: String) throws -> Bool {
         var info = stat()
         guard stat(path, &info) == 0 else {
             if errno == ENOENT { return false }
-            throw StoreError.sqlite(path: path, message: String(cString: strerror(errno)))
+            throw StoreError.unreadableFile(path: path, reason: RegularFile.openFailure(errno))
         }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw StoreError.corrupt(path: path) }
+        if let problem = RegularFile.notRegular(info.st_mode) { throw StoreError.unreadableFile(path: path, reason: problem) }
         return info.st_size > 0
     }
 
@@ -466,7 +503,7 @@ enum FileCheck {
     /// millisecond of every start-up.)
     static func hasSQLiteHeader(_ path: String) throws -> Bool {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw StoreError.sqlite(path: path, message: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw StoreError.unreadableFile(path: path, reason: RegularFile.openFailure(errno)) }
         defer { close(descriptor) }
         var header = [UInt8](repeating: 0, count: 100)
         var count = 0
@@ -484,5 +521,12 @@ enum FileCheck {
 
     static func isWritable(_ path: String) -> Bool {
         access(path, W_OK) == 0 || errno == ENOENT
+    }
+
+    /// The file exists, this process cannot write it, and no WAL or rollback journal is beside
+    /// it: nothing it holds is elsewhere, and nothing this process runs can change it.
+    static func isSettledAndUnwritable(_ path: String) -> Bool {
+        access(path, F_OK) == 0 && !isWritable(path)
+            && ["-wal", "-journal"].allSatisfy { access(path + $0, F_OK) != 0 && errno == ENOENT }
     }
 }

@@ -7,11 +7,17 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case full(path: String)
     /// The data folder does not exist and cannot be made.
     case cannotCreateDirectory(path: String, reason: String)
-    /// The data folder cannot be looked into by a command that only reads (`reason`: "not a
-    /// folder", or the system's words); `path` as it was given. Said as an input that cannot
-    /// be read: such a command saves nothing, so `cannotCreateDirectory`, the explorer's
-    /// "bookmarks cannot be saved (reading goes on …)", does not fit it.
+    /// The data folder given to a command cannot be looked into (`reason`: "not a folder", or
+    /// the system's words); `path` as it was given. Said as an input that cannot be read:
+    /// a command that only reads saves nothing, and one that writes does not go on once it
+    /// cannot, so `cannotCreateDirectory`, the explorer's "bookmarks cannot be saved (reading
+    /// goes on …)", fits neither.
     case unreadableDirectory(path: String, reason: String)
+    /// The database file is there but cannot be read: permission denied, or a folder (a pipe,
+    /// a device) where the file should be. `reason` in the words an article that cannot be
+    /// read is refused with. Not `.corrupt`: nothing was read, so nothing is known to be
+    /// damaged; and not `.readOnly`: it is reading that fails.
+    case unreadableFile(path: String, reason: String)
     /// The file is not an SQLite database, or a damaged one.
     case corrupt(path: String)
     /// An SQLite database of another application (a different `application_id`, or tables
@@ -35,7 +41,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "no space left for \(path): \(cannotSave)"
         case .cannotCreateDirectory(let path, let reason):
             return "cannot create \(path) (\(reason)): \(cannotSave)"
-        case .unreadableDirectory(let path, let reason):
+        case .unreadableDirectory(let path, let reason), .unreadableFile(let path, let reason):
             return "\(path): \(reason)"
         case .corrupt(let path):
             return "\(path) is damaged or not a database; \(moveAway)"
@@ -64,7 +70,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file is there but seealso will not use it (and has not changed it).
     public var isUnusableFile: Bool {
         switch self {
-        case .corrupt, .foreign, .newerVersion: true
+        case .corrupt, .foreign, .newerVersion, .unreadableFile: true
         default: false
         }
     }

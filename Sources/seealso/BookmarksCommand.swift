@@ -19,10 +19,11 @@ struct StoreOptions: ParsableArguments {
         dataDirectory.map { URL(fileURLWithPath: $0) } ?? StateStore.defaultDirectory(environment: environment)
     }
 
-    /// Opens the store, or reports why it cannot be used and exits (see `StoreFailure`).
-    /// A folder that cannot be written still opens, read-only.
+    /// Opens the store for a command that writes, or reports why it cannot be used and exits
+    /// (see `StoreFailure`). A folder that cannot be written still opens, read-only (its writes
+    /// say why); a DIR that is not a folder is said as `openForReading` says it.
     func open() throws -> StateStore {
-        try StoreFailure.reporting { try StateStore(directory: directory) }
+        try StoreFailure.reporting { try StateStore(writingTo: directory) }
     }
 
     /// `open` for commands that only read: a store that does not exist is empty, and is not
@@ -39,14 +40,15 @@ struct StoreOptions: ParsableArguments {
 enum StoreFailure {
     /// 74 (EX_IOERR): the folder is read-only or full, or SQLite failed otherwise;
     /// 65 (EX_DATAERR): the database is damaged, another application's or newer, or an import
-    /// file is not an export; 66 (EX_NOINPUT): a command that only reads was given a data
-    /// folder that is no folder, its input, as for an article or export that cannot be read
-    /// (74 would say that a read or write failed on a folder that is there); 1: no bookmark
+    /// file is not an export; 66 (EX_NOINPUT): the data folder is no folder, or the database
+    /// file cannot be read (permission denied, a folder in its place), as for an article or
+    /// export that cannot be read: nothing was read, so nothing is known to be damaged, and
+    /// 74 would say that a read or write failed on a store that is there; 1: no bookmark
     /// with that id.
     static func exitCode(for error: StoreError) -> Int32 {
         switch error {
         case .readOnly, .full, .cannotCreateDirectory, .sqlite: 74
-        case .unreadableDirectory: 66
+        case .unreadableDirectory, .unreadableFile: 66
         case .corrupt, .foreign, .newerVersion, .invalidExport: 65
         case .noSuchBookmark: 1
         }
@@ -76,9 +78,9 @@ struct Bookmarks: ParsableCommand {
             Bookmarks live in DIR/state.sqlite (see --data-dir), shared with the explorer; two \
             programs may use it at once. Exit status: 0 done; 1 no such bookmark; 64 unknown \
             section; 65 a damaged or foreign database, a file that is not an export, or an \
-            article of the folder that cannot be loaded; 66 a file that cannot be read, or a \
-            DIR that is not a folder for list, export and remove; 74 a data folder that is \
-            read-only or full.
+            article of the folder that cannot be loaded; 66 a file that cannot be read (the \
+            database included: permission denied, or a folder in its place), or a DIR that is \
+            not a folder; 74 a data folder that is read-only or full.
 
             Examples:
               seealso bookmarks add --section Background --note "start here"

@@ -10,7 +10,9 @@ struct Search: ParsableCommand {
         discussion: """
             Prints `article:line: section: text` for each matching line, like grep -n. The search is \
             case-insensitive unless QUERY has an uppercase letter, and ignores diacritics and \
-            dash variants ("Regis" finds "Régis"). QUERY is literal text, not a pattern.
+            dash variants ("Regis" finds "Régis"). QUERY is literal text, not a pattern. Only \
+            the text is read: a NAME.links.toml beside an article is neither read nor checked \
+            ('seealso outline FILE' checks it).
 
             Examples:
               seealso search Kornilov
@@ -26,16 +28,24 @@ struct Search: ParsableCommand {
     func validate() throws {
         guard (1...2).contains(words.count) else { throw ValidationError("Give a QUERY, or a PATH and a QUERY.") }
         guard !(words.last ?? "").isEmpty else { throw ValidationError("The QUERY is empty.") }
-        // `seealso search articles/` or `… a.txt` most likely forgot the query: the path of a
-        // folder or of an article is no text anyone searches for. A bare word is the query
-        // even when a folder here has that name (`cd /; seealso search proc`), as grep takes
-        // its first word for the pattern; `run` says so when nothing matches.
-        var isFolder: ObjCBool = false
-        if words.count == 1, words[0].contains("/") || words[0].hasSuffix(".txt") || words[0] == "." || words[0] == "..",
-           FileManager.default.fileExists(atPath: words[0], isDirectory: &isFolder), isFolder.boolValue || words[0].hasSuffix(".txt") {
-            throw ValidationError("'\(words[0])' is \(isFolder.boolValue ? "a folder" : "an article"): "
-                                  + "give the QUERY after it (seealso search \(words[0]) QUERY).")
+        // `seealso search articles/` or `… a.txt` most likely forgot the query: a word spelled
+        // as a path is no text anyone searches for, whether or not the path is there (one
+        // mistyped was searched for in the bundled article, and missed, with no hint). A bare
+        // word is the query even when a folder here has that name (`cd /; seealso search
+        // proc`), as grep takes its first word for the pattern; `run` says so when nothing
+        // matches.
+        if words.count == 1, Self.isSpelledAsPath(words[0]) {
+            var isFolder: ObjCBool = false
+            let what = !FileManager.default.fileExists(atPath: words[0], isDirectory: &isFolder)
+                ? "spelled as a path, not a QUERY, and there is no such file or folder"
+                : isFolder.boolValue ? "a folder" : words[0].hasSuffix(".txt") ? "an article" : "a file"
+            throw ValidationError("'\(words[0])' is \(what): give the QUERY after it (seealso search \(words[0]) QUERY).")
         }
+    }
+
+    /// A folder's path (`arts/`, `.`, `..`) or an article's (`a.txt`), as README.md lists them.
+    static func isSpelledAsPath(_ word: String) -> Bool {
+        word.contains("/") || word.hasSuffix(".txt") || word == "." || word == ".."
     }
 
     struct Hit: Codable, Equatable {

@@ -39,6 +39,11 @@ struct Seealso: ParsableCommand {
         Output.holdClosedDescriptors()
         guard CommandLine.arguments.count == 1 else {
             Output.checkBufferedOutputAtExit()
+            do {
+                try CommandNames.checkHelpTopics(Array(CommandLine.arguments.dropFirst()))
+            } catch {
+                exit(withError: error)
+            }
             return main(nil)
         }
         do {
@@ -212,6 +217,7 @@ struct Explore: ParsableCommand {
     }
 
     func run() throws {
+        try CommandNames.reportMistypedCommand(file: article.file)
         try exploration.run()
     }
 }

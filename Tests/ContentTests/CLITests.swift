@@ -357,6 +357,47 @@ struct CLITests {
         }
     }
 
+    /// The parser's `help` shows the help of the last name it knows and drops the rest:
+    /// `seealso help nosuch` printed the top-level help with status 0.
+    @Test("help NAME that is no command is a usage error naming it", arguments: [
+        (["help", "nosuch"], "'nosuch' is not a command of seealso (its commands: explore, outline, links, export, search, bookmarks, config)."),
+        (["help", "outlne"], "'outlne' is not a command of seealso (did you mean `outline`?)."),
+        (["help", "bookmarks", "nosuch"], "'nosuch' is not a command of seealso bookmarks (its commands: list, add, remove, export, import)."),
+    ])
+    func helpOfAnUnknownCommand(arguments: [String], message: String) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("Error: \(message)\n"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("help NAME of a command still prints its help", arguments: [["help"], ["help", "outline"], ["help", "explore"],
+                                                                       ["help", "bookmarks", "list"], ["help", "help"]])
+    func helpOfACommand(arguments: [String]) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 0)
+        #expect(result.output.hasPrefix("OVERVIEW: "))
+    }
+
+    /// A word that is not there is the explorer's FILE (66, as any missing file), but one a
+    /// letter away from a command was most likely meant to be that command.
+    @Test("A missing FILE spelled nearly as a command says which command", arguments: [
+        ("outlne", " (did you mean the command `outline`?)"), ("serach", " (did you mean the command `search`?)"),
+        ("bookmark", " (did you mean the command `bookmarks`?)"), ("frob", ""), ("outlne.txt", ""),
+    ])
+    func mistypedCommand(word: String, hint: String) throws {
+        try withTemporaryDirectory { directory in
+            let result = try CLI.run([word], in: directory)
+            #expect(result.status == 66)
+            #expect(result.stderr == "seealso: \(word): no such file\(hint)\n")
+            #expect(result.stdout.isEmpty)
+            // A file of that name is an article like any other.
+            try "= Outlne =\n\nText.\n".write(to: directory.appendingPathComponent(word), atomically: true, encoding: .utf8)
+            let there = try CLI.run([word], in: directory)
+            #expect(there.status == 0 && there.output.hasPrefix("Outlne\n"), "\(there.output)")
+        }
+    }
+
     /// The argument parser lists an option's values each with its description; a value type
     /// whose descriptions it cannot pair with its values got a column of empty "see-also - ".
     @Test("No --help lists a value with an empty description", arguments: [

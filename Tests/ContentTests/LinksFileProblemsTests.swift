@@ -4,8 +4,8 @@ import Testing
 @testable import Content
 
 /// A links file with several problems: every one is said, each at its own line and in line
-/// order, by every command and the explorer alike, as `seealso config --check` says a
-/// configuration's. (Only the first problem used to be said: fixing a file took a run per
+/// order, by every command that reads links and the explorer alike, as `seealso config
+/// --check` says a configuration's. (`search` reads no links file: see `SearchCommandTests`.) (Only the first problem used to be said: fixing a file took a run per
 /// mistake.)
 @Suite("Every problem of a links file")
 struct LinksFileProblemsTests {

@@ -54,6 +54,21 @@ struct SearchCommandTests {
         }
     }
 
+    /// README: "one spelled as a path (`arts/`, `a.txt`) is taken for a forgotten query
+    /// (status 64)". Only one that existed was: a mistyped one was searched for in the bundled
+    /// article, and missed with status 1 and no word of why.
+    @Test("A path that is not there is a forgotten query too: 64 and the hint, not a search for its name",
+          arguments: ["foo.txt", "arts/", "arts/a.txt", "./nothing"])
+    func missingPathWithoutQuery(word: String) throws {
+        try withTemporaryDirectory { directory in
+            let result = try CLI.run(["search", word], in: directory)
+            #expect(result.status == 64)
+            #expect(result.stderr.contains("'\(word)' is spelled as a path, not a QUERY, and there is no such file or folder: "
+                                           + "give the QUERY after it (seealso search \(word) QUERY)."), "\(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+
     @Test("The title line is searched too, as grep finds it")
     func titleLine() throws {
         let result = try CLI.run(["search", "Dual"])
@@ -102,6 +117,29 @@ struct SearchCommandTests {
                 #expect(run.stderr.isEmpty, "\(String(decoding: run.stderr, as: UTF8.self))")
             }
         }
+    }
+
+    /// Every other command refuses an article whose links file is broken (65); search
+    /// parses the text only, for speed, in a folder and for one article alike. README.md
+    /// said "by every command": it and --help now say that search reads no links file.
+    @Test("One article beside a broken links file is searched as text, as README.md and --help say")
+    func articleWithBrokenLinksFile() throws {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("a.txt")
+            try "= Alpha =\n\nBeta is mentioned here.\n".write(to: file, atomically: true, encoding: .utf8)
+            try "[[link]]\nfrom = \"Nope\"\n".write(to: directory.appendingPathComponent("a.links.toml"), atomically: true, encoding: .utf8)
+            #expect(try CLI.run(["outline", file.path]).status == 65)
+            let result = try CLI.run(["search", file.path, "beta"])
+            #expect(result.status == 0)
+            #expect(result.output == "\(file.path):3: Alpha: Beta is mentioned here.\n")
+            #expect(result.stderr.isEmpty)
+        }
+        let help = try CLI.run(["search", "--help"]).output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("Only the text is read: a NAME.links.toml beside an article is neither read nor checked"))
+        let readme = try String(contentsOf: Repo.root.appendingPathComponent("README.md"), encoding: .utf8)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(readme.contains("It reads the articles' text only, never a `NAME.links.toml` beside one"))
+        #expect(readme.contains("by every command that reads links and the explorer alike (`search` reads the text alone"))
     }
 
     @Test("A bare word is the query even when a folder here has that name; when it matches nothing, stderr says how to search the folder")

@@ -84,11 +84,22 @@ enum Message {
         #expect(try store.bookmarks().count == 1)
     }
 
+    /// A folder where the file should be is no damaged database (65, "move the file away"):
+    /// it is a file that cannot be read, said as for an article, with 66.
     @Test func aFolderInPlaceOfTheFileIsRefused() throws {
         let folder = try TemporaryDirectory()
         let file = folder.file(StateStore.fileName)
         try FileManager.default.createDirectory(at: file, withIntermediateDirectories: false)
-        #expect(throws: StoreError.corrupt(path: file.path)) { try StateStore(directory: folder.url) }
+        let refused = "\(file.path): cannot read file: it is a folder, not a file"
+        #expect(try #require(throws: StoreError.self) { try StateStore(directory: folder.url) }.description == refused)
+        #expect(try #require(throws: StoreError.self) { try StateStore(readingExisting: folder.url) }.description == refused)
+        let article = folder.file("test.txt")
+        try Fixture.article.write(to: article, atomically: true, encoding: .utf8)
+        for arguments in [["list"], ["export", "--format", "json"], ["add", article.path, "--section", "History"]] {
+            let result = try seealso(["bookmarks"] + arguments + ["--data-dir", folder.path], in: folder)
+            #expect(result.status == 66, "\(arguments)")
+            #expect(result.stderr == "seealso: \(refused)\n", "\(arguments)")
+        }
     }
 }
 
@@ -181,6 +192,36 @@ struct ReadOnlyFolderTests {
     }
 }
 
+/// `seealso` run as user `nobody`, through `setpriv`, on a data folder `data` inside a folder
+/// nobody owns: permission bits, which root ignores, apply to it.
+struct AsNobody {
+    let folder: TemporaryDirectory
+    let scratch: TemporaryDirectory
+    let data: String
+    var file: String { data + "/" + StateStore.fileName }
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        scratch = try TemporaryDirectory()
+        #expect(chown(folder.path, 65534, 65534) == 0)
+        data = folder.url.appendingPathComponent("data").path
+    }
+
+    /// Runs `script` as nobody with $0 = seealso, $1 = the data folder; stdout and stderr together.
+    func run(_ script: String) throws -> (status: Int32, output: String) {
+        let setpriv = try #require(which("setpriv"))
+        let child = try Child([setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", "/bin/sh", "-c",
+                               script + " 2>&1", try Binary.path(), data], output: scratch.file("out-\(UUID().uuidString)"))
+        return (child.wait(), child.output)
+    }
+
+    /// The data folder with one bookmark, made by nobody.
+    func withABookmark() throws {
+        let made = try run(#""$0" bookmarks add --section Background --data-dir "$1""#)
+        #expect(made.status == 0 && made.output == "bookmarked: #1 Dual power › Background\n", "\(made.output)")
+    }
+}
+
 /// A data folder that user `nobody` cannot write, as root sets it up: apart from
 /// `ReadOnlyFolderTests`, which need a way to make a folder read-only for root too (a bind
 /// mount or chattr, which a plain container lacks), so this runs wherever root has setpriv.
@@ -189,35 +230,67 @@ struct PermissionBitsTests {
     /// Permission bits, which root ignores: the command line run as user `nobody`, through
     /// `setpriv` (so this runs where the tests run as root, as in CI).
     @Test func permissionBitsAsAnotherUser() throws {
-        let folder = try TemporaryDirectory()
-        let scratch = try TemporaryDirectory()
-        #expect(chown(folder.path, 65534, 65534) == 0)
-        let data = folder.url.appendingPathComponent("data").path
-        let file = data + "/" + StateStore.fileName
-        let binary = try Binary.path()
-        let setpriv = try #require(which("setpriv"))
-        /// Runs `script` as nobody with $0 = seealso, $1 = the data folder; stdout and stderr together.
-        func asNobody(_ script: String) throws -> (status: Int32, output: String) {
-            let child = try Child([setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", "/bin/sh", "-c",
-                                   script + " 2>&1", binary, data], output: scratch.file("out-\(UUID().uuidString)"))
-            return (child.wait(), child.output)
-        }
-        let made = try asNobody(#""$0" bookmarks add --section Background --data-dir "$1""#)
-        #expect(made.status == 0 && made.output == "bookmarked: #1 Dual power › Background\n", "\(made.output)")
+        let nobody = try AsNobody()
+        try nobody.withABookmark()
 
         // Folder and file read-only.
-        #expect(try asNobody(#"chmod 555 "$1" && chmod 444 "$1/state.sqlite""#).status == 0)
-        let list = try asNobody(#""$0" bookmarks list --data-dir "$1""#)
+        #expect(try nobody.run(#"chmod 555 "$1" && chmod 444 "$1/state.sqlite""#).status == 0)
+        let list = try nobody.run(#""$0" bookmarks list --data-dir "$1""#)
         #expect(list.status == 0 && list.output.contains("#1  Dual power  Background"), "\(list.output)")
-        let add = try asNobody(#""$0" bookmarks add --section Strategy --data-dir "$1""#)
+        let add = try nobody.run(#""$0" bookmarks add --section Strategy --data-dir "$1""#)
         #expect(add.status == 74)
-        #expect(add.output == "seealso: \(Message.readOnly(data))\n")
+        #expect(add.output == "seealso: \(Message.readOnly(nobody.data))\n")
         // Only the file read-only: the message names the file.
-        #expect(try asNobody(#"chmod 755 "$1""#).status == 0)
-        let fileOnly = try asNobody(#""$0" bookmarks add --section Strategy --data-dir "$1""#)
+        #expect(try nobody.run(#"chmod 755 "$1""#).status == 0)
+        let fileOnly = try nobody.run(#""$0" bookmarks add --section Strategy --data-dir "$1""#)
         #expect(fileOnly.status == 74)
-        #expect(fileOnly.output == "seealso: \(Message.readOnly(file))\n")
-        #expect(try asNobody(#""$0" bookmarks list --data-dir "$1""#).output.contains("#1  Dual power  Background"))
+        #expect(fileOnly.output == "seealso: \(Message.readOnly(nobody.file))\n")
+        #expect(try nobody.run(#""$0" bookmarks list --data-dir "$1""#).output.contains("#1  Dual power  Background"))
+    }
+
+    /// A database nobody may read is an input that cannot be read, 66, in the words an article
+    /// is refused with. It was SQLite's "Permission denied" with 74, which says that the data
+    /// folder is read-only or full.
+    @Test func aDatabaseThatCannotBeReadIsAnInputThatCannotBeRead() throws {
+        let nobody = try AsNobody()
+        try nobody.withABookmark()
+        #expect(chown(nobody.file, 0, 0) == 0 && chmod(nobody.file, 0o600) == 0)
+        for command in ["list", "list --json", "export --format json", "remove 1", "add --section Strategy"] {
+            let result = try nobody.run(#""$0" bookmarks \#(command) --data-dir "$1""#)
+            #expect(result.status == 66, "\(command)")
+            #expect(result.output == "seealso: \(nobody.file): permission denied\n", "\(command)")
+        }
+    }
+
+    /// A read-only file in a folder that can be written: reading it made `-wal` and `-shm`
+    /// beside it, and left them (only a connection that can write the file removes them).
+    /// Read as it is, since nothing can change it, it gains no file; refused writes neither.
+    @Test func aReadOnlyDatabaseGainsNoFilesFromBeingRead() throws {
+        let nobody = try AsNobody()
+        try nobody.withABookmark()
+        #expect(try nobody.run(#"chmod 444 "$1/state.sqlite""#).status == 0)
+        for command in ["list", "list --json", "export --format markdown", "add --section Strategy"] {
+            let result = try nobody.run(#""$0" bookmarks \#(command) --data-dir "$1""#)
+            if command.hasPrefix("add") {
+                #expect(result.status == 74 && result.output == "seealso: \(Message.readOnly(nobody.file))\n", "\(result.output)")
+            } else {
+                #expect(result.status == 0 && result.output.contains("Background"), "\(command): \(result.output)")
+            }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: nobody.data) == [StateStore.fileName], "\(command)")
+        }
+    }
+
+    /// What a writer that can still write it (here root, with the store open) committed is in
+    /// the WAL, not yet in the file: a read-only file with a WAL beside it is read with it.
+    @Test func aReadOnlyDatabaseIsReadWithTheCommitsInItsWAL() throws {
+        let nobody = try AsNobody()
+        try nobody.withABookmark()
+        #expect(chmod(nobody.file, 0o444) == 0)
+        let writer = try StateStore(directory: URL(fileURLWithPath: nobody.data))
+        try writer.addBookmark(in: Fixture.model(), sectionIndex: 1, note: "in the WAL")
+        let list = try nobody.run(#""$0" bookmarks list --data-dir "$1""#)
+        #expect(list.status == 0)
+        #expect(list.output.contains("Background") && list.output.contains("in the WAL"), "\(list.output)")
     }
 }
 

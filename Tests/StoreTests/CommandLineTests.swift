@@ -107,6 +107,27 @@ import Testing
         #expect(try contents(file) == Data("x".utf8))
     }
 
+    /// The commands that write say it as `list` does: they said "cannot create DIR (File
+    /// exists): bookmarks cannot be saved (reading goes on; …)", with 74, which is the
+    /// explorer's case (it goes on reading; a command does not).
+    @Test func aDataFolderThatIsNotAFolderIsAnErrorWhenWriting() throws {
+        let file = folder.file("plain-file")
+        try Data("x".utf8).write(to: file)
+        let export = folder.file("bookmarks.json")
+        try #"{"version":1,"bookmarks":[{"article":"A","section":"s","heading":"H","createdAt":"2024-01-01T00:00:00Z"}]}"#
+            .write(to: export, atomically: true, encoding: .utf8)
+        for arguments in [["add", article, "--section", "History"], ["import", export.path]] {
+            for (data, reason) in [("plain-file", "not a folder"), ("plain-file/deep", "not a folder (a file is on its path)")] {
+                let result = try Captured.run(URL(fileURLWithPath: try Binary.path()),
+                                              ["bookmarks"] + arguments + ["--data-dir", data], in: folder.url)
+                #expect(result.status == 66, "\(arguments) \(data)")
+                #expect(try Captured.text(result.stderr) == "seealso: \(data): \(reason)\n", "\(arguments) \(data)")
+                #expect(result.stdout.isEmpty)
+            }
+        }
+        #expect(try contents(file) == Data("x".utf8))
+    }
+
     /// Reading a store that is not there shows it empty and creates nothing: `list` used to
     /// make every folder of --data-dir and an empty database in it.
     @Test func readingAStoreThatIsNotThereCreatesNothing() throws {

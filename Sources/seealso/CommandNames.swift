@@ -1,0 +1,59 @@
+import ArgumentParser
+import Content
+import Foundation
+
+/// seealso's command names, for the words that should have been one: `seealso help NAME` and
+/// a mistyped command taken for the explorer's FILE (`seealso outlne`).
+enum CommandNames {
+    /// The commands directly under `command`, with their names. `_commandName` is the name the
+    /// parser itself matches: `explore` has none in its configuration (see `Explore`).
+    static func subcommands(of command: ParsableCommand.Type) -> [(name: String, command: ParsableCommand.Type)] {
+        command.configuration.subcommands.map { ($0._commandName, $0) }
+    }
+
+    /// The name `word` is a typo of: within one edit per four letters (a letter left out,
+    /// added, changed, or two swapped), as `Lookup.suggestions` allows; nil below three letters.
+    static func closest(to word: String, among names: [String]) -> String? {
+        let typed = Array(word.lowercased())
+        guard typed.count >= 3 else { return nil }
+        let limit = max(1, typed.count / 4)
+        return names.map { (name: $0, distance: Lookup.editDistance(typed, Array($0))) }
+            .filter { $0.distance <= limit }
+            .min { $0.distance < $1.distance }?.name
+    }
+
+    /// `seealso help NAME …` must name commands. The parser shows the help of the last name it
+    /// knows and drops the rest, so `help nosuch` printed the top-level help with status 0, as
+    /// if it had been asked for; it is a usage error instead (64, as the parser's own), naming
+    /// the word and the commands there are.
+    static func checkHelpTopics(_ arguments: [String]) throws {
+        guard arguments.first == "help" else { return }
+        var command: ParsableCommand.Type = Seealso.self
+        var path = "seealso"
+        for word in arguments.dropFirst() where !word.hasPrefix("-") {
+            // `help help` is the parser's own command, which has none below it.
+            if command == Seealso.self, word == "help" { return }
+            let commands = subcommands(of: command)
+            guard let next = commands.first(where: { $0.name == word }) else {
+                let names = commands.map(\.name)
+                let hint = closest(to: word, among: names).map { "did you mean `\($0)`?" }
+                    ?? "its commands: " + names.joined(separator: ", ")
+                throw ValidationError("'\(word)' is not a command of \(path) (\(hint)).")
+            }
+            command = next.command
+            path += " " + word
+        }
+    }
+
+    /// A FILE for the explorer that is not there and is spelled as a command nearly is
+    /// (`seealso outlne`): said as any missing file (66: a FILE argument is legitimate), with
+    /// the command it was likely meant to be. Does nothing for a word that is a path (has a
+    /// `/` or a `.`), is there, or is no near miss: loading then says what is wrong.
+    static func reportMistypedCommand(file: String?) throws {
+        guard let file, !file.contains("/"), !file.contains("."), access(file, F_OK) != 0,
+              let command = closest(to: file, among: subcommands(of: Seealso.self).map(\.name)) else { return }
+        let missing = SourceError(path: file, line: 0, message: RegularFile.openFailure(ENOENT))
+        Diagnostics.report("\(missing) (did you mean the command `\(command)`?)")
+        throw ExitCode(66)
+    }
+}
