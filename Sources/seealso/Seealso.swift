@@ -269,11 +269,12 @@ struct Links: ParsableCommand {
     )
 
     @OptionGroup var article: ArticleOptions
-    @Option(help: "Only items of this kind.") var kind: ItemKind?
-    @Option(help: "Only links of this origin.") var origin: LinkOrigin?
+    // Repeatable, as grep's -e: `--kind see-also --kind strategy` kept only the last.
+    @Option(help: "Only items of this kind (again for several kinds).") var kind: [ItemKind] = []
+    @Option(help: "Only links of this origin (again for both).") var origin: [LinkOrigin] = []
 
     func run() throws {
-        let formatter = LinksFormatter(kinds: kind.map { [$0] }, origins: origin.map { [$0] } ?? Set(LinkOrigin.allCases))
+        let formatter = LinksFormatter(kinds: kind.isEmpty ? nil : Set(kind), origins: origin.isEmpty ? Set(LinkOrigin.allCases) : Set(origin))
         let source = try article.loadSource()
         try Output.write(source.text(formatter.format))
         try ArticleOptions.finish(source)

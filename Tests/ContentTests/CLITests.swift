@@ -102,6 +102,15 @@ struct CLITests {
         #expect(itemRows.count == 5, "five item rows")
     }
 
+    @Test("--kind and --origin may be given again: each adds its kind or origin")
+    func linksRepeatedFilters() throws {
+        let result = try CLI.run(["links", "--kind", "see-also", "--kind", "strategy", "--origin", "curated", "--origin", "detected"])
+        #expect(result.status == 0 && result.stderr.isEmpty)
+        #expect(result.output == LinksFormatter(kinds: [.seeAlso, .strategy]).format(try ArticleLoader.bundled()))
+        #expect(result.output.contains("See-also topics (23)\n") && result.output.contains("\nStrategies (5)\n"))
+        #expect(!result.output.contains("Examples ("))
+    }
+
     @Test("seealso links --origin detected shows evidence lines, never curated rationales")
     func linksDetected() throws {
         let result = try CLI.run(["links", "--kind", "see-also", "--origin", "detected"])
