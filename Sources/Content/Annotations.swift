@@ -219,8 +219,9 @@ struct NodeResolver {
         throw Problem(message: message)
     }
 
-    /// The prefix `word` (lowercased) names: "section", or a kind's slug (`see-also`).
-    private static func prefix(_ word: String) -> String? {
+    /// The prefix `word` (lowercased) names: "section", or a kind's slug (`see-also`). `Lookup`
+    /// reads the same prefixes in `--section`, `--item` and `--focus`.
+    static func prefix(_ word: String) -> String? {
         word == "section" ? word : ItemKind(slug: word)?.slug
     }
 

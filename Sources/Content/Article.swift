@@ -153,16 +153,24 @@ public struct ListItem: Sendable, Equatable, JoinedSourceLines {
     /// The item's whole text, without the `- ` marker, its continuation lines joined.
     public var text: String
     public var line: Int
-    /// Set when the item is written `Name – description` (en dash, em dash or ` - `).
+    /// Set when the item is written `Name – description` (en dash, em dash or ` - `). Empty
+    /// when the dash comes first (`- – description`): an item that has no name, which the
+    /// classifier leaves out as it leaves out a marker with nothing after it.
     public var name: String?
+    /// What follows the dash; nil when nothing does (`- Name –`).
     public var description: String?
+    /// The dash between the name and the description as written (` – `, ` — ` or ` - `; ` –`
+    /// when nothing follows it), so that an export writes the item as the article does.
+    public var separator: String?
     public var lineStarts: [Int]
 
-    public init(text: String, line: Int, name: String? = nil, description: String? = nil, lineStarts: [Int] = [0]) {
+    public init(text: String, line: Int, name: String? = nil, description: String? = nil, separator: String? = nil,
+                lineStarts: [Int] = [0]) {
         self.text = text
         self.line = line
         self.name = name
         self.description = description
+        self.separator = separator
         self.lineStarts = lineStarts
     }
 

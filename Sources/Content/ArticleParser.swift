@@ -224,18 +224,17 @@ private struct Builder {
     }
 
     /// Splits `Name – description` when the part before the dash is short enough to be a name.
+    /// A dash at either end splits too: `Name –` is a name with no description, and
+    /// `– description` an item with no name (its name is empty: see `ListItem.name`).
     static func makeItem(_ text: Substring, line: Int, lineStarts: [Int] = [0]) -> ListItem {
         let text = String(text)
         for separator in [" – ", " — ", " - "] {
-            // Most items have no separator, and Foundation's search is slow to say so: where
-            // the separator's bytes do not occur it cannot match either (none of its three
-            // characters has another canonical form), so it is only asked where they do.
-            guard text.containsBytes(of: separator), let range = text.range(of: separator) else { continue }
+            guard let range = separatorRange(separator, in: text) else { continue }
             let name = text[..<range.lowerBound].trimmingSpaces()
             let description = text[range.upperBound...].trimmingSpaces()
-            if !description.isEmpty, Self.canBeName(name) {
-                return ListItem(text: text, line: line, name: name, description: description, lineStarts: lineStarts)
-            }
+            guard name.isEmpty || Self.canBeName(name) else { continue }
+            return ListItem(text: text, line: line, name: name, description: description.isEmpty ? nil : description,
+                            separator: String(text[range]), lineStarts: lineStarts)
         }
         return ListItem(text: text, line: line, lineStarts: lineStarts)
     }
@@ -262,6 +261,21 @@ private struct Builder {
         guard let first = word.first else { return false }
         if word.contains(".") || word.allSatisfy(\.isNumber) { return true }
         return first.isUppercase && word.count <= 3 && word.allSatisfy(\.isLetter)
+    }
+
+    /// Where `separator` (" – ") first is in `text`, which has no space at either end: so at
+    /// the start it is "– ", at the end " –", and alone "–".
+    static func separatorRange(_ separator: String, in text: String) -> Range<String.Index>? {
+        let dash = separator.trimmingSpaces()
+        if text == dash { return text.startIndex..<text.endIndex }
+        let opening = dash + " ", closing = " " + dash
+        if text.hasPrefix(opening) { return text.startIndex..<text.index(text.startIndex, offsetBy: opening.count) }
+        // Most items have no separator, and Foundation's search is slow to say so: where
+        // the separator's bytes do not occur it cannot match either (none of its three
+        // characters has another canonical form), so it is only asked where they do.
+        if text.containsBytes(of: separator), let range = text.range(of: separator) { return range }
+        if text.hasSuffix(closing) { return text.index(text.endIndex, offsetBy: -closing.count)..<text.endIndex }
+        return nil
     }
 
     static func lastSentence(of text: String) -> String {

@@ -84,8 +84,10 @@ public struct Classifier: Sendable {
                 guard case .list(let list) = block, let kind = kind(of: list, in: index, article: article) else { continue }
                 for listItem in list.items {
                     let name = Self.name(of: listItem, kind: kind)
-                    guard !name.isEmpty else { continue }  // a marker with nothing after it
-                    let description = listItem.description ?? (name == listItem.text ? nil : listItem.text)
+                    guard !name.isEmpty else { continue }  // a marker with nothing after it, or a dash ("- – text")
+                    // A `Name – description` item has what follows its dash, if anything;
+                    // another has its whole text when that is more than the name.
+                    let description = listItem.name != nil ? listItem.description : (name == listItem.text ? nil : listItem.text)
                     let id = kind.slug + ":" + slugsByKind[kind, default: SlugAllocator()].allocate(for: name)
                     items.append(Item(id: id, kind: kind, name: name, description: description,
                                       text: listItem.text, section: index, line: listItem.line))

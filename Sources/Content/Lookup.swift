@@ -1,30 +1,82 @@
 import Foundation
 
-/// Finds sections and items by what a person types: the start of a title, ignoring case and
-/// diacritics; and, when nothing matches, the names that come close.
+/// Finds sections and items by what a person types, ignoring case, diacritics and dash
+/// variants; and, when nothing matches, the names that come close.
+///
+/// Every lookup (`--section`, `--item`, `--focus`, `bookmarks add --section`) follows one
+/// rule: a name typed whole wins, then an id, then the first name that starts with it, in
+/// article order. So "Back" is the section Back even when "Back matter" comes first, while
+/// "Back m" (or "Ba", which both start) still names the first that starts so. An id written
+/// exactly as seealso writes it comes first of all: `lead` is the lead even beside a heading
+/// "Lead" (which `Lead` names), as the README promises.
 public enum Lookup {
-    /// The first heading that starts with `name`; else the section whose id is `name`, as the
-    /// outline, the JSON export and links files write it: the only way to name the lead
-    /// (`lead`, or its title `(lead)`) or the second of two headings alike (`see-also-2`).
-    public static func section(startingWith name: String, in article: Article) -> Int? {
-        let query = fold(name)
-        if let found = article.sections.indices.first(where: { $0 != 0 && fold(article.sections[$0].title).hasPrefix(query) }) {
-            return found
-        }
-        if let lead = article.sections.first, fold(lead.title) == query { return 0 }
-        return article.sections.firstIndex { fold($0.id) == query }
+    /// The section `name` names: its heading (the lead's is `(lead)`), else its id as the
+    /// outline, the JSON export and links files write it (`lead`, `see-also-2`: the only way
+    /// to name the second of two headings alike), else the first heading that starts with it.
+    /// `section: Heading`, as a links file writes it, works too.
+    public static func section(named name: String, in article: Article) -> Int? {
+        pick(name, among: sectionCandidates(article))
     }
 
-    /// The first item whose name starts with `name`. `kind: name`, as a links file writes it
+    /// The item `name` names, by the same rule: its name, else its id (`see-also:foo-2`),
+    /// else the first name that starts with it. `kind: name`, as a links file writes it
     /// (`strategy: Council communism`), looks among that kind only: the only way to name one
     /// of two items of different kinds with the same name.
-    public static func item(startingWith name: String, in items: [Item]) -> Item? {
-        if let colon = name.firstIndex(of: ":"), let kind = ItemKind(slug: name[..<colon].trimmingSpaces().lowercased()) {
-            let query = fold(name[name.index(after: colon)...].trimmingSpaces())
-            if let found = items.first(where: { $0.kind == kind && fold($0.name).hasPrefix(query) }) { return found }
+    public static func item(named name: String, in items: [Item]) -> Item? {
+        pick(name, among: itemCandidates(items)).map { items[$0] }
+    }
+
+    /// The node id (an item's or a section's) `name` names, as `--focus` reads it: items and
+    /// sections by the same rule, an item before a section at each step; `kind: name` or
+    /// `section: Heading` looks among that kind only.
+    public static func node(named name: String, in article: Article, items: [Item]) -> String? {
+        let candidates = itemCandidates(items) + sectionCandidates(article)
+        return pick(name, among: candidates).map { candidates[$0].id }
+    }
+
+    /// What a lookup compares a name with.
+    private struct Candidate {
+        var name: String
+        var id: String
+        /// "section", or the item's kind as a links file writes it (`see-also`).
+        var scope: String
+        /// Whether the start of the name is enough: not for the lead, whose "(lead)" is a
+        /// stand-in for a heading it does not have.
+        var takesPrefix = true
+    }
+
+    private static func sectionCandidates(_ article: Article) -> [Candidate] {
+        article.sections.map { Candidate(name: $0.title, id: $0.id, scope: "section", takesPrefix: !$0.isLead) }
+    }
+
+    private static func itemCandidates(_ items: [Item]) -> [Candidate] {
+        items.map { Candidate(name: $0.name, id: $0.id, scope: $0.kind.slug) }
+    }
+
+    /// The index in `candidates` that `text` names. `kind: name` or `section: Heading` is
+    /// looked for among that scope first; failing that, as a whole (a name with a colon in it).
+    private static func pick(_ text: String, among candidates: [Candidate]) -> Int? {
+        if let colon = text.firstIndex(of: ":"), let scope = NodeResolver.prefix(text[..<colon].trimmingSpaces().lowercased()) {
+            let name = text[text.index(after: colon)...].trimmingSpaces()
+            let inScope = candidates.indices.filter { candidates[$0].scope == scope }
+            if let found = pick(name, orID: text, among: inScope, of: candidates) { return found }
         }
+        return pick(text, orID: text, among: Array(candidates.indices), of: candidates)
+    }
+
+    /// The rule itself, over `indices` of `candidates`: the first whose id is `name` or `id`
+    /// as written (an item's id holds its kind: `see-also:foo-2` is looked for among the
+    /// See-also topics as "foo-2"), else whose name is `name`, else whose id is, ignoring case,
+    /// else whose name starts with `name`.
+    private static func pick(_ name: String, orID id: String, among indices: [Int], of candidates: [Candidate]) -> Int? {
+        if let written = indices.first(where: { candidates[$0].id == name || candidates[$0].id == id }) { return written }
         let query = fold(name)
-        return items.first { fold($0.name).hasPrefix(query) }
+        // Folded once: the name and the start steps both read them.
+        let names = indices.map { fold(candidates[$0].name) }
+        if let exact = names.firstIndex(of: query) { return indices[exact] }
+        let ids: Set = [query, fold(id)]
+        if let byID = indices.first(where: { ids.contains(fold(candidates[$0].id)) }) { return byID }
+        return names.indices.first { candidates[indices[$0]].takesPrefix && names[$0].hasPrefix(query) }.map { indices[$0] }
     }
 
     /// Up to five candidates that come close to `name`, the closest first: ones that contain

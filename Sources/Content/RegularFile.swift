@@ -15,7 +15,8 @@ public enum RegularFile {
     }
 
     /// `bytes(atPath:)` for a file that may be missing: nil when nothing is at `path`, and
-    /// every other failure (a folder, a FIFO, permission denied) still an error, not "absent".
+    /// every other failure (a folder, a FIFO, permission denied, a symbolic link to nothing)
+    /// still an error, not "absent".
     public static func bytesIfPresent(atPath path: String, displayPath: String? = nil) throws -> [UInt8]? {
         try bytes(atPath: path, displayPath: displayPath, absentIsNil: true)
     }
@@ -27,6 +28,11 @@ public enum RegularFile {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
+            // Something is there, only it leads nowhere: a file someone meant to be read,
+            // so "absent" would hide the mistake.
+            if code == ENOENT, let target = danglingLinkTarget(path) {
+                throw failure("cannot read file: it is a symbolic link to '\(target)', which does not exist")
+            }
             if code == ENOENT, absentIsNil { return nil }
             if code == ENOENT, path.unicodeScalars.contains("\u{FFFD}") {
                 // The folder listing turned bytes that are not UTF-8 into U+FFFD, so this name
@@ -72,6 +78,18 @@ public enum RegularFile {
         case S_IFCHR, S_IFBLK: "cannot read file: it is a device, not a regular file"
         default: "cannot read file: not a regular file"
         }
+    }
+
+    /// Where the symbolic link at `path` points, when `path` itself is one (a link among the
+    /// folders on the way to it is not: then nothing is at `path`); nil when it is not, or
+    /// when it is gone by the time it is read.
+    private static func danglingLinkTarget(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return nil }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX))
+        let count = readlink(path, &buffer, buffer.count)
+        guard count >= 0 else { return nil }
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// strerror's words, with a lower-case first letter as in the rest of seealso's messages.

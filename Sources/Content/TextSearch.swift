@@ -123,9 +123,9 @@ public struct TextSearch: Sendable {
     }
 }
 
-/// Folds one scalar for searching: diacritics dropped, dashes made "-", and lowercased unless
-/// the search is case-sensitive. Non-ASCII answers are cached: decomposing through
-/// Foundation for every character of an article would dominate the search.
+/// Folds one scalar for searching: diacritics dropped, dashes made "-", and lowercased (then
+/// case-folded: ς is σ) unless the search is case-sensitive. Non-ASCII answers are cached:
+/// decomposing through Foundation for every character of an article would dominate the search.
 struct SearchFolder {
     let caseSensitive: Bool
     private var cache: [Unicode.Scalar: [Unicode.Scalar]] = [:]
@@ -144,6 +144,14 @@ struct SearchFolder {
         caseSensitive ? scalar : Unicode.Scalar(lowercased(UInt8(scalar.value)))
     }
 
+    /// A lowercase scalar as Unicode's case folding has it, where the two differ in a way
+    /// search meets: the final sigma ς is σ, as in CaseFolding.txt, so that "σισυφος" finds
+    /// "ΣΊΣΥΦΟΣ", which lowercases to "σισυφοσ". (Foundation's case-insensitive folding,
+    /// which `Lookup` and the linker use, does this already.)
+    static func caseFolded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        scalar == "\u{03C2}" ? "\u{03C3}" : scalar
+    }
+
     mutating func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
         if scalar.isASCII { return [Self.foldASCII(scalar, caseSensitive: caseSensitive)] }
         if let cached = cache[scalar] { return cached }
@@ -154,7 +162,7 @@ struct SearchFolder {
             let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
                 .filter { $0.properties.generalCategory != .nonspacingMark }
             let text = String(String.UnicodeScalarView(decomposed))
-            result = Array((caseSensitive ? text : text.lowercased()).unicodeScalars)
+            result = caseSensitive ? Array(text.unicodeScalars) : text.lowercased().unicodeScalars.map(Self.caseFolded)
         }
         cache[scalar] = result
         return result

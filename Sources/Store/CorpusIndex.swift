@@ -13,7 +13,9 @@ public final class CorpusIndex {
     /// 3: texts in `TextSearch.indexForm`, in a trigram index (substrings, not words).
     /// 4: a file's whole `FileStamp` (inode and change time too, times in nanoseconds): a
     /// version-3 index, which has only size and modification time, is rebuilt, not trusted.
-    static let schemaVersion: Int64 = 4
+    /// 5: `indexForm` folds ς to σ: a version-4 text keeps ς, and a search for "σισυφος"
+    /// (whose index form is "σισυφοσ") would pass over the file that has "ΣΊΣΥΦΟΣ".
+    static let schemaVersion: Int64 = 5
 
     public let url: URL
     private let database: Database

@@ -175,7 +175,7 @@ extension Bookmarks {
                 """)
 
         @OptionGroup var article: ArticleOptions
-        @Option(help: "The section: the start of its heading (case-insensitive; in a folder, in the first article that has one), or its id (lead, see-also-2).")
+        @Option(help: "The section: its heading, its id (lead, see-also-2) or the start of its heading (case-insensitive; in a folder, in the first article that has one).")
         var section: String
         @Option(help: "A note to keep with the bookmark.") var note: String?
         @OptionGroup var store: StoreOptions

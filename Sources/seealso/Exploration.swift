@@ -168,10 +168,10 @@ struct Exploration: ArticleLocation {
         for index in 0..<count {
             guard let model = article(index) else { continue }
             if section != nil {
-                if let found = Lookup.section(startingWith: name, in: model.article) { return (index, model, .section(found)) }
+                if let found = Lookup.section(named: name, in: model.article) { return (index, model, .section(found)) }
                 candidates += model.article.sections.dropFirst().map(\.title)
             } else {
-                if let found = Lookup.item(startingWith: name, in: model.items), let target = Target.node(found.id, in: model) {
+                if let found = Lookup.item(named: name, in: model.items), let target = Target.node(found.id, in: model) {
                     return (index, model, target)
                 }
                 candidates += model.items.map(\.name)

@@ -195,9 +195,9 @@ struct Explore: ParsableCommand {
     )
 
     @OptionGroup var article: ArticleOptions
-    @Option(help: "Open at the first section whose heading starts with NAME (case-insensitive; in a folder, in the first article that has one), else at the section whose id is NAME (lead, see-also-2).")
+    @Option(help: "Open at the section whose heading is NAME, else whose id is NAME (lead, see-also-2), else the first whose heading starts with NAME (case-insensitive; in a folder, in the first article that has one).")
     var section: String?
-    @Option(help: "Open at the first See-also topic, example or strategy whose name starts with NAME, or with the rest of 'kind: NAME' among that kind (strategy: Council communism); in a folder, as --section.")
+    @Option(help: "Open at the See-also topic, example or strategy named NAME, else whose id is NAME (see-also:foo-2), else the first whose name starts with NAME; 'kind: NAME' looks among that kind (strategy: Council communism); in a folder, as --section.")
     var item: String?
     @Flag(help: "Start at the top instead of where you last were (the jump history is kept).")
     var noRestore = false
@@ -303,7 +303,7 @@ struct Export: ParsableCommand {
 
     @Option(help: "json, markdown or dot.") var format: Format
     @OptionGroup var article: ArticleOptions
-    @Option(help: ArgumentHelp("With --format dot: only the neighbourhood of ITEM (the start of its name, 'kind: name', or a node id).",
+    @Option(help: ArgumentHelp("With --format dot: only the neighbourhood of ITEM (its name or the start of it, 'kind: name', 'section: Heading', or a node id).",
                                valueName: "ITEM"))
     var focus: String?
     // Unconditional: the next word is the value even when it starts with "-", so that

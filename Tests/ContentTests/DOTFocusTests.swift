@@ -122,4 +122,32 @@ struct DOTFocusTests {
             #expect(svg.status == 0, "dot rejected \(item.id) of \(file): \(svg.stderr)")
         }
     }
+
+    /// "- Foo bar" before "- Foo": `--focus Foo` and `--focus 'see-also: Foo'` drew Foo bar.
+    /// And a section's heading typed whole is a better match than an item's start.
+    @Test("a name typed whole wins over a longer one that starts with it, an item's or a section's")
+    func exactBeforePrefix() throws {
+        let model = try LinkedArticle(article: ArticleParser().parse(
+            "= Q =\nLead.\n\n== Background ==\nText.\n\n== See also ==\n- Foo bar\n- Foo\n- Background reading\n", path: "q.txt"))
+        #expect(try DOTExporter.resolveFocus("Foo", in: model) == "see-also:foo")
+        #expect(try DOTExporter.resolveFocus("see-also: Foo", in: model) == "see-also:foo")
+        #expect(try DOTExporter.resolveFocus("Fo", in: model) == "see-also:foo-bar")
+        #expect(try DOTExporter.resolveFocus("Background", in: model) == "background")
+        #expect(try DOTExporter.resolveFocus("Backg", in: model) == "see-also:background-reading", "an item's start before a section's")
+        let dot = DOTExporter(focus: "Foo", depth: 0).export(model)
+        #expect(declaredNodes(dot) == ["see-also:foo"])
+    }
+
+    /// README gives `section: Heading` as a spelling, as links files write it, and `--focus`
+    /// said "no item or node id starts with 'section: Background'" (64).
+    @Test("'section: Heading' names a section, as 'kind: name' names an item")
+    func sectionPrefix() throws {
+        #expect(try DOTExporter.resolveFocus("section: Background", in: model) == "background")
+        #expect(try DOTExporter.resolveFocus("Section: see also", in: model) == "see-also")
+        #expect(try DOTExporter.resolveFocus("section: (lead)", in: model) == "lead")
+        #expect(throws: DOTExporter.UnknownFocus.self) { try DOTExporter.resolveFocus("section: Municipalism", in: model) }
+        let dot = try CLI.run(["export", "--format", "dot", "--focus", "section: Background", "--depth", "0"])
+        #expect(dot.status == 0, "\(dot.stderr)")
+        #expect(declaredNodes(dot.output) == ["background"])
+    }
 }

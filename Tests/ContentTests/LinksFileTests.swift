@@ -32,6 +32,33 @@ struct LinksFileTests {
         #expect(result.stderr == "seealso: \(path): cannot read file: it is a folder, not a file\n")
     }
 
+    /// A symbolic link to nothing was taken for no links file (status 0), while a folder in
+    /// its place was reported.
+    @Test("A symbolic link to nothing in its place is reported (status 66) by every command, with where it points")
+    func danglingLink() throws {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("a.txt")
+            try "= A =\n\n== See also ==\n- B\n- C\n".write(to: file, atomically: true, encoding: .utf8)
+            let linksPath = directory.appendingPathComponent("a.links.toml").path
+            try FileManager.default.createSymbolicLink(atPath: linksPath, withDestinationPath: "gone.toml")
+            let expected = "seealso: \(linksPath): cannot read file: it is a symbolic link to 'gone.toml', which does not exist\n"
+            let data = directory.appendingPathComponent("data").path
+            for arguments in [["links", file.path], ["outline", file.path], [file.path],
+                              ["export", "--format", "json", file.path], ["export", "--format", "markdown", file.path],
+                              ["export", "--format", "dot", file.path],
+                              ["bookmarks", "add", file.path, "--section", "See also", "--data-dir", data]] {
+                let result = try CLI.run(arguments)
+                #expect(result.status == 66, "\(arguments)")
+                #expect(result.stderr == expected, "\(arguments)")
+                #expect(result.stdout.isEmpty, "\(arguments)")
+            }
+            // In a folder, as any article that fails: said, and the others still listed (65).
+            let folder = try CLI.run(["outline", directory.path])
+            #expect(folder.status == 65)
+            #expect(folder.stderr == expected)
+        }
+    }
+
     @Test("No file: the article loads without curated links")
     func absent() throws {
         let (result, _) = try Self.links { _ in }

@@ -50,6 +50,6 @@ struct LookupTests {
           arguments: ["Marxism\u{2010}Leninism", "Marxism\u{2212}Leninism", "marxism-leninism", "Marxism\u{2014}Len"])
     func dashesFoldAlike(query: String) throws {
         let model = try ArticleLoader.bundled()
-        #expect(Lookup.item(startingWith: query, in: model.items)?.name == "Marxism\u{2013}Leninism")
+        #expect(Lookup.item(named: query, in: model.items)?.name == "Marxism\u{2013}Leninism")
     }
 }

@@ -48,4 +48,35 @@ struct NameSeparatorTests {
         #expect(found.map(\.targets) == [["strategy:foo"]])
         #expect(found.map { String(unclassified.text[$0.range]) } == ["Foo"])
     }
+
+    /// The Markdown export wrote every separator as an en dash: "- Alpha — em desc" came out
+    /// as "- **Alpha** – em desc".
+    @Test("The Markdown export keeps the dash as the article has it", arguments: separators)
+    func markdownKeepsTheDash(separator: String) throws {
+        let markdown = MarkdownExporter().export(try Self.model(separator: separator))
+        #expect(markdown.contains("- **Foo**\(separator)bar\n"))
+        #expect(markdown.contains("- **Baz**\(separator)a Foo-bar ally\n"))
+        #expect(markdown.contains("- **Foo**\(separator)bar, an unclassified item.\n"))
+    }
+
+    /// "- Name –" was an item named "Name –". A dash with nothing before it ("- – text") is
+    /// an item without a name: text, left out of the items as a marker with nothing after it is.
+    @Test("A dash at the end ends the name; a dash at the start leaves the item without a name", arguments: separators)
+    func dashAtAnEnd(separator: String) throws {
+        let dash = separator.trimmingCharacters(in: .whitespaces)
+        let model = try LinkedArticle(article: ArticleParser().parse(
+            "= Ends =\n\n== Strategies ==\n- Name \(dash)\n- \(dash) only desc\n- \(dash)\n- Other\(separator)desc\n", path: "ends.txt"))
+        #expect(model.items.map(\.id) == ["strategy:name", "strategy:other"])
+        #expect(model.items.map(\.name) == ["Name", "Other"])
+        #expect(model.items.map(\.description) == [nil, "desc"])
+        let listed = model.article.allListItems.map(\.item)
+        #expect(listed.map(\.name) == ["Name", "", "", "Other"])
+        #expect(listed.map(\.description) == [nil, "only desc", nil, "desc"])
+        let markdown = MarkdownExporter().export(model)
+        #expect(markdown.contains("- **Name** \(dash)\n"))
+        #expect(markdown.contains("- \(MarkdownExporter.block("\(dash) only desc"))\n"), "as written: it is text")
+        let json = try JSONExporter().export(model)
+        #expect(json.contains("\"name\" : \"Name\""))
+        #expect(!json.contains("only desc\""), "not an item")
+    }
 }

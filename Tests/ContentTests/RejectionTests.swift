@@ -124,17 +124,20 @@ struct RejectionTests {
         }
     }
 
-    @Test("A pipe, a device and a symbolic-link loop are refused at once, each in its own words")
+    @Test("A pipe, a device, a symbolic-link loop and a link to nothing are refused at once, each in its own words")
     func notRegularFiles() throws {
         try withTemporaryDirectory { directory in
             let pipe = directory.appendingPathComponent("pipe.txt").path
             #expect(mkfifo(pipe, 0o644) == 0)
             let loop = directory.appendingPathComponent("loop.txt").path
             try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: loop)
+            let dangling = directory.appendingPathComponent("dangling.txt").path
+            try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: "gone.txt")
             // Reading the pipe would wait forever for a writer; it must not even open blocking.
             for (path, message) in [(pipe, "cannot read file: it is a pipe, not a regular file"),
                                     ("/dev/null", "cannot read file: it is a device, not a regular file"),
-                                    (loop, "cannot read file: too many levels of symbolic links")] {
+                                    (loop, "cannot read file: too many levels of symbolic links"),
+                                    (dangling, "cannot read file: it is a symbolic link to 'gone.txt', which does not exist")] {
                 do {
                     _ = try ArticleLoader.load(path: path)
                     Issue.record("\(path) loaded")

@@ -182,4 +182,21 @@ struct SearchCommandTests {
             }
         }
     }
+
+    /// `seealso search F σισυφος` found nothing in a line "ΣΊΣΥΦΟΣ Greek.", which `σισυφοσ`
+    /// found; in a folder, the index has to agree.
+    @Test("A final sigma in the query finds the word in capitals, in a file and through a folder's index")
+    func greekFinalSigma() throws {
+        try withTemporaryDirectory { directory in
+            let folder = directory.appendingPathComponent("greek")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try "= G =\nΣΊΣΥΦΟΣ Greek.\n".write(to: folder.appendingPathComponent("g.txt"), atomically: true, encoding: .utf8)
+            let home = try TemporaryHome()
+            for arguments in [["search", "greek/g.txt", "σισυφος"], ["search", "greek", "σισυφος"], ["search", "greek", "σισυφος"]] {
+                let result = try Captured.run(try CLI.binary(), arguments, in: directory, environment: home.environment())
+                #expect(result.status == 0, "\(arguments)")
+                #expect(try Captured.text(result.stdout) == "greek/g.txt:2: G: ΣΊΣΥΦΟΣ Greek.\n", "\(arguments)")
+            }
+        }
+    }
 }

@@ -3,24 +3,61 @@ import Testing
 import TestSupport
 @testable import Content
 
-/// `--section NAME` opens at the first heading that starts with NAME; when none does, NAME may
-/// be a section's id as the outline, the JSON export and links files write it, which is the
-/// only way to name the lead or the second of two headings with the same title.
-@Suite("--section by title, then by id")
+/// `--section NAME` opens at the heading NAME, else at the section whose id is NAME, as the
+/// outline, the JSON export and links files write it (the only way to name the lead or the
+/// second of two headings with the same title), else at the first heading that starts with NAME.
+@Suite("--section by title, then by id, then by a title's start")
 struct SectionLookupTests {
     let article = try! ArticleParser().parse(
         bytes: Array("= Alpha =\n\nLead text.\n\n== See also ==\n- Beta\n\n== Notes ==\nText.\n\n== See also ==\n- Gamma\n".utf8),
         path: "alpha.txt")
 
-    @Test("a title's start first, then an exact id: lead, (lead), see-also-2")
+    @Test("a title, an exact id, a title's start: lead, (lead), see-also-2")
     func titleThenID() {
         #expect(article.sections.map(\.id) == ["lead", "see-also", "notes", "see-also-2"])
-        #expect(Lookup.section(startingWith: "see", in: article) == 1)
-        #expect(Lookup.section(startingWith: "See-also-2", in: article) == 3)
-        #expect(Lookup.section(startingWith: "lead", in: article) == 0)
-        #expect(Lookup.section(startingWith: "(lead)", in: article) == 0)
-        #expect(Lookup.section(startingWith: "notes", in: article) == 2)
-        #expect(Lookup.section(startingWith: "see-also-3", in: article) == nil)
+        #expect(Lookup.section(named: "see", in: article) == 1)
+        #expect(Lookup.section(named: "See-also-2", in: article) == 3)
+        #expect(Lookup.section(named: "lead", in: article) == 0)
+        #expect(Lookup.section(named: "(lead)", in: article) == 0)
+        #expect(Lookup.section(named: "notes", in: article) == 2)
+        #expect(Lookup.section(named: "see-also-3", in: article) == nil)
+    }
+
+    /// "Back" and "back" (Back's id too) named "Back matter", the first heading that starts
+    /// with them; and `--section lead` named a "Leadership" heading rather than the lead.
+    @Test("a heading typed whole, or an id, wins over a longer heading that starts with it")
+    func exactBeforePrefix() throws {
+        let article = try ArticleParser().parse("= P =\nLead.\n\n== Back matter ==\nx\n\n== Back ==\ny\n\n== Leadership ==\nz\n",
+                                                path: "pre2.txt")
+        #expect(article.sections.map(\.id) == ["lead", "back-matter", "back", "leadership"])
+        #expect(Lookup.section(named: "Back", in: article) == 2)
+        #expect(Lookup.section(named: "back", in: article) == 2, "the heading, and Back's id as well")
+        #expect(Lookup.section(named: "BACK", in: article) == 2)
+        #expect(Lookup.section(named: "Back m", in: article) == 1)
+        #expect(Lookup.section(named: "Ba", in: article) == 1, "a start both share names the first, in article order")
+        #expect(Lookup.section(named: "lead", in: article) == 0, "the lead's id before Leadership's start")
+        #expect(Lookup.section(named: "Leader", in: article) == 3)
+        try withTemporaryDirectory { folder in
+            let file = folder.appendingPathComponent("pre2.txt")
+            try "= P =\nLead.\n\n== Back matter ==\nx\n\n== Back ==\ny\n".write(to: file, atomically: true, encoding: .utf8)
+            let data = folder.appendingPathComponent("data").path
+            let added = try CLI.run(["bookmarks", "add", file.path, "--section", "Back", "--data-dir", data])
+            #expect(added.status == 0, "\(added.stderr)")
+            #expect(added.output == "bookmarked: #1 P › Back\n")
+            let again = try CLI.run(["bookmarks", "add", file.path, "--section", "back", "--data-dir", data])
+            #expect(again.output == "already bookmarked: #1 P › Back\n", "\(again.stderr)")
+        }
+    }
+
+    /// `lead` is the lead's id, which the README gives as a way to name it: a heading "Lead"
+    /// does not take it over, though `Lead`, typed as the heading is written, names the heading.
+    @Test("an id written as seealso writes it comes first: lead beside a heading Lead")
+    func idAsWritten() throws {
+        let article = try ArticleParser().parse("= S =\nLead text.\n\n== Lead ==\nx\n", path: "s.txt")
+        #expect(article.sections.map(\.id) == ["lead", "lead-2"])
+        #expect(Lookup.section(named: "lead", in: article) == 0)
+        #expect(Lookup.section(named: "Lead", in: article) == 1)
+        #expect(Lookup.section(named: "LEAD-2", in: article) == 1)
     }
 
     @Test("bookmarks add --section lead bookmarks the lead")
@@ -37,12 +74,26 @@ struct SectionLookupTests {
     @Test("--item and --focus take 'kind: name', as links files write it")
     func itemByKind() throws {
         let model = try ArticleLoader.bundled()
-        #expect(Lookup.item(startingWith: "Council communism", in: model.items)?.id == "strategy:council-communism")
-        #expect(Lookup.item(startingWith: "see-also: Council communism", in: model.items)?.id == "see-also:council-communism")
-        #expect(Lookup.item(startingWith: "Strategy: council", in: model.items)?.id == "strategy:council-communism")
-        #expect(Lookup.item(startingWith: "example: Council communism", in: model.items) == nil)
+        #expect(Lookup.item(named: "Council communism", in: model.items)?.id == "strategy:council-communism")
+        #expect(Lookup.item(named: "see-also: Council communism", in: model.items)?.id == "see-also:council-communism")
+        #expect(Lookup.item(named: "Strategy: council", in: model.items)?.id == "strategy:council-communism")
+        #expect(Lookup.item(named: "example: Council communism", in: model.items) == nil)
         let dot = try CLI.run(["export", "--format", "dot", "--focus", "see-also: Council communism"])
         #expect(dot.status == 0, "\(dot.stderr)")
         #expect(dot.output.contains("\"see-also:council-communism\" [") && dot.output.contains("penwidth=3"), "the focus is outlined")
+    }
+
+    /// With "- Foo bar" listed before "- Foo", `--item Foo` and `--focus Foo` took Foo bar.
+    @Test("an item's name typed whole, or its id, wins over a longer name that starts with it")
+    func itemExactBeforePrefix() throws {
+        let article = try ArticleParser().parse("= Q =\nLead.\n\n== See also ==\n- Foo bar\n- Foo\n- Foo\n", path: "q.txt")
+        let items = Classifier().classify(article)
+        #expect(items.map(\.id) == ["see-also:foo-bar", "see-also:foo", "see-also:foo-2"])
+        #expect(Lookup.item(named: "Foo", in: items)?.id == "see-also:foo")
+        #expect(Lookup.item(named: "foo", in: items)?.id == "see-also:foo")
+        #expect(Lookup.item(named: "see-also: Foo", in: items)?.id == "see-also:foo")
+        #expect(Lookup.item(named: "see-also:foo-2", in: items)?.id == "see-also:foo-2", "the only way to name the second Foo")
+        #expect(Lookup.item(named: "Fo", in: items)?.id == "see-also:foo-bar", "a start both share names the first")
+        #expect(Lookup.item(named: "strategy: Foo", in: items) == nil)
     }
 }

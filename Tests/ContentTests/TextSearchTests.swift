@@ -59,4 +59,16 @@ struct TextSearchTests {
         #expect(TextSearch("").matches(in: "anything").isEmpty)
         #expect(found("aa", in: "aaaa") == ["aa", "aa"], "matches do not overlap")
     }
+
+    /// "ΣΊΣΥΦΟΣ" lowercases to "σισυφοσ", and the final sigma of a query ("σισυφος") was
+    /// compared as it is: case folding makes ς σ, as Unicode's CaseFolding does.
+    @Test func greekFinalSigmaFoldsToSigma() {
+        #expect(found("σισυφος", in: "ΣΊΣΥΦΟΣ Greek.") == ["ΣΊΣΥΦΟΣ"])
+        #expect(found("σισυφοσ", in: "ΣΊΣΥΦΟΣ and Σίσυφος") == ["ΣΊΣΥΦΟΣ", "Σίσυφος"])
+        #expect(found("σισυφος", in: "Σίσυφος") == ["Σίσυφος"])
+        #expect(found("Σίσυφος", in: "ΣΊΣΥΦΟΣ σίσυφος Σίσυφος") == ["Σίσυφος"], "a query with a capital matches case as written")
+        #expect(TextSearch.indexForm(of: "ΣΊΣΥΦΟΣ  σίσυφος") == "σισυφοσ σισυφοσ")
+        #expect(TextSearch("σισυφος").indexForm == "σισυφοσ", "the index finds the files a search finds")
+        #expect(found("sisyphus", in: "SISYPHUS Sisyphus") == ["SISYPHUS", "Sisyphus"], "ASCII text, by byte, as before")
+    }
 }

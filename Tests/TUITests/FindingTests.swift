@@ -32,6 +32,15 @@ struct FindingTests {
         #expect(explorer.render(state).text.contains("Régis"))
     }
 
+    /// `/` shares `seealso search`'s folding: a final sigma typed finds the word in capitals.
+    @Test func greekFinalSigmaFindsTheWordInCapitals() throws {
+        let model = try LinkedArticle(article: ArticleParser().parse("= G =\nΣΊΣΥΦΟΣ Greek.\n", path: "g.txt"))
+        let greek = makeExplorer(model)
+        var state = greek.press(greek.initialState(size: Size(width: 80, height: 24)), .character("/"))
+        state = "σισυφος".reduce(state) { greek.update($0, greek.action(for: .key(.character($1)), in: $0)) }
+        #expect(try #require(state.search).matches.count == 1)
+    }
+
     @Test func escapeReturnsToWhereTheSearchStarted() {
         var state = press(start, .character("j"), .character("j"), .character("/"))
         let origin = state.reader

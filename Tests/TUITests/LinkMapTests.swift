@@ -62,7 +62,7 @@ func render(_ map: LinkMap, width: Int, height: Int, selected: Int? = 0, ascii: 
 }
 
 func linkMap(_ name: String, in model: LinkedArticle = bundledModel) throws -> LinkMap {
-    let item = try #require(Lookup.item(startingWith: name, in: model.items), "no item \(name)")
+    let item = try #require(Lookup.item(named: name, in: model.items), "no item \(name)")
     return LinkMap(model: model, focus: item.id)
 }
 

@@ -5,8 +5,8 @@
 /// With a `focus`, only its neighbourhood is drawn: the nodes within `depth` links of it,
 /// following links both ways, and the links among them; the focus is outlined in red.
 public struct DOTExporter: Sendable {
-    /// The node to centre on: a node id (`strategy:municipalism`, `lead`) or the start of an
-    /// item's name, as `resolveFocus` reads it. Nil draws the whole graph.
+    /// The node to centre on: a name, a node id (`strategy:municipalism`, `lead`) or the start
+    /// of a name, as `resolveFocus` reads it. Nil draws the whole graph.
     public var focus: String?
     /// How many links from the focus to follow; `Int.max` (the default) keeps everything
     /// connected to it. Ignored without a focus; below 0 counts as 0.
@@ -31,9 +31,10 @@ public struct DOTExporter: Sendable {
         }
     }
 
-    /// The node `name` stands for: an exact node id (an item's `kind:slug` or a section's id),
-    /// else the first item whose name starts with it (ignoring case and diacritics, as
-    /// `Lookup.item(startingWith:in:)`), else the first section whose heading does.
+    /// The node `name` stands for, as `Lookup.node(named:in:items:)` reads it: an item's or a
+    /// section's name typed whole, else a node id (an item's `kind:slug` or a section's id),
+    /// else the first item whose name starts with it, else the first section whose heading
+    /// does; `kind: name` and `section: Heading` look among that kind only.
     public static func resolveFocus(_ name: String, in model: LinkedArticle) throws -> String {
         if let id = focusNode(name, in: model) { return id }
         throw UnknownFocus(name: name, article: model.article.title,
@@ -51,10 +52,7 @@ public struct DOTExporter: Sendable {
     }
 
     static func focusNode(_ name: String, in model: LinkedArticle) -> String? {
-        if model.node(id: name) != nil { return name }
-        if let item = Lookup.item(startingWith: name, in: model.items) { return item.id }
-        if let section = Lookup.section(startingWith: name, in: model.article) { return model.article.sections[section].id }
-        return nil
+        Lookup.node(named: name, in: model.article, items: model.items)
     }
 
     /// The node ids within `depth` links of `focus`, following links in both directions.

@@ -21,8 +21,10 @@ public struct MarkdownExporter: Sendable {
                 case .list(let list):
                     output += "\n"
                     for item in list.items {
-                        if let name = item.name, let description = item.description {
-                            output += "- **\(Self.inline(name))** – \(Self.inline(description))\n"
+                        // The dash as the article has it (en dash, em dash or " - "), and none
+                        // added where the article has no description after it.
+                        if let name = item.name, !name.isEmpty, let separator = item.separator {
+                            output += "- **\(Self.inline(name))**\(separator)\(Self.inline(item.description ?? ""))\n"
                         } else {
                             output += "- \(Self.block(item.text))\n"
                         }
