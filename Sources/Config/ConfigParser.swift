@@ -178,6 +178,12 @@ struct ConfigParser {
                         + "(examples: \"x\", \"X\", \"Space\", \"Enter\", \"Esc\", \"Up\", \"PgDn\", \"F2\", \"Ctrl-P\")")
                     break
                 }
+                // Said, not taken as the named key: "Ctrl-M" quietly took Enter from 'open'.
+                if let twin = Key.namedKey(spelledAsControl: keyName) {
+                    bad = (index, "\(twin.control) is the same key as \(twin.key.configName) on a terminal; "
+                        + "write \(TOMLText.quoted(twin.key.configName))")
+                    break
+                }
                 if let signal = key.terminalSignal {
                     bad = (index, "\(key.configName) cannot be bound: the terminal \(signal) instead of sending it")
                     break
