@@ -19,9 +19,13 @@ public enum HelpScreen {
         return HelpLayout(box: box, lines: lines)
     }
 
+    /// The keys of a row; "(no key)" for an action the configuration left without one, which
+    /// is listed all the same, so that a person sees what is unbound.
     static func keyList(_ keys: [Key]) -> String {
-        keys.map(\.displayName).joined(separator: ", ")
+        keys.isEmpty ? noKey : keys.map(\.displayName).joined(separator: ", ")
     }
+
+    static let noKey = "(no key)"
 
     /// A piece of the help text, before it is wrapped.
     private enum Entry {
@@ -49,7 +53,7 @@ public enum HelpScreen {
             case .text(let text):
                 return wrapped(text, width: width, indent: 2).map { [TextSpan($0)] }
             case .binding(let keys, let column, let summary):
-                let keySpan = TextSpan("  " + keys, Style(.statusKey, bold: true))
+                let keySpan = TextSpan("  " + keys, keys == HelpScreen.noKey ? Style(.dim) : Style(.statusKey, bold: true))
                 let indent = 2 + column + 2
                 // Too narrow for the two columns: the description goes under the keys.
                 guard width - indent >= 16 else {
@@ -79,7 +83,7 @@ public enum HelpScreen {
         for group in groups {
             if !entries.isEmpty { entries.append(.blank) }
             entries.append(.heading(group))
-            for binding in keymap.bindings where binding.command.group == group && !binding.keys.isEmpty {
+            for binding in keymap.bindings where binding.command.group == group {
                 entries.append(.binding(keys: keyList(binding.keys), column: column, summary: binding.command.summary(keys: keymap)))
             }
         }
