@@ -1,15 +1,16 @@
 /// The help overlay's text, generated from the keymap that dispatches keys, so a remapped
 /// key shows up here as it is.
 public enum HelpScreen {
-    /// The help text, one line per binding, unwrapped.
-    public static func lines(_ keymap: KeyMap) -> [[TextSpan]] {
-        layout(keymap, size: Size(width: Int.max / 4, height: Int.max / 4)).lines
+    /// The help text, one line per binding, unwrapped. `mouse`: whether clicks and the wheel
+    /// reach the explorer (`mouse` in config.toml).
+    public static func lines(_ keymap: KeyMap, mouse: Bool = true) -> [[TextSpan]] {
+        layout(keymap, size: Size(width: Int.max / 4, height: Int.max / 4), mouse: mouse).lines
     }
 
     /// The overlay at a terminal size: its box, centred, and the text wrapped to it, a key's
     /// description continuing under itself, as in a man page. Every line can be scrolled to.
-    public static func layout(_ keymap: KeyMap, size: Size) -> HelpLayout {
-        let entries = entries(keymap)
+    public static func layout(_ keymap: KeyMap, size: Size, mouse: Bool = true) -> HelpLayout {
+        let entries = entries(keymap, mouse: mouse)
         let natural = entries.map(\.naturalWidth).max() ?? 40
         let width = max(min(max(natural, 40) + 4, size.width - 2), 5)
         let textWidth = width - 4
@@ -75,7 +76,7 @@ public enum HelpScreen {
         }
     }
 
-    private static func entries(_ keymap: KeyMap) -> [Entry] {
+    private static func entries(_ keymap: KeyMap, mouse: Bool) -> [Entry] {
         var entries: [Entry] = []
         var groups: [String] = []
         for binding in keymap.bindings where !groups.contains(binding.command.group) { groups.append(binding.command.group) }
@@ -94,6 +95,12 @@ public enum HelpScreen {
                              + "Ctrl-W the word before it, Ctrl-U all before it, Ctrl-K all after it."))
         entries.append(.blank)
         entries.append(.heading("Mouse"))
+        guard mouse else {
+            // Clicks never reach the explorer then: describing them would only mislead.
+            entries.append(.text("Off (mouse = false in config.toml): clicks and the wheel are left to the terminal, "
+                                 + "to select and copy text; mouse = true turns them on."))
+            return entries
+        }
         entries.append(.text("Click selects and focuses; click a selected row or link again to follow it; the wheel scrolls."))
         entries.append(.text("Over the help, the finder or the link map, the mouse acts on them alone: the wheel scrolls "
                              + "or moves the selection, and in the finder a click selects and a second click jumps."))

@@ -334,7 +334,7 @@ extension Explorer {
     }
 
     func drawHelp(_ state: AppState, into buffer: inout CellBuffer) {
-        let help = HelpScreen.layout(keymap, size: state.size)
+        let help = helpLayout(state)
         let box = help.box
         buffer.fill(box, style: Style(.help))
         // The keys that close it: the help key again, Esc (closeOverlay) and, as in less and
