@@ -148,7 +148,8 @@ struct ConfigParser {
 
     /// The standard keymap with the remapped actions' keys replaced. A key bound twice in the
     /// file keeps its first action; a key the file binds is taken from the action that had it
-    /// by default (no message: the file asked for it).
+    /// by default (no message: the file asked for it), unless that leaves the action with no
+    /// key at all (see `reportActionsLeftWithoutKeys`).
     mutating func keymap(_ table: TOMLTable) -> KeyMap {
         var remapped: [Command: [Key]] = [:]
         var owners: [Key: (command: Command, line: Int)] = [:]
@@ -176,6 +177,12 @@ struct ConfigParser {
                 guard let key = Key(name: keyName), key.isDeliverable else {
                     bad = (index, "unknown key name \(TOMLText.quoted(keyName)) "
                         + "(examples: \"x\", \"X\", \"Space\", \"Enter\", \"Esc\", \"Up\", \"PgDn\", \"F2\", \"Ctrl-P\")")
+                    break
+                }
+                // Said, not taken as the named key: "Ctrl-M" quietly took Enter from 'open'.
+                if let twin = Key.namedKey(spelledAsControl: keyName) {
+                    bad = (index, "\(twin.control) is the same key as \(twin.key.configName) on a terminal; "
+                        + "write \(TOMLText.quoted(twin.key.configName))")
                     break
                 }
                 if let signal = key.terminalSignal {
@@ -208,7 +215,24 @@ struct ConfigParser {
                 + "and '\(conflict.command.rawValue)'; '\(conflict.command.rawValue)' keeps its default keys: "
                 + (left.isEmpty ? "none left" : left.joined(separator: ", ")))
         }
+        reportActionsLeftWithoutKeys(keymap, remapped: Set(remapped.keys).union(conflicts.map(\.command)), owners: owners)
         return keymap
+    }
+
+    /// Says which actions the file's bindings took every key from: `help = "q"` left quit with
+    /// nothing but Ctrl-C, without a word. Said at the line of the binding that took the last
+    /// one; the bindings still apply (the file asked for them). Not said of an action the
+    /// file binds itself (`quit = []` leaves it unbound on purpose) nor of one in a conflict,
+    /// whose message already lists the keys it keeps ("none left").
+    private mutating func reportActionsLeftWithoutKeys(_ keymap: KeyMap, remapped: Set<Command>,
+                                                       owners: [Key: (command: Command, line: Int)]) {
+        for binding in KeyMap.standard.bindings where !remapped.contains(binding.command) && keymap.keys(for: binding.command).isEmpty {
+            let takers = binding.keys.compactMap { key in owners[key].map { (key: key, owner: $0) } }
+            guard let line = takers.map(\.owner.line).max() else { continue }
+            let name = binding.command.rawValue
+            let taken = takers.map { "\($0.key.configName) is now '\($0.owner.command.rawValue)'" }.joined(separator: ", ")
+            messages.append(ConfigMessage(line: line, "'\(name)' has no key left (\(taken)); give it another, or write \(name) = [] if that is meant"))
+        }
     }
 
     /// A string, or an array of strings (possibly empty: the action is unbound).

@@ -30,12 +30,14 @@ extension Config {
             "",
             "[keys]",
             "# action = \"key\" or [\"key\", \"key\"]. Binding an action replaces its default keys; a key",
-            "# bound here is taken away from the action that has it by default. [] unbinds an action.",
+            "# bound here is taken away from the action that has it by default. [] unbinds an action;",
+            "# one left without a key because its keys went to others is reported (and shown in the help).",
             "# A key bound to two actions here is an error: the second action keeps its default keys.",
             "# Key names: a character (\"x\", \"X\", \"?\"), Space, Enter, Tab, Shift-Tab, Esc, Backspace,",
             "# Del, Up, Down, Left, Right, PgUp, PgDn, Home, End, F1 … F63 (xterm sends Shift-F1 as F13),",
             "# Ctrl-A … Ctrl-Z (except Ctrl-C, Ctrl-Z and Ctrl-\\, which the terminal keeps for its",
-            "# signals). Ctrl-C always quits, as q does, whatever is bound.",
+            "# signals). Ctrl-H, Ctrl-I, Ctrl-J, Ctrl-M and Ctrl-[ are the bytes of Backspace, Tab, Enter",
+            "# and Esc: write those names. Ctrl-C always quits, as q does, whatever is bound.",
         ]
         let assignments = standard.keymap.bindings.map { binding in
             (binding, "\(binding.command.rawValue) = \(keyValue(binding.keys))")

@@ -53,10 +53,14 @@ struct ConfigParsingTests {
         #expect(keymap.bindings.map(\.command) == KeyMap.standard.bindings.map(\.command), "help order unchanged")
     }
 
-    @Test("A key the file binds is taken from the action that had it by default, silently")
+    @Test("A key the file binds is taken from the action that had it by default; said when that was its last key")
     func remapTakesDefaultKey() {
         let parsed = Config.parse("[keys]\nsearch = \"n\"\nquit = [\"z\", \"q\"]\n")
-        #expect(parsed.messages == [])
+        #expect(parsed.messages.map(\.description) == [
+            "config.toml:2: 'search-next' has no key left (n is now 'search'); give it another, or write search-next = [] if that is meant",
+            "config.toml:3: 'zoom' has no key left (z is now 'quit'); give it another, or write zoom = [] if that is meant",
+        ])
+        #expect(Config.parse("[keys]\nzoom = \"F1\"\n").messages == [], "help keeps ?: nothing to say")
         let keymap = parsed.config.keymap
         #expect(keymap.command(for: .character("n")) == .search)
         #expect(keymap.keys(for: .searchNext) == [], "search-next had only n")

@@ -4,8 +4,8 @@ import Content
 ///
 /// `.control` holds the lowercase letter (Ctrl-P is `.control("p")`) or the punctuation of
 /// the other control codes (`@`, `\`, `]`, `^`, `_`); use `Key.ctrl(_:)` to build one from
-/// either case. Ctrl-H, Ctrl-I, Ctrl-M and Ctrl-[ arrive as `.backspace`, `.tab`, `.enter`
-/// and `.escape`, because terminals send the same bytes for them.
+/// either case. Ctrl-H, Ctrl-I, Ctrl-J/Ctrl-M and Ctrl-[ arrive as `.backspace`, `.tab`,
+/// `.enter` and `.escape`, because terminals send the same bytes for them.
 public enum Key: Hashable, Sendable {
     case character(Character)
     case up, down, left, right
@@ -68,20 +68,45 @@ public enum Key: Hashable, Sendable {
             self = .function(number)
             return
         }
+        if let character = Self.controlCharacter(spelledBy: name) {
+            // The key that arrives: "Ctrl-H" is Backspace on a terminal.
+            self = Self.namedKey(sendingControl: character) ?? .control(character)
+            return
+        }
+        return nil
+    }
+
+    /// For a control spelling ("Ctrl-M", "C-m", "^M") that a terminal sends as a named key,
+    /// one byte for both, the name as the help writes it ("Ctrl-M") and that key: Ctrl-H is
+    /// Backspace (BS), Ctrl-I Tab, Ctrl-J and Ctrl-M Enter (LF and CR), Ctrl-[ Esc. nil for
+    /// any other name, "Enter" itself included. A config file must not bind these by their
+    /// Ctrl- names: the binding would quietly take the named key from its action (Ctrl-M
+    /// took Enter from "open").
+    public static func namedKey(spelledAsControl name: String) -> (control: String, key: Key)? {
+        guard let character = controlCharacter(spelledBy: name), let key = namedKey(sendingControl: character) else { return nil }
+        return (Key.control(character).displayName, key)
+    }
+
+    /// The named key whose byte is Ctrl-`character` (lowercase), if one is.
+    private static func namedKey(sendingControl character: Character) -> Key? {
+        switch character {
+        case "h": .backspace
+        case "i": .tab
+        case "j", "m": .enter
+        case "[": .escape
+        default: nil
+        }
+    }
+
+    /// The character of a control spelling, lowercased ("Ctrl-P", "ctrl+p", "Control-P",
+    /// "C-p", "^P" are "p"); nil when `name` is not one.
+    private static func controlCharacter(spelledBy name: String) -> Character? {
+        let lowered = name.lowercased()
         for prefix in ["ctrl-", "ctrl+", "control-", "c-", "^"] where lowered.hasPrefix(prefix) {
             let rest = name.dropFirst(prefix.count)
             guard rest.count == 1, let character = rest.first, Self.controlCharacters.contains(character.lowercased())
             else { return nil }
-            // Terminals send Ctrl-H, Ctrl-I, Ctrl-J/Ctrl-M and Ctrl-[ as Backspace, Tab, Enter
-            // and Esc: a config binding "Ctrl-H" means the key that actually arrives.
-            switch character.lowercased() {
-            case "h": self = .backspace
-            case "i": self = .tab
-            case "j", "m": self = .enter
-            case "[": self = .escape
-            default: self = .ctrl(character)
-            }
-            return
+            return Character(character.lowercased())
         }
         return nil
     }

@@ -1,15 +1,16 @@
 /// The help overlay's text, generated from the keymap that dispatches keys, so a remapped
 /// key shows up here as it is.
 public enum HelpScreen {
-    /// The help text, one line per binding, unwrapped.
-    public static func lines(_ keymap: KeyMap) -> [[TextSpan]] {
-        layout(keymap, size: Size(width: Int.max / 4, height: Int.max / 4)).lines
+    /// The help text, one line per binding, unwrapped. `mouse`: whether clicks and the wheel
+    /// reach the explorer (`mouse` in config.toml).
+    public static func lines(_ keymap: KeyMap, mouse: Bool = true) -> [[TextSpan]] {
+        layout(keymap, size: Size(width: Int.max / 4, height: Int.max / 4), mouse: mouse).lines
     }
 
     /// The overlay at a terminal size: its box, centred, and the text wrapped to it, a key's
     /// description continuing under itself, as in a man page. Every line can be scrolled to.
-    public static func layout(_ keymap: KeyMap, size: Size) -> HelpLayout {
-        let entries = entries(keymap)
+    public static func layout(_ keymap: KeyMap, size: Size, mouse: Bool = true) -> HelpLayout {
+        let entries = entries(keymap, mouse: mouse)
         let natural = entries.map(\.naturalWidth).max() ?? 40
         let width = max(min(max(natural, 40) + 4, size.width - 2), 5)
         let textWidth = width - 4
@@ -19,9 +20,13 @@ public enum HelpScreen {
         return HelpLayout(box: box, lines: lines)
     }
 
+    /// The keys of a row; "(no key)" for an action the configuration left without one, which
+    /// is listed all the same, so that a person sees what is unbound.
     static func keyList(_ keys: [Key]) -> String {
-        keys.map(\.displayName).joined(separator: ", ")
+        keys.isEmpty ? noKey : keys.map(\.displayName).joined(separator: ", ")
     }
+
+    static let noKey = "(no key)"
 
     /// A piece of the help text, before it is wrapped.
     private enum Entry {
@@ -49,7 +54,7 @@ public enum HelpScreen {
             case .text(let text):
                 return wrapped(text, width: width, indent: 2).map { [TextSpan($0)] }
             case .binding(let keys, let column, let summary):
-                let keySpan = TextSpan("  " + keys, Style(.statusKey, bold: true))
+                let keySpan = TextSpan("  " + keys, keys == HelpScreen.noKey ? Style(.dim) : Style(.statusKey, bold: true))
                 let indent = 2 + column + 2
                 // Too narrow for the two columns: the description goes under the keys.
                 guard width - indent >= 16 else {
@@ -71,7 +76,7 @@ public enum HelpScreen {
         }
     }
 
-    private static func entries(_ keymap: KeyMap) -> [Entry] {
+    private static func entries(_ keymap: KeyMap, mouse: Bool) -> [Entry] {
         var entries: [Entry] = []
         var groups: [String] = []
         for binding in keymap.bindings where !groups.contains(binding.command.group) { groups.append(binding.command.group) }
@@ -79,7 +84,7 @@ public enum HelpScreen {
         for group in groups {
             if !entries.isEmpty { entries.append(.blank) }
             entries.append(.heading(group))
-            for binding in keymap.bindings where binding.command.group == group && !binding.keys.isEmpty {
+            for binding in keymap.bindings where binding.command.group == group {
                 entries.append(.binding(keys: keyList(binding.keys), column: column, summary: binding.command.summary(keys: keymap)))
             }
         }
@@ -90,6 +95,12 @@ public enum HelpScreen {
                              + "Ctrl-W the word before it, Ctrl-U all before it, Ctrl-K all after it."))
         entries.append(.blank)
         entries.append(.heading("Mouse"))
+        guard mouse else {
+            // Clicks never reach the explorer then: describing them would only mislead.
+            entries.append(.text("Off (mouse = false in config.toml): clicks and the wheel are left to the terminal, "
+                                 + "to select and copy text; mouse = true turns them on."))
+            return entries
+        }
         entries.append(.text("Click selects and focuses; click a selected row or link again to follow it; the wheel scrolls."))
         entries.append(.text("Over the help, the finder or the link map, the mouse acts on them alone: the wheel scrolls "
                              + "or moves the selection, and in the finder a click selects and a second click jumps."))

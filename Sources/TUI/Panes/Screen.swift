@@ -334,8 +334,13 @@ extension Explorer {
     }
 
     func drawHelp(_ state: AppState, into buffer: inout CellBuffer) {
-        let help = HelpScreen.layout(keymap, size: state.size)
+        let help = helpLayout(state)
         let box = help.box
+        // The help takes the screen above the status bar, as the link map does, its box centred
+        // in it: what showed of the panes beside and under the box was fragments (the "…" of a
+        // cut pane title in a one-column margin, a border's "│", words cut at the box's edge).
+        // Whole rows are blanked, so no wide character is left cut in half either.
+        buffer.fill(Rect(x: 0, y: 0, width: state.size.width, height: max(state.size.height - 1, 0)))
         buffer.fill(box, style: Style(.help))
         // The keys that close it: the help key again, Esc (closeOverlay) and, as in less and
         // vim's help, the quit key; "Keys" alone with none of them bound.

@@ -40,6 +40,7 @@ public enum Terminal {
         var state = session.explorer.initialState(size: Size(width: size.width, height: size.height))
         state.layoutSettings = layout
         state.asciiDrawing = backend.theme.name == Theme.mono.name
+        state.mouseEnabled = mouse
         state = session.startUp(state, start: start, restore: restore)
         if let notice { state = session.explorer.update(state, .notice(notice)) }
         var idle = 0
@@ -202,6 +203,7 @@ public final class ExplorerSession {
         var fresh = next.initialState(size: state.size)
         fresh.layoutSettings = state.layoutSettings
         fresh.asciiDrawing = state.asciiDrawing
+        fresh.mouseEnabled = state.mouseEnabled
         fresh.history = state.history
         fresh.focus = state.layout.contains(.reader) ? state.focus : .reader
         fresh.sidePane = state.sidePane

@@ -154,6 +154,9 @@ public struct AppState: Hashable, Sendable {
     public var layoutSettings = LayoutSettings.standard
     /// Line drawing in ASCII (the mono theme): the link map's boxes and arrows.
     public var asciiDrawing = false
+    /// Whether clicks and the wheel reach the explorer (`mouse` in config.toml): the help
+    /// describes them only then.
+    public var mouseEnabled = true
     /// The link map (`v`), while it is open.
     public var linkMap: LinkMapState?
 

@@ -447,9 +447,14 @@ public struct Explorer: Sendable {
         return state
     }
 
+    /// The help overlay as `state` shows it: its keys, the terminal's size, the mouse on or off.
+    func helpLayout(_ state: AppState) -> HelpLayout {
+        HelpScreen.layout(keymap, size: state.size, mouse: state.mouseEnabled)
+    }
+
     func helpCommand(_ command: Command, in state: AppState) -> AppState {
         var state = state
-        let page = max(HelpScreen.layout(keymap, size: state.size).visibleLines, 1)
+        let page = max(helpLayout(state).visibleLines, 1)
         switch command {
         // The quit key closes the help, as q closes less's help and vim's: it quits from the panes.
         case .help, .closeOverlay, .quit: state.showsHelp = false
@@ -909,7 +914,7 @@ public struct Explorer: Sendable {
         }
         // At the top (nearly always) there is nothing to clamp, and no help text to lay out.
         if state.helpTop != 0 {
-            state.helpTop = min(max(state.helpTop, 0), HelpScreen.layout(keymap, size: state.size).maxTop)
+            state.helpTop = min(max(state.helpTop, 0), helpLayout(state).maxTop)
         }
         return state
     }
