@@ -859,10 +859,15 @@ public struct Explorer: Sendable {
 
     // MARK: - Invariants
 
-    /// Brings a state back within bounds after any change: scroll offsets clamped, the selected
-    /// cross-reference on screen, list selections on selectable rows and visible.
+    /// Brings a state back within bounds after any change: the focused pane on screen, scroll
+    /// offsets clamped, the selected cross-reference on screen, list selections on selectable
+    /// rows and visible.
     func normalized(_ state: AppState) -> AppState {
         var state = state
+        // Keys act on the focused pane, so it must be the one shown beside the reader (or under
+        // the cross-links), however it got the focus: a key, a view restored at start-up or by
+        // back and forward (views keep the focus, not which side pane was up), a resize.
+        if !state.layout.isTooSmall, !state.layout.contains(state.focus) { state = focus(state.focus, in: state) }
         let layout = readerLayout(state)
         // Kept as it is when it is within bounds: re-made from this width's line, it would
         // drift up a little at each resize (the line holding its text starts before it).
