@@ -207,10 +207,13 @@ public final class ExplorerSession {
         fresh.sidePane = state.sidePane
         fresh.lowerPane = state.lowerPane
         fresh.zoomed = state.zoomed
+        // The Bookmarks pane lists every article's bookmarks: it stays on the one selected.
+        fresh.bookmarkList = state.bookmarkList
         // As vim keeps its last pattern across buffers: n in the next article searches it.
         fresh.lastSearch = state.lastSearch
-        if case .view(let view) = arrival { fresh = next.update(fresh, .restoreView(view)) }
+        // Bookmarks first: a view restored into a pane with no rows yet would lose its selection.
         fresh = perform(.reloadBookmarks, on: fresh)
+        if case .view(let view) = arrival { fresh = next.update(fresh, .restoreView(view)) }
         if case .bookmark(let id) = arrival {
             if let target = fresh.bookmarks.first(where: { $0.id == id })?.target {
                 // One jump, like a link to an anchor of another page: back returns to the

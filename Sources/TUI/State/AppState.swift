@@ -49,10 +49,28 @@ public struct ViewSnapshot: Hashable, Sendable, Codable {
     public var outline: OutlineState
     public var crossLinks: ListState
     public var backlinks: ListState
+    /// The Bookmarks pane's selection and scroll (its rows are every article's bookmarks).
+    public var bookmarkList: ListState
     /// How the jump path names this view ("Municipalism", "October Revolution").
     public var label: String
     /// The article the view is in (its title), when browsing a folder; nil: this one.
     public var article: String?
+}
+
+extension ViewSnapshot {
+    /// Sessions saved before views kept the Bookmarks pane decode with it at its top, rather
+    /// than failing and losing the reading position and history.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        focus = try container.decode(PaneID.self, forKey: .focus)
+        reader = try container.decode(ReaderState.self, forKey: .reader)
+        outline = try container.decode(OutlineState.self, forKey: .outline)
+        crossLinks = try container.decode(ListState.self, forKey: .crossLinks)
+        backlinks = try container.decode(ListState.self, forKey: .backlinks)
+        bookmarkList = try container.decodeIfPresent(ListState.self, forKey: .bookmarkList) ?? ListState()
+        label = try container.decode(String.self, forKey: .label)
+        article = try container.decodeIfPresent(String.self, forKey: .article)
+    }
 }
 
 extension ViewSnapshot {

@@ -646,8 +646,8 @@ public struct Explorer: Sendable {
     // MARK: - Following and history
 
     func snapshot(_ state: AppState) -> ViewSnapshot {
-        ViewSnapshot(focus: state.focus, reader: state.reader, outline: state.outline,
-                     crossLinks: state.crossLinks, backlinks: state.backlinks, label: label(of: state),
+        ViewSnapshot(focus: state.focus, reader: state.reader, outline: state.outline, crossLinks: state.crossLinks,
+                     backlinks: state.backlinks, bookmarkList: state.bookmarkList, label: label(of: state),
                      article: neighbours.titles.isEmpty ? nil : model.article.title)
     }
 
@@ -659,6 +659,7 @@ public struct Explorer: Sendable {
         state.outline = view.outline
         state.crossLinks = view.crossLinks
         state.backlinks = view.backlinks
+        state.bookmarkList = view.bookmarkList
         return state
     }
 
