@@ -185,6 +185,14 @@ public final class ExplorerSession {
     /// The keys of the explorer on screen, to name them in messages.
     var keymap: KeyMap { explorer.keymap }
 
+    /// The article on screen still, after a switch that could not be made: the jump recorded
+    /// the view as the way back from an article never reached, which is where it stands.
+    func stayed(_ state: AppState, saying notice: String) -> AppState {
+        var state = state
+        state.history.settle(at: explorer.snapshot(state))
+        return explorer.update(state, .notice(notice))
+    }
+
     /// Another article on screen, where `arrival` says, with the same history, focus and
     /// screen; bookmarks are resolved again against it.
     func switchArticle(to title: String, at arrival: Arrival, from state: AppState) -> AppState {
@@ -192,10 +200,10 @@ public final class ExplorerSession {
         do {
             opened = try explorers[title] ?? open(title)
         } catch {
-            return explorer.update(state, .notice("“\(title)” could not be opened: \(error)"))
+            return stayed(state, saying: "“\(title)” could not be opened: \(error)")
         }
         guard let next = opened else {
-            return explorer.update(state, .notice("“\(title)” is not loaded."))
+            return stayed(state, saying: "“\(title)” is not loaded.")
         }
         explorers[title] = next
         explorer = next

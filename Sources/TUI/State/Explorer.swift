@@ -90,9 +90,13 @@ public struct Explorer: Sendable {
         case .restoreSession(let session):
             state = restore(session.view, into: state)
             state.history = session.history
+            // Saved as its article was left for another, the view is also the last step back.
+            state.history.settle(at: session.view)
         case .resumeHistory(let session):
             var history = session.history
-            if !session.view.isSamePlace(as: snapshot(state)) { history.record(session.view) }
+            let here = snapshot(state)
+            if !session.view.isSamePlace(as: here) { history.record(session.view) }
+            history.settle(at: here)
             state.history = history
         case .restoreView(let view):
             state = restore(view, into: state)
@@ -726,8 +730,9 @@ public struct Explorer: Sendable {
         // Show a little of what comes before an item or a mention, as a browser does for anchors.
         if case .item = target { state.reader.top = context(before: reader.top, lines: 2, in: state) }
         if case .sourceLine = target { state.reader.top = context(before: reader.top, lines: 1, in: state) }
-        // A jump to where the reader already is adds nothing to go back to.
-        if state.reader != before { state.history.record(here) }
+        // A jump to where the reader already is adds nothing to go back to, whichever
+        // cross-reference it selects there.
+        if !state.reader.isSamePlace(as: before) { state.history.record(here) }
         if !state.layout.contains(.reader) { state = focus(.reader, in: state) }
         return state
     }
@@ -755,6 +760,8 @@ public struct Explorer: Sendable {
             state.notice = back ? "Nothing to go back to." : "Nothing to go forward to."
             return state
         }
+        // Scrolled by hand onto the place it goes to, the view left is no step away from it.
+        state.history.settle(at: view)
         return restoreOrOpen(view, into: state)
     }
 
