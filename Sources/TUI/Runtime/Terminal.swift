@@ -222,16 +222,25 @@ public final class ExplorerSession {
         // Bookmarks first: a view restored into a pane with no rows yet would lose its selection.
         fresh = perform(.reloadBookmarks, on: fresh)
         if case .view(let view) = arrival { fresh = next.update(fresh, .restoreView(view)) }
-        if case .bookmark(let id) = arrival {
-            if let target = fresh.bookmarks.first(where: { $0.id == id })?.target {
-                // One jump, like a link to an anchor of another page: back returns to the
-                // article left, not to this one's top.
-                let history = fresh.history
-                fresh = next.follow(target, from: fresh)
-                fresh.history = history
-            } else {
-                fresh = next.update(fresh, .notice("That bookmark's section no longer exists in “\(title)”."))
-            }
+        // A place in it, found now that it is loaded.
+        let place: Target?
+        switch arrival {
+        case .top, .view:
+            place = nil
+        case .bookmark(let id):
+            place = fresh.bookmarks.first { $0.id == id }?.target
+            if place == nil { fresh = next.update(fresh, .notice("That bookmark's section no longer exists in “\(title)”.")) }
+        case .seeAlsoEntry(let name):
+            place = next.model.items.first { $0.kind == .seeAlso && $0.name == name }.map { .item($0.id) }
+            if place == nil { fresh = next.update(fresh, .notice("“\(title)” no longer lists “\(name)” in its See also.")) }
+        }
+        if let place {
+            // One jump, like a link to an anchor of another page: back returns to the
+            // article left, not to this one's top.
+            let history = fresh.history
+            fresh = next.follow(place, from: fresh)
+            fresh.history = history
+            fresh = next.normalized(fresh)
         }
         // Opening an article is a jump too: it is saved at once, like any other.
         return perform(.saveSession(SessionRecord(view: next.snapshot(fresh), history: fresh.history)), on: fresh)

@@ -228,7 +228,7 @@ public struct Explorer: Sendable {
             switch selectedRowTarget(state) {
             case .item(let id)?, .card(let id)?: return id
             case .section(let section)?: return model.article.sections[section].id
-            case .sourceLine?, .article?, .bookmark?, nil: return nil
+            case .sourceLine?, .article?, .bookmark?, .seeAlsoEntry?, nil: return nil
             }
         case .reader, .bookmarks:
             return nil
@@ -339,7 +339,7 @@ public struct Explorer: Sendable {
             // Of what is picked in the focused pane, as m bookmarks it; else of what is read.
             // A row of another article (a folder's "Other articles") has no map here: said,
             // rather than mapping the section behind it.
-            if case .article(let title)? = selectedRowTarget(state) {
+            if let title = selectedRowTarget(state)?.elsewhere?.article {
                 state.notice = "“\(title)” is another article" + (keymap.keyName(for: .open).map { ": \($0) opens it." } ?? ".")
                 return state
             }
@@ -693,15 +693,10 @@ public struct Explorer: Sendable {
         if case .card(let id) = target, case .item(let index)? = model.node(id: id), model.namesItself(model.items[index]) {
             target = .article(model.article.title)
         }
-        if case .article(let title) = target {
-            guard title != model.article.title else { return follow(.section(0), from: state) }
+        if case .article(model.article.title) = target { return follow(.section(0), from: state) }
+        if let elsewhere = target.elsewhere {
             state.history.record(snapshot(state))
-            state.effects.append(.openArticle(title: title, at: .top))
-            return state
-        }
-        if case .bookmark(let title, let id) = target {
-            state.history.record(snapshot(state))
-            state.effects.append(.openArticle(title: title, at: .bookmark(id)))
+            state.effects.append(.openArticle(title: elsewhere.article, at: elsewhere.arrival))
             return state
         }
         let here = snapshot(state)
@@ -717,12 +712,15 @@ public struct Explorer: Sendable {
             let document = layouts.document(.article)
             if let block = document.block(ofItem: id) {
                 reader.top = ReaderAnchor(block: block)
-                reader.selectedReference = document.references.firstIndex { $0.block == block }
+                // The item's own name (a link to its card, or to its article in a folder), else
+                // the first cross-reference in its text.
+                reader.selectedReference = document.references.firstIndex { $0.block == block && $0.target == .card(id) }
+                    ?? document.references.firstIndex { $0.block == block }
             }
         case .sourceLine(let line):
             let document = layouts.document(.article)
             if let block = document.block(holdingSourceLine: line) { reader.top = ReaderAnchor(block: block) }
-        case .article, .bookmark:
+        case .article, .bookmark, .seeAlsoEntry:
             break
         }
         let before = state.reader
