@@ -14,7 +14,7 @@ enum Migrations {
     /// Tables every seealso database has from version 1 on.
     static let requiredTables: Set<String> = ["bookmark", "session"]
 
-    static let steps: [String] = [version1, version2]
+    static let steps: [String] = [version1, version2, version3]
     static var latestVersion: Int { steps.count }
 
     /// Version 1: bookmarks and the per-article session blob (reading position and jump history).
@@ -45,6 +45,13 @@ enum Migrations {
     static let version2 = """
         ALTER TABLE bookmark ADD COLUMN note_updated_at REAL;
         UPDATE bookmark SET note_updated_at = created_at WHERE note IS NOT NULL;
+        """
+
+    /// Version 3: the folder an article was last read in (absolute path; NULL when it was read
+    /// alone, or before version 3), so that a folder knows which article was read last in it
+    /// even when that article's file is gone.
+    static let version3 = """
+        ALTER TABLE session ADD COLUMN folder TEXT;
         """
 
     /// What an existing file holds, read without writing to it.

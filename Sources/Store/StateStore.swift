@@ -223,23 +223,47 @@ public final class StateStore {
     // MARK: Sessions
 
     /// Saves an article's session (reading position, jump history: the caller's encoding),
-    /// replacing the previous one of the same title.
-    public func saveSession(_ data: Data, for article: ArticleIdentity) throws {
+    /// replacing the previous one of the same title; `folder` is the folder (absolute path) it
+    /// is read in, nil when it is read alone.
+    public func saveSession(_ data: Data, for article: ArticleIdentity, folder: String? = nil) throws {
         try write {
             try database.run("""
-                INSERT INTO session (article_title, content_hash, data, saved_at) VALUES (?, ?, ?, ?)
+                INSERT INTO session (article_title, content_hash, data, saved_at, folder) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (article_title) DO UPDATE
-                SET content_hash = excluded.content_hash, data = excluded.data, saved_at = excluded.saved_at
-                """, .text(article.title), .text(article.contentHash), .blob(data), SQLValue(Self.now()))
+                SET content_hash = excluded.content_hash, data = excluded.data, saved_at = excluded.saved_at,
+                    folder = excluded.folder
+                """, .text(article.title), .text(article.contentHash), .blob(data), SQLValue(Self.now()), SQLValue(folder))
         }
     }
 
-    /// Of `titles`, the one whose session was saved last: where a folder was left.
-    public func lastRead(among titles: Set<String>) throws -> String? {
+    /// Where a folder was left.
+    public struct FolderResume: Equatable, Sendable {
+        /// Of the folder's titles, the one whose session was saved last.
+        public var title: String?
+        /// The title of an article read in the folder after that one, which the folder no
+        /// longer has (its file deleted, or its title changed).
+        public var gone: String?
+    }
+
+    /// Of `titles` (the articles of `folder`, an absolute path), the one whose session was
+    /// saved last, and one read since in that folder that is no longer among them.
+    public func lastRead(among titles: Set<String>, inFolder folder: String? = nil) throws -> FolderResume {
         try read {
+            // A version-2 file seen read-only has no folder column yet.
+            let folders = schemaVersion >= 3 ? "folder" : "NULL"
             // Sessions are one row per article ever read, so reading the titles is cheap.
-            try database.query("SELECT article_title FROM session ORDER BY saved_at DESC, rowid DESC") { $0.text(0) }
-                .first { titles.contains($0) }
+            let rows = try database.query("SELECT article_title, \(folders) FROM session ORDER BY saved_at DESC, rowid DESC") {
+                (title: $0.text(0), folder: $0.optionalText(1))
+            }
+            var resume = FolderResume()
+            for row in rows {
+                if titles.contains(row.title) {
+                    resume.title = row.title
+                    break
+                }
+                if resume.gone == nil, folder != nil, row.folder == folder { resume.gone = row.title }
+            }
+            return resume
         }
     }
 

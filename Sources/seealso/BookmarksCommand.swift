@@ -185,7 +185,7 @@ extension Bookmarks {
         func run() throws {
             // Where `seealso PATH --section NAME` opens: an unknown NAME is the same error (64,
             // with the close matches, across a folder), and the same article is bookmarked.
-            let (opening, start) = try Exploration(file: article.file, section: section).open()
+            let (opening, start, _) = try Exploration(file: article.file, section: section).open()
             guard case .section(let index)? = start else { preconditionFailure("--section opens at a section") }
             let model = opening.first
             let store = try store.open()

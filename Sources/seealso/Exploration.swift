@@ -41,8 +41,8 @@ struct Exploration: ArticleLocation {
         // A folder reopens at the article read last, as a single article reopens where it was
         // left; --section and --item name a place in the first article that has it instead.
         let restores = !noRestore && settings.config.restore
-        let (opening, start) = try open(resuming: restores && section == nil && item == nil ? opened : nil)
-        var notices = [settings.notice, problem].compactMap { $0 }
+        let (opening, start, resumeNotice) = try open(resuming: restores && section == nil && item == nil ? opened : nil)
+        var notices = [settings.notice, problem, resumeNotice].compactMap { $0 }
         if case .folder(let catalog, _) = opening {
             let finderKey = settings.config.keymap.keyName(for: .goTo)
             notices.append("\(catalog.entries.count) articles" + (finderKey.map { " (\($0) lists them)" } ?? ""))
@@ -58,7 +58,7 @@ struct Exploration: ArticleLocation {
         }
         do {
             try MainActor.assumeIsolated {
-                let service = opened.map(StoreService.init)
+                let service = opened.map { StoreService(store: $0, folder: folderPath.map { FolderCatalog.FolderSpelling($0).absolute }) }
                 let session = opening.session(service: service, keymap: settings.config.keymap)
                 try Terminal.run(session, start: start, restore: restores,
                                  notice: notices.isEmpty ? nil : notices.joined(separator: " · "),
@@ -116,11 +116,11 @@ struct Exploration: ArticleLocation {
     }
 
     /// What to open, and where: `--section` or `--item`'s place, or nil for the top (or,
-    /// with a `store` to resume from, the place read last).
-    func open(resuming store: StateStore? = nil) throws -> (opening: Opening, start: Target?) {
+    /// with a `store` to resume from, the place read last); and what to say about it.
+    func open(resuming store: StateStore? = nil) throws -> (opening: Opening, start: Target?, notice: String?) {
         guard let folder = folderPath else {
             let model = try load()
-            return (.article(model), try start(among: 1, in: model.article.title) { _ in model }?.target)
+            return (.article(model), try start(among: 1, in: model.article.title) { _ in model }?.target, nil)
         }
         let catalog = try FolderSession.catalog(of: folder)
         try Self.requireArticles(in: catalog, folder: folder)
@@ -143,13 +143,16 @@ struct Exploration: ArticleLocation {
         }
         let failures = { catalog.failures.map(\.description) + loadFailures.sorted { $0.key < $1.key }.flatMap(\.value) }
         if let found = try start(among: catalog.entries.count, in: folder, article: load, failures: failures) {
-            return (opening(found.index, found.model), found.target)
+            return (opening(found.index, found.model), found.target, nil)
         }
-        let lastRead = try? store?.lastRead(among: Set(catalog.entries.map(\.title)))
-        let resumed = catalog.entries.indices.filter { catalog.entries[$0].title == lastRead }
+        let resume = try? store?.lastRead(among: Set(catalog.entries.map(\.title)),
+                                          inFolder: FolderCatalog.FolderSpelling(folder).absolute)
+        let resumed = catalog.entries.indices.filter { catalog.entries[$0].title == resume?.title }
+        // Said, not silent: another article opens than the one the person left.
+        let notice = resume?.gone.map { "\u{201C}\($0.neutralized)\u{201D}, read last, is no longer in the folder" }
         // The article read last, else the first that still parses.
         for index in resumed + catalog.entries.indices {
-            if let model = load(index) { return (opening(index, model), nil) }
+            if let model = load(index) { return (opening(index, model), nil, notice) }
         }
         // Each reason, as the other commands give it, then the verdict.
         for failure in failures() { Diagnostics.report(failure) }

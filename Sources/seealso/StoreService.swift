@@ -8,10 +8,16 @@ import TUI
 @MainActor
 final class StoreService: BookmarkService {
     let store: StateStore
+    /// The folder being explored (absolute path), nil for a single article: sessions record
+    /// it, so that the folder knows which of its articles was read last.
+    let folder: String?
     /// Deleted bookmarks, last first, for `u`.
     private var removed: [Bookmark] = []
 
-    init(store: StateStore) { self.store = store }
+    init(store: StateStore, folder: String? = nil) {
+        self.store = store
+        self.folder = folder
+    }
 
     func entries(in model: LinkedArticle) throws -> [BookmarkEntry] {
         try store.bookmarks().map { bookmark in
@@ -85,7 +91,7 @@ final class StoreService: BookmarkService {
     }
 
     func saveSession(_ data: Data, for model: LinkedArticle) throws {
-        try store.saveSession(data, for: ArticleIdentity(model))
+        try store.saveSession(data, for: ArticleIdentity(model), folder: folder)
     }
 
     /// The saved session, only if it was saved for this same text: its positions are block

@@ -177,6 +177,36 @@ extension OnATerminal {
             }
         }
 
+        /// The article read last deleted since: the folder reopens at the article it was
+        /// opened from, as it was left, says that the one read last is gone, and back goes
+        /// somewhere. (It said nothing, the status read "⟨Dual power → Dual power⟩", and H
+        /// showed the same screen: the view left was also the history's last entry.)
+        @Test func aFolderWhoseArticleReadLastIsGone() throws {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            let communalism = "= Communalism =\nThe theory of municipalism.\n\n== See also ==\n- Dual power\n"
+            let folder = try articles(in: tmux, with: ["communalism.txt": communalism])
+            let data = tmux.home.appendingPathComponent("data").path
+            let command = "\(seealso) \(Shell.quote(folder.path)) --data-dir \(Shell.quote(data))"
+
+            tmux.type(command)
+            try goToOctoberRevolution(in: tmux)
+            try tmux.goTo("communalism")
+            try tmux.waitUntil("Communalism's text") { $0.contains("2 Communalism") && $0.contains("The theory of municipalism.") }
+            tmux.press("q")
+            try tmux.waitForPrompt()
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("communalism.txt"))
+
+            tmux.type("clear; " + command)
+            try tmux.waitUntil("Dual power at October Revolution, and why not Communalism") {
+                $0.contains("2 Dual power") && $0.contains("│ # October Revolution")
+                    && $0.contains("“Communalism”, read last, is no longer in the folder")
+            }
+            tmux.press("H")
+            try tmux.waitUntil("Dual power at its top") { $0.contains("Dual power, sometimes referred to as counterpower") }
+            tmux.press("q")
+            try tmux.waitForPrompt()
+        }
+
         /// Runs `command` on a cleared screen, waits until the explorer shows `what`, and quits.
         func explore(_ command: String, in tmux: TmuxSession, until what: String, _ condition: (String) -> Bool) throws {
             tmux.type("clear; " + command)

@@ -48,7 +48,7 @@ import Testing
 
     @Test func shippedStepsAreFrozen() {
         #expect(Migrations.version1 == Self.shippedVersion1)
-        #expect(Migrations.latestVersion == 2)
+        #expect(Migrations.latestVersion == 3)
     }
 
     @Test func version1MigratesAndKeepsItsRows() throws {
@@ -56,9 +56,10 @@ import Testing
         _ = try Self.makeVersion1(in: folder)
         let store = try StateStore(directory: folder.url)
         #expect(!store.isReadOnly)
-        #expect(try store.database.integer("PRAGMA user_version") == 2)
+        #expect(try store.database.integer("PRAGMA user_version") == 3)
         let columns = try store.database.query("PRAGMA table_info(bookmark)") { $0.text(1) }
         #expect(columns.last == "note_updated_at")
+        #expect(try store.database.query("PRAGMA table_info(session)") { $0.text(1) }.last == "folder")
 
         let bookmarks = try store.bookmarks()
         #expect(bookmarks.map(\.id) == [2, 1])
@@ -99,8 +100,8 @@ import Testing
         let file = try Self.makeVersion1(in: folder, extraSQL: "PRAGMA user_version = 7;")
         let before = try contents(file)
         let error = try #require(throws: StoreError.self) { try StateStore(directory: folder.url) }
-        #expect(error == .newerVersion(path: file.path, version: 7, known: 2))
-        #expect(error.description == "\(file.path) was written by a newer seealso (schema version 7; this one knows up to 2); "
+        #expect(error == .newerVersion(path: file.path, version: 7, known: 3))
+        #expect(error.description == "\(file.path) was written by a newer seealso (schema version 7; this one knows up to 3); "
             + "it was left untouched: upgrade seealso, or use --data-dir DIR")
         #expect(try contents(file) == before)
     }

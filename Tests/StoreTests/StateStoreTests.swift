@@ -141,6 +141,24 @@ import Testing
         #expect(try store.session(for: ArticleIdentity(title: "Other", contentHash: "")) == nil)
     }
 
+    /// A folder reopens at its article read last; one read there since that the folder no
+    /// longer has (its file deleted) is named, so that the explorer can say why it opens another.
+    @Test func aFolderKnowsItsArticleReadLastEvenWhenItIsGone() throws {
+        func save(_ title: String, folder: String?) throws {
+            try store.saveSession(Data(), for: ArticleIdentity(title: title, contentHash: ""), folder: folder)
+        }
+        try save("Alpha", folder: "/f")
+        try save("Delta", folder: "/f")
+        try save("Gamma", folder: "/elsewhere")
+        try save("Charlie", folder: "/f")
+        try save("Echo", folder: nil)
+        #expect(try store.lastRead(among: ["Alpha", "Delta", "Charlie"], inFolder: "/f") == .init(title: "Charlie", gone: nil))
+        #expect(try store.lastRead(among: ["Alpha", "Delta"], inFolder: "/f") == .init(title: "Delta", gone: "Charlie"))
+        // Read in another folder, or alone: not this folder's to miss.
+        #expect(try store.lastRead(among: ["Alpha"], inFolder: "/g") == .init(title: "Alpha", gone: nil))
+        #expect(try store.lastRead(among: ["Alpha"]) == .init(title: "Alpha", gone: nil))
+    }
+
     @Test func anotherConnectionSeesChangesAtOnce() throws {
         let other = try StateStore(directory: folder.url)
         #expect(try other.hasChangesFromOthers())

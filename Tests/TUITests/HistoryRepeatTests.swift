@@ -75,6 +75,79 @@ struct HistoryRepeatTests {
         #expect(explorer.currentSection(state) == october, "forward still goes where back came from")
     }
 
+    /// A start at the place the last run ended, with another cross-reference selected there, is
+    /// that same place: which link is selected is how the place was looked at (QA: `--no-restore
+    /// --item Anarchism` after quitting on its card read "… → Anarchism → Anarchism", and H
+    /// went to the same card).
+    @Test func aStartWhereTheLastRunEndedRecordsNothingWhateverIsSelected() throws {
+        let anarchism = Target.card("see-also:anarchism")
+        let runner = ExplorerSession(explorer: explorer, service: FakeBookmarks())
+        var state = runner.startUp(explorer.initialState(size: size), start: nil, restore: true)
+        state = runner.apply(.follow(anarchism), to: state)
+        state = press(runner, state, .character("]"))
+        #expect(state.reader.selectedReference != nil)
+        state = press(runner, state, .character("q"))
+
+        state = runner.startUp(explorer.initialState(size: size), start: anarchism, restore: false)
+        #expect(explorer.jumpPath(state) == [title, "Anarchism"])
+        state = press(runner, state, .character("H"))
+        #expect(state.reader.content == .article && explorer.readerTopLine(state) == 0)
+    }
+
+    /// A jump to where the reader already is records nothing, though it selects another
+    /// cross-reference than the one selected there.
+    @Test func aJumpToThePlaceOnScreenRecordsNothing() {
+        var state = explorer.initialState(size: size)
+        state = explorer.update(state, .follow(.item("strategy:municipalism")))
+        let selected = state.reader.selectedReference
+        state = explorer.press(state, .character("]"))
+        #expect(state.reader.selectedReference != selected)
+        let before = state.history
+        state = explorer.update(state, .follow(.item("strategy:municipalism")))
+        #expect(state.reader.selectedReference == selected)
+        #expect(state.history == before)
+    }
+
+    /// A folder whose article read last is gone reopens at the article it was opened from,
+    /// which was saved as it was left: its last history entry is where it stands. That entry
+    /// is not kept as a step back to the same place (QA: the status read "⟨Delta → Delta⟩"
+    /// and H showed the same screen).
+    @Test func anArticleLeftForOneThatIsGoneReopensWithoutARepeat() throws {
+        let october = try section("October Revolution")
+        let service = FakeBookmarks()
+        let titles = [title, "Other"]
+        let other = Explorer(model: ArticleSwitchSaveTests.otherModel, bookmarks: true, neighbours: Neighbours(titles: titles))
+        let dualPower = Explorer(model: bundledModel, bookmarks: true,
+                                 neighbours: Neighbours(seeAlso: ["see-also:diarchy": "Other"], titles: titles))
+        let folder = ExplorerSession(explorer: dualPower, service: service) { $0 == "Other" ? other : nil }
+        var state = folder.startUp(dualPower.initialState(size: size), start: nil, restore: true)
+        state = folder.apply(.follow(.section(october)), to: state)
+        state = folder.apply(.follow(.card("see-also:diarchy")), to: state)
+        #expect(folder.explorer.model.article.title == "Other")
+        _ = press(folder, state, .character("q"))
+
+        // Other's file is gone: the folder opens Dual power, as it was left.
+        let remaining = Explorer(model: bundledModel, bookmarks: true, neighbours: Neighbours(titles: [title]))
+        let runner = ExplorerSession(explorer: remaining, service: service)
+        state = runner.startUp(remaining.initialState(size: size), start: nil, restore: true)
+        #expect(remaining.currentSection(state) == october)
+        #expect(remaining.jumpPath(state) == [title, "\(title) › October Revolution"])
+        state = press(runner, state, .character("H"))
+        #expect(remaining.readerTopLine(state) == 0)
+    }
+
+    /// An article that cannot be opened leaves no step back to where the reader still is.
+    @Test func aJumpToAnArticleThatCannotBeOpenedRecordsNothing() {
+        let dualPower = Explorer(model: bundledModel, bookmarks: true,
+                                 neighbours: Neighbours(seeAlso: ["see-also:diarchy": "Other"], titles: [title, "Other"]))
+        let runner = ExplorerSession(explorer: dualPower, service: FakeBookmarks()) { _ in nil }
+        var state = runner.startUp(dualPower.initialState(size: size), start: .section(5), restore: true)
+        let before = state.history
+        state = runner.apply(.follow(.card("see-also:diarchy")), to: state)
+        #expect(state.notice == "“Other” is not loaded.")
+        #expect(state.history == before)
+    }
+
     /// Restoring with a start place was right already: the restored view is one step back, once.
     @Test func aStartPlaceWithRestoringStepsBackToTheRestoredView() throws {
         let background = try section("Background"), october = try section("October Revolution")

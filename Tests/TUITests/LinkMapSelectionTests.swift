@@ -42,7 +42,7 @@ struct LinkMapSelectionTests {
         var state = folderExplorer.initialState(size: Size(width: 120, height: 40))
         state = folderExplorer.update(state, .command(.focusBacklinks))
         let rows = folderExplorer.rows(of: .backlinks, state)
-        let row = try #require(rows.firstIndex { $0.target == .article("Anarchism") })
+        let row = try #require(rows.firstIndex { $0.target == .seeAlsoEntry(article: "Anarchism", name: "Dual power") })
         while state.backlinks.selection < row { state = folderExplorer.update(state, .command(.moveDown)) }
         state = folderExplorer.update(state, .command(.linkMap))
         #expect(state.linkMap == nil)

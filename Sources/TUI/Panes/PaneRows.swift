@@ -96,7 +96,8 @@ public enum PaneRows {
         if !incoming.isEmpty {
             rows.append(ListRow([TextSpan("Other articles (\(incoming.count))", Style(.section, bold: true))]))
             for source in incoming {
-                rows.append(ListRow([TextSpan("← ", Style(.dim)), TextSpan(source.article)], target: .article(source.article), indent: 2))
+                rows.append(ListRow([TextSpan("← ", Style(.dim)), TextSpan(source.article)],
+                                    target: .seeAlsoEntry(article: source.article, name: source.topic), indent: 2))
                 rows.append(ListRow([TextSpan("see also: \(source.topic)", Style(.dim))], indent: 4, wraps: true))
             }
         }

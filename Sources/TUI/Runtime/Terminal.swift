@@ -186,6 +186,14 @@ public final class ExplorerSession {
     /// The keys of the explorer on screen, to name them in messages.
     var keymap: KeyMap { explorer.keymap }
 
+    /// The article on screen still, after a switch that could not be made: the jump recorded
+    /// the view as the way back from an article never reached, which is where it stands.
+    func stayed(_ state: AppState, saying notice: String) -> AppState {
+        var state = state
+        state.history.settle(at: explorer.snapshot(state))
+        return explorer.update(state, .notice(notice))
+    }
+
     /// Another article on screen, where `arrival` says, with the same history, focus and
     /// screen; bookmarks are resolved again against it.
     func switchArticle(to title: String, at arrival: Arrival, from state: AppState) -> AppState {
@@ -193,10 +201,10 @@ public final class ExplorerSession {
         do {
             opened = try explorers[title] ?? open(title)
         } catch {
-            return explorer.update(state, .notice("“\(title)” could not be opened: \(error)"))
+            return stayed(state, saying: "“\(title)” could not be opened: \(error)")
         }
         guard let next = opened else {
-            return explorer.update(state, .notice("“\(title)” is not loaded."))
+            return stayed(state, saying: "“\(title)” is not loaded.")
         }
         explorers[title] = next
         explorer = next
@@ -209,20 +217,32 @@ public final class ExplorerSession {
         fresh.sidePane = state.sidePane
         fresh.lowerPane = state.lowerPane
         fresh.zoomed = state.zoomed
+        // The Bookmarks pane lists every article's bookmarks: it stays on the one selected.
+        fresh.bookmarkList = state.bookmarkList
         // As vim keeps its last pattern across buffers: n in the next article searches it.
         fresh.lastSearch = state.lastSearch
-        if case .view(let view) = arrival { fresh = next.update(fresh, .restoreView(view)) }
+        // Bookmarks first: a view restored into a pane with no rows yet would lose its selection.
         fresh = perform(.reloadBookmarks, on: fresh)
-        if case .bookmark(let id) = arrival {
-            if let target = fresh.bookmarks.first(where: { $0.id == id })?.target {
-                // One jump, like a link to an anchor of another page: back returns to the
-                // article left, not to this one's top.
-                let history = fresh.history
-                fresh = next.follow(target, from: fresh)
-                fresh.history = history
-            } else {
-                fresh = next.update(fresh, .notice("That bookmark's section no longer exists in “\(title)”."))
-            }
+        if case .view(let view) = arrival { fresh = next.update(fresh, .restoreView(view)) }
+        // A place in it, found now that it is loaded.
+        let place: Target?
+        switch arrival {
+        case .top, .view:
+            place = nil
+        case .bookmark(let id):
+            place = fresh.bookmarks.first { $0.id == id }?.target
+            if place == nil { fresh = next.update(fresh, .notice("That bookmark's section no longer exists in “\(title)”.")) }
+        case .seeAlsoEntry(let name):
+            place = next.model.items.first { $0.kind == .seeAlso && $0.name == name }.map { .item($0.id) }
+            if place == nil { fresh = next.update(fresh, .notice("“\(title)” no longer lists “\(name)” in its See also.")) }
+        }
+        if let place {
+            // One jump, like a link to an anchor of another page: back returns to the
+            // article left, not to this one's top.
+            let history = fresh.history
+            fresh = next.follow(place, from: fresh)
+            fresh.history = history
+            fresh = next.normalized(fresh)
         }
         // Opening an article is a jump too: it is saved at once, like any other.
         return perform(.saveSession(SessionRecord(view: next.snapshot(fresh), history: fresh.history)), on: fresh)

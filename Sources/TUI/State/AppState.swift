@@ -49,6 +49,8 @@ public struct ViewSnapshot: Hashable, Sendable, Codable {
     public var outline: OutlineState
     public var crossLinks: ListState
     public var backlinks: ListState
+    /// The Bookmarks pane's selection and scroll (its rows are every article's bookmarks).
+    public var bookmarkList: ListState
     /// How the jump path names this view ("Municipalism", "October Revolution").
     public var label: String
     /// The article the view is in (its title), when browsing a folder; nil: this one.
@@ -56,12 +58,34 @@ public struct ViewSnapshot: Hashable, Sendable, Codable {
 }
 
 extension ViewSnapshot {
-    /// Whether two views show the same place: the same article and content, the same text at
-    /// the top of the reader (whatever width it was wrapped at) and the same cross-reference
-    /// selected. The focus and the side panes' selections are how the place was looked at.
+    /// Sessions saved before views kept the Bookmarks pane decode with it at its top, rather
+    /// than failing and losing the reading position and history.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        focus = try container.decode(PaneID.self, forKey: .focus)
+        reader = try container.decode(ReaderState.self, forKey: .reader)
+        outline = try container.decode(OutlineState.self, forKey: .outline)
+        crossLinks = try container.decode(ListState.self, forKey: .crossLinks)
+        backlinks = try container.decode(ListState.self, forKey: .backlinks)
+        bookmarkList = try container.decodeIfPresent(ListState.self, forKey: .bookmarkList) ?? ListState()
+        label = try container.decode(String.self, forKey: .label)
+        article = try container.decodeIfPresent(String.self, forKey: .article)
+    }
+}
+
+extension ViewSnapshot {
+    /// Whether two views show the same place: the same article and content, and the same text
+    /// at the top of the reader (whatever width it was wrapped at). The focus, the selected
+    /// cross-reference and the side panes' selections are how the place was looked at.
     public func isSamePlace(as other: ViewSnapshot) -> Bool {
-        article == other.article && reader.content == other.reader.content
-            && reader.selectedReference == other.reader.selectedReference && reader.top.isSamePosition(as: other.reader.top)
+        article == other.article && reader.isSamePlace(as: other.reader)
+    }
+}
+
+extension ReaderState {
+    /// The same content with the same text at the top, whichever cross-reference is selected.
+    func isSamePlace(as other: ReaderState) -> Bool {
+        content == other.content && top.isSamePosition(as: other.top)
     }
 }
 
@@ -74,8 +98,9 @@ extension ReaderAnchor {
 }
 
 /// Browser-style history: following a link pushes the current view on `back` and clears
-/// `forward`; back and forward move views between the two stacks. No two neighbours on
-/// `back` are the same place: a view of the place already last recorded takes its slot.
+/// `forward`; back and forward move views between the two stacks. It never holds one place
+/// twice in a row: a view of the place last pushed takes its slot, and the place on screen is
+/// not also the step back (or forward) from it.
 public struct History: Hashable, Sendable, Codable {
     public private(set) var back: [ViewSnapshot] = []
     public private(set) var forward: [ViewSnapshot] = []
@@ -84,28 +109,42 @@ public struct History: Hashable, Sendable, Codable {
     public init() {}
 
     public mutating func record(_ view: ViewSnapshot) {
-        // A second entry for one place (a jump from where the last one left, a restart that
-        // records where the last run ended) would be a step back that goes nowhere.
-        if let last = back.last, last.isSamePlace(as: view) {
-            back[back.count - 1] = view
-        } else {
-            back.append(view)
-        }
-        if back.count > Self.limit { back.removeFirst(back.count - Self.limit) }
+        Self.push(view, onto: &back)
         forward.removeAll()
     }
 
     /// The view to go back to; `current` becomes the first forward entry.
     public mutating func goBack(from current: ViewSnapshot) -> ViewSnapshot? {
         guard let previous = back.popLast() else { return nil }
-        forward.append(current)
+        Self.push(current, onto: &forward)
         return previous
     }
 
     public mutating func goForward(from current: ViewSnapshot) -> ViewSnapshot? {
         guard let next = forward.popLast() else { return nil }
-        back.append(current)
+        Self.push(current, onto: &back)
         return next
+    }
+
+    /// The history as it stands at `current`, the place on screen: a step back or forward to
+    /// that same place, which would go nowhere, is dropped. A view saved as its article was
+    /// left for another one is that jump's way back too: restored (at a restart, when the
+    /// article jumped to is gone), the two would be one place twice.
+    public mutating func settle(at current: ViewSnapshot) {
+        if let last = back.last, last.isSamePlace(as: current) { back.removeLast() }
+        if let next = forward.last, next.isSamePlace(as: current) { forward.removeLast() }
+    }
+
+    /// A second entry for one place in a row (a jump from where the last one left, a restart
+    /// that records where the last run ended) would be a step that goes nowhere: the newer
+    /// view takes the older one's slot.
+    private static func push(_ view: ViewSnapshot, onto stack: inout [ViewSnapshot]) {
+        if let last = stack.last, last.isSamePlace(as: view) {
+            stack[stack.count - 1] = view
+        } else {
+            stack.append(view)
+        }
+        if stack.count > limit { stack.removeFirst(stack.count - limit) }
     }
 }
 

@@ -83,6 +83,8 @@ public enum Arrival: Hashable, Sendable {
     case view(ViewSnapshot)
     /// A bookmark of that article, resolved once it is loaded.
     case bookmark(Int64)
+    /// Its See-also entry of that name (a backlink followed), found once it is loaded.
+    case seeAlsoEntry(String)
 }
 
 /// What an article's explorer knows of the folder around it.

@@ -90,9 +90,13 @@ public struct Explorer: Sendable {
         case .restoreSession(let session):
             state = restore(session.view, into: state)
             state.history = session.history
+            // Saved as its article was left for another, the view is also the last step back.
+            state.history.settle(at: session.view)
         case .resumeHistory(let session):
             var history = session.history
-            if !session.view.isSamePlace(as: snapshot(state)) { history.record(session.view) }
+            let here = snapshot(state)
+            if !session.view.isSamePlace(as: here) { history.record(session.view) }
+            history.settle(at: here)
             state.history = history
         case .restoreView(let view):
             state = restore(view, into: state)
@@ -224,7 +228,7 @@ public struct Explorer: Sendable {
             switch selectedRowTarget(state) {
             case .item(let id)?, .card(let id)?: return id
             case .section(let section)?: return model.article.sections[section].id
-            case .sourceLine?, .article?, .bookmark?, nil: return nil
+            case .sourceLine?, .article?, .bookmark?, .seeAlsoEntry?, nil: return nil
             }
         case .reader, .bookmarks:
             return nil
@@ -335,7 +339,7 @@ public struct Explorer: Sendable {
             // Of what is picked in the focused pane, as m bookmarks it; else of what is read.
             // A row of another article (a folder's "Other articles") has no map here: said,
             // rather than mapping the section behind it.
-            if case .article(let title)? = selectedRowTarget(state) {
+            if let title = selectedRowTarget(state)?.elsewhere?.article {
                 state.notice = "“\(title)” is another article" + (keymap.keyName(for: .open).map { ": \($0) opens it." } ?? ".")
                 return state
             }
@@ -651,8 +655,8 @@ public struct Explorer: Sendable {
     // MARK: - Following and history
 
     func snapshot(_ state: AppState) -> ViewSnapshot {
-        ViewSnapshot(focus: state.focus, reader: state.reader, outline: state.outline,
-                     crossLinks: state.crossLinks, backlinks: state.backlinks, label: label(of: state),
+        ViewSnapshot(focus: state.focus, reader: state.reader, outline: state.outline, crossLinks: state.crossLinks,
+                     backlinks: state.backlinks, bookmarkList: state.bookmarkList, label: label(of: state),
                      article: neighbours.titles.isEmpty ? nil : model.article.title)
     }
 
@@ -664,6 +668,7 @@ public struct Explorer: Sendable {
         state.outline = view.outline
         state.crossLinks = view.crossLinks
         state.backlinks = view.backlinks
+        state.bookmarkList = view.bookmarkList
         return state
     }
 
@@ -693,15 +698,10 @@ public struct Explorer: Sendable {
         if case .card(let id) = target, case .item(let index)? = model.node(id: id), model.namesItself(model.items[index]) {
             target = .article(model.article.title)
         }
-        if case .article(let title) = target {
-            guard title != model.article.title else { return follow(.section(0), from: state) }
+        if case .article(model.article.title) = target { return follow(.section(0), from: state) }
+        if let elsewhere = target.elsewhere {
             state.history.record(snapshot(state))
-            state.effects.append(.openArticle(title: title, at: .top))
-            return state
-        }
-        if case .bookmark(let title, let id) = target {
-            state.history.record(snapshot(state))
-            state.effects.append(.openArticle(title: title, at: .bookmark(id)))
+            state.effects.append(.openArticle(title: elsewhere.article, at: elsewhere.arrival))
             return state
         }
         let here = snapshot(state)
@@ -717,12 +717,15 @@ public struct Explorer: Sendable {
             let document = layouts.document(.article)
             if let block = document.block(ofItem: id) {
                 reader.top = ReaderAnchor(block: block)
-                reader.selectedReference = document.references.firstIndex { $0.block == block }
+                // The item's own name (a link to its card, or to its article in a folder), else
+                // the first cross-reference in its text.
+                reader.selectedReference = document.references.firstIndex { $0.block == block && $0.target == .card(id) }
+                    ?? document.references.firstIndex { $0.block == block }
             }
         case .sourceLine(let line):
             let document = layouts.document(.article)
             if let block = document.block(holdingSourceLine: line) { reader.top = ReaderAnchor(block: block) }
-        case .article, .bookmark:
+        case .article, .bookmark, .seeAlsoEntry:
             break
         }
         let before = state.reader
@@ -730,8 +733,9 @@ public struct Explorer: Sendable {
         // Show a little of what comes before an item or a mention, as a browser does for anchors.
         if case .item = target { state.reader.top = context(before: reader.top, lines: 2, in: state) }
         if case .sourceLine = target { state.reader.top = context(before: reader.top, lines: 1, in: state) }
-        // A jump to where the reader already is adds nothing to go back to.
-        if state.reader != before { state.history.record(here) }
+        // A jump to where the reader already is adds nothing to go back to, whichever
+        // cross-reference it selects there.
+        if !state.reader.isSamePlace(as: before) { state.history.record(here) }
         if !state.layout.contains(.reader) { state = focus(.reader, in: state) }
         return state
     }
@@ -759,6 +763,8 @@ public struct Explorer: Sendable {
             state.notice = back ? "Nothing to go back to." : "Nothing to go forward to."
             return state
         }
+        // Scrolled by hand onto the place it goes to, the view left is no step away from it.
+        state.history.settle(at: view)
         return restoreOrOpen(view, into: state)
     }
 
@@ -864,10 +870,15 @@ public struct Explorer: Sendable {
 
     // MARK: - Invariants
 
-    /// Brings a state back within bounds after any change: scroll offsets clamped, the selected
-    /// cross-reference on screen, list selections on selectable rows and visible.
+    /// Brings a state back within bounds after any change: the focused pane on screen, scroll
+    /// offsets clamped, the selected cross-reference on screen, list selections on selectable
+    /// rows and visible.
     func normalized(_ state: AppState) -> AppState {
         var state = state
+        // Keys act on the focused pane, so it must be the one shown beside the reader (or under
+        // the cross-links), however it got the focus: a key, a view restored at start-up or by
+        // back and forward (views keep the focus, not which side pane was up), a resize.
+        if !state.layout.isTooSmall, !state.layout.contains(state.focus) { state = focus(state.focus, in: state) }
         let layout = readerLayout(state)
         // Kept as it is when it is within bounds: re-made from this width's line, it would
         // drift up a little at each resize (the line holding its text starts before it).

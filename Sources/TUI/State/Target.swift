@@ -15,6 +15,19 @@ public enum Target: Hashable, Sendable, Codable {
     /// A bookmark (by id) of another loaded article of the folder, which that article
     /// resolves once it is open.
     case bookmark(article: String, id: Int64)
+    /// Another loaded article at its See-also entry `name`: a backlink of the folder, which
+    /// lands where that article names this one, as a link in lynx or info lands on its line.
+    case seeAlsoEntry(article: String, name: String)
+
+    /// The other article of the folder a target opens, and where in it; nil for a place here.
+    var elsewhere: (article: String, arrival: Arrival)? {
+        switch self {
+        case .article(let title): (title, .top)
+        case .bookmark(let title, let id): (title, .bookmark(id))
+        case .seeAlsoEntry(let title, let name): (title, .seeAlsoEntry(name))
+        case .section, .item, .card, .sourceLine: nil
+        }
+    }
 
     /// The target for following a link to graph node `id`: sections and the items that stand
     /// in the article open in place; a See-also topic, whose article is not loaded, opens its card.
