@@ -241,26 +241,14 @@ private struct Builder {
 
     /// Whether the text before an item's dash reads as a name rather than as prose that
     /// happens to hold a dash ("Mix everything. Knead it – ten minutes" stays one text).
-    /// A name is at most eight words, without `:`, `;` or `?`, and a full stop in it ends an
-    /// abbreviation ("St. Petersburg Soviet", "Washington, D.C.", "Smith Jr."), not a sentence.
+    /// A name is at most eight words, without `:`, `;` or `?`, one sentence, and not one that
+    /// a full stop ends ("It grew quickly."): an abbreviation may hold or end it ("St.
+    /// Petersburg Soviet", "Washington, D.C.", "Smith Jr."), as may a "!" ("Yahoo!").
     static func canBeName(_ name: String) -> Bool {
         let words = name.split(separator: " ")
-        guard !words.isEmpty, words.count <= 8, !name.contains(where: { ":;?".contains($0) }) else { return false }
-        for (index, word) in words.enumerated() {
-            let isLast = index == words.count - 1
-            // "Yahoo!" may end a name; "Stop! Go" is two sentences.
-            if word.hasSuffix("!"), !isLast { return false }
-            if word.hasSuffix("."), !isAbbreviation(word.dropLast()) { return false }
-        }
-        return true
-    }
-
-    /// "St", "Jr", "D.C", "U.S", "1", "A": a capitalised word of up to three letters, one
-    /// with a full stop inside, or a number. A lowercase word ("it", "etc") ends a sentence.
-    static func isAbbreviation(_ word: Substring) -> Bool {
-        guard let first = word.first else { return false }
-        if word.contains(".") || word.allSatisfy(\.isNumber) { return true }
-        return first.isUppercase && word.count <= 3 && word.allSatisfy(\.isLetter)
+        guard let last = words.last, words.count <= 8, !name.contains(where: { ":;?".contains($0) }),
+              SentenceSplitter.sentences(in: name).count == 1 else { return false }
+        return !last.hasSuffix(".") || SentenceSplitter.isAbbreviation(last.dropLast())
     }
 
     /// Where `separator` (" – ") first is in `text`, which has no space at either end: so at
@@ -354,7 +342,8 @@ struct SlugAllocator {
 }
 
 /// Splits prose into sentences at `.`, `!` or `?` followed by a space and an uppercase
-/// letter, a digit or an opening quote. Good enough for evidence excerpts and lead-ins.
+/// letter, a digit or an opening quote, except at the full stop of an abbreviation ("St.",
+/// "U.S."). Good enough for evidence excerpts, lead-ins and telling names from prose.
 public enum SentenceSplitter {
     public static func sentences(in text: String) -> [Range<String.Index>] {
         // Bytes, not Characters: grapheme breaking would dominate on long articles, and every
@@ -368,7 +357,8 @@ public enum SentenceSplitter {
             let after = utf8.index(after: index)
             if byte == 0x2E || byte == 0x21 || byte == 0x3F, after < utf8.endIndex, utf8[after] == 0x20 {
                 let nextStart = utf8.index(after: after)
-                if nextStart < utf8.endIndex, startsSentence(text.unicodeScalars[nextStart]) {
+                if nextStart < utf8.endIndex, startsSentence(text.unicodeScalars[nextStart]),
+                   byte != 0x2E || !isAbbreviation(word(endingAt: index, in: text)) {
                     result.append(start..<after)
                     start = nextStart
                     index = nextStart
@@ -383,5 +373,29 @@ public enum SentenceSplitter {
 
     static func startsSentence(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "\"" || scalar.properties.isUppercase || scalar.properties.numericType != nil
+    }
+
+    /// A full stop after one of these ends the abbreviation, not the sentence: "St", "Dr",
+    /// "Jr" (a capitalised word of up to three letters) and "U.S", "D.C", "Ph.D" (a word with
+    /// a full stop inside). "The St. Petersburg Soviet met." is one sentence; "It met in
+    /// 1905. It" and "… etc. The" are two.
+    static func isAbbreviation(_ word: Substring) -> Bool {
+        guard let first = word.first else { return false }
+        if word.contains(".") { return true }
+        return first.isUppercase && word.count <= 3 && word.allSatisfy(\.isLetter)
+    }
+
+    /// The word before the full stop at `end`: from the last space (or the start), without
+    /// the brackets and quotes that open it ("(St." → "St"). Bytes back to the space only, so
+    /// the walks over a text add up to its length.
+    static func word(endingAt end: String.Index, in text: String) -> Substring {
+        let utf8 = text.utf8
+        var start = end
+        while start > utf8.startIndex {
+            let before = utf8.index(before: start)
+            if utf8[before] == 0x20 { break }
+            start = before
+        }
+        return text[start..<end].drop { "([{\"'\u{201C}\u{2018}".contains($0) }
     }
 }

@@ -169,6 +169,8 @@ struct ArticleFormTests {
             - Bread, butter, etc. – foods
             - Stop! Go – two sentences
             - Why not? – a question
+            - The council met in 1905. It was dissolved – later revived
+            - Vol. 3. Part – a volume
             """
         let items = try ArticleParser().parse(text).allListItems.map(\.item)
         #expect(items.map { item in item.name.map { "\($0) | \(item.description ?? "")" } ?? "whole: \(item.text)" } == [
@@ -181,12 +183,33 @@ struct ArticleFormTests {
             "whole: Bread, butter, etc. – foods",
             "whole: Stop! Go – two sentences",
             "whole: Why not? – a question",
+            "whole: The council met in 1905. It was dissolved – later revived",
+            "whole: Vol. 3. Part – a volume",
         ])
         // The lead names four of them, and the linker finds each there.
         let model = try LinkedArticle(article: ArticleParser().parse(text))
         let lead = try #require(Self.paragraphs(model.article.sections[0]).first)
         let named = model.mentions(in: lead).flatMap(\.targets).compactMap { id in model.items.first { $0.id == id }?.name }
         #expect(named == ["St. Petersburg Soviet", "U.S. Army", "Yahoo!", "Washington, D.C."])
+    }
+
+    @Test("A full stop after an abbreviation ends no sentence: the evidence of a mention holds the name")
+    func sentencesAroundAbbreviations() throws {
+        let text = "The St. Petersburg Soviet met. Later the U.S. Army came (Dr. Who too). It rested in 1905. Then etc. Then (Mr. X) left."
+        #expect(SentenceSplitter.sentences(in: text).map { String(text[$0]) } == [
+            "The St. Petersburg Soviet met.", "Later the U.S. Army came (Dr. Who too).", "It rested in 1905.",
+            "Then etc.", "Then (Mr. X) left.",
+        ])
+        let model = try LinkedArticle(article: ArticleParser().parse("""
+            = Ev =
+            The St. Petersburg Soviet met. Later the U.S. Army came.
+
+            == Strategies ==
+            - St. Petersburg Soviet – council
+            - U.S. Army – army
+            """))
+        #expect(model.graph.incoming(to: "strategy:st-petersburg-soviet").compactMap(\.evidence?.text) == ["The St. Petersburg Soviet met."])
+        #expect(model.graph.incoming(to: "strategy:u-s-army").compactMap(\.evidence?.text) == ["Later the U.S. Army came."])
     }
 
     // MARK: - Heading spellings
