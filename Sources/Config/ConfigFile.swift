@@ -28,14 +28,15 @@ public enum ConfigFile {
         /// Every problem as `path:line: message` (for stderr and `config --check`).
         public var messages: [String] { problems.map { $0.formatted(path: displayPath) } }
 
-        /// The first problem, and how many more there are, for the explorer's status line:
-        /// short enough that the count shows at 120 columns (the file by its name, a long
-        /// message cut).
+        /// The first problem, and how many more there are, for the explorer's status line
+        /// (the file by its name). With more, the first is cut so that the count shows at 120
+        /// columns; alone, it is left whole for the status line to cut at the screen's width:
+        /// its end is often the fix ("write \"Enter\"").
         public var notice: String? {
             guard let first = problems.first else { return nil }
             var text = first.formatted(path: (displayPath as NSString).lastPathComponent)
-            if text.count > Self.noticeLimit { text = String(text.prefix(Self.noticeLimit - 1)) + "…" }
             guard problems.count > 1 else { return text }
+            if text.count > Self.noticeLimit { text = String(text.prefix(Self.noticeLimit - 1)) + "…" }
             return text + " (\(problems.count - 1) more: seealso config --check" + (isExplicit ? " FILE)" : ")")
         }
 

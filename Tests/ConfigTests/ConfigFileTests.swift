@@ -44,6 +44,10 @@ struct ConfigFileTests {
             ])
             #expect(loaded.notice == "config.toml:3: 'zoom': unknown key name \"Ctrl-1\" (examples: \"x\", \"X\", \"Space\", …"
                 + " (1 more: seealso config --check)")
+            // One problem alone is whole: the status line cuts it at the screen's width.
+            try Data("[keys]\nquit = \"x\"\nzoom = \"Ctrl-1\"\n".utf8).write(to: folder.appendingPathComponent("config.toml"))
+            let single = try ConfigFile.load(explicit: nil, environment: ["HOME": home.path])
+            #expect(single.notice == "config.toml:3: 'zoom': unknown key name \"Ctrl-1\" \(ConfigMessageTests.keyExamples)")
         }
     }
 
