@@ -35,6 +35,31 @@ struct HistoryRepeatTests {
         #expect(state.notice == "Nothing to go back to.")
     }
 
+    /// A folder's session restored with one of its articles opened alone (sessions are kept by
+    /// title), or after another article's file was removed: the steps to articles that cannot
+    /// be opened here are dropped, and the places that then meet are one (H said "“Alpha” is
+    /// not loaded" once per such step, and the path named them).
+    @Test func stepsToArticlesThatCannotBeOpenedAreDropped() throws {
+        let top = explorer.snapshot(explorer.initialState(size: size))
+        var elsewhere = top
+        elsewhere.article = "Another article"
+        elsewhere.label = "Another article"
+        var state = explorer.update(explorer.initialState(size: size), .follow(.section(try section("Background"))))
+        var history = History()
+        for view in [top, elsewhere, top] { history.record(view) }
+        let session = SessionRecord(view: explorer.snapshot(state), history: history)
+
+        state = explorer.update(explorer.initialState(size: size), .restoreSession(session))
+        #expect(explorer.jumpPath(state) == [title, "Background"])
+        state = explorer.update(explorer.initialState(size: size), .resumeHistory(session))
+        #expect(!state.history.back.contains { $0.article == "Another article" })
+
+        // In a folder that has that article, the step stays.
+        let inFolder = Explorer(model: bundledModel, bookmarks: true, neighbours: Neighbours(titles: [title, "Another article"]))
+        state = inFolder.update(inFolder.initialState(size: size), .restoreSession(session))
+        #expect(state.history.back.contains { $0.article == "Another article" })
+    }
+
     /// Each `--no-restore` start records the view the last run ended on, one step back: the
     /// same view, run after run, is one entry.
     @Test func restartsWithoutRestoringRecordTheLastViewOnce() {

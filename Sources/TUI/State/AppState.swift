@@ -135,6 +135,15 @@ public struct History: Hashable, Sendable, Codable {
         if let next = forward.last, next.isSamePlace(as: current) { forward.removeLast() }
     }
 
+    /// Without the views `isReachable` rejects, and with the places their removal brings side
+    /// by side merged, as `push` merges them.
+    public func keeping(_ isReachable: (ViewSnapshot) -> Bool) -> History {
+        var kept = History()
+        for view in back where isReachable(view) { Self.push(view, onto: &kept.back) }
+        for view in forward where isReachable(view) { Self.push(view, onto: &kept.forward) }
+        return kept
+    }
+
     /// A second entry for one place in a row (a jump from where the last one left, a restart
     /// that records where the last run ended) would be a step that goes nowhere: the newer
     /// view takes the older one's slot.

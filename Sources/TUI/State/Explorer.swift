@@ -89,11 +89,11 @@ public struct Explorer: Sendable {
             state.notice = text
         case .restoreSession(let session):
             state = restore(session.view, into: state)
-            state.history = session.history
+            state.history = session.history.keeping(canOpen)
             // Saved as its article was left for another, the view is also the last step back.
             state.history.settle(at: session.view)
         case .resumeHistory(let session):
-            var history = session.history
+            var history = session.history.keeping(canOpen)
             let here = snapshot(state)
             if !session.view.isSamePlace(as: here) { history.record(session.view) }
             history.settle(at: here)
@@ -746,6 +746,15 @@ public struct Explorer: Sendable {
     }
 
     /// A view of this article is restored here; one of another article is the runtime's to open.
+    /// Whether `view` can be shown here: one of this article, or of an article of the folder
+    /// loaded. A session is kept by article title, so a folder's article opened alone (or a
+    /// folder whose other file is gone) restores steps to articles it cannot open; each took
+    /// a press of H to say "not loaded", and two places around it could read as one twice.
+    func canOpen(_ view: ViewSnapshot) -> Bool {
+        guard let title = view.article else { return true }
+        return title == model.article.title || neighbours.titles.contains(title)
+    }
+
     func restoreOrOpen(_ view: ViewSnapshot, into state: AppState) -> AppState {
         if let title = view.article, title != model.article.title {
             var state = state
