@@ -70,8 +70,14 @@ public struct Linker: Sendable {
                 position += 1
                 continue
             }
-            let range = tokens[position].start..<tokens[position + match.length - 1].end
-            found.append(Mention(range: Self.closingParentheses(of: range, in: text), targets: match.targets))
+            var range = Self.closingParentheses(of: tokens[position].start..<tokens[position + match.length - 1].end, in: text)
+            // "Washington, D.C." and "Yahoo!" end in a mark that is no token: the mention takes
+            // it where the text has it, so the reader marks "D.C.[3]", not "D.C[3].".
+            if range.upperBound < text.utf8.endIndex, let mark = index.closingMark(of: match.targets),
+               text.utf8[range.upperBound] == mark {
+                range = range.lowerBound..<text.utf8.index(after: range.upperBound)
+            }
+            found.append(Mention(range: range, targets: match.targets))
             position += match.length
         }
         return found
@@ -201,6 +207,8 @@ struct AliasIndex: Sendable {
     /// For each item whose name a topic of another kind has too: the first item of every
     /// topic of that name (one per kind, its own included), in article order.
     private var topicsOfName: [String: [String]] = [:]
+    /// The "." or "!" that ends an item's name ("D.C.", "Yahoo!"), by id.
+    private var closingMarks: [String: UInt8] = [:]
 
     init(items: [Item]) {
         var folder = ScalarFolder()
@@ -208,6 +216,7 @@ struct AliasIndex: Sendable {
         var topicsByName: [[String]: [String]] = [:]
         var names: [(id: String, tokens: [String])] = []
         for item in items {
+            if let last = item.name.utf8.last, last == UInt8(ascii: ".") || last == UInt8(ascii: "!") { closingMarks[item.id] = last }
             let sequences = Aliases.tokenSequences(for: item.name, folder: &folder)
             // The first sequence is the whole name as written.
             guard let name = sequences.first else { continue }
@@ -239,6 +248,11 @@ struct AliasIndex: Sendable {
     func ownTopics(of id: String?) -> [String] {
         guard let id else { return [] }
         return topicsOfName[id] ?? [firstOfTopic[id] ?? id]
+    }
+
+    /// The mark that ends the name of the first of `targets` that has one.
+    func closingMark(of targets: [String]) -> UInt8? {
+        closingMarks.isEmpty ? nil : targets.lazy.compactMap { closingMarks[$0] }.first
     }
 
     /// When `id` is the first item of its topic: the first items of its namesakes listed
