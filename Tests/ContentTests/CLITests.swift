@@ -367,16 +367,21 @@ struct CLITests {
     }
 
     /// The parser's `help` shows the help of the last name it knows and drops the rest:
-    /// `seealso help nosuch` printed the top-level help with status 0.
-    @Test("help NAME that is no command is a usage error naming it", arguments: [
-        (["help", "nosuch"], "'nosuch' is not a command of seealso (its commands: explore, outline, links, export, search, bookmarks, config)."),
-        (["help", "outlne"], "'outlne' is not a command of seealso (did you mean `outline`?)."),
-        (["help", "bookmarks", "nosuch"], "'nosuch' is not a command of seealso bookmarks (its commands: list, add, remove, export, import)."),
+    /// `seealso help nosuch` printed the top-level help with status 0. Under a command with
+    /// no subcommands the list was empty ("its commands: )"), and the usage was always the
+    /// top level's, not that of the command the word was looked for under.
+    @Test("help NAME that is no command is a usage error naming it, with its command's usage", arguments: [
+        (["help", "nosuch"], "'nosuch' is not a command of seealso (its commands: explore, outline, links, export, search, bookmarks, config).",
+         "seealso <subcommand>", "seealso"),
+        (["help", "outlne"], "'outlne' is not a command of seealso (did you mean `outline`?).", "seealso <subcommand>", "seealso"),
+        (["help", "bookmarks", "nosuch"], "'nosuch' is not a command of seealso bookmarks (its commands: list, add, remove, export, import).",
+         "seealso bookmarks <subcommand>", "seealso bookmarks"),
+        (["help", "outline", "extra"], "'extra' is not a command: seealso outline has no subcommands.", "seealso outline [<file>]", "seealso outline"),
     ])
-    func helpOfAnUnknownCommand(arguments: [String], message: String) throws {
+    func helpOfAnUnknownCommand(arguments: [String], message: String, usage: String, command: String) throws {
         let result = try CLI.run(arguments)
         #expect(result.status == 64)
-        #expect(result.stderr.hasPrefix("Error: \(message)\n"), "\(result.stderr)")
+        #expect(result.stderr == "Error: \(message)\nUsage: \(usage)\n  See '\(command) --help' for more information.\n")
         #expect(result.stdout.isEmpty)
     }
 
