@@ -306,9 +306,12 @@ struct CLITests {
         #expect(try CLI.run(["export", "--format", "dot", "--focus", "Municipalism", "--depth", "0"]).status == 0)
     }
 
-    /// An empty name starts every heading; it opened the first section without a word.
+    /// An empty name starts every heading; it opened the first section without a word. So did
+    /// a `kind:` prefix with no name after it, at the first item of that kind.
     @Test(arguments: [["--section", ""], ["--item", " "], ["explore", "--section", ""], ["export", "--format", "dot", "--focus", ""],
-                      ["bookmarks", "add", "--section", "", "--data-dir", "/nonexistent/seealso-test"]])
+                      ["bookmarks", "add", "--section", "", "--data-dir", "/nonexistent/seealso-test"],
+                      ["--item", "strategy:"], ["--item", "see-also: "], ["export", "--format", "dot", "--focus", "example:"],
+                      ["--section", "section:"], ["bookmarks", "add", "--section", "Section: ", "--data-dir", "/nonexistent/seealso-test"]])
     func anEmptyPlaceNameIsAnError(arguments: [String]) throws {
         let result = try CLI.run(arguments)
         let option = arguments.first { ["--section", "--item", "--focus"].contains($0) } ?? ""
@@ -383,6 +386,24 @@ struct CLITests {
         #expect(result.status == 64)
         #expect(result.stderr == "Error: \(message)\nUsage: \(usage)\n  See '\(command) --help' for more information.\n")
         #expect(result.stdout.isEmpty)
+    }
+
+    /// `explore --help` gave "heading, else id", `bookmarks add --help` "heading, id", while
+    /// the README's rule puts an id as written first.
+    @Test("Every help that gives the lookup rule gives the README's order", arguments: [
+        (["explore"], "--section"), (["explore"], "--item"), (["export"], "--focus"), (["bookmarks", "add"], "--section"),
+    ])
+    func helpGivesTheLookupOrder(command: [String], option: String) throws {
+        let help = try CLI.run(command + ["--help"])
+        #expect(help.status == 0)
+        // The option's paragraph, its lines joined.
+        let lines = help.output.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix(option + " ") })
+        let text = lines[start...].prefix { !$0.isEmpty }.prefix { $0 == lines[start] || !$0.trimmingCharacters(in: .whitespaces).hasPrefix("-") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let steps = ["as written", "else", "in any case", "start"].map { text.range(of: $0)?.lowerBound }
+        #expect(!steps.contains(nil), "\(text)")
+        #expect(steps.compactMap { $0 } == steps.compactMap { $0 }.sorted(), "\(text)")
     }
 
     @Test("help NAME of a command still prints its help", arguments: [["help"], ["help", "outline"], ["help", "explore"],
