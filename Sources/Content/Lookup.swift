@@ -4,79 +4,131 @@ import Foundation
 /// variants; and, when nothing matches, the names that come close.
 ///
 /// Every lookup (`--section`, `--item`, `--focus`, `bookmarks add --section`) follows one
-/// rule: a name typed whole wins, then an id, then the first name that starts with it, in
-/// article order. So "Back" is the section Back even when "Back matter" comes first, while
-/// "Back m" (or "Ba", which both start) still names the first that starts so. An id written
-/// exactly as seealso writes it comes first of all: `lead` is the lead even beside a heading
+/// rule: an id written exactly as seealso writes it, then a name typed whole, then an id in
+/// any case, then the first name that starts with it, in article order. So "Back" is the
+/// section Back even when "Back matter" comes first, while "Back m" (or "Ba", which both
+/// start) still names the first that starts so; and `lead` is the lead even beside a heading
 /// "Lead" (which `Lead` names), as the README promises.
 public enum Lookup {
-    /// The section `name` names: its heading (the lead's is `(lead)`), else its id as the
-    /// outline, the JSON export and links files write it (`lead`, `see-also-2`: the only way
-    /// to name the second of two headings alike), else the first heading that starts with it.
-    /// `section: Heading`, as a links file writes it, works too.
+    /// The section `name` names: its id as the outline, the JSON export and links files write
+    /// it (`lead`, `see-also-2`: the only way to name the second of two headings alike), else
+    /// its heading (the lead's is `(lead)`), else its id in any case, else the first heading
+    /// that starts with it. `section: Heading`, as a links file writes it, works too.
     public static func section(named name: String, in article: Article) -> Int? {
-        pick(name, among: sectionCandidates(article))
+        match(name, among: places(of: article))?.index
     }
 
-    /// The item `name` names, by the same rule: its name, else its id (`see-also:foo-2`),
+    /// The item `name` names, by the same rule: its id (`see-also:foo-2`), else its name, …,
     /// else the first name that starts with it. `kind: name`, as a links file writes it
     /// (`strategy: Council communism`), looks among that kind only: the only way to name one
     /// of two items of different kinds with the same name.
     public static func item(named name: String, in items: [Item]) -> Item? {
-        pick(name, among: itemCandidates(items)).map { items[$0] }
+        match(name, among: places(of: items)).map { items[$0.index] }
     }
 
     /// The node id (an item's or a section's) `name` names, as `--focus` reads it: items and
     /// sections by the same rule, an item before a section at each step; `kind: name` or
     /// `section: Heading` looks among that kind only.
     public static func node(named name: String, in article: Article, items: [Item]) -> String? {
-        let candidates = itemCandidates(items) + sectionCandidates(article)
-        return pick(name, among: candidates).map { candidates[$0].id }
+        let places = nodePlaces(of: article, items: items)
+        return match(name, among: places).map { places[$0.index].id }
     }
 
-    /// What a lookup compares a name with.
-    private struct Candidate {
-        var name: String
-        var id: String
+    /// A section or an item as a lookup reads it. Public so that a folder's articles can be
+    /// searched one by one and their close matches gathered from all of them.
+    public struct Place: Sendable {
+        public var name: String
+        public var id: String
         /// "section", or the item's kind as a links file writes it (`see-also`).
         var scope: String
-        /// Whether the start of the name is enough: not for the lead, whose "(lead)" is a
-        /// stand-in for a heading it does not have.
-        var takesPrefix = true
+        /// Whether the name is one a person types: not the lead's "(lead)", a stand-in for a
+        /// heading it does not have, which no start names and no close match offers.
+        var isTyped = true
     }
 
-    private static func sectionCandidates(_ article: Article) -> [Candidate] {
-        article.sections.map { Candidate(name: $0.title, id: $0.id, scope: "section", takesPrefix: !$0.isLead) }
+    /// The sections of `article`, in order: a match's index is the section's.
+    public static func places(of article: Article) -> [Place] {
+        article.sections.map { Place(name: $0.title, id: $0.id, scope: "section", isTyped: !$0.isLead) }
     }
 
-    private static func itemCandidates(_ items: [Item]) -> [Candidate] {
-        items.map { Candidate(name: $0.name, id: $0.id, scope: $0.kind.slug) }
+    /// `items`, in order: a match's index is the item's.
+    public static func places(of items: [Item]) -> [Place] {
+        items.map { Place(name: $0.name, id: $0.id, scope: $0.kind.slug) }
     }
 
-    /// The index in `candidates` that `text` names. `kind: name` or `section: Heading` is
-    /// looked for among that scope first; failing that, as a whole (a name with a colon in it).
-    private static func pick(_ text: String, among candidates: [Candidate]) -> Int? {
-        if let colon = text.firstIndex(of: ":"), let scope = NodeResolver.prefix(text[..<colon].trimmingSpaces().lowercased()) {
-            let name = text[text.index(after: colon)...].trimmingSpaces()
-            let inScope = candidates.indices.filter { candidates[$0].scope == scope }
-            if let found = pick(name, orID: text, among: inScope, of: candidates) { return found }
+    /// What `--focus` looks among: the items, then the sections.
+    public static func nodePlaces(of article: Article, items: [Item]) -> [Place] {
+        places(of: items) + places(of: article)
+    }
+
+    /// Where a lookup found its place, and how.
+    public struct Match: Equatable, Sendable {
+        /// In the places looked among.
+        public var index: Int
+        /// Found only by the start of its name, the rule's last step. In a folder, a name
+        /// typed whole or an id in any article comes before a start in an earlier one.
+        public var byStart: Bool
+    }
+
+    /// The place `text` names among `places`, by the rule. `kind: name` or `section: Heading`
+    /// is looked for among that scope first; failing that, as a whole (a name with a colon in
+    /// it). A blank name, or a prefix with nothing after it, names nothing: it would start
+    /// every name and silently take the first.
+    public static func match(_ text: String, among places: [Place]) -> Match? {
+        guard !isBlank(text) else { return nil }
+        if let scoped = scoped(text) {
+            let inScope = places.indices.filter { places[$0].scope == scoped.scope }
+            if let found = match(scoped.name, orID: text, among: inScope, of: places) { return found }
         }
-        return pick(text, orID: text, among: Array(candidates.indices), of: candidates)
+        return match(text, orID: text, among: Array(places.indices), of: places)
     }
 
-    /// The rule itself, over `indices` of `candidates`: the first whose id is `name` or `id`
+    /// Whether `text` is no name: blank, or a `kind:` or `section:` prefix with nothing after it.
+    public static func isBlank(_ text: String) -> Bool {
+        text.trimmingSpaces().isEmpty || scoped(text)?.name.isEmpty == true
+    }
+
+    /// `kind: name` or `section: Heading` as its scope (`strategy`, `section`) and the name;
+    /// nil when `text` has no such prefix.
+    private static func scoped(_ text: String) -> (scope: String, name: String)? {
+        guard let colon = text.firstIndex(of: ":"),
+              let scope = NodeResolver.prefix(text[..<colon].trimmingSpaces().lowercased()) else { return nil }
+        return (scope, text[text.index(after: colon)...].trimmingSpaces())
+    }
+
+    /// The rule itself, over `indices` of `places`: the first whose id is `name` or `id`
     /// as written (an item's id holds its kind: `see-also:foo-2` is looked for among the
     /// See-also topics as "foo-2"), else whose name is `name`, else whose id is, ignoring case,
     /// else whose name starts with `name`.
-    private static func pick(_ name: String, orID id: String, among indices: [Int], of candidates: [Candidate]) -> Int? {
-        if let written = indices.first(where: { candidates[$0].id == name || candidates[$0].id == id }) { return written }
+    private static func match(_ name: String, orID id: String, among indices: [Int], of places: [Place]) -> Match? {
+        if let written = indices.first(where: { places[$0].id == name || places[$0].id == id }) { return Match(index: written, byStart: false) }
         let query = fold(name)
         // Folded once: the name and the start steps both read them.
-        let names = indices.map { fold(candidates[$0].name) }
-        if let exact = names.firstIndex(of: query) { return indices[exact] }
+        let names = indices.map { fold(places[$0].name) }
+        if let exact = names.firstIndex(of: query) { return Match(index: indices[exact], byStart: false) }
         let ids: Set = [query, fold(id)]
-        if let byID = indices.first(where: { ids.contains(fold(candidates[$0].id)) }) { return byID }
-        return names.indices.first { candidates[indices[$0]].takesPrefix && names[$0].hasPrefix(query) }.map { indices[$0] }
+        if let byID = indices.first(where: { ids.contains(fold(places[$0].id)) }) { return Match(index: byID, byStart: false) }
+        return names.indices.first { places[indices[$0]].isTyped && names[$0].hasPrefix(query) }
+            .map { Match(index: indices[$0], byStart: true) }
+    }
+
+    /// Up to five places that come close to `text`, the closest first, each by its name, or
+    /// by its id when the id is the closer (`see-also:foo-3` offers `see-also:foo-2`): names
+    /// as `suggestions(for:among:)` finds them, ids within as many edits of the whole id.
+    /// `kind: name` and `section: Heading` offer places of that kind only.
+    public static func suggestions(for text: String, among places: [Place]) -> [String] {
+        let scoped = scoped(text)
+        let name = Array(fold(scoped?.name ?? text))
+        guard name.count >= 3 else { return [] }
+        let limit = editLimit(name)
+        let id = Array(fold(text))
+        let scored = places.filter { scoped == nil || $0.scope == scoped?.scope }.compactMap { place -> (String, Int)? in
+            let byName = place.isTyped ? closeness(of: name, to: place.name, limit: limit) : nil
+            let byID = editDistance(id, Array(fold(place.id)))
+            if let byName, byName <= byID { return (place.name, byName) }
+            return byID <= limit ? (place.id, byID) : byName.map { (place.name, $0) }
+        }
+        return closest(scored)
     }
 
     /// Up to five candidates that come close to `name`, the closest first: ones that contain
@@ -87,18 +139,30 @@ public enum Lookup {
     public static func suggestions(for name: String, among candidates: [String]) -> [String] {
         let query = Array(fold(name))
         guard query.count >= 3 else { return [] }
-        let limit = max(1, query.count / 4)
+        let limit = editLimit(query)
+        return closest(candidates.compactMap { candidate in closeness(of: query, to: candidate, limit: limit).map { (candidate, $0) } })
+    }
+
+    /// One edit per four letters of `query`, at least one.
+    private static func editLimit(_ query: [Character]) -> Int { max(1, query.count / 4) }
+
+    /// How far `candidate` is from `query` (folded): 0 when it contains it, else the edits
+    /// from its start; nil beyond `limit`.
+    private static func closeness(of query: [Character], to candidate: String, limit: Int) -> Int? {
+        let folded = fold(candidate)
+        if folded.contains(String(query)) { return 0 }
+        // The start as long as the query, and a letter shorter or longer: one left out or
+        // typed in addition is one edit, not one per letter after it.
+        let distance = (query.count - 1...query.count + 1).map { editDistance(query, Array(folded.prefix($0))) }.min() ?? .max
+        return distance <= limit ? distance : nil
+    }
+
+    /// The first five of `scored`, each once, by distance and then in their order.
+    private static func closest(_ scored: [(candidate: String, distance: Int)]) -> [String] {
         var seen: Set<String> = []
-        let scored = candidates.enumerated().compactMap { offset, candidate -> (candidate: String, distance: Int, offset: Int)? in
-            guard seen.insert(candidate).inserted else { return nil }
-            let folded = fold(candidate)
-            if folded.contains(String(query)) { return (candidate, 0, offset) }
-            // The start as long as the query, and a letter shorter or longer: one left out or
-            // typed in addition is one edit, not one per letter after it.
-            let distance = (query.count - 1...query.count + 1).map { editDistance(query, Array(folded.prefix($0))) }.min() ?? .max
-            return distance <= limit ? (candidate, distance, offset) : nil
-        }
-        return scored.sorted { ($0.distance, $0.offset) < ($1.distance, $1.offset) }.prefix(5).map(\.candidate)
+        return scored.enumerated().filter { seen.insert($0.element.candidate).inserted }
+            .sorted { ($0.element.distance, $0.offset) < ($1.element.distance, $1.offset) }
+            .prefix(5).map(\.element.candidate)
     }
 
     /// Case and diacritics dropped, and every dash made "-", as search does (`SearchFolder`):

@@ -164,8 +164,9 @@ extension Bookmarks {
                 ('already bookmarked, note replaced'; --note "" removes it).
 
                 In a folder, the section is looked for as 'seealso FOLDER --section NAME' opens \
-                it: in the first article, in path order, that has one; when none has, the error \
-                lists the close matches from all of them. Files of the folder that cannot be \
+                it: in the first article, in path order, with that heading or id, else in the \
+                first with a heading that starts with NAME; when none has, the error lists the \
+                close matches from all of them. Files of the folder that cannot be \
                 loaded are reported after the bookmark is saved, and the status is then 65.
 
                 Examples:
@@ -175,7 +176,7 @@ extension Bookmarks {
                 """)
 
         @OptionGroup var article: ArticleOptions
-        @Option(help: "The section: its heading, its id (lead, see-also-2) or the start of its heading (case-insensitive; in a folder, in the first article that has one).")
+        @Option(help: "The section, as 'seealso --section' finds it: its id as written (lead, see-also-2), else its heading (case and accents aside), else its id in any case, else the start of its heading.")
         var section: String
         @Option(help: "A note to keep with the bookmark.") var note: String?
         @OptionGroup var store: StoreOptions

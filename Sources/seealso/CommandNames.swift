@@ -25,7 +25,8 @@ enum CommandNames {
     /// `seealso help NAME …` must name commands. The parser shows the help of the last name it
     /// knows and drops the rest, so `help nosuch` printed the top-level help with status 0, as
     /// if it had been asked for; it is a usage error instead (64, as the parser's own), naming
-    /// the word and the commands there are.
+    /// the word and the commands there are, with the usage of the command it was looked for
+    /// under (`help bookmarks nosuch`: `seealso bookmarks`'s), as the parser gives its own.
     static func checkHelpTopics(_ arguments: [String]) throws {
         guard arguments.first == "help" else { return }
         var command: ParsableCommand.Type = Seealso.self
@@ -36,9 +37,12 @@ enum CommandNames {
             let commands = subcommands(of: command)
             guard let next = commands.first(where: { $0.name == word }) else {
                 let names = commands.map(\.name)
-                let hint = closest(to: word, among: names).map { "did you mean `\($0)`?" }
-                    ?? "its commands: " + names.joined(separator: ", ")
-                throw ValidationError("'\(word)' is not a command of \(path) (\(hint)).")
+                let message = names.isEmpty ? "'\(word)' is not a command: \(path) has no subcommands."
+                    : "'\(word)' is not a command of \(path) ("
+                        + (closest(to: word, among: names).map { "did you mean `\($0)`?" } ?? "its commands: " + names.joined(separator: ", "))
+                        + ")."
+                Output.error("Error: \(message)\nUsage: \(Seealso.usageString(for: command))\n  See '\(path) --help' for more information.")
+                throw ExitCode.validationFailure
             }
             command = next.command
             path += " " + word

@@ -39,7 +39,7 @@ struct Exploration: ArticleLocation {
             problem = "\(error)"
         }
         // A folder reopens at the article read last, as a single article reopens where it was
-        // left; --section and --item name a place in the first article that has it instead.
+        // left; --section and --item name a place in the article that has it instead (see start).
         let restores = !noRestore && settings.config.restore
         let (opening, start, resumeNotice) = try open(resuming: restores && section == nil && item == nil ? opened : nil)
         var notices = [settings.notice, problem, resumeNotice].compactMap { $0 }
@@ -84,9 +84,8 @@ struct Exploration: ArticleLocation {
     func printOutline(saying note: String? = nil) throws {
         let source = try loadSource()
         // Checked, not used: an unknown --section or --item is the same error as on a terminal.
-        _ = try start(among: source.articles.count, in: folderPath ?? source.articles.first?.article.title ?? "") {
-            source.articles[$0]
-        }
+        _ = try start(among: source.articles.count, in: folderPath ?? source.articles.first?.article.title ?? "",
+                      places: { lookupPlaces(in: source.articles[$0]) }, model: { source.articles[$0] })
         try Output.write(source.text(OutlineFormatter().format))
         if let note { Diagnostics.report(note) }
         try Self.finish(source)
@@ -120,7 +119,8 @@ struct Exploration: ArticleLocation {
     func open(resuming store: StateStore? = nil) throws -> (opening: Opening, start: Target?, notice: String?) {
         guard let folder = folderPath else {
             let model = try load()
-            return (.article(model), try start(among: 1, in: model.article.title) { _ in model }?.target, nil)
+            return (.article(model), try start(among: 1, in: model.article.title, places: { _ in lookupPlaces(in: model) },
+                                               model: { _ in model })?.target, nil)
         }
         let catalog = try FolderSession.catalog(of: folder)
         try Self.requireArticles(in: catalog, folder: folder)
@@ -133,16 +133,25 @@ struct Exploration: ArticleLocation {
         // A file that no longer loads: it may have changed since it was indexed, and the
         // index reads the text only, not the links file beside it.
         var loadFailures: [Int: [String]] = [:]
-        let load = { (index: Int) -> LinkedArticle? in
+        func recording<Value>(_ index: Int, _ read: (String) throws -> Value) -> Value? {
             do {
-                return try ArticleLoader.load(path: catalog.entries[index].path)
+                return try read(catalog.entries[index].path)
             } catch {
                 loadFailures[index] = SourceErrors(error)?.errors.map(\.description) ?? ["\(catalog.entries[index].path): \(error)"]
                 return nil
             }
         }
+        let load = { (index: Int) in recording(index) { try ArticleLoader.load(path: $0) } }
+        // Each article's text only, for the lookup: linking them all would take most of a
+        // second per 10 MB (see `ArticleLoader.text`); only the one chosen is linked.
+        let places = { (index: Int) in
+            recording(index) { path in
+                let article = try ArticleLoader.text(path: path)
+                return item == nil ? Lookup.places(of: article) : Lookup.places(of: Classifier().classify(article))
+            }
+        }
         let failures = { catalog.failures.map(\.description) + loadFailures.sorted { $0.key < $1.key }.flatMap(\.value) }
-        if let found = try start(among: catalog.entries.count, in: folder, article: load, failures: failures) {
+        if let found = try start(among: catalog.entries.count, in: folder, places: places, model: load, failures: failures) {
             return (opening(found.index, found.model), found.target, nil)
         }
         let resume = try? store?.lastRead(among: Set(catalog.entries.map(\.title)),
@@ -160,28 +169,43 @@ struct Exploration: ArticleLocation {
         throw ExitCode(65)
     }
 
-    /// Where `--section` or `--item` asks to open: the first of `count` articles, in order,
-    /// that has the place, and the place; nil when neither option is given. `article(i)` is
-    /// nil for one that does not load. When none has it, exits 64 with the close matches
-    /// among them all, naming `scope` (the article's title, or the folder).
-    func start(among count: Int, in scope: String, article: (Int) -> LinkedArticle?,
+    /// Where `--section` or `--item` asks to open: the article, of `count`, that has the
+    /// place, and the place; nil when neither option is given. `places(i)` is what the lookup
+    /// reads of article `i` (its sections, or its items), and `model(i)` the article linked,
+    /// asked for the one chosen only; either is nil for an article that does not load. The
+    /// first article with the name typed whole or an id wins, else the first with a name
+    /// that starts with it: `Back` is a later article's "Back" rather than an earlier one's
+    /// "Background". When none has it, exits 64 with the close matches among them all,
+    /// naming `scope` (the article's title, or the folder).
+    func start(among count: Int, in scope: String, places: (Int) -> [Lookup.Place]?, model: (Int) -> LinkedArticle?,
                failures: () -> [String] = { [] }) throws -> (index: Int, model: LinkedArticle, target: Target)? {
         guard let name = section ?? item else { return nil }
-        var candidates: [String] = []
+        func opening(_ index: Int, at place: Lookup.Place) -> (index: Int, model: LinkedArticle, target: Target)? {
+            model(index).flatMap { model in Target.node(place.id, in: model).map { (index, model, $0) } }
+        }
+        var candidates: [Lookup.Place] = []
+        // Each article's match by a start, in order, in case no article has the name whole.
+        var byStart: [(index: Int, place: Lookup.Place)] = []
         for index in 0..<count {
-            guard let model = article(index) else { continue }
-            if section != nil {
-                if let found = Lookup.section(named: name, in: model.article) { return (index, model, .section(found)) }
-                candidates += model.article.sections.dropFirst().map(\.title)
-            } else {
-                if let found = Lookup.item(named: name, in: model.items), let target = Target.node(found.id, in: model) {
-                    return (index, model, target)
-                }
-                candidates += model.items.map(\.name)
+            guard let read = places(index) else { continue }
+            candidates += read
+            guard let match = Lookup.match(name, among: read) else { continue }
+            if match.byStart {
+                byStart.append((index, read[match.index]))
+            } else if let found = opening(index, at: read[match.index]) {
+                return found
             }
+        }
+        for (index, place) in byStart {
+            if let found = opening(index, at: place) { return found }
         }
         // The files that failed first, as a folder's outline says them: the place may be in one.
         for failure in failures() { Diagnostics.report(failure) }
         try Diagnostics.reportUnknown(section != nil ? "section" : "item", name, among: candidates, in: scope)
+    }
+
+    /// What `--section` or `--item` looks among in `model`.
+    private func lookupPlaces(in model: LinkedArticle) -> [Lookup.Place] {
+        item == nil ? Lookup.places(of: model.article) : Lookup.places(of: model.items)
     }
 }

@@ -169,7 +169,7 @@ enum Diagnostics {
 
     /// A `--section` or `--item` NAME that starts no heading or item in `scope` (an article's
     /// title, or a folder): said with the close matches among `candidates`, status 64.
-    static func reportUnknown(_ what: String, _ name: String, among candidates: [String], in scope: String) throws -> Never {
+    static func reportUnknown(_ what: String, _ name: String, among candidates: [Lookup.Place], in scope: String) throws -> Never {
         let close = Lookup.suggestions(for: name, among: candidates)
         report("no \(what) starts with '\(name)' in '\(scope)'" + (close.isEmpty ? "" : "; close matches: " + close.joined(separator: ", ")))
         throw ExitCode(64)
@@ -195,9 +195,9 @@ struct Explore: ParsableCommand {
     )
 
     @OptionGroup var article: ArticleOptions
-    @Option(help: "Open at the section whose heading is NAME, else whose id is NAME (lead, see-also-2), else the first whose heading starts with NAME (case-insensitive; in a folder, in the first article that has one).")
+    @Option(help: "Open at the section whose id is NAME as written (lead, see-also-2), else whose heading is NAME (case and accents aside), else whose id is, in any case, else the first whose heading starts with NAME. In a folder: the first article with the heading or id, else the first with a heading that starts so.")
     var section: String?
-    @Option(help: "Open at the See-also topic, example or strategy named NAME, else whose id is NAME (see-also:foo-2), else the first whose name starts with NAME; 'kind: NAME' looks among that kind (strategy: Council communism); in a folder, as --section.")
+    @Option(help: "Open at the See-also topic, example or strategy NAME names, as --section finds a section: its id as written (see-also:foo-2), else its name, else its id in any case, else the first name that starts with NAME; 'kind: NAME' looks among that kind (strategy: Council communism).")
     var item: String?
     @Flag(help: "Start at the top instead of where you last were (the jump history is kept).")
     var noRestore = false
@@ -303,7 +303,7 @@ struct Export: ParsableCommand {
 
     @Option(help: "json, markdown or dot.") var format: Format
     @OptionGroup var article: ArticleOptions
-    @Option(help: ArgumentHelp("With --format dot: only the neighbourhood of ITEM (its name or the start of it, 'kind: name', 'section: Heading', or a node id).",
+    @Option(help: ArgumentHelp("With --format dot: only the neighbourhood of ITEM, an item or section found as --section finds one: a node id as written (strategy:municipalism, lead), else a name, else an id in any case, else the start of a name; 'kind: name' and 'section: Heading' look among that kind.",
                                valueName: "ITEM"))
     var focus: String?
     // Unconditional: the next word is the value even when it starts with "-", so that
@@ -350,7 +350,7 @@ struct Export: ParsableCommand {
 }
 
 /// An option naming a place or item by the start of its name must name something: an empty
-/// name starts every name, and would silently take the first.
+/// name starts every name, and would silently take the first; so would `strategy:` alone.
 func requireName(_ name: String?, of option: String) throws {
-    if let name, name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("\(option) needs a name.") }
+    if let name, Lookup.isBlank(name) { throw ValidationError("\(option) needs a name.") }
 }

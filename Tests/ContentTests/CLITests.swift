@@ -306,9 +306,12 @@ struct CLITests {
         #expect(try CLI.run(["export", "--format", "dot", "--focus", "Municipalism", "--depth", "0"]).status == 0)
     }
 
-    /// An empty name starts every heading; it opened the first section without a word.
+    /// An empty name starts every heading; it opened the first section without a word. So did
+    /// a `kind:` prefix with no name after it, at the first item of that kind.
     @Test(arguments: [["--section", ""], ["--item", " "], ["explore", "--section", ""], ["export", "--format", "dot", "--focus", ""],
-                      ["bookmarks", "add", "--section", "", "--data-dir", "/nonexistent/seealso-test"]])
+                      ["bookmarks", "add", "--section", "", "--data-dir", "/nonexistent/seealso-test"],
+                      ["--item", "strategy:"], ["--item", "see-also: "], ["export", "--format", "dot", "--focus", "example:"],
+                      ["--section", "section:"], ["bookmarks", "add", "--section", "Section: ", "--data-dir", "/nonexistent/seealso-test"]])
     func anEmptyPlaceNameIsAnError(arguments: [String]) throws {
         let result = try CLI.run(arguments)
         let option = arguments.first { ["--section", "--item", "--focus"].contains($0) } ?? ""
@@ -367,17 +370,40 @@ struct CLITests {
     }
 
     /// The parser's `help` shows the help of the last name it knows and drops the rest:
-    /// `seealso help nosuch` printed the top-level help with status 0.
-    @Test("help NAME that is no command is a usage error naming it", arguments: [
-        (["help", "nosuch"], "'nosuch' is not a command of seealso (its commands: explore, outline, links, export, search, bookmarks, config)."),
-        (["help", "outlne"], "'outlne' is not a command of seealso (did you mean `outline`?)."),
-        (["help", "bookmarks", "nosuch"], "'nosuch' is not a command of seealso bookmarks (its commands: list, add, remove, export, import)."),
+    /// `seealso help nosuch` printed the top-level help with status 0. Under a command with
+    /// no subcommands the list was empty ("its commands: )"), and the usage was always the
+    /// top level's, not that of the command the word was looked for under.
+    @Test("help NAME that is no command is a usage error naming it, with its command's usage", arguments: [
+        (["help", "nosuch"], "'nosuch' is not a command of seealso (its commands: explore, outline, links, export, search, bookmarks, config).",
+         "seealso <subcommand>", "seealso"),
+        (["help", "outlne"], "'outlne' is not a command of seealso (did you mean `outline`?).", "seealso <subcommand>", "seealso"),
+        (["help", "bookmarks", "nosuch"], "'nosuch' is not a command of seealso bookmarks (its commands: list, add, remove, export, import).",
+         "seealso bookmarks <subcommand>", "seealso bookmarks"),
+        (["help", "outline", "extra"], "'extra' is not a command: seealso outline has no subcommands.", "seealso outline [<file>]", "seealso outline"),
     ])
-    func helpOfAnUnknownCommand(arguments: [String], message: String) throws {
+    func helpOfAnUnknownCommand(arguments: [String], message: String, usage: String, command: String) throws {
         let result = try CLI.run(arguments)
         #expect(result.status == 64)
-        #expect(result.stderr.hasPrefix("Error: \(message)\n"), "\(result.stderr)")
+        #expect(result.stderr == "Error: \(message)\nUsage: \(usage)\n  See '\(command) --help' for more information.\n")
         #expect(result.stdout.isEmpty)
+    }
+
+    /// `explore --help` gave "heading, else id", `bookmarks add --help` "heading, id", while
+    /// the README's rule puts an id as written first.
+    @Test("Every help that gives the lookup rule gives the README's order", arguments: [
+        (["explore"], "--section"), (["explore"], "--item"), (["export"], "--focus"), (["bookmarks", "add"], "--section"),
+    ])
+    func helpGivesTheLookupOrder(command: [String], option: String) throws {
+        let help = try CLI.run(command + ["--help"])
+        #expect(help.status == 0)
+        // The option's paragraph, its lines joined.
+        let lines = help.output.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix(option + " ") })
+        let text = lines[start...].prefix { !$0.isEmpty }.prefix { $0 == lines[start] || !$0.trimmingCharacters(in: .whitespaces).hasPrefix("-") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let steps = ["as written", "else", "in any case", "start"].map { text.range(of: $0)?.lowerBound }
+        #expect(!steps.contains(nil), "\(text)")
+        #expect(steps.compactMap { $0 } == steps.compactMap { $0 }.sorted(), "\(text)")
     }
 
     @Test("help NAME of a command still prints its help", arguments: [["help"], ["help", "outline"], ["help", "explore"],

@@ -52,6 +52,25 @@ struct DOTFocusTests {
         #expect(!svg.output.contains("Anarchism"))
     }
 
+    /// `--focus` takes sections, but offered only items' names: `Bakc` had no close match.
+    @Test("--focus offers sections and node ids as close matches")
+    func focusSuggestsSectionsAndIDs() throws {
+        let model = try LinkedArticle(article: try ArticleParser().parse(SectionLookupTests.prefixed, path: "art.txt"))
+        #expect(model.items.map(\.id).contains("see-also:foo-2"))
+        func suggestions(_ name: String) throws -> [String]? {
+            do {
+                _ = try DOTExporter.resolveFocus(name, in: model)
+                return nil
+            } catch let error as DOTExporter.UnknownFocus {
+                return error.suggestions
+            }
+        }
+        #expect(try suggestions("Bakc") == ["Back"])
+        #expect(try suggestions("see-also:foo-3") == ["see-also:foo-2"])
+        #expect(try suggestions("laed") == ["lead"], "the lead, by its id: no heading names it")
+        #expect(try suggestions("Alpah") == ["Alpha", "Alphabet"], "items as before")
+    }
+
     @Test("depth 0 is the focus alone; each depth adds the next ring; no depth keeps all that is linked")
     func depths() throws {
         #expect(declaredNodes(DOTExporter(focus: "Municipalism", depth: 0).export(model)) == ["strategy:municipalism"])

@@ -96,4 +96,57 @@ struct SectionLookupTests {
         #expect(Lookup.item(named: "Fo", in: items)?.id == "see-also:foo-bar", "a start both share names the first")
         #expect(Lookup.item(named: "strategy: Foo", in: items) == nil)
     }
+
+    /// An article with two strategies that start alike and a section "Back".
+    static let prefixed = "= Art =\nLead.\n\n== Back ==\nText.\n\n== Strategies ==\n- Alpha\n- Alphabet\n\n== See also ==\n- Foo\n- Foo\n"
+
+    /// `strategy: Alpah` looked for close matches to the whole text, prefix and all, and
+    /// found none; `strategy:` alone started every strategy's name and took the first.
+    @Test("'kind: name' offers close matches of that kind; a prefix with no name names nothing")
+    func kindPrefixCloseMatchesAndEmptyName() throws {
+        let model = try LinkedArticle(article: try ArticleParser().parse(Self.prefixed, path: "art.txt"))
+        for blank in ["strategy:", "see-also: ", "section:", "Strategy :"] {
+            #expect(Lookup.item(named: blank, in: model.items) == nil, "\(blank)")
+            #expect(Lookup.node(named: blank, in: model.article, items: model.items) == nil, "\(blank)")
+            #expect(Lookup.section(named: blank, in: model.article) == nil, "\(blank)")
+        }
+        try withTemporaryDirectory { folder in
+            let file = folder.appendingPathComponent("art.txt")
+            try Self.prefixed.write(to: file, atomically: true, encoding: .utf8)
+            let item = try CLI.run([file.path, "--item", "strategy: Alpah"])
+            #expect(item.status == 64)
+            #expect(item.stderr == "seealso: no item starts with 'strategy: Alpah' in 'Art'; close matches: Alpha, Alphabet\n")
+            let focus = try CLI.run(["export", "--format", "dot", "--focus", "section: Bakc", file.path])
+            #expect(focus.status == 64)
+            #expect(focus.stderr == "seealso: no item or node id starts with 'section: Bakc' in 'Art'; close matches: Back\n")
+            let other = try CLI.run([file.path, "--item", "see-also: Alpah"])
+            #expect(other.stderr == "seealso: no item starts with 'see-also: Alpah' in 'Art'\n", "only that kind's")
+        }
+    }
+
+    /// In a folder, the first article with any match won: a.txt's "Background" for `Back`,
+    /// though sub/b.txt has a section "Back".
+    @Test("in a folder, a name typed whole in a later article wins over a start in an earlier one")
+    func folderWholeNameBeforeStart() throws {
+        try withTemporaryDirectory { folder in
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("f/sub"), withIntermediateDirectories: true)
+            try "= A =\nLead.\n\n== Background ==\nx\n\n== See also ==\n- Backgammon\n"
+                .write(to: folder.appendingPathComponent("f/a.txt"), atomically: true, encoding: .utf8)
+            try "= B =\nLead.\n\n== Back ==\ny\n\n== See also ==\n- Back\n"
+                .write(to: folder.appendingPathComponent("f/sub/b.txt"), atomically: true, encoding: .utf8)
+            let articles = folder.appendingPathComponent("f").path
+            let data = folder.appendingPathComponent("data").path
+            func add(_ section: String) throws -> String {
+                try CLI.run(["bookmarks", "add", articles, "--section", section, "--data-dir", data]).output
+            }
+            #expect(try add("Back") == "bookmarked: #1 B › Back\n")
+            #expect(try add("Ba") == "bookmarked: #2 A › Background\n", "a start still takes the first article")
+            #expect(try add("lead") == "bookmarked: #3 A › (lead)\n", "an id in the first article")
+            let dot = try CLI.run(["export", "--format", "dot", "--focus", "Back", "--depth", "0", articles])
+            #expect(dot.status == 0, "\(dot.stderr)")
+            #expect(declaredNodes(dot.output) == ["2/see-also:back"], "not also a.txt's Backgammon")
+            let start = try CLI.run(["export", "--format", "dot", "--focus", "Backg", "--depth", "0", articles])
+            #expect(declaredNodes(start.output) == ["1/see-also:backgammon"])
+        }
+    }
 }

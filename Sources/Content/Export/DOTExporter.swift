@@ -22,7 +22,7 @@ public struct DOTExporter: Sendable {
         public var name: String
         /// The article's title, or the folder's path.
         public var article: String
-        /// Up to five item names close to `name`.
+        /// Up to five item or section names (or node ids) close to `name`.
         public var suggestions: [String]
 
         public var description: String {
@@ -31,28 +31,46 @@ public struct DOTExporter: Sendable {
         }
     }
 
-    /// The node `name` stands for, as `Lookup.node(named:in:items:)` reads it: an item's or a
-    /// section's name typed whole, else a node id (an item's `kind:slug` or a section's id),
-    /// else the first item whose name starts with it, else the first section whose heading
-    /// does; `kind: name` and `section: Heading` look among that kind only.
+    /// The node `name` stands for, as `Lookup.node(named:in:items:)` reads it: a node id as
+    /// written (an item's `kind:slug` or a section's id), else an item's or a section's name
+    /// typed whole, else a node id in any case, else the first item whose name starts with it,
+    /// else the first section whose heading does; `kind: name` and `section: Heading` look
+    /// among that kind only.
     public static func resolveFocus(_ name: String, in model: LinkedArticle) throws -> String {
         if let id = focusNode(name, in: model) { return id }
-        throw UnknownFocus(name: name, article: model.article.title,
-                           suggestions: Lookup.suggestions(for: name, among: model.items.map(\.name)))
+        throw UnknownFocus(name: name, article: model.article.title, suggestions: Lookup.suggestions(for: name, among: places(of: model)))
     }
 
     /// The articles of a folder that `name` resolves in (indexes, in folder order), as
-    /// `resolveFocus(_:in:)` reads it in each. Only when none has it does it throw
-    /// `UnknownFocus`, naming the folder, with the close matches among all their items.
+    /// `focusNodes(_:in:)` reads it. Only when none has it does it throw `UnknownFocus`,
+    /// naming the folder, with the close matches among all their nodes.
     public static func resolveFocus(_ name: String, in corpus: Corpus) throws -> [Int] {
-        let found = corpus.articles.indices.filter { focusNode(name, in: corpus.articles[$0]) != nil }
+        let nodes = focusNodes(name, in: corpus)
+        let found = nodes.indices.filter { nodes[$0] != nil }
         guard found.isEmpty else { return found }
         throw UnknownFocus(name: name, article: corpus.root,
-                           suggestions: Lookup.suggestions(for: name, among: corpus.articles.flatMap { $0.items.map(\.name) }))
+                           suggestions: Lookup.suggestions(for: name, among: corpus.articles.flatMap(places(of:))))
     }
 
     static func focusNode(_ name: String, in model: LinkedArticle) -> String? {
         Lookup.node(named: name, in: model.article, items: model.items)
+    }
+
+    /// The focus node in each article of `corpus`, nil where `name` names none. As a folder's
+    /// `--section` reads it: when some article has the name typed whole or the id, only those
+    /// do, so that `Back` is not also some article's "Background".
+    static func focusNodes(_ name: String, in corpus: Corpus) -> [String?] {
+        let matches = corpus.articles.map { model in
+            let places = places(of: model)
+            return Lookup.match(name, among: places).map { (id: places[$0.index].id, byStart: $0.byStart) }
+        }
+        let anyWhole = matches.contains { $0?.byStart == false }
+        return matches.map { match in match.flatMap { anyWhole && $0.byStart ? nil : $0.id } }
+    }
+
+    /// What a focus is looked for among, and its close matches offered from: every node.
+    private static func places(of model: LinkedArticle) -> [Lookup.Place] {
+        Lookup.nodePlaces(of: model.article, items: model.items)
     }
 
     /// The node ids within `depth` links of `focus`, following links in both directions.
@@ -85,7 +103,7 @@ public struct DOTExporter: Sendable {
     /// The graph in DOT. A `focus` that names nothing in `model` gives a graph with no nodes
     /// but the legend: check it first with `resolveFocus`.
     public func export(_ model: LinkedArticle) -> String {
-        let drawing = ArticleDrawing(model: model, exporter: self, prefix: "")
+        let drawing = ArticleDrawing(model: model, exporter: self, focusID: focus.flatMap { Self.focusNode($0, in: model) }, prefix: "")
         var title = model.article.title + ": cross-links"
         if let focus { title += " of " + (drawing.focusID.map { model.label(of: $0) } ?? focus) + " (" + within + ")" }
         return header(name: model.article.title, title: title, compound: false)
@@ -99,8 +117,9 @@ public struct DOTExporter: Sendable {
     /// article's cluster. With a `focus`, only the articles that have it are drawn, each
     /// around its own focus node; check it first with `resolveFocus(_:in:)` for a corpus.
     public func export(_ corpus: Corpus) -> String {
+        let focusIDs = focus.map { Self.focusNodes($0, in: corpus) }
         let drawings = corpus.articles.enumerated().map { index, model in
-            ArticleDrawing(model: model, exporter: self, prefix: "\(index + 1)/")
+            ArticleDrawing(model: model, exporter: self, focusID: focusIDs?[index], prefix: "\(index + 1)/")
         }
         let drawn = drawings.indices.filter { focus == nil || drawings[$0].focusID != nil }
         var title = corpus.root + ": cross-links"
@@ -161,10 +180,10 @@ public struct DOTExporter: Sendable {
         /// The node ids drawn (unprefixed); nil draws all of them.
         let kept: Set<String>?
 
-        init(model: LinkedArticle, exporter: DOTExporter, prefix: String) {
+        init(model: LinkedArticle, exporter: DOTExporter, focusID: String?, prefix: String) {
             self.model = model
             self.prefix = prefix
-            focusID = exporter.focus.flatMap { DOTExporter.focusNode($0, in: model) }
+            self.focusID = focusID
             kept = exporter.focus.map { [focusID] _ in
                 focusID.map { DOTExporter.neighbourhood(of: $0, depth: exporter.depth, in: model.graph) } ?? []
             }
