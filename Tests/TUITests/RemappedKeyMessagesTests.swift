@@ -47,6 +47,15 @@ struct RemappedKeyMessagesTests {
         return explorer.update(explorer.initialState(size: size), .bookmarksLoaded([orphan], notice: nil))
     }
 
+    /// Each pane's title starts with the key that focuses it, as bound ("1 Outline" by default).
+    @Test func paneTitlesNameTheKeysThatFocusThem() throws {
+        let explorer = Explorer(model: bundledModel, keymap: Self.keymap([.focusOutline: [.character("o")], .focusCrossLinks: []]))
+        let top = explorer.render(explorer.initialState(size: size)).row(0)
+        #expect(top.contains(" o Outline ") && top.contains(" 2 Dual power "))
+        #expect(top.contains(" Cross-links: Dual power") && !top.contains("3 Cross-links"))
+        #expect(Explorer(model: bundledModel).render(explorer.initialState(size: size)).row(0).contains(" 1 Outline "))
+    }
+
     @Test func explorerMessagesNameTheRemappedKeys() throws {
         let explorer = Explorer(model: bundledModel, keymap: Self.remapped, bookmarks: true)
         let start = explorer.initialState(size: size)

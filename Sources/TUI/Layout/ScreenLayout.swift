@@ -26,6 +26,17 @@ public enum PaneID: Int, Hashable, Sendable, CaseIterable, Codable {
         case .bookmarks: "Bookmarks"
         }
     }
+
+    /// The command that focuses the pane: its key heads the pane's title.
+    public var focusCommand: Command {
+        switch self {
+        case .outline: .focusOutline
+        case .reader: .focusReader
+        case .crossLinks: .focusCrossLinks
+        case .backlinks: .focusBacklinks
+        case .bookmarks: .focusBookmarks
+        }
+    }
 }
 
 /// Where each pane goes for a terminal size. Pure: the same inputs give the same rectangles.

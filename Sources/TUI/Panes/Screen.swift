@@ -74,7 +74,10 @@ extension Explorer {
         let focused = state.focus == pane
         let style = focused ? Style(.borderFocused, bold: true, reverse: true) : Style(.border, reverse: true)
         buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: style)
-        buffer.put(String(" \(pane.rawValue) \(title(of: pane, state)) ".truncated(toWidth: rect.width)), x: rect.x, y: rect.y,
+        // Headed by the key that focuses the pane ("1 Outline"), as config.toml binds it; by
+        // none when it is unbound.
+        let key = keymap.keyName(for: pane.focusCommand).map { "\($0) " } ?? ""
+        buffer.put(String(" \(key)\(title(of: pane, state)) ".truncated(toWidth: rect.width)), x: rect.x, y: rect.y,
                    maxWidth: rect.width, style: style)
     }
 
