@@ -139,12 +139,20 @@ public struct Classifier: Sendable {
         "from", "with", "by", "to", "for", "on", "at", "which", "who", "that", "where", "when", "became", "saw",
     ]
 
-    /// The leading noun phrase of an example sentence, without a leading article.
-    static func subject(of sentence: String) -> String {
+    /// The leading noun phrase of an example sentence, without a leading article. Only the
+    /// first sentence is read, and a dash ends the phrase: "A sentence ends here. Then another
+    /// – …" was named "sentence ends here. Then another –".
+    static func subject(of text: String) -> String {
+        var sentence = Substring(text)
+        if let first = SentenceSplitter.sentences(in: text).first, first.upperBound < text.endIndex {
+            sentence = text[first]
+            while let last = sentence.last, ".!?".contains(last) { sentence = sentence.dropLast() }
+        }
         var words: [Substring] = []
         for word in sentence.split(separator: " ") {
             let bare = word.trimmingPunctuation()
             if words.isEmpty, ["the", "a", "an"].contains(bare.lowercased()) { continue }
+            if ["–", "—", "-"].contains(word) { break }
             if subjectStopWords.contains(bare.lowercased()) || words.count == 12 { break }
             if let cut = word.firstIndex(where: { ",;:(".contains($0) }) {
                 if cut > word.startIndex { words.append(word[..<cut]) }
@@ -153,6 +161,6 @@ public struct Classifier: Sendable {
             words.append(word)
         }
         let subject = words.joined(separator: " ")
-        return subject.isEmpty ? sentence : subject
+        return subject.isEmpty ? String(sentence) : subject
     }
 }

@@ -193,6 +193,21 @@ struct ArticleFormTests {
         #expect(named == ["St. Petersburg Soviet", "U.S. Army", "Yahoo!", "Washington, D.C."])
     }
 
+    @Test("An example is named from its first sentence, and a dash ends its name")
+    func exampleNamesStopAtTheSentenceAndTheDash() throws {
+        let items = try Classifier().classify(ArticleParser().parse("""
+            = Ex =
+            Lead.
+
+            == Historical examples ==
+            - A sentence ends here. Then another – with a dash.
+            - The Paris Commune – 1871, briefly.
+            - Libya has been under dual power since 2014.
+            - Mt. Everest grew. Then it shrank.
+            """))
+        #expect(items.map(\.name) == ["sentence ends here", "The Paris Commune", "Libya", "Mt. Everest grew"])
+    }
+
     @Test("A full stop after an abbreviation ends no sentence: the evidence of a mention holds the name")
     func sentencesAroundAbbreviations() throws {
         let text = "The St. Petersburg Soviet met. Later the U.S. Army came (Dr. Who too). It rested in 1905. Then etc. Then (Mr. X) left."
