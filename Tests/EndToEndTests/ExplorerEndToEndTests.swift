@@ -105,6 +105,24 @@ extension OnATerminal {
             tmux.press("q")
         }
 
+        /// `kill %1` on a stopped explorer continues it in the background with SIGTERM pending:
+        /// it ends there, saving, without drawing (drawing from the background stopped it
+        /// again, "Stopped (tty output)", until `fg` let it draw over the shell's screen).
+        @Test func aSignalWhileSuspendedEndsInTheBackground() throws {
+            let tmux = try TmuxSession(width: 100, height: 30)
+            let data = Shell.quote(tmux.home.appendingPathComponent("data").path)
+            tmux.type("\(seealso) --data-dir \(data)")
+            try tmux.waitFor("? help")
+            tmux.press("C-z")
+            try tmux.waitFor("Stopped")
+            // bash continues a stopped job it signals; `jobs` then reports how it ended.
+            tmux.type("clear; kill -TERM %1; sleep 1; jobs; echo jobs-done")
+            let screen = try tmux.waitFor("jobs-done")
+            #expect(screen.contains("Exit 143"), "\(screen)")
+            #expect(!screen.contains("Stopped"), "\(screen)")
+            try expectSaneTerminal(tmux)
+        }
+
         @Test func suspendAndResume() throws {
             let tmux = try TmuxSession(width: 79, height: 24)
             tmux.type("\(seealso) --no-restore")

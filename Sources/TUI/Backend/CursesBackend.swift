@@ -210,10 +210,12 @@ public final class CursesBackend {
         // kernel has and ncurses has not taken yet is handled here: read without waiting
         // (ncurses then reports the KEY_RESIZE it owes, or a key typed first), and if ncurses
         // has nothing to say (no signal came, or it is still on its way), resize directly.
-        if terminalWasSuspended != 0 { return resumed() }
         // Checked before the read too: a signal that came while a frame was drawn did not
-        // interrupt it.
+        // interrupt it. And before a resume: an end asked for while stopped (`kill %1`, which
+        // also continues the job) must not take the terminal back from the shell; drawing
+        // from the background stopped the explorer again ("Stopped (tty output)").
         if requestedEnd != 0 { return nil }
+        if terminalWasSuspended != 0 { return resumed() }
         let pending = pendingSize()
         wtimeout(window, pending == nil ? timeoutMilliseconds : 0)
         var code: wint_t = 0
@@ -222,7 +224,9 @@ public final class CursesBackend {
         case OK: return Self.characterKey(code).map(InputEvent.key)
         default:
             // The suspend handler interrupts the read (no SA_RESTART) when the process is
-            // continued, so the screen comes back without waiting for a key.
+            // continued, so the screen comes back without waiting for a key, unless an end
+            // came meanwhile (see above).
+            if requestedEnd != 0 { return nil }
             if terminalWasSuspended != 0 { return resumed() }
             guard let pending else { return nil }
             resizeterm(pending.rows, pending.columns)
