@@ -246,7 +246,11 @@ public final class StateStore {
     }
 
     /// Of `titles` (the articles of `folder`, an absolute path), the one whose session was
-    /// saved last, and one read since in that folder that is no longer among them.
+    /// saved last in that folder, and one read since in it that is no longer among them. A
+    /// session saved in another folder does not count (a folder opened for the first time
+    /// opened at another folder's article of the same title); one that says no folder (saved
+    /// before folders were recorded, or of an article opened alone) does when that folder has
+    /// none. Without `folder`, the last of any.
     public func lastRead(among titles: Set<String>, inFolder folder: String? = nil) throws -> FolderResume {
         try read {
             // A version-2 file seen read-only has no folder column yet.
@@ -256,13 +260,19 @@ public final class StateStore {
                 (title: $0.text(0), folder: $0.optionalText(1))
             }
             var resume = FolderResume()
+            var withoutFolder: String?
             for row in rows {
+                guard folder == nil || row.folder == folder else {
+                    if withoutFolder == nil, row.folder == nil, titles.contains(row.title) { withoutFolder = row.title }
+                    continue
+                }
                 if titles.contains(row.title) {
                     resume.title = row.title
                     break
                 }
-                if resume.gone == nil, folder != nil, row.folder == folder { resume.gone = row.title }
+                if resume.gone == nil, folder != nil { resume.gone = row.title }
             }
+            if resume.title == nil { resume.title = withoutFolder }
             return resume
         }
     }

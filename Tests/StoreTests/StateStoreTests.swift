@@ -154,8 +154,12 @@ import Testing
         try save("Echo", folder: nil)
         #expect(try store.lastRead(among: ["Alpha", "Delta", "Charlie"], inFolder: "/f") == .init(title: "Charlie", gone: nil))
         #expect(try store.lastRead(among: ["Alpha", "Delta"], inFolder: "/f") == .init(title: "Delta", gone: "Charlie"))
-        // Read in another folder, or alone: not this folder's to miss.
-        #expect(try store.lastRead(among: ["Alpha"], inFolder: "/g") == .init(title: "Alpha", gone: nil))
+        // Read in another folder: not this folder's to resume at, nor to miss.
+        #expect(try store.lastRead(among: ["Alpha"], inFolder: "/g") == .init(title: nil, gone: nil))
+        #expect(try store.lastRead(among: ["Alpha", "Gamma"], inFolder: "/g") == .init(title: nil, gone: nil))
+        // Read alone (or before folders were recorded): resumed where the folder has nothing.
+        #expect(try store.lastRead(among: ["Alpha", "Echo"], inFolder: "/g") == .init(title: "Echo", gone: nil))
+        #expect(try store.lastRead(among: ["Alpha", "Echo"], inFolder: "/f") == .init(title: "Alpha", gone: "Charlie"))
         #expect(try store.lastRead(among: ["Alpha"]) == .init(title: "Alpha", gone: nil))
     }
 
