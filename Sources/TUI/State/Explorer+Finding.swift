@@ -153,7 +153,9 @@ extension Explorer {
         let line = layout.line(of: match)
         let top = layout.line(of: state.reader.top)
         if line < top || line >= top + height {
-            state.reader.top = layout.anchor(at: jumpTop(line - min(2, height / 3), layout: layout))
+            let moved = jumpTop(line - min(2, height / 3), layout: layout)
+            state.reader.top = layout.anchor(at: moved)
+            state = selectionInView(state, layout: layout, top: moved, height: height)
         }
         return state
     }

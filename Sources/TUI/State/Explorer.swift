@@ -523,8 +523,15 @@ public struct Explorer: Sendable {
             state.notice = command == .pageDown ? "Already at the end." : "Already at the top."
         }
         state.reader.top = layout.anchor(at: top)
-        // As in lynx, a selection scrolled out of view gives way to the first reference in view.
-        if let selected = state.reader.selectedReference, !(top..<(top + height)).contains(layout.referenceLine[selected]) {
+        return selectionInView(state, layout: layout, top: top, height: height)
+    }
+
+    /// As in lynx, a selection the view has moved away from gives way to the first reference
+    /// in view (or none): the side panes follow the selection, and showed a section long left.
+    func selectionInView(_ state: AppState, layout: ReaderLayout, top: Int, height: Int) -> AppState {
+        var state = state
+        if let selected = state.reader.selectedReference, selected < layout.referenceLine.count,
+           !(top..<(top + height)).contains(layout.referenceLine[selected]) {
             state.reader.selectedReference = layout.referenceLine.firstIndex { $0 >= top && $0 < top + height }
         }
         return state
@@ -543,7 +550,9 @@ public struct Explorer: Sendable {
     /// Selects the next (+1) or previous (-1) cross-reference, scrolling it into view.
     func moveReference(by step: Int, in state: AppState) -> AppState {
         var state = state
-        if !state.layout.contains(.reader) { state = focus(.reader, in: state) }
+        // The reader takes the focus, so that Enter follows the reference just selected
+        // (from the outline, Enter opened the outline's section instead).
+        if state.focus != .reader { state = focus(.reader, in: state) }
         let layout = readerLayout(state)
         let height = readerTextRect(state).height
         let top = layout.line(of: state.reader.top)
@@ -745,7 +754,6 @@ public struct Explorer: Sendable {
         return layout.anchor(at: jumpTop(layout.line(of: anchor) - lines, layout: layout))
     }
 
-    /// A view of this article is restored here; one of another article is the runtime's to open.
     /// Whether `view` can be shown here: one of this article, or of an article of the folder
     /// loaded. A session is kept by article title, so a folder's article opened alone (or a
     /// folder whose other file is gone) restores steps to articles it cannot open; each took
@@ -755,6 +763,7 @@ public struct Explorer: Sendable {
         return title == model.article.title || neighbours.titles.contains(title)
     }
 
+    /// A view of this article is restored here; one of another article is the runtime's to open.
     func restoreOrOpen(_ view: ViewSnapshot, into state: AppState) -> AppState {
         if let title = view.article, title != model.article.title {
             var state = state
