@@ -28,19 +28,17 @@ public enum ConfigFile {
         /// Every problem as `path:line: message` (for stderr and `config --check`).
         public var messages: [String] { problems.map { $0.formatted(path: displayPath) } }
 
-        /// The first problem, and how many more there are, for the explorer's status line
-        /// (the file by its name). With more, the first is cut so that the count shows at 120
-        /// columns; alone, it is left whole for the status line to cut at the screen's width:
-        /// its end is often the fix ("write \"Enter\"").
+        /// The problems, for the explorer's status line (the file by its name): one whole; with
+        /// more, how many and the command that lists them first, then the first. The status
+        /// line cuts a long one at the screen's width, from the end: the count and the command
+        /// were cut off behind a long first message.
         public var notice: String? {
             guard let first = problems.first else { return nil }
-            var text = first.formatted(path: (displayPath as NSString).lastPathComponent)
-            guard problems.count > 1 else { return text }
-            if text.count > Self.noticeLimit { text = String(text.prefix(Self.noticeLimit - 1)) + "…" }
-            return text + " (\(problems.count - 1) more: seealso config --check" + (isExplicit ? " FILE)" : ")")
+            let name = (displayPath as NSString).lastPathComponent
+            guard problems.count > 1 else { return first.formatted(path: name) }
+            let command = "seealso config --check" + (isExplicit ? " " + displayPath : "")
+            return "\(name): \(problems.count) problems (\(command) lists them); " + (first.line.map { "line \($0): " } ?? "") + first.text
         }
-
-        static let noticeLimit = 80
     }
 
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {

@@ -42,8 +42,8 @@ struct ConfigFileTests {
                 "~/.config/seealso/config.toml:3: 'zoom': unknown key name \"Ctrl-1\" \(ConfigMessageTests.keyExamples)",
                 "~/.config/seealso/config.toml:4: unknown action 'mose' in [keys] (seealso config --print-default lists the actions)",
             ])
-            #expect(loaded.notice == "config.toml:3: 'zoom': unknown key name \"Ctrl-1\" (examples: \"x\", \"X\", \"Space\", …"
-                + " (1 more: seealso config --check)")
+            #expect(loaded.notice == "config.toml: 2 problems (seealso config --check lists them); line 3: 'zoom': unknown key name \"Ctrl-1\" "
+                + ConfigMessageTests.keyExamples)
             // One problem alone is whole: the status line cuts it at the screen's width.
             try Data("[keys]\nquit = \"x\"\nzoom = \"Ctrl-1\"\n".utf8).write(to: folder.appendingPathComponent("config.toml"))
             let single = try ConfigFile.load(explicit: nil, environment: ["HOME": home.path])
@@ -89,12 +89,10 @@ struct ConfigFileTests {
         #expect(loaded.notice == "a.toml:1: one")
         loaded.problems += [ConfigMessage(line: 2, "two"), ConfigMessage(line: nil, "three")]
         #expect(loaded.messages == ["/x/a.toml:1: one", "/x/a.toml:2: two", "/x/a.toml: three"])
-        #expect(loaded.notice == "a.toml:1: one (2 more: seealso config --check FILE)")
+        // The count and the command that lists them first, the file as given: the status line
+        // cuts a long message from its end.
+        #expect(loaded.notice == "a.toml: 3 problems (seealso config --check /x/a.toml lists them); line 1: one")
         loaded.isExplicit = false
-        #expect(loaded.notice == "a.toml:1: one (2 more: seealso config --check)")
-        loaded.problems[0].text = String(repeating: "long ", count: 30)
-        #expect(loaded.notice?.hasPrefix("a.toml:1: long long") == true)
-        #expect(loaded.notice?.hasSuffix("… (2 more: seealso config --check)") == true)
-        #expect(loaded.notice.map { $0.count <= 80 + " (2 more: seealso config --check)".count } == true)
+        #expect(loaded.notice == "a.toml: 3 problems (seealso config --check lists them); line 1: one")
     }
 }
