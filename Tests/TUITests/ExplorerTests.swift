@@ -104,6 +104,9 @@ struct ExplorerTests {
         let model = try LinkedArticle(article: ArticleParser().parse("= Alpha =\nAlpha text.\n", path: "alpha.txt"))
         let lead = model.article.sections[0].id
         #expect(PaneRows.backlinks(model, node: lead).map { $0.spans.map(\.text).joined() } == ["Nothing here points to Alpha."])
+        // Above other articles that do, "here" is this article.
+        #expect(PaneRows.backlinks(model, node: lead, incoming: [("Beta", "Alpha")]).first.map { $0.spans.map(\.text).joined() }
+            == "Nothing in this article points to Alpha.")
         #expect(PaneRows.crossLinks(model, node: lead).map { $0.spans.map(\.text).joined() } == ["No cross-links for Alpha."])
     }
 

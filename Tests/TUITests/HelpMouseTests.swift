@@ -25,7 +25,7 @@ struct HelpMouseTests {
     @Test("mouse = false: the help says the mouse is off and how to turn it on, not what clicks do")
     func mouseOff() {
         let text = words(helpEnd(mouse: false))
-        #expect(text.contains("Mouse Off (mouse = false in config.toml): clicks and the wheel are left to the terminal, "
+        #expect(text.contains("Mouse Off (mouse = false in the configuration file): clicks and the wheel are left to the terminal, "
             + "to select and copy text; mouse = true turns them on."))
         #expect(!text.contains("Click"))
         #expect(!text.contains("the wheel scrolls"))

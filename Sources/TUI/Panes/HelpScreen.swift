@@ -97,7 +97,7 @@ public enum HelpScreen {
         entries.append(.heading("Mouse"))
         guard mouse else {
             // Clicks never reach the explorer then: describing them would only mislead.
-            entries.append(.text("Off (mouse = false in config.toml): clicks and the wheel are left to the terminal, "
+            entries.append(.text("Off (mouse = false in the configuration file): clicks and the wheel are left to the terminal, "
                                  + "to select and copy text; mouse = true turns them on."))
             return entries
         }

@@ -91,7 +91,9 @@ public enum PaneRows {
         let links = model.graph.incoming(to: node)
         var rows = links.flatMap { linkRows($0, from: node, model: model) }
         if links.isEmpty {
-            rows.append(ListRow([TextSpan("Nothing here points to \(model.displayName(of: node)).", Style(.dim))]))
+            // "here" would deny the other articles listed under it.
+            let place = incoming.isEmpty ? "here" : "in this article"
+            rows.append(ListRow([TextSpan("Nothing \(place) points to \(model.displayName(of: node)).", Style(.dim))]))
         }
         if !incoming.isEmpty {
             rows.append(ListRow([TextSpan("Other articles (\(incoming.count))", Style(.section, bold: true))]))
