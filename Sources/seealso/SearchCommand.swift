@@ -21,7 +21,10 @@ struct Search: ParsableCommand {
     )
 
     @Argument(help: ArgumentHelp("[PATH] QUERY: an article file or folder (default: the bundled article), then the text to find.",
-                                 valueName: "path-and-query"))
+                                 valueName: "path-and-query"),
+              // Files for the PATH; offered for the QUERY too (the parser cannot tell the two
+              // words apart), where typing goes on as usual.
+              completion: .file())
     var words: [String]
     @Flag(help: "Print the matching lines as a JSON array of {path, article, line, section, heading, text}.") var json = false
 

@@ -39,6 +39,10 @@ struct Seealso: ParsableCommand {
         Output.holdClosedDescriptors()
         guard CommandLine.arguments.count == 1 else {
             Output.checkBufferedOutputAtExit()
+            if let shell = CompletionScripts.requestedShell(Array(CommandLine.arguments.dropFirst())) {
+                print(CompletionScripts.script(for: shell))
+                return
+            }
             do {
                 try CommandNames.checkHelpTopics(Array(CommandLine.arguments.dropFirst()))
             } catch {
@@ -62,7 +66,10 @@ protocol ArticleLocation {
 
 /// The article argument every command shares.
 struct ArticleOptions: ParsableArguments, ArticleLocation {
-    @Argument(help: "An article file in seealso's plain-text form, or a folder of them (default: the bundled \"Dual power\").")
+    // Plain `.file()`: an article is a `*.txt` file or a folder, and the shells' file
+    // completion offers folders as well as files.
+    @Argument(help: "An article file in seealso's plain-text form, or a folder of them (default: the bundled \"Dual power\").",
+              completion: .file())
     var file: String?
 }
 
