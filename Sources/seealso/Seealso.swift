@@ -18,7 +18,8 @@ struct Seealso: ParsableCommand {
             An article FILE may have its curated cross-links beside it as NAME.links.toml.
 
             Keys, theme and layout can be set in $XDG_CONFIG_HOME/seealso/config.toml \
-            (see 'seealso config --help'); 'man seealso' has the whole manual.
+            (see 'seealso config --help'). 'man seealso' has these pages for every command; \
+            the article form, keys, configuration and formats are in README.md.
 
             Examples:
               seealso                                  # explore the bundled article

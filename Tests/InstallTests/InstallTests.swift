@@ -115,6 +115,9 @@ struct ManPageTests {
             #expect(page.contains("\\fB\\-\\-\(option)\\fR"), "--\(option)")
         }
         #expect(page.contains(".SS \"seealso bookmarks list\""), "nested subcommands too")
+        for variable in ["NO_COLOR", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "TERMINFO", "COLORFGBG"] {
+            #expect(page.contains(".SH ENVIRONMENT") && page.contains(".TP\n\\fB\(variable)\\fR\n"), "\(variable)")
+        }
         // Non-ASCII text (→, é) is kept, as roff escapes.
         let dump = try Run.run(Run.seealso, ["--experimental-dump-help"]).stdout
         for scalar in Set(dump.unicodeScalars.filter { !$0.isASCII }) {
