@@ -46,16 +46,29 @@ struct Seealso: ParsableCommand {
             }
             do {
                 try CommandNames.checkHelpTopics(Array(CommandLine.arguments.dropFirst()))
+                var command = try parseAsRoot()
+                try command.run()
             } catch {
-                exit(withError: error)
+                exitReporting(error)
             }
-            return main(nil)
+            return
         }
         do {
             try Exploration().run()
         } catch {
             exit(withError: error)
         }
+    }
+}
+
+extension Seealso {
+    /// Exits as the parser does, but a usage error (status 64) is said as every other error
+    /// is, `seealso: …` rather than the parser's `Error: …`, still followed by the usage.
+    static func exitReporting(_ error: Error) -> Never {
+        let message = fullMessage(for: error)
+        guard exitCode(for: error) == .validationFailure, message.hasPrefix("Error: ") else { exit(withError: error) }
+        Output.error("seealso: " + message.dropFirst("Error: ".count))
+        exit(withError: ExitCode.validationFailure)
     }
 }
 
