@@ -187,6 +187,8 @@ func page(_ info: ToolInfo, version: String, date: String) -> String {
         ".TP", "\\fBNO_COLOR\\fR", "When set and not empty, no colours: the mono theme, whatever the configuration says.",
         ".TP", "\\fBXDG_CONFIG_HOME\\fR", "The configuration is \\fI$XDG_CONFIG_HOME/seealso/config.toml\\fR (default \\fI~/.config/seealso/config.toml\\fR).",
         ".TP", "\\fBXDG_DATA_HOME\\fR", "Bookmarks and reading positions are kept in \\fI$XDG_DATA_HOME/seealso\\fR (default \\fI~/.local/share/seealso\\fR).",
+        ".TP", "\\fBXDG_CACHE_HOME\\fR", "\\fBsearch\\fR keeps its index of a folder's articles in \\fI$XDG_CACHE_HOME/seealso\\fR (default \\fI~/.cache/seealso\\fR), a cache the next search rebuilds.",
+        ".TP", "\\fBTERMINFO\\fR", "A folder of terminal descriptions searched before the system's, as ncurses does: the binary carries none.",
         ".TP", "\\fBCOLORFGBG\\fR", "With the \\fBauto\\fR theme, a light background here selects the light theme.",
         ".SH FILES",
         ".TP", "\\fI~/.config/seealso/config.toml\\fR", "Keys, theme, pane widths, session restore, mouse: see \\fB\(roff(name)) config \\-\\-print\\-default\\fR.",

@@ -278,7 +278,7 @@ extension Bookmarks {
                   seealso bookmarks import bookmarks.json
                 """)
 
-        @Argument(help: "A file written by 'bookmarks export --format json'.") var file: String
+        @Argument(help: "A file written by 'bookmarks export --format json'.", completion: .file()) var file: String
         @OptionGroup var store: StoreOptions
 
         func run() throws {

@@ -41,7 +41,7 @@ enum CommandNames {
                     : "'\(word)' is not a command of \(path) ("
                         + (closest(to: word, among: names).map { "did you mean `\($0)`?" } ?? "its commands: " + names.joined(separator: ", "))
                         + ")."
-                Output.error("Error: \(message)\nUsage: \(Seealso.usageString(for: command))\n  See '\(path) --help' for more information.")
+                Output.error("seealso: \(message)\nUsage: \(Seealso.usageString(for: command))\n  See '\(path) --help' for more information.")
                 throw ExitCode.validationFailure
             }
             command = next.command

@@ -8,7 +8,9 @@ struct Search: ParsableCommand {
         commandName: "search",
         abstract: "Find text in an article or a folder of articles.",
         discussion: """
-            Prints `article:line: section: text` for each matching line, like grep -n. The search is \
+            Prints `article:line: section: text` for each matching line, like grep -n, where text \
+            is an excerpt of about 60 characters either side of the line's matches, with "…" \
+            where the line is cut (--json gives the whole line). The search is \
             case-insensitive unless QUERY has an uppercase letter, and ignores diacritics and \
             dash variants ("Regis" finds "Régis"). QUERY is literal text, not a pattern. Only \
             the text is read: a NAME.links.toml beside an article is neither read nor checked \
@@ -21,9 +23,13 @@ struct Search: ParsableCommand {
     )
 
     @Argument(help: ArgumentHelp("[PATH] QUERY: an article file or folder (default: the bundled article), then the text to find.",
-                                 valueName: "path-and-query"))
+                                 valueName: "path-and-query"),
+              // Files for the PATH; offered for the QUERY too (the parser cannot tell the two
+              // words apart), where typing goes on as usual.
+              completion: .file())
     var words: [String]
-    @Flag(help: "Print the matching lines as a JSON array of {path, article, line, section, heading, text}.") var json = false
+    @Flag(help: "Print the matching lines as a JSON array of {path, article, line, section, heading, text, column}: text is the whole line, column where its first match starts (1-based, in Unicode code points).")
+    var json = false
 
     func validate() throws {
         guard (1...2).contains(words.count) else { throw ValidationError("Give a QUERY, or a PATH and a QUERY.") }
@@ -54,7 +60,17 @@ struct Search: ParsableCommand {
         var line: Int
         var section: String
         var heading: String
+        /// The whole source line (a list item's without its marker), for `--json`: a script
+        /// wants the data, not a cut of it.
         var text: String
+        /// Where the line's first match starts in `text`: 1-based, in Unicode scalars (code
+        /// points), as Python and most JSON readers index a string.
+        var column: Int
+        /// About 60 characters around the line's matches, for the terminal form: a paragraph
+        /// is often one long line.
+        var excerpt = ""
+
+        enum CodingKeys: String, CodingKey { case path, article, line, section, heading, text, column }
     }
 
     func run() throws {
@@ -88,7 +104,7 @@ struct Search: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             try Output.write(JSONExporter.escapingUnsafeScalars(String(decoding: try encoder.encode(hits), as: UTF8.self)) + "\n")
         } else {
-            try Output.write(hits.map { "\($0.path):\($0.line): \($0.heading): \($0.text)".neutralized + "\n" }.joined())
+            try Output.write(hits.map { "\($0.path):\($0.line): \($0.heading): \($0.excerpt)".neutralized + "\n" }.joined())
         }
         if failed { throw ExitCode(65) }
         if hits.isEmpty {
@@ -118,12 +134,16 @@ struct Search: ParsableCommand {
     }
 
     /// The lines that match in headings, paragraphs and list items: one hit per source line,
-    /// as grep prints a line once however often it matches, with an excerpt around the
-    /// line's matches.
+    /// as grep prints a line once however often it matches, with the whole line and an
+    /// excerpt around the line's matches.
     static func hits(of search: TextSearch, in article: Article, path: String?) -> [Hit] {
         let label = path ?? article.path
         var hits: [Hit] = []
-        func add(_ text: String, line: (String.Index) -> Int, section: Section) {
+        func add(_ block: some JoinedSourceLines, section: Section) {
+            add(block.text, line: block.line(at:), whole: { sourceLine($0, of: block) }, section: section)
+        }
+        /// `whole` gives a line's range in `text`, given its number.
+        func add(_ text: String, line: (String.Index) -> Int, whole: (Int) -> Range<String.Index>, section: Section) {
             var lines: [(number: Int, matches: Range<String.Index>)] = []
             for range in search.matches(in: text) {
                 let number = line(range.lowerBound)
@@ -134,21 +154,34 @@ struct Search: ParsableCommand {
                 }
             }
             for (number, matches) in lines {
+                let range = whole(number)
                 hits.append(Hit(path: label, article: article.title, line: number, section: section.id,
-                                heading: section.isLead ? article.title : section.title, text: excerpt(text, around: matches)))
+                                heading: section.isLead ? article.title : section.title, text: String(text[range]),
+                                column: text.unicodeScalars[range.lowerBound..<matches.lowerBound].count + 1,
+                                excerpt: excerpt(text, around: matches)))
             }
         }
         for section in article.sections {
             // The lead's heading is the article's title line, searched as grep would.
-            add(section.isLead ? article.title : section.title, line: { _ in section.line }, section: section)
+            let title = section.isLead ? article.title : section.title
+            add(title, line: { _ in section.line }, whole: { _ in title.startIndex..<title.endIndex }, section: section)
             for block in section.blocks {
                 switch block {
-                case .paragraph(let paragraph): add(paragraph.text, line: paragraph.line(at:), section: section)
-                case .list(let list): for item in list.items { add(item.text, line: item.line(at:), section: section) }
+                case .paragraph(let paragraph): add(paragraph, section: section)
+                case .list(let list): for item in list.items { add(item, section: section) }
                 }
             }
         }
         return hits
+    }
+
+    /// Where source line `number` is in `block.text`, which joins its lines with one space.
+    static func sourceLine(_ number: Int, of block: some JoinedSourceLines) -> Range<String.Index> {
+        let text = block.text.utf8
+        let index = number - block.line
+        let start = block.lineStarts[index]
+        let end = index + 1 < block.lineStarts.count ? block.lineStarts[index + 1] - 1 : text.count
+        return text.index(text.startIndex, offsetBy: start)..<text.index(text.startIndex, offsetBy: end)
     }
 
     /// About 60 characters either side of the matches, cut at spaces, with "…" where cut. A

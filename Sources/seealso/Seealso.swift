@@ -18,7 +18,8 @@ struct Seealso: ParsableCommand {
             An article FILE may have its curated cross-links beside it as NAME.links.toml.
 
             Keys, theme and layout can be set in $XDG_CONFIG_HOME/seealso/config.toml \
-            (see 'seealso config --help'); 'man seealso' has the whole manual.
+            (see 'seealso config --help'). 'man seealso' has these pages for every command; \
+            the article form, keys, configuration and formats are in README.md.
 
             Examples:
               seealso                                  # explore the bundled article
@@ -39,18 +40,35 @@ struct Seealso: ParsableCommand {
         Output.holdClosedDescriptors()
         guard CommandLine.arguments.count == 1 else {
             Output.checkBufferedOutputAtExit()
+            if let shell = CompletionScripts.requestedShell(Array(CommandLine.arguments.dropFirst())) {
+                print(CompletionScripts.script(for: shell))
+                return
+            }
             do {
                 try CommandNames.checkHelpTopics(Array(CommandLine.arguments.dropFirst()))
+                var command = try parseAsRoot()
+                try command.run()
             } catch {
-                exit(withError: error)
+                exitReporting(error)
             }
-            return main(nil)
+            return
         }
         do {
             try Exploration().run()
         } catch {
             exit(withError: error)
         }
+    }
+}
+
+extension Seealso {
+    /// Exits as the parser does, but a usage error (status 64) is said as every other error
+    /// is, `seealso: …` rather than the parser's `Error: …`, still followed by the usage.
+    static func exitReporting(_ error: Error) -> Never {
+        let message = fullMessage(for: error)
+        guard exitCode(for: error) == .validationFailure, message.hasPrefix("Error: ") else { exit(withError: error) }
+        Output.error("seealso: " + message.dropFirst("Error: ".count))
+        exit(withError: ExitCode.validationFailure)
     }
 }
 
@@ -62,7 +80,10 @@ protocol ArticleLocation {
 
 /// The article argument every command shares.
 struct ArticleOptions: ParsableArguments, ArticleLocation {
-    @Argument(help: "An article file in seealso's plain-text form, or a folder of them (default: the bundled \"Dual power\").")
+    // Plain `.file()`: an article is a `*.txt` file or a folder, and the shells' file
+    // completion offers folders as well as files.
+    @Argument(help: "An article file in seealso's plain-text form, or a folder of them (default: the bundled \"Dual power\").",
+              completion: .file())
     var file: String?
 }
 

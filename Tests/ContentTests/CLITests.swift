@@ -301,9 +301,24 @@ struct CLITests {
     func negativeDepth(depth: [String]) throws {
         let result = try CLI.run(["export", "--format", "dot", "--focus", "Municipalism"] + depth)
         #expect(result.status == 64)
-        #expect(result.stderr.hasPrefix("Error: --depth must be 0 or more.\n"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("seealso: --depth must be 0 or more.\n"), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         #expect(try CLI.run(["export", "--format", "dot", "--focus", "Municipalism", "--depth", "0"]).status == 0)
+    }
+
+    /// Usage errors said `Error: …` (the parser's own words) while every other error says
+    /// `seealso: …`.
+    @Test("A usage error is said as `seealso: …` with the usage after it, status 64", arguments: [
+        (["outline", "--nosuch"], "seealso: Unknown option '--nosuch'\nUsage: seealso outline [<file>]\n"),
+        (["export"], "seealso: Missing expected argument '--format <format>'\n"),
+        (["search", "a", "b", "c"], "seealso: Give a QUERY, or a PATH and a QUERY.\nUsage: seealso search"),
+    ])
+    func usageErrorsSaySeealso(arguments: [String], start: String) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix(start), "\(result.stderr)")
+        #expect(result.stderr.contains("for more information."))
+        #expect(result.stdout.isEmpty)
     }
 
     /// An empty name starts every heading; it opened the first section without a word. So did
@@ -316,7 +331,7 @@ struct CLITests {
         let result = try CLI.run(arguments)
         let option = arguments.first { ["--section", "--item", "--focus"].contains($0) } ?? ""
         #expect(result.status == 64)
-        #expect(result.stderr.hasPrefix("Error: \(option) needs a name.\n"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("seealso: \(option) needs a name.\n"), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
     }
 
@@ -384,7 +399,7 @@ struct CLITests {
     func helpOfAnUnknownCommand(arguments: [String], message: String, usage: String, command: String) throws {
         let result = try CLI.run(arguments)
         #expect(result.status == 64)
-        #expect(result.stderr == "Error: \(message)\nUsage: \(usage)\n  See '\(command) --help' for more information.\n")
+        #expect(result.stderr == "seealso: \(message)\nUsage: \(usage)\n  See '\(command) --help' for more information.\n")
         #expect(result.stdout.isEmpty)
     }
 

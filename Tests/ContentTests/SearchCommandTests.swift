@@ -28,6 +28,34 @@ struct SearchCommandTests {
         }
     }
 
+    /// `--json` gave the terminal's excerpt (about 60 characters around the match, "…" where
+    /// cut) as `text`: a script had no way to the whole line.
+    @Test("--json gives the whole source line as text and where its first match is; the terminal form an excerpt, as --help says")
+    func jsonHasTheWholeLine() throws {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("a.txt")
+            let long = String(repeating: "filler words here ", count: 10)
+            try "= Alpha =\n\nFirst line of a paragraph,\nthen é \(long)Gamma and \(long)the end.\n\n- Gamma item\n"
+                .write(to: file, atomically: true, encoding: .utf8)
+            let json = try CLI.run(["search", file.path, "Gamma", "--json"])
+            #expect(json.status == 0)
+            let hits = try #require(try JSONSerialization.jsonObject(with: json.stdout) as? [[String: Any]])
+            #expect(hits.map { $0["line"] as? Int } == [4, 6])
+            #expect(hits.first?["text"] as? String == "then é \(long)Gamma and \(long)the end.", "the line, not the paragraph or a cut")
+            #expect(hits.first?["column"] as? Int == 8 + long.count)
+            #expect(hits.last?["text"] as? String == "Gamma item")
+            #expect(hits.last?["column"] as? Int == 1)
+
+            let text = try CLI.run(["search", file.path, "Gamma"])
+            let first = try #require(text.output.split(separator: "\n").first)
+            #expect(first.hasPrefix("\(file.path):4: Alpha: …") && first.hasSuffix("…"), "\(first)")
+            #expect(first.count < 200)
+        }
+        let help = try CLI.run(["search", "--help"]).output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("text is an excerpt of about 60 characters either side of the line's matches"))
+        #expect(help.contains("text is the whole line"))
+    }
+
     @Test("On the bundled article, as many lines as grep -ci finds in its text")
     func countsLinesLikeGrep() throws {
         let result = try CLI.run(["search", "soviet"])

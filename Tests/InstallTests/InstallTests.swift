@@ -44,6 +44,43 @@ struct CompletionTests {
         }
     }
 
+    /// Every article argument completed nothing in bash (`seealso outline cl<Tab>`), and the
+    /// top level, where `seealso FILE` opens the explorer, offered only the command names.
+    @Test("bash: article paths and the import FILE complete to files and folders, the top level's too", arguments: [
+        ["seealso", "cl"], ["seealso", "explore", "cl"], ["seealso", "outline", "cl"], ["seealso", "links", "--kind", "strategy", "cl"],
+        ["seealso", "export", "--format", "json", "cl"], ["seealso", "search", "cl"], ["seealso", "bookmarks", "add", "cl"],
+        ["seealso", "bookmarks", "import", "cl"],
+    ])
+    func bashCompletesFiles(words: [String]) throws {
+        let script = try Run.run(Run.seealso, ["--generate-completion-script", "bash"])
+        try withTemporaryDirectory { folder in
+            let file = folder.appendingPathComponent("seealso.bash")
+            try Data(script.stdout.utf8).write(to: file)
+            let work = folder.appendingPathComponent("work")
+            try FileManager.default.createDirectory(at: work.appendingPathComponent("clubs"), withIntermediateDirectories: true)
+            try Data().write(to: work.appendingPathComponent("claims.txt"))
+            let line = words.joined(separator: " ")
+            let result = try Run.bash("""
+                cd \(shellQuote(work.path)) && source \(shellQuote(file.path))
+                COMP_WORDS=(\(words.map(shellQuote).joined(separator: " "))); COMP_CWORD=\(words.count - 1); COMP_LINE=\(shellQuote(line)); COMP_POINT=${#COMP_LINE}
+                _seealso seealso \(shellQuote(words.last ?? "")) \(shellQuote(words.dropLast().last ?? ""))
+                printf '%s\\n' "${COMPREPLY[@]}"
+                """)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(Set(result.stdout.split(separator: "\n").map(String.init)) == ["claims.txt", "clubs"], "\(line)")
+        }
+        // What the parser writes for a file argument: compgen -f, through its helper.
+        #expect(script.stdout.contains("__seealso_add_completions -f\n"))
+    }
+
+    @Test("zsh: the top level offers files beside the command names, as `seealso FILE` is the explorer")
+    func zshTopLevelFiles() throws {
+        let script = try Run.run(Run.seealso, ["--generate-completion-script=zsh"]).stdout
+        #expect(script.contains("_describe -V subcommand subcommands && ret=0\n        _files && ret=0\n"))
+        // The article arguments of the commands complete files too.
+        #expect(!script.contains("':file:'"), "an article argument without a completion action")
+    }
+
     @Test("zsh and fish: non-empty scripts that name every subcommand", arguments: ["zsh", "fish"])
     func zshAndFish(shell: String) throws {
         let script = try Run.run(Run.seealso, ["--generate-completion-script", shell])
@@ -78,6 +115,9 @@ struct ManPageTests {
             #expect(page.contains("\\fB\\-\\-\(option)\\fR"), "--\(option)")
         }
         #expect(page.contains(".SS \"seealso bookmarks list\""), "nested subcommands too")
+        for variable in ["NO_COLOR", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "TERMINFO", "COLORFGBG"] {
+            #expect(page.contains(".SH ENVIRONMENT") && page.contains(".TP\n\\fB\(variable)\\fR\n"), "\(variable)")
+        }
         // Non-ASCII text (→, é) is kept, as roff escapes.
         let dump = try Run.run(Run.seealso, ["--experimental-dump-help"]).stdout
         for scalar in Set(dump.unicodeScalars.filter { !$0.isASCII }) {
