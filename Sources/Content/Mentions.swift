@@ -168,8 +168,16 @@ public enum Aliases {
 
     static let stopWords: Set<String> = ["the", "a", "an", "and", "or", "of", "in", "on", "to", "is", "it", "as", "at", "by"]
 
+    /// Whether a name is long enough to be looked for: three letters, or two ideographs,
+    /// kana or Hangul syllables, each a syllable or a word ("東京", "北京"). Two Latin letters
+    /// are not: matched without case, "US" would be every "us".
     static func isMeaningful(_ sequence: ArraySlice<String>) -> Bool {
-        let letters = sequence.reduce(0) { $0 + $1.count }
+        let letters = sequence.reduce(0) { total, token in total + token.reduce(0) { $0 + (isSyllabic($1) ? 2 : 1) } }
         return letters >= 3 && !(sequence.count == 1 && stopWords.contains(sequence[sequence.startIndex]))
+    }
+
+    static func isSyllabic(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first else { return false }
+        return scalar.properties.isIdeographic || (0x3040...0x30FF).contains(scalar.value) || (0xAC00...0xD7A3).contains(scalar.value)
     }
 }

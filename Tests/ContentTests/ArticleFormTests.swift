@@ -317,6 +317,23 @@ struct ArticleFormTests {
         ])
     }
 
+    @Test("Two ideographs, kana or Hangul syllables are a name to look for; two Latin letters are not")
+    func shortNames() throws {
+        let model = try LinkedArticle(article: ArticleParser().parse("""
+            = Capitals =
+            Tokyo (東京), Beijing (北京), 서울 and とうきょう; the UN met us there.
+
+            == See also ==
+            - 東京
+            - 北京
+            - 서울
+            - とうきょう
+            - UN
+            """))
+        let lead = try #require(Self.paragraphs(model.article.sections[0]).first)
+        #expect(model.mentions(in: lead).map { String(lead.text[$0.range]) } == ["東京", "北京", "서울", "とうきょう"])
+    }
+
     // MARK: - Repeated headings
 
     @Test("Repeated headings get -2, -3…; 'Lead' and look-alike headings never collide")
