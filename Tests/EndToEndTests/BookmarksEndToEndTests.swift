@@ -135,7 +135,7 @@ extension OnATerminal {
             let (tmux, data) = try openAtBackground()
             tmux.press("M")
             tmux.type("reread this")  // the note's prompt, then Enter
-            try tmux.waitFor("Note saved.")
+            try tmux.waitFor("Bookmarked with the note: Background (5 lists bookmarks)")
             tmux.press("m")
             try tmux.waitFor("Bookmark removed: Background (u undoes)")
             tmux.press("u")

@@ -169,6 +169,8 @@ struct BookmarkUITests {
         #expect(explorer.render(state).text.contains("Note for Petrograd Soviet:"))
         state = press(runner, state, .character("h"), .character("i"), .enter)
         #expect(service.marks == [FakeBookmarks.Mark(id: 1, section: 3, item: nil, note: "hi")])
+        // Said as a bookmark made, not as a note on one there ("Note saved.").
+        #expect(state.notice == "Bookmarked with the note: Petrograd Soviet (5 lists bookmarks)")
     }
 
     /// An empty note makes no bookmark where there is none (it made one and said "Note
@@ -191,6 +193,7 @@ struct BookmarkUITests {
 
         state = press(runner, state, .character("M"), .character("h"), .character("i"), .enter)
         #expect(service.marks.first?.note == "hi")
+        #expect(state.notice == "Note saved.", "on a place bookmarked already")
         state = press(runner, state, .character("M"), .control("u"), .enter)
         #expect(service.marks.count == 1 && service.marks.first?.note?.isEmpty != false)
         #expect(state.notice == "Note cleared.")

@@ -155,8 +155,17 @@ public final class ExplorerSession {
                 notice = added ? "Bookmarked: \(name)" + (keymap.keyName(for: .focusBookmarks).map { " (\($0) lists bookmarks)" } ?? "")
                     : removed(name)
             case .setNote(let note, let section, let item):
+                // A note on a place with no bookmark makes one: said, as `m` says it.
+                let existed = state.bookmarks.contains { $0.articleTitle == model.article.title && $0.section == section && $0.item == item }
                 try service.setNote(note, section: section, item: item, in: model)
-                notice = note?.isEmpty ?? true ? "Note cleared." : "Note saved."
+                if note?.isEmpty ?? true {
+                    notice = "Note cleared."
+                } else if existed {
+                    notice = "Note saved."
+                } else {
+                    notice = "Bookmarked with the note: \(model.displayName(of: item ?? model.article.sections[section].id))"
+                        + (keymap.keyName(for: .focusBookmarks).map { " (\($0) lists bookmarks)" } ?? "")
+                }
             case .setBookmarkNote(let note, let id):
                 try service.setNote(note, bookmark: id)
                 notice = note?.isEmpty ?? true ? "Note cleared." : "Note saved."
