@@ -161,7 +161,8 @@ extension Bookmarks {
                 Prints 'bookmarked: #ID Article › Section' once the bookmark is saved (it then \
                 survives even a crash). A section already bookmarked is not added twice: its \
                 bookmark is printed as 'already bookmarked', and --note replaces its note \
-                ('already bookmarked, note replaced'; --note "" removes it).
+                ('already bookmarked, note replaced', or 'note unchanged' when it is the same; \
+                --note "" removes it).
 
                 In a folder, the section is looked for as 'seealso FOLDER --section NAME' opens \
                 it: in the first article, in path order, with that heading or id, else in the \
@@ -190,12 +191,14 @@ extension Bookmarks {
             guard case .section(let index)? = start else { preconditionFailure("--section opens at a section") }
             let model = opening.first
             let store = try store.open()
-            let result = try StoreFailure.reporting {
-                try store.addBookmarkIfAbsent(in: model, sectionIndex: index, note: note)
+            let (result, before) = try StoreFailure.reporting {
+                let before = try store.bookmarks(at: index, in: model).first?.note
+                return (try store.addBookmarkIfAbsent(in: model, sectionIndex: index, note: note), before)
             }
             let bookmark = result.bookmark
-            // Said, not done quietly: the note it had is gone.
+            // Said, not done quietly: the note it had is gone (unless it is the one given).
             let what = result.added ? "bookmarked" : note == nil ? "already bookmarked"
+                : bookmark.note == before ? "already bookmarked, note unchanged"
                 : "already bookmarked, note " + (bookmark.note == nil ? "removed" : "replaced")
             try Output.line("\(what): #\(bookmark.id) \(bookmark.articleTitle) › \(bookmark.displayPath)")
             // As every command on a folder: the files that failed are said, and the status is 65.

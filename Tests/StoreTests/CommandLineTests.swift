@@ -30,6 +30,8 @@ import Testing
         #expect(try run("add", article, "--section", "ORIGINS").stdout == "already bookmarked: #1 Test article › History › Origins\n")
         #expect(try run("add", article, "--section", "orig", "--note", "again").stdout
                  == "already bookmarked, note replaced: #1 Test article › History › Origins\n")
+        #expect(try run("add", article, "--section", "orig", "--note", "again").stdout
+                 == "already bookmarked, note unchanged: #1 Test article › History › Origins\n")
         #expect(try run("add", article, "--section", "orig", "--note", "").stdout
                  == "already bookmarked, note removed: #1 Test article › History › Origins\n")
         #expect(try run("add", article, "--section", "orig", "--note", "start here").status == 0)
