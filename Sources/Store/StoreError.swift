@@ -59,6 +59,17 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// As a command says it, which stops there: `description` is the explorer's, which
+    /// reads on ("bookmarks cannot be saved (reading goes on …)" was wrong for `bookmarks add`).
+    public var commandDescription: String {
+        switch self {
+        case .readOnly(let path): "\(path) is read-only: nothing was changed"
+        case .full(let path): "no space left for \(path): nothing was changed"
+        case .cannotCreateDirectory(let path, let reason): "cannot create \(path) (\(reason)): nothing was changed"
+        default: description
+        }
+    }
+
     /// The store can still be read, but nothing can be saved to it right now.
     public var isUnwritable: Bool {
         switch self {

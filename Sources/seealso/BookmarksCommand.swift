@@ -63,7 +63,7 @@ enum StoreFailure {
             if case .invalidExport = error, let importFile {
                 Diagnostics.report("\(importFile): \(error)")
             } else {
-                Diagnostics.report(error.description)
+                Diagnostics.report(error.commandDescription)
             }
             throw ExitCode(exitCode(for: error))
         }

@@ -11,6 +11,8 @@ enum Message {
     static func readOnly(_ path: String) -> String {
         "\(path) is read-only: bookmarks cannot be saved (reading goes on; nothing already saved is lost)"
     }
+    /// As a command says it: it stops, and reads nothing on.
+    static func readOnlyCommand(_ path: String) -> String { "\(path) is read-only: nothing was changed" }
     static func full(_ path: String) -> String {
         "no space left for \(path): bookmarks cannot be saved (reading goes on; nothing already saved is lost)"
     }
@@ -147,7 +149,7 @@ struct ReadOnlyFolderTests {
         try Fixture.article.write(to: article, atomically: true, encoding: .utf8)
         let add = try seealso(["bookmarks", "add", article.path, "--section", "Criticism", "--data-dir", folder.path], in: articleFolder)
         #expect(add.status == 74)
-        #expect(add.stderr == "seealso: \(Message.readOnly(folder.path))\n")
+        #expect(add.stderr == "seealso: \(Message.readOnlyCommand(folder.path))\n")
         #expect(add.stdout.isEmpty)
 
         #expect(try contents(file) == before)
@@ -239,12 +241,12 @@ struct PermissionBitsTests {
         #expect(list.status == 0 && list.output.contains("#1  Dual power  Background"), "\(list.output)")
         let add = try nobody.run(#""$0" bookmarks add --section Strategy --data-dir "$1""#)
         #expect(add.status == 74)
-        #expect(add.output == "seealso: \(Message.readOnly(nobody.data))\n")
+        #expect(add.output == "seealso: \(Message.readOnlyCommand(nobody.data))\n")
         // Only the file read-only: the message names the file.
         #expect(try nobody.run(#"chmod 755 "$1""#).status == 0)
         let fileOnly = try nobody.run(#""$0" bookmarks add --section Strategy --data-dir "$1""#)
         #expect(fileOnly.status == 74)
-        #expect(fileOnly.output == "seealso: \(Message.readOnly(nobody.file))\n")
+        #expect(fileOnly.output == "seealso: \(Message.readOnlyCommand(nobody.file))\n")
         #expect(try nobody.run(#""$0" bookmarks list --data-dir "$1""#).output.contains("#1  Dual power  Background"))
     }
 
@@ -272,7 +274,7 @@ struct PermissionBitsTests {
         for command in ["list", "list --json", "export --format markdown", "add --section Strategy"] {
             let result = try nobody.run(#""$0" bookmarks \#(command) --data-dir "$1""#)
             if command.hasPrefix("add") {
-                #expect(result.status == 74 && result.output == "seealso: \(Message.readOnly(nobody.file))\n", "\(result.output)")
+                #expect(result.status == 74 && result.output == "seealso: \(Message.readOnlyCommand(nobody.file))\n", "\(result.output)")
             } else {
                 #expect(result.status == 0 && result.output.contains("Background"), "\(command): \(result.output)")
             }
