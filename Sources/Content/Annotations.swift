@@ -163,7 +163,8 @@ struct NodeResolver {
 
     let article: Article
     let items: [Item]
-    /// Lowercased names to ids, per prefix ("section", a kind's slug) and for all.
+    /// Folded names (`Lookup.fold`: case, accents and dashes aside, as the command line reads
+    /// them) to ids, per prefix ("section", a kind's slug) and for all.
     private let byPrefix: [String: [String: [String]]]
     private let ids: Set<String>
 
@@ -172,20 +173,21 @@ struct NodeResolver {
         self.items = items
         var table: [String: [String: [String]]] = [:]
         for section in article.sections {
-            let name = (section.isLead ? "(lead)" : section.title).lowercased()
+            let name = Lookup.fold(section.isLead ? "(lead)" : section.title)
             table["section", default: [:]][name, default: []].append(section.id)
             table["", default: [:]][name, default: []].append(section.id)
         }
         for item in items {
-            table[item.kind.slug, default: [:]][item.name.lowercased(), default: []].append(item.id)
-            table["", default: [:]][item.name.lowercased(), default: []].append(item.id)
+            table[item.kind.slug, default: [:]][Lookup.fold(item.name), default: []].append(item.id)
+            table["", default: [:]][Lookup.fold(item.name), default: []].append(item.id)
         }
         byPrefix = table
         ids = Set(article.sections.map(\.id) + items.map(\.id))
     }
 
     /// `kind: Name`, `section: Heading`, an id (`strategy:municipalism`), or a bare name that
-    /// only one item or section has. Names compare case-insensitively.
+    /// only one item or section has. Names compare as `--item` compares them: case, accents
+    /// and the kind of dash aside ("Foo–bar" is "Foo-bar").
     func resolve(_ reference: String) throws(Problem) -> String {
         let trimmed = reference.trimmingSpaces()
         if ids.contains(trimmed) { return trimmed }
@@ -201,7 +203,7 @@ struct NodeResolver {
                 unknownPrefix = candidate
             }
         }
-        let matches = byPrefix[prefix]?[name.lowercased()] ?? []
+        let matches = byPrefix[prefix]?[Lookup.fold(name)] ?? []
         if matches.count == 1 { return matches[0] }
         if matches.isEmpty {
             // Not a name with a colon in it ("Star Wars: Episode IV"), so the word before the
@@ -237,7 +239,7 @@ struct NodeResolver {
     /// `== Background ==` sections): then only an id names one of them.
     private func prefixTellsApart(_ matches: [String], named name: String, prefix: String) -> Bool {
         guard prefix.isEmpty else { return false }
-        let key = name.lowercased()
+        let key = Lookup.fold(name)
         let prefixes = matches.compactMap { id in
             byPrefix.first { $0.key != "" && $0.value[key]?.contains(id) == true }?.key
         }

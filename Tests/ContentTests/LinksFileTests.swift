@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Content
 import TestSupport
 
 /// `NAME.links.toml` beside an article: only a file that is not there means "no curated
@@ -57,6 +58,18 @@ struct LinksFileTests {
             #expect(folder.status == 65)
             #expect(folder.stderr == expected)
         }
+    }
+
+    /// Names in a links file are read as `--item` reads them: "see-also: Marxism-Leninism"
+    /// (a hyphen) was "no item or section named …" for the bundled "Marxism–Leninism".
+    @Test("Names compare as on the command line: case, accents and the kind of dash aside")
+    func namesFoldAsOnTheCommandLine() throws {
+        let article = try ArticleParser().parse("= A =\nLead.\n\n== See also ==\n- Marxism–Leninism\n- Élan vital\n", path: "a.txt")
+        let toml = "[[link]]\nfrom = \"see-also: marxism-leninism\"\nto = \"ELAN VITAL\"\ntype = \"related\"\nrationale = \"r\"\n"
+        let model = try LinkedArticle(article: article, annotations: (toml, "a.links.toml"))
+        let id = { (name: String) in model.items.first { $0.name == name }?.id }
+        let curated = model.graph.links.filter { $0.origin == .curated }.map { [$0.from, $0.to] }
+        #expect(curated == [[id("Marxism–Leninism"), id("Élan vital")].compactMap { $0 }])
     }
 
     @Test("No file: the article loads without curated links")
