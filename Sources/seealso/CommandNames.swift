@@ -54,10 +54,19 @@ enum CommandNames {
     /// the command it was likely meant to be. Does nothing for a word that is a path (has a
     /// `/` or a `.`), is there, or is no near miss: loading then says what is wrong.
     static func reportMistypedCommand(file: String?) throws {
-        guard let file, !file.contains("/"), !file.contains("."), access(file, F_OK) != 0,
-              let command = closest(to: file, among: subcommands(of: Seealso.self).map(\.name)) else { return }
+        guard let file, let command = commandMeant(by: file) else { return }
         let missing = SourceError(path: file, line: 0, message: RegularFile.openFailure(ENOENT))
         Diagnostics.report("\(missing) (did you mean the command `\(command)`?)")
         throw ExitCode(66)
+    }
+
+    /// The command `word` (the first argument) was likely meant to be: a near miss that is
+    /// no path (no `/` or `.`) and not there. Also said after a usage error, where the words
+    /// after it (`seealso outlne a.txt`: "Unexpected argument 'a.txt'") hid the cause.
+    static func commandMeant(by word: String) -> String? {
+        let names = subcommands(of: Seealso.self).map(\.name)
+        guard !names.contains(word), word != "help", !word.hasPrefix("-"), !word.contains("/"), !word.contains("."),
+              access(word, F_OK) != 0 else { return nil }
+        return closest(to: word, among: names)
     }
 }

@@ -67,7 +67,11 @@ extension Seealso {
     static func exitReporting(_ error: Error) -> Never {
         let message = fullMessage(for: error)
         guard exitCode(for: error) == .validationFailure, message.hasPrefix("Error: ") else { exit(withError: error) }
-        Output.error("seealso: " + message.dropFirst("Error: ".count))
+        var lines = message.dropFirst("Error: ".count).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let first = CommandLine.arguments.dropFirst().first, let command = CommandNames.commandMeant(by: first), !lines.isEmpty {
+            lines[0] += " (did you mean the command `\(command)`?)"
+        }
+        Output.error("seealso: " + lines.joined(separator: "\n"))
         exit(withError: ExitCode.validationFailure)
     }
 }

@@ -448,6 +448,18 @@ struct CLITests {
         }
     }
 
+    /// With words after it, the mistyped command is a usage error about them ("Unexpected
+    /// argument 'a.txt'"), which hid the cause: the hint is said there too.
+    @Test func mistypedCommandWithArguments() throws {
+        try withTemporaryDirectory { directory in
+            let result = try CLI.run(["outlne", "a.txt"], in: directory)
+            #expect(result.status == 64)
+            #expect(result.stderr.hasPrefix("seealso: Unexpected argument 'a.txt' (did you mean the command `outline`?)\n"), "\(result.stderr)")
+            let unrelated = try CLI.run(["frob", "a.txt"], in: directory)
+            #expect(unrelated.status == 64 && !unrelated.stderr.contains("did you mean"))
+        }
+    }
+
     /// The argument parser lists an option's values each with its description; a value type
     /// whose descriptions it cannot pair with its values got a column of empty "see-also - ".
     @Test("No --help lists a value with an empty description", arguments: [
