@@ -143,8 +143,9 @@ public enum Lookup {
         return closest(candidates.compactMap { candidate in closeness(of: query, to: candidate, limit: limit).map { (candidate, $0) } })
     }
 
-    /// One edit per four letters of `query`, at least one.
-    private static func editLimit(_ query: [Character]) -> Int { max(1, query.count / 4) }
+    /// One edit per four letters of `query`, at least one: what a typo may cost, for names
+    /// here and for command names (`CommandNames`).
+    public static func editLimit(_ query: [Character]) -> Int { max(1, query.count / 4) }
 
     /// How far `candidate` is from `query` (folded): 0 when it contains it, else the edits
     /// from its start; nil beyond `limit`.

@@ -16,7 +16,7 @@ enum CommandNames {
     static func closest(to word: String, among names: [String]) -> String? {
         let typed = Array(word.lowercased())
         guard typed.count >= 3 else { return nil }
-        let limit = max(1, typed.count / 4)
+        let limit = Lookup.editLimit(typed)
         return names.map { (name: $0, distance: Lookup.editDistance(typed, Array($0))) }
             .filter { $0.distance <= limit }
             .min { $0.distance < $1.distance }?.name

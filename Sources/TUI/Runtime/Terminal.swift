@@ -156,7 +156,7 @@ public final class ExplorerSession {
                     : removed(name)
             case .setNote(let note, let section, let item):
                 // A note on a place with no bookmark makes one: said, as `m` says it.
-                let existed = state.bookmarks.contains { $0.articleTitle == model.article.title && $0.section == section && $0.item == item }
+                let existed = explorer.bookmark(onSection: section, item: item, state) != nil
                 try service.setNote(note, section: section, item: item, in: model)
                 if note?.isEmpty ?? true {
                     notice = "Note cleared."
