@@ -75,16 +75,23 @@ extension OnATerminal {
             tmux.press("q")
         }
 
+        /// The explorer at 100×30 on the bundled article, its first frame drawn, with a data
+        /// folder of its own (`data`, quoted for the shell) to find its saved place in.
+        func startedWithItsOwnStore() throws -> (tmux: TmuxSession, data: String) {
+            let tmux = try TmuxSession(width: 100, height: 30)
+            let data = Shell.quote(tmux.home.appendingPathComponent("data").path)
+            tmux.type("\(seealso) --data-dir \(data)")
+            try tmux.waitFor("? help")
+            return (tmux, data)
+        }
+
         /// SIGTERM to a suspended explorer (`kill %1`, then `fg`): it ends as `q` does, saving
         /// the place, and leaves the shell's screen alone. (When the end came before the
         /// screen was taken back, it left the alternate screen a second time, which put the
         /// shell's cursor back above what it had printed since; that depends on timing, and
         /// this run need not hit it.)
         @Test func aSignalWhileSuspendedSavesAndLeavesTheScreenAlone() throws {
-            let tmux = try TmuxSession(width: 100, height: 30)
-            let data = Shell.quote(tmux.home.appendingPathComponent("data").path)
-            tmux.type("\(seealso) --data-dir \(data)")
-            try tmux.waitFor("? help")
+            let (tmux, data) = try startedWithItsOwnStore()
             tmux.press("Space")
             let place = try tmux.waitUntil("a page down") { !$0.contains(" Top  ") && $0.contains("? help") }
                 .split(separator: "\n").last { $0.contains("? help") }.map(String.init) ?? ""
@@ -109,10 +116,7 @@ extension OnATerminal {
         /// it ends there, saving, without drawing (drawing from the background stopped it
         /// again, "Stopped (tty output)", until `fg` let it draw over the shell's screen).
         @Test func aSignalWhileSuspendedEndsInTheBackground() throws {
-            let tmux = try TmuxSession(width: 100, height: 30)
-            let data = Shell.quote(tmux.home.appendingPathComponent("data").path)
-            tmux.type("\(seealso) --data-dir \(data)")
-            try tmux.waitFor("? help")
+            let (tmux, _) = try startedWithItsOwnStore()
             tmux.press("C-z")
             try tmux.waitFor("Stopped")
             // bash continues a stopped job it signals; `jobs` says "Running", then how it ended
