@@ -99,6 +99,8 @@ public struct LinkedArticle: Sendable, Equatable {
     public enum Node: Sendable, Equatable, Hashable {
         case section(Int)
         case item(Int)
+
+        public var isItem: Bool { if case .item = self { true } else { false } }
     }
 
     public func node(id: String) -> Node? { nodesByID[id] }

@@ -893,6 +893,12 @@ public struct Explorer: Sendable {
     /// rows and visible.
     func normalized(_ state: AppState) -> AppState {
         var state = state
+        // A view saved against another text of this article (a folder's article edited since
+        // back or forward last showed it) may name sections and items it no longer has.
+        let sections = model.article.sections.count
+        if !(0..<sections).contains(state.outline.selectedSection) { state.outline.selectedSection = 0 }
+        if state.outline.collapsed.contains(where: { $0 >= sections }) { state.outline.collapsed = state.outline.collapsed.filter { $0 < sections } }
+        if case .card(let id) = state.reader.content, model.node(id: id)?.isItem != true { state.reader = ReaderState() }
         // Keys act on the focused pane, so it must be the one shown beside the reader (or under
         // the cross-links), however it got the focus: a key, a view restored at start-up or by
         // back and forward (views keep the focus, not which side pane was up), a resize.
