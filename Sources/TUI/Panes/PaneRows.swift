@@ -66,8 +66,6 @@ public enum PaneRows {
         guard !entries.isEmpty else {
             return [ListRow([TextSpan(noBookmarksYet(bookmarkKey: bookmarkKey), Style(.dim))], wraps: true)]
         }
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
         return entries.flatMap { entry -> [ListRow] in
             var main = [TextSpan("★ ", Style(.bookmark, bold: true))]
             if entry.isOrphaned { main.append(TextSpan("orphaned: ", Style(.error, bold: true))) }
@@ -75,10 +73,17 @@ public enum PaneRows {
             var detail: [TextSpan] = []
             if entry.articleTitle != model.article.title { detail.append(TextSpan(entry.articleTitle + " · ", Style(.dim))) }
             if let note = entry.note, !note.isEmpty { detail.append(TextSpan("“\(note)” · ", Style(.normal))) }
-            detail.append(TextSpan(formatter.string(from: entry.createdAt), Style(.dim)))
+            detail.append(TextSpan(bookmarkTime.string(from: entry.createdAt), Style(.dim)))
             return [ListRow(main, target: entry.target, selectable: true), ListRow(detail, indent: 4, wraps: true)]
         }
     }
+
+    /// Made once: the rows are rebuilt on every key, and a formatter is costly to make.
+    private static let bookmarkTime: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter
+    }()
 
     /// What the empty Bookmarks pane says; the keys that need a bookmark say it there too.
     static func noBookmarksYet(bookmarkKey: String?) -> String {

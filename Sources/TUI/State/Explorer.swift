@@ -197,8 +197,8 @@ public struct Explorer: Sendable {
     func selectedBookmark(_ state: AppState) -> BookmarkEntry? {
         let rows = rows(of: .bookmarks, state)
         guard let row = rows.validSelection(state.bookmarkList.selection), !state.bookmarks.isEmpty else { return nil }
-        // Each bookmark has a main row and a detail row.
-        return state.bookmarks[safe: row / 2]
+        // Each bookmark has one selectable row, whatever detail rows follow it.
+        return state.bookmarks[safe: rows[..<row].count(where: \.isSelectable)]
     }
 
     /// What `m` and `M` act on outside the Bookmarks pane (where they act on the highlighted
