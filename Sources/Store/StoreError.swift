@@ -77,12 +77,4 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         default: false
         }
     }
-
-    /// The file is there but seealso will not use it (and has not changed it).
-    public var isUnusableFile: Bool {
-        switch self {
-        case .corrupt, .foreign, .newerVersion, .unreadableFile: true
-        default: false
-        }
-    }
 }

@@ -45,7 +45,6 @@ struct KeyTests {
         #expect(Key(name: "f10") == .function(10))
         #expect(Key(name: "F") == .character("F"))
         #expect(Key(name: "^") == .character("^"))
-        #expect(Key.ctrl("P") == .control("p"))
     }
 
     @Test("Unknown names are rejected")

@@ -64,21 +64,4 @@ struct TextWrapperTests {
     func widerThanLine() {
         #expect(lines("a漢b", 1) == ["a", "漢", "b"])
     }
-
-    @Test("A source index maps to its line and column")
-    func location() throws {
-        let text = "It links to Dual state (model) and Diarchy."
-        let wrapped = TextWrapper.wrap(text, width: 16)
-        #expect(wrapped.map(\.text) == ["It links to Dual", "state (model)", "and Diarchy."])
-        let dual = try #require(text.firstRange(of: "Dual"))
-        let diarchy = try #require(text.firstRange(of: "Diarchy"))
-        #expect(try #require(TextWrapper.location(of: dual.lowerBound, in: wrapped)) == (0, 12))
-        #expect(try #require(TextWrapper.location(of: diarchy.lowerBound, in: wrapped)) == (2, 4))
-        #expect(try #require(TextWrapper.location(of: text.startIndex, in: wrapped)) == (0, 0))
-
-        let wide = "漢字 漢字"
-        let secondWord = wide.index(wide.startIndex, offsetBy: 3)
-        let second = wide.index(after: secondWord)
-        #expect(try #require(TextWrapper.location(of: second, in: TextWrapper.wrap(wide, width: 10))) == (0, 7))
-    }
 }

@@ -3,8 +3,7 @@ import Content
 /// A key press, independent of how the terminal encoded it.
 ///
 /// `.control` holds the lowercase letter (Ctrl-P is `.control("p")`) or the punctuation of
-/// the other control codes (`@`, `\`, `]`, `^`, `_`); use `Key.ctrl(_:)` to build one from
-/// either case. Ctrl-H, Ctrl-I, Ctrl-J/Ctrl-M and Ctrl-[ arrive as `.backspace`, `.tab`,
+/// the other control codes (`@`, `\`, `]`, `^`, `_`). Ctrl-H, Ctrl-I, Ctrl-J/Ctrl-M and Ctrl-[ arrive as `.backspace`, `.tab`,
 /// `.enter` and `.escape`, because terminals send the same bytes for them.
 public enum Key: Hashable, Sendable {
     case character(Character)
@@ -13,11 +12,6 @@ public enum Key: Hashable, Sendable {
     case enter, tab, backTab, backspace, escape, delete
     case function(Int)
     case control(Character)
-
-    /// `.control` with a letter normalised to lowercase.
-    public static func ctrl(_ character: Character) -> Key {
-        .control(Character(character.lowercased()))
-    }
 
     /// The name the help screen shows and a config file uses: "q", "Space", "Enter", "Tab",
     /// "Shift-Tab", "Ctrl-P", "↑", "PgDn", "Esc", "Backspace", "F1"…

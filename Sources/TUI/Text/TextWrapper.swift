@@ -17,7 +17,7 @@ public struct WrappedLine: Equatable, Sendable {
 /// Greedy word wrapping by display width, for the reader.
 ///
 /// Lines keep their source ranges, so a caller can map a character range of the source (a
-/// link, a search match) to (line, column) with `location(of:in:)`.
+/// link, a search match) to the line that draws it.
 ///
 /// Widths are `displayWidth`: an unsafe scalar counts as its visible replacement, which is
 /// what `CellBuffer.put` draws. A tab counts as one cell, as `CellBuffer.put` draws it and
@@ -49,17 +49,6 @@ public enum TextWrapper {
         }
         builder.wrapParagraph(paragraphStart..<bytes.count)
         return builder.lines
-    }
-
-    /// The (line, column) at which the character at `index` is drawn, given the lines
-    /// `wrap` returned for the same string. An index in the spaces dropped at a break maps
-    /// to the end of the line before it; an index before the first line, to its start.
-    public static func location(of index: String.Index, in lines: [WrappedLine]) -> (line: Int, column: Int)? {
-        guard !lines.isEmpty else { return nil }
-        let lineNumber = lines.lastIndex { $0.range.lowerBound <= index } ?? 0
-        let line = lines[lineNumber]
-        let end = min(max(index, line.range.lowerBound), line.range.upperBound)
-        return (lineNumber, line.text[line.range.lowerBound..<end].displayWidth)
     }
 }
 
