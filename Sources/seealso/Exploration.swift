@@ -67,7 +67,10 @@ struct Exploration: ArticleLocation {
         } catch let error as TerminalError {
             // A terminal type without a terminfo entry: as less does, the text all the same
             // (the outline, as under TERM=dumb), and why, after it, where it is seen.
-            if case .unknownTerminal = error { return try printOutline(saying: error.description + ": printed the outline instead") }
+            switch error {
+            case .unknownTerminal, .tooLarge: return try printOutline(saying: error.description + ": printed the outline instead")
+            default: break
+            }
             // As every other error is said, not as the argument parser's "Error: …".
             Diagnostics.report(error.description)
             throw ExitCode(1)

@@ -41,5 +41,36 @@ extension OnATerminal {
                 """
             #expect(try PtyScript.run(script) == "redrawn\nexited 0")
         }
+
+        /// A pty may claim 65535×65535 cells. ncurses' own resize took it, could not allocate
+        /// the screens, and the next refresh crashed (SIGSEGV in doupdate); now the screen
+        /// stays within a largest size, and the explorer goes on reading.
+        @Test func aHugeResizeIsSurvived() throws {
+            let script = """
+                p = start(rows=24, cols=80)
+                if b"? help" not in read_until(b"? help", 20):
+                    sys.exit(print("no first frame"))
+                set_size(65535, 65535)
+                after = read_until(b"? help", 20)
+                print("drawn" if b"? help" in after else "not drawn", p.poll())
+                set_size(24, 80)
+                read_until(b"? help", 20)
+                os.write(master, b"q")
+                print("exited", finish(p))
+                """
+            #expect(try PtyScript.run(script) == "drawn None\nexited 0")
+        }
+
+        /// Started at such a size (ncurses cannot even set up): the outline, as for a terminal
+        /// type it cannot use, and why.
+        @Test func aHugeTerminalGetsTheOutline() throws {
+            let script = """
+                p = start(rows=65535, cols=65535)
+                out = read_until(b"instead", 20)
+                print("outline" if b"Historical examples of dual power" in out else "no outline", "said" if "65535×65535 cells".encode() in out else "not said")
+                print("exited", finish(p))
+                """
+            #expect(try PtyScript.run(script) == "outline said\nexited 0")
+        }
     }
 }

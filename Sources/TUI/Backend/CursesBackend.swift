@@ -10,6 +10,8 @@ import Darwin
 public enum TerminalError: Error, CustomStringConvertible {
     case notATerminal
     case unknownTerminal(String)
+    /// A screen of this size (columns, rows) is more than ncurses could set up.
+    case tooLarge(width: Int, height: Int)
     case noUTF8Locale
     case setupFailed(String)
 
@@ -19,6 +21,8 @@ public enum TerminalError: Error, CustomStringConvertible {
             return "standard input and output must be a terminal"
         case .unknownTerminal(let name):
             return "cannot use terminal type '\(name)' (check TERM)"
+        case .tooLarge(let width, let height):
+            return "the terminal is \(width)×\(height) cells, more than seealso can draw"
         case .noUTF8Locale:
             return "no UTF-8 locale is available (tried the environment's locale and C.UTF-8)"
         case .setupFailed(let reason):
@@ -69,9 +73,16 @@ public final class CursesBackend {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         try Self.selectUTF8Locale()
 
-        let savedActions = Self.currentActions(for: Self.exitSignals + [SIGALRM] + Self.crashSignals)
+        let savedActions = Self.currentActions(for: Self.exitSignals + [SIGALRM, SIGWINCH] + Self.crashSignals)
         // newterm, unlike initscr, returns nil instead of exiting when TERM is unusable.
         guard newterm(nil, seealso_stdout(), seealso_stdin()) != nil else {
+            // ncurses sets its screens up at the size the terminal claims, and a pty may claim
+            // 65535×65535 (resizes afterwards stay within `largestSize`).
+            var rows: Int32 = 0, columns: Int32 = 0
+            if seealso_terminal_size(STDOUT_FILENO, &rows, &columns) == 0,
+               rows > Self.largestSize.rows || columns > Self.largestSize.columns {
+                throw TerminalError.tooLarge(width: Int(columns), height: Int(rows))
+            }
             throw TerminalError.unknownTerminal(getenv("TERM").map { String(cString: $0) } ?? "(unset)")
         }
         // From here on the terminal is ncurses': restore it however the process ends.
@@ -204,14 +215,12 @@ public final class CursesBackend {
     /// so nil may come before the timeout.
     public func nextEvent(timeoutMilliseconds: Int32) -> InputEvent? {
         guard !isShutDown else { return nil }
-        // ncurses acts on SIGWINCH in doupdate, or when the signal interrupts its read. One
-        // that arrives while doupdate is writing a frame (after its check) would wait for the
-        // next key, leaving the frame for the old size garbled on screen. So a size the
-        // kernel has and ncurses has not taken yet is handled here: read without waiting
-        // (ncurses then reports the KEY_RESIZE it owes, or a key typed first), and if ncurses
-        // has nothing to say (no signal came, or it is still on its way), resize directly.
-        // Checked before the read too: a signal that came while a frame was drawn did not
-        // interrupt it. And before a resume: an end asked for while stopped (`kill %1`, which
+        // A resize (SIGWINCH, see `installSignalHandlers`) interrupts the read; one that came
+        // while a frame was drawn did not, and would wait for the next key with the frame for
+        // the old size garbled on screen. So the size the kernel has is compared with the one
+        // ncurses works with before the read too: when they differ, read without waiting (a
+        // key typed first is still taken first), then resize. An end is checked before a
+        // resume: an end asked for while stopped (`kill %1`, which
         // also continues the job) must not take the terminal back from the shell; drawing
         // from the background stopped the explorer again ("Stopped (tty output)").
         if requestedEnd != 0 { return nil }
@@ -228,20 +237,28 @@ public final class CursesBackend {
             // came meanwhile (see above).
             if requestedEnd != 0 { return nil }
             if terminalWasSuspended != 0 { return resumed() }
-            guard let pending else { return nil }
+            guard let pending = pending ?? pendingSize() else { return nil }
             resizeterm(pending.rows, pending.columns)
             return resized()
         }
     }
 
-    /// The terminal's size when it differs from the one ncurses works with, else nil.
+    /// The terminal's size when it differs from the one ncurses works with, else nil; at most
+    /// `largestSize`.
     private func pendingSize() -> (rows: Int32, columns: Int32)? {
         var rows: Int32 = 0
         var columns: Int32 = 0
-        guard seealso_terminal_size(STDOUT_FILENO, &rows, &columns) == 0,
-              rows != seealso_lines() || columns != seealso_columns() else { return nil }
+        guard seealso_terminal_size(STDOUT_FILENO, &rows, &columns) == 0 else { return nil }
+        rows = min(rows, Self.largestSize.rows)
+        columns = min(columns, Self.largestSize.columns)
+        guard rows != seealso_lines() || columns != seealso_columns() else { return nil }
         return (rows, columns)
     }
+
+    /// The largest screen drawn; a larger terminal shows it in its top-left corner. A pty can
+    /// claim 65535×65535 cells, a screen ncurses cannot allocate: its resize then failed
+    /// half-way and the next refresh crashed. This is still far more than any display holds.
+    static let largestSize = (rows: Int32(500), columns: Int32(1000))
 
     /// After ncurses has resized its screens: the window follows, and the next frame is drawn whole.
     private func resized() -> InputEvent {
@@ -403,7 +420,7 @@ public final class CursesBackend {
         case KEY_DC: return .key(.delete)
         case KEY_ENTER: return .key(.enter)
         case KEY_RESIZE:
-            // ncurses has already resized stdscr and updated LINES/COLS.
+            // What resizeterm queues (see `nextEvent`): ncurses has resized and updated LINES/COLS.
             return resized()
         case KEY_MOUSE:
             return mouseEvent()
@@ -487,8 +504,16 @@ public final class CursesBackend {
     /// The handlers are C function pointers and cannot capture anything; the one thing they
     /// need to know is in `terminalNeedsRestore`. (`endwin` is not async-signal-safe, but
     /// the process ends right after and the alternative is a terminal left unusable.)
-    /// ncurses keeps handling SIGWINCH (as KEY_RESIZE).
     private nonisolated static func installSignalHandlers() {
+        // Resizes are seealso's, not ncurses': its SIGWINCH handler resized to whatever size
+        // the terminal claimed (a pty may claim 65535×65535), failed to allocate it half-way,
+        // and the next refresh crashed. This one only interrupts the read; `nextEvent` then
+        // finds the new size (`pendingSize`) and resizes within `largestSize`.
+        var resize = sigaction()
+        resize.__sigaction_handler = .init(sa_handler: { _ in })
+        sigemptyset(&resize.sa_mask)
+        resize.sa_flags = 0
+        sigaction(SIGWINCH, &resize, nil)
         for signalNumber in endSignals {
             var action = sigaction()
             action.__sigaction_handler = .init(sa_handler: { signalNumber in CursesBackend.askToEnd(signalNumber) })
