@@ -26,13 +26,61 @@ struct HistoryRepeatTests {
     @Test func aJumpFromThePlaceLastRecordedDoesNotRecordItAgain() throws {
         var state = explorer.initialState(size: size)
         state = explorer.update(state, .follow(.section(try section("July Days' impact"))))
-        state = explorer.press(state, .character("g"))
+        // Back to the top by paging: g would be a jump of its own.
+        while explorer.readerTopLine(state) > 0 { state = explorer.press(state, .character("b")) }
         state = explorer.update(state, .follow(.section(try section("Provisional Government"))))
         #expect(explorer.jumpPath(state) == [title, "Provisional Government"])
         state = explorer.press(state, .character("H"))
         #expect(explorer.readerTopLine(state) == 0)
         state = explorer.press(state, .character("H"))
         #expect(state.notice == "Nothing to go back to.")
+    }
+
+    /// g and G are jumps, as in vim and less: after a link followed and then g, H returned to
+    /// the top already on screen and the place the link led to was lost (QA: "Back does
+    /// nothing, and the jump you made is lost").
+    @Test func gAndGAreJumpsThatBackReturnsFrom() throws {
+        let background = try section("Background")
+        var state = explorer.initialState(size: size)
+        state = explorer.update(state, .follow(.section(background)))
+        state = explorer.press(state, .character("g"))
+        #expect(explorer.readerTopLine(state) == 0)
+        #expect(explorer.jumpPath(state) == [title, "Background", title])
+        state = explorer.press(state, .character("H"))
+        #expect(explorer.currentSection(state) == background)
+        state = explorer.press(state, .character("G"))
+        state = explorer.press(state, .character("H"))
+        #expect(explorer.currentSection(state) == background)
+        state = explorer.press(state, .character("L"))
+        #expect(explorer.readerTopLine(state) > 0 && explorer.currentSection(state) != background, "forward is the end again")
+        // At the top already, g moves nothing and records nothing.
+        state = explorer.press(state, .character("g"))
+        let history = state.history
+        state = explorer.press(state, .character("g"))
+        #expect(state.history == history)
+    }
+
+    /// A step back to the place on screen (scrolled back there by hand) is passed over: it
+    /// showed the same screen and sent that screen forward.
+    @Test func aStepToThePlaceOnScreenIsPassedOver() throws {
+        let top = explorer.snapshot(explorer.initialState(size: size))
+        let background = explorer.snapshot(explorer.update(explorer.initialState(size: size), .follow(.section(try section("Background")))))
+        var history = History()
+        history.record(top)
+        history.record(background)
+        var scrolled = background
+        scrolled.focus = .outline
+        #expect(history.goBack(from: scrolled) == top, "not the background on screen again")
+        #expect(history.forward == [scrolled])
+        #expect(history.back.isEmpty)
+        #expect(history.goForward(from: top) == scrolled)
+
+        var again = History()
+        again.record(top)
+        scrolled = top
+        scrolled.focus = .outline
+        #expect(again.goBack(from: scrolled) == nil, "nowhere else to go: nothing to go back to")
+        #expect(again.forward.isEmpty)
     }
 
     /// A folder's session restored with one of its articles opened alone (sessions are kept by

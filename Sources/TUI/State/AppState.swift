@@ -113,17 +113,25 @@ public struct History: Hashable, Sendable, Codable {
         forward.removeAll()
     }
 
-    /// The view to go back to; `current` becomes the first forward entry.
+    /// The view to go back to; `current` becomes the first forward entry. A step to the place
+    /// on screen (the reader scrolled back by hand to where it came from) would go nowhere and
+    /// send the screen itself forward, so it is passed over.
     public mutating func goBack(from current: ViewSnapshot) -> ViewSnapshot? {
+        Self.dropSteps(to: current, from: &back)
         guard let previous = back.popLast() else { return nil }
         Self.push(current, onto: &forward)
         return previous
     }
 
     public mutating func goForward(from current: ViewSnapshot) -> ViewSnapshot? {
+        Self.dropSteps(to: current, from: &forward)
         guard let next = forward.popLast() else { return nil }
         Self.push(current, onto: &back)
         return next
+    }
+
+    private static func dropSteps(to place: ViewSnapshot, from stack: inout [ViewSnapshot]) {
+        while let last = stack.last, last.isSamePlace(as: place) { stack.removeLast() }
     }
 
     /// The history as it stands at `current`, the place on screen: a step back or forward to
@@ -131,8 +139,8 @@ public struct History: Hashable, Sendable, Codable {
     /// left for another one is that jump's way back too: restored (at a restart, when the
     /// article jumped to is gone), the two would be one place twice.
     public mutating func settle(at current: ViewSnapshot) {
-        if let last = back.last, last.isSamePlace(as: current) { back.removeLast() }
-        if let next = forward.last, next.isSamePlace(as: current) { forward.removeLast() }
+        Self.dropSteps(to: current, from: &back)
+        Self.dropSteps(to: current, from: &forward)
     }
 
     /// Without the views `isReachable` rejects, and with the places their removal brings side

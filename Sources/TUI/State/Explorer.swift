@@ -522,6 +522,10 @@ public struct Explorer: Sendable {
         if top == current, command == .pageDown || command == .pageUp {
             state.notice = command == .pageDown ? "Already at the end." : "Already at the top."
         }
+        // g and G are jumps, as in vim and less (whose '' returns from them): H goes back to
+        // where they were pressed. Otherwise a link followed, then g, left H nothing but the
+        // screen already shown, and the place the link led to was lost.
+        if command == .top || command == .bottom, top != current { state.history.record(snapshot(state)) }
         state.reader.top = layout.anchor(at: top)
         return selectionInView(state, layout: layout, top: top, height: height)
     }
