@@ -289,8 +289,11 @@ extension Explorer {
     public func position(_ state: AppState) -> String {
         let layout = readerLayout(state)
         let height = readerTextRect(state).height
-        let top = layout.line(of: state.reader.top)
-        let last = max(layout.lineCount - height, 0)
+        return Self.position(top: layout.line(of: state.reader.top), last: max(layout.lineCount - height, 0))
+    }
+
+    /// A view scrolled to line `top` of those from 0 to `last` (the top that shows the end).
+    static func position(top: Int, last: Int) -> String {
         if last == 0 { return "All" }
         if top == 0 { return "Top" }
         if top >= last { return "Bot" }
@@ -356,6 +359,15 @@ extension Explorer {
             var x = box.x + 2
             for span in help.lines[index] {
                 x += buffer.put(span.text, x: x, y: box.y + 1 + row, maxWidth: max(box.x + box.width - 2 - x, 0), style: span.style)
+            }
+        }
+        // Where in the list the box is, on its bottom border, as less says it: that there is
+        // more below (or above) showed nowhere, and "Finding" and "Mouse" went unseen at 40 rows.
+        if help.maxTop > 0 {
+            let label = " " + Self.position(top: state.helpTop, last: help.maxTop) + " "
+            let width = label.displayWidth
+            if box.width >= width + 4 {
+                buffer.put(label, x: box.x + box.width - 2 - width, y: box.y + box.height - 1, style: Style(.borderFocused, bold: true))
             }
         }
     }

@@ -1,0 +1,31 @@
+import Testing
+@testable import TUI
+
+/// The help overlay says where in the key list it is, on its bottom border, as less does: at
+/// 40 rows its "Finding" and "Mouse" sections were below the box with nothing to say so.
+@Suite("The help overlay's position")
+struct HelpPositionTests {
+    let explorer = makeExplorer()
+
+    func bottomBorder(_ state: AppState) -> String {
+        let box = explorer.helpLayout(state).box
+        // The box's own cells: the row goes on to the screen's edge.
+        return String(explorer.render(state).row(box.y + box.height - 1).prefix(box.x + box.width))
+    }
+
+    @Test func theBottomBorderSaysTopPercentAndBot() {
+        var state = explorer.press(explorer.initialState(size: Size(width: 120, height: 40)), .character("?"))
+        #expect(explorer.helpLayout(state).maxTop > 0, "the list is longer than the box")
+        #expect(bottomBorder(state).hasSuffix("─ Top ─┘"))
+        state = explorer.press(state, .character("G"))
+        #expect(bottomBorder(state).hasSuffix("─ Bot ─┘"))
+        state = explorer.press(state, .character("k"))
+        #expect(bottomBorder(state).contains(#/─ \d+% ─┘$/#))
+    }
+
+    @Test func aListThatFitsSaysNothing() {
+        let state = explorer.press(explorer.initialState(size: Size(width: 200, height: 120)), .character("?"))
+        #expect(explorer.helpLayout(state).maxTop == 0)
+        #expect(bottomBorder(state).hasSuffix("──┘"))
+    }
+}
