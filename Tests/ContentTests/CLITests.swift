@@ -279,6 +279,21 @@ struct CLITests {
         }
     }
 
+    /// Graphviz refuses a quoted string over 16384 bytes, and with it the whole graph: an item
+    /// named by 17,000 letters did that. Labels are cut with "…" well before.
+    @Test func aVeryLongNameIsCutInDOT() throws {
+        try withTemporaryDirectory { folder in
+            let article = folder.appendingPathComponent("long.txt")
+            try "= T =\n\n== See also ==\n- \(String(repeating: "y", count: 17_000))\n- Ä\(String(repeating: "\"", count: 9_000))\n"
+                .write(to: article, atomically: true, encoding: .utf8)
+            let result = try CLI.run(["export", "--format", "dot", article.path])
+            #expect(result.status == 0)
+            #expect(result.output.contains("yyyy…\""))
+            let svg = try CLI.renderSVG(result.output)
+            #expect(svg.status == 0, "dot rejected the graph: \(svg.stderr)")
+        }
+    }
+
     @Test("export --format dot is accepted by dot -Tsvg", arguments: [nil, "hostile.txt", "unicode.txt", "plain.txt", "movements.txt"])
     func exportDOT(fixture: String?) throws {
         let file = try fixture.map { try Fixtures.path($0) }

@@ -236,15 +236,30 @@ public struct DOTExporter: Sendable {
         }
     }
 
-    /// A DOT double-quoted string: backslashes and quotes escaped, controls neutralised.
+    /// A DOT double-quoted string: backslashes and quotes escaped, controls neutralised, and
+    /// cut with "…" past `byteLimit`.
     static func quoted(_ text: String) -> String {
         var result = "\""
+        var bytes = 0
         // By scalar: a quote or backslash with a combining mark after it is one Character
         // that equals neither, yet Graphviz still reads its quote as the end of the string.
         for scalar in text.neutralized.unicodeScalars {
-            if scalar == "\"" || scalar == "\\" { result.unicodeScalars.append("\\") }
+            bytes += scalar.utf8.count
+            if bytes > byteLimit {
+                result += "…"
+                break
+            }
+            if scalar == "\"" || scalar == "\\" {
+                result.unicodeScalars.append("\\")
+                bytes += 1
+            }
             result.unicodeScalars.append(scalar)
         }
         return result + "\""
     }
+
+    /// Graphviz refuses a quoted string longer than 16384 bytes ("longer than 16384?"), and
+    /// with it the whole graph: a See-also entry of 17,000 letters did that. A label a
+    /// quarter of that long is already far wider than any drawing.
+    static let byteLimit = 4096
 }
