@@ -4,9 +4,41 @@ public enum TOMLInput {
     /// TOMLKit can be given it. TOMLKit reads a C string, which ends at the first NUL: the
     /// rest of the file would be ignored without a word.
     public static func unreadable(_ text: String) -> (line: Int, message: String)? {
-        guard let nul = text.utf8.firstIndex(of: 0) else { return nil }
-        let line = text.utf8[..<nul].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-        return (line, "invalid TOML: a NUL character (U+0000), which TOML does not allow")
+        let bytes = Array(text.utf8)
+        if let nul = bytes.firstIndex(of: 0) {
+            return (line(at: nul, in: bytes), "invalid TOML: a NUL character (U+0000), which TOML does not allow")
+        }
+        // Escaped, TOML allows it, and TOMLKit hands the string over as a C string too: it
+        // ended there, and a link's name or rationale was cut short without a word.
+        if let escape = escapedNUL(in: bytes) {
+            return (line(at: escape, in: bytes), "a NUL character (\\u0000) in a string, which seealso cannot read")
+        }
+        return nil
+    }
+
+    private static func line(at offset: Int, in bytes: [UInt8]) -> Int {
+        bytes[..<offset].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+    }
+
+    /// Where `\u0000` or `\U00000000` starts as an escape: after an odd run of backslashes.
+    private static func escapedNUL(in bytes: [UInt8]) -> Int? {
+        let backslash = UInt8(ascii: "\\")
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == backslash else {
+                index += 1
+                continue
+            }
+            let run = index
+            while index < bytes.count, bytes[index] == backslash { index += 1 }
+            guard (index - run) % 2 == 1, index < bytes.count else { continue }
+            let digits = bytes[index] == UInt8(ascii: "u") ? 4 : bytes[index] == UInt8(ascii: "U") ? 8 : 0
+            if digits > 0, index + digits < bytes.count,
+               bytes[(index + 1)...(index + digits)].allSatisfy({ $0 == UInt8(ascii: "0") }) {
+                return index - 1
+            }
+        }
+        return nil
     }
 
     /// `text` without a leading byte-order mark. TOMLKit skips one; the key-line scan took it

@@ -146,6 +146,17 @@ struct LinksFileProblemsTests {
         #expect(try Self.problems(toml) == ["basic.links.toml:6: invalid TOML: a NUL character (U+0000), which TOML does not allow"])
     }
 
+    /// Escaped, TOML allows a NUL, and TOMLKit cut the string at it: `from = "Municipalism\u0000junk"`
+    /// was the link from Municipalism, and the rationale `"r\u0000hidden"` was "r", without a
+    /// word. An escaped backslash before the u is no escape, and stays text.
+    @Test func anEscapedNULIsAnErrorAtItsLine() throws {
+        let toml = "[[link]]\nfrom = \"strategy: Alpha\"\nto = \"see-also: Alpha\"\ntype = \"related\"\nrationale = \"r\\u0000hidden\"\n"
+        #expect(try Self.problems(toml) == ["basic.links.toml:5: a NUL character (\\u0000) in a string, which seealso cannot read"])
+        let long = toml.replacingOccurrences(of: "\\u0000", with: "\\U00000000")
+        #expect(try Self.problems(long) == ["basic.links.toml:5: a NUL character (\\u0000) in a string, which seealso cannot read"])
+        #expect(TOMLInput.unreadable("a = \"x\\\\u0000\"\nb = '\\u0001'\n") == nil, "\\\\u0000 is a backslash, then text")
+    }
+
     /// A byte-order mark before the first [[link]] hid its header from the scan that finds
     /// each key's line: every problem was reported a table off, out of order.
     @Test("A byte-order mark changes no line")
