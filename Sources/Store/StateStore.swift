@@ -444,39 +444,58 @@ public final class StateStore {
     }
 
     /// Opens an existing file read-only and refuses it if it is not a usable seealso database.
+    ///
+    /// Leaves no file beside it that was not there: a refused file is said to be left untouched,
+    /// and `bookmarks list` to create nothing. A read-only connection to a WAL database makes
+    /// `-wal` and `-shm` and, unlike one that can write, leaves them on closing.
     private static func inspect(_ path: String) throws -> (database: Database, version: Int) {
         guard try FileCheck.hasSQLiteHeader(path) else { throw StoreError.corrupt(path: path) }
+        let sideFiles = SideFiles(beside: path)
         do {
-            var database: Database
-            if FileCheck.isSettledAndUnwritable(path) {
-                // A file this process cannot write, with no WAL or journal beside it: every
-                // commit is in the file, and only a writer with more rights (root) could add
-                // one. Read as it is: a plain read-only connection makes -wal and -shm beside
-                // it (the folder can be written) and leaves them there, as only a connection
-                // that can write the file removes them; `bookmarks list` left two new files.
-                // Other processes are not disturbed: this connection takes no lock and uses
-                // neither file. (What it could misread is a checkpoint that such a writer runs
-                // into the file during the read; it never writes, so nothing is damaged.)
-                database = try openImmutable(path)
-            } else {
-                do {
-                    database = try Database(path: path, flags: SQLITE_OPEN_READONLY)
-                    _ = try database.integer("PRAGMA user_version")  // SQLite opens lazily: this reads
-                } catch let error as SQLiteError where error.primary == SQLITE_CANTOPEN || error.primary == SQLITE_READONLY {
-                    // A WAL database in a folder nobody can write, closed cleanly (no -shm file):
-                    // SQLite opens it read-only only when told that the file cannot change. It
-                    // cannot while the folder stays read-only. (SQLite says CANTOPEN when the
-                    // filesystem is read-only, READONLY_DIRECTORY when the permissions are.)
-                    database = try openImmutable(path)
-                }
+            return try inspected(path, connect: reader)
+        } catch {
+            // The reader that failed is closed: it was local to the call that threw.
+            sideFiles.removeMade()
+            switch error {
+            case let error as SQLiteError where error.isCorruption: throw StoreError.corrupt(path: path)
+            case let error as SQLiteError: throw StoreError.sqlite(path: path, message: error.description)
+            default: throw error
             }
-            let found = try Migrations.inspect(database)
-            try Migrations.check(found, path: path)
-            return (database, found.version)
-        } catch let error as SQLiteError where error.isCorruption {
-            throw StoreError.corrupt(path: path)
-        } catch let error as SQLiteError {
-            throw StoreError.sqlite(path: path, message: error.description)
+        }
+    }
+
+    /// `path` opened by `connect`, with its schema version, once `Migrations.check` accepts it.
+    /// When this throws, the connection is closed again.
+    private static func inspected(_ path: String, connect: (String) throws -> Database) throws -> (database: Database, version: Int) {
+        let database = try connect(path)
+        let found = try Migrations.inspect(database)
+        try Migrations.check(found, path: path)
+        return (database, found.version)
+    }
+
+    /// A read-only connection to `path` that sees every commit, those still in its WAL too.
+    private static func reader(_ path: String) throws -> Database {
+        if FileCheck.isSettledAndUnwritable(path) {
+            // A file this process cannot write, with no WAL or journal beside it: every
+            // commit is in the file, and only a writer with more rights (root) could add
+            // one. Read as it is: a plain read-only connection makes -wal and -shm beside
+            // it (the folder can be written) and leaves them there, as only a connection
+            // that can write the file removes them; `bookmarks list` left two new files.
+            // Other processes are not disturbed: this connection takes no lock and uses
+            // neither file. (What it could misread is a checkpoint that such a writer runs
+            // into the file during the read; it never writes, so nothing is damaged.)
+            return try openImmutable(path)
+        }
+        do {
+            let database = try Database(path: path, flags: SQLITE_OPEN_READONLY)
+            _ = try database.integer("PRAGMA user_version")  // SQLite opens lazily: this reads
+            return database
+        } catch let error as SQLiteError where error.primary == SQLITE_CANTOPEN || error.primary == SQLITE_READONLY {
+            // A WAL database in a folder nobody can write, closed cleanly (no -shm file):
+            // SQLite opens it read-only only when told that the file cannot change. It
+            // cannot while the folder stays read-only. (SQLite says CANTOPEN when the
+            // filesystem is read-only, READONLY_DIRECTORY when the permissions are.)
+            return try openImmutable(path)
         }
     }
 
@@ -562,5 +581,38 @@ enum FileCheck {
     static func isSettledAndUnwritable(_ path: String) -> Bool {
         access(path, F_OK) == 0 && !isWritable(path)
             && ["-wal", "-journal"].allSatisfy { access(path + $0, F_OK) != 0 && errno == ENOENT }
+    }
+
+    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    /// Nothing is at `path`, or an empty file. Anything that cannot be looked at is neither.
+    static func isAbsentOrEmpty(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 ? info.st_size == 0 : errno == ENOENT
+    }
+}
+
+/// The `-wal` and `-shm` files beside a database, as they were before a read-only connection
+/// opened it: to remove afterwards those that it made. SQLite makes them for any connection to
+/// a WAL database and removes them only when one that can write the file closes it last.
+struct SideFiles {
+    let database: String
+    /// The suffixes that had no file before.
+    private let absent: [String]
+
+    init(beside database: String) {
+        self.database = database
+        absent = ["-wal", "-shm"].filter { !FileCheck.exists(database + $0) }
+    }
+
+    /// Removes the side files that were not there before; only once the connection that made
+    /// them is closed. A -wal made meanwhile that holds commits is another process's, which
+    /// wrote them there: it stays, and so does the -shm with it. (One that only opened the file
+    /// meanwhile, to find it as unusable, would lose the files it shares: a race this narrow is
+    /// taken as the price of leaving nothing.)
+    func removeMade() {
+        if absent.contains("-wal"), !FileCheck.isAbsentOrEmpty(database + "-wal") { return }
+        // The -wal first, as SQLite removes them.
+        for suffix in absent { unlink(database + suffix) }
     }
 }
