@@ -386,9 +386,14 @@ public final class StateStore {
         let path = file.path
         // An existing file is checked through a read-only connection first: SQLite's header,
         // then application_id, schema version and tables. Only then may anything write to it.
-        var existing: (database: Database, version: Int)?
+        var existing: (database: Database, version: Int, full: Bool)?
         if try FileCheck.hasContent(path) {
-            existing = try inspect(path)
+            existing = try inspect(path, place: directory.path)
+        }
+        if let existing, existing.full {
+            // No room for the WAL index that reading had to do without: none for a write either,
+            // and a connection that tried would make the -wal and -shm that reading did not.
+            return (existing.version >= 1 ? existing.database : try emptyDatabase(), .full(path: directory.path))
         }
         do {
             let database = try Database(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
@@ -444,20 +449,31 @@ public final class StateStore {
     }
 
     /// Opens an existing file read-only and refuses it if it is not a usable seealso database.
+    /// `full`: SQLite had no room to make the WAL index (`-shm`) it reads through, and the file
+    /// was read without one (see `readerMakingNothing`); `place` is the folder that is full.
     ///
     /// Leaves no file beside it that was not there: a refused file is said to be left untouched,
     /// and `bookmarks list` to create nothing. A read-only connection to a WAL database makes
     /// `-wal` and `-shm` and, unlike one that can write, leaves them on closing.
-    private static func inspect(_ path: String) throws -> (database: Database, version: Int) {
+    private static func inspect(_ path: String, place: String) throws -> (database: Database, version: Int, full: Bool) {
         guard try FileCheck.hasSQLiteHeader(path) else { throw StoreError.corrupt(path: path) }
         let sideFiles = SideFiles(beside: path)
         do {
-            return try inspected(path, connect: reader)
+            do {
+                let opened = try inspected(path, connect: reader)
+                return (opened.database, opened.version, false)
+            } catch let error as SQLiteError where error.isNoSpace {
+                // The reader that failed is closed: it was local to the call that threw.
+                sideFiles.removeMade()
+                guard let fallback = try readerMakingNothing(path) else { throw StoreError.full(path: place) }
+                let opened = try inspected(path) { _ in fallback }
+                return (opened.database, opened.version, true)
+            }
         } catch {
-            // The reader that failed is closed: it was local to the call that threw.
             sideFiles.removeMade()
             switch error {
             case let error as SQLiteError where error.isCorruption: throw StoreError.corrupt(path: path)
+            case let error as SQLiteError where error.isNoSpace: throw StoreError.full(path: place)
             case let error as SQLiteError: throw StoreError.sqlite(path: path, message: error.description)
             default: throw error
             }
@@ -476,8 +492,8 @@ public final class StateStore {
     /// A read-only connection to `path` that sees every commit, those still in its WAL too.
     private static func reader(_ path: String) throws -> Database {
         if FileCheck.isSettledAndUnwritable(path) {
-            // A file this process cannot write, with no WAL or journal beside it: every
-            // commit is in the file, and only a writer with more rights (root) could add
+            // A file this process cannot write, with no WAL or journal holding anything beside
+            // it: every commit is in the file, and only a writer with more rights (root) could add
             // one. Read as it is: a plain read-only connection makes -wal and -shm beside
             // it (the folder can be written) and leaves them there, as only a connection
             // that can write the file removes them; `bookmarks list` left two new files.
@@ -499,10 +515,26 @@ public final class StateStore {
         }
     }
 
+    /// A read-only connection that makes no file beside `path`, for a disk with no room for the
+    /// WAL index: the file alone when every commit is in it (`immutable`, as for a read-only
+    /// file); else through the -wal and -shm already there, the -shm only read (`readonly_shm`:
+    /// with no other process keeping the index, SQLite reads the WAL into memory instead).
+    /// Nil for commits in a WAL with no -shm beside it, which SQLite cannot read without one:
+    /// read without them, the bookmarks they added would look lost.
+    private static func readerMakingNothing(_ path: String) throws -> Database? {
+        if FileCheck.holdsEveryCommit(path) { return try openImmutable(path) }
+        guard FileCheck.exists(path + "-wal"), FileCheck.exists(path + "-shm") else { return nil }
+        return try openReadOnly(path, uriParameter: "readonly_shm=1")
+    }
+
     /// A read-only connection told that the file cannot change (`immutable`): SQLite then
     /// takes no locks and opens no -wal or -shm file. Only for a file nothing can write.
     private static func openImmutable(_ path: String) throws -> Database {
-        let uri = URL(fileURLWithPath: path).absoluteString + "?immutable=1"
+        try openReadOnly(path, uriParameter: "immutable=1")
+    }
+
+    private static func openReadOnly(_ path: String, uriParameter: String) throws -> Database {
+        let uri = URL(fileURLWithPath: path).absoluteString + "?" + uriParameter
         return try Database(path: path, filename: uri, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI)
     }
 
@@ -516,8 +548,8 @@ public final class StateStore {
     /// `SQLiteError` in words: an unwritable `place` (the data folder, or the file itself),
     /// or a problem with the database `file`.
     static func storeError(_ error: SQLiteError, place: String, file: String) -> StoreError {
-        switch error.primary {
-        case SQLITE_FULL: .full(path: place)
+        if error.isNoSpace { return .full(path: place) }
+        return switch error.primary {
         case SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM: .readOnly(path: place)
         case SQLITE_CORRUPT, SQLITE_NOTADB: .corrupt(path: file)
         default: .sqlite(path: file, message: error.description)
@@ -576,11 +608,17 @@ enum FileCheck {
         access(path, W_OK) == 0 || errno == ENOENT
     }
 
-    /// The file exists, this process cannot write it, and no WAL or rollback journal is beside
-    /// it: nothing it holds is elsewhere, and nothing this process runs can change it.
+    /// The file exists, this process cannot write it, and every commit is in it: nothing it
+    /// holds is elsewhere, and nothing this process runs can change it.
     static func isSettledAndUnwritable(_ path: String) -> Bool {
-        access(path, F_OK) == 0 && !isWritable(path)
-            && ["-wal", "-journal"].allSatisfy { access(path + $0, F_OK) != 0 && errno == ENOENT }
+        exists(path) && !isWritable(path) && holdsEveryCommit(path)
+    }
+
+    /// No WAL or rollback journal with anything in it is beside the database `path`: every
+    /// commit is in the file. (An empty one is what a reader makes, or a writer that has not
+    /// written yet.)
+    static func holdsEveryCommit(_ path: String) -> Bool {
+        ["-wal", "-journal"].allSatisfy { isAbsentOrEmpty(path + $0) }
     }
 
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
