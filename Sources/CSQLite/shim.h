@@ -8,4 +8,10 @@
 static inline sqlite3_destructor_type seealso_sqlite_transient(void) {
     return SQLITE_TRANSIENT;
 }
+
+/// Extended result codes are macros built from others (`SQLITE_IOERR | (19<<8)`), which Swift
+/// does not import either.
+static inline int seealso_sqlite_ioerr_shmsize(void) {
+    return SQLITE_IOERR_SHMSIZE;
+}
 #endif

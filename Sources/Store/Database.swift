@@ -13,8 +13,14 @@ struct SQLiteError: Error, CustomStringConvertible {
     /// Errors that mean "this place cannot be written": the directory or file is read-only,
     /// the disk is full, or the journal files cannot be created beside the database.
     var isUnwritable: Bool {
-        [SQLITE_READONLY, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_PERM].contains(primary)
+        isNoSpace || [SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM].contains(primary)
     }
+
+    /// No room on the disk (or under the file-size limit): `SQLITE_FULL`, or the WAL index
+    /// (`-shm`) could not be grown to its 32 KB, `SQLITE_IOERR_SHMSIZE`. The first connection
+    /// to read a WAL database makes that index, a read-only one too, so a full disk fails even
+    /// a read with the second, as a "disk I/O error".
+    var isNoSpace: Bool { primary == SQLITE_FULL || code == seealso_sqlite_ioerr_shmsize() }
 
     /// The file is not a database, or a damaged one.
     var isCorruption: Bool { primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB }

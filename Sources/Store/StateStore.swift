@@ -386,9 +386,14 @@ public final class StateStore {
         let path = file.path
         // An existing file is checked through a read-only connection first: SQLite's header,
         // then application_id, schema version and tables. Only then may anything write to it.
-        var existing: (database: Database, version: Int)?
+        var existing: (database: Database, version: Int, full: Bool)?
         if try FileCheck.hasContent(path) {
-            existing = try inspect(path)
+            existing = try inspect(path, place: directory.path)
+        }
+        if let existing, existing.full {
+            // No room for the WAL index that reading had to do without: none for a write either,
+            // and a connection that tried would make the -wal and -shm that reading did not.
+            return (existing.version >= 1 ? existing.database : try emptyDatabase(), .full(path: directory.path))
         }
         do {
             let database = try Database(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
@@ -444,46 +449,92 @@ public final class StateStore {
     }
 
     /// Opens an existing file read-only and refuses it if it is not a usable seealso database.
-    private static func inspect(_ path: String) throws -> (database: Database, version: Int) {
+    /// `full`: SQLite had no room to make the WAL index (`-shm`) it reads through, and the file
+    /// was read without one (see `readerMakingNothing`); `place` is the folder that is full.
+    ///
+    /// Leaves no file beside it that was not there: a refused file is said to be left untouched,
+    /// and `bookmarks list` to create nothing. A read-only connection to a WAL database makes
+    /// `-wal` and `-shm` and, unlike one that can write, leaves them on closing.
+    private static func inspect(_ path: String, place: String) throws -> (database: Database, version: Int, full: Bool) {
         guard try FileCheck.hasSQLiteHeader(path) else { throw StoreError.corrupt(path: path) }
+        let sideFiles = SideFiles(beside: path)
         do {
-            var database: Database
-            if FileCheck.isSettledAndUnwritable(path) {
-                // A file this process cannot write, with no WAL or journal beside it: every
-                // commit is in the file, and only a writer with more rights (root) could add
-                // one. Read as it is: a plain read-only connection makes -wal and -shm beside
-                // it (the folder can be written) and leaves them there, as only a connection
-                // that can write the file removes them; `bookmarks list` left two new files.
-                // Other processes are not disturbed: this connection takes no lock and uses
-                // neither file. (What it could misread is a checkpoint that such a writer runs
-                // into the file during the read; it never writes, so nothing is damaged.)
-                database = try openImmutable(path)
-            } else {
-                do {
-                    database = try Database(path: path, flags: SQLITE_OPEN_READONLY)
-                    _ = try database.integer("PRAGMA user_version")  // SQLite opens lazily: this reads
-                } catch let error as SQLiteError where error.primary == SQLITE_CANTOPEN || error.primary == SQLITE_READONLY {
-                    // A WAL database in a folder nobody can write, closed cleanly (no -shm file):
-                    // SQLite opens it read-only only when told that the file cannot change. It
-                    // cannot while the folder stays read-only. (SQLite says CANTOPEN when the
-                    // filesystem is read-only, READONLY_DIRECTORY when the permissions are.)
-                    database = try openImmutable(path)
-                }
+            do {
+                let opened = try inspected(path, connect: reader)
+                return (opened.database, opened.version, false)
+            } catch let error as SQLiteError where error.isNoSpace {
+                // The reader that failed is closed: it was local to the call that threw.
+                sideFiles.removeMade()
+                guard let fallback = try readerMakingNothing(path) else { throw StoreError.full(path: place) }
+                let opened = try inspected(path) { _ in fallback }
+                return (opened.database, opened.version, true)
             }
-            let found = try Migrations.inspect(database)
-            try Migrations.check(found, path: path)
-            return (database, found.version)
-        } catch let error as SQLiteError where error.isCorruption {
-            throw StoreError.corrupt(path: path)
-        } catch let error as SQLiteError {
-            throw StoreError.sqlite(path: path, message: error.description)
+        } catch {
+            sideFiles.removeMade()
+            switch error {
+            case let error as SQLiteError where error.isCorruption: throw StoreError.corrupt(path: path)
+            case let error as SQLiteError where error.isNoSpace: throw StoreError.full(path: place)
+            case let error as SQLiteError: throw StoreError.sqlite(path: path, message: error.description)
+            default: throw error
+            }
         }
+    }
+
+    /// `path` opened by `connect`, with its schema version, once `Migrations.check` accepts it.
+    /// When this throws, the connection is closed again.
+    private static func inspected(_ path: String, connect: (String) throws -> Database) throws -> (database: Database, version: Int) {
+        let database = try connect(path)
+        let found = try Migrations.inspect(database)
+        try Migrations.check(found, path: path)
+        return (database, found.version)
+    }
+
+    /// A read-only connection to `path` that sees every commit, those still in its WAL too.
+    private static func reader(_ path: String) throws -> Database {
+        if FileCheck.isSettledAndUnwritable(path) {
+            // A file this process cannot write, with no WAL or journal holding anything beside
+            // it: every commit is in the file, and only a writer with more rights (root) could add
+            // one. Read as it is: a plain read-only connection makes -wal and -shm beside
+            // it (the folder can be written) and leaves them there, as only a connection
+            // that can write the file removes them; `bookmarks list` left two new files.
+            // Other processes are not disturbed: this connection takes no lock and uses
+            // neither file. (What it could misread is a checkpoint that such a writer runs
+            // into the file during the read; it never writes, so nothing is damaged.)
+            return try openImmutable(path)
+        }
+        do {
+            let database = try Database(path: path, flags: SQLITE_OPEN_READONLY)
+            _ = try database.integer("PRAGMA user_version")  // SQLite opens lazily: this reads
+            return database
+        } catch let error as SQLiteError where error.primary == SQLITE_CANTOPEN || error.primary == SQLITE_READONLY {
+            // A WAL database in a folder nobody can write, closed cleanly (no -shm file):
+            // SQLite opens it read-only only when told that the file cannot change. It
+            // cannot while the folder stays read-only. (SQLite says CANTOPEN when the
+            // filesystem is read-only, READONLY_DIRECTORY when the permissions are.)
+            return try openImmutable(path)
+        }
+    }
+
+    /// A read-only connection that makes no file beside `path`, for a disk with no room for the
+    /// WAL index: the file alone when every commit is in it (`immutable`, as for a read-only
+    /// file); else through the -wal and -shm already there, the -shm only read (`readonly_shm`:
+    /// with no other process keeping the index, SQLite reads the WAL into memory instead).
+    /// Nil for commits in a WAL with no -shm beside it, which SQLite cannot read without one:
+    /// read without them, the bookmarks they added would look lost.
+    private static func readerMakingNothing(_ path: String) throws -> Database? {
+        if FileCheck.holdsEveryCommit(path) { return try openImmutable(path) }
+        guard FileCheck.exists(path + "-wal"), FileCheck.exists(path + "-shm") else { return nil }
+        return try openReadOnly(path, uriParameter: "readonly_shm=1")
     }
 
     /// A read-only connection told that the file cannot change (`immutable`): SQLite then
     /// takes no locks and opens no -wal or -shm file. Only for a file nothing can write.
     private static func openImmutable(_ path: String) throws -> Database {
-        let uri = URL(fileURLWithPath: path).absoluteString + "?immutable=1"
+        try openReadOnly(path, uriParameter: "immutable=1")
+    }
+
+    private static func openReadOnly(_ path: String, uriParameter: String) throws -> Database {
+        let uri = URL(fileURLWithPath: path).absoluteString + "?" + uriParameter
         return try Database(path: path, filename: uri, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI)
     }
 
@@ -497,8 +548,8 @@ public final class StateStore {
     /// `SQLiteError` in words: an unwritable `place` (the data folder, or the file itself),
     /// or a problem with the database `file`.
     static func storeError(_ error: SQLiteError, place: String, file: String) -> StoreError {
-        switch error.primary {
-        case SQLITE_FULL: .full(path: place)
+        if error.isNoSpace { return .full(path: place) }
+        return switch error.primary {
         case SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM: .readOnly(path: place)
         case SQLITE_CORRUPT, SQLITE_NOTADB: .corrupt(path: file)
         default: .sqlite(path: file, message: error.description)
@@ -557,10 +608,49 @@ enum FileCheck {
         access(path, W_OK) == 0 || errno == ENOENT
     }
 
-    /// The file exists, this process cannot write it, and no WAL or rollback journal is beside
-    /// it: nothing it holds is elsewhere, and nothing this process runs can change it.
+    /// The file exists, this process cannot write it, and every commit is in it: nothing it
+    /// holds is elsewhere, and nothing this process runs can change it.
     static func isSettledAndUnwritable(_ path: String) -> Bool {
-        access(path, F_OK) == 0 && !isWritable(path)
-            && ["-wal", "-journal"].allSatisfy { access(path + $0, F_OK) != 0 && errno == ENOENT }
+        exists(path) && !isWritable(path) && holdsEveryCommit(path)
+    }
+
+    /// No WAL or rollback journal with anything in it is beside the database `path`: every
+    /// commit is in the file. (An empty one is what a reader makes, or a writer that has not
+    /// written yet.)
+    static func holdsEveryCommit(_ path: String) -> Bool {
+        ["-wal", "-journal"].allSatisfy { isAbsentOrEmpty(path + $0) }
+    }
+
+    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    /// Nothing is at `path`, or an empty file. Anything that cannot be looked at is neither.
+    static func isAbsentOrEmpty(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 ? info.st_size == 0 : errno == ENOENT
+    }
+}
+
+/// The `-wal` and `-shm` files beside a database, as they were before a read-only connection
+/// opened it: to remove afterwards those that it made. SQLite makes them for any connection to
+/// a WAL database and removes them only when one that can write the file closes it last.
+struct SideFiles {
+    let database: String
+    /// The suffixes that had no file before.
+    private let absent: [String]
+
+    init(beside database: String) {
+        self.database = database
+        absent = ["-wal", "-shm"].filter { !FileCheck.exists(database + $0) }
+    }
+
+    /// Removes the side files that were not there before; only once the connection that made
+    /// them is closed. A -wal made meanwhile that holds commits is another process's, which
+    /// wrote them there: it stays, and so does the -shm with it. (One that only opened the file
+    /// meanwhile, to find it as unusable, would lose the files it shares: a race this narrow is
+    /// taken as the price of leaving nothing.)
+    func removeMade() {
+        if absent.contains("-wal"), !FileCheck.isAbsentOrEmpty(database + "-wal") { return }
+        // The -wal first, as SQLite removes them.
+        for suffix in absent { unlink(database + suffix) }
     }
 }
