@@ -37,8 +37,11 @@ public struct Explorer: Sendable {
         switch event {
         case .key(let key) where state?.layout.isTooSmall == true:
             // Only the "too small" notice is on screen, and it says the quit key quits, even
-            // with the finder or a prompt open underneath.
-            keymap.command(for: key) == .quit ? .command(.quit) : .ignored(key)
+            // with the finder or a prompt open underneath; the redraw key repaints it.
+            switch keymap.command(for: key) {
+            case let command? where command == .quit || command == .redraw: .command(command)
+            default: .ignored(key)
+            }
         case .key(let key) where state?.prompt != nil || state?.finder != nil: .promptKey(key)
         case .key(let key): keymap.command(for: key).map(Action.command) ?? .unbound(key)
         case .mouse(let mouse): .mouse(mouse)
@@ -47,6 +50,12 @@ public struct Explorer: Sendable {
     }
 
     public func update(_ state: AppState, _ action: Action) -> AppState {
+        if action == .command(.redraw) {
+            // The runtime draws the next frame whole, on a cleared screen (`Terminal.run`); the
+            // frame is the one already shown, notice included, whatever is open: a repaint
+            // changes nothing but the terminal, as Ctrl-L in less and vim.
+            return state
+        }
         if action == .pause {
             // No key was pressed: the notice stays. While a prompt is open the view is a
             // search's provisional one (Esc takes it back): what is saved waits for the answer.
@@ -345,6 +354,7 @@ public struct Explorer: Sendable {
             }
             state.linkMap = LinkMapState(focus: selectedNode(state) ?? currentNode(state))
         case .zoom: state.zoomed.toggle()
+        case .redraw: break  // the runtime's: `update` returns the state as it is
         case .nextPane, .previousPane:
             let index = panes.firstIndex(of: state.focus) ?? 0
             let step = command == .nextPane ? 1 : panes.count - 1
