@@ -431,7 +431,7 @@ public struct Explorer: Sendable {
     }
 
     /// Keys while the link map is open: move between its nodes, follow one (with history, as
-    /// anywhere), or close it. Other commands close it first and then act.
+    /// anywhere), close it, or open the help over it. Other commands close it first and then act.
     func linkMapCommand(_ command: Command, in state: AppState) -> AppState {
         var state = state
         guard var open = state.linkMap else { return state }
@@ -441,6 +441,10 @@ public struct Explorer: Sendable {
         case .linkMap, .closeOverlay, .quit:  // q closes the map as it closes the help
             state.linkMap = nil
             return state
+        case .help:
+            // Over the map, which stays open under it: closing the help comes back to the map,
+            // as vim's help returns to the window it was opened from.
+            return perform(.help, in: state)
         case .moveDown, .nextReference: open.selection = min(open.selection + 1, last)
         case .moveUp, .previousReference: open.selection = max(open.selection - 1, 0)
         case .pageDown, .expand:
