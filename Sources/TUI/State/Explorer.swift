@@ -70,7 +70,7 @@ public struct Explorer: Sendable {
         case .end:
             state = perform(.quit, in: state)
         case .resize(let size):
-            state.size = size
+            state = resized(state, to: size)
         case .follow(let target):
             state = follow(target, from: state)
         case .mouse(let mouse):
@@ -544,6 +544,44 @@ public struct Explorer: Sendable {
         return selectionInView(state, layout: layout, top: top, height: height)
     }
 
+    /// `state` at a new terminal size. The reader keeps its top line (see `normalized`), unless
+    /// that would take the selected cross-reference out of its view: it then scrolls just enough
+    /// to show it whole, as vim keeps the cursor on screen, so that Enter and ] go on from it (it
+    /// was off screen: Enter refused it, ] started over at the top of the view). A selection
+    /// already out of view (a view restored from a larger screen) stays where it is.
+    func resized(_ state: AppState, to size: Size) -> AppState {
+        var state = state
+        let wasInView = selectedReferenceLines(state).map { readerView(state).contains($0.lowerBound) } ?? false
+        state.size = size
+        guard wasInView, !state.layout.isTooSmall, let lines = selectedReferenceLines(state) else { return state }
+        let view = readerView(state)
+        if view.contains(lines.lowerBound), view.contains(lines.upperBound) { return state }
+        // Its first line at the top, or its last at the bottom; the first, when it is taller than the view.
+        let top = lines.lowerBound < view.lowerBound ? lines.lowerBound : min(lines.upperBound - view.count + 1, lines.lowerBound)
+        let layout = readerLayout(state)
+        state.reader.top = layout.anchor(at: clampTop(top, layout: layout, height: view.count))
+        return state
+    }
+
+    /// The reader's lines in its view, at the terminal's size; none while it is too small.
+    /// (Where the reader's pane is hidden, at narrow widths, the view it has when focused.)
+    func readerView(_ state: AppState) -> Range<Int> {
+        guard !state.layout.isTooSmall else { return 0..<0 }
+        let top = readerTopLine(state)
+        return top..<(top + readerTextRect(state).height)
+    }
+
+    /// The lines the selected cross-reference takes (more than one where it wraps), if one is
+    /// selected.
+    func selectedReferenceLines(_ state: AppState) -> ClosedRange<Int>? {
+        let layout = readerLayout(state)
+        guard let selected = state.reader.selectedReference, layout.referenceLine.indices.contains(selected) else { return nil }
+        let first = layout.referenceLine[selected]
+        var last = first
+        while last + 1 < layout.lineCount, layout.lines[last + 1].spans.contains(where: { $0.reference == selected }) { last += 1 }
+        return first...last
+    }
+
     /// As in lynx, a selection the view has moved away from gives way to the first reference
     /// in view (or none): the side panes follow the selection, and showed a section long left.
     func selectionInView(_ state: AppState, layout: ReaderLayout, top: Int, height: Int) -> AppState {
@@ -928,7 +966,8 @@ public struct Explorer: Sendable {
         if jumpTop(top, layout: layout) != top || layout.anchor(at: top).block != state.reader.top.block {
             state.reader.top = layout.anchor(at: jumpTop(top, layout: layout))
         }
-        // The selection survives a resize even when the smaller view no longer shows it.
+        // A selection out of view is kept (a view restored from a larger screen shows it again
+        // when the screen grows back); a resize keeps one that was in view in it (`resized`).
         if let selected = state.reader.selectedReference, selected >= layout.referenceLine.count {
             state.reader.selectedReference = nil
         }
