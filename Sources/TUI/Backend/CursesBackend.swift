@@ -169,6 +169,13 @@ public final class CursesBackend {
         }
     }
 
+    /// Makes the next `present` clear the screen and draw the whole frame, as after a resize or
+    /// a suspend: for the redraw key (Ctrl-L), when another process wrote to the terminal (a
+    /// `wall` message, a background job) and what it shows is no longer what was drawn.
+    public func redrawWhole() {
+        needsFullRedraw = true
+    }
+
     private func presentEncoded(_ frame: CellBuffer) {
         let (columns, rows) = size
         // A frame for another size (a resize not handled yet) would wrap and scroll: the

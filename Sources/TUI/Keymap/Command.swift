@@ -4,6 +4,7 @@ public enum Command: String, Sendable, CaseIterable, Codable {
     case quit
     case help
     case closeOverlay = "close-overlay"
+    case redraw
     case nextPane = "next-pane"
     case previousPane = "previous-pane"
     case focusOutline = "focus-outline"
@@ -45,6 +46,7 @@ public enum Command: String, Sendable, CaseIterable, Codable {
         case .quit: "Quit"
         case .help: "Show or hide this help"
         case .closeOverlay: "Close the help; leave zoom"
+        case .redraw: "Redraw the screen, clearing stray output"
         case .nextPane: "Focus the next pane"
         case .previousPane: "Focus the previous pane"
         case .focusOutline: "Focus the outline"
@@ -92,7 +94,7 @@ public enum Command: String, Sendable, CaseIterable, Codable {
     /// The heading the help screen lists the command under.
     public var group: String {
         switch self {
-        case .quit, .help, .closeOverlay, .zoom: "General"
+        case .quit, .help, .closeOverlay, .zoom, .redraw: "General"
         case .nextPane, .previousPane, .focusOutline, .focusReader, .focusCrossLinks, .focusBacklinks, .focusBookmarks: "Panes"
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .collapse, .expand: "Moving"
         case .open, .nextReference, .previousReference, .back, .forward: "Following links"

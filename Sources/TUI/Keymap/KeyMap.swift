@@ -37,12 +37,14 @@ public struct KeyMap: Sendable, Equatable {
         keys(for: command).first?.displayName
     }
 
-    /// The defaults: less/vim/w3m habits (j/k, Space/b, g/G, H/L for history, ]/[ for links).
+    /// The defaults: less/vim/w3m habits (j/k, Space/b, g/G, H/L for history, ]/[ for links,
+    /// Ctrl-L to redraw).
     public static let standard = KeyMap(bindings: [
         Binding(.quit, [.character("q")]),
         Binding(.help, [.character("?"), .function(1)]),
         Binding(.closeOverlay, [.escape]),
         Binding(.zoom, [.character("z")]),
+        Binding(.redraw, [.control("l")]),
         Binding(.nextPane, [.tab]),
         Binding(.previousPane, [.backTab]),
         Binding(.focusOutline, [.character("1")]),

@@ -104,7 +104,10 @@ extension Explorer {
                     style = Style(.linkSelected, bold: true, reverse: true)
                 }
                 for (piece, matched) in Self.split(span, by: matchesByBlock[line.block] ?? []) {
-                    let pieceStyle = matched.map { Style(.match, bold: $0, reverse: true, underline: $0) } ?? style
+                    // The theme draws a match; the current one is emphasised on top of it in every
+                    // way a terminal has, so that it stands out even where the theme's match is
+                    // already bold and underlined (mono).
+                    let pieceStyle = matched.map { Style(.match, bold: $0, reverse: $0, underline: $0) } ?? style
                     x += buffer.put(piece, x: x, y: rect.y + row, maxWidth: max(text.x + text.width - x, 0), style: pieceStyle)
                 }
             }

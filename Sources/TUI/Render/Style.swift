@@ -147,7 +147,9 @@ public struct Theme: Hashable, Sendable {
         .statusKey: Appearance(foreground: .yellow, bold: true, reverse: true),
         .notice: Appearance(foreground: .green, bold: true),
         .error: Appearance(foreground: .red, bold: true),
-        .match: Appearance(foreground: .black, background: .yellow),
+        // Reversed (yellow on black), the look matches always had, so that a [theme] entry for
+        // `match` changes what it changed before; the current match is bold and underlined on top.
+        .match: Appearance(foreground: .black, background: .yellow, reverse: true),
         .bookmark: Appearance(foreground: .yellow, bold: true),
         .help: .plain,
     ])
@@ -175,14 +177,15 @@ public struct Theme: Hashable, Sendable {
         .statusKey: Appearance(foreground: .blue, bold: true, reverse: true),
         .notice: Appearance(foreground: .green, bold: true),
         .error: Appearance(foreground: .red, bold: true),
-        .match: Appearance(foreground: .black, background: .yellow),
+        .match: Appearance(foreground: .black, background: .yellow, reverse: true),
         .bookmark: Appearance(foreground: .red, bold: true),
         .help: .plain,
     ])
 
     /// Attributes only, for `NO_COLOR` and terminals without colours. Selections are reverse
     /// video (the one highlight every terminal has), headings bold, links underlined; a
-    /// search match is bold + underlined so it differs from the selection.
+    /// search match is bold + underlined so it differs from the selection, and the current
+    /// match is reversed on top (the reader's emphasis), so it differs from the other matches.
     public static let mono = Theme(name: "mono", appearances: [
         .normal: .plain,
         .dim: Appearance(dim: true),

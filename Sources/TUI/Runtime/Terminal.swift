@@ -69,7 +69,11 @@ public enum Terminal {
             }
             idle = 0
             unsettled = true
-            state = session.apply(session.explorer.action(for: event, in: state), to: state)
+            let action = session.explorer.action(for: event, in: state)
+            // The redraw key is the terminal's business, as a suspend is: the state stays as
+            // it is, and the frame drawn next is drawn whole.
+            if action == .command(.redraw) { backend.redrawWhole() }
+            state = session.apply(action, to: state)
         }
         if let signal = backend.endSignal {
             // Ended as the signal's default action ends a process, once the session is saved.

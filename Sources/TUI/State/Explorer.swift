@@ -37,8 +37,11 @@ public struct Explorer: Sendable {
         switch event {
         case .key(let key) where state?.layout.isTooSmall == true:
             // Only the "too small" notice is on screen, and it says the quit key quits, even
-            // with the finder or a prompt open underneath.
-            keymap.command(for: key) == .quit ? .command(.quit) : .ignored(key)
+            // with the finder or a prompt open underneath; the redraw key repaints it.
+            switch keymap.command(for: key) {
+            case let command? where command == .quit || command == .redraw: .command(command)
+            default: .ignored(key)
+            }
         case .key(let key) where state?.prompt != nil || state?.finder != nil: .promptKey(key)
         case .key(let key): keymap.command(for: key).map(Action.command) ?? .unbound(key)
         case .mouse(let mouse): .mouse(mouse)
@@ -47,6 +50,12 @@ public struct Explorer: Sendable {
     }
 
     public func update(_ state: AppState, _ action: Action) -> AppState {
+        if action == .command(.redraw) {
+            // The runtime draws the next frame whole, on a cleared screen (`Terminal.run`); the
+            // frame is the one already shown, notice included, whatever is open: a repaint
+            // changes nothing but the terminal, as Ctrl-L in less and vim.
+            return state
+        }
         if action == .pause {
             // No key was pressed: the notice stays. While a prompt is open the view is a
             // search's provisional one (Esc takes it back): what is saved waits for the answer.
@@ -61,7 +70,7 @@ public struct Explorer: Sendable {
         case .end:
             state = perform(.quit, in: state)
         case .resize(let size):
-            state.size = size
+            state = resized(state, to: size)
         case .follow(let target):
             state = follow(target, from: state)
         case .mouse(let mouse):
@@ -345,6 +354,7 @@ public struct Explorer: Sendable {
             }
             state.linkMap = LinkMapState(focus: selectedNode(state) ?? currentNode(state))
         case .zoom: state.zoomed.toggle()
+        case .redraw: break  // the runtime's: `update` returns the state as it is
         case .nextPane, .previousPane:
             let index = panes.firstIndex(of: state.focus) ?? 0
             let step = command == .nextPane ? 1 : panes.count - 1
@@ -421,7 +431,7 @@ public struct Explorer: Sendable {
     }
 
     /// Keys while the link map is open: move between its nodes, follow one (with history, as
-    /// anywhere), or close it. Other commands close it first and then act.
+    /// anywhere), close it, or open the help over it. Other commands close it first and then act.
     func linkMapCommand(_ command: Command, in state: AppState) -> AppState {
         var state = state
         guard var open = state.linkMap else { return state }
@@ -431,6 +441,10 @@ public struct Explorer: Sendable {
         case .linkMap, .closeOverlay, .quit:  // q closes the map as it closes the help
             state.linkMap = nil
             return state
+        case .help:
+            // Over the map, which stays open under it: closing the help comes back to the map,
+            // as vim's help returns to the window it was opened from.
+            return perform(.help, in: state)
         case .moveDown, .nextReference: open.selection = min(open.selection + 1, last)
         case .moveUp, .previousReference: open.selection = max(open.selection - 1, 0)
         case .pageDown, .expand:
@@ -528,6 +542,44 @@ public struct Explorer: Sendable {
         if command == .top || command == .bottom, top != current { state.history.record(snapshot(state)) }
         state.reader.top = layout.anchor(at: top)
         return selectionInView(state, layout: layout, top: top, height: height)
+    }
+
+    /// `state` at a new terminal size. The reader keeps its top line (see `normalized`), unless
+    /// that would take the selected cross-reference out of its view: it then scrolls just enough
+    /// to show it whole, as vim keeps the cursor on screen, so that Enter and ] go on from it (it
+    /// was off screen: Enter refused it, ] started over at the top of the view). A selection
+    /// already out of view (a view restored from a larger screen) stays where it is.
+    func resized(_ state: AppState, to size: Size) -> AppState {
+        var state = state
+        let wasInView = selectedReferenceLines(state).map { readerView(state).contains($0.lowerBound) } ?? false
+        state.size = size
+        guard wasInView, !state.layout.isTooSmall, let lines = selectedReferenceLines(state) else { return state }
+        let view = readerView(state)
+        if view.contains(lines.lowerBound), view.contains(lines.upperBound) { return state }
+        // Its first line at the top, or its last at the bottom; the first, when it is taller than the view.
+        let top = lines.lowerBound < view.lowerBound ? lines.lowerBound : min(lines.upperBound - view.count + 1, lines.lowerBound)
+        let layout = readerLayout(state)
+        state.reader.top = layout.anchor(at: clampTop(top, layout: layout, height: view.count))
+        return state
+    }
+
+    /// The reader's lines in its view, at the terminal's size; none while it is too small.
+    /// (Where the reader's pane is hidden, at narrow widths, the view it has when focused.)
+    func readerView(_ state: AppState) -> Range<Int> {
+        guard !state.layout.isTooSmall else { return 0..<0 }
+        let top = readerTopLine(state)
+        return top..<(top + readerTextRect(state).height)
+    }
+
+    /// The lines the selected cross-reference takes (more than one where it wraps), if one is
+    /// selected.
+    func selectedReferenceLines(_ state: AppState) -> ClosedRange<Int>? {
+        let layout = readerLayout(state)
+        guard let selected = state.reader.selectedReference, layout.referenceLine.indices.contains(selected) else { return nil }
+        let first = layout.referenceLine[selected]
+        var last = first
+        while last + 1 < layout.lineCount, layout.lines[last + 1].spans.contains(where: { $0.reference == selected }) { last += 1 }
+        return first...last
     }
 
     /// As in lynx, a selection the view has moved away from gives way to the first reference
@@ -914,7 +966,8 @@ public struct Explorer: Sendable {
         if jumpTop(top, layout: layout) != top || layout.anchor(at: top).block != state.reader.top.block {
             state.reader.top = layout.anchor(at: jumpTop(top, layout: layout))
         }
-        // The selection survives a resize even when the smaller view no longer shows it.
+        // A selection out of view is kept (a view restored from a larger screen shows it again
+        // when the screen grows back); a resize keeps one that was in view in it (`resized`).
         if let selected = state.reader.selectedReference, selected >= layout.referenceLine.count {
             state.reader.selectedReference = nil
         }
