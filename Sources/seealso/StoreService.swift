@@ -20,24 +20,24 @@ final class StoreService: BookmarkService {
     }
 
     func entries(in model: LinkedArticle) throws -> [BookmarkEntry] {
-        try store.bookmarks().map { bookmark in
-            let here = bookmark.articleTitle == model.article.title
+        // Anchored where they lead now: shown with the path they lead to.
+        try store.bookmarks(placedIn: model).map { bookmark, place in
             var target: Target?
             var section: Int?
             var item: String?
             var orphaned = false
-            if here {
-                switch StateStore.place(of: bookmark, in: model) {
-                case .section(let index):
-                    target = .section(index)
-                    section = index
-                case .item(let id):
-                    target = Target.node(id, in: model)
-                    item = id
-                    section = model.sectionIndex(of: id)
-                case .orphaned:
-                    orphaned = true
-                }
+            switch place {
+            case .section(let index)?:
+                target = .section(index)
+                section = index
+            case .item(let id)?:
+                target = Target.node(id, in: model)
+                item = id
+                section = model.sectionIndex(of: id)
+            case .orphaned?:
+                orphaned = true
+            case nil:
+                break
             }
             return BookmarkEntry(id: bookmark.id, articleTitle: bookmark.articleTitle, path: Self.path(of: bookmark),
                                  note: bookmark.note, createdAt: bookmark.createdAt, target: target,
