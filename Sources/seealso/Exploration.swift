@@ -127,22 +127,26 @@ struct Exploration: ArticleLocation {
         }
         let catalog = try FolderSession.catalog(of: folder)
         try Self.requireArticles(in: catalog, folder: folder)
-        // The explorer opens on the catalog's first entry: the chosen article is moved there.
-        func opening(_ index: Int, _ model: LinkedArticle) -> Opening {
-            let entry = catalog.entries[index]
-            let reordered = FolderCatalog(entries: [entry] + catalog.entries.filter { $0 != entry }, failures: catalog.failures)
-            return .folder(reordered, first: model)
-        }
         // A file that no longer loads: it may have changed since it was indexed, and the
         // index reads the text only, not the links file beside it.
-        var loadFailures: [Int: [String]] = [:]
+        var loadFailures: [Int: [SourceError]] = [:]
         func recording<Value>(_ index: Int, _ read: (String) throws -> Value) -> Value? {
             do {
                 return try read(catalog.entries[index].path)
             } catch {
-                loadFailures[index] = SourceErrors(error)?.errors.map(\.description) ?? ["\(catalog.entries[index].path): \(error)"]
+                loadFailures[index] = SourceErrors(error)?.errors
+                    ?? [SourceError(path: catalog.entries[index].path, line: 0, message: "\(error)")]
                 return nil
             }
+        }
+        // The index's failures, then those found here: all said as a folder's are, in the
+        // status line and on stderr after quitting (exit 65).
+        func allFailures() -> [SourceError] { catalog.failures + loadFailures.sorted { $0.key < $1.key }.flatMap(\.value) }
+        // The explorer opens on the catalog's first entry: the chosen article is moved there.
+        func opening(_ index: Int, _ model: LinkedArticle) -> Opening {
+            let entry = catalog.entries[index]
+            let reordered = FolderCatalog(entries: [entry] + catalog.entries.filter { $0 != entry }, failures: allFailures())
+            return .folder(reordered, first: model)
         }
         let load = { (index: Int) in recording(index) { try ArticleLoader.load(path: $0) } }
         // Each article's text only, for the lookup: linking them all would take most of a
@@ -153,7 +157,7 @@ struct Exploration: ArticleLocation {
                 return item == nil ? Lookup.places(of: article) : Lookup.places(of: Classifier().classify(article))
             }
         }
-        let failures = { catalog.failures.map(\.description) + loadFailures.sorted { $0.key < $1.key }.flatMap(\.value) }
+        let failures = { allFailures().map(\.description) }
         if let found = try start(among: catalog.entries.count, in: folder, places: places, model: load, failures: failures) {
             return (opening(found.index, found.model), found.target, nil)
         }
@@ -161,10 +165,14 @@ struct Exploration: ArticleLocation {
                                           inFolder: FolderCatalog.FolderSpelling(folder).absolute)
         let resumed = catalog.entries.indices.filter { catalog.entries[$0].title == resume?.title }
         // Said, not silent: another article opens than the one the person left.
-        let notice = resume?.gone.map { "\u{201C}\($0.neutralized)\u{201D}, read last, is no longer in the folder" }
+        var notices = resume?.gone.map { ["\u{201C}\($0.neutralized)\u{201D}, read last, is no longer in the folder"] } ?? []
         // The article read last, else the first that still parses.
         for index in resumed + catalog.entries.indices {
-            if let model = load(index) { return (opening(index, model), nil, notice) }
+            guard let model = load(index) else { continue }
+            if let title = resume?.title, !resumed.contains(index), let why = resumed.lazy.compactMap({ loadFailures[$0]?.first }).first {
+                notices.append("\u{201C}\(title.neutralized)\u{201D}, read last, could not be opened: \(why.description.neutralized)")
+            }
+            return (opening(index, model), nil, notices.isEmpty ? nil : notices.joined(separator: " · "))
         }
         // Each reason, as the other commands give it, then the verdict.
         for failure in failures() { Diagnostics.report(failure) }
