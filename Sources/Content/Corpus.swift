@@ -51,6 +51,19 @@ public struct FolderCatalog: Sendable {
         exactTitles.values.filter { $0.count > 1 }.map { $0[0] }.sorted().map { entries[$0].title }
     }
 
+    /// For each file that does not open, the earlier file that has its title, by index.
+    /// Articles open by title (the finder, a folder's session, bookmarks), so of several files
+    /// with one title only the first opens: a place in a later one cannot be opened, nor
+    /// bookmarked.
+    public func shadowed() -> [Int: Int] {
+        var first: [String: Int] = [:]
+        var shadowed: [Int: Int] = [:]
+        for (index, entry) in entries.enumerated() {
+            if let earlier = first[entry.title] { shadowed[index] = earlier } else { first[entry.title] = index }
+        }
+        return shadowed
+    }
+
     /// The article a See-also title names: the same title ignoring case, diacritics and dash
     /// variants; failing that, the same title without a trailing "(disambiguator)" on either
     /// side, when only one article has it.
