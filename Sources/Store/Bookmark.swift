@@ -143,6 +143,31 @@ extension Bookmark {
     /// The heading a bookmark records for a section: the lead has no heading of its own.
     static func heading(of section: Section) -> String { section.isLead ? "(lead)" : section.title }
 
+    /// This bookmark as it would be made now where it lands in `model` (`place`): the id,
+    /// heading and path of that section, and its item's name as the article writes it. What
+    /// it was made with is what `place(of:in:)` follows after an edit; once followed, the path
+    /// shown is the one it leads to (a heading moved under another parent, say), not the old
+    /// one. Orphaned, it keeps its old heading: there is nothing else to show.
+    func anchored(at place: BookmarkPlace, in model: LinkedArticle) -> Bookmark {
+        var anchored = self
+        let index: Int
+        switch place {
+        case .orphaned:
+            return self
+        case .section(let section):
+            index = section
+        case .item(let id):
+            guard let item = model.items.first(where: { $0.id == id }) else { return self }
+            anchored.itemName = item.name
+            index = item.section
+        }
+        let section = model.article.sections[index]
+        anchored.sectionID = section.id
+        anchored.heading = Self.heading(of: section)
+        anchored.sectionPath = Self.path(to: index, in: model.article)
+        return anchored
+    }
+
     /// Whether this bookmark, placed in `model`, is the one on (section, item).
     func isAt(sectionIndex: Int, itemID: String?, in model: LinkedArticle) -> Bool {
         guard articleTitle == model.article.title else { return false }

@@ -101,6 +101,27 @@ public final class StateStore {
         try read { try fetch(("id = ?", [.integer(id)])).first }
     }
 
+    /// Every bookmark, newest first, with where it lands in `model` (nil for another
+    /// article's). Those of `model` that land in it come anchored where they land now (see
+    /// `Bookmark.anchored`), and are saved so: `bookmarks list` then shows the path they lead
+    /// to, not the one they were made at. A store that cannot be written (read-only, or busy)
+    /// still gives them anchored; they are saved the next time.
+    public func bookmarks(placedIn model: LinkedArticle) throws -> [(bookmark: Bookmark, place: BookmarkPlace?)] {
+        var moved: [(stored: Bookmark, now: Bookmark)] = []
+        let placed = try bookmarks().map { stored -> (bookmark: Bookmark, place: BookmarkPlace?) in
+            guard stored.articleTitle == model.article.title else { return (stored, nil) }
+            let place = Self.place(of: stored, in: model)
+            let now = stored.anchored(at: place, in: model)
+            if now != stored { moved.append((stored, now)) }
+            return (now, place)
+        }
+        if !moved.isEmpty, !isReadOnly {
+            // Not an error for the caller: the bookmarks are shown anchored all the same.
+            try? write { for bookmark in moved { try updateAnchor(bookmark.now, was: bookmark.stored) } }
+        }
+        return placed
+    }
+
     /// The bookmarks of this article that land on (section, item) once re-anchored.
     public func bookmarks(at sectionIndex: Int, itemID: String? = nil, in model: LinkedArticle) throws -> [Bookmark] {
         try bookmarks(articleTitle: model.article.title).filter { $0.isAt(sectionIndex: sectionIndex, itemID: itemID, in: model) }
@@ -123,7 +144,10 @@ public final class StateStore {
         return try write {
             let here = try fetch(("article_title = ?", [.text(model.article.title)]))
                 .filter { $0.isAt(sectionIndex: sectionIndex, itemID: itemID, in: model) }
-            if var existing = here.first {
+            if let found = here.first {
+                // Said where it leads now (`bookmarks add` prints it), and saved so.
+                var existing = found.anchored(at: Self.place(of: found, in: model), in: model)
+                if existing != found { try updateAnchor(existing, was: found) }
                 if replacesNote, note != existing.note {
                     try updateNote(note, id: existing.id, at: draft.createdAt)
                     existing.note = note
@@ -346,6 +370,17 @@ public final class StateStore {
         var bookmark = draft
         bookmark.id = database.lastInsertRowID
         return bookmark
+    }
+
+    /// Saves `bookmark`'s anchor (section id, heading, path, item name), unless another
+    /// process changed it since it was read as `was`: its anchor then stands.
+    func updateAnchor(_ bookmark: Bookmark, was stored: Bookmark) throws {
+        try database.run("""
+            UPDATE bookmark SET section_id = ?, heading = ?, section_path = ?, item_name = ?
+            WHERE id = ? AND section_id = ? AND heading = ? AND section_path = ? AND item_name IS ?
+            """, .text(bookmark.sectionID), .text(bookmark.heading), .text(Self.encodePath(bookmark.sectionPath)),
+            SQLValue(bookmark.itemName), .integer(stored.id), .text(stored.sectionID), .text(stored.heading),
+            .text(Self.encodePath(stored.sectionPath)), SQLValue(stored.itemName))
     }
 
     /// (Writes only happen on a migrated file, so the version-2 column is there.)

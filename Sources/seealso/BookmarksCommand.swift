@@ -167,7 +167,8 @@ extension Bookmarks {
                 In a folder, the section is looked for as 'seealso FOLDER --section NAME' opens \
                 it: in the first article, in path order, with that heading or id, else in the \
                 first with a heading that starts with NAME; when none has, the error lists the \
-                close matches from all of them. Files of the folder that cannot be \
+                close matches from all of them. Of several files with one title, only the first \
+                opens, and only it is looked in. Files of the folder that cannot be \
                 loaded are reported after the bookmark is saved, and the status is then 65.
 
                 Examples:

@@ -58,7 +58,8 @@ struct Exploration: ArticleLocation {
         }
         do {
             try MainActor.assumeIsolated {
-                let service = opened.map { StoreService(store: $0, folder: folderPath.map { FolderCatalog.FolderSpelling($0).absolute }) }
+                let service = opened.map { StoreService(store: $0, folder: folderPath.map { FolderCatalog.FolderSpelling($0).absolute },
+                                                        catalog: opening.catalog) }
                 let session = opening.session(service: service, keymap: settings.config.keymap)
                 try Terminal.run(session, start: start, restore: restores,
                                  notice: notices.isEmpty ? nil : notices.joined(separator: " · "),
@@ -88,7 +89,7 @@ struct Exploration: ArticleLocation {
         let source = try loadSource()
         // Checked, not used: an unknown --section or --item is the same error as on a terminal.
         _ = try start(among: source.articles.count, in: folderPath ?? source.articles.first?.article.title ?? "",
-                      places: { lookupPlaces(in: source.articles[$0]) }, model: { source.articles[$0] })
+                      catalog: source.catalog, places: { lookupPlaces(in: source.articles[$0]) }, model: { source.articles[$0] })
         try Output.write(source.text(OutlineFormatter().format))
         if let note { Diagnostics.report(note) }
         try Self.finish(source)
@@ -99,6 +100,10 @@ struct Exploration: ArticleLocation {
     enum Opening {
         case article(LinkedArticle)
         case folder(FolderCatalog, first: LinkedArticle)
+
+        var catalog: FolderCatalog? {
+            if case .folder(let catalog, _) = self { catalog } else { nil }
+        }
 
         var first: LinkedArticle {
             switch self {
@@ -127,22 +132,26 @@ struct Exploration: ArticleLocation {
         }
         let catalog = try FolderSession.catalog(of: folder)
         try Self.requireArticles(in: catalog, folder: folder)
-        // The explorer opens on the catalog's first entry: the chosen article is moved there.
-        func opening(_ index: Int, _ model: LinkedArticle) -> Opening {
-            let entry = catalog.entries[index]
-            let reordered = FolderCatalog(entries: [entry] + catalog.entries.filter { $0 != entry }, failures: catalog.failures)
-            return .folder(reordered, first: model)
-        }
         // A file that no longer loads: it may have changed since it was indexed, and the
         // index reads the text only, not the links file beside it.
-        var loadFailures: [Int: [String]] = [:]
+        var loadFailures: [Int: [SourceError]] = [:]
         func recording<Value>(_ index: Int, _ read: (String) throws -> Value) -> Value? {
             do {
                 return try read(catalog.entries[index].path)
             } catch {
-                loadFailures[index] = SourceErrors(error)?.errors.map(\.description) ?? ["\(catalog.entries[index].path): \(error)"]
+                loadFailures[index] = SourceErrors(error)?.errors
+                    ?? [SourceError(path: catalog.entries[index].path, line: 0, message: "\(error)")]
                 return nil
             }
+        }
+        // The index's failures, then those found here: all said as a folder's are, in the
+        // status line and on stderr after quitting (exit 65).
+        func allFailures() -> [SourceError] { catalog.failures + loadFailures.sorted { $0.key < $1.key }.flatMap(\.value) }
+        // The explorer opens on the catalog's first entry: the chosen article is moved there.
+        func opening(_ index: Int, _ model: LinkedArticle) -> Opening {
+            let entry = catalog.entries[index]
+            let reordered = FolderCatalog(entries: [entry] + catalog.entries.filter { $0 != entry }, failures: allFailures())
+            return .folder(reordered, first: model)
         }
         let load = { (index: Int) in recording(index) { try ArticleLoader.load(path: $0) } }
         // Each article's text only, for the lookup: linking them all would take most of a
@@ -153,18 +162,23 @@ struct Exploration: ArticleLocation {
                 return item == nil ? Lookup.places(of: article) : Lookup.places(of: Classifier().classify(article))
             }
         }
-        let failures = { catalog.failures.map(\.description) + loadFailures.sorted { $0.key < $1.key }.flatMap(\.value) }
-        if let found = try start(among: catalog.entries.count, in: folder, places: places, model: load, failures: failures) {
+        let failures = { allFailures().map(\.description) }
+        if let found = try start(among: catalog.entries.count, in: folder, catalog: catalog, places: places, model: load,
+                                 failures: failures) {
             return (opening(found.index, found.model), found.target, nil)
         }
         let resume = try? store?.lastRead(among: Set(catalog.entries.map(\.title)),
                                           inFolder: FolderCatalog.FolderSpelling(folder).absolute)
         let resumed = catalog.entries.indices.filter { catalog.entries[$0].title == resume?.title }
         // Said, not silent: another article opens than the one the person left.
-        let notice = resume?.gone.map { "\u{201C}\($0.neutralized)\u{201D}, read last, is no longer in the folder" }
+        var notices = resume?.gone.map { ["\u{201C}\($0.neutralized)\u{201D}, read last, is no longer in the folder"] } ?? []
         // The article read last, else the first that still parses.
         for index in resumed + catalog.entries.indices {
-            if let model = load(index) { return (opening(index, model), nil, notice) }
+            guard let model = load(index) else { continue }
+            if let title = resume?.title, !resumed.contains(index), let why = resumed.lazy.compactMap({ loadFailures[$0]?.first }).first {
+                notices.append("\u{201C}\(title.neutralized)\u{201D}, read last, could not be opened: \(why.description.neutralized)")
+            }
+            return (opening(index, model), nil, notices.isEmpty ? nil : notices.joined(separator: " · "))
         }
         // Each reason, as the other commands give it, then the verdict.
         for failure in failures() { Diagnostics.report(failure) }
@@ -179,17 +193,21 @@ struct Exploration: ArticleLocation {
     /// first article with the name typed whole or an id wins, else the first with a name
     /// that starts with it: `Back` is a later article's "Back" rather than an earlier one's
     /// "Background". When none has it, exits 64 with the close matches among them all,
-    /// naming `scope` (the article's title, or the folder).
-    func start(among count: Int, in scope: String, places: (Int) -> [Lookup.Place]?, model: (Int) -> LinkedArticle?,
-               failures: () -> [String] = { [] }) throws -> (index: Int, model: LinkedArticle, target: Target)? {
+    /// naming `scope` (the article's title, or the folder). In a folder (`catalog`), a file
+    /// that does not open (an earlier one has its title) is not looked in: when only such a
+    /// file has the name, that is the error, status 64 too.
+    func start(among count: Int, in scope: String, catalog: FolderCatalog? = nil, places: (Int) -> [Lookup.Place]?,
+               model: (Int) -> LinkedArticle?, failures: () -> [String] = { [] })
+        throws -> (index: Int, model: LinkedArticle, target: Target)? {
         guard let name = section ?? item else { return nil }
         func opening(_ index: Int, at place: Lookup.Place) -> (index: Int, model: LinkedArticle, target: Target)? {
             model(index).flatMap { model in Target.node(place.id, in: model).map { (index, model, $0) } }
         }
+        let shadowed = catalog?.shadowed() ?? [:]
         var candidates: [Lookup.Place] = []
         // Each article's match by a start, in order, in case no article has the name whole.
         var byStart: [(index: Int, place: Lookup.Place)] = []
-        for index in 0..<count {
+        for index in 0..<count where shadowed[index] == nil {
             guard let read = places(index) else { continue }
             candidates += read
             guard let match = Lookup.match(name, among: read) else { continue }
@@ -202,8 +220,16 @@ struct Exploration: ArticleLocation {
         for (index, place) in byStart {
             if let found = opening(index, at: place) { return found }
         }
+        // Looked for before the failures are said: reading a file here may fail too.
+        let inShadowed = shadowed.sorted { $0.key < $1.key }
+            .first { places($0.key).map { Lookup.match(name, among: $0) != nil } ?? false }
         // The files that failed first, as a folder's outline says them: the place may be in one.
         for failure in failures() { Diagnostics.report(failure) }
+        if let catalog, let (index, first) = inShadowed {
+            Diagnostics.report("'\(name)' is only in \(catalog.entries[index].path), whose title \u{201C}\(catalog.entries[index].title)\u{201D} "
+                               + "\(catalog.entries[first].path) has first; only the first opens")
+            throw ExitCode(64)
+        }
         try Diagnostics.reportUnknown(section != nil ? "section" : "item", name, among: candidates, in: scope)
     }
 

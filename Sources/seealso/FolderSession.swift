@@ -25,11 +25,13 @@ enum FolderSession {
         // Each title once in the finder: files sharing a title open the first of them.
         var listed = Set<String>()
         let distinctTitles = titles.filter { listed.insert($0).inserted }
+        // Once for the session: each article opened then reads its backlinks from it.
+        let backlinks = catalog.incoming()
         func explorer(_ index: Int, _ model: LinkedArticle) -> Explorer {
             let seeAlso = catalog.resolvedSeeAlso(of: model).mapValues { catalog.entries[$0].title }
             // By title, as they open: two files of one title that link here are one row.
             var seen = Set<[String]>()
-            let incoming = catalog.incoming(to: index).map { (article: catalog.entries[$0.article].title, topic: $0.topic) }
+            let incoming = backlinks.to(index).map { (article: catalog.entries[$0.article].title, topic: $0.topic) }
                 .filter { seen.insert([$0.article, $0.topic]).inserted }
             return Explorer(model: model, keymap: keymap, bookmarks: service != nil,
                             neighbours: Neighbours(seeAlso: seeAlso, incoming: incoming, titles: distinctTitles))

@@ -127,6 +127,11 @@ enum Source {
         }
     }
 
+    /// A folder's catalog; nil for one article.
+    var catalog: FolderCatalog? {
+        if case .folder(let corpus) = self { corpus.catalog } else { nil }
+    }
+
     var isFolder: Bool {
         if case .folder = self { true } else { false }
     }

@@ -11,37 +11,63 @@ final class StoreService: BookmarkService {
     /// The folder being explored (absolute path), nil for a single article: sessions record
     /// it, so that the folder knows which of its articles was read last.
     let folder: String?
+    /// The folder's files that do not open, by title (an earlier file has it; see
+    /// `FolderCatalog.shadowed`): a bookmark of that title orphaned in the file that opens
+    /// may be in one of them.
+    let shadowedFiles: [String: [String]]
     /// Deleted bookmarks, last first, for `u`.
     private var removed: [Bookmark] = []
 
-    init(store: StateStore, folder: String? = nil) {
+    init(store: StateStore, folder: String? = nil, catalog: FolderCatalog? = nil) {
         self.store = store
         self.folder = folder
+        var shadowed: [String: [String]] = [:]
+        if let catalog {
+            for index in catalog.shadowed().keys.sorted() {
+                shadowed[catalog.entries[index].title, default: []].append(catalog.entries[index].path)
+            }
+        }
+        shadowedFiles = shadowed
     }
 
     func entries(in model: LinkedArticle) throws -> [BookmarkEntry] {
-        try store.bookmarks().map { bookmark in
-            let here = bookmark.articleTitle == model.article.title
+        // Each file of this title that does not open, read once, and only if a bookmark needs it.
+        var others: [String: LinkedArticle?] = [:]
+        func other(_ path: String) -> LinkedArticle? {
+            if let read = others[path] { return read }
+            let read = try? ArticleLoader.load(path: path)
+            others[path] = .some(read)  // a file that fails is read once too
+            return read
+        }
+        // Anchored where they lead now: shown with the path they lead to.
+        return try store.bookmarks(placedIn: model).map { bookmark, place in
             var target: Target?
             var section: Int?
             var item: String?
             var orphaned = false
-            if here {
-                switch StateStore.place(of: bookmark, in: model) {
-                case .section(let index):
-                    target = .section(index)
-                    section = index
-                case .item(let id):
-                    target = Target.node(id, in: model)
-                    item = id
-                    section = model.sectionIndex(of: id)
-                case .orphaned:
-                    orphaned = true
+            var shared: BookmarkEntry.SharedTitle?
+            switch place {
+            case .section(let index)?:
+                target = .section(index)
+                section = index
+            case .item(let id)?:
+                target = Target.node(id, in: model)
+                item = id
+                section = model.sectionIndex(of: id)
+            case .orphaned?:
+                // Not lost when a file of this title that does not open has it: said so, rather
+                // than offered for deletion.
+                let file = shadowedFiles[bookmark.articleTitle]?.first { path in
+                    other(path).map { StateStore.place(of: bookmark, in: $0) != .orphaned } ?? false
                 }
+                shared = file.map { BookmarkEntry.SharedTitle(file: $0, first: model.article.path) }
+                orphaned = shared == nil
+            case nil:
+                break
             }
             return BookmarkEntry(id: bookmark.id, articleTitle: bookmark.articleTitle, path: Self.path(of: bookmark),
                                  note: bookmark.note, createdAt: bookmark.createdAt, target: target,
-                                 section: section, item: item, isOrphaned: orphaned)
+                                 section: section, item: item, isOrphaned: orphaned, sharedTitle: shared)
         }
     }
 

@@ -85,7 +85,7 @@ struct CorpusTests {
         #expect(dualPower["see-also:anarchism"] == 0)
         #expect(dualPower["see-also:communalism-bookchin"] == 2)
         #expect(dualPower.count == 2)
-        #expect(corpus.incoming(to: 1).map(\.article).sorted() == [0, 2])
+        #expect(corpus.catalog.incoming().to(1).map(\.article).sorted() == [0, 2])
     }
 
     @Test func ambiguousBareTitlesDoNotResolve() throws {

@@ -165,6 +165,36 @@ extension OnATerminal {
             try tmux.waitForPrompt()
         }
 
+        /// A bookmarked heading moved under another parent: the explorer followed the bookmark
+        /// there, but the Bookmarks pane and `bookmarks list` still showed the path it was made
+        /// at (Policies › Organisation › Committee). They show where it leads now.
+        @Test func aBookmarkedHeadingMovedUnderAnotherParentIsShownWhereItIsNow() throws {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            let data = Shell.quote(tmux.home.appendingPathComponent("data").path)
+            let file = tmux.home.appendingPathComponent("commune.txt")
+            let before = "= Commune =\n\nLead.\n\n== Policies ==\n\nDecrees.\n\n=== Organisation ===\n\nBodies.\n\n"
+                + "==== Committee ====\n\nThe committee.\n\n== Legacy ==\n\nLater.\n"
+            try Data(before.utf8).write(to: file)
+            let add = Shell.run("\(seealso) bookmarks add \(Shell.quote(file.path)) --section Committee --data-dir \(data)")
+            #expect(add.output == "bookmarked: #1 Commune › Policies › Organisation › Committee\n")
+            let after = "= Commune =\n\nLead.\n\n== Policies ==\n\nDecrees.\n\n=== Organisation ===\n\nBodies.\n\n"
+                + "== Legacy ==\n\nLater.\n\n=== Committee ===\n\nThe committee.\n"
+            try Data(after.utf8).write(to: file)
+
+            tmux.type("\(seealso) \(Shell.quote(file.path)) --data-dir \(data)")
+            try tmux.waitFor("Cross-links: Commune")
+            tmux.press("5")
+            let screen = try tmux.waitUntil("the bookmark listed") { $0.contains("5 Bookmarks (1)") && $0.contains("│ ★ ") }
+            #expect(screen.contains("│ ★ Legacy › Committee"), "\(screen)")
+            tmux.press("Enter")
+            try tmux.waitFor("Commune › Legacy › Committee")
+            tmux.press("q")
+            try tmux.waitForPrompt()
+
+            let list = Shell.run("\(seealso) bookmarks list --data-dir \(data)")
+            #expect(list.output.contains("#1  Commune  Legacy › Committee"), "\(list.output)")
+        }
+
         @Test func aDamagedDatabaseIsReportedAndLeftAlone() throws {
             let tmux = try TmuxSession(width: 100, height: 30)
             let data = tmux.home.appendingPathComponent("broken")

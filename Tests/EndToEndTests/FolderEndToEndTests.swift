@@ -207,6 +207,36 @@ extension OnATerminal {
             try tmux.waitForPrompt()
         }
 
+        /// The article read last no longer loads (a links file beside it names a topic it does
+        /// not have): the folder opened at its first article, said nothing of why, and exited 0.
+        /// The status line says why it did not reopen there, and the broken file is reported
+        /// after quitting with status 65, as the folder's other broken files are.
+        @Test func aFolderWhoseArticleReadLastNoLongerLoads() throws {
+            let tmux = try TmuxSession(width: 200, height: 40)
+            let communalism = "= Communalism =\nThe theory of municipalism.\n\n== See also ==\n- Dual power\n"
+            let folder = try articles(in: tmux, with: ["communalism.txt": communalism])
+            let data = tmux.home.appendingPathComponent("data").path
+            let command = "cd \(Shell.quote(tmux.home.path)) && clear; \(seealso) articles --data-dir \(Shell.quote(data)); echo exited=$?"
+
+            tmux.type(command)
+            try tmux.waitFor("2 Anarchism")
+            try tmux.goTo("communalism")
+            try tmux.waitUntil("Communalism's text") { $0.contains("2 Communalism") && $0.contains("The theory of municipalism.") }
+            tmux.press("q")
+            #expect(try tmux.waitForStatus() == 0)
+            let links = "[[link]]\nfrom = \"see-also: Nothing here\"\nto = \"section: lead\"\ntype = \"related\"\nrationale = \"x\"\n"
+            try Data(links.utf8).write(to: folder.appendingPathComponent("communalism.links.toml"))
+            let problem = "articles/communalism.links.toml:2: no item or section named 'see-also: Nothing here' in 'Communalism'"
+
+            tmux.type(command)
+            try tmux.waitUntil("the first article, and why not Communalism") {
+                $0.contains("2 Anarchism") && $0.contains("\u{201C}Communalism\u{201D}, read last, could not be opened: " + problem)
+            }
+            tmux.press("q")
+            #expect(try tmux.waitForStatus() == 65)
+            #expect(tmux.screen().contains("seealso: " + problem), "\(tmux.screen())")
+        }
+
         /// Runs `command` on a cleared screen, waits until the explorer shows `what`, and quits.
         func explore(_ command: String, in tmux: TmuxSession, until what: String, _ condition: (String) -> Bool) throws {
             tmux.type("clear; " + command)

@@ -33,5 +33,48 @@ extension OnATerminal {
             tmux.press("q")
             try tmux.waitForPrompt()
         }
+
+        /// Of two files titled "Commune" only the first opens, yet `--section` opened a heading
+        /// of the second, and `m` there made a bookmark that the next start called orphaned
+        /// ("Its section no longer exists in this article: d deletes it."). A place only in such
+        /// a file is refused, saying why (status 64, as for a name that is nowhere), and a
+        /// bookmark made there before says where it is rather than invite its deletion.
+        @Test func aPlaceInAFileWhoseTitleAnEarlierFileHasDoesNotOpen() throws {
+            let tmux = try TmuxSession(width: 200, height: 40)
+            let folder = tmux.home.appendingPathComponent("dup")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let files = ["a-france.txt": "= Commune =\n\nThe commune as a French municipality.\n\n== Administration ==\n\nMayors.\n",
+                         "b-revolution.txt": "= Commune =\n\nThe commune as a revolutionary body.\n\n== Paris 1871 ==\n\nThe Paris one.\n"]
+            for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+            let data = Shell.quote(tmux.home.appendingPathComponent("data").path)
+            let why = "'Paris 1871' is only in dup/b-revolution.txt, whose title \u{201C}Commune\u{201D} dup/a-france.txt has first; only the first opens"
+
+            tmux.type("cd \(Shell.quote(tmux.home.path)) && clear; \(seealso) dup --section 'Paris 1871' --data-dir \(data); echo opened=$?")
+            #expect(try tmux.waitForStatus("opened") == 64)
+            #expect(tmux.screen().contains("seealso: " + why), "\(tmux.screen())")
+            tmux.type("clear; \(seealso) bookmarks add dup --section 'Paris 1871' --data-dir \(data); echo added=$?")
+            #expect(try tmux.waitForStatus("added") == 64)
+            #expect(tmux.screen().contains("seealso: " + why), "\(tmux.screen())")
+            // Still opened in the file that opens.
+            tmux.type("clear; \(seealso) bookmarks add dup --section Administration --data-dir \(data); echo added=$?")
+            #expect(try tmux.waitForStatus("added") == 0)
+
+            // A bookmark an older seealso made in the second file.
+            let old = #"{"version": 1, "bookmarks": [{"article": "Commune", "articleHash": "", "section": "paris-1871", "heading": "Paris 1871", "sectionPath": ["Paris 1871"], "item": null, "itemName": null, "note": null, "createdAt": "2025-05-01T12:00:00Z"}]}"#
+            try Data(old.utf8).write(to: tmux.home.appendingPathComponent("old.json"))
+            tmux.type("clear; \(seealso) bookmarks import old.json --data-dir \(data); echo imported=$?")
+            #expect(try tmux.waitForStatus("imported") == 0)
+            tmux.type("clear; \(seealso) dup --data-dir \(data)")
+            try tmux.waitFor("2 Commune")
+            tmux.press("5")
+            let pane = try tmux.waitUntil("both bookmarks listed") {
+                $0.contains("5 Bookmarks (2)") && $0.contains("★ Administration") && $0.contains("★ only in dup/b-revolution.txt: Paris 1871")
+            }
+            #expect(!pane.contains("orphaned"), "\(pane)")
+            tmux.press("End", "Enter")
+            try tmux.waitFor("Its section is only in dup/b-revolution.txt, whose title \u{201C}Commune\u{201D} dup/a-france.txt has first: only the first opens.")
+            tmux.press("q")
+            try tmux.waitForPrompt()
+        }
     }
 }

@@ -75,6 +75,34 @@ import Testing
         #expect(StateStore.place(of: bookmark, in: moved) == .section(index))
     }
 
+    /// Followed under its new parent, the bookmark still showed the path it was made at (the
+    /// Bookmarks pane and `bookmarks list` said "History › Origins" of a heading now under
+    /// Criticism). Placed in the article, it is anchored where it leads, and saved so; an
+    /// orphaned one keeps its old heading, and another article's is left alone.
+    @Test func aPlacedBookmarkShowsThePathItLeadsToNow() throws {
+        let origins = try store.addBookmark(in: original, sectionIndex: original.sectionIndex("Origins"))
+        let strategy = try store.addBookmark(in: original, sectionIndex: 0, itemID: "strategy:municipalism")
+        let criticism = try store.addBookmark(in: original, sectionIndex: original.sectionIndex("Criticism"))
+        let other = try store.addBookmark(in: Fixture.model("= Other =\n\n== Origins ==\n\nElsewhere.\n"), sectionIndex: 1)
+        // Origins moves under Criticism, renamed Objections (its id goes with it: orphaned);
+        // Strategies becomes Methods, its items with it.
+        let moved = try edited {
+            $0.replacingOccurrences(of: "=== Origins ===\n\nWhere it began.\n\n", with: "")
+                .replacingOccurrences(of: "== Criticism ==\n\nSome disagree.\n",
+                                      with: "== Objections ==\n\nSome disagree.\n\n=== Origins ===\n\nWhere it began.\n")
+                .replacingOccurrences(of: "== Strategies ==", with: "== Methods ==")
+        }
+        let placed = try store.bookmarks(placedIn: moved)
+        #expect(placed.map(\.bookmark.id) == [other.id, criticism.id, strategy.id, origins.id])
+        #expect(placed.map(\.place) == [nil, .orphaned, .item("strategy:municipalism"), .section(try moved.sectionIndex("Origins"))])
+        let paths = ["Origins", "Criticism", "Methods › Municipalism", "Objections › Origins"]
+        #expect(placed.map(\.bookmark.displayPath) == paths)
+        // As `bookmarks list` reads them, from another connection.
+        #expect(try StateStore(directory: folder.url).bookmarks().map(\.displayPath) == paths)
+        // Anchored where it leads, it leads there still.
+        #expect(try StateStore(directory: folder.url).bookmarks(placedIn: moved).map(\.place) == placed.map(\.place))
+    }
+
     /// A new "Origins" before the old one takes the id `origins`; the bookmarked one becomes
     /// `origins-2`. The heading path (History › Origins) tells them apart.
     @Test func headingIDChangedByAnAddedDuplicate() throws {

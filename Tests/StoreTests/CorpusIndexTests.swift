@@ -49,7 +49,7 @@ struct CorpusIndexTests {
         let edited = try index.refresh(folder: scratch.folder.path)
         #expect(edited.reparsed == [scratch.folder.appendingPathComponent("deeper/b.txt").path])
         #expect(edited.catalog.entries.map(\.title).contains("Beta, renamed"))
-        #expect(edited.catalog.incoming(to: 0).isEmpty, "the edited Beta no longer lists Alpha")
+        #expect(edited.catalog.incoming().to(0).isEmpty, "the edited Beta no longer lists Alpha")
 
         try FileManager.default.removeItem(at: scratch.folder.appendingPathComponent("c.txt"))
         let removed = try index.refresh(folder: scratch.folder.path)

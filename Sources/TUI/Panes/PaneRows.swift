@@ -69,6 +69,7 @@ public enum PaneRows {
         return entries.flatMap { entry -> [ListRow] in
             var main = [TextSpan("★ ", Style(.bookmark, bold: true))]
             if entry.isOrphaned { main.append(TextSpan("orphaned: ", Style(.error, bold: true))) }
+            if let shared = entry.sharedTitle { main.append(TextSpan("only in \(shared.file): ", Style(.error))) }
             main.append(TextSpan(entry.path))
             var detail: [TextSpan] = []
             if entry.articleTitle != model.article.title { detail.append(TextSpan(entry.articleTitle + " · ", Style(.dim))) }

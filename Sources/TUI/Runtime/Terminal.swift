@@ -243,8 +243,13 @@ public final class ExplorerSession {
         case .top, .view:
             place = nil
         case .bookmark(let id):
-            place = fresh.bookmarks.first { $0.id == id }?.target
-            if place == nil { fresh = next.update(fresh, .notice("That bookmark's section no longer exists in “\(title)”.")) }
+            let entry = fresh.bookmarks.first { $0.id == id }
+            place = entry?.target
+            if place == nil {
+                // Not "no longer exists" for one in a file of this title that does not open.
+                let shared = entry?.sharedTitle == nil ? nil : entry?.unreachable(deleteKey: nil)
+                fresh = next.update(fresh, .notice(shared ?? "That bookmark's section no longer exists in “\(title)”."))
+            }
         case .seeAlsoEntry(let name):
             place = next.model.items.first { $0.kind == .seeAlso && $0.name == name }.map { .item($0.id) }
             if place == nil { fresh = next.update(fresh, .notice("“\(title)” no longer lists “\(name)” in its See also.")) }

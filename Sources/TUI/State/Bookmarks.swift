@@ -17,9 +17,25 @@ public struct BookmarkEntry: Hashable, Sendable {
     public var item: String?
     /// Its section no longer exists: shown with its old heading, never dropped.
     public var isOrphaned: Bool
+    /// Set instead of `isOrphaned` when its section is not in the open article but in another
+    /// file of the folder with the same title, which does not open (only the first file of a
+    /// title does): it was made there, or that file is the one that changed.
+    public var sharedTitle: SharedTitle?
+
+    /// Where a bookmark is that the open article does not have: in `file`, whose title `first`
+    /// (the file open) has too.
+    public struct SharedTitle: Hashable, Sendable {
+        public var file: String
+        public var first: String
+
+        public init(file: String, first: String) {
+            self.file = file
+            self.first = first
+        }
+    }
 
     public init(id: Int64, articleTitle: String, path: String, note: String?, createdAt: Date,
-                target: Target?, section: Int?, item: String?, isOrphaned: Bool) {
+                target: Target?, section: Int?, item: String?, isOrphaned: Bool, sharedTitle: SharedTitle? = nil) {
         self.id = id
         self.articleTitle = articleTitle
         self.path = path
@@ -29,6 +45,18 @@ public struct BookmarkEntry: Hashable, Sendable {
         self.section = section
         self.item = item
         self.isOrphaned = isOrphaned
+        self.sharedTitle = sharedTitle
+    }
+
+    /// Why it cannot be followed, when it is in the open article's title but cannot be found
+    /// in it: orphaned, or in a file of the same title that does not open. `deleteKey` names
+    /// the key that deletes it, offered for an orphaned one only (the other is not lost).
+    func unreachable(deleteKey: String?) -> String? {
+        if let sharedTitle {
+            return "Its section is only in \(sharedTitle.file), whose title \u{201C}\(articleTitle)\u{201D} \(sharedTitle.first) has first: only the first opens."
+        }
+        guard isOrphaned else { return nil }
+        return "Its section no longer exists in this article" + (deleteKey.map { ": \($0) deletes it." } ?? ".")
     }
 }
 

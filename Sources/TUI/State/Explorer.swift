@@ -696,9 +696,8 @@ public struct Explorer: Sendable {
                 switch pane {
                 case .bookmarks:
                     if let entry = selectedBookmark(state) {
-                        state.notice = entry.isOrphaned
-                            ? "Its section no longer exists in this article" + (keymap.keyName(for: .deleteBookmark).map { ": \($0) deletes it." } ?? ".")
-                            : "That bookmark is in “\(entry.articleTitle)”: open that article to follow it."
+                        state.notice = entry.unreachable(deleteKey: keymap.keyName(for: .deleteBookmark))
+                            ?? "That bookmark is in “\(entry.articleTitle)”: open that article to follow it."
                     } else {
                         state.notice = noBookmarksYet
                     }
