@@ -124,7 +124,7 @@ extension OnATerminal {
             // output)" when it stopped again. Polled: on a busy machine the end takes a while,
             // and bash notices the continue late. (`jobs` in the shell itself, to a file.)
             let report = Shell.quote(tmux.home.appendingPathComponent("jobs.txt").path)
-            tmux.type("clear; kill -TERM %1; for i in $(seq 50); do jobs >\(report); s=$(<\(report)); "
+            tmux.type("clear; kill -TERM %1; for i in $(seq 150); do jobs >\(report); s=$(<\(report)); "
                       + "case $s in *Running*|*'Stopped  '*) sleep 0.1;; *) break;; esac; done; echo \"ended: $s\"")
             let screen = try tmux.waitFor("ended:")
             #expect(screen.contains("[1]+  Exit 143"), "\(screen)")
