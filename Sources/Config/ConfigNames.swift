@@ -17,10 +17,15 @@ extension Key {
     }
 
     /// Whether a terminal can deliver this key as written. A control character written as a
-    /// character ("\t") arrives as its named key (Tab) or as Ctrl-X, never as a character.
+    /// character ("\t", "Alt-\t") arrives as its named key (Tab) or as Ctrl-X, never as a
+    /// character.
     var isDeliverable: Bool {
-        guard case .character(let character) = self else { return true }
-        return !character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+        switch self {
+        case .character(let character), .alt(let character):
+            !character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+        default:
+            true
+        }
     }
 
     /// What the terminal does with this key instead of sending it, when it is one of its

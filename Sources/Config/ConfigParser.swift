@@ -176,7 +176,7 @@ struct ConfigParser {
             for (index, keyName) in names.enumerated() {
                 guard let key = Key(name: keyName), key.isDeliverable else {
                     bad = (index, "unknown key name \(TOMLText.quoted(keyName)) "
-                        + "(examples: \"x\", \"X\", \"Space\", \"Enter\", \"Esc\", \"Up\", \"PgDn\", \"F2\", \"Ctrl-P\")")
+                        + "(examples: \"x\", \"X\", \"Space\", \"Enter\", \"Esc\", \"Up\", \"PgDn\", \"F2\", \"Ctrl-P\", \"Alt-b\")")
                     break
                 }
                 // Said, not taken as the named key: "Ctrl-M" quietly took Enter from 'open'.

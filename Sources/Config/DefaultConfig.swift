@@ -36,8 +36,9 @@ extension Config {
             "# Key names: a character (\"x\", \"X\", \"?\"), Space, Enter, Tab, Shift-Tab, Esc, Backspace,",
             "# Del, Up, Down, Left, Right, PgUp, PgDn, Home, End, F1 … F63 (xterm sends Shift-F1 as F13),",
             "# Ctrl-A … Ctrl-Z (except Ctrl-C, Ctrl-Z and Ctrl-\\, which the terminal keeps for its",
-            "# signals). Ctrl-H, Ctrl-I, Ctrl-J, Ctrl-M and Ctrl-[ are the bytes of Backspace, Tab, Enter",
-            "# and Esc: write those names. Ctrl-C always quits, as q does, whatever is bound.",
+            "# signals), and Alt- with a character (\"Alt-b\", also written \"M-b\"). Ctrl-H, Ctrl-I,",
+            "# Ctrl-J, Ctrl-M and Ctrl-[ are the bytes of Backspace, Tab, Enter and Esc: write those",
+            "# names. Ctrl-C always quits, as q does, whatever is bound.",
         ]
         let assignments = standard.keymap.bindings.map { binding in
             (binding, "\(binding.command.rawValue) = \(keyValue(binding.keys))")

@@ -10,7 +10,7 @@ struct ConfigMessageTests {
         Config.parse(text).messages.map { $0.formatted(path: "config.toml") }
     }
 
-    static let keyExamples = #"(examples: "x", "X", "Space", "Enter", "Esc", "Up", "PgDn", "F2", "Ctrl-P")"#
+    static let keyExamples = #"(examples: "x", "X", "Space", "Enter", "Esc", "Up", "PgDn", "F2", "Ctrl-P", "Alt-b")"#
     static let colours = "(black, red, green, yellow, blue, magenta, cyan, white, bright-black … bright-white, default, or 0 to 255)"
     static let widths = #"must be "auto", 10 to 1000 columns, or a percentage of the screen from "5%" to "70%""#
 

@@ -27,7 +27,10 @@ extension OnATerminal {
             let screen = try tmux.waitFor("article  Gamma")
             #expect(screen.components(separatedBy: "article  Gamma").count == 2, "listed once:\n\(screen)")
             // Alpha's backlinks: both Gammas link to it, and they are one row, as they open as one.
-            tmux.press("Escape", "4")
+            // Esc and a key sent at once are Alt with it (as in readline): the finder closes first.
+            tmux.press("Escape")
+            try tmux.waitUntil("the finder closed") { !$0.contains("Go to — Enter jumps") }
+            tmux.press("4")
             let backlinks = try tmux.waitFor("4 Backlinks")
             #expect(backlinks.components(separatedBy: "← Gamma").count == 2, "one row:\n\(backlinks)")
             tmux.press("q")

@@ -8,6 +8,7 @@ struct KeyTests {
         .up, .down, .left, .right, .pageUp, .pageDown, .home, .end,
         .enter, .tab, .backTab, .backspace, .escape, .delete,
         .function(1), .function(12), .control("p"), .control("_"),
+        .alt("b"), .alt("B"), .alt(" "), .alt("é"),
     ]
 
     @Test("Every display name parses back to its key", arguments: keys)
@@ -29,6 +30,9 @@ struct KeyTests {
         #expect(Key.backspace.displayName == "Backspace")
         #expect(Key.function(1).displayName == "F1")
         #expect(Key.character("\u{1B}").displayName == "U+1B", "never a raw control character")
+        #expect(Key.alt("b").displayName == "Alt-b")
+        #expect(Key.alt("B").displayName == "Alt-B")
+        #expect(Key.alt(" ").displayName == "Alt-Space")
     }
 
     @Test("Names a config file may use")
@@ -45,6 +49,13 @@ struct KeyTests {
         #expect(Key(name: "f10") == .function(10))
         #expect(Key(name: "F") == .character("F"))
         #expect(Key(name: "^") == .character("^"))
+        #expect(Key(name: "M-b") == .alt("b"))
+        #expect(Key(name: "m-b") == .alt("b"))
+        #expect(Key(name: "alt+b") == .alt("b"))
+        #expect(Key(name: "Meta-b") == .alt("b"))
+        #expect(Key(name: "Alt-B") == .alt("B"), "the character keeps its case, as \"B\" does")
+        #expect(Key(name: "alt-space") == .alt(" "))
+        #expect(Key(name: "M") == .character("M"))
     }
 
     @Test("Unknown names are rejected")
@@ -56,5 +67,10 @@ struct KeyTests {
         #expect(Key(name: "F0") == nil)
         #expect(Key(name: "F64") == nil)
         #expect(Key(name: "Hyper-x") == nil)
+        #expect(Key(name: "Alt-") == nil)
+        #expect(Key(name: "M-bb") == nil)
+        #expect(Key(name: "Alt-Up") == nil, "terminals send Alt with an arrow as a sequence of its own")
+        #expect(Key(name: "Alt-Ctrl-x") == nil)
+        #expect(Key(name: "Alt-M-b") == nil)
     }
 }

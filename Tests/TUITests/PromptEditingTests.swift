@@ -46,6 +46,55 @@ struct PromptEditingTests: KeyDriven {
         #expect(input.cursor == 0)
     }
 
+    /// Alt-b, Alt-f and Alt-d move and delete by readline's words (letters and digits, so
+    /// "see-also" is two); before, Alt-b in the search prompt cancelled the search (its Esc)
+    /// and then paged up (its b).
+    @Test func altKeysMoveAndDeleteByWord() {
+        let back = typed("see also-this", then: .alt("b"))
+        #expect(back.cursor == 9, "to the start of \"this\"")
+        #expect(typed("see also-this", then: .alt("b"), .alt("b"), .alt("b")).cursor == 0)
+        #expect(typed("see also-this  ", then: .alt("b")).cursor == 9, "over the spaces first")
+        #expect(typed("see also-this", then: .alt("b"), .alt("B"), .character("X")).text == "see Xalso-this",
+                "Alt-Shift-b is Alt-b, as in readline")
+        let forward = typed("see also-this", then: .home, .alt("f"))
+        #expect(forward.cursor == 3, "to the end of \"see\"")
+        #expect(typed("see also-this", then: .home, .alt("f"), .alt("f")).cursor == 8)
+        #expect(typed("see also-this", then: .home, .alt("f"), .alt("f"), .alt("f"), .alt("f")).cursor == 13)
+        let deleted = typed("see also-this", then: .home, .alt("f"), .alt("d"))
+        #expect(deleted.text == "see-this" && deleted.cursor == 3, "the space and the word after it")
+        #expect(typed("see also-this", then: .alt("d")).text == "see also-this", "nothing after the end")
+        let wide = typed("漢字 e\u{301}té", then: .alt("b"), .alt("b"), .alt("d"))
+        #expect(wide.text == " e\u{301}té" && wide.cursor == 0, "by characters as a reader sees them")
+    }
+
+    /// Every other Alt key is still the prompt's, and changes nothing: it must not reach the
+    /// caller, which would take it for Esc and close the prompt.
+    @Test func otherAltKeysDoNothing() {
+        var input = LineInput("sov")
+        for key in [Key.alt("x"), .alt("s"), .alt("1"), .alt(" "), .alt("[")] {
+            #expect(input.edit(key) == .cursor, "\(key.displayName)")
+        }
+        #expect(input == LineInput("sov"))
+    }
+
+    /// The report: `/sov`, Alt-b. The search stays open with the cursor before "sov", where
+    /// typing goes on; the view stays where the search put it. The finder and the note prompt
+    /// keep their Alt keys too.
+    @Test func altKeysKeepThePromptsOpen() throws {
+        let searched = press(start, "/sov")
+        var state = press(searched, .alt("b"))
+        #expect(state.prompt?.text == "sov" && state.prompt?.input.cursor == 0)
+        #expect(state.search == searched.search && state.reader == searched.reader, "not cancelled, not paged up")
+        state = press(press(state, .alt("x"), .alt("f")), "iet")
+        #expect(state.prompt?.text == "soviet" && state.search?.query == "soviet")
+
+        let finder = press(press(start, ":October rev"), .alt("b"), .alt("q"), .alt("d"))
+        #expect(finder.finder?.query == "October ")
+
+        let note = press(press(press(start, "M"), "a note"), .alt("b"), .alt("z"))
+        #expect(note.prompt?.text == "a note" && note.prompt?.input.cursor == 2)
+    }
+
     @Test func keysThatAreNotEditingAreLeftToTheCaller() {
         var input = LineInput("x")
         for key in [Key.enter, .escape, .tab, .up, .down, .pageDown, .function(1)] {

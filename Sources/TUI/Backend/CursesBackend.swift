@@ -65,6 +65,8 @@ public final class CursesBackend {
     private var needsFullRedraw = false
     private var isShutDown = false
     private var savedSignalActions: [(signal: Int32, action: sigaction)] = []
+    /// A key read after an Esc that was not part of it (see `escapeEvent`): the next event.
+    private var pendingEvent: InputEvent?
 
     /// Sets the terminal up and takes it over: alternate screen, no echo, keys unbuffered
     /// (Ctrl-C still sends SIGINT), hidden cursor, mouse reporting if `mouse` (this stops the
@@ -218,8 +220,8 @@ public final class CursesBackend {
     }
 
     /// Waits up to `timeoutMilliseconds` (negative: forever) for input. Nil on timeout, and
-    /// also for input the explorer does not use (an unbound function key, a mouse release),
-    /// so nil may come before the timeout.
+    /// also for input the explorer does not use (an unbound function key, a mouse release,
+    /// an escape sequence ncurses does not know), so nil may come before the timeout.
     public func nextEvent(timeoutMilliseconds: Int32) -> InputEvent? {
         guard !isShutDown else { return nil }
         // A resize (SIGWINCH, see `installSignalHandlers`) interrupts the read; one that came
@@ -232,11 +234,16 @@ public final class CursesBackend {
         // from the background stopped the explorer again ("Stopped (tty output)").
         if requestedEnd != 0 { return nil }
         if terminalWasSuspended != 0 { return resumed() }
+        if let event = pendingEvent {
+            pendingEvent = nil
+            return event
+        }
         let pending = pendingSize()
         wtimeout(window, pending == nil ? timeoutMilliseconds : 0)
         var code: wint_t = 0
         switch wget_wch(window, &code) {
         case KEY_CODE_YES: return keyCodeEvent(Int32(bitPattern: code))
+        case OK where code == 27: return escapeEvent()
         case OK: return Self.characterKey(code).map(InputEvent.key)
         default:
             // The suspend handler interrupts the read (no SA_RESTART) when the process is
@@ -453,6 +460,36 @@ public final class CursesBackend {
             return nil
         }
         return .mouse(MouseEvent(kind: kind, x: Int(event.x), y: Int(event.y)))
+    }
+
+    /// After an Esc that ncurses returned on its own: Esc, an Alt key, or nothing for a
+    /// sequence ncurses does not know (see `EscapeSequence`). Only what is already waiting is
+    /// read. A key read that turns out not to belong to the Esc is the next event, so it is
+    /// not lost (Esc then a mouse click, or Esc Ctrl-W).
+    private func escapeEvent() -> InputEvent? {
+        wtimeout(window, 0)
+        let (sequence, unread) = EscapeSequence.decode {
+            var code: wint_t = 0
+            switch wget_wch(window, &code) {
+            case KEY_CODE_YES: return .keyCode(Int32(bitPattern: code))
+            case OK: return .character(UInt32(code))
+            default: return nil
+            }
+        }
+        switch unread {
+        case .keyCode(let code)?: pendingEvent = keyCodeEvent(code)
+        case .character(let code)?: pendingEvent = Self.characterKey(wint_t(code)).map(InputEvent.key)
+        case nil: break
+        }
+        switch sequence {
+        case .escape: return .key(.escape)
+        case .alt(let character): return .key(.alt(character))
+        case .unknown:
+            // Ignored; a key that cut the sequence short is the answer now.
+            let next = pendingEvent
+            pendingEvent = nil
+            return next
+        }
     }
 
     /// The key for a character `wget_wch` returned (not a KEY_* code).

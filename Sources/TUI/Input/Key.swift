@@ -5,6 +5,9 @@ import Content
 /// `.control` holds the lowercase letter (Ctrl-P is `.control("p")`) or the punctuation of
 /// the other control codes (`@`, `\`, `]`, `^`, `_`). Ctrl-H, Ctrl-I, Ctrl-J/Ctrl-M and Ctrl-[ arrive as `.backspace`, `.tab`,
 /// `.enter` and `.escape`, because terminals send the same bytes for them.
+///
+/// `.alt` is Alt (Meta) held with a character, which terminals send as Esc and then the
+/// character (Alt-b is Esc b); the character keeps its case (Alt-B is Alt-Shift-b).
 public enum Key: Hashable, Sendable {
     case character(Character)
     case up, down, left, right
@@ -12,9 +15,10 @@ public enum Key: Hashable, Sendable {
     case enter, tab, backTab, backspace, escape, delete
     case function(Int)
     case control(Character)
+    case alt(Character)
 
     /// The name the help screen shows and a config file uses: "q", "Space", "Enter", "Tab",
-    /// "Shift-Tab", "Ctrl-P", "↑", "PgDn", "Esc", "Backspace", "F1"…
+    /// "Shift-Tab", "Ctrl-P", "Alt-b", "↑", "PgDn", "Esc", "Backspace", "F1"…
     public var displayName: String {
         switch self {
         case .character(" "): return "Space"
@@ -40,12 +44,14 @@ public enum Key: Hashable, Sendable {
         case .delete: return "Del"
         case .function(let number): return "F\(number)"
         case .control(let character): return "Ctrl-" + character.uppercased()
+        case .alt(let character): return "Alt-" + Key.character(character).displayName
         }
     }
 
     /// Parses a key name: every `displayName`, plus common spellings (case-insensitive for
     /// named keys): "Up", "PageDown", "Return", "Escape", "Delete", "BackTab", "S-Tab",
-    /// "C-p", "Ctrl+P", "^P". Any other single character is that character ("Q" is Shift-q).
+    /// "C-p", "Ctrl+P", "^P", "M-b", "Alt+b", "Meta-b". Any other single character is that
+    /// character ("Q" is Shift-q).
     public init?(name: String) {
         let lowered = name.lowercased()
         if let key = Self.namedKeys[lowered] {
@@ -66,6 +72,22 @@ public enum Key: Hashable, Sendable {
             // The key that arrives: "Ctrl-H" is Backspace on a terminal.
             self = Self.namedKey(sendingControl: character) ?? .control(character)
             return
+        }
+        if let character = Self.altCharacter(spelledBy: name) {
+            self = .alt(character)
+            return
+        }
+        return nil
+    }
+
+    /// The character of an Alt spelling ("Alt-b", "alt+b", "Meta-b", "M-b", "Alt-Space"),
+    /// its case kept; nil when `name` is not one. Only characters: a terminal sends Alt with
+    /// an arrow or a function key as a sequence of its own, which seealso does not read.
+    private static func altCharacter(spelledBy name: String) -> Character? {
+        let lowered = name.lowercased()
+        for prefix in ["alt-", "alt+", "meta-", "meta+", "m-"] where lowered.hasPrefix(prefix) {
+            guard case .character(let character)? = Key(name: String(name.dropFirst(prefix.count))) else { return nil }
+            return character
         }
         return nil
     }

@@ -32,9 +32,19 @@ public struct LineInput: Hashable, Sendable {
         case .end, .control("e"): cursor = text.count
         case .backspace: replace(characters: max(cursor - 1, 0)..<cursor, with: "")
         case .delete, .control("d"): replace(characters: cursor..<min(cursor + 1, text.count), with: "")
-        case .control("w"): replace(characters: wordStart..<cursor, with: "")
+        case .control("w"): replace(characters: wordStart(isWord: Self.isNotSpace)..<cursor, with: "")
         case .control("u"): replace(characters: 0..<cursor, with: "")
         case .control("k"): replace(characters: cursor..<text.count, with: "")
+        case .alt(let character):
+            // Readline's word keys; Alt-Shift-b is Alt-b there too (do-lowercase-version). Any
+            // other Alt key is taken as well, and does nothing: the terminal sends it as Esc
+            // and a character, and it must not close the prompt as Esc does.
+            switch character.lowercased() {
+            case "b": cursor = wordStart(isWord: Self.isAlphanumeric)
+            case "f": cursor = wordEnd(isWord: Self.isAlphanumeric)
+            case "d": replace(characters: cursor..<wordEnd(isWord: Self.isAlphanumeric), with: "")
+            default: break
+            }
         default: return nil
         }
         return text == before ? .cursor : .text
@@ -45,14 +55,31 @@ public struct LineInput: Hashable, Sendable {
         replace(characters: cursor..<cursor, with: string)
     }
 
-    /// Where Ctrl-W deletes back to, as readline's unix-word-rubout: over the spaces before
-    /// the cursor, then over the word before them.
-    var wordStart: Int {
+    /// Ctrl-W's words (readline's unix-word-rubout): whatever is between spaces.
+    static func isNotSpace(_ character: Character) -> Bool { !character.isWhitespace }
+
+    /// Alt-b's, Alt-f's and Alt-d's words (readline's backward-word, forward-word and
+    /// kill-word): letters and digits, so "see-also" is two.
+    static func isAlphanumeric(_ character: Character) -> Bool { character.isLetter || character.isNumber }
+
+    /// Where the word before the cursor starts, as readline finds it: back over what is not a
+    /// word, then over the word.
+    func wordStart(isWord: (Character) -> Bool) -> Int {
         let characters = Array(text.prefix(cursor))
         var start = characters.count
-        while start > 0, characters[start - 1].isWhitespace { start -= 1 }
-        while start > 0, !characters[start - 1].isWhitespace { start -= 1 }
+        while start > 0, !isWord(characters[start - 1]) { start -= 1 }
+        while start > 0, isWord(characters[start - 1]) { start -= 1 }
         return start
+    }
+
+    /// Where the word after the cursor ends, as readline finds it: forward over what is not a
+    /// word, then over the word.
+    func wordEnd(isWord: (Character) -> Bool) -> Int {
+        let characters = Array(text.dropFirst(cursor))
+        var length = 0
+        while length < characters.count, !isWord(characters[length]) { length += 1 }
+        while length < characters.count, isWord(characters[length]) { length += 1 }
+        return cursor + length
     }
 
     /// Replaces the characters in `range` with `string`; the cursor goes after `string`.

@@ -91,8 +91,9 @@ public enum HelpScreen {
         // The line editor's keys are fixed, not in the keymap: they only ever edit text.
         entries.append(.blank)
         entries.append(.heading("Typing (search, notes, go to)"))
-        entries.append(.text("←, →, Home, End, Ctrl-A, Ctrl-E move the cursor; Backspace and Del delete around it, "
-                             + "Ctrl-W the word before it, Ctrl-U all before it, Ctrl-K all after it."))
+        entries.append(.text("←, →, Home, End, Ctrl-A, Ctrl-E move the cursor, Alt-b and Alt-f by a word; Backspace and Del "
+                             + "delete around it, Ctrl-W the word before it, Alt-d the word after it, Ctrl-U all before it, "
+                             + "Ctrl-K all after it."))
         entries.append(.blank)
         entries.append(.heading("Mouse"))
         guard mouse else {

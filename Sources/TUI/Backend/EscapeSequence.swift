@@ -1,0 +1,64 @@
+/// What followed an Esc that ncurses returned as a key of its own, read from what was
+/// already waiting: ncurses has waited ESCDELAY (25 ms) for a sequence it knows, so the rest
+/// of whatever the terminal sent with the Esc is in its buffer, and nothing more is waited for.
+///
+/// Without this an Alt key (Esc b) was Esc and then b, and a sequence the terminfo entry does
+/// not list (Home as `ESC [ 1 ~` under TERM=xterm-256color) was Esc, `[`, `1`, `~`: a prompt
+/// closed and the rest ran as commands. Esc and a character is Alt with it, as in readline and
+/// mutt; an unknown CSI or SS3 sequence is read to its end and ignored, as terminals and
+/// programs ignore the sequences they do not know.
+///
+/// Mouse reports never come here: ncurses knows them (terminfo's `kmous`) and returns
+/// KEY_MOUSE.
+enum EscapeSequence: Equatable {
+    /// Esc on its own: nothing was waiting after it, or something that is no character
+    /// (`unread`).
+    case escape
+    /// Esc and a printable character: Alt with it.
+    case alt(Character)
+    /// A CSI (`ESC [`) or SS3 (`ESC O`) sequence ncurses does not know, read to its end.
+    case unknown
+
+    /// What `wget_wch` returned: a character, or a KEY_* code.
+    enum Code: Equatable {
+        case character(UInt32)
+        case keyCode(Int32)
+    }
+
+    /// Reads what follows an Esc from `next` (nil: nothing is waiting), as far as it belongs
+    /// to the Esc. `unread` is a code that was read but does not belong to it, the start of
+    /// the next key: the caller hands it on.
+    static func decode(next: () -> Code?) -> (sequence: EscapeSequence, unread: Code?) {
+        guard let first = next() else { return (.escape, nil) }
+        guard case .character(let value) = first, let character = printable(value) else { return (.escape, first) }
+        guard character == "[" || character == "O" else { return (.alt(character), nil) }
+        // With nothing after it, the `[` or `O` was typed: Alt-[ or Alt-Shift-o.
+        guard let second = next() else { return (.alt(character), nil) }
+        return readToFinalByte(from: second, next: next)
+    }
+
+    /// The rest of a CSI or SS3 sequence from its first byte after `[` or `O`: parameter bytes
+    /// (0x30–0x3F), intermediate bytes (0x20–0x2F), then a final byte (0x40–0x7E), as ECMA-48
+    /// writes CSI. SS3 is one final byte, but older xterms and others put a modifier before it
+    /// (`ESC O 2 P` for Shift-F1), which this reads too. Anything else ends the sequence
+    /// there and is the next key's; so does the end of what was waiting.
+    private static func readToFinalByte(from first: Code, next: () -> Code?) -> (sequence: EscapeSequence, unread: Code?) {
+        var code: Code? = first
+        while let current = code {
+            guard case .character(let value) = current else { return (.unknown, current) }
+            switch value {
+            case 0x20...0x3F: code = next()
+            case 0x40...0x7E: return (.unknown, nil)
+            default: return (.unknown, current)
+            }
+        }
+        return (.unknown, nil)
+    }
+
+    /// `value` as a character when it is one a person can type and see: not a C0 or C1
+    /// control, not DEL.
+    private static func printable(_ value: UInt32) -> Character? {
+        guard value >= 0x20, !(0x7F...0x9F).contains(value), let scalar = Unicode.Scalar(value) else { return nil }
+        return Character(scalar)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+extension OnATerminal {
+    /// Keys that arrive as Esc and more, on a real terminal (tmux, TERM=xterm-256color as the
+    /// report had it). They came as Esc and then the rest as keys: Alt-b in the search prompt
+    /// cancelled the search and paged up, and Home as `ESC [ 1 ~`, which that terminfo entry
+    /// does not list, closed the prompt, ran `[` and `1` and said "~ is not bound".
+    @Suite("Escape sequences in tmux")
+    struct EscapeSequenceEndToEndTests {
+        let seealso: String
+
+        init() throws { seealso = Shell.quote(try Binary.path()) }
+
+        /// The screen with its colours and attributes (`capture-pane -e`): a focus moved by a
+        /// stray `1` shows in them only.
+        func styledScreen(_ tmux: TmuxSession) -> [Substring] {
+            tmux.tmux("capture-pane -e -p -t main").output.split(separator: "\n", omittingEmptySubsequences: false)
+        }
+
+        @Test func altKeysAndUnknownSequences() throws {
+            let tmux = try TmuxSession(width: 120, height: 40, environment: ["TERM": "xterm-256color"])
+            tmux.type("\(seealso) --no-restore")
+            try tmux.waitFor("2 Dual power")
+
+            // Alt-b in the search prompt: the prompt stays, the cursor before "sov", where X goes.
+            tmux.press("/")
+            tmux.tmux("send-keys -t main -l sov")
+            try tmux.waitFor("match 1/")
+            tmux.press("M-b")
+            tmux.tmux("send-keys -t main -l X")
+            var screen = try tmux.waitFor("/Xsov")
+            #expect(screen.contains("not found · Enter keeps · Esc returns"), "the search still open:\n\(screen)")
+            tmux.press("Escape")
+            try tmux.waitUntil("the search cancelled") { !$0.contains("Esc returns") }
+
+            // Unknown sequences do nothing: no key runs, nothing is said. `!` after them is
+            // unbound, and says so once every byte before it has been read.
+            let before = styledScreen(tmux)
+            tmux.tmux("send-keys -t main -l \(Shell.quote("\u{1B}[1;9Z"))")
+            tmux.tmux("send-keys -t main -l \(Shell.quote("\u{1B}[1~"))")
+            tmux.tmux("send-keys -t main -l !")
+            screen = try tmux.waitFor("! is not bound to anything")
+            #expect(!screen.contains("~ is not bound") && !screen.contains("Z is not bound"))
+            let after = styledScreen(tmux)
+            #expect(after.count == before.count)
+            let changed = zip(before, after).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
+            #expect(changed == [tmux.height - 1], "only the status line changed: rows \(changed)\n\(tmux.screen())")
+
+            // A mouse report is an escape sequence too, which ncurses decodes (KEY_MOUSE): two
+            // SGR clicks (press, release) on an outline row still select it, then follow it.
+            let row = try #require(tmux.screen().split(separator: "\n").firstIndex { $0.hasPrefix("   Petrograd Soviet") })
+            let click = "\u{1B}[<0;6;\(row + 1)M\u{1B}[<0;6;\(row + 1)m"
+            for _ in 1...2 { tmux.tmux("send-keys -t main -l \(Shell.quote(click))") }
+            try tmux.waitFor("3 Cross-links: Petrograd Soviet")
+
+            tmux.press("q")
+            try tmux.waitForPrompt()
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Testing
+@testable import TUI
+
+/// What follows an Esc that ncurses returns on its own. It was always Esc, and the rest came
+/// as keys of their own: Alt-b in the search prompt cancelled the search and then paged up
+/// (b), and Home as `ESC [ 1 ~` (which TERM=xterm-256color does not list) closed the prompt,
+/// ran `[` and `1` and said "~ is not bound". Esc and a character is now Alt with it; an
+/// unknown CSI or SS3 sequence is read to its final byte and ignored.
+@Suite("Escape sequences")
+struct EscapeSequenceTests {
+    /// Decodes `codes` (what was waiting after the Esc), and says how many of them it read:
+    /// it must read its own sequence, and not one code past it.
+    func decode(_ codes: [EscapeSequence.Code]) -> (sequence: EscapeSequence, unread: EscapeSequence.Code?, read: Int) {
+        var read = 0
+        let result = EscapeSequence.decode {
+            defer { read += 1 }
+            return read < codes.count ? codes[read] : nil
+        }
+        return (result.sequence, result.unread, min(read, codes.count))
+    }
+
+    func characters(_ text: String) -> [EscapeSequence.Code] {
+        text.unicodeScalars.map { .character($0.value) }
+    }
+
+    @Test func escAloneIsEsc() {
+        let result = decode([])
+        #expect(result.sequence == .escape && result.unread == nil)
+    }
+
+    @Test func escAndACharacterIsAltWithIt() {
+        #expect(decode(characters("b")).sequence == .alt("b"))
+        #expect(decode(characters("B")).sequence == .alt("B"), "Alt-Shift-b keeps its case")
+        #expect(decode(characters("é")).sequence == .alt("é"))
+        #expect(decode(characters(" ")).sequence == .alt(" "))
+        let next = decode(characters("bq"))
+        #expect(next.sequence == .alt("b") && next.unread == nil && next.read == 1, "q is the next key, left waiting")
+        // A lone `[` or `O` starts no sequence: it was typed with Alt.
+        #expect(decode(characters("[")).sequence == .alt("["))
+        #expect(decode(characters("O")).sequence == .alt("O"))
+    }
+
+    @Test("Unknown CSI and SS3 sequences are read to their final byte and ignored", arguments: [
+        "[1~",      // Home, rxvt's and the Linux console's, not in xterm-256color
+        "[1;9Z",    // an Alt-modified key no terminfo entry lists
+        "[200~",    // bracketed paste's start
+        "[?1;2c",   // a device attributes answer: private parameters
+        "[ q",      // an intermediate byte
+        "OP",       // F1 in SS3 form
+        "O2P",      // Shift-F1 in old xterms, with a modifier
+    ])
+    func unknownSequences(sequence: String) {
+        let result = decode(characters(sequence + "j"))
+        #expect(result.sequence == .unknown && result.unread == nil)
+        #expect(result.read == sequence.unicodeScalars.count, "j, after the final byte, is the next key")
+    }
+
+    @Test func whatDoesNotBelongToTheEscIsHandedOn() {
+        // Esc, then a control, another Esc or a key ncurses decoded: Esc, and then that key.
+        for code in [EscapeSequence.Code.character(0x17), .character(27), .character(0x7F), .character(0x85), .keyCode(0o403)] {
+            let result = decode([code])
+            #expect(result.sequence == .escape && result.unread == code, "\(code)")
+        }
+        // A sequence cut short by a control, or by the end of what was waiting: ignored so far.
+        let cut = decode(characters("[1") + [.character(0x0D)])
+        #expect(cut.sequence == .unknown && cut.unread == .character(0x0D))
+        let unfinished = decode(characters("[1;"))
+        #expect(unfinished.sequence == .unknown && unfinished.unread == nil)
+    }
+}
