@@ -195,6 +195,9 @@ public struct FolderCatalog: Sendable {
         return nsError.localizedDescription
     }
 
+    /// A title as See-also entries are matched with it: case, accents, the kind of dash and of
+    /// apostrophe (`Workers’ council` is "Workers' council", as the linker reads it) and runs
+    /// of spaces aside.
     static func normalized(_ title: String) -> String {
         let folded = title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         var result = ""
@@ -208,7 +211,7 @@ public struct FolderCatalog: Sendable {
             } else {
                 if space { result.append(" ") }
                 space = false
-                result.unicodeScalars.append(scalar)
+                result.unicodeScalars.append(Tokenizer.isApostrophe(scalar) ? "'" : scalar)
             }
         }
         return result

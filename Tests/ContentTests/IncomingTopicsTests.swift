@@ -50,4 +50,16 @@ import Testing
         #expect(incoming.to(4).map(\.topic) == ["Communalism"])
         #expect(incoming.to(5).isEmpty && incoming.to(6).isEmpty)
     }
+
+    /// A See-also entry with a typographic apostrophe names the article with a straight one,
+    /// as the linker reads the two alike: "Workers’ council" found no article "Workers'
+    /// council" (QA), its topic card said it was not loaded, and the backlinks missed it.
+    @Test func theKindOfApostropheDoesNotMatter() {
+        let folder = FolderCatalog(entries: [
+            .init(path: "councils.txt", title: "Workers' council", seeAlso: ["Soviet"]),
+            .init(path: "soviet.txt", title: "Soviet", seeAlso: ["Workers’ council", "Workers\u{02BC} Council"]),
+        ], failures: [])
+        #expect(folder.article(titled: "Workers’ council") == 0)
+        #expect(folder.incoming().to(0).map(\.topic) == ["Workers’ council", "Workers\u{02BC} Council"])
+    }
 }
