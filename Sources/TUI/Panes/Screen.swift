@@ -17,7 +17,8 @@ extension Explorer {
             case .reader: drawReader(state, in: content, into: &buffer)
             case .outline: drawOutline(state, in: content, focused: state.focus == .outline, into: &buffer)
             case .crossLinks, .backlinks, .bookmarks:
-                drawList(rows(of: pane, state), list: state[keyPath: Self.listState(of: pane)], in: content,
+                let (rows, layout) = laidOutRows(of: pane, state)
+                drawList(rows, laidOut: layout, list: state[keyPath: Self.listState(of: pane)], in: content,
                          focused: state.focus == pane, into: &buffer)
             }
         }
@@ -33,7 +34,7 @@ extension Explorer {
         }
         if let open = state.linkMap {
             // The map takes the screen above the status bar: it needs the room at 80×24.
-            let map = LinkMap(model: model, focus: open.focus)
+            let map = linkMaps[open.focus]
             let area = Rect(x: 0, y: 0, width: state.size.width, height: max(state.size.height - 1, 0))
             buffer.fill(area)
             map.render(into: &buffer, in: area, selected: map.nodes.isEmpty ? nil : open.selection, ascii: state.asciiDrawing)
@@ -144,11 +145,13 @@ extension Explorer {
     func drawOutline(_ state: AppState, in rect: Rect, focused: Bool, into buffer: inout CellBuffer) {
         let rows = outlineRows(state)
         let list = ListState(selection: rows.firstIndex { $0.section == state.outline.selectedSection } ?? 0, top: state.outline.top)
-        drawList(rows.map(\.row), list: list, in: rect, focused: focused, into: &buffer)
+        let outline = rows.map(\.row)
+        drawList(outline, laidOut: listLayout(outline, pane: .outline, state), list: list, in: rect, focused: focused, into: &buffer)
     }
 
-    func drawList(_ rows: [ListRow], list: ListState, in rect: Rect, focused: Bool, into buffer: inout CellBuffer) {
-        let layout = ListLayout(rows: rows, width: max(rect.width - 2, 1))
+    /// `rows` laid out as `layout` at the width of `rect` less its margins.
+    func drawList(_ rows: [ListRow], laidOut layout: ListLayout, list: ListState, in rect: Rect, focused: Bool,
+                  into buffer: inout CellBuffer) {
         let first = list.top < layout.rowStart.count ? layout.rowStart[list.top] : 0
         for offset in 0..<rect.height {
             let index = first + offset

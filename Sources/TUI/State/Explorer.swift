@@ -6,6 +6,14 @@ public struct Explorer: Sendable {
     public let model: LinkedArticle
     public let keymap: KeyMap
     public let layouts: ReaderLayoutCache
+    /// The rows of the cross-links and backlinks panes by node, and their layouts by width.
+    /// They depend on the node alone, and every key used to rebuild and re-wrap them several
+    /// times (the state's normalization, the command, the frame): at two rows per link, the
+    /// card of a topic mentioned 20,000 times spent 300–500 ms a key on them.
+    let nodeRows: Memo<NodePane, [ListRow]>
+    let nodeRowLayouts: Memo<NodePaneWidth, ListLayout>
+    /// The link map of a node, which every key while it is open used to rebuild as well.
+    let linkMaps: Memo<String, LinkMap>
     /// The panes Tab cycles through, in order.
     public let panes: [PaneID]
 
@@ -26,6 +34,14 @@ public struct Explorer: Sendable {
             case .card(let id): ReaderDocument.card(for: id, in: model)
             }
         }
+        // Reading on through the article visits a node a section: a few of each are kept.
+        let nodeRows = Memo<NodePane, [ListRow]>(limit: 16) { key in
+            key.pane == .crossLinks ? PaneRows.crossLinks(model, node: key.node)
+                : PaneRows.backlinks(model, node: key.node, incoming: neighbours.incoming)
+        }
+        self.nodeRows = nodeRows
+        self.nodeRowLayouts = Memo(limit: 16) { key in ListLayout(rows: nodeRows[key.rows], width: key.width) }
+        self.linkMaps = Memo(limit: 4) { LinkMap(model: model, focus: $0) }
     }
 
     public func initialState(size: Size) -> AppState {
@@ -187,11 +203,22 @@ public struct Explorer: Sendable {
     func rows(of pane: PaneID, _ state: AppState) -> [ListRow] {
         switch pane {
         case .outline: outlineRows(state).map(\.row)
-        case .crossLinks: PaneRows.crossLinks(model, node: currentNode(state))
-        case .backlinks: PaneRows.backlinks(model, node: currentNode(state), incoming: neighbours.incoming)
+        case .crossLinks, .backlinks: nodeRows[NodePane(pane: pane, node: currentNode(state))]
         case .bookmarks: PaneRows.bookmarks(state.bookmarks, model: model, bookmarkKey: keymap.keyName(for: .toggleBookmark))
         case .reader: []
         }
+    }
+
+    /// Which pane's rows of which node (`nodeRows`).
+    struct NodePane: Hashable {
+        var pane: PaneID
+        var node: String
+    }
+
+    /// Those rows laid out at a width (`nodeRowLayouts`).
+    struct NodePaneWidth: Hashable {
+        var rows: NodePane
+        var width: Int
     }
 
     /// Where a list pane keeps its selection.
@@ -324,7 +351,24 @@ public struct Explorer: Sendable {
 
     /// The rows of a list pane laid out at its width (one-column margins on both sides).
     func listLayout(_ rows: [ListRow], pane: PaneID, _ state: AppState) -> ListLayout {
-        ListLayout(rows: rows, width: max((state.layout.rect(of: pane)?.width ?? state.size.width) - 2, 1))
+        ListLayout(rows: rows, width: listWidth(of: pane, state))
+    }
+
+    /// A list pane's rows and their layout at its width; the cross-links' and backlinks' as
+    /// they were the last time (`nodeRows`, `nodeRowLayouts`).
+    func laidOutRows(of pane: PaneID, _ state: AppState) -> (rows: [ListRow], layout: ListLayout) {
+        switch pane {
+        case .crossLinks, .backlinks:
+            let key = NodePane(pane: pane, node: currentNode(state))
+            return (nodeRows[key], nodeRowLayouts[NodePaneWidth(rows: key, width: listWidth(of: pane, state))])
+        default:
+            let rows = rows(of: pane, state)
+            return (rows, listLayout(rows, pane: pane, state))
+        }
+    }
+
+    func listWidth(of pane: PaneID, _ state: AppState) -> Int {
+        max((state.layout.rect(of: pane)?.width ?? state.size.width) - 2, 1)
     }
 
     /// Height of a pane's content (its rectangle without the title row).
@@ -435,7 +479,7 @@ public struct Explorer: Sendable {
     func linkMapCommand(_ command: Command, in state: AppState) -> AppState {
         var state = state
         guard var open = state.linkMap else { return state }
-        let map = LinkMap(model: model, focus: open.focus)
+        let map = linkMaps[open.focus]
         let last = max(map.nodes.count - 1, 0)
         switch command {
         case .linkMap, .closeOverlay, .quit:  // q closes the map as it closes the help
@@ -904,9 +948,8 @@ public struct Explorer: Sendable {
                 if state.outline.selectedSection == rows[index].section { return follow(.section(rows[index].section), from: state) }
                 state.outline.selectedSection = rows[index].section
             case .crossLinks, .backlinks, .bookmarks:
-                let rows = rows(of: pane, state)
+                let (rows, layout) = laidOutRows(of: pane, state)
                 var list = state[keyPath: Self.listState(of: pane)]
-                let layout = listLayout(rows, pane: pane, state)
                 let line = (list.top < layout.rowStart.count ? layout.rowStart[list.top] : 0) + row
                 guard line < layout.lines.count else { return state }
                 let index = rows.selectableRow(from: layout.lines[line].row, direction: -1) ?? layout.lines[line].row
@@ -977,7 +1020,11 @@ public struct Explorer: Sendable {
             let rows = rows(of: pane, state)
             if pane != .bookmarks, list.node != node { list = ListState(node: node) }
             list.selection = rows.validSelection(list.selection) ?? 0
-            list.top = listLayout(rows, pane: pane, state).top(list.top, toShow: list.selection, in: rows, height: contentHeight(of: pane, state))
+            // A hidden pane's view is brought within bounds once it is shown: laid out at the
+            // screen's width meanwhile, a topic's thousands of rows would be wrapped for nothing.
+            if state.layout.contains(pane) {
+                list.top = laidOutRows(of: pane, state).layout.top(list.top, toShow: list.selection, in: rows, height: contentHeight(of: pane, state))
+            }
             state[keyPath: Self.listState(of: pane)] = list
         }
 
