@@ -44,7 +44,8 @@ struct BenchmarkCorpusTests {
                 return Set([1, 7, 31].map { "Dual power \(($0 + k) % 40)" })
             }
             #expect(listed == expected, "article k lists articles k+1, k+7 and k+31")
-            #expect(corpus.articles.indices.map { corpus.incoming(to: $0).count } == Array(repeating: 3, count: 40))
+            let incoming = corpus.catalog.incoming()
+            #expect(corpus.articles.indices.map { incoming.to($0).count } == Array(repeating: 3, count: 40))
             #expect(corpus.articles.map { $0.items.count { $0.kind == .seeAlso } } == Array(repeating: 23 + 3, count: 40),
                     "the bundled article's 23 See-also topics are kept")
             let files = try FileManager.default.subpathsOfDirectory(atPath: first.path).sorted()
