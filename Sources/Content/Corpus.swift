@@ -199,6 +199,34 @@ public struct FolderCatalog: Sendable {
     /// apostrophe (`Workers’ council` is "Workers' council", as the linker reads it) and runs
     /// of spaces aside.
     static func normalized(_ title: String) -> String {
+        asciiNormalized(title) ?? normalizedByFoundation(title)
+    }
+
+    /// `normalized` for a title all in ASCII, or nil: what Foundation's folding and the
+    /// scalar properties make of ASCII, without them. Folding every See-also topic of a folder
+    /// through Foundation was most of the time to open it (0.1 s of 0.16 s at 1,000 articles).
+    static func asciiNormalized(_ title: String) -> String? {
+        var result: [UInt8] = []
+        result.reserveCapacity(title.utf8.count)
+        var space = false
+        for byte in title.utf8 {
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case UInt8(ascii: "-"):
+                result.append(byte)
+                space = false
+            case 0x09...0x0D, UInt8(ascii: " "):
+                space = !result.isEmpty
+            default:
+                if space { result.append(UInt8(ascii: " ")) }
+                space = false
+                result.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 0x20 : byte)
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    static func normalizedByFoundation(_ title: String) -> String {
         let folded = title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         var result = ""
         var space = false

@@ -1,4 +1,4 @@
-import Content
+@testable import Content
 import Testing
 
 /// Opening an article of a folder looked every See-also topic of every article up again to
@@ -61,5 +61,18 @@ import Testing
         ], failures: [])
         #expect(folder.article(titled: "Workers’ council") == 0)
         #expect(folder.incoming().to(0).map(\.topic) == ["Workers’ council", "Workers\u{02BC} Council"])
+    }
+
+    /// Titles in ASCII are folded without Foundation (the time to open a folder went to it),
+    /// into the same text: every ASCII character, in runs of spaces, tabs and dashes.
+    @Test func asciiTitlesFoldAsFoundationFoldsThem() {
+        var random = SystemRandomNumberGenerator()
+        let ascii = (0..<0x80).map { Character(Unicode.Scalar(UInt8($0))) }
+        let samples = ["  Dual  Power ", "Anarcho-Syndicalism", "Workers' Council", "A\t-\n-B", "", " ", "--", "X (Y)", "\u{7F}~"]
+            + (0..<500).map { _ in String((0..<Int.random(in: 0...12, using: &random)).map { _ in ascii.randomElement(using: &random)! }) }
+        for sample in samples {
+            #expect(FolderCatalog.asciiNormalized(sample) == FolderCatalog.normalizedByFoundation(sample), "\(sample.debugDescription)")
+        }
+        #expect(FolderCatalog.asciiNormalized("Élisée") == nil)
     }
 }
