@@ -25,9 +25,9 @@ extension Explorer {
             // The status bar's right shows "match 2/5"; the notice says only what it cannot.
             state.notice = wrapped ? (forward ? "search wrapped to the top" : "search wrapped to the bottom") : nil
         case .goTo:
+            // Its results (every entry, folded now rather than on the first keystroke) are
+            // matched once `update` sees it open.
             state.finder = FinderState()
-            // Fold the entries now, not on the first keystroke, which should feel instant.
-            _ = finderCache.foldedEntries
         default:
             break
         }
@@ -195,7 +195,7 @@ extension Explorer {
             guard results.indices.contains(finder.selection) else { return state }
             return follow(results[finder.selection].entry.target, from: state)
         case .up, .control("p"), .backTab: finder.selection = max(finder.selection - 1, 0)
-        case .down, .control("n"), .tab: finder.selection = min(finder.selection + 1, max(finderResults(state).count - 1, 0))
+        case .down, .control("n"), .tab: finder.selection = min(finder.selection + 1, max(finder.results.count - 1, 0))
         default:
             // The query edits as the prompts do; new results start from the best one.
             if finder.input.edit(key) == .text { finder.selection = 0 }
