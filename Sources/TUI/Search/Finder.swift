@@ -101,7 +101,8 @@ public final class FinderCache: @unchecked Sendable {
 
     var foldedEntries: [(entry: FinderEntry, folded: [Character])] {
         if let entries = lock.withLock({ entries }) { return entries }
-        let made = build().map { ($0, FuzzyMatcher.fold($0.title)) }
+        var folder = SearchFolder(caseSensitive: false)
+        let made = build().map { ($0, FuzzyMatcher.fold($0.title, with: &folder)) }
         lock.withLock { entries = made }
         return made
     }

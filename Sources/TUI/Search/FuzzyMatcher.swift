@@ -1,6 +1,8 @@
+import Content
+
 /// fzf-style fuzzy matching for the go-to finder: every query character must appear in
 /// order; runs of consecutive characters and matches at word starts score higher, gaps and
-/// late starts lower. Case and diacritics are ignored.
+/// late starts lower. Case, diacritics and the kind of dash are ignored, as search ignores them.
 public enum FuzzyMatcher {
     public struct Match: Hashable, Sendable {
         public var score: Int
@@ -102,17 +104,23 @@ public enum FuzzyMatcher {
         return Match(score: score, positions: positions)
     }
 
+    /// `text` folded as search folds it (`SearchFolder`): case, diacritics and the kind of
+    /// dash aside, so that "Marxism-Leninism" finds "Marxism–Leninism" here as `/` and
+    /// `--item` find it (the finder had a fold of its own, which kept dashes). One character
+    /// for each of the text's, so that matched positions are the title's characters.
     public static func fold(_ text: String) -> [Character] {
-        // ASCII (most titles) without Foundation: the finder folds every title per keystroke.
+        var folder = SearchFolder(caseSensitive: false)
+        return fold(text, with: &folder)
+    }
+
+    /// `fold(_:)` with a folder kept across texts, which remembers the scalars it has folded.
+    static func fold(_ text: String, with folder: inout SearchFolder) -> [Character] {
+        // ASCII (most titles) byte by byte: only its case folds.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return text.utf8.map { Character(Unicode.Scalar(($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0)) }
+            return text.utf8.map { Character(Unicode.Scalar(SearchFolder.lowercased($0))) }
         }
         return text.map { character in
-            let base = String(character).decomposedStringWithCanonicalMapping.unicodeScalars
-                .filter { $0.properties.generalCategory != .nonspacingMark }
-            return Character(String(String.UnicodeScalarView(base)).lowercased().first.map(String.init) ?? String(character))
+            String(String.UnicodeScalarView(character.unicodeScalars.flatMap { folder.fold($0) })).first ?? character
         }
     }
 }
-
-import Foundation
