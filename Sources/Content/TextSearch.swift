@@ -126,17 +126,18 @@ public struct TextSearch: Sendable {
 /// Folds one scalar for searching: diacritics dropped, dashes made "-", and lowercased (then
 /// case-folded: ς is σ) unless the search is case-sensitive. Non-ASCII answers are cached:
 /// decomposing through Foundation for every character of an article would dominate the search.
-struct SearchFolder {
+/// Public for the go-to finder, which folds as search does.
+public struct SearchFolder {
     let caseSensitive: Bool
     private var cache: [Unicode.Scalar: [Unicode.Scalar]] = [:]
 
-    init(caseSensitive: Bool) { self.caseSensitive = caseSensitive }
+    public init(caseSensitive: Bool) { self.caseSensitive = caseSensitive }
 
     static let dashes: Set<UInt32> = [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D]
 
     /// An ASCII byte lowercased (A–Z only): what folding does to ASCII, case aside (search,
-    /// and the tokenizer that matches mentions).
-    static func lowercased(_ byte: UInt8) -> UInt8 {
+    /// the go-to finder, and the tokenizer that matches mentions).
+    public static func lowercased(_ byte: UInt8) -> UInt8 {
         (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
     }
 
@@ -152,7 +153,7 @@ struct SearchFolder {
         scalar == "\u{03C2}" ? "\u{03C3}" : scalar
     }
 
-    mutating func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+    public mutating func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
         if scalar.isASCII { return [Self.foldASCII(scalar, caseSensitive: caseSensitive)] }
         if let cached = cache[scalar] { return cached }
         var result: [Unicode.Scalar]

@@ -322,7 +322,7 @@ extension Explorer {
         for row in 0..<frame.rows {
             let index = top + row
             guard index < results.count else { break }
-            let (entry, match) = results[index]
+            let (entry, match) = (results[index].entry, results[index].match)
             let y = frame.firstRow + row
             let selected = index == finder.selection
             if selected { buffer.fill(Rect(x: box.x + 1, y: y, width: box.width - 2, height: 1), style: Style(.selection, reverse: true)) }

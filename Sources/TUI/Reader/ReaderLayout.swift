@@ -1,3 +1,4 @@
+import Content
 import Foundation
 
 /// One line of the reader at a given width.
@@ -73,19 +74,24 @@ public struct ReaderLayout: Sendable {
     public func line(of anchor: ReaderAnchor) -> Int {
         guard !blockStart.isEmpty else { return 0 }
         let block = min(max(anchor.block, 0), blockStart.count - 1)
-        // The block's own lines end where the next block's spacing begins.
-        let end = block + 1 < blockStart.count ? blockStart[block + 1] - blockSpacing[block + 1] : lines.count
+        if let offset = anchor.offset, anchor.line > 0 { return line(inBlock: block, atOffset: offset) }
         let first = blockStart[block] - blockSpacing[block]
-        if let offset = anchor.offset, anchor.line > 0, end > blockStart[block] {
-            // The block's last line that starts at or before `offset`: the one holding it.
-            var low = blockStart[block], high = end - 1
-            while low < high {
-                let middle = (low + high + 1) / 2
-                if lines[middle].offset <= offset { low = middle } else { high = middle - 1 }
-            }
-            return low
-        }
-        return min(max(blockStart[block] + anchor.line, first), max(end - 1, blockStart[block]))
+        return min(max(blockStart[block] + anchor.line, first), max(end(ofBlock: block) - 1, blockStart[block]))
+    }
+
+    /// The line of `block` holding its text at UTF-8 `offset`: the block's last line that
+    /// starts at or before it (its first line when none does). By bisection, as a block's
+    /// lines start at increasing offsets: a paragraph can have thousands of lines, and search
+    /// asks this for every match.
+    public func line(inBlock block: Int, atOffset offset: Int) -> Int {
+        let start = blockStart[block], end = end(ofBlock: block)
+        guard end > start else { return start }
+        return max(lines[start..<end].partitioningIndex { $0.offset > offset } - 1, start)
+    }
+
+    /// Where the block's own lines end: where the next block's spacing begins.
+    private func end(ofBlock block: Int) -> Int {
+        block + 1 < blockStart.count ? blockStart[block + 1] - blockSpacing[block + 1] : lines.count
     }
 
     public func anchor(at line: Int) -> ReaderAnchor {

@@ -37,6 +37,12 @@ public struct FinderEntry: Hashable, Sendable {
     public var target: Target
 }
 
+/// An entry the finder's query matches, and the characters it matched.
+public struct FinderResult: Hashable, Sendable {
+    public var entry: FinderEntry
+    public var match: FuzzyMatcher.Match
+}
+
 /// The go-to finder's state: what is typed, which result is selected and which is the
 /// first shown (kept, so that results do not move under the pointer when a click selects one).
 public struct FinderState: Hashable, Sendable {
@@ -44,6 +50,12 @@ public struct FinderState: Hashable, Sendable {
     public var input = LineInput()
     public var selection = 0
     public var top = 0
+    /// The entries matching the query, best first. Matched by `Explorer.update` when the
+    /// query or the bookmarks change, and kept: matching every entry again for each screen
+    /// drawn and each key that moves the selection doubled the time of every key.
+    public internal(set) var results: [FinderResult] = []
+    /// The query `results` were matched for; nil until they are.
+    var matchedQuery: String?
 
     public var query: String { input.text }
 }
@@ -89,7 +101,8 @@ public final class FinderCache: @unchecked Sendable {
 
     var foldedEntries: [(entry: FinderEntry, folded: [Character])] {
         if let entries = lock.withLock({ entries }) { return entries }
-        let made = build().map { ($0, FuzzyMatcher.fold($0.title)) }
+        var folder = SearchFolder(caseSensitive: false)
+        let made = build().map { ($0, FuzzyMatcher.fold($0.title, with: &folder)) }
         lock.withLock { entries = made }
         return made
     }
@@ -126,10 +139,13 @@ extension Explorer {
         return entries
     }
 
-    /// The entries matching the query, best first. Among equal scores the shorter title
-    /// comes first, as fzf's default tie-break does (typing "beta" puts "Beta" above "Beta
-    /// strategy"), then the article's order. An empty query keeps the article's order.
-    public func finderResults(_ state: AppState) -> [(entry: FinderEntry, match: FuzzyMatcher.Match)] {
+    /// The finder's results, as last matched (none while it is closed).
+    public func finderResults(_ state: AppState) -> [FinderResult] { state.finder?.results ?? [] }
+
+    /// The entries matching the finder's query, best first. Among equal scores the shorter
+    /// title comes first, as fzf's default tie-break does (typing "beta" puts "Beta" above
+    /// "Beta strategy"), then the article's order. An empty query keeps the article's order.
+    func matchFinderEntries(_ state: AppState) -> [FinderResult] {
         let needle = FuzzyMatcher.needle(state.finder?.query ?? "")
         var scored: [(order: Int, length: Int, entry: FinderEntry, match: FuzzyMatcher.Match)] = []
         for (order, candidate) in finderEntries(state).enumerated() {
@@ -140,6 +156,6 @@ extension Explorer {
         scored.sort { left, right in
             (-left.match.score, left.length, left.order) < (-right.match.score, right.length, right.order)
         }
-        return scored.map { ($0.entry, $0.match) }
+        return scored.map { FinderResult(entry: $0.entry, match: $0.match) }
     }
 }

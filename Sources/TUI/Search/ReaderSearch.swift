@@ -38,9 +38,12 @@ extension ReaderDocument {
                 }
                 blockOffset += length
             }
+            // The piece holding a searched offset, by bisection: a paragraph can have thousands
+            // of references, and so of pieces, and a search thousands of matches.
             func blockOffsetOf(_ searched: Int) -> Int {
-                let piece = pieces.last { $0.searched <= searched } ?? (0, 0, 0)
-                return piece.block + (searched - piece.searched)
+                let index = pieces.partitioningIndex { $0.searched > searched } - 1
+                guard index >= 0 else { return searched }
+                return pieces[index].block + (searched - pieces[index].searched)
             }
             for range in search.matches(in: text) {
                 let lower = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
@@ -55,16 +58,7 @@ extension ReaderDocument {
 extension ReaderLayout {
     /// The line showing the start of `match`.
     public func line(of match: SearchMatch) -> Int {
-        guard match.block < blockStart.count else { return 0 }
-        var line = blockStart[match.block]
-        let end = match.block + 1 < blockStart.count ? blockStart[match.block + 1] : lines.count
-        var candidate = line
-        while line < end {
-            if let first = lines[line].spans.first(where: { $0.offset != nil })?.offset, first <= match.range.lowerBound {
-                candidate = line
-            }
-            line += 1
-        }
-        return candidate
+        guard blockStart.indices.contains(match.block) else { return 0 }
+        return line(inBlock: match.block, atOffset: match.range.lowerBound)
     }
 }

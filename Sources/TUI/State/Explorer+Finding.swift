@@ -25,9 +25,9 @@ extension Explorer {
             // The status bar's right shows "match 2/5"; the notice says only what it cannot.
             state.notice = wrapped ? (forward ? "search wrapped to the top" : "search wrapped to the bottom") : nil
         case .goTo:
+            // Its results (every entry, folded now rather than on the first keystroke) are
+            // matched once `update` sees it open.
             state.finder = FinderState()
-            // Fold the entries now, not on the first keystroke, which should feel instant.
-            _ = finderCache.foldedEntries
         default:
             break
         }
@@ -49,7 +49,8 @@ extension Explorer {
         }
         let layout = layouts.layout(search.origin.content, width: readerTextRect(state).width)
         let originTop = layout.line(of: search.origin.top)
-        return select(search.matches.firstIndex { layout.line(of: $0) >= originTop } ?? 0, of: search, in: state)
+        let first = search.matches.partitioningIndex { layout.line(of: $0) >= originTop }
+        return select(first < search.matches.count ? first : 0, of: search, in: state)
     }
 
     /// The last pattern's matches in what the reader shows now, none of them current (so n
@@ -63,7 +64,9 @@ extension Explorer {
     /// The match n (`forward`) or N goes to, and whether it wrapped around the document. From
     /// the current match while the reader still shows it; once the view has left it (G, a
     /// page, the wheel), from the view, as less does: forward from its top line, backward
-    /// from its bottom one, so that the matches on screen come first.
+    /// from its bottom one, so that the matches on screen come first. The matches are in
+    /// reading order, so their lines never go back: bisected, not each one's line found (a
+    /// long paragraph has thousands of lines and matches).
     func nextMatch(of search: SearchState, forward: Bool, in state: AppState) -> (index: Int, wrapped: Bool) {
         let count = search.matches.count
         if let current = search.current, !viewLeft(search, in: state) {
@@ -72,12 +75,13 @@ extension Explorer {
         }
         let layout = readerLayout(state)
         let top = layout.line(of: state.reader.top)
-        let lines = search.matches.map { layout.line(of: $0) }
         if forward {
-            return lines.firstIndex { $0 >= top }.map { ($0, false) } ?? (0, true)
+            let first = search.matches.partitioningIndex { layout.line(of: $0) >= top }
+            return first < count ? (first, false) : (0, true)
         }
         let bottom = top + readerTextRect(state).height
-        return lines.lastIndex { $0 < bottom }.map { ($0, false) } ?? (count - 1, true)
+        let last = search.matches.partitioningIndex { layout.line(of: $0) >= bottom } - 1
+        return last >= 0 ? (last, false) : (count - 1, true)
     }
 
     /// Whether the reader has scrolled since the current match was shown, until the match is
@@ -195,7 +199,7 @@ extension Explorer {
             guard results.indices.contains(finder.selection) else { return state }
             return follow(results[finder.selection].entry.target, from: state)
         case .up, .control("p"), .backTab: finder.selection = max(finder.selection - 1, 0)
-        case .down, .control("n"), .tab: finder.selection = min(finder.selection + 1, max(finderResults(state).count - 1, 0))
+        case .down, .control("n"), .tab: finder.selection = min(finder.selection + 1, max(finder.results.count - 1, 0))
         default:
             // The query edits as the prompts do; new results start from the best one.
             if finder.input.edit(key) == .text { finder.selection = 0 }

@@ -126,6 +126,13 @@ public struct Explorer: Sendable {
         case .restoreView(let view):
             state = restore(view, into: state)
         }
+        // The finder's results follow its query and the bookmarks (they may load while it is
+        // open): matched here, once a change, not for every screen drawn.
+        if var finder = state.finder, finder.matchedQuery != finder.query || state.bookmarks != previous.bookmarks {
+            finder.results = matchFinderEntries(state)
+            finder.matchedQuery = finder.query
+            state.finder = finder
+        }
         state = normalized(state)
         // Every jump and the quit are saved at once, so that a crash loses no history; the
         // view alone (scrolling) when input pauses (`.pause`).
