@@ -230,8 +230,8 @@ public struct FolderCatalog: Sendable {
         let folded = title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         var result = ""
         var space = false
-        for scalar in folded.unicodeScalars {
-            if SearchFolder.dashes.contains(scalar.value) || scalar == "-" {
+        for scalar in folded.unicodeScalars.lazy.map(SearchFolder.unifiedPunctuation) {
+            if scalar == "-" {
                 result.append("-")
                 space = false
             } else if scalar.properties.isWhitespace {
@@ -239,7 +239,7 @@ public struct FolderCatalog: Sendable {
             } else {
                 if space { result.append(" ") }
                 space = false
-                result.unicodeScalars.append(Tokenizer.isApostrophe(scalar) ? "'" : scalar)
+                result.unicodeScalars.append(scalar)
             }
         }
         return result

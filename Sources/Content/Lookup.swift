@@ -166,11 +166,11 @@ public enum Lookup {
             .prefix(5).map(\.element.candidate)
     }
 
-    /// Case and diacritics dropped, and every dash made "-", as search does (`SearchFolder`):
-    /// a name that `search` finds is one `--item` finds too.
+    /// Case and diacritics dropped, and every dash and apostrophe made one, as search does
+    /// (`SearchFolder`): a name that `search` finds is one `--item` finds too.
     static func fold(_ text: String) -> String {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        return String(String.UnicodeScalarView(folded.unicodeScalars.map { SearchFolder.dashes.contains($0.value) ? "-" : $0 }))
+        return String(String.UnicodeScalarView(folded.unicodeScalars.map(SearchFolder.unifiedPunctuation)))
     }
 
     /// Edit distance with adjacent transpositions (optimal string alignment): "Bcak" is one

@@ -123,7 +123,8 @@ public struct TextSearch: Sendable {
     }
 }
 
-/// Folds one scalar for searching: diacritics dropped, dashes made "-", and lowercased (then
+/// Folds one scalar for searching: diacritics dropped, dashes made "-" and apostrophes "'"
+/// (`unifiedPunctuation`), and lowercased (then
 /// case-folded: ς is σ) unless the search is case-sensitive. Non-ASCII answers are cached:
 /// decomposing through Foundation for every character of an article would dominate the search.
 /// Public for the go-to finder, which folds as search does.
@@ -134,6 +135,13 @@ public struct SearchFolder {
     public init(caseSensitive: Bool) { self.caseSensitive = caseSensitive }
 
     static let dashes: Set<UInt32> = [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D]
+
+    /// A dash of any kind as "-", an apostrophe of any kind (’ ʼ) as "'": how search, name
+    /// lookups and a folder's titles read them, as the linker's words do. "workers' council"
+    /// found nothing in "Workers’ council".
+    static func unifiedPunctuation(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        dashes.contains(scalar.value) ? "-" : Tokenizer.isApostrophe(scalar) ? "'" : scalar
+    }
 
     /// An ASCII byte lowercased (A–Z only): what folding does to ASCII, case aside (search,
     /// the go-to finder, and the tokenizer that matches mentions).
@@ -157,8 +165,9 @@ public struct SearchFolder {
         if scalar.isASCII { return [Self.foldASCII(scalar, caseSensitive: caseSensitive)] }
         if let cached = cache[scalar] { return cached }
         var result: [Unicode.Scalar]
-        if Self.dashes.contains(scalar.value) {
-            result = ["-"]
+        let unified = Self.unifiedPunctuation(scalar)
+        if unified != scalar {
+            result = [unified]
         } else {
             let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
                 .filter { $0.properties.generalCategory != .nonspacingMark }

@@ -15,7 +15,9 @@ public final class CorpusIndex {
     /// version-3 index, which has only size and modification time, is rebuilt, not trusted.
     /// 5: `indexForm` folds ς to σ: a version-4 text keeps ς, and a search for "σισυφος"
     /// (whose index form is "σισυφοσ") would pass over the file that has "ΣΊΣΥΦΟΣ".
-    static let schemaVersion: Int64 = 5
+    /// 6: `indexForm` makes every apostrophe "'": a version-5 text keeps ’, and "workers'
+    /// council" would pass over the file that has "Workers’ council".
+    static let schemaVersion: Int64 = 6
 
     public let url: URL
     private let database: Database

@@ -22,6 +22,13 @@ struct LookupTests {
 
     /// A short name two edits from the start of a long heading is not close to it: "nope"
     /// suggested "Modern usage by libertarian socialists" (two edits from "mode").
+    /// `--item` reads an apostrophe of any kind as search does.
+    @Test func anApostropheOfAnyKindNamesTheSameItem() throws {
+        let article = try ArticleParser().parse("= A =\n\n== See also ==\n- Workers' council\n", path: "a.txt")
+        let items = Classifier().classify(article)
+        #expect(Lookup.item(named: "workers’ council", in: items)?.name == "Workers' council")
+    }
+
     @Test("no suggestion without real similarity")
     func farOffNames() {
         #expect(Lookup.suggestions(for: "nope", among: sections) == [])

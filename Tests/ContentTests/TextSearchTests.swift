@@ -35,6 +35,13 @@ struct TextSearchTests {
         #expect(found("regis", in: "RÉGIS and régis") == ["RÉGIS", "régis"])
     }
 
+    /// Every kind of apostrophe is one, as the linker reads them: "workers' council" found
+    /// nothing in "Workers’ council" (QA), in the reader, `seealso search` or a folder's index.
+    @Test func theKindOfApostropheIsIgnored() {
+        #expect(found("workers' council", in: "A soviet is a Workers’ council.") == ["Workers’ council"])
+        #expect(found("workers’", in: "the workers' councils and Workersʼ") == ["workers'", "Workersʼ"])
+    }
+
     @Test func smartcase() {
         let text = "The Soviet and the soviets"
         #expect(found("soviet", in: text) == ["Soviet", "soviet"])
