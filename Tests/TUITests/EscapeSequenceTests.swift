@@ -55,9 +55,24 @@ struct EscapeSequenceTests {
         #expect(result.read == sequence.unicodeScalars.count, "j, after the final byte, is the next key")
     }
 
+    /// Alt with Backspace is readline's word rubout; Alt with Enter, Tab or another control is
+    /// nothing. As Esc and then the key (QA), Alt-Backspace closed the search and went back in
+    /// the history, and Alt-Enter closed it and followed a link.
+    @Test func altWithAControlIsOneKey() {
+        for value in [UInt32(0x7F), 0x08] {
+            let result = decode([.character(value)])
+            #expect(result.sequence == .alt(Key.backspaceCharacter) && result.unread == nil)
+        }
+        #expect(Key.alt(Key.backspaceCharacter).displayName == "Alt-Backspace")
+        for value in [UInt32(0x0D), 0x09, 0x17, 0x00] {
+            let result = decode([.character(value)])
+            #expect(result.sequence == .unknown && result.unread == nil, "\(value)")
+        }
+    }
+
     @Test func whatDoesNotBelongToTheEscIsHandedOn() {
-        // Esc, then a control, another Esc or a key ncurses decoded: Esc, and then that key.
-        for code in [EscapeSequence.Code.character(0x17), .character(27), .character(0x7F), .character(0x85), .keyCode(0o403)] {
+        // Esc, then another Esc, a C1 control or a key ncurses decoded: Esc, and then that key.
+        for code in [EscapeSequence.Code.character(27), .character(0x85), .keyCode(0o403)] {
             let result = decode([code])
             #expect(result.sequence == .escape && result.unread == code, "\(code)")
         }

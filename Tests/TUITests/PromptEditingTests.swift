@@ -63,6 +63,8 @@ struct PromptEditingTests: KeyDriven {
         let deleted = typed("see also-this", then: .home, .alt("f"), .alt("d"))
         #expect(deleted.text == "see-this" && deleted.cursor == 3, "the space and the word after it")
         #expect(typed("see also-this", then: .alt("d")).text == "see also-this", "nothing after the end")
+        let rubbed = typed("see also-this", then: .alt(Key.backspaceCharacter))
+        #expect(rubbed.text == "see also-" && rubbed.cursor == 9, "Alt-Backspace: the word before, by Alt-b's words")
         let wide = typed("漢字 e\u{301}té", then: .alt("b"), .alt("b"), .alt("d"))
         #expect(wide.text == " e\u{301}té" && wide.cursor == 0, "by characters as a reader sees them")
     }

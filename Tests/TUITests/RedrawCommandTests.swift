@@ -39,9 +39,11 @@ struct RedrawCommandTests {
         #expect(explorer.update(small, action) == small)
     }
 
-    /// Inside a prompt or the finder keys are their text, and Ctrl-L is no editing key there:
-    /// it still does nothing, and neither closes the prompt nor types into it.
-    @Test("In the search and note prompts and the finder, Ctrl-L does what it did: nothing", arguments: [
+    /// Inside a prompt or the finder keys are their text, but Ctrl-L is no editing key there:
+    /// it repaints, as in readline (QA: it was dropped, and the garbage stayed), and neither
+    /// closes the prompt nor types into it. A redraw remapped to a key the prompt edits with
+    /// (Ctrl-W) edits there.
+    @Test("In the search and note prompts and the finder, Ctrl-L repaints and changes nothing", arguments: [
         Key.character("/"), .character("M"), .character(":"),
     ])
     func inAPrompt(opener: Key) throws {
@@ -50,7 +52,10 @@ struct RedrawCommandTests {
         var state = explorer.press(explorer.initialState(size: Size(width: 120, height: 40)), opener)
         try #require(state.prompt != nil || state.finder != nil)
         state = "Lenin".reduce(state) { explorer.update($0, explorer.action(for: .key(.character($1)), in: $0)) }
-        #expect(explorer.action(for: .key(.control("l")), in: state) == .promptKey(.control("l")))
+        #expect(explorer.action(for: .key(.control("l")), in: state) == .command(.redraw))
+        let keys = KeyMap(bindings: [KeyMap.Binding(.redraw, [.control("w")])])
+        let remapped = Explorer(model: bundledModel, keymap: keys, bookmarks: true)
+        #expect(remapped.action(for: .key(.control("w")), in: state) == .promptKey(.control("w")))
         let after = explorer.update(state, explorer.action(for: .key(.control("l")), in: state))
         #expect(after == state)
         #expect((after.prompt?.text ?? after.finder?.input.text) == "Lenin")

@@ -30,6 +30,7 @@ enum EscapeSequence: Equatable {
     /// the next key: the caller hands it on.
     static func decode(next: () -> Code?) -> (sequence: EscapeSequence, unread: Code?) {
         guard let first = next() else { return (.escape, nil) }
+        if case .character(let value) = first, let alt = altControl(value) { return (alt, nil) }
         guard case .character(let value) = first, let character = printable(value) else { return (.escape, first) }
         guard character == "[" || character == "O" else { return (.alt(character), nil) }
         // With nothing after it, the `[` or `O` was typed: Alt-[ or Alt-Shift-o.
@@ -53,6 +54,19 @@ enum EscapeSequence: Equatable {
             }
         }
         return (.unknown, nil)
+    }
+
+    /// Esc and a control character other than Esc itself: Alt with Backspace (DEL or BS) is
+    /// readline's word rubout, `.alt(Key.backspaceCharacter)`; Alt with Enter, Tab or another
+    /// control is nothing (`unknown`). As Esc and then the key, Alt-Backspace closed a prompt
+    /// and went back in the history, and Alt-Enter closed it and followed a link.
+    private static func altControl(_ value: UInt32) -> EscapeSequence? {
+        switch value {
+        case 0x7F, 0x08: .alt(Key.backspaceCharacter)
+        case 0x1B: nil
+        case 0x00..<0x20: .unknown
+        default: nil
+        }
     }
 
     /// `value` as a character when it is one a person can type and see: not a C0 or C1

@@ -44,9 +44,14 @@ public enum Key: Hashable, Sendable {
         case .delete: return "Del"
         case .function(let number): return "F\(number)"
         case .control(let character): return "Ctrl-" + character.uppercased()
+        case .alt(Key.backspaceCharacter): return "Alt-Backspace"
         case .alt(let character): return "Alt-" + Key.character(character).displayName
         }
     }
+
+    /// The character `.alt` holds for Alt-Backspace (the DEL a terminal sends after the Esc).
+    static let backspaceCharacter: Character = "\u{7F}"
+
 
     /// Parses a key name: every `displayName`, plus common spellings (case-insensitive for
     /// named keys): "Up", "PageDown", "Return", "Escape", "Delete", "BackTab", "S-Tab",

@@ -33,6 +33,8 @@ public struct LineInput: Hashable, Sendable {
         case .backspace: replace(characters: max(cursor - 1, 0)..<cursor, with: "")
         case .delete, .control("d"): replace(characters: cursor..<min(cursor + 1, text.count), with: "")
         case .control("w"): replace(characters: wordStart(isWord: Self.isNotSpace)..<cursor, with: "")
+        case .alt(Key.backspaceCharacter):  // readline's backward-kill-word: Alt-b's words
+            replace(characters: wordStart(isWord: Self.isAlphanumeric)..<cursor, with: "")
         case .control("u"): replace(characters: 0..<cursor, with: "")
         case .control("k"): replace(characters: cursor..<text.count, with: "")
         case .alt(let character):
