@@ -322,6 +322,9 @@ def screen_check(layouts):
     the frame seealso-bench renders for the same keys."""
     sequence = "j" * 12 + " " * 2 + "k" * 5 + "b" + "j" * 30 + " " + "k" * 9 + "G" + "k" * 14 + "g" + "j" * 20 + " " + "j" * 3
     results = []
+    # A session that outlives the checks: the server exits with its last session, and the next
+    # check's new-session, racing that exit, failed ("server exited unexpectedly").
+    tmux("new-session", "-d", "-s", "keep", "sleep 100000")
     for layout in layouts:
         code, width, height, zoom = layout["code"], layout["width"], layout["height"], layout["zoom"]
         session = f"check{width}x{height}{'z' if zoom else ''}"
@@ -359,6 +362,7 @@ def screen_check(layouts):
                                        "example": (want[rows[0]] if rows[0] < len(want) else "", got[rows[0]] if rows[0] < len(got) else "")})
         tmux("kill-session", "-t", session)
         results.append({"code": code, "keys": len(sequence) + (1 if zoom else 0), "mismatches": mismatches})
+    tmux("kill-session", "-t", "keep")
     return results
 
 
