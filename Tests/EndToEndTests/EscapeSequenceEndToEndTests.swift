@@ -38,7 +38,7 @@ extension OnATerminal {
             // unbound, and says so once every byte before it has been read.
             let before = styledScreen(tmux)
             tmux.tmux("send-keys -t main -l \(Shell.quote("\u{1B}[1;9Z"))")
-            tmux.tmux("send-keys -t main -l \(Shell.quote("\u{1B}[1~"))")
+            tmux.tmux("send-keys -t main -l \(Shell.quote("\u{1B}[2~"))")
             tmux.tmux("send-keys -t main -l !")
             screen = try tmux.waitFor("! is not bound to anything")
             #expect(!screen.contains("~ is not bound") && !screen.contains("Z is not bound"))
@@ -46,6 +46,13 @@ extension OnATerminal {
             #expect(after.count == before.count)
             let changed = zip(before, after).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
             #expect(changed == [tmux.height - 1], "only the status line changed: rows \(changed)\n\(tmux.screen())")
+
+            // End and Home as tmux sends them (`ESC [ 4 ~`, `ESC [ 1 ~`), which xterm-256color's
+            // entry does not list: they did nothing; they go to the bottom and the top.
+            tmux.tmux("send-keys -t main -l \(Shell.quote("\u{1B}[4~"))")
+            try tmux.waitUntil("the bottom") { $0.split(separator: "\n").last?.contains("Bot") == true }
+            tmux.tmux("send-keys -t main -l \(Shell.quote("\u{1B}[1~"))")
+            try tmux.waitUntil("the top") { $0.split(separator: "\n").last?.contains("Top") == true }
 
             // A mouse report is an escape sequence too, which ncurses decodes (KEY_MOUSE): two
             // SGR clicks (press, release) on an outline row still select it, then follow it.

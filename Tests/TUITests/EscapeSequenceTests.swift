@@ -40,8 +40,21 @@ struct EscapeSequenceTests {
         #expect(decode(characters("O")).sequence == .alt("O"))
     }
 
+    /// The editing keys by the sequences terminals send for them, when TERM names one that
+    /// sends others (QA: under TERM=xterm-256color inside tmux, Home and End did nothing).
+    @Test("Home, End, PgUp, PgDn and Del by other terminals' sequences", arguments: [
+        ("[1~", Key.home), ("[7~", .home), ("[H", .home), ("OH", .home),
+        ("[4~", .end), ("[8~", .end), ("[F", .end), ("OF", .end),
+        ("[5~", .pageUp), ("[6~", .pageDown), ("[3~", .delete),
+    ])
+    func editingKeys(sequence: String, key: Key) {
+        let result = decode(characters(sequence + "j"))
+        #expect(result.sequence == .key(key) && result.unread == nil)
+        #expect(result.read == sequence.unicodeScalars.count, "j is the next key")
+    }
+
     @Test("Unknown CSI and SS3 sequences are read to their final byte and ignored", arguments: [
-        "[1~",      // Home, rxvt's and the Linux console's, not in xterm-256color
+        "[2~",      // Insert, which the explorer has no use for
         "[1;9Z",    // an Alt-modified key no terminfo entry lists
         "[200~",    // bracketed paste's start
         "[?1;2c",   // a device attributes answer: private parameters

@@ -484,6 +484,7 @@ public final class CursesBackend {
         switch sequence {
         case .escape: return .key(.escape)
         case .alt(let character): return .key(.alt(character))
+        case .key(let key): return .key(key)
         case .unknown:
             // Ignored; a key that cut the sequence short is the answer now.
             let next = pendingEvent

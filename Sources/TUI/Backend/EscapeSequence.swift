@@ -5,8 +5,9 @@
 /// Without this an Alt key (Esc b) was Esc and then b, and a sequence the terminfo entry does
 /// not list (Home as `ESC [ 1 ~` under TERM=xterm-256color) was Esc, `[`, `1`, `~`: a prompt
 /// closed and the rest ran as commands. Esc and a character is Alt with it, as in readline and
-/// mutt; an unknown CSI or SS3 sequence is read to its end and ignored, as terminals and
-/// programs ignore the sequences they do not know.
+/// mutt; the editing keys by other terminals' sequences are those keys; any other CSI or SS3
+/// sequence is read to its end and ignored, as terminals and programs ignore the sequences
+/// they do not know.
 ///
 /// Mouse reports never come here: ncurses knows them (terminfo's `kmous`) and returns
 /// KEY_MOUSE.
@@ -18,6 +19,9 @@ enum EscapeSequence: Equatable {
     case alt(Character)
     /// A CSI (`ESC [`) or SS3 (`ESC O`) sequence ncurses does not know, read to its end.
     case unknown
+    /// A sequence the terminfo entry does not list but that terminals send for these keys
+    /// (`ESC [ 1 ~` for Home under TERM=xterm-256color inside tmux): the key.
+    case key(Key)
 
     /// What `wget_wch` returned: a character, or a KEY_* code.
     enum Code: Equatable {
@@ -35,7 +39,26 @@ enum EscapeSequence: Equatable {
         guard character == "[" || character == "O" else { return (.alt(character), nil) }
         // With nothing after it, the `[` or `O` was typed: Alt-[ or Alt-Shift-o.
         guard let second = next() else { return (.alt(character), nil) }
-        return readToFinalByte(from: second, next: next)
+        var body: [UInt32] = []
+        let (sequence, unread) = readToFinalByte(from: second, next: next) { body.append($0) }
+        guard sequence == .unknown, unread == nil, let key = editingKey(introducer: character, body: body) else { return (sequence, unread) }
+        return (.key(key), nil)
+    }
+
+    /// The editing keys by the sequences VT220, rxvt, the Linux console and xterm send for
+    /// them (`body`: what follows `[` or `O`, final byte included), for when TERM names a
+    /// terminal that sends others: Home, End, PgUp, PgDn and Del did nothing, where less and
+    /// vim under the same mismatch at least move.
+    private static func editingKey(introducer: Character, body: [UInt32]) -> Key? {
+        let text = String(String.UnicodeScalarView(body.compactMap(Unicode.Scalar.init)))
+        switch (introducer, text) {
+        case ("[", "1~"), ("[", "7~"), ("[", "H"), ("O", "H"): return .home
+        case ("[", "4~"), ("[", "8~"), ("[", "F"), ("O", "F"): return .end
+        case ("[", "5~"): return .pageUp
+        case ("[", "6~"): return .pageDown
+        case ("[", "3~"): return .delete
+        default: return nil
+        }
     }
 
     /// The rest of a CSI or SS3 sequence from its first byte after `[` or `O`: parameter bytes
@@ -43,13 +66,18 @@ enum EscapeSequence: Equatable {
     /// writes CSI. SS3 is one final byte, but older xterms and others put a modifier before it
     /// (`ESC O 2 P` for Shift-F1), which this reads too. Anything else ends the sequence
     /// there and is the next key's; so does the end of what was waiting.
-    private static func readToFinalByte(from first: Code, next: () -> Code?) -> (sequence: EscapeSequence, unread: Code?) {
+    private static func readToFinalByte(from first: Code, next: () -> Code?,
+                                        reading: (UInt32) -> Void) -> (sequence: EscapeSequence, unread: Code?) {
         var code: Code? = first
         while let current = code {
             guard case .character(let value) = current else { return (.unknown, current) }
             switch value {
-            case 0x20...0x3F: code = next()
-            case 0x40...0x7E: return (.unknown, nil)
+            case 0x20...0x3F:
+                reading(value)
+                code = next()
+            case 0x40...0x7E:
+                reading(value)
+                return (.unknown, nil)
             default: return (.unknown, current)
             }
         }
