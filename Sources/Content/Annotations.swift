@@ -212,7 +212,9 @@ struct NodeResolver {
                 throw Problem(message: "unknown kind '\(unknownPrefix.neutralized)' in '\(reference.neutralized)' "
                                   + "(one of: \(Self.prefixes.joined(separator: ", ")))")
             }
-            throw Problem(message: "no item or section named '\(reference.neutralized)' in '\(article.title.neutralized)'")
+            // Named by what was asked for: "no section named 'section: Nope'" said its kind twice.
+            let what = prefix.isEmpty ? "item or section" : ItemKind(slug: prefix)?.singularTitle ?? prefix
+            throw Problem(message: "no \(what) named '\((prefix.isEmpty ? reference : name).neutralized)' in '\(article.title.neutralized)'")
         }
         let ids = matches.joined(separator: ", ")
         let message = prefixTellsApart(matches, named: name, prefix: prefix)

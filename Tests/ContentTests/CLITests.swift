@@ -144,7 +144,7 @@ struct CLITests {
                 .write(to: directory.appendingPathComponent("a.links.toml"), atomically: true, encoding: .utf8)
             let result = try CLI.run(["links", file.path])
             #expect(result.status == 65)
-            #expect(result.stderr == "seealso: \(directory.path)/a.links.toml:3: no item or section named 'see-also: D' in 'A'\n")
+            #expect(result.stderr == "seealso: \(directory.path)/a.links.toml:3: no see-also topic named 'D' in 'A'\n")
         }
     }
 

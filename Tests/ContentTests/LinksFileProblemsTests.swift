@@ -46,8 +46,8 @@ struct LinksFileProblemsTests {
     /// The three problems, as stderr has them for `basic.txt` in a folder `prefix`.
     static func expected(in prefix: String = "") -> String {
         """
-        seealso: \(prefix)basic.links.toml:2: no item or section named 'see-also: Nope' in 'Basic'
-        seealso: \(prefix)basic.links.toml:8: no item or section named 'strategy: Nope2' in 'Basic'
+        seealso: \(prefix)basic.links.toml:2: no see-also topic named 'Nope' in 'Basic'
+        seealso: \(prefix)basic.links.toml:8: no strategy named 'Nope2' in 'Basic'
         seealso: \(prefix)basic.links.toml:9: unknown link type 'bogus' (one of: \(relations))
 
         """

@@ -176,10 +176,10 @@ struct RejectionTests {
 
     @Test("Curated links file errors name the file and the line", arguments: [
         // Dangling names, of each form.
-        (curatedFile(curatedLink(to: "see-also: Bakuninism")), 11, "no item or section named 'see-also: Bakuninism' in 'Dual power'"),
-        (curatedFile(curatedLink(from: "section: Aftermath")), 10, "no item or section named 'section: Aftermath' in 'Dual power'"),
+        (curatedFile(curatedLink(to: "see-also: Bakuninism")), 11, "no see-also topic named 'Bakuninism' in 'Dual power'"),
+        (curatedFile(curatedLink(from: "section: Aftermath")), 10, "no section named 'Aftermath' in 'Dual power'"),
         (curatedFile(curatedLink(from: "Proudhon")), 10, "no item or section named 'Proudhon' in 'Dual power'"),
-        (curatedFile(curatedLink(to: "example: Mutualism")), 11, "no item or section named 'example: Mutualism' in 'Dual power'"),
+        (curatedFile(curatedLink(to: "example: Mutualism")), 11, "no example named 'Mutualism' in 'Dual power'"),
         // A kind that does not exist.
         (curatedFile(curatedLink(from: "foo: Syndicalism")), 10,
          "unknown kind 'foo' in 'foo: Syndicalism' (one of: see-also, example, strategy, section)"),

@@ -226,7 +226,7 @@ extension OnATerminal {
             #expect(try tmux.waitForStatus() == 0)
             let links = "[[link]]\nfrom = \"see-also: Nothing here\"\nto = \"section: lead\"\ntype = \"related\"\nrationale = \"x\"\n"
             try Data(links.utf8).write(to: folder.appendingPathComponent("communalism.links.toml"))
-            let problem = "articles/communalism.links.toml:2: no item or section named 'see-also: Nothing here' in 'Communalism'"
+            let problem = "articles/communalism.links.toml:2: no see-also topic named 'Nothing here' in 'Communalism'"
 
             tmux.type(command)
             try tmux.waitUntil("the first article, and why not Communalism") {
