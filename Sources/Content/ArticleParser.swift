@@ -32,6 +32,12 @@ public struct ArticleParser: Sendable {
         if bytes[start...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             throw SourceError(path: path, line: 1, message: "empty file: an article starts with a title line '= Title ='")
         }
+        // Classic Mac OS line ends: read as one line, the file was "missing title … found
+        // '= T =^M^M…'", which did not say why.
+        if !bytes[start...].contains(0x0A), let cr = bytes[start...].firstIndex(of: 0x0D), cr < bytes.count - 1 {
+            throw SourceError(path: path, line: 1, message: "its lines end in CR alone (classic Mac OS); seealso reads LF or CRLF "
+                                                         + "line ends (convert with: tr '\\r' '\\n')")
+        }
         var lineNumber = 0
         while start <= bytes.count {
             lineNumber += 1
