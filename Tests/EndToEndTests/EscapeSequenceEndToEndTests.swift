@@ -31,6 +31,11 @@ extension OnATerminal {
             tmux.tmux("send-keys -t main -l X")
             var screen = try tmux.waitFor("/Xsov")
             #expect(screen.contains("not found · Enter keeps · Esc returns"), "the search still open:\n\(screen)")
+            // Alt-Backspace rubs out the word before the cursor ("X"), the search still open (it
+            // was Esc, closing it, and Backspace, going back in the history).
+            tmux.press("M-BSpace")
+            screen = try tmux.waitUntil("X rubbed out") { $0.contains("/sov") }
+            #expect(screen.contains("Esc returns"), "the search still open:\n\(screen)")
             tmux.press("Escape")
             try tmux.waitUntil("the search cancelled") { !$0.contains("Esc returns") }
 

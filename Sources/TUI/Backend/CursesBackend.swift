@@ -471,6 +471,9 @@ public final class CursesBackend {
         let (sequence, unread) = EscapeSequence.decode {
             var code: wint_t = 0
             switch wget_wch(window, &code) {
+            // Backspace as ncurses decodes it (the terminfo's kbs): the byte it came from, for
+            // Esc and it is Alt-Backspace.
+            case KEY_CODE_YES where Int32(bitPattern: code) == KEY_BACKSPACE: return .character(0x7F)
             case KEY_CODE_YES: return .keyCode(Int32(bitPattern: code))
             case OK: return .character(UInt32(code))
             default: return nil
