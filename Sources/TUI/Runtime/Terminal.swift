@@ -156,8 +156,7 @@ public final class ExplorerSession {
             case .toggleBookmark(let section, let item):
                 let added = try service.toggle(section: section, item: item, in: model)
                 let name = model.displayName(of: item ?? model.article.sections[section].id)
-                notice = added ? "Bookmarked: \(name)" + (keymap.keyName(for: .focusBookmarks).map { " (\($0) lists bookmarks)" } ?? "")
-                    : removed(name)
+                notice = added ? bookmarked("Bookmarked: \(name)") : removed(name)
             case .setNote(let note, let section, let item):
                 // A note on a place with no bookmark makes one: said, as `m` says it.
                 let existed = explorer.bookmark(onSection: section, item: item, state) != nil
@@ -167,8 +166,7 @@ public final class ExplorerSession {
                 } else if existed {
                     notice = "Note saved."
                 } else {
-                    notice = "Bookmarked with the note: \(model.displayName(of: item ?? model.article.sections[section].id))"
-                        + (keymap.keyName(for: .focusBookmarks).map { " (\($0) lists bookmarks)" } ?? "")
+                    notice = bookmarked("Bookmarked with the note: \(model.displayName(of: item ?? model.article.sections[section].id))")
                 }
             case .setBookmarkNote(let note, let id):
                 try service.setNote(note, bookmark: id)
@@ -192,6 +190,11 @@ public final class ExplorerSession {
     }
 
     /// What `m` says when it removes a bookmark, wherever it was pressed.
+    /// What says a bookmark was made, and the key that lists bookmarks.
+    func bookmarked(_ what: String) -> String {
+        what + (keymap.keyName(for: .focusBookmarks).map { " (\($0) lists bookmarks)" } ?? "")
+    }
+
     func removed(_ name: String) -> String {
         "Bookmark removed: \(name)" + (keymap.keyName(for: .undoDelete).map { " (\($0) undoes)" } ?? "")
     }
