@@ -1039,13 +1039,14 @@ public struct Explorer: Sendable {
         let node = currentNode(state)
         for pane in [PaneID.crossLinks, .backlinks, .bookmarks] {
             var list = state[keyPath: Self.listState(of: pane)]
-            let rows = rows(of: pane, state)
-            if pane != .bookmarks, list.node != node { list = ListState(node: node) }
-            list.selection = rows.validSelection(list.selection) ?? 0
             // A hidden pane's view is brought within bounds once it is shown: laid out at the
             // screen's width meanwhile, a topic's thousands of rows would be wrapped for nothing.
-            if state.layout.contains(pane) {
-                list.top = laidOutRows(of: pane, state).layout.top(list.top, toShow: list.selection, in: rows, height: contentHeight(of: pane, state))
+            let laidOut = state.layout.contains(pane) ? laidOutRows(of: pane, state) : nil
+            let rows = laidOut?.rows ?? rows(of: pane, state)
+            if pane != .bookmarks, list.node != node { list = ListState(node: node) }
+            list.selection = rows.validSelection(list.selection) ?? 0
+            if let layout = laidOut?.layout {
+                list.top = layout.top(list.top, toShow: list.selection, in: rows, height: contentHeight(of: pane, state))
             }
             state[keyPath: Self.listState(of: pane)] = list
         }
