@@ -220,7 +220,7 @@ public struct FolderCatalog: Sendable {
             default:
                 if space { result.append(UInt8(ascii: " ")) }
                 space = false
-                result.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 0x20 : byte)
+                result.append(SearchFolder.lowercased(byte))
             }
         }
         return String(decoding: result, as: UTF8.self)
