@@ -157,9 +157,9 @@ extension Bookmark {
         case .section(let section):
             index = section
         case .item(let id):
-            guard let item = model.items.first(where: { $0.id == id }) else { return self }
-            anchored.itemName = item.name
-            index = item.section
+            guard case .item(let found)? = model.node(id: id) else { return self }
+            anchored.itemName = model.items[found].name
+            index = model.items[found].section
         }
         let section = model.article.sections[index]
         anchored.sectionID = section.id
