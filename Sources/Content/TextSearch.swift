@@ -124,9 +124,9 @@ public struct TextSearch: Sendable {
 }
 
 /// Folds one scalar for searching: diacritics dropped, dashes made "-" and apostrophes "'"
-/// (`unifiedPunctuation`), and lowercased (then
-/// case-folded: ς is σ) unless the search is case-sensitive. Non-ASCII answers are cached:
-/// decomposing through Foundation for every character of an article would dominate the search.
+/// (`unifiedPunctuation`), and lowercased (then case-folded: ς is σ) unless the search is
+/// case-sensitive. Non-ASCII answers are cached: decomposing through Foundation for every
+/// character of an article would dominate the search.
 /// Public for the go-to finder, which folds as search does.
 public struct SearchFolder {
     let caseSensitive: Bool

@@ -229,9 +229,9 @@ public final class CursesBackend {
         // the old size garbled on screen. So the size the kernel has is compared with the one
         // ncurses works with before the read too: when they differ, read without waiting (a
         // key typed first is still taken first), then resize. An end is checked before a
-        // resume: an end asked for while stopped (`kill %1`, which
-        // also continues the job) must not take the terminal back from the shell; drawing
-        // from the background stopped the explorer again ("Stopped (tty output)").
+        // resume: an end asked for while stopped (`kill %1`, which also continues the job)
+        // must not take the terminal back from the shell; drawing from the background
+        // stopped the explorer again ("Stopped (tty output)").
         if requestedEnd != 0 { return nil }
         if terminalWasSuspended != 0 { return resumed() }
         if let event = pendingEvent {

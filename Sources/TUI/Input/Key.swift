@@ -3,8 +3,9 @@ import Content
 /// A key press, independent of how the terminal encoded it.
 ///
 /// `.control` holds the lowercase letter (Ctrl-P is `.control("p")`) or the punctuation of
-/// the other control codes (`@`, `\`, `]`, `^`, `_`). Ctrl-H, Ctrl-I, Ctrl-J/Ctrl-M and Ctrl-[ arrive as `.backspace`, `.tab`,
-/// `.enter` and `.escape`, because terminals send the same bytes for them.
+/// the other control codes (`@`, `\`, `]`, `^`, `_`). Ctrl-H, Ctrl-I, Ctrl-J/Ctrl-M and
+/// Ctrl-[ arrive as `.backspace`, `.tab`, `.enter` and `.escape`, because terminals send the
+/// same bytes for them.
 ///
 /// `.alt` is Alt (Meta) held with a character, which terminals send as Esc and then the
 /// character (Alt-b is Esc b); the character keeps its case (Alt-B is Alt-Shift-b).
@@ -51,7 +52,6 @@ public enum Key: Hashable, Sendable {
 
     /// The character `.alt` holds for Alt-Backspace (the DEL a terminal sends after the Esc).
     static let backspaceCharacter: Character = "\u{7F}"
-
 
     /// Parses a key name: every `displayName`, plus common spellings (case-insensitive for
     /// named keys): "Up", "PageDown", "Return", "Escape", "Delete", "BackTab", "S-Tab",
