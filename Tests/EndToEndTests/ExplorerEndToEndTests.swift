@@ -125,7 +125,9 @@ extension OnATerminal {
             // and bash notices the continue late. (`jobs` in the shell itself, to a file.)
             let report = Shell.quote(tmux.home.appendingPathComponent("jobs.txt").path)
             tmux.type("clear; kill -TERM %1; for i in $(seq 150); do jobs >\(report); s=$(<\(report)); "
-                      + "case $s in *Running*|*'Stopped  '*) sleep 0.1;; *) break;; esac; done; echo \"ended: $s\"")
+                      + "case $s in *Running*|*'Stopped  '*) sleep 0.1;; *) break;; esac; done; echo \"end\"\"ed: $s\"")
+            // Typed as `"end""ed:`, so that only the output says "ended:" (the typed line
+            // matched at once: CI read the screen before the command had run).
             let screen = try tmux.waitFor("ended:")
             #expect(screen.contains("[1]+  Exit 143"), "\(screen)")
             #expect(!screen.contains("tty output"), "\(screen)")
@@ -357,7 +359,9 @@ extension OnATerminal {
         func expectSaneTerminal(_ tmux: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
             let modes = try tmux.modes()
             #expect(modes == tmux.shellModes, sourceLocation: sourceLocation)
-            tmux.type("clear; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(echo|icanon)$' | tr '\\n' ' '; echo END")
+            // `EN''D` typed, "END" printed: the typed line, which names echo and icanon too,
+            // must not pass for the output.
+            tmux.type("clear; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(echo|icanon)$' | tr '\\n' ' '; echo EN''D")
             let screen = try tmux.waitFor("END", sourceLocation: sourceLocation)
             let line = screen.split(separator: "\n").first { $0.contains("icanon") && $0.contains("END") }.map(String.init) ?? screen
             #expect(line.contains("icanon") && !line.contains("-icanon"), "stty: \(line)", sourceLocation: sourceLocation)

@@ -123,7 +123,8 @@ extension OnATerminal {
             }
 
             tmux.type("clear; " + command + " --section Octobr; echo status=$?")
-            let screen = try tmux.waitUntil("the error and its status") { $0.contains("\nstatus=") }
+            #expect(try tmux.waitForStatus("status") == 64)
+            let screen = tmux.screen()
             #expect(screen.contains("seealso: no section starts with 'Octobr' in '\(folder.path)'; close matches: October Revolution\nstatus=64"))
         }
 
@@ -134,7 +135,8 @@ extension OnATerminal {
             let folder = tmux.home.appendingPathComponent("empty")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             tmux.type("\(seealso) \(Shell.quote(folder.path)); echo status=$?")
-            let screen = try tmux.waitUntil("the exit status") { $0.contains("\nstatus=") }
+            #expect(try tmux.waitForStatus("status") == 66)
+            let screen = tmux.screen()
             #expect(screen.contains("seealso: \(folder.path): no articles: no *.txt file in the folder or below it\nstatus=66"))
         }
 
@@ -150,7 +152,8 @@ extension OnATerminal {
             try Data("= B =\n\nText.\n".utf8).write(to: folder.appendingPathComponent("b.txt"))
             try Data("[[link]]\n".utf8).write(to: folder.appendingPathComponent("b.links.toml"))
             tmux.type("clear; \(seealso) \(Shell.quote(folder.path)); echo status=$?")
-            let screen = try tmux.waitUntil("the exit status") { $0.contains("\nstatus=") }
+            #expect(try tmux.waitForStatus("status") == 65)
+            let screen = tmux.screen()
             #expect(screen.contains("seealso: \(folder.path)/a.links.toml: cannot read file: it is a folder, not a file\n"))
             #expect(screen.contains(["from", "to", "type", "rationale"].map { "seealso: \(folder.path)/b.links.toml:1: [[link]] lacks '\($0)'\n" }.joined()))
             #expect(screen.contains("seealso: \(folder.path): no article could be loaded\nstatus=65"))
