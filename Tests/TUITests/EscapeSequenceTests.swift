@@ -68,6 +68,36 @@ struct EscapeSequenceTests {
         #expect(result.read == sequence.unicodeScalars.count, "j, after the final byte, is the next key")
     }
 
+    /// Reports a terminal sends (OSC, DCS, APC strings) are read to their terminator, ST or
+    /// BEL, and ignored. They were Alt-] (or Alt-P, Alt-_) and then their text as keys.
+    @Test("Control strings are read to their terminator and ignored", arguments: [
+        "]11;rgb:0000/0000/0000\u{1B}\\",  // a background colour report, ended by ST
+        "]0;title\u{07}",                   // OSC ended by BEL, as xterm accepts
+        "]52;c;aGk=\u{9C}",                 // ended by the C1 ST
+        "P1$r0m\u{1B}\\",                  // a DECRQSS answer (DCS)
+        "_Gi=1;OK\u{1B}\\",                // a kitty graphics answer (APC)
+    ])
+    func controlStrings(string: String) {
+        let result = decode(characters(string + "j"))
+        #expect(result.sequence == .unknown && result.unread == nil)
+        #expect(result.read == string.unicodeScalars.count, "j, after the terminator, is the next key")
+    }
+
+    @Test func controlStringIntroducersAloneAreAltKeys() {
+        for introducer in ["]", "P", "_"] {
+            #expect(decode(characters(introducer)).sequence == .alt(Character(introducer)))
+        }
+        // A string cut by an Esc that starts no ST: ignored, and what followed the Esc is the
+        // next key; cut by a key ncurses decoded: that key; cut by the end of what was
+        // waiting: ignored as far as it came.
+        let cutByEsc = decode(characters("]0;ti\u{1B}q"))
+        #expect(cutByEsc.sequence == .unknown && cutByEsc.unread == .character(0x71))
+        let cutByKey = decode(characters("P1$") + [.keyCode(0o403)])
+        #expect(cutByKey.sequence == .unknown && cutByKey.unread == .keyCode(0o403))
+        let unfinished = decode(characters("]11;rgb:00"))
+        #expect(unfinished.sequence == .unknown && unfinished.unread == nil)
+    }
+
     /// Alt with Backspace is readline's word rubout; Alt with Enter, Tab or another control is
     /// nothing. As Esc and then the key (QA), Alt-Backspace closed the search and went back in
     /// the history, and Alt-Enter closed it and followed a link.

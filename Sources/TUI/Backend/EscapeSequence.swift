@@ -6,8 +6,8 @@
 /// not list (Home as `ESC [ 1 ~` under TERM=xterm-256color) was Esc, `[`, `1`, `~`: a prompt
 /// closed and the rest ran as commands. Esc and a character is Alt with it, as in readline and
 /// mutt; the editing keys by other terminals' sequences are those keys; any other CSI or SS3
-/// sequence is read to its end and ignored, as terminals and programs ignore the sequences
-/// they do not know.
+/// sequence, and any OSC, DCS or APC string, is read to its end and ignored, as terminals and
+/// programs ignore the sequences they do not know.
 ///
 /// Mouse reports never come here: ncurses knows them (terminfo's `kmous`) and returns
 /// KEY_MOUSE.
@@ -17,7 +17,8 @@ enum EscapeSequence: Equatable {
     case escape
     /// Esc and a printable character: Alt with it.
     case alt(Character)
-    /// A CSI (`ESC [`) or SS3 (`ESC O`) sequence ncurses does not know, read to its end.
+    /// A CSI (`ESC [`) or SS3 (`ESC O`) sequence ncurses does not know, or a control string
+    /// (`ESC ]`, `ESC P`, `ESC _`), read to its end.
     case unknown
     /// A sequence the terminfo entry does not list but that terminals send for these keys
     /// (`ESC [ 1 ~` for Home under TERM=xterm-256color inside tmux): the key.
@@ -36,6 +37,11 @@ enum EscapeSequence: Equatable {
         guard let first = next() else { return (.escape, nil) }
         if case .character(let value) = first, let alt = altControl(value) { return (alt, nil) }
         guard case .character(let value) = first, let character = printable(value) else { return (.escape, first) }
+        if controlStringIntroducers.contains(character) {
+            // With nothing after it, the introducer was typed: Alt-] or Alt-Shift-p.
+            guard let second = next() else { return (.alt(character), nil) }
+            return readControlString(from: second, next: next)
+        }
         guard character == "[" || character == "O" else { return (.alt(character), nil) }
         // With nothing after it, the `[` or `O` was typed: Alt-[ or Alt-Shift-o.
         guard let second = next() else { return (.alt(character), nil) }
@@ -79,6 +85,34 @@ enum EscapeSequence: Equatable {
                 reading(value)
                 return (.unknown, nil)
             default: return (.unknown, current)
+            }
+        }
+        return (.unknown, nil)
+    }
+
+    /// OSC (`ESC ]`), DCS (`ESC P`) and APC (`ESC _`): the strings terminals send back, a
+    /// colour or capability report, or one a multiplexer passes on unasked. The explorer asks
+    /// for none, but one that arrived anyway ran as Alt-] and then its text as commands.
+    private static let controlStringIntroducers: Set<Character> = ["]", "P", "_"]
+
+    /// The rest of a control string, up to its terminator: ST (`ESC \` or the C1 byte 0x9C),
+    /// or BEL, which xterm also accepts after OSC. An Esc followed by anything else ends it
+    /// too (ECMA-48 has no Esc inside a string), and what followed that Esc is the next key's,
+    /// as is a key ncurses decoded on its own; a string cut off by the end of what was waiting
+    /// is ignored as far as it came.
+    private static func readControlString(from first: Code, next: () -> Code?) -> (sequence: EscapeSequence, unread: Code?) {
+        var code: Code? = first
+        while let current = code {
+            guard case .character(let value) = current else { return (.unknown, current) }
+            switch value {
+            case 0x07, 0x9C:
+                return (.unknown, nil)
+            case 0x1B:
+                let after = next()
+                if case .character(0x5C)? = after { return (.unknown, nil) }
+                return (.unknown, after)
+            default:
+                code = next()
             }
         }
         return (.unknown, nil)
