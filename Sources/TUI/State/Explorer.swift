@@ -190,14 +190,32 @@ public struct Explorer: Sendable {
         readerLayout(state).line(of: state.reader.top)
     }
 
-    /// The section the reader is in: that of the block at the top of the view.
+    /// The section the reader is in, for the outline, the breadcrumb and `m`: in an article,
+    /// the section holding the selected cross-reference, which the cross-links pane already
+    /// describes (`m` bookmarked the section at the top instead). Otherwise that of the block
+    /// at the top of the view; but at the very end of an article longer than the view, where
+    /// no scrolling brings a short last section to the top, the section of the last heading
+    /// on screen, as a contents list that follows the page does. A heading at the top still
+    /// wins there: a jump puts its section at the top, and it is that section's place.
     public func currentSection(_ state: AppState) -> Int {
         let document = readerDocument(state)
         guard !document.blocks.isEmpty else { return 0 }
         let layout = readerLayout(state)
         let top = min(readerTopLine(state), max(layout.lineCount - 1, 0))
         guard top < layout.lines.count else { return 0 }
-        return document.blocks[layout.lines[top].block].section
+        let atTop = layout.lines[top].block
+        guard case .article = state.reader.content else { return document.blocks[atTop].section }
+        if let selected = state.reader.selectedReference, selected < document.references.count {
+            return document.blocks[document.references[selected].block].section
+        }
+        let height = readerTextRect(state).height
+        let bottomTop = layout.lineCount - height
+        let headingAtTop = document.blocks[atTop].isHeading && top <= layout.blockStart[atTop]
+        guard bottomTop > 0, top == bottomTop, !headingAtTop else { return document.blocks[atTop].section }
+        let lastHeading = (atTop..<layout.blockStart.count).last {
+            document.blocks[$0].isHeading && layout.blockStart[$0] < top + height
+        }
+        return lastHeading.map { document.blocks[$0].section } ?? document.blocks[atTop].section
     }
 
     /// The node the cross-links and backlinks panes describe: the card's item, the item that
