@@ -74,5 +74,25 @@ extension OnATerminal {
             tmux.press("q")
             try tmux.waitForPrompt()
         }
+
+        /// A byte that is no UTF-8 (é from a Latin-1 terminal, a stray 0xFF) is dropped, and
+        /// the keys after it work: ncurses' decoding kept it and appended every later byte,
+        /// so typing vanished from the search and `q` did not quit until an arrow key.
+        @Test func bytesThatAreNoCharacterDoNotSwallowKeys() throws {
+            let tmux = try TmuxSession(width: 100, height: 30)
+            tmux.type("\(seealso) --no-restore; echo exited=$?")
+            try tmux.waitFor("2 Dual power")
+            tmux.press("/")
+            tmux.tmux("send-keys -t main -l caf")
+            try tmux.waitFor("/caf")
+            tmux.tmux("send-keys -t main -H e9")
+            tmux.tmux("send-keys -t main -l \(Shell.quote(" soviet é"))")
+            try tmux.waitFor("/caf soviet é")
+            tmux.press("Escape")
+            try tmux.waitUntil("the search cancelled") { !$0.contains("/caf soviet") }
+            tmux.tmux("send-keys -t main -H ff")
+            tmux.press("q")
+            #expect(try tmux.waitForStatus() == 0)
+        }
     }
 }

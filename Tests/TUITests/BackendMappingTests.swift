@@ -51,7 +51,7 @@ struct BackendMappingTests {
         #expect(TerminalPalette.basicColor(approximating: 21) == 4, "blue")
     }
 
-    @Test("Characters from wget_wch become keys")
+    @Test("Characters read become keys")
     func characterKeys() {
         #expect(CursesBackend.characterKey(13) == .enter)
         #expect(CursesBackend.characterKey(10) == .enter)

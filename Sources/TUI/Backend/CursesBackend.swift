@@ -67,6 +67,9 @@ public final class CursesBackend {
     private var savedSignalActions: [(signal: Int32, action: sigaction)] = []
     /// A key read after an Esc that was not part of it (see `escapeEvent`): the next event.
     private var pendingEvent: InputEvent?
+    /// A code `wgetch` returned that ended an invalid UTF-8 sequence (see `readCode`): the
+    /// start of the next key.
+    private var pendingCode: Int32?
 
     /// Sets the terminal up and takes it over: alternate screen, no echo, keys unbuffered
     /// (Ctrl-C still sends SIGINT), hidden cursor, mouse reporting if `mouse` (this stops the
@@ -239,13 +242,14 @@ public final class CursesBackend {
             return event
         }
         let pending = pendingSize()
-        wtimeout(window, pending == nil ? timeoutMilliseconds : 0)
-        var code: wint_t = 0
-        switch wget_wch(window, &code) {
-        case KEY_CODE_YES: return keyCodeEvent(Int32(bitPattern: code))
-        case OK where code == 27: return escapeEvent()
-        case OK: return Self.characterKey(code).map(InputEvent.key)
-        default:
+        switch readCode(timeoutMilliseconds: pending == nil && pendingCode == nil ? timeoutMilliseconds : 0) {
+        case .keyCode(let code)?: return keyCodeEvent(code)
+        case .character(27)?: return escapeEvent()
+        case .character(let code)?: return Self.characterKey(wint_t(code)).map(InputEvent.key)
+        case nil where pendingCode != nil:
+            // Bytes that were no character, dropped; the key after them is read next.
+            return nil
+        case nil:
             // The suspend handler interrupts the read (no SA_RESTART) when the process is
             // continued, so the screen comes back without waiting for a key, unless an end
             // came meanwhile (see above).
@@ -467,16 +471,12 @@ public final class CursesBackend {
     /// read. A key read that turns out not to belong to the Esc is the next event, so it is
     /// not lost (Esc then a mouse click, or Esc Ctrl-W).
     private func escapeEvent() -> InputEvent? {
-        wtimeout(window, 0)
         let (sequence, unread) = EscapeSequence.decode {
-            var code: wint_t = 0
-            switch wget_wch(window, &code) {
+            switch readCode(timeoutMilliseconds: 0) {
             // Backspace as ncurses decodes it (the terminfo's kbs): the byte it came from, for
             // Esc and it is Alt-Backspace.
-            case KEY_CODE_YES where Int32(bitPattern: code) == KEY_BACKSPACE: return .character(0x7F)
-            case KEY_CODE_YES: return .keyCode(Int32(bitPattern: code))
-            case OK: return .character(UInt32(code))
-            default: return nil
+            case .keyCode(KEY_BACKSPACE)?: .character(0x7F)
+            case let code: code
             }
         }
         switch unread {
@@ -496,7 +496,32 @@ public final class CursesBackend {
         }
     }
 
-    /// The key for a character `wget_wch` returned (not a KEY_* code).
+    /// The next character or KEY_* code, waiting up to `timeoutMilliseconds` (negative:
+    /// forever) for it; nil when none came, and for bytes that are no UTF-8 character
+    /// (`pendingCode` is then set when a code after them was read). `wgetch` gives the bytes
+    /// and `UTF8Input` decodes them (see there for why not `wget_wch`). A character's later
+    /// bytes are already waiting when its first is read; 50 ms allows for a slow link.
+    private func readCode(timeoutMilliseconds: Int32) -> EscapeSequence.Code? {
+        let first: Int32
+        if let code = pendingCode {
+            pendingCode = nil
+            first = code
+        } else {
+            wtimeout(window, timeoutMilliseconds)
+            first = wgetch(window)
+        }
+        guard first != ERR else { return nil }
+        guard (0...0xFF).contains(first) else { return .keyCode(first) }
+        let (scalar, unread) = UTF8Input.decode(first: UInt8(first)) {
+            wtimeout(window, 50)
+            let code = wgetch(window)
+            return code == ERR ? nil : code
+        }
+        pendingCode = unread
+        return scalar.map(EscapeSequence.Code.character)
+    }
+
+    /// The key for a character `readCode` returned (not a KEY_* code).
     nonisolated static func characterKey(_ code: wint_t) -> Key? {
         switch code {
         case 10, 13: return .enter

@@ -24,7 +24,7 @@ enum EscapeSequence: Equatable {
     /// (`ESC [ 1 ~` for Home under TERM=xterm-256color inside tmux): the key.
     case key(Key)
 
-    /// What `wget_wch` returned: a character, or a KEY_* code.
+    /// What the backend read (`CursesBackend.readCode`): a character, or a KEY_* code.
     enum Code: Equatable {
         case character(UInt32)
         case keyCode(Int32)
