@@ -45,7 +45,8 @@ struct Exploration: ArticleLocation {
         var notices = [settings.notice, problem, resumeNotice].compactMap { $0 }
         if case .folder(let catalog, _) = opening {
             let finderKey = settings.config.keymap.keyName(for: .goTo)
-            notices.append("\(catalog.entries.count) articles" + (finderKey.map { " (\($0) lists them)" } ?? ""))
+            let count = catalog.entries.count
+            notices.append((count == 1 ? "1 article" : "\(count) articles") + (finderKey.map { " (\($0) lists \(count == 1 ? "it" : "them"))" } ?? ""))
             // Said, not silent: only the first of such files can be opened (see sharedTitles).
             if let shared = catalog.sharedTitles.first {
                 notices.append("several files are titled \u{201C}\(shared.neutralized)\u{201D}" +

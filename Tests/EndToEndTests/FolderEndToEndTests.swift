@@ -33,6 +33,20 @@ extension OnATerminal {
             try tmux.waitUntil("Dual power at October Revolution") { $0.contains("# October Revolution") && $0.contains("Dual power › October Revolution") }
         }
 
+        /// One article loaded: "1 article", not "1 articles" (QA).
+        @Test func oneArticleIsCountedInTheSingular() throws {
+            let tmux = try TmuxSession(width: 120, height: 24)
+            let folder = tmux.home.appendingPathComponent("one")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("= Solo =\nAlone.\n".utf8).write(to: folder.appendingPathComponent("solo.txt"))
+            try Data("== no title ==\n".utf8).write(to: folder.appendingPathComponent("broken.txt"))
+            tmux.type("\(seealso) \(Shell.quote(folder.path)) --no-restore")
+            let screen = try tmux.waitUntil("the folder's notices") { $0.contains("2 Solo") && $0.contains("could not be loaded") }
+            #expect(screen.contains("1 article (: lists it) · 1 could not be loaded"), "\(screen)")
+            tmux.press("q")
+            try tmux.waitForPrompt()
+        }
+
         @Test func followAcrossArticlesAndBack() throws {
             let tmux = try TmuxSession(width: 120, height: 40)
             let folder = try articles(in: tmux, with: [

@@ -1,5 +1,5 @@
 import Testing
-import TUI
+@testable import TUI
 
 @Suite("Keys")
 struct KeyTests {
@@ -56,6 +56,10 @@ struct KeyTests {
         #expect(Key(name: "Alt-B") == .alt("B"), "the character keeps its case, as \"B\" does")
         #expect(Key(name: "alt-space") == .alt(" "))
         #expect(Key(name: "M") == .character("M"))
+        // As the help names it (QA: a config file refused the name the help showed).
+        #expect(Key(name: "Alt-Backspace") == .alt(Key.backspaceCharacter))
+        #expect(Key(name: "M-BS") == Key(name: "M-Backspace"))
+        #expect(Key(name: Key.alt(Key.backspaceCharacter).displayName) == .alt(Key.backspaceCharacter))
     }
 
     @Test("Unknown names are rejected")
@@ -68,6 +72,7 @@ struct KeyTests {
         #expect(Key(name: "F64") == nil)
         #expect(Key(name: "Hyper-x") == nil)
         #expect(Key(name: "Alt-") == nil)
+        #expect(Key(name: "Alt-Enter") == nil, "Esc and Enter is nothing, so it cannot be bound")
         #expect(Key(name: "M-bb") == nil)
         #expect(Key(name: "Alt-Up") == nil, "terminals send Alt with an arrow as a sequence of its own")
         #expect(Key(name: "Alt-Ctrl-x") == nil)

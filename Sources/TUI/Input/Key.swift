@@ -86,13 +86,17 @@ public enum Key: Hashable, Sendable {
     }
 
     /// The character of an Alt spelling ("Alt-b", "alt+b", "Meta-b", "M-b", "Alt-Space"),
-    /// its case kept; nil when `name` is not one. Only characters: a terminal sends Alt with
-    /// an arrow or a function key as a sequence of its own, which seealso does not read.
+    /// its case kept, and Alt-Backspace, which the help lists; nil when `name` is not one.
+    /// Only these: a terminal sends Alt with an arrow or a function key as a sequence of its
+    /// own, which seealso does not read, and Alt with Enter or Tab is nothing (EscapeSequence).
     private static func altCharacter(spelledBy name: String) -> Character? {
         let lowered = name.lowercased()
         for prefix in ["alt-", "alt+", "meta-", "meta+", "m-"] where lowered.hasPrefix(prefix) {
-            guard case .character(let character)? = Key(name: String(name.dropFirst(prefix.count))) else { return nil }
-            return character
+            switch Key(name: String(name.dropFirst(prefix.count))) {
+            case .character(let character)?: return character
+            case .backspace?: return backspaceCharacter
+            default: return nil
+            }
         }
         return nil
     }
