@@ -72,8 +72,7 @@ public enum Lookup {
 
     /// The place `text` names among `places`, by the rule. `kind: name` or `section: Heading`
     /// is looked for among that scope first; failing that, as a whole (a name with a colon in
-    /// it). A blank name, or a prefix with nothing after it, names nothing: it would start
-    /// every name and silently take the first.
+    /// it). A blank name names nothing.
     public static func match(_ text: String, among places: [Place]) -> Match? {
         guard !isBlank(text) else { return nil }
         if let scoped = scoped(text) {
@@ -83,17 +82,19 @@ public enum Lookup {
         return match(text, orID: text, among: Array(places.indices), of: places)
     }
 
-    /// Whether `text` is no name: blank, or a `kind:` or `section:` prefix with nothing after it.
+    /// Whether `text` is no name: blank. It would start every name and silently take the first.
     public static func isBlank(_ text: String) -> Bool {
-        text.trimmingSpaces().isEmpty || scoped(text)?.name.isEmpty == true
+        text.trimmingSpaces().isEmpty
     }
 
     /// `kind: name` or `section: Heading` as its scope (`strategy`, `section`) and the name;
-    /// nil when `text` has no such prefix.
+    /// nil when `text` has no such prefix, or nothing after it: "Strategy:" is a heading's
+    /// name with a colon at its end (QA: `--section "Strategy:"` said it needed a name).
     private static func scoped(_ text: String) -> (scope: String, name: String)? {
         guard let colon = text.firstIndex(of: ":"),
               let scope = NodeResolver.prefix(text[..<colon].trimmingSpaces().lowercased()) else { return nil }
-        return (scope, text[text.index(after: colon)...].trimmingSpaces())
+        let name = text[text.index(after: colon)...].trimmingSpaces()
+        return name.isEmpty ? nil : (scope, name)
     }
 
     /// The rule itself, over `indices` of `places`: the first whose id is `name` or `id`

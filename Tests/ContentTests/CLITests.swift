@@ -336,20 +336,42 @@ struct CLITests {
         #expect(result.stdout.isEmpty)
     }
 
-    /// An empty name starts every heading; it opened the first section without a word. So did
-    /// a `kind:` prefix with no name after it, at the first item of that kind. (The data
-    /// folder is under /proc, where nothing can be made: a regression fails here, rather
+    /// An empty name starts every heading; it opened the first section without a word. (The
+    /// data folder is under /proc, where nothing can be made: a regression fails here, rather
     /// than leaving folders behind on the machine.)
     @Test(arguments: [["--section", ""], ["--item", " "], ["explore", "--section", ""], ["export", "--format", "dot", "--focus", ""],
-                      ["bookmarks", "add", "--section", "", "--data-dir", "/proc/nonexistent/seealso-test"],
-                      ["--item", "strategy:"], ["--item", "see-also: "], ["export", "--format", "dot", "--focus", "example:"],
-                      ["--section", "section:"], ["bookmarks", "add", "--section", "Section: ", "--data-dir", "/proc/nonexistent/seealso-test"]])
+                      ["bookmarks", "add", "--section", "", "--data-dir", "/proc/nonexistent/seealso-test"]])
     func anEmptyPlaceNameIsAnError(arguments: [String]) throws {
         let result = try CLI.run(arguments)
         let option = arguments.first { ["--section", "--item", "--focus"].contains($0) } ?? ""
         #expect(result.status == 64)
         #expect(result.stderr.hasPrefix("seealso: \(option) needs a name.\n"), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
+    }
+
+    /// A `kind:` prefix with no name after it is a name with a colon, looked for whole: it
+    /// opened the first item of that kind once, and it must not start every name of the kind.
+    @Test(arguments: [["--item", "strategy:"], ["--item", "see-also: "], ["export", "--format", "dot", "--focus", "example:"],
+                      ["--section", "section:"], ["bookmarks", "add", "--section", "Section: ", "--data-dir", "/proc/nonexistent/seealso-test"]])
+    func aKindWithoutANameNamesNothingOfThatKind(arguments: [String]) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("seealso: no "), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    /// A heading that ends in a colon is found by its name (QA: "--section needs a name").
+    @Test func aHeadingEndingInAColonIsFoundByItsName() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("colon-\(getpid()).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "= Plans =\nLead.\n\n== Strategy: ==\nText.\n\n== Other ==\nMore.\n".write(to: file, atomically: true, encoding: .utf8)
+        let found = try CLI.run([file.path, "--section", "Strategy:"])
+        #expect(found.status == 0 && found.stderr.isEmpty, "\(found.stderr)")
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("colon-data-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let added = try CLI.run(["bookmarks", "add", file.path, "--section", "strategy:", "--data-dir", data.path])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(try CLI.run(["bookmarks", "list", "--data-dir", data.path]).output.contains("Strategy:"))
     }
 
     @Test("export --format markdown is the article plus a Cross-links appendix")
