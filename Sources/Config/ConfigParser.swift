@@ -125,17 +125,26 @@ struct ConfigParser {
 
     /// A key that belongs in a table, written above every table header.
     static func misplaced(_ name: String) -> String? {
-        let table: String
-        if Command(rawValue: name) != nil {
-            table = "keys"
-        } else if Config.layoutNames.contains(name) {
-            table = "layout"
-        } else if name == "base" || ColorRole.roles(configName: name) != nil {
-            table = "theme"
-        } else {
-            return nil
+        table(holding: name).map { "'\(name)' belongs in [\($0)]: move it below a line that says [\($0)]" }
+    }
+
+    /// A key written in table `table` that is a setting of the top level or of another table:
+    /// a top-level setting written after a table header is read as one of that table's keys
+    /// ("unknown action 'theme' in [keys]", which did not say where it goes).
+    static func misplaced(_ name: String, in table: String) -> String? {
+        if ["theme", "restore", "mouse"].contains(name) {
+            return "'\(name)' is a top-level setting, not one of [\(table)]: move it above the first line with a [table] header"
         }
-        return "'\(name)' belongs in [\(table)]: move it below a line that says [\(table)]"
+        guard let home = self.table(holding: name), home != table else { return nil }
+        return "'\(name)' belongs in [\(home)], not [\(table)]: move it below a line that says [\(home)]"
+    }
+
+    /// The table whose key `name` is, if any.
+    private static func table(holding name: String) -> String? {
+        if Command(rawValue: name) != nil { return "keys" }
+        if Config.layoutNames.contains(name) { return "layout" }
+        if name == "base" || ColorRole.roles(configName: name) != nil { return "theme" }
+        return nil
     }
 
     mutating func bool(_ value: TOMLValueConvertible, at path: [String]) -> Bool? {
@@ -158,7 +167,7 @@ struct ConfigParser {
             guard let value = table[name] else { continue }
             let path = ["keys", name]
             guard let command = Command(rawValue: name) else {
-                report(path, Self.unknown("action", name, in: "[keys]", among: Command.allCases.map(\.rawValue),
+                report(path, Self.misplaced(name, in: "keys") ?? Self.unknown("action", name, in: "[keys]", among: Command.allCases.map(\.rawValue),
                                           otherwise: "seealso config --print-default lists the actions"))
                 continue
             }
@@ -274,7 +283,7 @@ struct ConfigParser {
                 continue
             }
             guard let roles = ColorRole.roles(configName: name) else {
-                report(path, Self.unknown("colour role", name, in: "[theme]", among: ["base"] + ColorRole.configNames,
+                report(path, Self.misplaced(name, in: "theme") ?? Self.unknown("colour role", name, in: "[theme]", among: ["base"] + ColorRole.configNames,
                                           otherwise: "seealso config --print-default lists the roles"))
                 continue
             }
@@ -367,7 +376,7 @@ struct ConfigParser {
                         + "not \(Self.describe(value))")
                 }
             default:
-                report(path, Self.unknown("setting", name, in: "[layout]", among: Config.layoutNames,
+                report(path, Self.misplaced(name, in: "layout") ?? Self.unknown("setting", name, in: "[layout]", among: Config.layoutNames,
                                           otherwise: "the settings are outline-width, side-width and wrap-width"))
             }
         }

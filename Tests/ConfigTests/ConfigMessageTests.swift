@@ -30,6 +30,13 @@ struct ConfigMessageTests {
         // [keys]
         ("[keys]\nqiut = \"x\"", ["config.toml:2: unknown action 'qiut' in [keys]; did you mean 'quit'?"]),
         ("[keys]\nfrobnicate = \"x\"", ["config.toml:2: unknown action 'frobnicate' in [keys] (seealso config --print-default lists the actions)"]),
+        // A setting written below the wrong header says where it goes (QA: "unknown action 'theme'").
+        ("[keys]\nquit = \"x\"\ntheme = \"light\"",
+         ["config.toml:3: 'theme' is a top-level setting, not one of [keys]: move it above the first line with a [table] header"]),
+        ("[layout]\nmouse = false", ["config.toml:2: 'mouse' is a top-level setting, not one of [layout]: move it above the first line with a [table] header"]),
+        ("[keys]\nwrap-width = 80", ["config.toml:2: 'wrap-width' belongs in [layout], not [keys]: move it below a line that says [layout]"]),
+        ("[theme]\nzoom = \"x\"", ["config.toml:2: 'zoom' belongs in [keys], not [theme]: move it below a line that says [keys]"]),
+        ("[layout]\nlink = \"red\"", ["config.toml:2: 'link' belongs in [theme], not [layout]: move it below a line that says [theme]"]),
         ("[keys]\nquit = 5", ["config.toml:2: 'quit' must be a key name or a list of key names, not 5"]),
         ("[keys]\nquit = { key = \"x\" }", ["config.toml:2: 'quit' must be a key name or a list of key names, not a table"]),
         ("[keys]\nback = [\"H\", 7]", ["config.toml:2: 'back': a key name must be a string, not 7"]),
