@@ -58,21 +58,25 @@ public enum ConfigFile {
         let path = explicit ?? defaultPath(environment: environment)
         let display = explicit ?? displayPath(path, environment: environment)
         var loaded = Loaded(config: .standard, problems: [], displayPath: display, exists: false, isExplicit: explicit != nil)
-        guard FileManager.default.fileExists(atPath: path) else {
-            if explicit != nil { throw Unreadable(path: display, reason: "no such file") }
-            return loaded
-        }
-        loaded.exists = true
         let bytes: [UInt8]
         do {
-            bytes = try RegularFile.bytes(atPath: path)
+            // A file named with --config may be a pipe or /dev/null (`--config <(…)`).
+            if let explicit {
+                bytes = try RegularFile.bytes(namedAtPath: explicit)
+            } else {
+                guard let present = try RegularFile.bytesIfPresent(atPath: path) else { return loaded }
+                bytes = present
+            }
         } catch {
-            // The file reader's words: a folder, a pipe, a device, permission denied, …
+            // The file reader's words: a folder, a device, permission denied, a symbolic link
+            // to nothing or in a loop, … (it was "no such file" for the last two).
+            loaded.exists = true
             let reason = (error as? SourceError)?.message ?? "\(error)"
             if explicit != nil { throw Unreadable(path: display, reason: reason) }
             loaded.problems = [ConfigMessage(line: nil, "\(reason); the defaults are used")]
             return loaded
         }
+        loaded.exists = true
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let problem = InvalidUTF8.first(in: bytes)
             loaded.problems = [ConfigMessage(line: problem?.line, (problem?.message ?? "not UTF-8 text") + "; the defaults are used")]

@@ -14,6 +14,21 @@ public enum RegularFile {
         return bytes
     }
 
+    /// `bytes(atPath:)` for a file a person named on the command line, which may also be a
+    /// pipe (`--config <(…)`, a FIFO), read to its end, or /dev/null, which is empty: the
+    /// ways `tmux -f /dev/null` and a configuration made on the fly are given (QA: both were
+    /// refused as "a device" and "a pipe"). Other devices are still refused: /dev/zero never
+    /// ends. A pipe may give `streamLimit` bytes at most.
+    public static func bytes(namedAtPath path: String) throws -> [UInt8] {
+        guard let bytes = try bytes(atPath: path, displayPath: nil, absentIsNil: false, acceptingStreams: true) else {
+            preconditionFailure("an absent file is an error here")
+        }
+        return bytes
+    }
+
+    /// The most a pipe given as a file may give (`bytes(namedAtPath:)`).
+    public static let streamLimit = 64 << 20
+
     /// `bytes(atPath:)` for a file that may be missing: nil when nothing is at `path`, and
     /// every other failure (a folder, a FIFO, permission denied, a symbolic link to nothing)
     /// still an error, not "absent".
@@ -21,11 +36,15 @@ public enum RegularFile {
         try bytes(atPath: path, displayPath: displayPath, absentIsNil: true)
     }
 
-    private static func bytes(atPath path: String, displayPath: String?, absentIsNil: Bool) throws -> [UInt8]? {
+    private static func bytes(atPath path: String, displayPath: String?, absentIsNil: Bool, acceptingStreams: Bool = false) throws -> [UInt8]? {
         let shown = displayPath ?? path
         func failure(_ message: String) -> SourceError { SourceError(path: shown, line: 0, message: message) }
         // Non-blocking: opening a FIFO with no writer must not wait. Regular files ignore it.
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        // A FIFO named on the command line waits for its writer, as `cat` does: opened
+        // without, it ended before its writer had begun.
+        var named = stat()
+        let waitsForWriter = acceptingStreams && stat(path, &named) == 0 && named.st_mode & S_IFMT == S_IFIFO
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | (waitsForWriter ? 0 : O_NONBLOCK))
         guard descriptor >= 0 else {
             let code = errno
             // Something is there, only it leads nowhere: a file someone meant to be read,
@@ -44,7 +63,16 @@ public enum RegularFile {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw failure("cannot read file: \(reason(errno))") }
-        if let problem = notRegular(info.st_mode) { throw failure(problem) }
+        let isPipe = info.st_mode & S_IFMT == S_IFIFO
+        if acceptingStreams, isPipe {
+            // Its data is waited for, as `cat` waits: without blocking, a read of a pipe that
+            // is empty for a moment fails.
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        } else if acceptingStreams, isNullDevice(info) {
+            return []
+        } else if let problem = notRegular(info.st_mode) {
+            throw failure(problem)
+        }
         var bytes = [UInt8]()
         bytes.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -56,7 +84,14 @@ public enum RegularFile {
                 throw failure("cannot read file: \(reason(errno))")
             }
             bytes.append(contentsOf: chunk[..<count])
+            if isPipe, bytes.count > streamLimit { throw failure("cannot read file: the pipe gave more than \(streamLimit >> 20) MB") }
         }
+    }
+
+    /// Whether `info` is that of /dev/null (the same device, whatever it is called).
+    private static func isNullDevice(_ info: stat) -> Bool {
+        var null = stat()
+        return info.st_mode & S_IFMT == S_IFCHR && stat("/dev/null", &null) == 0 && null.st_rdev == info.st_rdev
     }
 
     /// Why a file could not be opened for reading (`errno` of `open`), in the words every

@@ -286,11 +286,12 @@ extension Bookmarks {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            // Read as articles are: a folder, a pipe or a device is named as such (all used to
-            // be "permission denied"), and a pipe with no writer does not block.
+            // A folder or a device is named as such (both used to be "permission denied"); a
+            // pipe is read, as `--config` reads one (`bookmarks import <(ssh host seealso
+            // bookmarks export --format json)`).
             let data: Data
             do {
-                data = Data(try RegularFile.bytes(atPath: file))
+                data = Data(try RegularFile.bytes(namedAtPath: file))
             } catch let error as SourceError {
                 Diagnostics.report(error.description)
                 throw ExitCode(66)

@@ -59,9 +59,19 @@ struct ConfigFileTests {
             #expect(noFile?.description == "\(missing): no such file")
             let isFolder = #expect(throws: ConfigFile.Unreadable.self) { try ConfigFile.load(explicit: folder.path) }
             #expect(isFolder?.description == "\(folder.path): cannot read file: it is a folder, not a file")
-            // Read as articles are, so a device or pipe is named as such (it was "cannot be read").
-            let device = #expect(throws: ConfigFile.Unreadable.self) { try ConfigFile.load(explicit: "/dev/null") }
-            #expect(device?.description == "/dev/null: cannot read file: it is a device, not a regular file")
+            // Read as articles are, so a device is named as such (it was "cannot be read").
+            let device = #expect(throws: ConfigFile.Unreadable.self) { try ConfigFile.load(explicit: "/dev/zero") }
+            #expect(device?.description == "/dev/zero: cannot read file: it is a device, not a regular file")
+            // A symbolic link to nothing, or in a loop, says so (both were "no such file").
+            let dangling = folder.appendingPathComponent("dangling.toml").path
+            try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: "gone.toml")
+            let toNothing = #expect(throws: ConfigFile.Unreadable.self) { try ConfigFile.load(explicit: dangling) }
+            #expect(toNothing?.description == "\(dangling): cannot read file: it is a symbolic link to 'gone.toml', which does not exist")
+            let loop = folder.appendingPathComponent("loop.toml").path
+            try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: "loop.toml")
+            let inALoop = #expect(throws: ConfigFile.Unreadable.self) { try ConfigFile.load(explicit: loop) }
+            #expect(inALoop?.description.hasPrefix("\(loop): cannot read file: too many levels of symbolic links") == true,
+                    "\(inALoop?.description ?? "")")
 
             let xdg = folder.appendingPathComponent("xdg")
             let place = xdg.appendingPathComponent("seealso/config.toml")
@@ -78,6 +88,26 @@ struct ConfigFileTests {
             #expect(loaded.messages == [message])
             loaded = try ConfigFile.load(explicit: place.path)
             #expect(loaded.messages == [message])
+        }
+    }
+
+    /// `--config /dev/null` is no configuration, and `--config <(…)` one made on the fly, as
+    /// `tmux -f /dev/null` is used (QA: refused as "a device" and "a pipe").
+    @Test func devNullAndAPipeAreFilesToo() throws {
+        let empty = try ConfigFile.load(explicit: "/dev/null")
+        #expect(empty.config == .standard && empty.problems.isEmpty && empty.exists)
+        try withTemporaryDirectory { folder in
+            let fifo = folder.appendingPathComponent("keys.fifo").path
+            #expect(mkfifo(fifo, 0o600) == 0)
+            let writer = Thread {
+                let handle = FileHandle(forWritingAtPath: fifo)
+                handle?.write(Data("[keys]\nquit = \"x\"\n".utf8))
+                try? handle?.close()
+            }
+            writer.start()
+            let piped = try ConfigFile.load(explicit: fifo)
+            #expect(piped.problems.isEmpty)
+            #expect(piped.config.keymap.keyName(for: .quit) == "x")
         }
     }
 

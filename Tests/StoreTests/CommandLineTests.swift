@@ -321,12 +321,35 @@ import Testing
         #expect(missing.status == 66)
         #expect(missing.stderr == "seealso: \(folder.file("missing.json").path): no such file\n")
         // Not regular files: each named for what it is (all were "permission denied").
-        for (path, reason) in [("/dev/null", "cannot read file: it is a device, not a regular file"),
+        for (path, reason) in [("/dev/zero", "cannot read file: it is a device, not a regular file"),
                                (folder.path, "cannot read file: it is a folder, not a file")] {
             let result = try run("import", path)
             #expect(result.status == 66)
             #expect(result.stderr == "seealso: \(path): \(reason)\n")
         }
+        // /dev/null is read, as an empty file.
+        let empty = try run("import", "/dev/null")
+        #expect(empty.status == 65)
+        #expect(empty.stderr == "seealso: /dev/null: not a seealso bookmarks export: not valid JSON (it ends too soon)\n")
+    }
+
+    /// An export piped in (`bookmarks import <(ssh host seealso bookmarks export …)`) is read
+    /// to its end; it was refused as "a pipe".
+    @Test func importFromAPipe() throws {
+        _ = try run("add", article, "--section", "History")
+        let json = try run("export", "--format", "json").stdout
+        let fifo = folder.file("export.fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: fifo)
+            handle?.write(Data(json.utf8))
+            try? handle?.close()
+        }
+        writer.start()
+        let elsewhere = folder.file("elsewhere").path
+        let imported = try seealso(["bookmarks", "import", fifo, "--data-dir", elsewhere], in: folder)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout == "imported: 1 added, 0 merged\n")
     }
 
     /// An impossible date was imported shifted (2020-02-30T99:00:00Z became 2020-03-05T03:00:00Z),
