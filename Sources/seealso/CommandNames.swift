@@ -53,10 +53,22 @@ enum CommandNames {
     /// (`seealso outlne`): said as any missing file (66: a FILE argument is legitimate), with
     /// the command it was likely meant to be. Does nothing for a word that is a path (has a
     /// `/` or a `.`), is there, or is no near miss: loading then says what is wrong.
+    ///
+    /// A FILE that is a command's very name came after an option (`seealso --config k.toml
+    /// outline`), which made the line the explorer's: that is said instead (QA: "outline: no
+    /// such file", and no hint, where a misspelling got one).
     static func reportMistypedCommand(file: String?) throws {
-        guard let file, let command = commandMeant(by: file) else { return }
+        guard let file, access(file, F_OK) != 0 else { return }
+        let hint: String
+        if subcommands(of: Seealso.self).contains(where: { $0.name == file }) {
+            hint = "a command goes first, before any option: see 'seealso \(file) --help'"
+        } else if let command = commandMeant(by: file) {
+            hint = "did you mean the command `\(command)`?"
+        } else {
+            return
+        }
         let missing = SourceError(path: file, line: 0, message: RegularFile.openFailure(ENOENT))
-        Diagnostics.report("\(missing) (did you mean the command `\(command)`?)")
+        Diagnostics.report("\(missing) (\(hint))")
         throw ExitCode(66)
     }
 

@@ -487,6 +487,16 @@ struct CLITests {
         }
     }
 
+    /// A command's very name after an option is the explorer's FILE (`seealso --config k.toml
+    /// outline`): it says that the command goes first (QA: it said only "no such file").
+    @Test func aCommandAfterAnOptionSaysCommandsGoFirst() throws {
+        try withTemporaryDirectory { directory in
+            let result = try CLI.run(["--no-restore", "outline"], in: directory)
+            #expect(result.status == 66)
+            #expect(result.stderr == "seealso: outline: no such file (a command goes first, before any option: see 'seealso outline --help')\n")
+        }
+    }
+
     /// With words after it, the mistyped command is a usage error about them ("Unexpected
     /// argument 'a.txt'"), which hid the cause: the hint is said there too.
     @Test func mistypedCommandWithArguments() throws {
