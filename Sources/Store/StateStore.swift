@@ -416,7 +416,10 @@ public final class StateStore {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            return (try emptyDatabase(), .cannotCreateDirectory(path: directory.path, reason: reason(error)))
+            // "File exists" for a file where the folder should be, as the commands say it.
+            var isFolder: ObjCBool = false
+            let isFile = FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder) && !isFolder.boolValue
+            return (try emptyDatabase(), .cannotCreateDirectory(path: directory.path, reason: isFile ? "it is a file, not a folder" : reason(error)))
         }
         let path = file.path
         // An existing file is checked through a read-only connection first: SQLite's header,

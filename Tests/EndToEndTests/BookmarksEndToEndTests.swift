@@ -195,6 +195,22 @@ extension OnATerminal {
             #expect(list.output.contains("#1  Commune  Legacy › Committee"), "\(list.output)")
         }
 
+        /// A data folder that is a file: said as the commands say it, and `m` says that it did
+        /// nothing, and why (QA: the status line kept the start-up notice, so `m` seemed to do
+        /// nothing at all, and "(File exists)" did not say what was wrong).
+        @Test func aBookmarkThatCannotBeSavedSaysSo() throws {
+            let tmux = try TmuxSession(width: 160, height: 30)
+            let file = tmux.home.appendingPathComponent("a file")
+            try Data("not a folder\n".utf8).write(to: file)
+            tmux.type("\(seealso) --no-restore --data-dir \(Shell.quote(file.path))")
+            try tmux.waitFor("cannot create \(file.path) (it is a file, not a folder): bookmarks cannot be saved")
+            tmux.press("m")
+            try tmux.waitFor("Bookmark not changed: cannot create \(file.path) (it is a file, not a folder)")
+            tmux.press("q")
+            try tmux.waitForPrompt()
+            #expect(try Data(contentsOf: file) == Data("not a folder\n".utf8))
+        }
+
         @Test func aDamagedDatabaseIsReportedAndLeftAlone() throws {
             let tmux = try TmuxSession(width: 100, height: 30)
             let data = tmux.home.appendingPathComponent("broken")

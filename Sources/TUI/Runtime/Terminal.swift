@@ -183,18 +183,30 @@ public final class ExplorerSession {
         } catch {
             // Reading goes on; the status bar says what could not be saved. The list is read
             // again: another seealso may have changed it (a bookmark it removed is a row here
-            // until then, and editing it fails).
-            let notice = "\(error)"
+            // until then, and editing it fails). What was not done comes first: the reason
+            // alone was the start-up notice again, so `m` seemed to do nothing (QA).
+            let notice = Self.notDone(effect).map { "\($0): \(error)" } ?? "\(error)"
             return explorer.update(state, (try? service.entries(in: model)).map { .bookmarksLoaded($0, notice: notice) } ?? .notice(notice))
         }
     }
 
-    /// What `m` says when it removes a bookmark, wherever it was pressed.
+    /// How a failure of `effect` begins, saying what was not done.
+    static func notDone(_ effect: Effect) -> String? {
+        switch effect {
+        case .toggleBookmark: "Bookmark not changed"
+        case .setNote, .setBookmarkNote: "Note not saved"
+        case .removeBookmark: "Bookmark not deleted"
+        case .undoRemove: "Bookmark not restored"
+        case .saveSession, .reloadBookmarks, .openArticle: nil
+        }
+    }
+
     /// What says a bookmark was made, and the key that lists bookmarks.
     func bookmarked(_ what: String) -> String {
         what + (keymap.keyName(for: .focusBookmarks).map { " (\($0) lists bookmarks)" } ?? "")
     }
 
+    /// What `m` says when it removes a bookmark, wherever it was pressed.
     func removed(_ name: String) -> String {
         "Bookmark removed: \(name)" + (keymap.keyName(for: .undoDelete).map { " (\($0) undoes)" } ?? "")
     }
