@@ -306,6 +306,16 @@ struct LinkMapTests {
         #expect(render(map, width: 40, height: 12).text.contains("direction of the link"), "one row more shows the legend")
     }
 
+    /// A legend wider than the screen ends in "…", as the evidence line does: at 70 columns
+    /// it ended "×N mentioned o" (QA).
+    @Test func aLegendCutShort() throws {
+        let map = LinkMap(model: bundledModel, focus: try #require(bundledModel.items.first?.id))
+        let legend = try #require(render(map, width: 70, height: 24).text.split(separator: "\n").first { $0.contains("direction of the link") })
+        #expect(legend.hasSuffix("…") && legend.count == 70, "\(legend)")
+        let wide = try #require(render(map, width: 120, height: 24).text.split(separator: "\n").first { $0.contains("direction of the link") })
+        #expect(wide.hasSuffix("mentioned on N lines"), "\(wide)")
+    }
+
     @Test("labels are cut with … to fit; the focus label wraps")
     func truncation() throws {
         let map = try linkMap("Hub", in: crowdedModel)

@@ -566,10 +566,15 @@ extension LinkMap {
             ("·d", Style(.detected)), (" detected   ", Style(.dim)),
             ("×N", Style(.dim)), (" mentioned on N lines", Style(.dim)),
         ]
+        // Cut with "…" as the evidence line above it is, so that a narrow screen does not
+        // show "mentioned o" as if that were the text.
+        let isCut = spans.reduce(0) { $0 + $1.0.displayWidth } > area.width
+        let limit = isCut ? area.maxX - 1 : area.maxX
         var x = area.x
-        for (text, style) in spans where x < area.maxX {
-            x += buffer.put(text, x: x, y: y, maxWidth: area.maxX - x, style: style)
+        for (text, style) in spans where x < limit {
+            x += buffer.put(text, x: x, y: y, maxWidth: limit - x, style: style)
         }
+        if isCut, area.width > 0 { buffer.put("…", x: limit, y: y, style: Style(.dim)) }
     }
 
     func drawDetail(into buffer: inout CellBuffer, y: Int, area: Rect, selected: Int?, glyphs: Glyphs) {
