@@ -58,9 +58,10 @@ extension OnATerminal {
             tmux.type("clear; \(seealso) bookmarks add dup --section 'Paris 1871' --data-dir \(data); echo added=$?")
             #expect(try tmux.waitForStatus("added") == 64)
             #expect(tmux.screen().contains("seealso: " + why), "\(tmux.screen())")
-            // Still opened in the file that opens.
-            tmux.type("clear; \(seealso) bookmarks add dup --section Administration --data-dir \(data); echo added=$?")
-            #expect(try tmux.waitForStatus("added") == 0)
+            // Still opened in the file that opens. (A name of its own for the status: the last
+            // "added=64" could be read before `clear` ran.)
+            tmux.type("clear; \(seealso) bookmarks add dup --section Administration --data-dir \(data); echo addedFirst=$?")
+            #expect(try tmux.waitForStatus("addedFirst") == 0)
 
             // A bookmark an older seealso made in the second file.
             let old = #"{"version": 1, "bookmarks": [{"article": "Commune", "articleHash": "", "section": "paris-1871", "heading": "Paris 1871", "sectionPath": ["Paris 1871"], "item": null, "itemName": null, "note": null, "createdAt": "2025-05-01T12:00:00Z"}]}"#

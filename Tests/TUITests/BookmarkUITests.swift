@@ -130,7 +130,7 @@ struct BookmarkUITests {
         #expect(state.bookmarks.map(\.section) == [7, 2])
         service.marks.removeAll { $0.section == 7 }  // as another process would
         state = press(runner, state, .character("g"), .character("r"), .character("x"), .enter)
-        #expect(state.notice == "no bookmark #2")
+        #expect(state.notice == "Note not saved: no bookmark #2")
         #expect(state.bookmarks.map(\.section) == [2], "the list is read again")
     }
 
@@ -220,7 +220,7 @@ struct BookmarkUITests {
         let runner = ExplorerSession(explorer: explorer, service: service)
         var state = runner.startUp(explorer.initialState(size: Size(width: 120, height: 40)), start: nil, restore: true)
         state = press(runner, state, .character("m"))
-        #expect(state.notice == "cannot save bookmarks: /ro is read-only")
+        #expect(state.notice == "Bookmark not changed: cannot save bookmarks: /ro is read-only")
         state = press(runner, state, .character("j"))
         #expect(state.isRunning)
     }

@@ -40,6 +40,22 @@ struct CurrentSectionTests: KeyDriven {
         #expect(title(press(end, "k")) == "Course")
     }
 
+    /// A jump to an item near the end does not scroll past the end, as a browser's jump to
+    /// an anchor does not: the item is selected lower down, and its heading stays in view
+    /// (QA: the See also heading went off the top, the rest of the screen empty).
+    @Test func aJumpToAnItemNearTheEndStopsAtTheEnd() throws {
+        let estuary = try #require(explorer.model.items.first { $0.name == "Estuary" })
+        let state = explorer.update(start, .follow(.item(estuary.id)))
+        let layout = explorer.readerLayout(state)
+        let height = explorer.readerTextRect(state).height
+        let top = explorer.readerTopLine(state)
+        #expect(top == layout.lineCount - height, "the last screen, not past it")
+        let selected = try #require(state.reader.selectedReference)
+        #expect((top..<(top + height)).contains(layout.referenceLine[selected]))
+        #expect(explorer.render(state).text.contains("# See also"))
+        #expect(title(state) == "See also")
+    }
+
     /// A jump puts its section's heading at the top, even near the end: that section is
     /// current, not a later one on the same screen.
     @Test func aJumpNearTheEndNamesItsSection() throws {

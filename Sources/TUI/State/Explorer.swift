@@ -878,7 +878,10 @@ public struct Explorer: Sendable {
         }
         let before = state.reader
         state.reader = reader
-        // Show a little of what comes before an item or a mention, as a browser does for anchors.
+        // Show a little of what comes before an item or a mention, as a browser does for
+        // anchors, and as a browser does, not past the end: the item is selected, so the eye
+        // finds it lower down, and its heading stays in view (it went to the top with the
+        // rest of the screen empty). A section's heading goes to the top, as `zt` puts it.
         if case .item = target { state.reader.top = context(before: reader.top, lines: 2, in: state) }
         if case .sourceLine = target { state.reader.top = context(before: reader.top, lines: 1, in: state) }
         // A jump to where the reader already is adds nothing to go back to, whichever
@@ -890,7 +893,7 @@ public struct Explorer: Sendable {
 
     func context(before anchor: ReaderAnchor, lines: Int, in state: AppState) -> ReaderAnchor {
         let layout = readerLayout(state)
-        return layout.anchor(at: jumpTop(layout.line(of: anchor) - lines, layout: layout))
+        return layout.anchor(at: clampTop(layout.line(of: anchor) - lines, layout: layout, height: readerTextRect(state).height))
     }
 
     /// Whether `view` can be shown here: one of this article, or of an article of the folder
