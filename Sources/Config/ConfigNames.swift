@@ -96,6 +96,21 @@ extension TerminalColor {
 }
 
 enum TOMLText {
+    /// The most characters of a value a message quotes: a 20 MB colour name was said whole.
+    static let messageLimit = 80
+
+    /// `text` quoted for a message: as a TOML string, cut with "…" after `messageLimit`
+    /// characters.
+    static func shown(_ text: String) -> String {
+        text.count <= messageLimit ? quoted(text) : String(quoted(String(text.prefix(messageLimit))).dropLast()) + "…\""
+    }
+
+    /// A name from the file, made safe and cut as `shown` cuts a value, for messages that
+    /// put it in single quotes.
+    static func name(_ text: String) -> String {
+        text.count <= messageLimit ? text.neutralized : String(text.prefix(messageLimit)).neutralized + "…"
+    }
+
     /// `text` as a TOML basic string.
     static func quoted(_ text: String) -> String {
         var result = "\""

@@ -86,7 +86,7 @@ struct ConfigParser {
 
     /// A TOML value as a person would recognise it in a message: the literal for a scalar.
     static func describe(_ value: TOMLValueConvertible) -> String {
-        if let string = value.string { return TOMLText.quoted(string) }
+        if let string = value.string { return TOMLText.shown(string) }
         if let int = value.int { return String(int) }
         if let bool = value.bool { return String(bool) }
         if let double = value.double { return String(double) }
@@ -100,7 +100,7 @@ struct ConfigParser {
     /// "unknown action 'qiut' in [keys]; did you mean 'quit'?" or, with nothing close, the
     /// `otherwise` hint in parentheses.
     static func unknown(_ what: String, _ name: String, in place: String = "", among candidates: [String], otherwise: String) -> String {
-        let head = "unknown \(what) '\(name.neutralized)'" + (place.isEmpty ? "" : " in \(place)")
+        let head = "unknown \(what) '\(TOMLText.name(name))'" + (place.isEmpty ? "" : " in \(place)")
         if let close = closest(to: name, among: candidates) {
             return head + "; did you mean '\(close)'?"
         }
@@ -184,7 +184,7 @@ struct ConfigParser {
             var bad: (index: Int, message: String)?
             for (index, keyName) in names.enumerated() {
                 guard let key = Key(name: keyName), key.isDeliverable else {
-                    bad = (index, "unknown key name \(TOMLText.quoted(keyName)) "
+                    bad = (index, "unknown key name \(TOMLText.shown(keyName)) "
                         + "(examples: \"x\", \"X\", \"Space\", \"Enter\", \"Esc\", \"Up\", \"PgDn\", \"F2\", \"Ctrl-P\", \"Alt-b\")")
                     break
                 }
@@ -331,7 +331,7 @@ struct ConfigParser {
                 default: patch.reverse = flag
                 }
             default:
-                report(attributePath, "'\(name)': unknown attribute '\(attribute.neutralized)' (\(Config.attributeNames.joined(separator: ", ")))")
+                report(attributePath, "'\(name)': unknown attribute '\(TOMLText.name(attribute))' (\(Config.attributeNames.joined(separator: ", ")))")
                 valid = false
             }
         }
@@ -348,7 +348,7 @@ struct ConfigParser {
         }
         if let text = value.string {
             if let color = TerminalColor(configName: text) { return color }
-            report(path, "'\(name)': unknown colour \(TOMLText.quoted(text)) (black, red, green, yellow, blue, "
+            report(path, "'\(name)': unknown colour \(TOMLText.shown(text)) (black, red, green, yellow, blue, "
                 + "magenta, cyan, white, bright-black … bright-white, default, or 0 to 255)")
             return nil
         }

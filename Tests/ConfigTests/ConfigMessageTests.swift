@@ -30,6 +30,11 @@ struct ConfigMessageTests {
         // [keys]
         ("[keys]\nqiut = \"x\"", ["config.toml:2: unknown action 'qiut' in [keys]; did you mean 'quit'?"]),
         ("[keys]\nfrobnicate = \"x\"", ["config.toml:2: unknown action 'frobnicate' in [keys] (seealso config --print-default lists the actions)"]),
+        // A long value or name is cut in the message (QA: a 20 MB colour name was said whole).
+        ("[theme]\nlink = \"" + String(repeating: "x", count: 5000) + "\"",
+         ["config.toml:2: 'link': unknown colour \"" + String(repeating: "x", count: 80) + "…\" \(colours)"]),
+        ("[keys]\n" + String(repeating: "y", count: 300) + " = \"x\"",
+         ["config.toml:2: unknown action '" + String(repeating: "y", count: 80) + "…' in [keys] (seealso config --print-default lists the actions)"]),
         // A setting written below the wrong header says where it goes (QA: "unknown action 'theme'").
         ("[keys]\nquit = \"x\"\ntheme = \"light\"",
          ["config.toml:3: 'theme' is a top-level setting, not one of [keys]: move it above the first line with a [table] header"]),
