@@ -12,6 +12,8 @@ struct StoreOptions: ParsableArguments {
             completion: .directory)
     var dataDirectory: String?
 
+    func validate() throws { try requirePath(dataDirectory, of: "--data-dir") }
+
     var directory: URL { Self.directory(dataDirectory) }
 
     /// `--data-dir`'s folder, or the default one when it is nil.
@@ -284,6 +286,8 @@ extension Bookmarks {
 
         @Argument(help: "A file written by 'bookmarks export --format json'.", completion: .file()) var file: String
         @OptionGroup var store: StoreOptions
+
+        func validate() throws { try requirePath(file, of: "FILE") }
 
         func run() throws {
             // A folder or a device is named as such (both used to be "permission denied"); a

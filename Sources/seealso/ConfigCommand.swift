@@ -33,6 +33,7 @@ struct ConfigCommand: ParsableCommand {
     func validate() throws {
         if printDefault && check { throw ValidationError("Give --print-default or --check, not both.") }
         if file != nil && !check { throw ValidationError("FILE is checked with --check: seealso config --check FILE") }
+        try requirePath(file, of: "FILE")
     }
 
     func run() throws {
@@ -69,6 +70,8 @@ struct ConfigOptions: ParsableArguments {
             help: ArgumentHelp("Read settings from FILE instead of $XDG_CONFIG_HOME/seealso/config.toml.", valueName: "FILE"),
             completion: .file(extensions: ["toml"]))
     var path: String?
+
+    func validate() throws { try requirePath(path, of: "--config") }
 
     /// The configuration, its problems reported on stderr (the explorer also shows them).
     static func loadReporting(_ path: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ConfigFile.Loaded {

@@ -89,6 +89,8 @@ struct ArticleOptions: ParsableArguments, ArticleLocation {
     @Argument(help: "An article file in seealso's plain-text form, or a folder of them (default: the bundled \"Dual power\").",
               completion: .file())
     var file: String?
+
+    func validate() throws { try requirePath(file, of: "FILE") }
 }
 
 extension ArticleLocation {
@@ -388,6 +390,12 @@ struct Export: ParsableCommand {
 
 /// An option naming a place or item by the start of its name must name something: an empty
 /// name starts every name, and would silently take the first; so would `strategy:` alone.
+/// An empty path names nothing: said as such, not as "seealso: : no such file" (or, for
+/// FILE, as the current folder, "it is a folder").
+func requirePath(_ path: String?, of option: String) throws {
+    if path?.isEmpty == true { throw ValidationError("\(option) is empty: give a path.") }
+}
+
 func requireName(_ name: String?, of option: String) throws {
     if let name, Lookup.isBlank(name) { throw ValidationError("\(option) needs a name.") }
 }

@@ -349,6 +349,17 @@ struct CLITests {
         #expect(result.stdout.isEmpty)
     }
 
+    /// An empty path is said to be one: it was "seealso: : no such file", and an empty FILE
+    /// was read as the current folder ("it is a folder").
+    @Test(arguments: [(["config", "--check", ""], "FILE"), ([""], "FILE"), (["outline", ""], "FILE"), (["--config", ""], "--config"),
+                      (["bookmarks", "import", ""], "FILE"), (["bookmarks", "list", "--data-dir", ""], "--data-dir")])
+    func anEmptyPathIsAnError(arguments: [String], option: String) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("seealso: \(option) is empty: give a path.\n"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
     /// A `kind:` prefix with no name after it is a name with a colon, looked for whole: it
     /// opened the first item of that kind once, and it must not start every name of the kind.
     @Test(arguments: [["--item", "strategy:"], ["--item", "see-also: "], ["export", "--format", "dot", "--focus", "example:"],
