@@ -188,6 +188,32 @@ struct ConfigParsingTests {
         }
     }
 
+    /// The unfocused panes' selection is a role like the others. Found by its name, so that
+    /// this test builds (and fails) without it.
+    @Test("selection-inactive is a [theme] role; a name that is none is still an error")
+    func inactiveSelectionRole() throws {
+        let parsed = Config.parse("""
+            [theme]
+            base = "dark"
+            selection-inactive = { fg = "black", bg = 250, underline = true }
+            """)
+        #expect(parsed.messages == [])
+        let role = try #require(ColorRole.allCases.first { $0.configName == "selection-inactive" })
+        let theme = parsed.config.theme.resolve(environment: [:])
+        #expect(theme.appearances[role] == Appearance(foreground: .black, background: .indexed(250), underline: true))
+        for other in ColorRole.allCases where other != role { #expect(theme.appearances[other] == Theme.dark.appearances[other], "\(other)") }
+        // A colour alone sets its text colour; the band keeps the base's background.
+        let yellow = Config.parse("[theme]\nselection-inactive = \"yellow\"\n").config.theme.resolve(environment: [:])
+        #expect(yellow.appearances[role]?.foreground == .yellow)
+        #expect(yellow.appearances[role]?.background == Theme.dark.appearances[role]?.background)
+        #expect(Config.defaultFile().contains("\n# selection-inactive = "))
+
+        #expect(Config.parse("[theme]\ninactive-selection = \"grey\"\n").messages.map(\.description)
+            == ["config.toml:2: unknown colour role 'inactive-selection' in [theme] (seealso config --print-default lists the roles)"])
+        #expect(Config.parse("[theme]\nselection-inactve = \"grey\"\n").messages.map(\.description)
+            == ["config.toml:2: unknown colour role 'selection-inactve' in [theme]; did you mean 'selection-inactive'?"])
+    }
+
     @Test("Every role has a config name, and every name maps back")
     func roleNames() {
         let names = ColorRole.allCases.map(\.configName)

@@ -24,6 +24,20 @@ struct ReadmeKeysTests {
         #expect(table == generated, "README.md's keys table differs from the keymap: run UPDATE_README=1 swift test --filter ReadmeKeys")
     }
 
+    /// The roles a `[theme]` table takes are listed in README.md's Configuration section; a
+    /// role added to `ColorRole` (as `selection-inactive` was) must be listed there too.
+    @Test("README.md lists every [theme] role, in order")
+    func readmeListsTheRoles() throws {
+        let text = try String(contentsOf: Self.readme, encoding: .utf8)
+            .split(whereSeparator: \.isNewline).joined(separator: " ")
+        // Not #require on the text itself, whose failure would print the whole README.
+        guard let start = text.range(of: "The roles are "), let end = text.range(of: " (and `heading`", range: start.upperBound..<text.endIndex) else {
+            Issue.record("README.md lists the roles as \"The roles are `normal`, `dim`, … (and `heading`, …\"")
+            return
+        }
+        #expect(String(text[start.upperBound..<end.lowerBound]) == ColorRole.allCases.map { "`\($0.configName)`" }.joined(separator: ", "))
+    }
+
     @Test("Every binding is in the table, once, with its action name")
     func tableCoversKeymap() {
         let table = KeysTable.markdown(.standard)

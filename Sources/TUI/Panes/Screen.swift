@@ -19,7 +19,7 @@ extension Explorer {
             case .crossLinks, .backlinks, .bookmarks:
                 let (rows, layout) = laidOutRows(of: pane, state)
                 drawList(rows, laidOut: layout, list: state[keyPath: Self.listState(of: pane)], in: content,
-                         focused: state.focus == pane, into: &buffer)
+                         mark: state.focus == pane ? .focused : .inactive, into: &buffer)
             }
         }
         for separator in layout.separators {
@@ -144,13 +144,33 @@ extension Explorer {
 
     func drawOutline(_ state: AppState, in rect: Rect, focused: Bool, into buffer: inout CellBuffer) {
         let rows = outlineRows(state)
-        let list = ListState(selection: rows.firstIndex { $0.section == state.outline.selectedSection } ?? 0, top: state.outline.top)
+        let selection = rows.firstIndex { $0.section == state.outline.selectedSection } ?? 0
+        let list = ListState(selection: selection, top: state.outline.top)
         let outline = rows.map(\.row)
-        drawList(outline, laidOut: listLayout(outline, pane: .outline, state), list: list, in: rect, focused: focused, into: &buffer)
+        // Unfocused, the outline's selection follows the reader (`normalized`), and the section
+        // being read is marked by its own style: the band would only repeat it there. It is
+        // drawn where that style is not shown, on the visible ancestor that stands in for a
+        // section inside a collapsed one, which is where Enter would act once focused.
+        let mark: SelectionMark = focused ? .focused
+            : rows.indices.contains(selection) && rows[selection].section == currentSection(state) ? .none : .inactive
+        drawList(outline, laidOut: listLayout(outline, pane: .outline, state), list: list, in: rect, mark: mark, into: &buffer)
     }
 
-    /// `rows` laid out as `layout` at the width of `rect` less its margins.
-    func drawList(_ rows: [ListRow], laidOut layout: ListLayout, list: ListState, in rect: Rect, focused: Bool,
+    /// How a list pane marks its selected row.
+    enum SelectionMark {
+        /// The focused pane's: the row in the selection's colours.
+        case focused
+        /// An unfocused pane's, as lazygit and mutt's sidebar keep it: the row in its own colours
+        /// on the `selectionInactive` band, so that what Enter or `d` will act on shows before
+        /// the pane is focused again, and the eye finds its place on coming back.
+        case inactive
+        case none
+    }
+
+    /// `rows` laid out as `layout` at the width of `rect` less its margins, the selected row
+    /// marked as `mark` says. The mark spans the whole row, margins included; a row that
+    /// cannot be selected (a heading, a detail line) is never marked.
+    func drawList(_ rows: [ListRow], laidOut layout: ListLayout, list: ListState, in rect: Rect, mark: SelectionMark,
                   into buffer: inout CellBuffer) {
         let first = list.top < layout.rowStart.count ? layout.rowStart[list.top] : 0
         for offset in 0..<rect.height {
@@ -158,20 +178,32 @@ extension Explorer {
             guard index < layout.lines.count else { break }
             let (rowIndex, spans) = layout.lines[index]
             let row = rows[rowIndex]
-            let selected = focused && rowIndex == list.selection && row.isSelectable
+            let rowMark = rowIndex == list.selection && row.isSelectable ? mark : .none
             let y = rect.y + offset
-            if selected { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: Style(.selection, reverse: true)) }
+            switch rowMark {
+            case .focused: buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: Style(.selection, reverse: true))
+            case .inactive: buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: Style(.selectionInactive))
+            case .none: break
+            }
+            // The focused selection draws every span in its colours, keeping only bold; the
+            // inactive one keeps each span's style and lays the band over it.
+            func marked(_ style: Style) -> Style {
+                switch rowMark {
+                case .focused: Style(.selection, bold: style.bold, reverse: true)
+                case .inactive: style.overlaid(with: .selectionInactive)
+                case .none: style
+                }
+            }
             let start = rect.x + 1
             let limit = rect.x + rect.width - 1
             func draw(_ spans: some Sequence<TextSpan>, from x: Int, to end: Int) -> Int {
                 var x = x
                 for span in spans {
-                    let style = selected ? Style(.selection, bold: span.style.bold, reverse: true) : span.style
-                    x += buffer.put(span.text, x: x, y: y, maxWidth: max(end - x, 0), style: style)
+                    x += buffer.put(span.text, x: x, y: y, maxWidth: max(end - x, 0), style: marked(span.style))
                 }
                 return x
             }
-            let ellipsisStyle = selected ? Style(.selection, reverse: true) : Style(.dim)
+            let ellipsisStyle = marked(Style(.dim))
             let kept = spans.suffix(row.keptAtEnd)
             let keptWidth = kept.reduce(0) { $0 + $1.text.displayWidth }
             // A row cut at the pane's edge says so, as less and lazygit do; what it keeps at

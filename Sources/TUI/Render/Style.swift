@@ -6,7 +6,7 @@ public enum ColorRole: Hashable, Sendable, CaseIterable {
     case heading1, heading2, heading3
     case link, linkSelected, seeAlso, example, strategy, section
     case curated, detected
-    case selection, statusBar, statusKey, notice, error, match, bookmark, help
+    case selection, selectionInactive, statusBar, statusKey, notice, error, match, bookmark, help
 }
 
 /// A role plus emphasis a pane wants on top of it (e.g. the bold name in a list item).
@@ -16,19 +16,34 @@ public struct Style: Hashable, Sendable {
     public var bold: Bool
     public var reverse: Bool
     public var underline: Bool
+    /// A role laid over this one, as a band under a whole row: the selected row of an
+    /// unfocused list pane is its own text, in its own colours, on `selectionInactive`.
+    /// See `Theme.appearance(for:)` for how the two combine.
+    public var overlay: ColorRole?
 
-    public init(_ role: ColorRole = .normal, bold: Bool = false, reverse: Bool = false, underline: Bool = false) {
+    public init(_ role: ColorRole = .normal, bold: Bool = false, reverse: Bool = false, underline: Bool = false,
+                overlay: ColorRole? = nil) {
         self.role = role
         self.bold = bold
         self.reverse = reverse
         self.underline = underline
+        self.overlay = overlay
+    }
+
+    /// This style with `role` laid over it.
+    public func overlaid(with role: ColorRole) -> Style {
+        var style = self
+        style.overlay = role
+        return style
     }
 
     public static let normal = Style()
 }
 
-/// A terminal colour. Built-in themes use only `default` and the eight basic colours, which
-/// look the same on 8- and 256-colour terminals; the others are for user themes.
+/// A terminal colour. Built-in themes use `default` and the eight basic colours, which look
+/// the same on 8- and 256-colour terminals; the one exception is the inactive selection's
+/// grey background (see `Theme.dark`), which no basic colour can stand for. The others are
+/// for user themes.
 public enum TerminalColor: Hashable, Sendable {
     case `default`
     case black, red, green, yellow, blue, magenta, cyan, white
@@ -100,12 +115,23 @@ public struct Theme: Hashable, Sendable {
         self.appearances = appearances
     }
 
-    /// The role's appearance with the style's emphasis added.
+    /// The role's appearance with the style's emphasis added, and its overlay's on top: the
+    /// overlay's background replaces the role's, its text colour colours only text whose role
+    /// has none (so a ★ stays yellow on the band, plain text takes the band's own), and its
+    /// attributes add to the role's.
     public func appearance(for style: Style) -> Appearance {
         var appearance = appearances[style.role] ?? .plain
         appearance.bold = appearance.bold || style.bold
         appearance.reverse = appearance.reverse || style.reverse
         appearance.underline = appearance.underline || style.underline
+        if let overlay = style.overlay.map({ appearances[$0] ?? .plain }) {
+            if overlay.background != .default { appearance.background = overlay.background }
+            if appearance.foreground == .default { appearance.foreground = overlay.foreground }
+            appearance.bold = appearance.bold || overlay.bold
+            appearance.reverse = appearance.reverse || overlay.reverse
+            appearance.underline = appearance.underline || overlay.underline
+            appearance.dim = appearance.dim || overlay.dim
+        }
         return appearance
     }
 
@@ -143,6 +169,16 @@ public struct Theme: Hashable, Sendable {
         .curated: Appearance(foreground: .magenta, bold: true),
         .detected: Appearance(dim: true),
         .selection: Appearance(foreground: .white, background: .blue, bold: true),
+        // An unfocused pane's selection, as lazygit and mutt's sidebar keep it: a dark grey band
+        // (#444444 in the 256-colour palette) under the row's own colours, not bold. No basic
+        // colour is a subdued background: black is the background of many dark terminals, and
+        // white the one the focused selection shows (its white on blue is reversed). Bright
+        // black would be the 16-colour choice, but palettes disagree on it (Solarized makes it
+        // its background). The text is white, not the terminal's default, so that the band
+        // reads as well on a light terminal, which gets this theme unless COLORFGBG says
+        // otherwise. A palette without colour 238 (8, 16 or 88 colours) draws white on black:
+        // readable, though on a black terminal only the text shows it.
+        .selectionInactive: Appearance(foreground: .white, background: .indexed(238)),
         .statusBar: Appearance(reverse: true),
         .statusKey: Appearance(foreground: .yellow, bold: true, reverse: true),
         .notice: Appearance(foreground: .green, bold: true),
@@ -173,6 +209,9 @@ public struct Theme: Hashable, Sendable {
         .curated: Appearance(foreground: .magenta, bold: true),
         .detected: Appearance(dim: true),
         .selection: Appearance(foreground: .white, background: .blue, bold: true),
+        // A light grey band (#d0d0d0), a shade darker than the focused selection's white, under
+        // black text: readable on any terminal, and on 8 colours black on white.
+        .selectionInactive: Appearance(foreground: .black, background: .indexed(252)),
         .statusBar: Appearance(reverse: true),
         .statusKey: Appearance(foreground: .blue, bold: true, reverse: true),
         .notice: Appearance(foreground: .green, bold: true),
@@ -183,7 +222,8 @@ public struct Theme: Hashable, Sendable {
     ])
 
     /// Attributes only, for `NO_COLOR` and terminals without colours. Selections are reverse
-    /// video (the one highlight every terminal has), headings bold, links underlined; a
+    /// video (the one highlight every terminal has; an unfocused pane's, underlined), headings
+    /// bold, links underlined; a
     /// search match is bold + underlined so it differs from the selection, and the current
     /// match is reversed on top (the reader's emphasis), so it differs from the other matches.
     public static let mono = Theme(name: "mono", appearances: [
@@ -204,6 +244,13 @@ public struct Theme: Hashable, Sendable {
         .curated: Appearance(bold: true),
         .detected: .plain,
         .selection: Appearance(reverse: true),
+        // Underlined across the pane, as vim's cursorline is without colours. Reverse is the
+        // focused selection, bold the headings and the current section, bold + underline a
+        // match; underline alone is none of them, and every terminal with attributes has it.
+        // Dim was the other candidate, but it reads as "disabled", shows nothing on the
+        // row's blank cells, and some terminals have none (the vt100, vt220, rxvt and ansi
+        // terminfo entries list no dim), where the row would show no mark; all of them underline.
+        .selectionInactive: Appearance(underline: true),
         .statusBar: Appearance(reverse: true),
         .statusKey: Appearance(bold: true, reverse: true),
         .notice: Appearance(bold: true),
