@@ -36,21 +36,29 @@ extension Article {
         hash.add(title)
         for section in sections {
             hash.add("\u{1}\(section.level)\u{1}\(section.title)")
-            for block in section.blocks {
-                switch block {
-                // The marker and the text hashed one after the other: the same bytes as
-                // their concatenation, without copying the text.
-                case .paragraph(let paragraph):
-                    hash.add("\u{2}")
-                    hash.add(paragraph.text)
-                case .list(let list):
-                    for item in list.items {
-                        hash.add("\u{3}")
-                        hash.add(item.text)
-                    }
+            section.hashText(into: &hash)
+        }
+        return hash.hex
+    }
+}
+
+extension Section {
+    /// Adds the section's own text to `hash`: its paragraphs and list items, each after a
+    /// marker of its kind (not its heading, nor its subsections, which are sections of their own).
+    public func hashText(into hash: inout FNV1a) {
+        for block in blocks {
+            switch block {
+            // The marker and the text hashed one after the other: the same bytes as their
+            // concatenation, without copying the text.
+            case .paragraph(let paragraph):
+                hash.add("\u{2}")
+                hash.add(paragraph.text)
+            case .list(let list):
+                for item in list.items {
+                    hash.add("\u{3}")
+                    hash.add(item.text)
                 }
             }
         }
-        return hash.hex
     }
 }

@@ -55,8 +55,8 @@ public struct ReferencePlace: Hashable, Sendable, Codable {
     public var blocksFromTop: Int
 }
 
-/// How a view of an edited article was placed in its text.
-public enum Placement: Int, Comparable, Sendable {
+/// How a view of an edited article was placed in its text, from the closest.
+enum Placement: Comparable, Sendable {
     /// Where it was: its section, and in it its block (or the block at its offset, edited).
     case exact
     /// In the nearest section that is still there: its section's parent, or grandparent…, or
@@ -64,8 +64,6 @@ public enum Placement: Int, Comparable, Sendable {
     case nearest
     /// At the article's top: nothing on its section's path is left.
     case top
-
-    public static func < (lhs: Placement, rhs: Placement) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// What one explorer's article has digests of, built when first asked for: its content hash
@@ -95,22 +93,12 @@ final class ArticleDigests: @unchecked Sendable {
 }
 
 extension SectionPlace {
-    /// The digest of a section's own text: its paragraphs and list items, in order.
+    /// The digest of a section's own text (`Section.hashText`); nil when it has none, as
+    /// sections that only hold subsections would all have the same.
     static func digest(of section: Section) -> String? {
         guard !section.blocks.isEmpty else { return nil }
         var hash = FNV1a()
-        for block in section.blocks {
-            switch block {
-            case .paragraph(let paragraph):
-                hash.add("\u{2}")
-                hash.add(paragraph.text)
-            case .list(let list):
-                for item in list.items {
-                    hash.add("\u{3}")
-                    hash.add(item.text)
-                }
-            }
-        }
+        section.hashText(into: &hash)
         return hash.hex
     }
 }
@@ -148,13 +136,6 @@ struct SectionFinder {
         }
     }
 
-    /// Where `place` is in the article, and whether that is the section itself (true) or the
-    /// nearest that is left on its path (false; the lead, index 0, when none is). In order:
-    /// 1. the section with the same headings down to it (of several, the one with its id);
-    /// 2. a section with its text, once in the article or with its id: renamed, or moved;
-    /// 3. a section with its heading, once in the article or with its id: moved and edited
-    ///    (as a bookmark follows its heading);
-    /// 4. the nearest of its parents that is left, else the lead.
     /// The digests of `document`'s blocks (the article's: it is the same for every view).
     mutating func blockDigests(of document: ReaderDocument) -> [String] {
         if let blockDigests { return blockDigests }
@@ -163,6 +144,13 @@ struct SectionFinder {
         return made
     }
 
+    /// Where `place` is in the article, and whether that is the section itself (true) or the
+    /// nearest that is left on its path (false; the lead, index 0, when none is). In order:
+    /// 1. the section with the same headings down to it (of several, the one with its id);
+    /// 2. a section with its text, once in the article or with its id: renamed, or moved;
+    /// 3. a section with its heading, once in the article or with its id: moved and edited
+    ///    (as a bookmark follows its heading);
+    /// 4. the nearest of its parents that is left, else the lead.
     func locate(_ place: SectionPlace) -> (index: Int, exact: Bool) {
         func pick(_ found: [Int]?, unique: Bool) -> Int? {
             guard let found, !found.isEmpty else { return nil }
@@ -170,9 +158,8 @@ struct SectionFinder {
             return unique && found.count > 1 ? nil : found.first
         }
         if let index = pick(byPath[place.path], unique: false) { return (index, true) }
-        if let body = place.body, let index = pick(byBody[body], unique: true), index != 0 || place.path.isEmpty {
-            return (index, true)
-        }
+        // (Never the lead for another section: the lead's path is found by step 1.)
+        if let body = place.body, let index = pick(byBody[body], unique: true), index != 0 { return (index, true) }
         if let heading = place.path.last, let index = pick(byHeading[heading], unique: true) { return (index, true) }
         for length in stride(from: place.path.count - 1, through: 1, by: -1) {
             if let index = byPath[Array(place.path.prefix(length))]?.first { return (index, false) }
