@@ -59,7 +59,9 @@ let package = Package(
         .testTarget(name: "TUITests", dependencies: ["TUI", "Content"], exclude: ["Golden"]),
         // Running the built binary from tests, shared by the targets that do.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Content", "TestSupport", "CSQLite"]),
+        // With the explorer and the executable's `StoreService`: sessions saved and restored
+        // through the real store.
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Content", "TestSupport", "CSQLite", "TUI", "seealso"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Content", "TestSupport"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "TUI", "Content", "TestSupport"]),
         // Completions, man page and `make install` into a temporary prefix.

@@ -12,55 +12,12 @@ public struct ArticleIdentity: Hashable, Sendable, Codable {
         self.contentHash = contentHash
     }
 
-    /// The identity of a parsed article. The hash covers what a reader sees (title, each
-    /// section's level and heading, paragraph and list-item text), not the bytes of the file,
-    /// so re-wrapping lines or switching to CRLF does not change it.
+    /// The identity of a parsed article: its title and `Article.contentHash`, which covers
+    /// what a reader sees (title, each section's level and heading, paragraph and list-item
+    /// text), not the bytes of the file, so re-wrapping lines or switching to CRLF does not
+    /// change it. Saved views keep the same hash (`ViewPlace.text`).
     public init(_ model: LinkedArticle) {
-        var hash = FNV1a()
-        hash.add(model.article.title)
-        for section in model.article.sections {
-            hash.add("\u{1}\(section.level)\u{1}\(section.title)")
-            for block in section.blocks {
-                switch block {
-                // The marker and the text hashed one after the other: the same bytes as
-                // their concatenation, without copying the text.
-                case .paragraph(let paragraph):
-                    hash.add("\u{2}")
-                    hash.add(paragraph.text)
-                case .list(let list):
-                    for item in list.items {
-                        hash.add("\u{3}")
-                        hash.add(item.text)
-                    }
-                }
-            }
-        }
-        self.init(title: model.article.title, contentHash: hash.hex)
-    }
-}
-
-/// 64-bit FNV-1a: tiny and stable across runs and machines, unlike Swift's seeded `Hasher`.
-/// It detects edits; it is not meant to resist anyone forging a collision.
-struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ text: String) {
-        var text = text
-        // Over the contiguous UTF-8 buffer: a quarter of the instructions of iterating
-        // `text.utf8`, for the whole article's text at every start-up.
-        value = text.withUTF8 { bytes in
-            var value = self.value
-            for byte in bytes {
-                value ^= UInt64(byte)
-                value &*= 0x0000_0100_0000_01b3
-            }
-            return value
-        }
-    }
-
-    var hex: String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        self.init(title: model.article.title, contentHash: model.article.contentHash)
     }
 }
 

@@ -120,11 +120,14 @@ final class StoreService: BookmarkService {
         try store.saveSession(data, for: ArticleIdentity(model), folder: folder)
     }
 
-    /// The saved session, only if it was saved for this same text: its positions are block
-    /// indices, which an edit of the article would shift.
+    /// The saved session of this article (by title), whichever text it was saved for: its
+    /// views say where they are in terms that outlast an edit (`ViewPlace`), and the explorer
+    /// places them in the text as it is now. One saved for another text before views kept
+    /// their places is not used: its block indices would show other places.
     func session(for model: LinkedArticle) throws -> Data? {
         let identity = ArticleIdentity(model)
-        guard let saved = try store.session(for: identity), saved.contentHash == identity.contentHash else { return nil }
+        guard let saved = try store.session(for: identity) else { return nil }
+        guard saved.contentHash == identity.contentHash || SessionRecord.isPlaced(saved.data) else { return nil }
         return saved.data
     }
 }

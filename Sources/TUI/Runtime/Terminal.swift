@@ -42,7 +42,8 @@ public enum Terminal {
         state.asciiDrawing = backend.theme.name == Theme.mono.name
         state.mouseEnabled = mouse
         state = session.startUp(state, start: start, restore: restore)
-        if let notice { state = session.explorer.update(state, .notice(notice)) }
+        // What the start-up found (an article changed since last read) is said first.
+        if let notice { state = session.explorer.update(state, .notice([state.notice, notice].compactMap { $0 }.joined(separator: " · "))) }
         var idle = 0
         // Whether input came since the last pause: the next read then waits only
         // `pauseMilliseconds`, and its timeout is the pause that saves the view.
@@ -116,10 +117,13 @@ public final class ExplorerSession {
         var state = perform(.reloadBookmarks, on: state)
         let session = savedSession()
         if let session, restore { state = apply(.restoreSession(session), to: state) }
+        // What the restore said (the article changed since last read) outlasts the jump.
+        let restored = state.notice
         if let start { state = apply(.follow(start), to: state) }
         // After the jump to `start`: the top it leaves was never shown, so the way back is to
         // where the last run ended, not to the top (it was both, one after the other).
         if let session, !restore { state = apply(.resumeHistory(session), to: state) }
+        if state.notice == nil { state.notice = restored }
         return state
     }
 
@@ -251,7 +255,13 @@ public final class ExplorerSession {
         fresh.lastSearch = state.lastSearch
         // Bookmarks first: a view restored into a pane with no rows yet would lose its selection.
         fresh = perform(.reloadBookmarks, on: fresh)
-        if case .view(let view) = arrival { fresh = next.update(fresh, .restoreView(view)) }
+        // Its views in the history may be of the text it had when they were left (a run
+        // before this one): placed in its text as it is now, the view arrived at first.
+        if case .view(let view) = arrival {
+            fresh = next.update(fresh, .restoreView(view))
+        } else {
+            fresh = next.update(fresh, .placeHistory)
+        }
         // A place in it, found now that it is loaded.
         let place: Target?
         switch arrival {

@@ -22,6 +22,9 @@ public enum Action: Equatable, Sendable {
     case resumeHistory(SessionRecord)
     /// A view from the history, when back or forward crossed into this article.
     case restoreView(ViewSnapshot)
+    /// The history as it comes into this article from another of the folder: its views of
+    /// this one are placed in its text as it is now (see `restoreView`, which does it too).
+    case placeHistory
     /// Input paused. The view is saved if it moved since it was last saved, so that a crash
     /// or a closed terminal loses at most the last moment's scrolling; nothing else changes.
     case pause

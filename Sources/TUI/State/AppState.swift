@@ -55,6 +55,10 @@ public struct ViewSnapshot: Hashable, Sendable, Codable {
     public var label: String
     /// The article the view is in (its title), when browsing a folder; nil: this one.
     public var article: String?
+    /// What the view shows, in terms that outlast an edit of the article: a view saved
+    /// against another text of it is shown where its place is now (`Explorer.placed`). Nil in
+    /// sessions saved before views kept it.
+    public var place: ViewPlace? = nil
 }
 
 extension ViewSnapshot {
@@ -70,6 +74,9 @@ extension ViewSnapshot {
         bookmarkList = try container.decodeIfPresent(ListState.self, forKey: .bookmarkList) ?? ListState()
         label = try container.decode(String.self, forKey: .label)
         article = try container.decodeIfPresent(String.self, forKey: .article)
+        // A place this version cannot read is no reason to lose the view: it is then shown
+        // as saved, as a view from before places were kept.
+        place = (try? container.decodeIfPresent(ViewPlace.self, forKey: .place)) ?? nil
     }
 }
 
@@ -146,10 +153,17 @@ public struct History: Hashable, Sendable, Codable {
     /// Without the views `isReachable` rejects, and with the places their removal brings side
     /// by side merged, as `push` merges them.
     public func keeping(_ isReachable: (ViewSnapshot) -> Bool) -> History {
-        var kept = History()
-        for view in back where isReachable(view) { Self.push(view, onto: &kept.back) }
-        for view in forward where isReachable(view) { Self.push(view, onto: &kept.forward) }
-        return kept
+        mapping { isReachable($0) ? $0 : nil }
+    }
+
+    /// Each view as `transform` makes it (placed in an edited article's text as it is now),
+    /// without those it makes nil, and with the views that then show one place side by side
+    /// merged, as `push` merges them: a step that would go nowhere is not kept.
+    public func mapping(_ transform: (ViewSnapshot) -> ViewSnapshot?) -> History {
+        var mapped = History()
+        for view in back { if let view = transform(view) { Self.push(view, onto: &mapped.back) } }
+        for view in forward { if let view = transform(view) { Self.push(view, onto: &mapped.forward) } }
+        return mapped
     }
 
     /// A second entry for one place in a row (a jump from where the last one left, a restart

@@ -77,7 +77,8 @@ public protocol BookmarkService: AnyObject {
     /// Puts back the last removed bookmark; false when there is none.
     func undoRemove() throws -> Bool
     func saveSession(_ data: Data, for model: LinkedArticle) throws
-    /// The last saved session of this article, if it was saved for the same text.
+    /// The last saved session of this article, which may have been saved for another text
+    /// of it: the views it holds are placed in the text as it is now.
     func session(for model: LinkedArticle) throws -> Data?
 }
 

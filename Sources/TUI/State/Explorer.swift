@@ -20,6 +20,8 @@ public struct Explorer: Sendable {
     /// The other articles of the folder, if any.
     public let neighbours: Neighbours
     let finderCache: FinderCache
+    /// The article's content hash and its sections' digests, which views keep (`ViewPlace`).
+    let digests: ArticleDigests
 
     /// - Parameter bookmarks: whether a bookmark store is there (the Bookmarks pane and keys).
     public init(model: LinkedArticle, keymap: KeyMap = .standard, bookmarks: Bool = false, neighbours: Neighbours = Neighbours()) {
@@ -28,6 +30,7 @@ public struct Explorer: Sendable {
         self.neighbours = neighbours
         self.finderCache = FinderCache { Explorer.staticFinderEntries(model: model, neighbours: neighbours) }
         self.panes = [.outline, .reader, .crossLinks, .backlinks] + (bookmarks ? [.bookmarks] : [])
+        self.digests = ArticleDigests(model.article)
         self.layouts = ReaderLayoutCache { content in
             switch content {
             case .article: ReaderDocument.article(model)
@@ -128,18 +131,40 @@ public struct Explorer: Sendable {
         case .notice(let text):
             state.notice = text
         case .restoreSession(let session):
-            state = restore(session.view, into: state)
-            state.history = session.history.keeping(canOpen)
+            // Saved against another text of the article, its views are shown where their
+            // places are now (an unchanged text restores them as they were).
+            var finder: SectionFinder?
+            let view = placed(session.view, in: state, finder: &finder)
+            let history = placing(session.history, in: state, finder: &finder, keeping: canOpen)
+            state = restore(view.view, into: state)
+            state.history = history.history
             // Saved as its article was left for another, the view is also the last step back.
-            state.history.settle(at: session.view)
+            state.history.settle(at: view.view)
+            state.notice = changedNotice(view: view.placement, history: history.placement)
         case .resumeHistory(let session):
-            var history = session.history.keeping(canOpen)
+            var finder: SectionFinder?
+            let view = placed(session.view, in: state, finder: &finder)
+            var history = placing(session.history, in: state, finder: &finder, keeping: canOpen)
             let here = snapshot(state)
-            if !session.view.isSamePlace(as: here) { history.record(session.view) }
-            history.settle(at: here)
-            state.history = history
+            if !view.view.isSamePlace(as: here) { history.history.record(view.view) }
+            history.history.settle(at: here)
+            state.history = history.history
+            state.notice = changedNotice(view: .exact, history: max(view.placement, history.placement))
         case .restoreView(let view):
-            state = restore(view, into: state)
+            // Back or forward crossed into this article: its views in the history, this one
+            // among them, may be of the text it had when they were left.
+            var finder: SectionFinder?
+            let arrival = placed(view, in: state, finder: &finder)
+            let history = placing(state.history, in: state, finder: &finder)
+            state = restore(arrival.view, into: state)
+            state.history = history.history
+            state.history.settle(at: arrival.view)
+            state.notice = changedNotice(view: arrival.placement, history: history.placement)
+        case .placeHistory:
+            var finder: SectionFinder?
+            let history = placing(state.history, in: state, finder: &finder)
+            state.history = history.history
+            state.notice = changedNotice(view: .exact, history: history.placement)
         }
         // The finder's results follow its query and the bookmarks (they may load while it is
         // open): matched here, once a change, not for every screen drawn.
@@ -805,7 +830,7 @@ public struct Explorer: Sendable {
     func snapshot(_ state: AppState) -> ViewSnapshot {
         ViewSnapshot(focus: state.focus, reader: state.reader, outline: state.outline, crossLinks: state.crossLinks,
                      backlinks: state.backlinks, bookmarkList: state.bookmarkList, label: label(of: state),
-                     article: neighbours.titles.isEmpty ? nil : model.article.title)
+                     article: neighbours.titles.isEmpty ? nil : model.article.title, place: place(of: state))
     }
 
     func restore(_ view: ViewSnapshot, into state: AppState) -> AppState {
