@@ -18,6 +18,7 @@ struct Exploration: ArticleLocation {
     var dataDirectory: String? = nil
     var configPath: String? = nil
 
+
     func run() throws {
         // Read once: each read builds a new dictionary of every variable.
         let environment = ProcessEnvironment.variables()
@@ -237,5 +238,24 @@ struct Exploration: ArticleLocation {
     /// What `--section` or `--item` looks among in `model`.
     private func lookupPlaces(in model: LinkedArticle) -> [Lookup.Place] {
         item == nil ? Lookup.places(of: model.article) : Lookup.places(of: model.items)
+    }
+}
+
+extension Exploration {
+    /// The explorer `arguments` ask for when they are nothing but FILE and `--no-restore`, as
+    /// the parser reads them; nil for anything else, which the parser is to read: an option, a
+    /// FILE that starts with `-` or is empty, a command's name (`seealso outline` is the
+    /// command even with a file of that name here), or two FILEs.
+    init?(plain arguments: [String]) {
+        self.init()
+        for argument in arguments {
+            if argument == "--no-restore", !noRestore {
+                noRestore = true
+            } else if file == nil, !argument.isEmpty, !argument.hasPrefix("-"), !CommandNames.topLevel.contains(argument) {
+                file = argument
+            } else {
+                return nil
+            }
+        }
     }
 }

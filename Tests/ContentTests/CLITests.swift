@@ -498,6 +498,36 @@ struct CLITests {
         }
     }
 
+    /// `seealso FILE` and `--no-restore` skip the argument parser (it cost about 2 ms of the
+    /// start); every command name must still be the command, even where a file has its name,
+    /// and anything else still goes to the parser. The names are the parser's own.
+    @Test func theExplorersPlainStartReadsArgumentsAsTheParserDoes() throws {
+        let dump = try CLI.run(["--experimental-dump-help"])
+        let root = try #require(try JSONSerialization.jsonObject(with: dump.stdout) as? [String: Any])
+        let command = try #require(root["command"] as? [String: Any])
+        let names = try #require(command["subcommands"] as? [[String: Any]]).compactMap { $0["commandName"] as? String }
+        #expect(names.count == 8 && names.contains("help"), "\(names)")
+        try withTemporaryDirectory { directory in
+            for name in names {
+                try "= File \(name) =\n\nText.\n".write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+                let result = try CLI.run([name], in: directory)
+                #expect(!result.output.hasPrefix("File \(name)\n"), "\(name) is the command, not the file: \(result.output.prefix(200))")
+            }
+            try "= Plain =\n\nText.\n".write(to: directory.appendingPathComponent("plain.txt"), atomically: true, encoding: .utf8)
+            for arguments in [["plain.txt"], ["plain.txt", "--no-restore"], ["--no-restore", "plain.txt"]] {
+                let result = try CLI.run(arguments, in: directory)
+                #expect(result.status == 0 && result.output.hasPrefix("Plain\n"), "\(arguments): \(result.output.prefix(200))")
+            }
+            let bundled = try CLI.run(["--no-restore"], in: directory)
+            #expect(bundled.status == 0 && bundled.output.hasPrefix("Dual power\n"))
+            // What the plain start does not take is the parser's to refuse.
+            for arguments in [["plain.txt", "plain.txt"], ["-x"], ["plain.txt", "--bogus"]] {
+                let result = try CLI.run(arguments, in: directory)
+                #expect(result.status == 64, "\(arguments): \(result.stderr)")
+            }
+        }
+    }
+
     /// A command's very name after an option is the explorer's FILE (`seealso --config k.toml
     /// outline`): it says that the command goes first (QA: it said only "no such file").
     @Test func aCommandAfterAnOptionSaysCommandsGoFirst() throws {
