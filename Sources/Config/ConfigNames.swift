@@ -21,6 +21,9 @@ extension Key {
     /// character.
     var isDeliverable: Bool {
         switch self {
+        // Alt-Backspace is Esc and DEL, which the input reads as this key (EscapeSequence).
+        case .alt(Key.backspaceCharacter):
+            true
         case .character(let character), .alt(let character):
             !character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
         default:

@@ -63,6 +63,15 @@ extension OnATerminal {
             try tmux.waitUntil("the bottom") { $0.split(separator: "\n").last?.contains("Bot") == true }
             tmux.tmux("send-keys -t main -l \(Shell.quote("\u{1B}[1~"))")
             try tmux.waitUntil("the top") { $0.split(separator: "\n").last?.contains("Top") == true }
+            // Left as `ESC [ D`, which the entry lists as `ESC O D`: it moves the cursor.
+            tmux.press("/")
+            tmux.tmux("send-keys -t main -l ab")
+            try tmux.waitFor("/ab")
+            tmux.tmux("send-keys -t main -l \(Shell.quote("\u{1B}[D"))")
+            tmux.tmux("send-keys -t main -l X")
+            try tmux.waitFor("/aXb")
+            tmux.press("Escape")
+            try tmux.waitUntil("the search cancelled") { !$0.contains("/aXb") }
 
             // A mouse report is an escape sequence too, which ncurses decodes (KEY_MOUSE): two
             // SGR clicks (press, release) on an outline row still select it, then follow it.

@@ -42,10 +42,12 @@ struct EscapeSequenceTests {
 
     /// The editing keys by the sequences terminals send for them, when TERM names one that
     /// sends others (QA: under TERM=xterm-256color inside tmux, Home and End did nothing).
-    @Test("Home, End, PgUp, PgDn and Del by other terminals' sequences", arguments: [
+    @Test("Home, End, PgUp, PgDn, Del and the arrows by other terminals' sequences", arguments: [
         ("[1~", Key.home), ("[7~", .home), ("[H", .home), ("OH", .home),
         ("[4~", .end), ("[8~", .end), ("[F", .end), ("OF", .end),
         ("[5~", .pageUp), ("[6~", .pageDown), ("[3~", .delete),
+        // Arrows in both forms (QA: `ESC [ A` did nothing where the entry lists `ESC O A`).
+        ("[A", .up), ("[B", .down), ("[C", .right), ("[D", .left), ("OA", .up), ("OD", .left),
     ])
     func editingKeys(sequence: String, key: Key) {
         let result = decode(characters(sequence + "j"))

@@ -51,10 +51,11 @@ enum EscapeSequence: Equatable {
         return (.key(key), nil)
     }
 
-    /// The editing keys by the sequences VT220, rxvt, the Linux console and xterm send for
-    /// them (`body`: what follows `[` or `O`, final byte included), for when TERM names a
-    /// terminal that sends others: Home, End, PgUp, PgDn and Del did nothing, where less and
-    /// vim under the same mismatch at least move.
+    /// The editing keys and arrows by the sequences VT220, rxvt, the Linux console and xterm
+    /// send for them (`body`: what follows `[` or `O`, final byte included), for when TERM
+    /// names a terminal that sends others: Home, End, PgUp, PgDn and Del did nothing, where
+    /// less and vim under the same mismatch at least move; so did the arrows of a terminal
+    /// that sends `ESC [ A` where the entry lists `ESC O A` (keypad mode left off).
     private static func editingKey(introducer: Character, body: [UInt32]) -> Key? {
         let text = String(String.UnicodeScalarView(body.compactMap(Unicode.Scalar.init)))
         switch (introducer, text) {
@@ -63,6 +64,10 @@ enum EscapeSequence: Equatable {
         case ("[", "5~"): return .pageUp
         case ("[", "6~"): return .pageDown
         case ("[", "3~"): return .delete
+        case ("[", "A"), ("O", "A"): return .up
+        case ("[", "B"), ("O", "B"): return .down
+        case ("[", "C"), ("O", "C"): return .right
+        case ("[", "D"), ("O", "D"): return .left
         default: return nil
         }
     }

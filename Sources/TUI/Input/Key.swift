@@ -51,7 +51,7 @@ public enum Key: Hashable, Sendable {
     }
 
     /// The character `.alt` holds for Alt-Backspace (the DEL a terminal sends after the Esc).
-    static let backspaceCharacter: Character = "\u{7F}"
+    public static let backspaceCharacter: Character = "\u{7F}"
 
     /// Parses a key name: every `displayName`, plus common spellings (case-insensitive for
     /// named keys): "Up", "PageDown", "Return", "Escape", "Delete", "BackTab", "S-Tab",
