@@ -72,8 +72,15 @@ extension Seealso {
         let message = fullMessage(for: error)
         guard exitCode(for: error) == .validationFailure, message.hasPrefix("Error: ") else { exit(withError: error) }
         var lines = message.dropFirst("Error: ".count).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if let first = CommandLine.arguments.dropFirst().first, let command = CommandNames.commandMeant(by: first), !lines.isEmpty {
+        let arguments = CommandLine.arguments.dropFirst()
+        if let first = arguments.first, let command = CommandNames.commandMeant(by: first), !lines.isEmpty {
             lines[0] += " (did you mean the command `\(command)`?)"
+        } else if let first = arguments.first, first.hasPrefix("-"), !lines.isEmpty,
+                  let command = arguments.first(where: { CommandNames.topLevel.contains($0) && $0 != "help" }) {
+            // A command after an option made the line the explorer's (`seealso --config k.toml
+            // outline a.txt`: "Unexpected argument 'a.txt'"), as `reportMistypedCommand` says
+            // when the command is the last word.
+            lines[0] += " (a command goes first, before any option: see 'seealso \(command) --help')"
         }
         Output.error("seealso: " + lines.joined(separator: "\n"))
         exit(withError: ExitCode.validationFailure)

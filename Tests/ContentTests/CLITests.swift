@@ -535,6 +535,11 @@ struct CLITests {
             let result = try CLI.run(["--no-restore", "outline"], in: directory)
             #expect(result.status == 66)
             #expect(result.stderr == "seealso: outline: no such file (a command goes first, before any option: see 'seealso outline --help')\n")
+            // With words after the command, the parser's usage error says it too (QA).
+            let followed = try CLI.run(["--config", "/dev/null", "search", "a.txt", "Lenin"], in: directory)
+            #expect(followed.status == 64)
+            #expect(followed.stderr.hasPrefix("seealso: 2 unexpected arguments: 'a.txt', 'Lenin' "
+                + "(a command goes first, before any option: see 'seealso search --help')\n"), "\(followed.stderr)")
         }
     }
 
