@@ -41,8 +41,10 @@ struct Exploration: ArticleLocation {
         }
         // A folder reopens at the article read last, as a single article reopens where it was
         // left; --section and --item name a place in the article that has it instead (see start).
+        // With --no-restore too, at its top, so that where it was left is one H away, as for
+        // a single article (QA: the first article opened, and H had nothing to go back to).
         let restores = !noRestore && settings.config.restore
-        let (opening, start, resumeNotice) = try open(resuming: restores && section == nil && item == nil ? opened : nil)
+        let (opening, start, resumeNotice) = try open(resuming: section == nil && item == nil ? opened : nil)
         var notices = [settings.notice, problem, resumeNotice].compactMap { $0 }
         if case .folder(let catalog, _) = opening {
             let finderKey = settings.config.keymap.keyName(for: .goTo)
