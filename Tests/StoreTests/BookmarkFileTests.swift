@@ -183,4 +183,28 @@ import Testing
         #expect(listed.map(\.bookmark.articleTitle) == ["Beta River"])
         #expect(try store.bookmarks().map(\.articleTitle) == ["Beta"])
     }
+
+    /// `bookmarks list` never marked an orphaned bookmark, and named a retitled article by its
+    /// old title: it reads each bookmark's file, and shows them as the Bookmarks pane does.
+    @Test func bookmarksListShowsEachWhereItIsNow() throws {
+        let data = folder.file("cli").path
+        func run(_ arguments: String...) throws -> (status: Int32, stdout: String, stderr: String) {
+            try seealso(["bookmarks"] + arguments + ["--data-dir", data], in: folder)
+        }
+        #expect(try run("add", path("beta.txt"), "--section", "Culture").status == 0)
+        #expect(try run("add", path("beta.txt"), "--section", "Geography").status == 0)
+        #expect(try run("add", path("alpha.txt"), "--section", "Notes").status == 0)
+        #expect(try run("add", "--section", "Background").status == 0)
+        try write("beta.txt", Self.beta.replacingOccurrences(of: "= Beta =", with: "= Beta River =")
+            .replacingOccurrences(of: "== Culture ==\n\nSongs.\n\n", with: ""))
+        try FileManager.default.removeItem(atPath: path("alpha.txt"))
+
+        let list = try run("list")
+        #expect(list.status == 0)
+        let rows = list.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "  ").prefix(3).map { $0.trimmingCharacters(in: .whitespaces) } }
+        #expect(rows == [["#4", "Dual power", "Background"], ["#3", "Alpha", "file gone: Notes"],
+                         ["#2", "Beta River", "Geography"], ["#1", "Beta River", "orphaned: Culture"]], "\(list.stdout)")
+        // Listing changed nothing.
+        #expect(try StateStore(directory: URL(fileURLWithPath: data)).bookmarks().map(\.articleTitle) == ["Dual power", "Alpha", "Beta", "Beta"])
+    }
 }
