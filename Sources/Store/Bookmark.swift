@@ -72,10 +72,10 @@ public struct Bookmark: Hashable, Sendable, Identifiable, Codable {
     public var id: Int64
     public var articleTitle: String
     /// The file of the article it was made in (or has been found in since), absolute with
-    /// symbolic links resolved (`BookmarkFile.canonical`); nil for the bundled article, and
-    /// for bookmarks made before files were recorded (schema version 4) or imported, until
-    /// they are found in a file by their title. A bookmark follows its file: an article whose
-    /// title changed keeps its bookmarks.
+    /// symbolic links resolved (`BookmarkFile.canonical`), or `BookmarkFile.bundled` for the
+    /// bundled article; nil for bookmarks made before files were recorded (schema version 4)
+    /// or imported, until they are found in an article by their title. A bookmark follows its
+    /// file: an article whose title changed keeps its bookmarks.
     public var articlePath: String?
     /// `ArticleIdentity.contentHash` of the article when the bookmark was made.
     public var articleHash: String
@@ -185,14 +185,14 @@ extension Bookmark {
         anchored(at: place, in: model, file: BookmarkFile.of(model.article))
     }
 
-    /// Whether this bookmark is of the article in `file` (its `BookmarkFile.canonical` path,
-    /// nil for the bundled article) titled `title`: made in that file, or, when the file it
-    /// records is not there (or none is recorded), made in an article of that title. A file
-    /// it records that is still there is its article, whatever its title now.
+    /// Whether this bookmark is of the article in `file` (as `BookmarkFile.of` names it)
+    /// titled `title`: made in that file, or, when the file it records is not there (or none
+    /// is recorded), made in an article of that title. A file it records that is still there
+    /// is its article, whatever its title now.
     func isOf(file: String?, title: String) -> Bool {
         if let articlePath {
             if articlePath == file { return true }
-            if FileCheck.exists(articlePath) { return false }
+            if BookmarkFile.isThere(articlePath) { return false }
         }
         return articleTitle == title
     }
@@ -258,9 +258,19 @@ public enum BookmarkFile {
         return URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
-    /// The file an article was read from, as a bookmark records it; nil for the bundled article.
-    public static func of(_ article: Article) -> String? {
-        ArticleLoader.isBundled(path: article.path) ? nil : canonical(article.path)
+    /// What a bookmark of the bundled article records as its file: no file has this path,
+    /// which is not absolute.
+    public static let bundled = "(bundled)"
+
+    /// The file an article was read from, as a bookmark records it (`bundled` for the bundled
+    /// article).
+    public static func of(_ article: Article) -> String {
+        ArticleLoader.isBundled(path: article.path) ? bundled : canonical(article.path)
+    }
+
+    /// Whether a recorded file is still there (the bundled article always is).
+    static func isThere(_ file: String) -> Bool {
+        file == bundled || FileCheck.exists(file)
     }
 
     /// `file` (absolute) as the explorer and the command line show it: from the current

@@ -28,7 +28,8 @@ public enum BookmarkLocation: Hashable, Sendable {
 ///    first article with its title — the one that opens of several files with that title. When
 ///    its section is not there but in a later file of that title, which does not open, it is
 ///    in that file;
-/// 3. else the file it records, read where it is (`.elsewhere`), or why it cannot be.
+/// 3. else the file it records, read where it is (`.elsewhere`; the bundled article when it
+///    is its), or why it cannot be.
 ///
 /// Articles are read once each, when a bookmark needs them, and kept: a folder opens without
 /// reading any but the first, and only the articles that hold bookmarks are read after it.
@@ -111,7 +112,7 @@ public final class BookmarkShelf {
         if let file = bookmark.articlePath, let index = entry(ofFile: file) {
             return placed(bookmark, in: index)
         }
-        let recorded = bookmark.articlePath.map { (file: $0, there: FileCheck.exists($0)) }
+        let recorded = bookmark.articlePath.map { (file: $0, there: BookmarkFile.isThere($0)) }
         if recorded?.there != true, let index = lookup.firstOfTitle[bookmark.articleTitle] {
             let found = placed(bookmark, in: index)
             guard case .article(_, .orphaned?) = found.location else { return found }
@@ -124,7 +125,8 @@ public final class BookmarkShelf {
         }
         guard let recorded else { return (bookmark, .unknown) }
         guard recorded.there else { return (bookmark, .gone(file: recorded.file)) }
-        let read = outside[recorded.file] ?? Result { try ArticleOutline.load(path: recorded.file) }
+        let read = outside[recorded.file]
+            ?? Result { try ArticleOutline.load(path: recorded.file == BookmarkFile.bundled ? nil : recorded.file) }
         outside[recorded.file] = read
         switch read {
         case .success(let site):
@@ -153,11 +155,13 @@ public final class BookmarkShelf {
     /// The entry whose file `file` (canonical) is. Only entries of the same file name are
     /// resolved (each once): resolving all of a large folder's paths took longer than opening it.
     private func entry(ofFile file: String) -> Int? {
-        (lookup.byName[Self.fileName(file)] ?? []).first { canonicalPath($0) == file }
+        if file == BookmarkFile.bundled { return entries.firstIndex { $0.path == nil } }
+        return (lookup.byName[Self.fileName(file)] ?? []).first { canonicalPath($0) == file }
     }
 
-    private func canonicalPath(_ index: Int) -> String? {
-        guard let path = entries[index].path else { return nil }
+    /// Entry `index`'s file as bookmarks record it.
+    private func canonicalPath(_ index: Int) -> String {
+        guard let path = entries[index].path else { return BookmarkFile.bundled }
         if let known = canonicalPaths[index] { return known }
         let canonical = BookmarkFile.canonical(path)
         canonicalPaths[index] = canonical

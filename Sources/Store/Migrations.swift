@@ -55,9 +55,9 @@ enum Migrations {
         """
 
     /// Version 4: the file a bookmark's article was read from (absolute, symbolic links
-    /// resolved; NULL for the bundled article, and for bookmarks made before version 4 until
-    /// they are found by their title), so that a bookmark follows its file when the article's
-    /// title changes.
+    /// resolved; '(bundled)' for the bundled article; NULL for bookmarks made before version 4
+    /// until they are found by their title), so that a bookmark follows its file when the
+    /// article's title changes.
     static let version4 = """
         ALTER TABLE bookmark ADD COLUMN article_path TEXT;
         """

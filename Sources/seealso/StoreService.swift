@@ -57,7 +57,7 @@ final class StoreService: BookmarkService {
                     entry.isOrphaned = place == .orphaned
                 }
             case .elsewhere(let file, let place):
-                entry.away = .file(BookmarkFile.shown(file))
+                entry.away = file == BookmarkFile.bundled ? .bundled : .file(BookmarkFile.shown(file))
                 entry.isOrphaned = place == .orphaned
             case .gone(let file):
                 entry.away = .gone(file: BookmarkFile.shown(file))

@@ -43,8 +43,22 @@ import Testing
         let bookmark = try store.addBookmark(in: beta, sectionIndex: beta.sectionIndex("Culture"))
         #expect(bookmark.articlePath == BookmarkFile.canonical(path("beta.txt")))
         #expect(try store.bookmarks().first?.articlePath == bookmark.articlePath)
-        // The bundled article has no file.
-        #expect(try store.addBookmark(in: ArticleLoader.bundled(), sectionIndex: 1).articlePath == nil)
+        // The bundled article has no file: it is named as no file is.
+        #expect(try store.addBookmark(in: ArticleLoader.bundled(), sectionIndex: 1).articlePath == BookmarkFile.bundled)
+    }
+
+    /// A bookmark of the bundled article stays its, in a folder that has a copy of it too: in
+    /// the folder, it is in the bundled article; alone, the bundled article finds it.
+    @Test func aBookmarkOfTheBundledArticleStaysIts() throws {
+        let bundled = try ArticleLoader.bundled()
+        let bookmark = try store.addBookmark(in: bundled, sectionIndex: 1)
+        try write("copy.txt", ArticleLoader.bundledText())
+        let copy = try load("copy.txt")
+        let shelf = BookmarkShelf(entries: [BookmarkShelf.Entry(path: path("copy.txt"), title: copy.article.title)])
+        shelf.use(copy)
+        #expect(try store.bookmarks(on: shelf).map(\.location) == [.elsewhere(file: BookmarkFile.bundled, place: .section(1))])
+        #expect(try store.bookmarks(placedIn: bundled).map(\.place) == [.section(1)])
+        #expect(try store.bookmarks(at: 1, in: copy).isEmpty && store.bookmarks(at: 1, in: bundled) == [bookmark])
     }
 
     /// QA: "= Beta =" became "= Beta River =": its bookmark said it was in "Beta", which no

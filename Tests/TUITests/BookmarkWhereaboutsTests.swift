@@ -35,6 +35,8 @@ struct BookmarkWhereaboutsTests {
         entry(3, "Beta", "Culture"),
         entry(2, "Beta", "Culture", away: .gone(file: "arts/beta.txt")),
         entry(1, "Gamma", "Hills", away: .file("/elsewhere/gamma.txt")),
+        // The bundled article in a folder that has a file of the same title.
+        entry(0, "Dual power", "Background", away: .bundled),
     ]
 
     let explorer = Explorer(model: bundledModel, bookmarks: true,
@@ -57,7 +59,7 @@ struct BookmarkWhereaboutsTests {
 
     @Test func onlyAFoundBookmarkOfAnArticleHereCanBeFollowed() {
         let (_, state) = opened(Listed(Self.entries))
-        #expect(state.bookmarks.map(\.target) == [nil, .bookmark(article: "Danube", id: 4), nil, nil, nil])
+        #expect(state.bookmarks.map(\.target) == [nil, .bookmark(article: "Danube", id: 4), nil, nil, nil, nil])
         let finder = explorer.finderEntries(state).filter { $0.entry.kind == .bookmark }.map(\.entry.title)
         #expect(finder == ["Danube › Geography › Upper Danube"])
     }
@@ -69,6 +71,7 @@ struct BookmarkWhereaboutsTests {
         #expect(enter(3, session, state).notice
                 == "That bookmark is in “Beta”, whose file arts/beta.txt is gone, and no article here has that title: d deletes it.")
         #expect(enter(4, session, state).notice == "That bookmark is in “Gamma”, /elsewhere/gamma.txt: open that file to follow it.")
+        #expect(enter(5, session, state).notice == "That bookmark is in “Dual power”, the article seealso opens without a PATH.")
     }
 
     @Test func thePaneMarksTheOrphanedAndTheLost() throws {

@@ -50,12 +50,14 @@ public struct BookmarkEntry: Hashable, Sendable {
         /// The file it was made in, `file`, cannot be read now (`reason`), and no article here
         /// has its title.
         case unreadable(file: String, reason: String)
+        /// In the bundled article, which has no file, and which is not open.
+        case bundled
 
         /// What the Bookmarks pane and `bookmarks list` put before its place; nil for one that
         /// is found.
         public var mark: String? {
             switch self {
-            case .file: nil
+            case .file, .bundled: nil
             case .gone: "file gone: "
             case .unreadable: "unreadable: "
             }
@@ -102,6 +104,8 @@ public struct BookmarkEntry: Hashable, Sendable {
             return "That bookmark is in \(title), whose file \(file) is gone, and no article here has that title" + deleting
         case .unreadable(let file, let reason)?:
             return "That bookmark is in \(title), whose file \(file) cannot be read (\(reason)), and no article here has that title."
+        case .bundled?:
+            return "That bookmark is in \(title), the article seealso opens without a PATH."
         case nil:
             return nil
         }
