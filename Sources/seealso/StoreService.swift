@@ -51,10 +51,14 @@ final class StoreService: BookmarkService {
                 // Another article of the folder: the explorer makes it followable unless it is
                 // known to be orphaned there, or in a file of a title whose first file opens
                 // instead (said so, rather than offered for deletion, when the section is there).
-                if let first = shelf.shadowing(index), place != .orphaned {
-                    entry.sharedTitle = BookmarkEntry.SharedTitle(file: shelf.entries[index].path ?? "", first: shelf.entries[first].path ?? "")
-                } else {
-                    entry.isOrphaned = place == .orphaned
+                entry.isOrphaned = place == .orphaned
+                if let first = shelf.shadowing(index), let file = shelf.entries[index].path {
+                    if entry.isOrphaned {
+                        // Gone from that file, which is not the one of its title that opens.
+                        entry.away = .file(file)
+                    } else {
+                        entry.sharedTitle = BookmarkEntry.SharedTitle(file: file, first: shelf.entries[first].path ?? "")
+                    }
                 }
             case .elsewhere(let file, let place):
                 entry.away = file == BookmarkFile.bundled ? .bundled : .file(BookmarkFile.shown(file))
