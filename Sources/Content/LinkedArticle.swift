@@ -152,12 +152,17 @@ public struct LinkedArticle: Sendable, Equatable {
 public enum ArticleLoader {
     public static let bundledArticleName = "dual-power.txt"
     public static let bundledLinksName = "dual-power.links.toml"
+    /// What the bundled article's path starts with: it has no file.
+    static let bundledPrefix = "(bundled) "
+
+    /// Whether `path` (an `Article.path`) is the bundled article's, which is no file.
+    public static func isBundled(path: String) -> Bool { path.hasPrefix(bundledPrefix) }
 
     /// The bundled "Dual power" article, embedded at build time.
     public static func bundled() throws -> LinkedArticle {
         let article = try bundledArticle()
         let links = String(decoding: embedded(bundledLinksName), as: UTF8.self)
-        return try LinkedArticle(article: article, annotations: (links, "(bundled) " + bundledLinksName))
+        return try LinkedArticle(article: article, annotations: (links, bundledPrefix + bundledLinksName))
     }
 
     public static func bundledText() -> String {
@@ -194,7 +199,7 @@ public enum ArticleLoader {
     }
 
     private static func bundledArticle() throws -> Article {
-        try ArticleParser().parse(bytes: embedded(bundledArticleName), path: "(bundled) " + bundledArticleName)
+        try ArticleParser().parse(bytes: embedded(bundledArticleName), path: bundledPrefix + bundledArticleName)
     }
 
     private static func embedded(_ name: String) -> [UInt8] {

@@ -28,6 +28,12 @@ public struct ArticleIdentity: Hashable, Sendable, Codable {
 public struct Bookmark: Hashable, Sendable, Identifiable, Codable {
     public var id: Int64
     public var articleTitle: String
+    /// The file of the article it was made in (or has been found in since), absolute with
+    /// symbolic links resolved (`BookmarkFile.canonical`), or `BookmarkFile.bundled` for the
+    /// bundled article; nil for bookmarks made before files were recorded (schema version 4)
+    /// or imported, until they are found in an article by their title. A bookmark follows its
+    /// file: an article whose title changed keeps its bookmarks.
+    public var articlePath: String?
     /// `ArticleIdentity.contentHash` of the article when the bookmark was made.
     public var articleHash: String
     public var sectionID: String
@@ -44,11 +50,12 @@ public struct Bookmark: Hashable, Sendable, Identifiable, Codable {
     /// When the note was last set or cleared (nil: never; schema version 2 on).
     public var noteUpdatedAt: Date?
 
-    public init(id: Int64, articleTitle: String, articleHash: String, sectionID: String, heading: String,
-                sectionPath: [String], itemID: String? = nil, itemName: String? = nil, note: String? = nil,
+    public init(id: Int64, articleTitle: String, articlePath: String? = nil, articleHash: String, sectionID: String,
+                heading: String, sectionPath: [String], itemID: String? = nil, itemName: String? = nil, note: String? = nil,
                 createdAt: Date, noteUpdatedAt: Date? = nil) {
         self.id = id
         self.articleTitle = articleTitle
+        self.articlePath = articlePath
         self.articleHash = articleHash
         self.sectionID = sectionID
         self.heading = heading
@@ -86,10 +93,10 @@ extension Bookmark {
         let index = item?.section ?? sectionIndex
         precondition(article.sections.indices.contains(index), "section \(index) is not in '\(article.title)'")
         let section = article.sections[index]
-        return Bookmark(id: 0, articleTitle: article.title, articleHash: ArticleIdentity(model).contentHash,
-                        sectionID: section.id, heading: Self.heading(of: section), sectionPath: path(to: index, in: article),
-                        itemID: itemID, itemName: item?.name, note: note, createdAt: date,
-                        noteUpdatedAt: note == nil ? nil : date)
+        return Bookmark(id: 0, articleTitle: article.title, articlePath: BookmarkFile.of(article),
+                        articleHash: ArticleIdentity(model).contentHash, sectionID: section.id, heading: Self.heading(of: section),
+                        sectionPath: path(to: index, in: article), itemID: itemID, itemName: item?.name, note: note,
+                        createdAt: date, noteUpdatedAt: note == nil ? nil : date)
     }
 
     /// Headings from the top down to section `index`, itself included (`["(lead)"]` for the lead).
@@ -100,36 +107,133 @@ extension Bookmark {
     /// The heading a bookmark records for a section: the lead has no heading of its own.
     static func heading(of section: Section) -> String { section.isLead ? "(lead)" : section.title }
 
-    /// This bookmark as it would be made now where it lands in `model` (`place`): the id,
-    /// heading and path of that section, and its item's name as the article writes it. What
-    /// it was made with is what `place(of:in:)` follows after an edit; once followed, the path
-    /// shown is the one it leads to (a heading moved under another parent, say), not the old
-    /// one. Orphaned, it keeps its old heading: there is nothing else to show.
-    func anchored(at place: BookmarkPlace, in model: LinkedArticle) -> Bookmark {
+    /// This bookmark as it would be made now where it lands in `site` (`place`), the article
+    /// of `file` (its `BookmarkFile.canonical` path; nil keeps the one recorded): that
+    /// article's title and file, and the id, heading and path of that section, and its item's
+    /// name as the article writes it. What it was made with is what `place(of:in:)` follows
+    /// after an edit; once followed, the path shown is the one it leads to (a heading moved
+    /// under another parent, say), not the old one, and the title is the article's now (a
+    /// title changed in the file it was made in). Orphaned, it keeps its old heading: there
+    /// is nothing else to show.
+    func anchored(at place: BookmarkPlace, in site: some BookmarkSite, file: String?) -> Bookmark {
         var anchored = self
+        anchored.articleTitle = site.article.title
+        if let file { anchored.articlePath = file }
         let index: Int
         switch place {
         case .orphaned:
-            return self
+            return anchored
         case .section(let section):
             index = section
         case .item(let id):
-            guard case .item(let found)? = model.node(id: id) else { return self }
-            anchored.itemName = model.items[found].name
-            index = model.items[found].section
+            guard let found = site.itemIndex(id: id) else { return anchored }
+            anchored.itemName = site.items[found].name
+            index = site.items[found].section
         }
-        let section = model.article.sections[index]
+        let section = site.article.sections[index]
         anchored.sectionID = section.id
         anchored.heading = Self.heading(of: section)
-        anchored.sectionPath = Self.path(to: index, in: model.article)
+        anchored.sectionPath = Self.path(to: index, in: site.article)
         return anchored
     }
 
-    /// Whether this bookmark, placed in `model`, is the one on (section, item).
-    func isAt(sectionIndex: Int, itemID: String?, in model: LinkedArticle) -> Bool {
-        guard articleTitle == model.article.title else { return false }
+    /// `anchored(at:in:file:)` in the open article `model`, whose file is its own.
+    func anchored(at place: BookmarkPlace, in model: LinkedArticle) -> Bookmark {
+        anchored(at: place, in: model, file: BookmarkFile.of(model.article))
+    }
+
+    /// Whether this bookmark is of the article in `file` (as `BookmarkFile.of` names it)
+    /// titled `title`: made in that file, or, when the file it records is not there (or none
+    /// is recorded), made in an article of that title. A file it records that is still there
+    /// is its article, whatever its title now.
+    func isOf(file: String?, title: String) -> Bool {
+        if let articlePath {
+            if articlePath == file { return true }
+            if BookmarkFile.isThere(articlePath) { return false }
+        }
+        return articleTitle == title
+    }
+
+    /// Whether this bookmark, placed in `model` (of `file`), is the one on (section, item).
+    func isAt(sectionIndex: Int, itemID: String?, in model: LinkedArticle, file: String?) -> Bool {
+        guard isOf(file: file, title: model.article.title) else { return false }
         let place = StateStore.place(of: self, in: model)
         if let itemID { return self.itemID == itemID && place == .item(itemID) }
         return self.itemID == nil && place == .section(sectionIndex)
+    }
+}
+
+/// What placing a bookmark reads of an article: its sections and its classified items.
+/// `LinkedArticle` is one (the article open); `ArticleOutline` is one read without linking
+/// (another article of the folder, whose bookmarks are shown too).
+public protocol BookmarkSite {
+    var article: Article { get }
+    var items: [Item] { get }
+    /// The index in `items` of the item with this id.
+    func itemIndex(id: String) -> Int?
+}
+
+extension LinkedArticle: BookmarkSite {
+    public func itemIndex(id: String) -> Int? {
+        if case .item(let index)? = node(id: id) { index } else { nil }
+    }
+}
+
+/// An article parsed and classified, not linked: enough to tell where its bookmarks land, at a
+/// fraction of the cost of linking it (the folder's other articles, `bookmarks list`).
+public struct ArticleOutline: BookmarkSite, Sendable {
+    public let article: Article
+    public let items: [Item]
+    private let itemIndices: [String: Int]
+
+    public init(_ article: Article) {
+        self.article = article
+        items = Classifier().classify(article)
+        var indices: [String: Int] = [:]
+        for (index, item) in items.enumerated() { indices[item.id] = index }
+        itemIndices = indices
+    }
+
+    /// The article at `path` (the bundled one when nil). Its links file is not read: curated
+    /// links name places, they make none.
+    public static func load(path: String?) throws -> ArticleOutline {
+        ArticleOutline(try ArticleLoader.text(path: path))
+    }
+
+    public func itemIndex(id: String) -> Int? { itemIndices[id] }
+}
+
+/// How bookmarks name files: one spelling per file, whatever way it was reached.
+public enum BookmarkFile {
+    /// `path` absolute, with `.`, `..` and symbolic links resolved (a folder reached through a
+    /// link is the same files); a path that does not exist, absolute as it is written.
+    public static func canonical(_ path: String) -> String {
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        return URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// What a bookmark of the bundled article records as its file: no file has this path,
+    /// which is not absolute.
+    public static let bundled = "(bundled)"
+
+    /// The file an article was read from, as a bookmark records it (`bundled` for the bundled
+    /// article).
+    public static func of(_ article: Article) -> String {
+        ArticleLoader.isBundled(path: article.path) ? bundled : canonical(article.path)
+    }
+
+    /// Whether a recorded file is still there (the bundled article always is).
+    static func isThere(_ file: String) -> Bool {
+        file == bundled || FileCheck.exists(file)
+    }
+
+    /// `file` (absolute) as the explorer and the command line show it: from the current
+    /// folder when it is below it (`arts/beta.txt`), as the folder's files are spelled, else whole.
+    public static func shown(_ file: String, from directory: String = FileManager.default.currentDirectoryPath) -> String {
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
     }
 }

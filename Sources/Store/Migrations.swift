@@ -14,7 +14,7 @@ enum Migrations {
     /// Tables every seealso database has from version 1 on.
     static let requiredTables: Set<String> = ["bookmark", "session"]
 
-    static let steps: [String] = [version1, version2, version3]
+    static let steps: [String] = [version1, version2, version3, version4]
     static var latestVersion: Int { steps.count }
 
     /// Version 1: bookmarks and the per-article session blob (reading position and jump history).
@@ -52,6 +52,14 @@ enum Migrations {
     /// even when that article's file is gone.
     static let version3 = """
         ALTER TABLE session ADD COLUMN folder TEXT;
+        """
+
+    /// Version 4: the file a bookmark's article was read from (absolute, symbolic links
+    /// resolved; '(bundled)' for the bundled article; NULL for bookmarks made before version 4
+    /// until they are found by their title), so that a bookmark follows its file when the
+    /// article's title changes.
+    static let version4 = """
+        ALTER TABLE bookmark ADD COLUMN article_path TEXT;
         """
 
     /// What an existing file holds, read without writing to it.

@@ -102,29 +102,37 @@ public final class StateStore {
     }
 
     /// Every bookmark, newest first, with where it lands in `model` (nil for another
-    /// article's). Those of `model` that land in it come anchored where they land now (see
-    /// `Bookmark.anchored`), and are saved so: `bookmarks list` then shows the path they lead
-    /// to, not the one they were made at. A store that cannot be written (read-only, or busy)
-    /// still gives them anchored; they are saved the next time.
+    /// article's): `bookmarks(on:)` with `model` alone on the shelf.
     public func bookmarks(placedIn model: LinkedArticle) throws -> [(bookmark: Bookmark, place: BookmarkPlace?)] {
-        var moved: [(stored: Bookmark, now: Bookmark)] = []
-        let placed = try bookmarks().map { stored -> (bookmark: Bookmark, place: BookmarkPlace?) in
-            guard stored.articleTitle == model.article.title else { return (stored, nil) }
-            let place = Self.place(of: stored, in: model)
-            let now = stored.anchored(at: place, in: model)
-            if now != stored { moved.append((stored, now)) }
-            return (now, place)
+        try bookmarks(on: BookmarkShelf(model)).map { bookmark, location in
+            if case .article(_, let place) = location { (bookmark, place) } else { (bookmark, nil) }
         }
-        if !moved.isEmpty, !isReadOnly {
+    }
+
+    /// Every bookmark, newest first, with the article it is in among `shelf`'s and where in it
+    /// (see `BookmarkShelf.locate`). Those found in an article come anchored where they land
+    /// now (see `Bookmark.anchored`): with its title and file, and the path they lead to.
+    /// With `saving`, they are saved so: `bookmarks list` then shows them so too, and a
+    /// bookmark whose article's title changed keeps following it. A store that cannot be
+    /// written (read-only, or busy) still gives them anchored; they are saved the next time.
+    public func bookmarks(on shelf: BookmarkShelf, saving: Bool = true) throws -> [(bookmark: Bookmark, location: BookmarkLocation)] {
+        var moved: [(stored: Bookmark, now: Bookmark)] = []
+        let located = try bookmarks().map { stored -> (bookmark: Bookmark, location: BookmarkLocation) in
+            let found = shelf.locate(stored)
+            if found.bookmark != stored { moved.append((stored, found.bookmark)) }
+            return found
+        }
+        if saving, !moved.isEmpty, !isReadOnly {
             // Not an error for the caller: the bookmarks are shown anchored all the same.
             try? write { for bookmark in moved { try updateAnchor(bookmark.now, was: bookmark.stored) } }
         }
-        return placed
+        return located
     }
 
     /// The bookmarks of this article that land on (section, item) once re-anchored.
     public func bookmarks(at sectionIndex: Int, itemID: String? = nil, in model: LinkedArticle) throws -> [Bookmark] {
-        try bookmarks(articleTitle: model.article.title).filter { $0.isAt(sectionIndex: sectionIndex, itemID: itemID, in: model) }
+        let file = BookmarkFile.of(model.article)
+        return try read { try fetch(of: model, file: file) }.filter { $0.isAt(sectionIndex: sectionIndex, itemID: itemID, in: model, file: file) }
     }
 
     /// Bookmarks (section, item) of this article. If it is bookmarked already, returns that
@@ -142,8 +150,8 @@ public final class StateStore {
         let note = Self.normalized(note)
         let draft = Bookmark.draft(in: model, sectionIndex: sectionIndex, itemID: itemID, note: note, at: Self.now())
         return try write {
-            let here = try fetch(("article_title = ?", [.text(model.article.title)]))
-                .filter { $0.isAt(sectionIndex: sectionIndex, itemID: itemID, in: model) }
+            let here = try fetch(of: model, file: draft.articlePath)
+                .filter { $0.isAt(sectionIndex: sectionIndex, itemID: itemID, in: model, file: draft.articlePath) }
             if let found = here.first {
                 // Said where it leads now (`bookmarks add` prints it), and saved so.
                 var existing = found.anchored(at: Self.place(of: found, in: model), in: model)
@@ -166,8 +174,8 @@ public final class StateStore {
         -> (bookmark: Bookmark, added: Bool, removed: [Bookmark]) {
         let draft = Bookmark.draft(in: model, sectionIndex: sectionIndex, itemID: itemID, note: nil, at: Self.now())
         return try write {
-            let here = try fetch(("article_title = ?", [.text(model.article.title)]))
-                .filter { $0.isAt(sectionIndex: sectionIndex, itemID: itemID, in: model) }
+            let here = try fetch(of: model, file: draft.articlePath)
+                .filter { $0.isAt(sectionIndex: sectionIndex, itemID: itemID, in: model, file: draft.articlePath) }
             guard let first = here.first else { return (try insert(draft), true, []) }
             for bookmark in here { try database.run("DELETE FROM bookmark WHERE id = ?", .integer(bookmark.id)) }
             return (first, false, here)
@@ -203,10 +211,10 @@ public final class StateStore {
                 return again
             }
             try database.run("""
-                INSERT OR IGNORE INTO bookmark (id, article_title, article_hash, section_id, heading, section_path,
+                INSERT OR IGNORE INTO bookmark (id, article_title, article_path, article_hash, section_id, heading, section_path,
                                                 item_id, item_name, note, created_at, note_updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, .integer(bookmark.id), .text(bookmark.articleTitle), .text(bookmark.articleHash),
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, .integer(bookmark.id), .text(bookmark.articleTitle), SQLValue(bookmark.articlePath), .text(bookmark.articleHash),
                 .text(bookmark.sectionID), .text(bookmark.heading), .text(Self.encodePath(bookmark.sectionPath)),
                 SQLValue(bookmark.itemID), SQLValue(bookmark.itemName), SQLValue(bookmark.note),
                 SQLValue(bookmark.createdAt), bookmark.noteUpdatedAt.map(SQLValue.init) ?? .null)
@@ -230,8 +238,8 @@ public final class StateStore {
     ///    then the first;
     /// 3. the section with the same id (its heading was reworded, keeping its slug);
     /// 4. otherwise orphaned: shown with its old heading, never dropped.
-    public static func place(of bookmark: Bookmark, in model: LinkedArticle) -> BookmarkPlace {
-        if let itemID = bookmark.itemID, model.items.contains(where: { $0.id == itemID }) { return .item(itemID) }
+    public static func place(of bookmark: Bookmark, in model: some BookmarkSite) -> BookmarkPlace {
+        if let itemID = bookmark.itemID, model.itemIndex(id: itemID) != nil { return .item(itemID) }
         let article = model.article
         var best: (index: Int, score: Int)?
         for index in article.sections.indices where Bookmark.heading(of: article.sections[index]) == bookmark.heading {
@@ -343,28 +351,39 @@ public final class StateStore {
 
     /// Bookmarks matching an optional `WHERE` clause, newest first.
     func fetch(_ condition: (sql: String, values: [SQLValue])?) throws -> [Bookmark] {
-        // A version-1 file seen read-only has no note_updated_at column yet.
+        // A version-1 file seen read-only has no note_updated_at column yet, nor one before
+        // version 4 article_path.
         let noteUpdated = schemaVersion >= 2 ? "note_updated_at" : "NULL"
+        let articlePath = schemaVersion >= 4 ? "article_path" : "NULL"
         let sql = """
             SELECT id, article_title, article_hash, section_id, heading, section_path, item_id, item_name,
-                   note, created_at, \(noteUpdated)
+                   note, created_at, \(noteUpdated), \(articlePath)
             FROM bookmark \(condition.map { "WHERE " + $0.sql } ?? "")
             ORDER BY created_at DESC, id DESC
             """
         return try database.query(sql, condition?.values ?? []) { row in
-            Bookmark(id: row.int64(0), articleTitle: row.text(1), articleHash: row.text(2), sectionID: row.text(3),
-                     heading: row.text(4), sectionPath: Self.decodePath(row.text(5)), itemID: row.optionalText(6),
-                     itemName: row.optionalText(7), note: row.optionalText(8), createdAt: row.date(9),
-                     noteUpdatedAt: row.optionalDate(10))
+            Bookmark(id: row.int64(0), articleTitle: row.text(1), articlePath: row.optionalText(11), articleHash: row.text(2),
+                     sectionID: row.text(3), heading: row.text(4), sectionPath: Self.decodePath(row.text(5)),
+                     itemID: row.optionalText(6), itemName: row.optionalText(7), note: row.optionalText(8),
+                     createdAt: row.date(9), noteUpdatedAt: row.optionalDate(10))
         }
+    }
+
+    /// The bookmarks that may be of `model`, read from `file` (see `Bookmark.isOf`): those of
+    /// its title, and those made in its file under another title. (Writes only happen on a
+    /// migrated file, so the version-4 column is there; a read of an older one has no files.)
+    func fetch(of model: LinkedArticle, file: String?) throws -> [Bookmark] {
+        guard let file, schemaVersion >= 4 else { return try fetch(("article_title = ?", [.text(model.article.title)])) }
+        return try fetch(("article_title = ? OR article_path = ?", [.text(model.article.title), .text(file)]))
     }
 
     func insert(_ draft: Bookmark) throws -> Bookmark {
         try database.run("""
-            INSERT INTO bookmark (article_title, article_hash, section_id, heading, section_path, item_id, item_name,
-                                  note, created_at, note_updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, .text(draft.articleTitle), .text(draft.articleHash), .text(draft.sectionID), .text(draft.heading),
+            INSERT INTO bookmark (article_title, article_path, article_hash, section_id, heading, section_path, item_id,
+                                  item_name, note, created_at, note_updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, .text(draft.articleTitle), SQLValue(draft.articlePath), .text(draft.articleHash), .text(draft.sectionID),
+            .text(draft.heading),
             .text(Self.encodePath(draft.sectionPath)), SQLValue(draft.itemID), SQLValue(draft.itemName),
             SQLValue(draft.note), SQLValue(draft.createdAt), draft.noteUpdatedAt.map(SQLValue.init) ?? .null)
         var bookmark = draft
@@ -372,14 +391,16 @@ public final class StateStore {
         return bookmark
     }
 
-    /// Saves `bookmark`'s anchor (section id, heading, path, item name), unless another
-    /// process changed it since it was read as `was`: its anchor then stands.
+    /// Saves `bookmark`'s anchor (article title and file, section id, heading, path, item
+    /// name), unless another process changed it since it was read as `was`: its anchor then stands.
     func updateAnchor(_ bookmark: Bookmark, was stored: Bookmark) throws {
         try database.run("""
-            UPDATE bookmark SET section_id = ?, heading = ?, section_path = ?, item_name = ?
-            WHERE id = ? AND section_id = ? AND heading = ? AND section_path = ? AND item_name IS ?
-            """, .text(bookmark.sectionID), .text(bookmark.heading), .text(Self.encodePath(bookmark.sectionPath)),
-            SQLValue(bookmark.itemName), .integer(stored.id), .text(stored.sectionID), .text(stored.heading),
+            UPDATE bookmark SET article_title = ?, article_path = ?, section_id = ?, heading = ?, section_path = ?, item_name = ?
+            WHERE id = ? AND article_title = ? AND article_path IS ? AND section_id = ? AND heading = ? AND section_path = ?
+                  AND item_name IS ?
+            """, .text(bookmark.articleTitle), SQLValue(bookmark.articlePath), .text(bookmark.sectionID), .text(bookmark.heading),
+            .text(Self.encodePath(bookmark.sectionPath)), SQLValue(bookmark.itemName), .integer(stored.id),
+            .text(stored.articleTitle), SQLValue(stored.articlePath), .text(stored.sectionID), .text(stored.heading),
             .text(Self.encodePath(stored.sectionPath)), SQLValue(stored.itemName))
     }
 

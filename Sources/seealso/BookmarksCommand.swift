@@ -100,8 +100,14 @@ extension Bookmarks {
             commandName: "list",
             abstract: "List every bookmark, newest first.",
             discussion: """
-                With --json, prints the form of 'bookmarks export --format json', newest first \
-                too, with each bookmark's "id" (for 'bookmarks remove'); 'bookmarks import' reads it.
+                Each bookmark is read in the file it was made in and shown as it is there now: \
+                under the article's title now, with the headings it leads to, and "orphaned: " \
+                before a section that is gone ("file gone: " or "unreadable: " when its file is). \
+                Listing saves nothing.
+
+                With --json, prints the form of 'bookmarks export --format json' as last saved, \
+                newest first too, with each bookmark's "id" (for 'bookmarks remove'); 'bookmarks \
+                import' reads it.
 
                 Examples:
                   seealso bookmarks list
@@ -117,16 +123,38 @@ extension Bookmarks {
                 try Output.write(try StoreFailure.reporting { try store.listBookmarksJSON() })
                 return
             }
-            let bookmarks = try StoreFailure.reporting { try store.bookmarks() }
+            // Each looked for in the file it was made in, as the explorer shows it: under the
+            // title its article has now, where it leads now, or marked as the Bookmarks pane
+            // marks it (orphaned, its file gone). Shown so, not saved: listing changes nothing.
+            let bookmarks = try StoreFailure.reporting { try store.bookmarks(on: Self.shelf(), saving: false) }
             guard !bookmarks.isEmpty else {
                 try Output.write("no bookmarks\n")
                 return
             }
-            let rows = [["ID", "ARTICLE", "SECTION", "NOTE", "CREATED"]] + bookmarks.map { bookmark in
-                ["#\(bookmark.id)", bookmark.articleTitle.neutralized, bookmark.displayPath.neutralized,
+            let rows = [["ID", "ARTICLE", "SECTION", "NOTE", "CREATED"]] + bookmarks.map { bookmark, location in
+                ["#\(bookmark.id)", bookmark.articleTitle.neutralized, (Self.mark(location) + bookmark.displayPath).neutralized,
                  Self.noteCell(bookmark.note), Self.timestamp(bookmark.createdAt)]
             }
             try Output.write(Self.table(rows))
+        }
+
+        /// What `list` looks bookmarks up among beside the files they were made in: the bundled
+        /// article, which has none.
+        static func shelf() -> BookmarkShelf {
+            let bundled = Result { try ArticleOutline.load(path: nil) }
+            return BookmarkShelf(entries: (try? bundled.get()).map { [BookmarkShelf.Entry(path: nil, title: $0.article.title)] } ?? []) { _ in
+                try bundled.get()
+            }
+        }
+
+        /// What the Bookmarks pane puts before a bookmark's place, for where it is.
+        static func mark(_ location: BookmarkLocation) -> String {
+            switch location {
+            case .article(_, .orphaned?), .elsewhere(_, .orphaned): "orphaned: "
+            case .gone: "file gone: "
+            case .unreadable: "unreadable: "
+            case .article, .elsewhere, .unknown: ""
+            }
         }
 
         /// A note in the table: its first line, at most 40 columns (`--json` has it whole).

@@ -11,63 +11,66 @@ final class StoreService: BookmarkService {
     /// The folder being explored (absolute path), nil for a single article: sessions record
     /// it, so that the folder knows which of its articles was read last.
     let folder: String?
-    /// The folder's files that do not open, by title (an earlier file has it; see
-    /// `FolderCatalog.shadowed`): a bookmark of that title orphaned in the file that opens
-    /// may be in one of them.
-    let shadowedFiles: [String: [String]]
+    /// The folder's articles (or the one open alone, made at the first `entries`): which one
+    /// each bookmark is in, and where in it; each article holding a bookmark read once.
+    private var shelf: BookmarkShelf?
     /// Deleted bookmarks, last first, for `u`.
     private var removed: [Bookmark] = []
 
     init(store: StateStore, folder: String? = nil, catalog: FolderCatalog? = nil) {
         self.store = store
         self.folder = folder
-        var shadowed: [String: [String]] = [:]
-        if let catalog {
-            for index in catalog.shadowed().keys.sorted() {
-                shadowed[catalog.entries[index].title, default: []].append(catalog.entries[index].path)
-            }
-        }
-        shadowedFiles = shadowed
+        shelf = catalog.map { BookmarkShelf(entries: $0.entries.map { BookmarkShelf.Entry(path: $0.path, title: $0.title) }) }
     }
 
     func entries(in model: LinkedArticle) throws -> [BookmarkEntry] {
-        // Each file of this title that does not open, read once, and only if a bookmark needs it.
-        var others: [String: LinkedArticle?] = [:]
-        func other(_ path: String) -> LinkedArticle? {
-            if let read = others[path] { return read }
-            let read = try? ArticleLoader.load(path: path)
-            others[path] = .some(read)  // a file that fails is read once too
-            return read
-        }
-        // Anchored where they lead now: shown with the path they lead to.
-        return try store.bookmarks(placedIn: model).map { bookmark, place in
-            var target: Target?
-            var section: Int?
-            var item: String?
-            var orphaned = false
-            var shared: BookmarkEntry.SharedTitle?
-            switch place {
-            case .section(let index)?:
-                target = .section(index)
-                section = index
-            case .item(let id)?:
-                target = Target.node(id, in: model)
-                item = id
-                section = model.sectionIndex(of: id)
-            case .orphaned?:
-                // Not lost when a file of this title that does not open has it: said so, rather
-                // than offered for deletion.
-                let file = shadowedFiles[bookmark.articleTitle]?.first { path in
-                    other(path).map { StateStore.place(of: bookmark, in: $0) != .orphaned } ?? false
+        let shelf = shelf ?? BookmarkShelf(model)
+        self.shelf = shelf
+        shelf.use(model)
+        let open = shelf.index(of: model.article)
+        // Anchored where they lead now: shown with the path they lead to, and the title of
+        // the article they are in now.
+        return try store.bookmarks(on: shelf).map { bookmark, location in
+            var entry = BookmarkEntry(id: bookmark.id, articleTitle: bookmark.articleTitle, path: Self.path(of: bookmark),
+                                      note: bookmark.note, createdAt: bookmark.createdAt, target: nil,
+                                      section: nil, item: nil, isOrphaned: false)
+            switch location {
+            case .article(let index, let place?) where index == open:
+                switch place {
+                case .section(let index):
+                    entry.target = .section(index)
+                    entry.section = index
+                case .item(let id):
+                    entry.target = Target.node(id, in: model)
+                    entry.item = id
+                    entry.section = model.sectionIndex(of: id)
+                case .orphaned:
+                    entry.isOrphaned = true
                 }
-                shared = file.map { BookmarkEntry.SharedTitle(file: $0, first: model.article.path) }
-                orphaned = shared == nil
-            case nil:
+            case .article(let index, let place):
+                // Another article of the folder: the explorer makes it followable unless it is
+                // known to be orphaned there, or in a file of a title whose first file opens
+                // instead (said so, rather than offered for deletion, when the section is there).
+                entry.isOrphaned = place == .orphaned
+                if let first = shelf.shadowing(index), let file = shelf.entries[index].path {
+                    if entry.isOrphaned {
+                        // Gone from that file, which is not the one of its title that opens.
+                        entry.away = .file(file)
+                    } else {
+                        entry.sharedTitle = BookmarkEntry.SharedTitle(file: file, first: shelf.entries[first].path ?? "")
+                    }
+                }
+            case .elsewhere(let file, let place):
+                entry.away = file == BookmarkFile.bundled ? .bundled : .file(BookmarkFile.shown(file))
+                entry.isOrphaned = place == .orphaned
+            case .gone(let file):
+                entry.away = .gone(file: BookmarkFile.shown(file))
+            case .unreadable(let file, let reason):
+                entry.away = .unreadable(file: BookmarkFile.shown(file), reason: reason)
+            case .unknown:
                 break
             }
-            return BookmarkEntry(id: bookmark.id, articleTitle: bookmark.articleTitle, path: Self.path(of: bookmark),
-                                 note: bookmark.note, createdAt: bookmark.createdAt, target: target,
-                                 section: section, item: item, isOrphaned: orphaned, sharedTitle: shared)
+            return entry
         }
     }
 

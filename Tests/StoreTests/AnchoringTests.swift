@@ -83,7 +83,7 @@ import Testing
         let origins = try store.addBookmark(in: original, sectionIndex: original.sectionIndex("Origins"))
         let strategy = try store.addBookmark(in: original, sectionIndex: 0, itemID: "strategy:municipalism")
         let criticism = try store.addBookmark(in: original, sectionIndex: original.sectionIndex("Criticism"))
-        let other = try store.addBookmark(in: Fixture.model("= Other =\n\n== Origins ==\n\nElsewhere.\n"), sectionIndex: 1)
+        let other = try store.addBookmark(in: Fixture.model("= Other =\n\n== Origins ==\n\nElsewhere.\n", path: "other.txt"), sectionIndex: 1)
         // Origins moves under Criticism, renamed Objections (its id goes with it: orphaned);
         // Strategies becomes Methods, its items with it.
         let moved = try edited {

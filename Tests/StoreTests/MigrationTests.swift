@@ -48,7 +48,7 @@ import Testing
 
     @Test func shippedStepsAreFrozen() {
         #expect(Migrations.version1 == Self.shippedVersion1)
-        #expect(Migrations.latestVersion == 3)
+        #expect(Migrations.latestVersion == 4)
     }
 
     @Test func version1MigratesAndKeepsItsRows() throws {
@@ -56,9 +56,9 @@ import Testing
         _ = try Self.makeVersion1(in: folder)
         let store = try StateStore(directory: folder.url)
         #expect(!store.isReadOnly)
-        #expect(try store.database.integer("PRAGMA user_version") == 3)
+        #expect(try store.database.integer("PRAGMA user_version") == 4)
         let columns = try store.database.query("PRAGMA table_info(bookmark)") { $0.text(1) }
-        #expect(columns.last == "note_updated_at")
+        #expect(columns.suffix(2) == ["note_updated_at", "article_path"])
         #expect(try store.database.query("PRAGMA table_info(session)") { $0.text(1) }.last == "folder")
 
         let bookmarks = try store.bookmarks()
@@ -68,6 +68,7 @@ import Testing
         #expect(origins.sectionPath == ["History", "Origins"])
         #expect(origins.note == "from v1")
         #expect(origins.createdAt == Date(timeIntervalSince1970: 1_700_000_000))
+        #expect(origins.articlePath == nil, "made before files were recorded")
         #expect(origins.noteUpdatedAt == origins.createdAt)  // backfilled by version 2
         #expect(bookmarks[0].itemID == "strategy:municipalism")
         #expect(bookmarks[0].noteUpdatedAt == nil)
@@ -100,8 +101,8 @@ import Testing
         let file = try Self.makeVersion1(in: folder, extraSQL: "PRAGMA user_version = 7;")
         let before = try contents(file)
         let error = try #require(throws: StoreError.self) { try StateStore(directory: folder.url) }
-        #expect(error == .newerVersion(path: file.path, version: 7, known: 3))
-        #expect(error.description == "\(file.path) was written by a newer seealso (schema version 7; this one knows up to 3); "
+        #expect(error == .newerVersion(path: file.path, version: 7, known: 4))
+        #expect(error.description == "\(file.path) was written by a newer seealso (schema version 7; this one knows up to 4); "
             + "it was left untouched: upgrade seealso, or use --data-dir DIR")
         #expect(try contents(file) == before)
     }

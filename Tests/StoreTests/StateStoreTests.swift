@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func newestFirstAndPerArticle() throws {
-        let other = try Fixture.model(Fixture.article.replacingOccurrences(of: "= Test article =", with: "= Other ="))
+        let other = try Fixture.model(Fixture.article.replacingOccurrences(of: "= Test article =", with: "= Other ="), path: "other.txt")
         let a = try store.addBookmark(in: model, sectionIndex: 1)
         let b = try store.addBookmark(in: other, sectionIndex: 1)
         let c = try store.addBookmark(in: model, sectionIndex: 2)

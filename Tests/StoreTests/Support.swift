@@ -51,8 +51,10 @@ enum Fixture {
         - Dual state
         """
 
-    static func model(_ text: String = article) throws -> LinkedArticle {
-        try LinkedArticle(article: ArticleParser().parse(text, path: "test.txt"))
+    /// `text` as read from `path` (no file is read: bookmarks record the path, so two
+    /// articles of one path are one file whose text changed).
+    static func model(_ text: String = article, path: String = "test.txt") throws -> LinkedArticle {
+        try LinkedArticle(article: ArticleParser().parse(text, path: path))
     }
 
     /// `= TITLE =` with `count` sections named `Section 001`, `Section 002`, …

@@ -70,6 +70,7 @@ public enum PaneRows {
             var main = [TextSpan("★ ", Style(.bookmark, bold: true))]
             if entry.isOrphaned { main.append(TextSpan("orphaned: ", Style(.error, bold: true))) }
             if let shared = entry.sharedTitle { main.append(TextSpan("only in \(shared.file): ", Style(.error))) }
+            if let mark = entry.away?.mark { main.append(TextSpan(mark, Style(.error, bold: true))) }
             main.append(TextSpan(entry.path))
             var detail: [TextSpan] = []
             if entry.articleTitle != model.article.title { detail.append(TextSpan(entry.articleTitle + " · ", Style(.dim))) }

@@ -272,7 +272,7 @@ public final class ExplorerSession {
             place = entry?.target
             if place == nil {
                 // Not "no longer exists" for one in a file of this title that does not open.
-                let shared = entry?.sharedTitle == nil ? nil : entry?.unreachable(deleteKey: nil)
+                let shared = entry?.sharedTitle == nil ? nil : entry?.unreachable(deleteKey: nil, open: title)
                 fresh = next.update(fresh, .notice(shared ?? "That bookmark's section no longer exists in “\(title)”."))
             }
         case .seeAlsoEntry(let name):

@@ -11,16 +11,21 @@ public struct BookmarkEntry: Hashable, Sendable {
     public var note: String?
     public var createdAt: Date
     /// Where it leads in the open article; nil when it is in another article or orphaned.
+    /// (A bookmark of another article of the folder is made followable by the explorer.)
     public var target: Target?
     /// The section index it resolves to in the open article (for the ★ marks).
     public var section: Int?
     public var item: String?
-    /// Its section no longer exists: shown with its old heading, never dropped.
+    /// Its section no longer exists (in the open article, or in the other one it is in):
+    /// shown with its old heading, never dropped.
     public var isOrphaned: Bool
     /// Set instead of `isOrphaned` when its section is not in the open article but in another
     /// file of the folder with the same title, which does not open (only the first file of a
     /// title does): it was made there, or that file is the one that changed.
     public var sharedTitle: SharedTitle?
+    /// Set when it is in no article this explorer opens (the open one, or another of the
+    /// folder) and it is known where it is instead, or that it cannot be found.
+    public var away: Away?
 
     /// Where a bookmark is that the open article does not have: in `file`, whose title `first`
     /// (the file open) has too.
@@ -34,8 +39,34 @@ public struct BookmarkEntry: Hashable, Sendable {
         }
     }
 
+    /// Where a bookmark is that no article here is: `articleTitle` is the title its article
+    /// had when it was last found.
+    public enum Away: Hashable, Sendable {
+        /// In the article of `file` (as shown), which is not open here: an article read alone,
+        /// or of another folder. `articleTitle` is its title now.
+        case file(String)
+        /// The file it was made in, `file`, is gone, and no article here has its title.
+        case gone(file: String)
+        /// The file it was made in, `file`, cannot be read now (`reason`), and no article here
+        /// has its title.
+        case unreadable(file: String, reason: String)
+        /// In the bundled article, which has no file, and which is not open.
+        case bundled
+
+        /// What the Bookmarks pane and `bookmarks list` put before its place; nil for one that
+        /// is found.
+        public var mark: String? {
+            switch self {
+            case .file, .bundled: nil
+            case .gone: "file gone: "
+            case .unreadable: "unreadable: "
+            }
+        }
+    }
+
     public init(id: Int64, articleTitle: String, path: String, note: String?, createdAt: Date,
-                target: Target?, section: Int?, item: String?, isOrphaned: Bool, sharedTitle: SharedTitle? = nil) {
+                target: Target?, section: Int?, item: String?, isOrphaned: Bool, sharedTitle: SharedTitle? = nil,
+                away: Away? = nil) {
         self.id = id
         self.articleTitle = articleTitle
         self.path = path
@@ -46,17 +77,38 @@ public struct BookmarkEntry: Hashable, Sendable {
         self.item = item
         self.isOrphaned = isOrphaned
         self.sharedTitle = sharedTitle
+        self.away = away
     }
 
-    /// Why it cannot be followed, when it is in the open article's title but cannot be found
-    /// in it: orphaned, or in a file of the same title that does not open. `deleteKey` names
-    /// the key that deletes it, offered for an orphaned one only (the other is not lost).
-    func unreachable(deleteKey: String?) -> String? {
+    /// Why it cannot be followed from `open` (the title of the article open), when it is
+    /// known: orphaned (here or in another article), in a file of the same title that does not
+    /// open, in a file not open here, or in a file gone. `deleteKey` names the key that
+    /// deletes it, offered for an orphaned one and one whose file is gone (the others are not lost).
+    func unreachable(deleteKey: String?, open: String) -> String? {
+        let deleting = deleteKey.map { ": \($0) deletes it." } ?? "."
+        let title = "\u{201C}\(articleTitle)\u{201D}"
         if let sharedTitle {
-            return "Its section is only in \(sharedTitle.file), whose title \u{201C}\(articleTitle)\u{201D} \(sharedTitle.first) has first: only the first opens."
+            return "Its section is only in \(sharedTitle.file), whose title \(title) \(sharedTitle.first) has first: only the first opens."
         }
-        guard isOrphaned else { return nil }
-        return "Its section no longer exists in this article" + (deleteKey.map { ": \($0) deletes it." } ?? ".")
+        if isOrphaned {
+            let article = switch away {
+            case .file(let file)?: "\(title) (\(file))"
+            default: articleTitle == open ? "this article" : title
+            }
+            return "Its section no longer exists in \(article)" + deleting
+        }
+        switch away {
+        case .file(let file)?:
+            return "That bookmark is in \(title), \(file): open that file to follow it."
+        case .gone(let file)?:
+            return "That bookmark is in \(title), whose file \(file) is gone, and no article here has that title" + deleting
+        case .unreadable(let file, let reason)?:
+            return "That bookmark is in \(title), whose file \(file) cannot be read (\(reason)), and no article here has that title."
+        case .bundled?:
+            return "That bookmark is in \(title), the article seealso opens without a PATH."
+        case nil:
+            return nil
+        }
     }
 }
 

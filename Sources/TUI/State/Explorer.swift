@@ -805,8 +805,11 @@ public struct Explorer: Sendable {
                 switch pane {
                 case .bookmarks:
                     if let entry = selectedBookmark(state) {
-                        state.notice = entry.unreachable(deleteKey: keymap.keyName(for: .deleteBookmark))
-                            ?? "That bookmark is in “\(entry.articleTitle)”: open that article to follow it."
+                        // In a folder, a title none of its articles has is not one to send the
+                        // reader to: it may be the old title of one of them.
+                        state.notice = entry.unreachable(deleteKey: keymap.keyName(for: .deleteBookmark), open: model.article.title)
+                            ?? (neighbours.titles.isEmpty ? "That bookmark is in “\(entry.articleTitle)”: open that article to follow it."
+                                : "That bookmark is in “\(entry.articleTitle)”, and no article in this folder has that title.")
                     } else {
                         state.notice = noBookmarksYet
                     }
@@ -846,10 +849,11 @@ public struct Explorer: Sendable {
     }
 
     /// A bookmark of another article the folder has loaded can be followed: that article
-    /// opens and resolves it. (The store resolves bookmarks only against the open article.)
+    /// opens and resolves it. (The store places bookmarks in the open article only; one it
+    /// found orphaned in another, or in a file that does not open or is not here, stays so.)
     func resolvingAcrossTheFolder(_ entry: BookmarkEntry) -> BookmarkEntry {
-        guard entry.target == nil, !entry.isOrphaned, entry.articleTitle != model.article.title,
-              neighbours.titles.contains(entry.articleTitle) else { return entry }
+        guard entry.target == nil, !entry.isOrphaned, entry.sharedTitle == nil, entry.away == nil,
+              entry.articleTitle != model.article.title, neighbours.titles.contains(entry.articleTitle) else { return entry }
         var entry = entry
         entry.target = .bookmark(article: entry.articleTitle, id: entry.id)
         return entry
