@@ -6,6 +6,13 @@
 public struct Linker: Sendable {
     public init() {}
 
+    /// The links detection finds in `article` among `items`, alone: what
+    /// scripts/bench-content.sh times as "detect links" (it builds Content as a package of its
+    /// own, so it sees only what is public; removed as unused, it broke the script).
+    public func detectedLinks(in article: Article, items: [Item]) -> [Link] {
+        detect(in: article, items: items, finder: MentionFinder(items: items)).links
+    }
+
     /// What the linker found in a paragraph: the paragraph's text, and the mentions in it.
     typealias ParagraphMentions = (text: String, mentions: [Mention])
 

@@ -71,12 +71,21 @@ public enum PaneRows {
             if entry.isOrphaned { main.append(TextSpan("orphaned: ", Style(.error, bold: true))) }
             if let shared = entry.sharedTitle { main.append(TextSpan("only in \(shared.file): ", Style(.error))) }
             if let mark = entry.away?.mark { main.append(TextSpan(mark, Style(.error, bold: true))) }
-            main.append(TextSpan(entry.path))
+            // The bookmarked heading itself is kept when the row is cut: its ancestors take the
+            // "…" (QA: "Geography › Upper Danube › Tributarie…" hid the heading bookmarked).
+            var kept = 0
+            if let last = entry.path.range(of: " › ", options: .backwards) {
+                main.append(TextSpan(String(entry.path[..<last.upperBound])))
+                main.append(TextSpan(String(entry.path[last.upperBound...])))
+                kept = 1
+            } else {
+                main.append(TextSpan(entry.path))
+            }
             var detail: [TextSpan] = []
             if entry.articleTitle != model.article.title { detail.append(TextSpan(entry.articleTitle + " · ", Style(.dim))) }
             if let note = entry.note, !note.isEmpty { detail.append(TextSpan("“\(note)” · ", Style(.normal))) }
             detail.append(TextSpan(bookmarkTime.string(from: entry.createdAt), Style(.dim)))
-            return [ListRow(main, target: entry.target, selectable: true), ListRow(detail, indent: 4, wraps: true)]
+            return [ListRow(main, target: entry.target, selectable: true, keptAtEnd: kept), ListRow(detail, indent: 4, wraps: true)]
         }
     }
 
