@@ -19,6 +19,12 @@ public struct LinkedArticle: Sendable, Equatable {
     /// The mentions the linker found in each paragraph, by the paragraph's line, so that the
     /// reader does not look for them again (see `mentions(in:)`).
     private let paragraphMentions: [Int: Linker.ParagraphMentions]
+    /// `contentHash`, once computed: the store asks for it for the session and again for the
+    /// bookmarks, and the explorer for its saved views, each reading the whole text.
+    private let hashCache = ContentHashCache()
+
+    /// `Article.contentHash` of this article, computed once.
+    public var contentHash: String { hashCache.value { article.contentHash } }
 
     /// `mentionFinder` is made from `items` when not given.
     public init(article: Article, items: [Item], graph: LinkGraph, annotationsPath: String? = nil, mentionFinder: MentionFinder? = nil) {
@@ -207,5 +213,20 @@ public enum ArticleLoader {
             preconditionFailure("asset \(name) was not embedded at build time")
         }
         return [UInt8](data)
+    }
+}
+
+/// Holds a value computed on first use; locked, as `LinkedArticle` is `Sendable`.
+final class ContentHashCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var hash: String?
+
+    func value(_ make: () -> String) -> String {
+        lock.withLock {
+            if let hash { return hash }
+            let made = make()
+            hash = made
+            return made
+        }
     }
 }

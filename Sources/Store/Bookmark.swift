@@ -17,7 +17,7 @@ public struct ArticleIdentity: Hashable, Sendable, Codable {
     /// text), not the bytes of the file, so re-wrapping lines or switching to CRLF does not
     /// change it. Saved views keep the same hash (`ViewPlace.text`).
     public init(_ model: LinkedArticle) {
-        self.init(title: model.article.title, contentHash: model.article.contentHash)
+        self.init(title: model.article.title, contentHash: model.contentHash)
     }
 }
 

@@ -30,7 +30,7 @@ public struct Explorer: Sendable {
         self.neighbours = neighbours
         self.finderCache = FinderCache { Explorer.staticFinderEntries(model: model, neighbours: neighbours) }
         self.panes = [.outline, .reader, .crossLinks, .backlinks] + (bookmarks ? [.bookmarks] : [])
-        self.digests = ArticleDigests(model.article)
+        self.digests = ArticleDigests(model)
         self.layouts = ReaderLayoutCache { content in
             switch content {
             case .article: ReaderDocument.article(model)

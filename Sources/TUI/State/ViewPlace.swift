@@ -67,29 +67,23 @@ enum Placement: Comparable, Sendable {
 }
 
 /// What one explorer's article has digests of, built when first asked for: its content hash
-/// (the whole text, read once) and its sections' bodies. Owned by one explorer, as its
-/// layout cache is; locked because `Explorer` is `Sendable`.
-final class ArticleDigests: @unchecked Sendable {
-    private let lock = NSLock()
-    private var hash: String?
-    private let article: Article
+/// (the model's, which the store also asks for) and its sections' bodies. Owned by one
+/// explorer, as its layout cache is.
+final class ArticleDigests: Sendable {
+    private let model: LinkedArticle
     /// The body digest of a section: one is asked for at every snapshot (each jump, each pause).
     let sections: Memo<Int, String?>
 
-    init(_ article: Article) {
-        self.article = article
+    init(_ model: LinkedArticle) {
+        self.model = model
+        let article = model.article
         sections = Memo(limit: 64) { index in
             article.sections.indices.contains(index) ? SectionPlace.digest(of: article.sections[index]) : nil
         }
     }
 
     /// `Article.contentHash`, computed once.
-    var contentHash: String {
-        if let hash = lock.withLock({ hash }) { return hash }
-        let made = article.contentHash
-        lock.withLock { hash = made }
-        return made
-    }
+    var contentHash: String { model.contentHash }
 }
 
 extension SectionPlace {
