@@ -32,6 +32,9 @@ public enum Terminal {
     /// bookmark service, bookmarks work and the last session is restored unless `restore` is false.
     /// `theme` (default: from the environment), `mouse` and `layout` come from the configuration;
     /// NO_COLOR still turns colours off whatever the theme.
+    /// How often frames are drawn while keys keep waiting (see `run`).
+    static let typeaheadFrameInterval = Duration.milliseconds(100)
+
     public static func run(_ session: ExplorerSession, start: Target? = nil, restore: Bool = true, notice: String? = nil,
                            theme: Theme? = nil, mouse: Bool = true, layout: LayoutSettings = .standard) throws {
         let backend = try CursesBackend(theme: theme ?? Self.theme(), mouse: mouse)
@@ -48,13 +51,24 @@ public enum Terminal {
         // Whether input came since the last pause: the next read then waits only
         // `pauseMilliseconds`, and its timeout is the pause that saves the view.
         var unsettled = false
+        // A key already waiting when one has been handled (a paste, keys typed faster than
+        // frames are drawn) is handled before the next frame, as vim and less take typeahead:
+        // a frame for each character of a 7,000-character paste into the search took 8 s.
+        // A frame is still drawn every `typeaheadFrameInterval`, so that a long stream shows.
+        var waiting: InputEvent?
+        var lastFrame = ContinuousClock.now
         while state.isRunning {
             if backend.endSignal != nil {
                 state = session.apply(.end, to: state)
                 break
             }
-            backend.present(session.explorer.render(state))
-            guard let event = backend.nextEvent(timeoutMilliseconds: unsettled ? pauseMilliseconds : -1) else {
+            if waiting == nil || lastFrame.duration(to: .now) > Self.typeaheadFrameInterval {
+                backend.present(session.explorer.render(state))
+                lastFrame = .now
+            }
+            let read = waiting ?? backend.nextEvent(timeoutMilliseconds: unsettled ? pauseMilliseconds : -1)
+            waiting = nil
+            guard let event = read else {
                 if backend.endSignal != nil { continue }
                 if unsettled {
                     unsettled = false
@@ -75,6 +89,7 @@ public enum Terminal {
             // it is, and the frame drawn next is drawn whole.
             if action == .command(.redraw) { backend.redrawWhole() }
             state = session.apply(action, to: state)
+            waiting = backend.nextEvent(timeoutMilliseconds: 0)
         }
         if let signal = backend.endSignal {
             // Ended as the signal's default action ends a process, once the session is saved.
