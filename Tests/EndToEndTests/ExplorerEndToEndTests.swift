@@ -75,6 +75,18 @@ extension OnATerminal {
             tmux.press("q")
         }
 
+        /// What is typed after `q`, before the explorer has ended, is the shell's: the explorer
+        /// takes keys already waiting before it draws (a paste), but none after the last.
+        @Test func whatIsTypedAfterQuitIsTheShells() throws {
+            let tmux = try TmuxSession(width: 100, height: 30)
+            tmux.type("\(seealso) --no-restore")
+            try tmux.waitFor("? help")
+            tmux.tmux("send-keys -t main -l \(Shell.quote("qecho typed-ahead"))")
+            tmux.press("Enter")
+            let screen = try tmux.waitUntil("the echo's output") { $0.contains("\ntyped-ahead\n") || $0.contains("not found") }
+            #expect(screen.contains("\ntyped-ahead\n"), "\(screen)")
+        }
+
         /// The explorer at 100×30 on the bundled article, its first frame drawn, with a data
         /// folder of its own (`data`, quoted for the shell) to find its saved place in.
         func startedWithItsOwnStore() throws -> (tmux: TmuxSession, data: String) {

@@ -53,7 +53,7 @@ public enum Terminal {
         var unsettled = false
         // A key already waiting when one has been handled (a paste, keys typed faster than
         // frames are drawn) is handled before the next frame, as vim and less take typeahead:
-        // a frame for each character of a 7,000-character paste into the search took 8 s.
+        // a frame for each character of a 6,900-character paste into the search took 6 s.
         // A frame is still drawn every `typeaheadFrameInterval`, so that a long stream shows.
         var waiting: InputEvent?
         var lastFrame = ContinuousClock.now
@@ -89,7 +89,8 @@ public enum Terminal {
             // it is, and the frame drawn next is drawn whole.
             if action == .command(.redraw) { backend.redrawWhole() }
             state = session.apply(action, to: state)
-            waiting = backend.nextEvent(timeoutMilliseconds: 0)
+            // Not after the last key: what was typed after `q` is the shell's.
+            if state.isRunning { waiting = backend.nextEvent(timeoutMilliseconds: 0) }
         }
         if let signal = backend.endSignal {
             // Ended as the signal's default action ends a process, once the session is saved.
