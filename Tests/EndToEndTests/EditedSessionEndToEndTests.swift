@@ -72,8 +72,9 @@ extension OnATerminal {
             try Data(text.replacingOccurrences(of: "Five paragraph 3.", with: "Five paragraph three (edited).").utf8).write(to: gamma)
 
             tmux.type(command)
+            // The status line too: tmux may show the frame before its last row is drawn.
             let reopened = try tmux.waitUntil("Gamma at Three again") {
-                $0.contains("2 Gamma") && $0.contains("│ # Three") && $0.contains("Three paragraph 1.")
+                $0.contains("2 Gamma") && $0.contains("│ # Three") && $0.contains("Three paragraph 1.") && percentage(in: $0) != nil
             }
             #expect(percentage(in: reopened) == place)
             // Nothing was lost: nothing is said of a change.
