@@ -65,8 +65,8 @@ enum CommandNames {
     static func reportMistypedCommand(file: String?) throws {
         guard let file, access(file, F_OK) != 0 else { return }
         let hint: String
-        if subcommands(of: Seealso.self).contains(where: { $0.name == file }) {
-            hint = "a command goes first, before any option: see 'seealso \(file) --help'"
+        if topLevel.contains(file) {
+            hint = goesFirst(file)
         } else if let command = commandMeant(by: file) {
             hint = "did you mean the command `\(command)`?"
         } else {
@@ -75,6 +75,11 @@ enum CommandNames {
         let missing = SourceError(path: file, line: 0, message: RegularFile.openFailure(ENOENT))
         Diagnostics.report("\(missing) (\(hint))")
         throw ExitCode(66)
+    }
+
+    /// The hint for `command` written after an option, where it was taken for the explorer's FILE.
+    static func goesFirst(_ command: String) -> String {
+        "a command goes first, before any option: see 'seealso \(command) --help'"
     }
 
     /// The command `word` (the first argument) was likely meant to be: a near miss that is

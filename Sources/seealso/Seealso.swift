@@ -80,7 +80,7 @@ extension Seealso {
             // A command after an option made the line the explorer's (`seealso --config k.toml
             // outline a.txt`: "Unexpected argument 'a.txt'"), as `reportMistypedCommand` says
             // when the command is the last word.
-            lines[0] += " (a command goes first, before any option: see 'seealso \(command) --help')"
+            lines[0] += " (\(CommandNames.goesFirst(command)))"
         }
         Output.error("seealso: " + lines.joined(separator: "\n"))
         exit(withError: ExitCode.validationFailure)
