@@ -437,10 +437,11 @@ public final class StateStore {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            // "File exists" for a file where the folder should be, as the commands say it.
-            var isFolder: ObjCBool = false
-            let isFile = FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder) && !isFolder.boolValue
-            return (try emptyDatabase(), .cannotCreateDirectory(path: directory.path, reason: isFile ? "it is a file, not a folder" : reason(error)))
+            // Not "File exists" for a file where the folder should be (or on its path): in the
+            // words the commands say it with (`isFolder`).
+            var why = reason(error)
+            do { _ = try isFolder(directory) } catch let StoreError.unreadableDirectory(_, reason) { why = reason } catch {}
+            return (try emptyDatabase(), .cannotCreateDirectory(path: directory.path, reason: why))
         }
         let path = file.path
         // An existing file is checked through a read-only connection first: SQLite's header,
