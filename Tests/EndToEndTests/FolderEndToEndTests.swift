@@ -6,6 +6,8 @@ extension OnATerminal {
     /// topics open the other articles, back returns to the exact place, backlinks cross files.
     @Suite("A folder in tmux", .serialized)
     struct FolderEndToEndTests {
+        /// A small article whose See also names the bundled one.
+        static let communalism = "= Communalism =\nThe theory of municipalism.\n\n== See also ==\n- Dual power\n"
         let seealso: String
 
         init() throws { seealso = Shell.quote(try Binary.path()) }
@@ -50,7 +52,7 @@ extension OnATerminal {
         @Test func followAcrossArticlesAndBack() throws {
             let tmux = try TmuxSession(width: 120, height: 40)
             let folder = try articles(in: tmux, with: [
-                "communalism.txt": "= Communalism =\nThe theory of municipalism.\n\n== See also ==\n- Dual power\n",
+                "communalism.txt": Self.communalism,
                 "broken.txt": "== no title ==\n",
             ])
 
@@ -205,8 +207,7 @@ extension OnATerminal {
         /// showed the same screen: the view left was also the history's last entry.)
         @Test func aFolderWhoseArticleReadLastIsGone() throws {
             let tmux = try TmuxSession(width: 120, height: 40)
-            let communalism = "= Communalism =\nThe theory of municipalism.\n\n== See also ==\n- Dual power\n"
-            let folder = try articles(in: tmux, with: ["communalism.txt": communalism])
+            let folder = try articles(in: tmux, with: ["communalism.txt": Self.communalism])
             let data = tmux.home.appendingPathComponent("data").path
             let command = "\(seealso) \(Shell.quote(folder.path)) --data-dir \(Shell.quote(data))"
 
@@ -235,8 +236,7 @@ extension OnATerminal {
         /// after quitting with status 65, as the folder's other broken files are.
         @Test func aFolderWhoseArticleReadLastNoLongerLoads() throws {
             let tmux = try TmuxSession(width: 200, height: 40)
-            let communalism = "= Communalism =\nThe theory of municipalism.\n\n== See also ==\n- Dual power\n"
-            let folder = try articles(in: tmux, with: ["communalism.txt": communalism])
+            let folder = try articles(in: tmux, with: ["communalism.txt": Self.communalism])
             let data = tmux.home.appendingPathComponent("data").path
             let command = "cd \(Shell.quote(tmux.home.path)) && clear; \(seealso) articles --data-dir \(Shell.quote(data)); echo exited=$?"
 
