@@ -13,7 +13,18 @@ public struct TextSearch: Sendable {
         self.query = query
         isCaseSensitive = query.contains { $0.isUppercase }
         var folder = SearchFolder(caseSensitive: isCaseSensitive)
-        needle = query.unicodeScalars.flatMap { folder.fold($0) }
+        var needle: [Unicode.Scalar] = []
+        needle.reserveCapacity(query.utf8.count)  // at least one byte a scalar; O(1), as counting scalars is not
+        for scalar in query.unicodeScalars {
+            // ASCII inline, as `fold` returns an array per scalar: the prompt searches again at
+            // every character typed, and a paste is thousands of them.
+            if scalar.isASCII {
+                needle.append(SearchFolder.foldASCII(scalar, caseSensitive: isCaseSensitive))
+            } else {
+                needle += folder.fold(scalar)
+            }
+        }
+        self.needle = needle
     }
 
     public var isEmpty: Bool { needle.isEmpty }

@@ -23,35 +23,59 @@ extension ReaderDocument {
     /// Every match of `search` in the document, in reading order. The text searched leaves
     /// out reference numbers ("[3]"), so "anarchists, municipalists" is found.
     public func matches(of search: TextSearch) -> [SearchMatch] {
+        matches(of: search, inBlocks: blocks.indices)
+    }
+
+    /// The matches of `search` in the given blocks (in increasing order) only.
+    public func matches(of search: TextSearch, inBlocks candidates: some Sequence<Int>) -> [SearchMatch] {
         guard !search.isEmpty else { return [] }
         var found: [SearchMatch] = []
-        for (index, block) in blocks.enumerated() {
-            var text = ""
-            // For each searched span: where it starts in the searched text and in the block's text.
-            var pieces: [(searched: Int, block: Int, length: Int)] = []
-            var blockOffset = 0
-            for span in block.spans {
-                let length = span.text.utf8.count
-                if !span.isMarker {
-                    pieces.append((text.utf8.count, blockOffset, length))
-                    text += span.text
-                }
-                blockOffset += length
-            }
-            // The piece holding a searched offset, by bisection: a paragraph can have thousands
-            // of references, and so of pieces, and a search thousands of matches.
-            func blockOffsetOf(_ searched: Int) -> Int {
-                let index = pieces.partitioningIndex { $0.searched > searched } - 1
-                guard index >= 0 else { return searched }
-                return pieces[index].block + (searched - pieces[index].searched)
-            }
-            for range in search.matches(in: text) {
-                let lower = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
-                let upper = text.utf8.distance(from: text.startIndex, to: range.upperBound)
-                found.append(SearchMatch(block: index, range: blockOffsetOf(lower)..<(blockOffsetOf(upper - 1) + 1)))
-            }
+        for index in candidates {
+            found += matches(of: search, inBlock: index)
         }
         return found
+    }
+
+    /// The matches of `longer` when `shorter` was typed before it and had `shorterMatches`:
+    /// as folding is one scalar at a time, a query typed on (`shorter` a prefix of `longer`)
+    /// can only match in the blocks where its start did, and in none when its start matched
+    /// nowhere. So a paste into the search prompt, a character at a time, reads each block
+    /// once rather than once per character.
+    public func matches(of longer: TextSearch, after shorter: TextSearch, had shorterMatches: [SearchMatch]) -> [SearchMatch] {
+        guard !shorter.isEmpty, longer.query.unicodeScalars.starts(with: shorter.query.unicodeScalars) else {
+            return matches(of: longer)
+        }
+        var blocks: [Int] = []
+        for match in shorterMatches where blocks.last != match.block { blocks.append(match.block) }
+        return matches(of: longer, inBlocks: blocks)
+    }
+
+    private func matches(of search: TextSearch, inBlock index: Int) -> [SearchMatch] {
+        let block = blocks[index]
+        var text = ""
+        // For each searched span: where it starts in the searched text and in the block's text.
+        var pieces: [(searched: Int, block: Int, length: Int)] = []
+        var blockOffset = 0
+        for span in block.spans {
+            let length = span.text.utf8.count
+            if !span.isMarker {
+                pieces.append((text.utf8.count, blockOffset, length))
+                text += span.text
+            }
+            blockOffset += length
+        }
+        // The piece holding a searched offset, by bisection: a paragraph can have thousands
+        // of references, and so of pieces, and a search thousands of matches.
+        func blockOffsetOf(_ searched: Int) -> Int {
+            let index = pieces.partitioningIndex { $0.searched > searched } - 1
+            guard index >= 0 else { return searched }
+            return pieces[index].block + (searched - pieces[index].searched)
+        }
+        return search.matches(in: text).map { range in
+            let lower = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+            let upper = text.utf8.distance(from: text.startIndex, to: range.upperBound)
+            return SearchMatch(block: index, range: blockOffsetOf(lower)..<(blockOffsetOf(upper - 1) + 1))
+        }
     }
 }
 

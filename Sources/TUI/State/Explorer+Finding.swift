@@ -39,8 +39,9 @@ extension Explorer {
     func searchChanged(_ query: String, in state: AppState) -> AppState {
         var state = state
         guard var search = state.search else { return state }
+        search.matches = layouts.document(search.origin.content)
+            .matches(of: TextSearch(query), after: TextSearch(search.query), had: search.matches)
         search.query = query
-        search.matches = layouts.document(search.origin.content).matches(of: TextSearch(query))
         state.reader = search.origin
         guard !search.matches.isEmpty else {
             search.current = nil
