@@ -8,9 +8,10 @@ struct Search: ParsableCommand {
         commandName: "search",
         abstract: "Find text in an article or a folder of articles.",
         discussion: """
-            Prints `article:line: section: text` for each matching line, like grep -n, where text \
-            is an excerpt of about 60 characters either side of the line's matches, with "…" \
-            where the line is cut (--json gives the whole line). The search is \
+            Prints `path:line: section: text` for each matching line, like grep -n, where text \
+            is an excerpt of that line: about 60 characters either side of the line's matches, \
+            with "…" where the line is cut (--json gives the whole line). It exits 1 when \
+            nothing matches, as grep does. The search is \
             case-insensitive unless QUERY has an uppercase letter, and ignores diacritics and \
             dash variants ("Regis" finds "Régis"). QUERY is literal text, not a pattern. Only \
             the text is read: a NAME.links.toml beside an article is neither read nor checked \
@@ -158,7 +159,7 @@ struct Search: ParsableCommand {
                 hits.append(Hit(path: label, article: article.title, line: number, section: section.id,
                                 heading: section.isLead ? article.title : section.title, text: String(text[range]),
                                 column: text.unicodeScalars[range.lowerBound..<matches.lowerBound].count + 1,
-                                excerpt: excerpt(text, around: matches)))
+                                excerpt: excerpt(text, around: matches, within: Self.union(range, matches))))
             }
         }
         for section in article.sections {
@@ -186,12 +187,20 @@ struct Search: ParsableCommand {
 
     /// About 60 characters either side of the matches, cut at spaces, with "…" where cut. A
     /// long stretch between a line's first and last match is kept to its first 120 characters.
-    static func excerpt(_ text: String, around matches: Range<String.Index>, context: Int = 60) -> String {
+    /// Only `bounds` is shown (the source line, and a match that runs on into the next one):
+    /// the text printed after `PATH:LINE:` is on that line, as grep's is, not its neighbours'.
+    static func excerpt(_ text: String, around matches: Range<String.Index>, within bounds: Range<String.Index>? = nil,
+                        context: Int = 60) -> String {
+        let bounds = bounds ?? text.startIndex..<text.endIndex
         let range = matches.lowerBound..<(text.index(matches.lowerBound, offsetBy: 2 * context, limitedBy: matches.upperBound) ?? matches.upperBound)
-        var lower = text.index(range.lowerBound, offsetBy: -context, limitedBy: text.startIndex) ?? text.startIndex
-        var upper = text.index(range.upperBound, offsetBy: context, limitedBy: text.endIndex) ?? text.endIndex
-        if lower > text.startIndex, let space = text[lower..<range.lowerBound].firstIndex(of: " ") { lower = text.index(after: space) }
-        if upper < text.endIndex, let space = text[range.upperBound..<upper].lastIndex(of: " ") { upper = space }
-        return (lower > text.startIndex ? "…" : "") + text[lower..<upper] + (upper < text.endIndex ? "…" : "")
+        var lower = text.index(range.lowerBound, offsetBy: -context, limitedBy: bounds.lowerBound) ?? bounds.lowerBound
+        var upper = text.index(range.upperBound, offsetBy: context, limitedBy: bounds.upperBound) ?? bounds.upperBound
+        if lower > bounds.lowerBound, let space = text[lower..<range.lowerBound].firstIndex(of: " ") { lower = text.index(after: space) }
+        if upper < bounds.upperBound, let space = text[range.upperBound..<upper].lastIndex(of: " ") { upper = space }
+        return (lower > bounds.lowerBound ? "…" : "") + text[lower..<upper] + (upper < bounds.upperBound ? "…" : "")
+    }
+
+    static func union(_ a: Range<String.Index>, _ b: Range<String.Index>) -> Range<String.Index> {
+        min(a.lowerBound, b.lowerBound)..<max(a.upperBound, b.upperBound)
     }
 }

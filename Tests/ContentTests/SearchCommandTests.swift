@@ -52,8 +52,28 @@ struct SearchCommandTests {
             #expect(first.count < 200)
         }
         let help = try CLI.run(["search", "--help"]).output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(help.contains("text is an excerpt of about 60 characters either side of the line's matches"))
+        #expect(help.contains("text is an excerpt of that line: about 60 characters either side of the line's matches"))
         #expect(help.contains("text is the whole line"))
+    }
+
+    /// A paragraph's lines are one text; the excerpt of line 3 showed lines 2 to 4 (QA 10c),
+    /// so `cut -d: -f4-` gave text that is not on the line its number names.
+    @Test("The text after PATH:LINE: is that line's, not its paragraph's; a match running on into the next line shows it")
+    func excerptIsTheLinesText() throws {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("p.txt")
+            try "= P =\nThe needle one.\nThe needle two.\nThe needle three.\n".write(to: file, atomically: true, encoding: .utf8)
+            let result = try CLI.run(["search", file.path, "needle"])
+            #expect(result.output == """
+                \(file.path):2: P: The needle one.
+                \(file.path):3: P: The needle two.
+                \(file.path):4: P: The needle three.
+
+                """)
+            // "one. The" starts on line 2 and ends on line 3 (joined with one space).
+            let across = try CLI.run(["search", file.path, "one. The"])
+            #expect(across.output == "\(file.path):2: P: The needle one. The\n")
+        }
     }
 
     @Test("On the bundled article, as many lines as grep -ci finds in its text")
