@@ -97,6 +97,17 @@ public struct Classifier: Sendable {
         return items
     }
 
+    /// The first section with a list that its heading or lead-in names (a "Strategies" list)
+    /// but none of whose items has a name ("- – text"): why such an article has no items.
+    public func sectionWithUnnamedList(in article: Article) -> Int? {
+        article.sections.indices.first { index in
+            article.sections[index].blocks.contains { block in
+                guard case .list(let list) = block, let kind = kind(of: list, in: index, article: article) else { return false }
+                return list.items.allSatisfy { Self.name(of: $0, kind: kind).isEmpty }
+            }
+        }
+    }
+
     func kind(of list: ListBlock, in sectionIndex: Int, article: Article) -> ItemKind? {
         let headings = ([sectionIndex] + article.path(to: sectionIndex).reversed()).compactMap { index -> String? in
             index == 0 ? nil : article.sections[index].title

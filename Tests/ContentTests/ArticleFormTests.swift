@@ -137,6 +137,17 @@ struct ArticleFormTests {
         #expect(document.sections.map(\.id) == ["lead", "ingredients", "tools", "baking"])
     }
 
+    /// QA 10c: a "Strategies" list whose items all begin with a dash was said to have no list
+    /// that names its kind, which it has.
+    @Test("A named list whose items have no names is said to be so, by its heading")
+    func unnamedItemsAreExplained() throws {
+        let model = try LinkedArticle(article: ArticleParser().parse(
+            "= T =\n\n== Intro ==\n- just a list\n\n== Strategies ==\n- – desc only\n- — em only\n", path: "t.txt"))
+        #expect(model.items.isEmpty)
+        #expect(LinksFormatter().format(model) == "No See-also topics, examples or strategies in 'T': the list under "
+            + "'Strategies' has no item with a name (a dash first, \"- – text\", leaves an item without one).\n")
+    }
+
     @Test("Name – description splits only when the name is short and has no sentence punctuation")
     func itemSplitting() throws {
         let items = try Fixtures.article("plain.txt").allListItems.map(\.item)

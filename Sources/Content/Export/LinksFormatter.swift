@@ -30,8 +30,11 @@ public struct LinksFormatter: Sendable {
         let names = NodeNames(model)
         var groups: [String] = []
         if model.items.isEmpty {
-            groups.append("No See-also topics, examples or strategies in '\(model.article.title.neutralized)': "
-                + "no list has a heading or lead-in that names them.\n")
+            let why = Classifier().sectionWithUnnamedList(in: model.article).map { index in
+                "the list under '\(model.article.sections[index].title.neutralized)' has no item with a name "
+                    + "(a dash first, \"- – text\", leaves an item without one)."
+            } ?? "no list has a heading or lead-in that names them."
+            groups.append("No See-also topics, examples or strategies in '\(model.article.title.neutralized)': \(why)\n")
         }
         for kind in ItemKind.allCases where kinds?.contains(kind) ?? true {
             let items = model.items(of: kind)
