@@ -14,18 +14,25 @@ extension Config {
     /// only the entry with the problem keeps its default; a TOML syntax error is the one
     /// exception, which leaves every default in place (nothing of the file can be trusted).
     public static func parse(_ text: String) -> ParsedConfig {
+        /// Every default, and a message that says so early enough to survive the status
+        /// line's cut: it named one line, and people took the rest of the file to apply (QA 10b).
+        func ignoringTheFile(line: Int?, _ problem: String) -> ParsedConfig {
+            let invalid = "invalid TOML: "
+            let text = problem.hasPrefix(invalid)
+                ? "invalid TOML, file ignored: " + problem.dropFirst(invalid.count) : "file ignored: " + problem
+            return ParsedConfig(config: .standard, messages: [ConfigMessage(line: line, text)])
+        }
         if let problem = TOMLInput.unreadable(text) {
-            return ParsedConfig(config: .standard, messages: [ConfigMessage(line: problem.line, problem.message)])
+            return ignoringTheFile(line: problem.line, problem.message)
         }
         let text = TOMLInput.withoutByteOrderMark(text)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            let message = ConfigMessage(line: error.source.begin.line, "invalid TOML: \(error.description.neutralized)")
-            return ParsedConfig(config: .standard, messages: [message])
+            return ignoringTheFile(line: error.source.begin.line, "invalid TOML: \(error.description.neutralized)")
         } catch {
-            return ParsedConfig(config: .standard, messages: [ConfigMessage(line: nil, "invalid TOML: \(error)")])
+            return ignoringTheFile(line: nil, "invalid TOML: \(error)")
         }
         var parser = ConfigParser(lines: TOMLKeyLines(text))
         let config = parser.parse(table)

@@ -88,10 +88,10 @@ struct ConfigMessageTests {
         ("[layout]\nwrap-width = -1", ["config.toml:2: 'wrap-width' must be 0 (the pane's width) or 20 columns or more, not -1"]),
         ("[layout]\nwrap-width = 1979-05-27", ["config.toml:2: 'wrap-width' must be 0 (the pane's width) or 20 columns or more, not a date"]),
         // TOML syntax: one message, every default
-        ("[keys]\nquit = \"x\"\nzoom = \n", [#"config.toml:3: invalid TOML: Error while parsing key-value pair: expected value, saw '\n'"#]),
+        ("[keys]\nquit = \"x\"\nzoom = \n", [#"config.toml:3: invalid TOML, file ignored: Error while parsing key-value pair: expected value, saw '\n'"#]),
         ("theme = \"dark\"\n[theme]\nbase = \"light\"",
-         ["config.toml:2: invalid TOML: Error while parsing table header: cannot redefine existing string 'theme' as table"]),
-        ("[keys]\nquit = \"x\"\nquit = \"y\"", ["config.toml:3: invalid TOML: Error while parsing key-value pair: cannot redefine existing string 'quit'"]),
+         ["config.toml:2: invalid TOML, file ignored: Error while parsing table header: cannot redefine existing string 'theme' as table"]),
+        ("[keys]\nquit = \"x\"\nquit = \"y\"", ["config.toml:3: invalid TOML, file ignored: Error while parsing key-value pair: cannot redefine existing string 'quit'"]),
     ]
 
     @Test("Each problem gets its exact message at its line", arguments: cases.indices)

@@ -250,10 +250,10 @@ struct ConfigParsingTests {
     @Test("A NUL is an error at its line; a byte-order mark changes no line")
     func nulAndByteOrderMark() {
         let nul = Config.parse("theme = \"dark\"\n\u{0}\nmouse = 3\n")
-        #expect(nul.messages.map(\.description) == ["config.toml:2: invalid TOML: a NUL character (U+0000), which TOML does not allow"])
+        #expect(nul.messages.map(\.description) == ["config.toml:2: invalid TOML, file ignored: a NUL character (U+0000), which TOML does not allow"])
         // Escaped, it cut the key name short: `quit = "x\u0000 not a key"` bound quit to x.
         let escaped = Config.parse("[keys]\nquit = \"x\\u0000 this is not a key name\"\n")
-        #expect(escaped.messages.map(\.description) == ["config.toml:2: a NUL character (\\u0000) in a string, which seealso cannot read"])
+        #expect(escaped.messages.map(\.description) == ["config.toml:2: file ignored: a NUL character (\\u0000) in a string, which seealso cannot read"])
         let marked = Config.parse("\u{FEFF}[keys]\nquit = 3\n")
         #expect(marked.messages.map(\.description) == Config.parse("[keys]\nquit = 3\n").messages.map(\.description))
         #expect(marked.messages.first?.line == 2)
