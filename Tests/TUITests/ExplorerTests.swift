@@ -369,6 +369,24 @@ struct ExplorerViewTests {
         #expect(words == "Terminal too small 30×10: seealso needs 40×12 Enlarge the window, or press x to quit.")
     }
 
+    /// QA 10d: `M`, a note typed, the window made too small, `q`: the note was gone without a
+    /// word. The notice now says that quitting leaves it unsaved; a search prompt is no loss.
+    @Test func tooSmallSaysAQuitLeavesTheNoteBeingWrittenUnsaved() {
+        let explorer = Explorer(model: bundledModel, bookmarks: true)
+        func key(_ state: AppState, _ key: Key) -> AppState { explorer.update(state, explorer.action(for: .key(key), in: state)) }
+        var state = key(explorer.initialState(size: Size(width: 120, height: 40)), .character("M"))
+        #expect(state.prompt != nil)
+        state = explorer.update(state, .resize(Size(width: 40, height: 11)))
+        #expect(explorer.render(state).text.contains("Enlarge the window, or press q to quit."), "nothing typed yet")
+        state = explorer.update(state, .resize(Size(width: 120, height: 40)))
+        state = "abc".reduce(state) { key($0, .character($1)) }
+        state = explorer.update(state, .resize(Size(width: 60, height: 11)))
+        let words = explorer.render(state).text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.hasSuffix("Enlarge the window to finish the note, or press q to quit without saving it."))
+        state = explorer.update(state, .resize(Size(width: 120, height: 40)))
+        #expect(state.prompt?.text == "abc", "the note is still there once the window is large enough")
+    }
+
     /// Scrolling one line redraws the reader's lines, not the whole screen.
     @Test func scrollingOneLineChangesOnlyTheReaderAndTheStatus() throws {
         let state = explorer.initialState(size: Size(width: 200, height: 60))

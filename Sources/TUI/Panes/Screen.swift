@@ -7,7 +7,7 @@ extension Explorer {
         var buffer = CellBuffer(width: state.size.width, height: state.size.height)
         let layout = state.layout
         if layout.isTooSmall {
-            drawTooSmall(into: &buffer, size: state.size)
+            drawTooSmall(into: &buffer, state: state)
             return buffer
         }
         for (pane, rect) in layout.panes {
@@ -44,9 +44,16 @@ extension Explorer {
         return buffer
     }
 
-    func drawTooSmall(into buffer: inout CellBuffer, size: Size) {
+    func drawTooSmall(into buffer: inout CellBuffer, state: AppState) {
+        let size = state.size
+        // A note being written is lost by the quit key here (it is the way out, and the
+        // prompt is hidden): said before it is pressed, as QA 10d lost one unwarned.
+        let writing = state.prompt.map { $0.purpose != .search && !$0.text.isEmpty } ?? false
+        let wayOut = writing
+            ? "Enlarge the window to finish the note" + (keymap.keyName(for: .quit).map { ", or press \($0) to quit without saving it." } ?? ".")
+            : "Enlarge the window" + (keymap.keyName(for: .quit).map { ", or press \($0) to quit." } ?? ".")
         let lines = ["Terminal too small", "\(size.width)×\(size.height): seealso needs \(ScreenLayout.minimumSize.width)×\(ScreenLayout.minimumSize.height)",
-                     "Enlarge the window" + (keymap.keyName(for: .quit).map { ", or press \($0) to quit." } ?? ".")]
+                     wayOut]
         // Wrapped, so that the way out is still readable in a 20-column window.
         let rows = lines.enumerated().flatMap { number, line in
             TextWrapper.wrap(line, width: max(size.width, 1)).map { (text: String($0.text), isTitle: number == 0) }
