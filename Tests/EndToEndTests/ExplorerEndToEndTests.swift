@@ -87,6 +87,30 @@ extension OnATerminal {
             #expect(screen.contains("\ntyped-ahead\n"), "\(screen)")
         }
 
+        /// Ctrl-C cancels the prompt or overlay that is open, as in readline, less and vim
+        /// (QA 10d: it quit the explorer from the search prompt and the help, status 130);
+        /// with nothing open it still quits as `q` does, with 130.
+        @Test func controlCCancelsWhatIsOpenThenQuits() throws {
+            let tmux = try TmuxSession(width: 100, height: 30)
+            tmux.type("\(seealso) --no-restore; echo interrupted=$?")
+            try tmux.waitFor("? help")
+            tmux.press("/")
+            tmux.tmux("send-keys -t main -l Kornil")
+            try tmux.waitFor("match 1/")
+            tmux.press("C-c")
+            try tmux.waitUntil("the prompt cancelled") { Self.lastRow($0).hasSuffix("? help") && !$0.contains("/Kornil") }
+            tmux.press("?")
+            try tmux.waitFor("Show or hide this help")
+            tmux.press("C-c")
+            try tmux.waitUntil("the help closed") { !$0.contains("Show or hide this help") && Self.lastRow($0).hasSuffix("? help") }
+            tmux.press("C-c")
+            #expect(try tmux.waitForStatus("interrupted") == 130)
+        }
+
+        static func lastRow(_ screen: String) -> String {
+            screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
+        }
+
         /// The explorer at 100×30 on the bundled article, its first frame drawn, with a data
         /// folder of its own (`data`, quoted for the shell) to find its saved place in.
         func startedWithItsOwnStore() throws -> (tmux: TmuxSession, data: String) {

@@ -21,6 +21,23 @@ struct PromptEditingTests: KeyDriven {
         return input
     }
 
+    /// Ctrl-G, readline's abort, cancels as Esc does: the search goes back to where it
+    /// started, the note is not changed, the finder closes (it said "Ctrl-G is not bound").
+    @Test func controlGCancelsAsEscDoes() {
+        let scrolled = press(start, .character("j"), .character("j"))
+        let searching = press(scrolled, "/Kornilov")
+        #expect(searching.reader != scrolled.reader)
+        let cancelled = press(searching, .control("g"))
+        #expect(cancelled.prompt == nil && cancelled.reader == scrolled.reader && cancelled.search == nil)
+        let note = press(press(start, "M") , "draft")
+        #expect(note.prompt != nil)
+        let kept = press(note, .control("g"))
+        #expect(kept.prompt == nil && kept.notice == "Note not changed.")
+        let finder = press(start, ":")
+        #expect(finder.finder != nil)
+        #expect(press(finder, .control("g")).finder == nil)
+    }
+
     @Test func theCursorMovesByCharacterAndEditsAroundIt() {
         // The report: ab漢字cd, Left, Left, Backspace deleted "d".
         let input = typed("ab漢字cd", then: .left, .left, .backspace)

@@ -313,6 +313,15 @@ public final class CursesBackend {
     /// `nextEvent` then returns nil at once, and the caller quits and exits with 128 + it.
     public var endSignal: Int32? { requestedEnd == 0 ? nil : requestedEnd }
 
+    /// Takes back a SIGINT's request to end, when the explorer used Ctrl-C to cancel what was
+    /// open instead (see `Explorer.interruptAction`). The second signal then asks again,
+    /// rather than ending the process at once.
+    public func withdrawInterrupt() {
+        guard requestedEnd == SIGINT else { return }
+        alarm(0)
+        requestedEnd = 0
+    }
+
     /// Restores the terminal (normal screen, echo, line editing, cursor, signal handlers).
     /// Safe to call more than once; after it, `present` and `nextEvent` do nothing.
     public func shutdown() {

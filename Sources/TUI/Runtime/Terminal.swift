@@ -58,6 +58,14 @@ public enum Terminal {
         var waiting: InputEvent?
         var lastFrame = ContinuousClock.now
         while state.isRunning {
+            if backend.endSignal == SIGINT, let cancel = session.explorer.interruptAction(state) {
+                // Ctrl-C cancels the prompt or overlay that is open, as in readline, less and
+                // vim; with nothing open it quits.
+                backend.withdrawInterrupt()
+                state = session.apply(cancel, to: state)
+                unsettled = true
+                continue
+            }
             if backend.endSignal != nil {
                 state = session.apply(.end, to: state)
                 break

@@ -76,11 +76,22 @@ public struct Explorer: Sendable {
             default: .ignored(key)
             }
         case .key(let key) where state?.prompt != nil || state?.finder != nil:
-            redrawsInAPrompt(key) ? .command(.redraw) : .promptKey(key)
+            // Ctrl-G is readline's and Emacs' abort: Esc, there.
+            redrawsInAPrompt(key) ? .command(.redraw) : .promptKey(key == .control("g") ? .escape : key)
         case .key(let key): keymap.command(for: key).map(Action.command) ?? .unbound(key)
         case .mouse(let mouse): .mouse(mouse)
         case .resize(let width, let height): .resize(Size(width: width, height: height))
         }
+    }
+
+    /// What Ctrl-C (SIGINT) does instead of quitting: cancel the prompt, finder, help or link
+    /// map that is open, as Esc does there. Nil when none is, or when only the "too small"
+    /// notice shows (nothing to see being cancelled): the explorer then quits.
+    public func interruptAction(_ state: AppState) -> Action? {
+        guard !state.layout.isTooSmall else { return nil }
+        if state.prompt != nil || state.finder != nil { return .promptKey(.escape) }
+        if state.showsHelp || state.linkMap != nil { return .command(.closeOverlay) }
+        return nil
     }
 
     public func update(_ state: AppState, _ action: Action) -> AppState {
