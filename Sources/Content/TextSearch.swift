@@ -86,16 +86,31 @@ public struct TextSearch: Sendable {
             }
             index = next
         }
+        // Where each character (grapheme cluster) starts, found once: a match starts at one,
+        // and ends at one, widened (e + ◌́ is found by "e", and shown whole). Asking Foundation
+        // for the cluster around each match was quadratic inside one long cluster (3,000
+        // emoji joined by ZWJ: seconds a keystroke).
+        let characterStarts = Array(text.indices)
+        func isCharacterStart(_ index: String.Index) -> Bool {
+            let found = characterStarts.partitioningIndex { $0 >= index }
+            return found < characterStarts.count && characterStarts[found] == index
+        }
+        func characterEnd(containing index: String.Index) -> String.Index {
+            let next = characterStarts.partitioningIndex { $0 > index }
+            return next < characterStarts.count ? characterStarts[next] : text.endIndex
+        }
         var ranges: [Range<String.Index>] = []
         var position = 0
         let first = needle[0]
         while position + needle.count <= haystack.count {
-            if haystack[position] == first, haystack[position..<(position + needle.count)].elementsEqual(needle) {
-                // Widen to whole characters, so a match never cuts a cluster (e + ◌́).
-                let lower = text.rangeOfComposedCharacterSequence(at: origins[position].start).lowerBound
-                let upper = text.rangeOfComposedCharacterSequence(at: origins[position + needle.count - 1].start).upperBound
-                ranges.append(lower..<upper)
+            // A match inside a cluster is none: 🇵🇷 is not in 🇯🇵🇷🇺 (Japan, Russia), nor a
+            // second 👩 inside one 👩‍👩‍👧 (it would be found again, highlighting the same family).
+            if haystack[position] == first, isCharacterStart(origins[position].start),
+               haystack[position..<(position + needle.count)].elementsEqual(needle) {
+                let upper = characterEnd(containing: origins[position + needle.count - 1].start)
+                ranges.append(origins[position].start..<upper)
                 position += needle.count
+                while position < haystack.count, origins[position].start < upper { position += 1 }
             } else {
                 position += 1
             }

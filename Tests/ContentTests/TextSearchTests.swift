@@ -61,6 +61,23 @@ struct TextSearchTests {
         #expect(found("Двоевластие", in: "(Двоевластие, Dvoyevlastiye)") == ["Двоевластие"])
     }
 
+    /// A match starts where a character does (QA 10a): "🇵🇷" was found across the flags 🇯🇵🇷🇺
+    /// (Japan, Russia), and each 👩 inside one family emoji was a match of its own, the same
+    /// cluster highlighted again and again. In a cluster of 3,000 joined emoji the old way of
+    /// widening each match (Foundation's cluster around it) took seconds; this takes one pass.
+    @Test func aMatchStartsAtACharacterAndIsFoundOncePerCluster() {
+        #expect(found("🇵🇷", in: "flags 🇯🇵🇷🇺 here").isEmpty)
+        #expect(found("🇷🇺", in: "flags 🇯🇵🇷🇺 here") == ["🇷🇺"])
+        let family = "👩\u{200D}👩\u{200D}👧"
+        #expect(found("👩", in: "a \(family) b 👩") == [family, "👩"])
+        let joined = Array(repeating: "👩", count: 3000).joined(separator: "\u{200D}")
+        // Compared as a count and a Bool: a failure must not print 3,000 emoji.
+        let long = found("👩", in: "x " + joined + " y")
+        #expect(long.count == 1)
+        #expect(long.first == joined)
+        #expect(found("e\u{301}", in: "cafe\u{301}") == ["e\u{301}"], "a query of one cluster finds it")
+    }
+
     @Test func noMatchAndEmptyQuery() {
         #expect(found("zzz", in: "Dual power").isEmpty)
         #expect(TextSearch("").matches(in: "anything").isEmpty)
