@@ -221,12 +221,15 @@ private struct Builder {
         listLeadIn = nil
     }
 
+    /// By scalar, not character: a combining mark after the space makes the two one
+    /// character (`- ◌́text`), and the line was taken for a paragraph (QA 10a).
     static func listItemText(_ trimmed: Substring) -> Substring? {
-        guard let marker = trimmed.first, marker == "-" || marker == "*" || marker == "•" else { return nil }
-        let rest = trimmed.dropFirst()
+        let scalars = trimmed.unicodeScalars
+        guard let marker = scalars.first, marker == "-" || marker == "*" || marker == "•" else { return nil }
+        let rest = scalars.dropFirst()
         guard let space = rest.first, space == " " || space == "\t" else { return nil }
         let text = rest.drop { $0 == " " || $0 == "\t" }
-        return text.isEmpty ? nil : text
+        return text.isEmpty ? nil : Substring(text)
     }
 
     /// Splits `Name – description` when the part before the dash is short enough to be a name.

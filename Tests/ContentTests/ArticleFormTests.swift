@@ -325,6 +325,18 @@ struct ArticleFormTests {
         #expect(article.flaggedLines == [], "emoji joiners and modifiers are not controls")
     }
 
+    /// QA 10a: "- ◌́Комбинирующий – описание." was a paragraph: the space and the mark are one
+    /// character, so the line did not start with "- " by characters.
+    @Test("A combining mark right after the list marker's space still makes a list item")
+    func combiningMarkAfterTheMarker() throws {
+        let article = try ArticleParser().parse(
+            "= T =\n\n== Cases ==\n- \u{301}Комбинирующий – описание.\n- Обычный – пункт.\n", path: "t.txt")
+        let lists = article.sections.flatMap(Self.lists)
+        #expect(lists.count == 1)
+        #expect(lists.first?.items.map(\.text) == ["\u{301}Комбинирующий – описание.", "Обычный – пункт."])
+        #expect(article.sections.flatMap(Self.paragraphs).isEmpty)
+    }
+
     @Test("Mentions in Cyrillic, CJK (between punctuation) and without diacritics are detected")
     func unicodeMentions() throws {
         let model = try Fixtures.load("unicode.txt")
