@@ -24,6 +24,18 @@ struct TextWrapperTests {
         #expect(lines("e\u{301}e\u{301}e\u{301}", 2) == ["e\u{301}e\u{301}", "e\u{301}"])
     }
 
+    /// Chinese and Japanese have no spaces: a paragraph was one long word, so it began on a
+    /// new line (a gap at the end of the one before) and was cut anywhere, even inside a
+    /// cross-reference's number: "東京[" / "1]、" (QA 10a).
+    @Test("Text without spaces breaks before ideographs, never inside [1], before 、 or after （")
+    func ideographsBreakLikeUAX14() {
+        #expect(lines("abc 日本の首都", 8) == ["abc 日本", "の首都"], "fills the line after a Latin word")
+        #expect(lines("首都、東京[1]、大阪[2]。", 11) == ["首都、東", "京[1]、大", "阪[2]。"])
+        #expect(lines("（東京）と大阪", 6) == ["（東", "京）と", "大阪"])
+        #expect(lines("今日は東京。明日は大阪。", 6) == ["今日は", "東京。", "明日は", "大阪。"])
+        #expect(lines("서울은 크다", 7) == ["서울은", "크다"], "Hangul breaks at spaces, as Korean is written")
+    }
+
     @Test("ASCII read byte by byte still joins a following combining mark, and CR LF")
     func asciiFastPathKeepsClusters() {
         // "b" + U+0301 is one column; "x" + U+20DD (combining circle) too.

@@ -28,6 +28,8 @@ public enum TextWrapper {
     /// - Breaks at spaces (U+0020 and tab; a no-break space does not break); the spaces at a
     ///   break are dropped, spaces inside a line are kept, leading spaces (an indent) are
     ///   kept when the first word fits after them.
+    /// - Text without spaces may also break before an ideograph (Han, kana), except before
+    ///   closing punctuation (、。）) or after opening punctuation, as UAX #14 breaks CJK.
     /// - A word longer than `width` starts a new line and is broken at grapheme-cluster
     ///   boundaries, so "👨‍👩‍👧" or "e\u{301}" are never split.
     /// - A newline (LF or CR LF) ends a line; an empty text or an empty line between two
@@ -79,6 +81,35 @@ private struct LineBuilder {
         var end: Int
         var kind: Kind
         var width: Int
+        /// Han, kana and their punctuation: scripts written without spaces, where a line may
+        /// break before any character (UAX #14's ideographs), unless `isClosing`.
+        var isIdeographic = false
+        /// Punctuation no line starts with (、。）」 …).
+        var isClosing = false
+        /// Punctuation no line ends with ( （「 [ …).
+        var isOpening = false
+
+        /// Whether a line may break between `self` and `next`, within a run without spaces:
+        /// only before an ideograph, so a cross-reference's "[1]" stays on its word's line,
+        /// as a Latin word's does ("東京[1]"; it was cut "東京[" / "1]" when the run was
+        /// longer than the line), and never before closing or after opening punctuation.
+        func allowsBreak(before next: Cluster) -> Bool {
+            next.isIdeographic && !next.isClosing && !isOpening
+        }
+
+        static let closing: Set<Unicode.Scalar> = ["、", "。", "，", "．", "：", "；", "！", "？", "）", "」", "』", "】", "〉",
+                                                   "》", "〕", "〗", "〙", "〛", "｝", "］", "ー", "・", "々"]
+        static let opening: Set<Unicode.Scalar> = ["（", "「", "『", "【", "〈", "《", "〔", "〖", "〘", "〚", "｛", "［"]
+
+        /// CJK radicals to CJK ideographs (kana, CJK punctuation and symbols included),
+        /// compatibility ideographs, fullwidth forms, and the supplementary ideograph planes.
+        /// Hangul is left out: Korean is written with spaces between words.
+        static func isIdeographic(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x2E80...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFF60, 0x20000...0x3FFFF: true
+            default: false
+            }
+        }
     }
 
     /// The cluster that starts at `offset`. Printable ASCII followed by ASCII, almost all of
@@ -91,7 +122,8 @@ private struct LineBuilder {
         if byte >= 0x20 && byte < 0x7F {
             let next = offset + 1
             if next == bytes.count || bytes[next] < 0x80 {
-                return Cluster(end: next, kind: byte == 0x20 ? .space : .other, width: 1)
+                return Cluster(end: next, kind: byte == 0x20 ? .space : .other, width: 1,
+                               isOpening: byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{"))
             }
         }
         let character = text[index(offset)]
@@ -100,7 +132,10 @@ private struct LineBuilder {
         case "\n", "\r\n": .newline
         default: .other
         }
-        return Cluster(end: offset + character.utf8.count, kind: kind, width: character.displayWidth)
+        let first = character.unicodeScalars.first!
+        return Cluster(end: offset + character.utf8.count, kind: kind, width: character.displayWidth,
+                       isIdeographic: Cluster.isIdeographic(first), isClosing: Cluster.closing.contains(first),
+                       isOpening: Cluster.opening.contains(first) || "([{".unicodeScalars.contains(first))
     }
 
     private func index(_ offset: Int) -> String.Index {
@@ -122,6 +157,9 @@ private struct LineBuilder {
             let isSpace = runStart.kind == .space
             var end = runStart.end
             var runWidth = runStart.width
+            var last = runStart
+            // Whether the run ended at a break inside text without spaces (before an ideograph).
+            var brokeInside = false
             first = nil
             while end < range.upperBound {
                 let next = cluster(at: end)
@@ -129,14 +167,21 @@ private struct LineBuilder {
                     first = next
                     break
                 }
+                if !isSpace, last.allowsBreak(before: next) {
+                    first = next
+                    brokeInside = true
+                    break
+                }
                 runWidth += next.width
                 end = next.end
+                last = next
             }
             if isSpace {
                 pendingSpace = (offset, runWidth)
             } else {
                 addWord(offset..<end, width: runWidth, after: pendingSpace, isFirstWord: isFirstWord)
-                pendingSpace = nil
+                // The next piece follows with no space between, and may start the next line.
+                pendingSpace = brokeInside ? (end, 0) : nil
                 isFirstWord = false
             }
             offset = end
