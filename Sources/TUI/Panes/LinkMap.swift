@@ -572,9 +572,9 @@ extension LinkMap {
         let limit = isCut ? area.maxX - 1 : area.maxX
         var x = area.x
         for (text, style) in spans where x < limit {
-            x += buffer.put(text, x: x, y: y, maxWidth: limit - x, style: style)
+            x += buffer.put(text, x: x, y: y, maxWidth: limit - x, style: style, fillsCut: false)
         }
-        if isCut, area.width > 0 { buffer.put("…", x: limit, y: y, style: Style(.dim)) }
+        if isCut, area.width > 0 { buffer.put("…", x: min(x, limit), y: y, style: Style(.dim)) }
     }
 
     func drawDetail(into buffer: inout CellBuffer, y: Int, area: Rect, selected: Int?, glyphs: Glyphs) {

@@ -203,10 +203,15 @@ extension Explorer {
             }
             let start = rect.x + 1
             let limit = rect.x + rect.width - 1
+            /// Where the spans end: a "…" drawn there follows the text (`fillsCut`).
             func draw(_ spans: some Sequence<TextSpan>, from x: Int, to end: Int) -> Int {
                 var x = x
                 for span in spans {
-                    x += buffer.put(span.text, x: x, y: y, maxWidth: max(end - x, 0), style: marked(span.style))
+                    let used = buffer.put(span.text, x: x, y: y, maxWidth: max(end - x, 0), style: marked(span.style), fillsCut: false)
+                    x += used
+                    // Cut (a wide character left less than its two columns): nothing after it.
+                    // Measured only then, as rows are drawn every frame.
+                    if end - x < 2, used < span.text.displayWidth { break }
                 }
                 return x
             }
@@ -222,8 +227,10 @@ extension Explorer {
                     buffer.put("…", x: x, y: y, style: ellipsisStyle)
                     _ = draw(kept, from: x + 1, to: limit)
                 } else {
-                    _ = draw(spans, from: start, to: limit)
-                    buffer.put("…", x: limit - 1, y: y, style: ellipsisStyle)
+                    // Right after the text: a wide character that did not fit leaves its
+                    // column after the "…", not a gap before it (QA 10a: "渋谷新 …").
+                    let x = draw(spans, from: start, to: limit - 1)
+                    buffer.put("…", x: x, y: y, style: ellipsisStyle)
                 }
             } else {
                 _ = draw(spans, from: start, to: limit)
@@ -377,7 +384,11 @@ extension Explorer {
                 guard column < textEnd else { break }
                 let style = Style(selected ? .selection : .normal, bold: matched.contains(offset), reverse: selected,
                                   underline: matched.contains(offset))
-                column += buffer.put(String(character), x: column, y: y, maxWidth: textEnd - column, style: style)
+                let drawn = buffer.put(String(character), x: column, y: y, maxWidth: textEnd - column, style: style, fillsCut: false)
+                // A wide character that does not fit ends the title: what follows it must not
+                // be drawn in its place, and the "…" goes right after it.
+                if drawn == 0 { break }
+                column += drawn
             }
             if isCut { buffer.put("…", x: column, y: y, style: selected ? Style(.selection, reverse: true) : Style(.dim)) }
         }

@@ -115,9 +115,11 @@ public struct CellBuffer: Equatable, Sendable {
     ///   mark) take no cell and are dropped.
     ///
     /// Returns the number of columns used (from `x`, including any clipped on the left).
+    /// With `fillsCut` false, a character that would straddle the limit ends the text without
+    /// spaces, and the columns used end where the text does: a "…" put there follows it.
     @discardableResult
     public mutating func put(
-        _ text: String, x: Int, y: Int, maxWidth: Int? = nil, style: Style = .normal
+        _ text: String, x: Int, y: Int, maxWidth: Int? = nil, style: Style = .normal, fillsCut: Bool = true
     ) -> Int {
         guard y >= 0 && y < height else { return 0 }
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? width)
@@ -148,6 +150,7 @@ public struct CellBuffer: Equatable, Sendable {
             let characterWidth = character.displayWidth
             if characterWidth == 0 { continue }
             if column + characterWidth > limit {
+                guard fillsCut else { break }
                 fillSpaces(from: column, to: limit, y: y, style: style)
                 column = limit
                 break
