@@ -8,8 +8,8 @@ struct BackendMappingTests {
     /// glibc's wcwidth for the scalars used below.
     private static func cWidth(_ scalar: Unicode.Scalar) -> Int {
         switch scalar.value {
-        case 0x301, 0x200D, 0xFE0F: return 0
-        case 0x1F468, 0x1F469, 0x1F467, 0x1F44D, 0x1F3FD, 0x6F22: return 2
+        case 0x301, 0x200D, 0xFE0F, 0xE0020...0xE007F: return 0
+        case 0x1F468, 0x1F469, 0x1F467, 0x1F44D, 0x1F3FD, 0x6F22, 0x1F3F4: return 2
         case 0x1F1E6...0x1F1FF: return 1
         case 0x1FAE8: return -1  // newer than the C library's tables
         default: return 1
@@ -31,6 +31,8 @@ struct BackendMappingTests {
         #expect(glyph("❤️", width: 2) == ("❤", 1), "text form, padded by the caller")
         #expect(glyph("🇫🇷", width: 2) == ("🇫", 1))
         #expect(glyph("🫨", width: 2) == ("\u{FFFD}", 1), "unknown to the C library")
+        #expect(glyph("🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}", width: 2) == ("🏴", 2),
+                "a tag sequence is not cut short")
     }
 
     @Test("Colour pairs are allocated once per combination, and never past the limit")
