@@ -287,6 +287,13 @@ private struct Builder {
 }
 
 /// Allocates unique, stable slugs: `July Days' impact` → `july-days-impact`, repeats get `-2`, `-3`.
+extension ArticleParser {
+    /// Where an item's `separator` (" – ") first is in its text: see `Builder.separatorRange`.
+    static func separatorRange(_ separator: String, in text: String) -> Range<String.Index>? {
+        Builder.separatorRange(separator, in: text)
+    }
+}
+
 struct SlugAllocator {
     /// Longer titles are cut: an id is hashed for every mention the linker records, so a
     /// 200 kB list item must not have a 200 kB id.

@@ -87,7 +87,10 @@ public struct Classifier: Sendable {
                     guard !name.isEmpty else { continue }  // a marker with nothing after it, or a dash ("- – text")
                     // A `Name – description` item has what follows its dash, if anything;
                     // another has its whole text when that is more than the name.
-                    let description = listItem.name != nil ? listItem.description : (name == listItem.text ? nil : listItem.text)
+                    let description = listItem.name != nil ? listItem.description
+                        : kind == .seeAlso ? Self.titleAndDescription(of: listItem).map { $0.description }
+                            ?? (name == listItem.text ? nil : listItem.text)
+                        : (name == listItem.text ? nil : listItem.text)
                     let id = kind.slug + ":" + slugsByKind[kind, default: SlugAllocator()].allocate(for: name)
                     items.append(Item(id: id, kind: kind, name: name, description: description,
                                       text: listItem.text, section: index, line: listItem.line))
@@ -135,6 +138,7 @@ public struct Classifier: Sendable {
 
     static func name(of item: ListItem, kind: ItemKind) -> String {
         if let name = item.name { return name }
+        if kind == .seeAlso, let title = titleAndDescription(of: item) { return title.name }
         let whole = item.text.trimmingSpaces()
         var text = whole
         while text.hasSuffix(".") { text.removeLast() }
@@ -142,6 +146,23 @@ public struct Classifier: Sendable {
         guard !text.trimmingSpaces().isEmpty else { return whole }
         let name = kind == .example ? subject(of: text) : text
         return name.isEmpty ? text : name
+    }
+
+    /// A See-also entry names an article, and titles hold colons ("Star Wars: Episode IV"),
+    /// which the parser's rule for names refuses, as prose has them ("Note: knead it – ten
+    /// minutes"). In a See also list the first dash parts title and description whatever the
+    /// title holds, for a title of up to eight words (QA 10c: the link to the folder's article
+    /// "Star Wars: Episode IV" was lost). Nil when the parser split it already, or no dash does.
+    static func titleAndDescription(of item: ListItem) -> (name: String, description: String?)? {
+        guard item.name == nil else { return nil }
+        for separator in [" – ", " — ", " - "] {
+            guard let range = ArticleParser.separatorRange(separator, in: item.text) else { continue }
+            let name = item.text[..<range.lowerBound].trimmingSpaces()
+            guard !name.isEmpty, name.split(separator: " ").count <= 8 else { return nil }
+            let description = item.text[range.upperBound...].trimmingSpaces()
+            return (String(name), description.isEmpty ? nil : String(description))
+        }
+        return nil
     }
 
     /// Words that end the subject of an example sentence ("Libya has been…", "… in 1520").
