@@ -37,7 +37,11 @@ struct ConfigCommandTests {
                      "quit = \"q\"                               # Quit",
                      "help = [\"?\", \"F1\"]                       # Show or hide this help",
                      "next-pane = \"Tab\"                        # Focus the next pane",
-                     "previous-pane = \"Shift-Tab\"              # Focus the previous pane"] {
+                     "previous-pane = \"Shift-Tab\"              # Focus the previous pane",
+                     "half-page-down = \"Ctrl-D\"                # Half a page down",
+                     "half-page-up = \"Ctrl-U\"                  # Half a page up",
+                     "next-section = \"}\"                       # Next section, its heading at the top (outline: past subsections)",
+                     "previous-section = \"{\"                   # Previous section, or this one's start (outline: past subsections)"] {
             #expect(lines.contains(line), "\(line)")
         }
         try withTemporaryDirectory { folder in

@@ -40,6 +40,25 @@ struct ConfigParsingTests {
 
     // MARK: - Keys
 
+    /// QA could not bind half-page scrolling: the config had no such action. By name, as a
+    /// file writes them.
+    @Test("The half-page and section actions take keys by their names")
+    func halfPageAndSectionActions() {
+        let parsed = Config.parse("[keys]\nhalf-page-down = \"x\"\nhalf-page-up = \"X\"\nnext-section = \"Ctrl-N\"\nprevious-section = \"Alt-p\"\n")
+        #expect(parsed.messages == [])
+        let keymap = parsed.config.keymap
+        #expect(keymap.command(for: .character("x"))?.rawValue == "half-page-down")
+        #expect(keymap.command(for: .character("X"))?.rawValue == "half-page-up")
+        #expect(keymap.command(for: .control("n"))?.rawValue == "next-section")
+        #expect(keymap.command(for: .alt("p"))?.rawValue == "previous-section")
+        #expect(keymap.command(for: .control("d")) == nil && keymap.command(for: .character("}")) == nil, "their defaults are replaced")
+        let standard = Config.parse("").config.keymap
+        #expect(standard.command(for: .control("d"))?.rawValue == "half-page-down")
+        #expect(standard.command(for: .control("u"))?.rawValue == "half-page-up")
+        #expect(standard.command(for: .character("}"))?.rawValue == "next-section")
+        #expect(standard.command(for: .character("{"))?.rawValue == "previous-section")
+    }
+
     @Test("A remapped action loses its default keys; the others keep theirs")
     func remapReplacesDefaults() {
         let parsed = Config.parse("[keys]\nquit = \"x\"\nback = [\"H\", \"Backspace\", \"Ctrl-O\"]\n")

@@ -38,11 +38,13 @@ struct EmptyPatternTests: KeyDriven {
         #expect(state.search?.current == 4)
     }
 
-    @Test("With no search before, / Enter does nothing and says nothing")
+    /// It closed without a word; vim says "E35: No previous regular expression".
+    @Test("With no search before, / Enter searches nothing and says so")
     func nothingBefore() {
         let state = search("", start)
         #expect(state.search == nil)
         #expect(state.prompt == nil)
-        #expect(state.notice == nil)
+        #expect(state.notice == "No previous search.")
+        #expect(statusBar(state).contains("No previous search."))
     }
 }

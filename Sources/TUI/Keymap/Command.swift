@@ -16,8 +16,12 @@ public enum Command: String, Sendable, CaseIterable, Codable {
     case moveUp = "up"
     case pageDown = "page-down"
     case pageUp = "page-up"
+    case halfPageDown = "half-page-down"
+    case halfPageUp = "half-page-up"
     case top
     case bottom
+    case nextSection = "next-section"
+    case previousSection = "previous-section"
     case open
     case nextReference = "next-reference"
     case previousReference = "previous-reference"
@@ -58,8 +62,12 @@ public enum Command: String, Sendable, CaseIterable, Codable {
         case .moveUp: "Move up / scroll one line"
         case .pageDown: "Page down"
         case .pageUp: "Page up"
+        case .halfPageDown: "Half a page down"
+        case .halfPageUp: "Half a page up"
         case .top: "Go to the top"
         case .bottom: "Go to the bottom"
+        case .nextSection: "Next section, its heading at the top (outline: past subsections)"
+        case .previousSection: "Previous section, or this one's start (outline: past subsections)"
         case .open: "Open the selection / follow the cross-reference"
         case .nextReference: "Next cross-reference in the reader"
         case .previousReference: "Previous cross-reference in the reader"
@@ -96,7 +104,8 @@ public enum Command: String, Sendable, CaseIterable, Codable {
         switch self {
         case .quit, .help, .closeOverlay, .zoom, .redraw: "General"
         case .nextPane, .previousPane, .focusOutline, .focusReader, .focusCrossLinks, .focusBacklinks, .focusBookmarks: "Panes"
-        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .collapse, .expand: "Moving"
+        case .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom, .nextSection, .previousSection,
+             .collapse, .expand: "Moving"
         case .open, .nextReference, .previousReference, .back, .forward: "Following links"
         case .toggleBookmark, .note, .deleteBookmark, .undoDelete: "Bookmarks"
         case .search, .searchNext, .searchPrevious, .goTo, .linkMap: "Finding"

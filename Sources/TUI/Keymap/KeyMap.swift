@@ -37,8 +37,9 @@ public struct KeyMap: Sendable, Equatable {
         keys(for: command).first?.displayName
     }
 
-    /// The defaults: less/vim/w3m habits (j/k, Space/b, g/G, H/L for history, ]/[ for links,
-    /// Ctrl-L to redraw).
+    /// The defaults: less/vim/w3m habits (j/k, Space/b, Ctrl-D/Ctrl-U, g/G, H/L for history,
+    /// ]/[ for links, Ctrl-L to redraw). Sections are }/{, vim's paragraph motions: ]] and [[,
+    /// vim's section motions, would need two keys, and ]/[ and n/p are taken.
     public static let standard = KeyMap(bindings: [
         Binding(.quit, [.character("q")]),
         Binding(.help, [.character("?"), .function(1)]),
@@ -56,8 +57,12 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.moveUp, [.character("k"), .up]),
         Binding(.pageDown, [.character(" "), .pageDown, .control("f")]),
         Binding(.pageUp, [.character("b"), .pageUp, .control("b")]),
+        Binding(.halfPageDown, [.control("d")]),
+        Binding(.halfPageUp, [.control("u")]),
         Binding(.top, [.character("g"), .home]),
         Binding(.bottom, [.character("G"), .end]),
+        Binding(.nextSection, [.character("}")]),
+        Binding(.previousSection, [.character("{")]),
         Binding(.collapse, [.character("h"), .left]),
         Binding(.expand, [.character("l"), .right]),
         Binding(.open, [.enter]),

@@ -92,7 +92,7 @@ public enum HelpScreen {
         entries.append(.blank)
         entries.append(.heading("Typing (search, notes, go to)"))
         entries.append(.text("←, →, Home, End, Ctrl-A, Ctrl-E move the cursor, Alt-b and Alt-f by a word; Backspace and Del "
-                             + "delete around it, Ctrl-W (or Alt-Backspace) the word before it, Alt-d the word after it, Ctrl-U all before it, "
+                             + "(Ctrl-D) delete around it, Ctrl-W (or Alt-Backspace) the word before it, Alt-d the word after it, Ctrl-U all before it, "
                              + "Ctrl-K all after it."))
         entries.append(.blank)
         entries.append(.heading("Mouse"))

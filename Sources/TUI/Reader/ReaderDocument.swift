@@ -46,6 +46,12 @@ public struct ReaderBlock: Equatable, Sendable {
     public var sourceLine: Int?
     /// Whether the block is a section heading, or the title (the lead's): bookmark marks go there.
     public var isHeading = false
+    /// Whether the block heads a part of a topic card (its links, its mentions): `}` and `{`
+    /// stop there as at a section's heading, but it is no section's, and gets no bookmark mark.
+    public var isCardHeading = false
+
+    /// Where `}` and `{` stop: a section's heading, the title, a card's part.
+    var startsPart: Bool { isHeading || isCardHeading }
 }
 
 /// A cross-reference the reader can select with ] and [ and follow with Enter.

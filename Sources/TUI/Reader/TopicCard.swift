@@ -9,9 +9,9 @@ extension ReaderDocument {
         guard case .item(let index)? = model.node(id: itemID) else { return document }
         let item = model.items[index]
         let sectionTitle = model.displayName(of: model.article.sections[item.section].id)
-        func add(_ spans: [TextSpan], prefix: TextSpan? = nil, indent: Int = 0, spacing: Int = 0) {
+        func add(_ spans: [TextSpan], prefix: TextSpan? = nil, indent: Int = 0, spacing: Int = 0, heading: Bool = false) {
             document.blocks.append(ReaderBlock(spans: spans, prefix: prefix, indent: indent, spacingBefore: spacing,
-                                               section: item.section, item: item.id, sourceLine: nil))
+                                               section: item.section, item: item.id, sourceLine: nil, isCardHeading: heading))
         }
         func reference(to target: Target, label: String) -> Int {
             document.references.append(ReaderReference(target: target, block: document.blocks.count, label: label))
@@ -32,7 +32,7 @@ extension ReaderDocument {
         }
 
         let links = model.graph.links(touching: item.id).sorted { ($0.origin == .curated ? 0 : 1) < ($1.origin == .curated ? 0 : 1) }
-        add([TextSpan("Links (\(links.count))", Style(.heading1, bold: true))], prefix: TextSpan("# ", Style(.heading1)), spacing: 1)
+        add([TextSpan("Links (\(links.count))", Style(.heading1, bold: true))], prefix: TextSpan("# ", Style(.heading1)), spacing: 1, heading: true)
         if links.isEmpty { add([TextSpan("No links.", Style(.dim))]) }
         for link in links {
             let otherID = link.other(than: item.id)
@@ -58,7 +58,7 @@ extension ReaderDocument {
         // Mentions only: a namesake's same-topic link has the namesake's own line as evidence.
         let mentions = model.graph.incoming(to: item.id).filter { $0.relation == .mentions }.compactMap(\.evidence)
         add([TextSpan("Mentioned in the article (\(mentions.count))", Style(.heading1, bold: true))],
-            prefix: TextSpan("# ", Style(.heading1)), spacing: 1)
+            prefix: TextSpan("# ", Style(.heading1)), spacing: 1, heading: true)
         if mentions.isEmpty { add([TextSpan("The article's text does not mention it by name.", Style(.dim))]) }
         for evidence in mentions {
             let place = "\(model.displayName(of: evidence.section)), line \(evidence.line)"

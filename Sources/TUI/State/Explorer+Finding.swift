@@ -119,7 +119,10 @@ extension Explorer {
         guard let search = state.search else { return state }
         if !search.query.isEmpty { state.lastSearch = search.query }
         if search.query.isEmpty {
+            // Nothing typed, and no pattern before to repeat: said, where the prompt closed
+            // without a word, as if the key were lost (vim: "E35: No previous regular expression").
             state.search = nil
+            state.notice = "No previous search."
         } else if search.matches.isEmpty {
             state.notice = "Not found: \(search.query)"
             state.search = nil
@@ -196,11 +199,22 @@ extension Explorer {
             return state
         case .enter:
             let results = finderResults(state)
+            guard results.indices.contains(finder.selection) else {
+                // As in fzf, nothing to jump to keeps the finder open with what was typed (it
+                // closed without a word, the query lost); the notice says how to leave.
+                state.notice = "Nothing matches: Esc closes."
+                return state
+            }
             state.finder = nil
-            guard results.indices.contains(finder.selection) else { return state }
             return follow(results[finder.selection].entry.target, from: state)
         case .up, .control("p"), .backTab: finder.selection = max(finder.selection - 1, 0)
         case .down, .control("n"), .tab: finder.selection = min(finder.selection + 1, max(finder.results.count - 1, 0))
+        case .pageDown, .pageUp:
+            // A box of results less one, as fzf pages, so the last result seen stays in view.
+            // (Home and End are the text's, as in readline and fzf.)
+            let page = max(FinderFrame(size: state.size).rows - 1, 1)
+            finder.selection = key == .pageDown ? min(finder.selection + page, max(finder.results.count - 1, 0))
+                : max(finder.selection - page, 0)
         default:
             // The query edits as the prompts do; new results start from the best one.
             if finder.input.edit(key) == .text { finder.selection = 0 }

@@ -489,7 +489,8 @@ public struct Explorer: Sendable {
         case .forward: state = travel(back: false, state)
         case .nextReference: state = moveReference(by: 1, in: state)
         case .previousReference: state = moveReference(by: -1, in: state)
-        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .open, .collapse, .expand:
+        case .nextSection, .previousSection: state = stepSection(forward: command == .nextSection, in: state)
+        case .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom, .open, .collapse, .expand:
             switch state.focus {
             case .reader: state = readerCommand(command, in: state)
             case .outline: state = outlineCommand(command, in: state)
@@ -567,9 +568,11 @@ public struct Explorer: Sendable {
             return perform(.help, in: state)
         case .moveDown, .nextReference: open.selection = min(open.selection + 1, last)
         case .moveUp, .previousReference: open.selection = max(open.selection - 1, 0)
-        case .pageDown, .expand:
+        // A group is the map's page, and its section: the half-page and section keys move by a
+        // group too, rather than closing the map as the keys it has no use for do.
+        case .pageDown, .halfPageDown, .nextSection, .expand:
             open.selection = map.groups.first { $0.range.lowerBound > open.selection }?.range.lowerBound ?? last
-        case .pageUp, .collapse:
+        case .pageUp, .halfPageUp, .previousSection, .collapse:
             open.selection = map.groups.last { $0.range.upperBound <= open.selection }?.range.lowerBound ?? 0
         case .top: open.selection = 0
         case .bottom: open.selection = last
@@ -600,6 +603,8 @@ public struct Explorer: Sendable {
         case .moveUp: state.helpTop -= 1
         case .pageDown: state.helpTop += page
         case .pageUp: state.helpTop -= page
+        case .halfPageDown: state.helpTop += max(page / 2, 1)
+        case .halfPageUp: state.helpTop -= max(page / 2, 1)
         case .top: state.helpTop = 0
         case .bottom: state.helpTop = Int.max / 2
         default: break
@@ -626,6 +631,8 @@ public struct Explorer: Sendable {
         case .moveUp: newTop = current - 1
         case .pageDown: newTop = current + max(height - 2, 1)
         case .pageUp: newTop = current - max(height - 2, 1)
+        case .halfPageDown: newTop = current + max(height / 2, 1)
+        case .halfPageUp: newTop = current - max(height / 2, 1)
         case .top: newTop = 0
         case .bottom: newTop = layout.lineCount
         case .open:
@@ -653,8 +660,8 @@ public struct Explorer: Sendable {
         // and a screen that stays as it was looks like a key that was lost. A line key or g/G
         // stays quiet there: the status bar says Top or Bot already, and a held j would keep
         // a notice up all the way down.
-        if top == current, command == .pageDown || command == .pageUp {
-            state.notice = command == .pageDown ? "Already at the end." : "Already at the top."
+        if top == current, [.pageDown, .pageUp, .halfPageDown, .halfPageUp].contains(command) {
+            state.notice = command == .pageDown || command == .halfPageDown ? "Already at the end." : "Already at the top."
         }
         // g and G are jumps, as in vim and less (whose '' returns from them): H goes back to
         // where they were pressed. Otherwise a link followed, then g, left H nothing but the
@@ -765,6 +772,7 @@ public struct Explorer: Sendable {
         let article = model.article
         guard let position = rows.firstIndex(where: { $0.section == state.outline.selectedSection }) else { return state }
         let page = max(contentHeight(of: .outline, state) - 1, 1)
+        let half = max(contentHeight(of: .outline, state) / 2, 1)
         func select(_ index: Int) {
             state.outline.selectedSection = rows[min(max(index, 0), rows.count - 1)].section
         }
@@ -774,6 +782,8 @@ public struct Explorer: Sendable {
         case .moveUp: select(position - 1)
         case .pageDown: select(position + page)
         case .pageUp: select(position - page)
+        case .halfPageDown: select(position + half)
+        case .halfPageUp: select(position - half)
         case .top: select(0)
         case .bottom: select(rows.count - 1)
         case .open: return follow(.section(selected), from: state)
@@ -803,12 +813,15 @@ public struct Explorer: Sendable {
         let rows = rows(of: pane, state)
         var list = state[keyPath: Self.listState(of: pane)]
         let page = max(contentHeight(of: pane, state) - 1, 1)
+        let half = max(contentHeight(of: pane, state) / 2, 1)
         let current = rows.validSelection(list.selection) ?? 0
         switch command {
         case .moveDown: list.selection = rows.selectableRow(from: current + 1, direction: 1) ?? current
         case .moveUp: list.selection = rows.selectableRow(from: current - 1, direction: -1) ?? current
         case .pageDown: list.selection = rows.validSelection(current + page) ?? current
         case .pageUp: list.selection = rows.validSelection(current - page) ?? current
+        case .halfPageDown: list.selection = rows.validSelection(current + half) ?? current
+        case .halfPageUp: list.selection = rows.validSelection(current - half) ?? current
         case .top: list.selection = rows.firstSelectable ?? 0
         case .bottom: list.selection = rows.lastSelectable ?? 0
         case .open:
