@@ -31,4 +31,61 @@ struct ReferenceSelectionTests: KeyDriven {
         #expect(explorer.title(of: .crossLinks, state) != "Cross-links: Dual power")
         #expect(explorer.currentNode(state) != "lead")
     }
+
+    /// The selected reference's label, as the status line names it ("→ Syndicalism").
+    func selectedLabel(_ state: AppState) -> String? {
+        state.reader.selectedReference.map { explorer.readerDocument(state).references[$0].label }
+    }
+
+    /// A match in a cross-reference makes it the selected one, as lynx makes the matched link
+    /// current: Enter follows it and the cross-links pane describes it (QA: `/Syndicalism`
+    /// Enter, then Enter said "No cross-reference selected").
+    @Test func aMatchInACrossReferenceSelectsIt() throws {
+        let found = search("Syndicalism", start)
+        #expect(selectedLabel(found) == "Syndicalism")
+        #expect(explorer.title(of: .crossLinks, found) == "Cross-links: Syndicalism")
+        let followed = press(found, .enter)
+        #expect(followed.reader.content == .card(itemID: "strategy:syndicalism"))
+        #expect(followed.notice == nil)
+
+        // A match inside a reference's name, not at its start.
+        let bookchin = search("Bookchin", start)
+        #expect(selectedLabel(bookchin) == "Communalism (Bookchin)")
+        #expect(press(bookchin, .enter).reader.content == .card(itemID: "see-also:communalism-bookchin"))
+    }
+
+    /// The selection follows the current match while typing and with n and N; Esc on the
+    /// prompt puts back the selection the search started with.
+    @Test func theSelectionFollowsTheCurrentMatch() throws {
+        let typing = press(start, "/Syndicalis")
+        #expect(typing.prompt != nil && selectedLabel(typing) == "Syndicalism")
+        #expect(press(typing, .escape).reader.selectedReference == nil)
+
+        // The strategy and the See-also topic of that name.
+        let first = search("Council communism", start)
+        let selected = [first, press(first, "n"), press(first, "nN")].map(\.reader.selectedReference)
+        #expect(selected.allSatisfy { $0 != nil } && selected[0] != selected[1], "\(selected)")
+        #expect(selected[2] == selected[0])
+        #expect(selected.map { $0.map { explorer.readerDocument(first).references[$0].label } }.allSatisfy { $0 == "Council communism" })
+    }
+
+    /// A match in no cross-reference leaves the selection to the rule scrolling follows: one
+    /// on screen stays, one off screen gives way to the first in view (QA saw Anti-king,
+    /// off screen, still selected after a search, and the cross-links pane describing it).
+    /// Nothing selected stays so, as at the start.
+    @Test func aMatchInNoReferenceKeepsTheSelectionOnlyOnScreen() throws {
+        let antiKing = try #require(explorer.articleReference(to: .card("see-also:anti-king")))
+        var offScreen = start
+        offScreen.reader.selectedReference = antiKing
+        let found = search("Dual", offScreen)
+        #expect(explorer.readerTopLine(found) == 0)
+        let layout = explorer.readerLayout(found)
+        let height = explorer.readerTextRect(found).height
+        #expect(found.reader.selectedReference == layout.referenceLine.firstIndex { $0 < height })
+        #expect(explorer.title(of: .crossLinks, found) != "Cross-links: Anti-king")
+
+        let onScreen = press(start, "]]")
+        #expect(search("Dual", onScreen).reader.selectedReference == onScreen.reader.selectedReference)
+        #expect(search("Dual", start).reader.selectedReference == nil)
+    }
 }

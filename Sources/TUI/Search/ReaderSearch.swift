@@ -79,6 +79,23 @@ extension ReaderDocument {
     }
 }
 
+extension ReaderDocument {
+    /// The cross-reference whose text `match` lies in or overlaps (the first, when it runs
+    /// over several), if any. A reference's number is not searched: a match takes it in only
+    /// with the name before it.
+    public func reference(overlapping match: SearchMatch) -> Int? {
+        guard blocks.indices.contains(match.block) else { return nil }
+        var start = 0
+        for span in blocks[match.block].spans {
+            guard start < match.range.upperBound else { break }
+            let end = start + span.text.utf8.count
+            if let reference = span.reference, !span.isMarker, match.range.lowerBound < end { return reference }
+            start = end
+        }
+        return nil
+    }
+}
+
 extension ReaderLayout {
     /// The line showing the start of `match`.
     public func line(of match: SearchMatch) -> Int {

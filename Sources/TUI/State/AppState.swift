@@ -216,6 +216,9 @@ public struct AppState: Hashable, Sendable {
     /// The search that was on when `/` opened its prompt: Esc puts it back, and Enter with
     /// nothing typed goes on with it as n does (vim and less keep the current match alike).
     public var searchBeforePrompt: SearchState?
+    /// The view `/` was pressed in: a search that has moved the reader by Enter is a jump from
+    /// there, which H returns to (Esc, which goes back, records nothing).
+    public var viewBeforeSearch: ViewSnapshot?
     /// The go-to finder, while it is open.
     public var finder: FinderState?
     /// Work for the runtime; it takes them after each update.

@@ -6,24 +6,14 @@ extension Explorer {
         var state = state
         switch command {
         case .search:
+            state.viewBeforeSearch = snapshot(state)
             if !state.layout.contains(.reader) { state = focus(.reader, in: state) }
             state.searchBeforePrompt = state.search
             state.search = SearchState(query: "", matches: [], current: nil, origin: state.reader)
             state.prompt = Prompt(label: "/", text: "", purpose: .search)
         case .searchNext, .searchPrevious:
-            guard let search = state.search ?? searchAgain(state) else {
-                state.notice = "No search" + (keymap.keyName(for: .search).map { ": \($0) starts one." } ?? ".")
-                return state
-            }
-            guard !search.matches.isEmpty else {
-                state.notice = "Not found: \(search.query)"
-                return state
-            }
-            let forward = command == .searchNext
-            let (next, wrapped) = nextMatch(of: search, forward: forward, in: state)
-            state = select(next, of: search, in: state)
-            // The status bar's right shows "match 2/5"; the notice says only what it cannot.
-            state.notice = wrapped ? (forward ? "search wrapped to the top" : "search wrapped to the bottom") : nil
+            // A jump, as n and N are in vim, when the match was off screen.
+            state = recordingJump(from: state, to: goToMatch(forward: command == .searchNext, in: state))
         case .goTo:
             // Its results (every entry, folded now rather than on the first keystroke) are
             // matched once `update` sees it open.
@@ -31,6 +21,24 @@ extension Explorer {
         default:
             break
         }
+        return state
+    }
+
+    /// n (`forward`) or N: the next or previous match made current and shown.
+    func goToMatch(forward: Bool, in state: AppState) -> AppState {
+        var state = state
+        guard let search = state.search ?? searchAgain(state) else {
+            state.notice = "No search" + (keymap.keyName(for: .search).map { ": \($0) starts one." } ?? ".")
+            return state
+        }
+        guard !search.matches.isEmpty else {
+            state.notice = "Not found: \(search.query)"
+            return state
+        }
+        let (next, wrapped) = nextMatch(of: search, forward: forward, in: state)
+        state = select(next, of: search, in: state)
+        // The status bar's right shows "match 2/5"; the notice says only what it cannot.
+        state.notice = wrapped ? (forward ? "search wrapped to the top" : "search wrapped to the bottom") : nil
         return state
     }
 
@@ -103,10 +111,38 @@ extension Explorer {
         var state = show(search.matches[index], in: state)
         search.shownTop = state.reader.top
         state.search = search
+        return selectingReference(at: search.matches[index], in: state)
+    }
+
+    /// The cross-reference the current match lies in (or overlaps) becomes the selected one, as
+    /// lynx makes a matched link current: Enter follows it and the side panes describe it
+    /// (Enter said "No cross-reference selected" on `/Syndicalism`'s match). A match in none
+    /// leaves the selection to the rule scrolling follows (`selectionInView`): kept on screen,
+    /// else giving way to the first reference in view, or none; nothing selected stays so. A
+    /// selection off screen (kept from a taller screen) was what Enter and the panes acted on.
+    func selectingReference(at match: SearchMatch, in state: AppState) -> AppState {
+        var state = state
+        if let reference = readerDocument(state).reference(overlapping: match) {
+            state.reader.selectedReference = reference
+            return state
+        }
+        let layout = readerLayout(state)
+        return selectionInView(state, layout: layout, top: layout.line(of: state.reader.top), height: readerTextRect(state).height)
+    }
+
+    /// Enter on the search prompt. A search that has moved the reader is a jump, as in less
+    /// and vim: where `/` was pressed is a step back.
+    func finishSearch(_ state: AppState) -> AppState {
+        let finished = finishedSearch(state)
+        guard let start = state.viewBeforeSearch else { return finished }
+        var state = finished
+        state.viewBeforeSearch = nil
+        if !state.reader.isSamePlace(as: start.reader) { state.history.record(start) }
         return state
     }
 
-    func finishSearch(_ state: AppState) -> AppState {
+    /// The search as Enter leaves it: the pattern kept, the matches shown or said missing.
+    func finishedSearch(_ state: AppState) -> AppState {
         var state = state
         let before = state.searchBeforePrompt
         state.searchBeforePrompt = nil
@@ -114,7 +150,7 @@ extension Explorer {
         // less (from its current match when one is shown, else from the view).
         if state.search?.query.isEmpty == true, state.lastSearch != nil {
             state.search = before ?? searchAgain(state)
-            return find(.searchNext, in: state)
+            return goToMatch(forward: true, in: state)
         }
         guard let search = state.search else { return state }
         if !search.query.isEmpty { state.lastSearch = search.query }
@@ -149,11 +185,12 @@ extension Explorer {
         if let origin = state.search?.origin { state.reader = origin }
         state.search = state.searchBeforePrompt
         state.searchBeforePrompt = nil
+        state.viewBeforeSearch = nil
         return state
     }
 
     /// Scrolls the reader just enough to show `match`, with two lines of context above it
-    /// when it has to move.
+    /// when it has to move. (The selection then follows the match: `selectingReference`.)
     func show(_ match: SearchMatch, in state: AppState) -> AppState {
         var state = state
         let layout = readerLayout(state)
@@ -161,9 +198,7 @@ extension Explorer {
         let line = layout.line(of: match)
         let top = layout.line(of: state.reader.top)
         if line < top || line >= top + height {
-            let moved = jumpTop(line - min(2, height / 3), layout: layout)
-            state.reader.top = layout.anchor(at: moved)
-            state = selectionInView(state, layout: layout, top: moved, height: height)
+            state.reader.top = layout.anchor(at: jumpTop(line - min(2, height / 3), layout: layout))
         }
         return state
     }

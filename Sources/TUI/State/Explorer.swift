@@ -732,6 +732,7 @@ public struct Explorer: Sendable {
 
     /// Selects the next (+1) or previous (-1) cross-reference, scrolling it into view.
     func moveReference(by step: Int, in state: AppState) -> AppState {
+        let before = state
         var state = state
         // The reader takes the focus, so that Enter follows the reference just selected
         // (from the outline, Enter opened the outline's section instead).
@@ -763,6 +764,19 @@ public struct Explorer: Sendable {
             let newTop = step > 0 ? line - height + 1 + min(2, height / 4) : line - min(2, height / 4)
             state.reader.top = layout.anchor(at: clampTop(newTop, layout: layout, height: height))
         }
+        // Off screen, the reference took the reader away from the page being read.
+        return recordingJump(from: before, to: state)
+    }
+
+    /// `state` after a movement from `before` that is not scrolling (a search, `]` or `[` to a
+    /// cross-reference off screen): when the reader shows another place, the view left is a
+    /// step back, as g and G record it. These are less's "large movements", which its `''`
+    /// returns from, and vim's jumps: the page read before them was lost otherwise, `H`
+    /// skipping it for the place before the last link followed.
+    func recordingJump(from before: AppState, to state: AppState) -> AppState {
+        guard !state.reader.isSamePlace(as: before.reader) else { return state }
+        var state = state
+        state.history.record(snapshot(before))
         return state
     }
 
