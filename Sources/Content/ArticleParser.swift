@@ -54,6 +54,27 @@ public struct ArticleParser: Sendable {
         }
         return try builder.finish(lastLine: lineNumber)
     }
+
+    /// The title of an article that may not parse as a whole: its title line read alone; nil
+    /// when the first line that is not blank is no title (or not UTF-8). What is kept by title
+    /// (the session of the article read last, the history's steps into it) is kept so while
+    /// a syntax error further down lasts: the file is there, only it does not load now.
+    public static func title(in bytes: [UInt8]) -> String? {
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while start < bytes.count {
+            var end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let next = end + 1
+            if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+            guard let line = String(validating: bytes[start..<end], as: UTF8.self) else { return nil }
+            let trimmed = line.trimmingSpaces()[...]
+            if !trimmed.isEmpty {
+                guard trimmed.first == "=", case .heading(1, let text) = HeadingSyntax.parse(trimmed) else { return nil }
+                return text
+            }
+            start = next
+        }
+        return nil
+    }
 }
 
 /// Heading syntax, shared by the parser and anything that needs to recognise a heading.

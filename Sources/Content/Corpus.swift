@@ -24,12 +24,21 @@ public struct FolderCatalog: Sendable {
     /// Files that could not be loaded, with where and why: one entry per problem (a links
     /// file can have several).
     public let failures: [SourceError]
+    /// Of the files that failed, those whose title line still reads, by that title (no
+    /// See-also topics), when no entry has it: files that are there but do not load now (a
+    /// syntax error while the file is being edited). Sessions are kept by title, so what
+    /// leads into one (the article read last, a history step) is kept for when it loads again,
+    /// rather than dropped as for a file that is gone.
+    public let unloaded: [Entry]
     private let exactTitles: [String: [Int]]
     private let bareTitles: [String: [Int]]
 
-    public init(entries: [Entry], failures: [SourceError]) {
+    public init(entries: [Entry], failures: [SourceError], unloaded: [Entry] = []) {
         self.entries = entries
         self.failures = failures
+        let titles = Set(entries.map(\.title))
+        var listed = Set<String>()
+        self.unloaded = unloaded.filter { !titles.contains($0.title) && listed.insert($0.title).inserted }
         var exact: [String: [Int]] = [:]
         var bare: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() {
@@ -261,16 +270,21 @@ public struct Corpus: Sendable {
     public let catalog: FolderCatalog
     public var failures: [SourceError] { catalog.failures }
 
-    public init(root: String, articles: [LinkedArticle], failures: [SourceError]) {
+    /// `unloaded`: the files among `failures` whose title line reads (see `FolderCatalog.unloaded`).
+    public init(root: String, articles: [LinkedArticle], failures: [SourceError], unloaded: [FolderCatalog.Entry] = []) {
         self.root = root
         self.articles = articles
-        catalog = FolderCatalog(entries: articles.map(FolderCatalog.Entry.init), failures: failures)
+        catalog = FolderCatalog(entries: articles.map(FolderCatalog.Entry.init), failures: failures, unloaded: unloaded)
     }
 
     /// Every `*.txt` under `directory`, recursively, in path order; parsed on all cores.
     public static func load(directory: String) throws -> Corpus {
         let read = try readEach(in: directory) { try ArticleLoader.load(path: $0) }
-        return Corpus(root: directory, articles: read.values, failures: read.failures)
+        // Read again for their title lines: only the files that failed, usually none.
+        let unloaded = read.failedFiles.compactMap { path in
+            (try? RegularFile.bytes(atPath: path)).flatMap(ArticleParser.title(in:)).map { FolderCatalog.Entry(path: path, title: $0, seeAlso: []) }
+        }
+        return Corpus(root: directory, articles: read.values, failures: read.failures, unloaded: unloaded)
     }
 
     /// Every `*.txt` under `directory`, parsed but not linked (see `ArticleLoader.text`), and
@@ -282,9 +296,9 @@ public struct Corpus: Sendable {
 
     /// `read` on every `*.txt` under `directory`, on all cores, in path order; the files it
     /// fails on (every problem of a links file), and the folders that could not be listed,
-    /// as failures.
+    /// as failures; and the paths of the `*.txt` files it failed on.
     private static func readEach<Value: Sendable>(in directory: String, _ read: @Sendable (String) throws -> Value) throws
-        -> (values: [Value], failures: [SourceError]) {
+        -> (values: [Value], failures: [SourceError], failedFiles: [String]) {
         let listing = try FolderCatalog.articleFiles(in: directory)
         let files = listing.paths
         let results = ConcurrentResults<Result<Value, SourceErrors>>(count: files.count)
@@ -297,14 +311,17 @@ public struct Corpus: Sendable {
         }
         var values: [Value] = []
         var failures = listing.unlisted
-        for result in results.values {
+        var failedFiles: [String] = []
+        for (path, result) in zip(files, results.values) {
             switch result {
             case .success(let value): values.append(value)
-            case .failure(let problems): failures += problems.errors
+            case .failure(let problems):
+                failures += problems.errors
+                failedFiles.append(path)
             case nil: break
             }
         }
-        return (values, failures)
+        return (values, failures, failedFiles)
     }
 
     public func article(titled title: String) -> Int? { catalog.article(titled: title) }

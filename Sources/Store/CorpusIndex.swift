@@ -17,7 +17,9 @@ public final class CorpusIndex {
     /// (whose index form is "σισυφοσ") would pass over the file that has "ΣΊΣΥΦΟΣ".
     /// 6: `indexForm` makes every apostrophe "'": a version-5 text keeps ’, and "workers'
     /// council" would pass over the file that has "Workers’ council".
-    static let schemaVersion: Int64 = 6
+    /// 7: a file that fails to parse keeps its title (`FolderCatalog.unloaded`): a version-6
+    /// row of one has none, and the folder would take the article read last for gone.
+    static let schemaVersion: Int64 = 7
 
     public let url: URL
     private let database: Database
@@ -159,17 +161,19 @@ public final class CorpusIndex {
             }
         }
         var entries: [FolderCatalog.Entry] = []
+        var unloaded: [FolderCatalog.Entry] = []
         var failures = listing.unlisted
         for (path, shownPath) in zip(files, shown) {
             guard let row = known[path] else { continue }
             if var error = row.error {
                 error.path = shownPath
                 failures.append(error)
+                if let title = row.title { unloaded.append(FolderCatalog.Entry(path: shownPath, title: title, seeAlso: [])) }
             } else if let title = row.title {
                 entries.append(FolderCatalog.Entry(path: shownPath, title: title, seeAlso: row.seeAlso))
             }
         }
-        return Refresh(catalog: FolderCatalog(entries: entries, failures: failures), reparsed: stale.map { shown[$0] },
+        return Refresh(catalog: FolderCatalog(entries: entries, failures: failures, unloaded: unloaded), reparsed: stale.map { shown[$0] },
                        removed: removed.count)
     }
 
@@ -222,14 +226,17 @@ public final class CorpusIndex {
         }
     }
 
-    /// Parses one file as far as the catalog needs (title and See-also topics).
+    /// Parses one file as far as the catalog needs (title and See-also topics). One that
+    /// fails keeps the title its title line still gives (see `FolderCatalog.unloaded`).
     private static func read(_ path: String, stamp: FileStamp) -> Row {
+        var bytes: [UInt8]?
         do {
-            let article = try ArticleParser().parse(bytes: RegularFile.bytes(atPath: path), path: path)
+            bytes = try RegularFile.bytes(atPath: path)
+            let article = try ArticleParser().parse(bytes: bytes ?? [], path: path)
             let seeAlso = Classifier().classify(article).filter { $0.kind == .seeAlso }.map(\.name)
             return Row(stamp: stamp, title: article.title, seeAlso: seeAlso, error: nil)
         } catch let error as SourceError {
-            return Row(stamp: stamp, title: nil, seeAlso: [], error: error)
+            return Row(stamp: stamp, title: bytes.flatMap(ArticleParser.title(in:)), seeAlso: [], error: error)
         } catch {
             return Row(stamp: stamp, title: nil, seeAlso: [], error: SourceError(path: path, line: 0, message: "cannot read file: \(error)"))
         }

@@ -257,14 +257,19 @@ public final class StateStore {
     /// Saves an article's session (reading position, jump history: the caller's encoding),
     /// replacing the previous one of the same title; `folder` is the folder (absolute path) it
     /// is read in, nil when it is read alone.
-    public func saveSession(_ data: Data, for article: ArticleIdentity, folder: String? = nil) throws {
+    ///
+    /// Without `asReadLast`, its time in the order of reading (`lastRead`) is left as it was,
+    /// and a first session counts as read before every other: for an article opened in place of
+    /// the one read last, which could not be opened, and is still to reopen first.
+    public func saveSession(_ data: Data, for article: ArticleIdentity, folder: String? = nil, asReadLast: Bool = true) throws {
         try write {
             try database.run("""
                 INSERT INTO session (article_title, content_hash, data, saved_at, folder) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (article_title) DO UPDATE
-                SET content_hash = excluded.content_hash, data = excluded.data, saved_at = excluded.saved_at,
-                    folder = excluded.folder
-                """, .text(article.title), .text(article.contentHash), .blob(data), SQLValue(Self.now()), SQLValue(folder))
+                SET content_hash = excluded.content_hash, data = excluded.data,
+                    saved_at = CASE WHEN ? THEN excluded.saved_at ELSE session.saved_at END, folder = excluded.folder
+                """, .text(article.title), .text(article.contentHash), .blob(data),
+                SQLValue(asReadLast ? Self.now() : Date(timeIntervalSince1970: 0)), SQLValue(folder), .integer(asReadLast ? 1 : 0))
         }
     }
 

@@ -218,9 +218,9 @@ extension Bookmarks {
         func run() throws {
             // Where `seealso PATH --section NAME` opens: an unknown NAME is the same error (64,
             // with the close matches, across a folder), and the same article is bookmarked.
-            let (opening, start, _) = try Exploration(file: article.file, section: section).open()
-            guard case .section(let index)? = start else { preconditionFailure("--section opens at a section") }
-            let model = opening.first
+            let opened = try Exploration(file: article.file, section: section).open()
+            guard case .section(let index)? = opened.target else { preconditionFailure("--section opens at a section") }
+            let model = opened.opening.first
             let store = try store.open()
             let (result, before) = try StoreFailure.reporting {
                 let before = try store.bookmarks(at: index, in: model).first?.note
@@ -233,7 +233,7 @@ extension Bookmarks {
                 : "already bookmarked, note " + (bookmark.note == nil ? "removed" : "replaced")
             try Output.line("\(what): #\(bookmark.id) \(bookmark.articleTitle) › \(bookmark.displayPath)")
             // As every command on a folder: the files that failed are said, and the status is 65.
-            if case .folder(let catalog, _) = opening, !catalog.failures.isEmpty {
+            if case .folder(let catalog, _) = opened.opening, !catalog.failures.isEmpty {
                 for failure in catalog.failures { Diagnostics.report(failure.description) }
                 throw ExitCode(65)
             }

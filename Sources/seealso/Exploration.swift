@@ -44,8 +44,9 @@ struct Exploration: ArticleLocation {
         // With --no-restore too, at its top, so that where it was left is one H away, as for
         // a single article (QA: the first article opened, and H had nothing to go back to).
         let restores = !noRestore && settings.config.restore
-        let (opening, start, resumeNotice) = try open(resuming: section == nil && item == nil ? opened : nil)
-        var notices = [settings.notice, problem, resumeNotice].compactMap { $0 }
+        let started = try open(resuming: opened)
+        let opening = started.opening
+        var notices = [settings.notice, problem, started.notice].compactMap { $0 }
         if case .folder(let catalog, _) = opening {
             let finderKey = settings.config.keymap.keyName(for: .goTo)
             let count = catalog.entries.count
@@ -65,7 +66,8 @@ struct Exploration: ArticleLocation {
                 let service = opened.map { StoreService(store: $0, folder: folderPath.map { FolderCatalog.FolderSpelling($0).absolute },
                                                         catalog: opening.catalog) }
                 let session = opening.session(service: service, keymap: settings.config.keymap)
-                try Terminal.run(session, start: start, restore: restores,
+                session.standsIn = started.standsIn
+                try Terminal.run(session, start: started.target, readLast: started.readLast, restore: restores,
                                  notice: notices.isEmpty ? nil : notices.joined(separator: " · "),
                                  theme: settings.config.theme.resolve(environment: environment), mouse: settings.config.mouse, layout: settings.config.layout)
             }
@@ -126,13 +128,27 @@ struct Exploration: ArticleLocation {
         }
     }
 
+    /// What the explorer opens, where, and what it says about it.
+    struct Start {
+        var opening: Opening
+        /// `--section` or `--item`'s place, or nil for the top (or the place read last).
+        var target: Target?
+        var notice: String?
+        /// In a folder, the article read last, when `target` is in another one: where it was
+        /// left comes before `target` in the history (see `ExplorerSession.startUp`).
+        var readLast: String?
+        /// The article opened stands in for the one read last, which is there but could not
+        /// be opened: it is not to become the one read last (see `ExplorerSession.standsIn`).
+        var standsIn = false
+    }
+
     /// What to open, and where: `--section` or `--item`'s place, or nil for the top (or,
     /// with a `store` to resume from, the place read last); and what to say about it.
-    func open(resuming store: StateStore? = nil) throws -> (opening: Opening, start: Target?, notice: String?) {
+    func open(resuming store: StateStore? = nil) throws -> Start {
         guard let folder = folderPath else {
             let model = try load()
-            return (.article(model), try start(among: 1, in: model.article.title, places: { _ in lookupPlaces(in: model) },
-                                               model: { _ in model })?.target, nil)
+            return Start(opening: .article(model), target: try start(among: 1, in: model.article.title, places: { _ in lookupPlaces(in: model) },
+                                                                     model: { _ in model })?.target)
         }
         let catalog = try FolderSession.catalog(of: folder)
         try Self.requireArticles(in: catalog, folder: folder)
@@ -154,7 +170,8 @@ struct Exploration: ArticleLocation {
         // The explorer opens on the catalog's first entry: the chosen article is moved there.
         func opening(_ index: Int, _ model: LinkedArticle) -> Opening {
             let entry = catalog.entries[index]
-            let reordered = FolderCatalog(entries: [entry] + catalog.entries.filter { $0 != entry }, failures: allFailures())
+            let reordered = FolderCatalog(entries: [entry] + catalog.entries.filter { $0 != entry }, failures: allFailures(),
+                                          unloaded: catalog.unloaded)
             return .folder(reordered, first: model)
         }
         let load = { (index: Int) in recording(index) { try ArticleLoader.load(path: $0) } }
@@ -167,22 +184,32 @@ struct Exploration: ArticleLocation {
             }
         }
         let failures = { allFailures().map(\.description) }
+        // A file that is there but does not parse is not gone: its title still counts (see
+        // `FolderCatalog.unloaded`), so that it is said as not opening, and reopens once fixed.
+        let resume = try? store?.lastRead(among: Set(catalog.entries.map(\.title) + catalog.unloaded.map(\.title)),
+                                          inFolder: FolderCatalog.FolderSpelling(folder).absolute)
         if let found = try start(among: catalog.entries.count, in: folder, catalog: catalog, places: places, model: load,
                                  failures: failures) {
-            return (opening(found.index, found.model), found.target, nil)
+            let readLast = resume?.title.flatMap { $0 == catalog.entries[found.index].title ? nil : $0 }
+            return Start(opening: opening(found.index, found.model), target: found.target, readLast: readLast)
         }
-        let resume = try? store?.lastRead(among: Set(catalog.entries.map(\.title)),
-                                          inFolder: FolderCatalog.FolderSpelling(folder).absolute)
         let resumed = catalog.entries.indices.filter { catalog.entries[$0].title == resume?.title }
+        let unloaded = catalog.unloaded.first { $0.title == resume?.title }
         // Said, not silent: another article opens than the one the person left.
         var notices = resume?.gone.map { ["\u{201C}\($0.neutralized)\u{201D}, read last, is no longer in the folder"] } ?? []
         // The article read last, else the first that still parses.
         for index in resumed + catalog.entries.indices {
             guard let model = load(index) else { continue }
-            if let title = resume?.title, !resumed.contains(index), let why = resumed.lazy.compactMap({ loadFailures[$0]?.first }).first {
-                notices.append("\u{201C}\(title.neutralized)\u{201D}, read last, could not be opened: \(why.description.neutralized)")
+            var standsIn = false
+            if let title = resume?.title, !resumed.contains(index), !resumed.isEmpty || unloaded != nil {
+                // Its text (`unloaded`, as the catalog read it) or its links file (found now).
+                let why = resumed.lazy.compactMap({ loadFailures[$0]?.first }).first
+                    ?? unloaded.flatMap { file in catalog.failures.first { $0.path == file.path || $0.path == Self.linksPath(of: file.path) } }
+                notices.append("\u{201C}\(title.neutralized)\u{201D}, read last, could not be opened"
+                               + (why.map { ": " + $0.description.neutralized } ?? ""))
+                standsIn = true
             }
-            return (opening(index, model), nil, notices.isEmpty ? nil : notices.joined(separator: " · "))
+            return Start(opening: opening(index, model), notice: notices.isEmpty ? nil : notices.joined(separator: " · "), standsIn: standsIn)
         }
         // Each reason, as the other commands give it, then the verdict.
         for failure in failures() { Diagnostics.report(failure) }
@@ -235,6 +262,11 @@ struct Exploration: ArticleLocation {
             throw ExitCode(64)
         }
         try Diagnostics.reportUnknown(section != nil ? "section" : "item", name, among: candidates, in: scope)
+    }
+
+    /// The links file beside the article file `path`, as `ArticleLoader.load` reads it.
+    static func linksPath(of path: String) -> String {
+        (path as NSString).deletingPathExtension + ".links.toml"
     }
 
     /// What `--section` or `--item` looks among in `model`.

@@ -27,18 +27,27 @@ enum FolderSession {
         let distinctTitles = titles.filter { listed.insert($0).inserted }
         // Once for the session: each article opened then reads its backlinks from it.
         let backlinks = catalog.incoming()
-        func explorer(_ index: Int, _ model: LinkedArticle) -> Explorer {
+        let unloaded = catalog.unloaded.map(\.title)
+        /// `index`: the article's entry in the catalog; nil for a file that did not load when
+        /// the catalog was made, whose backlinks the catalog does not know.
+        func explorer(_ index: Int?, _ model: LinkedArticle) -> Explorer {
             let seeAlso = catalog.resolvedSeeAlso(of: model).mapValues { catalog.entries[$0].title }
             // By title, as they open: two files of one title that link here are one row.
             var seen = Set<[String]>()
-            let incoming = backlinks.to(index).map { (article: catalog.entries[$0.article].title, topic: $0.topic) }
+            let incoming = (index.map(backlinks.to) ?? []).map { (article: catalog.entries[$0.article].title, topic: $0.topic) }
                 .filter { seen.insert([$0.article, $0.topic]).inserted }
             return Explorer(model: model, keymap: keymap, bookmarks: service != nil,
-                            neighbours: Neighbours(seeAlso: seeAlso, incoming: incoming, titles: distinctTitles))
+                            neighbours: Neighbours(seeAlso: seeAlso, incoming: incoming, titles: distinctTitles, unloaded: unloaded))
         }
         return ExplorerSession(explorer: explorer(0, first), service: service) { title in
-            guard let index = titles.firstIndex(of: title) else { return nil }
-            return explorer(index, try ArticleLoader.load(path: catalog.entries[index].path))
+            if let index = titles.firstIndex(of: title) {
+                return explorer(index, try ArticleLoader.load(path: catalog.entries[index].path))
+            }
+            // A file that did not load is read again: fixed since, it opens; else its error is said.
+            guard let broken = catalog.unloaded.first(where: { $0.title == title }) else { return nil }
+            let model = try ArticleLoader.load(path: broken.path)
+            // Fixed under another title: not the article asked for, whose steps lead nowhere now.
+            return model.article.title == title ? explorer(nil, model) : nil
         }
     }
 }

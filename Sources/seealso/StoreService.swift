@@ -119,8 +119,8 @@ final class StoreService: BookmarkService {
         return true
     }
 
-    func saveSession(_ data: Data, for model: LinkedArticle) throws {
-        try store.saveSession(data, for: ArticleIdentity(model), folder: folder)
+    func saveSession(_ data: Data, for model: LinkedArticle, asReadLast: Bool) throws {
+        try store.saveSession(data, for: ArticleIdentity(model), folder: folder, asReadLast: asReadLast)
     }
 
     /// The saved session of this article (by title), whichever text it was saved for: its

@@ -53,6 +53,20 @@ struct CorpusTests {
         ])
     }
 
+    /// A file that does not parse is there all the same: its title line, when it reads, is
+    /// kept (`unloaded`), as the index keeps it, so that what is kept by title stays.
+    @Test func aFileThatDoesNotParseKeepsItsTitleLine() throws {
+        let folder = try LinkedFolder()
+        defer { folder.remove() }
+        try folder.write("lamps.txt", "\u{FEFF}\r\n= Lamps =\r\nOil.\r\n\r\n== Electric =\r\n")
+        let corpus = try Corpus.load(directory: folder.root.path)
+        #expect(corpus.catalog.unloaded == [FolderCatalog.Entry(path: folder.root.appendingPathComponent("lamps.txt").path, title: "Lamps", seeAlso: [])])
+        #expect(ArticleParser.title(in: Array("\n\n  = Lamps =  \nno heading\n".utf8)) == "Lamps")
+        #expect(ArticleParser.title(in: Array("no title here\n= Lamps =\n".utf8)) == nil)
+        #expect(ArticleParser.title(in: Array("== Not a title ==\n".utf8)) == nil)
+        #expect(ArticleParser.title(in: []) == nil)
+    }
+
     /// A folder named `*.txt` is searched, not read as an article; a file whose name is not
     /// UTF-8 (Linux names are bytes; the listing gives U+FFFD for them) is named as such.
     @Test func oddEntriesInAFolder() throws {

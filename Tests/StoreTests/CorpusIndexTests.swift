@@ -57,6 +57,30 @@ struct CorpusIndexTests {
         #expect(removed.catalog.entries.count == 2)
     }
 
+    /// A file that stops parsing (a heading being edited) is not gone: the catalog keeps its
+    /// title, so that the folder says the article read last does not open rather than that
+    /// it is no longer there (QA), and a title line that is itself broken gives none.
+    @Test func aFileThatNoLongerParsesKeepsItsTitle() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let index = try CorpusIndex(directory: scratch.cache)
+        #expect(try index.refresh(folder: scratch.folder.path).catalog.unloaded.isEmpty, "broken.txt has no title line")
+
+        try scratch.write("c.txt", "= Gamma =\nGamma knows Régis.\n\n== Later =\nUnbalanced.\n")
+        let broken = try index.refresh(folder: scratch.folder.path).catalog
+        let path = scratch.folder.appendingPathComponent("c.txt").path
+        #expect(broken.entries.map(\.title) == ["Alpha", "Beta"])
+        #expect(broken.unloaded == [FolderCatalog.Entry(path: path, title: "Gamma", seeAlso: [])])
+        #expect(broken.failures.contains { $0.path == path && $0.line == 4 })
+        // Read again from the index, not parsed again: the row keeps the title.
+        #expect(try CorpusIndex(directory: scratch.cache).refresh(folder: scratch.folder.path).catalog.unloaded == broken.unloaded)
+
+        try scratch.write("c.txt", "= Gamma =\nGamma knows Régis.\n")
+        let fixed = try index.refresh(folder: scratch.folder.path).catalog
+        #expect(fixed.unloaded.isEmpty)
+        #expect(fixed.entries.map(\.title).contains("Gamma"))
+    }
+
     @Test func aChangedModificationTimeAloneReparses() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }

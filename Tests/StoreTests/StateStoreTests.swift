@@ -163,6 +163,29 @@ import Testing
         #expect(try store.lastRead(among: ["Alpha"]) == .init(title: "Alpha", gone: nil))
     }
 
+    /// An article opened in place of the one read last, which could not be opened: its
+    /// session is saved, but the folder still reopens at the one read last (QA: just looking
+    /// at the stand-in made it the article read last, and the place in the other was lost).
+    @Test func aSaveThatIsNotAReadingLeavesTheArticleReadLast() throws {
+        func save(_ title: String, _ data: String, asReadLast: Bool = true) throws {
+            try store.saveSession(Data(data.utf8), for: ArticleIdentity(title: title, contentHash: ""), folder: "/f",
+                                  asReadLast: asReadLast)
+        }
+        try save("Fresnel lens", "read")
+        try save("Lighthouse", "read last")
+        try save("Fresnel lens", "looked at", asReadLast: false)
+        try save("Bell Rock", "first looked at", asReadLast: false)
+        let titles: Set = ["Fresnel lens", "Lighthouse", "Bell Rock"]
+        #expect(try store.lastRead(among: titles, inFolder: "/f") == .init(title: "Lighthouse", gone: nil))
+        #expect(try store.session(for: ArticleIdentity(title: "Fresnel lens", contentHash: ""))?.data == Data("looked at".utf8))
+        #expect(try store.session(for: ArticleIdentity(title: "Bell Rock", contentHash: ""))?.data == Data("first looked at".utf8))
+        // Without it, the one read before it; one only looked at counts as read before every other.
+        #expect(try store.lastRead(among: ["Fresnel lens", "Bell Rock"], inFolder: "/f") == .init(title: "Fresnel lens", gone: "Lighthouse"))
+        // Read by choice afterwards: the order of reading moves on.
+        try save("Bell Rock", "read now")
+        #expect(try store.lastRead(among: titles, inFolder: "/f") == .init(title: "Bell Rock", gone: nil))
+    }
+
     @Test func anotherConnectionSeesChangesAtOnce() throws {
         let other = try StateStore(directory: folder.url)
         #expect(try other.hasChangesFromOthers())

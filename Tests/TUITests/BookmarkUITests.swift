@@ -64,7 +64,20 @@ final class FakeBookmarks: BookmarkService {
         return true
     }
 
-    func saveSession(_ data: Data, for model: LinkedArticle) throws { sessions[model.article.title] = data }
+    /// The titles in the order of reading, the one read last last, as the store orders them:
+    /// a save not `asReadLast` leaves an article where it was (a first one goes first).
+    var readOrder: [String] = []
+
+    func saveSession(_ data: Data, for model: LinkedArticle, asReadLast: Bool) throws {
+        let title = model.article.title
+        sessions[title] = data
+        if asReadLast {
+            readOrder.removeAll { $0 == title }
+            readOrder.append(title)
+        } else if !readOrder.contains(title) {
+            readOrder.insert(title, at: 0)
+        }
+    }
     func session(for model: LinkedArticle) throws -> Data? { sessions[model.article.title] }
 
     struct Failure: Error, CustomStringConvertible { var message: String; var description: String { message } }

@@ -19,7 +19,7 @@ struct BookmarkWhereaboutsTests {
         func setNote(_ note: String?, bookmark id: Int64) throws {}
         func remove(bookmark id: Int64) throws {}
         func undoRemove() throws -> Bool { false }
-        func saveSession(_ data: Data, for model: LinkedArticle) throws {}
+        func saveSession(_ data: Data, for model: LinkedArticle, asReadLast: Bool) throws {}
         func session(for model: LinkedArticle) throws -> Data? { nil }
     }
 

@@ -35,8 +35,9 @@ public enum Terminal {
     /// How often frames are drawn while keys keep waiting (see `run`).
     static let typeaheadFrameInterval = Duration.milliseconds(100)
 
-    public static func run(_ session: ExplorerSession, start: Target? = nil, restore: Bool = true, notice: String? = nil,
-                           theme: Theme? = nil, mouse: Bool = true, layout: LayoutSettings = .standard) throws {
+    /// `readLast`: in a folder, the article read last when `start` is in another one (see `ExplorerSession.startUp`).
+    public static func run(_ session: ExplorerSession, start: Target? = nil, readLast: String? = nil, restore: Bool = true,
+                           notice: String? = nil, theme: Theme? = nil, mouse: Bool = true, layout: LayoutSettings = .standard) throws {
         let backend = try CursesBackend(theme: theme ?? Self.theme(), mouse: mouse)
         defer { backend.shutdown() }
         let size = backend.size
@@ -44,7 +45,7 @@ public enum Terminal {
         state.layoutSettings = layout
         state.asciiDrawing = backend.theme.name == Theme.mono.name
         state.mouseEnabled = mouse
-        state = session.startUp(state, start: start, restore: restore)
+        state = session.startUp(state, start: start, readLast: readLast, restore: restore)
         // What the start-up found (an article changed since last read) is said first.
         if let notice { state = session.explorer.update(state, .notice([state.notice, notice].compactMap { $0 }.joined(separator: " · "))) }
         var idle = 0
@@ -126,6 +127,12 @@ public final class ExplorerSession {
     /// or a malformed links file beside it), with the error's `path:line: message`.
     private let open: (String) throws -> Explorer?
     private var explorers: [String: Explorer] = [:]
+    /// Set when the article on screen was opened at start-up in place of the folder's article
+    /// read last, whose file is there but could not be opened (a syntax error): its saves then
+    /// leave the order of reading alone, so that the folder reopens at the article read last
+    /// once it loads again, as a browser's session keeps a tab that failed to load. Cleared
+    /// as soon as the person opens another article (a link, the finder, a bookmark, H or L).
+    public var standsIn = false
 
     public init(explorer: Explorer, service: BookmarkService?, open: @escaping (String) throws -> Explorer? = { _ in nil }) {
         self.explorer = explorer
@@ -137,8 +144,18 @@ public final class ExplorerSession {
     /// The state to show first: the saved session, then `start`. Without `restore` the view
     /// starts at the top, or at `start`, but the saved history is kept, with the saved view one
     /// step back: quitting then saves it again rather than an empty history.
-    public func startUp(_ state: AppState, start: Target?, restore: Bool) -> AppState {
+    ///
+    /// `readLast`, in a folder: the article read last, when `start` (`--section`, `--item`) is
+    /// in this other one. Where it was left is then one step back from `start`, with its history
+    /// before it, restoring or not, as for a start in the same article: the history is the
+    /// folder's, and this article's own session (a place read before) is not where it was left.
+    public func startUp(_ state: AppState, start: Target?, readLast: String? = nil, restore: Bool) -> AppState {
         var state = perform(.reloadBookmarks, on: state)
+        if let start, let readLast, readLast != explorer.model.article.title, let left = savedSession(of: readLast) {
+            state = apply(.follow(start), to: state)
+            // After the jump: the top it leaves was never shown, so it is no step back.
+            return apply(.resumeHistory(left), to: state)
+        }
         let session = savedSession()
         if let session, restore { state = apply(.restoreSession(session), to: state) }
         // What the restore said (the article changed since last read) outlasts the jump.
@@ -152,19 +169,42 @@ public final class ExplorerSession {
     }
 
     func savedSession() -> SessionRecord? {
-        guard let service, let data = try? service.session(for: explorer.model) else { return nil }
+        savedSession(in: explorer.model)
+    }
+
+    private func savedSession(in model: LinkedArticle) -> SessionRecord? {
+        guard let service, let data = try? service.session(for: model) else { return nil }
         return try? JSONDecoder().decode(SessionRecord.self, from: data)
+    }
+
+    /// The saved session of another article of the folder, its views named by their article:
+    /// one saved while it was read alone names none, which would read as this one's. Nil when
+    /// it has none, or cannot be opened now (its views could not be placed in its text).
+    func savedSession(of title: String) -> SessionRecord? {
+        guard let other = try? explorers[title] ?? open(title), let record = savedSession(in: other.model) else { return nil }
+        explorers[title] = other
+        func named(_ view: ViewSnapshot) -> ViewSnapshot {
+            var view = view
+            if view.article == nil { view.article = title }
+            return view
+        }
+        return SessionRecord(view: named(record.view), history: record.history.mapping(named))
     }
 
     /// `action` applied, then every effect it asked for carried out. An article switch goes
     /// last: it replaces the explorer and the state, so the effects queued with it (the save
     /// of the view being left) are run first, while they still apply to the article they are for.
     public func apply(_ action: Action, to state: AppState) -> AppState {
+        let before = state
         var state = explorer.update(state, action)
         while !state.effects.isEmpty {
             let next = state.effects.firstIndex { !$0.switchesArticle } ?? 0
             let effect = state.effects.remove(at: next)
-            state = perform(effect, on: state)
+            if case .openArticle(let title, let arrival) = effect {
+                state = switchArticle(to: title, at: arrival, from: state, before: before)
+            } else {
+                state = perform(effect, on: state)
+            }
         }
         return state
     }
@@ -177,7 +217,7 @@ public final class ExplorerSession {
             var notice: String?
             switch effect {
             case .saveSession(let session):
-                try service.saveSession(try JSONEncoder().encode(session), for: model)
+                try service.saveSession(try JSONEncoder().encode(session), for: model, asReadLast: !standsIn)
                 return state
             case .reloadBookmarks:
                 notice = state.notice
@@ -244,26 +284,38 @@ public final class ExplorerSession {
 
     /// The article on screen still, after a switch that could not be made: the jump recorded
     /// the view as the way back from an article never reached, which is where it stands.
-    func stayed(_ state: AppState, saying notice: String) -> AppState {
+    /// A step of the history (H or L, from `before`) stays where it was, to be opened once
+    /// its file loads again, and the same key pressed again passes over it and the other
+    /// steps into that article; the history is saved so, over the save of the step taken.
+    func stayed(_ state: AppState, saying notice: String, title: String, arrival: Arrival, before: AppState?) -> AppState {
         var state = state
-        state.history.settle(at: explorer.snapshot(state))
-        return explorer.update(state, .notice(notice))
+        guard case .view = arrival, let before else {
+            state.history.settle(at: explorer.snapshot(state))
+            return explorer.update(state, .notice(notice))
+        }
+        state.history = before.history
+        state = explorer.update(state, .notice(notice))
+        state.unopened = before.unopened.union([title])
+        return perform(.saveSession(SessionRecord(view: explorer.snapshot(state), history: state.history)), on: state)
     }
 
     /// Another article on screen, where `arrival` says, with the same history, focus and
-    /// screen; bookmarks are resolved again against it.
-    func switchArticle(to title: String, at arrival: Arrival, from state: AppState) -> AppState {
+    /// screen; bookmarks are resolved again against it. `before`: the state before the action
+    /// that asked for it, for a step of the history that cannot be taken (see `stayed`).
+    func switchArticle(to title: String, at arrival: Arrival, from state: AppState, before: AppState? = nil) -> AppState {
         let opened: Explorer?
         do {
             opened = try explorers[title] ?? open(title)
         } catch {
-            return stayed(state, saying: "“\(title)” could not be opened: \(error)")
+            return stayed(state, saying: "“\(title)” could not be opened: \(error)", title: title, arrival: arrival, before: before)
         }
         guard let next = opened else {
-            return stayed(state, saying: "“\(title)” is not loaded.")
+            return stayed(state, saying: "“\(title)” is not loaded.", title: title, arrival: arrival, before: before)
         }
         explorers[title] = next
         explorer = next
+        // Another article opened by the person: it is read last now, as any article opened is.
+        standsIn = false
         var fresh = next.initialState(size: state.size)
         fresh.layoutSettings = state.layoutSettings
         fresh.asciiDrawing = state.asciiDrawing

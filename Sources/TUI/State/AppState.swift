@@ -123,17 +123,28 @@ public struct History: Hashable, Sendable, Codable {
     /// The view to go back to; `current` becomes the first forward entry. A step to the place
     /// on screen (the reader scrolled back by hand to where it came from) would go nowhere and
     /// send the screen itself forward, so it is passed over.
-    public mutating func goBack(from current: ViewSnapshot) -> ViewSnapshot? {
-        Self.dropSteps(to: current, from: &back)
-        guard let previous = back.popLast() else { return nil }
-        Self.push(current, onto: &forward)
-        return previous
+    ///
+    /// `passing`: articles just found not to open (the last H said why). The steps into them
+    /// at the top of `back` are passed over, as a browser goes on past a page that failed to
+    /// load, and kept: they go forward, in their order, between the view returned and
+    /// `current`. The last step left is never passed over: it is tried again.
+    public mutating func goBack(from current: ViewSnapshot, passing unopened: Set<String> = []) -> ViewSnapshot? {
+        Self.travel(from: current, taking: &back, giving: &forward, passing: unopened)
     }
 
-    public mutating func goForward(from current: ViewSnapshot) -> ViewSnapshot? {
-        Self.dropSteps(to: current, from: &forward)
-        guard let next = forward.popLast() else { return nil }
-        Self.push(current, onto: &back)
+    /// As `goBack`, the other way.
+    public mutating func goForward(from current: ViewSnapshot, passing unopened: Set<String> = []) -> ViewSnapshot? {
+        Self.travel(from: current, taking: &forward, giving: &back, passing: unopened)
+    }
+
+    private static func travel(from current: ViewSnapshot, taking source: inout [ViewSnapshot], giving other: inout [ViewSnapshot],
+                               passing unopened: Set<String>) -> ViewSnapshot? {
+        dropSteps(to: current, from: &source)
+        var passed: [ViewSnapshot] = []
+        while source.count > 1, let article = source.last?.article, unopened.contains(article) { passed.append(source.removeLast()) }
+        guard let next = source.popLast() else { return nil }
+        push(current, onto: &other)
+        for view in passed { push(view, onto: &other) }
         return next
     }
 
@@ -199,6 +210,10 @@ public struct AppState: Hashable, Sendable {
     public var crossLinks = ListState()
     public var backlinks = ListState()
     public var history = History()
+    /// The articles that the last H or L (the key just pressed) found cannot be opened now:
+    /// pressed again, it passes over the steps into them (`History.goBack`). Any other action
+    /// forgets them, so that a step is never passed over without being said.
+    public var unopened: Set<String> = []
     /// The view as the store last had it (saved or restored), to save it only when it moved.
     public var savedView: ViewSnapshot?
     /// A one-line message in the status bar until the next key.

@@ -128,7 +128,9 @@ public protocol BookmarkService: AnyObject {
     func remove(bookmark id: Int64) throws
     /// Puts back the last removed bookmark; false when there is none.
     func undoRemove() throws -> Bool
-    func saveSession(_ data: Data, for model: LinkedArticle) throws
+    /// Saves the article's session; without `asReadLast`, its place in the order of reading,
+    /// which says what a folder reopens at, is left as it was (see `ExplorerSession.standsIn`).
+    func saveSession(_ data: Data, for model: LinkedArticle, asReadLast: Bool) throws
     /// The last saved session of this article, which may have been saved for another text
     /// of it: the views it holds are placed in the text as it is now.
     func session(for model: LinkedArticle) throws -> Data?
@@ -176,11 +178,17 @@ public struct Neighbours: Sendable {
     public var incoming: [(article: String, topic: String)]
     /// Every loaded article's title, for the go-to finder.
     public var titles: [String]
+    /// The titles of the folder's files that are there but do not load now (a syntax error
+    /// being fixed): not offered by the finder, but the history's steps into them are kept,
+    /// and going to one says why it cannot be opened (see `FolderCatalog.unloaded`).
+    public var unloaded: [String]
 
-    public init(seeAlso: [String: String] = [:], incoming: [(article: String, topic: String)] = [], titles: [String] = []) {
+    public init(seeAlso: [String: String] = [:], incoming: [(article: String, topic: String)] = [], titles: [String] = [],
+                unloaded: [String] = []) {
         self.seeAlso = seeAlso
         self.incoming = incoming
         self.titles = titles
+        self.unloaded = unloaded
     }
 }
 

@@ -177,6 +177,8 @@ public struct Explorer: Sendable {
             state.history = history.history
             state.notice = changedNotice(view: .exact, history: history.placement)
         }
+        // Only H or L pressed again passes over the steps they could not open (`travel`).
+        if action != .command(.back), action != .command(.forward) { state.unopened = [] }
         // The finder's results follow its query and the bookmarks (they may load while it is
         // open): matched here, once a change, not for every screen drawn.
         if var finder = state.finder, finder.matchedQuery != finder.query || state.bookmarks != previous.bookmarks {
@@ -967,9 +969,11 @@ public struct Explorer: Sendable {
     /// loaded. A session is kept by article title, so a folder's article opened alone (or a
     /// folder whose other file is gone) restores steps to articles it cannot open; each took
     /// a press of H to say "not loaded", and two places around it could read as one twice.
+    /// A file of the folder that is there but does not load now counts: a syntax error while
+    /// it is edited is short-lived, and dropped, its steps were lost for good at the next save.
     func canOpen(_ view: ViewSnapshot) -> Bool {
         guard let title = view.article else { return true }
-        return title == model.article.title || neighbours.titles.contains(title)
+        return title == model.article.title || neighbours.titles.contains(title) || neighbours.unloaded.contains(title)
     }
 
     /// A view of this article is restored here; one of another article is the runtime's to open.
@@ -982,11 +986,14 @@ public struct Explorer: Sendable {
         return restore(view, into: state)
     }
 
-    /// Back (H) or forward (L) through the history.
+    /// Back (H) or forward (L) through the history, past the steps it just failed to open.
     func travel(back: Bool, _ state: AppState) -> AppState {
         var state = state
         let current = snapshot(state)
-        guard let view = back ? state.history.goBack(from: current) : state.history.goForward(from: current) else {
+        let unopened = state.unopened
+        state.unopened = []
+        guard let view = back ? state.history.goBack(from: current, passing: unopened)
+                              : state.history.goForward(from: current, passing: unopened) else {
             state.notice = back ? "Nothing to go back to." : "Nothing to go forward to."
             return state
         }
