@@ -28,7 +28,7 @@ struct Seealso: ParsableCommand {
               seealso --item Municipalism              # open at a strategy
               seealso articles/                        # a folder of articles
               seealso links --kind strategy | less
-              cat article.txt | seealso outline -
+              cat article.txt | seealso -              # an article piped in; keys from the terminal
               seealso export --format dot | dot -Tsvg > links.svg
               seealso --generate-completion-script zsh > ~/.zfunc/_seealso
             """,
