@@ -186,10 +186,8 @@ struct StandardInputTests {
         let found = try CLI.piped(Self.article, ["search", "Kornilov"])
         #expect(found.status == 0 && found.output.hasPrefix("dual-power.txt:"))
         #expect(found.stderr == Self.note + " (seealso search - Kornilov)\n")
-    }
 
-    @Test("No note when stdin is /dev/null or a file, nor with a PATH")
-    func noNoteOtherwise() throws {
+        // Not when stdin is /dev/null (a script without input) or a file, nor with a PATH.
         #expect(try CLI.run(["outline"]).stderr == "")
         try withTemporaryDirectory { directory in
             let file = directory.appendingPathComponent("a.txt")

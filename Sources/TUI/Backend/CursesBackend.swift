@@ -176,7 +176,10 @@ public final class CursesBackend {
             return (STDIN_FILENO, seealso_stdin())
         case .controllingTerminal:
             let descriptor = Keyboard.openControllingTerminal()
-            guard descriptor >= 0 else { throw TerminalError.setupFailed("cannot read keys from /dev/tty: \(String(cString: strerror(errno)))") }
+            guard descriptor >= 0 else {
+                let reason = String(cString: strerror(errno))
+                throw TerminalError.setupFailed("cannot read keys from /dev/tty: " + reason.prefix(1).lowercased() + reason.dropFirst())
+            }
             guard isatty(descriptor) == 1, let file = fdopen(descriptor, "r") else {
                 close(descriptor)
                 throw TerminalError.notATerminal
