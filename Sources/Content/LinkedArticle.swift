@@ -175,8 +175,10 @@ public enum ArticleLoader {
         String(decoding: embedded(bundledArticleName), as: UTF8.self)
     }
 
-    /// The article at `path`, with `NAME.links.toml` beside `NAME.txt` when there is one.
+    /// The article at `path`, with `NAME.links.toml` beside `NAME.txt` when there is one;
+    /// standard input for `-` (see `StandardInput`), which has no links file.
     public static func load(path: String) throws -> LinkedArticle {
+        if StandardInput.isNamed(by: path) { return try LinkedArticle(article: standardInputArticle()) }
         let article = try ArticleParser().parse(contentsOf: URL(fileURLWithPath: path), displayPath: path)
         let linksPath = (path as NSString).deletingPathExtension + ".links.toml"
         // Only a links file that is not there means "no curated links": one that is a folder,
@@ -201,7 +203,13 @@ public enum ArticleLoader {
     /// article takes most of a second.
     public static func text(path: String?) throws -> Article {
         guard let path else { return try bundledArticle() }
+        if StandardInput.isNamed(by: path) { return try standardInputArticle() }
         return try ArticleParser().parse(contentsOf: URL(fileURLWithPath: path), displayPath: path)
+    }
+
+    /// Standard input, parsed, named as `StandardInput.displayName` in its errors and outputs.
+    private static func standardInputArticle() throws -> Article {
+        try ArticleParser().parse(bytes: StandardInput.bytes(), path: StandardInput.displayName)
     }
 
     private static func bundledArticle() throws -> Article {

@@ -73,18 +73,33 @@ public enum RegularFile {
         } else if let problem = notRegular(info.st_mode) {
             throw failure(problem)
         }
+        return try readToEnd(descriptor, sizeHint: Int(info.st_size), limit: isPipe ? streamLimit : nil,
+                             tooLong: "the pipe", failure: failure)
+    }
+
+    /// Everything `descriptor` gives until its end, `sizeHint` bytes expected; more than
+    /// `limit` bytes is an error that says `tooLong` gave more. Shared with `StandardInput`.
+    static func readToEnd(_ descriptor: Int32, sizeHint: Int, limit: Int?, tooLong: String,
+                          failure: (String) -> SourceError) throws -> [UInt8] {
         var bytes = [UInt8]()
-        bytes.reserveCapacity(Int(info.st_size))
+        bytes.reserveCapacity(sizeHint)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count == 0 { return bytes }
             if count < 0 {
                 if errno == EINTR { continue }
+                if errno == EAGAIN {
+                    // A descriptor made non-blocking by whoever handed it over (standard input
+                    // is shared with the parent, so its flags are not changed here): waited on.
+                    var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                    _ = poll(&ready, 1, -1)
+                    continue
+                }
                 throw failure("cannot read file: \(reason(errno))")
             }
             bytes.append(contentsOf: chunk[..<count])
-            if isPipe, bytes.count > streamLimit { throw failure("cannot read file: the pipe gave more than \(streamLimit >> 20) MB") }
+            if let limit, bytes.count > limit { throw failure("cannot read file: \(tooLong) gave more than \(limit >> 20) MB") }
         }
     }
 

@@ -213,7 +213,14 @@ extension Bookmarks {
         @Option(help: "A note to keep with the bookmark.") var note: String?
         @OptionGroup var store: StoreOptions
 
-        func validate() throws { try requireName(section, of: "--section") }
+        func validate() throws {
+            try requireName(section, of: "--section")
+            // Refused before anything is read: a bookmark is opened again from its file, and
+            // what came through a pipe is gone once read.
+            if article.readsStandardInput {
+                throw ValidationError("An article read from standard input cannot be bookmarked: a bookmark needs a file to come back to. Give the article's PATH.")
+            }
+        }
 
         func run() throws {
             // Where `seealso PATH --section NAME` opens: an unknown NAME is the same error (64,

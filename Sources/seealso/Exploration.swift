@@ -23,21 +23,30 @@ struct Exploration: ArticleLocation {
         // Read once: each read builds a new dictionary of every variable.
         let environment = ProcessEnvironment.variables()
         let settings = try ConfigOptions.loadReporting(configPath, environment: environment)
-        guard Terminal.isInteractive else {
+        // `seealso -`: the article comes through standard input, so the keys come from the
+        // terminal itself, as less reads them when text is piped into it.
+        let keys: Keyboard = readsStandardInput ? .controllingTerminal : .standardInput
+        guard Terminal.isInteractive(keys: keys) else {
             // On a terminal, the outline instead of the explorer is a surprise unless asked for
             // (TERM=dumb): without TERM, it says why, as for a TERM that terminfo lacks.
-            let unset = isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 && (environment["TERM"] ?? "").isEmpty
+            let unset = isatty(STDOUT_FILENO) == 1 && keys.isTerminal && (environment["TERM"] ?? "").isEmpty
             return try printOutline(saying: unset ? "TERM is not set: printed the outline instead" : nil)
         }
         // A store that cannot be used (damaged, another application's) leaves reading intact:
         // the explorer runs without bookmarks and says why, on screen and again on exit.
         var problem: String?
         var opened: StateStore?
-        do {
-            opened = try StateStore(directory: StoreOptions.directory(dataDirectory, environment: environment))
-            problem = opened?.readOnlyReason
-        } catch {
-            problem = "\(error)"
+        // An article from standard input has no file: a bookmark could not open it again, and
+        // its session, kept by title as every session is, would be restored into whatever is
+        // piped in next under that title (the bundled article's, for a copy of it). So it
+        // is read without either, and the bookmark keys say why.
+        if !readsStandardInput {
+            do {
+                opened = try StateStore(directory: StoreOptions.directory(dataDirectory, environment: environment))
+                problem = opened?.readOnlyReason
+            } catch {
+                problem = "\(error)"
+            }
         }
         // A folder reopens at the article read last, as a single article reopens where it was
         // left; --section and --item name a place in the article that has it instead (see start).
@@ -65,11 +74,13 @@ struct Exploration: ArticleLocation {
             try MainActor.assumeIsolated {
                 let service = opened.map { StoreService(store: $0, folder: folderPath.map { FolderCatalog.FolderSpelling($0).absolute },
                                                         catalog: opening.catalog) }
-                let session = opening.session(service: service, keymap: settings.config.keymap)
+                let session = opening.session(service: service, keymap: settings.config.keymap,
+                                              bookmarksOff: readsStandardInput ? Self.standardInputHasNoBookmarks : Explorer.noBookmarkStore)
                 session.standsIn = started.standsIn
                 try Terminal.run(session, start: started.target, readLast: started.readLast, restore: restores,
                                  notice: notices.isEmpty ? nil : notices.joined(separator: " · "),
-                                 theme: settings.config.theme.resolve(environment: environment), mouse: settings.config.mouse, layout: settings.config.layout)
+                                 theme: settings.config.theme.resolve(environment: environment), mouse: settings.config.mouse, layout: settings.config.layout,
+                                 keys: keys)
             }
         } catch let error as TerminalError {
             // A terminal type without a terminfo entry: as less does, the text all the same
@@ -89,6 +100,9 @@ struct Exploration: ArticleLocation {
         }
     }
 
+    /// What the bookmark keys say for an article read from standard input.
+    static let standardInputHasNoBookmarks = "the article was read from standard input"
+
     /// The outline instead of the explorer (stdout is not a terminal, or not one ncurses can
     /// drive), then `note` on stderr.
     func printOutline(saying note: String? = nil) throws {
@@ -98,6 +112,7 @@ struct Exploration: ArticleLocation {
                       catalog: source.catalog, places: { lookupPlaces(in: source.articles[$0]) }, model: { source.articles[$0] })
         try Output.write(source.text(OutlineFormatter().format))
         if let note { Diagnostics.report(note) }
+        noteIfStandardInputUnread(read: source.articles.first?.article.title, "seealso -")
         try Self.finish(source)
     }
 
@@ -117,11 +132,13 @@ struct Exploration: ArticleLocation {
             }
         }
 
+        /// `bookmarksOff` is why there are no bookmarks when `service` is nil.
         @MainActor
-        func session(service: StoreService?, keymap: KeyMap) -> ExplorerSession {
+        func session(service: StoreService?, keymap: KeyMap, bookmarksOff: String = Explorer.noBookmarkStore) -> ExplorerSession {
             switch self {
             case .article(let model):
-                ExplorerSession(explorer: Explorer(model: model, keymap: keymap, bookmarks: service != nil), service: service)
+                ExplorerSession(explorer: Explorer(model: model, keymap: keymap, bookmarks: service != nil, bookmarksOff: bookmarksOff),
+                                service: service)
             case .folder(let catalog, let first):
                 FolderSession.session(catalog: catalog, first: first, keymap: keymap, service: service)
             }

@@ -53,10 +53,11 @@ enum FolderSession {
 }
 
 extension ArticleLocation {
-    /// The PATH argument, when it names a folder.
+    /// The PATH argument, when it names a folder (`-` is standard input, even with a folder
+    /// of that name here: `./-` names that).
     var folderPath: String? {
         var isDirectory: ObjCBool = false
-        guard let file, FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        guard let file, !readsStandardInput, FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
         return file
     }
 }

@@ -20,10 +20,11 @@ struct Search: ParsableCommand {
             Examples:
               seealso search Kornilov
               seealso search articles/ 'dual power' --json
+              cat article.txt | seealso search - Kornilov
             """
     )
 
-    @Argument(help: ArgumentHelp("[PATH] QUERY: an article file or folder (default: the bundled article), then the text to find.",
+    @Argument(help: ArgumentHelp("[PATH] QUERY: an article file or folder, or - for standard input (default: the bundled article), then the text to find.",
                                  valueName: "path-and-query"),
               // Files for the PATH; offered for the QUERY too (the parser cannot tell the two
               // words apart), where typing goes on as usual.
@@ -48,6 +49,13 @@ struct Search: ParsableCommand {
                 : isFolder.boolValue ? "a folder" : words[0].hasSuffix(".txt") ? "an article" : "a file"
             throw ValidationError("'\(words[0])' is \(what): give the QUERY after it (seealso search \(words[0]) QUERY).")
         }
+    }
+
+    /// `word` as a shell would need it typed: quoted when it is not plain letters, digits and
+    /// `-_./`, for the command the note after a search shows.
+    static func shellWord(_ word: String) -> String {
+        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_./".unicodeScalars.contains($0) }
+        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// A folder's path (`arts/`, `.`, `..`) or an article's (`a.txt`), as README.md lists them.
@@ -80,6 +88,8 @@ struct Search: ParsableCommand {
         let search = TextSearch(words[words.count - 1])
         let hits: [Hit]
         let failed: Bool
+        // The article's, when it is one article: the bundled one's, for the note below.
+        var title: String?
         if let folder = options.folderPath {
             if let indexed = try? Self.indexedHits(of: search, in: folder) {
                 try ArticleOptions.requireArticles(in: indexed.catalog, folder: folder)
@@ -99,6 +109,7 @@ struct Search: ParsableCommand {
             let article = try options.text()
             hits = Self.hits(of: search, in: article, path: options.file == nil ? ArticleLoader.bundledArticleName : nil)
             failed = false
+            title = article.title
         }
         if json {
             let encoder = JSONEncoder()
@@ -107,6 +118,8 @@ struct Search: ParsableCommand {
         } else {
             try Output.write(hits.map { "\($0.path):\($0.line): \($0.heading): \($0.excerpt)".neutralized + "\n" }.joined())
         }
+        // Before the status: with no match (1), the note is what says whose lines did not match.
+        options.noteIfStandardInputUnread(read: title, "seealso search - \(Self.shellWord(words[words.count - 1]))")
         if failed { throw ExitCode(65) }
         if hits.isEmpty {
             if words.count == 1, options.file == nil, FileManager.default.fileExists(atPath: words[0]) {

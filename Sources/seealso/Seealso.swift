@@ -15,7 +15,9 @@ struct Seealso: ParsableCommand {
         abstract: "Explore an encyclopedia article and its cross-links in the terminal.",
         discussion: """
             Without FILE, seealso opens the bundled Wikipedia article "Dual power" (CC BY-SA 4.0). \
-            An article FILE may have its curated cross-links beside it as NAME.links.toml.
+            An article FILE may have its curated cross-links beside it as NAME.links.toml. \
+            FILE - (or /dev/stdin) reads the article from standard input, named "(standard input)" \
+            in messages; the explorer then reads keys from the terminal, as less does.
 
             Keys, theme and layout can be set in $XDG_CONFIG_HOME/seealso/config.toml \
             (see 'seealso config --help'). 'man seealso' has these pages for every command; \
@@ -26,6 +28,7 @@ struct Seealso: ParsableCommand {
               seealso --item Municipalism              # open at a strategy
               seealso articles/                        # a folder of articles
               seealso links --kind strategy | less
+              cat article.txt | seealso -              # an article piped in; keys from the terminal
               seealso export --format dot | dot -Tsvg > links.svg
               seealso --generate-completion-script zsh > ~/.zfunc/_seealso
             """,
@@ -97,7 +100,7 @@ protocol ArticleLocation {
 struct ArticleOptions: ParsableArguments, ArticleLocation {
     // Plain `.file()`: an article is a `*.txt` file or a folder, and the shells' file
     // completion offers folders as well as files.
-    @Argument(help: "An article file in seealso's plain-text form, or a folder of them (default: the bundled \"Dual power\").",
+    @Argument(help: "An article file in seealso's plain-text form, or a folder of them, or - for standard input (default: the bundled \"Dual power\").",
               completion: .file())
     var file: String?
 
@@ -120,11 +123,31 @@ extension ArticleLocation {
     private func reportingSourceErrors<Value>(_ body: () throws -> Value) throws -> Value {
         do {
             return try body()
+        } catch let error as StandardInput.IsATerminal {
+            // A usage error: `-` was given where there is nothing to read.
+            Diagnostics.report(error.description)
+            throw ExitCode(64)
         } catch {
             guard let problems = SourceErrors(error) else { throw error }
             for problem in problems.errors { Diagnostics.report(problem.description) }
             throw ExitCode(problems.isUnreadable ? 66 : 65)
         }
+    }
+}
+
+extension ArticleLocation {
+    /// Whether PATH is standard input (`-`, see `StandardInput`).
+    var readsStandardInput: Bool { file.map(StandardInput.isNamed) ?? false }
+
+    /// After a command read the bundled article (no PATH), titled `title`, while standard input
+    /// is a pipe: one line on stderr saying so, and that `-` reads the pipe (`example`, the
+    /// command with `-`). A script that pipes an article in and forgets `-` got "Dual power" and status 0,
+    /// and could not tell (QA). The status stays 0: a script run with a pipe it does not
+    /// mean as an article (a CI runner's stdin) must not start failing.
+    func noteIfStandardInputUnread(read title: String?, _ example: String) {
+        guard file == nil, StandardInput.isPipe, let title else { return }
+        Diagnostics.report("read the bundled article \u{201C}\(title)\u{201D}, not standard input, "
+                           + "which is a pipe: '-' reads it (\(example))")
     }
 }
 
@@ -160,7 +183,7 @@ extension ArticleLocation {
     /// The article, or every article of a folder. A folder's broken files are reported on
     /// stderr as `path:line: message`; `finish` then exits 65 once the rest is printed.
     func loadSource() throws -> Source {
-        guard let file else { return .article(try load()) }
+        guard let file, !readsStandardInput else { return .article(try load()) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue else {
             return .article(try load())
@@ -288,6 +311,7 @@ struct Outline: ParsableCommand {
     func run() throws {
         let source = try article.loadSource()
         try Output.write(source.text(OutlineFormatter().format))
+        article.noteIfStandardInputUnread(read: source.articles.first?.article.title, "seealso outline -")
         try ArticleOptions.finish(source)
     }
 }
@@ -327,6 +351,7 @@ struct Links: ParsableCommand {
         let formatter = LinksFormatter(kinds: kind.isEmpty ? nil : Set(kind), origins: origin.isEmpty ? Set(LinkOrigin.allCases) : Set(origin))
         let source = try article.loadSource()
         try Output.write(source.text(formatter.format))
+        article.noteIfStandardInputUnread(read: source.articles.first?.article.title, "seealso links -")
         try ArticleOptions.finish(source)
     }
 }
@@ -385,6 +410,7 @@ struct Export: ParsableCommand {
             if let focus { try Self.reportingUnknown { _ = try DOTExporter.resolveFocus(focus, in: corpus) } }
             try Output.write(DOTExporter(focus: focus, depth: depth ?? .max).export(corpus))
         }
+        article.noteIfStandardInputUnread(read: source.articles.first?.article.title, "seealso export --format \(format.rawValue) -")
         try ArticleOptions.finish(source)
     }
 

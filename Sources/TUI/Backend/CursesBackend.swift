@@ -70,17 +70,26 @@ public final class CursesBackend {
     /// A code `wgetch` returned that ended an invalid UTF-8 sequence (see `readCode`): the
     /// start of the next key.
     private var pendingCode: Int32?
+    /// Where keys are read: standard input, or the controlling terminal opened for them
+    /// (kept open for the process's life: ncurses' screen reads from it until the end).
+    private let keyboard: Int32
 
     /// Sets the terminal up and takes it over: alternate screen, no echo, keys unbuffered
     /// (Ctrl-C still sends SIGINT), hidden cursor, mouse reporting if `mouse` (this stops the
-    /// terminal's own click-and-drag selection; Shift-drag usually still works).
-    public init(theme: Theme, mouse: Bool = true) throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+    /// terminal's own click-and-drag selection; Shift-drag usually still works). Keys are
+    /// read from `keys`: standard input, or /dev/tty when standard input carried the article.
+    public init(theme: Theme, mouse: Bool = true, keys: Keyboard = .standardInput) throws {
+        guard isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        let input = try Self.openKeyboard(keys)
+        keyboard = input.descriptor
         try Self.selectUTF8Locale()
 
         let savedActions = Self.currentActions(for: Self.exitSignals + [SIGALRM, SIGWINCH] + Self.crashSignals)
-        // newterm, unlike initscr, returns nil instead of exiting when TERM is unusable.
-        guard newterm(nil, seealso_stdout(), seealso_stdin()) != nil else {
+        // newterm, unlike initscr, returns nil instead of exiting when TERM is unusable. ncurses
+        // sets the terminal's modes through the output (stdout, the same terminal) and reads
+        // keys from the input only, so /dev/tty as the input is all `seealso -` needs.
+        guard newterm(nil, seealso_stdout(), input.file) != nil else {
+            if input.descriptor != STDIN_FILENO { fclose(input.file) }
             // ncurses sets its screens up at the size the terminal claims, and a pty may claim
             // 65535×65535 (resizes afterwards stay within `largestSize`).
             var rows: Int32 = 0, columns: Int32 = 0
@@ -156,6 +165,34 @@ public final class CursesBackend {
 
     isolated deinit {
         shutdown()
+    }
+
+    /// The descriptor and stream the keys come from, for `newterm`: standard input's own, or
+    /// /dev/tty opened. Throws `notATerminal` when that is no terminal.
+    private static func openKeyboard(_ keys: Keyboard) throws -> (descriptor: Int32, file: UnsafeMutablePointer<FILE>?) {
+        switch keys {
+        case .standardInput:
+            guard isatty(STDIN_FILENO) == 1 else { throw TerminalError.notATerminal }
+            return (STDIN_FILENO, seealso_stdin())
+        case .controllingTerminal:
+            let descriptor = Keyboard.openControllingTerminal()
+            guard descriptor >= 0 else {
+                let reason = String(cString: strerror(errno))
+                throw TerminalError.setupFailed("cannot read keys from /dev/tty: " + reason.prefix(1).lowercased() + reason.dropFirst())
+            }
+            guard isatty(descriptor) == 1, let file = fdopen(descriptor, "r") else {
+                close(descriptor)
+                throw TerminalError.notATerminal
+            }
+            return (descriptor, file)
+        }
+    }
+
+    /// Whether the terminal the keys come from still works (see `Terminal.run`: a hung-up
+    /// pty reads as end of file, again and again).
+    public func keyboardIsAttached() -> Bool {
+        var attributes = termios()
+        return tcgetattr(keyboard, &attributes) == 0
     }
 
     /// The terminal size in cells.

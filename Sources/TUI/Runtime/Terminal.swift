@@ -1,19 +1,41 @@
 import Content
 import Foundation
 
+/// Where the explorer reads its keys.
+public enum Keyboard: Sendable {
+    /// Standard input: the terminal it was started on.
+    case standardInput
+    /// The controlling terminal, `/dev/tty`: standard input carried the article (`seealso -`),
+    /// as `less` reads its keys when text is piped into it.
+    case controllingTerminal
+
+    /// Whether the keys can be read from a terminal.
+    public var isTerminal: Bool {
+        switch self {
+        case .standardInput:
+            return isatty(STDIN_FILENO) == 1
+        case .controllingTerminal:
+            let descriptor = Self.openControllingTerminal()
+            defer { if descriptor >= 0 { close(descriptor) } }
+            return descriptor >= 0 && isatty(descriptor) == 1
+        }
+    }
+
+    /// `/dev/tty`, for reading, or -1 when the process has no controlling terminal (started
+    /// by a daemon, `setsid`).
+    static func openControllingTerminal() -> Int32 {
+        open("/dev/tty", O_RDONLY | O_NOCTTY | O_CLOEXEC)
+    }
+}
+
 /// Runs the explorer on the real terminal: the only place the pure core meets the backend.
 @MainActor
 public enum Terminal {
-    /// Whether a full-screen UI makes sense: stdout is a terminal that can address its cursor.
-    public nonisolated static var isInteractive: Bool {
+    /// Whether a full-screen UI makes sense: stdout is a terminal that can address its cursor,
+    /// and the keys can be read from a terminal.
+    public nonisolated static func isInteractive(keys: Keyboard = .standardInput) -> Bool {
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
-        return isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 && !term.isEmpty && term != "dumb"
-    }
-
-    /// Whether standard input is still a working terminal.
-    nonisolated static func isAttached() -> Bool {
-        var attributes = termios()
-        return tcgetattr(STDIN_FILENO, &attributes) == 0
+        return isatty(STDOUT_FILENO) == 1 && !term.isEmpty && term != "dumb" && keys.isTerminal
     }
 
     /// The theme the environment asks for: none under NO_COLOR (https://no-color.org), light
@@ -36,9 +58,11 @@ public enum Terminal {
     static let typeaheadFrameInterval = Duration.milliseconds(100)
 
     /// `readLast`: in a folder, the article read last when `start` is in another one (see `ExplorerSession.startUp`).
+    /// `keys` says where the keys come from: standard input, unless it carried the article.
     public static func run(_ session: ExplorerSession, start: Target? = nil, readLast: String? = nil, restore: Bool = true,
-                           notice: String? = nil, theme: Theme? = nil, mouse: Bool = true, layout: LayoutSettings = .standard) throws {
-        let backend = try CursesBackend(theme: theme ?? Self.theme(), mouse: mouse)
+                           notice: String? = nil, theme: Theme? = nil, mouse: Bool = true, layout: LayoutSettings = .standard,
+                           keys: Keyboard = .standardInput) throws {
+        let backend = try CursesBackend(theme: theme ?? Self.theme(), mouse: mouse, keys: keys)
         defer { backend.shutdown() }
         let size = backend.size
         var state = session.explorer.initialState(size: Size(width: size.width, height: size.height))
@@ -88,7 +112,7 @@ public enum Terminal {
                 // gone without a SIGHUP (a hung-up pty reads as end of file). Quit, saving
                 // the session, rather than spin.
                 idle += 1
-                if idle >= 64, !isAttached() { state = session.apply(.command(.quit), to: state) }
+                if idle >= 64, !backend.keyboardIsAttached() { state = session.apply(.command(.quit), to: state) }
                 continue
             }
             idle = 0

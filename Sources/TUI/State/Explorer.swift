@@ -19,13 +19,20 @@ public struct Explorer: Sendable {
 
     /// The other articles of the folder, if any.
     public let neighbours: Neighbours
+    /// Why there are no bookmarks, when there are none: what every bookmark key says.
+    let bookmarksOff: String
     let finderCache: FinderCache
     /// The article's content hash and its sections' digests, which views keep (`ViewPlace`).
     let digests: ArticleDigests
 
     /// - Parameter bookmarks: whether a bookmark store is there (the Bookmarks pane and keys).
-    public init(model: LinkedArticle, keymap: KeyMap = .standard, bookmarks: Bool = false, neighbours: Neighbours = Neighbours()) {
+    /// - Parameter bookmarksOff: without it, why: "Bookmarks are off: " and this, on every
+    ///   bookmark key. The store could not be opened, unless something else is the reason
+    ///   (an article from standard input has no file for a bookmark to come back to).
+    public init(model: LinkedArticle, keymap: KeyMap = .standard, bookmarks: Bool = false,
+                bookmarksOff: String = Explorer.noBookmarkStore, neighbours: Neighbours = Neighbours()) {
         self.model = model
+        self.bookmarksOff = bookmarksOff
         self.keymap = keymap
         self.neighbours = neighbours
         self.finderCache = FinderCache { Explorer.staticFinderEntries(model: model, neighbours: neighbours) }
@@ -502,11 +509,14 @@ public struct Explorer: Sendable {
         return state
     }
 
-    /// The bookmark keys: all of them say so when there is no bookmark store.
+    /// Why bookmarks are off, by default: the store could not be opened (start-up says why).
+    public static let noBookmarkStore = "the bookmark store could not be opened"
+
+    /// The bookmark keys: all of them say why when bookmarks are off.
     func bookmarkCommand(_ command: Command, in state: AppState) -> AppState {
         var state = state
         guard panes.contains(.bookmarks) else {
-            state.notice = "Bookmarks are off: the bookmark store could not be opened."
+            state.notice = "Bookmarks are off: \(bookmarksOff)."
             return state
         }
         switch command {

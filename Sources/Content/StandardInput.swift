@@ -1,0 +1,76 @@
+import Foundation
+
+/// Standard input as an article: PATH `-`, as grep, jq and less read it. A script that pipes
+/// an article in (`cat a.txt | seealso outline -`) gets that article; without `-` it got the
+/// bundled one, and status 0 (QA).
+public enum StandardInput {
+    /// How an article read from standard input is named wherever a path would be (messages,
+    /// `search`'s path column, exports that show a path): grep's spelling, which reads as no
+    /// file name could be mistaken for (`-` looks like a typo, `/dev/stdin` like a file).
+    public static let displayName = "(standard input)"
+
+    /// Whether PATH names standard input: `-`, or `/dev/stdin` and `/dev/fd/0`, which name it
+    /// too. Opened as files, those two gave a pipe, refused as "a pipe, not a regular file".
+    public static func isNamed(by path: String) -> Bool {
+        path == "-" || path == "/dev/stdin" || path == "/dev/fd/0"
+    }
+
+    /// Standard input is a terminal: there is no article to read, only a person typing. Said
+    /// at once (a usage error), as `seealso outline -` typed by mistake would otherwise wait
+    /// for an end of file that only Ctrl-D gives.
+    public struct IsATerminal: Error, CustomStringConvertible {
+        public init() {}
+        public var description: String {
+            "standard input is a terminal: '-' reads an article piped in (cat FILE | seealso outline -) or redirected (seealso - < FILE)"
+        }
+    }
+
+    /// Whether standard input is a pipe (`cat a.txt | seealso outline`): a command that reads
+    /// the bundled article then says that `-` reads the pipe. /dev/null, a terminal and a
+    /// redirected file are not: a script without input, a person, and `< FILE` are no sign
+    /// that an article was meant to be read from there.
+    public static var isPipe: Bool {
+        var info = stat()
+        return fstat(STDIN_FILENO, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO
+    }
+
+    /// The whole of standard input, read once: the explorer may read it again for the outline
+    /// it prints instead (a TERM terminfo lacks), and a stream read twice is empty the second
+    /// time. Throws `IsATerminal` for a terminal, and a `SourceError` named `displayName` at
+    /// line 0 (unreadable) for a read that fails or a stream longer than
+    /// `RegularFile.streamLimit`, as `--config` pipes are capped.
+    public static func bytes() throws -> [UInt8] {
+        try cache.value {
+            guard isatty(STDIN_FILENO) == 0 else { throw IsATerminal() }
+            var info = stat()
+            guard fstat(STDIN_FILENO, &info) == 0 else {
+                throw SourceError(path: displayName, line: 0, message: "cannot read file: \(RegularFile.reason(errno))")
+            }
+            // A redirected file (`- < a.txt`) is read whole, as a file named on the command
+            // line; anything else (a pipe, a socket, /dev/zero) is a stream, and capped.
+            let isFile = info.st_mode & S_IFMT == S_IFREG
+            return try RegularFile.readToEnd(STDIN_FILENO, sizeHint: isFile ? Int(info.st_size) : 0,
+                                             limit: isFile ? nil : RegularFile.streamLimit, tooLong: "standard input") { message in
+                SourceError(path: displayName, line: 0, message: message)
+            }
+        }
+    }
+
+    private static let cache = StandardInputCache()
+}
+
+/// Holds standard input once read (or why it could not be); locked, as commands may load
+/// articles from several threads.
+private final class StandardInputCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: Result<[UInt8], any Error>?
+
+    func value(_ read: () throws -> [UInt8]) throws -> [UInt8] {
+        try lock.withLock {
+            if let result { return try result.get() }
+            let made = Result(catching: read)
+            result = made
+            return try made.get()
+        }
+    }
+}
