@@ -11,7 +11,8 @@ public enum Action: Equatable, Sendable {
     case promptKey(Key)
     /// A key while the terminal is too small: nothing it could act on is on screen.
     case ignored(Key)
-    /// Bookmarks as the store has them now, with what to say about the change.
+    /// Bookmarks as the store has them now, with what to say about the change. The Bookmarks
+    /// pane stays on the bookmark it had selected, wherever the list puts it now.
     case bookmarksLoaded([BookmarkEntry], notice: String?)
     /// Something to say in the status bar (a store error, say).
     case notice(String)
