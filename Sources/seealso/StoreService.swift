@@ -128,10 +128,9 @@ final class StoreService: BookmarkService {
         return true
     }
 
-    func undoRemove() throws -> Bool {
-        guard let bookmark = removed.popLast() else { return false }
-        try store.restoreBookmark(bookmark)
-        return true
+    func undoRemove() throws -> Int64? {
+        guard let bookmark = removed.popLast() else { return nil }
+        return try store.restoreBookmark(bookmark).id
     }
 
     func saveSession(_ data: Data, for model: LinkedArticle) throws {

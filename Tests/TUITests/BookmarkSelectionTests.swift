@@ -3,8 +3,10 @@ import Foundation
 import Testing
 @testable import TUI
 
-/// The Bookmarks pane's selection is a bookmark, not a row number: a list changed by another
-/// explorer keeps the selection on the bookmark it was on.
+/// The Bookmarks pane's selection is a bookmark, not a row number: `u` selects the bookmark it
+/// restores wherever it lands (QA: after `G` `d` `u` the selection stayed on the one above it,
+/// and `r` edited that one's note), and a list changed by another explorer keeps the selection
+/// on the bookmark it was on.
 @MainActor
 @Suite("The Bookmarks pane's selection follows its bookmark")
 struct BookmarkSelectionTests {
@@ -22,6 +24,24 @@ struct BookmarkSelectionTests {
         let runner = ExplorerSession(explorer: explorer, service: service)
         let state = runner.startUp(explorer.initialState(size: Size(width: 120, height: 40)), start: .section(3), restore: true)
         return (service, runner, press(runner, state, "'"))
+    }
+
+    func title(_ section: Int) -> String { bundledModel.article.sections[section].title }
+
+    /// `G` `d` `u`, and `d` `u` on the first and the middle one: the restored bookmark is
+    /// selected each time, and `r` opens its note.
+    @Test(arguments: [("G", 2), ("g", 7), ("gj", 4)])
+    func undoSelectsTheRestoredBookmark(keys: String, section: Int) throws {
+        let (service, runner, start) = three()
+        var state = press(runner, start, keys)
+        #expect(explorer.selectedBookmark(state)?.section == section)
+        state = press(runner, state, "d")
+        #expect(!service.marks.contains { $0.section == section })
+        state = press(runner, state, "u")
+        #expect(state.notice == "Bookmark restored.")
+        #expect(explorer.selectedBookmark(state)?.section == section, "after \(keys) d u")
+        state = press(runner, state, "r")
+        #expect(state.prompt?.label == "Note for \(title(section)): ")
     }
 
     /// A bookmark made or removed by another explorer above the selected one: once the list is

@@ -77,11 +77,11 @@ final class FakeBookmarks: BookmarkService {
         return true
     }
 
-    func undoRemove() throws -> Bool {
-        guard let mark = removed.popLast() else { return false }
+    func undoRemove() throws -> Int64? {
+        guard let mark = removed.popLast() else { return nil }
         marks.append(mark)
         marks.sort { $0.id < $1.id }
-        return true
+        return mark.id
     }
 
     func saveSession(_ data: Data, for model: LinkedArticle) throws { sessions[model.article.title] = data }

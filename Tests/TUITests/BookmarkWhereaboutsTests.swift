@@ -19,7 +19,7 @@ struct BookmarkWhereaboutsTests {
         func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle) throws {}
         func setNote(_ note: String?, bookmark id: Int64) throws {}
         func remove(bookmark id: Int64) throws -> Bool { false }
-        func undoRemove() throws -> Bool { false }
+        func undoRemove() throws -> Int64? { nil }
         func changedElsewhere() throws -> Bool { false }
         func saveSession(_ data: Data, for model: LinkedArticle) throws {}
         func session(for model: LinkedArticle) throws -> Data? { nil }

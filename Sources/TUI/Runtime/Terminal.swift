@@ -172,6 +172,7 @@ public final class ExplorerSession {
         }
         do {
             var notice: String?
+            var selecting: Int64?
             switch effect {
             case .saveSession(let session):
                 try service.saveSession(try JSONEncoder().encode(session), for: model)
@@ -209,11 +210,12 @@ public final class ExplorerSession {
                     notice = "Already \(byMark ? "removed" : "deleted") (in another window): \(name)"
                 }
             case .undoRemove:
-                notice = try service.undoRemove() ? "Bookmark restored." : "Nothing to undo."
+                selecting = try service.undoRemove()
+                notice = selecting == nil ? "Nothing to undo." : "Bookmark restored."
             case .openArticle:
                 return state
             }
-            return explorer.update(state, .bookmarksLoaded(try service.entries(in: model), notice: notice))
+            return explorer.update(state, .bookmarksLoaded(try service.entries(in: model), notice: notice, selecting: selecting))
         } catch {
             // Reading goes on; the status bar says what could not be saved. The list is read
             // again: another seealso may have changed it (a bookmark it removed is a row here

@@ -130,8 +130,9 @@ public protocol BookmarkService: AnyObject {
     func setNote(_ note: String?, bookmark id: Int64) throws
     /// Removes a bookmark, as `undoRemove` can put back; false when the store no longer had it.
     func remove(bookmark id: Int64) throws -> Bool
-    /// Puts back the last removed bookmark; false when there is none.
-    func undoRemove() throws -> Bool
+    /// Puts back the last bookmark this explorer removed; the id of the bookmark restored (the
+    /// one made there since, when the place was bookmarked again), nil when there is none.
+    func undoRemove() throws -> Int64?
     /// Whether another process (an explorer, the command line) changed the store since the
     /// bookmarks were last read by `entries`; this one's own writes do not count. Asked when
     /// input pauses, so it must be cheap: no table is read.

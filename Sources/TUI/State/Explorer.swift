@@ -130,10 +130,10 @@ public struct Explorer: Sendable {
             }
         case .promptKey(let key):
             state = state.finder != nil ? finderKey(key, in: state) : edit(prompt: key, in: state)
-        case .bookmarksLoaded(let entries, let notice):
+        case .bookmarksLoaded(let entries, let notice, let selecting):
             // The pane's selection is a row: kept as a row, it would pass to another bookmark
-            // when the list changes above it (added elsewhere).
-            let selected = selectedBookmark(previous)?.id
+            // when the list changes above it (one restored, or added elsewhere).
+            let selected = selecting ?? selectedBookmark(previous)?.id
             state.bookmarks = entries.map(resolvingAcrossTheFolder)
             state.notice = notice
             if let selected, let index = state.bookmarks.firstIndex(where: { $0.id == selected }) {
