@@ -37,7 +37,6 @@ public final class StateStore {
     /// The schema version of the open file: older than the latest only when a read-only
     /// folder kept seealso from migrating it.
     private let schemaVersion: Int
-    private var lastDataVersion: Int64?
 
     /// `$XDG_DATA_HOME/seealso`, or `~/.local/share/seealso` when it is unset or not absolute
     /// (the XDG spec says to ignore relative paths).
@@ -179,6 +178,18 @@ public final class StateStore {
             guard let first = here.first else { return (try insert(draft), true, []) }
             for bookmark in here { try database.run("DELETE FROM bookmark WHERE id = ?", .integer(bookmark.id)) }
             return (first, false, here)
+        }
+    }
+
+    /// Removes every bookmark of this article that lands on (section, item); returns them (keep
+    /// them to undo), none when there was none: another process may have removed it already.
+    @discardableResult
+    public func removeBookmarks(at sectionIndex: Int, itemID: String? = nil, in model: LinkedArticle) throws -> [Bookmark] {
+        let file = BookmarkFile.of(model.article)
+        return try write {
+            let here = try fetch(of: model, file: file).filter { $0.isAt(sectionIndex: sectionIndex, itemID: itemID, in: model, file: file) }
+            for bookmark in here { try database.run("DELETE FROM bookmark WHERE id = ?", .integer(bookmark.id)) }
+            return here
         }
     }
 
@@ -324,14 +335,12 @@ public final class StateStore {
         }
     }
 
-    /// True when another connection (another explorer, the command line) committed a change
-    /// since the last call; the first call returns true. Cheap enough to ask on every focus.
-    public func hasChangesFromOthers() throws -> Bool {
-        try read {
-            let version = try database.integer("PRAGMA data_version")
-            defer { lastDataVersion = version }
-            return version != lastDataVersion
-        }
+    /// A number that changes when another connection (another explorer, the command line)
+    /// commits, and not when this one does (SQLite's `data_version`): compared with its value
+    /// when the bookmarks were read, it tells whether to read them again. It reads no table,
+    /// only the WAL index, so it costs microseconds.
+    public func dataVersion() throws -> Int64 {
+        try read { try database.integer("PRAGMA data_version") ?? 0 }
     }
 
     // MARK: Internals shared with the import/export extension

@@ -16,6 +16,9 @@ final class StoreService: BookmarkService {
     private var shelf: BookmarkShelf?
     /// Deleted bookmarks, last first, for `u`.
     private var removed: [Bookmark] = []
+    /// The store's `data_version` when the bookmarks were last read: another process's commit
+    /// changes it, this one's own writes do not (`changedElsewhere`).
+    private var readVersion: Int64?
 
     init(store: StateStore, folder: String? = nil, catalog: FolderCatalog? = nil) {
         self.store = store
@@ -28,6 +31,8 @@ final class StoreService: BookmarkService {
         self.shelf = shelf
         shelf.use(model)
         let open = shelf.index(of: model.article)
+        // Before the read: a commit made during it is then seen as a change, and read again.
+        readVersion = try? store.dataVersion()
         // Anchored where they lead now: shown with the path they lead to, and the title of
         // the article they are in now.
         return try store.bookmarks(on: shelf).map { bookmark, location in
@@ -83,10 +88,18 @@ final class StoreService: BookmarkService {
         return (sections + (bookmark.itemName.map { [$0] } ?? [])).joined(separator: " › ")
     }
 
-    func toggle(section: Int, item: String?, in model: LinkedArticle) throws -> Bool {
-        let toggled = try store.toggleBookmark(in: model, sectionIndex: section, itemID: item)
-        removed += toggled.removed
-        return toggled.added
+    func add(section: Int, item: String?, in model: LinkedArticle) throws -> Bool {
+        try store.addBookmarkIfAbsent(in: model, sectionIndex: section, itemID: item).added
+    }
+
+    func remove(section: Int, item: String?, in model: LinkedArticle) throws -> Bool {
+        let gone = try store.removeBookmarks(at: section, itemID: item, in: model)
+        removed += gone
+        return !gone.isEmpty
+    }
+
+    func changedElsewhere() throws -> Bool {
+        try store.dataVersion() != readVersion
     }
 
     func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle) throws {
@@ -109,14 +122,15 @@ final class StoreService: BookmarkService {
         var description: String { "Bookmark #\(id) was removed meanwhile, by another seealso; the list is read again." }
     }
 
-    func remove(bookmark id: Int64) throws {
-        if let bookmark = try store.removeBookmark(id: id) { removed.append(bookmark) }
+    func remove(bookmark id: Int64) throws -> Bool {
+        guard let bookmark = try store.removeBookmark(id: id) else { return false }
+        removed.append(bookmark)
+        return true
     }
 
-    func undoRemove() throws -> Bool {
-        guard let bookmark = removed.popLast() else { return false }
-        try store.restoreBookmark(bookmark)
-        return true
+    func undoRemove() throws -> Int64? {
+        guard let bookmark = removed.popLast() else { return nil }
+        return try store.restoreBookmark(bookmark).id
     }
 
     func saveSession(_ data: Data, for model: LinkedArticle, asReadLast: Bool) throws {

@@ -18,9 +18,23 @@ final class FakeBookmarks: BookmarkService {
     var sessions: [String: Data] = [:]
     var nextID: Int64 = 1
     var failWrites = false
+    /// Another process changed the marks since `entries` last read them (`elsewhere`).
+    var changedSinceRead = false
+    /// How many times `entries` read the marks.
+    var reads = 0
+
+    /// `change` made to the marks as another explorer would make it: this one's list is stale.
+    func elsewhere(_ change: (FakeBookmarks) -> Void) {
+        change(self)
+        changedSinceRead = true
+    }
+
+    func changedElsewhere() throws -> Bool { changedSinceRead }
 
     func entries(in model: LinkedArticle) throws -> [BookmarkEntry] {
-        marks.reversed().map { mark in
+        changedSinceRead = false
+        reads += 1
+        return marks.reversed().map { mark in
             // As the store's service names places: the lead by the article's title.
             let path = mark.section == 0 ? model.article.title
                 : model.article.path(to: mark.section).map { model.article.sections[$0].title }.joined(separator: " › ")
@@ -31,19 +45,23 @@ final class FakeBookmarks: BookmarkService {
         }
     }
 
-    func toggle(section: Int, item: String?, in model: LinkedArticle) throws -> Bool {
+    func add(section: Int, item: String?, in model: LinkedArticle) throws -> Bool {
         if failWrites { throw Failure(message: "cannot save bookmarks: /ro is read-only") }
-        if let index = marks.firstIndex(where: { $0.section == section && $0.item == item }) {
-            removed.append(marks.remove(at: index))
-            return false
-        }
+        guard !marks.contains(where: { $0.section == section && $0.item == item }) else { return false }
         marks.append(Mark(id: nextID, section: section, item: item))
         nextID += 1
         return true
     }
 
+    func remove(section: Int, item: String?, in model: LinkedArticle) throws -> Bool {
+        if failWrites { throw Failure(message: "cannot save bookmarks: /ro is read-only") }
+        guard let index = marks.firstIndex(where: { $0.section == section && $0.item == item }) else { return false }
+        removed.append(marks.remove(at: index))
+        return true
+    }
+
     func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle) throws {
-        if !marks.contains(where: { $0.section == section && $0.item == item }) { _ = try toggle(section: section, item: item, in: model) }
+        _ = try add(section: section, item: item, in: model)
         let index = marks.firstIndex { $0.section == section && $0.item == item }!
         marks[index].note = note
     }
@@ -53,15 +71,17 @@ final class FakeBookmarks: BookmarkService {
         marks[index].note = note
     }
 
-    func remove(bookmark id: Int64) throws {
-        if let index = marks.firstIndex(where: { $0.id == id }) { removed.append(marks.remove(at: index)) }
+    func remove(bookmark id: Int64) throws -> Bool {
+        guard let index = marks.firstIndex(where: { $0.id == id }) else { return false }
+        removed.append(marks.remove(at: index))
+        return true
     }
 
-    func undoRemove() throws -> Bool {
-        guard let mark = removed.popLast() else { return false }
+    func undoRemove() throws -> Int64? {
+        guard let mark = removed.popLast() else { return nil }
         marks.append(mark)
         marks.sort { $0.id < $1.id }
-        return true
+        return mark.id
     }
 
     /// The titles in the order of reading, the one read last last, as the store orders them:

@@ -14,11 +14,13 @@ struct BookmarkWhereaboutsTests {
         let listed: [BookmarkEntry]
         init(_ listed: [BookmarkEntry]) { self.listed = listed }
         func entries(in model: LinkedArticle) throws -> [BookmarkEntry] { listed }
-        func toggle(section: Int, item: String?, in model: LinkedArticle) throws -> Bool { false }
+        func add(section: Int, item: String?, in model: LinkedArticle) throws -> Bool { false }
+        func remove(section: Int, item: String?, in model: LinkedArticle) throws -> Bool { false }
         func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle) throws {}
         func setNote(_ note: String?, bookmark id: Int64) throws {}
-        func remove(bookmark id: Int64) throws {}
-        func undoRemove() throws -> Bool { false }
+        func remove(bookmark id: Int64) throws -> Bool { false }
+        func undoRemove() throws -> Int64? { nil }
+        func changedElsewhere() throws -> Bool { false }
         func saveSession(_ data: Data, for model: LinkedArticle, asReadLast: Bool) throws {}
         func session(for model: LinkedArticle) throws -> Data? { nil }
     }

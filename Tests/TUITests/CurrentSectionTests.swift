@@ -86,6 +86,6 @@ struct ShortArticleSectionTests: KeyDriven {
         #expect(explorer.title(of: .crossLinks, selected) == "Cross-links: Pond")
         let seeAlso = explorer.model.article.sections.firstIndex { $0.title == "See also" }
         let effects = press(selected, "m").effects
-        #expect(effects.last == .toggleBookmark(section: try #require(seeAlso), item: nil), "\(effects)")
+        #expect(effects.last == .addBookmark(section: try #require(seeAlso), item: nil), "\(effects)")
     }
 }

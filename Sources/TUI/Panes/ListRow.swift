@@ -12,6 +12,9 @@ public struct ListRow: Equatable, Sendable {
     /// How many of the last spans stay in view when the row is cut: the text before them
     /// takes the "…" (a bookmarked section's ★ must show however long its heading).
     public var keptAtEnd: Int
+    /// The row says more of the one above it (a link's type and evidence, a bookmark's note and
+    /// date): the two are one entry, and a pane's view never starts between them.
+    public var isDetail = false
 
     public init(_ spans: [TextSpan], target: Target? = nil, indent: Int = 0, wraps: Bool = false, selectable: Bool? = nil,
                 keptAtEnd: Int = 0) {
@@ -21,6 +24,13 @@ public struct ListRow: Equatable, Sendable {
         self.wraps = wraps
         self.isSelectable = selectable ?? (target != nil)
         self.keptAtEnd = keptAtEnd
+    }
+
+    /// A detail row of the row above: wrapped to the pane, not selectable.
+    public static func detail(_ spans: [TextSpan], indent: Int = 4) -> ListRow {
+        var row = ListRow(spans, indent: indent, wraps: true)
+        row.isDetail = true
+        return row
     }
 }
 
@@ -54,10 +64,14 @@ struct ListLayout {
     let lines: [(row: Int, spans: [TextSpan])]
     /// The first line of each row.
     let rowStart: [Int]
+    /// Whether each row is a detail of the row above (`ListRow.isDetail`): the view's top row
+    /// is never one, so that an entry is not cut in half at the top of the pane.
+    let isDetail: [Bool]
 
     init(rows: [ListRow], width: Int) {
         var lines: [(row: Int, spans: [TextSpan])] = []
         var rowStart: [Int] = []
+        isDetail = rows.enumerated().map { $0.offset > 0 && $0.element.isDetail }
         for (index, row) in rows.enumerated() {
             rowStart.append(lines.count)
             let indent = TextSpan(String(repeating: " ", count: row.indent))
@@ -92,24 +106,48 @@ struct ListLayout {
         return (end < rowStart.count ? rowStart[end] : lines.count) - 1
     }
 
-    /// `top` moved by `rows` rows, within the list and with no empty space below its end.
+    /// The first row of the entry that holds `row`: `row`, or the row its details follow.
+    func entryStart(_ row: Int) -> Int {
+        var row = min(max(row, 0), rowStart.count - 1)
+        while row > 0, isDetail[row] { row -= 1 }
+        return row
+    }
+
+    /// The first row of the next entry after the one `row` starts; `rowStart.count` after the last.
+    func nextEntry(after row: Int) -> Int {
+        var next = row + 1
+        while next < rowStart.count, isDetail[next] { next += 1 }
+        return next
+    }
+
+    /// The first row of the entry before the one `row` starts.
+    func previousEntry(before row: Int) -> Int { entryStart(row - 1) }
+
+    /// `top` moved by `rows` rows, within the list and with no empty space below its end, on an
+    /// entry's first row: a step into an entry's details goes on to the next entry down, or
+    /// back to the entry's first row up.
     func top(_ top: Int, scrolledBy rows: Int, height: Int) -> Int {
         guard !rowStart.isEmpty else { return 0 }
-        var top = min(max(top + rows, 0), rowStart.count - 1)
-        while top > 0, lines.count - rowStart[top] < height { top -= 1 }
+        let moved = min(max(top + rows, 0), rowStart.count - 1)
+        var top = rows > 0 && isDetail[moved] ? nextEntry(after: moved) : entryStart(moved)
+        top = entryStart(min(top, rowStart.count - 1))
+        while top > 0, lines.count - rowStart[top] < height { top = previousEntry(before: top) }
         return top
     }
 
-    /// The top row moved just enough to show `row` and its details in `height` lines.
+    /// The top row moved just enough to show `row` and its details in `height` lines, on an
+    /// entry's first row (the pane may then have an empty line at its bottom, or cut the last
+    /// entry there, rather than start with the second half of one).
     func top(_ top: Int, toShow row: Int, in rows: [ListRow], height: Int) -> Int {
         guard !rowStart.isEmpty else { return 0 }
-        var top = min(max(top, 0), rowStart.count - 1)
+        var top = entryStart(top)
         let row = min(max(row, 0), rowStart.count - 1)
-        if row < top { return row }
+        if row < top { return entryStart(row) }
         let last = min(lastLine(ofEntry: row, in: rows), rowStart[row] + height - 1)
-        while top < row, last >= rowStart[top] + height { top += 1 }
-        // No empty space below the end of the list when scrolled down.
-        while top > 0, lines.count - rowStart[top - 1] <= height { top -= 1 }
+        while top < entryStart(row), last >= rowStart[top] + height { top = nextEntry(after: top) }
+        // No empty space below the end of the list when scrolled down: an entry comes back
+        // into view at the top only whole.
+        while top > 0, lines.count - rowStart[previousEntry(before: top)] <= height { top = previousEntry(before: top) }
         return top
     }
 }

@@ -85,7 +85,7 @@ public enum PaneRows {
             if entry.articleTitle != model.article.title { detail.append(TextSpan(entry.articleTitle + " · ", Style(.dim))) }
             if let note = entry.note, !note.isEmpty { detail.append(TextSpan("“\(note)” · ", Style(.normal))) }
             detail.append(TextSpan(bookmarkTime.string(from: entry.createdAt), Style(.dim)))
-            return [ListRow(main, target: entry.target, selectable: true, keptAtEnd: kept), ListRow(detail, indent: 4, wraps: true)]
+            return [ListRow(main, target: entry.target, selectable: true, keptAtEnd: kept), ListRow.detail(detail)]
         }
     }
 
@@ -116,7 +116,7 @@ public enum PaneRows {
             for source in incoming {
                 rows.append(ListRow([TextSpan("← ", Style(.dim)), TextSpan(source.article)],
                                     target: .seeAlsoEntry(article: source.article, name: source.topic), indent: 2))
-                rows.append(ListRow([TextSpan("see also: \(source.topic)", Style(.dim))], indent: 4, wraps: true))
+                rows.append(ListRow.detail([TextSpan("see also: \(source.topic)", Style(.dim))]))
             }
         }
         return rows
@@ -135,6 +135,6 @@ public enum PaneRows {
         } else if let evidence = link.evidence {
             detail.append(TextSpan(": line \(evidence.line): \(evidence.text)", Style(.dim)))
         }
-        return [main, ListRow(detail, indent: 4, wraps: true)]
+        return [main, ListRow.detail(detail)]
     }
 }

@@ -237,18 +237,29 @@ public final class ExplorerSession {
         if case .openArticle(let title, let arrival) = effect { return switchArticle(to: title, at: arrival, from: state) }
         guard let service else { return state }
         let model = explorer.model
+        if case .refreshBookmarks = effect {
+            // A check that fails says nothing, at every pause: what this explorer does next
+            // with the store reports the trouble.
+            guard (try? service.changedElsewhere()) == true else { return state }
+        }
         do {
             var notice: String?
+            var selecting: Int64?
             switch effect {
             case .saveSession(let session):
                 try service.saveSession(try JSONEncoder().encode(session), for: model, asReadLast: !standsIn)
                 return state
-            case .reloadBookmarks:
+            case .reloadBookmarks, .refreshBookmarks:
                 notice = state.notice
-            case .toggleBookmark(let section, let item):
-                let added = try service.toggle(section: section, item: item, in: model)
+            case .addBookmark(let section, let item):
                 let name = model.displayName(of: item ?? model.article.sections[section].id)
-                notice = added ? bookmarked("Bookmarked: \(name)") : removed(name)
+                // Made elsewhere since the list was read: kept, and now shown (★).
+                notice = try service.add(section: section, item: item, in: model)
+                    ? bookmarked("Bookmarked: \(name)") : "Already bookmarked (in another window): \(name)"
+            case .removeBookmarks(let section, let item):
+                let name = model.displayName(of: item ?? model.article.sections[section].id)
+                notice = try service.remove(section: section, item: item, in: model)
+                    ? removed(name) : "Already removed (in another window): \(name)"
             case .setNote(let note, let section, let item):
                 // A note on a place with no bookmark makes one: said, as `m` says it.
                 let existed = explorer.bookmark(onSection: section, item: item, state) != nil
@@ -263,15 +274,20 @@ public final class ExplorerSession {
             case .setBookmarkNote(let note, let id):
                 try service.setNote(note, bookmark: id)
                 notice = note?.isEmpty ?? true ? "Note cleared." : "Note saved."
-            case .removeBookmark(let id, let name):
-                try service.remove(bookmark: id)
-                notice = name.map(removed) ?? "Bookmark deleted" + (keymap.keyName(for: .undoDelete).map { ": \($0) undoes." } ?? ".")
+            case .removeBookmark(let id, let name, let byMark):
+                if try service.remove(bookmark: id) {
+                    notice = byMark ? removed(name) : "Bookmark deleted" + (keymap.keyName(for: .undoDelete).map { ": \($0) undoes." } ?? ".")
+                } else {
+                    // Nothing was removed here, so nothing is offered to undo.
+                    notice = "Already \(byMark ? "removed" : "deleted") (in another window): \(name)"
+                }
             case .undoRemove:
-                notice = try service.undoRemove() ? "Bookmark restored." : "Nothing to undo."
+                selecting = try service.undoRemove()
+                notice = selecting == nil ? "Nothing to undo." : "Bookmark restored."
             case .openArticle:
                 return state
             }
-            return explorer.update(state, .bookmarksLoaded(try service.entries(in: model), notice: notice))
+            return explorer.update(state, .bookmarksLoaded(try service.entries(in: model), notice: notice, selecting: selecting))
         } catch {
             // Reading goes on; the status bar says what could not be saved. The list is read
             // again: another seealso may have changed it (a bookmark it removed is a row here
@@ -285,11 +301,11 @@ public final class ExplorerSession {
     /// How a failure of `effect` begins, saying what was not done.
     static func notDone(_ effect: Effect) -> String? {
         switch effect {
-        case .toggleBookmark: "Bookmark not changed"
+        case .addBookmark, .removeBookmarks: "Bookmark not changed"
         case .setNote, .setBookmarkNote: "Note not saved"
         case .removeBookmark: "Bookmark not deleted"
         case .undoRemove: "Bookmark not restored"
-        case .saveSession, .reloadBookmarks, .openArticle: nil
+        case .saveSession, .reloadBookmarks, .refreshBookmarks, .openArticle: nil
         }
     }
 

@@ -11,8 +11,10 @@ public enum Action: Equatable, Sendable {
     case promptKey(Key)
     /// A key while the terminal is too small: nothing it could act on is on screen.
     case ignored(Key)
-    /// Bookmarks as the store has them now, with what to say about the change.
-    case bookmarksLoaded([BookmarkEntry], notice: String?)
+    /// Bookmarks as the store has them now, with what to say about the change. The Bookmarks
+    /// pane then selects the bookmark `selecting` (one just restored), else stays on the one it
+    /// had selected, wherever the list puts them now.
+    case bookmarksLoaded([BookmarkEntry], notice: String?, selecting: Int64? = nil)
     /// Something to say in the status bar (a store error, say).
     case notice(String)
     /// The view and history saved when this article was last closed.

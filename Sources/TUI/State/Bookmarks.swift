@@ -119,15 +119,24 @@ public struct BookmarkEntry: Hashable, Sendable {
 public protocol BookmarkService: AnyObject {
     /// Every bookmark, newest first, resolved against `model`.
     func entries(in model: LinkedArticle) throws -> [BookmarkEntry]
-    /// Adds a bookmark on (section, item), or removes it if there is one, as `undoRemove`
-    /// can put back; true when added.
-    func toggle(section: Int, item: String?, in model: LinkedArticle) throws -> Bool
+    /// Bookmarks (section, item) unless the store has a bookmark there already (another
+    /// explorer may have made it since this one read the list); true when it made one.
+    func add(section: Int, item: String?, in model: LinkedArticle) throws -> Bool
+    /// Removes the bookmarks on (section, item), as `undoRemove` can put back; false when there
+    /// was none (another explorer removed it since this one read the list).
+    func remove(section: Int, item: String?, in model: LinkedArticle) throws -> Bool
     /// Adds the bookmark if needed, then sets its note (nil or empty clears it).
     func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle) throws
     func setNote(_ note: String?, bookmark id: Int64) throws
-    func remove(bookmark id: Int64) throws
-    /// Puts back the last removed bookmark; false when there is none.
-    func undoRemove() throws -> Bool
+    /// Removes a bookmark, as `undoRemove` can put back; false when the store no longer had it.
+    func remove(bookmark id: Int64) throws -> Bool
+    /// Puts back the last bookmark this explorer removed; the id of the bookmark restored (the
+    /// one made there since, when the place was bookmarked again), nil when there is none.
+    func undoRemove() throws -> Int64?
+    /// Whether another process (an explorer, the command line) changed the store since the
+    /// bookmarks were last read by `entries`; this one's own writes do not count. Asked when
+    /// input pauses, so it must be cheap: no table is read.
+    func changedElsewhere() throws -> Bool
     /// Saves the article's session; without `asReadLast`, its place in the order of reading,
     /// which says what a folder reopens at, is left as it was (see `ExplorerSession.standsIn`).
     func saveSession(_ data: Data, for model: LinkedArticle, asReadLast: Bool) throws
@@ -139,14 +148,23 @@ public protocol BookmarkService: AnyObject {
 /// Work for the runtime to do after an update: the state stays a value, and storage stays
 /// outside it. Results come back as actions.
 public enum Effect: Hashable, Sendable {
-    case toggleBookmark(section: Int, item: String?)
+    /// `m` on a place the screen shows without a bookmark. What `m` does is decided by what the
+    /// screen shows, not by what the store has now: another explorer may have changed it, and
+    /// a bookmark nobody saw here is not removed (`m` used to toggle whatever the store had).
+    case addBookmark(section: Int, item: String?)
+    /// `m` on a place the screen shows bookmarked (★).
+    case removeBookmarks(section: Int, item: String?)
     case setNote(String?, section: Int, item: String?)
     case setBookmarkNote(String?, bookmark: Int64)
-    /// Removes a bookmark: `d`, or with `name` `m` on the highlighted bookmark, which says
-    /// what it removed as `m` does anywhere.
-    case removeBookmark(Int64, name: String? = nil)
+    /// Removes the bookmark `name` (its path): `d`, or with `byMark` `m` on the highlighted
+    /// bookmark, which says what it removed as `m` does anywhere.
+    case removeBookmark(Int64, name: String, byMark: Bool = false)
     case undoRemove
+    /// Reads the bookmarks again.
     case reloadBookmarks
+    /// Reads the bookmarks again if another explorer changed the store since they were read
+    /// (input paused, the Bookmarks pane focused): a check that costs microseconds otherwise.
+    case refreshBookmarks
     case saveSession(SessionRecord)
     /// Switch to another article of the folder.
     case openArticle(title: String, at: Arrival)

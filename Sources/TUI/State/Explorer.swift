@@ -111,7 +111,12 @@ public struct Explorer: Sendable {
         if action == .pause {
             // No key was pressed: the notice stays. While a prompt is open the view is a
             // search's provisional one (Esc takes it back): what is saved waits for the answer.
-            return panes.contains(.bookmarks) && state.prompt == nil && snapshot(state) != state.savedView ? savingSession(state) : state
+            guard panes.contains(.bookmarks) else { return state }
+            var state = state.prompt == nil && snapshot(state) != state.savedView ? savingSession(state) : state
+            // What another explorer changed shows once keys stop here (the ★ marks, the pane),
+            // rather than only after this one writes: checked here, not at every key.
+            state.effects.append(.refreshBookmarks)
+            return state
         }
         let previous = state
         var state = state
@@ -143,9 +148,15 @@ public struct Explorer: Sendable {
             }
         case .promptKey(let key):
             state = state.finder != nil ? finderKey(key, in: state) : edit(prompt: key, in: state)
-        case .bookmarksLoaded(let entries, let notice):
+        case .bookmarksLoaded(let entries, let notice, let selecting):
+            // The pane's selection is a row: kept as a row, it would pass to another bookmark
+            // when the list changes above it (one restored, or added elsewhere).
+            let selected = selecting ?? selectedBookmark(previous)?.id
             state.bookmarks = entries.map(resolvingAcrossTheFolder)
             state.notice = notice
+            if let selected, let index = state.bookmarks.firstIndex(where: { $0.id == selected }) {
+                state.bookmarkList.selection = bookmarkRow(index, state)
+            }
         case .notice(let text):
             state.notice = text
         case .restoreSession(let session):
@@ -186,6 +197,12 @@ public struct Explorer: Sendable {
         }
         // Only H or L pressed again passes over the steps they could not open (`travel`).
         if action != .command(.back), action != .command(.forward) { state.unopened = [] }
+        // Focused, the Bookmarks pane shows what the store has now: another explorer may have
+        // changed it (`'` reads it again anyway).
+        if panes.contains(.bookmarks), state.focus == .bookmarks, previous.focus != .bookmarks,
+           !state.effects.contains(.reloadBookmarks) {
+            state.effects.append(.refreshBookmarks)
+        }
         // The finder's results follow its query and the bookmarks (they may load while it is
         // open): matched here, once a change, not for every screen drawn.
         if var finder = state.finder, finder.matchedQuery != finder.query || state.bookmarks != previous.bookmarks {
@@ -320,6 +337,12 @@ public struct Explorer: Sendable {
         guard let row = rows.validSelection(state.bookmarkList.selection), !state.bookmarks.isEmpty else { return nil }
         // Each bookmark has one selectable row, whatever detail rows follow it.
         return state.bookmarks[safe: rows[..<row].count(where: \.isSelectable)]
+    }
+
+    /// The Bookmarks pane's row of `state.bookmarks[index]`: its one selectable row.
+    func bookmarkRow(_ index: Int, _ state: AppState) -> Int {
+        let rows = rows(of: .bookmarks, state)
+        return rows.indices.filter { rows[$0].isSelectable }[safe: index] ?? state.bookmarkList.selection
     }
 
     /// What `m` and `M` act on outside the Bookmarks pane (where they act on the highlighted
@@ -539,10 +562,13 @@ public struct Explorer: Sendable {
             if state.focus == .bookmarks, let entry = selectedBookmark(state) {
                 // The highlighted bookmark exists, so toggling it removes it (by id: it may be
                 // of another article, or orphaned).
-                state.effects.append(.removeBookmark(entry.id, name: entry.path))
+                state.effects.append(.removeBookmark(entry.id, name: entry.path, byMark: true))
             } else {
+                // As the screen shows it (★ or not), whatever another explorer did meanwhile.
                 let place = bookmarkPlace(state)
-                state.effects.append(.toggleBookmark(section: place.section, item: place.item))
+                state.effects.append(bookmark(onSection: place.section, item: place.item, state) == nil
+                    ? .addBookmark(section: place.section, item: place.item)
+                    : .removeBookmarks(section: place.section, item: place.item))
             }
         case .deleteBookmark:
             guard state.focus == .bookmarks else {
@@ -554,7 +580,7 @@ public struct Explorer: Sendable {
                 state.notice = noBookmarksYet
                 return state
             }
-            state.effects.append(.removeBookmark(entry.id))
+            state.effects.append(.removeBookmark(entry.id, name: entry.path))
         case .undoDelete:
             state.effects.append(.undoRemove)
         default:

@@ -1,0 +1,150 @@
+import Content
+import Foundation
+import Testing
+@testable import seealso
+@testable import Store
+@testable import TUI
+
+/// Two explorers open on one data folder, each with its own connection to the database, as two
+/// terminal windows have (QA: `m` in the second removed a bookmark the first had just made, which
+/// the second did not show; `d` there "deleted" one already gone and offered an undo of nothing).
+@MainActor
+@Suite("Two explorers on one store")
+struct TwoExplorersTests {
+    let folder: TemporaryDirectory
+    let model: LinkedArticle
+    let criticism: Int
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        model = try Fixture.model()
+        criticism = try #require(model.article.sections.firstIndex { $0.title == "Criticism" })
+    }
+
+    /// An explorer over its own connection to the shared store, reading Criticism.
+    final class Window {
+        let service: StoreService
+        let runner: ExplorerSession
+        var state: AppState
+
+        @MainActor
+        init(_ model: LinkedArticle, data: URL, at section: Int) throws {
+            service = StoreService(store: try StateStore(directory: data))
+            runner = ExplorerSession(explorer: Explorer(model: model, bookmarks: true), service: service)
+            state = runner.startUp(runner.explorer.initialState(size: Size(width: 120, height: 40)), start: .section(section), restore: false)
+        }
+
+        /// Keys typed, each as the runtime hands it over.
+        @MainActor
+        func press(_ keys: String) {
+            for key in keys { state = runner.apply(runner.explorer.action(for: .key(.character(key)), in: state), to: state) }
+        }
+
+        /// Input pausing after the last key (`Terminal.run`'s `.pause`).
+        @MainActor
+        func pause() { state = runner.apply(.pause, to: state) }
+
+        @MainActor
+        var marked: Set<Int> { runner.explorer.bookmarkedSections(state) }
+    }
+
+    func windows() throws -> (a: Window, b: Window) {
+        let data = folder.file("data")
+        return (try Window(model, data: data, at: criticism), try Window(model, data: data, at: criticism))
+    }
+
+    func stored() throws -> [Bookmark] { try StateStore(directory: folder.file("data")).bookmarks() }
+
+    @Test func markWhereTheOtherBookmarkedAddsNothingAndRemovesNothing() throws {
+        let (a, b) = try windows()
+        a.press("m")
+        #expect(a.state.notice == "Bookmarked: Criticism (5 lists bookmarks)")
+        #expect(b.marked.isEmpty, "b has not read the store since")
+
+        b.press("m")
+        #expect(b.state.notice == "Already bookmarked (in another window): Criticism")
+        #expect(try stored().map(\.heading) == ["Criticism"], "a's bookmark is kept, not removed")
+        #expect(b.marked == [criticism], "b shows it now (★)")
+        b.press("u")
+        #expect(b.state.notice == "Nothing to undo.")
+        #expect(try stored().count == 1)
+    }
+
+    @Test func markOnAStarTheOtherRemovedSaysSo() throws {
+        let (a, b) = try windows()
+        a.press("m")
+        b.pause()
+        #expect(b.marked == [criticism])
+        a.press("m")
+        #expect(a.state.notice == "Bookmark removed: Criticism (u undoes)")
+
+        b.press("m")
+        #expect(b.state.notice == "Already removed (in another window): Criticism")
+        #expect(b.marked.isEmpty)
+        #expect(try stored().isEmpty, "nothing made either")
+        b.press("u")
+        #expect(b.state.notice == "Nothing to undo.")
+        #expect(try stored().isEmpty)
+    }
+
+    @Test func deleteOfABookmarkTheOtherDeletedSaysSoAndOffersNoUndo() throws {
+        let (a, b) = try windows()
+        a.press("m")
+        a.press("'")
+        b.press("'")
+        #expect(b.state.bookmarks.map(\.path) == ["Criticism"])
+        a.press("d")
+        #expect(a.state.notice == "Bookmark deleted: u undoes.")
+
+        b.press("d")
+        #expect(b.state.notice == "Already deleted (in another window): Criticism")
+        #expect(b.state.bookmarks.isEmpty, "the pane is read again")
+        b.press("u")
+        #expect(b.state.notice == "Nothing to undo.")
+        #expect(try stored().isEmpty)
+        // `m` on a highlighted bookmark gone meanwhile says it in m's words.
+        a.press("u")
+        b.pause()
+        a.press("d")
+        b.press("m")
+        #expect(b.state.notice == "Already removed (in another window): Criticism")
+    }
+
+    /// When input pauses, each explorer shows what the other changed: the ★ marks and the pane.
+    @Test func aPauseShowsWhatTheOtherChanged() throws {
+        let (a, b) = try windows()
+        b.press("'")
+        a.press("m")
+        #expect(b.state.bookmarks.isEmpty && b.marked.isEmpty)
+        b.pause()
+        #expect(b.state.bookmarks.map(\.path) == ["Criticism"])
+        #expect(b.marked == [criticism])
+        #expect(b.runner.explorer.render(b.state).text.contains("Bookmarks (1)"))
+
+        a.press("M")
+        for key in "why" { a.state = a.runner.apply(.promptKey(.character(key)), to: a.state) }
+        a.state = a.runner.apply(.promptKey(.enter), to: a.state)
+        b.pause()
+        #expect(b.state.bookmarks.map(\.note) == ["why"])
+    }
+
+    /// The check is of others' writes: an explorer's own bookmarks and saved views do not make
+    /// it read the list again at the next pause. (Any write of another counts, its saved views
+    /// too: b's start-up saved its own, which a reads the list again for, once.)
+    @Test func anExplorersOwnWritesAreNotChangesElsewhere() throws {
+        let (a, b) = try windows()
+        #expect(try a.service.changedElsewhere(), "b saved its session since a read the list")
+        a.pause()
+        #expect(try !a.service.changedElsewhere(), "read at the pause")
+        a.press("m")
+        a.press("j")
+        a.pause()  // saves the view, which moved
+        a.press("M")
+        a.state = a.runner.apply(.promptKey(.character("x")), to: a.state)
+        a.state = a.runner.apply(.promptKey(.enter), to: a.state)
+        #expect(try !a.service.changedElsewhere())
+        #expect(try b.service.changedElsewhere())
+        b.pause()
+        #expect(try !b.service.changedElsewhere(), "read at the pause")
+    }
+}
