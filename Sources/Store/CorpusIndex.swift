@@ -22,7 +22,7 @@ public final class CorpusIndex {
     static let schemaVersion: Int64 = 7
 
     public let url: URL
-    private let database: Database
+    let database: Database
 
     /// `$XDG_CACHE_HOME/seealso`, or `~/.cache/seealso`.
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
@@ -90,6 +90,11 @@ public final class CorpusIndex {
         var error: SourceError?
     }
 
+    /// Run after a batch's files are read, before what was read is written: where another
+    /// explorer's refresh or indexing can come between this one's reading and writing. Nil but
+    /// in tests, which run the other explorer's steps there.
+    var beforeWriting: (() throws -> Void)?
+
     /// Files parsed at once before their rows are written: bounds the memory a first index of a
     /// large folder needs (the texts of one batch, not of the whole folder).
     static let batchSize = 512
@@ -103,18 +108,18 @@ public final class CorpusIndex {
         let shown = listing.paths
         let files = shown.map(spelling.absolute)
         let prefix = spelling.absolute + "/"
+        // Read before the write transactions, so only to choose what to parse: another explorer
+        // refreshing the same folder may write these rows meanwhile (each write looks again).
         var known: [String: Row] = [:]
         for (path, row) in try database.query(
             """
-            SELECT path, id, size, mtime_ns, ctime_ns, inode, title, see_also, error_line, error_message
+            SELECT path, id, \(Self.stampColumns), title, see_also, error_line, error_message
             FROM files WHERE \(Self.pathStarts("path"))
             """, [.integer(Int64(prefix.utf8.count)), .text(prefix)], row: { statement -> (String, Row) in
                 let path = statement.text(0)
-                let stamp = FileStamp(size: statement.int64(2), modified: statement.int64(3), changed: statement.int64(4),
-                                      inode: statement.int64(5))
                 let error = statement.isNull(9) ? nil
                     : SourceError(path: path, line: Int(statement.int64(8)), message: statement.text(9))
-                return (path, Row(id: statement.int64(1), stamp: stamp, title: statement.optionalText(6),
+                return (path, Row(id: statement.int64(1), stamp: Self.stamp(statement, from: 2), title: statement.optionalText(6),
                                   seeAlso: Self.decode(statement.text(7)), error: error))
             }) {
             known[path] = row
@@ -127,18 +132,25 @@ public final class CorpusIndex {
         try inBatches(stale, read: { index in Self.read(files[index], stamp: stamps[index]) }) { index, parsed in
             var row = parsed
             let path = files[index]
-            // `known` was read before the transaction: another explorer refreshing the same
-            // folder may have inserted the row since.
-            if let id = try known[path]?.id ?? database.integer("SELECT id FROM files WHERE path = ?", .text(path)) {
-                row.id = id
+            let current = try database.query("SELECT id, \(Self.stampColumns) FROM files WHERE path = ?", [.text(path)]) {
+                (id: $0.int64(0), stamp: Self.stamp($0, from: 1))
+            }.first
+            if let current, current.stamp == row.stamp {
+                // Another explorer wrote this same file (same stamp) since `known` was read, and
+                // may have indexed its text too: rewriting the row marked the text not indexed
+                // and deleted it, and that explorer, between indexing and matching, passed over
+                // the file (parallel searches printed part of their matches, or none).
+                row.id = current.id
+            } else if let current {
+                row.id = current.id
                 try database.run("""
                     UPDATE files SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, title = ?, see_also = ?,
                                      error_line = ?, error_message = ?, text_indexed = 0
                     WHERE id = ?
                     """, .integer(row.stamp.size), .integer(row.stamp.modified), .integer(row.stamp.changed),
                     .integer(row.stamp.inode), SQLValue(row.title), .text(Self.encode(row.seeAlso)),
-                    row.error.map { .integer(Int64($0.line)) } ?? .null, SQLValue(row.error?.message), .integer(id))
-                try database.run("DELETE FROM texts WHERE rowid = ?", .integer(id))
+                    row.error.map { .integer(Int64($0.line)) } ?? .null, SQLValue(row.error?.message), .integer(current.id))
+                try database.run("DELETE FROM texts WHERE rowid = ?", .integer(current.id))
             } else {
                 try database.run("""
                     INSERT INTO files (path, size, mtime_ns, ctime_ns, inode, title, see_also, error_line, error_message)
@@ -154,9 +166,11 @@ public final class CorpusIndex {
         if !removed.isEmpty {
             try database.transaction {
                 for path in removed {
-                    guard let id = known.removeValue(forKey: path)?.id else { continue }
-                    try database.run("DELETE FROM files WHERE id = ?", .integer(id))
-                    try database.run("DELETE FROM texts WHERE rowid = ?", .integer(id))
+                    guard let row = known.removeValue(forKey: path), let id = row.id else { continue }
+                    // Only the row as `known` has it: one another explorer rewrote since is a
+                    // file that is there again, which that explorer is searching.
+                    try database.run("DELETE FROM files WHERE id = ? AND \(Self.stampIs)", [.integer(id)] + Self.values(row.stamp))
+                    if database.changes > 0 { try database.run("DELETE FROM texts WHERE rowid = ?", .integer(id)) }
                 }
             }
         }
@@ -179,34 +193,59 @@ public final class CorpusIndex {
 
     /// The files of `folder` whose text can hold a match of `search`, in path order; nil when
     /// the query is too short for the index (under 3 characters: the caller reads every file).
-    /// Candidates only: the caller checks each with `TextSearch`, which knows smartcase.
+    /// Candidates only: the caller checks each with `TextSearch`, which knows smartcase. With
+    /// other explorers searching the same folder at once, what they change in the index
+    /// between this one's indexing and its match costs reading a few more files, never a
+    /// file passed over (see `lookUp`).
     public func candidates(for search: TextSearch, in folder: String) throws -> [String]? {
-        let needle = search.indexForm
-        guard needle.unicodeScalars.count >= 3 else { return nil }
-        let phrase = "\"" + needle.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        let spelling = FolderCatalog.FolderSpelling(folder)
-        let prefix = spelling.absolute + "/"
-        try indexTexts(under: prefix)
-        return try database.query(
-            "SELECT files.path FROM texts JOIN files ON files.id = texts.rowid WHERE texts MATCH ? AND \(Self.pathStarts("files.path")) ORDER BY files.path",
-            [.text(phrase), .integer(Int64(prefix.utf8.count)), .text(prefix)]) { spelling.given($0.text(0)) }
+        guard search.indexForm.unicodeScalars.count >= 3 else { return nil }
+        try indexTexts(in: folder)
+        return try lookUp(search, in: folder)
     }
 
-    /// Puts the text of every article under `prefix` that is not indexed yet (new or changed
+    /// Puts the text of every article in `folder` that is not indexed yet (new or changed
     /// since) into `texts`, in `TextSearch.indexForm`. A file that cannot be read now is left
     /// for the next search.
-    private func indexTexts(under prefix: String) throws {
+    func indexTexts(in folder: String) throws {
+        let prefix = FolderCatalog.FolderSpelling(folder).absolute + "/"
         let pending = try database.query(
-            "SELECT id, path FROM files WHERE text_indexed = 0 AND error_message IS NULL AND \(Self.pathStarts("path"))",
-            [.integer(Int64(prefix.utf8.count)), .text(prefix)]) { (id: $0.int64(0), path: $0.text(1)) }
+            "SELECT id, path, \(Self.stampColumns) FROM files WHERE text_indexed = 0 AND error_message IS NULL AND \(Self.pathStarts("path"))",
+            [.integer(Int64(prefix.utf8.count)), .text(prefix)]) { (id: $0.int64(0), path: $0.text(1), stamp: Self.stamp($0, from: 2)) }
         try inBatches(pending, read: { file in
             (try? RegularFile.bytes(atPath: file.path)).map { TextSearch.indexForm(of: String(decoding: $0, as: UTF8.self)) }
         }) { file, text in
-            // Another process may have indexed it meanwhile: replace, never double.
+            // Only a row still as it was read: another explorer may have indexed it meanwhile
+            // (nothing to do), or seen the file change since (this text may be older than that).
+            try database.run("UPDATE files SET text_indexed = 1 WHERE id = ? AND text_indexed = 0 AND \(Self.stampIs)",
+                             [.integer(file.id)] + Self.values(file.stamp))
+            guard database.changes > 0 else { return }
+            // Replace, never double.
             try database.run("DELETE FROM texts WHERE rowid = ?", .integer(file.id))
             try database.run("INSERT INTO texts (rowid, body) VALUES (?, ?)", .integer(file.id), .text(text))
-            try database.run("UPDATE files SET text_indexed = 1 WHERE id = ?", .integer(file.id))
         }
+    }
+
+    /// The files of `folder` whose indexed text matches `search` (at least 3 characters), and
+    /// those whose text is not indexed: the caller reads those whole, as without an index.
+    ///
+    /// One statement, so one read of the index, and no other explorer's write can come between
+    /// its two halves. After `indexTexts` a file is rarely not indexed, but another explorer's
+    /// refresh may just have seen it change (and dropped its text); the file is then read, not
+    /// passed over. Two statements could see a file in neither half.
+    func lookUp(_ search: TextSearch, in folder: String) throws -> [String] {
+        let phrase = "\"" + search.indexForm.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let spelling = FolderCatalog.FolderSpelling(folder)
+        let prefix = spelling.absolute + "/"
+        let inFolder: [SQLValue] = [.integer(Int64(prefix.utf8.count)), .text(prefix)]
+        return try database.query(
+            """
+            SELECT files.path FROM texts JOIN files ON files.id = texts.rowid
+            WHERE texts MATCH ? AND \(Self.pathStarts("files.path"))
+            UNION
+            SELECT path FROM files WHERE text_indexed = 0 AND error_message IS NULL AND \(Self.pathStarts("path"))
+            ORDER BY 1
+            """,
+            [.text(phrase)] + inFolder + inFolder) { spelling.given($0.text(0)) }
     }
 
     /// Works through `items` a batch at a time: `read` runs on the batch's items on every core
@@ -218,6 +257,7 @@ public final class CorpusIndex {
             let batch = Array(items[start..<min(start + Self.batchSize, items.count)])
             let results = ConcurrentResults<Value>(count: batch.count)
             DispatchQueue.concurrentPerform(iterations: batch.count) { slot in results[slot] = read(batch[slot]) }
+            try beforeWriting?()
             try database.transaction {
                 for (slot, item) in batch.enumerated() {
                     if let value = results[slot] { try write(item, value) }
@@ -247,6 +287,21 @@ public final class CorpusIndex {
     /// and a folder with an accent in its path (`café/`) matched no row.
     static func pathStarts(_ column: String) -> String {
         "substr(CAST(\(column) AS BLOB), 1, ?) = CAST(? AS BLOB)"
+    }
+
+    /// A row's `FileStamp` columns, in the order of `values`.
+    static let stampColumns = "size, mtime_ns, ctime_ns, inode"
+    /// SQL that a row's stamp is the one given as the next four parameters (`values`).
+    static let stampIs = "size = ? AND mtime_ns = ? AND ctime_ns = ? AND inode = ?"
+
+    static func values(_ stamp: FileStamp) -> [SQLValue] {
+        [.integer(stamp.size), .integer(stamp.modified), .integer(stamp.changed), .integer(stamp.inode)]
+    }
+
+    /// The stamp in the four `stampColumns` selected from `column` on.
+    static func stamp(_ statement: Statement, from column: Int32) -> FileStamp {
+        FileStamp(size: statement.int64(column), modified: statement.int64(column + 1), changed: statement.int64(column + 2),
+                  inode: statement.int64(column + 3))
     }
 
     /// See-also titles in one column, separated by a control character no title can hold.

@@ -119,6 +119,11 @@ final class Database {
 
     /// Runs one statement to completion, ignoring any rows.
     func run(_ sql: String, _ values: SQLValue...) throws {
+        try run(sql, values)
+    }
+
+    /// `run` with its values in an array, for a list put together from parts.
+    func run(_ sql: String, _ values: [SQLValue]) throws {
         let statement = try prepare(sql)
         try statement.bind(values)
         while try statement.step() {}
