@@ -387,6 +387,17 @@ struct ExplorerViewTests {
         #expect(state.prompt?.text == "abc", "the note is still there once the window is large enough")
     }
 
+    /// QA 10d: zoomed, the screen looked as the one-pane layout does, and nothing said how to
+    /// leave it. The status bar says so, as tmux flags a zoomed pane.
+    @Test func theStatusBarSaysAPaneIsZoomed() {
+        let state = explorer.initialState(size: Size(width: 120, height: 40))
+        let status = { (state: AppState) in explorer.render(state).row(39) }
+        #expect(!status(state).contains("zoomed"))
+        let zoomed = explorer.press(state, .character("3"), .character("z"))
+        #expect(status(zoomed).contains(" zoomed (z back) "))
+        #expect(!status(explorer.press(zoomed, .character("z"))).contains("zoomed"))
+    }
+
     /// Scrolling one line redraws the reader's lines, not the whole screen.
     @Test func scrollingOneLineChangesOnlyTheReaderAndTheStatus() throws {
         let state = explorer.initialState(size: Size(width: 200, height: 60))

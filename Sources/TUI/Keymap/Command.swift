@@ -49,7 +49,7 @@ public enum Command: String, Sendable, CaseIterable, Codable {
         switch self {
         case .quit: "Quit"
         case .help: "Show or hide this help"
-        case .closeOverlay: "Close the help; leave zoom"
+        case .closeOverlay: "Close help; clear the search highlight; leave zoom"
         case .redraw: "Redraw the screen, clearing stray output"
         case .nextPane: "Focus the next pane"
         case .previousPane: "Focus the previous pane"

@@ -248,6 +248,11 @@ extension Explorer {
             for index in model.article.path(to: currentSection(state)) { left += " › " + model.article.sections[index].title }
         }
         var right = " \(position(state)) " + (keymap.keyName(for: .help).map { " \($0) help " } ?? "")
+        // Zoomed, a pane looks like the layout below 80 columns: said, as tmux flags a zoomed
+        // pane, with the key that leaves it (QA 10d: nothing showed it).
+        if state.zoomed, state.layout.panes.count == 1 {
+            right = " zoomed" + (keymap.keyName(for: .zoom).map { " (\($0) back)" } ?? "") + " " + right
+        }
         if let search = state.search, !search.matches.isEmpty {
             right = " match \((search.current ?? 0) + 1)/\(search.matches.count) " + right
         }
