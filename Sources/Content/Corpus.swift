@@ -30,8 +30,12 @@ public struct FolderCatalog: Sendable {
     /// leads into one (the article read last, a history step) is kept for when it loads again,
     /// rather than dropped as for a file that is gone.
     public let unloaded: [Entry]
-    private let exactTitles: [String: [Int]]
-    private let bareTitles: [String: [Int]]
+    /// Titles as written (`caseless`), and folded (`normalized`); each whole, and without
+    /// a trailing "(disambiguator)".
+    private let writtenTitles: [String: [Int]]
+    private let foldedTitles: [String: [Int]]
+    private let bareWrittenTitles: [String: [Int]]
+    private let bareFoldedTitles: [String: [Int]]
 
     public init(entries: [Entry], failures: [SourceError], unloaded: [Entry] = []) {
         self.entries = entries
@@ -39,25 +43,34 @@ public struct FolderCatalog: Sendable {
         let titles = Set(entries.map(\.title))
         var listed = Set<String>()
         self.unloaded = unloaded.filter { !titles.contains($0.title) && listed.insert($0.title).inserted }
-        var exact: [String: [Int]] = [:]
-        var bare: [String: [Int]] = [:]
+        var written: [String: [Int]] = [:]
+        var folded: [String: [Int]] = [:]
+        var bareWritten: [String: [Int]] = [:]
+        var bareFolded: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() {
-            exact[Self.normalized(entry.title), default: []].append(index)
-            bare[Self.normalized(Self.withoutDisambiguator(entry.title)), default: []].append(index)
+            let whole = TitleKeys(entry.title)
+            let bare = TitleKeys(Self.withoutDisambiguator(entry.title))
+            written[whole.written, default: []].append(index)
+            folded[whole.folded, default: []].append(index)
+            bareWritten[bare.written, default: []].append(index)
+            bareFolded[bare.folded, default: []].append(index)
         }
-        exactTitles = exact
-        bareTitles = bare
+        writtenTitles = written
+        foldedTitles = folded
+        bareWrittenTitles = bareWritten
+        bareFoldedTitles = bareFolded
     }
 
     /// How many files `failures` are about.
     public var failedFileCount: Int { Set(failures.map(\.path)).count }
 
-    /// Titles that more than one file has (ignoring case, diacritics and dash variants), as
-    /// the first of them writes it, in file order. A title is how articles are found and
-    /// kept, so such files cannot be told apart: a See-also entry naming the title opens
-    /// none of them, and the finder opens the first.
+    /// Titles that more than one file has (ignoring case and the kind of dash and apostrophe,
+    /// not accents), as the first of them writes it, in file order. A title is how articles
+    /// are found and kept, so such files cannot be told apart: a See-also entry naming the
+    /// title opens none of them, and the finder opens the first. Titles alike only once
+    /// accents are folded ("Мой", "Мои") are not shared: each is named by writing it.
     public var sharedTitles: [String] {
-        exactTitles.values.filter { $0.count > 1 }.map { $0[0] }.sorted().map { entries[$0].title }
+        writtenTitles.values.filter { $0.count > 1 }.map { $0[0] }.sorted().map { entries[$0].title }
     }
 
     /// For each file that does not open, the earlier file that has its title, by index.
@@ -73,15 +86,21 @@ public struct FolderCatalog: Sendable {
         return shadowed
     }
 
-    /// The article a See-also title names: the same title ignoring case, diacritics and dash
-    /// variants; failing that, the same title without a trailing "(disambiguator)" on either
-    /// side, when only one article has it.
+    /// The article a See-also title names: the same title as written (case and the kind of
+    /// dash and apostrophe aside), else the same once accents are folded too (`normalized`);
+    /// failing both, the same title without a trailing "(disambiguator)" on either side, as
+    /// written and then folded. Each step names an article when only one has it, and none
+    /// when several do. So "Мои" is the article Мои even beside an article Мой (which it
+    /// names only once й is folded to и), and the topic "Мои" in Мой opens Мои, not itself.
     public func article(titled title: String) -> Int? {
-        let exact = exactTitles[Self.normalized(title)] ?? []
-        if exact.count == 1 { return exact[0] }
-        guard exact.isEmpty else { return nil }
-        let bare = bareTitles[Self.normalized(Self.withoutDisambiguator(title))] ?? []
-        return bare.count == 1 ? bare[0] : nil
+        let whole = TitleKeys(title)
+        // Each key made only if the step before found nothing (`??` waits): folding through
+        // Foundation is what a folder's topics cost to resolve.
+        guard let found = writtenTitles[whole.written] ?? foldedTitles[whole.folded] ?? {
+            let bare = TitleKeys(Self.withoutDisambiguator(title))
+            return bareWrittenTitles[bare.written] ?? bareFoldedTitles[bare.folded]
+        }() else { return nil }
+        return found.count == 1 ? found[0] : nil
     }
 
     /// Which articles' See-also topics open which article: every topic of the folder looked
@@ -204,11 +223,27 @@ public struct FolderCatalog: Sendable {
         return nsError.localizedDescription
     }
 
-    /// A title as See-also entries are matched with it: case, accents, the kind of dash and of
-    /// apostrophe (`Workers’ council` is "Workers' council", as the linker reads it) and runs
-    /// of spaces aside.
+    /// A title as See-also entries are matched with it: case, accents (and a stroke: đ is d,
+    /// see `StrokedLetters`), the kind of dash and of apostrophe (`Workers’ council` is
+    /// "Workers' council", as the linker reads it) and runs of spaces aside.
     static func normalized(_ title: String) -> String {
         asciiNormalized(title) ?? normalizedByFoundation(title)
+    }
+
+    /// A title's two keys: as written (case, the kind of dash and apostrophe and runs of
+    /// spaces aside, accents kept), and folded (`normalized`). ASCII has no accents: its two
+    /// keys are one, made once; others are folded by Foundation when asked for.
+    struct TitleKeys {
+        let title: String
+        private let ascii: String?
+
+        init(_ title: String) {
+            self.title = title
+            ascii = FolderCatalog.asciiNormalized(title)
+        }
+
+        var written: String { ascii ?? FolderCatalog.normalizedByFoundation(title, options: [.caseInsensitive]) }
+        var folded: String { ascii ?? FolderCatalog.normalizedByFoundation(title) }
     }
 
     /// `normalized` for a title all in ASCII, or nil: what Foundation's folding and the
@@ -235,11 +270,14 @@ public struct FolderCatalog: Sendable {
         return String(decoding: result, as: UTF8.self)
     }
 
-    static func normalizedByFoundation(_ title: String) -> String {
-        let folded = title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    static func normalizedByFoundation(_ title: String,
+                                       options: String.CompareOptions = [.caseInsensitive, .diacriticInsensitive]) -> String {
+        let folded = title.folding(options: options, locale: nil)
+        let strokes = options.contains(.diacriticInsensitive)
         var result = ""
         var space = false
         for scalar in folded.unicodeScalars.lazy.map(SearchFolder.unifiedPunctuation) {
+            let scalar = strokes ? StrokedLetters.folded(scalar) : scalar
             if scalar == "-" {
                 result.append("-")
                 space = false

@@ -8,7 +8,10 @@ import Foundation
 /// any case, then the first name that starts with it, in article order. So "Back" is the
 /// section Back even when "Back matter" comes first, while "Back m" (or "Ba", which both
 /// start) still names the first that starts so; and `lead` is the lead even beside a heading
-/// "Lead" (which `Lead` names), as the README promises.
+/// "Lead" (which `Lead` names), as the README promises. A name typed whole is first looked
+/// for as written (case and the kind of dash and apostrophe aside, accents not), then with
+/// accents folded too: "Мои" is the heading Мои even after a heading Мой (й is a letter of
+/// its own in Russian, which only folding makes и), while "Resume" still finds "Résumé".
 public enum Lookup {
     /// The section `name` names: its id as the outline, the JSON export and links files write
     /// it (`lead`, `see-also-2`: the only way to name the second of two headings alike), else
@@ -65,9 +68,23 @@ public enum Lookup {
     public struct Match: Equatable, Sendable {
         /// In the places looked among.
         public var index: Int
-        /// Found only by the start of its name, the rule's last step. In a folder, a name
-        /// typed whole or an id in any article comes before a start in an earlier one.
-        public var byStart: Bool
+        public var strength: Strength
+        /// Found only by the start of its name, the rule's last step.
+        public var byStart: Bool { strength == .start }
+    }
+
+    /// How well a match names its place, the best first. In a folder, the first article with
+    /// the best match wins: an exact name in a later article comes before a name equal only
+    /// once folded in an earlier one, as either comes before a start.
+    public enum Strength: Int, Comparable, Sendable {
+        /// An id as written, or the name as typed, case and the kind of dash and apostrophe aside.
+        case exact
+        /// The name once accents are folded too, or the id in any case.
+        case folded
+        /// The start of the name.
+        case start
+
+        public static func < (left: Strength, right: Strength) -> Bool { left.rawValue < right.rawValue }
     }
 
     /// The place `text` names among `places`, by the rule. `kind: name` or `section: Heading`
@@ -99,18 +116,38 @@ public enum Lookup {
 
     /// The rule itself, over `indices` of `places`: the first whose id is `name` or `id`
     /// as written (an item's id holds its kind: `see-also:foo-2` is looked for among the
-    /// See-also topics as "foo-2"), else whose name is `name`, else whose id is, ignoring case,
-    /// else whose name starts with `name`.
+    /// See-also topics as "foo-2"), else whose name is `name` (as written, else folded),
+    /// else whose id is, ignoring case, else whose name starts with `name`.
+    ///
+    /// A section's id is a slug of its heading, accents dropped: «Мой» is `мои`, «Résumé» is
+    /// `resume`. Typed, such an id reads as a name, and names its section only as well as the
+    /// folded name does: a place with the name written so («Мои», «Resume») comes first.
+    /// (`lead` is no slug of the lead's name, and stays the lead beside a heading "Lead"; an
+    /// item's id, kind and all, `see-also:мои`, reads as no name, and stays its item's.)
     private static func match(_ name: String, orID id: String, among indices: [Int], of places: [Place]) -> Match? {
-        if let written = indices.first(where: { places[$0].id == name || places[$0].id == id }) { return Match(index: written, byStart: false) }
         let query = fold(name)
+        if let written = indices.first(where: { places[$0].id == name || places[$0].id == id }) {
+            let own = places[written].name
+            guard !places[written].id.contains(":"), fold(own) == query, caselessFold(own) != caselessFold(name) else {
+                return Match(index: written, strength: .exact)
+            }
+            let exact = indices.first { fold(places[$0].name) == query && caselessFold(places[$0].name) == caselessFold(name) }
+            // Folded, in a folder too: a later article's «Мои» comes before this one's «Мой».
+            return exact.map { Match(index: $0, strength: .exact) } ?? Match(index: written, strength: .folded)
+        }
         // Folded once: the name and the start steps both read them.
         let names = indices.map { fold(places[$0].name) }
-        if let exact = names.firstIndex(of: query) { return Match(index: indices[exact], byStart: false) }
+        let whole = indices.indices.filter { names[$0] == query }.map { indices[$0] }
+        if let first = whole.first {
+            // A name written as typed is also one folded alike: only those need the second fold.
+            let typed = caselessFold(name)
+            if let exact = whole.first(where: { caselessFold(places[$0].name) == typed }) { return Match(index: exact, strength: .exact) }
+            return Match(index: first, strength: .folded)
+        }
         let ids: Set = [query, fold(id)]
-        if let byID = indices.first(where: { ids.contains(fold(places[$0].id)) }) { return Match(index: byID, byStart: false) }
-        return names.indices.first { places[indices[$0]].isTyped && names[$0].hasPrefix(query) }
-            .map { Match(index: indices[$0], byStart: true) }
+        if let byID = indices.first(where: { ids.contains(fold(places[$0].id)) }) { return Match(index: byID, strength: .folded) }
+        return indices.indices.first { places[indices[$0]].isTyped && names[$0].hasPrefix(query) }
+            .map { Match(index: indices[$0], strength: .start) }
     }
 
     /// Up to five places that come close to `text`, the closest first, each by its name, or
@@ -167,10 +204,18 @@ public enum Lookup {
             .prefix(5).map(\.element.candidate)
     }
 
-    /// Case and diacritics dropped, and every dash and apostrophe made one, as search does
-    /// (`SearchFolder`): a name that `search` finds is one `--item` finds too.
+    /// Case and diacritics dropped (a stroke too: đ is d, see `StrokedLetters`), and every
+    /// dash and apostrophe made one, as search does (`SearchFolder`): a name that `search`
+    /// finds is one `--item` finds too.
     static func fold(_ text: String) -> String {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        return String(String.UnicodeScalarView(folded.unicodeScalars.map { StrokedLetters.folded(SearchFolder.unifiedPunctuation($0)) }))
+    }
+
+    /// `fold` keeping accents: case dropped, every dash and apostrophe made one. A name
+    /// equal so is the one typed, before one equal only once accents go (Мой for "Мои").
+    static func caselessFold(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive], locale: nil)
         return String(String.UnicodeScalarView(folded.unicodeScalars.map(SearchFolder.unifiedPunctuation)))
     }
 

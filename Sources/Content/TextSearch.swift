@@ -2,7 +2,7 @@ import Foundation
 
 /// Finds a query in text the way a reader expects: case-insensitive unless the query has an
 /// uppercase letter (vim's smartcase), and blind to diacritics and dash variants, so "Regis"
-/// finds "Régis" and "Marxism-Leninism" finds "Marxism–Leninism". Every other character
+/// finds "Régis", "dien" finds "Điện" and "Marxism-Leninism" finds "Marxism–Leninism". Every other character
 /// is literal: no regular expressions.
 public struct TextSearch: Sendable {
     public let query: String
@@ -149,8 +149,8 @@ public struct TextSearch: Sendable {
     }
 }
 
-/// Folds one scalar for searching: diacritics dropped, dashes made "-" and apostrophes "'"
-/// (`unifiedPunctuation`), and lowercased (then case-folded: ς is σ) unless the search is
+/// Folds one scalar for searching: diacritics dropped (and a stroke: đ is d, see
+/// `StrokedLetters`), dashes made "-" and apostrophes "'" (`unifiedPunctuation`), and lowercased (then case-folded: ς is σ) unless the search is
 /// case-sensitive. Non-ASCII answers are cached: decomposing through Foundation for every
 /// character of an article would dominate the search.
 /// Public for the go-to finder, which folds as search does.
@@ -195,8 +195,9 @@ public struct SearchFolder {
         if unified != scalar {
             result = [unified]
         } else {
+            // A letter with a stroke has no decomposition: its base letter by the list (đ is d).
             let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
-                .filter { $0.properties.generalCategory != .nonspacingMark }
+                .filter { $0.properties.generalCategory != .nonspacingMark }.map(StrokedLetters.folded)
             let text = String(String.UnicodeScalarView(decomposed))
             result = caseSensitive ? Array(text.unicodeScalars) : text.lowercased().unicodeScalars.map(Self.caseFolded)
         }

@@ -19,7 +19,9 @@ public final class CorpusIndex {
     /// council" would pass over the file that has "Workers’ council".
     /// 7: a file that fails to parse keeps its title (`FolderCatalog.unloaded`): a version-6
     /// row of one has none, and the folder would take the article read last for gone.
-    static let schemaVersion: Int64 = 7
+    /// 8: `indexForm` reads a letter with a stroke as its base letter (đ is d, `StrokedLetters`):
+    /// a version-7 text keeps đ, and "dien bien" would pass over the file that has "Điện Biên".
+    static let schemaVersion: Int64 = 8
 
     public let url: URL
     let database: Database

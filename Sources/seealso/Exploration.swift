@@ -238,9 +238,10 @@ struct Exploration: ArticleLocation {
     /// place, and the place; nil when neither option is given. `places(i)` is what the lookup
     /// reads of article `i` (its sections, or its items), and `model(i)` the article linked,
     /// asked for the one chosen only; either is nil for an article that does not load. The
-    /// first article with the name typed whole or an id wins, else the first with a name
-    /// that starts with it: `Back` is a later article's "Back" rather than an earlier one's
-    /// "Background". When none has it, exits 64 with the close matches among them all,
+    /// first article with the best match wins (`Lookup.Strength`): the name typed exactly or
+    /// an id, else the name equal once accents are folded, else a name that starts with it:
+    /// `Back` is a later article's "Back" rather than an earlier one's "Background", and
+    /// `Мои` a later one's "Мои" rather than an earlier one's "Мой". When none has it, exits 64 with the close matches among them all,
     /// naming `scope` (the article's title, or the folder). In a folder (`catalog`), a file
     /// that does not open (an earlier one has its title) is not looked in: when only such a
     /// file has the name, that is the error, status 64 too.
@@ -253,19 +254,20 @@ struct Exploration: ArticleLocation {
         }
         let shadowed = catalog?.shadowed() ?? [:]
         var candidates: [Lookup.Place] = []
-        // Each article's match by a start, in order, in case no article has the name whole.
-        var byStart: [(index: Int, place: Lookup.Place)] = []
+        // Each article's weaker matches, in order, in case no article has an exact one.
+        var weaker: [(index: Int, place: Lookup.Place, strength: Lookup.Strength)] = []
         for index in 0..<count where shadowed[index] == nil {
             guard let read = places(index) else { continue }
             candidates += read
             guard let match = Lookup.match(name, among: read) else { continue }
-            if match.byStart {
-                byStart.append((index, read[match.index]))
+            if match.strength > .exact {
+                weaker.append((index, read[match.index], match.strength))
             } else if let found = opening(index, at: read[match.index]) {
                 return found
             }
         }
-        for (index, place) in byStart {
+        // Stable: in path order within each strength.
+        for (index, place, _) in weaker.enumerated().sorted(by: { ($0.element.strength, $0.offset) < ($1.element.strength, $1.offset) }).map(\.element) {
             if let found = opening(index, at: place) { return found }
         }
         // Looked for before the failures are said: reading a file here may fail too.

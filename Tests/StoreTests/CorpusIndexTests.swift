@@ -140,6 +140,26 @@ struct CorpusIndexTests {
         #expect(refresh.catalog.entries.map(\.title) == ["Alpha", "Gamma", "Beta"])
     }
 
+    /// Version 8 folds a letter with a stroke to its base (đ is d): a version-7 index holds
+    /// "đien bien" for "Điện Biên", where "dien bien" finds nothing. It is rebuilt, not read.
+    @Test func anIndexOfTextsFoldedTheOldWayIsRebuilt() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("hanoi.txt", "= Hà Nội =\nTrận Điện Biên Phủ.\n")
+        let hanoi = scratch.folder.appendingPathComponent("hanoi.txt").path
+        let index = try CorpusIndex(directory: scratch.cache)
+        _ = try index.refresh(folder: scratch.folder.path)
+        #expect(try index.candidates(for: TextSearch("dien bien"), in: scratch.folder.path) == [hanoi])
+        // The text as version 7 folded it, in an index that says it is version 7.
+        let old = try Database(path: scratch.cache.appendingPathComponent(CorpusIndex.fileName).path, flags: SQLITE_OPEN_READWRITE)
+        try old.run("UPDATE texts SET body = ? WHERE rowid = (SELECT id FROM files WHERE path = ?)",
+                    .text("= ha noi = tran đien bien phu."), .text(hanoi))
+        try old.execute("PRAGMA user_version = 7")
+        let reopened = try CorpusIndex(directory: scratch.cache)
+        #expect(try reopened.refresh(folder: scratch.folder.path).reparsed.contains(hanoi))
+        #expect(try reopened.candidates(for: TextSearch("dien bien"), in: scratch.folder.path) == [hanoi])
+    }
+
     @Test func candidatesComeFromTheFullTextIndex() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }

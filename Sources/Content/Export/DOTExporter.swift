@@ -57,15 +57,15 @@ public struct DOTExporter: Sendable {
     }
 
     /// The focus node in each article of `corpus`, nil where `name` names none. As a folder's
-    /// `--section` reads it: when some article has the name typed whole or the id, only those
-    /// do, so that `Back` is not also some article's "Background".
+    /// `--section` reads it: only the articles with the best match do (`Lookup.Strength`), so
+    /// that `Back` is not also some article's "Background", nor `Мои` some article's "Мой".
     static func focusNodes(_ name: String, in corpus: Corpus) -> [String?] {
         let matches = corpus.articles.map { model in
             let places = places(of: model)
-            return Lookup.match(name, among: places).map { (id: places[$0.index].id, byStart: $0.byStart) }
+            return Lookup.match(name, among: places).map { (id: places[$0.index].id, strength: $0.strength) }
         }
-        let anyWhole = matches.contains { $0?.byStart == false }
-        return matches.map { match in match.flatMap { anyWhole && $0.byStart ? nil : $0.id } }
+        let best = matches.compactMap { $0?.strength }.min()
+        return matches.map { match in match.flatMap { $0.strength == best ? $0.id : nil } }
     }
 
     /// What a focus is looked for among, and its close matches offered from: every node.

@@ -144,9 +144,13 @@ extension Explorer {
 
     /// The entries matching the finder's query, best first. Among equal scores the shorter
     /// title comes first, as fzf's default tie-break does (typing "beta" puts "Beta" above
-    /// "Beta strategy"), then the article's order. An empty query keeps the article's order.
+    /// "Beta strategy"), then the one whose matched letters are the typed ones, accents and
+    /// all (typing "Мои" puts "Мои" above "Мой", which only folding makes alike, as `--section`
+    /// prefers the name typed exactly), then the article's order. An empty query keeps the
+    /// article's order.
     func matchFinderEntries(_ state: AppState) -> [FinderResult] {
-        let needle = FuzzyMatcher.needle(state.finder?.query ?? "")
+        let query = state.finder?.query ?? ""
+        let needle = FuzzyMatcher.needle(query)
         var scored: [(order: Int, length: Int, entry: FinderEntry, match: FuzzyMatcher.Match)] = []
         for (order, candidate) in finderEntries(state).enumerated() {
             if let match = FuzzyMatcher.match(needle: needle, in: candidate.folded) {
@@ -155,6 +159,21 @@ extension Explorer {
         }
         scored.sort { left, right in
             (-left.match.score, left.length, left.order) < (-right.match.score, right.length, right.order)
+        }
+        // Accents are compared within ties only: most queries have none, and the titles are
+        // kept folded, so reading each matched title again would slow every key.
+        var start = scored.startIndex
+        while start < scored.endIndex {
+            let tie = { (index: Int) in scored[index].match.score == scored[start].match.score && scored[index].length == scored[start].length }
+            let end = scored[start...].indices.first { !tie($0) } ?? scored.endIndex
+            if end - start > 1 {
+                let typed = FuzzyMatcher.typedLetters(query)
+                let ranked = scored[start..<end].enumerated()
+                    .map { (offset: $0.offset, element: $0.element, differing: FuzzyMatcher.differingLetters(typed, $0.element.match, in: $0.element.entry.title)) }
+                    .sorted { ($0.differing, $0.offset) < ($1.differing, $1.offset) }
+                scored.replaceSubrange(start..<end, with: ranked.map(\.element))
+            }
+            start = end
         }
         return scored.map { FinderResult(entry: $0.entry, match: $0.match) }
     }

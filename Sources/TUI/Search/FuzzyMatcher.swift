@@ -104,6 +104,23 @@ public enum FuzzyMatcher {
         return Match(score: score, positions: positions)
     }
 
+    /// The query's characters as typed, lowercased, one for each of the needle's (spaces
+    /// dropped): what `differingLetters` compares the matched characters with.
+    static func typedLetters(_ query: String) -> [String] {
+        query.filter { $0 != " " }.map { $0.lowercased() }
+    }
+
+    /// How many of `match`'s characters in `title` are letters other than the ones typed
+    /// (`typedLetters`), case aside: the same letter only once folded, as й is и and é is e.
+    static func differingLetters(_ typed: [String], _ match: Match, in title: String) -> Int {
+        let characters = Array(title)
+        return zip(typed, match.positions).reduce(0) { count, pair in
+            guard pair.1 < characters.count else { return count }
+            let found = characters[pair.1]
+            return count + (found.isLetter && found.lowercased() != pair.0 ? 1 : 0)
+        }
+    }
+
     /// `text` folded as search folds it (`SearchFolder`): case, diacritics and the kind of
     /// dash aside, so that "Marxism-Leninism" finds "Marxism–Leninism" here as `/` and
     /// `--item` find it (the finder had a fold of its own, which kept dashes). One character
