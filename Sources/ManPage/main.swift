@@ -190,6 +190,18 @@ func page(_ info: ToolInfo, version: String, date: String) -> String {
         ".TP", "\\fBXDG_CACHE_HOME\\fR", "\\fBsearch\\fR keeps its index of a folder's articles in \\fI$XDG_CACHE_HOME/seealso\\fR (default \\fI~/.cache/seealso\\fR), a cache the next search rebuilds.",
         ".TP", "\\fBTERMINFO\\fR", "A folder of terminal descriptions searched before the system's, as ncurses does: the binary carries none.",
         ".TP", "\\fBCOLORFGBG\\fR", "With the \\fBauto\\fR theme, a light background here selects the light theme.",
+        // What a copied binary's user has without README.md (QA 10c): the article form and
+        // the exit statuses a script tests.
+        ".SH ARTICLE FORM",
+        "An article is UTF\\-8 text: \\fB= Title =\\fR on its first line; headings \\fB== Heading ==\\fR (or \\fB==Heading==\\fR) at levels 2 to 6; paragraphs separated by blank lines; list items \\fB\\- text\\fR, and \\fB\\- Name \\[u2013] description\\fR (en dash, em dash or \\fB \\- \\fR); a \\fBSee also\\fR list of article titles. Lists under headings or lead\\-ins that say \\fBexamples\\fR, \\fBcases\\fR or \\fBhistory\\fR are examples; \\fBstrategies\\fR, \\fBapproaches\\fR or \\fBtactics\\fR, strategies. Curated links may sit beside an article as \\fINAME.links.toml\\fR. \\fB\\-\\fR as a path reads the article from standard input.",
+        ".SH EXIT STATUS",
+        ".TP", "\\fB0\\fR", "Success.",
+        ".TP", "\\fB1\\fR", "\\fBsearch\\fR found nothing, as grep.",
+        ".TP", "\\fB64\\fR", "A usage error: an unknown option or command, an unknown \\fB\\-\\-section\\fR, \\fB\\-\\-item\\fR or \\fB\\-\\-focus\\fR (the close matches are listed).",
+        ".TP", "\\fB65\\fR", "Bad data: a malformed article or links file (\\fIFILE\\fR:\\fILINE\\fR: what is wrong, on standard error), a configuration that \\fBconfig \\-\\-check\\fR finds problems in, a refused import, a damaged database. In a folder the other articles are still printed.",
+        ".TP", "\\fB66\\fR", "An input that cannot be read: no such file, a folder with no articles, a data folder that is a file.",
+        ".TP", "\\fB74\\fR", "Output that cannot be written (a full disk, a closed standard output), or bookmarks that cannot be saved.",
+        ".TP", "\\fB128+N\\fR", "The explorer ended by signal N once the session was saved: 130 for Ctrl\\-C, 143 for SIGTERM, 129 for SIGHUP.",
         ".SH FILES",
         ".TP", "\\fI~/.config/seealso/config.toml\\fR", "Keys, theme, pane widths, session restore, mouse: see \\fB\(roff(name)) config \\-\\-print\\-default\\fR.",
         ".TP", "\\fI~/.local/share/seealso/state.sqlite\\fR", "Bookmarks, history and the last position in each article.",

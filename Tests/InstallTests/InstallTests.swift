@@ -118,6 +118,11 @@ struct ManPageTests {
         for variable in ["NO_COLOR", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "TERMINFO", "COLORFGBG"] {
             #expect(page.contains(".SH ENVIRONMENT") && page.contains(".TP\n\\fB\(variable)\\fR\n"), "\(variable)")
         }
+        // A binary copied without README.md still documents its input and its statuses (QA 10c).
+        #expect(page.contains(".SH ARTICLE FORM\nAn article is UTF\\-8 text: \\fB= Title =\\fR on its first line"))
+        for status in ["0", "1", "64", "65", "66", "74", "128+N"] {
+            #expect(page.contains(".SH EXIT STATUS") && page.contains(".TP\n\\fB\(status)\\fR\n"), "\(status)")
+        }
         // Non-ASCII text (→, é) is kept, as roff escapes.
         let dump = try Run.run(Run.seealso, ["--experimental-dump-help"]).stdout
         for scalar in Set(dump.unicodeScalars.filter { !$0.isASCII }) {
