@@ -38,6 +38,11 @@ public struct ArticleParser: Sendable {
             throw SourceError(path: path, line: 1, message: "its lines end in CR alone (classic Mac OS); seealso reads LF or CRLF "
                                                          + "line ends (convert with: tr '\\r' '\\n')")
         }
+        // UTF-16 (as some Windows editors save) would be "invalid UTF-8: byte 0xFF at column 1".
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw SourceError(path: path, line: 1, message: "it is UTF-16 (it starts with a UTF-16 byte-order mark); seealso reads "
+                                                         + "UTF-8 (convert with: iconv -f UTF-16 -t UTF-8)")
+        }
         var lineNumber = 0
         while start <= bytes.count {
             lineNumber += 1
@@ -92,6 +97,16 @@ enum HeadingSyntax {
         }
         let trailing = trimmed.reversed().prefix { $0 == "=" }.count
         guard leading == trailing else {
+            // "== A == extra": the closing marks are there, with text after them; "0 after"
+            // read as if they were missing (QA 10c).
+            let marks = String(repeating: "=", count: leading)
+            let body = trimmed.dropFirst(leading)
+            if trailing == 0, let closing = body.range(of: marks) {
+                let after = body[closing.upperBound...].trimmingSpaces()
+                if !after.isEmpty, !after.hasPrefix("=") {
+                    return .error("text after the heading's closing '\(marks)': '\(after.neutralized)'")
+                }
+            }
             return .error("unbalanced heading: \(leading) '=' before the text and \(trailing) after")
         }
         guard leading <= ArticleParser.maxHeadingLevel else {

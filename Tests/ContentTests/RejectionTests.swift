@@ -86,6 +86,9 @@ struct RejectionTests {
         ("== X ===", "unbalanced heading: 2 '=' before the text and 3 after"),
         ("=== X ==", "unbalanced heading: 3 '=' before the text and 2 after"),
         ("== X", "unbalanced heading: 2 '=' before the text and 0 after"),
+        // The closing marks with text after them (QA 10c: it said "0 after").
+        ("== X == extra", "text after the heading's closing '==': 'extra'"),
+        ("== X === y", "unbalanced heading: 2 '=' before the text and 0 after"),
         ("======= Too deep =======", "heading level 7 is deeper than 6 (at most '======')"),
         ("========= Deeper =========", "heading level 9 is deeper than 6 (at most '======')"),
         ("==  ==", "empty heading"),
@@ -96,6 +99,15 @@ struct RejectionTests {
         let text = "= Title =\n\nLead.\n\n== Fine ==\n" + line + "\nMore.\n"
         let error = try #require(parseError(text, path: "h.txt"))
         #expect(error.description == "h.txt:6: \(message)")
+    }
+
+    /// QA 10c: a UTF-16 file (as some Windows editors save) was "invalid UTF-8: byte 0xFF at
+    /// column 1"; the CR-only case already said what it is and how to convert it.
+    @Test("A UTF-16 file says it is UTF-16 and how to convert it", arguments: [[0xFF, 0xFE], [0xFE, 0xFF]] as [[UInt8]])
+    func utf16(mark: [UInt8]) throws {
+        let bytes = mark + Array("= T =\n".utf16).flatMap { mark == [0xFF, 0xFE] ? [UInt8($0 & 0xFF), UInt8($0 >> 8)] : [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let error = try #require(parseError(bytes: bytes, path: "w.txt"))
+        #expect(error.description == "w.txt:1: it is UTF-16 (it starts with a UTF-16 byte-order mark); seealso reads UTF-8 (convert with: iconv -f UTF-16 -t UTF-8)")
     }
 
     @Test("A balanced six-level heading is fine; its neighbour at seven is not")
