@@ -98,17 +98,13 @@ extension OnATerminal {
             tmux.tmux("send-keys -t main -l Kornil")
             try tmux.waitFor("match 1/")
             tmux.press("C-c")
-            try tmux.waitUntil("the prompt cancelled") { Self.lastRow($0).hasSuffix("? help") && !$0.contains("/Kornil") }
+            try tmux.waitUntil("the prompt cancelled") { BookmarksEndToEndTests.statusLine($0).hasSuffix("? help") && !$0.contains("/Kornil") }
             tmux.press("?")
             try tmux.waitFor("Show or hide this help")
             tmux.press("C-c")
-            try tmux.waitUntil("the help closed") { !$0.contains("Show or hide this help") && Self.lastRow($0).hasSuffix("? help") }
+            try tmux.waitUntil("the help closed") { !$0.contains("Show or hide this help") && BookmarksEndToEndTests.statusLine($0).hasSuffix("? help") }
             tmux.press("C-c")
             #expect(try tmux.waitForStatus("interrupted") == 130)
-        }
-
-        static func lastRow(_ screen: String) -> String {
-            screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
         }
 
         /// The explorer at 100×30 on the bundled article, its first frame drawn, with a data

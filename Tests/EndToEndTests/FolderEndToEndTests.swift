@@ -175,20 +175,26 @@ extension OnATerminal {
             #expect(screen.contains("seealso: \(folder.path): no article could be loaded\nstatus=65"))
         }
 
+        /// The folder in a 120×40 terminal with a data folder of its own, left (quit) at Dual
+        /// power › October Revolution; `command` opens it again.
+        func leftAtOctoberRevolution() throws -> (tmux: TmuxSession, command: String) {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            let folder = try articles(in: tmux)
+            let data = tmux.home.appendingPathComponent("data").path
+            let command = "\(seealso) \(Shell.quote(folder.path)) --data-dir \(Shell.quote(data))"
+            tmux.type(command)
+            try goToOctoberRevolution(in: tmux)
+            tmux.press("q")
+            try tmux.waitForPrompt()
+            return (tmux, command)
+        }
+
         /// A folder reopens at the article and place read last, as one article does (a monkey
         /// test found it always reopened the first article, at its top); `--no-restore` opens
         /// that article at its top, where it was left one `H` away, as for one article (QA: it
         /// opened the first article, and `H` had nothing to go back to).
         @Test func aFolderReopensWhereItWasLeft() throws {
-            let tmux = try TmuxSession(width: 120, height: 40)
-            let folder = try articles(in: tmux)
-            let data = tmux.home.appendingPathComponent("data").path
-            let command = "\(seealso) \(Shell.quote(folder.path)) --data-dir \(Shell.quote(data))"
-
-            tmux.type(command)
-            try goToOctoberRevolution(in: tmux)
-            tmux.press("q")
-            try tmux.waitForPrompt()
+            let (tmux, command) = try leftAtOctoberRevolution()
 
             try explore(command, in: tmux, until: "Dual power again, at October Revolution") {
                 $0.contains("2 Dual power") && $0.contains("│ # October Revolution")
@@ -301,15 +307,7 @@ extension OnATerminal {
         /// is one H away, restoring or not (QA: H went to the top of the article opened, which
         /// nobody had seen, and then had nothing to go back to).
         @Test func aStartSectionInAnotherArticleComesAfterWhereTheFolderWasLeft() throws {
-            let tmux = try TmuxSession(width: 120, height: 40)
-            let folder = try articles(in: tmux)
-            let data = tmux.home.appendingPathComponent("data").path
-            let command = "\(seealso) \(Shell.quote(folder.path)) --data-dir \(Shell.quote(data))"
-
-            tmux.type(command)
-            try goToOctoberRevolution(in: tmux)
-            tmux.press("q")
-            try tmux.waitForPrompt()
+            let (tmux, command) = try leftAtOctoberRevolution()
             // Anarchism, first in path order, has a "See also" too: it opens there. Back in Dual
             // power, the quit makes it the article read last again for the next round.
             for option in ["", " --no-restore"] {
