@@ -59,7 +59,7 @@ extension OnATerminal {
             press(tmux, "1", "j", "j", "Enter")
             try tmux.waitFor("Gamma › Four")
             press(tmux, "1", "k", "Enter", "2")
-            let path = "Gamma › Three  ⟨… → Gamma › Two → Gamma › Four → Gamma › Three⟩"
+            let path = "Gamma › Three  ⟨Delta → Gamma → Gamma › One → Gamma › Two → Gamma › Four → Gamma › Three⟩"
             let read = try tmux.waitUntil("Gamma at Three, with the jump path") { $0.contains(path) && $0.contains("│ # Three") }
             let place = try #require(percentage(in: read))
             tmux.press("q")

@@ -265,7 +265,9 @@ extension Explorer {
             x += buffer.put(text.displayWidth > room ? String(text.truncated(toWidth: room)) : text, x: x, y: rect.y,
                             maxWidth: room, style: Style(.notice, bold: true, reverse: true))
         } else {
-            let path = Self.fitted(jumpPath(state), width: available / 2)
+            // Half the bar at least, and whatever the breadcrumb leaves (QA 10d: at 120 columns
+            // it kept two steps with 40 columns empty).
+            let path = Self.fitted(jumpPath(state), width: max(available / 2, available - left.displayWidth - 4))
             let trail = path.isEmpty ? "" : "  ⟨" + path + "⟩"
             let room = max(available - trail.displayWidth, 0)
             x += buffer.put(left.displayWidth > room ? String(left.truncated(toWidth: room)) : left,
