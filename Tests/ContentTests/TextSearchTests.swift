@@ -48,6 +48,13 @@ struct TextSearchTests {
         #expect(found("Soviet", in: text) == ["Soviet"])
     }
 
+    /// Smartcase is read by scalar now (ASCII by range: `Character.isUppercase` made a
+    /// pasted 7,000-letter query take seconds); it must say what the characters say.
+    @Test(arguments: ["a", "A", "z", "Z", "é", "É", "E\u{301}", "ж", "Ж", "ǅ", "ß", "ẞ", "1", "-", "東", "ǈ", "Σ", "ς", "\r\n"])
+    func smartcaseAgreesWithCharacters(text: String) {
+        #expect(TextSearch("x" + text).isCaseSensitive == text.contains { $0.isUppercase }, "\(text)")
+    }
+
     @Test func regexCharactersAreLiteral() {
         #expect(found("(2011", in: "Crisis (2011–present)") == ["(2011"])
         #expect(found(".*", in: "a.*b and ab") == [".*"])

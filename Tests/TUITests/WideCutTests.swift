@@ -34,3 +34,29 @@ struct WideCutTests {
         #expect(finderRows.allSatisfy { !$0.contains(" …") && $0.contains("…") }, "\(finderRows)")
     }
 }
+
+/// A cross-reference in text without spaces is not split between rows (QA 11a: "首都、東" /
+/// "京[5]、…": the wrapper broke before any ideograph, the reference's own included).
+@Suite("Cross-references in Chinese and Japanese text")
+struct IdeographReferenceTests {
+    @Test func aReferenceAndItsNumberStayOnOneRowAtEveryWidth() throws {
+        let paragraph = String(repeating: "日本の首都は東京です。東京は大きい。首都、東京、大阪、京都。", count: 4)
+        let text = "= 日本 =\n\n\(paragraph)\n\n== See also ==\n- 東京\n- 大阪\n"
+        let explorer = makeExplorer(try LinkedArticle(article: ArticleParser().parse(text, path: "ja.txt")))
+        let document = explorer.layouts.document(explorer.initialState(size: Size(width: 80, height: 24)).reader.content)
+        let block = try #require(document.blocks.first { $0.spans.filter { $0.reference != nil }.count > 3 })
+        for width in 8...80 {
+            let lines = ReaderLayout.wrap(block, width: width)
+            // Each reference (its name and its number) is on one row only.
+            var rowOf: [Int: Int] = [:]
+            for (row, line) in lines.enumerated() {
+                for span in line where span.reference != nil {
+                    let reference = try #require(span.reference)
+                    #expect(rowOf[reference, default: row] == row, "width \(width): reference \(reference) split")
+                    rowOf[reference] = row
+                }
+            }
+            #expect(lines.allSatisfy { $0.reduce(0) { $0 + $1.text.displayWidth } <= width })
+        }
+    }
+}

@@ -110,12 +110,20 @@ public struct ReaderLayout: Sendable {
         let available = max(width - indent, 1)
         var text = ""
         var bounds: [Range<Int>] = []
+        // Each cross-reference with its number: one unit where text has no spaces (CJK).
+        var references: [Range<Int>] = []
         for span in block.spans {
             let start = text.utf8.count
             text += span.text
             bounds.append(start..<text.utf8.count)
+            guard span.reference != nil || span.isMarker else { continue }
+            if let last = references.last, last.upperBound == start {
+                references[references.count - 1] = last.lowerBound..<text.utf8.count
+            } else {
+                references.append(start..<text.utf8.count)
+            }
         }
-        let wrapped = TextWrapper.wrap(text, width: available)
+        let wrapped = TextWrapper.wrap(text, width: available, keptTogether: references)
         guard !wrapped.isEmpty else { return [block.prefix.map { [$0] } ?? []] }
         // Lines and spans are both in text order: each line starts looking at the first span
         // that reaches it (looking at every span for every line made a 1 MB paragraph with

@@ -1,3 +1,5 @@
+import Content
+
 /// One line of wrapped text, with where it came from in the source string.
 public struct WrappedLine: Equatable, Sendable {
     /// The source range this line shows. Spaces at a break belong to no line.
@@ -36,9 +38,12 @@ public enum TextWrapper {
     ///   newlines gives an empty line.
     /// - The only line wider than `width` is a single cluster that fits no line at all (a
     ///   wide character when `width` is 1). A `width` below 1 gives no lines.
-    public static func wrap(_ text: String, width: Int) -> [WrappedLine] {
+    ///
+    /// `keptTogether` are UTF-8 ranges of `text`, in order, inside which text without spaces
+    /// does not break (a cross-reference and its number, "東京[1]"); spaces still break them.
+    public static func wrap(_ text: String, width: Int, keptTogether: [Range<Int>] = []) -> [WrappedLine] {
         guard width >= 1 else { return [] }
-        var builder = LineBuilder(text: text, width: width)
+        var builder = LineBuilder(text: text, width: width, keptTogether: keptTogether)
         // Paragraphs end at each LF, or at the CR of a CR LF: found in the UTF-8 bytes rather
         // than cluster by cluster, as an LF is always a cluster of its own or the end of
         // CR LF (a lone CR is no newline, as before).
@@ -69,10 +74,20 @@ private struct LineBuilder {
     private var lineEnd = 0
     private var lineWidth = 0
 
-    init(text: String, width: Int) {
+    let keptTogether: [Range<Int>]
+
+    init(text: String, width: Int, keptTogether: [Range<Int>] = []) {
         self.text = text
         self.bytes = Array(text.utf8)
         self.width = width
+        self.keptTogether = keptTogether
+    }
+
+    /// Whether `offset` is strictly inside one of the ranges kept together.
+    func isKeptTogether(at offset: Int) -> Bool {
+        guard !keptTogether.isEmpty else { return false }
+        let next = keptTogether.partitioningIndex { $0.lowerBound >= offset }
+        return next > 0 && keptTogether[next - 1].upperBound > offset
     }
 
     /// One grapheme cluster of `text`, as the wrapper sees it.
@@ -167,7 +182,7 @@ private struct LineBuilder {
                     first = next
                     break
                 }
-                if !isSpace, last.allowsBreak(before: next) {
+                if !isSpace, last.allowsBreak(before: next), !isKeptTogether(at: end) {
                     first = next
                     brokeInside = true
                     break
