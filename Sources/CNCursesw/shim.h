@@ -98,6 +98,13 @@ static inline void seealso_reset_scroll_region(int fd) {
     (void)written;
 }
 
+/* Bracketed paste on or off (xterm's mode 2004): a paste then arrives between ESC [ 200 ~ and
+   ESC [ 201 ~, as text, not as keys. write(2) only: called from signal handlers too. */
+static inline void seealso_bracketed_paste(int fd, int on) {
+    ssize_t written = on ? write(fd, "\033[?2004h", 8) : write(fd, "\033[?2004l", 8);
+    (void)written;
+}
+
 /* nl_langinfo(CODESET) as a plain call, to check that setlocale picked a UTF-8 codeset. */
 static inline const char *seealso_codeset(void) { return nl_langinfo(CODESET); }
 

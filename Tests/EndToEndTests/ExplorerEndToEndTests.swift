@@ -107,6 +107,27 @@ extension OnATerminal {
             #expect(try tmux.waitForStatus("interrupted") == 130)
         }
 
+        /// A paste is text for the prompt (bracketed paste), not keys: "soviet power", a newline,
+        /// then "5dq" closed the search, focused the bookmarks, deleted one and quit (QA 11a).
+        @Test func aPastedLineIsTextInThePromptNotKeys() throws {
+            let tmux = try TmuxSession(width: 100, height: 30)
+            tmux.type("\(seealso) --no-restore; echo pasted=$?")
+            try tmux.waitFor("? help")
+            tmux.press("/")
+            try tmux.waitUntil("the search prompt") { BookmarksEndToEndTests.statusLine($0).hasPrefix("/") }
+            let file = tmux.home.appendingPathComponent("paste.txt")
+            try Data("soviet power\n5dq".utf8).write(to: file)
+            tmux.tmux("load-buffer \(Shell.quote(file.path))")
+            tmux.tmux("paste-buffer -p -t main")
+            let screen = try tmux.waitUntil("the paste in the prompt") { BookmarksEndToEndTests.statusLine($0).hasPrefix("/soviet power 5dq") }
+            #expect(screen.contains("2 Dual power"), "still running")
+            tmux.press("Escape")
+            // Esc and q sent at once would be Alt-q: q after the prompt has closed.
+            try tmux.waitUntil("the prompt closed") { BookmarksEndToEndTests.statusLine($0).hasSuffix("? help") }
+            tmux.press("q")
+            #expect(try tmux.waitForStatus("pasted") == 0)
+        }
+
         /// The explorer at 100×30 on the bundled article, its first frame drawn, with a data
         /// folder of its own (`data`, quoted for the shell) to find its saved place in.
         func startedWithItsOwnStore() throws -> (tmux: TmuxSession, data: String) {

@@ -58,7 +58,7 @@ struct EscapeSequenceTests {
     @Test("Unknown CSI and SS3 sequences are read to their final byte and ignored", arguments: [
         "[2~",      // Insert, which the explorer has no use for
         "[1;9Z",    // an Alt-modified key no terminfo entry lists
-        "[200~",    // bracketed paste's start
+        "[201~",    // bracketed paste's end, without a start
         "[?1;2c",   // a device attributes answer: private parameters
         "[ q",      // an intermediate byte
         "OP",       // F1 in SS3 form
@@ -68,6 +68,13 @@ struct EscapeSequenceTests {
         let result = decode(characters(sequence + "j"))
         #expect(result.sequence == .unknown && result.unread == nil)
         #expect(result.read == sequence.unicodeScalars.count, "j, after the final byte, is the next key")
+    }
+
+    /// Bracketed paste's start: the backend then reads the text to `ESC [ 201 ~` (QA 11a).
+    @Test func bracketedPasteStarts() {
+        let result = decode(characters("[200~soviet"))
+        #expect(result.sequence == .pasteStart && result.unread == nil)
+        #expect(result.read == 5, "the text is the paste's, read by the backend")
     }
 
     /// Reports a terminal sends (OSC, DCS, APC strings) are read to their terminator, ST or

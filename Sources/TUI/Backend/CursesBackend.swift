@@ -153,8 +153,12 @@ public final class CursesBackend {
             encoder = ScreenEncoder(features: features, theme: self.theme) {
                 Int(seealso_wcwidth(wchar_t(bitPattern: $0.value)))
             }
-            // The handlers now also reset the scroll region the encoder may leave set.
+            // The handlers now also reset the scroll region the encoder may leave set, and turn
+            // bracketed paste off: on, a paste is text for a prompt, not keys (QA 11a: a
+            // pasted line ending in a newline closed the search and ran the rest as commands,
+            // deleting a bookmark).
             terminalNeedsRestore = 2
+            seealso_bracketed_paste(STDOUT_FILENO, 1)
             // ncurses' start-up output (alternate screen, keypad mode, hidden cursor, a clear)
             // goes out now: afterwards the window stays untouched, so reading keys never
             // makes ncurses draw over the encoder's frames.
@@ -337,6 +341,7 @@ public final class CursesBackend {
     /// the size may have changed meanwhile.
     private func resumed() -> InputEvent {
         terminalWasSuspended = 0
+        if encoder != nil { seealso_bracketed_paste(STDOUT_FILENO, 1) }
         werase(window)
         clearok(window, true)
         wnoutrefresh(window)
@@ -368,6 +373,7 @@ public final class CursesBackend {
         // endwin first: a signal arriving in between finds our handler, which calls endwin
         // only while `terminalNeedsRestore` is set.
         terminalNeedsRestore = 0
+        if encoder != nil, terminalWasSuspended == 0 { seealso_bracketed_paste(STDOUT_FILENO, 0) }
         // A suspend gave the terminal back and nothing has taken it since (a signal ended the
         // explorer while it was stopped): it is the shell's as it is. Leaving the alternate
         // screen once more would put the shell's cursor back where the explorer started.
@@ -531,6 +537,7 @@ public final class CursesBackend {
         case nil: break
         }
         switch sequence {
+        case .pasteStart: return .paste(readPaste())
         case .escape: return .key(.escape)
         case .alt(let character): return .key(.alt(character))
         case .key(let key): return .key(key)
@@ -540,6 +547,24 @@ public final class CursesBackend {
             pendingEvent = nil
             return next
         }
+    }
+
+    /// The text of a bracketed paste, after its `ESC [ 200 ~`, up to `ESC [ 201 ~`: what is
+    /// waiting, and then up to half a second for each next byte (a long paste over a slow
+    /// link). Keys ncurses decoded inside it (a DEL as Backspace) are dropped, and so is
+    /// anything past 1 MB; a paste whose end never comes ends at the pause.
+    private func readPaste() -> String {
+        let end: [Unicode.Scalar] = ["\u{1B}", "[", "2", "0", "1", "~"]
+        var scalars: [Unicode.Scalar] = []
+        while let code = readCode(timeoutMilliseconds: 500) {
+            guard case .character(let value) = code, let scalar = Unicode.Scalar(value) else { continue }
+            if scalars.count < 1 << 20 { scalars.append(scalar) }
+            if scalars.count >= end.count, scalars.suffix(end.count).elementsEqual(end) {
+                scalars.removeLast(end.count)
+                break
+            }
+        }
+        return String(String.UnicodeScalarView(scalars))
     }
 
     /// The next character or KEY_* code, waiting up to `timeoutMilliseconds` (negative:
@@ -694,7 +719,10 @@ public final class CursesBackend {
     private nonisolated static func giveTerminalBack() {
         let owner = terminalNeedsRestore
         terminalNeedsRestore = 0
-        if owner == 2 { seealso_reset_scroll_region(STDOUT_FILENO) }
+        if owner == 2 {
+            seealso_reset_scroll_region(STDOUT_FILENO)
+            seealso_bracketed_paste(STDOUT_FILENO, 0)
+        }
         if owner != 0 { endwin() }
     }
 

@@ -20,6 +20,8 @@ enum EscapeSequence: Equatable {
     /// A CSI (`ESC [`) or SS3 (`ESC O`) sequence ncurses does not know, or a control string
     /// (`ESC ]`, `ESC P`, `ESC _`), read to its end.
     case unknown
+    /// `ESC [ 200 ~`: a bracketed paste begins; its text follows, up to `ESC [ 201 ~`.
+    case pasteStart
     /// A sequence the terminfo entry does not list but that terminals send for these keys
     /// (`ESC [ 1 ~` for Home under TERM=xterm-256color inside tmux): the key.
     case key(Key)
@@ -47,6 +49,9 @@ enum EscapeSequence: Equatable {
         guard let second = next() else { return (.alt(character), nil) }
         var body: [UInt32] = []
         let (sequence, unread) = readToFinalByte(from: second, next: next) { body.append($0) }
+        if sequence == .unknown, unread == nil, character == "[", body == Array("200~".unicodeScalars.map(\.value)) {
+            return (.pasteStart, nil)
+        }
         guard sequence == .unknown, unread == nil, let key = editingKey(introducer: character, body: body) else { return (sequence, unread) }
         return (.key(key), nil)
     }

@@ -182,4 +182,6 @@ public enum InputEvent: Sendable, Hashable {
     case mouse(MouseEvent)
     /// The terminal's new size; the next frame should be built for it.
     case resize(width: Int, height: Int)
+    /// Text pasted with the terminal's bracketed paste: text for a prompt, never keys.
+    case paste(String)
 }

@@ -9,6 +9,9 @@ public enum Action: Equatable, Sendable {
     case unbound(Key)
     /// A key typed while the prompt is open.
     case promptKey(Key)
+    /// Text the terminal pasted (bracketed paste): typed into the prompt or finder that is
+    /// open, and never run as keys.
+    case paste(String)
     /// A key while the terminal is too small: nothing it could act on is on screen.
     case ignored(Key)
     /// Bookmarks as the store has them now, with what to say about the change. The Bookmarks

@@ -225,6 +225,39 @@ extension Explorer {
         }
     }
 
+    /// Pasted text goes into the prompt or the finder that is open, whole, as one line (line
+    /// ends and tabs as spaces, other controls dropped), and the search runs once for it.
+    /// With neither open it is ignored and said so: a paste is text, and run as keys its
+    /// letters were commands (QA 11a: a pasted line closed the search, and "5dq" after it
+    /// deleted a bookmark and quit).
+    func paste(_ text: String, into state: AppState) -> AppState {
+        var state = state
+        guard !state.layout.isTooSmall else { return state }
+        var line = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: if line.last != " " || scalar == "\t" { line.append(" ") }
+            case 0x00...0x1F, 0x7F...0x9F: continue
+            default: line.append(scalar)
+            }
+        }
+        let typed = String(line)
+        if var finder = state.finder {
+            finder.input.insert(typed)
+            finder.selection = 0
+            state.finder = finder
+        } else if var prompt = state.prompt {
+            prompt.input.insert(typed)
+            state.prompt = prompt
+            if prompt.purpose == .search { state = searchChanged(prompt.text, in: state) }
+        } else {
+            let where_ = [keymap.keyName(for: .search).map { "\($0) (search)" }, keymap.keyName(for: .goTo).map { "\($0) (go to)" }]
+                .compactMap { $0 }
+            state.notice = "Pasted text ignored: it goes into a prompt" + (where_.isEmpty ? "." : ", " + where_.joined(separator: " or ") + ".")
+        }
+        return state
+    }
+
     func finderKey(_ key: Key, in state: AppState) -> AppState {
         var state = state
         guard var finder = state.finder else { return state }

@@ -88,6 +88,7 @@ public struct Explorer: Sendable {
         case .key(let key): keymap.command(for: key).map(Action.command) ?? .unbound(key)
         case .mouse(let mouse): .mouse(mouse)
         case .resize(let width, let height): .resize(Size(width: width, height: height))
+        case .paste(let text): .paste(text)
         }
     }
 
@@ -148,6 +149,8 @@ public struct Explorer: Sendable {
             }
         case .promptKey(let key):
             state = state.finder != nil ? finderKey(key, in: state) : edit(prompt: key, in: state)
+        case .paste(let text):
+            state = paste(text, into: state)
         case .bookmarksLoaded(let entries, let notice, let selecting):
             // The pane's selection is a row: kept as a row, it would pass to another bookmark
             // when the list changes above it (one restored, or added elsewhere).
