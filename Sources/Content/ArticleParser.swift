@@ -287,12 +287,13 @@ private struct Builder {
     /// Whether the text before an item's dash reads as a name rather than as prose that
     /// happens to hold a dash ("Mix everything. Knead it – ten minutes" stays one text).
     /// A name is at most eight words, without `:`, `;` or `?`, one sentence, and not one that
-    /// a full stop ends ("It grew quickly."): an abbreviation may hold or end it ("St.
-    /// Petersburg Soviet", "Washington, D.C.", "Smith Jr."), as may a "!" ("Yahoo!").
+    /// a full stop ends ("It grew quickly.", "東京は大きい。"): an abbreviation may hold or end
+    /// it ("St. Petersburg Soviet", "Washington, D.C.", "Smith Jr."), as may a "!" ("Yahoo!").
     static func canBeName(_ name: String) -> Bool {
         let words = name.split(separator: " ")
-        guard let last = words.last, words.count <= 8, !name.contains(where: { ":;?".contains($0) }),
+        guard let last = words.last, words.count <= 8, !name.contains(where: { ":;?：；？".contains($0) }),
               SentenceSplitter.sentences(in: name).count == 1 else { return false }
+        if let mark = last.unicodeScalars.last, SentenceSplitter.isUnspacedEnd(mark) || SentenceSplitter.isSpacedEnd(mark) { return false }
         return !last.hasSuffix(".") || SentenceSplitter.isAbbreviation(last.dropLast())
     }
 
@@ -377,7 +378,50 @@ struct SlugAllocator {
                 pendingDash = true
             }
         }
+        if slug.isEmpty, let names = symbolNames(title) { return Self.slug(names) }
         return slug.isEmpty ? "section" : slug
+    }
+
+    /// For a title without letters or digits, the names of its emoji and other symbols,
+    /// lowercased as words ("🎉" → "party popper", "★★" → "black star black star"), so its slug
+    /// says what it is and stays the same whatever else the article holds; nil when it has no
+    /// symbol (punctuation alone: its slug is "section"). A flag's two regional indicators
+    /// are "flag" and its region code ("🇫🇷" → "flag fr"), a subdivision flag's tags their
+    /// letters ("🏴󠁧󠁢󠁳󠁣󠁴󠁿" → "waving black flag gbsct"), a skin tone its type ("✊🏽" → "raised
+    /// fist type 4"); joiners and presentation selectors have no word.
+    static func symbolNames(_ title: String) -> String? {
+        var words: [String] = []
+        var region: [Unicode.Scalar] = []
+        var tag = ""
+        for scalar in title.unicodeScalars {
+            let value = scalar.value
+            if (0x1F1E6...0x1F1FF).contains(value) {
+                region.append(scalar)
+                if region.count == 2 {
+                    words.append("flag " + String(String.UnicodeScalarView(region.map { Unicode.Scalar($0.value - 0x1F1E6 + 0x61)! })))
+                    region = []
+                }
+            } else if (0xE0030...0xE007E).contains(value) {
+                tag.unicodeScalars.append(Unicode.Scalar(value - 0xE0000)!)
+            } else if let name = scalar.properties.name, isSymbol(scalar) {
+                words.append(name.replacingOccurrences(of: "EMOJI MODIFIER FITZPATRICK ", with: ""))
+            }
+            if !(0xE0030...0xE007E).contains(value), !tag.isEmpty {
+                words.append(tag)
+                tag = ""
+            }
+        }
+        // A regional indicator without its pair is a letter, not a flag.
+        words += region.compactMap(\.properties.name)
+        if !tag.isEmpty { words.append(tag) }
+        return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
+    private static func isSymbol(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .otherSymbol, .mathSymbol, .currencySymbol, .modifierSymbol: true
+        default: false
+        }
     }
 
     /// Alphabetic, or with a numeric value. An ASCII scalar is one of 0-9, A-Z, a-z exactly
@@ -393,13 +437,21 @@ struct SlugAllocator {
     }
 }
 
-/// Splits prose into sentences at `.`, `!` or `?` followed by a space and an uppercase
-/// letter, a digit or an opening quote, except at the full stop of an abbreviation ("St.",
-/// "U.S."). Good enough for evidence excerpts, lead-ins and telling names from prose.
+/// Splits prose into sentences, for evidence excerpts, lead-ins and telling names from prose:
+/// - at `.`, `!` or `?` followed by a space and a sentence's first letter: uppercase, a digit,
+///   an opening quote, or a letter of a script without case (Arabic, Hebrew, Devanagari, CJK),
+///   except at the full stop of an abbreviation ("St.", "U.S.");
+/// - at Arabic `؟`, Urdu `۔` and Devanagari `।`, followed so;
+/// - at `。`, `！`, `？` and `．` (and halfwidth `｡`), with or without a space after them: CJK
+///   text puts none. Closing brackets and quotes after the mark ("…した。」") end the sentence
+///   with it.
+/// Without the last two, and with Arabic letters taken for lowercase, a Chinese, Japanese or
+/// Arabic paragraph was one sentence, and every mention's evidence the whole paragraph.
 public enum SentenceSplitter {
     public static func sentences(in text: String) -> [Range<String.Index>] {
-        // Bytes, not Characters: grapheme breaking would dominate on long articles, and every
-        // delimiter here is ASCII.
+        // Bytes, not Characters: grapheme breaking would dominate on long articles. ASCII
+        // marks are read as bytes; a scalar is decoded only at a lead byte that can begin
+        // one of the other marks.
         var result: [Range<String.Index>] = []
         let utf8 = text.utf8
         var start = utf8.startIndex
@@ -416,6 +468,30 @@ public enum SentenceSplitter {
                     index = nextStart
                     continue
                 }
+            } else if byte >= 0xD8, byte == 0xD8 || byte == 0xDB || byte == 0xE0 || byte == 0xE3 || byte == 0xEF {
+                let scalar = text.unicodeScalars[index]
+                let next = utf8.index(index, offsetBy: UTF8.width(scalar))
+                if isUnspacedEnd(scalar) {
+                    let end = endOfMarks(from: next, in: text)
+                    let nextStart = startOfNext(from: end, in: text)
+                    if nextStart < utf8.endIndex {
+                        result.append(start..<end)
+                        start = nextStart
+                    }
+                    index = nextStart
+                    continue
+                }
+                if isSpacedEnd(scalar), next < utf8.endIndex, utf8[next] == 0x20 {
+                    let nextStart = utf8.index(after: next)
+                    if nextStart < utf8.endIndex, startsSentence(text.unicodeScalars[nextStart]) {
+                        result.append(start..<next)
+                        start = nextStart
+                        index = nextStart
+                        continue
+                    }
+                }
+                index = next
+                continue
             }
             index = after
         }
@@ -423,19 +499,68 @@ public enum SentenceSplitter {
         return result
     }
 
-    static func startsSentence(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "\"" || scalar.properties.isUppercase || scalar.properties.numericType != nil
+    /// `。` `！` `？` `．` `｡`: they end a sentence whatever follows.
+    static func isUnspacedEnd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3002, 0xFF01, 0xFF1F, 0xFF0E, 0xFF61: true
+        default: false
+        }
     }
 
-    /// A full stop after one of these ends the abbreviation, not the sentence: "St", "Dr",
-    /// "Jr" (a capitalised word of up to three letters) and "U.S", "D.C", "Ph.D" (a word with
-    /// a full stop inside). "The St. Petersburg Soviet met." is one sentence; "It met in
-    /// 1905. It" and "… etc. The" are two.
+    /// Arabic question mark, Urdu full stop, Devanagari danda: they end a sentence before a
+    /// space, as `.` does.
+    static func isSpacedEnd(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0x061F || scalar.value == 0x06D4 || scalar.value == 0x0964
+    }
+
+    /// After a mark that ends a sentence at `index`: past more such marks ("？！") and the
+    /// closing brackets and quotes that close the sentence ("。」").
+    private static func endOfMarks(from index: String.Index, in text: String) -> String.Index {
+        let scalars = text.unicodeScalars
+        var end = index
+        while end < scalars.endIndex {
+            let scalar = scalars[end]
+            let category = scalar.properties.generalCategory
+            guard isUnspacedEnd(scalar) || scalar == "!" || scalar == "?" || scalar == "\"" || scalar == "'"
+                    || category == .closePunctuation || category == .finalPunctuation else { break }
+            end = scalars.index(after: end)
+        }
+        return end
+    }
+
+    /// Past the spaces (ASCII or ideographic) before the next sentence.
+    private static func startOfNext(from index: String.Index, in text: String) -> String.Index {
+        let scalars = text.unicodeScalars
+        var next = index
+        while next < scalars.endIndex, scalars[next] == " " || scalars[next] == "\u{3000}" { next = scalars.index(after: next) }
+        return next
+    }
+
+    static func startsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\"" || scalar.properties.isUppercase || scalar.properties.numericType != nil
+            || (!scalar.isASCII && scalar.properties.isAlphabetic && !scalar.properties.isCased)
+    }
+
+    /// A full stop after one of these ends the abbreviation, not the sentence: an initial (a
+    /// single capital: "J. R. R. Tolkien", "В. И. Ленин"), a word with a full stop inside
+    /// ("U.S", "D.C", "Ph.D"), or a known abbreviation ("St", "Dr", "Jr", "Vol"). "The St.
+    /// Petersburg Soviet met." is one sentence; "It met in 1905. It", "… etc. The" and a
+    /// Vietnamese "… Hà Nội. Thành …" are two. (Any capitalised word of up to three letters
+    /// used to be one, which made every "Nội.", "Nam." or "Huế." end no sentence.)
     static func isAbbreviation(_ word: Substring) -> Bool {
         guard let first = word.first else { return false }
         if word.contains(".") { return true }
-        return first.isUppercase && word.count <= 3 && word.allSatisfy(\.isLetter)
+        if word.count == 1 { return first.isUppercase }
+        return knownAbbreviations.contains(String(word))
     }
+
+    /// Abbreviations written before a name or a number, which a capital or a digit follows.
+    static let knownAbbreviations: Set<String> = [
+        "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "Rev", "Hon", "Sr", "Jr", "Esq", "St", "Ste", "Mt", "Ft",
+        "Fr", "Gen", "Col", "Maj", "Capt", "Lt", "Sgt", "Cmdr", "Adm", "Gov", "Sen", "Rep", "Pres",
+        "Co", "Corp", "Inc", "Ltd", "Bros", "Dept", "Univ", "No", "Nos", "Vol", "Vols", "Ch", "Chap", "Fig", "Figs", "Ed", "Eds",
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Blvd", "Rd",
+    ]
 
     /// The word before the full stop at `end`: from the last space (or the start), without
     /// the brackets and quotes that open it ("(St." → "St"). Bytes back to the space only, so

@@ -141,7 +141,8 @@ public struct Classifier: Sendable {
         if kind == .seeAlso, let title = titleAndDescription(of: item) { return title.name }
         let whole = item.text.trimmingSpaces()
         var text = whole
-        while text.hasSuffix(".") { text.removeLast() }
+        // A full stop of any script ends a sentence, never a name ("東京は…見舞われた。").
+        while let last = text.unicodeScalars.last, fullStops.contains(last) { text.unicodeScalars.removeLast() }
         // "- ..." is named as written: without its dots it would have no name at all.
         guard !text.trimmingSpaces().isEmpty else { return whole }
         let name = kind == .example ? subject(of: text) : text
@@ -165,6 +166,14 @@ public struct Classifier: Sendable {
         return nil
     }
 
+    /// `.`, `。`, fullwidth `．`, halfwidth `｡`, Urdu `۔`, Devanagari `।`.
+    static let fullStops: Set<Unicode.Scalar> = [".", "\u{3002}", "\u{FF0E}", "\u{FF61}", "\u{06D4}", "\u{0964}"]
+
+    /// What ends the subject of an example sentence inside a word, as "," ends "Paris, in
+    /// 1871": ASCII `,;:(`, and the commas, colons, semicolons and brackets of CJK text (which
+    /// has no spaces to end a word at: "東京、大阪" is one "word") and Arabic.
+    static let subjectCuts: Set<Character> = [",", ";", ":", "(", "、", "，", "：", "；", "（", "。", "،", "؛"]
+
     /// Words that end the subject of an example sentence ("Libya has been…", "… in 1520").
     static let subjectStopWords: Set<String> = [
         "in", "has", "have", "had", "is", "was", "were", "are", "used", "uses", "since", "during",
@@ -178,7 +187,7 @@ public struct Classifier: Sendable {
         var sentence = Substring(text)
         if let first = SentenceSplitter.sentences(in: text).first, first.upperBound < text.endIndex {
             sentence = text[first]
-            while let last = sentence.last, ".!?".contains(last) { sentence = sentence.dropLast() }
+            while let last = sentence.last, ".!?。！？．｡؟۔।".contains(last) { sentence = sentence.dropLast() }
         }
         var words: [Substring] = []
         for word in sentence.split(separator: " ") {
@@ -186,7 +195,7 @@ public struct Classifier: Sendable {
             if words.isEmpty, ["the", "a", "an"].contains(bare.lowercased()) { continue }
             if ["–", "—", "-"].contains(word) { break }
             if subjectStopWords.contains(bare.lowercased()) || words.count == 12 { break }
-            if let cut = word.firstIndex(where: { ",;:(".contains($0) }) {
+            if let cut = word.firstIndex(where: subjectCuts.contains) {
                 if cut > word.startIndex { words.append(word[..<cut]) }
                 break
             }

@@ -9,7 +9,13 @@ struct Token {
 }
 
 /// Splits text into words for mention matching. Hyphens and dashes separate words, so
-/// "Marxism-Leninism" and "Marxism–Leninism" give the same tokens.
+/// "Marxism-Leninism" and "Marxism–Leninism" give the same tokens. Two kinds of token are
+/// not words between non-letters:
+/// - each Han ideograph, hiragana or katakana is a token of its own: these scripts put no
+///   spaces between words, so "首都は東京です" is read 首·都·は·東·京·で·す and holds the name
+///   東京 (as one run of letters it held no name at all);
+/// - an emoji or other symbol (with its modifiers and joiners: one grapheme) is a token, so a
+///   name "Flag 🇫🇷" needs its flag, and "flag" alone mentions no flag.
 enum Tokenizer {
     /// One pass over the UTF-8 bytes: ASCII (most of any English article) is folded byte by
     /// byte; other scalars go through `ScalarFolder`'s cache. The bytes are read from the
@@ -40,6 +46,35 @@ enum Tokenizer {
     static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "'" || scalar == "\u{2019}" || scalar == "\u{02BC}"
     }
+
+    /// Han ideographs (and 々), hiragana and katakana, halfwidth too: letters of scripts
+    /// written without spaces between words, each one a token.
+    @inline(__always)
+    static func isUnspaced(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        // Nothing below the CJK radicals (U+2E80) is: most text is decided by this comparison.
+        guard value >= 0x2E80 else { return false }
+        return (0x3040...0x30FF).contains(value) || (0x31F0...0x31FF).contains(value) || (0xFF66...0xFF9F).contains(value)
+            || value == 0x3005 || scalar.properties.isIdeographic
+    }
+
+    /// An emoji or another symbol (★, ☭, °: category So), which a mention must have where
+    /// the name has it. Not ©, ® and ™ (nor ℠), which say who owns a name rather than what it
+    /// is: "Windows®" is mentioned as "Windows". Nor mathematical symbols (Sm), which include
+    /// the minus sign that dashes are read as ("Marxism−Leninism") and the fullwidth forms of
+    /// ASCII separators ("～", "＋").
+    static func isSymbol(_ scalar: Unicode.Scalar) -> Bool {
+        !scalar.isASCII && scalar.properties.generalCategory == .otherSymbol && !ownershipMarks.contains(scalar.value)
+    }
+
+    static let ownershipMarks: Set<UInt32> = [0xA9, 0xAE, 0x2120, 0x2122]
+
+    /// Variation selectors 15 and 16 choose how a symbol looks (text or emoji), not which it
+    /// is: "❤️" mentions "❤".
+    @inline(__always)
+    static func isPresentationSelector(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0xFE0E || scalar.value == 0xFE0F
+    }
 }
 
 /// The state of one `Tokenizer.tokens` call. Offsets into the UTF-8 become `String.Index`es
@@ -52,6 +87,9 @@ private struct TokenScanner {
     private var word: [UInt8] = []
     private var start = 0
     private var end = 0
+    /// Whether the word is one ideograph or kana, which ends at the next scalar that is not
+    /// a combining mark (see `Tokenizer.isUnspaced`).
+    private var single = false
 
     init(text: String) {
         self.text = text
@@ -63,6 +101,7 @@ private struct TokenScanner {
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte < 0x80 {
+                if single { finish() }
                 if (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) {
                     if word.isEmpty { start = offset }
                     word.append(SearchFolder.lowercased(byte))
@@ -77,12 +116,23 @@ private struct TokenScanner {
             }
             let scalar = text.unicodeScalars[index(offset)]
             let next = offset + UTF8.width(scalar)
-            if Tokenizer.isWordScalar(scalar) {
+            if single, scalar.properties.generalCategory != .nonspacingMark { finish() }
+            if Tokenizer.isUnspaced(scalar) {
+                finish()
+                start = offset
+                folder.fold(scalar, into: &word)
+                end = next
+                single = true
+            } else if Tokenizer.isWordScalar(scalar) {
                 if word.isEmpty { start = offset }
                 folder.fold(scalar, into: &word)
                 end = next
             } else if Tokenizer.isApostrophe(scalar), !word.isEmpty {
                 word.append(0x27)
+            } else if Tokenizer.isSymbol(scalar) {
+                finish()
+                offset = symbol(at: offset)
+                continue
             } else if !word.isEmpty {
                 finish()
             }
@@ -91,7 +141,22 @@ private struct TokenScanner {
         finish()
     }
 
+    /// Reads the grapheme that starts with a symbol at `offset` as one token (a flag's two
+    /// regional indicators, a ZWJ family, a skin tone), without presentation selectors;
+    /// returns the offset after it.
+    private mutating func symbol(at offset: Int) -> Int {
+        start = offset
+        end = offset
+        for scalar in text[index(offset)...].first!.unicodeScalars {
+            end += UTF8.width(scalar)
+            if !Tokenizer.isPresentationSelector(scalar) { word.append(contentsOf: String(scalar).utf8) }
+        }
+        finish()
+        return end
+    }
+
     private mutating func finish() {
+        single = false
         while word.last == 0x27 { word.removeLast() }
         if !word.isEmpty { tokens.append(Token(folded: String(decoding: word, as: UTF8.self), start: index(start), end: index(end))) }
         word.removeAll(keepingCapacity: true)
@@ -141,19 +206,34 @@ public enum Aliases {
         var seen: Set<[String]> = []
         for base in bases {
             let tokens = Tokenizer.tokens(in: base, folder: &folder).map(\.folded)
-            guard let last = tokens.last else { continue }
-            for variant in inflections(of: last) {
-                let sequence = tokens.dropLast() + [variant]
-                if isMeaningful(sequence), seen.insert(Array(sequence)).inserted {
-                    sequences.append(Array(sequence))
+            // A name too short to look for has no forms to look for either: "꽃은" is a form
+            // of a name, 꽃, that one syllable does not make.
+            guard isMeaningful(tokens[...]) else { continue }
+            // The word inflected is the last one, before any symbols after it: "Flags 🇫🇷" is
+            // a form of "Flag 🇫🇷". A name of symbols alone has no other form.
+            guard let last = tokens.lastIndex(where: { !isSymbol($0) }) else {
+                if seen.insert(tokens).inserted { sequences.append(tokens) }
+                continue
+            }
+            for variant in inflections(of: tokens[last]) {
+                var sequence = tokens
+                sequence[last] = variant
+                if isMeaningful(sequence[...]), seen.insert(sequence).inserted {
+                    sequences.append(sequence)
                 }
             }
         }
         return sequences
     }
 
+    /// Whether a folded token is a symbol's (see `Tokenizer.isSymbol`).
+    static func isSymbol(_ token: String) -> Bool {
+        token.unicodeScalars.first.map(Tokenizer.isSymbol) ?? false
+    }
+
     static func inflections(of word: String) -> [String] {
         var forms = [word]
+        if let particles = KoreanParticles.after(word) { return forms + particles.map { word + $0 } }
         guard word.count >= 4, word.allSatisfy({ $0.isLetter }) else { return forms }
         func stem(_ suffix: String) -> String { String(word.dropLast(suffix.count)) }
         forms += [word + "s", word + "es"]
@@ -169,13 +249,23 @@ public enum Aliases {
     static let stopWords: Set<String> = ["the", "a", "an", "and", "or", "of", "in", "on", "to", "is", "it", "as", "at", "by"]
 
     /// Whether a name is long enough to be looked for: three letters, or two ideographs,
-    /// kana or Hangul syllables, each a syllable or a word ("東京", "北京"). Two Latin letters
-    /// are not: matched without case, "US" would be every "us".
+    /// kana or Hangul syllables, each a syllable or a word ("東京", "北京"), or an emoji or
+    /// other symbol ("🎉", "★"), which matches itself alone. Two Latin letters are not:
+    /// matched without case, "US" would be every "us"; nor one ideograph, which is part of
+    /// many words ("京" is in 東京 and 京都).
     static func isMeaningful(_ sequence: ArraySlice<String>) -> Bool {
         // By scalar: folded tokens have no combining marks, and this runs for every alias of
         // every item at start-up, where walking graphemes cost a tenth of a millisecond.
-        let letters = sequence.reduce(0) { total, token in total + token.unicodeScalars.reduce(0) { $0 + (isSyllabic($1) ? 2 : 1) } }
+        let letters = sequence.reduce(0) { total, token in total + token.unicodeScalars.reduce(0) { $0 + weight($1) } }
         return letters >= 3 && !(sequence.count == 1 && stopWords.contains(sequence[sequence.startIndex]))
+    }
+
+    /// How many letters a scalar of a name counts for (see `isMeaningful`).
+    @inline(__always)
+    private static func weight(_ scalar: Unicode.Scalar) -> Int {
+        if scalar.isASCII { return 1 }
+        if isSyllabic(scalar) { return 2 }
+        return Tokenizer.isSymbol(scalar) ? 3 : 1
     }
 
     static func isSyllabic(_ scalar: Unicode.Scalar) -> Bool {
@@ -183,4 +273,32 @@ public enum Aliases {
         scalar.value >= 0x2E80
             && (scalar.properties.isIdeographic || (0x3040...0x30FF).contains(scalar.value) || (0xAC00...0xD7A3).contains(scalar.value))
     }
+}
+
+/// The particles Korean writes onto the word before them ("서울은", "서울의", "부산에서"): a
+/// Hangul name is mentioned with one of them after it, as an English name is by its plural.
+/// Which particles can follow depends on whether the last syllable ends in a consonant
+/// (서울 + 은, 이, 을) or in a vowel (도쿄 + 는, 가, 를). Only particles: a noun
+/// after the name ("서울시", Seoul City) makes another word, which is no mention of it.
+enum KoreanParticles {
+    static let afterAny = ["의", "에", "에서", "에게", "에는", "에서는", "에도", "도", "만", "까지", "부터", "보다", "처럼",
+                           "한테", "께서", "마다", "조차"]
+    static let afterConsonant = ["은", "이", "을", "과", "으로", "으로는", "이다", "이나", "이며", "이라는"]
+    static let afterVowel = ["는", "가", "를", "와", "로", "로는", "다", "나", "며", "라는"]
+    /// ㄹ takes 로 as a vowel does: 서울로.
+    static let afterRieul = ["로", "로는"]
+
+    /// The particles that can follow `word`, or nil when it is not all Hangul syllables.
+    static func after(_ word: String) -> [String]? {
+        guard let last = word.unicodeScalars.last, word.unicodeScalars.allSatisfy(isSyllable) else { return nil }
+        // A syllable is 0xAC00 + (initial × 21 + vowel) × 28 + final; final 0 is none, 8 is ㄹ.
+        switch (last.value - 0xAC00) % 28 {
+        case 0: return afterAny + afterVowel
+        case 8: return afterAny + afterConsonant + afterRieul
+        default: return afterAny + afterConsonant
+        }
+    }
+
+    @inline(__always)
+    static func isSyllable(_ scalar: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(scalar.value) }
 }

@@ -302,18 +302,18 @@ struct ArticleFormTests {
 
     // MARK: - Scripts and emoji
 
-    @Test("Cyrillic, CJK and emoji headings and items get unique, non-empty ids")
+    @Test("Cyrillic, CJK and emoji headings and items get unique, non-empty ids; emoji alone, by their names")
     func unicodeText() throws {
         let model = try Fixtures.load("unicode.txt")
         let article = model.article
         #expect(article.title == "Двоевластие и 二重権力")
         #expect(article.sections.map(\.id)
-            == ["lead", "история", "歴史", "section", "section-2", "ratedemokratie-und-okonomie", "see-also"])
+            == ["lead", "история", "歴史", "triangular-flag-on-post", "raised-fist-type-4", "ratedemokratie-und-okonomie", "see-also"])
         #expect(article.sections.map(\.title).dropFirst()
             == ["История", "歴史", "🚩", "✊🏽", "Rätedemokratie und Ökonomie", "See also"])
         #expect(model.items.map(\.id) == [
             "see-also:советская-власть", "see-also:人民公社", "see-also:ratedemokratie", "see-also:family",
-            "see-also:section", "see-also:временное-правительство",
+            "see-also:triangular-flag-on-post", "see-also:временное-правительство",
         ])
         #expect(model.items.map(\.name) == [
             "Советская власть", "人民公社", "Rätedemokratie", "👨‍👩‍👧 Family", "🚩", "Временное правительство",
@@ -356,12 +356,13 @@ struct ArticleFormTests {
         #expect(model.items.map(\.description) == [nil, "the 1977 film", nil])
     }
 
-    @Test("Mentions in Cyrillic, CJK (between punctuation) and without diacritics are detected")
+    @Test("Mentions in Cyrillic, CJK (between punctuation), of an emoji and without diacritics are detected")
     func unicodeMentions() throws {
         let model = try Fixtures.load("unicode.txt")
         let detected = model.graph.links.filter { $0.origin == .detected }
             .map { "\($0.from) → \($0.to) @\($0.evidence?.line ?? 0)" }
         #expect(detected == [
+            "lead → see-also:triangular-flag-on-post @3",
             "история → see-also:временное-правительство @6",
             "歴史 → see-also:人民公社 @9",
             "ratedemokratie-und-okonomie → see-also:ratedemokratie @18",
@@ -483,7 +484,8 @@ struct ArticleFormTests {
         #expect(!targets.contains("strategy:guild-socialism"))
         #expect(!targets.contains("strategy:platformism"))
         #expect(Aliases.tokenSequences(for: "The") == [])
-        #expect(Aliases.tokenSequences(for: "🚩") == [])
+        // Punctuation alone is no name (an emoji alone is one: see ScriptsTests).
+        #expect(Aliases.tokenSequences(for: "?!…") == [])
     }
 
     // MARK: - Curated links beside a fixture
