@@ -65,6 +65,18 @@ struct SectionStepTests: KeyDriven {
         #expect(explorer.readerTopLine(top) == 0)
     }
 
+    /// At the very end the section being read is the last heading on screen (the status bar
+    /// names it): `{` goes to it first, then on back (QA 11a: `G` `{` passed "See also" and
+    /// went to the section at the top's heading).
+    @Test func previousAtTheEndGoesToTheSectionTheStatusBarNames() {
+        let bottom = press(start, "G")
+        let reading = explorer.currentSection(bottom)
+        #expect(headingTop(reading) > explorer.readerTopLine(bottom), "the heading read is below the top")
+        let back = press(bottom, "{")
+        #expect(explorer.readerTopLine(back) == headingTop(reading))
+        #expect(explorer.readerTopLine(press(back, "{")) == headingTop(reading - 1))
+    }
+
     /// From another pane, the reader takes the focus and moves, as ] and [ do.
     @Test func fromASidePaneTheReaderMoves() {
         for pane in ["3", "4", "5"] {

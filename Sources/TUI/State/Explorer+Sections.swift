@@ -32,6 +32,15 @@ extension Explorer {
         let target: Int?
         if forward {
             target = document.blocks.indices[(block + 1)...].first { document.blocks[$0].startsPart }
+        } else if state.reader.content == .article,
+                  let reading = document.blocks.indices.first(where: {
+                      document.blocks[$0].isHeading && document.blocks[$0].section == currentSection(state)
+                  }),
+                  layout.blockStart[reading] > here {
+            // At the very end the section being read is the last heading on screen, below the
+            // top (the status bar names it): `{` goes to it first (QA 11a: it passed four
+            // headings on screen to the section at the top's).
+            target = reading
         } else {
             target = document.blocks.indices[...block].last {
                 ($0 == 0 || document.blocks[$0].startsPart) && layout.blockStart[$0] < here
