@@ -44,18 +44,13 @@ public struct ArticleParser: Sendable {
                                                          + "UTF-8 (convert with: iconv -f UTF-16 -t UTF-8)")
         }
         var lineNumber = 0
-        while start <= bytes.count {
-            lineNumber += 1
-            var end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            let next = end + 1
-            if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-            let raw = bytes[start..<end]
+        for (number, raw) in SourceLines(bytes) {
+            lineNumber = number
             guard let line = String(validating: raw, as: UTF8.self) else {
                 let problem = InvalidUTF8.inLine(raw, number: lineNumber)
                 throw SourceError(path: path, line: lineNumber, message: problem?.message ?? "invalid UTF-8")
             }
             try builder.consume(line, number: lineNumber)
-            start = next
         }
         return try builder.finish(lastLine: lineNumber)
     }
@@ -65,20 +60,38 @@ public struct ArticleParser: Sendable {
     /// (the session of the article read last, the history's steps into it) is kept so while
     /// a syntax error further down lasts: the file is there, only it does not load now.
     public static func title(in bytes: [UInt8]) -> String? {
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while start < bytes.count {
-            var end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            let next = end + 1
-            if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-            guard let line = String(validating: bytes[start..<end], as: UTF8.self) else { return nil }
+        for (_, raw) in SourceLines(bytes) {
+            guard let line = String(validating: raw, as: UTF8.self) else { return nil }
             let trimmed = line.trimmingSpaces()[...]
             if !trimmed.isEmpty {
                 guard trimmed.first == "=", case .heading(1, let text) = HeadingSyntax.parse(trimmed) else { return nil }
                 return text
             }
-            start = next
         }
         return nil
+    }
+}
+
+/// An article's lines as the parser reads them, numbered from 1: after a byte-order mark,
+/// each without its LF or CR LF; a last LF ends one more, empty line.
+struct SourceLines: Sequence, IteratorProtocol {
+    private let bytes: [UInt8]
+    private var start: Int
+    private var number = 0
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    }
+
+    mutating func next() -> (number: Int, bytes: ArraySlice<UInt8>)? {
+        guard start <= bytes.count else { return nil }
+        number += 1
+        var end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+        let line = start
+        start = end + 1
+        if end > line, bytes[end - 1] == 0x0D { end -= 1 }
+        return (number, bytes[line..<end])
     }
 }
 
@@ -497,6 +510,11 @@ public enum SentenceSplitter {
         }
         if start < utf8.endIndex { result.append(start..<utf8.endIndex) }
         return result
+    }
+
+    /// Whether `scalar` is a mark that can end a sentence, in any script this reads.
+    static func isEnd(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "." || scalar == "!" || scalar == "?" || isUnspacedEnd(scalar) || isSpacedEnd(scalar)
     }
 
     /// `。` `！` `？` `．` `｡`: they end a sentence whatever follows.

@@ -187,7 +187,7 @@ public struct Classifier: Sendable {
         var sentence = Substring(text)
         if let first = SentenceSplitter.sentences(in: text).first, first.upperBound < text.endIndex {
             sentence = text[first]
-            while let last = sentence.last, ".!?。！？．｡؟۔।".contains(last) { sentence = sentence.dropLast() }
+            while let last = sentence.unicodeScalars.last, SentenceSplitter.isEnd(last) { sentence.unicodeScalars.removeLast() }
         }
         var words: [Substring] = []
         for word in sentence.split(separator: " ") {

@@ -11,14 +11,9 @@
 /// highlighted positions, search's match ranges); ı, a letter of its own in Turkish ("sık"
 /// and "sik" are two words); and ð/Ð, the Icelandic eth, a letter and not a d with a stroke.
 enum StrokedLetters {
-    /// `scalar`'s base letter, in its case, when it is one of the list; nil otherwise.
-    static func base(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
-        bases[scalar.value]
-    }
-
-    /// `scalar`'s base letter, or `scalar` itself.
+    /// `scalar`'s base letter, in its case, when it is one of the list; else `scalar` itself.
     static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        base(of: scalar) ?? scalar
+        bases[scalar.value] ?? scalar
     }
 
     private static let bases: [UInt32: Unicode.Scalar] = [

@@ -251,9 +251,9 @@ extension Explorer {
             state.prompt = prompt
             if prompt.purpose == .search { state = searchChanged(prompt.text, in: state) }
         } else {
-            let where_ = [keymap.keyName(for: .search).map { "\($0) (search)" }, keymap.keyName(for: .goTo).map { "\($0) (go to)" }]
+            let prompts = [keymap.keyName(for: .search).map { "\($0) (search)" }, keymap.keyName(for: .goTo).map { "\($0) (go to)" }]
                 .compactMap { $0 }
-            state.notice = "Pasted text ignored: it goes into a prompt" + (where_.isEmpty ? "." : ", " + where_.joined(separator: " or ") + ".")
+            state.notice = "Pasted text ignored: it goes into a prompt" + (prompts.isEmpty ? "." : ", " + prompts.joined(separator: " or ") + ".")
         }
         return state
     }
