@@ -54,5 +54,26 @@ extension OnATerminal {
             #expect(!refreshed.contains("Nothing to undo."), "the key cleared the notice")
             for tmux in [a, b] { tmux.press("q") }
         }
+
+        /// An explorer left alone showed what another changed only after a key of its own
+        /// (QA 10b): it now looks at the store every `Terminal.idleWatchMilliseconds`.
+        @Test func anIdleExplorerShowsABookmarkMadeElsewhereWithoutAKey() throws {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            let data = Shell.quote(tmux.home.appendingPathComponent("data").path)
+            tmux.type("\(seealso) --data-dir \(data)")
+            try tmux.waitFor("Cross-links: Dual power")
+            tmux.press("5")
+            try tmux.waitFor("5 Bookmarks (0)")
+            // Past the pause after that key: from here on, only the idle watch reads the store.
+            usleep(1_000_000)
+            let add = Shell.run("\(seealso) bookmarks add --section Background --data-dir \(data)")
+            #expect(add.status == 0, "\(add.output)")
+            let shown = try tmux.waitUntil(timeout: 5, "the bookmark made elsewhere listed") {
+                $0.contains("5 Bookmarks (1)") && $0.contains("Background ★")
+            }
+            #expect(shown.contains("│ ★ Background"), "\(shown)")
+            tmux.press("q")
+            try tmux.waitForPrompt()
+        }
     }
 }

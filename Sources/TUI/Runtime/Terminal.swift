@@ -99,7 +99,11 @@ public enum Terminal {
                 backend.present(session.explorer.render(state))
                 lastFrame = .now
             }
-            let read = waiting ?? backend.nextEvent(timeoutMilliseconds: unsettled ? pauseMilliseconds : -1)
+            // Settled, the read still wakes now and then when a store is kept, which another
+            // explorer may change (see `Action.idle`); else it waits for a key.
+            let timeout = unsettled ? pauseMilliseconds : session.service == nil ? -1 : idleWatchMilliseconds
+            let asked = ContinuousClock.now
+            let read = waiting ?? backend.nextEvent(timeoutMilliseconds: timeout)
             waiting = nil
             guard let event = read else {
                 if backend.endSignal != nil { continue }
@@ -108,9 +112,14 @@ public enum Terminal {
                     state = session.apply(.pause, to: state)
                     continue
                 }
-                // A blocking read that returns nothing again and again: the terminal may be
-                // gone without a SIGHUP (a hung-up pty reads as end of file). Quit, saving
-                // the session, rather than spin.
+                if timeout > 0, asked.duration(to: .now) >= .milliseconds(timeout / 2) {
+                    idle = 0
+                    state = session.apply(.idle, to: state)
+                    continue
+                }
+                // A read that returns nothing, before its time, again and again: the terminal
+                // may be gone without a SIGHUP (a hung-up pty reads as end of file). Quit,
+                // saving the session, rather than spin.
                 idle += 1
                 if idle >= 64, !backend.keyboardIsAttached() { state = session.apply(.command(.quit), to: state) }
                 continue
@@ -135,6 +144,12 @@ public enum Terminal {
     /// How long input must pause for the view to be saved: long enough that holding a key
     /// down does not write at every repeat, short enough that little is lost to a crash.
     static let pauseMilliseconds: Int32 = 500
+
+    /// How often an idle explorer looks whether another one changed the store: soon enough
+    /// that a bookmark made in the other window shows while one looks over, seldom enough
+    /// that an idle explorer costs nothing (a check is a few microseconds, and a frame in
+    /// which nothing changed writes nothing).
+    static let idleWatchMilliseconds: Int32 = 2000
 }
 
 /// Applies actions to the explorer of the article being read and carries out the effects

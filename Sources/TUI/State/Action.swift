@@ -33,6 +33,10 @@ public enum Action: Equatable, Sendable {
     /// Input paused. The view is saved if it moved since it was last saved, so that a crash
     /// or a closed terminal loses at most the last moment's scrolling; nothing else changes.
     case pause
+    /// No key for `Terminal.idleWatchMilliseconds` after the pause: what another explorer
+    /// changed in the store since (a bookmark made, removed, a note) is shown without a key,
+    /// as lazygit and file managers refresh on a timer. Nothing is saved.
+    case idle
     /// The terminal asks the explorer to end (SIGINT, SIGTERM, SIGHUP): it quits as the quit
     /// key does, whatever is open, saving where the person was.
     case end

@@ -119,11 +119,19 @@ public struct Explorer: Sendable {
             state.effects.append(.refreshBookmarks)
             return state
         }
+        if action == .idle {
+            // Checked only: the store's `data_version` (a few microseconds) tells whether
+            // anything is to be read again. The notice stays, as at the pause.
+            guard panes.contains(.bookmarks) else { return state }
+            var state = state
+            state.effects.append(.refreshBookmarks)
+            return state
+        }
         let previous = state
         var state = state
         state.notice = nil
         switch action {
-        case .pause:
+        case .pause, .idle:
             break  // handled above, before the notice is cleared
         case .end:
             state = perform(.quit, in: state)
