@@ -102,10 +102,10 @@ final class StoreService: BookmarkService {
         try store.dataVersion() != readVersion
     }
 
-    func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle) throws {
+    func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle) throws -> Bool {
         // One transaction: the bookmark and its note together (a blank note clears it), so that
         // another process cannot remove the bookmark between the two.
-        try store.addBookmark(in: model, sectionIndex: section, itemID: item, note: note ?? "")
+        try store.addBookmarkIfAbsent(in: model, sectionIndex: section, itemID: item, note: note ?? "").added
     }
 
     func setNote(_ note: String?, bookmark id: Int64) throws {

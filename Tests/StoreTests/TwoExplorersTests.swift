@@ -70,6 +70,27 @@ struct TwoExplorersTests {
         #expect(try stored().count == 1)
     }
 
+    /// `M` on a place the other window bookmarked meanwhile said "Bookmarked with the note",
+    /// as if it had made one (QA 10b): the store says whether it did.
+    @Test func noteWhereTheOtherBookmarkedSavesItOnThatBookmark() throws {
+        let (a, b) = try windows()
+        a.press("m")
+        b.press("Mread again")
+        b.state = b.runner.apply(b.runner.explorer.action(for: .key(.enter), in: b.state), to: b.state)
+        #expect(b.state.notice == "Note saved on the bookmark made in another window: Criticism")
+        #expect(try stored().map(\.note) == ["read again"], "one bookmark, a's, with b's note")
+        #expect(b.marked == [criticism])
+
+        // Where the store has none, M still makes one, and says so.
+        let (_, c) = try windows()
+        let lead = 0
+        c.state = c.runner.apply(.follow(.section(lead)), to: c.state)
+        c.press("Mlead note")
+        c.state = c.runner.apply(c.runner.explorer.action(for: .key(.enter), in: c.state), to: c.state)
+        #expect(c.state.notice?.hasPrefix("Bookmarked with the note: ") == true, "\(c.state.notice ?? "")")
+        #expect(try stored().count == 2)
+    }
+
     @Test func markOnAStarTheOtherRemovedSaysSo() throws {
         let (a, b) = try windows()
         a.press("m")

@@ -60,10 +60,11 @@ final class FakeBookmarks: BookmarkService {
         return true
     }
 
-    func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle) throws {
-        _ = try add(section: section, item: item, in: model)
+    func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle) throws -> Bool {
+        let added = try add(section: section, item: item, in: model)
         let index = marks.firstIndex { $0.section == section && $0.item == item }!
         marks[index].note = note
+        return added
     }
 
     func setNote(_ note: String?, bookmark id: Int64) throws {

@@ -276,15 +276,17 @@ public final class ExplorerSession {
                 notice = try service.remove(section: section, item: item, in: model)
                     ? removed(name) : "Already removed (in another window): \(name)"
             case .setNote(let note, let section, let item):
-                // A note on a place with no bookmark makes one: said, as `m` says it.
-                let existed = explorer.bookmark(onSection: section, item: item, state) != nil
-                try service.setNote(note, section: section, item: item, in: model)
+                // A note on a place with no bookmark makes one: said, as `m` says it. Whether it
+                // did is the store's answer: another window may have bookmarked it meanwhile.
+                let shown = explorer.bookmark(onSection: section, item: item, state) != nil
+                let made = try service.setNote(note, section: section, item: item, in: model)
+                let name = model.displayName(of: item ?? model.article.sections[section].id)
                 if note?.isEmpty ?? true {
                     notice = "Note cleared."
-                } else if existed {
-                    notice = "Note saved."
+                } else if made {
+                    notice = bookmarked("Bookmarked with the note: \(name)")
                 } else {
-                    notice = bookmarked("Bookmarked with the note: \(model.displayName(of: item ?? model.article.sections[section].id))")
+                    notice = shown ? "Note saved." : "Note saved on the bookmark made in another window: \(name)"
                 }
             case .setBookmarkNote(let note, let id):
                 try service.setNote(note, bookmark: id)

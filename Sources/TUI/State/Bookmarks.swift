@@ -125,8 +125,9 @@ public protocol BookmarkService: AnyObject {
     /// Removes the bookmarks on (section, item), as `undoRemove` can put back; false when there
     /// was none (another explorer removed it since this one read the list).
     func remove(section: Int, item: String?, in model: LinkedArticle) throws -> Bool
-    /// Adds the bookmark if needed, then sets its note (nil or empty clears it).
-    func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle) throws
+    /// Adds the bookmark if needed, then sets its note (nil or empty clears it); true when
+    /// the bookmark was made here (false: it was there, perhaps made meanwhile elsewhere).
+    func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle) throws -> Bool
     func setNote(_ note: String?, bookmark id: Int64) throws
     /// Removes a bookmark, as `undoRemove` can put back; false when the store no longer had it.
     func remove(bookmark id: Int64) throws -> Bool
