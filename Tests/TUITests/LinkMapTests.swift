@@ -311,9 +311,18 @@ struct LinkMapTests {
     @Test func aLegendCutShort() throws {
         let map = LinkMap(model: bundledModel, focus: try #require(bundledModel.items.first?.id))
         let legend = try #require(render(map, width: 70, height: 24).text.split(separator: "\n").first { $0.contains("direction of the link") })
-        #expect(legend.hasSuffix("…") && legend.count == 70, "\(legend)")
+        #expect(legend.hasSuffix("…"), "\(legend)")
         let wide = try #require(render(map, width: 120, height: 24).text.split(separator: "\n").first { $0.contains("direction of the link") })
         #expect(wide.hasSuffix("mentioned on N lines"), "\(wide)")
+        // Whole entries, then "…": at 42 to 57 columns it ended "·d …", a glyph without its
+        // meaning, or "·c curated  …" with a gap of its own (QA 11).
+        for width in 40...81 {
+            let cut = try #require(render(map, width: width, height: 24).text.split(separator: "\n").first { $0.contains("direction of") })
+            let entries = cut.trimmingCharacters(in: .whitespaces).components(separatedBy: "   ")
+            #expect(entries.allSatisfy { ["→ ← direction of the link", "·c curated", "·d detected", "×N mentioned on N lines", "…"].contains($0) },
+                    "\(width): \(cut)")
+            #expect(cut.hasSuffix("…") == (width < 79), "\(width): \(cut)")
+        }
     }
 
     @Test("labels are cut with … to fit; the focus label wraps")
@@ -321,7 +330,7 @@ struct LinkMapTests {
         let map = try linkMap("Hub", in: crowdedModel)
         let sycamore = try #require(map.nodes.firstIndex { $0.label.hasPrefix("Sycamore") })
         let text = render(map, width: 80, height: 24, selected: sycamore).text
-        #expect(text.contains("│ Sycamore tree … mentions·d ├"))
+        #expect(text.contains("│ Sycamore tree…  mentions·d ├"), "cut after a word: no space before …")
         #expect(render(map, width: 120, height: 40, selected: sycamore).text.contains("│ Sycamore tree of the long valley (… mentions·d ├"))
         let libya = LinkMap(model: bundledModel, focus: "see-also:second-libyan-civil-war-and-libyan-crisis-2011-present")
         let box = render(libya, width: 80, height: 24).text

@@ -560,21 +560,28 @@ extension LinkMap {
     }
 
     func drawLegend(into buffer: inout CellBuffer, y: Int, area: Rect, glyphs: Glyphs) {
-        let spans: [(String, Style)] = [
-            (" \(glyphs.arrowRight) \(glyphs.arrowLeft) direction of the link   ", Style(.dim)),
-            ("·c", Style(.curated)), (" curated   ", Style(.dim)),
-            ("·d", Style(.detected)), (" detected   ", Style(.dim)),
-            ("×N", Style(.dim)), (" mentioned on N lines", Style(.dim)),
+        let items: [[(String, Style)]] = [
+            [(" \(glyphs.arrowRight) \(glyphs.arrowLeft) direction of the link", Style(.dim))],
+            [("·c", Style(.curated)), (" curated", Style(.dim))],
+            [("·d", Style(.detected)), (" detected", Style(.dim))],
+            [("×N", Style(.dim)), (" mentioned on N lines", Style(.dim))],
         ]
-        // Cut with "…" as the evidence line above it is, so that a narrow screen does not
-        // show "mentioned o" as if that were the text.
-        let isCut = spans.reduce(0) { $0 + $1.0.displayWidth } > area.width
-        let limit = isCut ? area.maxX - 1 : area.maxX
+        let gap = "   "
+        func width(_ item: [(String, Style)]) -> Int { item.reduce(0) { $0 + $1.0.displayWidth } }
+        // Whole entries only, then "…" as one more entry: a narrow screen showed "mentioned o"
+        // as if that were the text, and "·d …" a glyph without what it means.
+        let isCut = items.reduce(0) { $0 + width($1) } + gap.count * (items.count - 1) > area.width
+        let limit = isCut ? area.maxX - gap.count - 1 : area.maxX
         var x = area.x
-        for (text, style) in spans where x < limit {
-            x += buffer.put(text, x: x, y: y, maxWidth: limit - x, style: style, fillsCut: false)
+        for (index, item) in items.enumerated() {
+            let lead = index == 0 ? "" : gap
+            guard x + lead.count + width(item) <= limit else { break }
+            x += buffer.put(lead, x: x, y: y, style: Style(.dim))
+            for (text, style) in item { x += buffer.put(text, x: x, y: y, style: style) }
         }
-        if isCut, area.width > 0 { buffer.put("…", x: min(x, limit), y: y, style: Style(.dim)) }
+        if isCut, area.width > 0 {
+            buffer.put(x > area.x ? gap + "…" : " …", x: x, y: y, maxWidth: area.maxX - x, style: Style(.dim))
+        }
     }
 
     func drawDetail(into buffer: inout CellBuffer, y: Int, area: Rect, selected: Int?, glyphs: Glyphs) {

@@ -102,7 +102,11 @@ extension StringProtocol {
         if displayWidth <= width { return String(self) }
         let ellipsisWidth = ellipsis.displayWidth
         guard ellipsisWidth <= width else { return String(prefix(fittingWidth: width)) }
-        return String(prefix(fittingWidth: width - ellipsisWidth)) + ellipsis
+        // A cut that falls just after a word ends in "word…", not "word …": the space would
+        // read as the end of the text with a stray mark after it.
+        var kept = prefix(fittingWidth: width - ellipsisWidth)
+        while kept.last == " " { kept = kept.dropLast() }
+        return String(kept) + ellipsis
     }
 
     /// This text cut to `width` columns and padded with spaces to exactly `width` (a wide
