@@ -74,3 +74,40 @@ struct ResizeSelectionTests {
         #expect(explorer.readerTopLine(small) == top)
     }
 }
+
+/// Shrinking the terminal scrolled the reader to keep the selection in view, and growing it
+/// back kept that scroll: 120×40 → 40×12 → 80×24 → 120×40 left the top line three pages on
+/// (75% → 82%, QA 12a). As in less, the round trip comes back to the same top line.
+@Suite("A resize round trip keeps the top line")
+struct ResizeRoundTripTests {
+    let explorer = makeExplorer()
+
+    /// Deep in the article, scrolled by Space, with the second cross-reference in view selected.
+    var reading: AppState {
+        var state = explorer.initialState(size: Size(width: 120, height: 40))
+        for _ in 0..<6 { state = explorer.press(state, .character(" ")) }
+        return explorer.press(state, .character("]"), .character("]"))
+    }
+
+    @Test func shrinkingAndGrowingBackReturnsToTheTop() throws {
+        let before = reading
+        try #require(before.reader.selectedReference != nil)
+        var state = before
+        for size in [Size(width: 40, height: 12), Size(width: 80, height: 24), Size(width: 120, height: 40)] {
+            state = explorer.update(state, .resize(size))
+        }
+        #expect(state.reader.top == before.reader.top)
+        #expect(state.reader.selectedReference == before.reader.selectedReference)
+        #expect(state.topBeforeResize == nil, "back where it was: nothing left to return to")
+    }
+
+    @Test func aScrollAfterTheResizeIsTheNewTop() throws {
+        var state = explorer.update(reading, .resize(Size(width: 40, height: 12)))
+        try #require(state.topBeforeResize != nil, "the small view had to scroll to the selection")
+        state = explorer.press(state, .character("j"))
+        #expect(state.topBeforeResize == nil)
+        let scrolled = state.reader.top
+        state = explorer.update(state, .resize(Size(width: 40, height: 13)))
+        #expect(state.reader.top == scrolled, "a key moved the reader since: that is the top kept")
+    }
+}

@@ -41,3 +41,9 @@ public enum Action: Equatable, Sendable {
     /// key does, whatever is open, saving where the person was.
     case end
 }
+
+extension Action {
+    var isResize: Bool {
+        if case .resize = self { true } else { false }
+    }
+}

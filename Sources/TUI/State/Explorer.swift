@@ -206,6 +206,8 @@ public struct Explorer: Sendable {
             state.history = history.history
             state.notice = changedNotice(view: .exact, history: history.placement)
         }
+        // The top a resize kept is forgotten once the reader moves for anything else.
+        if state.reader != previous.reader, !(action.isResize) { state.topBeforeResize = nil }
         // Only H or L pressed again passes over the steps they could not open (`travel`).
         if action != .command(.back), action != .command(.forward) { state.unopened = [] }
         // Focused, the Bookmarks pane shows what the store has now: another explorer may have
@@ -730,8 +732,15 @@ public struct Explorer: Sendable {
         let wasInView = selectedReferenceLines(state).map { readerView(state).contains($0.lowerBound) } ?? false
         state.size = size
         guard wasInView, !state.layout.isTooSmall, let lines = selectedReferenceLines(state) else { return state }
+        // From the top chosen before earlier resizes, when one of them moved it.
+        let chosen = state.topBeforeResize ?? state.reader.top
+        state.reader.top = chosen
         let view = readerView(state)
-        if view.contains(lines.lowerBound), view.contains(lines.upperBound) { return state }
+        if view.contains(lines.lowerBound), view.contains(lines.upperBound) {
+            state.topBeforeResize = nil
+            return state
+        }
+        state.topBeforeResize = chosen
         // Its first line at the top, or its last at the bottom; the first, when it is taller than the view.
         let top = lines.lowerBound < view.lowerBound ? lines.lowerBound : min(lines.upperBound - view.count + 1, lines.lowerBound)
         let layout = readerLayout(state)
