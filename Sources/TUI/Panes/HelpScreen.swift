@@ -14,7 +14,11 @@ public enum HelpScreen {
         let natural = entries.map(\.naturalWidth).max() ?? 40
         let width = max(min(max(natural, 40) + 4, size.width - 2), 5)
         let textWidth = width - 4
-        let lines = entries.flatMap { $0.lines(width: textWidth) }
+        // The keys' column is as wide as the widest list of keys that leaves a description
+        // room beside it; a longer list goes on lines of its own (one action given many keys
+        // had pushed every description under its keys, and its own list was cut).
+        let column = entries.compactMap(\.keysWidth).filter { 2 + $0 + 2 + Entry.minimumSummary <= textWidth }.max()
+        let lines = entries.flatMap { $0.lines(width: textWidth, column: column) }
         let height = max(min(lines.count + 2, size.height - 2), 3)
         let box = Rect(x: max((size.width - width) / 2, 0), y: max((size.height - 1 - height) / 2, 0), width: width, height: height)
         return HelpLayout(box: box, lines: lines)
@@ -28,24 +32,38 @@ public enum HelpScreen {
 
     static let noKey = "(no key)"
 
+    /// The key that quits when `quit` has none (with nothing open; see `Explorer.interruptAction`):
+    /// said where the quit key would be, so that a configuration without one is no trap.
+    static let interrupt = "Ctrl-C"
+
     /// A piece of the help text, before it is wrapped.
     private enum Entry {
         case blank
         case heading(String)
-        /// Keys in a column as wide as the widest keys, then what they do.
-        case binding(keys: String, column: Int, summary: String)
+        /// Keys in a column, then what they do. `widest`: the widest keys of all, which the
+        /// box is made wide enough for when the terminal allows.
+        case binding(keys: String, widest: Int, summary: String)
         case text(String)
+
+        /// The fewest columns a description is given beside its keys.
+        static let minimumSummary = 16
 
         var naturalWidth: Int {
             switch self {
             case .blank: 0
             case .heading(let title): title.displayWidth
-            case .binding(_, let column, let summary): 2 + column + 2 + summary.displayWidth
+            case .binding(_, let widest, let summary): 2 + widest + 2 + summary.displayWidth
             case .text(let text): 2 + text.displayWidth
             }
         }
 
-        func lines(width: Int) -> [[TextSpan]] {
+        var keysWidth: Int? {
+            if case .binding(let keys, _, _) = self { keys.displayWidth } else { nil }
+        }
+
+        /// Its lines, `width` columns wide; keys that fit the keys' `column` (nil: none fit
+        /// beside a description) start their description beside them.
+        func lines(width: Int, column: Int?) -> [[TextSpan]] {
             switch self {
             case .blank:
                 return [[]]
@@ -53,17 +71,19 @@ public enum HelpScreen {
                 return wrapped(title, width: width, indent: 0).map { [TextSpan($0, Style(.heading1, bold: true))] }
             case .text(let text):
                 return wrapped(text, width: width, indent: 2).map { [TextSpan($0)] }
-            case .binding(let keys, let column, let summary):
-                let keySpan = TextSpan("  " + keys, keys == HelpScreen.noKey ? Style(.dim) : Style(.statusKey, bold: true))
-                let indent = 2 + column + 2
-                // Too narrow for the two columns: the description goes under the keys.
-                guard width - indent >= 16 else {
-                    return [[keySpan]] + wrapped(summary, width: width, indent: 4).map { [TextSpan($0)] }
+            case .binding(let keys, _, let summary):
+                let style = keys == HelpScreen.noKey ? Style(.dim) : Style(.statusKey, bold: true)
+                let indent = column.map { 2 + $0 + 2 } ?? 4
+                guard let column, keys.displayWidth <= column else {
+                    // Keys on lines of their own, broken after a comma, never inside a key's
+                    // name; the description under them, in its column.
+                    return wrapped(keys, width: width, indent: 2).map { [TextSpan($0, style)] }
+                        + wrapped(summary, width: width, indent: indent).map { [TextSpan($0)] }
                 }
                 let pad = String(repeating: " ", count: indent - 2 - keys.displayWidth)
                 let parts = wrapped(summary, width: width, indent: indent)
                 return parts.enumerated().map { number, part in
-                    number == 0 ? [keySpan, TextSpan(pad + part.dropFirst(indent))] : [TextSpan(part)]
+                    number == 0 ? [TextSpan("  " + keys, style), TextSpan(pad + part.dropFirst(indent))] : [TextSpan(part)]
                 }
             }
         }
@@ -80,12 +100,14 @@ public enum HelpScreen {
         var entries: [Entry] = []
         var groups: [String] = []
         for binding in keymap.bindings where !groups.contains(binding.command.group) { groups.append(binding.command.group) }
-        let column = keymap.bindings.map { keyList($0.keys).displayWidth }.max() ?? 8
+        let widest = keymap.bindings.map { keyList($0.keys).displayWidth }.max() ?? 8
         for group in groups {
             if !entries.isEmpty { entries.append(.blank) }
             entries.append(.heading(group))
             for binding in keymap.bindings where binding.command.group == group {
-                entries.append(.binding(keys: keyList(binding.keys), column: column, summary: binding.command.summary(keys: keymap)))
+                var summary = binding.command.summary(keys: keymap)
+                if binding.command == .quit, binding.keys.isEmpty { summary += " (\(interrupt) quits when nothing is open)" }
+                entries.append(.binding(keys: keyList(binding.keys), widest: widest, summary: summary))
             }
         }
         // The line editor's keys are fixed, not in the keymap: they only ever edit text.

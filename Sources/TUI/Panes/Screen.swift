@@ -51,7 +51,7 @@ extension Explorer {
         let writing = state.prompt.map { $0.purpose != .search && !$0.text.isEmpty } ?? false
         let wayOut = writing
             ? "Enlarge the window to finish the note" + (keymap.keyName(for: .quit).map { ", or press \($0) to quit without saving it." } ?? ".")
-            : "Enlarge the window" + (keymap.keyName(for: .quit).map { ", or press \($0) to quit." } ?? ".")
+            : "Enlarge the window, or press \(keymap.keyName(for: .quit) ?? HelpScreen.interrupt) to quit."
         let lines = ["Terminal too small", "\(size.width)×\(size.height): seealso needs \(ScreenLayout.minimumSize.width)×\(ScreenLayout.minimumSize.height)",
                      wayOut]
         // Wrapped, so that the way out is still readable in a 20-column window.

@@ -1,0 +1,50 @@
+import Testing
+@testable import TUI
+
+/// An action given many keys in config.toml: its list was cut mid-name without "…" at 40×12
+/// (`H, Backspace, Ctrl-O, Alt-Backsp`, F12 gone), and at 80×24 one list of 14 keys pushed
+/// every description under its keys and still lost `Shift-Tab` (QA 12b).
+@Suite("The help lists every key, however many")
+struct HelpKeyListTests {
+    static func keymap(_ changes: [Command: [Key]]) -> KeyMap {
+        KeyMap(bindings: KeyMap.standard.bindings.map { KeyMap.Binding($0.command, changes[$0.command] ?? $0.keys) })
+    }
+
+    /// The help's text at `size`, one string per line.
+    func text(_ keymap: KeyMap, _ size: Size) -> [String] {
+        HelpScreen.layout(keymap, size: size).lines.map { $0.map(\.text).joined() }
+    }
+
+    @Test(arguments: [Size(width: 40, height: 12), Size(width: 80, height: 24), Size(width: 120, height: 40)])
+    func everyKeyOfALongListIsShownWhole(size: Size) throws {
+        let back: [Key] = [.character("H"), .backspace, .control("o"), .alt("\u{7F}"), .function(12)]
+        let lines = text(Self.keymap([.back: back]), size)
+        let box = HelpScreen.layout(Self.keymap([.back: back]), size: size).box
+        #expect(lines.allSatisfy { $0.displayWidth <= box.width - 4 }, "nothing wider than the box")
+        let words = lines.joined(separator: " ").split(separator: " ").map { $0.trimmingCharacters(in: [","]) }
+        for key in back { #expect(words.contains(key.displayName), "\(key.displayName) at \(size.width)×\(size.height)") }
+    }
+
+    @Test func oneLongListKeepsTheOthersBesideTheirDescriptions() throws {
+        let many: [Key] = [.down, .character("j"), .control("n"), .control("e"), .function(5), .function(6), .function(7),
+                           .function(8), .function(9), .function(10), .function(11), .function(12), .alt("j"), .backTab]
+        let lines = text(Self.keymap([.moveDown: many]), Size(width: 80, height: 24))
+        #expect(lines.contains { $0.hasPrefix("  q ") && $0.hasSuffix("Quit") }, "q and Quit on one line")
+        let words = lines.joined(separator: " ").split(separator: " ").map { $0.trimmingCharacters(in: [","]) }
+        #expect(words.contains("Shift-Tab"))
+    }
+
+    /// `quit = []` left Ctrl-C as the only way out, and nothing on screen said so.
+    @Test func withoutAQuitKeyCtrlCIsNamed() throws {
+        let lines = text(Self.keymap([.quit: []]), Size(width: 120, height: 40))
+        let quit = try #require(lines.first { $0.contains("Quit") })
+        #expect(quit.contains("(no key)") && quit.contains("Ctrl-C quits"), "\(quit)")
+    }
+
+    @Test func withoutAQuitKeyTheTooSmallNoticeNamesCtrlC() throws {
+        let explorer = Explorer(model: bundledModel, keymap: Self.keymap([.quit: []]))
+        let screen = explorer.render(explorer.initialState(size: Size(width: 36, height: 10)))
+        let text = (0..<10).map { String(screen.row($0)) }.joined(separator: " ").split(separator: " ").joined(separator: " ")
+        #expect(text.contains("press Ctrl-C to quit"), "\(text)")
+    }
+}
