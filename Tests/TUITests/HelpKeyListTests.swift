@@ -48,3 +48,29 @@ struct HelpKeyListTests {
         #expect(text.contains("press Ctrl-C to quit"), "\(text)")
     }
 }
+
+/// The help scrolled to its end at 120×40 showed 19% once the terminal shrank to 40×12 (QA 12b).
+@Suite("A resize keeps the help's place")
+struct HelpResizeTests {
+    let explorer = makeExplorer()
+
+    func percent(_ state: AppState) -> Int {
+        let layout = explorer.helpLayout(state)
+        return layout.maxTop == 0 ? 100 : state.helpTop * 100 / layout.maxTop
+    }
+
+    @Test func theEndStaysTheEnd() {
+        var state = explorer.press(explorer.initialState(size: Size(width: 120, height: 40)), .character("?"), .character("G"))
+        for size in [Size(width: 40, height: 12), Size(width: 80, height: 24), Size(width: 120, height: 40)] {
+            state = explorer.update(state, .resize(size))
+            #expect(state.helpTop == explorer.helpLayout(state).maxTop, "\(size.width)×\(size.height)")
+        }
+    }
+
+    @Test func theMiddleStaysNearTheMiddle() {
+        var state = explorer.press(explorer.initialState(size: Size(width: 80, height: 24)), .character("?"))
+        while percent(state) < 50 { state = explorer.press(state, .character("j")) }
+        state = explorer.update(state, .resize(Size(width: 40, height: 12)))
+        #expect((45...55).contains(percent(state)), "\(percent(state))%")
+    }
+}
