@@ -43,6 +43,18 @@ extension Article {
 }
 
 extension Section {
+    /// A digest of the section's own text (`hashText`: not its heading, nor its subsections'),
+    /// which a rename of its heading or a move under another parent leaves as it was: saved
+    /// views (`SectionPlace`) and bookmarks (`Bookmark.bodyDigest`) find the section by it
+    /// when its heading is no longer there. Nil when it has no text, as sections that only
+    /// hold subsections would all have the same.
+    public var bodyDigest: String? {
+        guard !blocks.isEmpty else { return nil }
+        var hash = FNV1a()
+        hashText(into: &hash)
+        return hash.hex
+    }
+
     /// Adds the section's own text to `hash`: its paragraphs and list items, each after a
     /// marker of its kind (not its heading, nor its subsections, which are sections of their own).
     public func hashText(into hash: inout FNV1a) {

@@ -23,8 +23,9 @@ public struct ArticleIdentity: Hashable, Sendable, Codable {
 
 /// A saved place in an article: a section, or a See-also topic, example or strategy in it.
 ///
-/// It is anchored by the section id *and* the heading text as they were when it was made,
-/// so `StateStore.place(of:in:)` can follow the heading after the article is edited.
+/// It is anchored by the section id, the heading text *and* a digest of the section's text as
+/// they were when it was made (or where it was last found), so `StateStore.place(of:in:)` can
+/// follow the heading after the article is edited, and the text when the heading is renamed.
 public struct Bookmark: Hashable, Sendable, Identifiable, Codable {
     public var id: Int64
     public var articleTitle: String
@@ -41,6 +42,10 @@ public struct Bookmark: Hashable, Sendable, Identifiable, Codable {
     public var heading: String
     /// Headings from the top down, ending with `heading` (`["(lead)"]` for the lead).
     public var sectionPath: [String]
+    /// `Section.bodyDigest` of its section: what finds the section once its heading is renamed.
+    /// Nil when the section has no text of its own, and for bookmarks made before digests were
+    /// recorded (schema version 5) or imported, until they are found in their article.
+    public var bodyDigest: String?
     /// Set when the bookmark is on a See-also topic, example or strategy.
     public var itemID: String?
     /// That item's name when it was made, for display when the article is not open.
@@ -51,8 +56,8 @@ public struct Bookmark: Hashable, Sendable, Identifiable, Codable {
     public var noteUpdatedAt: Date?
 
     public init(id: Int64, articleTitle: String, articlePath: String? = nil, articleHash: String, sectionID: String,
-                heading: String, sectionPath: [String], itemID: String? = nil, itemName: String? = nil, note: String? = nil,
-                createdAt: Date, noteUpdatedAt: Date? = nil) {
+                heading: String, sectionPath: [String], bodyDigest: String? = nil, itemID: String? = nil, itemName: String? = nil,
+                note: String? = nil, createdAt: Date, noteUpdatedAt: Date? = nil) {
         self.id = id
         self.articleTitle = articleTitle
         self.articlePath = articlePath
@@ -60,6 +65,7 @@ public struct Bookmark: Hashable, Sendable, Identifiable, Codable {
         self.sectionID = sectionID
         self.heading = heading
         self.sectionPath = sectionPath
+        self.bodyDigest = bodyDigest
         self.itemID = itemID
         self.itemName = itemName
         self.note = note
@@ -95,7 +101,8 @@ extension Bookmark {
         let section = article.sections[index]
         return Bookmark(id: 0, articleTitle: article.title, articlePath: BookmarkFile.of(article),
                         articleHash: ArticleIdentity(model).contentHash, sectionID: section.id, heading: Self.heading(of: section),
-                        sectionPath: path(to: index, in: article), itemID: itemID, itemName: item?.name, note: note,
+                        sectionPath: path(to: index, in: article), bodyDigest: section.bodyDigest, itemID: itemID,
+                        itemName: item?.name, note: note,
                         createdAt: date, noteUpdatedAt: note == nil ? nil : date)
     }
 
@@ -109,12 +116,21 @@ extension Bookmark {
 
     /// This bookmark as it would be made now where it lands in `site` (`place`), the article
     /// of `file` (its `BookmarkFile.canonical` path; nil keeps the one recorded): that
-    /// article's title and file, and the id, heading and path of that section, and its item's
-    /// name as the article writes it. What it was made with is what `place(of:in:)` follows
-    /// after an edit; once followed, the path shown is the one it leads to (a heading moved
-    /// under another parent, say), not the old one, and the title is the article's now (a
-    /// title changed in the file it was made in). Orphaned, it keeps its old heading: there
-    /// is nothing else to show.
+    /// article's title and file, and the id, heading, path and body digest of that section,
+    /// and its item's name as the article writes it. What it was made with is what
+    /// `place(of:in:)` follows after an edit; once followed, the path shown is the one it
+    /// leads to (a heading moved under another parent, or renamed, say), not the old one, and
+    /// the title is the article's now (a title changed in the file it was made in). Orphaned,
+    /// it keeps its old heading: there is nothing else to show.
+    ///
+    /// The body digest is taken again wherever the bookmark is found, as the heading is, and
+    /// saved with it (`StateStore.bookmarks(on:)`): so a bookmark made before digests were
+    /// recorded gets one the first time it is placed, and one whose section's text was edited
+    /// follows that text. A later rename is then followed; a rename together with an edit of
+    /// the text, between two placings, is not (nothing it recorded is left). It is not kept
+    /// for an article that still has the text the bookmark was made in (`articleHash`): that
+    /// hash is never brought up to date, so most older bookmarks would never get a digest, and
+    /// a section found by its heading is trusted already to give the bookmark its id and path.
     func anchored(at place: BookmarkPlace, in site: some BookmarkSite, file: String?) -> Bookmark {
         var anchored = self
         anchored.articleTitle = site.article.title
@@ -134,6 +150,7 @@ extension Bookmark {
         anchored.sectionID = section.id
         anchored.heading = Self.heading(of: section)
         anchored.sectionPath = Self.path(to: index, in: site.article)
+        anchored.bodyDigest = section.bodyDigest
         return anchored
     }
 

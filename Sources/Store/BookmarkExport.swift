@@ -112,6 +112,8 @@ struct BookmarkExportFile: Codable {
             return nil
         }
 
+        /// Without a body digest: the export has no text to make it from (nor a file), and it
+        /// is taken the first time the bookmark is found by its heading (`Bookmark.anchored`).
         func bookmark(createdAt date: Date? = nil) -> Bookmark {
             Bookmark(id: 0, articleTitle: article, articleHash: articleHash, sectionID: section, heading: heading,
                      sectionPath: sectionPath, itemID: item, itemName: itemName, note: StateStore.normalized(note),

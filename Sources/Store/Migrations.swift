@@ -14,7 +14,7 @@ enum Migrations {
     /// Tables every seealso database has from version 1 on.
     static let requiredTables: Set<String> = ["bookmark", "session"]
 
-    static let steps: [String] = [version1, version2, version3, version4]
+    static let steps: [String] = [version1, version2, version3, version4, version5]
     static var latestVersion: Int { steps.count }
 
     /// Version 1: bookmarks and the per-article session blob (reading position and jump history).
@@ -60,6 +60,14 @@ enum Migrations {
     /// article's title changes.
     static let version4 = """
         ALTER TABLE bookmark ADD COLUMN article_path TEXT;
+        """
+
+    /// Version 5: a digest of the text of a bookmark's section (`Section.bodyDigest`; NULL
+    /// when the section has none, for bookmarks made before version 5 until they are placed
+    /// in their article, and for imported ones), so that a bookmark follows its section when
+    /// its heading is renamed, as a saved reading place does.
+    static let version5 = """
+        ALTER TABLE bookmark ADD COLUMN body_digest TEXT;
         """
 
     /// What an existing file holds, read without writing to it.

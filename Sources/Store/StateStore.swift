@@ -223,11 +223,11 @@ public final class StateStore {
             }
             try database.run("""
                 INSERT OR IGNORE INTO bookmark (id, article_title, article_path, article_hash, section_id, heading, section_path,
-                                                item_id, item_name, note, created_at, note_updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                body_digest, item_id, item_name, note, created_at, note_updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, .integer(bookmark.id), .text(bookmark.articleTitle), SQLValue(bookmark.articlePath), .text(bookmark.articleHash),
                 .text(bookmark.sectionID), .text(bookmark.heading), .text(Self.encodePath(bookmark.sectionPath)),
-                SQLValue(bookmark.itemID), SQLValue(bookmark.itemName), SQLValue(bookmark.note),
+                SQLValue(bookmark.bodyDigest), SQLValue(bookmark.itemID), SQLValue(bookmark.itemName), SQLValue(bookmark.note),
                 SQLValue(bookmark.createdAt), bookmark.noteUpdatedAt.map(SQLValue.init) ?? .null)
             return try fetch(("id = ?", [.integer(bookmark.id)])).first ?? bookmark
         }
@@ -248,7 +248,13 @@ public final class StateStore {
     ///    same heading path (parents) and the same id, then the same path, then the same id,
     ///    then the first;
     /// 3. the section with the same id (its heading was reworded, keeping its slug);
-    /// 4. otherwise orphaned: shown with its old heading, never dropped.
+    /// 4. a section with the same text (`bodyDigest`): its heading was renamed, the text under
+    ///    it left as it was (a saved reading place finds it so: `SectionFinder`). Among several,
+    ///    the one under the same headings (its path but for its own, the one renamed), then the
+    ///    first. Never the lead: step 2 finds it for its own bookmarks, and another's text in
+    ///    it is a section whose heading was removed. After 2 and 3: a heading or id still there
+    ///    says more than text, which two sections may share ("To be written." under two headings);
+    /// 5. otherwise orphaned: shown with its old heading, never dropped.
     public static func place(of bookmark: Bookmark, in model: some BookmarkSite) -> BookmarkPlace {
         if let itemID = bookmark.itemID, model.itemIndex(id: itemID) != nil { return .item(itemID) }
         let article = model.article
@@ -260,6 +266,14 @@ public final class StateStore {
         }
         if let best { return .section(best.index) }
         if let index = article.sectionIndex(id: bookmark.sectionID) { return .section(index) }
+        if let digest = bookmark.bodyDigest {
+            // Only here, for a bookmark the steps above lost: this reads the whole article's text.
+            let sameText = article.sections.indices.dropFirst().filter { article.sections[$0].bodyDigest == digest }
+            let parents = bookmark.sectionPath.dropLast()
+            if let index = sameText.first(where: { Bookmark.path(to: $0, in: article).dropLast() == parents }) ?? sameText.first {
+                return .section(index)
+            }
+        }
         return .orphaned
     }
 
@@ -366,20 +380,21 @@ public final class StateStore {
     /// Bookmarks matching an optional `WHERE` clause, newest first.
     func fetch(_ condition: (sql: String, values: [SQLValue])?) throws -> [Bookmark] {
         // A version-1 file seen read-only has no note_updated_at column yet, nor one before
-        // version 4 article_path.
+        // version 4 article_path, nor one before version 5 body_digest.
         let noteUpdated = schemaVersion >= 2 ? "note_updated_at" : "NULL"
         let articlePath = schemaVersion >= 4 ? "article_path" : "NULL"
+        let bodyDigest = schemaVersion >= 5 ? "body_digest" : "NULL"
         let sql = """
             SELECT id, article_title, article_hash, section_id, heading, section_path, item_id, item_name,
-                   note, created_at, \(noteUpdated), \(articlePath)
+                   note, created_at, \(noteUpdated), \(articlePath), \(bodyDigest)
             FROM bookmark \(condition.map { "WHERE " + $0.sql } ?? "")
             ORDER BY created_at DESC, id DESC
             """
         return try database.query(sql, condition?.values ?? []) { row in
             Bookmark(id: row.int64(0), articleTitle: row.text(1), articlePath: row.optionalText(11), articleHash: row.text(2),
                      sectionID: row.text(3), heading: row.text(4), sectionPath: Self.decodePath(row.text(5)),
-                     itemID: row.optionalText(6), itemName: row.optionalText(7), note: row.optionalText(8),
-                     createdAt: row.date(9), noteUpdatedAt: row.optionalDate(10))
+                     bodyDigest: row.optionalText(12), itemID: row.optionalText(6), itemName: row.optionalText(7),
+                     note: row.optionalText(8), createdAt: row.date(9), noteUpdatedAt: row.optionalDate(10))
         }
     }
 
@@ -393,29 +408,32 @@ public final class StateStore {
 
     func insert(_ draft: Bookmark) throws -> Bookmark {
         try database.run("""
-            INSERT INTO bookmark (article_title, article_path, article_hash, section_id, heading, section_path, item_id,
-                                  item_name, note, created_at, note_updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO bookmark (article_title, article_path, article_hash, section_id, heading, section_path, body_digest,
+                                  item_id, item_name, note, created_at, note_updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, .text(draft.articleTitle), SQLValue(draft.articlePath), .text(draft.articleHash), .text(draft.sectionID),
             .text(draft.heading),
-            .text(Self.encodePath(draft.sectionPath)), SQLValue(draft.itemID), SQLValue(draft.itemName),
+            .text(Self.encodePath(draft.sectionPath)), SQLValue(draft.bodyDigest), SQLValue(draft.itemID), SQLValue(draft.itemName),
             SQLValue(draft.note), SQLValue(draft.createdAt), draft.noteUpdatedAt.map(SQLValue.init) ?? .null)
         var bookmark = draft
         bookmark.id = database.lastInsertRowID
         return bookmark
     }
 
-    /// Saves `bookmark`'s anchor (article title and file, section id, heading, path, item
-    /// name), unless another process changed it since it was read as `was`: its anchor then stands.
+    /// Saves `bookmark`'s anchor (article title and file, section id, heading, path, body
+    /// digest, item name), unless another process changed it since it was read as `was`: its
+    /// anchor then stands. (Writes only happen on a migrated file, so the version-5 column is there.)
     func updateAnchor(_ bookmark: Bookmark, was stored: Bookmark) throws {
         try database.run("""
-            UPDATE bookmark SET article_title = ?, article_path = ?, section_id = ?, heading = ?, section_path = ?, item_name = ?
+            UPDATE bookmark SET article_title = ?, article_path = ?, section_id = ?, heading = ?, section_path = ?,
+                                body_digest = ?, item_name = ?
             WHERE id = ? AND article_title = ? AND article_path IS ? AND section_id = ? AND heading = ? AND section_path = ?
-                  AND item_name IS ?
+                  AND body_digest IS ? AND item_name IS ?
             """, .text(bookmark.articleTitle), SQLValue(bookmark.articlePath), .text(bookmark.sectionID), .text(bookmark.heading),
-            .text(Self.encodePath(bookmark.sectionPath)), SQLValue(bookmark.itemName), .integer(stored.id),
-            .text(stored.articleTitle), SQLValue(stored.articlePath), .text(stored.sectionID), .text(stored.heading),
-            .text(Self.encodePath(stored.sectionPath)), SQLValue(stored.itemName))
+            .text(Self.encodePath(bookmark.sectionPath)), SQLValue(bookmark.bodyDigest), SQLValue(bookmark.itemName),
+            .integer(stored.id), .text(stored.articleTitle), SQLValue(stored.articlePath), .text(stored.sectionID),
+            .text(stored.heading), .text(Self.encodePath(stored.sectionPath)), SQLValue(stored.bodyDigest),
+            SQLValue(stored.itemName))
     }
 
     /// (Writes only happen on a migrated file, so the version-2 column is there.)

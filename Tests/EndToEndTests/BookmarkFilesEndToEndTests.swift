@@ -97,7 +97,8 @@ extension OnATerminal {
 
         /// QA: with Danube open its deleted and renamed sections were "orphaned"; with another
         /// article open they were plain bookmarks, the finder offered them, and `bookmarks list`
-        /// never marked them.
+        /// never marked them. (Renamed and rewritten here: renamed with its text as it was, a
+        /// section is followed, as `aRenamedSectionIsFollowed` shows.)
         @Test func anOrphanedBookmarkIsMarkedWhicheverArticleIsOpen() throws {
             let tmux = try TmuxSession(width: 160, height: 40)
             let folder = try folder("rivers", Self.rivers, in: tmux)
@@ -108,7 +109,8 @@ extension OnATerminal {
             }
             let danube = folder.appendingPathComponent("danube.txt")
             try Data(Self.rivers["danube.txt"]!.replacingOccurrences(of: "=== The Inn at Passau ===\n\nThe Inn joins.\n\n", with: "")
-                .replacingOccurrences(of: "=== Lower Danube ===", with: "=== Lower course ===").utf8).write(to: danube)
+                .replacingOccurrences(of: "=== Lower Danube ===\n\nTo the sea.", with: "=== Lower course ===\n\nTo the Black Sea.")
+                .utf8).write(to: danube)
 
             tmux.type("\(seealso) rivers --section Course --data-dir \(data)")
             try tmux.waitFor("Rhine › Course")
@@ -129,6 +131,33 @@ extension OnATerminal {
             let list = Shell.run("\(seealso) bookmarks list --data-dir \(data)")
             #expect(list.output.contains("orphaned: Geography › Lower Danube"), "\(list.output)")
             #expect(list.output.contains("orphaned: Geography › The Inn at Passau"), "\(list.output)")
+        }
+
+        /// A heading renamed with the text under it left as it was: the explorer's reading place
+        /// followed it, while its bookmark was "orphaned: Geography › Lower Danube". The
+        /// bookmark follows it too, shown under the heading it has now, with another article open.
+        @Test func aRenamedSectionIsFollowed() throws {
+            let tmux = try TmuxSession(width: 160, height: 40)
+            let folder = try folder("rivers", Self.rivers, in: tmux)
+            let data = Shell.quote(tmux.home.appendingPathComponent("data").path)
+            let add = Shell.run("cd \(Shell.quote(tmux.home.path)) && \(seealso) bookmarks add rivers --section 'Lower Danube' --data-dir \(data)")
+            #expect(add.status == 0, "\(add.output)")
+            try Data(Self.rivers["danube.txt"]!.replacingOccurrences(of: "=== Lower Danube ===", with: "=== Lower course ===").utf8)
+                .write(to: folder.appendingPathComponent("danube.txt"))
+
+            tmux.type("\(seealso) rivers --section Course --data-dir \(data)")
+            try tmux.waitFor("Rhine › Course")
+            tmux.press("5")
+            let pane = try tmux.waitFor("★ Geography › Lower course")
+            #expect(!pane.contains("orphaned"), "\(pane)")
+            tmux.press("Enter")
+            try tmux.waitFor("Lower course ★")
+            tmux.press("q")
+            try tmux.waitForPrompt()
+
+            let list = Shell.run("\(seealso) bookmarks list --data-dir \(data)")
+            #expect(list.output.contains("Danube   Geography › Lower course"), "\(list.output)")
+            #expect(!list.output.contains("orphaned"), "\(list.output)")
         }
     }
 }

@@ -84,12 +84,12 @@ import Testing
         let strategy = try store.addBookmark(in: original, sectionIndex: 0, itemID: "strategy:municipalism")
         let criticism = try store.addBookmark(in: original, sectionIndex: original.sectionIndex("Criticism"))
         let other = try store.addBookmark(in: Fixture.model("= Other =\n\n== Origins ==\n\nElsewhere.\n", path: "other.txt"), sectionIndex: 1)
-        // Origins moves under Criticism, renamed Objections (its id goes with it: orphaned);
-        // Strategies becomes Methods, its items with it.
+        // Origins moves under Criticism, renamed Objections and rewritten (its id and its text
+        // go with it: orphaned); Strategies becomes Methods, its items with it.
         let moved = try edited {
             $0.replacingOccurrences(of: "=== Origins ===\n\nWhere it began.\n\n", with: "")
                 .replacingOccurrences(of: "== Criticism ==\n\nSome disagree.\n",
-                                      with: "== Objections ==\n\nSome disagree.\n\n=== Origins ===\n\nWhere it began.\n")
+                                      with: "== Objections ==\n\nMany disagree.\n\n=== Origins ===\n\nWhere it began.\n")
                 .replacingOccurrences(of: "== Strategies ==", with: "== Methods ==")
         }
         let placed = try store.bookmarks(placedIn: moved)

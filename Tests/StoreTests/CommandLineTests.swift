@@ -231,6 +231,21 @@ import Testing
         #expect(nowhere.stderr.hasSuffix("seealso: no section starts with 'Histroy' in '\(articles.path)'; close matches: History\n"))
     }
 
+    /// A heading renamed in the file, its text left as it was: `list` shows the bookmark at the
+    /// new heading, with its note, where it said "orphaned: Criticism"; `add` on the new
+    /// heading finds it. (The explorer's reading place followed such a rename already.)
+    @Test func listFollowsARenamedHeading() throws {
+        #expect(try run("add", article, "--section", "Criticism", "--note", "argue").stdout == "bookmarked: #1 Test article › Criticism\n")
+        try Fixture.article.replacingOccurrences(of: "== Criticism ==", with: "== Objections ==")
+            .write(toFile: article, atomically: true, encoding: .utf8)
+        let list = try run("list")
+        #expect(list.status == 0)
+        let row = try #require(list.stdout.split(separator: "\n").dropFirst().first)
+        #expect(row.hasPrefix("#1  Test article  Objections  argue  "), "\(list.stdout)")
+        #expect(!list.stdout.contains("orphaned"))
+        #expect(try run("add", article, "--section", "Objections").stdout == "already bookmarked: #1 Test article › Objections\n")
+    }
+
     /// `list --json` is the list: newest first, as the help and the table say, and with the
     /// ids `remove` takes. (It was the export: oldest first, without ids.) Import reads it.
     @Test func listJSONIsNewestFirstWithIDs() throws {

@@ -46,9 +46,19 @@ import Testing
         return file  // the connection closes here, checkpointing the WAL into the file
     }
 
+    /// `makeVersion1` brought to version 4 by its shipped steps: a file of the last seealso
+    /// before bookmarks recorded their section's text.
+    static func makeVersion4(in folder: TemporaryDirectory) throws -> URL {
+        let file = try makeVersion1(in: folder)
+        let database = try Database(path: file.path, flags: SQLITE_OPEN_READWRITE)
+        try database.execute([Migrations.version2, Migrations.version3, Migrations.version4].joined(separator: "\n")
+            + "\nPRAGMA user_version = 4;")
+        return file
+    }
+
     @Test func shippedStepsAreFrozen() {
         #expect(Migrations.version1 == Self.shippedVersion1)
-        #expect(Migrations.latestVersion == 4)
+        #expect(Migrations.latestVersion == 5)
     }
 
     @Test func version1MigratesAndKeepsItsRows() throws {
@@ -56,9 +66,9 @@ import Testing
         _ = try Self.makeVersion1(in: folder)
         let store = try StateStore(directory: folder.url)
         #expect(!store.isReadOnly)
-        #expect(try store.database.integer("PRAGMA user_version") == 4)
+        #expect(try store.database.integer("PRAGMA user_version") == 5)
         let columns = try store.database.query("PRAGMA table_info(bookmark)") { $0.text(1) }
-        #expect(columns.suffix(2) == ["note_updated_at", "article_path"])
+        #expect(columns.suffix(3) == ["note_updated_at", "article_path", "body_digest"])
         #expect(try store.database.query("PRAGMA table_info(session)") { $0.text(1) }.last == "folder")
 
         let bookmarks = try store.bookmarks()
@@ -101,8 +111,8 @@ import Testing
         let file = try Self.makeVersion1(in: folder, extraSQL: "PRAGMA user_version = 7;")
         let before = try contents(file)
         let error = try #require(throws: StoreError.self) { try StateStore(directory: folder.url) }
-        #expect(error == .newerVersion(path: file.path, version: 7, known: 4))
-        #expect(error.description == "\(file.path) was written by a newer seealso (schema version 7; this one knows up to 4); "
+        #expect(error == .newerVersion(path: file.path, version: 7, known: 5))
+        #expect(error.description == "\(file.path) was written by a newer seealso (schema version 7; this one knows up to 5); "
             + "it was left untouched: upgrade seealso, or use --data-dir DIR")
         #expect(try contents(file) == before)
     }

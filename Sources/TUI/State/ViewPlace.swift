@@ -42,7 +42,7 @@ public struct SectionPlace: Hashable, Sendable, Codable {
     public var path: [String]
     /// Its id, which tells apart sections with one path ("Notes" twice under one heading).
     public var id: String
-    /// A digest of its own text (not its subsections'), nil when it has none: it finds the
+    /// A digest of its own text (`Section.bodyDigest`), nil when it has none: it finds the
     /// section renamed, or moved under another heading.
     public var body: String?
 }
@@ -78,23 +78,12 @@ final class ArticleDigests: Sendable {
         self.model = model
         let article = model.article
         sections = Memo(limit: 64) { index in
-            article.sections.indices.contains(index) ? SectionPlace.digest(of: article.sections[index]) : nil
+            article.sections.indices.contains(index) ? article.sections[index].bodyDigest : nil
         }
     }
 
     /// `Article.contentHash`, computed once.
     var contentHash: String { model.contentHash }
-}
-
-extension SectionPlace {
-    /// The digest of a section's own text (`Section.hashText`); nil when it has none, as
-    /// sections that only hold subsections would all have the same.
-    static func digest(of section: Section) -> String? {
-        guard !section.blocks.isEmpty else { return nil }
-        var hash = FNV1a()
-        section.hashText(into: &hash)
-        return hash.hex
-    }
 }
 
 extension ReaderBlock {
@@ -126,7 +115,7 @@ struct SectionFinder {
             paths.append(path)
             byPath[path, default: []].append(index)
             if index != 0 { byHeading[section.title, default: []].append(index) }
-            if let body = SectionPlace.digest(of: section) { byBody[body, default: []].append(index) }
+            if let body = section.bodyDigest { byBody[body, default: []].append(index) }
         }
     }
 
