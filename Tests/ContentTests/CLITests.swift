@@ -279,6 +279,23 @@ struct CLITests {
         }
     }
 
+    /// Graphviz reads HTML entities in strings: a See-also entry `AT&amp;T` was drawn "AT&T",
+    /// and `&#65;BC` "ABC" (QA 12c). Each is drawn as the article writes it.
+    @Test func anEntityInANameIsDrawnAsWritten() throws {
+        try withTemporaryDirectory { folder in
+            let article = folder.appendingPathComponent("amp.txt")
+            try "= Amp =\n\n== See also ==\n- AT&amp;T\n- &#65;BC\n- Q&A\n".write(to: article, atomically: true, encoding: .utf8)
+            let result = try CLI.run(["export", "--format", "dot", article.path])
+            #expect(result.status == 0)
+            let svg = try CLI.renderSVG(result.output)
+            #expect(svg.status == 0, "dot rejected the graph: \(svg.stderr)")
+            // SVG writes a literal & as &amp;: the text drawn is "AT&amp;T", "&#65;BC", "Q&A".
+            for drawn in [">AT&amp;amp;T<", ">&amp;#65;BC<", ">Q&amp;A<"] {
+                #expect(svg.output.contains(drawn), "\(drawn)")
+            }
+        }
+    }
+
     /// Graphviz refuses a quoted string over 16384 bytes, and with it the whole graph: an item
     /// named by 17,000 letters did that. Labels are cut with "…" well before.
     @Test func aVeryLongNameIsCutInDOT() throws {

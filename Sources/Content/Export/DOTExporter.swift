@@ -236,8 +236,8 @@ public struct DOTExporter: Sendable {
         }
     }
 
-    /// A DOT double-quoted string: backslashes and quotes escaped, controls neutralised, and
-    /// cut with "…" past `byteLimit`.
+    /// A DOT double-quoted string: backslashes and quotes escaped, ampersands as entities,
+    /// controls neutralised, and cut with "…" past `byteLimit`.
     static func quoted(_ text: String) -> String {
         var result = "\""
         var bytes = 0
@@ -252,6 +252,13 @@ public struct DOTExporter: Sendable {
             if scalar == "\"" || scalar == "\\" {
                 result.unicodeScalars.append("\\")
                 bytes += 1
+            }
+            // Graphviz reads HTML entities in every string (`&amp;` draws "&", `&#65;` "A"):
+            // an ampersand is written as one, so that a name is drawn as the article writes it.
+            if scalar == "&" {
+                result += "&amp;"
+                bytes += 4
+                continue
             }
             result.unicodeScalars.append(scalar)
         }
