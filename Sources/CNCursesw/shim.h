@@ -8,6 +8,7 @@
 #include <langinfo.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <signal.h>
 
 /*
  * Swift imports only simple literal macros. Everything below is a macro built from
@@ -40,6 +41,10 @@ static inline mmask_t seealso_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t seealso_button5_pressed(void) { return BUTTON5_PRESSED; }
 static inline mmask_t seealso_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
 static inline mmask_t seealso_report_mouse_position(void) { return REPORT_MOUSE_POSITION; }
+
+/* The real-time signals' range: glibc's SIGRTMIN and SIGRTMAX are function calls. */
+static inline int seealso_signal_realtime_min(void) { return SIGRTMIN; }
+static inline int seealso_signal_realtime_max(void) { return SIGRTMAX; }
 
 /* Function keys: KEY_F(n) takes an argument. */
 static inline int seealso_key_f(int n) { return KEY_F(n); }

@@ -201,7 +201,7 @@ func page(_ info: ToolInfo, version: String, date: String) -> String {
         ".TP", "\\fB65\\fR", "Bad data: a malformed article or links file (\\fIFILE\\fR:\\fILINE\\fR: what is wrong, on standard error), a configuration that \\fBconfig \\-\\-check\\fR finds problems in, a refused import, a damaged database. In a folder the other articles are still printed.",
         ".TP", "\\fB66\\fR", "An input that cannot be read: no such file, a folder with no articles, a data folder that is a file.",
         ".TP", "\\fB74\\fR", "Output that cannot be written (a full disk, a closed standard output), or bookmarks that cannot be saved.",
-        ".TP", "\\fB128+N\\fR", "The explorer ended by signal N once the session was saved: 130 for Ctrl\\-C, 143 for SIGTERM, 129 for SIGHUP.",
+        ".TP", "\\fB128+N\\fR", "The explorer ended by signal N once the session was saved: 130 for Ctrl\\-C, 143 for SIGTERM, 129 for SIGHUP, and so for any other signal that would end it (138 for SIGUSR1).",
         ".SH FILES",
         ".TP", "\\fI~/.config/seealso/config.toml\\fR", "Keys, theme, pane widths, session restore, mouse: see \\fB\(roff(name)) config \\-\\-print\\-default\\fR.",
         ".TP", "\\fI~/.local/share/seealso/state.sqlite\\fR", "Bookmarks, history and the last position in each article.",

@@ -83,9 +83,10 @@ extension OnATerminal {
         }
 
         /// The place read survives an end without `q`: a closed terminal window (SIGHUP),
-        /// SIGTERM and Ctrl-C save it as `q` does, and `kill -9` loses only what was scrolled
-        /// since input last paused (the pause saves it; the test waits for that write).
-        @Test(arguments: ["HUP", "TERM", "INT", "KILL"])
+        /// SIGTERM, Ctrl-C and any other signal that would end the process (SIGUSR1) save it
+        /// as `q` does, and `kill -9` loses only what was scrolled since input last paused (the
+        /// pause saves it; the test waits for that write).
+        @Test(arguments: ["HUP", "TERM", "INT", "USR1", "KILL"])
         func thePlaceReadSurvivesASignal(signal: String) throws {
             let number = try #require(signalNumbers[signal])
             let status = 128 + number  // as a shell reports a process a signal ended

@@ -84,6 +84,25 @@ extension OnATerminal {
             try tmux.waitForPrompt()
         }
 
+        /// Home and End as tmux sends them (`ESC [1~`, `ESC [4~`) under a TERM whose entry calls
+        /// those sequences Find and Select (vt220; rxvt-unicode, whose own Home and End are
+        /// `ESC [7~` and `ESC [8~`): ncurses decodes them as KEY_FIND and KEY_SELECT, which did
+        /// nothing. End goes to the bottom, Home back to the top.
+        @Test(arguments: ["vt220", "rxvt-unicode"])
+        func findAndSelectAreHomeAndEnd(term: String) throws {
+            let tmux = try TmuxSession(width: 100, height: 30, environment: ["TERM": term])
+            tmux.type("\(seealso) --no-restore; echo homeend=$?")
+            try tmux.waitFor("2 Dual power")
+            func statusLine(_ screen: String) -> Substring { screen.split(separator: "\n").last ?? "" }
+            try tmux.waitUntil("the reader at the top") { statusLine($0).contains("Top") }
+            tmux.press("End")
+            try tmux.waitUntil("End: the reader at the bottom") { statusLine($0).contains("Bot") }
+            tmux.press("Home")
+            try tmux.waitUntil("Home: the reader at the top") { statusLine($0).contains("Top") }
+            tmux.press("q")
+            #expect(try tmux.waitForStatus("homeend") == 0)
+        }
+
         /// A byte that is no UTF-8 (é from a Latin-1 terminal, a stray 0xFF) is dropped, and
         /// the keys after it work: ncurses' decoding kept it and appended every later byte,
         /// so typing vanished from the search and `q` did not quit until an arrow key.

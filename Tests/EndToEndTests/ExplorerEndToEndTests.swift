@@ -215,8 +215,11 @@ extension OnATerminal {
         /// SIGINT, SIGTERM, SIGHUP and SIGQUIT end the explorer with 128 + the signal, the
         /// terminal given back: modes, normal screen, cursor, mouse and keypad off, and the whole
         /// screen as the scroll region. At 79 columns the reader spans the width, so after a
-        /// scroll the explorer keeps a scroll region set: the signal comes while it is.
-        @Test(arguments: ["TERM", "INT", "HUP", "QUIT"])
+        /// scroll the explorer keeps a scroll region set: the signal comes while it is. So do
+        /// the signals nobody sends to end it but that end it all the same: SIGUSR1 and SIGXCPU
+        /// (a CPU limit) as SIGTERM does, SIGSYS (a system call refused) as a crash. They left
+        /// the terminal raw, the shell's prompt in the alternate screen.
+        @Test(arguments: ["TERM", "INT", "HUP", "QUIT", "USR1", "XCPU", "SYS"])
         func signalRestoresTheTerminal(signal: String) throws {
             let number = try #require(signalNumbers[signal])
             let status = 128 + number  // as a shell reports a process a signal ended
@@ -240,6 +243,25 @@ extension OnATerminal {
             let exited = try tmux.waitForStatus()
             #expect(exited == status)
             #expect(!tmux.screen().contains("? help"), "the alternate screen was left")
+            try expectSaneTerminal(tmux)
+        }
+
+        /// SIGPIPE changes nothing while the explorer runs: its writes go to a terminal, and a
+        /// pipe's reader that left (a stderr redirected into one) is no reason to end. It
+        /// killed the explorer, the terminal left raw.
+        @Test func aBrokenPipeSignalIsIgnored() throws {
+            let tmux = try TmuxSession(width: 100, height: 30)
+            tmux.type("\(seealso) --no-restore; echo piped=$?")
+            try tmux.waitFor("? help")
+            let pid = try #require(tmux.foregroundPID())
+            #expect(kill(pid, SIGPIPE) == 0)
+            // Still reading keys after the signal (pending once `kill` has returned, so handled
+            // before the key, which goes through tmux): G takes the reader to the bottom.
+            tmux.press("G")
+            try tmux.waitUntil("the reader at the bottom") { $0.split(separator: "\n").last?.contains("Bot") == true }
+            #expect(tmux.foregroundPID() == pid)
+            tmux.press("q")
+            #expect(try tmux.waitForStatus("piped") == 0)
             try expectSaneTerminal(tmux)
         }
 

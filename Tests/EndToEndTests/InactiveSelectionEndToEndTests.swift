@@ -34,6 +34,19 @@ extension OnATerminal {
                 + last.joined(separator: "\n").replacingOccurrences(of: "\u{1B}", with: "^["))
         }
 
+        /// Every row the tests read, and the status bar, drawn last: tmux may show a frame half drawn.
+        static func municipalismDrawn(_ screen: String) -> Bool {
+            ["3 Cross-links: Municipalism", "← Communalism (Bookchin)", "← Intercommunalism", "4 Backlinks: Municipalism", "? help"]
+                .allSatisfy(screen.contains)
+        }
+
+        /// The focused selection's white on blue, in a row of `styledCrossLinks`.
+        static func focusedSelection(_ row: String) -> Bool { row.contains("[44m") || row.contains(";44m") }
+        static func reversed(_ row: String) -> Bool { row.contains("[7m") || row.contains(";7m") || row.contains(";7;") }
+        static func underlined(_ row: String) -> Bool {
+            row.contains("[4m") || row.contains(";4m") || row.contains(";4;") || row.contains("[4;")
+        }
+
         /// `3` focuses the cross-links, `j` selects their second entry, `2` focuses the reader:
         /// the entry stays marked, on the dark theme's grey band (256-colour 238), not in the
         /// focused selection's blue; `3` makes it the selection again. With NO_COLOR it is
@@ -41,12 +54,7 @@ extension OnATerminal {
         @Test func crossLinksKeepTheirSelectionWhenTheReaderIsFocused() throws {
             let tmux = try TmuxSession(width: 120, height: 40)
             tmux.type("\(seealso) --no-restore --item Municipalism")
-            // Every row read below, and the status bar, drawn last: tmux may show a frame half drawn.
-            func drawn(_ screen: String) -> Bool {
-                ["3 Cross-links: Municipalism", "← Communalism (Bookchin)", "← Intercommunalism", "4 Backlinks: Municipalism", "? help"]
-                    .allSatisfy(screen.contains)
-            }
-            let screen = try tmux.waitUntil("the cross-links and backlinks of Municipalism", drawn)
+            let screen = try tmux.waitUntil("the cross-links and backlinks of Municipalism", Self.municipalismDrawn)
             // The first rows that name them are the cross-links' (the backlinks' come below).
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
             let second = try #require(lines.firstIndex { $0.contains("← Intercommunalism") })
@@ -56,7 +64,7 @@ extension OnATerminal {
             // The backlinks, unfocused throughout, mark their own selection, their first entry.
             let backlinksFirst = try #require(lines.indices.first { $0 > backlinks && lines[$0].contains("← ") })
 
-            func focusedSelection(_ row: String) -> Bool { row.contains("[44m") || row.contains(";44m") }
+            let focusedSelection = Self.focusedSelection
             func band(_ row: String) -> Bool { row.contains("48;5;238") }
 
             tmux.press("3", "j")
@@ -79,9 +87,8 @@ extension OnATerminal {
 
             // Attributes only: the focused selection reversed, the unfocused one underlined.
             tmux.type("NO_COLOR=1 \(seealso) --no-restore --item Municipalism")
-            try tmux.waitUntil("the explorer again", drawn)
-            func reversed(_ row: String) -> Bool { row.contains("[7m") || row.contains(";7m") || row.contains(";7;") }
-            func underlined(_ row: String) -> Bool { row.contains("[4m") || row.contains(";4m") || row.contains(";4;") }
+            try tmux.waitUntil("the explorer again", Self.municipalismDrawn)
+            let (reversed, underlined) = (Self.reversed, Self.underlined)
             tmux.press("3", "j")
             try waitForStyled(tmux, "Intercommunalism selected, reversed") { reversed($0[second]) }
             tmux.press("2")
@@ -91,6 +98,29 @@ extension OnATerminal {
             #expect(!underlined(mono[first]))
             tmux.press("q")
             try tmux.waitForPrompt()
+        }
+
+        /// With 8 colours (TERM=screen; so are linux and xterm) there is no grey: the band came
+        /// out white on black, the Linux console's plain text, and nothing marked the row. It
+        /// is underlined as well, as without colours; the focused selection is still blue.
+        @Test func onEightColoursTheUnfocusedSelectionIsUnderlined() throws {
+            let tmux = try TmuxSession(width: 120, height: 40, environment: ["TERM": "screen"])
+            tmux.type("\(seealso) --no-restore --item Municipalism; echo eightcolours=$?")
+            let screen = try tmux.waitUntil("the cross-links and backlinks of Municipalism", Self.municipalismDrawn)
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            let second = try #require(lines.firstIndex { $0.contains("← Intercommunalism") })
+            let first = try #require(lines.firstIndex { $0.contains("← Communalism (Bookchin)") })
+
+            tmux.press("3", "j")
+            let focused = try waitForStyled(tmux, "Intercommunalism selected in the focused cross-links") { Self.focusedSelection($0[second]) }
+            #expect(!Self.underlined(focused[second]), "the focused selection is not underlined")
+            tmux.press("2")
+            let styled = try waitForStyled(tmux, "the row underlined, the reader focused") {
+                Self.underlined($0[second]) && !Self.focusedSelection($0[second]) && $0[second].contains("Intercommunalism")
+            }
+            #expect(!Self.underlined(styled[first]), "only the selected row: \(styled[first].debugDescription)")
+            tmux.press("q")
+            #expect(try tmux.waitForStatus("eightcolours") == 0)
         }
     }
 }

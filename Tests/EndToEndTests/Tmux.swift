@@ -236,4 +236,5 @@ final class TmuxSession {
 }
 
 /// Signals by the names `kill -NAME` takes, for tests that send them.
-let signalNumbers: [String: Int32] = ["HUP": SIGHUP, "INT": SIGINT, "QUIT": SIGQUIT, "TERM": SIGTERM, "KILL": SIGKILL]
+let signalNumbers: [String: Int32] = ["HUP": SIGHUP, "INT": SIGINT, "QUIT": SIGQUIT, "TERM": SIGTERM, "KILL": SIGKILL,
+                                     "USR1": SIGUSR1, "XCPU": SIGXCPU, "SYS": SIGSYS, "PIPE": SIGPIPE]

@@ -1,3 +1,4 @@
+import CNCursesw
 import Testing
 @testable import TUI
 
@@ -66,5 +67,18 @@ struct BackendMappingTests {
         #expect(CursesBackend.characterKey(0x71) == .character("q"))
         #expect(CursesBackend.characterKey(0x416) == .character("Ж"))
         #expect(CursesBackend.characterKey(0x9B) == nil)
+    }
+
+    /// Under TERM=vt220 or rxvt-unicode the sequences tmux and most terminals send for Home
+    /// and End (`ESC [1~`, `ESC [4~`) are Find and Select to ncurses: they did nothing.
+    @Test("Codes ncurses decoded become keys; Find and Select are Home and End")
+    func namedKeys() {
+        #expect(CursesBackend.namedKey(KEY_HOME) == .home)
+        #expect(CursesBackend.namedKey(KEY_FIND) == .home)
+        #expect(CursesBackend.namedKey(KEY_END) == .end)
+        #expect(CursesBackend.namedKey(KEY_SELECT) == .end)
+        #expect(CursesBackend.namedKey(KEY_NPAGE) == .pageDown)
+        #expect(CursesBackend.namedKey(KEY_F0 + 5) == .function(5))
+        #expect(CursesBackend.namedKey(KEY_IC) == nil, "Insert is bound to nothing")
     }
 }

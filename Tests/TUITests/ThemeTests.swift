@@ -45,6 +45,39 @@ struct ThemeTests {
                 "\(theme.name): the inactive selection is readable with 8 colours")
     }
 
+    /// The inactive selection's grey band exists with 256 colours only; with fewer it came out
+    /// white on black (dark) or black on white (light), which is plain text on a black or a
+    /// white terminal: nothing marked the row (QA: TERM=screen, linux, xterm). It is then
+    /// underlined too, as the mono theme marks it, on its own and laid over a row.
+    @Test("With fewer colours than the band's grey, the inactive selection is underlined", arguments: ["dark", "light"])
+    func inactiveSelectionOnFewColors(name: String) throws {
+        let theme = try #require(Theme.named(name))
+        for colors in [8, 16, 88] {
+            let fitted = theme.fitted(to: TerminalPalette(colorCount: colors, hasDefaultColors: true))
+            #expect(fitted.appearance(for: Style(.selectionInactive)).underline, "\(name), \(colors) colours")
+            let row = fitted.appearance(for: Style(.link, overlay: .selectionInactive))
+            #expect(row.underline && row.foreground == theme.appearances[.link]?.foreground, "\(name), \(colors) colours: \(row)")
+            // Nothing else changes: the other roles have basic colours, or reverse the band.
+            for role in ColorRole.allCases where role != .selectionInactive {
+                #expect(fitted.appearances[role] == theme.appearances[role], "\(name).\(role), \(colors) colours")
+            }
+        }
+        let full = theme.fitted(to: TerminalPalette(colorCount: 256, hasDefaultColors: true))
+        #expect(full == theme, "with 256 colours the band shows: no underline")
+        #expect(!full.appearance(for: Style(.selectionInactive)).underline)
+        #expect(Theme.mono.fitted(to: TerminalPalette(colorCount: 8, hasDefaultColors: false)) == .mono)
+    }
+
+    @Test("A background the palette lacks may hide only when it comes out black or white")
+    func hiddenBackgrounds() {
+        let eight = TerminalPalette(colorCount: 8, hasDefaultColors: true)
+        #expect(eight.mayHide(background: .indexed(238)) && eight.mayHide(background: .indexed(252)))
+        #expect(eight.mayHide(background: .brightBlack))
+        #expect(!eight.mayHide(background: .indexed(196)), "bright red comes out red")
+        #expect(!eight.mayHide(background: .black) && !eight.mayHide(background: .default), "asked for as such")
+        #expect(!TerminalPalette(colorCount: 256, hasDefaultColors: true).mayHide(background: .indexed(238)))
+    }
+
     @Test("Style flags add to the role's appearance")
     func styleFlags() {
         let appearance = Theme.dark.appearance(for: Style(.link, bold: true, underline: true))

@@ -58,6 +58,21 @@ public struct TerminalPalette: Equatable, Sendable {
         return Int16(Self.basicColor(approximating: index))
     }
 
+    /// Whether `color` is drawn as itself: the default colour, or an index the palette has
+    /// (any other is drawn as the nearest basic colour, see `number(for:isForeground:)`).
+    func has(_ color: TerminalColor) -> Bool {
+        guard let index = color.paletteIndex else { return true }
+        return index >= 0 && index < colorCount
+    }
+
+    /// Whether a background of `color` may not show: the palette lacks it, and the basic
+    /// colour drawn instead is black or white, one of which is the terminal's own background
+    /// (a grey always comes out as one of them).
+    func mayHide(background color: TerminalColor) -> Bool {
+        guard !has(color), let index = color.paletteIndex else { return false }
+        return [0, 7].contains(Self.basicColor(approximating: index))
+    }
+
     /// The basic colour (0–7) closest to a 256-colour palette index, by channel threshold.
     static func basicColor(approximating index: Int) -> Int {
         switch index {
@@ -70,5 +85,23 @@ public struct TerminalPalette: Equatable, Sendable {
         case 232..<256: return index < 244 ? 0 : 7
         default: return 7
         }
+    }
+}
+
+extension Theme {
+    /// This theme as `palette` draws it: a role whose background may not show there
+    /// (`TerminalPalette.mayHide(background:)`) is underlined as well. That is the inactive
+    /// selection's grey band with fewer than 256 colours: white on black under the dark theme
+    /// (8, 16 or 88 colours: TERM=screen, linux, xterm, rxvt-unicode), which on the Linux
+    /// console is exactly its plain text, so nothing marked the row; black on white under the
+    /// light theme, plain text on a white terminal. The underline is the mono theme's mark
+    /// for it, and shows on any background, blank cells included. A reversed role is left as
+    /// it is: its background colours the text, drawn on its foreground.
+    public func fitted(to palette: TerminalPalette) -> Theme {
+        var fitted = self
+        for (role, appearance) in appearances where !appearance.reverse && palette.mayHide(background: appearance.background) {
+            fitted.appearances[role]?.underline = true
+        }
+        return fitted
     }
 }

@@ -35,12 +35,14 @@ public enum TerminalError: Error, CustomStringConvertible {
 /// puts the terminal back however the program ends.
 ///
 /// Usage: create it, `defer { backend.shutdown() }`, then alternate `present` and
-/// `nextEvent`. SIGINT, SIGTERM and SIGHUP (a closed terminal window) ask the explorer to end
-/// (`endSignal`): it quits as `q` does, saving where the person was, and exits with status
-/// 128 + signal; a second signal, or a second without ending, ends it at once. The terminal
-/// is also restored when the process is ended by SIGQUIT, when it crashes (the signal is
-/// re-raised after restoring, so the exit status and core dump stay), and on `exit()`.
-/// SIGKILL cannot be caught: after `kill -9`, run `reset`.
+/// `nextEvent`. SIGINT, SIGTERM, SIGHUP (a closed terminal window) and every other signal
+/// whose default action would end the process without a crash (`EndingSignals.graceful`:
+/// SIGUSR1, SIGXCPU…) ask the explorer to end (`endSignal`): it quits as `q` does, saving
+/// where the person was, and exits with status 128 + signal; a second signal, or a second
+/// without ending, ends it at once. The terminal is also restored when the process is ended
+/// by SIGQUIT, when it crashes (the signal is re-raised after restoring, so the exit status
+/// and core dump stay), and on `exit()`; SIGPIPE is ignored meanwhile (see
+/// `EndingSignals.ignored`). SIGKILL cannot be caught: after `kill -9`, run `reset`.
 ///
 /// Frames are diffed against what the screen shows, so a frame costs only its changed
 /// cells. On terminals that speak ECMA-48 (terminfo's cursor addressing is `ESC [ row ; col
@@ -49,8 +51,8 @@ public enum TerminalError: Error, CustomStringConvertible {
 /// `doupdate` does. ncurses always sets the terminal up, reads keys and restores the terminal.
 @MainActor
 public final class CursesBackend {
-    /// The theme in use: the requested one, or `Theme.mono` under `NO_COLOR` or without
-    /// colour support.
+    /// The theme in use: the requested one as the terminal's colours can draw it
+    /// (`Theme.fitted(to:)`), or `Theme.mono` under `NO_COLOR` or without colour support.
     public private(set) var theme: Theme
 
     private let window: UnsafeMutablePointer<WINDOW>
@@ -84,7 +86,7 @@ public final class CursesBackend {
         keyboard = input.descriptor
         try Self.selectUTF8Locale()
 
-        let savedActions = Self.currentActions(for: Self.exitSignals + [SIGALRM, SIGWINCH] + Self.crashSignals)
+        let savedActions = Self.currentActions(for: EndingSignals.all + [SIGWINCH])
         // newterm, unlike initscr, returns nil instead of exiting when TERM is unusable. ncurses
         // sets the terminal's modes through the output (stdout, the same terminal) and reads
         // keys from the input only, so /dev/tty as the input is all `seealso -` needs.
@@ -120,9 +122,9 @@ public final class CursesBackend {
             start_color()
             hasDefaultColors = use_default_colors() == OK
         }
-        self.theme = colors ? theme : .mono
-        usesColor = colors
         let palette = TerminalPalette(colorCount: colors ? Int(seealso_colors()) : 0, hasDefaultColors: hasDefaultColors)
+        self.theme = colors ? theme.fitted(to: palette) : .mono
+        usesColor = colors
         pairs = ColorPairs(palette: palette, pairLimit: colors ? Int(seealso_color_pairs()) : 0)
 
         // Keys are read from this window, never from stdscr: getch on stdscr would refresh
@@ -351,7 +353,8 @@ public final class CursesBackend {
         return .resize(width: width, height: height)
     }
 
-    /// The signal (SIGINT, SIGTERM or SIGHUP) that asked the explorer to end, once one came:
+    /// The signal (SIGINT, SIGTERM, SIGHUP or another of `EndingSignals.graceful`) that asked
+    /// the explorer to end, once one came:
     /// `nextEvent` then returns nil at once, and the caller quits and exits with 128 + it.
     public var endSignal: Int32? { requestedEnd == 0 ? nil : requestedEnd }
 
@@ -477,27 +480,39 @@ public final class CursesBackend {
 
     private func keyCodeEvent(_ code: Int32) -> InputEvent? {
         switch code {
-        case KEY_UP: return .key(.up)
-        case KEY_DOWN: return .key(.down)
-        case KEY_LEFT: return .key(.left)
-        case KEY_RIGHT: return .key(.right)
-        case KEY_PPAGE: return .key(.pageUp)
-        case KEY_NPAGE: return .key(.pageDown)
-        case KEY_HOME: return .key(.home)
-        case KEY_END: return .key(.end)
-        case KEY_BTAB: return .key(.backTab)
-        case KEY_BACKSPACE: return .key(.backspace)
-        case KEY_DC: return .key(.delete)
-        case KEY_ENTER: return .key(.enter)
         case KEY_RESIZE:
             // What resizeterm queues (see `nextEvent`): ncurses has resized and updated LINES/COLS.
             return resized()
         case KEY_MOUSE:
             return mouseEvent()
-        case (KEY_F0 + 1)...(KEY_F0 + 63):
-            return .key(.function(Int(code - KEY_F0)))
         default:
-            return nil
+            return Self.namedKey(code).map(InputEvent.key)
+        }
+    }
+
+    /// The key for a KEY_* code ncurses decoded from a sequence its terminfo entry lists; nil
+    /// for the keys the explorer does not use.
+    ///
+    /// Find and Select are Home and End: on a VT220 keyboard they sit where a PC keyboard has
+    /// Home and End, and the vt220 and rxvt entries give them the sequences (`ESC [1~`,
+    /// `ESC [4~`) that tmux, screen and the Linux console send for Home and End. Under such a
+    /// TERM those two keys did nothing.
+    nonisolated static func namedKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_HOME, KEY_FIND: return .home
+        case KEY_END, KEY_SELECT: return .end
+        case KEY_BTAB: return .backTab
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_ENTER: return .enter
+        case (KEY_F0 + 1)...(KEY_F0 + 63): return .function(Int(code - KEY_F0))
+        default: return nil
         }
     }
 
@@ -621,14 +636,6 @@ public final class CursesBackend {
         throw TerminalError.noUTF8Locale
     }
 
-    /// Signals whose default action ends the process without a crash.
-    nonisolated private static let exitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
-    /// Those of them that ask the explorer to end the way `q` does; SIGQUIT (Ctrl-\) ends it
-    /// at once, as its name says.
-    nonisolated private static let endSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
-    /// Signals of a crash (including Swift's traps: SIGILL/SIGTRAP).
-    nonisolated private static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
-
     private static func currentActions(for signals: [Int32]) -> [(signal: Int32, action: sigaction)] {
         signals.map { signalNumber in
             var action = sigaction()
@@ -644,10 +651,11 @@ public final class CursesBackend {
         }
     }
 
-    /// Installed after `newterm`, replacing ncurses' own SIGINT/SIGTERM/SIGTSTP handlers.
-    /// The handlers are C function pointers and cannot capture anything; the one thing they
-    /// need to know is in `terminalNeedsRestore`. (`endwin` is not async-signal-safe, but
-    /// the process ends right after and the alternative is a terminal left unusable.)
+    /// Installed after `newterm`, replacing ncurses' own SIGINT/SIGTERM/SIGTSTP handlers, for
+    /// every signal that would end the process (`EndingSignals`). The handlers are C function
+    /// pointers and cannot capture anything; the one thing they need to know is in
+    /// `terminalNeedsRestore`. (`endwin` is not async-signal-safe, but the process ends right
+    /// after and the alternative is a terminal left unusable.)
     private nonisolated static func installSignalHandlers() {
         // Resizes are seealso's, not ncurses': its SIGWINCH handler resized to whatever size
         // the terminal claimed (a pty may claim 65535×65535), failed to allocate it half-way,
@@ -658,7 +666,7 @@ public final class CursesBackend {
         sigemptyset(&resize.sa_mask)
         resize.sa_flags = 0
         sigaction(SIGWINCH, &resize, nil)
-        for signalNumber in endSignals {
+        for signalNumber in EndingSignals.graceful {
             var action = sigaction()
             action.__sigaction_handler = .init(sa_handler: { signalNumber in CursesBackend.askToEnd(signalNumber) })
             sigemptyset(&action.sa_mask)
@@ -666,19 +674,22 @@ public final class CursesBackend {
             action.sa_flags = 0
             sigaction(signalNumber, &action, nil)
         }
-        signal(SIGQUIT) { signalNumber in CursesBackend.endNow(signalNumber) }
+        for signalNumber in EndingSignals.immediate {
+            signal(signalNumber) { signalNumber in CursesBackend.endNow(signalNumber) }
+        }
         // The end that a signal asked for did not come within a second (the explorer is
         // stuck, or the signal came just before a read that it then could not interrupt).
-        signal(SIGALRM) { signalNumber in CursesBackend.endNow(requestedEnd == 0 ? signalNumber : requestedEnd) }
+        signal(EndingSignals.timer) { signalNumber in CursesBackend.endNow(requestedEnd == 0 ? signalNumber : requestedEnd) }
+        for signalNumber in EndingSignals.ignored { signal(signalNumber, SIG_IGN) }
         // A parent may have started us with these signals blocked (a blocked mask survives
         // fork and exec; test runners and some launchers do this): unblock them, or a
         // SIGTERM would wait forever and a resize (SIGWINCH) would never reach ncurses.
         var exitSet = sigset_t()
         sigemptyset(&exitSet)
-        for signalNumber in exitSignals + [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&exitSet, signalNumber) }
+        for signalNumber in EndingSignals.all + [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&exitSet, signalNumber) }
         pthread_sigmask(SIG_UNBLOCK, &exitSet, nil)
         installSuspendHandler()
-        for signalNumber in crashSignals {
+        for signalNumber in EndingSignals.crash {
             signal(signalNumber) { signalNumber in
                 CursesBackend.giveTerminalBack()
                 // The crash's own message (Swift prints "Fatal error: …" before it traps).
@@ -698,7 +709,8 @@ public final class CursesBackend {
         }
     }()
 
-    /// From a SIGINT, SIGTERM or SIGHUP handler: the first asks the main loop to end (see
+    /// From the handler of a graceful signal (`EndingSignals.graceful`: SIGINT, SIGTERM,
+    /// SIGHUP…): the first asks the main loop to end (see
     /// `endSignal`) and gives it a second; a second signal ends the process at once.
     private nonisolated static func askToEnd(_ signalNumber: Int32) {
         if requestedEnd != 0 { endNow(requestedEnd) }
@@ -813,7 +825,8 @@ private func releaseStandardError() {
 /// 0: no; 1: yes; 2: yes, and the encoder may have left a scroll region set.
 nonisolated(unsafe) private var terminalNeedsRestore: Int32 = 0
 
-/// The SIGINT, SIGTERM or SIGHUP that asked the explorer to end, else 0 (see `askToEnd`).
+/// The signal that asked the explorer to end (SIGINT, SIGTERM, SIGHUP or another of
+/// `EndingSignals.graceful`), else 0 (see `askToEnd`).
 /// Set by the handler, read by the main thread.
 nonisolated(unsafe) private var requestedEnd: Int32 = 0
 

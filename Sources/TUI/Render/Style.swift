@@ -42,8 +42,9 @@ public struct Style: Hashable, Sendable {
 
 /// A terminal colour. Built-in themes use `default` and the eight basic colours, which look
 /// the same on 8- and 256-colour terminals; the one exception is the inactive selection's
-/// grey background (see `Theme.dark`), which no basic colour can stand for. The others are
-/// for user themes.
+/// grey background (see `Theme.dark`), which no basic colour can stand for (with fewer
+/// colours the row is underlined instead, see `Theme.fitted(to:)`). The others are for user
+/// themes.
 public enum TerminalColor: Hashable, Sendable {
     case `default`
     case black, red, green, yellow, blue, magenta, cyan, white
@@ -176,8 +177,8 @@ public struct Theme: Hashable, Sendable {
         // black would be the 16-colour choice, but palettes disagree on it (Solarized makes it
         // its background). The text is white, not the terminal's default, so that the band
         // reads as well on a light terminal, which gets this theme unless COLORFGBG says
-        // otherwise. A palette without colour 238 (8, 16 or 88 colours) draws white on black:
-        // readable, though on a black terminal only the text shows it.
+        // otherwise. A palette without colour 238 (8, 16 or 88 colours) draws white on black,
+        // on a black terminal only the text, so the row is underlined there too (`fitted(to:)`).
         .selectionInactive: Appearance(foreground: .white, background: .indexed(238)),
         .statusBar: Appearance(reverse: true),
         .statusKey: Appearance(foreground: .yellow, bold: true, reverse: true),
@@ -210,7 +211,8 @@ public struct Theme: Hashable, Sendable {
         .detected: Appearance(dim: true),
         .selection: Appearance(foreground: .white, background: .blue, bold: true),
         // A light grey band (#d0d0d0), a shade darker than the focused selection's white, under
-        // black text: readable on any terminal, and on 8 colours black on white.
+        // black text: readable on any terminal; on 8 colours black on white, and underlined,
+        // as on a white terminal that is plain text (`fitted(to:)`).
         .selectionInactive: Appearance(foreground: .black, background: .indexed(252)),
         .statusBar: Appearance(reverse: true),
         .statusKey: Appearance(foreground: .blue, bold: true, reverse: true),

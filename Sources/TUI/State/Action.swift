@@ -37,7 +37,8 @@ public enum Action: Equatable, Sendable {
     /// changed in the store since (a bookmark made, removed, a note) is shown without a key,
     /// as lazygit and file managers refresh on a timer. Nothing is saved.
     case idle
-    /// The terminal asks the explorer to end (SIGINT, SIGTERM, SIGHUP): it quits as the quit
+    /// The terminal asks the explorer to end (SIGINT, SIGTERM, SIGHUP, or another signal that
+    /// would end the process, see `EndingSignals`): it quits as the quit
     /// key does, whatever is open, saving where the person was.
     case end
 }
