@@ -269,16 +269,17 @@ struct AliasIndex: Sendable {
         return group[..<position]
     }
 
-    /// The longest alias starting at `position` and ending before `end`, and what it names
-    /// besides the `own` topics (see `ownTopics`). An alias of own topics alone is passed
-    /// over, so an item's own name does not hide the names inside it ("Anarcho-syndicalism"
-    /// → Syndicalism).
+    /// The longest alias starting at `position` and ending before `end`, and what it names:
+    /// none of the `own` topics (see `ownTopics`). An alias of an own topic is passed over,
+    /// so an item's own name does not hide the names inside it ("Anarcho-syndicalism" →
+    /// Syndicalism); and it is passed over even when others share it: in "Mercury (planet)",
+    /// "Mercury" is the planet's own short name, no mention of "Mercury (element)" (QA 12c).
     func longestMatch(in tokens: [Token], at position: Int, before end: Int, excluding own: [String]) -> (length: Int, targets: [String])? {
         guard let lengths = lengthsByFirstToken[tokens[position].folded] else { return nil }
         for length in lengths where position + length <= end {
             guard let targets = targetsBySequence[tokens[position..<(position + length)].map(\.folded)],
-                  targets.count <= Self.maximumTargets, !targets.allSatisfy(own.contains) else { continue }
-            return (length, own.isEmpty ? targets : targets.filter { !own.contains($0) })
+                  targets.count <= Self.maximumTargets, !targets.contains(where: own.contains) else { continue }
+            return (length, targets)
         }
         return nil
     }
