@@ -74,3 +74,16 @@ struct HelpResizeTests {
         #expect((45...55).contains(percent(state)), "\(percent(state))%")
     }
 }
+
+/// In a 5×5 window the notice showed fragments from its middle (" so / needs / 40×12 /
+/// Enlar", QA 12a): what does not fit is its end, not its start.
+@Suite("A tiny window shows the start of the too-small notice")
+struct TinyWindowTests {
+    @Test(arguments: [(5, 5), (12, 3), (20, 2)])
+    func theNoticeStartsAtItsTitle(width: Int, height: Int) {
+        let explorer = makeExplorer()
+        let screen = explorer.render(explorer.initialState(size: Size(width: width, height: height)))
+        let text = (0..<height).map { String(screen.row($0)).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        #expect(text.first.map { "Terminal too small".hasPrefix($0) || $0.hasPrefix("Termin") } == true, "\(text)")
+    }
+}

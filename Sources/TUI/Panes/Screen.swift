@@ -58,9 +58,12 @@ extension Explorer {
         let rows = lines.enumerated().flatMap { number, line in
             TextWrapper.wrap(line, width: max(size.width, 1)).map { (text: String($0.text), isTitle: number == 0) }
         }
+        // Centred when it fits; else from its first line, so that a tiny window shows the
+        // start of the notice, not fragments from its middle ("so / needs / 40×12", QA 12a).
+        let top = max((size.height - rows.count) / 2, 0)
         for (offset, row) in rows.enumerated() {
-            let y = (size.height - rows.count) / 2 + offset
-            guard y >= 0, y < size.height else { continue }
+            let y = top + offset
+            guard y < size.height else { break }
             buffer.put(row.text, x: max((size.width - row.text.displayWidth) / 2, 0), y: y,
                        style: Style(row.isTitle ? .error : .normal, bold: row.isTitle))
         }
