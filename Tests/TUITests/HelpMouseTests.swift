@@ -45,7 +45,8 @@ struct HelpMouseTests {
     @Test("mouse on: clicks and the wheel are described")
     func mouseOn() {
         let text = words(helpEnd(mouse: true))
-        #expect(text.contains("Mouse Click selects and focuses; click a selected row or link again to follow it; the wheel scrolls."))
+        #expect(text.contains("Mouse Click selects and focuses; click the selected row or link of the focused pane to follow it; "
+            + "the wheel scrolls."))
         #expect(!text.contains("mouse = false"))
     }
 }

@@ -58,6 +58,9 @@ public final class CursesBackend {
     private let window: UnsafeMutablePointer<WINDOW>
     private let usesColor: Bool
     private let mouseEnabled: Bool
+    /// The terminfo entry's mouse report introducer (`kmous`), which ncurses returns as
+    /// KEY_MOUSE whether or not the mouse is on.
+    private let keyMouse: String?
     private var pairs: ColorPairs
     private var attributeCache: [Style: (attributes: attr_t, pair: Int16)] = [:]
     /// Writes frames on ECMA-48 terminals; nil where ncurses draws them.
@@ -143,6 +146,7 @@ public final class CursesBackend {
         leaveok(window, true)
 
         mouseEnabled = mouse
+        keyMouse = seealso_string_capability("kmous").map { String(cString: $0) }
         if mouse {
             mousemask(seealso_button1_pressed() | seealso_button4_pressed() | seealso_button5_pressed(), nil)
             // Report presses at once instead of waiting to see whether they become clicks.
@@ -266,8 +270,9 @@ public final class CursesBackend {
     }
 
     /// Waits up to `timeoutMilliseconds` (negative: forever) for input. Nil on timeout, and
-    /// also for input the explorer does not use (an unbound function key, a mouse release,
-    /// an escape sequence ncurses does not know), so nil may come before the timeout.
+    /// also for input the explorer does not use (an unbound function key, a mouse release, a
+    /// mouse report with the mouse off, an escape sequence ncurses does not know), so nil may
+    /// come before the timeout.
     public func nextEvent(timeoutMilliseconds: Int32) -> InputEvent? {
         guard !isShutDown else { return nil }
         // A resize (SIGWINCH, see `installSignalHandlers`) interrupts the read; one that came
@@ -517,7 +522,8 @@ public final class CursesBackend {
     }
 
     private func mouseEvent() -> InputEvent? {
-        guard mouseEnabled else { return nil }
+        // Off, the report is not ncurses' to read: its rest is read here, and ignored.
+        guard mouseEnabled else { return unrequestedMouseReport() }
         var event = MEVENT()
         guard getmouse(&event) == OK else { return nil }
         let kind: MouseEvent.Kind
@@ -534,28 +540,47 @@ public final class CursesBackend {
     }
 
     /// After an Esc that ncurses returned on its own: Esc, an Alt key, or nothing for a
-    /// sequence ncurses does not know (see `EscapeSequence`). Only what is already waiting is
-    /// read. A key read that turns out not to belong to the Esc is the next event, so it is
-    /// not lost (Esc then a mouse click, or Esc Ctrl-W).
+    /// sequence ncurses does not know (see `EscapeSequence`).
     private func escapeEvent() -> InputEvent? {
-        let (sequence, unread) = EscapeSequence.decode {
-            switch readCode(timeoutMilliseconds: 0) {
-            // Backspace as ncurses decodes it (the terminfo's kbs): the byte it came from, for
-            // Esc and it is Alt-Backspace.
-            case .keyCode(KEY_BACKSPACE)?: .character(0x7F)
-            case let code: code
-            }
+        event(for: EscapeSequence.decode(next: waitingCode))
+    }
+
+    /// After KEY_MOUSE with the mouse off: nothing, once the rest of the report, which
+    /// ncurses left unread, has been read (`EscapeSequence.decode(keyMouse:next:)`).
+    private func unrequestedMouseReport() -> InputEvent? {
+        // No kmous, no KEY_MOUSE from it: there is nothing known to read.
+        guard let keyMouse else { return nil }
+        return event(for: EscapeSequence.decode(keyMouse: keyMouse, next: waitingCode))
+    }
+
+    /// The next code of an escape sequence: only what is already waiting is read.
+    private func waitingCode() -> EscapeSequence.Code? {
+        switch readCode(timeoutMilliseconds: 0) {
+        // Backspace as ncurses decodes it (the terminfo's kbs): the byte it came from, for
+        // Esc and it is Alt-Backspace.
+        case .keyCode(KEY_BACKSPACE)?: .character(0x7F)
+        case let code: code
         }
-        switch unread {
+    }
+
+    /// The event for an escape sequence decoded. A key read that turns out not to belong to
+    /// the sequence is the next event, so it is not lost (Esc then a mouse click, or Esc
+    /// Ctrl-W).
+    private func event(for decoded: (sequence: EscapeSequence, unread: EscapeSequence.Code?)) -> InputEvent? {
+        switch decoded.unread {
         case .keyCode(let code)?: pendingEvent = keyCodeEvent(code)
         case .character(let code)?: pendingEvent = Self.characterKey(wint_t(code)).map(InputEvent.key)
         case nil: break
         }
-        switch sequence {
+        switch decoded.sequence {
         case .pasteStart: return .paste(readPaste())
         case .escape: return .key(.escape)
         case .alt(let character): return .key(.alt(character))
         case .key(let key): return .key(key)
+        case .x10MouseReport:
+            // Its bytes, not characters; one that is not the report's is the next key's.
+            pendingCode = EscapeSequence.skipX10Report(next: nextByte)
+            return nil
         case .unknown:
             // Ignored; a key that cut the sequence short is the answer now.
             let next = pendingEvent
@@ -585,8 +610,7 @@ public final class CursesBackend {
     /// The next character or KEY_* code, waiting up to `timeoutMilliseconds` (negative:
     /// forever) for it; nil when none came, and for bytes that are no UTF-8 character
     /// (`pendingCode` is then set when a code after them was read). `wgetch` gives the bytes
-    /// and `UTF8Input` decodes them (see there for why not `wget_wch`). A character's later
-    /// bytes are already waiting when its first is read; 50 ms allows for a slow link.
+    /// and `UTF8Input` decodes them (see there for why not `wget_wch`).
     private func readCode(timeoutMilliseconds: Int32) -> EscapeSequence.Code? {
         let first: Int32
         if let code = pendingCode {
@@ -598,13 +622,18 @@ public final class CursesBackend {
         }
         guard first != ERR else { return nil }
         guard (0...0xFF).contains(first) else { return .keyCode(first) }
-        let (scalar, unread) = UTF8Input.decode(first: UInt8(first)) {
-            wtimeout(window, 50)
-            let code = wgetch(window)
-            return code == ERR ? nil : code
-        }
+        let (scalar, unread) = UTF8Input.decode(first: UInt8(first), next: nextByte)
         pendingCode = unread
         return scalar.map(EscapeSequence.Code.character)
+    }
+
+    /// The next byte (or KEY_* code) as `wgetch` returns it, undecoded: a character's later
+    /// byte, or a mouse report's. They are waiting already, sent with the first; 50 ms allows
+    /// for a slow link.
+    private func nextByte() -> Int32? {
+        wtimeout(window, 50)
+        let code = wgetch(window)
+        return code == ERR ? nil : code
     }
 
     /// The key for a character `readCode` returned (not a KEY_* code).

@@ -9,8 +9,13 @@
 /// sequence, and any OSC, DCS or APC string, is read to its end and ignored, as terminals and
 /// programs ignore the sequences they do not know.
 ///
-/// Mouse reports never come here: ncurses knows them (terminfo's `kmous`) and returns
-/// KEY_MOUSE.
+/// Mouse reports are escape sequences too, and are always read whole, as one event: with the
+/// mouse on, ncurses decodes those of its terminfo entry's form (`kmous`) and returns
+/// KEY_MOUSE; those of another form (an SGR `ESC [ <`, an X10 `ESC [ M`, an urxvt
+/// `ESC [ Pb;Px;Py M`) come here. With `mouse = false` ncurses still matches `kmous` but
+/// leaves the rest of the report unread (`decode(keyMouse:next:)` reads it). A terminal may
+/// report with the mouse off, left so by a program that crashed or was killed: its reports
+/// ran as keys (QA: a click's `M` opened the note prompt, its release's `m` bookmarked).
 enum EscapeSequence: Equatable {
     /// Esc on its own: nothing was waiting after it, or something that is no character
     /// (`unread`).
@@ -22,6 +27,9 @@ enum EscapeSequence: Equatable {
     case unknown
     /// `ESC [ 200 ~`: a bracketed paste begins; its text follows, up to `ESC [ 201 ~`.
     case pasteStart
+    /// `ESC [ M`: an X10 mouse report begins; its three bytes follow, which the caller reads
+    /// as bytes (`skipX10Report`): past column 95 they are no UTF-8.
+    case x10MouseReport
     /// A sequence the terminfo entry does not list but that terminals send for these keys
     /// (`ESC [ 1 ~` for Home under TERM=xterm-256color inside tmux): the key.
     case key(Key)
@@ -47,6 +55,7 @@ enum EscapeSequence: Equatable {
         guard character == "[" || character == "O" else { return (.alt(character), nil) }
         // With nothing after it, the `[` or `O` was typed: Alt-[ or Alt-Shift-o.
         guard let second = next() else { return (.alt(character), nil) }
+        if character == "[", second == .character(0x4D) { return (.x10MouseReport, nil) }
         var body: [UInt32] = []
         let (sequence, unread) = readToFinalByte(from: second, next: next) { body.append($0) }
         if sequence == .unknown, unread == nil, character == "[", body == Array("200~".unicodeScalars.map(\.value)) {
@@ -54,6 +63,29 @@ enum EscapeSequence: Equatable {
         }
         guard sequence == .unknown, unread == nil, let key = editingKey(introducer: character, body: body) else { return (sequence, unread) }
         return (.key(key), nil)
+    }
+
+    /// What follows KEY_MOUSE when the explorer has not turned the mouse on: ncurses matched
+    /// the terminfo entry's `kmous` (`ESC [ M` for screen and tmux, `ESC [ <` for xterm) but
+    /// reads the rest of the report only once `mousemask` has asked for reports, and the rest
+    /// ran as keys. It is decoded here as the sequence `kmous` starts, to its end.
+    static func decode(keyMouse kmous: String, next: () -> Code?) -> (sequence: EscapeSequence, unread: Code?) {
+        var introducer = kmous.unicodeScalars.map { Code.character($0.value) }[...]
+        // An entry whose kmous is no escape sequence: nothing known to read.
+        guard introducer.popFirst() == .character(0x1B) else { return (.unknown, nil) }
+        return decode { introducer.popFirst() ?? next() }
+    }
+
+    /// The three bytes of an X10 mouse report after its `ESC [ M` (button, column and row,
+    /// each 32 over its value; xterm sends 0 for a position past 223), read from `next` (a
+    /// byte or a KEY_* code; nil: none came in time) and dropped. Returns a code read that is
+    /// not part of the report, the next key's: another control, or a key ncurses decoded.
+    static func skipX10Report(next: () -> Int32?) -> Int32? {
+        for _ in 0..<3 {
+            guard let code = next() else { return nil }
+            guard code == 0 || (0x20...0xFF).contains(code) else { return code }
+        }
+        return nil
     }
 
     /// The editing keys and arrows by the sequences VT220, rxvt, the Linux console and xterm

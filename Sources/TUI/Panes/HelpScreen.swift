@@ -124,9 +124,10 @@ public enum HelpScreen {
                                  + "to select and copy text; mouse = true turns them on."))
             return entries
         }
-        entries.append(.text("Click selects and focuses; click a selected row or link again to follow it; the wheel scrolls."))
+        entries.append(.text("Click selects and focuses; click the selected row or link of the focused pane to follow it; "
+                             + "the wheel scrolls."))
         entries.append(.text("Over the help, the finder or the link map, the mouse acts on them alone: the wheel scrolls "
-                             + "or moves the selection, and in the finder a click selects and a second click jumps."))
+                             + "or moves the selection, and in the finder a click selects and a click on the selected result jumps."))
         return entries
     }
 }

@@ -1097,6 +1097,12 @@ public struct Explorer: Sendable {
         return nil
     }
 
+    /// The mouse over the panes: the wheel scrolls the pane under the pointer; a click focuses
+    /// that pane and selects the row or link under it, and follows it only when the pane had
+    /// the focus already and that row or link was its selection, as lazygit's lists do
+    /// (`ListController.HandleClick`). An unfocused pane's selection is marked too (dimmed),
+    /// and one click on it followed it at once (QA: the cross-links' selected topic opened at
+    /// the first click, from the reader), where a click elsewhere in the pane only selected.
     func handle(_ mouse: MouseEvent, in state: AppState) -> AppState {
         var state = state
         guard let pane = state.layout.pane(atX: mouse.x, y: mouse.y), let rect = state.layout.rect(of: pane) else { return state }
@@ -1110,6 +1116,7 @@ public struct Explorer: Sendable {
             state.focus = focus
             return state
         case .press:
+            let alreadyFocused = state.focus == pane
             state = focus(pane, in: state)
             let row = mouse.y - rect.y - 1
             guard row >= 0 else { return state }
@@ -1120,7 +1127,7 @@ public struct Explorer: Sendable {
                 guard line < layout.lineCount, let reference = reference(at: mouse.x - readerTextRect(state).x, in: layout.lines[line]) else {
                     return state
                 }
-                if state.reader.selectedReference == reference {
+                if alreadyFocused, state.reader.selectedReference == reference {
                     return follow(readerDocument(state).references[reference].target, from: state)
                 }
                 state.reader.selectedReference = reference
@@ -1128,7 +1135,7 @@ public struct Explorer: Sendable {
                 let rows = outlineRows(state)
                 let index = state.outline.top + row
                 guard index < rows.count else { return state }
-                if state.outline.selectedSection == rows[index].section { return follow(.section(rows[index].section), from: state) }
+                if alreadyFocused, state.outline.selectedSection == rows[index].section { return follow(.section(rows[index].section), from: state) }
                 state.outline.selectedSection = rows[index].section
             case .crossLinks, .backlinks, .bookmarks:
                 let (rows, layout) = laidOutRows(of: pane, state)
@@ -1137,7 +1144,8 @@ public struct Explorer: Sendable {
                 guard line < layout.lines.count else { return state }
                 let index = rows.selectableRow(from: layout.lines[line].row, direction: -1) ?? layout.lines[line].row
                 guard rows[index].isSelectable else { return state }
-                if list.selection == index, let target = rows[index].target { return follow(target, from: state) }
+                // As Enter: a bookmark that cannot be followed from here says why.
+                if alreadyFocused, list.selection == index { return listCommand(.open, pane: pane, in: state) }
                 list.selection = index
                 state[keyPath: Self.listState(of: pane)] = list
             }
