@@ -3,6 +3,8 @@
 #   make build                       release binary (fully static), man page, completions
 #   make test                        swift test
 #   make install PREFIX=/usr/local   build, then install (PREFIX defaults to /usr/local; DESTDIR works)
+#                                    the binary, man page, completions and README.md, the user
+#                                    guide --help and the man page point to, in share/doc/seealso
 #   make uninstall PREFIX=/usr/local
 #
 # `sudo make install` builds as root; to build as yourself: `make build && sudo make install-files`.
@@ -26,6 +28,7 @@ MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
 BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+DOCDIR = $(DESTDIR)$(PREFIX)/share/doc/seealso
 
 .PHONY: all build release static-flags dist test install install-files uninstall
 
@@ -66,12 +69,15 @@ install: build
 	$(MAKE) install-files
 
 install-files: dist
-	install -d "$(BINDIR)" "$(MANDIR)" "$(BASHDIR)" "$(ZSHDIR)" "$(FISHDIR)"
+	install -d "$(BINDIR)" "$(MANDIR)" "$(BASHDIR)" "$(ZSHDIR)" "$(FISHDIR)" "$(DOCDIR)"
 	install -m 755 $(STRIP) "$(BIN)" "$(BINDIR)/seealso"
 	install -m 644 "$(DIST)/seealso.1" "$(MANDIR)/seealso.1"
 	install -m 644 "$(DIST)/seealso.bash" "$(BASHDIR)/seealso"
 	install -m 644 "$(DIST)/_seealso" "$(ZSHDIR)/_seealso"
 	install -m 644 "$(DIST)/seealso.fish" "$(FISHDIR)/seealso.fish"
+	install -m 644 README.md "$(DOCDIR)/README.md"
 
+# share/doc/seealso is seealso's own folder: removed too, unless something else was put in it.
 uninstall:
-	rm -f "$(BINDIR)/seealso" "$(MANDIR)/seealso.1" "$(BASHDIR)/seealso" "$(ZSHDIR)/_seealso" "$(FISHDIR)/seealso.fish"
+	rm -f "$(BINDIR)/seealso" "$(MANDIR)/seealso.1" "$(BASHDIR)/seealso" "$(ZSHDIR)/_seealso" "$(FISHDIR)/seealso.fish" "$(DOCDIR)/README.md"
+	rmdir "$(DOCDIR)" 2>/dev/null || true

@@ -226,10 +226,14 @@ struct ConfigParser {
         }
         let keymap = KeyMap(bindings: bindings)
         for conflict in conflicts {
+            let name = conflict.command.rawValue
             let left = keymap.keys(for: conflict.command).map(\.configName)
+            // Left with none, it is said as any action left without a key is: "keeps its
+            // default keys: none left" read as if it kept some.
+            let outcome = left.isEmpty ? Self.noKeyLeft(conflict.command, takers: Self.takers(of: conflict.command, owners: owners))
+                : "'\(name)' keeps its default keys: " + left.joined(separator: ", ")
             report(conflict.path, "key '\(conflict.key.configName)' is bound to both '\(conflict.first.rawValue)' (line \(conflict.firstLine)) "
-                + "and '\(conflict.command.rawValue)'; '\(conflict.command.rawValue)' keeps its default keys: "
-                + (left.isEmpty ? "none left" : left.joined(separator: ", ")))
+                + "and '\(name)'; " + outcome)
         }
         reportActionsLeftWithoutKeys(keymap, remapped: Set(remapped.keys).union(conflicts.map(\.command)), owners: owners)
         return keymap
@@ -239,16 +243,29 @@ struct ConfigParser {
     /// nothing but Ctrl-C, without a word. Said at the line of the binding that took the last
     /// one; the bindings still apply (the file asked for them). Not said of an action the
     /// file binds itself (`quit = []` leaves it unbound on purpose) nor of one in a conflict,
-    /// whose message already lists the keys it keeps ("none left").
+    /// whose message says it (see `noKeyLeft`).
     private mutating func reportActionsLeftWithoutKeys(_ keymap: KeyMap, remapped: Set<Command>,
                                                        owners: [Key: (command: Command, line: Int)]) {
         for binding in KeyMap.standard.bindings where !remapped.contains(binding.command) && keymap.keys(for: binding.command).isEmpty {
-            let takers = binding.keys.compactMap { key in owners[key].map { (key: key, owner: $0) } }
+            let takers = Self.takers(of: binding.command, owners: owners)
             guard let line = takers.map(\.owner.line).max() else { continue }
-            let name = binding.command.rawValue
-            let taken = takers.map { "\($0.key.configName) is now '\($0.owner.command.rawValue)'" }.joined(separator: ", ")
-            messages.append(ConfigMessage(line: line, "'\(name)' has no key left (\(taken)); give it another, or write \(name) = [] if that is meant"))
+            messages.append(ConfigMessage(line: line, Self.noKeyLeft(binding.command, takers: takers)))
         }
+    }
+
+    /// The default keys of `command` that the file gave to other actions, with their new owners.
+    private static func takers(of command: Command, owners: [Key: (command: Command, line: Int)])
+        -> [(key: Key, owner: (command: Command, line: Int))] {
+        KeyMap.standard.keys(for: command).compactMap { key in owners[key].map { (key: key, owner: $0) } }
+    }
+
+    /// "'quit' has no key left (q is now 'help'); give it another, or write quit = [] if that
+    /// is meant": one wording for an action the file's bindings took every key from, whether
+    /// it was bound in the file or not.
+    private static func noKeyLeft(_ command: Command, takers: [(key: Key, owner: (command: Command, line: Int))]) -> String {
+        let name = command.rawValue
+        let taken = takers.map { "\($0.key.configName) is now '\($0.owner.command.rawValue)'" }.joined(separator: ", ")
+        return "'\(name)' has no key left" + (taken.isEmpty ? "" : " (\(taken))") + "; give it another, or write \(name) = [] if that is meant"
     }
 
     /// A string, or an array of strings (possibly empty: the action is unbound).

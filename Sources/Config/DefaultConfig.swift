@@ -38,7 +38,8 @@ extension Config {
             "# Ctrl-A … Ctrl-Z (except Ctrl-C, Ctrl-Z and Ctrl-\\, which the terminal keeps for its",
             "# signals), and Alt- with a character (\"Alt-b\", also written \"M-b\"). Ctrl-H, Ctrl-I,",
             "# Ctrl-J, Ctrl-M and Ctrl-[ are the bytes of Backspace, Tab, Enter and Esc: write those",
-            "# names. Ctrl-C always quits, as q does, whatever is bound.",
+            "# names. Ctrl-C, whatever is bound, closes an open prompt, finder, help or link map,",
+            "# and quits (status 130) only when nothing is open.",
         ]
         let assignments = standard.keymap.bindings.map { binding in
             (binding, "\(binding.command.rawValue) = \(keyValue(binding.keys))")

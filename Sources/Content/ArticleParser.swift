@@ -38,11 +38,7 @@ public struct ArticleParser: Sendable {
             throw SourceError(path: path, line: 1, message: "its lines end in CR alone (classic Mac OS); seealso reads LF or CRLF "
                                                          + "line ends (convert with: tr '\\r' '\\n')")
         }
-        // UTF-16 (as some Windows editors save) would be "invalid UTF-8: byte 0xFF at column 1".
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw SourceError(path: path, line: 1, message: "it is UTF-16 (it starts with a UTF-16 byte-order mark); seealso reads "
-                                                         + "UTF-8 (convert with: iconv -f UTF-16 -t UTF-8)")
-        }
+        if let utf16 = InvalidUTF8.utf16(bytes) { throw SourceError(path: path, line: 1, message: utf16) }
         var lineNumber = 0
         for (number, raw) in SourceLines(bytes) {
             lineNumber = number

@@ -10,6 +10,14 @@ public struct InvalidUTF8: Equatable, Sendable {
         "invalid UTF-8: byte 0x\(String(byte, radix: 16, uppercase: true)) at column \(column)"
     }
 
+    /// Why `bytes` is no UTF-8 when it is UTF-16 (as some Windows editors save), said at line
+    /// 1 with the command that converts it; nil otherwise. The first bad byte alone, "invalid
+    /// UTF-8: byte 0xFF at column 1", did not say what the file was, nor what to do.
+    public static func utf16(_ bytes: [UInt8]) -> String? {
+        guard bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) else { return nil }
+        return "it is UTF-16 (it starts with a UTF-16 byte-order mark); seealso reads UTF-8 (convert with: iconv -f UTF-16 -t UTF-8)"
+    }
+
     /// The first bad byte of a whole file, or nil when it is UTF-8. Lines end at LF; a
     /// leading byte-order mark does not count toward line 1's columns (as in articles).
     public static func first(in bytes: [UInt8]) -> InvalidUTF8? {

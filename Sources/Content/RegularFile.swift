@@ -26,6 +26,14 @@ public enum RegularFile {
         return bytes
     }
 
+    /// Whether nothing at all is at `path`, not even a symbolic link: what `bytesIfPresent`
+    /// takes for absent. A link that leads nowhere is there, a mistake to report ("no such
+    /// file" hid it), so this is asked of the link itself, not of what it points to.
+    public static func isAbsent(atPath path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) != 0 && errno == ENOENT
+    }
+
     /// The most a pipe given as a file may give (`bytes(namedAtPath:)`).
     public static let streamLimit = 64 << 20
 

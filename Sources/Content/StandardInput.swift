@@ -19,9 +19,21 @@ public enum StandardInput {
     /// at once (a usage error), as `seealso outline -` typed by mistake would otherwise wait
     /// for an end of file that only Ctrl-D gives.
     public struct IsATerminal: Error, CustomStringConvertible {
-        public init() {}
+        /// What `-` reads, and a command that gives it through a pipe and one that redirects a
+        /// file: an article's by default; `bookmarks import -` names an export's.
+        public var what: String
+        public var piped: String
+        public var redirected: String
+
+        public init(what: String = "an article", piped: String = "cat FILE | seealso outline -",
+                    redirected: String = "seealso - < FILE") {
+            self.what = what
+            self.piped = piped
+            self.redirected = redirected
+        }
+
         public var description: String {
-            "standard input is a terminal: '-' reads an article piped in (cat FILE | seealso outline -) or redirected (seealso - < FILE)"
+            "standard input is a terminal: '-' reads \(what) piped in (\(piped)) or redirected (\(redirected))"
         }
     }
 

@@ -5,6 +5,12 @@ public enum TOMLInput {
     /// rest of the file would be ignored without a word.
     public static func unreadable(_ text: String) -> (line: Int, message: String)? {
         let bytes = Array(text.utf8)
+        // TOMLKit skips a byte-order mark as `withoutByteOrderMark` does, so a second one was
+        // taken quietly, and the key-line scan read it as part of line 1: every later problem
+        // was said at line 1. Malformed as any stray character before the first key is.
+        if withoutByteOrderMark(text).hasPrefix("\u{FEFF}") {
+            return (1, "invalid TOML: a second byte-order mark (U+FEFF) at the start of the file, where one at most may be")
+        }
         if let nul = bytes.firstIndex(of: 0) {
             return (line(at: nul, in: bytes), "invalid TOML: a NUL character (U+0000), which TOML does not allow")
         }

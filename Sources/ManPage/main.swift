@@ -20,6 +20,7 @@ struct CommandInfo: Decodable {
     var discussion: String?
     var shouldDisplay: Bool?
     var superCommands: [String]?
+    var defaultSubcommand: String?
     var subcommands: [CommandInfo]?
     var arguments: [ArgumentInfo]?
 }
@@ -174,6 +175,14 @@ func page(_ info: ToolInfo, version: String, date: String) -> String {
         ".SH NAME",
         roff(name) + " \\- " + roff(root.abstract ?? ""),
         ".SH SYNOPSIS",
+    ]
+    // The default subcommand's form first, as `seealso FILE --section NAME` is typed: the
+    // synopsis was `seealso [subcommand]` alone, and the explorer's arguments were only under
+    // its own command.
+    if let explorer = root.defaultSubcommand, let command = root.subcommands?.first(where: { $0.commandName == explorer }) {
+        lines += [synopsis([name], command.arguments ?? [], hasSubcommands: false), ".br"]
+    }
+    lines += [
         synopsis([name], root.arguments ?? [], hasSubcommands: (root.subcommands ?? []).contains { $0.shouldDisplay != false }),
         ".SH DESCRIPTION",
     ]
@@ -196,7 +205,7 @@ func page(_ info: ToolInfo, version: String, date: String) -> String {
         "An article is UTF\\-8 text: \\fB= Title =\\fR on its first line; headings \\fB== Heading ==\\fR (or \\fB==Heading==\\fR) at levels 2 to 6; paragraphs separated by blank lines; list items \\fB\\- text\\fR, and \\fB\\- Name \\[u2013] description\\fR (en dash, em dash or \\fB \\- \\fR); a \\fBSee also\\fR list of article titles. Lists under headings or lead\\-ins that say \\fBexamples\\fR, \\fBcases\\fR or \\fBhistory\\fR are examples; \\fBstrategies\\fR, \\fBapproaches\\fR or \\fBtactics\\fR, strategies. Curated links may sit beside an article as \\fINAME.links.toml\\fR. \\fB\\-\\fR as a path reads the article from standard input.",
         ".SH EXIT STATUS",
         ".TP", "\\fB0\\fR", "Success.",
-        ".TP", "\\fB1\\fR", "\\fBsearch\\fR found nothing, as grep.",
+        ".TP", "\\fB1\\fR", "\\fBsearch\\fR found nothing, as grep; \\fBbookmarks remove\\fR found no bookmark with that id.",
         ".TP", "\\fB64\\fR", "A usage error: an unknown option or command, an unknown \\fB\\-\\-section\\fR, \\fB\\-\\-item\\fR or \\fB\\-\\-focus\\fR (the close matches are listed).",
         ".TP", "\\fB65\\fR", "Bad data: a malformed article or links file (\\fIFILE\\fR:\\fILINE\\fR: what is wrong, on standard error), a configuration that \\fBconfig \\-\\-check\\fR finds problems in, a refused import, a damaged database. In a folder the other articles are still printed.",
         ".TP", "\\fB66\\fR", "An input that cannot be read: no such file, a folder with no articles, a data folder that is a file.",

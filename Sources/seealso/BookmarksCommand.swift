@@ -313,16 +313,23 @@ extension Bookmarks {
                 item; the existing note is kept, or the imported one taken if there is none. \
                 Nothing is imported unless everything is: a bookmark with an empty article, section \
                 or heading, or a date that does not exist (2020-02-30T10:00:00Z), refuses the file, \
-                with the bookmark and field at fault (bookmarks[1].createdAt).
+                with the bookmark and field at fault (bookmarks[1].createdAt). FILE - (or /dev/stdin) \
+                reads standard input, as an article PATH - does.
 
                 Examples:
                   seealso bookmarks import bookmarks.json
+                  ssh laptop seealso bookmarks export --format json | seealso bookmarks import -
                 """)
 
-        @Argument(help: "A file written by 'bookmarks export --format json'.", completion: .file()) var file: String
+        @Argument(help: "A file written by 'bookmarks export --format json', or - for standard input.", completion: .file())
+        var file: String
         @OptionGroup var store: StoreOptions
 
         func validate() throws { try requirePath(file, of: "FILE") }
+
+        /// Whether FILE is standard input (`-`, see `StandardInput`): it was opened as a file
+        /// named "-" ("-: no such file"), unlike every article PATH.
+        var readsStandardInput: Bool { StandardInput.isNamed(by: file) }
 
         func run() throws {
             // A folder or a device is named as such (both used to be "permission denied"); a
@@ -330,14 +337,21 @@ extension Bookmarks {
             // bookmarks export --format json)`).
             let data: Data
             do {
-                data = Data(try RegularFile.bytes(namedAtPath: file))
+                data = Data(try readsStandardInput ? StandardInput.bytes() : RegularFile.bytes(namedAtPath: file))
+            } catch is StandardInput.IsATerminal {
+                // A usage error, as for an article's `-`: nothing to read, only a person typing.
+                Diagnostics.report(StandardInput.IsATerminal(what: "a bookmarks export",
+                                                             piped: "ssh laptop seealso bookmarks export --format json | seealso bookmarks import -",
+                                                             redirected: "seealso bookmarks import - < FILE").description)
+                throw ExitCode(64)
             } catch let error as SourceError {
                 Diagnostics.report(error.description)
                 throw ExitCode(66)
             }
             // Checked before the store is opened: a file that is refused, or that holds no
             // bookmark, changes nothing, and creates no data folder or database either.
-            let bookmarks = try StoreFailure.reporting(importFile: file) { try BookmarkImport(json: data) }
+            let name = readsStandardInput ? StandardInput.displayName : file
+            let bookmarks = try StoreFailure.reporting(importFile: name) { try BookmarkImport(json: data) }
             guard bookmarks.count > 0 else {
                 _ = try store.openForReading()  // still says when DIR is no usable store
                 try Output.line("imported: 0 added, 0 merged")

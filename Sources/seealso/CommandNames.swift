@@ -46,7 +46,10 @@ enum CommandNames {
                     : "'\(word)' is not a command of \(path) ("
                         + (closest(to: word, among: names).map { "did you mean `\($0)`?" } ?? "its commands: " + names.joined(separator: ", "))
                         + ")."
-                Output.error("seealso: \(message)\nUsage: \(Seealso.usageString(for: command))\n  See '\(path) --help' for more information.")
+                // A usage of several lines (the top level's) lined up under its first, as the
+                // parser's own errors do.
+                let usage = Seealso.usageString(for: command).replacingOccurrences(of: "\n", with: "\n       ")
+                Output.error("seealso: \(message)\nUsage: \(usage)\n  See '\(path) --help' for more information.")
                 throw ExitCode.validationFailure
             }
             command = next.command

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Config
+import Content
 import Foundation
 
 /// `seealso config`: where the configuration is, the default one, and checking a file.
@@ -12,11 +13,14 @@ struct ConfigCommand: ParsableCommand {
             ~/.config/seealso/config.toml), or the file given with 'seealso --config FILE'. \
             Without options, prints which file that is (and says on stderr when it does not exist). A mistake in the file \
             is reported as FILE:LINE: message and only that entry keeps its default. Exit status: 0 \
-            the file is fine; 65 it has problems; 66 it cannot be read.
+            the file is fine; 65 it has problems; 66 it cannot be read. --config FILE names the \
+            file as it does for the explorer: 'seealso config --check --config FILE' is \
+            'seealso config --check FILE'.
 
             Examples:
-              seealso config --print-default > ~/.config/seealso/config.toml
               seealso config --check
+              mkdir -p ~/.config/seealso
+              seealso config --print-default > ~/.config/seealso/config.toml
               seealso config --check my-keys.toml
               seealso --config my-keys.toml
             """
@@ -29,9 +33,19 @@ struct ConfigCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The file to check (with --check).", valueName: "FILE"),
               completion: .file(extensions: ["toml"]))
     var file: String?
+    /// The explorer's `--config FILE`, meaning here what it means there, the file in use: so
+    /// `config --check --config FILE` checks FILE, and `config --config FILE` names it. Both
+    /// were refused ("Unknown option '--config'"; "FILE is checked with --check"), though a
+    /// person checking the file they run with types the option they run with.
+    @OptionGroup var config: ConfigOptions
 
     func validate() throws {
         if printDefault && check { throw ValidationError("Give --print-default or --check, not both.") }
+        if file != nil && config.path != nil { throw ValidationError("Give FILE or --config FILE, not both: they name the same file.") }
+        // Not read, so not taken quietly: `--print-default --config FILE` looks like it writes FILE.
+        if printDefault && config.path != nil {
+            throw ValidationError("--print-default prints the defaults on standard output, which no file changes: leave out --config.")
+        }
         if file != nil && !check { throw ValidationError("FILE is checked with --check: seealso config --check FILE") }
         try requirePath(file, of: "FILE")
     }
@@ -41,14 +55,17 @@ struct ConfigCommand: ParsableCommand {
             try Output.write(Config.defaultFile())
             return
         }
+        let explicit = file ?? config.path
         if check {
-            let path = ConfigFile.defaultPath()
-            guard file != nil || FileManager.default.fileExists(atPath: path) else {
+            let path = explicit ?? ConfigFile.defaultPath()
+            // Nothing at the default place is normal; a symbolic link to nothing is not (the
+            // explorer reports it), and "no such file", exit 0, hid it.
+            guard explicit != nil || !RegularFile.isAbsent(atPath: path) else {
                 try Output.line("\(ConfigFile.displayPath(path)): no such file; seealso uses the defaults")
                 return
             }
             // The default file is checked as if given: one that cannot be read exits 66 too.
-            let loaded = try ConfigOptions.load(file ?? path)
+            let loaded = try ConfigOptions.load(path)
             guard loaded.messages.isEmpty else {
                 for message in loaded.messages { Diagnostics.report(message) }
                 throw ExitCode(65)
@@ -56,11 +73,23 @@ struct ConfigCommand: ParsableCommand {
             try Output.line("\(loaded.displayPath): ok")
             return
         }
+        if let given = config.path {
+            // The file in use, as given; one the explorer could not read (it would exit 66) is
+            // said, and exits so here too. Its problems are --check's to list.
+            try Output.line(given)
+            _ = try ConfigOptions.load(given)
+            return
+        }
         // The path alone on stdout, absolute (not `~/…`), so that `$EDITOR "$(seealso config)"`
-        // opens it; whether it exists is said on stderr.
+        // opens it; on stderr, that it does not exist or, as the explorer says, why it cannot be
+        // read (a symbolic link to nothing was "no such file").
         let path = ConfigFile.defaultPath()
         try Output.line(path)
-        if !FileManager.default.fileExists(atPath: path) { Diagnostics.report("\(path): no such file: seealso uses the defaults") }
+        do {
+            if try RegularFile.bytesIfPresent(atPath: path) == nil { Diagnostics.report("\(path): no such file: seealso uses the defaults") }
+        } catch {
+            Diagnostics.report("\(error); seealso uses the defaults")
+        }
     }
 }
 

@@ -13,6 +13,15 @@ struct Seealso: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seealso",
         abstract: "Explore an encyclopedia article and its cross-links in the terminal.",
+        // The explorer's form first: without it the usage was `seealso <subcommand>` alone,
+        // and FILE and the explorer's options were only in `seealso help explore`. Written
+        // out, as the parser makes no usage of a default subcommand, and cut to fit 80 columns;
+        // a test keeps it equal to `explore`'s own.
+        usage: """
+            seealso [<file>] [--section <section>] [--item <item>] [--no-restore]
+                    [--data-dir <DIR>] [--config <FILE>]
+            seealso <subcommand>
+            """,
         discussion: """
             Without FILE, seealso opens the bundled Wikipedia article "Dual power" (CC BY-SA 4.0). \
             An article FILE may have its curated cross-links beside it as NAME.links.toml. \
@@ -21,14 +30,15 @@ struct Seealso: ParsableCommand {
 
             Keys, theme and layout can be set in $XDG_CONFIG_HOME/seealso/config.toml \
             (see 'seealso config --help'). 'man seealso' has these pages for every command; \
-            the article form, keys, configuration and formats are in README.md.
+            the article form, keys, configuration and formats are in README.md, which 'make install' \
+            puts in PREFIX/share/doc/seealso/README.md (PREFIX is /usr/local by default).
 
             Examples:
               seealso                                  # explore the bundled article
               seealso --item Municipalism              # open at a strategy
               seealso articles/                        # a folder of articles
               seealso links --kind strategy | less
-              cat article.txt | seealso -              # an article piped in; keys from the terminal
+              cat article.txt | seealso -              # piped in; keys from the terminal
               seealso export --format dot | dot -Tsvg > links.svg
               seealso --generate-completion-script zsh > ~/.zfunc/_seealso
             """,
@@ -243,9 +253,11 @@ enum Diagnostics {
 }
 
 struct Explore: ParsableCommand {
-    // No commandName, unlike the other commands: giving the default subcommand one adds
-    // "defaultSubcommand" to `--experimental-dump-help`.
+    // Named, as the other commands are (the parser derives a name through String(describing:)):
+    // so named, the default subcommand is also `defaultSubcommand` in
+    // `--experimental-dump-help`, from which the man page's synopsis shows the explorer's form.
     static let configuration = CommandConfiguration(
+        commandName: "explore",
         abstract: "Open the interactive explorer (the default command).",
         discussion: """
             When standard output is not a terminal, or TERM is 'dumb' or unknown to terminfo, prints the outline instead. \

@@ -97,6 +97,70 @@ struct ConfigCommandTests {
         }
     }
 
+    /// QA: a symbolic link to nothing as the default file was "no such file; seealso uses
+    /// the defaults", exit 0, while the explorer reported it and `--check` of the same path
+    /// exited 66.
+    @Test("A symbolic link to nothing as the default file: --check reports it, 66, as for FILE; config says it too")
+    func danglingDefaultFile() throws {
+        try withTemporaryDirectory { folder in
+            let place = folder.appendingPathComponent("seealso/config.toml")
+            try FileManager.default.createDirectory(at: place.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(atPath: place.path, withDestinationPath: "nowhere.toml")
+            let environment = ["XDG_CONFIG_HOME": folder.path]
+            let reason = "\(place.path): cannot read file: it is a symbolic link to 'nowhere.toml', which does not exist"
+            let checked = try Seealso.run(["config", "--check"], environment: environment)
+            #expect(checked.status == 66)
+            #expect(checked.stdout.isEmpty)
+            #expect(checked.stderr == "seealso: \(reason)\n")
+            let named = try Seealso.run(["config", "--check", place.path], environment: environment)
+            #expect(named.status == 66 && named.stderr == checked.stderr, "as the path given")
+            let shown = try Seealso.run(["config"], environment: environment)
+            #expect(shown.status == 0)
+            #expect(shown.stdout == place.path + "\n")
+            #expect(shown.stderr == "seealso: \(reason); seealso uses the defaults\n")
+            // What the explorer says (it prints the outline here: TERM is dumb).
+            let explorer = try Seealso.run([], environment: environment)
+            #expect(explorer.stderr == "seealso: \(reason); the defaults are used\n")
+        }
+    }
+
+    /// QA: `config --config F` said "FILE is checked with --check" and `config --check
+    /// --config F` "Unknown option '--config'": the option a person runs the explorer with
+    /// names the same file here.
+    @Test("--config FILE names the file as for the explorer: --check checks it, alone it is printed")
+    func configOption() throws {
+        try withTemporaryDirectory { folder in
+            let file = folder.appendingPathComponent("keys.toml")
+            try Data("[keys]\nqiut = \"x\"\n".utf8).write(to: file)
+            let option = try Seealso.run(["config", "--check", "--config", file.path])
+            #expect(option.status == 65)
+            #expect(option.stderr == "seealso: \(file.path):2: unknown action 'qiut' in [keys]; did you mean 'quit'?\n")
+            let argument = try Seealso.run(["config", "--check", file.path])
+            #expect(option.stdout == argument.stdout && option.stderr == argument.stderr && option.status == argument.status)
+            try Data("[keys]\nquit = \"x\"\n".utf8).write(to: file)
+            let fine = try Seealso.run(["config", "--config", file.path, "--check"])
+            #expect(fine.status == 0)
+            #expect(fine.stdout == "\(file.path): ok\n")
+
+            let named = try Seealso.run(["config", "--config", file.path])
+            #expect(named.status == 0 && named.stdout == file.path + "\n" && named.stderr.isEmpty)
+            // One the explorer could not read: named, said, 66, as `seealso --config` exits.
+            let missing = folder.appendingPathComponent("nope.toml").path
+            let absent = try Seealso.run(["config", "--config", missing])
+            #expect(absent.status == 66)
+            #expect(absent.stdout == missing + "\n")
+            #expect(absent.stderr == "seealso: \(missing): no such file\n")
+
+            let both = try Seealso.run(["config", "--check", file.path, "--config", file.path])
+            #expect(both.status == 64)
+            #expect(both.stderr.hasPrefix("seealso: Give FILE or --config FILE, not both: they name the same file.\n"))
+            let printing = try Seealso.run(["config", "--print-default", "--config", file.path])
+            #expect(printing.status == 64)
+            #expect(printing.stdout.isEmpty)
+            #expect(printing.stderr.hasPrefix("seealso: --print-default prints the defaults on standard output, which no file changes: leave out --config.\n"))
+        }
+    }
+
     @Test("Usage errors: both modes at once, or FILE without --check")
     func usage() throws {
         #expect(try Seealso.run(["config", "--print-default", "--check"]).status == 64)

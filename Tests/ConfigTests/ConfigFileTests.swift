@@ -91,6 +91,25 @@ struct ConfigFileTests {
         }
     }
 
+    /// QA: "invalid UTF-8: byte 0xFF at column 1", which did not say what the file was; an
+    /// article says UTF-16 and how to convert it, and so does a configuration, in its words.
+    @Test("A UTF-16 file says it is UTF-16 and how to convert it, as an article does", arguments: ["UTF-16LE", "UTF-16BE"])
+    func utf16(encoding: String) throws {
+        let marks: [UInt8] = encoding == "UTF-16LE" ? [0xFF, 0xFE] : [0xFE, 0xFF]
+        let text = "[keys]\nquit = \"x\"\n".utf16.flatMap { unit -> [UInt8] in
+            let low = UInt8(unit & 0xFF), high = UInt8(unit >> 8)
+            return encoding == "UTF-16LE" ? [low, high] : [high, low]
+        }
+        try withTemporaryDirectory { folder in
+            let file = folder.appendingPathComponent("utf16.toml")
+            try Data(marks + text).write(to: file)
+            let loaded = try ConfigFile.load(explicit: file.path)
+            #expect(loaded.messages == ["\(file.path):1: it is UTF-16 (it starts with a UTF-16 byte-order mark); seealso reads UTF-8 "
+                                        + "(convert with: iconv -f UTF-16 -t UTF-8); the defaults are used"])
+            #expect(loaded.config == .standard)
+        }
+    }
+
     /// `--config /dev/null` is no configuration, and `--config <(…)` one made on the fly, as
     /// `tmux -f /dev/null` is used (QA: refused as "a device" and "a pipe").
     @Test func devNullAndAPipeAreFilesToo() throws {

@@ -62,7 +62,8 @@ struct ConfigMessageTests {
         ("[keys]\nquit = \"x\"\nzoom = [\"y\", \"x\"]",
          ["config.toml:3: key 'x' is bound to both 'quit' (line 2) and 'zoom'; 'zoom' keeps its default keys: z"]),
         ("[keys]\nquit = \"z\"\nzoom = \"z\"",
-         ["config.toml:3: key 'z' is bound to both 'quit' (line 2) and 'zoom'; 'zoom' keeps its default keys: none left"]),
+         ["config.toml:3: key 'z' is bound to both 'quit' (line 2) and 'zoom'; 'zoom' has no key left (z is now 'quit'); "
+          + "give it another, or write zoom = [] if that is meant"]),
         // [theme]
         ("[theme]\nbase = \"neon\"", [#"config.toml:2: 'base' must be "auto", "dark", "light" or "mono", not "neon""#]),
         ("[theme]\nheadng = \"red\"", ["config.toml:2: unknown colour role 'headng' in [theme]; did you mean 'heading'?"]),

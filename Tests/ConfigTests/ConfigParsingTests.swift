@@ -277,4 +277,18 @@ struct ConfigParsingTests {
         #expect(marked.messages.map(\.description) == Config.parse("[keys]\nquit = 3\n").messages.map(\.description))
         #expect(marked.messages.first?.line == 2)
     }
+
+    /// QA: two byte-order marks were taken quietly (TOMLKit skips one more), and the key-line
+    /// scan read the second as part of line 1, so every problem was said at line 1 (here 5 and
+    /// 6). TOML allows nothing before the first key: the file is malformed, and ignored as
+    /// any syntax error is.
+    @Test("Two byte-order marks: invalid TOML at line 1, the file ignored")
+    func twoByteOrderMarks() {
+        let doubled = Config.parse("\u{FEFF}\u{FEFF}[keys]\nquit = \"x\"\n\n\nbogus = 1\nhelp = 3\n")
+        #expect(doubled.messages.map(\.description)
+            == ["config.toml:1: invalid TOML, file ignored: a second byte-order mark (U+FEFF) at the start of the file, where one at most may be"])
+        #expect(doubled.config == .standard)
+        // One is fine, and changes no line.
+        #expect(Config.parse("\u{FEFF}[keys]\nquit = \"x\"\n\n\nbogus = 1\nhelp = 3\n").messages.map(\.line) == [5, 6])
+    }
 }

@@ -36,13 +36,28 @@ struct LastKeyTests {
             == ["config.toml:2: 'close-overlay' has no key left (Esc is now 'link-map'); give it another, or write close-overlay = [] if that is meant"])
     }
 
-    @Test("Nothing to say: a key left, an action unbound on purpose, or a conflict that already says 'none left'")
+    @Test("Nothing to say: a key left, an action unbound on purpose; a conflict says it once")
     func quietCases() {
         #expect(messages("[keys]\nzoom = \"F1\"\n") == [], "help keeps ?")
         #expect(messages("[keys]\nhelp = \"q\"\nquit = []\n") == [])
         #expect(messages("[keys]\nquit = \"x\"\nhelp = \"q\"\n") == [], "quit has x")
         #expect(messages("[keys]\nquit = \"z\"\nzoom = \"z\"\n")
-            == ["config.toml:3: key 'z' is bound to both 'quit' (line 2) and 'zoom'; 'zoom' keeps its default keys: none left"])
+            == ["config.toml:3: key 'z' is bound to both 'quit' (line 2) and 'zoom'; 'zoom' has no key left (z is now 'quit'); "
+                + "give it another, or write zoom = [] if that is meant"])
+    }
+
+    /// QA: `forward = "enter"` then `open = "Return"` (Enter again) said "'open' keeps its
+    /// default keys: none left", which read as if it kept one.
+    @Test("A conflict that leaves the second action without a key says so, as an action left without one is")
+    func conflictLeavingNoKey() {
+        let parsed = Config.parse("[keys]\nforward = \"enter\"\nopen = \"Return\"\n")
+        #expect(parsed.messages.map { $0.formatted(path: "config.toml") }
+            == ["config.toml:3: key 'Enter' is bound to both 'forward' (line 2) and 'open'; 'open' has no key left "
+                + "(Enter is now 'forward'); give it another, or write open = [] if that is meant"])
+        #expect(parsed.config.keymap.keys(for: .open) == [])
+        // One key left is still "keeps its default keys".
+        #expect(messages("[keys]\nquit = \"x\"\nzoom = [\"y\", \"x\"]\n")
+            == ["config.toml:3: key 'x' is bound to both 'quit' (line 2) and 'zoom'; 'zoom' keeps its default keys: z"])
     }
 
     @Test("The help lists an action without a key as (no key), in its place")

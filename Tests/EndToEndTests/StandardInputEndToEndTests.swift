@@ -61,6 +61,12 @@ extension OnATerminal {
             let screen = tmux.screen()
             #expect(screen.contains("seealso: standard input is a terminal: '-' reads an article piped in"), "\(screen)")
             #expect(try tmux.modes() == tmux.shellModes)
+            // `bookmarks import -` reads standard input as the article commands do (it was
+            // "-: no such file", 66), and refuses a terminal the same way.
+            tmux.type("clear; \(seealso) bookmarks import -; echo import=$?")
+            #expect(try tmux.waitForStatus("import", timeout: 5) == 64)
+            let refused = tmux.screen()
+            #expect(refused.contains("seealso: standard input is a terminal: '-' reads a bookmarks export piped in"), "\(refused)")
         }
     }
 }

@@ -123,6 +123,7 @@ struct ManPageTests {
         for status in ["0", "1", "64", "65", "66", "74", "128+N"] {
             #expect(page.contains(".SH EXIT STATUS") && page.contains(".TP\n\\fB\(status)\\fR\n"), "\(status)")
         }
+        #expect(page.contains(".TP\n\\fB1\\fR\n\\fBsearch\\fR found nothing, as grep; \\fBbookmarks remove\\fR found no bookmark with that id.\n"))
         // Non-ASCII text (→, é) is kept, as roff escapes.
         let dump = try Run.run(Run.seealso, ["--experimental-dump-help"]).stdout
         for scalar in Set(dump.unicodeScalars.filter { !$0.isASCII }) {
@@ -131,6 +132,21 @@ struct ManPageTests {
         }
         let ascii = page.unicodeScalars.allSatisfy { $0.isASCII }
         #expect(ascii)
+    }
+
+    /// QA: the synopsis was `seealso [subcommand]` alone; `seealso FILE --section NAME`, the
+    /// explorer, was only under `seealso explore`.
+    @Test("The synopsis shows the explorer's form first, from the default subcommand's arguments")
+    func synopsisShowsTheExplorer() throws {
+        let page = try manPage()
+        #expect(page.contains("""
+            .SH SYNOPSIS
+            \\fBseealso\\fR [\\fIfile\\fR] [\\fB\\-\\-section\\fR \\fIsection\\fR] [\\fB\\-\\-item\\fR \\fIitem\\fR] \
+            [\\fB\\-\\-no\\-restore\\fR] [\\fB\\-\\-data\\-dir\\fR \\fIDIR\\fR] [\\fB\\-\\-config\\fR \\fIFILE\\fR]
+            .br
+            \\fBseealso\\fR [\\fIsubcommand\\fR]
+            .SH DESCRIPTION
+            """), "\(page.prefix(800))")
     }
 
     @Test("roff-safe: escapes, examples kept as lines, paragraphs, no raw non-ASCII")
@@ -185,12 +201,16 @@ struct InstallTests {
             let install = try Run.run(make, ["-C", Run.packageRoot.path, "install-files", "BIN=\(Run.seealso)",
                                              "PREFIX=\(prefix.path)", "DIST=\(folder.appendingPathComponent("dist").path)"])
             #expect(install.status == 0, "\(install.stdout)\n\(install.stderr)")
+            // README.md too: --help and the man page send a reader there (QA: it was not installed).
             let files = ["bin/seealso", "share/man/man1/seealso.1", "share/bash-completion/completions/seealso",
-                         "share/zsh/site-functions/_seealso", "share/fish/vendor_completions.d/seealso.fish"]
+                         "share/zsh/site-functions/_seealso", "share/fish/vendor_completions.d/seealso.fish",
+                         "share/doc/seealso/README.md"]
             for file in files {
                 #expect(FileManager.default.fileExists(atPath: prefix.appendingPathComponent(file).path), "\(file)")
             }
             #expect(FileManager.default.isExecutableFile(atPath: prefix.appendingPathComponent("bin/seealso").path))
+            #expect(FileManager.default.contentsEqual(atPath: prefix.appendingPathComponent("share/doc/seealso/README.md").path,
+                                                      andPath: Run.packageRoot.appendingPathComponent("README.md").path))
 
             // From an empty folder, with nothing of the build around: the article is inside the binary.
             let empty = folder.appendingPathComponent("empty")
@@ -219,12 +239,48 @@ struct InstallTests {
             for file in files {
                 #expect(!FileManager.default.fileExists(atPath: prefix.appendingPathComponent(file).path), "\(file)")
             }
+            #expect(!FileManager.default.fileExists(atPath: prefix.appendingPathComponent("share/doc/seealso").path), "seealso's own doc folder")
         }
     }
 }
 
 @Suite("Help")
 struct HelpTests {
+    /// The USAGE block of a help text, its lines joined by single spaces.
+    static func usage(_ help: String) throws -> String {
+        let start = try #require(help.range(of: "USAGE: "))
+        let block = String(help[start.upperBound...]).components(separatedBy: "\n\n")[0]
+        return block.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// QA: `seealso --help` showed `USAGE: seealso <subcommand>` alone; FILE and the
+    /// explorer's options were only in `seealso help explore`.
+    @Test("The top level's usage shows the explorer's form, as explore's own usage has it")
+    func topLevelUsageShowsTheExplorer() throws {
+        let top = try Self.usage(Run.run(Run.seealso, ["--help"]).stdout)
+        let explore = try Self.usage(Run.run(Run.seealso, ["help", "explore"]).stdout)
+        #expect(explore.hasPrefix("seealso explore [<file>] "), "\(explore)")
+        #expect(top == explore.replacingOccurrences(of: "seealso explore ", with: "seealso ") + " seealso <subcommand>")
+        #expect(top.contains("--config <FILE>"))
+    }
+
+    /// QA: `seealso --help` wrapped an example's comment, leaving "terminal" on a line alone.
+    @Test("seealso --help fits 80 columns, and so does every command's examples")
+    func fitsEightyColumns() throws {
+        let help = try Run.run(Run.seealso, ["--help"]).stdout
+        for line in help.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
+        let dump = try Run.run(Run.seealso, ["--experimental-dump-help"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
+        func check(_ command: [String: Any]) {
+            let discussion = command["discussion"] as? String ?? ""
+            for line in discussion.split(separator: "\n") where line.hasPrefix("  ") { #expect(line.count <= 80, "\(line)") }
+            for sub in command["subcommands"] as? [[String: Any]] ?? [] { check(sub) }
+        }
+        check(try #require(json["command"] as? [String: Any]))
+        // Where the reference is: the README, as installed.
+        #expect(help.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("README.md, which 'make install' puts in PREFIX/share/doc/seealso/README.md"))
+    }
+
     @Test("Every command's help has examples")
     func examples() throws {
         let dump = try Run.run(Run.seealso, ["--experimental-dump-help"])

@@ -367,6 +367,32 @@ import Testing
         #expect(imported.stdout == "imported: 1 added, 0 merged\n")
     }
 
+    /// QA: `bookmarks import -` was "-: no such file" (66), though `-` is standard input for
+    /// every article PATH.
+    @Test func importDashReadsStandardInput() throws {
+        _ = try run("add", article, "--section", "History")
+        let export = folder.file("export.json")
+        try run("export", "--format", "json").stdout.write(to: export, atomically: true, encoding: .utf8)
+        let elsewhere = folder.file("elsewhere").path
+        // Through a pipe, as `ssh host seealso bookmarks export --format json | seealso bookmarks import -`.
+        func piped(_ file: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+            let child = try Child(["/bin/sh", "-c", #"cat "$1" | "$0" bookmarks import - --data-dir "$2""#, try Binary.path(), file.path, elsewhere],
+                                  output: folder.file("out-\(UUID().uuidString)"))
+            let status = child.wait()
+            return (status, child.output, child.errors)
+        }
+        let imported = try piped(export)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout == "imported: 1 added, 0 merged\n")
+        #expect(try StateStore(directory: URL(fileURLWithPath: elsewhere)).bookmarks().count == 1)
+        // A refused one is named as standard input is everywhere.
+        let junk = folder.file("junk.json")
+        try "{ nope".write(to: junk, atomically: true, encoding: .utf8)
+        let refused = try piped(junk)
+        #expect(refused.status == 65)
+        #expect(refused.stderr == "seealso: (standard input): not a seealso bookmarks export: not valid JSON (line 1, column 3)\n")
+    }
+
     /// An impossible date was imported shifted (2020-02-30T99:00:00Z became 2020-03-05T03:00:00Z),
     /// and empty strings made a blank bookmark, while "2020-01-01" was refused: each is now
     /// refused with the bookmark and the field, and nothing of the file is imported.
