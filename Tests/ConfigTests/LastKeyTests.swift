@@ -64,7 +64,8 @@ struct LastKeyTests {
     func helpShowsUnboundActions() throws {
         let keymap = Config.parse("[keys]\nhelp = \"q\"\nsearch-next = []\n").config.keymap
         let lines = helpLines(keymap)
-        let quit = try #require(lines.first { $0.hasSuffix("Quit") })
+        // With the reminder that Ctrl-C still quits (`HelpScreen.interrupt`).
+        let quit = try #require(lines.first { $0.hasSuffix("Quit (Ctrl-C quits when nothing is open)") })
         #expect(quit.trimmingCharacters(in: .whitespaces).hasPrefix("(no key) "))
         let next = try #require(lines.first { $0.hasSuffix(Command.searchNext.summary) })
         #expect(next.trimmingCharacters(in: .whitespaces).hasPrefix("(no key) "))
