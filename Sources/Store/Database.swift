@@ -49,7 +49,9 @@ enum SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expressi
 final class Database {
     /// The file as given, for messages.
     let path: String
-    private let handle: OpaquePointer
+    /// Nil once `closeWithoutCheckpoint` let go of the file: every call then fails as SQLite fails a call on a
+    /// closed connection (`SQLITE_MISUSE`), rather than crashing.
+    private var handle: OpaquePointer?
 
     /// Opens `filename` (a path, or a `file:` URI when `flags` has `SQLITE_OPEN_URI`).
     init(path: String, filename: String? = nil, flags: Int32) throws {
@@ -64,10 +66,10 @@ final class Database {
             throw SQLiteError(code: code, message: message)
         }
         handle = connection
-        sqlite3_extended_result_codes(handle, 1)
+        sqlite3_extended_result_codes(connection, 1)
         // Every connection waits up to 5 s for another process's lock (a writer, a WAL
         // recovery, a checkpoint) instead of failing at once with "database is locked".
-        sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
+        sqlite3_busy_timeout(connection, Self.busyTimeoutMilliseconds)
     }
 
     static let busyTimeoutMilliseconds: Int32 = 5000
@@ -100,14 +102,49 @@ final class Database {
         sqlite3_close_v2(handle)
     }
 
-    /// Whether SQLite opened the main database read-only (e.g. the file is not writable).
-    var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+    /// Closes the connection for good, writing nothing more to the file, for a file that may no
+    /// longer be the database its path names (`StateStore.letGo`). SQLite's checkpoint on closing
+    /// would copy the last commits from the WAL into the file open: into bytes written over in
+    /// place by then, if that is what happened to it.
+    func closeWithoutCheckpoint() {
+        guard let handle else { return }
+        seealso_sqlite_no_checkpoint_on_close(handle)
+        sqlite3_close_v2(handle)
+        self.handle = nil
+    }
 
-    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
-    var changes: Int { Int(sqlite3_changes(handle)) }
+    /// The file SQLite opened, nil for a database in memory.
+    var fileName: String? {
+        guard let handle, let name = sqlite3_db_filename(handle, "main"), name.pointee != 0 else { return nil }
+        return String(cString: name)
+    }
+
+    /// The first `count` bytes of the file open (zeros past its end), read through SQLite's own
+    /// descriptor: nil when they cannot be read (closed, or in memory).
+    func firstBytes(_ count: Int) -> [UInt8]? {
+        guard let handle else { return nil }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let status = bytes.withUnsafeMutableBytes { seealso_sqlite_read_main_file(handle, $0.baseAddress, Int32(count)) }
+        return status == SQLITE_OK || status == seealso_sqlite_ioerr_short_read() ? bytes : nil
+    }
+
+    /// Whether SQLite opened the main database read-only (e.g. the file is not writable).
+    var isReadOnly: Bool { handle.map { sqlite3_db_readonly($0, "main") == 1 } ?? true }
+
+    var lastInsertRowID: Int64 { handle.map { sqlite3_last_insert_rowid($0) } ?? 0 }
+    var changes: Int { handle.map { Int(sqlite3_changes($0)) } ?? 0 }
+
+    /// The connection, or `SQLITE_MISUSE` once it is closed.
+    private func connection() throws -> OpaquePointer {
+        guard let handle else { throw Self.closed }
+        return handle
+    }
+
+    private static let closed = SQLiteError(code: SQLITE_MISUSE, message: "the database was closed")
 
     /// Runs one or more statements that take no parameters (schema, pragmas).
     func execute(_ sql: String) throws {
+        let handle = try connection()
         var message: UnsafeMutablePointer<CChar>?
         let status = sqlite3_exec(handle, sql, nil, nil, &message)
         defer { sqlite3_free(message) }
@@ -148,6 +185,7 @@ final class Database {
     }
 
     func prepare(_ sql: String) throws -> Statement {
+        let handle = try connection()
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
             throw lastError()
@@ -177,14 +215,15 @@ final class Database {
     /// file even while another process commits between them. Inside a transaction already,
     /// that transaction is the snapshot.
     func snapshot<T>(_ body: () throws -> T) throws -> T {
-        guard sqlite3_get_autocommit(handle) != 0 else { return try body() }
+        guard sqlite3_get_autocommit(try connection()) != 0 else { return try body() }
         try execute("BEGIN")
         defer { try? execute("COMMIT") }
         return try body()
     }
 
     func lastError() -> SQLiteError {
-        SQLiteError(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)))
+        guard let handle else { return Self.closed }
+        return SQLiteError(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)))
     }
 }
 

@@ -37,6 +37,9 @@ public final class StateStore {
     /// The schema version of the open file: older than the latest only when a read-only
     /// folder kept seealso from migrating it.
     private let schemaVersion: Int
+    /// The files opened, as the system knows them: what tells that `databaseURL` names another
+    /// file now (`fileStatus`). Nil for a store with no file (an empty one in memory).
+    let opened: OpenedFiles?
 
     /// `$XDG_DATA_HOME/seealso`, or `~/.local/share/seealso` when it is unset or not absolute
     /// (the XDG spec says to ignore relative paths).
@@ -82,6 +85,7 @@ public final class StateStore {
         database = opened.database
         readOnlyError = opened.unwritable
         isReadOnly = opened.unwritable != nil
+        self.opened = opened.database.fileName.flatMap { OpenedFiles(path: directory.appendingPathComponent(Self.fileName).path, fileName: $0) }
         do {
             schemaVersion = Int(try database.integer("PRAGMA user_version") ?? 0)
         } catch let error as SQLiteError {
@@ -693,8 +697,11 @@ enum FileCheck {
             }
             count += read
         }
-        return count == header.count && header.starts(with: "SQLite format 3\0".utf8)
+        return count == header.count && header.starts(with: sqliteHeader)
     }
+
+    /// The 16 bytes every SQLite 3 database starts with.
+    static let sqliteHeader = Array("SQLite format 3\0".utf8)
 
     static func isWritable(_ path: String) -> Bool {
         access(path, W_OK) == 0 || errno == ENOENT

@@ -70,8 +70,10 @@ struct Exploration: ArticleLocation {
                 notices.append("\(catalog.failedFileCount) could not be loaded: \(first)" + (catalog.failures.count > 1 ? " …" : ""))
             }
         }
+        // What happened to the store's file while the explorer ran (see `StoreService.fileEvents`).
+        var storeEvents: [String] = []
         do {
-            try MainActor.assumeIsolated {
+            storeEvents = try MainActor.assumeIsolated {
                 let service = opened.map { StoreService(store: $0, folder: folderPath.map { FolderCatalog.FolderSpelling($0).absolute },
                                                         catalog: opening.catalog) }
                 let session = opening.session(service: service, keymap: settings.config.keymap,
@@ -81,6 +83,7 @@ struct Exploration: ArticleLocation {
                                  notice: notices.isEmpty ? nil : notices.joined(separator: " · "),
                                  theme: settings.config.theme.resolve(environment: environment), mouse: settings.config.mouse, layout: settings.config.layout,
                                  keys: keys)
+                return service?.fileEvents ?? []
             }
         } catch let error as TerminalError {
             // A terminal type without a terminfo entry: as less does, the text all the same
@@ -93,7 +96,7 @@ struct Exploration: ArticleLocation {
             Diagnostics.report(error.description)
             throw ExitCode(1)
         }
-        if let problem { Diagnostics.report(problem) }
+        for problem in [problem].compactMap({ $0 }) + storeEvents { Diagnostics.report(problem) }
         if case .folder(let catalog, _) = opening, !catalog.failures.isEmpty {
             for failure in catalog.failures { Diagnostics.report(failure.description) }
             throw ExitCode(65)

@@ -7,7 +7,8 @@ import TUI
 /// open article, the undo of deletes, and sessions kept per article.
 @MainActor
 final class StoreService: BookmarkService {
-    let store: StateStore
+    /// The store, opened anew when its file was deleted or replaced (`checkStoreFile`).
+    private(set) var store: StateStore
     /// The folder being explored (absolute path), nil for a single article: sessions record
     /// it, so that the folder knows which of its articles was read last.
     let folder: String?
@@ -19,6 +20,13 @@ final class StoreService: BookmarkService {
     /// The store's `data_version` when the bookmarks were last read: another process's commit
     /// changes it, this one's own writes do not (`changedElsewhere`).
     private var readVersion: Int64?
+    /// What happened to the store's file while the explorer ran, as the status line said it:
+    /// said again on stderr on exit, as the start-up's problems are (the last, at quitting,
+    /// was never on screen).
+    private(set) var fileEvents: [String] = []
+    /// Why the file now at the store's path was refused (`checkStoreFile`): the store is closed
+    /// for good, and every later check says so again.
+    private var refusal: String?
 
     init(store: StateStore, folder: String? = nil, catalog: FolderCatalog? = nil) {
         self.store = store
@@ -96,6 +104,33 @@ final class StoreService: BookmarkService {
         let gone = try store.removeBookmarks(at: section, itemID: item, in: model)
         removed += gone
         return !gone.isEmpty
+    }
+
+    /// The store's file looked at (`StateStore.fileStatus`), and opened again where it is no
+    /// longer the one open. The explorer calls no other method once this says `.refused`
+    /// (they would throw: the store is closed).
+    func checkStoreFile() -> StoreFileCheck {
+        if let refusal { return .refused(refusal) }
+        let status = store.fileStatus()
+        guard status != .inPlace else { return .unchanged }
+        let path = store.databaseURL.path
+        do {
+            store = try store.reopened()
+        } catch {
+            refusal = "\(error)"
+            fileEvents.append("\(error)")
+            return .refused("\(error)")
+        }
+        // Another file: nothing read from the old one says anything about it, and the
+        // bookmarks removed from it are not to be put back by their ids, which may be others' there.
+        readVersion = nil
+        removed = []
+        let news = switch status {
+        case .gone: store.isReadOnly ? "\(path) was deleted while seealso ran" : "\(path) was deleted while seealso ran: a new one was made"
+        default: "\(path) was replaced while seealso ran: bookmarks are now read from and saved to the new file"
+        }
+        fileEvents.append(news)
+        return .reopened(news)
     }
 
     func changedElsewhere() throws -> Bool {

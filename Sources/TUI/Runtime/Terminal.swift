@@ -160,7 +160,11 @@ public enum Terminal {
 public final class ExplorerSession {
     /// The explorer of the article on screen.
     public private(set) var explorer: Explorer
-    public let service: BookmarkService?
+    /// Nil without bookmarks: from the start, or since the store's file was refused (`bookmarksOff`).
+    public private(set) var service: BookmarkService?
+    /// Why bookmarks were turned off while the explorer ran (see `turningBookmarksOff`): the
+    /// explorers of articles opened from then on are made without them too.
+    private var bookmarksOff: String?
     /// Makes the explorer of another article of the folder, by title: nil when no article has
     /// that title; throws when its file no longer loads (changed since the folder was indexed,
     /// or a malformed links file beside it), with the error's `path:line: message`.
@@ -220,7 +224,7 @@ public final class ExplorerSession {
     /// one saved while it was read alone names none, which would read as this one's. Nil when
     /// it has none, or cannot be opened now (its views could not be placed in its text).
     func savedSession(of title: String) -> SessionRecord? {
-        guard let other = try? explorers[title] ?? open(title), let record = savedSession(in: other.model) else { return nil }
+        guard let other = try? explorers[title] ?? opening(title), let record = savedSession(in: other.model) else { return nil }
         explorers[title] = other
         func named(_ view: ViewSnapshot) -> ViewSnapshot {
             var view = view
@@ -252,29 +256,41 @@ public final class ExplorerSession {
         if case .openArticle(let title, let arrival) = effect { return switchArticle(to: title, at: arrival, from: state) }
         guard let service else { return state }
         let model = explorer.model
-        if case .refreshBookmarks = effect {
+        // Before anything is written, or looked for: a write to a file deleted or replaced
+        // meanwhile would be lost on quitting, or land in a file that is not seealso's.
+        var news: String?
+        switch service.checkStoreFile() {
+        case .unchanged: break
+        case .reopened(let said): news = said
+        case .refused(let reason): return turningBookmarksOff(because: reason, failing: effect, state)
+        }
+        if case .refreshBookmarks = effect, news == nil {
             // A check that fails says nothing, at every pause: what this explorer does next
             // with the store reports the trouble.
             guard (try? service.changedElsewhere()) == true else { return state }
         }
         do {
+            // Its id is the old file's: in the new one it may be another bookmark's.
+            if news != nil, effect.namesBookmarkByID { throw InTheOldFile() }
             var notice: String?
             var selecting: Int64?
             switch effect {
             case .saveSession(let session):
                 try service.saveSession(try JSONEncoder().encode(session), for: model, asReadLast: !standsIn)
-                return state
+                // A new file: the list shown is the old one's.
+                guard news != nil else { return state }
             case .reloadBookmarks, .refreshBookmarks:
-                notice = state.notice
+                // What was said before is not news from the new file.
+                notice = news == nil ? state.notice : nil
             case .addBookmark(let section, let item):
                 let name = model.displayName(of: item ?? model.article.sections[section].id)
                 // Made elsewhere since the list was read: kept, and now shown (★).
-                notice = try service.add(section: section, item: item, in: model)
-                    ? bookmarked("Bookmarked: \(name)") : "Already bookmarked (in another window): \(name)"
+                notice = try service.add(section: section, item: item, in: model) ? bookmarked("Bookmarked: \(name)")
+                    : news == nil ? "Already bookmarked (in another window): \(name)" : "Already bookmarked in the new file: \(name)"
             case .removeBookmarks(let section, let item):
                 let name = model.displayName(of: item ?? model.article.sections[section].id)
-                notice = try service.remove(section: section, item: item, in: model)
-                    ? removed(name) : "Already removed (in another window): \(name)"
+                notice = try service.remove(section: section, item: item, in: model) ? removed(name)
+                    : news == nil ? "Already removed (in another window): \(name)" : "Not bookmarked in the new file: \(name)"
             case .setNote(let note, let section, let item):
                 // A note on a place with no bookmark makes one: said, as `m` says it. Whether it
                 // did is the store's answer: another window may have bookmarked it meanwhile.
@@ -304,15 +320,45 @@ public final class ExplorerSession {
             case .openArticle:
                 return state
             }
-            return explorer.update(state, .bookmarksLoaded(try service.entries(in: model), notice: notice, selecting: selecting))
+            return explorer.update(state, .bookmarksLoaded(try service.entries(in: model), notice: Self.joined(news, notice),
+                                                           selecting: selecting))
         } catch {
             // Reading goes on; the status bar says what could not be saved. The list is read
             // again: another seealso may have changed it (a bookmark it removed is a row here
             // until then, and editing it fails). What was not done comes first: the reason
             // alone was the start-up notice again, so `m` seemed to do nothing (QA).
-            let notice = Self.notDone(effect).map { "\($0): \(error)" } ?? "\(error)"
+            let failure = Self.notDone(effect).map { "\($0): \(error)" } ?? "\(error)"
+            let notice = Self.joined(news, failure) ?? failure
             return explorer.update(state, (try? service.entries(in: model)).map { .bookmarksLoaded($0, notice: notice) } ?? .notice(notice))
         }
+    }
+
+    /// A bookmark named by its id in a list read from the store's old file (see `perform`).
+    struct InTheOldFile: Error, CustomStringConvertible {
+        var description: String { "it was in the old file" }
+    }
+
+    /// What happened to the store's file first, then what the effect did.
+    private static func joined(_ news: String?, _ notice: String?) -> String? {
+        let parts = [news, notice].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    /// Bookmarks off for the rest of the run, as if the explorer had started without a store:
+    /// the store's file was replaced by one seealso must not write to, which is left untouched.
+    /// The effect that found it is not carried out; the status line says so, and why.
+    private func turningBookmarksOff(because reason: String, failing effect: Effect, _ state: AppState) -> AppState {
+        service = nil
+        bookmarksOff = reason
+        explorers = explorers.mapValues { $0.withoutBookmarks(because: reason) }
+        explorer = explorer.withoutBookmarks(because: reason)
+        let notice = (Self.notDone(effect).map { "\($0): bookmarks are off: " } ?? "Bookmarks are off: ") + reason
+        return explorer.droppingBookmarks(state, saying: notice)
+    }
+
+    /// The explorer of another article of the folder (`open`), without bookmarks once they are off.
+    private func opening(_ title: String) throws -> Explorer? {
+        try open(title).map { opened in bookmarksOff.map { opened.withoutBookmarks(because: $0) } ?? opened }
     }
 
     /// How a failure of `effect` begins, saying what was not done.
@@ -362,7 +408,7 @@ public final class ExplorerSession {
     func switchArticle(to title: String, at arrival: Arrival, from state: AppState, before: AppState? = nil) -> AppState {
         let opened: Explorer?
         do {
-            opened = try explorers[title] ?? open(title)
+            opened = try explorers[title] ?? opening(title)
         } catch {
             return stayed(state, saying: "“\(title)” could not be opened: \(error)", title: title, arrival: arrival, before: before)
         }

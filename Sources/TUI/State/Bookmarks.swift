@@ -144,6 +144,27 @@ public protocol BookmarkService: AnyObject {
     /// The last saved session of this article, which may have been saved for another text
     /// of it: the views it holds are placed in the text as it is now.
     func session(for model: LinkedArticle) throws -> Data?
+    /// Whether the store still saves where everyone reads it, checked before every effect
+    /// (every write, and each look for changes made elsewhere): its file may have been deleted
+    /// or replaced while the explorer ran, and writes to the file still open would be lost.
+    /// Must be cheap. A service with nothing on disk says `.unchanged` (the default).
+    func checkStoreFile() -> StoreFileCheck
+}
+
+extension BookmarkService {
+    public func checkStoreFile() -> StoreFileCheck { .unchanged }
+}
+
+/// What became of the store's file (`BookmarkService.checkStoreFile`).
+public enum StoreFileCheck: Equatable, Sendable {
+    case unchanged
+    /// The file was gone or replaced, and the store now uses what is there (a new file where
+    /// it was gone); the bookmarks are to be read again. What happened, for the status line.
+    case reopened(String)
+    /// What is there now is no store to use (damaged, another application's, a folder): it
+    /// is left untouched, and the bookmarks are off for the rest of the run. Why, in the
+    /// words the start-up would use.
+    case refused(String)
 }
 
 /// Work for the runtime to do after an update: the state stays a value, and storage stays
@@ -174,6 +195,15 @@ public enum Effect: Hashable, Sendable {
 extension Effect {
     var switchesArticle: Bool {
         if case .openArticle = self { true } else { false }
+    }
+
+    /// Names a bookmark by its id in the list on screen, which is an id in the file the list
+    /// was read from.
+    var namesBookmarkByID: Bool {
+        switch self {
+        case .removeBookmark, .setBookmarkNote: true
+        default: false
+        }
     }
 }
 

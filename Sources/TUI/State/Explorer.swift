@@ -945,7 +945,8 @@ public struct Explorer: Sendable {
     func restore(_ view: ViewSnapshot, into state: AppState) -> AppState {
         var state = state
         state.search = nil
-        state.focus = view.focus
+        // A view left in the Bookmarks pane, which is gone since (`withoutBookmarks`).
+        state.focus = panes.contains(view.focus) ? view.focus : .reader
         state.reader = view.reader
         state.outline = view.outline
         state.crossLinks = view.crossLinks

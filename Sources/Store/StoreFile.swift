@@ -1,0 +1,109 @@
+import Foundation
+
+/// What `state.sqlite` is now, beside the file a store opened (`StateStore.fileStatus`).
+///
+/// SQLite keeps the file it opened, whatever happens to its name: deleted while seealso ran,
+/// the file is still written, and lost when seealso quits; replaced, the new file is never
+/// seen. Only the path tells which file every other seealso (and `seealso bookmarks`) reads.
+public enum StoreFileStatus: Equatable, Sendable {
+    /// The path names the file open, which still starts as an SQLite database.
+    case inPlace
+    /// Nothing is at the path: the file, or a folder on its way, was deleted (or renamed).
+    case gone
+    /// Another file, a folder or a pipe is at the path: moved or copied there under the name,
+    /// or made there by another seealso once the old file was gone.
+    case replaced
+    /// The path names the file open, but it no longer starts as an SQLite database: it was
+    /// written over in place (`echo … > state.sqlite`). It is not written to again.
+    case overwritten
+}
+
+extension StateStore {
+    /// What `databaseURL` names now, beside the file this store opened: a `stat` of the path,
+    /// and for the same file its first 16 bytes, read through SQLite's own descriptor; a few
+    /// microseconds, so the explorer asks before every write and whenever it looks for changes.
+    ///
+    /// A store with no file (an empty one in memory: the folder could not be made) and a path
+    /// that cannot be looked at (a folder on it made unsearchable) count as in place: nothing
+    /// says the file open is not the one the path names.
+    public func fileStatus() -> StoreFileStatus {
+        guard let opened else { return .inPlace }
+        switch FileIdentity.named(databaseURL.path) {
+        case .nothing: return .gone
+        case .unknown: return .inPlace
+        case .file(let identity) where identity != opened.main: return .replaced
+        case .file:
+            guard let start = database.firstBytes(FileCheck.sqliteHeader.count) else { return .inPlace }
+            return start.elementsEqual(FileCheck.sqliteHeader) ? .inPlace : .overwritten
+        }
+    }
+
+    /// A store on what `databaseURL` names now, opened as at start-up (`init(directory:)`): a
+    /// new file where it is gone, as a first run makes it; the file there if it is a seealso
+    /// database; and it throws the start-up's reason (`.corrupt`, `.foreign`, …) for one that
+    /// is not, which is left untouched. First lets go of this store's file (`letGo`): this
+    /// store is not to be used again, whatever the outcome.
+    public func reopened() throws -> StateStore {
+        letGo()
+        return try StateStore(directory: directory)
+    }
+
+    /// Closes this store's connection without writing to its file (see `closeWithoutCheckpoint`),
+    /// then removes the -wal and -shm it used that are still beside the path. They belong to a
+    /// file the path no longer names: a database made or moved there later would take the
+    /// commits in that -wal as its own. Those of another file (made there by another seealso
+    /// meanwhile) are other files, as the system knows them, and stay. Closed first: the new
+    /// connection must share nothing (SQLite shares a file's WAL index within a process).
+    func letGo() {
+        database.closeWithoutCheckpoint()
+        guard let opened else { return }
+        for side in opened.sideFiles where FileIdentity.named(side.path) == .file(side.identity) {
+            unlink(side.path)
+        }
+    }
+}
+
+/// The files a store opened, as the system knows them.
+struct OpenedFiles {
+    /// The database file that `state.sqlite` named when it was opened.
+    let main: FileIdentity
+    /// The -wal and -shm beside it that were there then (SQLite makes them as it opens a WAL
+    /// database, and keeps them while it is open), by the name SQLite gave them.
+    let sideFiles: [(path: String, identity: FileIdentity)]
+
+    /// - Parameters:
+    ///   - path: the store's path, as every check looks it up (symbolic links followed, as
+    ///     SQLite opens them);
+    ///   - fileName: the file SQLite opened (that path resolved), which names its side files.
+    /// Nil when the path cannot be looked at now: there is then nothing to compare with later.
+    init?(path: String, fileName: String) {
+        guard case .file(let identity) = FileIdentity.named(path) else { return nil }
+        main = identity
+        sideFiles = ["-wal", "-shm"].compactMap { suffix in
+            if case .file(let identity) = FileIdentity.named(fileName + suffix) { (fileName + suffix, identity) } else { nil }
+        }
+    }
+}
+
+/// A file as the system knows it, whatever it is called (device and inode): a name may come to
+/// mean another file, a file never becomes another.
+struct FileIdentity: Equatable {
+    let device: UInt64
+    let inode: UInt64
+
+    /// What a path names now.
+    enum Named: Equatable {
+        case file(FileIdentity)
+        /// Nothing: it, or a folder on its way, is not there.
+        case nothing
+        /// It cannot be looked at (a folder on its way cannot be searched).
+        case unknown
+    }
+
+    /// What `path` names now, symbolic links followed.
+    static func named(_ path: String) -> Named {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return errno == ENOENT || errno == ENOTDIR ? .nothing : .unknown }
+        return .file(FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
+    }
+}
