@@ -23,7 +23,12 @@ final class StoreService: BookmarkService {
     init(store: StateStore, folder: String? = nil, catalog: FolderCatalog? = nil) {
         self.store = store
         self.folder = folder
-        shelf = catalog.map { BookmarkShelf(entries: $0.entries.map { BookmarkShelf.Entry(path: $0.path, title: $0.title) }) }
+        shelf = catalog.map(Self.shelf)
+    }
+
+    /// The shelf of a folder's articles, as `catalog` lists them.
+    private static func shelf(_ catalog: FolderCatalog) -> BookmarkShelf {
+        BookmarkShelf(entries: catalog.entries.map { BookmarkShelf.Entry(path: $0.path, title: $0.title) })
     }
 
     func entries(in model: LinkedArticle) throws -> [BookmarkEntry] {
@@ -96,6 +101,12 @@ final class StoreService: BookmarkService {
         let gone = try store.removeBookmarks(at: section, itemID: item, in: model)
         removed += gone
         return !gone.isEmpty
+    }
+
+    /// The folder as listed again while the explorer runs (files added, removed, retitled):
+    /// bookmarks are found among its files as they are now, each read again when needed.
+    func relisted(_ catalog: FolderCatalog) {
+        shelf = Self.shelf(catalog)
     }
 
     func changedElsewhere() throws -> Bool {
