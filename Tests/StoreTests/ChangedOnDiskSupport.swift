@@ -1,15 +1,19 @@
 import Content
 import Foundation
 @testable import seealso
+@testable import Store
 @testable import TUI
 
 extension ChangedOnDiskTests.Folder {
-    /// The explorer on the folder, on `first` (a file's name), as `seealso f/` opens it.
+    /// The explorer on the folder, on `first` (a file's name), as `seealso f/` opens it; with
+    /// a bookmark store of the test's own when `bookmarking`.
     @MainActor
-    func explorer(on first: String = "alpha.txt") throws -> ChangedOnDiskTests.Reader {
+    func explorer(on first: String = "alpha.txt", bookmarking: Bool = false) throws -> ChangedOnDiskTests.Reader {
         let catalog = try FolderSession.catalog(of: folder, indexDirectory: index)
+        let service = try bookmarking ? StoreService(store: StateStore(directory: directory.file("data")),
+                                                     folder: FolderCatalog.FolderSpelling(folder).absolute, catalog: catalog) : nil
         let session = FolderSession.session(catalog: catalog, first: try LoadedArticle.read(path: path(first)), folder: folder,
-                                            indexDirectory: index, service: nil)
+                                            indexDirectory: index, service: service)
         return ChangedOnDiskTests.Reader(session)
     }
 

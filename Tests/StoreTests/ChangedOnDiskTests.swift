@@ -244,6 +244,19 @@ struct ChangedOnDiskTests {
         #expect(reader.session.explorer.neighbours.incoming.map(\.article) == ["Alpha"])
     }
 
+    /// An article added since the start is an article of the folder for bookmarks too: one
+    /// made there is marked there (★), not taken for a bookmark of a file elsewhere.
+    @Test func aBookmarkInAnAddedArticleIsMarkedThere() throws {
+        let files = try Folder()
+        let reader = try files.explorer(bookmarking: true)
+        try files.write("delta.txt", "= Delta =\nDelta lead.\n\n== Body ==\nDelta body.\n")
+        reader.goTo("Delta")
+        try reader.read("Body")
+        reader.press(.character("m"))
+        #expect(reader.state.notice?.hasPrefix("Bookmarked: Body") == true, "\(reader.state.notice ?? "")")
+        #expect(reader.session.explorer.bookmarkedSections(reader.state) == [try reader.section("Body")])
+    }
+
     // MARK: - The article on screen (item 2)
 
     /// Beta edited while it is on screen: read again when input pauses, when idle and on the

@@ -100,7 +100,7 @@ extension ExplorerSession {
 
     /// Whether the runtime is to wake when no key comes (`Action.idle`): a store another
     /// explorer may change, or an article with a file someone may edit.
-    public var watchesWhenIdle: Bool {
+    var watchesWhenIdle: Bool {
         service != nil || articles[explorer.model.article.title]?.opened.stamp != nil
     }
 
