@@ -180,7 +180,7 @@ public enum ArticleLoader {
     public static func load(path: String) throws -> LinkedArticle {
         if StandardInput.isNamed(by: path) { return try LinkedArticle(article: standardInputArticle()) }
         let article = try ArticleParser().parse(contentsOf: URL(fileURLWithPath: path), displayPath: path)
-        let linksPath = (path as NSString).deletingPathExtension + ".links.toml"
+        let linksPath = Self.linksPath(of: path)
         // Only a links file that is not there means "no curated links": one that is a folder,
         // a FIFO (which would block) or unreadable is reported, not quietly ignored.
         guard let bytes = try RegularFile.bytesIfPresent(atPath: linksPath) else {
@@ -191,6 +191,11 @@ public enum ArticleLoader {
             throw SourceError(path: linksPath, line: problem?.line ?? 1, message: problem?.message ?? "invalid UTF-8")
         }
         return try LinkedArticle(article: article, annotations: (text, linksPath))
+    }
+
+    /// The links file beside the article file `path`, which `load` reads with it.
+    public static func linksPath(of path: String) -> String {
+        (path as NSString).deletingPathExtension + ".links.toml"
     }
 
     /// `path`, or the bundled article when `path` is nil.

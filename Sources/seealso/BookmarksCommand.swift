@@ -240,7 +240,7 @@ extension Bookmarks {
                 : "already bookmarked, note " + (bookmark.note == nil ? "removed" : "replaced")
             try Output.line("\(what): #\(bookmark.id) \(bookmark.articleTitle) › \(bookmark.displayPath)")
             // As every command on a folder: the files that failed are said, and the status is 65.
-            if case .folder(let catalog, _) = opened.opening, !catalog.failures.isEmpty {
+            if case .folder(let catalog, _, _) = opened.opening, !catalog.failures.isEmpty {
                 for failure in catalog.failures { Diagnostics.report(failure.description) }
                 throw ExitCode(65)
             }

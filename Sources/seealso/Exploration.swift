@@ -56,7 +56,7 @@ struct Exploration: ArticleLocation {
         let started = try open(resuming: opened)
         let opening = started.opening
         var notices = [settings.notice, problem, started.notice].compactMap { $0 }
-        if case .folder(let catalog, _) = opening {
+        if case .folder(let catalog, _, _) = opening {
             let finderKey = settings.config.keymap.keyName(for: .goTo)
             let count = catalog.entries.count
             notices.append((count == 1 ? "1 article" : "\(count) articles") + (finderKey.map { " (\($0) lists \(count == 1 ? "it" : "them"))" } ?? ""))
@@ -97,7 +97,7 @@ struct Exploration: ArticleLocation {
             throw ExitCode(1)
         }
         for problem in [problem].compactMap({ $0 }) + storeEvents { Diagnostics.report(problem) }
-        if case .folder(let catalog, _) = opening, !catalog.failures.isEmpty {
+        if case .folder(let catalog, _, _) = opening, !catalog.failures.isEmpty {
             for failure in catalog.failures { Diagnostics.report(failure.description) }
             throw ExitCode(65)
         }
@@ -122,16 +122,17 @@ struct Exploration: ArticleLocation {
     /// What the explorer opens: one article, or a folder through its on-disk index, where only
     /// the first article is parsed now and the others when they are opened.
     enum Opening {
-        case article(LinkedArticle)
-        case folder(FolderCatalog, first: LinkedArticle)
+        case article(LoadedArticle)
+        /// `folder` as given, listed again while the explorer runs.
+        case folder(FolderCatalog, first: LoadedArticle, folder: String)
 
         var catalog: FolderCatalog? {
-            if case .folder(let catalog, _) = self { catalog } else { nil }
+            if case .folder(let catalog, _, _) = self { catalog } else { nil }
         }
 
         var first: LinkedArticle {
             switch self {
-            case .article(let model), .folder(_, let model): model
+            case .article(let loaded), .folder(_, let loaded, _): loaded.model
             }
         }
 
@@ -139,11 +140,12 @@ struct Exploration: ArticleLocation {
         @MainActor
         func session(service: StoreService?, keymap: KeyMap, bookmarksOff: String = Explorer.noBookmarkStore) -> ExplorerSession {
             switch self {
-            case .article(let model):
-                ExplorerSession(explorer: Explorer(model: model, keymap: keymap, bookmarks: service != nil, bookmarksOff: bookmarksOff),
-                                service: service)
-            case .folder(let catalog, let first):
-                FolderSession.session(catalog: catalog, first: first, keymap: keymap, service: service)
+            case .article(let loaded):
+                let make = { Explorer(model: $0, keymap: keymap, bookmarks: service != nil, bookmarksOff: bookmarksOff) }
+                return ExplorerSession(OpenedArticle(explorer: make(loaded.model), stamp: loaded.stamp), service: service,
+                                       library: SingleArticle(loaded, make: make))
+            case .folder(let catalog, let first, let folder):
+                return FolderSession.session(catalog: catalog, first: first, folder: folder, keymap: keymap, service: service)
             }
         }
     }
@@ -166,9 +168,10 @@ struct Exploration: ArticleLocation {
     /// with a `store` to resume from, the place read last); and what to say about it.
     func open(resuming store: StateStore? = nil) throws -> Start {
         guard let folder = folderPath else {
-            let model = try load()
-            return Start(opening: .article(model), target: try start(among: 1, in: model.article.title, places: { _ in lookupPlaces(in: model) },
-                                                                     model: { _ in model })?.target)
+            let loaded = try loadStamped()
+            let model = loaded.model
+            return Start(opening: .article(loaded), target: try start(among: 1, in: model.article.title, places: { _ in lookupPlaces(in: model) },
+                                                                      model: { _ in model })?.target)
         }
         let catalog = try FolderSession.catalog(of: folder)
         try Self.requireArticles(in: catalog, folder: folder)
@@ -187,14 +190,22 @@ struct Exploration: ArticleLocation {
         // The index's failures, then those found here: all said as a folder's are, in the
         // status line and on stderr after quitting (exit 65).
         func allFailures() -> [SourceError] { catalog.failures + loadFailures.sorted { $0.key < $1.key }.flatMap(\.value) }
+        // The stamps of the articles read, to tell later that their files changed since.
+        var stamps: [Int: ArticleStamp] = [:]
         // The explorer opens on the catalog's first entry: the chosen article is moved there.
         func opening(_ index: Int, _ model: LinkedArticle) -> Opening {
             let entry = catalog.entries[index]
             let reordered = FolderCatalog(entries: [entry] + catalog.entries.filter { $0 != entry }, failures: allFailures(),
                                           unloaded: catalog.unloaded)
-            return .folder(reordered, first: model)
+            return .folder(reordered, first: LoadedArticle(model: model, stamp: stamps[index]), folder: folder)
         }
-        let load = { (index: Int) in recording(index) { try ArticleLoader.load(path: $0) } }
+        let load = { (index: Int) in
+            recording(index) { path in
+                let loaded = try LoadedArticle.read(path: path)
+                stamps[index] = loaded.stamp
+                return loaded.model
+            }
+        }
         // Each article's text only, for the lookup: linking them all would take most of a
         // second per 10 MB (see `ArticleLoader.text`); only the one chosen is linked.
         let places = { (index: Int) in
@@ -224,7 +235,7 @@ struct Exploration: ArticleLocation {
             if let title = resume?.title, !resumed.contains(index), !resumed.isEmpty || unloaded != nil {
                 // Its text (`unloaded`, as the catalog read it) or its links file (found now).
                 let why = resumed.lazy.compactMap({ loadFailures[$0]?.first }).first
-                    ?? unloaded.flatMap { file in catalog.failures.first { $0.path == file.path || $0.path == Self.linksPath(of: file.path) } }
+                    ?? unloaded.flatMap { file in catalog.failures.first { $0.path == file.path || $0.path == ArticleLoader.linksPath(of: file.path) } }
                 notices.append("\u{201C}\(title.neutralized)\u{201D}, read last, could not be opened"
                                + (why.map { ": " + $0.description.neutralized } ?? ""))
                 standsIn = true
@@ -284,11 +295,6 @@ struct Exploration: ArticleLocation {
             throw ExitCode(64)
         }
         try Diagnostics.reportUnknown(section != nil ? "section" : "item", name, among: candidates, in: scope)
-    }
-
-    /// The links file beside the article file `path`, as `ArticleLoader.load` reads it.
-    static func linksPath(of path: String) -> String {
-        (path as NSString).deletingPathExtension + ".links.toml"
     }
 
     /// What `--section` or `--item` looks among in `model`.

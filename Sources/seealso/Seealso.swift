@@ -122,7 +122,13 @@ extension ArticleLocation {
     /// links file's are all said at once): status 65 for an article or links file that is
     /// malformed, 66 for one that cannot be read.
     func load() throws -> LinkedArticle {
-        try reportingSourceErrors { try ArticleLoader.load(path: file) }
+        try loadStamped().model
+    }
+
+    /// `load`, with the stamp its files had as they were read (none for the bundled article
+    /// and standard input): the explorer reads them again when they change.
+    func loadStamped() throws -> LoadedArticle {
+        try reportingSourceErrors { try LoadedArticle.read(path: file) }
     }
 
     /// The article's text, parsed but not linked (see `ArticleLoader.text`), or exits as `load`.

@@ -31,7 +31,12 @@ final class StoreService: BookmarkService {
     init(store: StateStore, folder: String? = nil, catalog: FolderCatalog? = nil) {
         self.store = store
         self.folder = folder
-        shelf = catalog.map { BookmarkShelf(entries: $0.entries.map { BookmarkShelf.Entry(path: $0.path, title: $0.title) }) }
+        shelf = catalog.map(Self.shelf)
+    }
+
+    /// The shelf of a folder's articles, as `catalog` lists them.
+    private static func shelf(_ catalog: FolderCatalog) -> BookmarkShelf {
+        BookmarkShelf(entries: catalog.entries.map { BookmarkShelf.Entry(path: $0.path, title: $0.title) })
     }
 
     func entries(in model: LinkedArticle) throws -> [BookmarkEntry] {
@@ -131,6 +136,12 @@ final class StoreService: BookmarkService {
         }
         fileEvents.append(news)
         return .reopened(news)
+    }
+
+    /// The folder as listed again while the explorer runs (files added, removed, retitled):
+    /// bookmarks are found among its files as they are now, each read again when needed.
+    func relisted(_ catalog: FolderCatalog) {
+        shelf = Self.shelf(catalog)
     }
 
     func changedElsewhere() throws -> Bool {

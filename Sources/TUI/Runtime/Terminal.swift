@@ -100,8 +100,9 @@ public enum Terminal {
                 lastFrame = .now
             }
             // Settled, the read still wakes now and then when a store is kept, which another
-            // explorer may change (see `Action.idle`); else it waits for a key.
-            let timeout = unsettled ? pauseMilliseconds : session.service == nil ? -1 : idleWatchMilliseconds
+            // explorer may change, or the article has a file, which may be edited (see
+            // `Action.idle`); else it waits for a key.
+            let timeout = unsettled ? pauseMilliseconds : session.watchesWhenIdle ? idleWatchMilliseconds : -1
             let asked = ContinuousClock.now
             let read = waiting ?? backend.nextEvent(timeoutMilliseconds: timeout)
             waiting = nil
@@ -145,10 +146,11 @@ public enum Terminal {
     /// down does not write at every repeat, short enough that little is lost to a crash.
     static let pauseMilliseconds: Int32 = 500
 
-    /// How often an idle explorer looks whether another one changed the store: soon enough
-    /// that a bookmark made in the other window shows while one looks over, seldom enough
-    /// that an idle explorer costs nothing (a check is a few microseconds, and a frame in
-    /// which nothing changed writes nothing).
+    /// How often an idle explorer looks whether another one changed the store, or the
+    /// article's file changed: soon enough that a bookmark made in the other window, or an
+    /// edit saved in an editor beside, shows while one looks over, seldom enough that an idle
+    /// explorer costs nothing (a check is a few microseconds, and a frame in which nothing
+    /// changed writes nothing).
     static let idleWatchMilliseconds: Int32 = 2000
 }
 
@@ -159,17 +161,21 @@ public enum Terminal {
 @MainActor
 public final class ExplorerSession {
     /// The explorer of the article on screen.
-    public private(set) var explorer: Explorer
+    public internal(set) var explorer: Explorer
     /// Nil without bookmarks: from the start, or since the store's file was refused (`bookmarksOff`).
     public private(set) var service: BookmarkService?
     /// Why bookmarks were turned off while the explorer ran (see `turningBookmarksOff`): the
-    /// explorers of articles opened from then on are made without them too.
-    private var bookmarksOff: String?
-    /// Makes the explorer of another article of the folder, by title: nil when no article has
-    /// that title; throws when its file no longer loads (changed since the folder was indexed,
-    /// or a malformed links file beside it), with the error's `path:line: message`.
-    private let open: (String) throws -> Explorer?
-    private var explorers: [String: Explorer] = [:]
+    /// explorers of articles opened from then on are made without them too (`current`).
+    var bookmarksOff: String?
+    /// Reads the articles by title (see `current`): nil when no article has that title;
+    /// throws when its file does not load now (changed since the folder was indexed, or a
+    /// malformed links file beside it), with the error's `path:line: message`.
+    let library: any ArticleLibrary
+    /// The articles opened so far, by title, with their files' stamps as they were read.
+    var articles: [String: SessionArticle] = [:]
+    /// How many times the folder's list changed (`ArticleLibrary.relist`): an article opened
+    /// before the last change has its explorer made again before it is shown.
+    var listing = 0
     /// Set when the article on screen was opened at start-up in place of the folder's article
     /// read last, whose file is there but could not be opened (a syntax error): its saves then
     /// leave the order of reading alone, so that the folder reopens at the article read last
@@ -177,11 +183,17 @@ public final class ExplorerSession {
     /// as soon as the person opens another article (a link, the finder, a bookmark, H or L).
     public var standsIn = false
 
-    public init(explorer: Explorer, service: BookmarkService?, open: @escaping (String) throws -> Explorer? = { _ in nil }) {
-        self.explorer = explorer
+    /// A session whose articles `open` makes, by title, none of them from a file it looks at again.
+    public convenience init(explorer: Explorer, service: BookmarkService?, open: @escaping (String) throws -> Explorer? = { _ in nil }) {
+        self.init(OpenedArticle(explorer: explorer, stamp: nil), service: service, library: OpeningClosure(open))
+    }
+
+    /// `first`: the article on screen at first, as read from its files.
+    public init(_ first: OpenedArticle, service: BookmarkService?, library: any ArticleLibrary) {
+        explorer = first.explorer
         self.service = service
-        self.open = open
-        explorers[explorer.model.article.title] = explorer
+        self.library = library
+        articles[first.explorer.model.article.title] = SessionArticle(opened: first, listing: 0)
     }
 
     /// The state to show first: the saved session, then `start`. Without `restore` the view
@@ -224,8 +236,7 @@ public final class ExplorerSession {
     /// one saved while it was read alone names none, which would read as this one's. Nil when
     /// it has none, or cannot be opened now (its views could not be placed in its text).
     func savedSession(of title: String) -> SessionRecord? {
-        guard let other = try? explorers[title] ?? opening(title), let record = savedSession(in: other.model) else { return nil }
-        explorers[title] = other
+        guard let other = try? current(title)?.opened.explorer, let record = savedSession(in: other.model) else { return nil }
         func named(_ view: ViewSnapshot) -> ViewSnapshot {
             var view = view
             if view.article == nil { view.article = title }
@@ -237,15 +248,31 @@ public final class ExplorerSession {
     /// `action` applied, then every effect it asked for carried out. An article switch goes
     /// last: it replaces the explorer and the state, so the effects queued with it (the save
     /// of the view being left) are run first, while they still apply to the article they are for.
+    /// At a pause, when idle and on the redraw key, the article on screen is then compared
+    /// with its file (`recheck`).
     public func apply(_ action: Action, to state: AppState) -> AppState {
+        let state = apply(action, to: state, relisting: true)
+        return Self.looksAtTheFile(action) ? recheck(state) : state
+    }
+
+    /// `apply`; `relisting`: whether the folder may be listed again (`Effect.relistFolder`),
+    /// which it is at most once an action.
+    func apply(_ action: Action, to state: AppState, relisting: Bool) -> AppState {
         let before = state
         var state = explorer.update(state, action)
         while !state.effects.isEmpty {
             let next = state.effects.firstIndex { !$0.switchesArticle } ?? 0
             let effect = state.effects.remove(at: next)
-            if case .openArticle(let title, let arrival) = effect {
+            switch effect {
+            case .openArticle(let title, let arrival):
                 state = switchArticle(to: title, at: arrival, from: state, before: before)
-            } else {
+            case .relistFolder(let again):
+                // Changed: done again from the start, by explorers that know the folder as it
+                // is now, and with the bookmarks resolved against it. What the first try
+                // queued after this (its save) is the second's to ask for again.
+                guard relisting, relistFolder() else { continue }
+                return apply(again, to: perform(.reloadBookmarks, on: before), relisting: false)
+            default:
                 state = perform(effect, on: state)
             }
         }
@@ -317,7 +344,7 @@ public final class ExplorerSession {
             case .undoRemove:
                 selecting = try service.undoRemove()
                 notice = selecting == nil ? "Nothing to undo." : "Bookmark restored."
-            case .openArticle:
+            case .openArticle, .relistFolder:
                 return state
             }
             return explorer.update(state, .bookmarksLoaded(try service.entries(in: model), notice: Self.joined(news, notice),
@@ -350,15 +377,20 @@ public final class ExplorerSession {
     private func turningBookmarksOff(because reason: String, failing effect: Effect, _ state: AppState) -> AppState {
         service = nil
         bookmarksOff = reason
-        explorers = explorers.mapValues { $0.withoutBookmarks(because: reason) }
+        articles = articles.mapValues { article in
+            var article = article
+            article.opened.explorer = article.opened.explorer.withoutBookmarks(because: reason)
+            return article
+        }
         explorer = explorer.withoutBookmarks(because: reason)
         let notice = (Self.notDone(effect).map { "\($0): bookmarks are off: " } ?? "Bookmarks are off: ") + reason
         return explorer.droppingBookmarks(state, saying: notice)
     }
 
-    /// The explorer of another article of the folder (`open`), without bookmarks once they are off.
-    private func opening(_ title: String) throws -> Explorer? {
-        try open(title).map { opened in bookmarksOff.map { opened.withoutBookmarks(because: $0) } ?? opened }
+    /// `made`, an explorer the library made (an article opened, or made again for the folder
+    /// listed again), without bookmarks once they are off.
+    func keepingBookmarksOff(_ made: Explorer) -> Explorer {
+        bookmarksOff.map { made.withoutBookmarks(because: $0) } ?? made
     }
 
     /// How a failure of `effect` begins, saying what was not done.
@@ -368,7 +400,7 @@ public final class ExplorerSession {
         case .setNote, .setBookmarkNote: "Note not saved"
         case .removeBookmark: "Bookmark not deleted"
         case .undoRemove: "Bookmark not restored"
-        case .saveSession, .reloadBookmarks, .refreshBookmarks, .openArticle: nil
+        case .saveSession, .reloadBookmarks, .refreshBookmarks, .openArticle, .relistFolder: nil
         }
     }
 
@@ -405,17 +437,21 @@ public final class ExplorerSession {
     /// Another article on screen, where `arrival` says, with the same history, focus and
     /// screen; bookmarks are resolved again against it. `before`: the state before the action
     /// that asked for it, for a step of the history that cannot be taken (see `stayed`).
+    ///
+    /// An article opened before is shown as it was read while its files have not changed;
+    /// changed, it is read again and its views are placed in its text as it is now; gone,
+    /// not loading, or under another title now, it is said so and not shown (see `current`).
     func switchArticle(to title: String, at arrival: Arrival, from state: AppState, before: AppState? = nil) -> AppState {
-        let opened: Explorer?
+        let opened: (opened: OpenedArticle, reloaded: Bool)?
         do {
-            opened = try explorers[title] ?? opening(title)
+            opened = try current(title)
         } catch {
             return stayed(state, saying: "“\(title)” could not be opened: \(error)", title: title, arrival: arrival, before: before)
         }
-        guard let next = opened else {
+        guard let opened else {
             return stayed(state, saying: "“\(title)” is not loaded.", title: title, arrival: arrival, before: before)
         }
-        explorers[title] = next
+        let next = opened.opened.explorer
         explorer = next
         // Another article opened by the person: it is read last now, as any article opened is.
         standsIn = false
@@ -436,10 +472,11 @@ public final class ExplorerSession {
         fresh = perform(.reloadBookmarks, on: fresh)
         // Its views in the history may be of the text it had when they were left (a run
         // before this one): placed in its text as it is now, the view arrived at first.
+        // Read again since it was last shown, it says so, wherever it is arrived at.
         if case .view(let view) = arrival {
-            fresh = next.update(fresh, .restoreView(view))
+            fresh = next.update(fresh, opened.reloaded ? .reloaded(view) : .restoreView(view))
         } else {
-            fresh = next.update(fresh, .placeHistory)
+            fresh = next.update(fresh, opened.reloaded ? .reloaded(nil) : .placeHistory)
         }
         // A place in it, found now that it is loaded.
         let place: Target?

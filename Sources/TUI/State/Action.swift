@@ -1,6 +1,6 @@
 /// What can happen to the explorer: a bound key's command, the mouse, a resize, or a
 /// request to go somewhere (used by `--section`/`--item` at start-up).
-public enum Action: Equatable, Sendable {
+public enum Action: Hashable, Sendable {
     case command(Command)
     case mouse(MouseEvent)
     case resize(Size)
@@ -30,12 +30,18 @@ public enum Action: Equatable, Sendable {
     /// The history as it comes into this article from another of the folder: its views of
     /// this one are placed in its text as it is now (see `restoreView`, which does it too).
     case placeHistory
+    /// The article's file changed on disk and was read again: `view` (nil: the state's own)
+    /// is where the reader was in the text read before, and it is shown where its place is in
+    /// this one, as are the history's views of this article (`ViewPlace`).
+    case reloaded(ViewSnapshot?)
     /// Input paused. The view is saved if it moved since it was last saved, so that a crash
     /// or a closed terminal loses at most the last moment's scrolling; nothing else changes.
+    /// (The runtime also looks whether the article's file changed: `ExplorerSession.recheck`.)
     case pause
     /// No key for `Terminal.idleWatchMilliseconds` after the pause: what another explorer
-    /// changed in the store since (a bookmark made, removed, a note) is shown without a key,
-    /// as lazygit and file managers refresh on a timer. Nothing is saved.
+    /// changed in the store since (a bookmark made, removed, a note), and the article's file
+    /// edited on disk, are shown without a key, as lazygit and file managers refresh on a
+    /// timer. Nothing is saved.
     case idle
     /// The terminal asks the explorer to end (SIGINT, SIGTERM, SIGHUP, or another signal that
     /// would end the process, see `EndingSignals`): it quits as the quit

@@ -190,6 +190,10 @@ public enum Effect: Hashable, Sendable {
     case saveSession(SessionRecord)
     /// Switch to another article of the folder.
     case openArticle(title: String, at: Arrival)
+    /// List the folder's files again (the finder opened, a See-also topic followed that no
+    /// article of the folder had): when they changed (a file added, removed, retitled), `then`
+    /// is done again, from where the action started, by the explorer of the folder as it is now.
+    case relistFolder(then: Action)
 }
 
 extension Effect {

@@ -18,6 +18,9 @@ extension Explorer {
             // Its results (every entry, folded now rather than on the first keystroke) are
             // matched once `update` sees it open.
             state.finder = FinderState()
+            // In a folder, it offers the files there now: a file added since is an article
+            // to go to, a file removed is none.
+            if !neighbours.titles.isEmpty { state.effects.append(.relistFolder(then: .command(.goTo))) }
         default:
             break
         }

@@ -193,18 +193,17 @@ public struct Explorer: Sendable {
         case .restoreView(let view):
             // Back or forward crossed into this article: its views in the history, this one
             // among them, may be of the text it had when they were left.
-            var finder: SectionFinder?
-            let arrival = placed(view, in: state, finder: &finder)
-            let history = placing(state.history, in: state, finder: &finder)
-            state = restore(arrival.view, into: state)
-            state.history = history.history
-            state.history.settle(at: arrival.view)
-            state.notice = changedNotice(view: arrival.placement, history: history.placement)
+            let arrival = arriving(at: view, state)
+            state = arrival.state
+            state.notice = changedNotice(view: arrival.view, history: arrival.history)
         case .placeHistory:
-            var finder: SectionFinder?
-            let history = placing(state.history, in: state, finder: &finder)
-            state.history = history.history
-            state.notice = changedNotice(view: .exact, history: history.placement)
+            let arrival = arriving(at: nil, state)
+            state = arrival.state
+            state.notice = changedNotice(view: arrival.view, history: arrival.history)
+        case .reloaded(let view):
+            let arrival = arriving(at: view, state)
+            state = arrival.state
+            state.notice = changedNotice(view: arrival.view, history: arrival.history, onDisk: true)
         }
         // The top a resize kept is forgotten once the reader moves for anything else.
         if state.reader != previous.reader, !(action.isResize) { state.topBeforeResize = nil }
@@ -983,6 +982,12 @@ public struct Explorer: Sendable {
             target = .article(model.article.title)
         }
         if case .article(model.article.title) = target { return follow(.section(0), from: state) }
+        // A See-also topic no article of the folder has, as it was listed: its file may have
+        // been added since, and then it is the article that opens, not the card.
+        if case .card(let id) = target, !neighbours.titles.isEmpty, case .item(let index)? = model.node(id: id),
+           model.items[index].kind == .seeAlso {
+            state.effects.append(.relistFolder(then: .follow(target)))
+        }
         if let elsewhere = target.elsewhere {
             state.history.record(snapshot(state))
             state.effects.append(.openArticle(title: elsewhere.article, at: elsewhere.arrival))

@@ -282,15 +282,31 @@ extension Explorer {
         return (placed, worst)
     }
 
+    /// `state` arrived at `view` (nil: where it is), which is placed in the article's text as
+    /// it is now, and so are the history's views of this article; and how close the view and
+    /// the least close of the history's were placed.
+    func arriving(at view: ViewSnapshot?, _ state: AppState) -> (state: AppState, view: Placement, history: Placement) {
+        var state = state
+        var finder: SectionFinder?
+        let arrival = view.map { placed($0, in: state, finder: &finder) }
+        let history = placing(state.history, in: state, finder: &finder)
+        if let arrival { state = restore(arrival.view, into: state) }
+        state.history = history.history
+        if let arrival { state.history.settle(at: arrival.view) }
+        return (state, arrival?.placement ?? .exact, history.placement)
+    }
+
     /// What the status line says when views of this article had to be placed in a text that
-    /// changed since: nil when each was found where it was.
-    func changedNotice(view: Placement, history: Placement) -> String? {
-        let changed = "\u{201C}\(model.article.title.neutralized)\u{201D} changed since last read: "
+    /// changed since: nil when each was found where it was. `onDisk`: the text was read again
+    /// while the explorer runs (`Action.reloaded`), which is always said.
+    func changedNotice(view: Placement, history: Placement, onDisk: Bool = false) -> String? {
+        let changed = "\u{201C}\(model.article.title.neutralized)\u{201D} changed " + (onDisk ? "on disk: " : "since last read: ")
+        let reopened = onDisk ? "reloaded" : "reopened"
         switch (view, history) {
-        case (.top, _): return changed + "reopened at its top"
-        case (.nearest, _): return changed + "reopened at the nearest section"
-        case (.exact, .exact): return nil
-        case (.exact, _): return changed + "some history steps lead to the nearest section"
+        case (.top, _): return changed + reopened + " at its top"
+        case (.nearest, _): return changed + reopened + " at the nearest section"
+        case (.exact, .exact): return onDisk ? changed + reopened : nil
+        case (.exact, _): return changed + (onDisk ? reopened + "; " : "") + "some history steps lead to the nearest section"
         }
     }
 }

@@ -1,0 +1,113 @@
+import Content
+
+/// An article the session opened, as it keeps it between visits.
+struct SessionArticle {
+    var opened: OpenedArticle
+    /// `ExplorerSession.listing` when its explorer was made.
+    var listing: Int
+    /// The stamp its files had when reading them again failed while it was on screen (half
+    /// written, gone, retitled): not read again, nor said again, until they change again.
+    var unreadable: ArticleStamp?
+}
+
+/// A file read again for an article that has another title now. A title is what an article
+/// is known by (the finder, links, the history, bookmarks, sessions), so the file is not that
+/// article any more: it is another one, which the finder lists once the folder is listed
+/// again, and the article asked for is no longer in the folder.
+struct Retitled: Error, CustomStringConvertible {
+    let path: String
+    let title: String
+
+    var description: String { "\(path) is now titled \u{201C}\(title.neutralized)\u{201D}" }
+}
+
+/// The article on screen's file is no longer listed in the folder (removed, and the folder
+/// listed again since).
+struct Unlisted: Error, CustomStringConvertible {
+    var description: String { "it is no longer in the folder" }
+}
+
+extension ExplorerSession {
+    /// The article titled `title` as its files are now: the one read before while they have
+    /// not changed (its stamp, two `stat`s), else read again (`reloaded`). Nil when no file
+    /// has that title; throws when its file does not load now, or has another title now
+    /// (`Retitled`). One that fails is forgotten: it is read again when next asked for.
+    func current(_ title: String) throws -> (opened: OpenedArticle, reloaded: Bool)? {
+        let known = articles[title]
+        if var known, !known.opened.hasChanged {
+            if known.listing != listing {
+                known.opened.explorer = keepingBookmarksOff(library.relisted(known.opened.explorer))
+                known.listing = listing
+                articles[title] = known
+            }
+            return (known.opened, false)
+        }
+        articles[title] = nil
+        guard var opened = try library.open(title: title) else { return nil }
+        opened.explorer = keepingBookmarksOff(opened.explorer)
+        let read = opened.explorer.model.article
+        guard read.title == title else { throw Retitled(path: read.path, title: read.title) }
+        articles[title] = SessionArticle(opened: opened, listing: listing)
+        return (opened, known != nil)
+    }
+
+    /// The article on screen compared with its files, at the moments `looksAtTheFile` names:
+    /// changed, it is read again and shown where the reader was, in its text as it is now
+    /// (`Action.reloaded`). One that does not load now (being written, half written, gone,
+    /// or retitled) stays on screen as it was read, and that is said, once for each change of
+    /// its files: the next change is read again.
+    ///
+    /// Not while the finder, a prompt or the link map is open: they hold places in the text
+    /// on screen (a search's matches, a note's place); the next check after they close does it.
+    func recheck(_ state: AppState) -> AppState {
+        let title = explorer.model.article.title
+        guard state.prompt == nil, state.finder == nil, state.linkMap == nil, let known = articles[title],
+              let now = known.opened.stampNow, now != known.opened.stamp, now != known.unreadable else { return state }
+        do {
+            guard let opened = try current(title)?.opened else { throw Unlisted() }
+            return reload(state, as: opened.explorer)
+        } catch {
+            var kept = known
+            kept.unreadable = now
+            articles[title] = kept
+            return explorer.update(state, .notice("\u{201C}\(title.neutralized)\u{201D} changed on disk but could not be reloaded: \(error) "
+                                                  + "(the text read before stays)"))
+        }
+    }
+
+    /// `state`, the article on screen replaced by `next` (its text read again), where the
+    /// reader was: its bookmarks resolved again, its views placed, the place saved.
+    private func reload(_ state: AppState, as next: Explorer) -> AppState {
+        // Taken by the explorer of the text read before: the place says where it is in that text.
+        let view = explorer.snapshot(state)
+        explorer = next
+        // Bookmarks first: a view restored into a pane with no rows yet would lose its selection.
+        let state = apply(.reloaded(view), to: perform(.reloadBookmarks, on: state), relisting: false)
+        // Saved at once, as a jump is: the place the store has is in the text read before.
+        return perform(.saveSession(SessionRecord(view: next.snapshot(state), history: state.history)), on: state)
+    }
+
+    /// Lists the folder again (`Effect.relistFolder`): when its articles changed, the one on
+    /// screen is made again for them, and the others when they are next shown.
+    func relistFolder() -> Bool {
+        guard library.relist() else { return false }
+        listing += 1
+        let title = explorer.model.article.title
+        explorer = keepingBookmarksOff(library.relisted(explorer))
+        articles[title]?.opened.explorer = explorer
+        articles[title]?.listing = listing
+        return true
+    }
+
+    /// Whether the runtime is to wake when no key comes (`Action.idle`): a store another
+    /// explorer may change, or an article with a file someone may edit.
+    var watchesWhenIdle: Bool {
+        service != nil || articles[explorer.model.article.title]?.opened.stamp != nil
+    }
+
+    /// The actions at which the article on screen is compared with its files: input paused,
+    /// idle, and the redraw key, which the person presses to see the screen as it should be.
+    static func looksAtTheFile(_ action: Action) -> Bool {
+        action == .pause || action == .idle || action == .command(.redraw)
+    }
+}
