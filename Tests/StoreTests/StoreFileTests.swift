@@ -314,4 +314,24 @@ struct StoreFileTests {
         #expect(window.runner.explorer.currentSection(window.state) == history, "back where the bookmark was followed from")
         #expect(window.state.focus == .reader && !window.state.layout.contains(.bookmarks))
     }
+
+    /// Once off, off in every article: one opened afterwards (a folder's, by the library that
+    /// reads articles as their files change) is made without bookmarks too.
+    @Test func anArticleOpenedAfterwardsHasNoBookmarksEither() throws {
+        let other = try LinkedArticle(article: ArticleParser().parse("= Other =\n\nThe other article.\n", path: "other.txt"))
+        let service = StoreService(store: try StateStore(directory: data))
+        let runner = ExplorerSession(explorer: Explorer(model: model, bookmarks: true), service: service) { title in
+            title == "Other" ? Explorer(model: other, bookmarks: true) : nil
+        }
+        var state = runner.startUp(runner.explorer.initialState(size: Size(width: 120, height: 40)), start: nil, restore: false)
+        try replace(with: .garbage)
+        state = runner.apply(.pause, to: state)
+        #expect(runner.service == nil)
+
+        state.effects.append(.openArticle(title: "Other", at: .top))
+        state = runner.apply(.notice("opening"), to: state)
+        #expect(runner.explorer.model.article.title == "Other")
+        #expect(!runner.explorer.panes.contains(.bookmarks))
+        #expect(!state.layout.contains(.bookmarks))
+    }
 }
