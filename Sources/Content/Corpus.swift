@@ -93,14 +93,20 @@ public struct FolderCatalog: Sendable {
     /// when several do. So "Мои" is the article Мои even beside an article Мой (which it
     /// names only once й is folded to и), and the topic "Мои" in Мой opens Мои, not itself.
     public func article(titled title: String) -> Int? {
+        let found = articles(titled: title)
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// The articles the first step of `article(titled:)` that finds any finds: one, or several
+    /// that a See-also title cannot tell apart (a title two files have); none when no step does.
+    public func articles(titled title: String) -> [Int] {
         let whole = TitleKeys(title)
         // Each key made only if the step before found nothing (`??` waits): folding through
         // Foundation is what a folder's topics cost to resolve.
-        guard let found = writtenTitles[whole.written] ?? foldedTitles[whole.folded] ?? {
+        return writtenTitles[whole.written] ?? foldedTitles[whole.folded] ?? {
             let bare = TitleKeys(Self.withoutDisambiguator(title))
             return bareWrittenTitles[bare.written] ?? bareFoldedTitles[bare.folded]
-        }() else { return nil }
-        return found.count == 1 ? found[0] : nil
+        }() ?? []
     }
 
     /// Which articles' See-also topics open which article: every topic of the folder looked
@@ -136,6 +142,18 @@ public struct FolderCatalog: Sendable {
             if let target = article(titled: item.name), target != own { resolved[item.id] = target }
         }
         return resolved
+    }
+
+    /// For an article of the folder (parsed): its See-also items whose title several files of
+    /// the folder have, item id → those files' paths: they open none (`article(titled:)`),
+    /// and their topic card says why rather than that no article is loaded (QA 12c).
+    public func ambiguousSeeAlso(of model: LinkedArticle) -> [String: [String]] {
+        var ambiguous: [String: [String]] = [:]
+        for item in model.items where item.kind == .seeAlso {
+            let found = articles(titled: item.name)
+            if found.count > 1 { ambiguous[item.id] = found.map { entries[$0].path } }
+        }
+        return ambiguous
     }
 
     /// A folder's files spelled two ways: from the folder as a person gave it, for everything

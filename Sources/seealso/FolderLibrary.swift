@@ -77,6 +77,7 @@ final class FolderLibrary: ArticleLibrary {
         let incoming = (index.map(listed.backlinks.to) ?? []).map { (article: catalog.entries[$0.article].title, topic: $0.topic) }
             .filter { seen.insert([$0.article, $0.topic]).inserted }
         return Explorer(model: model, keymap: keymap, bookmarks: service != nil,
-                        neighbours: Neighbours(seeAlso: seeAlso, incoming: incoming, titles: listed.distinctTitles, unloaded: listed.unloaded))
+                        neighbours: Neighbours(seeAlso: seeAlso, incoming: incoming, titles: listed.distinctTitles, unloaded: listed.unloaded,
+                                               ambiguous: catalog.ambiguousSeeAlso(of: model)))
     }
 }

@@ -3,8 +3,9 @@ import Content
 extension ReaderDocument {
     /// The card of a topic whose article is not loaded (or of any item, on request): its name
     /// and kind, every link with its rationale or evidence, and every place the article
-    /// mentions it — each followable.
-    public static func card(for itemID: String, in model: LinkedArticle) -> ReaderDocument {
+    /// mentions it — each followable. `sharedBy`: in a folder, the files that all have the
+    /// topic's title, so that it opens none of them.
+    public static func card(for itemID: String, in model: LinkedArticle, sharedBy files: [String]? = nil) -> ReaderDocument {
         var document = ReaderDocument()
         guard case .item(let index)? = model.node(id: itemID) else { return document }
         let item = model.items[index]
@@ -27,6 +28,11 @@ extension ReaderDocument {
         }
         if model.namesItself(item) {
             add([TextSpan("This is the article you are reading.", Style(.dim))], spacing: 1)
+        } else if let files, item.kind == .seeAlso {
+            // Not "not loaded": they are, but a title cannot say which of them it means.
+            add([TextSpan("\(files.count) files of the folder have this title (\(files.map(\.neutralized).joined(separator: ", "))), "
+                          + "so it opens none of them; the finder opens the first. This card gathers what "
+                          + "“\(model.article.title)” says about it.", Style(.dim))], spacing: 1)
         } else if item.kind == .seeAlso {
             add([TextSpan("Its article is not loaded: this card gathers what “\(model.article.title)” says about it.", Style(.dim))], spacing: 1)
         }

@@ -235,13 +235,17 @@ public struct Neighbours: Sendable {
     /// being fixed): not offered by the finder, but the history's steps into them are kept,
     /// and going to one says why it cannot be opened (see `FolderCatalog.unloaded`).
     public var unloaded: [String]
+    /// See-also item ids whose title several files of the folder have, with those files'
+    /// paths: such a topic opens none of them (`FolderCatalog.ambiguousSeeAlso`).
+    public var ambiguous: [String: [String]]
 
     public init(seeAlso: [String: String] = [:], incoming: [(article: String, topic: String)] = [], titles: [String] = [],
-                unloaded: [String] = []) {
+                unloaded: [String] = [], ambiguous: [String: [String]] = [:]) {
         self.seeAlso = seeAlso
         self.incoming = incoming
         self.titles = titles
         self.unloaded = unloaded
+        self.ambiguous = ambiguous
     }
 }
 
