@@ -1,0 +1,356 @@
+import Content
+import Foundation
+
+/// Applies actions to the explorer of the article being read and carries out the effects
+/// they ask for, feeding results back as actions; in a folder, it switches between the
+/// articles' explorers, carrying the jump history across. Separate from the terminal so
+/// that tests drive it with a fake service.
+@MainActor
+public final class ExplorerSession {
+    /// The explorer of the article on screen.
+    public internal(set) var explorer: Explorer
+    /// Nil without bookmarks: from the start, or since the store's file was refused (`bookmarksOff`).
+    public private(set) var service: BookmarkService?
+    /// Why bookmarks were turned off while the explorer ran (see `turningBookmarksOff`): the
+    /// explorers of articles opened from then on are made without them too (`current`).
+    var bookmarksOff: String?
+    /// Reads the articles by title (see `current`): nil when no article has that title;
+    /// throws when its file does not load now (changed since the folder was indexed, or a
+    /// malformed links file beside it), with the error's `path:line: message`.
+    let library: any ArticleLibrary
+    /// The articles opened so far, by title, with their files' stamps as they were read.
+    var articles: [String: SessionArticle] = [:]
+    /// How many times the folder's list changed (`ArticleLibrary.relist`): an article opened
+    /// before the last change has its explorer made again before it is shown.
+    var listing = 0
+    /// Set when the article on screen was opened at start-up in place of the folder's article
+    /// read last, whose file is there but could not be opened (a syntax error): its saves then
+    /// leave the order of reading alone, so that the folder reopens at the article read last
+    /// once it loads again, as a browser's session keeps a tab that failed to load. Cleared
+    /// as soon as the person opens another article (a link, the finder, a bookmark, H or L).
+    public var standsIn = false
+
+    /// A session whose articles `open` makes, by title, none of them from a file it looks at again.
+    public convenience init(explorer: Explorer, service: BookmarkService?, open: @escaping (String) throws -> Explorer? = { _ in nil }) {
+        self.init(OpenedArticle(explorer: explorer, stamp: nil), service: service, library: OpeningClosure(open))
+    }
+
+    /// `first`: the article on screen at first, as read from its files.
+    public init(_ first: OpenedArticle, service: BookmarkService?, library: any ArticleLibrary) {
+        explorer = first.explorer
+        self.service = service
+        self.library = library
+        articles[first.explorer.model.article.title] = SessionArticle(opened: first, listing: 0)
+    }
+
+    /// The state to show first: the saved session, then `start`. Without `restore` the view
+    /// starts at the top, or at `start`, but the saved history is kept, with the saved view one
+    /// step back: quitting then saves it again rather than an empty history.
+    ///
+    /// `readLast`, in a folder: the article read last, when `start` (`--section`, `--item`) is
+    /// in this other one. Where it was left is then one step back from `start`, with its history
+    /// before it, restoring or not, as for a start in the same article: the history is the
+    /// folder's, and this article's own session (a place read before) is not where it was left.
+    public func startUp(_ state: AppState, start: Target?, readLast: String? = nil, restore: Bool) -> AppState {
+        var state = perform(.reloadBookmarks, on: state)
+        if let start, let readLast, readLast != explorer.model.article.title, let left = savedSession(of: readLast) {
+            state = apply(.follow(start), to: state)
+            // After the jump: the top it leaves was never shown, so it is no step back.
+            return apply(.resumeHistory(left), to: state)
+        }
+        let session = savedSession()
+        if let session, restore { state = apply(.restoreSession(session), to: state) }
+        // What the restore said (the article changed since last read) outlasts the jump.
+        let restored = state.notice
+        if let start { state = apply(.follow(start), to: state) }
+        // After the jump to `start`: the top it leaves was never shown, so the way back is to
+        // where the last run ended, not to the top (it was both, one after the other).
+        if let session, !restore { state = apply(.resumeHistory(session), to: state) }
+        if state.notice == nil { state.notice = restored }
+        return state
+    }
+
+    func savedSession() -> SessionRecord? {
+        savedSession(in: explorer.model)
+    }
+
+    private func savedSession(in model: LinkedArticle) -> SessionRecord? {
+        guard let service, let data = try? service.session(for: model) else { return nil }
+        return try? JSONDecoder().decode(SessionRecord.self, from: data)
+    }
+
+    /// The saved session of another article of the folder, its views named by their article:
+    /// one saved while it was read alone names none, which would read as this one's. Nil when
+    /// it has none, or cannot be opened now (its views could not be placed in its text).
+    func savedSession(of title: String) -> SessionRecord? {
+        guard let other = try? current(title)?.opened.explorer, let record = savedSession(in: other.model) else { return nil }
+        func named(_ view: ViewSnapshot) -> ViewSnapshot {
+            var view = view
+            if view.article == nil { view.article = title }
+            return view
+        }
+        return SessionRecord(view: named(record.view), history: record.history.mapping(named))
+    }
+
+    /// `action` applied, then every effect it asked for carried out. An article switch goes
+    /// last: it replaces the explorer and the state, so the effects queued with it (the save
+    /// of the view being left) are run first, while they still apply to the article they are for.
+    /// At a pause, when idle and on the redraw key, the article on screen is then compared
+    /// with its file (`recheck`).
+    public func apply(_ action: Action, to state: AppState) -> AppState {
+        let state = apply(action, to: state, relisting: true)
+        return Self.looksAtTheFile(action) ? recheck(state) : state
+    }
+
+    /// `apply`; `relisting`: whether the folder may be listed again (`Effect.relistFolder`),
+    /// which it is at most once an action.
+    func apply(_ action: Action, to state: AppState, relisting: Bool) -> AppState {
+        let before = state
+        var state = explorer.update(state, action)
+        while !state.effects.isEmpty {
+            let next = state.effects.firstIndex { !$0.switchesArticle } ?? 0
+            let effect = state.effects.remove(at: next)
+            switch effect {
+            case .openArticle(let title, let arrival):
+                state = switchArticle(to: title, at: arrival, from: state, before: before)
+            case .relistFolder(let again):
+                // Changed: done again from the start, by explorers that know the folder as it
+                // is now, and with the bookmarks resolved against it. What the first try
+                // queued after this (its save) is the second's to ask for again.
+                guard relisting, relistFolder() else { continue }
+                return apply(again, to: perform(.reloadBookmarks, on: before), relisting: false)
+            default:
+                state = perform(effect, on: state)
+            }
+        }
+        return state
+    }
+
+    func perform(_ effect: Effect, on state: AppState) -> AppState {
+        if case .openArticle(let title, let arrival) = effect { return switchArticle(to: title, at: arrival, from: state) }
+        guard let service else { return state }
+        let model = explorer.model
+        // Before anything is written, or looked for: a write to a file deleted or replaced
+        // meanwhile would be lost on quitting, or land in a file that is not seealso's.
+        var news: String?
+        switch service.checkStoreFile() {
+        case .unchanged: break
+        case .reopened(let said): news = said
+        case .refused(let reason): return turningBookmarksOff(because: reason, failing: effect, state)
+        }
+        if case .refreshBookmarks = effect, news == nil {
+            // A check that fails says nothing, at every pause: what this explorer does next
+            // with the store reports the trouble.
+            guard (try? service.changedElsewhere()) == true else { return state }
+        }
+        do {
+            // Its id is the old file's: in the new one it may be another bookmark's.
+            if news != nil, effect.namesBookmarkByID { throw InTheOldFile() }
+            var notice: String?
+            var selecting: Int64?
+            switch effect {
+            case .saveSession(let session):
+                try service.saveSession(try JSONEncoder().encode(session), for: model, asReadLast: !standsIn)
+                // A new file: the list shown is the old one's.
+                guard news != nil else { return state }
+            case .reloadBookmarks, .refreshBookmarks:
+                // What was said before is not news from the new file.
+                notice = news == nil ? state.notice : nil
+            case .addBookmark(let section, let item):
+                let name = model.displayName(of: item ?? model.article.sections[section].id)
+                // Made elsewhere since the list was read: kept, and now shown (★).
+                notice = try service.add(section: section, item: item, in: model) ? bookmarked("Bookmarked: \(name)")
+                    : news == nil ? "Already bookmarked (in another window): \(name)" : "Already bookmarked in the new file: \(name)"
+            case .removeBookmarks(let section, let item):
+                let name = model.displayName(of: item ?? model.article.sections[section].id)
+                notice = try service.remove(section: section, item: item, in: model) ? removed(name)
+                    : news == nil ? "Already removed (in another window): \(name)" : "Not bookmarked in the new file: \(name)"
+            case .setNote(let note, let section, let item):
+                // A note on a place with no bookmark makes one: said, as `m` says it. Whether it
+                // did is the store's answer: another window may have bookmarked it meanwhile.
+                let shown = explorer.bookmark(onSection: section, item: item, state) != nil
+                let made = try service.setNote(note, section: section, item: item, in: model)
+                let name = model.displayName(of: item ?? model.article.sections[section].id)
+                if note?.isEmpty ?? true {
+                    notice = "Note cleared."
+                } else if made {
+                    notice = bookmarked("Bookmarked with the note: \(name)")
+                } else {
+                    notice = shown ? "Note saved." : "Note saved on the bookmark made in another window: \(name)"
+                }
+            case .setBookmarkNote(let note, let id):
+                try service.setNote(note, bookmark: id)
+                notice = note?.isEmpty ?? true ? "Note cleared." : "Note saved."
+            case .removeBookmark(let id, let name, let byMark):
+                if try service.remove(bookmark: id) {
+                    notice = byMark ? removed(name) : "Bookmark deleted" + (keymap.keyName(for: .undoDelete).map { ": \($0) undoes." } ?? ".")
+                } else {
+                    // Nothing was removed here, so nothing is offered to undo.
+                    notice = "Already \(byMark ? "removed" : "deleted") (in another window): \(name)"
+                }
+            case .undoRemove:
+                selecting = try service.undoRemove()
+                notice = selecting == nil ? "Nothing to undo." : "Bookmark restored."
+            case .openArticle, .relistFolder:
+                return state
+            }
+            return explorer.update(state, .bookmarksLoaded(try service.entries(in: model), notice: Self.joined(news, notice),
+                                                           selecting: selecting))
+        } catch {
+            // Reading goes on; the status bar says what could not be saved. The list is read
+            // again: another seealso may have changed it (a bookmark it removed is a row here
+            // until then, and editing it fails). What was not done comes first: the reason
+            // alone was the start-up notice again, so `m` seemed to do nothing (QA).
+            let failure = Self.notDone(effect).map { "\($0): \(error)" } ?? "\(error)"
+            let notice = Self.joined(news, failure) ?? failure
+            return explorer.update(state, (try? service.entries(in: model)).map { .bookmarksLoaded($0, notice: notice) } ?? .notice(notice))
+        }
+    }
+
+    /// A bookmark named by its id in a list read from the store's old file (see `perform`).
+    struct InTheOldFile: Error, CustomStringConvertible {
+        var description: String { "it was in the old file" }
+    }
+
+    /// What happened to the store's file first, then what the effect did.
+    private static func joined(_ news: String?, _ notice: String?) -> String? {
+        let parts = [news, notice].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    /// Bookmarks off for the rest of the run, as if the explorer had started without a store:
+    /// the store's file was replaced by one seealso must not write to, which is left untouched.
+    /// The effect that found it is not carried out; the status line says so, and why.
+    private func turningBookmarksOff(because reason: String, failing effect: Effect, _ state: AppState) -> AppState {
+        service = nil
+        bookmarksOff = reason
+        articles = articles.mapValues { article in
+            var article = article
+            article.opened.explorer = article.opened.explorer.withoutBookmarks(because: reason)
+            return article
+        }
+        explorer = explorer.withoutBookmarks(because: reason)
+        let notice = (Self.notDone(effect).map { "\($0): bookmarks are off: " } ?? "Bookmarks are off: ") + reason
+        return explorer.droppingBookmarks(state, saying: notice)
+    }
+
+    /// `made`, an explorer the library made (an article opened, or made again for the folder
+    /// listed again), without bookmarks once they are off.
+    func keepingBookmarksOff(_ made: Explorer) -> Explorer {
+        bookmarksOff.map { made.withoutBookmarks(because: $0) } ?? made
+    }
+
+    /// How a failure of `effect` begins, saying what was not done.
+    static func notDone(_ effect: Effect) -> String? {
+        switch effect {
+        case .addBookmark, .removeBookmarks: "Bookmark not changed"
+        case .setNote, .setBookmarkNote: "Note not saved"
+        case .removeBookmark: "Bookmark not deleted"
+        case .undoRemove: "Bookmark not restored"
+        case .saveSession, .reloadBookmarks, .refreshBookmarks, .openArticle, .relistFolder: nil
+        }
+    }
+
+    /// What says a bookmark was made, and the key that lists bookmarks.
+    func bookmarked(_ what: String) -> String {
+        what + (keymap.keyName(for: .focusBookmarks).map { " (\($0) lists bookmarks)" } ?? "")
+    }
+
+    /// What `m` says when it removes a bookmark, wherever it was pressed.
+    func removed(_ name: String) -> String {
+        "Bookmark removed: \(name)" + (keymap.keyName(for: .undoDelete).map { " (\($0) undoes)" } ?? "")
+    }
+
+    /// The keys of the explorer on screen, to name them in messages.
+    var keymap: KeyMap { explorer.keymap }
+
+    /// The article on screen still, after a switch that could not be made: the jump recorded
+    /// the view as the way back from an article never reached, which is where it stands.
+    /// A step of the history (H or L, from `before`) stays where it was, to be opened once
+    /// its file loads again, and the same key pressed again passes over it and the other
+    /// steps into that article; the history is saved so, over the save of the step taken.
+    func stayed(_ state: AppState, saying notice: String, title: String, arrival: Arrival, before: AppState?) -> AppState {
+        var state = state
+        guard case .view = arrival, let before else {
+            state.history.settle(at: explorer.snapshot(state))
+            return explorer.update(state, .notice(notice))
+        }
+        state.history = before.history
+        state = explorer.update(state, .notice(notice))
+        state.unopened = before.unopened.union([title])
+        return perform(.saveSession(SessionRecord(view: explorer.snapshot(state), history: state.history)), on: state)
+    }
+
+    /// Another article on screen, where `arrival` says, with the same history, focus and
+    /// screen; bookmarks are resolved again against it. `before`: the state before the action
+    /// that asked for it, for a step of the history that cannot be taken (see `stayed`).
+    ///
+    /// An article opened before is shown as it was read while its files have not changed;
+    /// changed, it is read again and its views are placed in its text as it is now; gone,
+    /// not loading, or under another title now, it is said so and not shown (see `current`).
+    func switchArticle(to title: String, at arrival: Arrival, from state: AppState, before: AppState? = nil) -> AppState {
+        let opened: (opened: OpenedArticle, reloaded: Bool)?
+        do {
+            opened = try current(title)
+        } catch {
+            return stayed(state, saying: "“\(title)” could not be opened: \(error)", title: title, arrival: arrival, before: before)
+        }
+        guard let opened else {
+            return stayed(state, saying: "“\(title)” is not loaded.", title: title, arrival: arrival, before: before)
+        }
+        let next = opened.opened.explorer
+        explorer = next
+        // Another article opened by the person: it is read last now, as any article opened is.
+        standsIn = false
+        var fresh = next.initialState(size: state.size)
+        fresh.layoutSettings = state.layoutSettings
+        fresh.asciiDrawing = state.asciiDrawing
+        fresh.mouseEnabled = state.mouseEnabled
+        fresh.history = state.history
+        fresh.focus = state.layout.contains(.reader) ? state.focus : .reader
+        fresh.sidePane = state.sidePane
+        fresh.lowerPane = state.lowerPane
+        fresh.zoomed = state.zoomed
+        // The Bookmarks pane lists every article's bookmarks: it stays on the one selected.
+        fresh.bookmarkList = state.bookmarkList
+        // As vim keeps its last pattern across buffers: n in the next article searches it.
+        fresh.lastSearch = state.lastSearch
+        // Bookmarks first: a view restored into a pane with no rows yet would lose its selection.
+        fresh = perform(.reloadBookmarks, on: fresh)
+        // Its views in the history may be of the text it had when they were left (a run
+        // before this one): placed in its text as it is now, the view arrived at first.
+        // Read again since it was last shown, it says so, wherever it is arrived at.
+        if case .view(let view) = arrival {
+            fresh = next.update(fresh, opened.reloaded ? .reloaded(view) : .restoreView(view))
+        } else {
+            fresh = next.update(fresh, opened.reloaded ? .reloaded(nil) : .placeHistory)
+        }
+        // A place in it, found now that it is loaded.
+        let place: Target?
+        switch arrival {
+        case .top, .view:
+            place = nil
+        case .bookmark(let id):
+            let entry = fresh.bookmarks.first { $0.id == id }
+            place = entry?.target
+            if place == nil {
+                // Not "no longer exists" for one in a file of this title that does not open.
+                let shared = entry?.sharedTitle == nil ? nil : entry?.unreachable(deleteKey: nil, open: title)
+                fresh = next.update(fresh, .notice(shared ?? "That bookmark's section no longer exists in “\(title)”."))
+            }
+        case .seeAlsoEntry(let name):
+            place = next.model.items.first { $0.kind == .seeAlso && $0.name == name }.map { .item($0.id) }
+            if place == nil { fresh = next.update(fresh, .notice("“\(title)” no longer lists “\(name)” in its See also.")) }
+        }
+        if let place {
+            // One jump, like a link to an anchor of another page: back returns to the
+            // article left, not to this one's top.
+            let history = fresh.history
+            fresh = next.follow(place, from: fresh)
+            fresh.history = history
+            fresh = next.normalized(fresh)
+        }
+        // Opening an article is a jump too: it is saved at once, like any other.
+        return perform(.saveSession(SessionRecord(view: next.snapshot(fresh), history: fresh.history)), on: fresh)
+    }
+}
