@@ -254,9 +254,9 @@ public final class StateStore {
     /// 3. the section with the same id (its heading was reworded, keeping its slug);
     /// 4. a section with the same text (`bodyDigest`): its heading was renamed, the text under
     ///    it left as it was (a saved reading place finds it so: `SectionFinder`). Among several,
-    ///    the one under the same headings (its path but for its own, the one renamed), then the
-    ///    first. Never the lead: step 2 finds it for its own bookmarks, and another's text in
-    ///    it is a section whose heading was removed. After 2 and 3: a heading or id still there
+    ///    the one under the same headings (its path but for its own, the one renamed), when
+    ///    only one is; else none (step 5). Never the lead: step 2 finds it for its own
+    ///    bookmarks, and another's text in it is a section whose heading was removed. After 2 and 3: a heading or id still there
     ///    says more than text, which two sections may share ("To be written." under two headings);
     /// 5. otherwise orphaned: shown with its old heading, never dropped.
     public static func place(of bookmark: Bookmark, in model: some BookmarkSite) -> BookmarkPlace {
@@ -274,7 +274,11 @@ public final class StateStore {
             // Only here, for a bookmark the steps above lost: this reads the whole article's text.
             let sameText = article.sections.indices.dropFirst().filter { article.sections[$0].bodyDigest == digest }
             let parents = bookmark.sectionPath.dropLast()
-            if let index = sameText.first(where: { Bookmark.path(to: $0, in: article).dropLast() == parents }) ?? sameText.first {
+            let underParents = sameText.filter { Bookmark.path(to: $0, in: article).dropLast() == parents }
+            // Only one that can be told: of two sections with the same text under the same
+            // headings (both renamed), either may be it, and a guess moved a note onto the
+            // wrong one (QA 13b); orphaned, it keeps its old heading and says so.
+            if let index = underParents.count == 1 ? underParents.first : sameText.count == 1 ? sameText.first : nil {
                 return .section(index)
             }
         }
