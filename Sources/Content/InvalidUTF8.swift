@@ -13,9 +13,18 @@ public struct InvalidUTF8: Equatable, Sendable {
     /// Why `bytes` is no UTF-8 when it is UTF-16 (as some Windows editors save), said at line
     /// 1 with the command that converts it; nil otherwise. The first bad byte alone, "invalid
     /// UTF-8: byte 0xFF at column 1", did not say what the file was, nor what to do.
+    /// UTF-32 is told apart first: its little-endian mark begins as UTF-16's does, and the
+    /// UTF-16 command made it garbage (QA 13b).
     public static func utf16(_ bytes: [UInt8]) -> String? {
-        guard bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) else { return nil }
-        return "it is UTF-16 (it starts with a UTF-16 byte-order mark); seealso reads UTF-8 (convert with: iconv -f UTF-16 -t UTF-8)"
+        let encoding: String
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            encoding = "UTF-32"
+        } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            encoding = "UTF-16"
+        } else {
+            return nil
+        }
+        return "it is \(encoding) (it starts with a \(encoding) byte-order mark); seealso reads UTF-8 (convert with: iconv -f \(encoding) -t UTF-8)"
     }
 
     /// The first bad byte of a whole file, or nil when it is UTF-8. Lines end at LF; a

@@ -110,6 +110,24 @@ struct ConfigFileTests {
         }
     }
 
+    /// UTF-32's little-endian mark starts as UTF-16's: it was called UTF-16, and the iconv
+    /// command given made garbage of it (QA 13b).
+    @Test(arguments: ["UTF-32LE", "UTF-32BE"])
+    func utf32(encoding: String) throws {
+        let marks: [UInt8] = encoding == "UTF-32LE" ? [0xFF, 0xFE, 0, 0] : [0, 0, 0xFE, 0xFF]
+        let text = "theme = \"light\"\n".unicodeScalars.flatMap { scalar -> [UInt8] in
+            let bytes = (0..<4).map { UInt8((scalar.value >> (8 * $0)) & 0xFF) }
+            return encoding == "UTF-32LE" ? bytes : bytes.reversed()
+        }
+        try withTemporaryDirectory { folder in
+            let file = folder.appendingPathComponent("utf32.toml")
+            try Data(marks + text).write(to: file)
+            let loaded = try ConfigFile.load(explicit: file.path)
+            #expect(loaded.messages == ["\(file.path):1: it is UTF-32 (it starts with a UTF-32 byte-order mark); seealso reads UTF-8 "
+                                        + "(convert with: iconv -f UTF-32 -t UTF-8); the defaults are used"])
+        }
+    }
+
     /// `--config /dev/null` is no configuration, and `--config <(…)` one made on the fly, as
     /// `tmux -f /dev/null` is used (QA: refused as "a device" and "a pipe").
     @Test func devNullAndAPipeAreFilesToo() throws {

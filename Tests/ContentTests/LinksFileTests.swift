@@ -26,6 +26,17 @@ struct LinksFileTests {
         #expect(result.stdout.isEmpty)
     }
 
+    /// Said as an article and a configuration say it (QA 13b: "invalid UTF-8: byte 0xFF at
+    /// column 1" alone).
+    @Test func aUTF16LinksFileSaysSo() throws {
+        let (result, path) = try Self.links { path in
+            let bytes: [UInt8] = [0xFF, 0xFE] + "[[link]]\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+        }
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("seealso: \(path):1: it is UTF-16 (it starts with a UTF-16 byte-order mark)"), "\(result.stderr)")
+    }
+
     @Test("A folder in its place is reported (status 66), not taken for no links")
     func folder() throws {
         let (result, path) = try Self.links { try FileManager.default.createDirectory(atPath: $0, withIntermediateDirectories: false) }
