@@ -88,7 +88,7 @@ struct Bookmarks: ParsableCommand {
               seealso bookmarks add --section Background --note "start here"
               seealso bookmarks list
               seealso bookmarks export --format json > bookmarks.json
-              seealso bookmarks import bookmarks.json --data-dir /mnt/other/seealso
+              seealso bookmarks import bookmarks.json --data-dir /mnt/seealso
             """,
         subcommands: [List.self, Add.self, Remove.self, Export.self, Import.self]
     )
@@ -203,7 +203,8 @@ extension Bookmarks {
 
                 Examples:
                   seealso bookmarks add --section "October Revolution"
-                  seealso bookmarks add my-article.txt --section Background --note "reread"
+                  seealso bookmarks add my-article.txt --section Background \\
+                    --note "reread"
                   seealso bookmarks add articles/ --section "See also"
                 """)
 
@@ -318,7 +319,8 @@ extension Bookmarks {
 
                 Examples:
                   seealso bookmarks import bookmarks.json
-                  ssh laptop seealso bookmarks export --format json | seealso bookmarks import -
+                  ssh laptop seealso bookmarks export --format json |
+                    seealso bookmarks import -
                 """)
 
         @Argument(help: "A file written by 'bookmarks export --format json', or - for standard input.", completion: .file())

@@ -34,11 +34,11 @@ struct Seealso: ParsableCommand {
             puts in PREFIX/share/doc/seealso/README.md (PREFIX is /usr/local by default).
 
             Examples:
-              seealso                                  # explore the bundled article
-              seealso --item Municipalism              # open at a strategy
-              seealso articles/                        # a folder of articles
+              seealso                          # explore the bundled article
+              seealso --item Municipalism      # open at a strategy
+              seealso articles/                # a folder of articles
               seealso links --kind strategy | less
-              cat article.txt | seealso -              # piped in; keys from the terminal
+              cat article.txt | seealso -      # piped in; keys from the terminal
               seealso export --format dot | dot -Tsvg > links.svg
               seealso --generate-completion-script zsh > ~/.zfunc/_seealso
             """,

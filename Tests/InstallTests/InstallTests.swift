@@ -265,7 +265,7 @@ struct HelpTests {
     }
 
     /// QA: `seealso --help` wrapped an example's comment, leaving "terminal" on a line alone.
-    @Test("seealso --help fits 80 columns, and so does every command's examples")
+    @Test("seealso --help fits 80 columns, and so does every command's examples, in the man page too")
     func fitsEightyColumns() throws {
         let help = try Run.run(Run.seealso, ["--help"]).stdout
         for line in help.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
@@ -273,7 +273,9 @@ struct HelpTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
         func check(_ command: [String: Any]) {
             let discussion = command["discussion"] as? String ?? ""
-            for line in discussion.split(separator: "\n") where line.hasPrefix("  ") { #expect(line.count <= 80, "\(line)") }
+            // The man page sets them 10 columns further in: 70 here is 80 there (QA 13b: four
+            // examples of 81 to 89 columns under MANWIDTH=80).
+            for line in discussion.split(separator: "\n") where line.hasPrefix("  ") { #expect(line.count <= 70, "\(line)") }
             for sub in command["subcommands"] as? [[String: Any]] ?? [] { check(sub) }
         }
         check(try #require(json["command"] as? [String: Any]))
