@@ -39,6 +39,11 @@ public struct ArticleParser: Sendable {
                                                          + "line ends (convert with: tr '\\r' '\\n')")
         }
         if let utf16 = InvalidUTF8.utf16(bytes) { throw SourceError(path: path, line: 1, message: utf16) }
+        // A second mark was the title line's first character, invisible in "missing title …
+        // found '﻿= T ='" (QA 13b): said as a links file and a configuration say it.
+        if start == 3, bytes[start...].starts(with: [0xEF, 0xBB, 0xBF]) {
+            throw SourceError(path: path, line: 1, message: TOMLInput.secondByteOrderMark)
+        }
         var lineNumber = 0
         for (number, raw) in SourceLines(bytes) {
             lineNumber = number

@@ -9,7 +9,7 @@ public enum TOMLInput {
         // taken quietly, and the key-line scan read it as part of line 1: every later problem
         // was said at line 1. Malformed as any stray character before the first key is.
         if withoutByteOrderMark(text).hasPrefix("\u{FEFF}") {
-            return (1, "invalid TOML: a second byte-order mark (U+FEFF) at the start of the file, where one at most may be")
+            return (1, "invalid TOML: " + secondByteOrderMark)
         }
         if let nul = bytes.firstIndex(of: 0) {
             return (line(at: nul, in: bytes), "invalid TOML: a NUL character (U+0000), which TOML does not allow")
@@ -21,6 +21,10 @@ public enum TOMLInput {
         }
         return nil
     }
+
+    /// What a file that starts with two byte-order marks is told (an article, a links file, a
+    /// configuration).
+    public static let secondByteOrderMark = "a second byte-order mark (U+FEFF) at the start of the file, where one at most may be"
 
     private static func line(at offset: Int, in bytes: [UInt8]) -> Int {
         bytes[..<offset].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }

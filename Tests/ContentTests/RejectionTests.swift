@@ -110,6 +110,14 @@ struct RejectionTests {
         #expect(error.description == "w.txt:1: it is UTF-16 (it starts with a UTF-16 byte-order mark); seealso reads UTF-8 (convert with: iconv -f UTF-16 -t UTF-8)")
     }
 
+    /// QA 13b: a second mark was the title line's first character, invisible in the error
+    /// ("found '\u{FEFF}= T ='"). One mark is fine.
+    @Test func twoByteOrderMarksAreSaid() throws {
+        let error = try #require(parseError(bytes: [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF] + Array("= T =\n".utf8), path: "b.txt"))
+        #expect(error.description == "b.txt:1: a second byte-order mark (U+FEFF) at the start of the file, where one at most may be")
+        #expect(parseError(bytes: [0xEF, 0xBB, 0xBF] + Array("= T =\n".utf8), path: "b.txt") == nil)
+    }
+
     @Test("A balanced six-level heading is fine; its neighbour at seven is not")
     func levelSixIsTheLimit() throws {
         #expect(parseError("= T =\n====== Six ======\n") == nil)
