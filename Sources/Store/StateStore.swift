@@ -147,8 +147,10 @@ public final class StateStore {
     }
 
     /// `addBookmark`, also telling whether a new bookmark was made (false: it was there).
+    /// `keepingANote`: a note the bookmark there has is left as it is (the caller did not know
+    /// it: another window wrote it), and the bookmark returned says so by its note.
     public func addBookmarkIfAbsent(in model: LinkedArticle, sectionIndex: Int, itemID: String? = nil,
-                                    note: String? = nil) throws -> (bookmark: Bookmark, added: Bool) {
+                                    note: String? = nil, keepingANote: Bool = false) throws -> (bookmark: Bookmark, added: Bool) {
         let replacesNote = note != nil
         let note = Self.normalized(note)
         let draft = Bookmark.draft(in: model, sectionIndex: sectionIndex, itemID: itemID, note: note, at: Self.now())
@@ -159,7 +161,7 @@ public final class StateStore {
                 // Said where it leads now (`bookmarks add` prints it), and saved so.
                 var existing = found.anchored(at: Self.place(of: found, in: model), in: model)
                 if existing != found { try updateAnchor(existing, was: found) }
-                if replacesNote, note != existing.note {
+                if replacesNote, note != existing.note, !(keepingANote && existing.note != nil) {
                     try updateNote(note, id: existing.id, at: draft.createdAt)
                     existing.note = note
                     existing.noteUpdatedAt = draft.createdAt

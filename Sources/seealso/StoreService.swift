@@ -148,10 +148,14 @@ final class StoreService: BookmarkService {
         try store.dataVersion() != readVersion
     }
 
-    func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle) throws -> Bool {
+    func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle, overwriting: Bool) throws -> NoteOutcome {
         // One transaction: the bookmark and its note together (a blank note clears it), so that
-        // another process cannot remove the bookmark between the two.
-        try store.addBookmarkIfAbsent(in: model, sectionIndex: section, itemID: item, note: note ?? "").added
+        // another process cannot remove the bookmark, nor write its note, between the two.
+        let (bookmark, added) = try store.addBookmarkIfAbsent(in: model, sectionIndex: section, itemID: item, note: note ?? "",
+                                                              keepingANote: !overwriting)
+        if added { return .made }
+        if let kept = bookmark.note, kept != (note ?? "").trimmingCharacters(in: .whitespacesAndNewlines) { return .keptAnother(kept) }
+        return .saved
     }
 
     func setNote(_ note: String?, bookmark id: Int64) throws {

@@ -91,6 +91,21 @@ struct TwoExplorersTests {
         #expect(try stored().count == 2)
     }
 
+    /// QA 13a: `M` on a place the other window had bookmarked with a note, which this one
+    /// never showed, overwrote that note unsaid. It is kept, and said.
+    @Test func noteWhereTheOtherWroteOneKeepsIt() throws {
+        let (a, b) = try windows()
+        a.press("Mimportant")
+        a.state = a.runner.apply(a.runner.explorer.action(for: .key(.enter), in: a.state), to: a.state)
+        b.press("Mmine")
+        b.state = b.runner.apply(b.runner.explorer.action(for: .key(.enter), in: b.state), to: b.state)
+        #expect(b.state.notice == "Note not saved: the bookmark made in another window has one: \u{201C}important\u{201D} (M edits it)")
+        #expect(try stored().map(\.note) == ["important"])
+        // Now shown, with its note in the prompt: M edits it.
+        b.press("M")
+        #expect(b.state.prompt?.text == "important")
+    }
+
     @Test func markOnAStarTheOtherRemovedSaysSo() throws {
         let (a, b) = try windows()
         a.press("m")

@@ -60,11 +60,11 @@ final class FakeBookmarks: BookmarkService {
         return true
     }
 
-    func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle) throws -> Bool {
+    func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle, overwriting: Bool) throws -> NoteOutcome {
         let added = try add(section: section, item: item, in: model)
         let index = marks.firstIndex { $0.section == section && $0.item == item }!
         marks[index].note = note
-        return added
+        return added ? .made : .saved
     }
 
     func setNote(_ note: String?, bookmark id: Int64) throws {

@@ -16,7 +16,7 @@ struct BookmarkWhereaboutsTests {
         func entries(in model: LinkedArticle) throws -> [BookmarkEntry] { listed }
         func add(section: Int, item: String?, in model: LinkedArticle) throws -> Bool { false }
         func remove(section: Int, item: String?, in model: LinkedArticle) throws -> Bool { false }
-        func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle) throws -> Bool { false }
+        func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle, overwriting: Bool) throws -> NoteOutcome { .saved }
         func setNote(_ note: String?, bookmark id: Int64) throws {}
         func remove(bookmark id: Int64) throws -> Bool { false }
         func undoRemove() throws -> Int64? { nil }

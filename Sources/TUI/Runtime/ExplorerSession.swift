@@ -168,14 +168,21 @@ public final class ExplorerSession {
             case .setNote(let note, let section, let item):
                 // A note on a place with no bookmark makes one: said, as `m` says it. Whether it
                 // did is the store's answer: another window may have bookmarked it meanwhile.
+                // The prompt showed the note of a bookmark on screen, and it is edited; one made in
+                // another window meanwhile may have a note the person never saw: it is kept (QA
+                // 13a: it was overwritten unsaid).
                 let shown = explorer.bookmark(onSection: section, item: item, state) != nil
-                let made = try service.setNote(note, section: section, item: item, in: model)
+                let outcome = try service.setNote(note, section: section, item: item, in: model, overwriting: shown)
                 let name = model.displayName(of: item ?? model.article.sections[section].id)
-                if note?.isEmpty ?? true {
+                switch outcome {
+                case .keptAnother(let kept):
+                    notice = "Note not saved: the bookmark made in another window has one: \u{201C}\(kept.neutralized)\u{201D}"
+                        + (keymap.keyName(for: .note).map { " (\($0) edits it)" } ?? "")
+                case _ where note?.isEmpty ?? true:
                     notice = "Note cleared."
-                } else if made {
+                case .made:
                     notice = bookmarked("Bookmarked with the note: \(name)")
-                } else {
+                case .saved:
                     notice = shown ? "Note saved." : "Note saved on the bookmark made in another window: \(name)"
                 }
             case .setBookmarkNote(let note, let id):

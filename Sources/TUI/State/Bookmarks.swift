@@ -112,6 +112,16 @@ public struct BookmarkEntry: Hashable, Sendable {
     }
 }
 
+/// What `BookmarkService.setNote(_:section:item:in:overwriting:)` did.
+public enum NoteOutcome: Equatable, Sendable {
+    /// A bookmark was made, with the note.
+    case made
+    /// The bookmark there has the note now.
+    case saved
+    /// The bookmark there kept the note it had, this one.
+    case keptAnother(String)
+}
+
 /// What the explorer needs from persistent storage. Implemented over SQLite by the
 /// executable (`StoreService`), and by an in-memory fake in tests. Calls throw a message fit
 /// for the status bar.
@@ -125,9 +135,10 @@ public protocol BookmarkService: AnyObject {
     /// Removes the bookmarks on (section, item), as `undoRemove` can put back; false when there
     /// was none (another explorer removed it since this one read the list).
     func remove(section: Int, item: String?, in model: LinkedArticle) throws -> Bool
-    /// Adds the bookmark if needed, then sets its note (nil or empty clears it); true when
-    /// the bookmark was made here (false: it was there, perhaps made meanwhile elsewhere).
-    func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle) throws -> Bool
+    /// Adds the bookmark if needed, then sets its note (nil or empty clears it), unless
+    /// `overwriting` is false and the bookmark there has a note (written in another window,
+    /// which the person never saw).
+    func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle, overwriting: Bool) throws -> NoteOutcome
     func setNote(_ note: String?, bookmark id: Int64) throws
     /// Removes a bookmark, as `undoRemove` can put back; false when the store no longer had it.
     func remove(bookmark id: Int64) throws -> Bool
