@@ -23,6 +23,11 @@ struct HelpKeyListTests {
         #expect(lines.allSatisfy { $0.displayWidth <= box.width - 4 }, "nothing wider than the box")
         let words = lines.joined(separator: " ").split(separator: " ").map { $0.trimmingCharacters(in: [","]) }
         for key in back { #expect(words.contains(key.displayName), "\(key.displayName) at \(size.width)×\(size.height)") }
+        // The others keep the standard column: beside the long list, every description was
+        // squeezed into two lines at 80×24 (QA 13a).
+        let standard = text(.standard, size)
+        #expect(lines.contains { $0.hasPrefix("  q ") && $0.hasSuffix(" Quit") } == standard.contains { $0.hasPrefix("  q ") && $0.hasSuffix(" Quit") })
+        #expect(lines.count <= standard.count + 3, "\(lines.count) lines against \(standard.count)")
     }
 
     @Test func oneLongListKeepsTheOthersBesideTheirDescriptions() throws {

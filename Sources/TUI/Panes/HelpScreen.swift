@@ -15,9 +15,12 @@ public enum HelpScreen {
         let width = max(min(max(natural, 40) + 4, size.width - 2), 5)
         let textWidth = width - 4
         // The keys' column is as wide as the widest list of keys that leaves a description
-        // room beside it; a longer list goes on lines of its own (one action given many keys
-        // had pushed every description under its keys, and its own list was cut).
-        let column = entries.compactMap(\.keysWidth).filter { 2 + $0 + 2 + Entry.minimumSummary <= textWidth }.max()
+        // room beside it, and is no wider than a third of the text (or the standard keymap's
+        // widest list, "Space, PgDn, Ctrl-F"); a longer list goes on lines of its own. One
+        // action given many keys had pushed every description under its keys, its own list
+        // cut; then, beside them, it squeezed every description into two lines (QA 12b, 13a).
+        let widest = max(textWidth / 3, Entry.ordinaryKeys)
+        let column = entries.compactMap(\.keysWidth).filter { $0 <= widest && 2 + $0 + 2 + Entry.minimumSummary <= textWidth }.max()
         let lines = entries.flatMap { $0.lines(width: textWidth, column: column) }
         let height = max(min(lines.count + 2, size.height - 2), 3)
         let box = Rect(x: max((size.width - width) / 2, 0), y: max((size.height - 1 - height) / 2, 0), width: width, height: height)
@@ -47,6 +50,9 @@ public enum HelpScreen {
 
         /// The fewest columns a description is given beside its keys.
         static let minimumSummary = 16
+        /// A list of keys this wide always has its column when there is room for it: the
+        /// standard keymap's widest ("Space, PgDn, Ctrl-F") and a little more.
+        static let ordinaryKeys = 20
 
         var naturalWidth: Int {
             switch self {
