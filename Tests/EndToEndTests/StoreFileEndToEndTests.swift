@@ -34,7 +34,7 @@ extension OnATerminal {
             for suffix in ["", "-wal", "-shm"] { unlink(file + suffix) }
 
             tmux.press("j", "m")
-            try tmux.waitFor("\(file) was deleted while seealso ran: a new one was made · Bookmarked: Provisional Government")
+            try tmux.waitFor("Bookmarked: Provisional Government (5 lists bookmarks) · \(file) was deleted while seealso ran")
             var listed = list(store)
             #expect(listed.output.contains("Provisional Government") && !listed.output.contains("Background"), "\(listed.output)")
             tmux.press("5")

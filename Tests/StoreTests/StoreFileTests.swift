@@ -60,7 +60,7 @@ struct StoreFileTests {
         try deleteTheFiles()
 
         bookmarkHistory(in: window)
-        #expect(window.state.notice == "\(file.path) was deleted while seealso ran: a new one was made · Bookmarked: History (5 lists bookmarks)")
+        #expect(window.state.notice == "Bookmarked: History (5 lists bookmarks) · \(file.path) was deleted while seealso ran: a new one was made")
         #expect(try stored() == ["History"])
         #expect(window.state.bookmarks.map(\.path) == ["History"], "the list is read from the new file")
         #expect(window.service.fileEvents == ["\(file.path) was deleted while seealso ran: a new one was made"])
@@ -90,7 +90,7 @@ struct StoreFileTests {
         try FileManager.default.removeItem(at: data)
 
         bookmarkHistory(in: window)
-        #expect(window.state.notice?.hasPrefix("\(file.path) was deleted while seealso ran: a new one was made · Bookmarked: History") == true,
+        #expect(window.state.notice?.hasPrefix("Bookmarked: History (5 lists bookmarks) · \(file.path) was deleted while seealso ran: a new one was made") == true,
                 "\(window.state.notice ?? "")")
         #expect(try stored() == ["History"])
     }
@@ -141,7 +141,7 @@ struct StoreFileTests {
         #expect(rename(backup.appendingPathComponent(StateStore.fileName).path, file.path) == 0)
 
         bookmarkHistory(in: window)
-        #expect(window.state.notice?.hasPrefix("\(file.path) was replaced while seealso ran: bookmarks are now read from and saved to the new file · Bookmarked: History") == true,
+        #expect(window.state.notice?.hasSuffix(" · \(file.path) was replaced while seealso ran: bookmarks are now read from and saved to the new file") == true && window.state.notice?.hasPrefix("Bookmarked: History") == true,
                 "\(window.state.notice ?? "")")
         #expect(try Set(stored()) == ["Strategies", "History"])
         #expect(try StateStore(directory: data).database.text("PRAGMA integrity_check") == "ok")
@@ -154,7 +154,7 @@ struct StoreFileTests {
         try deleteTheFiles()
 
         window.press("m")
-        #expect(window.state.notice == "\(file.path) was deleted while seealso ran: a new one was made · Not bookmarked in the new file: Criticism")
+        #expect(window.state.notice == "Not bookmarked in the new file: Criticism · \(file.path) was deleted while seealso ran: a new one was made")
         #expect(try stored().isEmpty)
     }
 
@@ -175,8 +175,8 @@ struct StoreFileTests {
         #expect(try StateStore(directory: data).bookmarks().map(\.id) == [2])
 
         first.press("d")
-        #expect(first.state.notice == "\(file.path) was replaced while seealso ran: bookmarks are now read from and saved to the new file"
-                + " · Bookmark not deleted: it was in the old file")
+        #expect(first.state.notice == "Bookmark not deleted: it was in the old file · "
+                + "\(file.path) was replaced while seealso ran: bookmarks are now read from and saved to the new file")
         #expect(try stored() == ["History"])
         #expect(first.state.bookmarks.map(\.path) == ["History"], "the list is the new file's")
         first.press("u")
@@ -193,7 +193,7 @@ struct StoreFileTests {
 
         bookmarkHistory(in: first)
         second.press("1km")
-        #expect(second.state.notice?.hasPrefix("\(file.path) was replaced while seealso ran: bookmarks are now read from and saved to the new file · Bookmarked: ") == true,
+        #expect(second.state.notice?.hasSuffix(" · \(file.path) was replaced while seealso ran: bookmarks are now read from and saved to the new file") == true && second.state.notice?.hasPrefix("Bookmarked: ") == true,
                 "\(second.state.notice ?? "")")
         #expect(try Set(stored()) == ["History", "Strategies"])
         first.pause()

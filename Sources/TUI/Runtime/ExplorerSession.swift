@@ -201,7 +201,7 @@ public final class ExplorerSession {
             case .openArticle, .relistFolder:
                 return state
             }
-            return explorer.update(state, .bookmarksLoaded(try service.entries(in: model), notice: Self.joined(news, notice),
+            return explorer.update(state, .bookmarksLoaded(try service.entries(in: model), notice: Self.joined(notice, news),
                                                            selecting: selecting))
         } catch {
             // Reading goes on; the status bar says what could not be saved. The list is read
@@ -209,7 +209,7 @@ public final class ExplorerSession {
             // until then, and editing it fails). What was not done comes first: the reason
             // alone was the start-up notice again, so `m` seemed to do nothing (QA).
             let failure = Self.notDone(effect).map { "\($0): \(error)" } ?? "\(error)"
-            let notice = Self.joined(news, failure) ?? failure
+            let notice = Self.joined(failure, news) ?? failure
             return explorer.update(state, (try? service.entries(in: model)).map { .bookmarksLoaded($0, notice: notice) } ?? .notice(notice))
         }
     }
@@ -219,7 +219,9 @@ public final class ExplorerSession {
         var description: String { "it was in the old file" }
     }
 
-    /// What happened to the store's file first, then what the effect did.
+    /// What the effect did, then what happened to the store's file: the status line cuts what
+    /// does not fit, and the result of the key just pressed is what is looked for (QA 13a: at
+    /// 120 columns the file's news hid "Bookmark not deleted").
     private static func joined(_ news: String?, _ notice: String?) -> String? {
         let parts = [news, notice].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
