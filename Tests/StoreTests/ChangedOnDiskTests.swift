@@ -322,6 +322,20 @@ struct ChangedOnDiskTests {
         #expect(reader.shows("Gamma lead."))
     }
 
+    /// QA 13a: retitled while on screen, left through the finder (which lists the folder
+    /// again, without it), then H back: it said "“Gamma” is not loaded.", the reason lost.
+    @Test func backToAnArticleRetitledWhileOnScreenSaysWhy() throws {
+        let files = try Folder()
+        let reader = try files.explorer(on: "gamma.txt")
+        try files.write("gamma.txt", "= Zeta =\nZeta lead.\n")
+        reader.apply(.idle)
+        reader.goTo("Beta")
+        #expect(reader.title == "Beta")
+        reader.press(.character("H"))
+        #expect(reader.title == "Beta")
+        #expect(reader.state.notice == "“Gamma” could not be opened: \(files.path("gamma.txt")) is now titled “Zeta”", "\(reader.state.notice ?? "")")
+    }
+
     /// While the finder or a prompt is open the text stays as it is (they hold places in it):
     /// it is read again at the first look after they close.
     @Test func notWhileTheFinderIsOpen() throws {

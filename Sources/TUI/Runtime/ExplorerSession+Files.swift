@@ -43,7 +43,16 @@ extension ExplorerSession {
             return (known.opened, false)
         }
         articles[title] = nil
-        guard var opened = try library.open(title: title) else { return nil }
+        guard var opened = try library.open(title: title) else {
+            // Read before, and no file has its title now: said why, not "not loaded" (QA 13a:
+            // a file retitled while on screen, then H back to it once the folder was listed again).
+            guard let known else { return nil }
+            let path = known.opened.explorer.model.article.path
+            if let now = (try? RegularFile.bytesIfPresent(atPath: path)).flatMap({ $0 }).flatMap(ArticleParser.title(in:)), now != title {
+                throw Retitled(path: path, title: now)
+            }
+            throw Unlisted()
+        }
         opened.explorer = keepingBookmarksOff(opened.explorer)
         let read = opened.explorer.model.article
         guard read.title == title else { throw Retitled(path: read.path, title: read.title) }
