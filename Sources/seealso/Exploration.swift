@@ -76,8 +76,10 @@ struct Exploration: ArticleLocation {
             storeEvents = try MainActor.assumeIsolated {
                 let service = opened.map { StoreService(store: $0, folder: folderPath.map { FolderCatalog.FolderSpelling($0).absolute },
                                                         catalog: opening.catalog) }
-                let session = opening.session(service: service, keymap: settings.config.keymap,
-                                              bookmarksOff: readsStandardInput ? Self.standardInputHasNoBookmarks : Explorer.noBookmarkStore)
+                // The bookmark keys say why there are none, as the start-up notice did (QA 13a:
+                // "the bookmark store could not be opened", the reason dropped).
+                let off = readsStandardInput ? Self.standardInputHasNoBookmarks : (opened == nil ? problem : nil) ?? Explorer.noBookmarkStore
+                let session = opening.session(service: service, keymap: settings.config.keymap, bookmarksOff: off)
                 session.standsIn = started.standsIn
                 try Terminal.run(session, start: started.target, readLast: started.readLast, restore: restores,
                                  notice: notices.isEmpty ? nil : notices.joined(separator: " · "),

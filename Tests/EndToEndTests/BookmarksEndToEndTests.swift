@@ -223,7 +223,9 @@ extension OnATerminal {
             let screen = try tmux.waitFor("is damaged or not a database")
             #expect(screen.contains("2 Dual power"), "reading goes on")
             tmux.press("m")
-            try tmux.waitFor("Bookmarks are off")
+            // With the reason, as the start-up said it (QA 13a: "the bookmark store could not be opened").
+            let off = try tmux.waitFor("Bookmarks are off: ")
+            #expect(off.contains("Bookmarks are off: \(file.path.prefix(30))"), "\(off)")
             tmux.press("q")
             // The command line itself shows "status=$?": wait for the number.
             let after = try tmux.waitUntil("the exit status") { $0.range(of: #"status=[0-9]"#, options: .regularExpression) != nil }
