@@ -361,3 +361,18 @@ struct LinkMapTests {
         #expect(LinkMap.balancedSplit([]) == 0)
     }
 }
+
+/// The focus box broke a long name across lines ("Municipalis" over "m") between 40 and 63
+/// columns (QA 13a): a word wider than the box is cut with "…".
+@Suite("The link map's focus box")
+struct LinkMapFocusBoxTests {
+    @Test(arguments: [40, 50, 60, 63])
+    func aLongWordIsCutNotBroken(width: Int) throws {
+        let municipalism = try #require(bundledModel.items.first { $0.name == "Municipalism" })
+        let map = LinkMap(model: bundledModel, focus: municipalism.id)
+        let layout = try #require(map.layout(in: Rect(x: 0, y: 0, width: width, height: 23), selected: nil))
+        #expect(layout.labelLines.count == 1, "\(layout.labelLines)")
+        #expect(layout.labelLines[0].hasPrefix("Municipa") && (layout.labelLines[0] == "Municipalism" || layout.labelLines[0].hasSuffix("…")),
+                "\(layout.labelLines)")
+    }
+}

@@ -333,7 +333,11 @@ extension LinkMap {
 
         // The focus box: its label wrapped to at most three lines, then its kind.
         let maxBox = min(max(area.width / 4, 14), 30)
-        var labelLines = TextWrapper.wrap(focusLabel.neutralized, width: maxBox - 4).map { String($0.text) }
+        // A word wider than the box is cut with "…", not broken into two lines ("Municipalis"
+        // over "m", QA 13a).
+        let words = focusLabel.neutralized.split(separator: " ", omittingEmptySubsequences: false)
+            .map { $0.displayWidth > maxBox - 4 ? $0.truncated(toWidth: maxBox - 4) : String($0) }
+        var labelLines = TextWrapper.wrap(words.joined(separator: " "), width: maxBox - 4).map { String($0.text) }
         if labelLines.isEmpty { labelLines = [""] }
         if labelLines.count > 3 {
             labelLines = Array(labelLines.prefix(3))
