@@ -42,6 +42,26 @@ extension Article {
     }
 }
 
+extension Article {
+    /// What finds section `index` once its heading is renamed: its own text
+    /// (`Section.bodyDigest`), or for a section with none, one that only heads subsections
+    /// ("History" over "Early" and "Late"), the headings under it, in order. A renamed
+    /// "History" with nothing of its own orphaned its bookmarks (QA 13b). Nil for a section
+    /// with neither.
+    public func sectionDigest(at index: Int) -> String? {
+        let section = sections[index]
+        if let body = section.bodyDigest { return body }
+        let under = sections[(index + 1)...].prefix { $0.level > section.level }
+        guard !under.isEmpty else { return nil }
+        var hash = FNV1a()
+        for subsection in under {
+            hash.add("\u{1}subsection \(subsection.level - section.level)\u{1}")
+            hash.add(subsection.title)
+        }
+        return hash.hex
+    }
+}
+
 extension Section {
     /// A digest of the section's own text (`hashText`: not its heading, nor its subsections'),
     /// which a rename of its heading or a move under another parent leaves as it was: saved

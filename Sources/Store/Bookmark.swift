@@ -42,7 +42,8 @@ public struct Bookmark: Hashable, Sendable, Identifiable, Codable {
     public var heading: String
     /// Headings from the top down, ending with `heading` (`["(lead)"]` for the lead).
     public var sectionPath: [String]
-    /// `Section.bodyDigest` of its section: what finds the section once its heading is renamed.
+    /// `Article.sectionDigest` of its section (its text, or the headings under it): what finds
+    /// the section once its heading is renamed.
     /// Nil when the section has no text of its own, and for bookmarks made before digests were
     /// recorded (schema version 5) or imported, until they are found in their article.
     public var bodyDigest: String?
@@ -101,7 +102,7 @@ extension Bookmark {
         let section = article.sections[index]
         return Bookmark(id: 0, articleTitle: article.title, articlePath: BookmarkFile.of(article),
                         articleHash: ArticleIdentity(model).contentHash, sectionID: section.id, heading: Self.heading(of: section),
-                        sectionPath: path(to: index, in: article), bodyDigest: section.bodyDigest, itemID: itemID,
+                        sectionPath: path(to: index, in: article), bodyDigest: article.sectionDigest(at: index), itemID: itemID,
                         itemName: item?.name, note: note,
                         createdAt: date, noteUpdatedAt: note == nil ? nil : date)
     }
@@ -150,7 +151,7 @@ extension Bookmark {
         anchored.sectionID = section.id
         anchored.heading = Self.heading(of: section)
         anchored.sectionPath = Self.path(to: index, in: site.article)
-        anchored.bodyDigest = section.bodyDigest
+        anchored.bodyDigest = site.article.sectionDigest(at: index)
         return anchored
     }
 

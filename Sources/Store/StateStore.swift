@@ -254,7 +254,8 @@ public final class StateStore {
     ///    same heading path (parents) and the same id, then the same path, then the same id,
     ///    then the first;
     /// 3. the section with the same id (its heading was reworded, keeping its slug);
-    /// 4. a section with the same text (`bodyDigest`): its heading was renamed, the text under
+    /// 4. a section with the same text (`Article.sectionDigest`: for one with no text of its own,
+    ///    the same headings under it): its heading was renamed, the text under
     ///    it left as it was (a saved reading place finds it so: `SectionFinder`). Among several,
     ///    the one under the same headings (its path but for its own, the one renamed), when
     ///    only one is; else none (step 5). Never the lead: step 2 finds it for its own
@@ -274,7 +275,7 @@ public final class StateStore {
         if let index = article.sectionIndex(id: bookmark.sectionID) { return .section(index) }
         if let digest = bookmark.bodyDigest {
             // Only here, for a bookmark the steps above lost: this reads the whole article's text.
-            let sameText = article.sections.indices.dropFirst().filter { article.sections[$0].bodyDigest == digest }
+            let sameText = article.sections.indices.dropFirst().filter { article.sectionDigest(at: $0) == digest }
             let parents = bookmark.sectionPath.dropLast()
             let underParents = sameText.filter { Bookmark.path(to: $0, in: article).dropLast() == parents }
             // Only one that can be told: of two sections with the same text under the same

@@ -102,6 +102,23 @@ import Testing
         #expect(StateStore.place(of: bookmark, in: parentsToo) == .orphaned)
     }
 
+    /// QA 13b: "History", whose text is all in its subsections, renamed "Past": its bookmark
+    /// was orphaned, having no text to be found by. The headings under it find it.
+    @Test func aHeadingWithOnlySubsectionsIsFollowedByThem() throws {
+        let text = "= D =\n\nLead.\n\n== History ==\n\n=== Early ===\n\nFirst.\n\n=== Late ===\n\nThen.\n\n== Other ==\n\nMore.\n"
+        let model = try Fixture.model(text, path: "d.txt")
+        let history = try #require(model.article.sections.firstIndex { $0.title == "History" })
+        let bookmark = try store.addBookmark(in: model, sectionIndex: history, note: "hist")
+        #expect(bookmark.bodyDigest != nil)
+        let renamed = try Fixture.model(text.replacingOccurrences(of: "== History ==", with: "== Past =="), path: "d.txt")
+        let past = try #require(renamed.article.sections.firstIndex { $0.title == "Past" })
+        #expect(StateStore.place(of: bookmark, in: renamed) == .section(past))
+        // Its subsections renamed too: nothing is left to find it by.
+        let both = try Fixture.model(text.replacingOccurrences(of: "== History ==", with: "== Past ==")
+            .replacingOccurrences(of: "=== Early ===", with: "=== First ==="), path: "d.txt")
+        #expect(StateStore.place(of: bookmark, in: both) == .orphaned)
+    }
+
     /// QA 13b: "Three" and "Four" with the same text, both renamed; the bookmark on Four went
     /// to the first, "Tres", its note with it.
     @Test func ofTwoSiblingsWithItsTextBothRenamedNeitherIsGuessed() throws {
