@@ -73,7 +73,8 @@ public struct Linker: Sendable {
         var position = 0
         while position < tokens.count {
             let end = position < firstAfterBoundary ? firstAfterBoundary : tokens.count
-            guard let match = index.longestMatch(in: tokens, at: position, before: end, excluding: own) else {
+            guard let match = index.longestMatch(in: tokens, at: position, before: end, excluding: own,
+                                                 inName: position < firstAfterBoundary) else {
                 position += 1
                 continue
             }
@@ -208,6 +209,10 @@ struct AliasIndex: Sendable {
 
     /// Alias → what a mention of it links to: one item per topic, in article order.
     private var targetsBySequence: [[String]: [String]] = [:]
+    /// Of those, the items whose whole name it is, where it is some item's whole name and
+    /// other items' short name too: "Mercury" beside "Mercury (planet)" and "Mercury (element)"
+    /// names the item "Mercury", written exactly (QA 13b: it linked to all three).
+    private var wholeNameTargets: [[String]: [String]] = [:]
     private var lengthsByFirstToken: [String: [Int]] = [:]
     /// A duplicate's id → the first item of its topic.
     private var firstOfTopic: [String: String] = [:]
@@ -239,7 +244,10 @@ struct AliasIndex: Sendable {
                 if targetsBySequence[sequence] == nil { lengthsByFirstToken[sequence[0], default: []].append(sequence.count) }
                 targetsBySequence[sequence, default: []].append(item.id)
             }
+            wholeNameTargets[name, default: []].append(item.id)
         }
+        // Kept only where they narrow something down.
+        wholeNameTargets = wholeNameTargets.filter { targetsBySequence[$0.key]?.count != $0.value.count }
         for (token, lengths) in lengthsByFirstToken {
             lengthsByFirstToken[token] = Set(lengths).sorted(by: >)
         }
@@ -274,11 +282,19 @@ struct AliasIndex: Sendable {
     /// so an item's own name does not hide the names inside it ("Anarcho-syndicalism" →
     /// Syndicalism); and it is passed over even when others share it: in "Mercury (planet)",
     /// "Mercury" is the planet's own short name, no mention of "Mercury (element)" (QA 12c).
-    func longestMatch(in tokens: [Token], at position: Int, before end: Int, excluding own: [String]) -> (length: Int, targets: [String])? {
+    ///
+    /// An alias that is some items' whole name names those alone (`wholeNameTargets`). In an
+    /// item's own name (`inName`), an alias any own topic has is passed over all the same; in
+    /// its description, only one that names an own topic: "Mercury (element) – named after
+    /// Mercury" mentions the item "Mercury".
+    func longestMatch(in tokens: [Token], at position: Int, before end: Int, excluding own: [String],
+                      inName: Bool = true) -> (length: Int, targets: [String])? {
         guard let lengths = lengthsByFirstToken[tokens[position].folded] else { return nil }
         for length in lengths where position + length <= end {
-            guard let targets = targetsBySequence[tokens[position..<(position + length)].map(\.folded)],
-                  targets.count <= Self.maximumTargets, !targets.contains(where: own.contains) else { continue }
+            let sequence = tokens[position..<(position + length)].map(\.folded)
+            guard let all = targetsBySequence[sequence], all.count <= Self.maximumTargets else { continue }
+            let targets = wholeNameTargets[sequence] ?? all
+            guard !(inName ? all : targets).contains(where: own.contains) else { continue }
             return (length, targets)
         }
         return nil

@@ -43,4 +43,18 @@ struct ShortNameTests {
         let lead = try #require(model.article.sections.first?.id)
         #expect(model.graph.links.contains { $0.from == lead && $0.to == element })
     }
+
+    /// QA 13b: bare "Mercury" in the text linked to all three titles, though one of them is
+    /// "Mercury", written exactly; and a description naming it ("named after Mercury") did
+    /// not link to it at all.
+    @Test func aWholeNameWrittenExactlyNamesThatItemAlone() throws {
+        let text = "= P =\n\nMercury is bright.\n\n== See also ==\n- Mercury (planet)\n- Mercury (element) – a metal named after Mercury\n- Mercury\n"
+        let model = try LinkedArticle(article: ArticleParser().parse(text, path: "p.txt"))
+        func id(_ name: String) throws -> String { try #require(model.items.first { $0.name == name }?.id) }
+        let lead = try #require(model.article.sections.first?.id)
+        #expect(model.graph.links.filter { $0.from == lead }.map(\.to) == [try id("Mercury")])
+        let element = try id("Mercury (element)")
+        #expect(model.graph.links.filter { $0.from == element }.map(\.to) == [try id("Mercury")])
+        #expect(!model.graph.links.contains { $0.from == (try? id("Mercury (planet)")) })
+    }
 }
