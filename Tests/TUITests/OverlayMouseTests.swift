@@ -20,20 +20,8 @@ struct OverlayMouseTests {
 
     /// The screen cell of the first cross-reference on screen in the reader.
     func referenceCell(_ state: AppState) throws -> (x: Int, y: Int) {
-        let layout = explorer.readerLayout(state)
-        let text = explorer.readerTextRect(state)
-        let top = explorer.readerTopLine(state)
-        for row in 0..<text.height where top + row < layout.lineCount {
-            var x = 0
-            for span in layout.lines[top + row].spans {
-                if span.reference != nil { return (text.x + x, text.y + row) }
-                x += span.text.displayWidth
-            }
-        }
-        throw ReferenceNotShown()
+        try #require(explorer.referenceCell(state), "a cross-reference is on screen")
     }
-
-    struct ReferenceNotShown: Error {}
 
     /// The screen row on which the finder's box (80 columns from x 20 at 120×40) shows `title`.
     func finderRow(showing title: String, _ state: AppState) -> Int? {

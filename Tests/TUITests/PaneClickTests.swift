@@ -39,20 +39,8 @@ struct PaneClickTests: KeyDriven {
     /// The screen cell of the reader's selected cross-reference.
     func selectedReferenceCell(_ state: AppState) throws -> (x: Int, y: Int) {
         let selected = try #require(state.reader.selectedReference)
-        let layout = explorer.readerLayout(state)
-        let text = explorer.readerTextRect(state)
-        let top = explorer.readerTopLine(state)
-        for row in 0..<text.height where top + row < layout.lineCount {
-            var x = 0
-            for span in layout.lines[top + row].spans {
-                if span.reference == selected { return (text.x + x, text.y + row) }
-                x += span.text.displayWidth
-            }
-        }
-        throw SelectionNotShown()
+        return try #require(explorer.referenceCell(state) { $0 == selected }, "the selection is on screen")
     }
-
-    struct SelectionNotShown: Error {}
 
     /// QA's case: `2 g`, and the cross-links' first entry (of the lead, "← Prefigurative
     /// politics") clicked; also the entries of an item that has cross-links and backlinks.

@@ -76,3 +76,21 @@ extension KeyDriven {
 
     func statusBar(_ state: AppState) -> String { explorer.render(state).row(state.size.height - 1) }
 }
+
+extension Explorer {
+    /// The screen cell where the first cross-reference on screen in the reader that
+    /// `matches` (by its number) starts; nil when none is on screen.
+    func referenceCell(_ state: AppState, where matches: (Int) -> Bool = { _ in true }) -> (x: Int, y: Int)? {
+        let layout = readerLayout(state)
+        let text = readerTextRect(state)
+        let top = readerTopLine(state)
+        for row in 0..<text.height where top + row < layout.lineCount {
+            var x = 0
+            for span in layout.lines[top + row].spans {
+                if let reference = span.reference, matches(reference) { return (text.x + x, text.y + row) }
+                x += span.text.displayWidth
+            }
+        }
+        return nil
+    }
+}
