@@ -56,10 +56,16 @@ public struct ArticleParser: Sendable {
         return try builder.finish(lastLine: lineNumber)
     }
 
-    /// The title of an article that may not parse as a whole: its title line read alone; nil
-    /// when the first line that is not blank is no title (or not UTF-8). What is kept by title
-    /// (the session of the article read last, the history's steps into it) is kept so while
-    /// a syntax error further down lasts: the file is there, only it does not load now.
+    /// The title of the article in file `path`, which may not parse as a whole: its title line
+    /// read alone; nil when the file cannot be read, or its first line that is not blank is no
+    /// title (or not UTF-8). What is kept by title (the session of the article read last, the
+    /// history's steps into it) is kept so while a syntax error further down lasts: the file
+    /// is there, only it does not load now.
+    public static func title(atPath path: String) -> String? {
+        (try? RegularFile.bytes(atPath: path)).flatMap(title(in:))
+    }
+
+    /// `title(atPath:)` of bytes already read.
     public static func title(in bytes: [UInt8]) -> String? {
         for (_, raw) in SourceLines(bytes) {
             guard let line = String(validating: raw, as: UTF8.self) else { return nil }

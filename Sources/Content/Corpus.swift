@@ -351,7 +351,7 @@ public struct Corpus: Sendable {
         let read = try readEach(in: directory) { try ArticleLoader.load(path: $0) }
         // Read again for their title lines: only the files that failed, usually none.
         let unloaded = read.failedFiles.compactMap { path in
-            (try? RegularFile.bytes(atPath: path)).flatMap(ArticleParser.title(in:)).map { FolderCatalog.Entry(path: path, title: $0, seeAlso: []) }
+            ArticleParser.title(atPath: path).map { FolderCatalog.Entry(path: path, title: $0, seeAlso: []) }
         }
         return Corpus(root: directory, articles: read.values, failures: read.failures, unloaded: unloaded)
     }

@@ -48,7 +48,7 @@ extension ExplorerSession {
             // a file retitled while on screen, then H back to it once the folder was listed again).
             guard let known else { return nil }
             let path = known.opened.explorer.model.article.path
-            if let now = (try? RegularFile.bytesIfPresent(atPath: path)).flatMap({ $0 }).flatMap(ArticleParser.title(in:)), now != title {
+            if let now = ArticleParser.title(atPath: path), now != title {
                 throw Retitled(path: path, title: now)
             }
             throw Unlisted()
