@@ -459,7 +459,7 @@ public final class StateStore {
     }
 
     /// A note as stored: trimmed, and nil when nothing is left.
-    static func normalized(_ note: String?) -> String? {
+    public static func normalized(_ note: String?) -> String? {
         guard let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
         return trimmed
     }

@@ -154,7 +154,7 @@ final class StoreService: BookmarkService {
         let (bookmark, added) = try store.addBookmarkIfAbsent(in: model, sectionIndex: section, itemID: item, note: note ?? "",
                                                               keepingANote: !overwriting)
         if added { return .made }
-        if let kept = bookmark.note, kept != (note ?? "").trimmingCharacters(in: .whitespacesAndNewlines) { return .keptAnother(kept) }
+        if let kept = bookmark.note, kept != StateStore.normalized(note) { return .keptAnother(kept) }
         return .saved
     }
 
