@@ -84,9 +84,4 @@ public struct LoadedArticle: Sendable {
         let stamp = ArticleStamp(path: path)
         return LoadedArticle(model: try ArticleLoader.load(path: path), stamp: stamp)
     }
-
-    /// Its files' stamp as they are now, to compare with `stamp`; nil when it has none.
-    public var stampNow: ArticleStamp? {
-        stamp == nil ? nil : ArticleStamp(path: model.article.path)
-    }
 }
