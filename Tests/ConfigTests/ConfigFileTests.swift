@@ -93,38 +93,21 @@ struct ConfigFileTests {
 
     /// QA: "invalid UTF-8: byte 0xFF at column 1", which did not say what the file was; an
     /// article says UTF-16 and how to convert it, and so does a configuration, in its words.
-    @Test("A UTF-16 file says it is UTF-16 and how to convert it, as an article does", arguments: ["UTF-16LE", "UTF-16BE"])
-    func utf16(encoding: String) throws {
-        let marks: [UInt8] = encoding == "UTF-16LE" ? [0xFF, 0xFE] : [0xFE, 0xFF]
-        let text = "[keys]\nquit = \"x\"\n".utf16.flatMap { unit -> [UInt8] in
-            let low = UInt8(unit & 0xFF), high = UInt8(unit >> 8)
-            return encoding == "UTF-16LE" ? [low, high] : [high, low]
-        }
-        try withTemporaryDirectory { folder in
-            let file = folder.appendingPathComponent("utf16.toml")
-            try Data(marks + text).write(to: file)
-            let loaded = try ConfigFile.load(explicit: file.path)
-            #expect(loaded.messages == ["\(file.path):1: it is UTF-16 (it starts with a UTF-16 byte-order mark); seealso reads UTF-8 "
-                                        + "(convert with: iconv -f UTF-16 -t UTF-8); the defaults are used"])
-            #expect(loaded.config == .standard)
-        }
-    }
-
     /// UTF-32's little-endian mark starts as UTF-16's: it was called UTF-16, and the iconv
     /// command given made garbage of it (QA 13b).
-    @Test(arguments: ["UTF-32LE", "UTF-32BE"])
-    func utf32(encoding: String) throws {
-        let marks: [UInt8] = encoding == "UTF-32LE" ? [0xFF, 0xFE, 0, 0] : [0, 0, 0xFE, 0xFF]
-        let text = "theme = \"light\"\n".unicodeScalars.flatMap { scalar -> [UInt8] in
-            let bytes = (0..<4).map { UInt8((scalar.value >> (8 * $0)) & 0xFF) }
-            return encoding == "UTF-32LE" ? bytes : bytes.reversed()
-        }
+    @Test("A UTF-16 or UTF-32 file says which it is and how to convert it, as an article does", arguments: [
+        ("UTF-16", String.Encoding.utf16LittleEndian, [0xFF, 0xFE] as [UInt8]), ("UTF-16", .utf16BigEndian, [0xFE, 0xFF]),
+        ("UTF-32", .utf32LittleEndian, [0xFF, 0xFE, 0, 0]), ("UTF-32", .utf32BigEndian, [0, 0, 0xFE, 0xFF]),
+    ])
+    func wideEncoding(named name: String, encoding: String.Encoding, mark: [UInt8]) throws {
+        let text = try #require("[keys]\nquit = \"x\"\n".data(using: encoding))
         try withTemporaryDirectory { folder in
-            let file = folder.appendingPathComponent("utf32.toml")
-            try Data(marks + text).write(to: file)
+            let file = folder.appendingPathComponent("wide.toml")
+            try Data(mark + text).write(to: file)
             let loaded = try ConfigFile.load(explicit: file.path)
-            #expect(loaded.messages == ["\(file.path):1: it is UTF-32 (it starts with a UTF-32 byte-order mark); seealso reads UTF-8 "
-                                        + "(convert with: iconv -f UTF-32 -t UTF-8); the defaults are used"])
+            #expect(loaded.messages == ["\(file.path):1: it is \(name) (it starts with a \(name) byte-order mark); seealso reads UTF-8 "
+                                        + "(convert with: iconv -f \(name) -t UTF-8); the defaults are used"])
+            #expect(loaded.config == .standard)
         }
     }
 
