@@ -13,28 +13,47 @@ struct NothingToDoTests: KeyDriven {
 
     var start: AppState { explorer.initialState(size: size) }
 
-    /// h and l fold the outline's sections: elsewhere they said nothing.
-    @Test(arguments: [PaneID.reader, .crossLinks, .backlinks, .bookmarks])
-    func foldingKeysOutsideTheOutlineSayWhereTheyWork(pane: PaneID) {
+    /// Outside the outline, the only pane with sections to fold, ← and → (h and l) move to
+    /// the previous and next pane, as lazygit's do; they said "h collapses sections in the
+    /// outline", and with only arrows, Enter and Esc no pane but the reader could be reached
+    /// (QA 14d).
+    @Test(arguments: [(PaneID.reader, PaneID.outline, PaneID.crossLinks), (.crossLinks, .reader, .backlinks),
+                      (.backlinks, .crossLinks, .bookmarks), (.bookmarks, .backlinks, .outline)])
+    func foldingKeysOutsideTheOutlineMoveBetweenPanes(pane: PaneID, previous: PaneID, next: PaneID) {
         let state = press(start, String(pane.rawValue))
         #expect(state.focus == pane)
-        #expect(press(state, "h").notice == "h collapses sections in the outline (1 focuses it).")
-        #expect(press(state, .right).notice == "l expands sections in the outline (1 focuses it).")
-        #expect(press(state, "h").focus == pane)
+        for (key, focus) in [(Key.left, previous), (.character("h"), previous), (.right, next), (.character("l"), next)] {
+            let moved = press(state, key)
+            #expect(moved.focus == focus, "\(key) from \(pane)")
+            #expect(moved.notice == nil)
+        }
+        // The outline keeps them for folding.
+        #expect(press(start, "1").focus == .outline)
+        #expect(press(press(start, "1"), .right).focus == .outline)
     }
 
-    /// The keys are named as the keymap binds them.
-    @Test func foldingKeysNameTheRemappedKeys() {
+    /// With arrows, Enter and Esc alone, a cross-link is followed: → from the reader to the
+    /// cross-links, ↓ to a link, Enter; and ← comes back to the reader.
+    @Test func arrowsAloneFollowACrossLink() {
+        let links = press(press(start, "2"), .right)
+        #expect(links.focus == .crossLinks)
+        let followed = press(links, .down, .enter)
+        #expect(followed.history.back.count == 1)
+        #expect(statusBar(followed).contains("→"), "the jump path: \(statusBar(followed))")
+        #expect(press(followed, .left).focus == .reader)
+    }
+
+    /// The remapped keys move between panes as the standard ones do.
+    @Test func remappedFoldingKeysMoveBetweenPanes() {
         let remapped = KeyMap(bindings: KeyMap.standard.bindings.map {
             switch $0.command {
             case .collapse: KeyMap.Binding(.collapse, [.character("y")])
-            case .focusOutline: KeyMap.Binding(.focusOutline, [.character("o")])
             default: $0
             }
         })
         let other = Explorer(model: bundledModel, keymap: remapped, bookmarks: true)
-        #expect(other.update(other.initialState(size: size), other.action(for: .key(.character("y")))).notice
-            == "y collapses sections in the outline (o focuses it).")
+        let reader = other.update(other.initialState(size: size), other.action(for: .key(.character("2"))))
+        #expect(other.update(reader, other.action(for: .key(.character("y")))).focus == .outline)
     }
 
     /// In the outline, l on a section without subsections and h at the top level, or on a

@@ -462,13 +462,6 @@ public struct Explorer: Sendable {
     /// What d, r and Enter say in an empty Bookmarks pane: what the pane says.
     var noBookmarksYet: String { PaneRows.noBookmarksYet(bookmarkKey: keymap.keyName(for: .toggleBookmark)) }
 
-    /// What h and l say outside the outline, the only pane with sections to fold.
-    func outlineOnly(_ command: Command) -> String {
-        let verb = command == .collapse ? "collapses" : "expands"
-        return (keymap.keyName(for: command).map { "\($0) \(verb) sections" } ?? "Sections fold")
-            + " in the outline" + (keymap.keyName(for: .focusOutline).map { " (\($0) focuses it)" } ?? "") + "."
-    }
-
     /// The rows of a list pane laid out at its width (one-column margins on both sides).
     func listLayout(_ rows: [ListRow], pane: PaneID, _ state: AppState) -> ListLayout {
         ListLayout(rows: rows, width: listWidth(of: pane, state))
@@ -534,6 +527,11 @@ public struct Explorer: Sendable {
         case .nextReference: state = moveReference(by: 1, in: state)
         case .previousReference: state = moveReference(by: -1, in: state)
         case .nextSection, .previousSection: state = stepSection(forward: command == .nextSection, in: state)
+        case .collapse where state.focus != .outline, .expand where state.focus != .outline:
+            // Outside the outline, the only pane with sections to fold, ← and → (h and l) move
+            // between panes, as lazygit's do: with only arrows, Enter and Esc, every pane can
+            // be reached, and a cross-link followed from the cross-links pane (QA 14d).
+            state = perform(command == .expand ? .nextPane : .previousPane, in: state)
         case .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom, .open, .collapse, .expand:
             switch state.focus {
             case .reader: state = readerCommand(command, in: state)
@@ -704,9 +702,6 @@ public struct Explorer: Sendable {
                 return state
             }
             return follow(readerDocument(state).references[selected].target, from: state)
-        case .collapse, .expand:
-            state.notice = outlineOnly(command)
-            return state
         default: return state
         }
         // Scrolling stops where the last line reaches the bottom; a jump near the end (which
@@ -924,9 +919,6 @@ public struct Explorer: Sendable {
                 return state
             }
             return follow(target, from: state)
-        case .collapse, .expand:
-            state.notice = outlineOnly(command)
-            return state
         default: break
         }
         state[keyPath: Self.listState(of: pane)] = list
