@@ -7,7 +7,7 @@ extension Config {
     /// The settings a config file may have at the top level, in the order the default file
     /// lists them.
     static let topLevelNames = ["theme", "restore", "mouse", "keys", "layout"]
-    static let layoutNames = ["outline-width", "side-width", "wrap-width"]
+    static let layoutNames = ["outline-width", "side-width", "wrap-width", "start-zoomed"]
     static let attributeNames = ["fg", "bg", "bold", "dim", "underline", "reverse"]
 
     /// Reads a configuration. Never fails: every problem becomes a message at its line, and
@@ -399,9 +399,11 @@ struct ConfigParser {
                     report(path, "'wrap-width' must be 0 (the pane's width) or \(LayoutSettings.minimumWrapWidth) columns or more, "
                         + "not \(Self.describe(value))")
                 }
+            case "start-zoomed":
+                settings.zoom = bool(value, at: path) ?? settings.zoom
             default:
                 report(path, Self.misplaced(name, in: "layout") ?? Self.unknown("setting", name, in: "[layout]", among: Config.layoutNames,
-                                          otherwise: "the settings are outline-width, side-width and wrap-width"))
+                                          otherwise: "the settings are outline-width, side-width, wrap-width and start-zoomed"))
             }
         }
         return settings

@@ -78,7 +78,7 @@ struct ConfigMessageTests {
         ("[theme]\nlink = { bold = \"yes\" }", ["config.toml:2: 'link.bold' must be true or false, not \"yes\""]),
         // [layout]
         ("[layout]\nwrap = 80", ["config.toml:2: unknown setting 'wrap' in [layout]; did you mean 'wrap-width'?"]),
-        ("[layout]\npanes = 3", ["config.toml:2: unknown setting 'panes' in [layout] (the settings are outline-width, side-width and wrap-width)"]),
+        ("[layout]\npanes = 3", ["config.toml:2: unknown setting 'panes' in [layout] (the settings are outline-width, side-width, wrap-width and start-zoomed)"]),
         ("[layout]\noutline-width = 5", ["config.toml:2: 'outline-width' \(widths), not 5"]),
         ("[layout]\nside-width = \"90%\"", ["config.toml:2: 'side-width' \(widths), not \"90%\""]),
         ("[layout]\nside-width = \"wide\"", ["config.toml:2: 'side-width' \(widths), not \"wide\""]),

@@ -262,6 +262,10 @@ struct ConfigParsingTests {
         #expect(parsed.config.layout == LayoutSettings(outlineWidth: .columns(28), sideWidth: .percent(40), wrapWidth: 72))
         #expect(Config.parse("[layout]\noutline-width = \"AUTO\"\nside-width = \"5%\"\nwrap-width = 0").config.layout
             == LayoutSettings(outlineWidth: .auto, sideWidth: .percent(5), wrapWidth: 0))
+        #expect(Config.parse("[layout]\nstart-zoomed = true").config.layout == LayoutSettings(zoom: true))
+        let wrong = Config.parse("[layout]\nstart-zoomed = \"yes\"")
+        #expect(wrong.config.layout == .standard)
+        #expect(wrong.messages.map(\.description) == ["config.toml:2: 'layout.start-zoomed' must be true or false, not \"yes\""])
     }
 
     /// TOMLKit reads a C string, which ends at a NUL: what followed was ignored, and a file

@@ -62,6 +62,24 @@ extension OnATerminal {
             try tmux.waitFor("status=0")
         }
 
+        /// `[layout] start-zoomed = true` starts with the reader alone on a wide screen, as z shows it,
+        /// for a screen reader that reads rows whole (QA 14d: three panes on every row at 120
+        /// columns, and zoom forgotten at every start); z then shows the others.
+        @Test func zoomFromTheConfigStartsWithOnePane() throws {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            let config = tmux.home.appendingPathComponent("zoom.toml")
+            try Data("[layout]\nstart-zoomed = true\n".utf8).write(to: config)
+            tmux.type("\(seealso) --no-restore --config \(Shell.quote(config.path)); echo status=$?")
+            let screen = try tmux.waitFor("zoomed (z back)")
+            #expect(!screen.contains("1 Outline"), "the outline is not beside the reader:\n\(screen)")
+            #expect(screen.contains("2 Dual power"))
+            tmux.press("z")
+            // The whole frame: its top rows can show before its status bar does.
+            try tmux.waitUntil("the outline beside the reader, not zoomed") { $0.contains("1 Outline") && !$0.contains("zoomed") }
+            tmux.press("q")
+            try tmux.waitFor("status=0")
+        }
+
         /// The folder's opening notice names the finder's key as configured (it said ":"
         /// whatever the config, and ":" then was "not bound to anything").
         @Test func folderNoticeNamesTheRemappedFinderKey() throws {

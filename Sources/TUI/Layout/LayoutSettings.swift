@@ -23,7 +23,7 @@ public enum PaneWidth: Hashable, Sendable {
     }
 }
 
-/// The user's say over the layout: side pane widths and the reader's longest line.
+/// The user's say over the layout: side pane widths, the reader's longest line, and zoom.
 public struct LayoutSettings: Hashable, Sendable {
     /// The outline column, shown at 120 columns and more.
     public var outlineWidth: PaneWidth
@@ -31,15 +31,19 @@ public struct LayoutSettings: Hashable, Sendable {
     public var sideWidth: PaneWidth
     /// The widest the reader's text gets, in columns; 0 means the pane's width.
     public var wrapWidth: Int
+    /// Start with the focused pane on the whole screen, as `z` does: one pane's text on each
+    /// row, for a screen reader or braille display reading rows whole, or a large font.
+    public var zoom: Bool
 
     /// The reader keeps at least this many columns whatever the side panes ask for.
     public static let minimumReaderWidth = 30
     public static let minimumWrapWidth = 20
 
-    public init(outlineWidth: PaneWidth = .auto, sideWidth: PaneWidth = .auto, wrapWidth: Int = 0) {
+    public init(outlineWidth: PaneWidth = .auto, sideWidth: PaneWidth = .auto, wrapWidth: Int = 0, zoom: Bool = false) {
         self.outlineWidth = outlineWidth
         self.sideWidth = sideWidth
         self.wrapWidth = wrapWidth
+        self.zoom = zoom
     }
 
     public static let standard = LayoutSettings()

@@ -67,6 +67,7 @@ public enum Terminal {
         let size = backend.size
         var state = session.explorer.initialState(size: Size(width: size.width, height: size.height))
         state.layoutSettings = layout
+        state.zoomed = layout.zoom
         state.asciiDrawing = backend.theme.name == Theme.mono.name
         state.mouseEnabled = mouse
         state = session.startUp(state, start: start, readLast: readLast, restore: restore)
