@@ -45,8 +45,15 @@ public struct FileStamp: Equatable, Sendable {
     /// The stamp of a path nothing can be looked at on.
     public static let absent = FileStamp(size: -1, modified: 0, changed: 0, inode: 0)
 
-    private static func nanoseconds(_ time: timespec) -> Int64 {
-        Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    /// Saturated at the ends of Int64, which nanoseconds leave in April 2262: `touch -d
+    /// 9999-12-31`, a common "never expires" date (ext4 keeps it as 2446), trapped every
+    /// command that read the file (QA 14a). The change time, which only the kernel sets, still
+    /// tells two such files' writes apart.
+    static func nanoseconds(_ time: timespec) -> Int64 {
+        let (scaled, overflow) = Int64(time.tv_sec).multipliedReportingOverflow(by: 1_000_000_000)
+        guard !overflow else { return time.tv_sec < 0 ? .min : .max }
+        let (sum, overflowAgain) = scaled.addingReportingOverflow(Int64(time.tv_nsec))
+        return overflowAgain ? .max : sum
     }
 }
 
