@@ -98,6 +98,11 @@ enum Migrations {
             }
             return
         }
+        // A version below 0 is no version any seealso wrote: slicing the steps from it trapped,
+        // silently, in every bookmarks command and the explorer (QA 14a).
+        if found.version < 0 {
+            throw StoreError.corrupt(path: path)
+        }
         if found.version > latestVersion {
             throw StoreError.newerVersion(path: path, version: found.version, known: latestVersion)
         }

@@ -117,6 +117,16 @@ import Testing
         #expect(try contents(file) == before)
     }
 
+    /// A negative schema version (no seealso writes one) is a damaged file, refused untouched.
+    @Test func negativeVersionIsRefusedAsDamaged() throws {
+        let folder = try TemporaryDirectory()
+        let file = try Self.makeVersion1(in: folder, extraSQL: "PRAGMA user_version = -1;")
+        let before = try contents(file)
+        let error = try #require(throws: StoreError.self) { try StateStore(directory: folder.url) }
+        #expect(error == .corrupt(path: file.path))
+        #expect(try contents(file) == before)
+    }
+
     /// A version-1 file in a folder that cannot be written cannot be migrated; it is still read.
     @Test(.enabled(if: ReadOnlyFolder.isAvailable)) func version1InAReadOnlyFolderIsStillRead() throws {
         let folder = try TemporaryDirectory()
