@@ -34,8 +34,16 @@ public enum RegularFile {
         return lstat(path, &info) != 0 && errno == ENOENT
     }
 
-    /// The most a pipe given as a file may give (`bytes(namedAtPath:)`).
-    public static let streamLimit = 64 << 20
+    /// The most any input is read: a file, or a pipe given as one (`bytes(namedAtPath:)`).
+    /// A regular file was read whole whatever its size: a sparse 100 GB file ended in "failed
+    /// to allocate", and a 20 GB one in the out-of-memory killer after 81 s (QA 14a). The
+    /// largest article measured (scripts/bench-content.sh) is 10 MB and loads in about 1 s.
+    public static let sizeLimit = 64 << 20
+
+    /// Why a file of `size` bytes is not read, or nil when it is not too large.
+    static func tooLarge(_ size: Int) -> String? {
+        size > sizeLimit ? "cannot read file: it is \(size >> 20) MB, and seealso reads at most \(sizeLimit >> 20) MB" : nil
+    }
 
     /// `bytes(atPath:)` for a file that may be missing: nil when nothing is at `path`, and
     /// every other failure (a folder, a FIFO, permission denied, a symbolic link to nothing)
@@ -81,16 +89,17 @@ public enum RegularFile {
         } else if let problem = notRegular(info.st_mode) {
             throw failure(problem)
         }
-        return try readToEnd(descriptor, sizeHint: Int(info.st_size), limit: isPipe ? streamLimit : nil,
-                             tooLong: "the pipe", failure: failure)
+        if let problem = tooLarge(Int(info.st_size)) { throw failure(problem) }
+        return try readToEnd(descriptor, sizeHint: Int(info.st_size), tooLong: isPipe ? "the pipe" : "the file", failure: failure)
     }
 
     /// Everything `descriptor` gives until its end, `sizeHint` bytes expected; more than
-    /// `limit` bytes is an error that says `tooLong` gave more. Shared with `StandardInput`.
-    static func readToEnd(_ descriptor: Int32, sizeHint: Int, limit: Int?, tooLong: String,
+    /// `sizeLimit` bytes (a file growing as it is read, a pipe) is an error that says `tooLong`
+    /// gave more. Shared with `StandardInput`.
+    static func readToEnd(_ descriptor: Int32, sizeHint: Int, tooLong: String,
                           failure: (String) -> SourceError) throws -> [UInt8] {
         var bytes = [UInt8]()
-        bytes.reserveCapacity(sizeHint)
+        bytes.reserveCapacity(min(sizeHint, sizeLimit))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -107,7 +116,7 @@ public enum RegularFile {
                 throw failure("cannot read file: \(reason(errno))")
             }
             bytes.append(contentsOf: chunk[..<count])
-            if let limit, bytes.count > limit { throw failure("cannot read file: \(tooLong) gave more than \(limit >> 20) MB") }
+            if bytes.count > sizeLimit { throw failure("cannot read file: \(tooLong) gave more than \(sizeLimit >> 20) MB") }
         }
     }
 

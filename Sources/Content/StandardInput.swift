@@ -50,7 +50,7 @@ public enum StandardInput {
     /// it prints instead (a TERM terminfo lacks), and a stream read twice is empty the second
     /// time. Throws `IsATerminal` for a terminal, and a `SourceError` named `displayName` at
     /// line 0 (unreadable) for a read that fails or a stream longer than
-    /// `RegularFile.streamLimit`, as `--config` pipes are capped.
+    /// `RegularFile.sizeLimit`, as files and `--config` pipes are capped.
     public static func bytes() throws -> [UInt8] {
         try cache.value {
             guard isatty(STDIN_FILENO) == 0 else { throw IsATerminal() }
@@ -58,13 +58,13 @@ public enum StandardInput {
             guard fstat(STDIN_FILENO, &info) == 0 else {
                 throw SourceError(path: displayName, line: 0, message: "cannot read file: \(RegularFile.reason(errno))")
             }
-            // A redirected file (`- < a.txt`) is read whole, as a file named on the command
-            // line; anything else (a pipe, a socket, /dev/zero) is a stream, and capped.
+            // A redirected file (`- < a.txt`) is read as a file named on the command line is;
+            // anything else (a pipe, a socket, /dev/zero) is a stream. Both are capped.
             let isFile = info.st_mode & S_IFMT == S_IFREG
-            return try RegularFile.readToEnd(STDIN_FILENO, sizeHint: isFile ? Int(info.st_size) : 0,
-                                             limit: isFile ? nil : RegularFile.streamLimit, tooLong: "standard input") { message in
-                SourceError(path: displayName, line: 0, message: message)
-            }
+            let failure = { (message: String) in SourceError(path: displayName, line: 0, message: message) }
+            if isFile, let problem = RegularFile.tooLarge(Int(info.st_size)) { throw failure(problem) }
+            return try RegularFile.readToEnd(STDIN_FILENO, sizeHint: isFile ? Int(info.st_size) : 0, tooLong: "standard input",
+                                             failure: failure)
         }
     }
 

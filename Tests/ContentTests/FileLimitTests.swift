@@ -34,3 +34,29 @@ struct FileStampTests {
         }
     }
 }
+
+/// Every file is read whole, so its size is checked first: a sparse 100 GB article ended in
+/// "failed to allocate", and a 20 GB one in the out-of-memory killer (QA 14a).
+@Suite("Files too large to read")
+struct FileSizeLimitTests {
+    @Test func aFileOverTheLimitIsRefusedWithItsSizeBeforeItIsRead() throws {
+        try withTemporaryDirectory { folder in
+            let file = folder.appendingPathComponent("big.txt")
+            try Data("= Big =\nText.\n".utf8).write(to: file)
+            // Sparse: no disk is used, and reading it whole would need 100 GB.
+            #expect(truncate(file.path, 100 << 30) == 0)
+            let seealso = try CLI.binary().path
+            for command in ["outline '\(file.path)'", "outline - < '\(file.path)'", "links '\(file.path)'"] {
+                let result = try CLI.shell("ulimit -v 2000000; '\(seealso)' \(command)")
+                #expect(result.status == 66, "\(command): \(result.stderr)")
+                #expect(result.stderr.hasSuffix(": cannot read file: it is 102400 MB, and seealso reads at most 64 MB\n"), "\(command)")
+            }
+            // In a folder, the others are still read, and it is said.
+            try Data("= Small =\nText.\n".utf8).write(to: folder.appendingPathComponent("small.txt"))
+            let listing = try CLI.run(["outline", folder.path])
+            #expect(listing.output.contains("Small"))
+            #expect(listing.status == 65)
+            #expect(listing.stderr.contains("big.txt: cannot read file: it is 102400 MB, and seealso reads at most 64 MB"), "\(listing.stderr)")
+        }
+    }
+}
