@@ -93,10 +93,8 @@ public final class CursesBackend {
         // newterm, unlike initscr, returns nil instead of exiting when TERM is unusable. ncurses
         // sets the terminal's modes through the output (stdout, the same terminal) and reads
         // keys from the input only, so /dev/tty as the input is all `seealso -` needs.
-        guard newterm(nil, seealso_stdout(), input.file) != nil else {
+        guard Self.withinLargestSize({ newterm(nil, seealso_stdout(), input.file) }) != nil else {
             if input.descriptor != STDIN_FILENO { fclose(input.file) }
-            // ncurses sets its screens up at the size the terminal claims, and a pty may claim
-            // 65535×65535 (resizes afterwards stay within `largestSize`).
             var rows: Int32 = 0, columns: Int32 = 0
             if seealso_terminal_size(STDOUT_FILENO, &rows, &columns) == 0,
                rows > Self.largestSize.rows || columns > Self.largestSize.columns {
@@ -325,6 +323,25 @@ public final class CursesBackend {
     /// claim 65535×65535 cells, a screen ncurses cannot allocate: its resize then failed
     /// half-way and the next refresh crashed. This is still far more than any display holds.
     static let largestSize = (rows: Int32(500), columns: Int32(1000))
+
+    /// `setUp` (newterm) with ncurses' screens no larger than `largestSize`: it sets them up at
+    /// the size the terminal claims, and a terminal started at 10000×10000 grew past 8 GB (QA
+    /// 14a; resizes were capped, not the start). LINES and COLUMNS, which ncurses takes over
+    /// the terminal's own size, say the capped size, and are put back as they were after.
+    private static func withinLargestSize<Result>(_ setUp: () -> Result) -> Result {
+        var rows: Int32 = 0, columns: Int32 = 0
+        guard seealso_terminal_size(STDOUT_FILENO, &rows, &columns) == 0,
+              rows > largestSize.rows || columns > largestSize.columns else { return setUp() }
+        let saved = [String](["LINES", "COLUMNS"]).map { name in (name, getenv(name).map { String(cString: $0) }) }
+        setenv("LINES", String(min(rows, largestSize.rows)), 1)
+        setenv("COLUMNS", String(min(columns, largestSize.columns)), 1)
+        defer {
+            for (name, value) in saved {
+                if let value { setenv(name, value, 1) } else { unsetenv(name) }
+            }
+        }
+        return setUp()
+    }
 
     /// After ncurses has resized its screens: the window follows, and the next frame is drawn whole.
     private func resized() -> InputEvent {
