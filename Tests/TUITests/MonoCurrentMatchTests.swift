@@ -5,7 +5,8 @@ import Testing
 /// like every other match: the reader reversed them all, and the theme's bold and underline
 /// covered the emphasis that set the current one apart, so all were `ESC[1;4;7m`. Now the
 /// other matches are bold and underlined, as the mono theme means them (unlike the reverse of
-/// a selection), and the current one is reversed on top; the colour themes look as they did.
+/// a selection), and the current one is reversed on top; in colour, a match is black on yellow
+/// and the current one that reversed.
 @Suite("The current search match stands out in every theme")
 struct MonoCurrentMatchTests: KeyDriven {
     let explorer = makeExplorer()
@@ -42,12 +43,14 @@ struct MonoCurrentMatchTests: KeyDriven {
         #expect(others == [Appearance(bold: true, underline: true)], "not reversed, as a selection is")
     }
 
-    @Test("Colour: the matches are drawn as before, the current one bold and underlined", arguments: ["dark", "light"])
+    @Test("Colour: the matches are a yellow band, the current one reversed, bold and underlined on it",
+          arguments: ["dark", "light"])
     func colour(name: String) throws {
         let theme = try #require(Theme.named(name))
         let cells = try matchCells("Lenin")
         #expect(Set(cells.current.map(theme.appearance(for:)))
             == [Appearance(foreground: .black, background: .yellow, bold: true, reverse: true, underline: true)])
-        #expect(Set(cells.others.map(theme.appearance(for:))) == [Appearance(foreground: .black, background: .yellow, reverse: true)])
+        // Not reversed (QA 14d: yellow text on palette black was no band on a black terminal).
+        #expect(Set(cells.others.map(theme.appearance(for:))) == [Appearance(foreground: .black, background: .yellow)])
     }
 }

@@ -95,11 +95,12 @@ extension Theme {
     /// (8, 16 or 88 colours: TERM=screen, linux, xterm, rxvt-unicode), which on the Linux
     /// console is exactly its plain text, so nothing marked the row; black on white under the
     /// light theme, plain text on a white terminal. The underline is the mono theme's mark
-    /// for it, and shows on any background, blank cells included. A reversed role is left as
-    /// it is: its background colours the text, drawn on its foreground.
+    /// for it, and shows on any background, blank cells included. A reversed role's band is
+    /// its foreground colour, so that is the one checked (it was skipped, QA 14d).
     public func fitted(to palette: TerminalPalette) -> Theme {
         var fitted = self
-        for (role, appearance) in appearances where !appearance.reverse && palette.mayHide(background: appearance.background) {
+        for (role, appearance) in appearances
+        where palette.mayHide(background: appearance.reverse ? appearance.foreground : appearance.background) {
             fitted.appearances[role]?.underline = true
         }
         return fitted

@@ -549,7 +549,7 @@ extension LinkMap {
         buffer.put(glyphs.horizontal, x: side == .left ? busX + 1 : busX - 1, y: middle, style: style)
     }
 
-    static let selectedStyle = Style(.selection, reverse: true)
+    static let selectedStyle = Style(.selection)
 
     func drawTitle(into buffer: inout CellBuffer, area: Rect) {
         let style = Style(.borderFocused, bold: true, reverse: true)

@@ -112,7 +112,7 @@ extension Explorer {
             for span in line.spans {
                 var style = span.style
                 if let reference = span.reference, reference == state.reader.selectedReference {
-                    style = Style(.linkSelected, bold: true, reverse: true)
+                    style = Style(.linkSelected, bold: true)
                 }
                 for (piece, matched) in Self.split(span, by: matchesByBlock[line.block] ?? []) {
                     // The theme draws a match; the current one is emphasised on top of it in every
@@ -191,7 +191,7 @@ extension Explorer {
             let rowMark = rowIndex == list.selection && row.isSelectable ? mark : .none
             let y = rect.y + offset
             switch rowMark {
-            case .focused: buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: Style(.selection, reverse: true))
+            case .focused: buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: Style(.selection))
             case .inactive: buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: Style(.selectionInactive))
             case .none: break
             }
@@ -199,7 +199,7 @@ extension Explorer {
             // inactive one keeps each span's style and lays the band over it.
             func marked(_ style: Style) -> Style {
                 switch rowMark {
-                case .focused: Style(.selection, bold: style.bold, reverse: true)
+                case .focused: Style(.selection, bold: style.bold)
                 case .inactive: style.overlaid(with: .selectionInactive)
                 case .none: style
                 }
@@ -381,8 +381,8 @@ extension Explorer {
             let (entry, match) = (results[index].entry, results[index].match)
             let y = frame.firstRow + row
             let selected = index == finder.selection
-            if selected { buffer.fill(Rect(x: box.x + 1, y: y, width: box.width - 2, height: 1), style: Style(.selection, reverse: true)) }
-            let kindStyle = selected ? Style(.selection, reverse: true) : Style(entry.kind.role)
+            if selected { buffer.fill(Rect(x: box.x + 1, y: y, width: box.width - 2, height: 1), style: Style(.selection)) }
+            let kindStyle = selected ? Style(.selection) : Style(entry.kind.role)
             var column = box.x + 2
             column += buffer.put(entry.kind.label.padding(toLength: 9, withPad: " ", startingAt: 0), x: column, y: y, style: kindStyle)
             let matched = Set(match.positions)
@@ -392,15 +392,14 @@ extension Explorer {
             let textEnd = isCut ? end - 1 : end
             for (offset, character) in entry.title.enumerated() {
                 guard column < textEnd else { break }
-                let style = Style(selected ? .selection : .normal, bold: matched.contains(offset), reverse: selected,
-                                  underline: matched.contains(offset))
+                let style = Style(selected ? .selection : .normal, bold: matched.contains(offset), underline: matched.contains(offset))
                 let drawn = buffer.put(String(character), x: column, y: y, maxWidth: textEnd - column, style: style, fillsCut: false)
                 // A wide character that does not fit ends the title: what follows it must not
                 // be drawn in its place, and the "…" goes right after it.
                 if drawn == 0 { break }
                 column += drawn
             }
-            if isCut { buffer.put("…", x: column, y: y, style: selected ? Style(.selection, reverse: true) : Style(.dim)) }
+            if isCut { buffer.put("…", x: column, y: y, style: selected ? Style(.selection) : Style(.dim)) }
         }
         if results.isEmpty { buffer.put("Nothing matches.", x: box.x + 2, y: frame.firstRow, style: Style(.dim)) }
     }

@@ -106,7 +106,8 @@ public struct CellBuffer: Equatable, Sendable {
     /// buffer edge) nor outside the buffer.
     ///
     /// - Unsafe scalars (`TextSafety.isUnsafe`) are drawn as their visible replacement in the
-    ///   same style (`^[`, `^M`, U+FFFD).
+    ///   same style (`^[`, `^M`, U+FFFD); a flag as the letters of its region code ("FR").
+    ///   See `Character.spelled`.
     /// - A tab is one space, the width `displayWidth` and the wrapper give it: article text
     ///   is reflowed, so tab stops would mean nothing, and a tab grown to one would push the
     ///   end of a wrapped line past its pane.
@@ -163,6 +164,11 @@ public struct CellBuffer: Equatable, Sendable {
                         place(String(glyph), width: glyphWidth, style: style, x: column, y: y)
                         column += glyphWidth
                     }
+                }
+            } else if let spelled = character.spelled {
+                for letter in spelled {
+                    place(String(letter), width: 1, style: style, x: column, y: y)
+                    column += 1
                 }
             } else if let cells = character.terminalCells {
                 for cell in cells {

@@ -10,7 +10,11 @@ public enum ColorRole: Hashable, Sendable, CaseIterable {
 }
 
 /// A role plus emphasis a pane wants on top of it (e.g. the bold name in a list item).
-/// The flags add to the role's appearance; they never remove what the theme set.
+/// The flags add to the role's appearance; they never remove what the theme set. `reverse`
+/// is for emphasis that swaps a role's colours on purpose (the current search match); a
+/// role with a band of its own (a selection, a match) is drawn as the theme gives it, not
+/// reversed, or its text colour would become the band (QA 14d: the light theme's white on
+/// blue came out blue on pale grey, fainter than the unfocused selection).
 public struct Style: Hashable, Sendable {
     public var role: ColorRole
     public var bold: Bool
@@ -149,7 +153,9 @@ public struct Theme: Hashable, Sendable {
     }
 
     /// For dark backgrounds. Selections put the text on a coloured background (or reverse
-    /// the default colours), so they stay visible whatever the terminal's palette is.
+    /// the default colours), so they stay visible whatever the terminal's palette is. A role
+    /// that names both its text and its band is drawn so, never reversed; a reversed role
+    /// names one colour, its band (a selected link's cyan, the status bar's keys' yellow).
     public static let dark = Theme(name: "dark", appearances: [
         .normal: .plain,
         .dim: Appearance(dim: true),
@@ -169,11 +175,13 @@ public struct Theme: Hashable, Sendable {
         .section: Appearance(foreground: .blue, bold: true),
         .curated: Appearance(foreground: .magenta, bold: true),
         .detected: Appearance(dim: true),
+        // White on blue, bold, as vim's Visual and PmenuSel and mutt's indicator: the most
+        // salient band on screen, on a black terminal as on a white one.
         .selection: Appearance(foreground: .white, background: .blue, bold: true),
         // An unfocused pane's selection, as lazygit and mutt's sidebar keep it: a dark grey band
         // (#444444 in the 256-colour palette) under the row's own colours, not bold. No basic
         // colour is a subdued background: black is the background of many dark terminals, and
-        // white the one the focused selection shows (its white on blue is reversed). Bright
+        // white is as loud as the focused selection's blue on a black one. Bright
         // black would be the 16-colour choice, but palettes disagree on it (Solarized makes it
         // its background). The text is white, not the terminal's default, so that the band
         // reads as well on a light terminal, which gets this theme unless COLORFGBG says
@@ -184,9 +192,10 @@ public struct Theme: Hashable, Sendable {
         .statusKey: Appearance(foreground: .yellow, bold: true, reverse: true),
         .notice: Appearance(foreground: .green, bold: true),
         .error: Appearance(foreground: .red, bold: true),
-        // Reversed (yellow on black), the look matches always had, so that a [theme] entry for
-        // `match` changes what it changed before; the current match is bold and underlined on top.
-        .match: Appearance(foreground: .black, background: .yellow, reverse: true),
+        // Black on a yellow band, vim's Search: it was reversed, yellow text on palette black,
+        // which on a black terminal is no band at all (QA 14d). The current match is that
+        // reversed, bold and underlined (vim's CurSearch stands out the same way).
+        .match: Appearance(foreground: .black, background: .yellow),
         .bookmark: Appearance(foreground: .yellow, bold: true),
         .help: .plain,
     ])
@@ -209,16 +218,18 @@ public struct Theme: Hashable, Sendable {
         .section: Appearance(foreground: .blue, bold: true),
         .curated: Appearance(foreground: .magenta, bold: true),
         .detected: Appearance(dim: true),
+        // As in the dark theme: white on blue, bold. It was reversed, blue on palette white
+        // (#e5e5e5), as pale on a white terminal as the unfocused band (QA 14d).
         .selection: Appearance(foreground: .white, background: .blue, bold: true),
-        // A light grey band (#d0d0d0), a shade darker than the focused selection's white, under
-        // black text: readable on any terminal; on 8 colours black on white, and underlined,
-        // as on a white terminal that is plain text (`fitted(to:)`).
+        // A light grey band (#d0d0d0) under black text, not bold: visibly a band on white, far
+        // quieter than the focused blue; on 8 colours black on white, and underlined, as on a
+        // white terminal that is plain text (`fitted(to:)`).
         .selectionInactive: Appearance(foreground: .black, background: .indexed(252)),
         .statusBar: Appearance(reverse: true),
         .statusKey: Appearance(foreground: .blue, bold: true, reverse: true),
         .notice: Appearance(foreground: .green, bold: true),
         .error: Appearance(foreground: .red, bold: true),
-        .match: Appearance(foreground: .black, background: .yellow, reverse: true),
+        .match: Appearance(foreground: .black, background: .yellow),
         .bookmark: Appearance(foreground: .red, bold: true),
         .help: .plain,
     ])

@@ -19,6 +19,8 @@ extension Character {
     /// - Unsafe scalars (`TextSafety.isUnsafe`) count as their visible replacement (`^[` is 2,
     ///   U+FFFD is 1), because that is what gets drawn. A tab counts as 1: `CellBuffer.put`
     ///   draws it as one space.
+    /// - Flags and regional indicators count as the letters they are drawn as (`spelled`):
+    ///   🇫🇷 is 2 ("FR"), a lone 🇫 1, England's tag sequence 6 ("GB-ENG").
     public var displayWidth: Int {
         let scalars = unicodeScalars
         guard let first = scalars.first else { return 0 }
@@ -37,11 +39,40 @@ extension Character {
             }
         }
 
+        if let spelled { return spelled.utf8.count }
         guard let base = scalars.first(where: { UnicodeWidth.of($0) > 0 }) else { return 0 }
         if scalars.count > 1 && UnicodeWidth.isEmojiSequence(scalars, base: base) { return 2 }
         // Any other cluster takes a column per spacing scalar, as terminals lay it out: the
         // Devanagari cluster "न्दी" (na, virama, da, vowel sign ii) is 3, not its base's 1.
         return scalars.count == 1 ? UnicodeWidth.of(base) : scalars.reduce(0) { $0 + UnicodeWidth.of($1) }
+    }
+
+    /// The ASCII letters a flag is drawn as, or nil for any other cluster. A flag is two
+    /// regional indicators, which a curses cell cannot hold (one spacing character per cell:
+    /// tmux showed 🇫🇷 as 🇫 and a space, QA 14c), and which many terminals and the Linux
+    /// console cannot draw; the pair spells an ISO 3166 region code, and Unicode's emoji
+    /// standard (UTS #51, annex B) says to show the letters where the flag is not supported.
+    /// So 🇫🇷 is "FR", the two columns the flag takes, a lone regional indicator its letter,
+    /// and a subdivision flag (🏴 and tags spelling "gbeng", then a cancel tag) its ISO 3166-2
+    /// code, "GB-ENG".
+    var spelled: String? {
+        var letters = ""
+        var isTagSequence = false
+        for scalar in unicodeScalars {
+            if UnicodeWidth.isRegionalIndicator(scalar) {
+                letters.unicodeScalars.append(Unicode.Scalar(scalar.value - 0x1F1E6 + 0x41)!)
+            } else if UnicodeWidth.isTag(scalar), let letter = Unicode.Scalar(scalar.value - 0xE0000),
+                      letter.properties.isAlphabetic || letter.properties.numericType != nil {
+                isTagSequence = true
+                letters += String(letter).uppercased()
+            }
+        }
+        guard !letters.isEmpty else { return nil }
+        // A tag sequence names a subdivision only on the black flag; on another emoji its tags
+        // are dropped as any other unknown modifier is (`TerminalGlyph`), and the emoji shown.
+        guard isTagSequence else { return letters }
+        guard unicodeScalars.first == "\u{1F3F4}" else { return nil }
+        return letters.count > 2 ? String(letters.prefix(2)) + "-" + String(letters.dropFirst(2)) : letters
     }
 
     /// A cluster that terminals draw in several cells without being an emoji (a Devanagari
@@ -156,6 +187,11 @@ enum UnicodeWidth {
 
     static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
         (0x1F1E6...0x1F1FF).contains(scalar.value)
+    }
+
+    /// The tag characters (U+E0020–U+E007F) that spell a subdivision flag after 🏴.
+    static func isTag(_ scalar: Unicode.Scalar) -> Bool {
+        (0xE0020...0xE007F).contains(scalar.value)
     }
 
     static func isWide(_ value: UInt32) -> Bool {
