@@ -408,8 +408,19 @@ public final class StateStore {
         do {
             return try database.transaction(body)
         } catch let error as SQLiteError {
+            if error.primary == SQLITE_FULL, idsAreExhausted() { throw StoreError.idsExhausted(path: databaseURL.path) }
             throw Self.storeError(error, place: directory.path, file: databaseURL.path)
         }
+    }
+
+    /// Whether the last bookmark id (Int64.max) was given: AUTOINCREMENT never reuses one, and
+    /// SQLite then refuses a new row with the code a full disk has (QA 14a: "no space left").
+    private func idsAreExhausted() -> Bool {
+        let last = try? database.integer("""
+            SELECT max(coalesce((SELECT max(seq) FROM sqlite_sequence WHERE name = 'bookmark'), 0),
+                       coalesce((SELECT max(id) FROM bookmark), 0))
+            """)
+        return last == Int64.max
     }
 
     func read<T>(_ body: () throws -> T) throws -> T {
