@@ -122,7 +122,10 @@ extension Bookmark {
     /// `place(of:in:)` follows after an edit; once followed, the path shown is the one it
     /// leads to (a heading moved under another parent, or renamed, say), not the old one, and
     /// the title is the article's now (a title changed in the file it was made in). Orphaned,
-    /// it keeps its old heading: there is nothing else to show.
+    /// it keeps its old heading: there is nothing else to show; and its file, unless `file` is
+    /// that one: an article of the same title it does not resolve in is not its article (QA
+    /// 14a: while its own file was away, opening another file of that title re-pointed it
+    /// there for good, "orphaned" even once its file was back).
     ///
     /// The body digest is taken again wherever the bookmark is found, as the heading is, and
     /// saved with it (`StateStore.bookmarks(on:)`): so a bookmark made before digests were
@@ -134,6 +137,10 @@ extension Bookmark {
     /// a section found by its heading is trusted already to give the bookmark its id and path.
     func anchored(at place: BookmarkPlace, in site: some BookmarkSite, file: String?) -> Bookmark {
         var anchored = self
+        if place == .orphaned {
+            if file == nil || file == articlePath { anchored.articleTitle = site.article.title }
+            return anchored
+        }
         anchored.articleTitle = site.article.title
         if let file { anchored.articlePath = file }
         let index: Int

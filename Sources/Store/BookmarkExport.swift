@@ -98,8 +98,15 @@ struct BookmarkExportFile: Codable {
         /// Why this entry cannot be a bookmark, and the field at fault as a path below the
         /// entry (`.article`, `.sectionPath[1]`); nil when it can be. An empty article, section
         /// or heading made a bookmark of nothing: a blank row in the list, in no article.
+        ///
+        /// Blank is what shows as nothing: only spaces and tabs of any script. A line or
+        /// paragraph separator, NEL or a form feed is shown (as � or ^L, see `TextSafety`), and
+        /// older parsers took a heading of only those: refused here, such a bookmark was exported
+        /// and then refused on import, its note with it (QA 14a). What export writes, import takes.
         var problem: (field: String, reason: String)? {
-            func isBlank(_ text: String) -> Bool { text.allSatisfy(\.isWhitespace) }
+            func isBlank(_ text: String) -> Bool {
+                text.unicodeScalars.allSatisfy { $0 == "\t" || ($0.properties.isWhitespace && !TextSafety.isUnsafe($0)) }
+            }
             for (key, text) in [("article", article), ("section", section), ("heading", heading)] where isBlank(text) {
                 return (".\(key)", "no text")
             }
@@ -110,6 +117,12 @@ struct BookmarkExportFile: Codable {
                 if let text, isBlank(text) { return (".\(key)", "no text") }
             }
             return nil
+        }
+
+        /// Why export leaves this entry out: import would refuse it (`problem`), or its date
+        /// cannot be written (a database edited by hand, or an import of an older seealso).
+        var unexportable: (field: String, reason: String)? {
+            problem ?? (Timestamp.string(from: createdAt) == nil ? (".createdAt", "a date outside the years 0001 to 9999") : nil)
         }
 
         /// Without a body digest: the export has no text to make it from (nor a file), and it
@@ -140,8 +153,7 @@ public struct BookmarkImport {
             decoder.dateDecodingStrategy = .custom { decoder in
                 let text = try decoder.singleValueContainer().decode(String.self)
                 guard let date = Timestamp.date(from: text) else {
-                    throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                            debugDescription: "'\(text)' is not an ISO 8601 date and time (2025-05-01T12:00:00Z)"))
+                    throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: Timestamp.refusal(of: text)))
                 }
                 return date
             }
@@ -159,27 +171,63 @@ public struct BookmarkImport {
     }
 }
 
+/// A bookmark that an export leaves out, as import would refuse it: a row of a database edited
+/// by hand (an empty heading, a section path that is not JSON), or with a date the form cannot
+/// write. Left out, not written as it is: a file that import refuses imports nothing (QA 14a).
+public struct UnexportableBookmark: Equatable, Sendable, CustomStringConvertible {
+    public var id: Int64
+    public var title: String
+    /// The import's words, with the field: "no text at heading".
+    public var reason: String
+
+    public var description: String {
+        "bookmark #\(id) (\(title.neutralized)) left out: \(reason); 'bookmarks import' would refuse it"
+    }
+}
+
 extension StateStore {
     /// Every bookmark in the documented JSON form (see `BookmarkExportFile`), oldest first.
     public func exportBookmarksJSON() throws -> Data {
-        try Self.json(try bookmarks().reversed().map { BookmarkExportFile.Entry($0) })
+        try exportedBookmarksJSON().json
+    }
+
+    /// `exportBookmarksJSON`, with the bookmarks it left out, which import would refuse.
+    public func exportedBookmarksJSON() throws -> (json: Data, leftOut: [UnexportableBookmark]) {
+        try Self.json(try bookmarks().reversed().map { ($0, BookmarkExportFile.Entry($0)) })
     }
 
     /// Every bookmark as `bookmarks list --json` prints it: newest first like the table, each
     /// with its `id`. (It printed the export, oldest first and without the ids that
-    /// `bookmarks remove` needs.) Still a file `importBookmarks` reads.
-    public func listBookmarksJSON() throws -> Data {
-        try Self.json(try bookmarks().map { BookmarkExportFile.Entry($0, withID: true) })
+    /// `bookmarks remove` needs.) Still a file `importBookmarks` reads: those it would refuse
+    /// are left out.
+    public func listBookmarksJSON() throws -> (json: Data, leftOut: [UnexportableBookmark]) {
+        try Self.json(try bookmarks().map { ($0, BookmarkExportFile.Entry($0, withID: true)) })
     }
 
-    private static func json(_ entries: [BookmarkExportFile.Entry]) throws -> Data {
+    private static func json(_ all: [(bookmark: Bookmark, entry: BookmarkExportFile.Entry)]) throws
+        -> (json: Data, leftOut: [UnexportableBookmark]) {
+        var entries: [BookmarkExportFile.Entry] = [], leftOut: [UnexportableBookmark] = []
+        for (bookmark, entry) in all {
+            if let problem = entry.unexportable {
+                let field = problem.field.hasPrefix(".") ? String(problem.field.dropFirst()) : problem.field
+                leftOut.append(UnexportableBookmark(id: bookmark.id, title: bookmark.articleTitle, reason: "\(problem.reason) at \(field)"))
+            } else {
+                entries.append(entry)
+            }
+        }
         let file = BookmarkExportFile(version: BookmarkExportFile.currentVersion, bookmarks: entries)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            guard let text = Timestamp.string(from: date) else {
+                throw EncodingError.invalidValue(date, .init(codingPath: encoder.codingPath, debugDescription: "no year from 0001 to 9999"))
+            }
+            var container = encoder.singleValueContainer()
+            try container.encode(text)
+        }
         // Notes and titles are untrusted text, escaped as the article export escapes it.
         let json = JSONExporter.escapingUnsafeScalars(String(decoding: try encoder.encode(file), as: UTF8.self))
-        return Data((json + "\n").utf8)
+        return (Data((json + "\n").utf8), leftOut)
     }
 
     /// Adds the bookmarks of a JSON export (see `BookmarkImport`, which checks it).
@@ -249,28 +297,45 @@ extension StateStore {
         case .keyNotFound(let key, let context): return "missing '\(key.stringValue)'\(at(context))"
         case .typeMismatch(_, let context), .valueNotFound(_, let context): return "wrong type\(at(context))"
         case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "not valid JSON" + syntaxPlace(in: json) : "\(context.debugDescription)\(at(context))"
+            return context.codingPath.isEmpty ? syntaxProblem(in: json) : "\(context.debugDescription)\(at(context))"
         @unknown default: return "not readable"
         }
     }
 
-    /// Where `json` stops being JSON, as " (line 2, column 27)", or " (it ends too soon)".
-    /// The decoder says only "not valid JSON"; JSONSerialization names the byte ("Invalid
-    /// value around character 40."), from 0, which is made a line and a column here.
-    static func syntaxPlace(in json: Data) -> String {
+    /// Why the decoder could not read `json` at all, and where: "not valid JSON (line 2,
+    /// column 27)", "not valid JSON (it ends too soon)", or "nested more than 512 levels deep
+    /// (line 1, column 514)": valid JSON deeper than the parser goes was called invalid (QA 14a).
+    static func syntaxProblem(in json: Data) -> String {
+        let (place, tooDeep) = syntaxPlace(in: json)
+        return (tooDeep ? "nested more than \(maximumNesting) levels deep" : "not valid JSON") + place
+    }
+
+    /// How deep Foundation's JSON parser goes: its error says only "Too many nested arrays or dictionaries".
+    static let maximumNesting = 512
+
+    /// Where `json` stops being JSON, as " (line 2, column 27)", or " (it ends too soon)", and
+    /// whether it is where it nests too deeply. The decoder says only "not valid JSON";
+    /// JSONSerialization names the byte ("Invalid value around character 40."), from 0, which
+    /// is made a line and a column here.
+    static func syntaxPlace(in json: Data) -> (place: String, tooDeep: Bool) {
         do {
             _ = try JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])
-            return ""
+            return ("", false)
         } catch {
             let said = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
-            if said.hasPrefix("Unexpected end of file") { return " (it ends too soon)" }
-            guard let number = said.split(separator: " ").last.flatMap({ Int($0.trimmingCharacters(in: .punctuationCharacters)) }),
-                  number <= json.count else { return "" }
-            let before = json.prefix(number)
-            let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-            let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? before.startIndex
-            let column = String(decoding: before[lineStart...], as: UTF8.self).count + 1
-            return " (line \(line), column \(column))"
+            return (place(in: json, said: said), said.hasPrefix("Too many nested"))
         }
+    }
+
+    /// The place JSONSerialization's words `said` name in `json`.
+    private static func place(in json: Data, said: String) -> String {
+        if said.hasPrefix("Unexpected end of file") { return " (it ends too soon)" }
+        guard let number = said.split(separator: " ").last.flatMap({ Int($0.trimmingCharacters(in: .punctuationCharacters)) }),
+              number <= json.count else { return "" }
+        let before = json.prefix(number)
+        let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? before.startIndex
+        let column = String(decoding: before[lineStart...], as: UTF8.self).count + 1
+        return " (line \(line), column \(column))"
     }
 }

@@ -209,34 +209,66 @@ public final class StateStore {
         }
     }
 
-    /// Undoes a removal: puts the bookmark back with its id, note and dates. Restoring one that
-    /// is already there changes nothing. Ids are never reused (AUTOINCREMENT), so its id is free.
-    /// When the same place was bookmarked again since, that bookmark stays the only one and
-    /// takes the removed one's note if it has none: one place, one bookmark (a duplicate made
-    /// this way was then removed, note and all, by a single toggle).
+    /// What `restoreBookmarks` did: the bookmarks put back, as they are now, and how many of
+    /// them stand beside a bookmark made on their place since, which has a note of its own.
+    public struct Restoration: Equatable, Sendable {
+        /// One per bookmark removed, in the same order: the one put back, or the one made on
+        /// its place since that took its note (or had that note already).
+        public var bookmarks: [Bookmark]
+        /// Put back as a second bookmark on their place: the one made there since has another note.
+        public var besideANewer: Int
+    }
+
+    /// Undoes a removal: puts the bookmarks back with their ids, notes and dates, in one
+    /// transaction (one `m` removes every bookmark on a place: its undo puts back all of them,
+    /// QA 14a). Restoring one that is already there changes nothing. Ids are never reused
+    /// (AUTOINCREMENT), so their ids are free.
+    ///
+    /// When the same place was bookmarked again since, that bookmark stays, and no note is
+    /// lost: one with no note, or the same note, takes the removed one's (one place, one
+    /// bookmark); one with a note of its own keeps it, and the removed one comes back beside it
+    /// with its own (QA 14a: it was dropped, note and all, while the status line said
+    /// "Bookmark restored."). Both notes were seen, the older before its removal and the newer
+    /// as it was typed; joining them would make a note neither was, and the next `m` there
+    /// removes both bookmarks, and says so.
+    @discardableResult
+    public func restoreBookmarks(_ removed: [Bookmark]) throws -> Restoration {
+        let restoring = Set(removed.map(\.id))
+        return try write {
+            var restoration = Restoration(bookmarks: [], besideANewer: 0)
+            for bookmark in removed {
+                // The others removed together are not "made since": a place they shared had
+                // them all before.
+                let samePlace = try fetch(("article_title = ? AND section_id = ? AND item_id IS ? AND id != ?",
+                                           [.text(bookmark.articleTitle), .text(bookmark.sectionID), SQLValue(bookmark.itemID),
+                                            .integer(bookmark.id)])).filter { !restoring.contains($0.id) }
+                // One that loses no note by it takes the removed one's place: one place, one bookmark.
+                if let again = samePlace.first(where: { bookmark.note == nil || $0.note == nil || $0.note == bookmark.note }) {
+                    if again.note == nil, let note = bookmark.note {
+                        try updateNote(note, id: again.id, at: bookmark.noteUpdatedAt ?? bookmark.createdAt)
+                    }
+                    restoration.bookmarks.append(try fetch(("id = ?", [.integer(again.id)])).first ?? again)
+                    continue
+                }
+                if !samePlace.isEmpty, try fetch(("id = ?", [.integer(bookmark.id)])).isEmpty { restoration.besideANewer += 1 }
+                try database.run("""
+                    INSERT OR IGNORE INTO bookmark (id, article_title, article_path, article_hash, section_id, heading, section_path,
+                                                    body_digest, item_id, item_name, note, created_at, note_updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, .integer(bookmark.id), .text(bookmark.articleTitle), SQLValue(bookmark.articlePath), .text(bookmark.articleHash),
+                    .text(bookmark.sectionID), .text(bookmark.heading), .text(Self.encodePath(bookmark.sectionPath)),
+                    SQLValue(bookmark.bodyDigest), SQLValue(bookmark.itemID), SQLValue(bookmark.itemName), SQLValue(bookmark.note),
+                    SQLValue(bookmark.createdAt), bookmark.noteUpdatedAt.map(SQLValue.init) ?? .null)
+                restoration.bookmarks.append(try fetch(("id = ?", [.integer(bookmark.id)])).first ?? bookmark)
+            }
+            return restoration
+        }
+    }
+
+    /// `restoreBookmarks` of one bookmark: the one put back, or the one that took its note.
     @discardableResult
     public func restoreBookmark(_ bookmark: Bookmark) throws -> Bookmark {
-        try write {
-            let samePlace = try fetch(("article_title = ? AND section_id = ? AND item_id IS ? AND id != ?",
-                                       [.text(bookmark.articleTitle), .text(bookmark.sectionID), SQLValue(bookmark.itemID),
-                                        .integer(bookmark.id)]))
-            if var again = samePlace.first {
-                if again.note == nil, let note = bookmark.note {
-                    try updateNote(note, id: again.id, at: bookmark.noteUpdatedAt ?? bookmark.createdAt)
-                    again = try fetch(("id = ?", [.integer(again.id)])).first ?? again
-                }
-                return again
-            }
-            try database.run("""
-                INSERT OR IGNORE INTO bookmark (id, article_title, article_path, article_hash, section_id, heading, section_path,
-                                                body_digest, item_id, item_name, note, created_at, note_updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, .integer(bookmark.id), .text(bookmark.articleTitle), SQLValue(bookmark.articlePath), .text(bookmark.articleHash),
-                .text(bookmark.sectionID), .text(bookmark.heading), .text(Self.encodePath(bookmark.sectionPath)),
-                SQLValue(bookmark.bodyDigest), SQLValue(bookmark.itemID), SQLValue(bookmark.itemName), SQLValue(bookmark.note),
-                SQLValue(bookmark.createdAt), bookmark.noteUpdatedAt.map(SQLValue.init) ?? .null)
-            return try fetch(("id = ?", [.integer(bookmark.id)])).first ?? bookmark
-        }
+        try restoreBookmarks([bookmark]).bookmarks.first ?? bookmark
     }
 
     /// Sets or (with nil or blank text) clears a bookmark's note.
@@ -376,8 +408,19 @@ public final class StateStore {
         do {
             return try database.transaction(body)
         } catch let error as SQLiteError {
+            if error.primary == SQLITE_FULL, idsAreExhausted() { throw StoreError.idsExhausted(path: databaseURL.path) }
             throw Self.storeError(error, place: directory.path, file: databaseURL.path)
         }
+    }
+
+    /// Whether the last bookmark id (Int64.max) was given: AUTOINCREMENT never reuses one, and
+    /// SQLite then refuses a new row with the code a full disk has (QA 14a: "no space left").
+    private func idsAreExhausted() -> Bool {
+        let last = try? database.integer("""
+            SELECT max(coalesce((SELECT max(seq) FROM sqlite_sequence WHERE name = 'bookmark'), 0),
+                       coalesce((SELECT max(id) FROM bookmark), 0))
+            """)
+        return last == Int64.max
     }
 
     func read<T>(_ body: () throws -> T) throws -> T {

@@ -30,6 +30,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidExport(String)
     /// Anything else SQLite reports, with its message.
     case sqlite(path: String, message: String)
+    /// The database `path` gave its last bookmark id (Int64.max): ids are never reused, so no
+    /// bookmark can be added to it. Only an edited file gets there, but SQLite says it as a full disk.
+    case idsExhausted(path: String)
 
     public var description: String {
         let cannotSave = "bookmarks cannot be saved (reading goes on; nothing already saved is lost)"
@@ -56,6 +59,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "not a seealso bookmarks export: \(detail)"
         case .sqlite(let path, let message):
             return "\(path): \(message)"
+        case .idsExhausted(let path):
+            return "\(path) has used its last bookmark id (\(Int64.max)), and ids are never reused: no bookmark can be added. "
+                + "To go on, export them (seealso bookmarks export --format json > bookmarks.json), move the file away, "
+                + "and import them (seealso bookmarks import bookmarks.json): they get new ids from 1"
         }
     }
 

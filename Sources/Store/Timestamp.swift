@@ -7,8 +7,55 @@ import Foundation
 /// that one carries an impossible value over (`2020-02-30T99:00:00Z` is March 5th, 03:00;
 /// `2021-02-29` is March 1st), so an import moved such a bookmark's date without a word.
 enum Timestamp {
-    /// The instant `text` names, or nil when it is not such a date and time, or no real one.
+    /// The instant `text` names, or nil when it is not such a date and time, or no real one,
+    /// or one that `string(from:)` cannot write (see `refusal(of:)`).
     static func date(from text: String) -> Date? {
+        guard let date = instant(text), string(from: date) != nil else { return nil }
+        return date
+    }
+
+    /// Why `date(from:)` refuses `text`, to say it at its place in the file.
+    static func refusal(of text: String) -> String {
+        guard let date = instant(text) else { return "'\(text)' is not an ISO 8601 date and time (2025-05-01T12:00:00Z)" }
+        // Read, it could not be written back: an export the next import refused (QA 14a:
+        // 9999-12-31T23:59:59-23:59 was exported as 10000-01-01T23:58:59Z).
+        let utc = date < Date(timeIntervalSince1970: 0) ? "before the year 0001" : "after the year 9999"
+        return "'\(text)' is \(utc) in UTC, which an export cannot write"
+    }
+
+    /// `date` as an export writes it, `2025-05-01T12:00:00Z` (whole seconds, UTC), in the
+    /// proleptic Gregorian calendar that `date(from:)` reads: `ISO8601DateFormatter` wrote
+    /// Julian dates before October 1582, so each export and import moved them (QA 14a: 0001-01-01
+    /// came back as 0001-01-03, then 01-05). Nil outside the years 0001 to 9999, which the form
+    /// cannot hold.
+    static func string(from date: Date) -> String? {
+        let interval = date.timeIntervalSince1970.rounded(.down)
+        guard interval.isFinite, abs(interval) < 1e15 else { return nil }
+        let seconds = Int(interval)
+        let (days, time) = (seconds.floorDiv(86_400), seconds.floorMod(86_400))
+        let (year, month, day) = civil(daysSince1970: days)
+        guard (1...9999).contains(year) else { return nil }
+        func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+        let yearText = String(repeating: "0", count: 4 - String(year).count) + String(year)
+        return "\(yearText)-\(two(month))-\(two(day))T\(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60))Z"
+    }
+
+    /// The date of the proleptic Gregorian calendar `days` after 1970-01-01: the inverse of
+    /// `daysSince1970` (Howard Hinnant's `civil_from_days`).
+    static func civil(daysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
+        let shifted = days + 719_468
+        let era = shifted.floorDiv(146_097)
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthFromMarch = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
+        let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// The instant `text` names, whatever its year in UTC.
+    private static func instant(_ text: String) -> Date? {
         // [0-9], not \d, which also takes the digits of other scripts.
         let form = #/([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?(?:Z|([+-])([0-9]{2}):([0-9]{2}))/#
         guard let match = text.wholeMatch(of: form),
@@ -47,4 +94,10 @@ enum Timestamp {
         default: 31
         }
     }
+}
+
+private extension Int {
+    /// Division rounding down, as the calendar needs for days before 1970.
+    func floorDiv(_ divisor: Int) -> Int { (self - floorMod(divisor)) / divisor }
+    func floorMod(_ divisor: Int) -> Int { ((self % divisor) + divisor) % divisor }
 }

@@ -42,7 +42,7 @@ struct StoreOptions: ParsableArguments {
 enum StoreFailure {
     /// 74 (EX_IOERR): the folder is read-only or full, or SQLite failed otherwise;
     /// 65 (EX_DATAERR): the database is damaged, another application's or newer, or an import
-    /// file is not an export; 66 (EX_NOINPUT): the data folder is no folder, or the database
+    /// file is not an export, or it has used its last bookmark id; 66 (EX_NOINPUT): the data folder is no folder, or the database
     /// file cannot be read (permission denied, a folder in its place), as for an article or
     /// export that cannot be read: nothing was read, so nothing is known to be damaged, and
     /// 74 would say that a read or write failed on a store that is there; 1: no bookmark
@@ -51,7 +51,7 @@ enum StoreFailure {
         switch error {
         case .readOnly, .full, .cannotCreateDirectory, .sqlite: 74
         case .unreadableDirectory, .unreadableFile: 66
-        case .corrupt, .foreign, .newerVersion, .invalidExport: 65
+        case .corrupt, .foreign, .newerVersion, .invalidExport, .idsExhausted: 65
         case .noSuchBookmark: 1
         }
     }
@@ -107,7 +107,8 @@ extension Bookmarks {
 
                 With --json, prints the form of 'bookmarks export --format json' as last saved, \
                 newest first too, with each bookmark's "id" (for 'bookmarks remove'); 'bookmarks \
-                import' reads it.
+                import' reads it. A bookmark it would refuse (a database edited by hand) is left \
+                out, said on stderr, and the exit status is 65, as for 'bookmarks export'.
 
                 Examples:
                   seealso bookmarks list
@@ -117,10 +118,20 @@ extension Bookmarks {
         @Flag(help: "Print JSON (the export format, with ids) instead of a table.") var json = false
         @OptionGroup var store: StoreOptions
 
+        /// JSON for `bookmarks import`: what it would refuse is left out, said on stderr, and
+        /// the status is 65 (the rest is written, as every command writes what it can of a
+        /// folder with a file that fails): a file that import refuses imports nothing.
+        static func write(_ exported: (json: Data, leftOut: [UnexportableBookmark])) throws {
+            try Output.write(exported.json)
+            guard !exported.leftOut.isEmpty else { return }
+            for bookmark in exported.leftOut { Diagnostics.report(bookmark.description) }
+            throw ExitCode(65)
+        }
+
         func run() throws {
             let store = try store.openForReading()
             if json {
-                try Output.write(try StoreFailure.reporting { try store.listBookmarksJSON() })
+                try Self.write(try StoreFailure.reporting { try store.listBookmarksJSON() })
                 return
             }
             // Each looked for in the file it was made in, as the explorer shows it: under the
@@ -286,7 +297,9 @@ extension Bookmarks {
                 The JSON form is a stable interface: {"version": 1, "bookmarks": [{"article", \
                 "articleHash", "section" (id), "heading", "sectionPath", "item", "itemName", "note", \
                 "createdAt" (ISO 8601, UTC: 2025-05-01T12:00:00Z)}]}, oldest first, every key \
-                present (null when empty).
+                present (null when empty). A bookmark that 'bookmarks import' would refuse (a \
+                database edited by hand: an empty heading, say) is left out and said on stderr, \
+                and the exit status is then 65.
 
                 Examples:
                   seealso bookmarks export --format json > bookmarks.json
@@ -299,7 +312,7 @@ extension Bookmarks {
         func run() throws {
             let store = try store.openForReading()
             switch format {
-            case .json: try Output.write(try StoreFailure.reporting { try store.exportBookmarksJSON() })
+            case .json: try List.write(try StoreFailure.reporting { try store.exportedBookmarksJSON() })
             case .markdown: try Output.write(try StoreFailure.reporting { try store.exportBookmarksMarkdown() })
             }
         }

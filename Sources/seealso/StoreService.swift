@@ -15,8 +15,9 @@ final class StoreService: BookmarkService {
     /// The folder's articles (or the one open alone, made at the first `entries`): which one
     /// each bookmark is in, and where in it; each article holding a bookmark read once.
     private var shelf: BookmarkShelf?
-    /// Deleted bookmarks, last first, for `u`.
-    private var removed: [Bookmark] = []
+    /// Deleted bookmarks for `u`, the last removal last: each removal's bookmarks together
+    /// (`m` removes every bookmark of a place, and its undo puts back all of them).
+    private var removed: [[Bookmark]] = []
     /// The store's `data_version` when the bookmarks were last read: another process's commit
     /// changes it, this one's own writes do not (`changedElsewhere`).
     private var readVersion: Int64?
@@ -105,10 +106,10 @@ final class StoreService: BookmarkService {
         try store.addBookmarkIfAbsent(in: model, sectionIndex: section, itemID: item).added
     }
 
-    func remove(section: Int, item: String?, in model: LinkedArticle) throws -> Bool {
+    func remove(section: Int, item: String?, in model: LinkedArticle) throws -> Int {
         let gone = try store.removeBookmarks(at: section, itemID: item, in: model)
-        removed += gone
-        return !gone.isEmpty
+        if !gone.isEmpty { removed.append(gone) }
+        return gone.count
     }
 
     /// The store's file looked at (`StateStore.fileStatus`), and opened again where it is no
@@ -174,13 +175,17 @@ final class StoreService: BookmarkService {
 
     func remove(bookmark id: Int64) throws -> Bool {
         guard let bookmark = try store.removeBookmark(id: id) else { return false }
-        removed.append(bookmark)
+        removed.append([bookmark])
         return true
     }
 
-    func undoRemove() throws -> Int64? {
-        guard let bookmark = removed.popLast() else { return nil }
-        return try store.restoreBookmark(bookmark).id
+    func undoRemove() throws -> UndoneRemoval? {
+        guard let group = removed.last else { return nil }
+        let restoration = try store.restoreBookmarks(group)
+        // Only once it is back: a restore that failed is there to undo again.
+        removed.removeLast()
+        guard let first = restoration.bookmarks.first else { return nil }
+        return UndoneRemoval(id: first.id, count: group.count, besideANewer: restoration.besideANewer)
     }
 
     func saveSession(_ data: Data, for model: LinkedArticle, asReadLast: Bool) throws {

@@ -12,9 +12,11 @@ extension OnATerminal {
 
         /// A 120×40 terminal with the explorer opened at Background on a fresh store in the
         /// session's home (`data`, quoted for the shell); `after` is typed after the command.
-        func openAtBackground(after: String = "") throws -> (tmux: TmuxSession, data: String) {
+        /// `setUp` is given `data` before the explorer starts, to make bookmarks there.
+        func openAtBackground(after: String = "", setUp: (String) -> Void = { _ in }) throws -> (tmux: TmuxSession, data: String) {
             let tmux = try TmuxSession(width: 120, height: 40)
             let data = Shell.quote(tmux.home.appendingPathComponent("data").path)
+            setUp(data)
             tmux.type("\(seealso) --section Background --data-dir \(data)" + after)
             try tmux.waitFor("Cross-links: Background")
             return (tmux, data)
@@ -147,6 +149,82 @@ extension OnATerminal {
             let list = Shell.run("\(seealso) bookmarks list --data-dir \(data)")
             #expect(list.status == 0)
             #expect(list.output.contains("Background") && list.output.contains("reread this"))
+        }
+
+        /// The notes `bookmarks list --json` has, sorted.
+        func notes(_ data: String) throws -> [String] {
+            let json = Shell.run("\(seealso) bookmarks list --json --data-dir \(data) 2>/dev/null")
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+            return try #require(document["bookmarks"] as? [[String: Any]]).compactMap { $0["note"] as? String }.sorted()
+        }
+
+        /// QA 14a (D1): m removed the bookmark with note N1, M made one with note N2, and u said
+        /// "Bookmark restored." while N1 was dropped for good.
+        @Test func undoAfterTheSamePlaceWasBookmarkedAgainWithANoteKeepsBothNotes() throws {
+            let (tmux, data) = try openAtBackground(setUp: { data in
+                _ = Shell.run("\(seealso) bookmarks add --section Background --note 'precious note N1' --data-dir \(data)")
+            })
+            tmux.press("m")
+            try tmux.waitFor("Bookmark removed: Background (u undoes)")
+            tmux.press("M")
+            tmux.type("new N2")
+            try tmux.waitFor("Bookmarked with the note: Background")
+            tmux.press("u")
+            try tmux.waitFor("Bookmark restored beside the one made there since, which has a note of its own: both are kept.")
+            tmux.press("q")
+            try tmux.waitForPrompt()
+            #expect(try notes(data) == ["new N2", "precious note N1"])
+        }
+
+        /// QA 14a (D2): two bookmarks of one place (imported under two section ids): m removed
+        /// both saying "Bookmark removed", u u said "Bookmark restored." twice, and note B was gone.
+        @Test func oneUndoPutsBackEveryBookmarkOneMarkRemoved() throws {
+            let (tmux, data) = try openAtBackground(setUp: { data in
+                let file = Shell.quote(FileManager.default.temporaryDirectory.appendingPathComponent("two-\(UUID().uuidString).json").path)
+                _ = Shell.run("""
+                    printf '%s' '{"version":1,"bookmarks":[{"article":"Dual power","section":"background","heading":"Background",\
+                    "note":"note A","createdAt":"2024-01-01T00:00:00Z"},{"article":"Dual power","section":"background-old",\
+                    "heading":"Background","note":"note B","createdAt":"2024-01-02T00:00:00Z"}]}' > \(file) && \
+                    \(seealso) bookmarks import \(file) --data-dir \(data); rm -f \(file)
+                    """)
+            })
+            tmux.press("m")
+            try tmux.waitFor("2 bookmarks removed: Background (u undoes)")
+            tmux.press("u")
+            try tmux.waitFor("2 bookmarks restored.")
+            tmux.press("u")
+            try tmux.waitFor("Nothing to undo.")
+            tmux.press("q")
+            try tmux.waitForPrompt()
+            #expect(try notes(data) == ["note A", "note B"])
+        }
+
+        /// QA 14a (D3): a bookmark's folder away for a while (unmounted), and the explorer opened
+        /// on another file of that title, where its section is not: the bookmark was re-pointed to
+        /// that file, and `bookmarks list` said "orphaned" with its own file back.
+        @Test func aBookmarkWhoseFileIsAwayKeepsItWhenAnotherOfItsTitleIsOpened() throws {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            let home = tmux.home
+            let data = Shell.quote(home.appendingPathComponent("data").path)
+            for (folder, text) in [("m1", "= Gamma =\n\nLead.\n\n== Only in A ==\n\nText.\n"),
+                                   ("m2", "= Gamma =\n\nOther lead.\n\n== Roads ==\n\nMany.\n")] {
+                try FileManager.default.createDirectory(at: home.appendingPathComponent(folder), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: home.appendingPathComponent(folder).appendingPathComponent(folder == "m1" ? "a.txt" : "g.txt"))
+            }
+            let m1 = Shell.quote(home.appendingPathComponent("m1").path), away = Shell.quote(home.appendingPathComponent("away").path)
+            let g = Shell.quote(home.appendingPathComponent("m2/g.txt").path)
+            #expect(Shell.run("\(seealso) bookmarks add \(m1)/a.txt --section 'Only in A' --note kept --data-dir \(data)").status == 0)
+            #expect(Shell.run("mv \(m1) \(away)").status == 0)
+            tmux.type("\(seealso) \(g) --data-dir \(data)")
+            try tmux.waitFor("Cross-links: Gamma")
+            tmux.press("'")
+            try tmux.waitFor("Bookmarks (1)")
+            tmux.press("q")
+            try tmux.waitForPrompt()
+            #expect(Shell.run("mv \(away) \(m1)").status == 0)
+            let table = Shell.run("\(seealso) bookmarks list --data-dir \(data)")
+            #expect(table.status == 0)
+            #expect(table.output.contains("Only in A") && !table.output.contains("orphaned"), "\(table.output)")
         }
 
         /// `m` at the top bookmarks the lead, and the Bookmarks pane names it as the outline does,

@@ -115,6 +115,25 @@ import Testing
         #expect(try store.bookmarks().map(\.articlePath) == [BookmarkFile.canonical(path("b.txt"))])
     }
 
+    /// QA 14a (D3): its folder away for a while (unmounted), and another file of its title read,
+    /// where its section is not: the bookmark was re-pointed to that file for good, and said
+    /// "orphaned" there once its own file was back.
+    @Test func anOrphanKeepsItsFileWhileItIsAway() throws {
+        let other = try TemporaryDirectory()
+        let away = other.file("away").path
+        let beta = try load("beta.txt")
+        try store.addBookmark(in: beta, sectionIndex: beta.sectionIndex("Culture"), note: "Only in beta")
+        let own = BookmarkFile.canonical(path("beta.txt"))
+        try FileManager.default.moveItem(atPath: articles.path, toPath: away)
+        let second = other.file("g.txt").path
+        try Data("= Beta =\n\nAnother text.\n\n== Roads ==\n\nMany.\n".utf8).write(to: URL(fileURLWithPath: second))
+        let located = try store.bookmarks(on: BookmarkShelf(entries: [BookmarkShelf.Entry(path: second, title: "Beta")]))
+        #expect(located.map(\.location) == [.article(0, place: .orphaned)])
+        #expect(try store.bookmarks().map(\.articlePath) == [own])
+        try FileManager.default.moveItem(atPath: away, toPath: articles.path)
+        #expect(try store.bookmarks(on: shelf()).map(\.location) == [.article(1, place: .section(try beta.sectionIndex("Culture")))])
+    }
+
     /// A file that is still there is the bookmark's article, whatever has its old title: not
     /// another folder's copy of it, nor a file that took the title.
     @Test func aFileStillThereWinsOverTheTitle() throws {

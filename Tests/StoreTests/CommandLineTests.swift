@@ -418,6 +418,71 @@ import Testing
         }
     }
 
+    /// QA 14a (D4): rows of a database edited by hand were exported as import refuses them, and
+    /// then no bookmark of the file was imported. They are left out and said; the rest imports.
+    @Test func exportLeavesOutWhatImportWouldRefuseAndSaysSo() throws {
+        _ = try run("add", article, "--section", "History", "--note", "kept")
+        _ = try run("add", article, "--section", "Criticism")
+        let store = try StateStore(directory: URL(fileURLWithPath: data))
+        let damaged = try #require(try store.bookmarks().first { $0.heading == "Criticism" })
+        try store.database.run("UPDATE bookmark SET heading = '' WHERE id = ?", .integer(damaged.id))
+        let export = try run("export", "--format", "json")
+        #expect(export.status == 65)
+        #expect(export.stderr == "seealso: bookmark #\(damaged.id) (Test article) left out: no text at heading; 'bookmarks import' would refuse it\n")
+        let file = folder.file("export.json")
+        try export.stdout.write(to: file, atomically: true, encoding: .utf8)
+        let imported = try seealso(["bookmarks", "import", file.path, "--data-dir", folder.file("elsewhere").path], in: folder)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout == "imported: 1 added, 0 merged\n")
+        let list = try run("list", "--json")
+        #expect(list.status == 65)
+        #expect(list.stderr == export.stderr)
+    }
+
+    /// QA 14a (D4): an export that import refused (a heading of a line separator, a date of the
+    /// year 10000 in UTC), dates before 1582 moved at each round trip, and valid JSON too deep
+    /// for the parser was "not valid JSON".
+    @Test func whatExportWritesImportTakesAsItWas() throws {
+        let file = folder.file("in.json")
+        try #"""
+            {"version":1,"bookmarks":[
+            {"article":"Dual power","section":"s1","heading":" ","note":"kept","createdAt":"0001-01-01T00:00:00Z"},
+            {"article":"Dual power","section":"s2","heading":"Old","createdAt":"1582-10-10T00:00:00Z"}]}
+            """#.write(to: file, atomically: true, encoding: .utf8)
+        #expect(try run("import", file.path).status == 0)
+        let first = try run("export", "--format", "json")
+        #expect(first.status == 0)
+        #expect(first.stdout.contains(#""createdAt" : "0001-01-01T00:00:00Z""#) && first.stdout.contains(#""createdAt" : "1582-10-10T00:00:00Z""#))
+        try first.stdout.write(to: file, atomically: true, encoding: .utf8)
+        let elsewhere = folder.file("elsewhere").path
+        let imported = try seealso(["bookmarks", "import", file.path, "--data-dir", elsewhere], in: folder)
+        #expect(imported.stdout == "imported: 2 added, 0 merged\n", "\(imported.stderr)")
+        #expect(try seealso(["bookmarks", "export", "--format", "json", "--data-dir", elsewhere], in: folder).stdout == first.stdout)
+
+        try #"{"version":1,"bookmarks":[{"article":"A","section":"s","heading":"H","createdAt":"9999-12-31T23:59:59-23:59"}]}"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        let late = try run("import", file.path)
+        #expect(late.status == 65)
+        #expect(late.stderr.hasSuffix("'9999-12-31T23:59:59-23:59' is after the year 9999 in UTC, which an export cannot write at bookmarks[0].createdAt\n"))
+
+        try (String(repeating: "[", count: 600) + String(repeating: "]", count: 600)).write(to: file, atomically: true, encoding: .utf8)
+        let deep = try run("import", file.path)
+        #expect(deep.status == 65)
+        #expect(deep.stderr == "seealso: \(file.path): not a seealso bookmarks export: nested more than 512 levels deep (line 1, column 514)\n")
+    }
+
+    /// QA 14a: with the last bookmark id taken, `bookmarks add` said "no space left for DIR".
+    @Test func theLastIDTakenIsSaidWithTheWayOut() throws {
+        _ = try run("add", article, "--section", "History")
+        let store = try StateStore(directory: URL(fileURLWithPath: data))
+        try store.database.run("UPDATE bookmark SET id = 9223372036854775807")
+        let add = try run("add", article, "--section", "Criticism")
+        #expect(add.status == 65)
+        #expect(add.stderr.hasPrefix("seealso: \(store.databaseURL.path) has used its last bookmark id (9223372036854775807)"), "\(add.stderr)")
+        #expect(add.stderr.contains("export them (seealso bookmarks export --format json > bookmarks.json), move the file away"))
+        #expect(!add.stderr.contains("no space"))
+    }
+
     /// An import that is refused, or that holds no bookmark, changes nothing: it made the data
     /// folder and an empty database before it read the file.
     @Test func anImportThatChangesNothingCreatesNothing() throws {

@@ -53,11 +53,11 @@ final class FakeBookmarks: BookmarkService {
         return true
     }
 
-    func remove(section: Int, item: String?, in model: LinkedArticle) throws -> Bool {
+    func remove(section: Int, item: String?, in model: LinkedArticle) throws -> Int {
         if failWrites { throw Failure(message: "cannot save bookmarks: /ro is read-only") }
-        guard let index = marks.firstIndex(where: { $0.section == section && $0.item == item }) else { return false }
+        guard let index = marks.firstIndex(where: { $0.section == section && $0.item == item }) else { return 0 }
         removed.append(marks.remove(at: index))
-        return true
+        return 1
     }
 
     func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle, overwriting: Bool) throws -> NoteOutcome {
@@ -78,11 +78,11 @@ final class FakeBookmarks: BookmarkService {
         return true
     }
 
-    func undoRemove() throws -> Int64? {
+    func undoRemove() throws -> UndoneRemoval? {
         guard let mark = removed.popLast() else { return nil }
         marks.append(mark)
         marks.sort { $0.id < $1.id }
-        return mark.id
+        return UndoneRemoval(id: mark.id)
     }
 
     /// The titles in the order of reading, the one read last last, as the store orders them:

@@ -15,11 +15,11 @@ struct BookmarkWhereaboutsTests {
         init(_ listed: [BookmarkEntry]) { self.listed = listed }
         func entries(in model: LinkedArticle) throws -> [BookmarkEntry] { listed }
         func add(section: Int, item: String?, in model: LinkedArticle) throws -> Bool { false }
-        func remove(section: Int, item: String?, in model: LinkedArticle) throws -> Bool { false }
+        func remove(section: Int, item: String?, in model: LinkedArticle) throws -> Int { 0 }
         func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle, overwriting: Bool) throws -> NoteOutcome { .saved }
         func setNote(_ note: String?, bookmark id: Int64) throws {}
         func remove(bookmark id: Int64) throws -> Bool { false }
-        func undoRemove() throws -> Int64? { nil }
+        func undoRemove() throws -> UndoneRemoval? { nil }
         func changedElsewhere() throws -> Bool { false }
         func saveSession(_ data: Data, for model: LinkedArticle, asReadLast: Bool) throws {}
         func session(for model: LinkedArticle) throws -> Data? { nil }

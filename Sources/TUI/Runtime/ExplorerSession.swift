@@ -163,7 +163,8 @@ public final class ExplorerSession {
                     : news == nil ? "Already bookmarked (in another window): \(name)" : "Already bookmarked in the new file: \(name)"
             case .removeBookmarks(let section, let item):
                 let name = model.displayName(of: item ?? model.article.sections[section].id)
-                notice = try service.remove(section: section, item: item, in: model) ? removed(name)
+                let count = try service.remove(section: section, item: item, in: model)
+                notice = count > 0 ? removed(name, count: count)
                     : news == nil ? "Already removed (in another window): \(name)" : "Not bookmarked in the new file: \(name)"
             case .setNote(let note, let section, let item):
                 // A note on a place with no bookmark makes one: said, as `m` says it. Whether it
@@ -196,8 +197,9 @@ public final class ExplorerSession {
                     notice = "Already \(byMark ? "removed" : "deleted") (in another window): \(name)"
                 }
             case .undoRemove:
-                selecting = try service.undoRemove()
-                notice = selecting == nil ? "Nothing to undo." : "Bookmark restored."
+                let undone = try service.undoRemove()
+                selecting = undone?.id
+                notice = undone.map(Self.restored) ?? "Nothing to undo."
             case .openArticle, .relistFolder:
                 return state
             }
@@ -265,9 +267,24 @@ public final class ExplorerSession {
         what + (keymap.keyName(for: .focusBookmarks).map { " (\($0) lists bookmarks)" } ?? "")
     }
 
-    /// What `m` says when it removes a bookmark, wherever it was pressed.
-    func removed(_ name: String) -> String {
-        "Bookmark removed: \(name)" + (keymap.keyName(for: .undoDelete).map { " (\($0) undoes)" } ?? "")
+    /// What `m` says when it removes bookmarks (`count`: a place may have several), wherever
+    /// it was pressed.
+    func removed(_ name: String, count: Int = 1) -> String {
+        (count == 1 ? "Bookmark removed: \(name)" : "\(count) bookmarks removed: \(name)")
+            + (keymap.keyName(for: .undoDelete).map { " (\($0) undoes)" } ?? "")
+    }
+
+    /// What `u` says: how many came back, and when one came back beside a bookmark made on its
+    /// place since, that both are there (QA 14a: "Bookmark restored." was said of a note dropped).
+    static func restored(_ undone: UndoneRemoval) -> String {
+        let what = undone.count == 1 ? "Bookmark restored" : "\(undone.count) bookmarks restored"
+        switch undone.besideANewer {
+        case 0: return what + "."
+        case 1 where undone.count == 1:
+            return what + " beside the one made there since, which has a note of its own: both are kept."
+        case let beside:
+            return what + "; \(beside) beside ones made there since, which have notes of their own: all are kept."
+        }
     }
 
     /// The keys of the explorer on screen, to name them in messages.

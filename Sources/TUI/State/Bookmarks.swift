@@ -122,6 +122,23 @@ public enum NoteOutcome: Equatable, Sendable {
     case keptAnother(String)
 }
 
+/// What `BookmarkService.undoRemove` put back.
+public struct UndoneRemoval: Equatable, Sendable {
+    /// The bookmark to select: the first put back (or the one made on its place since, which took its note).
+    public var id: Int64
+    /// How many bookmarks were put back.
+    public var count: Int
+    /// How many of them came back beside a bookmark made on their place since, which has a note
+    /// of its own: no note is dropped, so that place has two bookmarks now.
+    public var besideANewer: Int
+
+    public init(id: Int64, count: Int = 1, besideANewer: Int = 0) {
+        self.id = id
+        self.count = count
+        self.besideANewer = besideANewer
+    }
+}
+
 /// What the explorer needs from persistent storage. Implemented over SQLite by the
 /// executable (`StoreService`), and by an in-memory fake in tests. Calls throw a message fit
 /// for the status bar.
@@ -132,9 +149,10 @@ public protocol BookmarkService: AnyObject {
     /// Bookmarks (section, item) unless the store has a bookmark there already (another
     /// explorer may have made it since this one read the list); true when it made one.
     func add(section: Int, item: String?, in model: LinkedArticle) throws -> Bool
-    /// Removes the bookmarks on (section, item), as `undoRemove` can put back; false when there
-    /// was none (another explorer removed it since this one read the list).
-    func remove(section: Int, item: String?, in model: LinkedArticle) throws -> Bool
+    /// Removes the bookmarks on (section, item), as one `undoRemove` puts back; how many, 0
+    /// when there was none (another explorer removed it since this one read the list). A place
+    /// may have several (imported, or restored beside a newer one): each removal is said.
+    func remove(section: Int, item: String?, in model: LinkedArticle) throws -> Int
     /// Adds the bookmark if needed, then sets its note (nil or empty clears it), unless
     /// `overwriting` is false and the bookmark there has a note (written in another window,
     /// which the person never saw).
@@ -142,9 +160,9 @@ public protocol BookmarkService: AnyObject {
     func setNote(_ note: String?, bookmark id: Int64) throws
     /// Removes a bookmark, as `undoRemove` can put back; false when the store no longer had it.
     func remove(bookmark id: Int64) throws -> Bool
-    /// Puts back the last bookmark this explorer removed; the id of the bookmark restored (the
-    /// one made there since, when the place was bookmarked again), nil when there is none.
-    func undoRemove() throws -> Int64?
+    /// Puts back what the last removal of this explorer removed (every bookmark of a place that
+    /// `m` removed at once); nil when there is nothing to undo.
+    func undoRemove() throws -> UndoneRemoval?
     /// Whether another process (an explorer, the command line) changed the store since the
     /// bookmarks were last read by `entries`; this one's own writes do not count. Asked when
     /// input pauses, so it must be cheap: no table is read.

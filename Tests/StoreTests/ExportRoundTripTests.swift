@@ -1,0 +1,126 @@
+import Content
+import Foundation
+import Testing
+import TestSupport
+
+@testable import Store
+
+/// What export writes, import takes, and an export of that import is the same file (QA 14a, D4:
+/// exports that import refused, all or nothing, and dates that moved at every round trip).
+@Suite("Export and import agree")
+struct ExportRoundTripTests {
+    /// `json` imported into a new store, and exported from it.
+    static func roundTrip(_ json: Data) throws -> Data {
+        let folder = try TemporaryDirectory()
+        let store = try StateStore(directory: folder.url)
+        _ = try store.importBookmarks(json: json)
+        return try store.exportBookmarksJSON()
+    }
+
+    static func export(_ entries: [String]) -> Data {
+        Data(#"{"version":1,"bookmarks":[\#(entries.joined(separator: ","))]}"#.utf8)
+    }
+
+    static func entry(heading: String = "Background", createdAt: String) -> String {
+        #"{"article":"Dual power","section":"background","heading":"\#(heading)","createdAt":"\#(createdAt)"}"#
+    }
+
+    /// ISO 8601's calendar both ways: Foundation's formatter wrote Julian dates before October
+    /// 1582 (0001-01-01 came back as 0001-01-03, then 0001-01-05).
+    @Test("Dates keep their day at every round trip, before 1582 too", arguments: [
+        "0001-01-01T00:00:00Z", "1582-10-10T00:00:00Z", "1582-10-15T12:34:56Z", "1200-02-29T23:59:59Z",
+        "1969-12-31T23:59:59Z", "2024-02-29T08:00:00Z", "9999-12-31T23:59:59Z",
+    ])
+    func datesKeepTheirDay(date: String) throws {
+        let first = try Self.roundTrip(Self.export([Self.entry(createdAt: date)]))
+        #expect(String(decoding: first, as: UTF8.self).contains(#""createdAt" : "\#(date)""#))
+        #expect(try Self.roundTrip(first) == first)
+    }
+
+    @Test("A date whose UTC form is outside the years 0001 to 9999 is refused at its place")
+    func datesOutOfRange() throws {
+        for (date, words) in [("9999-12-31T23:59:59-23:59", "after the year 9999"), ("0001-01-01T00:00:00+00:01", "before the year 0001")] {
+            let json = Self.export([Self.entry(createdAt: "2020-01-01T00:00:00Z"), Self.entry(createdAt: date)])
+            #expect(throws: StoreError.invalidExport("'\(date)' is \(words) in UTC, which an export cannot write at bookmarks[1].createdAt")) {
+                try BookmarkImport(json: json)
+            }
+        }
+        // Just inside: 9999-12-31T23:59:59Z in UTC.
+        #expect(try BookmarkImport(json: Self.export([Self.entry(createdAt: "9999-12-31T23:59:00-00:00")])).count == 1)
+    }
+
+    /// A heading of only a line separator, NEL or form feed: older parsers made one, and the
+    /// bookmark (note and all) was exported, then refused on import.
+    @Test("A heading of characters that show is taken; one of spaces is not", arguments: ["\u{2028}", "\u{85}", "\u{0C}", "\u{2029}\u{0C}"])
+    func headingsThatShow(heading: String) throws {
+        let folder = try TemporaryDirectory()
+        let store = try StateStore(directory: folder.url)
+        _ = try store.write {
+            try store.insert(Bookmark(id: 0, articleTitle: heading, articleHash: "", sectionID: "s", heading: heading,
+                                      sectionPath: [heading], note: "kept", createdAt: Date(timeIntervalSince1970: 0)))
+        }
+        let exported = try store.exportedBookmarksJSON()
+        #expect(exported.leftOut.isEmpty)
+        let again = try Self.roundTrip(exported.json)
+        #expect(again == exported.json)
+        // As JSON writes them: a space, a tab, a no-break space and an ideographic space.
+        for blank in [" ", #"\t"#, #"\u00A0\u3000"#] {
+            #expect(throws: StoreError.invalidExport("no text at bookmarks[0].heading")) {
+                try BookmarkImport(json: Self.export([Self.entry(heading: blank, createdAt: "2020-01-01T00:00:00Z")]))
+            }
+        }
+    }
+
+    /// Rows of a database edited by hand, which export wrote as `"heading": ""` or
+    /// `"sectionPath": []`, and import then refused with every other bookmark of the file.
+    @Test("Export leaves out what import would refuse, and says which")
+    func damagedRowsAreLeftOut() throws {
+        let folder = try TemporaryDirectory()
+        let store = try StateStore(directory: folder.url)
+        let model = try ArticleLoader.bundled()
+        let good = try store.addBookmark(in: model, sectionIndex: 1, note: "good")
+        let badPath = try store.addBookmark(in: model, sectionIndex: 2)
+        let empty = try store.addBookmark(in: model, sectionIndex: 3)
+        let late = try store.addBookmark(in: model, sectionIndex: 4)
+        try store.database.run("UPDATE bookmark SET section_path = 'not json' WHERE id = ?", .integer(badPath.id))
+        try store.database.run("UPDATE bookmark SET heading = '' WHERE id = ?", .integer(empty.id))
+        try store.database.run("UPDATE bookmark SET created_at = 253402300800 WHERE id = ?", .integer(late.id))
+
+        let exported = try store.exportedBookmarksJSON()
+        #expect(exported.leftOut.map(\.id) == [badPath.id, empty.id, late.id])
+        #expect(exported.leftOut.map(\.reason) == ["no headings at sectionPath", "no text at heading",
+                                                    "a date outside the years 0001 to 9999 at createdAt"])
+        let imported = try BookmarkImport(json: exported.json)
+        #expect(imported.count == 1)
+        #expect(try Self.roundTrip(exported.json) == exported.json)
+        #expect(try store.listBookmarksJSON().leftOut.count == 3)
+        _ = good
+    }
+
+    /// Valid JSON nested deeper than the parser reads was "not valid JSON (line 1, column 538)".
+    @Test("Nesting too deep is said as such, at its place")
+    func nestedTooDeeply() throws {
+        let json = Data((String(repeating: "[", count: 600) + String(repeating: "]", count: 600)).utf8)
+        #expect(throws: StoreError.invalidExport("nested more than 512 levels deep (line 1, column 514)")) {
+            try BookmarkImport(json: json)
+        }
+        let broken = Data("{\"version\":1,,}".utf8)
+        #expect(throws: StoreError.invalidExport("not valid JSON (line 1, column 14)")) { try BookmarkImport(json: broken) }
+    }
+
+    /// SQLite says a table out of rowids as a full disk (QA 14a: "no space left for DIR").
+    @Test("The last bookmark id used is said as such, with the way out")
+    func idsExhausted() throws {
+        let folder = try TemporaryDirectory()
+        let store = try StateStore(directory: folder.url)
+        let model = try ArticleLoader.bundled()
+        _ = try store.write {
+            try store.database.run("""
+                INSERT INTO bookmark (id, article_title, article_hash, section_id, heading, section_path, created_at)
+                VALUES (9223372036854775807, 'x', '', 's', 'h', '["h"]', 0)
+                """)
+        }
+        #expect(throws: StoreError.idsExhausted(path: store.databaseURL.path)) { try store.addBookmark(in: model, sectionIndex: 1) }
+        #expect("\(StoreError.idsExhausted(path: "/d/state.sqlite"))".contains("export them"))
+    }
+}
