@@ -98,14 +98,14 @@ struct ResizeRoundTripTests {
         }
         #expect(state.reader.top == before.reader.top)
         #expect(state.reader.selectedReference == before.reader.selectedReference)
-        #expect(state.topBeforeResize == nil, "back where it was: nothing left to return to")
+        #expect(state.beforeResize.readerTop == nil, "back where it was: nothing left to return to")
     }
 
     @Test func aScrollAfterTheResizeIsTheNewTop() throws {
         var state = explorer.update(reading, .resize(Size(width: 40, height: 12)))
-        try #require(state.topBeforeResize != nil, "the small view had to scroll to the selection")
+        try #require(state.beforeResize.readerTop != nil, "the small view had to scroll to the selection")
         state = explorer.press(state, .character("j"))
-        #expect(state.topBeforeResize == nil)
+        #expect(state.beforeResize.readerTop == nil)
         let scrolled = state.reader.top
         state = explorer.update(state, .resize(Size(width: 40, height: 13)))
         #expect(state.reader.top == scrolled, "a key moved the reader since: that is the top kept")

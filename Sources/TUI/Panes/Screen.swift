@@ -374,7 +374,7 @@ extension Explorer {
         let countX = box.x + box.width - 2 - count.displayWidth
         Self.draw(finder.input, x: x, y: box.y + 1, width: max(countX - 1 - x, 1), style: Style(.normal, bold: true), into: &buffer)
         buffer.put(count, x: countX, y: box.y + 1, style: Style(.dim))
-        let top = frame.top(finder.top, toShow: finder.selection)
+        let top = frame.top(finder.top, toShow: finder.selection, of: results.count)
         for row in 0..<frame.rows {
             let index = top + row
             guard index < results.count else { break }

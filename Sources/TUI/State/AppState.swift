@@ -202,11 +202,8 @@ public struct AppState: Hashable, Sendable {
     public var showsHelp = false
     public var helpTop = 0
     public var reader = ReaderState()
-    /// The reader's top as it was before resizes moved it to keep the selected
-    /// cross-reference in view: a resize back starts from it, so that shrinking and growing
-    /// the terminal returns to the same top line, as in less (the view drifted a little at
-    /// each resize, QA 12a). Forgotten once anything else moves the reader.
-    public var topBeforeResize: ReaderAnchor?
+    /// The views as they were before resizes moved them: a resize back starts from them.
+    public var beforeResize = ViewsBeforeResize()
     public var outline = OutlineState()
     /// The wheel scrolled the outline while another pane had the focus: its view stays where
     /// the wheel put it, rather than on the section being read, until the reader enters

@@ -215,7 +215,7 @@ extension Explorer {
         case .wheelDown: return finderKey(.down, in: state)
         case .press:
             let frame = FinderFrame(size: state.size)
-            let top = frame.top(finder.top, toShow: finder.selection)
+            let top = frame.top(finder.top, toShow: finder.selection, of: finder.results.count)
             guard let index = frame.result(atX: mouse.x, y: mouse.y, top: top), index < finderResults(state).count else {
                 return state
             }

@@ -129,7 +129,9 @@ public struct Explorer: Sendable {
         }
         let previous = state
         var state = state
-        state.notice = nil
+        // A message stays until the next key: a resize is not one, as vim and less keep their
+        // message line over it (it went at once, QA 14c).
+        if !action.isResize { state.notice = nil }
         switch action {
         case .pause, .idle:
             break  // handled above, before the notice is cleared
@@ -205,8 +207,6 @@ public struct Explorer: Sendable {
             state = arrival.state
             state.notice = changedNotice(view: arrival.view, history: arrival.history, onDisk: true)
         }
-        // The top a resize kept is forgotten once the reader moves for anything else.
-        if state.reader != previous.reader, !(action.isResize) { state.topBeforeResize = nil }
         // Only H or L pressed again passes over the steps they could not open (`travel`).
         if action != .command(.back), action != .command(.forward) { state.unopened = [] }
         // Focused, the Bookmarks pane shows what the store has now: another explorer may have
@@ -222,7 +222,7 @@ public struct Explorer: Sendable {
             finder.matchedQuery = finder.query
             state.finder = finder
         }
-        state = normalized(state)
+        state = keepingViewsBeforeResize(normalized(state), after: action, from: previous)
         // Every jump and the quit are saved at once, so that a crash loses no history; the
         // view alone (scrolling) when input pauses (`.pause`).
         if panes.contains(.bookmarks), state.history != previous.history || (previous.isRunning && !state.isRunning) {
@@ -644,9 +644,10 @@ public struct Explorer: Sendable {
         return Int((Double(min(top, old.maxTop)) * Double(new.maxTop) / Double(old.maxTop)).rounded())
     }
 
-    /// The help overlay as `state` shows it: its keys, the terminal's size, the mouse on or off.
-    func helpLayout(_ state: AppState) -> HelpLayout {
-        HelpScreen.layout(keymap, size: state.size, mouse: state.mouseEnabled)
+    /// The help overlay as `state` shows it (at `size`, else the terminal's): its keys, the
+    /// mouse on or off.
+    func helpLayout(_ state: AppState, size: Size? = nil) -> HelpLayout {
+        HelpScreen.layout(keymap, size: size ?? state.size, mouse: state.mouseEnabled)
     }
 
     func helpCommand(_ command: Command, in state: AppState) -> AppState {
@@ -732,19 +733,18 @@ public struct Explorer: Sendable {
     func resized(_ state: AppState, to size: Size) -> AppState {
         var state = state
         let wasInView = selectedReferenceLines(state).map { readerView(state).contains($0.lowerBound) } ?? false
-        let help = state.showsHelp ? helpLayout(state) : nil
+        state = restoringViewsBeforeResize(state, to: size)
         state.size = size
-        if let help { state.helpTop = helpTop(state.helpTop, from: help, to: helpLayout(state)) }
         guard wasInView, !state.layout.isTooSmall, let lines = selectedReferenceLines(state) else { return state }
         // From the top chosen before earlier resizes, when one of them moved it.
-        let chosen = state.topBeforeResize ?? state.reader.top
+        let chosen = state.beforeResize.readerTop ?? state.reader.top
         state.reader.top = chosen
         let view = readerView(state)
         if view.contains(lines.lowerBound), view.contains(lines.upperBound) {
-            state.topBeforeResize = nil
+            state.beforeResize.readerTop = nil
             return state
         }
-        state.topBeforeResize = chosen
+        state.beforeResize.readerTop = chosen
         // Its first line at the top, or its last at the bottom; the first, when it is taller than the view.
         let top = lines.lowerBound < view.lowerBound ? lines.lowerBound : min(lines.upperBound - view.count + 1, lines.lowerBound)
         let layout = readerLayout(state)
@@ -1237,7 +1237,7 @@ public struct Explorer: Sendable {
         state.outline.top = state.outlineScrolled ? outlineLayout.top(state.outline.top, scrolledBy: 0, height: outlineHeight)
             : outlineLayout.top(state.outline.top, toShow: position, in: outlineRows, height: outlineHeight)
         if var finder = state.finder {
-            finder.top = FinderFrame(size: state.size).top(finder.top, toShow: finder.selection)
+            finder.top = FinderFrame(size: state.size).top(finder.top, toShow: finder.selection, of: finder.results.count)
             state.finder = finder
         }
         // At the top (nearly always) there is nothing to clamp, and no help text to lay out.
