@@ -173,6 +173,45 @@ struct CLITests {
         }
     }
 
+    /// QA 14c, through the command line: each is `FILE:LINE: message` on stderr, status 65.
+    @Test("Headings with a mark on their '=', of invisible text, or a NUL after the title", arguments: [
+        ("= T =\n== A ==\u{301}\n", "2: a combining mark (U+0301) after the heading's closing '=='"),
+        ("= T =\n=\u{301}= A ==\n", "2: a combining mark (U+0301) after the heading's opening '='"),
+        ("= T =\n== \u{200B}==\n", "2: empty heading"),
+        ("= T =\n== \u{00A0}==\n", "2: empty heading"),
+        ("= \u{200B} =\n", "1: empty heading"),
+        ("= T =\u{0}\n== A ==\n", "1: text after the heading's closing '=': '^@'"),
+        ("= T =\n== A ==\u{0}\n", "2: text after the heading's closing '==': '^@'"),
+    ])
+    func headingEdgeCases(text: String, message: String) throws {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("c.txt")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let result = try CLI.run(["outline", file.path])
+            #expect(result.status == 65)
+            #expect(result.stderr == "seealso: \(file.path):\(message)\n")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+
+    /// A list item whose name shows nothing (zero-width space, word joiner, joiners) is no
+    /// item, as one with no name is (QA 14c: it was listed with an invisible name).
+    @Test func itemsNamedByInvisibleCharactersAreNone() throws {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("i.txt")
+            try "= T =\n\n== See also ==\n- \u{200B}\n- \u{2060} \u{200C} – a description\n- Real\n\n== Strategies ==\n- \u{FEFF}\u{200D}\n"
+                .write(to: file, atomically: true, encoding: .utf8)
+            let links = try CLI.run(["links", file.path])
+            #expect(links.status == 0)
+            #expect(links.output == "See-also topics (1)\n  Real  (see-also:real, line 6)\n    (no links)\n")
+            let none = directory.appendingPathComponent("n.txt")
+            try "= N =\n\n== See also ==\n- \u{200B}\n".write(to: none, atomically: true, encoding: .utf8)
+            let unnamed = try CLI.run(["links", none.path])
+            #expect(unnamed.output.hasPrefix("No See-also topics, examples or strategies in 'N': the list under 'See also' has no item with a name"),
+                    "\(unnamed.output)")
+        }
+    }
+
     @Test("A missing file: status 66")
     func missingFile() throws {
         try withTemporaryDirectory { directory in
