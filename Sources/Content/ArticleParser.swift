@@ -71,7 +71,7 @@ public struct ArticleParser: Sendable {
             guard let line = String(validating: raw, as: UTF8.self) else { return nil }
             let trimmed = line.trimmingSpaces()[...]
             if !trimmed.isEmpty {
-                guard trimmed.first == "=", case .heading(1, let text) = HeadingSyntax.parse(trimmed) else { return nil }
+                guard HeadingSyntax.isCandidate(trimmed), case .heading(1, let text) = HeadingSyntax.parse(trimmed) else { return nil }
                 return text
             }
         }
@@ -109,18 +109,43 @@ enum HeadingSyntax {
         case error(String)
     }
 
-    /// `trimmed` must start with "=".
+    /// Whether a line (without its spaces at either end) is read as a heading: its first
+    /// scalar is '='. By scalar: with a combining mark after it, the first Character is no
+    /// '=', and `=◌́= A ==` was paragraph text (QA 14c).
+    static func isCandidate(_ trimmed: Substring) -> Bool { trimmed.unicodeScalars.first == "=" }
+
+    /// `trimmed` must be a candidate (`isCandidate`). Its '=' marks are counted by scalar: a
+    /// combining mark (or a joiner) after an '=' makes the two one Character that is no '=',
+    /// and `== A ==◌́` said "2 '=' before the text and 0 after" (QA 14c). Such a mark among
+    /// the marks is said as what it is.
     static func parse(_ trimmed: Substring) -> Result {
-        let leading = trimmed.prefix { $0 == "=" }.count
-        if leading == trimmed.count {
+        let scalars = Array(trimmed.unicodeScalars)
+        let leading = scalars.prefix { $0 == "=" }.count
+        if leading == scalars.count {
             return .error("heading has no text, only '=' marks")
         }
-        let trailing = trimmed.reversed().prefix { $0 == "=" }.count
+        let marks = String(repeating: "=", count: leading)
+        if joinsPrevious(scalars[leading]) {
+            return .error("\(describe(scalars[leading])) after the heading's opening '\(marks)'")
+        }
+        // The closing marks: the '=' at the end, with what joins them; a mark right before
+        // them belongs to the text's last letter.
+        var start = scalars.count
+        while start > leading, scalars[start - 1] == "=" || joinsPrevious(scalars[start - 1]) { start -= 1 }
+        while start < scalars.count, scalars[start] != "=" { start += 1 }
+        let closing = scalars[start...]
+        if let joined = closing.firstIndex(where: { $0 != "=" }) {
+            let closingMarks = String(repeating: "=", count: closing.count { $0 == "=" })
+            return .error("\(describe(scalars[joined])) \(closing.last == "=" ? "among" : "after") the heading's closing '\(closingMarks)'")
+        }
+        let trailing = closing.count
+        // Sliced by scalar too: a Character may hold an '=' (U+0600 before it, say).
+        let unicode = trimmed.unicodeScalars
+        let bodyStart = unicode.index(unicode.startIndex, offsetBy: leading)
         guard leading == trailing else {
             // "== A == extra": the closing marks are there, with text after them; "0 after"
             // read as if they were missing (QA 10c).
-            let marks = String(repeating: "=", count: leading)
-            let body = trimmed.dropFirst(leading)
+            let body = Substring(unicode[bodyStart...])
             if trailing == 0, let closing = body.range(of: marks) {
                 let after = body[closing.upperBound...].trimmingSpaces()
                 if !after.isEmpty, !after.hasPrefix("=") {
@@ -132,9 +157,26 @@ enum HeadingSyntax {
         guard leading <= ArticleParser.maxHeadingLevel else {
             return .error("heading level \(leading) is deeper than \(ArticleParser.maxHeadingLevel) (at most '======')")
         }
-        let text = trimmed.dropFirst(leading).dropLast(trailing).trimmingSpaces()
-        if text.isEmpty { return .error("empty heading") }
+        let text = Substring(unicode[bodyStart..<unicode.index(unicode.endIndex, offsetBy: -trailing)]).trimmingSpaces()
+        if text.showsNothing { return .error("empty heading") }
         return .heading(level: leading, text: text)
+    }
+
+    /// Whether `scalar` after an '=' makes one Character with it.
+    private static func joinsPrevious(_ scalar: Unicode.Scalar) -> Bool {
+        var pair = "="
+        pair.unicodeScalars.append(scalar)
+        return pair.count == 1
+    }
+
+    /// "a combining mark (U+0301)", or "a joining character (U+200D)" for one of another category.
+    private static func describe(_ scalar: Unicode.Scalar) -> String {
+        let kind: String
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: kind = "a combining mark"
+        default: kind = "a joining character"
+        }
+        return kind + " (U+" + String(format: "%04X", scalar.value) + ")"
     }
 }
 
@@ -169,21 +211,27 @@ private struct Builder {
 
         guard title != nil else {
             if trimmed.isEmpty { return }
-            guard trimmed.first == "=", case .heading(1, let text) = HeadingSyntax.parse(trimmed) else {
+            // The title line is a heading of level 1: what is wrong with it is said as for any
+            // heading. "missing title … found '= T =^@'" hid the NUL after it (QA 14c).
+            switch HeadingSyntax.isCandidate(trimmed) ? HeadingSyntax.parse(trimmed) : nil {
+            case .heading(1, let text)?:
+                title = text
+                titleLine = number
+                sections[0].line = number
+                return
+            case .error(let message)?:
+                throw SourceError(path: path, line: number, message: message)
+            case .heading?, nil:
                 throw SourceError(path: path, line: number,
                                   message: "missing title: an article starts with a line '= Title =', found '\(Self.excerpt(trimmed))'")
             }
-            title = text
-            titleLine = number
-            sections[0].line = number
-            return
         }
         if trimmed.isEmpty {
             flushParagraph()
             flushList()
             return
         }
-        if trimmed.first == "=" {
+        if HeadingSyntax.isCandidate(trimmed) {
             switch HeadingSyntax.parse(trimmed) {
             case .error(let message):
                 throw SourceError(path: path, line: number, message: message)

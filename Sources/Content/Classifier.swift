@@ -84,7 +84,9 @@ public struct Classifier: Sendable {
                 guard case .list(let list) = block, let kind = kind(of: list, in: index, article: article) else { continue }
                 for listItem in list.items {
                     let name = Self.name(of: listItem, kind: kind)
-                    guard !name.isEmpty else { continue }  // a marker with nothing after it, or a dash ("- – text")
+                    // A marker with nothing after it, a dash ("- – text"), or a name that shows
+                    // nothing ("- \u{200B} – text": QA 14c).
+                    guard !name.showsNothing else { continue }
                     // A `Name – description` item has what follows its dash, if anything;
                     // another has its whole text when that is more than the name.
                     let description = listItem.name != nil ? listItem.description
@@ -106,7 +108,7 @@ public struct Classifier: Sendable {
         article.sections.indices.first { index in
             article.sections[index].blocks.contains { block in
                 guard case .list(let list) = block, let kind = kind(of: list, in: index, article: article) else { return false }
-                return list.items.allSatisfy { Self.name(of: $0, kind: kind).isEmpty }
+                return list.items.allSatisfy { Self.name(of: $0, kind: kind).showsNothing }
             }
         }
     }

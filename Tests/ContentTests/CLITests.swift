@@ -173,6 +173,45 @@ struct CLITests {
         }
     }
 
+    /// QA 14c, through the command line: each is `FILE:LINE: message` on stderr, status 65.
+    @Test("Headings with a mark on their '=', of invisible text, or a NUL after the title", arguments: [
+        ("= T =\n== A ==\u{301}\n", "2: a combining mark (U+0301) after the heading's closing '=='"),
+        ("= T =\n=\u{301}= A ==\n", "2: a combining mark (U+0301) after the heading's opening '='"),
+        ("= T =\n== \u{200B}==\n", "2: empty heading"),
+        ("= T =\n== \u{00A0}==\n", "2: empty heading"),
+        ("= \u{200B} =\n", "1: empty heading"),
+        ("= T =\u{0}\n== A ==\n", "1: text after the heading's closing '=': '^@'"),
+        ("= T =\n== A ==\u{0}\n", "2: text after the heading's closing '==': '^@'"),
+    ])
+    func headingEdgeCases(text: String, message: String) throws {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("c.txt")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let result = try CLI.run(["outline", file.path])
+            #expect(result.status == 65)
+            #expect(result.stderr == "seealso: \(file.path):\(message)\n")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+
+    /// A list item whose name shows nothing (zero-width space, word joiner, joiners) is no
+    /// item, as one with no name is (QA 14c: it was listed with an invisible name).
+    @Test func itemsNamedByInvisibleCharactersAreNone() throws {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("i.txt")
+            try "= T =\n\n== See also ==\n- \u{200B}\n- \u{2060} \u{200C} – a description\n- Real\n\n== Strategies ==\n- \u{FEFF}\u{200D}\n"
+                .write(to: file, atomically: true, encoding: .utf8)
+            let links = try CLI.run(["links", file.path])
+            #expect(links.status == 0)
+            #expect(links.output == "See-also topics (1)\n  Real  (see-also:real, line 6)\n    (no links)\n")
+            let none = directory.appendingPathComponent("n.txt")
+            try "= N =\n\n== See also ==\n- \u{200B}\n".write(to: none, atomically: true, encoding: .utf8)
+            let unnamed = try CLI.run(["links", none.path])
+            #expect(unnamed.output.hasPrefix("No See-also topics, examples or strategies in 'N': the list under 'See also' has no item with a name"),
+                    "\(unnamed.output)")
+        }
+    }
+
     @Test("A missing file: status 66")
     func missingFile() throws {
         try withTemporaryDirectory { directory in
@@ -316,6 +355,108 @@ struct CLITests {
             #expect(result.output.contains("yyyy…\""))
             let svg = try CLI.renderSVG(result.output)
             #expect(svg.status == 0, "dot rejected the graph: \(svg.stderr)")
+        }
+    }
+
+    /// An article on which Graphviz 2.43 failed (QA 14c: `triangulation failed … lost … edge`,
+    /// `dot` exited 1), reduced from a generated one: a strategy named by one word of 230
+    /// letters beside linked ones, drawn one line wide in the sections' cluster's graph.
+    static let longWordArticle = """
+        = Workers =
+        Communes councils unions
+        == Power ==
+        states assemblies markets Soviets communes councils unions.
+        == communes ==
+        councils states assemblies
+        Strategies
+        - Soviets communes – states unions
+        - Communes – markets
+        - markets – councils assemblies
+        - councils
+        - states
+        - W\(String(repeating: "x", count: 229))
+        - unions
+        - assemblies
+
+        """
+
+    /// The texts of a DOT graph's `label="…"` attributes as drawn, each as its lines.
+    static func labelLines(_ dot: String) -> [[String]] {
+        dot.components(separatedBy: "label=\"").dropFirst().map { rest in
+            var text = ""
+            var escaped = false
+            for character in rest {
+                if escaped {
+                    text.append(character == "n" ? "\n" : character)
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == "\"" {
+                    break
+                } else {
+                    text.append(character)
+                }
+            }
+            return text.replacingOccurrences(of: "&amp;", with: "&").components(separatedBy: "\n")
+        }
+    }
+
+    /// Labels are wrapped at spaces to 40 characters, a longer word cut, and past four lines
+    /// shortened with "…", the whole name in the tooltip; `dot -Tsvg` draws every such graph
+    /// (QA 14c: one in a hundred generated articles failed), also around one node and in a folder.
+    @Test("long names are wrapped and shortened in DOT labels, and dot draws the graph", arguments: [
+        ["export", "--format", "dot"],
+        ["export", "--format", "dot", "--focus", "W", "--depth", "1"],
+        ["export", "--format", "dot", "--focus", "Communes", "--depth", "2"],
+        ["export", "--format", "dot", "--focus", "Soviets communes"],
+    ])
+    func longNamesAreWrappedInDOT(command: [String]) throws {
+        let word = "W" + String(repeating: "x", count: 229)
+        let spaced = (1...40).map { "assembly\($0)" }.joined(separator: " ")
+        let longer = String(repeating: "&\"y", count: 100)
+        try withTemporaryDirectory { folder in
+            let other = """
+                = Spaced =
+                Mentions \(word) and \(spaced).
+
+                == See also ==
+                - \(longer)
+                - \(spaced)
+                - Soviets communes
+
+                """
+            try Self.longWordArticle.write(to: folder.appendingPathComponent("workers.txt"), atomically: true, encoding: .utf8)
+            try other.write(to: folder.appendingPathComponent("spaced.txt"), atomically: true, encoding: .utf8)
+            // A focus on the one article that has it, and on the folder, which draws it alone.
+            for path in command.contains("--focus") ? ["workers.txt", ""] : ["workers.txt", "spaced.txt", ""] {
+                let result = try CLI.run(command + [folder.appendingPathComponent(path).path])
+                #expect(result.status == 0, "\(path): \(result.stderr)")
+                let dot = result.output
+                let labels = Self.labelLines(dot)
+                // The graph's title first, on lines of up to 64: it names the focus too.
+                #expect(!labels.isEmpty)
+                for (index, lines) in labels.enumerated() {
+                    let width = index == 0 ? 64 : 40
+                    #expect(lines.count <= 4 && lines.allSatisfy { $0.count <= width }, "\(path): a label drawn as \(lines)")
+                }
+                let svg = try CLI.renderSVG(dot)
+                #expect(svg.status == 0, "\(path) \(command): dot rejected the graph: \(svg.stderr)")
+                // The 230 letters: four lines of 40, the last ending in "…", and whole in the tooltip.
+                if dot.contains("xxxxx") {
+                    let lines = [String(word.prefix(40)), String(word.dropFirst(40).prefix(40)), String(word.dropFirst(80).prefix(40)),
+                                 String(word.dropFirst(120).prefix(39)) + "…"]
+                    #expect(labels.contains(lines), "\(path)")
+                    #expect(dot.contains("tooltip=\"strategy: \(word)\""), "\(path)")
+                }
+                if dot.contains("assembly1 ") {
+                    #expect(labels.contains(["assembly1 assembly2 assembly3 assembly4", "assembly5 assembly6 assembly7 assembly8",
+                                             "assembly9 assembly10 assembly11", "assembly12 assembly13 assembly14…"]), "\(path)")
+                }
+                // `&` and `"` keep their escapes across the cut: `&amp;` and `\"` are never split.
+                if path != "workers.txt", !command.contains("--focus") {
+                    #expect(dot.contains("label=\"" + String(repeating: "&amp;\\\"y", count: 13) + "&amp;\\n"), "\(path)")
+                }
+            }
         }
     }
 

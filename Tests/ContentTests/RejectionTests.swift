@@ -94,11 +94,50 @@ struct RejectionTests {
         ("==  ==", "empty heading"),
         ("====", "heading has no text, only '=' marks"),
         ("= Second title =", "a second title line; section headings use '==' to '======'"),
+        // QA 14c: a combining mark or a joiner after an '=' is one Character with it, which
+        // is no '=': "0 after" although there are two, or no heading at all.
+        ("== A ==\u{301}", "a combining mark (U+0301) after the heading's closing '=='"),
+        ("== A =\u{301}=", "a combining mark (U+0301) among the heading's closing '=='"),
+        ("=\u{301}= A ==", "a combining mark (U+0301) after the heading's opening '='"),
+        ("==\u{200D} A ==", "a joining character (U+200D) after the heading's opening '=='"),
+        ("== A ==\u{0}", "text after the heading's closing '==': '^@'"),
+        // A title of invisible characters only is no title (QA 14c: `outline` printed nothing).
+        ("== \u{200B}==", "empty heading"),
+        ("== \u{00A0}==", "empty heading"),
+        ("== \u{200C}\u{200D}\u{2060}\u{FEFF}\u{200E}\u{200F}\u{2028} ==", "empty heading"),
     ])
     func badHeadings(line: String, message: String) throws {
         let text = "= Title =\n\nLead.\n\n== Fine ==\n" + line + "\nMore.\n"
         let error = try #require(parseError(text, path: "h.txt"))
         #expect(error.description == "h.txt:6: \(message)")
+    }
+
+    /// QA 14c: the title line is a heading of level 1, and what is wrong with it is said as
+    /// for a section heading: "missing title … found '= T =^@'" hid the NUL, and a title of
+    /// invisible characters was taken.
+    @Test("The title line's faults are said as a heading's", arguments: [
+        ("= T =\u{0}", "text after the heading's closing '=': '^@'"),
+        ("= T =\u{301}", "a combining mark (U+0301) after the heading's closing '='"),
+        ("= \u{200B} =", "empty heading"),
+        ("= \u{2060}\u{FEFF} =", "empty heading"),
+        ("= T", "unbalanced heading: 1 '=' before the text and 0 after"),
+        // A section heading first is still no title.
+        ("== T ==", "missing title: an article starts with a line '= Title =', found '== T =='"),
+    ])
+    func badTitleLines(line: String, message: String) throws {
+        let error = try #require(parseError("\n" + line + "\n\n== Fine ==\nText.\n", path: "t.txt"))
+        #expect(error.description == "t.txt:2: \(message)")
+    }
+
+    /// A mark on the text's last letter is the text's, with the closing marks right after it;
+    /// a joiner inside a title is part of it.
+    @Test("Marks and joiners inside a heading's text are kept", arguments: [
+        ("== e\u{301}==", "e\u{301}"), ("==e\u{301} ==", "e\u{301}"), ("== \u{200B}A ==", "\u{200B}A"),
+        ("== A\u{200D}B ==", "A\u{200D}B"),
+    ])
+    func marksInHeadingText(line: String, title: String) throws {
+        let article = try ArticleParser().parse("= T =\n" + line + "\n")
+        #expect(article.sections.map(\.title) == ["(lead)", title])
     }
 
     /// QA 10c: a UTF-16 file (as some Windows editors save) was "invalid UTF-8: byte 0xFF at

@@ -129,7 +129,8 @@ public struct DOTExporter: Sendable {
         }
         var output = header(name: corpus.root, title: title, compound: true)
         for index in drawn {
-            output += "  subgraph cluster_\(index + 1) {\n    label=\(Self.quoted(corpus.articles[index].article.title)); color=\"#555555\";\n"
+            let title = corpus.articles[index].article.title
+            output += "  subgraph cluster_\(index + 1) {\n    \(Self.labelAttributes(title, separator: "; ")); color=\"#555555\";\n"
             output += drawings[index].body(indent: "    ", sectionsCluster: "cluster_\(index + 1)_sections")
             output += "  }\n"
         }
@@ -155,7 +156,7 @@ public struct DOTExporter: Sendable {
     /// The opening of a graph. `compound` lets an edge end at a cluster's border (`lhead`).
     private func header(name: String, title: String, compound: Bool) -> String {
         var output = "digraph \(Self.quoted(name)) {\n"
-        output += "  graph [rankdir=LR, fontname=\"Helvetica\", label=\(Self.quoted(title)), labelloc=t\(compound ? ", compound=true" : "")];\n"
+        output += "  graph [rankdir=LR, fontname=\"Helvetica\", \(Self.labelAttributes(title, width: Self.titleWidth)), labelloc=t\(compound ? ", compound=true" : "")];\n"
         output += "  node [fontname=\"Helvetica\", style=filled];\n"
         output += "  edge [fontname=\"Helvetica\", fontsize=10];\n"
         return output
@@ -202,13 +203,15 @@ public struct DOTExporter: Sendable {
                 output += "\(indent)subgraph \(sectionsCluster) {\n\(indent)  label=\"Sections\"; color=\"#999999\";\n"
                 for section in sections {
                     let extra = section.id == focusID ? DOTExporter.focusAttributes : ""
-                    output += "\(indent)  \(node(section.id)) [label=\(DOTExporter.quoted(model.label(of: section.id))), shape=box, fillcolor=\"#eeeeee\"\(extra)];\n"
+                    output += "\(indent)  \(node(section.id)) [\(DOTExporter.labelAttributes(model.label(of: section.id))), shape=box, fillcolor=\"#eeeeee\"\(extra)];\n"
                 }
                 output += "\(indent)}\n"
             }
             for item in model.items where keeps(item.id) {
                 let extra = item.id == focusID ? DOTExporter.focusAttributes : ""
-                output += "\(indent)\(node(item.id)) [label=\(DOTExporter.quoted(item.name)), shape=ellipse, fillcolor=\"\(DOTExporter.fill(for: item.kind))\", tooltip=\(DOTExporter.quoted(item.kind.singularTitle))\(extra)];\n"
+                let label = DOTExporter.label(item.name)
+                let tooltip = item.kind.singularTitle + (label.shortened ? ": " + item.name : "")
+                output += "\(indent)\(node(item.id)) [label=\(label.quoted), shape=ellipse, fillcolor=\"\(DOTExporter.fill(for: item.kind))\", tooltip=\(DOTExporter.quoted(tooltip))\(extra)];\n"
             }
             var detectedCounts: [String: Int] = [:]
             var detectedOrder: [Link] = []
@@ -238,16 +241,26 @@ public struct DOTExporter: Sendable {
 
     /// A DOT double-quoted string: backslashes and quotes escaped, ampersands as entities,
     /// controls neutralised, and cut with "…" past `byteLimit`.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
+    static func quoted(_ text: String) -> String { "\"" + escaped(text.neutralized) + "\"" }
+
+    /// `text` (neutralised) as the inside of a DOT string, cut with "…" past `byteLimit`. A
+    /// line feed, which neutralised text has only where `label` breaks it, is written `\n`:
+    /// in a quoted label, a line break.
+    private static func escaped(_ text: String) -> String {
+        var result = ""
         var bytes = 0
         // By scalar: a quote or backslash with a combining mark after it is one Character
         // that equals neither, yet Graphviz still reads its quote as the end of the string.
-        for scalar in text.neutralized.unicodeScalars {
+        for scalar in text.unicodeScalars {
             bytes += scalar.utf8.count
             if bytes > byteLimit {
                 result += "…"
                 break
+            }
+            if scalar == "\n" {
+                result += "\\n"
+                bytes += 1
+                continue
             }
             if scalar == "\"" || scalar == "\\" {
                 result.unicodeScalars.append("\\")
@@ -262,8 +275,56 @@ public struct DOTExporter: Sendable {
             }
             result.unicodeScalars.append(scalar)
         }
-        return result + "\""
+        return result
     }
+
+    /// A label as `quoted` writes it, on lines of at most `width` characters: broken at
+    /// spaces, a longer word cut, and past `maxLines` lines cut with "…". Graphviz 2.43 drew
+    /// a node one line wide, and beside a node of 200 letters or more in a cluster with
+    /// labelled edges its router failed ("triangulation failed … lost … edge") and `dot`
+    /// gave up on the whole graph (QA 14c). `shortened` says some of the text is left out,
+    /// for a tooltip to hold it whole.
+    static func label(_ text: String, width: Int = labelWidth) -> (quoted: String, shortened: Bool) {
+        var lines: [String] = []
+        var line: [Character] = []
+        var shortened = false
+        words: for word in text.neutralized.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count <= width {
+                line += [" "] + Array(word)
+                continue
+            }
+            if !line.isEmpty { lines.append(String(line)) }
+            line = Array(word)
+            while line.count > width || lines.count >= maxLines {
+                guard lines.count < maxLines else {
+                    shortened = true
+                    break words
+                }
+                lines.append(String(line.prefix(width)))
+                line.removeFirst(width)
+            }
+        }
+        if !shortened, !line.isEmpty { lines.append(String(line)) }
+        if shortened, let last = lines.popLast() {
+            lines.append((last.count < width ? last : String(last.dropLast())) + "…")
+        }
+        return ("\"" + escaped(lines.joined(separator: "\n")) + "\"", shortened)
+    }
+
+    /// `label=…` of a graph or a cluster, with `tooltip=…` holding `text` whole when the
+    /// label leaves some out; attributes apart by `separator`.
+    static func labelAttributes(_ text: String, width: Int = labelWidth, separator: String = ", ") -> String {
+        let label = label(text, width: width)
+        return "label=\(label.quoted)" + (label.shortened ? separator + "tooltip=\(quoted(text))" : "")
+    }
+
+    /// Characters per line of a node's or a cluster's label: a name of six or seven words.
+    static let labelWidth = 40
+    /// The graph's title names the article and the focus; it sits above the drawing, where
+    /// a wider line costs no room.
+    static let titleWidth = 64
+    /// Lines of a label; a longer name is cut, and whole in the tooltip.
+    static let maxLines = 4
 
     /// Graphviz refuses a quoted string longer than 16384 bytes ("longer than 16384?"), and
     /// with it the whole graph: a See-also entry of 17,000 letters did that. A label a
