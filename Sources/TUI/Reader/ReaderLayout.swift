@@ -76,7 +76,11 @@ public struct ReaderLayout: Sendable {
         let block = min(max(anchor.block, 0), blockStart.count - 1)
         if let offset = anchor.offset, anchor.line > 0 { return line(inBlock: block, atOffset: offset) }
         let first = blockStart[block] - blockSpacing[block]
-        return min(max(blockStart[block] + anchor.line, first), max(end(ofBlock: block) - 1, blockStart[block]))
+        let last = max(end(ofBlock: block) - 1, blockStart[block])
+        // An anchor read from a saved session may hold any number (`Explorer.bounded` bounds
+        // those it restores): far off either way, it is the block's first or last line.
+        let (line, overflow) = blockStart[block].addingReportingOverflow(anchor.line)
+        return overflow ? (anchor.line < 0 ? first : last) : min(max(line, first), last)
     }
 
     /// The line of `block` holding its text at UTF-8 `offset`: the block's last line that

@@ -66,7 +66,9 @@ extension ViewSnapshot {
     /// than failing and losing the reading position and history.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        focus = try container.decode(PaneID.self, forKey: .focus)
+        // A pane this version does not have (a number written by another, or edited) is no
+        // reason to lose the view and the history either: the reader has the focus then.
+        focus = (try? container.decode(PaneID.self, forKey: .focus)) ?? .reader
         reader = try container.decode(ReaderState.self, forKey: .reader)
         outline = try container.decode(OutlineState.self, forKey: .outline)
         crossLinks = try container.decode(ListState.self, forKey: .crossLinks)

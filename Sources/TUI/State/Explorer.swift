@@ -279,8 +279,8 @@ public struct Explorer: Sendable {
         guard top < layout.lines.count else { return 0 }
         let atTop = layout.lines[top].block
         guard case .article = state.reader.content else { return document.blocks[atTop].section }
-        if let selected = state.reader.selectedReference, selected < document.references.count {
-            return document.blocks[document.references[selected].block].section
+        if let reference = state.reader.selectedReference.flatMap({ document.references[safe: $0] }) {
+            return document.blocks[reference.block].section
         }
         let height = readerTextRect(state).height
         let bottomTop = layout.lineCount - height
@@ -297,8 +297,8 @@ public struct Explorer: Sendable {
     public func currentNode(_ state: AppState) -> String {
         if case .card(let id) = state.reader.content { return id }
         let document = readerDocument(state)
-        if let selected = state.reader.selectedReference, selected < document.references.count {
-            let block = document.blocks[document.references[selected].block]
+        if let reference = state.reader.selectedReference.flatMap({ document.references[safe: $0] }) {
+            let block = document.blocks[reference.block]
             return block.item ?? model.article.sections[block.section].id
         }
         return model.article.sections[currentSection(state)].id
@@ -695,7 +695,7 @@ public struct Explorer: Sendable {
         case .open:
             // A selection kept through a resize that no longer shows it is not followed: Enter
             // acts on what is on screen (the selection shows again when the view grows back).
-            guard let selected = state.reader.selectedReference, selected < readerDocument(state).references.count,
+            guard let selected = state.reader.selectedReference, readerDocument(state).references.indices.contains(selected),
                   (current..<(current + height)).contains(layout.referenceLine[selected]) else {
                 let hidden = state.reader.selectedReference.map { $0 < layout.referenceLine.count } ?? false
                 state.notice = (hidden ? "The selected cross-reference is off screen" : "No cross-reference selected")
@@ -775,7 +775,7 @@ public struct Explorer: Sendable {
     /// in view (or none): the side panes follow the selection, and showed a section long left.
     func selectionInView(_ state: AppState, layout: ReaderLayout, top: Int, height: Int) -> AppState {
         var state = state
-        if let selected = state.reader.selectedReference, selected < layout.referenceLine.count,
+        if let selected = state.reader.selectedReference, layout.referenceLine.indices.contains(selected),
            !(top..<(top + height)).contains(layout.referenceLine[selected]) {
             state.reader.selectedReference = layout.referenceLine.firstIndex { $0 >= top && $0 < top + height }
         }
@@ -1184,7 +1184,9 @@ public struct Explorer: Sendable {
         // back or forward last showed it) may name sections and items it no longer has.
         let sections = model.article.sections.count
         if !(0..<sections).contains(state.outline.selectedSection) { state.outline.selectedSection = 0 }
-        if state.outline.collapsed.contains(where: { $0 >= sections }) { state.outline.collapsed = state.outline.collapsed.filter { $0 < sections } }
+        if state.outline.collapsed.contains(where: { !(0..<sections).contains($0) }) {
+            state.outline.collapsed = state.outline.collapsed.filter((0..<sections).contains)
+        }
         if case .card(let id) = state.reader.content, model.node(id: id)?.isItem != true { state.reader = ReaderState() }
         // Keys act on the focused pane, so it must be the one shown beside the reader (or under
         // the cross-links), however it got the focus: a key, a view restored at start-up or by
@@ -1199,7 +1201,7 @@ public struct Explorer: Sendable {
         }
         // A selection out of view is kept (a view restored from a larger screen shows it again
         // when the screen grows back); a resize keeps one that was in view in it (`resized`).
-        if let selected = state.reader.selectedReference, selected >= layout.referenceLine.count {
+        if let selected = state.reader.selectedReference, !layout.referenceLine.indices.contains(selected) {
             state.reader.selectedReference = nil
         }
 

@@ -193,8 +193,10 @@ extension Explorer {
 
     /// `view` as it is to be shown in the article's text as it is now, and how close that is.
     /// A view taken in this same text, or of another article, or saved before views kept
-    /// their place, is returned as it is.
+    /// their place, is returned as it is, but within the article's bounds (`bounded`): every
+    /// view read from the store comes through here.
     func placed(_ view: ViewSnapshot, in state: AppState, finder: inout SectionFinder?) -> (view: ViewSnapshot, placement: Placement) {
+        let view = bounded(view)
         guard isStale(view), let place = view.place else { return (view, .exact) }
         var sections = finder ?? SectionFinder(model.article)
         defer { finder = sections }
@@ -253,15 +255,16 @@ extension Explorer {
         var end = first
         while end < blocks.count, blocks[end].section == index { end += 1 }
         guard end > first else { return (ReaderAnchor(block: first), false) }
+        // `bounded` keeps `place.block` within 0...blocks.count.
         let offset = first + place.block
         var sameText: Int?
-        if offset < end, blocks[offset].textDigest == place.blockText {
+        if (first..<end).contains(offset), blocks[offset].textDigest == place.blockText {
             sameText = offset
         } else {
             let digests = finder.blockDigests(of: document)
             sameText = (first..<end).filter { digests[$0] == place.blockText }.min { abs($0 - offset) < abs($1 - offset) }
         }
-        if let block = sameText ?? (offset < end ? offset : nil) {
+        if let block = sameText ?? ((first..<end).contains(offset) ? offset : nil) {
             // The same line of it, by its text's offset where it has one (as after a resize).
             return (ReaderAnchor(block: block, line: saved.line, offset: saved.offset), true)
         }
