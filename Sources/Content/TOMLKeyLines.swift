@@ -14,6 +14,9 @@ public struct TOMLKeyLines: Sendable {
     /// one 20,000-part key took 3.1 GB and 9 s (QA 14a R1). A node keeps its one key.
     private let paths: PathTree
 
+    /// How many paths are kept (for tests: linear in the text, QA 14a R1).
+    var pathCount: Int { paths.lines.count }
+
     public init(_ text: String) {
         var scanner = Scanner(bytes: Array(text.utf8))
         scanner.scanDocument()

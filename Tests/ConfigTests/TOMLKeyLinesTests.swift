@@ -1,4 +1,4 @@
-import Content
+@testable import Content
 import Foundation
 import Testing
 import Config
@@ -107,18 +107,17 @@ struct TOMLKeyLinesTests {
     /// A key of `parts` parts, `k.k.k…`.
     static func deepKey(_ parts: Int) -> [String] { Array(repeating: "k", count: parts) }
 
-    @Test("A dotted key of 20,000 parts (40 KB) is scanned in linear time and memory: every part's path and line are there")
+    @Test("A dotted key of 20,000 parts (40 KB) is kept in linear memory: every part's path and line are there")
     func longDottedKey() {
         // Each part's path was kept whole: 20,000 paths of up to 20,000 keys, 3.1 GB and 9 s
         // for `config --check` (QA 14a R1). The same depth as a [header] took 0.03 s.
         let key = Self.deepKey(20_000)
         let dotted = key.joined(separator: ".")
         let text = "\(dotted) = 1\n[[a]]\n[a.\(dotted)]\nb = { \(dotted) = [ 1, { c = 2 } ] }\n"
-        let clock = ContinuousClock()
-        var lines: TOMLKeyLines?
-        let took = clock.measure { lines = TOMLKeyLines(text) }
-        #expect(took < .seconds(2), "\(took)")
-        guard let lines else { return }
+        let lines = TOMLKeyLines(text)
+        // One node per path, not one whole path per prefix: linear in the key's parts (the
+        // old scan held about 2 × 10^8 keys here). Counted, not timed: a test is no benchmark.
+        #expect(lines.pathCount < 5 * 20_000)
         #expect(lines.line(of: key) == 1)
         #expect(lines.line(of: Array(key.prefix(10_000))) == 1)
         #expect(lines.nearestLine(of: key + ["absent", "deeper"]) == 1)
@@ -127,15 +126,12 @@ struct TOMLKeyLinesTests {
         #expect(lines.line(of: ["a", "0"] + key + ["b", "k"]) == 4)
     }
 
-    @Test("A configuration of one 20,000-part dotted key is refused at its line at once, as the same [header] is")
+    @Test("A configuration of one 20,000-part dotted key is refused at its line, as the same [header] is")
     func longDottedKeyInAConfiguration() {
-        let clock = ContinuousClock()
         for text in [Self.deepKey(20_000).joined(separator: ".") + " = 1\n", "\n[" + Self.deepKey(20_000).joined(separator: ".") + "]\n"] {
-            var parsed: ParsedConfig?
-            let took = clock.measure { parsed = Config.parse(text) }
-            #expect(took < .seconds(2), "\(took)")
-            #expect(parsed?.messages.map(\.line) == [text.hasPrefix("\n") ? 2 : 1])
-            #expect(parsed?.messages.first?.text.hasPrefix("unknown setting 'k'") == true)
+            let parsed = Config.parse(text)
+            #expect(parsed.messages.map(\.line) == [text.hasPrefix("\n") ? 2 : 1])
+            #expect(parsed.messages.first?.text.hasPrefix("unknown setting 'k'") == true)
         }
     }
 }
