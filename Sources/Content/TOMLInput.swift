@@ -19,6 +19,30 @@ public enum TOMLInput {
         if let escape = escapedNUL(in: bytes) {
             return (line(at: escape, in: bytes), "a NUL character (\\u0000) in a string, which seealso cannot read")
         }
+        if let crowded = lineOfTooManyDots(in: bytes) {
+            return (crowded, "invalid TOML: more than \(dotLimit) '.' on one line, as in a key of that many parts, which seealso cannot read")
+        }
+        return nil
+    }
+
+    /// The most '.' one line may hold. TOMLKit reads a dotted key by recursion, and one of a
+    /// million parts (2 MB: `k.k.k…`) overflowed its stack, a segmentation fault (QA 14a);
+    /// 100,000 parts are still read. Counted over the whole line, strings included: no
+    /// configuration or links file has a string of 10,000 dots.
+    static let dotLimit = 10_000
+
+    private static func lineOfTooManyDots(in bytes: [UInt8]) -> Int? {
+        var line = 1, dots = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                dots = 0
+            } else if byte == UInt8(ascii: "."), dots == dotLimit {
+                return line
+            } else if byte == UInt8(ascii: ".") {
+                dots += 1
+            }
+        }
         return nil
     }
 

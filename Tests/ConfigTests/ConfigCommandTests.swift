@@ -54,6 +54,31 @@ struct ConfigCommandTests {
         }
     }
 
+    /// TOMLKit reads a dotted key by recursion: one of a million parts (2 MB) overflowed its
+    /// stack, a segmentation fault (QA 14a). The line is refused first, in a configuration
+    /// and in a links file alike; 10,000 parts are still read.
+    @Test("A key of a million parts is refused at its line, not a crash")
+    func keyOfAMillionParts() throws {
+        try withTemporaryDirectory { folder in
+            let key = Array(repeating: "k", count: 1_000_000).joined(separator: ".")
+            let file = folder.appendingPathComponent("deep.toml")
+            try Data("mouse = true\n\(key) = 1\n".utf8).write(to: file)
+            let checked = try Seealso.run(["config", "--check", file.path])
+            #expect(checked.status == 65)
+            #expect(checked.stderr == "seealso: \(file.path):2: invalid TOML, file ignored: more than 10000 '.' on one line, "
+                + "as in a key of that many parts, which seealso cannot read\n")
+            let article = folder.appendingPathComponent("a.txt")
+            try Data("= Alpha =\nText.\n".utf8).write(to: article)
+            try Data("[\(key)]\n".utf8).write(to: folder.appendingPathComponent("a.links.toml"))
+            let outline = try Seealso.run(["outline", article.path])
+            #expect(outline.status == 65)
+            #expect(outline.stderr.hasPrefix("seealso: \(folder.path)/a.links.toml:1: invalid TOML: more than 10000 '.' on one line"), "\(outline.stderr)")
+            let fine = Array(repeating: "k", count: 10_000).joined(separator: ".")
+            try Data("\(fine) = 1\n".utf8).write(to: file)
+            #expect(try Seealso.run(["config", "--check", file.path]).stderr.contains("unknown setting 'k'"))
+        }
+    }
+
     @Test("--check: every message on stderr, exit 65; a missing file exits 66")
     func check() throws {
         try withTemporaryDirectory { folder in
