@@ -126,9 +126,11 @@ struct TOMLKeyLinesTests {
         #expect(lines.line(of: ["a", "0"] + key + ["b", "k"]) == 4)
     }
 
-    @Test("A configuration of one 20,000-part dotted key is refused at its line, as the same [header] is")
+    /// 5,000 parts: TOMLKit reads up to 10,001 (`TOMLInput.dotLimit`), and the line was
+    /// wrong whatever the length.
+    @Test("A configuration of one 5,000-part dotted key is refused at its line, as the same [header] is")
     func longDottedKeyInAConfiguration() {
-        for text in [Self.deepKey(20_000).joined(separator: ".") + " = 1\n", "\n[" + Self.deepKey(20_000).joined(separator: ".") + "]\n"] {
+        for text in [Self.deepKey(5_000).joined(separator: ".") + " = 1\n", "\n[" + Self.deepKey(5_000).joined(separator: ".") + "]\n"] {
             let parsed = Config.parse(text)
             #expect(parsed.messages.map(\.line) == [text.hasPrefix("\n") ? 2 : 1])
             #expect(parsed.messages.first?.text.hasPrefix("unknown setting 'k'") == true)
