@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Content
 
@@ -52,6 +53,24 @@ struct FolderDOTTests {
         #expect(svg.stderr.isEmpty, "dot warned: \(svg.stderr)")
         #expect(svg.output.components(separatedBy: "<svg").count == 2, "one SVG document")
         #expect(svg.output.contains("Municipalism") && svg.output.contains("Communalism"))
+    }
+
+    /// Five articles, each listing the four others and its lead naming the next: Graphviz
+    /// failed ("trouble in init_rank") while the clusters were ranked one by one (QA 15a).
+    @Test func articlesListingEachOtherInARingAreDrawn() throws {
+        try withTemporaryDirectory { folder in
+            let titles = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"]
+            for (index, title) in titles.enumerated() {
+                let others = titles.filter { $0 != title }.map { "- \($0)" }.joined(separator: "\n")
+                let text = "= \(title) =\nLead about \(titles[(index + 1) % titles.count]).\n\n== See also ==\n\(others)\n"
+                try Data(text.utf8).write(to: folder.appendingPathComponent("\(index + 1)-\(title.lowercased()).txt"))
+            }
+            let result = try CLI.run(["export", "--format", "dot", folder.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            let svg = try CLI.renderSVG(result.output)
+            #expect(svg.status == 0, "dot rejected the graph: \(svg.stderr)")
+            #expect(svg.stderr.isEmpty, "dot warned: \(svg.stderr)")
+        }
     }
 
     @Test("--focus draws the articles that have the item; it is an error only when none has it")

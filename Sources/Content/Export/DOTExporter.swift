@@ -154,9 +154,13 @@ public struct DOTExporter: Sendable {
     }
 
     /// The opening of a graph. `compound` lets an edge end at a cluster's border (`lhead`).
+    /// Such a graph is ranked whole (`newrank`): ranked cluster by cluster, articles that
+    /// list each other in a ring made Graphviz fail ("trouble in init_rank", QA 15a: five
+    /// articles, each lead naming the next).
     private func header(name: String, title: String, compound: Bool) -> String {
         var output = "digraph \(Self.quoted(name)) {\n"
-        output += "  graph [rankdir=LR, fontname=\"Helvetica\", \(Self.labelAttributes(title, width: Self.titleWidth)), labelloc=t\(compound ? ", compound=true" : "")];\n"
+        output += "  graph [rankdir=LR, fontname=\"Helvetica\", \(Self.labelAttributes(title, width: Self.titleWidth)), labelloc=t"
+            + "\(compound ? ", compound=true, newrank=true" : "")];\n"
         output += "  node [fontname=\"Helvetica\", style=filled];\n"
         output += "  edge [fontname=\"Helvetica\", fontsize=10];\n"
         return output
