@@ -460,6 +460,38 @@ struct CLITests {
         }
     }
 
+    /// Graphviz unescapes a tooltip twice and expands `\N` (the node's id) and `\G` in it:
+    /// a See-also name `Path C:\Names\Graph…` was drawn "C:" and the node's id (QA 15a). The
+    /// SVG's tooltips and labels hold the names as written.
+    @Test func backslashesSurviveInTooltipsAndLabels() throws {
+        let filler = Array(repeating: "filler", count: 30).joined(separator: " ")
+        let name = #"Path C:\Names\Graph \N\G\\ "q" & b "# + filler
+        try withTemporaryDirectory { folder in
+            let file = folder.appendingPathComponent("paths.txt")
+            try "= Paths =\nLead.\n\n== See also ==\n- \(name)\n".write(to: file, atomically: true, encoding: .utf8)
+            let result = try CLI.run(["export", "--format", "dot", file.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            let svg = try CLI.renderSVG(result.output)
+            #expect(svg.status == 0, "\(svg.stderr)")
+            let titles = svg.output.components(separatedBy: "xlink:title=\"").dropFirst().map { Self.xmlText(String($0.prefix { $0 != "\"" })) }
+            #expect(titles.contains("see-also topic: " + name), "\(titles)")
+            let texts = svg.output.components(separatedBy: ">").compactMap { $0.components(separatedBy: "</text").first }
+                .filter { !$0.contains("<") }.map(Self.xmlText)
+            #expect(texts.contains(#"Path C:\Names\Graph \N\G\\ "q" & b"#), "the label's first line: \(texts)")
+        }
+    }
+
+    /// SVG attribute or element text with its character references and entities read.
+    static func xmlText(_ text: String) -> String {
+        var result = text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&#39;", with: "'")
+        while let range = result.range(of: #"&#[0-9]+;"#, options: .regularExpression) {
+            let code = UInt32(result[range].dropFirst(2).dropLast()) ?? 63
+            result.replaceSubrange(range, with: String(Character(Unicode.Scalar(code) ?? "?")))
+        }
+        return result.replacingOccurrences(of: "&amp;", with: "&")
+    }
+
     @Test("export --format dot is accepted by dot -Tsvg", arguments: [nil, "hostile.txt", "unicode.txt", "plain.txt", "movements.txt"])
     func exportDOT(fixture: String?) throws {
         let file = try fixture.map { try Fixtures.path($0) }

@@ -215,14 +215,14 @@ public struct DOTExporter: Sendable {
                 let extra = item.id == focusID ? DOTExporter.focusAttributes : ""
                 let label = DOTExporter.label(item.name)
                 let tooltip = item.kind.singularTitle + (label.shortened ? ": " + item.name : "")
-                output += "\(indent)\(node(item.id)) [label=\(label.quoted), shape=ellipse, fillcolor=\"\(DOTExporter.fill(for: item.kind))\", tooltip=\(DOTExporter.quoted(tooltip))\(extra)];\n"
+                output += "\(indent)\(node(item.id)) [label=\(label.quoted), shape=ellipse, fillcolor=\"\(DOTExporter.fill(for: item.kind))\", tooltip=\(DOTExporter.tooltip(tooltip))\(extra)];\n"
             }
             var detectedCounts: [String: Int] = [:]
             var detectedOrder: [Link] = []
             for link in model.graph.links where keeps(link.from) && keeps(link.to) {
                 switch link.origin {
                 case .curated:
-                    output += "\(indent)\(node(link.from)) -> \(node(link.to)) [label=\(DOTExporter.quoted(link.relation.rawValue)), tooltip=\(DOTExporter.quoted(link.rationale ?? "")), color=\"#333333\"];\n"
+                    output += "\(indent)\(node(link.from)) -> \(node(link.to)) [label=\(DOTExporter.quoted(link.relation.rawValue)), tooltip=\(DOTExporter.tooltip(link.rationale ?? "")), color=\"#333333\"];\n"
                 case .detected:
                     let key = Self.detectedKey(link)
                     if detectedCounts[key] == nil { detectedOrder.append(link) }
@@ -247,10 +247,16 @@ public struct DOTExporter: Sendable {
     /// controls neutralised, and cut with "…" past `byteLimit`.
     static func quoted(_ text: String) -> String { "\"" + escaped(text.neutralized) + "\"" }
 
+    /// A tooltip as a DOT string: as `quoted`, but a backslash is written as four. Graphviz
+    /// unescapes a tooltip twice, and expands `\N`, `\G` and the like the second time: written
+    /// `\\`, "C:\Names" was drawn "C:" and the node's id (QA 15a). An entity (`&#92;`) is
+    /// read before both, and the backslash was lost.
+    static func tooltip(_ text: String) -> String { "\"" + escaped(text.neutralized, backslash: "\\\\\\\\") + "\"" }
+
     /// `text` (neutralised) as the inside of a DOT string, cut with "…" past `byteLimit`. A
     /// line feed, which neutralised text has only where `label` breaks it, is written `\n`:
     /// in a quoted label, a line break.
-    private static func escaped(_ text: String) -> String {
+    private static func escaped(_ text: String, backslash: String = "\\\\") -> String {
         var result = ""
         var bytes = 0
         // By scalar: a quote or backslash with a combining mark after it is one Character
@@ -266,7 +272,12 @@ public struct DOTExporter: Sendable {
                 bytes += 1
                 continue
             }
-            if scalar == "\"" || scalar == "\\" {
+            if scalar == "\\" {
+                result += backslash
+                bytes += backslash.utf8.count - 1
+                continue
+            }
+            if scalar == "\"" {
                 result.unicodeScalars.append("\\")
                 bytes += 1
             }
@@ -319,7 +330,7 @@ public struct DOTExporter: Sendable {
     /// label leaves some out; attributes apart by `separator`.
     static func labelAttributes(_ text: String, width: Int = labelWidth, separator: String = ", ") -> String {
         let label = label(text, width: width)
-        return "label=\(label.quoted)" + (label.shortened ? separator + "tooltip=\(quoted(text))" : "")
+        return "label=\(label.quoted)" + (label.shortened ? separator + "tooltip=\(tooltip(text))" : "")
     }
 
     /// Characters per line of a node's or a cluster's label: a name of six or seven words.
