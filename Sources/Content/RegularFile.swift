@@ -40,9 +40,10 @@ public enum RegularFile {
     /// largest article measured (scripts/bench-content.sh) is 10 MB and loads in about 1 s.
     public static let sizeLimit = 64 << 20
 
-    /// Why a file of `size` bytes is not read, or nil when it is not too large.
+    /// Why a file of `size` bytes is not read, or nil when it is not too large. Its size is
+    /// rounded up: a byte over the limit was "64 MB, and seealso reads at most 64 MB" (QA 15a).
     static func tooLarge(_ size: Int) -> String? {
-        size > sizeLimit ? "cannot read file: it is \(size >> 20) MB, and seealso reads at most \(sizeLimit >> 20) MB" : nil
+        size > sizeLimit ? "cannot read file: it is \((size + (1 << 20) - 1) >> 20) MB, and seealso reads at most \(sizeLimit >> 20) MB" : nil
     }
 
     /// `bytes(atPath:)` for a file that may be missing: nil when nothing is at `path`, and

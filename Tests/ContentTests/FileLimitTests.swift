@@ -51,6 +51,10 @@ struct FileSizeLimitTests {
                 #expect(result.status == 66, "\(command): \(result.stderr)")
                 #expect(result.stderr.hasSuffix(": cannot read file: it is 102400 MB, and seealso reads at most 64 MB\n"), "\(command)")
             }
+            // A byte over is over: its size is rounded up, not down to the limit.
+            #expect(truncate(file.path, (64 << 20) + 1) == 0)
+            #expect(try CLI.run(["outline", file.path]).stderr.hasSuffix(": cannot read file: it is 65 MB, and seealso reads at most 64 MB\n"))
+            #expect(truncate(file.path, 100 << 30) == 0)
             // In a folder, the others are still read, and it is said.
             try Data("= Small =\nText.\n".utf8).write(to: folder.appendingPathComponent("small.txt"))
             let listing = try CLI.run(["outline", folder.path])
