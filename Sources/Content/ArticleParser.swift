@@ -149,7 +149,7 @@ enum HeadingSyntax {
             if trailing == 0, let closing = body.range(of: marks) {
                 let after = body[closing.upperBound...].trimmingSpaces()
                 if !after.isEmpty, !after.hasPrefix("=") {
-                    return .error("text after the heading's closing '\(marks)': '\(after.neutralized)'")
+                    return .error("text after the heading's closing '\(marks)': '\(after.quotable)'")
                 }
             }
             return .error("unbalanced heading: \(leading) '=' before the text and \(trailing) after")
@@ -387,7 +387,7 @@ private struct Builder {
 
     static func excerpt(_ text: Substring) -> String {
         let short = text.count > 40 ? text.prefix(40) + "…" : text
-        return String(short).neutralized
+        return String(short).quotable
     }
 }
 

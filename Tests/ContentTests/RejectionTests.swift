@@ -101,6 +101,9 @@ struct RejectionTests {
         ("=\u{301}= A ==", "a combining mark (U+0301) after the heading's opening '='"),
         ("==\u{200D} A ==", "a joining character (U+200D) after the heading's opening '=='"),
         ("== A ==\u{0}", "text after the heading's closing '==': '^@'"),
+        // QA 15a: quoted as they are, they read as nothing: "closing '==': ''".
+        ("== A ==\u{200E}", "text after the heading's closing '==': '<U+200E>'"),
+        ("== A ==\u{AD}x\u{2060}", "text after the heading's closing '==': '<U+00AD>x<U+2060>'"),
         // A title of invisible characters only is no title (QA 14c: `outline` printed nothing).
         ("== \u{200B}==", "empty heading"),
         ("== \u{00A0}==", "empty heading"),
@@ -117,6 +120,8 @@ struct RejectionTests {
     /// invisible characters was taken.
     @Test("The title line's faults are said as a heading's", arguments: [
         ("= T =\u{0}", "text after the heading's closing '=': '^@'"),
+        ("= T =\u{200B}", "text after the heading's closing '=': '<U+200B>'"),
+        ("x\u{200B}", "missing title: an article starts with a line '= Title =', found 'x<U+200B>'"),
         ("= T =\u{301}", "a combining mark (U+0301) after the heading's closing '='"),
         ("= \u{200B} =", "empty heading"),
         ("= \u{2060}\u{FEFF} =", "empty heading"),
