@@ -135,15 +135,20 @@ extension Bookmark {
     /// for an article that still has the text the bookmark was made in (`articleHash`): that
     /// hash is never brought up to date, so most older bookmarks would never get a digest, and
     /// a section found by its heading is trusted already to give the bookmark its id and path.
+    ///
+    /// Found in another file of its title (its own away), it moves there only when its
+    /// section's text is the one it recorded (`bodyDigest`), a file moved or renamed; else it is
+    /// shown there and recorded as it was (QA 15a: opened while its own file was away for a
+    /// moment, another file's "Sec Two", of other text, took it for good).
     func anchored(at place: BookmarkPlace, in site: some BookmarkSite, file: String?) -> Bookmark {
         var anchored = self
+        let ownFile = file == nil || articlePath == nil || file == articlePath
         if place == .orphaned {
-            if file == nil || file == articlePath { anchored.articleTitle = site.article.title }
+            if ownFile { anchored.articleTitle = site.article.title }
             return anchored
         }
-        anchored.articleTitle = site.article.title
-        if let file { anchored.articlePath = file }
         let index: Int
+        var itemName: String?
         switch place {
         case .orphaned:
             return anchored
@@ -151,9 +156,13 @@ extension Bookmark {
             index = section
         case .item(let id):
             guard let found = site.itemIndex(id: id) else { return anchored }
-            anchored.itemName = site.items[found].name
             index = site.items[found].section
+            itemName = site.items[found].name
         }
+        guard ownFile || bodyDigest.map({ $0 == site.article.sectionDigest(at: index) }) == true else { return anchored }
+        if let itemName { anchored.itemName = itemName }
+        anchored.articleTitle = site.article.title
+        if let file { anchored.articlePath = file }
         let section = site.article.sections[index]
         anchored.sectionID = section.id
         anchored.heading = Self.heading(of: section)

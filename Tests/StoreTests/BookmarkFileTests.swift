@@ -134,6 +134,25 @@ import Testing
         #expect(try store.bookmarks(on: shelf()).map(\.location) == [.article(1, place: .section(try beta.sectionIndex("Culture")))])
     }
 
+    /// QA 15a: its file away for a moment (a checkout, an rsync), and another file of its title
+    /// read, whose section of that heading has other text: shown there, and recorded as it
+    /// was, so that it is back in its own file when that is back. A file of its title whose
+    /// section has the text it was made on is its file moved (`aMovedFileIsFoundByItsTitle`).
+    @Test func anotherFileOfItsTitleDoesNotTakeItWhileItsOwnIsAway() throws {
+        let beta = try load("beta.txt")
+        let made = try store.addBookmark(in: beta, sectionIndex: beta.sectionIndex("Culture"), note: "mine")
+        let other = try TemporaryDirectory()
+        let away = other.file("away").path
+        try FileManager.default.moveItem(atPath: articles.path, toPath: away)
+        let second = other.file("g.txt").path
+        try Data("= Beta =\n\nAnother lead.\n\n== Culture ==\n\nOther songs.\n".utf8).write(to: URL(fileURLWithPath: second))
+        let located = try store.bookmarks(on: BookmarkShelf(entries: [BookmarkShelf.Entry(path: second, title: "Beta")]))
+        #expect(located.map(\.location) == [.article(0, place: .section(try ArticleLoader.load(path: second).sectionIndex("Culture")))])
+        #expect(try store.bookmarks() == [made], "recorded as it was: its file, heading and digest")
+        try FileManager.default.moveItem(atPath: away, toPath: articles.path)
+        #expect(try store.bookmarks(on: shelf()).map(\.location) == [.article(1, place: .section(try beta.sectionIndex("Culture")))])
+    }
+
     /// A file that is still there is the bookmark's article, whatever has its old title: not
     /// another folder's copy of it, nor a file that took the title.
     @Test func aFileStillThereWinsOverTheTitle() throws {
