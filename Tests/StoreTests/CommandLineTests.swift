@@ -326,6 +326,29 @@ import Testing
         #expect(try StateStore(directory: URL(fileURLWithPath: elsewhere)).bookmarks().count == 2)
     }
 
+    /// QA 15a: an export with two bookmarks of one place, notes "B" and "second note", came
+    /// back as "imported: 1 added, 1 merged" with only "B": the second was merged into the
+    /// first, added a moment before from the same file, and its note dropped.
+    @Test func importKeepsTwoNotesOfOnePlaceAndSaysSo() throws {
+        func entry(_ note: String, _ date: String) -> String {
+            #"{"article":"Dual power","section":"background","heading":"Background","note":"\#(note)","createdAt":"\#(date)"}"#
+        }
+        let file = folder.file("two.json")
+        try #"{"version":1,"bookmarks":[\#(entry("B", "2026-11-27T05:05:47Z")),\#(entry("second note", "2026-11-27T05:05:52Z"))]}"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        let imported = try run("import", file.path)
+        #expect(imported.stdout == "imported: 2 added (1 beside a bookmark with another note), 0 merged\n", "\(imported.stderr)")
+        let export = try run("export", "--format", "json").stdout
+        #expect(export.contains(#""note" : "B""#) && export.contains(#""note" : "second note""#))
+        let again = folder.file("again.json")
+        try export.write(to: again, atomically: true, encoding: .utf8)
+        let copy = folder.file("copy").path
+        #expect(try seealso(["bookmarks", "import", again.path, "--data-dir", copy], in: folder).stdout
+                 == "imported: 2 added (1 beside a bookmark with another note), 0 merged\n")
+        #expect(try seealso(["bookmarks", "export", "--format", "json", "--data-dir", copy], in: folder).stdout == export)
+        #expect(try run("import", again.path).stdout == "imported: 0 added, 2 merged\n")
+    }
+
     @Test func badImportFiles() throws {
         let junk = folder.file("junk.json")
         try "{ nope".write(to: junk, atomically: true, encoding: .utf8)
