@@ -533,6 +533,7 @@ public final class StateStore {
         // An existing file is checked through a read-only connection first: SQLite's header,
         // then application_id, schema version and tables. Only then may anything write to it.
         var existing: (database: Database, version: Int, full: Bool)?
+        let sideFiles = SideFiles(beside: path)
         if try FileCheck.hasContent(path) {
             existing = try inspect(path, place: directory.path)
         }
@@ -551,6 +552,13 @@ public final class StateStore {
             try database.execute("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON")
             try Migrations.migrate(database, path: path)
             return (database, nil)
+        } catch let error as StoreError {
+            // Refused by a migration step (`.damagedSchema`), rolled back: the file is as it
+            // was, and so is its folder once both connections are closed (the writer was, on
+            // leaving `do`), as for a file refused on inspection.
+            existing = nil
+            sideFiles.removeMade()
+            throw error
         } catch let error as SQLiteError where error.isUnwritable {
             // Name the file when only the file cannot be written, else the folder.
             let fileOnly = FileCheck.isWritable(directory.path) && !FileCheck.isWritable(path)

@@ -523,6 +523,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: absent.path))
     }
 
+    /// QA 15a: a database whose `user_version` was set back to 0 said "table bookmark already
+    /// exists (SQLite error 1)", status 74 (an I/O error), and left -wal and -shm beside it.
+    @Test func aSchemaVersionSetBackIsDamagedExits65AndIsLeftAlone() throws {
+        _ = try run("add", article, "--section", "History", "--note", "kept")
+        let file = URL(fileURLWithPath: data).appendingPathComponent(StateStore.fileName)
+        do {  // closed at the end of the block, the WAL checkpointed into the file
+            let store = try StateStore(directory: URL(fileURLWithPath: data))
+            try store.database.execute("PRAGMA user_version = 0")
+        }
+        let bytes = try contents(file)
+        let listing = try FileManager.default.contentsOfDirectory(atPath: data).sorted()
+        #expect(listing == [StateStore.fileName])
+        for command in [["list"], ["add", article, "--section", "Criticism"]] {
+            let result = try seealso(["bookmarks"] + command + ["--data-dir", data], in: folder)
+            #expect(result.status == 65, "\(command)")
+            #expect(result.stderr == "seealso: \(file.path) is damaged (its tables are not those of schema version 0: table bookmark "
+                + "already exists); it was left untouched: use --data-dir DIR, or move the file away\n", "\(command)")
+            #expect(try contents(file) == bytes)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: data).sorted() == listing, "\(command)")
+        }
+    }
+
     @Test func corruptDatabaseExits65AndIsLeftAlone() throws {
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         let file = URL(fileURLWithPath: data).appendingPathComponent(StateStore.fileName)
