@@ -125,7 +125,7 @@ enum Migrations {
                     try database.execute(step)
                 } catch let error as SQLiteError where error.primary == SQLITE_ERROR {
                     // SQL that cannot run on these tables (a table or a column already there):
-                    // the schema is not the version's. Said as an I/O error, status 74 (QA 15a).
+                    // the schema is not the version's: damaged (QA 15a: it was said as an I/O error, status 74).
                     throw StoreError.damagedSchema(path: path, version: found.version, detail: error.message)
                 }
             }
