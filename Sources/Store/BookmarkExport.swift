@@ -231,43 +231,54 @@ extension StateStore {
     }
 
     /// Adds the bookmarks of a JSON export (see `BookmarkImport`, which checks it).
-    public func importBookmarks(json: Data) throws -> (added: Int, merged: Int) {
+    public func importBookmarks(json: Data) throws -> ImportCount {
         try importBookmarks(BookmarkImport(json: json))
     }
 
-    /// Adds the bookmarks of a checked export. One that matches an existing bookmark (same
-    /// article title, section id, heading and item) is merged, not doubled: the existing note
-    /// is kept, or the imported one taken if the existing has none. All or nothing: one
-    /// transaction.
-    public func importBookmarks(_ bookmarks: BookmarkImport) throws -> (added: Int, merged: Int) {
+    /// What `importBookmarks` did with a file's bookmarks.
+    public typealias ImportCount = (added: Int, beside: Int, merged: Int)
+
+    /// Adds the bookmarks of a checked export. One that matches a bookmark there (same article
+    /// title, section id, heading and item: one added before from the same file too) is merged
+    /// into it, not doubled, when no note is lost by it: the same note, or one of the two has
+    /// none (the note is kept). One whose note differs from that of every bookmark on its place
+    /// is added beside them (`beside` counts those among `added`): merged, its note was dropped,
+    /// said only as "merged", and an export of two bookmarks of one place with two notes came
+    /// back as one (QA 15a). What export writes, import takes back unchanged. All or nothing:
+    /// one transaction.
+    public func importBookmarks(_ bookmarks: BookmarkImport) throws -> ImportCount {
         let file = bookmarks.file
         return try write {
-            var added = 0, merged = 0
+            var count: ImportCount = (0, 0, 0)
             // Oldest first, whatever the file's order (the list's is newest first), so that
             // the new ids follow the order the bookmarks were made in.
             let oldestFirst = file.bookmarks.enumerated().sorted {
                 ($0.element.createdAt, $0.element.id ?? 0, $0.offset) < ($1.element.createdAt, $1.element.id ?? 0, $1.offset)
             }.map(\.element)
             for entry in oldestFirst {
-                let existing = try database.query("""
+                let samePlace = try database.query("""
                     SELECT id, note FROM bookmark
                     WHERE article_title = ? AND section_id = ? AND heading = ? AND item_id IS ?
-                    ORDER BY id LIMIT 1
+                    ORDER BY id
                     """, [.text(entry.article), .text(entry.section), .text(entry.heading), SQLValue(entry.item)]) {
                     (id: $0.int64(0), note: $0.optionalText(1))
-                }.first
+                }
                 let imported = entry.bookmark()
-                if let existing {
-                    if existing.note == nil, let note = imported.note {
-                        try updateNote(note, id: existing.id, at: StateStore.now())
+                // The same note first: a file imported again merges each bookmark into its own.
+                let into = samePlace.first { $0.note == imported.note }
+                    ?? samePlace.first { imported.note == nil || $0.note == nil }
+                if let into {
+                    if into.note == nil, let note = imported.note {
+                        try updateNote(note, id: into.id, at: StateStore.now())
                     }
-                    merged += 1
+                    count.merged += 1
                 } else {
                     _ = try insert(imported)
-                    added += 1
+                    count.added += 1
+                    if !samePlace.isEmpty { count.beside += 1 }
                 }
             }
-            return (added, merged)
+            return count
         }
     }
 

@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 /// The schema, as a list of steps. `PRAGMA user_version` holds how many have been applied.
@@ -119,7 +120,15 @@ enum Migrations {
         try database.transaction {
             let found = try inspect(database)
             try check(found, path: path)
-            for step in steps[found.version...] { try database.execute(step) }
+            for step in steps[found.version...] {
+                do {
+                    try database.execute(step)
+                } catch let error as SQLiteError where error.primary == SQLITE_ERROR {
+                    // SQL that cannot run on these tables (a table or a column already there):
+                    // the schema is not the version's: damaged (QA 15a: it was said as an I/O error, status 74).
+                    throw StoreError.damagedSchema(path: path, version: found.version, detail: error.message)
+                }
+            }
             try database.execute("PRAGMA user_version = \(latestVersion)")
         }
     }

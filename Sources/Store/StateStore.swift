@@ -209,14 +209,26 @@ public final class StateStore {
         }
     }
 
-    /// What `restoreBookmarks` did: the bookmarks put back, as they are now, and how many of
-    /// them stand beside a bookmark made on their place since, which has a note of its own.
+    /// What `restoreBookmarks` did: the bookmarks put back, as they are now, and how each came
+    /// back beside bookmarks made on its place since, or into one of them.
     public struct Restoration: Equatable, Sendable {
         /// One per bookmark removed, in the same order: the one put back, or the one made on
         /// its place since that took its note (or had that note already).
         public var bookmarks: [Bookmark]
         /// Put back as a second bookmark on their place: the one made there since has another note.
         public var besideANewer: Int
+        /// Not put back: a bookmark made on their place since stands for them, with their note
+        /// (it had none, or the same), or its own (they had none).
+        public var merged: Int
+        /// How many bookmarks made since (one, nearly always) those beside or merged are with.
+        public var newer: Int
+    }
+
+    /// The last bookmark id given, 0 before the first: bookmarks made after this (imported
+    /// ones too) have greater ids, as ids are never reused. What `restoreBookmarks` tells a
+    /// bookmark made since a removal by.
+    public func lastBookmarkID() throws -> Int64 {
+        try database.integer("SELECT seq FROM sqlite_sequence WHERE name = 'bookmark'") ?? 0
     }
 
     /// Undoes a removal: puts the bookmarks back with their ids, notes and dates, in one
@@ -224,33 +236,42 @@ public final class StateStore {
     /// QA 14a). Restoring one that is already there changes nothing. Ids are never reused
     /// (AUTOINCREMENT), so their ids are free.
     ///
-    /// When the same place was bookmarked again since, that bookmark stays, and no note is
-    /// lost: one with no note, or the same note, takes the removed one's (one place, one
-    /// bookmark); one with a note of its own keeps it, and the removed one comes back beside it
-    /// with its own (QA 14a: it was dropped, note and all, while the status line said
-    /// "Bookmark restored."). Both notes were seen, the older before its removal and the newer
-    /// as it was typed; joining them would make a note neither was, and the next `m` there
-    /// removes both bookmarks, and says so.
+    /// When the same place was bookmarked again since (`madeAfter`: the `lastBookmarkID` when
+    /// they were removed; nil takes every other bookmark there as made since), that bookmark
+    /// stays, and no note is lost: one with no note, or the same note, takes the removed one's
+    /// (one place, one bookmark); one with a note of its own keeps it, and the removed one
+    /// comes back beside it with its own (QA 14a: it was dropped, note and all, while the status
+    /// line said "Bookmark restored."). Both notes were seen, the older before its removal and
+    /// the newer as it was typed; joining them would make a note neither was, and the next `m`
+    /// there removes both bookmarks, and says so. A bookmark that was on the place before the
+    /// removal is not made since: the removed one comes back beside it as it was (QA 15a: it
+    /// was said to be beside one made since, and one without a note took the removed one's).
     @discardableResult
-    public func restoreBookmarks(_ removed: [Bookmark]) throws -> Restoration {
+    public func restoreBookmarks(_ removed: [Bookmark], madeAfter lastID: Int64? = nil) throws -> Restoration {
         let restoring = Set(removed.map(\.id))
         return try write {
-            var restoration = Restoration(bookmarks: [], besideANewer: 0)
+            var restoration = Restoration(bookmarks: [], besideANewer: 0, merged: 0, newer: 0)
+            var newer: Set<Int64> = []
             for bookmark in removed {
                 // The others removed together are not "made since": a place they shared had
                 // them all before.
-                let samePlace = try fetch(("article_title = ? AND section_id = ? AND item_id IS ? AND id != ?",
+                let madeSince = try fetch(("article_title = ? AND section_id = ? AND item_id IS ? AND id != ? AND id > ?",
                                            [.text(bookmark.articleTitle), .text(bookmark.sectionID), SQLValue(bookmark.itemID),
-                                            .integer(bookmark.id)])).filter { !restoring.contains($0.id) }
+                                            .integer(bookmark.id), .integer(lastID ?? 0)])).filter { !restoring.contains($0.id) }
                 // One that loses no note by it takes the removed one's place: one place, one bookmark.
-                if let again = samePlace.first(where: { bookmark.note == nil || $0.note == nil || $0.note == bookmark.note }) {
+                if let again = madeSince.first(where: { bookmark.note == nil || $0.note == nil || $0.note == bookmark.note }) {
                     if again.note == nil, let note = bookmark.note {
                         try updateNote(note, id: again.id, at: bookmark.noteUpdatedAt ?? bookmark.createdAt)
                     }
                     restoration.bookmarks.append(try fetch(("id = ?", [.integer(again.id)])).first ?? again)
+                    restoration.merged += 1
+                    newer.insert(again.id)
                     continue
                 }
-                if !samePlace.isEmpty, try fetch(("id = ?", [.integer(bookmark.id)])).isEmpty { restoration.besideANewer += 1 }
+                if !madeSince.isEmpty, try fetch(("id = ?", [.integer(bookmark.id)])).isEmpty {
+                    restoration.besideANewer += 1
+                    newer.formUnion(madeSince.map(\.id))
+                }
                 try database.run("""
                     INSERT OR IGNORE INTO bookmark (id, article_title, article_path, article_hash, section_id, heading, section_path,
                                                     body_digest, item_id, item_name, note, created_at, note_updated_at)
@@ -261,6 +282,7 @@ public final class StateStore {
                     SQLValue(bookmark.createdAt), bookmark.noteUpdatedAt.map(SQLValue.init) ?? .null)
                 restoration.bookmarks.append(try fetch(("id = ?", [.integer(bookmark.id)])).first ?? bookmark)
             }
+            restoration.newer = newer.count
             return restoration
         }
     }
@@ -533,6 +555,7 @@ public final class StateStore {
         // An existing file is checked through a read-only connection first: SQLite's header,
         // then application_id, schema version and tables. Only then may anything write to it.
         var existing: (database: Database, version: Int, full: Bool)?
+        let sideFiles = SideFiles(beside: path)
         if try FileCheck.hasContent(path) {
             existing = try inspect(path, place: directory.path)
         }
@@ -551,6 +574,13 @@ public final class StateStore {
             try database.execute("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON")
             try Migrations.migrate(database, path: path)
             return (database, nil)
+        } catch let error as StoreError {
+            // Refused by a migration step (`.damagedSchema`), rolled back: the file is as it
+            // was, and so is its folder once both connections are closed (the writer was, on
+            // leaving `do`), as for a file refused on inspection.
+            existing = nil
+            sideFiles.removeMade()
+            throw error
         } catch let error as SQLiteError where error.isUnwritable {
             // Name the file when only the file cannot be written, else the folder.
             let fileOnly = FileCheck.isWritable(directory.path) && !FileCheck.isWritable(path)

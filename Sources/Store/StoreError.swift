@@ -20,6 +20,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadableFile(path: String, reason: String)
     /// The file is not an SQLite database, or a damaged one.
     case corrupt(path: String)
+    /// A seealso database whose tables are not those of its schema version (`PRAGMA
+    /// user_version` set back, a column already there): a migration step failed on it, in
+    /// SQLite's words (`detail`). Damaged, as `.corrupt`, not an I/O error (QA 15a): nothing
+    /// failed to be read or written, and the file was left as it was found.
+    case damagedSchema(path: String, version: Int, detail: String)
     /// An SQLite database of another application (a different `application_id`, or tables
     /// that are not seealso's).
     case foreign(path: String)
@@ -48,6 +53,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): \(reason)"
         case .corrupt(let path):
             return "\(path) is damaged or not a database; \(moveAway)"
+        case .damagedSchema(let path, let version, let detail):
+            return "\(path) is damaged (its tables are not those of schema version \(version): \(detail)); \(moveAway)"
         case .foreign(let path):
             return "\(path) is another application's database, not seealso's; \(moveAway)"
         case .newerVersion(let path, let version, let known):

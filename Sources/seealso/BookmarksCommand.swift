@@ -51,7 +51,7 @@ enum StoreFailure {
         switch error {
         case .readOnly, .full, .cannotCreateDirectory, .sqlite: 74
         case .unreadableDirectory, .unreadableFile: 66
-        case .corrupt, .foreign, .newerVersion, .invalidExport, .idsExhausted: 65
+        case .corrupt, .damagedSchema, .foreign, .newerVersion, .invalidExport, .idsExhausted: 65
         case .noSuchBookmark: 1
         }
     }
@@ -323,8 +323,12 @@ extension Bookmarks {
             commandName: "import",
             abstract: "Add the bookmarks of a JSON export; ones already there are merged, not doubled.",
             discussion: """
-                A bookmark matches an existing one with the same article, section id, heading and \
-                item; the existing note is kept, or the imported one taken if there is none. \
+                A bookmark is merged into one there with the same article, section id, heading and \
+                item when no note is lost by it: the same note, or one of the two has none (the \
+                note is kept). One whose note differs from those of the bookmarks on its place is \
+                added beside them, and the summary counts it (2 added (1 beside a bookmark with \
+                another note), 0 merged): no note is dropped, and an export imported into an empty \
+                store exports as the same file. \
                 Nothing is imported unless everything is: a bookmark with an empty article, section \
                 or heading, or a date that does not exist (2020-02-30T10:00:00Z), refuses the file, \
                 with the bookmark and field at fault (bookmarks[1].createdAt). FILE - (or /dev/stdin) \
@@ -374,7 +378,8 @@ extension Bookmarks {
             }
             let store = try store.open()
             let result = try StoreFailure.reporting { try store.importBookmarks(bookmarks) }
-            try Output.line("imported: \(result.added) added, \(result.merged) merged")
+            let beside = result.beside > 0 ? " (\(result.beside) beside a bookmark with another note)" : ""
+            try Output.line("imported: \(result.added) added\(beside), \(result.merged) merged")
         }
     }
 }

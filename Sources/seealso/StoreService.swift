@@ -16,8 +16,10 @@ final class StoreService: BookmarkService {
     /// each bookmark is in, and where in it; each article holding a bookmark read once.
     private var shelf: BookmarkShelf?
     /// Deleted bookmarks for `u`, the last removal last: each removal's bookmarks together
-    /// (`m` removes every bookmark of a place, and its undo puts back all of them).
-    private var removed: [[Bookmark]] = []
+    /// (`m` removes every bookmark of a place, and its undo puts back all of them), with the
+    /// last bookmark id then, which tells a bookmark made on their place since from one that
+    /// was there with them (QA 15a: `d` `d` `u` said "beside the one made there since").
+    private var removed: [(bookmarks: [Bookmark], lastID: Int64)] = []
     /// The store's `data_version` when the bookmarks were last read: another process's commit
     /// changes it, this one's own writes do not (`changedElsewhere`).
     private var readVersion: Int64?
@@ -107,8 +109,9 @@ final class StoreService: BookmarkService {
     }
 
     func remove(section: Int, item: String?, in model: LinkedArticle) throws -> Int {
+        let lastID = try store.lastBookmarkID()
         let gone = try store.removeBookmarks(at: section, itemID: item, in: model)
-        if !gone.isEmpty { removed.append(gone) }
+        if !gone.isEmpty { removed.append((gone, lastID)) }
         return gone.count
     }
 
@@ -174,18 +177,20 @@ final class StoreService: BookmarkService {
     }
 
     func remove(bookmark id: Int64) throws -> Bool {
+        let lastID = try store.lastBookmarkID()
         guard let bookmark = try store.removeBookmark(id: id) else { return false }
-        removed.append([bookmark])
+        removed.append(([bookmark], lastID))
         return true
     }
 
     func undoRemove() throws -> UndoneRemoval? {
         guard let group = removed.last else { return nil }
-        let restoration = try store.restoreBookmarks(group)
+        let restoration = try store.restoreBookmarks(group.bookmarks, madeAfter: group.lastID)
         // Only once it is back: a restore that failed is there to undo again.
         removed.removeLast()
         guard let first = restoration.bookmarks.first else { return nil }
-        return UndoneRemoval(id: first.id, count: group.count, besideANewer: restoration.besideANewer)
+        return UndoneRemoval(id: first.id, count: group.bookmarks.count, besideANewer: restoration.besideANewer,
+                             merged: restoration.merged, newer: restoration.newer)
     }
 
     func saveSession(_ data: Data, for model: LinkedArticle, asReadLast: Bool) throws {

@@ -176,6 +176,52 @@ extension OnATerminal {
             #expect(try notes(data) == ["new N2", "precious note N1"])
         }
 
+        /// QA 15a: with notes A and B on one place, m, M "note C", u said "2 bookmarks restored;
+        /// 2 beside ones made there since" (one was made since); m, m (a bookmark with no note),
+        /// u said "2 beside ones made there since, which have notes of their own" of the one that
+        /// had none and took a removed one's note; and in the pane d, d, u said "beside the one
+        /// made there since" when nothing was made since.
+        @Test func undoSaysWhatItDidBesideAndIntoABookmarkMadeSince() throws {
+            let (tmux, data) = try openAtBackground(setUp: { data in
+                _ = Shell.run("\(seealso) bookmarks add --section Background --note 'note A' --data-dir \(data)")
+            })
+            tmux.press("m")
+            try tmux.waitFor("Bookmark removed: Background (u undoes)")
+            tmux.press("M")
+            tmux.type("note B")
+            try tmux.waitFor("Bookmarked with the note: Background")
+            tmux.press("u")
+            try tmux.waitFor("Bookmark restored beside the one made there since, which has a note of its own: both are kept.")
+
+            tmux.press("m")
+            try tmux.waitFor("2 bookmarks removed: Background (u undoes)")
+            tmux.press("M")
+            tmux.type("note C")
+            try tmux.waitFor("Bookmarked with the note: Background")
+            tmux.press("u")
+            try tmux.waitFor("2 bookmarks restored beside the one made there since, which has a note of its own: all are kept.")
+
+            tmux.press("m")
+            try tmux.waitFor("3 bookmarks removed: Background (u undoes)")
+            tmux.press("m")
+            try tmux.waitFor("Bookmarked: Background")
+            tmux.press("u")
+            try tmux.waitFor("3 bookmarks restored: 1 into the one made there since, 2 beside it; no note is lost.")
+            #expect(try notes(data) == ["note A", "note B", "note C"])
+
+            tmux.press("5")
+            try tmux.waitFor("Bookmarks (3)")
+            tmux.press("d")
+            try tmux.waitFor("Bookmarks (2)")
+            tmux.press("d")
+            try tmux.waitFor("Bookmarks (1)")
+            tmux.press("u")
+            try tmux.waitFor("Bookmark restored.")
+            tmux.press("q")
+            try tmux.waitForPrompt()
+            #expect(try notes(data).count == 2)
+        }
+
         /// QA 14a (D2): two bookmarks of one place (imported under two section ids): m removed
         /// both saying "Bookmark removed", u u said "Bookmark restored." twice, and note B was gone.
         @Test func oneUndoPutsBackEveryBookmarkOneMarkRemoved() throws {

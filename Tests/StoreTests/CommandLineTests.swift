@@ -326,6 +326,29 @@ import Testing
         #expect(try StateStore(directory: URL(fileURLWithPath: elsewhere)).bookmarks().count == 2)
     }
 
+    /// QA 15a: an export with two bookmarks of one place, notes "B" and "second note", came
+    /// back as "imported: 1 added, 1 merged" with only "B": the second was merged into the
+    /// first, added a moment before from the same file, and its note dropped.
+    @Test func importKeepsTwoNotesOfOnePlaceAndSaysSo() throws {
+        func entry(_ note: String, _ date: String) -> String {
+            #"{"article":"Dual power","section":"background","heading":"Background","note":"\#(note)","createdAt":"\#(date)"}"#
+        }
+        let file = folder.file("two.json")
+        try #"{"version":1,"bookmarks":[\#(entry("B", "2026-11-27T05:05:47Z")),\#(entry("second note", "2026-11-27T05:05:52Z"))]}"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        let imported = try run("import", file.path)
+        #expect(imported.stdout == "imported: 2 added (1 beside a bookmark with another note), 0 merged\n", "\(imported.stderr)")
+        let export = try run("export", "--format", "json").stdout
+        #expect(export.contains(#""note" : "B""#) && export.contains(#""note" : "second note""#))
+        let again = folder.file("again.json")
+        try export.write(to: again, atomically: true, encoding: .utf8)
+        let copy = folder.file("copy").path
+        #expect(try seealso(["bookmarks", "import", again.path, "--data-dir", copy], in: folder).stdout
+                 == "imported: 2 added (1 beside a bookmark with another note), 0 merged\n")
+        #expect(try seealso(["bookmarks", "export", "--format", "json", "--data-dir", copy], in: folder).stdout == export)
+        #expect(try run("import", again.path).stdout == "imported: 0 added, 2 merged\n")
+    }
+
     @Test func badImportFiles() throws {
         let junk = folder.file("junk.json")
         try "{ nope".write(to: junk, atomically: true, encoding: .utf8)
@@ -498,6 +521,28 @@ import Testing
             #expect(result.stdout == stdout, "\(json)")
         }
         #expect(!FileManager.default.fileExists(atPath: absent.path))
+    }
+
+    /// QA 15a: a database whose `user_version` was set back to 0 said "table bookmark already
+    /// exists (SQLite error 1)", status 74 (an I/O error), and left -wal and -shm beside it.
+    @Test func aSchemaVersionSetBackIsDamagedExits65AndIsLeftAlone() throws {
+        _ = try run("add", article, "--section", "History", "--note", "kept")
+        let file = URL(fileURLWithPath: data).appendingPathComponent(StateStore.fileName)
+        do {  // closed at the end of the block, the WAL checkpointed into the file
+            let store = try StateStore(directory: URL(fileURLWithPath: data))
+            try store.database.execute("PRAGMA user_version = 0")
+        }
+        let bytes = try contents(file)
+        let listing = try FileManager.default.contentsOfDirectory(atPath: data).sorted()
+        #expect(listing == [StateStore.fileName])
+        for command in [["list"], ["add", article, "--section", "Criticism"]] {
+            let result = try seealso(["bookmarks"] + command + ["--data-dir", data], in: folder)
+            #expect(result.status == 65, "\(command)")
+            #expect(result.stderr == "seealso: \(file.path) is damaged (its tables are not those of schema version 0: table bookmark "
+                + "already exists); it was left untouched: use --data-dir DIR, or move the file away\n", "\(command)")
+            #expect(try contents(file) == bytes)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: data).sorted() == listing, "\(command)")
+        }
     }
 
     @Test func corruptDatabaseExits65AndIsLeftAlone() throws {

@@ -25,6 +25,30 @@ struct ExportRoundTripTests {
         #"{"article":"Dual power","section":"background","heading":"\#(heading)","createdAt":"\#(createdAt)"}"#
     }
 
+    /// QA 15a: two bookmarks of one place with two notes (an undo puts the removed one back
+    /// beside the one made there since) were exported, and import merged the second into the
+    /// first, its note dropped: "1 added, 1 merged", and another file at the next export.
+    @Test("Two bookmarks of one place with two notes come back as two")
+    func twoNotesOnOnePlace() throws {
+        let folder = try TemporaryDirectory()
+        let store = try StateStore(directory: folder.url)
+        let model = try ArticleLoader.bundled()
+        try store.addBookmark(in: model, sectionIndex: 0, note: "note A")
+        let removed = try store.removeBookmarks(at: 0, in: model)
+        try store.addBookmark(in: model, sectionIndex: 0, note: "note B")
+        try store.restoreBookmarks(removed)
+        let export = try store.exportBookmarksJSON()
+        #expect(try store.bookmarks().compactMap(\.note).sorted() == ["note A", "note B"])
+
+        let other = try StateStore(directory: folder.url.appendingPathComponent("other"))
+        #expect(try other.importBookmarks(json: export) == (2, 1, 0))
+        #expect(try other.bookmarks().compactMap(\.note).sorted() == ["note A", "note B"])
+        #expect(try other.exportBookmarksJSON() == export)
+        // Imported again, each merges into its own.
+        #expect(try other.importBookmarks(json: export) == (0, 0, 2))
+        #expect(try other.exportBookmarksJSON() == export)
+    }
+
     /// ISO 8601's calendar both ways: Foundation's formatter wrote Julian dates before October
     /// 1582 (0001-01-01 came back as 0001-01-03, then 0001-01-05).
     @Test("Dates keep their day at every round trip, before 1582 too", arguments: [

@@ -98,8 +98,14 @@ import Testing
         let folder = try TemporaryDirectory()
         // A column version 2 is about to add, already there: its ALTER TABLE fails.
         let file = try Self.makeVersion1(in: folder, extraSQL: "ALTER TABLE bookmark ADD COLUMN note_updated_at REAL;")
+        let before = try contents(file)
         let error = try #require(throws: StoreError.self) { try StateStore(directory: folder.url) }
-        #expect(error.description.hasPrefix("\(file.path): duplicate column name: note_updated_at"))
+        // Damaged, not an I/O error (QA 15a: "duplicate column name", status 74), SQLite's words kept.
+        #expect(error == .damagedSchema(path: file.path, version: 1, detail: "duplicate column name: note_updated_at"))
+        #expect(error.description == "\(file.path) is damaged (its tables are not those of schema version 1: "
+            + "duplicate column name: note_updated_at); it was left untouched: use --data-dir DIR, or move the file away")
+        #expect(try contents(file) == before)
+        #expect(!FileManager.default.fileExists(atPath: file.path + "-wal") && !FileManager.default.fileExists(atPath: file.path + "-shm"))
         let database = try Database(path: file.path, flags: SQLITE_OPEN_READONLY)
         #expect(try database.integer("PRAGMA user_version") == 1)
         #expect(try database.integer("SELECT count(*) FROM bookmark") == 2)
@@ -125,6 +131,34 @@ import Testing
         let error = try #require(throws: StoreError.self) { try StateStore(directory: folder.url) }
         #expect(error == .corrupt(path: file.path))
         #expect(try contents(file) == before)
+    }
+
+    /// QA 15a: a version-5 file whose `user_version` was set back failed in the step that
+    /// made a table or column already there, said as an I/O error (status 74), with -wal and
+    /// -shm left beside it. It is damaged, and left as it was found, folder and all.
+    @Test("A schema version set back is refused as damaged, the file and folder untouched", arguments: [0, 1, 3, 4])
+    func versionSetBackIsRefusedAsDamaged(version: Int) throws {
+        let folder = try TemporaryDirectory()
+        let file = try Self.makeVersion1(in: folder)
+        _ = try StateStore(directory: folder.url)  // to version 5, closed again
+        do {  // closed at the end of the block, the WAL checkpointed into the file
+            let database = try Database(path: file.path, flags: SQLITE_OPEN_READWRITE)
+            try database.execute("PRAGMA user_version = \(version)")
+        }
+        let before = try contents(file)
+        let listing = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted()
+        let error = try #require(throws: StoreError.self) { try StateStore(directory: folder.url) }
+        guard case .damagedSchema(file.path, version, let detail) = error else {
+            Issue.record("\(error)")
+            return
+        }
+        #expect(detail.hasPrefix(version == 0 ? "table bookmark already exists" : "duplicate column name: "))
+        #expect(error.description.hasPrefix("\(file.path) is damaged"))
+        #expect(try contents(file) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == listing)
+        // A command that only reads says the same, and makes nothing beside it either.
+        #expect(throws: error) { try StateStore(readingExisting: folder.url) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == listing)
     }
 
     /// A version-1 file in a folder that cannot be written cannot be migrated; it is still read.

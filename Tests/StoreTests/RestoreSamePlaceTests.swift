@@ -83,6 +83,49 @@ struct RestoreSamePlaceTests {
         #expect(Set(try store.bookmarks().compactMap(\.note)) == ["note A", "note B"])
     }
 
+    /// QA 15a: the undo's counts were of the bookmarks restored, not of those made since, and a
+    /// bookmark there before the removal was taken as made since.
+    @Test("The restoration tells beside, into, and how many were made since from those there before")
+    func countsWhatHappened() throws {
+        let folder = try TemporaryDirectory()
+        let store = try StateStore(directory: folder.url)
+        let model = try ArticleLoader.bundled()
+        try store.addBookmark(in: model, sectionIndex: 2, note: "A")
+        var lastID = try store.lastBookmarkID()
+        let ab = try store.removeBookmarks(at: 2, in: model)
+        try store.addBookmark(in: model, sectionIndex: 2, note: "B")
+        try store.restoreBookmarks(ab, madeAfter: lastID)
+        // Two with notes A and B; "C" made after both are removed.
+        lastID = try store.lastBookmarkID()
+        let two = try store.removeBookmarks(at: 2, in: model)
+        try store.addBookmark(in: model, sectionIndex: 2, note: "C")
+        var restoration = try store.restoreBookmarks(two, madeAfter: lastID)
+        #expect((restoration.besideANewer, restoration.merged, restoration.newer) == (2, 0, 1))
+        // One with no note made after all three are removed: it takes one's note, the others beside it.
+        lastID = try store.lastBookmarkID()
+        let three = try store.removeBookmarks(at: 2, in: model)
+        let bare = try store.addBookmark(in: model, sectionIndex: 2)
+        restoration = try store.restoreBookmarks(three, madeAfter: lastID)
+        #expect((restoration.besideANewer, restoration.merged, restoration.newer) == (2, 1, 1))
+        #expect(try store.bookmarks().compactMap(\.note).sorted() == ["A", "B", "C"])
+        #expect(try store.bookmark(id: bare.id)?.note != nil)
+        // One removed alone, beside two there before: put back as it was, beside them.
+        let kept = try store.bookmarks()
+        lastID = try store.lastBookmarkID()
+        let one = try #require(try store.removeBookmark(id: kept[0].id))
+        restoration = try store.restoreBookmarks([one], madeAfter: lastID)
+        #expect((restoration.besideANewer, restoration.merged, restoration.newer) == (0, 0, 0))
+        #expect(try store.bookmarks() == kept)
+        // A bookmark without a note there before does not take the note of one removed beside it.
+        try store.setNote(nil, forBookmark: kept[1].id)
+        let before = try store.bookmarks()
+        lastID = try store.lastBookmarkID()
+        let noted = try #require(try store.removeBookmark(id: kept[0].id))
+        restoration = try store.restoreBookmarks([noted], madeAfter: lastID)
+        #expect(restoration.merged == 0)
+        #expect(try store.bookmarks() == before)
+    }
+
     @Test("An item's bookmark and its section's are two places")
     func itemAndSectionDiffer() throws {
         let folder = try TemporaryDirectory()

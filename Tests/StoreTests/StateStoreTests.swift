@@ -279,23 +279,28 @@ import Testing
         let again = try store.importBookmarks(json: export)
         #expect(again.added == 0 && again.merged == 3)
         let other = try StateStore(directory: folder.url.appendingPathComponent("other"))
-        #expect(try other.importBookmarks(json: export) == (3, 0))
-        #expect(try other.importBookmarks(json: export) == (0, 3))
+        #expect(try other.importBookmarks(json: export) == (3, 0, 0))
+        #expect(try other.importBookmarks(json: export) == (0, 0, 3))
         #expect(try other.bookmarks().count == 3)
         #expect(try store.bookmarks().count == 3)
     }
 
-    @Test func mergeKeepsTheExistingNoteOrTakesTheImportedOne() throws {
+    /// QA 15a: "theirs" was merged into "mine" and dropped, said only as "merged".
+    @Test func mergeLosesNoNote() throws {
         let a = try store.addBookmark(in: model, sectionIndex: 1, note: "mine")
         let b = try store.addBookmark(in: model, sectionIndex: 2)
+        let c = try store.addBookmark(in: model, sectionIndex: 4, note: "ours")
         let source = try StateStore(directory: folder.url.appendingPathComponent("source"))
         try source.addBookmark(in: model, sectionIndex: 1, note: "theirs")
         try source.addBookmark(in: model, sectionIndex: 2, note: "theirs too")
         try source.addBookmark(in: model, sectionIndex: 3, note: "new")
-        #expect(try store.importBookmarks(json: source.exportBookmarksJSON()) == (1, 2))
+        try source.addBookmark(in: model, sectionIndex: 4)
+        #expect(try store.importBookmarks(json: source.exportBookmarksJSON()) == (2, 1, 2))
         #expect(try store.bookmark(id: a.id)?.note == "mine")
+        #expect(Set(try store.bookmarks().filter { $0.sectionID == a.sectionID }.compactMap(\.note)) == ["theirs", "mine"])
         #expect(try store.bookmark(id: b.id)?.note == "theirs too")
-        #expect(try store.bookmarks().count == 3)
+        #expect(try store.bookmark(id: c.id)?.note == "ours")
+        #expect(try store.bookmarks().count == 5)
     }
 
     @Test func importAcceptsMinimalEntriesAndFractionalSeconds() throws {
@@ -307,7 +312,7 @@ import Testing
               {"article": "Test article", "section": "criticism", "heading": "Criticism"}
             ]}
             """
-        #expect(try store.importBookmarks(json: Data(json.utf8)) == (2, 1))
+        #expect(try store.importBookmarks(json: Data(json.utf8)) == (2, 0, 1))
         let history = try #require(try store.bookmarks().first { $0.sectionID == "history" })
         #expect(abs(history.createdAt.timeIntervalSince1970 - 1_706_933_106.789) < 0.001)
         #expect(history.sectionPath == ["History"])

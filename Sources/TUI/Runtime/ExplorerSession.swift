@@ -274,17 +274,25 @@ public final class ExplorerSession {
             + (keymap.keyName(for: .undoDelete).map { " (\($0) undoes)" } ?? "")
     }
 
-    /// What `u` says: how many came back, and when one came back beside a bookmark made on its
-    /// place since, that both are there (QA 14a: "Bookmark restored." was said of a note dropped).
+    /// What `u` says: how many came back, and how: beside a bookmark made on their place since
+    /// (both are there: QA 14a, "Bookmark restored." was said of a note dropped), or into one
+    /// (one place, one bookmark). The counts are of what happened: "2 beside ones made there
+    /// since" was said of one made since, and "beside" of one that took a removed note (QA 15a).
     static func restored(_ undone: UndoneRemoval) -> String {
         let what = undone.count == 1 ? "Bookmark restored" : "\(undone.count) bookmarks restored"
-        switch undone.besideANewer {
-        case 0: return what + "."
-        case 1 where undone.count == 1:
-            return what + " beside the one made there since, which has a note of its own: both are kept."
-        case let beside:
-            return what + "; \(beside) beside ones made there since, which have notes of their own: all are kept."
+        let (beside, merged) = (undone.besideANewer, undone.merged)
+        let newer = max(undone.newer, 1)
+        let madeSince = newer == 1 ? "the one made there since" : "the \(newer) made there since"
+        if beside == 0, merged == 0 { return what + "." }
+        if merged == 0, beside == undone.count {
+            let notes = newer == 1 ? "which has a note of its own" : "which have notes of their own"
+            return what + " beside \(madeSince), \(notes): \(undone.count == 1 && newer == 1 ? "both" : "all") are kept."
         }
+        if beside == 0, merged == undone.count { return what + " into \(madeSince): no note is lost." }
+        var parts: [String] = []
+        if merged > 0 { parts.append("\(merged) into \(madeSince)") }
+        if beside > 0 { parts.append("\(beside) beside " + (merged > 0 ? (newer == 1 ? "it" : "them") : madeSince)) }
+        return what + ": " + parts.joined(separator: ", ") + "; no note is lost."
     }
 
     /// The keys of the explorer on screen, to name them in messages.

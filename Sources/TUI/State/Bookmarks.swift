@@ -131,11 +131,18 @@ public struct UndoneRemoval: Equatable, Sendable {
     /// How many of them came back beside a bookmark made on their place since, which has a note
     /// of its own: no note is dropped, so that place has two bookmarks now.
     public var besideANewer: Int
+    /// How many did not come back: a bookmark made on their place since stands for them, with
+    /// their note (it had none, or the same) or its own (they had none).
+    public var merged: Int
+    /// How many bookmarks made since those are beside or merged into (one, nearly always).
+    public var newer: Int
 
-    public init(id: Int64, count: Int = 1, besideANewer: Int = 0) {
+    public init(id: Int64, count: Int = 1, besideANewer: Int = 0, merged: Int = 0, newer: Int = 0) {
         self.id = id
         self.count = count
         self.besideANewer = besideANewer
+        self.merged = merged
+        self.newer = newer
     }
 }
 
