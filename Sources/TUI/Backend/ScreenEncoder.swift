@@ -108,6 +108,11 @@ public struct ScreenEncoder {
             clearScreen(height: frame.height)
             draw(frame, over: blankIsErased ? CellBuffer(width: frame.width, height: frame.height) : nil)
         }
+        // Where the frame puts the cursor (a screen reader follows it): a move only when the
+        // drawing left it elsewhere, so a frame that changed nothing still writes nothing.
+        if let placement = frame.cursor, frame.width > 0, frame.height > 0 {
+            move(toColumn: min(max(placement.x, 0), frame.width - 1), row: min(max(placement.y, 0), frame.height - 1))
+        }
         screen = frame
         return output
     }
