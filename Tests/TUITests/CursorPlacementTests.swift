@@ -35,7 +35,8 @@ struct CursorPlacementTests {
     }
 
     func placement(_ screen: CellBuffer) throws -> CursorPlacement {
-        try #require(screen.cursor, "the frame places the cursor")
+        let cursor = screen.cursor
+        return try #require(cursor, "the frame places the cursor")
     }
 
     @Test(arguments: sizes)
