@@ -65,11 +65,12 @@ struct CursorPlacementTests {
         #expect(!cursor.isVisible)
     }
 
-    /// `1 j j`, `3 j` and `4 j`: the first cell of the focused pane's selected row.
+    /// `1 j j`, `3 j`, `4 j` and, with two bookmarks, `5 j`: the first cell of the focused
+    /// pane's selected row, and again after `k` moves the selection.
     @Test(arguments: sizes)
     func theFocusedListsSelectedRowHasItAtItsStart(size: Size) throws {
         let (runner, start) = started(size)
-        for keys in ["1jj", "3j", "4j"] {
+        for keys in ["1jj", "3j", "4j", "}m}}m5j"].flatMap({ [$0, $0 + "k"] }) {
             let state = press(runner, start, keys)
             let screen = explorer.render(state)
             let pane = try #require(state.layout.rect(of: state.focus))
@@ -80,22 +81,6 @@ struct CursorPlacementTests {
             #expect(cursor.x == band.x && cursor.y == band.y, "\(keys): \(cursor) vs \(band)")
             #expect(cursor.x == pane.x, "\(keys): the row's start")
         }
-    }
-
-    @Test(arguments: sizes)
-    func theBookmarksPaneSelectionHasIt(size: Size) throws {
-        let (runner, start) = started(size)
-        var state = press(runner, start, "}m}}m5j")
-        let screen = explorer.render(state)
-        let pane = try #require(state.layout.rect(of: .bookmarks))
-        let band = try #require(firstCell(screen, in: Rect(x: pane.x, y: pane.y + 1, width: pane.width, height: pane.height - 1)) {
-            $0.role == .selection && $0.reverse
-        })
-        #expect(screen.row(band.y).contains("★"))
-        let cursor = try placement(screen)
-        #expect(cursor.x == band.x && cursor.y == band.y, "\(cursor) vs \(band)")
-        state = press(runner, state, "k")
-        #expect(try placement(explorer.render(state)).y < band.y, "it moves with the selection")
     }
 
     /// `/` and a word: the cell after the last character typed, where the prompt draws its
