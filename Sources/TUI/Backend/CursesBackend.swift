@@ -439,7 +439,9 @@ public final class CursesBackend {
             erasesCharacters: seealso_string_capability("ech") != nil,
             hasScrollRegion: seealso_string_capability("csr") != nil,
             scrollsByCount: seealso_string_capability("indn") != nil && seealso_string_capability("rin") != nil,
-            addressesColumnAndRow: seealso_string_capability("hpa") != nil && seealso_string_capability("vpa") != nil)
+            addressesColumnAndRow: seealso_string_capability("hpa") != nil && seealso_string_capability("vpa") != nil,
+            savesCursor: seealso_string_capability("sc").map { String(cString: $0) } == "\u{1B}7"
+                && seealso_string_capability("rc").map { String(cString: $0) } == "\u{1B}8")
     }
 
     /// Writes all of `bytes` to the terminal in as few `write` calls as it takes.
