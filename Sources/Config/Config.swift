@@ -1,7 +1,7 @@
 import Foundation
 import TUI
 
-/// What a person can set in `config.toml`: keys, colours, layout, session restore and mouse.
+/// What a person can set in `config.toml`: keys, colours, layout, session restore, mouse and cursor.
 /// `Config.standard` is what seealso does without a file; `seealso config --print-default`
 /// prints it as a file that parses back to exactly this.
 public struct Config: Equatable, Sendable {
@@ -12,14 +12,18 @@ public struct Config: Equatable, Sendable {
     public var restore: Bool
     /// Mouse reporting (clicks and the wheel); off leaves the terminal's own selection alone.
     public var mouse: Bool
+    /// The terminal's cursor shown on the selection too, not only at a typing point (for
+    /// braille displays and screen readers, as lynx's `show_cursor`).
+    public var showCursor: Bool
 
     public init(keymap: KeyMap = .standard, theme: ThemeSetting = .auto, layout: LayoutSettings = .standard,
-                restore: Bool = true, mouse: Bool = true) {
+                restore: Bool = true, mouse: Bool = true, showCursor: Bool = false) {
         self.keymap = keymap
         self.theme = theme
         self.layout = layout
         self.restore = restore
         self.mouse = mouse
+        self.showCursor = showCursor
     }
 
     public static let standard = Config()

@@ -6,7 +6,9 @@ import TUI
 extension Config {
     /// The settings a config file may have at the top level, in the order the default file
     /// lists them.
-    static let topLevelNames = ["theme", "restore", "mouse", "keys", "layout"]
+    static let topLevelNames = ["theme", "restore", "mouse", "show-cursor", "keys", "layout"]
+    /// The top-level settings that take a single value.
+    static let scalarNames = ["theme", "restore", "mouse", "show-cursor"]
     static let layoutNames = ["outline-width", "side-width", "wrap-width", "start-zoomed"]
     static let attributeNames = ["fg", "bg", "bold", "dim", "underline", "reverse"]
 
@@ -69,6 +71,7 @@ struct ConfigParser {
             case "theme": config.theme = theme(value)
             case "restore": config.restore = bool(value, at: ["restore"]) ?? config.restore
             case "mouse": config.mouse = bool(value, at: ["mouse"]) ?? config.mouse
+            case "show-cursor": config.showCursor = bool(value, at: ["show-cursor"]) ?? config.showCursor
             case "keys":
                 guard let keys = value.table else {
                     report(["keys"], "'keys' must be a table ([keys]), not \(Self.describe(value))")
@@ -83,7 +86,7 @@ struct ConfigParser {
                 config.layout = self.layout(layout)
             default:
                 report([name], Self.misplaced(name) ?? Self.unknown("setting", name, among: Config.topLevelNames,
-                                                                    otherwise: "the settings are theme, restore, mouse, [keys] and [layout]"))
+                                                                    otherwise: "the settings are theme, restore, mouse, show-cursor, [keys] and [layout]"))
             }
         }
         return config
@@ -139,7 +142,7 @@ struct ConfigParser {
     /// a top-level setting written after a table header is read as one of that table's keys
     /// ("unknown action 'theme' in [keys]", which did not say where it goes).
     static func misplaced(_ name: String, in table: String) -> String? {
-        if ["theme", "restore", "mouse"].contains(name) {
+        if Config.scalarNames.contains(name) {
             return "'\(name)' is a top-level setting, not one of [\(table)]: move it above the first line with a [table] header"
         }
         guard let home = self.table(holding: name), home != table else { return nil }

@@ -212,7 +212,7 @@ func page(_ info: ToolInfo, version: String, date: String) -> String {
         ".TP", "\\fB74\\fR", "Output that cannot be written (a full disk, a closed standard output), or bookmarks that cannot be saved.",
         ".TP", "\\fB128+N\\fR", "The explorer ended by signal N once the session was saved: 130 for Ctrl\\-C, 143 for SIGTERM, 129 for SIGHUP, and so for any other signal that would end it (138 for SIGUSR1).",
         ".SH FILES",
-        ".TP", "\\fI~/.config/seealso/config.toml\\fR", "Keys, theme, pane widths, session restore, mouse: see \\fB\(roff(name)) config \\-\\-print\\-default\\fR.",
+        ".TP", "\\fI~/.config/seealso/config.toml\\fR", "Keys, theme, pane widths, session restore, mouse, cursor: see \\fB\(roff(name)) config \\-\\-print\\-default\\fR.",
         ".TP", "\\fI~/.local/share/seealso/state.sqlite\\fR", "Bookmarks, history and the last position in each article.",
         ".SH NOTES",
         "After \\fBkill \\-9\\fR, which no program can catch, run \\fBreset\\fR to restore the terminal.",

@@ -83,8 +83,8 @@ struct Exploration: ArticleLocation {
                 session.standsIn = started.standsIn
                 try Terminal.run(session, start: started.target, readLast: started.readLast, restore: restores,
                                  notice: notices.isEmpty ? nil : notices.joined(separator: " · "),
-                                 theme: settings.config.theme.resolve(environment: environment), mouse: settings.config.mouse, layout: settings.config.layout,
-                                 keys: keys)
+                                 theme: settings.config.theme.resolve(environment: environment), mouse: settings.config.mouse,
+                                 showCursor: settings.config.showCursor, layout: settings.config.layout, keys: keys)
                 return service?.fileEvents ?? []
             }
         } catch let error as TerminalError {

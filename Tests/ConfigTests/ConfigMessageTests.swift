@@ -16,7 +16,7 @@ struct ConfigMessageTests {
 
     static let cases: [(toml: String, expected: [String])] = [
         // Top level
-        ("colour = \"red\"", ["config.toml:1: unknown setting 'colour' (the settings are theme, restore, mouse, [keys] and [layout])"]),
+        ("colour = \"red\"", ["config.toml:1: unknown setting 'colour' (the settings are theme, restore, mouse, show-cursor, [keys] and [layout])"]),
         ("mose = true", ["config.toml:1: unknown setting 'mose'; did you mean 'mouse'?"]),
         ("quit = \"x\"", ["config.toml:1: 'quit' belongs in [keys]: move it below a line that says [keys]"]),
         ("wrap-width = 80", ["config.toml:1: 'wrap-width' belongs in [layout]: move it below a line that says [layout]"]),

@@ -246,11 +246,12 @@ struct ConfigParsingTests {
 
     // MARK: - Layout, restore, mouse
 
-    @Test("[layout] widths in columns, percent or auto; wrap width; restore and mouse")
+    @Test("[layout] widths in columns, percent or auto; wrap width; restore, mouse and show-cursor")
     func layoutAndFlags() {
         let parsed = Config.parse("""
             restore = false
             mouse = false
+            show-cursor = true
             [layout]
             outline-width = 28
             side-width = " 40 % "
@@ -259,6 +260,12 @@ struct ConfigParsingTests {
         #expect(parsed.messages == [])
         #expect(parsed.config.restore == false)
         #expect(parsed.config.mouse == false)
+        #expect(parsed.config.showCursor == true)
+        #expect(Config.standard.showCursor == false, "hidden on the selection by default")
+        #expect(Config.parse("show-cursor = \"yes\"").messages.map(\.description)
+            == ["config.toml:1: 'show-cursor' must be true or false, not \"yes\""])
+        #expect(Config.parse("[keys]\nshow-cursor = true").messages.map(\.description)
+            == ["config.toml:2: 'show-cursor' is a top-level setting, not one of [keys]: move it above the first line with a [table] header"])
         #expect(parsed.config.layout == LayoutSettings(outlineWidth: .columns(28), sideWidth: .percent(40), wrapWidth: 72))
         #expect(Config.parse("[layout]\noutline-width = \"AUTO\"\nside-width = \"5%\"\nwrap-width = 0").config.layout
             == LayoutSettings(outlineWidth: .auto, sideWidth: .percent(5), wrapWidth: 0))

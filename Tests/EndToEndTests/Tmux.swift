@@ -193,6 +193,20 @@ final class TmuxSession {
                              keypad: values[3] == 1, keypadCursor: values[4] == 1, scrollRegion: values[5]...values[6])
     }
 
+    /// Where the pane's cursor is (0-based) and whether it shows, as tmux tracks it: what a
+    /// screen reader or a braille display follows.
+    func cursor() throws -> (x: Int, y: Int, visible: Bool) {
+        let output = tmux("display-message -p -t main '#{cursor_x} #{cursor_y} #{cursor_flag}'").output
+        let values = output.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+        guard values.count == 3 else { throw TmuxError(description: "unexpected cursor from tmux: \(output)") }
+        return (values[0], values[1], values[2] == 1)
+    }
+
+    /// The pane's rows with their attributes (`capture-pane -e`).
+    func screenWithAttributes() -> [String] {
+        tmux("capture-pane -p -e -t main").output.components(separatedBy: "\n")
+    }
+
     /// The modes a shell's terminal has: normal screen, cursor shown, no mouse reporting,
     /// keypad and cursor keys in normal mode, the whole screen scrolling.
     var shellModes: TerminalModes {

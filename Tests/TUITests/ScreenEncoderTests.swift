@@ -98,6 +98,7 @@ import Testing
         if !features.hasScrollRegion { terminal.lacks.insert("r") }
         if !features.scrollsByCount { terminal.lacks.formUnion(["S", "T"]) }
         if !features.addressesColumnAndRow { terminal.lacks.formUnion(["G", "d"]) }
+        if !features.savesCursor { terminal.lacks.formUnion(["7", "8"]) }
         let words = ["dual", "power", "Совет", "é", "漢字", "🙂", "e\u{301}", "—", "  ", "x"]
         let styles: [Style] = [.normal, Style(.link), Style(.heading1), Style(.selection), Style(.dim),
                                Style(.normal, bold: true), Style(.statusBar), Style(.normal, underline: true)]
@@ -122,6 +123,10 @@ import Testing
             if random.next(5) == 0 {
                 next.fill(Rect(x: random.next(width), y: random.next(height), width: random.next(width), height: 2))
             }
+            // The cursor's place: often the same as the frame before (saved and restored where
+            // the terminal can), in the last column, or left where the drawing ends.
+            next.cursor = random.next(4) == 0 ? nil
+                : CursorPlacement(x: [0, 1, width - 1][random.next(3)], y: [0, 5, height - 1][random.next(3)], isVisible: false)
             frame = next
             terminal.feed(encoder.encode(frame))
             try terminal.expectShows(frame, theme: .dark, palette: features.palette, after: "step \(step)")
@@ -197,6 +202,8 @@ private struct Emulator {
     private var top = 0
     private var bottom: Int
     private(set) var pen = Pen.plain
+    /// What DECSC saved.
+    private var saved: (x: Int, y: Int, pen: Pen)?
     var scrollRegion: ClosedRange<Int> { top...bottom }
 
     init(width: Int, height: Int) {
@@ -214,6 +221,16 @@ private struct Emulator {
                 guard let next = scalars.popFirst() else { return }
                 if next == "M" {
                     moveUpOrScroll()
+                } else if next == "7" || next == "8" {
+                    if lacks.contains(next) { Issue.record("DECSC/DECRC sent to a terminal without them") }
+                    if next == "7" {
+                        saved = (x, y, pen)
+                    } else if let saved {
+                        (x, y, pen) = saved
+                        pendingWrap = false
+                    } else {
+                        Issue.record("DECRC with nothing saved")
+                    }
                 } else if next == "[" {
                     var parameters = ""
                     while let character = scalars.first, character == ";" || ("0"..."9").contains(character) {
@@ -366,6 +383,11 @@ private struct Emulator {
                     return
                 }
             }
+        }
+        // The cursor where the frame places it (a screen reader follows it).
+        if let placement = frame.cursor, (x, y) != (placement.x, placement.y) {
+            Issue.record("after \(after): the cursor is at (\(x), \(y)), the frame places it at (\(placement.x), \(placement.y))",
+                         sourceLocation: sourceLocation)
         }
     }
 }

@@ -68,6 +68,8 @@ public final class CursesBackend {
     /// The last frame ncurses drew (when it draws them).
     private var lastFrame: CellBuffer?
     private var needsFullRedraw = false
+    /// Whether the cursor is shown (`curs_set`): at a typing point, or with `show-cursor`.
+    private var cursorShown = false
     private var isShutDown = false
     private var savedSignalActions: [(signal: Int32, action: sigaction)] = []
     /// A key read after an Esc that was not part of it (see `escapeEvent`): the next event.
@@ -141,7 +143,6 @@ public final class CursesBackend {
         keypad(window, true)
         idlok(window, true)
         scrollok(window, false)
-        leaveok(window, true)
 
         mouseEnabled = mouse
         keyMouse = seealso_string_capability("kmous").map { String(cString: $0) }
@@ -169,6 +170,10 @@ public final class CursesBackend {
             wnoutrefresh(window)
             doupdate()
         }
+        // Where ncurses draws, it puts the cursor where the frame says (`wmove` before the
+        // refresh); where the encoder does, the window is never drawn and its cursor must
+        // not move: `wgetch` would refresh a moved window over the encoder's frame.
+        leaveok(window, encoder != nil)
     }
 
     isolated deinit {
@@ -210,13 +215,27 @@ public final class CursesBackend {
 
     /// Draws `frame`: only the cells that differ from what the screen shows, or all of them
     /// after a resize or a suspend.
+    /// The cursor is hidden before drawing and shown after it, so that it never shows
+    /// flitting over the cells being written.
     public func present(_ frame: CellBuffer) {
         guard !isShutDown else { return }
+        let visible = frame.cursor?.isVisible ?? false
+        if !visible { showCursor(false) }
         if encoder != nil {
             presentEncoded(frame)
         } else {
             presentThroughCurses(frame)
         }
+        if visible { showCursor(true) }
+    }
+
+    /// `curs_set`, only when visibility changes: ncurses writes and flushes `cnorm` or `civis`
+    /// at once, and remembers it, so that `endwin` leaves the cursor shown (it shows it
+    /// when hidden) and the refresh after a suspend brings back what was set.
+    private func showCursor(_ shown: Bool) {
+        guard shown != cursorShown else { return }
+        cursorShown = shown
+        curs_set(shown ? 1 : 0)
     }
 
     /// Makes the next `present` clear the screen and draw the whole frame, as after a resize or
@@ -261,6 +280,9 @@ public final class CursesBackend {
                 guard x + cellWidth <= columns else { continue }
                 draw(cell, width: cellWidth, x: x, y: run.y)
             }
+        }
+        if let cursor = frame.cursor, cursor.x >= 0, cursor.x < columns, cursor.y >= 0, cursor.y < rows {
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
         }
         wnoutrefresh(window)
         doupdate()
@@ -434,7 +456,9 @@ public final class CursesBackend {
             erasesCharacters: seealso_string_capability("ech") != nil,
             hasScrollRegion: seealso_string_capability("csr") != nil,
             scrollsByCount: seealso_string_capability("indn") != nil && seealso_string_capability("rin") != nil,
-            addressesColumnAndRow: seealso_string_capability("hpa") != nil && seealso_string_capability("vpa") != nil)
+            addressesColumnAndRow: seealso_string_capability("hpa") != nil && seealso_string_capability("vpa") != nil,
+            savesCursor: seealso_string_capability("sc").map { String(cString: $0) } == "\u{1B}7"
+                && seealso_string_capability("rc").map { String(cString: $0) } == "\u{1B}8")
     }
 
     /// Writes all of `bytes` to the terminal in as few `write` calls as it takes.

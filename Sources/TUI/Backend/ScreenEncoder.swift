@@ -12,20 +12,24 @@ public struct TerminalFeatures: Equatable, Sendable {
     var scrollsByCount: Bool
     /// CHA and VPA (`hpa`, `vpa`): to a column in the row, to a row in the column.
     var addressesColumnAndRow: Bool
+    /// DECSC and DECRC (`sc`, `rc` as `ESC 7`, `ESC 8`): the cursor (and SGR state) saved, and
+    /// put back in two bytes.
+    var savesCursor: Bool
 
     public init(palette: TerminalPalette, erasesCharacters: Bool, hasScrollRegion: Bool, scrollsByCount: Bool,
-                addressesColumnAndRow: Bool) {
+                addressesColumnAndRow: Bool, savesCursor: Bool = false) {
         self.palette = palette
         self.erasesCharacters = erasesCharacters
         self.hasScrollRegion = hasScrollRegion
         self.scrollsByCount = scrollsByCount
         self.addressesColumnAndRow = addressesColumnAndRow
+        self.savesCursor = savesCursor
     }
 
     /// xterm-256color with default colours: what tests and benchmarks assume.
     public static let xterm = TerminalFeatures(
         palette: TerminalPalette(colorCount: 256, hasDefaultColors: true),
-        erasesCharacters: true, hasScrollRegion: true, scrollsByCount: true, addressesColumnAndRow: true)
+        erasesCharacters: true, hasScrollRegion: true, scrollsByCount: true, addressesColumnAndRow: true, savesCursor: true)
 }
 
 /// Turns frames into the bytes that make an ECMA-48 terminal show them, sending only what
@@ -57,6 +61,11 @@ public struct ScreenEncoder {
     private var pen: Pen?
     /// The scroll region (rows, inclusive); nil when unknown.
     private var region: ClosedRange<Int>?
+    /// What the last DECSC saved (where, and the SGR state, which DECRC also puts back); nil
+    /// when nothing known was saved.
+    private var saved: (row: Int, column: Int, pen: Pen)?
+    /// Where the last frame put the cursor.
+    private var lastPlacement: (x: Int, y: Int)?
     /// Rows of the frame being encoded.
     private var rows = 0
     /// Whether a blank `.normal` cell looks like an erased one (terminal default colours, no
@@ -92,6 +101,8 @@ public struct ScreenEncoder {
         cursor = Cursor()
         pen = nil
         region = nil
+        saved = nil
+        lastPlacement = nil
     }
 
     /// The bytes that make the terminal show `frame`.
@@ -107,6 +118,13 @@ public struct ScreenEncoder {
             screenFingerprints = nil
             clearScreen(height: frame.height)
             draw(frame, over: blankIsErased ? CellBuffer(width: frame.width, height: frame.height) : nil)
+        }
+        // Where the frame puts the cursor (a screen reader follows it): a move only when the
+        // drawing left it elsewhere, so a frame that changed nothing still writes nothing.
+        if let placement = frame.cursor, frame.width > 0, frame.height > 0 {
+            place(x: min(max(placement.x, 0), frame.width - 1), y: min(max(placement.y, 0), frame.height - 1))
+        } else {
+            lastPlacement = nil
         }
         screen = frame
         return output
@@ -280,7 +298,13 @@ public struct ScreenEncoder {
             }
         }
         if let best {
-            scroll(best.region, by: best.shift)
+            // Where the row scrolled in at the edge is first written, if it is: a line feed
+            // (a reverse index) leaves the cursor there, ready to write it.
+            let edge = best.shift > 0 ? best.region.upperBound : best.region.lowerBound
+            let firstWrite = frame.withCells { cells in
+                (0..<width).first { cells[edge * width + $0] != .blank }
+            }
+            scroll(best.region, by: best.shift, thenWritingAt: abs(best.shift) == 1 ? firstWrite : nil)
             shown.scroll(best.region, by: best.shift)
         }
         return newFingerprints
@@ -387,21 +411,27 @@ public struct ScreenEncoder {
         return hash
     }
 
-    /// Scrolls the rows of `region` up by `shift` (down when negative).
-    private mutating func scroll(_ region: ClosedRange<Int>, by shift: Int) {
+    /// Scrolls the rows of `region` up by `shift` (down when negative). `firstWrite`: the
+    /// column where the row scrolled in at the edge is written next, if it is.
+    private mutating func scroll(_ region: ClosedRange<Int>, by shift: Int, thenWritingAt firstWrite: Int? = nil) {
         // Rows scrolled in take the current background colour.
         setPen(.plain)
         setRegion(region)
         let count = abs(shift)
         let byCount = Self.csi(count, shift > 0 ? "S" : "T")
-        // Or: at the region's bottom (top), line feeds (reverse indexes) push the rows.
+        // Or: at the region's bottom (top), line feeds (reverse indexes) push the rows. They
+        // keep the cursor's column (the backend's `nonl` turns the tty's CR-LF mapping off),
+        // so, when the edge row is written next, from where its writing starts: SU or SD
+        // leave the cursor where it was, and it must get there after them.
         let edge = shift > 0 ? region.upperBound : region.lowerBound
         let step: [UInt8] = shift > 0 ? [0x0A] : [0x1B, 0x4D]  // LF, ESC M
-        let byEdge = movement(toColumn: 0, row: edge).count + count * step.count
-        if features.scrollsByCount && byCount.count <= byEdge {
+        let column = firstWrite ?? 0
+        let toEdge = movement(toColumn: column, row: edge).count
+        let byEdge = toEdge + count * step.count
+        if features.scrollsByCount && byCount.count + (firstWrite == nil ? 0 : toEdge) <= byEdge {
             output += byCount
         } else {
-            move(toColumn: 0, row: edge)
+            move(toColumn: column, row: edge)
             for _ in 0..<count { output += step }
         }
     }
@@ -431,6 +461,27 @@ public struct ScreenEncoder {
     }
 
     // MARK: - Cursor
+
+    /// Leaves the cursor at the frame's place. A place kept from frame to frame (the reader's
+    /// first row while it scrolls) is saved once with DECSC, in the plain SGR state, and each
+    /// frame that draws elsewhere comes back with DECRC: two bytes where an address takes
+    /// six or more, and the SGR state plain again for the next frame's scroll.
+    private mutating func place(x: Int, y: Int) {
+        defer { lastPlacement = (x, y) }
+        let moving = movement(toColumn: x, row: y)
+        guard !moving.isEmpty else { return }
+        if let saved, saved.row == y, saved.column == x {
+            output += [0x1B, 0x38]  // ESC 8
+            cursor = Cursor(row: y, column: x)
+            pen = saved.pen
+            return
+        }
+        move(toColumn: x, row: y)
+        guard features.savesCursor, let last = lastPlacement, last == (x, y) else { return }
+        setPen(.plain)
+        output += [0x1B, 0x37]  // ESC 7
+        saved = (y, x, .plain)
+    }
 
     private mutating func move(toColumn x: Int, row y: Int) {
         output += movement(toColumn: x, row: y)

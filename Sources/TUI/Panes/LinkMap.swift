@@ -275,19 +275,21 @@ extension LinkMap {
     /// title row, the map, a legend row (above the smallest height) and a row saying why the
     /// selected node is linked.
     /// `selected` is an index of `nodes`; `ascii` draws lines and arrows with `+ - | > <`.
-    public func render(into buffer: inout CellBuffer, in rect: Rect, selected: Int?, ascii: Bool = false) {
+    /// Returns the first cell of the selected node's row, when it is drawn.
+    @discardableResult
+    public func render(into buffer: inout CellBuffer, in rect: Rect, selected: Int?, ascii: Bool = false) -> (x: Int, y: Int)? {
         let area = rect.intersection(buffer.bounds)
-        guard !area.isEmpty else { return }
+        guard !area.isEmpty else { return nil }
         buffer.fill(area, style: .normal)
         let selected = selected.flatMap { nodes.indices.contains($0) ? $0 : nil }
         guard let layout = layout(in: area, selected: selected) else {
             drawTooSmall(into: &buffer, area: area)
-            return
+            return nil
         }
         let glyphs = Glyphs(ascii: ascii)
         drawTitle(into: &buffer, area: area)
-        drawColumn(layout.left, into: &buffer, selected: selected, glyphs: glyphs, side: .left)
-        drawColumn(layout.right, into: &buffer, selected: selected, glyphs: glyphs, side: .right)
+        let selectedLeft = drawColumn(layout.left, into: &buffer, selected: selected, glyphs: glyphs, side: .left)
+        let selectedRight = drawColumn(layout.right, into: &buffer, selected: selected, glyphs: glyphs, side: .right)
         let focusBox = layout.focusBox
         drawBus(layout.left, side: .left, busX: focusBox.x - 2, middle: layout.middle, into: &buffer, glyphs: glyphs)
         drawBus(layout.right, side: .right, busX: focusBox.maxX + 1, middle: layout.middle, into: &buffer, glyphs: glyphs)
@@ -309,6 +311,7 @@ extension LinkMap {
         }
         if layout.showsLegend { drawLegend(into: &buffer, y: area.maxY - 2, area: area, glyphs: glyphs) }
         drawDetail(into: &buffer, y: area.maxY - 1, area: area, selected: selected, glyphs: glyphs)
+        return selectedLeft ?? selectedRight
     }
 
     /// Where everything goes in `area`; nil when it is smaller than `minimumSize`.
@@ -461,7 +464,10 @@ extension LinkMap {
         return (label.truncated(toWidth: labelRoom), shownTag)
     }
 
-    func drawColumn(_ plan: ColumnPlan, into buffer: inout CellBuffer, selected: Int?, glyphs: Glyphs, side: Side) {
+    /// Returns the first cell of the selected node's row, if it is in this column.
+    @discardableResult
+    func drawColumn(_ plan: ColumnPlan, into buffer: inout CellBuffer, selected: Int?, glyphs: Glyphs, side: Side) -> (x: Int, y: Int)? {
+        var selectedRow: (x: Int, y: Int)?
         for placed in plan.groups {
             let box = placed.box
             let full = Self.fullTitle(placed.group, nodes: nodes)
@@ -479,7 +485,10 @@ extension LinkMap {
                     let node = nodes[index]
                     let isSelected = index == selected
                     let originStyle = Style(node.origin == .curated ? .curated : .detected)
-                    if isSelected { buffer.fill(Rect(x: box.x + 1, y: y, width: inner, height: 1), style: Self.selectedStyle) }
+                    if isSelected {
+                        buffer.fill(Rect(x: box.x + 1, y: y, width: inner, height: 1), style: Self.selectedStyle)
+                        if first { selectedRow = (box.x + 1, y) }
+                    }
                     let labelStyle = isSelected ? Self.selectedStyle : Style.normal
                     let tagStyle = isSelected ? Self.selectedStyle : originStyle
                     let label = node.label.neutralized
@@ -524,6 +533,7 @@ extension LinkMap {
                 }
             }
         }
+        return selectedRow
     }
 
     /// The vertical line that gathers a column's links and joins the focus box at `middle`.

@@ -10,25 +10,34 @@ extension Explorer {
             drawTooSmall(into: &buffer, state: state)
             return buffer
         }
+        // The cursor goes where the focus is (see `CursorPlacement`): the focused pane's
+        // selection, unless a prompt or an overlay drawn over the panes takes it.
+        var focusPoint = (x: 0, y: 0)
         for (pane, rect) in layout.panes {
             drawTitle(of: pane, in: rect, state: state, into: &buffer)
             let content = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+            let selection: (x: Int, y: Int)
             switch pane {
-            case .reader: drawReader(state, in: content, into: &buffer)
-            case .outline: drawOutline(state, in: content, focused: state.focus == .outline, into: &buffer)
+            case .reader: selection = drawReader(state, in: content, into: &buffer)
+            case .outline:
+                selection = (content.x, drawOutline(state, in: content, focused: state.focus == .outline, into: &buffer) ?? content.y)
             case .crossLinks, .backlinks, .bookmarks:
                 let (rows, layout) = laidOutRows(of: pane, state)
-                drawList(rows, laidOut: layout, list: state[keyPath: Self.listState(of: pane)], in: content,
-                         mark: state.focus == pane ? .focused : .inactive, into: &buffer)
+                let y = drawList(rows, laidOut: layout, list: state[keyPath: Self.listState(of: pane)], in: content,
+                                 mark: state.focus == pane ? .focused : .inactive, into: &buffer)
+                selection = (content.x, y ?? content.y)
             }
+            if pane == state.focus { focusPoint = selection }
         }
+        buffer.cursor = CursorPlacement(x: focusPoint.x, y: focusPoint.y, isVisible: state.showsCursor)
         for separator in layout.separators {
             for y in separator.y..<(separator.y + separator.height) {
                 buffer.put("│", x: separator.x, y: y, style: Style(.border))
             }
         }
         if let prompt = state.prompt {
-            drawPrompt(prompt, search: state.search, in: layout.status, into: &buffer)
+            let typing = drawPrompt(prompt, search: state.search, in: layout.status, into: &buffer)
+            buffer.cursor = CursorPlacement(x: typing, y: layout.status.y, isVisible: true)
         } else {
             drawStatus(state, in: layout.status, into: &buffer)
         }
@@ -37,7 +46,9 @@ extension Explorer {
             let map = linkMaps[open.focus]
             let area = Rect(x: 0, y: 0, width: state.size.width, height: max(state.size.height - 1, 0))
             buffer.fill(area)
-            map.render(into: &buffer, in: area, selected: map.nodes.isEmpty ? nil : open.selection, ascii: state.asciiDrawing)
+            let node = map.render(into: &buffer, in: area, selected: map.nodes.isEmpty ? nil : open.selection, ascii: state.asciiDrawing)
+            let place = node ?? (area.x, area.y)
+            buffer.cursor = CursorPlacement(x: place.x, y: place.y, isVisible: state.showsCursor)
         }
         if state.finder != nil { drawFinder(state, into: &buffer) }
         if state.showsHelp { drawHelp(state, into: &buffer) }
@@ -64,8 +75,9 @@ extension Explorer {
         for (offset, row) in rows.enumerated() {
             let y = top + offset
             guard y < size.height else { break }
-            buffer.put(row.text, x: max((size.width - row.text.displayWidth) / 2, 0), y: y,
-                       style: Style(row.isTitle ? .error : .normal, bold: row.isTitle))
+            let x = max((size.width - row.text.displayWidth) / 2, 0)
+            buffer.put(row.text, x: x, y: y, style: Style(row.isTitle ? .error : .normal, bold: row.isTitle))
+            if offset == 0 { buffer.cursor = CursorPlacement(x: x, y: y, isVisible: state.showsCursor) }
         }
     }
 
@@ -92,7 +104,10 @@ extension Explorer {
                    maxWidth: rect.width, style: style)
     }
 
-    func drawReader(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
+    /// Returns where the cursor goes when the reader has the focus: the first cell of the
+    /// selected cross-reference, or of the first text row when none is selected on screen.
+    @discardableResult
+    func drawReader(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer) -> (x: Int, y: Int) {
         let layout = readerLayout(state)
         let document = readerDocument(state)
         let top = layout.line(of: state.reader.top)
@@ -104,6 +119,7 @@ extension Explorer {
                 matchesByBlock[match.block, default: []].append((match.range, number == search.current))
             }
         }
+        var selection: (x: Int, y: Int)?
         for row in 0..<rect.height {
             let index = top + row
             guard index < layout.lineCount else { break }
@@ -113,6 +129,7 @@ extension Explorer {
                 var style = span.style
                 if let reference = span.reference, reference == state.reader.selectedReference {
                     style = Style(.linkSelected, bold: true)
+                    if selection == nil { selection = (x, rect.y + row) }
                 }
                 for (piece, matched) in Self.split(span, by: matchesByBlock[line.block] ?? []) {
                     // The theme draws a match; the current one is emphasised on top of it in every
@@ -127,6 +144,7 @@ extension Explorer {
                 buffer.put(" ★", x: x, y: rect.y + row, maxWidth: max(text.x + text.width - x, 0), style: Style(.bookmark, bold: true))
             }
         }
+        return selection ?? (text.x, rect.y)
     }
 
     /// `span` cut where search matches start and end; each piece says whether it is in a
@@ -152,7 +170,9 @@ extension Explorer {
         return pieces
     }
 
-    func drawOutline(_ state: AppState, in rect: Rect, focused: Bool, into buffer: inout CellBuffer) {
+    /// Returns the row its selection is drawn on, if it is on screen.
+    @discardableResult
+    func drawOutline(_ state: AppState, in rect: Rect, focused: Bool, into buffer: inout CellBuffer) -> Int? {
         let rows = outlineRows(state)
         let selection = rows.firstIndex { $0.section == state.outline.selectedSection } ?? 0
         let list = ListState(selection: selection, top: state.outline.top)
@@ -163,7 +183,7 @@ extension Explorer {
         // section inside a collapsed one, which is where Enter would act once focused.
         let mark: SelectionMark = focused ? .focused
             : rows.indices.contains(selection) && rows[selection].section == currentSection(state) ? .none : .inactive
-        drawList(outline, laidOut: listLayout(outline, pane: .outline, state), list: list, in: rect, mark: mark, into: &buffer)
+        return drawList(outline, laidOut: listLayout(outline, pane: .outline, state), list: list, in: rect, mark: mark, into: &buffer)
     }
 
     /// How a list pane marks its selected row.
@@ -180,16 +200,21 @@ extension Explorer {
     /// `rows` laid out as `layout` at the width of `rect` less its margins, the selected row
     /// marked as `mark` says. The mark spans the whole row, margins included; a row that
     /// cannot be selected (a heading, a detail line) is never marked.
+    /// Returns the screen row of the selected row's first line, if it is drawn.
+    @discardableResult
     func drawList(_ rows: [ListRow], laidOut layout: ListLayout, list: ListState, in rect: Rect, mark: SelectionMark,
-                  into buffer: inout CellBuffer) {
+                  into buffer: inout CellBuffer) -> Int? {
         let first = list.top < layout.rowStart.count ? layout.rowStart[list.top] : 0
+        var selectedY: Int?
         for offset in 0..<rect.height {
             let index = first + offset
             guard index < layout.lines.count else { break }
             let (rowIndex, spans) = layout.lines[index]
             let row = rows[rowIndex]
-            let rowMark = rowIndex == list.selection && row.isSelectable ? mark : .none
+            let isSelected = rowIndex == list.selection && row.isSelectable
+            let rowMark = isSelected ? mark : .none
             let y = rect.y + offset
+            if isSelected && selectedY == nil { selectedY = y }
             switch rowMark {
             case .focused: buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: Style(.selection))
             case .inactive: buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: Style(.selectionInactive))
@@ -239,6 +264,7 @@ extension Explorer {
                 _ = draw(spans, from: start, to: limit)
             }
         }
+        return selectedY
     }
 
     func drawStatus(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
@@ -292,7 +318,9 @@ extension Explorer {
         return text.displayWidth > width ? String(text.truncated(toWidth: width)) : text
     }
 
-    func drawPrompt(_ prompt: Prompt, search: SearchState?, in rect: Rect, into buffer: inout CellBuffer) {
+    /// Returns the column of the typing point.
+    @discardableResult
+    func drawPrompt(_ prompt: Prompt, search: SearchState?, in rect: Rect, into buffer: inout CellBuffer) -> Int {
         buffer.fill(rect, style: .normal)
         // Longest first; the typed text comes before any of them (see below).
         var hints = ["  Enter saves · Esc cancels"]
@@ -308,8 +336,10 @@ extension Explorer {
         // it left no room at all for what was typed.
         let wanted = min(prompt.input.text.displayWidth + 1, Self.promptTextRoom)
         let hint = hints.first { left - $0.displayWidth >= wanted } ?? ""
-        Self.draw(prompt.input, x: x, y: rect.y, width: max(left - hint.displayWidth - (hint.isEmpty ? 0 : 1), 1), style: .normal, into: &buffer)
+        let typing = Self.draw(prompt.input, x: x, y: rect.y, width: max(left - hint.displayWidth - (hint.isEmpty ? 0 : 1), 1),
+                               style: .normal, into: &buffer)
         if !hint.isEmpty { buffer.put(hint, x: rect.x + rect.width - hint.displayWidth, y: rect.y, style: Style(.dim)) }
+        return typing
     }
 
     /// The columns of typed text a prompt keeps before its hint may take any.
@@ -318,8 +348,10 @@ extension Explorer {
     /// Draws typed text in `width` columns from (`x`, `y`) with its cursor, a reversed cell:
     /// the character under it (both columns of a wide one), or a space after the end. A text
     /// too long for the field shows as much as fits before the cursor, so that where the
-    /// typing happens is always in view (at the end, the end of a long note).
-    static func draw(_ input: LineInput, x: Int, y: Int, width: Int, style: Style, into buffer: inout CellBuffer) {
+    /// typing happens is always in view (at the end, the end of a long note). Returns the
+    /// column of the cursor: the typing point, where the terminal's cursor goes.
+    @discardableResult
+    static func draw(_ input: LineInput, x: Int, y: Int, width: Int, style: Style, into buffer: inout CellBuffer) -> Int {
         let characters = Array(input.text)
         let widths = characters.map(\.displayWidth)
         let cursorWidth = input.cursor < characters.count ? max(widths[input.cursor], 1) : 1
@@ -345,6 +377,7 @@ extension Explorer {
         if input.cursor == characters.count, column < x + width {
             buffer.put(" ", x: column, y: y, style: cursorStyle)
         }
+        return x + min(beforeCursor, max(width - 1, 0))
     }
 
     /// Where the reader is, as less and vim say it: Top, Bot, All or a percentage.
@@ -372,7 +405,10 @@ extension Explorer {
         let x = box.x + 2 + buffer.put("› ", x: box.x + 2, y: box.y + 1, style: Style(.statusKey, bold: true))
         let count = "\(results.count) of \(finderCache.foldedEntries.count + state.bookmarks.count { $0.target != nil })"
         let countX = box.x + box.width - 2 - count.displayWidth
-        Self.draw(finder.input, x: x, y: box.y + 1, width: max(countX - 1 - x, 1), style: Style(.normal, bold: true), into: &buffer)
+        let typing = Self.draw(finder.input, x: x, y: box.y + 1, width: max(countX - 1 - x, 1), style: Style(.normal, bold: true),
+                               into: &buffer)
+        // The typing point, as fzf keeps it: every character typed goes into the query.
+        buffer.cursor = CursorPlacement(x: typing, y: box.y + 1, isVisible: true)
         buffer.put(count, x: countX, y: box.y + 1, style: Style(.dim))
         let top = frame.top(finder.top, toShow: finder.selection, of: results.count)
         for row in 0..<frame.rows {
@@ -418,6 +454,7 @@ extension Explorer {
         let closers = [Command.help, .closeOverlay, .quit].compactMap { keymap.keyName(for: $0) }
         let title = " Keys" + (closers.isEmpty ? "" : " — " + closers.joinedAsAlternatives + " closes") + " "
         buffer.drawBox(box, title: title, style: Style(.borderFocused, bold: true))
+        buffer.cursor = CursorPlacement(x: box.x + 2, y: box.y + 1, isVisible: state.showsCursor)
         for row in 0..<help.visibleLines {
             let index = state.helpTop + row
             guard index < help.lines.count else { break }

@@ -31,6 +31,25 @@ public struct CellRun: Equatable, Sendable {
     }
 }
 
+/// Where a frame leaves the terminal's cursor, and whether it shows there.
+///
+/// Screen readers and braille displays (Speakup, fenrir, brltty, NVDA over ssh) follow the
+/// cursor, not the colours: a frame puts it on what has the focus, as lynx's `show_cursor`,
+/// mutt's `braille_friendly`, tig and htop do, and at the typing point in a prompt, where
+/// it shows, as in less and vim (QA 14d).
+public struct CursorPlacement: Hashable, Sendable {
+    public var x: Int
+    public var y: Int
+    /// Shown (`curs_set(1)`); else hidden but still placed.
+    public var isVisible: Bool
+
+    public init(x: Int, y: Int, isVisible: Bool) {
+        self.x = x
+        self.y = y
+        self.isVisible = isVisible
+    }
+}
+
 /// A frame: what every cell of the screen (or of a test's pane) should show.
 ///
 /// Panes draw into a buffer; the backend diffs it against the previous frame and writes
@@ -46,6 +65,9 @@ public struct CellBuffer: Equatable, Sendable {
     public let width: Int
     public let height: Int
     private var cells: [Cell]
+    /// Where the terminal's cursor goes once the frame is drawn; nil leaves it where the
+    /// last write ended (a test's pane).
+    public var cursor: CursorPlacement?
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)

@@ -340,6 +340,7 @@ public final class ExplorerSession {
         fresh.layoutSettings = state.layoutSettings
         fresh.asciiDrawing = state.asciiDrawing
         fresh.mouseEnabled = state.mouseEnabled
+        fresh.showsCursor = state.showsCursor
         fresh.history = state.history
         fresh.focus = state.layout.contains(.reader) ? state.focus : .reader
         fresh.sidePane = state.sidePane

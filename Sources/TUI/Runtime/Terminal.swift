@@ -52,7 +52,7 @@ public enum Terminal {
 
     /// Runs until the person quits; `start` is where to open (`--section`, `--item`). With a
     /// bookmark service, bookmarks work and the last session is restored unless `restore` is false.
-    /// `theme` (default: from the environment), `mouse` and `layout` come from the configuration;
+    /// `theme` (default: from the environment), `mouse`, `showCursor` and `layout` come from the configuration;
     /// NO_COLOR still turns colours off whatever the theme.
     /// How often frames are drawn while keys keep waiting (see `run`).
     static let typeaheadFrameInterval = Duration.milliseconds(100)
@@ -60,8 +60,8 @@ public enum Terminal {
     /// `readLast`: in a folder, the article read last when `start` is in another one (see `ExplorerSession.startUp`).
     /// `keys` says where the keys come from: standard input, unless it carried the article.
     public static func run(_ session: ExplorerSession, start: Target? = nil, readLast: String? = nil, restore: Bool = true,
-                           notice: String? = nil, theme: Theme? = nil, mouse: Bool = true, layout: LayoutSettings = .standard,
-                           keys: Keyboard = .standardInput) throws {
+                           notice: String? = nil, theme: Theme? = nil, mouse: Bool = true, showCursor: Bool = false,
+                           layout: LayoutSettings = .standard, keys: Keyboard = .standardInput) throws {
         let backend = try CursesBackend(theme: theme ?? Self.theme(), mouse: mouse, keys: keys)
         defer { backend.shutdown() }
         let size = backend.size
@@ -70,6 +70,7 @@ public enum Terminal {
         state.zoomed = layout.zoom
         state.asciiDrawing = backend.theme.name == Theme.mono.name
         state.mouseEnabled = mouse
+        state.showsCursor = showCursor
         state = session.startUp(state, start: start, readLast: readLast, restore: restore)
         // What the start-up found (an article changed since last read) is said first.
         if let notice { state = session.explorer.update(state, .notice([state.notice, notice].compactMap { $0 }.joined(separator: " · "))) }

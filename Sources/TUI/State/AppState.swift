@@ -249,6 +249,10 @@ public struct AppState: Hashable, Sendable {
     /// Whether clicks and the wheel reach the explorer (`mouse` in config.toml): the help
     /// describes them only then.
     public var mouseEnabled = true
+    /// Whether the terminal's cursor shows on the focused selection too (`show-cursor` in
+    /// config.toml), as lynx's `show_cursor` and mutt's `braille_friendly`; it always shows at
+    /// a typing point.
+    public var showsCursor = false
     /// The link map (`v`), while it is open.
     public var linkMap: LinkMapState?
 
