@@ -55,7 +55,9 @@ extension OnATerminal {
         /// The explorer started in a fresh tmux, at the top of the bundled article.
         func started(width: Int = 120, height: Int = 40, config: String? = nil, term: String? = nil) throws -> TmuxSession {
             let tmux = try TmuxSession(width: width, height: height)
-            var command = "\(seealso) --no-restore"
+            // Without colours, a selection is reverse video (with them, white on blue), which
+            // `reversedStarts` finds on the captured row.
+            var command = "NO_COLOR=1 \(seealso) --no-restore"
             if let config {
                 let file = tmux.home.appendingPathComponent("cursor.toml")
                 try Data(config.utf8).write(to: file)

@@ -7,7 +7,7 @@ import Testing
 /// that follow it (QA 14d: it sat wherever the last write ended, past the status bar's end):
 /// the start of the focused pane's selection, the selected cross-reference, a prompt's typing
 /// point, the help's top line. Each expected place is found on the drawn screen, by what a
-/// sighted reader sees there (the reversed band, the reversed cross-reference, the reversed
+/// sighted reader sees there (the selection's band, the selected cross-reference, the reversed
 /// cell of a prompt's cursor), not computed again from the layout.
 @MainActor
 @Suite("The cursor follows the focus")
@@ -75,7 +75,7 @@ struct CursorPlacementTests {
             let screen = explorer.render(state)
             let pane = try #require(state.layout.rect(of: state.focus))
             let band = try #require(firstCell(screen, in: Rect(x: pane.x, y: pane.y + 1, width: pane.width, height: pane.height - 1)) {
-                $0.role == .selection && $0.reverse
+                $0.role == .selection
             }, "\(keys): a selected row")
             let cursor = try placement(screen)
             #expect(cursor.x == band.x && cursor.y == band.y, "\(keys): \(cursor) vs \(band)")
@@ -153,7 +153,7 @@ struct CursorPlacementTests {
         let state = press(runner, start, "3jvj")
         #expect(state.linkMap != nil)
         let screen = explorer.render(state)
-        let band = try #require(firstCell(screen, in: screen.bounds) { $0.role == .selection && $0.reverse })
+        let band = try #require(firstCell(screen, in: screen.bounds) { $0.role == .selection })
         let cursor = try placement(screen)
         #expect(cursor.x == band.x && cursor.y == band.y, "\(cursor) vs \(band)")
     }
