@@ -27,9 +27,8 @@ struct NothingToDoTests: KeyDriven {
             #expect(moved.focus == focus, "\(key) from \(pane)")
             #expect(moved.notice == nil)
         }
-        // The outline keeps them for folding.
-        #expect(press(start, "1").focus == .outline)
-        #expect(press(press(start, "1"), .right).focus == .outline)
+        // The outline keeps them for folding (see the test below).
+        #expect(press(press(start, "1"), .left).notice == "Already at the top level.")
     }
 
     /// With arrows, Enter and Esc alone, a cross-link is followed: → from the reader to the
@@ -56,13 +55,16 @@ struct NothingToDoTests: KeyDriven {
         #expect(other.update(reader, other.action(for: .key(.character("y")))).focus == .outline)
     }
 
-    /// In the outline, l on a section without subsections and h at the top level, or on a
-    /// section already collapsed there, had nothing to do and said nothing.
-    @Test func foldingKeysInTheOutlineSayWhyNothingMoved() throws {
+    /// In the outline, h at the top level, or on a section already collapsed there, had nothing
+    /// to do and said nothing. l on a section without subsections said "No subsections to
+    /// expand": now it moves on to the next pane, as → does everywhere else, so that arrows
+    /// alone leave the outline (QA 15b: from 80 columns on, Enter keeps the outline focused).
+    @Test func foldingKeysInTheOutlineSayWhyNothingMovedOrMoveOn() throws {
         let outline = press(start, "1")
-        #expect(press(outline, "l").notice == "No subsections to expand.")
+        #expect(press(outline, "l").focus == .reader)
+        #expect(press(outline, .right).focus == .reader)
         #expect(press(outline, "h").notice == "Already at the top level.")
-        #expect(press(outline, "jl").notice == "No subsections to expand.")
+        #expect(press(outline, "jl").focus == .reader)
 
         let nested = Explorer(model: try LinkedArticle(article: ArticleParser().parse(
             "= Alpha =\nLead.\n\n== One ==\nA.\n\n=== Sub ===\nB.\n", path: "alpha.txt")))
@@ -71,8 +73,6 @@ struct NothingToDoTests: KeyDriven {
         key(.character("1")); key(.character("j"))
         key(.character("l"))
         #expect(state.notice == nil && state.outline.selectedSection == 2, "l goes to the subsection")
-        key(.character("l"))
-        #expect(state.notice == "No subsections to expand.")
         key(.character("h"))
         #expect(state.notice == nil && state.outline.selectedSection == 1, "h goes to the parent")
         key(.character("h"))
@@ -81,6 +81,10 @@ struct NothingToDoTests: KeyDriven {
         #expect(state.notice == "Already collapsed.")
         key(.character("l"))
         #expect(state.notice == nil && state.outline.collapsed.isEmpty)
+        key(.character("l"))
+        #expect(state.outline.selectedSection == 2 && state.focus == .outline)
+        key(.character("l"))
+        #expect(state.focus == .reader, "nothing under Sub to expand: on to the reader")
     }
 
     /// d, r and Enter in an empty Bookmarks pane say what the pane says, with the key that

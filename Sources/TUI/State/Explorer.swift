@@ -877,7 +877,10 @@ public struct Explorer: Sendable {
             } else if let child = article.children(of: selected).first, selected != 0 {
                 state.outline.selectedSection = child
             } else {
-                state.notice = "No subsections to expand."
+                // Nothing to unfold: on to the next pane, as a file tree's → enters a file and
+                // as → does in every other pane, so that arrows alone leave the outline (QA 15b:
+                // from 80 columns on, Enter opens a section but keeps the outline focused).
+                return perform(.nextPane, in: state)
             }
         default: break
         }
