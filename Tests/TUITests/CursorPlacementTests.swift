@@ -158,6 +158,21 @@ struct CursorPlacementTests {
         #expect(cursor.x == band.x && cursor.y == band.y, "\(cursor) vs \(band)")
     }
 
+    /// A map of no links (the last section's, QA 15b) has its cursor on its one node, the
+    /// focus box, at the start of the row that names it; it sat on the title, at (0, 0).
+    @Test(arguments: sizes)
+    func aLinkMapOfNoLinksHasItOnItsNode(size: Size) throws {
+        let (runner, start) = started(size)
+        let state = press(runner, start, "Gv")
+        let screen = explorer.render(state)
+        let title = screen.row(0)
+        #expect(title.contains("· 0 links"), "\(title)")
+        let name = try #require(title.components(separatedBy: "Link map: ").last?.components(separatedBy: " · ").first)
+        let cursor = try placement(screen)
+        #expect(cursor.y > 0)
+        #expect(screen.row(cursor.y).dropFirst(cursor.x).hasPrefix(" " + name + " │"), "\(cursor): \(screen.row(cursor.y))")
+    }
+
     @Test func theTooSmallNoticeHasItOnItsFirstCell() throws {
         let (_, state) = started(Size(width: 39, height: 11))
         let screen = explorer.render(state)

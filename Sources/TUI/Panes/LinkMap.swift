@@ -275,7 +275,8 @@ extension LinkMap {
     /// title row, the map, a legend row (above the smallest height) and a row saying why the
     /// selected node is linked.
     /// `selected` is an index of `nodes`; `ascii` draws lines and arrows with `+ - | > <`.
-    /// Returns the first cell of the selected node's row, when it is drawn.
+    /// Returns the first cell of the selected node's row, or of the focus box's first row
+    /// when no node is selected; nil when the map is not drawn.
     @discardableResult
     public func render(into buffer: inout CellBuffer, in rect: Rect, selected: Int?, ascii: Bool = false) -> (x: Int, y: Int)? {
         let area = rect.intersection(buffer.bounds)
@@ -311,7 +312,9 @@ extension LinkMap {
         }
         if layout.showsLegend { drawLegend(into: &buffer, y: area.maxY - 2, area: area, glyphs: glyphs) }
         drawDetail(into: &buffer, y: area.maxY - 1, area: area, selected: selected, glyphs: glyphs)
-        return selectedLeft ?? selectedRight
+        // With no link selected (a map of no links), the focus box's first row, its name: the
+        // one node there is (QA 15b: the cursor sat on the title, at the top-left corner).
+        return selectedLeft ?? selectedRight ?? (focusBox.x + 1, focusBox.y + 1)
     }
 
     /// Where everything goes in `area`; nil when it is smaller than `minimumSize`.
