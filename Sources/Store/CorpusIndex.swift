@@ -21,7 +21,9 @@ public final class CorpusIndex {
     /// row of one has none, and the folder would take the article read last for gone.
     /// 8: `indexForm` reads a letter with a stroke as its base letter (đ is d, `StrokedLetters`):
     /// a version-7 text keeps đ, and "dien bien" would pass over the file that has "Điện Biên".
-    static let schemaVersion: Int64 = 8
+    /// 9: `indexForm` reads a regional indicator as its letter (🇫🇷 is "fr", as it is shown): a
+    /// version-8 text keeps the flag, and "FR" would pass over the file that has 🇫🇷.
+    static let schemaVersion: Int64 = 9
 
     public let url: URL
     let database: Database

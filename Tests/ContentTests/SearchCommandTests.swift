@@ -6,6 +6,18 @@ import TestSupport
 /// many times it matches.
 @Suite("seealso search: one line per matching line")
 struct SearchCommandTests {
+    /// A flag is found by its region's letters, as the explorer shows it (QA 15b), also
+    /// through a folder's index, whose text form reads it so (version 9).
+    @Test func aFlagIsFoundByItsLettersInAFolder() throws {
+        try withTemporaryDirectory { directory in
+            try Data("= Flags =\nFrance 🇫🇷 and Finland 🇫🇮.\n".utf8).write(to: directory.appendingPathComponent("flags.txt"))
+            try Data("= Other =\nNothing here.\n".utf8).write(to: directory.appendingPathComponent("other.txt"))
+            let result = try CLI.run(["search", directory.path, "FR"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.output.contains("flags.txt:2:"), "\(result.output)")
+        }
+    }
+
     @Test("Two matches on one line print it once, in text and in JSON")
     func twoMatchesOneLine() throws {
         try withTemporaryDirectory { directory in

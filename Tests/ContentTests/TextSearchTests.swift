@@ -42,6 +42,16 @@ struct TextSearchTests {
         #expect(found("workers’", in: "the workers' councils and Workersʼ") == ["workers'", "Workersʼ"])
     }
 
+    /// A flag is shown as the letters of its region, and found by them (QA 15b).
+    @Test func flagsAreFoundByTheirRegionLetters() {
+        let text = "France 🇫🇷 and Finland 🇫🇮, fr."
+        #expect(found("FR", in: text) == ["🇫🇷"])
+        #expect(found("fr", in: text) == ["Fr", "🇫🇷", "fr"])
+        #expect(found("France FR", in: text) == ["France 🇫🇷"])
+        // A flag pasted into the search is its letters too, as any letter is folded.
+        #expect(found("🇫🇮", in: text) == ["Fi", "🇫🇮"])
+    }
+
     @Test func smartcase() {
         let text = "The Soviet and the soviets"
         #expect(found("soviet", in: text) == ["Soviet", "soviet"])
