@@ -42,6 +42,18 @@ struct NothingToDoTests: KeyDriven {
         #expect(press(followed, .left).focus == .reader)
     }
 
+    /// g in a list pane shows its top, the first group's heading with it, as a fresh start
+    /// does (QA 15b: after j j … G, g selected the first row with its heading scrolled off).
+    @Test func topInAListShowsItsFirstHeading() {
+        let links = press(start, "3")
+        let height = explorer.contentHeight(of: .crossLinks, links)
+        let down = press(links, String(repeating: "j", count: height + 2) + "G")
+        #expect(down.crossLinks.top > 0, "scrolled")
+        let top = press(down, "g")
+        #expect(top.crossLinks.top == 0)
+        #expect(top.crossLinks.selection == press(start, "3").crossLinks.selection)
+    }
+
     /// The remapped keys move between panes as the standard ones do.
     @Test func remappedFoldingKeysMoveBetweenPanes() {
         let remapped = KeyMap(bindings: KeyMap.standard.bindings.map {

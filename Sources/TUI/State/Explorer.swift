@@ -901,7 +901,11 @@ public struct Explorer: Sendable {
         case .pageUp: list.selection = rows.validSelection(current - page) ?? current
         case .halfPageDown: list.selection = rows.validSelection(current + half) ?? current
         case .halfPageUp: list.selection = rows.validSelection(current - half) ?? current
-        case .top: list.selection = rows.firstSelectable ?? 0
+        case .top:
+            // The pane's top, its first group's heading with it, as a fresh start shows it
+            // (QA 15b: after G, g kept "See-also topics (4)" scrolled off).
+            list.selection = rows.firstSelectable ?? 0
+            list.top = 0
         case .bottom: list.selection = rows.lastSelectable ?? 0
         case .open:
             guard current < rows.count, let target = rows[current].target else {
