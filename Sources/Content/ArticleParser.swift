@@ -176,7 +176,7 @@ enum HeadingSyntax {
         case .nonspacingMark, .spacingMark, .enclosingMark: kind = "a combining mark"
         default: kind = "a joining character"
         }
-        return kind + " (U+" + String(format: "%04X", scalar.value) + ")"
+        return kind + " (" + scalar.codePointName + ")"
     }
 }
 
@@ -463,10 +463,10 @@ struct SlugAllocator {
         var tag = ""
         for scalar in title.unicodeScalars {
             let value = scalar.value
-            if (0x1F1E6...0x1F1FF).contains(value) {
+            if scalar.regionLetter != nil {
                 region.append(scalar)
                 if region.count == 2 {
-                    words.append("flag " + String(String.UnicodeScalarView(region.map { Unicode.Scalar($0.value - 0x1F1E6 + 0x61)! })))
+                    words.append("flag " + String(String.UnicodeScalarView(region.compactMap(\.regionLetter))).lowercased())
                     region = []
                 }
             } else if (0xE0030...0xE007E).contains(value) {

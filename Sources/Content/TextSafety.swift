@@ -55,20 +55,17 @@ extension String {
     public var neutralized: String { TextSafety.neutralized(self) }
 
     /// This text made safe to print inside a message's quotes, with every character that
-    /// shows nothing (a format character, another blank than the space, a default-ignorable
-    /// one) named, `<U+200B>`: quoted as is, `'\u{200B}'` read as `''` (QA 15a).
+    /// shows nothing but the space (`Unicode.Scalar.showsNothing`) named, `<U+200B>`: quoted
+    /// as is, `'\u{200B}'` read as `''` (QA 15a).
     public var quotable: String {
         var result = ""
         for scalar in neutralized.unicodeScalars {
-            let properties = scalar.properties
-            if scalar != " ", properties.isWhitespace || properties.generalCategory == .format || properties.isDefaultIgnorableCodePoint {
-                result += "<U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4) + ">"
+            if scalar != " ", scalar.showsNothing {
+                result += "<" + scalar.codePointName + ">"
             } else {
                 result.unicodeScalars.append(scalar)
             }
         }
         return result
     }
-
-    private func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(width - count, 0)) + self }
 }

@@ -183,13 +183,6 @@ public struct SearchFolder {
         caseSensitive ? scalar : Unicode.Scalar(lowercased(UInt8(scalar.value)))
     }
 
-    /// The letter a regional indicator stands for (🇫 is F): a flag, two of them, is shown as
-    /// the letters of its region ("FR" for 🇫🇷, where a terminal cell cannot hold it), and is
-    /// found by them (QA 15b: "FR" on screen, and /FR found nothing).
-    static func regionalLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
-        (0x1F1E6...0x1F1FF).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0x1F1E6 + 0x41) : nil
-    }
-
     /// A lowercase scalar as Unicode's case folding has it, where the two differ in a way
     /// search meets: the final sigma ς is σ, as in CaseFolding.txt, so that "σισυφος" finds
     /// "ΣΊΣΥΦΟΣ", which lowercases to "σισυφοσ". (Foundation's case-insensitive folding,
@@ -203,7 +196,9 @@ public struct SearchFolder {
         if let cached = cache[scalar] { return cached }
         var result: [Unicode.Scalar]
         let unified = Self.unifiedPunctuation(scalar)
-        if let letter = Self.regionalLetter(scalar) {
+        // A flag is found by the letters it is shown as (QA 15b: "FR" on screen, and /FR
+        // found nothing).
+        if let letter = scalar.regionLetter {
             result = [caseSensitive ? letter : Self.foldASCII(letter, caseSensitive: false)]
         } else if unified != scalar {
             result = [unified]

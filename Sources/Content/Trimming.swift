@@ -50,17 +50,10 @@ extension Substring {
 }
 
 extension StringProtocol {
-    /// Whether this text shows nothing: only whitespace, format characters (category Cf: zero-
-    /// width space, joiners, word joiner, byte-order mark, bidi marks, soft hyphen) and other
-    /// default-ignorable ones (Hangul fillers, variation selectors). A heading or an item's
-    /// name made of them looks empty, and is: `== \u{200B} ==` was a heading that `outline`
-    /// printed as nothing (QA 14c).
-    var showsNothing: Bool {
-        unicodeScalars.allSatisfy { scalar in
-            scalar.properties.isWhitespace || scalar.properties.generalCategory == .format
-                || scalar.properties.isDefaultIgnorableCodePoint
-        }
-    }
+    /// Whether this text shows nothing: only characters that show nothing
+    /// (`Unicode.Scalar.showsNothing`). A heading or an item's name made of them looks empty,
+    /// and is: `== \u{200B} ==` was a heading that `outline` printed as nothing (QA 14c).
+    var showsNothing: Bool { unicodeScalars.allSatisfy(\.showsNothing) }
 }
 
 extension String {

@@ -59,8 +59,8 @@ extension Character {
         var letters = ""
         var isTagSequence = false
         for scalar in unicodeScalars {
-            if UnicodeWidth.isRegionalIndicator(scalar) {
-                letters.unicodeScalars.append(Unicode.Scalar(scalar.value - 0x1F1E6 + 0x41)!)
+            if let letter = scalar.regionLetter {
+                letters.unicodeScalars.append(letter)
             } else if UnicodeWidth.isTag(scalar), let letter = Unicode.Scalar(scalar.value - 0xE0000),
                       letter.properties.isAlphabetic || letter.properties.numericType != nil {
                 isTagSequence = true
@@ -185,9 +185,7 @@ enum UnicodeWidth {
         }
     }
 
-    static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
-        (0x1F1E6...0x1F1FF).contains(scalar.value)
-    }
+    static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool { scalar.regionLetter != nil }
 
     /// The tag characters (U+E0020–U+E007F) that spell a subdivision flag after 🏴.
     static func isTag(_ scalar: Unicode.Scalar) -> Bool {
