@@ -97,10 +97,8 @@ public final class CursesBackend {
         // keys from the input only, so /dev/tty as the input is all `seealso -` needs.
         guard Self.withinLargestSize({ newterm(nil, seealso_stdout(), input.file) }) != nil else {
             if input.descriptor != STDIN_FILENO { fclose(input.file) }
-            var rows: Int32 = 0, columns: Int32 = 0
-            if seealso_terminal_size(STDOUT_FILENO, &rows, &columns) == 0,
-               rows > Self.largestSize.rows || columns > Self.largestSize.columns {
-                throw TerminalError.tooLarge(width: Int(columns), height: Int(rows))
+            if let claimed = Self.claimedSize(), Self.exceedsLargestSize(claimed) {
+                throw TerminalError.tooLarge(width: Int(claimed.columns), height: Int(claimed.rows))
             }
             throw TerminalError.unknownTerminal(getenv("TERM").map { String(cString: $0) } ?? "(unset)")
         }
@@ -332,13 +330,21 @@ public final class CursesBackend {
     /// The terminal's size when it differs from the one ncurses works with, else nil; at most
     /// `largestSize`.
     private func pendingSize() -> (rows: Int32, columns: Int32)? {
-        var rows: Int32 = 0
-        var columns: Int32 = 0
-        guard seealso_terminal_size(STDOUT_FILENO, &rows, &columns) == 0 else { return nil }
-        rows = min(rows, Self.largestSize.rows)
-        columns = min(columns, Self.largestSize.columns)
+        guard let claimed = Self.claimedSize() else { return nil }
+        let rows = min(claimed.rows, Self.largestSize.rows)
+        let columns = min(claimed.columns, Self.largestSize.columns)
         guard rows != seealso_lines() || columns != seealso_columns() else { return nil }
         return (rows, columns)
+    }
+
+    /// The size the terminal says it has (TIOCGWINSZ on standard output); nil when it says none.
+    private static func claimedSize() -> (rows: Int32, columns: Int32)? {
+        var rows: Int32 = 0, columns: Int32 = 0
+        return seealso_terminal_size(STDOUT_FILENO, &rows, &columns) == 0 ? (rows, columns) : nil
+    }
+
+    private static func exceedsLargestSize(_ size: (rows: Int32, columns: Int32)) -> Bool {
+        size.rows > largestSize.rows || size.columns > largestSize.columns
     }
 
     /// The largest screen drawn; a larger terminal shows it in its top-left corner. A pty can
@@ -351,12 +357,10 @@ public final class CursesBackend {
     /// 14a; resizes were capped, not the start). LINES and COLUMNS, which ncurses takes over
     /// the terminal's own size, say the capped size, and are put back as they were after.
     private static func withinLargestSize<Result>(_ setUp: () -> Result) -> Result {
-        var rows: Int32 = 0, columns: Int32 = 0
-        guard seealso_terminal_size(STDOUT_FILENO, &rows, &columns) == 0,
-              rows > largestSize.rows || columns > largestSize.columns else { return setUp() }
+        guard let claimed = claimedSize(), exceedsLargestSize(claimed) else { return setUp() }
         let saved = [String](["LINES", "COLUMNS"]).map { name in (name, getenv(name).map { String(cString: $0) }) }
-        setenv("LINES", String(min(rows, largestSize.rows)), 1)
-        setenv("COLUMNS", String(min(columns, largestSize.columns)), 1)
+        setenv("LINES", String(min(claimed.rows, largestSize.rows)), 1)
+        setenv("COLUMNS", String(min(claimed.columns, largestSize.columns)), 1)
         defer {
             for (name, value) in saved {
                 if let value { setenv(name, value, 1) } else { unsetenv(name) }
