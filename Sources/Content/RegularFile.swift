@@ -42,7 +42,7 @@ public enum RegularFile {
 
     /// Why a file of `size` bytes is not read, or nil when it is not too large. Its size is
     /// rounded up: a byte over the limit was "64 MB, and seealso reads at most 64 MB" (QA 15a).
-    static func tooLarge(_ size: Int) -> String? {
+    private static func tooLarge(_ size: Int) -> String? {
         size > sizeLimit ? "cannot read file: it is \((size + (1 << 20) - 1) >> 20) MB, and seealso reads at most \(sizeLimit >> 20) MB" : nil
     }
 
@@ -90,17 +90,18 @@ public enum RegularFile {
         } else if let problem = notRegular(info.st_mode) {
             throw failure(problem)
         }
-        if let problem = tooLarge(Int(info.st_size)) { throw failure(problem) }
-        return try readToEnd(descriptor, sizeHint: Int(info.st_size), tooLong: isPipe ? "the pipe" : "the file", failure: failure)
+        return try readToEnd(descriptor, size: isPipe ? nil : Int(info.st_size), tooLong: isPipe ? "the pipe" : "the file", failure: failure)
     }
 
-    /// Everything `descriptor` gives until its end, `sizeHint` bytes expected; more than
-    /// `sizeLimit` bytes (a file growing as it is read, a pipe) is an error that says `tooLong`
+    /// Everything `descriptor` gives until its end: a file of `size` bytes, refused before
+    /// it is read when that is over `sizeLimit`, or a stream (nil). More than `sizeLimit`
+    /// bytes read (a file growing as it is read, a stream) is an error that says `tooLong`
     /// gave more. Shared with `StandardInput`.
-    static func readToEnd(_ descriptor: Int32, sizeHint: Int, tooLong: String,
+    static func readToEnd(_ descriptor: Int32, size: Int?, tooLong: String,
                           failure: (String) -> SourceError) throws -> [UInt8] {
+        if let size, let problem = tooLarge(size) { throw failure(problem) }
         var bytes = [UInt8]()
-        bytes.reserveCapacity(min(sizeHint, sizeLimit))
+        bytes.reserveCapacity(min(size ?? 0, sizeLimit))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }

@@ -61,10 +61,9 @@ public enum StandardInput {
             // A redirected file (`- < a.txt`) is read as a file named on the command line is;
             // anything else (a pipe, a socket, /dev/zero) is a stream. Both are capped.
             let isFile = info.st_mode & S_IFMT == S_IFREG
-            let failure = { (message: String) in SourceError(path: displayName, line: 0, message: message) }
-            if isFile, let problem = RegularFile.tooLarge(Int(info.st_size)) { throw failure(problem) }
-            return try RegularFile.readToEnd(STDIN_FILENO, sizeHint: isFile ? Int(info.st_size) : 0, tooLong: "standard input",
-                                             failure: failure)
+            return try RegularFile.readToEnd(STDIN_FILENO, size: isFile ? Int(info.st_size) : nil, tooLong: "standard input") { message in
+                SourceError(path: displayName, line: 0, message: message)
+            }
         }
     }
 
