@@ -122,7 +122,7 @@ public struct ScreenEncoder {
         // Where the frame puts the cursor (a screen reader follows it): a move only when the
         // drawing left it elsewhere, so a frame that changed nothing still writes nothing.
         if let placement = frame.cursor, frame.width > 0, frame.height > 0 {
-            place(x: min(max(placement.x, 0), frame.width - 1), y: min(max(placement.y, 0), frame.height - 1))
+            place(x: placement.x.clamped(to: 0...frame.width - 1), y: placement.y.clamped(to: 0...frame.height - 1))
         } else {
             lastPlacement = nil
         }
