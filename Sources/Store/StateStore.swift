@@ -438,11 +438,8 @@ public final class StateStore {
     /// Whether the last bookmark id (Int64.max) was given: AUTOINCREMENT never reuses one, and
     /// SQLite then refuses a new row with the code a full disk has (QA 14a: "no space left").
     private func idsAreExhausted() -> Bool {
-        let last = try? database.integer("""
-            SELECT max(coalesce((SELECT max(seq) FROM sqlite_sequence WHERE name = 'bookmark'), 0),
-                       coalesce((SELECT max(id) FROM bookmark), 0))
-            """)
-        return last == Int64.max
+        let highest = try? database.integer("SELECT max(id) FROM bookmark")
+        return (try? lastBookmarkID()) == Int64.max || highest == Int64.max
     }
 
     func read<T>(_ body: () throws -> T) throws -> T {
