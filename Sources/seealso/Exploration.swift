@@ -32,6 +32,10 @@ struct Exploration: ArticleLocation {
             let unset = isatty(STDOUT_FILENO) == 1 && keys.isTerminal && (environment["TERM"] ?? "").isEmpty
             return try printOutline(saying: unset ? "TERM is not set: printed the outline instead" : nil)
         }
+        // One article (not a folder, whose index decides which, nor standard input, which is
+        // read once) is read and linked on a second thread while this one opens the store:
+        // neither needs the other, and each is about a millisecond of the start-up.
+        let article = folderPath == nil && !readsStandardInput ? prefetchStamped() : nil
         // A store that cannot be used (damaged, another application's) leaves reading intact:
         // the explorer runs without bookmarks and says why, on screen and again on exit.
         var problem: String?
@@ -53,7 +57,7 @@ struct Exploration: ArticleLocation {
         // With --no-restore too, at its top, so that where it was left is one H away, as for
         // a single article (QA: the first article opened, and H had nothing to go back to).
         let restores = !noRestore && settings.config.restore
-        let started = try open(resuming: opened)
+        let started = try open(resuming: opened, article: article)
         let opening = started.opening
         var notices = [settings.notice, problem, started.notice].compactMap { $0 }
         if case .folder(let catalog, _, _) = opening {
@@ -168,9 +172,10 @@ struct Exploration: ArticleLocation {
 
     /// What to open, and where: `--section` or `--item`'s place, or nil for the top (or,
     /// with a `store` to resume from, the place read last); and what to say about it.
-    func open(resuming store: StateStore? = nil) throws -> Start {
+    /// `article`, when given, is the one article's load, started earlier (see `run`).
+    func open(resuming store: StateStore? = nil, article: Prefetch<LoadedArticle>? = nil) throws -> Start {
         guard let folder = folderPath else {
-            let loaded = try loadStamped()
+            let loaded = try article.map(loadStamped) ?? loadStamped()
             let model = loaded.model
             return Start(opening: .article(loaded), target: try start(among: 1, in: model.article.title, places: { _ in lookupPlaces(in: model) },
                                                                       model: { _ in model })?.target)
