@@ -22,20 +22,22 @@ struct Exploration: ArticleLocation {
     func run() throws {
         // Read once: each read builds a new dictionary of every variable.
         let environment = ProcessEnvironment.variables()
-        let settings = try ConfigOptions.loadReporting(configPath, environment: environment)
         // `seealso -`: the article comes through standard input, so the keys come from the
         // terminal itself, as less reads them when text is piped into it.
         let keys: Keyboard = readsStandardInput ? .controllingTerminal : .standardInput
-        guard Terminal.isInteractive(keys: keys) else {
+        let interactive = Terminal.isInteractive(keys: keys)
+        // For the explorer, one article (not a folder, whose index decides which, nor standard
+        // input, which is read once) is read and linked on a second thread from here, while this
+        // one reads the settings and opens the store: none needs another, and the article is
+        // the longest part of the start-up (scripts/bench-tui.sh).
+        let article = interactive && folderPath == nil && !readsStandardInput ? prefetchStamped() : nil
+        let settings = try ConfigOptions.loadReporting(configPath, environment: environment)
+        guard interactive else {
             // On a terminal, the outline instead of the explorer is a surprise unless asked for
             // (TERM=dumb): without TERM, it says why, as for a TERM that terminfo lacks.
             let unset = isatty(STDOUT_FILENO) == 1 && keys.isTerminal && (environment["TERM"] ?? "").isEmpty
             return try printOutline(saying: unset ? "TERM is not set: printed the outline instead" : nil)
         }
-        // One article (not a folder, whose index decides which, nor standard input, which is
-        // read once) is read and linked on a second thread while this one opens the store:
-        // neither needs the other, and each is about a millisecond of the start-up.
-        let article = folderPath == nil && !readsStandardInput ? prefetchStamped() : nil
         // A store that cannot be used (damaged, another application's) leaves reading intact:
         // the explorer runs without bookmarks and says why, on screen and again on exit.
         var problem: String?

@@ -6,23 +6,42 @@ import Foundation
 ///
 /// A plain thread, not a task or a dispatch queue: it is the one piece of work started, and
 /// the first use of either pool costs more at launch than the thread does.
-final class Prefetch<Value: Sendable>: @unchecked Sendable {
-    // `outcome` is written once, by the thread, before `finished` is signalled; it is read
-    // only after waiting on `finished`: the semaphore orders the two.
-    private var outcome: Result<Value, any Error>?
-    private let finished = DispatchSemaphore(value: 0)
+///
+/// The thread never outlives its `Prefetch`: dropping one waits for its thread. Otherwise an
+/// error thrown meanwhile (a malformed config file) would exit the process, and run its
+/// destructors, under a thread still reading the article.
+final class Prefetch<Value: Sendable> {
+    private let result: Outcome
 
     init(_ work: @escaping @Sendable () throws -> Value) {
-        Thread.detachNewThread { [self] in
-            outcome = Result(catching: work)
-            finished.signal()
+        let result = Outcome()
+        self.result = result
+        Thread.detachNewThread {
+            result.value = Result(catching: work)
+            result.finished.signal()
         }
     }
 
-    /// The value, or the error the work threw, waiting for the thread first if it is not done.
+    deinit { result.wait() }
+
+    /// The value, or the error the work threw, once the thread is done.
     func value() throws -> Value {
-        finished.wait()
-        defer { finished.signal() }  // for the next call: the value is there for good
-        return try outcome!.get()
+        result.wait()
+        return try result.value!.get()
+    }
+
+    /// What the thread hands over. `value` is written once, by the thread, before `finished`
+    /// is signalled, and read only after `wait()`: the semaphore orders the two.
+    private final class Outcome: @unchecked Sendable {
+        var value: Result<Value, any Error>?
+        let finished = DispatchSemaphore(value: 0)
+        /// Only the thread that made the `Prefetch` waits, and reads this.
+        private var waited = false
+
+        func wait() {
+            guard !waited else { return }
+            finished.wait()
+            waited = true
+        }
     }
 }
