@@ -74,6 +74,10 @@ public struct ScreenEncoder {
 
     private var output: [UInt8] = []
     private var pens: [Style: Pen] = [:]
+    /// The SGR sequence from one pen (nil: unknown) to another, as `setPen` chose it: a frame
+    /// changes pens a few hundred times between a few dozen pairs, and each sequence was built
+    /// from strings every time (perf, first frame at 120×40, 2026-11).
+    private var transitions: [PenTransition: [UInt8]] = [:]
     private var lastStyle: Style?
     private var lastPen = Pen.plain
     private var glyphs: [GlyphKey: [UInt8]] = [:]
@@ -598,12 +602,18 @@ public struct ScreenEncoder {
     /// whichever is shorter.
     private mutating func setPen(_ wanted: Pen) {
         guard pen != wanted else { return }
-        var sequence = wanted.fullSequence
-        if let current = pen {
-            let changes = current.changes(to: wanted)
-            if changes.count < sequence.count { sequence = changes }
+        let transition = PenTransition(from: pen, to: wanted)
+        if let sequence = transitions[transition] {
+            output += sequence
+        } else {
+            var sequence = wanted.fullSequence
+            if let current = pen {
+                let changes = current.changes(to: wanted)
+                if changes.count < sequence.count { sequence = changes }
+            }
+            transitions[transition] = sequence
+            output += sequence
         }
-        output += sequence
         pen = wanted
     }
 }
@@ -613,6 +623,12 @@ public struct ScreenEncoder {
 private struct Cursor: Equatable {
     var row: Int?
     var column: Int?
+}
+
+/// A change of SGR state: from `from` (nil when unknown) to `to`.
+private struct PenTransition: Hashable {
+    var from: Pen?
+    var to: Pen
 }
 
 private struct GlyphKey: Hashable {
