@@ -22,7 +22,8 @@ public enum TOMLInput {
         if let crowded = lineOfTooManyDots(in: bytes) {
             return (crowded, "invalid TOML: more than \(dotLimit) '.' on one line, as in a key of that many parts, which seealso cannot read")
         }
-        return nil
+        var traps = ParserTraps(bytes: Array(withoutByteOrderMark(text).utf8))
+        return traps.first()
     }
 
     /// The most '.' one line may hold. TOMLKit reads a dotted key by recursion, and one of a
@@ -79,5 +80,157 @@ public enum TOMLInput {
     /// for part of the first line, and reported every key a table off.
     public static func withoutByteOrderMark(_ text: String) -> String {
         text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    }
+
+    /// Finds the two mistakes TOMLKit cannot be given. Its parser (toml++ 3.4) asserts, and
+    /// aborts the process, where it expects a key or a value and finds what cannot start one:
+    /// `[[[`, `[{` or `[=` as a table header, and `[}` or `[1, }` as an array. Each ended
+    /// seealso with SIGABRT (exit 134), in a configuration or a links file, where any other
+    /// syntax error is a message (2026-11-27, found by fuzzing `config --check`).
+    ///
+    /// The scan reads the document as that parser does up to each trap: lines inside strings
+    /// and multi-line arrays are no statements, a `}` in a comment or a string closes nothing.
+    /// It judges nothing else: every other mistake is TOMLKit's to report.
+    private struct ParserTraps {
+        let bytes: [UInt8]
+        var index = 0
+        var line = 1
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
+
+        /// The first trap, as its line and message; nil when there is none.
+        mutating func first() -> (line: Int, message: String)? {
+            while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): index += 1
+                case UInt8(ascii: "\n"): newLine()
+                case UInt8(ascii: "#"): skipComment()
+                case UInt8(ascii: "["):
+                    if let found = keylessHeader() {
+                        return (line, "invalid TOML: a table header must start with a key (a letter, digit, '-', '_' or a quote) "
+                                      + "after its '[', not '\(found.quotable)'")
+                    }
+                    // A header is one line: no string in it may hold a line break.
+                    while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+                default:
+                    if skipKeyValue() == .braceForValue {
+                        return (line, "invalid TOML: '}' in an array, where a value or the closing ']' should be")
+                    }
+                }
+            }
+            return nil
+        }
+
+        /// What stands where the key of the header at `index` should start, as TOMLKit looks
+        /// for it; nil when TOMLKit can read on (a key, or a mistake it reports itself: the end,
+        /// `]`, `[ [`).
+        func keylessHeader() -> String? {
+            var at = skippingSpaces(from: index + 1)
+            guard at < bytes.count else { return nil }
+            if bytes[at] == UInt8(ascii: "[") {
+                guard at == index + 1 else { return nil }
+                at = skippingSpaces(from: at + 1)
+                guard at < bytes.count else { return nil }
+            }
+            let byte = bytes[at]
+            if TOMLKeyLines.isBareKeyCharacter(byte) || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "]") {
+                return nil
+            }
+            // The whole character (its UTF-8 may be several bytes), or the byte when it is none.
+            let end = bytes[at...].dropFirst().firstIndex { $0 & 0xC0 != 0x80 } ?? bytes.count
+            return String(validating: bytes[at..<end], as: UTF8.self) ?? "\\x" + String(byte, radix: 16, uppercase: true)
+        }
+
+        func skippingSpaces(from start: Int) -> Int {
+            var at = start
+            while at < bytes.count, bytes[at] == UInt8(ascii: " ") || bytes[at] == UInt8(ascii: "\t") { at += 1 }
+            return at
+        }
+
+        mutating func newLine() {
+            index += 1
+            line += 1
+        }
+
+        /// Up to the line break, which is left for the caller.
+        mutating func skipComment() {
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+        }
+
+        enum KeyValueEnd { case lineBreak, braceForValue }
+
+        /// `key = value` up to the line break that ends it: one outside every string, array and
+        /// inline table the value opened. Stops early, at the `}`, when an array holds a `}`
+        /// where its next value should start: right after its `[` or a `,`.
+        mutating func skipKeyValue() -> KeyValueEnd {
+            var open: [UInt8] = []
+            // The last byte that was no space, line break or comment: what a `}` follows.
+            var previous: UInt8 = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                    index += 1
+                    continue
+                case UInt8(ascii: "#"):
+                    skipComment()
+                    continue
+                case UInt8(ascii: "\n"):
+                    if open.isEmpty { return .lineBreak }
+                    newLine()
+                    continue
+                case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                    skipString()
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    open.append(byte)
+                    index += 1
+                case UInt8(ascii: "}") where open.last == UInt8(ascii: "[")
+                    && (previous == UInt8(ascii: "[") || previous == UInt8(ascii: ",")):
+                    return .braceForValue
+                case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    _ = open.popLast()
+                    index += 1
+                default:
+                    index += 1
+                }
+                previous = byte
+            }
+            return .lineBreak
+        }
+
+        /// A string from its opening quote: basic ("…", with escapes) or literal ('…'), on one
+        /// line or, tripled, on several.
+        mutating func skipString() {
+            let quote = bytes[index]
+            let escapes = quote == UInt8(ascii: "\"")
+            let tripled = index + 2 < bytes.count && bytes[index + 1] == quote && bytes[index + 2] == quote
+            index += tripled ? 3 : 1
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\\"), escapes {
+                    // The escaped character, which may be the line break of a line-ending backslash.
+                    index += 1
+                    if index < bytes.count, bytes[index] == UInt8(ascii: "\n") { newLine() } else { index += 1 }
+                } else if byte == UInt8(ascii: "\n") {
+                    // A one-line string ends here, unclosed: TOMLKit says so.
+                    guard tripled else { return }
+                    newLine()
+                } else if byte == quote, !tripled {
+                    index += 1
+                    return
+                } else if byte == quote, index + 2 < bytes.count, bytes[index + 1] == quote, bytes[index + 2] == quote {
+                    index += 3
+                    // Up to two more quotes are the string's own, before the closing three.
+                    var own = 0
+                    while own < 2, index < bytes.count, bytes[index] == quote {
+                        index += 1
+                        own += 1
+                    }
+                    return
+                } else {
+                    index += 1
+                }
+            }
+        }
     }
 }

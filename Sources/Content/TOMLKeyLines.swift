@@ -45,6 +45,13 @@ public struct TOMLKeyLines: Sendable {
         return nearest
     }
 
+    /// A character of a bare key, as TOML 1.0 (and TOMLKit) has them: ASCII letters and digits,
+    /// `-` and `_`.
+    static func isBareKeyCharacter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+    }
+
     struct PathTree: Sendable {
         struct Edge: Hashable, Sendable {
             var parent: Int
@@ -178,9 +185,9 @@ public struct TOMLKeyLines: Sendable {
                 guard let byte = current else { return parts }
                 if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
                     parts.append(scanSingleLineString(quote: byte))
-                } else if Self.isBare(byte) {
+                } else if TOMLKeyLines.isBareKeyCharacter(byte) {
                     let start = index
-                    while let next = current, Self.isBare(next) { index += 1 }
+                    while let next = current, TOMLKeyLines.isBareKeyCharacter(next) { index += 1 }
                     parts.append(String(decoding: bytes[start..<index], as: UTF8.self))
                 } else {
                     return parts
@@ -191,10 +198,6 @@ public struct TOMLKeyLines: Sendable {
             }
         }
 
-        static func isBare(_ byte: UInt8) -> Bool {
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-        }
 
         /// A one-line string from its opening quote, with a basic string's escapes decoded as
         /// TOMLKit decodes them, so that a quoted key such as `"\u001b]0;X"` gets the same path

@@ -22,11 +22,17 @@ struct Exploration: ArticleLocation {
     func run() throws {
         // Read once: each read builds a new dictionary of every variable.
         let environment = ProcessEnvironment.variables()
-        let settings = try ConfigOptions.loadReporting(configPath, environment: environment)
         // `seealso -`: the article comes through standard input, so the keys come from the
         // terminal itself, as less reads them when text is piped into it.
         let keys: Keyboard = readsStandardInput ? .controllingTerminal : .standardInput
-        guard Terminal.isInteractive(keys: keys) else {
+        let interactive = Terminal.isInteractive(keys: keys)
+        // For the explorer, one article (not a folder, whose index decides which, nor standard
+        // input, which is read once) is read and linked on a second thread from here, while this
+        // one reads the settings and opens the store: none needs another, and the article is
+        // the longest part of the start-up (scripts/bench-tui.sh).
+        let article = interactive && folderPath == nil && !readsStandardInput ? prefetchStamped() : nil
+        let settings = try ConfigOptions.loadReporting(configPath, environment: environment)
+        guard interactive else {
             // On a terminal, the outline instead of the explorer is a surprise unless asked for
             // (TERM=dumb): without TERM, it says why, as for a TERM that terminfo lacks.
             let unset = isatty(STDOUT_FILENO) == 1 && keys.isTerminal && (environment["TERM"] ?? "").isEmpty
@@ -53,7 +59,7 @@ struct Exploration: ArticleLocation {
         // With --no-restore too, at its top, so that where it was left is one H away, as for
         // a single article (QA: the first article opened, and H had nothing to go back to).
         let restores = !noRestore && settings.config.restore
-        let started = try open(resuming: opened)
+        let started = try open(resuming: opened, article: article)
         let opening = started.opening
         var notices = [settings.notice, problem, started.notice].compactMap { $0 }
         if case .folder(let catalog, _, _) = opening {
@@ -168,9 +174,10 @@ struct Exploration: ArticleLocation {
 
     /// What to open, and where: `--section` or `--item`'s place, or nil for the top (or,
     /// with a `store` to resume from, the place read last); and what to say about it.
-    func open(resuming store: StateStore? = nil) throws -> Start {
+    /// `article`, when given, is the one article's load, started earlier (see `run`).
+    func open(resuming store: StateStore? = nil, article: Prefetch<LoadedArticle>? = nil) throws -> Start {
         guard let folder = folderPath else {
-            let loaded = try loadStamped()
+            let loaded = try article.map(loadStamped) ?? loadStamped()
             let model = loaded.model
             return Start(opening: .article(loaded), target: try start(among: 1, in: model.article.title, places: { _ in lookupPlaces(in: model) },
                                                                       model: { _ in model })?.target)

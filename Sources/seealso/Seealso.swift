@@ -131,6 +131,18 @@ extension ArticleLocation {
         try reportingSourceErrors { try LoadedArticle.read(path: file) }
     }
 
+    /// `loadStamped`, started now on a thread of its own (see `Prefetch`); its problems are
+    /// said as `loadStamped` says them once its value is asked for.
+    func prefetchStamped() -> Prefetch<LoadedArticle> {
+        let file = file
+        return Prefetch { try LoadedArticle.read(path: file) }
+    }
+
+    /// `loadStamped`'s result from `prefetched`, said as `loadStamped` says it.
+    func loadStamped(_ prefetched: Prefetch<LoadedArticle>) throws -> LoadedArticle {
+        try reportingSourceErrors { try prefetched.value() }
+    }
+
     /// The article's text, parsed but not linked (see `ArticleLoader.text`), or exits as `load`.
     func text() throws -> Article {
         try reportingSourceErrors { try ArticleLoader.text(path: file) }

@@ -79,6 +79,25 @@ struct ConfigCommandTests {
         }
     }
 
+    /// TOMLKit's parser asserted that a table header's key starts with a key character: `[[[`
+    /// aborted `config --check`, and every start of the explorer, with SIGABRT (134).
+    @Test("A header with no key is said at its line, exit 65, not an abort; the explorer starts without the file")
+    func headerWithNoKey() throws {
+        try withTemporaryDirectory { folder in
+            let file = folder.appendingPathComponent("bad.toml")
+            try Data("mouse = true\n[[[\n".utf8).write(to: file)
+            let message = "seealso: \(file.path):2: invalid TOML, file ignored: a table header must start with a key "
+                + "(a letter, digit, '-', '_' or a quote) after its '[', not '['\n"
+            let checked = try Seealso.run(["config", "--check", file.path])
+            #expect(checked.status == 65)
+            #expect(checked.stderr == message)
+            let explorer = try Seealso.run(["--config", file.path])
+            #expect(explorer.status == 0)
+            #expect(explorer.stdout.hasPrefix("Dual power\n"))
+            #expect(explorer.stderr.hasPrefix(message))
+        }
+    }
+
     @Test("--check: every message on stderr, exit 65; a missing file exits 66")
     func check() throws {
         try withTemporaryDirectory { folder in

@@ -119,8 +119,11 @@ extension OnATerminal {
             tmux.press("/")
             try tmux.waitFor("Esc returns")
             tmux.tmux("send-keys -t main -l soviet")
-            let screen = try tmux.waitFor("match 1/")
-            let status = try #require(screen.split(separator: "\n", omittingEmptySubsequences: false).last { $0.contains("match 1/") })
+            // The whole word: the search runs as it is typed, so "match 1/" shows from `/s` on.
+            func status(_ screen: String) -> Substring? {
+                screen.split(separator: "\n", omittingEmptySubsequences: false).last { $0.contains("/soviet") && $0.contains("match 1/") }
+            }
+            let status = try #require(status(try tmux.waitUntil("/soviet, matched") { status($0) != nil }))
             let end = try #require(status.range(of: "soviet")).upperBound
             let column = status.distance(from: status.startIndex, to: end)
             try waitForCursor(tmux, "after /soviet") { $0.x == column && $0.y == tmux.height - 1 && ($0.visible || term == "vt100") }

@@ -74,6 +74,10 @@ public struct ScreenEncoder {
 
     private var output: [UInt8] = []
     private var pens: [Style: Pen] = [:]
+    /// The SGR sequence from one pen (nil: unknown) to another, as `setPen` chose it: a frame
+    /// changes pens a few hundred times between a few dozen pairs, and each sequence was built
+    /// from strings every time (perf, first frame at 120×40, 2026-11).
+    private var transitions: [PenTransition: [UInt8]] = [:]
     private var lastStyle: Style?
     private var lastPen = Pen.plain
     private var glyphs: [GlyphKey: [UInt8]] = [:]
@@ -113,11 +117,11 @@ public struct ScreenEncoder {
             // `shown` is now the only reference to its cells: a scroll moves them in place.
             screen = nil
             screenFingerprints = scrollIfWorthwhile(to: frame, shown: &shown, fingerprints: screenFingerprints)
-            draw(frame, over: shown)
+            shown.withCells { draw(frame, over: .cells($0)) }
         } else {
             screenFingerprints = nil
             clearScreen(height: frame.height)
-            draw(frame, over: blankIsErased ? CellBuffer(width: frame.width, height: frame.height) : nil)
+            draw(frame, over: blankIsErased ? .blank : .unknown)
         }
         // Where the frame puts the cursor (a screen reader follows it): a move only when the
         // drawing left it elsewhere, so a frame that changed nothing still writes nothing.
@@ -142,24 +146,47 @@ public struct ScreenEncoder {
 
     // MARK: - Cells
 
-    /// Writes every row of `frame` that differs from `base` (all of them when nil).
-    private mutating func draw(_ frame: CellBuffer, over base: CellBuffer?) {
-        let (width, height) = (frame.width, frame.height)
-        frame.withCells { new in
-            guard let base else {
-                for y in 0..<height { drawRow(y, new, nil, width: width, height: height) }
-                return
-            }
-            base.withCells { old in
-                for y in 0..<height where !Self.rowsEqual(new, y, old, y, width: width) {
-                    drawRow(y, new, old, width: width, height: height)
-                }
+    /// What the terminal shows under the frame being drawn.
+    private enum Underlay {
+        /// Unknown: every cell is written.
+        case unknown
+        /// A cleared screen whose blank cells look like `Cell.blank`: no buffer of blanks is
+        /// made to compare with, as it was for every first frame (cold, the 4,800 cells of
+        /// 120×40 cost page faults for a buffer read once; perf, 2026-11).
+        case blank
+        /// The cells of the frame shown, row after row.
+        case cells(UnsafeBufferPointer<Cell>)
+
+        /// Whether the cell at `index` differs from `cell`.
+        func differs(at index: Int, from cell: Cell) -> Bool {
+            switch self {
+            case .unknown: true
+            case .blank: cell != .blank
+            case .cells(let old): cell != old[index]
             }
         }
     }
 
+    /// Writes every row of `frame` that differs from what `base` shows.
+    private mutating func draw(_ frame: CellBuffer, over base: Underlay) {
+        let (width, height) = (frame.width, frame.height)
+        frame.withCells { new in
+            for y in 0..<height where Self.rowDiffers(new, y, over: base, width: width) {
+                drawRow(y, new, base, width: width, height: height)
+            }
+        }
+    }
+
+    private static func rowDiffers(_ new: UnsafeBufferPointer<Cell>, _ y: Int, over base: Underlay, width: Int) -> Bool {
+        switch base {
+        case .unknown: return true
+        case .blank: return (y * width..<(y + 1) * width).contains { new[$0] != .blank }
+        case .cells(let old): return !rowsEqual(new, y, old, y, width: width)
+        }
+    }
+
     private mutating func drawRow(
-        _ y: Int, _ new: UnsafeBufferPointer<Cell>, _ old: UnsafeBufferPointer<Cell>?, width: Int, height: Int
+        _ y: Int, _ new: UnsafeBufferPointer<Cell>, _ old: Underlay, width: Int, height: Int
     ) {
         let row = y * width
         // From here to the end of the row every cell is blank: erasing to the end of the
@@ -168,7 +195,7 @@ public struct ScreenEncoder {
         if blankIsErased {
             while tail > 0 && isErasable(new[row + tail - 1]) { tail -= 1 }
         }
-        func differs(_ x: Int) -> Bool { old.map { new[row + x] != $0[row + x] } ?? true }
+        func differs(_ x: Int) -> Bool { old.differs(at: row + x, from: new[row + x]) }
 
         var x = 0
         while x < width {
@@ -575,12 +602,18 @@ public struct ScreenEncoder {
     /// whichever is shorter.
     private mutating func setPen(_ wanted: Pen) {
         guard pen != wanted else { return }
-        var sequence = wanted.fullSequence
-        if let current = pen {
-            let changes = current.changes(to: wanted)
-            if changes.count < sequence.count { sequence = changes }
+        let transition = PenTransition(from: pen, to: wanted)
+        if let sequence = transitions[transition] {
+            output += sequence
+        } else {
+            var sequence = wanted.fullSequence
+            if let current = pen {
+                let changes = current.changes(to: wanted)
+                if changes.count < sequence.count { sequence = changes }
+            }
+            transitions[transition] = sequence
+            output += sequence
         }
-        output += sequence
         pen = wanted
     }
 }
@@ -590,6 +623,12 @@ public struct ScreenEncoder {
 private struct Cursor: Equatable {
     var row: Int?
     var column: Int?
+}
+
+/// A change of SGR state: from `from` (nil when unknown) to `to`.
+private struct PenTransition: Hashable {
+    var from: Pen?
+    var to: Pen
 }
 
 private struct GlyphKey: Hashable {
