@@ -203,9 +203,8 @@ private struct Builder {
     init(path: String) { self.path = path }
 
     mutating func consume(_ line: String, number: Int) throws {
-        if line.unicodeScalars.contains(where: { TextSafety.isUnsafe($0) && $0 != "\t" }) {
-            flaggedLines.append(number)
-        }
+        var bytes = line
+        if bytes.withUTF8(TextSafety.containsUnsafeOtherThanTab) { flaggedLines.append(number) }
         let trimmed = line.trimmingSpaces()[...]
         defer { previousLineBlank = trimmed.isEmpty }
 
@@ -284,7 +283,7 @@ private struct Builder {
     /// The paragraph just before a list introduces it when it touches the list or ends with ':'.
     private mutating func takeLeadIn() -> String? {
         if !paragraphLines.isEmpty {
-            return Self.lastSentence(of: paragraphLines.joined(separator: " "))
+            return Self.lastSentence(of: paragraphLines.joinedWithSpaces())
         }
         guard case .paragraph(let paragraph)? = sections[sections.count - 1].blocks.last,
               paragraph.text.hasSuffix(":") else { return nil }
@@ -293,7 +292,7 @@ private struct Builder {
 
     private mutating func flushParagraph() {
         guard !paragraphLines.isEmpty else { return }
-        let text = paragraphLines.joined(separator: " ")
+        let text = paragraphLines.joinedWithSpaces()
         var starts: [Int] = []
         var offset = 0
         for line in paragraphLines {
@@ -313,7 +312,7 @@ private struct Builder {
             starts.append(offset)
             offset += part.utf8.count + 1
         }
-        listItems.append(Self.makeItem(open.parts.joined(separator: " ")[...], line: open.line, lineStarts: starts))
+        listItems.append(Self.makeItem(open.parts.joinedWithSpaces()[...], line: open.line, lineStarts: starts))
         openItem = nil
     }
 
@@ -372,10 +371,20 @@ private struct Builder {
         if text == dash { return text.startIndex..<text.endIndex }
         let opening = dash + " ", closing = " " + dash
         if text.hasPrefix(opening) { return text.startIndex..<text.index(text.startIndex, offsetBy: opening.count) }
-        // Most items have no separator, and Foundation's search is slow to say so: where
-        // the separator's bytes do not occur it cannot match either (none of its three
-        // characters has another canonical form), so it is only asked where they do.
-        if text.containsBytes(of: separator), let range = text.range(of: separator) { return range }
+        // Foundation's search matches by character (a combining mark after the dash makes it
+        // no dash), but none of the separator's three characters has another canonical form:
+        // where its bytes do not occur it cannot match, and where they first occur between
+        // ASCII it matches there. Only other places are left to Foundation, whose first
+        // search cost a start-up 50 µs (perf, 2026-11) and most items none at all.
+        if let offset = text.firstOffset(ofBytes: separator) {
+            let utf8 = text.utf8
+            let end = offset + separator.utf8.count
+            if offset == 0 || utf8[utf8.index(utf8.startIndex, offsetBy: offset - 1)] < 0x80,
+               end == utf8.count || utf8[utf8.index(utf8.startIndex, offsetBy: end)] < 0x80 {
+                return utf8.index(utf8.startIndex, offsetBy: offset)..<utf8.index(utf8.startIndex, offsetBy: end)
+            }
+            if let range = text.range(of: separator) { return range }
+        }
         if text.hasSuffix(closing) { return text.index(text.endIndex, offsetBy: -closing.count)..<text.endIndex }
         return nil
     }
@@ -425,8 +434,7 @@ struct SlugAllocator {
     }
 
     static func slug(_ title: String) -> String {
-        // Folding through Foundation is slow; ASCII titles (most of them) only need lowercasing.
-        let folded = title.utf8.allSatisfy({ $0 < 0x80 }) ? title.lowercased()
+        let folded = foldsAsLowercase(title) ? title.lowercased()
             : title.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var slug = ""
         var length = 0
@@ -448,6 +456,15 @@ struct SlugAllocator {
         }
         if slug.isEmpty, let names = symbolNames(title) { return Self.slug(names) }
         return slug.isEmpty ? "section" : slug
+    }
+
+    /// Whether folding `title` for its slug only lowercases it: its scalars are ASCII, or
+    /// dashes and quotation marks (U+2010–U+201F), which folding leaves as they are. Folding
+    /// through Foundation is slow, and slowest the first time: the bundled article's few
+    /// headings and items with an en dash ("Marxism–Leninism") took 0.13 ms of a cold start
+    /// (perf, 2026-11).
+    static func foldsAsLowercase(_ title: String) -> Bool {
+        title.unicodeScalars.allSatisfy { $0.isASCII || (0x2010...0x201F).contains($0.value) }
     }
 
     /// For a title without letters or digits, the names of its emoji and other symbols,

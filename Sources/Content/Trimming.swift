@@ -60,21 +60,36 @@ extension String {
     /// See `Substring.trimmingSpaces()`.
     func trimmingSpaces() -> String { self[...].trimmingSpaces() }
 
-    /// Whether the UTF-8 bytes of `needle` occur in this string's: a byte search, without
-    /// Unicode's rules (and without the cost of starting Foundation's or the standard
-    /// library's generic search).
-    func containsBytes(of needle: String) -> Bool {
+    /// The UTF-8 offset where the bytes of `needle` first occur in this string's: a byte
+    /// search, without Unicode's rules (and without the cost of starting Foundation's or the
+    /// standard library's generic search).
+    func firstOffset(ofBytes needle: String) -> Int? {
         var haystack = self
         var needle = needle
-        guard !needle.isEmpty else { return true }
+        guard !needle.isEmpty else { return 0 }
         return haystack.withUTF8 { text in
             needle.withUTF8 { bytes in
-                guard text.count >= bytes.count else { return false }
+                guard text.count >= bytes.count else { return nil }
                 for start in 0...(text.count - bytes.count) where text[start] == bytes[0] {
-                    if (1..<bytes.count).allSatisfy({ text[start + $0] == bytes[$0] }) { return true }
+                    if (1..<bytes.count).allSatisfy({ text[start + $0] == bytes[$0] }) { return start }
                 }
-                return false
+                return nil
             }
         }
+    }
+}
+
+extension [Substring] {
+    /// The parts joined with single spaces: what `joined(separator: " ")` returns, without
+    /// the generic path it takes for `Substring`s, whose conformance lookups at first use were
+    /// 5 % of loading the bundled article cold (perf, seealso-bench cold, 2026-11).
+    func joinedWithSpaces() -> String {
+        var text = ""
+        text.reserveCapacity(reduce(count) { $0 + $1.utf8.count })
+        for (index, part) in enumerated() {
+            if index > 0 { text.append(" ") }
+            text.append(contentsOf: part)
+        }
+        return text
     }
 }
