@@ -364,13 +364,26 @@ private struct Builder {
         return !last.hasSuffix(".") || SentenceSplitter.isAbbreviation(last.dropLast())
     }
 
-    /// Where `separator` (" – ") first is in `text`, which has no space at either end: so at
-    /// the start it is "– ", at the end " –", and alone "–".
+    /// Where `separator` (" – ": a dash with a space on either side) first is in `text`,
+    /// which has no space at either end: so at the start it is "– ", at the end " –", and
+    /// alone "–".
+    ///
+    /// By bytes where that is the same, as it is for most items: comparing characters
+    /// (`==`, `hasPrefix`, `hasSuffix`) and making the three forms each time was 4 % of
+    /// loading the bundled article (callgrind). None of the separators' characters has
+    /// another canonical form, so where the bytes differ the characters do; where they are
+    /// the same, the characters are when an ASCII byte (which joins no character before it)
+    /// or nothing follows the form, and precedes it at the end.
     static func separatorRange(_ separator: String, in text: String) -> Range<String.Index>? {
-        let dash = separator.trimmingSpaces()
-        if text == dash { return text.startIndex..<text.endIndex }
-        let opening = dash + " ", closing = " " + dash
-        if text.hasPrefix(opening) { return text.startIndex..<text.index(text.startIndex, offsetBy: opening.count) }
+        let utf8 = text.utf8
+        let dash = separator.utf8.dropFirst().dropLast()
+        if utf8.elementsEqual(dash) { return text.startIndex..<text.endIndex }
+        if utf8.starts(with: dash), utf8.dropFirst(dash.count).first == 0x20 {
+            let after = utf8.index(utf8.startIndex, offsetBy: dash.count + 1)
+            if after == utf8.endIndex || utf8[after] < 0x80 { return text.startIndex..<after }
+            let opening = String(Substring(dash)) + " "
+            if text.hasPrefix(opening) { return text.startIndex..<text.index(text.startIndex, offsetBy: opening.count) }
+        }
         // Foundation's search matches by character (a combining mark after the dash makes it
         // no dash), but none of the separator's three characters has another canonical form:
         // where its bytes do not occur it cannot match, and where they first occur between
@@ -385,7 +398,12 @@ private struct Builder {
             }
             if let range = text.range(of: separator) { return range }
         }
-        if text.hasSuffix(closing) { return text.index(text.endIndex, offsetBy: -closing.count)..<text.endIndex }
+        if utf8.reversed().starts(with: dash.reversed()), utf8.dropLast(dash.count).last == 0x20 {
+            let start = utf8.index(utf8.endIndex, offsetBy: -(dash.count + 1))
+            if start == utf8.startIndex || utf8[utf8.index(before: start)] < 0x80 { return start..<text.endIndex }
+            let closing = " " + String(Substring(dash))
+            if text.hasSuffix(closing) { return text.index(text.endIndex, offsetBy: -closing.count)..<text.endIndex }
+        }
         return nil
     }
 
@@ -434,8 +452,8 @@ struct SlugAllocator {
     }
 
     static func slug(_ title: String) -> String {
-        let folded = foldsAsLowercase(title) ? title.lowercased()
-            : title.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        let folded = title.utf8.allSatisfy({ $0 < 0x80 }) ? title.lowercased()
+            : foldedWithoutFoundation(title) ?? title.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var slug = ""
         var length = 0
         var pendingDash = false
@@ -458,13 +476,25 @@ struct SlugAllocator {
         return slug.isEmpty ? "section" : slug
     }
 
-    /// Whether folding `title` for its slug only lowercases it: its scalars are ASCII, or
-    /// dashes and quotation marks (U+2010–U+201F), which folding leaves as they are. Folding
-    /// through Foundation is slow, and slowest the first time: the bundled article's few
-    /// headings and items with an en dash ("Marxism–Leninism") took 0.13 ms of a cold start
-    /// (perf, 2026-11).
-    static func foldsAsLowercase(_ title: String) -> Bool {
-        title.unicodeScalars.allSatisfy { $0.isASCII || (0x2010...0x201F).contains($0.value) }
+    /// `title` folded as Foundation folds it for a slug, when each of its scalars folds alone
+    /// without Foundation: ASCII (lowercased), dashes and quotation marks U+2010–U+201F (left
+    /// as they are) and the letters of `LetterFolds`; nil for any other title. Foundation's
+    /// folding is slow, and slowest the first time: the bundled article's headings and items
+    /// with an en dash or an accent took 0.15 ms of a cold start (perf, 2026-11).
+    static func foldedWithoutFoundation(_ title: String) -> String? {
+        var folded = ""
+        for scalar in title.unicodeScalars {
+            if scalar.isASCII {
+                folded.unicodeScalars.append(Unicode.Scalar(SearchFolder.lowercased(UInt8(scalar.value))))
+            } else if (0x2010...0x201F).contains(scalar.value) {
+                folded.unicodeScalars.append(scalar)
+            } else if let letters = LetterFolds.folded(scalar) {
+                folded += letters
+            } else {
+                return nil
+            }
+        }
+        return folded
     }
 
     /// For a title without letters or digits, the names of its emoji and other symbols,
@@ -639,7 +669,12 @@ public enum SentenceSplitter {
     /// used to be one, which made every "Nội.", "Nam." or "Huế." end no sentence.)
     static func isAbbreviation(_ word: Substring) -> Bool {
         guard let first = word.first else { return false }
-        if word.contains(".") { return true }
+        if let dot = word.utf8.firstIndex(of: UInt8(ascii: ".")) {
+            // Where the "." cannot begin a character with what follows it, by byte: Foundation's
+            // `contains`, left for the rest, started its search machinery at start-up for this.
+            let next = word.utf8.index(after: dot)
+            if next == word.utf8.endIndex || word.utf8[next] < 0x80 || word.contains(".") { return true }
+        }
         if word.count == 1 { return first.isUppercase }
         return knownAbbreviations.contains(String(word))
     }

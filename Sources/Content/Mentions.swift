@@ -178,9 +178,15 @@ struct ScalarFolder {
             word.append(contentsOf: cached)
             return
         }
-        let folded = String(scalar).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-            .unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }
-        let bytes = Array(String(String.UnicodeScalarView(folded)).utf8)
+        // The common letters without Foundation: see `LetterFolds`.
+        let bytes: [UInt8]
+        if let letters = LetterFolds.folded(scalar) {
+            bytes = Array(letters.utf8)
+        } else {
+            let folded = String(scalar).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+                .unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }
+            bytes = Array(String(String.UnicodeScalarView(folded)).utf8)
+        }
         cache[scalar] = bytes
         word.append(contentsOf: bytes)
     }
