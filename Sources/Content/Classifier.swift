@@ -117,7 +117,7 @@ public struct Classifier: Sendable {
         let headings = ([sectionIndex] + article.path(to: sectionIndex).reversed()).compactMap { index -> String? in
             index == 0 ? nil : article.sections[index].title
         }
-        if headings.contains(where: { Self.seeAlsoHeadings.contains(Self.words($0).joined(separator: " ")) }) {
+        if headings.contains(where: { Self.seeAlsoHeadings.contains(Self.words($0).joinedWithSpaces()) }) {
             return .seeAlso
         }
         if let leadIn = list.leadIn, let kind = Self.firstKeywordKind(in: leadIn) { return kind }
@@ -207,7 +207,7 @@ public struct Classifier: Sendable {
             }
             words.append(word)
         }
-        let subject = words.joined(separator: " ")
+        let subject = words.joinedWithSpaces()
         return subject.isEmpty ? String(sentence) : subject
     }
 

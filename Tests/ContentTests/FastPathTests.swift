@@ -81,6 +81,7 @@ struct FastPathTests {
     func joining() {
         for parts: [Substring] in [[], ["a"], ["a", "b"], ["", "x", ""], ["東京", "é", "👍🏽"]] {
             #expect(parts.joinedWithSpaces() == parts.joined(separator: " "))
+            #expect(parts.map(String.init).joinedWithSpaces() == parts.joined(separator: " "))
         }
     }
 }
