@@ -214,10 +214,6 @@ struct AliasIndex: Sendable {
     /// names the item "Mercury", written exactly (QA 13b: it linked to all three).
     private var wholeNameTargets: [[String]: [String]] = [:]
     private var lengthsByFirstToken: [String: [Int]] = [:]
-    /// The first tokens of the aliases, roughly: most words of a text begin no alias, and this
-    /// says so without hashing the word (the lookups were 6 % of loading the bundled article,
-    /// callgrind).
-    private var firstTokens = TokenFilter()
     /// A duplicate's id → the first item of its topic.
     private var firstOfTopic: [String: String] = [:]
     /// For each item whose name a topic of another kind has too: the first item of every
@@ -251,10 +247,7 @@ struct AliasIndex: Sendable {
             topics[topic] = item.id
             topicsByName[name, default: []].append(item.id)
             for sequence in sequences {
-                if targetsBySequence[sequence] == nil {
-                    lengthsByFirstToken[sequence[0], default: []].append(sequence.count)
-                    firstTokens.insert(sequence[0])
-                }
+                if targetsBySequence[sequence] == nil { lengthsByFirstToken[sequence[0], default: []].append(sequence.count) }
                 targetsBySequence[sequence, default: []].append(item.id)
             }
             wholeNameTargets[name, default: []].append(item.id)
@@ -302,8 +295,7 @@ struct AliasIndex: Sendable {
     /// Mercury" mentions the item "Mercury".
     func longestMatch(in tokens: [Token], at position: Int, before end: Int, excluding own: [String],
                       inName: Bool = true) -> (length: Int, targets: [String])? {
-        let first = tokens[position].folded
-        guard firstTokens.mayContain(first), let lengths = lengthsByFirstToken[first] else { return nil }
+        guard let lengths = lengthsByFirstToken[tokens[position].folded] else { return nil }
         for length in lengths where position + length <= end {
             let sequence = tokens[position..<(position + length)].map(\.folded)
             guard let all = targetsBySequence[sequence], all.count <= Self.maximumTargets else { continue }
@@ -312,30 +304,6 @@ struct AliasIndex: Sendable {
             return (length, targets)
         }
         return nil
-    }
-}
-
-/// A set of words that may say a word is in it when it is not, never that it is not when it
-/// is: one bit per word's length, first and last byte (a Bloom filter of one cheap hash).
-struct TokenFilter: Sendable {
-    private var bits = [UInt64](repeating: 0, count: 64)
-
-    mutating func insert(_ word: String) {
-        let bit = Self.bit(word)
-        bits[bit >> 6] |= 1 << UInt64(bit & 63)
-    }
-
-    func mayContain(_ word: String) -> Bool {
-        let bit = Self.bit(word)
-        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
-    }
-
-    /// One of 4,096 bits.
-    @inline(__always)
-    private static func bit(_ word: String) -> Int {
-        let utf8 = word.utf8
-        let first = Int(utf8.first ?? 0), last = Int(utf8.last ?? 0)
-        return (utf8.count &* 977 &+ first &* 131 &+ last) & 4095
     }
 }
 
