@@ -203,9 +203,8 @@ private struct Builder {
     init(path: String) { self.path = path }
 
     mutating func consume(_ line: String, number: Int) throws {
-        if line.unicodeScalars.contains(where: { TextSafety.isUnsafe($0) && $0 != "\t" }) {
-            flaggedLines.append(number)
-        }
+        var bytes = line
+        if bytes.withUTF8(TextSafety.containsUnsafeOtherThanTab) { flaggedLines.append(number) }
         let trimmed = line.trimmingSpaces()[...]
         defer { previousLineBlank = trimmed.isEmpty }
 
@@ -284,7 +283,7 @@ private struct Builder {
     /// The paragraph just before a list introduces it when it touches the list or ends with ':'.
     private mutating func takeLeadIn() -> String? {
         if !paragraphLines.isEmpty {
-            return Self.lastSentence(of: paragraphLines.joined(separator: " "))
+            return Self.lastSentence(of: paragraphLines.joinedWithSpaces())
         }
         guard case .paragraph(let paragraph)? = sections[sections.count - 1].blocks.last,
               paragraph.text.hasSuffix(":") else { return nil }
@@ -293,7 +292,7 @@ private struct Builder {
 
     private mutating func flushParagraph() {
         guard !paragraphLines.isEmpty else { return }
-        let text = paragraphLines.joined(separator: " ")
+        let text = paragraphLines.joinedWithSpaces()
         var starts: [Int] = []
         var offset = 0
         for line in paragraphLines {
@@ -313,7 +312,7 @@ private struct Builder {
             starts.append(offset)
             offset += part.utf8.count + 1
         }
-        listItems.append(Self.makeItem(open.parts.joined(separator: " ")[...], line: open.line, lineStarts: starts))
+        listItems.append(Self.makeItem(open.parts.joinedWithSpaces()[...], line: open.line, lineStarts: starts))
         openItem = nil
     }
 
@@ -365,18 +364,46 @@ private struct Builder {
         return !last.hasSuffix(".") || SentenceSplitter.isAbbreviation(last.dropLast())
     }
 
-    /// Where `separator` (" – ") first is in `text`, which has no space at either end: so at
-    /// the start it is "– ", at the end " –", and alone "–".
+    /// Where `separator` (" – ": a dash with a space on either side) first is in `text`,
+    /// which has no space at either end: so at the start it is "– ", at the end " –", and
+    /// alone "–".
+    ///
+    /// By bytes where that is the same, as it is for most items: comparing characters
+    /// (`==`, `hasPrefix`, `hasSuffix`) and making the three forms each time was 4 % of
+    /// loading the bundled article (callgrind). None of the separators' characters has
+    /// another canonical form, so where the bytes differ the characters do; where they are
+    /// the same, the characters are when an ASCII byte (which joins no character before it)
+    /// or nothing follows the form, and precedes it at the end.
     static func separatorRange(_ separator: String, in text: String) -> Range<String.Index>? {
-        let dash = separator.trimmingSpaces()
-        if text == dash { return text.startIndex..<text.endIndex }
-        let opening = dash + " ", closing = " " + dash
-        if text.hasPrefix(opening) { return text.startIndex..<text.index(text.startIndex, offsetBy: opening.count) }
-        // Most items have no separator, and Foundation's search is slow to say so: where
-        // the separator's bytes do not occur it cannot match either (none of its three
-        // characters has another canonical form), so it is only asked where they do.
-        if text.containsBytes(of: separator), let range = text.range(of: separator) { return range }
-        if text.hasSuffix(closing) { return text.index(text.endIndex, offsetBy: -closing.count)..<text.endIndex }
+        let utf8 = text.utf8
+        let dash = separator.utf8.dropFirst().dropLast()
+        if utf8.elementsEqual(dash) { return text.startIndex..<text.endIndex }
+        if utf8.starts(with: dash), utf8.dropFirst(dash.count).first == 0x20 {
+            let after = utf8.index(utf8.startIndex, offsetBy: dash.count + 1)
+            if after == utf8.endIndex || utf8[after] < 0x80 { return text.startIndex..<after }
+            let opening = String(Substring(dash)) + " "
+            if text.hasPrefix(opening) { return text.startIndex..<text.index(text.startIndex, offsetBy: opening.count) }
+        }
+        // Foundation's search matches by character (a combining mark after the dash makes it
+        // no dash), but none of the separator's three characters has another canonical form:
+        // where its bytes do not occur it cannot match, and where they first occur between
+        // ASCII it matches there. Only other places are left to Foundation, whose first
+        // search cost a start-up 50 µs (perf, 2026-11) and most items none at all.
+        if let offset = text.firstOffset(ofBytes: separator) {
+            let utf8 = text.utf8
+            let end = offset + separator.utf8.count
+            if offset == 0 || utf8[utf8.index(utf8.startIndex, offsetBy: offset - 1)] < 0x80,
+               end == utf8.count || utf8[utf8.index(utf8.startIndex, offsetBy: end)] < 0x80 {
+                return utf8.index(utf8.startIndex, offsetBy: offset)..<utf8.index(utf8.startIndex, offsetBy: end)
+            }
+            if let range = text.range(of: separator) { return range }
+        }
+        if utf8.reversed().starts(with: dash.reversed()), utf8.dropLast(dash.count).last == 0x20 {
+            let start = utf8.index(utf8.endIndex, offsetBy: -(dash.count + 1))
+            if start == utf8.startIndex || utf8[utf8.index(before: start)] < 0x80 { return start..<text.endIndex }
+            let closing = " " + String(Substring(dash))
+            if text.hasSuffix(closing) { return text.index(text.endIndex, offsetBy: -closing.count)..<text.endIndex }
+        }
         return nil
     }
 
@@ -425,9 +452,8 @@ struct SlugAllocator {
     }
 
     static func slug(_ title: String) -> String {
-        // Folding through Foundation is slow; ASCII titles (most of them) only need lowercasing.
         let folded = title.utf8.allSatisfy({ $0 < 0x80 }) ? title.lowercased()
-            : title.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+            : foldedWithoutFoundation(title) ?? title.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var slug = ""
         var length = 0
         var pendingDash = false
@@ -448,6 +474,27 @@ struct SlugAllocator {
         }
         if slug.isEmpty, let names = symbolNames(title) { return Self.slug(names) }
         return slug.isEmpty ? "section" : slug
+    }
+
+    /// `title` folded as Foundation folds it for a slug, when each of its scalars folds alone
+    /// without Foundation: ASCII (lowercased), dashes and quotation marks U+2010–U+201F (left
+    /// as they are) and the letters of `LetterFolds`; nil for any other title. Foundation's
+    /// folding is slow, and slowest the first time: the bundled article's headings and items
+    /// with an en dash or an accent took 0.15 ms of a cold start (perf, 2026-11).
+    static func foldedWithoutFoundation(_ title: String) -> String? {
+        var folded = ""
+        for scalar in title.unicodeScalars {
+            if scalar.isASCII {
+                folded.unicodeScalars.append(Unicode.Scalar(SearchFolder.lowercased(UInt8(scalar.value))))
+            } else if (0x2010...0x201F).contains(scalar.value) {
+                folded.unicodeScalars.append(scalar)
+            } else if let letters = LetterFolds.folded(scalar) {
+                folded += letters
+            } else {
+                return nil
+            }
+        }
+        return folded
     }
 
     /// For a title without letters or digits, the names of its emoji and other symbols,
@@ -622,7 +669,12 @@ public enum SentenceSplitter {
     /// used to be one, which made every "Nội.", "Nam." or "Huế." end no sentence.)
     static func isAbbreviation(_ word: Substring) -> Bool {
         guard let first = word.first else { return false }
-        if word.contains(".") { return true }
+        if let dot = word.utf8.firstIndex(of: UInt8(ascii: ".")) {
+            // Where the "." cannot begin a character with what follows it, by byte: Foundation's
+            // `contains`, left for the rest, started its search machinery at start-up for this.
+            let next = word.utf8.index(after: dot)
+            if next == word.utf8.endIndex || word.utf8[next] < 0x80 || word.contains(".") { return true }
+        }
         if word.count == 1 { return first.isUppercase }
         return knownAbbreviations.contains(String(word))
     }

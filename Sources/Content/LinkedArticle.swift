@@ -29,7 +29,7 @@ public struct LinkedArticle: Sendable, Equatable {
     /// `mentionFinder` is made from `items` when not given.
     public init(article: Article, items: [Item], graph: LinkGraph, annotationsPath: String? = nil, mentionFinder: MentionFinder? = nil) {
         self.init(article: article, items: items, graph: graph, annotationsPath: annotationsPath,
-                  mentionFinder: mentionFinder ?? MentionFinder(items: Self.mentionable(items, in: article)), paragraphMentions: [:])
+                  mentionFinder: mentionFinder ?? MentionFinder(items: items, leavingOutNamesOf: article.title), paragraphMentions: [:])
     }
 
     private init(article: Article, items: [Item], graph: LinkGraph, annotationsPath: String?, mentionFinder: MentionFinder,
@@ -67,7 +67,7 @@ public struct LinkedArticle: Sendable, Equatable {
         if let annotations {
             links = try Annotations().links(fromTOML: annotations.text, path: annotations.path, article: article, items: items)
         }
-        let finder = MentionFinder(items: Self.mentionable(items, in: article))
+        let finder = MentionFinder(items: items, leavingOutNamesOf: article.title)
         let detected = Linker().detect(in: article, items: items, finder: finder, curated: links)
         links += detected.links
         self.init(article: article, items: items, graph: LinkGraph(links: links), annotationsPath: annotations?.path,
@@ -82,16 +82,9 @@ public struct LinkedArticle: Sendable, Equatable {
         Self.namesTitle(item, titleTokens: Tokenizer.tokens(in: article.title))
     }
 
-    static func namesTitle(_ item: Item, titleTokens: [String]) -> Bool {
-        item.kind == .seeAlso && Aliases.tokenSequences(for: item.name).contains(titleTokens)
-    }
-
-    /// The items whose mentions are cross-references: all but a See-also topic naming the
-    /// article itself, which would otherwise mark every use of the article's own name.
-    /// (By tokens, as mentions are matched, not through Foundation: this runs at start-up.)
-    static func mentionable(_ items: [Item], in article: Article) -> [Item] {
-        let title = Tokenizer.tokens(in: article.title)
-        return items.filter { !namesTitle($0, titleTokens: title) }
+    /// `sequences` are the item's aliases (`Aliases.tokenSequences`), when made already.
+    static func namesTitle(_ item: Item, titleTokens: [String], sequences: [[String]]? = nil) -> Bool {
+        item.kind == .seeAlso && (sequences ?? Aliases.tokenSequences(for: item.name)).contains(titleTokens)
     }
 
     /// The mentions of the items in `paragraph`, left to right: those the linker found when
@@ -167,12 +160,11 @@ public enum ArticleLoader {
     /// The bundled "Dual power" article, embedded at build time.
     public static func bundled() throws -> LinkedArticle {
         let article = try bundledArticle()
-        let links = String(decoding: embedded(bundledLinksName), as: UTF8.self)
-        return try LinkedArticle(article: article, annotations: (links, bundledPrefix + bundledLinksName))
+        return try LinkedArticle(article: article, annotations: (embedded(bundledLinksName), bundledPrefix + bundledLinksName))
     }
 
     public static func bundledText() -> String {
-        String(decoding: embedded(bundledArticleName), as: UTF8.self)
+        embedded(bundledArticleName)
     }
 
     /// The article at `path`, with `NAME.links.toml` beside `NAME.txt` when there is one;
@@ -221,14 +213,13 @@ public enum ArticleLoader {
     }
 
     private static func bundledArticle() throws -> Article {
-        try ArticleParser().parse(bytes: embedded(bundledArticleName), path: bundledPrefix + bundledArticleName)
+        try ArticleParser().parse(bytes: Array(embedded(bundledArticleName).utf8), path: bundledPrefix + bundledArticleName)
     }
 
-    private static func embedded(_ name: String) -> [UInt8] {
-        guard let base64 = EmbeddedAssets.base64ByName[name], let data = Data(base64Encoded: base64) else {
-            preconditionFailure("asset \(name) was not embedded at build time")
-        }
-        return [UInt8](data)
+    /// The text of an asset, embedded as a string literal by the EmbedAssets plugin.
+    private static func embedded(_ name: String) -> String {
+        guard let text = EmbeddedAssets.textByName[name] else { preconditionFailure("asset \(name) was not embedded at build time") }
+        return text
     }
 }
 
