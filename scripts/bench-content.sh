@@ -59,7 +59,10 @@ for name in sys.argv[2:]:
 print("    ]")
 print("}")
 PYTHON
-[ -f "$ROOT/Package.resolved" ] && cp "$ROOT/Package.resolved" "$PKG/Package.resolved"
+# The generated package pins TOMLKit to the version this one resolved; a fresh clone has not
+# resolved yet (the script ended there, with status 2 and no message).
+[ -f "$ROOT/Package.resolved" ] || (cd "$ROOT" && swift package resolve >/dev/null)
+cp "$ROOT/Package.resolved" "$PKG/Package.resolved"
 
 TOMLKIT_VERSION="$(grep -A8 '"identity" : "tomlkit"' "$ROOT/Package.resolved" 2>/dev/null | sed -n 's/.*"version" : "\(.*\)".*/\1/p' | head -1)"
 cat > "$PKG/Package.swift" <<EOF
