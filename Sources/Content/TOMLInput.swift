@@ -22,7 +22,8 @@ public enum TOMLInput {
         if let crowded = lineOfTooManyDots(in: bytes) {
             return (crowded, "invalid TOML: more than \(dotLimit) '.' on one line, as in a key of that many parts, which seealso cannot read")
         }
-        var traps = ParserTraps(bytes: Array(withoutByteOrderMark(text).utf8))
+        // After the byte-order mark TOMLKit skips (its 3 bytes): the bytes above, not a copy.
+        var traps = ParserTraps(bytes: bytes, from: text.hasPrefix("\u{FEFF}") ? 3 : 0)
         return traps.first()
     }
 
@@ -93,10 +94,13 @@ public enum TOMLInput {
     /// It judges nothing else: every other mistake is TOMLKit's to report.
     private struct ParserTraps {
         let bytes: [UInt8]
-        var index = 0
+        var index: Int
         var line = 1
 
-        init(bytes: [UInt8]) { self.bytes = bytes }
+        init(bytes: [UInt8], from start: Int) {
+            self.bytes = bytes
+            index = start
+        }
 
         /// The first trap, as its line and message; nil when there is none.
         mutating func first() -> (line: Int, message: String)? {
