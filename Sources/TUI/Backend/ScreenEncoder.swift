@@ -165,23 +165,25 @@ public struct ScreenEncoder {
             case .cells(let old): cell != old[index]
             }
         }
+
+        /// Whether row `y` of `new` differs anywhere from what is under it: `differs(at:from:)`
+        /// for a whole row, each case's loop kept tight (the diff is timed per frame).
+        func differs(inRow y: Int, of new: UnsafeBufferPointer<Cell>, width: Int) -> Bool {
+            switch self {
+            case .unknown: true
+            case .blank: (y * width..<(y + 1) * width).contains { new[$0] != .blank }
+            case .cells(let old): !ScreenEncoder.rowsEqual(new, y, old, y, width: width)
+            }
+        }
     }
 
     /// Writes every row of `frame` that differs from what `base` shows.
     private mutating func draw(_ frame: CellBuffer, over base: Underlay) {
         let (width, height) = (frame.width, frame.height)
         frame.withCells { new in
-            for y in 0..<height where Self.rowDiffers(new, y, over: base, width: width) {
+            for y in 0..<height where base.differs(inRow: y, of: new, width: width) {
                 drawRow(y, new, base, width: width, height: height)
             }
-        }
-    }
-
-    private static func rowDiffers(_ new: UnsafeBufferPointer<Cell>, _ y: Int, over base: Underlay, width: Int) -> Bool {
-        switch base {
-        case .unknown: return true
-        case .blank: return (y * width..<(y + 1) * width).contains { new[$0] != .blank }
-        case .cells(let old): return !rowsEqual(new, y, old, y, width: width)
         }
     }
 
