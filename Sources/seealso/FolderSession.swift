@@ -37,8 +37,10 @@ extension ArticleLocation {
     /// The PATH argument, when it names a folder (`-` is standard input, even with a folder
     /// of that name here: `./-` names that).
     var folderPath: String? {
-        var isDirectory: ObjCBool = false
-        guard let file, !readsStandardInput, FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        // stat(2), as FileManager's fileExists(atPath:isDirectory:) does (following links),
+        // without FileManager's first use: this is read before the article's thread starts.
+        var info = stat()
+        guard let file, !readsStandardInput, stat(file, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
         return file
     }
 }
