@@ -214,7 +214,12 @@ struct NodeResolver {
             }
             // Named by what was asked for: "no section named 'section: Nope'" said its kind twice.
             let what = prefix.isEmpty ? "item or section" : ItemKind(slug: prefix)?.singularTitle ?? prefix
-            throw Problem(message: "no \(what) named '\((prefix.isEmpty ? reference : name).neutralized)' in '\(article.title.neutralized)'")
+            // Whole names only, unlike `--item`, which takes a name's start: a curated link must
+            // keep naming one thing as the article grows. So the names it may have meant are
+            // offered, as `--focus` offers them ("Kennington" for "Kennington Common meeting").
+            let close = Lookup.suggestions(for: trimmed, among: Lookup.nodePlaces(of: article, items: items))
+            throw Problem(message: "no \(what) named '\((prefix.isEmpty ? reference : name).neutralized)' in '\(article.title.neutralized)'"
+                              + (close.isEmpty ? "" : "; close matches: " + close.map(\.neutralized).joined(separator: ", ")))
         }
         let ids = matches.joined(separator: ", ")
         let message = prefixTellsApart(matches, named: name, prefix: prefix)

@@ -244,6 +244,12 @@ struct RejectionTests {
         (curatedFile(curatedLink(from: "section: Aftermath")), 10, "no section named 'Aftermath' in 'Dual power'"),
         (curatedFile(curatedLink(from: "Proudhon")), 10, "no item or section named 'Proudhon' in 'Dual power'"),
         (curatedFile(curatedLink(to: "example: Mutualism")), 11, "no example named 'Mutualism' in 'Dual power'"),
+        // Whole names only, unlike --item, but the names it may have meant are offered: a start,
+        // a typo, within the kind asked for.
+        (curatedFile(curatedLink(to: "strategy: Municipal")), 11,
+         "no strategy named 'Municipal' in 'Dual power'; close matches: Municipalism"),
+        (curatedFile(curatedLink(from: "see-also: Anarchsm")), 10,
+         "no see-also topic named 'Anarchsm' in 'Dual power'; close matches: Anarchism, Anarcho-syndicalism"),
         // A kind that does not exist.
         (curatedFile(curatedLink(from: "foo: Syndicalism")), 10,
          "unknown kind 'foo' in 'foo: Syndicalism' (one of: see-also, example, strategy, section)"),
