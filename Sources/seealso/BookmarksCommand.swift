@@ -197,10 +197,12 @@ extension Bookmarks {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
-            abstract: "Bookmark a section of an article.",
+            abstract: "Bookmark a section of an article, or a See-also topic, example or strategy.",
             discussion: """
                 Prints 'bookmarked: #ID Article › Section' once the bookmark is saved (it then \
-                survives even a crash). A section already bookmarked is not added twice: its \
+                survives even a crash). With --item, the bookmark is on the item, as the \
+                explorer's m makes it on a selected item ('… › Section › Item'). A place already \
+                bookmarked is not added twice: its \
                 bookmark is printed as 'already bookmarked', and --note replaces its note \
                 ('already bookmarked, note replaced', or 'note unchanged' when it is the same; \
                 --note "" removes it).
@@ -217,16 +219,25 @@ extension Bookmarks {
                   seealso bookmarks add my-article.txt --section Background \\
                     --note "reread"
                   seealso bookmarks add articles/ --section "See also"
+                  seealso bookmarks add --item "strategy: Municipalism"
                 """)
 
         @OptionGroup var article: ArticleOptions
         @Option(help: "The section, as 'seealso --section' finds it: its id as written (lead, see-also-2), else its heading (case and accents aside), else its id in any case, else the start of its heading.")
-        var section: String
+        var section: String?
+        @Option(help: "Instead of --section: the See-also topic, example or strategy, as 'seealso --item' finds it ('kind: NAME' looks among that kind).")
+        var item: String?
         @Option(help: "A note to keep with the bookmark.") var note: String?
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
+            switch (section, item) {
+            case (nil, nil): throw ValidationError("Give --section or --item: what to bookmark.")
+            case (_?, _?): throw ValidationError("Give --section or --item, not both.")
+            default: break
+            }
             try requireName(section, of: "--section")
+            try requireName(item, of: "--item")
             // Refused before anything is read: a bookmark is opened again from its file, and
             // what came through a pipe is gone once read.
             if article.readsStandardInput {
@@ -237,13 +248,18 @@ extension Bookmarks {
         func run() throws {
             // Where `seealso PATH --section NAME` opens: an unknown NAME is the same error (64,
             // with the close matches, across a folder), and the same article is bookmarked.
-            let opened = try Exploration(file: article.file, section: section).open()
-            guard case .section(let index)? = opened.target else { preconditionFailure("--section opens at a section") }
+            let opened = try Exploration(file: article.file, section: section, item: item).open()
             let model = opened.opening.first
+            // An item is bookmarked in its section, as the explorer's m bookmarks it.
+            let (index, itemID): (Int, String?) = switch opened.target {
+            case .section(let index)?: (index, nil)
+            case .item(let id)?: (model.sectionIndex(of: id) ?? 0, id)
+            default: preconditionFailure("--section opens at a section, --item at an item")
+            }
             let store = try store.open()
             let (result, before) = try StoreFailure.reporting {
-                let before = try store.bookmarks(at: index, in: model).first?.note
-                return (try store.addBookmarkIfAbsent(in: model, sectionIndex: index, note: note), before)
+                let before = try store.bookmarks(at: index, itemID: itemID, in: model).first?.note
+                return (try store.addBookmarkIfAbsent(in: model, sectionIndex: index, itemID: itemID, note: note), before)
             }
             let bookmark = result.bookmark
             // Said, not done quietly: the note it had is gone (unless it is the one given).

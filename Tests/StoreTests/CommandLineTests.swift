@@ -58,6 +58,33 @@ import Testing
         #expect(try run("list").stdout == "no bookmarks\n")
     }
 
+    /// The explorer's m bookmarks a selected item; the command line could bookmark sections only
+    /// (QA 16: `bookmarks add --item Municipalism` said "Missing expected argument '--section'").
+    @Test func anItemIsBookmarkedInItsSection() throws {
+        let added = try run("add", "--item", "strategy: municipal", "--note", "read Bookchin")
+        #expect(added.status == 0)
+        #expect(added.stdout == "bookmarked: #1 Dual power › Modern usage by libertarian socialists › Municipalism\n")
+        // The item and its section are two places: the section is bookmarked apart.
+        #expect(try run("add", "--item", "Municipalism").stdout
+                 == "already bookmarked: #1 Dual power › Modern usage by libertarian socialists › Municipalism\n")
+        #expect(try run("add", "--section", "Modern usage").stdout == "bookmarked: #2 Dual power › Modern usage by libertarian socialists\n")
+
+        let model = try ArticleLoader.bundled()
+        let item = try #require(model.items.first { $0.name == "Municipalism" })
+        let saved = try StateStore(directory: URL(fileURLWithPath: data)).bookmarks(at: item.section, itemID: item.id, in: model)
+        #expect(saved.map(\.id) == [1])
+        #expect(saved.first?.note == "read Bookchin")
+
+        let neither = try run("add")
+        #expect(neither.status == 64)
+        #expect(neither.stderr.hasPrefix("seealso: Give --section or --item: what to bookmark.\n"))
+        #expect(try run("add", "--section", "Background", "--item", "Municipalism").stderr
+                    .hasPrefix("seealso: Give --section or --item, not both.\n"))
+        let unknown = try run("add", "--item", "Nope")
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr == "seealso: no item starts with 'Nope' in 'Dual power'\n")
+    }
+
     /// Found by a fuzzer: a NUL inside imported text cut it (and merged two bookmarks that
     /// differed after it); bookmark JSON wrote DEL, C1 and bidi controls raw; one 100 kB note
     /// padded every row of `list` to its length.
