@@ -37,7 +37,7 @@ extension OnATerminal {
             // Past b's pause (500 ms after its last key), so that b still lists the bookmark.
             usleep(1_000_000)
             a.press("d")
-            try a.waitFor("Bookmark deleted: u undoes.")
+            try a.waitFor("Bookmark deleted: Background (u undoes)")
             b.press("d")
             try b.waitFor("Already deleted (in another window): Background")
             try b.waitFor("5 Bookmarks (0)")

@@ -164,7 +164,7 @@ struct StoreFileTests {
         let first = try explorerWithABookmark()
         first.press("'")
         first.press("d")
-        #expect(first.state.notice == "Bookmark deleted: u undoes.")
+        #expect(first.state.notice == "Bookmark deleted: Criticism (u undoes)")
         first.press("m")
         let second = try TwoExplorersTests.Window(model, data: data, at: criticism)
         first.pause()

@@ -130,7 +130,7 @@ struct TwoExplorersTests {
         b.press("'")
         #expect(b.state.bookmarks.map(\.path) == ["Criticism"])
         a.press("d")
-        #expect(a.state.notice == "Bookmark deleted: u undoes.")
+        #expect(a.state.notice == "Bookmark deleted: Criticism (u undoes)")
 
         b.press("d")
         #expect(b.state.notice == "Already deleted (in another window): Criticism")

@@ -180,7 +180,7 @@ struct BookmarkUITests {
 
         state = press(runner, state, .character("5"), .character("g"), .character("d"))
         #expect(service.marks.map(\.section) == [2])
-        #expect(state.notice == "Bookmark deleted: u undoes.")
+        #expect(state.notice == "Bookmark deleted: Modern usage by libertarian socialists (u undoes)")
         state = press(runner, state, .character("u"))
         #expect(service.marks.map(\.section) == [2, 7])
 

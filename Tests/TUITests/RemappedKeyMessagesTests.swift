@@ -92,8 +92,8 @@ struct RemappedKeyMessagesTests {
         state = press(state, .character("a"))
         #expect(state.notice == "Bookmark removed: October Revolution (U undoes)")
         state = press(state, .character("a"), .character("w"), .character("x"))
-        #expect(state.notice == "Bookmark deleted: U undoes.")
-        #expect(explorer.render(state).row(size.height - 1).contains("Bookmark deleted: U undoes."))
+        #expect(state.notice == "Bookmark deleted: October Revolution (U undoes)")
+        #expect(explorer.render(state).row(size.height - 1).contains("Bookmark deleted: October Revolution (U undoes)"))
     }
 
     @Test func unboundCommandsAreNotNamed() throws {
@@ -117,7 +117,7 @@ struct RemappedKeyMessagesTests {
         #expect(state.notice == "Bookmark removed: October Revolution")
         state = runner.apply(.command(.focusBookmarks), to: runner.apply(.command(.toggleBookmark), to: state))
         state = runner.apply(.command(.deleteBookmark), to: state)
-        #expect(state.notice == "Bookmark deleted.")
+        #expect(state.notice == "Bookmark deleted: October Revolution")
     }
 
     /// With only one of delete and bookmark bound, the undo line names that one.

@@ -191,7 +191,8 @@ public final class ExplorerSession {
                 notice = note?.isEmpty ?? true ? "Note cleared." : "Note saved."
             case .removeBookmark(let id, let name, let byMark):
                 if try service.remove(bookmark: id) {
-                    notice = byMark ? removed(name) : "Bookmark deleted" + (keymap.keyName(for: .undoDelete).map { ": \($0) undoes." } ?? ".")
+                    // Named either way (QA 16a: `d` said only "Bookmark deleted", `m` named it).
+                    notice = removed(name, as: byMark ? "removed" : "deleted")
                 } else {
                     // Nothing was removed here, so nothing is offered to undo.
                     notice = "Already \(byMark ? "removed" : "deleted") (in another window): \(name)"
@@ -268,9 +269,9 @@ public final class ExplorerSession {
     }
 
     /// What `m` says when it removes bookmarks (`count`: a place may have several), wherever
-    /// it was pressed.
-    func removed(_ name: String, count: Int = 1) -> String {
-        (count == 1 ? "Bookmark removed: \(name)" : "\(count) bookmarks removed: \(name)")
+    /// it was pressed, and `d` in the Bookmarks pane (`verb` "deleted", as its key is named).
+    func removed(_ name: String, count: Int = 1, as verb: String = "removed") -> String {
+        (count == 1 ? "Bookmark \(verb): \(name)" : "\(count) bookmarks \(verb): \(name)")
             + (keymap.keyName(for: .undoDelete).map { " (\($0) undoes)" } ?? "")
     }
 
