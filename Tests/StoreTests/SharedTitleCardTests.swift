@@ -21,10 +21,11 @@ struct SharedTitleCardTests {
         #expect(card.contains("2 files of the folder have this title (\(folder.path("gamma-copy.txt")), \(folder.path("gamma.txt")))"), "\(card)")
         #expect(!card.contains("not loaded"))
 
-        // A topic no file has keeps the old words.
+        // A topic no file has: said so, not "not loaded", which read as if it could be (QA 16a).
         let delta = try #require(reader.session.explorer.model.items.first { $0.kind == .seeAlso && $0.name == "Delta" })
         reader.apply(.follow(.card(delta.id)))
         let other = reader.session.explorer.readerDocument(reader.state).blocks.flatMap(\.spans).map(\.text).joined()
-        #expect(other.contains("Its article is not loaded"))
+        #expect(other.contains("No article of this folder has this title: this card gathers what “Alpha” says about it."), "\(other)")
+        #expect(!other.contains("not loaded"))
     }
 }

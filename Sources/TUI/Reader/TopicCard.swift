@@ -4,8 +4,10 @@ extension ReaderDocument {
     /// The card of a topic whose article is not loaded (or of any item, on request): its name
     /// and kind, every link with its rationale or evidence, and every place the article
     /// mentions it — each followable. `sharedBy`: in a folder, the files that all have the
-    /// topic's title, so that it opens none of them.
-    public static func card(for itemID: String, in model: LinkedArticle, sharedBy files: [String]? = nil) -> ReaderDocument {
+    /// topic's title, so that it opens none of them. `inFolder`: the article is one of a
+    /// folder's, none of which has the topic's title.
+    public static func card(for itemID: String, in model: LinkedArticle, sharedBy files: [String]? = nil,
+                            inFolder: Bool = false) -> ReaderDocument {
         var document = ReaderDocument()
         guard case .item(let index)? = model.node(id: itemID) else { return document }
         let item = model.items[index]
@@ -34,7 +36,9 @@ extension ReaderDocument {
                           + "so it opens none of them; the finder opens the first. This card gathers what "
                           + "“\(model.article.title)” says about it.", Style(.dim))], spacing: 1)
         } else if item.kind == .seeAlso {
-            add([TextSpan("Its article is not loaded: this card gathers what “\(model.article.title)” says about it.", Style(.dim))], spacing: 1)
+            // In a folder "not loaded" read as if it could be (QA 16a): no file there has the title.
+            let why = inFolder ? "No article of this folder has this title" : "Its article is not loaded"
+            add([TextSpan("\(why): this card gathers what “\(model.article.title)” says about it.", Style(.dim))], spacing: 1)
         }
 
         let links = model.graph.links(touching: item.id).sorted { ($0.origin == .curated ? 0 : 1) < ($1.origin == .curated ? 0 : 1) }

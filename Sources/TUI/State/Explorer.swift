@@ -41,7 +41,8 @@ public struct Explorer: Sendable {
         self.layouts = ReaderLayoutCache { content in
             switch content {
             case .article: ReaderDocument.article(model)
-            case .card(let id): ReaderDocument.card(for: id, in: model, sharedBy: neighbours.ambiguous[id])
+            case .card(let id): ReaderDocument.card(for: id, in: model, sharedBy: neighbours.ambiguous[id],
+                                                    inFolder: !neighbours.titles.isEmpty)
             }
         }
         // Reading on through the article visits a node a section: a few of each are kept.
