@@ -97,10 +97,10 @@ struct SectionStepTests: KeyDriven {
         #expect(explorer.readerTopLine(state) == (try line(starting: "# Links (")))
         state = press(state, "}")
         #expect(explorer.readerTopLine(state) == (try line(starting: "# Mentioned in the article (")))
-        #expect(press(state, "}").notice == "Already at the last section.")
+        #expect(press(state, "}").notice == "Already at the last part.")
         state = press(state, "{{")
         #expect(explorer.readerTopLine(state) == 0)
-        #expect(press(state, "{").notice == "Already at the first section.")
+        #expect(press(state, "{").notice == "Already at the first part.")
         #expect(!explorer.readerDocument(card).blocks.contains { $0.isHeading }, "no ★ goes on a card's parts")
     }
 

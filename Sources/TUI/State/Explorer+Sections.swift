@@ -47,7 +47,9 @@ extension Explorer {
             }
         }
         guard let target else {
-            state.notice = forward ? "Already at the last section." : "Already at the first section."
+            // A topic card has parts (its links, its mentions), not sections (QA 16a).
+            let part = state.reader.content == .article ? "section" : "part"
+            state.notice = forward ? "Already at the last \(part)." : "Already at the first \(part)."
             return state
         }
         let top = jumpTop(layout.blockStart[target], layout: layout)
