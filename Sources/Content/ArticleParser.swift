@@ -458,7 +458,13 @@ struct SlugAllocator {
         var length = 0
         var pendingDash = false
         for scalar in folded.unicodeScalars {
-            if isAlphanumeric(scalar) {
+            // A mark that folding leaves on a letter belongs to the word: a virama ("हिन्दी"
+            // was "हिन-दी") or a Thai tone mark ("ใหม่" lost its ่), as in Wikipedia's anchors.
+            if !pendingDash, !slug.isEmpty, isCombiningMark(scalar) {
+                guard length < maxLength else { break }
+                slug.unicodeScalars.append(scalar)
+                length += 1
+            } else if isAlphanumeric(scalar) {
                 if pendingDash, !slug.isEmpty {
                     guard length + 2 <= maxLength else { break }
                     slug.append("-")
@@ -543,6 +549,14 @@ struct SlugAllocator {
     /// when it is either; only others need the Unicode property tables, whose lookups were
     /// most of the time of making ids.
     @inline(__always)
+    static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        guard !scalar.isASCII else { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
     static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
         guard scalar.isASCII else { return scalar.properties.isAlphabetic || scalar.properties.numericType != nil }
         switch scalar {

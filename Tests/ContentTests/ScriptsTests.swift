@@ -211,6 +211,15 @@ struct ScriptsTests {
             "regional-indicator-symbol-letter-f", "section", "family",
         ])
     }
+
+    /// A mark folding leaves on a letter is part of the word: a virama made a hyphen inside
+    /// "हिन्दी" ("हिन-दी"), and a Thai tone mark at a word's end was dropped (QA 16b).
+    @Test("Indic viramas and Thai tone marks stay in their word's id")
+    func marksInIDs() {
+        #expect(["हिन्दी भाषा", "தமிழ்", "เชียงใหม่", "ภาษาไทย", "Résumé", "a\u{301}b"].map(SlugAllocator.slug) == [
+            "हिन्दी-भाषा", "தமிழ்", "เชียงใหม่", "ภาษาไทย", "resume", "ab",
+        ])
+    }
 }
 
 /// A See-also entry with a character that shows nothing in it opens the article it shows.
