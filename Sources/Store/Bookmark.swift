@@ -192,7 +192,7 @@ extension Bookmark {
     func isAt(sectionIndex: Int, itemID: String?, in model: LinkedArticle, file: String?) -> Bool {
         guard isOf(file: file, title: model.article.title) else { return false }
         let place = StateStore.place(of: self, in: model)
-        if let itemID { return self.itemID == itemID && place == .item(itemID) }
+        if let itemID { return self.itemID != nil && place == .item(itemID) }
         return self.itemID == nil && place == .section(sectionIndex)
     }
 }

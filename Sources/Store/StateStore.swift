@@ -302,7 +302,7 @@ public final class StateStore {
     }
 
     /// Where a bookmark lands in `model`, which may have been edited since. In order:
-    /// 1. its item, if that id still exists;
+    /// 1. its item, if that id still exists, else the one item of its kind with its name;
     /// 2. a section with the same heading (it may have moved, or its id changed because a
     ///    section with the same heading was added before it). Among several, the one with the
     ///    same heading path (parents) and the same id, then the same path, then the same id,
@@ -317,7 +317,14 @@ public final class StateStore {
     ///    says more than text, which two sections may share ("To be written." under two headings);
     /// 5. otherwise orphaned: shown with its old heading, never dropped.
     public static func place(of bookmark: Bookmark, in model: some BookmarkSite) -> BookmarkPlace {
-        if let itemID = bookmark.itemID, model.itemIndex(id: itemID) != nil { return .item(itemID) }
+        if let itemID = bookmark.itemID {
+            if model.itemIndex(id: itemID) != nil { return .item(itemID) }
+            // Its id changed (an id rule fixed, a namesake added before it): the one item of its
+            // kind with its name, as a section is found by its heading.
+            let kind = itemID.prefix { $0 != ":" } + ":"
+            let namesakes = model.items.filter { $0.name == bookmark.itemName && $0.id.hasPrefix(kind) }
+            if namesakes.count == 1 { return .item(namesakes[0].id) }
+        }
         let article = model.article
         var best: (index: Int, score: Int)?
         for index in article.sections.indices where Bookmark.heading(of: article.sections[index]) == bookmark.heading {

@@ -52,6 +52,22 @@ import Testing
         #expect(StateStore.place(of: bookmark, in: original) == .item(item.id))
     }
 
+    /// An item bookmark whose id changed (an id rule fixed, as for "हिन्दी"'s virama; a
+    /// namesake of another kind is no match) lands on the one item of its kind with its name,
+    /// and `m` there sees it, rather than falling back to the section and adding a second.
+    @Test func anItemWhoseIDChangedIsFoundByItsName() throws {
+        let item = try #require(original.items.first { $0.name == "Municipalism" })
+        var bookmark = try store.addBookmark(in: original, sectionIndex: 0, itemID: item.id)
+        bookmark.itemID = "strategy:municipalism-old-id"
+        #expect(StateStore.place(of: bookmark, in: original) == .item(item.id))
+        #expect(bookmark.isAt(sectionIndex: item.section, itemID: item.id, in: original, file: bookmark.articlePath))
+        bookmark.itemID = "example:municipalism-old-id"
+        #expect(StateStore.place(of: bookmark, in: original) == .section(item.section), "another kind's item is another place")
+        bookmark.itemName = "Gone"
+        bookmark.itemID = "strategy:gone"
+        #expect(StateStore.place(of: bookmark, in: original) == .section(item.section))
+    }
+
     @Test func headingMovedElsewhere() throws {
         let bookmark = try store.addBookmark(in: original, sectionIndex: original.sectionIndex("Criticism"))
         // Criticism moves to the top, before History.
