@@ -130,11 +130,32 @@ public enum PaneRows {
         let main = ListRow([TextSpan(arrow, Style(.dim)), TextSpan(model.displayName(of: other))],
                            target: Target.node(other, in: model), indent: 2)
         var detail = [TextSpan("\(link.relation.rawValue) · \(link.origin.rawValue)", Style(originRole))]
+        var kept: Int?
         if let rationale = link.rationale {
             detail.append(TextSpan(": " + rationale, Style(.dim)))
         } else if let evidence = link.evidence {
-            detail.append(TextSpan(": line \(evidence.line): \(evidence.text)", Style(.dim)))
+            detail.append(TextSpan(": line \(evidence.line): ", Style(.dim)))
+            if let parts = evidence.partsAroundMention {
+                // The mention undimmed, and kept in view where the sentence is cut.
+                detail += [TextSpan(String(parts.before), Style(.dim)), TextSpan(String(parts.mention)),
+                           TextSpan(String(parts.after), Style(.dim))]
+                kept = detail.count - 2
+            } else {
+                detail.append(TextSpan(evidence.text, Style(.dim)))
+            }
         }
-        return [main, ListRow.detail(detail)]
+        return [main, ListRow.detail(detail, keeping: kept)]
+    }
+}
+
+extension Evidence {
+    /// The text before the mention, the mention and the text after it; nil when the evidence
+    /// has no mention, or one that is not within its text.
+    var partsAroundMention: (before: Substring, mention: Substring, after: Substring)? {
+        let utf8 = text.utf8
+        guard let mention, mention.lowerBound >= 0, mention.upperBound <= utf8.count, !mention.isEmpty else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: mention.lowerBound)
+        let upper = utf8.index(utf8.startIndex, offsetBy: mention.upperBound)
+        return (text[..<lower], text[lower..<upper], text[upper...])
     }
 }
