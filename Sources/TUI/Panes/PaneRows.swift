@@ -54,7 +54,9 @@ public enum PaneRows {
             guard !members.isEmpty else { continue }
             let role: ColorRole = group.kind?.role ?? .section
             rows.append(ListRow([TextSpan("\(group.title) (\(members.count))", Style(role, bold: true))]))
-            for link in members { rows += linkRows(link, from: node, model: model) }
+            // A group is of one kind: namesakes of other kinds are under their own heading.
+            let names = model.displayNames(of: members.map { $0.other(than: node) })
+            for link in members { rows += linkRows(link, from: node, named: names, model: model) }
         }
         return rows
     }
@@ -105,7 +107,8 @@ public enum PaneRows {
     /// among their See-also topics.
     public static func backlinks(_ model: LinkedArticle, node: String, incoming: [(article: String, topic: String)] = []) -> [ListRow] {
         let links = model.graph.incoming(to: node)
-        var rows = links.flatMap { linkRows($0, from: node, model: model) }
+        let names = model.displayNames(of: links.map(\.from))
+        var rows = links.flatMap { linkRows($0, from: node, named: names, model: model) }
         if links.isEmpty {
             // "here" would deny the other articles listed under it.
             let place = incoming.isEmpty ? "here" : "in this article"
@@ -122,12 +125,13 @@ public enum PaneRows {
         return rows
     }
 
-    /// Two rows per link: the other end (selectable), then its type, origin and why.
-    static func linkRows(_ link: Link, from node: String, model: LinkedArticle) -> [ListRow] {
+    /// Two rows per link: the other end (selectable), named as `names` has it (see
+    /// `LinkedArticle.displayNames(of:)`), then its type, origin and why.
+    static func linkRows(_ link: Link, from node: String, named names: [String: String], model: LinkedArticle) -> [ListRow] {
         let other = link.other(than: node)
         let arrow = link.from == node ? "→ " : "← "
         let originRole: ColorRole = link.origin == .curated ? .curated : .detected
-        let main = ListRow([TextSpan(arrow, Style(.dim)), TextSpan(model.displayName(of: other))],
+        let main = ListRow([TextSpan(arrow, Style(.dim)), TextSpan(names[other] ?? model.displayName(of: other))],
                            target: Target.node(other, in: model), indent: 2)
         var detail = [TextSpan("\(link.relation.rawValue) · \(link.origin.rawValue)", Style(originRole))]
         var kept: Int?
