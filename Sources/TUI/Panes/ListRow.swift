@@ -6,7 +6,8 @@ public struct ListRow: Equatable, Sendable {
     public var spans: [TextSpan]
     public var target: Target?
     public var indent: Int
-    /// Detail rows (rationale, evidence) wrap to the pane; others are cut with "…".
+    /// Detail rows (rationale, evidence) and a pane's message (nothing to list) wrap to the
+    /// pane; others are cut with "…".
     public var wraps: Bool
     /// Rows with a target are selectable; so are rows that stand for something to act on
     /// even without a place to go (an orphaned bookmark, which can still be deleted).
@@ -88,8 +89,10 @@ struct ListLayout {
                 let block = ReaderBlock(spans: spans, prefix: nil, indent: row.indent, spacingBefore: 0,
                                         section: 0, item: nil, sourceLine: nil)
                 var wrapped = ReaderLayout.wrap(block, width: width)
-                if wrapped.count > Self.maxDetailLines {
-                    // Long evidence stays readable in a side pane: the topic card has it whole.
+                // Long evidence stays readable in a side pane: the topic card has it whole. A
+                // message is shown whole: it is all the pane says, and ends with the name it
+                // is about.
+                if row.isDetail, wrapped.count > Self.maxDetailLines {
                     wrapped = Array(wrapped.prefix(Self.maxDetailLines))
                     var last = wrapped[wrapped.count - 1]
                     let used = last.reduce(0) { $0 + $1.text.displayWidth }

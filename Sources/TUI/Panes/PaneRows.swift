@@ -39,7 +39,7 @@ public enum PaneRows {
     public static func crossLinks(_ model: LinkedArticle, node: String) -> [ListRow] {
         let links = model.graph.links(touching: node)
         guard !links.isEmpty else {
-            return [ListRow([TextSpan("No cross-links for \(model.displayName(of: node)).", Style(.dim))])]
+            return [ListRow([TextSpan("No cross-links for \(model.displayName(of: node)).", Style(.dim))], wraps: true)]
         }
         var rows: [ListRow] = []
         let groups: [(title: String, kind: ItemKind?)] = ItemKind.allCases.map { ($0.pluralTitle, $0) } + [("Sections", nil)]
@@ -110,9 +110,10 @@ public enum PaneRows {
         let names = model.displayNames(of: links.map(\.from))
         var rows = links.flatMap { linkRows($0, from: node, named: names, model: model) }
         if links.isEmpty {
-            // "here" would deny the other articles listed under it.
+            // "here" would deny the other articles listed under it. Wrapped, as a pane's
+            // width cut it before the name it is about ("Nothing in this article points to A…").
             let place = incoming.isEmpty ? "here" : "in this article"
-            rows.append(ListRow([TextSpan("Nothing \(place) points to \(model.displayName(of: node)).", Style(.dim))]))
+            rows.append(ListRow([TextSpan("Nothing \(place) points to \(model.displayName(of: node)).", Style(.dim))], wraps: true))
         }
         if !incoming.isEmpty {
             rows.append(ListRow([TextSpan("Other articles (\(incoming.count))", Style(.section, bold: true))]))
