@@ -28,11 +28,34 @@ public struct Evidence: Sendable, Equatable, Hashable, Codable {
     public var section: String
     public var line: Int
     public var text: String
+    /// Where the mention is in `text`, in UTF-8 bytes from its start, so that a pane too
+    /// narrow for the whole sentence can show the part around it. Bytes, as the linker finds
+    /// mentions: a character count would walk the text for every link. Nil where the evidence
+    /// mentions nothing (a namesake's own line) or does not know (evidence read from JSON).
+    ///
+    /// A help to show the evidence, not part of it: where in `text` the link's own target is
+    /// named, which the text and the target say again. So it is not exported (the JSON
+    /// schema is `{section, line, text}`), and evidence read back from an export is equal to
+    /// the linker's (`==` and `hash` leave it out).
+    public var mention: Range<Int>?
 
-    public init(section: String, line: Int, text: String) {
+    private enum CodingKeys: String, CodingKey { case section, line, text }
+
+    public static func == (lhs: Evidence, rhs: Evidence) -> Bool {
+        (lhs.section, lhs.line, lhs.text) == (rhs.section, rhs.line, rhs.text)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(section)
+        hasher.combine(line)
+        hasher.combine(text)
+    }
+
+    public init(section: String, line: Int, text: String, mention: Range<Int>? = nil) {
         self.section = section
         self.line = line
         self.text = text
+        self.mention = mention
     }
 }
 

@@ -122,19 +122,31 @@ public struct Linker: Sendable {
     static let excerptContext = 200
 
     /// The evidence for a mention: its sentence, or the part of a very long one around the
-    /// mention, cut with "…". A whole 360 kB sentence naming 16,000 items, once per link,
-    /// weighed 2.5 GB.
-    static func excerpt(of text: String, sentence: Range<String.Index>, around mention: Range<String.Index>) -> String {
+    /// mention, cut with "…", and where the mention is in it (see `Evidence.mention`). A whole
+    /// 360 kB sentence naming 16,000 items, once per link, weighed 2.5 GB.
+    static func excerpt(of text: String, sentence: Range<String.Index>,
+                        around mention: Range<String.Index>) -> (text: String, mention: Range<Int>) {
+        // A mention can run past its sentence ("U.S. Army" split at "U.S."): a whole sentence
+        // then marks only its own part of the mention.
         guard text.utf8.distance(from: sentence.lowerBound, to: sentence.upperBound) > wholeSentenceLimit else {
-            return String(text[sentence])
+            return (String(text[sentence]), offsets(of: mention, from: sentence.lowerBound, within: sentence, in: text))
         }
-        // A mention can run past its sentence ("U.S. Army" split at "U.S."): the limits then
-        // widen to hold it, so the walk never leaves the text.
+        // An excerpt's limits widen to hold it, so the walk never leaves the text.
         let lower = min(sentence.lowerBound, mention.lowerBound)
         let upper = max(sentence.upperBound, mention.upperBound)
         let start = text.index(mention.lowerBound, offsetBy: -excerptContext, limitedBy: lower) ?? lower
         let end = text.index(mention.upperBound, offsetBy: excerptContext, limitedBy: upper) ?? upper
-        return (start > lower ? "…" : "") + text[start..<end] + (end < upper ? "…" : "")
+        let opening = start > lower ? "…" : ""
+        let range = offsets(of: mention, from: start, within: start..<end, in: text)
+        let shift = opening.utf8.count
+        return (opening + text[start..<end] + (end < upper ? "…" : ""), (range.lowerBound + shift)..<(range.upperBound + shift))
+    }
+
+    /// `mention`, kept within `bounds`, as UTF-8 offsets from `origin`.
+    private static func offsets(of mention: Range<String.Index>, from origin: String.Index,
+                                within bounds: Range<String.Index>, in text: String) -> Range<Int> {
+        let kept = mention.clamped(to: bounds)
+        return text.utf8.distance(from: origin, to: kept.lowerBound)..<text.utf8.distance(from: origin, to: kept.upperBound)
     }
 
     /// A `same-topic` link from `item` to each namesake listed before it (a See-also topic
@@ -146,8 +158,9 @@ public struct Linker: Sendable {
         guard !namesakes.isEmpty else { return }
         let text = listItem.text
         let sentence = SentenceSplitter.sentences(in: text).first ?? text.startIndex..<text.endIndex
+        // No mention: the line is the namesake's own, where its name is its definition.
         let evidence = Evidence(section: section, line: listItem.line,
-                                text: Self.excerpt(of: text, sentence: sentence, around: sentence.lowerBound..<sentence.lowerBound))
+                                text: Self.excerpt(of: text, sentence: sentence, around: sentence.lowerBound..<sentence.lowerBound).text)
         for namesake in namesakes {
             links.append(Link(from: item.id, to: namesake, relation: .sameTopic, origin: .detected, evidence: evidence))
         }
@@ -175,7 +188,8 @@ public struct Linker: Sendable {
                 guard seen.insert(MentionKey(from: source, to: target, line: line)).inserted else { continue }
                 if sentences == nil { sentences = SentenceSplitter.sentences(in: text) }
                 let sentence = Self.sentence(holding: mention.range.lowerBound, in: sentences!) ?? text.startIndex..<text.endIndex
-                let evidence = Evidence(section: section, line: line, text: Self.excerpt(of: text, sentence: sentence, around: mention.range))
+                let excerpt = Self.excerpt(of: text, sentence: sentence, around: mention.range)
+                let evidence = Evidence(section: section, line: line, text: excerpt.text, mention: excerpt.mention)
                 links.append(Link(from: source, to: target, relation: .mentions, origin: .detected, evidence: evidence))
             }
         }

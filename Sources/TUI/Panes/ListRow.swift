@@ -1,10 +1,13 @@
+import Content
+
 /// A row of a list pane (outline, cross-links, backlinks): styled text, and where Enter on it
 /// leads. Rows without a target are headings or detail lines, which selection skips.
 public struct ListRow: Equatable, Sendable {
     public var spans: [TextSpan]
     public var target: Target?
     public var indent: Int
-    /// Detail rows (rationale, evidence) wrap to the pane; others are cut with "…".
+    /// Detail rows (rationale, evidence) and a pane's message (nothing to list) wrap to the
+    /// pane; others are cut with "…".
     public var wraps: Bool
     /// Rows with a target are selectable; so are rows that stand for something to act on
     /// even without a place to go (an orphaned bookmark, which can still be deleted).
@@ -12,6 +15,10 @@ public struct ListRow: Equatable, Sendable {
     /// How many of the last spans stay in view when the row is cut: the text before them
     /// takes the "…" (a bookmarked section's ★ must show however long its heading).
     public var keptAtEnd: Int
+    /// For a wrapping row too long for its lines: the span that stays in view (a detected
+    /// link's mention in its evidence). The span before it gives way from its start, with
+    /// "…", as grep shows a match in a long line; the text after it is cut at the end as usual.
+    public var keptSpan: Int?
     /// The row says more of the one above it (a link's type and evidence, a bookmark's note and
     /// date): the two are one entry, and a pane's view never starts between them.
     public var isDetail = false
@@ -26,10 +33,12 @@ public struct ListRow: Equatable, Sendable {
         self.keptAtEnd = keptAtEnd
     }
 
-    /// A detail row of the row above: wrapped to the pane, not selectable.
-    public static func detail(_ spans: [TextSpan], indent: Int = 4) -> ListRow {
+    /// A detail row of the row above: wrapped to the pane, not selectable; `kept` is its
+    /// `keptSpan`.
+    public static func detail(_ spans: [TextSpan], indent: Int = 4, keeping kept: Int? = nil) -> ListRow {
         var row = ListRow(spans, indent: indent, wraps: true)
         row.isDetail = true
+        row.keptSpan = kept
         return row
     }
 }
@@ -76,11 +85,14 @@ struct ListLayout {
             rowStart.append(lines.count)
             let indent = TextSpan(String(repeating: " ", count: row.indent))
             if row.wraps {
-                let block = ReaderBlock(spans: row.spans, prefix: nil, indent: row.indent, spacingBefore: 0,
+                let spans = row.keptSpan.map { Self.spans(row.spans, keeping: $0, width: width - row.indent) } ?? row.spans
+                let block = ReaderBlock(spans: spans, prefix: nil, indent: row.indent, spacingBefore: 0,
                                         section: 0, item: nil, sourceLine: nil)
                 var wrapped = ReaderLayout.wrap(block, width: width)
-                if wrapped.count > Self.maxDetailLines {
-                    // Long evidence stays readable in a side pane: the topic card has it whole.
+                // Long evidence stays readable in a side pane: the topic card has it whole. A
+                // message is shown whole: it is all the pane says, and ends with the name it
+                // is about.
+                if row.isDetail, wrapped.count > Self.maxDetailLines {
                     wrapped = Array(wrapped.prefix(Self.maxDetailLines))
                     var last = wrapped[wrapped.count - 1]
                     let used = last.reduce(0) { $0 + $1.text.displayWidth }
@@ -97,6 +109,44 @@ struct ListLayout {
         }
         self.lines = lines
         self.rowStart = rowStart
+    }
+
+    /// `spans` cut so that span `kept` shows in `maxDetailLines` lines of `width` columns:
+    /// unchanged where it shows already; else the span before it starts later, after "…",
+    /// leaving out as few words as end `kept` on the line before the last (so that the last
+    /// shows what follows it), or failing that on the last line, or else all of them.
+    static func spans(_ spans: [TextSpan], keeping kept: Int, width: Int) -> [TextSpan] {
+        guard kept > 0, kept < spans.count, width > 1,
+              !shows(kept, of: spans, inLines: maxDetailLines, width: width) else { return spans }
+        let before = spans[kept - 1].text
+        // Where the text may start: after a space, so that no word is shown cut.
+        let starts = before.indices.filter { $0 > before.startIndex && before[before.index(before: $0)] == " " } + [before.endIndex]
+        func cut(at start: String.Index) -> [TextSpan] {
+            var cut = spans
+            cut[kept - 1].text = "…" + before[start...]
+            return cut
+        }
+        for lines in [maxDetailLines - 1, maxDetailLines] {
+            // The fewer words left out, the later `kept` ends: the first start that shows it,
+            // by bisection (a long sentence has a hundred words).
+            let first = starts.partitioningIndex { shows(kept, of: cut(at: $0), inLines: lines, width: width) }
+            if first < starts.count { return cut(at: starts[first]) }
+        }
+        return cut(at: before.endIndex)
+    }
+
+    /// Whether span `kept` of `spans` ends within the first `lines` lines of `width` columns,
+    /// with room after it for the "…" that ends the last one when the text goes on.
+    private static func shows(_ kept: Int, of spans: [TextSpan], inLines lines: Int, width: Int) -> Bool {
+        let text = spans.map(\.text).joined()
+        let end = spans[...kept].reduce(0) { $0 + $1.text.utf8.count }
+        let wrapped = TextWrapper.wrap(text, width: width)
+        let utf8 = text.utf8
+        guard let line = wrapped.firstIndex(where: { utf8.distance(from: utf8.startIndex, to: $0.range.upperBound) >= end }),
+              line < lines else { return false }
+        guard line == maxDetailLines - 1, wrapped.count > maxDetailLines else { return true }
+        let through = text[wrapped[line].range.lowerBound..<utf8.index(utf8.startIndex, offsetBy: end)]
+        return through.displayWidth < width
     }
 
     /// The last line of `row` and of the unselectable detail rows that follow it.

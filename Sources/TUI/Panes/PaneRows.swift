@@ -39,7 +39,7 @@ public enum PaneRows {
     public static func crossLinks(_ model: LinkedArticle, node: String) -> [ListRow] {
         let links = model.graph.links(touching: node)
         guard !links.isEmpty else {
-            return [ListRow([TextSpan("No cross-links for \(model.displayName(of: node)).", Style(.dim))])]
+            return [ListRow([TextSpan("No cross-links for \(model.displayName(of: node)).", Style(.dim))], wraps: true)]
         }
         var rows: [ListRow] = []
         let groups: [(title: String, kind: ItemKind?)] = ItemKind.allCases.map { ($0.pluralTitle, $0) } + [("Sections", nil)]
@@ -54,7 +54,9 @@ public enum PaneRows {
             guard !members.isEmpty else { continue }
             let role: ColorRole = group.kind?.role ?? .section
             rows.append(ListRow([TextSpan("\(group.title) (\(members.count))", Style(role, bold: true))]))
-            for link in members { rows += linkRows(link, from: node, model: model) }
+            // A group is of one kind: namesakes of other kinds are under their own heading.
+            let names = model.displayNames(of: members.map { $0.other(than: node) })
+            for link in members { rows += linkRows(link, from: node, named: names, model: model) }
         }
         return rows
     }
@@ -105,11 +107,13 @@ public enum PaneRows {
     /// among their See-also topics.
     public static func backlinks(_ model: LinkedArticle, node: String, incoming: [(article: String, topic: String)] = []) -> [ListRow] {
         let links = model.graph.incoming(to: node)
-        var rows = links.flatMap { linkRows($0, from: node, model: model) }
+        let names = model.displayNames(of: links.map(\.from))
+        var rows = links.flatMap { linkRows($0, from: node, named: names, model: model) }
         if links.isEmpty {
-            // "here" would deny the other articles listed under it.
+            // "here" would deny the other articles listed under it. Wrapped, as a pane's
+            // width cut it before the name it is about ("Nothing in this article points to A…").
             let place = incoming.isEmpty ? "here" : "in this article"
-            rows.append(ListRow([TextSpan("Nothing \(place) points to \(model.displayName(of: node)).", Style(.dim))]))
+            rows.append(ListRow([TextSpan("Nothing \(place) points to \(model.displayName(of: node)).", Style(.dim))], wraps: true))
         }
         if !incoming.isEmpty {
             rows.append(ListRow([TextSpan("Other articles (\(incoming.count))", Style(.section, bold: true))]))
@@ -122,19 +126,41 @@ public enum PaneRows {
         return rows
     }
 
-    /// Two rows per link: the other end (selectable), then its type, origin and why.
-    static func linkRows(_ link: Link, from node: String, model: LinkedArticle) -> [ListRow] {
+    /// Two rows per link: the other end (selectable), named as `names` has it (see
+    /// `LinkedArticle.displayNames(of:)`), then its type, origin and why.
+    static func linkRows(_ link: Link, from node: String, named names: [String: String], model: LinkedArticle) -> [ListRow] {
         let other = link.other(than: node)
         let arrow = link.from == node ? "→ " : "← "
         let originRole: ColorRole = link.origin == .curated ? .curated : .detected
-        let main = ListRow([TextSpan(arrow, Style(.dim)), TextSpan(model.displayName(of: other))],
+        let main = ListRow([TextSpan(arrow, Style(.dim)), TextSpan(names[other] ?? model.displayName(of: other))],
                            target: Target.node(other, in: model), indent: 2)
         var detail = [TextSpan("\(link.relation.rawValue) · \(link.origin.rawValue)", Style(originRole))]
+        var kept: Int?
         if let rationale = link.rationale {
             detail.append(TextSpan(": " + rationale, Style(.dim)))
         } else if let evidence = link.evidence {
-            detail.append(TextSpan(": line \(evidence.line): \(evidence.text)", Style(.dim)))
+            detail.append(TextSpan(": line \(evidence.line): ", Style(.dim)))
+            if let parts = evidence.partsAroundMention {
+                // The mention undimmed, and kept in view where the sentence is cut.
+                detail += [TextSpan(String(parts.before), Style(.dim)), TextSpan(String(parts.mention)),
+                           TextSpan(String(parts.after), Style(.dim))]
+                kept = detail.count - 2
+            } else {
+                detail.append(TextSpan(evidence.text, Style(.dim)))
+            }
         }
-        return [main, ListRow.detail(detail)]
+        return [main, ListRow.detail(detail, keeping: kept)]
+    }
+}
+
+extension Evidence {
+    /// The text before the mention, the mention and the text after it; nil when the evidence
+    /// has no mention, or one that is not within its text.
+    var partsAroundMention: (before: Substring, mention: Substring, after: Substring)? {
+        let utf8 = text.utf8
+        guard let mention, mention.lowerBound >= 0, mention.upperBound <= utf8.count, !mention.isEmpty else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: mention.lowerBound)
+        let upper = utf8.index(utf8.startIndex, offsetBy: mention.upperBound)
+        return (text[..<lower], text[lower..<upper], text[upper...])
     }
 }

@@ -1,0 +1,48 @@
+import Content
+import Testing
+@testable import TUI
+
+/// What a link pane says when it has nothing to list names the node it is about: the
+/// message wraps, as the pane's evidence does, rather than being cut before the name (QA 16:
+/// "Nothing in this article points to A…" at 100×30).
+@Suite("Empty link panes")
+struct EmptyPaneMessageTests {
+    static let alpha: LinkedArticle = {
+        let text = """
+            = Alpha Centauri =
+            Alpha Centauri is the closest star system to the Sun. It is near Proxima Centauri.
+
+            == See also ==
+            - Proxima Centauri
+            - Wolf 359
+            """
+        do { return try LinkedArticle(article: ArticleParser().parse(text, path: "alpha.txt")) } catch { fatalError("\(error)") }
+    }()
+
+    /// The pane's lines at `width`, their spaces at the ends dropped.
+    static func lines(_ rows: [ListRow], width: Int) -> [String] {
+        ListLayout(rows: rows, width: width).lines.map { String($0.spans.map(\.text).joined().drop { $0 == " " }) }
+    }
+
+    @Test("Backlinks, beside the other articles that list this one: the whole sentence, on two lines")
+    func backlinksInAFolder() {
+        let rows = PaneRows.backlinks(Self.alpha, node: "see-also:wolf-359", incoming: [(article: "Sirius", topic: "Alpha Centauri")])
+        #expect(Array(Self.lines(rows, width: 38).prefix(2)) == ["Nothing in this article points to Wolf", "359."])
+    }
+
+    @Test("Cross-links of a node without any: the whole sentence")
+    func crossLinks() {
+        #expect(Self.lines(PaneRows.crossLinks(Self.alpha, node: "see-also:wolf-359"), width: 20) == ["No cross-links for", "Wolf 359."])
+    }
+
+    @Test("A long title is never cut: the message takes the lines it needs")
+    func longTitle() throws {
+        let model = try LinkedArticle(article: ArticleParser().parse("""
+            = The Remarkably Long Title of an Article About Nothing at All =
+            Nothing much here.
+            """, path: "long.txt"))
+        #expect(Self.lines(PaneRows.backlinks(model, node: "lead"), width: 28) == [
+            "Nothing here points to The", "Remarkably Long Title of an", "Article About Nothing at", "All.",
+        ])
+    }
+}
