@@ -82,7 +82,7 @@ extension OnATerminal {
             try tmux.waitFor("2 Dual power")
             tmux.press("4")
             try tmux.waitUntil("both backlinks from other articles") {
-                $0.contains("Other articles (2)") && $0.contains("← Anarchism") && $0.contains("← Communalism")
+                $0.contains("Articles listing Dual power (2)") && $0.contains("← Anarchism") && $0.contains("← Communalism")
             }
             tmux.press("q")
             try tmux.waitForPrompt()

@@ -32,6 +32,15 @@ struct OtherArticlesBacklinkTests {
         keys.reduce(state) { runner.apply(runner.explorer.action(for: .key($1), in: $0), to: $0) }
     }
 
+    /// Under "Other articles", in the backlinks of one of its topics, the articles listing
+    /// this one read as listing that topic (QA 16a): the heading names the article.
+    @Test func theirHeadingNamesTheArticleTheyList() {
+        let rows = PaneRows.backlinks(bundledModel, node: "strategy:municipalism", incoming: [(article: "Referring", topic: "Dual power")])
+        let text = rows.map { $0.spans.map(\.text).joined() }
+        #expect(text.contains("Articles listing Dual power (1)"), "\(text)")
+        #expect(!text.contains { $0.hasPrefix("Other articles") })
+    }
+
     @Test func itOpensTheOtherArticleAtTheEntryThatNamesThisOne() throws {
         let runner = session()
         var state = runner.startUp(runner.explorer.initialState(size: size), start: .section(5), restore: true)

@@ -116,7 +116,9 @@ public enum PaneRows {
             rows.append(ListRow([TextSpan("Nothing \(place) points to \(model.displayName(of: node)).", Style(.dim))], wraps: true))
         }
         if !incoming.isEmpty {
-            rows.append(ListRow([TextSpan("Other articles (\(incoming.count))", Style(.section, bold: true))]))
+            // Named: under "Other articles" in the backlinks of one of its topics, they read as
+            // listing that topic, not this article (QA 16a).
+            rows.append(ListRow([TextSpan("Articles listing \(model.article.title) (\(incoming.count))", Style(.section, bold: true))]))
             for source in incoming {
                 rows.append(ListRow([TextSpan("← ", Style(.dim)), TextSpan(source.article)],
                                     target: .seeAlsoEntry(article: source.article, name: source.topic), indent: 2))
