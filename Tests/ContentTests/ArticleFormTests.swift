@@ -219,6 +219,18 @@ struct ArticleFormTests {
         #expect(items.map(\.name) == ["sentence ends here", "The Paris Commune", "Libya", "Mt. Everest grew"])
     }
 
+    /// QA 16: a tab or a second space after the full stop made one sentence of two, and the
+    /// evidence of "Beta" held "Alpha is first." too.
+    @Test("A tab or several spaces after a full stop end a sentence, as one space does")
+    func sentencesAfterTabsAndSpaces() throws {
+        let text = "Alpha is first.\tBeta is second.  Gamma is third! \t Delta is fourth."
+        #expect(SentenceSplitter.sentences(in: text).map { String(text[$0]) } == [
+            "Alpha is first.", "Beta is second.", "Gamma is third!", "Delta is fourth.",
+        ])
+        let model = try LinkedArticle(article: ArticleParser().parse("= Tabs =\nAlpha is first.\tBeta is second.\nGamma is third.  Delta is fourth.\n\n== See also ==\n- Beta\n- Delta\n"))
+        #expect(model.graph.links.compactMap(\.evidence?.text) == ["Beta is second.", "Delta is fourth."])
+    }
+
     @Test("A full stop after an abbreviation ends no sentence: the evidence of a mention holds the name")
     func sentencesAroundAbbreviations() throws {
         let text = "The St. Petersburg Soviet met. Later the U.S. Army came (Dr. Who too). It rested in 1905. Then etc. Then (Mr. X) left."
