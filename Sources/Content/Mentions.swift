@@ -328,12 +328,7 @@ public enum Aliases {
 
     static func tokenSequences(for name: String, folder: inout ScalarFolder) -> [[String]] {
         var bases = [name]
-        // The cheap test first: most names end in no ")", and finding the last "(" of each
-        // was 1.5 % of loading the bundled article (callgrind).
-        if name.hasSuffix(")"), let open = name.lastIndex(of: "(") {
-            let bare = name[..<open].trimmingSpaces()
-            if !bare.isEmpty { bases.append(bare) }
-        }
+        if let bare = withoutDisambiguator(name) { bases.append(bare) }
         var sequences: [[String]] = []
         var seen: Set<[String]> = []
         for base in bases {
@@ -356,6 +351,16 @@ public enum Aliases {
             }
         }
         return sequences
+    }
+
+    /// `name` without its trailing "(disambiguator)" ("Rust" of "Rust (programming
+    /// language)"), or nil when it has none or is nothing else.
+    static func withoutDisambiguator(_ name: String) -> String? {
+        // The cheap test first: most names end in no ")", and finding the last "(" of each
+        // was 1.5 % of loading the bundled article (callgrind).
+        guard name.hasSuffix(")"), let open = name.lastIndex(of: "(") else { return nil }
+        let bare = name[..<open].trimmingSpaces()
+        return bare.isEmpty ? nil : bare
     }
 
     /// Whether a folded token is a symbol's (see `Tokenizer.isSymbol`).
