@@ -145,7 +145,7 @@ struct ArticleFormTests {
             "= T =\n\n== Intro ==\n- just a list\n\n== Strategies ==\n- – desc only\n- — em only\n", path: "t.txt"))
         #expect(model.items.isEmpty)
         #expect(LinksFormatter().format(model) == "No See-also topics, examples or strategies in 'T': the list under "
-            + "'Strategies' has no item with a name (a dash first, \"- – text\", leaves an item without one).\n")
+            + "'Strategies' has no item with a name (a dash first, \"- – text\", leaves an item without one; a date names no example or strategy).\n")
     }
 
     @Test("Name – description splits only when the name is short and has no sentence punctuation")
