@@ -127,6 +127,9 @@ public struct Classifier: Sendable {
     /// "circa", "AD", "BC", "BCE", "CE", "early", "mid", "late" or "century" ("c. 1200",
     /// "mid-1840s", "19th century"), and one of them has a digit.
     static func isDate(_ name: String) -> Bool {
+        // Most names have no digit, which a byte tells: splitting each into words first made
+        // classifying the bundled article a fifth slower.
+        guard name.utf8.contains(where: { (0x30...0x39).contains($0) || $0 >= 0x80 }) else { return false }
         let words = Self.words(name)
         return words.contains { $0.first?.isNumber ?? false } && words.allSatisfy { word in
             guard let digits = word.firstIndex(where: { !$0.isNumber }) else { return true }

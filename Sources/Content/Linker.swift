@@ -357,7 +357,7 @@ struct AliasIndex: Sendable {
         for length in lengths where position + length <= end {
             let sequence = tokens[position..<(position + length)].map(\.folded)
             guard var all = targetsBySequence[sequence], all.count <= Self.maximumTargets else { continue }
-            if let spellings = caseBoundSpellings[sequence] {
+            if length == 1, let spellings = caseBoundSpellings[sequence] {
                 let token = text[tokens[position].start..<tokens[position].end]
                 all.removeAll { spellings[$0].map { !Self.isWritten(token, asCaseOf: $0) } ?? false }
                 if all.isEmpty { continue }

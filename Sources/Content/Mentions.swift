@@ -120,6 +120,10 @@ private struct TokenScanner {
                     if word.isEmpty { start = offset }
                     word.append(SearchFolder.lowercased(byte))
                     end = offset + 1
+                } else if byte == 0x20 {
+                    // The commonest byte between words, first: the tests below are for rarer ones.
+                    chunkStart = offset + 1
+                    if !word.isEmpty { finish() }
                 } else if byte == 0x27, !word.isEmpty {
                     word.append(0x27)
                 } else if let span = unworded(at: offset, in: bytes) {
@@ -174,11 +178,11 @@ private struct TokenScanner {
         switch bytes[offset] {
         case UInt8(ascii: ":"):
             // "https://": a scheme of letters, then "//" and more.
-            guard !word.isEmpty, word.allSatisfy({ (0x61...0x7A).contains($0) }), offset + 3 < bytes.count,
-                  bytes[offset + 1] == 0x2F, bytes[offset + 2] == 0x2F, !Self.isSpace(bytes[offset + 3]) else { return nil }
+            guard offset + 3 < bytes.count, bytes[offset + 1] == 0x2F, bytes[offset + 2] == 0x2F, !Self.isSpace(bytes[offset + 3]),
+                  !word.isEmpty, word.allSatisfy({ (0x61...0x7A).contains($0) }) else { return nil }
             return start..<Self.endOfWord(from: offset, in: bytes)
         case UInt8(ascii: "."):
-            guard word == Array("www".utf8), offset + 1 < bytes.count, Self.isWordByte(bytes[offset + 1]) else { return nil }
+            guard word.elementsEqual("www".utf8), offset + 1 < bytes.count, Self.isWordByte(bytes[offset + 1]) else { return nil }
             return start..<Self.endOfWord(from: offset, in: bytes)
         case UInt8(ascii: "/"):
             return path(around: offset, in: bytes)
