@@ -567,7 +567,7 @@ struct SlugAllocator {
 }
 
 /// Splits prose into sentences, for evidence excerpts, lead-ins and telling names from prose:
-/// - at `.`, `!` or `?` followed by a space and a sentence's first letter: uppercase, a digit,
+/// - at `.`, `!` or `?` followed by spaces or tabs and a sentence's first letter: uppercase, a digit,
 ///   an opening quote, or a letter of a script without case (Arabic, Hebrew, Devanagari, CJK),
 ///   except at the full stop of an abbreviation ("St.", "U.S.");
 /// - at Arabic `؟`, Urdu `۔` and Devanagari `।`, followed so;
@@ -588,8 +588,8 @@ public enum SentenceSplitter {
         while index < utf8.endIndex {
             let byte = utf8[index]
             let after = utf8.index(after: index)
-            if byte == 0x2E || byte == 0x21 || byte == 0x3F, after < utf8.endIndex, utf8[after] == 0x20 {
-                let nextStart = utf8.index(after: after)
+            if byte == 0x2E || byte == 0x21 || byte == 0x3F, after < utf8.endIndex, utf8[after] == 0x20 || utf8[after] == 0x09 {
+                let nextStart = startOfNext(from: after, in: text)
                 if nextStart < utf8.endIndex, startsSentence(text.unicodeScalars[nextStart]),
                    byte != 0x2E || !isAbbreviation(word(endingAt: index, in: text)) {
                     result.append(start..<after)
@@ -610,8 +610,8 @@ public enum SentenceSplitter {
                     index = nextStart
                     continue
                 }
-                if isSpacedEnd(scalar), next < utf8.endIndex, utf8[next] == 0x20 {
-                    let nextStart = utf8.index(after: next)
+                if isSpacedEnd(scalar), next < utf8.endIndex, utf8[next] == 0x20 || utf8[next] == 0x09 {
+                    let nextStart = startOfNext(from: next, in: text)
                     if nextStart < utf8.endIndex, startsSentence(text.unicodeScalars[nextStart]) {
                         result.append(start..<next)
                         start = nextStart
@@ -662,11 +662,14 @@ public enum SentenceSplitter {
         return end
     }
 
-    /// Past the spaces (ASCII or ideographic) before the next sentence.
+    /// Past the spaces (ASCII or ideographic) and tabs before the next sentence: "first.\t
+    /// Second" and "first.  Second" are two sentences, as "first. Second" is.
     private static func startOfNext(from index: String.Index, in text: String) -> String.Index {
         let scalars = text.unicodeScalars
         var next = index
-        while next < scalars.endIndex, scalars[next] == " " || scalars[next] == "\u{3000}" { next = scalars.index(after: next) }
+        while next < scalars.endIndex, scalars[next] == " " || scalars[next] == "\t" || scalars[next] == "\u{3000}" {
+            next = scalars.index(after: next)
+        }
         return next
     }
 
@@ -689,7 +692,7 @@ public enum SentenceSplitter {
             let next = word.utf8.index(after: dot)
             if next == word.utf8.endIndex || word.utf8[next] < 0x80 || word.contains(".") { return true }
         }
-        if word.count == 1 { return first.isUppercase }
+        if word.count == 1, first.isUppercase { return true }
         return knownAbbreviations.contains(String(word))
     }
 
@@ -699,6 +702,8 @@ public enum SentenceSplitter {
         "Fr", "Gen", "Col", "Maj", "Capt", "Lt", "Sgt", "Cmdr", "Adm", "Gov", "Sen", "Rep", "Pres",
         "Co", "Corp", "Inc", "Ltd", "Bros", "Dept", "Univ", "No", "Nos", "Vol", "Vols", "Ch", "Chap", "Fig", "Figs", "Ed", "Eds",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Blvd", "Rd",
+        // Circa, before a year: "c. 1842 – the second petition" is one sentence, and a dated entry.
+        "c", "ca",
     ]
 
     /// The word before the full stop at `end`: from the last space (or the start), without
@@ -709,7 +714,7 @@ public enum SentenceSplitter {
         var start = end
         while start > utf8.startIndex {
             let before = utf8.index(before: start)
-            if utf8[before] == 0x20 { break }
+            if utf8[before] == 0x20 || utf8[before] == 0x09 { break }
             start = before
         }
         return text[start..<end].drop { "([{\"'\u{201C}\u{2018}".contains($0) }

@@ -84,9 +84,7 @@ public struct Classifier: Sendable {
                 guard case .list(let list) = block, let kind = kind(of: list, in: index, article: article) else { continue }
                 for listItem in list.items {
                     let name = Self.name(of: listItem, kind: kind)
-                    // A marker with nothing after it, a dash ("- – text"), or a name that shows
-                    // nothing ("- \u{200B} – text": QA 14c).
-                    guard !name.showsNothing else { continue }
+                    guard Self.isName(name, kind: kind) else { continue }
                     // A `Name – description` item has what follows its dash, if anything;
                     // another has its whole text when that is more than the name.
                     let description = listItem.name != nil ? listItem.description
@@ -108,10 +106,45 @@ public struct Classifier: Sendable {
         article.sections.indices.first { index in
             article.sections[index].blocks.contains { block in
                 guard case .list(let list) = block, let kind = kind(of: list, in: index, article: article) else { return false }
-                return list.items.allSatisfy { Self.name(of: $0, kind: kind).showsNothing }
+                return list.items.allSatisfy { !Self.isName(Self.name(of: $0, kind: kind), kind: kind) }
             }
         }
     }
+
+    /// Whether what an entry of a `kind` list starts with names an item. Not a marker with
+    /// nothing after it, a dash ("- – text"), or a name that shows nothing ("- \u{200B} –
+    /// text": QA 14c); nor, in a list of examples or strategies, a date: "- 1838 – the
+    /// People's Charter is published" under "History" is an entry of a timeline, and an
+    /// example "1838" made every "1838" of the article a mention of it (QA 16). A See-also
+    /// entry is an article's title, which may be a year's.
+    static func isName(_ name: String, kind: ItemKind) -> Bool {
+        !name.showsNothing && (kind == .seeAlso || !isDate(name))
+    }
+
+    /// Whether `name` is only a number or a date: its words (letters and digits, between
+    /// anything else) are numbers ("1838", "1917–1921", "12.5.1848"), decades and ordinals
+    /// ("1840s", "19th"), English month names ("12 May 1848", "Sept. 1939") and "c.", "ca.",
+    /// "circa", "AD", "BC", "BCE", "CE", "early", "mid", "late" or "century" ("c. 1200",
+    /// "mid-1840s", "19th century"), and one of them has a digit.
+    static func isDate(_ name: String) -> Bool {
+        // Most names have no digit, which a byte tells: splitting each into words first made
+        // classifying the bundled article a fifth slower.
+        guard name.utf8.contains(where: { (0x30...0x39).contains($0) || $0 >= 0x80 }) else { return false }
+        let words = Self.words(name)
+        return words.contains { $0.first?.isNumber ?? false } && words.allSatisfy { word in
+            guard let digits = word.firstIndex(where: { !$0.isNumber }) else { return true }
+            guard digits > word.startIndex else { return dateWords.contains(word) }
+            return ["s", "st", "nd", "rd", "th"].contains(word[digits...])
+        }
+    }
+
+    /// The words besides numbers that a date is written with (see `isDate`); "s" is a
+    /// decade's ("1840's").
+    static let dateWords: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "c", "ca", "circa", "ad", "bc", "bce", "ce", "early", "mid", "late", "century", "s",
+    ]
 
     func kind(of list: ListBlock, in sectionIndex: Int, article: Article) -> ItemKind? {
         let headings = ([sectionIndex] + article.path(to: sectionIndex).reversed()).compactMap { index -> String? in

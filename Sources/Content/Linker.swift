@@ -29,7 +29,7 @@ public struct Linker: Sendable {
         let curatedPairs = Set(curated.map { Set([$0.from, $0.to]) })
         var folder = ScalarFolder()
         var links: [Link] = []
-        var seen: Set<MentionKey> = []
+        var seen: [MentionKey: LinkedMention] = [:]
         var paragraphs: [Int: ParagraphMentions] = [:]
 
         for section in article.sections {
@@ -59,6 +59,9 @@ public struct Linker: Sendable {
     public struct Mention: Sendable, Equatable {
         public var range: Range<String.Index>
         public var targets: [String]
+        /// How many words the name takes: of two mentions of one target on a line, the longer
+        /// is the better evidence ("the Ada programming language" rather than "Ada").
+        var length = 1
     }
 
     /// The mentions in `text`, left to right; none runs across `boundary` (a list item's
@@ -73,9 +76,13 @@ public struct Linker: Sendable {
         var position = 0
         while position < tokens.count {
             let end = position < firstAfterBoundary ? firstAfterBoundary : tokens.count
-            guard let match = index.longestMatch(in: tokens, at: position, before: end, excluding: own,
+            guard let match = index.longestMatch(in: tokens, of: text, at: position, before: end, excluding: own,
                                                  inName: position < firstAfterBoundary) else {
                 position += 1
+                continue
+            }
+            guard !match.isOwnName else {
+                position += match.length
                 continue
             }
             var range = Self.closingParentheses(of: tokens[position].start..<tokens[position + match.length - 1].end, in: text)
@@ -85,7 +92,7 @@ public struct Linker: Sendable {
                text.utf8[range.upperBound] == mark {
                 range = range.lowerBound..<text.utf8.index(after: range.upperBound)
             }
-            found.append(Mention(range: range, targets: match.targets))
+            found.append(Mention(range: range, targets: match.targets, length: match.length))
             position += match.length
         }
         return found
@@ -172,12 +179,21 @@ public struct Linker: Sendable {
         var line: Int
     }
 
+    /// The link made for a `MentionKey`: where it is in the links, and how many words long
+    /// the mention its evidence holds is.
+    private struct LinkedMention {
+        var link: Int
+        var length: Int
+    }
+
     /// The mentions in a paragraph or a list item (none across `boundary`), each linked with
-    /// the source line that holds it (an item's continuation lines count). Returns the
-    /// mentions found.
+    /// the source line that holds it (an item's continuation lines count). A target mentioned
+    /// twice on a line is linked once, with the sentence of its longest mention: a full name
+    /// says more than a short one ("The Ada programming language was named after her" rather
+    /// than "Ada Lovelace Day is held in October"). Returns the mentions found.
     @discardableResult
     private func scan(_ block: some JoinedSourceLines, boundary: String.Index? = nil, source: String, selfID: String?,
-                      section: String, index: AliasIndex, folder: inout ScalarFolder, seen: inout Set<MentionKey>,
+                      section: String, index: AliasIndex, folder: inout ScalarFolder, seen: inout [MentionKey: LinkedMention],
                       into links: inout [Link]) -> [Mention] {
         let text = block.text
         var sentences: [Range<String.Index>]?
@@ -185,12 +201,20 @@ public struct Linker: Sendable {
         for mention in mentions {
             let line = block.line(at: mention.range.lowerBound)
             for target in mention.targets {
-                guard seen.insert(MentionKey(from: source, to: target, line: line)).inserted else { continue }
+                let key = MentionKey(from: source, to: target, line: line)
+                let earlier = seen[key]
+                if let earlier, earlier.length >= mention.length { continue }
                 if sentences == nil { sentences = SentenceSplitter.sentences(in: text) }
                 let sentence = Self.sentence(holding: mention.range.lowerBound, in: sentences!) ?? text.startIndex..<text.endIndex
                 let excerpt = Self.excerpt(of: text, sentence: sentence, around: mention.range)
                 let evidence = Evidence(section: section, line: line, text: excerpt.text, mention: excerpt.mention)
-                links.append(Link(from: source, to: target, relation: .mentions, origin: .detected, evidence: evidence))
+                if let earlier {
+                    links[earlier.link].evidence = evidence
+                    seen[key]?.length = mention.length
+                } else {
+                    seen[key] = LinkedMention(link: links.count, length: mention.length)
+                    links.append(Link(from: source, to: target, relation: .mentions, origin: .detected, evidence: evidence))
+                }
             }
         }
         return mentions
@@ -235,6 +259,13 @@ struct AliasIndex: Sendable {
     private var topicsOfName: [String: [String]] = [:]
     /// The "." or "!" that ends an item's name ("D.C.", "Yahoo!"), by id.
     private var closingMarks: [String: UInt8] = [:]
+    /// One-word short names (a name without its "(disambiguator)": "Rust" of "Rust
+    /// (programming language)"), and their forms, which mention their items only when written
+    /// in the case the name has: "Old bridges rust" and "the answer was yes" mention neither
+    /// "Rust (programming language)" nor "Yes (band)" (QA 16). A short name of several words
+    /// ("Mutual aid" of "Mutual aid (organization theory)") is no common word, and matches in
+    /// any case, as whole names do. Alias → item id → the short name as written.
+    private var caseBoundSpellings: [[String]: [String: String]] = [:]
 
     /// The index of `items`, but for the See-also topics that name the article titled
     /// `title` (see `MentionFinder(items:leavingOutNamesOf:)`), when given: left out here, where their
@@ -246,9 +277,13 @@ struct AliasIndex: Sendable {
         var topicsByName: [[String]: [String]] = [:]
         var names: [(id: String, tokens: [String])] = []
         let titleTokens = title.map { Tokenizer.tokens(in: $0, folder: &folder).map(\.folded) }
+        var titleAliases: [[String]] = []
         for item in items {
             let sequences = Aliases.tokenSequences(for: item.name, folder: &folder)
-            if let titleTokens, LinkedArticle.namesTitle(item, titleTokens: titleTokens, sequences: sequences) { continue }
+            if let titleTokens, LinkedArticle.namesTitle(item, titleTokens: titleTokens, sequences: sequences) {
+                titleAliases += sequences
+                continue
+            }
             if let last = item.name.utf8.last, last == UInt8(ascii: ".") || last == UInt8(ascii: "!") { closingMarks[item.id] = last }
             // The first sequence is the whole name as written.
             guard let name = sequences.first else { continue }
@@ -260,11 +295,21 @@ struct AliasIndex: Sendable {
             }
             topics[topic] = item.id
             topicsByName[name, default: []].append(item.id)
+            // A one-word alias of a name of several words is its short name or a form of it.
+            let shortName = name.count > 1 ? Aliases.withoutDisambiguator(item.name) : nil
             for sequence in sequences {
                 if targetsBySequence[sequence] == nil { lengthsByFirstToken[sequence[0], default: []].append(sequence.count) }
                 targetsBySequence[sequence, default: []].append(item.id)
+                if let shortName, sequence.count == 1 { caseBoundSpellings[sequence, default: [:]][item.id] = shortName }
             }
             wholeNameTargets[name, default: []].append(item.id)
+        }
+        // The article's own name, where a See-also topic has it, names nothing; but it takes
+        // its words, as an item's own name does on its line: "Ada Lovelace" in "Ada Lovelace"
+        // is no mention of "Ada (programming language)", in the text or on that topic's line.
+        for sequence in titleAliases where targetsBySequence[sequence] == nil {
+            lengthsByFirstToken[sequence[0], default: []].append(sequence.count)
+            targetsBySequence[sequence] = []
         }
         // Kept only where they narrow something down.
         wholeNameTargets = wholeNameTargets.filter { targetsBySequence[$0.key]?.count != $0.value.count }
@@ -297,27 +342,51 @@ struct AliasIndex: Sendable {
         return group[..<position]
     }
 
-    /// The longest alias starting at `position` and ending before `end`, and what it names:
-    /// none of the `own` topics (see `ownTopics`). An alias of an own topic is passed over,
-    /// so an item's own name does not hide the names inside it ("Anarcho-syndicalism" →
-    /// Syndicalism); and it is passed over even when others share it: in "Mercury (planet)",
-    /// "Mercury" is the planet's own short name, no mention of "Mercury (element)" (QA 12c).
+    /// An alias found at a place in a text.
+    struct Match {
+        /// How many tokens it takes.
+        var length: Int
+        /// What it mentions; none where it is the `own` topic's name (see `longestMatch`), or
+        /// the article's own title.
+        var targets: [String]
+
+        var isOwnName: Bool { targets.isEmpty }
+    }
+
+    /// The longest alias starting at `position` of `tokens` (made from `text`) and ending
+    /// before `end`, and what it names. An alias of one of the `own` topics (see `ownTopics`)
+    /// is the item's own name: it names nothing, and takes its words as any name does, so the
+    /// shorter names inside it are not matched there ("Bronze Age" on its own line is no
+    /// mention of "Bronze", as "Bronze Age tools" in a paragraph is none). That holds even
+    /// when others share the alias: in "Mercury (planet)", "Mercury" is the planet's own short
+    /// name, no mention of "Mercury (element)" (QA 12c).
     ///
     /// An alias that is some items' whole name names those alone (`wholeNameTargets`). In an
-    /// item's own name (`inName`), an alias any own topic has is passed over all the same; in
-    /// its description, only one that names an own topic: "Mercury (element) – named after
+    /// item's own name (`inName`), an alias any own topic has is its own all the same; in its
+    /// description, only one that names an own topic: "Mercury (element) – named after
     /// Mercury" mentions the item "Mercury".
-    func longestMatch(in tokens: [Token], at position: Int, before end: Int, excluding own: [String],
-                      inName: Bool = true) -> (length: Int, targets: [String])? {
+    func longestMatch(in tokens: [Token], of text: String, at position: Int, before end: Int, excluding own: [String],
+                      inName: Bool = true) -> Match? {
         guard let lengths = lengthsByFirstToken[tokens[position].folded] else { return nil }
         for length in lengths where position + length <= end {
             let sequence = tokens[position..<(position + length)].map(\.folded)
-            guard let all = targetsBySequence[sequence], all.count <= Self.maximumTargets else { continue }
+            guard var all = targetsBySequence[sequence], all.count <= Self.maximumTargets else { continue }
+            if length == 1, let spellings = caseBoundSpellings[sequence] {
+                let token = text[tokens[position].start..<tokens[position].end]
+                all.removeAll { spellings[$0].map { !Self.isWritten(token, asCaseOf: $0) } ?? false }
+                if all.isEmpty { continue }
+            }
             let targets = wholeNameTargets[sequence] ?? all
-            guard !(inName ? all : targets).contains(where: own.contains) else { continue }
-            return (length, targets)
+            if (inName ? all : targets).contains(where: own.contains) { return Match(length: length, targets: []) }
+            return Match(length: length, targets: targets)
         }
         return nil
+    }
+
+    /// Whether `word` has the case of `spelling`, letter by letter as far as both go
+    /// ("Pythons" is written as "Python" is; "python" is not), accents aside.
+    static func isWritten(_ word: Substring, asCaseOf spelling: String) -> Bool {
+        zip(word, spelling).allSatisfy { $0.isUppercase == $1.isUppercase }
     }
 }
 

@@ -16,6 +16,17 @@ struct Token {
 ///   東京 (as one run of letters it held no name at all);
 /// - an emoji or other symbol (with its modifiers and joiners: one grapheme) is a token, so a
 ///   name "Flag 🇫🇷" needs its flag, and "flag" alone mentions no flag.
+///
+/// And some words are not prose, and hold no names: each is one token, which only the same
+/// word matches (QA 16: "…/wiki/Analytical_Engine_notes" mentioned "Analytical Engine"):
+/// - a URL, from its scheme ("https://") or "www." to the next space, without the
+///   punctuation that ends a sentence or closes a bracket after it;
+/// - a path: a word that starts with "/", "~/", "./" or "../", or has two "/" or more between
+///   letters ("docs/fuel_cell/README"). One slash between two words is prose ("and/or",
+///   "Marxism/Leninism"), read as two words;
+/// - an identifier joined by "_" ("fuel_cell", "my_Analytical_Engine_v2").
+/// A letter's "+", "++" or "#" after it is part of its word, when no letter or digit follows:
+/// "C++", "C#", "F#" and "Notepad++" are names, "a+b" and "#hashtag" are two words and one.
 enum Tokenizer {
     /// One pass over the UTF-8 bytes: ASCII (most of any English article) is folded byte by
     /// byte; other scalars go through `ScalarFolder`'s cache. The bytes are read from the
@@ -90,6 +101,9 @@ private struct TokenScanner {
     /// Whether the word is one ideograph or kana, which ends at the next scalar that is not
     /// a combining mark (see `Tokenizer.isUnspaced`).
     private var single = false
+    /// Where the run of characters other than ASCII whitespace being read starts (UTF-8
+    /// offset): the word a path is.
+    private var chunkStart = 0
 
     init(text: String) {
         self.text = text
@@ -106,10 +120,27 @@ private struct TokenScanner {
                     if word.isEmpty { start = offset }
                     word.append(SearchFolder.lowercased(byte))
                     end = offset + 1
+                } else if byte == 0x20 {
+                    // The commonest byte between words, first: the tests below are for rarer ones.
+                    chunkStart = offset + 1
+                    if !word.isEmpty { finish() }
                 } else if byte == 0x27, !word.isEmpty {
                     word.append(0x27)
-                } else if !word.isEmpty {
-                    finish()
+                } else if let span = unworded(at: offset, in: bytes) {
+                    takeWhole(span, of: bytes)
+                    offset = span.upperBound
+                    continue
+                } else if let suffixEnd = Self.symbolSuffixEnd(at: offset, after: word, in: bytes) {
+                    word.append(contentsOf: bytes[offset..<suffixEnd])
+                    end = suffixEnd
+                    offset = suffixEnd
+                    continue
+                } else if byte == 0x5F, !word.isEmpty, offset + 1 < bytes.count, bytes[offset + 1] != 0x5F,
+                          Self.isWordByte(bytes[offset + 1]) {
+                    word.append(0x5F)
+                } else {
+                    if Self.isSpace(byte) { chunkStart = offset + 1 }
+                    if !word.isEmpty { finish() }
                 }
                 offset += 1
                 continue
@@ -140,6 +171,103 @@ private struct TokenScanner {
         }
         finish()
     }
+
+    /// The URL or path that the ":", "." or "/" at `offset` shows the text to have there (see
+    /// `Tokenizer`), or nil.
+    private func unworded(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        switch bytes[offset] {
+        case UInt8(ascii: ":"):
+            // "https://": a scheme of letters, then "//" and more.
+            guard offset + 3 < bytes.count, bytes[offset + 1] == 0x2F, bytes[offset + 2] == 0x2F, !Self.isSpace(bytes[offset + 3]),
+                  !word.isEmpty, word.allSatisfy({ (0x61...0x7A).contains($0) }) else { return nil }
+            return start..<Self.endOfWord(from: offset, in: bytes)
+        case UInt8(ascii: "."):
+            guard word.elementsEqual("www".utf8), offset + 1 < bytes.count, Self.isWordByte(bytes[offset + 1]) else { return nil }
+            return start..<Self.endOfWord(from: offset, in: bytes)
+        case UInt8(ascii: "/"):
+            return path(around: offset, in: bytes)
+        default:
+            return nil
+        }
+    }
+
+    /// The path that holds the "/" at `slash`: the run of characters other than spaces
+    /// around it, past the brackets and quotes that open it, when it starts with "/", "~/",
+    /// "./" or "../", or has two "/" or more between word characters.
+    private func path(around slash: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var lower = chunkStart
+        while lower < slash, Self.opening.contains(bytes[lower]) { lower += 1 }
+        let upper = Self.endOfWord(from: slash, in: bytes)
+        var rooted = false
+        for prefix in ["/", "~/", "./", "../"] where bytes[lower...].starts(with: prefix.utf8) {
+            let after = lower + prefix.utf8.count
+            rooted = after < upper && Self.isWordByte(bytes[after])
+            break
+        }
+        if !rooted {
+            var between = 0
+            for index in (lower + 1)..<max(lower + 1, upper - 1) where bytes[index] == 0x2F {
+                if Self.isWordByte(bytes[index - 1]), Self.isWordByte(bytes[index + 1]) { between += 1 }
+            }
+            guard between >= 2 else { return nil }
+        }
+        return lower..<upper
+    }
+
+    /// `span` as one token, in place of the word being read and of the tokens read inside it.
+    private mutating func takeWhole(_ span: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) {
+        word.removeAll(keepingCapacity: true)
+        single = false
+        let lower = index(span.lowerBound)
+        while let last = tokens.last, last.start >= lower { tokens.removeLast() }
+        let folded = String(decoding: bytes[span].lazy.map(SearchFolder.lowercased), as: UTF8.self)
+        tokens.append(Token(folded: folded, start: lower, end: index(span.upperBound)))
+    }
+
+    /// Where the run of characters other than ASCII whitespace that holds `offset` ends,
+    /// before the punctuation that ends a sentence or closes a bracket after it ("…/README.",
+    /// "(see https://example.org)"; a ")" that closes a "(" of its own stays: "…/Ada_(language)").
+    static func endOfWord(from offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = offset
+        var open = 0
+        while end < bytes.count, !isSpace(bytes[end]) {
+            if bytes[end] == UInt8(ascii: "(") { open += 1 } else if bytes[end] == UInt8(ascii: ")") { open -= 1 }
+            end += 1
+        }
+        while end > offset + 1 {
+            let last = bytes[end - 1]
+            if last == UInt8(ascii: ")"), open < 0 {
+                open += 1
+            } else if !closing.contains(last) {
+                break
+            }
+            end -= 1
+        }
+        return end
+    }
+
+    /// Where the "+", "++" or "#" at `offset` ends, when it is the end of the word `word`:
+    /// after a letter, and before no word character and no other "+" or "#".
+    static func symbolSuffixEnd(at offset: Int, after word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let byte = bytes[offset]
+        guard byte == UInt8(ascii: "+") || byte == UInt8(ascii: "#"), let last = word.last, (0x61...0x7A).contains(last) else { return nil }
+        var end = offset + 1
+        if byte == UInt8(ascii: "+"), end < bytes.count, bytes[end] == byte { end += 1 }
+        guard end == bytes.count || !(isWordByte(bytes[end]) || bytes[end] == UInt8(ascii: "+") || bytes[end] == UInt8(ascii: "#")) else { return nil }
+        return end
+    }
+
+    /// A byte of a word in a URL, path or identifier: an ASCII letter or digit, "_", or part
+    /// of a character beyond ASCII.
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || byte == 0x5F || (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20)
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    /// What opens a path written in brackets or quotes, and what closes it or ends its sentence.
+    static let opening: Set<UInt8> = Set("([{<\"'".utf8)
+    static let closing: Set<UInt8> = Set(".,;:!?'\"]}>".utf8)
 
     /// Reads the grapheme that starts with a symbol at `offset` as one token (a flag's two
     /// regional indicators, a ZWJ family, a skin tone), without presentation selectors;
@@ -204,12 +332,7 @@ public enum Aliases {
 
     static func tokenSequences(for name: String, folder: inout ScalarFolder) -> [[String]] {
         var bases = [name]
-        // The cheap test first: most names end in no ")", and finding the last "(" of each
-        // was 1.5 % of loading the bundled article (callgrind).
-        if name.hasSuffix(")"), let open = name.lastIndex(of: "(") {
-            let bare = name[..<open].trimmingSpaces()
-            if !bare.isEmpty { bases.append(bare) }
-        }
+        if let bare = withoutDisambiguator(name) { bases.append(bare) }
         var sequences: [[String]] = []
         var seen: Set<[String]> = []
         for base in bases {
@@ -232,6 +355,16 @@ public enum Aliases {
             }
         }
         return sequences
+    }
+
+    /// `name` without its trailing "(disambiguator)" ("Rust" of "Rust (programming
+    /// language)"), or nil when it has none or is nothing else.
+    static func withoutDisambiguator(_ name: String) -> String? {
+        // The cheap test first: most names end in no ")", and finding the last "(" of each
+        // was 1.5 % of loading the bundled article (callgrind).
+        guard name.hasSuffix(")"), let open = name.lastIndex(of: "(") else { return nil }
+        let bare = name[..<open].trimmingSpaces()
+        return bare.isEmpty ? nil : bare
     }
 
     /// Whether a folded token is a symbol's (see `Tokenizer.isSymbol`).
@@ -263,7 +396,8 @@ public enum Aliases {
 
     /// Whether a name is long enough to be looked for: three letters, or two ideographs,
     /// kana or Hangul syllables, each a syllable or a word ("東京", "北京"), or an emoji or
-    /// other symbol ("🎉", "★"), which matches itself alone. Two Latin letters are not:
+    /// other symbol ("🎉", "★"), which matches itself alone, or a letter and its "#" or "+"
+    /// ("C#", "F#", "C+"). Two Latin letters are not:
     /// matched without case, "US" would be every "us"; nor one ideograph, which is part of
     /// many words ("京" is in 東京 and 京都).
     static func isMeaningful(_ sequence: ArraySlice<String>) -> Bool {
@@ -276,7 +410,8 @@ public enum Aliases {
     /// How many letters a scalar of a name counts for (see `isMeaningful`).
     @inline(__always)
     private static func weight(_ scalar: Unicode.Scalar) -> Int {
-        if scalar.isASCII { return 1 }
+        // The "#" or "+" that ends a letter's word ("C#", "F#") tells it from the letter alone.
+        if scalar.isASCII { return scalar == "#" || scalar == "+" ? 2 : 1 }
         if isSyllabic(scalar) { return 2 }
         return Tokenizer.isSymbol(scalar) ? 3 : 1
     }

@@ -2,7 +2,7 @@ import Testing
 @testable import Content
 
 /// `links` and the Markdown export name the other end of a link by its name alone, and two
-/// lines of "Foo-bar" mentioning an example "Foo" and a See-also topic "Foo" read the same.
+/// lines of "Foo-bar – a kind of Foo" mentioning an example "Foo" and a See-also topic "Foo" read the same.
 /// A name that another item or section has is told apart: by its kind, or by its id when
 /// the kind is shared too. Other names stay bare.
 @Suite("Names shared by several items or sections")
@@ -23,7 +23,7 @@ struct AmbiguousNameTests {
 
         == See also ==
         - Foo
-        - Foo-bar
+        - Foo-bar – a kind of Foo
         - Bar
         - Bar
 
@@ -54,8 +54,8 @@ struct AmbiguousNameTests {
         #expect(output.contains("""
               Foo-bar  (see-also:foo-bar, line 16)
                 ← mentions      (lead)  [detected] line 3: "Foo-bar came first."
-                → mentions      Foo (example)  [detected] line 16: "Foo-bar"
-                → mentions      Foo (see-also)  [detected] line 16: "Foo-bar"
+                → mentions      Foo (example)  [detected] line 16: "Foo-bar – a kind of Foo"
+                → mentions      Foo (see-also)  [detected] line 16: "Foo-bar – a kind of Foo"
 
             """))
     }
@@ -88,8 +88,8 @@ struct AmbiguousNameTests {
         #expect(output.contains("""
             - **Foo-bar** (line 16)
               - ← *mentions* (lead) (detected): line 3, “Foo-bar came first.”
-              - → *mentions* Foo (example) (detected): line 16, “Foo-bar”
-              - → *mentions* Foo (see-also) (detected): line 16, “Foo-bar”
+              - → *mentions* Foo (example) (detected): line 16, “Foo-bar – a kind of Foo”
+              - → *mentions* Foo (see-also) (detected): line 16, “Foo-bar – a kind of Foo”
 
             """))
         #expect(output.contains("  - → *related* Bar (see-also:bar-2) (curated): Two.\n"))

@@ -145,7 +145,7 @@ struct ArticleFormTests {
             "= T =\n\n== Intro ==\n- just a list\n\n== Strategies ==\n- – desc only\n- — em only\n", path: "t.txt"))
         #expect(model.items.isEmpty)
         #expect(LinksFormatter().format(model) == "No See-also topics, examples or strategies in 'T': the list under "
-            + "'Strategies' has no item with a name (a dash first, \"- – text\", leaves an item without one).\n")
+            + "'Strategies' has no item with a name (a dash first, \"- – text\", leaves an item without one; a date names no example or strategy).\n")
     }
 
     @Test("Name – description splits only when the name is short and has no sentence punctuation")
@@ -217,6 +217,18 @@ struct ArticleFormTests {
             - Mt. Everest grew. Then it shrank.
             """))
         #expect(items.map(\.name) == ["sentence ends here", "The Paris Commune", "Libya", "Mt. Everest grew"])
+    }
+
+    /// QA 16: a tab or a second space after the full stop made one sentence of two, and the
+    /// evidence of "Beta" held "Alpha is first." too.
+    @Test("A tab or several spaces after a full stop end a sentence, as one space does")
+    func sentencesAfterTabsAndSpaces() throws {
+        let text = "Alpha is first.\tBeta is second.  Gamma is third! \t Delta is fourth."
+        #expect(SentenceSplitter.sentences(in: text).map { String(text[$0]) } == [
+            "Alpha is first.", "Beta is second.", "Gamma is third!", "Delta is fourth.",
+        ])
+        let model = try LinkedArticle(article: ArticleParser().parse("= Tabs =\nAlpha is first.\tBeta is second.\nGamma is third.  Delta is fourth.\n\n== See also ==\n- Beta\n- Delta\n"))
+        #expect(model.graph.links.compactMap(\.evidence?.text) == ["Beta is second.", "Delta is fourth."])
     }
 
     @Test("A full stop after an abbreviation ends no sentence: the evidence of a mention holds the name")
@@ -449,7 +461,8 @@ struct ArticleFormTests {
             "lead → example:libya @5",                      // Libyan
             "lead → see-also:tunisia @5",                   // Tunisian
             "lead → see-also:marxism-leninism @5",          // Marxism-Leninism with a hyphen
-            "see-also:anarcho-syndicalism → see-also:syndicalism @40",
+            // Not "Anarcho-syndicalism → Syndicalism" on line 40: an item's own name takes
+            // its words, as a longer name does in a paragraph (QA 16).
         ])
         let lead = model.graph.outgoing(from: "lead").filter { $0.origin == .detected && $0.evidence?.line == 3 }
         #expect(Set(lead.compactMap(\.evidence?.text)) == [

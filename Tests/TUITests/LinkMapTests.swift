@@ -81,7 +81,7 @@ struct LinkMapTests {
         #expect(degrees.max() == 4)
         // Others tie with it; Municipalism comes first in the article.
         #expect(bundledModel.items.filter { bundledModel.graph.degree(of: $0.id) == 4 }.map(\.name)
-            == ["Municipalism", "Anarchism", "Libertarian socialism", "Marxism–Leninism"])
+            == ["Municipalism", "Anarchism", "Libertarian socialism"])
     }
 
     @Test("Municipalism's map: three curated See-also topics, the lead's mention, in reading order")

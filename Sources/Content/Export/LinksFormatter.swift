@@ -32,7 +32,7 @@ public struct LinksFormatter: Sendable {
         if model.items.isEmpty {
             let why = Classifier().sectionWithUnnamedList(in: model.article).map { index in
                 "the list under '\(model.article.sections[index].title.neutralized)' has no item with a name "
-                    + "(a dash first, \"- – text\", leaves an item without one)."
+                    + "(a dash first, \"- – text\", leaves an item without one; a date names no example or strategy)."
             } ?? "no list has a heading or lead-in that names them."
             groups.append("No See-also topics, examples or strategies in '\(model.article.title.neutralized)': \(why)\n")
         }
