@@ -707,9 +707,11 @@ public struct Explorer: Sendable {
         }
         // Scrolling stops where the last line reaches the bottom; a jump near the end (which
         // puts its target at the top, as vim's zt does) may have left the view further down,
-        // and scrolling down from there stays there rather than jumping back up.
+        // and scrolling down goes as far as that view (`jumpedTop`), rather than jumping back
+        // up from it or stopping short of it after scrolling up.
         let clamped = clampTop(newTop, layout: layout, height: height)
-        let top = command == .bottom ? clamped : max(clamped, min(newTop, current))
+        let jumped = state.reader.jumpedTop.map { layout.line(of: $0) } ?? 0
+        let top = command == .bottom ? clamped : max(clamped, min(newTop, max(current, jumped)))
         // A page key that cannot move says so, as less shows (END): Space is how one reads on,
         // and a screen that stays as it was looks like a key that was lost. A line key or g/G
         // stays quiet there: the status bar says Top or Bot already, and a held j would keep
@@ -722,6 +724,8 @@ public struct Explorer: Sendable {
         // screen already shown, and the place the link led to was lost.
         if command == .top || command == .bottom, top != current { state.history.record(snapshot(state)) }
         state.reader.top = layout.anchor(at: top)
+        // g and G go to the ends that scrolling reaches: G's end is the last line at the bottom.
+        if command == .top || command == .bottom { state.reader.jumpedTop = nil }
         return selectionInView(state, layout: layout, top: top, height: height)
     }
 
@@ -790,6 +794,17 @@ public struct Explorer: Sendable {
     /// A top line for a jump: like vim's `zt`, the target goes to the top even near the end.
     func jumpTop(_ top: Int, layout: ReaderLayout) -> Int {
         min(max(top, 0), max(layout.lineCount - 1, 0))
+    }
+
+    /// `reader.jumpedTop` kept up to date: a view past the scrolling limit can only have come
+    /// from a jump (scrolling down stops at the limit or at `jumpedTop`), so the furthest such
+    /// top is the jump's. One no longer past the limit (the screen grew) is dropped.
+    func jumpedTop(_ reader: ReaderState, layout: ReaderLayout, height: Int) -> ReaderAnchor? {
+        let limit = clampTop(layout.lineCount, layout: layout, height: height)
+        let top = layout.line(of: reader.top)
+        let jumped = reader.jumpedTop.map { layout.line(of: $0) } ?? 0
+        if top > limit, top > jumped { return reader.top }
+        return jumped > limit ? reader.jumpedTop : nil
     }
 
     /// Selects the next (+1) or previous (-1) cross-reference, scrolling it into view.
@@ -1206,6 +1221,7 @@ public struct Explorer: Sendable {
         if jumpTop(top, layout: layout) != top || layout.anchor(at: top).block != state.reader.top.block {
             state.reader.top = layout.anchor(at: jumpTop(top, layout: layout))
         }
+        state.reader.jumpedTop = jumpedTop(state.reader, layout: layout, height: readerTextRect(state).height)
         // A selection out of view is kept (a view restored from a larger screen shows it again
         // when the screen grows back); a resize keeps one that was in view in it (`resized`).
         if let selected = state.reader.selectedReference, !layout.referenceLine.indices.contains(selected) {
