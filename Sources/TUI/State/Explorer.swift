@@ -374,8 +374,9 @@ public struct Explorer: Sendable {
         return (section, nil, model.displayName(of: model.article.sections[section].id))
     }
 
-    /// The node picked in the focused pane: the outline's selected section, or the section or
-    /// item of the row selected in the cross-links or backlinks pane; nil elsewhere.
+    /// The node picked in the focused pane: the outline's selected section, the section or
+    /// item of the row selected in the cross-links or backlinks pane, or the place of the
+    /// bookmark highlighted in the Bookmarks pane, when it is in this article; nil elsewhere.
     func selectedNode(_ state: AppState) -> String? {
         switch state.focus {
         case .outline:
@@ -386,7 +387,12 @@ public struct Explorer: Sendable {
             case .section(let section)?: return model.article.sections[section].id
             case .sourceLine?, .article?, .bookmark?, .seeAlsoEntry?, nil: return nil
             }
-        case .reader, .bookmarks:
+        case .bookmarks:
+            // The highlighted bookmark's place in this article: its item, else its section.
+            guard let entry = selectedBookmark(state), entry.articleTitle == model.article.title, !entry.isOrphaned,
+                  let section = entry.section, model.article.sections.indices.contains(section) else { return nil }
+            return entry.item ?? model.article.sections[section].id
+        case .reader:
             return nil
         }
     }
@@ -505,8 +511,15 @@ public struct Explorer: Sendable {
             // Of what is picked in the focused pane, as m bookmarks it; else of what is read.
             // A row of another article (a folder's "Other articles") has no map here: said,
             // rather than mapping the section behind it.
-            if let title = selectedRowTarget(state)?.elsewhere?.article {
+            // So has a bookmark of another article, or one whose place is gone (said as Enter
+            // says it): the map was of the section being read.
+            let bookmark = state.focus == .bookmarks ? selectedBookmark(state) : nil
+            if let title = (bookmark?.target ?? selectedRowTarget(state))?.elsewhere?.article {
                 state.notice = "“\(title)” is another article" + (keymap.keyName(for: .open).map { ": \($0) opens it." } ?? ".")
+                return state
+            }
+            if let bookmark, selectedNode(state) == nil {
+                state.notice = unfollowable(bookmark)
                 return state
             }
             state.linkMap = LinkMapState(focus: selectedNode(state) ?? currentNode(state))
@@ -927,11 +940,7 @@ public struct Explorer: Sendable {
                 switch pane {
                 case .bookmarks:
                     if let entry = selectedBookmark(state) {
-                        // In a folder, a title none of its articles has is not one to send the
-                        // reader to: it may be the old title of one of them.
-                        state.notice = entry.unreachable(deleteKey: keymap.keyName(for: .deleteBookmark), open: model.article.title)
-                            ?? (neighbours.titles.isEmpty ? "That bookmark is in “\(entry.articleTitle)”: open that article to follow it."
-                                : "That bookmark is in “\(entry.articleTitle)”, and no article in this folder has that title.")
+                        state.notice = unfollowable(entry)
                     } else {
                         state.notice = noBookmarksYet
                     }
@@ -945,6 +954,14 @@ public struct Explorer: Sendable {
         }
         state[keyPath: Self.listState(of: pane)] = list
         return state
+    }
+
+    /// Why a bookmark with no target cannot be followed from here. In a folder, a title none
+    /// of its articles has is not one to send the reader to: it may be the old title of one of them.
+    func unfollowable(_ entry: BookmarkEntry) -> String {
+        entry.unreachable(deleteKey: keymap.keyName(for: .deleteBookmark), open: model.article.title)
+            ?? (neighbours.titles.isEmpty ? "That bookmark is in “\(entry.articleTitle)”: open that article to follow it."
+                : "That bookmark is in “\(entry.articleTitle)”, and no article in this folder has that title.")
     }
 
     // MARK: - Following and history
