@@ -179,7 +179,7 @@ struct ExplorerTests {
         let before = state
         state = explorer.press(state, .enter)
         #expect(state.reader.content == .card(itemID: "see-also:communalism-bookchin"))
-        #expect(explorer.jumpPath(state).suffix(2) == ["Municipalism", "Communalism (Bookchin)"])
+        #expect(explorer.jumpPath(state).suffix(2) == ["Municipalism", "topic: Communalism (Bookchin)"])
 
         state = explorer.press(state, .character("H"))
         #expect(state.reader == before.reader)

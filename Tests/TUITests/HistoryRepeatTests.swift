@@ -162,7 +162,7 @@ struct HistoryRepeatTests {
         state = press(runner, state, .character("q"))
 
         state = runner.startUp(explorer.initialState(size: size), start: anarchism, restore: false)
-        #expect(explorer.jumpPath(state) == [title, "Anarchism"])
+        #expect(explorer.jumpPath(state) == [title, "topic: Anarchism"])
         state = press(runner, state, .character("H"))
         #expect(state.reader.content == .article && explorer.readerTopLine(state) == 0)
     }

@@ -968,7 +968,7 @@ public struct Explorer: Sendable {
 
     func snapshot(_ state: AppState) -> ViewSnapshot {
         ViewSnapshot(focus: state.focus, reader: state.reader, outline: state.outline, crossLinks: state.crossLinks,
-                     backlinks: state.backlinks, bookmarkList: state.bookmarkList, label: label(of: state),
+                     backlinks: state.backlinks, bookmarkList: state.bookmarkList, label: stepLabel(of: state),
                      article: neighbours.titles.isEmpty ? nil : model.article.title, place: place(of: state))
     }
 
@@ -996,12 +996,24 @@ public struct Explorer: Sendable {
         return entry
     }
 
-    /// How the jump path names the current view.
+    /// How the cross-links and backlinks panes name the node they describe.
     public func label(of state: AppState) -> String {
         let node = currentNode(state)
         if case .section(0)? = model.node(id: node) { return model.article.title }
-        // In a folder, say which article a topic or section is in.
-        return neighbours.titles.isEmpty ? model.label(of: node) : model.article.title + " › " + model.label(of: node)
+        return inArticle(model.label(of: node))
+    }
+
+    /// How the jump path names the current view: as the panes name its node, but a topic's
+    /// card as the breadcrumb does ("topic: Omega"), apart from the article's place where the
+    /// topic is selected (both read "Omega").
+    public func stepLabel(of state: AppState) -> String {
+        guard case .card(let id) = state.reader.content else { return label(of: state) }
+        return inArticle("topic: " + model.displayName(of: id))
+    }
+
+    /// In a folder, `name` with the article it is in.
+    func inArticle(_ name: String) -> String {
+        neighbours.titles.isEmpty ? name : model.article.title + " › " + name
     }
 
     public func follow(_ target: Target, from state: AppState) -> AppState {
@@ -1107,7 +1119,7 @@ public struct Explorer: Sendable {
 
     /// The labels from the first jump to here, when there were jumps.
     public func jumpPath(_ state: AppState) -> [String] {
-        state.history.back.isEmpty ? [] : state.history.back.map(\.label) + [label(of: state)]
+        state.history.back.isEmpty ? [] : state.history.back.map(\.label) + [stepLabel(of: state)]
     }
 
     // MARK: - Mouse
