@@ -917,18 +917,38 @@ public struct Explorer: Sendable {
 
     func listCommand(_ command: Command, pane: PaneID, in state: AppState) -> AppState {
         var state = state
-        let rows = rows(of: pane, state)
+        // An entry takes several lines (a link's evidence wraps): pages are counted in the
+        // lines the pane shows, never in rows, which skipped entries never seen (`ListPaging`).
+        let (rows, layout) = laidOutRows(of: pane, state)
         var list = state[keyPath: Self.listState(of: pane)]
-        let page = max(contentHeight(of: pane, state) - 1, 1)
-        let half = max(contentHeight(of: pane, state) / 2, 1)
+        let height = contentHeight(of: pane, state)
+        let half = max(height / 2, 1)
         let current = rows.validSelection(list.selection) ?? 0
         switch command {
         case .moveDown: list.selection = rows.selectableRow(from: current + 1, direction: 1) ?? current
         case .moveUp: list.selection = rows.selectableRow(from: current - 1, direction: -1) ?? current
-        case .pageDown: list.selection = rows.validSelection(current + page) ?? current
-        case .pageUp: list.selection = rows.validSelection(current - page) ?? current
-        case .halfPageDown: list.selection = rows.validSelection(current + half) ?? current
-        case .halfPageUp: list.selection = rows.validSelection(current - half) ?? current
+        case .pageDown:
+            // The next page starts with the first entry not wholly shown, selected, as vim's
+            // Ctrl-F puts the cursor at the top; on the last page, the last entry is selected.
+            if let next = layout.nextPage(from: list.top, height: height), let row = rows.selectableRow(from: next, direction: 1) {
+                list.top = next
+                list.selection = row
+            } else {
+                list.selection = rows.lastSelectable ?? current
+            }
+        case .pageUp:
+            if let previous = layout.previousPage(from: list.top, height: height) {
+                list.top = previous
+                list.selection = rows.selectableRow(from: previous, direction: 1) ?? current
+            } else {
+                list.selection = rows.firstSelectable ?? current
+            }
+        // Half the pane's height on screen from the selected entry (the view follows it); a
+        // group's heading passed over, in the direction of the move.
+        case .halfPageDown: list.selection = rows.selectableRow(from: layout.entry(half, linesFrom: current), direction: 1) ?? current
+        case .halfPageUp:
+            let entry = layout.entry(-half, linesFrom: current)
+            list.selection = rows.selectableRow(from: entry, direction: -1) ?? rows.selectableRow(from: entry, direction: 1) ?? current
         case .top:
             // The pane's top, its first group's heading with it, as a fresh start shows it
             // (QA 15b: after G, g kept "See-also topics (4)" scrolled off).
