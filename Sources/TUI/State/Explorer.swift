@@ -178,7 +178,10 @@ public struct Explorer: Sendable {
             var finder: SectionFinder?
             let view = placed(session.view, in: state, finder: &finder)
             let history = placing(session.history, in: state, finder: &finder, keeping: canOpen)
-            state = restore(view.view, into: state)
+            state = show(view.view, in: state)
+            // What the store has: the first pause saves the view only if it is shown elsewhere
+            // (placed in an edited text, or scrolled to its selection at this size).
+            state.savedView = session.view
             state.history = history.history
             // Saved as its article was left for another, the view is also the last step back.
             state.history.settle(at: view.view)
@@ -746,7 +749,7 @@ public struct Explorer: Sendable {
     /// that would take the selected cross-reference out of its view: it then scrolls just enough
     /// to show it whole, as vim keeps the cursor on screen, so that Enter and ] go on from it (it
     /// was off screen: Enter refused it, ] started over at the top of the view). A selection
-    /// already out of view (a view restored from a larger screen) stays where it is.
+    /// already out of view stays where it is.
     func resized(_ state: AppState, to size: Size) -> AppState {
         var state = state
         let wasInView = selectedReferenceLines(state).map { readerView(state).contains($0.lowerBound) } ?? false
@@ -762,10 +765,27 @@ public struct Explorer: Sendable {
             return state
         }
         state.beforeResize.readerTop = chosen
-        // Its first line at the top, or its last at the bottom; the first, when it is taller than the view.
+        state.reader.top = topShowing(lines, in: state)
+        return state
+    }
+
+    /// The reader's top moved just enough to show `lines` (a selected cross-reference's): its
+    /// first line at the top, or its last at the bottom; the first, when it is taller than the view.
+    func topShowing(_ lines: ClosedRange<Int>, in state: AppState) -> ReaderAnchor {
+        let view = readerView(state)
         let top = lines.lowerBound < view.lowerBound ? lines.lowerBound : min(lines.upperBound - view.count + 1, lines.lowerBound)
         let layout = readerLayout(state)
-        state.reader.top = layout.anchor(at: clampTop(top, layout: layout, height: view.count))
+        return layout.anchor(at: clampTop(top, layout: layout, height: view.count))
+    }
+
+    /// `view` shown (back, forward, a session restored, an article of the folder arrived at):
+    /// restored, and scrolled as a resize scrolls it when its selected cross-reference is off
+    /// screen at this size (left on a larger screen), so that Enter and `]` go on from it.
+    func show(_ view: ViewSnapshot, in state: AppState) -> AppState {
+        var state = restore(view, into: state)
+        guard !state.layout.isTooSmall, let lines = selectedReferenceLines(state) else { return state }
+        let shown = readerView(state)
+        if !shown.contains(lines.lowerBound) || !shown.contains(lines.upperBound) { state.reader.top = topShowing(lines, in: state) }
         return state
     }
 
@@ -1118,7 +1138,7 @@ public struct Explorer: Sendable {
             state.effects.append(.openArticle(title: title, at: .view(view)))
             return state
         }
-        return restore(view, into: state)
+        return show(view, in: state)
     }
 
     /// Back (H) or forward (L) through the history, past the steps it just failed to open.
@@ -1271,8 +1291,8 @@ public struct Explorer: Sendable {
             state.reader.top = layout.anchor(at: jumpTop(top, layout: layout))
         }
         state.reader.jumpedTop = jumpedTop(state.reader, layout: layout, height: readerTextRect(state).height)
-        // A selection out of view is kept (a view restored from a larger screen shows it again
-        // when the screen grows back); a resize keeps one that was in view in it (`resized`).
+        // A selection out of view is kept: a resize keeps one that was in view in it
+        // (`resized`), and a view restored at a smaller size is scrolled to it (`show`).
         if let selected = state.reader.selectedReference, !layout.referenceLine.indices.contains(selected) {
             state.reader.selectedReference = nil
         }
