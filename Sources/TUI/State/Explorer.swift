@@ -965,9 +965,9 @@ public struct Explorer: Sendable {
             }
         // Half the pane's height on screen from the selected entry (the view follows it); a
         // group's heading passed over, in the direction of the move.
-        case .halfPageDown: list.selection = rows.selectableRow(from: layout.entry(half, linesFrom: current), direction: 1) ?? current
+        case .halfPageDown: list.selection = rows.selectableRow(from: layout.entry(movedBy: half, from: current), direction: 1) ?? current
         case .halfPageUp:
-            let entry = layout.entry(-half, linesFrom: current)
+            let entry = layout.entry(movedBy: -half, from: current)
             list.selection = rows.selectableRow(from: entry, direction: -1) ?? rows.selectableRow(from: entry, direction: 1) ?? current
         case .top:
             // The pane's top, its first group's heading with it, as a fresh start shows it

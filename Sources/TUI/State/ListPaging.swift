@@ -2,7 +2,8 @@
 /// evidence): by what the pane shows, as less and vim page by screen lines, not by rows (a
 /// page of rows skipped the entries below the screen, never shown).
 extension ListLayout {
-    /// The last line of the entry that starts at `row` (its details included).
+    /// The last line of the entry that starts at `row`: its details, but not a group's heading
+    /// after it (which `lastLine(ofEntry:in:)` counts in, to scroll it into view with the entry).
     func lastLine(ofEntryAt row: Int) -> Int {
         let next = nextEntry(after: row)
         return (next < rowStart.count ? rowStart[next] : lines.count) - 1
@@ -33,7 +34,7 @@ extension ListLayout {
 
     /// The first row of the entry `lines` screen lines below (or above, when negative) the start
     /// of the entry holding `row`: at least the next (or previous) entry, within the list.
-    func entry(_ lines: Int, linesFrom row: Int) -> Int {
+    func entry(movedBy lines: Int, from row: Int) -> Int {
         guard !rowStart.isEmpty else { return 0 }
         let start = entryStart(row)
         let line = min(max(rowStart[start] + lines, 0), self.lines.count - 1)
