@@ -237,7 +237,8 @@ struct ExplorerTests {
     @Test func enterDoesNotFollowASelectionOutOfView() throws {
         var state = explorer.initialState(size: Size(width: 70, height: 20))
         let height = explorer.readerTextRect(state).height
-        state.reader.selectedReference = try #require(explorer.readerLayout(state).referenceLine.firstIndex { $0 >= height })
+        let offScreen: Int = try #require(explorer.readerLayout(state).referenceLine.firstIndex { $0 >= height })
+        state.reader.selectedReference = offScreen
         state = explorer.press(state, .enter)
         #expect(state.notice == "The selected cross-reference is off screen: ] selects the next one.")
         #expect(state.history.back.isEmpty, "nothing was followed")
