@@ -28,7 +28,7 @@ extension OnATerminal {
             try tmux.waitFor("Cross-links: Municipalism")
             tmux.press("3", "g", "Enter")
             try tmux.waitUntil("the card and the jump path") {
-                $0.contains("Topic: Communalism (Bookchin)") && $0.contains("Municipalism → Communalism (Bookchin)") && $0.contains("theory-of")
+                $0.contains("Topic: Communalism (Bookchin)") && $0.contains("Municipalism → topic: Communalism (Bookchin)") && $0.contains("theory-of")
             }
 
             tmux.press("H")

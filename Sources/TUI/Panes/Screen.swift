@@ -388,9 +388,10 @@ extension Explorer {
     }
 
     /// A view scrolled to line `top` of those from 0 to `last` (the top that shows the end).
+    /// "All" only when the first line and the last both show, as in vim: a jump to a short
+    /// last section of a short article shows its end with the lines above hidden ("Bot").
     static func position(top: Int, last: Int) -> String {
-        if last == 0 { return "All" }
-        if top == 0 { return "Top" }
+        if top == 0 { return last == 0 ? "All" : "Top" }
         if top >= last { return "Bot" }
         return "\(top * 100 / last)%"
     }

@@ -64,8 +64,13 @@ public final class ExplorerSession {
         let restored = state.notice
         if let start { state = apply(.follow(start), to: state) }
         // After the jump to `start`: the top it leaves was never shown, so the way back is to
-        // where the last run ended, not to the top (it was both, one after the other).
-        if let session, !restore { state = apply(.resumeHistory(session), to: state) }
+        // where the last run ended, not to the top (it was both, one after the other); on a
+        // first run, nowhere (H went to that top).
+        if let session, !restore {
+            state = apply(.resumeHistory(session), to: state)
+        } else if session == nil, start != nil {
+            state = apply(.resumeHistory(SessionRecord(view: explorer.snapshot(state), history: History())), to: state)
+        }
         if state.notice == nil { state.notice = restored }
         return state
     }

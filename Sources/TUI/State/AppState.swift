@@ -6,6 +6,10 @@ public struct ReaderState: Hashable, Sendable, Codable {
     public var top = ReaderAnchor(block: 0)
     /// Index into the document's references; nil when none is selected.
     public var selectedReference: Int?
+    /// The furthest top a jump showed here past where scrolling stops (the last line at the
+    /// bottom), as vim's `zt` puts a short last section at the top: scrolling down comes back
+    /// to it after scrolling up from it (`j` stopped short of it after `k`). Nil otherwise.
+    public var jumpedTop: ReaderAnchor?
 
     public init(content: ReaderContent = .article, top: ReaderAnchor = ReaderAnchor(block: 0), selectedReference: Int? = nil) {
         self.content = content

@@ -41,8 +41,14 @@ extension Explorer {
         let (next, wrapped) = nextMatch(of: search, forward: forward, in: state)
         state = select(next, of: search, in: state)
         // The status bar's right shows "match 2/5"; the notice says only what it cannot.
-        state.notice = wrapped ? (forward ? "search wrapped to the top" : "search wrapped to the bottom") : nil
+        state.notice = wrapped ? Self.searchWrapped(forward: forward) : nil
         return state
+    }
+
+    /// What a search that went on from the other end says, as vim's "search hit BOTTOM,
+    /// continuing at TOP".
+    static func searchWrapped(forward: Bool) -> String {
+        forward ? "search wrapped to the top" : "search wrapped to the bottom"
     }
 
     /// Called on every keystroke of the search prompt: matches are found and the first one at
@@ -167,9 +173,20 @@ extension Explorer {
             state.search = nil
         } else {
             // The count is on the status bar's right already ("match 1/3").
-            state.notice = search.matches.count > 1 ? movingBetweenMatches : "the only match"
+            let found = search.matches.count > 1 ? movingBetweenMatches : "the only match"
+            // Found only above where it started (`searchChanged`), it wrapped, said as n says it
+            // (the reader went from the end to the top silently); first, as a long notice is cut.
+            state.notice = wrappedAround(search, in: state)
+                ? Self.searchWrapped(forward: true) + (found.map { "; " + $0 } ?? "") : found
         }
         return state
+    }
+
+    /// Whether the current match is above where the search started.
+    func wrappedAround(_ search: SearchState, in state: AppState) -> Bool {
+        guard let current = search.current else { return false }
+        let layout = layouts.layout(search.origin.content, width: readerTextRect(state).width)
+        return layout.line(of: search.matches[current]) < layout.line(of: search.origin.top)
     }
 
     /// How n and N are named after a search with several matches; nil when neither is bound.

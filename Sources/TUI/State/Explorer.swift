@@ -179,7 +179,10 @@ public struct Explorer: Sendable {
             var finder: SectionFinder?
             let view = placed(session.view, in: state, finder: &finder)
             let history = placing(session.history, in: state, finder: &finder, keeping: canOpen)
-            state = restore(view.view, into: state)
+            state = show(view.view, in: state)
+            // What the store has: the first pause saves the view only if it is shown elsewhere
+            // (placed in an edited text, or scrolled to its selection at this size).
+            state.savedView = session.view
             state.history = history.history
             // Saved as its article was left for another, the view is also the last step back.
             state.history.settle(at: view.view)
@@ -375,8 +378,9 @@ public struct Explorer: Sendable {
         return (section, nil, model.displayName(of: model.article.sections[section].id))
     }
 
-    /// The node picked in the focused pane: the outline's selected section, or the section or
-    /// item of the row selected in the cross-links or backlinks pane; nil elsewhere.
+    /// The node picked in the focused pane: the outline's selected section, the section or
+    /// item of the row selected in the cross-links or backlinks pane, or the place of the
+    /// bookmark highlighted in the Bookmarks pane, when it is in this article; nil elsewhere.
     func selectedNode(_ state: AppState) -> String? {
         switch state.focus {
         case .outline:
@@ -387,7 +391,12 @@ public struct Explorer: Sendable {
             case .section(let section)?: return model.article.sections[section].id
             case .sourceLine?, .article?, .bookmark?, .seeAlsoEntry?, nil: return nil
             }
-        case .reader, .bookmarks:
+        case .bookmarks:
+            // The highlighted bookmark's place in this article: its item, else its section.
+            guard let entry = selectedBookmark(state), entry.articleTitle == model.article.title, !entry.isOrphaned,
+                  let section = entry.section, model.article.sections.indices.contains(section) else { return nil }
+            return entry.item ?? model.article.sections[section].id
+        case .reader:
             return nil
         }
     }
@@ -506,8 +515,15 @@ public struct Explorer: Sendable {
             // Of what is picked in the focused pane, as m bookmarks it; else of what is read.
             // A row of another article (a folder's "Other articles") has no map here: said,
             // rather than mapping the section behind it.
-            if let title = selectedRowTarget(state)?.elsewhere?.article {
+            // So has a bookmark of another article, or one whose place is gone (said as Enter
+            // says it): the map was of the section being read.
+            let bookmark = state.focus == .bookmarks ? selectedBookmark(state) : nil
+            if let title = (bookmark?.target ?? selectedRowTarget(state))?.elsewhere?.article {
                 state.notice = "“\(title)” is another article" + (keymap.keyName(for: .open).map { ": \($0) opens it." } ?? ".")
+                return state
+            }
+            if let bookmark, selectedNode(state) == nil {
+                state.notice = unfollowable(bookmark)
                 return state
             }
             state.linkMap = LinkMapState(focus: selectedNode(state) ?? currentNode(state))
@@ -708,9 +724,11 @@ public struct Explorer: Sendable {
         }
         // Scrolling stops where the last line reaches the bottom; a jump near the end (which
         // puts its target at the top, as vim's zt does) may have left the view further down,
-        // and scrolling down from there stays there rather than jumping back up.
+        // and scrolling down goes as far as that view (`jumpedTop`), rather than jumping back
+        // up from it or stopping short of it after scrolling up.
         let clamped = clampTop(newTop, layout: layout, height: height)
-        let top = command == .bottom ? clamped : max(clamped, min(newTop, current))
+        let jumped = state.reader.jumpedTop.map { layout.line(of: $0) } ?? 0
+        let top = command == .bottom ? clamped : max(clamped, min(newTop, max(current, jumped)))
         // A page key that cannot move says so, as less shows (END): Space is how one reads on,
         // and a screen that stays as it was looks like a key that was lost. A line key or g/G
         // stays quiet there: the status bar says Top or Bot already, and a held j would keep
@@ -723,6 +741,8 @@ public struct Explorer: Sendable {
         // screen already shown, and the place the link led to was lost.
         if command == .top || command == .bottom, top != current { state.history.record(snapshot(state)) }
         state.reader.top = layout.anchor(at: top)
+        // g and G go to the ends that scrolling reaches: G's end is the last line at the bottom.
+        if command == .top || command == .bottom { state.reader.jumpedTop = nil }
         return selectionInView(state, layout: layout, top: top, height: height)
     }
 
@@ -730,7 +750,7 @@ public struct Explorer: Sendable {
     /// that would take the selected cross-reference out of its view: it then scrolls just enough
     /// to show it whole, as vim keeps the cursor on screen, so that Enter and ] go on from it (it
     /// was off screen: Enter refused it, ] started over at the top of the view). A selection
-    /// already out of view (a view restored from a larger screen) stays where it is.
+    /// already out of view stays where it is.
     func resized(_ state: AppState, to size: Size) -> AppState {
         var state = state
         let wasInView = selectedReferenceLines(state).map { readerView(state).contains($0.lowerBound) } ?? false
@@ -746,10 +766,27 @@ public struct Explorer: Sendable {
             return state
         }
         state.beforeResize.readerTop = chosen
-        // Its first line at the top, or its last at the bottom; the first, when it is taller than the view.
+        state.reader.top = topShowing(lines, in: state)
+        return state
+    }
+
+    /// The reader's top moved just enough to show `lines` (a selected cross-reference's): its
+    /// first line at the top, or its last at the bottom; the first, when it is taller than the view.
+    func topShowing(_ lines: ClosedRange<Int>, in state: AppState) -> ReaderAnchor {
+        let view = readerView(state)
         let top = lines.lowerBound < view.lowerBound ? lines.lowerBound : min(lines.upperBound - view.count + 1, lines.lowerBound)
         let layout = readerLayout(state)
-        state.reader.top = layout.anchor(at: clampTop(top, layout: layout, height: view.count))
+        return layout.anchor(at: clampTop(top, layout: layout, height: view.count))
+    }
+
+    /// `view` shown (back, forward, a session restored, an article of the folder arrived at):
+    /// restored, and scrolled as a resize scrolls it when its selected cross-reference is off
+    /// screen at this size (left on a larger screen), so that Enter and `]` go on from it.
+    func show(_ view: ViewSnapshot, in state: AppState) -> AppState {
+        var state = restore(view, into: state)
+        guard !state.layout.isTooSmall, let lines = selectedReferenceLines(state) else { return state }
+        let shown = readerView(state)
+        if !shown.contains(lines.lowerBound) || !shown.contains(lines.upperBound) { state.reader.top = topShowing(lines, in: state) }
         return state
     }
 
@@ -791,6 +828,17 @@ public struct Explorer: Sendable {
     /// A top line for a jump: like vim's `zt`, the target goes to the top even near the end.
     func jumpTop(_ top: Int, layout: ReaderLayout) -> Int {
         min(max(top, 0), max(layout.lineCount - 1, 0))
+    }
+
+    /// `reader.jumpedTop` kept up to date: a view past the scrolling limit can only have come
+    /// from a jump (scrolling down stops at the limit or at `jumpedTop`), so the furthest such
+    /// top is the jump's. One no longer past the limit (the screen grew) is dropped.
+    func jumpedTop(_ reader: ReaderState, layout: ReaderLayout, height: Int) -> ReaderAnchor? {
+        let limit = clampTop(layout.lineCount, layout: layout, height: height)
+        let top = layout.line(of: reader.top)
+        let jumped = reader.jumpedTop.map { layout.line(of: $0) } ?? 0
+        if top > limit, top > jumped { return reader.top }
+        return jumped > limit ? reader.jumpedTop : nil
     }
 
     /// Selects the next (+1) or previous (-1) cross-reference, scrolling it into view.
@@ -890,18 +938,38 @@ public struct Explorer: Sendable {
 
     func listCommand(_ command: Command, pane: PaneID, in state: AppState) -> AppState {
         var state = state
-        let rows = rows(of: pane, state)
+        // An entry takes several lines (a link's evidence wraps): pages are counted in the
+        // lines the pane shows, never in rows, which skipped entries never seen (`ListPaging`).
+        let (rows, layout) = laidOutRows(of: pane, state)
         var list = state[keyPath: Self.listState(of: pane)]
-        let page = max(contentHeight(of: pane, state) - 1, 1)
-        let half = max(contentHeight(of: pane, state) / 2, 1)
+        let height = contentHeight(of: pane, state)
+        let half = max(height / 2, 1)
         let current = rows.validSelection(list.selection) ?? 0
         switch command {
         case .moveDown: list.selection = rows.selectableRow(from: current + 1, direction: 1) ?? current
         case .moveUp: list.selection = rows.selectableRow(from: current - 1, direction: -1) ?? current
-        case .pageDown: list.selection = rows.validSelection(current + page) ?? current
-        case .pageUp: list.selection = rows.validSelection(current - page) ?? current
-        case .halfPageDown: list.selection = rows.validSelection(current + half) ?? current
-        case .halfPageUp: list.selection = rows.validSelection(current - half) ?? current
+        case .pageDown:
+            // The next page starts with the first entry not wholly shown, selected, as vim's
+            // Ctrl-F puts the cursor at the top; on the last page, the last entry is selected.
+            if let next = layout.nextPage(from: list.top, height: height), let row = rows.selectableRow(from: next, direction: 1) {
+                list.top = next
+                list.selection = row
+            } else {
+                list.selection = rows.lastSelectable ?? current
+            }
+        case .pageUp:
+            if let previous = layout.previousPage(from: list.top, height: height) {
+                list.top = previous
+                list.selection = rows.selectableRow(from: previous, direction: 1) ?? current
+            } else {
+                list.selection = rows.firstSelectable ?? current
+            }
+        // Half the pane's height on screen from the selected entry (the view follows it); a
+        // group's heading passed over, in the direction of the move.
+        case .halfPageDown: list.selection = rows.selectableRow(from: layout.entry(movedBy: half, from: current), direction: 1) ?? current
+        case .halfPageUp:
+            let entry = layout.entry(movedBy: -half, from: current)
+            list.selection = rows.selectableRow(from: entry, direction: -1) ?? rows.selectableRow(from: entry, direction: 1) ?? current
         case .top:
             // The pane's top, its first group's heading with it, as a fresh start shows it
             // (QA 15b: after G, g kept "See-also topics (4)" scrolled off).
@@ -913,11 +981,7 @@ public struct Explorer: Sendable {
                 switch pane {
                 case .bookmarks:
                     if let entry = selectedBookmark(state) {
-                        // In a folder, a title none of its articles has is not one to send the
-                        // reader to: it may be the old title of one of them.
-                        state.notice = entry.unreachable(deleteKey: keymap.keyName(for: .deleteBookmark), open: model.article.title)
-                            ?? (neighbours.titles.isEmpty ? "That bookmark is in “\(entry.articleTitle)”: open that article to follow it."
-                                : "That bookmark is in “\(entry.articleTitle)”, and no article in this folder has that title.")
+                        state.notice = unfollowable(entry)
                     } else {
                         state.notice = noBookmarksYet
                     }
@@ -933,11 +997,19 @@ public struct Explorer: Sendable {
         return state
     }
 
+    /// Why a bookmark with no target cannot be followed from here. In a folder, a title none
+    /// of its articles has is not one to send the reader to: it may be the old title of one of them.
+    func unfollowable(_ entry: BookmarkEntry) -> String {
+        entry.unreachable(deleteKey: keymap.keyName(for: .deleteBookmark), open: model.article.title)
+            ?? (neighbours.titles.isEmpty ? "That bookmark is in “\(entry.articleTitle)”: open that article to follow it."
+                : "That bookmark is in “\(entry.articleTitle)”, and no article in this folder has that title.")
+    }
+
     // MARK: - Following and history
 
     func snapshot(_ state: AppState) -> ViewSnapshot {
         ViewSnapshot(focus: state.focus, reader: state.reader, outline: state.outline, crossLinks: state.crossLinks,
-                     backlinks: state.backlinks, bookmarkList: state.bookmarkList, label: label(of: state),
+                     backlinks: state.backlinks, bookmarkList: state.bookmarkList, label: stepLabel(of: state),
                      article: neighbours.titles.isEmpty ? nil : model.article.title, place: place(of: state))
     }
 
@@ -965,12 +1037,24 @@ public struct Explorer: Sendable {
         return entry
     }
 
-    /// How the jump path names the current view.
+    /// How the cross-links and backlinks panes name the node they describe.
     public func label(of state: AppState) -> String {
         let node = currentNode(state)
         if case .section(0)? = model.node(id: node) { return model.article.title }
-        // In a folder, say which article a topic or section is in.
-        return neighbours.titles.isEmpty ? model.label(of: node) : model.article.title + " › " + model.label(of: node)
+        return inArticle(model.label(of: node))
+    }
+
+    /// How the jump path names the current view: as the panes name its node, but a topic's
+    /// card as the breadcrumb does ("topic: Omega"), apart from the article's place where the
+    /// topic is selected (both read "Omega").
+    public func stepLabel(of state: AppState) -> String {
+        guard case .card(let id) = state.reader.content else { return label(of: state) }
+        return inArticle("topic: " + model.displayName(of: id))
+    }
+
+    /// In a folder, `name` with the article it is in.
+    func inArticle(_ name: String) -> String {
+        neighbours.titles.isEmpty ? name : model.article.title + " › " + name
     }
 
     public func follow(_ target: Target, from state: AppState) -> AppState {
@@ -1055,7 +1139,7 @@ public struct Explorer: Sendable {
             state.effects.append(.openArticle(title: title, at: .view(view)))
             return state
         }
-        return restore(view, into: state)
+        return show(view, in: state)
     }
 
     /// Back (H) or forward (L) through the history, past the steps it just failed to open.
@@ -1076,7 +1160,7 @@ public struct Explorer: Sendable {
 
     /// The labels from the first jump to here, when there were jumps.
     public func jumpPath(_ state: AppState) -> [String] {
-        state.history.back.isEmpty ? [] : state.history.back.map(\.label) + [label(of: state)]
+        state.history.back.isEmpty ? [] : state.history.back.map(\.label) + [stepLabel(of: state)]
     }
 
     // MARK: - Mouse
@@ -1207,8 +1291,9 @@ public struct Explorer: Sendable {
         if jumpTop(top, layout: layout) != top || layout.anchor(at: top).block != state.reader.top.block {
             state.reader.top = layout.anchor(at: jumpTop(top, layout: layout))
         }
-        // A selection out of view is kept (a view restored from a larger screen shows it again
-        // when the screen grows back); a resize keeps one that was in view in it (`resized`).
+        state.reader.jumpedTop = jumpedTop(state.reader, layout: layout, height: readerTextRect(state).height)
+        // A selection out of view is kept: a resize keeps one that was in view in it
+        // (`resized`), and a view restored at a smaller size is scrolled to it (`show`).
         if let selected = state.reader.selectedReference, !layout.referenceLine.indices.contains(selected) {
             state.reader.selectedReference = nil
         }

@@ -293,7 +293,7 @@ extension Explorer {
         var finder: SectionFinder?
         let arrival = view.map { placed($0, in: state, finder: &finder) }
         let history = placing(state.history, in: state, finder: &finder)
-        if let arrival { state = restore(arrival.view, into: state) }
+        if let arrival { state = show(arrival.view, in: state) }
         state.history = history.history
         if let arrival { state.history.settle(at: arrival.view) }
         return (state, arrival?.placement ?? .exact, history.placement)
