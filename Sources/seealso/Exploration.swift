@@ -20,6 +20,8 @@ struct Exploration: ArticleLocation {
 
 
     func run() throws {
+        // Read once: each read builds a new dictionary of every variable.
+        let environment = ProcessEnvironment.variables()
         // `seealso -`: the article comes through standard input, so the keys come from the
         // terminal itself, as less reads them when text is piped into it.
         let keys: Keyboard = readsStandardInput ? .controllingTerminal : .standardInput
@@ -29,10 +31,6 @@ struct Exploration: ArticleLocation {
         // one reads the settings and opens the store: none needs another, and the article is
         // the longest part of the start-up (scripts/bench-tui.sh).
         let article = interactive && folderPath == nil && !readsStandardInput ? prefetchStamped() : nil
-        // Read once: each read builds a new dictionary of every variable. Read after the
-        // article's thread starts: this first dictionary of strings pays the Swift runtime's
-        // first conformance lookups, about 0.2 ms, which the load need not wait for.
-        let environment = ProcessEnvironment.variables()
         let settings = try ConfigOptions.loadReporting(configPath, environment: environment)
         guard interactive else {
             // On a terminal, the outline instead of the explorer is a surprise unless asked for
