@@ -96,6 +96,23 @@ struct LinkMapTests {
         #expect(map.nodes[3].reason?.hasPrefix("line 9: ") == true)
     }
 
+    /// The detail line showed a detected link's evidence from its start, cut at the screen's
+    /// edge, often before the mention ("line 9: While the term was initially…" for Municipalism,
+    /// which "municipalists" mentions): it now starts later, after "…", as the panes cut it.
+    @Test("The selected node's detail line shows the mention in its evidence")
+    func detailKeepsTheMention() throws {
+        let map = try linkMap("Municipalism")
+        let lead = try #require(map.nodes.firstIndex { $0.label == "Dual power" })
+        let screen = render(map, width: 80, height: 24, selected: lead).text
+        let detail = try #require(screen.split(separator: "\n").last { $0.contains("Dual power →") })
+        #expect(detail.contains("line 9: …") && detail.contains("municipalists"), "\(detail)")
+        // Wide enough for the whole sentence, nothing is left out.
+        let reason = try #require(map.nodes[lead].reason)
+        #expect(LinkMap.shown(reason, keeping: map.nodes[lead].reasonMention, inWidth: reason.displayWidth) == reason)
+        // A rationale has no mention to keep: cut at its end, as before.
+        #expect(LinkMap.shown("Why it is so.", keeping: nil, inWidth: 5) == "Why it is so.")
+    }
+
     @Test("following a node goes where Target.node says: Communalism (Bookchin) opens its card")
     func targets() throws {
         let map = try linkMap("Municipalism")
