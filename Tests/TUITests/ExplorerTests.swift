@@ -338,6 +338,29 @@ struct ExplorerViewTests {
         #expect(state.layout.panes.map(\.id) == [.reader])
     }
 
+    /// Un-zooming narrows the reader, so its text takes more lines: a cross-reference selected
+    /// at the bottom of the zoomed view fell below the narrower one, and Enter refused it, where
+    /// a resize keeps it in view.
+    @Test func unzoomingKeepsTheSelectedCrossReferenceInView() throws {
+        let zoomed = explorer.press(explorer.initialState(size: Size(width: 120, height: 24)), .character("2"), .character("z"))
+        // The last cross-reference the zoomed view shows whole on a line of its own (] to it
+        // does not scroll), selected: at 24 rows, the narrower reader wraps it below its view.
+        let layout = explorer.readerLayout(zoomed)
+        let view = explorer.readerView(zoomed)
+        let last = try #require(layout.referenceLine.indices.last { layout.referenceLine[$0] < view.upperBound - 1 })
+        var state = zoomed
+        for _ in 0...last { state = explorer.press(state, .character("]")) }
+        #expect(state.reader.selectedReference == last && explorer.readerTopLine(state) == 0)
+        // z again, or Esc, which also leaves zoom.
+        for key in [Key.character("z"), .escape] {
+            let unzoomed = explorer.press(state, key)
+            #expect(unzoomed.layout.panes.count > 1)
+            let shown = try #require(explorer.selectedReferenceLines(unzoomed))
+            #expect(explorer.readerView(unzoomed).contains(shown.lowerBound) && explorer.readerView(unzoomed).contains(shown.upperBound))
+            #expect(explorer.press(unzoomed, .enter).notice?.contains("off screen") != true)
+        }
+    }
+
     /// Below 40×12 only the notice is drawn, and it says the quit key quits: it must, even with
     /// the finder open underneath (a monkey test found `q` typed into the invisible finder).
     /// Other keys act on nothing while nothing is shown.

@@ -508,7 +508,7 @@ public struct Explorer: Sendable {
         case .help: state.showsHelp = true; state.helpTop = 0
         case .closeOverlay:
             // Esc undoes the innermost thing: search highlights first (vim's :noh), then zoom.
-            if state.search != nil { state.search = nil } else { state.zoomed = false }
+            if state.search != nil { state.search = nil } else { state = zoomed(false, state) }
         case .search, .searchNext, .searchPrevious, .goTo:
             state = find(command, in: state)
         case .linkMap:
@@ -527,7 +527,7 @@ public struct Explorer: Sendable {
                 return state
             }
             state.linkMap = LinkMapState(focus: selectedNode(state) ?? currentNode(state))
-        case .zoom: state.zoomed.toggle()
+        case .zoom: state = zoomed(!state.zoomed, state)
         case .redraw: break  // the runtime's: `update` returns the state as it is
         case .nextPane, .previousPane:
             let index = panes.firstIndex(of: state.focus) ?? 0
@@ -783,7 +783,23 @@ public struct Explorer: Sendable {
     /// restored, and scrolled as a resize scrolls it when its selected cross-reference is off
     /// screen at this size (left on a larger screen), so that Enter and `]` go on from it.
     func show(_ view: ViewSnapshot, in state: AppState) -> AppState {
-        var state = restore(view, into: state)
+        showingSelection(restore(view, into: state))
+    }
+
+    /// `state` zoomed or not. As a resize does (`resized`), a selected cross-reference in view
+    /// stays in view at the reader's new width, which un-zooming narrows, so that Enter and `]`
+    /// go on from it (it fell below the narrower view, and Enter refused it).
+    func zoomed(_ on: Bool, _ state: AppState) -> AppState {
+        var state = state
+        let wasInView = selectedReferenceLines(state).map { readerView(state).contains($0.lowerBound) } ?? false
+        state.zoomed = on
+        return wasInView ? showingSelection(state) : state
+    }
+
+    /// `state` with the reader scrolled just enough to show its selected cross-reference whole
+    /// (see `topShowing`), where it is not.
+    func showingSelection(_ state: AppState) -> AppState {
+        var state = state
         guard !state.layout.isTooSmall, let lines = selectedReferenceLines(state) else { return state }
         let shown = readerView(state)
         if !shown.contains(lines.lowerBound) || !shown.contains(lines.upperBound) { state.reader.top = topShowing(lines, in: state) }
