@@ -108,9 +108,9 @@ struct LinkMapTests {
         #expect(detail.contains("line 9: …") && detail.contains("municipalists"), "\(detail)")
         // Wide enough for the whole sentence, nothing is left out.
         let reason = try #require(map.nodes[lead].reason)
-        #expect(LinkMap.shown(reason, keeping: map.nodes[lead].reasonMention, inWidth: reason.displayWidth) == reason)
+        #expect(LinkMap.shown(reason, quoting: map.nodes[lead].quoted, inWidth: reason.displayWidth) == reason)
         // A rationale has no mention to keep: cut at its end, as before.
-        #expect(LinkMap.shown("Why it is so.", keeping: nil, inWidth: 5) == "Why it is so.")
+        #expect(LinkMap.shown("Why it is so.", quoting: nil, inWidth: 5) == "Why it is so.")
     }
 
     @Test("following a node goes where Target.node says: Communalism (Bookchin) opens its card")

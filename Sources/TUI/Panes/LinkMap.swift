@@ -73,9 +73,9 @@ public struct LinkMap: Equatable, Sendable {
         /// Why they are linked: a curated link's rationale, or where a detected one is
         /// ("line 9: While the term…").
         public var reason: String?
-        /// For a detected link's reason, where its evidence starts and its mention is in it:
-        /// what the detail line keeps in view when it must cut the evidence.
-        public var reasonMention: ReasonMention?
+        /// The evidence a detected link's reason quotes, after its "line 9: ": where its mention
+        /// is, which the detail line keeps in view when it must cut the evidence.
+        public var quoted: Evidence?
         /// Where following the node goes (`Target.node`).
         public var target: Target?
 
@@ -88,13 +88,6 @@ public struct LinkMap: Equatable, Sendable {
         public var longTag: String {
             relation.rawValue + (count > 1 ? " ×\(count)" : "") + " · " + origin.rawValue
         }
-    }
-
-    /// Where a reason's evidence starts (after its "line 9: ") and where its mention is, as
-    /// UTF-8 offsets into the reason (see `Evidence.mention`).
-    public struct ReasonMention: Hashable, Sendable {
-        public var evidenceStart: Int
-        public var mention: Range<Int>
     }
 
     /// The nodes of one kind: a contiguous range of `nodes`.
@@ -142,7 +135,7 @@ public struct LinkMap: Equatable, Sendable {
             found.append((node, [link]))
         }
         for index in found.indices {
-            (found[index].node.reason, found[index].node.reasonMention) = Self.reason(found[index].links)
+            (found[index].node.reason, found[index].node.quoted) = Self.reason(found[index].links)
         }
 
         // Reading order: by kind, curated before detected, then where the node stands in the
@@ -193,37 +186,35 @@ public struct LinkMap: Equatable, Sendable {
         }
     }
 
-    static func reason(_ links: [Link]) -> (String?, ReasonMention?) {
+    /// Why `links` link: a rationale, else where the first detected one is and its sentence
+    /// ("line 9: While…"), with that evidence.
+    static func reason(_ links: [Link]) -> (String?, Evidence?) {
         if let rationale = links.lazy.compactMap(\.rationale).first { return (rationale, nil) }
         let evidence = links.compactMap(\.evidence)
         guard let first = evidence.first else { return (nil, nil) }
         let lines = evidence.map { String($0.line) }
-        let label = (lines.count > 1 ? "lines " + lines.joined(separator: ", ") : "line " + lines[0]) + ": "
-        let start = label.utf8.count
-        return (label + first.text, first.mention.map { ReasonMention(evidenceStart: start, mention: $0.lowerBound + start..<$0.upperBound + start) })
+        return ((lines.count > 1 ? "lines " + lines.joined(separator: ", ") : "line " + lines[0]) + ": " + first.text, first)
     }
 
-    /// `reason` in `width` columns, made safe to show: whole when it fits or has no mention to
-    /// keep; else its evidence starts later, at a word, after "…", so that the mention shows,
-    /// as the cross-links pane cuts evidence (it was cut at its end, often before the mention:
-    /// "line 9: While the term was initially…" for "anarchists").
-    static func shown(_ reason: String, keeping kept: ReasonMention?, inWidth width: Int) -> String {
+    /// `reason` in `width` columns, made safe to show: whole when it fits or quotes no mention
+    /// to keep; else the evidence it ends with starts later, at a word, after "…", so that the
+    /// mention shows, as the cross-links pane cuts evidence (it was cut at its end, often
+    /// before the mention: "line 9: While the term was initially…" for "anarchists").
+    static func shown(_ reason: String, quoting evidence: Evidence?, inWidth width: Int) -> String {
         let whole = reason.neutralized
+        // By bytes: a text that starts with a combining mark is one character less once joined.
         let utf8 = reason.utf8
-        guard let kept, whole.displayWidth > width, kept.evidenceStart <= kept.mention.lowerBound,
-              kept.mention.upperBound <= utf8.count else { return whole }
-        let index = { (offset: Int) in utf8.index(utf8.startIndex, offsetBy: offset) }
-        let label = reason[..<index(kept.evidenceStart)]
-        let before = reason[index(kept.evidenceStart)..<index(kept.mention.lowerBound)]
-        let rest = reason[index(kept.mention.lowerBound)...]
-        let mention = reason[index(kept.mention.lowerBound)..<index(kept.mention.upperBound)]
+        guard whole.displayWidth > width, let evidence, let parts = evidence.partsAroundMention,
+              let quoteStart = utf8.index(utf8.endIndex, offsetBy: -evidence.text.utf8.count, limitedBy: utf8.startIndex),
+              utf8[quoteStart...].elementsEqual(evidence.text.utf8) else { return whole }
+        let label = reason[..<quoteStart]
         // The label, "…", the mention and a column for the "…" that ends a cut line always show.
-        let fixed = (label + "…" + mention).neutralized.displayWidth + 1
-        // Word starts, and the mention itself when no word before it fits.
-        let starts = before.indices.filter { $0 == before.startIndex || before[before.index(before: $0)] == " " } + [before.endIndex]
-        guard let start = starts.first(where: { fixed + String(before[$0...]).neutralized.displayWidth <= width }),
-              start > before.startIndex else { return whole }
-        return (label + "…" + before[start...] + rest).neutralized
+        let fixed = (label + "…" + parts.mention).neutralized.displayWidth + 1
+        // Shown from its start when that fits; else from the first word (or the mention) that does.
+        let starts = [parts.before.startIndex] + parts.before.startsAfterSpaces
+        guard let start = starts.first(where: { fixed + String(parts.before[$0...]).neutralized.displayWidth <= width }),
+              start > parts.before.startIndex else { return whole }
+        return (label + "…" + parts.before[start...] + parts.mention + parts.after).neutralized
     }
 
     /// The first `k` groups go left: the split whose taller column is shortest (ties: the
@@ -647,7 +638,7 @@ extension LinkMap {
         let node = nodes[selected]
         let (from, to) = node.direction == .outgoing ? (focusLabel, node.label) : (node.label, focusLabel)
         let head = " \(from.neutralized) \(glyphs.arrowRight) \(to.neutralized) · \(node.longTag)"
-        let text = node.reason.map { head + ": " + Self.shown($0, keeping: node.reasonMention, inWidth: area.width - head.displayWidth - 2) } ?? head
+        let text = node.reason.map { head + ": " + Self.shown($0, quoting: node.quoted, inWidth: area.width - head.displayWidth - 2) } ?? head
         buffer.put(text.truncated(toWidth: area.width), x: area.x, y: y, maxWidth: area.width, style: .normal)
     }
 

@@ -119,8 +119,7 @@ struct ListLayout {
         guard kept > 0, kept < spans.count, width > 1,
               !shows(kept, of: spans, inLines: maxDetailLines, width: width) else { return spans }
         let before = spans[kept - 1].text
-        // Where the text may start: after a space, so that no word is shown cut.
-        let starts = before.indices.filter { $0 > before.startIndex && before[before.index(before: $0)] == " " } + [before.endIndex]
+        let starts = before[...].startsAfterSpaces
         func cut(at start: String.Index) -> [TextSpan] {
             var cut = spans
             cut[kept - 1].text = "…" + before[start...]
