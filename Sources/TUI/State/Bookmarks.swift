@@ -267,6 +267,8 @@ public struct Neighbours: Sendable {
     public var incoming: [(article: String, topic: String)]
     /// Every loaded article's title, for the go-to finder.
     public var titles: [String]
+    /// Whether the article is one of a folder's (a single article has no titles listed).
+    var isFolder: Bool { !titles.isEmpty }
     /// The titles of the folder's files that are there but do not load now (a syntax error
     /// being fixed): not offered by the finder, but the history's steps into them are kept,
     /// and going to one says why it cannot be opened (see `FolderCatalog.unloaded`).

@@ -20,7 +20,7 @@ extension Explorer {
             state.finder = FinderState()
             // In a folder, it offers the files there now: a file added since is an article
             // to go to, a file removed is none.
-            if !neighbours.titles.isEmpty { state.effects.append(.relistFolder(then: .command(.goTo))) }
+            if neighbours.isFolder { state.effects.append(.relistFolder(then: .command(.goTo))) }
         default:
             break
         }

@@ -42,7 +42,7 @@ public struct Explorer: Sendable {
             switch content {
             case .article: ReaderDocument.article(model)
             case .card(let id): ReaderDocument.card(for: id, in: model, sharedBy: neighbours.ambiguous[id],
-                                                    inFolder: !neighbours.titles.isEmpty)
+                                                    inFolder: neighbours.isFolder)
             }
         }
         // Reading on through the article visits a node a section: a few of each are kept.
@@ -1017,8 +1017,8 @@ public struct Explorer: Sendable {
     /// of its articles has is not one to send the reader to: it may be the old title of one of them.
     func unfollowable(_ entry: BookmarkEntry) -> String {
         entry.unreachable(deleteKey: keymap.keyName(for: .deleteBookmark), open: model.article.title)
-            ?? (neighbours.titles.isEmpty ? "That bookmark is in “\(entry.articleTitle)”: open that article to follow it."
-                : "That bookmark is in “\(entry.articleTitle)”, and no article in this folder has that title.")
+            ?? (neighbours.isFolder ? "That bookmark is in “\(entry.articleTitle)”, and no article in this folder has that title."
+                : "That bookmark is in “\(entry.articleTitle)”: open that article to follow it.")
     }
 
     // MARK: - Following and history
@@ -1026,7 +1026,7 @@ public struct Explorer: Sendable {
     func snapshot(_ state: AppState) -> ViewSnapshot {
         ViewSnapshot(focus: state.focus, reader: state.reader, outline: state.outline, crossLinks: state.crossLinks,
                      backlinks: state.backlinks, bookmarkList: state.bookmarkList, label: stepLabel(of: state),
-                     article: neighbours.titles.isEmpty ? nil : model.article.title, place: place(of: state))
+                     article: neighbours.isFolder ? model.article.title : nil, place: place(of: state))
     }
 
     func restore(_ view: ViewSnapshot, into state: AppState) -> AppState {
@@ -1070,7 +1070,7 @@ public struct Explorer: Sendable {
 
     /// In a folder, `name` with the article it is in.
     func inArticle(_ name: String) -> String {
-        neighbours.titles.isEmpty ? name : model.article.title + " › " + name
+        neighbours.isFolder ? model.article.title + " › " + name : name
     }
 
     public func follow(_ target: Target, from state: AppState) -> AppState {
@@ -1084,7 +1084,7 @@ public struct Explorer: Sendable {
         if case .article(model.article.title) = target { return follow(.section(0), from: state) }
         // A See-also topic no article of the folder has, as it was listed: its file may have
         // been added since, and then it is the article that opens, not the card.
-        if case .card(let id) = target, !neighbours.titles.isEmpty, case .item(let index)? = model.node(id: id),
+        if case .card(let id) = target, neighbours.isFolder, case .item(let index)? = model.node(id: id),
            model.items[index].kind == .seeAlso {
             state.effects.append(.relistFolder(then: .follow(target)))
         }
