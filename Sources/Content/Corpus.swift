@@ -30,7 +30,7 @@ public struct FolderCatalog: Sendable {
     /// leads into one (the article read last, a history step) is kept for when it loads again,
     /// rather than dropped as for a file that is gone.
     public let unloaded: [Entry]
-    /// Titles as written (`caseless`), and folded (`normalized`); each whole, and without
+    /// Titles by their `TitleKeys`: as written and folded; each whole, and without
     /// a trailing "(disambiguator)".
     private let writtenTitles: [String: [Int]]
     private let foldedTitles: [String: [Int]]

@@ -18,7 +18,7 @@ public enum RegularFile {
     /// pipe (`--config <(…)`, a FIFO), read to its end, or /dev/null, which is empty: the
     /// ways `tmux -f /dev/null` and a configuration made on the fly are given (QA: both were
     /// refused as "a device" and "a pipe"). Other devices are still refused: /dev/zero never
-    /// ends. A pipe may give `streamLimit` bytes at most.
+    /// ends. A pipe may give `sizeLimit` bytes at most.
     public static func bytes(namedAtPath path: String) throws -> [UInt8] {
         guard let bytes = try bytes(atPath: path, displayPath: nil, absentIsNil: false, acceptingStreams: true) else {
             preconditionFailure("an absent file is an error here")

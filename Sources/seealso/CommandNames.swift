@@ -5,13 +5,13 @@ import Foundation
 /// seealso's command names, for the words that should have been one: `seealso help NAME` and
 /// a mistyped command taken for the explorer's FILE (`seealso outlne`).
 enum CommandNames {
-    /// The commands directly under `command`, with their names. `_commandName` is the name the
-    /// parser itself matches: `explore` has none in its configuration (see `Explore`).
     /// The words that are commands at the top level, `help` among them, as plain strings:
     /// asking the parser for them costs what `Exploration.init(plain:)` saves. A test keeps
     /// them equal to the parser's.
     static let topLevel: Set = ["explore", "outline", "links", "export", "search", "bookmarks", "config", "help"]
 
+    /// The commands directly under `command`, with their names. `_commandName` is the name the
+    /// parser itself matches: `explore` has none in its configuration (see `Explore`).
     static func subcommands(of command: ParsableCommand.Type) -> [(name: String, command: ParsableCommand.Type)] {
         command.configuration.subcommands.map { ($0._commandName, $0) }
     }

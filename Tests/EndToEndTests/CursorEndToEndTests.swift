@@ -113,7 +113,6 @@ extension OnATerminal {
         @Test func aListSelectionHasTheCursor() throws {
             let tmux = try started()
             tmux.press("3")
-            try tmux.waitFor("3 Cross-links")
             // Focusing the pane already selects its first row, cursor and all: `j` must move both.
             let first = try expectOnSelection(tmux, visible: false, "after 3")
             tmux.press("j")
@@ -163,7 +162,6 @@ extension OnATerminal {
             let tmux = try started(config: "show-cursor = true\n")
             try waitForCursor(tmux, "at start") { $0.visible && $0.y == 1 }
             tmux.press("3")
-            try tmux.waitFor("3 Cross-links")
             let first = try expectOnSelection(tmux, visible: true, "after 3")
             tmux.press("j")
             try expectOnSelection(tmux, visible: true, below: first.y, "after 3 j")

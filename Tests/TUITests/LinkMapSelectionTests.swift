@@ -16,8 +16,12 @@ struct LinkMapSelectionTests {
         state = explorer.update(state, .command(.focusCrossLinks))
         let rows = explorer.rows(of: .crossLinks, state)
         let row = try #require(rows.firstIndex { if case .card? = $0.target { true } else { false } })
-        while state.crossLinks.selection < row { state = explorer.update(state, .command(.moveDown)) }
-        guard case .card(let id)? = rows[row].target else { return }
+        guard case .card(let id)? = rows[row].target else { Issue.record("row \(row) is no card"); return }
+        // Bounded: a `j` that stopped moving would otherwise spin here rather than fail.
+        for _ in rows.indices where state.crossLinks.selection < row {
+            state = explorer.update(state, .command(.moveDown))
+        }
+        try #require(state.crossLinks.selection == row)
         state = explorer.update(state, .command(.linkMap))
         #expect(state.linkMap?.focus == id)
         #expect(explorer.render(state).text.contains("Link map: \(bundledModel.label(of: id))"))

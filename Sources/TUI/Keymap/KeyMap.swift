@@ -39,7 +39,7 @@ public struct KeyMap: Sendable, Equatable {
 
     /// The defaults: less/vim/w3m habits (j/k, Space/b, Ctrl-D/Ctrl-U, g/G, H/L for history,
     /// ]/[ for links, Ctrl-L to redraw). Sections are }/{, vim's paragraph motions: ]] and [[,
-    /// vim's section motions, would need two keys, and ]/[ and n/p are taken.
+    /// vim's section motions, would need two keys, and ]/[ and n/N are taken.
     public static let standard = KeyMap(bindings: [
         Binding(.quit, [.character("q")]),
         Binding(.help, [.character("?"), .function(1)]),

@@ -50,13 +50,13 @@ public enum Terminal {
         return .dark
     }
 
+    /// How often frames are drawn while keys keep waiting (see `run`).
+    static let typeaheadFrameInterval = Duration.milliseconds(100)
+
     /// Runs until the person quits; `start` is where to open (`--section`, `--item`). With a
     /// bookmark service, bookmarks work and the last session is restored unless `restore` is false.
     /// `theme` (default: from the environment), `mouse`, `showCursor` and `layout` come from the configuration;
     /// NO_COLOR still turns colours off whatever the theme.
-    /// How often frames are drawn while keys keep waiting (see `run`).
-    static let typeaheadFrameInterval = Duration.milliseconds(100)
-
     /// `readLast`: in a folder, the article read last when `start` is in another one (see `ExplorerSession.startUp`).
     /// `keys` says where the keys come from: standard input, unless it carried the article.
     public static func run(_ session: ExplorerSession, start: Target? = nil, readLast: String? = nil, restore: Bool = true,
