@@ -151,6 +151,7 @@ public enum PaneRows {
                 detail.append(TextSpan(evidence.text, Style(.dim)))
             }
         }
-        return [main, ListRow.detail(detail, keeping: kept)]
+        // A rationale is short authored prose, shown whole; evidence is cut around its mention.
+        return [main, ListRow.detail(detail, keeping: kept, whole: link.rationale != nil)]
     }
 }
