@@ -15,8 +15,9 @@ import Foundation
 public enum Lookup {
     /// The section `name` names: its id as the outline, the JSON export and links files write
     /// it (`lead`, `see-also-2`: the only way to name the second of two headings alike), else
-    /// its heading (the lead's is `(lead)`), else its id in any case, else the first heading
-    /// that starts with it. `section: Heading`, as a links file writes it, works too.
+    /// its heading (the lead's is `(lead)`), else the lead by its article's title, else its id
+    /// in any case, else the first heading that starts with it. `section: Heading`, as a links
+    /// file writes it, works too.
     public static func section(named name: String, in article: Article) -> Int? {
         match(name, among: places(of: article))?.index
     }
@@ -47,11 +48,17 @@ public enum Lookup {
         /// Whether the name is one a person types: not the lead's "(lead)", a stand-in for a
         /// heading it does not have, which no start names and no close match offers.
         var isTyped = true
+        /// What else names the place typed whole, after every name: the lead's article title,
+        /// by which the panes and a folder's outline name the lead (`--section "Paris Commune"`
+        /// in a folder was "no section starts with", QA 17a). Not by its start, which would
+        /// make every article's lead the first place a short start names.
+        var title: String?
     }
 
     /// The sections of `article`, in order: a match's index is the section's.
     public static func places(of article: Article) -> [Place] {
-        article.sections.map { Place(name: $0.title, id: $0.id, scope: "section", isTyped: !$0.isLead) }
+        article.sections.map { Place(name: $0.title, id: $0.id, scope: "section", isTyped: !$0.isLead,
+                                     title: $0.isLead ? article.title : nil) }
     }
 
     /// `items`, in order: a match's index is the item's.
@@ -137,17 +144,26 @@ public enum Lookup {
         }
         // Folded once: the name and the start steps both read them.
         let names = indices.map { fold(places[$0].name) }
-        let whole = indices.indices.filter { names[$0] == query }.map { indices[$0] }
-        if let first = whole.first {
-            // A name written as typed is also one folded alike: only those need the second fold.
-            let typed = caselessFold(name)
-            if let exact = whole.first(where: { caselessFold(places[$0].name) == typed }) { return Match(index: exact, strength: .exact) }
-            return Match(index: first, strength: .folded)
-        }
+        if let found = whole(name, query: query, among: indices, folded: names, spelling: { places[$0].name }) { return found }
+        // A heading typed whole comes first: "== Paris Commune ==" in "= Paris Commune =" is the heading.
+        if let found = whole(name, query: query, among: indices, folded: indices.map { places[$0].title.map(fold) },
+                             spelling: { places[$0].title ?? "" }) { return found }
         let ids: Set = [query, fold(id)]
         if let byID = indices.first(where: { ids.contains(fold(places[$0].id)) }) { return Match(index: byID, strength: .folded) }
         return indices.indices.first { places[indices[$0]].isTyped && names[$0].hasPrefix(query) }
             .map { Match(index: indices[$0], strength: .start) }
+    }
+
+    /// The first of `indices` whose name (`spelling`, `folded` as `fold` makes it) is `query`,
+    /// the folded `name`: exact when written as typed, case and dashes aside, else folded.
+    private static func whole(_ name: String, query: String, among indices: [Int], folded: [String?],
+                              spelling: (Int) -> String) -> Match? {
+        let whole = indices.indices.filter { folded[$0] == query }.map { indices[$0] }
+        guard let first = whole.first else { return nil }
+        // A name written as typed is also one folded alike: only those need the second fold.
+        let typed = caselessFold(name)
+        if let exact = whole.first(where: { caselessFold(spelling($0)) == typed }) { return Match(index: exact, strength: .exact) }
+        return Match(index: first, strength: .folded)
     }
 
     /// Up to five places that come close to `text`, the closest first, each by its name, or
@@ -161,10 +177,12 @@ public enum Lookup {
         let limit = editLimit(name)
         let id = Array(fold(text))
         let scored = places.filter { scoped == nil || $0.scope == scoped?.scope }.compactMap { place -> (String, Int)? in
-            let byName = place.isTyped ? closeness(of: name, to: place.name, limit: limit) : nil
+            // The lead is offered by its article's title, which names it typed whole.
+            let typed = place.isTyped ? place.name : place.title
+            let byName = typed.flatMap { candidate in closeness(of: name, to: candidate, limit: limit).map { (candidate, $0) } }
             let byID = editDistance(id, Array(fold(place.id)))
-            if let byName, byName <= byID { return (place.name, byName) }
-            return byID <= limit ? (place.id, byID) : byName.map { (place.name, $0) }
+            if let byName, byName.1 <= byID { return byName }
+            return byID <= limit ? (place.id, byID) : byName
         }
         return closest(scored)
     }

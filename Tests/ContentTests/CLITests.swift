@@ -124,7 +124,9 @@ struct CLITests {
         let result = try CLI.run(["links", "--kind", "see-also", "--origin", "detected"])
         #expect(result.status == 0)
         #expect(result.output.hasPrefix("See-also topics (23)\n"))
-        #expect(result.output.contains("  Anarchism  (see-also:anarchism, line 77)\n    ← mentions      (lead)  [detected] line 9: \"While the term"))
+        // The part of the sentence around the mention (EvidenceExcerptTests).
+        #expect(result.output.contains("  Anarchism  (see-also:anarchism, line 77)\n    ← mentions      (lead)  [detected] line 9: \"…"))
+        #expect(result.output.contains("expanded among anarchists, municipalists"))
         #expect(!result.output.contains("[curated]"))
     }
 

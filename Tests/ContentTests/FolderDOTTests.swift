@@ -88,10 +88,11 @@ struct FolderDOTTests {
         #expect(result.output.contains("cross-links of Municipalism (within 1 link)"))
         #expect(try CLI.renderSVG(result.output).status == 0)
 
-        // "Dual power" is a See-also topic of two articles: both are drawn, each around its own.
+        // "Dual power" is a See-also topic of two articles: both are drawn, each around its own;
+        // and the title of the third, which names its lead (as `--section` reads it).
         let shared = try CLI.run(["export", "--format", "dot", "--focus", "Dual power", "--depth", "0", folder.root.path])
         #expect(shared.status == 0, "\(shared.stderr)")
-        #expect(declaredNodes(shared.output) == ["1/see-also:dual-power", "3/see-also:dual-power"])
+        #expect(declaredNodes(shared.output) == ["1/see-also:dual-power", "2/lead", "3/see-also:dual-power"])
 
         let unknown = try CLI.run(["export", "--format", "dot", "--focus", "Municipalisn", folder.root.path])
         #expect(unknown.status == 64)

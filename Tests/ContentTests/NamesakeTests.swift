@@ -98,7 +98,8 @@ struct NamesakeTests {
         #expect(links.contains("""
               Council communism  (strategy:council-communism, line 63)
                 → same-topic    Council communism (see-also)  [curated] The strategy and the See-also article are the same movement: workers' councils as organs of power.
-                ← practice-of   Workers' self-management  [curated] Workers' councils institutionalise the self-management of workplaces by those who work in them.
+                ← practice-of   Workers' self-management  [curated] Self-management is what council communism practises: the workers' councils it builds run workplaces by those who work in them.
+                → related       Petrograd Soviet  [curated] The Petrograd Soviet, a council of deputies elected by workers and soldiers, is the kind of body council communism builds.
               Autonomist Marxism
             """))
     }

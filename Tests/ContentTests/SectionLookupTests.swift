@@ -23,6 +23,31 @@ struct SectionLookupTests {
         #expect(Lookup.section(named: "see-also-3", in: article) == nil)
     }
 
+    /// In a folder the explorer names each lead by its article's title: that title typed
+    /// whole opens the lead, and a typo offers it. `seealso arts/ --section "Paris Commune"`
+    /// was "no section starts with 'Paris Commune'", with no close match (QA 17a).
+    @Test("the lead by its article's title, typed whole, after a heading of that name; offered as a close match")
+    func leadByTitle() throws {
+        #expect(Lookup.section(named: "Alpha", in: article) == 0)
+        #expect(Lookup.section(named: "ALPHA", in: article) == 0)
+        #expect(Lookup.section(named: "Alp", in: article) == nil, "by the whole title only, not its start")
+        #expect(Lookup.suggestions(for: "Alpah", among: Lookup.places(of: article)) == ["Alpha"])
+        let named = try ArticleParser().parse("= Paris Commune =\nLead.\n\n== Paris Commune ==\nx\n", path: "p.txt")
+        #expect(Lookup.section(named: "Paris Commune", in: named) == 1, "a heading typed whole comes first")
+        try withTemporaryDirectory { folder in
+            for (file, title) in [("a.txt", "Cooperative movement"), ("b.txt", "Paris Commune")] {
+                try "= \(title) =\n\nLead.\n\n== History ==\n\nThen.\n".write(to: folder.appendingPathComponent(file), atomically: true, encoding: .utf8)
+            }
+            let data = folder.appendingPathComponent("data").path
+            let added = try CLI.run(["bookmarks", "add", folder.path, "--section", "Paris Commune", "--data-dir", data])
+            #expect(added.status == 0, "\(added.stderr)")
+            #expect(added.output.hasPrefix("bookmarked: #1 Paris Commune"), "\(added.output)")
+            let typo = try CLI.run(["bookmarks", "add", folder.path, "--section", "Paris Comune", "--data-dir", data])
+            #expect(typo.status == 64)
+            #expect(typo.stderr.hasSuffix("close matches: Paris Commune\n"), "\(typo.stderr)")
+        }
+    }
+
     /// "Back" and "back" (Back's id too) named "Back matter", the first heading that starts
     /// with them; and `--section lead` named a "Leadership" heading rather than the lead.
     @Test("a heading typed whole, or an id, wins over a longer heading that starts with it")

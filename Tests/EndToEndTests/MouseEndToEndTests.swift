@@ -36,28 +36,28 @@ extension OnATerminal {
 
         /// QA's report: the reader focused (`2 g`), the cross-links' selected entry, on the grey
         /// band of an unfocused selection, clicked once: it opened. One click now focuses the
-        /// cross-links with that entry selected; the second opens it.
+        /// cross-links with that entry (the lead's first, Dual state) selected; the second opens it.
         @Test func aClickOnAnUnfocusedPaneSelectionFocusesAndASecondFollows() throws {
             let tmux = try TmuxSession(width: 120, height: 30, environment: ["TERM": "xterm-256color"])
             tmux.type("\(seealso) --no-restore")
             try tmux.waitUntil("the lead's cross-links and the status bar") {
-                $0.contains("2 Dual power") && $0.contains("← Prefigurative politics") && $0.contains("? help")
+                $0.contains("2 Dual power") && $0.contains("← Dual state (model)") && $0.contains("? help")
             }
             tmux.press("2", "g")
             func focused(_ row: Substring) -> Bool { row.contains("[44m") || row.contains(";44m") }
             func band(_ row: Substring) -> Bool { row.contains("48;5;238") }
             let lines = tmux.screen().split(separator: "\n", omittingEmptySubsequences: false)
-            let y = try #require(lines.firstIndex { $0.contains("← Prefigurative politics") })
-            let x = try #require(lines[y].range(of: "Prefigurative").map { lines[y].distance(from: lines[y].startIndex, to: $0.lowerBound) })
-            try waitForStyled(tmux, "the entry on the band, the reader focused") { band($0[y]) && $0[y].contains("Prefigurative") }
+            let y = try #require(lines.firstIndex { $0.contains("← Dual state (model)") })
+            let x = try #require(lines[y].range(of: "Dual state").map { lines[y].distance(from: lines[y].startIndex, to: $0.lowerBound) })
+            try waitForStyled(tmux, "the entry on the band, the reader focused") { band($0[y]) && $0[y].contains("Dual state") }
 
             click(tmux, x: x + 1, y: y + 1)
-            try waitForStyled(tmux, "the entry the focused selection") { focused($0[y]) && $0[y].contains("Prefigurative") }
+            try waitForStyled(tmux, "the entry the focused selection") { focused($0[y]) && $0[y].contains("Dual state") }
             let screen = tmux.screen()
-            #expect(!screen.contains("Topic: Prefigurative politics") && screen.contains("2 Dual power"), "nothing opened:\n\(screen)")
+            #expect(!screen.contains("Topic: Dual state (model)") && screen.contains("2 Dual power"), "nothing opened:\n\(screen)")
 
             click(tmux, x: x + 1, y: y + 1)
-            try tmux.waitFor("2 Topic: Prefigurative politics")
+            try tmux.waitFor("2 Topic: Dual state (model)")
             tmux.press("q")
             try tmux.waitForPrompt()
         }

@@ -4,7 +4,7 @@
 ///     Strategies (5)
 ///       Municipalism  (strategy:municipalism, line 61)
 ///         ← theory-of     Communalism (Bookchin)  [curated] Bookchin's communalism is …
-///         ← mentions      (lead)  [detected] line 9: "While the term …"
+///         ← mentions      (lead)  [detected] line 9: "…among anarchists, municipalists, …"
 ///
 ///     Sections (2)
 ///       (lead)  (lead, line 1)
@@ -73,12 +73,8 @@ public struct LinksFormatter: Sendable {
         var text = "\(arrow) \(type)  \(names.name(of: link.other(than: node)))  [\(link.origin.rawValue)]"
         if let rationale = link.rationale { text += " " + rationale.neutralized }
         if let evidence = link.evidence {
-            text += " line \(evidence.line): \"\(Self.excerpt(evidence.text, limit: 100).neutralized)\""
+            text += " line \(evidence.line): \"\(evidence.excerpt(limit: 100).neutralized)\""
         }
         return text
-    }
-
-    static func excerpt(_ text: String, limit: Int) -> String {
-        text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
     }
 }

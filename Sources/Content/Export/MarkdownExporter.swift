@@ -65,7 +65,7 @@ public struct MarkdownExporter: Sendable {
             var row = "  - \(arrow) *\(link.relation.rawValue)* \(Self.inline(names.name(of: link.other(than: id)))) (\(link.origin.rawValue))"
             if let rationale = link.rationale { row += ": " + Self.inline(rationale) }
             if let evidence = link.evidence {
-                row += ": line \(evidence.line), “\(Self.inline(LinksFormatter.excerpt(evidence.text, limit: 160)))”"
+                row += ": line \(evidence.line), “\(Self.inline(evidence.excerpt(limit: 160)))”"
             }
             output += row + "\n"
         }

@@ -338,8 +338,11 @@ extension LinkMap {
             buffer.put(message, x: area.x + max((area.width - message.displayWidth) / 2, 1), y: focusBox.maxY + 1,
                        maxWidth: area.width - 2, style: Style(.dim))
         }
-        if layout.showsLegend { drawLegend(into: &buffer, y: area.maxY - 2, area: area, glyphs: glyphs) }
-        drawDetail(into: &buffer, y: area.maxY - 1, area: area, selected: selected, glyphs: glyphs)
+        // A rationale too long for the detail row takes the legend's row too: the map's rows
+        // stay where they are as the selection moves.
+        let detail = selected.map { detailRows(of: $0, width: area.width, maxRows: layout.showsLegend ? 2 : 1, glyphs: glyphs) }
+        if layout.showsLegend && (detail?.count ?? 1) < 2 { drawLegend(into: &buffer, y: area.maxY - 2, area: area, glyphs: glyphs) }
+        drawDetail(detail, into: &buffer, area: area)
         // With no link selected (a map of no links), the focus box's first row, its name: the
         // one node there is (QA 15b: the cursor sat on the title, at the top-left corner).
         return selectedLeft ?? selectedRight ?? (focusBox.x + 1, focusBox.y + 1)
@@ -629,17 +632,39 @@ extension LinkMap {
         }
     }
 
-    func drawDetail(into buffer: inout CellBuffer, y: Int, area: Rect, selected: Int?, glyphs: Glyphs) {
-        guard let selected else {
+    /// Why node `index` is linked, in at most `maxRows` rows of `width` columns: both ends, the
+    /// relation and origin, then the reason. The names say again what the map shows (the
+    /// selected node's band, the focus box and the arrow between them): they give way to the
+    /// reason when both do not fit, as a rationale lost its point to them ("… → Dual state
+    /// (model) · analogous-to · curated: K…", QA 17a). A rationale still too long wraps to a
+    /// second row where there is one; evidence keeps one row, cut around its mention.
+    func detailRows(of index: Int, width: Int, maxRows: Int, glyphs: Glyphs) -> [String] {
+        let node = nodes[index]
+        let (from, to) = node.direction == .outgoing ? (focusLabel, node.label) : (node.label, focusLabel)
+        let named = " \(from.neutralized) \(glyphs.arrowRight) \(to.neutralized) · \(node.longTag)"
+        guard let reason = node.reason else { return [named.truncated(toWidth: width)] }
+        let fitsNamed = (named + ": " + reason.neutralized).displayWidth <= width
+        let head = fitsNamed ? named : " " + node.longTag
+        guard node.quoted == nil, maxRows > 1, (head + ": " + reason.neutralized).displayWidth > width else {
+            return [(head + ": " + Self.shown(reason, quoting: node.quoted, inWidth: width - head.displayWidth - 2)).truncated(toWidth: width)]
+        }
+        // Wrapped at words, each row after the same one-column margin.
+        let lines = TextWrapper.wrap(String(head.dropFirst()) + ": " + reason.neutralized, width: width - 1).map { " " + String($0.text) }
+        var rows = Array(lines.prefix(maxRows))
+        if lines.count > maxRows { rows[maxRows - 1] = String(rows[maxRows - 1].prefix(fittingWidth: width - 1)) + "…" }
+        return rows
+    }
+
+    /// `rows` (from `detailRows`) at the bottom of `area`; with no node selected, a hint.
+    func drawDetail(_ rows: [String]?, into buffer: inout CellBuffer, area: Rect) {
+        guard let rows else {
             let hint = nodes.isEmpty ? "" : " Select a node to see why it is linked."
-            buffer.put(hint, x: area.x, y: y, maxWidth: area.width, style: Style(.dim))
+            buffer.put(hint, x: area.x, y: area.maxY - 1, maxWidth: area.width, style: Style(.dim))
             return
         }
-        let node = nodes[selected]
-        let (from, to) = node.direction == .outgoing ? (focusLabel, node.label) : (node.label, focusLabel)
-        let head = " \(from.neutralized) \(glyphs.arrowRight) \(to.neutralized) · \(node.longTag)"
-        let text = node.reason.map { head + ": " + Self.shown($0, quoting: node.quoted, inWidth: area.width - head.displayWidth - 2) } ?? head
-        buffer.put(text.truncated(toWidth: area.width), x: area.x, y: y, maxWidth: area.width, style: .normal)
+        for (offset, row) in rows.enumerated() {
+            buffer.put(row, x: area.x, y: area.maxY - rows.count + offset, maxWidth: area.width, style: .normal)
+        }
     }
 
     func drawTooSmall(into buffer: inout CellBuffer, area: Rect) {

@@ -22,6 +22,11 @@ public struct ListRow: Equatable, Sendable {
     /// The row says more of the one above it (a link's type and evidence, a bookmark's note and
     /// date): the two are one entry, and a pane's view never starts between them.
     public var isDetail = false
+    /// A detail row shown whole however many lines it takes: a curated link's rationale,
+    /// short authored prose whose point is often at its end (cut to three rows, the Rojava
+    /// one ended "which gre…", QA 17a). Other detail rows (evidence, a bookmark's note) are
+    /// cut to `ListLayout.maxDetailLines`.
+    public var showsWhole = false
 
     public init(_ spans: [TextSpan], target: Target? = nil, indent: Int = 0, wraps: Bool = false, selectable: Bool? = nil,
                 keptAtEnd: Int = 0) {
@@ -34,11 +39,12 @@ public struct ListRow: Equatable, Sendable {
     }
 
     /// A detail row of the row above: wrapped to the pane, not selectable; `kept` is its
-    /// `keptSpan`.
-    public static func detail(_ spans: [TextSpan], indent: Int = 4, keeping kept: Int? = nil) -> ListRow {
+    /// `keptSpan`, `whole` its `showsWhole`.
+    public static func detail(_ spans: [TextSpan], indent: Int = 4, keeping kept: Int? = nil, whole: Bool = false) -> ListRow {
         var row = ListRow(spans, indent: indent, wraps: true)
         row.isDetail = true
         row.keptSpan = kept
+        row.showsWhole = whole
         return row
     }
 }
@@ -91,8 +97,8 @@ struct ListLayout {
                 var wrapped = ReaderLayout.wrap(block, width: width)
                 // Long evidence stays readable in a side pane: the topic card has it whole. A
                 // message is shown whole: it is all the pane says, and ends with the name it
-                // is about.
-                if row.isDetail, wrapped.count > Self.maxDetailLines {
+                // is about; so is a rationale (`showsWhole`).
+                if row.isDetail, !row.showsWhole, wrapped.count > Self.maxDetailLines {
                     wrapped = Array(wrapped.prefix(Self.maxDetailLines))
                     var last = wrapped[wrapped.count - 1]
                     let used = last.reduce(0) { $0 + $1.text.displayWidth }

@@ -151,18 +151,7 @@ public enum PaneRows {
                 detail.append(TextSpan(evidence.text, Style(.dim)))
             }
         }
-        return [main, ListRow.detail(detail, keeping: kept)]
-    }
-}
-
-extension Evidence {
-    /// The text before the mention, the mention and the text after it; nil when the evidence
-    /// has no mention, or one that is not within its text.
-    var partsAroundMention: (before: Substring, mention: Substring, after: Substring)? {
-        let utf8 = text.utf8
-        guard let mention, mention.lowerBound >= 0, mention.upperBound <= utf8.count, !mention.isEmpty else { return nil }
-        let lower = utf8.index(utf8.startIndex, offsetBy: mention.lowerBound)
-        let upper = utf8.index(utf8.startIndex, offsetBy: mention.upperBound)
-        return (text[..<lower], text[lower..<upper], text[upper...])
+        // A rationale is short authored prose, shown whole; evidence is cut around its mention.
+        return [main, ListRow.detail(detail, keeping: kept, whole: link.rationale != nil)]
     }
 }

@@ -264,12 +264,3 @@ private struct LineBuilder {
         lineWidth = 0
     }
 }
-
-extension Substring {
-    /// Where text shown from a later point may start without a word cut in part: after each
-    /// space, and the end (nothing of it shown). What the evidence rows and the link map's
-    /// detail line leave out before a mention ("…among anarchists").
-    var startsAfterSpaces: [String.Index] {
-        indices.filter { $0 > startIndex && self[index(before: $0)] == " " } + [endIndex]
-    }
-}

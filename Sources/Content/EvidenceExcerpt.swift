@@ -1,0 +1,54 @@
+extension Evidence {
+    /// The text before the mention, the mention and the text after it; nil when the evidence
+    /// has no mention, or one that is not within its text.
+    public var partsAroundMention: (before: Substring, mention: Substring, after: Substring)? {
+        let utf8 = text.utf8
+        guard let mention, mention.lowerBound >= 0, mention.upperBound <= utf8.count, !mention.isEmpty else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: mention.lowerBound)
+        let upper = utf8.index(utf8.startIndex, offsetBy: mention.upperBound)
+        return (text[..<lower], text[lower..<upper], text[upper...])
+    }
+
+    /// The evidence in at most `limit` characters, for a line of plain text (`seealso links`,
+    /// the Markdown export): whole when it fits; else the part around the mention, as the
+    /// explorer's panes and `grep` show a match. Text left out before the mention goes by
+    /// whole words, as few as leave room for the mention and some of what follows it; text
+    /// after it is cut after a word; "…" stands where text is left out. Cut from the
+    /// sentence's start, the evidence often ended before its mention ("…its meaning has since
+    /// expanded amo…" for "anarchists", QA 17a). Without a mention, its start is shown.
+    public func excerpt(limit: Int) -> String {
+        guard text.count > limit else { return text }
+        guard let parts = partsAroundMention else { return Self.joined("", text[...], limit: limit) }
+        // Some of what follows the mention too, so that it reads in its phrase.
+        let context = min(parts.after.count, limit / 4)
+        let room = limit - parts.mention.count - context
+        let starts = [parts.before.startIndex] + parts.before.startsAfterSpaces
+        let start = starts.first { ($0 == parts.before.startIndex ? 0 : 1) + parts.before[$0...].count <= room }
+            ?? parts.before.endIndex
+        let opening = start == parts.before.startIndex ? "" : "…"
+        return Self.joined(opening + parts.before[start...] + parts.mention, parts.after, limit: limit)
+    }
+
+    /// `head` and as much of `tail` as fits in `limit` characters in all, cut after a word
+    /// (mid-word only where the words are longer than the room), with "…" where it is cut.
+    private static func joined(_ head: String, _ tail: Substring, limit: Int) -> String {
+        guard head.count + tail.count > limit else { return head + tail }
+        let room = limit - 1 - head.count
+        guard room > 0 else { return String(head.prefix(max(limit - 1, 0))) + "…" }
+        var kept = tail.prefix(room)
+        if kept.endIndex < tail.endIndex, tail[kept.endIndex] != " ", let space = kept.lastIndex(of: " ") {
+            kept = kept[..<space]
+        }
+        while kept.last == " " { kept.removeLast() }
+        return head + kept + "…"
+    }
+}
+
+extension Substring {
+    /// Where text shown from a later point may start without a word cut in part: after each
+    /// space, and the end (nothing of it shown). What the evidence rows, the link map's
+    /// detail line and `Evidence.excerpt(limit:)` leave out before a mention ("…among anarchists").
+    public var startsAfterSpaces: [String.Index] {
+        indices.filter { $0 > startIndex && self[index(before: $0)] == " " } + [endIndex]
+    }
+}
