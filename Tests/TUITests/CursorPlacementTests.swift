@@ -17,8 +17,7 @@ struct CursorPlacementTests {
 
     func started(_ size: Size, showsCursor: Bool = false) -> (ExplorerSession, AppState) {
         let runner = ExplorerSession(explorer: explorer, service: FakeBookmarks())
-        var state = explorer.initialState(size: size)
-        state.showsCursor = showsCursor
+        let state = explorer.initialState(size: size, display: DisplaySettings(showsCursor: showsCursor))
         return (runner, runner.startUp(state, start: nil, restore: false))
     }
 

@@ -71,7 +71,7 @@ public final class ExplorerSession {
         } else if session == nil, start != nil {
             state = apply(.resumeHistory(SessionRecord(view: explorer.snapshot(state), history: History())), to: state)
         }
-        if state.notice == nil { state.notice = restored }
+        if state.notice == nil, let restored { state = explorer.update(state, .notice(restored)) }
         return state
     }
 
@@ -248,7 +248,7 @@ public final class ExplorerSession {
         }
         explorer = explorer.withoutBookmarks(because: reason)
         let notice = (Self.notDone(effect).map { "\($0): bookmarks are off: " } ?? "Bookmarks are off: ") + reason
-        return explorer.droppingBookmarks(state, saying: notice)
+        return explorer.update(state, .bookmarksTurnedOff(notice: notice))
     }
 
     /// `made`, an explorer the library made (an article opened, or made again for the folder
@@ -304,21 +304,14 @@ public final class ExplorerSession {
     /// The keys of the explorer on screen, to name them in messages.
     var keymap: KeyMap { explorer.keymap }
 
-    /// The article on screen still, after a switch that could not be made: the jump recorded
-    /// the view as the way back from an article never reached, which is where it stands.
-    /// A step of the history (H or L, from `before`) stays where it was, to be opened once
-    /// its file loads again, and the same key pressed again passes over it and the other
-    /// steps into that article; the history is saved so, over the save of the step taken.
+    /// The article on screen still, after a switch that could not be made (`Action.notOpened`).
+    /// `before`: the state before H or L asked for it, whose history the explorer goes back to.
+    /// The effects the update asks for (the history saved) are carried out here: a switch
+    /// may be asked for outside `apply` (`run`).
     func stayed(_ state: AppState, saying notice: String, title: String, arrival: Arrival, before: AppState?) -> AppState {
-        var state = state
-        guard case .view = arrival, let before else {
-            state.history.settle(at: explorer.snapshot(state))
-            return explorer.update(state, .notice(notice))
-        }
-        state.history = before.history
-        state = explorer.update(state, .notice(notice))
-        state.unopened = before.unopened.union([title])
-        return perform(.saveSession(SessionRecord(view: explorer.snapshot(state), history: state.history)), on: state)
+        var step: UntakenStep?
+        if case .view = arrival, let before { step = UntakenStep(history: before.history, unopened: before.unopened) }
+        return apply(.notOpened(title: title, notice: notice, step: step), to: state, relisting: false)
     }
 
     /// Another article on screen, where `arrival` says, with the same history, focus and
@@ -342,11 +335,7 @@ public final class ExplorerSession {
         explorer = next
         // Another article opened by the person: it is read last now, as any article opened is.
         standsIn = false
-        var fresh = next.initialState(size: state.size)
-        fresh.layoutSettings = state.layoutSettings
-        fresh.asciiDrawing = state.asciiDrawing
-        fresh.mouseEnabled = state.mouseEnabled
-        fresh.showsCursor = state.showsCursor
+        var fresh = next.initialState(size: state.size, display: state.display)
         fresh.history = state.history
         fresh.focus = state.layout.contains(.reader) ? state.focus : .reader
         fresh.sidePane = state.sidePane

@@ -65,12 +65,9 @@ public enum Terminal {
         let backend = try CursesBackend(theme: theme ?? Self.theme(), mouse: mouse, keys: keys)
         defer { backend.shutdown() }
         let size = backend.size
-        var state = session.explorer.initialState(size: Size(width: size.width, height: size.height))
-        state.layoutSettings = layout
-        state.zoomed = layout.zoom
-        state.asciiDrawing = backend.theme.name == Theme.mono.name
-        state.mouseEnabled = mouse
-        state.showsCursor = showCursor
+        let display = DisplaySettings(layout: layout, asciiDrawing: backend.theme.name == Theme.mono.name, mouse: mouse,
+                                      showsCursor: showCursor)
+        var state = session.explorer.initialState(size: Size(width: size.width, height: size.height), display: display)
         state = session.startUp(state, start: start, readLast: readLast, restore: restore)
         // What the start-up found (an article changed since last read) is said first.
         if let notice { state = session.explorer.update(state, .notice([state.notice, notice].compactMap { $0 }.joined(separator: " · "))) }
