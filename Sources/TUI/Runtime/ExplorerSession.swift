@@ -52,7 +52,7 @@ public final class ExplorerSession {
     /// before it, restoring or not, as for a start in the same article: the history is the
     /// folder's, and this article's own session (a place read before) is not where it was left.
     public func startUp(_ state: AppState, start: Target?, readLast: String? = nil, restore: Bool) -> AppState {
-        var state = perform(.reloadBookmarks, on: state)
+        var state = run(.reloadBookmarks, on: state)
         if let start, let readLast, readLast != explorer.model.article.title, let left = savedSession(of: readLast) {
             state = apply(.follow(start), to: state)
             // After the jump: the top it leaves was never shown, so it is no step back.
@@ -123,15 +123,17 @@ public final class ExplorerSession {
                 // is now, and with the bookmarks resolved against it. What the first try
                 // queued after this (its save) is the second's to ask for again.
                 guard relisting, relistFolder() else { continue }
-                return apply(again, to: perform(.reloadBookmarks, on: before), relisting: false)
+                return apply(again, to: run(.reloadBookmarks, on: before), relisting: false)
             default:
-                state = perform(effect, on: state)
+                state = run(effect, on: state)
             }
         }
         return state
     }
 
-    func perform(_ effect: Effect, on state: AppState) -> AppState {
+    /// `effect` carried out (the store's work, or an article switch), its outcome reported to
+    /// the explorer as an action. (Not `Explorer.perform`, which is a key's command.)
+    func run(_ effect: Effect, on state: AppState) -> AppState {
         if case .openArticle(let title, let arrival) = effect { return switchArticle(to: title, at: arrival, from: state) }
         guard let service else { return state }
         let model = explorer.model
@@ -222,7 +224,7 @@ public final class ExplorerSession {
         }
     }
 
-    /// A bookmark named by its id in a list read from the store's old file (see `perform`).
+    /// A bookmark named by its id in a list read from the store's old file (see `run`).
     struct InTheOldFile: Error, CustomStringConvertible {
         var description: String { "it was in the old file" }
     }
@@ -346,7 +348,7 @@ public final class ExplorerSession {
         // As vim keeps its last pattern across buffers: n in the next article searches it.
         fresh.lastSearch = state.lastSearch
         // Bookmarks first: a view restored into a pane with no rows yet would lose its selection.
-        fresh = perform(.reloadBookmarks, on: fresh)
+        fresh = run(.reloadBookmarks, on: fresh)
         // Its views in the history may be of the text it had when they were left (a run
         // before this one): placed in its text as it is now, the view arrived at first.
         // Read again since it was last shown, it says so, wherever it is arrived at.
@@ -381,6 +383,6 @@ public final class ExplorerSession {
             fresh = next.normalized(fresh)
         }
         // Opening an article is a jump too: it is saved at once, like any other.
-        return perform(.saveSession(SessionRecord(view: next.snapshot(fresh), history: fresh.history)), on: fresh)
+        return run(.saveSession(SessionRecord(view: next.snapshot(fresh), history: fresh.history)), on: fresh)
     }
 }

@@ -96,12 +96,14 @@ extension Explorer {
         var width: Int
     }
 
-    /// Where a list pane keeps its selection.
+    /// The selection and scroll of list pane `pane`. The outline and the reader are no lists:
+    /// asking for theirs is a mistake (it gave the backlinks' state).
     static func listState(of pane: PaneID) -> WritableKeyPath<AppState, ListState> {
         switch pane {
         case .crossLinks: \.crossLinks
+        case .backlinks: \.backlinks
         case .bookmarks: \.bookmarkList
-        default: \.backlinks
+        case .outline, .reader: preconditionFailure("the \(pane) pane is not a list")
         }
     }
 
