@@ -163,10 +163,6 @@ public enum ArticleLoader {
         return try LinkedArticle(article: article, annotations: (embedded(bundledLinksName), bundledPrefix + bundledLinksName))
     }
 
-    public static func bundledText() -> String {
-        embedded(bundledArticleName)
-    }
-
     /// The article at `path`, with `NAME.links.toml` beside `NAME.txt` when there is one;
     /// standard input for `-` (see `StandardInput`), which has no links file.
     public static func load(path: String) throws -> LinkedArticle {

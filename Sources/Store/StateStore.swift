@@ -287,12 +287,6 @@ public final class StateStore {
         }
     }
 
-    /// `restoreBookmarks` of one bookmark: the one put back, or the one that took its note.
-    @discardableResult
-    public func restoreBookmark(_ bookmark: Bookmark) throws -> Bookmark {
-        try restoreBookmarks([bookmark]).bookmarks.first ?? bookmark
-    }
-
     /// Sets or (with nil or blank text) clears a bookmark's note.
     public func setNote(_ note: String?, forBookmark id: Int64) throws {
         try write {

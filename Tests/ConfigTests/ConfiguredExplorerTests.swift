@@ -1,6 +1,7 @@
 import Content
 import Testing
 @testable import Config
+import ExplorerTestSupport
 @testable import TUI
 
 let bundledModel: LinkedArticle = {

@@ -30,11 +30,6 @@ public final class ExplorerSession {
     /// as soon as the person opens another article (a link, the finder, a bookmark, H or L).
     public var standsIn = false
 
-    /// A session whose articles `open` makes, by title, none of them from a file it looks at again.
-    public convenience init(explorer: Explorer, service: BookmarkService?, open: @escaping (String) throws -> Explorer? = { _ in nil }) {
-        self.init(OpenedArticle(explorer: explorer, stamp: nil), service: service, library: OpeningClosure(open))
-    }
-
     /// `first`: the article on screen at first, as read from its files.
     public init(_ first: OpenedArticle, service: BookmarkService?, library: any ArticleLibrary) {
         explorer = first.explorer
