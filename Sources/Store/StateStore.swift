@@ -43,7 +43,7 @@ public final class StateStore {
 
     /// `$XDG_DATA_HOME/seealso`, or `~/.local/share/seealso` when it is unset or not absolute
     /// (the XDG spec says to ignore relative paths).
-    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    public static func defaultDirectory(environment: [String: String]) -> URL {
         URL(fileURLWithPath: BaseDirectory.data.seealsoPath(environment: environment))
     }
 

@@ -25,7 +25,7 @@ struct Exploration: ArticleLocation {
         // `seealso -`: the article comes through standard input, so the keys come from the
         // terminal itself, as less reads them when text is piped into it.
         let keys: Keyboard = readsStandardInput ? .controllingTerminal : .standardInput
-        let interactive = Terminal.isInteractive(keys: keys)
+        let interactive = Terminal.isInteractive(keys: keys, environment: environment)
         // For the explorer, one article (not a folder, whose index decides which, nor standard
         // input, which is read once) is read and linked on a second thread from here, while this
         // one reads the settings and opens the store: none needs another, and the article is
@@ -59,10 +59,11 @@ struct Exploration: ArticleLocation {
         // With --no-restore too, at its top, so that where it was left is one H away, as for
         // a single article (QA: the first article opened, and H had nothing to go back to).
         let restores = !noRestore && settings.config.restore
-        let started = try open(resuming: opened, article: article)
+        let indexDirectory = CorpusIndex.defaultDirectory(environment: environment)
+        let started = try open(resuming: opened, article: article, indexDirectory: indexDirectory)
         let opening = started.opening
         var notices = [settings.notice, problem, started.notice].compactMap { $0 }
-        if case .folder(let catalog, _, _) = opening {
+        if case .folder(let catalog, _, _, _) = opening {
             let finderKey = settings.config.keymap.keyName(for: .goTo)
             let count = catalog.entries.count
             notices.append((count == 1 ? "1 article" : "\(count) articles") + (finderKey.map { " (\($0) lists \(count == 1 ? "it" : "them"))" } ?? ""))
@@ -105,7 +106,7 @@ struct Exploration: ArticleLocation {
             throw ExitCode(1)
         }
         for problem in [problem].compactMap({ $0 }) + storeEvents { Diagnostics.report(problem) }
-        if case .folder(let catalog, _, _) = opening, !catalog.failures.isEmpty {
+        if case .folder(let catalog, _, _, _) = opening, !catalog.failures.isEmpty {
             for failure in catalog.failures { Diagnostics.report(failure.description) }
             throw ExitCode(65)
         }
@@ -131,16 +132,16 @@ struct Exploration: ArticleLocation {
     /// the first article is parsed now and the others when they are opened.
     enum Opening {
         case article(LoadedArticle)
-        /// `folder` as given, listed again while the explorer runs.
-        case folder(FolderCatalog, first: LoadedArticle, folder: String)
+        /// `folder` as given, listed again while the explorer runs through the index in `indexDirectory`.
+        case folder(FolderCatalog, first: LoadedArticle, folder: String, indexDirectory: URL)
 
         var catalog: FolderCatalog? {
-            if case .folder(let catalog, _, _) = self { catalog } else { nil }
+            if case .folder(let catalog, _, _, _) = self { catalog } else { nil }
         }
 
         var first: LinkedArticle {
             switch self {
-            case .article(let loaded), .folder(_, let loaded, _): loaded.model
+            case .article(let loaded), .folder(_, let loaded, _, _): loaded.model
             }
         }
 
@@ -152,8 +153,9 @@ struct Exploration: ArticleLocation {
                 let make = { Explorer(model: $0, keymap: keymap, bookmarks: service != nil, bookmarksOff: bookmarksOff) }
                 return ExplorerSession(OpenedArticle(explorer: make(loaded.model), stamp: loaded.stamp), service: service,
                                        library: SingleArticle(loaded, make: make))
-            case .folder(let catalog, let first, let folder):
-                return FolderSession.session(catalog: catalog, first: first, folder: folder, keymap: keymap, service: service)
+            case .folder(let catalog, let first, let folder, let indexDirectory):
+                return FolderSession.session(catalog: catalog, first: first, folder: folder, indexDirectory: indexDirectory,
+                                             keymap: keymap, service: service)
             }
         }
     }
@@ -174,15 +176,16 @@ struct Exploration: ArticleLocation {
 
     /// What to open, and where: `--section` or `--item`'s place, or nil for the top (or,
     /// with a `store` to resume from, the place read last); and what to say about it.
-    /// `article`, when given, is the one article's load, started earlier (see `run`).
-    func open(resuming store: StateStore? = nil, article: Prefetch<LoadedArticle>? = nil) throws -> Start {
+    /// `article`, when given, is the one article's load, started earlier (see `run`); a folder
+    /// is read through the index in `indexDirectory`.
+    func open(resuming store: StateStore? = nil, article: Prefetch<LoadedArticle>? = nil, indexDirectory: URL) throws -> Start {
         guard let folder = folderPath else {
             let loaded = try article.map(loadStamped) ?? loadStamped()
             let model = loaded.model
             return Start(opening: .article(loaded), target: try start(among: 1, in: model.article.title, places: { _ in lookupPlaces(in: model) },
                                                                       model: { _ in model })?.target)
         }
-        let catalog = try FolderSession.catalog(of: folder)
+        let catalog = try FolderSession.catalog(of: folder, indexDirectory: indexDirectory)
         try Self.requireArticles(in: catalog, folder: folder)
         // A file that no longer loads: it may have changed since it was indexed, and the
         // index reads the text only, not the links file beside it.
@@ -206,7 +209,7 @@ struct Exploration: ArticleLocation {
             let entry = catalog.entries[index]
             let reordered = FolderCatalog(entries: [entry] + catalog.entries.filter { $0 != entry }, failures: allFailures(),
                                           unloaded: catalog.unloaded)
-            return .folder(reordered, first: LoadedArticle(model: model, stamp: stamps[index]), folder: folder)
+            return .folder(reordered, first: LoadedArticle(model: model, stamp: stamps[index]), folder: folder, indexDirectory: indexDirectory)
         }
         let load = { (index: Int) in
             recording(index) { path in
