@@ -21,10 +21,10 @@ public struct LinkedArticle: Sendable, Equatable {
     private let paragraphMentions: [Int: Linker.ParagraphMentions]
     /// `contentHash`, once computed: the store asks for it for the session and again for the
     /// bookmarks, and the explorer for its saved views, each reading the whole text.
-    private let hashCache = ContentHashCache()
+    private let hashOnce = Lazy<String>()
 
     /// `Article.contentHash` of this article, computed once.
-    public var contentHash: String { hashCache.value { article.contentHash } }
+    public var contentHash: String { hashOnce.value { article.contentHash } }
 
     /// `mentionFinder` is made from `items` when not given.
     public init(article: Article, items: [Item], graph: LinkGraph, annotationsPath: String? = nil, mentionFinder: MentionFinder? = nil) {
@@ -216,20 +216,5 @@ public enum ArticleLoader {
     private static func embedded(_ name: String) -> String {
         guard let text = EmbeddedAssets.textByName[name] else { preconditionFailure("asset \(name) was not embedded at build time") }
         return text
-    }
-}
-
-/// Holds a value computed on first use; locked, as `LinkedArticle` is `Sendable`.
-final class ContentHashCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var hash: String?
-
-    func value(_ make: () -> String) -> String {
-        lock.withLock {
-            if let hash { return hash }
-            let made = make()
-            hash = made
-            return made
-        }
     }
 }
