@@ -86,7 +86,7 @@ public struct LoadedArticle: Sendable {
     /// The article at `path`, or the bundled one when it is nil (as `ArticleLoader.load` reads
     /// them), stamped.
     public static func read(path: String?) throws -> LoadedArticle {
-        guard let path, !StandardInput.isNamed(by: path) else { return LoadedArticle(model: try ArticleLoader.load(path: path), stamp: nil) }
+        guard let path else { return LoadedArticle(model: try ArticleLoader.bundled(), stamp: nil) }
         // Before the read: a write while it reads leaves a later stamp than this one.
         let stamp = ArticleStamp(path: path)
         return LoadedArticle(model: try ArticleLoader.load(path: path), stamp: stamp)

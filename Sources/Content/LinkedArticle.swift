@@ -163,10 +163,9 @@ public enum ArticleLoader {
         return try LinkedArticle(article: article, annotations: (embedded(bundledLinksName), bundledPrefix + bundledLinksName))
     }
 
-    /// The article at `path`, with `NAME.links.toml` beside `NAME.txt` when there is one;
-    /// standard input for `-` (see `StandardInput`), which has no links file.
+    /// The article at `path`, with `NAME.links.toml` beside `NAME.txt` when there is one.
+    /// (`-`, standard input, is the command line's to read: `text(standardInput:)`.)
     public static func load(path: String) throws -> LinkedArticle {
-        if StandardInput.isNamed(by: path) { return try LinkedArticle(article: standardInputArticle()) }
         let article = try ArticleParser().parse(contentsOf: URL(fileURLWithPath: path), displayPath: path)
         let linksPath = Self.linksPath(of: path)
         // Only a links file that is not there means "no curated links": one that is a folder,
@@ -199,13 +198,13 @@ public enum ArticleLoader {
     /// article takes most of a second.
     public static func text(path: String?) throws -> Article {
         guard let path else { return try bundledArticle() }
-        if StandardInput.isNamed(by: path) { return try standardInputArticle() }
         return try ArticleParser().parse(contentsOf: URL(fileURLWithPath: path), displayPath: path)
     }
 
-    /// Standard input, parsed, named as `StandardInput.displayName` in its errors and outputs.
-    private static func standardInputArticle() throws -> Article {
-        try ArticleParser().parse(bytes: StandardInput.bytes(), path: StandardInput.displayName)
+    /// The article read from standard input (`bytes`), parsed, named as
+    /// `StandardInput.displayName` in its errors and outputs; it has no links file.
+    public static func text(standardInput bytes: [UInt8]) throws -> Article {
+        try ArticleParser().parse(bytes: bytes, path: StandardInput.displayName)
     }
 
     private static func bundledArticle() throws -> Article {

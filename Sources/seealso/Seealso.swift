@@ -128,11 +128,15 @@ extension ArticleLocation {
     /// `load`, with the stamp its files had as they were read (none for the bundled article
     /// and standard input): the explorer reads them again when they change.
     func loadStamped() throws -> LoadedArticle {
-        try reportingSourceErrors { try LoadedArticle.read(path: file) }
+        try reportingSourceErrors {
+            guard readsStandardInput else { return try LoadedArticle.read(path: file) }
+            return LoadedArticle(model: try LinkedArticle(article: ArticleLoader.text(standardInput: StandardInput.bytes())), stamp: nil)
+        }
     }
 
     /// `loadStamped`, started now on a thread of its own (see `Prefetch`); its problems are
-    /// said as `loadStamped` says them once its value is asked for.
+    /// said as `loadStamped` says them once its value is asked for. Not for standard input,
+    /// which is read on this thread, once.
     func prefetchStamped() -> Prefetch<LoadedArticle> {
         let file = file
         return Prefetch { try LoadedArticle.read(path: file) }
@@ -145,7 +149,9 @@ extension ArticleLocation {
 
     /// The article's text, parsed but not linked (see `ArticleLoader.text`), or exits as `load`.
     func text() throws -> Article {
-        try reportingSourceErrors { try ArticleLoader.text(path: file) }
+        try reportingSourceErrors {
+            try readsStandardInput ? ArticleLoader.text(standardInput: StandardInput.bytes()) : ArticleLoader.text(path: file)
+        }
     }
 
     private func reportingSourceErrors<Value>(_ body: () throws -> Value) throws -> Value {
