@@ -38,22 +38,7 @@ struct Exploration: ArticleLocation {
             let unset = isatty(STDOUT_FILENO) == 1 && keys.isTerminal && (environment["TERM"] ?? "").isEmpty
             return try printOutline(saying: unset ? "TERM is not set: printed the outline instead" : nil)
         }
-        // A store that cannot be used (damaged, another application's) leaves reading intact:
-        // the explorer runs without bookmarks and says why, on screen and again on exit.
-        var problem: String?
-        var opened: StateStore?
-        // An article from standard input has no file: a bookmark could not open it again, and
-        // its session, kept by title as every session is, would be restored into whatever is
-        // piped in next under that title (the bundled article's, for a copy of it). So it
-        // is read without either, and the bookmark keys say why.
-        if !readsStandardInput {
-            do {
-                opened = try StateStore(directory: StoreOptions.directory(dataDirectory, environment: environment))
-                problem = opened?.readOnlyReason
-            } catch {
-                problem = "\(error)"
-            }
-        }
+        let (opened, problem) = openStore(environment: environment)
         // A folder reopens at the article read last, as a single article reopens where it was
         // left; --section and --item name a place in the article that has it instead (see start).
         // With --no-restore too, at its top, so that where it was left is one H away, as for
@@ -63,20 +48,7 @@ struct Exploration: ArticleLocation {
         let started = try open(resuming: opened, article: article, indexDirectory: indexDirectory)
         let opening = started.opening
         var notices = [settings.notice, problem, started.notice].compactMap { $0 }
-        if case .folder(let catalog, _, _, _) = opening {
-            let finderKey = settings.config.keymap.keyName(for: .goTo)
-            let count = catalog.entries.count
-            notices.append((count == 1 ? "1 article" : "\(count) articles") + (finderKey.map { " (\($0) lists \(count == 1 ? "it" : "them"))" } ?? ""))
-            // Said, not silent: only the first of such files can be opened (see sharedTitles).
-            if let shared = catalog.sharedTitles.first {
-                notices.append("several files are titled \u{201C}\(shared.neutralized)\u{201D}" +
-                               (catalog.sharedTitles.count > 1 ? " (and \(catalog.sharedTitles.count - 1) more titles)" : "") +
-                               ": only the first opens, and links to that title open a topic card")
-            }
-            if let first = catalog.failures.first {
-                notices.append("\(catalog.failedFileCount) could not be loaded: \(first)" + (catalog.failures.count > 1 ? " …" : ""))
-            }
-        }
+        if let catalog = opening.catalog { notices += Self.notices(of: catalog, keymap: settings.config.keymap) }
         // What happened to the store's file while the explorer ran (see `StoreService.fileEvents`).
         var storeEvents: [String] = []
         do {
@@ -105,8 +77,52 @@ struct Exploration: ArticleLocation {
             Diagnostics.report(error.description)
             throw ExitCode(1)
         }
+        try reportAfterRun(problem: problem, storeEvents: storeEvents, catalog: opening.catalog)
+    }
+
+    /// The bookmark store, or why there is none. A store that cannot be used (damaged, another
+    /// application's) leaves reading intact: the explorer runs without bookmarks and says why,
+    /// on screen and again on exit; a read-only one is used, and why it is read-only said.
+    ///
+    /// An article from standard input has no file: a bookmark could not open it again, and
+    /// its session, kept by title as every session is, would be restored into whatever is
+    /// piped in next under that title (the bundled article's, for a copy of it). So it
+    /// is read without either, and the bookmark keys say why.
+    func openStore(environment: [String: String]) -> (store: StateStore?, problem: String?) {
+        guard !readsStandardInput else { return (nil, nil) }
+        do {
+            let store = try StateStore(directory: StoreOptions.directory(dataDirectory, environment: environment))
+            return (store, store.readOnlyReason)
+        } catch {
+            return (nil, "\(error)")
+        }
+    }
+
+    /// What the status line says first of a folder: how many articles (and the key that lists
+    /// them), the titles several files share, and the files that could not be loaded.
+    static func notices(of catalog: FolderCatalog, keymap: KeyMap) -> [String] {
+        var notices: [String] = []
+        let finderKey = keymap.keyName(for: .goTo)
+        let count = catalog.entries.count
+        notices.append((count == 1 ? "1 article" : "\(count) articles") + (finderKey.map { " (\($0) lists \(count == 1 ? "it" : "them"))" } ?? ""))
+        // Said, not silent: only the first of such files can be opened (see sharedTitles).
+        if let shared = catalog.sharedTitles.first {
+            notices.append("several files are titled \u{201C}\(shared.neutralized)\u{201D}" +
+                           (catalog.sharedTitles.count > 1 ? " (and \(catalog.sharedTitles.count - 1) more titles)" : "") +
+                           ": only the first opens, and links to that title open a topic card")
+        }
+        if let first = catalog.failures.first {
+            notices.append("\(catalog.failedFileCount) could not be loaded: \(first)" + (catalog.failures.count > 1 ? " …" : ""))
+        }
+        return notices
+    }
+
+    /// Said on stderr once the explorer has quit, where it is seen: why there were no
+    /// bookmarks, what happened to the store's file meanwhile, and a folder's files that could
+    /// not be loaded (then exit 65).
+    func reportAfterRun(problem: String?, storeEvents: [String], catalog: FolderCatalog?) throws {
         for problem in [problem].compactMap({ $0 }) + storeEvents { Diagnostics.report(problem) }
-        if case .folder(let catalog, _, _, _) = opening, !catalog.failures.isEmpty {
+        if let catalog, !catalog.failures.isEmpty {
             for failure in catalog.failures { Diagnostics.report(failure.description) }
             throw ExitCode(65)
         }

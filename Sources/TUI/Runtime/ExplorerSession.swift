@@ -159,46 +159,16 @@ public final class ExplorerSession {
                 // What was said before is not news from the new file.
                 notice = news == nil ? state.notice : nil
             case .addBookmark(let section, let item):
-                let name = model.displayName(of: item ?? model.article.sections[section].id)
-                // Made elsewhere since the list was read: kept, and now shown (★).
-                notice = try service.add(section: section, item: item, in: model) ? bookmarked("Bookmarked: \(name)")
-                    : news == nil ? "Already bookmarked (in another window): \(name)" : "Already bookmarked in the new file: \(name)"
+                notice = try bookmarking(section: section, item: item, news: news, in: service)
             case .removeBookmarks(let section, let item):
-                let name = model.displayName(of: item ?? model.article.sections[section].id)
-                let count = try service.remove(section: section, item: item, in: model)
-                notice = count > 0 ? removed(name, count: count)
-                    : news == nil ? "Already removed (in another window): \(name)" : "Not bookmarked in the new file: \(name)"
+                notice = try unbookmarking(section: section, item: item, news: news, in: service)
             case .setNote(let note, let section, let item):
-                // A note on a place with no bookmark makes one: said, as `m` says it. Whether it
-                // did is the store's answer: another window may have bookmarked it meanwhile.
-                // The prompt showed the note of a bookmark on screen, and it is edited; one made in
-                // another window meanwhile may have a note the person never saw: it is kept (QA
-                // 13a: it was overwritten unsaid).
-                let shown = explorer.bookmark(onSection: section, item: item, state) != nil
-                let outcome = try service.setNote(note, section: section, item: item, in: model, overwriting: shown)
-                let name = model.displayName(of: item ?? model.article.sections[section].id)
-                switch outcome {
-                case .keptAnother(let kept):
-                    notice = "Note not saved: the bookmark made in another window has one: \u{201C}\(kept.neutralized)\u{201D}"
-                        + (keymap.keyName(for: .note).map { " (\($0) edits it)" } ?? "")
-                case _ where note?.isEmpty ?? true:
-                    notice = "Note cleared."
-                case .made:
-                    notice = bookmarked("Bookmarked with the note: \(name)")
-                case .saved:
-                    notice = shown ? "Note saved." : "Note saved on the bookmark made in another window: \(name)"
-                }
+                notice = try savingNote(note, section: section, item: item, state, in: service)
             case .setBookmarkNote(let note, let id):
                 try service.setNote(note, bookmark: id)
                 notice = note?.isEmpty ?? true ? "Note cleared." : "Note saved."
             case .removeBookmark(let id, let name, let byMark):
-                if try service.remove(bookmark: id) {
-                    // Named either way (QA 16a: `d` said only "Bookmark deleted", `m` named it).
-                    notice = removed(name, as: byMark ? "removed" : "deleted")
-                } else {
-                    // Nothing was removed here, so nothing is offered to undo.
-                    notice = "Already \(byMark ? "removed" : "deleted") (in another window): \(name)"
-                }
+                notice = try deleting(bookmark: id, named: name, byMark: byMark, in: service)
             case .undoRemove:
                 let undone = try service.undoRemove()
                 selecting = undone?.id
@@ -217,6 +187,60 @@ public final class ExplorerSession {
             let notice = Self.joined(failure, news) ?? failure
             return explorer.update(state, (try? service.entries(in: model)).map { .bookmarksLoaded($0, notice: notice) } ?? .notice(notice))
         }
+    }
+
+    /// `m` on a place without a bookmark: what it says. `news`: what happened to the store's
+    /// file, which tells "in another window" from "in the new file".
+    private func bookmarking(section: Int, item: String?, news: String?, in service: BookmarkService) throws -> String {
+        let model = explorer.model
+        let name = model.displayName(of: item ?? model.article.sections[section].id)
+        // Made elsewhere since the list was read: kept, and now shown (★).
+        return try service.add(section: section, item: item, in: model) ? bookmarked("Bookmarked: \(name)")
+            : news == nil ? "Already bookmarked (in another window): \(name)" : "Already bookmarked in the new file: \(name)"
+    }
+
+    /// `m` on a bookmarked place: what it says (see `bookmarking`).
+    private func unbookmarking(section: Int, item: String?, news: String?, in service: BookmarkService) throws -> String {
+        let model = explorer.model
+        let name = model.displayName(of: item ?? model.article.sections[section].id)
+        let count = try service.remove(section: section, item: item, in: model)
+        return count > 0 ? removed(name, count: count)
+            : news == nil ? "Already removed (in another window): \(name)" : "Not bookmarked in the new file: \(name)"
+    }
+
+    /// A note typed for a place: what it says.
+    private func savingNote(_ note: String?, section: Int, item: String?, _ state: AppState,
+                            in service: BookmarkService) throws -> String {
+        let model = explorer.model
+        // A note on a place with no bookmark makes one: said, as `m` says it. Whether it
+        // did is the store's answer: another window may have bookmarked it meanwhile.
+        // The prompt showed the note of a bookmark on screen, and it is edited; one made in
+        // another window meanwhile may have a note the person never saw: it is kept (QA
+        // 13a: it was overwritten unsaid).
+        let shown = explorer.bookmark(onSection: section, item: item, state) != nil
+        let outcome = try service.setNote(note, section: section, item: item, in: model, overwriting: shown)
+        let name = model.displayName(of: item ?? model.article.sections[section].id)
+        switch outcome {
+        case .keptAnother(let kept):
+            return "Note not saved: the bookmark made in another window has one: \u{201C}\(kept.neutralized)\u{201D}"
+                + (keymap.keyName(for: .note).map { " (\($0) edits it)" } ?? "")
+        case _ where note?.isEmpty ?? true:
+            return "Note cleared."
+        case .made:
+            return bookmarked("Bookmarked with the note: \(name)")
+        case .saved:
+            return shown ? "Note saved." : "Note saved on the bookmark made in another window: \(name)"
+        }
+    }
+
+    /// `d` in the Bookmarks pane, or `m` on a bookmark elsewhere (`byMark`): what it says.
+    private func deleting(bookmark id: Int64, named name: String, byMark: Bool, in service: BookmarkService) throws -> String {
+        if try service.remove(bookmark: id) {
+            // Named either way (QA 16a: `d` said only "Bookmark deleted", `m` named it).
+            return removed(name, as: byMark ? "removed" : "deleted")
+        }
+        // Nothing was removed here, so nothing is offered to undo.
+        return "Already \(byMark ? "removed" : "deleted") (in another window): \(name)"
     }
 
     /// A bookmark named by its id in a list read from the store's old file (see `run`).
