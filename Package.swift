@@ -56,14 +56,16 @@ let package = Package(
         .executableTarget(name: "seealso-bench", dependencies: ["Content", "TUI"], path: "Benchmarks/seealso-bench"),
 
         .testTarget(name: "ContentTests", dependencies: ["Content", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "Content"], exclude: ["Golden"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Content", "ExplorerTestSupport"], exclude: ["Golden"]),
         // Running the built binary from tests, shared by the targets that do.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Explorer sessions whose articles the tests make themselves, shared by the targets that drive one.
+        .target(name: "ExplorerTestSupport", dependencies: ["TUI"], path: "Tests/ExplorerTestSupport"),
         // With the explorer and the executable's `StoreService`: sessions saved and restored
         // through the real store.
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Content", "TestSupport", "CSQLite", "TUI", "seealso"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Content", "TestSupport", "CSQLite", "TUI", "seealso", "ExplorerTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Content", "TestSupport"]),
-        .testTarget(name: "ConfigTests", dependencies: ["Config", "TUI", "Content", "TestSupport"]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config", "TUI", "Content", "TestSupport", "ExplorerTestSupport"]),
         // Completions, man page and `make install` into a temporary prefix.
         .testTarget(name: "InstallTests", dependencies: ["TestSupport"]),
     ],

@@ -44,7 +44,7 @@ public struct ThemeSetting: Equatable, Sendable {
     public static let auto = ThemeSetting()
 
     /// The theme to draw with. `NO_COLOR` wins over everything configured: `Theme.mono`.
-    public func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) -> Theme {
+    public func resolve(environment: [String: String]) -> Theme {
         if Theme.noColorRequested(environment["NO_COLOR"]) { return .mono }
         var theme = base ?? Terminal.theme(environment: environment)
         guard !overrides.isEmpty else { return theme }

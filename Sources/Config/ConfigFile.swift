@@ -41,12 +41,12 @@ public enum ConfigFile {
         }
     }
 
-    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func defaultPath(environment: [String: String]) -> String {
         (BaseDirectory.config.seealsoPath(environment: environment) as NSString).appendingPathComponent("config.toml")
     }
 
     /// `path` with the home folder written `~`, as a person would type it.
-    public static func displayPath(_ path: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func displayPath(_ path: String, environment: [String: String]) -> String {
         let home = BaseDirectory.home(environment: environment)
         guard home != "/", !home.isEmpty, path.hasPrefix(home + "/") else { return path }
         return "~" + path.dropFirst(home.count)
@@ -54,7 +54,7 @@ public enum ConfigFile {
 
     /// Reads `explicit` (`--config FILE`), or the default file if there is one. Throws only
     /// for an explicit file that cannot be read; everything else is a message and defaults.
-    public static func load(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws(Unreadable) -> Loaded {
+    public static func load(explicit: String?, environment: [String: String]) throws(Unreadable) -> Loaded {
         let path = explicit ?? defaultPath(environment: environment)
         let display = explicit ?? displayPath(path, environment: environment)
         var loaded = Loaded(config: .standard, problems: [], displayPath: display, exists: false, isExplicit: explicit != nil)

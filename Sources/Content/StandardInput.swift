@@ -46,42 +46,22 @@ public enum StandardInput {
         return fstat(STDIN_FILENO, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO
     }
 
-    /// The whole of standard input, read once: the explorer may read it again for the outline
-    /// it prints instead (a TERM terminfo lacks), and a stream read twice is empty the second
-    /// time. Throws `IsATerminal` for a terminal, and a `SourceError` named `displayName` at
-    /// line 0 (unreadable) for a read that fails or a stream longer than
-    /// `RegularFile.sizeLimit`, as files and `--config` pipes are capped.
-    public static func bytes() throws -> [UInt8] {
-        try cache.value {
-            guard isatty(STDIN_FILENO) == 0 else { throw IsATerminal() }
-            var info = stat()
-            guard fstat(STDIN_FILENO, &info) == 0 else {
-                throw SourceError(path: displayName, line: 0, message: "cannot read file: \(RegularFile.reason(errno))")
-            }
-            // A redirected file (`- < a.txt`) is read as a file named on the command line is;
-            // anything else (a pipe, a socket, /dev/zero) is a stream. Both are capped.
-            let isFile = info.st_mode & S_IFMT == S_IFREG
-            return try RegularFile.readToEnd(STDIN_FILENO, size: isFile ? Int(info.st_size) : nil, tooLong: "standard input") { message in
-                SourceError(path: displayName, line: 0, message: message)
-            }
+    /// The whole of standard input, read now: the command line reads it once a run and keeps
+    /// it (a stream read twice is empty the second time), and the article model is given the
+    /// bytes (`ArticleLoader.text(standardInput:)`). Throws `IsATerminal` for a terminal, and
+    /// a `SourceError` named `displayName` at line 0 (unreadable) for a read that fails or a
+    /// stream longer than `RegularFile.sizeLimit`, as files and `--config` pipes are capped.
+    public static func readToEnd() throws -> [UInt8] {
+        guard isatty(STDIN_FILENO) == 0 else { throw IsATerminal() }
+        var info = stat()
+        guard fstat(STDIN_FILENO, &info) == 0 else {
+            throw SourceError(path: displayName, line: 0, message: "cannot read file: \(RegularFile.reason(errno))")
         }
-    }
-
-    private static let cache = StandardInputCache()
-}
-
-/// Holds standard input once read (or why it could not be); locked, as commands may load
-/// articles from several threads.
-private final class StandardInputCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var result: Result<[UInt8], any Error>?
-
-    func value(_ read: () throws -> [UInt8]) throws -> [UInt8] {
-        try lock.withLock {
-            if let result { return try result.get() }
-            let made = Result(catching: read)
-            result = made
-            return try made.get()
+        // A redirected file (`- < a.txt`) is read as a file named on the command line is;
+        // anything else (a pipe, a socket, /dev/zero) is a stream. Both are capped.
+        let isFile = info.st_mode & S_IFMT == S_IFREG
+        return try RegularFile.readToEnd(STDIN_FILENO, size: isFile ? Int(info.st_size) : nil, tooLong: "standard input") { message in
+            SourceError(path: displayName, line: 0, message: message)
         }
     }
 }

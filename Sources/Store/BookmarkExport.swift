@@ -186,12 +186,8 @@ public struct UnexportableBookmark: Equatable, Sendable, CustomStringConvertible
 }
 
 extension StateStore {
-    /// Every bookmark in the documented JSON form (see `BookmarkExportFile`), oldest first.
-    public func exportBookmarksJSON() throws -> Data {
-        try exportedBookmarksJSON().json
-    }
-
-    /// `exportBookmarksJSON`, with the bookmarks it left out, which import would refuse.
+    /// Every bookmark in the documented JSON form (see `BookmarkExportFile`), oldest first, and
+    /// the bookmarks it left out, which import would refuse.
     public func exportedBookmarksJSON() throws -> (json: Data, leftOut: [UnexportableBookmark]) {
         try Self.json(try bookmarks().reversed().map { ($0, BookmarkExportFile.Entry($0)) })
     }

@@ -29,7 +29,7 @@ public final class CorpusIndex {
     let database: Database
 
     /// `$XDG_CACHE_HOME/seealso`, or `~/.cache/seealso`.
-    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    public static func defaultDirectory(environment: [String: String]) -> URL {
         URL(fileURLWithPath: BaseDirectory.cache.seealsoPath(environment: environment))
     }
 

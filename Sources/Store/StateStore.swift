@@ -43,7 +43,7 @@ public final class StateStore {
 
     /// `$XDG_DATA_HOME/seealso`, or `~/.local/share/seealso` when it is unset or not absolute
     /// (the XDG spec says to ignore relative paths).
-    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    public static func defaultDirectory(environment: [String: String]) -> URL {
         URL(fileURLWithPath: BaseDirectory.data.seealsoPath(environment: environment))
     }
 
@@ -285,12 +285,6 @@ public final class StateStore {
             restoration.newer = newer.count
             return restoration
         }
-    }
-
-    /// `restoreBookmarks` of one bookmark: the one put back, or the one that took its note.
-    @discardableResult
-    public func restoreBookmark(_ bookmark: Bookmark) throws -> Bookmark {
-        try restoreBookmarks([bookmark]).bookmarks.first ?? bookmark
     }
 
     /// Sets or (with nil or blank text) clears a bookmark's note.

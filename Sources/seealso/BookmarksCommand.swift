@@ -14,10 +14,10 @@ struct StoreOptions: ParsableArguments {
 
     func validate() throws { try requirePath(dataDirectory, of: "--data-dir") }
 
-    var directory: URL { Self.directory(dataDirectory) }
+    var directory: URL { Self.directory(dataDirectory, environment: ProcessEnvironment.variables()) }
 
     /// `--data-dir`'s folder, or the default one when it is nil.
-    static func directory(_ dataDirectory: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    static func directory(_ dataDirectory: String?, environment: [String: String]) -> URL {
         dataDirectory.map { URL(fileURLWithPath: $0) } ?? StateStore.defaultDirectory(environment: environment)
     }
 
@@ -248,7 +248,8 @@ extension Bookmarks {
         func run() throws {
             // Where `seealso PATH --section NAME` opens: an unknown NAME is the same error (64,
             // with the close matches, across a folder), and the same article is bookmarked.
-            let opened = try Exploration(file: article.file, section: section, item: item).open()
+            let indexDirectory = CorpusIndex.defaultDirectory(environment: ProcessEnvironment.variables())
+            let opened = try Exploration(file: article.file, section: section, item: item).open(indexDirectory: indexDirectory)
             let model = opened.opening.first
             // An item is bookmarked in its section, as the explorer's m bookmarks it.
             let (index, itemID): (Int, String?) = switch opened.target {
@@ -268,7 +269,7 @@ extension Bookmarks {
                 : "already bookmarked, note " + (bookmark.note == nil ? "removed" : "replaced")
             try Output.line("\(what): #\(bookmark.id) \(bookmark.articleTitle) › \(bookmark.displayPath)")
             // As every command on a folder: the files that failed are said, and the status is 65.
-            if case .folder(let catalog, _, _) = opened.opening, !catalog.failures.isEmpty {
+            if case .folder(let catalog, _, _, _) = opened.opening, !catalog.failures.isEmpty {
                 for failure in catalog.failures { Diagnostics.report(failure.description) }
                 throw ExitCode(65)
             }

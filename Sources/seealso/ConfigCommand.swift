@@ -56,16 +56,17 @@ struct ConfigCommand: ParsableCommand {
             return
         }
         let explicit = file ?? config.path
+        let environment = ProcessEnvironment.variables()
         if check {
-            let path = explicit ?? ConfigFile.defaultPath()
+            let path = explicit ?? ConfigFile.defaultPath(environment: environment)
             // Nothing at the default place is normal; a symbolic link to nothing is not (the
             // explorer reports it), and "no such file", exit 0, hid it.
             guard explicit != nil || !RegularFile.isAbsent(atPath: path) else {
-                try Output.line("\(ConfigFile.displayPath(path)): no such file; seealso uses the defaults")
+                try Output.line("\(ConfigFile.displayPath(path, environment: environment)): no such file; seealso uses the defaults")
                 return
             }
             // The default file is checked as if given: one that cannot be read exits 66 too.
-            let loaded = try ConfigOptions.load(path)
+            let loaded = try ConfigOptions.load(path, environment: environment)
             guard loaded.messages.isEmpty else {
                 for message in loaded.messages { Diagnostics.report(message) }
                 throw ExitCode(65)
@@ -77,13 +78,13 @@ struct ConfigCommand: ParsableCommand {
             // The file in use, as given; one the explorer could not read (it would exit 66) is
             // said, and exits so here too. Its problems are --check's to list.
             try Output.line(given)
-            _ = try ConfigOptions.load(given)
+            _ = try ConfigOptions.load(given, environment: environment)
             return
         }
         // The path alone on stdout, absolute (not `~/…`), so that `$EDITOR "$(seealso config)"`
         // opens it; on stderr, that it does not exist or, as the explorer says, why it cannot be
         // read (a symbolic link to nothing was "no such file").
-        let path = ConfigFile.defaultPath()
+        let path = ConfigFile.defaultPath(environment: environment)
         try Output.line(path)
         do {
             if try RegularFile.bytesIfPresent(atPath: path) == nil { Diagnostics.report("\(path): no such file: seealso uses the defaults") }
@@ -103,14 +104,14 @@ struct ConfigOptions: ParsableArguments {
     func validate() throws { try requirePath(path, of: "--config") }
 
     /// The configuration, its problems reported on stderr (the explorer also shows them).
-    static func loadReporting(_ path: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ConfigFile.Loaded {
+    static func loadReporting(_ path: String?, environment: [String: String]) throws -> ConfigFile.Loaded {
         let loaded = try load(path, environment: environment)
         for message in loaded.messages { Diagnostics.report(message) }
         return loaded
     }
 
     /// Reads `explicit` or the default file; an explicit file that cannot be read exits 66.
-    static func load(_ explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ConfigFile.Loaded {
+    static func load(_ explicit: String?, environment: [String: String]) throws -> ConfigFile.Loaded {
         do {
             return try ConfigFile.load(explicit: explicit, environment: environment)
         } catch {

@@ -25,7 +25,7 @@ struct Exploration: ArticleLocation {
         // `seealso -`: the article comes through standard input, so the keys come from the
         // terminal itself, as less reads them when text is piped into it.
         let keys: Keyboard = readsStandardInput ? .controllingTerminal : .standardInput
-        let interactive = Terminal.isInteractive(keys: keys)
+        let interactive = Terminal.isInteractive(keys: keys, environment: environment)
         // For the explorer, one article (not a folder, whose index decides which, nor standard
         // input, which is read once) is read and linked on a second thread from here, while this
         // one reads the settings and opens the store: none needs another, and the article is
@@ -38,44 +38,17 @@ struct Exploration: ArticleLocation {
             let unset = isatty(STDOUT_FILENO) == 1 && keys.isTerminal && (environment["TERM"] ?? "").isEmpty
             return try printOutline(saying: unset ? "TERM is not set: printed the outline instead" : nil)
         }
-        // A store that cannot be used (damaged, another application's) leaves reading intact:
-        // the explorer runs without bookmarks and says why, on screen and again on exit.
-        var problem: String?
-        var opened: StateStore?
-        // An article from standard input has no file: a bookmark could not open it again, and
-        // its session, kept by title as every session is, would be restored into whatever is
-        // piped in next under that title (the bundled article's, for a copy of it). So it
-        // is read without either, and the bookmark keys say why.
-        if !readsStandardInput {
-            do {
-                opened = try StateStore(directory: StoreOptions.directory(dataDirectory, environment: environment))
-                problem = opened?.readOnlyReason
-            } catch {
-                problem = "\(error)"
-            }
-        }
+        let (opened, problem) = openStore(environment: environment)
         // A folder reopens at the article read last, as a single article reopens where it was
         // left; --section and --item name a place in the article that has it instead (see start).
         // With --no-restore too, at its top, so that where it was left is one H away, as for
         // a single article (QA: the first article opened, and H had nothing to go back to).
         let restores = !noRestore && settings.config.restore
-        let started = try open(resuming: opened, article: article)
+        let indexDirectory = CorpusIndex.defaultDirectory(environment: environment)
+        let started = try open(resuming: opened, article: article, indexDirectory: indexDirectory)
         let opening = started.opening
         var notices = [settings.notice, problem, started.notice].compactMap { $0 }
-        if case .folder(let catalog, _, _) = opening {
-            let finderKey = settings.config.keymap.keyName(for: .goTo)
-            let count = catalog.entries.count
-            notices.append((count == 1 ? "1 article" : "\(count) articles") + (finderKey.map { " (\($0) lists \(count == 1 ? "it" : "them"))" } ?? ""))
-            // Said, not silent: only the first of such files can be opened (see sharedTitles).
-            if let shared = catalog.sharedTitles.first {
-                notices.append("several files are titled \u{201C}\(shared.neutralized)\u{201D}" +
-                               (catalog.sharedTitles.count > 1 ? " (and \(catalog.sharedTitles.count - 1) more titles)" : "") +
-                               ": only the first opens, and links to that title open a topic card")
-            }
-            if let first = catalog.failures.first {
-                notices.append("\(catalog.failedFileCount) could not be loaded: \(first)" + (catalog.failures.count > 1 ? " …" : ""))
-            }
-        }
+        if let catalog = opening.catalog { notices += Self.notices(of: catalog, keymap: settings.config.keymap) }
         // What happened to the store's file while the explorer ran (see `StoreService.fileEvents`).
         var storeEvents: [String] = []
         do {
@@ -104,8 +77,52 @@ struct Exploration: ArticleLocation {
             Diagnostics.report(error.description)
             throw ExitCode(1)
         }
+        try reportAfterRun(problem: problem, storeEvents: storeEvents, catalog: opening.catalog)
+    }
+
+    /// The bookmark store, or why there is none. A store that cannot be used (damaged, another
+    /// application's) leaves reading intact: the explorer runs without bookmarks and says why,
+    /// on screen and again on exit; a read-only one is used, and why it is read-only said.
+    ///
+    /// An article from standard input has no file: a bookmark could not open it again, and
+    /// its session, kept by title as every session is, would be restored into whatever is
+    /// piped in next under that title (the bundled article's, for a copy of it). So it
+    /// is read without either, and the bookmark keys say why.
+    func openStore(environment: [String: String]) -> (store: StateStore?, problem: String?) {
+        guard !readsStandardInput else { return (nil, nil) }
+        do {
+            let store = try StateStore(directory: StoreOptions.directory(dataDirectory, environment: environment))
+            return (store, store.readOnlyReason)
+        } catch {
+            return (nil, "\(error)")
+        }
+    }
+
+    /// What the status line says first of a folder: how many articles (and the key that lists
+    /// them), the titles several files share, and the files that could not be loaded.
+    static func notices(of catalog: FolderCatalog, keymap: KeyMap) -> [String] {
+        var notices: [String] = []
+        let finderKey = keymap.keyName(for: .goTo)
+        let count = catalog.entries.count
+        notices.append((count == 1 ? "1 article" : "\(count) articles") + (finderKey.map { " (\($0) lists \(count == 1 ? "it" : "them"))" } ?? ""))
+        // Said, not silent: only the first of such files can be opened (see sharedTitles).
+        if let shared = catalog.sharedTitles.first {
+            notices.append("several files are titled \u{201C}\(shared.neutralized)\u{201D}" +
+                           (catalog.sharedTitles.count > 1 ? " (and \(catalog.sharedTitles.count - 1) more titles)" : "") +
+                           ": only the first opens, and links to that title open a topic card")
+        }
+        if let first = catalog.failures.first {
+            notices.append("\(catalog.failedFileCount) could not be loaded: \(first)" + (catalog.failures.count > 1 ? " …" : ""))
+        }
+        return notices
+    }
+
+    /// Said on stderr once the explorer has quit, where it is seen: why there were no
+    /// bookmarks, what happened to the store's file meanwhile, and a folder's files that could
+    /// not be loaded (then exit 65).
+    func reportAfterRun(problem: String?, storeEvents: [String], catalog: FolderCatalog?) throws {
         for problem in [problem].compactMap({ $0 }) + storeEvents { Diagnostics.report(problem) }
-        if case .folder(let catalog, _, _) = opening, !catalog.failures.isEmpty {
+        if let catalog, !catalog.failures.isEmpty {
             for failure in catalog.failures { Diagnostics.report(failure.description) }
             throw ExitCode(65)
         }
@@ -131,16 +148,16 @@ struct Exploration: ArticleLocation {
     /// the first article is parsed now and the others when they are opened.
     enum Opening {
         case article(LoadedArticle)
-        /// `folder` as given, listed again while the explorer runs.
-        case folder(FolderCatalog, first: LoadedArticle, folder: String)
+        /// `folder` as given, listed again while the explorer runs through the index in `indexDirectory`.
+        case folder(FolderCatalog, first: LoadedArticle, folder: String, indexDirectory: URL)
 
         var catalog: FolderCatalog? {
-            if case .folder(let catalog, _, _) = self { catalog } else { nil }
+            if case .folder(let catalog, _, _, _) = self { catalog } else { nil }
         }
 
         var first: LinkedArticle {
             switch self {
-            case .article(let loaded), .folder(_, let loaded, _): loaded.model
+            case .article(let loaded), .folder(_, let loaded, _, _): loaded.model
             }
         }
 
@@ -152,8 +169,9 @@ struct Exploration: ArticleLocation {
                 let make = { Explorer(model: $0, keymap: keymap, bookmarks: service != nil, bookmarksOff: bookmarksOff) }
                 return ExplorerSession(OpenedArticle(explorer: make(loaded.model), stamp: loaded.stamp), service: service,
                                        library: SingleArticle(loaded, make: make))
-            case .folder(let catalog, let first, let folder):
-                return FolderSession.session(catalog: catalog, first: first, folder: folder, keymap: keymap, service: service)
+            case .folder(let catalog, let first, let folder, let indexDirectory):
+                return FolderSession.session(catalog: catalog, first: first, folder: folder, indexDirectory: indexDirectory,
+                                             keymap: keymap, service: service)
             }
         }
     }
@@ -174,15 +192,16 @@ struct Exploration: ArticleLocation {
 
     /// What to open, and where: `--section` or `--item`'s place, or nil for the top (or,
     /// with a `store` to resume from, the place read last); and what to say about it.
-    /// `article`, when given, is the one article's load, started earlier (see `run`).
-    func open(resuming store: StateStore? = nil, article: Prefetch<LoadedArticle>? = nil) throws -> Start {
+    /// `article`, when given, is the one article's load, started earlier (see `run`); a folder
+    /// is read through the index in `indexDirectory`.
+    func open(resuming store: StateStore? = nil, article: Prefetch<LoadedArticle>? = nil, indexDirectory: URL) throws -> Start {
         guard let folder = folderPath else {
             let loaded = try article.map(loadStamped) ?? loadStamped()
             let model = loaded.model
             return Start(opening: .article(loaded), target: try start(among: 1, in: model.article.title, places: { _ in lookupPlaces(in: model) },
                                                                       model: { _ in model })?.target)
         }
-        let catalog = try FolderSession.catalog(of: folder)
+        let catalog = try FolderSession.catalog(of: folder, indexDirectory: indexDirectory)
         try Self.requireArticles(in: catalog, folder: folder)
         // A file that no longer loads: it may have changed since it was indexed, and the
         // index reads the text only, not the links file beside it.
@@ -206,7 +225,7 @@ struct Exploration: ArticleLocation {
             let entry = catalog.entries[index]
             let reordered = FolderCatalog(entries: [entry] + catalog.entries.filter { $0 != entry }, failures: allFailures(),
                                           unloaded: catalog.unloaded)
-            return .folder(reordered, first: LoadedArticle(model: model, stamp: stamps[index]), folder: folder)
+            return .folder(reordered, first: LoadedArticle(model: model, stamp: stamps[index]), folder: folder, indexDirectory: indexDirectory)
         }
         let load = { (index: Int) in
             recording(index) { path in

@@ -9,7 +9,7 @@ import TUI
 enum FolderSession {
     /// The folder's catalog from the index in `indexDirectory` (`$XDG_CACHE_HOME/seealso`); if
     /// the index cannot be opened or written, every file is parsed instead.
-    static func catalog(of folder: String, indexDirectory: URL = CorpusIndex.defaultDirectory()) throws -> FolderCatalog {
+    static func catalog(of folder: String, indexDirectory: URL) throws -> FolderCatalog {
         try indexedCatalog(of: folder, indexDirectory: indexDirectory) ?? Corpus.load(directory: folder).catalog
     }
 
@@ -25,7 +25,7 @@ enum FolderSession {
     /// `indexDirectory`; nil keeps the catalog.
     @MainActor
     static func session(catalog: FolderCatalog, first: LoadedArticle, folder: String? = nil,
-                        indexDirectory: URL = CorpusIndex.defaultDirectory(), keymap: KeyMap = .standard,
+                        indexDirectory: URL, keymap: KeyMap = .standard,
                         service: StoreService?) -> ExplorerSession {
         let library = FolderLibrary(catalog: catalog, folder: folder, indexDirectory: indexDirectory, keymap: keymap, service: service)
         return ExplorerSession(OpenedArticle(explorer: library.explorer(for: first.model), stamp: first.stamp), service: service,

@@ -133,7 +133,7 @@ struct Search: ParsableCommand {
     /// A folder searched through the on-disk index: only files whose text has the query's
     /// words are read, and only files that changed since the last run are indexed again.
     static func indexedHits(of search: TextSearch, in folder: String) throws -> (hits: [Hit], catalog: FolderCatalog) {
-        let index = try CorpusIndex(directory: CorpusIndex.defaultDirectory())
+        let index = try CorpusIndex(directory: CorpusIndex.defaultDirectory(environment: ProcessEnvironment.variables()))
         let refresh = try index.refresh(folder: folder)
         for failure in refresh.catalog.failures { Diagnostics.report(failure.description) }
         let paths = try index.candidates(for: search, in: folder) ?? refresh.catalog.entries.map(\.path)

@@ -128,11 +128,15 @@ extension ArticleLocation {
     /// `load`, with the stamp its files had as they were read (none for the bundled article
     /// and standard input): the explorer reads them again when they change.
     func loadStamped() throws -> LoadedArticle {
-        try reportingSourceErrors { try LoadedArticle.read(path: file) }
+        try reportingSourceErrors {
+            guard readsStandardInput else { return try LoadedArticle.read(path: file) }
+            return LoadedArticle(model: try LinkedArticle(article: ArticleLoader.text(standardInput: StandardInput.bytes())), stamp: nil)
+        }
     }
 
     /// `loadStamped`, started now on a thread of its own (see `Prefetch`); its problems are
-    /// said as `loadStamped` says them once its value is asked for.
+    /// said as `loadStamped` says them once its value is asked for. Not for standard input,
+    /// which is read on this thread, once.
     func prefetchStamped() -> Prefetch<LoadedArticle> {
         let file = file
         return Prefetch { try LoadedArticle.read(path: file) }
@@ -145,7 +149,9 @@ extension ArticleLocation {
 
     /// The article's text, parsed but not linked (see `ArticleLoader.text`), or exits as `load`.
     func text() throws -> Article {
-        try reportingSourceErrors { try ArticleLoader.text(path: file) }
+        try reportingSourceErrors {
+            try readsStandardInput ? ArticleLoader.text(standardInput: StandardInput.bytes()) : ArticleLoader.text(path: file)
+        }
     }
 
     private func reportingSourceErrors<Value>(_ body: () throws -> Value) throws -> Value {
@@ -253,205 +259,6 @@ extension ArticleLocation {
     /// Exit 65 when some files of a folder could not be loaded (their errors are already out).
     static func finish(_ source: Source) throws {
         if case .folder(let corpus) = source, !corpus.failures.isEmpty { throw ExitCode(65) }
-    }
-}
-
-enum Diagnostics {
-    static func report(_ message: String) {
-        Output.error("seealso: " + message.neutralized)
-    }
-
-    /// A `--section` or `--item` NAME that starts no heading or item in `scope` (an article's
-    /// title, or a folder): said with the close matches among `candidates`, status 64.
-    static func reportUnknown(_ what: String, _ name: String, among candidates: [Lookup.Place], in scope: String) throws -> Never {
-        let close = Lookup.suggestions(for: name, among: candidates)
-        report("no \(what) starts with '\(name)' in '\(scope)'" + (close.isEmpty ? "" : "; close matches: " + close.joined(separator: ", ")))
-        throw ExitCode(64)
-    }
-}
-
-struct Explore: ParsableCommand {
-    // Named, as the other commands are (the parser derives a name through String(describing:)):
-    // so named, the default subcommand is also `defaultSubcommand` in
-    // `--experimental-dump-help`, from which the man page's synopsis shows the explorer's form.
-    static let configuration = CommandConfiguration(
-        commandName: "explore",
-        abstract: "Open the interactive explorer (the default command).",
-        discussion: """
-            When standard output is not a terminal, or TERM is 'dumb' or unknown to terminfo, prints the outline instead. \
-            Problems in the config file are reported on stderr and in the status line; the \
-            entries with problems keep their defaults.
-
-            Examples:
-              seealso explore --section "October Revolution"
-              seealso my-article.txt --no-restore
-              seealso --config ~/seealso-vi-keys.toml
-              NO_COLOR=1 seealso
-            """
-    )
-
-    @OptionGroup var article: ArticleOptions
-    @OptionGroup var options: ExploreOptions
-
-    func validate() throws {
-        if options.section != nil && options.item != nil { throw ValidationError("Give --section or --item, not both.") }
-        try requireName(options.section, of: "--section")
-        try requireName(options.item, of: "--item")
-    }
-
-    /// The options as plain values.
-    var exploration: Exploration {
-        Exploration(file: article.file, section: options.section, item: options.item, noRestore: options.noRestore,
-                    dataDirectory: options.store.dataDirectory, configPath: options.config.path)
-    }
-
-    func run() throws {
-        try CommandNames.reportMistypedCommand(file: article.file)
-        try exploration.run()
-    }
-}
-
-/// The explorer's options, all but FILE: `explore` has them, and so has the top level of the
-/// completion scripts (`CompletionScripts.TopLevel`), where `seealso --section NAME` is the
-/// explorer too.
-struct ExploreOptions: ParsableArguments {
-    @Option(help: "Open at the section whose id is NAME as written (lead, see-also-2), else whose heading is NAME (case and accents aside), else whose id is, in any case, else the first whose heading starts with NAME. In a folder: the first article with the heading or id, else the first with a heading that starts so.")
-    var section: String?
-    @Option(help: "Open at the See-also topic, example or strategy NAME names, as --section finds a section: its id as written (see-also:foo-2), else its name, else its id in any case, else the first name that starts with NAME; 'kind: NAME' looks among that kind (strategy: Council communism).")
-    var item: String?
-    @Flag(help: "Start at the top instead of where you last were (the jump history is kept).")
-    var noRestore = false
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var config: ConfigOptions
-}
-
-struct Outline: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "outline",
-        abstract: "Print the section outline with source lines.",
-        discussion: """
-            Examples:
-              seealso outline
-              seealso outline my-article.txt
-            """
-    )
-
-    @OptionGroup var article: ArticleOptions
-
-    func run() throws {
-        let source = try article.loadSource()
-        try Output.write(source.text(OutlineFormatter().format))
-        article.noteIfStandardInputUnread(read: source.articles.first?.article.title, "seealso outline -")
-        try ArticleOptions.finish(source)
-    }
-}
-
-extension ItemKind: ExpressibleByArgument {
-    public init?(argument: String) { self.init(slug: argument) }
-    public static var allValueStrings: [String] { allCases.map(\.slug) }
-    public var defaultValueDescription: String { slug }
-    // The parser's default pairs raw values ("seeAlso") with slugs, and the help listed each
-    // value with an empty description; without descriptions it lists the values on one line.
-    public static var allValueDescriptions: [String: String] { [:] }
-}
-
-extension LinkOrigin: ExpressibleByArgument {}
-
-struct Links: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "links",
-        abstract: "List the See-also topics, examples and strategies with their cross-links.",
-        discussion: """
-            Each link shows its direction (→ out, ← in), type, the other end, its origin and why: \
-            a curated rationale or the detected mention's line and sentence. Curated links between \
-            two sections, which no item holds, follow under Sections (not with --kind).
-
-            Examples:
-              seealso links --kind strategy
-              seealso links --origin curated my-article.txt
-            """
-    )
-
-    @OptionGroup var article: ArticleOptions
-    // Repeatable, as grep's -e: `--kind see-also --kind strategy` kept only the last.
-    @Option(help: "Only items of this kind (again for several kinds).") var kind: [ItemKind] = []
-    @Option(help: "Only links of this origin (again for both).") var origin: [LinkOrigin] = []
-
-    func run() throws {
-        let formatter = LinksFormatter(kinds: kind.isEmpty ? nil : Set(kind), origins: origin.isEmpty ? Set(LinkOrigin.allCases) : Set(origin))
-        let source = try article.loadSource()
-        try Output.write(source.text(formatter.format))
-        article.noteIfStandardInputUnread(read: source.articles.first?.article.title, "seealso links -")
-        try ArticleOptions.finish(source)
-    }
-}
-
-struct Export: ParsableCommand {
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, markdown, dot
-    }
-
-    static let configuration = CommandConfiguration(
-        commandName: "export",
-        abstract: "Export the article model as JSON, Markdown or a Graphviz graph.",
-        discussion: """
-            The JSON form is a stable interface; its schema is in README.md. A folder is one \
-            graph in DOT: a cluster per article, with node ids prefixed by the article's number \
-            (2/lead), and --focus draws the articles that have ITEM.
-
-            Examples:
-              seealso export --format json > dual-power.json
-              seealso export --format dot | dot -Tsvg > links.svg
-              seealso export --format markdown articles/
-            """
-    )
-
-    @Option(help: "json, markdown or dot.") var format: Format
-    @OptionGroup var article: ArticleOptions
-    @Option(help: ArgumentHelp("With --format dot: only the neighbourhood of ITEM, an item or section found as --section finds one: a node id as written (strategy:municipalism, lead), else a name, else an id in any case, else the start of a name; 'kind: name' and 'section: Heading' look among that kind.",
-                               valueName: "ITEM"))
-    var focus: String?
-    // Unconditional: the next word is the value even when it starts with "-", so that
-    // `--depth -1` is told it must be 0 or more, not that the value is missing.
-    @Option(parsing: .unconditional, help: "With --focus: how many links away from ITEM to go (default: all that are connected).")
-    var depth: Int?
-
-    func validate() throws {
-        if focus != nil, format != .dot { throw ValidationError("--focus goes with --format dot.") }
-        try requireName(focus, of: "--focus")
-        if let depth {
-            guard focus != nil else { throw ValidationError("--depth goes with --focus.") }
-            guard depth >= 0 else { throw ValidationError("--depth must be 0 or more.") }
-        }
-    }
-
-    func run() throws {
-        let source = try article.loadSource()
-        switch (format, source) {
-        case (.json, .article(let model)): try Output.write(try JSONExporter().export(model))
-        case (.json, .folder(let corpus)): try Output.write(try JSONExporter().export(corpus))
-        case (.markdown, _): try Output.write(source.text(MarkdownExporter().export))
-        case (.dot, .article(let model)):
-            if let focus { try Self.reportingUnknown { _ = try DOTExporter.resolveFocus(focus, in: model) } }
-            try Output.write(DOTExporter(focus: focus, depth: depth ?? .max).export(model))
-        case (.dot, .folder(let corpus)):
-            // One graph for the whole folder (several would be several SVG documents glued
-            // together by `dot -Tsvg`); the focus has to be in one of its articles only.
-            if let focus { try Self.reportingUnknown { _ = try DOTExporter.resolveFocus(focus, in: corpus) } }
-            try Output.write(DOTExporter(focus: focus, depth: depth ?? .max).export(corpus))
-        }
-        article.noteIfStandardInputUnread(read: source.articles.first?.article.title, "seealso export --format \(format.rawValue) -")
-        try ArticleOptions.finish(source)
-    }
-
-    /// A focus that matches nothing is an error with the close matches, status 64.
-    static func reportingUnknown(_ resolve: () throws -> Void) throws {
-        do {
-            try resolve()
-        } catch let error as DOTExporter.UnknownFocus {
-            Diagnostics.report("\(error)")
-            throw ExitCode(64)
-        }
     }
 }
 

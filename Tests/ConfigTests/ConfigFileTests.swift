@@ -55,21 +55,21 @@ struct ConfigFileTests {
     func unreadable() throws {
         try withTemporaryDirectory { folder in
             let missing = folder.appendingPathComponent("missing.toml").path
-            let noFile = #expect(throws: ConfigFile.Unreadable.self) { try ConfigFile.load(explicit: missing) }
+            let noFile = #expect(throws: ConfigFile.Unreadable.self) { try ConfigFile.load(explicit: missing, environment: [:]) }
             #expect(noFile?.description == "\(missing): no such file")
-            let isFolder = #expect(throws: ConfigFile.Unreadable.self) { try ConfigFile.load(explicit: folder.path) }
+            let isFolder = #expect(throws: ConfigFile.Unreadable.self) { try ConfigFile.load(explicit: folder.path, environment: [:]) }
             #expect(isFolder?.description == "\(folder.path): cannot read file: it is a folder, not a file")
             // Read as articles are, so a device is named as such (it was "cannot be read").
-            let device = #expect(throws: ConfigFile.Unreadable.self) { try ConfigFile.load(explicit: "/dev/zero") }
+            let device = #expect(throws: ConfigFile.Unreadable.self) { try ConfigFile.load(explicit: "/dev/zero", environment: [:]) }
             #expect(device?.description == "/dev/zero: cannot read file: it is a device, not a regular file")
             // A symbolic link to nothing, or in a loop, says so (both were "no such file").
             let dangling = folder.appendingPathComponent("dangling.toml").path
             try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: "gone.toml")
-            let toNothing = #expect(throws: ConfigFile.Unreadable.self) { try ConfigFile.load(explicit: dangling) }
+            let toNothing = #expect(throws: ConfigFile.Unreadable.self) { try ConfigFile.load(explicit: dangling, environment: [:]) }
             #expect(toNothing?.description == "\(dangling): cannot read file: it is a symbolic link to 'gone.toml', which does not exist")
             let loop = folder.appendingPathComponent("loop.toml").path
             try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: "loop.toml")
-            let inALoop = #expect(throws: ConfigFile.Unreadable.self) { try ConfigFile.load(explicit: loop) }
+            let inALoop = #expect(throws: ConfigFile.Unreadable.self) { try ConfigFile.load(explicit: loop, environment: [:]) }
             #expect(inALoop?.description.hasPrefix("\(loop): cannot read file: too many levels of symbolic links") == true,
                     "\(inALoop?.description ?? "")")
 
@@ -86,7 +86,7 @@ struct ConfigFileTests {
             let message = "\(place.path):3: invalid UTF-8: byte 0xFF at column 5; the defaults are used"
             loaded = try ConfigFile.load(explicit: nil, environment: ["XDG_CONFIG_HOME": xdg.path, "HOME": "/nonexistent"])
             #expect(loaded.messages == [message])
-            loaded = try ConfigFile.load(explicit: place.path)
+            loaded = try ConfigFile.load(explicit: place.path, environment: [:])
             #expect(loaded.messages == [message])
         }
     }
@@ -104,7 +104,7 @@ struct ConfigFileTests {
         try withTemporaryDirectory { folder in
             let file = folder.appendingPathComponent("wide.toml")
             try Data(mark + text).write(to: file)
-            let loaded = try ConfigFile.load(explicit: file.path)
+            let loaded = try ConfigFile.load(explicit: file.path, environment: [:])
             #expect(loaded.messages == ["\(file.path):1: it is \(name) (it starts with a \(name) byte-order mark); seealso reads UTF-8 "
                                         + "(convert with: iconv -f \(name) -t UTF-8); the defaults are used"])
             #expect(loaded.config == .standard)
@@ -114,7 +114,7 @@ struct ConfigFileTests {
     /// `--config /dev/null` is no configuration, and `--config <(…)` one made on the fly, as
     /// `tmux -f /dev/null` is used (QA: refused as "a device" and "a pipe").
     @Test func devNullAndAPipeAreFilesToo() throws {
-        let empty = try ConfigFile.load(explicit: "/dev/null")
+        let empty = try ConfigFile.load(explicit: "/dev/null", environment: [:])
         #expect(empty.config == .standard && empty.problems.isEmpty && empty.exists)
         try withTemporaryDirectory { folder in
             let fifo = folder.appendingPathComponent("keys.fifo").path
@@ -125,7 +125,7 @@ struct ConfigFileTests {
                 try? handle?.close()
             }
             writer.start()
-            let piped = try ConfigFile.load(explicit: fifo)
+            let piped = try ConfigFile.load(explicit: fifo, environment: [:])
             #expect(piped.problems.isEmpty)
             #expect(piped.config.keymap.keyName(for: .quit) == "x")
         }

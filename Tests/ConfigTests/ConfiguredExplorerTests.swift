@@ -1,6 +1,7 @@
 import Content
 import Testing
 @testable import Config
+import ExplorerTestSupport
 @testable import TUI
 
 let bundledModel: LinkedArticle = {
@@ -80,20 +81,21 @@ struct ConfiguredExplorerTests {
     func layoutSurvivesArticleSwitch() {
         let other = Explorer(model: bundledModel)
         let session = ExplorerSession(explorer: Explorer(model: bundledModel), service: nil) { $0 == "Other" ? other : nil }
-        var state = session.explorer.initialState(size: Size(width: 120, height: 40))
-        state.layoutSettings = LayoutSettings(outlineWidth: .columns(40), sideWidth: .auto, wrapWidth: 60)
+        let layout = LayoutSettings(outlineWidth: .columns(40), sideWidth: .auto, wrapWidth: 60)
+        let state = session.explorer.initialState(size: Size(width: 120, height: 40), display: DisplaySettings(layout: layout))
         let switched = session.switchArticle(to: "Other", at: .top, from: state)
-        #expect(switched.layoutSettings == state.layoutSettings)
+        #expect(switched.display.layout == layout)
         #expect(switched.layout.rect(of: .outline)?.width == 40)
     }
 
     @Test("wrap-width caps the reader's lines; 0 is the pane's width")
     func wrapWidth() {
         let explorer = Explorer(model: bundledModel)
-        var state = explorer.initialState(size: Size(width: 200, height: 50))
-        let full = explorer.readerLayout(state).lines.map { $0.spans.map(\.text).joined().displayWidth }.max() ?? 0
+        let full = explorer.readerLayout(explorer.initialState(size: Size(width: 200, height: 50)))
+            .lines.map { $0.spans.map(\.text).joined().displayWidth }.max() ?? 0
         #expect(full > 72)
-        state.layoutSettings = Config.parse("[layout]\nwrap-width = 72").config.layout
+        let layout = Config.parse("[layout]\nwrap-width = 72").config.layout
+        var state = explorer.initialState(size: Size(width: 200, height: 50), display: DisplaySettings(layout: layout))
         let capped = explorer.readerLayout(state).lines.map { $0.spans.map(\.text).joined().displayWidth }.max() ?? 0
         #expect(capped <= 72 && capped > 60)
         #expect(explorer.readerTextRect(state).width == 72)

@@ -97,3 +97,10 @@ struct SeededBytes: RandomNumberGenerator {
         return result
     }
 }
+
+extension ArticleLoader {
+    /// The bundled article's text as embedded at build time, which `bundled()` parses.
+    static func bundledText() -> String {
+        EmbeddedAssets.textByName[bundledArticleName] ?? ""
+    }
+}

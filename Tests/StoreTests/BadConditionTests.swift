@@ -138,7 +138,7 @@ struct ReadOnlyFolderTests {
         #expect(throws: refused) { try store.restoreBookmark(saved[0]) }
         #expect(throws: refused) { try store.setNote("two", forBookmark: saved[1].id) }
         #expect(throws: refused) { try store.saveSession(Data(), for: identity) }
-        #expect(throws: refused) { try store.importBookmarks(json: store.exportBookmarksJSON()) }
+        #expect(throws: refused) { try store.importBookmarks(json: store.exportedBookmarksJSON().json) }
 
         // The command line: listing works, adding says why not (exit 74).
         let list = try seealso(["bookmarks", "list", "--data-dir", folder.path], in: try TemporaryDirectory())

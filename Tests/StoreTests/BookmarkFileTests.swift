@@ -1,4 +1,4 @@
-import Content
+@testable import Content
 import Foundation
 import Testing
 
@@ -52,7 +52,7 @@ import Testing
     @Test func aBookmarkOfTheBundledArticleStaysIts() throws {
         let bundled = try ArticleLoader.bundled()
         let bookmark = try store.addBookmark(in: bundled, sectionIndex: 1)
-        try write("copy.txt", ArticleLoader.bundledText())
+        try write("copy.txt", EmbeddedAssets.textByName[ArticleLoader.bundledArticleName] ?? "")
         let copy = try load("copy.txt")
         let shelf = BookmarkShelf(entries: [BookmarkShelf.Entry(path: path("copy.txt"), title: copy.article.title)])
         shelf.use(copy)

@@ -302,7 +302,7 @@ import Testing
         let json = try run("export", "--format", "json")
         let store = try StateStore(directory: URL(fileURLWithPath: data))
         // What the store exports (the wiring), and that written out: oldest first, no ids.
-        #expect(json.stdout == String(decoding: try store.exportBookmarksJSON(), as: UTF8.self))
+        #expect(json.stdout == String(decoding: try store.exportedBookmarksJSON().json, as: UTF8.self))
         let hash = #/"articleHash" : "[0-9a-f]{16}"/#, created = #/"createdAt" : "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"/#
         let entry = { (heading: String, note: String) in
             """

@@ -14,7 +14,7 @@ struct ExportRoundTripTests {
         let folder = try TemporaryDirectory()
         let store = try StateStore(directory: folder.url)
         _ = try store.importBookmarks(json: json)
-        return try store.exportBookmarksJSON()
+        return try store.exportedBookmarksJSON().json
     }
 
     static func export(_ entries: [String]) -> Data {
@@ -37,16 +37,16 @@ struct ExportRoundTripTests {
         let removed = try store.removeBookmarks(at: 0, in: model)
         try store.addBookmark(in: model, sectionIndex: 0, note: "note B")
         try store.restoreBookmarks(removed)
-        let export = try store.exportBookmarksJSON()
+        let export = try store.exportedBookmarksJSON().json
         #expect(try store.bookmarks().compactMap(\.note).sorted() == ["note A", "note B"])
 
         let other = try StateStore(directory: folder.url.appendingPathComponent("other"))
         #expect(try other.importBookmarks(json: export) == (2, 1, 0))
         #expect(try other.bookmarks().compactMap(\.note).sorted() == ["note A", "note B"])
-        #expect(try other.exportBookmarksJSON() == export)
+        #expect(try other.exportedBookmarksJSON().json == export)
         // Imported again, each merges into its own.
         #expect(try other.importBookmarks(json: export) == (0, 0, 2))
-        #expect(try other.exportBookmarksJSON() == export)
+        #expect(try other.exportedBookmarksJSON().json == export)
     }
 
     /// ISO 8601's calendar both ways: Foundation's formatter wrote Julian dates before October

@@ -229,7 +229,7 @@ import Testing
 
     @Test func exportIsTheDocumentedJSON() throws {
         let made = try fill()
-        let json = try JSONSerialization.jsonObject(with: store.exportBookmarksJSON()) as? [String: Any]
+        let json = try JSONSerialization.jsonObject(with: store.exportedBookmarksJSON().json) as? [String: Any]
         let root = try #require(json)
         #expect(root["version"] as? Int == 1)
         let entries = try #require(root["bookmarks"] as? [[String: Any]])
@@ -254,7 +254,7 @@ import Testing
     @Test func exportDecodesBackIntoAnotherStore() throws {
         let made = try fill()
         let other = try StateStore(directory: folder.url.appendingPathComponent("other"))
-        let result = try other.importBookmarks(json: store.exportBookmarksJSON())
+        let result = try other.importBookmarks(json: store.exportedBookmarksJSON().json)
         #expect(result.added == 3 && result.merged == 0)
         let imported = try other.bookmarks()
         #expect(imported.count == 3)
@@ -275,7 +275,7 @@ import Testing
 
     @Test func importingTheSameExportTwiceMergesInsteadOfDoubling() throws {
         _ = try fill()
-        let export = try store.exportBookmarksJSON()
+        let export = try store.exportedBookmarksJSON().json
         let again = try store.importBookmarks(json: export)
         #expect(again.added == 0 && again.merged == 3)
         let other = try StateStore(directory: folder.url.appendingPathComponent("other"))
@@ -295,7 +295,7 @@ import Testing
         try source.addBookmark(in: model, sectionIndex: 2, note: "theirs too")
         try source.addBookmark(in: model, sectionIndex: 3, note: "new")
         try source.addBookmark(in: model, sectionIndex: 4)
-        #expect(try store.importBookmarks(json: source.exportBookmarksJSON()) == (2, 1, 2))
+        #expect(try store.importBookmarks(json: source.exportedBookmarksJSON().json) == (2, 1, 2))
         #expect(try store.bookmark(id: a.id)?.note == "mine")
         #expect(Set(try store.bookmarks().filter { $0.sectionID == a.sectionID }.compactMap(\.note)) == ["theirs", "mine"])
         #expect(try store.bookmark(id: b.id)?.note == "theirs too")

@@ -1,5 +1,6 @@
 import CSQLite
 import Content
+import ExplorerTestSupport
 import Foundation
 import Testing
 @testable import seealso

@@ -169,3 +169,11 @@ enum TinyDisk {
         return { tool([umount, folder.path]) }
     }
 }
+
+extension StateStore {
+    /// `restoreBookmarks` of one bookmark: the one put back, or the one that took its note.
+    @discardableResult
+    func restoreBookmark(_ bookmark: Bookmark) throws -> Bookmark {
+        try restoreBookmarks([bookmark]).bookmarks.first ?? bookmark
+    }
+}

@@ -1,4 +1,5 @@
 import Content
+import ExplorerTestSupport
 import Foundation
 import Testing
 @testable import TUI

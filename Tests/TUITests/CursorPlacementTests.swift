@@ -1,4 +1,5 @@
 import Content
+import ExplorerTestSupport
 import Foundation
 import Testing
 @testable import TUI
@@ -17,8 +18,7 @@ struct CursorPlacementTests {
 
     func started(_ size: Size, showsCursor: Bool = false) -> (ExplorerSession, AppState) {
         let runner = ExplorerSession(explorer: explorer, service: FakeBookmarks())
-        var state = explorer.initialState(size: size)
-        state.showsCursor = showsCursor
+        let state = explorer.initialState(size: size, display: DisplaySettings(showsCursor: showsCursor))
         return (runner, runner.startUp(state, start: nil, restore: false))
     }
 

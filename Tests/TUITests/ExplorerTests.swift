@@ -506,8 +506,8 @@ struct LinkMapExplorerTests {
     }
 
     @Test func underMonoTheMapIsDrawnInASCII() {
-        var state = explorer.update(explorer.initialState(size: Size(width: 80, height: 24)), .follow(.item("strategy:municipalism")))
-        state.asciiDrawing = true
+        let mono = explorer.initialState(size: Size(width: 80, height: 24), display: DisplaySettings(asciiDrawing: true))
+        var state = explorer.update(mono, .follow(.item("strategy:municipalism")))
         state = explorer.press(state, .character("v"))
         let screen = explorer.render(state).text
         #expect(!screen.contains("┌") && !screen.contains("─→"))

@@ -1,3 +1,4 @@
+import ExplorerTestSupport
 import Testing
 @testable import TUI
 
@@ -9,8 +10,7 @@ struct HelpMouseTests {
 
     /// The rows of the help's box, scrolled to its end (where the Mouse section is), at 120×40.
     func helpEnd(mouse: Bool) -> [String] {
-        var state = explorer.initialState(size: Size(width: 120, height: 40))
-        state.mouseEnabled = mouse
+        var state = explorer.initialState(size: Size(width: 120, height: 40), display: DisplaySettings(mouse: mouse))
         state = explorer.press(state, .character("?"), .character("G"))
         let screen = explorer.render(state)
         let box = explorer.helpLayout(state).box
@@ -37,9 +37,8 @@ struct HelpMouseTests {
     func mouseOffSurvivesArticleSwitch() {
         let other = makeExplorer()
         let session = ExplorerSession(explorer: makeExplorer(), service: nil) { $0 == "Other" ? other : nil }
-        var state = session.explorer.initialState(size: Size(width: 120, height: 40))
-        state.mouseEnabled = false
-        #expect(!session.switchArticle(to: "Other", at: .top, from: state).mouseEnabled)
+        let state = session.explorer.initialState(size: Size(width: 120, height: 40), display: DisplaySettings(mouse: false))
+        #expect(!session.switchArticle(to: "Other", at: .top, from: state).display.mouse)
     }
 
     @Test("mouse on: clicks and the wheel are described")

@@ -1,3 +1,4 @@
+import ExplorerTestSupport
 import Testing
 @testable import TUI
 

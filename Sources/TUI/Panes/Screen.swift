@@ -29,7 +29,7 @@ extension Explorer {
             }
             if pane == state.focus { focusPoint = selection }
         }
-        buffer.cursor = CursorPlacement(x: focusPoint.x, y: focusPoint.y, isVisible: state.showsCursor)
+        buffer.cursor = CursorPlacement(x: focusPoint.x, y: focusPoint.y, isVisible: state.display.showsCursor)
         for separator in layout.separators {
             for y in separator.y..<(separator.y + separator.height) {
                 buffer.put("│", x: separator.x, y: y, style: Style(.border))
@@ -46,9 +46,9 @@ extension Explorer {
             let map = linkMaps[open.focus]
             let area = Rect(x: 0, y: 0, width: state.size.width, height: max(state.size.height - 1, 0))
             buffer.fill(area)
-            let node = map.render(into: &buffer, in: area, selected: map.nodes.isEmpty ? nil : open.selection, ascii: state.asciiDrawing)
+            let node = map.render(into: &buffer, in: area, selected: map.nodes.isEmpty ? nil : open.selection, ascii: state.display.asciiDrawing)
             let place = node ?? (area.x, area.y)
-            buffer.cursor = CursorPlacement(x: place.x, y: place.y, isVisible: state.showsCursor)
+            buffer.cursor = CursorPlacement(x: place.x, y: place.y, isVisible: state.display.showsCursor)
         }
         if state.finder != nil { drawFinder(state, into: &buffer) }
         if state.showsHelp { drawHelp(state, into: &buffer) }
@@ -77,7 +77,7 @@ extension Explorer {
             guard y < size.height else { break }
             let x = max((size.width - row.text.displayWidth) / 2, 0)
             buffer.put(row.text, x: x, y: y, style: Style(row.isTitle ? .error : .normal, bold: row.isTitle))
-            if offset == 0 { buffer.cursor = CursorPlacement(x: x, y: y, isVisible: state.showsCursor) }
+            if offset == 0 { buffer.cursor = CursorPlacement(x: x, y: y, isVisible: state.display.showsCursor) }
         }
     }
 
@@ -455,7 +455,7 @@ extension Explorer {
         let closers = [Command.help, .closeOverlay, .quit].compactMap { keymap.keyName(for: $0) }
         let title = " Keys" + (closers.isEmpty ? "" : " — " + closers.joinedAsAlternatives + " closes") + " "
         buffer.drawBox(box, title: title, style: Style(.borderFocused, bold: true))
-        buffer.cursor = CursorPlacement(x: box.x + 2, y: box.y + 1, isVisible: state.showsCursor)
+        buffer.cursor = CursorPlacement(x: box.x + 2, y: box.y + 1, isVisible: state.display.showsCursor)
         for row in 0..<help.visibleLines {
             let index = state.helpTop + row
             guard index < help.lines.count else { break }

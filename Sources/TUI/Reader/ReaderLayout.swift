@@ -158,38 +158,30 @@ public struct ReaderLayout: Sendable {
     }
 }
 
-/// Keeps reader layouts by document and width, so scrolling never re-wraps the article.
-/// A reference type on purpose: it is a memo owned by one explorer, not state. Locked,
-/// because `Explorer` is `Sendable` and may render from several tasks; nothing is built
-/// under the lock (two tasks may build the same layout once each, and one is kept).
-public final class ReaderLayoutCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var documents: [ReaderContent: ReaderDocument] = [:]
-    private var layouts: [LayoutKey: ReaderLayout] = [:]
-    private let build: @Sendable (ReaderContent) -> ReaderDocument
+/// Keeps reader documents, and their layouts by width, so scrolling never re-wraps the
+/// article: a memo owned by one explorer, not state (see `Memo`).
+public final class ReaderLayoutCache: Sendable {
+    /// Every document asked for: the article and the cards opened.
+    private let documents: Memo<ReaderContent, ReaderDocument>
+    /// A few layouts: one a width, and the window is resized now and then.
+    private let layouts: Memo<LayoutKey, ReaderLayout>
 
     private struct LayoutKey: Hashable {
         var content: ReaderContent
         var width: Int
     }
 
-    public init(build: @escaping @Sendable (ReaderContent) -> ReaderDocument) { self.build = build }
+    public init(build: @escaping @Sendable (ReaderContent) -> ReaderDocument) {
+        let documents = Memo(limit: .max, build: build)
+        self.documents = documents
+        layouts = Memo(limit: 17) { ReaderLayout(document: documents[$0.content], width: $0.width) }
+    }
 
     public func document(_ content: ReaderContent) -> ReaderDocument {
-        if let document = lock.withLock({ documents[content] }) { return document }
-        let document = build(content)
-        lock.withLock { documents[content] = document }
-        return document
+        documents[content]
     }
 
     public func layout(_ content: ReaderContent, width: Int) -> ReaderLayout {
-        let key = LayoutKey(content: content, width: width)
-        if let layout = lock.withLock({ layouts[key] }) { return layout }
-        let layout = ReaderLayout(document: document(content), width: width)
-        lock.withLock {
-            if layouts.count > 16 { layouts.removeAll() }
-            layouts[key] = layout
-        }
-        return layout
+        layouts[LayoutKey(content: content, width: width)]
     }
 }

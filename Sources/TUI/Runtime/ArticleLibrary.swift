@@ -38,21 +38,6 @@ public protocol ArticleLibrary: AnyObject {
     func relisted(_ explorer: Explorer) -> Explorer
 }
 
-/// Articles opened by a closure, none from a file the session looks at again: the session of
-/// tests that make their explorers themselves.
-final class OpeningClosure: ArticleLibrary {
-    let opening: (String) throws -> Explorer?
-
-    init(_ opening: @escaping (String) throws -> Explorer?) { self.opening = opening }
-
-    func open(title: String) throws -> OpenedArticle? {
-        try opening(title).map { OpenedArticle(explorer: $0, stamp: nil) }
-    }
-
-    func relist() -> Bool { false }
-    func relisted(_ explorer: Explorer) -> Explorer { explorer }
-}
-
 /// One article read from its file (`seealso FILE`), or the bundled one: no other article, and
 /// nothing to list again, but its file is read again when it changes.
 public final class SingleArticle: ArticleLibrary {

@@ -91,9 +91,9 @@ extension ExplorerSession {
         let view = explorer.snapshot(state)
         explorer = next
         // Bookmarks first: a view restored into a pane with no rows yet would lose its selection.
-        let state = apply(.reloaded(view), to: perform(.reloadBookmarks, on: state), relisting: false)
+        let state = apply(.reloaded(view), to: run(.reloadBookmarks, on: state), relisting: false)
         // Saved at once, as a jump is: the place the store has is in the text read before.
-        return perform(.saveSession(SessionRecord(view: next.snapshot(state), history: state.history)), on: state)
+        return run(.saveSession(SessionRecord(view: next.snapshot(state), history: state.history)), on: state)
     }
 
     /// Lists the folder again (`Effect.relistFolder`): when its articles changed, the one on

@@ -30,11 +30,6 @@ public final class ExplorerSession {
     /// as soon as the person opens another article (a link, the finder, a bookmark, H or L).
     public var standsIn = false
 
-    /// A session whose articles `open` makes, by title, none of them from a file it looks at again.
-    public convenience init(explorer: Explorer, service: BookmarkService?, open: @escaping (String) throws -> Explorer? = { _ in nil }) {
-        self.init(OpenedArticle(explorer: explorer, stamp: nil), service: service, library: OpeningClosure(open))
-    }
-
     /// `first`: the article on screen at first, as read from its files.
     public init(_ first: OpenedArticle, service: BookmarkService?, library: any ArticleLibrary) {
         explorer = first.explorer
@@ -52,7 +47,7 @@ public final class ExplorerSession {
     /// before it, restoring or not, as for a start in the same article: the history is the
     /// folder's, and this article's own session (a place read before) is not where it was left.
     public func startUp(_ state: AppState, start: Target?, readLast: String? = nil, restore: Bool) -> AppState {
-        var state = perform(.reloadBookmarks, on: state)
+        var state = run(.reloadBookmarks, on: state)
         if let start, let readLast, readLast != explorer.model.article.title, let left = savedSession(of: readLast) {
             state = apply(.follow(start), to: state)
             // After the jump: the top it leaves was never shown, so it is no step back.
@@ -71,7 +66,7 @@ public final class ExplorerSession {
         } else if session == nil, start != nil {
             state = apply(.resumeHistory(SessionRecord(view: explorer.snapshot(state), history: History())), to: state)
         }
-        if state.notice == nil { state.notice = restored }
+        if state.notice == nil, let restored { state = explorer.update(state, .notice(restored)) }
         return state
     }
 
@@ -123,15 +118,17 @@ public final class ExplorerSession {
                 // is now, and with the bookmarks resolved against it. What the first try
                 // queued after this (its save) is the second's to ask for again.
                 guard relisting, relistFolder() else { continue }
-                return apply(again, to: perform(.reloadBookmarks, on: before), relisting: false)
+                return apply(again, to: run(.reloadBookmarks, on: before), relisting: false)
             default:
-                state = perform(effect, on: state)
+                state = run(effect, on: state)
             }
         }
         return state
     }
 
-    func perform(_ effect: Effect, on state: AppState) -> AppState {
+    /// `effect` carried out (the store's work, or an article switch), its outcome reported to
+    /// the explorer as an action. (Not `Explorer.perform`, which is a key's command.)
+    func run(_ effect: Effect, on state: AppState) -> AppState {
         if case .openArticle(let title, let arrival) = effect { return switchArticle(to: title, at: arrival, from: state) }
         guard let service else { return state }
         let model = explorer.model
@@ -162,46 +159,16 @@ public final class ExplorerSession {
                 // What was said before is not news from the new file.
                 notice = news == nil ? state.notice : nil
             case .addBookmark(let section, let item):
-                let name = model.displayName(of: item ?? model.article.sections[section].id)
-                // Made elsewhere since the list was read: kept, and now shown (★).
-                notice = try service.add(section: section, item: item, in: model) ? bookmarked("Bookmarked: \(name)")
-                    : news == nil ? "Already bookmarked (in another window): \(name)" : "Already bookmarked in the new file: \(name)"
+                notice = try bookmarking(section: section, item: item, news: news, in: service)
             case .removeBookmarks(let section, let item):
-                let name = model.displayName(of: item ?? model.article.sections[section].id)
-                let count = try service.remove(section: section, item: item, in: model)
-                notice = count > 0 ? removed(name, count: count)
-                    : news == nil ? "Already removed (in another window): \(name)" : "Not bookmarked in the new file: \(name)"
+                notice = try unbookmarking(section: section, item: item, news: news, in: service)
             case .setNote(let note, let section, let item):
-                // A note on a place with no bookmark makes one: said, as `m` says it. Whether it
-                // did is the store's answer: another window may have bookmarked it meanwhile.
-                // The prompt showed the note of a bookmark on screen, and it is edited; one made in
-                // another window meanwhile may have a note the person never saw: it is kept (QA
-                // 13a: it was overwritten unsaid).
-                let shown = explorer.bookmark(onSection: section, item: item, state) != nil
-                let outcome = try service.setNote(note, section: section, item: item, in: model, overwriting: shown)
-                let name = model.displayName(of: item ?? model.article.sections[section].id)
-                switch outcome {
-                case .keptAnother(let kept):
-                    notice = "Note not saved: the bookmark made in another window has one: \u{201C}\(kept.neutralized)\u{201D}"
-                        + (keymap.keyName(for: .note).map { " (\($0) edits it)" } ?? "")
-                case _ where note?.isEmpty ?? true:
-                    notice = "Note cleared."
-                case .made:
-                    notice = bookmarked("Bookmarked with the note: \(name)")
-                case .saved:
-                    notice = shown ? "Note saved." : "Note saved on the bookmark made in another window: \(name)"
-                }
+                notice = try savingNote(note, section: section, item: item, state, in: service)
             case .setBookmarkNote(let note, let id):
                 try service.setNote(note, bookmark: id)
                 notice = note?.isEmpty ?? true ? "Note cleared." : "Note saved."
             case .removeBookmark(let id, let name, let byMark):
-                if try service.remove(bookmark: id) {
-                    // Named either way (QA 16a: `d` said only "Bookmark deleted", `m` named it).
-                    notice = removed(name, as: byMark ? "removed" : "deleted")
-                } else {
-                    // Nothing was removed here, so nothing is offered to undo.
-                    notice = "Already \(byMark ? "removed" : "deleted") (in another window): \(name)"
-                }
+                notice = try deleting(bookmark: id, named: name, byMark: byMark, in: service)
             case .undoRemove:
                 let undone = try service.undoRemove()
                 selecting = undone?.id
@@ -222,7 +189,61 @@ public final class ExplorerSession {
         }
     }
 
-    /// A bookmark named by its id in a list read from the store's old file (see `perform`).
+    /// `m` on a place without a bookmark: what it says. `news`: what happened to the store's
+    /// file, which tells "in another window" from "in the new file".
+    private func bookmarking(section: Int, item: String?, news: String?, in service: BookmarkService) throws -> String {
+        let model = explorer.model
+        let name = model.displayName(of: item ?? model.article.sections[section].id)
+        // Made elsewhere since the list was read: kept, and now shown (★).
+        return try service.add(section: section, item: item, in: model) ? bookmarked("Bookmarked: \(name)")
+            : news == nil ? "Already bookmarked (in another window): \(name)" : "Already bookmarked in the new file: \(name)"
+    }
+
+    /// `m` on a bookmarked place: what it says (see `bookmarking`).
+    private func unbookmarking(section: Int, item: String?, news: String?, in service: BookmarkService) throws -> String {
+        let model = explorer.model
+        let name = model.displayName(of: item ?? model.article.sections[section].id)
+        let count = try service.remove(section: section, item: item, in: model)
+        return count > 0 ? removed(name, count: count)
+            : news == nil ? "Already removed (in another window): \(name)" : "Not bookmarked in the new file: \(name)"
+    }
+
+    /// A note typed for a place: what it says.
+    private func savingNote(_ note: String?, section: Int, item: String?, _ state: AppState,
+                            in service: BookmarkService) throws -> String {
+        let model = explorer.model
+        // A note on a place with no bookmark makes one: said, as `m` says it. Whether it
+        // did is the store's answer: another window may have bookmarked it meanwhile.
+        // The prompt showed the note of a bookmark on screen, and it is edited; one made in
+        // another window meanwhile may have a note the person never saw: it is kept (QA
+        // 13a: it was overwritten unsaid).
+        let shown = explorer.bookmark(onSection: section, item: item, state) != nil
+        let outcome = try service.setNote(note, section: section, item: item, in: model, overwriting: shown)
+        let name = model.displayName(of: item ?? model.article.sections[section].id)
+        switch outcome {
+        case .keptAnother(let kept):
+            return "Note not saved: the bookmark made in another window has one: \u{201C}\(kept.neutralized)\u{201D}"
+                + (keymap.keyName(for: .note).map { " (\($0) edits it)" } ?? "")
+        case _ where note?.isEmpty ?? true:
+            return "Note cleared."
+        case .made:
+            return bookmarked("Bookmarked with the note: \(name)")
+        case .saved:
+            return shown ? "Note saved." : "Note saved on the bookmark made in another window: \(name)"
+        }
+    }
+
+    /// `d` in the Bookmarks pane, or `m` on a bookmark elsewhere (`byMark`): what it says.
+    private func deleting(bookmark id: Int64, named name: String, byMark: Bool, in service: BookmarkService) throws -> String {
+        if try service.remove(bookmark: id) {
+            // Named either way (QA 16a: `d` said only "Bookmark deleted", `m` named it).
+            return removed(name, as: byMark ? "removed" : "deleted")
+        }
+        // Nothing was removed here, so nothing is offered to undo.
+        return "Already \(byMark ? "removed" : "deleted") (in another window): \(name)"
+    }
+
+    /// A bookmark named by its id in a list read from the store's old file (see `run`).
     struct InTheOldFile: Error, CustomStringConvertible {
         var description: String { "it was in the old file" }
     }
@@ -248,7 +269,7 @@ public final class ExplorerSession {
         }
         explorer = explorer.withoutBookmarks(because: reason)
         let notice = (Self.notDone(effect).map { "\($0): bookmarks are off: " } ?? "Bookmarks are off: ") + reason
-        return explorer.droppingBookmarks(state, saying: notice)
+        return explorer.update(state, .bookmarksTurnedOff(notice: notice))
     }
 
     /// `made`, an explorer the library made (an article opened, or made again for the folder
@@ -304,21 +325,14 @@ public final class ExplorerSession {
     /// The keys of the explorer on screen, to name them in messages.
     var keymap: KeyMap { explorer.keymap }
 
-    /// The article on screen still, after a switch that could not be made: the jump recorded
-    /// the view as the way back from an article never reached, which is where it stands.
-    /// A step of the history (H or L, from `before`) stays where it was, to be opened once
-    /// its file loads again, and the same key pressed again passes over it and the other
-    /// steps into that article; the history is saved so, over the save of the step taken.
+    /// The article on screen still, after a switch that could not be made (`Action.notOpened`).
+    /// `before`: the state before H or L asked for it, whose history the explorer goes back to.
+    /// The effects the update asks for (the history saved) are carried out here: a switch
+    /// may be asked for outside `apply` (`run`).
     func stayed(_ state: AppState, saying notice: String, title: String, arrival: Arrival, before: AppState?) -> AppState {
-        var state = state
-        guard case .view = arrival, let before else {
-            state.history.settle(at: explorer.snapshot(state))
-            return explorer.update(state, .notice(notice))
-        }
-        state.history = before.history
-        state = explorer.update(state, .notice(notice))
-        state.unopened = before.unopened.union([title])
-        return perform(.saveSession(SessionRecord(view: explorer.snapshot(state), history: state.history)), on: state)
+        var step: UntakenStep?
+        if case .view = arrival, let before { step = UntakenStep(history: before.history, unopened: before.unopened) }
+        return apply(.notOpened(title: title, notice: notice, step: step), to: state, relisting: false)
     }
 
     /// Another article on screen, where `arrival` says, with the same history, focus and
@@ -342,11 +356,7 @@ public final class ExplorerSession {
         explorer = next
         // Another article opened by the person: it is read last now, as any article opened is.
         standsIn = false
-        var fresh = next.initialState(size: state.size)
-        fresh.layoutSettings = state.layoutSettings
-        fresh.asciiDrawing = state.asciiDrawing
-        fresh.mouseEnabled = state.mouseEnabled
-        fresh.showsCursor = state.showsCursor
+        var fresh = next.initialState(size: state.size, display: state.display)
         fresh.history = state.history
         fresh.focus = state.layout.contains(.reader) ? state.focus : .reader
         fresh.sidePane = state.sidePane
@@ -357,7 +367,7 @@ public final class ExplorerSession {
         // As vim keeps its last pattern across buffers: n in the next article searches it.
         fresh.lastSearch = state.lastSearch
         // Bookmarks first: a view restored into a pane with no rows yet would lose its selection.
-        fresh = perform(.reloadBookmarks, on: fresh)
+        fresh = run(.reloadBookmarks, on: fresh)
         // Its views in the history may be of the text it had when they were left (a run
         // before this one): placed in its text as it is now, the view arrived at first.
         // Read again since it was last shown, it says so, wherever it is arrived at.
@@ -392,6 +402,6 @@ public final class ExplorerSession {
             fresh = next.normalized(fresh)
         }
         // Opening an article is a jump too: it is saved at once, like any other.
-        return perform(.saveSession(SessionRecord(view: next.snapshot(fresh), history: fresh.history)), on: fresh)
+        return run(.saveSession(SessionRecord(view: next.snapshot(fresh), history: fresh.history)), on: fresh)
     }
 }

@@ -33,15 +33,15 @@ public enum Keyboard: Sendable {
 public enum Terminal {
     /// Whether a full-screen UI makes sense: stdout is a terminal that can address its cursor,
     /// and the keys can be read from a terminal.
-    public nonisolated static func isInteractive(keys: Keyboard = .standardInput) -> Bool {
-        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+    public nonisolated static func isInteractive(keys: Keyboard = .standardInput, environment: [String: String]) -> Bool {
+        let term = environment["TERM"] ?? ""
         return isatty(STDOUT_FILENO) == 1 && !term.isEmpty && term != "dumb" && keys.isTerminal
     }
 
     /// The theme the environment asks for: none under NO_COLOR (https://no-color.org), light
     /// when COLORFGBG says the background is light, dark otherwise. The terminal is never
     /// queried: a query could block start-up on a terminal that does not answer.
-    public nonisolated static func theme(environment: [String: String] = ProcessInfo.processInfo.environment) -> Theme {
+    public nonisolated static func theme(environment: [String: String]) -> Theme {
         if Theme.noColorRequested(environment["NO_COLOR"]) { return .mono }
         if let colors = environment["COLORFGBG"], let background = colors.split(separator: ";").last.flatMap({ Int($0) }),
            background == 7 || background == 15 {
@@ -55,22 +55,19 @@ public enum Terminal {
 
     /// Runs until the person quits; `start` is where to open (`--section`, `--item`). With a
     /// bookmark service, bookmarks work and the last session is restored unless `restore` is false.
-    /// `theme` (default: from the environment), `mouse`, `showCursor` and `layout` come from the configuration;
-    /// NO_COLOR still turns colours off whatever the theme.
+    /// `theme` (the configuration's, resolved against the environment: `Config.resolve`),
+    /// `mouse`, `showCursor` and `layout` come from the configuration.
     /// `readLast`: in a folder, the article read last when `start` is in another one (see `ExplorerSession.startUp`).
     /// `keys` says where the keys come from: standard input, unless it carried the article.
     public static func run(_ session: ExplorerSession, start: Target? = nil, readLast: String? = nil, restore: Bool = true,
-                           notice: String? = nil, theme: Theme? = nil, mouse: Bool = true, showCursor: Bool = false,
+                           notice: String? = nil, theme: Theme, mouse: Bool = true, showCursor: Bool = false,
                            layout: LayoutSettings = .standard, keys: Keyboard = .standardInput) throws {
-        let backend = try CursesBackend(theme: theme ?? Self.theme(), mouse: mouse, keys: keys)
+        let backend = try CursesBackend(theme: theme, mouse: mouse, keys: keys)
         defer { backend.shutdown() }
         let size = backend.size
-        var state = session.explorer.initialState(size: Size(width: size.width, height: size.height))
-        state.layoutSettings = layout
-        state.zoomed = layout.zoom
-        state.asciiDrawing = backend.theme.name == Theme.mono.name
-        state.mouseEnabled = mouse
-        state.showsCursor = showCursor
+        let display = DisplaySettings(layout: layout, asciiDrawing: backend.theme.name == Theme.mono.name, mouse: mouse,
+                                      showsCursor: showCursor)
+        var state = session.explorer.initialState(size: Size(width: size.width, height: size.height), display: display)
         state = session.startUp(state, start: start, readLast: readLast, restore: restore)
         // What the start-up found (an article changed since last read) is said first.
         if let notice { state = session.explorer.update(state, .notice([state.notice, notice].compactMap { $0 }.joined(separator: " · "))) }

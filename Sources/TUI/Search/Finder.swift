@@ -94,21 +94,18 @@ struct FinderFrame {
 
 /// The finder's entries that do not change while an explorer runs (sections, topics,
 /// articles), folded once: the finder matches every one of them on every keystroke, and a
-/// folder can have ten thousand articles. A memo owned by one explorer, locked like the
-/// layouts (`ReaderLayoutCache`), and for the same reason.
-public final class FinderCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [(entry: FinderEntry, folded: [Character])]?
+/// folder can have ten thousand articles. Kept by one explorer, as its layouts are (`Memo`).
+public final class FinderCache: Sendable {
+    private let entries = Lazy<[(entry: FinderEntry, folded: [Character])]>()
     private let build: @Sendable () -> [FinderEntry]
 
     init(build: @escaping @Sendable () -> [FinderEntry]) { self.build = build }
 
     var foldedEntries: [(entry: FinderEntry, folded: [Character])] {
-        if let entries = lock.withLock({ entries }) { return entries }
-        var folder = SearchFolder(caseSensitive: false)
-        let made = build().map { ($0, FuzzyMatcher.fold($0.title, with: &folder)) }
-        lock.withLock { entries = made }
-        return made
+        entries.value {
+            var folder = SearchFolder(caseSensitive: false)
+            return build().map { ($0, FuzzyMatcher.fold($0.title, with: &folder)) }
+        }
     }
 }
 

@@ -43,6 +43,14 @@ public enum Action: Hashable, Sendable {
     /// edited on disk, are shown without a key, as lazygit and file managers refresh on a
     /// timer. Nothing is saved.
     case idle
+    /// The article an `Effect.openArticle` asked for could not be opened (gone, not loading):
+    /// `notice` says why, and the explorer stays on this one. `step`: where H or L stood before
+    /// it tried to step into that article; nil for a jump, whose way back led from an article
+    /// never reached.
+    case notOpened(title: String, notice: String, step: UntakenStep?)
+    /// The store's file was refused while the explorer ran (`StoreFileCheck.refused`): no
+    /// bookmark is shown from now on, and `notice` says why.
+    case bookmarksTurnedOff(notice: String)
     /// The terminal asks the explorer to end (SIGINT, SIGTERM, SIGHUP, or another signal that
     /// would end the process, see `EndingSignals`): it quits as the quit
     /// key does, whatever is open, saving where the person was.
@@ -52,5 +60,22 @@ public enum Action: Hashable, Sendable {
 extension Action {
     var isResize: Bool {
         if case .resize = self { true } else { false }
+    }
+
+    /// Whether this is H or L failing to step into an article (`notOpened` with a step).
+    var isUntakenStep: Bool {
+        if case .notOpened(_, _, _?) = self { true } else { false }
+    }
+}
+
+/// A step of the history (H or L) into another article that could not be taken: the history
+/// and the steps passed over as they were before the key, which the explorer goes back to.
+public struct UntakenStep: Hashable, Sendable {
+    public var history: History
+    public var unopened: Set<String>
+
+    public init(history: History, unopened: Set<String>) {
+        self.history = history
+        self.unopened = unopened
     }
 }

@@ -246,23 +246,45 @@ public struct AppState: Hashable, Sendable {
     public var finder: FinderState?
     /// Work for the runtime; it takes them after each update.
     public var effects: [Effect] = []
-    /// Configured pane widths and wrap width (`[layout]` in config.toml).
-    public var layoutSettings = LayoutSettings.standard
-    /// Line drawing in ASCII (the mono theme): the link map's boxes and arrows.
-    public var asciiDrawing = false
-    /// Whether clicks and the wheel reach the explorer (`mouse` in config.toml): the help
-    /// describes them only then.
-    public var mouseEnabled = true
-    /// Whether the terminal's cursor shows on the focused selection too (`show-cursor` in
-    /// config.toml), as lynx's `show_cursor` and mutt's `braille_friendly`; it always shows at
-    /// a typing point.
-    public var showsCursor = false
+    /// How the explorer is shown, fixed for the run (see `DisplaySettings`).
+    public let display: DisplaySettings
     /// The link map (`v`), while it is open.
     public var linkMap: LinkMapState?
 
-    public init(size: Size) { self.size = size }
+    /// Zoomed as `display` starts it (`zoom` in config.toml); `z` toggles it from then on.
+    public init(size: Size, display: DisplaySettings = .standard) {
+        self.size = size
+        self.display = display
+        zoomed = display.layout.zoom
+    }
 
     public var layout: ScreenLayout {
-        ScreenLayout(size: size, focus: focus, side: sidePane, lower: lowerPane, zoomed: zoomed, settings: layoutSettings)
+        ScreenLayout(size: size, focus: focus, side: sidePane, lower: lowerPane, zoomed: zoomed, settings: display.layout)
     }
+}
+
+/// What the configuration and the terminal decide about how the explorer is shown, for the
+/// whole run: no key changes it, so it is given to `Explorer.initialState` rather than set on
+/// the state, and an article switched to keeps it (`ExplorerSession.switchArticle`).
+public struct DisplaySettings: Hashable, Sendable {
+    /// Configured pane widths and wrap width (`[layout]` in config.toml).
+    public var layout: LayoutSettings
+    /// Line drawing in ASCII (the mono theme): the link map's boxes and arrows.
+    public var asciiDrawing: Bool
+    /// Whether clicks and the wheel reach the explorer (`mouse` in config.toml): the help
+    /// describes them only then.
+    public var mouse: Bool
+    /// Whether the terminal's cursor shows on the focused selection too (`show-cursor` in
+    /// config.toml), as lynx's `show_cursor` and mutt's `braille_friendly`; it always shows at
+    /// a typing point.
+    public var showsCursor: Bool
+
+    public init(layout: LayoutSettings = .standard, asciiDrawing: Bool = false, mouse: Bool = true, showsCursor: Bool = false) {
+        self.layout = layout
+        self.asciiDrawing = asciiDrawing
+        self.mouse = mouse
+        self.showsCursor = showsCursor
+    }
+
+    public static let standard = DisplaySettings()
 }

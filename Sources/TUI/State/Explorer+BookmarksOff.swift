@@ -8,16 +8,17 @@ extension Explorer {
         return Explorer(model: model, keymap: keymap, bookmarks: false, bookmarksOff: reason, neighbours: neighbours)
     }
 
-    /// `state` with no bookmark shown: the ★ marks gone, and the Bookmarks pane's place (and
-    /// focus) back to the pane it stands in for; `notice` said.
-    public func droppingBookmarks(_ state: AppState, saying notice: String) -> AppState {
+    /// `state` with no bookmark shown (`Action.bookmarksTurnedOff`): the ★ marks gone, and the
+    /// Bookmarks pane's place (and focus) back to the pane it stands in for. The update then
+    /// matches the finder's results again: they follow the bookmarks (it may be open).
+    func droppingBookmarks(_ state: AppState) -> AppState {
         var state = state
         if state.focus == .bookmarks { state.focus = .reader }
         // The panes shown there at start.
         if state.sidePane == .bookmarks { state.sidePane = .crossLinks }
         if state.lowerPane == .bookmarks { state.lowerPane = .backlinks }
         state.bookmarkList = ListState()
-        // Through the update: the finder's results follow the bookmarks (it may be open).
-        return update(state, .bookmarksLoaded([], notice: notice))
+        state.bookmarks = []
+        return state
     }
 }

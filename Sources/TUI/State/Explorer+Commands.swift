@@ -165,7 +165,7 @@ extension Explorer {
     /// The help overlay as `state` shows it (at `size`, else the terminal's): its keys, the
     /// mouse on or off.
     func helpLayout(_ state: AppState, size: Size? = nil) -> HelpLayout {
-        HelpScreen.layout(keymap, size: size ?? state.size, mouse: state.mouseEnabled)
+        HelpScreen.layout(keymap, size: size ?? state.size, mouse: state.display.mouse)
     }
 
     func helpCommand(_ command: Command, in state: AppState) -> AppState {

@@ -8,7 +8,7 @@ extension Explorer {
         let layout = state.layout.contains(.reader) ? state.layout
             : ScreenLayout(size: state.size, focus: .reader, side: state.sidePane, lower: state.lowerPane, zoomed: state.zoomed)
         guard let rect = layout.rect(of: .reader) else { return Rect(x: 0, y: 1, width: 1, height: 1) }
-        return Rect(x: rect.x + 1, y: rect.y + 1, width: state.layoutSettings.textWidth(available: max(rect.width - 2, 1)),
+        return Rect(x: rect.x + 1, y: rect.y + 1, width: state.display.layout.textWidth(available: max(rect.width - 2, 1)),
                     height: max(rect.height - 1, 1))
     }
 
@@ -96,12 +96,14 @@ extension Explorer {
         var width: Int
     }
 
-    /// Where a list pane keeps its selection.
+    /// The selection and scroll of list pane `pane`. The outline and the reader are no lists:
+    /// asking for theirs is a mistake (it gave the backlinks' state).
     static func listState(of pane: PaneID) -> WritableKeyPath<AppState, ListState> {
         switch pane {
         case .crossLinks: \.crossLinks
+        case .backlinks: \.backlinks
         case .bookmarks: \.bookmarkList
-        default: \.backlinks
+        case .outline, .reader: preconditionFailure("the \(pane) pane is not a list")
         }
     }
 

@@ -153,6 +153,22 @@ extension Explorer {
         return restoreOrOpen(view, into: state)
     }
 
+    /// The article on screen still, after `title` could not be opened (`Action.notOpened`). A
+    /// jump recorded the view as the way back from an article never reached, which is where it
+    /// stands. A step of the history (H or L) stays where it was, to be opened once its file
+    /// loads again, and the same key pressed again passes over it and the other steps into
+    /// that article (`travel`); the update saves the history so, over the save of the step taken.
+    func notOpened(_ title: String, step: UntakenStep?, in state: AppState) -> AppState {
+        var state = state
+        if let step {
+            state.history = step.history
+            state.unopened = step.unopened.union([title])
+        } else {
+            state.history.settle(at: snapshot(state))
+        }
+        return state
+    }
+
     /// The labels from the first jump to here, when there were jumps.
     public func jumpPath(_ state: AppState) -> [String] {
         state.history.back.isEmpty ? [] : state.history.back.map(\.label) + [stepLabel(of: state)]

@@ -55,8 +55,9 @@ public struct Explorer: Sendable {
         self.linkMaps = Memo(limit: 4) { LinkMap(model: model, focus: $0) }
     }
 
-    public func initialState(size: Size) -> AppState {
-        normalized(AppState(size: size))
+    /// The state at start-up: the article's top, shown as `display` says for the whole run.
+    public func initialState(size: Size, display: DisplaySettings = .standard) -> AppState {
+        normalized(AppState(size: size, display: display))
     }
 
     /// Whether `key` repaints the screen while a prompt or the finder is open, as Ctrl-L does in
@@ -173,6 +174,12 @@ public struct Explorer: Sendable {
             }
         case .notice(let text):
             state.notice = text
+        case .notOpened(let title, let notice, let step):
+            state = notOpened(title, step: step, in: state)
+            state.notice = notice
+        case .bookmarksTurnedOff(let notice):
+            state = droppingBookmarks(state)
+            state.notice = notice
         case .restoreSession(let session):
             // Saved against another text of the article, its views are shown where their
             // places are now (an unchanged text restores them as they were).
@@ -212,7 +219,7 @@ public struct Explorer: Sendable {
             state.notice = changedNotice(view: arrival.view, history: arrival.history, onDisk: true)
         }
         // Only H or L pressed again passes over the steps they could not open (`travel`).
-        if action != .command(.back), action != .command(.forward) { state.unopened = [] }
+        if action != .command(.back), action != .command(.forward), !action.isUntakenStep { state.unopened = [] }
         // Focused, the Bookmarks pane shows what the store has now: another explorer may have
         // changed it (`'` reads it again anyway).
         if panes.contains(.bookmarks), state.focus == .bookmarks, previous.focus != .bookmarks,

@@ -1,0 +1,22 @@
+/// An article read from its file, with the stamp the file had just before it was read: a
+/// write after that has a later change time, so the article is never taken for current
+/// when the file changed as it was read.
+public struct LoadedArticle: Sendable {
+    public let model: LinkedArticle
+    /// Nil for an article that has no file (the bundled one, standard input): it never changes.
+    public let stamp: ArticleStamp?
+
+    public init(model: LinkedArticle, stamp: ArticleStamp?) {
+        self.model = model
+        self.stamp = stamp
+    }
+
+    /// The article at `path`, or the bundled one when it is nil (as `ArticleLoader.load` reads
+    /// them), stamped.
+    public static func read(path: String?) throws -> LoadedArticle {
+        guard let path else { return LoadedArticle(model: try ArticleLoader.bundled(), stamp: nil) }
+        // Before the read: a write while it reads leaves a later stamp than this one.
+        let stamp = ArticleStamp(path: path)
+        return LoadedArticle(model: try ArticleLoader.load(path: path), stamp: stamp)
+    }
+}
