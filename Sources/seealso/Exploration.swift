@@ -33,10 +33,7 @@ struct Exploration: ArticleLocation {
         let article = interactive && folderPath == nil && !readsStandardInput ? prefetchStamped() : nil
         let settings = try ConfigOptions.loadReporting(configPath, environment: environment)
         guard interactive else {
-            // On a terminal, the outline instead of the explorer is a surprise unless asked for
-            // (TERM=dumb): without TERM, it says why, as for a TERM that terminfo lacks.
-            let unset = isatty(STDOUT_FILENO) == 1 && keys.isTerminal && (environment["TERM"] ?? "").isEmpty
-            return try printOutline(saying: unset ? "TERM is not set: printed the outline instead" : nil)
+            return try printOutline(saying: Self.whyNotExplored(keys: keys, term: environment["TERM"]).map { $0 + ": printed the outline instead" })
         }
         let (opened, problem) = openStore(environment: environment)
         // A folder reopens at the article read last, as a single article reopens where it was
@@ -125,6 +122,20 @@ struct Exploration: ArticleLocation {
         if let catalog, !catalog.failures.isEmpty {
             for failure in catalog.failures { Diagnostics.report(failure.description) }
             throw ExitCode(65)
+        }
+    }
+
+    /// Why the outline is printed instead of the explorer, when standard output is a terminal
+    /// and the outline there is a surprise; nil when it is asked for (TERM=dumb) or expected
+    /// (the output goes to a pipe or a file). `seealso < /dev/null` printed it without a word
+    /// (QA 17a): the explorer needs its keys from a terminal as much as a TERM.
+    static func whyNotExplored(keys: Keyboard, term: String?) -> String? {
+        guard isatty(STDOUT_FILENO) == 1, term != "dumb" else { return nil }
+        if (term ?? "").isEmpty { return "TERM is not set" }
+        guard !keys.isTerminal else { return nil }
+        switch keys {
+        case .standardInput: return "standard input is not a terminal"
+        case .controllingTerminal: return "no terminal to read keys from (/dev/tty)"
         }
     }
 

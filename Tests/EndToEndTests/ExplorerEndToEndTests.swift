@@ -426,6 +426,13 @@ extension OnATerminal {
             let unset = tmux.screen()
             #expect(unset.contains("  74  See also  · 23 see-also topics\nseealso: TERM is not set: printed the outline instead\nunset=0"),
                     "\(unset)")
+            // Keys that cannot be read from a terminal: the same, with its reason (it printed the
+            // outline without a word, QA 17a).
+            tmux.type("clear; \(seealso) < /dev/null; echo null=$?")
+            #expect(try tmux.waitForStatus("null") == 0)
+            let noKeys = tmux.screen()
+            #expect(noKeys.contains("  74  See also  · 23 see-also topics\n"
+                                    + "seealso: standard input is not a terminal: printed the outline instead\nnull=0"), "\(noKeys)")
         }
 
         /// The terminal as a shell needs it once the explorer has ended (or stopped): tmux's view
