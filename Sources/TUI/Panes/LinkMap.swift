@@ -341,7 +341,9 @@ extension LinkMap {
         // A rationale too long for the detail row takes the legend's row too: the map's rows
         // stay where they are as the selection moves.
         let detail = selected.map { detailRows(of: $0, width: area.width, maxRows: layout.showsLegend ? 2 : 1, glyphs: glyphs) }
-        if layout.showsLegend && (detail?.count ?? 1) < 2 { drawLegend(into: &buffer, y: area.maxY - 2, area: area, glyphs: glyphs) }
+        if layout.showsLegend && (detail?.count ?? 1) < 2 {
+            drawLegend(into: &buffer, y: area.maxY - 2, area: area, glyphs: glyphs, explaining: tagsDrawn(layout))
+        }
         drawDetail(detail, into: &buffer, area: area)
         // With no link selected (a map of no links), the focus box's first row, its name: the
         // one node there is (QA 15b: the cursor sat on the title, at the top-left corner).
@@ -498,6 +500,36 @@ extension LinkMap {
         return (label.truncated(toWidth: labelRoom), shownTag)
     }
 
+    /// A roomy column's tag row: the relation and origin spelled out, or as the short tag when
+    /// that is too wide, in `room` columns.
+    static func roomyTag(_ node: Node, room: Int) -> String {
+        (node.longTag.displayWidth <= room ? node.longTag : node.tag).truncated(toWidth: room)
+    }
+
+    /// The tags `layout` draws, for the legend to explain: whether a short tag of a curated or
+    /// a detected node is drawn (`·c`, `·d`), and whether a tag drawn has a count (`×N`).
+    func tagsDrawn(_ layout: Layout) -> (curated: Bool, detected: Bool, counted: Bool) {
+        var drawn = (curated: false, detected: false, counted: false)
+        for plan in [layout.left, layout.right] {
+            for placed in plan.groups {
+                let inner = placed.box.width - 2
+                for case .node(let index, let first) in placed.rows {
+                    let node = nodes[index]
+                    // A roomy column's tag is on the node's second row; a compact one's beside its label.
+                    if plan.roomy && first { continue }
+                    let tag = plan.roomy ? Self.roomyTag(node, room: inner - 4)
+                        : Self.compactParts(label: node.label.neutralized, tag: node.tag, room: inner - 2).tag
+                    guard !tag.isEmpty else { continue }
+                    if tag != node.longTag {
+                        if node.origin == .curated { drawn.curated = true } else { drawn.detected = true }
+                    }
+                    if node.count > 1 { drawn.counted = true }
+                }
+            }
+        }
+        return drawn
+    }
+
     /// Returns the first cell of the selected node's row, if it is in this column.
     @discardableResult
     func drawColumn(_ plan: ColumnPlan, into buffer: inout CellBuffer, selected: Int?, glyphs: Glyphs, side: Side) -> (x: Int, y: Int)? {
@@ -530,9 +562,7 @@ extension LinkMap {
                         if first {
                             buffer.put(label.truncated(toWidth: inner - 2), x: box.x + 2, y: y, maxWidth: inner - 2, style: labelStyle)
                         } else {
-                            // The relation and origin spelled out, or as the short tag when that is too wide.
-                            let tag = node.longTag.displayWidth <= inner - 4 ? node.longTag : node.tag
-                            buffer.put(tag.truncated(toWidth: inner - 4), x: box.x + 4, y: y, maxWidth: inner - 4, style: tagStyle)
+                            buffer.put(Self.roomyTag(node, room: inner - 4), x: box.x + 4, y: y, maxWidth: inner - 4, style: tagStyle)
                         }
                     } else {
                         let parts = Self.compactParts(label: label, tag: node.tag, room: inner - 2)
@@ -607,13 +637,14 @@ extension LinkMap {
         buffer.put(text.truncated(toWidth: area.width), x: area.x, y: area.y, maxWidth: area.width, style: style)
     }
 
-    func drawLegend(into buffer: inout CellBuffer, y: Int, area: Rect, glyphs: Glyphs) {
-        let items: [[(String, Style)]] = [
-            [(" \(glyphs.arrowRight) \(glyphs.arrowLeft) direction of the link", Style(.dim))],
-            [("·c", Style(.curated)), (" curated", Style(.dim))],
-            [("·d", Style(.detected)), (" detected", Style(.dim))],
-            [("×N", Style(.dim)), (" mentioned on N lines", Style(.dim))],
-        ]
+    /// The legend: the arrows, and the tags' marks that are drawn (`tagsDrawn`). It explained
+    /// `·c` and `·d` at 120 and 200 columns, where the tags are spelled out (QA 17a).
+    func drawLegend(into buffer: inout CellBuffer, y: Int, area: Rect, glyphs: Glyphs,
+                    explaining drawn: (curated: Bool, detected: Bool, counted: Bool)) {
+        var items: [[(String, Style)]] = [[(" \(glyphs.arrowRight) \(glyphs.arrowLeft) direction of the link", Style(.dim))]]
+        if drawn.curated { items.append([("·c", Style(.curated)), (" curated", Style(.dim))]) }
+        if drawn.detected { items.append([("·d", Style(.detected)), (" detected", Style(.dim))]) }
+        if drawn.counted { items.append([("×N", Style(.dim)), (" mentioned on N lines", Style(.dim))]) }
         let gap = "   "
         func width(_ item: [(String, Style)]) -> Int { item.reduce(0) { $0 + $1.0.displayWidth } }
         // Whole entries only, then "…" as one more entry: a narrow screen showed "mentioned o"
