@@ -196,6 +196,23 @@ struct BookmarkUITests {
         #expect(service.marks.first { $0.section == 7 }?.note == "see", "Esc cancels")
     }
 
+    /// `u` puts back what `m` or `d` removed from whatever pane has the focus; its help line
+    /// said "Bookmarks: undo the last delete", as if only in the Bookmarks pane (QA 17b).
+    @Test func undoWorksInEveryPaneAndItsHelpLineSaysSo() {
+        let (service, runner, start) = twoBookmarks()
+        var state = press(runner, start, .character("g"), .character("d"), .character("1"))
+        #expect(state.focus == .outline)
+        #expect(service.marks.map(\.section) == [2])
+        state = press(runner, state, .character("u"))
+        #expect(service.marks.map(\.section) == [2, 7], "restored from the outline")
+        state = press(runner, state, .character("2"), .character("m"))
+        #expect(state.focus == .reader && service.marks.map(\.section) == [2])
+        state = press(runner, state, .character("u"))
+        #expect(service.marks.map(\.section) == [2, 7], "restored from the reader")
+        let summary = Command.undoDelete.summary
+        #expect(!summary.hasPrefix("Bookmarks:") && summary.contains("any pane"), "\(summary)")
+    }
+
     @Test func noteOnAnUnbookmarkedSectionAddsTheBookmark() {
         let service = FakeBookmarks()
         let runner = ExplorerSession(explorer: explorer, service: service)

@@ -75,7 +75,7 @@ struct RemappedKeyMessagesTests {
     @Test func theHelpNamesTheRemappedKeys() {
         let explorer = Explorer(model: bundledModel, keymap: Self.remapped, bookmarks: true)
         let text = HelpScreen.lines(Self.remapped).map { $0.map(\.text).joined() }.joined(separator: "\n")
-        #expect(text.contains("Bookmarks: undo the last delete (x, or a on a bookmarked place)"))
+        #expect(text.contains("Undo the last bookmark removal (x, or a on a bookmarked place), in any pane"))
         #expect(text.contains("Link map of the selected item or section (again, c or Q closes)"))
         let screen = explorer.render(press(explorer, explorer.initialState(size: size), .function(2))).text
         #expect(screen.contains(" Keys — F2, c or Q closes "))
@@ -124,10 +124,10 @@ struct RemappedKeyMessagesTests {
     /// With only one of delete and bookmark bound, the undo line names that one.
     @Test func theUndoSummaryNamesTheKeysThatAreBound() {
         let onlyMark = Self.keymap([.deleteBookmark: []])
-        #expect(Command.undoDelete.summary(keys: onlyMark) == "Bookmarks: undo the last delete (m on a bookmarked place)")
+        #expect(Command.undoDelete.summary(keys: onlyMark) == "Undo the last bookmark removal (m on a bookmarked place), in any pane")
         let onlyDelete = Self.keymap([.toggleBookmark: []])
-        #expect(Command.undoDelete.summary(keys: onlyDelete) == "Bookmarks: undo the last delete (d)")
-        #expect(Command.undoDelete.summary(keys: Self.keymap([.toggleBookmark: [], .deleteBookmark: []])) == "Bookmarks: undo the last delete")
+        #expect(Command.undoDelete.summary(keys: onlyDelete) == "Undo the last bookmark removal (d), in any pane")
+        #expect(Command.undoDelete.summary(keys: Self.keymap([.toggleBookmark: [], .deleteBookmark: []])) == "Undo the last bookmark removal, in any pane")
         #expect(Command.undoDelete.summary(keys: .standard) == Command.undoDelete.summary)
     }
 }

@@ -80,8 +80,12 @@ public enum Command: String, Sendable, CaseIterable, Codable {
         case .note: "Add or edit the bookmark's note"
         case .deleteBookmark: "Bookmarks: delete the selected bookmark"
         case .undoDelete:
-            "Bookmarks: undo the last delete" + Self.parenthesized([keymap.keyName(for: .deleteBookmark),
-                                                                    keymap.keyName(for: .toggleBookmark).map { "\($0) on a bookmarked place" }])
+            // Any pane: the store puts back what was removed last, by d in the Bookmarks pane
+            // or by m wherever the place was (it said "Bookmarks: undo the last delete", QA 17b).
+            "Undo the last bookmark removal"
+                + Self.parenthesized([keymap.keyName(for: .deleteBookmark),
+                                      keymap.keyName(for: .toggleBookmark).map { "\($0) on a bookmarked place" }])
+                + ", in any pane"
         case .search: "Search the reader (smartcase; accents and dashes ignored)"
         case .searchNext: "Next match (wraps around)"
         case .searchPrevious: "Previous match (wraps around)"
