@@ -15,7 +15,8 @@ public enum KeysTable {
         for group in groups {
             lines.append("| **\(group)** | | |")
             for binding in keymap.bindings where binding.command.group == group {
-                let keys = binding.keys.isEmpty ? "(none)" : binding.keys.map(code).joined(separator: " ")
+                // Spelt as the help spells it.
+                let keys = binding.keys.isEmpty ? HelpScreen.noKey : binding.keys.map(code).joined(separator: " ")
                 lines.append("| \(keys) | \(escaped(binding.command.summary)) | `\(binding.command.rawValue)` |")
             }
         }

@@ -33,7 +33,7 @@ public enum HelpScreen {
         keys.isEmpty ? noKey : keys.map(\.displayName).joined(separator: ", ")
     }
 
-    static let noKey = "(no key)"
+    public static let noKey = "(no key)"
 
     /// The key that quits when `quit` has none (with nothing open; see `Explorer.interruptAction`):
     /// said where the quit key would be, so that a configuration without one is no trap.
