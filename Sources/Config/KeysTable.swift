@@ -7,7 +7,8 @@ public enum KeysTable {
     public static let endMarker = "<!-- keys:end -->"
 
     /// A Markdown table: keys, what they do, and the action's name in `[keys]`, in the help
-    /// screen's order (grouped as there).
+    /// screen's order (grouped as there), then the keys of the places that read them their own
+    /// way (`ContextKeys`): fixed, or those of the actions named.
     public static func markdown(_ keymap: KeyMap = .standard) -> String {
         var groups: [String] = []
         for binding in keymap.bindings where !groups.contains(binding.command.group) { groups.append(binding.command.group) }
@@ -15,12 +16,23 @@ public enum KeysTable {
         for group in groups {
             lines.append("| **\(group)** | | |")
             for binding in keymap.bindings where binding.command.group == group {
-                // Spelt as the help spells it.
-                let keys = binding.keys.isEmpty ? HelpScreen.noKey : binding.keys.map(code).joined(separator: " ")
-                lines.append("| \(keys) | \(escaped(binding.command.summary)) | `\(binding.command.rawValue)` |")
+                lines.append("| \(keys(binding.keys)) | \(escaped(binding.command.summary)) | `\(binding.command.rawValue)` |")
             }
         }
+        for place in ContextKeys.listings(keymap) {
+            lines.append("| **\(escaped(place.title))** | | |")
+            for row in place.rows {
+                let source = row.commands.isEmpty ? "(fixed)" : "(as " + row.commands.map { "`\($0.rawValue)`" }.joined(separator: ", ") + ")"
+                lines.append("| \(keys(row.keys)) | \(escaped(row.summary)) | \(source) |")
+            }
+            lines.append("| | \(escaped(place.otherwise)) | |")
+        }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A row's keys as inline code, or the help's "(no key)" for an action left without one.
+    static func keys(_ keys: [Key]) -> String {
+        keys.isEmpty ? HelpScreen.noKey : keys.map(code).joined(separator: " ")
     }
 
     /// A key as inline code; a backtick key needs a longer fence, a pipe an escape (GitHub

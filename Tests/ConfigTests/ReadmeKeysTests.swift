@@ -48,6 +48,23 @@ struct ReadmeKeysTests {
         }
     }
 
+    /// The prompts', the finder's, typing's, the link map's and the help's keys are in the
+    /// table too (README listed neither Tab in a prompt, Ctrl-B, Ctrl-F nor the link map's, QA 17b).
+    @Test("Every place's keys are in the table, under its heading")
+    func tableCoversEveryPlace() throws {
+        let table = KeysTable.markdown(.standard)
+        for place in ContextKeys.listings(.standard) {
+            let start = try #require(table.range(of: "| **\(place.title)** | | |"), "\(place.title)")
+            let rows = table[start.upperBound...].split(separator: "\n").prefix(place.rows.count + 1)
+            for (row, line) in zip(place.rows, rows) {
+                #expect(line.hasPrefix("| " + KeysTable.keys(row.keys) + " | " + row.summary + " | "), "\(line)")
+            }
+            #expect(rows.last == "| | \(place.otherwise) | |")
+        }
+        #expect(table.contains("| `j` `↓` `]` | Next node | (as `down`, `next-reference`) |"))
+        #expect(table.contains("| `Tab` | Type a space | (fixed) |"))
+    }
+
     @Test("Pipes and backticks in key names do not break the table")
     func escaping() {
         let keymap = KeyMap(bindings: [KeyMap.Binding(.quit, [.character("|"), .character("`")]), KeyMap.Binding(.help, [])])

@@ -31,13 +31,14 @@ struct ExplorerTests {
     @Test func helpScreenListsEveryBindingFromTheKeymap() {
         let lines = HelpScreen.lines(.standard).map { $0.map(\.text).joined() }
         // Some rows written out: keys in a column as wide as the widest keys, then the summary.
-        for row in ["  q                    Quit",
-                    "  ?, F1                Show or hide this help",
-                    "  Shift-Tab            Focus the previous pane",
-                    "  5, '                 Focus the bookmarks",
-                    "  j, ↓                 Move down / scroll one line",
-                    "  Space, PgDn, Ctrl-F  Page down",
-                    "  :, Ctrl-P            Go to a section, topic, example, strategy or bookmark"] {
+        // The widest is the finder's "↑, Ctrl-P, Shift-Tab", listed since QA 17b.
+        for row in ["  q                     Quit",
+                    "  ?, F1                 Show or hide this help",
+                    "  Shift-Tab             Focus the previous pane",
+                    "  5, '                  Focus the bookmarks",
+                    "  j, ↓                  Move down / scroll one line",
+                    "  Space, PgDn, Ctrl-F   Page down",
+                    "  :, Ctrl-P             Go to a section, topic, example, strategy or bookmark"] {
             #expect(lines.contains(row), "\(row)")
         }
         // And every binding of the keymap is there, each key by its name.

@@ -19,37 +19,54 @@ public struct LineInput: Hashable, Sendable {
         case cursor
     }
 
+    /// What an editing key does (`ContextKeys.typing` says which key does which).
+    public enum Edit: Hashable, Sendable {
+        case characterBack, characterForward, wordBack, wordForward, start, end
+        case deleteBack, deleteForward, deleteSpacedWordBack, deleteWordBack, deleteWordForward, deleteToStart, deleteToEnd
+    }
+
     /// Applies `key` if it edits a line, and says what it changed: nil for a key that is no
     /// editing key (Enter, Esc, Tab…), which the caller handles. A key that can do nothing
     /// here (Backspace at the start) is still an editing key, and changes nothing.
     public mutating func edit(_ key: Key) -> Change? {
         let before = text
-        switch key {
-        case .character(let character): insert(String(character))
-        case .left, .control("b"): cursor = max(cursor - 1, 0)
-        case .right, .control("f"): cursor = min(cursor + 1, text.count)
-        case .home, .control("a"): cursor = 0
-        case .end, .control("e"): cursor = text.count
-        case .backspace: replace(characters: max(cursor - 1, 0)..<cursor, with: "")
-        case .delete, .control("d"): replace(characters: cursor..<min(cursor + 1, text.count), with: "")
-        case .control("w"): replace(characters: wordStart(isWord: Self.isNotSpace)..<cursor, with: "")
-        case .alt(Key.backspaceCharacter):  // readline's backward-kill-word: Alt-b's words
-            replace(characters: wordStart(isWord: Self.isAlphanumeric)..<cursor, with: "")
-        case .control("u"): replace(characters: 0..<cursor, with: "")
-        case .control("k"): replace(characters: cursor..<text.count, with: "")
-        case .alt(let character):
-            // Readline's word keys; Alt-Shift-b is Alt-b there too (do-lowercase-version). Any
-            // other Alt key is taken as well, and does nothing: the terminal sends it as Esc
+        if case .character(let character) = key {
+            insert(String(character))
+        } else if let edit = ContextKeys.typing.effect(of: key) {
+            apply(edit)
+        } else if case .alt = key {
+            // Any other Alt key is taken as well, and does nothing: the terminal sends it as Esc
             // and a character, and it must not close the prompt as Esc does.
-            switch character.lowercased() {
-            case "b": cursor = wordStart(isWord: Self.isAlphanumeric)
-            case "f": cursor = wordEnd(isWord: Self.isAlphanumeric)
-            case "d": replace(characters: cursor..<wordEnd(isWord: Self.isAlphanumeric), with: "")
-            default: break
-            }
-        default: return nil
+        } else {
+            return nil
         }
         return text == before ? .cursor : .text
+    }
+
+    /// Whether `key` is an editing key (`edit` takes it, even where it changes nothing).
+    public static func edits(_ key: Key) -> Bool {
+        var probe = LineInput()
+        return probe.edit(key) != nil
+    }
+
+    /// Readline's edits.
+    private mutating func apply(_ edit: Edit) {
+        switch edit {
+        case .characterBack: cursor = max(cursor - 1, 0)
+        case .characterForward: cursor = min(cursor + 1, text.count)
+        case .wordBack: cursor = wordStart(isWord: Self.isAlphanumeric)
+        case .wordForward: cursor = wordEnd(isWord: Self.isAlphanumeric)
+        case .start: cursor = 0
+        case .end: cursor = text.count
+        case .deleteBack: replace(characters: max(cursor - 1, 0)..<cursor, with: "")
+        case .deleteForward: replace(characters: cursor..<min(cursor + 1, text.count), with: "")
+        case .deleteSpacedWordBack: replace(characters: wordStart(isWord: Self.isNotSpace)..<cursor, with: "")
+        // Readline's backward-kill-word: Alt-b's words.
+        case .deleteWordBack: replace(characters: wordStart(isWord: Self.isAlphanumeric)..<cursor, with: "")
+        case .deleteWordForward: replace(characters: cursor..<wordEnd(isWord: Self.isAlphanumeric), with: "")
+        case .deleteToStart: replace(characters: 0..<cursor, with: "")
+        case .deleteToEnd: replace(characters: cursor..<text.count, with: "")
+        }
     }
 
     /// Puts `string` at the cursor, which moves past it.

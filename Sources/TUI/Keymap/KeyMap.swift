@@ -1,5 +1,7 @@
 /// Keys bound to commands: one table that both dispatches keys and renders the help screen,
-/// so the two can never disagree.
+/// so the two can never disagree. The places that read keys their own way (the prompts, the
+/// finder, the link map, the help) do so from tables of their own, listed the same way
+/// (`ContextKeys`).
 public struct KeyMap: Sendable, Equatable {
     public struct Binding: Sendable, Equatable {
         public var command: Command

@@ -44,8 +44,9 @@ public enum HelpScreen {
         case blank
         case heading(String)
         /// Keys in a column, then what they do. `widest`: the widest keys of all, which the
-        /// box is made wide enough for when the terminal allows.
-        case binding(keys: String, widest: Int, summary: String)
+        /// box is made wide enough for when the terminal allows. `sizesColumn`: whether these
+        /// keys may widen the keys' column (and `widest`).
+        case binding(keys: String, widest: Int, summary: String, sizesColumn: Bool = true)
         case text(String)
 
         /// The fewest columns a description is given beside its keys.
@@ -58,13 +59,13 @@ public enum HelpScreen {
             switch self {
             case .blank: 0
             case .heading(let title): title.displayWidth
-            case .binding(_, let widest, let summary): 2 + widest + 2 + summary.displayWidth
+            case .binding(_, let widest, let summary, _): 2 + widest + 2 + summary.displayWidth
             case .text(let text): 2 + text.displayWidth
             }
         }
 
         var keysWidth: Int? {
-            if case .binding(let keys, _, _) = self { keys.displayWidth } else { nil }
+            if case .binding(let keys, _, _, true) = self { keys.displayWidth } else { nil }
         }
 
         /// Its lines, `width` columns wide; keys that fit the keys' `column` (nil: none fit
@@ -77,7 +78,7 @@ public enum HelpScreen {
                 return wrapped(title, width: width, indent: 0).map { [TextSpan($0, Style(.heading1, bold: true))] }
             case .text(let text):
                 return wrapped(text, width: width, indent: 2).map { [TextSpan($0)] }
-            case .binding(let keys, _, let summary):
+            case .binding(let keys, _, let summary, _):
                 let style = keys == HelpScreen.noKey ? Style(.dim) : Style(.statusKey, bold: true)
                 let indent = column.map { 2 + $0 + 2 } ?? 4
                 guard let column, keys.displayWidth <= column else {
@@ -106,7 +107,13 @@ public enum HelpScreen {
         var entries: [Entry] = []
         var groups: [String] = []
         for binding in keymap.bindings where !groups.contains(binding.command.group) { groups.append(binding.command.group) }
-        let widest = keymap.bindings.map { keyList($0.keys).displayWidth }.max() ?? 8
+        // A place's row gathers the keys of several actions (the link map's next group: Space,
+        // PgDn, Ctrl-F, Ctrl-D, }, l, →): such a list goes on a line of its own rather than push
+        // every description right. Only an ordinary list of a place sizes the column.
+        let places = ContextKeys.listings(keymap)
+        let placeLists = places.flatMap(\.rows).map { keyList($0.keys) }
+        let widest = (keymap.bindings.map { keyList($0.keys).displayWidth } + placeLists.map(\.displayWidth).filter { $0 <= Entry.ordinaryKeys })
+            .max() ?? 8
         for group in groups {
             if !entries.isEmpty { entries.append(.blank) }
             entries.append(.heading(group))
@@ -116,12 +123,16 @@ public enum HelpScreen {
                 entries.append(.binding(keys: keyList(binding.keys), widest: widest, summary: summary))
             }
         }
-        // The line editor's keys are fixed, not in the keymap: they only ever edit text.
-        entries.append(.blank)
-        entries.append(.heading("Typing (search, notes, go to)"))
-        entries.append(.text("←, →, Home, End, Ctrl-A, Ctrl-E move the cursor, Alt-b and Alt-f by a word; Backspace and Del "
-                             + "(Ctrl-D) delete around it, Ctrl-W (or Alt-Backspace) the word before it, Alt-d the word after it, Ctrl-U all before it, "
-                             + "Ctrl-K all after it."))
+        // The places that read keys their own way: the prompts, the finder, the link map, this help.
+        for place in places {
+            entries.append(.blank)
+            entries.append(.heading(place.title))
+            for row in place.rows {
+                let keys = keyList(row.keys)
+                entries.append(.binding(keys: keys, widest: widest, summary: row.summary, sizesColumn: keys.displayWidth <= Entry.ordinaryKeys))
+            }
+            entries.append(.text(place.otherwise))
+        }
         entries.append(.blank)
         entries.append(.heading("Mouse"))
         guard mouse else {

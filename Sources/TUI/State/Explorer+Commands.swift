@@ -124,29 +124,31 @@ extension Explorer {
         guard var open = state.linkMap else { return state }
         let map = linkMaps[open.focus]
         let last = max(map.nodes.count - 1, 0)
-        switch command {
-        case .linkMap, .closeOverlay, .quit:  // q closes the map as it closes the help
+        switch ContextKeys.linkMap.effect(of: command) {
+        case .close?:  // q closes the map as it closes the help
             state.linkMap = nil
             return state
-        case .help:
+        case .help?:
             // Over the map, which stays open under it: closing the help comes back to the map,
             // as vim's help returns to the window it was opened from.
             return perform(.help, in: state)
-        case .moveDown, .nextReference: open.selection = min(open.selection + 1, last)
-        case .moveUp, .previousReference: open.selection = max(open.selection - 1, 0)
+        case .next?: open.selection = min(open.selection + 1, last)
+        case .previous?: open.selection = max(open.selection - 1, 0)
         // A group is the map's page, and its section: the half-page and section keys move by a
         // group too, rather than closing the map as the keys it has no use for do.
-        case .pageDown, .halfPageDown, .nextSection, .expand:
+        case .nextGroup?:
             open.selection = map.groups.first { $0.range.lowerBound > open.selection }?.range.lowerBound ?? last
-        case .pageUp, .halfPageUp, .previousSection, .collapse:
+        case .previousGroup?:
             open.selection = map.groups.last { $0.range.upperBound <= open.selection }?.range.lowerBound ?? 0
-        case .top: open.selection = 0
-        case .bottom: open.selection = last
-        case .open:
+        case .first?: open.selection = 0
+        case .last?: open.selection = last
+        case .follow?:
             guard let target = map.target(of: open.selection) else { return state }
             state.linkMap = nil
             return follow(target, from: state)
-        default:
+        case .redraw?:
+            return state  // `update` repaints before any place sees the key: listed, never here
+        case nil:
             state.linkMap = nil
             return perform(command, in: state)
         }
@@ -171,18 +173,18 @@ extension Explorer {
     func helpCommand(_ command: Command, in state: AppState) -> AppState {
         var state = state
         let page = max(helpLayout(state).visibleLines, 1)
-        switch command {
+        switch ContextKeys.help.effect(of: command) {
         // The quit key closes the help, as q closes less's help and vim's: it quits from the panes.
-        case .help, .closeOverlay, .quit: state.showsHelp = false
-        case .moveDown: state.helpTop += 1
-        case .moveUp: state.helpTop -= 1
-        case .pageDown: state.helpTop += page
-        case .pageUp: state.helpTop -= page
-        case .halfPageDown: state.helpTop += max(page / 2, 1)
-        case .halfPageUp: state.helpTop -= max(page / 2, 1)
-        case .top: state.helpTop = 0
-        case .bottom: state.helpTop = Int.max / 2
-        default: break
+        case .close?: state.showsHelp = false
+        case .lineDown?: state.helpTop += 1
+        case .lineUp?: state.helpTop -= 1
+        case .pageDown?: state.helpTop += page
+        case .pageUp?: state.helpTop -= page
+        case .halfPageDown?: state.helpTop += max(page / 2, 1)
+        case .halfPageUp?: state.helpTop -= max(page / 2, 1)
+        case .top?: state.helpTop = 0
+        case .bottom?: state.helpTop = Int.max / 2
+        case .redraw?, nil: break  // `update` repaints before any place sees the redraw key
         }
         return state
     }

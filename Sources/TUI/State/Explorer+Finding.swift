@@ -281,11 +281,11 @@ extension Explorer {
     func finderKey(_ key: Key, in state: AppState) -> AppState {
         var state = state
         guard var finder = state.finder else { return state }
-        switch key {
-        case .escape:
+        switch ContextKeys.finder.effect(of: key, in: keymap) {
+        case .cancel?:
             state.finder = nil
             return state
-        case .enter:
+        case .jump?:
             let results = finderResults(state)
             guard results.indices.contains(finder.selection) else {
                 // As in fzf, nothing to jump to keeps the finder open with what was typed (it
@@ -295,19 +295,23 @@ extension Explorer {
             }
             state.finder = nil
             return follow(results[finder.selection].entry.target, from: state)
-        case .up, .control("p"), .backTab: finder.selection = max(finder.selection - 1, 0)
-        case .down, .control("n"), .tab: finder.selection = min(finder.selection + 1, max(finder.results.count - 1, 0))
-        case .pageDown, .pageUp:
-            // A box of results less one, as fzf pages, so the last result seen stays in view.
-            // (Home and End are the text's, as in readline and fzf.)
-            let page = max(FinderFrame(size: state.size).rows - 1, 1)
-            finder.selection = key == .pageDown ? min(finder.selection + page, max(finder.results.count - 1, 0))
-                : max(finder.selection - page, 0)
-        default:
+        case .previous?: finder.selection = max(finder.selection - 1, 0)
+        case .next?: finder.selection = min(finder.selection + 1, max(finder.results.count - 1, 0))
+        case .pageDown?: finder.selection = min(finder.selection + finderPage(state), max(finder.results.count - 1, 0))
+        case .pageUp?: finder.selection = max(finder.selection - finderPage(state), 0)
+        case .redraw?:
+            return state  // `action(for:)` made it the redraw: nothing to change here
+        case nil:
             // The query edits as the prompts do; new results start from the best one.
             if finder.input.edit(key) == .text { finder.selection = 0 }
         }
         state.finder = finder
         return state
+    }
+
+    /// How far the finder's page keys move: a box of results less one, as fzf pages, so the
+    /// last result seen stays in view.
+    func finderPage(_ state: AppState) -> Int {
+        max(FinderFrame(size: state.size).rows - 1, 1)
     }
 }

@@ -171,19 +171,21 @@ extension Explorer {
     func edit(prompt key: Key, in state: AppState) -> AppState {
         var state = state
         guard var prompt = state.prompt else { return state }
-        switch key {
-        case .escape:
+        switch ContextKeys.prompt.effect(of: key, in: keymap) {
+        case .cancel?:
             state.prompt = nil
             if prompt.purpose == .search { return cancelSearch(state) }
             state.notice = "Note not changed."
             return state
-        case .enter:
+        case .accept?:
             state.prompt = nil
             if prompt.purpose == .search { return finishSearch(state) }
             return saveNote(prompt.text.trimmingCharacters(in: .whitespaces), for: prompt.purpose, in: state)
-        case .tab:
+        case .typeSpace?:
             prompt.input.insert(" ")
-        default:
+        case .redraw?:
+            return state  // `action(for:)` made it the redraw: nothing to change here
+        case nil:
             // Readline's keys; only a change of the text searches again (as you type).
             guard prompt.input.edit(key) == .text else {
                 state.prompt = prompt

@@ -60,20 +60,6 @@ public struct Explorer: Sendable {
         normalized(AppState(size: size, display: display))
     }
 
-    /// Whether `key` repaints the screen while a prompt or the finder is open, as Ctrl-L does in
-    /// readline: the redraw key, unless it is a character (typed) or a key the prompt edits with
-    /// (a redraw remapped to Ctrl-W).
-    func redrawsInAPrompt(_ key: Key) -> Bool {
-        guard keymap.command(for: key) == .redraw else { return false }
-        switch key {
-        case .control, .function:
-            var probe = LineInput()
-            return probe.edit(key) == nil
-        default:
-            return false
-        }
-    }
-
     /// The action a terminal event asks for. While the prompt is open, keys are its text.
     public func action(for event: InputEvent, in state: AppState? = nil) -> Action {
         switch event {
@@ -84,9 +70,12 @@ public struct Explorer: Sendable {
             case let command? where command == .quit || command == .redraw: .command(command)
             default: .ignored(key)
             }
-        case .key(let key) where state?.prompt != nil || state?.finder != nil:
-            // Ctrl-G is readline's and Emacs' abort: Esc, there.
-            redrawsInAPrompt(key) ? .command(.redraw) : .promptKey(key == .control("g") ? .escape : key)
+        // The finder and a prompt read the keys their way (`ContextKeys`); their redraw row is
+        // the redraw key, as Ctrl-L repaints in readline, unless it is one they type or edit with.
+        case .key(let key) where state?.finder != nil:
+            ContextKeys.finder.effect(of: key, in: keymap) == .redraw ? .command(.redraw) : .promptKey(key)
+        case .key(let key) where state?.prompt != nil:
+            ContextKeys.prompt.effect(of: key, in: keymap) == .redraw ? .command(.redraw) : .promptKey(key)
         case .key(let key): keymap.command(for: key).map(Action.command) ?? .unbound(key)
         case .mouse(let mouse): .mouse(mouse)
         case .resize(let width, let height): .resize(Size(width: width, height: height))
