@@ -233,6 +233,19 @@ struct ArticleFormTests {
         #expect(model.graph.links.compactMap(\.evidence?.text) == ["Beta is second.", "Delta is fourth."])
     }
 
+    /// QA 17a: "about approx. 30,000 workers" was cut after "approx.", and the evidence of
+    /// the mention of "General strike" began at "30,000".
+    @Test("Lowercase abbreviations before a number or a name end no sentence either")
+    func lowercaseAbbreviations() throws {
+        let text = "Workers struck in Flint, about approx. 30,000 workers joined the general strike. The union, est. 1935, "
+            + "grew; cf. Marx, ed. Engels, vol. 2, pp. 10–12, and Chartists vs. Whigs. It ended."
+        #expect(SentenceSplitter.sentences(in: text).map { String(text[$0]) } == [
+            "Workers struck in Flint, about approx. 30,000 workers joined the general strike.",
+            "The union, est. 1935, grew; cf. Marx, ed. Engels, vol. 2, pp. 10–12, and Chartists vs. Whigs.",
+            "It ended.",
+        ])
+    }
+
     @Test("A full stop after an abbreviation ends no sentence: the evidence of a mention holds the name")
     func sentencesAroundAbbreviations() throws {
         let text = "The St. Petersburg Soviet met. Later the U.S. Army came (Dr. Who too). It rested in 1905. Then etc. Then (Mr. X) left."
