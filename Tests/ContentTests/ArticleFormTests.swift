@@ -392,6 +392,8 @@ struct ArticleFormTests {
             "lead → see-also:triangular-flag-on-post @3",
             "история → see-also:временное-правительство @6",
             "歴史 → see-also:人民公社 @9",
+            // A heading mentions what it names, where its text does not (QA 17a).
+            "triangular-flag-on-post → see-also:triangular-flag-on-post @11",
             "ratedemokratie-und-okonomie → see-also:ratedemokratie @18",
         ])
     }
