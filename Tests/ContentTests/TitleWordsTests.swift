@@ -6,9 +6,10 @@ import Testing
 /// when a See-also entry named the article itself.
 @Suite("The article's title takes its words")
 struct TitleWordsTests {
+    /// The lead's links, as `target: evidence`.
     static func leadLinks(_ text: String) throws -> [String] {
         let model = try LinkedArticle(article: ArticleParser().parse(text, path: "t.txt"))
-        return model.graph.links.filter { $0.from == "lead" }.map(\.to)
+        return model.graph.links.filter { $0.from == "lead" }.map { "\($0.to): \($0.evidence?.text ?? "")" }
     }
 
     @Test("The title in the lead mentions no topic named by part of it")
@@ -21,7 +22,7 @@ struct TitleWordsTests {
             == See also ==
             - Ada (programming language)
 
-            """) == ["see-also:ada-programming-language"])
+            """) == ["see-also:ada-programming-language: The language Ada is named after her."])
     }
 
     @Test("The same, whether or not a See-also entry names the article")
@@ -54,6 +55,6 @@ struct TitleWordsTests {
             == Examples ==
             - General strike – the British one of 1926.
 
-            """) == ["example:general-strike"])
+            """) == ["example:general-strike: A general strike is a strike of all workers."])
     }
 }
