@@ -95,4 +95,12 @@ struct DashlessExampleTests {
         let model = try LinkedArticle(article: ArticleParser().parse(text, path: "dual-power.txt"))
         #expect(model.items(of: .example).map(\.name) == ["Libya"])
     }
+
+    @Test("Whether a word is written in lowercase is answered alike before and after the words are gathered")
+    func lowercaseLookups() throws {
+        let article = try ArticleParser().parse("= T =\n\nThe workers of Libya met; strikes and unions followed.\n", path: "t.txt")
+        var words = LowercaseWords(article: article)
+        let asked = ["libya", "workers", "union", "unions", "strikes", "met", "the", "of", "followed", "libya", "workers", "t"]
+        #expect(asked.map { words.contains($0) } == [false, true, false, true, true, true, false, true, true, false, true, false])
+    }
 }
