@@ -704,6 +704,9 @@ public enum SentenceSplitter {
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Blvd", "Rd",
         // Circa, before a year: "c. 1842 – the second petition" is one sentence, and a dated entry.
         "c", "ca",
+        // Before a number, a name or a title, in lowercase: "about approx. 30,000 workers" (QA
+        // 17a), "est. 1848", "Chartists vs. Whigs", "cf. Marx", "ed. Engels", "vol. 2", "pp. 10–12".
+        "approx", "est", "vs", "cf", "ed", "eds", "vol", "vols", "pp", "p", "fig", "ch", "viz", "incl", "esp",
     ]
 
     /// The word before the full stop at `end`: from the last space (or the start), without

@@ -79,12 +79,12 @@ public struct Classifier: Sendable {
     public func classify(_ article: Article) -> [Item] {
         var items: [Item] = []
         var slugsByKind: [ItemKind: SlugAllocator] = [:]
+        var namer = ExampleNamer(article: article)
         for (index, section) in article.sections.enumerated() {
             for block in section.blocks {
                 guard case .list(let list) = block, let kind = kind(of: list, in: index, article: article) else { continue }
                 for listItem in list.items {
-                    let name = Self.name(of: listItem, kind: kind)
-                    guard Self.isName(name, kind: kind) else { continue }
+                    guard let name = Self.name(of: listItem, kind: kind, namer: &namer), Self.isName(name, kind: kind) else { continue }
                     // A `Name – description` item has what follows its dash, if anything;
                     // another has its whole text when that is more than the name.
                     let description = listItem.name != nil ? listItem.description
@@ -103,10 +103,13 @@ public struct Classifier: Sendable {
     /// The first section with a list that its heading or lead-in names (a "Strategies" list)
     /// but none of whose items has a name ("- – text"): why such an article has no items.
     public func sectionWithUnnamedList(in article: Article) -> Int? {
-        article.sections.indices.first { index in
+        var namer = ExampleNamer(article: article)
+        return article.sections.indices.first { index in
             article.sections[index].blocks.contains { block in
                 guard case .list(let list) = block, let kind = kind(of: list, in: index, article: article) else { return false }
-                return list.items.allSatisfy { !Self.isName(Self.name(of: $0, kind: kind), kind: kind) }
+                return list.items.allSatisfy { item in
+                    Self.name(of: item, kind: kind, namer: &namer).map { !Self.isName($0, kind: kind) } ?? true
+                }
             }
         }
     }
@@ -171,7 +174,10 @@ public struct Classifier: Sendable {
         text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
     }
 
-    static func name(of item: ListItem, kind: ItemKind) -> String {
+    /// What a list entry of a `kind` list is named: the part before its dash, a See-also
+    /// title, the name an example sentence is about (see `ExampleNamer`: nil when it is about
+    /// none) or a strategy's whole text.
+    static func name(of item: ListItem, kind: ItemKind, namer: inout ExampleNamer) -> String? {
         if let name = item.name { return name }
         if kind == .seeAlso, let title = titleAndDescription(of: item) { return title.name }
         let whole = item.text.trimmingSpaces()
@@ -180,8 +186,8 @@ public struct Classifier: Sendable {
         while let last = text.unicodeScalars.last, fullStops.contains(last) { text.unicodeScalars.removeLast() }
         // "- ..." is named as written: without its dots it would have no name at all.
         guard !text.trimmingSpaces().isEmpty else { return whole }
-        let name = kind == .example ? subject(of: text) : text
-        return name.isEmpty ? text : name
+        guard kind == .example else { return text }
+        return namer.name(ofEntry: String(text))
     }
 
     /// A See-also entry names an article, and titles hold colons ("Star Wars: Episode IV"),
@@ -215,15 +221,19 @@ public struct Classifier: Sendable {
         "from", "with", "by", "to", "for", "on", "at", "which", "who", "that", "where", "when", "became", "saw",
     ]
 
-    /// The leading noun phrase of an example sentence, without a leading article. Only the
-    /// first sentence is read, and a dash ends the phrase: "A sentence ends here. Then another
-    /// – …" was named "sentence ends here. Then another –".
-    static func subject(of text: String) -> String {
-        var sentence = Substring(text)
-        if let first = SentenceSplitter.sentences(in: text).first, first.upperBound < text.endIndex {
-            sentence = text[first]
-            while let last = sentence.unicodeScalars.last, SentenceSplitter.isEnd(last) { sentence.unicodeScalars.removeLast() }
-        }
+    /// The first sentence of `text`, without the marks that end it: only the first sentence
+    /// of an example names it ("A sentence ends here. Then another – …" was named "sentence
+    /// ends here. Then another –").
+    static func firstSentence(of text: String) -> Substring {
+        guard let first = SentenceSplitter.sentences(in: text).first, first.upperBound < text.endIndex else { return text[...] }
+        var sentence = text[first]
+        while let last = sentence.unicodeScalars.last, SentenceSplitter.isEnd(last) { sentence.unicodeScalars.removeLast() }
+        return sentence
+    }
+
+    /// The leading noun phrase of an example sentence in a script without case (see
+    /// `ExampleNamer`), without a leading article; a dash ends it.
+    static func subject(of sentence: Substring) -> String {
         var words: [Substring] = []
         // Word by word, as `split(separator: " ")` splits, but only as far as the subject
         // goes: splitting a long example's whole first sentence was 3 % of loading the
@@ -240,8 +250,7 @@ public struct Classifier: Sendable {
             }
             words.append(word)
         }
-        let subject = words.joinedWithSpaces()
-        return subject.isEmpty ? String(sentence) : subject
+        return words.joinedWithSpaces()
     }
 
     /// The first word of `text` between " " characters, which are taken off with it.

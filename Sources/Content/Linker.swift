@@ -33,6 +33,7 @@ public struct Linker: Sendable {
         var paragraphs: [Int: ParagraphMentions] = [:]
 
         for section in article.sections {
+            let sectionStart = links.count
             for block in section.blocks {
                 switch block {
                 case .paragraph(let paragraph):
@@ -50,6 +51,15 @@ public struct Linker: Sendable {
                              section: section.id, index: index, folder: &folder, seen: &seen, into: &links)
                     }
                 }
+            }
+            // A section mentions what its heading names, though its text may never repeat it:
+            // "Syndicalism and the general strike" (QA 17a). The evidence is the heading's line
+            // only where the text has none: a sentence says more than a heading. The lead's
+            // heading is the article's title, which names nothing.
+            if !section.isLead {
+                let linked = Set(links[sectionStart...].lazy.filter { $0.from == section.id }.map(\.to))
+                scan(Heading(section: section), source: section.id, selfID: nil, section: section.id, index: index,
+                     skipping: linked, folder: &folder, seen: &seen, into: &links)
             }
         }
         return (links, paragraphs)
@@ -173,6 +183,18 @@ public struct Linker: Sendable {
         }
     }
 
+    /// A section's heading, as a line of text to find mentions in.
+    private struct Heading: JoinedSourceLines {
+        var text: String
+        var line: Int
+        var lineStarts: [Int] { [0] }
+
+        init(section: Section) {
+            text = section.title
+            line = section.line
+        }
+    }
+
     private struct MentionKey: Hashable {
         var from: String
         var to: String
@@ -191,16 +213,17 @@ public struct Linker: Sendable {
     /// twice on a line is linked once, with the sentence of its longest mention: a full name
     /// says more than a short one ("The Ada programming language was named after her" rather
     /// than "Ada Lovelace Day is held in October"). Returns the mentions found.
+    /// Targets in `skipping` get no link.
     @discardableResult
     private func scan(_ block: some JoinedSourceLines, boundary: String.Index? = nil, source: String, selfID: String?,
-                      section: String, index: AliasIndex, folder: inout ScalarFolder, seen: inout [MentionKey: LinkedMention],
-                      into links: inout [Link]) -> [Mention] {
+                      section: String, index: AliasIndex, skipping: Set<String> = [], folder: inout ScalarFolder,
+                      seen: inout [MentionKey: LinkedMention], into links: inout [Link]) -> [Mention] {
         let text = block.text
         var sentences: [Range<String.Index>]?
         let mentions = Self.mentions(in: text, boundary: boundary, index: index, selfID: selfID, folder: &folder)
         for mention in mentions {
             let line = block.line(at: mention.range.lowerBound)
-            for target in mention.targets {
+            for target in mention.targets where !skipping.contains(target) {
                 let key = MentionKey(from: source, to: target, line: line)
                 let earlier = seen[key]
                 if let earlier, earlier.length >= mention.length { continue }
@@ -268,58 +291,102 @@ struct AliasIndex: Sendable {
     /// as written. Keyed by the token, not the one-token sequence: hashing an array for each
     /// one-word match cost 1.5 % of detecting links (content-bench phase link, 2 MB corpus).
     private var caseBoundSpellings: [String: [String: String]] = [:]
+    /// Aliases whose names join words with a dash of their own ("Sit-in", "Work-in") → the
+    /// joints a mention must write a dash at too (`Aliases.Alias.dashJoints`): "would sit in
+    /// the cafeteria" is no mention of "Sit-in", though "the mutual-aid network" is one of
+    /// "Mutual aid" (QA 17a). Where names of several items share an alias, only the joints
+    /// all of them have.
+    private var dashJoints: [[String]: UInt64] = [:]
 
-    /// The index of `items`, but for the See-also topics that name the article titled
-    /// `title` (see `MentionFinder(items:leavingOutNamesOf:)`), when given: left out here, where their
-    /// aliases are made anyway, rather than by making them twice (6 % of loading the bundled
-    /// article, callgrind).
+    /// The index of `items` in the article titled `title`, when given: the See-also topics
+    /// that name the article are left out (see `MentionFinder(items:leavingOutNamesOf:)`),
+    /// and the title's words are taken by it (see below).
     init(items: [Item], leavingOutNamesOf title: String? = nil) {
         var folder = ScalarFolder()
         var topics: [Topic: String] = [:]
-        var topicsByName: [[String]: [String]] = [:]
-        var names: [(id: String, tokens: [String])] = []
+        var namesakes: [[String]: [Namesake]] = [:]
         let titleTokens = title.map { Tokenizer.tokens(in: $0, folder: &folder).map(\.folded) }
-        var titleAliases: [[String]] = []
         for item in items {
-            let sequences = Aliases.tokenSequences(for: item.name, folder: &folder)
-            if let titleTokens, LinkedArticle.namesTitle(item, titleTokens: titleTokens, sequences: sequences) {
-                titleAliases += sequences
-                continue
-            }
+            let aliases = Aliases.aliases(for: item.name, folder: &folder)
+            let sequences = aliases.map(\.tokens)
+            if let titleTokens, LinkedArticle.namesTitle(item, titleTokens: titleTokens, sequences: sequences) { continue }
             if let last = item.name.utf8.last, last == UInt8(ascii: ".") || last == UInt8(ascii: "!") { closingMarks[item.id] = last }
             // The first sequence is the whole name as written.
             guard let name = sequences.first else { continue }
-            names.append((item.id, name))
             let topic = Topic(kind: item.kind, tokens: name)
             if let first = topics[topic] {
                 firstOfTopic[item.id] = first
                 continue
             }
             topics[topic] = item.id
-            topicsByName[name, default: []].append(item.id)
             // A one-word alias of a name of several words is its short name or a form of it.
             let shortName = name.count > 1 ? Aliases.withoutDisambiguator(item.name) : nil
-            for sequence in sequences {
-                if targetsBySequence[sequence] == nil { lengthsByFirstToken[sequence[0], default: []].append(sequence.count) }
+            let bareName = shortName.map { Tokenizer.tokens(in: $0, folder: &folder).map(\.folded) } ?? name
+            namesakes[bareName, default: []].append(Namesake(id: item.id, kind: item.kind, name: name, hasDisambiguator: shortName != nil))
+            for alias in aliases {
+                let sequence = alias.tokens
+                if let existing = targetsBySequence[sequence] {
+                    if !existing.isEmpty, let joints = dashJoints[sequence] {
+                        dashJoints[sequence] = joints & alias.dashJoints == 0 ? nil : joints & alias.dashJoints
+                    }
+                } else {
+                    lengthsByFirstToken[sequence[0], default: []].append(sequence.count)
+                    if alias.dashJoints != 0 { dashJoints[sequence] = alias.dashJoints }
+                }
                 targetsBySequence[sequence, default: []].append(item.id)
                 if let shortName, sequence.count == 1 { caseBoundSpellings[sequence[0], default: [:]][item.id] = shortName }
             }
             wholeNameTargets[name, default: []].append(item.id)
         }
-        // The article's own name, where a See-also topic has it, names nothing; but it takes
-        // its words, as an item's own name does on its line: "Ada Lovelace" in "Ada Lovelace"
-        // is no mention of "Ada (programming language)", in the text or on that topic's line.
-        for sequence in titleAliases where targetsBySequence[sequence] == nil {
-            lengthsByFirstToken[sequence[0], default: []].append(sequence.count)
-            targetsBySequence[sequence] = []
+        // The article's own title names nothing (a See-also topic that has it is left out
+        // above), but it takes its words, as an item's own name does on its line: "Ada
+        // Lovelace" in «Ada Lovelace» is no mention of "Ada (programming language)" (QA 17a:
+        // only when a See-also topic named the article). An item of another kind named as
+        // the article is, an example "General strike" in «General strike», keeps its mentions.
+        if let title {
+            for sequence in Aliases.tokenSequences(for: title, folder: &folder) where targetsBySequence[sequence] == nil {
+                lengthsByFirstToken[sequence[0], default: []].append(sequence.count)
+                targetsBySequence[sequence] = []
+            }
         }
         // Kept only where they narrow something down.
         wholeNameTargets = wholeNameTargets.filter { targetsBySequence[$0.key]?.count != $0.value.count }
         for (token, lengths) in lengthsByFirstToken {
             lengthsByFirstToken[token] = Set(lengths).sorted(by: >)
         }
-        for (id, name) in names {
-            if let group = topicsByName[name], group.count > 1 { topicsOfName[id] = group }
+        // Only groups of more than one kind hold namesakes: 2,000 See-also topics "Topic (1)"
+        // … "Topic (2000)" share a short name and are none.
+        for group in namesakes.values where group.count > 1 && group.contains(where: { $0.kind != group[0].kind }) {
+            // Of one kind, two ("Mercury (planet)" and "Mercury (element)" beside the strategy
+            // "Mercury") leave it open which one is meant: neither is, either way.
+            var partners: [String: Set<String>] = [:]
+            for member in group {
+                let others = group.filter { $0.isNamesake(of: member) }
+                let counts = Dictionary(grouping: others, by: \.kind).mapValues(\.count)
+                partners[member.id] = Set(others.filter { counts[$0.kind] == 1 }.map(\.id))
+            }
+            for member in group {
+                let same = group.filter { other in
+                    other.id == member.id || partners[member.id]!.contains(other.id) && partners[other.id]!.contains(member.id)
+                }
+                if same.count > 1 { topicsOfName[member.id] = same.map(\.id) }
+            }
+        }
+    }
+
+    /// An item as a namesake: items of different kinds are one topic when their names are
+    /// the same, or when one of them is the other's without its "(disambiguator)": the
+    /// strategy "Mutualism" and the See-also topic "Mutualism (economic theory)" (QA 17a, as a
+    /// folder's titles are matched), but not "Mercury (planet)" and "Mercury (element)".
+    /// (Nor, in `init`, a name and two of one kind that are it with a disambiguator each.)
+    private struct Namesake {
+        var id: String
+        var kind: ItemKind
+        var name: [String]
+        var hasDisambiguator: Bool
+
+        func isNamesake(of other: Namesake) -> Bool {
+            kind != other.kind && (name == other.name || !hasDisambiguator || !other.hasDisambiguator)
         }
     }
 
@@ -373,6 +440,9 @@ struct AliasIndex: Sendable {
         for length in lengths where position + length <= end {
             let sequence = tokens[position..<(position + length)].map(\.folded)
             guard var all = targetsBySequence[sequence], all.count <= Self.maximumTargets else { continue }
+            if length > 1, let joints = dashJoints[sequence], !Self.hasDashes(at: joints, of: tokens[position..<(position + length)], in: text) {
+                continue
+            }
             if length == 1, let spellings = caseBoundSpellings[sequence[0]] {
                 let token = text[tokens[position].start..<tokens[position].end]
                 all.removeAll { spellings[$0].map { !Self.isWritten(token, asCaseOf: $0) } ?? false }
@@ -383,6 +453,18 @@ struct AliasIndex: Sendable {
             return Match(length: length, targets: targets)
         }
         return nil
+    }
+
+    /// Whether `words` are joined by a dash at each of the `joints` (`Aliases.Alias.dashJoints`).
+    static func hasDashes(at joints: UInt64, of words: ArraySlice<Token>, in text: String) -> Bool {
+        var index = words.startIndex
+        var remaining = joints
+        while remaining != 0, index + 1 < words.endIndex {
+            if remaining & 1 != 0, !Aliases.isDash(between: words[index], and: words[index + 1], in: text) { return false }
+            remaining >>= 1
+            index += 1
+        }
+        return true
     }
 
     /// Whether `word` has the case of `spelling`, letter by letter as far as both go

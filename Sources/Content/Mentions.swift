@@ -104,6 +104,9 @@ private struct TokenScanner {
     /// Where the run of characters other than ASCII whitespace being read starts (UTF-8
     /// offset): the word a path is.
     private var chunkStart = 0
+    /// Where the last apostrophe put in `word` is (UTF-8 offset): a possessive's "'s" is cut
+    /// there (see `finish`).
+    private var apostrophe = 0
 
     init(text: String) {
         self.text = text
@@ -125,6 +128,7 @@ private struct TokenScanner {
                     chunkStart = offset + 1
                     if !word.isEmpty { finish() }
                 } else if byte == 0x27, !word.isEmpty {
+                    apostrophe = offset
                     word.append(0x27)
                 } else if let span = unworded(at: offset, in: bytes) {
                     takeWhole(span, of: bytes)
@@ -159,6 +163,7 @@ private struct TokenScanner {
                 folder.fold(scalar, into: &word)
                 end = next
             } else if Tokenizer.isApostrophe(scalar), !word.isEmpty {
+                apostrophe = offset
                 word.append(0x27)
             } else if Tokenizer.isSymbol(scalar) {
                 finish()
@@ -283,9 +288,17 @@ private struct TokenScanner {
         return end
     }
 
+    /// Ends the word being read. A possessive is its name's word: "Syndicalism's founders"
+    /// and "syndicalism’s" mention "Syndicalism" (QA 17a), and the mention ends before the
+    /// "'s", as a plural's "'" is left out ("workers'"). A name with "'s" in it ("People's
+    /// Charter") is read the same way, so it still matches itself.
     private mutating func finish() {
         single = false
         while word.last == 0x27 { word.removeLast() }
+        if word.count > 2, word.last == UInt8(ascii: "s"), word[word.count - 2] == 0x27 {
+            word.removeLast(2)
+            end = apostrophe
+        }
         if !word.isEmpty { tokens.append(Token(folded: String(decoding: word, as: UTF8.self), start: index(start), end: index(end))) }
         word.removeAll(keepingCapacity: true)
     }
@@ -331,30 +344,85 @@ public enum Aliases {
     }
 
     static func tokenSequences(for name: String, folder: inout ScalarFolder) -> [[String]] {
+        aliases(for: name, folder: &folder).map(\.tokens)
+    }
+
+    /// A spelling a topic may be mentioned under: its words, folded, and which of them the
+    /// name joins with a dash of its own.
+    struct Alias {
+        var tokens: [String]
+        /// Bit `i` is set when the name writes a dash between words `i` and `i + 1` ("Sit-in"):
+        /// a mention needs one there too (see `AliasIndex.longestMatch`). Only the first 64.
+        var dashJoints: UInt64
+    }
+
+    /// The aliases of `name` (see `tokenSequences(for:)`), the whole name first.
+    static func aliases(for name: String, folder: inout ScalarFolder) -> [Alias] {
         var bases = [name]
         if let bare = withoutDisambiguator(name) { bases.append(bare) }
-        var sequences: [[String]] = []
+        var aliases: [Alias] = []
         var seen: Set<[String]> = []
         for base in bases {
-            let tokens = Tokenizer.tokens(in: base, folder: &folder).map(\.folded)
+            let words = Tokenizer.tokens(in: base, folder: &folder)
+            let tokens = words.map(\.folded)
             // A name too short to look for has no forms to look for either: "꽃은" is a form
             // of a name, 꽃, that one syllable does not make.
             guard isMeaningful(tokens[...]) else { continue }
+            let joints = dashJoints(of: words, in: base)
             // The word inflected is the last one, before any symbols after it: "Flags 🇫🇷" is
             // a form of "Flag 🇫🇷". A name of symbols alone has no other form.
             guard let last = tokens.lastIndex(where: { !isSymbol($0) }) else {
-                if seen.insert(tokens).inserted { sequences.append(tokens) }
+                if seen.insert(tokens).inserted { aliases.append(Alias(tokens: tokens, dashJoints: joints)) }
                 continue
             }
-            for variant in inflections(of: tokens[last]) {
+            var sequences = inflections(of: tokens[last]).map { variant in
                 var sequence = tokens
                 sequence[last] = variant
-                if isMeaningful(sequence[...]), seen.insert(sequence).inserted {
-                    sequences.append(sequence)
-                }
+                return sequence
+            }
+            sequences += compoundForms(of: tokens, last: last, dashJoints: joints)
+            for sequence in sequences where isMeaningful(sequence[...]) && seen.insert(sequence).inserted {
+                aliases.append(Alias(tokens: sequence, dashJoints: joints))
             }
         }
-        return sequences
+        return aliases
+    }
+
+    /// Which adjacent `words` of `name` a single dash joins (see `Alias.dashJoints`).
+    static func dashJoints(of words: [Token], in name: String) -> UInt64 {
+        var joints: UInt64 = 0
+        for index in words.indices.dropLast() where index < 64 && isDash(between: words[index], and: words[index + 1], in: name) {
+            joints |= 1 << UInt64(index)
+        }
+        return joints
+    }
+
+    /// Whether what is written between two words is one hyphen or dash, of any kind.
+    static func isDash(between left: Token, and right: Token, in text: String) -> Bool {
+        let gap = text.unicodeScalars[left.end..<right.start]
+        guard let dash = gap.first, gap.index(after: gap.startIndex) == gap.endIndex else { return false }
+        return dash == "-" || SearchFolder.dashes.contains(dash.value)
+    }
+
+    /// The forms of a dash-joined compound of "-ism" or "-ist" words ending at `last`, each
+    /// word changed: "Marxist–Leninist" and "Marxist–Leninists" of "Marxism–Leninism" (QA
+    /// 17a: only the last word was, which made "Marxism–Leninist").
+    static func compoundForms(of tokens: [String], last: Int, dashJoints: UInt64) -> [[String]] {
+        var first = last
+        while first > 0, first - 1 < 64, dashJoints & (1 << UInt64(first - 1)) != 0 { first -= 1 }
+        guard first < last else { return [] }
+        let compound = tokens[first...last]
+        func swapped(_ from: String, _ to: String, endings: [String]) -> [[String]] {
+            guard compound.allSatisfy({ $0.hasSuffix(from) && $0.count > from.count }) else { return [] }
+            var sequence = tokens
+            for index in first..<last { sequence[index] = String(tokens[index].dropLast(from.count)) + to }
+            return endings.map { ending in
+                var form = sequence
+                form[last] = String(tokens[last].dropLast(from.count)) + ending
+                return form
+            }
+        }
+        return swapped("ism", "ist", endings: ["ist", "ists"]) + swapped("ist", "ism", endings: ["ism"])
     }
 
     /// `name` without its trailing "(disambiguator)" ("Rust" of "Rust (programming

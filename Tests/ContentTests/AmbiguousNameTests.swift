@@ -77,6 +77,7 @@ struct AmbiguousNameTests {
               Qux  (strategy:qux, line 9)
                 → related       Bar (see-also:bar)  [curated] One.
                 → related       Bar (see-also:bar-2)  [curated] Two.
+                ← mentions      Qux (section)  [detected] line 5: "Qux"
                 → mentions      Bar (see-also:bar)  [detected] line 9: "Qux – the way of Bar."
 
             """))

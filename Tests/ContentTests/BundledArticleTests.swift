@@ -292,6 +292,8 @@ struct BundledArticleTests {
         #expect(detected("strategy:syndicalism", "see-also:anarchism") == [Evidence(
             section: "modern-usage-by-libertarian-socialists", line: 62,
             text: "In its anarchist form, it seeks to simultaneously abolish the state.")])
+        // The heading "Modern usage by libertarian socialists" names the topic too, but the
+        // section's sentences are the evidence (QA 17a).
         #expect(detected("modern-usage-by-libertarian-socialists", "see-also:libertarian-socialism").map(\.line) == [57, 59])
         // An item's own name takes its words, as a longer name does in a paragraph: the names
         // inside it are no mentions (QA 16). The curated links say how these relate.

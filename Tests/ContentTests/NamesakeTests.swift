@@ -103,4 +103,28 @@ struct NamesakeTests {
               Autonomist Marxism
             """))
     }
+
+    /// QA 17a: a strategy "Mutualism" and a See-also topic "Mutualism (economic theory)" got
+    /// no same-topic link, though a folder's titles are matched without a disambiguator.
+    @Test("A namesake may carry a trailing (disambiguator); two different disambiguators are two topics, and neither is the bare name's")
+    func disambiguated() throws {
+        let model = try LinkedArticle(article: ArticleParser().parse("""
+            = Cooperatives =
+
+            Cooperatives are owned by members.
+
+            == Approaches ==
+            Approaches include:
+            - Mutualism – exchange at cost through mutual banks.
+            - Mercury – a messenger service.
+
+            == See also ==
+            - Mutualism (economic theory)
+            - Mercury (planet)
+            - Mercury (element)
+
+            """, path: "cooperatives.txt"))
+        // Which Mercury the strategy is, the article does not say.
+        #expect(Self.detected(model) == ["see-also:mutualism-economic-theory → strategy:mutualism (same-topic) @11"])
+    }
 }

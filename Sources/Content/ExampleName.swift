@@ -1,0 +1,293 @@
+/// Names an example listed without a dash ("- Libya has been under dual power since …") by
+/// the proper noun its first sentence is about: a run of capitalised words, with connectors
+/// ("Spanish Revolt of the Comuneros", "Republic of Kosova and the Autonomous Province of
+/// Kosovo and Metohija") and at most two lowercase nouns after it ("Italian popolo"). An entry
+/// without one names nothing and stays text (QA 17a: "Workers in Seattle struck…" was the
+/// example "Workers", which every "workers" of the article then mentioned, and "In 2019, the
+/// Sudanese…" was named by its whole sentence, which a links file had to quote).
+///
+/// - An entry that is a name alone is named as written ("- Consumer boycott").
+/// - A leading phrase of time or place, up to its comma, is not the subject: "In 2019, the
+///   Sudanese Professionals Association called…" is named "Sudanese Professionals Association";
+///   where the subject names nothing, the phrase's name is taken ("During the Russian
+///   Revolution of 1905, a general strike spread…").
+/// - The entry's first word is capitalised because a sentence starts there: alone, it is a
+///   name only when the article never writes it in lowercase and it is no common word
+///   ("Libya has been…" is named "Libya"; "Workers in Seattle…" and "Many strikes…" are not).
+/// - The article's own title is no example's name: "A general strike in Barcelona…" under
+///   «General strike» is text.
+///
+/// Text in a script without case ("東京は…") has no capitals to tell a name by: it is named
+/// by its leading noun phrase (`Classifier.subject(of:)`).
+struct ExampleNamer {
+    private let article: Article
+    private let titleTokens: [String]
+    /// Which words the article writes in lowercase somewhere (see `LowercaseWords`).
+    private var lowercaseWords: LowercaseWords
+
+    init(article: Article) {
+        self.article = article
+        titleTokens = Tokenizer.tokens(in: article.title)
+        lowercaseWords = LowercaseWords(article: article)
+    }
+
+    /// The name of the example the entry `text` (without its full stop) describes, or nil
+    /// when it has none.
+    mutating func name(ofEntry text: String) -> String? {
+        let sentence = Classifier.firstSentence(of: text)
+        guard let firstLetter = sentence.first(where: \.isLetter) else { return nil }
+        guard firstLetter.isUppercase || firstLetter.isLowercase else {
+            let subject = Classifier.subject(of: sentence)
+            return subject.isEmpty ? nil : subject
+        }
+        guard let name = (sentence.endIndex == text.endIndex ? Self.bareName(sentence) : nil) ?? properName(in: sentence),
+              !Aliases.tokenSequences(for: name).contains(titleTokens) else { return nil }
+        return name
+    }
+
+    /// An entry that is a name alone ("- Consumer boycott", "- The Paris Commune"), without
+    /// its article: one sentence of up to twelve words, none of which ends a subject, that
+    /// starts with no pronoun, determiner or number.
+    static func bareName(_ sentence: Substring) -> String? {
+        // Thirteen words are as many as "more than twelve": the rest is never split.
+        var words = sentence.split(separator: " ", maxSplits: 12)[...]
+        guard words.count <= 12, words.allSatisfy({ word in
+            !word.contains(where: Classifier.subjectCuts.contains)
+                && !Classifier.subjectStopWords.contains(word.trimmingPunctuation().lowercased())
+        }) else { return nil }
+        if let first = words.first, articles.contains(first.lowercased()), words.count > 1 { words.removeFirst() }
+        // "Many workers left" is a sentence, though a short one.
+        guard let first = words.first, !commonStarters.contains(first.lowercased()) else { return nil }
+        return Array(words).joinedWithSpaces()
+    }
+
+    /// The capitalised name `sentence` is about (see `ExampleNamer`), or nil: its subject's,
+    /// or else the one its leading phrase names ("During the Russian Revolution of 1905, a
+    /// general strike spread…" is named "Russian Revolution of 1905").
+    private mutating func properName(in sentence: Substring) -> String? {
+        // Only the start of a long sentence is read: splitting all of it was a tenth of
+        // classifying the bundled article (perf). Its last part, the rest, holds spaces.
+        let all = sentence.split(separator: " ", maxSplits: 40).filter { !$0.contains(" ") }
+        let words = Self.withoutLeadingPhrase(all)
+        if let name = properName(startingAt: words) { return name }
+        guard words.startIndex > 0 else { return nil }
+        // Past the word that opens the phrase, which is capitalised for starting the sentence.
+        let phrase = all[1..<words.startIndex]
+        guard let start = phrase.firstIndex(where: { $0.first?.isUppercase ?? false }) else { return nil }
+        return properName(startingAt: phrase[start...])
+    }
+
+    /// The capitalised name at the start of `words`, after an article, with the lowercase
+    /// nouns that end it (see `lowercaseNouns`); nil when they start with none.
+    private mutating func properName(startingAt words: ArraySlice<Substring>) -> String? {
+        var words = words
+        if let first = words.first, Self.articles.contains(first.lowercased()) { words.removeFirst() }
+        let run = Self.capitalisedRun(of: words)
+        guard !run.words.isEmpty else { return nil }
+        // Only the entry's first word is capitalised for being first: "The Workers' Party…"
+        // and "In 1919, Seattle…" are capitalised by choice.
+        if run.words.count == 1, words.startIndex == 0, !isProperAtSentenceStart(run.words[0]) { return nil }
+        let nouns = run.isCut ? [] : Self.lowercaseNouns(after: run.words.count, in: words)
+        return (run.words + nouns).joinedWithSpaces()
+    }
+
+    // MARK: - The rules
+
+    static let articles: Set<String> = ["the", "a", "an"]
+
+    /// Words that start a phrase of time or place, or a clause, before the subject ("In
+    /// 2019,", "During the Russian Revolution of 1905,", "After the war,").
+    static let phraseOpeners: Set<String> = [
+        "in", "during", "on", "at", "after", "before", "since", "by", "from", "following", "throughout", "until",
+        "between", "around", "under", "amid", "within", "when", "while", "as", "although", "though", "once",
+    ]
+
+    static let numberWords: Set<String> = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "several",
+    ]
+
+    /// Lowercase words that join the capitalised words of one name.
+    static let connectors: Set<String> = [
+        "of", "the", "and", "for", "de", "del", "della", "di", "da", "du", "des", "la", "le", "los", "las", "el",
+        "von", "van", "der", "den", "y", "et",
+    ]
+
+    /// Capitalised words that start sentences without naming anything: pronouns, determiners,
+    /// numbers and other function words.
+    static let commonStarters: Set<String> = [
+        "this", "these", "that", "those", "there", "here", "it", "its", "they", "their", "he", "his", "she", "her",
+        "we", "our", "you", "some", "many", "most", "several", "other", "others", "both", "each", "every", "all",
+        "few", "no", "none", "such", "another", "any", "then", "thus", "however", "also", "only", "one", "two",
+        "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "hundreds",
+        "thousands", "millions",
+    ]
+
+    /// `words` after a leading phrase that a comma ends and a preposition, a conjunction or
+    /// a number opens ("Ten days after the Kapp Putsch of 1920,"); `words` when they have none.
+    static func withoutLeadingPhrase(_ words: [Substring]) -> ArraySlice<Substring> {
+        guard let first = words.first, let firstCharacter = first.first,
+              firstCharacter.isNumber || phraseOpeners.contains(first.trimmingPunctuation().lowercased())
+                || numberWords.contains(first.trimmingPunctuation().lowercased()),
+              let comma = words.firstIndex(where: { $0.hasSuffix(",") }) else { return words[...] }
+        return words[(comma + 1)...]
+    }
+
+    /// The leading words of `words` that make a name: capitalised words, the connectors
+    /// between them, and a year after "of" ("Russian Revolution of 1905"), up to twelve; and
+    /// whether a comma or another mark that ends a subject ends them ("Igor Strelkov, a…").
+    static func capitalisedRun(of words: ArraySlice<Substring>) -> (words: [String], isCut: Bool) {
+        var run: [String] = []
+        var names = 0
+        var isCut = false
+        for word in words.prefix(12) {
+            let cut = word.firstIndex(where: Classifier.subjectCuts.contains)
+            let bare = (cut.map { word[..<$0] } ?? word).trimmingPunctuation()
+            guard let first = bare.first else { break }
+            let isName = first.isUppercase || (first.isNumber && run.last?.lowercased() == "of")
+            guard isName || (!run.isEmpty && connectors.contains(bare.lowercased())) else { break }
+            // Without what opens or closes it, but an abbreviation's full stop: "Mt. Everest".
+            run.append(cut == nil && word == bare + "." ? String(word) : bare)
+            if isName { names = run.count }
+            if cut != nil {
+                isCut = isName
+                break
+            }
+        }
+        return (Array(run.prefix(names)), isCut)
+    }
+
+    /// The lowercase nouns that end a name of capitalised words ("Italian popolo in…",
+    /// "Argentine recovered factories, which…"): one or two words after the run, before a
+    /// cut or a word that ends a subject ("in", "was"); none when they reach neither.
+    static func lowercaseNouns(after count: Int, in words: ArraySlice<Substring>) -> [String] {
+        var nouns: [String] = []
+        var index = words.startIndex + count
+        while index < words.endIndex, nouns.count < 2 {
+            let word = words[index]
+            let cut = word.firstIndex(where: Classifier.subjectCuts.contains)
+            let noun = (cut.map { word[..<$0] } ?? word).trimmingPunctuation()
+            guard let first = noun.first, first.isLowercase, noun.allSatisfy(\.isLetter), !Classifier.subjectStopWords.contains(noun),
+                  !connectors.contains(noun), !articles.contains(noun) else { return [] }
+            nouns.append(noun)
+            index += 1
+            if cut != nil { return nouns }
+            // Not at the sentence's end, where it is as likely a verb: "Mt. Everest grew".
+            if index < words.endIndex, Classifier.subjectStopWords.contains(words[index].trimmingPunctuation().lowercased()) {
+                return nouns
+            }
+        }
+        return []
+    }
+
+    /// Whether the capitalised `word` that starts an entry is a name, not a word capitalised
+    /// only because the sentence starts with it.
+    private mutating func isProperAtSentenceStart(_ word: String) -> Bool {
+        let folded = word.lowercased()
+        if Self.commonStarters.contains(folded) || Self.phraseOpeners.contains(folded)
+            || Classifier.subjectStopWords.contains(folded) || Self.articles.contains(folded) { return false }
+        return !lowercaseWords.contains(folded)
+    }
+}
+
+/// Whether an article writes a word in lowercase somewhere in its paragraphs and list items
+/// (starting with an ASCII letter a–z, to the next ASCII character that is no letter). Asked
+/// of an entry's first word ("Libya", "Workers"): the first few words are looked for in the
+/// text, each in one pass over its bytes, and past them every lowercase word of the article
+/// is gathered once. Gathering them at once made classifying the bundled article, which asks
+/// of two words, three times slower; looking for each word alone, a 10 MB article asking of
+/// a thousand would read 10 GB.
+struct LowercaseWords {
+    private let article: Article
+    private var answers: [String: Bool] = [:]
+    /// Past the first lookups: the FNV-1a hash of every lowercase word of the article. Hashes,
+    /// not strings: making a string of each word of a 10 MB article took a quarter of a second.
+    /// Two words of one hash (one chance in billions for an article's words) would only
+    /// make a name look like a common word.
+    private var all: Set<UInt64>?
+    static let lookups = 8
+
+    init(article: Article) { self.article = article }
+
+    /// Whether the article writes `word` (lowercase) as a word of its own.
+    mutating func contains(_ word: String) -> Bool {
+        if let all { return all.contains(Self.hash(word.utf8)) }
+        if let answer = answers[word] { return answer }
+        guard answers.count < Self.lookups else {
+            let words = gathered()
+            all = words
+            return words.contains(Self.hash(word.utf8))
+        }
+        let target = Array(word.utf8)
+        var answer = false
+        forEachText { text in
+            if !answer { answer = Self.holds(target, in: text) }
+        }
+        answers[word] = answer
+        return answer
+    }
+
+    /// Whether `text` has `word` (UTF-8, starting with a–z) as a word of its own.
+    static func holds(_ word: [UInt8], in text: String) -> Bool {
+        guard let first = word.first else { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            var offset = 0
+            let last = bytes.count - word.count
+            while offset <= last {
+                defer { offset += 1 }
+                guard bytes[offset] == first, offset == 0 || !isLetter(bytes[offset - 1]) else { continue }
+                let end = offset + word.count
+                guard end == bytes.count || !isLetter(bytes[end]) else { continue }
+                if bytes[offset..<end].elementsEqual(word) { return true }
+            }
+            return false
+        }
+    }
+
+    /// A byte of a word: an ASCII letter, or part of a character beyond ASCII.
+    @inline(__always)
+    static func isLetter(_ byte: UInt8) -> Bool { byte >= 0x80 || (0x61...0x7A).contains(byte | 0x20) }
+
+    private func forEachText(_ body: (String) -> Void) {
+        for section in article.sections {
+            for block in section.blocks {
+                switch block {
+                case .paragraph(let paragraph): body(paragraph.text)
+                case .list(let list): list.items.forEach { body($0.text) }
+                }
+            }
+        }
+    }
+
+    private func gathered() -> Set<UInt64> {
+        var words: Set<UInt64> = []
+        forEachText { text in
+            Self.forEachWord(in: text) { words.insert(Self.hash($0)) }
+        }
+        return words
+    }
+
+    /// FNV-1a, 64 bits: the same in every run, unlike `Hasher`.
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        bytes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
+    }
+
+    /// Calls `body` with each word of `text` that starts in lowercase, as UTF-8, without
+    /// copying the text.
+    static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>.SubSequence) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start: Int?
+            for offset in 0...bytes.count {
+                let byte = offset < bytes.count ? bytes[offset] : 0x20
+                if isLetter(byte) {
+                    // A word starts after a byte that is no letter; it counts when it starts in lowercase.
+                    if start == nil { start = (0x61...0x7A).contains(byte) ? offset : -1 }
+                } else if let first = start {
+                    if first >= 0 { body(bytes[first..<offset]) }
+                    start = nil
+                }
+            }
+        }
+    }
+}
