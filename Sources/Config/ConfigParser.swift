@@ -17,7 +17,7 @@ extension Config {
     /// exception, which leaves every default in place (nothing of the file can be trusted).
     public static func parse(_ text: String) -> ParsedConfig {
         /// Every default, and a message that says so early enough to survive the status
-        /// line's cut: it named one line, and people took the rest of the file to apply (QA 10b).
+        /// line's cut: it named one line, and people took the rest of the file to apply.
         func ignoringTheFile(line: Int?, _ problem: String) -> ParsedConfig {
             let invalid = "invalid TOML: "
             let text = problem.hasPrefix(invalid)

@@ -27,7 +27,7 @@ public enum ArticleLoader {
             return try LinkedArticle(article: article)
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            // As an article and a configuration say it (QA 13b: a UTF-16 links file alone got
+            // As an article and a configuration say it (a UTF-16 links file alone got
             // "invalid UTF-8: byte 0xFF at column 1").
             if let wide = InvalidUTF8.utf16(bytes) { throw SourceError(path: linksPath, line: 1, message: wide) }
             let problem = InvalidUTF8.first(in: bytes)

@@ -40,7 +40,7 @@ public struct ArticleParser: Sendable {
         }
         if let utf16 = InvalidUTF8.utf16(bytes) { throw SourceError(path: path, line: 1, message: utf16) }
         // A second mark was the title line's first character, invisible in "missing title …
-        // found '﻿= T ='" (QA 13b): said as a links file and a configuration say it.
+        // found '﻿= T ='": said as a links file and a configuration say it.
         if start == 3, bytes[start...].starts(with: [0xEF, 0xBB, 0xBF]) {
             throw SourceError(path: path, line: 1, message: TOMLInput.secondByteOrderMark)
         }
@@ -111,12 +111,12 @@ enum HeadingSyntax {
 
     /// Whether a line (without its spaces at either end) is read as a heading: its first
     /// scalar is '='. By scalar: with a combining mark after it, the first Character is no
-    /// '=', and `=◌́= A ==` was paragraph text (QA 14c).
+    /// '=', and `=◌́= A ==` was paragraph text.
     static func isCandidate(_ trimmed: Substring) -> Bool { trimmed.unicodeScalars.first == "=" }
 
     /// `trimmed` must be a candidate (`isCandidate`). Its '=' marks are counted by scalar: a
     /// combining mark (or a joiner) after an '=' makes the two one Character that is no '=',
-    /// and `== A ==◌́` said "2 '=' before the text and 0 after" (QA 14c). Such a mark among
+    /// and `== A ==◌́` said "2 '=' before the text and 0 after". Such a mark among
     /// the marks is said as what it is.
     static func parse(_ trimmed: Substring) -> Result {
         let scalars = Array(trimmed.unicodeScalars)
@@ -144,7 +144,7 @@ enum HeadingSyntax {
         let bodyStart = unicode.index(unicode.startIndex, offsetBy: leading)
         guard leading == trailing else {
             // "== A == extra": the closing marks are there, with text after them; "0 after"
-            // read as if they were missing (QA 10c).
+            // read as if they were missing.
             let body = Substring(unicode[bodyStart...])
             if trailing == 0, let closing = body.range(of: marks) {
                 let after = body[closing.upperBound...].trimmingSpaces()
@@ -211,7 +211,7 @@ private struct Builder {
         guard title != nil else {
             if trimmed.isEmpty { return }
             // The title line is a heading of level 1: what is wrong with it is said as for any
-            // heading. "missing title … found '= T =^@'" hid the NUL after it (QA 14c).
+            // heading. "missing title … found '= T =^@'" hid the NUL after it.
             switch HeadingSyntax.isCandidate(trimmed) ? HeadingSyntax.parse(trimmed) : nil {
             case .heading(1, let text)?:
                 title = text
@@ -325,7 +325,7 @@ private struct Builder {
     }
 
     /// By scalar, not character: a combining mark after the space makes the two one
-    /// character (`- ◌́text`), and the line was taken for a paragraph (QA 10a).
+    /// character (`- ◌́text`), and the line was taken for a paragraph.
     static func listItemText(_ trimmed: Substring) -> Substring? {
         let scalars = trimmed.unicodeScalars
         guard let marker = scalars.first, marker == "-" || marker == "*" || marker == "•" else { return nil }
@@ -704,8 +704,8 @@ public enum SentenceSplitter {
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Blvd", "Rd",
         // Circa, before a year: "c. 1842 – the second petition" is one sentence, and a dated entry.
         "c", "ca",
-        // Before a number, a name or a title, in lowercase: "about approx. 30,000 workers" (QA
-        // 17a), "est. 1848", "Chartists vs. Whigs", "cf. Marx", "ed. Engels", "vol. 2", "pp. 10–12".
+        // Before a number, a name or a title, in lowercase: "about approx. 30,000 workers",
+        // "est. 1848", "Chartists vs. Whigs", "cf. Marx", "ed. Engels", "vol. 2", "pp. 10–12".
         "approx", "est", "vs", "cf", "ed", "eds", "vol", "vols", "pp", "p", "fig", "ch", "viz", "incl", "esp",
     ]
 

@@ -116,9 +116,9 @@ public struct Classifier: Sendable {
 
     /// Whether what an entry of a `kind` list starts with names an item. Not a marker with
     /// nothing after it, a dash ("- – text"), or a name that shows nothing ("- \u{200B} –
-    /// text": QA 14c); nor, in a list of examples or strategies, a date: "- 1838 – the
+    /// text"); nor, in a list of examples or strategies, a date: "- 1838 – the
     /// People's Charter is published" under "History" is an entry of a timeline, and an
-    /// example "1838" made every "1838" of the article a mention of it (QA 16). A See-also
+    /// example "1838" made every "1838" of the article a mention of it. A See-also
     /// entry is an article's title, which may be a year's.
     static func isName(_ name: String, kind: ItemKind) -> Bool {
         !name.showsNothing && (kind == .seeAlso || !isDate(name))
@@ -193,7 +193,7 @@ public struct Classifier: Sendable {
     /// A See-also entry names an article, and titles hold colons ("Star Wars: Episode IV"),
     /// which the parser's rule for names refuses, as prose has them ("Note: knead it – ten
     /// minutes"). In a See also list the first dash parts title and description whatever the
-    /// title holds, for a title of up to eight words (QA 10c: the link to the folder's article
+    /// title holds, for a title of up to eight words (the link to the folder's article
     /// "Star Wars: Episode IV" was lost). Nil when the parser split it already, or no dash does.
     static func titleAndDescription(of item: ListItem) -> (name: String, description: String?)? {
         guard item.name == nil else { return nil }

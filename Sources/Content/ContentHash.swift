@@ -46,7 +46,7 @@ extension Article {
     /// What finds section `index` once its heading is renamed: its own text
     /// (`Section.bodyDigest`), or for a section with none, one that only heads subsections
     /// ("History" over "Early" and "Late"), the headings under it, in order. A renamed
-    /// "History" with nothing of its own orphaned its bookmarks (QA 13b). Nil for a section
+    /// "History" with nothing of its own orphaned its bookmarks. Nil for a section
     /// with neither.
     public func sectionDigest(at index: Int) -> String? {
         let section = sections[index]

@@ -15,7 +15,7 @@ extension Evidence {
     /// whole words, as few as leave room for the mention and some of what follows it; text
     /// after it is cut after a word; "…" stands where text is left out. Cut from the
     /// sentence's start, the evidence often ended before its mention ("…its meaning has since
-    /// expanded amo…" for "anarchists", QA 17a). Without a mention, its start is shown.
+    /// expanded amo…" for "anarchists"). Without a mention, its start is shown.
     public func excerpt(limit: Int) -> String {
         guard text.count > limit else { return text }
         guard let parts = partsAroundMention else { return Self.joined("", text[...], limit: limit) }

@@ -2,7 +2,7 @@
 /// the proper noun its first sentence is about: a run of capitalised words, with connectors
 /// ("Spanish Revolt of the Comuneros", "Republic of Kosova and the Autonomous Province of
 /// Kosovo and Metohija") and at most two lowercase nouns after it ("Italian popolo"). An entry
-/// without one names nothing and stays text (QA 17a: "Workers in Seattle struck…" was the
+/// without one names nothing and stays text ("Workers in Seattle struck…" was the
 /// example "Workers", which every "workers" of the article then mentioned, and "In 2019, the
 /// Sudanese…" was named by its whole sentence, which a links file had to quote).
 ///

@@ -47,7 +47,7 @@ public struct FileStamp: Equatable, Sendable {
 
     /// Saturated at the ends of Int64, which nanoseconds leave in April 2262: `touch -d
     /// 9999-12-31`, a common "never expires" date (ext4 keeps it as 2446), trapped every
-    /// command that read the file (QA 14a). The change time, which only the kernel sets, still
+    /// command that read the file. The change time, which only the kernel sets, still
     /// tells two such files' writes apart.
     static func nanoseconds(_ time: timespec) -> Int64 {
         let (scaled, overflow) = Int64(time.tv_sec).multipliedReportingOverflow(by: 1_000_000_000)

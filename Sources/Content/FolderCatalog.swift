@@ -146,7 +146,7 @@ public struct FolderCatalog: Sendable {
 
     /// For an article of the folder (parsed): its See-also items whose title several files of
     /// the folder have, item id → those files' paths: they open none (`article(titled:)`),
-    /// and their topic card says why rather than that no article is loaded (QA 12c).
+    /// and their topic card says why rather than that no article is loaded.
     public func ambiguousSeeAlso(of model: LinkedArticle) -> [String: [String]] {
         var ambiguous: [String: [String]] = [:]
         for item in model.items where item.kind == .seeAlso {

@@ -14,7 +14,7 @@ public struct InvalidUTF8: Equatable, Sendable {
     /// 1 with the command that converts it; nil otherwise. The first bad byte alone, "invalid
     /// UTF-8: byte 0xFF at column 1", did not say what the file was, nor what to do.
     /// UTF-32 is told apart first: its little-endian mark begins as UTF-16's does, and the
-    /// UTF-16 command made it garbage (QA 13b).
+    /// UTF-16 command made it garbage.
     public static func utf16(_ bytes: [UInt8]) -> String? {
         let encoding: String
         if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {

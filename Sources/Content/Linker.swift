@@ -53,7 +53,7 @@ public struct Linker: Sendable {
                 }
             }
             // A section mentions what its heading names, though its text may never repeat it:
-            // "Syndicalism and the general strike" (QA 17a). The evidence is the heading's line
+            // "Syndicalism and the general strike". The evidence is the heading's line
             // only where the text has none: a sentence says more than a heading. The lead's
             // heading is the article's title, which names nothing.
             if !section.isLead {
@@ -272,7 +272,7 @@ struct AliasIndex: Sendable {
     private var targetsBySequence: [[String]: [String]] = [:]
     /// Of those, the items whose whole name it is, where it is some item's whole name and
     /// other items' short name too: "Mercury" beside "Mercury (planet)" and "Mercury (element)"
-    /// names the item "Mercury", written exactly (QA 13b: it linked to all three).
+    /// names the item "Mercury", written exactly (it linked to all three).
     private var wholeNameTargets: [[String]: [String]] = [:]
     private var lengthsByFirstToken: [String: [Int]] = [:]
     /// A duplicate's id → the first item of its topic.
@@ -285,7 +285,7 @@ struct AliasIndex: Sendable {
     /// One-word short names (a name without its "(disambiguator)": "Rust" of "Rust
     /// (programming language)"), and their forms, which mention their items only when written
     /// in the case the name has: "Old bridges rust" and "the answer was yes" mention neither
-    /// "Rust (programming language)" nor "Yes (band)" (QA 16). A short name of several words
+    /// "Rust (programming language)" nor "Yes (band)". A short name of several words
     /// ("Mutual aid" of "Mutual aid (organization theory)") is no common word, and matches in
     /// any case, as whole names do. Alias (its one folded token) → item id → the short name
     /// as written. Keyed by the token, not the one-token sequence: hashing an array for each
@@ -294,7 +294,7 @@ struct AliasIndex: Sendable {
     /// Aliases whose names join words with a dash of their own ("Sit-in", "Work-in") → the
     /// joints a mention must write a dash at too (`Aliases.Alias.dashJoints`): "would sit in
     /// the cafeteria" is no mention of "Sit-in", though "the mutual-aid network" is one of
-    /// "Mutual aid" (QA 17a). Where names of several items share an alias, only the joints
+    /// "Mutual aid". Where names of several items share an alias, only the joints
     /// all of them have.
     private var dashJoints: [[String]: UInt64] = [:]
 
@@ -340,7 +340,7 @@ struct AliasIndex: Sendable {
         }
         // The article's own title names nothing (a See-also topic that has it is left out
         // above), but it takes its words, as an item's own name does on its line: "Ada
-        // Lovelace" in «Ada Lovelace» is no mention of "Ada (programming language)" (QA 17a:
+        // Lovelace" in «Ada Lovelace» is no mention of "Ada (programming language)" (it was
         // only when a See-also topic named the article). An item of another kind named as
         // the article is, an example "General strike" in «General strike», keeps its mentions.
         if let title {
@@ -376,7 +376,7 @@ struct AliasIndex: Sendable {
 
     /// An item as a namesake: items of different kinds are one topic when their names are
     /// the same, or when one of them is the other's without its "(disambiguator)": the
-    /// strategy "Mutualism" and the See-also topic "Mutualism (economic theory)" (QA 17a, as a
+    /// strategy "Mutualism" and the See-also topic "Mutualism (economic theory)" (as a
     /// folder's titles are matched), but not "Mercury (planet)" and "Mercury (element)".
     /// (Nor, in `init`, a name and two of one kind that are it with a disambiguator each.)
     private struct Namesake {
@@ -428,7 +428,7 @@ struct AliasIndex: Sendable {
     /// shorter names inside it are not matched there ("Bronze Age" on its own line is no
     /// mention of "Bronze", as "Bronze Age tools" in a paragraph is none). That holds even
     /// when others share the alias: in "Mercury (planet)", "Mercury" is the planet's own short
-    /// name, no mention of "Mercury (element)" (QA 12c).
+    /// name, no mention of "Mercury (element)".
     ///
     /// An alias that is some items' whole name names those alone (`wholeNameTargets`). In an
     /// item's own name (`inName`), an alias any own topic has is its own all the same; in its

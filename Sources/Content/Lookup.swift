@@ -50,7 +50,7 @@ public enum Lookup {
         var isTyped = true
         /// What else names the place typed whole, after every name: the lead's article title,
         /// by which the panes and a folder's outline name the lead (`--section "Paris Commune"`
-        /// in a folder was "no section starts with", QA 17a). Not by its start, which would
+        /// in a folder was "no section starts with"). Not by its start, which would
         /// make every article's lead the first place a short start names.
         var title: String?
     }
@@ -113,7 +113,7 @@ public enum Lookup {
 
     /// `kind: name` or `section: Heading` as its scope (`strategy`, `section`) and the name;
     /// nil when `text` has no such prefix, or nothing after it: "Strategy:" is a heading's
-    /// name with a colon at its end (QA: `--section "Strategy:"` said it needed a name).
+    /// name with a colon at its end (`--section "Strategy:"` said it needed a name).
     private static func scoped(_ text: String) -> (scope: String, name: String)? {
         guard let colon = text.firstIndex(of: ":"),
               let scope = NodeResolver.prefix(text[..<colon].trimmingSpaces().lowercased()) else { return nil }

@@ -18,7 +18,7 @@ struct Token {
 ///   name "Flag 🇫🇷" needs its flag, and "flag" alone mentions no flag.
 ///
 /// And some words are not prose, and hold no names: each is one token, which only the same
-/// word matches (QA 16: "…/wiki/Analytical_Engine_notes" mentioned "Analytical Engine"):
+/// word matches ("…/wiki/Analytical_Engine_notes" mentioned "Analytical Engine"):
 /// - a URL, from its scheme ("https://") or "www." to the next space, without the
 ///   punctuation that ends a sentence or closes a bracket after it;
 /// - a path: a word that starts with "/", "~/", "./" or "../", or has two "/" or more between
@@ -289,7 +289,7 @@ private struct TokenScanner {
     }
 
     /// Ends the word being read. A possessive is its name's word: "Syndicalism's founders"
-    /// and "syndicalism’s" mention "Syndicalism" (QA 17a), and the mention ends before the
+    /// and "syndicalism’s" mention "Syndicalism", and the mention ends before the
     /// "'s", as a plural's "'" is left out ("workers'"). A name with "'s" in it ("People's
     /// Charter") is read the same way, so it still matches itself.
     private mutating func finish() {
@@ -405,8 +405,8 @@ public enum Aliases {
     }
 
     /// The forms of a dash-joined compound of "-ism" or "-ist" words ending at `last`, each
-    /// word changed: "Marxist–Leninist" and "Marxist–Leninists" of "Marxism–Leninism" (QA
-    /// 17a: only the last word was, which made "Marxism–Leninist").
+    /// word changed: "Marxist–Leninist" and "Marxist–Leninists" of "Marxism–Leninism" (only
+    /// the last word was, which made "Marxism–Leninist").
     static func compoundForms(of tokens: [String], last: Int, dashJoints: UInt64) -> [[String]] {
         var first = last
         while first > 0, first - 1 < 64, dashJoints & (1 << UInt64(first - 1)) != 0 { first -= 1 }

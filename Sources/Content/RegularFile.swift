@@ -16,7 +16,7 @@ public enum RegularFile {
 
     /// `bytes(atPath:)` for a file a person named on the command line, which may also be a
     /// pipe (`--config <(…)`, a FIFO), read to its end, or /dev/null, which is empty: the
-    /// ways `tmux -f /dev/null` and a configuration made on the fly are given (QA: both were
+    /// ways `tmux -f /dev/null` and a configuration made on the fly are given (both were
     /// refused as "a device" and "a pipe"). Other devices are still refused: /dev/zero never
     /// ends. A pipe may give `sizeLimit` bytes at most.
     public static func bytes(namedAtPath path: String) throws -> [UInt8] {
@@ -36,12 +36,12 @@ public enum RegularFile {
 
     /// The most any input is read: a file, or a pipe given as one (`bytes(namedAtPath:)`).
     /// A regular file was read whole whatever its size: a sparse 100 GB file ended in "failed
-    /// to allocate", and a 20 GB one in the out-of-memory killer after 81 s (QA 14a). The
+    /// to allocate", and a 20 GB one in the out-of-memory killer after 81 s. The
     /// largest article measured (scripts/bench-content.sh) is 10 MB and loads in about 1 s.
     public static let sizeLimit = 64 << 20
 
     /// Why a file of `size` bytes is not read, or nil when it is not too large. Its size is
-    /// rounded up: a byte over the limit was "64 MB, and seealso reads at most 64 MB" (QA 15a).
+    /// rounded up: a byte over the limit was "64 MB, and seealso reads at most 64 MB".
     private static func tooLarge(_ size: Int) -> String? {
         size > sizeLimit ? "cannot read file: it is \((size + (1 << 20) - 1) >> 20) MB, and seealso reads at most \(sizeLimit >> 20) MB" : nil
     }

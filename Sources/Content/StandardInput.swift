@@ -2,7 +2,7 @@ import Foundation
 
 /// Standard input as an article: PATH `-`, as grep, jq and less read it. A script that pipes
 /// an article in (`cat a.txt | seealso outline -`) gets that article; without `-` it got the
-/// bundled one, and status 0 (QA).
+/// bundled one, and status 0.
 public enum StandardInput {
     /// How an article read from standard input is named wherever a path would be (messages,
     /// `search`'s path column, exports that show a path): grep's spelling, which reads as no

@@ -1,7 +1,7 @@
 /// The Latin letters with a stroke that Unicode gives no decomposition, read as their base
 /// letter wherever accents are ignored (search, name lookups, a folder's titles): đ is d as
 /// é is e. Folding by decomposition drops é's accent but leaves đ whole, so "dien bien"
-/// found nothing in "Điện Biên" while "thang" found "Thăng" (QA).
+/// found nothing in "Điện Biên" while "thang" found "Thăng".
 ///
 /// The list is the one search engines fold to ASCII (Lucene's ASCIIFoldingFilter, ICU's
 /// Latin-ASCII): Đ (Vietnamese, Serbo-Croatian), Ł (Polish), Ø (Danish, Norwegian), Ħ

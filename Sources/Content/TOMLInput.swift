@@ -28,7 +28,7 @@ public enum TOMLInput {
     }
 
     /// The most '.' one line may hold. TOMLKit reads a dotted key by recursion, and one of a
-    /// million parts (2 MB: `k.k.k…`) overflowed its stack, a segmentation fault (QA 14a);
+    /// million parts (2 MB: `k.k.k…`) overflowed its stack, a segmentation fault;
     /// 100,000 parts are still read. Counted over the whole line, strings included: no
     /// configuration or links file has a string of 10,000 dots.
     static let dotLimit = 10_000

@@ -11,10 +11,10 @@ public struct TOMLKeyLines: Sendable {
     /// The paths seen, as a tree of keys: node 0 is the root, and each other node is its
     /// parent's child by one key. Every key of a dotted key `a.b.c` is seen (`a`, `a.b`,
     /// `a.b.c`): kept whole, the paths of a key of n parts held n²/2 keys, and a 40 KB file of
-    /// one 20,000-part key took 3.1 GB and 9 s (QA 14a R1). A node keeps its one key.
+    /// one 20,000-part key took 3.1 GB and 9 s. A node keeps its one key.
     private let paths: PathTree
 
-    /// How many paths are kept (for tests: linear in the text, QA 14a R1).
+    /// How many paths are kept (for tests: linear in the text).
     var pathCount: Int { paths.lines.count }
 
     public init(_ text: String) {

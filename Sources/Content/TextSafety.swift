@@ -77,7 +77,7 @@ extension String {
 
     /// This text made safe to print inside a message's quotes, with every character that
     /// shows nothing but the space (`Unicode.Scalar.showsNothing`) named, `<U+200B>`: quoted
-    /// as is, `'\u{200B}'` read as `''` (QA 15a).
+    /// as is, `'\u{200B}'` read as `''`.
     public var quotable: String {
         var result = ""
         for scalar in neutralized.unicodeScalars {

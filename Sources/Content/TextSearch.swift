@@ -13,7 +13,7 @@ public struct TextSearch: Sendable {
         self.query = query
         // By scalar, ASCII by range: `Character.isUppercase` looked up Unicode properties for
         // every character of the query at every key, which made a pasted query of 7,000
-        // lowercase letters take 3.4 s (QA 11a). The same answer: a character is uppercase
+        // lowercase letters take 3.4 s. The same answer: a character is uppercase
         // when its scalars are (a titlecase letter, as "ǅ", is not).
         isCaseSensitive = query.unicodeScalars.contains { $0.isASCII ? (0x41...0x5A).contains($0.value) : $0.properties.isUppercase }
         var folder = SearchFolder(caseSensitive: isCaseSensitive)
@@ -196,7 +196,7 @@ public struct SearchFolder {
         if let cached = cache[scalar] { return cached }
         var result: [Unicode.Scalar]
         let unified = Self.unifiedPunctuation(scalar)
-        // A flag is found by the letters it is shown as (QA 15b: "FR" on screen, and /FR
+        // A flag is found by the letters it is shown as ("FR" on screen, and /FR
         // found nothing).
         if let letter = scalar.regionLetter {
             result = [caseSensitive ? letter : Self.foldASCII(letter, caseSensitive: false)]

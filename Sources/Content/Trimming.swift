@@ -61,7 +61,7 @@ extension Substring {
 extension StringProtocol {
     /// Whether this text shows nothing: only characters that show nothing
     /// (`Unicode.Scalar.showsNothing`). A heading or an item's name made of them looks empty,
-    /// and is: `== \u{200B} ==` was a heading that `outline` printed as nothing (QA 14c).
+    /// and is: `== \u{200B} ==` was a heading that `outline` printed as nothing.
     var showsNothing: Bool { unicodeScalars.allSatisfy(\.showsNothing) }
 }
 

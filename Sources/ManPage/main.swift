@@ -199,7 +199,7 @@ func page(_ info: ToolInfo, version: String, date: String) -> String {
         ".TP", "\\fBXDG_CACHE_HOME\\fR", "\\fBsearch\\fR keeps its index of a folder's articles in \\fI$XDG_CACHE_HOME/seealso\\fR (default \\fI~/.cache/seealso\\fR), a cache the next search rebuilds.",
         ".TP", "\\fBTERMINFO\\fR", "A folder of terminal descriptions searched before the system's, as ncurses does: the binary carries none.",
         ".TP", "\\fBCOLORFGBG\\fR", "With the \\fBauto\\fR theme, a light background here selects the light theme.",
-        // What a copied binary's user has without README.md (QA 10c): the article form and
+        // What a copied binary's user has without README.md: the article form and
         // the exit statuses a script tests.
         ".SH ARTICLE FORM",
         "An article is UTF\\-8 text: \\fB= Title =\\fR on its first line; headings \\fB== Heading ==\\fR (or \\fB==Heading==\\fR) at levels 2 to 6; paragraphs separated by blank lines; list items \\fB\\- text\\fR, and \\fB\\- Name \\[u2013] description\\fR (en dash, em dash or \\fB \\- \\fR); a \\fBSee also\\fR list of article titles. Lists under headings or lead\\-ins that say \\fBexamples\\fR, \\fBcases\\fR or \\fBhistory\\fR are examples; \\fBstrategies\\fR, \\fBapproaches\\fR or \\fBtactics\\fR, strategies. Curated links may sit beside an article as \\fINAME.links.toml\\fR. \\fB\\-\\fR as a path reads the article from standard input.",

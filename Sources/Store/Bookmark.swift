@@ -123,8 +123,8 @@ extension Bookmark {
     /// leads to (a heading moved under another parent, or renamed, say), not the old one, and
     /// the title is the article's now (a title changed in the file it was made in). Orphaned,
     /// it keeps its old heading: there is nothing else to show; and its file, unless `file` is
-    /// that one: an article of the same title it does not resolve in is not its article (QA
-    /// 14a: while its own file was away, opening another file of that title re-pointed it
+    /// that one: an article of the same title it does not resolve in is not its article
+    /// (while its own file was away, opening another file of that title re-pointed it
     /// there for good, "orphaned" even once its file was back).
     ///
     /// The body digest is taken again wherever the bookmark is found, as the heading is, and
@@ -138,7 +138,7 @@ extension Bookmark {
     ///
     /// Found in another file of its title (its own away), it moves there only when its
     /// section's text is the one it recorded (`bodyDigest`), a file moved or renamed; else it is
-    /// shown there and recorded as it was (QA 15a: opened while its own file was away for a
+    /// shown there and recorded as it was (opened while its own file was away for a
     /// moment, another file's "Sec Two", of other text, took it for good).
     func anchored(at place: BookmarkPlace, in site: some BookmarkSite, file: String?) -> Bookmark {
         var anchored = self

@@ -102,7 +102,7 @@ struct BookmarkExportFile: Codable {
         /// Blank is what shows as nothing: only spaces and tabs of any script. A line or
         /// paragraph separator, NEL or a form feed is shown (as � or ^L, see `TextSafety`), and
         /// older parsers took a heading of only those: refused here, such a bookmark was exported
-        /// and then refused on import, its note with it (QA 14a). What export writes, import takes.
+        /// and then refused on import, its note with it. What export writes, import takes.
         var problem: (field: String, reason: String)? {
             func isBlank(_ text: String) -> Bool {
                 text.unicodeScalars.allSatisfy { $0 == "\t" || ($0.properties.isWhitespace && !TextSafety.isUnsafe($0)) }
@@ -173,7 +173,7 @@ public struct BookmarkImport {
 
 /// A bookmark that an export leaves out, as import would refuse it: a row of a database edited
 /// by hand (an empty heading, a section path that is not JSON), or with a date the form cannot
-/// write. Left out, not written as it is: a file that import refuses imports nothing (QA 14a).
+/// write. Left out, not written as it is: a file that import refuses imports nothing.
 public struct UnexportableBookmark: Equatable, Sendable, CustomStringConvertible {
     public var id: Int64
     public var title: String
@@ -240,7 +240,7 @@ extension StateStore {
     /// none (the note is kept). One whose note differs from that of every bookmark on its place
     /// is added beside them (`beside` counts those among `added`): merged, its note was dropped,
     /// said only as "merged", and an export of two bookmarks of one place with two notes came
-    /// back as one (QA 15a). What export writes, import takes back unchanged. All or nothing:
+    /// back as one. What export writes, import takes back unchanged. All or nothing:
     /// one transaction.
     public func importBookmarks(_ bookmarks: BookmarkImport) throws -> ImportCount {
         let file = bookmarks.file
@@ -311,7 +311,7 @@ extension StateStore {
 
     /// Why the decoder could not read `json` at all, and where: "not valid JSON (line 2,
     /// column 27)", "not valid JSON (it ends too soon)", or "nested more than 512 levels deep
-    /// (line 1, column 514)": valid JSON deeper than the parser goes was called invalid (QA 14a).
+    /// (line 1, column 514)": valid JSON deeper than the parser goes was called invalid.
     static func syntaxProblem(in json: Data) -> String {
         let (place, tooDeep) = syntaxPlace(in: json)
         return (tooDeep ? "nested more than \(maximumNesting) levels deep" : "not valid JSON") + place

@@ -100,7 +100,7 @@ enum Migrations {
             return
         }
         // A version below 0 is no version any seealso wrote: slicing the steps from it trapped,
-        // silently, in every bookmarks command and the explorer (QA 14a).
+        // silently, in every bookmarks command and the explorer.
         if found.version < 0 {
             throw StoreError.corrupt(path: path)
         }
@@ -125,7 +125,7 @@ enum Migrations {
                     try database.execute(step)
                 } catch let error as SQLiteError where error.primary == SQLITE_ERROR {
                     // SQL that cannot run on these tables (a table or a column already there):
-                    // the schema is not the version's: damaged (QA 15a: it was said as an I/O error, status 74).
+                    // the schema is not the version's: damaged (it was said as an I/O error, status 74).
                     throw StoreError.damagedSchema(path: path, version: found.version, detail: error.message)
                 }
             }

@@ -232,19 +232,19 @@ public final class StateStore {
     }
 
     /// Undoes a removal: puts the bookmarks back with their ids, notes and dates, in one
-    /// transaction (one `m` removes every bookmark on a place: its undo puts back all of them,
-    /// QA 14a). Restoring one that is already there changes nothing. Ids are never reused
+    /// transaction (one `m` removes every bookmark on a place: its undo puts back all of them).
+    /// Restoring one that is already there changes nothing. Ids are never reused
     /// (AUTOINCREMENT), so their ids are free.
     ///
     /// When the same place was bookmarked again since (`madeAfter`: the `lastBookmarkID` when
     /// they were removed; nil takes every other bookmark there as made since), that bookmark
     /// stays, and no note is lost: one with no note, or the same note, takes the removed one's
     /// (one place, one bookmark); one with a note of its own keeps it, and the removed one
-    /// comes back beside it with its own (QA 14a: it was dropped, note and all, while the status
+    /// comes back beside it with its own (it was dropped, note and all, while the status
     /// line said "Bookmark restored."). Both notes were seen, the older before its removal and
     /// the newer as it was typed; joining them would make a note neither was, and the next `m`
     /// there removes both bookmarks, and says so. A bookmark that was on the place before the
-    /// removal is not made since: the removed one comes back beside it as it was (QA 15a: it
+    /// removal is not made since: the removed one comes back beside it as it was (it
     /// was said to be beside one made since, and one without a note took the removed one's).
     @discardableResult
     public func restoreBookmarks(_ removed: [Bookmark], madeAfter lastID: Int64? = nil) throws -> Restoration {
@@ -335,7 +335,7 @@ public final class StateStore {
             let underParents = sameText.filter { Bookmark.path(to: $0, in: article).dropLast() == parents }
             // Only one that can be told: of two sections with the same text under the same
             // headings (both renamed), either may be it, and a guess moved a note onto the
-            // wrong one (QA 13b); orphaned, it keeps its old heading and says so.
+            // wrong one; orphaned, it keeps its old heading and says so.
             if let index = underParents.count == 1 ? underParents.first : sameText.count == 1 ? sameText.first : nil {
                 return .section(index)
             }
@@ -437,7 +437,7 @@ public final class StateStore {
     }
 
     /// Whether the last bookmark id (Int64.max) was given: AUTOINCREMENT never reuses one, and
-    /// SQLite then refuses a new row with the code a full disk has (QA 14a: "no space left").
+    /// SQLite then refuses a new row with the code a full disk has ("no space left").
     private func idsAreExhausted() -> Bool {
         let highest = try? database.integer("SELECT max(id) FROM bookmark")
         return (try? lastBookmarkID()) == Int64.max || highest == Int64.max

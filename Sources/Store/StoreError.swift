@@ -22,7 +22,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case corrupt(path: String)
     /// A seealso database whose tables are not those of its schema version (`PRAGMA
     /// user_version` set back, a column already there): a migration step failed on it, in
-    /// SQLite's words (`detail`). Damaged, as `.corrupt`, not an I/O error (QA 15a): nothing
+    /// SQLite's words (`detail`). Damaged, as `.corrupt`, not an I/O error: nothing
     /// failed to be read or written, and the file was left as it was found.
     case damagedSchema(path: String, version: Int, detail: String)
     /// An SQLite database of another application (a different `application_id`, or tables

@@ -17,15 +17,15 @@ enum Timestamp {
     /// Why `date(from:)` refuses `text`, to say it at its place in the file.
     static func refusal(of text: String) -> String {
         guard let date = instant(text) else { return "'\(text)' is not an ISO 8601 date and time (2025-05-01T12:00:00Z)" }
-        // Read, it could not be written back: an export the next import refused (QA 14a:
-        // 9999-12-31T23:59:59-23:59 was exported as 10000-01-01T23:58:59Z).
+        // Read, it could not be written back: an export the next import refused
+        // (9999-12-31T23:59:59-23:59 was exported as 10000-01-01T23:58:59Z).
         let utc = date < Date(timeIntervalSince1970: 0) ? "before the year 0001" : "after the year 9999"
         return "'\(text)' is \(utc) in UTC, which an export cannot write"
     }
 
     /// `date` as an export writes it, `2025-05-01T12:00:00Z` (whole seconds, UTC), in the
     /// proleptic Gregorian calendar that `date(from:)` reads: `ISO8601DateFormatter` wrote
-    /// Julian dates before October 1582, so each export and import moved them (QA 14a: 0001-01-01
+    /// Julian dates before October 1582, so each export and import moved them (0001-01-01
     /// came back as 0001-01-03, then 01-05). Nil outside the years 0001 to 9999, which the form
     /// cannot hold.
     static func string(from date: Date) -> String? {

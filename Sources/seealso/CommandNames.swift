@@ -63,7 +63,7 @@ enum CommandNames {
     /// `/` or a `.`), is there, or is no near miss: loading then says what is wrong.
     ///
     /// A FILE that is a command's very name came after an option (`seealso --config k.toml
-    /// outline`), which made the line the explorer's: that is said instead (QA: "outline: no
+    /// outline`), which made the line the explorer's: that is said instead ("outline: no
     /// such file", and no hint, where a misspelling got one).
     static func reportMistypedCommand(file: String?) throws {
         guard let file, access(file, F_OK) != 0 else { return }

@@ -39,7 +39,7 @@ struct Exploration: ArticleLocation {
         // A folder reopens at the article read last, as a single article reopens where it was
         // left; --section and --item name a place in the article that has it instead (see start).
         // With --no-restore too, at its top, so that where it was left is one H away, as for
-        // a single article (QA: the first article opened, and H had nothing to go back to).
+        // a single article (the first article opened, and H had nothing to go back to).
         let restores = !noRestore && settings.config.restore
         let indexDirectory = CorpusIndex.defaultDirectory(environment: environment)
         let started = try open(resuming: opened, article: article, indexDirectory: indexDirectory)
@@ -52,8 +52,8 @@ struct Exploration: ArticleLocation {
             storeEvents = try MainActor.assumeIsolated {
                 let service = opened.map { StoreService(store: $0, folder: folderPath.map { FolderCatalog.FolderSpelling($0).absolute },
                                                         catalog: opening.catalog) }
-                // The bookmark keys say why there are none, as the start-up notice did (QA 13a:
-                // "the bookmark store could not be opened", the reason dropped).
+                // The bookmark keys say why there are none, as the start-up notice did
+                // ("the bookmark store could not be opened", the reason dropped).
                 let off = readsStandardInput ? Self.standardInputHasNoBookmarks : (opened == nil ? problem : nil) ?? Explorer.noBookmarkStore
                 let session = opening.session(service: service, keymap: settings.config.keymap, bookmarksOff: off)
                 session.standsIn = started.standsIn
@@ -128,7 +128,7 @@ struct Exploration: ArticleLocation {
     /// Why the outline is printed instead of the explorer, when standard output is a terminal
     /// and the outline there is a surprise; nil when it is asked for (TERM=dumb) or expected
     /// (the output goes to a pipe or a file). `seealso < /dev/null` printed it without a word
-    /// (QA 17a): the explorer needs its keys from a terminal as much as a TERM.
+    ///: the explorer needs its keys from a terminal as much as a TERM.
     static func whyNotExplored(keys: Keyboard, term: String?) -> String? {
         guard isatty(STDOUT_FILENO) == 1, term != "dumb" else { return nil }
         if (term ?? "").isEmpty { return "TERM is not set" }

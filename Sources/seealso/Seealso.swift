@@ -176,7 +176,7 @@ extension ArticleLocation {
     /// After a command read the bundled article (no PATH), titled `title`, while standard input
     /// is a pipe: one line on stderr saying so, and that `-` reads the pipe (`example`, the
     /// command with `-`). A script that pipes an article in and forgets `-` got "Dual power" and status 0,
-    /// and could not tell (QA). The status stays 0: a script run with a pipe it does not
+    /// and could not tell. The status stays 0: a script run with a pipe it does not
     /// mean as an article (a CI runner's stdin) must not start failing.
     func noteIfStandardInputUnread(read title: String?, _ example: String) {
         guard file == nil, StandardInput.isPipe, let title else { return }

@@ -18,7 +18,7 @@ final class StoreService: BookmarkService {
     /// Deleted bookmarks for `u`, the last removal last: each removal's bookmarks together
     /// (`m` removes every bookmark of a place, and its undo puts back all of them), with the
     /// last bookmark id then, which tells a bookmark made on their place since from one that
-    /// was there with them (QA 15a: `d` `d` `u` said "beside the one made there since").
+    /// was there with them (`d` `d` `u` said "beside the one made there since").
     private var removed: [(bookmarks: [Bookmark], lastID: Int64)] = []
     /// The store's `data_version` when the bookmarks were last read: another process's commit
     /// changes it, this one's own writes do not (`changedElsewhere`).

@@ -155,7 +155,7 @@ public struct DOTExporter: Sendable {
 
     /// The opening of a graph. `compound` lets an edge end at a cluster's border (`lhead`).
     /// Such a graph is ranked whole (`newrank`): ranked cluster by cluster, articles that
-    /// list each other in a ring made Graphviz fail ("trouble in init_rank", QA 15a: five
+    /// list each other in a ring made Graphviz fail ("trouble in init_rank": five
     /// articles, each lead naming the next).
     private func header(name: String, title: String, compound: Bool) -> String {
         var output = "digraph \(Self.quoted(name)) {\n"
@@ -249,7 +249,7 @@ public struct DOTExporter: Sendable {
 
     /// A tooltip as a DOT string: as `quoted`, but a backslash is written as four. Graphviz
     /// unescapes a tooltip twice, and expands `\N`, `\G` and the like the second time: written
-    /// `\\`, "C:\Names" was drawn "C:" and the node's id (QA 15a). An entity (`&#92;`) is
+    /// `\\`, "C:\Names" was drawn "C:" and the node's id. An entity (`&#92;`) is
     /// read before both, and the backslash was lost.
     static func tooltip(_ text: String) -> String { "\"" + escaped(text.neutralized, backslash: "\\\\\\\\") + "\"" }
 
@@ -297,7 +297,7 @@ public struct DOTExporter: Sendable {
     /// spaces, a longer word cut, and past `maxLines` lines cut with "…". Graphviz 2.43 drew
     /// a node one line wide, and beside a node of 200 letters or more in a cluster with
     /// labelled edges its router failed ("triangulation failed … lost … edge") and `dot`
-    /// gave up on the whole graph (QA 14c). `shortened` says some of the text is left out,
+    /// gave up on the whole graph. `shortened` says some of the text is left out,
     /// for a tooltip to hold it whole.
     static func label(_ text: String, width: Int = labelWidth) -> (quoted: String, shortened: Bool) {
         var lines: [String] = []

@@ -96,7 +96,7 @@ extension Theme {
     /// console is exactly its plain text, so nothing marked the row; black on white under the
     /// light theme, plain text on a white terminal. The underline is the mono theme's mark
     /// for it, and shows on any background, blank cells included. A reversed role's band is
-    /// its foreground colour, so that is the one checked (it was skipped, QA 14d).
+    /// its foreground colour, so that is the one checked (it was skipped).
     public func fitted(to palette: TerminalPalette) -> Theme {
         var fitted = self
         for (role, appearance) in appearances

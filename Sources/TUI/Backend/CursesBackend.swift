@@ -157,7 +157,7 @@ public final class CursesBackend {
                 Int(seealso_wcwidth(wchar_t(bitPattern: $0.value)))
             }
             // The handlers now also reset the scroll region the encoder may leave set, and turn
-            // bracketed paste off: on, a paste is text for a prompt, not keys (QA 11a: a
+            // bracketed paste off: on, a paste is text for a prompt, not keys (a
             // pasted line ending in a newline closed the search and ran the rest as commands,
             // deleting a bookmark).
             terminalNeedsRestore = 2
@@ -353,8 +353,8 @@ public final class CursesBackend {
     static let largestSize = (rows: Int32(500), columns: Int32(1000))
 
     /// `setUp` (newterm) with ncurses' screens no larger than `largestSize`: it sets them up at
-    /// the size the terminal claims, and a terminal started at 10000×10000 grew past 8 GB (QA
-    /// 14a; resizes were capped, not the start). LINES and COLUMNS, which ncurses takes over
+    /// the size the terminal claims, and a terminal started at 10000×10000 grew past 8 GB
+    /// (resizes were capped, not the start). LINES and COLUMNS, which ncurses takes over
     /// the terminal's own size, say the capped size, and are put back as they were after.
     private static func withinLargestSize<Result>(_ setUp: () -> Result) -> Result {
         guard let claimed = claimedSize(), exceedsLargestSize(claimed) else { return setUp() }

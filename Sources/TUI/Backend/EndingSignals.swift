@@ -9,7 +9,7 @@ import Darwin
 /// Every signal whose default action ends the process, by how the backend ends it instead
 /// (`CursesBackend.installSignalHandlers`). A signal left to its default action killed the
 /// explorer with the terminal still ncurses': raw modes, the alternate screen and mouse
-/// reporting on, the shell's prompt drawn in the alternate screen (QA: `kill -USR1`). So
+/// reporting on, the shell's prompt drawn in the alternate screen (`kill -USR1`). So
 /// none is left out; the signals not listed stop, continue or are ignored by default, or
 /// cannot be caught (SIGKILL, SIGSTOP), and `EndingSignalsTests` checks that against the
 /// whole range.

@@ -15,7 +15,7 @@
 /// `ESC [ Pb;Px;Py M`) come here. With `mouse = false` ncurses still matches `kmous` but
 /// leaves the rest of the report unread (`decode(keyMouse:next:)` reads it). A terminal may
 /// report with the mouse off, left so by a program that crashed or was killed: its reports
-/// ran as keys (QA: a click's `M` opened the note prompt, its release's `m` bookmarked).
+/// ran as keys (a click's `M` opened the note prompt, its release's `m` bookmarked).
 enum EscapeSequence: Equatable {
     /// Esc on its own: nothing was waiting after it, or something that is no character
     /// (`unread`).

@@ -22,7 +22,7 @@ enum TerminalGlyph {
             guard terminalWidth(scalar) == 0, scalars.count < maxScalars else { break }
             if scalar == "\u{200D}" { break }
             // A tag sequence (the flag of England: 🏴 and six tags) is whole or not at all:
-            // cut at `maxScalars` it named no flag and left its closing tag out (QA 10a).
+            // cut at `maxScalars` it named no flag and left its closing tag out.
             if (0xE0000...0xE007F).contains(scalar.value) { break }
             if scalar == "\u{FE0F}" && baseWidth != 2 { continue }
             scalars.append(scalar)

@@ -1,7 +1,7 @@
 /// Characters from the bytes a terminal sends, decoded here rather than by ncurses'
 /// `wget_wch`: that kept the bytes of an invalid sequence (a stray 0xFF, or é from a Latin-1
 /// terminal) and appended every later byte to them, waiting for a character that could not
-/// come, so ordinary keys vanished until a function key reset it (QA: `q` pressed five times
+/// come, so ordinary keys vanished until a function key reset it (`q` pressed five times
 /// did not quit; `/caf`, é, ` soviet` left `/caf`). An invalid sequence is dropped here, and
 /// the byte that showed it invalid is the next key's.
 enum UTF8Input {

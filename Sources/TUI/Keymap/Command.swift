@@ -81,7 +81,7 @@ public enum Command: String, Sendable, CaseIterable, Codable {
         case .deleteBookmark: "Bookmarks: delete the selected bookmark"
         case .undoDelete:
             // Any pane: the store puts back what was removed last, by d in the Bookmarks pane
-            // or by m wherever the place was (it said "Bookmarks: undo the last delete", QA 17b).
+            // or by m wherever the place was (it said "Bookmarks: undo the last delete").
             "Undo the last bookmark removal"
                 + Self.parenthesized([keymap.keyName(for: .deleteBookmark),
                                       keymap.keyName(for: .toggleBookmark).map { "\($0) on a bookmarked place" }])

@@ -1,6 +1,6 @@
 /// The keys of a place that reads them its own way — a prompt, the finder, the link map, the
 /// help — as a table: the place's handler dispatches from it and the help and the README list
-/// it, so that, as for `KeyMap`, the two can never disagree (QA 17b: the finder's and the link
+/// it, so that, as for `KeyMap`, the two can never disagree (the finder's and the link
 /// map's keys, Tab in a prompt, Ctrl-G, Ctrl-B and Ctrl-F were handled and listed nowhere).
 ///
 /// A row's keys are fixed keys (typed text's: never remapped), the keys the keymap binds to

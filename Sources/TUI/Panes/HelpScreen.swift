@@ -18,7 +18,7 @@ public enum HelpScreen {
         // room beside it, and is no wider than a third of the text (or the standard keymap's
         // widest list, "Space, PgDn, Ctrl-F"); a longer list goes on lines of its own. One
         // action given many keys had pushed every description under its keys, its own list
-        // cut; then, beside them, it squeezed every description into two lines (QA 12b, 13a).
+        // cut; then, beside them, it squeezed every description into two lines.
         let widest = max(textWidth / 3, Entry.ordinaryKeys)
         let column = entries.compactMap(\.keysWidth).filter { $0 <= widest && 2 + $0 + 2 + Entry.minimumSummary <= textWidth }.max()
         let lines = entries.flatMap { $0.lines(width: textWidth, column: column) }

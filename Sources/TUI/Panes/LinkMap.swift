@@ -346,7 +346,7 @@ extension LinkMap {
         }
         drawDetail(detail, into: &buffer, area: area)
         // With no link selected (a map of no links), the focus box's first row, its name: the
-        // one node there is (QA 15b: the cursor sat on the title, at the top-left corner).
+        // one node there is (the cursor sat on the title, at the top-left corner).
         return selectedLeft ?? selectedRight ?? (focusBox.x + 1, focusBox.y + 1)
     }
 
@@ -373,7 +373,7 @@ extension LinkMap {
         // The focus box: its label wrapped to at most three lines, then its kind.
         let maxBox = min(max(area.width / 4, 14), 30)
         // A word wider than the box is cut with "…", not broken into two lines ("Municipalis"
-        // over "m", QA 13a).
+        // over "m").
         let words = focusLabel.neutralized.split(separator: " ", omittingEmptySubsequences: false)
             .map { $0.displayWidth > maxBox - 4 ? $0.truncated(toWidth: maxBox - 4) : String($0) }
         var labelLines = TextWrapper.wrap(words.joined(separator: " "), width: maxBox - 4).map { String($0.text) }
@@ -638,7 +638,7 @@ extension LinkMap {
     }
 
     /// The legend: the arrows, and the tags' marks that are drawn (`tagsDrawn`). It explained
-    /// `·c` and `·d` at 120 and 200 columns, where the tags are spelled out (QA 17a).
+    /// `·c` and `·d` at 120 and 200 columns, where the tags are spelled out.
     func drawLegend(into buffer: inout CellBuffer, y: Int, area: Rect, glyphs: Glyphs,
                     explaining drawn: (curated: Bool, detected: Bool, counted: Bool)) {
         var items: [[(String, Style)]] = [[(" \(glyphs.arrowRight) \(glyphs.arrowLeft) direction of the link", Style(.dim))]]
@@ -667,7 +667,7 @@ extension LinkMap {
     /// relation and origin, then the reason. The names say again what the map shows (the
     /// selected node's band, the focus box and the arrow between them): they give way to the
     /// reason when both do not fit, as a rationale lost its point to them ("… → Dual state
-    /// (model) · analogous-to · curated: K…", QA 17a). A rationale still too long wraps to a
+    /// (model) · analogous-to · curated: K…"). A rationale still too long wraps to a
     /// second row where there is one; evidence keeps one row, cut around its mention.
     func detailRows(of index: Int, width: Int, maxRows: Int, glyphs: Glyphs) -> [String] {
         let node = nodes[index]

@@ -24,7 +24,7 @@ public struct ListRow: Equatable, Sendable {
     public var isDetail = false
     /// A detail row shown whole however many lines it takes: a curated link's rationale,
     /// short authored prose whose point is often at its end (cut to three rows, the Rojava
-    /// one ended "which gre…", QA 17a). Other detail rows (evidence, a bookmark's note) are
+    /// one ended "which gre…"). Other detail rows (evidence, a bookmark's note) are
     /// cut to `ListLayout.maxDetailLines`.
     public var showsWhole = false
 

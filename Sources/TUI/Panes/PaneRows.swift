@@ -74,7 +74,7 @@ public enum PaneRows {
             if let shared = entry.sharedTitle { main.append(TextSpan("only in \(shared.file): ", Style(.error))) }
             if let mark = entry.away?.mark { main.append(TextSpan(mark, Style(.error, bold: true))) }
             // The bookmarked heading itself is kept when the row is cut: its ancestors take the
-            // "…" (QA: "Geography › Upper Danube › Tributarie…" hid the heading bookmarked).
+            // "…" ("Geography › Upper Danube › Tributarie…" hid the heading bookmarked).
             var kept = 0
             if let last = entry.path.range(of: " › ", options: .backwards) {
                 main.append(TextSpan(String(entry.path[..<last.upperBound])))
@@ -117,7 +117,7 @@ public enum PaneRows {
         }
         if !incoming.isEmpty {
             // Named: under "Other articles" in the backlinks of one of its topics, they read as
-            // listing that topic, not this article (QA 16a).
+            // listing that topic, not this article.
             rows.append(ListRow([TextSpan("Articles listing \(model.article.title) (\(incoming.count))", Style(.section, bold: true))]))
             for source in incoming {
                 rows.append(ListRow([TextSpan("← ", Style(.dim)), TextSpan(source.article)],

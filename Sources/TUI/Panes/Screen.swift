@@ -58,7 +58,7 @@ extension Explorer {
     func drawTooSmall(into buffer: inout CellBuffer, state: AppState) {
         let size = state.size
         // A note being written is lost by the quit key here (it is the way out, and the
-        // prompt is hidden): said before it is pressed, as QA 10d lost one unwarned.
+        // prompt is hidden): said before it is pressed, or one is lost unwarned.
         let writing = state.prompt.map { $0.purpose != .search && !$0.text.isEmpty } ?? false
         let wayOut = writing
             ? "Enlarge the window to finish the note" + (keymap.keyName(for: .quit).map { ", or press \($0) to quit without saving it." } ?? ".")
@@ -70,7 +70,7 @@ extension Explorer {
             TextWrapper.wrap(line, width: max(size.width, 1)).map { (text: String($0.text), isTitle: number == 0) }
         }
         // Centred when it fits; else from its first line, so that a tiny window shows the
-        // start of the notice, not fragments from its middle ("so / needs / 40×12", QA 12a).
+        // start of the notice, not fragments from its middle ("so / needs / 40×12").
         let top = max((size.height - rows.count) / 2, 0)
         for (offset, row) in rows.enumerated() {
             let y = top + offset
@@ -256,7 +256,7 @@ extension Explorer {
                     _ = draw(kept, from: x + 1, to: limit)
                 } else {
                     // Right after the text: a wide character that did not fit leaves its
-                    // column after the "…", not a gap before it (QA 10a: "渋谷新 …").
+                    // column after the "…", not a gap before it ("渋谷新 …").
                     let x = draw(spans, from: start, to: limit - 1)
                     buffer.put("…", x: x, y: y, style: ellipsisStyle)
                 }
@@ -278,7 +278,7 @@ extension Explorer {
         }
         var right = " \(position(state)) " + (keymap.keyName(for: .help).map { " \($0) help " } ?? "")
         // Zoomed, a pane looks like the layout below 80 columns: said, as tmux flags a zoomed
-        // pane, with the key that leaves it (QA 10d: nothing showed it).
+        // pane, with the key that leaves it (nothing showed it).
         if state.zoomed, state.layout.panes.count == 1 {
             right = " zoomed" + (keymap.keyName(for: .zoom).map { " (\($0) back)" } ?? "") + " " + right
         }
@@ -294,7 +294,7 @@ extension Explorer {
             x += buffer.put(text.displayWidth > room ? String(text.truncated(toWidth: room)) : text, x: x, y: rect.y,
                             maxWidth: room, style: Style(.notice, bold: true, reverse: true))
         } else {
-            // Half the bar at least, and whatever the breadcrumb leaves (QA 10d: at 120 columns
+            // Half the bar at least, and whatever the breadcrumb leaves (at 120 columns
             // it kept two steps with 40 columns empty).
             let path = Self.fitted(jumpPath(state), width: max(available / 2, available - left.displayWidth - 4))
             let trail = path.isEmpty ? "" : "  ⟨" + path + "⟩"

@@ -36,7 +36,7 @@ extension ReaderDocument {
                           + "so it opens none of them; the finder opens the first. This card gathers what "
                           + "“\(model.article.title)” says about it.", Style(.dim))], spacing: 1)
         } else if item.kind == .seeAlso {
-            // In a folder "not loaded" read as if it could be (QA 16a): no file there has the title.
+            // In a folder "not loaded" read as if it could be: no file there has the title.
             let why = inFolder ? "No article of this folder has this title" : "Its article is not loaded"
             add([TextSpan("\(why): this card gathers what “\(model.article.title)” says about it.", Style(.dim))], spacing: 1)
         }

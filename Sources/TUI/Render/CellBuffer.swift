@@ -36,7 +36,7 @@ public struct CellRun: Equatable, Sendable {
 /// Screen readers and braille displays (Speakup, fenrir, brltty, NVDA over ssh) follow the
 /// cursor, not the colours: a frame puts it on what has the focus, as lynx's `show_cursor`,
 /// mutt's `braille_friendly`, tig and htop do, and at the typing point in a prompt, where
-/// it shows, as in less and vim (QA 14d).
+/// it shows, as in less and vim.
 public struct CursorPlacement: Hashable, Sendable {
     public var x: Int
     public var y: Int

@@ -13,7 +13,7 @@ public enum ColorRole: Hashable, Sendable, CaseIterable {
 /// The flags add to the role's appearance; they never remove what the theme set. `reverse`
 /// is for emphasis that swaps a role's colours on purpose (the current search match); a
 /// role with a band of its own (a selection, a match) is drawn as the theme gives it, not
-/// reversed, or its text colour would become the band (QA 14d: the light theme's white on
+/// reversed, or its text colour would become the band (the light theme's white on
 /// blue came out blue on pale grey, fainter than the unfocused selection).
 public struct Style: Hashable, Sendable {
     public var role: ColorRole
@@ -193,7 +193,7 @@ public struct Theme: Hashable, Sendable {
         .notice: Appearance(foreground: .green, bold: true),
         .error: Appearance(foreground: .red, bold: true),
         // Black on a yellow band, vim's Search: it was reversed, yellow text on palette black,
-        // which on a black terminal is no band at all (QA 14d). The current match is that
+        // which on a black terminal is no band at all. The current match is that
         // reversed, bold and underlined (vim's CurSearch stands out the same way).
         .match: Appearance(foreground: .black, background: .yellow),
         .bookmark: Appearance(foreground: .yellow, bold: true),
@@ -219,7 +219,7 @@ public struct Theme: Hashable, Sendable {
         .curated: Appearance(foreground: .magenta, bold: true),
         .detected: Appearance(dim: true),
         // As in the dark theme: white on blue, bold. It was reversed, blue on palette white
-        // (#e5e5e5), as pale on a white terminal as the unfocused band (QA 14d).
+        // (#e5e5e5), as pale on a white terminal as the unfocused band.
         .selection: Appearance(foreground: .white, background: .blue, bold: true),
         // A light grey band (#d0d0d0) under black text, not bold: visibly a band on white, far
         // quieter than the focused blue; on 8 colours black on white, and underlined, as on a

@@ -44,8 +44,7 @@ extension ExplorerSession {
         }
         articles[title] = nil
         guard var opened = try library.open(title: title) else {
-            // Read before, and no file has its title now: said why, not "not loaded" (QA 13a:
-            // a file retitled while on screen, then H back to it once the folder was listed again).
+            // Read before, and no file has its title now: said why, not "not loaded" (a file retitled while on screen, then H back to it once the folder was listed again).
             guard let known else { return nil }
             let path = known.opened.explorer.model.article.path
             if let now = ArticleParser.title(atPath: path), now != title {

@@ -182,7 +182,7 @@ public final class ExplorerSession {
             // Reading goes on; the status bar says what could not be saved. The list is read
             // again: another seealso may have changed it (a bookmark it removed is a row here
             // until then, and editing it fails). What was not done comes first: the reason
-            // alone was the start-up notice again, so `m` seemed to do nothing (QA).
+            // alone was the start-up notice again, so `m` seemed to do nothing.
             let failure = Self.notDone(effect).map { "\($0): \(error)" } ?? "\(error)"
             let notice = Self.joined(failure, news) ?? failure
             return explorer.update(state, (try? service.entries(in: model)).map { .bookmarksLoaded($0, notice: notice) } ?? .notice(notice))
@@ -215,8 +215,8 @@ public final class ExplorerSession {
         // A note on a place with no bookmark makes one: said, as `m` says it. Whether it
         // did is the store's answer: another window may have bookmarked it meanwhile.
         // The prompt showed the note of a bookmark on screen, and it is edited; one made in
-        // another window meanwhile may have a note the person never saw: it is kept (QA
-        // 13a: it was overwritten unsaid).
+        // another window meanwhile may have a note the person never saw: it is kept (it
+        // was overwritten unsaid).
         let shown = explorer.bookmark(onSection: section, item: item, state) != nil
         let outcome = try service.setNote(note, section: section, item: item, in: model, overwriting: shown)
         let name = model.displayName(of: item ?? model.article.sections[section].id)
@@ -236,7 +236,7 @@ public final class ExplorerSession {
     /// `d` in the Bookmarks pane, or `m` on a bookmark elsewhere (`byMark`): what it says.
     private func deleting(bookmark id: Int64, named name: String, byMark: Bool, in service: BookmarkService) throws -> String {
         if try service.remove(bookmark: id) {
-            // Named either way (QA 16a: `d` said only "Bookmark deleted", `m` named it).
+            // Named either way (`d` said only "Bookmark deleted", `m` named it).
             return removed(name, as: byMark ? "removed" : "deleted")
         }
         // Nothing was removed here, so nothing is offered to undo.
@@ -249,7 +249,7 @@ public final class ExplorerSession {
     }
 
     /// What the effect did, then what happened to the store's file: the status line cuts what
-    /// does not fit, and the result of the key just pressed is what is looked for (QA 13a: at
+    /// does not fit, and the result of the key just pressed is what is looked for (at
     /// 120 columns the file's news hid "Bookmark not deleted").
     private static func joined(_ news: String?, _ notice: String?) -> String? {
         let parts = [news, notice].compactMap { $0 }
@@ -302,9 +302,9 @@ public final class ExplorerSession {
     }
 
     /// What `u` says: how many came back, and how: beside a bookmark made on their place since
-    /// (both are there: QA 14a, "Bookmark restored." was said of a note dropped), or into one
+    /// (both are there: "Bookmark restored." was said of a note dropped), or into one
     /// (one place, one bookmark). The counts are of what happened: "2 beside ones made there
-    /// since" was said of one made since, and "beside" of one that took a removed note (QA 15a).
+    /// since" was said of one made since, and "beside" of one that took a removed note.
     static func restored(_ undone: UndoneRemoval) -> String {
         let what = undone.count == 1 ? "Bookmark restored" : "\(undone.count) bookmarks restored"
         let (beside, merged) = (undone.besideANewer, undone.merged)

@@ -68,7 +68,7 @@ struct FinderFrame {
     init(size: Size) {
         let width = min(max(size.width * 2 / 3, 40), size.width - 2, 90)
         // Rows below it show the reader underneath while it can spare them; on a short screen
-        // it takes them all, down to the status line (at 40×12 it showed 2 results, QA 14d).
+        // it takes them all, down to the status line (at 40×12 it showed 2 results).
         let height = min(max(size.height - 6, 16), size.height - 2, 24)
         box = Rect(x: (size.width - width) / 2, y: 1, width: width, height: height)
     }
@@ -80,7 +80,7 @@ struct FinderFrame {
 
     /// The first result shown, moved just enough to show `selection`, and no further down than
     /// the last of `count` results at the bottom: the box never has empty rows below its results
-    /// while some are above them (scrolled at a smaller size, it hid its first results, QA 14c).
+    /// while some are above them (scrolled at a smaller size, it hid its first results).
     func top(_ top: Int, toShow selection: Int, of count: Int) -> Int {
         max(min(top, selection, count - rows), selection - rows + 1, 0)
     }

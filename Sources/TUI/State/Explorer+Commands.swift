@@ -48,7 +48,7 @@ extension Explorer {
         case .collapse where state.focus != .outline, .expand where state.focus != .outline:
             // Outside the outline, the only pane with sections to fold, ← and → (h and l) move
             // between panes, as lazygit's do: with only arrows, Enter and Esc, every pane can
-            // be reached, and a cross-link followed from the cross-links pane (QA 14d).
+            // be reached, and a cross-link followed from the cross-links pane.
             state = perform(command == .expand ? .nextPane : .previousPane, in: state)
         case .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom, .open, .collapse, .expand:
             switch state.focus {
@@ -158,7 +158,7 @@ extension Explorer {
 
     /// The help's top line in `new` for `top` in `old` (another size, so other wrapping and
     /// room): at the same share of the way through, so the end stays the end (at the end at
-    /// 120×40, it showed 19% at 40×12, QA 12b).
+    /// 120×40, it showed 19% at 40×12).
     func helpTop(_ top: Int, from old: HelpLayout, to new: HelpLayout) -> Int {
         guard old.maxTop > 0 else { return 0 }
         return Int((Double(min(top, old.maxTop)) * Double(new.maxTop) / Double(old.maxTop)).rounded())

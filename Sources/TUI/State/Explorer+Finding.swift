@@ -248,7 +248,7 @@ extension Explorer {
     /// Pasted text goes into the prompt or the finder that is open, whole, as one line (line
     /// ends and tabs as spaces, other controls dropped), and the search runs once for it.
     /// With neither open it is ignored and said so: a paste is text, and run as keys its
-    /// letters were commands (QA 11a: a pasted line closed the search, and "5dq" after it
+    /// letters were commands (a pasted line closed the search, and "5dq" after it
     /// deleted a bookmark and quit).
     func paste(_ text: String, into state: AppState) -> AppState {
         var state = state

@@ -38,8 +38,8 @@ extension Explorer {
                 state.outline.selectedSection = child
             } else {
                 // Nothing to unfold: on to the next pane, as a file tree's → enters a file and
-                // as → does in every other pane, so that arrows alone leave the outline (QA 15b:
-                // from 80 columns on, Enter opens a section but keeps the outline focused).
+                // as → does in every other pane, so that arrows alone leave the outline
+                // (from 80 columns on, Enter opens a section but keeps the outline focused).
                 return perform(.nextPane, in: state)
             }
         default: break
@@ -83,7 +83,7 @@ extension Explorer {
             list.selection = rows.selectableRow(from: entry, direction: -1) ?? rows.selectableRow(from: entry, direction: 1) ?? current
         case .top:
             // The pane's top, its first group's heading with it, as a fresh start shows it
-            // (QA 15b: after G, g kept "See-also topics (4)" scrolled off).
+            // (after G, g kept "See-also topics (4)" scrolled off).
             list.selection = rows.firstSelectable ?? 0
             list.top = 0
         case .bottom: list.selection = rows.lastSelectable ?? 0

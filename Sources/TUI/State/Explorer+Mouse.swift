@@ -28,7 +28,7 @@ extension Explorer {
     /// that pane and selects the row or link under it, and follows it only when the pane had
     /// the focus already and that row or link was its selection, as lazygit's lists do
     /// (`ListController.HandleClick`). An unfocused pane's selection is marked too (dimmed),
-    /// and one click on it followed it at once (QA: the cross-links' selected topic opened at
+    /// and one click on it followed it at once (the cross-links' selected topic opened at
     /// the first click, from the reader), where a click elsewhere in the pane only selected.
     func handle(_ mouse: MouseEvent, in state: AppState) -> AppState {
         var state = state

@@ -38,7 +38,7 @@ extension Explorer {
                   }),
                   layout.blockStart[reading] > here {
             // At the very end the section being read is the last heading on screen, below the
-            // top (the status bar names it): `{` goes to it first (QA 11a: it passed four
+            // top (the status bar names it): `{` goes to it first (it passed four
             // headings on screen to the section at the top's).
             target = reading
         } else {
@@ -47,7 +47,7 @@ extension Explorer {
             }
         }
         guard let target else {
-            // A topic card has parts (its links, its mentions), not sections (QA 16a).
+            // A topic card has parts (its links, its mentions), not sections.
             let part = state.reader.content == .article ? "section" : "part"
             state.notice = forward ? "Already at the last \(part)." : "Already at the first \(part)."
             return state

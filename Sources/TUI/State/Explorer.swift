@@ -121,7 +121,7 @@ public struct Explorer: Sendable {
         let previous = state
         var state = state
         // A message stays until the next key: a resize is not one, as vim and less keep their
-        // message line over it (it went at once, QA 14c).
+        // message line over it (it went at once).
         if !action.isResize { state.notice = nil }
         switch action {
         case .pause, .idle:

@@ -16,7 +16,7 @@ extension LinkedArticle {
     /// does: the kind ("Ada Lovelace (see-also)"; the lead's is "(lead)"), or the id when the
     /// kind is shared too ("Legacy (legacy-2)"). The lead is named by the article's title,
     /// which a See-also topic naming the article has too: two rows "← Ada Lovelace" said
-    /// nothing of which was which (QA 16).
+    /// nothing of which was which.
     func displayNames(of ids: [String]) -> [String: String] {
         var idsByName: [String: [String]] = [:]
         for id in Set(ids) { idsByName[displayName(of: id), default: []].append(id) }

@@ -4,7 +4,7 @@
 /// or a damaged file. Every number in a saved view indexes something (a block, a line of it,
 /// a cross-reference, a section, a row), and the explorer indexes with them at once: one out
 /// of range trapped at every start, `--no-restore` or not, as the saved history is kept
-/// (QA 14a C3). Each view of this article read from the store passes through `placed`, which
+///. Each view of this article read from the store passes through `placed`, which
 /// bounds it first; what is out of range goes to the nearest place that is there, as less
 /// and vim open a file at its last line when the remembered one is past its end.
 extension Explorer {

@@ -12,7 +12,7 @@ public struct ChosenOffset: Hashable, Sendable {
 /// Where the views were before resizes moved them: a smaller size scrolls a view to keep its
 /// selection in it, a taller one pulls a list up to leave no empty rows below its end. A resize
 /// starts again from these, so that a detour through any size, smaller or taller, comes back to
-/// the screen it left, as less keeps its top line (QA 12a for the reader; QA 14c for the finder,
+/// the screen it left, as less keeps its top line (the reader, the finder,
 /// the help and the lists). Each is forgotten once anything else changes its view, as the
 /// reader's once anything else moves the reader.
 public struct ViewsBeforeResize: Hashable, Sendable {

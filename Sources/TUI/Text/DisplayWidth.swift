@@ -49,7 +49,7 @@ extension Character {
 
     /// The ASCII letters a flag is drawn as, or nil for any other cluster. A flag is two
     /// regional indicators, which a curses cell cannot hold (one spacing character per cell:
-    /// tmux showed 🇫🇷 as 🇫 and a space, QA 14c), and which many terminals and the Linux
+    /// tmux showed 🇫🇷 as 🇫 and a space), and which many terminals and the Linux
     /// console cannot draw; the pair spells an ISO 3166 region code, and Unicode's emoji
     /// standard (UTS #51, annex B) says to show the letters where the flag is not supported.
     /// So 🇫🇷 is "FR", the two columns the flag takes, a lone regional indicator its letter,
