@@ -187,7 +187,7 @@ public struct Classifier: Sendable {
         // "- ..." is named as written: without its dots it would have no name at all.
         guard !text.trimmingSpaces().isEmpty else { return whole }
         guard kind == .example else { return text }
-        return namer.name(ofEntry: String(text))
+        return namer.name(ofEntry: String(text), endedWithFullStop: text != whole)
     }
 
     /// A See-also entry names an article, and titles hold colons ("Star Wars: Episode IV"),

@@ -32,16 +32,19 @@ struct ExampleNamer {
     }
 
     /// The name of the example the entry `text` (without its full stop) describes, or nil
-    /// when it has none.
-    mutating func name(ofEntry text: String) -> String? {
+    /// when it has none. `endedWithFullStop`: the entry is written as a sentence, which is
+    /// never a name alone ("- The Velvet Revolution ended communist rule." was named so
+    /// whole), as a list of names has none ("- Consumer boycott").
+    mutating func name(ofEntry text: String, endedWithFullStop: Bool) -> String? {
         let sentence = Classifier.firstSentence(of: text)
         guard let firstLetter = sentence.first(where: \.isLetter) else { return nil }
         guard firstLetter.isUppercase || firstLetter.isLowercase else {
             let subject = Classifier.subject(of: sentence)
             return subject.isEmpty ? nil : subject
         }
-        guard let name = (sentence.endIndex == text.endIndex ? Self.bareName(sentence) : nil) ?? properName(in: sentence),
-              !Aliases.tokenSequences(for: name).contains(titleTokens) else { return nil }
+        let isNameAlone = !endedWithFullStop && sentence.endIndex == text.endIndex
+        guard let name = (isNameAlone ? Self.bareName(sentence) : nil) ?? properName(in: sentence),
+              !Self.isDateWords(name), !Aliases.tokenSequences(for: name).contains(titleTokens) else { return nil }
         return name
     }
 
@@ -94,6 +97,14 @@ struct ExampleNamer {
     }
 
     // MARK: - The rules
+
+    /// Whether `name` is made of a date's words alone ("May", "Sept."): what is left of a
+    /// phrase of time ("In May 1968, students occupied…") when its year is not taken. Named
+    /// "May", the example was mentioned by every "may" of the article.
+    static func isDateWords(_ name: String) -> Bool {
+        let words = Classifier.words(name)
+        return !words.isEmpty && words.allSatisfy(Classifier.dateWords.contains)
+    }
 
     static let articles: Set<String> = ["the", "a", "an"]
 

@@ -56,6 +56,29 @@ struct DashlessExampleTests {
             == [18, 19])
     }
 
+    /// QA 17c: "In May 1968, …" made the example "May", which every "may" then mentioned;
+    /// short sentences were named whole ("Velvet Revolution ended communist rule").
+    @Test("A month is no name, and an entry written as a sentence is never a name alone")
+    func monthsAndShortSentences() throws {
+        let text = """
+            = Protest =
+
+            Workers may strike at any time. In May the unions met.
+
+            == Historical examples ==
+            Historical examples include:
+            - In May 1968, students occupied the Sorbonne.
+            - In May 1968 in Paris, students occupied the Sorbonne.
+            - The Velvet Revolution ended communist rule.
+            - The Duke of Wellington opposed reform.
+            - Consumer boycott
+            """
+        let model = try LinkedArticle(article: ArticleParser().parse(text, path: "protest.txt"))
+        // The second is about May 1968 more than about Paris: a place names no example.
+        #expect(model.items(of: .example).map(\.name) == ["Velvet Revolution", "Duke of Wellington", "Consumer boycott"])
+        #expect(model.graph.links.isEmpty, "\(model.graph.links)")
+    }
+
     @Test("A sentence's first word is no example, so 'workers' elsewhere mentions nothing")
     func commonFirstWord() throws {
         let model = try Self.model()

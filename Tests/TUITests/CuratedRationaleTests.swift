@@ -31,6 +31,42 @@ struct CuratedRationaleTests {
         #expect(evidence.count == ListLayout.maxDetailLines, "\(evidence)")
     }
 
+    /// QA 17c: a 260-word rationale at 80×24 was cut by the pane, and paging, which goes from
+    /// entry to entry, jumped from its top to the next entry: its end was never shown.
+    @Test("A rationale taller than a pane is bounded, with the mark that text is left out")
+    func aRationaleTallerThanAPaneIsBounded() throws {
+        let words = (1...260).map { "word\($0)" }.joined(separator: " ")
+        let text = """
+            = Alpha =
+
+            Alpha is a thing. Beta theory matters here and Gamma too.
+
+            == Strategies ==
+            Strategies include:
+            - Beta theory – the first.
+            - Gamma – the second.
+
+            == See also ==
+            - Delta
+            """
+        let links = """
+            [[link]]
+            from = "strategy: Beta theory"
+            to = "see-also: Delta"
+            type = "related"
+            rationale = "START \(words) END."
+            """
+        let article = try ArticleParser().parse(bytes: Array(text.utf8), path: "a.txt")
+        let model = try LinkedArticle(article: article, annotations: (links, "a.links.toml"))
+        let rows = PaneRows.backlinks(model, node: "see-also:delta")
+        let row = try #require(rows.firstIndex { $0.isDetail && $0.spans.contains { $0.text.contains("START") } })
+        let lines = ListLayout(rows: rows, width: 30).lines.filter { $0.row == row }.map { $0.spans.map(\.text).joined() }
+        #expect(lines.count == ListLayout.maxRationaleLines, "\(lines)")
+        #expect(lines.last?.hasSuffix("…") == true, "\(lines)")
+        // Below an 80×24 side pane's title and the entry's own row.
+        #expect(ListLayout.maxRationaleLines + 2 <= 22)
+    }
+
     @Test("The link map's detail line drops the names the map shows when the rationale needs their room")
     func mapDetailKeepsTheRationale() throws {
         let map = try linkMap("Municipalism")

@@ -74,6 +74,10 @@ extension Array where Element == ListRow {
 /// scroll are kept as row indices, which do not change with the width.
 struct ListLayout {
     static let maxDetailLines = 3
+    /// A rationale's bound (`showsWhole`): what a side pane at 80×24 shows below its entry's
+    /// row. The list pages from entry to entry, so the rows of one taller than the pane could
+    /// never be reached; the topic card and `seealso links` have it whole.
+    static let maxRationaleLines = 12
 
     /// For each line, the row it belongs to and its spans (indent included).
     let lines: [(row: Int, spans: [TextSpan])]
@@ -97,9 +101,10 @@ struct ListLayout {
                 var wrapped = ReaderLayout.wrap(block, width: width)
                 // Long evidence stays readable in a side pane: the topic card has it whole. A
                 // message is shown whole: it is all the pane says, and ends with the name it
-                // is about; so is a rationale (`showsWhole`).
-                if row.isDetail, !row.showsWhole, wrapped.count > Self.maxDetailLines {
-                    wrapped = Array(wrapped.prefix(Self.maxDetailLines))
+                // is about; a rationale (`showsWhole`) is, up to a pane's height.
+                let limit = row.showsWhole ? Self.maxRationaleLines : Self.maxDetailLines
+                if row.isDetail, wrapped.count > limit {
+                    wrapped = Array(wrapped.prefix(limit))
                     var last = wrapped[wrapped.count - 1]
                     let used = last.reduce(0) { $0 + $1.text.displayWidth }
                     if used >= width, let final = last.popLast() {
