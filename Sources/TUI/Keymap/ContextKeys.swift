@@ -160,9 +160,10 @@ public enum ContextKeys {
         .init(.last, commands: [.bottom], "Last node"),
         .init(.follow, commands: [.open], "Follow the selected node"),
         .init(.help, commands: [.help], "This help, over the map"),
-        .init(.close, commands: [.linkMap, .closeOverlay, .quit], "Close the map"),
+        .init(.close, commands: [.linkMap, .closeOverlay, .quit], "Close the map (so does Ctrl-C)"),
         .init(.redraw, commands: [.redraw], "Redraw the screen, the map kept open"),
-    ], otherwise: "Any other key closes the map, then does what it does in the panes.")
+    ], otherwise: "Any other bound key closes the map, then does what it does in the panes; "
+        + "a key bound to nothing leaves the map open.")
 
     public static let help = ContextKeyTable<HelpKey>("In this help", [
         .init(.lineDown, commands: [.moveDown], "Scroll a line down"),
@@ -173,7 +174,7 @@ public enum ContextKeys {
         .init(.halfPageUp, commands: [.halfPageUp], "Scroll half a page up"),
         .init(.top, commands: [.top], "To the top"),
         .init(.bottom, commands: [.bottom], "To the bottom"),
-        .init(.close, commands: [.help, .closeOverlay, .quit], "Close the help"),
+        .init(.close, commands: [.help, .closeOverlay, .quit], "Close the help (so does Ctrl-C)"),
         .init(.redraw, commands: [.redraw], "Redraw the screen, the help kept open"),
     ], otherwise: "Other keys do nothing here.")
 
