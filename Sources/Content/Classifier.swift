@@ -241,7 +241,7 @@ public struct Classifier: Sendable {
         var rest = sentence
         while let word = Self.nextWord(of: &rest) {
             let bare = word.trimmingPunctuation()
-            if words.isEmpty, ["the", "a", "an"].contains(bare.lowercased()) { continue }
+            if words.isEmpty, ExampleNamer.articles.contains(bare.lowercased()) { continue }
             if ["–", "—", "-"].contains(word) { break }
             if subjectStopWords.contains(bare.lowercased()) || words.count == 12 { break }
             if let cut = word.firstIndex(where: subjectCuts.contains) {

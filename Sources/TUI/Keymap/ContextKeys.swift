@@ -117,7 +117,7 @@ public enum ContextKeys {
         .init(.accept, keys: [.enter], "Search, or save the note"),
         .init(.cancel, keys: cancelKeys, "Cancel (so does Ctrl-C)"),
         .init(.typeSpace, keys: [.tab], "Type a space"),
-        // The redraw key, when it is not one the prompt types or edits with (see `redraws`).
+        // The redraw key, when it is not one the prompt types or edits with (see `takesFirst`).
         .init(.redraw, commands: [.redraw], "Redraw the screen"),
     ], otherwise: "Other keys edit the text (Typing, below).", takesFirst: LineInput.edits)
 
