@@ -70,10 +70,17 @@ extension OnATerminal {
                 import re
                 p = start(rows=\(rows), cols=\(columns))
                 out = read_until(b"? help", 20)
-                addressed = [(int(r), int(c)) for r, c in re.findall(rb"\\x1b\\[(\\d+);(\\d+)H", out)]
-                # The rows addressed reach down to the 500th (the last may be reached by a line feed).
-                print("drawn" if b"? help" in out else "not drawn", 490 <= max(r for r, _ in addressed) <= 500,
-                      max(c for _, c in addressed) <= 1000)
+                # Where the cursor goes: addresses (CUP, VPA, CHA), line feeds and moves down.
+                row, rows, columns = 1, [], []
+                for r, c, final, lf in re.findall(rb"\\x1b\\[(\\d*)(?:;(\\d*))?([HdGB])|(\\n)", out):
+                    if lf: row += 1
+                    elif final == b"H": row = int(r or 1); columns.append(int(c or 1))
+                    elif final == b"d": row = int(r or 1)
+                    elif final == b"B": row += int(r or 1)
+                    elif final == b"G": columns.append(int(r or 1))
+                    rows.append(row)
+                # The rows reached go down to the 500th, the columns addressed no further than the 1000th.
+                print("drawn" if b"? help" in out else "not drawn", 490 <= max(rows) <= 500, max(columns) <= 1000)
                 os.write(master, b"q")
                 print("exited", finish(p))
                 """

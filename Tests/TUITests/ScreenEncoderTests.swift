@@ -159,6 +159,74 @@ import Testing
         #expect(totals.encoded < 10 * 100, "\(totals.encoded) bytes for 10 one-line scrolls")
     }
 
+    /// Two panes side by side in different attributes (plain text beside a dim one), every
+    /// row of both changed: each row starts from the end whose attributes are already set,
+    /// so the attributes change once a row, not twice; and a row ended by erasing in the dim
+    /// pane erases without a reset first.
+    @Test func sideBySidePanesChangeAttributesOnceARow() throws {
+        let (width, height) = (40, 10)
+        func frame(_ page: Int) -> CellBuffer {
+            var frame = CellBuffer(width: width, height: height)
+            for y in 0..<height {
+                frame.put("page \(page) reader row \(y)", x: 0, y: y, style: Style(.normal))
+                // Uneven lengths, so that some rows end by erasing the dim pane's tail (and
+                // no row is the one above it moved, which the encoder would scroll).
+                frame.put("side \(page)" + String(repeating: " x", count: (2 * y + 3 * page) % 5), x: 22, y: y, style: Style(.dim))
+            }
+            return frame
+        }
+        var encoder = ScreenEncoder(features: .xterm, theme: .dark, terminalWidth: Self.width)
+        var terminal = Emulator(width: width, height: height)
+        terminal.feed(encoder.encode(frame(1)))
+        for page in 2...4 {
+            let bytes = encoder.encode(frame(page))
+            terminal.feed(bytes)
+            try terminal.expectShows(frame(page), theme: .dark, palette: TerminalFeatures.xterm.palette, after: "page \(page)")
+            let changes = String(decoding: bytes, as: UTF8.self).components(separatedBy: "m").count - 1
+            #expect(changes <= height + 1, "\(changes) SGR sequences for \(height) rows on page \(page)")
+        }
+    }
+
+    /// Erasing never happens in an SGR state that shows on a blank (underline, reverse, a
+    /// background): the strict emulator above would show it.
+    @Test func erasingAfterUnderlinedOrReversedTextResetsFirst() throws {
+        let (width, height) = (30, 4)
+        var first = CellBuffer(width: width, height: height)
+        for y in 0..<height { first.put(String(repeating: "wide text ", count: 3), x: 0, y: y, style: Style(.normal)) }
+        var second = CellBuffer(width: width, height: height)
+        second.put("reversed", x: 0, y: 0, style: Style(.linkSelected))
+        second.put("on a background", x: 0, y: 1, style: Style(.selection))
+        second.put("underlined", x: 0, y: 2, style: Style(.normal, underline: true))
+        var encoder = ScreenEncoder(features: .xterm, theme: .dark, terminalWidth: Self.width)
+        var terminal = Emulator(width: width, height: height)
+        terminal.feed(encoder.encode(first))
+        terminal.feed(encoder.encode(second))
+        try terminal.expectShows(second, theme: .dark, palette: TerminalFeatures.xterm.palette, after: "the second frame")
+    }
+
+    /// Moving to the next row: a line feed and a short move along the row, where they are
+    /// shorter than an address, and never at the scroll region's bottom (it would scroll).
+    @Test func theNextRowIsReachedByALineFeedWhereThatIsShorter() throws {
+        let (width, height) = (60, 12)
+        var first = CellBuffer(width: width, height: height)
+        var second = first
+        for y in 0..<height {
+            first.put("left \(y)", x: 2, y: y, style: Style(.normal))
+            second.put("LEFT \(y)", x: 2, y: y, style: Style(.normal))
+        }
+        var encoder = ScreenEncoder(features: .xterm, theme: .dark, terminalWidth: Self.width)
+        var terminal = Emulator(width: width, height: height)
+        terminal.feed(encoder.encode(first))
+        let bytes = encoder.encode(second)
+        terminal.feed(bytes)
+        try terminal.expectShows(second, theme: .dark, palette: TerminalFeatures.xterm.palette, after: "the second frame")
+        // Row after row at column 3: a line feed and "ESC [ 4 D" (5 bytes), not "ESC [ r ; 3 H"
+        // (6 or 7): one address, for the first row.
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.filter { $0 == "H" }.count == 1, "\(text.debugDescription)")
+        #expect(text.filter { $0 == "\n" }.count == height - 1, "\(text.debugDescription)")
+    }
+
     @Test func releaseLeavesTheWholeScreenAsTheScrollRegionAndDefaultAttributes() throws {
         var encoder = ScreenEncoder(features: .xterm, theme: .dark, terminalWidth: Self.width)
         var terminal = Emulator(width: 40, height: 8)
@@ -183,7 +251,9 @@ import Testing
 
 /// The part of an ECMA-48 terminal the encoder may use: printing (with wide characters and
 /// combining marks), CR, LF, BS, RI, CUP, CHA, VPA, CUU/CUD/CUF/CUB, EL, ECH, ED 2, DECSTBM,
-/// SU, SD and SGR. Erased cells take the current background, as on xterm (bce).
+/// SU, SD and SGR. Erased cells take the current background, as on xterm (bce), and also
+/// underline and reverse video, as on the strictest terminals (the Linux console reverses
+/// them, kitty keeps every attribute): the only attributes that show on a blank.
 private struct Emulator {
     struct Cell: Equatable {
         var text = " "
@@ -310,7 +380,11 @@ private struct Emulator {
         }
     }
 
-    private var erased: Cell { Cell(text: " ", pen: Pen(background: pen.background)) }
+    private var erased: Cell {
+        var kept = Pen(background: pen.background)
+        (kept.underline, kept.reverse) = (pen.underline, pen.reverse)
+        return Cell(text: " ", pen: kept)
+    }
 
     private mutating func moveUpOrScroll() {
         pendingWrap = false

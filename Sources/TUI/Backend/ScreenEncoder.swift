@@ -81,6 +81,8 @@ public struct ScreenEncoder {
     private var lastStyle: Style?
     private var lastPen = Pen.plain
     private var glyphs: [GlyphKey: [UInt8]] = [:]
+    /// The runs of the row being drawn (kept to reuse its storage).
+    private var runs: [Run] = []
 
     /// Scalars sent for one cell at most: ncurses' `CCHARW_MAX`, so both outputs send the
     /// same glyphs.
@@ -197,8 +199,36 @@ public struct ScreenEncoder {
         if blankIsErased {
             while tail > 0 && isErasable(new[row + tail - 1]) { tail -= 1 }
         }
-        func differs(_ x: Int) -> Bool { old.differs(at: row + x, from: new[row + x]) }
+        collectRuns(new, row: row, old, tail: tail, width: width)
+        // Runs are independent (an erase reaches only blank cells of its own run), so they
+        // may be written in either order. Side by side panes in different attributes (plain
+        // text beside a dim one) changed the SGR state twice a row, left to right; starting a
+        // row from the end whose attributes are already set makes the order snake down the
+        // screen, and it changes once (scripts/bench-tui.sh: 80×24 Space, 2026-11).
+        let reversed = runs.count > 1 && startPen(of: runs[runs.count - 1], new, row: row) == pen
+            && startPen(of: runs[0], new, row: row) != pen
+        for step in runs.indices {
+            let run = runs[reversed ? runs.count - 1 - step : step]
+            writeCells(new, row: row, from: run.start, to: run.end, y: y, width: width, height: height)
+            if let erase = run.erasesFrom { eraseLine(from: erase, y: y) }
+        }
+    }
 
+    /// A stretch of a row to draw: cells `start..<end` written, then the row erased from
+    /// `erasesFrom` to its end when set.
+    private struct Run {
+        var start: Int
+        var end: Int
+        var erasesFrom: Int?
+    }
+
+    /// Fills `runs` with what row `row` needs: the cells that differ from `old`, joined over
+    /// short gaps, and the blank tail from `tail` erased.
+    private mutating func collectRuns(
+        _ new: UnsafeBufferPointer<Cell>, row: Int, _ old: Underlay, tail: Int, width: Int
+    ) {
+        runs.removeAll(keepingCapacity: true)
+        func differs(_ x: Int) -> Bool { old.differs(at: row + x, from: new[row + x]) }
         var x = 0
         while x < width {
             guard differs(x) else {
@@ -208,7 +238,7 @@ public struct ScreenEncoder {
             // A changed right half is redrawn from its left half.
             let start = new[row + x].isContinuation && x > 0 ? x - 1 : x
             if start >= tail {
-                eraseLine(from: start, y: y)
+                runs.append(Run(start: start, end: start, erasesFrom: start))
                 return
             }
             var end = x + 1
@@ -222,13 +252,19 @@ public struct ScreenEncoder {
                     break
                 }
             }
-            writeCells(new, row: row, from: start, to: min(end, tail), y: y, width: width, height: height)
             if end > tail {
-                eraseLine(from: tail, y: y)
+                runs.append(Run(start: start, end: tail, erasesFrom: tail))
                 return
             }
+            runs.append(Run(start: start, end: end, erasesFrom: nil))
             x = end
         }
+    }
+
+    /// The SGR state a run is written in first.
+    private mutating func startPen(of run: Run, _ cells: UnsafeBufferPointer<Cell>, row: Int) -> Pen? {
+        if run.start < run.end { return pen(for: cells[row + run.start].style) }
+        return pen?.erasesToBlank == true ? pen : .plain
     }
 
     /// The length of the run of unchanged cells at `start` when rewriting it costs less than
@@ -259,9 +295,9 @@ public struct ScreenEncoder {
                 let count = blankEnd - x
                 // ECH, and a move past the blanks when something follows them, against spaces.
                 let erase = Self.csiLength(count) * (blankEnd < end ? 2 : 1)
-                if erase + (pen == .plain ? 0 : 3) < count {
+                if erase + (pen?.erasesToBlank == true ? 0 : 3) < count {
                     move(toColumn: x, row: y)
-                    setPen(.plain)
+                    setErasingPen()
                     output += Self.csi(count, "X")
                     x = blankEnd
                     continue
@@ -281,8 +317,15 @@ public struct ScreenEncoder {
 
     private mutating func eraseLine(from x: Int, y: Int) {
         move(toColumn: x, row: y)
-        setPen(.plain)
+        setErasingPen()
         output += [0x1B, 0x5B, 0x4B]  // ESC [ K
+    }
+
+    /// An SGR state in which EL and ECH leave blanks that look like `Cell.blank`: the
+    /// current one when it does, else the plain one. Bold and dim show on no blank, and a
+    /// reset before each erase cost a dim side pane 3 bytes a row.
+    private mutating func setErasingPen() {
+        if pen?.erasesToBlank != true { setPen(.plain) }
     }
 
     private mutating func isErasable(_ cell: Cell) -> Bool {
@@ -517,7 +560,11 @@ public struct ScreenEncoder {
         cursor = Cursor(row: y, column: x)
     }
 
-    /// The shortest sequence that takes the cursor from where it is to (x, y).
+    /// The shortest sequence that takes the cursor from where it is to (x, y): an address
+    /// (CUP), or a move down or up that keeps the column (CUD, CUU, a line feed, VPA)
+    /// followed by the shortest move along the row. Side by side panes are drawn row by row,
+    /// each row starting where the one above started or ended: a line feed and a short
+    /// move back cost less than an address (scripts/bench-tui.sh, 2026-11).
     private func movement(toColumn x: Int, row y: Int) -> [UInt8] {
         if cursor.row == y && cursor.column == x { return [] }
         // CUP; an empty parameter means the first row or column.
@@ -525,33 +572,39 @@ public struct ScreenEncoder {
         if y > 0 { best += Array(String(y + 1).utf8) }
         if x > 0 { best += [0x3B] + Array(String(x + 1).utf8) }
         best.append(0x48)
+        guard let row = cursor.row else { return best }
+        let along = movementAlongRow(from: cursor.column, to: x)
+        guard row != y else { return along.count < best.count ? along : best }
+        var down: [UInt8]?
+        func consider(_ candidate: [UInt8]) {
+            if candidate.count < down?.count ?? .max { down = candidate }
+        }
+        if verticalMoveStaysFree(from: row, to: y) { consider(y > row ? Self.csi(y - row, "B") : Self.csi(row - y, "A")) }
+        if y == row + 1 && lineFeedMovesDown(from: row) { consider([0x0A]) }
+        if features.addressesColumnAndRow { consider([0x1B, 0x5B] + Array(String(y + 1).utf8) + [0x64]) }  // VPA
+        guard let vertical = down, vertical.count + along.count < best.count else { return best }
+        // A carriage return first: the cursor may wait to wrap in the last column, which no
+        // move is known to undo on every terminal before it moves down.
+        return along.first == 0x0D ? [0x0D] + vertical + along.dropFirst() : vertical + along
+    }
+
+    /// The shortest move within the row from `column` (nil: unknown) to `x`.
+    private func movementAlongRow(from column: Int?, to x: Int) -> [UInt8] {
+        if column == x { return [] }
+        var best = x == 0 ? [0x0D] : [0x0D] + Self.csi(x, "C")
         func consider(_ candidate: [UInt8]) {
             if candidate.count < best.count { best = candidate }
         }
-        guard let row = cursor.row else { return best }
-        if row == y {
-            if let column = cursor.column {
-                if x > column {
-                    consider(Self.csi(x - column, "C"))
-                } else {
-                    consider(Self.csi(column - x, "D"))
-                    if column - x <= 2 { consider(Array(repeating: 0x08, count: column - x)) }
-                }
+        if let column {
+            if x > column {
+                consider(Self.csi(x - column, "C"))
+            } else {
+                consider(Self.csi(column - x, "D"))
+                if column - x <= 2 { consider(Array(repeating: 0x08, count: column - x)) }
             }
-            consider(x == 0 ? [0x0D] : [0x0D] + Self.csi(x, "C"))
-            if features.addressesColumnAndRow {
-                consider([0x1B, 0x5B] + (x > 0 ? Array(String(x + 1).utf8) : []) + [0x47])  // CHA
-            }
-        } else {
-            let relative = verticalMoveStaysFree(from: row, to: y)
-            if cursor.column == x {
-                if relative { consider(y > row ? Self.csi(y - row, "B") : Self.csi(row - y, "A")) }
-                if features.addressesColumnAndRow { consider([0x1B, 0x5B] + Array(String(y + 1).utf8) + [0x64]) }  // VPA
-            }
-            if x == 0 && y > row {
-                if relative { consider([0x0D] + Self.csi(y - row, "B")) }
-                if y == row + 1 && lineFeedMovesDown(from: row) { consider([0x0D, 0x0A]) }
-            }
+        }
+        if features.addressesColumnAndRow {
+            consider([0x1B, 0x5B] + (x > 0 ? Array(String(x + 1).utf8) : []) + [0x47])  // CHA
         }
         return best
     }
@@ -648,6 +701,12 @@ struct Pen: Equatable, Hashable {
     var background: Int16 = -1
 
     static let plain = Pen()
+
+    /// Whether cells erased (EL, ECH) in this state look like blank plain cells. Terminals
+    /// give an erased cell the current background colour (`bce`), and some also reverse
+    /// video (the Linux console) or every attribute (kitty), of which only underline and
+    /// reverse show on a blank.
+    var erasesToBlank: Bool { !underline && !reverse && background < 0 }
 
     init() {}
 

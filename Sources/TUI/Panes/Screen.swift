@@ -307,14 +307,21 @@ extension Explorer {
     }
 
     /// The jump path joined with arrows, its oldest entries dropped ("… → B → C") to fit `width`.
+    /// The newest labels are measured first, each once, and no further than the width: the
+    /// path holds up to 200 steps, and joining and measuring what was left of it after each
+    /// dropped step cost 0.4 s a frame with long headings.
     static func fitted(_ labels: [String], width: Int) -> String {
-        guard !labels.isEmpty else { return "" }
-        var shown = labels
-        var text = shown.joined(separator: " → ")
-        while text.displayWidth > width, shown.count > 1 {
-            shown.removeFirst()
-            text = "… → " + shown.joined(separator: " → ")
+        guard let newest = labels.last else { return "" }
+        let (arrow, ellipsis) = (" → ".displayWidth, "… → ".displayWidth)
+        var shown = 1
+        var total = 0
+        for (index, label) in labels.reversed().enumerated() {
+            total += label.displayWidth + (index == 0 ? 0 : arrow)
+            guard total <= width else { break }
+            if index + 1 == labels.count { return labels.joined(separator: " → ") }
+            if total + ellipsis <= width { shown = index + 1 }
         }
+        let text = labels.count == 1 ? newest : "… → " + labels.suffix(shown).joined(separator: " → ")
         return text.displayWidth > width ? String(text.truncated(toWidth: width)) : text
     }
 

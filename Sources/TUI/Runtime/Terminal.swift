@@ -81,6 +81,10 @@ public enum Terminal {
         // A frame is still drawn every `typeaheadFrameInterval`, so that a long stream shows.
         var waiting: InputEvent?
         var lastFrame = ContinuousClock.now
+        // Whether the screen already shows `state`: a pause or an idle look that changed
+        // nothing draws no frame (rendering one every 2 s cost 1 s of CPU with a long jump
+        // path, and is never free).
+        var frameIsCurrent = false
         while state.isRunning {
             if backend.endSignal == SIGINT, let cancel = session.explorer.interruptAction(state) {
                 // Ctrl-C cancels the prompt or overlay that is open, as in readline, less and
@@ -94,10 +98,11 @@ public enum Terminal {
                 state = session.apply(.end, to: state)
                 break
             }
-            if waiting == nil || lastFrame.duration(to: .now) > Self.typeaheadFrameInterval {
+            if !frameIsCurrent, waiting == nil || lastFrame.duration(to: .now) > Self.typeaheadFrameInterval {
                 backend.present(session.explorer.render(state))
                 lastFrame = .now
             }
+            frameIsCurrent = false
             // Settled, the read still wakes now and then when a store is kept, which another
             // explorer may change, or the article has a file, which may be edited (see
             // `Action.idle`); else it waits for a key.
@@ -109,12 +114,16 @@ public enum Terminal {
                 if backend.endSignal != nil { continue }
                 if unsettled {
                     unsettled = false
+                    let before = state
                     state = session.apply(.pause, to: state)
+                    frameIsCurrent = state == before
                     continue
                 }
                 if timeout > 0, asked.duration(to: .now) >= .milliseconds(timeout / 2) {
                     idle = 0
+                    let before = state
                     state = session.apply(.idle, to: state)
+                    frameIsCurrent = state == before
                     continue
                 }
                 // A read that returns nothing, before its time, again and again: the terminal
