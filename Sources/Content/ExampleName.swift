@@ -170,8 +170,9 @@ struct ExampleNamer {
     }
 
     /// The lowercase nouns that end a name of capitalised words ("Italian popolo in…",
-    /// "Argentine recovered factories, which…"): one or two words after the run, before a
-    /// cut or a word that ends a subject ("in", "was"); none when they reach neither.
+    /// "Argentine recovered factories, which…", "Montgomery bus boycott began…"): one or two
+    /// words after the run, with a year after "of" ("Pentrich rising of 1817 was…"), before a
+    /// cut or a word that ends a subject (`endsSubject`); none when they reach neither.
     static func lowercaseNouns(after count: Int, in words: ArraySlice<Substring>) -> [String] {
         var nouns: [String] = []
         var index = words.startIndex + count
@@ -184,13 +185,46 @@ struct ExampleNamer {
             nouns.append(noun)
             index += 1
             if cut != nil { return nouns }
-            // Not at the sentence's end, where it is as likely a verb: "Mt. Everest grew".
-            if index < words.endIndex, Classifier.subjectStopWords.contains(words[index].trimmingPunctuation().lowercased()) {
-                return nouns
+            // A year after "of" belongs to the name, as in a run of capitalised words.
+            if index + 1 < words.endIndex, words[index] == "of" {
+                let year = words[index + 1]
+                let yearCut = year.firstIndex(where: Classifier.subjectCuts.contains)
+                let digits = (yearCut.map { year[..<$0] } ?? year).trimmingPunctuation()
+                if let digit = digits.first, digit.isNumber, digits.allSatisfy(\.isNumber) {
+                    nouns += ["of", digits]
+                    index += 2
+                    return yearCut != nil || (index < words.endIndex && endsSubject(words[index])) ? nouns : []
+                }
             }
+            // Not at the sentence's end, where it is as likely a verb: "Mt. Everest grew".
+            if index < words.endIndex, endsSubject(words[index]) { return nouns }
         }
         return []
     }
+
+    /// Whether `word`, after a name's nouns, starts what the subject does or where: a word
+    /// such as "in" or "was", or a verb in the past tense. Without the verbs, "The Montgomery
+    /// bus boycott began in 1955" was named "Montgomery", and "The Rawfolds Mill attack took
+    /// place…" "Rawfolds Mill". A verb can still pass for a noun right after the capitals
+    /// ("Ho Chi Minh declared independence in 1945"): there, "recovered" in "Argentine
+    /// recovered factories" is as likely.
+    static func endsSubject(_ word: Substring) -> Bool {
+        let bare = word.trimmingPunctuation().lowercased()
+        if Classifier.subjectStopWords.contains(bare) || irregularPastTense.contains(bare) { return true }
+        return bare.count >= 5 && bare.hasSuffix("ed") && bare.allSatisfy(\.isLetter) && !edWordsNotVerbs.contains(bare)
+    }
+
+    /// Common verbs whose past tense does not end in "-ed".
+    static let irregularPastTense: Set<String> = [
+        "arose", "began", "broke", "brought", "built", "came", "drew", "fell", "fought", "gave", "got", "grew", "held",
+        "hit", "kept", "led", "left", "lost", "made", "met", "overthrew", "paid", "ran", "rose", "sent", "shook", "sought",
+        "spread", "stood", "struck", "swept", "took", "threw", "undertook", "went", "withdrew", "won", "wrote",
+    ]
+
+    /// Words ending in "-ed" that are no past tense.
+    static let edWordsNotVerbs: Set<String> = [
+        "breed", "creed", "greed", "hundred", "indeed", "kindred", "naked", "sacred", "speed", "wicked",
+    ]
 
     /// Whether the capitalised `word` that starts an entry is a name, not a word capitalised
     /// only because the sentence starts with it.
