@@ -46,10 +46,12 @@ struct Exploration: ArticleLocation {
         let opening = started.opening
         var notices = [settings.notice, problem, started.notice].compactMap { $0 }
         if let catalog = opening.catalog { notices += Self.notices(of: catalog, keymap: settings.config.keymap) }
-        // What happened to the store's file while the explorer ran (see `StoreService.fileEvents`).
+        // What happened to the store's file while the explorer ran (see `StoreService.fileEvents`),
+        // and to the articles' files (see `ExplorerSession.problems`).
         var storeEvents: [String] = []
+        var fileProblems: [FileProblems.Problem] = []
         do {
-            storeEvents = try MainActor.assumeIsolated {
+            (storeEvents, fileProblems) = try MainActor.assumeIsolated {
                 let service = opened.map { StoreService(store: $0, folder: folderPath.map { FolderCatalog.FolderSpelling($0).absolute },
                                                         catalog: opening.catalog) }
                 // The bookmark keys say why there are none, as the start-up notice did
@@ -61,7 +63,7 @@ struct Exploration: ArticleLocation {
                                  notice: notices.isEmpty ? nil : notices.joined(separator: " · "),
                                  theme: settings.config.theme.resolve(environment: environment), mouse: settings.config.mouse,
                                  showCursor: settings.config.showCursor, layout: settings.config.layout, keys: keys)
-                return service?.fileEvents ?? []
+                return (service?.fileEvents ?? [], session.problems.all)
             }
         } catch let error as TerminalError {
             // A terminal type without a terminfo entry: as less does, the text all the same
@@ -74,7 +76,7 @@ struct Exploration: ArticleLocation {
             Diagnostics.report(error.description)
             throw ExitCode(1)
         }
-        try reportAfterRun(problem: problem, storeEvents: storeEvents, catalog: opening.catalog)
+        try reportAfterRun(problem: problem, storeEvents: storeEvents, fileProblems: fileProblems, catalog: opening.catalog)
     }
 
     /// The bookmark store, or why there is none. A store that cannot be used (damaged, another
@@ -115,14 +117,17 @@ struct Exploration: ArticleLocation {
     }
 
     /// Said on stderr once the explorer has quit, where it is seen: why there were no
-    /// bookmarks, what happened to the store's file meanwhile, and a folder's files that could
-    /// not be loaded (then exit 65).
-    func reportAfterRun(problem: String?, storeEvents: [String], catalog: FolderCatalog?) throws {
+    /// bookmarks, what happened to the store's file meanwhile, a folder's files that could not
+    /// be loaded at start-up (then exit 65), and the articles' files that did not load while it
+    /// ran (`fileProblems`), each reason said once. What the run met leaves the status as it
+    /// is: the explorer went on with the text it had.
+    func reportAfterRun(problem: String?, storeEvents: [String], fileProblems: [FileProblems.Problem] = [],
+                        catalog: FolderCatalog?) throws {
         for problem in [problem].compactMap({ $0 }) + storeEvents { Diagnostics.report(problem) }
-        if let catalog, !catalog.failures.isEmpty {
-            for failure in catalog.failures { Diagnostics.report(failure.description) }
-            throw ExitCode(65)
-        }
+        let failures = catalog?.failures.map(\.description) ?? []
+        for failure in failures { Diagnostics.report(failure) }
+        for met in fileProblems where !failures.contains(met.reason) { Diagnostics.report(met.said) }
+        if !failures.isEmpty { throw ExitCode(65) }
     }
 
     /// Why the outline is printed instead of the explorer, when standard output is a terminal

@@ -34,6 +34,9 @@ final class FolderLibrary: ArticleLibrary {
         /// Made once a listing: each article opened then reads its backlinks from it.
         let backlinks: FolderCatalog.Incoming
         let unloaded: [String]
+        /// The files that do not load now, as a catalog of their own: a See-also topic that
+        /// names none of the articles is looked up among them the same way.
+        let unloadedCatalog: FolderCatalog
 
         init(_ catalog: FolderCatalog) {
             titles = catalog.entries.map(\.title)
@@ -41,6 +44,7 @@ final class FolderLibrary: ArticleLibrary {
             distinctTitles = titles.filter { seen.insert($0).inserted }
             backlinks = catalog.incoming()
             unloaded = catalog.unloaded.map(\.title)
+            unloadedCatalog = FolderCatalog(entries: catalog.unloaded, failures: [])
         }
     }
 
@@ -71,13 +75,19 @@ final class FolderLibrary: ArticleLibrary {
     /// and the catalog does not know its backlinks.
     func explorer(for model: LinkedArticle) -> Explorer {
         let index = catalog.entries.firstIndex { $0.path == model.article.path }
-        let seeAlso = catalog.resolvedSeeAlso(of: model).mapValues { catalog.entries[$0].title }
+        var seeAlso = catalog.resolvedSeeAlso(of: model).mapValues { catalog.entries[$0].title }
+        // A topic naming a file that does not load now opens it, which says why it cannot
+        // be opened: its card said that no article of the folder has the title.
+        let ambiguous = catalog.ambiguousSeeAlso(of: model)
+        for (item, index) in listed.unloadedCatalog.resolvedSeeAlso(of: model) where seeAlso[item] == nil && ambiguous[item] == nil {
+            seeAlso[item] = listed.unloadedCatalog.entries[index].title
+        }
         // By title, as they open: two files of one title that link here are one row.
         var seen = Set<[String]>()
         let incoming = (index.map(listed.backlinks.to) ?? []).map { (article: catalog.entries[$0.article].title, topic: $0.topic) }
             .filter { seen.insert([$0.article, $0.topic]).inserted }
         return Explorer(model: model, keymap: keymap, bookmarks: service != nil,
                         neighbours: Neighbours(seeAlso: seeAlso, incoming: incoming, titles: listed.distinctTitles, unloaded: listed.unloaded,
-                                               ambiguous: catalog.ambiguousSeeAlso(of: model)))
+                                               ambiguous: ambiguous))
     }
 }

@@ -51,7 +51,7 @@ extension OnATerminal {
             }
 
             try folder.write("alpha.txt", "")
-            let kept = try tmux.waitUntil("the old text kept") { $0.contains("could not be reloaded") }
+            let kept = try tmux.waitUntil("the old text kept") { $0.contains("Not reloaded: f/alpha.txt") }
             #expect(kept.contains("A paragraph saved in an editor."), "\(kept)")
 
             try folder.write("alpha.txt", "= Alpha =\nAlpha lead.\n\nSaved whole at last.\n\n== See also ==\n- Beta\n- Gamma\n")
@@ -60,6 +60,57 @@ extension OnATerminal {
             }
             tmux.press("q")
             try tmux.waitForPrompt()
+        }
+
+        /// QA 18a at 80×24: a reload that fails showed "…could not be reloaded: luddite.txt…",
+        /// the reason cut off, gone at the next key and said nowhere on quitting. Its
+        /// `file:line: reason` shows whole, over the rows above the status line, and is said
+        /// again on stderr at the quit; the run carried on with the text it had: status 0.
+        @Test func aReloadThatFailsIsShownWholeAndSaidOnQuitting() throws {
+            let tmux = try TmuxSession(width: 80, height: 24)
+            let folder = Folder(url: tmux.home)
+            let article = "= Luddite =\nThe Luddites were English textile workers who destroyed machinery.\n\n"
+                + "== Tactics ==\nThey broke the stocking frames of the framework knitters.\n\n"
+                + "== Legacy ==\nThe term now names anyone opposed to new technology.\n"
+            try folder.write("luddite.txt", article)
+            tmux.type("cd \(Shell.quote(tmux.home.path)) && \(seealso) luddite.txt --no-restore 2>err.txt; echo exited=$?")
+            try tmux.waitUntil("Luddite") { $0.contains("English textile workers") }
+
+            try folder.write("luddite.txt", article.replacingOccurrences(of: "== Legacy ==", with: "== Legacy ="))
+            let reason = "luddite.txt:7: unbalanced heading: 2 '=' before the text and 1 after"
+            let shown = try tmux.waitUntil("the reason, whole") {
+                $0.split(separator: "\n").suffix(3).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ").contains(reason + " (the text read before stays)")
+            }
+            #expect(shown.contains("Not reloaded: luddite.txt:7:"), "\(shown)")
+            tmux.press("j")
+            try tmux.waitUntil("the message gone at the next key") { !$0.contains("Not reloaded") }
+            tmux.press("q")
+            #expect(try tmux.waitForStatus() == 0)
+            let said = try String(contentsOf: tmux.home.appendingPathComponent("err.txt"), encoding: .utf8)
+            #expect(said == "seealso: “Luddite” could not be reloaded: \(reason)\n")
+        }
+
+        /// QA 18a: a See-also topic whose file did not parse when the folder was opened said
+        /// "No article of this folder has this title". It says why it does not open, and on
+        /// quitting that reason is said once, with the folder's start-up failures (status 65).
+        @Test func aTopicWhoseFileDoesNotParseSaysWhyOnceOnQuitting() throws {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            let folder = Folder(url: tmux.home.appendingPathComponent("f"))
+            try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
+            try folder.write("diggers.txt", "= Diggers =\nThe Diggers were Protestant radicals in England.\n\n== See also ==\n- Luddite\n")
+            try folder.write("luddite.txt", "= Luddite =\nThe Luddites were English textile workers.\n\n== Tactics =\nThey broke frames.\n")
+            tmux.type("cd \(Shell.quote(folder.url.path)) && \(seealso) . --no-restore --section 'See also' 2>../err.txt; echo exited=$?")
+            try tmux.waitFor("1 could not be loaded: ./luddite.txt:4:")
+            tmux.press("2", "]")
+            try tmux.waitFor("Diggers › Luddite")
+            tmux.press("Enter")
+            let reason = "./luddite.txt:4: unbalanced heading: 2 '=' before the text and 1 after"
+            let said = try tmux.waitFor("“Luddite” could not be opened: " + reason)
+            #expect(said.contains("2 Diggers") && !said.contains("No article of this folder"), "\(said)")
+            tmux.press("q")
+            #expect(try tmux.waitForStatus() == 65)
+            let err = try String(contentsOf: tmux.home.appendingPathComponent("err.txt"), encoding: .utf8)
+            #expect(err == "seealso: \(reason)\n", "said once, as the folder's start-up failure")
         }
 
         /// gamma.txt rewritten as Zeta: Alpha's topic Gamma does not open Zeta under Gamma's

@@ -91,13 +91,14 @@ struct ExplorerTests {
         }
     }
 
-    /// A notice too long for the status bar is cut with "…", a space short of the position.
-    @Test func aLongNoticeIsCutWithAnEllipsis() {
+    /// A notice too long for the status bar goes on over the row above it (QA 18a: cut with
+    /// "…", its end could not be read), its last row a space short of the position.
+    @Test func aLongNoticeTakesTheRowAbove() {
         let notice = "cannot save bookmarks: the data folder is read-only; use --data-dir DIR, or move the file elsewhere and restart"
         let state = explorer.update(explorer.initialState(size: Size(width: 80, height: 24)), .notice(notice))
-        let status = explorer.render(state).row(23)
-        #expect(status.hasSuffix("…  Top  ? help "), "\(status)")
-        #expect(status.hasPrefix(" cannot save bookmarks: the data folder"))
+        let (above, status) = (explorer.render(state).row(22), explorer.render(state).row(23))
+        #expect(above.hasPrefix(" cannot save bookmarks: the data folder"), "\(above)")
+        #expect(status.hasPrefix(" --data-dir DIR, or move the file elsewhere and restart ") && status.hasSuffix(" Top  ? help "), "\(status)")
     }
 
     /// The lead is named as the panes' titles name it ("Backlinks: Alpha"), not "(lead)".

@@ -52,6 +52,7 @@ extension Explorer {
         }
         if state.finder != nil { drawFinder(state, into: &buffer) }
         if state.showsHelp { drawHelp(state, into: &buffer) }
+        drawNoticeAbove(state, status: layout.status, into: &buffer)
         return buffer
     }
 
@@ -267,15 +268,9 @@ extension Explorer {
         return selectedY
     }
 
-    func drawStatus(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
-        let style = Style(.statusBar, reverse: true)
-        buffer.fill(rect, style: style)
-        var left = " " + model.article.title
-        if case .card(let id) = state.reader.content {
-            left += " › topic: " + model.displayName(of: id)
-        } else {
-            for index in model.article.path(to: currentSection(state)) { left += " › " + model.article.sections[index].title }
-        }
+    /// The status line's right end: the position, the help key, and the zoom and the search's
+    /// match when they are on.
+    func statusRight(_ state: AppState) -> String {
         var right = " \(position(state)) " + (keymap.keyName(for: .help).map { " \($0) help " } ?? "")
         // Zoomed, a pane looks like the layout below 80 columns: said, as tmux flags a zoomed
         // pane, with the key that leaves it (nothing showed it).
@@ -285,14 +280,25 @@ extension Explorer {
         if let search = state.search, !search.matches.isEmpty {
             right = " match \((search.current ?? 0) + 1)/\(search.matches.count) " + right
         }
+        return right
+    }
+
+    func drawStatus(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
+        let style = Style(.statusBar, reverse: true)
+        buffer.fill(rect, style: style)
+        var left = " " + model.article.title
+        if case .card(let id) = state.reader.content {
+            left += " › topic: " + model.displayName(of: id)
+        } else {
+            for index in model.article.path(to: currentSection(state)) { left += " › " + model.article.sections[index].title }
+        }
+        let right = statusRight(state)
         let available = max(rect.width - right.displayWidth, 0)
         var x = rect.x
-        if let notice = state.notice {
-            // A notice answers the last key: it takes the place of the breadcrumb, cut with
-            // "…" and a space short of the position when too long.
-            let text = " " + notice, room = max(available - 1, 0)
-            x += buffer.put(text.displayWidth > room ? String(text.truncated(toWidth: room)) : text, x: x, y: rect.y,
-                            maxWidth: room, style: Style(.notice, bold: true, reverse: true))
+        if let lines = noticeLines(state) {
+            // A notice answers the last key: it takes the place of the breadcrumb, a space
+            // short of the position; its last line when it takes more (`drawNoticeAbove`).
+            x += buffer.put(lines[lines.count - 1], x: x, y: rect.y, maxWidth: max(available - 1, 0), style: Self.noticeStyle)
         } else {
             // Half the bar at least, and whatever the breadcrumb leaves (at 120 columns
             // it kept two steps with 40 columns empty).
@@ -304,6 +310,37 @@ extension Explorer {
             x += buffer.put(trail, x: x, y: rect.y, maxWidth: max(rect.x + available - x, 0), style: style)
         }
         buffer.put(right, x: rect.x + available, y: rect.y, maxWidth: rect.width - available, style: style)
+    }
+
+    static let noticeStyle = Style(.notice, bold: true, reverse: true)
+
+    /// The notice as the status line shows it: the lines it is wrapped into at the room the
+    /// position and help key leave, the last of them on the status line. Nil without one.
+    /// Cut to one line, a reload's `file:line: reason` was lost after the "…" at 80 and 120
+    /// columns: as vim shows a long message, it takes the rows above instead, up to half the
+    /// screen (then cut with "…").
+    func noticeLines(_ state: AppState) -> [String]? {
+        guard let notice = state.notice else { return nil }
+        let text = " " + notice, room = max(state.size.width - statusRight(state).displayWidth - 1, 0)
+        guard text.displayWidth > room else { return [text] }
+        guard room > 1 else { return [String(text.truncated(toWidth: room))] }
+        // Each line a space in from the edge, as the status line's text is.
+        let wrapped = TextWrapper.wrap(notice, width: room - 1).map { " " + $0.text }
+        let most = max(state.size.height / 2, 1)
+        guard wrapped.count > most else { return wrapped }
+        return wrapped.prefix(most - 1) + [String(wrapped[(most - 1)...].joined().truncated(toWidth: room))]
+    }
+
+    /// The lines of a notice too long for the status line but its last, over the rows above
+    /// it: drawn last, over the panes and any overlay, as vim's messages scroll over the
+    /// screen; gone with the notice, at the next key.
+    func drawNoticeAbove(_ state: AppState, status: Rect, into buffer: inout CellBuffer) {
+        guard state.prompt == nil, let lines = noticeLines(state), lines.count > 1 else { return }
+        for (offset, line) in lines.dropLast().enumerated() {
+            let y = status.y - (lines.count - 1) + offset
+            buffer.fill(Rect(x: status.x, y: y, width: status.width, height: 1), style: Self.noticeStyle)
+            buffer.put(line, x: status.x, y: y, maxWidth: status.width, style: Self.noticeStyle)
+        }
     }
 
     /// The jump path joined with arrows, its oldest entries dropped ("… → B → C") to fit `width`.

@@ -36,6 +36,14 @@ public protocol ArticleLibrary: AnyObject {
     /// `explorer` made again for the articles as listed now: the finder's titles, the See-also
     /// topics that open articles, the backlinks from other articles.
     func relisted(_ explorer: Explorer) -> Explorer
+    /// What to do to read a file that has another title now (`Retitled`), which is another
+    /// article: said with the reload that cannot take it.
+    var retitledAdvice: String { get }
+}
+
+extension ArticleLibrary {
+    /// A folder's finder lists the file under its new title once the folder is listed again.
+    public var retitledAdvice: String { "the finder opens it under its new title" }
 }
 
 /// One article read from its file (`seealso FILE`), or the bundled one: no other article, and
@@ -61,4 +69,6 @@ public final class SingleArticle: ArticleLibrary {
 
     public func relist() -> Bool { false }
     public func relisted(_ explorer: Explorer) -> Explorer { explorer }
+    /// Nothing here lists it again: the explorer opens it by its title line at start-up.
+    public var retitledAdvice: String { "run seealso again to read it under its new title" }
 }

@@ -21,6 +21,32 @@ struct Retitled: Error, CustomStringConvertible {
     var description: String { "\(path) is now titled \u{201C}\(title.neutralized)\u{201D}" }
 }
 
+/// The problems met with the articles' files while the explorer ran (a reload or a switch
+/// that failed), the last one of each article, in the order met: said again on stderr on
+/// quitting, where they can be read after the status line's message is gone (at the next
+/// key), as a folder's files that failed at start-up are.
+public struct FileProblems: Sendable {
+    /// What is said of a problem, and the error alone (`path:line: message`).
+    public typealias Problem = (said: String, reason: String)
+
+    private var byArticle: [(title: String, problem: Problem)] = []
+
+    /// What is to be said, oldest first.
+    public var all: [Problem] { byArticle.map(\.problem) }
+
+    /// `error`, met reading the files of the article titled `title`, said as `said`, in
+    /// place of the one met before with them.
+    mutating func met(_ error: any Error, said: String, about title: String) {
+        resolved(title)
+        byArticle.append((title, (said, "\(error)")))
+    }
+
+    /// The article titled `title` read whole: what was met with it before is no longer so.
+    mutating func resolved(_ title: String) {
+        byArticle.removeAll { $0.title == title }
+    }
+}
+
 /// The article on screen's file is no longer listed in the folder (removed, and the folder
 /// listed again since).
 struct Unlisted: Error, CustomStringConvertible {
@@ -56,6 +82,8 @@ extension ExplorerSession {
         let read = opened.explorer.model.article
         guard read.title == title else { throw Retitled(path: read.path, title: read.title) }
         articles[title] = SessionArticle(opened: opened, listing: listing)
+        // Read whole now: what was met before is no longer so.
+        problems.resolved(title)
         return (opened, known != nil)
     }
 
@@ -78,8 +106,11 @@ extension ExplorerSession {
             var kept = known
             kept.unreadable = now
             articles[title] = kept
-            return explorer.update(state, .notice("\u{201C}\(title.neutralized)\u{201D} changed on disk but could not be reloaded: \(error) "
-                                                  + "(the text read before stays)"))
+            // The `file:line: reason` first, the title and "changed on disk" left out: the
+            // file is the one on screen, and the status line cut the reason off at 80 columns.
+            let retitled = error is Retitled ? "; " + library.retitledAdvice : ""
+            problems.met(error, said: "\u{201C}\(title.neutralized)\u{201D} could not be reloaded: \(error)\(retitled)", about: title)
+            return explorer.update(state, .notice("Not reloaded: \(error) (the text read before stays\(retitled))"))
         }
     }
 
@@ -88,11 +119,26 @@ extension ExplorerSession {
     private func reload(_ state: AppState, as next: Explorer) -> AppState {
         // Taken by the explorer of the text read before: the place says where it is in that text.
         let view = explorer.snapshot(state)
+        let title = explorer.model.article.title
+        let found = Set(state.bookmarks.filter { $0.articleTitle == title && !$0.isOrphaned }.map(\.id))
         explorer = next
         // Bookmarks first: a view restored into a pane with no rows yet would lose its selection.
-        let state = apply(.reloaded(view), to: run(.reloadBookmarks, on: state), relisting: false)
+        var state = apply(.reloaded(view), to: run(.reloadBookmarks, on: state), relisting: false)
+        // A heading renamed or removed in the edit leaves its bookmarks without a section:
+        // said, as the ★ that goes says nothing.
+        let orphaned = state.bookmarks.filter { found.contains($0.id) && $0.isOrphaned }
+        if let notice = state.notice, let said = Self.orphaned(orphaned) { state = next.update(state, .notice(notice + "; " + said)) }
         // Saved at once, as a jump is: the place the store has is in the text read before.
         return run(.saveSession(SessionRecord(view: next.snapshot(state), history: state.history)), on: state)
+    }
+
+    /// What a reload says of the bookmarks it left without a section: how many, and where
+    /// they were; nil for none.
+    static func orphaned(_ bookmarks: [BookmarkEntry]) -> String? {
+        guard !bookmarks.isEmpty else { return nil }
+        var seen = Set<String>()
+        let places = bookmarks.map(\.path.neutralized).filter { seen.insert($0).inserted }
+        return (bookmarks.count == 1 ? "1 bookmark" : "\(bookmarks.count) bookmarks") + " orphaned: " + places.joined(separator: ", ")
     }
 
     /// Lists the folder again (`Effect.relistFolder`): when its articles changed, the one on

@@ -29,6 +29,8 @@ public final class ExplorerSession {
     /// once it loads again, as a browser's session keeps a tab that failed to load. Cleared
     /// as soon as the person opens another article (a link, the finder, a bookmark, H or L).
     public var standsIn = false
+    /// What went wrong with the articles' files while it ran, to say on quitting.
+    public internal(set) var problems = FileProblems()
 
     /// `first`: the article on screen at first, as read from its files.
     public init(_ first: OpenedArticle, service: BookmarkService?, library: any ArticleLibrary) {
@@ -347,7 +349,9 @@ public final class ExplorerSession {
         do {
             opened = try current(title)
         } catch {
-            return stayed(state, saying: "“\(title)” could not be opened: \(error)", title: title, arrival: arrival, before: before)
+            let notice = "“\(title)” could not be opened: \(error)"
+            problems.met(error, said: notice, about: title)
+            return stayed(state, saying: notice, title: title, arrival: arrival, before: before)
         }
         guard let opened else {
             return stayed(state, saying: "“\(title)” is not loaded.", title: title, arrival: arrival, before: before)
