@@ -51,13 +51,6 @@ struct Search: ParsableCommand {
         }
     }
 
-    /// `word` as a shell would need it typed: quoted when it is not plain letters, digits and
-    /// `-_./`, for the command the note after a search shows.
-    static func shellWord(_ word: String) -> String {
-        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_./".unicodeScalars.contains($0) }
-        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-
     /// A folder's path (`arts/`, `.`, `..`) or an article's (`a.txt`), as README.md lists them.
     static func isSpelledAsPath(_ word: String) -> Bool {
         word.contains("/") || word.hasSuffix(".txt") || word == "." || word == ".."
@@ -121,7 +114,7 @@ struct Search: ParsableCommand {
             try Output.write(hits.map { "\($0.path):\($0.line): \($0.heading): \($0.excerpt)".neutralized + "\n" }.joined())
         }
         // Before the status: with no match (1), the note is what says whose lines did not match.
-        options.noteIfStandardInputUnread(read: title, "seealso search - \(Self.shellWord(words[words.count - 1]))")
+        options.noteIfStandardInputUnread(read: title, "seealso search - \(TypedCommand.word(words[words.count - 1]))")
         if failed { throw ExitCode(65) }
         if hits.isEmpty {
             if words.count == 1, options.file == nil, FileManager.default.fileExists(atPath: words[0]) {
