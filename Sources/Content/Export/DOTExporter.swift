@@ -114,8 +114,9 @@ public struct DOTExporter: Sendable {
     /// cluster (`cluster_1`, `cluster_2`, … in folder order) whose node ids start with its
     /// number (`2/strategy:union`), since every article has a `lead` and may share item ids.
     /// A See-also topic that names another article of the folder gets a bold edge to that
-    /// article's cluster. With a `focus`, only the articles that have it are drawn, each
-    /// around its own focus node; check it first with `resolveFocus(_:in:)` for a corpus.
+    /// article's cluster (one naming its own article, to its lead). With a `focus`, only the
+    /// articles that have it are drawn, each around its own focus node; check it first with
+    /// `resolveFocus(_:in:)` for a corpus.
     public func export(_ corpus: Corpus) -> String {
         let focusIDs = focus.map { Self.focusNodes($0, in: corpus) }
         let drawings = corpus.articles.enumerated().map { index, model in
@@ -134,15 +135,19 @@ public struct DOTExporter: Sendable {
             output += drawings[index].body(indent: "    ", sectionsCluster: "cluster_\(index + 1)_sections")
             output += "  }\n"
         }
-        // Between articles: drawn only when both ends are (a focus may leave either out).
+        // Between articles: drawn only when both ends are (a focus may leave either out). An
+        // entry naming its own article points at its lead, inside its cluster: an edge may
+        // end at the border only of a cluster it is not in (Graphviz warns, "tail is inside
+        // head cluster").
         let isDrawn = Set(drawn)
         for index in drawn {
-            let resolved = corpus.resolvedSeeAlso(of: index)
+            let resolved = corpus.resolvedSeeAlso(of: index, includingItself: true)
             for item in corpus.articles[index].items {
                 guard let target = resolved[item.id], drawings[index].keeps(item.id), isDrawn.contains(target),
                       drawings[target].keeps("lead") else { continue }
+                let border = target == index ? "" : "lhead=\"cluster_\(target + 1)\", "
                 output += "  \(drawings[index].node(item.id)) -> \(drawings[target].node("lead"))"
-                    + " [lhead=\"cluster_\(target + 1)\", label=\"article\", style=bold, color=\"#1f5fa8\"];\n"
+                    + " [\(border)label=\"article\", style=bold, color=\"#1f5fa8\"];\n"
             }
         }
         return output + legend + "}\n"

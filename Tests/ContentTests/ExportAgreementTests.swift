@@ -1,0 +1,46 @@
+import Foundation
+import TestSupport
+import Testing
+@testable import Content
+
+/// What QA 18b found feeding the exports to Graphviz, JSON tools and a CommonMark renderer:
+/// each export says what the others and the README say.
+@Suite("Exports agree with each other and with the README")
+struct ExportAgreementTests {
+    /// A folder of two articles; «Alpha» lists itself and «Beta» under See also.
+    static func withAlphaAndBeta<Result>(_ body: (Corpus) throws -> Result) throws -> Result {
+        try withTemporaryDirectory { directory in
+            try "= Alpha =\nAlpha is a letter.\n\n== See also ==\n- Alpha\n- Beta\n"
+                .write(to: directory.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+            try "= Beta =\nBeta is another.\n\n== See also ==\n- Alpha – the first letter\n"
+                .write(to: directory.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+            return try body(Corpus.load(directory: directory.path))
+        }
+    }
+
+    /// README: `article` is the "path of the folder's article with that title | null"; a
+    /// See-also entry naming its own article had null, though the explorer opens that
+    /// article's top for it.
+    @Test("In a folder's JSON, a See-also entry naming its own article has that article's path")
+    func selfReferenceHasItsPath() throws {
+        try Self.withAlphaAndBeta { corpus in
+            let document = JSONExporter().document(for: corpus)
+            let alpha = try #require(document.articles.first { $0.title == "Alpha" })
+            let beta = try #require(document.articles.first { $0.title == "Beta" })
+            #expect(alpha.seeAlso.map(\.article) == [alpha.path, beta.path])
+            #expect(beta.seeAlso.map(\.article) == [alpha.path])
+            // The DOT export draws the same: every entry that opens an article has an edge to
+            // it, its own article's lead for this one (inside its cluster: no `lhead`).
+            let dot = DOTExporter().export(corpus)
+            let articleEdges = dot.split(separator: "\n").filter { $0.contains("label=\"article\"") }
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            #expect(articleEdges == [
+                "\"1/see-also:alpha\" -> \"1/lead\" [label=\"article\", style=bold, color=\"#1f5fa8\"];",
+                "\"1/see-also:beta\" -> \"2/lead\" [lhead=\"cluster_2\", label=\"article\", style=bold, color=\"#1f5fa8\"];",
+                "\"2/see-also:alpha\" -> \"1/lead\" [lhead=\"cluster_1\", label=\"article\", style=bold, color=\"#1f5fa8\"];",
+            ])
+            let svg = try CLI.renderSVG(dot)
+            #expect(svg.status == 0 && svg.stderr.isEmpty, "dot: \(svg.stderr)")
+        }
+    }
+}
