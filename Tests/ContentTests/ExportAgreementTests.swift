@@ -43,4 +43,60 @@ struct ExportAgreementTests {
             #expect(svg.status == 0 && svg.stderr.isEmpty, "dot: \(svg.stderr)")
         }
     }
+
+    /// Two `=== Background ===` under different sections were two boxes "Background" (and
+    /// repeated.txt four "Notes"), which `links` tells apart by id: "Background (background-2)".
+    @Test("DOT labels tell namesakes of one kind apart by id, as links does; render-checked")
+    func namesakesAreToldApart() throws {
+        let model = try LinkedArticle(article: ArticleParser().parse("""
+            = Revolts =
+            Two revolts, told in turn.
+
+            == First revolt ==
+            === Background ===
+            Bread prices rose.
+
+            == Second revolt ==
+            === Background ===
+            Wages fell.
+
+            == (lead) ==
+            A heading that reads as the lead's label.
+
+            == Strategies ==
+            - General strike – stopping work everywhere.
+
+            == See also ==
+            - General strike
+            - Bread riot
+            - Bread riot
+            """, path: "revolts.txt"))
+        let dot = DOTExporter().export(model)
+        let labels = Dictionary(uniqueKeysWithValues: dot.split(separator: "\n").compactMap { line -> (String, String)? in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("\""), !trimmed.contains(" -> "), let start = trimmed.range(of: " [label=\"") else { return nil }
+            let id = String(trimmed.dropFirst().prefix { $0 != "\"" })
+            return (id, String(trimmed[start.upperBound...].prefix { $0 != "\"" }))
+        })
+        #expect(labels["background"] == "Background (background)")
+        #expect(labels["background-2"] == "Background (background-2)")
+        #expect(labels["lead"] == "(lead) (lead)")
+        #expect(labels["lead-2"] == "(lead) (lead-2)")
+        #expect(labels["see-also:bread-riot"] == "Bread riot (see-also:bread-riot)")
+        #expect(labels["see-also:bread-riot-2"] == "Bread riot (see-also:bread-riot-2)")
+        // Of two kinds, the fill and the tooltip say which: the name alone, as before.
+        #expect(labels["strategy:general-strike"] == "General strike")
+        #expect(labels["see-also:general-strike"] == "General strike")
+        #expect(labels["first-revolt"] == "First revolt")
+        let svg = try CLI.renderSVG(dot)
+        #expect(svg.status == 0 && svg.stderr.isEmpty, "dot: \(svg.stderr)")
+        #expect(svg.output.contains("Background (background&#45;2)"), "the SVG draws the label")
+
+        // repeated.txt: four sections "Notes" and one "Notes 4".
+        let repeated = DOTExporter().export(try Fixtures.load("repeated.txt"))
+        for id in ["notes", "notes-2", "notes-3", "notes-5"] {
+            #expect(repeated.contains("\"\(id)\" [label=\"Notes (\(id))\", shape=box"), "\(id)")
+        }
+        #expect(repeated.contains("\"notes-4\" [label=\"Notes 4\", shape=box"))
+    }
 }

@@ -189,9 +189,14 @@ public struct DOTExporter: Sendable {
         let focusID: String?
         /// The node ids drawn (unprefixed); nil draws all of them.
         let kept: Set<String>?
+        /// What a node is labelled: its name, with its id where another node of its kind has
+        /// that name too (two sections "Background"), as `links` tells them apart; the kind
+        /// is drawn.
+        let names: NodeNames
 
         init(model: LinkedArticle, exporter: DOTExporter, focusID: String?, prefix: String) {
             self.model = model
+            names = NodeNames(model)
             self.prefix = prefix
             self.focusID = focusID
             kept = exporter.focus.map { [focusID] _ in
@@ -212,14 +217,15 @@ public struct DOTExporter: Sendable {
                 output += "\(indent)subgraph \(sectionsCluster) {\n\(indent)  label=\"Sections\"; color=\"#999999\";\n"
                 for section in sections {
                     let extra = section.id == focusID ? DOTExporter.focusAttributes : ""
-                    output += "\(indent)  \(node(section.id)) [\(DOTExporter.labelAttributes(model.label(of: section.id))), shape=box, fillcolor=\"#eeeeee\"\(extra)];\n"
+                    output += "\(indent)  \(node(section.id)) [\(DOTExporter.labelAttributes(names.name(of: section.id, kindShown: true))), shape=box, fillcolor=\"#eeeeee\"\(extra)];\n"
                 }
                 output += "\(indent)}\n"
             }
             for item in model.items where keeps(item.id) {
                 let extra = item.id == focusID ? DOTExporter.focusAttributes : ""
-                let label = DOTExporter.label(item.name)
-                let tooltip = item.kind.singularTitle + (label.shortened ? ": " + item.name : "")
+                let name = names.name(of: item.id, kindShown: true)
+                let label = DOTExporter.label(name)
+                let tooltip = item.kind.singularTitle + (label.shortened ? ": " + name : "")
                 output += "\(indent)\(node(item.id)) [label=\(label.quoted), shape=ellipse, fillcolor=\"\(DOTExporter.fill(for: item.kind))\", tooltip=\(DOTExporter.tooltip(tooltip))\(extra)];\n"
             }
             var detectedCounts: [String: Int] = [:]
