@@ -99,4 +99,26 @@ struct ExportAgreementTests {
         }
         #expect(repeated.contains("\"notes-4\" [label=\"Notes 4\", shape=box"))
     }
+
+    /// README: "A `Name – description` item is written `- **Name** – description`"; a
+    /// See-also title with a colon, which the parser's rule for names refuses but the See-also
+    /// list splits (the JSON has its name and description), was written as it is.
+    @Test("Markdown bolds a See-also entry's name before its description, as the JSON splits it")
+    func seeAlsoNameIsBold() throws {
+        let model = try LinkedArticle(article: ArticleParser().parse("""
+            = Films =
+            Films of 1977.
+
+            == See also ==
+            - Star Wars: Episode IV – the 1977 film
+            - Close Encounters of the Third Kind — the other one
+            - Note: this list is short
+            """, path: "films.txt"))
+        let item = try #require(model.items.first)
+        #expect(item.name == "Star Wars: Episode IV" && item.description == "the 1977 film")
+        let markdown = MarkdownExporter().export(model)
+        #expect(markdown.contains("\n- **Star Wars: Episode IV** – the 1977 film\n"), "\(markdown)")
+        #expect(markdown.contains("\n- **Close Encounters of the Third Kind** — the other one\n"))
+        #expect(markdown.contains("\n- Note: this list is short\n"))
+    }
 }
