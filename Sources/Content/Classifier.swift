@@ -195,14 +195,15 @@ public struct Classifier: Sendable {
     /// minutes"). In a See also list the first dash parts title and description whatever the
     /// title holds, for a title of up to eight words (the link to the folder's article
     /// "Star Wars: Episode IV" was lost). Nil when the parser split it already, or no dash does.
-    static func titleAndDescription(of item: ListItem) -> (name: String, description: String?)? {
+    /// `separator` is the dash as written, as `ListItem.separator` has it.
+    static func titleAndDescription(of item: ListItem) -> (name: String, description: String?, separator: String)? {
         guard item.name == nil else { return nil }
         for separator in [" – ", " — ", " - "] {
             guard let range = ArticleParser.separatorRange(separator, in: item.text) else { continue }
             let name = item.text[..<range.lowerBound].trimmingSpaces()
             guard !name.isEmpty, name.split(separator: " ").count <= 8 else { return nil }
             let description = item.text[range.upperBound...].trimmingSpaces()
-            return (String(name), description.isEmpty ? nil : String(description))
+            return (String(name), description.isEmpty ? nil : String(description), String(item.text[range]))
         }
         return nil
     }

@@ -66,8 +66,11 @@ public struct Corpus: Sendable {
 
     public func article(titled title: String) -> Int? { catalog.article(titled: title) }
 
-    /// For article `index`: its See-also topics that are loaded articles (item id → article).
-    public func resolvedSeeAlso(of index: Int) -> [String: Int] { catalog.resolvedSeeAlso(of: articles[index]) }
+    /// For article `index`: its See-also topics that are other loaded articles (item id →
+    /// article), or itself too (see `FolderCatalog.resolvedSeeAlso`).
+    public func resolvedSeeAlso(of index: Int, includingItself: Bool = false) -> [String: Int] {
+        catalog.resolvedSeeAlso(of: articles[index], includingItself: includingItself)
+    }
 }
 
 /// Slots written by `concurrentPerform` iterations, each its own index.

@@ -134,9 +134,11 @@ public struct FolderCatalog: Sendable {
     }
 
     /// For an article of the folder (parsed): its See-also items that are other loaded
-    /// articles, item id → article index.
-    public func resolvedSeeAlso(of model: LinkedArticle) -> [String: Int] {
-        let own = article(titled: model.article.title)
+    /// articles, item id → article index; `includingItself`, also those that open the
+    /// article itself (a See-also "Alpha" in «Alpha», whose top the explorer opens), for
+    /// the exports, which say what every entry opens.
+    public func resolvedSeeAlso(of model: LinkedArticle, includingItself: Bool = false) -> [String: Int] {
+        let own = includingItself ? nil : article(titled: model.article.title)
         var resolved: [String: Int] = [:]
         for item in model.items where item.kind == .seeAlso {
             if let target = article(titled: item.name), target != own { resolved[item.id] = target }

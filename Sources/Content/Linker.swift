@@ -250,8 +250,9 @@ public struct Linker: Sendable {
 /// starting with the same word cost 25 million comparisons.)
 ///
 /// Two rules keep the number of links linear in the size of the article:
-/// - items of one kind whose names are the same once folded ("Same", "same", "Sáme") are one
-///   topic: mentions link to the first, and a duplicate's own name is no mention of it;
+/// - items of one kind whose names are the same once folded ("Same", "same", "Sáme"; not
+///   "Sit in" and "Sit-in": see `Aliases.spelling`) are one topic: mentions link to the
+///   first, and a duplicate's own name is no mention of it;
 /// - an alias shared by more than `maximumTargets` topics is too ambiguous to link at all
 ///   ("Topic" alone when the list has "Topic (1)" … "Topic (2000)"); their full names still are.
 /// Without them, 2,000 copies of one See-also title made 4 million links and 800 MB.
@@ -263,9 +264,11 @@ public struct Linker: Sendable {
 struct AliasIndex: Sendable {
     static let maximumTargets = 8
 
+    /// Items of one kind are one topic when their names are spelled the same (see
+    /// `Aliases.spelling`): "Same" and "Sáme" are, "Sit in" and "Sit-in" are not.
     private struct Topic: Hashable {
         var kind: ItemKind
-        var tokens: [String]
+        var spelling: String
     }
 
     /// Alias → what a mention of it links to: one item per topic, in article order.
@@ -291,12 +294,12 @@ struct AliasIndex: Sendable {
     /// as written. Keyed by the token, not the one-token sequence: hashing an array for each
     /// one-word match cost 1.5 % of detecting links (content-bench phase link, 2 MB corpus).
     private var caseBoundSpellings: [String: [String: String]] = [:]
-    /// Aliases whose names join words with a dash of their own ("Sit-in", "Work-in") → the
-    /// joints a mention must write a dash at too (`Aliases.Alias.dashJoints`): "would sit in
-    /// the cafeteria" is no mention of "Sit-in", though "the mutual-aid network" is one of
-    /// "Mutual aid". Where names of several items share an alias, only the joints
-    /// all of them have.
-    private var dashJoints: [[String]: UInt64] = [:]
+    /// Aliases of names that join words with a dash of their own ("Sit-in", "Work-in") → for
+    /// each such item, the joints a mention must write a dash at too
+    /// (`Aliases.Alias.dashJoints`): "would sit in the cafeteria" is no mention of "Sit-in",
+    /// though "the mutual-aid network" is one of "Mutual aid". Per item, as the alias is
+    /// shared: "sit in" still mentions a topic "Sit in" beside "Sit-in".
+    private var dashJoints: [[String]: [String: UInt64]] = [:]
 
     /// The index of `items` in the article titled `title`, when given: the See-also topics
     /// that name the article are left out (see `MentionFinder(items:leavingOutNamesOf:)`),
@@ -304,7 +307,7 @@ struct AliasIndex: Sendable {
     init(items: [Item], leavingOutNamesOf title: String? = nil) {
         var folder = ScalarFolder()
         var topics: [Topic: String] = [:]
-        var namesakes: [[String]: [Namesake]] = [:]
+        var namesakes: [String: [Namesake]] = [:]
         let titleTokens = title.map { Tokenizer.tokens(in: $0, folder: &folder).map(\.folded) }
         for item in items {
             let aliases = Aliases.aliases(for: item.name, folder: &folder)
@@ -313,7 +316,7 @@ struct AliasIndex: Sendable {
             if let last = item.name.utf8.last, last == UInt8(ascii: ".") || last == UInt8(ascii: "!") { closingMarks[item.id] = last }
             // The first sequence is the whole name as written.
             guard let name = sequences.first else { continue }
-            let topic = Topic(kind: item.kind, tokens: name)
+            let topic = Topic(kind: item.kind, spelling: Aliases.spelling(of: item.name, folder: &folder))
             if let first = topics[topic] {
                 firstOfTopic[item.id] = first
                 continue
@@ -321,18 +324,13 @@ struct AliasIndex: Sendable {
             topics[topic] = item.id
             // A one-word alias of a name of several words is its short name or a form of it.
             let shortName = name.count > 1 ? Aliases.withoutDisambiguator(item.name) : nil
-            let bareName = shortName.map { Tokenizer.tokens(in: $0, folder: &folder).map(\.folded) } ?? name
-            namesakes[bareName, default: []].append(Namesake(id: item.id, kind: item.kind, name: name, hasDisambiguator: shortName != nil))
+            let bareName = shortName.map { Aliases.spelling(of: $0, folder: &folder) } ?? topic.spelling
+            namesakes[bareName, default: []].append(Namesake(id: item.id, kind: item.kind, name: topic.spelling,
+                                                             hasDisambiguator: shortName != nil))
             for alias in aliases {
                 let sequence = alias.tokens
-                if let existing = targetsBySequence[sequence] {
-                    if !existing.isEmpty, let joints = dashJoints[sequence] {
-                        dashJoints[sequence] = joints & alias.dashJoints == 0 ? nil : joints & alias.dashJoints
-                    }
-                } else {
-                    lengthsByFirstToken[sequence[0], default: []].append(sequence.count)
-                    if alias.dashJoints != 0 { dashJoints[sequence] = alias.dashJoints }
-                }
+                if targetsBySequence[sequence] == nil { lengthsByFirstToken[sequence[0], default: []].append(sequence.count) }
+                if alias.dashJoints != 0 { dashJoints[sequence, default: [:]][item.id] = alias.dashJoints }
                 targetsBySequence[sequence, default: []].append(item.id)
                 if let shortName, sequence.count == 1 { caseBoundSpellings[sequence[0], default: [:]][item.id] = shortName }
             }
@@ -382,7 +380,8 @@ struct AliasIndex: Sendable {
     private struct Namesake {
         var id: String
         var kind: ItemKind
-        var name: [String]
+        /// The whole name's `Aliases.spelling`.
+        var name: String
         var hasDisambiguator: Bool
 
         func isNamesake(of other: Namesake) -> Bool {
@@ -440,31 +439,33 @@ struct AliasIndex: Sendable {
         for length in lengths where position + length <= end {
             let sequence = tokens[position..<(position + length)].map(\.folded)
             guard var all = targetsBySequence[sequence], all.count <= Self.maximumTargets else { continue }
-            if length > 1, let joints = dashJoints[sequence], !Self.hasDashes(at: joints, of: tokens[position..<(position + length)], in: text) {
-                continue
+            if length > 1, let joints = dashJoints[sequence] {
+                all = Self.written(all, joints: joints, dashes: Aliases.dashJoints(of: tokens[position..<(position + length)], in: text))
+                if all.isEmpty { continue }
             }
             if length == 1, let spellings = caseBoundSpellings[sequence[0]] {
                 let token = text[tokens[position].start..<tokens[position].end]
                 all.removeAll { spellings[$0].map { !Self.isWritten(token, asCaseOf: $0) } ?? false }
                 if all.isEmpty { continue }
             }
-            let targets = wholeNameTargets[sequence] ?? all
+            // Those of the whole names that are still meant (a dash may have left one out).
+            let whole = wholeNameTargets[sequence]?.filter(all.contains)
+            let targets = whole.flatMap { $0.isEmpty ? nil : $0 } ?? all
             if (inName ? all : targets).contains(where: own.contains) { return Match(length: length, targets: []) }
             return Match(length: length, targets: targets)
         }
         return nil
     }
 
-    /// Whether `words` are joined by a dash at each of the `joints` (`Aliases.Alias.dashJoints`).
-    static func hasDashes(at joints: UInt64, of words: ArraySlice<Token>, in text: String) -> Bool {
-        var index = words.startIndex
-        var remaining = joints
-        while remaining != 0, index + 1 < words.endIndex {
-            if remaining & 1 != 0, !Aliases.isDash(between: words[index], and: words[index + 1], in: text) { return false }
-            remaining >>= 1
-            index += 1
-        }
-        return true
+    /// Of `targets`, those a mention writing a dash at the `dashes` joints names: each needs
+    /// a dash where its name has one (`joints`, by item; none where absent), and when some
+    /// have their dashes exactly where the text does, only those ("a sit-in" mentions
+    /// "Sit-in", not "Sit in" beside it, though "the physical-force wing" mentions "Physical
+    /// force").
+    static func written(_ targets: [String], joints: [String: UInt64], dashes: UInt64) -> [String] {
+        let needed = targets.filter { (joints[$0] ?? 0) & ~dashes == 0 }
+        let exact = needed.filter { (joints[$0] ?? 0) == dashes }
+        return exact.isEmpty ? needed : exact
     }
 
     /// Whether `word` has the case of `spelling`, letter by letter as far as both go

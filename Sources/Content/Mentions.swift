@@ -368,7 +368,7 @@ public enum Aliases {
             // A name too short to look for has no forms to look for either: "꽃은" is a form
             // of a name, 꽃, that one syllable does not make.
             guard isMeaningful(tokens[...]) else { continue }
-            let joints = dashJoints(of: words, in: base)
+            let joints = dashJoints(of: words[...], in: base)
             // The word inflected is the last one, before any symbols after it: "Flags 🇫🇷" is
             // a form of "Flag 🇫🇷". A name of symbols alone has no other form.
             guard let last = tokens.lastIndex(where: { !isSymbol($0) }) else {
@@ -388,11 +388,13 @@ public enum Aliases {
         return aliases
     }
 
-    /// Which adjacent `words` of `name` a single dash joins (see `Alias.dashJoints`).
-    static func dashJoints(of words: [Token], in name: String) -> UInt64 {
+    /// Which adjacent `words` of `text` (a name, or a mention of one) a single dash joins
+    /// (see `Alias.dashJoints`).
+    static func dashJoints(of words: ArraySlice<Token>, in text: String) -> UInt64 {
         var joints: UInt64 = 0
-        for index in words.indices.dropLast() where index < 64 && isDash(between: words[index], and: words[index + 1], in: name) {
-            joints |= 1 << UInt64(index)
+        for index in words.indices.dropLast() where index - words.startIndex < 64
+            && isDash(between: words[index], and: words[index + 1], in: text) {
+            joints |= 1 << UInt64(index - words.startIndex)
         }
         return joints
     }
@@ -433,6 +435,40 @@ public enum Aliases {
         guard name.hasSuffix(")"), let open = name.lastIndex(of: "(") else { return nil }
         let bare = name[..<open].trimmingSpaces()
         return bare.isEmpty ? nil : bare
+    }
+
+    /// `name` as far as it tells one topic from another: its words folded as mentions are,
+    /// and what it writes between and around them with every kind of dash as "-", every
+    /// apostrophe as "'" and runs of spaces as one, as `Lookup.fold` reads a name. Names
+    /// spelled the same are equal once case and accents are folded ("Same", "same", "Sáme");
+    /// "Sit in", "Sit-in" and "Cafe.bar" beside "Cafe-bar" are not, though their words are.
+    /// By tokens, as aliases are made, not through Foundation: this runs for every item at
+    /// start-up.
+    static func spelling(of name: String, folder: inout ScalarFolder) -> String {
+        var spelling = ""
+        var rest = name.startIndex
+        func appendWritten(_ text: Substring) {
+            var space = false
+            for scalar in text.unicodeScalars {
+                if scalar.properties.isWhitespace {
+                    space = true
+                    continue
+                }
+                if space { spelling += " " }
+                space = false
+                // Letters here are only what a word leaves out: a possessive's "'s".
+                spelling.unicodeScalars.append(scalar.isASCII ? SearchFolder.foldASCII(scalar, caseSensitive: false)
+                                                              : SearchFolder.unifiedPunctuation(scalar))
+            }
+            if space { spelling += " " }
+        }
+        for word in Tokenizer.tokens(in: name, folder: &folder) {
+            appendWritten(name[rest..<word.start])
+            spelling += word.folded
+            rest = word.end
+        }
+        appendWritten(name[rest...])
+        return spelling
     }
 
     /// Whether a folded token is a symbol's (see `Tokenizer.isSymbol`).

@@ -19,21 +19,26 @@ public enum StandardInput {
     /// at once (a usage error), as `seealso outline -` typed by mistake would otherwise wait
     /// for an end of file that only Ctrl-D gives.
     public struct IsATerminal: Error, CustomStringConvertible {
-        /// What `-` reads, and a command that gives it through a pipe and one that redirects a
-        /// file: an article's by default; `bookmarks import -` names an export's.
+        /// What `-` reads: an article's by default; `bookmarks import -` names an export's.
         public var what: String
-        public var piped: String
-        public var redirected: String
+        /// What pipes it in, before the command: `cat FILE` by default.
+        public var source: String
+        /// The command that read `-`, as typed (`seealso export --format dot -`): the
+        /// examples are that command given its input through a pipe and by a redirection,
+        /// which are what it lacked. Only the command line knows it: nil, as `readToEnd`
+        /// throws it, gives no example (every command's used to be `seealso outline -`'s).
+        public var command: String?
 
-        public init(what: String = "an article", piped: String = "cat FILE | seealso outline -",
-                    redirected: String = "seealso - < FILE") {
+        public init(what: String = "an article", source: String = "cat FILE", command: String? = nil) {
             self.what = what
-            self.piped = piped
-            self.redirected = redirected
+            self.source = source
+            self.command = command
         }
 
         public var description: String {
-            "standard input is a terminal: '-' reads \(what) piped in (\(piped)) or redirected (\(redirected))"
+            let reads = "standard input is a terminal: '-' reads \(what) piped in"
+            guard let command else { return reads + " or redirected" }
+            return reads + " (\(source) | \(command)) or redirected (\(command) < FILE)"
         }
     }
 

@@ -377,8 +377,8 @@ extension Bookmarks {
             } catch is StandardInput.IsATerminal {
                 // A usage error, as for an article's `-`: nothing to read, only a person typing.
                 Diagnostics.report(StandardInput.IsATerminal(what: "a bookmarks export",
-                                                             piped: "ssh laptop seealso bookmarks export --format json | seealso bookmarks import -",
-                                                             redirected: "seealso bookmarks import - < FILE").description)
+                                                             source: "ssh laptop seealso bookmarks export --format json",
+                                                             command: TypedCommand.line).description)
                 throw ExitCode(64)
             } catch let error as SourceError {
                 Diagnostics.report(error.description)

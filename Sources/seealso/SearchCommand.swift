@@ -51,13 +51,6 @@ struct Search: ParsableCommand {
         }
     }
 
-    /// `word` as a shell would need it typed: quoted when it is not plain letters, digits and
-    /// `-_./`, for the command the note after a search shows.
-    static func shellWord(_ word: String) -> String {
-        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_./".unicodeScalars.contains($0) }
-        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-
     /// A folder's path (`arts/`, `.`, `..`) or an article's (`a.txt`), as README.md lists them.
     static func isSpelledAsPath(_ word: String) -> Bool {
         word.contains("/") || word.hasSuffix(".txt") || word == "." || word == ".."
@@ -101,13 +94,15 @@ struct Search: ParsableCommand {
                 let read = try ArticleOptions.readFolder(folder, loaded: { $0.articles.count }, failures: { $0.failures }) {
                     try Corpus.texts(in: $0)
                 }
-                hits = read.articles.flatMap { Self.hits(of: search, in: $0, path: nil) }
+                hits = read.articles.flatMap { Self.hits(of: search, in: $0) }
                 failed = !read.failures.isEmpty
             }
         } else {
             // One article: its text is all a search reads (as in a folder), so it is not linked.
             let article = try options.text()
-            hits = Self.hits(of: search, in: article, path: options.file == nil ? ArticleLoader.bundledArticleName : nil)
+            // Named by its path: the bundled article's, "(bundled) dual-power.txt", is no
+            // file's (it printed "dual-power.txt:5:", and `vim -q` opened an empty file).
+            hits = Self.hits(of: search, in: article)
             failed = false
             title = article.title
         }
@@ -119,7 +114,7 @@ struct Search: ParsableCommand {
             try Output.write(hits.map { "\($0.path):\($0.line): \($0.heading): \($0.excerpt)".neutralized + "\n" }.joined())
         }
         // Before the status: with no match (1), the note is what says whose lines did not match.
-        options.noteIfStandardInputUnread(read: title, "seealso search - \(Self.shellWord(words[words.count - 1]))")
+        options.noteIfStandardInputUnread(read: title, "seealso search - \(TypedCommand.word(words[words.count - 1]))")
         if failed { throw ExitCode(65) }
         if hits.isEmpty {
             if words.count == 1, options.file == nil, FileManager.default.fileExists(atPath: words[0]) {
@@ -142,7 +137,7 @@ struct Search: ParsableCommand {
             // A file that changed since it was indexed is read as it is now.
             // Parsing is all a search needs: no classifying or linking.
             let article = try? ArticleParser().parse(contentsOf: URL(fileURLWithPath: paths[slot]), displayPath: paths[slot])
-            results[slot] = article.map { hits(of: search, in: $0, path: nil) } ?? []
+            results[slot] = article.map { hits(of: search, in: $0) } ?? []
         }
         return (results.values.flatMap { $0 ?? [] }, refresh.catalog)
     }
@@ -150,8 +145,7 @@ struct Search: ParsableCommand {
     /// The lines that match in headings, paragraphs and list items: one hit per source line,
     /// as grep prints a line once however often it matches, with the whole line and an
     /// excerpt around the line's matches.
-    static func hits(of search: TextSearch, in article: Article, path: String?) -> [Hit] {
-        let label = path ?? article.path
+    static func hits(of search: TextSearch, in article: Article) -> [Hit] {
         var hits: [Hit] = []
         func add(_ block: some JoinedSourceLines, section: Section) {
             add(block.text, line: block.line(at:), whole: { sourceLine($0, of: block) }, section: section)
@@ -169,7 +163,7 @@ struct Search: ParsableCommand {
             }
             for (number, matches) in lines {
                 let range = whole(number)
-                hits.append(Hit(path: label, article: article.title, line: number, section: section.id,
+                hits.append(Hit(path: article.path, article: article.title, line: number, section: section.id,
                                 heading: section.isLead ? article.title : section.title, text: String(text[range]),
                                 column: text.unicodeScalars[range.lowerBound..<matches.lowerBound].count + 1,
                                 excerpt: excerpt(text, around: matches, within: Self.union(range, matches))))

@@ -157,8 +157,10 @@ extension ArticleLocation {
     private func reportingSourceErrors<Value>(_ body: () throws -> Value) throws -> Value {
         do {
             return try body()
-        } catch let error as StandardInput.IsATerminal {
-            // A usage error: `-` was given where there is nothing to read.
+        } catch var error as StandardInput.IsATerminal {
+            // A usage error: `-` was given where there is nothing to read. The examples are
+            // the command typed, given an article.
+            error.command = TypedCommand.line
             Diagnostics.report(error.description)
             throw ExitCode(64)
         } catch {

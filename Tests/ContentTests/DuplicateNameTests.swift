@@ -58,4 +58,42 @@ struct DuplicateNameTests {
         #expect(bare.count == (topics <= 8 ? topics : 0))
         #expect(links.filter { $0.hasSuffix("@5") } == ["lead → see-also:topic-3 @5"])
     }
+
+    @Test("Names that differ by a dash, a dot or a space are distinct topics, and a mention goes to the one written")
+    func dashDotAndSpaceTellNamesApart() throws {
+        // QA 18b: "Sit in" was a copy of "Sit-in" (the same words), so the lead's "sit in",
+        // which has no dash, mentioned "Sit", and so did "Sit in"'s own line.
+        #expect(try Self.detected("""
+            = Protest =
+            Students staged a sit in at the library.
+
+            == Tactics ==
+            The tactics are:
+            - Sit – to occupy a seat.
+            - Sit-in – occupying a place until removed.
+            - Sit in – the 1960s Greensboro form.
+            """) == ["lead → strategy:sit-in-2 @2"])
+        // A dash in the text names the topic written with one, and not the other too.
+        #expect(try Self.detected("""
+            = Protest =
+            Students staged a sit-in at the library.
+
+            == Tactics ==
+            - Sit in – the 1960s Greensboro form.
+            - Sit-in – occupying a place until removed.
+            """) == ["lead → strategy:sit-in-2 @2"])
+        // In either order.
+        for (first, second) in [("Cafe-bar", "Cafe.bar"), ("Cafe.bar", "Cafe-bar")] {
+            let links = try Self.detected("""
+                = Venues =
+                The cafe.bar opened before the cafe-bar did.
+
+                == Examples ==
+                - \(first) – one venue.
+                - \(second) – another.
+                """)
+            let id = [first: "example:cafe-bar", second: "example:cafe-bar-2"]
+            #expect(links == ["lead → \(id["Cafe.bar"]!) @2", "lead → \(id["Cafe-bar"]!) @2"], "\(first) first")
+        }
+    }
 }

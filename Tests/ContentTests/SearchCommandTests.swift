@@ -132,7 +132,22 @@ struct SearchCommandTests {
     @Test("The title line is searched too, as grep finds it")
     func titleLine() throws {
         let result = try CLI.run(["search", "Dual"])
-        #expect(result.output.hasPrefix("dual-power.txt:1: Dual power: Dual power\n"))
+        #expect(result.output.hasPrefix("(bundled) dual-power.txt:1: Dual power: Dual power\n"))
+    }
+
+    /// QA 18b: `cd /tmp && seealso search soviet` printed `dual-power.txt:5: …`, a file that
+    /// is not there, which `vim -q` opened as a new empty file. The bundled article is named
+    /// as its links file's errors name it, which no path in the current folder can be.
+    @Test("The bundled article's hits are named as no file is, in the text and the JSON alike")
+    func bundledArticleIsNamedAsNoFile() throws {
+        try withTemporaryDirectory { directory in
+            let text = try CLI.run(["search", "soviet"], in: directory)
+            #expect(text.status == 0)
+            #expect(text.output.hasPrefix("(bundled) dual-power.txt:5: Dual power: "), "\(text.output.prefix(80))")
+            let json = try CLI.run(["search", "soviet", "--json"], in: directory)
+            let hits = try #require(try JSONSerialization.jsonObject(with: json.stdout) as? [[String: Any]])
+            #expect(Set(hits.compactMap { $0["path"] as? String }) == ["(bundled) dual-power.txt"])
+        }
     }
 
     @Test("A file rewritten at the same size with its times put back (touch -d, cp -p, rsync -a) is found by its new text")
@@ -210,7 +225,7 @@ struct SearchCommandTests {
             }
             let found = try CLI.run(["search", "Soviet"], in: directory)
             #expect(found.status == 0)
-            #expect(found.output.hasPrefix("dual-power.txt:"))
+            #expect(found.output.hasPrefix("(bundled) dual-power.txt:"))
             #expect(found.stderr.isEmpty)
 
             let missed = try CLI.run(["search", "Zzyzx"], in: directory)

@@ -184,7 +184,7 @@ struct StandardInputTests {
         #expect(search.status == 1)
         #expect(search.stderr == Self.note + " (seealso search - 'Gamma council')\n")
         let found = try CLI.piped(Self.article, ["search", "Kornilov"])
-        #expect(found.status == 0 && found.output.hasPrefix("dual-power.txt:"))
+        #expect(found.status == 0 && found.output.hasPrefix("(bundled) dual-power.txt:"))
         #expect(found.stderr == Self.note + " (seealso search - Kornilov)\n")
 
         // Not when stdin is /dev/null (a script without input) or a file, nor with a PATH.

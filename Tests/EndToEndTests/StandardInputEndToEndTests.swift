@@ -51,22 +51,33 @@ extension OnATerminal {
         }
 
         /// `-` typed at a terminal, with nothing piped in, is a usage error at once, not a wait
-        /// for Ctrl-D.
+        /// for Ctrl-D; its examples are the command typed (QA 18b: every command's were
+        /// `cat FILE | seealso outline -` and `seealso - < FILE`).
         @Test func dashOnATerminalIsAUsageError() throws {
             let tmux = try TmuxSession(width: 160, height: 20)
-            tmux.type("\(seealso) outline -; echo outline=$?")
-            #expect(try tmux.waitForStatus("outline", timeout: 5) == 64)
-            tmux.type("clear; \(seealso) -; echo explorer=$?")
-            #expect(try tmux.waitForStatus("explorer", timeout: 5) == 64)
-            let screen = tmux.screen()
-            #expect(screen.contains("seealso: standard input is a terminal: '-' reads an article piped in"), "\(screen)")
-            #expect(try tmux.modes() == tmux.shellModes)
+            let errors = tmux.home.appendingPathComponent("errors.txt")
+            var runs = 0
+            /// What `arguments` (typed as the shell reads them) say on stderr, after status 64.
+            func refusal(_ arguments: String) throws -> String {
+                // A status line of its own name each time: the one before may still be on
+                // screen when the next command is typed.
+                runs += 1
+                tmux.type("clear; \(seealso) \(arguments) 2> \(Shell.quote(errors.path)); echo run\(runs)=$?")
+                #expect(try tmux.waitForStatus("run\(runs)", timeout: 5) == 64, "\(arguments)")
+                #expect(try tmux.modes() == tmux.shellModes)
+                return try String(contentsOf: errors, encoding: .utf8)
+            }
+            for (typed, command) in [("outline -", "seealso outline -"), ("-", "seealso -"), ("links -", "seealso links -"),
+                                     ("export --format dot -", "seealso export --format dot -"),
+                                     ("search - 'two words'", "seealso search - 'two words'")] {
+                #expect(try refusal(typed) == "seealso: standard input is a terminal: '-' reads an article piped in "
+                                              + "(cat FILE | \(command)) or redirected (\(command) < FILE)\n")
+            }
             // `bookmarks import -` reads standard input as the article commands do (it was
             // "-: no such file", 66), and refuses a terminal the same way.
-            tmux.type("clear; \(seealso) bookmarks import -; echo import=$?")
-            #expect(try tmux.waitForStatus("import", timeout: 5) == 64)
-            let refused = tmux.screen()
-            #expect(refused.contains("seealso: standard input is a terminal: '-' reads a bookmarks export piped in"), "\(refused)")
+            #expect(try refusal("bookmarks import -") == "seealso: standard input is a terminal: '-' reads a bookmarks export piped in "
+                    + "(ssh laptop seealso bookmarks export --format json | seealso bookmarks import -) "
+                    + "or redirected (seealso bookmarks import - < FILE)\n")
         }
     }
 }

@@ -114,8 +114,9 @@ public struct DOTExporter: Sendable {
     /// cluster (`cluster_1`, `cluster_2`, … in folder order) whose node ids start with its
     /// number (`2/strategy:union`), since every article has a `lead` and may share item ids.
     /// A See-also topic that names another article of the folder gets a bold edge to that
-    /// article's cluster. With a `focus`, only the articles that have it are drawn, each
-    /// around its own focus node; check it first with `resolveFocus(_:in:)` for a corpus.
+    /// article's cluster (one naming its own article, to its lead). With a `focus`, only the
+    /// articles that have it are drawn, each around its own focus node; check it first with
+    /// `resolveFocus(_:in:)` for a corpus.
     public func export(_ corpus: Corpus) -> String {
         let focusIDs = focus.map { Self.focusNodes($0, in: corpus) }
         let drawings = corpus.articles.enumerated().map { index, model in
@@ -134,15 +135,19 @@ public struct DOTExporter: Sendable {
             output += drawings[index].body(indent: "    ", sectionsCluster: "cluster_\(index + 1)_sections")
             output += "  }\n"
         }
-        // Between articles: drawn only when both ends are (a focus may leave either out).
+        // Between articles: drawn only when both ends are (a focus may leave either out). An
+        // entry naming its own article points at its lead, inside its cluster: an edge may
+        // end at the border only of a cluster it is not in (Graphviz warns, "tail is inside
+        // head cluster").
         let isDrawn = Set(drawn)
         for index in drawn {
-            let resolved = corpus.resolvedSeeAlso(of: index)
+            let resolved = corpus.resolvedSeeAlso(of: index, includingItself: true)
             for item in corpus.articles[index].items {
                 guard let target = resolved[item.id], drawings[index].keeps(item.id), isDrawn.contains(target),
                       drawings[target].keeps("lead") else { continue }
+                let border = target == index ? "" : "lhead=\"cluster_\(target + 1)\", "
                 output += "  \(drawings[index].node(item.id)) -> \(drawings[target].node("lead"))"
-                    + " [lhead=\"cluster_\(target + 1)\", label=\"article\", style=bold, color=\"#1f5fa8\"];\n"
+                    + " [\(border)label=\"article\", style=bold, color=\"#1f5fa8\"];\n"
             }
         }
         return output + legend + "}\n"
@@ -184,9 +189,14 @@ public struct DOTExporter: Sendable {
         let focusID: String?
         /// The node ids drawn (unprefixed); nil draws all of them.
         let kept: Set<String>?
+        /// What a node is labelled: its name, with its id where another node of its kind has
+        /// that name too (two sections "Background"), as `links` tells them apart; the kind
+        /// is drawn.
+        let names: NodeNames
 
         init(model: LinkedArticle, exporter: DOTExporter, focusID: String?, prefix: String) {
             self.model = model
+            names = NodeNames(model)
             self.prefix = prefix
             self.focusID = focusID
             kept = exporter.focus.map { [focusID] _ in
@@ -207,14 +217,15 @@ public struct DOTExporter: Sendable {
                 output += "\(indent)subgraph \(sectionsCluster) {\n\(indent)  label=\"Sections\"; color=\"#999999\";\n"
                 for section in sections {
                     let extra = section.id == focusID ? DOTExporter.focusAttributes : ""
-                    output += "\(indent)  \(node(section.id)) [\(DOTExporter.labelAttributes(model.label(of: section.id))), shape=box, fillcolor=\"#eeeeee\"\(extra)];\n"
+                    output += "\(indent)  \(node(section.id)) [\(DOTExporter.labelAttributes(names.name(of: section.id, kindShown: true))), shape=box, fillcolor=\"#eeeeee\"\(extra)];\n"
                 }
                 output += "\(indent)}\n"
             }
             for item in model.items where keeps(item.id) {
                 let extra = item.id == focusID ? DOTExporter.focusAttributes : ""
-                let label = DOTExporter.label(item.name)
-                let tooltip = item.kind.singularTitle + (label.shortened ? ": " + item.name : "")
+                let name = names.name(of: item.id, kindShown: true)
+                let label = DOTExporter.label(name)
+                let tooltip = item.kind.singularTitle + (label.shortened ? ": " + name : "")
                 output += "\(indent)\(node(item.id)) [label=\(label.quoted), shape=ellipse, fillcolor=\"\(DOTExporter.fill(for: item.kind))\", tooltip=\(DOTExporter.tooltip(tooltip))\(extra)];\n"
             }
             var detectedCounts: [String: Int] = [:]

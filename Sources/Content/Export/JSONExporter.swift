@@ -81,7 +81,8 @@ public struct JSONExporter: Sendable {
         public struct ResolvedSeeAlso: Codable, Equatable, Sendable {
             public var item: String
             public var title: String
-            /// The path of the loaded article it opens, or null.
+            /// The path of the loaded article it opens (its own, for a See-also entry naming
+            /// the article it is in), or null.
             public var article: String?
 
             public func encode(to encoder: Encoder) throws {
@@ -101,7 +102,7 @@ public struct JSONExporter: Sendable {
     public func document(for corpus: Corpus) -> CorpusDocument {
         CorpusDocument(
             articles: corpus.articles.enumerated().map { index, model in
-                let resolved = corpus.resolvedSeeAlso(of: index)
+                let resolved = corpus.resolvedSeeAlso(of: index, includingItself: true)
                 return CorpusDocument.Article(
                     path: model.article.path, title: model.article.title,
                     seeAlso: model.items(of: .seeAlso).map { item in

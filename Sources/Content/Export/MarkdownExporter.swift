@@ -10,6 +10,7 @@ public struct MarkdownExporter: Sendable {
         let article = model.article
         var output = "# \(Self.inline(article.title))\n"
         if inFolder { output += "\nFile: \(Self.inline(article.path))\n" }
+        let seeAlsoLines = Set(model.items(of: .seeAlso).map(\.line))
         for section in article.sections {
             if !section.isLead {
                 output += "\n" + String(repeating: "#", count: section.level) + " " + Self.inline(section.title) + "\n"
@@ -23,8 +24,8 @@ public struct MarkdownExporter: Sendable {
                     for item in list.items {
                         // The dash as the article has it (en dash, em dash or " - "), and none
                         // added where the article has no description after it.
-                        if let name = item.name, !name.isEmpty, let separator = item.separator {
-                            output += "- **\(Self.inline(name))**\(separator)\(Self.inline(item.description ?? ""))\n"
+                        if let entry = Self.nameAndDescription(of: item, isSeeAlso: seeAlsoLines.contains(item.line)) {
+                            output += "- **\(Self.inline(entry.name))**\(entry.separator)\(Self.inline(entry.description ?? ""))\n"
                         } else {
                             output += "- \(Self.block(item.text))\n"
                         }
@@ -54,6 +55,17 @@ public struct MarkdownExporter: Sendable {
             }
         }
         return output
+    }
+
+    /// A list item's name, dash and description, as the model reads them: the parser's
+    /// `Name – description`, or a See-also entry's title, which the list splits at its first
+    /// dash though the parser does not ("Star Wars: Episode IV – the 1977 film": see
+    /// `Classifier.titleAndDescription`; it was written unbolded, though the JSON had its
+    /// name). Nil for an item without a name before a dash.
+    private static func nameAndDescription(of item: ListItem, isSeeAlso: Bool) -> (name: String, separator: String, description: String?)? {
+        if let name = item.name, !name.isEmpty, let separator = item.separator { return (name, separator, item.description) }
+        guard isSeeAlso, let title = Classifier.titleAndDescription(of: item) else { return nil }
+        return (title.name, title.separator, title.description)
     }
 
     /// A node's list entry, `**name** (line N)`, with a sub-entry for each of its `links`,

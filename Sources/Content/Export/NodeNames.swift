@@ -1,8 +1,8 @@
-/// How the text outputs (`links`, the Markdown export) name the other end of a link, where no
-/// id is shown: by its label, and, only when another item or section of the article has the
-/// same label, with what tells it apart — its kind, written as in a links file
-/// (`Foo (example)`, `Foo (see-also)`, `Background (section)`), or its id when that is
-/// shared too (two See-also topics "Foo": `Foo (see-also:foo-2)`).
+/// How the outputs name a node where no id is shown (the other end of a link in `links` and
+/// the Markdown export, a node of the DOT graph): by its label, and, only when another item
+/// or section of the article has the same label, with what tells it apart — its kind,
+/// written as in a links file (`Foo (example)`, `Foo (see-also)`, `Background (section)`),
+/// or its id when that is shared too (two See-also topics "Foo": `Foo (see-also:foo-2)`).
 struct NodeNames {
     private let model: LinkedArticle
     /// For each label that more than one node has (as printed: neutralised), how many of
@@ -18,10 +18,13 @@ struct NodeNames {
     }
 
     /// The node's label, neutralised, told apart from its namesakes when it has any.
-    func name(of id: String) -> String {
+    /// `kindShown`: where the node's kind is seen (the DOT graph's shapes and fills), only
+    /// from those of its own kind, by id.
+    func name(of id: String, kindShown: Bool = false) -> String {
         let label = model.label(of: id).neutralized
         guard let kinds = sharedLabels[label], let kind = kind(of: id) else { return label }
-        return kinds[kind] == 1 ? "\(label) (\(kind))" : "\(label) (\(id.neutralized))"
+        guard kinds[kind] == 1 else { return "\(label) (\(id.neutralized))" }
+        return kindShown ? label : "\(label) (\(kind))"
     }
 
     /// The kind as a links file writes it before a name: an item kind's slug, or "section".
