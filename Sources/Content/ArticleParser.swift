@@ -9,8 +9,9 @@ import Foundation
 ///     - List item
 ///     - Name – description   (en dash, em dash or " - ")
 ///
-/// CRLF line ends and a UTF-8 byte-order mark are accepted. Errors are `SourceError`s
-/// (`path:line: message`); anything else, however odd, loads.
+/// CRLF line ends and a UTF-8 byte-order mark are accepted. A malformed article throws
+/// `SourceErrors`: every problem of the file, each `path:line: message`, so that one run
+/// shows all there is to fix, as for a links file. Anything else, however odd, loads.
 public struct ArticleParser: Sendable {
     public static let maxHeadingLevel = 6
 
@@ -26,34 +27,41 @@ public struct ArticleParser: Sendable {
     }
 
     public func parse(bytes: [UInt8], path: String) throws -> Article {
+        if let problem = Self.wholeFileProblem(bytes) { throw SourceErrors([SourceError(path: path, line: 1, message: problem)]) }
         var builder = Builder(path: path)
-        var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        if bytes[start...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            throw SourceError(path: path, line: 1, message: "empty file: an article starts with a title line '= Title ='")
-        }
-        // Classic Mac OS line ends: read as one line, the file was "missing title … found
-        // '= T =^M^M…'", which did not say why.
-        if !bytes[start...].contains(0x0A), let cr = bytes[start...].firstIndex(of: 0x0D), cr < bytes.count - 1 {
-            throw SourceError(path: path, line: 1, message: "its lines end in CR alone (classic Mac OS); seealso reads LF or CRLF "
-                                                         + "line ends (convert with: tr '\\r' '\\n')")
-        }
-        if let utf16 = InvalidUTF8.utf16(bytes) { throw SourceError(path: path, line: 1, message: utf16) }
-        // A second mark was the title line's first character, invisible in "missing title …
-        // found '﻿= T ='": said as a links file and a configuration say it.
-        if start == 3, bytes[start...].starts(with: [0xEF, 0xBB, 0xBF]) {
-            throw SourceError(path: path, line: 1, message: TOMLInput.secondByteOrderMark)
-        }
+        var advised = false
         var lineNumber = 0
         for (number, raw) in SourceLines(bytes) {
             lineNumber = number
             guard let line = String(validating: raw, as: UTF8.self) else {
+                // What the file's bytes say of its encoding is said once, at its first bad byte.
                 let problem = InvalidUTF8.inLine(raw, number: lineNumber)
-                throw SourceError(path: path, line: lineNumber, message: problem?.message ?? "invalid UTF-8")
+                builder.reportUnreadable((advised ? problem?.message : problem?.message(in: bytes)) ?? "invalid UTF-8", line: lineNumber)
+                advised = true
+                continue
             }
-            try builder.consume(line, number: lineNumber)
+            builder.consume(line, number: lineNumber)
         }
         return try builder.finish(lastLine: lineNumber)
+    }
+
+    /// What makes the whole file no article, said at line 1 before any line is read: it is
+    /// empty, or its line ends or encoding are another system's.
+    private static func wholeFileProblem(_ bytes: [UInt8]) -> String? {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if bytes[start...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            return "empty file: an article starts with a title line '= Title ='"
+        }
+        // Classic Mac OS line ends: read as one line, the file was "missing title … found
+        // '= T =^M^M…'", which did not say why.
+        if !bytes[start...].contains(0x0A), let cr = bytes[start...].firstIndex(of: 0x0D), cr < bytes.count - 1 {
+            return "its lines end in CR alone (classic Mac OS); seealso reads LF or CRLF line ends (convert with: tr '\\r' '\\n')"
+        }
+        if let utf16 = InvalidUTF8.utf16(bytes) { return utf16 }
+        // A second mark was the title line's first character, invisible in "missing title …
+        // found '﻿= T ='": said as a links file and a configuration say it.
+        if start == 3, bytes[start...].starts(with: [0xEF, 0xBB, 0xBF]) { return TOMLInput.secondByteOrderMark }
+        return nil
     }
 
     /// The title of the article in file `path`, which may not parse as a whole: its title line
@@ -188,6 +196,13 @@ private struct Builder {
     var sections: [Section] = [Section(id: "lead", title: "(lead)", level: 1, line: 1, parent: nil)]
     var slugs = SlugAllocator(reserved: ["lead"])
     var flaggedLines: [Int] = []
+    /// Every problem found so far, in line order: reading goes on after one, so that a run
+    /// lists them all (the first alone made the author rerun once per mistake).
+    var problems: [SourceError] = []
+    /// Whether a problem was reported where the title line should be (a line with text that
+    /// is no title, a malformed title line, a line that is no UTF-8): said once, and a title
+    /// line further down is still taken for the title, not for a second one.
+    var titleProblemReported = false
 
     var paragraphLines: [Substring] = []
     var paragraphStart = 0
@@ -202,13 +217,27 @@ private struct Builder {
 
     init(path: String) { self.path = path }
 
-    mutating func consume(_ line: String, number: Int) throws {
+    /// Records a problem at `line`; the line itself is left out of the article, which does
+    /// not load (see `finish`).
+    mutating func report(_ message: String, line: Int) {
+        problems.append(SourceError(path: path, line: line, message: message))
+    }
+
+    /// Records a line that is no text (invalid UTF-8). Before the title it stands for the title
+    /// line, which it may be (a Latin-1 "= Café ="): the lines after it are not each "missing
+    /// title".
+    mutating func reportUnreadable(_ message: String, line: Int) {
+        report(message, line: line)
+        if title == nil { titleProblemReported = true }
+    }
+
+    mutating func consume(_ line: String, number: Int) {
         var bytes = line
         if bytes.withUTF8(TextSafety.containsUnsafeOtherThanTab) { flaggedLines.append(number) }
         let trimmed = line.trimmingSpaces()[...]
         defer { previousLineBlank = trimmed.isEmpty }
 
-        guard title != nil else {
+        if title == nil {
             if trimmed.isEmpty { return }
             // The title line is a heading of level 1: what is wrong with it is said as for any
             // heading. "missing title … found '= T =^@'" hid the NUL after it.
@@ -219,10 +248,13 @@ private struct Builder {
                 sections[0].line = number
                 return
             case .error(let message)?:
-                throw SourceError(path: path, line: number, message: message)
+                report(message, line: number)
+                titleProblemReported = true
+                return
             case .heading?, nil:
-                throw SourceError(path: path, line: number,
-                                  message: "missing title: an article starts with a line '= Title =', found '\(Self.excerpt(trimmed))'")
+                guard !titleProblemReported else { break }
+                report("missing title: an article starts with a line '= Title =', found '\(Self.excerpt(trimmed))'", line: number)
+                titleProblemReported = true
             }
         }
         if trimmed.isEmpty {
@@ -233,10 +265,9 @@ private struct Builder {
         if HeadingSyntax.isCandidate(trimmed) {
             switch HeadingSyntax.parse(trimmed) {
             case .error(let message):
-                throw SourceError(path: path, line: number, message: message)
+                report(message, line: number)
             case .heading(1, _):
-                throw SourceError(path: path, line: number,
-                                  message: "a second title line; section headings use '==' to '======'")
+                report("a second title line; section headings use '==' to '======'", line: number)
             case .heading(let level, let text):
                 flushParagraph()
                 flushList()
@@ -265,9 +296,8 @@ private struct Builder {
     mutating func finish(lastLine: Int) throws -> Article {
         flushParagraph()
         flushList()
-        guard let title else {
-            throw SourceError(path: path, line: lastLine, message: "missing title: no line '= Title =' in the file")
-        }
+        if title == nil, !titleProblemReported { report("missing title: no line '= Title =' in the file", line: lastLine) }
+        guard let title, problems.isEmpty else { throw SourceErrors(problems) }
         return Article(title: title, titleLine: titleLine, path: path, sections: sections, flaggedLines: flaggedLines)
     }
 

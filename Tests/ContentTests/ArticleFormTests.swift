@@ -289,7 +289,7 @@ struct ArticleFormTests {
     /// Lines ended by CR alone (classic Mac OS) read as one line, and the error was "missing
     /// title … found '= T =^M^M…'" (QA): it says what the line ends are, and how to convert.
     @Test func crAloneIsSaidForWhatItIs() throws {
-        let error = #expect(throws: SourceError.self) { try ArticleParser().parse("= T =\r\rLead.\r", path: "mac.txt") }
+        let error = #expect(throws: SourceErrors.self) { try ArticleParser().parse("= T =\r\rLead.\r", path: "mac.txt") }
         #expect(error?.description == "mac.txt:1: its lines end in CR alone (classic Mac OS); seealso reads LF or CRLF line ends (convert with: tr '\\r' '\\n')")
         // One line with a CR at its end is one line.
         #expect(try ArticleParser().parse("= T =\r", path: "one.txt").title == "T")

@@ -1,0 +1,92 @@
+import Foundation
+import TestSupport
+import Testing
+@testable import Content
+
+/// Articles written by hand with the usual slips (QA 18a): a list item wrapped without
+/// indentation, MediaWiki link brackets, a lead-in in a paragraph of its own, several errors in
+/// one file, a Latin-1 character.
+@Suite("Hand-written articles")
+struct HandWrittenArticleTests {
+    static func model(_ text: String, path: String = "t.txt") throws -> LinkedArticle {
+        try LinkedArticle(article: ArticleParser().parse(text, path: path))
+    }
+
+    /// The problems a parse reports, as printed; [] when the text loads.
+    static func problems(_ bytes: [UInt8], path: String) -> [String] {
+        do {
+            _ = try ArticleParser().parse(bytes: bytes, path: path)
+            return []
+        } catch {
+            return SourceErrors(error)?.listed.map(\.description) ?? ["\(error)"]
+        }
+    }
+
+    // MARK: - Every error of a file
+
+    @Test("Every problem of an article is reported, each at its line, in line order")
+    func everyProblem() throws {
+        let text = "= Diggers =\nLead.\n\n== History =\nx\n\n======= Deep =======\ny\n\n== Legacy == z\n"
+        #expect(Self.problems(Array(text.utf8), path: "multi.txt") == [
+            "multi.txt:4: unbalanced heading: 2 '=' before the text and 1 after",
+            "multi.txt:7: heading level 7 is deeper than 6 (at most '======')",
+            "multi.txt:10: text after the heading's closing '==': 'z'",
+        ])
+        // A missing title is said once; a title further down is still taken as the title.
+        #expect(Self.problems(Array("Draft notes\n= Diggers =\n\n== A =\n".utf8), path: "m.txt") == [
+            "m.txt:1: missing title: an article starts with a line '= Title =', found 'Draft notes'",
+            "m.txt:4: unbalanced heading: 2 '=' before the text and 1 after",
+        ])
+        // The explorer's one-line message: the first, and how many more.
+        do {
+            _ = try ArticleParser().parse(text, path: "multi.txt")
+        } catch {
+            #expect("\(error)" == "multi.txt:4: unbalanced heading: 2 '=' before the text and 1 after (and 2 more)")
+        }
+    }
+
+    @Test("Past 20 problems, one more line says how many more there are, from where")
+    func problemsAreCapped() throws {
+        let headings = (1...25).map { "== Heading \($0) =\ntext" }.joined(separator: "\n")
+        let problems = Self.problems(Array("= T =\n\(headings)\n".utf8), path: "many.txt")
+        try #require(problems.count == 21)
+        #expect(problems[19] == "many.txt:40: unbalanced heading: 2 '=' before the text and 1 after")
+        #expect(problems[20] == "many.txt:42: … and 5 more problems from this line on")
+    }
+
+    @Test("The command line prints every problem of an article, status 65")
+    func everyProblemOnTheCommandLine() throws {
+        try withTemporaryDirectory { folder in
+            let file = folder.appendingPathComponent("multi.txt")
+            try "= Diggers =\nLead.\n\n== History =\nx\n\n== Legacy == z\n".write(to: file, atomically: true, encoding: .utf8)
+            let result = try CLI.run(["outline", file.path])
+            #expect(result.status == 65)
+            #expect(result.stderr == "seealso: \(file.path):4: unbalanced heading: 2 '=' before the text and 1 after\n"
+                + "seealso: \(file.path):7: text after the heading's closing '==': 'z'\n")
+        }
+    }
+
+    // MARK: - Invalid UTF-8
+
+    /// Where the bad byte is, counted in bytes and said so (a column was taken for characters),
+    /// and what to do: convert a Latin-1 file, retype a character pasted into a UTF-8 one
+    /// (converting it would garble its UTF-8 text).
+    @Test("Invalid UTF-8 is placed by byte and comes with what to do", arguments: [
+        (Array("= D =\nx\n\n".utf8) + [0xC3, 0xA9, 0x74, 0xE9, 0x20, 0xE9, 0x0A],
+         "l3.txt:4: invalid UTF-8: byte 0xE9 at byte 4 of the line ('é' in Windows-1252, among UTF-8 text: retype it)"),
+        (Array("= Caf".utf8) + [0xE9] + Array(" =\nUn caf".utf8) + [0xE9, 0x0A],
+         "l3.txt:1: invalid UTF-8: byte 0xE9 at byte 6 of the line (Latin-1 or Windows-1252? convert with: iconv -f WINDOWS-1252 -t UTF-8)"),
+    ] as [([UInt8], String)])
+    func invalidUTF8(bytes: [UInt8], first: String) throws {
+        #expect(Self.problems(bytes, path: "l3.txt").first == first)
+    }
+
+    @Test("Each line with a bad byte is reported; the advice is given once")
+    func invalidUTF8OnSeveralLines() throws {
+        let bytes = Array("= Caf".utf8) + [0xE9] + Array(" =\nUn caf".utf8) + [0xE9, 0x0A]
+        #expect(Self.problems(bytes, path: "c.txt") == [
+            "c.txt:1: invalid UTF-8: byte 0xE9 at byte 6 of the line (Latin-1 or Windows-1252? convert with: iconv -f WINDOWS-1252 -t UTF-8)",
+            "c.txt:2: invalid UTF-8: byte 0xE9 at byte 7 of the line",
+        ])
+    }
+}
