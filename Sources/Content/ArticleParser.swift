@@ -6,7 +6,8 @@ import Foundation
 ///     Lead paragraph…
 ///     == Heading ==          (levels 2–6; `==Heading==` too)
 ///     Paragraph lines, joined until a blank line, heading or list item.
-///     - List item
+///     - List item            (the lines under it continue it, until a blank line,
+///                              heading or item, indented or not)
 ///     - Name – description   (en dash, em dash or " - ")
 ///
 /// CRLF line ends and a UTF-8 byte-order mark are accepted. A malformed article throws
@@ -208,12 +209,10 @@ private struct Builder {
     var paragraphStart = 0
     var paragraphEnd = 0
     var listItems: [ListItem] = []
-    /// The item being read: its first line's text and the indented lines that continue it,
+    /// The item being read: its first line's text and the lines that continue it,
     /// joined once it is complete (joining on every line made 16,000 of them take 7 s).
     var openItem: (parts: [Substring], line: Int)?
     var listLeadIn: String?
-    /// Whether the last line consumed was blank (a list's lead-in must touch the list or end in ':').
-    var previousLineBlank = false
 
     init(path: String) { self.path = path }
 
@@ -235,7 +234,6 @@ private struct Builder {
         var bytes = line
         if bytes.withUTF8(TextSafety.containsUnsafeOtherThanTab) { flaggedLines.append(number) }
         let trimmed = line.trimmingSpaces()[...]
-        defer { previousLineBlank = trimmed.isEmpty }
 
         if title == nil {
             if trimmed.isEmpty { return }
@@ -282,8 +280,10 @@ private struct Builder {
             openItem = ([itemText], number)
             return
         }
-        if openItem != nil, !previousLineBlank, line.first == " " || line.first == "\t" {
-            // An indented line right under an item continues it.
+        if openItem != nil {
+            // A line right under an item continues it, indented or not, as in CommonMark (its
+            // "lazy continuation"): an item wrapped at the margin was cut there, its next line
+            // made a paragraph, and the items after it a list without the lead-in.
             openItem?.parts.append(trimmed)
             return
         }

@@ -443,7 +443,7 @@ struct ArticleFormTests {
             "example|Paris Commune|25",
             "example|Kerala|26",
             "example|Consumer boycott|35",
-            "strategy|Strike fund|37",
+            "strategy|Strike fund|38",
             "see-also|Anarcho-syndicalism|40",
             "see-also|Worker cooperative|41",
             "see-also|Marxism–Leninism|42",

@@ -22,6 +22,47 @@ struct HandWrittenArticleTests {
         }
     }
 
+    // MARK: - Lazy continuation
+
+    static let wrappedItem = """
+        = Diggers =
+        Lead.
+
+        == Colonies ==
+        Other colonies followed, for example:
+        - Wellingborough colony – founded in 1650 by local
+        labourers who published a declaration.
+        - Cobham Heath colony – a second site in Surrey.
+        - Iver colony – in Buckinghamshire.
+
+        """
+
+    /// A line under an item that is no item, heading or blank line continues it, indented or
+    /// not, as CommonMark's lazy continuation does: it split the list, and the items after it
+    /// were a list without a lead-in, so not examples.
+    @Test("An item wrapped without indentation goes on to its next line, and the list stays whole")
+    func unindentedContinuation() throws {
+        let model = try Self.model(Self.wrappedItem)
+        #expect(model.items.map { "\($0.kind.slug)|\($0.name)|\($0.line)" } == [
+            "example|Wellingborough colony|6", "example|Cobham Heath colony|8", "example|Iver colony|9",
+        ])
+        #expect(model.items.first?.description == "founded in 1650 by local labourers who published a declaration.")
+        let colonies = model.article.sections[1]
+        #expect(colonies.blocks.count == 2, "the lead-in paragraph and one list: no paragraph for line 7")
+        let first = try #require(model.article.allListItems.first?.item)
+        #expect(first.lineStarts == [0, "Wellingborough colony – founded in 1650 by local ".utf8.count])
+    }
+
+    @Test("A blank line, a heading or a new item still ends an item")
+    func continuationEnds() throws {
+        let model = try Self.model("= T =\n\n== Strategies ==\n- Alpha – one\n- Beta – two\n\nAfter the list.\n== Next ==\ntext\n")
+        #expect(model.items.map { $0.description ?? "-" } == ["one", "two"])
+        let paragraphs = model.article.sections[1].blocks.compactMap { block -> String? in
+            if case .paragraph(let paragraph) = block { paragraph.text } else { nil }
+        }
+        #expect(paragraphs == ["After the list."])
+    }
+
     // MARK: - Every error of a file
 
     @Test("Every problem of an article is reported, each at its line, in line order")
