@@ -310,14 +310,17 @@ private struct Builder {
         sections.append(Section(id: slugs.allocate(for: title), title: title, level: level, line: line, parent: parent))
     }
 
-    /// The paragraph just before a list introduces it when it touches the list or ends with ':'.
+    /// The last sentence of the paragraph just before a list introduces it when the paragraph
+    /// touches the list. Across a blank line (Wikipedia often writes it as a paragraph of its
+    /// own) only a sentence that announces a list does (`Classifier.announcesList`): a
+    /// paragraph that merely mentions a "strategy" says nothing of the list after it.
     private mutating func takeLeadIn() -> String? {
         if !paragraphLines.isEmpty {
             return Self.lastSentence(of: paragraphLines.joinedWithSpaces())
         }
-        guard case .paragraph(let paragraph)? = sections[sections.count - 1].blocks.last,
-              paragraph.text.hasSuffix(":") else { return nil }
-        return Self.lastSentence(of: paragraph.text)
+        guard case .paragraph(let paragraph)? = sections[sections.count - 1].blocks.last else { return nil }
+        let sentence = Self.lastSentence(of: paragraph.text)
+        return Classifier.announcesList(sentence) ? sentence : nil
     }
 
     private mutating func flushParagraph() {

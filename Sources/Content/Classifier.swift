@@ -161,6 +161,26 @@ public struct Classifier: Sendable {
         return nil
     }
 
+    /// The kind words in the plural: a sentence that ends with one names what a list after
+    /// it holds ("The Diggers used several strategies."). A singular one at the end does not
+    /// ("Historians dispute the Diggers' strategy.", "This was not the case."), nor do
+    /// "history" and "historical", which end many a sentence about something else.
+    static let listNouns: Set<String> = ["examples", "cases", "instances", "precedents", "strategies", "approaches", "tactics", "methods"]
+
+    /// The words that end a sentence pointing at what follows ("… include the following.",
+    /// "… are described below.", "… were as follows.").
+    static let pointers: Set<String> = ["following", "below", "follows"]
+
+    /// Whether `sentence` introduces a list even as a paragraph of its own, a blank line
+    /// before the list: it ends with ':', with a kind word in the plural, or with a word that
+    /// points at what follows. Only its end counts: a paragraph that names a strategy on its
+    /// way to something else is about that, not about the list after it.
+    static func announcesList(_ sentence: String) -> Bool {
+        if sentence.hasSuffix(":") { return true }
+        guard let last = words(sentence).last else { return false }
+        return listNouns.contains(last) || pointers.contains(last)
+    }
+
     /// The kind named by the earliest keyword in `text`, if any.
     static func firstKeywordKind(in text: String) -> ItemKind? {
         for word in words(text) {

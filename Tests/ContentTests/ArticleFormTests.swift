@@ -451,7 +451,8 @@ struct ArticleFormTests {
             "see-also|Tunisia|44",
             "see-also|Syndicalism|45",
         ])
-        // Line 31 sits under "Further reading", after a paragraph that neither touches it nor ends in ':'.
+        // Line 31 sits under "Further reading", after a paragraph that neither touches it nor
+        // announces a list (it ends with "exist", not with "examples" or ':').
         #expect(model.article.allListItems.map(\.item.line).filter { line in !model.items.contains { $0.line == line } } == [31])
         let leadIns = model.article.sections.flatMap(Self.lists).map { $0.leadIn ?? "-" }
         #expect(leadIns == ["-", "Approaches favoured by later cooperators include:", "Notable cases include:", "-", "-",

@@ -63,6 +63,38 @@ struct HandWrittenArticleTests {
         #expect(paragraphs == ["After the list."])
     }
 
+    // MARK: - A lead-in in a paragraph of its own
+
+    /// Wikipedia often writes the sentence that introduces a list as a paragraph of its own.
+    @Test("A paragraph before a list, a blank line between, introduces it when its last sentence announces it",
+          arguments: [
+              ("The Diggers used several strategies.", "strategy"),
+              ("They dug the commons in 1649. Soon they had several methods.", "strategy"),
+              ("Notable examples include the following.", "example"),
+              ("Their tactics were as follows.", "strategy"),
+              ("Several cases are described below.", "example"),
+              ("The Diggers used several strategies:", "strategy"),
+          ])
+    func separatedLeadIn(paragraph: String, kind: String) throws {
+        let text = "= Diggers =\nLead.\n\n== Activities ==\n\(paragraph)\n\n- Land occupation – digging.\n- Pamphleteering – tracts.\n"
+        let model = try Self.model(text)
+        #expect(model.items.map { "\($0.kind.slug)|\($0.name)" } == ["\(kind)|Land occupation", "\(kind)|Pamphleteering"])
+    }
+
+    /// A kind word elsewhere in the paragraph, or in the singular at its end, says nothing of
+    /// the list after it.
+    @Test("A paragraph before a list, a blank line between, that does not announce it is no lead-in", arguments: [
+        "Many examples of writing exist.",
+        "The strategy of the Diggers was debated for years, and historians still disagree about it.",
+        "Historians dispute the Diggers' strategy.",
+        "Their methods spread. Winstanley wrote about the colony.",
+        "This was not the case.",
+    ])
+    func separatedNonLeadIn(paragraph: String) throws {
+        let text = "= Diggers =\nLead.\n\n== Activities ==\n\(paragraph)\n\n- Land occupation – digging.\n- Pamphleteering – tracts.\n"
+        #expect(try Self.model(text).items.isEmpty)
+    }
+
     // MARK: - Every error of a file
 
     @Test("Every problem of an article is reported, each at its line, in line order")
