@@ -63,6 +63,53 @@ struct HandWrittenArticleTests {
         #expect(paragraphs == ["After the list."])
     }
 
+    // MARK: - MediaWiki links
+
+    static let wikiSeeAlso = """
+        = Levellers =
+        The Levellers and the Diggers.
+
+        == Tactics ==
+        - [[Petition]] – mass petitions to Parliament.
+
+        == See also ==
+        - [[Diggers]]
+        - [[Ranters|the Ranters]]
+        - [[True Levellers#Name|True Levellers]] – another name of the Diggers
+        - Fifth Monarchists
+
+        """
+
+    /// `[[Target]]` and `[[Target|label]]` link to Target in MediaWiki: the entry names that
+    /// article, and a folder's article of that title is linked (its title was `[[Diggers]]`).
+    @Test("MediaWiki link brackets around an entry's name are no part of it")
+    func wikiLinks() throws {
+        let model = try Self.model(Self.wikiSeeAlso)
+        #expect(model.items.map { "\($0.id)|\($0.name)|\($0.description ?? "-")" } == [
+            "strategy:petition|Petition|mass petitions to Parliament.",
+            "see-also:diggers|Diggers|-",
+            "see-also:ranters|Ranters|-",
+            "see-also:true-levellers|True Levellers|another name of the Diggers",
+            "see-also:fifth-monarchists|Fifth Monarchists|-",
+        ])
+        // Brackets inside a longer text are prose, as written.
+        let prose = try Self.model("= T =\n\n== See also ==\n- The [[Diggers]] and others\n- [[]]\n")
+        #expect(prose.items.map(\.name) == ["The [[Diggers]] and others", "[[]]"])
+    }
+
+    @Test("A See-also entry in link brackets links the folder's article of that title")
+    func wikiLinkInFolder() throws {
+        try withTemporaryDirectory { folder in
+            try Self.wikiSeeAlso.write(to: folder.appendingPathComponent("levellers.txt"), atomically: true, encoding: .utf8)
+            try "= Diggers =\nThe Diggers dug.\n".write(to: folder.appendingPathComponent("diggers.txt"), atomically: true, encoding: .utf8)
+            try "= Ranters =\nThe Ranters.\n".write(to: folder.appendingPathComponent("ranters.txt"), atomically: true, encoding: .utf8)
+            let corpus = try Corpus.load(directory: folder.path)
+            let levellers = try #require(corpus.articles.firstIndex { $0.article.title == "Levellers" })
+            let resolved = corpus.resolvedSeeAlso(of: levellers).mapValues { corpus.articles[$0].article.title }
+            #expect(resolved == ["see-also:diggers": "Diggers", "see-also:ranters": "Ranters"])
+        }
+    }
+
     // MARK: - A lead-in in a paragraph of its own
 
     /// Wikipedia often writes the sentence that introduces a list as a paragraph of its own.
