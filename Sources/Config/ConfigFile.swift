@@ -80,7 +80,7 @@ public enum ConfigFile {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             // UTF-16 is said as the article reader says it, with the command that converts it.
             let problem = InvalidUTF8.utf16(bytes).map { (line: 1, message: $0) }
-                ?? InvalidUTF8.first(in: bytes).map { (line: $0.line, message: $0.message) }
+                ?? InvalidUTF8.first(in: bytes).map { (line: $0.line, message: $0.message(in: bytes)) }
             loaded.problems = [ConfigMessage(line: problem?.line, (problem?.message ?? "not UTF-8 text") + "; the defaults are used")]
             return loaded
         }

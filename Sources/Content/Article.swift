@@ -224,10 +224,30 @@ public struct SourceErrors: Error, Sendable, Equatable, CustomStringConvertible 
         }
     }
 
+    /// How many problems `listed` names one by one.
+    public static let listedLimit = 20
+
+    /// What is printed, one `path:line: message` a line: the first `listedLimit` problems,
+    /// then, when there are more, one line that says how many, at the line of the first of
+    /// them (an article of Latin-1 text has a bad byte on every other line).
+    public var listed: [SourceError] {
+        guard errors.count > Self.listedLimit else { return errors }
+        let next = errors[Self.listedLimit]
+        let more = errors.count - Self.listedLimit
+        return Array(errors.prefix(Self.listedLimit))
+            + [SourceError(path: next.path, line: next.line, message: "… and \(more) more problem\(more == 1 ? "" : "s") from this line on")]
+    }
+
     /// The first problem, and how many follow: one line, for a status bar. Whoever can print
-    /// several lines prints `errors`, each as `path:line: message`.
-    public var description: String {
-        errors[0].description + (errors.count > 1 ? " (and \(errors.count - 1) more)" : "")
+    /// several lines prints `listed`.
+    public var description: String { summary.description }
+
+    /// The first problem, its message saying how many follow: where one problem a file is
+    /// kept (the folder index).
+    public var summary: SourceError {
+        var first = errors[0]
+        if errors.count > 1 { first.message += " (and \(errors.count - 1) more)" }
+        return first
     }
 
     /// Some file could not be read at all (see `SourceError.isUnreadable`).

@@ -31,7 +31,7 @@ public enum ArticleLoader {
             // "invalid UTF-8: byte 0xFF at column 1").
             if let wide = InvalidUTF8.utf16(bytes) { throw SourceError(path: linksPath, line: 1, message: wide) }
             let problem = InvalidUTF8.first(in: bytes)
-            throw SourceError(path: linksPath, line: problem?.line ?? 1, message: problem?.message ?? "invalid UTF-8")
+            throw SourceError(path: linksPath, line: problem?.line ?? 1, message: problem?.message(in: bytes) ?? "invalid UTF-8")
         }
         return try LinkedArticle(article: article, annotations: (text, linksPath))
     }

@@ -6,11 +6,13 @@ import Foundation
 ///     Lead paragraph…
 ///     == Heading ==          (levels 2–6; `==Heading==` too)
 ///     Paragraph lines, joined until a blank line, heading or list item.
-///     - List item
+///     - List item            (the lines under it continue it, until a blank line,
+///                              heading or item, indented or not)
 ///     - Name – description   (en dash, em dash or " - ")
 ///
-/// CRLF line ends and a UTF-8 byte-order mark are accepted. Errors are `SourceError`s
-/// (`path:line: message`); anything else, however odd, loads.
+/// CRLF line ends and a UTF-8 byte-order mark are accepted. A malformed article throws
+/// `SourceErrors`: every problem of the file, each `path:line: message`, so that one run
+/// shows all there is to fix, as for a links file. Anything else, however odd, loads.
 public struct ArticleParser: Sendable {
     public static let maxHeadingLevel = 6
 
@@ -26,34 +28,41 @@ public struct ArticleParser: Sendable {
     }
 
     public func parse(bytes: [UInt8], path: String) throws -> Article {
+        if let problem = Self.wholeFileProblem(bytes) { throw SourceErrors([SourceError(path: path, line: 1, message: problem)]) }
         var builder = Builder(path: path)
-        var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        if bytes[start...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            throw SourceError(path: path, line: 1, message: "empty file: an article starts with a title line '= Title ='")
-        }
-        // Classic Mac OS line ends: read as one line, the file was "missing title … found
-        // '= T =^M^M…'", which did not say why.
-        if !bytes[start...].contains(0x0A), let cr = bytes[start...].firstIndex(of: 0x0D), cr < bytes.count - 1 {
-            throw SourceError(path: path, line: 1, message: "its lines end in CR alone (classic Mac OS); seealso reads LF or CRLF "
-                                                         + "line ends (convert with: tr '\\r' '\\n')")
-        }
-        if let utf16 = InvalidUTF8.utf16(bytes) { throw SourceError(path: path, line: 1, message: utf16) }
-        // A second mark was the title line's first character, invisible in "missing title …
-        // found '﻿= T ='": said as a links file and a configuration say it.
-        if start == 3, bytes[start...].starts(with: [0xEF, 0xBB, 0xBF]) {
-            throw SourceError(path: path, line: 1, message: TOMLInput.secondByteOrderMark)
-        }
+        var advised = false
         var lineNumber = 0
         for (number, raw) in SourceLines(bytes) {
             lineNumber = number
             guard let line = String(validating: raw, as: UTF8.self) else {
+                // What the file's bytes say of its encoding is said once, at its first bad byte.
                 let problem = InvalidUTF8.inLine(raw, number: lineNumber)
-                throw SourceError(path: path, line: lineNumber, message: problem?.message ?? "invalid UTF-8")
+                builder.reportUnreadable((advised ? problem?.message : problem?.message(in: bytes)) ?? "invalid UTF-8", line: lineNumber)
+                advised = true
+                continue
             }
-            try builder.consume(line, number: lineNumber)
+            builder.consume(line, number: lineNumber)
         }
         return try builder.finish(lastLine: lineNumber)
+    }
+
+    /// What makes the whole file no article, said at line 1 before any line is read: it is
+    /// empty, or its line ends or encoding are another system's.
+    private static func wholeFileProblem(_ bytes: [UInt8]) -> String? {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if bytes[start...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            return "empty file: an article starts with a title line '= Title ='"
+        }
+        // Classic Mac OS line ends: read as one line, the file was "missing title … found
+        // '= T =^M^M…'", which did not say why.
+        if !bytes[start...].contains(0x0A), let cr = bytes[start...].firstIndex(of: 0x0D), cr < bytes.count - 1 {
+            return "its lines end in CR alone (classic Mac OS); seealso reads LF or CRLF line ends (convert with: tr '\\r' '\\n')"
+        }
+        if let utf16 = InvalidUTF8.utf16(bytes) { return utf16 }
+        // A second mark was the title line's first character, invisible in "missing title …
+        // found '﻿= T ='": said as a links file and a configuration say it.
+        if start == 3, bytes[start...].starts(with: [0xEF, 0xBB, 0xBF]) { return TOMLInput.secondByteOrderMark }
+        return nil
     }
 
     /// The title of the article in file `path`, which may not parse as a whole: its title line
@@ -188,27 +197,45 @@ private struct Builder {
     var sections: [Section] = [Section(id: "lead", title: "(lead)", level: 1, line: 1, parent: nil)]
     var slugs = SlugAllocator(reserved: ["lead"])
     var flaggedLines: [Int] = []
+    /// Every problem found so far, in line order: reading goes on after one, so that a run
+    /// lists them all (the first alone made the author rerun once per mistake).
+    var problems: [SourceError] = []
+    /// Whether a problem was reported where the title line should be (a line with text that
+    /// is no title, a malformed title line, a line that is no UTF-8): said once, and a title
+    /// line further down is still taken for the title, not for a second one.
+    var titleProblemReported = false
 
     var paragraphLines: [Substring] = []
     var paragraphStart = 0
     var paragraphEnd = 0
     var listItems: [ListItem] = []
-    /// The item being read: its first line's text and the indented lines that continue it,
+    /// The item being read: its first line's text and the lines that continue it,
     /// joined once it is complete (joining on every line made 16,000 of them take 7 s).
     var openItem: (parts: [Substring], line: Int)?
     var listLeadIn: String?
-    /// Whether the last line consumed was blank (a list's lead-in must touch the list or end in ':').
-    var previousLineBlank = false
 
     init(path: String) { self.path = path }
 
-    mutating func consume(_ line: String, number: Int) throws {
+    /// Records a problem at `line`; the line itself is left out of the article, which does
+    /// not load (see `finish`).
+    mutating func report(_ message: String, line: Int) {
+        problems.append(SourceError(path: path, line: line, message: message))
+    }
+
+    /// Records a line that is no text (invalid UTF-8). Before the title it stands for the title
+    /// line, which it may be (a Latin-1 "= Café ="): the lines after it are not each "missing
+    /// title".
+    mutating func reportUnreadable(_ message: String, line: Int) {
+        report(message, line: line)
+        if title == nil { titleProblemReported = true }
+    }
+
+    mutating func consume(_ line: String, number: Int) {
         var bytes = line
         if bytes.withUTF8(TextSafety.containsUnsafeOtherThanTab) { flaggedLines.append(number) }
         let trimmed = line.trimmingSpaces()[...]
-        defer { previousLineBlank = trimmed.isEmpty }
 
-        guard title != nil else {
+        if title == nil {
             if trimmed.isEmpty { return }
             // The title line is a heading of level 1: what is wrong with it is said as for any
             // heading. "missing title … found '= T =^@'" hid the NUL after it.
@@ -219,10 +246,13 @@ private struct Builder {
                 sections[0].line = number
                 return
             case .error(let message)?:
-                throw SourceError(path: path, line: number, message: message)
+                report(message, line: number)
+                titleProblemReported = true
+                return
             case .heading?, nil:
-                throw SourceError(path: path, line: number,
-                                  message: "missing title: an article starts with a line '= Title =', found '\(Self.excerpt(trimmed))'")
+                guard !titleProblemReported else { break }
+                report("missing title: an article starts with a line '= Title =', found '\(Self.excerpt(trimmed))'", line: number)
+                titleProblemReported = true
             }
         }
         if trimmed.isEmpty {
@@ -233,10 +263,9 @@ private struct Builder {
         if HeadingSyntax.isCandidate(trimmed) {
             switch HeadingSyntax.parse(trimmed) {
             case .error(let message):
-                throw SourceError(path: path, line: number, message: message)
+                report(message, line: number)
             case .heading(1, _):
-                throw SourceError(path: path, line: number,
-                                  message: "a second title line; section headings use '==' to '======'")
+                report("a second title line; section headings use '==' to '======'", line: number)
             case .heading(let level, let text):
                 flushParagraph()
                 flushList()
@@ -251,8 +280,10 @@ private struct Builder {
             openItem = ([itemText], number)
             return
         }
-        if openItem != nil, !previousLineBlank, line.first == " " || line.first == "\t" {
-            // An indented line right under an item continues it.
+        if openItem != nil {
+            // A line right under an item continues it, indented or not, as in CommonMark (its
+            // "lazy continuation"): an item wrapped at the margin was cut there, its next line
+            // made a paragraph, and the items after it a list without the lead-in.
             openItem?.parts.append(trimmed)
             return
         }
@@ -265,9 +296,8 @@ private struct Builder {
     mutating func finish(lastLine: Int) throws -> Article {
         flushParagraph()
         flushList()
-        guard let title else {
-            throw SourceError(path: path, line: lastLine, message: "missing title: no line '= Title =' in the file")
-        }
+        if title == nil, !titleProblemReported { report("missing title: no line '= Title =' in the file", line: lastLine) }
+        guard let title, problems.isEmpty else { throw SourceErrors(problems) }
         return Article(title: title, titleLine: titleLine, path: path, sections: sections, flaggedLines: flaggedLines)
     }
 
@@ -280,14 +310,17 @@ private struct Builder {
         sections.append(Section(id: slugs.allocate(for: title), title: title, level: level, line: line, parent: parent))
     }
 
-    /// The paragraph just before a list introduces it when it touches the list or ends with ':'.
+    /// The last sentence of the paragraph just before a list introduces it when the paragraph
+    /// touches the list. Across a blank line (Wikipedia often writes it as a paragraph of its
+    /// own) only a sentence that announces a list does (`Classifier.announcesList`): a
+    /// paragraph that merely mentions a "strategy" says nothing of the list after it.
     private mutating func takeLeadIn() -> String? {
         if !paragraphLines.isEmpty {
             return Self.lastSentence(of: paragraphLines.joinedWithSpaces())
         }
-        guard case .paragraph(let paragraph)? = sections[sections.count - 1].blocks.last,
-              paragraph.text.hasSuffix(":") else { return nil }
-        return Self.lastSentence(of: paragraph.text)
+        guard case .paragraph(let paragraph)? = sections[sections.count - 1].blocks.last else { return nil }
+        let sentence = Self.lastSentence(of: paragraph.text)
+        return Classifier.announcesList(sentence) ? sentence : nil
     }
 
     private mutating func flushParagraph() {

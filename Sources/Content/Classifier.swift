@@ -86,11 +86,12 @@ public struct Classifier: Sendable {
                 for listItem in list.items {
                     guard let name = Self.name(of: listItem, kind: kind, namer: &namer), Self.isName(name, kind: kind) else { continue }
                     // A `Name – description` item has what follows its dash, if anything;
-                    // another has its whole text when that is more than the name.
+                    // another has its whole text when that is more than the name (or than
+                    // the link that names it: `[[Ranters|the Ranters]]`).
+                    let whole = name == listItem.text || WikiLink.target(ofWhole: listItem.text) != nil
                     let description = listItem.name != nil ? listItem.description
-                        : kind == .seeAlso ? Self.titleAndDescription(of: listItem).map { $0.description }
-                            ?? (name == listItem.text ? nil : listItem.text)
-                        : (name == listItem.text ? nil : listItem.text)
+                        : kind == .seeAlso ? Self.titleAndDescription(of: listItem).map { $0.description } ?? (whole ? nil : listItem.text)
+                        : (whole ? nil : listItem.text)
                     let id = kind.slug + ":" + slugsByKind[kind, default: SlugAllocator()].allocate(for: name)
                     items.append(Item(id: id, kind: kind, name: name, description: description,
                                       text: listItem.text, section: index, line: listItem.line))
@@ -161,6 +162,26 @@ public struct Classifier: Sendable {
         return nil
     }
 
+    /// The kind words in the plural: a sentence that ends with one names what a list after
+    /// it holds ("The Diggers used several strategies."). A singular one at the end does not
+    /// ("Historians dispute the Diggers' strategy.", "This was not the case."), nor do
+    /// "history" and "historical", which end many a sentence about something else.
+    static let listNouns: Set<String> = ["examples", "cases", "instances", "precedents", "strategies", "approaches", "tactics", "methods"]
+
+    /// The words that end a sentence pointing at what follows ("… include the following.",
+    /// "… are described below.", "… were as follows.").
+    static let pointers: Set<String> = ["following", "below", "follows"]
+
+    /// Whether `sentence` introduces a list even as a paragraph of its own, a blank line
+    /// before the list: it ends with ':', with a kind word in the plural, or with a word that
+    /// points at what follows. Only its end counts: a paragraph that names a strategy on its
+    /// way to something else is about that, not about the list after it.
+    static func announcesList(_ sentence: String) -> Bool {
+        if sentence.hasSuffix(":") { return true }
+        guard let last = words(sentence).last else { return false }
+        return listNouns.contains(last) || pointers.contains(last)
+    }
+
     /// The kind named by the earliest keyword in `text`, if any.
     static func firstKeywordKind(in text: String) -> ItemKind? {
         for word in words(text) {
@@ -177,9 +198,12 @@ public struct Classifier: Sendable {
     /// What a list entry of a `kind` list is named: the part before its dash, a See-also
     /// title, the name an example sentence is about (see `ExampleNamer`: nil when it is about
     /// none) or a strategy's whole text.
+    /// An entry named by a MediaWiki link alone, `[[Target]]` or `[[Target|label]]`, is
+    /// named by its target (see `WikiLink`).
     static func name(of item: ListItem, kind: ItemKind, namer: inout ExampleNamer) -> String? {
-        if let name = item.name { return name }
-        if kind == .seeAlso, let title = titleAndDescription(of: item) { return title.name }
+        if let name = item.name { return WikiLink.target(ofWhole: name) ?? name }
+        if kind == .seeAlso, let title = titleAndDescription(of: item) { return WikiLink.target(ofWhole: title.name) ?? title.name }
+        if let target = WikiLink.target(ofWhole: item.text) { return target }
         let whole = item.text.trimmingSpaces()
         var text = whole
         // A full stop of any script ends a sentence, never a name ("東京は…見舞われた。").
@@ -260,5 +284,21 @@ public struct Classifier: Sendable {
         let end = text[start...].firstIndex(of: " ") ?? text.endIndex
         defer { text = text[end...] }
         return text[start..<end]
+    }
+}
+
+/// MediaWiki's internal link, as an author who writes for Wikipedia puts it in a list:
+/// `[[Diggers]]`, or `[[Target|label]]`, which shows the label and links to Target (and
+/// `[[Target#Section|label]]` to a section of Target).
+enum WikiLink {
+    /// The article `text` links to when it is one such link and nothing else; nil otherwise,
+    /// as for a link among other words ("The [[Diggers]] and others" is prose, kept as written)
+    /// or one without a target (`[[]]`).
+    static func target(ofWhole text: String) -> String? {
+        guard text.hasPrefix("[["), text.hasSuffix("]]"), text.utf8.count > 4 else { return nil }
+        let inside = text.dropFirst(2).dropLast(2)
+        guard !inside.contains("[["), !inside.contains("]]") else { return nil }
+        let target = inside.prefix { $0 != "|" }.prefix { $0 != "#" }.trimmingSpaces()
+        return target.isEmpty ? nil : target
     }
 }

@@ -56,7 +56,7 @@ public struct Corpus: Sendable {
             switch result {
             case .success(let value): values.append(value)
             case .failure(let problems):
-                failures += problems.errors
+                failures += problems.listed
                 failedFiles.append(path)
             case nil: break
             }

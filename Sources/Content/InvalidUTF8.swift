@@ -1,13 +1,61 @@
-/// Where text that must be UTF-8 is not: the line, the 1-based byte column and the byte, as
-/// `invalid UTF-8: byte 0xFF at column 5`. Shared by articles, links files and the config
-/// file, so that every one of them points at the bad byte the same way.
+/// Where text that must be UTF-8 is not: the line, the bad byte's place in it and the byte, as
+/// `invalid UTF-8: byte 0xFF at byte 5 of the line`. Shared by articles, links files and the
+/// config file, so that every one of them points at the bad byte the same way.
+///
+/// The place is counted in bytes and said so. A line that is no UTF-8 has no sure count of
+/// characters (an editor shows the bad byte as one "�" or as "<e9>", four columns), and
+/// "column 4" was read as the fourth character; bytes are what `cut -b`, `od` and `xxd` count.
 public struct InvalidUTF8: Equatable, Sendable {
     public var line: Int
-    public var column: Int
+    /// The bad byte's place in its line, from 1, in bytes.
+    public var position: Int
     public var byte: UInt8
 
     public var message: String {
-        "invalid UTF-8: byte 0x\(String(byte, radix: 16, uppercase: true)) at column \(column)"
+        "invalid UTF-8: byte 0x\(String(byte, radix: 16, uppercase: true)) at byte \(position) of the line"
+    }
+
+    /// `message`, for the first bad byte of `file`, with the `advice` its bytes give.
+    public func message(in file: [UInt8]) -> String {
+        message + (Self.advice(for: file).map { " " + $0 } ?? "")
+    }
+
+    /// What the whole file's bytes suggest about bad bytes in it, in brackets, to follow the
+    /// first one's `message`; nil when they suggest nothing. A file whose every non-ASCII
+    /// byte is bad was saved in an 8-bit encoding, most likely Latin-1 or Windows-1252 (its
+    /// superset), which iconv converts. One that also holds UTF-8 is UTF-8 with a character
+    /// pasted from such a file: converting it would garble its UTF-8 text, so the character
+    /// is to be retyped, and it is named as Windows-1252 reads the byte.
+    public static func advice(for bytes: [UInt8]) -> String? {
+        guard let first = first(in: bytes) else { return nil }
+        guard holdsUTF8(bytes) else {
+            return "(Latin-1 or Windows-1252? convert with: iconv -f WINDOWS-1252 -t UTF-8)"
+        }
+        guard let character = windows1252(first.byte) else { return nil }
+        return "('\(character.quotable)' in Windows-1252, among UTF-8 text: retype it)"
+    }
+
+    /// Whether `bytes` hold at least one character of UTF-8 beyond ASCII.
+    private static func holdsUTF8(_ bytes: [UInt8]) -> Bool {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): if !scalar.isASCII { return true }
+            case .emptyInput: return false
+            case .error: continue
+            }
+        }
+    }
+
+    /// The character Windows-1252 has for `byte` (Latin-1's from 0xA0 on, its own below);
+    /// nil for an ASCII byte and for the five it leaves undefined.
+    static func windows1252(_ byte: UInt8) -> String? {
+        guard byte >= 0x80 else { return nil }
+        guard byte < 0xA0 else { return String(Character(Unicode.Scalar(byte))) }
+        let low: [UInt32] = [0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+                             0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178]
+        return Unicode.Scalar(low[Int(byte - 0x80)]).flatMap { $0.value == 0 ? nil : String(Character($0)) }
     }
 
     /// Why `bytes` is no UTF-8 when it is UTF-16 (as some Windows editors save), said at line
@@ -50,7 +98,7 @@ public struct InvalidUTF8: Equatable, Sendable {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar): offset += UTF8.width(scalar)
             case .emptyInput: return nil
-            case .error: return InvalidUTF8(line: number, column: offset + 1, byte: bytes[bytes.startIndex + offset])
+            case .error: return InvalidUTF8(line: number, position: offset + 1, byte: bytes[bytes.startIndex + offset])
             }
         }
     }

@@ -279,6 +279,9 @@ public final class CorpusIndex {
             let article = try ArticleParser().parse(bytes: bytes ?? [], path: path)
             let seeAlso = Classifier().classify(article).filter { $0.kind == .seeAlso }.map(\.name)
             return Row(stamp: stamp, title: article.title, seeAlso: seeAlso, error: nil)
+        } catch let problems as SourceErrors {
+            // A row keeps one problem: the first, saying how many follow.
+            return Row(stamp: stamp, title: bytes.flatMap(ArticleParser.title(in:)), seeAlso: [], error: problems.summary)
         } catch let error as SourceError {
             return Row(stamp: stamp, title: bytes.flatMap(ArticleParser.title(in:)), seeAlso: [], error: error)
         } catch {

@@ -226,7 +226,7 @@ struct Exploration: ArticleLocation {
             do {
                 return try read(catalog.entries[index].path)
             } catch {
-                loadFailures[index] = SourceErrors(error)?.errors
+                loadFailures[index] = SourceErrors(error)?.listed
                     ?? [SourceError(path: catalog.entries[index].path, line: 0, message: "\(error)")]
                 return nil
             }

@@ -165,7 +165,7 @@ extension ArticleLocation {
             throw ExitCode(64)
         } catch {
             guard let problems = SourceErrors(error) else { throw error }
-            for problem in problems.errors { Diagnostics.report(problem.description) }
+            for problem in problems.listed { Diagnostics.report(problem.description) }
             throw ExitCode(problems.isUnreadable ? 66 : 65)
         }
     }

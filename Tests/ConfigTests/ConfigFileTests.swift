@@ -81,9 +81,10 @@ struct ConfigFileTests {
             #expect(loaded.config == .standard)
 
             try FileManager.default.removeItem(at: place)
-            // The bad byte is on line 3, column 5: where it is, as for an article.
+            // The bad byte is line 3's fifth: where it is, as for an article, and what to do.
             try Data(Array("# mine\n\nquit".utf8) + [0xFF, 0xFE] + Array(" = \"x\"\n".utf8)).write(to: place)
-            let message = "\(place.path):3: invalid UTF-8: byte 0xFF at column 5; the defaults are used"
+            let message = "\(place.path):3: invalid UTF-8: byte 0xFF at byte 5 of the line "
+                + "(Latin-1 or Windows-1252? convert with: iconv -f WINDOWS-1252 -t UTF-8); the defaults are used"
             loaded = try ConfigFile.load(explicit: nil, environment: ["XDG_CONFIG_HOME": xdg.path, "HOME": "/nonexistent"])
             #expect(loaded.messages == [message])
             loaded = try ConfigFile.load(explicit: place.path, environment: [:])

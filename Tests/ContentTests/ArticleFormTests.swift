@@ -289,7 +289,7 @@ struct ArticleFormTests {
     /// Lines ended by CR alone (classic Mac OS) read as one line, and the error was "missing
     /// title … found '= T =^M^M…'" (QA): it says what the line ends are, and how to convert.
     @Test func crAloneIsSaidForWhatItIs() throws {
-        let error = #expect(throws: SourceError.self) { try ArticleParser().parse("= T =\r\rLead.\r", path: "mac.txt") }
+        let error = #expect(throws: SourceErrors.self) { try ArticleParser().parse("= T =\r\rLead.\r", path: "mac.txt") }
         #expect(error?.description == "mac.txt:1: its lines end in CR alone (classic Mac OS); seealso reads LF or CRLF line ends (convert with: tr '\\r' '\\n')")
         // One line with a CR at its end is one line.
         #expect(try ArticleParser().parse("= T =\r", path: "one.txt").title == "T")
@@ -443,7 +443,7 @@ struct ArticleFormTests {
             "example|Paris Commune|25",
             "example|Kerala|26",
             "example|Consumer boycott|35",
-            "strategy|Strike fund|37",
+            "strategy|Strike fund|38",
             "see-also|Anarcho-syndicalism|40",
             "see-also|Worker cooperative|41",
             "see-also|Marxism–Leninism|42",
@@ -451,7 +451,8 @@ struct ArticleFormTests {
             "see-also|Tunisia|44",
             "see-also|Syndicalism|45",
         ])
-        // Line 31 sits under "Further reading", after a paragraph that neither touches it nor ends in ':'.
+        // Line 31 sits under "Further reading", after a paragraph that neither touches it nor
+        // announces a list (it ends with "exist", not with "examples" or ':').
         #expect(model.article.allListItems.map(\.item.line).filter { line in !model.items.contains { $0.line == line } } == [31])
         let leadIns = model.article.sections.flatMap(Self.lists).map { $0.leadIn ?? "-" }
         #expect(leadIns == ["-", "Approaches favoured by later cooperators include:", "Notable cases include:", "-", "-",

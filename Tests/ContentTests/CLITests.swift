@@ -165,7 +165,8 @@ struct CLITests {
             try Data(Array("= T =\nab".utf8) + [0xFF, 0x0A]).write(to: file)
             let result = try CLI.run(["outline", file.path])
             #expect(result.status == 65)
-            #expect(result.stderr == "seealso: \(file.path):2: invalid UTF-8: byte 0xFF at column 3\n")
+            #expect(result.stderr == "seealso: \(file.path):2: invalid UTF-8: byte 0xFF at byte 3 of the line "
+                + "(Latin-1 or Windows-1252? convert with: iconv -f WINDOWS-1252 -t UTF-8)\n")
 
             let empty = directory.appendingPathComponent("empty.txt")
             try Data().write(to: empty)

@@ -69,18 +69,23 @@ struct RejectionTests {
         #expect(error.line >= 1)
     }
 
-    @Test("Invalid UTF-8: line and byte column of the first bad byte", arguments: [
-        (Array("= T =\nok line\nab".utf8) + [0xFF] + Array("cd\n".utf8), 3, "invalid UTF-8: byte 0xFF at column 3"),
-        (Array("= T =\n".utf8) + [0xC3] + Array("x\n".utf8), 2, "invalid UTF-8: byte 0xC3 at column 1"),
-        (Array("= T =\nЖ".utf8) + [0xFE], 2, "invalid UTF-8: byte 0xFE at column 3"),
-        ([0xEF, 0xBB, 0xBF] + Array("= T =\r\n\r\n".utf8) + [0xC0, 0xAF], 3, "invalid UTF-8: byte 0xC0 at column 1"),
-        (Array("= T ".utf8) + [0xED, 0xA0, 0x80] + Array(" =\n".utf8), 1, "invalid UTF-8: byte 0xED at column 5"),
+    /// The byte's place in its line is counted in bytes; the advice is the file's (see
+    /// `InvalidUTF8.advice`): a byte-order mark or a "Ж" says the file is UTF-8 elsewhere.
+    @Test("Invalid UTF-8: line and byte of the first bad byte, and what to do", arguments: [
+        (Array("= T =\nok line\nab".utf8) + [0xFF] + Array("cd\n".utf8), 3, "invalid UTF-8: byte 0xFF at byte 3 of the line \(RejectionTests.latin1)"),
+        (Array("= T =\n".utf8) + [0xC3] + Array("x\n".utf8), 2, "invalid UTF-8: byte 0xC3 at byte 1 of the line \(RejectionTests.latin1)"),
+        (Array("= T =\nЖ".utf8) + [0xFE], 2, "invalid UTF-8: byte 0xFE at byte 3 of the line ('þ' in Windows-1252, among UTF-8 text: retype it)"),
+        ([0xEF, 0xBB, 0xBF] + Array("= T =\r\n\r\n".utf8) + [0xC0, 0xAF], 3,
+         "invalid UTF-8: byte 0xC0 at byte 1 of the line ('À' in Windows-1252, among UTF-8 text: retype it)"),
+        (Array("= T ".utf8) + [0xED, 0xA0, 0x80] + Array(" =\n".utf8), 1, "invalid UTF-8: byte 0xED at byte 5 of the line \(RejectionTests.latin1)"),
     ] as [([UInt8], Int, String)])
     func invalidUTF8(bytes: [UInt8], line: Int, message: String) throws {
         let error = try #require(parseError(bytes: bytes, path: "bad.txt"))
         #expect(error == SourceError(path: "bad.txt", line: line, message: message))
         #expect(error.description == "bad.txt:\(line): \(message)")
     }
+
+    static let latin1 = "(Latin-1 or Windows-1252? convert with: iconv -f WINDOWS-1252 -t UTF-8)"
 
     @Test("Headings whose '=' marks do not balance, go deeper than 6 or have no text", arguments: [
         ("== X ===", "unbalanced heading: 2 '=' before the text and 3 after"),
@@ -301,7 +306,7 @@ struct RejectionTests {
         try withTemporaryDirectory { directory in
             let article = directory.appendingPathComponent("a.txt")
             try "= A =\n\n== See also ==\n- B\n".write(to: article, atomically: true, encoding: .utf8)
-            // The bad byte is on line 5, column 5, after a multi-byte character on line 4.
+            // The bad byte is line 5's fifth, after a multi-byte character on line 4.
             let bytes = Array("# links\n\n[[link]]\nfrom = \"Ж\"\nto =".utf8) + [0xFF] + Array("\n".utf8)
             try Data(bytes).write(to: directory.appendingPathComponent("a.links.toml"))
             do {
@@ -309,7 +314,7 @@ struct RejectionTests {
                 Issue.record("loaded")
             } catch let error as SourceError {
                 #expect(error.description == directory.appendingPathComponent("a.links.toml").path
-                    + ":5: invalid UTF-8: byte 0xFF at column 5")
+                    + ":5: invalid UTF-8: byte 0xFF at byte 5 of the line ('ÿ' in Windows-1252, among UTF-8 text: retype it)")
             }
         }
     }

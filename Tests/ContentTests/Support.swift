@@ -30,7 +30,7 @@ enum Repo {
     static var linksPath: String { root.appendingPathComponent("assets/dual-power.links.toml").path }
 }
 
-/// The error a parse throws, or nil when the text loads.
+/// The first problem a parse reports, or nil when the text loads.
 func parseError(_ text: String, path: String = "test.txt") -> SourceError? {
     parseError(bytes: Array(text.utf8), path: path)
 }
@@ -39,8 +39,8 @@ func parseError(bytes: [UInt8], path: String = "test.txt") -> SourceError? {
     do {
         _ = try ArticleParser().parse(bytes: bytes, path: path)
         return nil
-    } catch let error as SourceError {
-        return error
+    } catch let errors as SourceErrors {
+        return errors.errors[0]
     } catch {
         Issue.record("unexpected error type \(type(of: error)): \(error)")
         return nil

@@ -57,6 +57,19 @@ struct CorpusIndexTests {
         #expect(removed.catalog.entries.count == 2)
     }
 
+    /// The parser reports every problem of an article; a row keeps one: the first, saying how
+    /// many follow, and the title all the same.
+    @Test func aFileWithSeveralProblemsKeepsTheFirstAndItsTitle() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("c.txt", "= Gamma =\nGamma knows Régis.\n\n== Later =\nUnbalanced.\n\n== Legacy == z\n")
+        let catalog = try CorpusIndex(directory: scratch.cache).refresh(folder: scratch.folder.path).catalog
+        let path = scratch.folder.appendingPathComponent("c.txt").path
+        #expect(catalog.unloaded == [FolderCatalog.Entry(path: path, title: "Gamma", seeAlso: [])])
+        #expect(catalog.failures.filter { $0.path == path }.map(\.description)
+            == ["\(path):4: unbalanced heading: 2 '=' before the text and 1 after (and 1 more)"])
+    }
+
     /// A file that stops parsing (a heading being edited) is not gone: the catalog keeps its
     /// title, so that the folder says the article read last does not open rather than that
     /// it is no longer there (QA), and a title line that is itself broken gives none.

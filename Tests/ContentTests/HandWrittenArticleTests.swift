@@ -1,0 +1,212 @@
+import Foundation
+import TestSupport
+import Testing
+@testable import Content
+
+/// Articles written by hand with the usual slips (QA 18a): a list item wrapped without
+/// indentation, MediaWiki link brackets, a lead-in in a paragraph of its own, several errors in
+/// one file, a Latin-1 character.
+@Suite("Hand-written articles")
+struct HandWrittenArticleTests {
+    static func model(_ text: String, path: String = "t.txt") throws -> LinkedArticle {
+        try LinkedArticle(article: ArticleParser().parse(text, path: path))
+    }
+
+    /// The problems a parse reports, as printed; [] when the text loads.
+    static func problems(_ bytes: [UInt8], path: String) -> [String] {
+        do {
+            _ = try ArticleParser().parse(bytes: bytes, path: path)
+            return []
+        } catch {
+            return SourceErrors(error)?.listed.map(\.description) ?? ["\(error)"]
+        }
+    }
+
+    // MARK: - Lazy continuation
+
+    static let wrappedItem = """
+        = Diggers =
+        Lead.
+
+        == Colonies ==
+        Other colonies followed, for example:
+        - Wellingborough colony – founded in 1650 by local
+        labourers who published a declaration.
+        - Cobham Heath colony – a second site in Surrey.
+        - Iver colony – in Buckinghamshire.
+
+        """
+
+    /// A line under an item that is no item, heading or blank line continues it, indented or
+    /// not, as CommonMark's lazy continuation does: it split the list, and the items after it
+    /// were a list without a lead-in, so not examples.
+    @Test("An item wrapped without indentation goes on to its next line, and the list stays whole")
+    func unindentedContinuation() throws {
+        let model = try Self.model(Self.wrappedItem)
+        #expect(model.items.map { "\($0.kind.slug)|\($0.name)|\($0.line)" } == [
+            "example|Wellingborough colony|6", "example|Cobham Heath colony|8", "example|Iver colony|9",
+        ])
+        #expect(model.items.first?.description == "founded in 1650 by local labourers who published a declaration.")
+        let colonies = model.article.sections[1]
+        #expect(colonies.blocks.count == 2, "the lead-in paragraph and one list: no paragraph for line 7")
+        let first = try #require(model.article.allListItems.first?.item)
+        #expect(first.lineStarts == [0, "Wellingborough colony – founded in 1650 by local ".utf8.count])
+    }
+
+    @Test("A blank line, a heading or a new item still ends an item")
+    func continuationEnds() throws {
+        let model = try Self.model("= T =\n\n== Strategies ==\n- Alpha – one\n- Beta – two\n\nAfter the list.\n== Next ==\ntext\n")
+        #expect(model.items.map { $0.description ?? "-" } == ["one", "two"])
+        let paragraphs = model.article.sections[1].blocks.compactMap { block -> String? in
+            if case .paragraph(let paragraph) = block { paragraph.text } else { nil }
+        }
+        #expect(paragraphs == ["After the list."])
+    }
+
+    // MARK: - MediaWiki links
+
+    static let wikiSeeAlso = """
+        = Levellers =
+        The Levellers and the Diggers.
+
+        == Tactics ==
+        - [[Petition]] – mass petitions to Parliament.
+
+        == See also ==
+        - [[Diggers]]
+        - [[Ranters|the Ranters]]
+        - [[True Levellers#Name|True Levellers]] – another name of the Diggers
+        - Fifth Monarchists
+
+        """
+
+    /// `[[Target]]` and `[[Target|label]]` link to Target in MediaWiki: the entry names that
+    /// article, and a folder's article of that title is linked (its title was `[[Diggers]]`).
+    @Test("MediaWiki link brackets around an entry's name are no part of it")
+    func wikiLinks() throws {
+        let model = try Self.model(Self.wikiSeeAlso)
+        #expect(model.items.map { "\($0.id)|\($0.name)|\($0.description ?? "-")" } == [
+            "strategy:petition|Petition|mass petitions to Parliament.",
+            "see-also:diggers|Diggers|-",
+            "see-also:ranters|Ranters|-",
+            "see-also:true-levellers|True Levellers|another name of the Diggers",
+            "see-also:fifth-monarchists|Fifth Monarchists|-",
+        ])
+        // Brackets inside a longer text are prose, as written.
+        let prose = try Self.model("= T =\n\n== See also ==\n- The [[Diggers]] and others\n- [[]]\n")
+        #expect(prose.items.map(\.name) == ["The [[Diggers]] and others", "[[]]"])
+    }
+
+    @Test("A See-also entry in link brackets links the folder's article of that title")
+    func wikiLinkInFolder() throws {
+        try withTemporaryDirectory { folder in
+            try Self.wikiSeeAlso.write(to: folder.appendingPathComponent("levellers.txt"), atomically: true, encoding: .utf8)
+            try "= Diggers =\nThe Diggers dug.\n".write(to: folder.appendingPathComponent("diggers.txt"), atomically: true, encoding: .utf8)
+            try "= Ranters =\nThe Ranters.\n".write(to: folder.appendingPathComponent("ranters.txt"), atomically: true, encoding: .utf8)
+            let corpus = try Corpus.load(directory: folder.path)
+            let levellers = try #require(corpus.articles.firstIndex { $0.article.title == "Levellers" })
+            let resolved = corpus.resolvedSeeAlso(of: levellers).mapValues { corpus.articles[$0].article.title }
+            #expect(resolved == ["see-also:diggers": "Diggers", "see-also:ranters": "Ranters"])
+        }
+    }
+
+    // MARK: - A lead-in in a paragraph of its own
+
+    /// Wikipedia often writes the sentence that introduces a list as a paragraph of its own.
+    @Test("A paragraph before a list, a blank line between, introduces it when its last sentence announces it",
+          arguments: [
+              ("The Diggers used several strategies.", "strategy"),
+              ("They dug the commons in 1649. Soon they had several methods.", "strategy"),
+              ("Notable examples include the following.", "example"),
+              ("Their tactics were as follows.", "strategy"),
+              ("Several cases are described below.", "example"),
+              ("The Diggers used several strategies:", "strategy"),
+          ])
+    func separatedLeadIn(paragraph: String, kind: String) throws {
+        let text = "= Diggers =\nLead.\n\n== Activities ==\n\(paragraph)\n\n- Land occupation – digging.\n- Pamphleteering – tracts.\n"
+        let model = try Self.model(text)
+        #expect(model.items.map { "\($0.kind.slug)|\($0.name)" } == ["\(kind)|Land occupation", "\(kind)|Pamphleteering"])
+    }
+
+    /// A kind word elsewhere in the paragraph, or in the singular at its end, says nothing of
+    /// the list after it.
+    @Test("A paragraph before a list, a blank line between, that does not announce it is no lead-in", arguments: [
+        "Many examples of writing exist.",
+        "The strategy of the Diggers was debated for years, and historians still disagree about it.",
+        "Historians dispute the Diggers' strategy.",
+        "Their methods spread. Winstanley wrote about the colony.",
+        "This was not the case.",
+    ])
+    func separatedNonLeadIn(paragraph: String) throws {
+        let text = "= Diggers =\nLead.\n\n== Activities ==\n\(paragraph)\n\n- Land occupation – digging.\n- Pamphleteering – tracts.\n"
+        #expect(try Self.model(text).items.isEmpty)
+    }
+
+    // MARK: - Every error of a file
+
+    @Test("Every problem of an article is reported, each at its line, in line order")
+    func everyProblem() throws {
+        let text = "= Diggers =\nLead.\n\n== History =\nx\n\n======= Deep =======\ny\n\n== Legacy == z\n"
+        #expect(Self.problems(Array(text.utf8), path: "multi.txt") == [
+            "multi.txt:4: unbalanced heading: 2 '=' before the text and 1 after",
+            "multi.txt:7: heading level 7 is deeper than 6 (at most '======')",
+            "multi.txt:10: text after the heading's closing '==': 'z'",
+        ])
+        // A missing title is said once; a title further down is still taken as the title.
+        #expect(Self.problems(Array("Draft notes\n= Diggers =\n\n== A =\n".utf8), path: "m.txt") == [
+            "m.txt:1: missing title: an article starts with a line '= Title =', found 'Draft notes'",
+            "m.txt:4: unbalanced heading: 2 '=' before the text and 1 after",
+        ])
+        // The explorer's one-line message: the first, and how many more.
+        do {
+            _ = try ArticleParser().parse(text, path: "multi.txt")
+        } catch {
+            #expect("\(error)" == "multi.txt:4: unbalanced heading: 2 '=' before the text and 1 after (and 2 more)")
+        }
+    }
+
+    @Test("Past 20 problems, one more line says how many more there are, from where")
+    func problemsAreCapped() throws {
+        let headings = (1...25).map { "== Heading \($0) =\ntext" }.joined(separator: "\n")
+        let problems = Self.problems(Array("= T =\n\(headings)\n".utf8), path: "many.txt")
+        try #require(problems.count == 21)
+        #expect(problems[19] == "many.txt:40: unbalanced heading: 2 '=' before the text and 1 after")
+        #expect(problems[20] == "many.txt:42: … and 5 more problems from this line on")
+    }
+
+    @Test("The command line prints every problem of an article, status 65")
+    func everyProblemOnTheCommandLine() throws {
+        try withTemporaryDirectory { folder in
+            let file = folder.appendingPathComponent("multi.txt")
+            try "= Diggers =\nLead.\n\n== History =\nx\n\n== Legacy == z\n".write(to: file, atomically: true, encoding: .utf8)
+            let result = try CLI.run(["outline", file.path])
+            #expect(result.status == 65)
+            #expect(result.stderr == "seealso: \(file.path):4: unbalanced heading: 2 '=' before the text and 1 after\n"
+                + "seealso: \(file.path):7: text after the heading's closing '==': 'z'\n")
+        }
+    }
+
+    // MARK: - Invalid UTF-8
+
+    /// Where the bad byte is, counted in bytes and said so (a column was taken for characters),
+    /// and what to do: convert a Latin-1 file, retype a character pasted into a UTF-8 one
+    /// (converting it would garble its UTF-8 text).
+    @Test("Invalid UTF-8 is placed by byte and comes with what to do", arguments: [
+        (Array("= D =\nx\n\n".utf8) + [0xC3, 0xA9, 0x74, 0xE9, 0x20, 0xE9, 0x0A],
+         "l3.txt:4: invalid UTF-8: byte 0xE9 at byte 4 of the line ('é' in Windows-1252, among UTF-8 text: retype it)"),
+        (Array("= Caf".utf8) + [0xE9] + Array(" =\nUn caf".utf8) + [0xE9, 0x0A],
+         "l3.txt:1: invalid UTF-8: byte 0xE9 at byte 6 of the line (Latin-1 or Windows-1252? convert with: iconv -f WINDOWS-1252 -t UTF-8)"),
+    ] as [([UInt8], String)])
+    func invalidUTF8(bytes: [UInt8], first: String) throws {
+        #expect(Self.problems(bytes, path: "l3.txt").first == first)
+    }
+
+    @Test("Each line with a bad byte is reported; the advice is given once")
+    func invalidUTF8OnSeveralLines() throws {
+        let bytes = Array("= Caf".utf8) + [0xE9] + Array(" =\nUn caf".utf8) + [0xE9, 0x0A]
+        #expect(Self.problems(bytes, path: "c.txt") == [
+            "c.txt:1: invalid UTF-8: byte 0xE9 at byte 6 of the line (Latin-1 or Windows-1252? convert with: iconv -f WINDOWS-1252 -t UTF-8)",
+            "c.txt:2: invalid UTF-8: byte 0xE9 at byte 7 of the line",
+        ])
+    }
+}
