@@ -92,7 +92,7 @@ extension ExplorerSession {
         // Bookmarks first: a view restored into a pane with no rows yet would lose its selection.
         let state = apply(.reloaded(view), to: run(.reloadBookmarks, on: state), relisting: false)
         // Saved at once, as a jump is: the place the store has is in the text read before.
-        return run(.saveSession(SessionRecord(view: next.snapshot(state), history: state.history)), on: state)
+        return run(.saveSession(SessionRecord(view: next.snapshot(state), history: state.history, panes: next.sidePanes(state))), on: state)
     }
 
     /// Lists the folder again (`Effect.relistFolder`): when its articles changed, the one on

@@ -402,6 +402,6 @@ public final class ExplorerSession {
             fresh = next.normalized(fresh)
         }
         // Opening an article is a jump too: it is saved at once, like any other.
-        return run(.saveSession(SessionRecord(view: next.snapshot(fresh), history: fresh.history)), on: fresh)
+        return run(.saveSession(SessionRecord(view: next.snapshot(fresh), history: fresh.history, panes: next.sidePanes(fresh))), on: fresh)
     }
 }
