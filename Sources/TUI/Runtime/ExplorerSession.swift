@@ -75,8 +75,8 @@ public final class ExplorerSession {
     }
 
     private func savedSession(in model: LinkedArticle) -> SessionRecord? {
-        guard let service, let data = try? service.session(for: model) else { return nil }
-        return try? JSONDecoder().decode(SessionRecord.self, from: data)
+        guard let service else { return nil }
+        return (try? service.session(for: model)) ?? nil
     }
 
     /// The saved session of another article of the folder, its views named by their article:
@@ -152,7 +152,7 @@ public final class ExplorerSession {
             var selecting: Int64?
             switch effect {
             case .saveSession(let session):
-                try service.saveSession(try JSONEncoder().encode(session), for: model, asReadLast: !standsIn)
+                try service.saveSession(session, for: model, asReadLast: !standsIn)
                 // A new file: the list shown is the old one's.
                 guard news != nil else { return state }
             case .reloadBookmarks, .refreshBookmarks:
