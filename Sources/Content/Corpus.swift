@@ -37,28 +37,26 @@ public struct Corpus: Sendable {
     /// `read` on every `*.txt` under `directory`, on all cores, in path order; the files it
     /// fails on (every problem of a links file), and the folders that could not be listed,
     /// as failures; and the paths of the `*.txt` files it failed on.
-    private static func readEach<Value: Sendable>(in directory: String, _ read: @Sendable (String) throws -> Value) throws
+    private static func readEach<Value: Sendable>(in directory: String, _ read: @escaping @Sendable (String) throws -> Value) throws
         -> (values: [Value], failures: [SourceError], failedFiles: [String]) {
         let listing = try FolderCatalog.articleFiles(in: directory)
         let files = listing.paths
-        let results = ConcurrentResults<Result<Value, SourceErrors>>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        let results = Parallel.map(count: files.count) { index -> Result<Value, SourceErrors> in
             do {
-                results[index] = .success(try read(files[index]))
+                return .success(try read(files[index]))
             } catch {
-                results[index] = .failure(SourceErrors(error) ?? SourceErrors([SourceError(path: files[index], line: 0, message: "\(error)")]))
+                return .failure(SourceErrors(error) ?? SourceErrors([SourceError(path: files[index], line: 0, message: "\(error)")]))
             }
         }
         var values: [Value] = []
         var failures = listing.unlisted
         var failedFiles: [String] = []
-        for (path, result) in zip(files, results.values) {
+        for (path, result) in zip(files, results) {
             switch result {
             case .success(let value): values.append(value)
             case .failure(let problems):
                 failures += problems.listed
                 failedFiles.append(path)
-            case nil: break
             }
         }
         return (values, failures, failedFiles)
@@ -71,19 +69,4 @@ public struct Corpus: Sendable {
     public func resolvedSeeAlso(of index: Int, includingItself: Bool = false) -> [String: Int] {
         catalog.resolvedSeeAlso(of: articles[index], includingItself: includingItself)
     }
-}
-
-/// Slots written by `concurrentPerform` iterations, each its own index.
-public final class ConcurrentResults<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    public init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    public subscript(index: Int) -> Value? {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-
-    public var values: [Value?] { lock.withLock { storage } }
 }

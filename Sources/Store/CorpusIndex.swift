@@ -255,12 +255,11 @@ public final class CorpusIndex {
     /// Works through `items` a batch at a time: `read` runs on the batch's items on every core
     /// (nil skips an item), then `write` stores the batch's results in one transaction. The
     /// memory a first index of a large folder needs is one batch's, not the whole folder's.
-    private func inBatches<Item: Sendable, Value>(_ items: [Item], read: @Sendable (Item) -> Value?,
+    private func inBatches<Item: Sendable, Value: Sendable>(_ items: [Item], read: @escaping @Sendable (Item) -> Value?,
                                                   write: (Item, Value) throws -> Void) throws {
         for start in stride(from: 0, to: items.count, by: Self.batchSize) {
             let batch = Array(items[start..<min(start + Self.batchSize, items.count)])
-            let results = ConcurrentResults<Value>(count: batch.count)
-            DispatchQueue.concurrentPerform(iterations: batch.count) { slot in results[slot] = read(batch[slot]) }
+            let results = Parallel.map(count: batch.count) { slot in read(batch[slot]) }
             try beforeWriting?()
             try database.transaction {
                 for (slot, item) in batch.enumerated() {

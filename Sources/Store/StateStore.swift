@@ -345,14 +345,17 @@ public final class StateStore {
 
     // MARK: Sessions
 
-    /// Saves an article's session (reading position, jump history: the caller's encoding),
-    /// replacing the previous one of the same title; `folder` is the folder (absolute path) it
-    /// is read in, nil when it is read alone.
+    /// Saves an article's session (its reading position: the caller's encoding), replacing
+    /// the previous one of the same title; `folder` is the folder (absolute path) it is read
+    /// in, nil when it is read alone. `history`, when given, replaces the jump history of that
+    /// folder, or of the article read alone (see `historyScope`), in the same transaction:
+    /// nil leaves it as it is (unchanged since it was saved).
     ///
     /// Without `asReadLast`, its time in the order of reading (`lastRead`) is left as it was,
     /// and a first session counts as read before every other: for an article opened in place of
     /// the one read last, which could not be opened, and is still to reopen first.
-    public func saveSession(_ data: Data, for article: ArticleIdentity, folder: String? = nil, asReadLast: Bool = true) throws {
+    public func saveSession(_ data: Data, for article: ArticleIdentity, folder: String? = nil, asReadLast: Bool = true,
+                            history: Data? = nil) throws {
         try write {
             try database.run("""
                 INSERT INTO session (article_title, content_hash, data, saved_at, folder) VALUES (?, ?, ?, ?, ?)
@@ -361,7 +364,18 @@ public final class StateStore {
                     saved_at = CASE WHEN ? THEN excluded.saved_at ELSE session.saved_at END, folder = excluded.folder
                 """, .text(article.title), .text(article.contentHash), .blob(data),
                 SQLValue(asReadLast ? Self.now() : Date(timeIntervalSince1970: 0)), SQLValue(folder), .integer(asReadLast ? 1 : 0))
+            if let history {
+                try database.run("INSERT INTO history (scope, data) VALUES (?, ?) ON CONFLICT (scope) DO UPDATE SET data = excluded.data",
+                                 .text(Self.historyScope(title: article.title, folder: folder)), .blob(history))
+            }
         }
+    }
+
+    /// Whose jump history a session saved in `folder` (nil: read alone) goes on with: the
+    /// folder's, which every article read in it shares (it is carried from one to the next),
+    /// else the article's own.
+    public static func historyScope(title: String, folder: String?) -> String {
+        folder.map { "folder:" + $0 } ?? "article:" + title
     }
 
     /// Where a folder was left.
@@ -406,12 +420,22 @@ public final class StateStore {
     }
 
     /// The last session saved for this title, with the content hash it was saved for (which
-    /// may be older than `article.contentHash`: the caller decides what still applies).
-    public func session(for article: ArticleIdentity) throws -> (data: Data, contentHash: String)? {
+    /// may be older than `article.contentHash`: the caller decides what still applies), and
+    /// the jump history it goes on with: that of the folder it was saved in, or its own (see
+    /// `historyScope`); nil when none was saved apart (before version 6: it is in `data`).
+    /// `folder`: the folder it was saved in.
+    public func session(for article: ArticleIdentity) throws -> (data: Data, contentHash: String, folder: String?, history: Data?)? {
         try read {
-            try database.query("SELECT data, content_hash FROM session WHERE article_title = ?", [.text(article.title)]) {
-                (data: $0.blob(0), contentHash: $0.text(1))
-            }.first
+            // A file of an older version seen read-only has no folder column, or no history table, yet.
+            let folder = schemaVersion >= 3 ? "folder" : "NULL"
+            let rows = try database.query("SELECT data, content_hash, \(folder) FROM session WHERE article_title = ?", [.text(article.title)]) {
+                (data: $0.blob(0), contentHash: $0.text(1), folder: $0.optionalText(2))
+            }
+            guard let saved = rows.first else { return nil }
+            guard schemaVersion >= 6 else { return (saved.data, saved.contentHash, saved.folder, nil) }
+            let scope = Self.historyScope(title: article.title, folder: saved.folder)
+            let history = try database.query("SELECT data FROM history WHERE scope = ?", [.text(scope)]) { $0.blob(0) }.first
+            return (saved.data, saved.contentHash, saved.folder, history)
         }
     }
 

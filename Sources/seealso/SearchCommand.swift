@@ -132,14 +132,13 @@ struct Search: ParsableCommand {
         let refresh = try index.refresh(folder: folder)
         for failure in refresh.catalog.failures { Diagnostics.report(failure.description) }
         let paths = try index.candidates(for: search, in: folder) ?? refresh.catalog.entries.map(\.path)
-        let results = ConcurrentResults<[Hit]>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { slot in
+        let results = Parallel.map(count: paths.count) { slot -> [Hit] in
             // A file that changed since it was indexed is read as it is now.
             // Parsing is all a search needs: no classifying or linking.
             let article = try? ArticleParser().parse(contentsOf: URL(fileURLWithPath: paths[slot]), displayPath: paths[slot])
-            results[slot] = article.map { hits(of: search, in: $0) } ?? []
+            return article.map { hits(of: search, in: $0) } ?? []
         }
-        return (results.values.flatMap { $0 ?? [] }, refresh.catalog)
+        return (results.flatMap { $0 }, refresh.catalog)
     }
 
     /// The lines that match in headings, paragraphs and list items: one hit per source line,

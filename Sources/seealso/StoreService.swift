@@ -30,6 +30,11 @@ final class StoreService: BookmarkService {
     /// Why the file now at the store's path was refused (`checkStoreFile`): the store is closed
     /// for good, and every later check says so again.
     private var refusal: String?
+    /// The jump history the store has of each scope (`StateStore.historyScope`), as this
+    /// explorer last saved or read it: a session saved with the same history leaves it
+    /// unwritten. (The view changes at every pause; the history, up to 200 steps, only at a
+    /// jump, and it was written with every view.)
+    private var storedHistories: [String: History] = [:]
 
     init(store: StateStore, folder: String? = nil, catalog: FolderCatalog? = nil) {
         self.store = store
@@ -125,6 +130,8 @@ final class StoreService: BookmarkService {
         let path = store.databaseURL.path
         do {
             store = try store.reopened()
+            // Another file: it has none of the histories saved in the old one.
+            storedHistories = [:]
         } catch {
             refusal = "\(error)"
             fileEvents.append("\(error)")
@@ -193,18 +200,33 @@ final class StoreService: BookmarkService {
                              merged: restoration.merged, newer: restoration.newer)
     }
 
-    func saveSession(_ data: Data, for model: LinkedArticle, asReadLast: Bool) throws {
-        try store.saveSession(data, for: ArticleIdentity(model), folder: folder, asReadLast: asReadLast)
+    /// The view goes into the article's session, the history beside it, into its folder's
+    /// (see `StateStore.historyScope`), and only when it is not the one the store has.
+    func saveSession(_ record: SessionRecord, for model: LinkedArticle, asReadLast: Bool) throws {
+        let identity = ArticleIdentity(model)
+        let scope = StateStore.historyScope(title: identity.title, folder: folder)
+        var session = record
+        session.history = History()
+        let history = storedHistories[scope] == record.history ? nil : try JSONEncoder().encode(record.history)
+        try store.saveSession(try JSONEncoder().encode(session), for: identity, folder: folder, asReadLast: asReadLast, history: history)
+        storedHistories[scope] = record.history
     }
 
     /// The saved session of this article (by title), whichever text it was saved for: its
     /// views say where they are in terms that outlast an edit (`ViewPlace`), and the explorer
     /// places them in the text as it is now. One saved for another text before views kept
-    /// their places is not used: its block indices would show other places.
-    func session(for model: LinkedArticle) throws -> Data? {
+    /// their places is not used: its block indices would show other places. Its history is
+    /// the one saved apart for its scope, else (saved before histories were kept apart) its own.
+    func session(for model: LinkedArticle) throws -> SessionRecord? {
         let identity = ArticleIdentity(model)
-        guard let saved = try store.session(for: identity) else { return nil }
-        guard saved.contentHash == identity.contentHash || SessionRecord.isPlaced(saved.data) else { return nil }
-        return saved.data
+        guard let saved = try store.session(for: identity),
+              var record = try? JSONDecoder().decode(SessionRecord.self, from: saved.data),
+              saved.contentHash == identity.contentHash || record.view.place != nil else { return nil }
+        // One that cannot be read loses the steps, not the place.
+        if let history = saved.history, let kept = try? JSONDecoder().decode(History.self, from: history) {
+            record.history = kept
+            storedHistories[StateStore.historyScope(title: identity.title, folder: saved.folder)] = kept
+        }
+        return record
     }
 }

@@ -138,6 +138,28 @@ extension OnATerminal {
             return (tmux, data)
         }
 
+        /// A restart shows the side panes that were shown, not only the focused one: the
+        /// Bookmarks pane under the cross-links at 120×40, and at 80×24 the side pane last
+        /// focused, beside the reader, which has the focus (QA 18c: it came back as the
+        /// Backlinks, then the Cross-links).
+        @Test(arguments: [(120, 40, ["m", "5", "2", "j"], "5 Bookmarks (1)"), (80, 24, ["4", "2"], "4 Backlinks: Dual power")])
+        func aRestartShowsTheSidePanesAsTheyWereLeft(width: Int, height: Int, keys: [String], shown: String) throws {
+            let tmux = try TmuxSession(width: width, height: height)
+            tmux.type(seealso)
+            try tmux.waitFor("? help")
+            for key in keys { tmux.press(key) }
+            let left = try tmux.waitUntil("the pane shown") { $0.contains(shown) && $0.contains("? help") }
+            tmux.press("q")
+            try tmux.waitForPrompt()
+
+            tmux.type("clear; \(seealso)")
+            let reopened = try tmux.waitUntil("the explorer reopened") { $0.contains("? help") }
+            #expect(reopened.contains(shown), "\(reopened)")
+            #expect(reopened == left, "reopens exactly as it was left")
+            tmux.press("q")
+            try tmux.waitForPrompt()
+        }
+
         /// SIGTERM to a suspended explorer (`kill %1`, then `fg`): it ends as `q` does, saving
         /// the place, and leaves the shell's screen alone. (When the end came before the
         /// screen was taken back, it left the alternate screen a second time, which put the

@@ -327,5 +327,35 @@ extension OnATerminal {
             tmux.press("q")
             try tmux.waitForPrompt()
         }
+
+        /// Waiting for keys in a folder, the explorer has its one thread, as with a single
+        /// file: the folder was parsed on threads that ended with the load. (Parsed on
+        /// libdispatch's pool, its pool monitor kept a thread of its own waking every second
+        /// for the rest of the run: QA 18c.)
+        @Test func anIdleFolderKeepsNoOtherThread() throws {
+            let tmux = try TmuxSession(width: 120, height: 24)
+            let folder = try articles(in: tmux, with: ["communalism.txt": Self.communalism])
+            tmux.type("\(seealso) \(Shell.quote(folder.path)) --no-restore")
+            try tmux.waitFor("2 Anarchism")
+            let pid = try #require(tmux.foregroundPID())
+            func threads() -> [String] {
+                let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+                return tasks.map { task in
+                    (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/comm", encoding: .utf8))?
+                        .trimmingCharacters(in: .whitespacesAndNewlines) ?? task
+                }
+            }
+            // A thread that has just ended may still be listed a moment: the count is read
+            // until it is one, or long after the load would have let one end.
+            var seen = threads()
+            let deadline = Date().addingTimeInterval(10)
+            while seen.count > 1, Date() < deadline {
+                usleep(100_000)
+                seen = threads()
+            }
+            #expect(seen.count == 1, "threads: \(seen)")
+            tmux.press("q")
+            try tmux.waitForPrompt()
+        }
     }
 }

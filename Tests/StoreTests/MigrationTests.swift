@@ -58,7 +58,7 @@ import Testing
 
     @Test func shippedStepsAreFrozen() {
         #expect(Migrations.version1 == Self.shippedVersion1)
-        #expect(Migrations.latestVersion == 5)
+        #expect(Migrations.latestVersion == 6)
     }
 
     @Test func version1MigratesAndKeepsItsRows() throws {
@@ -66,10 +66,11 @@ import Testing
         _ = try Self.makeVersion1(in: folder)
         let store = try StateStore(directory: folder.url)
         #expect(!store.isReadOnly)
-        #expect(try store.database.integer("PRAGMA user_version") == 5)
+        #expect(try store.database.integer("PRAGMA user_version") == 6)
         let columns = try store.database.query("PRAGMA table_info(bookmark)") { $0.text(1) }
         #expect(columns.suffix(3) == ["note_updated_at", "article_path", "body_digest"])
         #expect(try store.database.query("PRAGMA table_info(session)") { $0.text(1) }.last == "folder")
+        #expect(try store.database.query("PRAGMA table_info(history)") { $0.text(1) } == ["scope", "data"])
 
         let bookmarks = try store.bookmarks()
         #expect(bookmarks.map(\.id) == [2, 1])
@@ -117,8 +118,8 @@ import Testing
         let file = try Self.makeVersion1(in: folder, extraSQL: "PRAGMA user_version = 7;")
         let before = try contents(file)
         let error = try #require(throws: StoreError.self) { try StateStore(directory: folder.url) }
-        #expect(error == .newerVersion(path: file.path, version: 7, known: 5))
-        #expect(error.description == "\(file.path) was written by a newer seealso (schema version 7; this one knows up to 5); "
+        #expect(error == .newerVersion(path: file.path, version: 7, known: 6))
+        #expect(error.description == "\(file.path) was written by a newer seealso (schema version 7; this one knows up to 6); "
             + "it was left untouched: upgrade seealso, or use --data-dir DIR")
         #expect(try contents(file) == before)
     }
@@ -140,7 +141,7 @@ import Testing
     func versionSetBackIsRefusedAsDamaged(version: Int) throws {
         let folder = try TemporaryDirectory()
         let file = try Self.makeVersion1(in: folder)
-        _ = try StateStore(directory: folder.url)  // to version 5, closed again
+        _ = try StateStore(directory: folder.url)  // to the latest version, closed again
         do {  // closed at the end of the block, the WAL checkpointed into the file
             let database = try Database(path: file.path, flags: SQLITE_OPEN_READWRITE)
             try database.execute("PRAGMA user_version = \(version)")

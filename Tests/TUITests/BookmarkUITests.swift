@@ -90,9 +90,11 @@ final class FakeBookmarks: BookmarkService {
     /// a save not `asReadLast` leaves an article where it was (a first one goes first).
     var readOrder: [String] = []
 
-    func saveSession(_ data: Data, for model: LinkedArticle, asReadLast: Bool) throws {
+    /// Each session whole, history and all, as JSON: as a store of the version before
+    /// histories were kept apart saved it, which a test may also write itself.
+    func saveSession(_ record: SessionRecord, for model: LinkedArticle, asReadLast: Bool) throws {
         let title = model.article.title
-        sessions[title] = data
+        sessions[title] = try JSONEncoder().encode(record)
         if asReadLast {
             readOrder.removeAll { $0 == title }
             readOrder.append(title)
@@ -100,7 +102,9 @@ final class FakeBookmarks: BookmarkService {
             readOrder.insert(title, at: 0)
         }
     }
-    func session(for model: LinkedArticle) throws -> Data? { sessions[model.article.title] }
+    func session(for model: LinkedArticle) throws -> SessionRecord? {
+        try sessions[model.article.title].map { try JSONDecoder().decode(SessionRecord.self, from: $0) }
+    }
 
     struct Failure: Error, CustomStringConvertible { var message: String; var description: String { message } }
 }

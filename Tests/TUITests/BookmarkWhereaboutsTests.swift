@@ -22,8 +22,8 @@ struct BookmarkWhereaboutsTests {
         func remove(bookmark id: Int64) throws -> Bool { false }
         func undoRemove() throws -> UndoneRemoval? { nil }
         func changedElsewhere() throws -> Bool { false }
-        func saveSession(_ data: Data, for model: LinkedArticle, asReadLast: Bool) throws {}
-        func session(for model: LinkedArticle) throws -> Data? { nil }
+        func saveSession(_ record: SessionRecord, for model: LinkedArticle, asReadLast: Bool) throws {}
+        func session(for model: LinkedArticle) throws -> SessionRecord? { nil }
     }
 
     static func entry(_ id: Int64, _ title: String, _ path: String, orphaned: Bool = false,

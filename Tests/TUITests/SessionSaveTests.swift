@@ -62,6 +62,27 @@ struct SessionSaveTests {
         #expect(try savedView(service)?.reader.top == state.reader.top, "once the search is kept, its view is saved")
     }
 
+    /// At 80×24 one side pane is shown beside the reader: the last one focused. Focused, then
+    /// left for the reader, it is shown after a restart too (the restart showed the
+    /// Cross-links); at 120×40, the Bookmarks under the cross-links (it showed the Backlinks).
+    @Test("A restart shows the side panes that were shown, the focus being on the reader",
+          arguments: [(Size(width: 80, height: 24), Key.character("4"), PaneID.backlinks),
+                      (Size(width: 120, height: 40), Key.character("5"), PaneID.bookmarks)])
+    func restartShowsTheSidePanesLeft(size: Size, key: Key, pane: PaneID) throws {
+        let service = FakeBookmarks()
+        let first = ExplorerSession(explorer: explorer, service: service)
+        var state = first.startUp(explorer.initialState(size: size), start: nil, restore: true)
+        state = press(first, state, key, .character("2"), .character("j"))
+        let left = state.layout.panes.map(\.id)
+        #expect(left.contains(pane))
+        state = press(first, state, .character("q"))
+
+        let again = ExplorerSession(explorer: explorer, service: service)
+        let restored = again.startUp(explorer.initialState(size: size), start: nil, restore: true)
+        #expect(restored.focus == .reader)
+        #expect(restored.layout.panes.map(\.id) == left)
+    }
+
     @Test("A session restored at start-up is not written back on the first pause")
     func restoredViewIsNotRewritten() throws {
         let service = FakeBookmarks()

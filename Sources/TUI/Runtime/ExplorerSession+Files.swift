@@ -129,7 +129,7 @@ extension ExplorerSession {
         let orphaned = state.bookmarks.filter { found.contains($0.id) && $0.isOrphaned }
         if let notice = state.notice, let said = Self.orphaned(orphaned) { state = next.update(state, .notice(notice + "; " + said)) }
         // Saved at once, as a jump is: the place the store has is in the text read before.
-        return run(.saveSession(SessionRecord(view: next.snapshot(state), history: state.history)), on: state)
+        return run(.saveSession(SessionRecord(view: next.snapshot(state), history: state.history, panes: next.sidePanes(state))), on: state)
     }
 
     /// What a reload says of the bookmarks it left without a section: how many, and where

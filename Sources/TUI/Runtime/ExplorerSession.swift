@@ -77,8 +77,8 @@ public final class ExplorerSession {
     }
 
     private func savedSession(in model: LinkedArticle) -> SessionRecord? {
-        guard let service, let data = try? service.session(for: model) else { return nil }
-        return try? JSONDecoder().decode(SessionRecord.self, from: data)
+        guard let service else { return nil }
+        return (try? service.session(for: model)) ?? nil
     }
 
     /// The saved session of another article of the folder, its views named by their article:
@@ -154,7 +154,7 @@ public final class ExplorerSession {
             var selecting: Int64?
             switch effect {
             case .saveSession(let session):
-                try service.saveSession(try JSONEncoder().encode(session), for: model, asReadLast: !standsIn)
+                try service.saveSession(session, for: model, asReadLast: !standsIn)
                 // A new file: the list shown is the old one's.
                 guard news != nil else { return state }
             case .reloadBookmarks, .refreshBookmarks:
@@ -406,6 +406,6 @@ public final class ExplorerSession {
             fresh = next.normalized(fresh)
         }
         // Opening an article is a jump too: it is saved at once, like any other.
-        return run(.saveSession(SessionRecord(view: next.snapshot(fresh), history: fresh.history)), on: fresh)
+        return run(.saveSession(SessionRecord(view: next.snapshot(fresh), history: fresh.history, panes: next.sidePanes(fresh))), on: fresh)
     }
 }

@@ -176,10 +176,11 @@ public protocol BookmarkService: AnyObject {
     func changedElsewhere() throws -> Bool
     /// Saves the article's session; without `asReadLast`, its place in the order of reading,
     /// which says what a folder reopens at, is left as it was (see `ExplorerSession.standsIn`).
-    func saveSession(_ data: Data, for model: LinkedArticle, asReadLast: Bool) throws
+    func saveSession(_ record: SessionRecord, for model: LinkedArticle, asReadLast: Bool) throws
     /// The last saved session of this article, which may have been saved for another text
-    /// of it: the views it holds are placed in the text as it is now.
-    func session(for model: LinkedArticle) throws -> Data?
+    /// of it: the views it holds are placed in the text as it is now. Nil when there is none,
+    /// or none that can be read.
+    func session(for model: LinkedArticle) throws -> SessionRecord?
     /// Whether the store still saves where everyone reads it, checked before every effect
     /// (every write, and each look for changes made elsewhere): its file may have been deleted
     /// or replaced while the explorer ran, and writes to the file still open would be lost.

@@ -175,7 +175,7 @@ public struct Explorer: Sendable {
             var finder: SectionFinder?
             let view = placed(session.view, in: state, finder: &finder)
             let history = placing(session.history, in: state, finder: &finder, keeping: canOpen)
-            state = show(view.view, in: state)
+            state = show(view.view, in: showing(session.panes, in: state))
             // What the store has: the first pause saves the view only if it is shown elsewhere
             // (placed in an edited text, or scrolled to its selection at this size).
             state.savedView = session.view
@@ -235,8 +235,21 @@ public struct Explorer: Sendable {
     func savingSession(_ state: AppState) -> AppState {
         var state = state
         let view = snapshot(state)
-        state.effects.append(.saveSession(SessionRecord(view: view, history: state.history)))
+        state.effects.append(.saveSession(SessionRecord(view: view, history: state.history, panes: sidePanes(state))))
         state.savedView = view
+        return state
+    }
+
+    /// What `state` saves of its panes (see `SessionRecord.panes`).
+    public func sidePanes(_ state: AppState) -> SidePanes {
+        SidePanes(side: state.sidePane, lower: state.lowerPane)
+    }
+
+    /// `state` showing the side panes a session saved, those it has.
+    func showing(_ saved: SidePanes?, in state: AppState) -> AppState {
+        var state = state
+        if let side = saved?.side, side != .reader, side != .outline, panes.contains(side) { state.sidePane = side }
+        if let lower = saved?.lower, lower == .backlinks || lower == .bookmarks, panes.contains(lower) { state.lowerPane = lower }
         return state
     }
 }

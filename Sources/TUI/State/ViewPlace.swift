@@ -28,14 +28,6 @@ public struct ViewPlace: Hashable, Sendable, Codable {
     public var collapsed: [SectionPlace]
 }
 
-extension SessionRecord {
-    /// Whether `data` is a session whose view says where it is in terms that outlast an edit
-    /// of the article (saved by a seealso that keeps `ViewSnapshot.place`).
-    public static func isPlaced(_ data: Data) -> Bool {
-        (try? JSONDecoder().decode(SessionRecord.self, from: data))?.view.place != nil
-    }
-}
-
 /// A section, as found again in another text of its article.
 public struct SectionPlace: Hashable, Sendable, Codable {
     /// Its heading and its parents', from the top level down; none for the lead.
