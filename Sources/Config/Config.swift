@@ -98,16 +98,21 @@ public struct AppearancePatch: Hashable, Sendable {
 public struct ConfigMessage: Equatable, Sendable, CustomStringConvertible {
     /// 1-based; nil for problems with the file as a whole (cannot be read).
     public var line: Int?
+    /// 1-based, for a TOML syntax error; nil for a problem with an entry as a whole.
+    public var column: Int?
     public var text: String
 
-    public init(line: Int?, _ text: String) {
+    public init(line: Int?, column: Int? = nil, _ text: String) {
         self.line = line
+        self.column = column
         self.text = text
     }
 
-    /// `path:line: text`, the form compilers use, so editors can jump to it.
+    /// `path:line:column: text` or `path:line: text`, the forms compilers use, so editors can
+    /// jump to it.
     public func formatted(path: String) -> String {
-        line.map { "\(path):\($0): \(text)" } ?? "\(path): \(text)"
+        guard let line else { return "\(path): \(text)" }
+        return column.map { "\(path):\(line):\($0): \(text)" } ?? "\(path):\(line): \(text)"
     }
 
     public var description: String { formatted(path: "config.toml") }

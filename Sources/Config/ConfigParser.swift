@@ -18,24 +18,16 @@ extension Config {
     public static func parse(_ text: String) -> ParsedConfig {
         /// Every default, and a message that says so early enough to survive the status
         /// line's cut: it named one line, and people took the rest of the file to apply.
-        func ignoringTheFile(line: Int?, _ problem: String) -> ParsedConfig {
-            let invalid = "invalid TOML: "
-            let text = problem.hasPrefix(invalid)
-                ? "invalid TOML, file ignored: " + problem.dropFirst(invalid.count) : "file ignored: " + problem
-            return ParsedConfig(config: .standard, messages: [ConfigMessage(line: line, text)])
-        }
-        if let problem = TOMLInput.unreadable(text) {
-            return ignoringTheFile(line: problem.line, problem.message)
-        }
-        let text = TOMLInput.withoutByteOrderMark(text)
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            return ignoringTheFile(line: error.source.begin.line, "invalid TOML: \(error.description.neutralized)")
+            table = try TOMLInput.table(text)
         } catch {
-            return ignoringTheFile(line: nil, "invalid TOML: \(error)")
+            let invalid = "invalid TOML: "
+            let words = error.message.hasPrefix(invalid)
+                ? "invalid TOML, file ignored: " + error.message.dropFirst(invalid.count) : "file ignored: " + error.message
+            return ParsedConfig(config: .standard, messages: [ConfigMessage(line: error.line, column: error.column, words)])
         }
+        let text = TOMLInput.withoutByteOrderMark(text)
         var parser = ConfigParser(lines: TOMLKeyLines(text))
         let config = parser.parse(table)
         return ParsedConfig(config: config, messages: parser.sortedMessages)

@@ -21,16 +21,13 @@ public struct Annotations: Sendable {
     /// `SourceErrors` with every problem of the file in line order: one run shows all there
     /// is to fix. A TOML syntax error is the one exception: nothing after it can be trusted.
     public func links(fromTOML text: String, path: String, article: Article, items: [Item]) throws -> [Link] {
-        if let problem = TOMLInput.unreadable(text) {
-            throw SourceErrors([SourceError(path: path, line: problem.line, message: problem.message)])
-        }
-        let text = TOMLInput.withoutByteOrderMark(text)
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw SourceErrors([SourceError(path: path, line: error.source.begin.line, message: "invalid TOML: \(error.description)")])
+            table = try TOMLInput.table(text)
+        } catch {
+            throw SourceErrors([SourceError(path: path, line: error.line, column: error.column, message: error.message)])
         }
+        let text = TOMLInput.withoutByteOrderMark(text)
         var reader = LinksFileReader(path: path, text: text, article: article, resolver: NodeResolver(article: article, items: items))
         let links = reader.links(in: table)
         guard reader.problems.isEmpty else { throw SourceErrors(reader.problems) }
@@ -60,9 +57,17 @@ private struct LinksFileReader {
     /// A problem at the line of `keyPath`, or of its nearest ancestor that has one (a missing
     /// key is reported at its [[link]] header).
     mutating func report(_ keyPath: [String], _ message: String) {
-        let lines = keyLines ?? TOMLKeyLines(text)
-        keyLines = lines
         problems.append(SourceError(path: path, line: lines.nearestLine(of: keyPath), message: message))
+    }
+
+    /// The key lines, scanned the first time they are asked for.
+    private var lines: TOMLKeyLines {
+        mutating get {
+            if let keyLines { return keyLines }
+            let scanned = TOMLKeyLines(text)
+            keyLines = scanned
+            return scanned
+        }
     }
 
     mutating func links(in table: TOMLTable) -> [Link] {
@@ -71,8 +76,10 @@ private struct LinksFileReader {
         }
         if let expected = table["article"] {
             if let title = expected.string {
-                if title != article.title {
-                    report(["article"], "these links are for '\(title.neutralized)', not for '\(article.title.neutralized)'")
+                // Folded as names in the file are: "luddite" is for "Luddite". A character that
+                // shows nothing is named, so that the two titles do not read alike.
+                if Lookup.fold(title.trimmingSpaces()) != Lookup.fold(article.title) {
+                    report(["article"], "these links are for '\(title.quotable)', not for '\(article.title.quotable)'")
                 }
             } else {
                 report(["article"], "'article' must be a string")
@@ -84,7 +91,7 @@ private struct LinksFileReader {
             return []
         }
         var links: [Link] = []
-        var seen: Set<[String]> = []
+        var seen: [[String]: [String]] = [:]
         for (index, value) in array.enumerated() {
             if let link = link(value, at: ["link", String(index)], seen: &seen) { links.append(link) }
         }
@@ -92,8 +99,9 @@ private struct LinksFileReader {
     }
 
     /// The link one [[link]] table (at `entryPath`) describes, or nil when it has problems,
-    /// every one of them reported. `seen` holds the links read so far, to catch duplicates.
-    mutating func link(_ value: any TOMLValueConvertible, at entryPath: [String], seen: inout Set<[String]>) -> Link? {
+    /// every one of them reported. `seen` holds the links read so far, each with the path of
+    /// the [[link]] that has it, to catch duplicates and say where the first one is.
+    mutating func link(_ value: any TOMLValueConvertible, at entryPath: [String], seen: inout [[String]: [String]]) -> Link? {
         guard let entry = value.table else {
             report(entryPath, "each [[link]] must be a table")
             return nil
@@ -108,14 +116,16 @@ private struct LinksFileReader {
         let relation = typeName.flatMap { self.relation($0, at: entryPath + ["type"]) }
         guard let from, let to, let fromName else { return nil }
         if from == to {
-            report(entryPath + ["to"], "a link from '\(fromName.neutralized)' to itself")
+            report(entryPath + ["to"], "a link from '\(fromName.quotable)' to itself")
             return nil
         }
         guard let relation, let rationale else { return nil }
-        guard seen.insert([from, to, relation.rawValue]).inserted else {
-            report(entryPath + ["from"], "duplicate link \(from) → \(to) (\(relation.rawValue))")
+        if let first = seen[[from, to, relation.rawValue]] {
+            let firstLine = lines.nearestLine(of: first + ["from"])
+            report(entryPath + ["from"], "duplicate link \(from) → \(to) (\(relation.rawValue)) (first at line \(firstLine))")
             return nil
         }
+        seen[[from, to, relation.rawValue]] = entryPath
         return Link(from: from, to: to, relation: relation, origin: .curated, rationale: rationale)
     }
 
@@ -145,9 +155,12 @@ private struct LinksFileReader {
     /// The curated relation called `name` (never `mentions`, which only the linker finds),
     /// or nil with the problem reported at `keyPath`.
     mutating func relation(_ name: String, at keyPath: [String]) -> Relation? {
-        if let relation = Relation(rawValue: name), relation != .mentions { return relation }
-        let allowed = Relation.allCases.filter { $0 != .mentions }.map(\.rawValue).joined(separator: ", ")
-        report(keyPath, "unknown link type '\(name.neutralized)' (one of: \(allowed))")
+        let curated = Relation.allCases.filter { $0 != .mentions }
+        // Folded as names and kinds are: "Related" is `related`. The types are a closed list,
+        // so no other type can be meant by it, as a name could be another place's.
+        let folded = Lookup.fold(name.trimmingSpaces())
+        if let relation = curated.first(where: { Lookup.fold($0.rawValue) == folded }) { return relation }
+        report(keyPath, NodeResolver.unknown("link type '\(name.quotable)'", name, among: curated.map(\.rawValue)))
         return nil
     }
 }
@@ -156,6 +169,19 @@ private struct LinksFileReader {
 struct NodeResolver {
     struct Problem: Error {
         var message: String
+        /// The names offered in the message, each a spelling that names one place when written
+        /// in place of the name the message quotes (after `kind`, the prefix the reference had).
+        var closeMatches: [String] = []
+        /// The reference's `kind:` or `section:` prefix ("" for none), as `prefix` reads it.
+        var kind = ""
+    }
+
+    /// What a reference names.
+    enum Resolution: Equatable {
+        case one(String)
+        /// Several places of that name: their ids.
+        case several([String])
+        case none
     }
 
     /// The prefixes a reference may start with, as the messages list them.
@@ -165,7 +191,8 @@ struct NodeResolver {
     let items: [Item]
     /// Lowercased names to ids, per prefix ("section", a kind's slug) and for all.
     private let byPrefix: [String: [String: [String]]]
-    private let ids: Set<String>
+    private let sectionIDs: Set<String>
+    private let itemIDs: Set<String>
 
     init(article: Article, items: [Item]) {
         self.article = article
@@ -181,51 +208,119 @@ struct NodeResolver {
             table["", default: [:]][item.name.lowercased(), default: []].append(item.id)
         }
         byPrefix = table
-        ids = Set(article.sections.map(\.id) + items.map(\.id))
+        sectionIDs = Set(article.sections.map(\.id))
+        itemIDs = Set(items.map(\.id))
     }
 
-    /// `kind: Name`, `section: Heading`, an id (`strategy:municipalism`), or a bare name that
-    /// only one item or section has. Names compare as `--item` compares them: case, accents
-    /// and the kind of dash aside ("Foo–bar" is "Foo-bar").
+    /// `kind: Name`, `section: Heading`, an id (`strategy:municipalism`, `history-2`), an id
+    /// after its kind (`section: history-2`), or a bare name that only one item or section
+    /// has. Names compare as `--item` compares them: case, accents and the kind of dash aside
+    /// ("Foo–bar" is "Foo-bar"). The lead is `(lead)`, or its article's title where no
+    /// heading or item has that name, as `--section` reads it.
     func resolve(_ reference: String) throws(Problem) -> String {
-        let trimmed = reference.trimmingSpaces()
-        if ids.contains(trimmed) { return trimmed }
+        let reading = Reading(reference)
+        switch resolution(of: reading) {
+        case .one(let id):
+            return id
+        case .several(let ids):
+            let message = prefixTellsApart(ids, named: reading.name, prefix: reading.prefix)
+                ? "'\(reference.quotable)' is ambiguous (\(ids.joined(separator: ", "))): write it as 'kind: name'"
+                : "'\(reference.quotable)' is ambiguous; use one of the ids: \(ids.joined(separator: ", "))"
+            throw Problem(message: message, kind: reading.prefix)
+        case .none:
+            // Not a name with a colon in it ("Star Wars: Episode IV"), so the word before the
+            // colon was meant as a kind: say so, rather than that nothing has the whole name.
+            if let unknownPrefix = reading.unknownPrefix {
+                throw Problem(message: Self.unknown("kind '\(unknownPrefix.quotable)' in '\(reference.quotable)'", unknownPrefix,
+                                                    among: Self.prefixes))
+            }
+            // Named by what was asked for: "no section named 'section: Nope'" said its kind twice.
+            let what = reading.prefix.isEmpty ? "item or section" : ItemKind(slug: reading.prefix)?.singularTitle ?? reading.prefix
+            let close = closeMatches(to: reading)
+            throw Problem(message: "no \(what) named '\((reading.prefix.isEmpty ? reference : reading.name).quotable)' in '\(article.title.quotable)'"
+                              + (close.isEmpty ? "" : "; close matches: " + close.map(\.quotable).joined(separator: ", ")),
+                          closeMatches: close, kind: reading.prefix)
+        }
+    }
+
+    /// "unknown WHAT; did you mean 'strategy'?" with the closest of `candidates` to `name`, as
+    /// names are offered (`Lookup.suggestions`), or the candidates listed when none is close.
+    static func unknown(_ what: String, _ name: String, among candidates: [String]) -> String {
+        if let close = Lookup.suggestions(for: name, among: candidates).first { return "unknown \(what); did you mean '\(close)'?" }
+        return "unknown \(what) (one of: \(candidates.joined(separator: ", ")))"
+    }
+
+    /// A reference taken apart: its known prefix ("" for none) and the name after it.
+    struct Reading {
+        var whole: String
         var prefix = ""
-        var name = trimmed
+        var name: String
+        /// The word before a colon when it reads as a kind that is not one (`strategie:`).
         var unknownPrefix: String?
-        if let colon = trimmed.firstIndex(of: ":") {
-            let candidate = trimmed[..<colon].trimmingSpaces()
-            if let known = Self.prefix(candidate.lowercased()) {
+
+        init(_ reference: String) {
+            whole = reference.trimmingSpaces()
+            name = whole
+            guard let colon = whole.firstIndex(of: ":") else { return }
+            let candidate = whole[..<colon].trimmingSpaces()
+            if let known = NodeResolver.prefix(candidate.lowercased()) {
                 prefix = known
-                name = trimmed[trimmed.index(after: colon)...].trimmingSpaces()
-            } else if Self.looksLikePrefix(candidate) {
+                name = whole[whole.index(after: colon)...].trimmingSpaces()
+            } else if NodeResolver.looksLikePrefix(candidate) {
                 unknownPrefix = candidate
             }
         }
-        var matches = byPrefix[prefix]?[name.lowercased()] ?? []
-        if matches.isEmpty { matches = foldedMatches(of: name, prefix: prefix) }
-        if matches.count == 1 { return matches[0] }
-        if matches.isEmpty {
-            // Not a name with a colon in it ("Star Wars: Episode IV"), so the word before the
-            // colon was meant as a kind: say so, rather than that nothing has the whole name.
-            if let unknownPrefix {
-                throw Problem(message: "unknown kind '\(unknownPrefix.neutralized)' in '\(reference.neutralized)' "
-                                  + "(one of: \(Self.prefixes.joined(separator: ", ")))")
-            }
-            // Named by what was asked for: "no section named 'section: Nope'" said its kind twice.
-            let what = prefix.isEmpty ? "item or section" : ItemKind(slug: prefix)?.singularTitle ?? prefix
-            // Whole names only, unlike `--item`, which takes a name's start: a curated link must
-            // keep naming one thing as the article grows. So the names it may have meant are
-            // offered, as `--focus` offers them ("Kennington" for "Kennington Common meeting").
-            let close = Lookup.suggestions(for: trimmed, among: Lookup.nodePlaces(of: article, items: items))
-            throw Problem(message: "no \(what) named '\((prefix.isEmpty ? reference : name).neutralized)' in '\(article.title.neutralized)'"
-                              + (close.isEmpty ? "" : "; close matches: " + close.map(\.neutralized).joined(separator: ", ")))
+    }
+
+    /// What `reading` names: an id, then a name as written (lowercase aside), then folded,
+    /// then, for the lead, its article's title.
+    func resolution(of reading: Reading) -> Resolution {
+        if sectionIDs.contains(reading.whole) || itemIDs.contains(reading.whole) { return .one(reading.whole) }
+        if let id = id(reading.name, after: reading.prefix) { return .one(id) }
+        var matches = byPrefix[reading.prefix]?[reading.name.lowercased()] ?? []
+        if matches.isEmpty { matches = foldedMatches(of: reading.name, prefix: reading.prefix) }
+        if matches.isEmpty, reading.prefix.isEmpty || reading.prefix == "section",
+           Lookup.fold(reading.name) == Lookup.fold(article.title), let lead = article.sections.first(where: \.isLead) {
+            // The lead by the name the explorer and a folder's outline give it. Only where no
+            // heading or item has it, as `--section` reads it.
+            matches = [lead.id]
         }
-        let ids = matches.joined(separator: ", ")
-        let message = prefixTellsApart(matches, named: name, prefix: prefix)
-            ? "'\(reference.neutralized)' is ambiguous (\(ids)): write it as 'kind: name'"
-            : "'\(reference.neutralized)' is ambiguous; use one of the ids: \(ids)"
-        throw Problem(message: message)
+        switch matches.count {
+        case 0: return .none
+        case 1: return .one(matches[0])
+        default: return .several(matches)
+        }
+    }
+
+    /// The id `name` is when written after `prefix`: a section's id after `section:` (the
+    /// only way to name the second of two headings alike with its kind), an item's after its
+    /// kind, with or without the kind the id holds (`see-also: foo-2`, `see-also: see-also:foo-2`).
+    private func id(_ name: String, after prefix: String) -> String? {
+        switch prefix {
+        case "": return nil
+        case "section": return sectionIDs.contains(name) ? name : nil
+        default:
+            if itemIDs.contains(prefix + ":" + name) { return prefix + ":" + name }
+            return name.hasPrefix(prefix + ":") && itemIDs.contains(name) ? name : nil
+        }
+    }
+
+    /// The places `reading` may have meant, as `--focus` offers them (`Lookup.suggestions`:
+    /// "Kennington" for "Kennington Common meeting"), each written so that it names one place
+    /// when put in place of the name: a name that several places have is offered as their ids,
+    /// and no spelling this resolver would refuse is offered at all ("no section named
+    /// 'Diggers'; close matches: Diggers" was the lead by its title, which it refused).
+    private func closeMatches(to reading: Reading) -> [String] {
+        var offered: [String] = []
+        for candidate in Lookup.suggestions(for: reading.whole, among: Lookup.nodePlaces(of: article, items: items)) {
+            switch resolution(of: Reading(reading.prefix.isEmpty ? candidate : reading.prefix + ": " + candidate)) {
+            case .one: offered.append(candidate)
+            case .several(let ids): offered += ids
+            case .none: continue
+            }
+        }
+        var seen: Set<String> = []
+        return offered.filter { seen.insert($0).inserted }
     }
 
     /// The ids whose names equal `name` once folded as `--item` folds them (`Lookup.fold`).

@@ -187,16 +187,25 @@ public struct ListItem: Sendable, Equatable, JoinedSourceLines {
 public struct SourceError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String
     public var line: Int
+    /// 1-based, where a parser knows it (a TOML syntax error); nil for a problem with a line
+    /// as a whole, such as a name that is not there.
+    public var column: Int?
     public var message: String
 
-    public init(path: String, line: Int, message: String) {
+    public init(path: String, line: Int, column: Int? = nil, message: String) {
         self.path = path
         self.line = line
+        self.column = column
         self.message = message
     }
 
-    /// `path:line: message`, or `path: message` for problems with the file as a whole (line 0).
-    public var description: String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
+    /// `path:line:column: message` (as compilers write it, for editors to jump to),
+    /// `path:line: message` without a column, or `path: message` for problems with the file as
+    /// a whole (line 0).
+    public var description: String {
+        guard line > 0 else { return "\(path): \(message)" }
+        return column.map { "\(path):\(line):\($0): \(message)" } ?? "\(path):\(line): \(message)"
+    }
 
     /// The file could not be read at all (missing, unreadable, a folder, a device), as
     /// opposed to read and found malformed. The command line exits 66 for it, not 65.

@@ -19,7 +19,7 @@ public enum ArticleLoader {
     /// The article at `path`, with `NAME.links.toml` beside `NAME.txt` when there is one.
     /// (`-`, standard input, is the command line's to read: `text(standardInput:)`.)
     public static func load(path: String) throws -> LinkedArticle {
-        let article = try ArticleParser().parse(contentsOf: URL(fileURLWithPath: path), displayPath: path)
+        let article = try parsedArticle(at: path)
         let linksPath = Self.linksPath(of: path)
         // Only a links file that is not there means "no curated links": one that is a folder,
         // a FIFO (which would block) or unreadable is reported, not quietly ignored.
@@ -51,7 +51,51 @@ public enum ArticleLoader {
     /// article takes most of a second.
     public static func text(path: String?) throws -> Article {
         guard let path else { return try bundledArticle() }
-        return try ArticleParser().parse(contentsOf: URL(fileURLWithPath: path), displayPath: path)
+        return try parsedArticle(at: path)
+    }
+
+    /// The article at `path`, or why not, with the file that was probably meant: the article
+    /// of a links file given in its place (it was "missing title … found 'article = …'"), or
+    /// `luddite.txt` for `luddite`, which is not there.
+    private static func parsedArticle(at path: String) throws -> Article {
+        do {
+            return try ArticleParser().parse(contentsOf: URL(fileURLWithPath: path), displayPath: path)
+        } catch var error as SourceError {
+            if error.isUnreadable, !FileManager.default.fileExists(atPath: path), FileManager.default.fileExists(atPath: path + ".txt") {
+                error.message += " (did you mean \(path).txt?)"
+            } else if !error.isUnreadable, let article = articlePath(ofLinksFile: path) {
+                error.message = "this is a links file, not an article: seealso reads it with the article "
+                    + (FileManager.default.fileExists(atPath: article) ? "\(article); open that" : "\(article), which is not there")
+            }
+            throw error
+        }
+    }
+
+    /// The article whose links file `path` is named as (`luddite.txt` for
+    /// `luddite.links.toml`); nil for any other name.
+    static func articlePath(ofLinksFile path: String) -> String? {
+        let suffix = ".links.toml"
+        guard path.lowercased().hasSuffix(suffix), path.count > suffix.count else { return nil }
+        return String(path.dropLast(suffix.count)) + ".txt"
+    }
+
+    /// A note for files beside the article at `path` that look meant as its links file but
+    /// are not read, for want of the name `NAME.links.toml` (`t.txt.links.toml`, `t.link.toml`,
+    /// `T.links.toml` beside `t.txt`): their links were left out without a word. Nil when the
+    /// links file is there, or nothing beside it is named so; other TOML files are no concern.
+    public static func misnamedLinksNote(for path: String) -> String? {
+        let expected = linksPath(of: path)
+        guard !FileManager.default.fileExists(atPath: expected) else { return nil }
+        let folder = (path as NSString).deletingLastPathComponent
+        let file = (path as NSString).lastPathComponent
+        let stem = (file as NSString).deletingPathExtension
+        let nearMisses = Set([stem + ".links.toml", file + ".links.toml", stem + ".link.toml", file + ".link.toml"].map { $0.lowercased() })
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        let misnamed = names.filter { nearMisses.contains($0.lowercased()) }.sorted()
+        guard !misnamed.isEmpty else { return nil }
+        let shown = misnamed.map { "'" + (folder as NSString).appendingPathComponent($0) + "'" }.joined(separator: ", ")
+        return "\(shown) \(misnamed.count == 1 ? "is" : "are") not read as the links of '\(path)': "
+            + "its links file is named '\(expected)'"
     }
 
     /// The article read from standard input (`bytes`), parsed, named as

@@ -169,7 +169,8 @@ public enum Lookup {
     /// Up to five places that come close to `text`, the closest first, each by its name, or
     /// by its id when the id is the closer (`see-also:foo-3` offers `see-also:foo-2`): names
     /// as `suggestions(for:among:)` finds them, ids within as many edits of the whole id.
-    /// `kind: name` and `section: Heading` offer places of that kind only.
+    /// `kind: name` and `section: Heading` offer places of that kind only, and read the name
+    /// as an id too (`section: Lead` offers `lead`, the lead's id).
     public static func suggestions(for text: String, among places: [Place]) -> [String] {
         let scoped = scoped(text)
         let name = Array(fold(scoped?.name ?? text))
@@ -180,7 +181,12 @@ public enum Lookup {
             // The lead is offered by its article's title, which names it typed whole.
             let typed = place.isTyped ? place.name : place.title
             let byName = typed.flatMap { candidate in closeness(of: name, to: candidate, limit: limit).map { (candidate, $0) } }
-            let byID = editDistance(id, Array(fold(place.id)))
+            var byID = editDistance(id, Array(fold(place.id)))
+            if scoped != nil {
+                // After its kind, an item's id is written with or without the kind it holds.
+                let ownID = place.id.hasPrefix(place.scope + ":") ? String(place.id.dropFirst(place.scope.count + 1)) : place.id
+                byID = min(byID, editDistance(name, Array(fold(ownID))))
+            }
             if let byName, byName.1 <= byID { return byName }
             return byID <= limit ? (place.id, byID) : byName
         }

@@ -128,10 +128,12 @@ extension ArticleLocation {
     /// `load`, with the stamp its files had as they were read (none for the bundled article
     /// and standard input): the explorer reads them again when they change.
     func loadStamped() throws -> LoadedArticle {
-        try reportingSourceErrors {
+        let loaded = try reportingSourceErrors {
             guard readsStandardInput else { return try LoadedArticle.read(path: file) }
             return LoadedArticle(model: try LinkedArticle(article: ArticleLoader.text(standardInput: StandardInput.bytes())), stamp: nil)
         }
+        noteMisnamedLinksFile()
+        return loaded
     }
 
     /// `loadStamped`, started now on a thread of its own (see `Prefetch`); its problems are
@@ -144,7 +146,17 @@ extension ArticleLocation {
 
     /// `loadStamped`'s result from `prefetched`, said as `loadStamped` says it.
     func loadStamped(_ prefetched: Prefetch<LoadedArticle>) throws -> LoadedArticle {
-        try reportingSourceErrors { try prefetched.value() }
+        let loaded = try reportingSourceErrors { try prefetched.value() }
+        noteMisnamedLinksFile()
+        return loaded
+    }
+
+    /// After FILE loaded: a line on stderr for each file beside it that looks meant as its
+    /// links file but is not read (`t.txt.links.toml`: see `ArticleLoader.misnamedLinksNote`).
+    /// A note, not an error: the article loaded, without curated links.
+    private func noteMisnamedLinksFile() {
+        guard let file, !readsStandardInput, let note = ArticleLoader.misnamedLinksNote(for: file) else { return }
+        Diagnostics.report(note)
     }
 
     /// The article's text, parsed but not linked (see `ArticleLoader.text`), or exits as `load`.

@@ -89,10 +89,16 @@ struct ConfigMessageTests {
         ("[layout]\nwrap-width = -1", ["config.toml:2: 'wrap-width' must be 0 (the pane's width) or 20 columns or more, not -1"]),
         ("[layout]\nwrap-width = 1979-05-27", ["config.toml:2: 'wrap-width' must be 0 (the pane's width) or 20 columns or more, not a date"]),
         // TOML syntax: one message, every default
-        ("[keys]\nquit = \"x\"\nzoom = \n", [#"config.toml:3: invalid TOML, file ignored: Error while parsing key-value pair: expected value, saw '\n'"#]),
+        ("[keys]\nquit = \"x\"\nzoom = \n", [#"config.toml:3:8: invalid TOML, file ignored: Error while parsing key-value pair: expected value, saw '\n'"#]),
         ("theme = \"dark\"\n[theme]\nbase = \"light\"",
-         ["config.toml:2: invalid TOML, file ignored: Error while parsing table header: cannot redefine existing string 'theme' as table"]),
-        ("[keys]\nquit = \"x\"\nquit = \"y\"", ["config.toml:3: invalid TOML, file ignored: Error while parsing key-value pair: cannot redefine existing string 'quit'"]),
+         ["config.toml:2:1: invalid TOML, file ignored: Error while parsing table header: cannot redefine existing string 'theme' as table"]),
+        ("[keys]\nquit = \"x\"\nquit = \"y\"", ["config.toml:3:8: invalid TOML, file ignored: Error while parsing key-value pair: cannot redefine existing string 'quit'"]),
+        // The common mistakes in plain words, as a links file has them (QA 18a): a misspelt
+        // boolean is told how booleans are written, not to quote it.
+        ("[keys]\nquit = q\n", [#"config.toml:2:8: invalid TOML, file ignored: a value must be quoted: quit = "q""#]),
+        ("theme = \"dark\n", [#"config.toml:1:14: invalid TOML, file ignored: unterminated string: add the closing ""#]),
+        ("restore = ture\n", ["config.toml:1:11: invalid TOML, file ignored: true and false are written in lowercase, without quotes: restore = true"]),
+        ("mouse = False\n", ["config.toml:1:9: invalid TOML, file ignored: true and false are written in lowercase, without quotes: mouse = false"]),
     ]
 
     @Test("Each problem gets its exact message at its line", arguments: cases.indices)
