@@ -60,14 +60,16 @@ public enum ArticleLoader {
     private static func parsedArticle(at path: String) throws -> Article {
         do {
             return try ArticleParser().parse(contentsOf: URL(fileURLWithPath: path), displayPath: path)
-        } catch var error as SourceError {
-            if error.isUnreadable, !FileManager.default.fileExists(atPath: path), FileManager.default.fileExists(atPath: path + ".txt") {
+        } catch var error as SourceError where error.isUnreadable {
+            if !FileManager.default.fileExists(atPath: path), FileManager.default.fileExists(atPath: path + ".txt") {
                 error.message += " (did you mean \(path).txt?)"
-            } else if !error.isUnreadable, let article = articlePath(ofLinksFile: path) {
-                error.message = "this is a links file, not an article: seealso reads it with the article "
-                    + (FileManager.default.fileExists(atPath: article) ? "\(article); open that" : "\(article), which is not there")
             }
             throw error
+        } catch let error where SourceErrors(error) != nil {
+            // Every line of TOML is some problem of an article: one line says what the file is.
+            guard let article = articlePath(ofLinksFile: path) else { throw error }
+            throw SourceError(path: path, line: 1, message: "this is a links file, not an article: seealso reads it with the article "
+                + (FileManager.default.fileExists(atPath: article) ? "\(article); open that" : "\(article), which is not there"))
         }
     }
 

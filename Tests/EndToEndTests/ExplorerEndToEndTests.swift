@@ -142,13 +142,15 @@ extension OnATerminal {
         /// Bookmarks pane under the cross-links at 120×40, and at 80×24 the side pane last
         /// focused, beside the reader, which has the focus (QA 18c: it came back as the
         /// Backlinks, then the Cross-links).
-        @Test(arguments: [(120, 40, ["m", "5", "2", "j"], "5 Bookmarks (1)"), (80, 24, ["4", "2"], "4 Backlinks: Dual power")])
+        /// Each case ends with `j`, whose frame is the first to show "0%": the pane named is
+        /// already shown before the last keys, and the screen compared is the last one.
+        @Test(arguments: [(120, 40, ["m", "5", "2", "j"], "5 Bookmarks (1)"), (80, 24, ["4", "2", "j"], "4 Backlinks: Dual power")])
         func aRestartShowsTheSidePanesAsTheyWereLeft(width: Int, height: Int, keys: [String], shown: String) throws {
             let tmux = try TmuxSession(width: width, height: height)
             tmux.type(seealso)
             try tmux.waitFor("? help")
             for key in keys { tmux.press(key) }
-            let left = try tmux.waitUntil("the pane shown") { $0.contains(shown) && $0.contains("? help") }
+            let left = try tmux.waitUntil("the pane shown, after the last key") { $0.contains(shown) && $0.contains(" 0%  ? help") }
             tmux.press("q")
             try tmux.waitForPrompt()
 
