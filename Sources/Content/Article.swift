@@ -142,10 +142,16 @@ public struct Paragraph: Sendable, Equatable, JoinedSourceLines {
 public struct ListBlock: Sendable, Equatable {
     public var items: [ListItem]
     public var leadIn: String?
+    /// Whether the lead-in is a paragraph of its own, a blank line before the list, that
+    /// does not end in ':': then the section's heading, when it names a kind, says more
+    /// ("Over two centuries, workers tried many approaches." above a list under "Historical
+    /// examples" made its examples strategies).
+    public var leadInIsApart: Bool
 
-    public init(items: [ListItem], leadIn: String? = nil) {
+    public init(items: [ListItem], leadIn: String? = nil, leadInIsApart: Bool = false) {
         self.items = items
         self.leadIn = leadIn
+        self.leadInIsApart = leadInIsApart
     }
 }
 

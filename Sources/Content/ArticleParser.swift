@@ -212,7 +212,7 @@ private struct Builder {
     /// The item being read: its first line's text and the lines that continue it,
     /// joined once it is complete (joining on every line made 16,000 of them take 7 s).
     var openItem: (parts: [Substring], line: Int)?
-    var listLeadIn: String?
+    var listLeadIn: (sentence: String, isApart: Bool)?
 
     init(path: String) { self.path = path }
 
@@ -280,10 +280,11 @@ private struct Builder {
             openItem = ([itemText], number)
             return
         }
-        if openItem != nil {
-            // A line right under an item continues it, indented or not, as in CommonMark (its
-            // "lazy continuation"): an item wrapped at the margin was cut there, its next line
-            // made a paragraph, and the items after it a list without the lead-in.
+        if let open = openItem, line.first == " " || line.first == "\t" || Self.continuesItem(trimmed, after: open.parts[open.parts.count - 1]) {
+            // A line right under an item continues it when indented, or when it goes on with
+            // the item's sentence (CommonMark's "lazy continuation", for an item wrapped at the
+            // margin: its next line was a paragraph, and the items after it a list without the
+            // lead-in).
             openItem?.parts.append(trimmed)
             return
         }
@@ -310,17 +311,34 @@ private struct Builder {
         sections.append(Section(id: slugs.allocate(for: title), title: title, level: level, line: line, parent: parent))
     }
 
+    /// Whether an unindented `line` right under an item's `last` line goes on with it: it
+    /// starts in lowercase, or the item's line cannot end there (a comma, a dash, an opening
+    /// bracket, a word such as "of" or "by"). A line that starts otherwise starts a paragraph:
+    /// a list's lead-in ("Their main strategies were:"), a sentence after the list, a numbered
+    /// line. Taking every such line into the item named "Industrial Workers of the World Their
+    /// main strategies" and made the list after it examples.
+    static func continuesItem(_ line: Substring, after last: Substring) -> Bool {
+        if let first = line.first, first.isLowercase { return true }
+        guard let end = last.last else { return false }
+        if ",;–—-(/&".contains(end) { return true }
+        guard let word = last.split(separator: " ").last?.lowercased() else { return false }
+        return ExampleNamer.connectors.contains(word) || ExampleNamer.articles.contains(word)
+            || Classifier.subjectStopWords.contains(word)
+    }
+
     /// The last sentence of the paragraph just before a list introduces it when the paragraph
     /// touches the list. Across a blank line (Wikipedia often writes it as a paragraph of its
     /// own) only a sentence that announces a list does (`Classifier.announcesList`): a
     /// paragraph that merely mentions a "strategy" says nothing of the list after it.
-    private mutating func takeLeadIn() -> String? {
+    /// Apart, one that does not end in ':' gives way to a heading that names a kind (see
+    /// `ListBlock.leadInIsApart`).
+    private mutating func takeLeadIn() -> (sentence: String, isApart: Bool)? {
         if !paragraphLines.isEmpty {
-            return Self.lastSentence(of: paragraphLines.joinedWithSpaces())
+            return (Self.lastSentence(of: paragraphLines.joinedWithSpaces()), false)
         }
         guard case .paragraph(let paragraph)? = sections[sections.count - 1].blocks.last else { return nil }
         let sentence = Self.lastSentence(of: paragraph.text)
-        return Classifier.announcesList(sentence) ? sentence : nil
+        return Classifier.announcesList(sentence) ? (sentence, !sentence.hasSuffix(":")) : nil
     }
 
     private mutating func flushParagraph() {
@@ -352,7 +370,8 @@ private struct Builder {
     private mutating func flushList() {
         closeItem()
         guard !listItems.isEmpty else { return }
-        sections[sections.count - 1].blocks.append(.list(ListBlock(items: listItems, leadIn: listLeadIn)))
+        sections[sections.count - 1].blocks.append(.list(ListBlock(items: listItems, leadIn: listLeadIn?.sentence,
+                                                                  leadInIsApart: listLeadIn?.isApart ?? false)))
         listItems.removeAll(keepingCapacity: true)
         listLeadIn = nil
     }

@@ -157,9 +157,9 @@ public struct Classifier: Sendable {
         if headings.contains(where: { Self.seeAlsoHeadings.contains(Self.words($0).joinedWithSpaces()) }) {
             return .seeAlso
         }
-        if let leadIn = list.leadIn, let kind = Self.firstKeywordKind(in: leadIn) { return kind }
-        if let heading = headings.first, let kind = Self.firstKeywordKind(in: heading) { return kind }
-        return nil
+        let leadInKind = list.leadIn.flatMap(Self.firstKeywordKind(in:))
+        let headingKind = headings.first.flatMap(Self.firstKeywordKind(in:))
+        return list.leadInIsApart ? headingKind ?? leadInKind : leadInKind ?? headingKind
     }
 
     /// The kind words in the plural: a sentence that ends with one names what a list after
@@ -300,5 +300,21 @@ enum WikiLink {
         guard !inside.contains("[["), !inside.contains("]]") else { return nil }
         let target = inside.prefix { $0 != "|" }.prefix { $0 != "#" }.trimmingSpaces()
         return target.isEmpty ? nil : target
+    }
+
+    /// `text` with each link in it written as its target ("[[Revolutionary Catalonia|Catalonia]]
+    /// collectivised land." reads "Revolutionary Catalonia collectivised land."), for naming
+    /// an example by the sentence it is (`ExampleNamer`): its words would have kept the
+    /// brackets and the pipe ("Revolutionary Catalonia|Catalonia").
+    static func withTargets(_ text: String) -> String {
+        var result = ""
+        var rest = text[...]
+        while let open = rest.range(of: "[["), let close = rest[open.upperBound...].range(of: "]]") {
+            result += rest[..<open.lowerBound]
+            let link = String(rest[open.lowerBound..<close.upperBound])
+            result += target(ofWhole: link) ?? link
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
     }
 }

@@ -36,6 +36,7 @@ struct ExampleNamer {
     /// never a name alone ("- The Velvet Revolution ended communist rule." was named so
     /// whole), as a list of names has none ("- Consumer boycott").
     mutating func name(ofEntry text: String, endedWithFullStop: Bool) -> String? {
+        let text = text.contains("[[") ? WikiLink.withTargets(text) : text
         let sentence = Classifier.firstSentence(of: text)
         guard let firstLetter = sentence.first(where: \.isLetter) else { return nil }
         guard firstLetter.isUppercase || firstLetter.isLowercase else {
@@ -154,7 +155,12 @@ struct ExampleNamer {
         var isCut = false
         for word in words.prefix(12) {
             let cut = word.firstIndex(where: Classifier.subjectCuts.contains)
-            let bare = (cut.map { word[..<$0] } ?? word).trimmingPunctuation()
+            let written = cut.map { word[..<$0] } ?? word
+            var bare = written.trimmingPunctuation()
+            // A plural's possessive keeps its apostrophe: "Peasants' Revolt" was "Peasants Revolt".
+            if let mark = written.last, mark == "'" || mark == "\u{2019}", bare.hasSuffix("s"), written.dropLast() == bare[...] {
+                bare.append(mark)
+            }
             guard let first = bare.first else { break }
             let isName = first.isUppercase || (first.isNumber && run.last?.lowercased() == "of")
             guard isName || (!run.isEmpty && connectors.contains(bare.lowercased())) else { break }
@@ -180,26 +186,53 @@ struct ExampleNamer {
             let word = words[index]
             let cut = word.firstIndex(where: Classifier.subjectCuts.contains)
             let noun = (cut.map { word[..<$0] } ?? word).trimmingPunctuation()
-            guard let first = noun.first, first.isLowercase, noun.allSatisfy(\.isLetter), !Classifier.subjectStopWords.contains(noun),
+            guard let first = noun.first, first.isLowercase, isWord(noun), !Classifier.subjectStopWords.contains(noun),
                   !connectors.contains(noun), !articles.contains(noun) else { return [] }
+            // A verb in the past tense is what the name did: one that cannot be an adjective
+            // ("took"), or one before a word that ends a subject or at the sentence's end
+            // ("The Bavarian Soviet Republic collapsed in May 1919"), not before a noun it
+            // may qualify ("Argentine recovered factories").
+            let next = index + 1 < words.endIndex && cut == nil ? words[index + 1] : nil
+            if irregularPastTense.contains(noun) || (isPastTense(noun) && (next.map(endsSubject) ?? true)) {
+                return nouns.isEmpty ? [] : nouns
+            }
             nouns.append(noun)
             index += 1
             if cut != nil { return nouns }
-            // A year after "of" belongs to the name, as in a run of capitalised words.
-            if index + 1 < words.endIndex, words[index] == "of" {
+            if index < words.endIndex, words[index] == "of" {
+                // A year after "of" belongs to the name, as in a run of capitalised words
+                // ("Pentrich rising of 1817"); before another date, the name ends at "of"
+                // ("The Russian revolution of 1905–1907…" was named "Russian", an adjective
+                // every "Russian" of the article then mentioned).
+                guard index + 1 < words.endIndex else { return nouns }
                 let year = words[index + 1]
                 let yearCut = year.firstIndex(where: Classifier.subjectCuts.contains)
                 let digits = (yearCut.map { year[..<$0] } ?? year).trimmingPunctuation()
-                if let digit = digits.first, digit.isNumber, digits.allSatisfy(\.isNumber) {
-                    nouns += ["of", digits]
-                    index += 2
-                    return yearCut != nil || (index < words.endIndex && endsSubject(words[index])) ? nouns : []
-                }
+                guard Self.isYear(digits) else { return nouns }
+                nouns += ["of", digits]
+                index += 2
+                return yearCut != nil || (index < words.endIndex && endsSubject(words[index])) ? nouns : []
             }
             // Not at the sentence's end, where it is as likely a verb: "Mt. Everest grew".
             if index < words.endIndex, endsSubject(words[index]) { return nouns }
         }
         return []
+    }
+
+    /// A lowercase noun's letters, with a hyphen between them ("sit-down").
+    private static func isWord(_ noun: String) -> Bool {
+        noun.split(separator: "-", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isLetter) }
+    }
+
+    /// A year, or a span of years ("1905–1907", "2019-20").
+    static func isYear(_ text: String) -> Bool {
+        let parts = text.split(omittingEmptySubsequences: false) { $0 == "–" || $0 == "-" }
+        return (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isNumber) }
+    }
+
+    /// Whether the lowercase `word` reads as a verb in the past tense ("collapsed").
+    static func isPastTense(_ word: String) -> Bool {
+        word.count >= 5 && word.hasSuffix("ed") && word.allSatisfy(\.isLetter) && !edWordsNotVerbs.contains(word)
     }
 
     /// Whether `word`, after a name's nouns, starts what the subject does or where: a word
@@ -210,8 +243,7 @@ struct ExampleNamer {
     /// recovered factories" is as likely.
     static func endsSubject(_ word: Substring) -> Bool {
         let bare = word.trimmingPunctuation().lowercased()
-        if Classifier.subjectStopWords.contains(bare) || irregularPastTense.contains(bare) { return true }
-        return bare.count >= 5 && bare.hasSuffix("ed") && bare.allSatisfy(\.isLetter) && !edWordsNotVerbs.contains(bare)
+        return Classifier.subjectStopWords.contains(bare) || irregularPastTense.contains(bare) || isPastTense(bare)
     }
 
     /// Common verbs whose past tense does not end in "-ed".

@@ -99,11 +99,23 @@ struct DashlessExampleTests {
             - The Seattle General Strike lasted five days.
             - The Italian popolo organised its own councils.
             - Ho Chi Minh declared independence in 1945.
+            - The Russian revolution of 1905–1907 created soviets.
+            - The Kwangju uprising of May 1980 was crushed.
+            - The Bavarian Soviet Republic collapsed in May 1919.
+            - The Bonus Army marched on Washington in 1932.
+            - The Boston Tea Party took place in 1773.
+            - The Flint sit-down strike ended in 1937.
+            - The Peasants' Revolt reached London in 1381.
+            - [[Revolutionary Catalonia|Catalonia]] collectivised land.
             """
         let model = try LinkedArticle(article: ArticleParser().parse(text, path: "protest.txt"))
+        // QA 19b: a date after "of" other than a year or span ended in the adjective ("Russian"); a verb
+        // right after the capitals before "in", "on" or a full stop was part of the name.
         #expect(model.items(of: .example).map(\.name) == [
             "Pentrich rising of 1817", "Rawfolds Mill attack", "Montgomery bus boycott", "Argentine recovered factories",
-            "Seattle General Strike", "Italian popolo", "Ho Chi Minh declared independence",
+            "Seattle General Strike", "Italian popolo", "Ho Chi Minh declared independence", "Russian revolution of 1905–1907",
+            "Kwangju uprising", "Bavarian Soviet Republic", "Bonus Army", "Boston Tea Party", "Flint sit-down strike",
+            "Peasants' Revolt", "Revolutionary Catalonia",
         ])
     }
 

@@ -37,9 +37,9 @@ struct HandWrittenArticleTests {
 
         """
 
-    /// A line under an item that is no item, heading or blank line continues it, indented or
-    /// not, as CommonMark's lazy continuation does: it split the list, and the items after it
-    /// were a list without a lead-in, so not examples.
+    /// An unindented line under an item that goes on with its sentence continues it, as
+    /// CommonMark's lazy continuation does: it split the list, and the items after it were a
+    /// list without a lead-in, so not examples.
     @Test("An item wrapped without indentation goes on to its next line, and the list stays whole")
     func unindentedContinuation() throws {
         let model = try Self.model(Self.wrappedItem)
@@ -61,6 +61,76 @@ struct HandWrittenArticleTests {
             if case .paragraph(let paragraph) = block { paragraph.text } else { nil }
         }
         #expect(paragraphs == ["After the list."])
+    }
+
+    /// A line right under an item that starts a sentence of its own is no part of the item
+    /// (QA 19b, after the first lazy continuation took every line): a lead-in for the next
+    /// list, a sentence after a list, a numbered line.
+    @Test("A lead-in, a sentence or a numbered line right under an item starts a paragraph")
+    func unindentedLinesThatAreNoContinuation() throws {
+        let twoLists = try Self.model("""
+            = Labour movement =
+            Intro.
+
+            == Methods ==
+            Historical examples of unions include:
+            - Knights of Labor
+            - Industrial Workers of the World
+            Their main strategies were:
+            - Strike – stopping work
+            - Boycott – refusing to buy
+            """)
+        #expect(twoLists.items.map { "\($0.kind.slug)|\($0.name)" } == [
+            "example|Knights of Labor", "example|Industrial Workers of the World", "strategy|Strike", "strategy|Boycott",
+        ])
+        let after = try Self.model("""
+            = Chartism =
+            Lead.
+
+            == Strategies ==
+            - Mass petition – signatures by the million
+            The six points were published in May 1838.
+            1. Numbered thing
+            """)
+        #expect(after.items.map(\.description) == ["signatures by the million"])
+        // Where the item's line cannot end, a capitalised line goes on with it.
+        let name = try Self.model("= T =\n\n== Strategies ==\n- Occupation – led by\nGerrard Winstanley and others.\n")
+        #expect(name.items.map(\.description) == ["led by Gerrard Winstanley and others."])
+    }
+
+    /// A heading that names a kind outweighs a lead-in apart from its list that does not end
+    /// with ':' (QA 19b: "… tried many approaches." above a list under "Historical examples"
+    /// made its examples strategies); without such a heading the lead-in decides (QA 18a).
+    @Test("A lead-in apart from its list gives way to a heading that names a kind")
+    func headingOutweighsALeadInApart() throws {
+        let model = try Self.model("""
+            = Strikes =
+            Lead.
+
+            == Historical examples ==
+            Over two centuries, workers tried many approaches.
+
+            - The Seattle General Strike of 1919 lasted five days.
+
+            == Tactics ==
+            Organisers have drawn on many historical examples.
+
+            - Picketing – standing outside workplaces
+
+            == Activities ==
+            The Diggers used several strategies.
+
+            - Land occupation – digging.
+
+            == Historical cases ==
+            The strikers of those years used these tactics:
+
+            - Sit-down – staying at work
+            """)
+        // The last ends with ':', so it still outweighs the heading, as it did before.
+        #expect(model.items.map { "\($0.kind.slug)|\($0.name)" } == [
+            "example|Seattle General Strike of 1919", "strategy|Picketing", "strategy|Land occupation", "strategy|Sit-down",
+        ])
     }
 
     // MARK: - MediaWiki links
