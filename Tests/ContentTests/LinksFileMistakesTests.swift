@@ -236,6 +236,17 @@ struct LinksFileMistakesTests {
         }
     }
 
+    /// `T.links.toml` beside `t.txt` is the links file of `T.txt` when there is one (QA 19b).
+    @Test("Another article's links file is not said to be misnamed")
+    func anotherArticlesLinksFile() throws {
+        try withTemporaryDirectory { directory in
+            try "= T =\nText.\n".write(to: directory.appendingPathComponent("t.txt"), atomically: true, encoding: .utf8)
+            try "= Big T =\nText.\n".write(to: directory.appendingPathComponent("T.txt"), atomically: true, encoding: .utf8)
+            try "article = \"Big T\"\n".write(to: directory.appendingPathComponent("T.links.toml"), atomically: true, encoding: .utf8)
+            #expect(try CLI.run(["links", "t.txt"], in: directory).stderr == "")
+        }
+    }
+
     @Test("A links file given as the article says so; a name without .txt offers the file")
     func mistakenFiles() throws {
         try withTemporaryDirectory { directory in
