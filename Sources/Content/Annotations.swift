@@ -72,7 +72,8 @@ private struct LinksFileReader {
 
     mutating func links(in table: TOMLTable) -> [Link] {
         for key in table.keys where key != "article" && key != "link" {
-            report([key], "unknown key '\(key)' (expected 'article' and [[link]] tables)")
+            let meant = key.lowercased().hasPrefix("link") ? "; did you mean [[link]]?" : ""
+            report([key], "unknown key '\(key)' (expected 'article' and [[link]] tables)\(meant)")
         }
         if let expected = table["article"] {
             if let title = expected.string {

@@ -298,7 +298,9 @@ enum WikiLink {
         guard text.hasPrefix("[["), text.hasSuffix("]]"), text.utf8.count > 4 else { return nil }
         let inside = text.dropFirst(2).dropLast(2)
         guard !inside.contains("[["), !inside.contains("]]") else { return nil }
-        let target = inside.prefix { $0 != "|" }.prefix { $0 != "#" }.trimmingSpaces()
+        // MediaWiki reads an underscore in a target as a space: [[Luddite_movement]] is the
+        // article "Luddite movement".
+        let target = String(inside.prefix { $0 != "|" }.prefix { $0 != "#" }.map { $0 == "_" ? " " : $0 }).trimmingSpaces()
         return target.isEmpty ? nil : target
     }
 

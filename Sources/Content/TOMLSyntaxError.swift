@@ -71,7 +71,10 @@ enum TOMLSyntaxWording {
         let valueErrors = ["Error while parsing value:", "Error while parsing boolean:", "Error while parsing floating-point:"]
         if valueErrors.contains(where: description.hasPrefix), let bare = BareValue(around: at, in: scalars) {
             // `restore = ture` or `True` in a configuration: a boolean misspelt, not text.
-            if let boolean = Lookup.suggestions(for: bare.word, among: ["true", "false"]).first {
+            // And `yes`, `no`, `on` or `off`, which other formats take for one: quoting it
+            // (the advice for a word) would make it text, which a setting refuses next.
+            let yesOrNo: [String: String] = ["yes": "true", "on": "true", "no": "false", "off": "false"]
+            if let boolean = yesOrNo[bare.word.lowercased()] ?? Lookup.suggestions(for: bare.word, among: ["true", "false"]).first {
                 return ("true and false are written in lowercase, without quotes: " + bare.written(as: boolean), bare.start + 1)
             }
             return ("a value must be quoted: " + bare.written(as: "\"\(bare.word)\""), bare.start + 1)

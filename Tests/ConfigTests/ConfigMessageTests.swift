@@ -99,6 +99,8 @@ struct ConfigMessageTests {
         ("theme = \"dark\n", [#"config.toml:1:14: invalid TOML, file ignored: unterminated string: add the closing ""#]),
         ("restore = ture\n", ["config.toml:1:11: invalid TOML, file ignored: true and false are written in lowercase, without quotes: restore = true"]),
         ("mouse = False\n", ["config.toml:1:9: invalid TOML, file ignored: true and false are written in lowercase, without quotes: mouse = false"]),
+        // "yes" is no misspelling of "true", and quoting it (the advice for a word) makes text (QA 19b).
+        ("restore = yes\n", ["config.toml:1:11: invalid TOML, file ignored: true and false are written in lowercase, without quotes: restore = true"]),
     ]
 
     @Test("Each problem gets its exact message at its line", arguments: cases.indices)

@@ -288,7 +288,7 @@ struct RejectionTests {
     @Test("A misspelt [[links]] table is an unknown key at its own line")
     func misspeltTable() throws {
         let (errors, linksPath) = try Self.linksErrors(curatedFile(curatedLink().replacingOccurrences(of: "[[link]]", with: "[[links]]")))
-        #expect(errors.map(\.description) == ["\(linksPath):9: unknown key 'links' (expected 'article' and [[link]] tables)"])
+        #expect(errors.map(\.description) == ["\(linksPath):9: unknown key 'links' (expected 'article' and [[link]] tables); did you mean [[link]]?"])
     }
 
     @Test("A TOML syntax error is reported at its line, alone: nothing after it can be trusted")
