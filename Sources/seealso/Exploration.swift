@@ -126,7 +126,10 @@ struct Exploration: ArticleLocation {
         for problem in [problem].compactMap({ $0 }) + storeEvents { Diagnostics.report(problem) }
         let failures = catalog?.failures.map(\.description) ?? []
         for failure in failures { Diagnostics.report(failure) }
-        for met in fileProblems where !failures.contains(met.reason) { Diagnostics.report(met.said) }
+        for met in fileProblems where !failures.contains(met.reason) {
+            Diagnostics.report(met.said)
+            for line in met.more { Diagnostics.report(line) }
+        }
         if !failures.isEmpty { throw ExitCode(65) }
     }
 

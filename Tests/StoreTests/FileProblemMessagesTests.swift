@@ -74,6 +74,21 @@ struct FileProblemMessagesTests {
         #expect(reader.session.problems.all.isEmpty, "it loads again: nothing to say on quitting")
     }
 
+    /// An edit with several problems: the status line says the first and how many more, and
+    /// each is kept to be said on quitting, as `seealso outline` lists them.
+    @Test func aReloadWithSeveralProblemsKeepsThemAllForQuitting() throws {
+        let files = try Folder()
+        let reader = try luddite(in: files)
+        let broken = Self.ludditeBrokenLegacy.replacingOccurrences(of: "== Tactics ==", with: "== Tactics =")
+        try #require(broken != Self.ludditeBrokenLegacy)
+        try files.write("luddite.txt", broken)
+        reader.apply(.idle)
+        let problem = try #require(reader.session.problems.all.first)
+        #expect(problem.said.hasSuffix("(and 1 more)"), "\(problem.said)")
+        #expect(problem.more.count == 1)
+        #expect(problem.more.first?.hasPrefix(files.path("luddite.txt") + ":11: ") == true, "\(problem.more)")
+    }
+
     /// QA 18a: a See-also topic whose article's file does not parse said "No article of this
     /// folder has this title" on its card; the file is there, titled so: it says why it does
     /// not open, as when the file breaks while the explorer runs.

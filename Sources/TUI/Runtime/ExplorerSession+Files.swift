@@ -26,8 +26,10 @@ struct Retitled: Error, CustomStringConvertible {
 /// quitting, where they can be read after the status line's message is gone (at the next
 /// key), as a folder's files that failed at start-up are.
 public struct FileProblems: Sendable {
-    /// What is said of a problem, and the error alone (`path:line: message`).
-    public typealias Problem = (said: String, reason: String)
+    /// What is said of a problem, the error alone (`path:line: message`), and the file's
+    /// other problems past the first, each on a line of its own (an article that does not
+    /// parse has them all listed, as the command line lists them).
+    public typealias Problem = (said: String, reason: String, more: [String])
 
     private var byArticle: [(title: String, problem: Problem)] = []
 
@@ -38,7 +40,8 @@ public struct FileProblems: Sendable {
     /// place of the one met before with them.
     mutating func met(_ error: any Error, said: String, about title: String) {
         resolved(title)
-        byArticle.append((title, (said, "\(error)")))
+        let more = SourceErrors(error)?.listed.dropFirst().map(\.description) ?? []
+        byArticle.append((title, (said, "\(error)", more)))
     }
 
     /// The article titled `title` read whole: what was met with it before is no longer so.
