@@ -25,11 +25,22 @@ struct LongNoticeTests {
     @Test func aLongNoticeIsShownWholeOnTheRowsAboveTheStatusLine() {
         let shown = state(notice: Self.reloadFailure)
         let rows = bottomRows(shown, 2)
-        #expect(rows[0] == "Not reloaded: luddite.txt:20: unbalanced heading: 2 '=' before", "\(rows)")
-        #expect(rows[1].hasPrefix("the text and 1 after (the text read before stays) "), "\(rows)")
+        // The row above is the screen's whole width; the status line shares its row.
+        #expect(rows[0] == "Not reloaded: luddite.txt:20: unbalanced heading: 2 '=' before the text and 1", "\(rows)")
+        #expect(rows[1].hasPrefix("after (the text read before stays) "), "\(rows)")
         // The status line keeps its right end: where the reader is, and the help key.
         #expect(rows[1].hasSuffix("Top  ? help"), "\(rows)")
         #expect(!rows.joined().contains("…"))
+    }
+
+    /// At 40 columns the rows above take the whole width too (QA 19a: each was the status
+    /// line's 26 columns, and the reason was cut with "…").
+    @Test func theRowsAboveTakeTheWholeWidth() {
+        let rows = bottomRows(state(width: 40, height: 12, notice: Self.reloadFailure), 4)
+        #expect(rows.dropLast().allSatisfy { $0.count > 26 }, "\(rows)")
+        #expect(!rows.joined().contains("…"), "\(rows)")
+        #expect(rows.joined(separator: " ").hasPrefix("Not reloaded: luddite.txt:20: unbalanced heading: 2 '=' before the text"), "\(rows)")
+        #expect(rows[3].hasSuffix("Top  ? help"), "\(rows)")
     }
 
     /// The next key takes it away, and the panes it covered are drawn again.

@@ -324,8 +324,14 @@ extension Explorer {
         let text = " " + notice, room = max(state.size.width - statusRight(state).displayWidth - 1, 0)
         guard text.displayWidth > room else { return [text] }
         guard room > 1 else { return [String(text.truncated(toWidth: room))] }
-        // Each line a space in from the edge, as the status line's text is.
-        let wrapped = TextWrapper.wrap(notice, width: room - 1).map { " " + $0.text }
+        // Each line a space in from the edge, as the status line's text is. The rows above
+        // are the screen's whole width; only the last shares its row with the position (at 40
+        // columns, every row the status line's 26 cut the reason off).
+        var wrapped = TextWrapper.wrap(notice, width: max(state.size.width - 1, room) - 1).map { " " + $0.text }
+        if let last = wrapped.last, last.displayWidth > room {
+            wrapped.removeLast()
+            wrapped += TextWrapper.wrap(String(last.dropFirst()), width: room - 1).map { " " + $0.text }
+        }
         let most = max(state.size.height / 2, 1)
         guard wrapped.count > most else { return wrapped }
         return wrapped.prefix(most - 1) + [String(wrapped[(most - 1)...].joined().truncated(toWidth: room))]
