@@ -211,6 +211,33 @@ extension OnATerminal {
             try expectSaneTerminal(tmux)
         }
 
+        /// Started from a script that does not `exec` it, the explorer comes back at the first
+        /// `fg` every time (QA 19a: every other `fg` left it stopped, the script running).
+        @Test func suspendAndResumeThroughAWrapperScript() throws {
+            let tmux = try TmuxSession(width: 79, height: 24)
+            let wrapper = tmux.home.appendingPathComponent("wrapper.sh")
+            try "\(seealso) --no-restore \"$@\"\necho wrapper-done\n".write(to: wrapper, atomically: true, encoding: .utf8)
+            tmux.type("bash \(Shell.quote(wrapper.path))")
+            try tmux.waitFor("? help")
+            for round in 1...4 {
+                tmux.press("C-z")
+                // The shell's screen back. Its "Stopped" and prompt may have come while the
+                // explorer's screen was still up, and gone with it: what `fg` types is read all
+                // the same, by the shell, once the explorer has stopped.
+                try tmux.waitUntil("round \(round): the shell's screen") { !$0.contains("? help") && $0.contains("wrapper.sh") }
+                tmux.type("clear; fg")
+                try tmux.waitFor("? help")
+                // Alive: the key is read, and the status bar says where the reader went.
+                tmux.press(round % 2 == 1 ? "G" : "g")
+                try tmux.waitUntil("round \(round): the key read after fg") {
+                    $0.contains(round % 2 == 1 ? " Bot  ? help" : " Top  ? help")
+                }
+            }
+            tmux.press("q")
+            try tmux.waitFor("wrapper-done")
+            try expectSaneTerminal(tmux)
+        }
+
         @Test func suspendAndResume() throws {
             let tmux = try TmuxSession(width: 79, height: 24)
             tmux.type("\(seealso) --no-restore")

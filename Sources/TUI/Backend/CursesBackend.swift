@@ -826,7 +826,13 @@ public final class CursesBackend {
 
     private nonisolated static func suspendForJobControl() {
         let owner = terminalNeedsRestore
+        // Run from a script (`bash wrapper.sh`, no `exec`), the script stops at Ctrl-Z at
+        // once and its shell takes the terminal while this is still giving it back: setting
+        // the modes from the background then stopped the process here (SIGTTOU), and `fg`
+        // only let it reach its own stop below, so every other `fg` did nothing (QA 19a).
+        let ttou = signal(SIGTTOU, SIG_IGN)
         giveTerminalBack()
+        signal(SIGTTOU, ttou)
         // Stop for real: the default action, with SIGTSTP unblocked (a handler runs with its
         // own signal blocked).
         signal(SIGTSTP, SIG_DFL)
