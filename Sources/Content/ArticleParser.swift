@@ -6,8 +6,8 @@ import Foundation
 ///     Lead paragraph…
 ///     == Heading ==          (levels 2–6; `==Heading==` too)
 ///     Paragraph lines, joined until a blank line, heading or list item.
-///     - List item            (the lines under it continue it, until a blank line,
-///                              heading or item, indented or not)
+///     - List item            (the indented lines under it continue it, and those that
+///                              go on with its sentence: see `continuesItem`)
 ///     - Name – description   (en dash, em dash or " - ")
 ///
 /// CRLF line ends and a UTF-8 byte-order mark are accepted. A malformed article throws
