@@ -81,13 +81,6 @@ public enum ArticleLoader {
         return String(path.dropLast(suffix.count)) + ".txt"
     }
 
-    /// The article file whose links file `name` is, when named as one (`NAME.links.toml`:
-    /// `NAME.txt`); nil otherwise.
-    private static func articleName(ofLinksFile name: String) -> String? {
-        let suffix = ".links.toml"
-        return name.hasSuffix(suffix) ? String(name.dropLast(suffix.count)) + ".txt" : nil
-    }
-
     /// A note for files beside the article at `path` that look meant as its links file but
     /// are not read, for want of the name `NAME.links.toml` (`t.txt.links.toml`, `t.link.toml`,
     /// `T.links.toml` beside `t.txt`): their links were left out without a word. Nil when the
@@ -101,10 +94,8 @@ public enum ArticleLoader {
         let nearMisses = Set([stem + ".links.toml", file + ".links.toml", stem + ".link.toml", file + ".link.toml"].map { $0.lowercased() })
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
         // Not the links file of another article beside it: `T.links.toml` is `T.txt`'s.
-        let articles = Set(names.filter { $0.hasSuffix(".txt") })
-        let misnamed = names.filter { name in
-            nearMisses.contains(name.lowercased()) && !(Self.articleName(ofLinksFile: name).map(articles.contains) ?? false)
-        }.sorted()
+        let othersLinks = Set(names.filter { $0.hasSuffix(".txt") }.map(linksPath(of:)))
+        let misnamed = names.filter { nearMisses.contains($0.lowercased()) && !othersLinks.contains($0) }.sorted()
         guard !misnamed.isEmpty else { return nil }
         let shown = misnamed.map { "'" + (folder as NSString).appendingPathComponent($0) + "'" }.joined(separator: ", ")
         return "\(shown) \(misnamed.count == 1 ? "is" : "are") not read as the links of '\(path)': "
