@@ -154,8 +154,7 @@ struct ExampleNamer {
         var names = 0
         var isCut = false
         for word in words.prefix(12) {
-            let cut = word.firstIndex(where: Classifier.subjectCuts.contains)
-            let written = cut.map { word[..<$0] } ?? word
+            let (written, endsAtCut) = beforeCut(word)
             var bare = written.trimmingPunctuation()
             // A plural's possessive keeps its apostrophe: "Peasants' Revolt" was "Peasants Revolt".
             if let mark = written.last, mark == "'" || mark == "\u{2019}", bare.hasSuffix("s"), written.dropLast() == bare[...] {
@@ -165,9 +164,9 @@ struct ExampleNamer {
             let isName = first.isUppercase || (first.isNumber && run.last?.lowercased() == "of")
             guard isName || (!run.isEmpty && connectors.contains(bare.lowercased())) else { break }
             // Without what opens or closes it, but an abbreviation's full stop: "Mt. Everest".
-            run.append(cut == nil && word == bare + "." ? String(word) : bare)
+            run.append(!endsAtCut && word == bare + "." ? String(word) : bare)
             if isName { names = run.count }
-            if cut != nil {
+            if endsAtCut {
                 isCut = isName
                 break
             }
@@ -183,40 +182,45 @@ struct ExampleNamer {
         var nouns: [String] = []
         var index = words.startIndex + count
         while index < words.endIndex, nouns.count < 2 {
-            let word = words[index]
-            let cut = word.firstIndex(where: Classifier.subjectCuts.contains)
-            let noun = (cut.map { word[..<$0] } ?? word).trimmingPunctuation()
+            let (written, endsAtCut) = beforeCut(words[index])
+            let noun = written.trimmingPunctuation()
             guard let first = noun.first, first.isLowercase, isWord(noun), !Classifier.subjectStopWords.contains(noun),
                   !connectors.contains(noun), !articles.contains(noun) else { return [] }
             // A verb in the past tense is what the name did: one that cannot be an adjective
             // ("took"), or one before a word that ends a subject or at the sentence's end
             // ("The Bavarian Soviet Republic collapsed in May 1919"), not before a noun it
             // may qualify ("Argentine recovered factories").
-            let next = index + 1 < words.endIndex && cut == nil ? words[index + 1] : nil
+            let next = index + 1 < words.endIndex && !endsAtCut ? words[index + 1] : nil
             if irregularPastTense.contains(noun) || (isPastTense(noun) && (next.map(endsSubject) ?? true)) {
                 return nouns.isEmpty ? [] : nouns
             }
             nouns.append(noun)
             index += 1
-            if cut != nil { return nouns }
+            if endsAtCut { return nouns }
             if index < words.endIndex, words[index] == "of" {
                 // A year after "of" belongs to the name, as in a run of capitalised words
                 // ("Pentrich rising of 1817"); before another date, the name ends at "of"
                 // ("The Russian revolution of 1905–1907…" was named "Russian", an adjective
                 // every "Russian" of the article then mentioned).
                 guard index + 1 < words.endIndex else { return nouns }
-                let year = words[index + 1]
-                let yearCut = year.firstIndex(where: Classifier.subjectCuts.contains)
-                let digits = (yearCut.map { year[..<$0] } ?? year).trimmingPunctuation()
+                let (year, yearEndsAtCut) = beforeCut(words[index + 1])
+                let digits = year.trimmingPunctuation()
                 guard Self.isYear(digits) else { return nouns }
                 nouns += ["of", digits]
                 index += 2
-                return yearCut != nil || (index < words.endIndex && endsSubject(words[index])) ? nouns : []
+                return yearEndsAtCut || (index < words.endIndex && endsSubject(words[index])) ? nouns : []
             }
             // Not at the sentence's end, where it is as likely a verb: "Mt. Everest grew".
             if index < words.endIndex, endsSubject(words[index]) { return nouns }
         }
         return []
+    }
+
+    /// `word` before the first mark that ends a subject ("Strelkov," before its comma), and
+    /// whether it has one.
+    static func beforeCut(_ word: Substring) -> (written: Substring, endsAtCut: Bool) {
+        guard let cut = word.firstIndex(where: Classifier.subjectCuts.contains) else { return (word, false) }
+        return (word[..<cut], true)
     }
 
     /// A lowercase noun's letters, with a hyphen between them ("sit-down").
