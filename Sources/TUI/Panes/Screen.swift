@@ -35,11 +35,12 @@ extension Explorer {
                 buffer.put("│", x: separator.x, y: y, style: Style(.border))
             }
         }
+        var notice: [String]?
         if let prompt = state.prompt {
             let typing = drawPrompt(prompt, search: state.search, in: layout.status, into: &buffer)
             buffer.cursor = CursorPlacement(x: typing, y: layout.status.y, isVisible: true)
         } else {
-            drawStatus(state, in: layout.status, into: &buffer)
+            notice = drawStatus(state, in: layout.status, into: &buffer)
         }
         if let open = state.linkMap {
             // The map takes the screen above the status bar: it needs the room at 80×24.
@@ -52,7 +53,7 @@ extension Explorer {
         }
         if state.finder != nil { drawFinder(state, into: &buffer) }
         if state.showsHelp { drawHelp(state, into: &buffer) }
-        drawNoticeAbove(state, status: layout.status, into: &buffer)
+        if let notice { drawNoticeAbove(notice, status: layout.status, into: &buffer) }
         return buffer
     }
 
@@ -283,7 +284,9 @@ extension Explorer {
         return right
     }
 
-    func drawStatus(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer) {
+    /// Returns the notice's lines (`noticeLines`) when there is one: those above the status
+    /// line are drawn last, over any overlay (`drawNoticeAbove`).
+    func drawStatus(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer) -> [String]? {
         let style = Style(.statusBar, reverse: true)
         buffer.fill(rect, style: style)
         var left = " " + model.article.title
@@ -295,7 +298,8 @@ extension Explorer {
         let right = statusRight(state)
         let available = max(rect.width - right.displayWidth, 0)
         var x = rect.x
-        if let lines = noticeLines(state) {
+        let notice = noticeLines(state, width: rect.width, room: max(available - 1, 0))
+        if let lines = notice {
             // A notice answers the last key: it takes the place of the breadcrumb, a space
             // short of the position; its last line when it takes more (`drawNoticeAbove`).
             x += buffer.put(lines[lines.count - 1], x: x, y: rect.y, maxWidth: max(available - 1, 0), style: Self.noticeStyle)
@@ -310,24 +314,26 @@ extension Explorer {
             x += buffer.put(trail, x: x, y: rect.y, maxWidth: max(rect.x + available - x, 0), style: style)
         }
         buffer.put(right, x: rect.x + available, y: rect.y, maxWidth: rect.width - available, style: style)
+        return notice
     }
 
     static let noticeStyle = Style(.notice, bold: true, reverse: true)
 
-    /// The notice as the status line shows it: the lines it is wrapped into at the room the
-    /// position and help key leave, the last of them on the status line. Nil without one.
+    /// The notice as the status line shows it: the lines it is wrapped into, `width` columns
+    /// each but the last, which has the `room` the position and help key leave on the status
+    /// line. Nil without one.
     /// Cut to one line, a reload's `file:line: reason` was lost after the "…" at 80 and 120
     /// columns: as vim shows a long message, it takes the rows above instead, up to half the
     /// screen (then cut with "…").
-    func noticeLines(_ state: AppState) -> [String]? {
+    func noticeLines(_ state: AppState, width: Int, room: Int) -> [String]? {
         guard let notice = state.notice else { return nil }
-        let text = " " + notice, room = max(state.size.width - statusRight(state).displayWidth - 1, 0)
+        let text = " " + notice
         guard text.displayWidth > room else { return [text] }
         guard room > 1 else { return [String(text.truncated(toWidth: room))] }
         // Each line a space in from the edge, as the status line's text is. The rows above
         // are the screen's whole width; only the last shares its row with the position (at 40
         // columns, every row the status line's 26 cut the reason off).
-        var wrapped = TextWrapper.wrap(notice, width: max(state.size.width - 1, room) - 1).map { " " + $0.text }
+        var wrapped = TextWrapper.wrap(notice, width: max(width - 1, room) - 1).map { " " + $0.text }
         if let last = wrapped.last, last.displayWidth > room {
             wrapped.removeLast()
             wrapped += TextWrapper.wrap(String(last.dropFirst()), width: room - 1).map { " " + $0.text }
@@ -340,8 +346,7 @@ extension Explorer {
     /// The lines of a notice too long for the status line but its last, over the rows above
     /// it: drawn last, over the panes and any overlay, as vim's messages scroll over the
     /// screen; gone with the notice, at the next key.
-    func drawNoticeAbove(_ state: AppState, status: Rect, into buffer: inout CellBuffer) {
-        guard state.prompt == nil, let lines = noticeLines(state), lines.count > 1 else { return }
+    func drawNoticeAbove(_ lines: [String], status: Rect, into buffer: inout CellBuffer) {
         for (offset, line) in lines.dropLast().enumerated() {
             let y = status.y - (lines.count - 1) + offset
             buffer.fill(Rect(x: status.x, y: y, width: status.width, height: 1), style: Self.noticeStyle)
