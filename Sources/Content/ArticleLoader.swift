@@ -12,19 +12,27 @@ public enum ArticleLoader {
 
     /// The bundled "Dual power" article, embedded at build time.
     public static func bundled() throws -> LinkedArticle {
-        let article = try bundledArticle()
-        return try LinkedArticle(article: article, annotations: (embedded(bundledLinksName), bundledPrefix + bundledLinksName))
+        try checked(path: nil).linked()
     }
 
     /// The article at `path`, with `NAME.links.toml` beside `NAME.txt` when there is one.
     /// (`-`, standard input, is the command line's to read: `text(standardInput:)`.)
     public static func load(path: String) throws -> LinkedArticle {
+        try checked(path: path).linked()
+    }
+
+    /// What `load(path:)` reads, up to linking: all that can fail (see `CheckedArticle`).
+    /// The bundled article when `path` is nil.
+    public static func checked(path: String?) throws -> CheckedArticle {
+        guard let path else {
+            return try CheckedArticle(article: bundledArticle(), annotations: (embedded(bundledLinksName), bundledPrefix + bundledLinksName))
+        }
         let article = try parsedArticle(at: path)
         let linksPath = Self.linksPath(of: path)
         // Only a links file that is not there means "no curated links": one that is a folder,
         // a FIFO (which would block) or unreadable is reported, not quietly ignored.
         guard let bytes = try RegularFile.bytesIfPresent(atPath: linksPath) else {
-            return try LinkedArticle(article: article)
+            return try CheckedArticle(article: article)
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             // As an article and a configuration say it (a UTF-16 links file alone got
@@ -33,7 +41,7 @@ public enum ArticleLoader {
             let problem = InvalidUTF8.first(in: bytes)
             throw SourceError(path: linksPath, line: problem?.line ?? 1, message: problem?.message(in: bytes) ?? "invalid UTF-8")
         }
-        return try LinkedArticle(article: article, annotations: (text, linksPath))
+        return try CheckedArticle(article: article, annotations: (text, linksPath))
     }
 
     /// The links file beside the article file `path`, which `load` reads with it.

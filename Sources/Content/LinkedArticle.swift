@@ -62,16 +62,15 @@ public struct LinkedArticle: Sendable, Equatable {
     /// Classifies and links a parsed article; `annotations` is the text and path of its links
     /// file, whose problems are thrown together as `SourceErrors`.
     public init(article: Article, annotations: (text: String, path: String)? = nil) throws {
-        let items = Classifier().classify(article)
-        var links: [Link] = []
-        if let annotations {
-            links = try Annotations().links(fromTOML: annotations.text, path: annotations.path, article: article, items: items)
-        }
-        let finder = MentionFinder(items: items, leavingOutNamesOf: article.title)
-        let detected = Linker().detect(in: article, items: items, finder: finder, curated: links)
-        links += detected.links
-        self.init(article: article, items: items, graph: LinkGraph(links: links), annotationsPath: annotations?.path,
-                  mentionFinder: finder, paragraphMentions: detected.paragraphs)
+        self.init(checked: try CheckedArticle(article: article, annotations: annotations))
+    }
+
+    /// `checked`'s article with its curated links and the mentions found in its text.
+    init(checked: CheckedArticle) {
+        let finder = MentionFinder(items: checked.items, leavingOutNamesOf: checked.article.title)
+        let detected = Linker().detect(in: checked.article, items: checked.items, finder: finder, curated: checked.curated)
+        self.init(article: checked.article, items: checked.items, graph: LinkGraph(links: checked.curated + detected.links),
+                  annotationsPath: checked.annotationsPath, mentionFinder: finder, paragraphMentions: detected.paragraphs)
     }
 
     /// Whether `item` is a See-also topic that names this very article ("See also: Alpha" or

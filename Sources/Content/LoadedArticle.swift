@@ -14,9 +14,23 @@ public struct LoadedArticle: Sendable {
     /// The article at `path`, or the bundled one when it is nil (as `ArticleLoader.load` reads
     /// them), stamped.
     public static func read(path: String?) throws -> LoadedArticle {
-        guard let path else { return LoadedArticle(model: try ArticleLoader.bundled(), stamp: nil) }
+        try check(path: path).linked()
+    }
+
+    /// `read(path:)` up to linking: all of it that can fail (see `CheckedArticle`).
+    public static func check(path: String?) throws -> Checked {
         // Before the read: a write while it reads leaves a later stamp than this one.
-        let stamp = ArticleStamp(path: path)
-        return LoadedArticle(model: try ArticleLoader.load(path: path), stamp: stamp)
+        let stamp = path.map(ArticleStamp.init(path:))
+        return Checked(article: try ArticleLoader.checked(path: path), stamp: stamp)
+    }
+
+    /// An article read and checked, with its stamp, not yet linked.
+    public struct Checked: Sendable {
+        let article: CheckedArticle
+        let stamp: ArticleStamp?
+
+        public func linked() -> LoadedArticle {
+            LoadedArticle(model: article.linked(), stamp: stamp)
+        }
     }
 }

@@ -2,7 +2,9 @@ import Foundation
 
 /// A value computed on a thread of its own from the moment it is made, for the caller to
 /// wait for when it needs it: start-up work that does not depend on what the calling thread
-/// does in the meantime.
+/// does in the meantime. The work is in two steps, each waited for apart: `check`, which may
+/// fail, then `finish`, which may not: the caller can act once it knows the work will succeed,
+/// before it is done (the explorer takes the terminal once it knows the article opens).
 ///
 /// A plain thread, not a task or a dispatch queue: it is the one piece of work started, and
 /// the first use of either pool costs more at launch than the thread does.
@@ -10,38 +12,50 @@ import Foundation
 /// The thread never outlives its `Prefetch`: dropping one waits for its thread. Otherwise an
 /// error thrown meanwhile (a malformed config file) would exit the process, and run its
 /// destructors, under a thread still reading the article.
-final class Prefetch<Value: Sendable> {
-    private let result: Outcome
+final class Prefetch<Checked: Sendable, Value: Sendable> {
+    private let checked = Handoff<Void>()
+    private let result = Handoff<Value>()
 
-    init(_ work: @escaping @Sendable () throws -> Value) {
-        let result = Outcome()
-        self.result = result
+    init(_ check: @escaping @Sendable () throws -> Checked, then finish: @escaping @Sendable (Checked) -> Value) {
+        let (checked, result) = (checked, result)
         Thread.detachNewThread {
-            result.value = Result(catching: work)
-            result.finished.signal()
+            let first = Result(catching: check)
+            checked.hand(first.map { _ in })
+            result.hand(first.map(finish))
         }
     }
 
-    deinit { result.wait() }
+    deinit { _ = result.wait() }
+
+    /// Whether the work will succeed, once its first step is done.
+    func succeeds() -> Bool {
+        (try? checked.wait().get()) != nil
+    }
 
     /// The value, or the error the work threw, once the thread is done.
     func value() throws -> Value {
-        result.wait()
-        return try result.value!.get()
+        try result.wait().get()
     }
 
-    /// What the thread hands over. `value` is written once, by the thread, before `finished`
-    /// is signalled, and read only after `wait()`: the semaphore orders the two.
-    private final class Outcome: @unchecked Sendable {
-        var value: Result<Value, any Error>?
-        let finished = DispatchSemaphore(value: 0)
+    /// What the thread hands over at a step. `value` is written once, by the thread, before
+    /// `handed` is signalled, and read only after it: the semaphore orders the two.
+    private final class Handoff<Handed>: @unchecked Sendable {
+        private var value: Result<Handed, any Error>?
+        private let handed = DispatchSemaphore(value: 0)
         /// Only the thread that made the `Prefetch` waits, and reads this.
         private var waited = false
 
-        func wait() {
-            guard !waited else { return }
-            finished.wait()
-            waited = true
+        func hand(_ value: Result<Handed, any Error>) {
+            self.value = value
+            handed.signal()
+        }
+
+        func wait() -> Result<Handed, any Error> {
+            if !waited {
+                handed.wait()
+                waited = true
+            }
+            return value!
         }
     }
 }

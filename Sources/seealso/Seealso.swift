@@ -100,6 +100,9 @@ extension Seealso {
     }
 }
 
+/// The article the explorer opens, loaded on a thread of its own (see `prefetchStamped`).
+typealias ArticlePrefetch = Prefetch<LoadedArticle.Checked, LoadedArticle>
+
 /// Where a command's article comes from: FILE, an article or a folder of them, or the
 /// bundled article when FILE is nil.
 protocol ArticleLocation {
@@ -139,13 +142,13 @@ extension ArticleLocation {
     /// `loadStamped`, started now on a thread of its own (see `Prefetch`); its problems are
     /// said as `loadStamped` says them once its value is asked for. Not for standard input,
     /// which is read on this thread, once.
-    func prefetchStamped() -> Prefetch<LoadedArticle> {
+    func prefetchStamped() -> ArticlePrefetch {
         let file = file
-        return Prefetch { try LoadedArticle.read(path: file) }
+        return Prefetch({ try LoadedArticle.check(path: file) }, then: { $0.linked() })
     }
 
     /// `loadStamped`'s result from `prefetched`, said as `loadStamped` says it.
-    func loadStamped(_ prefetched: Prefetch<LoadedArticle>) throws -> LoadedArticle {
+    func loadStamped(_ prefetched: ArticlePrefetch) throws -> LoadedArticle {
         let loaded = try reportingSourceErrors { try prefetched.value() }
         noteMisnamedLinksFile()
         return loaded

@@ -429,32 +429,60 @@ extension OnATerminal {
         func aMalformedArticleIsReportedWithoutStartingTheExplorer(output: String) throws {
             let tmux = try TmuxSession(width: 100, height: 30)
             try Data("= Bad =\n\n== Unclosed heading\n\nText.\n".utf8).write(to: tmux.home.appendingPathComponent("bad.txt"))
+            try expectSaidWithoutTheExplorer(in: tmux, output == "terminal" ? "\(seealso) bad.txt; echo status=$?"
+                                                 : "\(seealso) bad.txt | sed 's/^/stdout: /'; echo status=${PIPESTATUS[0]}",
+                                             status: 65, message: "seealso: bad.txt:3: unbalanced heading: 2 '=' before the text and 0 after")
+        }
+
+        /// The explorer takes the terminal while the article is still being linked, once it
+        /// knows the article opens (`Prefetch.succeeds`): what fails after the text parses is
+        /// said before the screen is taken too. A links file that is not TOML fails as late as
+        /// loading can; an unknown --section is found only once the article is linked, so the
+        /// terminal waits for it.
+        @Test(arguments: ["links file", "section"])
+        func aLaterStartUpErrorIsSaidWithoutStartingTheExplorerEither(failure: String) throws {
+            let tmux = try TmuxSession(width: 100, height: 30)
+            try Data("= Fine =\n\n== History ==\n\nText.\n".utf8).write(to: tmux.home.appendingPathComponent("fine.txt"))
+            if failure == "links file" {
+                try Data("[[link]]\nfrom = History\n".utf8).write(to: tmux.home.appendingPathComponent("fine.links.toml"))
+            }
+            let arguments = failure == "links file" ? "fine.txt" : "fine.txt --section Nosuch"
+            // The same words as without a terminal, where they are said before anything else.
+            let piped = Shell.run("cd \(Shell.quote(tmux.home.path)) && \(seealso) \(arguments) 2>&1 >/dev/null")
+            let message = try #require(piped.output.split(separator: "\n").first.map(String.init))
+            #expect(message.hasPrefix(failure == "links file" ? "seealso: fine.links.toml:2:" : "seealso: no section starts with 'Nosuch'"))
+            try expectSaidWithoutTheExplorer(in: tmux, "\(seealso) \(arguments); echo status=$?", status: piped.status, message: message)
+        }
+
+        /// Runs `command` (which ends by echoing `status=$?`) on the cleared screen, and expects
+        /// `message` on it, once, then the status, and no byte of the explorer on the terminal.
+        func expectSaidWithoutTheExplorer(in tmux: TmuxSession, _ command: String, status: Int32, message: String,
+                                          sourceLocation: SourceLocation = #_sourceLocation) throws {
             tmux.type("cd \(Shell.quote(tmux.home.path)) && clear")
             try tmux.waitUntil("a cleared screen") { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "$" }
             let recording = tmux.home.appendingPathComponent("pane.out")
             tmux.startRecording(to: recording)
-            tmux.type(output == "terminal" ? "\(seealso) bad.txt; echo status=$?"
-                                           : "\(seealso) bad.txt | sed 's/^/stdout: /'; echo status=${PIPESTATUS[0]}")
-            #expect(try tmux.waitForStatus("status") == 65)
-            let message = "seealso: bad.txt:3: unbalanced heading: 2 '=' before the text and 0 after"
+            tmux.type(command)
+            #expect(try tmux.waitForStatus("status") == status, sourceLocation: sourceLocation)
             let lines = tmux.screen().split(separator: "\n").map(String.init)
-            let said = try #require(lines.firstIndex(of: message), "\(lines)")
-            #expect(lines[(said + 1)...].first == "status=65", "nothing else printed: \(lines)")
-            #expect(lines.filter { $0 == message }.count == 1)
-            #expect(!lines.contains { $0.contains("(lead)") || $0.hasPrefix("stdout: ") }, "no outline, nothing on stdout")
+            let said = try #require(lines.firstIndex(of: message), "\(lines)", sourceLocation: sourceLocation)
+            #expect(lines[(said + 1)...].first == "status=\(status)", "nothing else printed: \(lines)", sourceLocation: sourceLocation)
+            #expect(lines.filter { $0 == message }.count == 1, sourceLocation: sourceLocation)
+            #expect(!lines.contains { $0.contains("(lead)") || $0.hasPrefix("stdout: ") }, "no outline, nothing on stdout",
+                    sourceLocation: sourceLocation)
 
             // What reached the terminal: the message, and no sign of the explorer.
             var bytes = ""
             let deadline = Date().addingTimeInterval(10)
-            while !bytes.contains("status=65") && Date() < deadline {
+            while !bytes.contains("status=\(status)") && Date() < deadline {
                 usleep(30_000)
                 bytes = (try? String(contentsOf: recording, encoding: .utf8)) ?? ""
             }
             tmux.stopRecording()
-            #expect(bytes.contains(message))
-            #expect(!bytes.contains("\u{1B}[?1049h"), "the alternate screen was entered")
-            #expect(!bytes.contains("? help") && !bytes.contains("Outline"), "the explorer drew")
-            try expectSaneTerminal(tmux)
+            #expect(bytes.contains(message), sourceLocation: sourceLocation)
+            #expect(!bytes.contains("\u{1B}[?1049h"), "the alternate screen was entered", sourceLocation: sourceLocation)
+            #expect(!bytes.contains("? help") && !bytes.contains("Outline"), "the explorer drew", sourceLocation: sourceLocation)
+            try expectSaneTerminal(tmux, sourceLocation: sourceLocation)
         }
 
         /// A terminal type ncurses does not know gets the outline, as TERM=dumb does (less, too,

@@ -53,16 +53,14 @@ public enum Terminal {
     /// How often frames are drawn while keys keep waiting (see `run`).
     static let typeaheadFrameInterval = Duration.milliseconds(100)
 
-    /// Runs until the person quits; `start` is where to open (`--section`, `--item`). With a
-    /// bookmark service, bookmarks work and the last session is restored unless `restore` is false.
-    /// `theme` (the configuration's, resolved against the environment: `Config.resolve`),
-    /// `mouse`, `showCursor` and `layout` come from the configuration.
+    /// Runs on `backend` until the person quits, then gives the terminal back; `start` is where
+    /// to open (`--section`, `--item`). With a bookmark service, bookmarks work and the last
+    /// session is restored unless `restore` is false. `mouse`, `showCursor` and `layout` come
+    /// from the configuration, as the backend's theme and keys did (`CursesBackend.init`).
     /// `readLast`: in a folder, the article read last when `start` is in another one (see `ExplorerSession.startUp`).
-    /// `keys` says where the keys come from: standard input, unless it carried the article.
-    public static func run(_ session: ExplorerSession, start: Target? = nil, readLast: String? = nil, restore: Bool = true,
-                           notice: String? = nil, theme: Theme, mouse: Bool = true, showCursor: Bool = false,
-                           layout: LayoutSettings = .standard, keys: Keyboard = .standardInput) throws {
-        let backend = try CursesBackend(theme: theme, mouse: mouse, keys: keys)
+    public static func run(_ session: ExplorerSession, on backend: CursesBackend, start: Target? = nil, readLast: String? = nil,
+                           restore: Bool = true, notice: String? = nil, mouse: Bool = true, showCursor: Bool = false,
+                           layout: LayoutSettings = .standard) {
         defer { backend.shutdown() }
         let size = backend.size
         let display = DisplaySettings(layout: layout, asciiDrawing: backend.theme.name == Theme.mono.name, mouse: mouse,
