@@ -103,14 +103,8 @@ struct ConfigOptions: ParsableArguments {
 
     func validate() throws { try requirePath(path, of: "--config") }
 
-    /// The configuration, its problems reported on stderr (the explorer also shows them).
-    static func loadReporting(_ path: String?, environment: [String: String]) throws -> ConfigFile.Loaded {
-        let loaded = try load(path, environment: environment)
-        for message in loaded.messages { Diagnostics.report(message) }
-        return loaded
-    }
-
     /// Reads `explicit` or the default file; an explicit file that cannot be read exits 66.
+    /// Its problems are the caller's to say (`Exploration.run`: on stderr, and in the status line).
     static func load(_ explicit: String?, environment: [String: String]) throws -> ConfigFile.Loaded {
         do {
             return try ConfigFile.load(explicit: explicit, environment: environment)

@@ -31,8 +31,20 @@ struct Exploration: ArticleLocation {
         // one reads the settings and opens the store: none needs another, and the article is
         // the longest part of the start-up (scripts/bench-tui.sh).
         let article = interactive && folderPath == nil && !readsStandardInput ? prefetchStamped() : nil
-        let settings = try ConfigOptions.loadReporting(configPath, environment: environment)
+        let settings = try ConfigOptions.load(configPath, environment: environment)
+        // The config's problems are said before the outline; for the explorer, once it has
+        // ended, first of what it says then, where they stay readable: said before it, they
+        // were cleared by its first frame on a terminal without an alternate screen (TERM=linux).
+        // The status line says them meanwhile. A run that ends sooner says them on its way out.
+        var configSaid = false
+        func sayConfig() {
+            guard !configSaid else { return }
+            configSaid = true
+            for message in settings.messages { Diagnostics.report(message) }
+        }
+        defer { sayConfig() }
         guard interactive else {
+            sayConfig()
             return try printOutline(saying: Self.whyNotExplored(keys: keys, term: environment["TERM"]).map { $0 + ": printed the outline instead" })
         }
         let (opened, problem) = openStore(environment: environment)
@@ -78,6 +90,7 @@ struct Exploration: ArticleLocation {
         } catch let error as TerminalError {
             // A terminal type without a terminfo entry: as less does, the text all the same
             // (the outline, as under TERM=dumb), and why, after it, where it is seen.
+            sayConfig()
             switch error {
             case .unknownTerminal, .tooLarge: return try printOutline(saying: error.description + ": printed the outline instead")
             default: break
@@ -86,6 +99,7 @@ struct Exploration: ArticleLocation {
             Diagnostics.report(error.description)
             throw ExitCode(1)
         }
+        sayConfig()
         try reportAfterRun(problem: problem, storeEvents: storeEvents, fileProblems: fileProblems, catalog: catalog)
     }
 

@@ -49,6 +49,21 @@ extension OnATerminal {
             #expect(screen.contains("seealso: \(config.path):4: 'zoom': unknown key name \"Ctrl-1\""), "also on stderr")
         }
 
+        /// QA 21: on a terminal without an alternate screen (TERM=linux, the console), the
+        /// config's problems, said before the explorer started, were cleared by its first frame
+        /// and never said again. They are said once it has ended, once.
+        @Test func configProblemsAreSaidAfterTheExplorerEvenWithoutAnAlternateScreen() throws {
+            let tmux = try TmuxSession(width: 100, height: 30)
+            let config = tmux.home.appendingPathComponent("bad.toml")
+            try Data("wrap = 3\n".utf8).write(to: config)
+            tmux.type("clear; TERM=linux \(seealso) --config \(Shell.quote(config.path)); echo status=$?")
+            try tmux.waitUntil("the explorer with the config's notice") { $0.contains("2 Dual power") && $0.contains("bad.toml:1:") }
+            tmux.press("q")
+            let screen = try tmux.waitFor("status=0")
+            let said = screen.split(separator: "\n").filter { $0.hasPrefix("seealso: \(config.path):1: ") }
+            #expect(said.count == 1, "\(screen)")
+        }
+
         @Test func defaultConfigFileIsRead() throws {
             let tmux = try TmuxSession(width: 100, height: 30)
             let folder = tmux.home.appendingPathComponent("config/seealso")

@@ -189,6 +189,61 @@ extension OnATerminal {
             tmux.press("q")
         }
 
+        /// The terminal is set up while the article is still being linked (`Exploration.run`):
+        /// what happens to it meanwhile is taken before the first frame. QA 21: Ctrl-Z then `fg`
+        /// drew the first frame on the shell's screen, where it stayed after `q`; a resize drew
+        /// a frame for the old size first.
+        @Test(arguments: ["suspend", "resize"])
+        func whileTheArticleIsStillBeingLinked(event: String) throws {
+            let tmux = try TmuxSession(width: 120, height: 30)
+            // 2.5 MB whose linking takes seconds in a debug build, a tenth of that in release.
+            var text = "= Big =\n\n"
+            for part in 0..<500 {
+                text += "== Part \(part) ==\n\nHistorical examples:\n\n"
+                text += (0..<8).map { "- Council \(part)-\($0) – a council of workers in town \($0).\n" }.joined() + "\n"
+                for paragraph in 0..<12 {
+                    text += (0..<6).map { "The Council \(part)-\((paragraph + $0) % 8) met the Council \((part + 1) % 500)-\($0) and dual power spread." }
+                        .joined(separator: " ") + "\n\n"
+                }
+            }
+            try Data(text.utf8).write(to: tmux.home.appendingPathComponent("big.txt"))
+            tmux.type("cd \(Shell.quote(tmux.home.path)) && clear")
+            try tmux.waitUntil("a cleared screen") { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "$" }
+            let recording = tmux.home.appendingPathComponent("pane.out")
+            tmux.startRecording(to: recording)
+            // Alone on its line: stopped, a list would go on to its next command.
+            tmux.type("\(seealso) big.txt")
+            var bytes = ""
+            let deadline = Date().addingTimeInterval(20)
+            while !bytes.contains("\u{1B}[?1049h") && Date() < deadline {
+                usleep(10_000)
+                bytes = (try? String(contentsOf: recording, encoding: .utf8)) ?? ""
+            }
+            try #require(bytes.contains("\u{1B}[?1049h") && !bytes.contains("? help"), "the terminal set up, the article not yet linked")
+            if event == "suspend" {
+                tmux.press("C-z")
+                try tmux.waitFor("Stopped", timeout: 20)
+                tmux.type("fg")
+            } else {
+                tmux.resize(width: 90, height: 24)
+            }
+            let frame = try tmux.waitFor("? help", timeout: 20)
+            if event == "resize" {
+                let status = frame.split(separator: "\n").map(String.init).last { $0.contains("? help") } ?? ""
+                #expect(status.count == 89 && status.hasSuffix("? help"), "the status line spans 90 columns: \(status)")
+                let before = (try? String(contentsOf: recording, encoding: .utf8)) ?? ""
+                #expect(!before.contains("1 Outline"), "no frame was drawn for 120 columns (three panes)")
+            }
+            tmux.press("q")
+            try tmux.waitForPrompt()
+            tmux.type("echo status=$?")
+            #expect(try tmux.waitForStatus("status") == 0)
+            tmux.stopRecording()
+            let screen = tmux.screen()
+            #expect(!screen.contains("? help") && !screen.contains("Big  "), "the shell's screen has no frame left on it: \(screen)")
+            try expectSaneTerminal(tmux)
+        }
+
         /// `kill %1` on a stopped explorer continues it in the background with SIGTERM pending:
         /// it ends there, saving, without drawing (drawing from the background stopped it
         /// again, "Stopped (tty output)", until `fg` let it draw over the shell's screen).

@@ -386,6 +386,23 @@ struct ExplorerViewTests {
         #expect(words == "Terminal too small 30×10: seealso needs 40×12 Enlarge the window, or press x to quit.")
     }
 
+    /// QA 21: the notice of too small a screen took 7 s to come for a 22 MB article, and the
+    /// frame after the window was enlarged as long: the reader, which is not shown, was laid
+    /// out a cell wide, a line for each character. It is laid out as on the smallest screen
+    /// that shows it, and coming back from too small keeps the place as any resize does.
+    @Test func tooSmallLaysTheReaderOutAsTheSmallestScreenThatShowsIt() {
+        let minimum = ScreenLayout.minimumSize
+        for size in [Size(width: 30, height: 10), Size(width: 1, height: 1), Size(width: 200, height: 11)] {
+            let smallest = explorer.initialState(size: Size(width: max(size.width, minimum.width), height: max(size.height, minimum.height)))
+            let tooSmall = explorer.update(smallest, .resize(size))
+            #expect(tooSmall.layout.isTooSmall)
+            #expect(explorer.readerLayout(tooSmall).lines.count == explorer.readerLayout(smallest).lines.count, "\(size)")
+        }
+        let read = explorer.press(explorer.initialState(size: Size(width: 120, height: 40)), .character(" "), .character(" "))
+        let back = explorer.update(explorer.update(read, .resize(Size(width: 30, height: 10))), .resize(Size(width: 120, height: 40)))
+        #expect(explorer.readerTopLine(back) == explorer.readerTopLine(read))
+    }
+
     /// QA 10d: `M`, a note typed, the window made too small, `q`: the note was gone without a
     /// word. The notice now says that quitting leaves it unsaved; a search prompt is no loss.
     @Test func tooSmallSaysAQuitLeavesTheNoteBeingWrittenUnsaved() {

@@ -211,12 +211,28 @@ public final class CursesBackend {
         (Int(seealso_cols(window)), Int(seealso_rows(window)))
     }
 
+    /// Takes a resize that came since the backend was set up (the terminal is set up while
+    /// the article is still being linked), so that the first frame is made for the size the
+    /// terminal has: one for the old size was drawn, then at once replaced.
+    public func takePendingResize() {
+        guard !isShutDown, let pending = pendingSize() else { return }
+        resizeterm(pending.rows, pending.columns)
+        _ = resized()
+    }
+
     /// Draws `frame`: only the cells that differ from what the screen shows, or all of them
     /// after a resize or a suspend.
     /// The cursor is hidden before drawing and shown after it, so that it never shows
     /// flitting over the cells being written.
     public func present(_ frame: CellBuffer) {
         guard !isShutDown else { return }
+        // Stopped and continued since the last read (Ctrl-Z before the first frame, while the
+        // article was still being linked): the screen is taken back first, as a read does
+        // (see `nextEvent`), else the frame went to the shell's screen and stayed there.
+        if terminalWasSuspended != 0 {
+            guard requestedEnd == 0 else { return }
+            _ = resumed()
+        }
         let visible = frame.cursor?.isVisible ?? false
         if !visible { showCursor(false) }
         if encoder != nil {

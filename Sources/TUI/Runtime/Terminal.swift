@@ -62,6 +62,7 @@ public enum Terminal {
                            restore: Bool = true, notice: String? = nil, mouse: Bool = true, showCursor: Bool = false,
                            layout: LayoutSettings = .standard) {
         defer { backend.shutdown() }
+        backend.takePendingResize()
         let size = backend.size
         let display = DisplaySettings(layout: layout, asciiDrawing: backend.theme.name == Theme.mono.name, mouse: mouse,
                                       showsCursor: showCursor)

@@ -5,8 +5,13 @@ import Content
 extension Explorer {
     /// The reader's text area: its pane without the title row, with a one-column margin.
     func readerTextRect(_ state: AppState) -> Rect {
+        // Too small a screen shows only its notice: the reader is laid out as on the smallest
+        // one that shows it, not in a column a cell wide (a 22 MB article took 7 s so, and
+        // a line for each of its characters).
+        let minimum = ScreenLayout.minimumSize
+        let size = Size(width: max(state.size.width, minimum.width), height: max(state.size.height, minimum.height))
         let layout = state.layout.contains(.reader) ? state.layout
-            : ScreenLayout(size: state.size, focus: .reader, side: state.sidePane, lower: state.lowerPane, zoomed: state.zoomed)
+            : ScreenLayout(size: size, focus: .reader, side: state.sidePane, lower: state.lowerPane, zoomed: state.zoomed)
         guard let rect = layout.rect(of: .reader) else { return Rect(x: 0, y: 1, width: 1, height: 1) }
         return Rect(x: rect.x + 1, y: rect.y + 1, width: state.display.layout.textWidth(available: max(rect.width - 2, 1)),
                     height: max(rect.height - 1, 1))
