@@ -59,8 +59,10 @@ struct Exploration: ArticleLocation {
         var storeEvents: [String] = []
         var fileProblems: [FileProblems.Problem] = []
         let catalog: FolderCatalog?
+        // The signal that ended the explorer, if one did (see `Terminal.run`).
+        let endedBy: Int32?
         do {
-            (storeEvents, fileProblems, catalog) = try MainActor.assumeIsolated {
+            (storeEvents, fileProblems, catalog, endedBy) = try MainActor.assumeIsolated {
                 let terminal = { try CursesBackend(theme: settings.config.theme.resolve(environment: environment),
                                                    mouse: settings.config.mouse, keys: keys) }
                 // While the one article is linked on the other thread, the terminal is set up
@@ -82,10 +84,11 @@ struct Exploration: ArticleLocation {
                 let off = readsStandardInput ? Self.standardInputHasNoBookmarks : (opened == nil ? problem : nil) ?? Explorer.noBookmarkStore
                 let session = opening.session(service: service, keymap: settings.config.keymap, bookmarksOff: off)
                 session.standsIn = started.standsIn
-                Terminal.run(session, on: try early ?? terminal(), start: started.target, readLast: started.readLast, restore: restores,
-                             notice: notices.isEmpty ? nil : notices.joined(separator: " · "), mouse: settings.config.mouse,
-                             showCursor: settings.config.showCursor, layout: settings.config.layout)
-                return (service?.fileEvents ?? [], session.problems.all, opening.catalog)
+                let signal = Terminal.run(session, on: try early ?? terminal(), start: started.target, readLast: started.readLast,
+                                          restore: restores, notice: notices.isEmpty ? nil : notices.joined(separator: " · "),
+                                          mouse: settings.config.mouse, showCursor: settings.config.showCursor,
+                                          layout: settings.config.layout)
+                return (service?.fileEvents ?? [], session.problems.all, opening.catalog, signal)
             }
         } catch let error as TerminalError {
             // A terminal type without a terminfo entry: as less does, the text all the same
@@ -100,7 +103,12 @@ struct Exploration: ArticleLocation {
             throw ExitCode(1)
         }
         sayConfig()
-        try reportAfterRun(problem: problem, storeEvents: storeEvents, fileProblems: fileProblems, catalog: catalog)
+        let reported = Result { try reportAfterRun(problem: problem, storeEvents: storeEvents, fileProblems: fileProblems, catalog: catalog) }
+        // Ended by a signal, once all is said as after `q`: its status. The store is closed as
+        // this returns, before the exit, so that its `-wal` and `-shm` files go as after `q` (an
+        // `exit` from the explorer's loop left them beside it).
+        if let endedBy { throw ExitCode(128 + endedBy) }
+        try reported.get()
     }
 
     /// The bookmark store, or why there is none. A store that cannot be used (damaged, another

@@ -350,6 +350,12 @@ extension OnATerminal {
             #expect(exited == status)
             #expect(!tmux.screen().contains("? help"), "the alternate screen was left")
             try expectSaneTerminal(tmux)
+            // Those that quit as `q` does close the store as `q` does: no `-wal` and `-shm`
+            // files left beside it (QA 21: an exit from the explorer's loop left them).
+            guard !["QUIT", "SYS"].contains(signal) else { return }
+            let store = tmux.home.appendingPathComponent("data/seealso")
+            let files = try FileManager.default.contentsOfDirectory(atPath: store.path).sorted()
+            #expect(files == ["state.sqlite"], "\(files)")
         }
 
         /// SIGPIPE changes nothing while the explorer runs: its writes go to a terminal, and a

@@ -58,9 +58,13 @@ public enum Terminal {
     /// session is restored unless `restore` is false. `mouse`, `showCursor` and `layout` come
     /// from the configuration, as the backend's theme and keys did (`CursesBackend.init`).
     /// `readLast`: in a folder, the article read last when `start` is in another one (see `ExplorerSession.startUp`).
+    /// Returns the signal that ended it (SIGTERM, SIGHUP, Ctrl-C with nothing open…), if one did,
+    /// once the session is saved: the caller ends as `q` ends, then with status 128 + it, as the
+    /// signal's default action would have.
+    @discardableResult
     public static func run(_ session: ExplorerSession, on backend: CursesBackend, start: Target? = nil, readLast: String? = nil,
                            restore: Bool = true, notice: String? = nil, mouse: Bool = true, showCursor: Bool = false,
-                           layout: LayoutSettings = .standard) {
+                           layout: LayoutSettings = .standard) -> Int32? {
         defer { backend.shutdown() }
         backend.takePendingResize()
         let size = backend.size
@@ -142,11 +146,7 @@ public enum Terminal {
             // Not after the last key: what was typed after `q` is the shell's.
             if state.isRunning { waiting = backend.nextEvent(timeoutMilliseconds: 0) }
         }
-        if let signal = backend.endSignal {
-            // Ended as the signal's default action ends a process, once the session is saved.
-            backend.shutdown()
-            exit(128 + signal)
-        }
+        return backend.endSignal
     }
 
     /// How long input must pause for the view to be saved: long enough that holding a key
