@@ -251,11 +251,13 @@ extension Bookmarks {
             let indexDirectory = CorpusIndex.defaultDirectory(environment: ProcessEnvironment.variables())
             let opened = try Exploration(file: article.file, section: section, item: item).open(indexDirectory: indexDirectory)
             let model = opened.opening.first
-            // An item is bookmarked in its section, as the explorer's m bookmarks it.
+            // An item is bookmarked in its section, as the explorer's m bookmarks it; a See-also
+            // topic opens as its card, and m there bookmarks the topic so too (QA 22: the card
+            // was not looked for, and `--item Anarchism` ended on a failed precondition).
             let (index, itemID): (Int, String?) = switch opened.target {
             case .section(let index)?: (index, nil)
-            case .item(let id)?: (model.sectionIndex(of: id) ?? 0, id)
-            default: preconditionFailure("--section opens at a section, --item at an item")
+            case .item(let id)?, .card(let id)?: (model.sectionIndex(of: id) ?? 0, id)
+            default: preconditionFailure("--section opens at a section, --item at an item or its card")
             }
             let store = try store.open()
             let (result, before) = try StoreFailure.reporting {

@@ -128,6 +128,20 @@ extension OnATerminal {
             #expect(try tmux.waitForStatus("pasted") == 0)
         }
 
+        /// QA 22: Esc with a paste right behind it (as a terminal sends them when Esc is pressed
+        /// just before pasting) ran the paste as keys: the Esc was decoded alone and the paste's
+        /// `ESC [200~` read as keys, then its text. The paste is still a paste.
+        @Test func anEscRightBeforeAPasteLeavesItAPaste() throws {
+            let tmux = try TmuxSession(width: 100, height: 30)
+            tmux.type("\(seealso) --no-restore; echo pasted=$?")
+            try tmux.waitFor("? help")
+            tmux.tmux("send-keys -t main -l \(Shell.quote("\u{1B}\u{1B}[200~jjjjjjjjjjjjjjjjjjjj\u{1B}[201~"))")
+            let screen = try tmux.waitUntil("the paste said ignored") { BookmarksEndToEndTests.statusLine($0).contains("Pasted text ignored") }
+            #expect(screen.split(separator: "\n").last { $0.contains("? help") }?.contains(" Top ") == true, "the j's did not scroll: \(screen)")
+            tmux.press("q")
+            #expect(try tmux.waitForStatus("pasted") == 0)
+        }
+
         /// The explorer at 100×30 on the bundled article, its first frame drawn, with a data
         /// folder of its own (`data`, quoted for the shell) to find its saved place in.
         func startedWithItsOwnStore() throws -> (tmux: TmuxSession, data: String) {

@@ -85,6 +85,21 @@ import Testing
         #expect(unknown.stderr == "seealso: no item starts with 'Nope' in 'Dual power'\n")
     }
 
+    /// QA 22: a See-also topic opens as its card, which the command did not look for:
+    /// `bookmarks add --item Anarchism` ended on a failed precondition (SIGILL, status 132,
+    /// nothing said or saved). It is bookmarked in its section, as m on its card does.
+    @Test func aSeeAlsoTopicIsBookmarkedInItsSection() throws {
+        for (run, item) in [(1, "Anarchism"), (2, "see-also:communalism-bookchin")] {
+            let added = try self.run("add", "--item", item)
+            #expect(added.status == 0, "\(added.stderr)")
+            let model = try ArticleLoader.bundled()
+            let topic = try #require(model.items.first { $0.kind == .seeAlso && ($0.name == item || $0.id == item) })
+            #expect(added.stdout == "bookmarked: #\(run) Dual power › See also › \(topic.name)\n")
+            let saved = try StateStore(directory: URL(fileURLWithPath: data)).bookmarks(at: topic.section, itemID: topic.id, in: model)
+            #expect(saved.map(\.id) == [Int64(run)])
+        }
+    }
+
     /// Found by a fuzzer: a NUL inside imported text cut it (and merged two bookmarks that
     /// differed after it); bookmark JSON wrote DEL, C1 and bidi controls raw; one 100 kB note
     /// padded every row of `list` to its length.

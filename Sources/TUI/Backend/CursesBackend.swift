@@ -72,8 +72,9 @@ public final class CursesBackend {
     private var cursorShown = false
     private var isShutDown = false
     private var savedSignalActions: [(signal: Int32, action: sigaction)] = []
-    /// A key read after an Esc that was not part of it (see `escapeEvent`): the next event.
-    private var pendingEvent: InputEvent?
+    /// What was read after an Esc and was not part of its sequence (see `escapeEvent`): the
+    /// next events, first to last.
+    private var pendingEvents: [InputEvent] = []
     /// A code `wgetch` returned that ended an invalid UTF-8 sequence (see `readCode`): the
     /// start of the next key.
     private var pendingCode: Int32?
@@ -319,10 +320,7 @@ public final class CursesBackend {
         // stopped the explorer again ("Stopped (tty output)").
         if requestedEnd != 0 { return nil }
         if terminalWasSuspended != 0 { return resumed() }
-        if let event = pendingEvent {
-            pendingEvent = nil
-            return event
-        }
+        if !pendingEvents.isEmpty { return pendingEvents.removeFirst() }
         let pending = pendingSize()
         switch readCode(timeoutMilliseconds: pending == nil && pendingCode == nil ? timeoutMilliseconds : 0) {
         case .keyCode(let code)?: return keyCodeEvent(code)
@@ -626,13 +624,18 @@ public final class CursesBackend {
 
     /// The event for an escape sequence decoded. A key read that turns out not to belong to
     /// the sequence is the next event, so it is not lost (Esc then a mouse click, or Esc
-    /// Ctrl-W).
+    /// Ctrl-W); an Esc is the start of a sequence of its own, decoded now (QA 22: Esc then a
+    /// paste, and the paste's text ran as keys, its `[200~` taken for keys too). It goes
+    /// before what its own decoding left for later: only this decoding adds to `pendingEvents`,
+    /// which is empty when a read starts one.
     private func event(for decoded: (sequence: EscapeSequence, unread: EscapeSequence.Code?)) -> InputEvent? {
-        switch decoded.unread {
-        case .keyCode(let code)?: pendingEvent = keyCodeEvent(code)
-        case .character(let code)?: pendingEvent = Self.characterKey(wint_t(code)).map(InputEvent.key)
-        case nil: break
+        let next: InputEvent? = switch decoded.unread {
+        case .keyCode(let code)?: keyCodeEvent(code)
+        case .character(0x1B)?: escapeEvent()
+        case .character(let code)?: Self.characterKey(wint_t(code)).map(InputEvent.key)
+        case nil: nil
         }
+        if let next { pendingEvents.insert(next, at: 0) }
         switch decoded.sequence {
         case .pasteStart: return .paste(readPaste())
         case .escape: return .key(.escape)
@@ -644,9 +647,7 @@ public final class CursesBackend {
             return nil
         case .unknown:
             // Ignored; a key that cut the sequence short is the answer now.
-            let next = pendingEvent
-            pendingEvent = nil
-            return next
+            return pendingEvents.isEmpty ? nil : pendingEvents.removeFirst()
         }
     }
 
