@@ -265,6 +265,12 @@ public struct SourceErrors: Error, Sendable, Equatable, CustomStringConvertible 
         return first
     }
 
+    /// Whether `error` is a `summary` that stands for more problems than its own.
+    public static func summarizesMore(_ error: SourceError) -> Bool {
+        guard error.message.hasSuffix(" more)"), let open = error.message.range(of: " (and ", options: .backwards) else { return false }
+        return Int(error.message[open.upperBound...].dropLast(" more)".count)) != nil
+    }
+
     /// Some file could not be read at all (see `SourceError.isUnreadable`).
     public var isUnreadable: Bool { errors.contains(where: \.isUnreadable) }
 }

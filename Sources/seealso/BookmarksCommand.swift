@@ -272,7 +272,7 @@ extension Bookmarks {
             try Output.line("\(what): #\(bookmark.id) \(bookmark.articleTitle) › \(bookmark.displayPath)")
             // As every command on a folder: the files that failed are said, and the status is 65.
             if case .folder(let catalog, _, _, _) = opened.opening, !catalog.failures.isEmpty {
-                for failure in catalog.failures { Diagnostics.report(failure.description) }
+                for failure in catalog.failures { Diagnostics.reportEveryProblem(of: failure) }
                 throw ExitCode(65)
             }
         }

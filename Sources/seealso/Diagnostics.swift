@@ -6,6 +6,26 @@ enum Diagnostics {
         Output.error("seealso: " + message.neutralized)
     }
 
+    /// A folder's file that did not load, as its index keeps it: its first problem, saying how
+    /// many more there are (`SourceErrors.summary`). Read again, each problem is said on a line
+    /// of its own, as `outline` says them (QA 22: the explorer, `search` and `bookmarks add` said
+    /// "(and 2 more)" and never the two). As indexed when the file now loads or cannot be read.
+    static func reportEveryProblem(of failure: SourceError) {
+        for problem in everyProblem(of: failure) { report(problem.description) }
+    }
+
+    /// `failure`'s problems, one each, as `reportEveryProblem` says them. Only a summary is read
+    /// again: a folder's catalog also holds the problems of links files, each already on its own.
+    static func everyProblem(of failure: SourceError) -> [SourceError] {
+        guard SourceErrors.summarizesMore(failure), !failure.isUnreadable else { return [failure] }
+        do {
+            _ = try ArticleLoader.text(path: failure.path)
+            return [failure]
+        } catch {
+            return SourceErrors(error).map { $0.isUnreadable ? [failure] : $0.listed } ?? [failure]
+        }
+    }
+
     /// A `--section` or `--item` NAME that starts no heading or item in `scope` (an article's
     /// title, or a folder): said with the close matches among `candidates`, status 64.
     static func reportUnknown(_ what: String, _ name: String, among candidates: [Lookup.Place], in scope: String) throws -> Never {

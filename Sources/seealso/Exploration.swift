@@ -157,7 +157,7 @@ struct Exploration: ArticleLocation {
                         catalog: FolderCatalog?) throws {
         for problem in [problem].compactMap({ $0 }) + storeEvents { Diagnostics.report(problem) }
         let failures = catalog?.failures.map(\.description) ?? []
-        for failure in failures { Diagnostics.report(failure) }
+        for failure in catalog?.failures ?? [] { Diagnostics.reportEveryProblem(of: failure) }
         for met in fileProblems where !failures.contains(met.reason) {
             Diagnostics.report(met.said)
             for line in met.more { Diagnostics.report(line) }
@@ -293,7 +293,9 @@ struct Exploration: ArticleLocation {
                 return item == nil ? Lookup.places(of: article) : Lookup.places(of: Classifier().classify(article))
             }
         }
-        let failures = { allFailures().map(\.description) }
+        // As said: each problem of an indexed file on a line of its own (see `reportEveryProblem`).
+        let failures = { (catalog.failures.flatMap(Diagnostics.everyProblem(of:)) + loadFailures.sorted { $0.key < $1.key }.flatMap(\.value))
+            .map(\.description) }
         // A file that is there but does not parse is not gone: its title still counts (see
         // `FolderCatalog.unloaded`), so that it is said as not opening, and reopens once fixed.
         let resume = try? store?.lastRead(among: Set(catalog.entries.map(\.title) + catalog.unloaded.map(\.title)),

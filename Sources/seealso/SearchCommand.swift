@@ -130,7 +130,7 @@ struct Search: ParsableCommand {
     static func indexedHits(of search: TextSearch, in folder: String) throws -> (hits: [Hit], catalog: FolderCatalog) {
         let index = try CorpusIndex(directory: CorpusIndex.defaultDirectory(environment: ProcessEnvironment.variables()))
         let refresh = try index.refresh(folder: folder)
-        for failure in refresh.catalog.failures { Diagnostics.report(failure.description) }
+        for failure in refresh.catalog.failures { Diagnostics.reportEveryProblem(of: failure) }
         let paths = try index.candidates(for: search, in: folder) ?? refresh.catalog.entries.map(\.path)
         let results = Parallel.map(count: paths.count) { slot -> [Hit] in
             // A file that changed since it was indexed is read as it is now.

@@ -145,6 +145,28 @@ struct CLITests {
         }
     }
 
+    /// QA 22: in a folder, a file with several problems was said by its first, "(and 2 more)",
+    /// by `search` and `bookmarks add` (and the explorer), which read the folder through its
+    /// index; `outline`, which reads every file, said each. Each is said now, as `outline` says it.
+    @Test("Every problem of a folder's file that does not load, by every command")
+    func everyProblemOfAFolderFile() throws {
+        try withTemporaryDirectory { directory in
+            let folder = directory.appendingPathComponent("articles")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try "= Alpha =\n\nText.\n".write(to: folder.appendingPathComponent("alpha.txt"), atomically: true, encoding: .utf8)
+            try "= Beta =\nb\n\n== S =\nx\n\n== T =\ny\n\n=== U ==\n".write(to: folder.appendingPathComponent("beta.txt"), atomically: true, encoding: .utf8)
+            let outline = try CLI.run(["outline", folder.path])
+            #expect(outline.status == 65)
+            let problems = outline.stderr.split(separator: "\n").map(String.init)
+            #expect(problems.count == 3 && problems.allSatisfy { $0.hasPrefix("seealso: \(folder.path)/beta.txt:") }, "\(problems)")
+            for command in [["search", folder.path, "Text"], ["bookmarks", "add", folder.path, "--section", "Alpha"]] {
+                let result = try CLI.run(command)
+                #expect(result.status == 65, "\(command)")
+                #expect(result.stderr.split(separator: "\n").map(String.init) == problems, "\(command)")
+            }
+        }
+    }
+
     @Test("A malformed links file beside the article: its path and line, status 65")
     func malformedLinks() throws {
         try withTemporaryDirectory { directory in

@@ -283,3 +283,17 @@ struct HandWrittenArticleTests {
         ])
     }
 }
+
+/// The folder index keeps a file's first problem with how many follow (`SourceErrors.summary`);
+/// what says them tells such a summary from a problem that is whole (a links file's).
+@Suite("Summaries of problems")
+struct ProblemSummaryTests {
+    @Test func aSummaryIsToldFromAWholeProblem() {
+        let three = SourceErrors((1...3).map { SourceError(path: "b.txt", line: $0 * 2, message: "problem \($0)") })
+        #expect(three.summary.message == "problem 1 (and 2 more)")
+        #expect(SourceErrors.summarizesMore(three.summary))
+        #expect(!SourceErrors.summarizesMore(SourceErrors([SourceError(path: "b.txt", line: 1, message: "one")]).summary))
+        #expect(!SourceErrors.summarizesMore(SourceError(path: "t.links.toml", line: 2, message: "a name (and more)")))
+        #expect(!SourceErrors.summarizesMore(SourceError(path: "t.txt", line: 2, message: "heading (and some more)")))
+    }
+}
