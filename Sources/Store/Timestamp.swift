@@ -16,7 +16,12 @@ enum Timestamp {
 
     /// Why `date(from:)` refuses `text`, to say it at its place in the file.
     static func refusal(of text: String) -> String {
-        guard let date = instant(text) else { return "'\(text)' is not an ISO 8601 date and time (2025-05-01T12:00:00Z)" }
+        guard let date = instant(text) else {
+            // Written as one, it names none that exists (QA 22: `2020-02-30T10:00:00Z` was said
+            // to be no ISO 8601 date and time, and looked right).
+            return text.wholeMatch(of: form) == nil ? "'\(text)' is not an ISO 8601 date and time (2025-05-01T12:00:00Z)"
+                : "'\(text)' is no date and time that exists: a month, day, hour, minute, second or offset is out of its range"
+        }
         // Read, it could not be written back: an export the next import refused
         // (9999-12-31T23:59:59-23:59 was exported as 10000-01-01T23:58:59Z).
         let utc = date < Date(timeIntervalSince1970: 0) ? "before the year 0001" : "after the year 9999"
@@ -54,10 +59,15 @@ enum Timestamp {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
+    /// The form of an ISO 8601 date and time, its fields captured. [0-9], not \d, which also
+    /// takes the digits of other scripts. Made each time: a `Regex` is not `Sendable`.
+    private static var form: Regex<(Substring, Substring, Substring, Substring, Substring, Substring, Substring, Substring?,
+                                    Substring?, Substring?, Substring?)> {
+        #/([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?(?:Z|([+-])([0-9]{2}):([0-9]{2}))/#
+    }
+
     /// The instant `text` names, whatever its year in UTC.
     private static func instant(_ text: String) -> Date? {
-        // [0-9], not \d, which also takes the digits of other scripts.
-        let form = #/([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?(?:Z|([+-])([0-9]{2}):([0-9]{2}))/#
         guard let match = text.wholeMatch(of: form),
               let year = Int(match.1), let month = Int(match.2), let day = Int(match.3),
               let hour = Int(match.4), let minute = Int(match.5), let second = Int(match.6) else { return nil }

@@ -134,7 +134,9 @@ struct Exploration: ArticleLocation {
     static func notices(of catalog: FolderCatalog, keymap: KeyMap) -> [String] {
         var notices: [String] = []
         let finderKey = keymap.keyName(for: .goTo)
-        let count = catalog.entries.count
+        // The articles that open, as the finder lists them: a file whose title an earlier one
+        // has is not one more (QA 22: "3 articles", and the finder listed two).
+        let count = catalog.entries.count - catalog.shadowed().count
         notices.append((count == 1 ? "1 article" : "\(count) articles") + (finderKey.map { " (\($0) lists \(count == 1 ? "it" : "them"))" } ?? ""))
         // Said, not silent: only the first of such files can be opened (see sharedTitles).
         if let shared = catalog.sharedTitles.first {

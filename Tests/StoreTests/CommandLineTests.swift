@@ -467,7 +467,7 @@ import Testing
         let good = #"{"article":"Test article","section":"criticism","heading":"Criticism","createdAt":"2020-01-01T00:00:00Z"}"#
         for (bookmark, problem) in [
             (#"{"article":"A","section":"s","heading":"H","createdAt":"2020-02-30T99:00:00Z"}"#,
-             "'2020-02-30T99:00:00Z' is not an ISO 8601 date and time (2025-05-01T12:00:00Z) at bookmarks[1].createdAt"),
+             "'2020-02-30T99:00:00Z' is no date and time that exists: a month, day, hour, minute, second or offset is out of its range at bookmarks[1].createdAt"),
             (#"{"article":"A","section":"s","heading":"H","createdAt":"2020-01-01"}"#,
              "'2020-01-01' is not an ISO 8601 date and time (2025-05-01T12:00:00Z) at bookmarks[1].createdAt"),
             (#"{"article":"","articleHash":"","section":"","heading":"","sectionPath":[],"item":null,"itemName":null,"note":"","createdAt":"2020-01-01T00:00:00Z"}"#,

@@ -332,7 +332,7 @@ import Testing
          "not a seealso bookmarks export: 'yesterday' is not an ISO 8601 date and time (2025-05-01T12:00:00Z) at bookmarks[0].createdAt"),
         // A date that does not exist was carried over (to 2020-03-05T03:00:00Z) and imported.
         (#"{"version": 1, "bookmarks": [{"article": "A", "section": "s", "heading": "H", "createdAt": "2020-02-30T99:00:00Z"}]}"#,
-         "not a seealso bookmarks export: '2020-02-30T99:00:00Z' is not an ISO 8601 date and time (2025-05-01T12:00:00Z) at bookmarks[0].createdAt"),
+         "not a seealso bookmarks export: '2020-02-30T99:00:00Z' is no date and time that exists: a month, day, hour, minute, second or offset is out of its range at bookmarks[0].createdAt"),
         // Empty strings made a blank bookmark; the first bookmark is fine and is not imported either.
         (#"{"version": 1, "bookmarks": [{"article": "A", "section": "s", "heading": "H"}, {"article": "", "articleHash": "", "section": "", "heading": "", "sectionPath": [], "item": null, "itemName": null, "note": "", "createdAt": "2020-01-01T00:00:00Z"}]}"#,
          "not a seealso bookmarks export: no text at bookmarks[1].article"),
