@@ -10,17 +10,19 @@ enum Timestamp {
     /// The instant `text` names, or nil when it is not such a date and time, or no real one,
     /// or one that `string(from:)` cannot write (see `refusal(of:)`).
     static func date(from text: String) -> Date? {
-        guard let date = instant(text), string(from: date) != nil else { return nil }
+        guard case .instant(let date) = reading(text), string(from: date) != nil else { return nil }
         return date
     }
 
     /// Why `date(from:)` refuses `text`, to say it at its place in the file.
     static func refusal(of text: String) -> String {
-        guard let date = instant(text) else {
-            // Written as one, it names none that exists (QA 22: `2020-02-30T10:00:00Z` was said
-            // to be no ISO 8601 date and time, and looked right).
-            return text.wholeMatch(of: form) == nil ? "'\(text)' is not an ISO 8601 date and time (2025-05-01T12:00:00Z)"
-                : "'\(text)' is no date and time that exists: a month, day, hour, minute, second or offset is out of its range"
+        let date: Date
+        switch reading(text) {
+        case .instant(let instant): date = instant
+        case .notTheForm: return "'\(text)' is not an ISO 8601 date and time (2025-05-01T12:00:00Z)"
+        // Written as one, it names none that exists (QA 22: `2020-02-30T10:00:00Z` was said to
+        // be no ISO 8601 date and time, and looked right).
+        case .outOfRange: return "'\(text)' is no date and time that exists: a month, day, hour, minute, second or offset is out of its range"
         }
         // Read, it could not be written back: an export the next import refused
         // (9999-12-31T23:59:59-23:59 was exported as 10000-01-01T23:58:59Z).
@@ -59,29 +61,32 @@ enum Timestamp {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    /// The form of an ISO 8601 date and time, its fields captured. [0-9], not \d, which also
-    /// takes the digits of other scripts. Made each time: a `Regex` is not `Sendable`.
-    private static var form: Regex<(Substring, Substring, Substring, Substring, Substring, Substring, Substring, Substring?,
-                                    Substring?, Substring?, Substring?)> {
-        #/([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?(?:Z|([+-])([0-9]{2}):([0-9]{2}))/#
+    /// What `text` is read as: the instant it names, whatever its year in UTC, or why none.
+    private enum Reading {
+        case instant(Date)
+        /// Not written as an ISO 8601 date and time.
+        case notTheForm
+        /// Written as one, with a field out of its range (February 30th, 24:00).
+        case outOfRange
     }
 
-    /// The instant `text` names, whatever its year in UTC.
-    private static func instant(_ text: String) -> Date? {
+    private static func reading(_ text: String) -> Reading {
+        // [0-9], not \d, which also takes the digits of other scripts.
+        let form = #/([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?(?:Z|([+-])([0-9]{2}):([0-9]{2}))/#
         guard let match = text.wholeMatch(of: form),
               let year = Int(match.1), let month = Int(match.2), let day = Int(match.3),
-              let hour = Int(match.4), let minute = Int(match.5), let second = Int(match.6) else { return nil }
+              let hour = Int(match.4), let minute = Int(match.5), let second = Int(match.6) else { return .notTheForm }
         let offsetHours = match.9.flatMap { Int($0) } ?? 0, offsetMinutes = match.10.flatMap { Int($0) } ?? 0
         guard (1...9999).contains(year), (1...12).contains(month), (1...days(inMonth: month, of: year)).contains(day),
               (0...23).contains(hour), (0...59).contains(minute),
               // No leap second: a Date cannot name 23:59:60, and Foundation made it the next minute.
               (0...59).contains(second),
-              (0...23).contains(offsetHours), (0...59).contains(offsetMinutes) else { return nil }
+              (0...23).contains(offsetHours), (0...59).contains(offsetMinutes) else { return .outOfRange }
 
         let offset = (match.8 == "-" ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60)
         let seconds = daysSince1970(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second - offset
         let fraction = match.7.flatMap { Double("0" + $0) } ?? 0
-        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+        return .instant(Date(timeIntervalSince1970: Double(seconds) + fraction))
     }
 
     /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar, which ISO 8601

@@ -217,8 +217,7 @@ public final class CursesBackend {
     /// terminal has: one for the old size was drawn, then at once replaced.
     public func takePendingResize() {
         guard !isShutDown, let pending = pendingSize() else { return }
-        resizeterm(pending.rows, pending.columns)
-        _ = resized()
+        _ = resize(to: pending)
     }
 
     /// Draws `frame`: only the cells that differ from what the screen shows, or all of them
@@ -336,8 +335,7 @@ public final class CursesBackend {
             if requestedEnd != 0 { return nil }
             if terminalWasSuspended != 0 { return resumed() }
             guard let pending = pending ?? pendingSize() else { return nil }
-            resizeterm(pending.rows, pending.columns)
-            return resized()
+            return resize(to: pending)
         }
     }
 
@@ -381,6 +379,12 @@ public final class CursesBackend {
             }
         }
         return setUp()
+    }
+
+    /// ncurses' screens resized to the size the terminal has (`pendingSize`), then `resized`.
+    private func resize(to pending: (rows: Int32, columns: Int32)) -> InputEvent {
+        resizeterm(pending.rows, pending.columns)
+        return resized()
     }
 
     /// After ncurses has resized its screens: the window follows, and the next frame is drawn whole.
