@@ -305,7 +305,7 @@ public struct DOTExporter: Sendable {
     }
 
     /// A label as `quoted` writes it, on lines of at most `width` characters: broken at
-    /// spaces, a longer word cut, and past `maxLines` lines cut with "…". Graphviz 2.43 drew
+    /// spaces, a longer word split across lines, and past `maxLines` lines cut with "…". Graphviz 2.43 drew
     /// a node one line wide, and beside a node of 200 letters or more in a cluster with
     /// labelled edges its router failed ("triangulation failed … lost … edge") and `dot`
     /// gave up on the whole graph. `shortened` says some of the text is left out,
