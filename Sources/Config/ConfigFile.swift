@@ -76,6 +76,19 @@ public enum ConfigFile {
             loaded.problems = [ConfigMessage(line: nil, "\(reason); the defaults are used")]
             return loaded
         }
+        return read(bytes, into: loaded)
+    }
+
+    /// A configuration given as its bytes, named `displayPath` in its messages: `config
+    /// --check -` reads one piped in, as `seealso -` reads an article (it was read as a file
+    /// named `-`).
+    public static func load(bytes: [UInt8], displayPath: String) -> Loaded {
+        read(bytes, into: Loaded(config: .standard, problems: [], displayPath: displayPath, exists: true, isExplicit: true))
+    }
+
+    /// `loaded` with the settings and problems of `bytes`, the file's contents.
+    private static func read(_ bytes: [UInt8], into loaded: Loaded) -> Loaded {
+        var loaded = loaded
         loaded.exists = true
         guard let text = String(validating: bytes, as: UTF8.self) else {
             // UTF-16 is said as the article reader says it, with the command that converts it.

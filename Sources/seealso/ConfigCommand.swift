@@ -30,7 +30,7 @@ struct ConfigCommand: ParsableCommand {
     var printDefault = false
     @Flag(help: "Check FILE (default: the configuration file in use): print its problems, exit 65 if any.")
     var check = false
-    @Argument(help: ArgumentHelp("The file to check (with --check).", valueName: "FILE"),
+    @Argument(help: ArgumentHelp("The file to check (with --check); - reads it from standard input.", valueName: "FILE"),
               completion: .file(extensions: ["toml"]))
     var file: String?
     /// The explorer's `--config FILE`, meaning here what it means there, the file in use: so
@@ -66,7 +66,9 @@ struct ConfigCommand: ParsableCommand {
                 return
             }
             // The default file is checked as if given: one that cannot be read exits 66 too.
-            let loaded = try ConfigOptions.load(path, environment: environment)
+            // `-` is standard input, as for an article and `bookmarks import -`.
+            let loaded = try explicit.map(StandardInput.isNamed) == true
+                ? Self.standardInput() : ConfigOptions.load(path, environment: environment)
             guard loaded.messages.isEmpty else {
                 for message in loaded.messages { Diagnostics.report(message) }
                 throw ExitCode(65)
@@ -90,6 +92,23 @@ struct ConfigCommand: ParsableCommand {
             if try RegularFile.bytesIfPresent(atPath: path) == nil { Diagnostics.report("\(path): no such file: seealso uses the defaults") }
         } catch {
             Diagnostics.report("\(error); seealso uses the defaults")
+        }
+    }
+}
+
+extension ConfigCommand {
+    /// The configuration piped in, for `config --check -`; with nothing piped in, a usage error
+    /// (64) that says how to give it, as `bookmarks import -` says it.
+    static func standardInput() throws -> ConfigFile.Loaded {
+        do {
+            return ConfigFile.load(bytes: try StandardInput.bytes(), displayPath: StandardInput.displayName)
+        } catch is StandardInput.IsATerminal {
+            Diagnostics.report(StandardInput.IsATerminal(what: "a configuration", source: "cat config.toml",
+                                                         command: TypedCommand.line).description)
+            throw ExitCode(64)
+        } catch {
+            Diagnostics.report("\(error)")
+            throw ExitCode(66)
         }
     }
 }

@@ -15,9 +15,11 @@ enum Seealso {
     static var binary: URL { BuiltProducts.seealso.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: "/usr/bin/false") }
 
     /// In a private HOME and XDG folders, with TERM=dumb (the explorer prints the outline).
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// `input`: a file given as standard input (`< FILE`); `directory`: where it runs.
+    static func run(_ arguments: [String], environment: [String: String] = [:], input: URL? = nil, in directory: URL? = nil) throws -> Result {
         try withTemporaryDirectory { folder in
-            let run = try Captured.run(binary, arguments, environment: ChildEnvironment.make(home: folder, term: "dumb", environment))
+            let run = try Captured.run(binary, arguments, in: directory, environment: ChildEnvironment.make(home: folder, term: "dumb", environment),
+                                       input: input)
             return Result(status: run.status, stdout: try Captured.text(run.stdout), stderr: try Captured.text(run.stderr))
         }
     }
@@ -51,6 +53,28 @@ struct ConfigCommandTests {
             #expect(checked.status == 0)
             #expect(checked.stdout == "\(file.path): ok\n")
             #expect(checked.stderr.isEmpty)
+        }
+    }
+
+    /// `-` is standard input, as it is for an article and `bookmarks import -`; it was read as
+    /// a file named `-` (QA 22), "no such file" where none was in the folder.
+    @Test("config --check - checks the configuration given on standard input, named as such")
+    func checkStandardInput() throws {
+        try withTemporaryDirectory { folder in
+            let bad = folder.appendingPathComponent("bad.toml"), good = folder.appendingPathComponent("good.toml")
+            try Data("[keys]\nquit = \"x\"\nbogus = \"y\"\n".utf8).write(to: bad)
+            try Data("mouse = false\n".utf8).write(to: good)
+            // A file named `-` where it runs is not what `-` reads.
+            try Data("not = [toml\n".utf8).write(to: folder.appendingPathComponent("-"))
+            let refused = try Seealso.run(["config", "--check", "-"], input: bad, in: folder)
+            #expect(refused.status == 65)
+            #expect(refused.stderr == "seealso: (standard input):3: unknown action 'bogus' in [keys] (seealso config --print-default lists the actions)\n")
+            let passed = try Seealso.run(["config", "--check", "-"], input: good, in: folder)
+            #expect(passed.status == 0)
+            #expect(passed.stdout == "(standard input): ok\n")
+            #expect(passed.stderr.isEmpty)
+            // --config names it as FILE does.
+            #expect(try Seealso.run(["config", "--check", "--config", "-"], input: bad, in: folder).status == 65)
         }
     }
 
