@@ -110,6 +110,15 @@ static inline void seealso_bracketed_paste(int fd, int on) {
     (void)written;
 }
 
+/* SGR mouse reports on or off (xterm's mode 1006): a report is `ESC [ < b;x;y M`, in decimal,
+   where an X10 report's bytes stop at column 223 (tmux and screen, whose terminfo entries have
+   kmous=\E[M, so ncurses asks for X10 reports only). write(2) only: called from signal
+   handlers too. */
+static inline void seealso_sgr_mouse(int fd, int on) {
+    ssize_t written = on ? write(fd, "\033[?1006h", 8) : write(fd, "\033[?1006l", 8);
+    (void)written;
+}
+
 /* nl_langinfo(CODESET) as a plain call, to check that setlocale picked a UTF-8 codeset. */
 static inline const char *seealso_codeset(void) { return nl_langinfo(CODESET); }
 

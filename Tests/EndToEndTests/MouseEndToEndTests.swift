@@ -101,5 +101,41 @@ extension OnATerminal {
             tmux.press("q")
             try tmux.waitForPrompt()
         }
+
+        /// QA 23: under TERM=tmux-256color or screen-256color (`kmous` is `ESC [ M`) ncurses
+        /// asks for X10 reports only, whose bytes stop at column 223: in a window 250 wide, a
+        /// click on a cross-reference at column 237 selected the one at 223, and a second opened
+        /// it. The explorer asks for SGR reports itself there (mode 1006), reads them, and
+        /// turns the mode off with the rest on quitting.
+        @Test(arguments: ["tmux-256color", "screen-256color"])
+        func clicksPastColumn223UnderAnX10Terminal(term: String) throws {
+            let tmux = try TmuxSession(width: 250, height: 20, environment: ["TERM": term])
+            let article = tmux.home.appendingPathComponent("dense.txt")
+            let paragraph = Array(repeating: "Alpha and Beta and Gamma.", count: 40).joined(separator: " ")
+            try Data("= Dense =\n\n\(paragraph)\n\n== See also ==\n- Alpha\n- Beta\n- Gamma\n".utf8).write(to: article)
+            tmux.type("\(seealso) --no-restore \(Shell.quote(article.path))")
+            try tmux.waitUntil("the explorer and its status bar") { $0.contains("Alpha[1]") && $0.contains("? help") }
+            let modes = try tmux.modes()
+            #expect(modes.mouse && modes.sgrMouse, "SGR reports asked for: \(modes)")
+            tmux.press("z")
+            // A cross-reference that starts past column 223 (0-based), with another name than
+            // the one at 223, where an X10 click would land.
+            let pattern = /(Alpha|Beta|Gamma)\[\d+\]/
+            let (row, target, column) = try #require(try tmux.waitUntil("the reader zoomed") { screen in
+                !screen.contains("Cross-links") && screen.contains("Alpha[1]")
+            }.split(separator: "\n", omittingEmptySubsequences: false).enumerated().lazy.compactMap { row, line -> (Int, String, Int)? in
+                let spans = line.matches(of: pattern).map { (name: String($0.output.1), start: line.distance(from: line.startIndex, to: $0.range.lowerBound),
+                                                             end: line.distance(from: line.startIndex, to: $0.range.upperBound)) }
+                let clamped = spans.first { $0.start <= 223 && 223 < $0.end }?.name
+                return spans.first { $0.start > 223 && $0.name != clamped }.map { (row, $0.name, $0.start) }
+            }.first, "no cross-reference past column 223:\n\(tmux.screen())")
+            click(tmux, x: column + 2, y: row + 1)
+            click(tmux, x: column + 2, y: row + 1)
+            let opened = try tmux.waitFor("Topic: \(target)")
+            #expect(!opened.contains("Topic: \(target == "Alpha" ? "Beta" : "Alpha")"), "\(opened)")
+            tmux.press("q")
+            try tmux.waitForPrompt()
+            #expect(try tmux.modes() == tmux.shellModes, "the mouse modes turned off")
+        }
     }
 }

@@ -55,6 +55,8 @@ struct TerminalModes: Equatable {
     var keypad: Bool
     var keypadCursor: Bool
     var scrollRegion: ClosedRange<Int>
+    /// Mouse reports in SGR form (mode 1006).
+    var sgrMouse: Bool
 }
 
 struct TmuxError: Error, CustomStringConvertible {
@@ -185,12 +187,13 @@ final class TmuxSession {
     /// The pane's terminal modes as tmux tracks them.
     func modes() throws -> TerminalModes {
         let format = "#{alternate_on} #{cursor_flag} #{mouse_any_flag} #{keypad_flag} #{keypad_cursor_flag} "
-            + "#{scroll_region_upper} #{scroll_region_lower}"
+            + "#{scroll_region_upper} #{scroll_region_lower} #{mouse_sgr_flag}"
         let output = tmux("display-message -p -t main \(Shell.quote(format))").output
         let values = output.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
-        guard values.count == 7 else { throw TmuxError(description: "unexpected modes from tmux: \(output)") }
+        guard values.count == 8 else { throw TmuxError(description: "unexpected modes from tmux: \(output)") }
         return TerminalModes(alternateScreen: values[0] == 1, cursorVisible: values[1] == 1, mouse: values[2] == 1,
-                             keypad: values[3] == 1, keypadCursor: values[4] == 1, scrollRegion: values[5]...values[6])
+                             keypad: values[3] == 1, keypadCursor: values[4] == 1, scrollRegion: values[5]...values[6],
+                             sgrMouse: values[7] == 1)
     }
 
     /// Where the pane's cursor is (0-based) and whether it shows, as tmux tracks it: what a
@@ -211,7 +214,7 @@ final class TmuxSession {
     /// keypad and cursor keys in normal mode, the whole screen scrolling.
     var shellModes: TerminalModes {
         TerminalModes(alternateScreen: false, cursorVisible: true, mouse: false, keypad: false, keypadCursor: false,
-                      scrollRegion: 0...(height - 1))
+                      scrollRegion: 0...(height - 1), sgrMouse: false)
     }
 
     /// In a running explorer: the go-to finder (`:`), `query` typed, and Enter.

@@ -43,12 +43,18 @@ struct MouseReportDecodingTests {
         "2;1;1M",     // the right button, with one-digit coordinates
     ]
 
+    /// The report `body` (after `ESC [`) decodes to, as the backend gets it.
+    func sgr(_ body: String) -> EscapeSequence {
+        SGRMouseReport(Array(body.unicodeScalars.map(\.value))).map(EscapeSequence.sgrMouseReport) ?? .unknown
+    }
+
     /// Under TERM=xterm-256color ncurses returns KEY_MOUSE for `ESC [ <` and leaves the rest
-    /// unread: it is read here to its final byte, M or m.
-    @Test("After KEY_MOUSE from ESC [ <, the SGR report's rest is read and ignored", arguments: sgrReports)
+    /// unread: it is read here to its final byte, M or m, as one report (which the backend
+    /// ignores with the mouse off).
+    @Test("After KEY_MOUSE from ESC [ <, the SGR report's rest is read as one report", arguments: sgrReports)
     func sgrAfterKeyMouse(report: String) {
         let result = decode(characters(report + "j"), keyMouse: "\u{1B}[<")
-        #expect(result.sequence == .unknown && result.unread == nil)
+        #expect(result.sequence == sgr("<" + report) && result.sequence != .unknown && result.unread == nil)
         #expect(result.read == report.unicodeScalars.count, "j, after the report, is the next key")
     }
 
@@ -60,13 +66,39 @@ struct MouseReportDecodingTests {
         #expect(result.read == 0, "the bytes are read as bytes, not as characters")
     }
 
-    /// A report of another form than the entry's comes after an Esc ncurses returned alone.
-    @Test("After Esc, SGR and urxvt reports are read to their end and ignored",
+    /// A report of another form than the entry's comes after an Esc ncurses returned alone:
+    /// an SGR one is a report (under tmux and screen the explorer asks for them, QA 23), an
+    /// urxvt one is read to its end and ignored.
+    @Test("After Esc, SGR reports are read as reports, urxvt ones to their end and ignored",
           arguments: sgrReports.map { "[<" + $0 } + ["[32;30;10M", "[35;130;40M", "[96;1;1M"])
     func reportsAfterEsc(report: String) {
         let result = decode(characters(report + "j"))
-        #expect(result.sequence == .unknown && result.unread == nil)
+        #expect(result.sequence == (report.hasPrefix("[<") ? sgr(String(report.dropFirst())) : .unknown) && result.unread == nil)
+        #expect(report.hasPrefix("[<") == (result.sequence != .unknown))
         #expect(result.read == report.unicodeScalars.count, "j, after the report, is the next key")
+    }
+
+    /// What an SGR report is to the explorer: what it asks ncurses for (`mousemask`), a press of
+    /// the first button and the wheel, with any modifier held; 0-based, as ncurses reports.
+    /// Past column 223, where an X10 report cannot go (tmux clamped a click at 237 to 223).
+    @Test func sgrReportsAsEvents() {
+        func event(_ body: String) -> MouseEvent? { SGRMouseReport(Array(body.unicodeScalars.map(\.value)))?.event }
+        #expect(event("<0;237;4M") == MouseEvent(kind: .press, x: 236, y: 3))
+        #expect(event("<0;1;1M") == MouseEvent(kind: .press, x: 0, y: 0))
+        #expect(event("<4;30;10M") == MouseEvent(kind: .press, x: 29, y: 9), "with Shift")
+        #expect(event("<16;30;10M") == MouseEvent(kind: .press, x: 29, y: 9), "with Ctrl")
+        #expect(event("<64;300;10M") == MouseEvent(kind: .wheelUp, x: 299, y: 9))
+        #expect(event("<65;30;60M") == MouseEvent(kind: .wheelDown, x: 29, y: 59))
+        #expect(event("<0;30;10m") == nil, "a release")
+        #expect(event("<32;30;10M") == nil, "motion with the button held")
+        #expect(event("<35;30;10M") == nil, "motion")
+        #expect(event("<2;30;10M") == nil, "the right button")
+        #expect(event("<1;30;10M") == nil, "the middle button")
+        #expect(event("<0;0;10M") == nil, "off the screen")
+        // Not reports: a field missing, empty, not a number, or longer than a terminal's size.
+        for body in ["<0;30M", "<0;;10M", "<0;30;10;1M", "<0;x;10M", "<0;1234567;10M", "0;30;10M", "<0;30;10~"] {
+            #expect(SGRMouseReport(Array(body.unicodeScalars.map(\.value))) == nil, "\(body)")
+        }
     }
 
     @Test func x10AfterEsc() {

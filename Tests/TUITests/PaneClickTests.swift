@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TUI
+import Content
 
 /// A click focuses the pane under it and selects the row or link clicked; only a click on the
 /// selection of the pane that had the focus already follows it, as lazygit's lists do
@@ -141,5 +142,71 @@ struct PaneClickTests: KeyDriven {
         #expect(state.finder == nil)
         #expect(first.target == .section(0) && explorer.readerTopLine(state) == 0)
         #expect(state.history.back.count == open.history.back.count + 1)
+    }
+
+    /// QA 23: a click on a group's header ("Sections (1)") selected the entry above it, and a
+    /// second click opened that entry. A header is no entry: a click on it focuses the pane,
+    /// and selects and follows nothing, however often.
+    @Test func aClickOnAGroupHeaderFollowsNothing() throws {
+        // QA's size, at which the header shows.
+        let state = press(explorer.update(explorer.initialState(size: Size(width: 120, height: 40)), .follow(.item("strategy:municipalism"))), "2")
+        let rect = try #require(state.layout.rect(of: .crossLinks))
+        let (rows, layout) = explorer.laidOutRows(of: .crossLinks, state)
+        // A header below an entry (the first one has none above it).
+        let header = try #require(rows.indices.dropFirst().first { !rows[$0].isSelectable && !layout.isDetail[$0] && !rows[$0].spans.isEmpty },
+                                  "a second group's header")
+        let line = layout.rowStart[header] - layout.rowStart[state.crossLinks.top]
+        try #require(line >= 0 && line < rect.height - 1, "the header is in view")
+        let cell = (x: rect.x + 2, y: rect.y + 1 + line)
+        let once = click(state, cell)
+        #expect(once.focus == .crossLinks)
+        #expect(once.crossLinks.selection == state.crossLinks.selection, "the selection stays where it was")
+        let twice = click(once, cell)
+        #expect(twice.reader == state.reader && twice.history == state.history, "nothing followed")
+        #expect(twice.crossLinks.selection == state.crossLinks.selection)
+    }
+
+    /// QA 23: a notice too long for the status line covers the rows above it, and a click
+    /// there, on the words of the notice, followed the cross-reference hidden under them. It
+    /// only takes the notice away, as any event does.
+    @Test func aClickOnANoticeReachesNothingUnderIt() throws {
+        // QA's article: every word of its paragraph a cross-reference, or next to one.
+        let text = "= Dense =\n\n" + Array(repeating: "Alpha and Beta and Gamma.", count: 40).joined(separator: " ")
+            + "\n\n== See also ==\n- Alpha\n- Beta\n- Gamma\n"
+        let explorer = Explorer(model: try LinkedArticle(article: ArticleParser().parse(text)))
+        var state = explorer.update(explorer.initialState(size: Size(width: 40, height: 12)),
+                                    .notice("A notice long enough to take three rows of forty columns, above the status line."))
+        let covered = explorer.rowsCoveredByNotice(state)
+        try #require(covered.count >= 2, "the notice covers rows above the status line")
+        let references = explorer.readerDocument(state).references.indices
+        let cell = try #require(references.lazy.compactMap { index in explorer.referenceCell(state) { $0 == index } }.first { covered.contains($0.y) },
+                                "a cross-reference under the notice")
+        func click(_ state: AppState, _ cell: (x: Int, y: Int)) -> AppState {
+            explorer.update(state, explorer.action(for: .mouse(MouseEvent(kind: .press, x: cell.x, y: cell.y)), in: state))
+        }
+        let before = state
+        state = click(state, cell)
+        state = click(state, cell)
+        #expect(state.notice == nil, "the click took the notice away")
+        #expect(state.reader.content == before.reader.content && state.history == before.history, "nothing followed")
+        // Once the notice is gone, the same cell is the cross-reference again.
+        #expect(click(click(state, cell), cell).history.back.count == before.history.back.count + 1)
+    }
+
+    /// QA 23: `3`, `j` six times and `k` six times left the cross-links' first header
+    /// ("See-also topics (7)") above the view, back only with `g`; the wheel was the same.
+    /// Moving up into a group shows its header.
+    @Test func movingUpShowsTheFirstHeaderAgain() throws {
+        let tall = explorer.initialState(size: Size(width: 120, height: 40))
+        var state = press(tall, "3jjjjjj")
+        try #require(state.crossLinks.top > 0, "the list scrolled")
+        state = press(state, "kkkkkk")
+        let rows = explorer.rows(of: .crossLinks, state)
+        #expect(state.crossLinks.selection == rows.firstSelectable)
+        #expect(state.crossLinks.top == 0, "the header is in view")
+        var wheeled = press(tall, "3jjjjjj")
+        let rect = try #require(wheeled.layout.rect(of: .crossLinks))
+        for _ in 0..<3 { wheeled = explorer.update(wheeled, .mouse(MouseEvent(kind: .wheelUp, x: rect.x + 2, y: rect.y + 2))) }
+        #expect(wheeled.crossLinks.top == 0, "the wheel shows it too")
     }
 }

@@ -61,6 +61,12 @@ public final class CursesBackend {
     /// The terminfo entry's mouse report introducer (`kmous`), which ncurses returns as
     /// KEY_MOUSE whether or not the mouse is on.
     private let keyMouse: String?
+    /// Whether the explorer asks for SGR mouse reports itself (`seealso_sgr_mouse`): with the
+    /// mouse on, where the terminfo entry's reports are X10's (`kmous` is `ESC [ M`: tmux,
+    /// screen). Their bytes stop at column 223, so that a click further right in a wide
+    /// window landed on column 223 (QA 23); ncurses asks for SGR only where `kmous` is
+    /// `ESC [ <`. Their reports come through `EscapeSequence` (`sgrMouseReport`).
+    private var asksForSGRMouse = false
     private var pairs: ColorPairs
     private var attributeCache: [Style: (attributes: attr_t, pair: Int16)] = [:]
     /// Writes frames on ECMA-48 terminals; nil where ncurses draws them.
@@ -163,6 +169,8 @@ public final class CursesBackend {
             // deleting a bookmark).
             terminalNeedsRestore = 2
             seealso_bracketed_paste(STDOUT_FILENO, 1)
+            asksForSGRMouse = mouse && keyMouse == "\u{1B}[M"
+            if asksForSGRMouse { seealso_sgr_mouse(STDOUT_FILENO, 1) }
             // ncurses' start-up output (alternate screen, keypad mode, hidden cursor, a clear)
             // goes out now: afterwards the window stays untouched, so reading keys never
             // makes ncurses draw over the encoder's frames.
@@ -410,6 +418,7 @@ public final class CursesBackend {
     private func resumed() -> InputEvent {
         terminalWasSuspended = 0
         if encoder != nil { seealso_bracketed_paste(STDOUT_FILENO, 1) }
+        if asksForSGRMouse { seealso_sgr_mouse(STDOUT_FILENO, 1) }
         werase(window)
         clearok(window, true)
         wnoutrefresh(window)
@@ -442,7 +451,10 @@ public final class CursesBackend {
         // endwin first: a signal arriving in between finds our handler, which calls endwin
         // only while `terminalNeedsRestore` is set.
         terminalNeedsRestore = 0
-        if encoder != nil, terminalWasSuspended == 0 { seealso_bracketed_paste(STDOUT_FILENO, 0) }
+        if encoder != nil, terminalWasSuspended == 0 {
+            seealso_bracketed_paste(STDOUT_FILENO, 0)
+            seealso_sgr_mouse(STDOUT_FILENO, 0)
+        }
         // A suspend gave the terminal back and nothing has taken it since (a signal ended the
         // explorer while it was stopped): it is the shell's as it is. Leaving the alternate
         // screen once more would put the shell's cursor back where the explorer started.
@@ -649,6 +661,10 @@ public final class CursesBackend {
             // Its bytes, not characters; one that is not the report's is the next key's.
             pendingCode = EscapeSequence.skipX10Report(next: nextByte)
             return nil
+        case .sgrMouseReport(let report):
+            // One the explorer asked for (`asksForSGRMouse`); with the mouse off, ignored.
+            if mouseEnabled, let mouse = report.event { return .mouse(mouse) }
+            return pendingEvents.isEmpty ? nil : pendingEvents.removeFirst()
         case .unknown:
             // Ignored; a key that cut the sequence short is the answer now.
             return pendingEvents.isEmpty ? nil : pendingEvents.removeFirst()
@@ -829,6 +845,9 @@ public final class CursesBackend {
         if owner == 2 {
             seealso_reset_scroll_region(STDOUT_FILENO)
             seealso_bracketed_paste(STDOUT_FILENO, 0)
+            // Off whether or not it was asked for: the handler has no state to read, and
+            // ncurses turns it off too where it asked for it.
+            seealso_sgr_mouse(STDOUT_FILENO, 0)
         }
         if owner != 0 { endwin() }
     }

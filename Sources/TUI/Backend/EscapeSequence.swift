@@ -30,6 +30,9 @@ enum EscapeSequence: Equatable {
     /// `ESC [ M`: an X10 mouse report begins; its three bytes follow, which the caller reads
     /// as bytes (`skipX10Report`): past column 95 they are no UTF-8.
     case x10MouseReport
+    /// `ESC [ < b;x;y M` (a press) or `m` (a release): an SGR mouse report, which ncurses
+    /// decodes itself only where the terminfo entry's `kmous` is `ESC [ <`.
+    case sgrMouseReport(SGRMouseReport)
     /// A sequence the terminfo entry does not list but that terminals send for these keys
     /// (`ESC [ 1 ~` for Home under TERM=xterm-256color inside tmux): the key.
     case key(Key)
@@ -60,6 +63,9 @@ enum EscapeSequence: Equatable {
         let (sequence, unread) = readToFinalByte(from: second, next: next) { body.append($0) }
         if sequence == .unknown, unread == nil, character == "[", body == Array("200~".unicodeScalars.map(\.value)) {
             return (.pasteStart, nil)
+        }
+        if sequence == .unknown, unread == nil, character == "[", let report = SGRMouseReport(body) {
+            return (.sgrMouseReport(report), nil)
         }
         guard sequence == .unknown, unread == nil, let key = editingKey(introducer: character, body: body) else { return (sequence, unread) }
         return (.key(key), nil)
@@ -178,5 +184,44 @@ enum EscapeSequence: Equatable {
     private static func printable(_ value: UInt32) -> Character? {
         guard value >= 0x20, !(0x7F...0x9F).contains(value), let scalar = Unicode.Scalar(value) else { return nil }
         return Character(scalar)
+    }
+}
+
+/// An SGR mouse report (`ESC [ < b;x;y M`), from its body after `[`: `<`, the button and
+/// modifier bits, the 1-based column and row, in decimal, and `M` for a press or motion, `m`
+/// for a release.
+struct SGRMouseReport: Equatable {
+    var button: Int
+    var column: Int
+    var row: Int
+    var isRelease: Bool
+
+    init?(_ body: [UInt32]) {
+        guard body.first == 0x3C, let final = body.last, final == 0x4D || final == 0x6D else { return nil }
+        let fields = String(String.UnicodeScalarView(body.dropFirst().dropLast().compactMap(Unicode.Scalar.init)))
+            .split(separator: ";", omittingEmptySubsequences: false)
+        // Bounded, as a terminal's column and row are: a report of a thousand digits is no click.
+        guard fields.count == 3, fields.allSatisfy({ (1...6).contains($0.count) }),
+              let button = Int(fields[0]), let column = Int(fields[1]), let row = Int(fields[2]) else { return nil }
+        self.button = button
+        self.column = column
+        self.row = row
+        isRelease = final == 0x6D
+    }
+
+    /// The event, as ncurses reports what the explorer asks it for (`mousemask`): a press of
+    /// the first button, whatever modifier is held, and the wheel; 0-based. Nil for a
+    /// release, motion, another button, and a position off the screen's top-left.
+    var event: MouseEvent? {
+        let modifiers = 4 | 8 | 16, motion = 32
+        guard !isRelease, button & motion == 0, column >= 1, row >= 1 else { return nil }
+        let kind: MouseEvent.Kind
+        switch button & ~modifiers {
+        case 0: kind = .press
+        case 64: kind = .wheelUp
+        case 65: kind = .wheelDown
+        default: return nil
+        }
+        return MouseEvent(kind: kind, x: column - 1, y: row - 1)
     }
 }

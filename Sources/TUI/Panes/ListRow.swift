@@ -159,6 +159,17 @@ struct ListLayout {
         return through.displayWidth < width
     }
 
+    /// `entry` as the top row, or the rows right above it that head its group (a header, the
+    /// blank row before it) when they fit in `height` lines with it: moving up into a group
+    /// shows its header, as scrolling up does. Once scrolled past, the list's first header
+    /// came back only with `g` (QA 23).
+    func withHeader(_ entry: Int, in rows: [ListRow], height: Int) -> Int {
+        var top = entry
+        while top > 0, !rows[top - 1].isSelectable, !isDetail[top - 1] { top -= 1 }
+        let last = lastLine(ofEntry: entry, in: rows)
+        return last - rowStart[top] < height ? top : entry
+    }
+
     /// The last line of `row` and of the unselectable detail rows that follow it.
     func lastLine(ofEntry row: Int, in rows: [ListRow]) -> Int {
         var end = row + 1
@@ -202,7 +213,7 @@ struct ListLayout {
         guard !rowStart.isEmpty else { return 0 }
         var top = entryStart(top)
         let row = min(max(row, 0), rowStart.count - 1)
-        if row < top { return entryStart(row) }
+        if row < top { return withHeader(entryStart(row), in: rows, height: height) }
         let last = min(lastLine(ofEntry: row, in: rows), rowStart[row] + height - 1)
         while top < entryStart(row), last >= rowStart[top] + height { top = nextEntry(after: top) }
         // No empty space below the end of the list when scrolled down: an entry comes back

@@ -298,7 +298,7 @@ extension Explorer {
         let right = statusRight(state)
         let available = max(rect.width - right.displayWidth, 0)
         var x = rect.x
-        let notice = noticeLines(state, width: rect.width, room: max(available - 1, 0))
+        let notice = statusNotice(state)
         if let lines = notice {
             // A notice answers the last key: it takes the place of the breadcrumb, a space
             // short of the position; its last line when it takes more (`drawNoticeAbove`).
@@ -318,6 +318,22 @@ extension Explorer {
     }
 
     static let noticeStyle = Style(.notice, bold: true, reverse: true)
+
+    /// The notice's lines as the status line shows them (`noticeLines`, in the room the
+    /// position and help key leave); nil without one, and while a prompt has the line.
+    func statusNotice(_ state: AppState) -> [String]? {
+        guard state.prompt == nil else { return nil }
+        let status = state.layout.status
+        let available = max(status.width - statusRight(state).displayWidth, 0)
+        return noticeLines(state, width: status.width, room: max(available - 1, 0))
+    }
+
+    /// The rows a notice longer than the status line covers above it (`drawNoticeAbove`).
+    func rowsCoveredByNotice(_ state: AppState) -> Range<Int> {
+        let status = state.layout.status.y
+        guard !state.layout.isTooSmall, let lines = statusNotice(state) else { return status..<status }
+        return (status - (lines.count - 1))..<status
+    }
 
     /// The notice as the status line shows it: the lines it is wrapped into, `width` columns
     /// each but the last, which has the `room` the position and help key leave on the status

@@ -69,7 +69,11 @@ extension Explorer {
                 var list = state[keyPath: Self.listState(of: pane)]
                 let line = (list.top < layout.rowStart.count ? layout.rowStart[list.top] : 0) + row
                 guard line < layout.lines.count else { return state }
-                let index = rows.selectableRow(from: layout.lines[line].row, direction: -1) ?? layout.lines[line].row
+                // A detail (the rationale under an entry) is its entry's; a group's header is no
+                // entry, and a click on it only focuses the pane (it selected the entry above the
+                // header, and a second click opened that entry).
+                let clicked = layout.lines[line].row
+                let index = layout.isDetail[clicked] ? layout.entryStart(clicked) : clicked
                 guard rows[index].isSelectable else { return state }
                 // As Enter: a bookmark that cannot be followed from here says why.
                 if alreadyFocused, list.selection == index { return listCommand(.open, pane: pane, in: state) }

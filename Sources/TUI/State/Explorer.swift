@@ -133,6 +133,9 @@ public struct Explorer: Sendable {
         case .follow(let target):
             state = follow(target, from: state)
         case .mouse(let mouse):
+            // A click on a message's rows above the status line is on the message, which goes
+            // as at any event; it reaches nothing hidden under it (it followed a link there).
+            if mouse.kind == .press, rowsCoveredByNotice(previous).contains(mouse.y) { break }
             state = overlayMouse(mouse, in: state) ?? handle(mouse, in: state)
         case .unbound(let key):
             state.notice = "\(key.displayName) is not bound to anything" + (keymap.keyName(for: .help).map { ": \($0) lists the keys." } ?? ".")
