@@ -55,27 +55,46 @@ extension Explorer {
     }
 
     /// `state` at a new terminal size. The reader keeps its top line (see `normalized`), unless
-    /// that would take the selected cross-reference out of its view: it then scrolls just enough
-    /// to show it whole, as vim keeps the cursor on screen, so that Enter and ] go on from it (it
-    /// was off screen: Enter refused it, ] started over at the top of the view). A selection
-    /// already out of view stays where it is.
+    /// that would take what it keeps in view out of it: the search's current match while it is
+    /// the search's place (QA 23: with `/sovi` typed at 120×40, a resize to 40×12 showed the
+    /// lead while the prompt said "match 1/35"), else the selected cross-reference (it was off
+    /// screen: Enter refused it, ] started over at the top of the view). The reader then
+    /// scrolls just enough to show it whole, as vim keeps the cursor on screen. One already out
+    /// of view stays where it is.
     func resized(_ state: AppState, to size: Size) -> AppState {
-        var state = state
-        let wasInView = selectedReferenceLines(state).map { readerView(state).contains($0.lowerBound) } ?? false
-        state = restoringViewsBeforeResize(state, to: size)
+        let keepsMatch = currentMatchLine(state) != nil
+        func kept(_ state: AppState) -> ClosedRange<Int>? {
+            keepsMatch ? matchLine(state).map { $0...$0 } : selectedReferenceLines(state)
+        }
+        let wasInView = kept(state).map { readerView(state).contains($0.lowerBound) } ?? false
+        var state = restoringViewsBeforeResize(state, to: size)
         state.size = size
-        guard wasInView, !state.layout.isTooSmall, let lines = selectedReferenceLines(state) else { return state }
+        guard wasInView, !state.layout.isTooSmall, let lines = kept(state) else { return state }
         // From the top chosen before earlier resizes, when one of them moved it.
         let chosen = state.beforeResize.readerTop ?? state.reader.top
         state.reader.top = chosen
         let view = readerView(state)
         if view.contains(lines.lowerBound), view.contains(lines.upperBound) {
             state.beforeResize.readerTop = nil
-            return state
+        } else {
+            state.beforeResize.readerTop = chosen
+            state.reader.top = topShowing(lines, in: state)
         }
-        state.beforeResize.readerTop = chosen
-        state.reader.top = topShowing(lines, in: state)
+        // The match is still the search's place: n goes on from it.
+        if keepsMatch { state.search?.shownTop = state.reader.top }
         return state
+    }
+
+    /// The line of the search's current match, while it is the search's place (`viewLeft`).
+    func currentMatchLine(_ state: AppState) -> Int? {
+        guard let search = state.search, search.current != nil, !viewLeft(search, in: state) else { return nil }
+        return matchLine(state)
+    }
+
+    /// The line of the search's current match, if there is one.
+    private func matchLine(_ state: AppState) -> Int? {
+        guard let search = state.search, let current = search.current else { return nil }
+        return readerLayout(state).line(of: search.matches[current])
     }
 
     /// The reader's top moved just enough to show `lines` (a selected cross-reference's): its
