@@ -95,7 +95,7 @@ struct Exploration: ArticleLocation {
             // (the outline, as under TERM=dumb), and why, after it, where it is seen.
             sayConfig()
             switch error {
-            case .unknownTerminal, .tooLarge: return try printOutline(saying: error.description + ": printed the outline instead")
+            case .unknownTerminal, .cannotMoveCursor, .tooLarge: return try printOutline(saying: error.description + ": printed the outline instead")
             default: break
             }
             // As every other error is said, not as the argument parser's "Error: …".
@@ -173,7 +173,8 @@ struct Exploration: ArticleLocation {
     ///: the explorer needs its keys from a terminal as much as a TERM.
     static func whyNotExplored(keys: Keyboard, term: String?) -> String? {
         guard isatty(STDOUT_FILENO) == 1, term != "dumb" else { return nil }
-        if (term ?? "").isEmpty { return "TERM is not set" }
+        guard let term else { return "TERM is not set" }
+        if term.isEmpty { return "TERM is empty" }
         guard !keys.isTerminal else { return nil }
         switch keys {
         case .standardInput: return "standard input is not a terminal"

@@ -560,12 +560,43 @@ extension OnATerminal {
             try expectSaneTerminal(tmux, sourceLocation: sourceLocation)
         }
 
+        /// QA 23: a terminfo entry without cursor addressing (`cup`), here ncurses' own for
+        /// Emacs' shell buffers, was taken: the explorer drew all but the last row blank (under
+        /// a glass tty, its panes into each other). It gets the outline, and why, with nothing
+        /// written to the terminal first.
+        @Test func aTerminalThatCannotMoveTheCursorGetsTheOutline() throws {
+            let tmux = try TmuxSession(width: 120, height: 24)
+            let source = tmux.home.appendingPathComponent("dumb-emacs-ansi.src")
+            try Data(#"""
+                dumb-emacs-ansi|Emacs dumb terminal with ANSI color codes,
+                	am, U8#1, colors#8, cols#80, it#8, ncv#13, pairs#64,
+                	bel=^G, bold=\E[1m, cr=\r, cud1=\n, ht=^I, ind=\n,
+                	op=\E[39;49m, ritm=\E[23m, rmul=\E[24m,
+                	setab=\E[4%p1%dm, setaf=\E[3%p1%dm, sgr0=\E[m, sitm=\E[3m,
+                	smul=\E[4m,
+
+                """#.replacingOccurrences(of: "\\t", with: "\t").utf8).write(to: source)
+            let terminfo = tmux.home.appendingPathComponent("terminfo")
+            tmux.type("tic -x -o \(Shell.quote(terminfo.path)) \(Shell.quote(source.path)); echo tic=$?")
+            #expect(try tmux.waitForStatus("tic") == 0)
+            let recording = tmux.home.appendingPathComponent("bytes")
+            tmux.startRecording(to: recording)
+            tmux.type("clear; TERMINFO=\(Shell.quote(terminfo.path)) TERM=dumb-emacs-ansi \(seealso); echo run=$?")
+            #expect(try tmux.waitForStatus("run") == 0)
+            let screen = tmux.screen()
+            let said = "seealso: terminal type 'dumb-emacs-ansi' cannot move the cursor (check TERM): printed the outline instead"
+            #expect(screen.contains("  74  See also  · 23 see-also topics\n" + said + "\nrun=0"), "the outline, then why: \(screen)")
+            tmux.stopRecording()
+            let bytes = try String(decoding: Data(contentsOf: recording), as: UTF8.self)
+            #expect(bytes.contains("printed the outline instead") && !bytes.contains("? help"), "the explorer drew nothing")
+        }
+
         /// A terminal type ncurses does not know gets the outline, as TERM=dumb does (less, too,
         /// shows the text on a terminal it does not know), and then why, as other errors are
         /// said (`seealso: …`, not the argument parser's `Error: …`), with and without arguments.
         @Test func anUnknownTerminalTypeGetsTheOutline() throws {
             let tmux = try TmuxSession(width: 120, height: 24)
-            let said = "seealso: cannot use terminal type 'nosuchterm' (check TERM): printed the outline instead\n"
+            let said = "seealso: terminal type 'nosuchterm' has no terminfo entry seealso can use (check TERM): printed the outline instead\n"
             // Each run ends with its own marker: a screen from before `clear` cannot pass for it.
             for (run, arguments) in ["", " --no-restore"].enumerated() {
                 tmux.type("clear; TERM=nosuchterm \(seealso)\(arguments); echo run\(run)=$?")
@@ -580,6 +611,12 @@ extension OnATerminal {
             let unset = tmux.screen()
             #expect(unset.contains("  74  See also  · 23 see-also topics\nseealso: TERM is not set: printed the outline instead\nunset=0"),
                     "\(unset)")
+            // TERM set but empty: said so, not "not set" (QA 23).
+            tmux.type("clear; TERM= \(seealso); echo empty=$?")
+            #expect(try tmux.waitForStatus("empty") == 0)
+            let empty = tmux.screen()
+            #expect(empty.contains("  74  See also  · 23 see-also topics\nseealso: TERM is empty: printed the outline instead\nempty=0"),
+                    "\(empty)")
             // Keys that cannot be read from a terminal: the same, with its reason (it printed the
             // outline without a word, QA 17a).
             tmux.type("clear; \(seealso) < /dev/null; echo null=$?")

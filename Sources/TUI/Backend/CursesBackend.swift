@@ -9,7 +9,12 @@ import Darwin
 /// Why the terminal could not be set up.
 public enum TerminalError: Error, CustomStringConvertible {
     case notATerminal
+    /// A TERM without a terminfo entry ncurses can use (none, or a generic or hardcopy one).
     case unknownTerminal(String)
+    /// A TERM whose terminfo entry cannot move the cursor (`cup`): a glass tty, Emacs' dumb
+    /// terminal with colours. ncurses takes it, and drew the panes into each other or left
+    /// all but the last row blank (QA 23).
+    case cannotMoveCursor(String)
     /// A screen of this size (columns, rows) is more than ncurses could set up.
     case tooLarge(width: Int, height: Int)
     case noUTF8Locale
@@ -20,7 +25,9 @@ public enum TerminalError: Error, CustomStringConvertible {
         case .notATerminal:
             return "standard input and output must be a terminal"
         case .unknownTerminal(let name):
-            return "cannot use terminal type '\(name)' (check TERM)"
+            return "terminal type '\(name)' has no terminfo entry seealso can use (check TERM)"
+        case .cannotMoveCursor(let name):
+            return "terminal type '\(name)' cannot move the cursor (check TERM)"
         case .tooLarge(let width, let height):
             return "the terminal is \(width)×\(height) cells, more than seealso can draw"
         case .noUTF8Locale:
@@ -135,6 +142,15 @@ public final class CursesBackend {
         usesColor = colors
         pairs = ColorPairs(palette: palette, pairLimit: colors ? Int(seealso_color_pairs()) : 0)
 
+        // Nothing has been written yet (ncurses writes at the first refresh): a terminal that
+        // cannot address the cursor is given back untouched, for the outline.
+        guard seealso_string_capability("cup") != nil else {
+            terminalNeedsRestore = 0
+            endwin()
+            releaseStandardError()
+            Self.restore(savedActions)
+            throw TerminalError.cannotMoveCursor(getenv("TERM").map { String(cString: $0) } ?? "(unset)")
+        }
         // Keys are read from this window, never from stdscr: getch on stdscr would refresh
         // the never-drawn stdscr and blank the screen.
         guard let window = newwin(0, 0, 0, 0) else {
