@@ -64,7 +64,14 @@ public enum ConfigFile {
             if let explicit {
                 bytes = try RegularFile.bytes(namedAtPath: explicit)
             } else {
-                guard let present = try RegularFile.bytesIfPresent(atPath: path) else { return loaded }
+                guard let present = try RegularFile.bytesIfPresent(atPath: path) else {
+                    // Not "no file": the file may well be there, under the name's real bytes.
+                    if BaseDirectory.lostItsBytes(path) {
+                        loaded.exists = true
+                        loaded.problems = [ConfigMessage(line: nil, BaseDirectory.lostBytesReason + "; the defaults are used")]
+                    }
+                    return loaded
+                }
                 bytes = present
             }
         } catch {

@@ -31,6 +31,18 @@ public enum BaseDirectory: Sendable {
         return (Self.home(environment: environment) as NSString).appendingPathComponent(defaultUnderHome + "/seealso")
     }
 
+    /// Whether `path`, from the environment or the command line, was spelled with bytes that
+    /// are not UTF-8, and is not there as it now reads: Swift reads such bytes as U+FFFD, and
+    /// the path names another folder, which a write would create (QA 23: `HOME=/tmp/h\xe9me`
+    /// put the bookmark store in a new folder `h\u{FFFD}me`; the configuration in the real
+    /// one went unread). The file reader says the same of a file (`RegularFile`).
+    public static func lostItsBytes(_ path: String) -> Bool {
+        path.unicodeScalars.contains("\u{FFFD}") && access(path, F_OK) != 0
+    }
+
+    /// Why such a path is not used.
+    public static let lostBytesReason = "its name is not valid UTF-8: HOME, an XDG_…_HOME or --data-dir gave bytes seealso cannot open"
+
     /// `$HOME`, or the account's home folder when it is unset or empty: an empty `HOME` would
     /// otherwise put seealso's files under the current folder.
     public static func home(environment: [String: String]) -> String {

@@ -564,6 +564,9 @@ public final class StateStore {
     /// Opens the database for writing, or read-only (with the reason) when the folder cannot be
     /// written. Never writes to a file before checking that it is a seealso database.
     private static func open(directory: URL, file: URL) throws -> (database: Database, unwritable: StoreError?) {
+        if BaseDirectory.lostItsBytes(directory.path) {
+            return (try emptyDatabase(), .cannotCreateDirectory(path: directory.path, reason: BaseDirectory.lostBytesReason))
+        }
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {

@@ -61,7 +61,7 @@ struct ConfigCommand: ParsableCommand {
             let path = explicit ?? ConfigFile.defaultPath(environment: environment)
             // Nothing at the default place is normal; a symbolic link to nothing is not (the
             // explorer reports it), and "no such file", exit 0, hid it.
-            guard explicit != nil || !RegularFile.isAbsent(atPath: path) else {
+            guard explicit != nil || !RegularFile.isAbsent(atPath: path) || BaseDirectory.lostItsBytes(path) else {
                 try Output.line("\(ConfigFile.displayPath(path, environment: environment)): no such file; seealso uses the defaults")
                 return
             }
