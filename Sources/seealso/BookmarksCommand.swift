@@ -144,7 +144,7 @@ extension Bookmarks {
             }
             let rows = [["ID", "ARTICLE", "SECTION", "NOTE", "CREATED"]] + bookmarks.map { bookmark, location in
                 ["#\(bookmark.id)", bookmark.articleTitle.neutralized, (Self.mark(location) + bookmark.displayPath).neutralized,
-                 Self.noteCell(bookmark.note), Self.timestamp(bookmark.createdAt)]
+                 Self.noteCell(bookmark.note), LocalTime.minute(bookmark.createdAt)]
             }
             try Output.write(Self.table(rows))
         }
@@ -186,12 +186,6 @@ extension Bookmarks {
             }.joined(separator: "\n") + "\n"
         }
 
-        static func timestamp(_ date: Date) -> String {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.dateFormat = "yyyy-MM-dd HH:mm"
-            return formatter.string(from: date)
-        }
     }
 
     struct Add: ParsableCommand {

@@ -151,6 +151,30 @@ import Testing
         #expect(try contents(file) == Data("x".utf8))
     }
 
+    /// QA 23: `bookmarks list` (and the explorer's Bookmarks pane, through the same
+    /// `LocalTime`) showed UTC for every form of TZ but a zone's name: `:Asia/Tokyo`, a file
+    /// path, `JST-9`, a POSIX rule. Each is the local time `date` shows.
+    @Test func bookmarkTimesFollowEveryFormOfTZ() throws {
+        let export = folder.file("dated.json")
+        try #"{"version":1,"bookmarks":[{"article":"A","section":"s","heading":"Winter","createdAt":"2024-01-01T00:00:00Z"},"#
+            .appending(#"{"article":"A","section":"t","heading":"Summer","createdAt":"2024-07-01T12:00:00Z"}]}"#)
+            .write(to: export, atomically: true, encoding: .utf8)
+        #expect(try run("import", export.path).status == 0)
+        func times(_ tz: String) throws -> [String] {
+            var environment = ProcessInfo.processInfo.environment
+            environment["TZ"] = tz
+            let listed = try Captured.run(URL(fileURLWithPath: try Binary.path()), ["bookmarks", "list", "--data-dir", data],
+                                          in: folder.url, environment: environment)
+            // The header, then the newest first.
+            return try Captured.text(listed.stdout).split(separator: "\n").dropFirst().map { String($0.suffix(16)) }
+        }
+        #expect(try times("UTC") == ["2024-07-01 12:00", "2024-01-01 00:00"])
+        for tokyo in ["Asia/Tokyo", ":Asia/Tokyo", "/usr/share/zoneinfo/Asia/Tokyo", "JST-9"] {
+            #expect(try times(tokyo) == ["2024-07-01 21:00", "2024-01-01 09:00"], "TZ=\(tokyo)")
+        }
+        #expect(try times("CET-1CEST,M3.5.0,M10.5.0/3") == ["2024-07-01 14:00", "2024-01-01 01:00"], "summer and winter time")
+    }
+
     /// The commands that write say it as `list` does: they said "cannot create DIR (File
     /// exists): bookmarks cannot be saved (reading goes on; …)", with 74, which is the
     /// explorer's case (it goes on reading; a command does not).

@@ -86,17 +86,10 @@ public enum PaneRows {
             var detail: [TextSpan] = []
             if entry.articleTitle != model.article.title { detail.append(TextSpan(entry.articleTitle + " · ", Style(.dim))) }
             if let note = entry.note, !note.isEmpty { detail.append(TextSpan("“\(note)” · ", Style(.normal))) }
-            detail.append(TextSpan(bookmarkTime.string(from: entry.createdAt), Style(.dim)))
+            detail.append(TextSpan(LocalTime.minute(entry.createdAt), Style(.dim)))
             return [ListRow(main, target: entry.target, selectable: true, keptAtEnd: kept), ListRow.detail(detail)]
         }
     }
-
-    /// Made once: the rows are rebuilt on every key, and a formatter is costly to make.
-    private static let bookmarkTime: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter
-    }()
 
     /// What the empty Bookmarks pane says; the keys that need a bookmark say it there too.
     static func noBookmarksYet(bookmarkKey: String?) -> String {
