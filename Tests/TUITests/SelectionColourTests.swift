@@ -89,6 +89,28 @@ struct SelectionColourTests: KeyDriven {
         #expect(theme.fitted(to: TerminalPalette(colorCount: 256, hasDefaultColors: true)) == theme)
     }
 
+    /// QA 23: `link = "grey"` (also `bright-black`, 240) under TERM=linux was drawn black, on
+    /// the console's black: the links vanished. A text colour the palette lacks that comes out
+    /// black or white is the terminal's own text colour, faint for a dark grey.
+    @Test("fitted(to:) gives a text colour that would come out black or white the terminal's own")
+    func fittedTextColour() {
+        var theme = Theme.dark
+        theme.appearances[.link] = Appearance(foreground: .indexed(240), underline: true)
+        theme.appearances[.heading2] = Appearance(foreground: .brightBlack, bold: true)
+        theme.appearances[.dim] = Appearance(foreground: .indexed(252))
+        theme.appearances[.notice] = Appearance(foreground: .indexed(196))
+        for colors in [8, 16] {
+            let fitted = theme.fitted(to: TerminalPalette(colorCount: colors, hasDefaultColors: true))
+            #expect(fitted.appearance(for: Style(.link)) == Appearance(foreground: .default, underline: true, dim: true), "\(colors) colours")
+            #expect(fitted.appearance(for: Style(.dim)) == Appearance(foreground: .default), "a light grey: plain")
+            #expect(fitted.appearance(for: Style(.notice)) == theme.appearances[.notice], "a red comes out red")
+            let heading = fitted.appearance(for: Style(.heading2))
+            #expect(heading == (colors == 8 ? Appearance(foreground: .default, bold: true, dim: true) : theme.appearances[.heading2]),
+                    "bright black is there with 16 colours")
+        }
+        #expect(theme.fitted(to: TerminalPalette(colorCount: 256, hasDefaultColors: true)) == theme)
+    }
+
     /// QA 14d reported the outline's lead row under NO_COLOR as reversed only after its name:
     /// that was tmux's `capture-pane -e`, which carries attributes over from the line above.
     /// The cells themselves are reversed across the row, in every list pane, and the parts

@@ -97,11 +97,22 @@ extension Theme {
     /// light theme, plain text on a white terminal. The underline is the mono theme's mark
     /// for it, and shows on any background, blank cells included. A reversed role's band is
     /// its foreground colour, so that is the one checked (it was skipped).
+    ///
+    /// A text colour the palette lacks that comes out black or white may vanish the same way
+    /// (QA 23: `link = "grey"` under TERM=linux drew the links black on the black console). It
+    /// is drawn in the terminal's own text colour instead, faint for a dark grey: that is
+    /// what a grey means, and how the themes de-emphasize (`Appearance.dim`).
     public func fitted(to palette: TerminalPalette) -> Theme {
         var fitted = self
         for (role, appearance) in appearances
         where palette.mayHide(background: appearance.reverse ? appearance.foreground : appearance.background) {
             fitted.appearances[role]?.underline = true
+        }
+        for (role, appearance) in appearances where !appearance.reverse && palette.mayHide(background: appearance.foreground) {
+            fitted.appearances[role]?.foreground = .default
+            if let index = appearance.foreground.paletteIndex, TerminalPalette.basicColor(approximating: index) == 0 {
+                fitted.appearances[role]?.dim = true
+            }
         }
         return fitted
     }
