@@ -22,7 +22,7 @@ extension Evidence {
         // Some of what follows the mention too, so that it reads in its phrase.
         let context = min(parts.after.count, limit / 4)
         let room = limit - parts.mention.count - context
-        let starts = [parts.before.startIndex] + parts.before.startsAfterSpaces
+        let starts = [parts.before.startIndex] + parts.before.wordStarts
         let start = starts.first { ($0 == parts.before.startIndex ? 0 : 1) + parts.before[$0...].count <= room }
             ?? parts.before.endIndex
         let opening = start == parts.before.startIndex ? "" : "…"
@@ -46,9 +46,36 @@ extension Evidence {
 
 extension Substring {
     /// Where text shown from a later point may start without a word cut in part: after each
-    /// space, and the end (nothing of it shown). What the evidence rows, the link map's
-    /// detail line and `Evidence.excerpt(limit:)` leave out before a mention ("…among anarchists").
-    public var startsAfterSpaces: [String.Index] {
-        indices.filter { $0 > startIndex && self[index(before: $0)] == " " } + [endIndex]
+    /// space, before each ideograph (Chinese and Japanese have no spaces between words, and a
+    /// line may break before any ideograph, UAX #14) but closing punctuation, and the end
+    /// (nothing of it shown). What the evidence rows, the link map's detail line and
+    /// `Evidence.excerpt(limit:)` leave out before a mention ("…among anarchists"). Spaces
+    /// alone left nothing before a mention in Japanese text (QA 23: "…東京長い長い…").
+    public var wordStarts: [String.Index] {
+        indices.filter { position in
+            guard position > startIndex else { return false }
+            if self[index(before: position)] == " " { return true }
+            guard let first = self[position].unicodeScalars.first else { return false }
+            return first.isIdeographic && !first.isClosingPunctuation
+        } + [endIndex]
     }
+}
+
+extension Unicode.Scalar {
+    /// CJK radicals to CJK ideographs (kana, CJK punctuation and symbols included),
+    /// compatibility ideographs, fullwidth forms, and the supplementary ideograph planes:
+    /// the scripts written without spaces, where text may break before any character.
+    /// Hangul is left out: Korean is written with spaces between words.
+    public var isIdeographic: Bool {
+        switch value {
+        case 0x2E80...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFF60, 0x20000...0x3FFFF: true
+        default: false
+        }
+    }
+
+    /// Punctuation no line starts with (、。）」 …), as UAX #14 has it.
+    public var isClosingPunctuation: Bool { Self.closingPunctuation.contains(self) }
+
+    private static let closingPunctuation: Set<Unicode.Scalar> = ["、", "。", "，", "．", "：", "；", "！", "？", "）", "」", "』",
+                                                                 "】", "〉", "》", "〕", "〗", "〙", "〛", "｝", "］", "ー", "・", "々"]
 }

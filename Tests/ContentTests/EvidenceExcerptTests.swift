@@ -57,4 +57,24 @@ struct EvidenceExcerptTests {
         let evidence = Evidence(section: "history", line: 4, text: text, mention: start..<text.utf8.count)
         #expect(evidence.excerpt(limit: 30) == "…to leaven dough with yeast")
     }
+
+    /// QA 23: Japanese has no spaces, and text before a mention could only be left out by
+    /// whole words, after a space: all of it went, "…東京長い長い…", where `search` centres
+    /// its match. A line may break before any ideograph (UAX #14), and so may the excerpt
+    /// start, but never on closing punctuation.
+    @Test("Text without spaces keeps context before the mention, as Latin text does")
+    func ideographicTextKeepsContextBefore() throws {
+        let text = "=  J =\n\n" + String(repeating: "長い", count: 40) + "東京" + String(repeating: "長い", count: 40) + "です。\n\n== See also ==\n\n- 東京\n"
+        let model = try LinkedArticle(article: ArticleParser().parse(text))
+        let evidence = try #require(model.graph.links.compactMap(\.evidence).first { $0.partsAroundMention?.mention == "東京" })
+        let excerpt = evidence.excerpt(limit: 60)
+        #expect(excerpt.count <= 60)
+        let before = try #require(excerpt.range(of: "東京")).lowerBound
+        #expect(excerpt[..<before].count >= 20, "context before the mention: \(excerpt)")
+        #expect(excerpt.hasPrefix("…長") && excerpt.hasSuffix("…"), "\(excerpt)")
+        // Nor a start on closing punctuation: "、" stays with the word before it.
+        let punctuated = Substring("東京、大阪")
+        #expect(!punctuated.wordStarts.contains { $0 < punctuated.endIndex && punctuated[$0] == "、" })
+        #expect(punctuated.wordStarts.map { punctuated[$0...] } == ["京、大阪", "大阪", "阪", ""])
+    }
 }

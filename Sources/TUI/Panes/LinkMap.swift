@@ -211,7 +211,7 @@ public struct LinkMap: Equatable, Sendable {
         // The label, "…", the mention and a column for the "…" that ends a cut line always show.
         let fixed = (label + "…" + parts.mention).neutralized.displayWidth + 1
         // Shown from its start when that fits; else from the first word (or the mention) that does.
-        let starts = [parts.before.startIndex] + parts.before.startsAfterSpaces
+        let starts = [parts.before.startIndex] + parts.before.wordStarts
         guard let start = starts.first(where: { fixed + String(parts.before[$0...]).neutralized.displayWidth <= width }),
               start > parts.before.startIndex else { return whole }
         return (label + "…" + parts.before[start...] + parts.mention + parts.after).neutralized

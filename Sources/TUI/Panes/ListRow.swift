@@ -130,7 +130,7 @@ struct ListLayout {
         guard kept > 0, kept < spans.count, width > 1,
               !shows(kept, of: spans, inLines: maxDetailLines, width: width) else { return spans }
         let before = spans[kept - 1].text
-        let starts = before[...].startsAfterSpaces
+        let starts = before[...].wordStarts
         func cut(at start: String.Index) -> [TextSpan] {
             var cut = spans
             cut[kept - 1].text = "…" + before[start...]

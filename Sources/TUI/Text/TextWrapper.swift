@@ -112,19 +112,7 @@ private struct LineBuilder {
             next.isIdeographic && !next.isClosing && !isOpening
         }
 
-        static let closing: Set<Unicode.Scalar> = ["、", "。", "，", "．", "：", "；", "！", "？", "）", "」", "』", "】", "〉",
-                                                   "》", "〕", "〗", "〙", "〛", "｝", "］", "ー", "・", "々"]
         static let opening: Set<Unicode.Scalar> = ["（", "「", "『", "【", "〈", "《", "〔", "〖", "〘", "〚", "｛", "［"]
-
-        /// CJK radicals to CJK ideographs (kana, CJK punctuation and symbols included),
-        /// compatibility ideographs, fullwidth forms, and the supplementary ideograph planes.
-        /// Hangul is left out: Korean is written with spaces between words.
-        static func isIdeographic(_ scalar: Unicode.Scalar) -> Bool {
-            switch scalar.value {
-            case 0x2E80...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFF60, 0x20000...0x3FFFF: true
-            default: false
-            }
-        }
     }
 
     /// The cluster that starts at `offset`. Printable ASCII followed by ASCII, almost all of
@@ -149,7 +137,7 @@ private struct LineBuilder {
         }
         let first = character.unicodeScalars.first!
         return Cluster(end: offset + character.utf8.count, kind: kind, width: character.displayWidth,
-                       isIdeographic: Cluster.isIdeographic(first), isClosing: Cluster.closing.contains(first),
+                       isIdeographic: first.isIdeographic, isClosing: first.isClosingPunctuation,
                        isOpening: Cluster.opening.contains(first) || "([{".unicodeScalars.contains(first))
     }
 
