@@ -52,7 +52,10 @@ struct ConfigParser {
 
     /// `keys` in file order (TOMLKit's order is not the file's).
     func inFileOrder(_ keys: [String], under path: [String]) -> [String] {
-        keys.sorted { (lines.line(of: path + [$0]) ?? .max, $0) < (lines.line(of: path + [$1]) ?? .max, $1) }
+        keys.sorted {
+            (lines.line(of: path + [$0]) ?? .max, lines.order(of: path + [$0]) ?? .max, $0)
+                < (lines.line(of: path + [$1]) ?? .max, lines.order(of: path + [$1]) ?? .max, $1)
+        }
     }
 
     mutating func parse(_ table: TOMLTable) -> Config {
@@ -368,7 +371,7 @@ struct ConfigParser {
         if let text = value.string {
             if let color = TerminalColor(configName: text) { return color }
             report(path, "'\(name)': unknown colour \(TOMLText.shown(text)) (black, red, green, yellow, blue, "
-                + "magenta, cyan, white, bright-black … bright-white, default, or 0 to 255)")
+                + "magenta, cyan, white, bright-black … bright-white, grey, default, or 0 to 255)")
             return nil
         }
         report(path, "'\(name)' must be a colour name or 0 to 255, not \(Self.describe(value))")

@@ -78,7 +78,7 @@ extension Config {
             "# this one (the dark theme's own values). Each role takes a colour, which sets its text",
             "# colour, or a table of fg, bg (colours), bold, dim, underline, reverse (true or false);",
             "# what a role does not set comes from the base. Colours: default, black, red, green,",
-            "# yellow, blue, magenta, cyan, white, bright-black … bright-white, or 0 to 255 (on an",
+            "# yellow, blue, magenta, cyan, white, bright-black … bright-white, grey, or 0 to 255 (on an",
             "# 8-colour terminal, the nearest basic colour). \"heading\" sets all three heading levels.",
             "# \"selection\" is the focused pane's selected row; \"selection-inactive\" the band an",
             "# unfocused pane keeps under its own, where text with a colour of its own keeps it.",

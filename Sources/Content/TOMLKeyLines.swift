@@ -25,12 +25,24 @@ public struct TOMLKeyLines: Sendable {
 
     /// The line of exactly `path`, if the scan saw it.
     public func line(of path: [String]) -> Int? {
+        node(of: path).flatMap { paths.lines[$0] }
+    }
+
+    /// Where `path` comes among the paths the scan saw, in the order it first saw them: the
+    /// keys of one line (an inline table's) in the order they are written, which their line
+    /// alone does not tell (`{ fg = "grün", bg = 999 }` had bg's problem said first).
+    public func order(of path: [String]) -> Int? {
+        node(of: path)
+    }
+
+    /// Nodes are made as the scan first sees their paths: a node's number is that order.
+    private func node(of path: [String]) -> Int? {
         var node = PathTree.root
         for key in path {
             guard let child = paths.children[PathTree.Edge(parent: node, key: key)] else { return nil }
             node = child
         }
-        return paths.lines[node]
+        return node
     }
 
     /// The line of `path`, or of its nearest ancestor that has one; 1 when none has.

@@ -11,7 +11,7 @@ struct ConfigMessageTests {
     }
 
     static let keyExamples = #"(examples: "x", "X", "Space", "Enter", "Esc", "Up", "PgDn", "F2", "Ctrl-P", "Alt-b")"#
-    static let colours = "(black, red, green, yellow, blue, magenta, cyan, white, bright-black … bright-white, default, or 0 to 255)"
+    static let colours = "(black, red, green, yellow, blue, magenta, cyan, white, bright-black … bright-white, grey, default, or 0 to 255)"
     static let widths = #"must be "auto", 10 to 1000 columns, or a percentage of the screen from "5%" to "70%""#
 
     static let cases: [(toml: String, expected: [String])] = [
@@ -35,6 +35,12 @@ struct ConfigMessageTests {
          ["config.toml:2: 'link': unknown colour \"" + String(repeating: "x", count: 80) + "…\" \(colours)"]),
         ("[keys]\n" + String(repeating: "y", count: 300) + " = \"x\"",
          ["config.toml:2: unknown action '" + String(repeating: "y", count: 80) + "…' in [keys] (seealso config --print-default lists the actions)"]),
+        // Two problems on one line are said in the order they are written (QA 23: bg's came
+        // first, by name, as the line was all the order known).
+        ("[theme]\nselection = { fg = \"grün\", bg = 999 }",
+         ["config.toml:2: 'selection.fg': unknown colour \"grün\" \(colours)", "config.toml:2: 'selection.bg': colour 999 is not between 0 and 255"]),
+        ("[theme]\nselection = { bg = 999, fg = \"grün\" }",
+         ["config.toml:2: 'selection.bg': colour 999 is not between 0 and 255", "config.toml:2: 'selection.fg': unknown colour \"grün\" \(colours)"]),
         // A setting written below the wrong header says where it goes (QA: "unknown action 'theme'").
         ("[keys]\nquit = \"x\"\ntheme = \"light\"",
          ["config.toml:3: 'theme' is a top-level setting, not one of [keys]: move it above the first line with a [table] header"]),
