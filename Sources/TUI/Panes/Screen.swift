@@ -306,7 +306,13 @@ extension Explorer {
         if let lines = notice {
             // A notice answers the last key: it takes the place of the breadcrumb, a space
             // short of the position; its last line when it takes more (`drawNoticeAbove`).
-            x += buffer.put(lines[lines.count - 1], x: x, y: rect.y, maxWidth: max(available - 1, 0), style: Self.noticeStyle)
+            // One that fits the row but not beside the position takes the row (`noticeLines`).
+            let last = lines[lines.count - 1]
+            if lines.count == 1, last.displayWidth > max(available - 1, 0) {
+                buffer.put(last, x: x, y: rect.y, maxWidth: rect.width, style: Self.noticeStyle)
+                return notice
+            }
+            x += buffer.put(last, x: x, y: rect.y, maxWidth: max(available - 1, 0), style: Self.noticeStyle)
         } else {
             // Half the bar at least, and whatever the breadcrumb leaves (at 120 columns
             // it kept two steps with 40 columns empty).
@@ -349,6 +355,10 @@ extension Explorer {
         guard let notice = state.notice else { return nil }
         let text = " " + notice
         guard text.displayWidth > room else { return [text] }
+        // One that fits the status line alone takes it, the position and help key giving way
+        // until the next key: at 40 columns, beside "match 1/35  Top  ? help", "n and N move
+        // between the matches" took three rows of 14 columns above it (QA 23).
+        if text.displayWidth <= width { return [text] }
         guard room > 1 else { return [String(text.truncated(toWidth: room))] }
         // Each line a space in from the edge, as the status line's text is. The rows above
         // are the screen's whole width; only the last shares its row with the position (at 40
