@@ -137,11 +137,19 @@ extension Explorer {
                     style = Style(.linkSelected, bold: true)
                     if selection == nil { selection = (x, rect.y + row) }
                 }
+                let isSelected = style.role == .linkSelected
                 for (piece, matched) in Self.split(span, by: matchesByBlock[line.block] ?? []) {
                     // The theme draws a match; the current one is emphasised on top of it in every
                     // way a terminal has, so that it stands out even where the theme's match is
-                    // already bold and underlined (mono).
-                    let pieceStyle = matched.map { Style(.match, bold: $0, reverse: $0, underline: $0) } ?? style
+                    // already bold and underlined (mono). Inside the selected cross-reference,
+                    // which is reversed, the current match is the one part not reversed, and
+                    // another match stays part of the link: under NO_COLOR both were bold,
+                    // underlined and reversed, and a match there cut the link in two (QA 23).
+                    let pieceStyle: Style = switch (matched, isSelected) {
+                    case (true?, true): Style(.match, bold: true, underline: true)
+                    case (false?, true), (nil, _): style
+                    case (let current?, false): Style(.match, bold: current, reverse: current, underline: current)
+                    }
                     x += buffer.put(piece, x: x, y: rect.y + row, maxWidth: max(text.x + text.width - x, 0), style: pieceStyle)
                 }
             }
