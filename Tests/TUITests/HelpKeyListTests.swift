@@ -64,6 +64,22 @@ struct HelpResizeTests {
         return layout.maxTop == 0 ? 100 : state.helpTop * 100 / layout.maxTop
     }
 
+    /// QA 23: a resize put a description's second line at the top of the help, without its
+    /// keys. Short of the end, the top is an entry's first line, wherever the help was.
+    @Test func theTopIsAnEntrysFirstLine() {
+        let start = explorer.press(explorer.initialState(size: Size(width: 80, height: 24)), .character("?"))
+        var state = start
+        var resizedMidEntry = 0
+        while state.helpTop < explorer.helpLayout(state).maxTop {
+            let small = explorer.update(state, .resize(Size(width: 40, height: 12)))
+            let layout = explorer.helpLayout(small)
+            if !layout.entryStarts.contains(small.helpTop) { resizedMidEntry += 1 }
+            state = explorer.press(state, .character("j"))
+        }
+        #expect(state.helpTop > 20, "the help scrolled through")
+        #expect(resizedMidEntry == 0)
+    }
+
     @Test func theEndStaysTheEnd() {
         var state = explorer.press(explorer.initialState(size: Size(width: 120, height: 40)), .character("?"), .character("G"))
         for size in [Size(width: 40, height: 12), Size(width: 80, height: 24), Size(width: 120, height: 40)] {
@@ -81,14 +97,17 @@ struct HelpResizeTests {
 }
 
 /// In a 5×5 window the notice showed fragments from its middle (" so / needs / 40×12 /
-/// Enlar", QA 12a): what does not fit is its end, not its start.
-@Suite("A tiny window shows the start of the too-small notice")
+/// Enlar", QA 12a); cut from its end instead, at 12×3 it showed "Terminal too / small /
+/// 12×3:", and not how to quit (QA 23). A window too small for the notice gets a short one,
+/// whole, "Too small", the size and "q quits"; with fewer rows than that, the way out first.
+@Suite("A tiny window shows a short too-small notice, and the way out")
 struct TinyWindowTests {
-    @Test(arguments: [(5, 5), (12, 3), (20, 2)])
-    func theNoticeStartsAtItsTitle(width: Int, height: Int) {
+    @Test(arguments: [(5, 5, "Too small 5×5 q quits"), (12, 3, "Too small 12×3 q quits"), (20, 2, "q quits Too small"), (40, 1, "q quits"),
+                      (30, 10, "Terminal too small 30×10: seealso needs 40×12 Enlarge the window, or press q to quit.")])
+    func theNoticeShowsTheWayOut(width: Int, height: Int, expected: String) {
         let explorer = makeExplorer()
         let screen = explorer.render(explorer.initialState(size: Size(width: width, height: height)))
         let text = (0..<height).map { String(screen.row($0)).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        #expect(text.first.map { "Terminal too small".hasPrefix($0) || $0.hasPrefix("Termin") } == true, "\(text)")
+        #expect(text.joined(separator: " ") == expected)
     }
 }

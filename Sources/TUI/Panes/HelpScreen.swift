@@ -21,10 +21,12 @@ public enum HelpScreen {
         // cut; then, beside them, it squeezed every description into two lines.
         let widest = max(textWidth / 3, Entry.ordinaryKeys)
         let column = entries.compactMap(\.keysWidth).filter { $0 <= widest && 2 + $0 + 2 + Entry.minimumSummary <= textWidth }.max()
-        let lines = entries.flatMap { $0.lines(width: textWidth, column: column) }
+        let wrapped = entries.map { $0.lines(width: textWidth, column: column) }
+        let lines = wrapped.flatMap { $0 }
+        let entryStarts = wrapped.indices.map { index in wrapped[..<index].reduce(0) { $0 + $1.count } }
         let height = max(min(lines.count + 2, size.height - 2), 3)
         let box = Rect(x: max((size.width - width) / 2, 0), y: max((size.height - 1 - height) / 2, 0), width: width, height: height)
-        return HelpLayout(box: box, lines: lines)
+        return HelpLayout(box: box, lines: lines, entryStarts: entryStarts)
     }
 
     /// The keys of a row; "(no key)" for an action the configuration left without one, which
@@ -153,6 +155,8 @@ public enum HelpScreen {
 public struct HelpLayout {
     public let box: Rect
     public let lines: [[TextSpan]]
+    /// The line each entry (a binding, a heading, a blank) starts on, in order.
+    public let entryStarts: [Int]
 
     /// The text lines the box shows at once (inside its border).
     public var visibleLines: Int { max(box.height - 2, 0) }

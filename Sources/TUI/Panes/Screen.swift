@@ -67,9 +67,21 @@ extension Explorer {
             : "Enlarge the window, or press \(keymap.keyName(for: .quit) ?? HelpScreen.interrupt) to quit."
         let lines = ["Terminal too small", "\(size.width)×\(size.height): seealso needs \(ScreenLayout.minimumSize.width)×\(ScreenLayout.minimumSize.height)",
                      wayOut]
+        // Shorter, for a window too small for that: the way out first of all (QA 23: at 12×3
+        // it showed "Terminal too / small / 12×3:", and not how to quit).
+        let quit = keymap.keyName(for: .quit) ?? HelpScreen.interrupt
+        let short = ["Too small", "\(size.width)×\(size.height)", writing ? "\(quit) quits, note lost" : "\(quit) quits"]
         // Wrapped, so that the way out is still readable in a 20-column window.
-        let rows = lines.enumerated().flatMap { number, line in
-            TextWrapper.wrap(line, width: max(size.width, 1)).map { (text: String($0.text), isTitle: number == 0) }
+        func wrapped(_ lines: [String]) -> [(text: String, isTitle: Bool)] {
+            lines.enumerated().flatMap { number, line in
+                TextWrapper.wrap(line, width: max(size.width, 1)).map { (text: String($0.text), isTitle: number == 0) }
+            }
+        }
+        var rows = wrapped(lines)
+        if rows.count > size.height {
+            rows = wrapped(short)
+            // Fewer rows still: the way out, then what else fits.
+            if rows.count > size.height { rows = Array(wrapped([short[2], short[0]]).prefix(max(size.height, 1))) }
         }
         // Centred when it fits; else from its first line, so that a tiny window shows the
         // start of the notice, not fragments from its middle ("so / needs / 40×12").

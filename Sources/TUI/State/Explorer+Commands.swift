@@ -159,9 +159,14 @@ extension Explorer {
     /// The help's top line in `new` for `top` in `old` (another size, so other wrapping and
     /// room): at the same share of the way through, so the end stays the end (at the end at
     /// 120×40, it showed 19% at 40×12).
+    /// Short of the end, on the start of an entry: as far through, a description's second
+    /// line could come first, without its keys (QA 23). The end keeps its last line at the
+    /// bottom, as less keeps it, whatever line that puts at the top.
     func helpTop(_ top: Int, from old: HelpLayout, to new: HelpLayout) -> Int {
         guard old.maxTop > 0 else { return 0 }
-        return Int((Double(min(top, old.maxTop)) * Double(new.maxTop) / Double(old.maxTop)).rounded())
+        guard top < old.maxTop else { return new.maxTop }
+        let through = Int((Double(top) * Double(new.maxTop) / Double(old.maxTop)).rounded())
+        return new.entryStarts.last { $0 <= through } ?? through
     }
 
     /// The help overlay as `state` shows it (at `size`, else the terminal's): its keys, the
