@@ -84,4 +84,17 @@ struct BookmarkWhereaboutsTests {
         #expect(rows.contains("★ file gone: Culture"))
         #expect(rows.contains("★ Hills"))
     }
+
+    /// QA 23: a bookmark of a.txt, in a folder holding a copy of it (the same title), showed
+    /// as "★ Background" with nothing to say it is elsewhere, and `m` on that section made a
+    /// second row reading the same. A bookmark in another file says the file, its article's
+    /// title too when that is not the open one's.
+    @Test func theDetailNamesTheFileOfABookmarkElsewhere() throws {
+        let (_, state) = opened(Listed(Self.entries))
+        let rows = PaneRows.bookmarks(state.bookmarks, model: bundledModel, bookmarkKey: "m").map { $0.spans.map(\.text).joined() }
+        let time = LocalTime.minute(Date(timeIntervalSince1970: 0))
+        #expect(rows.contains("Gamma, /elsewhere/gamma.txt · \(time)"), "\(rows)")
+        #expect(rows.contains("the bundled article · \(time)"), "the open article's title, in the bundled article: \(rows)")
+        #expect(rows.contains("Beta · \(time)"), "an article of the folder: its title")
+    }
 }

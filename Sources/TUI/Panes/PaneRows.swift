@@ -84,7 +84,16 @@ public enum PaneRows {
                 main.append(TextSpan(entry.path))
             }
             var detail: [TextSpan] = []
-            if entry.articleTitle != model.article.title { detail.append(TextSpan(entry.articleTitle + " · ", Style(.dim))) }
+            // Where it is when not here: its article, and its file when that is not this
+            // article's (QA 23: a bookmark of a.txt showed in a folder with a copy of it as
+            // "★ Background", and `m` there made a second row that read the same).
+            var place: [String] = entry.articleTitle != model.article.title ? [entry.articleTitle] : []
+            switch entry.away {
+            case .file(let file)?: place.append(file)
+            case .bundled?: place.append("the bundled article")
+            default: break
+            }
+            if !place.isEmpty { detail.append(TextSpan(place.joined(separator: ", ") + " · ", Style(.dim))) }
             if let note = entry.note, !note.isEmpty { detail.append(TextSpan("“\(note)” · ", Style(.normal))) }
             detail.append(TextSpan(LocalTime.minute(entry.createdAt), Style(.dim)))
             return [ListRow(main, target: entry.target, selectable: true, keptAtEnd: kept), ListRow.detail(detail)]
