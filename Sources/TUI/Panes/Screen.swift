@@ -113,10 +113,10 @@ extension Explorer {
         buffer.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: style)
         // Headed by the key that focuses the pane ("1 Outline"), as config.toml binds it; by
         // none when it is unbound.
+        let key = keymap.keyName(for: pane.focusCommand).map { "\($0) " } ?? ""
         // A space at each end where a separator follows, cut or not: cut, the "…" ran into the
         // separator beside the reader's title bar (QA 23), where the side panes' keep a space
         // before theirs. At the screen's edge the last column may hold text.
-        let key = keymap.keyName(for: pane.focusCommand).map { "\($0) " } ?? ""
         let margins = rect.x + rect.width < state.size.width ? 2 : 1
         let label = String("\(key)\(title(of: pane, state))".truncated(toWidth: max(rect.width - margins, 1)))
         buffer.put(" \(label) ", x: rect.x, y: rect.y, maxWidth: rect.width, style: style)

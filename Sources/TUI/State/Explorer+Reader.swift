@@ -62,7 +62,8 @@ extension Explorer {
     /// scrolls just enough to show it whole, as vim keeps the cursor on screen. One already out
     /// of view stays where it is.
     func resized(_ state: AppState, to size: Size) -> AppState {
-        let keepsMatch = currentMatchLine(state) != nil
+        // The match, while it is the search's place (`viewLeft`).
+        let keepsMatch = state.search.map { $0.current != nil && !viewLeft($0, in: state) } ?? false
         func kept(_ state: AppState) -> ClosedRange<Int>? {
             keepsMatch ? matchLine(state).map { $0...$0 } : selectedReferenceLines(state)
         }
@@ -83,12 +84,6 @@ extension Explorer {
         // The match is still the search's place: n goes on from it.
         if keepsMatch { state.search?.shownTop = state.reader.top }
         return state
-    }
-
-    /// The line of the search's current match, while it is the search's place (`viewLeft`).
-    func currentMatchLine(_ state: AppState) -> Int? {
-        guard let search = state.search, search.current != nil, !viewLeft(search, in: state) else { return nil }
-        return matchLine(state)
     }
 
     /// The line of the search's current match, if there is one.
