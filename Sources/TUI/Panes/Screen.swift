@@ -336,8 +336,11 @@ extension Explorer {
         } else {
             // Half the bar at least, and whatever the breadcrumb leaves (at 120 columns
             // it kept two steps with 40 columns empty).
-            let path = Self.fitted(jumpPath(state), width: max(available / 2, available - left.displayWidth - 4))
-            let trail = path.isEmpty ? "" : "  ⟨" + path + "⟩"
+            let steps = jumpPath(state)
+            let path = Self.fitted(steps, width: max(available / 2, available - left.displayWidth - 4))
+            // Only with its newest step whole: at 40 columns the two were cut to nothing
+            // ("Dual pow…  ⟨… → topic: M…⟩", QA 23), and where you are comes first.
+            let trail = path.isEmpty || !path.hasSuffix(steps.last ?? "") ? "" : "  ⟨" + path + "⟩"
             let room = max(available - trail.displayWidth, 0)
             x += buffer.put(left.displayWidth > room ? String(left.truncated(toWidth: room)) : left,
                             x: x, y: rect.y, maxWidth: room, style: Style(.statusBar, bold: true, reverse: true))

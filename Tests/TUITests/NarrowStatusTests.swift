@@ -1,0 +1,27 @@
+import Testing
+@testable import TUI
+
+/// The status line at 40 columns (QA 23): the breadcrumb and the jump path were both cut to
+/// nothing, "Dual pow…  ⟨… → topic: M…⟩". The path shows only with its newest step whole;
+/// else the breadcrumb has the room.
+@Suite("The status line at narrow widths")
+struct NarrowStatusTests: KeyDriven {
+    let explorer = makeExplorer()
+
+    /// The Municipalism strategy, then its See-also topic's card.
+    func jumped(width: Int) -> AppState {
+        let state = explorer.update(explorer.initialState(size: Size(width: width, height: 24)), .follow(.item("strategy:municipalism")))
+        return explorer.update(state, .follow(.card("see-also:communalism-bookchin")))
+    }
+
+    @Test func thePathGivesWayToTheBreadcrumb() {
+        let narrow = jumped(width: 40)
+        #expect(explorer.jumpPath(narrow).count == 3)
+        let bar = statusBar(narrow)
+        #expect(!bar.contains("⟨"), "\(bar)")
+        #expect(bar.hasPrefix(" Dual power › topic: Commu"), "\(bar)")
+        // Wide enough, both show, the path's newest step whole.
+        let wide = statusBar(jumped(width: 120))
+        #expect(wide.contains("⟨") && wide.contains("topic: Communalism (Bookchin)⟩"), "\(wide)")
+    }
+}
