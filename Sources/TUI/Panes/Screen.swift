@@ -456,36 +456,66 @@ extension Explorer {
     /// Draws typed text in `width` columns from (`x`, `y`) with its cursor, a reversed cell:
     /// the character under it (both columns of a wide one), or a space after the end. A text
     /// too long for the field shows as much as fits before the cursor, so that where the
-    /// typing happens is always in view (at the end, the end of a long note). Returns the
-    /// column of the cursor: the typing point, where the terminal's cursor goes.
+    /// typing happens is always in view (at the end, the end of a long note), and "…" in the
+    /// first or last column where text is out of view on that side, as readline marks it
+    /// with `<` and `>` (QA 23: 65 characters in the search prompt at 40 columns showed no
+    /// sign of the rest). Returns the column of the cursor: the typing point, where the
+    /// terminal's cursor goes.
     @discardableResult
     static func draw(_ input: LineInput, x: Int, y: Int, width: Int, style: Style, into buffer: inout CellBuffer) -> Int {
         let characters = Array(input.text)
         let widths = characters.map(\.displayWidth)
         let cursorWidth = input.cursor < characters.count ? max(widths[input.cursor], 1) : 1
-        var first = 0
-        var beforeCursor = widths[..<input.cursor].reduce(0, +)
-        while first < input.cursor, beforeCursor + cursorWidth > width {
-            beforeCursor -= widths[first]
-            first += 1
+        // The cell after the text, where the cursor is when it is at the end.
+        let endCell = input.cursor == characters.count ? 1 : 0
+        /// The first character shown in `room` columns with the cursor among them, and the
+        /// columns from it to the cursor.
+        func scrolled(room: Int) -> (first: Int, beforeCursor: Int) {
+            var first = 0
+            var beforeCursor = widths[..<input.cursor].reduce(0, +)
+            while first < input.cursor, beforeCursor + cursorWidth > room {
+                beforeCursor -= widths[first]
+                first += 1
+            }
+            return (first, beforeCursor)
         }
+        // A mark takes a column from the text, which may scroll it further: settled first.
+        var marks = (left: 0, right: 0)
+        var view = scrolled(room: width)
+        if width >= 5 {
+            for _ in 0..<4 {
+                let left = view.first > 0 ? 1 : 0
+                let right = widths[view.first...].reduce(0, +) + endCell > width - left ? 1 : 0
+                if (left, right) == marks { break }
+                marks = (left, right)
+                view = scrolled(room: width - left - right)
+            }
+        }
+        let (start, end) = (x + marks.left, x + width - marks.right)
         let cursorStyle = Style(style.role, bold: style.bold, reverse: true)
-        var column = x
-        for index in first..<characters.count {
-            guard column + widths[index] <= x + width else { break }
+        var column = start
+        var shownAll = true
+        for index in view.first..<characters.count {
+            guard column + widths[index] <= end else {
+                shownAll = false
+                break
+            }
             if index == input.cursor {
                 // A zero-width cluster (a lone combining mark) is drawn as nothing: the cursor
                 // on it is a reversed space, so that it still shows.
                 let shown = widths[index] == 0 ? " " : String(characters[index])
-                column += buffer.put(shown, x: column, y: y, maxWidth: x + width - column, style: cursorStyle)
+                column += buffer.put(shown, x: column, y: y, maxWidth: end - column, style: cursorStyle)
             } else {
-                column += buffer.put(String(characters[index]), x: column, y: y, maxWidth: x + width - column, style: style)
+                column += buffer.put(String(characters[index]), x: column, y: y, maxWidth: end - column, style: style)
             }
         }
-        if input.cursor == characters.count, column < x + width {
+        if input.cursor == characters.count, column < end {
             buffer.put(" ", x: column, y: y, style: cursorStyle)
         }
-        return x + min(beforeCursor, max(width - 1, 0))
+        let mark = Style(.dim)
+        if marks.left > 0 { buffer.put("…", x: x, y: y, maxWidth: 1, style: mark) }
+        if marks.right > 0, !shownAll { buffer.put("…", x: end, y: y, maxWidth: 1, style: mark) }
+        return start + min(view.beforeCursor, max(end - start - 1, 0))
     }
 
     /// Where the reader is, as less and vim say it: Top, Bot, All or a percentage.
