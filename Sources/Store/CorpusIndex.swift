@@ -35,7 +35,7 @@ public final class CorpusIndex {
 
     public init(directory: URL) throws {
         if BaseDirectory.lostItsBytes(directory.path) {
-            throw StoreError.cannotCreateDirectory(path: directory.path, reason: BaseDirectory.lostBytesReason)
+            throw StoreError.unreadableDirectory(path: directory.path, reason: BaseDirectory.lostBytesReason)
         }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         url = directory.appendingPathComponent(Self.fileName)

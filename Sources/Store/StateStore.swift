@@ -62,6 +62,7 @@ public final class StateStore {
     /// read-only. Throws `.unreadableDirectory` for a `directory` that is not a folder and
     /// cannot be one (a file is there, or on its path), or that cannot be looked at.
     public convenience init(readingExisting directory: URL) throws {
+        try Self.refuseLostBytes(directory)
         let file = directory.appendingPathComponent(Self.fileName)
         if let absent = try Self.absence(of: directory, file: file) {
             try self.init(directory: directory, opened: (try Self.emptyDatabase(), absent))
@@ -563,10 +564,18 @@ public final class StateStore {
 
     /// Opens the database for writing, or read-only (with the reason) when the folder cannot be
     /// written. Never writes to a file before checking that it is a seealso database.
-    private static func open(directory: URL, file: URL) throws -> (database: Database, unwritable: StoreError?) {
+    /// A folder named with bytes that are not UTF-8 (`BaseDirectory.lostItsBytes`) is neither
+    /// made nor read: the path names another folder, which a write would create and a read
+    /// would find empty, while the real one may hold bookmarks (QA 23, 24). The explorer then
+    /// runs without bookmarks and says why, as for any store it cannot open.
+    private static func refuseLostBytes(_ directory: URL) throws {
         if BaseDirectory.lostItsBytes(directory.path) {
-            return (try emptyDatabase(), .cannotCreateDirectory(path: directory.path, reason: BaseDirectory.lostBytesReason))
+            throw StoreError.unreadableDirectory(path: directory.path, reason: BaseDirectory.lostBytesReason)
         }
+    }
+
+    private static func open(directory: URL, file: URL) throws -> (database: Database, unwritable: StoreError?) {
+        try refuseLostBytes(directory)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {

@@ -89,7 +89,11 @@ struct ConfigCommand: ParsableCommand {
         let path = ConfigFile.defaultPath(environment: environment)
         try Output.line(path)
         do {
-            if try RegularFile.bytesIfPresent(atPath: path) == nil { Diagnostics.report("\(path): no such file: seealso uses the defaults") }
+            if try RegularFile.bytesIfPresent(atPath: path) == nil {
+                // Not "no such file" when its name's bytes were lost (`BaseDirectory.lostItsBytes`).
+                let why = BaseDirectory.lostItsBytes(path) ? BaseDirectory.lostBytesReason : "no such file"
+                Diagnostics.report("\(path): \(why): seealso uses the defaults")
+            }
         } catch {
             Diagnostics.report("\(error); seealso uses the defaults")
         }
