@@ -111,6 +111,27 @@ struct SelectionColourTests: KeyDriven {
         #expect(theme.fitted(to: TerminalPalette(colorCount: 256, hasDefaultColors: true)) == theme)
     }
 
+    /// QA 24: `match = { bg = "grey" }` over the dark theme's black match text came out black
+    /// on black with 8 colours: text and band in the terminal's own colours, underlined.
+    @Test("fitted(to:) gives text and band drawn alike the terminal's own colours")
+    func fittedTextAndBandAlike() {
+        var theme = Theme.dark
+        theme.appearances[.match] = Appearance(foreground: .black, background: .indexed(240))
+        theme.appearances[.notice] = Appearance(foreground: .white, background: .indexed(250))
+        for colors in [8, 16] {
+            let fitted = theme.fitted(to: TerminalPalette(colorCount: colors, hasDefaultColors: true))
+            for role in [ColorRole.match, .notice] {
+                let appearance = fitted.appearance(for: Style(role))
+                #expect(appearance.foreground == .default && appearance.background == .default && appearance.underline, "\(role), \(colors) colours")
+            }
+        }
+        #expect(theme.fitted(to: TerminalPalette(colorCount: 256, hasDefaultColors: true)) == theme)
+        var asked = Theme.dark
+        asked.appearances[.match] = Appearance(foreground: .red, background: .red)
+        #expect(asked.fitted(to: TerminalPalette(colorCount: 8, hasDefaultColors: true)).appearances[.match] == asked.appearances[.match],
+                "both in the palette: the theme's choice")
+    }
+
     /// QA 14d reported the outline's lead row under NO_COLOR as reversed only after its name:
     /// that was tmux's `capture-pane -e`, which carries attributes over from the line above.
     /// The cells themselves are reversed across the row, in every list pane, and the parts

@@ -73,6 +73,13 @@ public struct TerminalPalette: Equatable, Sendable {
         return [0, 7].contains(Self.basicColor(approximating: index))
     }
 
+    /// Whether text of `foreground` on `background` comes out in one colour, where the palette
+    /// lacks one of them (both asked for alike is the theme's own choice).
+    func drawsAlike(_ foreground: TerminalColor, _ background: TerminalColor) -> Bool {
+        guard foreground.paletteIndex != nil, background.paletteIndex != nil, !has(foreground) || !has(background) else { return false }
+        return number(for: foreground, isForeground: true) == number(for: background, isForeground: false)
+    }
+
     /// The basic colour (0–7) closest to a 256-colour palette index, by channel threshold.
     static func basicColor(approximating index: Int) -> Int {
         switch index {
@@ -113,6 +120,14 @@ extension Theme {
             if let index = appearance.foreground.paletteIndex, TerminalPalette.basicColor(approximating: index) == 0 {
                 fitted.appearances[role]?.dim = true
             }
+        }
+        // Text and band the palette draws in one colour: both the terminal's own, the role
+        // marked by its underline (QA 24: `match = { bg = "grey" }` over the dark theme's black
+        // text was black on black under TERM=linux, and the matches vanished).
+        for (role, appearance) in fitted.appearances where palette.drawsAlike(appearance.foreground, appearance.background) {
+            fitted.appearances[role]?.foreground = .default
+            fitted.appearances[role]?.background = .default
+            fitted.appearances[role]?.underline = true
         }
         return fitted
     }
