@@ -283,13 +283,13 @@ extension StateStore {
         let all = try bookmarks().reversed()
         var output = "# Bookmarks\n"
         if all.isEmpty { return output + "\nNo bookmarks.\n" }
-        let day = Date.ISO8601FormatStyle().year().month().day()
         for title in Set(all.map(\.articleTitle)).sorted() {
             output += "\n## \(MarkdownExporter.inline(title))\n\n"
             for bookmark in all where bookmark.articleTitle == title {
                 var line = "- \(MarkdownExporter.block(bookmark.displayPath))"  // starts the item's text
                 if let note = bookmark.note { line += " — \(MarkdownExporter.inline(note))" }
-                output += line + " (\(bookmark.createdAt.formatted(day)))\n"
+                // The day as `bookmarks list` shows it, local (`LocalTime`).
+                output += line + " (\(LocalTime.day(bookmark.createdAt)))\n"
             }
         }
         return output

@@ -175,6 +175,22 @@ import Testing
         #expect(try times("CET-1CEST,M3.5.0,M10.5.0/3") == ["2024-07-01 14:00", "2024-01-01 01:00"], "summer and winter time")
     }
 
+    /// QA 24: the Markdown export's dates were UTC, and Julian before 1582 (Foundation's ISO
+    /// 8601 style): "(2026-11-27)" where `list` said 2026-11-28 under TZ=JST-9, "(1500-02-20)"
+    /// for 1500-03-01. They are the days `list` shows.
+    @Test func theMarkdownExportDatesAreTheDaysListShows() throws {
+        let export = folder.file("old.json")
+        try #"{"version":1,"bookmarks":[{"article":"A","section":"s","heading":"Old","createdAt":"1500-03-01T12:00:00Z"},"#
+            .appending(#"{"article":"A","section":"t","heading":"Late","createdAt":"2026-11-27T19:40:21Z"}]}"#)
+            .write(to: export, atomically: true, encoding: .utf8)
+        #expect(try run("import", export.path).status == 0)
+        var environment = ProcessInfo.processInfo.environment
+        environment["TZ"] = "JST-9"
+        let markdown = try Captured.run(URL(fileURLWithPath: try Binary.path()), ["bookmarks", "export", "--format", "markdown", "--data-dir", data],
+                                        in: folder.url, environment: environment)
+        #expect(try Captured.text(markdown.stdout) == "# Bookmarks\n\n## A\n\n- Old (1500-03-01)\n- Late (2026-11-28)\n")
+    }
+
     /// The commands that write say it as `list` does: they said "cannot create DIR (File
     /// exists): bookmarks cannot be saved (reading goes on; …)", with 74, which is the
     /// explorer's case (it goes on reading; a command does not).
