@@ -46,8 +46,8 @@ extension Evidence {
 
 extension Substring {
     /// Where text shown from a later point may start without a word cut in part: after each
-    /// space, before each ideograph (Chinese and Japanese have no spaces between words, and a
-    /// line may break before any ideograph, UAX #14) but closing punctuation, and the end
+    /// space, before each character of a script written without spaces (`isWrittenWithoutSpaces`:
+    /// a line may break before any ideograph, UAX #14) but closing punctuation, and the end
     /// (nothing of it shown). What the evidence rows, the link map's detail line and
     /// `Evidence.excerpt(limit:)` leave out before a mention ("…among anarchists"). Spaces
     /// alone left nothing before a mention in Japanese text (QA 23: "…東京長い長い…").
@@ -56,7 +56,7 @@ extension Substring {
             guard position > startIndex else { return false }
             if self[index(before: position)] == " " { return true }
             guard let first = self[position].unicodeScalars.first else { return false }
-            return first.isIdeographic && !first.isClosingPunctuation
+            return first.isWrittenWithoutSpaces && !first.isClosingPunctuation
         } + [endIndex]
     }
 }
@@ -70,6 +70,17 @@ extension Unicode.Scalar {
         switch value {
         case 0x2E80...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFF60, 0x20000...0x3FFFF: true
         default: false
+        }
+    }
+
+    /// The scripts whose words have no spaces between them, where a line may break between
+    /// characters: the ideographic ones, and Thai, Lao, Khmer and Myanmar (QA 24: a Thai
+    /// excerpt showed the mention alone). UAX #14 breaks these four by dictionary; between
+    /// any two of their clusters is what an excerpt can do without one.
+    public var isWrittenWithoutSpaces: Bool {
+        switch value {
+        case 0x0E00...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF: true
+        default: isIdeographic
         }
     }
 

@@ -77,4 +77,19 @@ struct EvidenceExcerptTests {
         #expect(!punctuated.wordStarts.contains { $0 < punctuated.endIndex && punctuated[$0] == "、" })
         #expect(punctuated.wordStarts.map { punctuated[$0...] } == ["京、大阪", "大阪", "阪", ""])
     }
+
+    /// QA 24: Thai, too, is written without spaces between words: the excerpt showed the
+    /// mention alone, "…อนาธิปไตย…". It starts between two clusters, never inside one (its
+    /// vowel and tone marks stay on their consonants).
+    @Test("Thai text keeps context before the mention")
+    func thaiTextKeepsContextBefore() throws {
+        let sentence = String(repeating: "การปฏิวัติของประชาชน", count: 8)
+        let text = "= T =\n\n" + sentence + " อนาธิปไตย " + sentence + "\n\n== See also ==\n\n- อนาธิปไตย\n"
+        let model = try LinkedArticle(article: ArticleParser().parse(text))
+        let evidence = try #require(model.graph.links.compactMap(\.evidence).first { $0.partsAroundMention?.mention == "อนาธิปไตย" })
+        let excerpt = evidence.excerpt(limit: 60)
+        let before = try #require(excerpt.range(of: "อนาธิปไตย")).lowerBound
+        #expect(excerpt[..<before].count >= 15, "context before the mention: \(excerpt)")
+        #expect(excerpt.hasPrefix("…") && sentence.contains(excerpt[excerpt.index(after: excerpt.startIndex)..<before].trimmingCharacters(in: .whitespaces)))
+    }
 }
