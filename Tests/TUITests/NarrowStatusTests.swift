@@ -1,3 +1,4 @@
+import Content
 import Testing
 @testable import TUI
 
@@ -23,5 +24,16 @@ struct NarrowStatusTests: KeyDriven {
         // Wide enough, both show, the path's newest step whole.
         let wide = statusBar(jumped(width: 120))
         #expect(wide.contains("⟨") && wide.contains("topic: Communalism (Bookchin)⟩"), "\(wide)")
+    }
+
+    /// QA 24: a long title took the whole breadcrumb and the section was cut off ("The
+    /// Remarkably Long Title … About Dual P…"): the title is cut first.
+    @Test func aLongTitleIsCutBeforeTheSection() throws {
+        let model = try LinkedArticle(article: ArticleParser().parse(
+            "= The Remarkably Long Title of an Encyclopedia Article About Dual Power =\n\nLead.\n\n== Criticism ==\n\nText.\n"))
+        let explorer = Explorer(model: model)
+        let state = explorer.update(explorer.initialState(size: Size(width: 80, height: 14)), .follow(.section(1)))
+        let bar = explorer.render(state).row(13)
+        #expect(bar.hasPrefix(" The Remarkably Long Title") && bar.contains("… › Criticism"), "\(bar)")
     }
 }

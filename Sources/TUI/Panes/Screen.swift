@@ -313,12 +313,25 @@ extension Explorer {
     func drawStatus(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer) -> [String]? {
         let style = Style(.statusBar, reverse: true)
         buffer.fill(rect, style: style)
-        var left = " " + model.article.title
+        // The breadcrumb: the title, then where in it.
+        var place = ""
         if case .card(let id) = state.reader.content {
-            left += " › topic: " + model.displayName(of: id)
+            place = " › topic: " + model.displayName(of: id)
         } else {
-            for index in model.article.path(to: currentSection(state)) { left += " › " + model.article.sections[index].title }
+            for index in model.article.path(to: currentSection(state)) { place += " › " + model.article.sections[index].title }
         }
+        let title = " " + model.article.title
+        /// The breadcrumb in `room` columns: the title cut first, where you are kept while it
+        /// fits with a few letters of the title (QA 24: a long title took the whole line and
+        /// "› Criticism" was cut off).
+        func breadcrumb(_ room: Int) -> String {
+            let whole = title + place
+            guard whole.displayWidth > room else { return whole }
+            let titleRoom = room - place.displayWidth
+            guard !place.isEmpty, titleRoom >= 6 else { return String(whole.truncated(toWidth: room)) }
+            return String(title.truncated(toWidth: titleRoom)) + place
+        }
+        let left = title + place
         let right = statusRight(state)
         let available = max(rect.width - right.displayWidth, 0)
         var x = rect.x
@@ -342,8 +355,7 @@ extension Explorer {
             // ("Dual pow…  ⟨… → topic: M…⟩", QA 23), and where you are comes first.
             let trail = path.isEmpty || !path.hasSuffix(steps.last ?? "") ? "" : "  ⟨" + path + "⟩"
             let room = max(available - trail.displayWidth, 0)
-            x += buffer.put(left.displayWidth > room ? String(left.truncated(toWidth: room)) : left,
-                            x: x, y: rect.y, maxWidth: room, style: Style(.statusBar, bold: true, reverse: true))
+            x += buffer.put(breadcrumb(room), x: x, y: rect.y, maxWidth: room, style: Style(.statusBar, bold: true, reverse: true))
             x += buffer.put(trail, x: x, y: rect.y, maxWidth: max(rect.x + available - x, 0), style: style)
         }
         buffer.put(right, x: rect.x + available, y: rect.y, maxWidth: rect.width - available, style: style)
