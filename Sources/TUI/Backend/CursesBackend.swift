@@ -1,4 +1,5 @@
 import CNCursesw
+import Content
 
 #if canImport(Glibc)
 import Glibc
@@ -24,10 +25,12 @@ public enum TerminalError: Error, CustomStringConvertible {
         switch self {
         case .notATerminal:
             return "standard input and output must be a terminal"
+        // TERM's value as the terminal can show it: it may hold an escape sequence or a BEL
+        // (QA 24: TERM=$'x\e[31m' turned the message red).
         case .unknownTerminal(let name):
-            return "terminal type '\(name)' has no terminfo entry seealso can use (check TERM)"
+            return "terminal type '\(name.neutralized)' has no terminfo entry seealso can use (check TERM)"
         case .cannotMoveCursor(let name):
-            return "terminal type '\(name)' cannot move the cursor (check TERM)"
+            return "terminal type '\(name.neutralized)' cannot move the cursor (check TERM)"
         case .tooLarge(let width, let height):
             return "the terminal is \(width)×\(height) cells, more than seealso can draw"
         case .noUTF8Locale:
