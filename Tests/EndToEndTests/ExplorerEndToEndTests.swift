@@ -589,6 +589,10 @@ extension OnATerminal {
             tmux.stopRecording()
             let bytes = try String(decoding: Data(contentsOf: recording), as: UTF8.self)
             #expect(bytes.contains("printed the outline instead") && !bytes.contains("? help"), "the explorer drew nothing")
+            // At most an attribute reset before the outline (QA 24: endwin wrote its resets).
+            let before = try #require(bytes.range(of: "Dual power")).lowerBound
+            #expect(!bytes[..<before].contains("\u{1B}[39;49m"), "\(bytes[..<before].debugDescription)")
+            try expectSaneTerminal(tmux)
         }
 
         /// A terminal type ncurses does not know gets the outline, as TERM=dumb does (less, too,

@@ -112,12 +112,23 @@ public final class CursesBackend {
         // newterm, unlike initscr, returns nil instead of exiting when TERM is unusable. ncurses
         // sets the terminal's modes through the output (stdout, the same terminal) and reads
         // keys from the input only, so /dev/tty as the input is all `seealso -` needs.
-        guard Self.withinLargestSize({ newterm(nil, seealso_stdout(), input.file) }) != nil else {
+        guard let screen = Self.withinLargestSize({ newterm(nil, seealso_stdout(), input.file) }) else {
             if input.descriptor != STDIN_FILENO { fclose(input.file) }
             if let claimed = Self.claimedSize(), Self.exceedsLargestSize(claimed) {
                 throw TerminalError.tooLarge(width: Int(claimed.columns), height: Int(claimed.rows))
             }
             throw TerminalError.unknownTerminal(getenv("TERM").map { String(cString: $0) } ?? "(unset)")
+        }
+        // A terminal that cannot address the cursor (no `cup`: a glass tty, ncurses' dumb-emacs-ansi)
+        // takes newterm, and the explorer drew its panes into each other or left all but the
+        // last row blank (QA 23). Given back before anything is asked of it: its modes as they
+        // were (newterm turned output processing off: the outline came out as a staircase),
+        // without endwin, which wrote its attribute resets first (QA 24).
+        guard seealso_string_capability("cup") != nil else {
+            reset_shell_mode()
+            delscreen(screen)
+            if input.descriptor != STDIN_FILENO { fclose(input.file) }
+            throw TerminalError.cannotMoveCursor(getenv("TERM").map { String(cString: $0) } ?? "(unset)")
         }
         // From here on the terminal is ncurses': restore it however the process ends.
         terminalNeedsRestore = 1
@@ -145,15 +156,6 @@ public final class CursesBackend {
         usesColor = colors
         pairs = ColorPairs(palette: palette, pairLimit: colors ? Int(seealso_color_pairs()) : 0)
 
-        // Nothing has been written yet (ncurses writes at the first refresh): a terminal that
-        // cannot address the cursor is given back untouched, for the outline.
-        guard seealso_string_capability("cup") != nil else {
-            terminalNeedsRestore = 0
-            endwin()
-            releaseStandardError()
-            Self.restore(savedActions)
-            throw TerminalError.cannotMoveCursor(getenv("TERM").map { String(cString: $0) } ?? "(unset)")
-        }
         // Keys are read from this window, never from stdscr: getch on stdscr would refresh
         // the never-drawn stdscr and blank the screen.
         guard let window = newwin(0, 0, 0, 0) else {
