@@ -70,7 +70,11 @@ extension Explorer {
         // Shorter, for a window too small for that: the way out first of all (QA 23: at 12×3
         // it showed "Terminal too / small / 12×3:", and not how to quit).
         let quit = keymap.keyName(for: .quit) ?? HelpScreen.interrupt
-        let short = ["Too small", "\(size.width)×\(size.height)", writing ? "\(quit) quits, note lost" : "\(quit) quits"]
+        let quits = writing ? "\(quit) quits, note lost" : "\(quit) quits"
+        // Each line only where its words fit, never cut inside one, but the way out, which is
+        // the key alone then: at 3 columns "3×11" read "3×1" / "1" (QA 24).
+        func wordsFit(_ line: String) -> Bool { line.split(separator: " ").allSatisfy { $0.displayWidth <= size.width } }
+        let short = ["Too small", "\(size.width)×\(size.height)"].filter(wordsFit) + [wordsFit(quits) ? quits : quit]
         // Wrapped, so that the way out is still readable in a 20-column window.
         func wrapped(_ lines: [String]) -> [(text: String, isTitle: Bool)] {
             lines.enumerated().flatMap { number, line in
@@ -81,7 +85,7 @@ extension Explorer {
         if rows.count > size.height {
             rows = wrapped(short)
             // Fewer rows still: the way out, then what else fits.
-            if rows.count > size.height { rows = Array(wrapped([short[2], short[0]]).prefix(max(size.height, 1))) }
+            if rows.count > size.height { rows = Array(wrapped([short[short.count - 1]] + short.dropLast()).prefix(max(size.height, 1))) }
         }
         // Centred when it fits; else from its first line, so that a tiny window shows the
         // start of the notice, not fragments from its middle ("so / needs / 40×12").
