@@ -185,7 +185,6 @@ extension Bookmarks {
                 }.joined(separator: "  ")
             }.joined(separator: "\n") + "\n"
         }
-
     }
 
     struct Add: ParsableCommand {
