@@ -151,23 +151,32 @@ import Testing
         #expect(try contents(file) == Data("x".utf8))
     }
 
+    /// Imports bookmarks of an article "A", one for each heading and its ISO 8601 date.
+    func importDated(_ dated: KeyValuePairs<String, String>) throws {
+        let export = folder.file("dated-\(UUID().uuidString).json")
+        let entries = dated.enumerated().map { index, bookmark in
+            #"{"article":"A","section":"s\#(index)","heading":"\#(bookmark.key)","createdAt":"\#(bookmark.value)"}"#
+        }
+        try (#"{"version":1,"bookmarks":["# + entries.joined(separator: ",") + "]}").write(to: export, atomically: true, encoding: .utf8)
+        #expect(try run("import", export.path).status == 0)
+    }
+
+    /// The output of `bookmarks ARGUMENTS --data-dir DATA` with TZ set to `tz`.
+    func underTZ(_ tz: String, _ arguments: String...) throws -> String {
+        var environment = ProcessInfo.processInfo.environment
+        environment["TZ"] = tz
+        let run = try Captured.run(URL(fileURLWithPath: try Binary.path()), ["bookmarks"] + arguments + ["--data-dir", data],
+                                   in: folder.url, environment: environment)
+        return try Captured.text(run.stdout)
+    }
+
     /// QA 23: `bookmarks list` (and the explorer's Bookmarks pane, through the same
     /// `LocalTime`) showed UTC for every form of TZ but a zone's name: `:Asia/Tokyo`, a file
     /// path, `JST-9`, a POSIX rule. Each is the local time `date` shows.
     @Test func bookmarkTimesFollowEveryFormOfTZ() throws {
-        let export = folder.file("dated.json")
-        try #"{"version":1,"bookmarks":[{"article":"A","section":"s","heading":"Winter","createdAt":"2024-01-01T00:00:00Z"},"#
-            .appending(#"{"article":"A","section":"t","heading":"Summer","createdAt":"2024-07-01T12:00:00Z"}]}"#)
-            .write(to: export, atomically: true, encoding: .utf8)
-        #expect(try run("import", export.path).status == 0)
-        func times(_ tz: String) throws -> [String] {
-            var environment = ProcessInfo.processInfo.environment
-            environment["TZ"] = tz
-            let listed = try Captured.run(URL(fileURLWithPath: try Binary.path()), ["bookmarks", "list", "--data-dir", data],
-                                          in: folder.url, environment: environment)
-            // The header, then the newest first.
-            return try Captured.text(listed.stdout).split(separator: "\n").dropFirst().map { String($0.suffix(16)) }
-        }
+        try importDated(["Winter": "2024-01-01T00:00:00Z", "Summer": "2024-07-01T12:00:00Z"])
+        // The header, then the newest first.
+        func times(_ tz: String) throws -> [String] { try underTZ(tz, "list").split(separator: "\n").dropFirst().map { String($0.suffix(16)) } }
         #expect(try times("UTC") == ["2024-07-01 12:00", "2024-01-01 00:00"])
         for tokyo in ["Asia/Tokyo", ":Asia/Tokyo", "/usr/share/zoneinfo/Asia/Tokyo", "JST-9"] {
             #expect(try times(tokyo) == ["2024-07-01 21:00", "2024-01-01 09:00"], "TZ=\(tokyo)")
@@ -179,16 +188,8 @@ import Testing
     /// 8601 style): "(2026-11-27)" where `list` said 2026-11-28 under TZ=JST-9, "(1500-02-20)"
     /// for 1500-03-01. They are the days `list` shows.
     @Test func theMarkdownExportDatesAreTheDaysListShows() throws {
-        let export = folder.file("old.json")
-        try #"{"version":1,"bookmarks":[{"article":"A","section":"s","heading":"Old","createdAt":"1500-03-01T12:00:00Z"},"#
-            .appending(#"{"article":"A","section":"t","heading":"Late","createdAt":"2026-11-27T19:40:21Z"}]}"#)
-            .write(to: export, atomically: true, encoding: .utf8)
-        #expect(try run("import", export.path).status == 0)
-        var environment = ProcessInfo.processInfo.environment
-        environment["TZ"] = "JST-9"
-        let markdown = try Captured.run(URL(fileURLWithPath: try Binary.path()), ["bookmarks", "export", "--format", "markdown", "--data-dir", data],
-                                        in: folder.url, environment: environment)
-        #expect(try Captured.text(markdown.stdout) == "# Bookmarks\n\n## A\n\n- Old (1500-03-01)\n- Late (2026-11-28)\n")
+        try importDated(["Old": "1500-03-01T12:00:00Z", "Late": "2026-11-27T19:40:21Z"])
+        #expect(try underTZ("JST-9", "export", "--format", "markdown") == "# Bookmarks\n\n## A\n\n- Old (1500-03-01)\n- Late (2026-11-28)\n")
     }
 
     /// The commands that write say it as `list` does: they said "cannot create DIR (File
