@@ -117,7 +117,7 @@ public final class CursesBackend {
             if let claimed = Self.claimedSize(), Self.exceedsLargestSize(claimed) {
                 throw TerminalError.tooLarge(width: Int(claimed.columns), height: Int(claimed.rows))
             }
-            throw TerminalError.unknownTerminal(getenv("TERM").map { String(cString: $0) } ?? "(unset)")
+            throw TerminalError.unknownTerminal(Self.terminalType)
         }
         // A terminal that cannot address the cursor (no `cup`: a glass tty, ncurses' dumb-emacs-ansi)
         // takes newterm, and the explorer drew its panes into each other or left all but the
@@ -128,7 +128,7 @@ public final class CursesBackend {
             reset_shell_mode()
             delscreen(screen)
             if input.descriptor != STDIN_FILENO { fclose(input.file) }
-            throw TerminalError.cannotMoveCursor(getenv("TERM").map { String(cString: $0) } ?? "(unset)")
+            throw TerminalError.cannotMoveCursor(Self.terminalType)
         }
         // From here on the terminal is ncurses': restore it however the process ends.
         terminalNeedsRestore = 1
@@ -410,6 +410,9 @@ public final class CursesBackend {
         return setUp()
     }
 
+    /// TERM, as the errors that name it say it.
+    private static var terminalType: String { getenv("TERM").map { String(cString: $0) } ?? "(unset)" }
+
     /// ncurses' screens resized to the size the terminal has (`pendingSize`), then `resized`.
     private func resize(to pending: (rows: Int32, columns: Int32)) -> InputEvent {
         resizeterm(pending.rows, pending.columns)
@@ -685,7 +688,7 @@ public final class CursesBackend {
         case .sgrMouseReport(let report):
             // One the explorer asked for (`asksForSGRMouse`); with the mouse off, ignored.
             if mouseEnabled, let mouse = report.event { return .mouse(mouse) }
-            return pendingEvents.isEmpty ? nil : pendingEvents.removeFirst()
+            fallthrough
         case .unknown:
             // Ignored; a key that cut the sequence short is the answer now.
             return pendingEvents.isEmpty ? nil : pendingEvents.removeFirst()
