@@ -55,7 +55,7 @@ struct OverlayMouseTests {
         #expect(back.helpTop == 0)
     }
 
-    @Test func overTheLinkMapTheWheelMovesItsSelectionAndClicksDoNothing() throws {
+    @Test func overTheLinkMapTheWheelMovesItsSelection() throws {
         let open = press(start, .character("v"))
         let map = try #require(open.linkMap)
         #expect(LinkMap(model: bundledModel, focus: map.focus).nodes.count >= 2)
@@ -64,11 +64,41 @@ struct OverlayMouseTests {
         #expect(moved.linkMap?.selection == map.selection + 1)
         #expect(moved.reader == open.reader)
         #expect(mouse(moved, .wheelUp, x: cell.x, y: cell.y).linkMap?.selection == map.selection)
+    }
 
-        let clicked = mouse(open, .press, x: cell.x, y: cell.y, times: 2)
-        #expect(clicked.linkMap == open.linkMap)
-        #expect(clicked.reader == open.reader && clicked.history.back.isEmpty)
-        #expect(explorer.render(clicked).text == explorer.render(open).text)
+    /// The screen cell where the open map draws node `index`'s label, found in the frame.
+    func nodeCell(_ index: Int, _ state: AppState) throws -> (x: Int, y: Int) {
+        let open = try #require(state.linkMap)
+        let label = LinkMap(model: bundledModel, focus: open.focus).nodes[index].label
+        let screen = explorer.render(state)
+        for y in 0..<state.size.height {
+            let row = Array(screen.row(y))
+            if let x = row.indices.first(where: { String(row[$0...]).hasPrefix(label) }) { return (x, y) }
+        }
+        throw CancellationError()
+    }
+
+    /// As in the panes and the finder: a click on a node selects it, a click on the selected
+    /// node follows it; a click on no node (the focus box, the title) does nothing.
+    @Test func overTheLinkMapAClickSelectsANodeAndASecondFollowsIt() throws {
+        let open = press(start, .character("v"))
+        let map = LinkMap(model: bundledModel, focus: try #require(open.linkMap).focus)
+        let index = try #require(map.nodes.indices.dropFirst().first { map.target(of: $0) != nil }, "a followable node besides the first")
+        let cell = try nodeCell(index, open)
+
+        let selected = mouse(open, .press, x: cell.x + 1, y: cell.y)
+        #expect(selected.linkMap?.selection == index)
+        #expect(selected.reader == open.reader && selected.history.back.isEmpty)
+        let followed = mouse(selected, .press, x: cell.x + 1, y: cell.y)
+        #expect(followed.linkMap == nil)
+        #expect(followed.history.back.count == 1, "followed, with history, as Enter does")
+        #expect(followed == press(selected, .enter))
+
+        for (x, y) in [(0, 0), (open.size.width / 2, open.size.height / 2)] {
+            let clicked = mouse(open, .press, x: x, y: y, times: 2)
+            #expect(clicked.linkMap == open.linkMap, "no node at \(x),\(y)")
+            #expect(clicked.reader == open.reader && clicked.history.back.isEmpty)
+        }
     }
 
     @Test func inTheFinderTheWheelMovesTheSelectionAndAClickSelectsARowThenJumps() throws {

@@ -146,7 +146,7 @@ public enum HelpScreen {
         entries.append(.text("Click selects and focuses; click the selected row or link of the focused pane to follow it; "
                              + "the wheel scrolls."))
         entries.append(.text("Over the help, the finder or the link map, the mouse acts on them alone: the wheel scrolls "
-                             + "or moves the selection, and in the finder a click selects and a click on the selected result jumps."))
+                             + "or moves the selection; in the finder and the map a click selects, and a click on the selected result or node follows it."))
         return entries
     }
 }

@@ -350,6 +350,19 @@ extension LinkMap {
         return selectedLeft ?? selectedRight ?? (focusBox.x + 1, focusBox.y + 1)
     }
 
+    /// The node drawn at (`x`, `y`) when the map is drawn in `rect` with `selected` selected
+    /// (which decides the page of a long group), as `render` places it: either row of a roomy
+    /// node; nil on a box's border, a "+N more" line, the focus box, or anything else.
+    public func node(atX x: Int, y: Int, in rect: Rect, selected: Int?) -> Int? {
+        let selected = selected.flatMap { nodes.indices.contains($0) ? $0 : nil }
+        guard let layout = layout(in: rect, selected: selected) else { return nil }
+        for placed in layout.left.groups + layout.right.groups
+        where x > placed.box.x && x < placed.box.maxX - 1 && y > placed.box.y && y < placed.box.maxY - 1 {
+            if case .node(let index, _) = placed.rows[y - placed.box.y - 1] { return index }
+        }
+        return nil
+    }
+
     /// Where everything goes in `area`; nil when it is smaller than `minimumSize`.
     struct Layout {
         var body: Rect

@@ -43,9 +43,8 @@ extension Explorer {
             notice = drawStatus(state, in: layout.status, into: &buffer)
         }
         if let open = state.linkMap {
-            // The map takes the screen above the status bar: it needs the room at 80×24.
             let map = linkMaps[open.focus]
-            let area = Rect(x: 0, y: 0, width: state.size.width, height: max(state.size.height - 1, 0))
+            let area = Self.linkMapArea(state.size)
             buffer.fill(area)
             let node = map.render(into: &buffer, in: area, selected: map.nodes.isEmpty ? nil : open.selection, ascii: state.display.asciiDrawing)
             let place = node ?? (area.x, area.y)
@@ -55,6 +54,11 @@ extension Explorer {
         if state.showsHelp { drawHelp(state, into: &buffer) }
         if let notice { drawNoticeAbove(notice, status: layout.status, into: &buffer) }
         return buffer
+    }
+
+    /// Where the link map is drawn: the screen above the status bar (it needs the room at 80×24).
+    static func linkMapArea(_ size: Size) -> Rect {
+        Rect(x: 0, y: 0, width: size.width, height: max(size.height - 1, 0))
     }
 
     func drawTooSmall(into buffer: inout CellBuffer, state: AppState) {

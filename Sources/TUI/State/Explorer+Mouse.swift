@@ -4,7 +4,7 @@ import Content
 extension Explorer {
     /// The mouse while an overlay is up, or nil when none is. As in less, vim and w3m it acts
     /// on what is in front: the wheel scrolls the help or moves the link map's or finder's
-    /// selection, a click in the finder picks a result; other clicks do nothing, and the
+    /// selection, a click in the finder or the map picks a result or node; other clicks do nothing, and the
     /// panes hidden behind never see the event (a click used to follow a link under the help).
     func overlayMouse(_ mouse: MouseEvent, in state: AppState) -> AppState? {
         let wheel: Command? = switch mouse.kind {
@@ -18,10 +18,25 @@ extension Explorer {
         }
         if state.finder != nil { return finderMouse(mouse, in: state) }
         // One node a notch: the map's groups are short, three would skip most of them.
-        if state.linkMap != nil { return wheel.map { linkMapCommand($0, in: state) } ?? state }
+        if state.linkMap != nil { return wheel.map { linkMapCommand($0, in: state) } ?? linkMapClick(mouse, in: state) }
         // A prompt has nothing to scroll, and what is behind it must stay as it is while typing.
         if state.prompt != nil { return state }
         return nil
+    }
+
+    /// A click in the link map selects the node under it, and follows it when it was selected
+    /// already, as a click does in the panes and the finder; elsewhere in the map it does nothing.
+    func linkMapClick(_ mouse: MouseEvent, in state: AppState) -> AppState {
+        guard var open = state.linkMap else { return state }
+        let map = linkMaps[open.focus]
+        guard let node = map.node(atX: mouse.x, y: mouse.y, in: Self.linkMapArea(state.size), selected: open.selection) else {
+            return state
+        }
+        if node == open.selection { return linkMapCommand(.open, in: state) }
+        var state = state
+        open.selection = node
+        state.linkMap = open
+        return state
     }
 
     /// The mouse over the panes: the wheel scrolls the pane under the pointer; a click focuses
