@@ -23,7 +23,12 @@ public final class CorpusIndex {
     /// a version-7 text keeps đ, and "dien bien" would pass over the file that has "Điện Biên".
     /// 9: `indexForm` reads a regional indicator as its letter (🇫🇷 is "fr", as it is shown): a
     /// version-8 text keeps the flag, and "FR" would pass over the file that has 🇫🇷.
-    static let schemaVersion: Int64 = 9
+    /// 10: the index says it is seealso's (`applicationID`): another application's database
+    /// found in its place is left alone (see `isOurs`), where its `files` table was dropped.
+    static let schemaVersion: Int64 = 10
+
+    /// `PRAGMA application_id` of the index: "SeeI" in ASCII (the bookmark store's is "SeeA").
+    static let applicationID: Int64 = 0x5365_6549
 
     public let url: URL
     let database: Database
@@ -39,11 +44,19 @@ public final class CorpusIndex {
         }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         url = directory.appendingPathComponent(Self.fileName)
+        // What is in the index's place and is no file (a folder, a pipe) is not the cache:
+        // it was removed, contents and all, to make room for a new index.
+        var info = stat()
+        if stat(url.path, &info) == 0, let reason = RegularFile.notRegular(info.st_mode) {
+            throw StoreError.unreadableFile(path: url.path, reason: reason + "; " + Self.leftAlone)
+        }
         do {
             database = try Self.open(url)
         } catch let error as SQLiteError where error.primary == SQLITE_BUSY {
             // Another explorer kept the index locked for the whole busy timeout: the file is
             // fine, and theirs. Say so rather than delete it from under them.
+            throw error
+        } catch let error as StoreError {
             throw error
         } catch {
             // A cache that cannot be read is rebuilt, not repaired.
@@ -54,6 +67,7 @@ public final class CorpusIndex {
 
     private static func open(_ url: URL) throws -> Database {
         let database = try Database(path: url.path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        guard try isOurs(database) else { throw StoreError.unreadableFile(path: url.path, reason: notOurs) }
         try database.useWriteAheadLog()
         try database.execute("PRAGMA synchronous = NORMAL")
         guard try database.integer("PRAGMA user_version") != schemaVersion else { return database }
@@ -75,10 +89,31 @@ public final class CorpusIndex {
                 -- A file's text has the file's id as its rowid: FTS5 finds rows fast only by rowid.
                 -- Trigrams: a search is for any substring ("ornilov" finds "Kornilov"), not for words.
                 CREATE VIRTUAL TABLE texts USING fts5(body, tokenize = 'trigram');
+                PRAGMA application_id = \(applicationID);
                 PRAGMA user_version = \(schemaVersion);
                 """)
         }
         return database
+    }
+
+    /// Said of what is in the index's place and is not an index: the search goes on without one.
+    static let leftAlone = "it was left untouched (move it away to let seealso keep its index there)"
+    static let notOurs = "another application's database, not seealso's index; " + leftAlone
+
+    /// Whether `database` may be dropped and filled as the index: it says it is the index
+    /// (`applicationID`), or it is empty, or it is an index of a version before 10, which did
+    /// not say so: no application id, a version seealso gave, and only the index's tables. A
+    /// link or a copy of another application's database put there is neither: it is refused,
+    /// untouched, as the bookmark store refuses one.
+    private static func isOurs(_ database: Database) throws -> Bool {
+        let found = try Migrations.inspect(database)
+        if found.applicationID == applicationID { return true }
+        let tables = found.tables.filter { !$0.hasPrefix("sqlite_") }
+        if found.applicationID == 0, found.version == 0, tables.isEmpty { return true }
+        guard found.applicationID == 0, (1..<10).contains(found.version), tables.isSuperset(of: ["files", "texts"]),
+              tables.allSatisfy({ $0 == "files" || $0 == "texts" || $0.hasPrefix("texts_") }) else { return false }
+        let columns = Set(try database.query("SELECT name FROM pragma_table_info('files')") { $0.text(0) })
+        return columns.isSuperset(of: ["path", "size", "title", "see_also"])
     }
 
     /// What a refresh did, for the benchmark and for tests of invalidation.

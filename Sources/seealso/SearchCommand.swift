@@ -84,7 +84,13 @@ struct Search: ParsableCommand {
         // The article's, when it is one article: the bundled one's, for the note below.
         var title: String?
         if let folder = options.folderPath {
-            if let indexed = try? Self.indexedHits(of: search, in: folder) {
+            let indexing = Result { try Self.indexedHits(of: search, in: folder) }
+            // Something else in the index's place is left alone, and said: the folder is then
+            // searched file by file at every search. A cache that cannot be written is not.
+            if case .failure(let error as StoreError) = indexing, case .unreadableFile = error {
+                Diagnostics.report("\(error) (the folder was searched file by file)")
+            }
+            if let indexed = try? indexing.get() {
                 try ArticleOptions.requireArticles(in: indexed.catalog, folder: folder)
                 hits = indexed.hits
                 failed = !indexed.catalog.failures.isEmpty

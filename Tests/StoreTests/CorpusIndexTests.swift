@@ -203,6 +203,60 @@ struct CorpusIndexTests {
         #expect(refresh.catalog.entries.count == 3)
     }
 
+    /// QA 25: what was in the index's place was removed or dropped to make room for the
+    /// index: a folder with its contents, another application's database (copied or linked
+    /// there) with a `files` table. Both are refused and left as they were.
+    @Test func aFolderInTheIndexsPlaceIsLeftAlone() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let place = scratch.cache.appendingPathComponent(CorpusIndex.fileName)
+        try FileManager.default.createDirectory(at: place.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        let kept = place.appendingPathComponent("sub/keep.txt")
+        try Data("precious\n".utf8).write(to: kept)
+        #expect(throws: StoreError.unreadableFile(path: place.path, reason: "cannot read file: it is a folder, not a file; "
+                                                  + "it was left untouched (move it away to let seealso keep its index there)")) {
+            try CorpusIndex(directory: scratch.cache)
+        }
+        #expect(try String(contentsOf: kept, encoding: .utf8) == "precious\n")
+    }
+
+    @Test(arguments: [false, true])
+    func anotherApplicationsDatabaseInTheIndexsPlaceIsLeftAlone(linked: Bool) throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try FileManager.default.createDirectory(at: scratch.cache, withIntermediateDirectories: true)
+        let theirs = scratch.folder.deletingLastPathComponent().appendingPathComponent("taxes.sqlite")
+        let place = scratch.cache.appendingPathComponent(CorpusIndex.fileName)
+        do {
+            let other = try Database(path: (linked ? theirs : place).path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+            try other.execute("CREATE TABLE files (name TEXT); INSERT INTO files VALUES ('tax-2025.pdf'); PRAGMA user_version = 3")
+        }
+        if linked { try FileManager.default.createSymbolicLink(at: place, withDestinationURL: theirs) }
+        #expect(throws: StoreError.unreadableFile(path: place.path, reason: "another application's database, not seealso's index; "
+                                                  + "it was left untouched (move it away to let seealso keep its index there)")) {
+            try CorpusIndex(directory: scratch.cache)
+        }
+        let other = try Database(path: (linked ? theirs : place).path, flags: SQLITE_OPEN_READONLY)
+        #expect(try other.query("SELECT name FROM files") { $0.text(0) } == ["tax-2025.pdf"])
+    }
+
+    /// An index of version 9, before the index said it was seealso's (`application_id` 0), is
+    /// still taken for one: rebuilt, and marked.
+    @Test func anIndexFromBeforeTheApplicationIDIsRebuiltAndMarked() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        _ = try CorpusIndex(directory: scratch.cache).refresh(folder: scratch.folder.path)
+        let path = scratch.cache.appendingPathComponent(CorpusIndex.fileName).path
+        do {
+            let old = try Database(path: path, flags: SQLITE_OPEN_READWRITE)
+            try old.execute("PRAGMA application_id = 0; PRAGMA user_version = 9")
+        }
+        let refresh = try CorpusIndex(directory: scratch.cache).refresh(folder: scratch.folder.path)
+        #expect(refresh.reparsed.count == 4, "rebuilt")
+        let reopened = try Database(path: path, flags: SQLITE_OPEN_READONLY)
+        #expect(try reopened.integer("PRAGMA application_id") == CorpusIndex.applicationID)
+    }
+
     /// Two explorers opening the same new folder at once, each with its own connection: both
     /// see the files as new, and the second to write must update the rows the first inserted
     /// instead of failing on `UNIQUE` (which made `seealso search` exit with an SQLite error).
