@@ -9,13 +9,17 @@ struct EmptyPatternTests: KeyDriven {
 
     var start: AppState { explorer.initialState(size: Size(width: 120, height: 40)) }
 
-    @Test("After a search and Esc, / Enter finds the same pattern from the view")
+    /// As n does after Esc (which only hides the matches, as vim's :noh): on from the match
+    /// that was current, while the view shows it; from the view once it has left it.
+    @Test("After a search and Esc, / Enter finds the same pattern again, on from the current match")
     func repeatsTheLastPattern() {
         var state = press(search("Kornilov", start), .escape)
         #expect(state.search == nil)
         state = search("", state)
         #expect(state.search?.query == "Kornilov")
-        #expect(state.search?.current == 0)
+        #expect(state.search?.current == 1)
+        state = search("", press(press(state, .escape), "G"))
+        #expect(state.search?.current == 0, "wrapped to the first, from the view at the end")
     }
 
     /// QA: / Enter went back to the first match in view instead of on, as n does.

@@ -31,6 +31,24 @@ struct LastPatternTests: KeyDriven {
         #expect(explorer.render(state).text.contains("Régis"))
     }
 
+    /// QA 25: after `n n n` and Esc, n went back to the first match below the view's top
+    /// (match 1/8), N to 4/8: Esc only hides the matches, as vim's :noh and less's ESC-u do,
+    /// so n and N go on from the current one while the view shows it.
+    @Test func nAndNAfterEscGoOnFromTheCurrentMatch() throws {
+        var state = press(search("kerensky", press(start, "2")), "nnn")
+        let count = try #require(state.search?.matches.count)
+        #expect(count > 5)
+        #expect(state.search?.current == 3)
+        state = press(state, .escape)
+        #expect(state.search == nil)
+        #expect(press(state, "n").search?.current == 4)
+        #expect(statusBar(press(state, "n")).contains("match 5/\(count)"))
+        #expect(press(state, "N").search?.current == 2)
+        // Once the view has left the match, n starts from the view again.
+        let away = press(state, "G")
+        #expect(press(away, "n").search?.current != 4)
+    }
+
     @Test func withoutAnySearchNSaysHowToStartOne() {
         #expect(press(start, "n").notice == "No search: / starts one.")
     }

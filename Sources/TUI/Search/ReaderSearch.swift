@@ -19,6 +19,13 @@ public struct SearchState: Hashable, Sendable {
     public var shownTop: ReaderAnchor?
 }
 
+/// The current match of a search whose highlights Esc took away, in the text it was found in.
+public struct ClearedMatch: Hashable, Sendable {
+    public var content: ReaderContent
+    public var match: SearchMatch
+    public var shownTop: ReaderAnchor?
+}
+
 extension ReaderDocument {
     /// Every match of `search` in the document, in reading order. The text searched leaves
     /// out reference numbers ("[3]"), so "anarchists, municipalists" is found.

@@ -236,6 +236,9 @@ public struct AppState: Hashable, Sendable {
     /// The last pattern searched for (Enter on the prompt), found or not: as in vim, n and N
     /// search for it again once its matches are gone (Esc, a jump, a search that failed).
     public var lastSearch: String?
+    /// Where the search stood when Esc took its highlights away: n and N go on from that match
+    /// (vim's `:noh` and less's `ESC-u` only hide the matches), while the view still shows it.
+    public var matchBeforeEscape: ClearedMatch?
     /// The search that was on when `/` opened its prompt: Esc puts it back, and Enter with
     /// nothing typed goes on with it as n does (vim and less keep the current match alike).
     public var searchBeforePrompt: SearchState?

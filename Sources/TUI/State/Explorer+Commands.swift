@@ -9,7 +9,14 @@ extension Explorer {
         case .help: state.showsHelp = true; state.helpTop = 0
         case .closeOverlay:
             // Esc undoes the innermost thing: search highlights first (vim's :noh), then zoom.
-            if state.search != nil { state.search = nil } else { state = zoomed(false, state) }
+            if let search = state.search {
+                state.matchBeforeEscape = search.current.map {
+                    ClearedMatch(content: state.reader.content, match: search.matches[$0], shownTop: search.shownTop)
+                }
+                state.search = nil
+            } else {
+                state = zoomed(false, state)
+            }
         case .search, .searchNext, .searchPrevious, .goTo:
             state = find(command, in: state)
         case .linkMap:

@@ -72,11 +72,18 @@ extension Explorer {
     }
 
     /// The last pattern's matches in what the reader shows now, none of them current (so n
-    /// and N start from the view).
+    /// and N start from the view), but the one Esc left current, found again in the same text
+    /// (so n and N go on from it while the view still shows it: see `nextMatch`).
     func searchAgain(_ state: AppState) -> SearchState? {
         guard let pattern = state.lastSearch else { return nil }
-        return SearchState(query: pattern, matches: readerDocument(state).matches(of: TextSearch(pattern)), current: nil,
-                           origin: state.reader)
+        var search = SearchState(query: pattern, matches: readerDocument(state).matches(of: TextSearch(pattern)), current: nil,
+                                 origin: state.reader)
+        if let cleared = state.matchBeforeEscape, cleared.content == state.reader.content,
+           let index = search.matches.firstIndex(of: cleared.match) {
+            search.current = index
+            search.shownTop = cleared.shownTop
+        }
+        return search
     }
 
     /// The match n (`forward`) or N goes to, and whether it wrapped around the document. From
