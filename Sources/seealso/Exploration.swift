@@ -88,7 +88,11 @@ struct Exploration: ArticleLocation {
                                           restore: restores, notice: notices.isEmpty ? nil : notices.joined(separator: " · "),
                                           mouse: settings.config.mouse, showCursor: settings.config.showCursor,
                                           layout: settings.config.layout)
-                return (service?.fileEvents ?? [], session.problems.all, opening.catalog, signal)
+                // Not when it is the start-up's problem (a read-only store), said already.
+                let unsaved = service?.unsavedPlace.flatMap { error in
+                    "\(error)" == problem ? nil : "the reading place was not saved: " + ((error as? StoreError)?.commandDescription ?? "\(error)")
+                }
+                return ((service?.fileEvents ?? []) + [unsaved].compactMap { $0 }, session.problems.all, opening.catalog, signal)
             }
         } catch let error as TerminalError {
             // A terminal type without a terminfo entry: as less does, the text all the same

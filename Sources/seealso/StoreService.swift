@@ -27,6 +27,10 @@ final class StoreService: BookmarkService {
     /// said again on stderr on exit, as the start-up's problems are (the last, at quitting,
     /// was never on screen).
     private(set) var fileEvents: [String] = []
+    /// Why the last save of the reading place failed, while no later one has succeeded: said
+    /// on stderr once the explorer has quit, where the one `q` saves would otherwise be lost
+    /// without a word (a full disk).
+    private(set) var unsavedPlace: (any Error)?
     /// Why the file now at the store's path was refused (`checkStoreFile`): the store is closed
     /// for good, and every later check says so again.
     private var refusal: String?
@@ -208,7 +212,13 @@ final class StoreService: BookmarkService {
         var session = record
         session.history = History()
         let history = storedHistories[scope] == record.history ? nil : try JSONEncoder().encode(record.history)
-        try store.saveSession(try JSONEncoder().encode(session), for: identity, folder: folder, asReadLast: asReadLast, history: history)
+        do {
+            try store.saveSession(try JSONEncoder().encode(session), for: identity, folder: folder, asReadLast: asReadLast, history: history)
+        } catch {
+            unsavedPlace = error
+            throw error
+        }
+        unsavedPlace = nil
         storedHistories[scope] = record.history
     }
 

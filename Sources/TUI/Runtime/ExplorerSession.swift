@@ -287,7 +287,8 @@ public final class ExplorerSession {
         case .setNote, .setBookmarkNote: "Note not saved"
         case .removeBookmark: "Bookmark not deleted"
         case .undoRemove: "Bookmark not restored"
-        case .saveSession, .reloadBookmarks, .refreshBookmarks, .openArticle, .relistFolder: nil
+        case .saveSession: "Reading place not saved"
+        case .reloadBookmarks, .refreshBookmarks, .openArticle, .relistFolder: nil
         }
     }
 

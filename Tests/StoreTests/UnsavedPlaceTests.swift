@@ -1,0 +1,49 @@
+import Content
+import Foundation
+import Testing
+@testable import seealso
+@testable import Store
+@testable import TUI
+
+/// QA 25: on a full disk the reading place `q` saves was lost without a word (status 0,
+/// nothing on stderr), and the status line said "bookmarks cannot be saved" of a failed save of
+/// the reading place. The service keeps why the last save failed until one succeeds, for the
+/// explorer to say on stderr after it quits.
+@MainActor
+@Suite("A reading place that could not be saved")
+struct UnsavedPlaceTests {
+    /// Fills the disk `folder` is on with a file, until a write fails; returns the file.
+    func fillDisk(_ folder: TemporaryDirectory) throws -> URL {
+        let ballast = folder.file("ballast")
+        let handle = try #require(FileHandle(forWritingAtPath: { FileManager.default.createFile(atPath: ballast.path, contents: nil); return ballast.path }()))
+        defer { try? handle.close() }
+        let block = Data(count: 4096)
+        while (try? handle.write(contentsOf: block)) != nil {}
+        return ballast
+    }
+
+    @Test(.enabled(if: TinyDisk.isAvailable, "needs root with mount rights"))
+    func aFailedSaveIsKeptUntilOneSucceedsAndTheStatusLineSaysWhatWasNotSaved() throws {
+        let folder = try TemporaryDirectory()
+        let unmount = try #require(TinyDisk.mount(on: folder.url, size: "1m"))
+        defer { unmount() }
+        let model = try ArticleLoader.bundled()
+        let window = try TwoExplorersTests.Window(model, data: folder.url, at: 0)
+        #expect(window.service.unsavedPlace == nil)
+
+        let ballast = try fillDisk(folder)
+        // A jump is saved at once.
+        window.press("2]")
+        window.state = window.runner.apply(.command(.open), to: window.state)
+        #expect(window.state.history.back.count == 1)
+        let full = StoreError.full(path: folder.path).description
+        #expect(window.state.notice == "Reading place not saved: \(full)")
+        #expect(window.service.unsavedPlace as? StoreError == .full(path: folder.path))
+
+        // Room again: the next save goes through, and there is nothing to say on exiting.
+        try FileManager.default.removeItem(at: ballast)
+        window.press("H")
+        #expect(window.service.unsavedPlace == nil)
+        #expect(try StoreService(store: StateStore(directory: folder.url)).session(for: model) != nil)
+    }
+}
