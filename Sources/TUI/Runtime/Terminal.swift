@@ -72,8 +72,7 @@ public enum Terminal {
                                       showsCursor: showCursor)
         var state = session.explorer.initialState(size: Size(width: size.width, height: size.height), display: display)
         state = session.startUp(state, start: start, readLast: readLast, restore: restore)
-        // What the start-up found (an article changed since last read) is said first.
-        if let notice { state = session.explorer.update(state, .notice([state.notice, notice].compactMap { $0 }.joined(separator: " · "))) }
+        if let notice { state = session.explorer.update(state, .notice(startUpNotice(found: state.notice, notice))) }
         var idle = 0
         // Whether input came since the last pause: the next read then waits only
         // `pauseMilliseconds`, and its timeout is the pause that saves the view.
@@ -147,6 +146,14 @@ public enum Terminal {
             if state.isRunning { waiting = backend.nextEvent(timeoutMilliseconds: 0) }
         }
         return backend.endSignal
+    }
+
+    /// The first message: what the start-up found (an article changed since last read) first,
+    /// then `notice` (the store's problem, the folder's files), but not a failure for the reason
+    /// `notice` gives (the reading place not saved to a store found read-only): said twice, it
+    /// took three rows.
+    nonisolated static func startUpNotice(found: String?, _ notice: String) -> String {
+        [found.flatMap { $0.contains(notice) ? nil : $0 }, notice].compactMap { $0 }.joined(separator: " · ")
     }
 
     /// How long input must pause for the view to be saved: long enough that holding a key
