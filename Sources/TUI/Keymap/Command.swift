@@ -75,7 +75,7 @@ public enum Command: String, Sendable, CaseIterable, Codable {
         case .forward: "Forward (history)"
         case .zoom: "Zoom the focused pane to the whole screen and back"
         case .collapse: "Outline: collapse the section (or go to its parent); elsewhere, the previous pane"
-        case .expand: "Outline: expand the section (nothing to expand: the next pane); elsewhere, the next pane"
+        case .expand: "Outline: expand the section (expanded: its first subsection; none: the next pane); elsewhere, the next pane"
         case .toggleBookmark: "Bookmark the section (or the selected item), or remove it"
         case .note: "Add or edit the bookmark's note"
         case .deleteBookmark: "Bookmarks: delete the selected bookmark"
