@@ -43,7 +43,6 @@ extension OnATerminal {
             // unbound, and says so once every byte before it has been read.
             let before = styledScreen(tmux)
             tmux.tmux("send-keys -t main -l \(Shell.quote("\u{1B}[1;9Z"))")
-            tmux.tmux("send-keys -t main -l \(Shell.quote("\u{1B}[2~"))")
             // So do the reports terminals send, asked for or not: a background colour (OSC 11,
             // ended by ST) and a DECRQSS answer (DCS). They ran as Alt-] and then as keys: `1`
             // focused the outline.
@@ -56,6 +55,11 @@ extension OnATerminal {
             #expect(after.count == before.count)
             let changed = zip(before, after).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
             #expect(changed == [tmux.height - 1], "only the status line changed: rows \(changed)\n\(tmux.screen())")
+            // Ins is a key bound to nothing, and says so, as F5 does: it did nothing, and the
+            // message before it stayed (QA 25).
+            tmux.press("IC")
+            screen = try tmux.waitFor("Ins is not bound to anything")
+            #expect(!screen.contains("! is not bound"))
 
             // End and Home as tmux sends them (`ESC [ 4 ~`, `ESC [ 1 ~`), which xterm-256color's
             // entry does not list: they did nothing; they go to the bottom and the top.

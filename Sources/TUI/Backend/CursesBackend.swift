@@ -614,6 +614,9 @@ public final class CursesBackend {
         case KEY_BTAB: return .backTab
         case KEY_BACKSPACE: return .backspace
         case KEY_DC: return .delete
+        // Bound to nothing by default, but a key: it says so, and takes the last message away,
+        // as F5 does (QA 25: it did nothing, and the message before it stayed).
+        case KEY_IC: return .insert
         case KEY_ENTER: return .enter
         case (KEY_F0 + 1)...(KEY_F0 + 63): return .function(Int(code - KEY_F0))
         default: return nil

@@ -107,6 +107,7 @@ enum EscapeSequence: Equatable {
         case ("[", "5~"): return .pageUp
         case ("[", "6~"): return .pageDown
         case ("[", "3~"): return .delete
+        case ("[", "2~"): return .insert
         case ("[", "A"), ("O", "A"): return .up
         case ("[", "B"), ("O", "B"): return .down
         case ("[", "C"), ("O", "C"): return .right

@@ -13,7 +13,7 @@ public enum Key: Hashable, Sendable {
     case character(Character)
     case up, down, left, right
     case pageUp, pageDown, home, end
-    case enter, tab, backTab, backspace, escape, delete
+    case enter, tab, backTab, backspace, escape, delete, insert
     case function(Int)
     case control(Character)
     case alt(Character)
@@ -43,6 +43,7 @@ public enum Key: Hashable, Sendable {
         case .backspace: return "Backspace"
         case .escape: return "Esc"
         case .delete: return "Del"
+        case .insert: return "Ins"
         case .function(let number): return "F\(number)"
         case .control(let character): return "Ctrl-" + character.uppercased()
         case .alt(Key.backspaceCharacter): return "Alt-Backspace"
@@ -156,6 +157,7 @@ public enum Key: Hashable, Sendable {
         "backspace": .backspace, "bs": .backspace,
         "esc": .escape, "escape": .escape,
         "del": .delete, "delete": .delete,
+        "ins": .insert, "insert": .insert,
     ]
 }
 
