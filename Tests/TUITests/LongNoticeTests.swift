@@ -33,6 +33,16 @@ struct LongNoticeTests {
         #expect(!rows.joined().contains("…"))
     }
 
+    /// QA 25: a line feed in a notice (a data folder's name) broke it onto the next row,
+    /// where stderr shows `^J`: it is shown as the cells show any control, on the same row.
+    @Test func aLineFeedInANoticeIsShownAsCaretJ() {
+        let notice = "/tmp/esc\u{1B}[31mred\nnl/state.sqlite is damaged or not a database; it was left untouched: "
+            + "use --data-dir DIR, or move the file away"
+        let rows = bottomRows(state(notice: notice), 2)
+        #expect(rows[0].hasPrefix("/tmp/esc^[[31mred^Jnl/state.sqlite is damaged or not a database;"), "\(rows)")
+        #expect(!rows.contains { $0.hasPrefix("nl/state.sqlite") }, "\(rows)")
+    }
+
     /// At 40 columns the rows above take the whole width too (QA 19a: each was the status
     /// line's 26 columns, and the reason was cut with "…").
     @Test func theRowsAboveTakeTheWholeWidth() {

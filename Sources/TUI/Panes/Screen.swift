@@ -395,7 +395,9 @@ extension Explorer {
     /// columns: as vim shows a long message, it takes the rows above instead, up to half the
     /// screen (then cut with "…").
     func noticeLines(_ state: AppState, width: Int, room: Int) -> [String]? {
-        guard let notice = state.notice else { return nil }
+        // Shown as the cells show it, with `^J` for a line feed (a path's, QA 25), as stderr
+        // says it: wrapped as it was, it broke the line there.
+        guard let notice = state.notice?.neutralized else { return nil }
         let text = " " + notice
         guard text.displayWidth > room else { return [text] }
         // One that fits the status line alone takes it, the position and help key giving way
