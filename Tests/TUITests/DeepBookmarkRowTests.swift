@@ -3,8 +3,8 @@ import Testing
 @testable import TUI
 
 /// A bookmark deep in an article, in a pane too narrow for its path: the heading bookmarked
-/// stays, and its ancestors take the "…" (QA: "★ Geography › Upper Danube › Tributarie…"
-/// hid "The Inn at Passau" itself).
+/// stays, with the separator before it, and its ancestors take the "…" (QA: "★ Geography ›
+/// Upper Danube › Tributarie…" hid "The Inn at Passau" itself).
 @MainActor
 @Suite("Deep bookmark rows")
 struct DeepBookmarkRowTests {
@@ -18,7 +18,8 @@ struct DeepBookmarkRowTests {
         state = explorer.update(state, .command(.focusBookmarks))
         let screen = explorer.render(state).text
         let row = try #require(screen.split(separator: "\n").first { $0.contains("★ Geography") }, "\(screen)")
-        #expect(row.contains("…The Inn at Passau"), "\(row)")
+        // The separator before it too (QA 25: "Modern usage by libertari…Municipalism").
+        #expect(row.contains("… › The Inn at Passau"), "\(row)")
         // A path that fits is whole, with no "…".
         var short = mark
         short.path = "Legacy › Committee"

@@ -76,10 +76,13 @@ public enum PaneRows {
             // The bookmarked heading itself is kept when the row is cut: its ancestors take the
             // "…" ("Geography › Upper Danube › Tributarie…" hid the heading bookmarked).
             var kept = 0
+            // So is the separator before it: cut inside the ancestors, the row read
+            // "Modern usage by libertari…Municipalism" (QA 25).
             if let last = entry.path.range(of: " › ", options: .backwards) {
-                main.append(TextSpan(String(entry.path[..<last.upperBound])))
+                main.append(TextSpan(String(entry.path[..<last.lowerBound])))
+                main.append(TextSpan(String(entry.path[last])))
                 main.append(TextSpan(String(entry.path[last.upperBound...])))
-                kept = 1
+                kept = 2
             } else {
                 main.append(TextSpan(entry.path))
             }
