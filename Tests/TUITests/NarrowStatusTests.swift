@@ -37,3 +37,23 @@ struct NarrowStatusTests: KeyDriven {
         #expect(bar.hasPrefix(" The Remarkably Long Title") && bar.contains("… › Criticism"), "\(bar)")
     }
 }
+
+/// QA 25: jumps within one section (`]` to a cross-reference off screen) made the path read
+/// "Background → Background", which told nothing: a run of one label is shown once, counted.
+@Suite("Steps of one label in the jump path")
+struct JumpPathFoldingTests: KeyDriven {
+    let explorer = makeExplorer()
+
+    @Test func aRunOfOneLabelIsShownOnceCounted() {
+        #expect(Explorer.folded(["Dual power", "Background", "Background", "See also", "Background"])
+                == ["Dual power", "Background ×2", "See also", "Background"])
+        #expect(Explorer.folded([]) == [])
+    }
+
+    @Test func aJumpWithinTheSectionIsCountedOnTheStatusLine() {
+        let state = press(explorer.initialState(size: Size(width: 120, height: 30)), "2 b}]")
+        #expect(explorer.jumpPath(state) == ["Background", "Background"], "the QA's keys still make such a path")
+        let bar = statusBar(state)
+        #expect(bar.contains("⟨Background ×2⟩"), "\(bar)")
+    }
+}

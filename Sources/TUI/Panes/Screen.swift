@@ -357,7 +357,7 @@ extension Explorer {
         } else {
             // Half the bar at least, and whatever the breadcrumb leaves (at 120 columns
             // it kept two steps with 40 columns empty).
-            let steps = jumpPath(state)
+            let steps = Self.folded(jumpPath(state))
             let path = Self.fitted(steps, width: max(available / 2, available - left.displayWidth - 4))
             // Only with its newest step whole: at 40 columns the two were cut to nothing
             // ("Dual pow…  ⟨… → topic: M…⟩", QA 23), and where you are comes first.
@@ -427,6 +427,17 @@ extension Explorer {
             buffer.fill(Rect(x: status.x, y: y, width: status.width, height: 1), style: Self.noticeStyle)
             buffer.put(line, x: status.x, y: y, maxWidth: status.width, style: Self.noticeStyle)
         }
+    }
+
+    /// The jump path's labels with a run of steps of one label as one, counted: jumps within a
+    /// section (`]` to a cross-reference off screen, `n`) read "Background → Background",
+    /// which told nothing (QA 25); "Background ×2" says as much as two H presses go back.
+    static func folded(_ labels: [String]) -> [String] {
+        var folded: [(label: String, count: Int)] = []
+        for label in labels {
+            if folded.last?.label == label { folded[folded.count - 1].count += 1 } else { folded.append((label, 1)) }
+        }
+        return folded.map { $0.count == 1 ? $0.label : "\($0.label) ×\($0.count)" }
     }
 
     /// The jump path joined with arrows, its oldest entries dropped ("… → B → C") to fit `width`.
