@@ -57,3 +57,18 @@ struct JumpPathFoldingTests: KeyDriven {
         #expect(bar.contains("⟨Background ×2⟩"), "\(bar)")
     }
 }
+
+/// QA 25: at 120 columns, a card's breadcrumb was cut ("Dual po… › topic: Mutual aid
+/// (organization theory)") to give the jump path half the bar, though the path's oldest step
+/// could give way: the breadcrumb is whole, and the path has what it leaves.
+@Suite("The breadcrumb before the jump path")
+struct BreadcrumbFirstTests: KeyDriven {
+    let explorer = makeExplorer()
+
+    @Test func theBreadcrumbIsWholeAndThePathDropsItsOldestSteps() {
+        let card = explorer.update(explorer.initialState(size: Size(width: 120, height: 40)), .follow(.card("see-also:mutual-aid-organization-theory")))
+        let bar = statusBar(card)
+        #expect(bar.hasPrefix(" Dual power › topic: Mutual aid (organization theory)  ⟨"), "\(bar)")
+        #expect(bar.contains("⟨… → topic: Mutual aid (organization theory)⟩"), "\(bar)")
+    }
+}

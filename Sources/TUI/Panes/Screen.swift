@@ -355,10 +355,14 @@ extension Explorer {
             }
             x += buffer.put(last, x: x, y: rect.y, maxWidth: max(available - 1, 0), style: Self.noticeStyle)
         } else {
-            // Half the bar at least, and whatever the breadcrumb leaves (at 120 columns
-            // it kept two steps with 40 columns empty).
+            // What the breadcrumb leaves, when the path's newest step fits in it whole: given
+            // half the bar regardless, the path cut the breadcrumb's title ("Dual po… › topic:
+            // Mutual aid …  ⟨Dual power → topic: Mutual aid …⟩", QA 25), where its oldest steps
+            // could give way. Else half the bar at least, so that it shows at 80 columns.
             let steps = Self.folded(jumpPath(state))
-            let path = Self.fitted(steps, width: max(available / 2, available - left.displayWidth - 4))
+            let leftOver = Self.fitted(steps, width: available - left.displayWidth - 4)
+            let path = leftOver.hasSuffix(steps.last ?? "") && !leftOver.isEmpty ? leftOver
+                : Self.fitted(steps, width: max(available / 2, available - left.displayWidth - 4))
             // Only with its newest step whole: at 40 columns the two were cut to nothing
             // ("Dual pow…  ⟨… → topic: M…⟩", QA 23), and where you are comes first.
             let trail = path.isEmpty || !path.hasSuffix(steps.last ?? "") ? "" : "  ⟨" + path + "⟩"
