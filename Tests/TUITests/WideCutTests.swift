@@ -59,4 +59,28 @@ struct IdeographReferenceTests {
             #expect(lines.allSatisfy { $0.reduce(0) { $0 + $1.text.displayWidth } <= width })
         }
     }
+
+    /// QA 25: references side by side ("東京[1]東京[2]…", thirty of them) were one unit, and
+    /// the run, longer than the line, was cut anywhere: "東京[7]東" / "京[8]", "東京[" / "15]".
+    /// Each is a unit of its own.
+    @Test func referencesSideBySideAreEachKeptWhole() throws {
+        let text = "= CJK =\n\nLead.\n\n== Run ==\n\n" + String(repeating: "東京", count: 30) + " end.\n\n== See also ==\n\n- 東京\n"
+        let explorer = makeExplorer(try LinkedArticle(article: ArticleParser().parse(text, path: "cjk.txt")))
+        let document = explorer.layouts.document(explorer.initialState(size: Size(width: 120, height: 40)).reader.content)
+        let block = try #require(document.blocks.first { $0.spans.filter { $0.reference != nil }.count > 20 })
+        for width in [20, 51, 57, 80] {
+            let lines = ReaderLayout.wrap(block, width: width)
+            #expect(lines.count > 1)
+            var rowOf: [Int: Int] = [:]
+            for (row, line) in lines.enumerated() {
+                for span in line where span.reference != nil {
+                    let reference = try #require(span.reference)
+                    #expect(rowOf[reference, default: row] == row, "width \(width): reference \(reference) split")
+                    rowOf[reference] = row
+                }
+                let text = line.map(\.text).joined()
+                #expect(!text.hasSuffix("[") && !text.hasSuffix("東"), "width \(width): \(text)")
+            }
+        }
+    }
 }

@@ -114,14 +114,19 @@ public struct ReaderLayout: Sendable {
         let available = max(width - indent, 1)
         var text = ""
         var bounds: [Range<Int>] = []
-        // Each cross-reference with its number: one unit where text has no spaces (CJK).
+        // Each cross-reference with its number: one unit where text has no spaces (CJK). Only
+        // its own spans join it: two references side by side ("東京[1]東京[2]") made one unit,
+        // and a run of them longer than the line was cut anywhere, inside a name or a number
+        // (QA 25).
         var references: [Range<Int>] = []
+        var lastReference: Int?
         for span in block.spans {
             let start = text.utf8.count
             text += span.text
             bounds.append(start..<text.utf8.count)
+            defer { lastReference = span.reference }
             guard span.reference != nil || span.isMarker else { continue }
-            if let last = references.last, last.upperBound == start {
+            if let last = references.last, last.upperBound == start, span.reference == lastReference {
                 references[references.count - 1] = last.lowerBound..<text.utf8.count
             } else {
                 references.append(start..<text.utf8.count)
