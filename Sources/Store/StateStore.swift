@@ -148,10 +148,10 @@ public final class StateStore {
     }
 
     /// `addBookmark`, also telling whether a new bookmark was made (false: it was there).
-    /// `keepingANote`: a note the bookmark there has is left as it is (the caller did not know
-    /// it: another window wrote it), and the bookmark returned says so by its note.
+    /// `replacing`: which note of the bookmark there the new one may replace; another is left
+    /// as it is, and the bookmark returned says so by its note.
     public func addBookmarkIfAbsent(in model: LinkedArticle, sectionIndex: Int, itemID: String? = nil,
-                                    note: String? = nil, keepingANote: Bool = false) throws -> (bookmark: Bookmark, added: Bool) {
+                                    note: String? = nil, replacing: NoteBefore = .any) throws -> (bookmark: Bookmark, added: Bool) {
         let replacesNote = note != nil
         let note = Self.normalized(note)
         let draft = Bookmark.draft(in: model, sectionIndex: sectionIndex, itemID: itemID, note: note, at: Self.now())
@@ -162,7 +162,7 @@ public final class StateStore {
                 // Said where it leads now (`bookmarks add` prints it), and saved so.
                 var existing = found.anchored(at: Self.place(of: found, in: model), in: model)
                 if existing != found { try updateAnchor(existing, was: found) }
-                if replacesNote, note != existing.note, !(keepingANote && existing.note != nil) {
+                if replacesNote, note != existing.note, replacing.allows(existing.note) {
                     try updateNote(note, id: existing.id, at: draft.createdAt)
                     existing.note = note
                     existing.noteUpdatedAt = draft.createdAt
@@ -288,11 +288,16 @@ public final class StateStore {
         }
     }
 
-    /// Sets or (with nil or blank text) clears a bookmark's note.
-    public func setNote(_ note: String?, forBookmark id: Int64) throws {
+    /// Sets or (with nil or blank text) clears a bookmark's note, when the note it has is one
+    /// `replacing` allows; returns the note it has after (the one kept, when not allowed).
+    @discardableResult
+    public func setNote(_ note: String?, forBookmark id: Int64, replacing: NoteBefore = .any) throws -> String? {
         try write {
+            let found = try database.query("SELECT note FROM bookmark WHERE id = ?", [.integer(id)]) { $0.optionalText(0) }
+            guard let current = found.first else { throw StoreError.noSuchBookmark(id: id) }
+            guard replacing.allows(current) else { return current }
             try updateNote(Self.normalized(note), id: id, at: Self.now())
-            if database.changes == 0 { throw StoreError.noSuchBookmark(id: id) }
+            return Self.normalized(note)
         }
     }
 
@@ -547,6 +552,26 @@ public final class StateStore {
     }
 
     /// A note as stored: trimmed, and nil when nothing is left.
+    /// Which note of a bookmark a new note may replace.
+    public enum NoteBefore: Sendable, Equatable {
+        /// Whatever it is (`bookmarks add --note`).
+        case any
+        /// None: the caller did not know of the bookmark (another window made it meanwhile),
+        /// and a note written there is kept.
+        case unseen
+        /// The one the caller showed ("" for none): one changed since, in another window, is
+        /// kept, where it was overwritten unsaid (QA 25).
+        case shown(String)
+
+        func allows(_ current: String?) -> Bool {
+            switch self {
+            case .any: true
+            case .unseen: current == nil
+            case .shown(let shown): StateStore.normalized(shown) == current
+            }
+        }
+    }
+
     public static func normalized(_ note: String?) -> String? {
         guard let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
         return trimmed

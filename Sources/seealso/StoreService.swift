@@ -163,19 +163,20 @@ final class StoreService: BookmarkService {
         try store.dataVersion() != readVersion
     }
 
-    func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle, overwriting: Bool) throws -> NoteOutcome {
+    func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle, shown: String?) throws -> NoteOutcome {
         // One transaction: the bookmark and its note together (a blank note clears it), so that
         // another process cannot remove the bookmark, nor write its note, between the two.
         let (bookmark, added) = try store.addBookmarkIfAbsent(in: model, sectionIndex: section, itemID: item, note: note ?? "",
-                                                              keepingANote: !overwriting)
+                                                              replacing: shown.map { .shown($0) } ?? .unseen)
         if added { return .made }
-        if let kept = bookmark.note, kept != StateStore.normalized(note) { return .keptAnother(kept) }
-        return .saved
+        guard bookmark.note != StateStore.normalized(note) else { return .saved }
+        return shown == nil ? bookmark.note.map { .keptAnother($0) } ?? .saved : .changedElsewhere(bookmark.note)
     }
 
-    func setNote(_ note: String?, bookmark id: Int64) throws {
+    func setNote(_ note: String?, bookmark id: Int64, shown: String) throws -> NoteOutcome {
         do {
-            try store.setNote(note, forBookmark: id)
+            let after = try store.setNote(note, forBookmark: id, replacing: .shown(shown))
+            return after == StateStore.normalized(note) ? .saved : .changedElsewhere(after)
         } catch StoreError.noSuchBookmark {
             throw Gone(id: id)
         }

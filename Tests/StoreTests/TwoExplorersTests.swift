@@ -107,6 +107,57 @@ struct TwoExplorersTests {
         #expect(b.state.prompt?.text == "important")
     }
 
+    /// QA 25: both windows' prompts showed "from a"; b saved "b's", then a saved "a's": b's
+    /// note was gone without a word (and so was one written by `bookmarks add --note`). A note
+    /// changed in another window since the prompt showed it is kept, and said, as `m` says
+    /// "Already removed (in another window)"; the prompt then shows it.
+    @Test func aNoteChangedElsewhereSinceThePromptShowedItIsKept() throws {
+        let (a, b) = try windows()
+        func enter(_ window: Window) {
+            window.state = window.runner.apply(window.runner.explorer.action(for: .key(.enter), in: window.state), to: window.state)
+        }
+        a.press("Mfrom a")
+        enter(a)
+        b.pause()
+        a.press("M")
+        b.press("M")
+        #expect(a.state.prompt?.text == "from a" && b.state.prompt?.text == "from a")
+        b.press("!")
+        enter(b)
+        #expect(b.state.notice == "Note saved.")
+        a.press("?")
+        enter(a)
+        #expect(a.state.notice == "Note not saved: another window changed it meanwhile, to \u{201C}from a!\u{201D} (M edits it)")
+        #expect(try stored().map(\.note) == ["from a!"])
+        a.press("M")
+        #expect(a.state.prompt?.text == "from a!", "the prompt shows the note kept")
+
+        // Cleared there: said so, and the note is not brought back.
+        let store = try StateStore(directory: folder.file("data"))
+        let id = try #require(try store.bookmarks().first?.id)
+        try store.setNote(nil, forBookmark: id)
+        a.press(" again")
+        enter(a)
+        #expect(a.state.notice == "Note not saved: another window changed it meanwhile, and cleared it (M edits it)")
+        #expect(try stored().map(\.note) == [nil])
+
+        // In the Bookmarks pane, by the bookmark's number: the same.
+        a.pause()
+        a.press("5M")
+        #expect(a.state.prompt?.text == "")
+        try store.setNote("from the shell", forBookmark: id)
+        a.press("mine")
+        enter(a)
+        #expect(a.state.notice == "Note not saved: another window changed it meanwhile, to \u{201C}from the shell\u{201D} (M edits it)")
+        #expect(try stored().map(\.note) == ["from the shell"])
+        // Unchanged since it was shown, it is saved as before.
+        a.press("M")
+        a.press("!")
+        enter(a)
+        #expect(a.state.notice == "Note saved.")
+        #expect(try stored().map(\.note) == ["from the shell!"])
+    }
+
     @Test func markOnAStarTheOtherRemovedSaysSo() throws {
         let (a, b) = try windows()
         a.press("m")

@@ -61,16 +61,17 @@ final class FakeBookmarks: BookmarkService {
         return 1
     }
 
-    func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle, overwriting: Bool) throws -> NoteOutcome {
+    func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle, shown: String?) throws -> NoteOutcome {
         let added = try add(section: section, item: item, in: model)
         let index = marks.firstIndex { $0.section == section && $0.item == item }!
         marks[index].note = note
         return added ? .made : .saved
     }
 
-    func setNote(_ note: String?, bookmark id: Int64) throws {
+    func setNote(_ note: String?, bookmark id: Int64, shown: String) throws -> NoteOutcome {
         guard let index = marks.firstIndex(where: { $0.id == id }) else { throw Failure(message: "no bookmark #\(id)") }
         marks[index].note = note
+        return .saved
     }
 
     func remove(bookmark id: Int64) throws -> Bool {

@@ -17,8 +17,8 @@ struct BookmarkWhereaboutsTests {
         func entries(in model: LinkedArticle) throws -> [BookmarkEntry] { listed }
         func add(section: Int, item: String?, in model: LinkedArticle) throws -> Bool { false }
         func remove(section: Int, item: String?, in model: LinkedArticle) throws -> Int { 0 }
-        func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle, overwriting: Bool) throws -> NoteOutcome { .saved }
-        func setNote(_ note: String?, bookmark id: Int64) throws {}
+        func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle, shown: String?) throws -> NoteOutcome { .saved }
+        func setNote(_ note: String?, bookmark id: Int64, shown: String) throws -> NoteOutcome { .saved }
         func remove(bookmark id: Int64) throws -> Bool { false }
         func undoRemove() throws -> UndoneRemoval? { nil }
         func changedElsewhere() throws -> Bool { false }

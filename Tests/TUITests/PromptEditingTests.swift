@@ -147,7 +147,7 @@ struct PromptEditingTests: KeyDriven {
         #expect(onWide[x - 2, y].text == "漢" && onWide[x - 2, y].style.reverse && onWide[x - 1, y].isContinuation)
 
         state = press(state, .enter)
-        #expect(state.effects.last == .setNote("ab漢cd", section: 0, item: nil))
+        #expect(state.effects.last == .setNote("ab漢cd", section: 0, item: nil, shown: nil))
     }
 
     /// A note longer than the field shows the part around the cursor: its end while typing

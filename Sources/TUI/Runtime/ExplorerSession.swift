@@ -164,11 +164,11 @@ public final class ExplorerSession {
                 notice = try bookmarking(section: section, item: item, news: news, in: service)
             case .removeBookmarks(let section, let item):
                 notice = try unbookmarking(section: section, item: item, news: news, in: service)
-            case .setNote(let note, let section, let item):
-                notice = try savingNote(note, section: section, item: item, state, in: service)
-            case .setBookmarkNote(let note, let id):
-                try service.setNote(note, bookmark: id)
-                notice = note?.isEmpty ?? true ? "Note cleared." : "Note saved."
+            case .setNote(let note, let section, let item, let shown):
+                notice = try savingNote(note, section: section, item: item, shown: shown, in: service)
+            case .setBookmarkNote(let note, let id, let shown):
+                let outcome = try service.setNote(note, bookmark: id, shown: shown)
+                notice = noteSaid(outcome, note: note, shown: true, name: "")
             case .removeBookmark(let id, let name, let byMark):
                 notice = try deleting(bookmark: id, named: name, byMark: byMark, in: service)
             case .undoRemove:
@@ -211,21 +211,27 @@ public final class ExplorerSession {
     }
 
     /// A note typed for a place: what it says.
-    private func savingNote(_ note: String?, section: Int, item: String?, _ state: AppState,
+    private func savingNote(_ note: String?, section: Int, item: String?, shown: String?,
                             in service: BookmarkService) throws -> String {
         let model = explorer.model
         // A note on a place with no bookmark makes one: said, as `m` says it. Whether it
         // did is the store's answer: another window may have bookmarked it meanwhile.
         // The prompt showed the note of a bookmark on screen, and it is edited; one made in
-        // another window meanwhile may have a note the person never saw: it is kept (it
-        // was overwritten unsaid).
-        let shown = explorer.bookmark(onSection: section, item: item, state) != nil
-        let outcome = try service.setNote(note, section: section, item: item, in: model, overwriting: shown)
-        let name = model.displayName(of: item ?? model.article.sections[section].id)
+        // another window meanwhile may have a note the person never saw, and one shown may
+        // have been changed there since: either is kept (it was overwritten unsaid).
+        let outcome = try service.setNote(note, section: section, item: item, in: model, shown: shown)
+        return noteSaid(outcome, note: note, shown: shown != nil, name: model.displayName(of: item ?? model.article.sections[section].id))
+    }
+
+    /// What saving `note` says, by its outcome; `shown`: whether the prompt showed a bookmark.
+    private func noteSaid(_ outcome: NoteOutcome, note: String?, shown: Bool, name: String) -> String {
+        let editKey = keymap.keyName(for: .note).map { " (\($0) edits it)" } ?? ""
         switch outcome {
         case .keptAnother(let kept):
-            return "Note not saved: the bookmark made in another window has one: \u{201C}\(kept.neutralized)\u{201D}"
-                + (keymap.keyName(for: .note).map { " (\($0) edits it)" } ?? "")
+            return "Note not saved: the bookmark made in another window has one: \u{201C}\(kept.neutralized)\u{201D}" + editKey
+        case .changedElsewhere(let kept):
+            return "Note not saved: another window changed it meanwhile, "
+                + (kept.map { "to \u{201C}\($0.neutralized)\u{201D}" } ?? "and cleared it") + editKey
         case _ where note?.isEmpty ?? true:
             return "Note cleared."
         case .made:

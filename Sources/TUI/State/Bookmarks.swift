@@ -112,14 +112,17 @@ public struct BookmarkEntry: Hashable, Sendable {
     }
 }
 
-/// What `BookmarkService.setNote(_:section:item:in:overwriting:)` did.
+/// What `BookmarkService.setNote` did.
 public enum NoteOutcome: Equatable, Sendable {
     /// A bookmark was made, with the note.
     case made
     /// The bookmark there has the note now.
     case saved
-    /// The bookmark there kept the note it had, this one.
+    /// The bookmark there, made in another window meanwhile, kept the note it had, this one.
     case keptAnother(String)
+    /// The bookmark's note was changed in another window since the prompt showed it: it kept
+    /// that one (nil: it was cleared there).
+    case changedElsewhere(String?)
 }
 
 /// What `BookmarkService.undoRemove` put back.
@@ -160,11 +163,12 @@ public protocol BookmarkService: AnyObject {
     /// when there was none (another explorer removed it since this one read the list). A place
     /// may have several (imported, or restored beside a newer one): each removal is said.
     func remove(section: Int, item: String?, in model: LinkedArticle) throws -> Int
-    /// Adds the bookmark if needed, then sets its note (nil or empty clears it), unless
-    /// `overwriting` is false and the bookmark there has a note (written in another window,
-    /// which the person never saw).
-    func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle, overwriting: Bool) throws -> NoteOutcome
-    func setNote(_ note: String?, bookmark id: Int64) throws
+    /// Adds the bookmark if needed, then sets its note (nil or empty clears it), unless the
+    /// note it has is not the one the prompt showed (`shown`, "" for none; nil when no
+    /// bookmark was shown): written in another window, which the person never saw.
+    func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle, shown: String?) throws -> NoteOutcome
+    /// Sets bookmark `id`'s note, unless the note it has is not `shown` ("" for none).
+    func setNote(_ note: String?, bookmark id: Int64, shown: String) throws -> NoteOutcome
     /// Removes a bookmark, as `undoRemove` can put back; false when the store no longer had it.
     func remove(bookmark id: Int64) throws -> Bool
     /// Puts back what the last removal of this explorer removed (every bookmark of a place that

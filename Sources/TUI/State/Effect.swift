@@ -9,8 +9,9 @@ public enum Effect: Hashable, Sendable {
     case addBookmark(section: Int, item: String?)
     /// `m` on a place the screen shows bookmarked (★).
     case removeBookmarks(section: Int, item: String?)
-    case setNote(String?, section: Int, item: String?)
-    case setBookmarkNote(String?, bookmark: Int64)
+    /// `shown`: the note the prompt showed (see `Prompt.shown`).
+    case setNote(String?, section: Int, item: String?, shown: String?)
+    case setBookmarkNote(String?, bookmark: Int64, shown: String)
     /// Removes the bookmark `name` (its path): `d`, or with `byMark` `m` on the highlighted
     /// bookmark, which says what it removed as `m` does anywhere.
     case removeBookmark(Int64, name: String, byMark: Bool = false)

@@ -87,12 +87,13 @@ extension Explorer {
                 state.notice = noBookmarksYet
                 return state
             }
-            state.prompt = Prompt(label: "Note for \(entry.path): ", text: entry.note ?? "", purpose: .noteOnBookmark(entry.id))
+            state.prompt = Prompt(label: "Note for \(entry.path): ", text: entry.note ?? "", purpose: .noteOnBookmark(entry.id),
+                                  shown: entry.note ?? "")
         case .note:
             let place = bookmarkPlace(state)
             let existing = bookmark(onSection: place.section, item: place.item, state)
             state.prompt = Prompt(label: "Note for \(place.label): ", text: existing?.note ?? "",
-                                  purpose: .noteOnCurrent(section: place.section, item: place.item))
+                                  purpose: .noteOnCurrent(section: place.section, item: place.item), shown: existing.map { $0.note ?? "" })
         case .toggleBookmark:
             if state.focus == .bookmarks, let entry = selectedBookmark(state) {
                 // The highlighted bookmark exists, so toggling it removes it (by id: it may be

@@ -185,7 +185,7 @@ extension Explorer {
         case .accept?:
             state.prompt = nil
             if prompt.purpose == .search { return finishSearch(state) }
-            return saveNote(prompt.text.trimmingCharacters(in: .whitespaces), for: prompt.purpose, in: state)
+            return saveNote(prompt.text.trimmingCharacters(in: .whitespaces), for: prompt, in: state)
         case .typeSpace?:
             prompt.input.insert(" ")
         case .redraw?:
@@ -204,9 +204,9 @@ extension Explorer {
     /// Enter on a note's prompt. An empty note clears the bookmark's note; where there is no
     /// note to clear it changes nothing, and where there is no bookmark it makes none (`M`,
     /// Enter used to make a bookmark without a note and say "Note cleared.").
-    func saveNote(_ note: String, for purpose: Prompt.Purpose, in state: AppState) -> AppState {
+    func saveNote(_ note: String, for prompt: Prompt, in state: AppState) -> AppState {
         var state = state
-        let existing: BookmarkEntry? = switch purpose {
+        let existing: BookmarkEntry? = switch prompt.purpose {
         case .noteOnCurrent(let section, let item): bookmark(onSection: section, item: item, state)
         case .noteOnBookmark(let id): state.bookmarks.first { $0.id == id }
         case .search: nil
@@ -222,9 +222,9 @@ extension Explorer {
                 return state
             }
         }
-        switch purpose {
-        case .noteOnCurrent(let section, let item): state.effects.append(.setNote(note, section: section, item: item))
-        case .noteOnBookmark(let id): state.effects.append(.setBookmarkNote(note, bookmark: id))
+        switch prompt.purpose {
+        case .noteOnCurrent(let section, let item): state.effects.append(.setNote(note, section: section, item: item, shown: prompt.shown))
+        case .noteOnBookmark(let id): state.effects.append(.setBookmarkNote(note, bookmark: id, shown: prompt.shown ?? ""))
         case .search: break
         }
         return state
