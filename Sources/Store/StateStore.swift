@@ -599,8 +599,20 @@ public final class StateStore {
         }
     }
 
+    /// SQLite opens no file whose path is 512 bytes or more (its Unix VFS's `MAX_PATHNAME`),
+    /// the journal beside the store (`-journal`, the longest name) included: a longer
+    /// `--data-dir` was said to be read-only (QA 25), and bookmarks never worked there.
+    private static func refuseLongPath(_ directory: URL, file: URL) throws {
+        let longest = (file.path + "-journal").utf8.count
+        if longest >= 512 {
+            throw StoreError.unreadableDirectory(path: directory.path, reason: "too long a path for the bookmark store: SQLite opens "
+                                                 + "no file whose path is over 511 bytes, and state.sqlite-journal's would be \(longest)")
+        }
+    }
+
     private static func open(directory: URL, file: URL) throws -> (database: Database, unwritable: StoreError?) {
         try refuseLostBytes(directory)
+        try refuseLongPath(directory, file: file)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
@@ -611,6 +623,14 @@ public final class StateStore {
             return (try emptyDatabase(), .cannotCreateDirectory(path: directory.path, reason: why))
         }
         let path = file.path
+        // SQLite's files beside it are files too: a folder there was said as a read-only data
+        // folder (QA 25), which it was not.
+        for side in [path + "-wal", path + "-shm"] {
+            var info = stat()
+            if stat(side, &info) == 0, let reason = RegularFile.notRegular(info.st_mode) {
+                throw StoreError.unreadableFile(path: side, reason: reason)
+            }
+        }
         // An existing file is checked through a read-only connection first: SQLite's header,
         // then application_id, schema version and tables. Only then may anything write to it.
         var existing: (database: Database, version: Int, full: Bool)?
