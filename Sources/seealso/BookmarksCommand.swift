@@ -103,6 +103,7 @@ extension Bookmarks {
                 Each bookmark is read in the file it was made in and shown as it is there now: \
                 under the article's title now, with the headings it leads to, and "orphaned: " \
                 before a section that is gone ("file gone: " or "unreadable: " when its file is). \
+                A title that bookmarks of several files share is followed by each one's file. \
                 Listing saves nothing.
 
                 With --json, prints the form of 'bookmarks export --format json' as last saved, \
@@ -142,8 +143,9 @@ extension Bookmarks {
                 try Output.write("no bookmarks\n")
                 return
             }
+            let shared = Self.sharedTitles(bookmarks.map(\.0))
             let rows = [["ID", "ARTICLE", "SECTION", "NOTE", "CREATED"]] + bookmarks.map { bookmark, location in
-                ["#\(bookmark.id)", bookmark.articleTitle.neutralized, (Self.mark(location) + bookmark.displayPath).neutralized,
+                ["#\(bookmark.id)", Self.articleCell(bookmark, naming: shared), (Self.mark(location) + bookmark.displayPath).neutralized,
                  Self.noteCell(bookmark.note), LocalTime.minute(bookmark.createdAt)]
             }
             try Output.write(Self.table(rows))
@@ -156,6 +158,19 @@ extension Bookmarks {
             return BookmarkShelf(entries: (try? bundled.get()).map { [BookmarkShelf.Entry(path: nil, title: $0.article.title)] } ?? []) { _ in
                 try bundled.get()
             }
+        }
+
+        /// The titles that bookmarks of several files have (the bundled article's among them).
+        static func sharedTitles(_ bookmarks: [Bookmark]) -> Set<String> {
+            Set(Dictionary(grouping: bookmarks, by: \.articleTitle).filter { Set($0.value.map(\.articlePath)).count > 1 }.keys)
+        }
+
+        /// The article's title, and its file when bookmarks of another file have that title too:
+        /// three rows of "Beta  Alpha" told nothing of which file each was in (QA 25), where the
+        /// explorer's Bookmarks pane names it.
+        static func articleCell(_ bookmark: Bookmark, naming shared: Set<String>) -> String {
+            guard shared.contains(bookmark.articleTitle) else { return bookmark.articleTitle.neutralized }
+            return "\(bookmark.articleTitle) (\(bookmark.articlePath ?? "the bundled article"))".neutralized
         }
 
         /// What the Bookmarks pane puts before a bookmark's place, for where it is.

@@ -60,6 +60,20 @@ import Testing
 
     /// The explorer's m bookmarks a selected item; the command line could bookmark sections only
     /// (QA 16: `bookmarks add --item Municipalism` said "Missing expected argument '--section'").
+    /// QA 25: bookmarks of three files titled alike were three rows of "Beta  Alpha": which
+    /// file each is in is said where titles are shared, and only there.
+    @Test func bookmarksOfFilesTitledAlikeNameTheirFiles() throws {
+        let other = folder.file("copy of test.txt").path
+        try Fixture.article.write(toFile: other, atomically: true, encoding: .utf8)
+        #expect(try run("add", article, "--section", "orig").status == 0)
+        #expect(try run("add", other, "--section", "orig").status == 0)
+        #expect(try run("add", "--section", "Background").status == 0)
+        let rows = try run("list").stdout.split(separator: "\n")
+        #expect(rows.contains { $0.hasPrefix("#1  Test article (\(article)) ") && $0.contains(" History › Origins ") }, "\(rows)")
+        #expect(rows.contains { $0.hasPrefix("#2  Test article (\(other)) ") && $0.contains(" History › Origins ") }, "\(rows)")
+        #expect(rows.contains { $0.hasPrefix("#3  Dual power ") && !$0.contains("(") }, "a title of one file alone: \(rows)")
+    }
+
     @Test func anItemIsBookmarkedInItsSection() throws {
         let added = try run("add", "--item", "strategy: municipal", "--note", "read Bookchin")
         #expect(added.status == 0)
