@@ -168,6 +168,24 @@ struct ChangedOnDiskTests {
         #expect(notice.hasPrefix("“Beta” could not be opened: \(files.path("beta.txt")): "), "\(notice)")
     }
 
+    /// QA 25: Beta renamed (`mv beta.txt zeta.txt`) after the folder was listed: a link to it
+    /// said "no such file" until the finder listed the folder again. The folder is listed
+    /// again then, and Beta opens from its new file.
+    @Test func anArticleRenamedSinceTheFolderWasListedOpensFromItsNewFile() throws {
+        let files = try Folder()
+        let reader = try files.explorer()
+        try FileManager.default.moveItem(atPath: files.path("beta.txt"), toPath: files.path("zeta.txt"))
+        reader.open("Beta")
+        #expect(reader.title == "Beta", "\(reader.state.notice ?? "")")
+        #expect(reader.session.explorer.model.article.path == files.path("zeta.txt"))
+        // Deleted for good, it is still said.
+        reader.open("Alpha")
+        try files.remove("zeta.txt")
+        reader.open("Beta")
+        #expect(reader.title == "Alpha")
+        #expect(reader.state.notice?.hasPrefix("“Beta” could not be opened: ") == true, "\(reader.state.notice ?? "")")
+    }
+
     /// Beta no longer parsing: the same, with the parser's reason.
     @Test func anArticleThatNoLongerParsesIsNotShown() throws {
         let files = try Folder()

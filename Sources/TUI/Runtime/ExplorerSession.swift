@@ -356,9 +356,16 @@ public final class ExplorerSession {
         do {
             opened = try current(title)
         } catch {
-            let notice = "“\(title)” could not be opened: \(error)"
-            problems.met(error, said: notice, about: title)
-            return stayed(state, saying: notice, title: title, arrival: arrival, before: before)
+            // A file renamed or moved in the folder since it was listed is found again by its
+            // title once the folder is listed again, as the finder lists it: "no such file"
+            // sent the person the wrong way until the finder was opened (QA 25).
+            if relistFolder(), let found = try? current(title) {
+                opened = found
+            } else {
+                let notice = "“\(title)” could not be opened: \(error)"
+                problems.met(error, said: notice, about: title)
+                return stayed(state, saying: notice, title: title, arrival: arrival, before: before)
+            }
         }
         guard let opened else {
             return stayed(state, saying: "“\(title)” is not loaded.", title: title, arrival: arrival, before: before)
