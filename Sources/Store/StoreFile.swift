@@ -16,6 +16,12 @@ public enum StoreFileStatus: Equatable, Sendable {
     /// The path names the file open, but it no longer starts as an SQLite database: it was
     /// written over in place (`echo … > state.sqlite`). It is not written to again.
     case overwritten
+    /// The file is in place, but SQLite's `-wal` or `-shm` beside it (the path given) is not
+    /// the one this store opened: deleted (`rm state.sqlite-shm`), and perhaps made again by
+    /// another seealso. Written to through the old ones, the two connections no longer see
+    /// each other's writes: a bookmark made by one was overwritten by the other, its id given
+    /// again (QA 25). The store is to be opened again, its old files let be.
+    case sideFileReplaced(String)
 }
 
 extension StateStore {
@@ -34,8 +40,21 @@ extension StateStore {
         case .file(let identity) where identity != opened.main: return .replaced
         case .file:
             guard let start = database.firstBytes(FileCheck.sqliteHeader.count) else { return .inPlace }
-            return start.elementsEqual(FileCheck.sqliteHeader) ? .inPlace : .overwritten
+            guard start.elementsEqual(FileCheck.sqliteHeader) else { return .overwritten }
+            if let side = opened.sideFiles.first(where: { FileIdentity.named($0.path) != .file($0.identity) }) {
+                return .sideFileReplaced(side.path)
+            }
+            return .inPlace
         }
+    }
+
+    /// A store on the same file, opened again, where this one's `-wal` or `-shm` was deleted
+    /// (`.sideFileReplaced`): this connection is closed without writing anything (no
+    /// checkpoint, which would copy what its old WAL index knows over what another connection
+    /// wrote since), and the files beside are left as they are: they hold the commits.
+    public func openedAgain() throws -> StateStore {
+        database.closeWithoutCheckpoint()
+        return try StateStore(directory: directory)
     }
 
     /// A store on what `databaseURL` names now, opened as at start-up (`init(directory:)`): a

@@ -132,6 +132,23 @@ final class StoreService: BookmarkService {
         let status = store.fileStatus()
         guard status != .inPlace else { return .unchanged }
         let path = store.databaseURL.path
+        if case .sideFileReplaced(let side) = status {
+            // The same file, opened again: what another connection wrote meanwhile is seen,
+            // and this one's writes no longer overwrite it. Its history, and what `u` puts
+            // back, are the same file's still.
+            do {
+                store = try store.openedAgain()
+            } catch {
+                refusal = "\(error)"
+                fileEvents.append("\(error)")
+                return .refused("\(error)")
+            }
+            readVersion = nil
+            let news = "\(side) was deleted while seealso ran: \(path) was opened again"
+                + (side.hasSuffix("-wal") ? "; what was saved in the deleted file and not yet in \(StateStore.fileName) is lost" : "")
+            fileEvents.append(news)
+            return .reopened(news)
+        }
         do {
             store = try store.reopened()
             // Another file: it has none of the histories saved in the old one.

@@ -85,6 +85,41 @@ struct StoreFileTests {
         #expect(service.checkStoreFile() == .unchanged)
     }
 
+    /// QA 25: `rm state.sqlite-shm` while the explorer ran, then `bookmarks add` from a shell
+    /// (#2, with a note): the explorer never saw it, and its next bookmark took id 2 over it,
+    /// note and all. The store is opened again before the write: both are kept, ids apart.
+    @Test func aDeletedShmOpensTheStoreAgainAndLosesNothing() throws {
+        let window = try explorerWithABookmark()
+        unlink(file.path + "-shm")
+        // Another process: one in this one would share the old WAL index.
+        let shell = try seealso(["bookmarks", "add", "--section", "Background", "--note", "from the shell", "--data-dir", data.path], in: folder)
+        #expect(shell.stdout == "bookmarked: #2 Dual power › Background\n", "\(shell)")
+
+        bookmarkHistory(in: window)
+        let notice = try #require(window.state.notice)
+        #expect(notice.contains("\(file.path)-shm was deleted while seealso ran: \(file.path) was opened again"), "\(notice)")
+        #expect(!notice.contains("is lost"))
+        let all = try seealso(["bookmarks", "list", "--data-dir", data.path], in: folder).stdout
+        #expect(all.contains("#2  Dual power") && all.contains("from the shell"), "\(all)")
+        #expect(all.contains("#3  Test article") && all.contains("#1  Test article"), "no id given twice:\n\(all)")
+        #expect(window.service.fileEvents.count == 1)
+    }
+
+    /// The -wal deleted too: said, with what may be lost.
+    @Test func aDeletedWalIsSaidWithWhatMayBeLost() throws {
+        let service = StoreService(store: try StateStore(directory: data))
+        #expect(try service.add(section: criticism, item: nil, in: model))
+        unlink(file.path + "-wal")
+        unlink(file.path + "-shm")
+        guard case .reopened(let news) = service.checkStoreFile() else {
+            Issue.record("not opened again")
+            return
+        }
+        #expect(news.hasPrefix("\(file.path)-wal was deleted while seealso ran: \(file.path) was opened again; what was saved"), "\(news)")
+        #expect(try service.add(section: history, item: nil, in: model))
+        #expect(service.checkStoreFile() == .unchanged)
+    }
+
     /// Its folder deleted too: made again, as a first run makes it.
     @Test func theFolderDeletedIsMadeAgain() throws {
         let window = try explorerWithABookmark()
