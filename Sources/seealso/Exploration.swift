@@ -47,7 +47,7 @@ struct Exploration: ArticleLocation {
             sayConfig()
             return try printOutline(saying: Self.whyNotExplored(keys: keys, term: environment["TERM"]).map { $0 + ": printed the outline instead" })
         }
-        let (opened, problem) = openStore(environment: environment)
+        var (opened, problem) = openStore(environment: environment)
         // A folder reopens at the article read last, as a single article reopens where it was
         // left; --section and --item name a place in the article that has it instead (see start).
         // With --no-restore too, at its top, so that where it was left is one H away, as for
@@ -89,6 +89,8 @@ struct Exploration: ArticleLocation {
                                           mouse: settings.config.mouse, showCursor: settings.config.showCursor,
                                           layout: settings.config.layout)
                 // Not when it is the start-up's problem (a read-only store), said already.
+                // Read-only at start-up and writable since: said then, no longer so.
+                if service?.becameWritable == true { problem = nil }
                 let unsaved = service?.unsavedPlace.flatMap { error in
                     "\(error)" == problem ? nil : "the reading place was not saved: " + ((error as? StoreError)?.commandDescription ?? "\(error)")
                 }

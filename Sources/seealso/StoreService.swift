@@ -31,6 +31,9 @@ final class StoreService: BookmarkService {
     /// on stderr once the explorer has quit, where the one `q` saves would otherwise be lost
     /// without a word (a full disk).
     private(set) var unsavedPlace: (any Error)?
+    /// Whether the store, read-only at start-up, was opened again once it could be written:
+    /// the start-up's reason is then not said again on exit.
+    private(set) var becameWritable = false
     /// Why the file now at the store's path was refused (`checkStoreFile`): the store is closed
     /// for good, and every later check says so again.
     private var refusal: String?
@@ -129,6 +132,14 @@ final class StoreService: BookmarkService {
     /// (they would throw: the store is closed).
     func checkStoreFile() -> StoreFileCheck {
         if let refusal { return .refused(refusal) }
+        // Read-only at start-up (the file or its folder read-only, the disk full): opened
+        // again once it can be written, before a write or at a pause; it stayed read-only for
+        // the whole run, the space freed or the mode changed (QA 25).
+        if store.isReadOnly, store.fileStatus() == .inPlace, let again = try? StateStore(directory: store.directory), !again.isReadOnly {
+            store = again
+            readVersion = nil
+            becameWritable = true
+        }
         let status = store.fileStatus()
         guard status != .inPlace else { return .unchanged }
         let path = store.databaseURL.path

@@ -47,3 +47,31 @@ struct UnsavedPlaceTests {
         #expect(try StoreService(store: StateStore(directory: folder.url)).session(for: model) != nil)
     }
 }
+
+/// QA 25: a store read-only at start-up (its folder read-only, the disk full) stayed so for the
+/// whole run, though the folder was made writable or space freed: `m` still said "read-only".
+@MainActor
+@Suite("A store read-only at start-up")
+struct WritableAgainTests {
+    @Test(.enabled(if: ReadOnlyFolder.isAvailable, "needs a way to make a folder read-only"))
+    func isOpenedAgainOnceItCanBeWritten() throws {
+        let folder = try TemporaryDirectory()
+        let model = try Fixture.model()
+        _ = try StateStore(directory: folder.url).addBookmark(in: model, sectionIndex: 1)
+        let readOnly = try #require(ReadOnlyFolder.apply(to: folder.url))
+        let service = StoreService(store: try StateStore(directory: folder.url))
+        #expect(service.store.isReadOnly)
+        #expect(service.checkStoreFile() == .unchanged)
+        #expect(throws: StoreError.readOnly(path: folder.path)) { try service.add(section: 2, item: nil, in: model) }
+        #expect(!service.becameWritable)
+
+        // A read-only bind mount cannot be unmounted while the old connection has its file
+        // open: lazily, as the person's `mount -o remount,rw` would leave it.
+        if readOnly.method == .bindMount, let umount = which("umount") { #expect(tool([umount, "-l", folder.path])) } else { readOnly.undo() }
+        #expect(service.checkStoreFile() == .unchanged, "nothing to say: the write says what it did")
+        #expect(!service.store.isReadOnly)
+        #expect(service.becameWritable)
+        #expect(try service.add(section: 2, item: nil, in: model))
+        #expect(try StateStore(directory: folder.url).bookmarks().count == 2)
+    }
+}
