@@ -28,9 +28,14 @@ enum Diagnostics {
 
     /// A `--section` or `--item` NAME that starts no heading or item in `scope` (an article's
     /// title, or a folder): said with the close matches among `candidates`, status 64.
-    static func reportUnknown(_ what: String, _ name: String, among candidates: [Lookup.Place], in scope: String) throws -> Never {
+    /// `otherwise`: the option that names it instead, when the other kind has it (`--item`
+    /// for a strategy given to `--section`).
+    static func reportUnknown(_ what: String, _ name: String, among candidates: [Lookup.Place], in scope: String,
+                              otherwise: String? = nil) throws -> Never {
         let close = Lookup.suggestions(for: name, among: candidates)
-        report("no \(what) starts with '\(name)' in '\(scope)'" + (close.isEmpty ? "" : "; close matches: " + close.joined(separator: ", ")))
+        report("no \(what) starts with '\(name)' in '\(scope)'"
+               + (otherwise.map { "; " + (what == "section" ? "an item" : "a section") + " does: \($0) '\(name)'" } ?? "")
+               + (close.isEmpty ? "" : "; close matches: " + close.joined(separator: ", ")))
         throw ExitCode(64)
     }
 }

@@ -384,7 +384,12 @@ struct Exploration: ArticleLocation {
                                + "\(catalog.entries[first].path) has first; only the first opens")
             throw ExitCode(64)
         }
-        try Diagnostics.reportUnknown(section != nil ? "section" : "item", name, among: candidates, in: scope)
+        // An item given to --section (a strategy, a topic), or a section to --item: the other
+        // option is named. In one article only: a folder would read every file for it.
+        let otherwise = count == 1 && model(0).map { model in
+            Lookup.match(name, among: section != nil ? Lookup.places(of: model.items) : Lookup.places(of: model.article)) != nil
+        } == true ? (section != nil ? "--item" : "--section") : nil
+        try Diagnostics.reportUnknown(section != nil ? "section" : "item", name, among: candidates, in: scope, otherwise: otherwise)
     }
 
     /// What `--section` or `--item` looks among in `model`.

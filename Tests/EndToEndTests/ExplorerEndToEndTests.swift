@@ -497,6 +497,16 @@ extension OnATerminal {
             #expect(result.output.contains("no section starts with 'Octobr Revolution' in 'Dual power'; close matches: October Revolution"))
         }
 
+        /// QA 25: a strategy given to --section said only that no section starts with it.
+        @Test func anItemGivenToSectionNamesTheOtherOption() throws {
+            let item = Shell.run("\(seealso) --section Municipalism")
+            #expect(item.status == 64)
+            #expect(item.output.contains("no section starts with 'Municipalism' in 'Dual power'; an item does: --item 'Municipalism'"), "\(item.output)")
+            let section = Shell.run("\(seealso) --item 'October Rev'")
+            #expect(section.status == 64)
+            #expect(section.output.contains("no item starts with 'October Rev' in 'Dual power'; a section does: --section 'October Rev'"), "\(section.output)")
+        }
+
         /// A malformed article is said as `seealso: FILE:LINE: message`, status 65, before the
         /// terminal is touched: no alternate screen, nothing drawn, the terminal as it was. With
         /// standard output a pipe too: the message on stderr, nothing on stdout (which `sed` marks).
