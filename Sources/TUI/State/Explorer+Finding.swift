@@ -288,7 +288,8 @@ extension Explorer {
     func finderKey(_ key: Key, in state: AppState) -> AppState {
         var state = state
         guard var finder = state.finder else { return state }
-        switch ContextKeys.finder.effect(of: key, in: keymap) {
+        // Backspace with nothing typed closes it, as Esc does (and as it closes a prompt).
+        switch key == .backspace && finder.input.text.isEmpty ? .cancel : ContextKeys.finder.effect(of: key, in: keymap) {
         case .cancel?:
             state.finder = nil
             return state

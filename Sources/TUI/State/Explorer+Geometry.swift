@@ -176,7 +176,10 @@ extension Explorer {
     func edit(prompt key: Key, in state: AppState) -> AppState {
         var state = state
         guard var prompt = state.prompt else { return state }
-        switch ContextKeys.prompt.effect(of: key, in: keymap) {
+        // Backspace with nothing typed closes the search, as vim's and less's command lines do;
+        // not a note's, which holding Backspace down to clear it would close.
+        let closes = key == .backspace && prompt.text.isEmpty && prompt.purpose == .search
+        switch closes ? .cancel : ContextKeys.prompt.effect(of: key, in: keymap) {
         case .cancel?:
             state.prompt = nil
             if prompt.purpose == .search { return cancelSearch(state) }
