@@ -39,23 +39,31 @@ struct WideCutTests {
 /// "京[5]、…": the wrapper broke before any ideograph, the reference's own included).
 @Suite("Cross-references in Chinese and Japanese text")
 struct IdeographReferenceTests {
+    /// The paragraph of `text` with more than `references` cross-references, as the reader has it.
+    func block(of text: String, withMoreThan references: Int) throws -> ReaderBlock {
+        let explorer = makeExplorer(try LinkedArticle(article: ArticleParser().parse(text, path: "cjk.txt")))
+        let document = explorer.layouts.document(explorer.initialState(size: Size(width: 80, height: 24)).reader.content)
+        return try #require(document.blocks.first { $0.spans.filter { $0.reference != nil }.count > references })
+    }
+
+    /// Each reference (its name and its number) on one row only.
+    func expectEachReferenceOnOneRow(_ lines: [[TextSpan]], width: Int) {
+        var rowOf: [Int: Int] = [:]
+        for (row, line) in lines.enumerated() {
+            for span in line {
+                guard let reference = span.reference else { continue }
+                #expect(rowOf[reference, default: row] == row, "width \(width): reference \(reference) split")
+                rowOf[reference] = row
+            }
+        }
+    }
+
     @Test func aReferenceAndItsNumberStayOnOneRowAtEveryWidth() throws {
         let paragraph = String(repeating: "日本の首都は東京です。東京は大きい。首都、東京、大阪、京都。", count: 4)
-        let text = "= 日本 =\n\n\(paragraph)\n\n== See also ==\n- 東京\n- 大阪\n"
-        let explorer = makeExplorer(try LinkedArticle(article: ArticleParser().parse(text, path: "ja.txt")))
-        let document = explorer.layouts.document(explorer.initialState(size: Size(width: 80, height: 24)).reader.content)
-        let block = try #require(document.blocks.first { $0.spans.filter { $0.reference != nil }.count > 3 })
+        let block = try block(of: "= 日本 =\n\n\(paragraph)\n\n== See also ==\n- 東京\n- 大阪\n", withMoreThan: 3)
         for width in 8...80 {
             let lines = ReaderLayout.wrap(block, width: width)
-            // Each reference (its name and its number) is on one row only.
-            var rowOf: [Int: Int] = [:]
-            for (row, line) in lines.enumerated() {
-                for span in line where span.reference != nil {
-                    let reference = try #require(span.reference)
-                    #expect(rowOf[reference, default: row] == row, "width \(width): reference \(reference) split")
-                    rowOf[reference] = row
-                }
-            }
+            expectEachReferenceOnOneRow(lines, width: width)
             #expect(lines.allSatisfy { $0.reduce(0) { $0 + $1.text.displayWidth } <= width })
         }
     }
@@ -64,22 +72,14 @@ struct IdeographReferenceTests {
     /// the run, longer than the line, was cut anywhere: "東京[7]東" / "京[8]", "東京[" / "15]".
     /// Each is a unit of its own.
     @Test func referencesSideBySideAreEachKeptWhole() throws {
-        let text = "= CJK =\n\nLead.\n\n== Run ==\n\n" + String(repeating: "東京", count: 30) + " end.\n\n== See also ==\n\n- 東京\n"
-        let explorer = makeExplorer(try LinkedArticle(article: ArticleParser().parse(text, path: "cjk.txt")))
-        let document = explorer.layouts.document(explorer.initialState(size: Size(width: 120, height: 40)).reader.content)
-        let block = try #require(document.blocks.first { $0.spans.filter { $0.reference != nil }.count > 20 })
+        let run = String(repeating: "東京", count: 30)
+        let block = try block(of: "= CJK =\n\nLead.\n\n== Run ==\n\n\(run) end.\n\n== See also ==\n\n- 東京\n", withMoreThan: 20)
         for width in [20, 51, 57, 80] {
             let lines = ReaderLayout.wrap(block, width: width)
             #expect(lines.count > 1)
-            var rowOf: [Int: Int] = [:]
-            for (row, line) in lines.enumerated() {
-                for span in line where span.reference != nil {
-                    let reference = try #require(span.reference)
-                    #expect(rowOf[reference, default: row] == row, "width \(width): reference \(reference) split")
-                    rowOf[reference] = row
-                }
-                let text = line.map(\.text).joined()
-                #expect(!text.hasSuffix("[") && !text.hasSuffix("東"), "width \(width): \(text)")
+            expectEachReferenceOnOneRow(lines, width: width)
+            for line in lines.map({ $0.map(\.text).joined() }) {
+                #expect(!line.hasSuffix("[") && !line.hasSuffix("東"), "width \(width): \(line)")
             }
         }
     }
