@@ -551,7 +551,6 @@ public final class StateStore {
         Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded() / 1000)
     }
 
-    /// A note as stored: trimmed, and nil when nothing is left.
     /// Which note of a bookmark a new note may replace.
     public enum NoteBefore: Sendable, Equatable {
         /// Whatever it is (`bookmarks add --note`).
@@ -572,6 +571,7 @@ public final class StateStore {
         }
     }
 
+    /// A note as stored: trimmed, and nil when nothing is left.
     public static func normalized(_ note: String?) -> String? {
         guard let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
         return trimmed

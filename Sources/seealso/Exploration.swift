@@ -88,9 +88,9 @@ struct Exploration: ArticleLocation {
                                           restore: restores, notice: notices.isEmpty ? nil : notices.joined(separator: " · "),
                                           mouse: settings.config.mouse, showCursor: settings.config.showCursor,
                                           layout: settings.config.layout)
-                // Not when it is the start-up's problem (a read-only store), said already.
                 // Read-only at start-up and writable since: said then, no longer so.
                 if service?.becameWritable == true { problem = nil }
+                // Not when it is the start-up's problem (a read-only store), said already.
                 let unsaved = service?.unsavedPlace.flatMap { error in
                     "\(error)" == problem ? nil : "the reading place was not saved: " + ((error as? StoreError)?.commandDescription ?? "\(error)")
                 }
