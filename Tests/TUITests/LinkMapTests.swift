@@ -113,6 +113,24 @@ struct LinkMapTests {
         #expect(LinkMap.shown("Why it is so.", quoting: nil, inWidth: 5) == "Why it is so.")
     }
 
+    /// QA 24: at 40 columns the row had no room for the mention ("mentions · detected: line 9:
+    /// While the…"): the evidence takes the legend's row, its place on the first, the excerpt
+    /// around the mention on the second. Without the legend's row (the smallest height), one.
+    @Test("At 40 columns a detected link's evidence takes the legend's row to show its mention")
+    func narrowDetailTakesTwoRows() throws {
+        let map = try linkMap("Municipalism")
+        let lead = try #require(map.nodes.firstIndex { $0.label == "Dual power" })
+        let rows = map.detailRows(of: lead, width: 40, maxRows: 2, glyphs: LinkMap.Glyphs(ascii: false))
+        #expect(rows.count == 2, "\(rows)")
+        #expect(rows.first == " mentions · detected: line 9:", "\(rows)")
+        #expect(rows.last?.contains("municipalists") == true && rows.allSatisfy { $0.displayWidth <= 40 }, "\(rows)")
+        let screen = render(map, width: 40, height: 14, selected: lead).text.split(separator: "\n")
+        #expect(screen.contains { $0.contains("municipalists") }, "\(screen)")
+        #expect(map.detailRows(of: lead, width: 40, maxRows: 1, glyphs: LinkMap.Glyphs(ascii: false)).count == 1)
+        // Wide enough, one row as before.
+        #expect(map.detailRows(of: lead, width: 80, maxRows: 2, glyphs: LinkMap.Glyphs(ascii: false)).count == 1)
+    }
+
     @Test("following a node goes where Target.node says: Communalism (Bookchin) opens its card")
     func targets() throws {
         let map = try linkMap("Municipalism")

@@ -690,7 +690,15 @@ extension LinkMap {
         let fitsNamed = (named + ": " + reason.neutralized).displayWidth <= width
         let head = fitsNamed ? named : " " + node.longTag
         guard node.quoted == nil, maxRows > 1, (head + ": " + reason.neutralized).displayWidth > width else {
-            return [(head + ": " + Self.shown(reason, quoting: node.quoted, inWidth: width - head.displayWidth - 2)).truncated(toWidth: width)]
+            let row = (head + ": " + Self.shown(reason, quoting: node.quoted, inWidth: width - head.displayWidth - 2)).truncated(toWidth: width)
+            // Evidence whose mention does not reach the row (at 40 columns: "mentions · detected:
+            // line 9: While the…", QA 24) takes the legend's row, as a long rationale does: where
+            // it is on the first, the excerpt around the mention on the second.
+            guard let quoted = node.quoted, maxRows > 1, let mention = quoted.partsAroundMention?.mention,
+                  !row.contains(String(mention).neutralized), reason.hasSuffix(quoted.text) else { return [row] }
+            let place = String(reason.dropLast(quoted.text.count)).trimmingCharacters(in: .whitespaces)
+            return [(head + ": " + place.neutralized).truncated(toWidth: width),
+                    (" " + Self.shown(quoted.text, quoting: quoted, inWidth: width - 1)).truncated(toWidth: width)]
         }
         // Wrapped at words, each row after the same one-column margin.
         let lines = TextWrapper.wrap(String(head.dropFirst()) + ": " + reason.neutralized, width: width - 1).map { " " + String($0.text) }
