@@ -207,34 +207,3 @@ struct PromptEditingTests: KeyDriven {
         #expect(note.hasPrefix("Note for "), "\(note)")
     }
 }
-
-/// As vim's and less's command lines: Backspace with nothing typed closes the search prompt and
-/// the finder (QA 25: it did nothing); a note's prompt stays, Backspace held down to clear it.
-@Suite("Backspace on an empty prompt")
-struct EmptyPromptBackspaceTests: KeyDriven {
-    let explorer = Explorer(model: bundledModel, bookmarks: true)
-
-    var start: AppState { explorer.initialState(size: Size(width: 120, height: 40)) }
-
-    @Test func itClosesTheSearchAsEscDoes() {
-        let typed = press(start, .character("/"), .character("a"))
-        let rubbed = press(typed, .backspace)
-        #expect(rubbed.prompt != nil, "one character typed: deleted, the prompt open")
-        let closed = press(rubbed, .backspace)
-        #expect(closed.prompt == nil)
-        #expect(closed == press(rubbed, .escape))
-    }
-
-    @Test func itClosesTheFinder() {
-        let open = press(start, .character(":"))
-        #expect(open.finder != nil)
-        #expect(press(open, .backspace).finder == nil)
-        #expect(press(open, .character("x"), .backspace).finder != nil)
-    }
-
-    @Test func aNotesPromptStays() {
-        let open = press(start, .character("M"))
-        #expect(open.prompt != nil)
-        #expect(press(open, .backspace, .backspace).prompt != nil)
-    }
-}

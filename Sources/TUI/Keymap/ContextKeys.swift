@@ -140,7 +140,7 @@ public enum ContextKeys {
         .init(.wordForward, keys: [.alt("f"), .alt("F")], "Cursor forward a word"),
         .init(.start, keys: [.home, .control("a")], "Cursor to the start"),
         .init(.end, keys: [.end, .control("e")], "Cursor to the end"),
-        .init(.deleteBack, keys: [.backspace], "Delete the character before the cursor; with nothing typed, close the search or finder (as Esc)"),
+        .init(.deleteBack, keys: [.backspace], "Delete the character before the cursor"),
         .init(.deleteForward, keys: [.delete, .control("d")], "Delete the character at the cursor"),
         .init(.deleteSpacedWordBack, keys: [.control("w")], "Delete the word before the cursor (up to a space)"),
         .init(.deleteWordBack, keys: [.alt(Key.backspaceCharacter)], "Delete the word before the cursor (letters and digits)"),

@@ -288,8 +288,7 @@ extension Explorer {
     func finderKey(_ key: Key, in state: AppState) -> AppState {
         var state = state
         guard var finder = state.finder else { return state }
-        // Backspace with nothing typed closes it, as Esc does (and as it closes a prompt).
-        switch key == .backspace && finder.input.text.isEmpty ? .cancel : ContextKeys.finder.effect(of: key, in: keymap) {
+        switch ContextKeys.finder.effect(of: key, in: keymap) {
         case .cancel?:
             state.finder = nil
             return state

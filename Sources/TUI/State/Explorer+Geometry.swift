@@ -176,10 +176,7 @@ extension Explorer {
     func edit(prompt key: Key, in state: AppState) -> AppState {
         var state = state
         guard var prompt = state.prompt else { return state }
-        // Backspace with nothing typed closes the search, as vim's and less's command lines do;
-        // not a note's, which holding Backspace down to clear it would close.
-        let closes = key == .backspace && prompt.text.isEmpty && prompt.purpose == .search
-        switch closes ? .cancel : ContextKeys.prompt.effect(of: key, in: keymap) {
+        switch ContextKeys.prompt.effect(of: key, in: keymap) {
         case .cancel?:
             state.prompt = nil
             if prompt.purpose == .search { return cancelSearch(state) }
