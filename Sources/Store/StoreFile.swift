@@ -48,6 +48,14 @@ extension StateStore {
         }
     }
 
+    /// What the `-wal` holds, copied into the file itself, as far as no other connection's
+    /// reading stands in the way (SQLite's PASSIVE checkpoint, which waits for none): what was
+    /// written is then in `state.sqlite`, whatever happens to the `-wal`. A failure changes nothing.
+    public func checkpoint() {
+        guard !isReadOnly else { return }
+        try? database.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    }
+
     /// A store on the same file, opened again, where this one's `-wal` or `-shm` was deleted
     /// (`.sideFileReplaced`): this connection is closed without writing anything (no
     /// checkpoint, which would copy what its old WAL index knows over what another connection
