@@ -31,6 +31,10 @@ public final class ExplorerSession {
     public var standsIn = false
     /// What went wrong with the articles' files while it ran, to say on quitting.
     public internal(set) var problems = FileProblems()
+    /// Why the last save of the reading place failed, as said: the same failure at every pause
+    /// after it (a store read-only since start-up) is not said again (QA 26: it came back
+    /// over two rows at each pause). Nil once a save succeeds.
+    private var unsavedPlaceSaid: String?
 
     /// `first`: the article on screen at first, as read from its files.
     public init(_ first: OpenedArticle, service: BookmarkService?, library: any ArticleLibrary) {
@@ -155,6 +159,7 @@ public final class ExplorerSession {
             switch effect {
             case .saveSession(let session):
                 try service.saveSession(session, for: model, asReadLast: !standsIn)
+                unsavedPlaceSaid = nil
                 // A new file: the list shown is the old one's.
                 guard news != nil else { return state }
             case .reloadBookmarks, .refreshBookmarks:
@@ -185,6 +190,10 @@ public final class ExplorerSession {
             // again: another seealso may have changed it (a bookmark it removed is a row here
             // until then, and editing it fails). What was not done comes first: the reason
             // alone was the start-up notice again, so `m` seemed to do nothing.
+            if case .saveSession = effect, news == nil {
+                guard unsavedPlaceSaid != "\(error)" else { return state }
+                unsavedPlaceSaid = "\(error)"
+            }
             let failure = Self.notDone(effect).map { "\($0): \(error)" } ?? "\(error)"
             let notice = Self.joined(failure, news) ?? failure
             return explorer.update(state, (try? service.entries(in: model)).map { .bookmarksLoaded($0, notice: notice) } ?? .notice(notice))
