@@ -156,6 +156,17 @@ struct TwoExplorersTests {
         enter(a)
         #expect(a.state.notice == "Note saved.")
         #expect(try stored().map(\.note) == ["from the shell!"])
+
+        // From the reader, the bookmark removed there meanwhile: made again with what was
+        // typed, and said (QA 26: "Bookmarked with the note", as if none had been shown).
+        a.press("2M")
+        #expect(a.state.prompt?.text == "from the shell!")
+        try store.removeBookmark(id: id)
+        a.press("?")
+        enter(a)
+        #expect(a.state.notice?.hasPrefix("Bookmarked again with the note, removed meanwhile in another window: Criticism") == true,
+                "\(a.state.notice ?? "")")
+        #expect(try stored().map(\.note) == ["from the shell!?"])
     }
 
     @Test func markOnAStarTheOtherRemovedSaysSo() throws {

@@ -243,6 +243,10 @@ public final class ExplorerSession {
                 + (kept.map { "to \u{201C}\($0.neutralized)\u{201D}" } ?? "and cleared it") + editKey
         case _ where note?.isEmpty ?? true:
             return "Note cleared."
+        case .made where shown:
+            // The prompt showed a bookmark, which another window removed meanwhile: made
+            // again with what was typed, and said (QA 26: "Bookmarked with the note").
+            return bookmarked("Bookmarked again with the note, removed meanwhile in another window: \(name)")
         case .made:
             return bookmarked("Bookmarked with the note: \(name)")
         case .saved:
