@@ -309,8 +309,13 @@ struct Exploration: ArticleLocation {
         // `FolderCatalog.unloaded`), so that it is said as not opening, and reopens once fixed.
         let resume = try? store?.lastRead(among: Set(catalog.entries.map(\.title) + catalog.unloaded.map(\.title)),
                                           inFolder: FolderCatalog.FolderSpelling(folder).absolute)
-        if let found = try start(among: catalog.entries.count, in: folder, catalog: catalog, places: places, model: load,
-                                 failures: failures) {
+        // The other kind's, only when no place is found: is the name a section's, given to --item?
+        let otherPlaces = { (index: Int) -> [Lookup.Place]? in
+            guard let article = try? ArticleLoader.text(path: catalog.entries[index].path) else { return nil }
+            return item == nil ? Lookup.places(of: Classifier().classify(article)) : Lookup.places(of: article)
+        }
+        if let found = try start(among: catalog.entries.count, in: folder, catalog: catalog, places: places,
+                                 otherPlaces: otherPlaces, model: load, failures: failures) {
             let readLast = resume?.title.flatMap { $0 == catalog.entries[found.index].title ? nil : $0 }
             return Start(opening: opening(found.index, found.model), target: found.target, readLast: readLast)
         }
@@ -350,7 +355,7 @@ struct Exploration: ArticleLocation {
     /// that does not open (an earlier one has its title) is not looked in: when only such a
     /// file has the name, that is the error, status 64 too.
     func start(among count: Int, in scope: String, catalog: FolderCatalog? = nil, places: (Int) -> [Lookup.Place]?,
-               model: (Int) -> LinkedArticle?, failures: () -> [String] = { [] })
+               otherPlaces: ((Int) -> [Lookup.Place]?)? = nil, model: (Int) -> LinkedArticle?, failures: () -> [String] = { [] })
         throws -> (index: Int, model: LinkedArticle, target: Target)? {
         guard let name = section ?? item else { return nil }
         func opening(_ index: Int, at place: Lookup.Place) -> (index: Int, model: LinkedArticle, target: Target)? {
@@ -385,10 +390,14 @@ struct Exploration: ArticleLocation {
             throw ExitCode(64)
         }
         // An item given to --section (a strategy, a topic), or a section to --item: the other
-        // option is named. In one article only: a folder would read every file for it.
-        let otherwise = count == 1 && model(0).map { model in
-            Lookup.match(name, among: section != nil ? Lookup.places(of: model.items) : Lookup.places(of: model.article)) != nil
-        } == true ? (section != nil ? "--item" : "--section") : nil
+        // option is named. `otherPlaces` are the other kind's, for a folder's files, which
+        // `model` would link.
+        func other(_ index: Int) -> [Lookup.Place]? {
+            if let otherPlaces { return otherPlaces(index) }
+            return model(index).map { section != nil ? Lookup.places(of: $0.items) : Lookup.places(of: $0.article) }
+        }
+        let named = (0..<count).contains { shadowed[$0] == nil && other($0).map { Lookup.match(name, among: $0) != nil } == true }
+        let otherwise = named ? (section != nil ? "--item" : "--section") : nil
         try Diagnostics.reportUnknown(section != nil ? "section" : "item", name, among: candidates, in: scope, otherwise: otherwise)
     }
 

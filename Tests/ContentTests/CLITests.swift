@@ -167,6 +167,24 @@ struct CLITests {
         }
     }
 
+    /// QA 25, 26: `--section Municipalism` (a strategy) said only that no section starts with
+    /// it; in a folder too, where the other kind is looked for in every file.
+    @Test("In a folder, a name of the other kind names the other option")
+    func otherKindInAFolder() throws {
+        try withTemporaryDirectory { directory in
+            let folder = directory.appendingPathComponent("articles")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try "= Alpha =\n\nText.\n\n== History ==\n\nOld.\n".write(to: folder.appendingPathComponent("alpha.txt"), atomically: true, encoding: .utf8)
+            try "= Beta =\n\nIt names Gamma.\n\n== See also ==\n\n- Gamma\n".write(to: folder.appendingPathComponent("beta.txt"), atomically: true, encoding: .utf8)
+            let item = try CLI.run([folder.path, "--item", "History"])
+            #expect(item.status == 64)
+            #expect(item.stderr == "seealso: no item starts with 'History' in '\(folder.path)'; a section does: --section 'History'\n")
+            let section = try CLI.run([folder.path, "--section", "Gamma"])
+            #expect(section.status == 64)
+            #expect(section.stderr == "seealso: no section starts with 'Gamma' in '\(folder.path)'; an item does: --item 'Gamma'\n")
+        }
+    }
+
     @Test("A malformed links file beside the article: its path and line, status 65")
     func malformedLinks() throws {
         try withTemporaryDirectory { directory in
