@@ -77,6 +77,16 @@ struct BookmarkWhereaboutsTests {
         #expect(enter(5, session, state).notice == "That bookmark is in “Dual power”, the article seealso opens without a PATH.")
     }
 
+    /// QA 26: "whose file f/alpha.txt cannot be read (line 9: …)" of a file that reads but
+    /// does not parse: said as every problem of a file is, `file:line: reason`.
+    @Test func aFileThatDoesNotLoadIsSaidAsItsProblem() {
+        let parse = Self.entry(7, "Alpha", "Strategies", away: .unreadable(file: "f/alpha.txt", reason: "line 9: unbalanced heading"))
+        #expect(parse.unreachable(deleteKey: "d", open: "Dual power")
+                == "That bookmark is in “Alpha”, whose file does not load (f/alpha.txt:9: unbalanced heading), and no article here has that title.")
+        let denied = Self.entry(8, "Alpha", "Strategies", away: .unreadable(file: "f/alpha.txt", reason: "permission denied"))
+        #expect(denied.unreachable(deleteKey: "d", open: "Dual power")?.contains("(f/alpha.txt: permission denied)") == true)
+    }
+
     @Test func thePaneMarksTheOrphanedAndTheLost() throws {
         let (_, state) = opened(Listed(Self.entries))
         let rows = PaneRows.bookmarks(state.bookmarks, model: bundledModel, bookmarkKey: "m").map { $0.spans.map(\.text).joined() }

@@ -103,7 +103,10 @@ public struct BookmarkEntry: Hashable, Sendable {
         case .gone(let file)?:
             return "That bookmark is in \(title), whose file \(file) is gone, and no article here has that title" + deleting
         case .unreadable(let file, let reason)?:
-            return "That bookmark is in \(title), whose file \(file) cannot be read (\(reason)), and no article here has that title."
+            // Said as every problem of a file is, `file:line: reason` (QA 26: "cannot be read
+            // (line 9: …)" of a file that reads, but does not parse).
+            let problem = reason.hasPrefix("line ") ? file + ":" + reason.dropFirst("line ".count) : "\(file): \(reason)"
+            return "That bookmark is in \(title), whose file does not load (\(problem)), and no article here has that title."
         case .bundled?:
             return "That bookmark is in \(title), the article seealso opens without a PATH."
         case nil:
