@@ -340,6 +340,19 @@ struct ChangedOnDiskTests {
         #expect(reader.shows("Gamma lead."))
     }
 
+    /// QA 26: deleted while on screen, then the folder listed again (the finder): "Not reloaded:
+    /// it is no longer in the folder", the file not named as every other reason names it.
+    @Test func theArticleOnScreenUnlistedNamesItsFile() throws {
+        let files = try Folder()
+        let reader = try files.explorer(on: "gamma.txt")
+        try files.remove("gamma.txt")
+        _ = reader.finderTitles()
+        reader.apply(.idle)
+        #expect(reader.title == "Gamma")
+        #expect(reader.state.notice?.hasPrefix("Not reloaded: \(files.path("gamma.txt")) is no longer in the folder") == true,
+                "\(reader.state.notice ?? "")")
+    }
+
     /// QA 13a: retitled while on screen, left through the finder (which lists the folder
     /// again, without it), then H back: it said "“Gamma” is not loaded.", the reason lost.
     @Test func backToAnArticleRetitledWhileOnScreenSaysWhy() throws {

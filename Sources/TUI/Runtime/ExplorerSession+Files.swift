@@ -53,7 +53,9 @@ public struct FileProblems: Sendable {
 /// The article on screen's file is no longer listed in the folder (removed, and the folder
 /// listed again since).
 struct Unlisted: Error, CustomStringConvertible {
-    var description: String { "it is no longer in the folder" }
+    /// Its file, as it was read: named, as every other problem of a file names it (QA 26).
+    let path: String
+    var description: String { "\(path) is no longer in the folder" }
 }
 
 extension ExplorerSession {
@@ -79,7 +81,7 @@ extension ExplorerSession {
             if let now = ArticleParser.title(atPath: path), now != title {
                 throw Retitled(path: path, title: now)
             }
-            throw Unlisted()
+            throw Unlisted(path: path)
         }
         opened.explorer = keepingBookmarksOff(opened.explorer)
         let read = opened.explorer.model.article
@@ -103,7 +105,7 @@ extension ExplorerSession {
         guard state.prompt == nil, state.finder == nil, state.linkMap == nil, let known = articles[title],
               let now = known.opened.stampNow, now != known.opened.stamp, now != known.unreadable else { return state }
         do {
-            guard let opened = try current(title)?.opened else { throw Unlisted() }
+            guard let opened = try current(title)?.opened else { throw Unlisted(path: known.opened.explorer.model.article.path) }
             return reload(state, as: opened.explorer)
         } catch {
             var kept = known
