@@ -84,6 +84,7 @@ struct Exploration: ArticleLocation {
                 let off = readsStandardInput ? Self.standardInputHasNoBookmarks : (opened == nil ? problem : nil) ?? Explorer.noBookmarkStore
                 let session = opening.session(service: service, keymap: settings.config.keymap, bookmarksOff: off)
                 session.standsIn = started.standsIn
+                session.startsSaying(storeProblem: problem)
                 let signal = Terminal.run(session, on: try early ?? terminal(), start: started.target, readLast: started.readLast,
                                           restore: restores, notice: notices.isEmpty ? nil : notices.joined(separator: " · "),
                                           mouse: settings.config.mouse, showCursor: settings.config.showCursor,

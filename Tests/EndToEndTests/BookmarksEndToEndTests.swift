@@ -331,6 +331,14 @@ extension OnATerminal {
             try tmux.waitFor("cannot create \(file.path) (not a folder): bookmarks cannot be saved")
             tmux.press("m")
             try tmux.waitFor("Bookmark not changed: cannot create \(file.path) (not a folder)")
+            // The answer to a key stays when input pauses, though the reading place cannot be
+            // saved for the reason said at start-up (QA 26: it gave way to "Reading place not
+            // saved: …" half a second later).
+            tmux.press("x")
+            try tmux.waitFor("x is not bound to anything")
+            usleep(1_200_000)
+            #expect(tmux.screen().contains("x is not bound to anything"), "\(tmux.screen())")
+            #expect(!tmux.screen().contains("Reading place not saved"))
             tmux.press("q")
             try tmux.waitForPrompt()
             #expect(try Data(contentsOf: file) == Data("not a folder\n".utf8))

@@ -33,8 +33,14 @@ public final class ExplorerSession {
     public internal(set) var problems = FileProblems()
     /// Why the last save of the reading place failed, as said: the same failure at every pause
     /// after it (a store read-only since start-up) is not said again (QA 26: it came back
-    /// over two rows at each pause). Nil once a save succeeds.
+    /// over two rows at each pause, over the answer to the last key). Nil once a save succeeds.
     private var unsavedPlaceSaid: String?
+
+    /// The store's problem the start-up says (read-only, full, its folder not made): a save
+    /// of the reading place that fails for it is not said again.
+    public func startsSaying(storeProblem: String?) {
+        unsavedPlaceSaid = storeProblem
+    }
 
     /// `first`: the article on screen at first, as read from its files.
     public init(_ first: OpenedArticle, service: BookmarkService?, library: any ArticleLibrary) {
