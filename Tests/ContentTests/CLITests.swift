@@ -150,11 +150,8 @@ struct CLITests {
     /// index; `outline`, which reads every file, said each. Each is said now, as `outline` says it.
     @Test("Every problem of a folder's file that does not load, by every command")
     func everyProblemOfAFolderFile() throws {
-        try withTemporaryDirectory { directory in
-            let folder = directory.appendingPathComponent("articles")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try "= Alpha =\n\nText.\n".write(to: folder.appendingPathComponent("alpha.txt"), atomically: true, encoding: .utf8)
-            try "= Beta =\nb\n\n== S =\nx\n\n== T =\ny\n\n=== U ==\n".write(to: folder.appendingPathComponent("beta.txt"), atomically: true, encoding: .utf8)
+        try withArticleFolder("articles", ["alpha.txt": "= Alpha =\n\nText.\n",
+                                           "beta.txt": "= Beta =\nb\n\n== S =\nx\n\n== T =\ny\n\n=== U ==\n"]) { _, folder in
             let outline = try CLI.run(["outline", folder.path])
             #expect(outline.status == 65)
             let problems = outline.stderr.split(separator: "\n").map(String.init)
@@ -171,11 +168,8 @@ struct CLITests {
     /// it; in a folder too, where the other kind is looked for in every file.
     @Test("In a folder, a name of the other kind names the other option")
     func otherKindInAFolder() throws {
-        try withTemporaryDirectory { directory in
-            let folder = directory.appendingPathComponent("articles")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try "= Alpha =\n\nText.\n\n== History ==\n\nOld.\n".write(to: folder.appendingPathComponent("alpha.txt"), atomically: true, encoding: .utf8)
-            try "= Beta =\n\nIt names Gamma.\n\n== See also ==\n\n- Gamma\n".write(to: folder.appendingPathComponent("beta.txt"), atomically: true, encoding: .utf8)
+        try withArticleFolder("articles", ["alpha.txt": "= Alpha =\n\nText.\n\n== History ==\n\nOld.\n",
+                                           "beta.txt": "= Beta =\n\nIt names Gamma.\n\n== See also ==\n\n- Gamma\n"]) { _, folder in
             let item = try CLI.run([folder.path, "--item", "History"])
             #expect(item.status == 64)
             #expect(item.stderr == "seealso: no item starts with 'History' in '\(folder.path)'; a section does: --section 'History'\n")

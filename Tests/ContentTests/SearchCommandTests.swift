@@ -244,11 +244,7 @@ struct SearchCommandTests {
     /// bytes, and matched nothing, so the search found nothing.
     @Test("A folder whose path has a non-ASCII letter is searched through its index like any other")
     func nonASCIIFolder() throws {
-        try withTemporaryDirectory { directory in
-            let folder = directory.appendingPathComponent("café")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try "= One =\nalpha word here.\n".write(to: folder.appendingPathComponent("one.txt"), atomically: true, encoding: .utf8)
-            try "= Two =\nalphabet too.\n".write(to: folder.appendingPathComponent("two.txt"), atomically: true, encoding: .utf8)
+        try withArticleFolder("café", ["one.txt": "= One =\nalpha word here.\n", "two.txt": "= Two =\nalphabet too.\n"]) { directory, _ in
             let home = try TemporaryHome()
             for round in ["first (fills the index)", "second (reads it)"] {
                 let result = try Captured.run(try CLI.binary(), ["search", "café", "alpha"], in: directory, environment: home.environment())

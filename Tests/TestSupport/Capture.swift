@@ -8,6 +8,17 @@ public func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
     return try body(folder)
 }
 
+/// A folder `name` of articles (file name → text) in a temporary directory, for `body` with
+/// the directory and the folder; both are removed after.
+public func withArticleFolder<T>(_ name: String, _ files: KeyValuePairs<String, String>, _ body: (URL, URL) throws -> T) throws -> T {
+    try withTemporaryDirectory { directory in
+        let folder = directory.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (file, text) in files { try text.write(to: folder.appendingPathComponent(file), atomically: true, encoding: .utf8) }
+        return try body(directory, folder)
+    }
+}
+
 /// What a finished program left: its exit status and the bytes of its two streams.
 public struct Captured {
     public var status: Int32
