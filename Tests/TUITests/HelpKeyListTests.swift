@@ -99,11 +99,13 @@ struct HelpResizeTests {
 /// In a 5×5 window the notice showed fragments from its middle (" so / needs / 40×12 /
 /// Enlar", QA 12a); cut from its end instead, at 12×3 it showed "Terminal too / small /
 /// 12×3:", and not how to quit (QA 23). A window too small for the notice gets a short one,
-/// whole, "Too small", the size and "q quits"; with fewer rows than that, the way out first;
-/// narrower, only the lines that fit whole, and the key alone (QA 24: "3×1" / "1" at 3×11).
+/// whole, "Too small", the size and "q quits"; with fewer rows than that, joined on fewer
+/// rows (QA 26: at 20×2 and 40×1 the size was left out), else the way out first; narrower,
+/// only the lines that fit whole, and the key alone (QA 24: "3×1" / "1" at 3×11).
 @Suite("A tiny window shows a short too-small notice, and the way out")
 struct TinyWindowTests {
-    @Test(arguments: [(5, 5, "Too small 5×5 q quits"), (12, 3, "Too small 12×3 q quits"), (20, 2, "q quits Too small"), (40, 1, "q quits"),
+    @Test(arguments: [(5, 5, "Too small 5×5 q quits"), (12, 3, "Too small 12×3 q quits"), (20, 2, "Too small 20×2 q quits"), (40, 1, "Too small 40×1 · q quits"),
+                      (12, 1, "q quits"), (8, 3, "q quits Too small"),
                       (3, 11, "q"), (4, 11, "4×11 q"), (9, 4, "Too small 9×4 q quits"),
                       (30, 10, "Terminal too small 30×10: seealso needs 40×12 Enlarge the window, or press q to quit.")])
     func theNoticeShowsTheWayOut(width: Int, height: Int, expected: String) {

@@ -87,9 +87,13 @@ extension Explorer {
         }
         var rows = wrapped(lines)
         if rows.count > size.height {
-            rows = wrapped(short)
+            // Its lines joined where rows are fewer than they: at 40×2, "Too small 40×2" over
+            // the way out, at 40×1 all on one row (QA 26: the size was left out).
+            let what = short.dropLast().joined(separator: " "), way = short[short.count - 1]
+            let forms = what.isEmpty ? [short] : [short, [what, way], [what + " · " + way]]
             // Fewer rows still: the way out, then what else fits.
-            if rows.count > size.height { rows = Array(wrapped([short[short.count - 1]] + short.dropLast()).prefix(max(size.height, 1))) }
+            rows = forms.lazy.map(wrapped).first { $0.count <= size.height }
+                ?? Array(wrapped([way] + short.dropLast()).prefix(max(size.height, 1)))
         }
         // Centred when it fits; else from its first line, so that a tiny window shows the
         // start of the notice, not fragments from its middle ("so / needs / 40×12").
