@@ -362,7 +362,7 @@ public final class StateStore {
     /// the one read last, which could not be opened, and is still to reopen first.
     public func saveSession(_ data: Data, for article: ArticleIdentity, folder: String? = nil, asReadLast: Bool = true,
                             history: Data? = nil) throws {
-        try write {
+        try write(checkpointing: false) {
             try database.run("""
                 INSERT INTO session (article_title, content_hash, data, saved_at, folder) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (article_title) DO UPDATE
@@ -455,11 +455,17 @@ public final class StateStore {
 
     // MARK: Internals shared with the import/export extension
 
-    /// Runs a write in one transaction, with errors worded for people.
-    func write<T>(_ body: () throws -> T) throws -> T {
+    /// Runs a write in one transaction, with errors worded for people. Then, but for the
+    /// reading place (`checkpointing: false`, saved at every pause), what it wrote is copied
+    /// into the file itself (`checkpoint`): kept only in the `-wal`, a bookmark was lost with it
+    /// when the file was deleted while an explorer ran, and its id given again (QA 26, 27: by
+    /// the explorer, and by `bookmarks add` while an explorer kept the store open).
+    func write<T>(checkpointing: Bool = true, _ body: () throws -> T) throws -> T {
         if let readOnlyError { throw readOnlyError }
         do {
-            return try database.transaction(body)
+            let value = try database.transaction(body)
+            if checkpointing { checkpoint() }
+            return value
         } catch let error as SQLiteError {
             if error.primary == SQLITE_FULL, idsAreExhausted() { throw StoreError.idsExhausted(path: databaseURL.path) }
             throw Self.storeError(error, place: directory.path, file: databaseURL.path)

@@ -116,26 +116,15 @@ final class StoreService: BookmarkService {
         return (sections + (bookmark.itemName.map { [$0] } ?? [])).joined(separator: " › ")
     }
 
-    /// A change to the bookmarks, copied into `state.sqlite` itself at once (a checkpoint):
-    /// kept only in the `-wal`, a bookmark was lost with it when the file was deleted while the
-    /// explorer ran, and its id given again (QA 26). Reading places, saved far more often, wait
-    /// for SQLite's own checkpoints.
-    private func changingBookmarks<T>(_ body: () throws -> T) rethrows -> T {
-        defer { store.checkpoint() }
-        return try body()
-    }
-
     func add(section: Int, item: String?, in model: LinkedArticle) throws -> Bool {
-        try changingBookmarks { try store.addBookmarkIfAbsent(in: model, sectionIndex: section, itemID: item).added }
+        try store.addBookmarkIfAbsent(in: model, sectionIndex: section, itemID: item).added
     }
 
     func remove(section: Int, item: String?, in model: LinkedArticle) throws -> Int {
-        try changingBookmarks {
-            let lastID = try store.lastBookmarkID()
-            let gone = try store.removeBookmarks(at: section, itemID: item, in: model)
-            if !gone.isEmpty { removed.append((gone, lastID)) }
-            return gone.count
-        }
+        let lastID = try store.lastBookmarkID()
+        let gone = try store.removeBookmarks(at: section, itemID: item, in: model)
+        if !gone.isEmpty { removed.append((gone, lastID)) }
+        return gone.count
     }
 
     /// The store's file looked at (`StateStore.fileStatus`), and opened again where it is no
@@ -205,10 +194,8 @@ final class StoreService: BookmarkService {
     func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle, shown: String?) throws -> NoteOutcome {
         // One transaction: the bookmark and its note together (a blank note clears it), so that
         // another process cannot remove the bookmark, nor write its note, between the two.
-        let (bookmark, added) = try changingBookmarks {
-            try store.addBookmarkIfAbsent(in: model, sectionIndex: section, itemID: item, note: note ?? "",
-                                          replacing: shown.map { .shown($0) } ?? .unseen)
-        }
+        let (bookmark, added) = try store.addBookmarkIfAbsent(in: model, sectionIndex: section, itemID: item, note: note ?? "",
+                                                              replacing: shown.map { .shown($0) } ?? .unseen)
         if added { return .made }
         guard bookmark.note != StateStore.normalized(note) else { return .saved }
         return shown == nil ? bookmark.note.map { .keptAnother($0) } ?? .saved : .changedElsewhere(bookmark.note)
@@ -216,7 +203,7 @@ final class StoreService: BookmarkService {
 
     func setNote(_ note: String?, bookmark id: Int64, shown: String) throws -> NoteOutcome {
         do {
-            let after = try changingBookmarks { try store.setNote(note, forBookmark: id, replacing: .shown(shown)) }
+            let after = try store.setNote(note, forBookmark: id, replacing: .shown(shown))
             return after == StateStore.normalized(note) ? .saved : .changedElsewhere(after)
         } catch StoreError.noSuchBookmark {
             throw Gone(id: id)
@@ -230,17 +217,15 @@ final class StoreService: BookmarkService {
     }
 
     func remove(bookmark id: Int64) throws -> Bool {
-        try changingBookmarks {
-            let lastID = try store.lastBookmarkID()
-            guard let bookmark = try store.removeBookmark(id: id) else { return false }
-            removed.append(([bookmark], lastID))
-            return true
-        }
+        let lastID = try store.lastBookmarkID()
+        guard let bookmark = try store.removeBookmark(id: id) else { return false }
+        removed.append(([bookmark], lastID))
+        return true
     }
 
     func undoRemove() throws -> UndoneRemoval? {
         guard let group = removed.last else { return nil }
-        let restoration = try changingBookmarks { try store.restoreBookmarks(group.bookmarks, madeAfter: group.lastID) }
+        let restoration = try store.restoreBookmarks(group.bookmarks, madeAfter: group.lastID)
         // Only once it is back: a restore that failed is there to undo again.
         removed.removeLast()
         guard let first = restoration.bookmarks.first else { return nil }

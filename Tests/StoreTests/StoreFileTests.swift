@@ -112,6 +112,10 @@ struct StoreFileTests {
     func aDeletedWalLosesNoBookmark(deleted: [String]) throws {
         let service = StoreService(store: try StateStore(directory: data))
         #expect(try service.add(section: criticism, item: nil, in: model))
+        // QA 27: one made by `bookmarks add` meanwhile, while the explorer kept the store open
+        // (so the command's closing made no checkpoint), was lost too.
+        let shell = try seealso(["bookmarks", "add", "--section", "Background", "--data-dir", data.path], in: folder)
+        #expect(shell.stdout == "bookmarked: #2 Dual power › Background\n", "\(shell)")
         for suffix in deleted { unlink(file.path + suffix) }
         guard case .reopened(let news) = service.checkStoreFile() else {
             Issue.record("not opened again")
@@ -121,8 +125,8 @@ struct StoreFileTests {
         #expect(try service.add(section: history, item: nil, in: model))
         #expect(service.checkStoreFile() == .unchanged)
         let all = try StateStore(directory: data).bookmarks()
-        #expect(Set(all.map(\.heading)) == ["Criticism", "History"], "\(all.map(\.heading))")
-        #expect(Set(all.map(\.id)).count == 2, "no id given twice")
+        #expect(Set(all.map(\.heading)) == ["Criticism", "Background", "History"], "\(all.map(\.heading))")
+        #expect(Set(all.map(\.id)).count == 3, "no id given twice")
     }
 
     /// Its folder deleted too: made again, as a first run makes it.
