@@ -173,6 +173,22 @@ public final class StateStore {
         }
     }
 
+    /// The note of the bookmark on (section, item) cleared, when its note is one `replacing`
+    /// allows; the bookmark as it is after, or nil when there is none (removed meanwhile in
+    /// another window: clearing a note makes no bookmark, QA 27).
+    public func clearNote(in model: LinkedArticle, sectionIndex: Int, itemID: String? = nil, replacing: NoteBefore) throws -> Bookmark? {
+        let file = BookmarkFile.of(model.article)
+        return try write {
+            guard var found = try fetch(of: model, file: file)
+                .first(where: { $0.isAt(sectionIndex: sectionIndex, itemID: itemID, in: model, file: file) }) else { return nil }
+            if found.note != nil, replacing.allows(found.note) {
+                try updateNote(nil, id: found.id, at: Self.now())
+                found.note = nil
+            }
+            return found
+        }
+    }
+
     /// Adds a bookmark on (section, item) of this article, or removes the existing one (every
     /// one that lands there); returns the bookmark, whether it now exists, and what was
     /// removed (keep it to undo: a bookmark may carry a note).

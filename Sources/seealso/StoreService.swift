@@ -192,6 +192,13 @@ final class StoreService: BookmarkService {
     }
 
     func setNote(_ note: String?, section: Int, item: String?, in model: LinkedArticle, shown: String?) throws -> NoteOutcome {
+        // Clearing the note of a bookmark shown: none is made where another window removed it.
+        if let shown, StateStore.normalized(note) == nil {
+            guard let bookmark = try store.clearNote(in: model, sectionIndex: section, itemID: item, replacing: .shown(shown)) else {
+                return .removedElsewhere
+            }
+            return bookmark.note == nil ? .saved : .changedElsewhere(bookmark.note)
+        }
         // One transaction: the bookmark and its note together (a blank note clears it), so that
         // another process cannot remove the bookmark, nor write its note, between the two.
         let (bookmark, added) = try store.addBookmarkIfAbsent(in: model, sectionIndex: section, itemID: item, note: note ?? "",

@@ -167,6 +167,17 @@ struct TwoExplorersTests {
         #expect(a.state.notice?.hasPrefix("Bookmarked again with the note, removed meanwhile in another window: Criticism") == true,
                 "\(a.state.notice ?? "")")
         #expect(try stored().map(\.note) == ["from the shell!?"])
+
+        // Its note cleared (Ctrl-U, Enter) once removed there: no bookmark is made for an
+        // empty note, and it is said as m says it (QA 27: made again, "Note cleared.").
+        a.pause()
+        a.press("M")
+        let made = try #require(try StateStore(directory: folder.file("data")).bookmarks().first?.id)
+        try store.removeBookmark(id: made)
+        a.state = a.runner.apply(a.runner.explorer.action(for: .key(.control("u")), in: a.state), to: a.state)
+        enter(a)
+        #expect(a.state.notice == "Already removed (in another window): Criticism")
+        #expect(try stored().isEmpty)
     }
 
     @Test func markOnAStarTheOtherRemovedSaysSo() throws {

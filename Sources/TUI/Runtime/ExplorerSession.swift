@@ -244,6 +244,8 @@ public final class ExplorerSession {
         switch outcome {
         case .keptAnother(let kept):
             return "Note not saved: the bookmark made in another window has one: \u{201C}\(kept.neutralized)\u{201D}" + editKey
+        case .removedElsewhere:
+            return "Already removed (in another window): \(name)"
         case .changedElsewhere(let kept):
             return "Note not saved: another window changed it meanwhile, "
                 + (kept.map { "to \u{201C}\($0.neutralized)\u{201D}" } ?? "and cleared it") + editKey

@@ -126,6 +126,9 @@ public enum NoteOutcome: Equatable, Sendable {
     /// The bookmark's note was changed in another window since the prompt showed it: it kept
     /// that one (nil: it was cleared there).
     case changedElsewhere(String?)
+    /// The note was to be cleared, and the bookmark was removed in another window meanwhile:
+    /// none was made for an empty note.
+    case removedElsewhere
 }
 
 /// What `BookmarkService.undoRemove` put back.
