@@ -26,6 +26,12 @@ enum Diagnostics {
         }
     }
 
+    /// `text` as one word for a POSIX shell, to be typed as it is shown: in single quotes, a
+    /// quote in it closed, escaped and opened again (QA 27: `--section 'July Days' impact'`).
+    static func shellWord(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+    }
+
     /// A `--section` or `--item` NAME that starts no heading or item in `scope` (an article's
     /// title, or a folder): said with the close matches among `candidates`, status 64.
     /// `otherwise`: the option that names it instead, when the other kind has it (`--item`
@@ -34,7 +40,7 @@ enum Diagnostics {
                               otherwise: String? = nil) throws -> Never {
         let close = Lookup.suggestions(for: name, among: candidates)
         report("no \(what) starts with '\(name)' in '\(scope)'"
-               + (otherwise.map { "; " + (what == "section" ? "an item" : "a section") + " does: \($0) '\(name)'" } ?? "")
+               + (otherwise.map { "; " + (what == "section" ? "an item" : "a section") + " does: \($0) " + shellWord(name) } ?? "")
                + (close.isEmpty ? "" : "; close matches: " + close.joined(separator: ", ")))
         throw ExitCode(64)
     }

@@ -505,6 +505,12 @@ extension OnATerminal {
             let section = Shell.run("\(seealso) --item 'October Rev'")
             #expect(section.status == 64)
             #expect(section.output.contains("no item starts with 'October Rev' in 'Dual power'; a section does: --section 'October Rev'"), "\(section.output)")
+            // QA 27: a quote in the name is written so that the option can be typed as shown.
+            let quoted = Shell.run("\(seealso) --item \"July Days' impact\"")
+            #expect(quoted.output.contains(#"a section does: --section 'July Days'\'' impact'"#), "\(quoted.output)")
+            let suggested = try #require(quoted.output.range(of: "--section ").map { String(quoted.output[$0.lowerBound...]).trimmingCharacters(in: .whitespacesAndNewlines) })
+            let typed = Shell.run("\(seealso) \(suggested) | head -1")
+            #expect(typed.status == 0 && typed.output.hasPrefix("Dual power"), "\(typed.output)")
         }
 
         /// A malformed article is said as `seealso: FILE:LINE: message`, status 65, before the
