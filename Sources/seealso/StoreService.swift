@@ -135,10 +135,13 @@ final class StoreService: BookmarkService {
         // Read-only at start-up (the file or its folder read-only, the disk full): opened
         // again once it can be written, before a write or at a pause; it stayed read-only for
         // the whole run, the space freed or the mode changed (QA 25).
-        if store.isReadOnly, store.fileStatus() == .inPlace, let again = try? StateStore(directory: store.directory), !again.isReadOnly {
+        // Still read-only, for another reason (the folder writable now, the file not): that one,
+        // which the next write says (QA 27: the folder's, which no longer held).
+        if store.isReadOnly, store.fileStatus() == .inPlace, let again = try? StateStore(directory: store.directory),
+           !again.isReadOnly || again.readOnlyReason != store.readOnlyReason {
             store = again
             readVersion = nil
-            becameWritable = true
+            becameWritable = !again.isReadOnly
         }
         let status = store.fileStatus()
         guard status != .inPlace else { return .unchanged }
