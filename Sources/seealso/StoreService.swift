@@ -223,7 +223,7 @@ final class StoreService: BookmarkService {
     /// A bookmark listed on screen that the store no longer has: another seealso removed it.
     struct Gone: Error, CustomStringConvertible {
         let id: Int64
-        var description: String { "Bookmark #\(id) was removed meanwhile, by another seealso; the list is read again." }
+        var description: String { "the bookmark was removed in another window" }
     }
 
     func remove(bookmark id: Int64) throws -> Bool {

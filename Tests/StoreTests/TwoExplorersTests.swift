@@ -178,6 +178,19 @@ struct TwoExplorersTests {
         enter(a)
         #expect(a.state.notice == "Already removed (in another window): Criticism")
         #expect(try stored().isEmpty)
+
+        // In the Bookmarks pane, by its number, once removed there: not saved, and what was
+        // typed is said back (QA 27: it was lost, "Bookmark #2 was removed meanwhile, by
+        // another seealso").
+        a.press("m")
+        a.pause()
+        a.press("5M")
+        let again = try #require(try StateStore(directory: folder.file("data")).bookmarks().first?.id)
+        try store.removeBookmark(id: again)
+        a.press("xyz")
+        enter(a)
+        #expect(a.state.notice == "Note not saved: the bookmark was removed in another window (it read \u{201C}xyz\u{201D})")
+        #expect(try stored().isEmpty)
     }
 
     @Test func markOnAStarTheOtherRemovedSaysSo() throws {

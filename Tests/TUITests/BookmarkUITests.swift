@@ -170,7 +170,7 @@ struct BookmarkUITests {
         #expect(state.bookmarks.map(\.section) == [7, 2])
         service.marks.removeAll { $0.section == 7 }  // as another process would
         state = press(runner, state, .character("g"), .character("r"), .character("x"), .enter)
-        #expect(state.notice == "Note not saved: no bookmark #2")
+        #expect(state.notice == "Note not saved: no bookmark #2 (it read \u{201C}x\u{201D})", "what was typed is said back")
         #expect(state.bookmarks.map(\.section) == [2], "the list is read again")
     }
 

@@ -200,7 +200,10 @@ public final class ExplorerSession {
                 guard unsavedPlaceSaid != "\(error)" else { return state }
                 unsavedPlaceSaid = "\(error)"
             }
-            let failure = Self.notDone(effect).map { "\($0): \(error)" } ?? "\(error)"
+            var failure = Self.notDone(effect).map { "\($0): \(error)" } ?? "\(error)"
+            // What was typed, said back where it was not saved, to be typed again elsewhere
+            // (QA 27: the Bookmarks pane's note on a bookmark removed meanwhile was lost).
+            if case .setBookmarkNote(let note?, _, _) = effect, !note.isEmpty { failure += " (it read \u{201C}\(note.neutralized)\u{201D})" }
             let notice = Self.joined(failure, news) ?? failure
             return explorer.update(state, (try? service.entries(in: model)).map { .bookmarksLoaded($0, notice: notice) } ?? .notice(notice))
         }
