@@ -143,7 +143,9 @@ enum ReadOnlyFolder {
         }
         if let mount = which("mount"), let umount = which("umount"), tool([mount, "--bind", folder.path, folder.path]) {
             if tool([mount, "-o", "remount,ro,bind", folder.path]) {
-                return Undo(method: .bindMount) { tool([umount, folder.path]) }
+                // Lazily: a store the test still holds keeps the mount busy, and a plain umount
+                // failed then, leaving the folder read-only and mounted after the run.
+                return Undo(method: .bindMount) { tool([umount, "-l", folder.path]) }
             }
             tool([umount, folder.path])
         }
@@ -166,7 +168,8 @@ enum TinyDisk {
     static func mount(on folder: URL, size: String) -> (() -> Void)? {
         guard let mount = which("mount"), let umount = which("umount"),
               tool([mount, "-t", "tmpfs", "-o", "size=\(size)", "tmpfs", folder.path]) else { return nil }
-        return { tool([umount, folder.path]) }
+        // Lazily, for the same reason as `ReadOnlyFolder`'s: the test's store is still open.
+        return { tool([umount, "-l", folder.path]) }
     }
 }
 
