@@ -135,8 +135,14 @@ public final class StateStore {
 
     /// The bookmarks of this article that land on (section, item) once re-anchored.
     public func bookmarks(at sectionIndex: Int, itemID: String? = nil, in model: LinkedArticle) throws -> [Bookmark] {
+        try read { try landing(on: sectionIndex, itemID: itemID, in: model) }
+    }
+
+    /// `bookmarks(at:itemID:in:)` inside a read or a write of the caller's: what every change
+    /// to a place's bookmarks looks at first, in its own transaction.
+    private func landing(on sectionIndex: Int, itemID: String?, in model: LinkedArticle) throws -> [Bookmark] {
         let file = BookmarkFile.of(model.article)
-        return try read { try fetch(of: model, file: file) }.filter { $0.isAt(sectionIndex: sectionIndex, itemID: itemID, in: model, file: file) }
+        return try fetch(of: model, file: file).filter { $0.isAt(sectionIndex: sectionIndex, itemID: itemID, in: model, file: file) }
     }
 
     /// Bookmarks (section, item) of this article. If it is bookmarked already, returns that
@@ -156,9 +162,7 @@ public final class StateStore {
         let note = Self.normalized(note)
         let draft = Bookmark.draft(in: model, sectionIndex: sectionIndex, itemID: itemID, note: note, at: Self.now())
         return try write {
-            let here = try fetch(of: model, file: draft.articlePath)
-                .filter { $0.isAt(sectionIndex: sectionIndex, itemID: itemID, in: model, file: draft.articlePath) }
-            if let found = here.first {
+            if let found = try landing(on: sectionIndex, itemID: itemID, in: model).first {
                 // Said where it leads now (`bookmarks add` prints it), and saved so.
                 var existing = found.anchored(at: Self.place(of: found, in: model), in: model)
                 if existing != found { try updateAnchor(existing, was: found) }
@@ -177,10 +181,8 @@ public final class StateStore {
     /// allows; the bookmark as it is after, or nil when there is none (removed meanwhile in
     /// another window: clearing a note makes no bookmark, QA 27).
     public func clearNote(in model: LinkedArticle, sectionIndex: Int, itemID: String? = nil, replacing: NoteBefore) throws -> Bookmark? {
-        let file = BookmarkFile.of(model.article)
-        return try write {
-            guard var found = try fetch(of: model, file: file)
-                .first(where: { $0.isAt(sectionIndex: sectionIndex, itemID: itemID, in: model, file: file) }) else { return nil }
+        try write {
+            guard var found = try landing(on: sectionIndex, itemID: itemID, in: model).first else { return nil }
             if found.note != nil, replacing.allows(found.note) {
                 try updateNote(nil, id: found.id, at: Self.now())
                 found.note = nil
@@ -196,8 +198,7 @@ public final class StateStore {
         -> (bookmark: Bookmark, added: Bool, removed: [Bookmark]) {
         let draft = Bookmark.draft(in: model, sectionIndex: sectionIndex, itemID: itemID, note: nil, at: Self.now())
         return try write {
-            let here = try fetch(of: model, file: draft.articlePath)
-                .filter { $0.isAt(sectionIndex: sectionIndex, itemID: itemID, in: model, file: draft.articlePath) }
+            let here = try landing(on: sectionIndex, itemID: itemID, in: model)
             guard let first = here.first else { return (try insert(draft), true, []) }
             for bookmark in here { try database.run("DELETE FROM bookmark WHERE id = ?", .integer(bookmark.id)) }
             return (first, false, here)
@@ -208,9 +209,8 @@ public final class StateStore {
     /// them to undo), none when there was none: another process may have removed it already.
     @discardableResult
     public func removeBookmarks(at sectionIndex: Int, itemID: String? = nil, in model: LinkedArticle) throws -> [Bookmark] {
-        let file = BookmarkFile.of(model.article)
-        return try write {
-            let here = try fetch(of: model, file: file).filter { $0.isAt(sectionIndex: sectionIndex, itemID: itemID, in: model, file: file) }
+        try write {
+            let here = try landing(on: sectionIndex, itemID: itemID, in: model)
             for bookmark in here { try database.run("DELETE FROM bookmark WHERE id = ?", .integer(bookmark.id)) }
             return here
         }
