@@ -84,7 +84,7 @@ struct Exploration: ArticleLocation {
                 let off = readsStandardInput ? Self.standardInputHasNoBookmarks : (opened == nil ? problem : nil) ?? Explorer.noBookmarkStore
                 let session = opening.session(service: service, keymap: settings.config.keymap, bookmarksOff: off)
                 session.standsIn = started.standsIn
-                session.startsSaying(storeProblem: problem)
+                session.storeProblem = problem
                 let signal = Terminal.run(session, on: try early ?? terminal(), start: started.target, readLast: started.readLast,
                                           restore: restores, notice: notices.isEmpty ? nil : notices.joined(separator: " · "),
                                           mouse: settings.config.mouse, showCursor: settings.config.showCursor,
@@ -92,7 +92,7 @@ struct Exploration: ArticleLocation {
                 // Read-only at start-up and writable since: said then, no longer so.
                 if service?.becameWritable == true { problem = nil }
                 // Not when it is the start-up's problem (a read-only store), said already.
-                let unsaved = service?.unsavedPlace.flatMap { error in
+                let unsaved = session.unsavedPlace.flatMap { error in
                     "\(error)" == problem ? nil : "the reading place was not saved: " + ((error as? StoreError)?.commandDescription ?? "\(error)")
                 }
                 return ((service?.fileEvents ?? []) + [unsaved].compactMap { $0 }, session.problems.all, opening.catalog, signal)

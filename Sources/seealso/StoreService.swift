@@ -27,10 +27,6 @@ final class StoreService: BookmarkService {
     /// said again on stderr on exit, as the start-up's problems are (the last, at quitting,
     /// was never on screen).
     private(set) var fileEvents: [String] = []
-    /// Why the last save of the reading place failed, while no later one has succeeded: said
-    /// on stderr once the explorer has quit, where the one `q` saves would otherwise be lost
-    /// without a word (a full disk).
-    private(set) var unsavedPlace: (any Error)?
     /// Whether the store, read-only at start-up, was opened again once it could be written:
     /// the start-up's reason is then not said again on exit.
     private(set) var becameWritable = false
@@ -251,13 +247,7 @@ final class StoreService: BookmarkService {
         var session = record
         session.history = History()
         let history = storedHistories[scope] == record.history ? nil : try JSONEncoder().encode(record.history)
-        do {
-            try store.saveSession(try JSONEncoder().encode(session), for: identity, folder: folder, asReadLast: asReadLast, history: history)
-        } catch {
-            unsavedPlace = error
-            throw error
-        }
-        unsavedPlace = nil
+        try store.saveSession(try JSONEncoder().encode(session), for: identity, folder: folder, asReadLast: asReadLast, history: history)
         storedHistories[scope] = record.history
     }
 

@@ -7,7 +7,7 @@ import Testing
 
 /// QA 25: on a full disk the reading place `q` saves was lost without a word (status 0,
 /// nothing on stderr), and the status line said "bookmarks cannot be saved" of a failed save of
-/// the reading place. The service keeps why the last save failed until one succeeds, for the
+/// the reading place. The session keeps why the last save failed until one succeeds, for the
 /// explorer to say on stderr after it quits.
 @MainActor
 @Suite("A reading place that could not be saved")
@@ -29,7 +29,7 @@ struct UnsavedPlaceTests {
         defer { unmount() }
         let model = try ArticleLoader.bundled()
         let window = try TwoExplorersTests.Window(model, data: folder.url, at: 0)
-        #expect(window.service.unsavedPlace == nil)
+        #expect(window.runner.unsavedPlace == nil)
 
         let ballast = try fillDisk(folder)
         // A jump is saved at once.
@@ -38,18 +38,18 @@ struct UnsavedPlaceTests {
         #expect(window.state.history.back.count == 1)
         let full = StoreError.full(path: folder.path).description
         #expect(window.state.notice == "Reading place not saved: \(full)")
-        #expect(window.service.unsavedPlace as? StoreError == .full(path: folder.path))
+        #expect(window.runner.unsavedPlace as? StoreError == .full(path: folder.path))
         // Failing again for the same reason at the next pause, it is not said again (QA 26:
         // it came back at every pause).
         window.press("j")
         window.pause()
         #expect(window.state.notice == nil)
-        #expect(window.service.unsavedPlace != nil)
+        #expect(window.runner.unsavedPlace != nil)
 
         // Room again: the next save goes through, and there is nothing to say on exiting.
         try FileManager.default.removeItem(at: ballast)
         window.press("H")
-        #expect(window.service.unsavedPlace == nil)
+        #expect(window.runner.unsavedPlace == nil)
         #expect(try StoreService(store: StateStore(directory: folder.url)).session(for: model) != nil)
     }
 }

@@ -31,16 +31,14 @@ public final class ExplorerSession {
     public var standsIn = false
     /// What went wrong with the articles' files while it ran, to say on quitting.
     public internal(set) var problems = FileProblems()
-    /// Why the last save of the reading place failed, as said: the same failure at every pause
-    /// after it (a store read-only since start-up) is not said again (QA 26: it came back
-    /// over two rows at each pause, over the answer to the last key). Nil once a save succeeds.
-    private var unsavedPlaceSaid: String?
-
+    /// Why the last save of the reading place failed, while no later one has succeeded: the
+    /// same failure at every pause after it is not said again (QA 26: it came back over two
+    /// rows at each pause, over the answer to the last key), and the caller says it on stderr
+    /// once the explorer has quit, where the one `q` makes was lost without a word (a full disk).
+    public private(set) var unsavedPlace: (any Error)?
     /// The store's problem the start-up says (read-only, full, its folder not made): a save
-    /// of the reading place that fails for it is not said again.
-    public func startsSaying(storeProblem: String?) {
-        unsavedPlaceSaid = storeProblem
-    }
+    /// of the reading place that fails for it is not said again, until one succeeds.
+    public var storeProblem: String?
 
     /// `first`: the article on screen at first, as read from its files.
     public init(_ first: OpenedArticle, service: BookmarkService?, library: any ArticleLibrary) {
@@ -165,7 +163,7 @@ public final class ExplorerSession {
             switch effect {
             case .saveSession(let session):
                 try service.saveSession(session, for: model, asReadLast: !standsIn)
-                unsavedPlaceSaid = nil
+                (unsavedPlace, storeProblem) = (nil, nil)
                 // A new file: the list shown is the old one's.
                 guard news != nil else { return state }
             case .reloadBookmarks, .refreshBookmarks:
@@ -196,9 +194,10 @@ public final class ExplorerSession {
             // again: another seealso may have changed it (a bookmark it removed is a row here
             // until then, and editing it fails). What was not done comes first: the reason
             // alone was the start-up notice again, so `m` seemed to do nothing.
-            if case .saveSession = effect, news == nil {
-                guard unsavedPlaceSaid != "\(error)" else { return state }
-                unsavedPlaceSaid = "\(error)"
+            if case .saveSession = effect {
+                let said = unsavedPlace.map { "\($0)" } ?? storeProblem
+                unsavedPlace = error
+                if news == nil, "\(error)" == said { return state }
             }
             var failure = Self.notDone(effect).map { "\($0): \(error)" } ?? "\(error)"
             // What was typed, said back where it was not saved, to be typed again elsewhere
