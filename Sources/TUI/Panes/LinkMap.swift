@@ -202,12 +202,8 @@ public struct LinkMap: Equatable, Sendable {
     /// before the mention: "line 9: While the term was initially…" for "anarchists").
     static func shown(_ reason: String, quoting evidence: Evidence?, inWidth width: Int) -> String {
         let whole = reason.neutralized
-        // By bytes: a text that starts with a combining mark is one character less once joined.
-        let utf8 = reason.utf8
         guard whole.displayWidth > width, let evidence, let parts = evidence.partsAroundMention,
-              let quoteStart = utf8.index(utf8.endIndex, offsetBy: -evidence.text.utf8.count, limitedBy: utf8.startIndex),
-              utf8[quoteStart...].elementsEqual(evidence.text.utf8) else { return whole }
-        let label = reason[..<quoteStart]
+              let label = label(of: reason, quoting: evidence) else { return whole }
         // The label, "…", the mention and a column for the "…" that ends a cut line always show.
         let fixed = (label + "…" + parts.mention).neutralized.displayWidth + 1
         // Shown from its start when that fits; else from the first word (or the mention) that does.
@@ -215,6 +211,16 @@ public struct LinkMap: Equatable, Sendable {
         guard let start = starts.first(where: { fixed + String(parts.before[$0...]).neutralized.displayWidth <= width }),
               start > parts.before.startIndex else { return whole }
         return (label + "…" + parts.before[start...] + parts.mention + parts.after).neutralized
+    }
+
+    /// What `reason` says before the evidence it ends with ("line 9: "), or nil when it does not
+    /// end with it. By bytes: a text that starts with a combining mark is one character less
+    /// once joined.
+    static func label(of reason: String, quoting evidence: Evidence) -> Substring? {
+        let utf8 = reason.utf8
+        guard let quoteStart = utf8.index(utf8.endIndex, offsetBy: -evidence.text.utf8.count, limitedBy: utf8.startIndex),
+              utf8[quoteStart...].elementsEqual(evidence.text.utf8) else { return nil }
+        return reason[..<quoteStart]
     }
 
     /// The first `k` groups go left: the split whose taller column is shortest (ties: the
@@ -695,8 +701,8 @@ extension LinkMap {
             // line 9: While the…", QA 24) takes the legend's row, as a long rationale does: where
             // it is on the first, the excerpt around the mention on the second.
             guard let quoted = node.quoted, maxRows > 1, let mention = quoted.partsAroundMention?.mention,
-                  !row.contains(String(mention).neutralized), reason.hasSuffix(quoted.text) else { return [row] }
-            let place = String(reason.dropLast(quoted.text.count)).trimmingCharacters(in: .whitespaces)
+                  !row.contains(String(mention).neutralized), let label = Self.label(of: reason, quoting: quoted) else { return [row] }
+            let place = label.trimmingCharacters(in: .whitespaces)
             return [(head + ": " + place.neutralized).truncated(toWidth: width),
                     (" " + Self.shown(quoted.text, quoting: quoted, inWidth: width - 1)).truncated(toWidth: width)]
         }
