@@ -123,23 +123,30 @@ final class StoreService: BookmarkService {
         return gone.count
     }
 
+    /// The store closed for good, for `error` (what is at its path now is no store to use).
+    private func refusing(_ error: any Error) -> StoreFileCheck {
+        refusal = "\(error)"
+        fileEvents.append("\(error)")
+        return .refused("\(error)")
+    }
+
     /// The store's file looked at (`StateStore.fileStatus`), and opened again where it is no
     /// longer the one open. The explorer calls no other method once this says `.refused`
     /// (they would throw: the store is closed).
     func checkStoreFile() -> StoreFileCheck {
         if let refusal { return .refused(refusal) }
+        let status = store.fileStatus()
         // Read-only at start-up (the file or its folder read-only, the disk full): opened
         // again once it can be written, before a write or at a pause; it stayed read-only for
-        // the whole run, the space freed or the mode changed (QA 25).
-        // Still read-only, for another reason (the folder writable now, the file not): that one,
-        // which the next write says (QA 27: the folder's, which no longer held).
-        if store.isReadOnly, store.fileStatus() == .inPlace, let again = try? StateStore(directory: store.directory),
+        // the whole run, the space freed or the mode changed (QA 25). Still read-only for
+        // another reason (the folder writable now, the file not): that one, which the next
+        // write says (QA 27: the folder's, which no longer held).
+        if status == .inPlace, store.isReadOnly, let again = try? StateStore(directory: store.directory),
            !again.isReadOnly || again.readOnlyReason != store.readOnlyReason {
             store = again
             readVersion = nil
             becameWritable = !again.isReadOnly
         }
-        let status = store.fileStatus()
         guard status != .inPlace else { return .unchanged }
         let path = store.databaseURL.path
         if case .sideFileReplaced(let side) = status {
@@ -149,9 +156,7 @@ final class StoreService: BookmarkService {
             do {
                 store = try store.openedAgain()
             } catch {
-                refusal = "\(error)"
-                fileEvents.append("\(error)")
-                return .refused("\(error)")
+                return refusing(error)
             }
             readVersion = nil
             let news = "\(side) was deleted while seealso ran: \(path) was opened again"
@@ -164,9 +169,7 @@ final class StoreService: BookmarkService {
             // Another file: it has none of the histories saved in the old one.
             storedHistories = [:]
         } catch {
-            refusal = "\(error)"
-            fileEvents.append("\(error)")
-            return .refused("\(error)")
+            return refusing(error)
         }
         // Another file: nothing read from the old one says anything about it, and the
         // bookmarks removed from it are not to be put back by their ids, which may be others' there.
