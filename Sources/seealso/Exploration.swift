@@ -299,8 +299,7 @@ struct Exploration: ArticleLocation {
         // second per 10 MB (see `ArticleLoader.text`); only the one chosen is linked.
         let places = { (index: Int) in
             recording(index) { path in
-                let article = try ArticleLoader.text(path: path)
-                return item == nil ? Lookup.places(of: article) : Lookup.places(of: Classifier().classify(article))
+                Self.lookupPlaces(in: try ArticleLoader.text(path: path), items: item != nil)
             }
         }
         // As said: each problem of an indexed file on a line of its own (see `reportEveryProblem`).
@@ -311,9 +310,8 @@ struct Exploration: ArticleLocation {
         let resume = try? store?.lastRead(among: Set(catalog.entries.map(\.title) + catalog.unloaded.map(\.title)),
                                           inFolder: FolderCatalog.FolderSpelling(folder).absolute)
         // The other kind's, only when no place is found: is the name a section's, given to --item?
-        let otherPlaces = { (index: Int) -> [Lookup.Place]? in
-            guard let article = try? ArticleLoader.text(path: catalog.entries[index].path) else { return nil }
-            return item == nil ? Lookup.places(of: Classifier().classify(article)) : Lookup.places(of: article)
+        let otherPlaces = { (index: Int) in
+            (try? ArticleLoader.text(path: catalog.entries[index].path)).map { Self.lookupPlaces(in: $0, items: item == nil) }
         }
         if let found = try start(among: catalog.entries.count, in: folder, catalog: catalog, places: places,
                                  otherPlaces: otherPlaces, model: load, failures: failures) {
@@ -395,7 +393,7 @@ struct Exploration: ArticleLocation {
         // `model` would link.
         func other(_ index: Int) -> [Lookup.Place]? {
             if let otherPlaces { return otherPlaces(index) }
-            return model(index).map { section != nil ? Lookup.places(of: $0.items) : Lookup.places(of: $0.article) }
+            return model(index).map { Self.lookupPlaces(in: $0, items: item == nil) }
         }
         let named = (0..<count).contains { shadowed[$0] == nil && other($0).map { Lookup.match(name, among: $0) != nil } == true }
         let otherwise = named ? (section != nil ? "--item" : "--section") : nil
@@ -404,7 +402,18 @@ struct Exploration: ArticleLocation {
 
     /// What `--section` or `--item` looks among in `model`.
     private func lookupPlaces(in model: LinkedArticle) -> [Lookup.Place] {
-        item == nil ? Lookup.places(of: model.article) : Lookup.places(of: model.items)
+        Self.lookupPlaces(in: model, items: item != nil)
+    }
+
+    /// A linked article's sections, or (`items`) its items.
+    private static func lookupPlaces(in model: LinkedArticle, items: Bool) -> [Lookup.Place] {
+        items ? Lookup.places(of: model.items) : Lookup.places(of: model.article)
+    }
+
+    /// An article's sections, or (`items`) its items, classified: a folder's files are only
+    /// parsed for the lookup (linking them all would take most of a second per 10 MB).
+    private static func lookupPlaces(in article: Article, items: Bool) -> [Lookup.Place] {
+        items ? Lookup.places(of: Classifier().classify(article)) : Lookup.places(of: article)
     }
 }
 
