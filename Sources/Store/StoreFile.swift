@@ -51,7 +51,7 @@ extension StateStore {
     /// What the `-wal` holds, copied into the file itself, as far as no other connection's
     /// reading stands in the way (SQLite's PASSIVE checkpoint, which waits for none): what was
     /// written is then in `state.sqlite`, whatever happens to the `-wal`. A failure changes nothing.
-    public func checkpoint() {
+    func checkpoint() {
         guard !isReadOnly else { return }
         try? database.execute("PRAGMA wal_checkpoint(PASSIVE)")
     }

@@ -4,8 +4,9 @@ import Content
 extension Explorer {
     /// The mouse while an overlay is up, or nil when none is. As in less, vim and w3m it acts
     /// on what is in front: the wheel scrolls the help or moves the link map's or finder's
-    /// selection, a click in the finder or the map picks a result or node; other clicks do nothing, and the
-    /// panes hidden behind never see the event (a click used to follow a link under the help).
+    /// selection, a click in the finder or the map picks a result or node; other clicks do
+    /// nothing, and the panes hidden behind never see the event (a click used to follow a link
+    /// under the help).
     func overlayMouse(_ mouse: MouseEvent, in state: AppState) -> AppState? {
         let wheel: Command? = switch mouse.kind {
         case .wheelUp: .moveUp
