@@ -43,12 +43,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         let cannotSave = "bookmarks cannot be saved (reading goes on; nothing already saved is lost)"
         let moveAway = "it was left untouched: use --data-dir DIR, or move the file away"
         switch self {
-        case .readOnly(let path):
-            return "\(path) is read-only: \(cannotSave)"
-        case .full(let path):
-            return "no space left for \(path): \(cannotSave)"
-        case .cannotCreateDirectory(let path, let reason):
-            return "cannot create \(path) (\(reason)): \(cannotSave)"
+        case .readOnly, .full, .cannotCreateDirectory:
+            return "\(unwritableReason ?? ""): \(cannotSave)"
         case .unreadableDirectory(let path, let reason), .unreadableFile(let path, let reason):
             return "\(path): \(reason)"
         case .corrupt(let path):
@@ -76,19 +72,27 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// As a command says it, which stops there: `description` is the explorer's, which
     /// reads on ("bookmarks cannot be saved (reading goes on …)" was wrong for `bookmarks add`).
     public var commandDescription: String {
+        unwritableReason.map { "\($0): nothing was changed" } ?? description
+    }
+
+    /// As said on stderr once the explorer has quit, where "reading goes on" was over (QA 26).
+    /// Only a store unwritable to the end is said then: one that became writable saved since.
+    public var afterExplorerDescription: String {
+        unwritableReason.map { "\($0): bookmarks and the reading place were not saved (nothing already saved is lost)" } ?? description
+    }
+
+    /// Why nothing can be saved, without what follows from it (which differs between the
+    /// explorer, a command, and the explorer's last words); nil when the store cannot be read
+    /// either, or the error is not about the store as a whole.
+    public var unwritableReason: String? {
         switch self {
-        case .readOnly(let path): "\(path) is read-only: nothing was changed"
-        case .full(let path): "no space left for \(path): nothing was changed"
-        case .cannotCreateDirectory(let path, let reason): "cannot create \(path) (\(reason)): nothing was changed"
-        default: description
+        case .readOnly(let path): "\(path) is read-only"
+        case .full(let path): "no space left for \(path)"
+        case .cannotCreateDirectory(let path, let reason): "cannot create \(path) (\(reason))"
+        default: nil
         }
     }
 
     /// The store can still be read, but nothing can be saved to it right now.
-    public var isUnwritable: Bool {
-        switch self {
-        case .readOnly, .full, .cannotCreateDirectory: true
-        default: false
-        }
-    }
+    public var isUnwritable: Bool { unwritableReason != nil }
 }

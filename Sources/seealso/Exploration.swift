@@ -47,7 +47,10 @@ struct Exploration: ArticleLocation {
             sayConfig()
             return try printOutline(saying: Self.whyNotExplored(keys: keys, term: environment["TERM"]).map { $0 + ": printed the outline instead" })
         }
-        var (opened, problem) = openStore(environment: environment)
+        let (opened, openingError) = openStore(environment: environment)
+        let problem = openingError.map { "\($0)" }
+        // Why nothing is saved, while that lasts (see `afterwards`).
+        var storeError = openingError
         // A folder reopens at the article read last, as a single article reopens where it was
         // left; --section and --item name a place in the article that has it instead (see start).
         // With --no-restore too, at its top, so that where it was left is one H away, as for
@@ -76,7 +79,7 @@ struct Exploration: ArticleLocation {
                 let started = try open(resuming: opened, article: article, indexDirectory: indexDirectory)
                 let opening = started.opening
                 var notices = [settings.notice, problem, started.notice].compactMap { $0 }
-                if let catalog = opening.catalog { notices += Self.notices(of: catalog, keymap: settings.config.keymap) }
+                if let catalog = opening.catalog { notices += Self.notices(of: catalog, keymap: settings.config.keymap, said: started.failureSaid) }
                 let service = opened.map { StoreService(store: $0, folder: folderPath.map { FolderCatalog.FolderSpelling($0).absolute },
                                                         catalog: opening.catalog) }
                 // The bookmark keys say why there are none, as the start-up notice did
@@ -90,10 +93,11 @@ struct Exploration: ArticleLocation {
                                           mouse: settings.config.mouse, showCursor: settings.config.showCursor,
                                           layout: settings.config.layout)
                 // Read-only at start-up and writable since: said then, no longer so.
-                if service?.becameWritable == true { problem = nil }
-                // Not when it is the start-up's problem (a read-only store), said already.
+                if service?.becameWritable == true { storeError = nil }
+                // Not when it is the start-up's problem (a read-only store), said again below.
                 let unsaved = session.unsavedPlace.flatMap { error in
-                    "\(error)" == problem ? nil : "the reading place was not saved: " + ((error as? StoreError)?.commandDescription ?? "\(error)")
+                    "\(error)" == problem && storeError != nil ? nil
+                        : "the reading place was not saved: " + ((error as? StoreError)?.commandDescription ?? "\(error)")
                 }
                 return ((service?.fileEvents ?? []) + [unsaved].compactMap { $0 }, session.problems.all, opening.catalog, signal)
             }
@@ -110,7 +114,9 @@ struct Exploration: ArticleLocation {
             throw ExitCode(1)
         }
         sayConfig()
-        let reported = Result { try reportAfterRun(problem: problem, storeEvents: storeEvents, fileProblems: fileProblems, catalog: catalog) }
+        // As it stands once the explorer has quit: "reading goes on" was over.
+        let afterwards = storeError.map { ($0 as? StoreError)?.afterExplorerDescription ?? "\($0)" }
+        let reported = Result { try reportAfterRun(problem: afterwards, storeEvents: storeEvents, fileProblems: fileProblems, catalog: catalog) }
         // Ended by a signal, once all is said as after `q`: its status. The store is closed as
         // this returns, before the exit, so that its `-wal` and `-shm` files go as after `q` (an
         // `exit` from the explorer's loop left them beside it).
@@ -126,19 +132,20 @@ struct Exploration: ArticleLocation {
     /// its session, kept by title as every session is, would be restored into whatever is
     /// piped in next under that title (the bundled article's, for a copy of it). So it
     /// is read without either, and the bookmark keys say why.
-    func openStore(environment: [String: String]) -> (store: StateStore?, problem: String?) {
+    func openStore(environment: [String: String]) -> (store: StateStore?, problem: (any Error)?) {
         guard !readsStandardInput else { return (nil, nil) }
         do {
             let store = try StateStore(directory: StoreOptions.directory(dataDirectory, environment: environment))
-            return (store, store.readOnlyReason)
+            return (store, store.readOnlyError)
         } catch {
-            return (nil, "\(error)")
+            return (nil, error)
         }
     }
 
     /// What the status line says first of a folder: how many articles (and the key that lists
     /// them), the titles several files share, and the files that could not be loaded.
-    static func notices(of catalog: FolderCatalog, keymap: KeyMap) -> [String] {
+    /// `said`: a failure the start-up said already (the article read last), left out.
+    static func notices(of catalog: FolderCatalog, keymap: KeyMap, said: String? = nil) -> [String] {
         var notices: [String] = []
         let finderKey = keymap.keyName(for: .goTo)
         // The articles that open, as the finder lists them: a file whose title an earlier one
@@ -151,8 +158,13 @@ struct Exploration: ArticleLocation {
                            (catalog.sharedTitles.count > 1 ? " (and \(catalog.sharedTitles.count - 1) more titles)" : "") +
                            ": only the first opens, and links to that title open a topic card")
         }
-        if let first = catalog.failures.first {
-            notices.append("\(catalog.failedFileCount) could not be loaded: \(first)" + (catalog.failures.count > 1 ? " …" : ""))
+        // QA 26: the article read last that did not open was said twice in a row, the second
+        // time as "1 could not be loaded".
+        let unsaid = catalog.failures.filter { $0.description != said }
+        if let first = unsaid.first {
+            let files = Set(unsaid.map(\.path)).count
+            notices.append("\(files) \(unsaid.count < catalog.failures.count ? "other " : "")could not be loaded: \(first)"
+                           + (unsaid.count > 1 ? " …" : ""))
         }
         return notices
     }
@@ -249,6 +261,9 @@ struct Exploration: ArticleLocation {
         /// The article opened stands in for the one read last, which is there but could not
         /// be opened: it is not to become the one read last (see `ExplorerSession.standsIn`).
         var standsIn = false
+        /// Why the article read last did not open, as `notice` says it: not said again among
+        /// the folder's files that could not be loaded (see `notices(of:)`).
+        var failureSaid: String?
     }
 
     /// What to open, and where: `--section` or `--item`'s place, or nil for the top (or,
@@ -326,6 +341,7 @@ struct Exploration: ArticleLocation {
         for index in resumed + catalog.entries.indices {
             guard let model = load(index) else { continue }
             var standsIn = false
+            var failureSaid: String?
             if let title = resume?.title, !resumed.contains(index), !resumed.isEmpty || unloaded != nil {
                 // Its text (`unloaded`, as the catalog read it) or its links file (found now).
                 let why = resumed.lazy.compactMap({ loadFailures[$0]?.first }).first
@@ -333,8 +349,10 @@ struct Exploration: ArticleLocation {
                 notices.append("\u{201C}\(title.neutralized)\u{201D}, read last, could not be opened"
                                + (why.map { ": " + $0.description.neutralized } ?? ""))
                 standsIn = true
+                failureSaid = why?.description
             }
-            return Start(opening: opening(index, model), notice: notices.isEmpty ? nil : notices.joined(separator: " · "), standsIn: standsIn)
+            return Start(opening: opening(index, model), notice: notices.isEmpty ? nil : notices.joined(separator: " · "), standsIn: standsIn,
+                         failureSaid: failureSaid)
         }
         // Each reason, as the other commands give it, then the verdict.
         for failure in failures() { Diagnostics.report(failure) }

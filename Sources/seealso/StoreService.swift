@@ -45,6 +45,8 @@ final class StoreService: BookmarkService {
         shelf = catalog.map(Self.shelf)
     }
 
+    var unwritableReason: String? { store.readOnlyError?.unwritableReason }
+
     /// The shelf of a folder's articles, as `catalog` lists them.
     private static func shelf(_ catalog: FolderCatalog) -> BookmarkShelf {
         BookmarkShelf(entries: catalog.entries.map { BookmarkShelf.Entry(path: $0.path, title: $0.title) })

@@ -339,8 +339,16 @@ extension OnATerminal {
             usleep(1_200_000)
             #expect(tmux.screen().contains("x is not bound to anything"), "\(tmux.screen())")
             #expect(!tmux.screen().contains("Reading place not saved"))
+            // The empty Bookmarks pane says why `m` will not make one, where it promised one
+            // (QA 27: "No bookmarks yet: m bookmarks the section you are reading.").
+            tmux.press("5")
+            let pane = try tmux.waitFor("No bookmarks yet, and none can be saved")
+            #expect(!pane.contains("m bookmarks the section"), "\(pane)")
             tmux.press("q")
-            try tmux.waitForPrompt()
+            // Said again once the explorer has gone, as over: not "reading goes on" (QA 26).
+            let after = try tmux.waitForPrompt()
+            #expect(after.contains("(not a folder): bookmarks and the reading place were not saved (nothing already saved is lost)"), "\(after)")
+            #expect(!after.contains("reading goes on"), "\(after)")
             #expect(try Data(contentsOf: file) == Data("not a folder\n".utf8))
         }
 

@@ -63,10 +63,11 @@ public enum PaneRows {
 
     /// Every bookmark, newest first: where it is, its note and when it was made. Orphaned
     /// ones keep their old heading; those of other articles say which. With none, the key
-    /// that makes one (`bookmarkKey`) is named.
-    public static func bookmarks(_ entries: [BookmarkEntry], model: LinkedArticle, bookmarkKey: String?) -> [ListRow] {
+    /// that makes one (`bookmarkKey`) is named, unless none can be saved now (`unwritable`).
+    public static func bookmarks(_ entries: [BookmarkEntry], model: LinkedArticle, bookmarkKey: String?,
+                                 unwritable: String? = nil) -> [ListRow] {
         guard !entries.isEmpty else {
-            return [ListRow([TextSpan(noBookmarksYet(bookmarkKey: bookmarkKey), Style(.dim))], wraps: true)]
+            return [ListRow([TextSpan(noBookmarksYet(bookmarkKey: bookmarkKey, unwritable: unwritable), Style(.dim))], wraps: true)]
         }
         return entries.flatMap { entry -> [ListRow] in
             var main = [TextSpan("★ ", Style(.bookmark, bold: true))]
@@ -104,8 +105,9 @@ public enum PaneRows {
     }
 
     /// What the empty Bookmarks pane says; the keys that need a bookmark say it there too.
-    static func noBookmarksYet(bookmarkKey: String?) -> String {
-        "No bookmarks yet" + (bookmarkKey.map { ": \($0) bookmarks the section you are reading." } ?? ".")
+    static func noBookmarksYet(bookmarkKey: String?, unwritable: String?) -> String {
+        if let unwritable { return "No bookmarks yet, and none can be saved: \(unwritable)." }
+        return "No bookmarks yet" + (bookmarkKey.map { ": \($0) bookmarks the section you are reading." } ?? ".")
     }
 
     /// What points at `node`, then the other articles of the folder that list this one

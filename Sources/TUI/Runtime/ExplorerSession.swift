@@ -188,7 +188,7 @@ public final class ExplorerSession {
                 return state
             }
             return explorer.update(state, .bookmarksLoaded(try service.entries(in: model), notice: Self.joined(notice, news),
-                                                           selecting: selecting))
+                                                           selecting: selecting, unwritable: service.unwritableReason))
         } catch {
             // Reading goes on; the status bar says what could not be saved. The list is read
             // again: another seealso may have changed it (a bookmark it removed is a row here
@@ -204,7 +204,7 @@ public final class ExplorerSession {
             // (QA 27: the Bookmarks pane's note on a bookmark removed meanwhile was lost).
             if case .setBookmarkNote(let note?, _, _) = effect, !note.isEmpty { failure += " (it read \u{201C}\(note.neutralized)\u{201D})" }
             let notice = Self.joined(failure, news) ?? failure
-            return explorer.update(state, (try? service.entries(in: model)).map { .bookmarksLoaded($0, notice: notice) } ?? .notice(notice))
+            return explorer.update(state, (try? service.entries(in: model)).map { .bookmarksLoaded($0, notice: notice, unwritable: service.unwritableReason) } ?? .notice(notice))
         }
     }
 

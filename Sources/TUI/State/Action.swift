@@ -16,8 +16,8 @@ public enum Action: Hashable, Sendable {
     case ignored(Key)
     /// Bookmarks as the store has them now, with what to say about the change. The Bookmarks
     /// pane then selects the bookmark `selecting` (one just restored), else stays on the one it
-    /// had selected, wherever the list puts them now.
-    case bookmarksLoaded([BookmarkEntry], notice: String?, selecting: Int64? = nil)
+    /// had selected, wherever the list puts them now. `unwritable`: why none can be saved now.
+    case bookmarksLoaded([BookmarkEntry], notice: String?, selecting: Int64? = nil, unwritable: String? = nil)
     /// Something to say in the status bar (a store error, say).
     case notice(String)
     /// The view and history saved when this article was last closed.

@@ -229,6 +229,8 @@ public struct AppState: Hashable, Sendable {
     public var isRunning = true
     /// Every bookmark, newest first (all articles), as last loaded from the store.
     public var bookmarks: [BookmarkEntry] = []
+    /// Why no bookmark can be saved now (a read-only store), as last loaded with `bookmarks`.
+    public var bookmarksUnwritable: String?
     public var bookmarkList = ListState()
     public var prompt: Prompt?
     /// The reader's search, while its matches are highlighted (n/N move between them).

@@ -196,10 +196,14 @@ public protocol BookmarkService: AnyObject {
     /// or replaced while the explorer ran, and writes to the file still open would be lost.
     /// Must be cheap. A service with nothing on disk says `.unchanged` (the default).
     func checkStoreFile() -> StoreFileCheck
+    /// Why nothing can be saved now ("… is read-only"), or nil: said where bookmarks are asked
+    /// for, as "No bookmarks yet: m bookmarks…" promised what `m` then refused (QA 27).
+    var unwritableReason: String? { get }
 }
 
 extension BookmarkService {
     public func checkStoreFile() -> StoreFileCheck { .unchanged }
+    public var unwritableReason: String? { nil }
 }
 
 /// What became of the store's file (`BookmarkService.checkStoreFile`).

@@ -84,7 +84,7 @@ extension Explorer {
             state.effects.append(.reloadBookmarks)
         case .note where state.focus == .bookmarks:
             guard let entry = selectedBookmark(state) else {
-                state.notice = noBookmarksYet
+                state.notice = noBookmarksYet(state)
                 return state
             }
             state.prompt = Prompt(label: "Note for \(entry.path): ", text: entry.note ?? "", purpose: .noteOnBookmark(entry.id),
@@ -113,7 +113,7 @@ extension Explorer {
                 return state
             }
             guard let entry = selectedBookmark(state) else {
-                state.notice = noBookmarksYet
+                state.notice = noBookmarksYet(state)
                 return state
             }
             state.effects.append(.removeBookmark(entry.id, name: entry.path))

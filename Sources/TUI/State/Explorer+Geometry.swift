@@ -84,7 +84,8 @@ extension Explorer {
         switch pane {
         case .outline: outlineRows(state).map(\.row)
         case .crossLinks, .backlinks: nodeRows[NodePane(pane: pane, node: currentNode(state))]
-        case .bookmarks: PaneRows.bookmarks(state.bookmarks, model: model, bookmarkKey: keymap.keyName(for: .toggleBookmark))
+        case .bookmarks: PaneRows.bookmarks(state.bookmarks, model: model, bookmarkKey: keymap.keyName(for: .toggleBookmark),
+                                            unwritable: state.bookmarksUnwritable)
         case .reader: []
         }
     }
@@ -236,7 +237,9 @@ extension Explorer {
     }
 
     /// What d, r and Enter say in an empty Bookmarks pane: what the pane says.
-    var noBookmarksYet: String { PaneRows.noBookmarksYet(bookmarkKey: keymap.keyName(for: .toggleBookmark)) }
+    func noBookmarksYet(_ state: AppState) -> String {
+        PaneRows.noBookmarksYet(bookmarkKey: keymap.keyName(for: .toggleBookmark), unwritable: state.bookmarksUnwritable)
+    }
 
     /// The rows of a list pane laid out at its width (one-column margins on both sides).
     func listLayout(_ rows: [ListRow], pane: PaneID, _ state: AppState) -> ListLayout {

@@ -94,7 +94,7 @@ extension Explorer {
                     if let entry = selectedBookmark(state) {
                         state.notice = unfollowable(entry)
                     } else {
-                        state.notice = noBookmarksYet
+                        state.notice = noBookmarksYet(state)
                     }
                 case .crossLinks: state.notice = "No cross-links to follow."
                 default: state.notice = "No backlinks to follow."

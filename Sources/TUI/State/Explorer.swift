@@ -155,7 +155,8 @@ public struct Explorer: Sendable {
             state = state.finder != nil ? finderKey(key, in: state) : edit(prompt: key, in: state)
         case .paste(let text):
             state = paste(text, into: state)
-        case .bookmarksLoaded(let entries, let notice, let selecting):
+        case .bookmarksLoaded(let entries, let notice, let selecting, let unwritable):
+            state.bookmarksUnwritable = unwritable
             // The pane's selection is a row: kept as a row, it would pass to another bookmark
             // when the list changes above it (one restored, or added elsewhere).
             let selected = selecting ?? selectedBookmark(previous)?.id

@@ -1,0 +1,25 @@
+import Content
+import Testing
+import TUI
+@testable import seealso
+
+/// What the status line says of a folder's files that could not be loaded, beside why the
+/// article read last did not open (QA 26: one file's problem was said twice in a row).
+@Suite("A folder's start-up notice")
+struct FolderNoticeTests {
+    let catalog = FolderCatalog(entries: [.init(path: "a.txt", title: "Alpha", seeAlso: [])],
+                                failures: [SourceError(path: "b.txt", line: 5, message: "unbalanced heading"),
+                                           SourceError(path: "c.txt", line: 1, message: "no title")])
+    let keymap = KeyMap.standard
+
+    @Test func everyFailureIsCountedWhenNoneWasSaid() {
+        #expect(Exploration.notices(of: catalog, keymap: keymap) == ["1 article (: lists it)", "2 could not be loaded: b.txt:5: unbalanced heading …"])
+    }
+
+    @Test func theOneSaidAsTheArticleReadLastIsLeftOut() {
+        #expect(Exploration.notices(of: catalog, keymap: keymap, said: "b.txt:5: unbalanced heading")
+            == ["1 article (: lists it)", "1 other could not be loaded: c.txt:1: no title"])
+        let alone = FolderCatalog(entries: catalog.entries, failures: [catalog.failures[0]])
+        #expect(Exploration.notices(of: alone, keymap: keymap, said: "b.txt:5: unbalanced heading") == ["1 article (: lists it)"])
+    }
+}
