@@ -236,6 +236,45 @@ extension OnATerminal {
             try tmux.waitForPrompt()
         }
 
+        /// The history of an article read alone goes on in its folder as that article's: back
+        /// from another article of the folder goes to its places (QA 28: they were taken for
+        /// places in the article open then, "“Anarchism” changed since last read", and H went
+        /// to Anarchism's top, then to nothing).
+        @Test func theHistoryOfAnArticleReadAloneStaysItsOwnInTheFolder() throws {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            let folder = try articles(in: tmux)
+            let data = Shell.quote(tmux.home.appendingPathComponent("data").path)
+            func status(_ screen: String) -> String { screen.split(separator: "\n").last { $0.contains("? help") }.map(String.init) ?? "" }
+
+            tmux.type("\(seealso) \(Shell.quote(folder.appendingPathComponent("dual-power.txt").path)) --data-dir \(data)")
+            try tmux.waitFor("2 Dual power")
+            tmux.press("G")
+            try tmux.waitUntil("the end of Dual power") { status($0).contains("Dual power › See also") }
+            tmux.press("g")
+            try tmux.waitUntil("the top again") { status($0).contains("⟨Dual power → See also → Dual power⟩") }
+            tmux.press("q")
+            try tmux.waitForPrompt()
+
+            tmux.type("clear; \(seealso) \(Shell.quote(folder.path)) --data-dir \(data)")
+            try tmux.waitFor("2 Dual power")
+            try tmux.goTo("anarchism")
+            tmux.press("Enter")
+            let opened = try tmux.waitFor("Anarchism rejects rulers.")
+            #expect(!opened.contains("changed since last read"), "\(opened)")
+            tmux.press("H")
+            try tmux.waitUntil("back at Dual power's top") { $0.contains("Dual power, sometimes referred to as counterpower") }
+            tmux.press("H")
+            try tmux.waitUntil("back at its See also") { status($0).contains("Dual power › See also") }
+            tmux.press("H")
+            try tmux.waitUntil("back at its top, where it was opened alone") {
+                $0.contains("Dual power, sometimes referred to as counterpower") && !status($0).contains("See also")
+            }
+            tmux.press("H")
+            try tmux.waitFor("Nothing to go back to.")
+            tmux.press("q")
+            try tmux.waitForPrompt()
+        }
+
         /// The article read last no longer loads (a links file beside it names a topic it does
         /// not have): the folder opened at its first article, said nothing of why, and exited 0.
         /// The status line says why it did not reopen there, and the broken file is reported

@@ -81,25 +81,29 @@ public final class ExplorerSession {
     }
 
     func savedSession() -> SessionRecord? {
-        savedSession(in: explorer.model)
+        savedSession(of: explorer)
     }
 
-    private func savedSession(in model: LinkedArticle) -> SessionRecord? {
-        guard let service else { return nil }
-        return (try? service.session(for: model)) ?? nil
-    }
-
-    /// The saved session of another article of the folder, its views named by their article:
-    /// one saved while it was read alone names none, which would read as this one's. Nil when
-    /// it has none, or cannot be opened now (its views could not be placed in its text).
-    func savedSession(of title: String) -> SessionRecord? {
-        guard let other = try? current(title)?.opened.explorer, let record = savedSession(in: other.model) else { return nil }
+    /// The saved session of `other`'s article. In a folder, its views are named by their
+    /// article: one saved while the article was read alone names none, and such a view reads
+    /// as one of whichever article is open when it is gone back to (QA 28: steps in Dual
+    /// power, read alone, were taken back to in another article, "changed since last read").
+    private func savedSession(of other: Explorer) -> SessionRecord? {
+        guard let service, let record = (try? service.session(for: other.model)) ?? nil else { return nil }
+        guard other.neighbours.isFolder else { return record }
+        let title = other.model.article.title
         func named(_ view: ViewSnapshot) -> ViewSnapshot {
             var view = view
             if view.article == nil { view.article = title }
             return view
         }
-        return SessionRecord(view: named(record.view), history: record.history.mapping(named))
+        return SessionRecord(view: named(record.view), history: record.history.mapping(named), panes: record.panes)
+    }
+
+    /// The saved session of another article of the folder. Nil when it has none, or cannot be
+    /// opened now (its views could not be placed in its text).
+    func savedSession(of title: String) -> SessionRecord? {
+        (try? current(title)?.opened.explorer).flatMap(savedSession(of:))
     }
 
     /// `action` applied, then every effect it asked for carried out. An article switch goes
