@@ -65,12 +65,16 @@ public struct FolderCatalog: Sendable {
     public var failedFileCount: Int { Set(failures.map(\.path)).count }
 
     /// Titles that more than one file has (ignoring case and the kind of dash and apostrophe,
-    /// not accents), as the first of them writes it, in file order. A title is how articles
-    /// are found and kept, so such files cannot be told apart: a See-also entry naming the
-    /// title opens none of them, and the finder opens the first. Titles alike only once
+    /// not accents), each as its files write it, in file order, each spelling once; the
+    /// titles in the order of their first files. A See-also entry naming such a title opens
+    /// none of them. Files with one spelling cannot be told apart at all (a title is how
+    /// articles are found and kept): the finder opens the first. Titles alike only once
     /// accents are folded ("Мой", "Мои") are not shared: each is named by writing it.
-    public var sharedTitles: [String] {
-        writtenTitles.values.filter { $0.count > 1 }.map { $0[0] }.sorted().map { entries[$0].title }
+    public var sharedTitles: [[String]] {
+        writtenTitles.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }.map { files in
+            var seen = Set<String>()
+            return files.map { entries[$0].title }.filter { seen.insert($0).inserted }
+        }
     }
 
     /// For each file that does not open, the earlier file that has its title, by index.

@@ -152,11 +152,16 @@ struct Exploration: ArticleLocation {
         // has is not one more (QA 22: "3 articles", and the finder listed two).
         let count = catalog.entries.count - catalog.shadowed().count
         notices.append((count == 1 ? "1 article" : "\(count) articles") + (finderKey.map { " (\($0) lists \(count == 1 ? "it" : "them"))" } ?? ""))
-        // Said, not silent: only the first of such files can be opened (see sharedTitles).
-        if let shared = catalog.sharedTitles.first {
-            notices.append("several files are titled \u{201C}\(shared.neutralized)\u{201D}" +
-                           (catalog.sharedTitles.count > 1 ? " (and \(catalog.sharedTitles.count - 1) more titles)" : "") +
-                           ": only the first opens, and links to that title open a topic card")
+        // Said, not silent: links to such titles open none (see sharedTitles), and of files with
+        // one title only the first opens. Titles told apart by case alone each open from the
+        // finder (QA 28: "only the first opens", and the second did).
+        if let spellings = catalog.sharedTitles.first {
+            let more = catalog.sharedTitles.count > 1 ? " (and \(catalog.sharedTitles.count - 1) more titles)" : ""
+            let quoted = spellings.map { "\u{201C}\($0.neutralized)\u{201D}" }
+            notices.append(spellings.count == 1
+                ? "several files are titled \(quoted[0])\(more): only the first opens, and links to that title open a topic card"
+                : quoted.dropLast().joined(separator: ", ") + " and \(quoted[quoted.count - 1]) differ only in case, dash or apostrophe\(more)"
+                    + ": links to them open a topic card")
         }
         // QA 26: the article read last that did not open was said twice in a row, the second
         // time as "1 could not be loaded".

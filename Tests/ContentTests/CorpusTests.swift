@@ -133,7 +133,7 @@ struct CorpusTests {
         defer { folder.remove() }
         try folder.write("second-anarchism.txt", "= ANARCHISM =\nAnother text.\n")
         let catalog = try Corpus.load(directory: folder.root.path).catalog
-        #expect(catalog.sharedTitles == ["Anarchism"])
+        #expect(catalog.sharedTitles == [["Anarchism", "ANARCHISM"]])
         #expect(catalog.article(titled: "Anarchism") == nil)
         #expect(try Corpus.load(directory: folder.root.appendingPathComponent("more").path).catalog.sharedTitles.isEmpty)
     }

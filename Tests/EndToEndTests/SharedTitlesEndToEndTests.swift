@@ -10,6 +10,45 @@ extension OnATerminal {
 
         init() throws { seealso = Shell.quote(try Binary.path()) }
 
+        /// Titles told apart by case alone each open (articles open by their titles as
+        /// written), and the notice says so: it said "only the first opens", and the finder
+        /// opened the second (QA 28). Links to them, which ignore case, open neither.
+        @Test func titlesAlikeButForCaseEachOpen() throws {
+            let tmux = try TmuxSession(width: 200, height: 40)
+            let folder = tmux.home.appendingPathComponent("articles")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let files = ["a.txt": "= Paris Commune =\nThe government of 1871.\n\n== See also ==\n- Alpha\n",
+                         "alpha.txt": "= Alpha =\nAlpha text.\n\n== See also ==\n- Paris Commune\n",
+                         "z.txt": "= paris commune =\nA second text.\n"]
+            for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+
+            tmux.type("\(seealso) \(Shell.quote(folder.path)) --no-restore")
+            let opened = try tmux.waitFor("\u{201C}Paris Commune\u{201D} and \u{201C}paris commune\u{201D} differ only in case, dash or apostrophe: "
+                                          + "links to them open a topic card")
+            #expect(opened.contains("3 articles (: lists them)"), "\(opened)")
+            // The finder lists the other file's article (the one open is its sections), and it opens.
+            tmux.press(":")
+            try tmux.waitFor("Go to — Enter jumps")
+            tmux.tmux("send-keys -t main -l paris")
+            let listed = try tmux.waitFor("› paris ")
+            // The finder's rows, each its kind then its name, the first selected.
+            let rows = listed.split(separator: "\n").drop { !$0.contains("› paris ") }
+                .filter { $0.range(of: #"│ (section|article) +\S"#, options: .regularExpression) != nil }
+            let row = try #require(rows.firstIndex { $0.contains("article  paris commune") }, "\(listed)")
+            for _ in 0..<row { tmux.press("Down") }
+            tmux.press("Enter")
+            try tmux.waitUntil("the second file") { $0.contains("A second text.") && $0.contains("2 paris commune") }
+            tmux.press(":")
+            try tmux.waitFor("Go to — Enter jumps")
+            tmux.tmux("send-keys -t main -l paris")
+            let again = try tmux.waitFor("› paris ")
+            #expect(again.contains("article  Paris Commune"), "\(again)")
+            tmux.press("Escape")
+            try tmux.waitUntil("the finder closed") { !$0.contains("Go to — Enter jumps") }
+            tmux.press("q")
+            try tmux.waitForPrompt()
+        }
+
         @Test func aSharedTitleIsListedOnceAndTheNoticeSaysWhatOpens() throws {
             let tmux = try TmuxSession(width: 200, height: 40)
             let folder = tmux.home.appendingPathComponent("articles")
