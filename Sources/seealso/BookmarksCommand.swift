@@ -230,7 +230,7 @@ extension Bookmarks {
                   seealso bookmarks add --item "strategy: Municipalism"
                 """)
 
-        @OptionGroup var article: ArticleOptions
+        @OptionGroup var article: BookmarkedArticleOptions
         @Option(help: "The section, as 'seealso --section' finds it: its id as written (lead, see-also-2), else its heading (case and accents aside), else its id in any case, else the start of its heading.")
         var section: String?
         @Option(help: "Instead of --section: the See-also topic, example or strategy, as 'seealso --item' finds it ('kind: NAME' looks among that kind).")

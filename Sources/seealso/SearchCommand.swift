@@ -9,7 +9,8 @@ struct Search: ParsableCommand {
         abstract: "Find text in an article or a folder of articles.",
         discussion: """
             Prints `path:line: section: text` for each matching line, like grep -n, where text \
-            is an excerpt of that line: about 60 characters either side of the line's matches, \
+            is an excerpt of that line: about 60 characters either side of the line's matches \
+            (of a long stretch between the first and the last, its first 120 characters), \
             with "…" where the line is cut (--json gives the whole line). It exits 1 when \
             nothing matches, as grep does. The search is \
             case-insensitive unless QUERY has an uppercase letter, and ignores diacritics and \
@@ -88,7 +89,7 @@ struct Search: ParsableCommand {
             // Something else in the index's place is left alone, and said: the folder is then
             // searched file by file at every search. A cache that cannot be written is not.
             if case .failure(let error as StoreError) = indexing, case .unreadableFile = error {
-                Diagnostics.report("\(error) (the folder was searched file by file)")
+                Diagnostics.report("\(error); the folder was searched file by file")
             }
             if let indexed = try? indexing.get() {
                 try ArticleOptions.requireArticles(in: indexed.catalog, folder: folder)

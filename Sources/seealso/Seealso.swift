@@ -85,6 +85,12 @@ extension Seealso {
         let message = fullMessage(for: error)
         guard exitCode(for: error) == .validationFailure, message.hasPrefix("Error: ") else { exit(withError: error) }
         var lines = message.dropFirst("Error: ".count).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // After "seealso: " a message starts in lower case, as every other one does ("Unknown
+        // option '-v'", "Give --section or --item…" did not, QA 28); "QUERY", "FILE" stay.
+        if let first = lines.first, first.count > 1, first.first?.isUppercase == true,
+           first.dropFirst().first?.isLowercase == true {
+            lines[0] = first.prefix(1).lowercased() + first.dropFirst()
+        }
         let arguments = CommandLine.arguments.dropFirst()
         if let first = arguments.first, let command = CommandNames.commandMeant(by: first), !lines.isEmpty {
             lines[0] += " (did you mean the command `\(command)`?)"
@@ -114,6 +120,15 @@ struct ArticleOptions: ParsableArguments, ArticleLocation {
     // Plain `.file()`: an article is a `*.txt` file or a folder, and the shells' file
     // completion offers folders as well as files.
     @Argument(help: "An article file in seealso's plain-text form, or a folder of them, or - for standard input (default: the bundled \"Dual power\").",
+              completion: .file())
+    var file: String?
+
+    func validate() throws { try requirePath(file, of: "FILE") }
+}
+
+/// The article of `bookmarks add`: a file, which a bookmark comes back to, so not `-`.
+struct BookmarkedArticleOptions: ParsableArguments, ArticleLocation {
+    @Argument(help: "An article file in seealso's plain-text form, or a folder of them (default: the bundled \"Dual power\"). Not - : a bookmark needs a file to come back to.",
               completion: .file())
     var file: String?
 

@@ -221,7 +221,7 @@ struct ConfigCommandTests {
 
             let both = try Seealso.run(["config", "--check", file.path, "--config", file.path])
             #expect(both.status == 64)
-            #expect(both.stderr.hasPrefix("seealso: Give FILE or --config FILE, not both: they name the same file.\n"))
+            #expect(both.stderr.hasPrefix("seealso: give FILE or --config FILE, not both: they name the same file.\n"))
             let printing = try Seealso.run(["config", "--print-default", "--config", file.path])
             #expect(printing.status == 64)
             #expect(printing.stdout.isEmpty)

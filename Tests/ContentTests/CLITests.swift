@@ -559,9 +559,9 @@ struct CLITests {
     /// Usage errors said `Error: …` (the parser's own words) while every other error says
     /// `seealso: …`.
     @Test("A usage error is said as `seealso: …` with the usage after it, status 64", arguments: [
-        (["outline", "--nosuch"], "seealso: Unknown option '--nosuch'\nUsage: seealso outline [<file>]\n"),
-        (["export"], "seealso: Missing expected argument '--format <format>'\n"),
-        (["search", "a", "b", "c"], "seealso: Give a QUERY, or a PATH and a QUERY.\nUsage: seealso search"),
+        (["outline", "--nosuch"], "seealso: unknown option '--nosuch'\nUsage: seealso outline [<file>]\n"),
+        (["export"], "seealso: missing expected argument '--format <format>'\n"),
+        (["search", "a", "b", "c"], "seealso: give a QUERY, or a PATH and a QUERY.\nUsage: seealso search"),
     ])
     func usageErrorsSaySeealso(arguments: [String], start: String) throws {
         let result = try CLI.run(arguments)
@@ -706,6 +706,20 @@ struct CLITests {
         #expect(steps.compactMap { $0 } == steps.compactMap { $0 }.sorted(), "\(text)")
     }
 
+    /// `bookmarks add` refuses `-` (a bookmark comes back to its file): its FILE's help offered
+    /// it, with the other commands' words (QA 28).
+    @Test func bookmarksAddsHelpDoesNotOfferStandardInput() throws {
+        let help = try CLI.run(["bookmarks", "add", "--help"])
+        #expect(help.status == 0)
+        // Its lines joined: the help wraps them at 80 columns.
+        func words(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        let arguments = help.output.components(separatedBy: "ARGUMENTS:").dropFirst().first ?? ""
+        let file = words(arguments.components(separatedBy: "OPTIONS:")[0])
+        #expect(!file.contains("for standard input"), "\(help.output)")
+        #expect(file.contains("Not - : a bookmark needs a file to come back to."), "\(help.output)")
+        #expect(words(try CLI.run(["outline", "--help"]).output).contains("or - for standard input"))
+    }
+
     @Test("help NAME of a command still prints its help", arguments: [["help"], ["help", "outline"], ["help", "explore"],
                                                                        ["help", "bookmarks", "list"], ["help", "help"]])
     func helpOfACommand(arguments: [String]) throws {
@@ -784,7 +798,7 @@ struct CLITests {
         try withTemporaryDirectory { directory in
             let result = try CLI.run(["outlne", "a.txt"], in: directory)
             #expect(result.status == 64)
-            #expect(result.stderr.hasPrefix("seealso: Unexpected argument 'a.txt' (did you mean the command `outline`?)\n"), "\(result.stderr)")
+            #expect(result.stderr.hasPrefix("seealso: unexpected argument 'a.txt' (did you mean the command `outline`?)\n"), "\(result.stderr)")
             let unrelated = try CLI.run(["frob", "a.txt"], in: directory)
             #expect(unrelated.status == 64 && !unrelated.stderr.contains("did you mean"))
         }

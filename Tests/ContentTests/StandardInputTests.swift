@@ -147,7 +147,7 @@ struct StandardInputTests {
             for path in ["-", "/dev/stdin"] {
                 let result = try CLI.piped(Self.article, ["bookmarks", "add", path, "--section", "History", "--data-dir", data])
                 #expect(result.status == 64, "\(path)")
-                #expect(result.stderr.hasPrefix("seealso: An article read from standard input cannot be bookmarked: "
+                #expect(result.stderr.hasPrefix("seealso: an article read from standard input cannot be bookmarked: "
                                                 + "a bookmark needs a file to come back to. Give the article's PATH.\nUsage: "), "\(path)")
                 #expect(result.stdout.isEmpty)
             }

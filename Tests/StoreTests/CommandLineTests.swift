@@ -91,9 +91,9 @@ import Testing
 
         let neither = try run("add")
         #expect(neither.status == 64)
-        #expect(neither.stderr.hasPrefix("seealso: Give --section or --item: what to bookmark.\n"))
+        #expect(neither.stderr.hasPrefix("seealso: give --section or --item: what to bookmark.\n"))
         #expect(try run("add", "--section", "Background", "--item", "Municipalism").stderr
-                    .hasPrefix("seealso: Give --section or --item, not both.\n"))
+                    .hasPrefix("seealso: give --section or --item, not both.\n"))
         let unknown = try run("add", "--item", "Nope")
         #expect(unknown.status == 64)
         #expect(unknown.stderr == "seealso: no item starts with 'Nope' in 'Dual power'\n")

@@ -29,3 +29,20 @@ struct HelpPositionTests {
         #expect(bottomBorder(state).hasSuffix("──┘"))
     }
 }
+
+/// A key the help does not use says so, and what closes it: it said "? lists the keys", over
+/// the list `?` would close (QA 28).
+@Suite("A key the help does not use")
+struct HelpUnboundKeyTests {
+    let explorer = makeExplorer()
+
+    @Test func saysThatItDoesNothingThereAndWhatClosesTheHelp() {
+        let size = Size(width: 120, height: 40)
+        var state = explorer.press(explorer.initialState(size: size), .character("?"))
+        state = explorer.press(state, .character("x"))
+        #expect(state.showsHelp)
+        #expect(state.notice == "x does nothing in the help: ? closes it.")
+        let outside = explorer.press(explorer.initialState(size: size), .character("x"))
+        #expect(outside.notice == "x is not bound to anything: ? lists the keys.")
+    }
+}

@@ -138,7 +138,10 @@ public struct Explorer: Sendable {
             if mouse.kind == .press, rowsCoveredByNotice(previous).contains(mouse.y) { break }
             state = overlayMouse(mouse, in: state) ?? handle(mouse, in: state)
         case .unbound(let key):
-            state.notice = "\(key.displayName) is not bound to anything" + (keymap.keyName(for: .help).map { ": \($0) lists the keys." } ?? ".")
+            // In the help, whose list is what `?` would show, `?` closes it (QA 28).
+            state.notice = state.showsHelp
+                ? "\(key.displayName) does nothing in the help" + (keymap.keyName(for: .help).map { ": \($0) closes it." } ?? ".")
+                : "\(key.displayName) is not bound to anything" + (keymap.keyName(for: .help).map { ": \($0) lists the keys." } ?? ".")
         case .ignored:
             break
         case .command(let command):
