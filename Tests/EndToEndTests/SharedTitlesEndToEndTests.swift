@@ -10,19 +10,23 @@ extension OnATerminal {
 
         init() throws { seealso = Shell.quote(try Binary.path()) }
 
+        /// The explorer, at 200×40, on a folder of `files` (name: text), not restoring.
+        func explore(_ files: [String: String]) throws -> TmuxSession {
+            let tmux = try TmuxSession(width: 200, height: 40)
+            let folder = tmux.home.appendingPathComponent("articles")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+            tmux.type("\(seealso) \(Shell.quote(folder.path)) --no-restore")
+            return tmux
+        }
+
         /// Titles told apart by case alone each open (articles open by their titles as
         /// written), and the notice says so: it said "only the first opens", and the finder
         /// opened the second (QA 28). Links to them, which ignore case, open neither.
         @Test func titlesAlikeButForCaseEachOpen() throws {
-            let tmux = try TmuxSession(width: 200, height: 40)
-            let folder = tmux.home.appendingPathComponent("articles")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let files = ["a.txt": "= Paris Commune =\nThe government of 1871.\n\n== See also ==\n- Alpha\n",
-                         "alpha.txt": "= Alpha =\nAlpha text.\n\n== See also ==\n- Paris Commune\n",
-                         "z.txt": "= paris commune =\nA second text.\n"]
-            for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
-
-            tmux.type("\(seealso) \(Shell.quote(folder.path)) --no-restore")
+            let tmux = try explore(["a.txt": "= Paris Commune =\nThe government of 1871.\n\n== See also ==\n- Alpha\n",
+                                    "alpha.txt": "= Alpha =\nAlpha text.\n\n== See also ==\n- Paris Commune\n",
+                                    "z.txt": "= paris commune =\nA second text.\n"])
             let opened = try tmux.waitFor("\u{201C}Paris Commune\u{201D} and \u{201C}paris commune\u{201D} differ only in case, dash or apostrophe: "
                                           + "links to them open a topic card")
             #expect(opened.contains("3 articles (: lists them)"), "\(opened)")
@@ -50,15 +54,9 @@ extension OnATerminal {
         }
 
         @Test func aSharedTitleIsListedOnceAndTheNoticeSaysWhatOpens() throws {
-            let tmux = try TmuxSession(width: 200, height: 40)
-            let folder = tmux.home.appendingPathComponent("articles")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let files = ["alpha.txt": "= Alpha =\nAlpha text.\n\n== See also ==\n- Gamma\n",
-                         "gamma.txt": "= Gamma =\nThe first Gamma.\n\n== See also ==\n- Alpha\n",
-                         "gamma2.txt": "= Gamma =\nThe second Gamma.\n\n== See also ==\n- Alpha\n"]
-            for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
-
-            tmux.type("\(seealso) \(Shell.quote(folder.path)) --no-restore")
+            let tmux = try explore(["alpha.txt": "= Alpha =\nAlpha text.\n\n== See also ==\n- Gamma\n",
+                                    "gamma.txt": "= Gamma =\nThe first Gamma.\n\n== See also ==\n- Alpha\n",
+                                    "gamma2.txt": "= Gamma =\nThe second Gamma.\n\n== See also ==\n- Alpha\n"])
             let opened = try tmux.waitFor("several files are titled \u{201C}Gamma\u{201D}: only the first opens, and links to that title open a topic card")
             // Three files, two articles: the count is of those that open (QA 22 said "3 articles").
             #expect(opened.contains("2 articles (: lists them) · several files"), "\(opened)")
