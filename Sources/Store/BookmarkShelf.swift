@@ -152,11 +152,23 @@ public final class BookmarkShelf {
         return read
     }
 
-    /// The entry whose file `file` (canonical) is. Only entries of the same file name are
-    /// resolved (each once): resolving all of a large folder's paths took longer than opening it.
+    /// The entry whose file `file` (canonical) is, the first in the folder's order when several
+    /// are (a link to another of its files: the first is the one that opens). Only entries of
+    /// the same file name are resolved, and those that are links, whose file has another name
+    /// (QA 28: a bookmark in `gamma.txt -> ../outside/real.txt` was "in outside/real.txt:
+    /// open that file", with Gamma open), each once: resolving all of a large folder's paths
+    /// took longer than opening it.
     private func entry(ofFile file: String) -> Int? {
         if file == BookmarkFile.bundled { return entries.firstIndex { $0.path == nil } }
-        return (lookup.byName[Self.fileName(file)] ?? []).first { canonicalPath($0) == file }
+        return ((lookup.byName[Self.fileName(file)] ?? []) + links).filter { canonicalPath($0) == file }.min()
+    }
+
+    /// The entries whose own file is a symbolic link, found at the first bookmark to locate
+    /// (an `lstat` each, not a `realpath`).
+    private lazy var links: [Int] = entries.indices.filter { index in
+        var info = stat()
+        guard let path = entries[index].path, lstat(path, &info) == 0 else { return false }
+        return info.st_mode & S_IFMT == S_IFLNK
     }
 
     /// Entry `index`'s file as bookmarks record it.

@@ -196,6 +196,28 @@ import Testing
         #expect(try store.bookmarks(on: shelf()).map(\.location) == [.article(1, place: .section(try beta.sectionIndex("Culture")))])
     }
 
+    /// An article that is a link to a file elsewhere (or in the folder, under another name):
+    /// its bookmarks, which record the file linked to, are in it (QA 28: "in outside/real.txt:
+    /// open that file to follow it", with that article open, and `m` there "Already bookmarked").
+    @Test func anArticleThatIsALinkHasItsBookmarks() throws {
+        let outside = folder.file("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data(Self.beta.utf8).write(to: outside.appendingPathComponent("real.txt"))
+        try FileManager.default.removeItem(atPath: path("beta.txt"))
+        try FileManager.default.createSymbolicLink(atPath: path("beta.txt"), withDestinationPath: "../outside/real.txt")
+        let beta = try load("beta.txt")
+        let culture = try beta.sectionIndex("Culture")
+        let bookmark = try store.addBookmark(in: beta, sectionIndex: culture)
+        #expect(bookmark.articlePath == BookmarkFile.canonical(outside.appendingPathComponent("real.txt").path))
+        #expect(try store.bookmarks(on: shelf()).map(\.location) == [.article(1, place: .section(culture))])
+        // Opened alone through the link, as in a folder.
+        #expect(try store.bookmarks(on: BookmarkShelf(beta)).map(\.location) == [.article(0, place: .section(culture))])
+        // A second link to it earlier in the folder: the bookmark is in that one, which opens.
+        try FileManager.default.createSymbolicLink(atPath: path("a-link.txt"), withDestinationPath: "beta.txt")
+        let entries = try ["a-link.txt", "alpha.txt", "beta.txt"].map { BookmarkShelf.Entry(path: path($0), title: try load($0).article.title) }
+        #expect(try store.bookmarks(on: BookmarkShelf(entries: entries)).map(\.location) == [.article(0, place: .section(culture))])
+    }
+
     /// QA: with Danube open its deleted and renamed sections were orphaned; with another
     /// article open they were plain bookmarks. They are orphaned whichever is open. (Renamed
     /// and rewritten here: a section renamed with its text left as it was is followed.)
