@@ -57,6 +57,28 @@ enum CommandNames {
         }
     }
 
+    /// seealso's one short option is -h, and the parser reads a word of one dash and several
+    /// letters as short options together: `-hello.txt` was -h, and `seealso export --format
+    /// json -hello.txt > out.json` wrote the help into out.json with status 0 (QA 28). Such a
+    /// word is an unknown option, said as the parser says one, with how to name such a file.
+    /// Words after `--` are arguments; a negative number is a value.
+    static func checkShortOptions(_ arguments: [String]) throws {
+        guard let word = arguments.prefix(while: { $0 != "--" }).first(where: { word in
+            word.count > 2 && word.hasPrefix("-") && !word.hasPrefix("--") && Double(word) == nil
+        }) else { return }
+        var command: ParsableCommand.Type = Seealso.self
+        var path = "seealso"
+        for name in arguments.prefix(while: { !$0.hasPrefix("-") }) {
+            guard let next = subcommands(of: command).first(where: { $0.name == name }) else { break }
+            command = next.command
+            path += " " + name
+        }
+        let usage = Seealso.usageString(for: command).replacingOccurrences(of: "\n", with: "\n       ")
+        Output.error("seealso: unknown option '\(word)' (a file whose name starts with -: ./\(word), or -- \(word))\n"
+                     + "Usage: \(usage)\n  See '\(path) --help' for more information.")
+        throw ExitCode.validationFailure
+    }
+
     /// A FILE for the explorer that is not there and is spelled as a command nearly is
     /// (`seealso outlne`): said as any missing file (66: a FILE argument is legitimate), with
     /// the command it was likely meant to be. Does nothing for a word that is a path (has a

@@ -70,6 +70,7 @@ struct Seealso: ParsableCommand {
         }
         do {
             try CommandNames.checkHelpTopics(arguments)
+            try CommandNames.checkShortOptions(arguments)
             var command = try parseAsRoot()
             try command.run()
         } catch {

@@ -706,6 +706,30 @@ struct CLITests {
         #expect(steps.compactMap { $0 } == steps.compactMap { $0 }.sorted(), "\(text)")
     }
 
+    /// A word of one dash and several letters is an unknown option: the parser took
+    /// `-hello.txt` for -h and more, and printed the help with status 0 where a script asked
+    /// for an export (QA 28). A file so named is read as `./-hello.txt` or after `--`.
+    @Test func aWordOfOneDashAndSeveralLettersIsAnUnknownOption() throws {
+        try withTemporaryDirectory { directory in
+            try Data("= Dashed =\nText.\n".utf8).write(to: directory.appendingPathComponent("-hello.txt"))
+            for arguments in [["export", "--format", "json", "-hello.txt"], ["-hello.txt"], ["search", "-hello.txt", "Text"]] {
+                let refused = try CLI.run(arguments, in: directory)
+                #expect(refused.status == 64, "\(arguments)")
+                #expect(refused.output.isEmpty, "\(arguments)")
+                #expect(refused.stderr.hasPrefix("seealso: unknown option '-hello.txt' (a file whose name starts with -: ./-hello.txt, or -- -hello.txt)\nUsage: seealso "),
+                        "\(refused.stderr)")
+            }
+            #expect(try CLI.run(["outline", "-vh"]).stderr.hasPrefix("seealso: unknown option '-vh'"))
+            for named in [["outline", "./-hello.txt"], ["outline", "--", "-hello.txt"]] {
+                let read = try CLI.run(named, in: directory)
+                #expect(read.status == 0 && read.output.hasPrefix("Dashed\n"), "\(named): \(read.stderr)")
+            }
+            #expect(try CLI.run(["-h"]).output.hasPrefix("OVERVIEW: "), "-h is still the help")
+            #expect(try CLI.run(["export", "--format", "dot", "--focus", "Municipalism", "--depth", "-1"]).stderr
+                .hasPrefix("seealso: --depth must be 0 or more."), "a negative number is a value")
+        }
+    }
+
     /// `bookmarks add` refuses `-` (a bookmark comes back to its file): its FILE's help offered
     /// it, with the other commands' words (QA 28).
     @Test func bookmarksAddsHelpDoesNotOfferStandardInput() throws {
