@@ -146,7 +146,7 @@ private struct LinksFileReader {
     /// The node id `reference` names, or nil with the problem reported at `keyPath`.
     mutating func node(_ reference: String, at keyPath: [String]) -> String? {
         do {
-            return try resolver.resolve(reference)
+            return try resolver.resolve(reference, suggesting: problems.count < SourceErrors.listedLimit)
         } catch {
             report(keyPath, error.message)
             return nil
@@ -221,7 +221,11 @@ struct NodeResolver {
     /// has. Names compare as `--item` compares them: case, accents and the kind of dash aside
     /// ("Foo–bar" is "Foo-bar"). The lead is `(lead)`, or its article's title where no
     /// heading or item has that name, as `--section` reads it.
-    func resolve(_ reference: String) throws(Problem) -> String {
+    ///
+    /// Without `suggesting`, a name that is not there is said without close matches: a
+    /// problem past those listed is not printed, and looking for them among an article's tens
+    /// of thousands of places took a second each (QA 28).
+    func resolve(_ reference: String, suggesting: Bool = true) throws(Problem) -> String {
         let reading = Reading(reference)
         switch resolution(of: reading) {
         case .one(let id):
@@ -240,7 +244,7 @@ struct NodeResolver {
             }
             // Named by what was asked for: "no section named 'section: Nope'" said its kind twice.
             let what = reading.prefix.isEmpty ? "item or section" : ItemKind(slug: reading.prefix)?.singularTitle ?? reading.prefix
-            let close = closeMatches(to: reading)
+            let close = suggesting ? closeMatches(to: reading) : []
             throw Problem(message: "no \(what) named '\((reading.prefix.isEmpty ? reference : reading.name).quotable)' in '\(article.title.quotable)'"
                               + (close.isEmpty ? "" : "; close matches: " + close.map(\.quotable).joined(separator: ", ")),
                           closeMatches: close, kind: reading.prefix)

@@ -181,7 +181,9 @@ public enum Lookup {
             // The lead is offered by its article's title, which names it typed whole.
             let typed = place.isTyped ? place.name : place.title
             let byName = typed.flatMap { candidate in closeness(of: name, to: candidate, limit: limit).map { (candidate, $0) } }
-            var byID = editDistance(id, Array(fold(place.id)))
+            // At least as many edits as the lengths differ: only ids that may come close are compared.
+            let placeID = Array(fold(place.id))
+            var byID = abs(placeID.count - id.count) > limit ? Int.max : editDistance(id, placeID)
             if scoped != nil {
                 // After its kind, an item's id is written with or without the kind it holds.
                 let ownID = place.id.hasPrefix(place.scope + ":") ? String(place.id.dropFirst(place.scope.count + 1)) : place.id
@@ -215,8 +217,11 @@ public enum Lookup {
         let folded = fold(candidate)
         if folded.contains(String(query)) { return 0 }
         // The start as long as the query, and a letter shorter or longer: one left out or
-        // typed in addition is one edit, not one per letter after it.
-        let distance = (query.count - 1...query.count + 1).map { editDistance(query, Array(folded.prefix($0))) }.min() ?? .max
+        // typed in addition is one edit, not one per letter after it. One table gives all
+        // three: its last row holds the distance to every start (`editDistances`).
+        let start = Array(folded.prefix(query.count + 1))
+        let shortest = min(max(0, query.count - 1), start.count)
+        let distance = editDistances(query, start)[shortest...].min() ?? .max
         return distance <= limit ? distance : nil
     }
 
@@ -232,6 +237,13 @@ public enum Lookup {
     /// dash and apostrophe made one, as search does (`SearchFolder`): a name that `search`
     /// finds is one `--item` finds too.
     static func fold(_ text: String) -> String {
+        // ASCII folds to itself lowercased: no diacritics, no strokes, and its dash and
+        // apostrophe are the ones the others become. Without Foundation: folding each place's
+        // name so was most of the time to suggest one (QA 28: a second a misspelt name in the
+        // links file of an article with 60,000 items).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map(SearchFolder.lowercased), as: UTF8.self)
+        }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         return String(String.UnicodeScalarView(folded.unicodeScalars.map { StrokedLetters.folded(SearchFolder.unifiedPunctuation($0)) }))
     }
@@ -246,19 +258,28 @@ public enum Lookup {
     /// Edit distance with adjacent transpositions (optimal string alignment): "Bcak" is one
     /// edit from "Back", as a person counts it.
     public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
-        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { table[i][0] = i }
-        for j in 0...b.count { table[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
+        editDistances(a, b)[b.count]
+    }
+
+    /// The edit distances (as `editDistance`) from `a` to each start of `b`: element `j` is
+    /// the distance to `b`'s first `j` characters. Three rows of the table are kept, not all
+    /// of it: suggestions compare a name with every place of an article, which may have tens
+    /// of thousands.
+    static func editDistances(_ a: [Character], _ b: [Character]) -> [Int] {
+        var beforeLast = [Int](repeating: 0, count: b.count + 1)
+        var last = Array(0...b.count)
+        var row = last
+        for i in stride(from: 1, through: a.count, by: 1) {
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                row[j] = min(last[j] + 1, row[j - 1] + 1, last[j - 1] + cost)
                 if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                    row[j] = min(row[j], beforeLast[j - 2] + 1)
                 }
             }
+            (beforeLast, last, row) = (last, row, beforeLast)
         }
-        return table[a.count][b.count]
+        return last
     }
 }

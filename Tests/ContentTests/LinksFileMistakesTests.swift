@@ -55,6 +55,27 @@ struct LinksFileMistakesTests {
         return NodeResolver(article: article, items: Classifier().classify(article))
     }
 
+    /// Close matches are looked for only while the problems are among those listed: past
+    /// them, each is said without (QA 28: a second each in an article of 60,000 items, and a
+    /// links file of thousands of misspelt names ran for hours).
+    @Test func closeMatchesOnlyForTheProblemsListed() throws {
+        let links = (0..<(SourceErrors.listedLimit + 5)).map { _ in Self.link(from: "strategy: Direct actoin") }.joined(separator: "\n")
+        let problems = try Self.problems(links)
+        #expect(problems.count == SourceErrors.listedLimit + 5)
+        let offered = problems.map { $0.contains("; close matches: Direct action") }
+        #expect(offered == Array(repeating: true, count: SourceErrors.listedLimit) + Array(repeating: false, count: 5), "\(problems)")
+        #expect(problems.last?.hasSuffix("no strategy named 'Direct actoin' in 'Diggers'") == true, "\(problems)")
+    }
+
+    /// What ASCII folds to without Foundation is what Foundation folds it to (`Lookup.fold`).
+    @Test func asciiFoldsAsFoundationFoldsIt() {
+        let ascii = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        let foundation = String(String.UnicodeScalarView(ascii.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .unicodeScalars.map { StrokedLetters.folded(SearchFolder.unifiedPunctuation($0)) }))
+        #expect(Lookup.fold(ascii) == foundation)
+        #expect(Lookup.fold("Direct Action – Régis") == "direct action - regis", "the rest as before")
+    }
+
     // MARK: - Close matches are names the resolver takes
 
     /// "no section named 'Diggers' in 'Diggers'; close matches: Diggers": the lead by its

@@ -49,6 +49,9 @@ struct LookupTests {
         #expect(Lookup.editDistance(Array("nope"), Array("mode")) == 2)
         #expect(Lookup.editDistance(Array(""), Array("abc")) == 3)
         #expect(Lookup.editDistance(Array("kitten"), Array("sitting")) == 3)
+        #expect(Lookup.editDistance(Array("ca"), Array("abc")) == 3, "a transposition then an edit is not one edit (OSA)")
+        // Every start of "sitting" at once: "", "s", "si", … "sitting".
+        #expect(Lookup.editDistances(Array("kitten"), Array("sitting")) == [6, 6, 5, 4, 3, 3, 2, 3])
     }
 
     /// `search` folds every dash alike; `--item` and `--section` once knew only – and —, so a
