@@ -616,6 +616,10 @@ extension Explorer {
                 column += drawn
             }
             if isCut { buffer.put("…", x: column, y: y, style: selected ? Style(.selection) : Style(.dim)) }
+            // Two columns after the title, where it fits whole.
+            if let detail = entry.detail, !isCut, column + 2 + detail.displayWidth <= end {
+                buffer.put(detail, x: column + 2, y: y, style: selected ? Style(.selection) : Style(.dim))
+            }
         }
         if results.isEmpty { buffer.put("Nothing matches.", x: box.x + 2, y: frame.firstRow, style: Style(.dim)) }
     }

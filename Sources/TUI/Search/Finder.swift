@@ -35,6 +35,9 @@ public struct FinderEntry: Hashable, Sendable {
     public var kind: Kind
     public var title: String
     public var target: Target
+    /// Shown dimmed after the title, not matched: a section's id where several sections have
+    /// its heading (QA 28: ten "section  Background" rows, and no telling which Enter opens).
+    public var detail: String? = nil
 }
 
 /// An entry the finder's query matches, and the characters it matched.
@@ -113,8 +116,12 @@ extension Explorer {
     /// Sections, See-also topics, examples, strategies and, in a folder, the other articles.
     static func staticFinderEntries(model: LinkedArticle, neighbours: Neighbours) -> [FinderEntry] {
         var entries = [FinderEntry(kind: .section, title: model.article.title, target: .section(0))]
-        entries += model.article.sections.indices.dropFirst().map {
-            FinderEntry(kind: .section, title: model.article.sections[$0].title, target: .section($0))
+        let sections = model.article.sections.dropFirst()
+        let headings = Dictionary(sections.map { ($0.title, 1) }, uniquingKeysWith: +)
+        entries += sections.indices.map { index in
+            let section = model.article.sections[index]
+            return FinderEntry(kind: .section, title: section.title, target: .section(index),
+                               detail: headings[section.title, default: 0] > 1 ? section.id : nil)
         }
         for item in model.items {
             if let target = Target.node(item.id, in: model) {

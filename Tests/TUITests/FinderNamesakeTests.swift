@@ -1,0 +1,45 @@
+import Content
+import Testing
+@testable import TUI
+
+/// Sections with one heading are told apart in the finder by their ids, as `links`, `export`
+/// and `--section` tell them apart (QA 28: a row "section  Background" for each, and no way
+/// to know which one Enter opens).
+@Suite("Sections of one heading in the finder")
+@MainActor
+struct FinderNamesakeTests {
+    @Test func eachSaysItsIdAndOnlyThey() throws {
+        let model = try LinkedArticle(article: ArticleParser().parse("""
+            = Alpha =
+
+            Intro.
+
+            == History ==
+            Then.
+
+            === Background ===
+            First.
+
+            == Aftermath ==
+            Later.
+
+            === Background ===
+            Second.
+            """))
+        let explorer = Explorer(model: model)
+        var state = explorer.update(explorer.initialState(size: Size(width: 120, height: 40)), .command(.goTo))
+        for character in "back" { state = explorer.update(state, explorer.action(for: .key(.character(character)), in: state)) }
+        let results = explorer.finderResults(state).map(\.entry)
+        #expect(results.map(\.title) == ["Background", "Background"])
+        #expect(results.map(\.detail) == ["background", "background-2"])
+        let rows = explorer.render(state).text.split(separator: "\n").filter { $0.contains("section  Background") }
+        #expect(rows.count == 2)
+        #expect(rows[0].contains("section  Background  background "), "\(rows[0])")
+        #expect(rows[1].contains("section  Background  background-2 "), "\(rows[1])")
+        // A heading of its own says nothing more.
+        state = explorer.update(state, .command(.closeOverlay))
+        state = explorer.update(state, .command(.goTo))
+        for character in "hist" { state = explorer.update(state, explorer.action(for: .key(.character(character)), in: state)) }
+        #expect(explorer.finderResults(state).first?.entry.detail == nil)
+    }
+}
