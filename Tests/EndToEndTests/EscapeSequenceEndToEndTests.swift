@@ -18,6 +18,25 @@ extension OnATerminal {
             tmux.tmux("capture-pane -e -p -t main").output.split(separator: "\n", omittingEmptySubsequences: false)
         }
 
+        /// F1 and Shift-Tab, which the help lists, under TERMs whose entries do not give what the
+        /// terminal sends for them (QA 28): linux gives F1 as `ESC [[A` and Shift-Tab's `ESC [ Z`
+        /// as an extended capability, `kcbt2`; xterm-mono gives no Shift-Tab at all.
+        @Test(arguments: ["linux", "xterm-mono"])
+        func f1AndShiftTabUnderAnyTERM(term: String) throws {
+            let tmux = try TmuxSession(width: 100, height: 30)
+            tmux.type("TERM=\(term) \(seealso) --no-restore")
+            try tmux.waitFor("│ 3 Cross-links: Dual power")
+            // From the reader back to the outline, which takes the side pane's place.
+            tmux.press("BTab")
+            try tmux.waitFor("│ 1 Outline")
+            tmux.press("F1")
+            try tmux.waitFor("Keys — ")
+            tmux.press("q")
+            try tmux.waitUntil("the help closed") { !$0.contains("Keys — ") }
+            tmux.press("q")
+            try tmux.waitForPrompt()
+        }
+
         @Test func altKeysAndUnknownSequences() throws {
             let tmux = try TmuxSession(width: 120, height: 40, environment: ["TERM": "xterm-256color"])
             tmux.type("\(seealso) --no-restore")

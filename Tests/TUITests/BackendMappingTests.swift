@@ -75,6 +75,9 @@ struct BackendMappingTests {
     func namedKeys() {
         #expect(CursesBackend.namedKey(KEY_HOME) == .home)
         #expect(CursesBackend.namedKey(KEY_FIND) == .home)
+        // The linux entry's extended Shift-Tab (`kcbt2=\E[Z`), by its name.
+        #expect(CursesBackend.extendedKey("kcbt2") == .backTab)
+        #expect(CursesBackend.extendedKey("kDC5") == nil)
         #expect(CursesBackend.namedKey(KEY_END) == .end)
         #expect(CursesBackend.namedKey(KEY_SELECT) == .end)
         #expect(CursesBackend.namedKey(KEY_NPAGE) == .pageDown)

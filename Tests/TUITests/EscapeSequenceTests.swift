@@ -42,7 +42,7 @@ struct EscapeSequenceTests {
 
     /// The editing keys by the sequences terminals send for them, when TERM names one that
     /// sends others (QA: under TERM=xterm-256color inside tmux, Home and End did nothing).
-    @Test("Home, End, PgUp, PgDn, Del, Ins and the arrows by other terminals' sequences", arguments: [
+    @Test("Home, End, PgUp, PgDn, Del, Ins, the arrows, Shift-Tab and F1–F12 by other terminals' sequences", arguments: [
         ("[1~", Key.home), ("[7~", .home), ("[H", .home), ("OH", .home),
         ("[4~", .end), ("[8~", .end), ("[F", .end), ("OF", .end),
         ("[5~", .pageUp), ("[6~", .pageDown), ("[3~", .delete),
@@ -51,6 +51,10 @@ struct EscapeSequenceTests {
         ("[2~", .insert),
         // Arrows in both forms (QA: `ESC [ A` did nothing where the entry lists `ESC O A`).
         ("[A", .up), ("[B", .down), ("[C", .right), ("[D", .left), ("OA", .up), ("OD", .left),
+        // Shift-Tab and F1–F12 as xterm, VTE and rxvt send them (QA 28: under TERM=linux and
+        // xterm-mono the help's F1 and Shift-Tab did nothing).
+        ("[Z", .backTab), ("OP", .function(1)), ("[11~", .function(1)), ("OS", .function(4)), ("[15~", .function(5)),
+        ("[17~", .function(6)), ("[21~", .function(10)), ("[24~", .function(12)),
     ])
     func editingKeys(sequence: String, key: Key) {
         let result = decode(characters(sequence + "j"))
@@ -63,7 +67,6 @@ struct EscapeSequenceTests {
         "[201~",    // bracketed paste's end, without a start
         "[?1;2c",   // a device attributes answer: private parameters
         "[ q",      // an intermediate byte
-        "OP",       // F1 in SS3 form
         "O2P",      // Shift-F1 in old xterms, with a modifier
     ])
     func unknownSequences(sequence: String) {

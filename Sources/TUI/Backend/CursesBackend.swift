@@ -590,8 +590,17 @@ public final class CursesBackend {
         case KEY_MOUSE:
             return mouseEvent()
         default:
-            return Self.namedKey(code).map(InputEvent.key)
+            // Beyond KEY_MAX: a key of an extended capability the entry adds, known by its name.
+            let extended = code > KEY_MAX ? keyname(code).map { String(cString: $0) } : nil
+            return (Self.namedKey(code) ?? extended.flatMap(Self.extendedKey)).map(InputEvent.key)
         }
+    }
+
+    /// The key of an extended terminfo capability, by its name: the linux entry gives
+    /// Shift-Tab's `ESC [ Z` as `kcbt2` (its `kcbt` is `ESC Tab`), and ncurses returns it as a
+    /// code of its own, which did nothing (QA 28).
+    nonisolated static func extendedKey(_ name: String) -> Key? {
+        name.hasPrefix("kcbt") ? .backTab : nil
     }
 
     /// The key for a KEY_* code ncurses decoded from a sequence its terminfo entry lists; nil

@@ -98,7 +98,9 @@ enum EscapeSequence: Equatable {
     /// send for them (`body`: what follows `[` or `O`, final byte included), for when TERM
     /// names a terminal that sends others: Home, End, PgUp, PgDn and Del did nothing, where
     /// less and vim under the same mismatch at least move; so did the arrows of a terminal
-    /// that sends `ESC [ A` where the entry lists `ESC O A` (keypad mode left off).
+    /// that sends `ESC [ A` where the entry lists `ESC O A` (keypad mode left off). F1–F12 and
+    /// Shift-Tab too, as xterm, VTE, rxvt and tmux send them (QA 28: under TERM=linux and
+    /// xterm-mono, whose entries list others or none, `?`'s F1 and Shift-Tab did nothing).
     private static func editingKey(introducer: Character, body: [UInt32]) -> Key? {
         let text = String(String.UnicodeScalarView(body.compactMap(Unicode.Scalar.init)))
         switch (introducer, text) {
@@ -112,6 +114,19 @@ enum EscapeSequence: Equatable {
         case ("[", "B"), ("O", "B"): return .down
         case ("[", "C"), ("O", "C"): return .right
         case ("[", "D"), ("O", "D"): return .left
+        case ("[", "Z"): return .backTab
+        case ("O", "P"), ("[", "11~"): return .function(1)
+        case ("O", "Q"), ("[", "12~"): return .function(2)
+        case ("O", "R"), ("[", "13~"): return .function(3)
+        case ("O", "S"), ("[", "14~"): return .function(4)
+        case ("[", "15~"): return .function(5)
+        case ("[", "17~"): return .function(6)
+        case ("[", "18~"): return .function(7)
+        case ("[", "19~"): return .function(8)
+        case ("[", "20~"): return .function(9)
+        case ("[", "21~"): return .function(10)
+        case ("[", "23~"): return .function(11)
+        case ("[", "24~"): return .function(12)
         default: return nil
         }
     }
