@@ -37,5 +37,11 @@ struct MatchInSelectionTests: KeyDriven {
         let next = press(found, "n")
         try #require(next.search?.current == 1 && next.reader.selectedReference == 0, "the next match is outside the link, still selected")
         #expect(try linkCells(next).allSatisfy { $0.role == .linkSelected }, "the link is one band again")
+        // The selected link and the current match, now outside it, are told apart without
+        // colour too (QA 28: both bold, underlined and reversed).
+        let screen = explorer.render(next)
+        let drawn = (0..<screen.height).flatMap { y in (0..<screen.width).map { screen[$0, y] } }
+        let current = try #require(drawn.first { $0.style.role == .match && $0.style.reverse }, "the current match is drawn")
+        #expect(theme.appearance(for: try linkCells(next)[0]) != theme.appearance(for: current.style))
     }
 }

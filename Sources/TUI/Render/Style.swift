@@ -249,7 +249,10 @@ public struct Theme: Hashable, Sendable {
         .heading2: Appearance(bold: true),
         .heading3: Appearance(bold: true),
         .link: Appearance(underline: true),
-        .linkSelected: Appearance(reverse: true, underline: true),
+        // Reverse without the links' underline: the reader adds bold to the one selected, and
+        // the current match, outside it, is bold, underlined and reversed (QA 28: under
+        // NO_COLOR the two were drawn alike, and which one Enter follows could not be told).
+        .linkSelected: Appearance(reverse: true),
         .seeAlso: .plain,
         .example: .plain,
         .strategy: .plain,
