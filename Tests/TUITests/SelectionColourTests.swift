@@ -118,9 +118,12 @@ struct SelectionColourTests: KeyDriven {
         var theme = Theme.dark
         theme.appearances[.match] = Appearance(foreground: .black, background: .indexed(240))
         theme.appearances[.notice] = Appearance(foreground: .white, background: .indexed(250))
+        // QA 28: both greys the palette lacks, both drawn white; the text was made the
+        // terminal's own before this check, and went unseen on the console's white band.
+        theme.appearances[.selectionInactive] = Appearance(foreground: .indexed(250), background: .indexed(252))
         for colors in [8, 16] {
             let fitted = theme.fitted(to: TerminalPalette(colorCount: colors, hasDefaultColors: true))
-            for role in [ColorRole.match, .notice] {
+            for role in [ColorRole.match, .notice, .selectionInactive] {
                 let appearance = fitted.appearance(for: Style(role))
                 #expect(appearance.foreground == .default && appearance.background == .default && appearance.underline, "\(role), \(colors) colours")
             }

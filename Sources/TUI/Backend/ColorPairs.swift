@@ -115,7 +115,11 @@ extension Theme {
         where palette.mayHide(background: appearance.reverse ? appearance.foreground : appearance.background) {
             fitted.appearances[role]?.underline = true
         }
-        for (role, appearance) in appearances where !appearance.reverse && palette.mayHide(background: appearance.foreground) {
+        // Only text on the terminal's own background: text on a band the theme gives is
+        // checked against that band, below (QA 28: `{ fg = 250, bg = 252 }`, the text made the
+        // terminal's own, was the console's white on a white band).
+        for (role, appearance) in appearances
+        where !appearance.reverse && appearance.background == .default && palette.mayHide(background: appearance.foreground) {
             fitted.appearances[role]?.foreground = .default
             if let index = appearance.foreground.paletteIndex, TerminalPalette.basicColor(approximating: index) == 0 {
                 fitted.appearances[role]?.dim = true
