@@ -36,6 +36,18 @@ struct TextWrapperTests {
         #expect(lines("서울은 크다", 7) == ["서울은", "크다"], "Hangul breaks at spaces, as Korean is written")
     }
 
+    /// QA 28: a run of emoji was one long word, cut wherever the line ended, through a
+    /// cross-reference's "[1]", and the text before it moved to a line of its own. UAX #14
+    /// breaks emoji as ideographs.
+    @Test("Emoji break as ideographs, a cross-reference among them kept whole")
+    func emojiBreakAsIdeographs() {
+        #expect(lines("す。🎉🎉🎉", 4) == ["す。", "🎉🎉", "🎉"])
+        let text = "す。" + String(repeating: "🎉", count: 4) + "[1]" + String(repeating: "🎉", count: 3)
+        let reference = 6..<(6 + 16 + 3)
+        let wrapped = TextWrapper.wrap(text, width: 12, keptTogether: [reference]).map { String($0.text) }
+        #expect(wrapped == ["す。", "🎉🎉🎉🎉[1]", "🎉🎉🎉"])
+    }
+
     @Test("ASCII read byte by byte still joins a following combining mark, and CR LF")
     func asciiFastPathKeepsClusters() {
         // "b" + U+0301 is one column; "x" + U+20DD (combining circle) too.

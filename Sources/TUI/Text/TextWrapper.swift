@@ -30,7 +30,7 @@ public enum TextWrapper {
     /// - Breaks at spaces (U+0020 and tab; a no-break space does not break); the spaces at a
     ///   break are dropped, spaces inside a line are kept, leading spaces (an indent) are
     ///   kept when the first word fits after them.
-    /// - Text without spaces may also break before an ideograph (Han, kana), except before
+    /// - Text without spaces may also break before an ideograph (Han, kana, emoji), except before
     ///   closing punctuation (、。）) or after opening punctuation, as UAX #14 breaks CJK.
     /// - A word longer than `width` starts a new line and is broken at grapheme-cluster
     ///   boundaries, so "👨‍👩‍👧" or "e\u{301}" are never split.
@@ -97,7 +97,9 @@ private struct LineBuilder {
         var kind: Kind
         var width: Int
         /// Han, kana and their punctuation: scripts written without spaces, where a line may
-        /// break before any character (UAX #14's ideographs), unless `isClosing`.
+        /// break before any character (UAX #14's ideographs), unless `isClosing`. Emoji too,
+        /// which UAX #14 breaks as ideographs (QA 28: a run of them was one long word, cut
+        /// wherever the line ended, a cross-reference's "[1]" in two).
         var isIdeographic = false
         /// Punctuation no line starts with (、。）」 …).
         var isClosing = false
@@ -137,7 +139,7 @@ private struct LineBuilder {
         }
         let first = character.unicodeScalars.first!
         return Cluster(end: offset + character.utf8.count, kind: kind, width: character.displayWidth,
-                       isIdeographic: first.isIdeographic, isClosing: first.isClosingPunctuation,
+                       isIdeographic: first.isIdeographic || first.properties.isEmojiPresentation, isClosing: first.isClosingPunctuation,
                        isOpening: Cluster.opening.contains(first) || "([{".unicodeScalars.contains(first))
     }
 
