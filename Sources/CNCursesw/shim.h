@@ -119,6 +119,13 @@ static inline void seealso_sgr_mouse(int fd, int on) {
     (void)written;
 }
 
+/* Mouse press and release reports on or off (xterm's mode 1000), for a terminfo entry without
+   kmous, where ncurses asks for none. write(2) only: called from signal handlers too. */
+static inline void seealso_mouse_reports(int fd, int on) {
+    ssize_t written = on ? write(fd, "\033[?1000h", 8) : write(fd, "\033[?1000l", 8);
+    (void)written;
+}
+
 /* nl_langinfo(CODESET) as a plain call, to check that setlocale picked a UTF-8 codeset. */
 static inline const char *seealso_codeset(void) { return nl_langinfo(CODESET); }
 

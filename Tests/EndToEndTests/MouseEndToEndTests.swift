@@ -137,5 +137,25 @@ extension OnATerminal {
             try tmux.waitForPrompt()
             #expect(try tmux.modes() == tmux.shellModes, "the mouse modes turned off")
         }
+
+        /// QA 28: under TERM=vt100 or vt220, whose entries have no `kmous`, ncurses asks for no
+        /// mouse reports, and in a terminal with a mouse clicks and the wheel did nothing,
+        /// where the help and README promise them. The explorer asks itself.
+        @Test(arguments: ["vt100", "vt220"])
+        func theMouseUnderAnEntryWithoutKmous(term: String) throws {
+            let tmux = try TmuxSession(width: 120, height: 30)
+            tmux.type("TERM=\(term) \(seealso) --no-restore")
+            let screen = try tmux.waitUntil("the explorer and its status bar") { $0.contains("2 Dual power") && $0.contains("? help") }
+            let modes = try tmux.modes()
+            #expect(modes.mouse && modes.sgrMouse, "reports asked for: \(modes)")
+            // The outline's Background, clicked twice: selected, then followed.
+            let row = try #require(screen.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("   Background") })
+            click(tmux, x: 5, y: row + 1)
+            click(tmux, x: 5, y: row + 1)
+            try tmux.waitFor("Dual power › Background")
+            tmux.press("q")
+            try tmux.waitForPrompt()
+            #expect(try !tmux.modes().mouse && !tmux.modes().sgrMouse, "the mouse modes turned off")
+        }
     }
 }

@@ -77,6 +77,12 @@ public final class CursesBackend {
     /// window landed on column 223 (QA 23); ncurses asks for SGR only where `kmous` is
     /// `ESC [ <`. Their reports come through `EscapeSequence` (`sgrMouseReport`).
     private var asksForSGRMouse = false
+    /// Whether the explorer asks for mouse reports at all itself (xterm's mode 1000, with
+    /// SGR's): with the mouse on, where the entry has no `kmous` (vt100, vt220), so that
+    /// ncurses asks for none, and clicks did nothing in terminals that have a mouse and are
+    /// named so (QA 28). A terminal without one ignores the request. Whoever draws, the
+    /// signal handlers turn it off (`mouseReportsAsked`).
+    private var asksForMouseReports = false
     private var pairs: ColorPairs
     private var attributeCache: [Style: (attributes: attr_t, pair: Int16)] = [:]
     /// Writes frames on ECMA-48 terminals; nil where ncurses draws them.
@@ -191,13 +197,15 @@ public final class CursesBackend {
             terminalNeedsRestore = 2
             seealso_bracketed_paste(STDOUT_FILENO, 1)
             asksForSGRMouse = mouse && keyMouse == "\u{1B}[M"
-            if asksForSGRMouse { seealso_sgr_mouse(STDOUT_FILENO, 1) }
             // ncurses' start-up output (alternate screen, keypad mode, hidden cursor, a clear)
             // goes out now: afterwards the window stays untouched, so reading keys never
             // makes ncurses draw over the encoder's frames.
             wnoutrefresh(window)
             doupdate()
         }
+        asksForMouseReports = mouse && keyMouse == nil
+        asksForSGRMouse = asksForSGRMouse || asksForMouseReports
+        askForMouseReports()
         // Where ncurses draws, it puts the cursor where the frame says (`wmove` before the
         // refresh); where the encoder does, the window is never drawn and its cursor must
         // not move: `wgetch` would refresh a moved window over the encoder's frame.
@@ -435,6 +443,16 @@ public final class CursesBackend {
         return .resize(width: width, height: height)
     }
 
+    /// The mouse reports the explorer asks for itself (`asksForMouseReports`, `asksForSGRMouse`),
+    /// at start and after a suspend.
+    private func askForMouseReports() {
+        if asksForMouseReports {
+            mouseReportsAsked = 1
+            seealso_mouse_reports(STDOUT_FILENO, 1)
+        }
+        if asksForSGRMouse { seealso_sgr_mouse(STDOUT_FILENO, 1) }
+    }
+
     /// After a suspend (`suspendForJobControl`): the first refresh after `endwin` brings
     /// ncurses' modes back (program tty modes, alternate screen, keypad mode, hidden cursor,
     /// mouse) and clears the screen; the next frame is drawn whole. Reported as a resize, as
@@ -442,7 +460,7 @@ public final class CursesBackend {
     private func resumed() -> InputEvent {
         terminalWasSuspended = 0
         if encoder != nil { seealso_bracketed_paste(STDOUT_FILENO, 1) }
-        if asksForSGRMouse { seealso_sgr_mouse(STDOUT_FILENO, 1) }
+        askForMouseReports()
         werase(window)
         clearok(window, true)
         wnoutrefresh(window)
@@ -479,6 +497,11 @@ public final class CursesBackend {
             seealso_bracketed_paste(STDOUT_FILENO, 0)
             seealso_sgr_mouse(STDOUT_FILENO, 0)
         }
+        if asksForMouseReports, terminalWasSuspended == 0 {
+            seealso_sgr_mouse(STDOUT_FILENO, 0)
+            seealso_mouse_reports(STDOUT_FILENO, 0)
+        }
+        mouseReportsAsked = 0
         // A suspend gave the terminal back and nothing has taken it since (a signal ended the
         // explorer while it was stopped): it is the shell's as it is. Leaving the alternate
         // screen once more would put the shell's cursor back where the explorer started.
@@ -882,8 +905,12 @@ public final class CursesBackend {
             seealso_reset_scroll_region(STDOUT_FILENO)
             seealso_bracketed_paste(STDOUT_FILENO, 0)
             // Off whether or not it was asked for: the handler has no state to read, and
-            // ncurses turns it off too where it asked for it.
+            // ncurses turns them off too where it asked for them.
             seealso_sgr_mouse(STDOUT_FILENO, 0)
+        }
+        if owner != 0, mouseReportsAsked != 0 {
+            seealso_sgr_mouse(STDOUT_FILENO, 0)
+            seealso_mouse_reports(STDOUT_FILENO, 0)
         }
         if owner != 0 { endwin() }
     }
@@ -971,7 +998,7 @@ private func releaseStandardError() {
 
 /// Whether ncurses owns the terminal, for the signal and exit handlers above.
 ///
-/// This, the end and suspend flags and the two descriptors below are the program's only global mutable state, because
+/// This, the end, suspend and mouse flags and the two descriptors below are the program's only global mutable state, because
 /// a C signal handler can reach nothing else: it cannot capture, and the backend instance
 /// lives on the main actor.
 /// The main thread writes it at backend init and shutdown; the exit handlers read it and
@@ -980,6 +1007,10 @@ private func releaseStandardError() {
 /// never write at once). An `Int32` store is atomic on every platform Swift runs on.
 /// 0: no; 1: yes; 2: yes, and the encoder may have left a scroll region set.
 nonisolated(unsafe) private var terminalNeedsRestore: Int32 = 0
+
+/// Whether the explorer asked for mouse reports itself (`asksForMouseReports`), which ncurses
+/// does not know to turn off: the handlers do. Set and cleared by the main thread.
+nonisolated(unsafe) private var mouseReportsAsked: Int32 = 0
 
 /// The signal that asked the explorer to end (SIGINT, SIGTERM, SIGHUP or another of
 /// `EndingSignals.graceful`), else 0 (see `askToEnd`).
