@@ -67,6 +67,8 @@ public final class CursesBackend {
 
     private let window: UnsafeMutablePointer<WINDOW>
     private let usesColor: Bool
+    /// The characters the terminal shows, as the environment's locale names them.
+    private let charset: TerminalCharset
     private let mouseEnabled: Bool
     /// The terminfo entry's mouse report introducer (`kmous`), which ncurses returns as
     /// KEY_MOUSE whether or not the mouse is on.
@@ -112,7 +114,7 @@ public final class CursesBackend {
         guard isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         let input = try Self.openKeyboard(keys)
         keyboard = input.descriptor
-        try Self.selectUTF8Locale()
+        charset = try Self.selectUTF8Locale()
 
         let savedActions = Self.currentActions(for: EndingSignals.all + [SIGWINCH])
         // newterm, unlike initscr, returns nil instead of exiting when TERM is unusable. ncurses
@@ -186,7 +188,7 @@ public final class CursesBackend {
 
         savedSignalActions = savedActions
 
-        if let features = Self.ecma48Features(palette: palette) {
+        if let features = Self.ecma48Features(palette: palette, charset: charset) {
             encoder = ScreenEncoder(features: features, theme: self.theme) {
                 Int(seealso_wcwidth(wchar_t(bitPattern: $0.value)))
             }
@@ -528,7 +530,7 @@ public final class CursesBackend {
     /// What the encoder may use on this terminal, or nil when its terminfo entry does not
     /// address the cursor the ECMA-48 way or wraps at once in the last column (ncurses then
     /// draws, and writes the bottom-right cell with insert-character).
-    private static func ecma48Features(palette: TerminalPalette) -> TerminalFeatures? {
+    private static func ecma48Features(palette: TerminalPalette, charset: TerminalCharset) -> TerminalFeatures? {
         guard let cursorAddress = seealso_string_capability("cup"),
               String(cString: cursorAddress) == "\u{1B}[%i%p1%d;%p2%dH",
               seealso_flag_capability("xenl") != 0 else { return nil }
@@ -539,7 +541,8 @@ public final class CursesBackend {
             scrollsByCount: seealso_string_capability("indn") != nil && seealso_string_capability("rin") != nil,
             addressesColumnAndRow: seealso_string_capability("hpa") != nil && seealso_string_capability("vpa") != nil,
             savesCursor: seealso_string_capability("sc").map { String(cString: $0) } == "\u{1B}7"
-                && seealso_string_capability("rc").map { String(cString: $0) } == "\u{1B}8")
+                && seealso_string_capability("rc").map { String(cString: $0) } == "\u{1B}8",
+            charset: charset)
     }
 
     /// Writes all of `bytes` to the terminal in as few `write` calls as it takes.
@@ -566,9 +569,11 @@ public final class CursesBackend {
 
     private func draw(_ cell: Cell, width: Int, x: Int, y: Int) {
         let (attributes, pair) = cursesAttributes(for: cell.style)
-        let glyph = TerminalGlyph.scalars(for: cell.text, width: width, maxScalars: Int(CCHARW_MAX)) {
-            Int(seealso_wcwidth(wchar_t(bitPattern: $0.value)))
-        }
+        // ncurses writes UTF-8 (see `selectUTF8Locale`): to a terminal that shows another
+        // charset, only ASCII is the same in both.
+        let glyph = charset == .utf8
+            ? TerminalGlyph.scalars(for: cell.text, width: width, maxScalars: Int(CCHARW_MAX)) { Int(seealso_wcwidth(wchar_t(bitPattern: $0.value))) }
+            : (scalars: [TerminalCharset.ascii.shown(cell.text)], columns: 1)
         put(glyph.scalars, attributes: attributes, pair: pair, x: x, y: y)
         for padding in glyph.columns..<width {
             put([" "], attributes: attributes, pair: pair, x: x + padding, y: y)
@@ -797,11 +802,16 @@ public final class CursesBackend {
     /// ncurses needs a UTF-8 character type, or it prints UTF-8 as junk and box lines as
     /// `lqqqk`. Only LC_CTYPE is set: LC_ALL would also switch number formatting and
     /// parsing in C code (a decimal comma under de_DE) for the whole process.
-    private static func selectUTF8Locale() throws {
+    ///
+    /// Returns the charset the environment's own locale names (`TerminalCharset`): the one
+    /// the terminal shows, which need not be the UTF-8 ncurses is then given.
+    private static func selectUTF8Locale() throws -> TerminalCharset {
+        var shown = TerminalCharset.utf8
         for name in ["", "C.UTF-8", "en_US.UTF-8"] {
             guard setlocale(LC_CTYPE, name) != nil else { continue }
-            let codeset = String(cString: seealso_codeset()).uppercased().filter { $0 != "-" }
-            if codeset == "UTF8" { return }
+            let codeset = String(cString: seealso_codeset())
+            if name.isEmpty { shown = TerminalCharset(codeset: codeset) }
+            if codeset.uppercased().filter({ $0 != "-" }) == "UTF8" { return shown }
         }
         throw TerminalError.noUTF8Locale
     }

@@ -15,9 +15,12 @@ public struct TerminalFeatures: Equatable, Sendable {
     /// DECSC and DECRC (`sc`, `rc` as `ESC 7`, `ESC 8`): the cursor (and SGR state) saved, and
     /// put back in two bytes.
     var savesCursor: Bool
+    /// The characters the terminal shows (`TerminalCharset`): UTF-8 almost everywhere.
+    var charset: TerminalCharset = .utf8
 
     public init(palette: TerminalPalette, erasesCharacters: Bool, hasScrollRegion: Bool, scrollsByCount: Bool,
-                addressesColumnAndRow: Bool, savesCursor: Bool = false) {
+                addressesColumnAndRow: Bool, savesCursor: Bool = false, charset: TerminalCharset = .utf8) {
+        self.charset = charset
         self.palette = palette
         self.erasesCharacters = erasesCharacters
         self.hasScrollRegion = hasScrollRegion
@@ -343,10 +346,17 @@ public struct ScreenEncoder {
             output += bytes
             return
         }
-        let glyph = TerminalGlyph.scalars(
-            for: text, width: width, maxScalars: Self.maxScalarsPerCell, terminalWidth: terminalWidth)
-        var bytes = Array(String(String.UnicodeScalarView(glyph.scalars)).utf8)
-        bytes += repeatElement(0x20, count: max(0, width - glyph.columns))
+        var bytes: [UInt8]
+        if features.charset == .utf8 {
+            let glyph = TerminalGlyph.scalars(
+                for: text, width: width, maxScalars: Self.maxScalarsPerCell, terminalWidth: terminalWidth)
+            bytes = Array(String(String.UnicodeScalarView(glyph.scalars)).utf8)
+            bytes += repeatElement(0x20, count: max(0, width - glyph.columns))
+        } else {
+            // One column whatever the charset draws it as: a wide character's second is a space.
+            let shown = features.charset.shown(text)
+            bytes = [features.charset.byte(shown)] + repeatElement(0x20, count: max(0, width - 1))
+        }
         glyphs[key] = bytes
         output += bytes
     }

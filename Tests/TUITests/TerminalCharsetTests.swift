@@ -1,0 +1,47 @@
+import Testing
+@testable import TUI
+
+/// A terminal whose locale names ISO-8859-1 (or another charset) reads UTF-8's second bytes
+/// as C1 controls: DCS (0x90, from the `←` of a backlink) swallowed the output after it (QA 28).
+/// Each cell is drawn as a character the charset has.
+@Suite("The charset the terminal shows")
+struct TerminalCharsetTests {
+    @Test func theLocalesCodesetNamesIt() {
+        #expect(TerminalCharset(codeset: "UTF-8") == .utf8)
+        #expect(TerminalCharset(codeset: "ANSI_X3.4-1968") == .utf8, "C and POSIX (LANG unset): the terminal's likely UTF-8")
+        #expect(TerminalCharset(codeset: "ISO-8859-1") == .latin1)
+        #expect(TerminalCharset(codeset: "ISO-8859-15") == .latin1)
+        #expect(TerminalCharset(codeset: "KOI8-R") == .ascii)
+        #expect(TerminalCharset(codeset: "EUC-JP") == .ascii)
+    }
+
+    @Test func eachCellIsOneCharacterTheCharsetHas() {
+        #expect(TerminalCharset.latin1.shown("é") == "é")
+        #expect(TerminalCharset.latin1.shown("·") == "·")
+        #expect(TerminalCharset.latin1.shown("│") == "|")
+        #expect(TerminalCharset.latin1.shown("←") == "<")
+        #expect(TerminalCharset.latin1.shown("–") == "-")
+        #expect(TerminalCharset.latin1.shown("Д") == "?")
+        #expect(TerminalCharset.latin1.shown("e\u{301}") == "e", "a combining mark dropped")
+        #expect(TerminalCharset.ascii.shown("é") == "?")
+        #expect(TerminalCharset.ascii.shown("·") == ".")
+        #expect(TerminalCharset.ascii.shown("★") == "*")
+    }
+
+    /// The encoder's bytes for a Latin-1 terminal: no byte in 0x80–0x9F, Latin-1's own
+    /// characters as their bytes, a wide character one `?` and a space, and the frame whole.
+    @Test func theEncoderWritesNoC1Byte() {
+        var frame = CellBuffer(width: 20, height: 2)
+        frame.put("│é←Д漢–“x”", x: 0, y: 0, style: Style(.normal))
+        frame.put("Двоевластие", x: 0, y: 1, style: Style(.normal))
+        var features = TerminalFeatures.xterm
+        features.charset = .latin1
+        var encoder = ScreenEncoder(features: features, theme: .dark) { Character($0).displayWidth }
+        let bytes = encoder.encode(frame)
+        #expect(!bytes.contains { (0x80...0x9F).contains($0) })
+        #expect(bytes.contains(0xE9), "é as Latin-1's byte")
+        let text = String(decoding: bytes.filter { $0 < 0x80 || $0 == 0xE9 }.map { $0 == 0xE9 ? UInt8(ascii: "e") : $0 }, as: UTF8.self)
+        #expect(text.contains("|e<?? -\"x\""), "\(text.debugDescription)")
+        #expect(text.contains("???????????"))
+    }
+}
