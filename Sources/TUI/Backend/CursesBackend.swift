@@ -82,8 +82,8 @@ public final class CursesBackend {
     /// Whether the explorer asks for mouse reports at all itself (xterm's mode 1000, with
     /// SGR's): with the mouse on, where the entry has no `kmous` (vt100, vt220), so that
     /// ncurses asks for none, and clicks did nothing in terminals that have a mouse and are
-    /// named so (QA 28). A terminal without one ignores the request. Whoever draws, the
-    /// signal handlers turn it off (`mouseReportsAsked`).
+    /// named so (QA 28). A terminal without one ignores the request; one that speaks no CSI
+    /// (a VT52) is not asked. Whoever draws, the signal handlers turn it off (`mouseReportsAsked`).
     private var asksForMouseReports = false
     private var pairs: ColorPairs
     private var attributeCache: [Style: (attributes: attr_t, pair: Int16)] = [:]
@@ -205,7 +205,10 @@ public final class CursesBackend {
             wnoutrefresh(window)
             doupdate()
         }
-        asksForMouseReports = mouse && keyMouse == nil
+        // Only to a terminal that speaks ECMA-48 (its cursor addressing is a CSI): a VT52's
+        // has none, and would show the request.
+        let speaksCSI = seealso_string_capability("cup").map { String(cString: $0).hasPrefix("\u{1B}[") } ?? false
+        asksForMouseReports = mouse && keyMouse == nil && speaksCSI
         asksForSGRMouse = asksForSGRMouse || asksForMouseReports
         askForMouseReports()
         // Where ncurses draws, it puts the cursor where the frame says (`wmove` before the
