@@ -61,9 +61,6 @@ public struct FolderCatalog: Sendable {
         bareFoldedTitles = bareFolded
     }
 
-    /// How many files `failures` are about.
-    public var failedFileCount: Int { Set(failures.map(\.path)).count }
-
     /// Titles that more than one file has (ignoring case and the kind of dash and apostrophe,
     /// not accents), each as its files write it, in file order, each spelling once; the
     /// titles in the order of their first files. A See-also entry naming such a title opens

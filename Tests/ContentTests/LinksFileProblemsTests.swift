@@ -89,15 +89,16 @@ struct LinksFileProblemsTests {
         #expect(result.output == "== articles/good.txt: Good ==\n  1  (lead)\n")
     }
 
-    /// What the explorer's notice counts ("1 could not be loaded") is files, not problems.
-    @Test("A folder's failures list each problem, and count the file once")
+    /// Each problem of a links file is a failure of the folder's (the explorer's notice counts
+    /// their files: `FolderNoticeTests`).
+    @Test("A folder's failures list each problem")
     func folderFailures() throws {
         try withTemporaryDirectory { directory in
             try Self.article.write(to: directory.appendingPathComponent("basic.txt"), atomically: true, encoding: .utf8)
             try Self.links.write(to: directory.appendingPathComponent("basic.links.toml"), atomically: true, encoding: .utf8)
             let corpus = try Corpus.load(directory: directory.path)
             #expect(corpus.failures.map(\.line) == [2, 8, 9])
-            #expect(corpus.catalog.failedFileCount == 1)
+            #expect(corpus.catalog.failures.map(\.line) == [2, 8, 9])
         }
     }
 

@@ -22,4 +22,10 @@ struct FolderNoticeTests {
         let alone = FolderCatalog(entries: catalog.entries, failures: [catalog.failures[0]])
         #expect(Exploration.notices(of: alone, keymap: keymap, said: "b.txt:5: unbalanced heading") == ["1 article (: lists it)"])
     }
+
+    /// Files are counted, not problems: a links file's three are one file that could not be loaded.
+    @Test func theFilesAreCounted() {
+        let links = FolderCatalog(entries: catalog.entries, failures: [2, 8, 9].map { SourceError(path: "b.links.toml", line: $0, message: "no such topic") })
+        #expect(Exploration.notices(of: links, keymap: keymap) == ["1 article (: lists it)", "1 could not be loaded: b.links.toml:2: no such topic …"])
+    }
 }

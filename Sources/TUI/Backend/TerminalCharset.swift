@@ -32,7 +32,7 @@ public enum TerminalCharset: Equatable, Sendable {
         return has(first) ? first : Self.lookAlikes[first] ?? "?"
     }
 
-    /// The bytes of `scalar`, one the charset has (`shown`).
+    /// The byte of `scalar`, one the charset has (`shown`).
     func byte(_ scalar: Unicode.Scalar) -> UInt8 {
         UInt8(truncatingIfNeeded: scalar.value)
     }
