@@ -342,14 +342,22 @@ public final class StateStore {
             if namesakes.count == 1 { return .item(namesakes[0].id) }
         }
         let article = model.article
-        var best: (index: Int, score: Int)?
-        for index in article.sections.indices where Bookmark.heading(of: article.sections[index]) == bookmark.heading {
-            let score = (Bookmark.path(to: index, in: article) == bookmark.sectionPath ? 2 : 0)
-                + (article.sections[index].id == bookmark.sectionID ? 1 : 0)
-            if score > best?.score ?? -1 { best = (index, score) }
+        let namesakes = article.sections.indices.filter { Bookmark.heading(of: article.sections[$0]) == bookmark.heading }
+        // Where it was, under the same headings.
+        if let here = namesakes.first(where: { Bookmark.path(to: $0, in: article) == bookmark.sectionPath }) { return .section(here) }
+        if let digest = bookmark.bodyDigest {
+            // Moved under other headings, or they were renamed: the one namesake with its text.
+            // One with other text is another section: taking it moved the bookmark and its note
+            // onto a guess when the one bookmarked was deleted beside a namesake (QA 29).
+            let sameText = namesakes.filter { article.sectionDigest(at: $0) == digest }
+            if sameText.count == 1 { return .section(sameText[0]) }
+        } else if let first = namesakes.first {
+            // Made before bookmarks kept their text: the namesake with its id, else the first.
+            return .section(namesakes.first { article.sections[$0].id == bookmark.sectionID } ?? first)
         }
-        if let best { return .section(best.index) }
-        if let index = article.sectionIndex(id: bookmark.sectionID) { return .section(index) }
+        // Its heading respelled, its id the same ("Résumé", "Resume"); not a namesake's id,
+        // which is where a namesake now stands, not the section bookmarked.
+        if let index = article.sectionIndex(id: bookmark.sectionID), !namesakes.contains(index) { return .section(index) }
         if let digest = bookmark.bodyDigest {
             // Only here, for a bookmark the steps above lost: this reads the whole article's text.
             let sameText = article.sections.indices.dropFirst().filter { article.sectionDigest(at: $0) == digest }

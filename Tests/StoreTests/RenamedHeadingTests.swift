@@ -49,6 +49,47 @@ import Testing
         #expect(try store.bookmarks(placedIn: renamed).map(\.bookmark.displayPath) == ["History › Beginnings"])
     }
 
+    /// QA 29: the subsection bookmarked deleted, with its parent, beside namesakes: the
+    /// bookmark (and its note) went to the namesake that now had its id, `background-2`, as a
+    /// guess. It is orphaned; one moved with its text is still found, and so is one whose
+    /// parent was renamed.
+    @Test func aDeletedSectionIsNotTakenForANamesake() throws {
+        let text = """
+            = Theta =
+
+            Lead.
+
+            == Origins ==
+
+            === Background ===
+
+            Origins background.
+
+            == Practice ==
+
+            === Background ===
+
+            Practice background.
+
+            == Background ==
+
+            Top-level background.
+
+            """
+        let article = try Fixture.model(text)
+        let practice = try #require(article.article.sections.firstIndex { $0.id == "background-2" })
+        let bookmark = try store.addBookmark(in: article, sectionIndex: practice, note: "practice")
+        let deleted = try Fixture.model(text.replacingOccurrences(of: "== Practice ==\n\n=== Background ===\n\nPractice background.\n\n", with: ""))
+        #expect(deleted.article.sections.contains { $0.id == "background-2" }, "its id is a namesake's now")
+        #expect(StateStore.place(of: bookmark, in: deleted) == .orphaned)
+        let renamedParent = try Fixture.model(text.replacingOccurrences(of: "== Practice ==", with: "== Method =="))
+        #expect(StateStore.place(of: bookmark, in: renamedParent) == .section(practice))
+        let moved = try Fixture.model(text.replacingOccurrences(of: "== Practice ==\n\n=== Background ===\n\nPractice background.\n\n", with: "")
+            + "== Later ==\n\n=== Background ===\n\nPractice background.\n")
+        let later = try #require(moved.article.sections.indices.last)
+        #expect(StateStore.place(of: bookmark, in: moved) == .section(later))
+    }
+
     /// Nothing it recorded is left: neither its heading, nor its id, nor its text.
     @Test func aRenamedAndEditedSectionIsOrphanedAsBefore() throws {
         let bookmark = try store.addBookmark(in: original, sectionIndex: original.sectionIndex("Criticism"), note: "argue")
