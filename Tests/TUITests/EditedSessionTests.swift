@@ -166,6 +166,27 @@ struct EditedSessionTests {
         #expect(reopened.notice == "“Gamma” changed since last read: reopened at its top")
     }
 
+    /// QA 29: the subsection read, "Background" under Two, deleted with its parent beside
+    /// other "Background"s: the reader reopened silently at another one, whose id it now had.
+    @Test("The section read deleted beside namesakes: not taken for one of them")
+    func sectionDeletedBesideNamesakes() throws {
+        var outline = Self.five
+        outline.insert((3, "Background", Self.paragraphs("One's background")), at: 1)
+        outline.insert((3, "Background", Self.paragraphs("Two's background")), at: 3)
+        outline.append((2, "Background", Self.paragraphs("The last background")))
+        let (runner, started) = open(Self.model(Self.text(outline)))
+        let second = try #require(runner.explorer.model.article.sections.firstIndex { $0.id == "background-2" })
+        let state = runner.apply(.follow(.section(second)), to: started)
+        #expect(topText(runner, state) == "Background")
+        _ = run(runner, scroll(5, runner, state), .quit)
+
+        outline.removeAll { $0.title == "Two" || $0.paragraphs.first?.hasPrefix("Two's") == true }
+        let (again, reopened) = open(Self.model(Self.text(outline)))
+        #expect(again.explorer.model.article.sections.contains { $0.id == "background-2" }, "its id is a namesake's now")
+        #expect(section(again, reopened) == "Gamma")
+        #expect(reopened.notice == "“Gamma” changed since last read: reopened at its top")
+    }
+
     @Test("A section renamed: found by its text, and the jump path names it as it is now")
     func sectionRenamed() throws {
         let left = try readOneTwoFourThree(Self.model(Self.text(Self.five)))
