@@ -62,16 +62,13 @@ public struct FolderCatalog: Sendable {
     }
 
     /// Titles that more than one file has (ignoring case and the kind of dash and apostrophe,
-    /// not accents), each as its files write it, in file order, each spelling once; the
-    /// titles in the order of their first files. A See-also entry naming such a title opens
-    /// none of them. Files with one spelling cannot be told apart at all (a title is how
-    /// articles are found and kept): the finder opens the first. Titles alike only once
-    /// accents are folded ("Мой", "Мои") are not shared: each is named by writing it.
+    /// not accents), each as its files write it, a title a file, in file order; the titles in
+    /// the order of their first files. A See-also entry naming such a title opens none of
+    /// them. Files with one spelling cannot be told apart at all (a title is how articles are
+    /// found and kept): the finder opens the first. Titles alike only once accents are folded
+    /// ("Мой", "Мои") are not shared: each is named by writing it.
     public var sharedTitles: [[String]] {
-        writtenTitles.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }.map { files in
-            var seen = Set<String>()
-            return files.map { entries[$0].title }.filter { seen.insert($0).inserted }
-        }
+        writtenTitles.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }.map { files in files.map { entries[$0].title } }
     }
 
     /// For each file that does not open, the earlier file that has its title, by index.

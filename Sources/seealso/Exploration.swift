@@ -155,20 +155,24 @@ struct Exploration: ArticleLocation {
         // Said, not silent: links to such titles open none (see sharedTitles), and of files with
         // one title only the first opens. Titles told apart by case alone each open from the
         // finder (QA 28: "only the first opens", and the second did).
-        if let spellings = catalog.sharedTitles.first {
+        if let titles = catalog.sharedTitles.first {
             let more = catalog.sharedTitles.count > 1 ? " (and \(catalog.sharedTitles.count - 1) more titles)" : ""
-            let quoted = spellings.map { "\u{201C}\($0.neutralized)\u{201D}" }
-            notices.append(spellings.count == 1
+            var seen = Set<String>()
+            let quoted = titles.filter { seen.insert($0).inserted }.map { "\u{201C}\($0.neutralized)\u{201D}" }
+            // QA 29: two files of one title beside a third told apart by case were not said.
+            let firstOpens = quoted.count < titles.count
+            notices.append(quoted.count == 1
                 ? "several files are titled \(quoted[0])\(more): only the first opens, and links to that title open a topic card"
                 : quoted.dropLast().joined(separator: ", ") + " and \(quoted[quoted.count - 1]) differ only in case, dash or apostrophe\(more)"
-                    + ": links to them open a topic card")
+                    + ": links to them open a topic card" + (firstOpens ? ", and of files with one title only the first opens" : ""))
         }
         // QA 26: the article read last that did not open was said twice in a row, the second
         // time as "1 could not be loaded".
         let unsaid = catalog.failures.filter { $0.description != said }
         if let first = unsaid.first {
             let files = Set(unsaid.map(\.path)).count
-            notices.append("\(files) \(unsaid.count < catalog.failures.count ? "other " : "")could not be loaded: \(first)"
+            let other = unsaid.count < catalog.failures.count ? (files == 1 ? "other " : "others ") : ""
+            notices.append("\(files) \(other)could not be loaded: \(first)"
                            + (unsaid.count > 1 ? " …" : ""))
         }
         return notices

@@ -23,6 +23,21 @@ struct FolderNoticeTests {
         #expect(Exploration.notices(of: alone, keymap: keymap, said: "b.txt:5: unbalanced heading") == ["1 article (: lists it)"])
     }
 
+    /// QA 29: "2 other could not be loaded".
+    @Test func othersInThePlural() {
+        let three = FolderCatalog(entries: catalog.entries, failures: catalog.failures + [SourceError(path: "d.txt", line: 1, message: "no title")])
+        #expect(Exploration.notices(of: three, keymap: keymap, said: "b.txt:5: unbalanced heading").last
+            == "2 others could not be loaded: c.txt:1: no title …")
+    }
+
+    /// QA 29: files of one title beside one told apart by case: both things are said.
+    @Test func titlesAlikeAndTheSameTitleAreBothSaid() {
+        let titles = FolderCatalog(entries: ["a.txt", "b.txt", "c.txt"].map { .init(path: $0, title: $0 == "b.txt" ? "apple" : "Apple", seeAlso: []) },
+                                   failures: [])
+        #expect(Exploration.notices(of: titles, keymap: keymap).last == "\u{201C}Apple\u{201D} and \u{201C}apple\u{201D} differ only in case, dash "
+            + "or apostrophe: links to them open a topic card, and of files with one title only the first opens")
+    }
+
     /// Files are counted, not problems: a links file's three are one file that could not be loaded.
     @Test func theFilesAreCounted() {
         let links = FolderCatalog(entries: catalog.entries, failures: [2, 8, 9].map { SourceError(path: "b.links.toml", line: $0, message: "no such topic") })
