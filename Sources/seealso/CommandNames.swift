@@ -57,15 +57,24 @@ enum CommandNames {
         }
     }
 
+    /// The options that take no value (`--help` and the commands' flags).
+    static let flags: Set<String> = ["--help", "--version", "--no-restore", "--json", "--check", "--print-default",
+                                     "--experimental-dump-help"]
+
     /// seealso's one short option is -h, and the parser reads a word of one dash and several
     /// letters as short options together: `-hello.txt` was -h, and `seealso export --format
     /// json -hello.txt > out.json` wrote the help into out.json with status 0 (QA 28). Such a
     /// word is an unknown option, said as the parser says one, with how to name such a file.
-    /// Words after `--` are arguments; a negative number is a value.
+    /// Words after `--` are arguments; a negative number is a value, and so is the word after
+    /// an option that takes one (`--note -reread`: the parser says that it lacks its value).
     static func checkShortOptions(_ arguments: [String]) throws {
-        guard let word = arguments.prefix(while: { $0 != "--" }).first(where: { word in
-            word.count > 2 && word.hasPrefix("-") && !word.hasPrefix("--") && Double(word) == nil
-        }) else { return }
+        let words = Array(arguments.prefix(while: { $0 != "--" }))
+        guard let word = words.indices.first(where: { index in
+            let word = words[index]
+            let previous = index > 0 ? words[index - 1] : ""
+            let isValue = previous.hasPrefix("--") && !previous.contains("=") && !flags.contains(previous)
+            return word.count > 2 && word.hasPrefix("-") && !word.hasPrefix("--") && Double(word) == nil && !isValue
+        }).map({ words[$0] }) else { return }
         var command: ParsableCommand.Type = Seealso.self
         var path = "seealso"
         for name in arguments.prefix(while: { !$0.hasPrefix("-") }) {
@@ -74,7 +83,7 @@ enum CommandNames {
             path += " " + name
         }
         let usage = Seealso.usageString(for: command).replacingOccurrences(of: "\n", with: "\n       ")
-        Output.error("seealso: unknown option '\(word)' (a file whose name starts with -: ./\(word), or -- \(word))\n"
+        Output.error("seealso: unknown option '\(word)' (a name or query that starts with -: put -- before it; a file: ./\(word))\n"
                      + "Usage: \(usage)\n  See '\(path) --help' for more information.")
         throw ExitCode.validationFailure
     }

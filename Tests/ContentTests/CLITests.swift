@@ -716,7 +716,7 @@ struct CLITests {
                 let refused = try CLI.run(arguments, in: directory)
                 #expect(refused.status == 64, "\(arguments)")
                 #expect(refused.output.isEmpty, "\(arguments)")
-                #expect(refused.stderr.hasPrefix("seealso: unknown option '-hello.txt' (a file whose name starts with -: ./-hello.txt, or -- -hello.txt)\nUsage: seealso "),
+                #expect(refused.stderr.hasPrefix("seealso: unknown option '-hello.txt' (a name or query that starts with -: put -- before it; a file: ./-hello.txt)\nUsage: seealso "),
                         "\(refused.stderr)")
             }
             #expect(try CLI.run(["outline", "-vh"]).stderr.hasPrefix("seealso: unknown option '-vh'"))
@@ -725,6 +725,10 @@ struct CLITests {
                 #expect(read.status == 0 && read.output.hasPrefix("Dashed\n"), "\(named): \(read.stderr)")
             }
             #expect(try CLI.run(["-h"]).output.hasPrefix("OVERVIEW: "), "-h is still the help")
+            // An option's value is the parser's to refuse (QA 29: the hint named a file).
+            #expect(try CLI.run(["bookmarks", "add", "--section", "Background", "--note", "-reread"]).stderr
+                .hasPrefix("seealso: missing value for '--note <note>'"))
+            #expect(try CLI.run(["outline", "--no-restore", "-vh"]).stderr.hasPrefix("seealso: unknown option '-vh'"), "after a flag")
             #expect(try CLI.run(["export", "--format", "dot", "--focus", "Municipalism", "--depth", "-1"]).stderr
                 .hasPrefix("seealso: --depth must be 0 or more."), "a negative number is a value")
         }

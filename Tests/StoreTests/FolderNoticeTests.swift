@@ -1,5 +1,7 @@
 import Content
+import Foundation
 import Testing
+import TestSupport
 import TUI
 @testable import seealso
 
@@ -42,5 +44,28 @@ struct FolderNoticeTests {
     @Test func theFilesAreCounted() {
         let links = FolderCatalog(entries: catalog.entries, failures: [2, 8, 9].map { SourceError(path: "b.links.toml", line: $0, message: "no such topic") })
         #expect(Exploration.notices(of: links, keymap: keymap) == ["1 article (: lists it)", "1 could not be loaded: b.links.toml:2: no such topic …"])
+    }
+}
+
+/// `checkShortOptions` reads the word after an option as its value unless the option is a
+/// flag: its list must hold every flag the commands have, or `--json -vh` reads as a value.
+@Suite("The command line's flags")
+struct CommandFlagsTests {
+    @Test func everyFlagIsKnownToTheShortOptionCheck() throws {
+        let scratch = try TemporaryDirectory()
+        let help = try seealso(["--experimental-dump-help"], in: scratch)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(help.stdout.utf8)) as? [String: Any])
+        var flags: Set<String> = []
+        func walk(_ command: [String: Any]) {
+            for argument in command["arguments"] as? [[String: Any]] ?? [] where argument["kind"] as? String == "flag" {
+                for name in argument["names"] as? [[String: Any]] ?? [] where name["kind"] as? String == "long" {
+                    flags.insert("--" + (name["name"] as? String ?? ""))
+                }
+            }
+            for subcommand in command["subcommands"] as? [[String: Any]] ?? [] { walk(subcommand) }
+        }
+        walk(try #require(json["command"] as? [String: Any]))
+        #expect(flags.contains("--json") && flags.contains("--no-restore"))
+        #expect(flags.isSubset(of: CommandNames.flags), "\(flags.subtracting(CommandNames.flags))")
     }
 }
