@@ -42,4 +42,20 @@ struct FinderNamesakeTests {
         for character in "hist" { state = explorer.update(state, explorer.action(for: .key(.character(character)), in: state)) }
         #expect(explorer.finderResults(state).first?.entry.detail == nil)
     }
+
+    /// QA 29: a title cut lost its id, and the lead listed by the article's title, beside a
+    /// heading of that title, had nothing to tell it apart.
+    @Test func aCutTitleKeepsItsIdAndTheLeadIsTold() throws {
+        let heading = "A very long heading that repeats across the whole article body"
+        let model = try LinkedArticle(article: ArticleParser().parse("= Alpha =\n\nIntro.\n\n== Alpha ==\nA.\n\n== \(heading) ==\nB.\n\n== \(heading) ==\nC.\n"))
+        let explorer = Explorer(model: model)
+        var state = explorer.update(explorer.initialState(size: Size(width: 60, height: 20)), .command(.goTo))
+        let rows = explorer.render(state).text.split(separator: "\n")
+        let long = rows.filter { $0.contains("section  A very long") }
+        #expect(long.count == 2)
+        #expect(long[0].contains("…  #1 "), "a long id: the place among the namesakes\n\(long)")
+        #expect(long[1].contains("…  #2 "), "\(long)")
+        for character in "alpha" { state = explorer.update(state, explorer.action(for: .key(.character(character)), in: state)) }
+        #expect(explorer.finderResults(state).prefix(2).map(\.entry.detail) == ["lead", "alpha"])
+    }
 }

@@ -602,8 +602,11 @@ extension Explorer {
             var column = box.x + 2
             column += buffer.put(entry.kind.label.padding(toLength: 9, withPad: " ", startingAt: 0), x: column, y: y, style: kindStyle)
             let matched = Set(match.positions)
-            // A title too long for the box is cut with "…", as the list panes cut theirs.
-            let end = box.x + box.width - 2
+            // A title too long for the box is cut with "…", as the list panes cut theirs; before
+            // its detail, which tells namesakes apart (QA 29: cut titles lost it), while the
+            // title keeps ten columns.
+            let detail = entry.detail.map { "  " + $0 }.flatMap { box.x + box.width - 2 - column - $0.displayWidth >= 10 ? $0 : nil }
+            let end = box.x + box.width - 2 - (detail?.displayWidth ?? 0)
             let isCut = entry.title.displayWidth > end - column
             let textEnd = isCut ? end - 1 : end
             for (offset, character) in entry.title.enumerated() {
@@ -615,11 +618,11 @@ extension Explorer {
                 if drawn == 0 { break }
                 column += drawn
             }
-            if isCut { buffer.put("…", x: column, y: y, style: selected ? Style(.selection) : Style(.dim)) }
-            // Two columns after the title, where it fits whole.
-            if let detail = entry.detail, !isCut, column + 2 + detail.displayWidth <= end {
-                buffer.put(detail, x: column + 2, y: y, style: selected ? Style(.selection) : Style(.dim))
+            if isCut {
+                buffer.put("…", x: column, y: y, style: selected ? Style(.selection) : Style(.dim))
+                column += 1
             }
+            if let detail { buffer.put(detail, x: column, y: y, style: selected ? Style(.selection) : Style(.dim)) }
         }
         if results.isEmpty { buffer.put("Nothing matches.", x: box.x + 2, y: frame.firstRow, style: Style(.dim)) }
     }

@@ -115,13 +115,17 @@ public final class FinderCache: Sendable {
 extension Explorer {
     /// Sections, See-also topics, examples, strategies and, in a folder, the other articles.
     static func staticFinderEntries(model: LinkedArticle, neighbours: Neighbours) -> [FinderEntry] {
-        var entries = [FinderEntry(kind: .section, title: model.article.title, target: .section(0))]
-        let sections = model.article.sections.dropFirst()
-        let headings = Dictionary(sections.map { ($0.title, 1) }, uniquingKeysWith: +)
-        entries += sections.indices.map { index in
-            let section = model.article.sections[index]
-            return FinderEntry(kind: .section, title: section.title, target: .section(index),
-                               detail: headings[section.title, default: 0] > 1 ? section.id : nil)
+        // The lead is listed by the article's title, which a heading may have too. A namesake
+        // says its id, as --section takes it; a long one, its place among the namesakes.
+        let titles = [model.article.title] + model.article.sections.dropFirst().map(\.title)
+        let counts = Dictionary(titles.map { ($0, 1) }, uniquingKeysWith: +)
+        var seen: [String: Int] = [:]
+        var entries = titles.indices.map { index in
+            let title = titles[index]
+            seen[title, default: 0] += 1
+            let id = model.article.sections[index].id
+            return FinderEntry(kind: .section, title: title, target: .section(index),
+                               detail: counts[title, default: 0] < 2 ? nil : id.count <= 20 ? id : "#\(seen[title, default: 0])")
         }
         for item in model.items {
             if let target = Target.node(item.id, in: model) {
