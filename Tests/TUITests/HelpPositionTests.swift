@@ -42,6 +42,14 @@ struct HelpUnboundKeyTests {
         state = explorer.press(state, .character("x"))
         #expect(state.showsHelp)
         #expect(state.notice == "x does nothing in the help: ? closes it.")
+        // A key bound in the panes, to nothing the help does, says the same (QA 29: it said nothing).
+        func press(_ key: Character) -> AppState { explorer.update(state, explorer.action(for: .key(.character(key)), in: state)) }
+        for key in ["m", "n", "]"] {
+            let pressed = press(Character(key))
+            #expect(pressed.showsHelp && pressed.notice == "\(key) does nothing in the help: ? closes it.", "\(key): \(pressed.notice ?? "nil")")
+        }
+        #expect(!press("q").showsHelp, "q still closes it")
+        #expect(press("j").helpTop == 1, "j still scrolls")
         let outside = explorer.press(explorer.initialState(size: size), .character("x"))
         #expect(outside.notice == "x is not bound to anything: ? lists the keys.")
     }

@@ -76,6 +76,10 @@ public struct Explorer: Sendable {
             ContextKeys.finder.effect(of: key, in: keymap) == .redraw ? .command(.redraw) : .promptKey(key)
         case .key(let key) where state?.prompt != nil:
             ContextKeys.prompt.effect(of: key, in: keymap) == .redraw ? .command(.redraw) : .promptKey(key)
+        // In the help, a key bound to what the help does not do is as unbound there, and says
+        // so (QA 29: `m` said nothing, `x` "does nothing in the help").
+        case .key(let key) where state?.showsHelp == true:
+            keymap.command(for: key).flatMap { ContextKeys.help.effect(of: $0) == nil ? nil : Action.command($0) } ?? .unbound(key)
         case .key(let key): keymap.command(for: key).map(Action.command) ?? .unbound(key)
         case .mouse(let mouse): .mouse(mouse)
         case .resize(let width, let height): .resize(Size(width: width, height: height))
