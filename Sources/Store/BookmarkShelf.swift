@@ -50,6 +50,7 @@ public final class BookmarkShelf {
     /// bookmark (or whose bookmarks are all of the article open) does not wait for it.
     private lazy var lookup = Lookup(entries)
     private var canonicalPaths: [Int: String] = [:]
+    private var resolvedFiles: [String: String] = [:]
     private var sites: [Int: (any BookmarkSite)?] = [:]
     private var outside: [String: Result<ArticleOutline, Error>] = [:]
     private let load: (String?) throws -> any BookmarkSite
@@ -109,7 +110,7 @@ public final class BookmarkShelf {
     /// Where `bookmark` is, and the bookmark anchored there (see `Bookmark.anchored`): with the
     /// title and file of the article it is in, and the path it leads to in it.
     public func locate(_ bookmark: Bookmark) -> (bookmark: Bookmark, location: BookmarkLocation) {
-        if let file = bookmark.articlePath, let index = entry(ofFile: file) {
+        if let file = bookmark.articlePath, let index = entry(ofFile: file) ?? entry(ofFile: resolved(file)) {
             return placed(bookmark, in: index)
         }
         let recorded = bookmark.articlePath.map { (file: $0, there: BookmarkFile.isThere($0)) }
@@ -161,6 +162,16 @@ public final class BookmarkShelf {
     private func entry(ofFile file: String) -> Int? {
         if file == BookmarkFile.bundled { return entries.firstIndex { $0.path == nil } }
         return ((lookup.byName[Self.fileName(file)] ?? []) + links).filter { canonicalPath($0) == file }.min()
+    }
+
+    /// A recorded file as it resolves now: made a link since the bookmark was made (the file
+    /// moved away, a link left in its place), it is the file linked to (QA 29: "open that
+    /// file to follow it", with it open). Resolved once a file.
+    private func resolved(_ file: String) -> String {
+        if let known = resolvedFiles[file] { return known }
+        let resolved = file == BookmarkFile.bundled ? file : BookmarkFile.canonical(file)
+        resolvedFiles[file] = resolved
+        return resolved
     }
 
     /// The entries whose own file is a symbolic link, found at the first bookmark to locate

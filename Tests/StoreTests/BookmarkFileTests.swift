@@ -218,6 +218,21 @@ import Testing
         #expect(try store.bookmarks(on: BookmarkShelf(entries: entries)).map(\.location) == [.article(0, place: .section(culture))])
     }
 
+    /// QA 29: the other way round: a bookmark made in the file, which then moved away and left
+    /// a link in its place; the bookmark records the file's old place, now the link.
+    @Test func aFileMadeALinkSinceKeepsItsBookmarks() throws {
+        let beta = try load("beta.txt")
+        let culture = try beta.sectionIndex("Culture")
+        let bookmark = try store.addBookmark(in: beta, sectionIndex: culture)
+        #expect(bookmark.articlePath == BookmarkFile.canonical(path("beta.txt")))
+        let notes = folder.file("notes")
+        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: path("beta.txt"), toPath: notes.appendingPathComponent("beta.txt").path)
+        try FileManager.default.createSymbolicLink(atPath: path("beta.txt"), withDestinationPath: notes.appendingPathComponent("beta.txt").path)
+        #expect(try store.bookmarks(on: shelf()).map(\.location) == [.article(1, place: .section(culture))])
+        #expect(try store.bookmarks(on: BookmarkShelf(try load("beta.txt"))).map(\.location) == [.article(0, place: .section(culture))])
+    }
+
     /// QA: with Danube open its deleted and renamed sections were orphaned; with another
     /// article open they were plain bookmarks. They are orphaned whichever is open. (Renamed
     /// and rewritten here: a section renamed with its text left as it was is followed.)
