@@ -108,6 +108,12 @@ extension Explorer {
         // cross-reference it selects there.
         if !state.reader.isSamePlace(as: before) { state.history.record(here) }
         if !state.layout.contains(.reader) { state = focus(.reader, in: state) }
+        // The outline's cursor goes with the jump, as it follows the reader when another pane
+        // has the focus: `m` there bookmarked the row the cursor was left on, not the section
+        // on screen (QA 29: `1 : legacy Enter m` bookmarked the lead).
+        if state.focus == .outline, state.reader.content == .article {
+            state.outline.selectedSection = outlineRow(showing: currentSection(state), in: outlineRows(state))
+        }
         return state
     }
 

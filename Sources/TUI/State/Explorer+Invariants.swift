@@ -50,13 +50,10 @@ extension Explorer {
 
         let outline = outlineRows(state)
         if state.focus != .outline {
-            // The outline follows the reader; the nearest visible ancestor stands in for a hidden section.
-            var section: Int? = currentSection(state)
-            while let candidate = section, !outline.contains(where: { $0.section == candidate }) {
-                section = model.article.sections[candidate].parent ?? 0
-            }
+            // The outline follows the reader.
+            let section = outlineRow(showing: currentSection(state), in: outline)
             if section != state.outline.selectedSection { state.outlineScrolled = false }
-            state.outline.selectedSection = section ?? 0
+            state.outline.selectedSection = section
         } else {
             state.outlineScrolled = false
         }
@@ -75,6 +72,16 @@ extension Explorer {
             state.helpTop = min(max(state.helpTop, 0), helpLayout(state).maxTop)
         }
         return state
+    }
+
+    /// The outline's row for `section`: the section, else the nearest ancestor shown (a
+    /// collapsed parent stands in for it), else the lead.
+    func outlineRow(showing section: Int, in outline: [(section: Int, row: ListRow)]) -> Int {
+        var section: Int? = section
+        while let candidate = section, !outline.contains(where: { $0.section == candidate }) {
+            section = model.article.sections[candidate].parent ?? 0
+        }
+        return section ?? 0
     }
 }
 
