@@ -10,9 +10,16 @@ struct TerminalCharsetTests {
         #expect(TerminalCharset(codeset: "UTF-8") == .utf8)
         #expect(TerminalCharset(codeset: "ANSI_X3.4-1968") == .utf8, "C and POSIX (LANG unset): the terminal's likely UTF-8")
         #expect(TerminalCharset(codeset: "ISO-8859-1") == .latin1)
-        #expect(TerminalCharset(codeset: "ISO-8859-15") == .latin1)
-        #expect(TerminalCharset(codeset: "KOI8-R") == .ascii)
-        #expect(TerminalCharset(codeset: "EUC-JP") == .ascii)
+        #expect(TerminalCharset(codeset: "EUC-JP") == .ascii, "several bytes a character: ASCII")
+        // QA 29: ISO-8859-15 was drawn as Latin-1 (€ came out ¤), KOI8-R's Cyrillic as "?".
+        let latin9 = TerminalCharset(codeset: "ISO-8859-15")
+        #expect(latin9 != .latin1)
+        #expect(latin9.shown("€") == "€" && latin9.byte("€") == 0xA4)
+        #expect(latin9.shown("½") == "?", "8859-15 has no ½ where Latin-1 has it")
+        let koi8 = TerminalCharset(codeset: "KOI8-R")
+        #expect(koi8.shown("Д") == "Д" && koi8.byte("Д") == 0xE4)
+        #expect(koi8.shown("│") == "│" && koi8.byte("│") == 0x81, "KOI8-R draws the box lines")
+        #expect(koi8.shown("é") == "?")
     }
 
     @Test func eachCellIsOneCharacterTheCharsetHas() {
@@ -26,6 +33,7 @@ struct TerminalCharsetTests {
         #expect(TerminalCharset.ascii.shown("é") == "?")
         #expect(TerminalCharset.ascii.shown("·") == ".")
         #expect(TerminalCharset.ascii.shown("★") == "*")
+        #expect(TerminalCharset.latin1.shown("…") == "~", "a cut, not a dot that reads as an abbreviation")
     }
 
     /// The encoder's bytes for a Latin-1 terminal: no byte in 0x80–0x9F, Latin-1's own

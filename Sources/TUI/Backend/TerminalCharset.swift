@@ -5,14 +5,27 @@
 /// else `?`. A locale that names no charset (C, POSIX: LANG unset) is taken for UTF-8, the
 /// terminal's likely one.
 public enum TerminalCharset: Equatable, Sendable {
-    case utf8, latin1, ascii
+    case utf8
+    /// ASCII, and the characters of bytes 0x80–0xFF that the charset `name` has.
+    case singleByte(name: String, bytes: [Unicode.Scalar: UInt8])
 
-    /// The charset of a locale's codeset (`nl_langinfo(CODESET)`).
+    public static let ascii = TerminalCharset.singleByte(name: "ASCII", bytes: [:])
+    public static let latin1 = TerminalCharset(codeset: "ISO-8859-1")
+
+    /// The charset of a locale's codeset (`nl_langinfo(CODESET)`): the single-byte ones of
+    /// `upperHalves` (Latin-1 and -9, Central European, Cyrillic, Greek, KOI8-R and -U,
+    /// Windows' 1251 and 1252); any other (EUC-JP, GB18030: several bytes a character) is
+    /// drawn in ASCII.
     public init(codeset: String) {
-        switch codeset.uppercased().filter({ $0 != "-" && $0 != "_" }) {
-        case "UTF8", "ANSIX3.41968", "ASCII", "": self = .utf8
-        case "ISO88591", "ISO885915", "LATIN1": self = .latin1
-        default: self = .ascii
+        let name = codeset.uppercased().filter { $0 != "-" && $0 != "_" }
+        if ["UTF8", "ANSIX3.41968", "ASCII", ""].contains(name) {
+            self = .utf8
+        } else if let upper = Self.upperHalves[name] {
+            var bytes: [Unicode.Scalar: UInt8] = [:]
+            for (offset, scalar) in upper.unicodeScalars.enumerated() where scalar != "\u{0}" { bytes[scalar] = UInt8(0x80 + offset) }
+            self = .singleByte(name: name, bytes: bytes)
+        } else {
+            self = .ascii
         }
     }
 
@@ -20,8 +33,7 @@ public enum TerminalCharset: Equatable, Sendable {
     func has(_ scalar: Unicode.Scalar) -> Bool {
         switch self {
         case .utf8: true
-        case .latin1: scalar.value < 0x80 || (0xA0...0xFF).contains(scalar.value)
-        case .ascii: scalar.value < 0x80
+        case .singleByte(_, let bytes): scalar.value < 0x80 || bytes[scalar] != nil
         }
     }
 
@@ -34,15 +46,17 @@ public enum TerminalCharset: Equatable, Sendable {
 
     /// The byte of `scalar`, one the charset has (`shown`).
     func byte(_ scalar: Unicode.Scalar) -> UInt8 {
-        UInt8(truncatingIfNeeded: scalar.value)
+        guard case .singleByte(_, let bytes) = self, let byte = bytes[scalar] else { return UInt8(truncatingIfNeeded: scalar.value) }
+        return byte
     }
 
     /// What the explorer draws with, and the ASCII that stands for each where the charset lacks
-    /// it (Latin-1 has « » · ×, drawn as themselves there).
+    /// it (Latin-1 has « » · ×, drawn as themselves there). A cut's "…" is "~", not a dot that
+    /// reads as an abbreviation ("Provisional Gover.", QA 29).
     static let lookAlikes: [Unicode.Scalar: Unicode.Scalar] = {
         var table: [Unicode.Scalar: Unicode.Scalar] = [:]
         for (characters, lookAlike) in [("│┃║╎┆", "|"), ("─━═╌┄", "-"), ("┌┐└┘├┤┬┴┼╭╮╯╰╔╗╚╝", "+"),
-                                        ("→⟩›»", ">"), ("←⟨‹«", "<"), ("↑", "^"), ("↓", "v"), ("…·•∙", "."),
+                                        ("→⟩›»", ">"), ("←⟨‹«", "<"), ("↑", "^"), ("↓", "v"), ("…", "~"), ("·•∙", "."),
                                         ("★☆", "*"), ("–—−‐", "-"), ("‘’‚′", "'"), ("“”„″", "\""), ("×", "x"), ("\u{FFFD}", "?")] {
             for character in characters.unicodeScalars { table[character] = Unicode.Scalar(lookAlike)! }
         }
