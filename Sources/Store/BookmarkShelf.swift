@@ -110,7 +110,7 @@ public final class BookmarkShelf {
     /// Where `bookmark` is, and the bookmark anchored there (see `Bookmark.anchored`): with the
     /// title and file of the article it is in, and the path it leads to in it.
     public func locate(_ bookmark: Bookmark) -> (bookmark: Bookmark, location: BookmarkLocation) {
-        if let file = bookmark.articlePath, let index = entry(ofFile: file) ?? entry(ofFile: resolved(file)) {
+        if let file = bookmark.articlePath, let index = entry(ofFile: file) ?? relinked(file).flatMap(entry(ofFile:)) {
             return placed(bookmark, in: index)
         }
         let recorded = bookmark.articlePath.map { (file: $0, there: BookmarkFile.isThere($0)) }
@@ -164,14 +164,14 @@ public final class BookmarkShelf {
         return ((lookup.byName[Self.fileName(file)] ?? []) + links).filter { canonicalPath($0) == file }.min()
     }
 
-    /// A recorded file as it resolves now: made a link since the bookmark was made (the file
-    /// moved away, a link left in its place), it is the file linked to (QA 29: "open that
-    /// file to follow it", with it open). Resolved once a file.
-    private func resolved(_ file: String) -> String {
-        if let known = resolvedFiles[file] { return known }
+    /// A recorded file made a link since the bookmark was made (the file moved away, a link
+    /// left in its place): the file linked to (QA 29: "open that file to follow it", with it
+    /// open); nil when it resolves to itself. Resolved once a file.
+    private func relinked(_ file: String) -> String? {
+        if let known = resolvedFiles[file] { return known == file ? nil : known }
         let resolved = file == BookmarkFile.bundled ? file : BookmarkFile.canonical(file)
         resolvedFiles[file] = resolved
-        return resolved
+        return resolved == file ? nil : resolved
     }
 
     /// The entries whose own file is a symbolic link, found at the first bookmark to locate

@@ -46,8 +46,7 @@ public final class CorpusIndex {
         url = directory.appendingPathComponent(Self.fileName)
         // What is in the index's place and is no file (a folder, a pipe) is not the cache:
         // it was removed, contents and all, to make room for a new index.
-        var info = stat()
-        if stat(url.path, &info) == 0, let reason = RegularFile.notRegular(info.st_mode) {
+        if let reason = FileCheck.notAFile(url.path) {
             throw StoreError.unreadableFile(path: url.path, reason: reason + "; " + Self.leftAlone)
         }
         do {

@@ -656,10 +656,7 @@ public final class StateStore {
         // SQLite's files beside it are files too: a folder there was said as a read-only data
         // folder (QA 25), which it was not.
         for side in [path + "-wal", path + "-shm"] {
-            var info = stat()
-            if stat(side, &info) == 0, let reason = RegularFile.notRegular(info.st_mode) {
-                throw StoreError.unreadableFile(path: side, reason: reason)
-            }
+            if let reason = FileCheck.notAFile(side) { throw StoreError.unreadableFile(path: side, reason: reason) }
         }
         // An existing file is checked through a read-only connection first: SQLite's header,
         // then application_id, schema version and tables. Only then may anything write to it.
@@ -855,6 +852,14 @@ extension StateStore: Sendable {}
 
 /// Looks at the database file with plain system calls, before SQLite does.
 enum FileCheck {
+    /// Why what is at `path` is no file to read as one (a folder, a pipe), in the words an
+    /// article is refused with; nil for a regular file, or nothing there.
+    static func notAFile(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return RegularFile.notRegular(info.st_mode)
+    }
+
     /// Whether `path` exists with at least one byte. A missing or empty file is a new database.
     /// Anything but a regular file (a folder, a pipe) cannot be read as one: said in the words
     /// an article is refused with, not as a damaged database.

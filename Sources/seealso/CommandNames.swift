@@ -46,11 +46,7 @@ enum CommandNames {
                     : "'\(word)' is not a command of \(path) ("
                         + (closest(to: word, among: names).map { "did you mean `\($0)`?" } ?? "its commands: " + names.joined(separator: ", "))
                         + ")."
-                // A usage of several lines (the top level's) lined up under its first, as the
-                // parser's own errors do.
-                let usage = Seealso.usageString(for: command).replacingOccurrences(of: "\n", with: "\n       ")
-                Output.error("seealso: \(message)\nUsage: \(usage)\n  See '\(path) --help' for more information.")
-                throw ExitCode.validationFailure
+                try usageError(message, of: command, path: path)
             }
             command = next.command
             path += " " + word
@@ -82,9 +78,16 @@ enum CommandNames {
             command = next.command
             path += " " + name
         }
+        try usageError("unknown option '\(word)' (a name or query that starts with -: put -- before it; a file: ./\(word))",
+                       of: command, path: path)
+    }
+
+    /// A usage error found before the parser runs, said as the parser says its own: `message`,
+    /// then the usage of `command` (named `path`: `seealso bookmarks`), status 64. A usage of
+    /// several lines (the top level's) is lined up under its first, as the parser's are.
+    private static func usageError(_ message: String, of command: ParsableCommand.Type, path: String) throws -> Never {
         let usage = Seealso.usageString(for: command).replacingOccurrences(of: "\n", with: "\n       ")
-        Output.error("seealso: unknown option '\(word)' (a name or query that starts with -: put -- before it; a file: ./\(word))\n"
-                     + "Usage: \(usage)\n  See '\(path) --help' for more information.")
+        Output.error("seealso: \(message)\nUsage: \(usage)\n  See '\(path) --help' for more information.")
         throw ExitCode.validationFailure
     }
 

@@ -498,13 +498,10 @@ public final class CursesBackend {
         // endwin first: a signal arriving in between finds our handler, which calls endwin
         // only while `terminalNeedsRestore` is set.
         terminalNeedsRestore = 0
-        if encoder != nil, terminalWasSuspended == 0 {
-            seealso_bracketed_paste(STDOUT_FILENO, 0)
-            seealso_sgr_mouse(STDOUT_FILENO, 0)
-        }
-        if asksForMouseReports, terminalWasSuspended == 0 {
-            seealso_sgr_mouse(STDOUT_FILENO, 0)
-            seealso_mouse_reports(STDOUT_FILENO, 0)
+        if terminalWasSuspended == 0 {
+            if encoder != nil { seealso_bracketed_paste(STDOUT_FILENO, 0) }
+            if encoder != nil || asksForMouseReports { seealso_sgr_mouse(STDOUT_FILENO, 0) }
+            if asksForMouseReports { seealso_mouse_reports(STDOUT_FILENO, 0) }
         }
         mouseReportsAsked = 0
         // A suspend gave the terminal back and nothing has taken it since (a signal ended the
