@@ -52,4 +52,27 @@ struct TerminalCharsetTests {
         #expect(text.contains("|e<?? -\"x\""), "\(text.debugDescription)")
         #expect(text.contains("???????????"))
     }
+
+    /// Keys come in the charset too: in a Latin-1 locale, é typed (0xE9) was read as the start
+    /// of a UTF-8 character that never came, and dropped (QA 28).
+    @Test func keysAreReadInTheCharset() {
+        func key(_ charset: TerminalCharset, _ bytes: [Int32]) -> (scalar: Unicode.Scalar?, read: Int) {
+            var read = 1
+            let result = charset.decodeKey(first: UInt8(bytes[0])) {
+                defer { read += 1 }
+                return read < bytes.count ? bytes[read] : nil
+            }
+            return (result.scalar.flatMap(Unicode.Scalar.init), min(read, bytes.count))
+        }
+        let space = Int32(0x20)
+        #expect(key(.latin1, [0xE9, space]) == ("é", 1), "the space after it is the next key")
+        #expect(key(TerminalCharset(codeset: "ISO-8859-15"), [0xA4]).scalar == "€")
+        #expect(key(TerminalCharset(codeset: "KOI8-R"), [0xE4]).scalar == "Д")
+        #expect(key(TerminalCharset(codeset: "CP1252"), [0x80]).scalar == "€")
+        #expect(key(.latin1, [0x9B]).scalar == nil, "a C1 control is no key")
+        #expect(key(.ascii, [0xA4, 0xA2]) == (nil, 1), "a byte of a charset of several bytes a character is dropped alone")
+        #expect(key(.latin1, [0x71]).scalar == "q")
+        #expect(key(.utf8, [0xC3, 0xA9]) == ("é", 2), "UTF-8 as before")
+        #expect(key(.utf8, [0xE9, space]).scalar == nil)
+    }
 }

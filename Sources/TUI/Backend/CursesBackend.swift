@@ -754,9 +754,10 @@ public final class CursesBackend {
     }
 
     /// The next character or KEY_* code, waiting up to `timeoutMilliseconds` (negative:
-    /// forever) for it; nil when none came, and for bytes that are no UTF-8 character
-    /// (`pendingCode` is then set when a code after them was read). `wgetch` gives the bytes
-    /// and `UTF8Input` decodes them (see there for why not `wget_wch`).
+    /// forever) for it; nil when none came, and for bytes that are no character of the
+    /// locale's charset (`pendingCode` is then set when a code after them was read). `wgetch`
+    /// gives the bytes and `TerminalCharset.decodeKey` decodes them (see `UTF8Input` for why
+    /// not `wget_wch`).
     private func readCode(timeoutMilliseconds: Int32) -> EscapeSequence.Code? {
         let first: Int32
         if let code = pendingCode {
@@ -768,7 +769,7 @@ public final class CursesBackend {
         }
         guard first != ERR else { return nil }
         guard (0...0xFF).contains(first) else { return .keyCode(first) }
-        let (scalar, unread) = UTF8Input.decode(first: UInt8(first), next: nextByte)
+        let (scalar, unread) = charset.decodeKey(first: UInt8(first), next: nextByte)
         pendingCode = unread
         return scalar.map(EscapeSequence.Code.character)
     }

@@ -50,6 +50,24 @@ public enum TerminalCharset: Equatable, Sendable {
         return byte
     }
 
+    /// The character of a byte the terminal sends: keys come in the charset too, and a
+    /// Latin-1 terminal's é (0xE9) read as UTF-8 was no character, and dropped (QA 28). Nil
+    /// for a byte the charset leaves undefined (Latin-1's C1 range), and for any byte past
+    /// ASCII in `ascii` (a charset of several bytes a character, read no better).
+    func scalar(ofByte byte: UInt8) -> Unicode.Scalar? {
+        switch self {
+        case .utf8: byte < 0x80 ? Unicode.Scalar(byte) : nil
+        case .singleByte(_, let bytes): byte < 0x80 ? Unicode.Scalar(byte) : bytes.first { $0.value == byte }?.key
+        }
+    }
+
+    /// The key that `first` starts, as `UTF8Input.decode` reads it: in UTF-8, its
+    /// continuation bytes read from `next`; in a single-byte charset, the byte's own character.
+    func decodeKey(first: UInt8, next: () -> Int32?) -> (scalar: UInt32?, unread: Int32?) {
+        guard self != .utf8 else { return UTF8Input.decode(first: first, next: next) }
+        return (scalar(ofByte: first)?.value, nil)
+    }
+
     /// What the explorer draws with, and the ASCII that stands for each where the charset lacks
     /// it (Latin-1 has « » · ×, drawn as themselves there). A cut's "…" is "~", not a dot that
     /// reads as an abbreviation ("Provisional Gover.", QA 29).
