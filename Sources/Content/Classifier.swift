@@ -290,11 +290,11 @@ public struct Classifier: Sendable {
 /// MediaWiki's internal link, as an author who writes for Wikipedia puts it in a list:
 /// `[[Diggers]]`, or `[[Target|label]]`, which shows the label and links to Target (and
 /// `[[Target#Section|label]]` to a section of Target).
-enum WikiLink {
+public enum WikiLink {
     /// The article `text` links to when it is one such link and nothing else; nil otherwise,
     /// as for a link among other words ("The [[Diggers]] and others" is prose, kept as written)
     /// or one without a target (`[[]]`).
-    static func target(ofWhole text: String) -> String? {
+    public static func target(ofWhole text: String) -> String? {
         guard text.hasPrefix("[["), text.hasSuffix("]]"), text.utf8.count > 4 else { return nil }
         let inside = text.dropFirst(2).dropLast(2)
         guard !inside.contains("[["), !inside.contains("]]") else { return nil }

@@ -1,4 +1,5 @@
 import Content
+import Foundation
 import Testing
 @testable import TUI
 
@@ -24,5 +25,38 @@ struct NameSeparatorReaderTests {
         let document = ReaderDocument.article(model)
         let notes = try #require(document.blocks.firstIndex { $0.sourceLine == 7 })
         #expect(document.references.filter { $0.block == notes }.map(\.label) == ["Foo"])
+    }
+
+    /// The text of the block at `line`, its markers in brackets as drawn.
+    static func shown(_ document: ReaderDocument, line: Int) throws -> String {
+        let block = try #require(document.blocks.first { $0.sourceLine == line })
+        return block.spans.map(\.text).joined()
+    }
+
+    /// QA 30: the item's marker went where the text first spells its name, inside a longer
+    /// word ("the Paris Council[3]s district") or inside a link's brackets ("[[Diggers[3]]]"),
+    /// and a link to a target with an underscore was shown twice.
+    @Test("An item's own name is marked where it stands as a word, and a MediaWiki link as its target")
+    func itemNameInPlace() throws {
+        let model = try LinkedArticle(article: ArticleParser().parse("""
+            = Names =
+            Lead mentions the Paris Council.
+
+            == Historical examples ==
+            - In the Paris Councils district, the Paris Council met in 1871.
+
+            == See also ==
+            - [[Diggers]]
+            - [[Luddite_movement]] – machine breakers
+            - [[Levellers|the Levellers]] – the True Levellers
+
+            """, path: "names.txt"))
+        let document = ReaderDocument.article(model)
+        let example = try Self.shown(document, line: 5)
+        #expect(example.hasPrefix("In the Paris Councils district, the Paris Council["), "\(example)")
+        #expect(example.hasSuffix("] met in 1871."))
+        #expect(try Self.shown(document, line: 8).range(of: #"^Diggers\[\d+\]$"#, options: .regularExpression) != nil)
+        #expect(try Self.shown(document, line: 9).range(of: #"^Luddite movement\[\d+\] – machine breakers$"#, options: .regularExpression) != nil)
+        #expect(try Self.shown(document, line: 10).range(of: #"^Levellers\[\d+\] – the True Levellers$"#, options: .regularExpression) != nil)
     }
 }

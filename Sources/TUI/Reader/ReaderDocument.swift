@@ -141,12 +141,36 @@ extension ReaderDocument {
         references.append(ReaderReference(target: .card(item.id), block: block, label: item.name))
         // The item's own name opens its card, where the text has it ("The Italian popolo in…"),
         // else before the text; mentions of other items in its text are references too.
-        let name = [TextSpan(item.name, style, reference: reference), TextSpan.marker(reference, style: style)]
-        guard let range = listItem.text.range(of: item.name) else {
-            return name + [TextSpan(" – ")] + markMentions(in: listItem.text, selfID: item.id, finder: finder, model: model, block: block)
+        func name(_ shown: String) -> [TextSpan] { [TextSpan(shown, style, reference: reference), TextSpan.marker(reference, style: style)] }
+        guard let (range, isLink) = Self.nameRange(of: item, in: listItem) else {
+            return name(item.name) + [TextSpan(" – ")] + markMentions(in: listItem.text, selfID: item.id, finder: finder, model: model, block: block)
         }
         return markMentions(in: String(listItem.text[..<range.lowerBound]), selfID: item.id, finder: finder, model: model, block: block)
-            + name + markMentions(in: String(listItem.text[range.upperBound...]), selfID: item.id, finder: finder, model: model, block: block)
+            + name(isLink ? item.name : String(listItem.text[range]))
+            + markMentions(in: String(listItem.text[range.upperBound...]), selfID: item.id, finder: finder, model: model, block: block)
+    }
+
+    /// Where `item`'s name is in its list item's text: the name before the dash, or the whole
+    /// text, when it is a MediaWiki link (`isLink`: shown as the item's name, its target, as
+    /// every pane names it: `[[Luddite_movement]] – …` reads "Luddite movement – …"); else the
+    /// first place the text spells the name as words of their own ("the Paris Council met",
+    /// not the start of "the Paris Councils district"). QA 30: the first spelling anywhere,
+    /// so a marker inside a word or inside a link's brackets (`[[Diggers[3]]]`).
+    static func nameRange(of item: Item, in listItem: ListItem) -> (range: Range<String.Index>, isLink: Bool)? {
+        let text = listItem.text
+        if let written = listItem.name, let end = listItem.nameEnd, WikiLink.target(ofWhole: written) != nil {
+            return (text.startIndex..<end, true)
+        }
+        if WikiLink.target(ofWhole: text) != nil { return (text.startIndex..<text.endIndex, true) }
+        func isWordCharacter(_ character: Character?) -> Bool { character.map { $0.isLetter || $0.isNumber } ?? false }
+        var searched = text.startIndex..<text.endIndex
+        while let range = text.range(of: item.name, range: searched) {
+            let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
+            let after = range.upperBound < text.endIndex ? text[range.upperBound] : nil
+            if !isWordCharacter(before), !isWordCharacter(after) { return (range, false) }
+            searched = text.index(after: range.lowerBound)..<text.endIndex
+        }
+        return nil
     }
 
     /// `text` split into plain spans and `mention[n]` references, in order.
