@@ -260,7 +260,10 @@ private struct Builder {
             flushList()
             return
         }
-        if HeadingSyntax.isCandidate(trimmed) {
+        // A heading starts at the margin, as in MediaWiki: an indented `== X ==` is text, which
+        // under an item goes on with it (QA 30: it cut a See also list in two, and the entries
+        // after it were no topics).
+        if line.unicodeScalars.first == "=" {
             switch HeadingSyntax.parse(trimmed) {
             case .error(let message):
                 report(message, line: number)
@@ -400,6 +403,17 @@ private struct Builder {
             return ListItem(text: text, line: line, name: name, description: description.isEmpty ? nil : description,
                             separator: String(text[range]), lineStarts: lineStarts)
         }
+        // An em dash without spaces, as Wikipedia's style writes it ("Syndicalism—building
+        // unions"), when no spaced dash splits the item: the name was the whole item (QA 30).
+        // Not an en dash, which joins a name's parts ("Marxism–Leninism").
+        if let offset = text.firstOffset(ofBytes: "\u{2014}"), offset > 0 {
+            let range = text.utf8.index(text.startIndex, offsetBy: offset)..<text.utf8.index(text.startIndex, offsetBy: offset + 3)
+            let name = text[..<range.lowerBound].trimmingSpaces()
+            let description = text[range.upperBound...].trimmingSpaces()
+            if !name.isEmpty, !description.isEmpty, Self.canBeName(name) {
+                return ListItem(text: text, line: line, name: name, description: description, separator: "\u{2014}", lineStarts: lineStarts)
+            }
+        }
         return ListItem(text: text, line: line, lineStarts: lineStarts)
     }
 
@@ -526,7 +540,9 @@ struct SlugAllocator {
                 pendingDash = false
                 slug.unicodeScalars.append(scalar)
                 length += 1
-            } else if scalar != "'" && scalar != "\u{2019}" {
+            } else if scalar != "'" && scalar != "\u{2019}" && !scalar.isInvisible {
+                // An invisible character is no break between words: "Lud\u{AD}dite" is
+                // `luddite`, as it reads (see `Unicode.Scalar.isInvisible`).
                 pendingDash = true
             }
         }

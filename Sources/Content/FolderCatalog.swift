@@ -244,7 +244,7 @@ public struct FolderCatalog: Sendable {
     /// A title as See-also entries are matched with it: case, accents (and a stroke: đ is d,
     /// see `StrokedLetters`), the kind of dash and of apostrophe (`Workers’ council` is
     /// "Workers' council", as the linker reads it), runs of spaces and invisible format
-    /// characters (`isInvisible`) aside.
+    /// characters (`Unicode.Scalar.isInvisible`) aside.
     static func normalized(_ title: String) -> String {
         asciiNormalized(title) ?? normalizedByFoundation(title)
     }
@@ -295,7 +295,7 @@ public struct FolderCatalog: Sendable {
         let strokes = options.contains(.diacriticInsensitive)
         var result = ""
         var space = false
-        for scalar in folded.unicodeScalars.lazy.filter({ !isInvisible($0) }).map(SearchFolder.unifiedPunctuation) {
+        for scalar in folded.unicodeScalars.lazy.filter({ !$0.isInvisible }).map(SearchFolder.unifiedPunctuation) {
             let scalar = strokes ? StrokedLetters.folded(scalar) : scalar
             if scalar == "-" {
                 result.append("-")
@@ -309,18 +309,6 @@ public struct FolderCatalog: Sendable {
             }
         }
         return result
-    }
-
-    /// Characters that show nothing: a byte-order mark, zero-width space, (non-)joiner, word
-    /// joiner, left-to-right and right-to-left marks, soft hyphen. A See-also entry
-    /// "Мос\u{FEFF}ква" or "東京\u{200D}", pasted from elsewhere, reads as "Москва" and
-    /// "東京", and must open the article so titled. (Not every default-ignorable scalar:
-    /// variation selectors and tags tell one emoji or flag from another.)
-    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0xAD, 0x200B...0x200F, 0x2060, 0xFEFF: true
-        default: false
-        }
     }
 
     static func withoutDisambiguator(_ title: String) -> String {

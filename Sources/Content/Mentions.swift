@@ -151,6 +151,12 @@ private struct TokenScanner {
             }
             let scalar = text.unicodeScalars[index(offset)]
             let next = offset + UTF8.width(scalar)
+            // A soft hyphen or zero-width space inside a word is no break in it: the word
+            // goes on after it (see `Unicode.Scalar.isInvisible`).
+            if scalar.isInvisible {
+                offset = next
+                continue
+            }
             if single, scalar.properties.generalCategory != .nonspacingMark { finish() }
             if Tokenizer.isUnspaced(scalar) {
                 finish()

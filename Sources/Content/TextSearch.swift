@@ -193,6 +193,8 @@ public struct SearchFolder {
 
     public mutating func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
         if scalar.isASCII { return [Self.foldASCII(scalar, caseSensitive: caseSensitive)] }
+        // Found as the text reads: "Luddite" finds "Lud\u{AD}dite" (see `Unicode.Scalar.isInvisible`).
+        if scalar.isInvisible { return [] }
         if let cached = cache[scalar] { return cached }
         var result: [Unicode.Scalar]
         let unified = Self.unifiedPunctuation(scalar)

@@ -12,6 +12,20 @@ extension Unicode.Scalar {
         (0x1F1E6...0x1F1FF).contains(value) ? Unicode.Scalar(value - 0x1F1E6 + 0x41) : nil
     }
 
+    /// Whether this is a character that shows nothing inside a word or a title: a byte-order
+    /// mark, zero-width space, (non-)joiner, word joiner, left-to-right and right-to-left
+    /// marks, soft hyphen. Text pasted from elsewhere holds them where nobody sees them:
+    /// a See-also entry "Мос\u{FEFF}ква" or "東京\u{200D}" reads as "Москва" and "東京", and
+    /// "Lud\u{AD}dite" on screen is "Luddite", named, linked and searched as such (QA 30: it
+    /// was two words, "Lud" and "dite"). Not every default-ignorable scalar: variation
+    /// selectors and tags tell one emoji or flag from another.
+    public var isInvisible: Bool {
+        switch value {
+        case 0xAD, 0x200B...0x200F, 0x2060, 0xFEFF: true
+        default: false
+        }
+    }
+
     /// Whether this character shows nothing: whitespace, a format character (category Cf:
     /// zero-width space, joiners, word joiner, byte-order mark, bidi marks, soft hyphen) or
     /// another default-ignorable one (Hangul fillers, variation selectors).

@@ -78,6 +78,47 @@ struct ArticleFormTests {
         }
     }
 
+    /// A heading starts at the margin, as the README says ("a line that starts with `=`") and
+    /// MediaWiki reads one: an indented `== X ==` under an item went on as a heading of its own,
+    /// and the See-also entries after it were no topics, their mentions unlinked (QA 30).
+    @Test("An indented line of = marks is text: under an item it goes on with the item")
+    func indentedHeadingIsText() throws {
+        let text = "= Indent =\nLead mentions Bar.\n\n== See also ==\n- Foo – the first\n  == continued? ==\n- Bar\n\n  == Aside ==\n\n==Tight==\nText.\n"
+        let model = try LinkedArticle(article: ArticleParser().parse(text, path: "indent.txt"))
+        #expect(Self.summary(model.article) == ["lead|(lead)|1|1|-", "see-also|See also|2|4|-", "tight|Tight|2|11|-"])
+        #expect(model.items.map(\.id) == ["see-also:foo", "see-also:bar"])
+        #expect(model.graph.links.contains { $0.to == "see-also:bar" && $0.origin == .detected }, "the lead's Bar is linked")
+        let seeAlso = try #require(model.article.sectionIndex(id: "see-also"))
+        #expect(Self.lists(model.article.sections[seeAlso]).first?.items.first?.text == "Foo – the first == continued? ==")
+        #expect(Self.paragraphs(model.article.sections[seeAlso]).map(\.text) == ["== Aside =="])
+    }
+
+    /// Wikipedia's style writes an em dash without spaces: "Syndicalism—building unions" was
+    /// one name, and the lead's "Syndicalism" mentioned nothing (QA 30). An en dash without
+    /// spaces joins a name's parts, and prose holding an em dash stays whole.
+    @Test("An unspaced em dash splits a name from its description; an unspaced en dash does not")
+    func unspacedEmDash() throws {
+        let text = """
+            = Unspaced =
+            Lead mentions Syndicalism and Marxism–Leninism.
+
+            == Strategies ==
+            Strategies:
+            - Syndicalism—building unions
+            - Marxism–Leninism
+            - Workers took over the factories, the mills and the docks of the city—for a while
+            - Cooperatives – shared ownership—of the means
+
+            """
+        let model = try LinkedArticle(article: ArticleParser().parse(text, path: "unspaced.txt"))
+        #expect(model.items.map(\.name) == ["Syndicalism", "Marxism–Leninism", "Workers took over the factories, the mills and the docks of the city—for a while", "Cooperatives"])
+        let section = try #require(model.article.sectionIndex(id: "strategies"))
+        let item = try #require(Self.lists(model.article.sections[section]).first?.items.first)
+        #expect(item.name == "Syndicalism" && item.description == "building unions" && item.separator == "\u{2014}")
+        #expect(model.graph.links.contains { $0.to == "strategy:syndicalism" && $0.origin == .detected })
+        #expect(MarkdownExporter().export(model).contains("Syndicalism**—building unions"))
+    }
+
     /// An item that is only dots keeps them as its name (trailing dots were stripped until
     /// nothing was left: a topic without a name).
     @Test("An item of dots alone is named as written, never with an empty name")
