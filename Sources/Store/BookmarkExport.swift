@@ -240,12 +240,15 @@ extension StateStore {
     /// none (the note is kept). One whose note differs from that of every bookmark on its place
     /// is added beside them (`beside` counts those among `added`): merged, its note was dropped,
     /// said only as "merged", and an export of two bookmarks of one place with two notes came
-    /// back as one. What export writes, import takes back unchanged. All or nothing:
-    /// one transaction.
+    /// back as one. Of the bookmarks this import added, only one of the same text is merged
+    /// into: two of the file on one place, of two texts, are two articles titled alike, each
+    /// with its bookmark (QA 30: they came back from an empty store as one).
+    /// What export writes, import takes back unchanged. All or nothing: one transaction.
     public func importBookmarks(_ bookmarks: BookmarkImport) throws -> ImportCount {
         let file = bookmarks.file
         return try write {
             var count: ImportCount = (0, 0, 0)
+            let lastBefore = try lastBookmarkID()
             // Oldest first, whatever the file's order (the list's is newest first), so that
             // the new ids follow the order the bookmarks were made in.
             let oldestFirst = file.bookmarks.enumerated().sorted {
@@ -255,8 +258,10 @@ extension StateStore {
                 let samePlace = try database.query("""
                     SELECT id, note FROM bookmark
                     WHERE article_title = ? AND section_id = ? AND heading = ? AND item_id IS ?
+                          AND (id <= ? OR article_hash = ?)
                     ORDER BY id
-                    """, [.text(entry.article), .text(entry.section), .text(entry.heading), SQLValue(entry.item)]) {
+                    """, [.text(entry.article), .text(entry.section), .text(entry.heading), SQLValue(entry.item), .integer(lastBefore),
+                          .text(entry.articleHash)]) {
                     (id: $0.int64(0), note: $0.optionalText(1))
                 }
                 let imported = entry.bookmark()

@@ -49,6 +49,25 @@ struct ExportRoundTripTests {
         #expect(try other.exportedBookmarksJSON().json == export)
     }
 
+    /// QA 30: two articles titled alike (two files, or the bundled article and a copy), each
+    /// with a bookmark on one section, were exported as two entries; imported into an empty
+    /// store, the second was merged into the first ("1 added, 1 merged"), and lost.
+    @Test("Two bookmarks of one place in two articles titled alike come back as two")
+    func twoArticlesTitledAlike() throws {
+        let hotel = { (hash: String, date: String) in
+            #"{"article":"Hotel","articleHash":"\#(hash)","section":"alpha","heading":"Alpha","sectionPath":["Alpha"],"createdAt":"\#(date)"}"#
+        }
+        let file = Self.export([hotel("aaa", "2026-01-01T00:00:00Z"), hotel("bbb", "2026-01-02T00:00:00Z")])
+        let folder = try TemporaryDirectory()
+        let store = try StateStore(directory: folder.url)
+        #expect(try store.importBookmarks(json: file) == (2, 0, 0))
+        let export = try store.exportedBookmarksJSON().json
+        #expect(try store.bookmarks().map(\.articleHash).sorted() == ["aaa", "bbb"])
+        #expect(try Self.roundTrip(export) == export, "an export imported into an empty store exports as the same file")
+        #expect(try store.importBookmarks(json: export) == (0, 0, 2), "imported again, each merges into one there")
+        #expect(try store.bookmarks().count == 2)
+    }
+
     /// ISO 8601's calendar both ways: Foundation's formatter wrote Julian dates before October
     /// 1582 (0001-01-01 came back as 0001-01-03, then 0001-01-05).
     @Test("Dates keep their day at every round trip, before 1582 too", arguments: [
