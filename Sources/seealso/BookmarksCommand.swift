@@ -168,9 +168,16 @@ extension Bookmarks {
         /// The article's title, and its file when bookmarks of another file have that title too:
         /// three rows of "Beta  Alpha" told nothing of which file each was in (QA 25), where the
         /// explorer's Bookmarks pane names it.
+        /// The bundled article is named so; a bookmark without a file (imported, or made before
+        /// files were recorded) says so, where it was named "the bundled article" (QA 30).
         static func articleCell(_ bookmark: Bookmark, naming shared: Set<String>) -> String {
             guard shared.contains(bookmark.articleTitle) else { return bookmark.articleTitle.neutralized }
-            return "\(bookmark.articleTitle) (\(bookmark.articlePath ?? "the bundled article"))".neutralized
+            let file = switch bookmark.articlePath {
+            case BookmarkFile.bundled?: "the bundled article"
+            case let path?: path
+            case nil: "file not recorded"
+            }
+            return "\(bookmark.articleTitle) (\(file))".neutralized
         }
 
         /// What the Bookmarks pane puts before a bookmark's place, for where it is.

@@ -74,6 +74,25 @@ import Testing
         #expect(rows.contains { $0.hasPrefix("#3  Dual power ") && !$0.contains("(") }, "a title of one file alone: \(rows)")
     }
 
+    /// QA 30: the bundled article was named "Dual power ((bundled))", and a bookmark without a
+    /// file (imported) "the bundled article", beside one of a copy of it.
+    @Test func theBundledArticleAndABookmarkWithoutAFileAreNamedSo() throws {
+        let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("assets/dual-power.txt")
+        let copy = folder.file("dual-power.txt").path
+        try String(contentsOf: bundled, encoding: .utf8).write(toFile: copy, atomically: true, encoding: .utf8)
+        #expect(try run("add", "--section", "Background").status == 0)
+        #expect(try run("add", copy, "--section", "Background").status == 0)
+        let export = folder.file("export.json").path
+        try #"{"version":1,"bookmarks":[{"article":"Dual power","articleHash":"x","section":"gone","heading":"Gone","sectionPath":["Gone"],"createdAt":"2026-01-01T00:00:00Z"}]}"#
+            .write(toFile: export, atomically: true, encoding: .utf8)
+        #expect(try run("import", export).status == 0)
+        let rows = try run("list").stdout.split(separator: "\n")
+        #expect(rows.contains { $0.hasPrefix("#1  Dual power (the bundled article) ") }, "\(rows)")
+        #expect(rows.contains { $0.hasPrefix("#2  Dual power (\(copy)) ") }, "\(rows)")
+        #expect(rows.contains { $0.hasPrefix("#3  Dual power (file not recorded) ") }, "\(rows)")
+    }
+
     @Test func anItemIsBookmarkedInItsSection() throws {
         let added = try run("add", "--item", "strategy: municipal", "--note", "read Bookchin")
         #expect(added.status == 0)
