@@ -87,7 +87,7 @@ enum CommandNames {
     /// several lines (the top level's) is lined up under its first, as the parser's are.
     private static func usageError(_ message: String, of command: ParsableCommand.Type, path: String) throws -> Never {
         let usage = Seealso.usageString(for: command).replacingOccurrences(of: "\n", with: "\n       ")
-        Output.error("seealso: \(message)\nUsage: \(usage)\n  See '\(path) --help' for more information.")
+        Output.error("seealso: \(message.neutralized)\nUsage: \(usage)\n  See '\(path) --help' for more information.")
         throw ExitCode.validationFailure
     }
 

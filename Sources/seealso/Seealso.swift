@@ -93,7 +93,9 @@ extension Seealso {
             lines[0] = first.prefix(1).lowercased() + first.dropFirst()
         }
         let arguments = CommandLine.arguments.dropFirst()
-        if let first = arguments.first, let command = CommandNames.commandMeant(by: first), !lines.isEmpty {
+        if let hint = valueHint(missing: lines.first ?? "", in: Array(arguments)) {
+            lines[0] += " " + hint
+        } else if let first = arguments.first, let command = CommandNames.commandMeant(by: first), !lines.isEmpty {
             lines[0] += " (did you mean the command `\(command)`?)"
         } else if let first = arguments.first, first.hasPrefix("-"), !lines.isEmpty,
                   let command = arguments.first(where: { CommandNames.topLevel.contains($0) && $0 != "help" }) {
@@ -102,8 +104,28 @@ extension Seealso {
             // when the command is the last word.
             lines[0] += " (\(CommandNames.goesFirst(command)))"
         }
-        Output.error("seealso: " + lines.joined(separator: "\n"))
+        // The parser quotes what was typed ("unknown option '--x^[]0;…'"): each line made safe,
+        // as every other message is (QA 30: an escape sequence in an argument reached the
+        // terminal raw, and set its title).
+        Output.error("seealso: " + lines.map(\.neutralized).joined(separator: "\n"))
         exit(withError: ExitCode.validationFailure)
+    }
+}
+
+extension Seealso {
+    /// For "missing value for '--note <note>'" when the word after `--note` starts with a dash
+    /// (`--note "- todo"`), which the parser takes for an option: how to give it (QA 30: no
+    /// hint, where the one-dash check hints `--` for a name or query).
+    static func valueHint(missing message: String, in arguments: [String]) -> String? {
+        guard message.hasPrefix("missing value for '--") else { return nil }
+        let option = message.dropFirst("missing value for '".count).prefix { $0 != " " && $0 != "'" }
+        guard let at = arguments.firstIndex(of: String(option)), at + 1 < arguments.count,
+              arguments[at + 1].hasPrefix("-") else { return nil }
+        let value = arguments[at + 1]
+        // As it would be typed again: quoted for the shell when it needs to be (`- todo`).
+        let typed = value.allSatisfy({ $0.isLetter || $0.isNumber || "-_.,/:+=@%".contains($0) }) ? value
+            : "'" + value.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+        return "(a value that starts with -: \(option)=\(typed))"
     }
 }
 

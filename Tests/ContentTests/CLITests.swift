@@ -706,6 +706,19 @@ struct CLITests {
         #expect(steps.compactMap { $0 } == steps.compactMap { $0 }.sorted(), "\(text)")
     }
 
+    /// What the parser quotes of the command line is made safe as every other message is
+    /// (QA 30: `outline $'--x\e]0;PWN\a'` set the terminal's title through the usage error).
+    @Test func escapeSequencesInArgumentsAreNotPrintedRaw() throws {
+        let hostile = "x\u{1B}]0;PWN\u{07}\u{9B}2J"
+        for arguments in [["outline", "--" + hostile], ["export", "--format", hostile], ["help", hostile],
+                          ["bookmarks", hostile], ["export", "--format", "dot", "--focus", "Municipalism", "--depth", hostile]] {
+            let refused = try CLI.run(arguments)
+            #expect(refused.status == 64, "\(arguments)")
+            #expect(!refused.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B }, "\(arguments): \(refused.stderr.debugDescription)")
+            #expect(refused.stderr.contains("x^[]0;PWN^G"), "\(arguments): \(refused.stderr)")
+        }
+    }
+
     /// A word of one dash and several letters is an unknown option: the parser took
     /// `-hello.txt` for -h and more, and printed the help with status 0 where a script asked
     /// for an export (QA 28). A file so named is read as `./-hello.txt` or after `--`.
@@ -726,8 +739,11 @@ struct CLITests {
             }
             #expect(try CLI.run(["-h"]).output.hasPrefix("OVERVIEW: "), "-h is still the help")
             // An option's value is the parser's to refuse (QA 29: the hint named a file).
+            // QA 30: with how to give it.
             #expect(try CLI.run(["bookmarks", "add", "--section", "Background", "--note", "-reread"]).stderr
-                .hasPrefix("seealso: missing value for '--note <note>'"))
+                .hasPrefix("seealso: missing value for '--note <note>' (a value that starts with -: --note=-reread)\n"))
+            #expect(try CLI.run(["bookmarks", "add", "--section", "Background", "--note", "- todo"]).stderr
+                .hasPrefix("seealso: missing value for '--note <note>' (a value that starts with -: --note='- todo')\n"))
             #expect(try CLI.run(["outline", "--no-restore", "-vh"]).stderr.hasPrefix("seealso: unknown option '-vh'"), "after a flag")
             #expect(try CLI.run(["export", "--format", "dot", "--focus", "Municipalism", "--depth", "-1"]).stderr
                 .hasPrefix("seealso: --depth must be 0 or more."), "a negative number is a value")
