@@ -35,7 +35,8 @@ public struct TextSearch: Sendable {
 
     /// Text as a substring index stores it: folded the way a case-insensitive search folds
     /// (so "Régis", "REGIS" and "regis" are one) and with every run of white space made one
-    /// space, as the parser joins lines. Whenever a search matches in a block of an article,
+    /// space, as the parser joins lines; a NUL is a space too, for the index keeps no text past
+    /// one (a query has none, so no match is lost). Whenever a search matches in a block of an article,
     /// the search's `indexForm` is a substring of the file's `indexForm`, so an index of these
     /// can pick the files worth reading without missing one.
     public static func indexForm(of text: String) -> String {
@@ -46,7 +47,7 @@ public struct TextSearch: Sendable {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             // ASCII inline: a folder indexes megabytes, and `fold` returns an array per scalar.
-            let isSpace = value < 0x80 ? (value == 0x20 || (0x09...0x0D).contains(value)) : scalar.properties.isWhitespace
+            let isSpace = value < 0x80 ? (value == 0x20 || value == 0 || (0x09...0x0D).contains(value)) : scalar.properties.isWhitespace
             if isSpace {
                 pendingSpace = true
                 continue

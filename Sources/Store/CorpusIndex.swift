@@ -25,7 +25,10 @@ public final class CorpusIndex {
     /// version-8 text keeps the flag, and "FR" would pass over the file that has 🇫🇷.
     /// 10: the index says it is seealso's (`applicationID`): another application's database
     /// found in its place is left alone (see `isOurs`), where its `files` table was dropped.
-    static let schemaVersion: Int64 = 10
+    /// 11: `indexForm` leaves out characters that show nothing inside a word (a soft hyphen:
+    /// "Lud\u{AD}dite" is "luddite") and reads NUL as a space (SQLite's trigram index ended a
+    /// text at a NUL, and a search passed over the file for what came after it, QA 30).
+    static let schemaVersion: Int64 = 11
 
     /// `PRAGMA application_id` of the index: "SeeI" in ASCII (the bookmark store's is "SeeA").
     static let applicationID: Int64 = 0x5365_6549

@@ -194,6 +194,20 @@ struct CorpusIndexTests {
         #expect(try candidates("EAKS OF") == [a])
     }
 
+    /// QA 30: after a NUL in a file, nothing was found in it through the index (the trigram
+    /// index ends a text there), and a folder search missed what reading the file finds. And
+    /// a word with a soft hyphen inside is found as it reads.
+    @Test func textAfterANulAndAWordWithASoftHyphenAreFound() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("nul.txt", "= Nul =\nBefore.\n\nA stray \u{0} byte here.\n\nThe zebra after it, a Lud\u{AD}dite.\n")
+        let index = try CorpusIndex(directory: scratch.cache)
+        _ = try index.refresh(folder: scratch.folder.path)
+        let nul = scratch.folder.appendingPathComponent("nul.txt").path
+        #expect(try index.candidates(for: TextSearch("zebra"), in: scratch.folder.path) == [nul])
+        #expect(try index.candidates(for: TextSearch("luddite"), in: scratch.folder.path) == [nul])
+    }
+
     @Test func aDamagedIndexIsRebuilt() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
