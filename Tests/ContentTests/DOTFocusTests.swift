@@ -30,6 +30,16 @@ struct DOTFocusTests {
 
     init() throws { model = try ArticleLoader.bundled() }
 
+    /// QA 30: the title named the focus "Background" where two sections are so named, and
+    /// its node "Background (background-2)"; and it said "all linked" of a node with no link.
+    @Test("The title names the focus as its node is labelled, and says when it has no links")
+    func focusTitleOfANamesake() throws {
+        let model = try LinkedArticle(article: ArticleParser().parse("= Repeat =\nText.\n\n== Background ==\nOne.\n\n== Later ==\n\n=== Background ===\nTwo.\n", path: "r.txt"))
+        let dot = DOTExporter(focus: "background-2").export(model)
+        #expect(dot.contains("label=\"Repeat: cross-links of Background (background-2) (no links)\""), "\(dot)")
+        #expect(DOTExporter(focus: "Municipalism").export(self.model).contains("cross-links of Municipalism (all linked)"))
+    }
+
     @Test("Municipalism at depth 1: exactly it and its neighbours, it highlighted, accepted by dot")
     func municipalismDepthOne() throws {
         let dot = DOTExporter(focus: "Municipalism", depth: 1).export(model)

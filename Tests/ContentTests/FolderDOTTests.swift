@@ -99,4 +99,17 @@ struct FolderDOTTests {
         #expect(unknown.stderr == "seealso: no item or node id starts with 'Municipalisn' in '\(folder.root.path)'; close matches: Municipalism\n")
         #expect(unknown.stdout.isEmpty)
     }
+
+    /// QA 30: a focus that is an article's title is its lead, and the graph was titled
+    /// "cross-links of (lead)", under the folder's name; and "all linked" of a node alone.
+    @Test("A folder's graph around an article's title is titled by it, and says when it has no links")
+    func focusOnAnArticleTitle() throws {
+        try withTemporaryDirectory { folder in
+            try Data("= Paris Commune =\nA city council.\n".utf8).write(to: folder.appendingPathComponent("a.txt"))
+            try Data("= Other =\nNothing here.\n".utf8).write(to: folder.appendingPathComponent("b.txt"))
+            let result = try CLI.run(["export", "--format", "dot", "--focus", "Paris Commune", "."], in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.output.contains("label=\".: cross-links of Paris Commune (no links)\""), "\(result.output)")
+        }
+    }
 }

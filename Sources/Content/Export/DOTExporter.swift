@@ -105,7 +105,7 @@ public struct DOTExporter: Sendable {
     public func export(_ model: LinkedArticle) -> String {
         let drawing = ArticleDrawing(model: model, exporter: self, focusID: focus.flatMap { Self.focusNode($0, in: model) }, prefix: "")
         var title = model.article.title + ": cross-links"
-        if let focus { title += " of " + (drawing.focusID.map { model.label(of: $0) } ?? focus) + " (" + within + ")" }
+        if let focus { title += " of " + (drawing.focusName ?? focus) + " (" + within(drawing) + ")" }
         return header(name: model.article.title, title: title, compound: false)
             + drawing.body(indent: "  ", sectionsCluster: "cluster_sections") + legend + "}\n"
     }
@@ -125,8 +125,8 @@ public struct DOTExporter: Sendable {
         let drawn = drawings.indices.filter { focus == nil || drawings[$0].focusID != nil }
         var title = corpus.root + ": cross-links"
         if let focus {
-            let label = drawn.first.flatMap { index in drawings[index].focusID.map { corpus.articles[index].label(of: $0) } }
-            title += " of " + (label ?? focus) + " (" + within + ")"
+            let first = drawn.first.map { drawings[$0] }
+            title += " of " + (first?.focusNameInFolder ?? focus) + " (" + (drawn.contains { drawings[$0].isLinked } ? within : "no links") + ")"
         }
         var output = header(name: corpus.root, title: title, compound: true)
         for index in drawn {
@@ -151,6 +151,12 @@ public struct DOTExporter: Sendable {
             }
         }
         return output + legend + "}\n"
+    }
+
+    /// How much of `drawing` is drawn around its focus: "no links" when it has none (QA 30:
+    /// "all linked" said so of a node alone), else `within`.
+    private func within(_ drawing: ArticleDrawing) -> String {
+        drawing.isLinked ? within : "no links"
     }
 
     /// "all linked" or "within N links", for the title of a focused graph.
@@ -205,6 +211,20 @@ public struct DOTExporter: Sendable {
         }
 
         func keeps(_ id: String) -> Bool { kept?.contains(id) ?? true }
+
+        /// Whether the focus has any link.
+        var isLinked: Bool { focusID.map { !model.graph.links(touching: $0).isEmpty } ?? false }
+
+        /// The focus as the graph's title names it: as its node is labelled (QA 30: two
+        /// sections "Background" made "cross-links of Background", and the node drawn was
+        /// "Background (background-2)").
+        var focusName: String? { focusID.map { names.name(of: $0) } }
+
+        /// In a folder's graph, whose title starts with the folder's name: an article's lead
+        /// by the article's title (QA 30: `--focus "Paris Commune"` made "cross-links of (lead)").
+        var focusNameInFolder: String? {
+            focusID.flatMap { model.node(id: $0) } == .section(0) ? model.article.title : focusName
+        }
 
         func node(_ id: String) -> String { DOTExporter.quoted(prefix + id) }
 
