@@ -59,7 +59,8 @@ extension ReaderDocument {
             if let rationale = link.rationale {
                 add([TextSpan(rationale)], indent: 2)
             } else if let evidence = link.evidence {
-                let number = reference(to: .sourceLine(evidence.line), label: "line \(evidence.line)")
+                // The evidence is where the link's `from` names its `to`.
+                let number = reference(to: .mention(item: link.to, line: evidence.line), label: "line \(evidence.line)")
                 add([TextSpan("line \(evidence.line)", Style(.link), reference: number),
                      TextSpan(": “\(evidence.text)”", Style(.dim))], indent: 2)
             }
@@ -72,7 +73,7 @@ extension ReaderDocument {
         if mentions.isEmpty { add([TextSpan("The article's text does not mention it by name.", Style(.dim))]) }
         for evidence in mentions {
             let place = "\(model.displayName(of: evidence.section)), line \(evidence.line)"
-            let number = reference(to: .sourceLine(evidence.line), label: place)
+            let number = reference(to: .mention(item: item.id, line: evidence.line), label: place)
             add([TextSpan(place, Style(.link), reference: number), TextSpan(": “\(evidence.text)”")],
                 prefix: TextSpan("• ", Style(.dim)), indent: 2, spacing: 1)
         }

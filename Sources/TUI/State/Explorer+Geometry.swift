@@ -154,7 +154,7 @@ extension Explorer {
             switch selectedRowTarget(state) {
             case .item(let id)?, .card(let id)?: return id
             case .section(let section)?: return model.article.sections[section].id
-            case .sourceLine?, .article?, .bookmark?, .seeAlsoEntry?, nil: return nil
+            case .sourceLine?, .mention?, .article?, .bookmark?, .seeAlsoEntry?, nil: return nil
             }
         case .bookmarks:
             // The highlighted bookmark's place in this article: its item, else its section.

@@ -93,6 +93,15 @@ extension Explorer {
         case .sourceLine(let line):
             let document = layouts.document(.article)
             if let block = document.block(holdingSourceLine: line) { reader.top = ReaderAnchor(block: block) }
+        case .mention(let id, let line):
+            // The mention selected, not only its text on screen (QA 30: Enter then said "No
+            // cross-reference selected"): the block's first reference to the item.
+            let document = layouts.document(.article)
+            if let block = document.block(holdingSourceLine: line) {
+                reader.top = ReaderAnchor(block: block)
+                let item = Target.node(id, in: model)
+                reader.selectedReference = document.references.firstIndex { $0.block == block && $0.target == item }
+            }
         case .article, .bookmark, .seeAlsoEntry:
             break
         }
@@ -104,6 +113,7 @@ extension Explorer {
         // rest of the screen empty). A section's heading goes to the top, as `zt` puts it.
         if case .item = target { state.reader.top = context(before: reader.top, lines: 2, in: state) }
         if case .sourceLine = target { state.reader.top = context(before: reader.top, lines: 1, in: state) }
+        if case .mention = target { state.reader.top = context(before: reader.top, lines: 1, in: state) }
         // A jump to where the reader already is adds nothing to go back to, whichever
         // cross-reference it selects there.
         if !state.reader.isSamePlace(as: before) { state.history.record(here) }

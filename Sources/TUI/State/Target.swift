@@ -10,6 +10,9 @@ public enum Target: Hashable, Sendable, Codable {
     case card(String)
     /// The block that holds a source line (where a mention is).
     case sourceLine(Int)
+    /// A mention of item `item` at source line `line`: its block, with the mention selected,
+    /// as a browser selects the anchor it lands on (a topic card's "Mentioned in the article").
+    case mention(item: String, line: Int)
     /// Another loaded article (by title), from its top: a See-also topic of a folder.
     case article(String)
     /// A bookmark (by id) of another loaded article of the folder, which that article
@@ -25,7 +28,7 @@ public enum Target: Hashable, Sendable, Codable {
         case .article(let title): (title, .top)
         case .bookmark(let title, let id): (title, .bookmark(id))
         case .seeAlsoEntry(let title, let name): (title, .seeAlsoEntry(name))
-        case .section, .item, .card, .sourceLine: nil
+        case .section, .item, .card, .sourceLine, .mention: nil
         }
     }
 
