@@ -76,9 +76,10 @@ public struct InvalidUTF8: Equatable, Sendable {
     }
 
     /// The first bad byte of a whole file, or nil when it is UTF-8. Lines end at LF; a
-    /// leading byte-order mark does not count toward line 1's columns (as in articles).
+    /// leading byte-order mark is three bytes of line 1, as `cut -b` counts them (QA 30: "at
+    /// byte 4" of a byte that `cut -b7` shows).
     public static func first(in bytes: [UInt8]) -> InvalidUTF8? {
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var start = 0
         var number = 1
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
@@ -90,7 +91,8 @@ public struct InvalidUTF8: Equatable, Sendable {
     }
 
     /// The first bad byte of one line (without its LF), or nil when the line is UTF-8.
-    public static func inLine(_ bytes: ArraySlice<UInt8>, number: Int) -> InvalidUTF8? {
+    /// `before`: bytes of the line that `bytes` leaves out (a byte-order mark), counted.
+    public static func inLine(_ bytes: ArraySlice<UInt8>, number: Int, before: Int = 0) -> InvalidUTF8? {
         var offset = 0
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
@@ -98,7 +100,7 @@ public struct InvalidUTF8: Equatable, Sendable {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar): offset += UTF8.width(scalar)
             case .emptyInput: return nil
-            case .error: return InvalidUTF8(line: number, position: offset + 1, byte: bytes[bytes.startIndex + offset])
+            case .error: return InvalidUTF8(line: number, position: before + offset + 1, byte: bytes[bytes.startIndex + offset])
             }
         }
     }

@@ -78,6 +78,9 @@ struct RejectionTests {
         ([0xEF, 0xBB, 0xBF] + Array("= T =\r\n\r\n".utf8) + [0xC0, 0xAF], 3,
          "invalid UTF-8: byte 0xC0 at byte 1 of the line ('À' in Windows-1252, among UTF-8 text: retype it)"),
         (Array("= T ".utf8) + [0xED, 0xA0, 0x80] + Array(" =\n".utf8), 1, "invalid UTF-8: byte 0xED at byte 5 of the line \(RejectionTests.latin1)"),
+        // A byte-order mark is three bytes of line 1, as `cut -b` counts (QA 30: "at byte 4").
+        ([0xEF, 0xBB, 0xBF] + Array("= T".utf8) + [0xE9] + Array(" =\r\nLead.\r\n".utf8), 1,
+         "invalid UTF-8: byte 0xE9 at byte 7 of the line ('é' in Windows-1252, among UTF-8 text: retype it)"),
     ] as [([UInt8], Int, String)])
     func invalidUTF8(bytes: [UInt8], line: Int, message: String) throws {
         let error = try #require(parseError(bytes: bytes, path: "bad.txt"))
