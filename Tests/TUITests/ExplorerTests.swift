@@ -212,9 +212,9 @@ struct ExplorerTests {
         let text = card.blocks.map { $0.spans.map(\.text).joined() }.joined(separator: "\n")
         #expect(text.contains("Anarchism"))
         #expect(text.contains("Mentioned in the article (3)"))
-        #expect(card.references.contains { $0.target == .sourceLine(9) })
+        #expect(card.references.contains { $0.target == .mention(item: "see-also:anarchism", line: 9) })
         var state = explorer.update(start, .follow(.card("see-also:anarchism")))
-        let reference = try #require(card.references.firstIndex { $0.target == .sourceLine(17) })
+        let reference = try #require(card.references.firstIndex { $0.target == .mention(item: "see-also:anarchism", line: 17) })
         while state.reader.selectedReference != reference { state = explorer.press(state, .character("]")) }
         state = explorer.press(state, .enter)
         #expect(state.reader.content == .article)
@@ -339,6 +339,19 @@ struct ExplorerViewTests {
         #expect(state.layout.panes.count == 4)
         state = explorer.press(state, .character("2"), .character("z"))
         #expect(state.layout.panes.map(\.id) == [.reader])
+    }
+
+    /// One pane at a time (below 80 columns), z changed the status line alone (QA 30): it says
+    /// the pane already fills the screen; zoomed at a larger size, z still leaves zoom.
+    @Test func zoomWhereOnePaneFillsTheScreenSaysSo() {
+        let narrow = explorer.press(explorer.initialState(size: Size(width: 60, height: 20)), .character("z"))
+        #expect(!narrow.zoomed)
+        #expect(narrow.notice == "The pane already fills the screen: z zooms where panes stand side by side.")
+        #expect(!explorer.render(narrow).row(19).contains("zoomed"))
+        var zoomed = explorer.press(explorer.initialState(size: Size(width: 120, height: 40)), .character("z"))
+        zoomed = explorer.update(zoomed, .resize(Size(width: 60, height: 20)))
+        #expect(zoomed.zoomed)
+        #expect(!explorer.press(zoomed, .character("z")).zoomed)
     }
 
     /// Un-zooming narrows the reader, so its text takes more lines: a cross-reference selected

@@ -35,7 +35,14 @@ extension Explorer {
                 return state
             }
             state.linkMap = LinkMapState(focus: selectedNode(state) ?? currentNode(state))
-        case .zoom: state = zoomed(!state.zoomed, state)
+        case .zoom:
+            // One pane at a time (below 80 columns): zooming would change nothing on screen
+            // but the status line (QA 30: "zoomed (z back)", and the same screen).
+            if !state.zoomed, state.layout.panes.count == 1, !state.layout.isTooSmall {
+                state.notice = "The pane already fills the screen" + (keymap.keyName(for: .zoom).map { ": \($0) zooms where panes stand side by side." } ?? ".")
+            } else {
+                state = zoomed(!state.zoomed, state)
+            }
         case .redraw: break  // the runtime's: `update` returns the state as it is
         case .nextPane, .previousPane:
             let index = panes.firstIndex(of: state.focus) ?? 0
