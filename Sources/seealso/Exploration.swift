@@ -156,7 +156,8 @@ struct Exploration: ArticleLocation {
         // one title only the first opens. Titles told apart by case alone each open from the
         // finder (QA 28: "only the first opens", and the second did).
         if let titles = catalog.sharedTitles.first {
-            let more = catalog.sharedTitles.count > 1 ? " (and \(catalog.sharedTitles.count - 1) more titles)" : ""
+            let others = catalog.sharedTitles.count - 1
+            let more = others > 0 ? " (and \(others) more title\(others == 1 ? "" : "s"))" : ""
             var seen = Set<String>()
             let quoted = titles.filter { seen.insert($0).inserted }.map { "\u{201C}\($0.neutralized)\u{201D}" }
             // QA 29: two files of one title beside a third told apart by case were not said.

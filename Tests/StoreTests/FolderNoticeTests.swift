@@ -40,6 +40,14 @@ struct FolderNoticeTests {
             + "or apostrophe: links to them open a topic card, and of files with one title only the first opens")
     }
 
+    /// QA 30: "(and 1 more titles)".
+    @Test func oneMoreTitleInTheSingular() {
+        let titles = FolderCatalog(entries: ["Apple", "apple", "Zeta", "zeta"].enumerated().map { .init(path: "\($0.offset).txt", title: $0.element, seeAlso: []) },
+                                   failures: [])
+        #expect(Exploration.notices(of: titles, keymap: keymap).last?.contains("differ only in case, dash or apostrophe (and 1 more title): ") == true,
+                "\(Exploration.notices(of: titles, keymap: keymap))")
+    }
+
     /// Files are counted, not problems: a links file's three are one file that could not be loaded.
     @Test func theFilesAreCounted() {
         let links = FolderCatalog(entries: catalog.entries, failures: [2, 8, 9].map { SourceError(path: "b.links.toml", line: $0, message: "no such topic") })

@@ -18,7 +18,7 @@ struct SharedTitleCardTests {
         reader.apply(.follow(.card(gamma.id)))
         #expect(reader.title == "Alpha", "a card, not another article")
         let card = reader.session.explorer.readerDocument(reader.state).blocks.flatMap(\.spans).map(\.text).joined()
-        #expect(card.contains("2 files of the folder have this title (\(folder.path("gamma-copy.txt")), \(folder.path("gamma.txt")))"), "\(card)")
+        #expect(card.contains("2 files of the folder are titled alike (\(folder.path("gamma-copy.txt")), \(folder.path("gamma.txt")))"), "\(card)")
         #expect(!card.contains("not loaded"))
 
         // A topic no file has: said so, not "not loaded", which read as if it could be (QA 16a).

@@ -76,7 +76,9 @@ public enum Command: String, Sendable, CaseIterable, Codable {
         case .zoom: "Zoom the focused pane to the whole screen and back"
         case .collapse: "Outline: collapse the section (or go to its parent); elsewhere, the previous pane"
         case .expand: "Outline: expand the section (expanded: its first subsection; none: the next pane); elsewhere, the next pane"
-        case .toggleBookmark: "Bookmark the section (or the selected item), or remove it"
+        // "In a list": in the reader, m bookmarks the section read, not the cross-reference
+        // selected there, which v opens the map of (QA 30: both read "the selected item").
+        case .toggleBookmark: "Bookmark the section (or the item selected in a list), or remove it"
         case .note: "Add or edit the bookmark's note"
         case .deleteBookmark: "Bookmarks: delete the selected bookmark"
         case .undoDelete:

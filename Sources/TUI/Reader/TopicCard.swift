@@ -32,8 +32,10 @@ extension ReaderDocument {
             add([TextSpan("This is the article you are reading.", Style(.dim))], spacing: 1)
         } else if let files, item.kind == .seeAlso {
             // Not "not loaded": they are, but a title cannot say which of them it means.
-            add([TextSpan("\(files.count) files of the folder have this title (\(files.map(\.neutralized).joined(separator: ", "))), "
-                          + "so it opens none of them; the finder opens the first. This card gathers what "
+            // "Titled alike": the same title, or one told apart by case, dash or apostrophe only,
+            // each of which the finder opens (QA 30: "have this title" of two that differ in case).
+            add([TextSpan("\(files.count) files of the folder are titled alike (\(files.map(\.neutralized).joined(separator: ", "))), "
+                          + "so it opens none of them; open one from the finder. This card gathers what "
                           + "“\(model.article.title)” says about it.", Style(.dim))], spacing: 1)
         } else if item.kind == .seeAlso {
             // In a folder "not loaded" read as if it could be: no file there has the title.
