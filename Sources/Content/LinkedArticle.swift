@@ -132,6 +132,13 @@ public struct LinkedArticle: Sendable, Equatable {
 
     public func items(of kind: ItemKind) -> [Item] { items.filter { $0.kind == kind } }
 
+    /// The other items of `item`'s kind listed under the same name (folded, as `--item` reads
+    /// it): a See-also entry written twice. The linker gives a name's mentions to the first.
+    public func listedAlike(_ item: Item) -> [Item] {
+        let name = Lookup.fold(item.name)
+        return items.filter { $0.id != item.id && $0.kind == item.kind && Lookup.fold($0.name) == name }
+    }
+
     /// The sections linked to other sections, in article order, each with those links (in
     /// the graph's order). No item holds such a link, so the outputs that list the items'
     /// links show these apart. They are curated: the linker links mentions to items only.

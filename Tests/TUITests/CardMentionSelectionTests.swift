@@ -26,3 +26,22 @@ struct CardMentionSelectionTests {
         }
     }
 }
+
+/// A See-also entry written twice: the second's card said the text does not mention it, where
+/// the linker gave the name's mentions to the first (QA 30).
+@Suite("The card of a name listed twice")
+struct ListedTwiceCardTests {
+    @Test func eachCardSaysWhereTheOtherIsAndShowsTheMentions() throws {
+        let model = try LinkedArticle(article: ArticleParser().parse("= Dup =\nLead mentions Anarchism and Zeta.\n\n== See also ==\n- Anarchism\n- Zeta\n- Anarchism\n", path: "dup.txt"))
+        func text(_ card: ReaderDocument) -> String { card.blocks.map { $0.spans.map(\.text).joined() }.joined(separator: "\n") }
+        let second = ReaderDocument.card(for: "see-also:anarchism-2", in: model)
+        #expect(text(second).contains("Listed again in See also, line 5"), "\(text(second))")
+        #expect(text(second).contains("Mentioned in the article (1)"))
+        #expect(!text(second).contains("does not mention it"))
+        #expect(second.references.contains { $0.target == .mention(item: "see-also:anarchism", line: 2) })
+        #expect(second.references.contains { $0.target == .item("see-also:anarchism") })
+        let first = ReaderDocument.card(for: "see-also:anarchism", in: model)
+        #expect(text(first).contains("Listed again in See also, line 7"))
+        #expect(!text(ReaderDocument.card(for: "see-also:zeta", in: model)).contains("Listed again"))
+    }
+}

@@ -25,6 +25,15 @@ extension ReaderDocument {
         let listed = reference(to: .item(item.id), label: "\(sectionTitle), line \(item.line)")
         add([TextSpan(item.kind.singularTitle.capitalizedFirst, Style(item.kind.role, bold: true)),
              TextSpan(" · listed in "), TextSpan("\(sectionTitle), line \(item.line)", Style(.link), reference: listed)])
+        // A name listed twice: the card of either says where the other is, and the mentions,
+        // which the linker gives the first, are shown on both (QA 30: the second's card said
+        // the text does not mention it).
+        let alike = model.listedAlike(item)
+        for other in alike {
+            let place = "\(model.displayName(of: model.article.sections[other.section].id)), line \(other.line)"
+            let number = reference(to: .item(other.id), label: place)
+            add([TextSpan("Listed again in "), TextSpan(place, Style(.link), reference: number)])
+        }
         if let description = item.description {
             add([TextSpan(description)], spacing: 1)
         }
@@ -69,13 +78,15 @@ extension ReaderDocument {
         }
 
         // Mentions only: a namesake's same-topic link has the namesake's own line as evidence.
-        let mentions = model.graph.incoming(to: item.id).filter { $0.relation == .mentions }.compactMap(\.evidence)
-        add([TextSpan("Mentioned in the article (\(mentions.count))", Style(.heading1, bold: true))],
+        let mentioned = ([item] + alike).lazy.map { named in
+            model.graph.incoming(to: named.id).filter { $0.relation == .mentions }.compactMap { $0.evidence.map { (named.id, $0) } }
+        }.first { !$0.isEmpty } ?? []
+        add([TextSpan("Mentioned in the article (\(mentioned.count))", Style(.heading1, bold: true))],
             prefix: TextSpan("# ", Style(.heading1)), spacing: 1, heading: true)
-        if mentions.isEmpty { add([TextSpan("The article's text does not mention it by name.", Style(.dim))]) }
-        for evidence in mentions {
+        if mentioned.isEmpty { add([TextSpan("The article's text does not mention it by name.", Style(.dim))]) }
+        for (named, evidence) in mentioned {
             let place = "\(model.displayName(of: evidence.section)), line \(evidence.line)"
-            let number = reference(to: .mention(item: item.id, line: evidence.line), label: place)
+            let number = reference(to: .mention(item: named, line: evidence.line), label: place)
             add([TextSpan(place, Style(.link), reference: number), TextSpan(": “\(evidence.text)”")],
                 prefix: TextSpan("• ", Style(.dim)), indent: 2, spacing: 1)
         }
