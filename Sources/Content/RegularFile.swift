@@ -162,7 +162,14 @@ public enum RegularFile {
     }
 
     /// strerror's words, with a lower-case first letter as in the rest of seealso's messages.
+    /// Two in the words every other message uses for them (QA 30: `outline - < /tmp` said "is
+    /// a directory", `config --check /tmp` "it is a folder, not a file").
     static func reason(_ code: Int32) -> String {
+        switch code {
+        case EISDIR: return "it is a folder, not a file"
+        case ENOTDIR: return "not a folder (a file is on its path)"
+        default: break
+        }
         let text = String(cString: strerror(code))
         return text.prefix(1).lowercased() + text.dropFirst()
     }

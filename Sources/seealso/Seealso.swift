@@ -26,7 +26,9 @@ struct Seealso: ParsableCommand {
             Without FILE, seealso opens the bundled Wikipedia article "Dual power" (CC BY-SA 4.0). \
             An article FILE may have its curated cross-links beside it as NAME.links.toml. \
             FILE - (or /dev/stdin) reads the article from standard input, named "(standard input)" \
-            in messages; the explorer then reads keys from the terminal, as less does.
+            in messages; the explorer then reads keys from the terminal, as less does. The \
+            explorer's options (--section, --item, --no-restore, --data-dir, --config) are \
+            explained by 'seealso help explore'.
 
             Keys, theme and layout can be set in $XDG_CONFIG_HOME/seealso/config.toml \
             (see 'seealso config --help'). 'man seealso' has these pages for every command; \

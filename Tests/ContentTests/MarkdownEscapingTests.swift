@@ -75,4 +75,12 @@ struct MarkdownEscapingTests {
         #expect(MarkdownExporter.inline("*\u{301}a*\u{301}") == "\\*\u{301}a\\*\u{301}")
         #expect(MarkdownExporter.block("-\u{301} item") == "\\-\u{301} item")
     }
+
+    /// A name that shows nothing is no name (QA 30: `- **\u{200B}** – only zero width name`).
+    @Test func aNameThatShowsNothingIsNotBold() throws {
+        let model = try LinkedArticle(article: ArticleParser().parse("= T =\n\n== Notes ==\n- \u{200B} – only zero width name\n- Real – a name\n", path: "t.txt"))
+        let markdown = MarkdownExporter().export(model)
+        #expect(markdown.contains("- \u{200B} – only zero width name\n"), "\(markdown)")
+        #expect(markdown.contains("- **Real** – a name\n"))
+    }
 }

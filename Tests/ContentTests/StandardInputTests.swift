@@ -56,6 +56,23 @@ struct StandardInputTests {
         ["export", "--format", "dot", "--focus", "Gamma"],
     ]
 
+    /// QA 30: "No items of the requested kind." named neither the kind nor the article.
+    @Test func noItemOfTheKindsAskedForNamesThemAndTheArticle() throws {
+        let model = try LinkedArticle(article: ArticleParser().parse("= Quiet =\n\n== See also ==\n- Alpha\n", path: "q.txt"))
+        #expect(LinksFormatter(kinds: [.example]).format(model) == "No examples in 'Quiet'.\n")
+        #expect(LinksFormatter(kinds: [.example, .strategy]).format(model) == "No examples or strategies in 'Quiet'.\n")
+    }
+
+    /// A folder as standard input is said as a folder given as FILE is (QA 30: "is a
+    /// directory", where every other message says "it is a folder, not a file").
+    @Test func aFolderAsStandardInputIsSaidAsAFolder() throws {
+        try withTemporaryDirectory { folder in
+            let result = try CLI.run(["outline", "-"], input: folder)
+            #expect(result.status == 66)
+            #expect(result.stderr == "seealso: (standard input): cannot read file: it is a folder, not a file\n", "\(result.stderr)")
+        }
+    }
+
     @Test("outline, links and every export read a piped article for -, as for its file", arguments: commands)
     func commandsReadThePipe(command: [String]) throws {
         let expected = try asFile(command)

@@ -53,7 +53,12 @@ public struct LinksFormatter: Sendable {
             }
             if !sections.isEmpty { groups.append("Sections (\(sections.count))\n" + sections.joined()) }
         }
-        return groups.isEmpty ? "No items of the requested kind.\n" : groups.joined(separator: "\n")
+        guard groups.isEmpty else { return groups.joined(separator: "\n") }
+        // The kinds asked for and the article, named (QA 30: "No items of the requested kind.").
+        let asked = ItemKind.allCases.filter { kinds?.contains($0) ?? true }
+            .map { $0 == .seeAlso ? $0.pluralTitle : $0.pluralTitle.lowercased() }
+        let named = asked.count > 1 ? asked.dropLast().joined(separator: ", ") + " or " + asked[asked.count - 1] : asked.joined()
+        return "No \(named) in '\(model.article.title.neutralized)'.\n"
     }
 
     /// A node's row, `name  (id, line N)`, and a row for each of `links` of the origins asked for.

@@ -63,7 +63,9 @@ public struct MarkdownExporter: Sendable {
     /// `Classifier.titleAndDescription`; it was written unbolded, though the JSON had its
     /// name). Nil for an item without a name before a dash.
     private static func nameAndDescription(of item: ListItem, isSeeAlso: Bool) -> (name: String, separator: String, description: String?)? {
-        if let name = item.name, !name.isEmpty, let separator = item.separator { return (name, separator, item.description) }
+        // A name that shows nothing (zero-width spaces) is no name, as the classifier reads it:
+        // in bold it was an empty `**​**` (QA 30).
+        if let name = item.name, !name.showsNothing, let separator = item.separator { return (name, separator, item.description) }
         guard isSeeAlso, let title = Classifier.titleAndDescription(of: item) else { return nil }
         return (title.name, title.separator, title.description)
     }
