@@ -113,7 +113,13 @@ public enum ArticleLoader {
     /// The article read from standard input (`bytes`), parsed, named as
     /// `StandardInput.displayName` in its errors and outputs; it has no links file.
     public static func text(standardInput bytes: [UInt8]) throws -> Article {
-        try ArticleParser().parse(bytes: bytes, path: StandardInput.displayName)
+        try text(stream: bytes, named: StandardInput.displayName)
+    }
+
+    /// The article read from a stream (`bytes`), standard input or a pipe given as FILE,
+    /// parsed and named `name` in its errors and outputs; it has no links file.
+    public static func text(stream bytes: [UInt8], named name: String) throws -> Article {
+        try ArticleParser().parse(bytes: bytes, path: name)
     }
 
     private static func bundledArticle() throws -> Article {

@@ -255,8 +255,9 @@ extension Bookmarks {
             try requireName(item, of: "--item")
             // Refused before anything is read: a bookmark is opened again from its file, and
             // what came through a pipe is gone once read.
-            if article.readsStandardInput {
-                throw ValidationError("An article read from standard input cannot be bookmarked: a bookmark needs a file to come back to. Give the article's PATH.")
+            if article.readsStream {
+                let source = article.readsStandardInput ? "standard input" : "a pipe"
+                throw ValidationError("An article read from \(source) cannot be bookmarked: a bookmark needs a file to come back to. Give the article's PATH.")
             }
         }
 

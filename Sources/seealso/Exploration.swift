@@ -30,7 +30,7 @@ struct Exploration: ArticleLocation {
         // input, which is read once) is read and linked on a second thread from here, while this
         // one reads the settings and opens the store: none needs another, and the article is
         // the longest part of the start-up (scripts/bench-tui.sh).
-        let article = interactive && folderPath == nil && !readsStandardInput ? prefetchStamped() : nil
+        let article = interactive && folderPath == nil && !readsStream ? prefetchStamped() : nil
         let settings = try ConfigOptions.load(configPath, environment: environment)
         // The config's problems are said before the outline; for the explorer, once it has
         // ended, first of what it says then, where they stay readable: said before it, they
@@ -84,7 +84,8 @@ struct Exploration: ArticleLocation {
                                                         catalog: opening.catalog) }
                 // The bookmark keys say why there are none, as the start-up notice did
                 // ("the bookmark store could not be opened", the reason dropped).
-                let off = readsStandardInput ? Self.standardInputHasNoBookmarks : (opened == nil ? problem : nil) ?? Explorer.noBookmarkStore
+                let off = readsStream ? (readsStandardInput ? Self.standardInputHasNoBookmarks : Self.pipeHasNoBookmarks)
+                    : (opened == nil ? problem : nil) ?? Explorer.noBookmarkStore
                 let session = opening.session(service: service, keymap: settings.config.keymap, bookmarksOff: off)
                 session.standsIn = started.standsIn
                 session.storeProblem = problem
@@ -128,12 +129,12 @@ struct Exploration: ArticleLocation {
     /// application's) leaves reading intact: the explorer runs without bookmarks and says why,
     /// on screen and again on exit; a read-only one is used, and why it is read-only said.
     ///
-    /// An article from standard input has no file: a bookmark could not open it again, and
+    /// An article from standard input (or a pipe) has no file: a bookmark could not open it again, and
     /// its session, kept by title as every session is, would be restored into whatever is
     /// piped in next under that title (the bundled article's, for a copy of it). So it
     /// is read without either, and the bookmark keys say why.
     func openStore(environment: [String: String]) -> (store: StateStore?, problem: (any Error)?) {
-        guard !readsStandardInput else { return (nil, nil) }
+        guard !readsStream else { return (nil, nil) }
         do {
             let store = try StateStore(directory: StoreOptions.directory(dataDirectory, environment: environment))
             return (store, store.readOnlyError)
@@ -213,6 +214,7 @@ struct Exploration: ArticleLocation {
 
     /// What the bookmark keys say for an article read from standard input.
     static let standardInputHasNoBookmarks = "the article was read from standard input"
+    static let pipeHasNoBookmarks = "the article was read from a pipe"
 
     /// The outline instead of the explorer (stdout is not a terminal, or not one ncurses can
     /// drive), then `note` on stderr.

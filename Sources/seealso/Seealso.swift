@@ -26,7 +26,8 @@ struct Seealso: ParsableCommand {
             Without FILE, seealso opens the bundled Wikipedia article "Dual power" (CC BY-SA 4.0). \
             An article FILE may have its curated cross-links beside it as NAME.links.toml. \
             FILE - (or /dev/stdin) reads the article from standard input, named "(standard input)" \
-            in messages; the explorer then reads keys from the terminal, as less does. The \
+            in messages; the explorer then reads keys from the terminal, as less does; a FILE \
+            that is a pipe (<(curl …)) is read the same way. The \
             explorer's options (--section, --item, --no-restore, --data-dir, --config) are \
             explained by 'seealso help explore'.
 
@@ -172,8 +173,8 @@ extension ArticleLocation {
     /// and standard input): the explorer reads them again when they change.
     func loadStamped() throws -> LoadedArticle {
         let loaded = try reportingSourceErrors {
-            guard readsStandardInput else { return try LoadedArticle.read(path: file) }
-            return LoadedArticle(model: try LinkedArticle(article: ArticleLoader.text(standardInput: StandardInput.bytes())), stamp: nil)
+            guard readsStream else { return try LoadedArticle.read(path: file) }
+            return LoadedArticle(model: try LinkedArticle(article: streamText()), stamp: nil)
         }
         noteMisnamedLinksFile()
         return loaded
@@ -198,14 +199,14 @@ extension ArticleLocation {
     /// links file but is not read (`t.txt.links.toml`: see `ArticleLoader.misnamedLinksNote`).
     /// A note, not an error: the article loaded, without curated links.
     private func noteMisnamedLinksFile() {
-        guard let file, !readsStandardInput, let note = ArticleLoader.misnamedLinksNote(for: file) else { return }
+        guard let file, !readsStream, let note = ArticleLoader.misnamedLinksNote(for: file) else { return }
         Diagnostics.report(note)
     }
 
     /// The article's text, parsed but not linked (see `ArticleLoader.text`), or exits as `load`.
     func text() throws -> Article {
         try reportingSourceErrors {
-            try readsStandardInput ? ArticleLoader.text(standardInput: StandardInput.bytes()) : ArticleLoader.text(path: file)
+            try readsStream ? streamText() : ArticleLoader.text(path: file)
         }
     }
 
@@ -229,6 +230,18 @@ extension ArticleLocation {
 extension ArticleLocation {
     /// Whether PATH is standard input (`-`, see `StandardInput`).
     var readsStandardInput: Bool { file.map(StandardInput.isNamed) ?? false }
+
+    /// Whether the article comes through a stream: standard input, or a FILE that is a pipe
+    /// (`<(curl …)`, a FIFO), read to its end once, as less and grep read it (QA 30: "a pipe,
+    /// not a regular file"). It has no file to come back to: no links file, no stamp to
+    /// watch (opened again, the pipe would block), no bookmarks or reading place.
+    var readsStream: Bool { readsStandardInput || file.map(StandardInput.isPipe(atPath:)) == true }
+
+    /// The stream's article (see `readsStream`), named "(standard input)" or by its FILE.
+    func streamText() throws -> Article {
+        guard let file, !readsStandardInput else { return try ArticleLoader.text(standardInput: StandardInput.bytes()) }
+        return try ArticleLoader.text(stream: StandardInput.bytes(ofPipe: file), named: file)
+    }
 
     /// After a command read the bundled article (no PATH), titled `title`, while standard input
     /// is a pipe: one line on stderr saying so, and that `-` reads the pipe (`example`, the
@@ -274,7 +287,7 @@ extension ArticleLocation {
     /// The article, or every article of a folder. A folder's broken files are reported on
     /// stderr as `path:line: message`; `finish` then exits 65 once the rest is printed.
     func loadSource() throws -> Source {
-        guard let file, !readsStandardInput else { return .article(try load()) }
+        guard let file, !readsStream else { return .article(try load()) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue else {
             return .article(try load())

@@ -73,6 +73,43 @@ struct StandardInputTests {
         }
     }
 
+    /// `seealso ARGUMENTS`, where the word "FIFO" is a named pipe the article is written into,
+    /// as `seealso … <(cat FILE)` gives it; and the pipe's path.
+    static func throughNamedPipe(_ arguments: [String]) throws -> (result: CLI.Result, fifo: String) {
+        try withTemporaryDirectory { directory in
+            let source = directory.appendingPathComponent("source.txt")
+            try Self.article.write(to: source, atomically: true, encoding: .utf8)
+            let fifo = directory.appendingPathComponent("fifo").path
+            // The writer is killed once seealso is done: one that never read the pipe left it
+            // blocked in open(2), holding the test's output open.
+            let script = #"mkfifo "$1" && { cat "$0" > "$1" 2>/dev/null & } && shift && "$@"; status=$?; kill $! 2>/dev/null; exit $status"#
+            let result = try CLI.run(["-c", script, source.path, fifo, try CLI.binary().path] + arguments.map { $0 == "FIFO" ? fifo : $0 },
+                                     executable: URL(fileURLWithPath: "/bin/sh"))
+            return (result, fifo)
+        }
+    }
+
+    /// A FILE that is a pipe (`<(…)`, a FIFO) is read as `-` is, once, and named by its path
+    /// (QA 30: refused as "a pipe, not a regular file", where less, grep, `--config` and
+    /// `bookmarks import` read one).
+    @Test("A FILE that is a named pipe is read as its file is", arguments: [["outline"], ["links"], ["links", "--kind", "see-also"]])
+    func aNamedPipeIsRead(command: [String]) throws {
+        let expected = try asFile(command)
+        let (piped, _) = try Self.throughNamedPipe(command + ["FIFO"])
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(piped.stderr == "")
+        #expect(piped.output == expected.output)
+    }
+
+    @Test func aNamedPipeIsSearchedAndNamedByItsPathButNotBookmarked() throws {
+        let (found, fifo) = try Self.throughNamedPipe(["search", "FIFO", "Delta"])
+        #expect(found.status == 0, "\(found.stderr)")
+        #expect(found.output.hasPrefix("\(fifo):5: History: "), "\(found.output)")
+        let (added, _) = try Self.throughNamedPipe(["bookmarks", "add", "FIFO", "--section", "History"])
+        #expect(added.status == 64)
+        #expect(added.stderr.hasPrefix("seealso: an article read from a pipe cannot be bookmarked"), "\(added.stderr)")
+    }
+
     @Test("outline, links and every export read a piped article for -, as for its file", arguments: commands)
     func commandsReadThePipe(command: [String]) throws {
         let expected = try asFile(command)
