@@ -30,7 +30,8 @@ struct LongFinderEntryTests {
         #expect(results.map(\.entry.title) == [name])
         // As before: the greedy match from the first "a" scores best (the word's start).
         #expect(results.first?.match.positions == [0, length])
-        #expect(explorer.render(state).text.contains("see-also aaaa"))
+        // Its last matched letter, the b, is shown: the start gives way (QA 30).
+        #expect(explorer.render(state).text.contains("see-also …aaaa") && explorer.render(state).text.contains("aaab │"))
     }
 
     /// The results are matched when the query or the bookmarks change, not when drawn: a
@@ -47,7 +48,7 @@ struct LongFinderEntryTests {
                                  isOrphaned: false)
         state = explorer.update(state, .bookmarksLoaded([mark], notice: nil))
         #expect(explorer.finderResults(state).map(\.entry.kind) == [.bookmark])
-        #expect(explorer.render(state).text.contains("bookmark Background — zzz"))
+        #expect(explorer.render(state).text.contains("bookmark …zzzz") && explorer.render(state).text.contains("zzzb │"))
     }
 
     /// The old matcher, kept to check the new one against: a greedy match from each place the
@@ -86,5 +87,24 @@ struct LongFinderEntryTests {
                         "\(query) in \(title)")
             }
         }
+    }
+
+    /// QA 30: a result cut where its matched letters lie past the cut showed no sign of why it
+    /// matched ("example  Republic of Kosova and the Autonomous P…" for "metohija"). It is cut
+    /// at its start too, so that they show; one that matches early is cut at its end as before.
+    @Test func aCutResultShowsItsMatch() throws {
+        let explorer = makeExplorer()
+        func row(_ query: String, width: Int = 80) -> String {
+            var state = explorer.update(explorer.initialState(size: Size(width: width, height: 24)), .command(.goTo))
+            for character in query { state = explorer.update(state, explorer.action(for: .key(.character(character)), in: state)) }
+            return explorer.render(state).text.split(separator: "\n").first { $0.contains("example ") } .map(String.init) ?? ""
+        }
+        let late = row("metohija")
+        #expect(late.contains("…") && late.contains("Metohija"), "\(late)")
+        let early = row("republic of kos")
+        #expect(early.contains("Republic of Kos"), "\(early)")
+        #expect(Explorer.shownStart(of: Array("abcdefghij"), room: 6, lastMatch: 1) == 0)
+        #expect(Explorer.shownStart(of: Array("abcdefghij"), room: 6, lastMatch: 9) == 5, "…fghij")
+        #expect(Explorer.shownStart(of: Array("abcdefghij"), room: 6, lastMatch: 5) == 5, "…fghi…: the match and three after it")
     }
 }

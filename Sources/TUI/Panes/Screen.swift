@@ -607,9 +607,18 @@ extension Explorer {
             // title keeps ten columns.
             let detail = entry.detail.map { "  " + $0 }.flatMap { box.x + box.width - 2 - column - $0.displayWidth >= 10 ? $0 : nil }
             let end = box.x + box.width - 2 - (detail?.displayWidth ?? 0)
-            let isCut = entry.title.displayWidth > end - column
+            // Where the matched letters lie past the cut, the title is cut at its start too, so
+            // that they show, as fzf keeps a match in view (QA 30: "…and Metoh…" for metohija).
+            let characters = Array(entry.title)
+            let start = entry.title.displayWidth > end - column
+                ? Self.shownStart(of: characters, room: end - column, lastMatch: match.positions.max()) : 0
+            if start > 0 {
+                column += buffer.put("…", x: column, y: y, style: selected ? Style(.selection) : Style(.dim))
+            }
+            let isCut = String(characters[start...]).displayWidth > end - column
             let textEnd = isCut ? end - 1 : end
-            for (offset, character) in entry.title.enumerated() {
+            for offset in start..<characters.count {
+                let character = characters[offset]
                 guard column < textEnd else { break }
                 let style = Style(selected ? .selection : .normal, bold: matched.contains(offset), underline: matched.contains(offset))
                 let drawn = buffer.put(String(character), x: column, y: y, maxWidth: textEnd - column, style: style, fillsCut: false)
@@ -625,6 +634,24 @@ extension Explorer {
             if let detail { buffer.put(detail, x: column, y: y, style: selected ? Style(.selection) : Style(.dim)) }
         }
         if results.isEmpty { buffer.put("Nothing matches.", x: box.x + 2, y: frame.firstRow, style: Style(.dim)) }
+    }
+
+    /// The first character of a finder title cut to `room` columns (an "…" at its end) to
+    /// draw, so that the last matched character shows with up to three after it: 0 when it
+    /// shows from the start; else an "…" goes first too.
+    static func shownStart(of characters: [Character], room: Int, lastMatch: Int?) -> Int {
+        guard let lastMatch, lastMatch < characters.count else { return 0 }
+        let widths = characters.map { String($0).displayWidth }
+        if widths[...lastMatch].reduce(0, +) <= room - 1 { return 0 }
+        let end = min(characters.count, lastMatch + 4)
+        // Both ends cut: two columns for the "…"s, one where the title runs to its end.
+        var room = room - (end < characters.count ? 2 : 1)
+        var start = end
+        while start > 0, widths[start - 1] <= room {
+            room -= widths[start - 1]
+            start -= 1
+        }
+        return min(start, lastMatch)
     }
 
     func drawHelp(_ state: AppState, into buffer: inout CellBuffer) {
