@@ -292,7 +292,12 @@ extension StateStore {
             output += "\n## \(MarkdownExporter.inline(title))\n\n"
             for bookmark in all where bookmark.articleTitle == title {
                 var line = "- \(MarkdownExporter.block(bookmark.displayPath))"  // starts the item's text
-                if let note = bookmark.note { line += " — \(MarkdownExporter.inline(note))" }
+                // A note's lines stay lines: a hard break (CommonMark's "\" at a line's end), the
+                // next indented into the item (QA 30: its line breaks were written "^J").
+                if let note = bookmark.note {
+                    let lines = note.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { MarkdownExporter.inline(String($0)) }
+                    line += " — " + lines.joined(separator: "\\\n  ")
+                }
                 // The day as `bookmarks list` shows it, local (`LocalTime`).
                 output += line + " (\(LocalTime.day(bookmark.createdAt)))\n"
             }

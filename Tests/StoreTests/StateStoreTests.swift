@@ -394,6 +394,15 @@ import Testing
             """)
     }
 
+    /// QA 30: a note's line breaks were written "^J" (caret notation) into the Markdown file.
+    @Test func aNoteOfSeveralLinesKeepsThemAsHardBreaks() throws {
+        let numbered = try Fixture.model("= Lines =\nLead.\n\n== Second ==\nText.\n")
+        try store.addBookmark(in: numbered, sectionIndex: 1, note: "line1\nline2\ttab\r\nline3")
+        let markdown = try store.exportBookmarksMarkdown()
+        #expect(markdown.contains("\n- Second — line1\\\n  line2 tab\\\n  line3 ("), "\(markdown)")
+        #expect(!markdown.contains("^J") && !markdown.contains("^M"))
+    }
+
     /// A section heading that looks like a list marker stays text in the item ("- 2. Second"
     /// was a nested ordered list).
     @Test func aBookmarkOfANumberedHeadingStaysText() throws {
