@@ -87,7 +87,10 @@ struct ListLayout {
     /// is never one, so that an entry is not cut in half at the top of the pane.
     let isDetail: [Bool]
 
-    init(rows: [ListRow], width: Int) {
+    /// `height`: the pane's rows. An entry's detail takes two fewer at most, so that the entry
+    /// and its group's heading show with it (QA 30: at 40×12 a twelve-row rationale ran past
+    /// the pane, cut without "…", and the rest could not be reached).
+    init(rows: [ListRow], width: Int, height: Int = .max) {
         var lines: [(row: Int, spans: [TextSpan])] = []
         var rowStart: [Int] = []
         isDetail = rows.enumerated().map { $0.offset > 0 && $0.element.isDetail }
@@ -102,7 +105,7 @@ struct ListLayout {
                 // Long evidence stays readable in a side pane: the topic card has it whole. A
                 // message is shown whole: it is all the pane says, and ends with the name it
                 // is about; a rationale (`showsWhole`) is, up to a pane's height.
-                let limit = row.showsWhole ? Self.maxRationaleLines : Self.maxDetailLines
+                let limit = min(row.showsWhole ? Self.maxRationaleLines : Self.maxDetailLines, max(height - 2, 1))
                 if row.isDetail, wrapped.count > limit {
                     wrapped = Array(wrapped.prefix(limit))
                     var last = wrapped[wrapped.count - 1]

@@ -100,6 +100,7 @@ extension Explorer {
     struct NodePaneWidth: Hashable {
         var rows: NodePane
         var width: Int
+        var height: Int
     }
 
     /// The selection and scroll of list pane `pane`. The outline and the reader are no lists:
@@ -243,7 +244,7 @@ extension Explorer {
 
     /// The rows of a list pane laid out at its width (one-column margins on both sides).
     func listLayout(_ rows: [ListRow], pane: PaneID, _ state: AppState) -> ListLayout {
-        ListLayout(rows: rows, width: listWidth(of: pane, state))
+        ListLayout(rows: rows, width: listWidth(of: pane, state), height: contentHeight(of: pane, state))
     }
 
     /// A list pane's rows and their layout at its width; the cross-links' and backlinks' as
@@ -252,7 +253,7 @@ extension Explorer {
         switch pane {
         case .crossLinks, .backlinks:
             let key = NodePane(pane: pane, node: currentNode(state))
-            return (nodeRows[key], nodeRowLayouts[NodePaneWidth(rows: key, width: listWidth(of: pane, state))])
+            return (nodeRows[key], nodeRowLayouts[NodePaneWidth(rows: key, width: listWidth(of: pane, state), height: contentHeight(of: pane, state))])
         default:
             let rows = rows(of: pane, state)
             return (rows, listLayout(rows, pane: pane, state))

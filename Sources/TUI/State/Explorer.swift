@@ -51,7 +51,7 @@ public struct Explorer: Sendable {
                 : PaneRows.backlinks(model, node: key.node, incoming: neighbours.incoming)
         }
         self.nodeRows = nodeRows
-        self.nodeRowLayouts = Memo(limit: 16) { key in ListLayout(rows: nodeRows[key.rows], width: key.width) }
+        self.nodeRowLayouts = Memo(limit: 16) { key in ListLayout(rows: nodeRows[key.rows], width: key.width, height: key.height) }
         self.linkMaps = Memo(limit: 4) { LinkMap(model: model, focus: $0) }
     }
 
