@@ -466,3 +466,24 @@ struct LinkMapLegendTests {
         }
     }
 }
+
+/// QA 30: at 60 columns two nodes of one box, "Marxism–Leninism" and "Marxism–Leninism–Maoism",
+/// were both "Marxism–Lenini…". Labels that cut alike are cut in the middle instead.
+@Suite("Link map labels that cut alike")
+struct LinkMapLabelCutTests {
+    @Test func labelsThatCutAlikeKeepTheirEnds() {
+        #expect("Marxism–Leninism".truncatedInTheMiddle(toWidth: 15) == "Marxism…eninism")
+        #expect("Marxism–Leninism–Maoism".truncatedInTheMiddle(toWidth: 15) == "Marxism…–Maoism")
+        #expect("short".truncatedInTheMiddle(toWidth: 15) == "short")
+        let shown = LinkMap.toldApart([(0, "Marxism–Leninism", "Marxism–Lenini…"), (1, "Marxism–Leninism–Maoism", "Marxism–Lenini…"),
+                                       (2, "Prefigurative politics", "Prefigurative…"), (3, "Anarchism", "Anarchism")])
+        #expect(shown == [0: "Marxism…eninism", 1: "Marxism…–Maoism", 2: "Prefigurative…", 3: "Anarchism"])
+    }
+
+    @Test func theMapAtSixtyColumnsTellsThemApart() {
+        let explorer = makeExplorer()
+        let state = explorer.press(explorer.initialState(size: Size(width: 60, height: 20)), .character("1"), .character("g"), .character("v"))
+        let screen = explorer.render(state).text
+        #expect(screen.contains("Marxism…eninism") && screen.contains("Marxism…–Maoism"), "\(screen)")
+    }
+}

@@ -519,6 +519,22 @@ extension LinkMap {
         return (label.truncated(toWidth: labelRoom), shownTag)
     }
 
+    /// The labels of a box's nodes as drawn, by node index: each cut as `cut`, but where two
+    /// different labels cut alike, in the middle instead, to the same width (QA 30: at 60
+    /// columns "Marxism–Leninism" and "Marxism–Leninism–Maoism" were both "Marxism–Lenini…"). Cuts
+    /// of fewer than ten columns stay as they are.
+    static func toldApart(_ cuts: [(index: Int, label: String, cut: String)]) -> [Int: String] {
+        var labelsByCut: [String: Set<String>] = [:]
+        for entry in cuts { labelsByCut[entry.cut, default: []].insert(entry.label) }
+        var shown: [Int: String] = [:]
+        for entry in cuts {
+            // Not in a few columns, where both ends of a name are letters that say little.
+            let alike = entry.cut != entry.label && entry.cut.displayWidth >= 10 && labelsByCut[entry.cut, default: []].count > 1
+            shown[entry.index] = alike ? entry.label.truncatedInTheMiddle(toWidth: entry.cut.displayWidth) : entry.cut
+        }
+        return shown
+    }
+
     /// A roomy column's tag row: the relation and origin spelled out, or as the short tag when
     /// that is too wide, in `room` columns.
     static func roomyTag(_ node: Node, room: Int) -> String {
@@ -560,6 +576,13 @@ extension LinkMap {
             buffer.drawBox(box, title: title, style: Style(.border), titleStyle: Style(placed.group.kind.role, bold: true),
                            ascii: glyphs.ascii)
             let inner = box.width - 2
+            let labels = Self.toldApart(placed.rows.compactMap { row -> (index: Int, label: String, cut: String)? in
+                guard case .node(let index, true) = row else { return nil }
+                let label = nodes[index].label.neutralized
+                let cut = plan.roomy ? label.truncated(toWidth: inner - 2)
+                    : Self.compactParts(label: label, tag: nodes[index].tag, room: inner - 2).label
+                return (index, label, cut)
+            })
             for (offset, row) in placed.rows.enumerated() {
                 let y = box.y + 1 + offset
                 switch row {
@@ -579,13 +602,13 @@ extension LinkMap {
                     let label = node.label.neutralized
                     if plan.roomy {
                         if first {
-                            buffer.put(label.truncated(toWidth: inner - 2), x: box.x + 2, y: y, maxWidth: inner - 2, style: labelStyle)
+                            buffer.put(labels[index] ?? label.truncated(toWidth: inner - 2), x: box.x + 2, y: y, maxWidth: inner - 2, style: labelStyle)
                         } else {
                             buffer.put(Self.roomyTag(node, room: inner - 4), x: box.x + 4, y: y, maxWidth: inner - 4, style: tagStyle)
                         }
                     } else {
                         let parts = Self.compactParts(label: label, tag: node.tag, room: inner - 2)
-                        buffer.put(parts.label, x: box.x + 2, y: y, maxWidth: inner - 2, style: labelStyle)
+                        buffer.put(labels[index] ?? parts.label, x: box.x + 2, y: y, maxWidth: inner - 2, style: labelStyle)
                         let tagX = box.maxX - 2 - parts.tag.displayWidth
                         buffer.put(parts.tag, x: tagX, y: y, maxWidth: box.maxX - 2 - tagX, style: tagStyle)
                     }

@@ -140,6 +140,23 @@ extension StringProtocol {
         return String(kept) + ellipsis
     }
 
+    /// This text cut to `width` columns in its middle: its start, "…", and its end, for
+    /// names that a cut at the end would make alike ("Marxism…Leninism", "Marxism…–Maoism").
+    public func truncatedInTheMiddle(toWidth width: Int) -> String {
+        guard displayWidth > width, width > 2 else { return truncated(toWidth: width) }
+        let head = prefix(fittingWidth: (width - 1) / 2)
+        var tailWidth = width - 1 - head.displayWidth
+        var start = endIndex
+        while start > startIndex {
+            let before = index(before: start)
+            let characterWidth = self[before].displayWidth
+            guard characterWidth <= tailWidth else { break }
+            tailWidth -= characterWidth
+            start = before
+        }
+        return String(head) + "…" + String(self[start...])
+    }
+
     /// This text cut to `width` columns and padded with spaces to exactly `width` (a wide
     /// character that would straddle the edge becomes a space).
     public func padded(toWidth width: Int) -> String {
