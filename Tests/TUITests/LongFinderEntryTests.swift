@@ -103,8 +103,8 @@ struct LongFinderEntryTests {
         #expect(late.contains("…") && late.contains("Metohija"), "\(late)")
         let early = row("republic of kos")
         #expect(early.contains("Republic of Kos"), "\(early)")
-        #expect(Explorer.shownStart(of: Array("abcdefghij"), room: 6, lastMatch: 1) == 0)
-        #expect(Explorer.shownStart(of: Array("abcdefghij"), room: 6, lastMatch: 9) == 5, "…fghij")
-        #expect(Explorer.shownStart(of: Array("abcdefghij"), room: 6, lastMatch: 5) == 5, "…fghi…: the match and three after it")
+        #expect(Explorer.shownStart(of: "abcdefghij", room: 6, lastMatch: 1) == 0)
+        #expect(Explorer.shownStart(of: "abcdefghij", room: 6, lastMatch: 9) == 5, "…fghij")
+        #expect(Explorer.shownStart(of: "abcdefghij", room: 6, lastMatch: 5) == 5, "…fghi…: the match and three after it")
     }
 }

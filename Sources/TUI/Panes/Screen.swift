@@ -609,17 +609,16 @@ extension Explorer {
             let end = box.x + box.width - 2 - (detail?.displayWidth ?? 0)
             // Where the matched letters lie past the cut, the title is cut at its start too, so
             // that they show, as fzf keeps a match in view (QA 30: "…and Metoh…" for metohija).
-            let characters = Array(entry.title)
-            let start = entry.title.displayWidth > end - column
-                ? Self.shownStart(of: characters, room: end - column, lastMatch: match.positions.max()) : 0
+            let titleWidth = entry.title.displayWidth
+            let start = titleWidth > end - column ? Self.shownStart(of: entry.title, room: end - column, lastMatch: match.positions.max()) : 0
+            var characters = entry.title.dropFirst(start)
             if start > 0 {
                 column += buffer.put("…", x: column, y: y, style: selected ? Style(.selection) : Style(.dim))
             }
-            let isCut = String(characters[start...]).displayWidth > end - column
+            let isCut = (start == 0 ? titleWidth : characters.displayWidth) > end - column
             let textEnd = isCut ? end - 1 : end
-            for offset in start..<characters.count {
-                let character = characters[offset]
-                guard column < textEnd else { break }
+            for offset in start... {
+                guard let character = characters.popFirst(), column < textEnd else { break }
                 let style = Style(selected ? .selection : .normal, bold: matched.contains(offset), underline: matched.contains(offset))
                 let drawn = buffer.put(String(character), x: column, y: y, maxWidth: textEnd - column, style: style, fillsCut: false)
                 // A wide character that does not fit ends the title: what follows it must not
@@ -639,13 +638,14 @@ extension Explorer {
     /// The first character of a finder title cut to `room` columns (an "…" at its end) to
     /// draw, so that the last matched character shows with up to three after it: 0 when it
     /// shows from the start; else an "…" goes first too.
-    static func shownStart(of characters: [Character], room: Int, lastMatch: Int?) -> Int {
-        guard let lastMatch, lastMatch < characters.count else { return 0 }
-        let widths = characters.map { String($0).displayWidth }
-        if widths[...lastMatch].reduce(0, +) <= room - 1 { return 0 }
-        let end = min(characters.count, lastMatch + 4)
+    static func shownStart(of title: String, room: Int, lastMatch: Int?) -> Int {
+        guard let lastMatch else { return 0 }
+        // The widths up to three characters past the match: a title may be thousands long.
+        let widths = title.prefix(lastMatch + 5).map(\.displayWidth)
+        guard lastMatch < widths.count, widths[...lastMatch].reduce(0, +) > room - 1 else { return 0 }
+        let end = min(widths.count, lastMatch + 4)
         // Both ends cut: two columns for the "…"s, one where the title runs to its end.
-        var room = room - (end < characters.count ? 2 : 1)
+        var room = room - (end < widths.count ? 2 : 1)
         var start = end
         while start > 0, widths[start - 1] <= room {
             room -= widths[start - 1]
