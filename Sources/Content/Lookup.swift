@@ -248,15 +248,18 @@ public enum Lookup {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             return String(decoding: text.utf8.map(SearchFolder.lowercased), as: UTF8.self)
         }
+        // Characters that show nothing are left out, as names and mentions read them: `--item
+        // Luddite` and a links file's "Luddite" name the entry "Lud\u{AD}dite".
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        return String(String.UnicodeScalarView(folded.unicodeScalars.map { StrokedLetters.folded(SearchFolder.unifiedPunctuation($0)) }))
+        return String(String.UnicodeScalarView(folded.unicodeScalars.filter { !$0.isInvisible }
+            .map { StrokedLetters.folded(SearchFolder.unifiedPunctuation($0)) }))
     }
 
     /// `fold` keeping accents: case dropped, every dash and apostrophe made one. A name
     /// equal so is the one typed, before one equal only once accents go (Мой for "Мои").
     static func caselessFold(_ text: String) -> String {
         let folded = text.folding(options: [.caseInsensitive], locale: nil)
-        return String(String.UnicodeScalarView(folded.unicodeScalars.map(SearchFolder.unifiedPunctuation)))
+        return String(String.UnicodeScalarView(folded.unicodeScalars.filter { !$0.isInvisible }.map(SearchFolder.unifiedPunctuation)))
     }
 
     /// Edit distance with adjacent transpositions (optimal string alignment): "Bcak" is one

@@ -43,4 +43,12 @@ struct InvisibleCharacterTests {
         let article = try ArticleParser().parse("= T =\n\n== Mo\u{FEFF}skva ==\nText.\n\n== Zero\u{200B}Width ==\nText.\n", path: "t.txt")
         #expect(article.sections.map(\.id) == ["lead", "moskva", "zerowidth"])
     }
+
+    @Test("--item and a links file name the entry as it reads")
+    func lookupsIgnoreThem() throws {
+        let text = "= Soft =\nThe Luddite rising.\n\n== See also ==\n- Ludd\u{AD}ite\n"
+        let links = "article = \"Soft\"\n\n[[link]]\nfrom = \"see-also: Luddite\"\nto = \"section: (lead)\"\ntype = \"related\"\nrationale = \"Named without the soft hyphen.\"\n"
+        let model = try LinkedArticle(article: ArticleParser().parse(text, path: "soft.txt"), annotations: (links, "soft.links.toml"))
+        #expect(model.graph.links.contains { $0.from == "see-also:luddite" && $0.origin == .curated })
+    }
 }

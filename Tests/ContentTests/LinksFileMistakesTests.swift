@@ -208,7 +208,9 @@ struct LinksFileMistakesTests {
     func articleTitle() throws {
         #expect(try Self.problems("article = \"diggers\"\n") == [])
         #expect(try Self.problems("article = \"Diggers \"\n") == [])
-        #expect(try Self.problems("article = \"Digg\u{AD}ers\"\n") == ["d.links.toml:1: these links are for 'Digg<U+00AD>ers', not for 'Diggers'"])
+        // A soft hyphen inside is no break (QA 30): "Digg\u{AD}ers" is Diggers, as it reads.
+        #expect(try Self.problems("article = \"Digg\u{AD}ers\"\n") == [])
+        #expect(try Self.problems("article = \"Digg\u{AD}erz\"\n") == ["d.links.toml:1: these links are for 'Digg<U+00AD>erz', not for 'Diggers'"])
     }
 
     @Test("An unknown kind or link type offers the close one", arguments: [
