@@ -408,12 +408,20 @@ private struct Builder {
         // An em dash without spaces, as Wikipedia's style writes it ("Syndicalism—building
         // unions"), when no spaced dash splits the item: the name was the whole item (QA 30).
         // Not an en dash, which joins a name's parts ("Marxism–Leninism").
-        if let offset = text.firstOffset(ofBytes: "\u{2014}"), offset > 0 {
-            let range = text.utf8.index(text.startIndex, offsetBy: offset)..<text.utf8.index(text.startIndex, offsetBy: offset + 3)
-            let name = text[..<range.lowerBound].trimmingSpaces()
-            let description = text[range.upperBound...].trimmingSpaces()
-            if !name.isEmpty, !description.isEmpty, Self.canBeName(name) {
-                return ListItem(text: text, line: line, name: name, description: description, separator: "\u{2014}", lineStarts: lineStarts)
+        // At either end it is as a spaced dash there (QA 31): `- Name—` a name with no
+        // description, `- —text` an item without a name. The separator is as written, with a
+        // space on one side if it has one (`Name— text`), for the exports to write it so.
+        if let offset = text.firstOffset(ofBytes: "\u{2014}") {
+            let utf8 = text.utf8
+            var lower = utf8.index(text.startIndex, offsetBy: offset)
+            var upper = utf8.index(lower, offsetBy: 3)
+            while lower > text.startIndex, text[text.index(before: lower)] == " " { lower = text.index(before: lower) }
+            while upper < text.endIndex, text[upper] == " " { upper = text.index(after: upper) }
+            let name = String(text[..<lower])
+            let description = String(text[upper...])
+            if name.isEmpty || Self.canBeName(name) {
+                return ListItem(text: text, line: line, name: name, description: description.isEmpty ? nil : description,
+                                separator: String(text[lower..<upper]), lineStarts: lineStarts)
             }
         }
         return ListItem(text: text, line: line, lineStarts: lineStarts)

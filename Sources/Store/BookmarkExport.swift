@@ -293,10 +293,11 @@ extension StateStore {
             for bookmark in all where bookmark.articleTitle == title {
                 var line = "- \(MarkdownExporter.block(bookmark.displayPath))"  // starts the item's text
                 // A note's lines stay lines: a hard break (CommonMark's "\" at a line's end), the
-                // next indented into the item (QA 30: its line breaks were written "^J").
+                // next indented into the item (QA 30: its line breaks were written "^J"), each
+                // escaped as a line's start is (QA 31: "- second" made a nested list).
                 if let note = bookmark.note {
-                    let lines = note.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { MarkdownExporter.inline(String($0)) }
-                    line += " — " + lines.joined(separator: "\\\n  ")
+                    let lines = note.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+                    line += " — " + ([MarkdownExporter.inline(lines[0])] + lines.dropFirst().map(MarkdownExporter.block)).joined(separator: "\\\n  ")
                 }
                 // The day as `bookmarks list` shows it, local (`LocalTime`).
                 output += line + " (\(LocalTime.day(bookmark.createdAt)))\n"

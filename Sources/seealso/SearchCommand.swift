@@ -37,6 +37,10 @@ struct Search: ParsableCommand {
     func validate() throws {
         guard (1...2).contains(words.count) else { throw ValidationError("Give a QUERY, or a PATH and a QUERY.") }
         guard !(words.last ?? "").isEmpty else { throw ValidationError("The QUERY is empty.") }
+        // Characters that show nothing are no text to find, as search reads it (QA 31: exit 1, silent).
+        guard !TextSearch(words[words.count - 1]).isEmpty else {
+            throw ValidationError("The QUERY '\(words[words.count - 1].quotable)' shows nothing: give text to find.")
+        }
         // `seealso search articles/` or `… a.txt` most likely forgot the query: a word spelled
         // as a path is no text anyone searches for, whether or not the path is there (one
         // mistyped was searched for in the bundled article, and missed, with no hint). A bare

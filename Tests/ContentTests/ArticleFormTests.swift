@@ -119,6 +119,20 @@ struct ArticleFormTests {
         #expect(MarkdownExporter().export(model).contains("Syndicalism**—building unions"))
     }
 
+    /// QA 31: at either end an unspaced em dash is as a spaced one there, and the separator is
+    /// kept as written.
+    @Test("An unspaced em dash at either end of an item, and the separator as written")
+    func unspacedEmDashAtTheEnds() throws {
+        let text = "= Ends =\nLead.\n\n== Strategies ==\nStrategies:\n- Real—\n- —Sixth lead dash\n- Third— spaced after\n"
+        let model = try LinkedArticle(article: ArticleParser().parse(text, path: "ends.txt"))
+        #expect(model.items.map(\.name) == ["Real", "Third"])
+        let section = try #require(model.article.sectionIndex(id: "strategies"))
+        let items = try #require(Self.lists(model.article.sections[section]).first?.items)
+        #expect(items.map(\.name) == ["Real", "", "Third"])
+        #expect(items.map(\.description) == [nil, "Sixth lead dash", "spaced after"])
+        #expect(MarkdownExporter().export(model).contains("- **Third**— spaced after\n"))
+    }
+
     /// An item that is only dots keeps them as its name (trailing dots were stripped until
     /// nothing was left: a topic without a name).
     @Test("An item of dots alone is named as written, never with an empty name")

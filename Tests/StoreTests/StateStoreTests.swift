@@ -401,6 +401,9 @@ import Testing
         let markdown = try store.exportBookmarksMarkdown()
         #expect(markdown.contains("\n- Second — line1\\\n  line2 tab\\\n  line3 ("), "\(markdown)")
         #expect(!markdown.contains("^J") && !markdown.contains("^M"))
+        // QA 31: a line of the note that starts as Markdown does stays text.
+        try store.addBookmark(in: numbered, sectionIndex: 0, note: "first\n- second\n1. third\n> fourth")
+        #expect(try store.exportBookmarksMarkdown().contains("— first\\\n  \\- second\\\n  1\\. third\\\n  \\> fourth ("))
     }
 
     /// A section heading that looks like a list marker stays text in the item ("- 2. Second"

@@ -478,6 +478,11 @@ struct LinkMapLabelCutTests {
         let shown = LinkMap.toldApart([(0, "Marxism–Leninism", "Marxism–Lenini…"), (1, "Marxism–Leninism–Maoism", "Marxism–Lenini…"),
                                        (2, "Prefigurative politics", "Prefigurative…"), (3, "Anarchism", "Anarchism")])
         #expect(shown == [0: "Marxism…eninism", 1: "Marxism…–Maoism", 2: "Prefigurative…", 3: "Anarchism"])
+        // QA 31: the halfway cut made these alike; the cut moves until it tells them apart.
+        let korea = LinkMap.toldApart([(0, "Communist Workers' Party of North Korea", "Communist Work…"),
+                                       (1, "Communist Workers' Party of South Korea", "Communist Work…")])
+        #expect(korea[0] != korea[1] && korea[0]?.displayWidth == 15, "\(korea)")
+        #expect(korea[0] == "Commu…rth Korea" && korea[1] == "Commu…uth Korea", "\(korea)")
     }
 
     @Test func theMapAtSixtyColumnsTellsThemApart() {

@@ -218,7 +218,7 @@ public struct DOTExporter: Sendable {
         /// The focus as the graph's title names it: as its node is labelled (QA 30: two
         /// sections "Background" made "cross-links of Background", and the node drawn was
         /// "Background (background-2)").
-        var focusName: String? { focusID.map { names.name(of: $0) } }
+        var focusName: String? { focusID.map { names.name(of: $0, kindShown: true) } }
 
         /// In a folder's graph, whose title starts with the folder's name: an article's lead
         /// by the article's title (QA 30: `--focus "Paris Commune"` made "cross-links of (lead)").

@@ -526,11 +526,22 @@ extension LinkMap {
     static func toldApart(_ cuts: [(index: Int, label: String, cut: String)]) -> [Int: String] {
         var labelsByCut: [String: Set<String>] = [:]
         for entry in cuts { labelsByCut[entry.cut, default: []].insert(entry.label) }
+        // For each cut that several labels share, where the middle cut falls: the first start's
+        // width, from half the row, that tells them all apart (QA 31: "Communi…th Korea" for
+        // North and South Korea at the halfway cut); half when none does.
+        var heads: [String: Int] = [:]
+        for (cut, labels) in labelsByCut where labels.count > 1 && cut.displayWidth >= 10 {
+            let width = cut.displayWidth
+            let half = (width - 1) / 2
+            heads[cut] = (Array((1...half).reversed()) + Array((half + 1)..<(width - 1))).first { head in
+                Set(labels.map { $0.truncatedInTheMiddle(toWidth: width, head: head) }).count == labels.count
+            } ?? half
+        }
         var shown: [Int: String] = [:]
         for entry in cuts {
             // Not in a few columns, where both ends of a name are letters that say little.
-            let alike = entry.cut != entry.label && entry.cut.displayWidth >= 10 && labelsByCut[entry.cut, default: []].count > 1
-            shown[entry.index] = alike ? entry.label.truncatedInTheMiddle(toWidth: entry.cut.displayWidth) : entry.cut
+            let head = entry.cut != entry.label ? heads[entry.cut] : nil
+            shown[entry.index] = head.map { entry.label.truncatedInTheMiddle(toWidth: entry.cut.displayWidth, head: $0) } ?? entry.cut
         }
         return shown
     }

@@ -173,10 +173,12 @@ struct ListLayout {
         return last - rowStart[top] < height ? top : entry
     }
 
-    /// The last line of `row` and of the unselectable detail rows that follow it.
+    /// The last line of `row` and of the detail rows that follow it: not the next group's
+    /// blank row and heading, which are unselectable too (QA 31: counted in, they made an
+    /// entry sized to fit with its own heading too tall for it, and its heading never showed).
     func lastLine(ofEntry row: Int, in rows: [ListRow]) -> Int {
         var end = row + 1
-        while end < rows.count, !rows[end].isSelectable { end += 1 }
+        while end < rows.count, !rows[end].isSelectable, isDetail[end] { end += 1 }
         return (end < rowStart.count ? rowStart[end] : lines.count) - 1
     }
 

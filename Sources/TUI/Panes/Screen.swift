@@ -622,8 +622,10 @@ extension Explorer {
                 let style = Style(selected ? .selection : .normal, bold: matched.contains(offset), underline: matched.contains(offset))
                 let drawn = buffer.put(String(character), x: column, y: y, maxWidth: textEnd - column, style: style, fillsCut: false)
                 // A wide character that does not fit ends the title: what follows it must not
-                // be drawn in its place, and the "…" goes right after it.
-                if drawn == 0 { break }
+                // be drawn in its place, and the "…" goes right after it. One that shows
+                // nothing (a zero-width space) draws nothing, and the title goes on (QA 31:
+                // "Back<U+200B>ground" was listed "Back").
+                if drawn == 0, character.displayWidth > 0 { break }
                 column += drawn
             }
             if isCut {

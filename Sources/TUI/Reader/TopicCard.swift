@@ -42,9 +42,11 @@ extension ReaderDocument {
         } else if let files, item.kind == .seeAlso {
             // Not "not loaded": they are, but a title cannot say which of them it means.
             // "Titled alike": the same title, or one told apart by case, dash or apostrophe only,
-            // each of which the finder opens (QA 30: "have this title" of two that differ in case).
+            // the first file of each title opening from the finder (QA 30: "have this title" of
+            // two that differ in case; QA 31: "open one from the finder" of a second file of one
+            // title, which it does not list).
             add([TextSpan("\(files.count) files of the folder are titled alike (\(files.map(\.neutralized).joined(separator: ", "))), "
-                          + "so it opens none of them; open one from the finder. This card gathers what "
+                          + "so it opens none of them; the finder opens the first of each title. This card gathers what "
                           + "“\(model.article.title)” says about it.", Style(.dim))], spacing: 1)
         } else if item.kind == .seeAlso {
             // In a folder "not loaded" read as if it could be: no file there has the title.

@@ -35,7 +35,7 @@ extension Explorer {
             return state
         }
         guard !search.matches.isEmpty else {
-            state.notice = "Not found: \(search.query)"
+            state.notice = "Not found: \(search.query.quotable)"
             return state
         }
         let (next, wrapped) = nextMatch(of: search, forward: forward, in: state)
@@ -176,7 +176,8 @@ extension Explorer {
             state.search = nil
             state.notice = "No previous search."
         } else if search.matches.isEmpty {
-            state.notice = "Not found: \(search.query)"
+            // Quotable: a query of characters that show nothing is named (QA 31: "Not found: ").
+            state.notice = "Not found: \(search.query.quotable)"
             state.search = nil
         } else {
             // The count is on the status bar's right already ("match 1/3").

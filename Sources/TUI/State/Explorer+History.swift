@@ -99,8 +99,12 @@ extension Explorer {
             let document = layouts.document(.article)
             if let block = document.block(holdingSourceLine: line) {
                 reader.top = ReaderAnchor(block: block)
+                // Else one of its name: a mention of a name that items of two kinds have links
+                // the first of them (QA 31: a see-also topic's mention, linked to the strategy).
                 let item = Target.node(id, in: model)
+                let name = model.displayName(of: id)
                 reader.selectedReference = document.references.firstIndex { $0.block == block && $0.target == item }
+                    ?? document.references.firstIndex { $0.block == block && $0.label == name }
             }
         case .article, .bookmark, .seeAlsoEntry:
             break

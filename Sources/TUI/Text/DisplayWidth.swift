@@ -142,9 +142,10 @@ extension StringProtocol {
 
     /// This text cut to `width` columns in its middle: its start, "…", and its end, for
     /// names that a cut at the end would make alike ("Marxism…Leninism", "Marxism…–Maoism").
-    public func truncatedInTheMiddle(toWidth width: Int) -> String {
+    /// `head`: the columns of the start (half, by default).
+    public func truncatedInTheMiddle(toWidth width: Int, head headWidth: Int? = nil) -> String {
         guard displayWidth > width, width > 2 else { return truncated(toWidth: width) }
-        let head = prefix(fittingWidth: (width - 1) / 2)
+        let head = prefix(fittingWidth: Swift.min(Swift.max(headWidth ?? (width - 1) / 2, 1), width - 2))
         var tailWidth = width - 1 - head.displayWidth
         var start = endIndex
         while start > startIndex {
