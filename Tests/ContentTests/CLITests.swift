@@ -718,6 +718,13 @@ struct CLITests {
         }
     }
 
+    /// QA 31: a QUERY of characters that show nothing found nothing, and said nothing (status 1).
+    @Test func aQueryThatShowsNothingIsAUsageError() throws {
+        let result = try CLI.run(["search", "\u{200B}"])
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("seealso: the QUERY '<U+200B>' shows nothing: give text to find.\n"), "\(result.stderr)")
+    }
+
     /// A word of one dash and several letters is an unknown option: the parser took
     /// `-hello.txt` for -h and more, and printed the help with status 0 where a script asked
     /// for an export (QA 28). A file so named is read as `./-hello.txt` or after `--`.

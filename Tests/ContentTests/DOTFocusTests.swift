@@ -38,6 +38,9 @@ struct DOTFocusTests {
         let dot = DOTExporter(focus: "background-2").export(model)
         #expect(dot.contains("label=\"Repeat: cross-links of Background (background-2) (no links)\""), "\(dot)")
         #expect(DOTExporter(focus: "Municipalism").export(self.model).contains("cross-links of Municipalism (all linked)"))
+        // QA 31: a namesake of another kind is told apart by its node's shape, not its label.
+        let two = try LinkedArticle(article: ArticleParser().parse("= Dup =\nThe Diggers dug.\n\n== Strategies ==\n- Diggers – digging.\n\n== See also ==\n- Diggers\n", path: "d.txt"))
+        #expect(DOTExporter(focus: "Diggers").export(two).contains("label=\"Dup: cross-links of Diggers (all linked)\""))
     }
 
     @Test("Municipalism at depth 1: exactly it and its neighbours, it highlighted, accepted by dot")

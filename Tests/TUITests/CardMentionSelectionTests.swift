@@ -1,4 +1,5 @@
 import Content
+import Foundation
 import Testing
 @testable import TUI
 
@@ -43,5 +44,59 @@ struct ListedTwiceCardTests {
         let first = ReaderDocument.card(for: "see-also:anarchism", in: model)
         #expect(text(first).contains("Listed again in See also, line 7"))
         #expect(!text(ReaderDocument.card(for: "see-also:zeta", in: model)).contains("Listed again"))
+    }
+}
+
+/// QA 31, a re-test of round 30: fixes that round 30's missed a case of.
+@Suite("Round 30's fixes, their neighbours")
+struct RoundThirtyNeighbourTests {
+    /// A name that items of two kinds have: the text's mention links the first (the
+    /// strategy), and the see-also card's mention landed with nothing selected.
+    @Test func aCardMentionOfANameTwoKindsHaveIsSelected() throws {
+        let model = try LinkedArticle(article: ArticleParser().parse(
+            "= One =\n\nThe Levellers argued. The Diggers dug.\n\n== Strategies ==\n\n- Diggers – digging the commons.\n\n== See also ==\n\n- Levellers\n- Diggers\n",
+            path: "one.txt"))
+        let explorer = Explorer(model: model)
+        let card = explorer.update(explorer.initialState(size: Size(width: 100, height: 24)), .follow(.card("see-also:diggers")))
+        let mention = try #require(ReaderDocument.card(for: "see-also:diggers", in: model).references.first {
+            if case .mention = $0.target { true } else { false }
+        })
+        let state = explorer.update(card, .follow(mention.target))
+        let selected = try #require(state.reader.selectedReference)
+        #expect(explorer.layouts.document(.article).references[selected].label == "Diggers")
+    }
+
+    /// A zero-width character drew nothing, and the finder took it for a character that did
+    /// not fit: "Back\u{200B}ground" was listed "Back".
+    @Test func theFinderDrawsPastAZeroWidthCharacter() throws {
+        let model = try LinkedArticle(article: ArticleParser().parse("= Z =\nLead.\n\n== Back\u{200B}ground ==\nText.\n", path: "z.txt"))
+        let explorer = Explorer(model: model)
+        var state = explorer.update(explorer.initialState(size: Size(width: 100, height: 24)), .command(.goTo))
+        for character in "grou" { state = explorer.update(state, explorer.action(for: .key(.character(character)), in: state)) }
+        // (The detail after the title names the id, which also has "ground".)
+        let text = explorer.render(state).text.replacingOccurrences(of: "\u{200B}", with: "")
+        #expect(text.contains("section  Background"), "\(text)")
+    }
+
+    /// A search of a character that shows nothing said "Not found: " and nothing after it.
+    @Test func aSearchThatShowsNothingIsNamed() {
+        let explorer = makeExplorer()
+        var state = explorer.press(explorer.initialState(size: Size(width: 100, height: 24)), .character("/"))
+        state = explorer.update(state, explorer.action(for: .key(.character("\u{200B}")), in: state))
+        state = explorer.update(state, explorer.action(for: .key(.enter), in: state))
+        #expect(state.notice == "Not found: <U+200B>")
+    }
+
+    /// A list entry whose detail is cut to fit with its group's heading shows the heading: the
+    /// next group's heading was counted into the entry, which then never fitted with its own.
+    @Test func aCutEntryShowsItsGroupsHeading() throws {
+        let rationale = (0..<40).map { "word\($0) sentence here." }.joined(separator: " ")
+        let links = "article = \"Long\"\n\n[[link]]\nfrom = \"see-also: Alpha\"\nto = \"see-also: Beta\"\ntype = \"related\"\nrationale = \"\(rationale)\"\n"
+        let model = try LinkedArticle(article: ArticleParser().parse("= Long =\nThe Alpha and the Beta.\n\n== See also ==\n- Alpha\n- Beta\n", path: "long.txt"),
+                                      annotations: (links, "long.links.toml"))
+        let explorer = Explorer(model: model)
+        var state = explorer.update(explorer.initialState(size: Size(width: 40, height: 12)), .follow(.card("see-also:alpha")))
+        state = explorer.press(state, .character("3"), .character("g"))
+        #expect(explorer.render(state).text.contains("See-also topics (1)"), "\(explorer.render(state).text)")
     }
 }
