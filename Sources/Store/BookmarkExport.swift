@@ -240,9 +240,10 @@ extension StateStore {
     /// none (the note is kept). One whose note differs from that of every bookmark on its place
     /// is added beside them (`beside` counts those among `added`): merged, its note was dropped,
     /// said only as "merged", and an export of two bookmarks of one place with two notes came
-    /// back as one. Of the bookmarks this import added, only one of the same text is merged
-    /// into: two of the file on one place, of two texts, are two articles titled alike, each
-    /// with its bookmark (QA 30: they came back from an empty store as one).
+    /// back as one. Of the bookmarks this import added, only one the same in all (its text and
+    /// note) is merged into: two of the file on one place, of two texts, are two articles titled
+    /// alike, each with its bookmark (QA 30: they came back from an empty store as one), and
+    /// two with a note and none are two bookmarks the store had (QA 31: made one).
     /// What export writes, import takes back unchanged. All or nothing: one transaction.
     public func importBookmarks(_ bookmarks: BookmarkImport) throws -> ImportCount {
         let file = bookmarks.file
@@ -256,18 +257,18 @@ extension StateStore {
             }.map(\.element)
             for entry in oldestFirst {
                 let samePlace = try database.query("""
-                    SELECT id, note FROM bookmark
+                    SELECT id, note, article_hash FROM bookmark
                     WHERE article_title = ? AND section_id = ? AND heading = ? AND item_id IS ?
-                          AND (id <= ? OR article_hash = ?)
                     ORDER BY id
-                    """, [.text(entry.article), .text(entry.section), .text(entry.heading), SQLValue(entry.item), .integer(lastBefore),
-                          .text(entry.articleHash)]) {
-                    (id: $0.int64(0), note: $0.optionalText(1))
+                    """, [.text(entry.article), .text(entry.section), .text(entry.heading), SQLValue(entry.item)]) {
+                    (id: $0.int64(0), note: $0.optionalText(1), hash: $0.text(2))
                 }
                 let imported = entry.bookmark()
+                // Into one there before; one this import added, only when it is the same.
+                let candidates = samePlace.filter { $0.id <= lastBefore || ($0.hash == entry.articleHash && $0.note == imported.note) }
                 // The same note first: a file imported again merges each bookmark into its own.
-                let into = samePlace.first { $0.note == imported.note }
-                    ?? samePlace.first { imported.note == nil || $0.note == nil }
+                let into = candidates.first { $0.note == imported.note }
+                    ?? candidates.first { imported.note == nil || $0.note == nil }
                 if let into {
                     if into.note == nil, let note = imported.note {
                         try updateNote(note, id: into.id, at: StateStore.now())
@@ -276,7 +277,7 @@ extension StateStore {
                 } else {
                     _ = try insert(imported)
                     count.added += 1
-                    if !samePlace.isEmpty { count.beside += 1 }
+                    if samePlace.contains(where: { $0.note != imported.note }) { count.beside += 1 }
                 }
             }
             return count

@@ -68,6 +68,23 @@ struct ExportRoundTripTests {
         #expect(try store.bookmarks().count == 2)
     }
 
+    /// QA 31: two bookmarks of one place and one text, one with a note and one without (an
+    /// import beside one, then its note cleared), were exported as two and came back as one.
+    @Test("A bookmark with a note and one without on one place come back as two")
+    func aNoteAndNoneOnOnePlace() throws {
+        let entry = { (note: String?, date: String) in
+            #"{"article":"Hotel","articleHash":"aaa","section":"alpha","heading":"Alpha","sectionPath":["Alpha"],"#
+                + (note.map { #""note":"\#($0)","# } ?? "") + #""createdAt":"\#(date)"}"#
+        }
+        let file = Self.export([entry("b", "2026-01-01T00:00:00Z"), entry(nil, "2026-01-02T00:00:00Z")])
+        let folder = try TemporaryDirectory()
+        let store = try StateStore(directory: folder.url)
+        #expect(try store.importBookmarks(json: file) == (2, 1, 0), "the second beside one with another note")
+        let export = try store.exportedBookmarksJSON().json
+        #expect(try Self.roundTrip(export) == export)
+        #expect(try store.importBookmarks(json: export) == (0, 0, 2))
+    }
+
     /// ISO 8601's calendar both ways: Foundation's formatter wrote Julian dates before October
     /// 1582 (0001-01-01 came back as 0001-01-03, then 0001-01-05).
     @Test("Dates keep their day at every round trip, before 1582 too", arguments: [
