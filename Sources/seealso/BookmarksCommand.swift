@@ -358,9 +358,10 @@ extension Bookmarks {
             commandName: "import",
             abstract: "Add the bookmarks of a JSON export; ones already there are merged, not doubled.",
             discussion: """
-                A bookmark is merged into one there with the same article, section id, heading and \
-                item when no note is lost by it: the same note, or one of the two has none (the \
-                note is kept). One whose note differs from those of the bookmarks on its place is \
+                A bookmark is merged into one there before with the same article, section id, \
+                heading and item when no note is lost by it: the same note, or one of the two has \
+                none (the note is kept); into one the same file added, only when the two are the \
+                same in all. One whose note differs from those of the bookmarks on its place is \
                 added beside them, and the summary counts it (2 added (1 beside a bookmark with \
                 another note), 0 merged): no note is dropped, and an export imported into an empty \
                 store exports as the same file. \

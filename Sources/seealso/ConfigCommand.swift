@@ -92,7 +92,7 @@ struct ConfigCommand: ParsableCommand {
             if try RegularFile.bytesIfPresent(atPath: path) == nil {
                 // Not "no such file" when its name's bytes were lost (`BaseDirectory.lostItsBytes`).
                 let why = BaseDirectory.lostItsBytes(path) ? BaseDirectory.lostBytesReason : "no such file"
-                Diagnostics.report("\(path): \(why): seealso uses the defaults")
+                Diagnostics.report("\(path): \(why); seealso uses the defaults")
             }
         } catch {
             Diagnostics.report("\(error); seealso uses the defaults")

@@ -8,7 +8,8 @@ struct Explore: ParsableCommand {
         commandName: "explore",
         abstract: "Open the interactive explorer (the default command).",
         discussion: """
-            When standard output is not a terminal, or TERM is 'dumb' or unknown to terminfo, or the keys cannot be read \
+            When standard output is not a terminal, or TERM is 'dumb', not set, unknown to terminfo or a terminal that \
+            cannot move the cursor (dumb-emacs-ansi), or the keys cannot be read \
             from a terminal (standard input, or /dev/tty for 'seealso -'), prints the outline instead, saying why on \
             stderr unless the output is not a terminal or TERM is 'dumb'. \
             Problems in the config file are reported on stderr and in the status line; the \

@@ -14,7 +14,8 @@ struct Search: ParsableCommand {
             with "…" where the line is cut (--json gives the whole line). It exits 1 when \
             nothing matches, as grep does. The search is \
             case-insensitive unless QUERY has an uppercase letter, and ignores diacritics and \
-            dash variants ("Regis" finds "Régis"). QUERY is literal text, not a pattern. Only \
+            dash variants ("Regis" finds "Régis"). QUERY is literal text, not a pattern; one \
+            that starts with - goes after -- (seealso search -- -1917). Only \
             the text is read: a NAME.links.toml beside an article is neither read nor checked \
             ('seealso outline FILE' checks it).
 
@@ -48,6 +49,12 @@ struct Search: ParsableCommand {
         // proc`), as grep takes its first word for the pattern; `run` says so when nothing
         // matches.
         if words.count == 1, Self.isSpelledAsPath(words[0]) {
+            // A QUERY that starts with a dash, which the parser took for an option and left
+            // out (QA 31: `search a.txt -1917` said the QUERY was missing).
+            let typed = Array(CommandLine.arguments.dropFirst())
+            if let dashed = typed.first(where: { $0.count > 1 && $0.hasPrefix("-") && !$0.hasPrefix("--") }), !typed.contains("--") {
+                throw ValidationError("a QUERY that starts with - goes after --: seealso search \(TypedCommand.word(words[0])) -- \(TypedCommand.word(dashed))")
+            }
             var isFolder: ObjCBool = false
             let what = !FileManager.default.fileExists(atPath: words[0], isDirectory: &isFolder)
                 ? "spelled as a path, not a QUERY, and there is no such file or folder"

@@ -96,7 +96,7 @@ extension Seealso {
             lines[0] = first.prefix(1).lowercased() + first.dropFirst()
         }
         let arguments = CommandLine.arguments.dropFirst()
-        if let hint = valueHint(missing: lines.first ?? "", in: Array(arguments)) {
+        if let hint = valueHint(missing: lines.first ?? "", in: Array(arguments)) ?? dashHint(lines.first ?? "", in: Array(arguments)) {
             lines[0] += " " + hint
         } else if let first = arguments.first, let command = CommandNames.commandMeant(by: first), !lines.isEmpty {
             lines[0] += " (did you mean the command `\(command)`?)"
@@ -129,6 +129,23 @@ extension Seealso {
         let typed = value.allSatisfy({ $0.isLetter || $0.isNumber || "-_.,/:+=@%".contains($0) }) ? value
             : "'" + value.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
         return "(a value that starts with -: \(option)=\(typed))"
+    }
+
+    /// For the parser's "unknown option '-1917'" or "missing expected argument" where a word
+    /// of the command line starts with a dash and is no option of it (`search -1917`): that
+    /// `--` makes it a name or query, as `CommandNames.checkShortOptions` says of `-abc` (QA 31:
+    /// no hint, and "missing expected argument" where an argument was given).
+    static func dashHint(_ message: String, in arguments: [String]) -> String? {
+        // An unknown option that is a number (`-1917`) is a query more likely than a typo.
+        let missing = message.hasPrefix("missing expected argument")
+        guard missing || message.hasPrefix("unknown option '-"), !arguments.contains("--"),
+              let at = arguments.firstIndex(where: { word in
+                  word.count > 1 && word.hasPrefix("-") && !word.hasPrefix("--") && !CommandNames.flags.contains(word)
+                      && (missing || Double(word) != nil)
+              })
+        else { return nil }
+        let typed = (["seealso"] + arguments[..<at] + ["--"] + arguments[at...]).map(TypedCommand.word).joined(separator: " ")
+        return "(a name or query that starts with -: put -- before it, \(typed))"
     }
 }
 

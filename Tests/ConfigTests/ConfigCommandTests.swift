@@ -149,7 +149,7 @@ struct ConfigCommandTests {
         // The path alone on stdout, for $EDITOR "$(seealso config)"; that it is missing on stderr.
         let shown = try Seealso.run(["config"], environment: ["XDG_CONFIG_HOME": "/nonexistent/xdg"])
         #expect(shown.stdout == "/nonexistent/xdg/seealso/config.toml\n")
-        #expect(shown.stderr == "seealso: /nonexistent/xdg/seealso/config.toml: no such file: seealso uses the defaults\n")
+        #expect(shown.stderr == "seealso: /nonexistent/xdg/seealso/config.toml: no such file; seealso uses the defaults\n")
         #expect(shown.status == 0)
         try withTemporaryDirectory { home in
             let inHome = try Seealso.run(["config"], environment: ["HOME": home.path, "XDG_CONFIG_HOME": ""])

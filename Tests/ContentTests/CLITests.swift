@@ -718,6 +718,23 @@ struct CLITests {
         }
     }
 
+    /// QA 31: `search -1917` said "missing expected argument", and `search articles -1917`
+    /// "unknown option" without a word of `--`.
+    @Test func aQueryThatStartsWithADashIsGivenAfterDashDash() throws {
+        let alone = try CLI.run(["search", "-1917"])
+        #expect(alone.status == 64)
+        #expect(alone.stderr.contains("(a name or query that starts with -: put -- before it, seealso search -- -1917)"), "\(alone.stderr)")
+        try withTemporaryDirectory { folder in
+            try Data("= A =\nIn -1917.\n".utf8).write(to: folder.appendingPathComponent("a.txt"))
+            let inFolder = try CLI.run(["search", ".", "-1917"], in: folder)
+            #expect(inFolder.stderr.hasPrefix("seealso: a QUERY that starts with - goes after --: seealso search . -- -1917\n"), "\(inFolder.stderr)")
+            let inFile = try CLI.run(["search", "a.txt", "-1917"], in: folder)
+            #expect(inFile.stderr.hasPrefix("seealso: a QUERY that starts with - goes after --: seealso search a.txt -- -1917\n"), "\(inFile.stderr)")
+            #expect(try CLI.run(["search", "a.txt", "--", "-1917"], in: folder).status == 0)
+        }
+        #expect(try CLI.run(["search", "--", "-2017"]).status == 0)
+    }
+
     /// QA 31: a QUERY of characters that show nothing found nothing, and said nothing (status 1).
     @Test func aQueryThatShowsNothingIsAUsageError() throws {
         let result = try CLI.run(["search", "\u{200B}"])

@@ -56,7 +56,7 @@ import Testing
         #expect(lines.count == 3, "\(run.stderr)")
         // `seealso config`, which names the file in use, does not say it is missing (QA 24).
         #expect(lines.last?.hasSuffix("/seealso/config.toml: its name is not valid UTF-8: HOME, an XDG_…_HOME or --data-dir gave bytes "
-                                      + "seealso cannot open: seealso uses the defaults") == true, "\(run.stderr)")
+                                      + "seealso cannot open; seealso uses the defaults") == true, "\(run.stderr)")
         #expect(lines.first?.hasSuffix("/seealso/config.toml: its name is not valid UTF-8: HOME, an XDG_…_HOME or --data-dir gave bytes "
                                        + "seealso cannot open; the defaults are used") == true, "\(run.stderr)")
     }
