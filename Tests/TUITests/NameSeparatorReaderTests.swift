@@ -59,4 +59,12 @@ struct NameSeparatorReaderTests {
         #expect(try Self.shown(document, line: 9).range(of: #"^Luddite movement\[\d+\] – machine breakers$"#, options: .regularExpression) != nil)
         #expect(try Self.shown(document, line: 10).range(of: #"^Levellers\[\d+\] – the True Levellers$"#, options: .regularExpression) != nil)
     }
+
+    /// QA 31: a name in a MediaWiki link among other words had its number inside the brackets.
+    @Test func aMentionInsideLinkBracketsIsNumberedAfterThem() throws {
+        let model = try LinkedArticle(article: ArticleParser().parse("= Prose =\nThe [[Diggers]] were true levellers.\n\n== See also ==\n- Diggers\n", path: "p.txt"))
+        let document = ReaderDocument.article(model)
+        let lead = try Self.shown(document, line: 2)
+        #expect(lead.range(of: #"^The \[\[Diggers\]\]\[\d+\] were true levellers\.$"#, options: .regularExpression) != nil, "\(lead)")
+    }
 }

@@ -190,8 +190,15 @@ extension ReaderDocument {
             references.append(ReaderReference(target: target, block: block, label: model.displayName(of: targetID)))
             let style = Style(.link)
             spans.append(TextSpan(String(text[mention.range]), style, reference: reference))
-            spans.append(TextSpan.marker(reference, style: style))
             cursor = mention.range.upperBound
+            // A name in a MediaWiki link among other words ("The [[Diggers]] dug") keeps its
+            // brackets, and its number goes after them (QA 31: "[[Diggers[2]]]").
+            if text[cursor...].hasPrefix("]]") {
+                let closing = text.index(cursor, offsetBy: 2)
+                spans.append(TextSpan("]]"))
+                cursor = closing
+            }
+            spans.append(TextSpan.marker(reference, style: style))
         }
         if cursor < text.endIndex { spans.append(TextSpan(String(text[cursor...]))) }
         return spans
