@@ -124,11 +124,8 @@ extension Seealso {
         let option = message.dropFirst("missing value for '".count).prefix { $0 != " " && $0 != "'" }
         guard let at = arguments.firstIndex(of: String(option)), at + 1 < arguments.count,
               arguments[at + 1].hasPrefix("-") else { return nil }
-        let value = arguments[at + 1]
         // As it would be typed again: quoted for the shell when it needs to be (`- todo`).
-        let typed = value.allSatisfy({ $0.isLetter || $0.isNumber || "-_.,/:+=@%".contains($0) }) ? value
-            : "'" + value.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
-        return "(a value that starts with -: \(option)=\(typed))"
+        return "(a value that starts with -: \(option)=\(TypedCommand.word(arguments[at + 1])))"
     }
 
     /// For the parser's "unknown option '-1917'" or "missing expected argument" where a word
