@@ -36,9 +36,9 @@ public struct ArticleParser: Sendable {
             lineNumber = number
             guard let line = String(validating: raw, as: UTF8.self) else {
                 // What the file's bytes say of its encoding is said once, at its first bad byte.
-                // Line 1's byte-order mark, which `SourceLines` leaves out, is counted (`cut -b`).
-                let mark = lineNumber == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-                let problem = InvalidUTF8.inLine(raw, number: lineNumber, before: mark)
+                // Line 1's byte-order mark, which `SourceLines` leaves out, is counted (`cut -b`):
+                // line 1 starts at the file's start, so its slice starts after what was left out.
+                let problem = InvalidUTF8.inLine(raw, number: lineNumber, before: lineNumber == 1 ? raw.startIndex : 0)
                 builder.reportUnreadable((advised ? problem?.message : problem?.message(in: bytes)) ?? "invalid UTF-8", line: lineNumber)
                 advised = true
                 continue

@@ -63,13 +63,19 @@ enum CommandNames {
     /// word is an unknown option, said as the parser says one, with how to name such a file.
     /// Words after `--` are arguments; a negative number is a value, and so is the word after
     /// an option that takes one (`--note -reread`: the parser says that it lacks its value).
+    /// Whether `word` is spelled as a short option, one dash then more (`-x`, `-1917`): not `-`,
+    /// standard input, nor a long option.
+    static func isShortOptionSpelling(_ word: String) -> Bool {
+        word.count > 1 && word.hasPrefix("-") && !word.hasPrefix("--")
+    }
+
     static func checkShortOptions(_ arguments: [String]) throws {
         let words = Array(arguments.prefix(while: { $0 != "--" }))
         guard let word = words.indices.first(where: { index in
             let word = words[index]
             let previous = index > 0 ? words[index - 1] : ""
             let isValue = previous.hasPrefix("--") && !previous.contains("=") && !flags.contains(previous)
-            return word.count > 2 && word.hasPrefix("-") && !word.hasPrefix("--") && Double(word) == nil && !isValue
+            return word.count > 2 && isShortOptionSpelling(word) && Double(word) == nil && !isValue
         }).map({ words[$0] }) else { return }
         var command: ParsableCommand.Type = Seealso.self
         var path = "seealso"

@@ -137,7 +137,7 @@ extension Seealso {
         let missing = message.hasPrefix("missing expected argument")
         guard missing || message.hasPrefix("unknown option '-"), !arguments.contains("--"),
               let at = arguments.firstIndex(where: { word in
-                  word.count > 1 && word.hasPrefix("-") && !word.hasPrefix("--") && !CommandNames.flags.contains(word)
+                  CommandNames.isShortOptionSpelling(word) && !CommandNames.flags.contains(word)
                       && (missing || Double(word) != nil)
               })
         else { return nil }

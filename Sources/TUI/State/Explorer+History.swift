@@ -116,8 +116,10 @@ extension Explorer {
         // finds it lower down, and its heading stays in view (it went to the top with the
         // rest of the screen empty). A section's heading goes to the top, as `zt` puts it.
         if case .item = target { state.reader.top = context(before: reader.top, lines: 2, in: state) }
-        if case .sourceLine = target { state.reader.top = context(before: reader.top, lines: 1, in: state) }
-        if case .mention = target { state.reader.top = context(before: reader.top, lines: 1, in: state) }
+        switch target {
+        case .sourceLine, .mention: state.reader.top = context(before: reader.top, lines: 1, in: state)
+        default: break
+        }
         // A jump to where the reader already is adds nothing to go back to, whichever
         // cross-reference it selects there.
         if !state.reader.isSamePlace(as: before) { state.history.record(here) }
