@@ -304,6 +304,30 @@ public enum WikiLink {
         return target.isEmpty ? nil : target
     }
 
+    /// The links among the words of `text`, in order: each `[[…]]` with a target, and the
+    /// lowercase letters right after it, which MediaWiki's link trail makes part of the link
+    /// (`[[Leveller]]s` shows "Levellers", all of it linked). A target is a title: at most
+    /// 255 bytes, with no bracket, brace or angle bracket (MediaWiki's rule), so a stray
+    /// "[[" does not make the rest of a paragraph a link.
+    static func links(in text: String) -> [(range: Range<String.Index>, target: String)] {
+        let utf8 = text.utf8
+        guard utf8.count >= 5, utf8.contains(UInt8(ascii: "[")) else { return [] }
+        var found: [(range: Range<String.Index>, target: String)] = []
+        var searched = text[...]
+        while let open = searched.range(of: "[["), let close = text[open.upperBound...].range(of: "]]") {
+            searched = text[open.upperBound...]
+            let inside = text[open.upperBound..<close.lowerBound]
+            let title = inside.prefix { $0 != "|" }
+            guard title.utf8.count <= 255, !title.contains(where: { "[]{}<>".contains($0) }),
+                  let target = target(ofWhole: String(text[open.lowerBound..<close.upperBound])) else { continue }
+            var end = close.upperBound
+            while end < utf8.endIndex, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(utf8[end]) { end = utf8.index(after: end) }
+            found.append((open.lowerBound..<end, target))
+            searched = text[end...]
+        }
+        return found
+    }
+
     /// `text` with each link in it written as its target ("[[Revolutionary Catalonia|Catalonia]]
     /// collectivised land." reads "Revolutionary Catalonia collectivised land."), for naming
     /// an example by the sentence it is (`ExampleNamer`): its words would have kept the

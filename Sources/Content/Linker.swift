@@ -82,10 +82,26 @@ public struct Linker: Sendable {
         let tokens = Tokenizer.tokens(in: text, folder: &folder)
         let firstAfterBoundary = boundary.map { boundary in tokens.partitioningIndex { $0.start >= boundary } } ?? tokens.count
         let own = index.ownTopics(of: selfID)
+        // A MediaWiki link among the words names its target, not its words: each is one
+        // mention or none (see `linkMention`), and the words inside it are read no further.
+        var links = WikiLink.links(in: text).filter { link in boundary.map { link.range.lowerBound >= $0 } ?? true }[...]
+        /// The first token of the next link (`tokens.count` when none is left).
+        func firstToken(of link: (range: Range<String.Index>, target: String)?) -> Int {
+            guard let link else { return tokens.count }
+            return tokens.partitioningIndex { $0.start >= link.range.lowerBound }
+        }
+        var linkStart = firstToken(of: links.first)
         var found: [Mention] = []
         var position = 0
         while position < tokens.count {
-            let end = position < firstAfterBoundary ? firstAfterBoundary : tokens.count
+            if position >= linkStart, let link = links.popFirst() {
+                if let mention = linkMention(link, index: index, own: own, folder: &folder) { found.append(mention) }
+                while position < tokens.count, tokens[position].start < link.range.upperBound { position += 1 }
+                linkStart = firstToken(of: links.first)
+                continue
+            }
+            // A name does not run into a link: "Paris [[Commune]]" is "Paris", then the link.
+            let end = min(position < firstAfterBoundary ? firstAfterBoundary : tokens.count, linkStart)
             guard let match = index.longestMatch(in: tokens, of: text, at: position, before: end, excluding: own,
                                                  inName: position < firstAfterBoundary) else {
                 position += 1
@@ -106,6 +122,25 @@ public struct Linker: Sendable {
             position += match.length
         }
         return found
+    }
+
+    /// The mention a MediaWiki link in running text is: of the first item its target names,
+    /// read as text is ("[[Revolutionary Catalonia|the region]]" mentions Catalonia), over
+    /// the whole link, brackets and trail; none when the target names none, whatever its
+    /// label says ("[[Foo|the Diggers]]" leads to Foo).
+    static func linkMention(_ link: (range: Range<String.Index>, target: String), index: AliasIndex, own: [String],
+                            folder: inout ScalarFolder) -> Mention? {
+        let tokens = Tokenizer.tokens(in: link.target, folder: &folder)
+        var position = 0
+        while position < tokens.count {
+            guard let match = index.longestMatch(in: tokens, of: link.target, at: position, before: tokens.count,
+                                                 excluding: own, inName: false) else {
+                position += 1
+                continue
+            }
+            return match.isOwnName ? nil : Mention(range: link.range, targets: match.targets, length: match.length)
+        }
+        return nil
     }
 
     /// `range` with the ")" that close its own "(": tokens are words, so a mention of

@@ -170,6 +170,44 @@ struct HandWrittenArticleTests {
         #expect(prose.items.map(\.name) == ["The [[Diggers]] and others", "[[]]"])
     }
 
+    /// A link among the words mentions what its target names, whatever its label says; the
+    /// words inside it are no mentions of their own (QA 31 left `[[Luddite_movement]]` in
+    /// prose unlinked, and `[[Levellers|Leveller]]s` counted twice).
+    @Test("A MediaWiki link in prose mentions its target")
+    func wikiLinksInProse() throws {
+        let model = try Self.model("""
+            = Prose =
+
+            == Practice ==
+            The [[Diggers|digging folk]] and [[Luddite_movement]] met; [[Foo|the Ranters]] did not.
+            The [[Revolutionary Catalonia|region]] collectivised. Paris [[Commune]] rose.
+            A stray [[ opens nothing. [[Levellers#Name|Leveller]]s argued.
+
+            == See also ==
+            - Diggers
+            - Luddite movement
+            - Ranters
+            - Catalonia
+            - Levellers
+            - Paris Commune
+            - Commune
+
+            """)
+        let practice = try #require(model.article.sections.first { $0.title == "Practice" })
+        guard case .paragraph(let paragraph) = practice.blocks.first else { Issue.record("no paragraph"); return }
+        let mentions = model.mentions(in: paragraph)
+        #expect(mentions.map { "\(paragraph.text[$0.range])>\($0.targets.joined(separator: ","))" } == [
+            "[[Diggers|digging folk]]>see-also:diggers",
+            "[[Luddite_movement]]>see-also:luddite-movement",
+            "[[Revolutionary Catalonia|region]]>see-also:catalonia",
+            "[[Commune]]>see-also:commune",
+            "[[Levellers#Name|Leveller]]s>see-also:levellers",
+        ])
+        let linked = Set(model.graph.links.filter { $0.from == practice.id }.map(\.to))
+        #expect(!linked.contains("see-also:ranters"))
+        #expect(!linked.contains("see-also:paris-commune"))
+    }
+
     @Test("A See-also entry in link brackets links the folder's article of that title")
     func wikiLinkInFolder() throws {
         try withTemporaryDirectory { folder in

@@ -67,4 +67,27 @@ struct NameSeparatorReaderTests {
         let lead = try Self.shown(document, line: 2)
         #expect(lead.range(of: #"^The \[\[Diggers\]\]\[\d+\] were true levellers\.$"#, options: .regularExpression) != nil, "\(lead)")
     }
+
+    /// A MediaWiki link in prose is one cross-reference to its target, numbered after it, the
+    /// label and a link trail included (the number went inside the brackets of a piped link,
+    /// an underscored target was none, and `[[Levellers|Leveller]]s` was two).
+    @Test func aLinkInProseIsOneReferenceToItsTarget() throws {
+        let text = """
+            = Prose =
+            The [[Diggers|digging folk]] and [[Luddite_movement]] met. The [[Levellers|Leveller]]s argued.
+
+            == See also ==
+            - Diggers
+            - Luddite movement
+            - Levellers
+
+            """
+        let model = try LinkedArticle(article: ArticleParser().parse(text, path: "p.txt"))
+        let document = ReaderDocument.article(model)
+        let lead = try Self.shown(document, line: 2)
+        #expect(lead.range(of: #"^The \[\[Diggers\|digging folk\]\]\[(\d+)\] and \[\[Luddite_movement\]\]\[\d+\] met\. The \[\[Levellers\|Leveller\]\]s\[\d+\] argued\.$"#,
+                                options: .regularExpression) != nil, "\(lead)")
+        let leadReferences = document.references.filter { $0.block == document.blocks.firstIndex { $0.sourceLine == 2 } }
+        #expect(leadReferences.map(\.label) == ["Diggers", "Luddite movement", "Levellers"])
+    }
 }

@@ -191,13 +191,8 @@ extension ReaderDocument {
             let style = Style(.link)
             spans.append(TextSpan(String(text[mention.range]), style, reference: reference))
             cursor = mention.range.upperBound
-            // A name in a MediaWiki link among other words ("The [[Diggers]] dug") keeps its
-            // brackets, and its number goes after them (QA 31: "[[Diggers[2]]]").
-            if text[cursor...].hasPrefix("]]") {
-                let closing = text.index(cursor, offsetBy: 2)
-                spans.append(TextSpan("]]"))
-                cursor = closing
-            }
+            // A MediaWiki link among other words is one mention, brackets and all (see
+            // `Linker.linkMention`): its number goes after them ("The [[Diggers]][2] dug").
             spans.append(TextSpan.marker(reference, style: style))
         }
         if cursor < text.endIndex { spans.append(TextSpan(String(text[cursor...]))) }
