@@ -23,6 +23,15 @@ public struct LinkedArticle: Sendable, Equatable {
     /// bookmarks, and the explorer for its saved views, each reading the whole text.
     private let hashOnce = Lazy<String>()
 
+    /// The items of each kind by folded name, in article order, built on first use: see
+    /// `listedAlike`, which the topic card and every list of links with none ask.
+    private let itemsByName = Lazy<[ListedName: [Int]]>()
+
+    private struct ListedName: Hashable {
+        var kind: ItemKind
+        var folded: String
+    }
+
     /// `Article.contentHash` of this article, computed once.
     public var contentHash: String { hashOnce.value { article.contentHash } }
 
@@ -135,8 +144,26 @@ public struct LinkedArticle: Sendable, Equatable {
     /// The other items of `item`'s kind listed under the same name (folded, as `--item` reads
     /// it): a See-also entry written twice. The linker gives a name's mentions to the first.
     public func listedAlike(_ item: Item) -> [Item] {
-        let name = Lookup.fold(item.name)
-        return items.filter { $0.id != item.id && $0.kind == item.kind && Lookup.fold($0.name) == name }
+        let byName = itemsByName.value {
+            var byName: [ListedName: [Int]] = [:]
+            for (index, item) in items.enumerated() { byName[ListedName(kind: item.kind, folded: Lookup.fold(item.name)), default: []].append(index) }
+            return byName
+        }
+        return (byName[ListedName(kind: item.kind, folded: Lookup.fold(item.name))] ?? []).map { items[$0] }.filter { $0.id != item.id }
+    }
+
+    /// The item listed under `item`'s name before it, which the linker gives the name's
+    /// mentions; nil for the first (or only) one.
+    public func listedBefore(_ item: Item) -> Item? {
+        listedAlike(item).first { $0.line < item.line }
+    }
+
+    /// Why `id` has no links, when it is an item whose name is listed before it (": its name
+    /// is listed before, at line 11"), for wherever its links are said to be none; "" otherwise
+    /// (QA 30: a See-also entry written twice showed "(no links)" with no word of the first).
+    public func whyNoLinks(of id: String) -> String {
+        guard case .item(let index)? = node(id: id), let first = listedBefore(items[index]) else { return "" }
+        return ": its name is listed before, at line \(first.line)"
     }
 
     /// The sections linked to other sections, in article order, each with those links (in

@@ -45,6 +45,21 @@ struct ListedTwiceCardTests {
         #expect(text(first).contains("Listed again in See also, line 7"))
         #expect(!text(ReaderDocument.card(for: "see-also:zeta", in: model)).contains("Listed again"))
     }
+
+    /// Where its links are listed as none, the second says where the first is (QA 30: the
+    /// cross-links pane, `links` and the link map said only that it has none).
+    @Test func theSecondsEmptyLinksSayWhereTheFirstIs() throws {
+        let model = try LinkedArticle(article: ArticleParser().parse("= Dup =\nLead mentions Anarchism.\n\n== See also ==\n- Anarchism\n- Zeta\n- Anarchism\n", path: "dup.txt"))
+        let pane = PaneRows.crossLinks(model, node: "see-also:anarchism-2").map { $0.spans.map(\.text).joined() }
+        #expect(pane == ["No cross-links for Anarchism: its name is listed before, at line 5."])
+        #expect(PaneRows.crossLinks(model, node: "see-also:zeta").map { $0.spans.map(\.text).joined() } == ["No cross-links for Zeta."])
+        let links = LinksFormatter().format(model)
+        #expect(links.contains("  Anarchism  (see-also:anarchism-2, line 7)\n    (no links: its name is listed before, at line 5)\n"), "\(links)")
+        #expect(links.contains("  Zeta  (see-also:zeta, line 6)\n    (no links)\n"))
+        var buffer = CellBuffer(width: 120, height: 30)
+        _ = LinkMap(model: model, focus: "see-also:anarchism-2").render(into: &buffer, in: Rect(x: 0, y: 0, width: 120, height: 30), selected: nil)
+        #expect(buffer.text.contains("No cross-links for Anarchism: its name is listed before, at line 5."), "\(buffer.text)")
+    }
 }
 
 /// QA 31, a re-test of round 30: fixes that round 30's missed a case of.

@@ -41,7 +41,8 @@ public struct LinksFormatter: Sendable {
             guard !items.isEmpty else { continue }
             var group = "\(kind.pluralTitle) (\(items.count))\n"
             for item in items {
-                group += node(item.name, id: item.id, line: item.line, links: model.graph.links(touching: item.id), names: names)
+                group += node(item.name, id: item.id, line: item.line, links: model.graph.links(touching: item.id), names: names,
+                              whyNone: model.whyNoLinks(of: item.id))
             }
             groups.append(group)
         }
@@ -61,11 +62,12 @@ public struct LinksFormatter: Sendable {
         return "No \(named) in '\(model.article.title.neutralized)'.\n"
     }
 
-    /// A node's row, `name  (id, line N)`, and a row for each of `links` of the origins asked for.
-    private func node(_ name: String, id: String, line: Int, links: [Link], names: NodeNames) -> String {
+    /// A node's row, `name  (id, line N)`, and a row for each of `links` of the origins asked
+    /// for, or "(no links)" and `whyNone` (`LinkedArticle.whyNoLinks`).
+    private func node(_ name: String, id: String, line: Int, links: [Link], names: NodeNames, whyNone: String = "") -> String {
         var output = "  \(name.neutralized)  (\(id), line \(line))\n"
         let shown = links.filter { origins.contains($0.origin) }
-        if shown.isEmpty { output += "    (no links)\n" }
+        if shown.isEmpty { output += "    (no links\(whyNone))\n" }
         for link in shown { output += "    " + describe(link, from: id, names: names) + "\n" }
         return output
     }

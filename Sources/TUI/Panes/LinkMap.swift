@@ -101,6 +101,8 @@ public struct LinkMap: Equatable, Sendable {
     public let focusLabel: String
     /// The focus's kind; nil for an id the model does not have.
     public let focusKind: Kind?
+    /// Why the focus has no links, when the model knows (`LinkedArticle.whyNoLinks`).
+    let whyNoLinks: String
     /// Every linked node, in reading order: the order selection indices count in.
     public let nodes: [Node]
     /// The non-empty groups, in `Kind` order; `nodes` is their concatenation.
@@ -112,6 +114,7 @@ public struct LinkMap: Equatable, Sendable {
         self.focus = focus
         focusLabel = model.displayName(of: focus)
         focusKind = Self.kind(of: focus, in: model)
+        whyNoLinks = model.whyNoLinks(of: focus)
 
         struct Key: Hashable {
             var id: String, relation: Relation, origin: LinkOrigin, direction: Direction
@@ -340,7 +343,7 @@ extension LinkMap {
         if !layout.left.groups.isEmpty { buffer.put(glyphs.teeLeft, x: focusBox.x, y: layout.middle, style: boxStyle) }
         if !layout.right.groups.isEmpty { buffer.put(glyphs.teeRight, x: focusBox.maxX - 1, y: layout.middle, style: boxStyle) }
         if nodes.isEmpty {
-            let message = "No cross-links for \(focusLabel.neutralized).".truncated(toWidth: area.width - 2)
+            let message = "No cross-links for \(focusLabel.neutralized)\(whyNoLinks).".truncated(toWidth: area.width - 2)
             buffer.put(message, x: area.x + max((area.width - message.displayWidth) / 2, 1), y: focusBox.maxY + 1,
                        maxWidth: area.width - 2, style: Style(.dim))
         }
