@@ -139,8 +139,10 @@ extension Bookmarks {
             // title its article has now, where it leads now, or marked as the Bookmarks pane
             // marks it (orphaned, its file gone). Shown so, not saved: listing changes nothing.
             let bookmarks = try StoreFailure.reporting { try store.bookmarks(on: Self.shelf(), saving: false) }
+            // None: nothing on standard output, where a script counts rows, and a word on
+            // standard error for the person at the terminal.
             guard !bookmarks.isEmpty else {
-                try Output.write("no bookmarks\n")
+                Diagnostics.report("no bookmarks")
                 return
             }
             let shared = Self.sharedTitles(bookmarks.map(\.0))
