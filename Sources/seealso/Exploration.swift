@@ -64,8 +64,10 @@ struct Exploration: ArticleLocation {
         let catalog: FolderCatalog?
         // The signal that ended the explorer, if one did (see `Terminal.run`).
         let endedBy: Int32?
+        // Whether the place asked for could not be opened (see `ExplorerSession.startFailed`).
+        let startFailed: Bool
         do {
-            (storeEvents, fileProblems, catalog, endedBy) = try MainActor.assumeIsolated {
+            (storeEvents, fileProblems, catalog, endedBy, startFailed) = try MainActor.assumeIsolated {
                 let terminal = { try CursesBackend(theme: settings.config.theme.resolve(environment: environment),
                                                    mouse: settings.config.mouse, keys: keys) }
                 // While the one article is linked on the other thread, the terminal is set up
@@ -100,7 +102,8 @@ struct Exploration: ArticleLocation {
                     "\(error)" == problem && storeError != nil ? nil
                         : "the reading place was not saved: " + ((error as? StoreError)?.commandDescription ?? "\(error)")
                 }
-                return ((service?.fileEvents ?? []) + [unsaved].compactMap { $0 }, session.problems.all, opening.catalog, signal)
+                return ((service?.fileEvents ?? []) + [unsaved].compactMap { $0 }, session.problems.all, opening.catalog, signal,
+                        session.startFailed)
             }
         } catch let error as TerminalError {
             // A terminal type without a terminfo entry: as less does, the text all the same
@@ -123,6 +126,7 @@ struct Exploration: ArticleLocation {
         // `exit` from the explorer's loop left them beside it).
         if let endedBy { throw ExitCode(128 + endedBy) }
         try reported.get()
+        if startFailed { throw ExitCode(65) }
     }
 
     /// The bookmark store, or why there is none. A store that cannot be used (damaged, another
@@ -394,6 +398,9 @@ struct Exploration: ArticleLocation {
         var candidates: [Lookup.Place] = []
         // Each article's weaker matches, in order, in case no article has an exact one.
         var weaker: [(index: Int, place: Lookup.Place, strength: Lookup.Strength)] = []
+        // The articles that have the place but do not open (their links file fails): the
+        // error names the file, where the close matches offered the very name typed (QA 32).
+        var unopened: [Int] = []
         for index in 0..<count where shadowed[index] == nil {
             guard let read = places(index) else { continue }
             candidates += read
@@ -402,17 +409,25 @@ struct Exploration: ArticleLocation {
                 weaker.append((index, read[match.index], match.strength))
             } else if let found = opening(index, at: read[match.index]) {
                 return found
+            } else {
+                unopened.append(index)
             }
         }
         // Stable: in path order within each strength.
         for (index, place, _) in weaker.enumerated().sorted(by: { ($0.element.strength, $0.offset) < ($1.element.strength, $1.offset) }).map(\.element) {
             if let found = opening(index, at: place) { return found }
+            unopened.append(index)
         }
         // Looked for before the failures are said: reading a file here may fail too.
         let inShadowed = shadowed.sorted { $0.key < $1.key }
             .first { places($0.key).map { Lookup.match(name, among: $0) != nil } ?? false }
         // The files that failed first, as a folder's outline says them: the place may be in one.
         for failure in failures() { Diagnostics.report(failure) }
+        if let index = unopened.first {
+            let file = catalog.map { $0.entries[index].path } ?? scope
+            Diagnostics.report("'\(name)' is in \(file), which does not load")
+            throw ExitCode(65)
+        }
         if let catalog, let (index, first) = inShadowed {
             Diagnostics.report("'\(name)' is only in \(catalog.entries[index].path), whose title \u{201C}\(catalog.entries[index].title)\u{201D} "
                                + "\(catalog.entries[first].path) has first; only the first opens")

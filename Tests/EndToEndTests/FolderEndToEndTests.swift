@@ -305,6 +305,33 @@ extension OnATerminal {
             #expect(tmux.screen().contains("seealso: " + problem), "\(tmux.screen())")
         }
 
+        /// QA 32: `--item` of a See-also topic whose article's links file fails opened the first
+        /// article at its top without a word, status 0; `--section` of a heading of it offered
+        /// the very name typed as a close match. Each now says which file does not load, 65.
+        @Test func aPlaceInAnArticleThatDoesNotLoad() throws {
+            let tmux = try TmuxSession(width: 200, height: 40)
+            let folder = try articles(in: tmux, with: ["communalism.txt": Self.communalism + "\n== Assemblies ==\nThey meet.\n"])
+            let links = "[[link]]\nfrom = \"see-also: Nothing here\"\nto = \"section: lead\"\ntype = \"related\"\nrationale = \"x\"\n"
+            try Data(links.utf8).write(to: folder.appendingPathComponent("communalism.links.toml"))
+            let problem = "articles/communalism.links.toml:2: no see-also topic named 'Nothing here' in 'Communalism'"
+            let data = Shell.quote(tmux.home.appendingPathComponent("data").path)
+
+            tmux.type("cd \(Shell.quote(tmux.home.path)) && clear; \(seealso) articles --section Assemblies --data-dir \(data); echo section=$?")
+            #expect(try tmux.waitForStatus("section") == 65)
+            let said = tmux.screen()
+            #expect(said.contains("seealso: 'Assemblies' is in articles/communalism.txt, which does not load"), "\(said)")
+            #expect(!said.contains("close matches"), "\(said)")
+
+            try Data("= Municipalism =\nLead.\n\n== See also ==\n- Communalism\n".utf8).write(to: folder.appendingPathComponent("municipalism.txt"))
+            tmux.type("clear; \(seealso) articles --item see-also:communalism --data-dir \(data); echo item=$?")
+            try tmux.waitUntil("why Communalism did not open") {
+                $0.contains("2 Municipalism") && $0.contains("\u{201C}Communalism\u{201D} could not be opened: " + problem)
+            }
+            tmux.press("q")
+            #expect(try tmux.waitForStatus("item") == 65)
+            #expect(tmux.screen().contains("seealso: \u{201C}Communalism\u{201D} could not be opened: " + problem), "\(tmux.screen())")
+        }
+
         /// The article read last stops parsing for a while (a heading being edited): the folder
         /// opens at its first article, saying why (it said the article was no longer in the
         /// folder), and looking at that one does not make it the article read last: once the

@@ -50,6 +50,20 @@ struct ArticleSwitchSaveTests {
         #expect(reopened.reader == left)
     }
 
+    /// QA 32: a card saved where its article was not loaded (the file opened alone), restored
+    /// in the folder, said no article of the folder had the title.
+    @Test func aCardOfATopicTheFolderHasOffersItsArticle() throws {
+        let runner = session()
+        let card = runner.explorer.layouts.document(.card(itemID: "see-also:diarchy"))
+        let text = card.blocks.map { $0.spans.map(\.text).joined() }.joined(separator: "\n")
+        #expect(text.contains("This folder has its article, Other: this card gathers what “Dual power” says about it."), "\(text)")
+        #expect(!text.contains("No article of this folder"))
+        let open = try #require(card.references.first { $0.target == .article("Other") })
+        let state = runner.apply(.follow(open.target), to: runner.explorer.initialState(size: Size(width: 120, height: 40)))
+        #expect(runner.explorer.model.article.title == "Other")
+        #expect(state.reader.content == .article)
+    }
+
     @Test func goingBackToTheFirstArticleSavesWhereTheOtherWasLeft() throws {
         let runner = session()
         var state = runner.startUp(runner.explorer.initialState(size: Size(width: 120, height: 40)), start: nil, restore: true)

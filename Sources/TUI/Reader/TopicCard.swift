@@ -5,9 +5,11 @@ extension ReaderDocument {
     /// and kind, every link with its rationale or evidence, and every place the article
     /// mentions it — each followable. `sharedBy`: in a folder, the files that all have the
     /// topic's title, so that it opens none of them. `inFolder`: the article is one of a
-    /// folder's, none of which has the topic's title.
+    /// folder's. `opens`: the title of the folder's article the topic opens, when one has its
+    /// title (a card of it shows only when a view of it is restored, saved where that article
+    /// was not loaded).
     public static func card(for itemID: String, in model: LinkedArticle, sharedBy files: [String]? = nil,
-                            inFolder: Bool = false) -> ReaderDocument {
+                            inFolder: Bool = false, opens article: String? = nil) -> ReaderDocument {
         var document = ReaderDocument()
         guard case .item(let index)? = model.node(id: itemID) else { return document }
         let item = model.items[index]
@@ -39,6 +41,12 @@ extension ReaderDocument {
         }
         if model.namesItself(item) {
             add([TextSpan("This is the article you are reading.", Style(.dim))], spacing: 1)
+        } else if let article, item.kind == .seeAlso {
+            // QA 32: a card restored in a folder said no article of it had the title, where
+            // one has (the card was saved when the article was opened alone).
+            let open = reference(to: .article(article), label: article)
+            add([TextSpan("This folder has its article, "), TextSpan(article, Style(.link), reference: open),
+                 TextSpan(": this card gathers what “\(model.article.title)” says about it.", Style(.dim))], spacing: 1)
         } else if let files, item.kind == .seeAlso {
             // Not "not loaded": they are, but a title cannot say which of them it means.
             // "Titled alike": the same title, or one told apart by case, dash or apostrophe only,

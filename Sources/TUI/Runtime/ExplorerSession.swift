@@ -39,6 +39,11 @@ public final class ExplorerSession {
     /// The store's problem the start-up says (read-only, full, its folder not made): a save
     /// of the reading place that fails for it is not said again, until one succeeds.
     public var storeProblem: String?
+    /// Set when the start-up's place (`--section`, `--item`) is in another article of the
+    /// folder, which could not be opened: said on the status line, and on quitting, where the
+    /// status is 65, as for the article read last that does not open (QA 32: it opened the
+    /// first article at its top without a word, status 0).
+    public private(set) var startFailed = false
 
     /// `first`: the article on screen at first, as read from its files.
     public init(_ first: OpenedArticle, service: BookmarkService?, library: any ArticleLibrary) {
@@ -58,16 +63,26 @@ public final class ExplorerSession {
     /// folder's, and this article's own session (a place read before) is not where it was left.
     public func startUp(_ state: AppState, start: Target?, readLast: String? = nil, restore: Bool) -> AppState {
         var state = run(.reloadBookmarks, on: state)
-        if let start, let readLast, readLast != explorer.model.article.title, let left = savedSession(of: readLast) {
-            state = apply(.follow(start), to: state)
+        /// The jump to `start`, and what it said when it could not be taken: the place is in
+        /// another article of the folder, which does not open (see `startFailed`).
+        func jump(_ state: AppState) -> (state: AppState, failure: String?) {
+            guard let start else { return (state, nil) }
+            let problemsBefore = problems.all.count
+            let jumped = apply(.follow(start), to: state)
+            startFailed = problems.all.count > problemsBefore
+            return (jumped, startFailed ? jumped.notice : nil)
+        }
+        if start != nil, let readLast, readLast != explorer.model.article.title, let left = savedSession(of: readLast) {
+            let (jumped, failure) = jump(state)
             // After the jump: the top it leaves was never shown, so it is no step back.
-            return apply(.resumeHistory(left), to: state)
+            return Self.saying(failure, in: apply(.resumeHistory(left), to: jumped), explorer: explorer)
         }
         let session = savedSession()
         if let session, restore { state = apply(.restoreSession(session), to: state) }
         // What the restore said (the article changed since last read) outlasts the jump.
         let restored = state.notice
-        if let start { state = apply(.follow(start), to: state) }
+        let failure: String?
+        (state, failure) = jump(state)
         // After the jump to `start`: the top it leaves was never shown, so the way back is to
         // where the last run ended, not to the top (it was both, one after the other); on a
         // first run, nowhere (H went to that top).
@@ -76,8 +91,14 @@ public final class ExplorerSession {
         } else if session == nil, start != nil {
             state = apply(.resumeHistory(SessionRecord(view: explorer.snapshot(state), history: History())), to: state)
         }
-        if state.notice == nil, let restored { state = explorer.update(state, .notice(restored)) }
-        return state
+        let said = [restored, failure].compactMap { $0 }
+        return Self.saying(said.isEmpty ? nil : said.joined(separator: " · "), in: state, explorer: explorer)
+    }
+
+    /// `state` saying `notice`, unless it says something already.
+    private static func saying(_ notice: String?, in state: AppState, explorer: Explorer) -> AppState {
+        guard state.notice == nil, let notice else { return state }
+        return explorer.update(state, .notice(notice))
     }
 
     func savedSession() -> SessionRecord? {

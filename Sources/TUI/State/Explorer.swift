@@ -42,7 +42,7 @@ public struct Explorer: Sendable {
             switch content {
             case .article: ReaderDocument.article(model)
             case .card(let id): ReaderDocument.card(for: id, in: model, sharedBy: neighbours.ambiguous[id],
-                                                    inFolder: neighbours.isFolder)
+                                                    inFolder: neighbours.isFolder, opens: neighbours.seeAlso[id])
             }
         }
         // Reading on through the article visits a node a section: a few of each are kept.
