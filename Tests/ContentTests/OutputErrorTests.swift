@@ -17,7 +17,7 @@ struct OutputErrorTests {
           arguments: [["outline"], ["links"], ["export", "--format", "json"], ["export", "--format", "markdown"],
                       ["export", "--format", "dot"], ["search", "Kornilov"], ["search", "Kornilov", "--json"],
                       ["config", "--print-default"], ["bookmarks", "list", "--json"], ["bookmarks", "export", "--format", "json"],
-                      ["bookmarks", "export", "--format", "markdown"], ["bookmarks", "list"]])
+                      ["bookmarks", "export", "--format", "markdown"]])
     func fullDisk(arguments: [String]) throws {
         let result = try Self.run(arguments, redirecting: ">/dev/full")
         #expect(result.status == 74)
