@@ -397,34 +397,71 @@ private struct Builder {
     /// `– description` an item with no name (its name is empty: see `ListItem.name`).
     static func makeItem(_ text: Substring, line: Int, lineStarts: [Int] = [0]) -> ListItem {
         let text = String(text)
-        for separator in [" – ", " — ", " - "] {
-            guard let range = separatorRange(separator, in: text) else { continue }
+        guard let split = dashSplit(text, namedIf: { $0.isEmpty || Self.canBeName($0) }) else {
+            return ListItem(text: text, line: line, lineStarts: lineStarts)
+        }
+        return ListItem(text: text, line: line, name: split.name, description: split.description,
+                        separator: split.separator, lineStarts: lineStarts)
+    }
+
+    /// The name, description and separator (the dash as written, with its spaces) of the
+    /// first dash that parts `text` into a name (`namedIf`) and what follows:
+    /// - a spaced one, an en dash first, then an em dash, then a hyphen; the spaces may be
+    ///   tabs or no-break spaces (`Anarchism\u{A0}– a philosophy`, as text copied from
+    ///   Wikipedia has it; QA 32: they were kept in the name);
+    /// - else an unspaced em dash, as Wikipedia's style writes it ("Syndicalism—building
+    ///   unions"; QA 30: the name was the whole item), but not one of a pair, which sets a
+    ///   clause apart ("The workers—who had struck for weeks—won"; QA 32). Not an en dash,
+    ///   which joins a name's parts ("Marxism–Leninism"). At either end it is as a spaced dash
+    ///   there (QA 31): `- Name—` a name with no description, `- —text` an item without a name.
+    /// Nil when no dash parts it.
+    static func dashSplit(_ text: String, namedIf isName: (String) -> Bool) -> (name: String, description: String?, separator: String)? {
+        func split(at range: Range<String.Index>) -> (name: String, description: String?, separator: String)? {
             let name = text[..<range.lowerBound].trimmingSpaces()
+            guard isName(name) else { return nil }
             let description = text[range.upperBound...].trimmingSpaces()
-            guard name.isEmpty || Self.canBeName(name) else { continue }
-            return ListItem(text: text, line: line, name: name, description: description.isEmpty ? nil : description,
-                            separator: String(text[range]), lineStarts: lineStarts)
+            return (name, description.isEmpty ? nil : description, String(text[range]))
         }
-        // An em dash without spaces, as Wikipedia's style writes it ("Syndicalism—building
-        // unions"), when no spaced dash splits the item: the name was the whole item (QA 30).
-        // Not an en dash, which joins a name's parts ("Marxism–Leninism").
-        // At either end it is as a spaced dash there (QA 31): `- Name—` a name with no
-        // description, `- —text` an item without a name. The separator is as written, with a
-        // space on one side if it has one (`Name— text`), for the exports to write it so.
-        if let offset = text.firstOffset(ofBytes: "\u{2014}") {
-            let utf8 = text.utf8
-            var lower = utf8.index(text.startIndex, offsetBy: offset)
-            var upper = utf8.index(lower, offsetBy: 3)
-            while lower > text.startIndex, text[text.index(before: lower)] == " " { lower = text.index(before: lower) }
-            while upper < text.endIndex, text[upper] == " " { upper = text.index(after: upper) }
-            let name = String(text[..<lower])
-            let description = String(text[upper...])
-            if name.isEmpty || Self.canBeName(name) {
-                return ListItem(text: text, line: line, name: name, description: description.isEmpty ? nil : description,
-                                separator: String(text[lower..<upper]), lineStarts: lineStarts)
+        // Spaces other than " " around a dash are rare: looked for only where a spaced dash is not.
+        var otherSpaces: Bool?
+        for (separator, dash) in [(" – ", "\u{2013}" as Unicode.Scalar), (" — ", "\u{2014}"), (" - ", "-")] {
+            if let range = separatorRange(separator, in: text) {
+                if let found = split(at: range) { return found }
+                continue
             }
+            if otherSpaces == nil { otherSpaces = text.unicodeScalars.contains { $0 != " " && Substring.isSpace($0) } }
+            if otherSpaces == true, let range = otherwiseSpacedRange(of: dash, in: text), let found = split(at: range) { return found }
         }
-        return ListItem(text: text, line: line, lineStarts: lineStarts)
+        if let offset = text.firstOffset(ofBytes: "\u{2014}") {
+            let scalars = text.unicodeScalars
+            var lower = text.utf8.index(text.startIndex, offsetBy: offset)
+            var upper = scalars.index(after: lower)
+            guard !scalars[upper...].contains("\u{2014}") else { return nil }
+            while lower > scalars.startIndex, Substring.isSpace(scalars[scalars.index(before: lower)]) { lower = scalars.index(before: lower) }
+            while upper < scalars.endIndex, Substring.isSpace(scalars[upper]) { upper = scalars.index(after: upper) }
+            return split(at: lower..<upper)
+        }
+        return nil
+    }
+
+    /// Where `dash` first stands between spaces of which one at least is not " " (a tab, a
+    /// no-break space), or at the start or end of `text` with such spaces on its other side,
+    /// with those spaces; nil when nowhere.
+    static func otherwiseSpacedRange(of dash: Unicode.Scalar, in text: String) -> Range<String.Index>? {
+        let scalars = text.unicodeScalars
+        var from = scalars.startIndex
+        while let found = scalars[from...].firstIndex(of: dash) {
+            let after = scalars.index(after: found)
+            var lower = found
+            var upper = after
+            while lower > scalars.startIndex, Substring.isSpace(scalars[scalars.index(before: lower)]) { lower = scalars.index(before: lower) }
+            while upper < scalars.endIndex, Substring.isSpace(scalars[upper]) { upper = scalars.index(after: upper) }
+            let spacedBefore = lower < found || found == scalars.startIndex
+            let spacedAfter = upper > after || after == scalars.endIndex
+            if spacedBefore, spacedAfter, lower < found || upper > after { return lower..<upper }
+            from = after
+        }
+        return nil
     }
 
     /// Whether the text before an item's dash reads as a name rather than as prose that
@@ -499,6 +536,11 @@ extension ArticleParser {
     /// Where an item's `separator` (" – ") first is in its text: see `Builder.separatorRange`.
     static func separatorRange(_ separator: String, in text: String) -> Range<String.Index>? {
         Builder.separatorRange(separator, in: text)
+    }
+
+    /// An item's name, description and separator: see `Builder.dashSplit`.
+    static func dashSplit(_ text: String, namedIf isName: (String) -> Bool) -> (name: String, description: String?, separator: String)? {
+        Builder.dashSplit(text, namedIf: isName)
     }
 }
 

@@ -158,7 +158,11 @@ public struct Classifier: Sendable {
             return .seeAlso
         }
         let leadInKind = list.leadIn.flatMap(Self.firstKeywordKind(in:))
+        // A subsection whose heading names no kind ("=== Italy ===") has the kind of a heading
+        // above it that names one in the plural ("Historical examples", "Tactics"), as See
+        // also's subsections have its (QA 32); not "History", which much of an article is under.
         let headingKind = headings.first.flatMap(Self.firstKeywordKind(in:))
+            ?? headings.dropFirst().lazy.compactMap(Self.pluralKind(in:)).first
         return list.leadInIsApart ? headingKind ?? leadInKind : leadInKind ?? headingKind
     }
 
@@ -182,6 +186,14 @@ public struct Classifier: Sendable {
         return listNouns.contains(last) || pointers.contains(last)
     }
 
+    /// The kind a word of `listNouns` in `text` names ("Historical examples", "Tactics"), if any.
+    static func pluralKind(in text: String) -> ItemKind? {
+        for word in words(text) where listNouns.contains(word) {
+            return strategyWords.contains(word) ? .strategy : .example
+        }
+        return nil
+    }
+
     /// The kind named by the earliest keyword in `text`, if any.
     static func firstKeywordKind(in text: String) -> ItemKind? {
         for word in words(text) {
@@ -201,7 +213,9 @@ public struct Classifier: Sendable {
     /// An entry named by a MediaWiki link alone, `[[Target]]` or `[[Target|label]]`, is
     /// named by its target (see `WikiLink`).
     static func name(of item: ListItem, kind: ItemKind, namer: inout ExampleNamer) -> String? {
-        if let name = item.name { return WikiLink.target(ofWhole: name) ?? name }
+        // A link among the name's words is read as its target: "The [[Ranters]] – a sect" is
+        // "The Ranters" (QA 32: "The [[Ranters]]", brackets and all).
+        if let name = item.name { return WikiLink.target(ofWhole: name) ?? (name.contains("[[") ? WikiLink.withTargets(name) : name) }
         if kind == .seeAlso, let title = titleAndDescription(of: item) { return WikiLink.target(ofWhole: title.name) ?? title.name }
         if let target = WikiLink.target(ofWhole: item.text) { return target }
         let whole = item.text.trimmingSpaces()
@@ -222,14 +236,9 @@ public struct Classifier: Sendable {
     /// `separator` is the dash as written, as `ListItem.separator` has it.
     static func titleAndDescription(of item: ListItem) -> (name: String, description: String?, separator: String)? {
         guard item.name == nil else { return nil }
-        for separator in [" – ", " — ", " - "] {
-            guard let range = ArticleParser.separatorRange(separator, in: item.text) else { continue }
-            let name = item.text[..<range.lowerBound].trimmingSpaces()
-            guard !name.isEmpty, name.split(separator: " ").count <= 8 else { return nil }
-            let description = item.text[range.upperBound...].trimmingSpaces()
-            return (String(name), description.isEmpty ? nil : String(description), String(item.text[range]))
-        }
-        return nil
+        // Any dash the parser reads (an unspaced em dash too: QA 32, "Star Wars: Episode IV—the
+        // 1977 film" was a title of its own).
+        return ArticleParser.dashSplit(item.text) { !$0.isEmpty && $0.split(separator: " ").count <= 8 }
     }
 
     /// `.`, `。`, fullwidth `．`, halfwidth `｡`, Urdu `۔`, Devanagari `।`.
@@ -309,7 +318,7 @@ public enum WikiLink {
     /// (`[[Leveller]]s` shows "Levellers", all of it linked). A target is a title: at most
     /// 255 bytes, with no bracket, brace or angle bracket (MediaWiki's rule), so a stray
     /// "[[" does not make the rest of a paragraph a link.
-    static func links(in text: String) -> [(range: Range<String.Index>, target: String)] {
+    public static func links(in text: String) -> [(range: Range<String.Index>, target: String)] {
         let utf8 = text.utf8
         guard utf8.count >= 5, utf8.contains(UInt8(ascii: "[")) else { return [] }
         var found: [(range: Range<String.Index>, target: String)] = []

@@ -114,6 +114,9 @@ struct ExampleNamer {
     static let phraseOpeners: Set<String> = [
         "in", "during", "on", "at", "after", "before", "since", "by", "from", "following", "throughout", "until",
         "between", "around", "under", "amid", "within", "when", "while", "as", "although", "though", "once",
+        // QA 32: "Across Hungary in 1956, factories elected…" was the example "Across Hungary".
+        "across", "among", "amongst", "against", "along", "alongside", "beyond", "despite", "inside", "outside",
+        "near", "over", "through", "toward", "towards", "upon", "with", "without", "unlike",
     ]
 
     static let numberWords: Set<String> = [
@@ -163,6 +166,13 @@ struct ExampleNamer {
             guard let first = bare.first else { break }
             let isName = first.isUppercase || (first.isNumber && run.last?.lowercased() == "of")
             guard isName || (!run.isEmpty && connectors.contains(bare.lowercased())) else { break }
+            // A possessive before a lowercase word ends the name, without its "'s": "Rojava's
+            // autonomous administration…" is about Rojava (QA 32: the example "Rojava's"), as
+            // a mention of it is read. One before a capital may be in it ("People's Charter").
+            if isName, let possessive = possessiveEnd(of: bare), let next = words.dropFirst(run.count + 1).first?.first, next.isLowercase {
+                run.append(String(bare[..<possessive]))
+                return (run, true)
+            }
             // Without what opens or closes it, but an abbreviation's full stop: "Mt. Everest".
             run.append(!endsAtCut && word == bare + "." ? String(word) : bare)
             if isName { names = run.count }
@@ -172,6 +182,12 @@ struct ExampleNamer {
             }
         }
         return (Array(run.prefix(names)), isCut)
+    }
+
+    /// Where the "'s" (or "’s") that ends `word` starts, if it ends in one after a letter.
+    static func possessiveEnd(of word: String) -> String.Index? {
+        guard word.count > 2, word.hasSuffix("'s") || word.hasSuffix("\u{2019}s") else { return nil }
+        return word.index(word.endIndex, offsetBy: -2)
     }
 
     /// The lowercase nouns that end a name of capitalised words ("Italian popolo in…",

@@ -240,7 +240,7 @@ public enum Lookup {
     /// Case and diacritics dropped (a stroke too: đ is d, see `StrokedLetters`), and every
     /// dash and apostrophe made one, as search does (`SearchFolder`): a name that `search`
     /// finds is one `--item` finds too.
-    static func fold(_ text: String) -> String {
+    public static func fold(_ text: String) -> String {
         // ASCII folds to itself lowercased: no diacritics, no strokes, and its dash and
         // apostrophe are the ones the others become. Without Foundation: folding each place's
         // name so was most of the time to suggest one (QA 28: a second a misspelt name in the

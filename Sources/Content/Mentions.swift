@@ -366,6 +366,7 @@ public enum Aliases {
     static func aliases(for name: String, folder: inout ScalarFolder) -> [Alias] {
         var bases = [name]
         if let bare = withoutDisambiguator(name) { bases.append(bare) }
+        if let bare = withoutYear(name) { bases.append(bare) }
         var aliases: [Alias] = []
         var seen: Set<[String]> = []
         for base in bases {
@@ -435,6 +436,18 @@ public enum Aliases {
 
     /// `name` without its trailing "(disambiguator)" ("Rust" of "Rust (programming
     /// language)"), or nil when it has none or is nothing else.
+    /// `name` without the year that ends it after "of" or "in", when two words or more are
+    /// left: "Winnipeg general strike of 1919" is mentioned as "the Winnipeg general strike
+    /// of May and June 1919" (QA 32: not at all), as a topic is without its parenthetical.
+    static func withoutYear(_ name: String) -> String? {
+        // The cheap test first, as for the parenthetical: most names end in no digit.
+        guard let last = name.utf8.last, (0x30...0x39).contains(last) else { return nil }
+        let words = name.split(separator: " ")
+        guard words.count >= 4, ["of", "in"].contains(words[words.count - 2]),
+              ExampleNamer.isYear(String(words[words.count - 1])) else { return nil }
+        return words.dropLast(2).joined(separator: " ")
+    }
+
     static func withoutDisambiguator(_ name: String) -> String? {
         // The cheap test first: most names end in no ")", and finding the last "(" of each
         // was 1.5 % of loading the bundled article (callgrind).

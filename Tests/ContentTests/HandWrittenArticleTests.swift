@@ -208,6 +208,60 @@ struct HandWrittenArticleTests {
         #expect(!linked.contains("see-also:paris-commune"))
     }
 
+    /// QA 32: articles written as encyclopedias write them, and what their items were named.
+    static let encyclopedic = """
+        = E =
+
+        The lead names Rojava and Hungary. The Winnipeg general strike of May and June 1919 lasted.
+
+        == Historical examples ==
+        - Rojava's autonomous administration federates communes.
+        - Across Hungary in 1956, factories elected workers' councils.
+        - Among the miners of Asturias in 1934, revolutionary committees took power.
+        - The Winnipeg general strike of 1919 was put down by the state.
+        - The workers—who had struck for weeks—won.
+        - The [[Ranters]] – a sect.
+
+        === Italy ===
+        - Biennio Rosso – two red years.
+
+        == Strategies ==
+        - Alpha\t—\tfirst.
+        - Beta\u{A0}– second.
+        - Gamma\u{2009}—\u{2009}third.
+
+        == See also ==
+        - Star Wars: Episode IV—the 1977 film
+
+        """
+
+    @Test("Examples and strategies named as an encyclopedia writes them")
+    func encyclopedicNames() throws {
+        let model = try Self.model(Self.encyclopedic)
+        #expect(model.items.map { "\($0.id)|\($0.name)|\($0.description ?? "-")" } == [
+            // A possessive before a lowercase word is no part of the name.
+            "example:rojava|Rojava|Rojava's autonomous administration federates communes.",
+            // Phrases of place before the subject, as "In 2019," is.
+            "example:hungary|Hungary|Across Hungary in 1956, factories elected workers' councils.",
+            "example:asturias|Asturias|Among the miners of Asturias in 1934, revolutionary committees took power.",
+            "example:winnipeg-general-strike-of-1919|Winnipeg general strike of 1919|The Winnipeg general strike of 1919 was put down by the state.",
+            // A link among a name's words is its target; an em-dash pair sets a clause apart.
+            "example:the-ranters|The Ranters|a sect.",
+            // A subsection of "Historical examples" holds examples.
+            "example:biennio-rosso|Biennio Rosso|two red years.",
+            // A tab, a no-break space or a thin space around the dash is no part of the name.
+            "strategy:alpha|Alpha|first.",
+            "strategy:beta|Beta|second.",
+            "strategy:gamma|Gamma|third.",
+            // A title with a colon, and an unspaced em dash.
+            "see-also:star-wars-episode-iv|Star Wars: Episode IV|the 1977 film",
+        ])
+        // A name without its year is mentioned too.
+        let lead = model.graph.links.filter { $0.from == "lead" }.map(\.to)
+        #expect(lead.contains("example:winnipeg-general-strike-of-1919"))
+        #expect(lead.contains("example:rojava") && lead.contains("example:hungary"))
+    }
+
     @Test("A See-also entry in link brackets links the folder's article of that title")
     func wikiLinkInFolder() throws {
         try withTemporaryDirectory { folder in

@@ -68,6 +68,17 @@ struct NameSeparatorReaderTests {
         #expect(lead.range(of: #"^The \[\[Diggers\]\]\[\d+\] were true levellers\.$"#, options: .regularExpression) != nil, "\(lead)")
     }
 
+    /// QA 32: an item named by a link among its words had its number inside the brackets.
+    @Test func anItemsNameInLinkBracketsIsShownAsItsName() throws {
+        let text = "= Items =\n\n== Historical examples ==\n- The [[Levellers]] were a political movement.\n- The [[Ranters]] – a sect.\n"
+        let model = try LinkedArticle(article: ArticleParser().parse(text, path: "i.txt"))
+        let document = ReaderDocument.article(model)
+        let levellers = try Self.shown(document, line: 4)
+        let ranters = try Self.shown(document, line: 5)
+        #expect(levellers.range(of: #"^The Levellers\[\d+\] were a political movement\.$"#, options: .regularExpression) != nil, "\(levellers)")
+        #expect(ranters.range(of: #"^The Ranters\[\d+\] – a sect\.$"#, options: .regularExpression) != nil, "\(ranters)")
+    }
+
     /// A MediaWiki link in prose is one cross-reference to its target, numbered after it, the
     /// label and a link trail included (the number went inside the brackets of a piped link,
     /// an underscored target was none, and `[[Levellers|Leveller]]s` was two).

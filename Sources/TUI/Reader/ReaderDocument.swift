@@ -158,10 +158,15 @@ extension ReaderDocument {
     /// so a marker inside a word or inside a link's brackets (`[[Diggers[3]]]`).
     static func nameRange(of item: Item, in listItem: ListItem) -> (range: Range<String.Index>, isLink: Bool)? {
         let text = listItem.text
-        if let written = listItem.name, let end = listItem.nameEnd, WikiLink.target(ofWhole: written) != nil {
+        if let written = listItem.name, let end = listItem.nameEnd, written.contains("[[") {
             return (text.startIndex..<end, true)
         }
         if WikiLink.target(ofWhole: text) != nil { return (text.startIndex..<text.endIndex, true) }
+        // A link to the item's name among the words is its name, shown as it (QA 32: "The
+        // [[Levellers[12]]] were…", the marker inside the brackets).
+        if let link = WikiLink.links(in: text).first(where: { Lookup.fold($0.target) == Lookup.fold(item.name) }) {
+            return (link.range, true)
+        }
         func isWordCharacter(_ character: Character?) -> Bool { character.map { $0.isLetter || $0.isNumber } ?? false }
         var searched = text.startIndex..<text.endIndex
         while let range = text.range(of: item.name, range: searched) {
