@@ -263,9 +263,16 @@ struct NodeResolver {
             }
             // Named by what was asked for: "no section named 'section: Nope'" said its kind twice.
             let what = reading.prefix.isEmpty ? "item or section" : ItemKind(slug: reading.prefix)?.singularTitle ?? reading.prefix
+            let missing = "no \(what) named '\((reading.prefix.isEmpty ? reference : reading.name).quotable)' in '\(article.title.quotable)'"
+            // Of another kind: said so, which the close matches were not (QA 32: "no example
+            // named 'Council communism'", a strategy, and nothing more).
+            if !reading.prefix.isEmpty, case .one(let id) = resolution(of: Reading(reading.name)) {
+                let kind = id.contains(":") ? String(id.prefix { $0 != ":" }) : "section"
+                let title = ItemKind(slug: kind)?.singularTitle ?? kind
+                throw Problem(message: missing + "; a \(title) has that name: '\(kind): \(reading.name.quotable)'", kind: reading.prefix)
+            }
             let close = suggesting ? closeMatches(to: reading) : []
-            throw Problem(message: "no \(what) named '\((reading.prefix.isEmpty ? reference : reading.name).quotable)' in '\(article.title.quotable)'"
-                              + (close.isEmpty ? "" : "; close matches: " + close.map(\.quotable).joined(separator: ", ")),
+            throw Problem(message: missing + (close.isEmpty ? "" : "; close matches: " + close.map(\.quotable).joined(separator: ", ")),
                           closeMatches: close, kind: reading.prefix)
         }
     }

@@ -261,14 +261,20 @@ public struct SourceErrors: Error, Sendable, Equatable, CustomStringConvertible 
     /// kept (the folder index).
     public var summary: SourceError {
         var first = errors[0]
-        if errors.count > 1 { first.message += " (and \(errors.count - 1) more)" }
+        // "problem": after a list of close matches, "(and 1 more)" read as one more of them (QA 32).
+        let more = errors.count - 1
+        if more > 0 { first.message += " (and \(more) more problem\(more == 1 ? "" : "s"))" }
         return first
     }
 
-    /// Whether `error` is a `summary` that stands for more problems than its own.
+    /// Whether `error` is a `summary` that stands for more problems than its own (as an index
+    /// made before "problem" was said keeps it too: "(and 2 more)").
     public static func summarizesMore(_ error: SourceError) -> Bool {
-        guard error.message.hasSuffix(" more)"), let open = error.message.range(of: " (and ", options: .backwards) else { return false }
-        return Int(error.message[open.upperBound...].dropLast(" more)".count)) != nil
+        guard let open = error.message.range(of: " (and ", options: .backwards) else { return false }
+        for ending in [" more problem)", " more problems)", " more)"] where error.message.hasSuffix(ending) {
+            return Int(error.message[open.upperBound...].dropLast(ending.count)) != nil
+        }
+        return false
     }
 
     /// Some file could not be read at all (see `SourceError.isUnreadable`).

@@ -106,9 +106,11 @@ public enum Lookup {
         return match(text, orID: text, among: Array(places.indices), of: places)
     }
 
-    /// Whether `text` is no name: blank. It would start every name and silently take the first.
+    /// Whether `text` is no name: blank, or made of characters that show nothing (a zero-width
+    /// space), which the lookup leaves out. It would start every name and silently take the
+    /// first (QA 32: `--item $'\u{200B}'` bookmarked the first item).
     public static func isBlank(_ text: String) -> Bool {
-        text.trimmingSpaces().isEmpty
+        text.trimmingSpaces().isEmpty || text.showsNothing
     }
 
     /// `kind: name` or `section: Heading` as its scope (`strategy`, `section`) and the name;
@@ -118,7 +120,7 @@ public enum Lookup {
         guard let colon = text.firstIndex(of: ":"),
               let scope = NodeResolver.prefix(text[..<colon].trimmingSpaces().lowercased()) else { return nil }
         let name = text[text.index(after: colon)...].trimmingSpaces()
-        return name.isEmpty ? nil : (scope, name)
+        return name.isEmpty || name.showsNothing ? nil : (scope, name)
     }
 
     /// The rule itself, over `indices` of `places`: the first whose id is `name` or `id`

@@ -39,9 +39,10 @@ enum Diagnostics {
     static func reportUnknown(_ what: String, _ name: String, among candidates: [Lookup.Place], in scope: String,
                               otherwise: String? = nil) throws -> Never {
         let close = Lookup.suggestions(for: name, among: candidates)
-        report("no \(what) starts with '\(name)' in '\(scope)'"
+        // Quotable: a character that shows nothing is named, as a links file's messages name it.
+        report("no \(what) starts with '\(name.quotable)' in '\(scope)'"
                + (otherwise.map { "; " + (what == "section" ? "an item" : "a section") + " does: \($0) " + shellWord(name) } ?? "")
-               + (close.isEmpty ? "" : "; close matches: " + close.joined(separator: ", ")))
+               + (close.isEmpty ? "" : "; close matches: " + close.map(\.quotable).joined(separator: ", ")))
         throw ExitCode(64)
     }
 }

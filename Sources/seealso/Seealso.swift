@@ -355,5 +355,8 @@ func requirePath(_ path: String?, of option: String) throws {
 }
 
 func requireName(_ name: String?, of option: String) throws {
-    if let name, Lookup.isBlank(name) { throw ValidationError("\(option) needs a name.") }
+    guard let name, Lookup.isBlank(name) else { return }
+    // One that shows something of itself, named: `--item $'\u{200B}'` is not "empty".
+    if name.allSatisfy(\.isWhitespace) { throw ValidationError("\(option) needs a name.") }
+    throw ValidationError("\(option) '\(name.quotable)' shows nothing: give a name.")
 }

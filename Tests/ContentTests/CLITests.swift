@@ -583,6 +583,32 @@ struct CLITests {
         #expect(result.stdout.isEmpty)
     }
 
+    /// A name of characters that show nothing, which lookups leave out, started every name
+    /// too: it took the first, without a word (QA 32, since lookups left them out).
+    @Test(arguments: [["--section", "\u{200B}"], ["--item", "\u{00AD}"], ["export", "--format", "dot", "--focus", "\u{200B}"],
+                      ["bookmarks", "add", "--item", "\u{2060}", "--data-dir", "/proc/nonexistent/seealso-test"]])
+    func aPlaceNameThatShowsNothingIsAnError(arguments: [String]) throws {
+        let result = try CLI.run(arguments)
+        let option = arguments.first { ["--section", "--item", "--focus"].contains($0) } ?? ""
+        let name = arguments[arguments.firstIndex(of: option)! + 1].unicodeScalars.first!
+        let named = String(format: "<U+%04X>", name.value)
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("seealso: \(option) '\(named)' shows nothing: give a name.\n"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    /// A close match of characters that show nothing names them, as a links file's messages do.
+    @Test func closeMatchesNameWhatShowsNothing() throws {
+        try withTemporaryDirectory { folder in
+            let file = folder.appendingPathComponent("inv.txt")
+            try Data("= I =\n\n== Back\u{200B}ground ==\nx\n\n== Strategies ==\n- Dig\u{200B}gers – diggers.\n".utf8).write(to: file)
+            let focus = try CLI.run(["export", "--format", "dot", "--focus", "dig-gers", file.path])
+            #expect(focus.stderr == "seealso: no item or node id starts with 'dig-gers' in 'I'; close matches: Dig<U+200B>gers\n")
+            let section = try CLI.run(["bookmarks", "add", file.path, "--section", "backgrnd", "--data-dir", "/proc/nonexistent/seealso-test"])
+            #expect(section.stderr == "seealso: no section starts with 'backgrnd' in 'I'; close matches: Back<U+200B>ground\n", "\(section.stderr)")
+        }
+    }
+
     /// An empty path is said to be one: it was "seealso: : no such file", and an empty FILE
     /// was read as the current folder ("it is a folder").
     @Test(arguments: [(["config", "--check", ""], "FILE"), ([""], "FILE"), (["outline", ""], "FILE"), (["--config", ""], "--config"),

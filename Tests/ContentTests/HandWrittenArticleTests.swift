@@ -326,7 +326,7 @@ struct HandWrittenArticleTests {
         do {
             _ = try ArticleParser().parse(text, path: "multi.txt")
         } catch {
-            #expect("\(error)" == "multi.txt:4: unbalanced heading: 2 '=' before the text and 1 after (and 2 more)")
+            #expect("\(error)" == "multi.txt:4: unbalanced heading: 2 '=' before the text and 1 after (and 2 more problems)")
         }
     }
 
@@ -382,8 +382,11 @@ struct HandWrittenArticleTests {
 struct ProblemSummaryTests {
     @Test func aSummaryIsToldFromAWholeProblem() {
         let three = SourceErrors((1...3).map { SourceError(path: "b.txt", line: $0 * 2, message: "problem \($0)") })
-        #expect(three.summary.message == "problem 1 (and 2 more)")
+        #expect(three.summary.message == "problem 1 (and 2 more problems)")
         #expect(SourceErrors.summarizesMore(three.summary))
+        // As an index made before "problem" was said keeps it, and of one more.
+        #expect(SourceErrors.summarizesMore(SourceError(path: "b.txt", line: 2, message: "problem 1 (and 2 more)")))
+        #expect(SourceErrors(Array(three.errors.prefix(2))).summary.message == "problem 1 (and 1 more problem)")
         #expect(!SourceErrors.summarizesMore(SourceErrors([SourceError(path: "b.txt", line: 1, message: "one")]).summary))
         #expect(!SourceErrors.summarizesMore(SourceError(path: "t.links.toml", line: 2, message: "a name (and more)")))
         #expect(!SourceErrors.summarizesMore(SourceError(path: "t.txt", line: 2, message: "heading (and some more)")))

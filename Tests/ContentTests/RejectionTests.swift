@@ -251,7 +251,9 @@ struct RejectionTests {
         (curatedFile(curatedLink(to: "see-also: Bakuninism")), 11, "no see-also topic named 'Bakuninism' in 'Dual power'"),
         (curatedFile(curatedLink(from: "section: Aftermath")), 10, "no section named 'Aftermath' in 'Dual power'"),
         (curatedFile(curatedLink(from: "Proudhon")), 10, "no item or section named 'Proudhon' in 'Dual power'"),
-        (curatedFile(curatedLink(to: "example: Mutualism")), 11, "no example named 'Mutualism' in 'Dual power'"),
+        // Of another kind (QA 32: nothing more was said).
+        (curatedFile(curatedLink(to: "example: Mutualism")), 11, "no example named 'Mutualism' in 'Dual power'; a strategy has that name: 'strategy: Mutualism'"),
+        (curatedFile(curatedLink(to: "strategy: Background")), 11, "no strategy named 'Background' in 'Dual power'; a section has that name: 'section: Background'"),
         // Whole names only, unlike --item, but the names it may have meant are offered: a start,
         // a typo, within the kind asked for.
         (curatedFile(curatedLink(to: "strategy: Municipal")), 11,

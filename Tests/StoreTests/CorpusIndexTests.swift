@@ -67,7 +67,7 @@ struct CorpusIndexTests {
         let path = scratch.folder.appendingPathComponent("c.txt").path
         #expect(catalog.unloaded == [FolderCatalog.Entry(path: path, title: "Gamma", seeAlso: [])])
         #expect(catalog.failures.filter { $0.path == path }.map(\.description)
-            == ["\(path):4: unbalanced heading: 2 '=' before the text and 1 after (and 1 more)"])
+            == ["\(path):4: unbalanced heading: 2 '=' before the text and 1 after (and 1 more problem)"])
     }
 
     /// A file that stops parsing (a heading being edited) is not gone: the catalog keeps its

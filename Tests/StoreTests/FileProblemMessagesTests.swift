@@ -84,7 +84,7 @@ struct FileProblemMessagesTests {
         try files.write("luddite.txt", broken)
         reader.apply(.idle)
         let problem = try #require(reader.session.problems.all.first)
-        #expect(problem.said.hasSuffix("(and 1 more)"), "\(problem.said)")
+        #expect(problem.said.hasSuffix("(and 1 more problem)"), "\(problem.said)")
         #expect(problem.more.count == 1)
         #expect(problem.more.first?.hasPrefix(files.path("luddite.txt") + ":11: ") == true, "\(problem.more)")
     }

@@ -35,6 +35,6 @@ struct ArticleSwitchTests {
         let session = ExplorerSession(explorer: Explorer(model: bundledModel), service: nil) { _ in throw problems }
         let state = session.explorer.initialState(size: Size(width: 120, height: 40))
         #expect(session.switchArticle(to: "Other", at: .top, from: state).notice
-            == "“Other” could not be opened: /folder/other.links.toml:3: unknown item 'Nowhere' (and 2 more)")
+            == "“Other” could not be opened: /folder/other.links.toml:3: unknown item 'Nowhere' (and 2 more problems)")
     }
 }

@@ -26,8 +26,8 @@ public struct DOTExporter: Sendable {
         public var suggestions: [String]
 
         public var description: String {
-            "no item or node id starts with '\(name.neutralized)' in '\(article.neutralized)'"
-                + (suggestions.isEmpty ? "" : "; close matches: " + suggestions.map(\.neutralized).joined(separator: ", "))
+            "no item or node id starts with '\(name.quotable)' in '\(article.neutralized)'"
+                + (suggestions.isEmpty ? "" : "; close matches: " + suggestions.map(\.quotable).joined(separator: ", "))
         }
     }
 
