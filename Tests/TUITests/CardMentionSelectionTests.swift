@@ -28,6 +28,40 @@ struct CardMentionSelectionTests {
     }
 }
 
+/// QA 32: the card of "Mutualism (economic theory)" said the text does not mention it, where
+/// its "Mutualism" mentions link the strategy of that name.
+@Suite("The card of a name whose mentions link a namesake")
+struct NamesakeMentionsCardTests {
+    @Test func theNamesakesMentionsAreShownAndSaidSo() throws {
+        let source = "= CC =\n\nMutualism too.\n\n== Strategies ==\n- Mutualism – exchange.\n\n== See also ==\n- Mutualism (economic theory)\n- Zeta\n"
+        let model = try LinkedArticle(article: ArticleParser().parse(source, path: "cc.txt"))
+        func text(_ card: ReaderDocument) -> String { card.blocks.map { $0.spans.map(\.text).joined() }.joined(separator: "\n") }
+        let card = ReaderDocument.card(for: "see-also:mutualism-economic-theory", in: model)
+        #expect(text(card).contains("Mentioned in the article (1)\nAs “Mutualism”, whose mentions link the strategy of that name:\nCC, line 3: “Mutualism too.”"),
+                "\(text(card))")
+        #expect(card.references.contains { $0.target == .mention(item: "strategy:mutualism", line: 3) })
+        #expect(text(ReaderDocument.card(for: "see-also:zeta", in: model)).contains("The article's text does not mention it by name."))
+    }
+}
+
+/// QA 32: in a paragraph of several lines, a mention on its third line was followed to the
+/// paragraph's first mention of the name.
+@Suite("A card's mention on a paragraph's later line")
+struct MentionOnALaterLineTests {
+    @Test func theMentionOnTheLineIsSelected() throws {
+        let text = "= Multi Two =\nFirst line speaks of Syndicalism here.\nSecond line of the same paragraph also speaks of Syndicalism there.\n\n== See also ==\n- Syndicalism\n"
+        let explorer = Explorer(model: try LinkedArticle(article: ArticleParser().parse(text, path: "multi.txt")))
+        let start = explorer.initialState(size: Size(width: 100, height: 30))
+        let document = explorer.layouts.document(.article)
+        for line in [2, 3] {
+            let state = explorer.update(start, .follow(.mention(item: "see-also:syndicalism", line: line)))
+            let selected = try #require(state.reader.selectedReference)
+            #expect(document.references[selected].sourceLine == line)
+            #expect(document.references[selected].target == .card("see-also:syndicalism"))
+        }
+    }
+}
+
 /// A See-also entry written twice: the second's card said the text does not mention it, where
 /// the linker gave the name's mentions to the first (QA 30).
 @Suite("The card of a name listed twice")

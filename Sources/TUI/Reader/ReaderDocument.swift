@@ -60,6 +60,16 @@ public struct ReaderReference: Equatable, Sendable {
     public var block: Int
     /// The node the reference leads to, for the status line ("→ Anarchism").
     public var label: String
+    /// The source line its text is on, for a mention in a paragraph: a card's "Mentioned in
+    /// the article, line 3" selects the mention on line 3, not the paragraph's first (QA 32).
+    public var sourceLine: Int?
+
+    public init(target: Target, block: Int, label: String, sourceLine: Int? = nil) {
+        self.target = target
+        self.block = block
+        self.label = label
+        self.sourceLine = sourceLine
+    }
 }
 
 /// The reader's content, before wrapping: the article with its cross-references marked and
@@ -112,7 +122,7 @@ extension ReaderDocument {
                 switch block {
                 case .paragraph(let paragraph):
                     let spans = document.markMentions(in: paragraph.text, model.mentions(in: paragraph), model: model,
-                                                      block: document.blocks.count)
+                                                      block: document.blocks.count, lines: paragraph.line(at:))
                     document.blocks.append(ReaderBlock(spans: spans, prefix: nil, indent: 0, spacingBefore: 1,
                                                        section: sectionIndex, item: nil, sourceLine: paragraph.line))
                 case .list(let list):
@@ -185,14 +195,17 @@ extension ReaderDocument {
     }
 
     /// `text` split into plain spans and references at `mentions` (found in `text`), in order.
-    private mutating func markMentions(in text: String, _ mentions: [Linker.Mention], model: LinkedArticle, block: Int) -> [TextSpan] {
+    /// `lines`: the source line of a place in `text`, for a paragraph's (see `ReaderReference.sourceLine`).
+    private mutating func markMentions(in text: String, _ mentions: [Linker.Mention], model: LinkedArticle, block: Int,
+                                       lines: ((String.Index) -> Int)? = nil) -> [TextSpan] {
         var spans: [TextSpan] = []
         var cursor = text.startIndex
         for mention in mentions {
             guard let targetID = mention.targets.first, let target = Target.node(targetID, in: model) else { continue }
             if cursor < mention.range.lowerBound { spans.append(TextSpan(String(text[cursor..<mention.range.lowerBound]))) }
             let reference = references.count
-            references.append(ReaderReference(target: target, block: block, label: model.displayName(of: targetID)))
+            references.append(ReaderReference(target: target, block: block, label: model.displayName(of: targetID),
+                                              sourceLine: lines?(mention.range.lowerBound)))
             let style = Style(.link)
             spans.append(TextSpan(String(text[mention.range]), style, reference: reference))
             cursor = mention.range.upperBound

@@ -88,15 +88,25 @@ extension ReaderDocument {
         }
 
         // Mentions only: a namesake's same-topic link has the namesake's own line as evidence.
-        let mentioned = ([item] + alike).lazy.map { named in
-            model.graph.incoming(to: named.id).filter { $0.relation == .mentions }.compactMap { $0.evidence.map { (named.id, $0) } }
+        // Its own, else those of the same name listed again, else those of a namesake the
+        // name's mentions link ("Mutualism" for "Mutualism (economic theory)"; QA 32: the
+        // card said the text does not mention it).
+        let namesakes = model.graph.links(touching: item.id).filter { $0.relation == .sameTopic && $0.origin == .detected }
+            .compactMap { link in model.node(id: link.other(than: item.id)).flatMap { node in
+                if case .item(let index) = node { model.items[index] } else { nil }
+            } }
+        let mentioned = ([item] + alike + namesakes).lazy.map { named in
+            model.graph.incoming(to: named.id).filter { $0.relation == .mentions }.compactMap { $0.evidence.map { (named, $0) } }
         }.first { !$0.isEmpty } ?? []
         add([TextSpan("Mentioned in the article (\(mentioned.count))", Style(.heading1, bold: true))],
             prefix: TextSpan("# ", Style(.heading1)), spacing: 1, heading: true)
         if mentioned.isEmpty { add([TextSpan("The article's text does not mention it by name.", Style(.dim))]) }
+        if let named = mentioned.first?.0, namesakes.contains(where: { $0.id == named.id }) {
+            add([TextSpan("As “\(named.name)”, whose mentions link the \(named.kind.singularTitle) of that name:", Style(.dim))])
+        }
         for (named, evidence) in mentioned {
             let place = "\(model.displayName(of: evidence.section)), line \(evidence.line)"
-            let number = reference(to: .mention(item: named, line: evidence.line), label: place)
+            let number = reference(to: .mention(item: named.id, line: evidence.line), label: place)
             add([TextSpan(place, Style(.link), reference: number), TextSpan(": “\(evidence.text)”")],
                 prefix: TextSpan("• ", Style(.dim)), indent: 2, spacing: 1)
         }

@@ -101,10 +101,15 @@ extension Explorer {
                 reader.top = ReaderAnchor(block: block)
                 // Else one of its name: a mention of a name that items of two kinds have links
                 // the first of them (QA 31: a see-also topic's mention, linked to the strategy).
+                // Of a paragraph's, the one on `line` (QA 32: the paragraph's first).
                 let item = Target.node(id, in: model)
                 let name = model.displayName(of: id)
-                reader.selectedReference = document.references.firstIndex { $0.block == block && $0.target == item }
-                    ?? document.references.firstIndex { $0.block == block && $0.label == name }
+                let inBlock = document.references.indices.filter { document.references[$0].block == block }
+                let onLine = inBlock.filter { document.references[$0].sourceLine.map { $0 == line } ?? true }
+                reader.selectedReference = onLine.first { document.references[$0].target == item }
+                    ?? onLine.first { document.references[$0].label == name }
+                    ?? inBlock.first { document.references[$0].target == item }
+                    ?? inBlock.first { document.references[$0].label == name }
             }
         case .article, .bookmark, .seeAlsoEntry:
             break
