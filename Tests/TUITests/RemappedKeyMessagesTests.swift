@@ -76,7 +76,7 @@ struct RemappedKeyMessagesTests {
         let explorer = Explorer(model: bundledModel, keymap: Self.remapped, bookmarks: true)
         let text = HelpScreen.lines(Self.remapped).map { $0.map(\.text).joined() }.joined(separator: "\n")
         #expect(text.contains("Undo the last bookmark removal (x, or a on a bookmarked place), in any pane"))
-        #expect(text.contains("Link map of the selected item or section (again, c or Q closes)"))
+        #expect(text.contains("Link map of the selected cross-reference, item or section (again, c or Q closes)"))
         let screen = explorer.render(press(explorer, explorer.initialState(size: size), .function(2))).text
         #expect(screen.contains(" Keys — F2, c or Q closes "))
     }
@@ -107,7 +107,7 @@ struct RemappedKeyMessagesTests {
         #expect(orphan.notice == "Its section no longer exists in this article.")
         #expect(try words(of: .bookmarks, explorer, explorer.update(start, .command(.focusBookmarks))).contains("No bookmarks yet."))
         let help = HelpScreen.lines(Self.unbound).map { $0.map(\.text).joined() }.joined(separator: "\n")
-        #expect(help.contains("Link map of the selected item or section (again or q closes)"))
+        #expect(help.contains("Link map of the selected cross-reference, item or section (again or q closes)"))
         #expect(explorer.render(press(explorer, start, .character("?"))).text.contains(" Keys — ? or q closes "))
 
         let runner = ExplorerSession(explorer: explorer, service: FakeBookmarks())

@@ -93,7 +93,7 @@ public enum Command: String, Sendable, CaseIterable, Codable {
         case .searchPrevious: "Previous match (wraps around)"
         case .goTo: "Go to a section, topic, example, strategy or bookmark"
         case .linkMap:
-            "Link map of the selected item or section ("
+            "Link map of the selected cross-reference, item or section ("
                 + (["again"] + [keymap.keyName(for: .closeOverlay), keymap.keyName(for: .quit)].compactMap { $0 }).joinedAsAlternatives
                 + " closes)"
         }

@@ -34,7 +34,9 @@ extension Explorer {
                 state.notice = unfollowable(bookmark)
                 return state
             }
-            state.linkMap = LinkMapState(focus: selectedNode(state) ?? currentNode(state))
+            // In the reader, the cross-reference selected, which Enter would follow (QA 32: the
+            // item or section holding it, which the cross-links pane shows already).
+            state.linkMap = LinkMapState(focus: selectedNode(state) ?? selectedReferenceNode(state) ?? currentNode(state))
         case .zoom:
             // One pane at a time (below 80 columns): zooming would change nothing on screen
             // but the status line (QA 30: "zoomed (z back)", and the same screen).

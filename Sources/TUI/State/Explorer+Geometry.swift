@@ -167,6 +167,17 @@ extension Explorer {
         }
     }
 
+    /// The node of the cross-reference selected in the focused reader, which Enter follows;
+    /// nil when none is, or it leads elsewhere.
+    func selectedReferenceNode(_ state: AppState) -> String? {
+        guard state.focus == .reader else { return nil }
+        switch state.reader.selectedReference.flatMap({ readerDocument(state).references[safe: $0] })?.target {
+        case .item(let id)?, .card(let id)?, .mention(let id, _)?: return id
+        case .section(let section)?: return model.article.sections[section].id
+        case .sourceLine?, .article?, .bookmark?, .seeAlsoEntry?, nil: return nil
+        }
+    }
+
     /// Where the selected row of the focused cross-links or backlinks pane leads, if anywhere.
     func selectedRowTarget(_ state: AppState) -> Target? {
         guard state.focus == .crossLinks || state.focus == .backlinks else { return nil }
