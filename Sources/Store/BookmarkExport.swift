@@ -295,10 +295,12 @@ extension StateStore {
                 var line = "- \(MarkdownExporter.block(bookmark.displayPath))"  // starts the item's text
                 // A note's lines stay lines: a hard break (CommonMark's "\" at a line's end), the
                 // next indented into the item (QA 30: its line breaks were written "^J"), each
-                // escaped as a line's start is (QA 31: "- second" made a nested list).
+                // escaped as a line's start is (QA 31: "- second" made a nested list), without the
+                // spaces before it, which Markdown reads as nesting or code (QA 32: " - x").
                 if let note = bookmark.note {
                     let lines = note.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
-                    line += " — " + ([MarkdownExporter.inline(lines[0])] + lines.dropFirst().map(MarkdownExporter.block)).joined(separator: "\\\n  ")
+                    let later = lines.dropFirst().map { MarkdownExporter.block(String($0.drop { $0 == " " || $0 == "\t" })) }
+                    line += " — " + ([MarkdownExporter.inline(lines[0])] + later).joined(separator: "\\\n  ")
                 }
                 // The day as `bookmarks list` shows it, local (`LocalTime`).
                 output += line + " (\(LocalTime.day(bookmark.createdAt)))\n"

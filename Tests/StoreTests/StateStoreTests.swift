@@ -404,6 +404,11 @@ import Testing
         // QA 31: a line of the note that starts as Markdown does stays text.
         try store.addBookmark(in: numbered, sectionIndex: 0, note: "first\n- second\n1. third\n> fourth")
         #expect(try store.exportBookmarksMarkdown().contains("— first\\\n  \\- second\\\n  1\\. third\\\n  \\> fourth ("))
+        // QA 32: so does one that starts with spaces before its marker.
+        let sections = try Fixture.model("= Spaced =\nLead.\n")
+        try store.addBookmark(in: sections, sectionIndex: 0, note: "first\n - x\n   1. y\n\t- deep")
+        let spaced = try store.exportBookmarksMarkdown()
+        #expect(spaced.contains("— first\\\n  \\- x\\\n  1\\. y\\\n  \\- deep ("), "\(spaced)")
     }
 
     /// A section heading that looks like a list marker stays text in the item ("- 2. Second"
