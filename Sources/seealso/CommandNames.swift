@@ -84,8 +84,34 @@ enum CommandNames {
             command = next.command
             path += " " + name
         }
-        try usageError("unknown option '\(word)' (a name or query that starts with -: put -- before it; a file: ./\(word))",
-                       of: command, path: path)
+        let typed = withDoubleDash(arguments, before: arguments.firstIndex(of: word)!)
+        try usageError("unknown option '\(word)' (a name or query that starts with -: put -- before it, \(typed); "
+                       + "a file: \(TypedCommand.word("./" + word)))", of: command, path: path)
+    }
+
+    /// `seealso` and `arguments` as they would be typed again with `--` before the word at
+    /// `index`, and the options after it (with their values) moved before the `--`, where
+    /// they are still options (QA 32: `bookmarks add -1917 --section Back` was hinted as
+    /// `… -- -1917 --section Back`, where `--section` is then a word).
+    static func withDoubleDash(_ arguments: [String], before index: Int) -> String {
+        var options: [String] = []
+        var words: [String] = []
+        var position = index
+        while position < arguments.count {
+            let word = arguments[position]
+            if word.hasPrefix("--"), word != "--" {
+                options.append(word)
+                // An option that takes a value, written apart from it, takes the next word.
+                if !word.contains("="), !flags.contains(word), position + 1 < arguments.count {
+                    position += 1
+                    options.append(arguments[position])
+                }
+            } else {
+                words.append(word)
+            }
+            position += 1
+        }
+        return (["seealso"] + arguments[..<index] + options + ["--"] + words).map(TypedCommand.word).joined(separator: " ")
     }
 
     /// A usage error found before the parser runs, said as the parser says its own: `message`,

@@ -52,8 +52,8 @@ struct Search: ParsableCommand {
             // A QUERY that starts with a dash, which the parser took for an option and left
             // out (QA 31: `search a.txt -1917` said the QUERY was missing).
             let typed = Array(CommandLine.arguments.dropFirst())
-            if let dashed = typed.first(where: CommandNames.isShortOptionSpelling), !typed.contains("--") {
-                throw ValidationError("a QUERY that starts with - goes after --: seealso search \(TypedCommand.word(words[0])) -- \(TypedCommand.word(dashed))")
+            if let dashed = typed.firstIndex(where: CommandNames.isShortOptionSpelling), !typed.contains("--") {
+                throw ValidationError("a QUERY that starts with - goes after --: \(CommandNames.withDoubleDash(typed, before: dashed))")
             }
             var isFolder: ObjCBool = false
             let what = !FileManager.default.fileExists(atPath: words[0], isDirectory: &isFolder)

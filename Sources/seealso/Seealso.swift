@@ -141,8 +141,7 @@ extension Seealso {
                       && (missing || Double(word) != nil)
               })
         else { return nil }
-        let typed = (["seealso"] + arguments[..<at] + ["--"] + arguments[at...]).map(TypedCommand.word).joined(separator: " ")
-        return "(a name or query that starts with -: put -- before it, \(typed))"
+        return "(a name or query that starts with -: put -- before it, \(CommandNames.withDoubleDash(arguments, before: at)))"
     }
 }
 

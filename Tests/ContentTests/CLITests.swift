@@ -761,6 +761,23 @@ struct CLITests {
         #expect(try CLI.run(["search", "--", "-2017"]).status == 0)
     }
 
+    /// QA 32: the hinted command put the options after the dashed word behind `--`, where they
+    /// are words (`bookmarks add -- -1917 --section Back` then lacked its --section), and
+    /// a value with a line break was hinted with the break as `^J`.
+    @Test func theHintedCommandKeepsItsOptions() throws {
+        let add = try CLI.run(["bookmarks", "add", "-1917", "--section", "Back", "--data-dir", "/proc/nonexistent/seealso-test"])
+        #expect(add.stderr.hasPrefix("seealso: unknown option '-1917' (a name or query that starts with -: put -- before it, "
+                                     + "seealso bookmarks add --section Back --data-dir /proc/nonexistent/seealso-test -- -1917)\n"), "\(add.stderr)")
+        let search = try CLI.run(["search", "--json", "assets/dual-power.txt", "-1917"], in: Repo.root)
+        #expect(search.stderr.hasPrefix("seealso: a QUERY that starts with - goes after --: seealso search --json assets/dual-power.txt -- -1917\n"),
+                "\(search.stderr)")
+        let spaced = try CLI.run(["search", "assets/dual-power.txt", "-a b"], in: Repo.root)
+        #expect(spaced.stderr.contains("put -- before it, seealso search assets/dual-power.txt -- '-a b'; a file: './-a b')"), "\(spaced.stderr)")
+        let note = try CLI.run(["bookmarks", "add", "--section", "Background", "--note", "- first\n- second", "--data-dir", "/proc/nonexistent/seealso-test"])
+        #expect(note.stderr.hasPrefix("seealso: missing value for '--note <note>' (a value that starts with -: --note=$'- first\\n- second')\n"),
+                "\(note.stderr)")
+    }
+
     /// QA 31: a QUERY of characters that show nothing found nothing, and said nothing (status 1).
     @Test func aQueryThatShowsNothingIsAUsageError() throws {
         let result = try CLI.run(["search", "\u{200B}"])
@@ -778,8 +795,10 @@ struct CLITests {
                 let refused = try CLI.run(arguments, in: directory)
                 #expect(refused.status == 64, "\(arguments)")
                 #expect(refused.output.isEmpty, "\(arguments)")
-                #expect(refused.stderr.hasPrefix("seealso: unknown option '-hello.txt' (a name or query that starts with -: put -- before it; a file: ./-hello.txt)\nUsage: seealso "),
-                        "\(refused.stderr)")
+                let at = arguments.firstIndex(of: "-hello.txt")!
+                let typed = (["seealso"] + arguments[..<at] + ["--"] + arguments[at...]).joined(separator: " ")
+                #expect(refused.stderr.hasPrefix("seealso: unknown option '-hello.txt' (a name or query that starts with -: put -- before it, "
+                                                 + "\(typed); a file: ./-hello.txt)\nUsage: seealso "), "\(refused.stderr)")
             }
             #expect(try CLI.run(["outline", "-vh"]).stderr.hasPrefix("seealso: unknown option '-vh'"))
             for named in [["outline", "./-hello.txt"], ["outline", "--", "-hello.txt"]] {
