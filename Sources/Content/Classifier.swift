@@ -321,18 +321,37 @@ public enum WikiLink {
     public static func links(in text: String) -> [(range: Range<String.Index>, target: String)] {
         let utf8 = text.utf8
         guard utf8.count >= 5, utf8.contains(UInt8(ascii: "[")) else { return [] }
+        /// Where the next `byte` twice in a row is, from `start`.
+        func pair(of byte: UInt8, from start: String.Index) -> String.Index? {
+            var index = start
+            while let found = utf8[index...].firstIndex(of: byte) {
+                let next = utf8.index(after: found)
+                if next < utf8.endIndex, utf8[next] == byte { return found }
+                index = next
+            }
+            return nil
+        }
         var found: [(range: Range<String.Index>, target: String)] = []
-        var searched = text[...]
-        while let open = searched.range(of: "[["), let close = text[open.upperBound...].range(of: "]]") {
-            searched = text[open.upperBound...]
-            let inside = text[open.upperBound..<close.lowerBound]
-            let title = inside.prefix { $0 != "|" }
+        var open = pair(of: UInt8(ascii: "["), from: utf8.startIndex)
+        // Each place is read once whatever the text: the first "]]" after an opening is that of
+        // every opening up to it (looked for again only once passed), and an opening with
+        // another before its "]]" is no link (QA 32: a paragraph of many "[[" and one "]]"
+        // was read from each "[[" to the "]]", minutes for 200 KB).
+        var close: String.Index?
+        while let start = open {
+            let inside = utf8.index(start, offsetBy: 2)
+            if close.map({ $0 < inside }) ?? true { close = pair(of: UInt8(ascii: "]"), from: inside) }
+            guard let end = close else { break }
+            open = pair(of: UInt8(ascii: "["), from: inside)
+            if let next = open, next < end { continue }
+            let title = text[inside..<end].prefix { $0 != "|" }
+            let after = utf8.index(end, offsetBy: 2)
             guard title.utf8.count <= 255, !title.contains(where: { "[]{}<>".contains($0) }),
-                  let target = target(ofWhole: String(text[open.lowerBound..<close.upperBound])) else { continue }
-            var end = close.upperBound
-            while end < utf8.endIndex, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(utf8[end]) { end = utf8.index(after: end) }
-            found.append((open.lowerBound..<end, target))
-            searched = text[end...]
+                  let target = target(ofWhole: String(text[start..<after])) else { continue }
+            var trail = after
+            while trail < utf8.endIndex, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(utf8[trail]) { trail = utf8.index(after: trail) }
+            found.append((start..<trail, target))
+            if let next = open, next < trail { open = pair(of: UInt8(ascii: "["), from: trail) }
         }
         return found
     }
