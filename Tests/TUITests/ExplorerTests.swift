@@ -530,26 +530,17 @@ struct LinkMapExplorerTests {
     /// QA 32: with a cross-reference selected in the reader, `v` mapped the item or section
     /// holding it (what the cross-links pane shows), not the one Enter follows.
     @Test func vInTheReaderMapsTheSelectedCrossReference() throws {
-        var state = explorer.update(explorer.initialState(size: Size(width: 120, height: 40)), .follow(.item("strategy:municipalism")))
-        state = explorer.press(state, .character("2"))
-        let document = explorer.layouts.document(.article)
-        let selected = try #require(state.reader.selectedReference)
-        // The item's own name, then the first cross-reference in its text.
-        while case .card("strategy:municipalism") = document.references[try #require(state.reader.selectedReference)].target {
-            state = explorer.press(state, .character("]"))
-        }
-        let reference = document.references[try #require(state.reader.selectedReference)]
-        #expect(state.reader.selectedReference != selected || reference.target != .card("strategy:municipalism"))
-        let mapped = explorer.press(state, .character("v"))
-        let target: String? = switch reference.target {
-        case .card(let id), .item(let id): id
-        case .section(let index): bundledModel.article.sections[index].id
-        default: nil
-        }
-        #expect(mapped.linkMap?.focus == target)
-        #expect(mapped.linkMap?.focus != "strategy:municipalism")
-        // Not in the cross-links pane, where v maps the row selected, or what is read.
-        #expect(explorer.press(explorer.press(state, .character("3")), .character("v")).linkMap?.focus != target)
+        let model = try LinkedArticle(article: ArticleParser().parse(
+            "= Pair =\n\n== Strategies ==\n- Alpha – works with Beta.\n- Beta – another.\n", path: "pair.txt"))
+        let pair = Explorer(model: model)
+        var state = pair.update(pair.initialState(size: Size(width: 120, height: 40)), .follow(.item("strategy:alpha")))
+        state = pair.press(state, .character("2"), .character("]"))
+        let document = pair.layouts.document(.article)
+        let selected = document.references[try #require(state.reader.selectedReference)]
+        #expect(selected.target == .item("strategy:beta") && document.blocks[selected.block].item == "strategy:alpha")
+        #expect(pair.press(state, .character("v")).linkMap?.focus == "strategy:beta")
+        // Scrolled on past the reference (none selected), what is read: the item.
+        #expect(pair.press(state, .character("[")).reader.selectedReference.map { document.references[$0].target } == .card("strategy:alpha"))
     }
 
     @Test func escapeOrVCloseTheMapAndOtherKeysActAfterClosingIt() {
