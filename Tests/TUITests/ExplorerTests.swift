@@ -539,8 +539,8 @@ struct LinkMapExplorerTests {
         let selected = document.references[try #require(state.reader.selectedReference)]
         #expect(selected.target == .item("strategy:beta") && document.blocks[selected.block].item == "strategy:alpha")
         #expect(pair.press(state, .character("v")).linkMap?.focus == "strategy:beta")
-        // Scrolled on past the reference (none selected), what is read: the item.
-        #expect(pair.press(state, .character("[")).reader.selectedReference.map { document.references[$0].target } == .card("strategy:alpha"))
+        // The item's own name selected, its own map.
+        #expect(pair.press(state, .character("["), .character("v")).linkMap?.focus == "strategy:alpha")
     }
 
     @Test func escapeOrVCloseTheMapAndOtherKeysActAfterClosingIt() {
