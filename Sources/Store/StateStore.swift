@@ -792,8 +792,13 @@ public final class StateStore {
             // A WAL database in a folder nobody can write, closed cleanly (no -shm file):
             // SQLite opens it read-only only when told that the file cannot change. It
             // cannot while the folder stays read-only. (SQLite says CANTOPEN when the
-            // filesystem is read-only, READONLY_DIRECTORY when the permissions are.)
-            return try openImmutable(path)
+            // filesystem is read-only, READONLY_DIRECTORY when the permissions are.) Not when
+            // commits are still in its -wal with no -shm to read them by (a copy that left the
+            // -shm out): read without them, the file showed older bookmarks as current (QA 32).
+            if let reader = try readerMakingNothing(path) { return reader }
+            throw StoreError.sqlite(path: path, message: "its latest changes are in \(URL(fileURLWithPath: path + "-wal").lastPathComponent), "
+                + "which cannot be read without its -shm file in a folder that cannot be written; "
+                + "run seealso once where the folder can be written, and they are moved into the file")
         }
     }
 

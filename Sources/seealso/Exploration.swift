@@ -102,7 +102,8 @@ struct Exploration: ArticleLocation {
                     "\(error)" == problem && storeError != nil ? nil
                         : "the reading place was not saved: " + ((error as? StoreError)?.commandDescription ?? "\(error)")
                 }
-                return ((service?.fileEvents ?? []) + [unsaved].compactMap { $0 }, session.problems.all, opening.catalog, signal,
+                let note = session.noteNotSaved.map { "the note being typed was not saved: \u{201C}\($0)\u{201D}" }
+                return ((service?.fileEvents ?? []) + [unsaved, note].compactMap { $0 }, session.problems.all, opening.catalog, signal,
                         session.startFailed)
             }
         } catch let error as TerminalError {

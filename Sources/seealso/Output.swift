@@ -28,9 +28,12 @@ enum Output {
         try write(text.neutralized + "\n")
     }
 
-    /// A line to stderr. A stderr that is closed or full loses it, and nothing else: the exit
-    /// status still says what happened (FileHandle.write would trap there).
+    /// A line to stderr. A stderr that is closed or full, or a pipe whose reader left, loses
+    /// it, and nothing else: the exit status still says what happened (FileHandle.write would
+    /// trap there, and SIGPIPE ended the explorer's last words with status 141, QA 32).
     static func error(_ text: String) {
+        let previous = signal(SIGPIPE, SIG_IGN)
+        defer { signal(SIGPIPE, previous) }
         _ = write(Array((text + "\n").utf8), to: STDERR_FILENO)
     }
 

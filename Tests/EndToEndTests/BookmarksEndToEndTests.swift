@@ -118,6 +118,53 @@ extension OnATerminal {
             #expect(Self.statusLine(reopened) == place)
         }
 
+        /// QA 32: a shell whose terminal closes sends a stopped job SIGHUP, SIGTERM and SIGCONT
+        /// at once; the second signal ended the explorer before it saved the place read.
+        @Test func thePlaceReadSurvivesTwoSignalsAtOnce() throws {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            let data = tmux.home.appendingPathComponent("data")
+            let command = "clear; \(seealso) --data-dir \(Shell.quote(data.path)); echo exited=$?"
+            tmux.type(command)
+            try tmux.waitFor("? help")
+            tmux.press("Space", "Space")
+            let scrolled = try tmux.waitUntil("two pages down") { !$0.contains(" Top  ") && Self.statusLine($0).hasSuffix("? help") }
+            let pid = try #require(tmux.foregroundPID())
+            #expect(kill(pid, SIGHUP) == 0 && kill(pid, SIGTERM) == 0 && kill(pid, SIGCONT) == 0)
+            #expect(try tmux.waitForStatus() == 128 + SIGHUP)
+            tmux.type(command)
+            let reopened = try tmux.waitUntil("the explorer again") { Self.statusLine($0).hasSuffix("? help") }
+            #expect(Self.statusLine(reopened) == Self.statusLine(scrolled))
+        }
+
+        /// QA 32: a signal with the search open saved its match's place, where Esc goes back to
+        /// where the search started; and a note being typed was lost without a word.
+        @Test func aSignalCancelsWhatIsOpenAndSaysTheNoteTyped() throws {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            let data = tmux.home.appendingPathComponent("data")
+            let command = "clear; \(seealso) --data-dir \(Shell.quote(data.path)); echo exited=$?"
+            tmux.type(command)
+            try tmux.waitFor("? help")
+            tmux.press("Space")
+            let before = try tmux.waitUntil("a page down") { !$0.contains(" Top  ") && Self.statusLine($0).hasSuffix("? help") }
+            tmux.tmux("send-keys -t main -l /Kosovo")
+            try tmux.waitFor("Cross-links: Republic of Kosova")
+            #expect(kill(try #require(tmux.foregroundPID()), SIGTERM) == 0)
+            #expect(try tmux.waitForStatus() == 128 + SIGTERM)
+            tmux.type(command)
+            let reopened = try tmux.waitUntil("the explorer again") { Self.statusLine($0).hasSuffix("? help") }
+            #expect(Self.statusLine(reopened) == Self.statusLine(before))
+
+            tmux.press("m")
+            try tmux.waitFor("Bookmarked")
+            tmux.press("M")
+            try tmux.waitFor("Note")
+            tmux.tmux("send-keys -t main -l 'words typed'")
+            try tmux.waitFor("words typed")
+            #expect(kill(try #require(tmux.foregroundPID()), SIGHUP) == 0)
+            #expect(try tmux.waitForStatus() == 128 + SIGHUP)
+            #expect(tmux.screen().contains("seealso: the note being typed was not saved: \u{201C}words typed\u{201D}"), "\(tmux.screen())")
+        }
+
         static func statusLine(_ screen: String) -> String {
             screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
         }

@@ -391,6 +391,18 @@ extension OnATerminal {
             try expectSaneTerminal(tmux)
         }
 
+        /// QA 32: what is said on stderr once the explorer has quit (here why there were no
+        /// bookmarks) went into a pipe whose reader had left, and SIGPIPE ended seealso, 141.
+        @Test func aStderrWhoseReaderLeftLosesOnlyTheMessage() throws {
+            let tmux = try TmuxSession(width: 100, height: 30)
+            let notAFolder = tmux.home.appendingPathComponent("file")
+            try Data("x".utf8).write(to: notAFolder)
+            tmux.type("bash -c '\(seealso) --no-restore --data-dir \(notAFolder.path) 2> >(exec true)'; echo piped=$?")
+            try tmux.waitFor("? help")
+            tmux.press("q")
+            #expect(try tmux.waitForStatus("piped") == 0)
+        }
+
         /// What reaches stderr while the explorer draws (a library's warning, a crash's reason)
         /// is shown once the terminal is restored, instead of vanishing with the alternate screen.
         @Test(arguments: ["quit", "crash"])

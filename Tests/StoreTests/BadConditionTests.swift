@@ -294,6 +294,37 @@ struct PermissionBitsTests {
         #expect(list.status == 0)
         #expect(list.output.contains("Background") && list.output.contains("in the WAL"), "\(list.output)")
     }
+
+    /// QA 32: a copy of a folder that left the `-shm` out, its last commits still in the
+    /// `-wal`, read-only: it was read without them, older bookmarks shown as the current
+    /// ones. SQLite cannot read the WAL without its index there: refused, saying how to go on.
+    @Test func commitsInAWALWithoutItsIndexAreNotReadAsIfAbsent() throws {
+        let nobody = try AsNobody()
+        try nobody.withABookmark()
+        let copy = nobody.scratch.file("copy")
+        do {
+            let writer = try StateStore(directory: URL(fileURLWithPath: nobody.data))
+            try writer.addBookmark(in: Fixture.model(), sectionIndex: 1, note: "in the WAL")
+            // Copied while the writer has it open, as a backup of a running store is.
+            try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+            for suffix in ["", "-wal"] {
+                try FileManager.default.copyItem(atPath: nobody.file + suffix, toPath: copy.appendingPathComponent(StateStore.fileName + suffix).path)
+            }
+        }
+        try FileManager.default.removeItem(atPath: nobody.data)
+        try FileManager.default.moveItem(atPath: copy.path, toPath: nobody.data)
+        #expect(FileCheck.exists(nobody.file + "-wal") && !FileCheck.exists(nobody.file + "-shm"))
+        for path in [nobody.data, nobody.file, nobody.file + "-wal"] { #expect(chown(path, 65534, 65534) == 0) }
+        #expect(try nobody.run(#"chmod 444 "$1"/* && chmod 555 "$1""#).status == 0)
+        let list = try nobody.run(#""$0" bookmarks list --data-dir "$1""#)
+        #expect(list.status != 0)
+        #expect(list.output == "seealso: \(nobody.file): its latest changes are in state.sqlite-wal, which cannot be read without its -shm file "
+            + "in a folder that cannot be written; run seealso once where the folder can be written, and they are moved into the file\n",
+                "\(list.output)")
+        // Writable again, the changes are there.
+        #expect(try nobody.run(#"chmod 755 "$1" && chmod 644 "$1"/*"#).status == 0)
+        #expect(try nobody.run(#""$0" bookmarks list --data-dir "$1""#).output.contains("in the WAL"))
+    }
 }
 
 /// A full disk: the write that does not fit fails with a message, and everything saved before

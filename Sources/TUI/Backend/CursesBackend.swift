@@ -1,5 +1,6 @@
 import CNCursesw
 import Content
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -48,8 +49,8 @@ public enum TerminalError: Error, CustomStringConvertible {
 /// `nextEvent`. SIGINT, SIGTERM, SIGHUP (a closed terminal window) and every other signal
 /// whose default action would end the process without a crash (`EndingSignals.graceful`:
 /// SIGUSR1, SIGXCPU…) ask the explorer to end (`endSignal`): it quits as `q` does, saving
-/// where the person was, and exits with status 128 + signal; a second signal, or a second
-/// without ending, ends it at once. The terminal is also restored when the process is ended
+/// where the person was, and exits with status 128 + signal; a second without ending ends it
+/// at once (more signals meanwhile do not hurry it: see `askToEnd`). The terminal is also restored when the process is ended
 /// by SIGQUIT, when it crashes (the signal is re-raised after restoring, so the exit status
 /// and core dump stay), and on `exit()`; SIGPIPE is ignored meanwhile (see
 /// `EndingSignals.ignored`). SIGKILL cannot be caught: after `kill -9`, run `reset`.
@@ -272,7 +273,7 @@ public final class CursesBackend {
         // article was still being linked): the screen is taken back first, as a read does
         // (see `nextEvent`), else the frame went to the shell's screen and stayed there.
         if terminalWasSuspended != 0 {
-            guard requestedEnd == 0 else { return }
+            guard requestedEnd.load(ordering: .relaxed) == 0 else { return }
             _ = resumed()
         }
         let visible = frame.cursor?.isVisible ?? false
@@ -359,7 +360,7 @@ public final class CursesBackend {
         // resume: an end asked for while stopped (`kill %1`, which also continues the job)
         // must not take the terminal back from the shell; drawing from the background
         // stopped the explorer again ("Stopped (tty output)").
-        if requestedEnd != 0 { return nil }
+        if requestedEnd.load(ordering: .relaxed) != 0 { return nil }
         if terminalWasSuspended != 0 { return resumed() }
         if !pendingEvents.isEmpty { return pendingEvents.removeFirst() }
         let pending = pendingSize()
@@ -374,7 +375,7 @@ public final class CursesBackend {
             // The suspend handler interrupts the read (no SA_RESTART) when the process is
             // continued, so the screen comes back without waiting for a key, unless an end
             // came meanwhile (see above).
-            if requestedEnd != 0 { return nil }
+            if requestedEnd.load(ordering: .relaxed) != 0 { return nil }
             if terminalWasSuspended != 0 { return resumed() }
             guard let pending = pending ?? pendingSize() else { return nil }
             return resize(to: pending)
@@ -478,15 +479,16 @@ public final class CursesBackend {
     /// The signal (SIGINT, SIGTERM, SIGHUP or another of `EndingSignals.graceful`) that asked
     /// the explorer to end, once one came:
     /// `nextEvent` then returns nil at once, and the caller quits and exits with 128 + it.
-    public var endSignal: Int32? { requestedEnd == 0 ? nil : requestedEnd }
+    public var endSignal: Int32? {
+        let signal = requestedEnd.load(ordering: .relaxed)
+        return signal == 0 ? nil : signal
+    }
 
     /// Takes back a SIGINT's request to end, when the explorer used Ctrl-C to cancel what was
-    /// open instead (see `Explorer.interruptAction`). The second signal then asks again,
-    /// rather than ending the process at once.
+    /// open instead (see `Explorer.interruptAction`). The next signal then asks again.
     public func withdrawInterrupt() {
-        guard requestedEnd == SIGINT else { return }
+        guard requestedEnd.compareExchange(expected: SIGINT, desired: 0, ordering: .relaxed).exchanged else { return }
         alarm(0)
-        requestedEnd = 0
     }
 
     /// Restores the terminal (normal screen, echo, line editing, cursor, signal handlers).
@@ -850,7 +852,11 @@ public final class CursesBackend {
         for signalNumber in EndingSignals.graceful {
             var action = sigaction()
             action.__sigaction_handler = .init(sa_handler: { signalNumber in CursesBackend.askToEnd(signalNumber) })
+            // The others wait while one is handled: sent together, the kernel stacked the
+            // later one's handler on the first's, and it ran first (SIGHUP then SIGTERM ended
+            // with SIGTERM's status).
             sigemptyset(&action.sa_mask)
+            for other in EndingSignals.graceful { sigaddset(&action.sa_mask, other) }
             // No SA_RESTART: the read waiting for a key returns, and the explorer ends.
             action.sa_flags = 0
             sigaction(signalNumber, &action, nil)
@@ -860,7 +866,10 @@ public final class CursesBackend {
         }
         // The end that a signal asked for did not come within a second (the explorer is
         // stuck, or the signal came just before a read that it then could not interrupt).
-        signal(EndingSignals.timer) { signalNumber in CursesBackend.endNow(requestedEnd == 0 ? signalNumber : requestedEnd) }
+        signal(EndingSignals.timer) { signalNumber in
+            let asked = requestedEnd.load(ordering: .relaxed)
+            CursesBackend.endNow(asked == 0 ? signalNumber : asked)
+        }
         for signalNumber in EndingSignals.ignored { signal(signalNumber, SIG_IGN) }
         // A parent may have started us with these signals blocked (a blocked mask survives
         // fork and exec; test runners and some launchers do this): unblock them, or a
@@ -891,11 +900,14 @@ public final class CursesBackend {
     }()
 
     /// From the handler of a graceful signal (`EndingSignals.graceful`: SIGINT, SIGTERM,
-    /// SIGHUP…): the first asks the main loop to end (see
-    /// `endSignal`) and gives it a second; a second signal ends the process at once.
+    /// SIGHUP…): the first asks the main loop to end (see `endSignal`) and gives it a second
+    /// (`EndingSignals.timer`). The next ones change nothing: a shell whose terminal closes
+    /// sends a stopped job SIGHUP, SIGTERM and SIGCONT at once, and the second ended the
+    /// process before it saved where the person was (QA 32); the timer still ends it in time.
     private nonisolated static func askToEnd(_ signalNumber: Int32) {
-        if requestedEnd != 0 { endNow(requestedEnd) }
-        requestedEnd = signalNumber
+        // Atomic: two signals sent at once may be handled on two threads at once, and the
+        // second's number was the status (143 for SIGHUP then SIGTERM).
+        guard requestedEnd.compareExchange(expected: 0, desired: signalNumber, ordering: .relaxed).exchanged else { return }
         alarm(1)
     }
 
@@ -1025,8 +1037,8 @@ nonisolated(unsafe) private var mouseReportsAsked: Int32 = 0
 
 /// The signal that asked the explorer to end (SIGINT, SIGTERM, SIGHUP or another of
 /// `EndingSignals.graceful`), else 0 (see `askToEnd`).
-/// Set by the handler, read by the main thread.
-nonisolated(unsafe) private var requestedEnd: Int32 = 0
+/// Set by the handler, read by the main thread. Atomic (lock-free, so a handler may use it).
+private let requestedEnd = Atomic<Int32>(0)
 
 /// Set by the SIGTSTP handler once the process is continued: the terminal was given back
 /// and the screen must be set up and drawn again. Cleared by `nextEvent`.

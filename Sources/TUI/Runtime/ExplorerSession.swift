@@ -44,6 +44,8 @@ public final class ExplorerSession {
     /// status is 65, as for the article read last that does not open (QA 32: it opened the
     /// first article at its top without a word, status 0).
     public private(set) var startFailed = false
+    /// The note being typed when a signal ended the explorer, which was not saved.
+    public private(set) var noteNotSaved: String?
 
     /// `first`: the article on screen at first, as read from its files.
     public init(_ first: OpenedArticle, service: BookmarkService?, library: any ArticleLibrary) {
@@ -133,6 +135,11 @@ public final class ExplorerSession {
     /// At a pause, when idle and on the redraw key, the article on screen is then compared
     /// with its file (`recheck`).
     public func apply(_ action: Action, to state: AppState) -> AppState {
+        // A note typed and not saved when a signal ends the explorer: said on quitting, where
+        // it can be copied, as vim keeps what was typed (QA 32: lost without a word).
+        if action == .end, let prompt = state.prompt, prompt.purpose != .search, prompt.text != (prompt.shown ?? "") {
+            noteNotSaved = prompt.text
+        }
         let state = apply(action, to: state, relisting: true)
         return Self.looksAtTheFile(action) ? recheck(state) : state
     }

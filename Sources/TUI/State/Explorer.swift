@@ -131,6 +131,10 @@ public struct Explorer: Sendable {
         case .pause, .idle:
             break  // handled above, before the notice is cleared
         case .end:
+            // What is open is cancelled as Esc cancels it: a search's view, provisional, is not
+            // where the person was (QA 32: a signal saved the search's match as the reading
+            // place, with no step back).
+            if let cancel = interruptAction(state) { state = update(state, cancel) }
             state = perform(.quit, in: state)
         case .resize(let size):
             state = resized(state, to: size)
