@@ -54,6 +54,25 @@ struct UnsavedPlaceTests {
     }
 }
 
+extension UnsavedPlaceTests {
+    /// QA 32: `m` said why the bookmark was not made, and half a second later, with no key
+    /// pressed, the pause's failed save of the reading place said the same reason over it.
+    @Test(.enabled(if: TinyDisk.isAvailable, "needs root with mount rights"))
+    func aKeysFailureIsNotSaidOverByThePausesForTheSameReason() throws {
+        let folder = try TemporaryDirectory()
+        let unmount = try #require(TinyDisk.mount(on: folder.url, size: "1m"))
+        defer { unmount() }
+        let window = try TwoExplorersTests.Window(try ArticleLoader.bundled(), data: folder.url, at: 0)
+        _ = try fillDisk(folder)
+        window.press("1jm")
+        let full = StoreError.full(path: folder.path).description
+        #expect(window.state.notice == "Bookmark not changed: \(full)")
+        window.pause()
+        #expect(window.state.notice == "Bookmark not changed: \(full)")
+        #expect(window.runner.unsavedPlace as? StoreError == .full(path: folder.path), "still said on quitting")
+    }
+}
+
 /// QA 25: a store read-only at start-up (its folder read-only, the disk full) stayed so for the
 /// whole run, though the folder was made writable or space freed: `m` still said "read-only".
 @MainActor

@@ -229,7 +229,10 @@ public final class ExplorerSession {
             if case .saveSession = effect {
                 let said = unsavedPlace.map { "\($0)" } ?? storeProblem
                 unsavedPlace = error
-                if news == nil, "\(error)" == said { return state }
+                // Said already: at start-up, at the last pause, or by the key that just failed
+                // for the same reason ("Bookmark not changed: …"), whose message stays until the
+                // next key (QA 32: the pause's said the same over it half a second later).
+                if news == nil, "\(error)" == said || state.notice?.hasSuffix(": \(error)") == true { return state }
             }
             var failure = Self.notDone(effect).map { "\($0): \(error)" } ?? "\(error)"
             // What was typed, said back where it was not saved, to be typed again elsewhere
