@@ -662,6 +662,7 @@ public final class StateStore {
         // then application_id, schema version and tables. Only then may anything write to it.
         var existing: (database: Database, version: Int, full: Bool)?
         let sideFiles = SideFiles(beside: path)
+        let hadFile = FileCheck.exists(path)
         if try FileCheck.hasContent(path) {
             existing = try inspect(path, place: directory.path)
         }
@@ -688,6 +689,13 @@ public final class StateStore {
             sideFiles.removeMade()
             throw error
         } catch let error as SQLiteError where error.isUnwritable {
+            // A database made here for nothing (the disk full) goes again with its -wal and
+            // -shm: "nothing was changed" is said, and the next try's files filled the disk
+            // (QA 32). The writer was closed on leaving `do`.
+            if !hadFile {
+                sideFiles.removeMade()
+                unlink(path)
+            }
             // Name the file when only the file cannot be written, else the folder.
             let fileOnly = FileCheck.isWritable(directory.path) && !FileCheck.isWritable(path)
             let unwritable = storeError(error, place: fileOnly ? path : directory.path, file: path)

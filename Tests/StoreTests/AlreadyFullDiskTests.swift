@@ -61,6 +61,17 @@ import Testing
         #expect(try contents(file) == before)
     }
 
+    /// QA 32: a first bookmark on a full disk said "nothing was changed" and left a database,
+    /// a `-wal` and a `-shm` behind, which the next try grew until they filled the disk.
+    @Test func aStoreThatCouldNotBeMadeLeavesNoFile() throws {
+        let folder = try TemporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let refused = try Self.seealsoOnAFullDisk(["bookmarks", "add", "--section", "Background", "--data-dir", folder.path], in: scratch)
+        #expect(refused.status == 74)
+        #expect(refused.stderr == "seealso: no space left for \(folder.path): nothing was changed\n", "\(refused.stderr)")
+        #expect(try Self.names(in: folder) == [])
+    }
+
     /// A writer killed before its checkpoint has its last bookmarks only in the `-wal`: they are
     /// read from it, through the `-shm` already there, which is only read. With no `-shm` to read
     /// it through, the list is refused rather than shown without them.
