@@ -38,13 +38,14 @@ enum Output {
     }
 
     /// Before anything opens a file: descriptors 0, 1 and 2 that the program was started
-    /// without (`seealso links >&-`) are taken by /dev/null, read-only. Left free, the first
-    /// file or socket opened would take the number, and the output would go into it (a
-    /// thread's epoll descriptor got it); read-only, a write to it still fails as a write to
-    /// a closed stdout does, and is reported.
+    /// without (`seealso links >&-`) are taken by /dev/null, the wrong way round. Left free,
+    /// the first file or socket opened would take the number, and the output would go into it
+    /// (a thread's epoll descriptor got it); the wrong way round, a write to stdout or a read
+    /// of stdin still fails as it does on a closed descriptor, and is reported (QA 32: a
+    /// closed stdin read as an empty article, "(standard input):1: empty file").
     static func holdClosedDescriptors() {
         for descriptor in STDIN_FILENO...STDERR_FILENO where fcntl(descriptor, F_GETFD) == -1 {
-            let opened = open("/dev/null", O_RDONLY)
+            let opened = open("/dev/null", descriptor == STDIN_FILENO ? O_WRONLY : O_RDONLY)
             if opened >= 0, opened != descriptor {
                 dup2(opened, descriptor)
                 close(opened)

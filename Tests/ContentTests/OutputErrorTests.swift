@@ -37,6 +37,16 @@ struct OutputErrorTests {
         }
     }
 
+    /// QA 32: a closed stdin was held by /dev/null for reading, and read as an empty article.
+    @Test("A closed stdin: 'cannot read file: bad file descriptor', status 66, as for a file",
+          arguments: [["outline", "-"], ["-"], ["bookmarks", "import", "-", "--data-dir", "/proc/nonexistent/seealso-test"]])
+    func closedInput(arguments: [String]) throws {
+        let result = try CLI.run(["-c", "exec \"$@\" <&-", "sh", try CLI.binary().path] + arguments,
+                                 executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(result.status == 66)
+        #expect(result.stderr == "seealso: (standard input): cannot read file: bad file descriptor\n", "\(result.stderr)")
+    }
+
     @Test("What the argument parser prints itself (help, version, completion scripts) is checked too",
           arguments: [["--help"], ["--version"], ["help", "bookmarks"], ["--generate-completion-script", "bash"]])
     func parserOutput(arguments: [String]) throws {
