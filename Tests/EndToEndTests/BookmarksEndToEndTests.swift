@@ -84,6 +84,16 @@ extension OnATerminal {
             #expect(bookmarks.first?["id"] as? Int == 1)
         }
 
+        /// The explorer started on the bundled article with a data folder of its own, and the
+        /// command that starts it again (`echo exited=$?` after it).
+        func openWithAStore(in tmux: TmuxSession) throws -> (data: URL, command: String) {
+            let data = tmux.home.appendingPathComponent("data")
+            let command = "clear; \(seealso) --data-dir \(Shell.quote(data.path)); echo exited=$?"
+            tmux.type(command)
+            try tmux.waitFor("? help")
+            return (data, command)
+        }
+
         /// The place read survives an end without `q`: a closed terminal window (SIGHUP),
         /// SIGTERM, Ctrl-C and any other signal that would end the process (SIGUSR1) save it
         /// as `q` does, and `kill -9` loses only what was scrolled since input last paused (the
@@ -93,10 +103,7 @@ extension OnATerminal {
             let number = try #require(signalNumbers[signal])
             let status = 128 + number  // as a shell reports a process a signal ended
             let tmux = try TmuxSession(width: 120, height: 40)
-            let data = tmux.home.appendingPathComponent("data")
-            let command = "clear; \(seealso) --data-dir \(Shell.quote(data.path)); echo exited=$?"
-            tmux.type(command)
-            try tmux.waitFor("? help")
+            let (data, command) = try openWithAStore(in: tmux)
             let written = Self.signature(of: data)
             tmux.press("Space")
             let scrolled = try tmux.waitUntil("a page down") { !$0.contains(" Top  ") && Self.statusLine($0).hasSuffix("? help") }
@@ -122,10 +129,7 @@ extension OnATerminal {
         /// at once; the second signal ended the explorer before it saved the place read.
         @Test func thePlaceReadSurvivesTwoSignalsAtOnce() throws {
             let tmux = try TmuxSession(width: 120, height: 40)
-            let data = tmux.home.appendingPathComponent("data")
-            let command = "clear; \(seealso) --data-dir \(Shell.quote(data.path)); echo exited=$?"
-            tmux.type(command)
-            try tmux.waitFor("? help")
+            let command = try openWithAStore(in: tmux).command
             tmux.press("Space", "Space")
             let scrolled = try tmux.waitUntil("two pages down") { !$0.contains(" Top  ") && Self.statusLine($0).hasSuffix("? help") }
             let pid = try #require(tmux.foregroundPID())
@@ -140,10 +144,7 @@ extension OnATerminal {
         /// where the search started; and a note being typed was lost without a word.
         @Test func aSignalCancelsWhatIsOpenAndSaysTheNoteTyped() throws {
             let tmux = try TmuxSession(width: 120, height: 40)
-            let data = tmux.home.appendingPathComponent("data")
-            let command = "clear; \(seealso) --data-dir \(Shell.quote(data.path)); echo exited=$?"
-            tmux.type(command)
-            try tmux.waitFor("? help")
+            let command = try openWithAStore(in: tmux).command
             tmux.press("Space")
             let before = try tmux.waitUntil("a page down") { !$0.contains(" Top  ") && Self.statusLine($0).hasSuffix("? help") }
             tmux.tmux("send-keys -t main -l /Kosovo")

@@ -397,7 +397,8 @@ extension OnATerminal {
             let tmux = try TmuxSession(width: 100, height: 30)
             let notAFolder = tmux.home.appendingPathComponent("file")
             try Data("x".utf8).write(to: notAFolder)
-            tmux.type("bash -c '\(seealso) --no-restore --data-dir \(notAFolder.path) 2> >(exec true)'; echo piped=$?")
+            // The pane's shell is bash: a process substitution that exits at once.
+            tmux.type("\(seealso) --no-restore --data-dir \(Shell.quote(notAFolder.path)) 2> >(exec true); echo piped=$?")
             try tmux.waitFor("? help")
             tmux.press("q")
             #expect(try tmux.waitForStatus("piped") == 0)
