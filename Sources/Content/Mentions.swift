@@ -434,8 +434,6 @@ public enum Aliases {
         return swapped("ism", "ist", endings: ["ist", "ists"]) + swapped("ist", "ism", endings: ["ism"])
     }
 
-    /// `name` without its trailing "(disambiguator)" ("Rust" of "Rust (programming
-    /// language)"), or nil when it has none or is nothing else.
     /// `name` without the year that ends it after "of" or "in", when two words or more are
     /// left: "Winnipeg general strike of 1919" is mentioned as "the Winnipeg general strike
     /// of May and June 1919" (QA 32: not at all), as a topic is without its parenthetical.
@@ -448,6 +446,8 @@ public enum Aliases {
         return words.dropLast(2).joined(separator: " ")
     }
 
+    /// `name` without its trailing "(disambiguator)" ("Rust" of "Rust (programming
+    /// language)"), or nil when it has none or is nothing else.
     static func withoutDisambiguator(_ name: String) -> String? {
         // The cheap test first: most names end in no ")", and finding the last "(" of each
         // was 1.5 % of loading the bundled article (callgrind).

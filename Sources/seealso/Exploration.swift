@@ -426,7 +426,7 @@ struct Exploration: ArticleLocation {
         for failure in failures() { Diagnostics.report(failure) }
         if let index = unopened.first {
             let file = catalog.map { $0.entries[index].path } ?? scope
-            Diagnostics.report("'\(name)' is in \(file), which does not load")
+            Diagnostics.report("'\(name.quotable)' is in \(file), which does not load")
             throw ExitCode(65)
         }
         if let catalog, let (index, first) = inShadowed {
