@@ -483,6 +483,13 @@ struct LinkMapLabelCutTests {
                                        (1, "Communist Workers' Party of South Korea", "Communist Work…")])
         #expect(korea[0] != korea[1] && korea[0]?.displayWidth == 15, "\(korea)")
         #expect(korea[0] == "Commu…rth Korea" && korea[1] == "Commu…uth Korea", "\(korea)")
+        // QA 32: labels that differ in their middle are cut around where they differ.
+        let regions = ["North", "South", "East"].map { "Workers Party of the \($0) Region of the Korean Peninsula" }
+            + ["Workers Party of the Korean Peninsula"]
+        let middle = LinkMap.toldApart(regions.enumerated().map { ($0.offset, $0.element, "Workers Pa…") })
+        #expect(Set(middle.values).count == 4, "\(middle)")
+        #expect(middle[0] == "…e North R…" && middle[3] == "…e Korean…", "\(middle)")
+        #expect(middle.values.allSatisfy { $0.displayWidth <= 11 }, "\(middle)")
     }
 
     @Test func theMapAtSixtyColumnsTellsThemApart() {

@@ -529,24 +529,54 @@ extension LinkMap {
     static func toldApart(_ cuts: [(index: Int, label: String, cut: String)]) -> [Int: String] {
         var labelsByCut: [String: Set<String>] = [:]
         for entry in cuts { labelsByCut[entry.cut, default: []].insert(entry.label) }
-        // For each cut that several labels share, where the middle cut falls: the first start's
-        // width, from half the row, that tells them all apart (QA 31: "Communi…th Korea" for
-        // North and South Korea at the halfway cut); half when none does.
-        var heads: [String: Int] = [:]
+        // For each cut that several labels share, how they are cut instead: in the middle, at
+        // the first start's width, from half the row, that tells them all apart (QA 31:
+        // "Communi…th Korea" for North and South Korea at the halfway cut); else around where
+        // they first differ, when that does (QA 32: four "Workers Party of the … Korean
+        // Peninsula" that differ in their middle were all "Workers Pa… Peninsula"); else in
+        // the middle at half.
+        var cutters: [String: (String) -> String] = [:]
         for (cut, labels) in labelsByCut where labels.count > 1 && cut.displayWidth >= 10 {
             let width = cut.displayWidth
             let half = (width - 1) / 2
-            heads[cut] = (Array((1...half).reversed()) + Array((half + 1)..<(width - 1))).first { head in
-                Set(labels.map { $0.truncatedInTheMiddle(toWidth: width, head: head) }).count == labels.count
-            } ?? half
+            func tellsApart(_ cutter: (String) -> String) -> Bool { Set(labels.map(cutter)).count == labels.count }
+            if let head = (Array((1...half).reversed()) + Array((half + 1)..<(width - 1))).first(where: { head in
+                tellsApart { $0.truncatedInTheMiddle(toWidth: width, head: head) }
+            }) {
+                cutters[cut] = { $0.truncatedInTheMiddle(toWidth: width, head: head) }
+                continue
+            }
+            let shared = Self.sharedPrefixLength(of: Array(labels))
+            let around: (String) -> String = { Self.cutAround($0, from: max(shared - 2, 0), toWidth: width) }
+            cutters[cut] = tellsApart(around) ? around : { $0.truncatedInTheMiddle(toWidth: width, head: half) }
         }
         var shown: [Int: String] = [:]
         for entry in cuts {
             // Not in a few columns, where both ends of a name are letters that say little.
-            let head = entry.cut != entry.label ? heads[entry.cut] : nil
-            shown[entry.index] = head.map { entry.label.truncatedInTheMiddle(toWidth: entry.cut.displayWidth, head: $0) } ?? entry.cut
+            let cutter = entry.cut != entry.label ? cutters[entry.cut] : nil
+            shown[entry.index] = cutter.map { $0(entry.label) } ?? entry.cut
         }
         return shown
+    }
+
+    /// How many characters all of `labels` begin with alike.
+    static func sharedPrefixLength(of labels: [String]) -> Int {
+        guard let first = labels.first else { return 0 }
+        var length = 0
+        var rest = labels.map { $0[...] }
+        for character in first {
+            guard rest.allSatisfy({ $0.first == character }) else { break }
+            rest = rest.map { $0.dropFirst() }
+            length += 1
+        }
+        return length
+    }
+
+    /// `label` from its character `start` on, in `width` columns: "…" before it (when it does
+    /// not start the label) and "…" where it is cut.
+    static func cutAround(_ label: String, from start: Int, toWidth width: Int) -> String {
+        guard start > 0 else { return label.truncated(toWidth: width) }
+        return "…" + String(label.dropFirst(start)).truncated(toWidth: width - 1)
     }
 
     /// A roomy column's tag row: the relation and origin spelled out, or as the short tag when
