@@ -247,7 +247,9 @@ public struct Classifier: Sendable {
     /// What ends the subject of an example sentence inside a word, as "," ends "Paris, in
     /// 1871": ASCII `,;:(`, and the commas, colons, semicolons and brackets of CJK text (which
     /// has no spaces to end a word at: "東京、大阪" is one "word") and Arabic.
-    static let subjectCuts: Set<Character> = [",", ";", ":", "(", "、", "，", "：", "；", "（", "。", "،", "؛"]
+    /// An em dash too: of a pair that sets a clause apart, it ends what comes before it
+    /// ("Rojava—a region in Syria—set up councils" is about Rojava; QA 33: "Rojava—a region").
+    static let subjectCuts: Set<Character> = [",", ";", ":", "(", "\u{2014}", "、", "，", "：", "；", "（", "。", "،", "؛"]
 
     /// Words that end the subject of an example sentence ("Libya has been…", "… in 1520").
     static let subjectStopWords: Set<String> = [

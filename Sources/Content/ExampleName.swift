@@ -94,7 +94,15 @@ struct ExampleNamer {
         // and "In 1919, Seattle…" are capitalised by choice.
         if run.words.count == 1, words.startIndex == 0, !isProperAtSentenceStart(run.words[0]) { return nil }
         let nouns = run.isCut ? [] : Self.lowercaseNouns(after: run.words.count, in: words)
-        return (run.words + nouns).joinedWithSpaces()
+        // A name that ends in a possessive is the name without its "'s": "Rojava's autonomous
+        // administration federates…" is about Rojava, as a mention of it is read (QA 32: the
+        // example "Rojava's"); one with nouns after it keeps it ("Women's suffrage movement",
+        // QA 33), as one with a capital after it does ("People's Charter").
+        var named = run.words + nouns
+        if nouns.isEmpty, let last = named.last, let possessive = Self.possessiveEnd(of: last) {
+            named[named.count - 1] = String(last[..<possessive])
+        }
+        return named.joinedWithSpaces()
     }
 
     // MARK: - The rules
@@ -166,13 +174,6 @@ struct ExampleNamer {
             guard let first = bare.first else { break }
             let isName = first.isUppercase || (first.isNumber && run.last?.lowercased() == "of")
             guard isName || (!run.isEmpty && connectors.contains(bare.lowercased())) else { break }
-            // A possessive before a lowercase word ends the name, without its "'s": "Rojava's
-            // autonomous administration…" is about Rojava (QA 32: the example "Rojava's"), as
-            // a mention of it is read. One before a capital may be in it ("People's Charter").
-            if isName, let possessive = possessiveEnd(of: bare), let next = words.dropFirst(run.count + 1).first?.first, next.isLowercase {
-                run.append(String(bare[..<possessive]))
-                return (run, true)
-            }
             // Without what opens or closes it, but an abbreviation's full stop: "Mt. Everest".
             run.append(!endsAtCut && word == bare + "." ? String(word) : bare)
             if isName { names = run.count }

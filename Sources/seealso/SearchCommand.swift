@@ -137,7 +137,8 @@ struct Search: ParsableCommand {
         if hits.isEmpty {
             if words.count == 1, options.file == nil, FileManager.default.fileExists(atPath: words[0]) {
                 Diagnostics.report("'\(words[0])' was searched for in the bundled article; "
-                                   + "to search the file or folder of that name: seealso search \(words[0]) QUERY")
+                                   + "to search the file or folder of that name: seealso search "
+                                   + (words[0].hasPrefix("-") ? "-- " : "") + "\(TypedCommand.word(words[0])) QUERY")
             }
             throw ExitCode(1)
         }

@@ -221,6 +221,9 @@ struct HandWrittenArticleTests {
         - The Winnipeg general strike of 1919 was put down by the state.
         - The workers—who had struck for weeks—won.
         - The [[Ranters]] – a sect.
+        - The Seattle General Strike—the first of its kind—began in 1919.
+        - Women's suffrage movement grew after 1900.
+        - Hungary's 1956 revolution failed.
 
         === Italy ===
         - Biennio Rosso – two red years.
@@ -247,6 +250,10 @@ struct HandWrittenArticleTests {
             "example:winnipeg-general-strike-of-1919|Winnipeg general strike of 1919|The Winnipeg general strike of 1919 was put down by the state.",
             // A link among a name's words is its target; an em-dash pair sets a clause apart.
             "example:the-ranters|The Ranters|a sect.",
+            // QA 33: an em-dash pair ends the subject; a possessive with nouns after it stays.
+            "example:seattle-general-strike|Seattle General Strike|The Seattle General Strike—the first of its kind—began in 1919.",
+            "example:womens-suffrage-movement|Women's suffrage movement|Women's suffrage movement grew after 1900.",
+            "example:hungary-2|Hungary|Hungary's 1956 revolution failed.",
             // A subsection of "Historical examples" holds examples.
             "example:biennio-rosso|Biennio Rosso|two red years.",
             // A tab, a no-break space or a thin space around the dash is no part of the name.

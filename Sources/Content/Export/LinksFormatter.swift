@@ -38,9 +38,10 @@ public struct LinksFormatter: Sendable {
             let why = Classifier().sectionWithUnnamedList(in: model.article).map { index in
                 "the list under '\(model.article.sections[index].title.neutralized)' has no item with a name "
                     + "(a dash first, \"- – text\", leaves an item without one; a date names no example or strategy)."
-            } ?? "no list has a heading or lead-in that names them"
+            } ?? (Self.hasLists(model.article)
                 // QA 32: an article in Russian was told only that.
-                + (Self.hasLists(model.article) ? " (in English: \"See also\", \"Examples\", \"Strategies\"…)." : ".")
+                ? "no list has a heading or lead-in that names them (in English: \"See also\", \"Examples\", \"Strategies\"…)."
+                : "it has no list.")
             groups.append("No See-also topics, examples or strategies in '\(model.article.title.neutralized)': \(why)\n")
         }
         for kind in ItemKind.allCases where kinds?.contains(kind) ?? true {
