@@ -315,14 +315,28 @@ public enum WikiLink {
         return target.isEmpty ? nil : target
     }
 
-    /// The links among the words of `text`, in order: each `[[…]]` with a target, and the
-    /// lowercase letters right after it, which MediaWiki's link trail makes part of the link
-    /// (`[[Leveller]]s` shows "Levellers", all of it linked). A target is a title: at most
-    /// 255 bytes, with no bracket, brace or angle bracket (MediaWiki's rule), so a stray
-    /// "[[" does not make the rest of a paragraph a link.
-    public static func links(in text: String) -> [(range: Range<String.Index>, target: String)] {
+    /// A link among the words of a text: where it is, its trail included, and the article it
+    /// links to; nil for one that links to no article (see `links(in:)`).
+    public typealias Link = (range: Range<String.Index>, target: String?)
+
+    /// The links among the words of `text`, in order: each `[[…]]`, and the lowercase letters
+    /// right after it, which MediaWiki's link trail makes part of the link (`[[Leveller]]s`
+    /// shows "Levellers", all of it linked). A target is a title: at most 255 bytes, with no
+    /// bracket, brace or angle bracket (MediaWiki's rule), so a stray "[[" does not make the
+    /// rest of a paragraph a link. A link with no article to link to is one all the same, of no
+    /// target, whose words name nothing (QA 33): one without a target (`[[|Diggers]]`, a section
+    /// of this page, `[[#Diggers]]`) and one to another namespace or wiki (`[[Category:Diggers]]`,
+    /// `[[File:Diggers.png|thumb]]`, `[[w:Diggers]]`: a word, a colon, no space after it; a title
+    /// with a colon has one, "Star Wars: Episode IV").
+    ///
+    /// Each place is read once whatever the text: the first "]]" after an opening is that of
+    /// every opening up to it (looked for again only once passed), and an opening with another
+    /// before its "]]" is no link (QA 32: a paragraph of many "[[" and one "]]" was read from
+    /// each "[[" to the "]]"). By bytes: a text dense with links paid twice its linking for them
+    /// through `Character`s (QA 33).
+    public static func links(in text: String) -> [Link] {
         let utf8 = text.utf8
-        guard utf8.count >= 5, utf8.contains(UInt8(ascii: "[")) else { return [] }
+        guard utf8.count >= 4, utf8.contains(UInt8(ascii: "[")) else { return [] }
         /// Where the next `byte` twice in a row is, from `start`.
         func pair(of byte: UInt8, from start: String.Index) -> String.Index? {
             var index = start
@@ -333,12 +347,8 @@ public enum WikiLink {
             }
             return nil
         }
-        var found: [(range: Range<String.Index>, target: String)] = []
+        var found: [Link] = []
         var open = pair(of: UInt8(ascii: "["), from: utf8.startIndex)
-        // Each place is read once whatever the text: the first "]]" after an opening is that of
-        // every opening up to it (looked for again only once passed), and an opening with
-        // another before its "]]" is no link (QA 32: a paragraph of many "[[" and one "]]"
-        // was read from each "[[" to the "]]", minutes for 200 KB).
         var close: String.Index?
         while let start = open {
             let inside = utf8.index(start, offsetBy: 2)
@@ -346,31 +356,55 @@ public enum WikiLink {
             guard let end = close else { break }
             open = pair(of: UInt8(ascii: "["), from: inside)
             if let next = open, next < end { continue }
-            let title = text[inside..<end].prefix { $0 != "|" }
-            let after = utf8.index(end, offsetBy: 2)
-            guard title.utf8.count <= 255, !title.contains(where: { "[]{}<>".contains($0) }),
-                  let target = target(ofWhole: String(text[start..<after])) else { continue }
-            var trail = after
+            guard let target = target(between: inside, and: end, in: utf8) else { continue }
+            var trail = utf8.index(end, offsetBy: 2)
             while trail < utf8.endIndex, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(utf8[trail]) { trail = utf8.index(after: trail) }
-            found.append((start..<trail, target))
+            found.append((start..<trail, target.isEmpty ? nil : target))
             if let next = open, next < trail { open = pair(of: UInt8(ascii: "["), from: trail) }
         }
         return found
     }
 
-    /// `text` with each link in it written as its target ("[[Revolutionary Catalonia|Catalonia]]
-    /// collectivised land." reads "Revolutionary Catalonia collectivised land."), for naming
-    /// an example by the sentence it is (`ExampleNamer`): its words would have kept the
-    /// brackets and the pipe ("Revolutionary Catalonia|Catalonia").
+    /// The article the inside of a link, `start..<end` of `utf8`, links to, read as MediaWiki
+    /// reads a title: before any "|" and "#", an underscore a space, spaces around it trimmed;
+    /// "" for none (see `links(in:)`); nil for no title at all: too long, or with a bracket,
+    /// brace or angle bracket.
+    private static func target(between start: String.Index, and end: String.Index, in utf8: String.UTF8View) -> String? {
+        var bytes: [UInt8] = []
+        var index = start
+        var anchored = false
+        while index < end, utf8[index] != UInt8(ascii: "|") {
+            let byte = utf8[index]
+            if "[]{}<>".utf8.contains(byte) { return nil }
+            if byte == UInt8(ascii: "#") { anchored = true }
+            if !anchored { bytes.append(byte == UInt8(ascii: "_") ? UInt8(ascii: " ") : byte) }
+            guard bytes.count <= 255 else { return nil }
+            index = utf8.index(after: index)
+        }
+        let title = String(decoding: bytes, as: UTF8.self).trimmingSpaces()
+        // Another namespace or wiki: a word of letters, a colon, and no space after it.
+        if let colon = title.utf8.firstIndex(of: UInt8(ascii: ":")), colon > title.utf8.startIndex,
+           title.utf8[..<colon].allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) }),
+           title.utf8.index(after: colon) < title.utf8.endIndex, title.utf8[title.utf8.index(after: colon)] != UInt8(ascii: " ") {
+            return ""
+        }
+        return title
+    }
+
+    /// `text` with each link in it written as its target, its trail left out ("[[Revolutionary
+    /// Catalonia|Catalonia]] collectivised land." reads "Revolutionary Catalonia collectivised
+    /// land.", and "[[Levellers|Leveller]]s argued" "Levellers argued"; QA 33: "Levellerss"),
+    /// for naming an example by the sentence it is (`ExampleNamer`) and an item by a name with
+    /// links in it: their words would have kept the brackets and the pipe. A link to no
+    /// article is kept as written.
     static func withTargets(_ text: String) -> String {
         var result = ""
-        var rest = text[...]
-        while let open = rest.range(of: "[["), let close = rest[open.upperBound...].range(of: "]]") {
-            result += rest[..<open.lowerBound]
-            let link = String(rest[open.lowerBound..<close.upperBound])
-            result += target(ofWhole: link) ?? link
-            rest = rest[close.upperBound...]
+        var rest = text.startIndex
+        for link in links(in: text) {
+            guard let target = link.target else { continue }
+            result += text[rest..<link.range.lowerBound] + target
+            rest = link.range.upperBound
         }
-        return result + rest
+        return result + text[rest...]
     }
 }

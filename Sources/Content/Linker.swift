@@ -86,7 +86,7 @@ public struct Linker: Sendable {
         // mention or none (see `linkMention`), and the words inside it are read no further.
         var links = WikiLink.links(in: text).filter { link in boundary.map { link.range.lowerBound >= $0 } ?? true }[...]
         /// The first token of the next link (`tokens.count` when none is left).
-        func firstToken(of link: (range: Range<String.Index>, target: String)?) -> Int {
+        func firstToken(of link: WikiLink.Link?) -> Int {
             guard let link else { return tokens.count }
             return tokens.partitioningIndex { $0.start >= link.range.lowerBound }
         }
@@ -128,12 +128,12 @@ public struct Linker: Sendable {
     /// read as text is ("[[Revolutionary Catalonia|the region]]" mentions Catalonia), over
     /// the whole link, brackets and trail; none when the target names none, whatever its
     /// label says ("[[Foo|the Diggers]]" leads to Foo).
-    static func linkMention(_ link: (range: Range<String.Index>, target: String), index: AliasIndex, own: [String],
-                            folder: inout ScalarFolder) -> Mention? {
-        let tokens = Tokenizer.tokens(in: link.target, folder: &folder)
+    static func linkMention(_ link: WikiLink.Link, index: AliasIndex, own: [String], folder: inout ScalarFolder) -> Mention? {
+        guard let target = link.target else { return nil }
+        let tokens = Tokenizer.tokens(in: target, folder: &folder)
         var position = 0
         while position < tokens.count {
-            guard let match = index.longestMatch(in: tokens, of: link.target, at: position, before: tokens.count,
+            guard let match = index.longestMatch(in: tokens, of: target, at: position, before: tokens.count,
                                                  excluding: own, inName: false) else {
                 position += 1
                 continue

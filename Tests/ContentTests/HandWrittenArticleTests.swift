@@ -182,6 +182,7 @@ struct HandWrittenArticleTests {
             The [[Diggers|digging folk]] and [[Luddite_movement]] met; [[Foo|the Ranters]] did not.
             The [[Revolutionary Catalonia|region]] collectivised. Paris [[Commune]] rose.
             A stray [[ opens nothing. [[Levellers#Name|Leveller]]s argued.
+            None of [[Category:Diggers]], [[File:Diggers.png|thumb|Ranters]], [[#Diggers]], [[w:Diggers|x]] or [[|Diggers]] is.
 
             == See also ==
             - Diggers
@@ -203,6 +204,9 @@ struct HandWrittenArticleTests {
             "[[Commune]]>see-also:commune",
             "[[Levellers#Name|Leveller]]s>see-also:levellers",
         ])
+        // QA 33: a category, a file, a section of this page, another wiki and no target link
+        // to no article of these, and their words are no mentions either: the list above has
+        // the one Diggers link of the paragraph.
         let linked = Set(model.graph.links.filter { $0.from == practice.id }.map(\.to))
         #expect(!linked.contains("see-also:ranters"))
         #expect(!linked.contains("see-also:paris-commune"))
@@ -221,6 +225,7 @@ struct HandWrittenArticleTests {
         - The Winnipeg general strike of 1919 was put down by the state.
         - The workers—who had struck for weeks—won.
         - The [[Ranters]] – a sect.
+        - [[Levellers|Leveller]]s – the party.
         - The Seattle General Strike—the first of its kind—began in 1919.
         - Women's suffrage movement grew after 1900.
         - Hungary's 1956 revolution failed.
@@ -250,6 +255,8 @@ struct HandWrittenArticleTests {
             "example:winnipeg-general-strike-of-1919|Winnipeg general strike of 1919|The Winnipeg general strike of 1919 was put down by the state.",
             // A link among a name's words is its target; an em-dash pair sets a clause apart.
             "example:the-ranters|The Ranters|a sect.",
+            // The link's target, not its label with the trail ("Levellerss", QA 33).
+            "example:levellers|Levellers|the party.",
             // QA 33: an em-dash pair ends the subject; a possessive with nouns after it stays.
             "example:seattle-general-strike|Seattle General Strike|The Seattle General Strike—the first of its kind—began in 1919.",
             "example:womens-suffrage-movement|Women's suffrage movement|Women's suffrage movement grew after 1900.",

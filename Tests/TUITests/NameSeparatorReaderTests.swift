@@ -71,12 +71,17 @@ struct NameSeparatorReaderTests {
     /// QA 32: an item named by a link among its words had its number inside the brackets.
     @Test func anItemsNameInLinkBracketsIsShownAsItsName() throws {
         let text = "= Items =\n\n== Historical examples ==\n- The [[Levellers]] were a political movement.\n- The [[Ranters]] – a sect.\n"
+            + "- [[Ranter]]s argued for free love in 1650.\n"
         let model = try LinkedArticle(article: ArticleParser().parse(text, path: "i.txt"))
         let document = ReaderDocument.article(model)
         let levellers = try Self.shown(document, line: 4)
         let ranters = try Self.shown(document, line: 5)
         #expect(levellers.range(of: #"^The Levellers\[\d+\] were a political movement\.$"#, options: .regularExpression) != nil, "\(levellers)")
         #expect(ranters.range(of: #"^The Ranters\[\d+\] – a sect\.$"#, options: .regularExpression) != nil, "\(ranters)")
+        // QA 33: a link with a trail was not found as the name, and the name was put before
+        // the text with a dash the article does not have ("Ranters[5] – [[Ranter]]s argued…").
+        let ranter = try Self.shown(document, line: 6)
+        #expect(ranter.range(of: #"^Ranter\[\d+\] argued for free love in 1650\.$"#, options: .regularExpression) != nil, "\(ranter)")
     }
 
     /// A MediaWiki link in prose is one cross-reference to its target, numbered after it, the
