@@ -22,6 +22,9 @@ import Foundation
 ///
 /// Not Sendable: one store is used from one place (the main actor, or a command).
 public final class StateStore {
+    /// How long a write waits for another process's lock on the file before it fails.
+    public static var lockWaitMilliseconds: Int32 { Database.busyTimeoutMilliseconds }
+
     public static let fileName = "state.sqlite"
 
     public let directory: URL
@@ -803,10 +806,14 @@ public final class StateStore {
             // filesystem is read-only, READONLY_DIRECTORY when the permissions are.) Not when
             // commits are still in its -wal with no -shm to read them by (a copy that left the
             // -shm out): read without them, the file showed older bookmarks as current (QA 32).
-            if let reader = try readerMakingNothing(path) { return reader }
-            throw StoreError.sqlite(path: path, message: "its latest changes are in \(URL(fileURLWithPath: path + "-wal").lastPathComponent), "
-                + "which cannot be read without its -shm file in a folder that cannot be written; "
-                + "run seealso once where the folder can be written, and they are moved into the file")
+            // (A hot rollback journal is no such case: the file without it is as it was before
+            // the transaction, and the first writer rolls it back; QA 33: it was refused.)
+            if !FileCheck.isAbsentOrEmpty(path + "-wal"), !FileCheck.exists(path + "-shm") {
+                throw StoreError.sqlite(path: path, message: "its latest changes are in \(URL(fileURLWithPath: path + "-wal").lastPathComponent), "
+                    + "which cannot be read without its -shm file in a folder that cannot be written; "
+                    + "run seealso once where the folder can be written, and they are moved into the file")
+            }
+            return try readerMakingNothing(path) ?? openImmutable(path)
         }
     }
 

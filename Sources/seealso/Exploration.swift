@@ -90,6 +90,7 @@ struct Exploration: ArticleLocation {
                     : (opened == nil ? problem : nil) ?? Explorer.noBookmarkStore
                 let session = opening.session(service: service, keymap: settings.config.keymap, bookmarksOff: off)
                 session.standsIn = started.standsIn
+                session.saveTimeoutMilliseconds = service == nil ? 0 : StateStore.lockWaitMilliseconds
                 session.storeProblem = problem
                 let signal = Terminal.run(session, on: try early ?? terminal(), start: started.target, readLast: started.readLast,
                                           restore: restores, notice: notices.isEmpty ? nil : notices.joined(separator: " · "),

@@ -166,6 +166,36 @@ extension OnATerminal {
             #expect(tmux.screen().contains("seealso: the note being typed was not saved: \u{201C}words typed\u{201D}"), "\(tmux.screen())")
         }
 
+        /// QA 33: with another process holding the store's lock, the save a signal asks for
+        /// waits for it, and the deadline for a stuck explorer (one second) ended the process
+        /// first: the place was not saved, and the note being typed was not said.
+        @Test func aSignalWaitsForTheStoresLockToSave() throws {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            let (data, command) = try openWithAStore(in: tmux)
+            tmux.press("Space")
+            let scrolled = try tmux.waitUntil("a page down") { !$0.contains(" Top  ") && Self.statusLine($0).hasSuffix("? help") }
+            tmux.press("M")
+            try tmux.waitFor("Note")
+            tmux.tmux("send-keys -t main -l 'kept words'")
+            try tmux.waitFor("kept words")
+            let store = try #require(FileManager.default.enumerator(atPath: data.path)?.compactMap { $0 as? String }.first { $0.hasSuffix("state.sqlite") })
+            let lock = Process()
+            lock.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            lock.arguments = ["python3", "-c", "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=0); "
+                              + "c.execute('begin exclusive'); print('locked', flush=True); time.sleep(2)", data.appendingPathComponent(store).path]
+            let said = Pipe()
+            lock.standardOutput = said
+            try lock.run()
+            #expect(String(decoding: said.fileHandleForReading.availableData, as: UTF8.self).hasPrefix("locked"))
+            #expect(kill(try #require(tmux.foregroundPID()), SIGHUP) == 0)
+            #expect(try tmux.waitForStatus() == 128 + SIGHUP)
+            lock.waitUntilExit()
+            #expect(tmux.screen().contains("seealso: the note being typed was not saved: \u{201C}kept words\u{201D}"), "\(tmux.screen())")
+            tmux.type(command)
+            let reopened = try tmux.waitUntil("the explorer again") { Self.statusLine($0).hasSuffix("? help") }
+            #expect(Self.statusLine(reopened) == Self.statusLine(scrolled))
+        }
+
         static func statusLine(_ screen: String) -> String {
             screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
         }

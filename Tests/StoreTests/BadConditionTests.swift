@@ -24,6 +24,37 @@ enum Message {
     }
 }
 
+/// QA 33: an explorer killed within its first milliseconds on a new data folder left the file
+/// and a hot rollback journal of its first transaction (the switch to WAL); the store was then
+/// refused on every run, saying its changes were in a -wal that was not there.
+@Suite struct HotJournalTests {
+    /// The two files as such a kill leaves them: `state.sqlite` with its header alone (WAL
+    /// mode, one page of 4096 bytes), and the journal's header.
+    static func leftByAnEarlyKill(in folder: URL) throws {
+        var file = [UInt8](repeating: 0, count: 4096)
+        for (offset, byte) in [(16, 16), (18, 2), (19, 2), (21, 64), (22, 32), (23, 32), (27, 1), (31, 1), (95, 1), (97, 46), (98, 99),
+                               (99, 1), (100, 13), (105, 16)] { file[offset] = UInt8(byte) }
+        file.replaceSubrange(0..<16, with: Array("SQLite format 3\0".utf8))
+        var journal = [UInt8](repeating: 0, count: 512)
+        for (offset, byte) in [(0, 217), (1, 213), (2, 5), (3, 249), (4, 32), (5, 161), (6, 99), (7, 215), (12, 255), (13, 125), (14, 30),
+                               (15, 67), (22, 2), (26, 16)] { journal[offset] = UInt8(byte) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(file).write(to: folder.appendingPathComponent(StateStore.fileName))
+        try Data(journal).write(to: folder.appendingPathComponent(StateStore.fileName + "-journal"))
+    }
+
+    @Test func aStoreLeftWithAHotJournalIsReadAndWritten() throws {
+        let folder = try TemporaryDirectory()
+        let scratch = try TemporaryDirectory()
+        let data = folder.url.appendingPathComponent("data")
+        try Self.leftByAnEarlyKill(in: data)
+        let list = try seealso(["bookmarks", "list", "--data-dir", data.path], in: scratch)
+        #expect(list.status == 0 && list.stderr == "seealso: no bookmarks\n", "\(list)")
+        let add = try seealso(["bookmarks", "add", "--section", "Background", "--data-dir", data.path], in: scratch)
+        #expect(add.status == 0 && add.stdout == "bookmarked: #1 Dual power › Background\n", "\(add)")
+    }
+}
+
 @Suite struct UnusableFileTests {
     /// Files that are not SQLite databases, or not whole ones.
     static func bytes(_ kind: String) -> [UInt8] {

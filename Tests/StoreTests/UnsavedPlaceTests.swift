@@ -71,6 +71,22 @@ extension UnsavedPlaceTests {
         #expect(window.state.notice == "Bookmark not changed: \(full)")
         #expect(window.runner.unsavedPlace as? StoreError == .full(path: folder.path), "still said on quitting")
     }
+
+    /// QA 33: a note on the place read that could not be saved was dropped without its text
+    /// (the Bookmarks pane's note said it back already).
+    @Test(.enabled(if: TinyDisk.isAvailable, "needs root with mount rights"))
+    func aNoteThatCouldNotBeSavedIsSaidBack() throws {
+        let folder = try TemporaryDirectory()
+        let unmount = try #require(TinyDisk.mount(on: folder.url, size: "1m"))
+        defer { unmount() }
+        let window = try TwoExplorersTests.Window(try ArticleLoader.bundled(), data: folder.url, at: 1)
+        _ = try fillDisk(folder)
+        let note = "a careful note"
+        window.press("M" + note)
+        window.state = window.runner.apply(window.runner.explorer.action(for: .key(.enter), in: window.state), to: window.state)
+        let full = StoreError.full(path: folder.path).description
+        #expect(window.state.notice == "Note not saved: \(full) (it read \u{201C}\(note)\u{201D})", "\(window.state.notice ?? "")")
+    }
 }
 
 /// QA 25: a store read-only at start-up (its folder read-only, the disk full) stayed so for the

@@ -484,6 +484,15 @@ public final class CursesBackend {
         return signal == 0 ? nil : signal
     }
 
+    /// The end a signal asked for has been seen, and is being carried out: saving the session
+    /// may wait for another process's lock on the store (up to the store's busy timeout), so
+    /// the deadline that ends a stuck explorer (`EndingSignals.timer`) is put past it. Within
+    /// one second it ended the process before the note typed and the failed save were said
+    /// (QA 33).
+    public func endSeen(savingWithin milliseconds: Int32) {
+        alarm(UInt32((milliseconds + 999) / 1000 + 1))
+    }
+
     /// Takes back a SIGINT's request to end, when the explorer used Ctrl-C to cancel what was
     /// open instead (see `Explorer.interruptAction`). The next signal then asks again.
     public func withdrawInterrupt() {
@@ -524,6 +533,12 @@ public final class CursesBackend {
         }
         releaseStandardError()
         Self.restore(savedSignalActions)
+        // Ended by a signal: what comes after (the store closed, what went wrong said, the exit
+        // with 128 + it) is not cut short by another that came with it (QA 33: SIGTERM a
+        // millisecond after SIGHUP killed it there, status 143, the -wal and -shm left).
+        if requestedEnd.load(ordering: .relaxed) != 0 {
+            for signalNumber in EndingSignals.graceful { signal(signalNumber, SIG_IGN) }
+        }
         savedSignalActions = []
     }
 
@@ -904,11 +919,18 @@ public final class CursesBackend {
     /// (`EndingSignals.timer`). The next ones change nothing: a shell whose terminal closes
     /// sends a stopped job SIGHUP, SIGTERM and SIGCONT at once, and the second ended the
     /// process before it saved where the person was (QA 32); the timer still ends it in time.
+    ///
+    /// SIGINT is Ctrl-C's, which cancels what is open: it sets no deadline, which ended a
+    /// search of a 62 MB article that took over a second before the explorer could cancel it
+    /// (QA 33); a second Ctrl-C while the first waits ends the process at once, as in a shell.
     private nonisolated static func askToEnd(_ signalNumber: Int32) {
         // Atomic: two signals sent at once may be handled on two threads at once, and the
         // second's number was the status (143 for SIGHUP then SIGTERM).
-        guard requestedEnd.compareExchange(expected: 0, desired: signalNumber, ordering: .relaxed).exchanged else { return }
-        alarm(1)
+        guard requestedEnd.compareExchange(expected: 0, desired: signalNumber, ordering: .relaxed).exchanged else {
+            if signalNumber == SIGINT, requestedEnd.load(ordering: .relaxed) == SIGINT { endNow(SIGINT) }
+            return
+        }
+        if signalNumber != SIGINT { alarm(1) }
     }
 
     /// From a handler: the terminal given back, stderr replayed, and the exit status a shell

@@ -46,6 +46,9 @@ public final class ExplorerSession {
     public private(set) var startFailed = false
     /// The note being typed when a signal ended the explorer, which was not saved.
     public private(set) var noteNotSaved: String?
+    /// How long a save may wait for the store (another process's lock): the end a signal asks
+    /// for allows it (see `CursesBackend.endSeen`). Set by whoever gives the store.
+    public var saveTimeoutMilliseconds: Int32 = 0
 
     /// `first`: the article on screen at first, as read from its files.
     public init(_ first: OpenedArticle, service: BookmarkService?, library: any ArticleLibrary) {
@@ -237,7 +240,12 @@ public final class ExplorerSession {
             var failure = Self.notDone(effect).map { "\($0): \(error)" } ?? "\(error)"
             // What was typed, said back where it was not saved, to be typed again elsewhere
             // (QA 27: the Bookmarks pane's note on a bookmark removed meanwhile was lost).
-            if case .setBookmarkNote(let note?, _, _) = effect, !note.isEmpty { failure += " (it read \u{201C}\(note.neutralized)\u{201D})" }
+            // QA 33: so was one of the place read, on a full disk.
+            switch effect {
+            case .setBookmarkNote(let note?, _, _), .setNote(let note?, _, _, _):
+                if !note.isEmpty { failure += " (it read \u{201C}\(note.neutralized)\u{201D})" }
+            default: break
+            }
             let notice = Self.joined(failure, news) ?? failure
             return explorer.update(state, (try? service.entries(in: model)).map { .bookmarksLoaded($0, notice: notice, unwritable: service.unwritableReason) } ?? .notice(notice))
         }

@@ -97,6 +97,7 @@ public enum Terminal {
                 continue
             }
             if backend.endSignal != nil {
+                backend.endSeen(savingWithin: session.saveTimeoutMilliseconds)
                 state = session.apply(.end, to: state)
                 break
             }
