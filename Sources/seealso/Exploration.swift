@@ -228,7 +228,8 @@ struct Exploration: ArticleLocation {
         let source = try loadSource()
         // Checked, not used: an unknown --section or --item is the same error as on a terminal.
         _ = try start(among: source.articles.count, in: folderPath ?? source.articles.first?.article.title ?? "",
-                      catalog: source.catalog, places: { lookupPlaces(in: source.articles[$0]) }, model: { source.articles[$0] })
+                      catalog: source.catalog, places: { lookupPlaces(in: source.articles[$0]) }, model: { source.articles[$0] },
+                      unloaded: { Self.unloadedFile(having: $0, in: source, items: item != nil) })
         try Output.write(source.text(OutlineFormatter().format))
         if let note { Diagnostics.report(note) }
         noteIfStandardInputUnread(read: source.articles.first?.article.title, "seealso -")
@@ -389,8 +390,11 @@ struct Exploration: ArticleLocation {
     /// naming `scope` (the article's title, or the folder). In a folder (`catalog`), a file
     /// that does not open (an earlier one has its title) is not looked in: when only such a
     /// file has the name, that is the error, status 64 too.
+    /// `unloaded(name)`: the file, of those not among the `count` (they did not load), that
+    /// has the place.
     func start(among count: Int, in scope: String, catalog: FolderCatalog? = nil, places: (Int) -> [Lookup.Place]?,
-               otherPlaces: ((Int) -> [Lookup.Place]?)? = nil, model: (Int) -> LinkedArticle?, failures: () -> [String] = { [] })
+               otherPlaces: ((Int) -> [Lookup.Place]?)? = nil, model: (Int) -> LinkedArticle?, failures: () -> [String] = { [] },
+               unloaded: (String) -> String? = { _ in nil })
         throws -> (index: Int, model: LinkedArticle, target: Target)? {
         guard let name = section ?? item else { return nil }
         func opening(_ index: Int, at place: Lookup.Place) -> (index: Int, model: LinkedArticle, target: Target)? {
@@ -425,8 +429,7 @@ struct Exploration: ArticleLocation {
             .first { places($0.key).map { Lookup.match(name, among: $0) != nil } ?? false }
         // The files that failed first, as a folder's outline says them: the place may be in one.
         for failure in failures() { Diagnostics.report(failure) }
-        if let index = unopened.first {
-            let file = catalog.map { $0.entries[index].path } ?? scope
+        if let file = unopened.first.map({ index in catalog.map { $0.entries[index].path } ?? scope }) ?? unloaded(name) {
             Diagnostics.report("'\(name.quotable)' is in \(file), which does not load")
             throw ExitCode(65)
         }

@@ -52,18 +52,27 @@ struct Export: ParsableCommand {
         case (.dot, .folder(let corpus)):
             // One graph for the whole folder (several would be several SVG documents glued
             // together by `dot -Tsvg`); the focus has to be in one of its articles only.
-            if let focus { try Self.reportingUnknown { _ = try DOTExporter.resolveFocus(focus, in: corpus) } }
+            if let focus {
+                try Self.reportingUnknown(unloaded: ArticleOptions.unloadedFile(having: focus, in: source, items: nil)) {
+                    _ = try DOTExporter.resolveFocus(focus, in: corpus)
+                }
+            }
             try Output.write(DOTExporter(focus: focus, depth: depth ?? .max).export(corpus))
         }
         article.noteIfStandardInputUnread(read: source.articles.first?.article.title, "seealso export --format \(format.rawValue) -")
         try ArticleOptions.finish(source)
     }
 
-    /// A focus that matches nothing is an error with the close matches, status 64.
-    static func reportingUnknown(_ resolve: () throws -> Void) throws {
+    /// A focus that matches nothing is an error with the close matches, status 64; one in a
+    /// folder's file that does not load (`unloaded`, found only if needed) says so, 65.
+    static func reportingUnknown(unloaded: @autoclosure () -> String? = nil, _ resolve: () throws -> Void) throws {
         do {
             try resolve()
         } catch let error as DOTExporter.UnknownFocus {
+            if let file = unloaded() {
+                Diagnostics.report("'\(error.name.quotable)' is in \(file), which does not load")
+                throw ExitCode(65)
+            }
             Diagnostics.report("\(error)")
             throw ExitCode(64)
         }

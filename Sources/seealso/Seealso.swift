@@ -339,6 +339,20 @@ extension ArticleLocation {
         throw ExitCode(66)
     }
 
+    /// The file of a folder's, among those that did not load, that has a place named `name`
+    /// (a section, or with `items` an item, or either), when the articles that loaded have
+    /// none: said as where the place is (QA 33: "no section starts with 'Councils'" for a
+    /// heading of a file whose links file fails). A file whose text does not parse has none.
+    static func unloadedFile(having name: String, in source: Source, items: Bool?) -> String? {
+        for failure in source.catalog?.failures ?? [] {
+            let path = failure.path.hasSuffix(".links.toml") ? String(failure.path.dropLast(".links.toml".count)) + ".txt" : failure.path
+            guard let article = try? ArticleLoader.text(path: path) else { continue }
+            let places = (items != true ? Lookup.places(of: article) : []) + (items != false ? Lookup.places(of: Classifier().classify(article)) : [])
+            if Lookup.match(name, among: places) != nil { return path }
+        }
+        return nil
+    }
+
     /// Exit 65 when some files of a folder could not be loaded (their errors are already out).
     static func finish(_ source: Source) throws {
         if case .folder(let corpus) = source, !corpus.failures.isEmpty { throw ExitCode(65) }

@@ -597,6 +597,22 @@ struct CLITests {
         #expect(result.stdout.isEmpty)
     }
 
+    /// QA 33: outside a terminal (the outline printed instead) and for `--focus`, a place in a
+    /// folder's file that does not load was "no section starts with…", 64.
+    @Test(arguments: [["--section", "Councils"], ["--item", "Picketing"], ["export", "--format", "dot", "--focus", "Picketing"]])
+    func aPlaceInAFileThatDoesNotLoadIsSaidSo(arguments: [String]) throws {
+        try withTemporaryDirectory { folder in
+            let files = ["a.txt": "= Alpha =\nText.\n\n== See also ==\n- Beta\n",
+                         "b.txt": "= Beta =\nText.\n\n== Councils ==\ny\n\n== Strategies ==\n- Picketing – gates.\n",
+                         "b.links.toml": "[[link]]\nfrom = \"Nope\"\nto = \"section: lead\"\ntype = \"related\"\nrationale = \"x\"\n"]
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("fo"), withIntermediateDirectories: true)
+            for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent("fo/" + name)) }
+            let result = try CLI.run(arguments + ["fo"], in: folder)
+            #expect(result.status == 65)
+            #expect(result.stderr.hasSuffix("seealso: '\(arguments.last!)' is in fo/b.txt, which does not load\n"), "\(result.stderr)")
+        }
+    }
+
     /// A close match of characters that show nothing names them, as a links file's messages do.
     @Test func closeMatchesNameWhatShowsNothing() throws {
         try withTemporaryDirectory { folder in
