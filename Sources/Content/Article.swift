@@ -114,10 +114,14 @@ public protocol JoinedSourceLines {
 extension JoinedSourceLines {
     /// The source line that holds `index` of `text`.
     public func line(at index: String.Index) -> Int {
-        let offset = text.utf8.distance(from: text.startIndex, to: index)
+        line(atOffset: text.utf8.distance(from: text.startIndex, to: index))
+    }
+
+    /// The source line that holds the byte at UTF-8 `offset` of `text`.
+    public func line(atOffset offset: Int) -> Int {
         // The last line start at or before `offset`, by bisection: a paragraph can have
         // thousands of lines and a mention on each.
-        return line + max(lineStarts.partitioningIndex { $0 > offset } - 1, 0)
+        line + max(lineStarts.partitioningIndex { $0 > offset } - 1, 0)
     }
 }
 

@@ -60,6 +60,21 @@ struct MentionOnALaterLineTests {
             #expect(document.references[selected].target == .card("see-also:syndicalism"))
         }
     }
+
+    /// QA 33: and on an item's later line.
+    @Test func theMentionOnAnItemsLineIsSelected() throws {
+        let text = "= C =\nLead.\n\n== Strategies ==\nThe strategies:\n- Picketing – standing at the gates,\n  as the Diggers did,\n"
+            + "  and as the Diggers did again.\n\n== See also ==\n- Diggers\n"
+        let explorer = Explorer(model: try LinkedArticle(article: ArticleParser().parse(text, path: "c.txt")))
+        let start = explorer.initialState(size: Size(width: 100, height: 24))
+        let document = explorer.layouts.document(.article)
+        for line in [7, 8] {
+            let state = explorer.update(start, .follow(.mention(item: "see-also:diggers", line: line)))
+            let selected = try #require(state.reader.selectedReference)
+            #expect(document.references[selected].sourceLine == line)
+            #expect(document.references[selected].target == .card("see-also:diggers"))
+        }
+    }
 }
 
 /// A See-also entry written twice: the second's card said the text does not mention it, where

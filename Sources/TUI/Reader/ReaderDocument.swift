@@ -60,8 +60,9 @@ public struct ReaderReference: Equatable, Sendable {
     public var block: Int
     /// The node the reference leads to, for the status line ("→ Anarchism").
     public var label: String
-    /// The source line its text is on, for a mention in a paragraph: a card's "Mentioned in
-    /// the article, line 3" selects the mention on line 3, not the paragraph's first (QA 32).
+    /// The source line its text is on, for a mention in a paragraph or a list item: a card's
+    /// "Mentioned in the article, line 3" selects the mention on line 3, not the paragraph's
+    /// first (QA 32), nor an item's (QA 33).
     public var sourceLine: Int?
 
     public init(target: Target, block: Int, label: String, sourceLine: Int? = nil) {
@@ -122,7 +123,7 @@ extension ReaderDocument {
                 switch block {
                 case .paragraph(let paragraph):
                     let spans = document.markMentions(in: paragraph.text, model.mentions(in: paragraph), model: model,
-                                                      block: document.blocks.count, lines: paragraph.line(at:))
+                                                      block: document.blocks.count, lines: paragraph.line(atOffset:))
                     document.blocks.append(ReaderBlock(spans: spans, prefix: nil, indent: 0, spacingBefore: 1,
                                                        section: sectionIndex, item: nil, sourceLine: paragraph.line))
                 case .list(let list):
@@ -143,8 +144,15 @@ extension ReaderDocument {
 
     private mutating func itemSpans(_ listItem: ListItem, item: Item?, finder: MentionFinder, model: LinkedArticle) -> [TextSpan] {
         let block = blocks.count
+        // Each reference's source line, for an item that goes on over several (see
+        // `ReaderReference.sourceLine`): `base` is where the part marked starts in its text.
+        func lines(from base: String.Index) -> (Int) -> Int {
+            let offset = listItem.text.utf8.distance(from: listItem.text.startIndex, to: base)
+            return { listItem.line(atOffset: offset + $0) }
+        }
         guard let item else {
-            return markMentions(in: listItem.text, finder.mentions(in: listItem), model: model, block: block)
+            return markMentions(in: listItem.text, finder.mentions(in: listItem), model: model, block: block,
+                                lines: lines(from: listItem.text.startIndex))
         }
         let style = Style(item.kind.role, bold: true)
         let reference = references.count
@@ -153,11 +161,14 @@ extension ReaderDocument {
         // else before the text; mentions of other items in its text are references too.
         func name(_ shown: String) -> [TextSpan] { [TextSpan(shown, style, reference: reference), TextSpan.marker(reference, style: style)] }
         guard let (range, isLink) = Self.nameRange(of: item, in: listItem) else {
-            return name(item.name) + [TextSpan(" – ")] + markMentions(in: listItem.text, selfID: item.id, finder: finder, model: model, block: block)
+            return name(item.name) + [TextSpan(" – ")] + markMentions(in: listItem.text, selfID: item.id, finder: finder, model: model,
+                                                                        block: block, lines: lines(from: listItem.text.startIndex))
         }
-        return markMentions(in: String(listItem.text[..<range.lowerBound]), selfID: item.id, finder: finder, model: model, block: block)
+        return markMentions(in: String(listItem.text[..<range.lowerBound]), selfID: item.id, finder: finder, model: model, block: block,
+                            lines: lines(from: listItem.text.startIndex))
             + name(isLink ? item.name : String(listItem.text[range]))
-            + markMentions(in: String(listItem.text[range.upperBound...]), selfID: item.id, finder: finder, model: model, block: block)
+            + markMentions(in: String(listItem.text[range.upperBound...]), selfID: item.id, finder: finder, model: model, block: block,
+                           lines: lines(from: range.upperBound))
     }
 
     /// Where `item`'s name is in its list item's text: the name before the dash, or the whole
@@ -190,14 +201,14 @@ extension ReaderDocument {
 
     /// `text` split into plain spans and `mention[n]` references, in order.
     private mutating func markMentions(in text: String, selfID: String?, finder: MentionFinder,
-                                       model: LinkedArticle, block: Int) -> [TextSpan] {
-        markMentions(in: text, finder.mentions(in: text, excluding: selfID), model: model, block: block)
+                                       model: LinkedArticle, block: Int, lines: @escaping (Int) -> Int) -> [TextSpan] {
+        markMentions(in: text, finder.mentions(in: text, excluding: selfID), model: model, block: block, lines: lines)
     }
 
     /// `text` split into plain spans and references at `mentions` (found in `text`), in order.
-    /// `lines`: the source line of a place in `text`, for a paragraph's (see `ReaderReference.sourceLine`).
+    /// `lines`: the source line of the byte at a UTF-8 offset in `text` (see `ReaderReference.sourceLine`).
     private mutating func markMentions(in text: String, _ mentions: [Linker.Mention], model: LinkedArticle, block: Int,
-                                       lines: ((String.Index) -> Int)? = nil) -> [TextSpan] {
+                                       lines: (Int) -> Int) -> [TextSpan] {
         var spans: [TextSpan] = []
         var cursor = text.startIndex
         for mention in mentions {
@@ -205,7 +216,7 @@ extension ReaderDocument {
             if cursor < mention.range.lowerBound { spans.append(TextSpan(String(text[cursor..<mention.range.lowerBound]))) }
             let reference = references.count
             references.append(ReaderReference(target: target, block: block, label: model.displayName(of: targetID),
-                                              sourceLine: lines?(mention.range.lowerBound)))
+                                              sourceLine: lines(text.utf8.distance(from: text.startIndex, to: mention.range.lowerBound))))
             let style = Style(.link)
             spans.append(TextSpan(String(text[mention.range]), style, reference: reference))
             cursor = mention.range.upperBound
