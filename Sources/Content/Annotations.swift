@@ -264,16 +264,30 @@ struct NodeResolver {
             // Named by what was asked for: "no section named 'section: Nope'" said its kind twice.
             let what = reading.prefix.isEmpty ? "item or section" : ItemKind(slug: reading.prefix)?.singularTitle ?? reading.prefix
             let missing = "no \(what) named '\((reading.prefix.isEmpty ? reference : reading.name).quotable)' in '\(article.title.quotable)'"
-            // Of another kind: said so, which the close matches were not (QA 32: "no example
-            // named 'Council communism'", a strategy, and nothing more).
-            if !reading.prefix.isEmpty, case .one(let id) = resolution(of: Reading(reading.name)) {
-                let kind = id.contains(":") ? String(id.prefix { $0 != ":" }) : "section"
-                let title = ItemKind(slug: kind)?.singularTitle ?? kind
-                throw Problem(message: missing + "; a \(title) has that name: '\(kind): \(reading.name.quotable)'", kind: reading.prefix)
-            }
+            // Of another kind: said so, as written there, before the close matches (QA 32: "no
+            // example named 'Council communism'", a strategy, and nothing more).
+            let elsewhere = reading.prefix.isEmpty ? "" : otherKinds(having: reading.name)
             let close = suggesting ? closeMatches(to: reading) : []
-            throw Problem(message: missing + (close.isEmpty ? "" : "; close matches: " + close.map(\.quotable).joined(separator: ", ")),
+            throw Problem(message: missing + elsewhere + (close.isEmpty ? "" : "; close matches: " + close.map(\.quotable).joined(separator: ", ")),
                           closeMatches: close, kind: reading.prefix)
+        }
+    }
+
+    /// What has `name` when another kind was asked for: "; a strategy has that name:
+    /// 'strategy: Mutualism'", as the strategy writes it, or "; other places have that name:
+    /// IDS"; "" when none has.
+    private func otherKinds(having name: String) -> String {
+        switch resolution(of: Reading(name)) {
+        case .none:
+            return ""
+        case .several(let ids):
+            return "; other places have that name: " + ids.joined(separator: ", ")
+        case .one(let id):
+            if let item = items.first(where: { $0.id == id }) {
+                return "; a \(item.kind.singularTitle) has that name: '\(item.kind.slug): \(item.name.quotable)'"
+            }
+            let heading = article.sections.first { $0.id == id }.map { $0.isLead ? "(lead)" : $0.title } ?? id
+            return "; a section has that name: 'section: \(heading.quotable)'"
         }
     }
 

@@ -121,9 +121,19 @@ struct LinksFileMistakesTests {
         ("Direct acton", "d.links.toml:2: no item or section named 'Direct acton' in 'Diggers'; "
             + "close matches: strategy:direct-action, see-also:direct-action"),
         ("strategy: Direct acton", "d.links.toml:2: no strategy named 'Direct acton' in 'Diggers'; close matches: Direct action"),
+        // Of another kind: which has it, as it is written there, then the close matches (QA 33).
+        ("example: direct ACTION", "d.links.toml:2: no example named 'direct ACTION' in 'Diggers'; "
+            + "other places have that name: strategy:direct-action, see-also:direct-action"),
     ] as [(String, String)])
     func offered(reference: String, message: String) throws {
         #expect(try Self.problems(Self.link(from: reference)) == [message])
+    }
+
+    @Test func aNameOfAnotherKindIsSaidAsItIsWrittenThereBeforeTheCloseMatches() throws {
+        let article = Self.diggers.replacingOccurrences(of: "- True Levellers\n", with: "- True Levellers\n- Pamphleteering (tracts)\n")
+        #expect(try Self.problems(Self.link(from: "see-also: pamphleteering"), article: article) == [
+            "d.links.toml:2: no see-also topic named 'pamphleteering' in 'Diggers'; a strategy has that name: 'strategy: Pamphleteering'; "
+                + "close matches: Pamphleteering (tracts)"])
     }
 
     /// Whatever is misspelt, each name offered, put in place of the one the message quotes,

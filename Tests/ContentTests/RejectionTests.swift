@@ -254,6 +254,9 @@ struct RejectionTests {
         // Of another kind (QA 32: nothing more was said).
         (curatedFile(curatedLink(to: "example: Mutualism")), 11, "no example named 'Mutualism' in 'Dual power'; a strategy has that name: 'strategy: Mutualism'"),
         (curatedFile(curatedLink(to: "strategy: Background")), 11, "no strategy named 'Background' in 'Dual power'; a section has that name: 'section: Background'"),
+        // As the other writes it (QA 33: 'strategy: mutualism', as typed), before the close matches.
+        (curatedFile(curatedLink(to: "see-also: mutualism")), 11, "no see-also topic named 'mutualism' in 'Dual power'; a strategy has that name: 'strategy: Mutualism'"),
+        (curatedFile(curatedLink(to: "strategy: BACKGROUN")), 11, "no strategy named 'BACKGROUN' in 'Dual power'"),
         // Whole names only, unlike --item, but the names it may have meant are offered: a start,
         // a typo, within the kind asked for.
         (curatedFile(curatedLink(to: "strategy: Municipal")), 11,
