@@ -251,17 +251,24 @@ public enum Lookup {
             return String(decoding: text.utf8.map(SearchFolder.lowercased), as: UTF8.self)
         }
         // Characters that show nothing are left out, as names and mentions read them: `--item
-        // Luddite` and a links file's "Luddite" name the entry "Lud\u{AD}dite".
+        // Luddite` and a links file's "Luddite" name the entry "Lud\u{AD}dite". A no-break or
+        // other space is a space, as mentions and search read it (QA 33: `--item "World War I"`
+        // took "World War Index" over "World War\u{A0}I").
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         return String(String.UnicodeScalarView(folded.unicodeScalars.filter { !$0.isInvisible }
-            .map { StrokedLetters.folded(SearchFolder.unifiedPunctuation($0)) }))
+            .map { StrokedLetters.folded(SearchFolder.unifiedPunctuation(Self.space($0))) }))
+    }
+
+    /// A space separator (a no-break space, a thin space) as " ".
+    static func space(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator ? " " : scalar
     }
 
     /// `fold` keeping accents: case dropped, every dash and apostrophe made one. A name
     /// equal so is the one typed, before one equal only once accents go (Мой for "Мои").
     static func caselessFold(_ text: String) -> String {
         let folded = text.folding(options: [.caseInsensitive], locale: nil)
-        return String(String.UnicodeScalarView(folded.unicodeScalars.filter { !$0.isInvisible }.map(SearchFolder.unifiedPunctuation)))
+        return String(String.UnicodeScalarView(folded.unicodeScalars.filter { !$0.isInvisible }.map { SearchFolder.unifiedPunctuation(Self.space($0)) }))
     }
 
     /// Edit distance with adjacent transpositions (optimal string alignment): "Bcak" is one

@@ -613,6 +613,17 @@ struct CLITests {
         }
     }
 
+    /// QA 33: a no-break space in a name was no space to `--item`, which took a longer name
+    /// that starts with what was typed ("World War Index" for "World War I").
+    @Test func aNoBreakSpaceInANameIsASpaceToLookups() throws {
+        try withTemporaryDirectory { folder in
+            try Data("= NB =\n\n== Historical examples ==\n\n- World War\u{A0}I – the first war\n- World War Index – a list\n".utf8)
+                .write(to: folder.appendingPathComponent("nb.txt"))
+            let added = try CLI.run(["bookmarks", "add", "nb.txt", "--item", "World War I", "--data-dir", "data"], in: folder)
+            #expect(added.output == "bookmarked: #1 NB › Historical examples › World War\u{A0}I\n", "\(added)")
+        }
+    }
+
     /// A close match of characters that show nothing names them, as a links file's messages do.
     @Test func closeMatchesNameWhatShowsNothing() throws {
         try withTemporaryDirectory { folder in

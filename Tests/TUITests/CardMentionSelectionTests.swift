@@ -105,6 +105,9 @@ struct ListedTwiceCardTests {
         let links = LinksFormatter().format(model)
         #expect(links.contains("  Anarchism  (see-also:anarchism-2, line 7)\n    (no links: its name is listed before, at line 5)\n"), "\(links)")
         #expect(links.contains("  Zeta  (see-also:zeta, line 6)\n    (no links)\n"))
+        // And in the Markdown export's list of links (QA 33: bare there).
+        let markdown = MarkdownExporter().export(model)
+        #expect(markdown.contains("- **Anarchism** (line 7) — no links: its name is listed before, at line 5\n"), "\(markdown)")
         var buffer = CellBuffer(width: 120, height: 30)
         _ = LinkMap(model: model, focus: "see-also:anarchism-2").render(into: &buffer, in: Rect(x: 0, y: 0, width: 120, height: 30), selected: nil)
         #expect(buffer.text.contains("No cross-links for Anarchism: its name is listed before, at line 5."), "\(buffer.text)")

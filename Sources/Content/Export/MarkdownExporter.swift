@@ -43,7 +43,8 @@ public struct MarkdownExporter: Sendable {
             guard !items.isEmpty else { continue }
             output += "\n### \(kind.pluralTitle)\n\n"
             for item in items {
-                output += node(item.name, id: item.id, line: item.line, links: model.graph.links(touching: item.id), names: names)
+                output += node(item.name, id: item.id, line: item.line, links: model.graph.links(touching: item.id), names: names,
+                               whyNone: model.whyNoLinks(of: item.id))
             }
         }
         let sections = model.sectionsLinkedToSections()
@@ -71,9 +72,11 @@ public struct MarkdownExporter: Sendable {
     }
 
     /// A node's list entry, `**name** (line N)`, with a sub-entry for each of its `links`,
-    /// whose other ends are named as `names` tells them apart.
-    private func node(_ name: String, id: String, line: Int, links: [Link], names: NodeNames) -> String {
-        var output = "- **\(Self.inline(name))** (line \(line))\n"
+    /// whose other ends are named as `names` tells them apart; with none, `whyNone` after it
+    /// (`LinkedArticle.whyNoLinks`: QA 33, a name listed twice was bare in the appendix).
+    private func node(_ name: String, id: String, line: Int, links: [Link], names: NodeNames, whyNone: String = "") -> String {
+        let why = links.isEmpty && !whyNone.isEmpty ? " — no links" + Self.inline(whyNone) : ""
+        var output = "- **\(Self.inline(name))** (line \(line))\(why)\n"
         for link in links {
             let arrow = link.from == id ? "→" : "←"
             var row = "  - \(arrow) *\(link.relation.rawValue)* \(Self.inline(names.name(of: link.other(than: id)))) (\(link.origin.rawValue))"
