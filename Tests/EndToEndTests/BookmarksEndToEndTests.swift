@@ -130,8 +130,8 @@ extension OnATerminal {
         @Test func thePlaceReadSurvivesTwoSignalsAtOnce() throws {
             let tmux = try TmuxSession(width: 120, height: 40)
             let command = try openWithAStore(in: tmux).command
-            tmux.press("Space", "Space")
-            let scrolled = try tmux.waitUntil("two pages down") { !$0.contains(" Top  ") && Self.statusLine($0).hasSuffix("? help") }
+            tmux.press("Space")
+            let scrolled = try tmux.waitUntil("a page down") { !$0.contains(" Top  ") && Self.statusLine($0).hasSuffix("? help") }
             let pid = try #require(tmux.foregroundPID())
             #expect(kill(pid, SIGHUP) == 0 && kill(pid, SIGTERM) == 0 && kill(pid, SIGCONT) == 0)
             #expect(try tmux.waitForStatus() == 128 + SIGHUP)
