@@ -49,8 +49,9 @@ public enum TerminalError: Error, CustomStringConvertible {
 /// `nextEvent`. SIGINT, SIGTERM, SIGHUP (a closed terminal window) and every other signal
 /// whose default action would end the process without a crash (`EndingSignals.graceful`:
 /// SIGUSR1, SIGXCPU…) ask the explorer to end (`endSignal`): it quits as `q` does, saving
-/// where the person was, and exits with status 128 + signal; a second without ending ends it
-/// at once (more signals meanwhile do not hurry it: see `askToEnd`). The terminal is also restored when the process is ended
+/// where the person was, and exits with status 128 + signal; not begun to end a second later,
+/// it ends at once (`EndingSignals.timer`), and more signals meanwhile change nothing but a
+/// second Ctrl-C (see `askToEnd`). The terminal is also restored when the process is ended
 /// by SIGQUIT, when it crashes (the signal is re-raised after restoring, so the exit status
 /// and core dump stay), and on `exit()`; SIGPIPE is ignored meanwhile (see
 /// `EndingSignals.ignored`). SIGKILL cannot be caught: after `kill -9`, run `reset`.
