@@ -45,34 +45,24 @@ struct NamesakeMentionsCardTests {
 }
 
 /// QA 32: in a paragraph of several lines, a mention on its third line was followed to the
-/// paragraph's first mention of the name.
-@Suite("A card's mention on a paragraph's later line")
+/// paragraph's first mention of the name; QA 33: and on a list item's later line, to the item's.
+@Suite("A card's mention on a later line")
 struct MentionOnALaterLineTests {
-    @Test func theMentionOnTheLineIsSelected() throws {
-        let text = "= Multi Two =\nFirst line speaks of Syndicalism here.\nSecond line of the same paragraph also speaks of Syndicalism there.\n\n== See also ==\n- Syndicalism\n"
+    @Test(arguments: [
+        ("= Multi Two =\nFirst line speaks of Syndicalism here.\nSecond line of the same paragraph also speaks of Syndicalism there.\n\n"
+            + "== See also ==\n- Syndicalism\n", "see-also:syndicalism", [2, 3]),
+        ("= C =\nLead.\n\n== Strategies ==\nThe strategies:\n- Picketing – standing at the gates,\n  as the Diggers did,\n"
+            + "  and as the Diggers did again.\n\n== See also ==\n- Diggers\n", "see-also:diggers", [7, 8]),
+    ])
+    func theMentionOnTheLineIsSelected(text: String, item: String, lines: [Int]) throws {
         let explorer = Explorer(model: try LinkedArticle(article: ArticleParser().parse(text, path: "multi.txt")))
         let start = explorer.initialState(size: Size(width: 100, height: 30))
         let document = explorer.layouts.document(.article)
-        for line in [2, 3] {
-            let state = explorer.update(start, .follow(.mention(item: "see-also:syndicalism", line: line)))
+        for line in lines {
+            let state = explorer.update(start, .follow(.mention(item: item, line: line)))
             let selected = try #require(state.reader.selectedReference)
             #expect(document.references[selected].sourceLine == line)
-            #expect(document.references[selected].target == .card("see-also:syndicalism"))
-        }
-    }
-
-    /// QA 33: and on an item's later line.
-    @Test func theMentionOnAnItemsLineIsSelected() throws {
-        let text = "= C =\nLead.\n\n== Strategies ==\nThe strategies:\n- Picketing – standing at the gates,\n  as the Diggers did,\n"
-            + "  and as the Diggers did again.\n\n== See also ==\n- Diggers\n"
-        let explorer = Explorer(model: try LinkedArticle(article: ArticleParser().parse(text, path: "c.txt")))
-        let start = explorer.initialState(size: Size(width: 100, height: 24))
-        let document = explorer.layouts.document(.article)
-        for line in [7, 8] {
-            let state = explorer.update(start, .follow(.mention(item: "see-also:diggers", line: line)))
-            let selected = try #require(state.reader.selectedReference)
-            #expect(document.references[selected].sourceLine == line)
-            #expect(document.references[selected].target == .card("see-also:diggers"))
+            #expect(document.references[selected].target == .card(item))
         }
     }
 }
