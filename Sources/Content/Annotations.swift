@@ -277,12 +277,17 @@ struct NodeResolver {
     /// 'strategy: Mutualism'", as the strategy writes it, or "; other places have that name:
     /// IDS"; "" when none has.
     private func otherKinds(having name: String) -> String {
-        switch resolution(of: Reading(name)) {
-        case .none:
+        // By name, not by id: "mutualism" is a section's id too (QA 34: the strategy and the
+        // topic of that name were left out).
+        var ids = byPrefix[""]?[name.lowercased()] ?? []
+        if ids.isEmpty { ids = foldedMatches(of: name, prefix: "") }
+        switch ids.count {
+        case 0:
             return ""
-        case .several(let ids):
+        case 2...:
             return "; other places have that name: " + ids.joined(separator: ", ")
-        case .one(let id):
+        default:
+            let id = ids[0]
             if let item = items.first(where: { $0.id == id }) {
                 return "; a \(item.kind.singularTitle) has that name: '\(item.kind.slug): \(item.name.quotable)'"
             }

@@ -315,9 +315,9 @@ public enum WikiLink {
         return target.isEmpty ? nil : target
     }
 
-    /// A link among the words of a text: where it is, its trail included, and the article it
-    /// links to; nil for one that links to no article (see `links(in:)`).
-    public typealias Link = (range: Range<String.Index>, target: String?)
+    /// A link among the words of a text: where it is, its trail included, the article it links
+    /// to (nil for none: see `links(in:)`), and what it reads as in a name (see `withTargets`).
+    public typealias Link = (range: Range<String.Index>, target: String?, name: String?)
 
     /// The links among the words of `text`, in order: each `[[…]]`, and the lowercase letters
     /// right after it, which MediaWiki's link trail makes part of the link (`[[Leveller]]s`
@@ -357,9 +357,14 @@ public enum WikiLink {
             open = pair(of: UInt8(ascii: "["), from: inside)
             if let next = open, next < end { continue }
             guard let target = target(between: inside, and: end, in: utf8) else { continue }
-            var trail = utf8.index(end, offsetBy: 2)
+            let after = utf8.index(end, offsetBy: 2)
+            var trail = after
             while trail < utf8.endIndex, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(utf8[trail]) { trail = utf8.index(after: trail) }
-            found.append((start..<trail, target.isEmpty ? nil : target))
+            // Piped, the label is the text's own words for the target: the target names it.
+            // Not piped, the target is the text, with its trail ("[[Ranter]]s" is "Ranters").
+            let piped = text[inside..<end].utf8.contains(UInt8(ascii: "|"))
+            let name = target.isEmpty ? nil : piped ? target : target + text[after..<trail]
+            found.append((start..<trail, target.isEmpty ? nil : target, name))
             if let next = open, next < trail { open = pair(of: UInt8(ascii: "["), from: trail) }
         }
         return found
@@ -381,7 +386,9 @@ public enum WikiLink {
             guard bytes.count <= 255 else { return nil }
             index = utf8.index(after: index)
         }
-        let title = String(decoding: bytes, as: UTF8.self).trimmingSpaces()
+        var title = String(decoding: bytes, as: UTF8.self).trimmingSpaces()
+        // A leading colon links the page itself, as `[[:Category:Diggers]]` does a category's.
+        if title.hasPrefix(":") { title.removeFirst() }
         // Another namespace or wiki: a word of letters, a colon, and no space after it.
         if let colon = title.utf8.firstIndex(of: UInt8(ascii: ":")), colon > title.utf8.startIndex,
            title.utf8[..<colon].allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) }),
@@ -391,18 +398,19 @@ public enum WikiLink {
         return title
     }
 
-    /// `text` with each link in it written as its target, its trail left out ("[[Revolutionary
-    /// Catalonia|Catalonia]] collectivised land." reads "Revolutionary Catalonia collectivised
-    /// land.", and "[[Levellers|Leveller]]s argued" "Levellers argued"; QA 33: "Levellerss"),
-    /// for naming an example by the sentence it is (`ExampleNamer`) and an item by a name with
-    /// links in it: their words would have kept the brackets and the pipe. A link to no
-    /// article is kept as written.
+    /// `text` with each link in it written as its name: a piped one as its target, its trail
+    /// left out ("[[Revolutionary Catalonia|Catalonia]] collectivised land." reads "Revolutionary
+    /// Catalonia collectivised land.", and "[[Levellers|Leveller]]s argued" "Levellers argued";
+    /// QA 33: "Levellerss"), one not piped as it shows, trail and all ("[[Ranter]]s argued" is
+    /// "Ranters argued"; QA 34: "Ranter argued"), for naming an example by the sentence it is
+    /// (`ExampleNamer`) and an item by a name with links in it: their words would have kept
+    /// the brackets and the pipe. A link to no article is kept as written.
     static func withTargets(_ text: String) -> String {
         var result = ""
         var rest = text.startIndex
         for link in links(in: text) {
-            guard let target = link.target else { continue }
-            result += text[rest..<link.range.lowerBound] + target
+            guard let name = link.name else { continue }
+            result += text[rest..<link.range.lowerBound] + name
             rest = link.range.upperBound
         }
         return result + text[rest...]

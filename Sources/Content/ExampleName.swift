@@ -200,7 +200,10 @@ struct ExampleNamer {
         var index = words.startIndex + count
         while index < words.endIndex, nouns.count < 2 {
             let (written, endsAtCut) = beforeCut(words[index])
-            let noun = written.trimmingPunctuation()
+            var noun = written.trimmingPunctuation()
+            // A plural's possessive keeps its apostrophe, as in the capitals (QA 34: "Hungary's
+            // workers councils" for "workers' councils").
+            let possessive = noun.hasSuffix("s") && (written.hasSuffix(noun + "'") || written.hasSuffix(noun + "\u{2019}"))
             guard let first = noun.first, first.isLowercase, isWord(noun), !Classifier.subjectStopWords.contains(noun),
                   !connectors.contains(noun), !articles.contains(noun) else { return [] }
             // A verb in the past tense is what the name did: one that cannot be an adjective
@@ -211,6 +214,7 @@ struct ExampleNamer {
             if irregularPastTense.contains(noun) || (isPastTense(noun) && (next.map(endsSubject) ?? true)) {
                 return nouns.isEmpty ? [] : nouns
             }
+            if possessive { noun.append(written.last!) }
             nouns.append(noun)
             index += 1
             if endsAtCut { return nouns }

@@ -256,19 +256,14 @@ public enum Lookup {
         // took "World War Index" over "World War\u{A0}I").
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         return String(String.UnicodeScalarView(folded.unicodeScalars.filter { !$0.isInvisible }
-            .map { StrokedLetters.folded(SearchFolder.unifiedPunctuation(Self.space($0))) }))
-    }
-
-    /// A space separator (a no-break space, a thin space) as " ".
-    static func space(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator ? " " : scalar
+            .map { StrokedLetters.folded(SearchFolder.unifiedPunctuation($0)) }))
     }
 
     /// `fold` keeping accents: case dropped, every dash and apostrophe made one. A name
     /// equal so is the one typed, before one equal only once accents go (Мой for "Мои").
     static func caselessFold(_ text: String) -> String {
         let folded = text.folding(options: [.caseInsensitive], locale: nil)
-        return String(String.UnicodeScalarView(folded.unicodeScalars.filter { !$0.isInvisible }.map { SearchFolder.unifiedPunctuation(Self.space($0)) }))
+        return String(String.UnicodeScalarView(folded.unicodeScalars.filter { !$0.isInvisible }.map(SearchFolder.unifiedPunctuation)))
     }
 
     /// Edit distance with adjacent transpositions (optimal string alignment): "Bcak" is one

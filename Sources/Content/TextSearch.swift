@@ -170,8 +170,11 @@ public struct SearchFolder {
     /// A dash of any kind as "-", an apostrophe of any kind (’ ʼ) as "'": how search, name
     /// lookups and a folder's titles read them, as the linker's words do. "workers' council"
     /// found nothing in "Workers’ council".
+    /// A no-break or other space is a space too (QA 34: "War I" did not find "War\u{A0}I").
     static func unifiedPunctuation(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        dashes.contains(scalar.value) ? "-" : Tokenizer.isApostrophe(scalar) ? "'" : scalar
+        if dashes.contains(scalar.value) { return "-" }
+        if Tokenizer.isApostrophe(scalar) { return "'" }
+        return scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator ? " " : scalar
     }
 
     /// An ASCII byte lowercased (A–Z only): what folding does to ASCII, case aside (search,

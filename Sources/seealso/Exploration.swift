@@ -419,10 +419,15 @@ struct Exploration: ArticleLocation {
                 unopened.append(index)
             }
         }
-        // Stable: in path order within each strength.
-        for (index, place, _) in weaker.enumerated().sorted(by: { ($0.element.strength, $0.offset) < ($1.element.strength, $1.offset) }).map(\.element) {
-            if let found = opening(index, at: place) { return found }
-            unopened.append(index)
+        // The name as written in a file that does not open is the place meant, before a name
+        // that only starts with it elsewhere (QA 34: "Assemblies of the people" was opened and
+        // bookmarked for "Assemblies", which the file that does not load has).
+        if unopened.isEmpty {
+            // Stable: in path order within each strength.
+            for (index, place, _) in weaker.enumerated().sorted(by: { ($0.element.strength, $0.offset) < ($1.element.strength, $1.offset) }).map(\.element) {
+                if let found = opening(index, at: place) { return found }
+                unopened.append(index)
+            }
         }
         // Looked for before the failures are said: reading a file here may fail too.
         let inShadowed = shadowed.sorted { $0.key < $1.key }

@@ -624,6 +624,30 @@ struct CLITests {
         }
     }
 
+    /// QA 34: a heading that only starts with the name, in a file that loads, was opened (and
+    /// bookmarked) before the heading of that very name in a file that does not.
+    @Test func theNameAsWrittenInAFileThatDoesNotLoadComesFirst() throws {
+        try withTemporaryDirectory { folder in
+            let files = ["a.txt": "= Alpha =\nText.\n\n== Assemblies ==\nx\n",
+                         "a.links.toml": "[[link]]\nfrom = \"strategy: Nope\"\nto = \"section: lead\"\ntype = \"related\"\nrationale = \"x\"\n",
+                         "b.txt": "= Beta =\nText.\n\n== Assemblies of the people ==\ny\n"]
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("fo"), withIntermediateDirectories: true)
+            for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent("fo/" + name)) }
+            let added = try CLI.run(["bookmarks", "add", "fo", "--section", "Assemblies", "--data-dir", "data"], in: folder)
+            #expect(added.status == 65 && added.output.isEmpty, "\(added)")
+            #expect(added.stderr.hasSuffix("seealso: 'Assemblies' is in fo/a.txt, which does not load\n"), "\(added.stderr)")
+        }
+    }
+
+    /// QA 34: a no-break or thin space in the text is a space to search too.
+    @Test func searchReadsANoBreakSpaceAsASpace() throws {
+        try withTemporaryDirectory { folder in
+            try Data("= S =\n\nThe World War\u{A0}I began.\n\nThe World\u{2009}War II began.\n".utf8).write(to: folder.appendingPathComponent("s.txt"))
+            #expect(try CLI.run(["search", "s.txt", "War I"], in: folder).output.contains("s.txt:3:"))
+            #expect(try CLI.run(["search", "s.txt", "World War"], in: folder).output.contains("s.txt:5:"))
+        }
+    }
+
     /// A close match of characters that show nothing names them, as a links file's messages do.
     @Test func closeMatchesNameWhatShowsNothing() throws {
         try withTemporaryDirectory { folder in

@@ -229,6 +229,9 @@ struct HandWrittenArticleTests {
         - The Seattle General Strike—the first of its kind—began in 1919.
         - Women's suffrage movement grew after 1900.
         - Hungary's 1956 revolution failed.
+        - The [[Ranter]]s argued for free love in 1650.
+        - [[Leveller]]s' petition – a document.
+        - Kronstadt's sailors' soviets rose in 1921.
 
         === Italy ===
         - Biennio Rosso – two red years.
@@ -261,6 +264,11 @@ struct HandWrittenArticleTests {
             "example:seattle-general-strike|Seattle General Strike|The Seattle General Strike—the first of its kind—began in 1919.",
             "example:womens-suffrage-movement|Women's suffrage movement|Women's suffrage movement grew after 1900.",
             "example:hungary-2|Hungary|Hungary's 1956 revolution failed.",
+            // A link not piped reads as it shows, trail and all (QA 34: "Ranter", "Leveller' petition").
+            "example:ranters|Ranters|The [[Ranter]]s argued for free love in 1650.",
+            "example:levellers-petition|Levellers' petition|a document.",
+            // A plural's possessive among the nouns keeps its apostrophe (QA 34: "sailors soviets").
+            "example:kronstadts-sailors-soviets|Kronstadt's sailors' soviets|Kronstadt's sailors' soviets rose in 1921.",
             // A subsection of "Historical examples" holds examples.
             "example:biennio-rosso|Biennio Rosso|two red years.",
             // A tab, a no-break space or a thin space around the dash is no part of the name.

@@ -129,6 +129,13 @@ struct LinksFileMistakesTests {
         #expect(try Self.problems(Self.link(from: reference)) == [message])
     }
 
+    /// QA 34: a name in lowercase that is also a section's id was said to be the section's only.
+    @Test func aNameOfSeveralOtherKindsIsSaidWhateverItsCase() throws {
+        let article = "= Kinds =\n\n== Mutualism ==\nText.\n\n== Strategies ==\n- Mutualism – exchange.\n\n== See also ==\n- Mutualism\n"
+        #expect(try Self.problems(Self.link(from: "example: mutualism", to: "section: Strategies"), article: article) == [
+            "d.links.toml:2: no example named 'mutualism' in 'Kinds'; other places have that name: mutualism, strategy:mutualism, see-also:mutualism"])
+    }
+
     @Test func aNameOfAnotherKindIsSaidAsItIsWrittenThereBeforeTheCloseMatches() throws {
         let article = Self.diggers.replacingOccurrences(of: "- True Levellers\n", with: "- True Levellers\n- Pamphleteering (tracts)\n")
         #expect(try Self.problems(Self.link(from: "see-also: pamphleteering"), article: article) == [

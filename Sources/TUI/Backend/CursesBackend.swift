@@ -50,8 +50,8 @@ public enum TerminalError: Error, CustomStringConvertible {
 /// whose default action would end the process without a crash (`EndingSignals.graceful`:
 /// SIGUSR1, SIGXCPU…) ask the explorer to end (`endSignal`): it quits as `q` does, saving
 /// where the person was, and exits with status 128 + signal; not begun to end a second later,
-/// it ends at once (`EndingSignals.timer`), and more signals meanwhile change nothing but a
-/// second Ctrl-C (see `askToEnd`). The terminal is also restored when the process is ended
+/// it ends at once (`EndingSignals.timer`; not for Ctrl-C), and more signals meanwhile change
+/// nothing (see `askToEnd`). The terminal is also restored when the process is ended
 /// by SIGQUIT, when it crashes (the signal is re-raised after restoring, so the exit status
 /// and core dump stay), and on `exit()`; SIGPIPE is ignored meanwhile (see
 /// `EndingSignals.ignored`). SIGKILL cannot be caught: after `kill -9`, run `reset`.
@@ -923,14 +923,12 @@ public final class CursesBackend {
     ///
     /// SIGINT is Ctrl-C's, which cancels what is open: it sets no deadline, which ended a
     /// search of a 62 MB article that took over a second before the explorer could cancel it
-    /// (QA 33); a second Ctrl-C while the first waits ends the process at once, as in a shell.
+    /// (QA 33); and a second one changes nothing either (QA 34: it ended a search being
+    /// cancelled, and a quit waiting for the store, without saving). Ctrl-\ ends at once.
     private nonisolated static func askToEnd(_ signalNumber: Int32) {
         // Atomic: two signals sent at once may be handled on two threads at once, and the
         // second's number was the status (143 for SIGHUP then SIGTERM).
-        guard requestedEnd.compareExchange(expected: 0, desired: signalNumber, ordering: .relaxed).exchanged else {
-            if signalNumber == SIGINT, requestedEnd.load(ordering: .relaxed) == SIGINT { endNow(SIGINT) }
-            return
-        }
+        guard requestedEnd.compareExchange(expected: 0, desired: signalNumber, ordering: .relaxed).exchanged else { return }
         if signalNumber != SIGINT { alarm(1) }
     }
 

@@ -185,7 +185,7 @@ extension ReaderDocument {
         if WikiLink.target(ofWhole: text) != nil { return (text.startIndex..<text.endIndex, true) }
         // A link to the item's name among the words is its name, shown as it (QA 32: "The
         // [[Levellers[12]]] were…", the marker inside the brackets).
-        if let link = WikiLink.links(in: text).first(where: { $0.target.map(Lookup.fold) == Lookup.fold(item.name) }) {
+        if let link = WikiLink.links(in: text).first(where: { $0.name.map(Lookup.fold) == Lookup.fold(item.name) }) {
             return (link.range, true)
         }
         func isWordCharacter(_ character: Character?) -> Bool { character.map { $0.isLetter || $0.isNumber } ?? false }
