@@ -279,8 +279,7 @@ struct NodeResolver {
     private func otherKinds(having name: String) -> String {
         // By name, not by id: "mutualism" is a section's id too (QA 34: the strategy and the
         // topic of that name were left out).
-        var ids = byPrefix[""]?[name.lowercased()] ?? []
-        if ids.isEmpty { ids = foldedMatches(of: name, prefix: "") }
+        let ids = places(named: name, prefix: "")
         switch ids.count {
         case 0:
             return ""
@@ -330,8 +329,7 @@ struct NodeResolver {
     func resolution(of reading: Reading) -> Resolution {
         if sectionIDs.contains(reading.whole) || itemIDs.contains(reading.whole) { return .one(reading.whole) }
         if let id = id(reading.name, after: reading.prefix) { return .one(id) }
-        var matches = byPrefix[reading.prefix]?[reading.name.lowercased()] ?? []
-        if matches.isEmpty { matches = foldedMatches(of: reading.name, prefix: reading.prefix) }
+        var matches = places(named: reading.name, prefix: reading.prefix)
         if matches.isEmpty, reading.prefix.isEmpty || reading.prefix == "section",
            Lookup.fold(reading.name) == Lookup.fold(article.title), let lead = article.sections.first(where: \.isLead) {
             // The lead by the name the explorer and a folder's outline give it. Only where no
@@ -378,6 +376,13 @@ struct NodeResolver {
 
     /// The ids whose names equal `name` once folded as `--item` folds them (`Lookup.fold`),
     /// sections first. Only for a name that is not there as written, lowercase aside.
+    /// The ids of the places after `prefix` ("" for any) named `name`: as written, lowercase
+    /// aside, else folded.
+    private func places(named name: String, prefix: String) -> [String] {
+        let written = byPrefix[prefix]?[name.lowercased()] ?? []
+        return written.isEmpty ? foldedMatches(of: name, prefix: prefix) : written
+    }
+
     private func foldedMatches(of name: String, prefix: String) -> [String] {
         (folded.byName[Lookup.fold(name)] ?? []).filter { prefix.isEmpty || $0.prefix == prefix }.map(\.id)
     }

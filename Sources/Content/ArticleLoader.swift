@@ -83,7 +83,7 @@ public enum ArticleLoader {
 
     /// The article whose links file `path` is named as (`luddite.txt` for
     /// `luddite.links.toml`); nil for any other name.
-    static func articlePath(ofLinksFile path: String) -> String? {
+    public static func articlePath(ofLinksFile path: String) -> String? {
         let suffix = ".links.toml"
         guard path.lowercased().hasSuffix(suffix), path.count > suffix.count else { return nil }
         return String(path.dropLast(suffix.count)) + ".txt"

@@ -345,7 +345,7 @@ extension ArticleLocation {
     /// heading of a file whose links file fails). A file whose text does not parse has none.
     static func unloadedFile(having name: String, in source: Source, items: Bool?) -> String? {
         for failure in source.catalog?.failures ?? [] {
-            let path = failure.path.hasSuffix(".links.toml") ? String(failure.path.dropLast(".links.toml".count)) + ".txt" : failure.path
+            let path = ArticleLoader.articlePath(ofLinksFile: failure.path) ?? failure.path
             guard let article = try? ArticleLoader.text(path: path) else { continue }
             let places = (items != true ? Lookup.places(of: article) : []) + (items != false ? Lookup.places(of: Classifier().classify(article)) : [])
             if Lookup.match(name, among: places) != nil { return path }
