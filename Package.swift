@@ -20,8 +20,11 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        // The only C in the project: the ncursesw headers, made visible to Swift.
+        // The ncursesw headers, made visible to Swift.
         .systemLibrary(name: "CNCursesw", path: "Sources/CNCursesw"),
+        // Threads that start on another core than their maker's (the GNU affinity calls,
+        // which Swift cannot see): the start-up's second thread and the folder loads.
+        .target(name: "CThreadStart"),
 
         // Turns assets/ into Swift source at build time so the binary carries its article.
         .executableTarget(name: "EmbedTool", path: "Sources/EmbedTool"),
@@ -30,7 +33,7 @@ let package = Package(
         // The article model: parser, classifier, linker, graph, exporters. No terminal code.
         .target(
             name: "Content",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["CThreadStart", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: releaseSettings,
             plugins: ["EmbedAssets"]
         ),

@@ -1,3 +1,4 @@
+import Content
 import Foundation
 
 /// A value computed on a thread of its own from the moment it is made, for the caller to
@@ -6,8 +7,8 @@ import Foundation
 /// fail, then `finish`, which may not: the caller can act once it knows the work will succeed,
 /// before it is done (the explorer takes the terminal once it knows the article opens).
 ///
-/// A plain thread, not a task or a dispatch queue: it is the one piece of work started, and
-/// the first use of either pool costs more at launch than the thread does.
+/// A thread of its own (`Parallel.detach`), not a task or a dispatch queue: it is the one piece
+/// of work started, and the first use of either pool costs more at launch than the thread does.
 ///
 /// The thread never outlives its `Prefetch`: dropping one waits for its thread. Otherwise an
 /// error thrown meanwhile (a malformed config file) would exit the process, and run its
@@ -18,7 +19,7 @@ final class Prefetch<Checked: Sendable, Value: Sendable> {
 
     init(_ check: @escaping @Sendable () throws -> Checked, then finish: @escaping @Sendable (Checked) -> Value) {
         let (checked, result) = (checked, result)
-        Thread.detachNewThread {
+        Parallel.detach {
             let first = Result(catching: check)
             checked.hand(first.map { _ in })
             result.hand(first.map(finish))
