@@ -21,4 +21,18 @@ enum ProcessEnvironment {
         }
         return variables
     }
+
+    /// The value of the variable `name`, as `variables()[name]` gives it (the last entry of that
+    /// name, not the first as `getenv`'s), without making the dictionary or a string of any
+    /// other entry. `entries`: a list such as `environ`, ended by a null pointer.
+    static func value(of name: String, in entries: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = environ) -> String? {
+        let prefix = name + "="
+        var found: UnsafeMutablePointer<CChar>?
+        var entry = entries
+        while let current = entry, let pointer = current.pointee {
+            if strncmp(pointer, prefix, prefix.utf8.count) == 0 { found = pointer }
+            entry = current + 1
+        }
+        return found.map { String(cString: $0 + prefix.utf8.count) }
+    }
 }

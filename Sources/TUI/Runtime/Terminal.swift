@@ -33,8 +33,8 @@ public enum Keyboard: Sendable {
 public enum Terminal {
     /// Whether a full-screen UI makes sense: stdout is a terminal that can address its cursor,
     /// and the keys can be read from a terminal.
-    public nonisolated static func isInteractive(keys: Keyboard = .standardInput, environment: [String: String]) -> Bool {
-        let term = environment["TERM"] ?? ""
+    public nonisolated static func isInteractive(keys: Keyboard = .standardInput, term: String?) -> Bool {
+        let term = term ?? ""
         return isatty(STDOUT_FILENO) == 1 && !term.isEmpty && term != "dumb" && keys.isTerminal
     }
 
