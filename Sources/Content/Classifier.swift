@@ -303,16 +303,15 @@ public struct Classifier: Sendable {
 /// `[[Target#Section|label]]` to a section of Target).
 public enum WikiLink {
     /// The article `text` links to when it is one such link and nothing else; nil otherwise,
-    /// as for a link among other words ("The [[Diggers]] and others" is prose, kept as written)
-    /// or one without a target (`[[]]`).
+    /// as for a link among other words ("The [[Diggers]] and others" is prose, kept as written),
+    /// one with a trail (`[[Leveller]]s`, named as it shows: see `withTargets`) or one that is
+    /// no title (`[[]]`, `[[#Diggers]]`: see `title(of:)`). Unlike a link in prose, one to
+    /// another namespace names its page: a See-also entry `[[Portal:Anarchism]]` is that page.
     public static func target(ofWhole text: String) -> String? {
         guard text.hasPrefix("[["), text.hasSuffix("]]"), text.utf8.count > 4 else { return nil }
         let inside = text.dropFirst(2).dropLast(2)
-        guard !inside.contains("[["), !inside.contains("]]") else { return nil }
-        // MediaWiki reads an underscore in a target as a space: [[Luddite_movement]] is the
-        // article "Luddite movement".
-        let target = String(inside.prefix { $0 != "|" }.prefix { $0 != "#" }.map { $0 == "_" ? " " : $0 }).trimmingSpaces()
-        return target.isEmpty ? nil : target
+        guard !inside.contains("[["), !inside.contains("]]"), let read = title(of: inside.utf8), !read.title.isEmpty else { return nil }
+        return read.title
     }
 
     /// A link among the words of a text: where it is, its trail included, the article it links
@@ -356,46 +355,55 @@ public enum WikiLink {
             guard let end = close else { break }
             open = pair(of: UInt8(ascii: "["), from: inside)
             if let next = open, next < end { continue }
-            guard let target = target(between: inside, and: end, in: utf8) else { continue }
+            guard let read = title(of: utf8[inside..<end]) else { continue }
+            let target = isElsewhere(read.title) ? "" : read.title
             let after = utf8.index(end, offsetBy: 2)
             var trail = after
             while trail < utf8.endIndex, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(utf8[trail]) { trail = utf8.index(after: trail) }
             // Piped, the label is the text's own words for the target: the target names it.
-            // Not piped, the target is the text, with its trail ("[[Ranter]]s" is "Ranters").
-            let piped = text[inside..<end].utf8.contains(UInt8(ascii: "|"))
-            let name = target.isEmpty ? nil : piped ? target : target + text[after..<trail]
+            // Not piped, the target is the text, with its trail ("[[Ranter]]s" is "Ranters"),
+            // unless a section follows it: "[[Levellers#Name]]s" shows "Levellers#Names", the
+            // trail the section's, so the target names it ("Levellers", not "Levellerss").
+            let name = target.isEmpty ? nil : read.piped || read.anchored ? target : target + text[after..<trail]
             found.append((start..<trail, target.isEmpty ? nil : target, name))
             if let next = open, next < trail { open = pair(of: UInt8(ascii: "["), from: trail) }
         }
         return found
     }
 
-    /// The article the inside of a link, `start..<end` of `utf8`, links to, read as MediaWiki
-    /// reads a title: before any "|" and "#", an underscore a space, spaces around it trimmed;
-    /// "" for none (see `links(in:)`); nil for no title at all: too long, or with a bracket,
-    /// brace or angle bracket.
-    private static func target(between start: String.Index, and end: String.Index, in utf8: String.UTF8View) -> String? {
+    /// The title the inside of a link (between its brackets) names, as MediaWiki reads one:
+    /// before any "|" and "#", an underscore a space, spaces around it trimmed, and a leading
+    /// colon, which links a page itself (`[[:Category:Diggers]]` the category's page), taken off;
+    /// "" for none (`[[|Diggers]]`, `[[#Diggers]]`, a section of this page); with whether a "|"
+    /// gave a label and whether a "#" a section. Nil for no title at all: over 255 bytes, or with
+    /// a bracket, brace or angle bracket. The one reader of titles, for links in prose and for
+    /// an entry that is a link.
+    private static func title(of inside: Substring.UTF8View) -> (title: String, piped: Bool, anchored: Bool)? {
         var bytes: [UInt8] = []
-        var index = start
+        var index = inside.startIndex
         var anchored = false
-        while index < end, utf8[index] != UInt8(ascii: "|") {
-            let byte = utf8[index]
+        while index < inside.endIndex, inside[index] != UInt8(ascii: "|") {
+            let byte = inside[index]
             if "[]{}<>".utf8.contains(byte) { return nil }
             if byte == UInt8(ascii: "#") { anchored = true }
             if !anchored { bytes.append(byte == UInt8(ascii: "_") ? UInt8(ascii: " ") : byte) }
             guard bytes.count <= 255 else { return nil }
-            index = utf8.index(after: index)
+            index = inside.index(after: index)
         }
         var title = String(decoding: bytes, as: UTF8.self).trimmingSpaces()
-        // A leading colon links the page itself, as `[[:Category:Diggers]]` does a category's.
         if title.hasPrefix(":") { title.removeFirst() }
-        // Another namespace or wiki: a word of letters, a colon, and no space after it.
-        if let colon = title.utf8.firstIndex(of: UInt8(ascii: ":")), colon > title.utf8.startIndex,
-           title.utf8[..<colon].allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) }),
-           title.utf8.index(after: colon) < title.utf8.endIndex, title.utf8[title.utf8.index(after: colon)] != UInt8(ascii: " ") {
-            return ""
-        }
-        return title
+        return (title, index < inside.endIndex, anchored)
+    }
+
+    /// Whether `title` is in another namespace or wiki (`Category:Diggers`, `File:Diggers.png`,
+    /// `w:Diggers`): a word of letters, a colon, and no space after it, where a title with a
+    /// colon has one ("Star Wars: Episode IV"). A link in prose to such a page links no article.
+    private static func isElsewhere(_ title: String) -> Bool {
+        let utf8 = title.utf8
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")), colon > utf8.startIndex,
+              utf8[..<colon].allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) }) else { return false }
+        let after = utf8.index(after: colon)
+        return after < utf8.endIndex && utf8[after] != UInt8(ascii: " ")
     }
 
     /// `text` with each link in it written as its name: a piped one as its target, its trail

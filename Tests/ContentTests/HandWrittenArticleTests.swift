@@ -170,6 +170,26 @@ struct HandWrittenArticleTests {
         #expect(prose.items.map(\.name) == ["The [[Diggers]] and others", "[[]]"])
     }
 
+    /// An entry that is one link reads its title by the rules a link in prose is read by (one
+    /// reader of titles for both): a leading colon links the page itself, and brackets, braces
+    /// or angle brackets in a title make no link. A page of another namespace is named, as it
+    /// is an entry of its own, where in prose it links no article.
+    @Test("An entry that is one link is named by its title as a link in prose reads it")
+    func wholeLinkTitles() throws {
+        let model = try Self.model("""
+            = T =
+
+            == See also ==
+            - [[:Category:Anarchism]]
+            - [[Portal:Anarchism]]
+            - [[Syndicalism#History|history of syndicalism]]
+            - [[A {b}]]
+            - [[#Diggers]]
+
+            """)
+        #expect(model.items.map(\.name) == ["Category:Anarchism", "Portal:Anarchism", "Syndicalism", "[[A {b}]]", "[[#Diggers]]"])
+    }
+
     /// A link among the words mentions what its target names, whatever its label says; the
     /// words inside it are no mentions of their own (QA 31 left `[[Luddite_movement]]` in
     /// prose unlinked, and `[[Levellers|Leveller]]s` counted twice).
@@ -231,6 +251,7 @@ struct HandWrittenArticleTests {
         - Hungary's 1956 revolution failed.
         - The [[Ranter]]s argued for free love in 1650.
         - [[Leveller]]s' petition – a document.
+        - [[Diggers#Name]]s – the True Levellers.
         - Kronstadt's sailors' soviets rose in 1921.
 
         === Italy ===
@@ -267,6 +288,9 @@ struct HandWrittenArticleTests {
             // A link not piped reads as it shows, trail and all (QA 34: "Ranter", "Leveller' petition").
             "example:ranters|Ranters|The [[Ranter]]s argued for free love in 1650.",
             "example:levellers-petition|Levellers' petition|a document.",
+            // A section after the target: the trail is the section's ("Diggers#Names" shows), so
+            // the target names it, as a piped link's does (it was "Diggerss").
+            "example:diggers|Diggers|the True Levellers.",
             // A plural's possessive among the nouns keeps its apostrophe (QA 34: "sailors soviets").
             "example:kronstadts-sailors-soviets|Kronstadt's sailors' soviets|Kronstadt's sailors' soviets rose in 1921.",
             // A subsection of "Historical examples" holds examples.
