@@ -69,6 +69,13 @@ enum CommandNames {
         word.count > 1 && word.hasPrefix("-") && !word.hasPrefix("--")
     }
 
+    /// Whether `word`, left out by the parser as an option it does not know, may be a name or
+    /// query that starts with a dash: `-1917`, and `--x` too (QA 33: `search --x` said only that
+    /// the QUERY was missing). Not `--`, nor an option that takes no value.
+    static func mayBeDashedWord(_ word: String) -> Bool {
+        word.count > 1 && word.hasPrefix("-") && word != "--" && !flags.contains(word)
+    }
+
     static func checkShortOptions(_ arguments: [String]) throws {
         let words = Array(arguments.prefix(while: { $0 != "--" }))
         guard let word = words.indices.first(where: { index in
@@ -99,7 +106,8 @@ enum CommandNames {
         var position = index
         while position < arguments.count {
             let word = arguments[position]
-            if word.hasPrefix("--"), word != "--" {
+            // The word at `index` is the one `--` is for, whatever it is spelled as.
+            if position > index, word.hasPrefix("--"), word != "--" {
                 options.append(word)
                 // An option that takes a value, written apart from it, takes the next word.
                 if !word.contains("="), !flags.contains(word), position + 1 < arguments.count {

@@ -52,7 +52,7 @@ struct Search: ParsableCommand {
             // A QUERY that starts with a dash, which the parser took for an option and left
             // out (QA 31: `search a.txt -1917` said the QUERY was missing).
             let typed = Array(CommandLine.arguments.dropFirst())
-            if let dashed = typed.firstIndex(where: CommandNames.isShortOptionSpelling), !typed.contains("--") {
+            if let dashed = typed.firstIndex(where: CommandNames.mayBeDashedWord), !typed.contains("--") {
                 throw ValidationError("a QUERY that starts with - goes after --: \(CommandNames.withDoubleDash(typed, before: dashed))")
             }
             var isFolder: ObjCBool = false

@@ -137,8 +137,7 @@ extension Seealso {
         let missing = message.hasPrefix("missing expected argument")
         guard missing || message.hasPrefix("unknown option '-"), !arguments.contains("--"),
               let at = arguments.firstIndex(where: { word in
-                  CommandNames.isShortOptionSpelling(word) && !CommandNames.flags.contains(word)
-                      && (missing || Double(word) != nil)
+                  missing ? CommandNames.mayBeDashedWord(word) : CommandNames.isShortOptionSpelling(word) && Double(word) != nil
               })
         else { return nil }
         return "(a name or query that starts with -: put -- before it, \(CommandNames.withDoubleDash(arguments, before: at)))"

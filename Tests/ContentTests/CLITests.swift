@@ -810,6 +810,15 @@ struct CLITests {
             #expect(try CLI.run(["search", "a.txt", "--", "-1917"], in: folder).status == 0)
         }
         #expect(try CLI.run(["search", "--", "-2017"]).status == 0)
+        // Two dashes as well (QA 33: `search --x` said only that the QUERY was missing).
+        let long = try CLI.run(["search", "--x"])
+        #expect(long.status == 64)
+        #expect(long.stderr.hasPrefix("seealso: missing expected argument '<path-and-query> ...' (a name or query that starts with -: "
+                                      + "put -- before it, seealso search -- --x)\n"), "\(long.stderr)")
+        let afterFile = try CLI.run(["search", "assets/dual-power.txt", "--x", "--json"], in: Repo.root)
+        #expect(afterFile.stderr.hasPrefix("seealso: a QUERY that starts with - goes after --: seealso search assets/dual-power.txt --json -- --x\n"),
+                "\(afterFile.stderr)")
+        #expect(try CLI.run(["search", "--", "--x"]).status == 1)
     }
 
     /// QA 32: the hinted command put the options after the dashed word behind `--`, where they
