@@ -58,4 +58,37 @@ struct FinderNamesakeTests {
         for character in "alpha" { state = explorer.update(state, explorer.action(for: .key(.character(character)), in: state)) }
         #expect(explorer.finderResults(state).prefix(2).map(\.entry.detail) == ["lead", "alpha"])
     }
+
+    /// QA 33: a name listed twice in one kind made two identical rows; each now says its id,
+    /// as `--item` takes it, and a name listed once says nothing more.
+    @Test func aNameListedTwiceSaysItsIds() throws {
+        let model = try LinkedArticle(article: ArticleParser().parse("""
+            = Alpha =
+
+            Intro.
+
+            == Strategies ==
+            - Boycott – refusing to buy.
+            - Strike – refusing to work.
+
+            == See also ==
+            - Diggers
+            - Boycott
+            - Diggers
+            """))
+        let explorer = Explorer(model: model)
+        var state = explorer.update(explorer.initialState(size: Size(width: 120, height: 40)), .command(.goTo))
+        for character in "dig" { state = explorer.update(state, explorer.action(for: .key(.character(character)), in: state)) }
+        let results = explorer.finderResults(state).map(\.entry)
+        #expect(results.map(\.title) == ["Diggers", "Diggers"])
+        #expect(results.map(\.detail) == ["see-also:diggers", "see-also:diggers-2"])
+        let rows = explorer.render(state).text.split(separator: "\n").filter { $0.contains("see-also Diggers") }
+        #expect(rows.count == 2, "\(explorer.render(state).text)")
+        #expect(rows.last?.contains("see-also Diggers  see-also:diggers-2 ") == true, "\(rows)")
+        // One name in two kinds is told apart by its kind already.
+        state = explorer.update(state, .command(.closeOverlay))
+        state = explorer.update(state, .command(.goTo))
+        for character in "boyc" { state = explorer.update(state, explorer.action(for: .key(.character(character)), in: state)) }
+        #expect(explorer.finderResults(state).map(\.entry.detail) == [nil, nil])
+    }
 }

@@ -127,9 +127,15 @@ extension Explorer {
             return FinderEntry(kind: .section, title: title, target: .section(index),
                                detail: counts[title, default: 0] < 2 ? nil : id.count <= 20 ? id : "#\(seen[title, default: 0])")
         }
+        // A name listed twice in a kind is told apart as a heading is (QA 33: two rows alike).
+        let itemCounts = Dictionary(model.items.map { ("\($0.kind.slug):\($0.name)", 1) }, uniquingKeysWith: +)
+        var itemsSeen: [String: Int] = [:]
         for item in model.items {
             if let target = Target.node(item.id, in: model) {
-                entries.append(FinderEntry(kind: .item(item.kind), title: item.name, target: target))
+                let key = "\(item.kind.slug):\(item.name)"
+                itemsSeen[key, default: 0] += 1
+                let detail = itemCounts[key, default: 0] < 2 ? nil : item.id.count <= 20 ? item.id : "#\(itemsSeen[key, default: 0])"
+                entries.append(FinderEntry(kind: .item(item.kind), title: item.name, target: target, detail: detail))
             }
         }
         for title in neighbours.titles where title != model.article.title {
