@@ -87,8 +87,10 @@ public struct Classifier: Sendable {
                     guard let name = Self.name(of: listItem, kind: kind, namer: &namer), Self.isName(name, kind: kind) else { continue }
                     // A `Name – description` item has what follows its dash, if anything;
                     // another has its whole text when that is more than the name (or than
-                    // the link that names it: `[[Ranters|the Ranters]]`).
-                    let whole = name == listItem.text || WikiLink.target(ofWhole: listItem.text) != nil
+                    // the link that names it: `[[Ranters|the Ranters]]`, or the full stop
+                    // after it: `- Syndicalism.` had the description "Syndicalism.", QA 35).
+                    let whole = name == listItem.text || name == Self.withoutFullStops(listItem.text)
+                        || WikiLink.target(ofWhole: listItem.text) != nil
                     let description = listItem.name != nil ? listItem.description
                         : kind == .seeAlso ? Self.titleAndDescription(of: listItem).map { $0.description } ?? (whole ? nil : listItem.text)
                         : (whole ? nil : listItem.text)
@@ -215,13 +217,14 @@ public struct Classifier: Sendable {
     static func name(of item: ListItem, kind: ItemKind, namer: inout ExampleNamer) -> String? {
         // A link among the name's words is read as its target: "The [[Ranters]] – a sect" is
         // "The Ranters" (QA 32: "The [[Ranters]]", brackets and all).
-        if let name = item.name { return WikiLink.target(ofWhole: name) ?? (name.contains("[[") ? WikiLink.withTargets(name) : name) }
+        if let name = item.name {
+            return WikiLink.target(ofWhole: name) ?? (name.contains("[[") ? WikiLink.withTargets(name) : Self.unquoted(name))
+        }
         if kind == .seeAlso, let title = titleAndDescription(of: item) { return WikiLink.target(ofWhole: title.name) ?? title.name }
         if let target = WikiLink.target(ofWhole: item.text) { return target }
         let whole = item.text.trimmingSpaces()
-        var text = whole
         // A full stop of any script ends a sentence, never a name ("東京は…見舞われた。").
-        while let last = text.unicodeScalars.last, fullStops.contains(last) { text.unicodeScalars.removeLast() }
+        let text = withoutFullStops(whole)
         // "- ..." is named as written: without its dots it would have no name at all.
         guard !text.trimmingSpaces().isEmpty else { return whole }
         guard kind == .example else { return text }
@@ -243,6 +246,28 @@ public struct Classifier: Sendable {
 
     /// `.`, `。`, fullwidth `．`, halfwidth `｡`, Urdu `۔`, Devanagari `।`.
     static let fullStops: Set<Unicode.Scalar> = [".", "\u{3002}", "\u{FF0E}", "\u{FF61}", "\u{06D4}", "\u{0964}"]
+
+    /// `text` without the full stops that end it.
+    static func withoutFullStops(_ text: String) -> String {
+        var text = text
+        while let last = text.unicodeScalars.last, fullStops.contains(last) { text.unicodeScalars.removeLast() }
+        return text
+    }
+
+    /// Quotation marks that may enclose a name, opening to closing: English, German and French.
+    static let quotationMarks: [Character: Character] = ["\"": "\"", "\u{201C}": "\u{201D}", "\u{201E}": "\u{201C}", "\u{AB}": "\u{BB}"]
+
+    /// A name written in quotation marks, as a title of a work or an event often is
+    /// (`- "Bloody Sunday" – 1905.`), without them: it is the name inside that the text
+    /// mentions, and that a See-also entry of that title names (QA 35: `"Bloody Sunday"`, no
+    /// namesake of the topic Bloody Sunday). Quotes that do not enclose the whole name, or
+    /// that enclose others, stay.
+    static func unquoted(_ name: String) -> String {
+        guard name.count > 2, let first = name.first, let closing = quotationMarks[first], name.last == closing else { return name }
+        let inside = name.dropFirst().dropLast()
+        guard !inside.contains(first), !inside.contains(closing), !inside.trimmingSpaces().isEmpty else { return name }
+        return String(inside).trimmingSpaces()
+    }
 
     /// What ends the subject of an example sentence inside a word, as "," ends "Paris, in
     /// 1871": ASCII `,;:(`, and the commas, colons, semicolons and brackets of CJK text (which
@@ -404,6 +429,26 @@ public enum WikiLink {
               utf8[..<colon].allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) }) else { return false }
         let after = utf8.index(after: colon)
         return after < utf8.endIndex && utf8[after] != UInt8(ascii: " ")
+    }
+
+    /// `text` with each link to an article written as MediaWiki shows it: its label when piped
+    /// (the target itself for an empty one, `[[Diggers|]]`), else what is between its brackets,
+    /// and its trail ("[[Diggers|the digging folk]] and [[Leveller]]s" shows "the digging folk
+    /// and Levellers"). A link to no article is kept as written. For text shown as prose, where
+    /// brackets and pipes are markup (QA 35: the Markdown export wrote them escaped).
+    public static func asShown(_ text: String) -> String {
+        var result = ""
+        var rest = text.startIndex
+        for link in links(in: text) {
+            guard let target = link.target else { continue }
+            let whole = text[link.range]
+            guard let close = whole.range(of: "]]") else { continue }
+            let inside = whole[whole.index(whole.startIndex, offsetBy: 2)..<close.lowerBound]
+            let label = inside.firstIndex(of: "|").map { inside[inside.index(after: $0)...] } ?? inside
+            result += text[rest..<link.range.lowerBound] + (label.trimmingSpaces().isEmpty ? target : String(label)) + whole[close.upperBound...]
+            rest = link.range.upperBound
+        }
+        return result + text[rest...]
     }
 
     /// `text` with each link in it written as its name: a piped one as its target, its trail

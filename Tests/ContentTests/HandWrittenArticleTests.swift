@@ -170,6 +170,35 @@ struct HandWrittenArticleTests {
         #expect(prose.items.map(\.name) == ["The [[Diggers]] and others", "[[]]"])
     }
 
+    /// QA 35: `- Syndicalism.` had "Syndicalism." for a description, and `- "Bloody Sunday" –
+    /// 1905.` was named with its quotes, no namesake of the topic Bloody Sunday.
+    @Test("A full stop after a See-also title is no description; quotes around a name are no part of it")
+    func fullStopsAndQuotes() throws {
+        let model = try Self.model("""
+            = T =
+
+            == Historical examples ==
+            - "Bloody Sunday" – 1905.
+            - \u{201E}Novemberrevolution\u{201C} – 1918.
+            - "Bread" and "Roses" – a slogan.
+
+            == See also ==
+            - Syndicalism.
+            - Bloody Sunday
+            - \u{AB} Commune \u{BB}
+
+            """)
+        #expect(model.items.map { "\($0.id)|\($0.name)|\($0.description ?? "-")" } == [
+            "example:bloody-sunday|Bloody Sunday|1905.",
+            "example:novemberrevolution|Novemberrevolution|1918.",
+            "example:bread-and-roses|\"Bread\" and \"Roses\"|a slogan.",
+            "see-also:syndicalism|Syndicalism|-",
+            "see-also:bloody-sunday|Bloody Sunday|-",
+            "see-also:commune|\u{AB} Commune \u{BB}|-",
+        ])
+        #expect(model.graph.links.contains { $0.from == "see-also:bloody-sunday" && $0.to == "example:bloody-sunday" })
+    }
+
     /// An entry that is one link reads its title by the rules a link in prose is read by (one
     /// reader of titles for both): a leading colon links the page itself, and brackets, braces
     /// or angle brackets in a title make no link. A page of another namespace is named, as it

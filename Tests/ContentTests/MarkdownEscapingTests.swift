@@ -83,4 +83,27 @@ struct MarkdownEscapingTests {
         #expect(markdown.contains("- \u{200B} – only zero width name\n"), "\(markdown)")
         #expect(markdown.contains("- **Real** – a name\n"))
     }
+
+    /// QA 35: a name written as a link came out as its escaped markup, `**\[\[Boston Tea
+    /// Party\|The Boston Tea Party\]\]**`, and so did links in paragraphs. They read as
+    /// MediaWiki shows them; a link to no article stays as written.
+    @Test("MediaWiki links in the body read as they show, label or text and trail")
+    func linksReadAsShown() {
+        let model = try! LinkedArticle(article: ArticleParser().parse("""
+            = T =
+
+            The [[Diggers|digging folk]] and [[Leveller]]s met; [[Category:Diggers]] stays.
+
+            == Historical examples ==
+            - [[Boston Tea Party|The Boston Tea Party]] – colonists [[Tea|dumped tea]].
+            - The [[Ranters]] argued in 1650.
+
+            """))
+        let markdown = MarkdownExporter().export(model)
+        #expect(markdown.contains("\nThe digging folk and Levellers met; \\[\\[Category:Diggers\\]\\] stays.\n"), "\(markdown)")
+        #expect(markdown.contains("\n- **The Boston Tea Party** – colonists dumped tea.\n"), "\(markdown)")
+        #expect(markdown.contains("\n- The Ranters argued in 1650.\n"), "\(markdown)")
+        // The appendix names items as every other output does.
+        #expect(markdown.contains("\n- **Boston Tea Party** (line 6)"), "\(markdown)")
+    }
 }

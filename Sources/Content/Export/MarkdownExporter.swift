@@ -17,17 +17,19 @@ public struct MarkdownExporter: Sendable {
             }
             for block in section.blocks {
                 switch block {
+                // Links as they read, not their markup (see `WikiLink.asShown`).
                 case .paragraph(let paragraph):
-                    output += "\n" + Self.block(paragraph.text) + "\n"
+                    output += "\n" + Self.block(WikiLink.asShown(paragraph.text)) + "\n"
                 case .list(let list):
                     output += "\n"
                     for item in list.items {
                         // The dash as the article has it (en dash, em dash or " - "), and none
                         // added where the article has no description after it.
                         if let entry = Self.nameAndDescription(of: item, isSeeAlso: seeAlsoLines.contains(item.line)) {
-                            output += "- **\(Self.inline(entry.name))**\(entry.separator)\(Self.inline(entry.description ?? ""))\n"
+                            output += "- **\(Self.inline(WikiLink.asShown(entry.name)))**\(entry.separator)"
+                                + "\(Self.inline(WikiLink.asShown(entry.description ?? "")))\n"
                         } else {
-                            output += "- \(Self.block(item.text))\n"
+                            output += "- \(Self.block(WikiLink.asShown(item.text)))\n"
                         }
                     }
                 }
