@@ -165,6 +165,20 @@ public struct LinkedArticle: Sendable, Equatable {
         return byName[ListedName(kind: item.kind, folded: Lookup.fold(item.name))] ?? []
     }
 
+    /// Why the article has no items, when it has none: what `links` says, and the explorer's
+    /// cross-links pane (QA 35: an article in French said only "No cross-links").
+    public var whyNoItems: String? {
+        guard items.isEmpty else { return nil }
+        if let index = Classifier().sectionWithUnnamedList(in: article) {
+            return "the list under '\(article.sections[index].title.neutralized)' has no item with a name "
+                + "(a dash first, \"- – text\", leaves an item without one; a date names no example or strategy)."
+        }
+        let hasLists = article.sections.contains { $0.blocks.contains { if case .list = $0 { true } else { false } } }
+        // QA 32: an article in Russian was told only that.
+        return hasLists ? "no list has a heading or lead-in that names them (in English: \"See also\", \"Examples\", \"Strategies\"…)."
+            : "it has no list."
+    }
+
     /// Why `id` has no links, when it is an item whose name is listed before it (": its name
     /// is listed before, at line 11"), for wherever its links are said to be none; "" otherwise
     /// (QA 30: a See-also entry written twice showed "(no links)" with no word of the first).

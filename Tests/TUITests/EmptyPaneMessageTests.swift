@@ -45,4 +45,26 @@ struct EmptyPaneMessageTests {
             "Nothing here points to The", "Remarkably Long Title of an", "Article About Nothing at", "All.",
         ])
     }
+
+    /// QA 35: an article whose lists name no kind in English said only "No cross-links for
+    /// Commune de Paris.", where `links` says why; the pane says it too, in the explorer.
+    @Test("An article without items says why in the cross-links pane, as links says it")
+    func noItemsSaysWhy() throws {
+        let french = try LinkedArticle(article: ArticleParser().parse("""
+            = Commune de Paris =
+            La Commune de Paris fut proclamée en 1871.
+
+            == Exemples ==
+            - Lyon – la commune de 1870.
+            """, path: "commune.txt"))
+        let explorer = Explorer(model: french)
+        let screen = explorer.render(explorer.initialState(size: Size(width: 120, height: 40))).text
+        let pane = screen.split(separator: "\n").map { String($0.split(separator: "\u{2502}").last ?? "").trimmingCharacters(in: .whitespaces) }
+            .joined(separator: " ")
+        #expect(pane.contains("No cross-links for Commune de Paris. The article has no See-also topics, examples or strategies: "
+                              + "no list has a heading or lead-in that names them (in English: \"See also\", \"Examples\", \"Strategies\"…)."),
+                "\(screen)")
+        // With items, a node without links says only that.
+        #expect(Self.lines(PaneRows.crossLinks(Self.alpha, node: "see-also:wolf-359"), width: 80) == ["No cross-links for Wolf 359."])
+    }
 }

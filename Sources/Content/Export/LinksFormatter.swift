@@ -26,22 +26,10 @@ public struct LinksFormatter: Sendable {
         (inFolder ? ArticleHeading.line(for: model.article) : "") + body(model)
     }
 
-    /// Whether `article` has a list at all.
-    static func hasLists(_ article: Article) -> Bool {
-        article.sections.contains { $0.blocks.contains { if case .list = $0 { true } else { false } } }
-    }
-
     private func body(_ model: LinkedArticle) -> String {
         let names = NodeNames(model)
         var groups: [String] = []
-        if model.items.isEmpty {
-            let why = Classifier().sectionWithUnnamedList(in: model.article).map { index in
-                "the list under '\(model.article.sections[index].title.neutralized)' has no item with a name "
-                    + "(a dash first, \"- – text\", leaves an item without one; a date names no example or strategy)."
-            } ?? (Self.hasLists(model.article)
-                // QA 32: an article in Russian was told only that.
-                ? "no list has a heading or lead-in that names them (in English: \"See also\", \"Examples\", \"Strategies\"…)."
-                : "it has no list.")
+        if let why = model.whyNoItems {
             groups.append("No See-also topics, examples or strategies in '\(model.article.title.neutralized)': \(why)\n")
         }
         for kind in ItemKind.allCases where kinds?.contains(kind) ?? true {

@@ -39,7 +39,10 @@ public enum PaneRows {
     public static func crossLinks(_ model: LinkedArticle, node: String) -> [ListRow] {
         let links = model.graph.links(touching: node)
         guard !links.isEmpty else {
-            return [ListRow([TextSpan("No cross-links for \(model.displayName(of: node))\(model.whyNoLinks(of: node)).", Style(.dim))], wraps: true)]
+            // An article with no items at all says why, as `links` does.
+            let why = model.whyNoItems.map { " The article has no See-also topics, examples or strategies: " + $0 } ?? ""
+            return [ListRow([TextSpan("No cross-links for \(model.displayName(of: node))\(model.whyNoLinks(of: node)).\(why)", Style(.dim))],
+                            wraps: true)]
         }
         var rows: [ListRow] = []
         let groups: [(title: String, kind: ItemKind?)] = ItemKind.allCases.map { ($0.pluralTitle, $0) } + [("Sections", nil)]
