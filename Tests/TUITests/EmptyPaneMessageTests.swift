@@ -68,3 +68,30 @@ struct EmptyPaneMessageTests {
         #expect(Self.lines(PaneRows.crossLinks(Self.alpha, node: "see-also:wolf-359"), width: 80) == ["No cross-links for Wolf 359."])
     }
 }
+
+/// A detail cut to its lines in a side pane ends with "…" after a whole word, as `links` cuts
+/// evidence at a word (QA 35: "…which saw the genera…" at 120×40).
+@Suite("Cut details end at a word")
+struct DetailCutTests {
+    static func lastLine(_ row: ListRow, width: Int) -> String {
+        ListLayout(rows: [ListRow([TextSpan("Head")], target: .section(0)), row], width: width).lines.last.map { $0.spans.map(\.text).joined() } ?? ""
+    }
+
+    @Test("A full last line loses its last word, not a letter")
+    func wholeWords() {
+        // 4 columns of indent, 21 of text: the third line, "syndicalism which saw", is full.
+        let text = "The strike was called with revolutionary syndicalism which saw the general strike as the means of revolution."
+        let row = ListRow.detail([TextSpan(text, Style(.dim))])
+        let last = Self.lastLine(row, width: 25)
+        #expect(last == "    syndicalism which…", "\(last)")
+    }
+
+    @Test("A mention styled apart at the end of the line stays whole; the line loses a character after it")
+    func mentionStays() {
+        let spans = [TextSpan("Some words before it all go here and then ", Style(.dim)), TextSpan("Paris Commune", Style(.link)),
+                     TextSpan("'s rising lasted long afterwards in memory.", Style(.dim))]
+        let row = ListRow.detail(spans, keeping: 1)
+        let lines = ListLayout(rows: [ListRow([TextSpan("Head")], target: .section(0)), row], width: 24).lines.map { $0.spans.map(\.text).joined() }
+        #expect(lines.joined(separator: " ").contains("Paris Commune"), "\(lines)")
+    }
+}

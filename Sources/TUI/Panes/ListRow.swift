@@ -110,8 +110,10 @@ struct ListLayout {
                     wrapped = Array(wrapped.prefix(limit))
                     var last = wrapped[wrapped.count - 1]
                     let used = last.reduce(0) { $0 + $1.text.displayWidth }
-                    if used >= width, let final = last.popLast() {
-                        last.append(TextSpan(String(final.text.truncated(toWidth: max(final.text.displayWidth - 1, 0), ellipsis: "")), final.style))
+                    if used >= width {
+                        last = Self.withoutLastWord(last) ?? last.dropLast() + last.suffix(1).map { final in
+                            TextSpan(String(final.text.truncated(toWidth: max(final.text.displayWidth - 1, 0), ellipsis: "")), final.style)
+                        }
                     }
                     last.append(TextSpan("…", Style(.dim)))
                     wrapped[wrapped.count - 1] = last
@@ -123,6 +125,19 @@ struct ListLayout {
         }
         self.lines = lines
         self.rowStart = rowStart
+    }
+
+    /// A full last line of a cut detail without its last word and the space before it, for
+    /// the "…" to follow a whole word (QA 35: "which saw the genera…"); nil when the line has
+    /// no space, or its last word is not all of one style with the space (a mention is styled
+    /// apart, and stays: the line then loses a character instead).
+    static func withoutLastWord(_ line: [TextSpan]) -> [TextSpan]? {
+        guard let spanIndex = line.lastIndex(where: { $0.text.contains(" ") }) else { return nil }
+        let span = line[spanIndex]
+        guard line[(spanIndex + 1)...].allSatisfy({ $0.style == span.style }) else { return nil }
+        let kept = span.text[..<span.text.lastIndex(of: " ")!]
+        let before = Array(line[..<spanIndex]) + (kept.isEmpty ? [] : [TextSpan(String(kept), span.style)])
+        return before.contains { !$0.text.allSatisfy { $0 == " " } } ? before : nil
     }
 
     /// `spans` cut so that span `kept` shows in `maxDetailLines` lines of `width` columns:
