@@ -152,9 +152,24 @@ struct ExampleNamer {
     static func withoutLeadingPhrase(_ words: [Substring]) -> ArraySlice<Substring> {
         guard let first = words.first, let firstCharacter = first.first,
               firstCharacter.isNumber || phraseOpeners.contains(first.trimmingPunctuation().lowercased())
-                || numberWords.contains(first.trimmingPunctuation().lowercased()),
-              let comma = words.firstIndex(where: { $0.hasSuffix(",") }) else { return words[...] }
+                || numberWords.contains(first.trimmingPunctuation().lowercased()) else { return words[...] }
+        guard let comma = words.firstIndex(where: { $0.hasSuffix(",") }) else { return withoutLeadingDate(words) }
         return words[(comma + 1)...]
+    }
+
+    /// `words` after a leading date written without a comma after it, as English often writes
+    /// a short one: "In 1844 the Rochdale Pioneers opened…", "On 15 May 1919 the Winnipeg
+    /// general strike began" (QA 35: no example at all). Its opener, then numbers and a date's
+    /// words, then the subject; `words` when they are not so.
+    static func withoutLeadingDate(_ words: [Substring]) -> ArraySlice<Substring> {
+        guard let first = words.first, phraseOpeners.contains(first.lowercased()) else { return words[...] }
+        var index = 1
+        while index < words.count, Classifier.isDate(String(words[index])) || Classifier.dateWords.contains(words[index].lowercased()) {
+            index += 1
+        }
+        guard index > 1, words[1].first?.isNumber == true || words[..<index].contains(where: { $0.first?.isNumber == true }),
+              index < words.count else { return words[...] }
+        return words[index...]
     }
 
     /// The leading words of `words` that make a name: capitalised words, the connectors
@@ -172,7 +187,9 @@ struct ExampleNamer {
                 bare.append(mark)
             }
             guard let first = bare.first else { break }
-            let isName = first.isUppercase || (first.isNumber && run.last?.lowercased() == "of")
+            // A year before the name, as titles have it ("1926 United Kingdom general strike";
+            // QA 35: no example), or after "of" ("Russian Revolution of 1905").
+            let isName = first.isUppercase || (first.isNumber && (run.last?.lowercased() == "of" || (run.isEmpty && isYear(bare))))
             guard isName || (!run.isEmpty && connectors.contains(bare.lowercased())) else { break }
             // Without what opens or closes it, but an abbreviation's full stop: "Mt. Everest".
             run.append(!endsAtCut && word == bare + "." ? String(word) : bare)
@@ -181,6 +198,10 @@ struct ExampleNamer {
                 isCut = isName
                 break
             }
+        }
+        // A year alone names nothing: it opens a name only with capitals after it.
+        if let year = run.first, year.first?.isNumber == true, !run.dropFirst().prefix(names - 1).contains(where: { $0.first?.isUppercase == true }) {
+            return ([], false)
         }
         return (Array(run.prefix(names)), isCut)
     }
@@ -266,9 +287,15 @@ struct ExampleNamer {
     /// place…" "Rawfolds Mill". A verb can still pass for a noun right after the capitals
     /// ("Ho Chi Minh declared independence in 1945"): there, "recovered" in "Argentine
     /// recovered factories" is as likely.
+    ///
+    /// So does a bracket, which opens what is said of the name ("The Montgomery bus boycott
+    /// (1955–1956) ended…"), and a preposition that opens a phrase ("The Hungarian passive
+    /// resistance under Ferenc Deák won…"; QA 35: both named by their first word alone).
     static func endsSubject(_ word: Substring) -> Bool {
+        if let first = word.first, first == "(" || first == "[" { return true }
         let bare = word.trimmingPunctuation().lowercased()
         return Classifier.subjectStopWords.contains(bare) || irregularPastTense.contains(bare) || isPastTense(bare)
+            || phraseOpeners.contains(bare)
     }
 
     /// Common verbs whose past tense does not end in "-ed".

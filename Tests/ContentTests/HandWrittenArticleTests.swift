@@ -199,6 +199,38 @@ struct HandWrittenArticleTests {
         #expect(model.graph.links.contains { $0.from == "see-also:bloody-sunday" && $0.to == "example:bloody-sunday" })
     }
 
+    /// QA 35: examples as Wikipedia writes them were named by their first word ("Montgomery",
+    /// "Hungarian"), which then mentioned every "Montgomery" of the article, or were no
+    /// example at all (a year before the name, a date without a comma before the subject).
+    @Test("A bracket or a preposition ends a name's nouns; a year may open a name; a short date needs no comma")
+    func namesAfterQA35() throws {
+        let model = try Self.model("""
+            = Nonviolence =
+
+            Montgomery remained segregated, and Hungarian nobles kept their estates.
+
+            == Historical cases ==
+            Notable cases include:
+
+            - The Montgomery bus boycott (1955–1956) ended segregation on the city's buses.
+            - The Hungarian passive resistance under Ferenc Deák won the Compromise of 1867.
+            - The Seattle general strike [1] was peaceful.
+            - The 1926 United Kingdom general strike was called by the Trades Union Congress.
+            - The 1905 Russian Revolution began with Bloody Sunday.
+            - In 1844 the Rochdale Pioneers opened their store.
+            - On 15 May 1919 the Winnipeg general strike began.
+            - In May 1968 students occupied the Sorbonne.
+            - The 1926 strike failed.
+
+            """)
+        #expect(model.items.map(\.name) == [
+            "Montgomery bus boycott", "Hungarian passive resistance", "Seattle general strike", "1926 United Kingdom general strike",
+            "1905 Russian Revolution", "Rochdale Pioneers", "Winnipeg general strike",
+        ])
+        // The lead's "Montgomery" and "Hungarian" are no mentions of them.
+        #expect(!model.graph.links.contains { $0.from == "lead" })
+    }
+
     /// An entry that is one link reads its title by the rules a link in prose is read by (one
     /// reader of titles for both): a leading colon links the page itself, and brackets, braces
     /// or angle brackets in a title make no link. A page of another namespace is named, as it
