@@ -163,9 +163,24 @@ public struct Classifier: Sendable {
         // A subsection whose heading names no kind ("=== Italy ===") has the kind of a heading
         // above it that names one in the plural ("Historical examples", "Tactics"), as See
         // also's subsections have its (QA 32); not "History", which much of an article is under.
+        // So does a subsection under a section whose text ends announcing them in the plural
+        // ("== Notable general strikes ==", "The following are among the best-known examples.",
+        // then "=== Interwar period ===": QA 35, fourteen examples lost).
+        let above = article.path(to: sectionIndex).dropLast().reversed()
         let headingKind = headings.first.flatMap(Self.firstKeywordKind(in:))
             ?? headings.dropFirst().lazy.compactMap(Self.pluralKind(in:)).first
+            ?? above.lazy.compactMap { Self.announcedKind(under: article.sections[$0]) }.first
         return list.leadInIsApart ? headingKind ?? leadInKind : leadInKind ?? headingKind
+    }
+
+    /// The kind `section`'s text announces for the lists of its subsections: its last block is
+    /// a paragraph whose last sentence introduces a list (`announcesList`) and names a kind in
+    /// the plural.
+    static func announcedKind(under section: Section) -> ItemKind? {
+        guard case .paragraph(let paragraph)? = section.blocks.last,
+              let last = SentenceSplitter.sentences(in: paragraph.text).last else { return nil }
+        let sentence = String(paragraph.text[last]).trimmingSpaces()
+        return announcesList(sentence) ? pluralKind(in: sentence) : nil
     }
 
     /// The kind words in the plural: a sentence that ends with one names what a list after

@@ -231,6 +231,35 @@ struct HandWrittenArticleTests {
         #expect(!model.graph.links.contains { $0.from == "lead" })
     }
 
+    /// QA 35: a section's text that ends announcing examples, with the lists in subsections
+    /// under it, gave them no kind: fourteen examples lost, and the links file that named one
+    /// failed to load.
+    @Test("Subsections under a section whose text announces a kind in the plural have that kind")
+    func announcedSubsections() throws {
+        let model = try Self.model("""
+            = General strike =
+
+            A general strike.
+
+            == Notable general strikes ==
+            The following are among the best-known examples.
+
+            === Interwar period ===
+            - Kapp Putsch general strike – 1920.
+
+            === Postwar ===
+            - Winter of Discontent – 1978.
+
+            == History ==
+            Some strategies were used. Strikes happened.
+
+            === Early ===
+            - Luddites – machine breakers.
+
+            """)
+        #expect(model.items.map(\.id) == ["example:kapp-putsch-general-strike", "example:winter-of-discontent"])
+    }
+
     /// An entry that is one link reads its title by the rules a link in prose is read by (one
     /// reader of titles for both): a leading colon links the page itself, and brackets, braces
     /// or angle brackets in a title make no link. A page of another namespace is named, as it
