@@ -266,11 +266,30 @@ struct NodeResolver {
             let missing = "no \(what) named '\((reading.prefix.isEmpty ? reference : reading.name).quotable)' in '\(article.title.quotable)'"
             // Of another kind: said so, as written there, before the close matches (QA 32: "no
             // example named 'Council communism'", a strategy, and nothing more).
-            let elsewhere = reading.prefix.isEmpty ? "" : otherKinds(having: reading.name)
+            let other = reading.prefix.isEmpty ? "" : otherKinds(having: reading.name)
+            let elsewhere = other.isEmpty ? unclassifiedEntry(named: reading.name) : other
             let close = suggesting ? closeMatches(to: reading) : []
             throw Problem(message: missing + elsewhere + (close.isEmpty ? "" : "; close matches: " + close.map(\.quotable).joined(separator: ", ")),
                           closeMatches: close, kind: reading.prefix)
         }
+    }
+
+    /// Where a list entry of the article is written `name – …` in a list that holds no items:
+    /// "; line 19 has that name, in a list that holds none: …, and why" (QA 35: a name written
+    /// word for word in the article, said only to be no example's). "" when no entry has.
+    private func unclassifiedEntry(named name: String) -> String {
+        let folded = Lookup.fold(name)
+        let listed = Set(items.map(\.line))
+        for section in article.sections {
+            for case .list(let list) in section.blocks {
+                guard let entry = list.items.first(where: { item in
+                    !listed.contains(item.line) && Lookup.fold(item.name ?? item.text) == folded
+                }) else { continue }
+                return "; line \(entry.line) has that name, in a list under '\(section.title.quotable)' whose heading and lead-in "
+                    + "name no kind (\"Examples\", \"Strategies\", \"See also\"…), so it holds no items"
+            }
+        }
+        return ""
     }
 
     /// What has `name` when another kind was asked for: "; a strategy has that name:

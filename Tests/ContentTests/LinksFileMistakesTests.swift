@@ -67,6 +67,32 @@ struct LinksFileMistakesTests {
         #expect(problems.last?.hasSuffix("no strategy named 'Direct actoin' in 'Diggers'") == true, "\(problems)")
     }
 
+    /// QA 35: a name written word for word in a list that holds no items was said only to be
+    /// no example's; the line that has it is said, and why its list holds none.
+    @Test func aNameInAListOfNoKindSaysWhere() throws {
+        let article = """
+            = General strike =
+            A general strike.
+
+            == Notable general strikes ==
+            Some were big.
+
+            === Interwar period ===
+            - Seattle General Strike – 1919.
+
+            == See also ==
+            - Mass strike
+
+            """
+        let problems = try Self.problems(Self.link(from: "example: seattle general strike", to: "see-also: Mass strike"), article: article)
+        #expect(problems == ["d.links.toml:2: no example named 'seattle general strike' in 'General strike'; line 8 has that name, "
+                             + "in a list under 'Interwar period' whose heading and lead-in name no kind (\"Examples\", \"Strategies\", "
+                             + "\"See also\"…), so it holds no items"])
+        // A name that is an item of another kind says that instead.
+        let other = try Self.problems(Self.link(from: "example: Mass strike", to: "section: Notable general strikes"), article: article)
+        #expect(other.first?.contains("; a see-also topic has that name: 'see-also: Mass strike'") == true, "\(other)")
+    }
+
     /// What ASCII folds to without Foundation is what Foundation folds it to (`Lookup.fold`).
     @Test func asciiFoldsAsFoundationFoldsIt() {
         let ascii = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
