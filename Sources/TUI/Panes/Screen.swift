@@ -107,6 +107,18 @@ extension Explorer {
         }
     }
 
+    /// `pane`'s title, and a shorter one for a title bar too narrow for it: in a folder, the
+    /// link panes name their node after its article ("Cross-links: General strike › Seattle
+    /// General Strike"), and cut at the end the article's title stayed and the node's name went
+    /// (QA 35: "General strike › Seattle…"); the reader's title bar names the article already.
+    func titles(of pane: PaneID, _ state: AppState) -> [String] {
+        let full = title(of: pane, state)
+        guard neighbours.isFolder, pane == .crossLinks || pane == .backlinks else { return [full] }
+        let node = currentNode(state)
+        if case .section(0)? = model.node(id: node) { return [full] }
+        return [full, (pane == .crossLinks ? "Cross-links: " : "Backlinks: ") + model.label(of: node)]
+    }
+
     func title(of pane: PaneID, _ state: AppState) -> String {
         switch pane {
         case .reader:
@@ -130,7 +142,10 @@ extension Explorer {
         // separator beside the reader's title bar (QA 23), where the side panes' keep a space
         // before theirs. At the screen's edge the last column may hold text.
         let margins = rect.x + rect.width < state.size.width ? 2 : 1
-        let label = String("\(key)\(title(of: pane, state))".truncated(toWidth: max(rect.width - margins, 1)))
+        let room = max(rect.width - margins, 1)
+        let titles = titles(of: pane, state).map { key + $0 }
+        let fitting = titles.first { $0.displayWidth <= room } ?? titles[titles.count - 1]
+        let label = String(fitting.truncated(toWidth: room))
         buffer.put(" \(label) ", x: rect.x, y: rect.y, maxWidth: rect.width, style: style)
     }
 
