@@ -29,6 +29,10 @@ public struct LoadedArticle: Sendable {
         let article: CheckedArticle
         let stamp: ArticleStamp?
 
+        /// The article's title and content hash (`Article.contentHash`), before it is linked.
+        public var title: String { article.article.title }
+        public var contentHash: String { article.article.contentHash }
+
         public func linked() -> LoadedArticle {
             LoadedArticle(model: article.linked(), stamp: stamp)
         }

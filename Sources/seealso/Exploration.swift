@@ -78,14 +78,20 @@ struct Exploration: ArticleLocation {
                 // open, and without --section or --item, whose name may be unknown: a start-up
                 // error is said without taking the screen, as less says it. A folder's index and
                 // standard input are read on this thread, with nothing to overlap.
-                let early = section == nil && item == nil && article?.succeeds() == true ? try terminal() : nil
+                let checked = section == nil && item == nil ? article?.checkedValue() : nil
+                let early = checked != nil ? try terminal() : nil
                 defer { early?.shutdown() }
+                // Then its saved session is read, while it is still being linked (see
+                // `StoreService.SessionReadAhead`).
+                let readAhead = checked.flatMap { checked in
+                    opened.map { StoreService.SessionReadAhead(store: $0, identity: ArticleIdentity(title: checked.title, contentHash: checked.contentHash)) }
+                }
                 let started = try open(resuming: opened, article: article, indexDirectory: indexDirectory)
                 let opening = started.opening
                 var notices = [settings.notice, problem, started.notice].compactMap { $0 }
                 if let catalog = opening.catalog { notices += Self.notices(of: catalog, keymap: settings.config.keymap, said: started.failureSaid) }
                 let service = opened.map { StoreService(store: $0, folder: folderPath.map { FolderCatalog.FolderSpelling($0).absolute },
-                                                        catalog: opening.catalog) }
+                                                        catalog: opening.catalog, readAhead: readAhead) }
                 // The bookmark keys say why there are none, as the start-up notice did
                 // ("the bookmark store could not be opened", the reason dropped).
                 let off = readsStream ? (readsStandardInput ? Self.standardInputHasNoBookmarks : Self.pipeHasNoBookmarks)

@@ -8,7 +8,13 @@ import TUI
 @MainActor
 final class StoreService: BookmarkService {
     /// The store, opened anew when its file was deleted or replaced (`checkStoreFile`).
-    private(set) var store: StateStore
+    private(set) var store: StateStore {
+        // What was read ahead from the file before is not what the new one holds.
+        didSet { readAhead = nil }
+    }
+    /// The session of the article the explorer opens, read from the store while the article
+    /// was linked (`Exploration.run`), for `session(for:)` to take once, for that article.
+    private var readAhead: SessionReadAhead?
     /// The folder being explored (absolute path), nil for a single article: sessions record
     /// it, so that the folder knows which of its articles was read last.
     let folder: String?
@@ -39,9 +45,10 @@ final class StoreService: BookmarkService {
     /// jump, and it was written with every view.)
     private var storedHistories: [String: History] = [:]
 
-    init(store: StateStore, folder: String? = nil, catalog: FolderCatalog? = nil) {
+    init(store: StateStore, folder: String? = nil, catalog: FolderCatalog? = nil, readAhead: SessionReadAhead? = nil) {
         self.store = store
         self.folder = folder
+        self.readAhead = readAhead
         shelf = catalog.map(Self.shelf)
     }
 
@@ -263,14 +270,46 @@ final class StoreService: BookmarkService {
     /// the one saved apart for its scope, else (saved before histories were kept apart) its own.
     func session(for model: LinkedArticle) throws -> SessionRecord? {
         let identity = ArticleIdentity(model)
+        let saved: SavedSession?
+        if let readAhead, readAhead.identity == identity {
+            self.readAhead = nil
+            saved = try readAhead.saved.get()
+        } else {
+            saved = try Self.savedSession(in: store, for: identity)
+        }
+        if let history = saved?.history { storedHistories[history.scope] = history.kept }
+        return saved?.record
+    }
+
+    /// A session as the store has it: the record, with the history kept apart for its scope.
+    struct SavedSession {
+        var record: SessionRecord
+        var history: (scope: String, kept: History)?
+    }
+
+    /// The session of the article of `identity` in `store` (see `session(for:)`).
+    nonisolated static func savedSession(in store: StateStore, for identity: ArticleIdentity) throws -> SavedSession? {
         guard let saved = try store.session(for: identity),
               var record = try? JSONDecoder().decode(SessionRecord.self, from: saved.data),
               saved.contentHash == identity.contentHash || record.view.place != nil else { return nil }
         // One that cannot be read loses the steps, not the place.
-        if let history = saved.history, let kept = try? JSONDecoder().decode(History.self, from: history) {
-            record.history = kept
-            storedHistories[StateStore.historyScope(title: identity.title, folder: saved.folder)] = kept
+        guard let history = saved.history, let kept = try? JSONDecoder().decode(History.self, from: history) else {
+            return SavedSession(record: record, history: nil)
         }
-        return record
+        record.history = kept
+        return SavedSession(record: record, history: (StateStore.historyScope(title: identity.title, folder: saved.folder), kept))
+    }
+
+    /// A session read before the explorer asks for it, and the article it is of: at start-up,
+    /// on the thread that waits for the article to be linked, reading and decoding it (half a
+    /// millisecond, most of it the decoder's first use) comes off the way to the first frame.
+    struct SessionReadAhead {
+        let identity: ArticleIdentity
+        let saved: Result<SavedSession?, any Error>
+
+        init(store: StateStore, identity: ArticleIdentity) {
+            self.identity = identity
+            saved = Result { try StoreService.savedSession(in: store, for: identity) }
+        }
     }
 }
