@@ -77,6 +77,14 @@ struct ExampleNamer {
         let words = Self.withoutLeadingPhrase(all)
         if let name = properName(startingAt: words) { return name }
         guard words.startIndex > 0 else { return nil }
+        // A subject that names its name after its nouns, as an apposition does ("In Serbia,
+        // the student movement Otpor helped…" is about Otpor; QA 35: named "Serbia", which
+        // then mentioned every "Serbia" of the article).
+        let subject = words.prefix { !Self.endsSubject($0) }.prefix(6)
+        if let start = subject.dropFirst().firstIndex(where: { $0.first?.isUppercase ?? false }),
+           let name = properName(startingAt: words[start...]) {
+            return name
+        }
         // Past the word that opens the phrase, which is capitalised for starting the sentence.
         let phrase = all[1..<words.startIndex]
         guard let start = phrase.firstIndex(where: { $0.first?.isUppercase ?? false }) else { return nil }

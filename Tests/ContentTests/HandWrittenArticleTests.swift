@@ -207,7 +207,7 @@ struct HandWrittenArticleTests {
         let model = try Self.model("""
             = Nonviolence =
 
-            Montgomery remained segregated, and Hungarian nobles kept their estates.
+            Montgomery remained segregated, Hungarian nobles kept their estates, and Serbia joined no alliance.
 
             == Historical cases ==
             Notable cases include:
@@ -221,11 +221,16 @@ struct HandWrittenArticleTests {
             - On 15 May 1919 the Winnipeg general strike began.
             - In May 1968 students occupied the Sorbonne.
             - The 1926 strike failed.
+            - In Serbia, the student movement Otpor helped bring down Milošević in 2000.
+            - In Paris, workers in the Commune rose.
 
             """)
         #expect(model.items.map(\.name) == [
             "Montgomery bus boycott", "Hungarian passive resistance", "Seattle general strike", "1926 United Kingdom general strike",
             "1905 Russian Revolution", "Rochdale Pioneers", "Winnipeg general strike",
+            // A name after the subject's nouns is its name; a subject without one leaves the
+            // leading phrase's.
+            "Otpor", "Paris",
         ])
         // The lead's "Montgomery" and "Hungarian" are no mentions of them.
         #expect(!model.graph.links.contains { $0.from == "lead" })
