@@ -137,6 +137,9 @@ public struct Classifier: Sendable {
         // classifying the bundled article a fifth slower.
         guard name.utf8.contains(where: { (0x30...0x39).contains($0) || $0 >= 0x80 }) else { return false }
         let words = Self.words(name)
+        // A month and two digits that are no day is a name ("May 68", the events of May 1968
+        // in France; QA 35: no example), where "May 15" and "May 1968" are dates.
+        if words.count == 2, monthNames.contains(words[0]), words[1].count == 2, let number = Int(words[1]), number > 31 { return false }
         return words.contains { $0.first?.isNumber ?? false } && words.allSatisfy { word in
             guard let digits = word.firstIndex(where: { !$0.isNumber }) else { return true }
             guard digits > word.startIndex else { return dateWords.contains(word) }
@@ -146,6 +149,10 @@ public struct Classifier: Sendable {
 
     /// The words besides numbers that a date is written with (see `isDate`); "s" is a
     /// decade's ("1840's").
+    static let monthNames: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    ]
+
     static let dateWords: Set<String> = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",

@@ -36,6 +36,8 @@ struct DatedEntryTests {
         ("1838", true), ("1917–1921", true), ("1917-21", true), ("1840s", true), ("1840's", true), ("c. 1200", true),
         ("12 May 1848", true), ("Sept. 1939", true), ("19th century", true), ("mid-1840s", true), ("500 BC", true),
         ("1848 revolutions", false), ("May", false), ("Early Modern", false), ("Area 51", false), ("", false),
+        // QA 35: two digits that are no day after a month name a time ("May 68").
+        ("May 68", false), ("May 15", true), ("May 1968", true), ("15 May", true),
     ])
     func date(name: String, isDate: Bool) {
         #expect(Classifier.isDate(name) == isDate)
