@@ -4,17 +4,20 @@ import Glibc
 import Darwin
 #endif
 
-/// The process's environment variables, as `ProcessInfo.processInfo.environment` gives them
-/// (each `NAME=value` entry split at its first "=", entries without one skipped, a later
-/// entry of the same name winning) but read straight from `environ`: the first use of
-/// `ProcessInfo` cost about 0.3 ms of start-up, a fiftieth of the time to the first frame.
+/// The process's environment variables read straight from `environ` (the first use of
+/// `ProcessInfo` cost about 0.3 ms of start-up, a fiftieth of the time to the first frame):
+/// each `NAME=value` entry split at its first "=", entries without one skipped, and of two
+/// entries of one name the first, as `getenv` reads them. ncurses reads TERM so, and C
+/// libraries the rest: with the last winning (as `ProcessInfo` has it), `TERM=dumb
+/// TERM=xterm-256color` was a terminal for seealso and a dumb one for ncurses (QA 35).
 enum ProcessEnvironment {
-    static func variables() -> [String: String] {
+    /// `entries`: a list such as `environ`, ended by a null pointer.
+    static func variables(in entries: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = environ) -> [String: String] {
         var variables: [String: String] = [:]
-        var entry: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = environ
+        var entry = entries
         while let current = entry, let pointer = current.pointee {
             let text = String(cString: pointer)
-            if let equals = text.firstIndex(of: "=") {
+            if let equals = text.firstIndex(of: "="), variables[String(text[..<equals])] == nil {
                 variables[String(text[..<equals])] = String(text[text.index(after: equals)...])
             }
             entry = current + 1
@@ -22,17 +25,16 @@ enum ProcessEnvironment {
         return variables
     }
 
-    /// The value of the variable `name`, as `variables()[name]` gives it (the last entry of that
-    /// name, not the first as `getenv`'s), without making the dictionary or a string of any
-    /// other entry. `entries`: a list such as `environ`, ended by a null pointer.
+    /// The value of the variable `name`, as `variables()[name]` and `getenv` give it, without
+    /// making the dictionary or a string of any other entry. `entries`: a list such as
+    /// `environ`, ended by a null pointer.
     static func value(of name: String, in entries: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = environ) -> String? {
         let prefix = name + "="
-        var found: UnsafeMutablePointer<CChar>?
         var entry = entries
         while let current = entry, let pointer = current.pointee {
-            if strncmp(pointer, prefix, prefix.utf8.count) == 0 { found = pointer }
+            if strncmp(pointer, prefix, prefix.utf8.count) == 0 { return String(cString: pointer + prefix.utf8.count) }
             entry = current + 1
         }
-        return found.map { String(cString: $0 + prefix.utf8.count) }
+        return nil
     }
 }
