@@ -5,15 +5,17 @@
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdlib.h>
 
 /// What the new thread needs before it runs its work: the work, and the cores the process may
-/// use, which it takes back once started (`widen`: when it was kept off one).
+/// use, which it takes back once started (`widen`: when it was kept off one, to `elsewhere`).
 struct start {
     void (*run)(void *context);
     void *context;
 #ifdef __linux__
     cpu_set_t everywhere;
+    cpu_set_t elsewhere;
     int widen;
 #endif
 };
@@ -21,8 +23,17 @@ struct start {
 static void *begin(void *argument) {
     struct start start = *(struct start *)argument;
     free(argument);
+    // Signals are the first thread's: one delivered here, while the explorer sets the terminal
+    // up, took the default action of a signal it handles a moment later, and left the terminal
+    // without echo (QA 35, SIGQUIT).
+    sigset_t all;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, NULL);
 #ifdef __linux__
-    if (start.widen) {
+    // Only as it was started: cores set from outside meanwhile (`taskset -a -p`) stay set
+    // (QA 35: widened, the thread ran on a core taken away from the process).
+    cpu_set_t now;
+    if (start.widen && pthread_getaffinity_np(pthread_self(), sizeof now, &now) == 0 && CPU_EQUAL(&now, &start.elsewhere)) {
         pthread_setaffinity_np(pthread_self(), sizeof start.everywhere, &start.everywhere);
     }
 #endif
@@ -50,9 +61,9 @@ int seealso_thread_start_elsewhere(void (*run)(void *context), void *context) {
     int here = sched_getcpu();
     if (here >= 0 && sched_getaffinity(0, sizeof start->everywhere, &start->everywhere) == 0
         && CPU_COUNT(&start->everywhere) > 1 && CPU_ISSET(here, &start->everywhere)) {
-        cpu_set_t elsewhere = start->everywhere;
-        CPU_CLR(here, &elsewhere);
-        start->widen = pthread_attr_setaffinity_np(&attributes, sizeof elsewhere, &elsewhere) == 0;
+        start->elsewhere = start->everywhere;
+        CPU_CLR(here, &start->elsewhere);
+        start->widen = pthread_attr_setaffinity_np(&attributes, sizeof start->elsewhere, &start->elsewhere) == 0;
     }
 #endif
     int failed = pthread_create(&(pthread_t){0}, &attributes, begin, start);

@@ -9,6 +9,8 @@
 /// kept working started 3.5 to 4 ms late every second time (a scheduler tick at HZ=250),
 /// against 0.03 ms when it could not start on the maker's core.
 ///
+/// The thread blocks every signal: they are for the thread that handles them.
+///
 /// Returns 0, or the error `pthread_create` gave (no thread was made).
 int seealso_thread_start_elsewhere(void (*run)(void *context), void *context);
 

@@ -119,10 +119,16 @@ public final class CursesBackend {
         charset = try Self.selectUTF8Locale()
 
         let savedActions = Self.currentActions(for: EndingSignals.all + [SIGWINCH])
+        // Held from before newterm changes the terminal's modes until the handlers are in and
+        // the set-up is done: a SIGQUIT meanwhile took its default action and left the terminal
+        // without echo, and one during `curs_set` left the cursor hidden (QA 35). Then they are
+        // let through (`letSignalsThrough`), or, when there is no terminal to take, held as before.
+        let maskBefore = Self.holdSignals()
         // newterm, unlike initscr, returns nil instead of exiting when TERM is unusable. ncurses
         // sets the terminal's modes through the output (stdout, the same terminal) and reads
         // keys from the input only, so /dev/tty as the input is all `seealso -` needs.
         guard let screen = Self.withinLargestSize({ newterm(nil, seealso_stdout(), input.file) }) else {
+            Self.restoreMask(maskBefore)
             if input.descriptor != STDIN_FILENO { fclose(input.file) }
             if let claimed = Self.claimedSize(), Self.exceedsLargestSize(claimed) {
                 throw TerminalError.tooLarge(width: Int(claimed.columns), height: Int(claimed.rows))
@@ -137,6 +143,7 @@ public final class CursesBackend {
         guard seealso_string_capability("cup") != nil else {
             reset_shell_mode()
             delscreen(screen)
+            Self.restoreMask(maskBefore)
             if input.descriptor != STDIN_FILENO { fclose(input.file) }
             throw TerminalError.cannotMoveCursor(Self.terminalType)
         }
@@ -173,6 +180,7 @@ public final class CursesBackend {
             endwin()
             releaseStandardError()
             Self.restore(savedActions)
+            Self.restoreMask(maskBefore)
             throw TerminalError.setupFailed("cannot create a window")
         }
         self.window = window
@@ -217,6 +225,7 @@ public final class CursesBackend {
         // refresh); where the encoder does, the window is never drawn and its cursor must
         // not move: `wgetch` would refresh a moved window over the encoder's frame.
         leaveok(window, encoder != nil)
+        Self.letSignalsThrough()
     }
 
     isolated deinit {
@@ -887,13 +896,6 @@ public final class CursesBackend {
             CursesBackend.endNow(asked == 0 ? signalNumber : asked)
         }
         for signalNumber in EndingSignals.ignored { signal(signalNumber, SIG_IGN) }
-        // A parent may have started us with these signals blocked (a blocked mask survives
-        // fork and exec; test runners and some launchers do this): unblock them, or a
-        // SIGTERM would wait forever and a resize (SIGWINCH) would never reach ncurses.
-        var exitSet = sigset_t()
-        sigemptyset(&exitSet)
-        for signalNumber in EndingSignals.all + [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&exitSet, signalNumber) }
-        pthread_sigmask(SIG_UNBLOCK, &exitSet, nil)
         installSuspendHandler()
         for signalNumber in EndingSignals.crash {
             signal(signalNumber) { signalNumber in
@@ -905,6 +907,38 @@ public final class CursesBackend {
                 raise(signalNumber)
             }
         }
+    }
+
+    /// The signals the explorer handles: held during the set-up (`holdSignals`), let through
+    /// after it (`letSignalsThrough`).
+    private nonisolated static var handledSignals: sigset_t {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signalNumber in EndingSignals.all + [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&set, signalNumber) }
+        return set
+    }
+
+    /// Blocks the handled signals on this thread (the one that handles them: the others block
+    /// every signal, see `Parallel.detach`); the mask before.
+    private nonisolated static func holdSignals() -> sigset_t {
+        var set = handledSignals
+        var before = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &set, &before)
+        return before
+    }
+
+    private nonisolated static func restoreMask(_ mask: sigset_t) {
+        var mask = mask
+        pthread_sigmask(SIG_SETMASK, &mask, nil)
+    }
+
+    /// Unblocks the handled signals, once their handlers are in and the terminal is set up: one
+    /// sent meanwhile is handled now. Whatever mask the process was started with: a parent may
+    /// have blocked them (a blocked mask survives fork and exec; test runners and some launchers
+    /// do this), and a SIGTERM would wait forever and a resize (SIGWINCH) never reach ncurses.
+    private nonisolated static func letSignalsThrough() {
+        var set = handledSignals
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// Restores the terminal if the program calls `exit()` while the backend is active.
