@@ -49,6 +49,28 @@ extension OnATerminal {
             #expect(screen.contains("seealso: \(config.path):4: 'zoom': unknown key name \"Ctrl-1\""), "also on stderr")
         }
 
+        /// QA 35: a config file named with --config that cannot be read was said only once the
+        /// article had been read (1.3 s for 25 MB). It is said before the article is read:
+        /// here its links file is a pipe whose writer says when a reader opened it.
+        @Test func anUnreadableNamedConfigIsSaidBeforeTheArticleIsRead() throws {
+            let tmux = try TmuxSession(width: 100, height: 30)
+            let article = tmux.home.appendingPathComponent("article.txt")
+            try Data("= A =\nText.\n".utf8).write(to: article)
+            let links = tmux.home.appendingPathComponent("article.links.toml")
+            let opened = tmux.home.appendingPathComponent("opened")
+            #expect(mkfifo(links.path, 0o600) == 0)
+            let missing = tmux.home.appendingPathComponent("missing.toml")
+            tmux.type("(: > \(Shell.quote(links.path)) && touch \(Shell.quote(opened.path))) & "
+                      + "\(seealso) \(Shell.quote(article.path)) --config \(Shell.quote(missing.path)); echo status=$?")
+            let screen = try tmux.waitFor("status=66")
+            #expect(screen.contains("seealso: \(missing.path): no such file"), "\(screen)")
+            Thread.sleep(forTimeInterval: 0.5)
+            #expect(!FileManager.default.fileExists(atPath: opened.path), "the article's links file was read")
+            // The writer, let go.
+            let reader = open(links.path, O_RDONLY | O_NONBLOCK)
+            if reader >= 0 { close(reader) }
+        }
+
         /// QA 21: on a terminal without an alternate screen (TERM=linux, the console), the
         /// config's problems, said before the explorer started, were cleared by its first frame
         /// and never said again. They are said once it has ended, once.
