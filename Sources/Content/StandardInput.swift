@@ -28,15 +28,19 @@ public enum StandardInput {
         /// which are what it lacked. Only the command line knows it: nil, as `readToEnd`
         /// throws it, gives no example (every command's used to be `seealso outline -`'s).
         public var command: String?
+        /// How standard input was named on the command line: `-`, `/dev/stdin` or `/dev/fd/0`
+        /// (QA 35: `seealso /dev/stdin` was told what '-' reads).
+        public var spelled: String
 
-        public init(what: String = "an article", source: String = "cat FILE", command: String? = nil) {
+        public init(what: String = "an article", source: String = "cat FILE", command: String? = nil, spelled: String = "-") {
             self.what = what
             self.source = source
             self.command = command
+            self.spelled = spelled
         }
 
         public var description: String {
-            let reads = "standard input is a terminal: '-' reads \(what) piped in"
+            let reads = "standard input is a terminal: '\(spelled.neutralized)' reads \(what) piped in"
             guard let command else { return reads + " or redirected" }
             return reads + " (\(source) | \(command)) or redirected (\(command) < FILE)"
         }

@@ -193,6 +193,8 @@ func page(_ info: ToolInfo, version: String, date: String) -> String {
     }
     lines += [
         ".SH ENVIRONMENT",
+        // QA 35: TERM decides between the explorer and the outline, and was not listed.
+        ".TP", "\\fBTERM\\fR", "The terminal type: not set, empty, \\fBdumb\\fR, unknown to terminfo or unable to move the cursor, \\fBseealso\\fR prints the outline instead of starting the explorer, and says why on stderr (but for \\fBdumb\\fR).",
         ".TP", "\\fBNO_COLOR\\fR", "When set and not empty, no colours: the mono theme, whatever the configuration says.",
         ".TP", "\\fBXDG_CONFIG_HOME\\fR", "The configuration is \\fI$XDG_CONFIG_HOME/seealso/config.toml\\fR (default \\fI~/.config/seealso/config.toml\\fR).",
         ".TP", "\\fBXDG_DATA_HOME\\fR", "Bookmarks and reading positions are kept in \\fI$XDG_DATA_HOME/seealso\\fR (default \\fI~/.local/share/seealso\\fR).",

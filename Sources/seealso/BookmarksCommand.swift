@@ -399,7 +399,7 @@ extension Bookmarks {
                 // A usage error, as for an article's `-`: nothing to read, only a person typing.
                 Diagnostics.report(StandardInput.IsATerminal(what: "a bookmarks export",
                                                              source: "ssh laptop seealso bookmarks export --format json",
-                                                             command: TypedCommand.line).description)
+                                                             command: TypedCommand.line, spelled: file).description)
                 throw ExitCode(64)
             } catch let error as SourceError {
                 Diagnostics.report(error.description)

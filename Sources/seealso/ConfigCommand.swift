@@ -68,7 +68,7 @@ struct ConfigCommand: ParsableCommand {
             // The default file is checked as if given: one that cannot be read exits 66 too.
             // `-` is standard input, as for an article and `bookmarks import -`.
             let loaded = try explicit.map(StandardInput.isNamed) == true
-                ? Self.standardInput() : ConfigOptions.load(path, environment: environment)
+                ? Self.standardInput(spelled: path) : ConfigOptions.load(path, environment: environment)
             guard loaded.messages.isEmpty else {
                 for message in loaded.messages { Diagnostics.report(message) }
                 throw ExitCode(65)
@@ -103,12 +103,12 @@ struct ConfigCommand: ParsableCommand {
 extension ConfigCommand {
     /// The configuration piped in, for `config --check -`; with nothing piped in, a usage error
     /// (64) that says how to give it, as `bookmarks import -` says it.
-    static func standardInput() throws -> ConfigFile.Loaded {
+    static func standardInput(spelled: String = "-") throws -> ConfigFile.Loaded {
         do {
             return ConfigFile.load(bytes: try StandardInput.bytes(), displayPath: StandardInput.displayName)
         } catch is StandardInput.IsATerminal {
             Diagnostics.report(StandardInput.IsATerminal(what: "a configuration", source: "cat config.toml",
-                                                         command: TypedCommand.line).description)
+                                                         command: TypedCommand.line, spelled: spelled).description)
             throw ExitCode(64)
         } catch {
             Diagnostics.report("\(error)")

@@ -229,6 +229,7 @@ extension ArticleLocation {
             // A usage error: `-` was given where there is nothing to read. The examples are
             // the command typed, given an article.
             error.command = TypedCommand.line
+            error.spelled = file ?? "-"
             Diagnostics.report(error.description)
             throw ExitCode(64)
         } catch {

@@ -78,6 +78,10 @@ extension OnATerminal {
             #expect(try refusal("bookmarks import -") == "seealso: standard input is a terminal: '-' reads a bookmarks export piped in "
                     + "(ssh laptop seealso bookmarks export --format json | seealso bookmarks import -) "
                     + "or redirected (seealso bookmarks import - < FILE)\n")
+            // Named as typed (QA 35: `seealso /dev/stdin` was told what '-' reads).
+            #expect(try refusal("outline /dev/stdin") == "seealso: standard input is a terminal: '/dev/stdin' reads an article piped in "
+                    + "(cat FILE | seealso outline /dev/stdin) or redirected (seealso outline /dev/stdin < FILE)\n")
+            #expect(try refusal("config --check /dev/fd/0").hasPrefix("seealso: standard input is a terminal: '/dev/fd/0' reads a configuration"))
         }
     }
 }

@@ -115,7 +115,7 @@ struct ManPageTests {
             #expect(page.contains("\\fB\\-\\-\(option)\\fR"), "--\(option)")
         }
         #expect(page.contains(".SS \"seealso bookmarks list\""), "nested subcommands too")
-        for variable in ["NO_COLOR", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "TERMINFO", "COLORFGBG"] {
+        for variable in ["TERM", "NO_COLOR", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "TERMINFO", "COLORFGBG"] {
             #expect(page.contains(".SH ENVIRONMENT") && page.contains(".TP\n\\fB\(variable)\\fR\n"), "\(variable)")
         }
         // A binary copied without README.md still documents its input and its statuses (QA 10c).
