@@ -267,7 +267,8 @@ struct NodeResolver {
             // Of another kind: said so, as written there, before the close matches (QA 32: "no
             // example named 'Council communism'", a strategy, and nothing more).
             let other = reading.prefix.isEmpty ? "" : otherKinds(having: reading.name)
-            let elsewhere = other.isEmpty ? unclassifiedEntry(named: reading.name) : other
+            // Looked for only where close matches are: it reads every list entry of the article.
+            let elsewhere = other.isEmpty && suggesting ? unclassifiedEntry(named: reading.name) : other
             let close = suggesting ? closeMatches(to: reading) : []
             throw Problem(message: missing + elsewhere + (close.isEmpty ? "" : "; close matches: " + close.map(\.quotable).joined(separator: ", ")),
                           closeMatches: close, kind: reading.prefix)
