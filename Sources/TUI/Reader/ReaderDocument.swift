@@ -209,22 +209,26 @@ extension ReaderDocument {
     /// `lines`: the source line of the byte at a UTF-8 offset in `text` (see `ReaderReference.sourceLine`).
     private mutating func markMentions(in text: String, _ mentions: [Linker.Mention], model: LinkedArticle, block: Int,
                                        lines: (Int) -> Int) -> [TextSpan] {
+        // MediaWiki links read as they show, their label or their text (QA 35: the reader showed
+        // "[[Syndicalism|revolutionary syndicalism]][2]", as wiki-tui and w3m never do). Search
+        // reads what is shown; a reference's source line is found from the text as written.
+        func shown(_ part: Substring) -> String { WikiLink.asShown(String(part)) }
         var spans: [TextSpan] = []
         var cursor = text.startIndex
         for mention in mentions {
             guard let targetID = mention.targets.first, let target = Target.node(targetID, in: model) else { continue }
-            if cursor < mention.range.lowerBound { spans.append(TextSpan(String(text[cursor..<mention.range.lowerBound]))) }
+            if cursor < mention.range.lowerBound { spans.append(TextSpan(shown(text[cursor..<mention.range.lowerBound]))) }
             let reference = references.count
             references.append(ReaderReference(target: target, block: block, label: model.displayName(of: targetID),
                                               sourceLine: lines(text.utf8.distance(from: text.startIndex, to: mention.range.lowerBound))))
             let style = Style(.link)
-            spans.append(TextSpan(String(text[mention.range]), style, reference: reference))
+            spans.append(TextSpan(shown(text[mention.range]), style, reference: reference))
             cursor = mention.range.upperBound
-            // A MediaWiki link among other words is one mention, brackets and all (see
-            // `Linker.linkMention`): its number goes after them ("The [[Diggers]][2] dug").
+            // A MediaWiki link among other words is one mention, label and trail (see
+            // `Linker.linkMention`): its number goes after them ("The digging folk[2] dug").
             spans.append(TextSpan.marker(reference, style: style))
         }
-        if cursor < text.endIndex { spans.append(TextSpan(String(text[cursor...]))) }
+        if cursor < text.endIndex { spans.append(TextSpan(shown(text[cursor...]))) }
         return spans
     }
 }
