@@ -175,8 +175,7 @@ struct ExampleNamer {
         while index < words.count, Classifier.isDate(String(words[index])) || Classifier.dateWords.contains(words[index].lowercased()) {
             index += 1
         }
-        guard index > 1, words[1].first?.isNumber == true || words[..<index].contains(where: { $0.first?.isNumber == true }),
-              index < words.count else { return words[...] }
+        guard words[1..<index].contains(where: { $0.first?.isNumber == true }), index < words.count else { return words[...] }
         return words[index...]
     }
 
@@ -208,7 +207,7 @@ struct ExampleNamer {
             }
         }
         // A year alone names nothing: it opens a name only with capitals after it.
-        if let year = run.first, year.first?.isNumber == true, !run.dropFirst().prefix(names - 1).contains(where: { $0.first?.isUppercase == true }) {
+        if run.first?.first?.isNumber == true, !run[1..<names].contains(where: { $0.first?.isUppercase == true }) {
             return ([], false)
         }
         return (Array(run.prefix(names)), isCut)
