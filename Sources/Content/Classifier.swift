@@ -147,17 +147,16 @@ public struct Classifier: Sendable {
         }
     }
 
-    /// The words besides numbers that a date is written with (see `isDate`); "s" is a
-    /// decade's ("1840's").
     static let monthNames: Set<String> = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     ]
 
-    static let dateWords: Set<String> = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    /// The words besides numbers that a date is written with (see `isDate`); "s" is a
+    /// decade's ("1840's").
+    static let dateWords: Set<String> = monthNames.union([
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "c", "ca", "circa", "ad", "bc", "bce", "ce", "early", "mid", "late", "century", "s",
-    ]
+    ])
 
     func kind(of list: ListBlock, in sectionIndex: Int, article: Article) -> ItemKind? {
         let headings = ([sectionIndex] + article.path(to: sectionIndex).reversed()).compactMap { index -> String? in
