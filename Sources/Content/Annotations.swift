@@ -286,7 +286,7 @@ struct NodeResolver {
                 guard let entry = list.items.first(where: { item in
                     !listed.contains(item.line) && Lookup.fold(item.name ?? item.text) == folded
                 }) else { continue }
-                return "; line \(entry.line) has that name, in a list under '\(section.title.quotable)' whose heading and lead-in "
+                return "; \(article.path):\(entry.line) has that name, in a list under '\(section.title.quotable)' whose heading and lead-in "
                     + "name no kind (\"Examples\", \"Strategies\", \"See also\"…), so it holds no items"
             }
         }

@@ -418,14 +418,18 @@ private struct Builder {
     static func dashSplit(_ text: String, namedIf isName: (String) -> Bool) -> (name: String, description: String?, separator: String)? {
         func split(at range: Range<String.Index>) -> (name: String, description: String?, separator: String)? {
             let name = text[..<range.lowerBound].trimmingSpaces()
-            guard isName(name) else { return nil }
+            guard closesItsBrackets(name[...]), isName(name) else { return nil }
             let description = text[range.upperBound...].trimmingSpaces()
             return (name, description.isEmpty ? nil : description, String(text[range]))
         }
         // Spaces other than " " around a dash are rare: looked for only where a spaced dash is not.
         var otherSpaces: Bool?
         for (separator, dash) in [(" – ", "\u{2013}" as Unicode.Scalar), (" — ", "\u{2014}"), (" - ", "-")] {
-            if let range = separatorRange(separator, in: text) {
+            if var range = separatorRange(separator, in: text) {
+                // A dash inside brackets is theirs, a span of dates ("Montgomery bus boycott
+                // (December 1955 – December 1956) – a boycott"; QA 36: the name "Montgomery bus
+                // boycott (December 1955"): one after them parts the name, if there is one.
+                while !closesItsBrackets(text[..<range.lowerBound]), let next = text[range.upperBound...].range(of: separator) { range = next }
                 if let found = split(at: range) { return found }
                 continue
             }
@@ -442,6 +446,16 @@ private struct Builder {
             return split(at: lower..<upper)
         }
         return nil
+    }
+
+    /// Whether every "(" of `text` is closed in it: a name is, where a dash inside brackets
+    /// leaves one open.
+    static func closesItsBrackets(_ text: Substring) -> Bool {
+        var depth = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "(") { depth += 1 } else if byte == UInt8(ascii: ")") { depth = max(depth - 1, 0) }
+        }
+        return depth == 0
     }
 
     /// Where `dash` first stands between spaces of which one at least is not " " (a tab, a

@@ -90,7 +90,7 @@ public struct Classifier: Sendable {
                     // the link that names it: `[[Ranters|the Ranters]]`, or the full stop
                     // after it: `- Syndicalism.` had the description "Syndicalism.", QA 35).
                     let whole = name == listItem.text || name == Self.withoutFullStops(listItem.text)
-                        || WikiLink.target(ofWhole: listItem.text) != nil
+                        || WikiLink.target(ofWhole: listItem.text) != nil || WikiLink.nameOfWhole(listItem.text) != nil
                     let description = listItem.name != nil ? listItem.description
                         : kind == .seeAlso ? Self.titleAndDescription(of: listItem).map { $0.description } ?? (whole ? nil : listItem.text)
                         : (whole ? nil : listItem.text)
@@ -156,6 +156,8 @@ public struct Classifier: Sendable {
     static let dateWords: Set<String> = monthNames.union([
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "c", "ca", "circa", "ad", "bc", "bce", "ce", "early", "mid", "late", "century", "s",
+        // QA 36: "- On Monday, 1 May 1933 the workers marched." was the example "Monday".
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     ])
 
     func kind(of list: ListBlock, in sectionIndex: Int, article: Article) -> ItemKind? {
@@ -165,6 +167,9 @@ public struct Classifier: Sendable {
         if headings.contains(where: { Self.seeAlsoHeadings.contains(Self.words($0).joinedWithSpaces()) }) {
             return .seeAlso
         }
+        // A list of sources names no example, whatever is above it (QA 36: "Smith, J. (1999)…"
+        // under "Notable strikes" was the example "Smith", mentioned by every Smith).
+        if let own = headings.first, Self.backMatterHeadings.contains(Self.words(own).joinedWithSpaces()) { return nil }
         let leadInKind = list.leadIn.flatMap(Self.firstKeywordKind(in:))
         // A subsection whose heading names no kind ("=== Italy ===") has the kind of a heading
         // above it that names one in the plural ("Historical examples", "Tactics"), as See
@@ -188,6 +193,12 @@ public struct Classifier: Sendable {
         let sentence = String(paragraph.text[last]).trimmingSpaces()
         return announcesList(sentence) ? pluralKind(in: sentence) : nil
     }
+
+    /// The headings of an article's back matter, whose lists are sources and links, never items.
+    static let backMatterHeadings: Set<String> = [
+        "references", "sources", "notes", "footnotes", "citations", "bibliography", "further reading", "external links",
+        "works cited", "literature", "notes and references", "references and notes", "sources and further reading",
+    ]
 
     /// The kind words in the plural: a sentence that ends with one names what a list after
     /// it holds ("The Diggers used several strategies."). A singular one at the end does not
@@ -239,7 +250,7 @@ public struct Classifier: Sendable {
         // A link among the name's words is read as its target: "The [[Ranters]] – a sect" is
         // "The Ranters" (QA 32: "The [[Ranters]]", brackets and all).
         if let name = item.name {
-            return WikiLink.target(ofWhole: name) ?? (name.contains("[[") ? WikiLink.withTargets(name) : Self.unquoted(name))
+            return WikiLink.target(ofWhole: name) ?? (name.contains("[[") ? WikiLink.withTargets(name) : Self.unquoted(Self.withoutDates(name)))
         }
         if kind == .seeAlso, let title = titleAndDescription(of: item) { return WikiLink.target(ofWhole: title.name) ?? title.name }
         if let target = WikiLink.target(ofWhole: item.text) { return target }
@@ -248,7 +259,8 @@ public struct Classifier: Sendable {
         let text = withoutFullStops(whole)
         // "- ..." is named as written: without its dots it would have no name at all.
         guard !text.trimmingSpaces().isEmpty else { return whole }
-        guard kind == .example else { return text }
+        // One link and its trail is named as it reads (QA 36: "- [[Agitator]]s" kept its brackets).
+        guard kind == .example else { return WikiLink.nameOfWhole(text) ?? text }
         return namer.name(ofEntry: String(text), endedWithFullStop: text != whole)
     }
 
@@ -275,8 +287,22 @@ public struct Classifier: Sendable {
         return text
     }
 
-    /// Quotation marks that may enclose a name, opening to closing: English, German and French.
-    static let quotationMarks: [Character: Character] = ["\"": "\"", "\u{201C}": "\u{201D}", "\u{201E}": "\u{201C}", "\u{AB}": "\u{BB}"]
+    /// A name without the dates in brackets that end it, as Wikipedia lists an event with its
+    /// span ("Montgomery bus boycott (December 1955 – December 1956) – a boycott"; QA 36): the
+    /// text mentions the event, not its dates. Brackets of anything else stay ("Mutualism
+    /// (economic theory)").
+    static func withoutDates(_ name: String) -> String {
+        guard name.hasSuffix(")"), let open = name.lastIndex(of: "("), open > name.startIndex,
+              isDate(String(name[name.index(after: open)..<name.index(before: name.endIndex)])) else { return name }
+        let bare = name[..<open].trimmingSpaces()
+        return bare.isEmpty ? name : String(bare)
+    }
+
+    /// Quotation marks that may enclose a name, opening to closing: English (double and single),
+    /// German and French.
+    static let quotationMarks: [Character: Character] = [
+        "\"": "\"", "\u{201C}": "\u{201D}", "\u{201E}": "\u{201C}", "\u{AB}": "\u{BB}", "'": "'", "\u{2018}": "\u{2019}",
+    ]
 
     /// A name written in quotation marks, as a title of a work or an event often is
     /// (`- "Bloody Sunday" – 1905.`), without them: it is the name inside that the text
@@ -358,6 +384,14 @@ public enum WikiLink {
         let inside = text.dropFirst(2).dropLast(2)
         guard !inside.contains("[["), !inside.contains("]]"), let read = title(of: inside.utf8), !read.title.isEmpty else { return nil }
         return read.title
+    }
+
+    /// The name of `text` when it is one link to an article and its trail, and nothing else
+    /// (`[[Agitator]]s` is "Agitators", as it reads; see `links(in:)`); nil otherwise.
+    static func nameOfWhole(_ text: String) -> String? {
+        let found = links(in: text)
+        guard found.count == 1, found[0].range == text.startIndex..<text.endIndex else { return nil }
+        return found[0].name
     }
 
     /// A link among the words of a text: where it is, its trail included, the article it links

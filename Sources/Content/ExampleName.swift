@@ -43,7 +43,12 @@ struct ExampleNamer {
             let subject = Classifier.subject(of: sentence)
             return subject.isEmpty ? nil : subject
         }
-        let isNameAlone = !endedWithFullStop && sentence.endIndex == text.endIndex
+        // A name of up to three words is one with a full stop after it too ("- Passive
+        // resistance."; QA 36: "Passive"), unless a word after its first is a verb or ends a
+        // subject ("- Hungary rose." is a sentence).
+        let words = sentence.split(separator: " ")
+        let isShortName = words.count <= 3 && !words.dropFirst().contains(where: Self.endsSubject)
+        let isNameAlone = (!endedWithFullStop || isShortName) && sentence.endIndex == text.endIndex
         guard let name = (isNameAlone ? Self.bareName(sentence) : nil) ?? properName(in: sentence),
               !Self.isDateWords(name), !Aliases.tokenSequences(for: name).contains(titleTokens) else { return nil }
         return name
@@ -77,26 +82,43 @@ struct ExampleNamer {
         let words = Self.withoutLeadingPhrase(all)
         if let name = properName(startingAt: words) { return name }
         guard words.startIndex > 0 else { return nil }
-        // A subject that names its name after its nouns, as an apposition does ("In Serbia,
-        // the student movement Otpor helped…" is about Otpor; QA 35: named "Serbia", which
-        // then mentioned every "Serbia" of the article).
-        let subject = words.prefix { !Self.endsSubject($0) }.prefix(6)
-        if let start = subject.dropFirst().firstIndex(where: { $0.first?.isUppercase ?? false }),
-           let name = properName(startingAt: words[start...]) {
-            return name
-        }
+        if let name = Self.apposition(in: words) { return name }
         // Past the word that opens the phrase, which is capitalised for starting the sentence.
         let phrase = all[1..<words.startIndex]
         guard let start = phrase.firstIndex(where: { $0.first?.isUppercase ?? false }) else { return nil }
         return properName(startingAt: phrase[start...])
     }
 
+    /// The name a subject gives after its nouns, as an apposition does: "the student movement
+    /// Otpor helped…" is about Otpor (QA 35: named by the leading phrase, "Serbia", which then
+    /// mentioned every "Serbia" of the article). An article, one to three lowercase words, then
+    /// the capitalised name, alone: what follows it is what it did ("the trade union Solidarity
+    /// organised strikes"; QA 36: "Solidarity organised strikes"). A name after a preposition
+    /// is none ("the workers of Chicago struck" is about the workers).
+    static func apposition(in words: ArraySlice<Substring>) -> String? {
+        guard let first = words.first, articles.contains(first.lowercased()) else { return nil }
+        var index = words.index(after: words.startIndex)
+        while index < words.endIndex, index - words.startIndex <= 3, words[index].first?.isLowercase == true {
+            let word = String(words[index])
+            guard isWord(word), !connectors.contains(word), !phraseOpeners.contains(word), !Classifier.subjectStopWords.contains(word),
+                  !endsSubject(words[index]) else { return nil }
+            index += 1
+        }
+        guard index > words.startIndex + 1, index < words.endIndex, words[index].first?.isUppercase == true else { return nil }
+        let run = capitalisedRun(of: words[index...]).words
+        return run.isEmpty ? nil : run.joinedWithSpaces()
+    }
+
     /// The capitalised name at the start of `words`, after an article, with the lowercase
     /// nouns that end it (see `lowercaseNouns`); nil when they start with none.
     private mutating func properName(startingAt words: ArraySlice<Substring>) -> String? {
         var words = words
-        if let first = words.first, Self.articles.contains(first.lowercased()) { words.removeFirst() }
-        let run = Self.capitalisedRun(of: words)
+        // A word that opens a phrase, capitalised for starting the sentence, is no part of the
+        // name after it ("In May the workers…" was the example "In May"; QA 36).
+        if words.startIndex == 0, let first = words.first, words.count > 1, Self.phraseOpeners.contains(first.lowercased()) { words.removeFirst() }
+        let afterArticle = words.first.map { Self.articles.contains($0.lowercased()) } ?? false
+        if afterArticle { words.removeFirst() }
+        let run = Self.capitalisedRun(of: words, afterArticle: afterArticle)
         guard !run.words.isEmpty else { return nil }
         // Only the entry's first word is capitalised for being first: "The Workers' Party…"
         // and "In 1919, Seattle…" are capitalised by choice.
@@ -162,6 +184,11 @@ struct ExampleNamer {
               firstCharacter.isNumber || phraseOpeners.contains(first.trimmingPunctuation().lowercased())
                 || numberWords.contains(first.trimmingPunctuation().lowercased()) else { return words[...] }
         guard let comma = words.firstIndex(where: { $0.hasSuffix(",") }) else { return withoutLeadingDate(words) }
+        // The year of a date written month first, after its comma: "On May 4, 1886 the
+        // Haymarket affair began" (QA 36: "1886 the Haymarket affair").
+        if comma + 2 < words.count, isYear(words[comma + 1].trimmingPunctuation()), articles.contains(words[comma + 2].lowercased()) {
+            return words[(comma + 2)...]
+        }
         return words[(comma + 1)...]
     }
 
@@ -169,24 +196,41 @@ struct ExampleNamer {
     /// a short one: "In 1844 the Rochdale Pioneers opened…", "On 15 May 1919 the Winnipeg
     /// general strike began" (QA 35: no example at all). Its opener, then numbers and a date's
     /// words, then the subject; `words` when they are not so.
+    ///
+    /// The subject must start with an article: "In 1871 Paris rose…" names no example "Paris",
+    /// which then mentioned every Paris of the article (QA 36), as "Workers in Seattle struck…"
+    /// names none. A note in brackets may follow the date ("On 22 January 1905 (9 January
+    /// O.S.) the Bloody Sunday massacre took place").
     static func withoutLeadingDate(_ words: [Substring]) -> ArraySlice<Substring> {
         guard let first = words.first, phraseOpeners.contains(first.lowercased()) else { return words[...] }
         var index = 1
-        while index < words.count, Classifier.isDate(String(words[index])) || Classifier.dateWords.contains(words[index].lowercased()) {
+        while index < words.count, !words[index].hasPrefix("("),
+              Classifier.isDate(String(words[index])) || Classifier.dateWords.contains(words[index].lowercased()) {
             index += 1
         }
-        guard words[1..<index].contains(where: { $0.first?.isNumber == true }), index < words.count else { return words[...] }
+        guard words[1..<index].contains(where: { $0.first?.isNumber == true }) else { return words[...] }
+        if index < words.count, words[index].hasPrefix("("), let close = words[index...].prefix(8).firstIndex(where: { $0.hasSuffix(")") }) {
+            index = close + 1
+        }
+        guard index < words.count, articles.contains(words[index].lowercased()) else { return words[...] }
         return words[index...]
     }
 
     /// The leading words of `words` that make a name: capitalised words, the connectors
     /// between them, and a year after "of" ("Russian Revolution of 1905"), up to twelve; and
     /// whether a comma or another mark that ends a subject ends them ("Igor Strelkov, a…").
-    static func capitalisedRun(of words: ArraySlice<Substring>) -> (words: [String], isCut: Bool) {
+    ///
+    /// After an article (`afterArticle`), a year may open the name ("The 1926 United Kingdom
+    /// general strike"; QA 35: no example), and "on" and "to" join capitalised words ("The
+    /// March on Rome", "The Flight to Varennes"; QA 36: "Flight", which then mentioned every
+    /// flight of the article). Not elsewhere, where the words may name no event ("In 1871
+    /// Paris rose…"), nor "in", which more often says where ("The Mondragon Corporation in the
+    /// Basque Country…").
+    static func capitalisedRun(of words: ArraySlice<Substring>, afterArticle: Bool = false) -> (words: [String], isCut: Bool) {
         var run: [String] = []
         var names = 0
         var isCut = false
-        for word in words.prefix(12) {
+        for (offset, word) in words.prefix(12).enumerated() {
             let (written, endsAtCut) = beforeCut(word)
             var bare = written.trimmingPunctuation()
             // A plural's possessive keeps its apostrophe: "Peasants' Revolt" was "Peasants Revolt".
@@ -194,10 +238,16 @@ struct ExampleNamer {
                 bare.append(mark)
             }
             guard let first = bare.first else { break }
-            // A year before the name, as titles have it ("1926 United Kingdom general strike";
-            // QA 35: no example), or after "of" ("Russian Revolution of 1905").
-            let isName = first.isUppercase || (first.isNumber && (run.last?.lowercased() == "of" || (run.isEmpty && isYear(bare))))
-            guard isName || (!run.isEmpty && connectors.contains(bare.lowercased())) else { break }
+            // A year before the name, as titles have it, or after "of" ("Russian Revolution of 1905").
+            let isName = first.isUppercase || (first.isNumber && (run.last?.lowercased() == "of" || (run.isEmpty && afterArticle && isYear(bare))))
+            // A year opens a name only before a capital ("1886 the Haymarket affair" is a date
+            // and a name; QA 36).
+            let joins = connectors.contains(bare.lowercased()) || (afterArticle && ["on", "to"].contains(bare))
+            // "of" before a date is the date's: "The Rose Revolution of November 2003" is the
+            // Rose Revolution (QA 36: "Rose Revolution of November"), as "of 1905" is the name's.
+            if bare == "of", let next = words.dropFirst(offset + 1).first?.trimmingPunctuation().lowercased(),
+               Classifier.monthNames.contains(next) || (next.count <= 2 && next.allSatisfy(\.isNumber)) { break }
+            guard isName || (!run.isEmpty && joins && run[0].first?.isNumber != true) else { break }
             // Without what opens or closes it, but an abbreviation's full stop: "Mt. Everest".
             run.append(!endsAtCut && word == bare + "." ? String(word) : bare)
             if isName { names = run.count }

@@ -236,6 +236,60 @@ struct HandWrittenArticleTests {
         #expect(!model.graph.links.contains { $0.from == "lead" })
     }
 
+    /// QA 36, a re-test of round 35's rules: a date without a comma named places ("In 1871
+    /// Paris rose…" was "Paris", then mentioned by every Paris), a date written month first
+    /// gave "1886 the Haymarket affair", an apposition took the verb after it, a month and a
+    /// bibliography were examples, a dash inside brackets split a name, and two words with a
+    /// full stop were named by the first.
+    @Test("Dates, appositions, brackets and back matter after QA 36")
+    func namesAfterQA36() throws {
+        let model = try Self.model("""
+            = Protest =
+
+            Paris, Seattle, Chicago and Smith; a flight, a revolution and passive people.
+
+            == Historical examples ==
+            - In 1871 Paris rose against the national government.
+            - In 1919 a general strike shut down Seattle.
+            - On May 4, 1886 the Haymarket affair began in Chicago.
+            - On 22 January 1905 (9 January) the Bloody Sunday massacre took place.
+            - In May the workers of Chicago struck.
+            - On Monday, 1 May 1933 the workers marched.
+            - In Poland, the trade union Solidarity organised strikes in 1980.
+            - In Italy, the factory councils of Turin occupied the plants in 1920.
+            - Passive resistance.
+            - The March on Rome brought Mussolini to power in 1922.
+            - The Flight to Varennes failed in 1791.
+            - The Rose Revolution of November 2003 removed Shevardnadze.
+            - The Salt March (12 March – 6 April 1930) was led by Gandhi.
+            - Montgomery bus boycott (December 1955 – December 1956) – a boycott.
+            - \u{2018}Bloody Friday\u{2019} – 1972.
+
+            ==== Sources ====
+            - Smith, J. (1999). Strikes. London: Verso.
+
+            == See also ==
+            - [[Agitator]]s
+
+            """)
+        #expect(model.items.map { "\($0.name)|\($0.description ?? "-")" } == [
+            "Haymarket affair|On May 4, 1886 the Haymarket affair began in Chicago.",
+            "Bloody Sunday massacre|On 22 January 1905 (9 January) the Bloody Sunday massacre took place.",
+            "Solidarity|In Poland, the trade union Solidarity organised strikes in 1980.",
+            "Italy|In Italy, the factory councils of Turin occupied the plants in 1920.",
+            "Passive resistance|-",
+            "March on Rome|The March on Rome brought Mussolini to power in 1922.",
+            "Flight to Varennes|The Flight to Varennes failed in 1791.",
+            "Rose Revolution|The Rose Revolution of November 2003 removed Shevardnadze.",
+            "Salt March|The Salt March (12 March – 6 April 1930) was led by Gandhi.",
+            "Montgomery bus boycott|a boycott.",
+            "Bloody Friday|1972.",
+            "Agitators|-",
+        ])
+        // None of Paris, Seattle, Chicago or Smith is an example the lead mentions.
+        #expect(!model.graph.links.contains { $0.from == "lead" && $0.to.hasPrefix("example:") })
+    }
+
     /// QA 35: a section's text that ends announcing examples, with the lists in subsections
     /// under it, gave them no kind: fourteen examples lost, and the links file that named one
     /// failed to load.

@@ -85,7 +85,7 @@ struct LinksFileMistakesTests {
 
             """
         let problems = try Self.problems(Self.link(from: "example: seattle general strike", to: "see-also: Mass strike"), article: article)
-        #expect(problems == ["d.links.toml:2: no example named 'seattle general strike' in 'General strike'; line 8 has that name, "
+        #expect(problems == ["d.links.toml:2: no example named 'seattle general strike' in 'General strike'; d.txt:8 has that name, "
                              + "in a list under 'Interwar period' whose heading and lead-in name no kind (\"Examples\", \"Strategies\", "
                              + "\"See also\"…), so it holds no items"])
         // A name that is an item of another kind says that instead.
