@@ -495,12 +495,17 @@ public enum WikiLink {
         var result = ""
         var rest = text.startIndex
         for link in links(in: text) {
-            guard let target = link.target else { continue }
             let whole = text[link.range]
             guard let close = whole.range(of: "]]") else { continue }
-            let inside = whole[whole.index(whole.startIndex, offsetBy: 2)..<close.lowerBound]
+            var inside = whole[whole.index(whole.startIndex, offsetBy: 2)..<close.lowerBound]
+            // A leading colon shows another namespace's page as a link: `[[:Category:Diggers]]`
+            // reads "Category:Diggers" (QA 37: shown raw); without it, the link is no text.
+            let shownPage = inside.hasPrefix(":")
+            guard link.target != nil || shownPage else { continue }
+            if shownPage { inside = inside.dropFirst() }
             let label = inside.firstIndex(of: "|").map { inside[inside.index(after: $0)...] } ?? inside
-            result += text[rest..<link.range.lowerBound] + (label.trimmingSpaces().isEmpty ? target : String(label)) + whole[close.upperBound...]
+            let name = label.trimmingSpaces().isEmpty ? (link.target ?? String(inside.prefix { $0 != "|" })) : String(label)
+            result += text[rest..<link.range.lowerBound] + name + whole[close.upperBound...]
             rest = link.range.upperBound
         }
         return result + text[rest...]

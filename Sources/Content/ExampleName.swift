@@ -204,8 +204,12 @@ struct ExampleNamer {
     static func withoutLeadingDate(_ words: [Substring]) -> ArraySlice<Substring> {
         guard let first = words.first, phraseOpeners.contains(first.lowercased()) else { return words[...] }
         var index = 1
+        // "Between 1918 and 1920": two dates, joined (QA 37: no example since the rule needed an article).
+        func joinsDates(_ index: Int) -> Bool {
+            ["and", "to", "–", "-"].contains(words[index]) && index + 1 < words.count && words[index + 1].first?.isNumber == true
+        }
         while index < words.count, !words[index].hasPrefix("("),
-              Classifier.isDate(String(words[index])) || Classifier.dateWords.contains(words[index].lowercased()) {
+              Classifier.isDate(String(words[index])) || Classifier.dateWords.contains(words[index].lowercased()) || joinsDates(index) {
             index += 1
         }
         guard words[1..<index].contains(where: { $0.first?.isNumber == true }) else { return words[...] }
@@ -242,10 +246,16 @@ struct ExampleNamer {
             let isName = first.isUppercase || (first.isNumber && (run.last?.lowercased() == "of" || (run.isEmpty && afterArticle && isYear(bare))))
             // A year opens a name only before a capital ("1886 the Haymarket affair" is a date
             // and a name; QA 36).
-            let joins = connectors.contains(bare.lowercased()) || (afterArticle && ["on", "to"].contains(bare))
+            let next = words.dropFirst(offset + 1).first?.trimmingPunctuation().lowercased()
+            // "on" and "to" join a name, not a date ("The Ludlow Massacre on April 20, 1914…"; QA
+            // 37: "Ludlow Massacre on April"); "the" only after another joining word ("Revolt of
+            // the Comuneros"; QA 37: "Philippines the People Power Revolution").
+            let joinsName = afterArticle && ["on", "to"].contains(bare) && !(next.map(Classifier.dateWords.contains) ?? true)
+            let joins = (connectors.contains(bare.lowercased()) && (bare.lowercased() != "the" || run.last.map { connectors.contains($0.lowercased()) } == true))
+                || joinsName
             // "of" before a date is the date's: "The Rose Revolution of November 2003" is the
             // Rose Revolution (QA 36: "Rose Revolution of November"), as "of 1905" is the name's.
-            if bare == "of", let next = words.dropFirst(offset + 1).first?.trimmingPunctuation().lowercased(),
+            if bare == "of", let next,
                Classifier.monthNames.contains(next) || (next.count <= 2 && next.allSatisfy(\.isNumber)) { break }
             guard isName || (!run.isEmpty && joins && run[0].first?.isNumber != true) else { break }
             // Without what opens or closes it, but an abbreviation's full stop: "Mt. Everest".

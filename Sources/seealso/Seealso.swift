@@ -96,8 +96,13 @@ extension Seealso {
             lines[0] = first.prefix(1).lowercased() + first.dropFirst()
         }
         let arguments = CommandLine.arguments.dropFirst()
-        if let hint = valueHint(missing: lines.first ?? "", in: Array(arguments)) ?? dashHint(lines.first ?? "", in: Array(arguments)) {
+        if let hint = valueHint(missing: lines.first ?? "", in: Array(arguments)) {
             lines[0] += " " + hint
+        } else if let dashed = dashHint(lines.first ?? "", in: Array(arguments)) {
+            // "missing expected argument" where the argument was given, but spelled as an option
+            // the parser left out (QA 36: `search --x`): said as the unknown option it is.
+            if lines[0].hasPrefix("missing expected argument") { lines[0] = "unknown option '\(dashed.word)'" }
+            lines[0] += " " + dashed.hint
         } else if let first = arguments.first, let command = CommandNames.commandMeant(by: first), !lines.isEmpty {
             lines[0] += " (did you mean the command `\(command)`?)"
         } else if let first = arguments.first, first.hasPrefix("-"), !lines.isEmpty,
@@ -132,7 +137,7 @@ extension Seealso {
     /// of the command line starts with a dash and is no option of it (`search -1917`): that
     /// `--` makes it a name or query, as `CommandNames.checkShortOptions` says of `-abc` (QA 31:
     /// no hint, and "missing expected argument" where an argument was given).
-    static func dashHint(_ message: String, in arguments: [String]) -> String? {
+    static func dashHint(_ message: String, in arguments: [String]) -> (word: String, hint: String)? {
         // An unknown option that is a number (`-1917`) is a query more likely than a typo.
         let missing = message.hasPrefix("missing expected argument")
         guard missing || message.hasPrefix("unknown option '-"), !arguments.contains("--"),
@@ -140,7 +145,7 @@ extension Seealso {
                   missing ? CommandNames.mayBeDashedWord(word) : CommandNames.isShortOptionSpelling(word) && Double(word) != nil
               })
         else { return nil }
-        return "(a name or query that starts with -: put -- before it, \(CommandNames.withDoubleDash(arguments, before: at)))"
+        return (arguments[at], "(a name or query that starts with -: put -- before it, \(CommandNames.withDoubleDash(arguments, before: at)))")
     }
 }
 

@@ -264,6 +264,8 @@ struct HandWrittenArticleTests {
             - The Salt March (12 March – 6 April 1930) was led by Gandhi.
             - Montgomery bus boycott (December 1955 – December 1956) – a boycott.
             - \u{2018}Bloody Friday\u{2019} – 1972.
+            - The Ludlow Massacre on April 20, 1914 killed striking miners.
+            - Between 1918 and 1920 the German Revolution spread.
 
             ==== Sources ====
             - Smith, J. (1999). Strikes. London: Verso.
@@ -284,6 +286,9 @@ struct HandWrittenArticleTests {
             "Salt March|The Salt March (12 March – 6 April 1930) was led by Gandhi.",
             "Montgomery bus boycott|a boycott.",
             "Bloody Friday|1972.",
+            // QA 37: "on" before a date is the date's; dates joined by "and".
+            "Ludlow Massacre|The Ludlow Massacre on April 20, 1914 killed striking miners.",
+            "German Revolution|Between 1918 and 1920 the German Revolution spread.",
             "Agitators|-",
         ])
         // None of Paris, Seattle, Chicago or Smith is an example the lead mentions.
