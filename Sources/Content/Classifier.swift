@@ -492,23 +492,19 @@ public enum WikiLink {
     /// and Levellers"). A link to no article is kept as written. For text shown as prose, where
     /// brackets and pipes are markup (QA 35: the Markdown export wrote them escaped).
     public static func asShown(_ text: String) -> String {
-        var result = ""
-        var rest = text.startIndex
-        for link in links(in: text) {
+        rewritingLinks(in: text) { link in
             let whole = text[link.range]
-            guard let close = whole.range(of: "]]") else { continue }
+            guard let close = whole.range(of: "]]") else { return nil }
             var inside = whole[whole.index(whole.startIndex, offsetBy: 2)..<close.lowerBound]
             // A leading colon shows another namespace's page as a link: `[[:Category:Diggers]]`
             // reads "Category:Diggers" (QA 37: shown raw); without it, the link is no text.
             let shownPage = inside.hasPrefix(":")
-            guard link.target != nil || shownPage else { continue }
+            guard link.target != nil || shownPage else { return nil }
             if shownPage { inside = inside.dropFirst() }
             let label = inside.firstIndex(of: "|").map { inside[inside.index(after: $0)...] } ?? inside
             let name = label.trimmingSpaces().isEmpty ? (link.target ?? String(inside.prefix { $0 != "|" })) : String(label)
-            result += text[rest..<link.range.lowerBound] + name + whole[close.upperBound...]
-            rest = link.range.upperBound
+            return name + whole[close.upperBound...]
         }
-        return result + text[rest...]
     }
 
     /// `text` with each link in it written as its name: a piped one as its target, its trail
@@ -519,11 +515,17 @@ public enum WikiLink {
     /// (`ExampleNamer`) and an item by a name with links in it: their words would have kept
     /// the brackets and the pipe. A link to no article is kept as written.
     static func withTargets(_ text: String) -> String {
+        rewritingLinks(in: text) { $0.name }
+    }
+
+    /// `text` with each of its links (`links(in:)`) written as `rewrite` gives it, and as
+    /// written where it gives nil.
+    private static func rewritingLinks(in text: String, _ rewrite: (Link) -> String?) -> String {
         var result = ""
         var rest = text.startIndex
         for link in links(in: text) {
-            guard let name = link.name else { continue }
-            result += text[rest..<link.range.lowerBound] + name
+            guard let written = rewrite(link) else { continue }
+            result += text[rest..<link.range.lowerBound] + written
             rest = link.range.upperBound
         }
         return result + text[rest...]

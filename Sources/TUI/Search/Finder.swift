@@ -125,7 +125,7 @@ extension Explorer {
             seen[title, default: 0] += 1
             let id = model.article.sections[index].id
             return FinderEntry(kind: .section, title: title, target: .section(index),
-                               detail: counts[title, default: 0] < 2 ? nil : id.count <= 20 ? id : "#\(seen[title, default: 0])")
+                               detail: namesakeDetail(id: id, namesakes: counts[title, default: 0], place: seen[title, default: 0]))
         }
         // A name listed twice in a kind is told apart as a heading is (QA 33: two rows alike).
         let itemCounts = Dictionary(model.items.map { ("\($0.kind.slug):\($0.name)", 1) }, uniquingKeysWith: +)
@@ -134,14 +134,21 @@ extension Explorer {
             if let target = Target.node(item.id, in: model) {
                 let key = "\(item.kind.slug):\(item.name)"
                 itemsSeen[key, default: 0] += 1
-                let detail = itemCounts[key, default: 0] < 2 ? nil : item.id.count <= 20 ? item.id : "#\(itemsSeen[key, default: 0])"
-                entries.append(FinderEntry(kind: .item(item.kind), title: item.name, target: target, detail: detail))
+                entries.append(FinderEntry(kind: .item(item.kind), title: item.name, target: target,
+                                           detail: namesakeDetail(id: item.id, namesakes: itemCounts[key, default: 0], place: itemsSeen[key, default: 0])))
             }
         }
         for title in neighbours.titles where title != model.article.title {
             entries.append(FinderEntry(kind: .article, title: title, target: .article(title)))
         }
         return entries
+    }
+
+    /// What tells a row apart from its namesakes (`namesakes` rows of one title, this one the
+    /// `place`-th): its id, as --section and --item take it, or, a long id, its place among
+    /// them; nothing when its title is its own.
+    static func namesakeDetail(id: String, namesakes: Int, place: Int) -> String? {
+        namesakes < 2 ? nil : id.count <= 20 ? id : "#\(place)"
     }
 
     /// Everything the finder offers: the static entries and the bookmarks that can be
