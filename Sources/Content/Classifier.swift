@@ -80,9 +80,10 @@ public struct Classifier: Sendable {
         var items: [Item] = []
         var slugsByKind: [ItemKind: SlugAllocator] = [:]
         var namer = ExampleNamer(article: article)
+        let announcements = Announcements(article)
         for (index, section) in article.sections.enumerated() {
             for block in section.blocks {
-                guard case .list(let list) = block, let kind = kind(of: list, in: index, article: article) else { continue }
+                guard case .list(let list) = block, let kind = kind(of: list, in: index, article: article, announcements: announcements) else { continue }
                 for listItem in list.items {
                     guard let name = Self.name(of: listItem, kind: kind, namer: &namer), Self.isName(name, kind: kind) else { continue }
                     // A `Name – description` item has what follows its dash, if anything;
@@ -107,9 +108,10 @@ public struct Classifier: Sendable {
     /// but none of whose items has a name ("- – text"): why such an article has no items.
     public func sectionWithUnnamedList(in article: Article) -> Int? {
         var namer = ExampleNamer(article: article)
+        let announcements = Announcements(article)
         return article.sections.indices.first { index in
             article.sections[index].blocks.contains { block in
-                guard case .list(let list) = block, let kind = kind(of: list, in: index, article: article) else { return false }
+                guard case .list(let list) = block, let kind = kind(of: list, in: index, article: article, announcements: announcements) else { return false }
                 return list.items.allSatisfy { item in
                     Self.name(of: item, kind: kind, namer: &namer).map { !Self.isName($0, kind: kind) } ?? true
                 }
@@ -160,7 +162,8 @@ public struct Classifier: Sendable {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     ])
 
-    func kind(of list: ListBlock, in sectionIndex: Int, article: Article) -> ItemKind? {
+    /// `announcements`: what sections' text announces, read once a section (see `Announcements`).
+    func kind(of list: ListBlock, in sectionIndex: Int, article: Article, announcements: Announcements) -> ItemKind? {
         let headings = ([sectionIndex] + article.path(to: sectionIndex).reversed()).compactMap { index -> String? in
             index == 0 ? nil : article.sections[index].title
         }
@@ -180,7 +183,7 @@ public struct Classifier: Sendable {
         let above = article.path(to: sectionIndex).dropLast().reversed()
         let headingKind = headings.first.flatMap(Self.firstKeywordKind(in:))
             ?? headings.dropFirst().lazy.compactMap(Self.pluralKind(in:)).first
-            ?? above.lazy.compactMap { Self.announcedKind(under: article.sections[$0]) }.first
+            ?? above.lazy.compactMap(announcements.kind(under:)).first
         return list.leadInIsApart ? headingKind ?? leadInKind : leadInKind ?? headingKind
     }
 
@@ -192,6 +195,23 @@ public struct Classifier: Sendable {
               let last = SentenceSplitter.sentences(in: paragraph.text).last else { return nil }
         let sentence = String(paragraph.text[last]).trimmingSpaces()
         return announcesList(sentence) ? pluralKind(in: sentence) : nil
+    }
+
+    /// What each section's text announces for its subsections' lists (`announcedKind(under:)`),
+    /// read once a section in a classification: read again for every list under it, 3,000
+    /// subsections under a 190 KB paragraph took 5.8 s to classify (0.06 s before the rule).
+    final class Announcements {
+        private let article: Article
+        private var kinds: [Int: ItemKind?] = [:]
+
+        init(_ article: Article) { self.article = article }
+
+        func kind(under section: Int) -> ItemKind? {
+            if let known = kinds[section] { return known }
+            let kind = Classifier.announcedKind(under: article.sections[section])
+            kinds[section] = kind
+            return kind
+        }
     }
 
     /// The headings of an article's back matter, whose lists are sources and links, never items.
