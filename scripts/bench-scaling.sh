@@ -36,6 +36,8 @@ shapes = {
     "a paragraph of n lines, each a mention": lambda n: "= T =\n\n" + "".join(f"Foobar is here {i}.\n" for i in range(n)) + "\n== See also ==\n- Foobar\n",
     "one sentence naming n items": lambda n: "= T =\n\nThen " + " ".join(f"Item{i}x" for i in range(n)) + " end\n\n== See also ==\n" + "".join(f"- Item{i}x\n" for i in range(n)),
     "n items and n sections": lambda n: "= T =\n\n== Strategies ==\n" + "".join(f"- S{i}x – desc\n" for i in range(n)) + "".join(f"== H{i} ==\ntext\n" for i in range(n)),
+    # A dash inside brackets is passed for the next one: the brackets' depth carried on.
+    "an item of n dashes inside brackets": lambda n: "= T =\n\n== Strategies ==\n- Name (" + " – x" * n + " – end\n",
     # Each subsection's list asks whether the long paragraph above announces a kind: once.
     "n subsections under a paragraph of n sentences": lambda n: "= T =\n\n== Parent ==\n" + "The council met again. " * n + "\n\n"
         + "".join(f"=== Sub {i} ===\n- Item{i}x – a thing.\n\n" for i in range(n)),
