@@ -96,33 +96,33 @@ struct BookmarkExportFile: Codable {
         }
 
         /// Why this entry cannot be a bookmark, and the field at fault as a path below the
-        /// entry (`.article`, `.sectionPath[1]`); nil when it can be. An empty article, section
+        /// entry (`article`, `sectionPath[1]`); nil when it can be. An empty article, section
         /// or heading made a bookmark of nothing: a blank row in the list, in no article.
         ///
         /// Blank is what shows as nothing: only spaces and tabs of any script. A line or
         /// paragraph separator, NEL or a form feed is shown (as � or ^L, see `TextSafety`), and
         /// older parsers took a heading of only those: refused here, such a bookmark was exported
         /// and then refused on import, its note with it. What export writes, import takes.
-        var problem: (field: String, reason: String)? {
+        var problem: (field: [JSONPath.Component], reason: String)? {
             func isBlank(_ text: String) -> Bool {
                 text.unicodeScalars.allSatisfy { $0 == "\t" || ($0.properties.isWhitespace && !TextSafety.isUnsafe($0)) }
             }
             for (key, text) in [("article", article), ("section", section), ("heading", heading)] where isBlank(text) {
-                return (".\(key)", "no text")
+                return ([.key(key)], "no text")
             }
-            if sectionPath.isEmpty { return (".sectionPath", "no headings") }
-            if let blank = sectionPath.firstIndex(where: isBlank) { return (".sectionPath[\(blank)]", "no text") }
+            if sectionPath.isEmpty { return ([.key("sectionPath")], "no headings") }
+            if let blank = sectionPath.firstIndex(where: isBlank) { return ([.key("sectionPath"), .index(blank)], "no text") }
             // Null says there is none; an empty name is no item.
             for (key, text) in [("item", item), ("itemName", itemName)] {
-                if let text, isBlank(text) { return (".\(key)", "no text") }
+                if let text, isBlank(text) { return ([.key(key)], "no text") }
             }
             return nil
         }
 
         /// Why export leaves this entry out: import would refuse it (`problem`), or its date
         /// cannot be written (a database edited by hand, or an import of an older seealso).
-        var unexportable: (field: String, reason: String)? {
-            problem ?? (Timestamp.string(from: createdAt) == nil ? (".createdAt", "a date outside the years 0001 to 9999") : nil)
+        var unexportable: (field: [JSONPath.Component], reason: String)? {
+            problem ?? (Timestamp.string(from: createdAt) == nil ? ([.key("createdAt")], "a date outside the years 0001 to 9999") : nil)
         }
 
         /// Without a body digest: the export has no text to make it from (nor a file), and it
@@ -144,8 +144,8 @@ public struct BookmarkImport {
     public var count: Int { file.bookmarks.count }
 
     /// Reads `json` (the export, or `bookmarks list --json`). Throws `.invalidExport` naming
-    /// what is wrong and where (`no text at bookmarks[1].heading`) for a file that is not an
-    /// export, of another version, or with a bookmark that cannot be one.
+    /// what is wrong and where (`no text at bookmarks[1].heading`, line 7, column 18) for a file
+    /// that is not an export, of another version, or with a bookmark that cannot be one.
     public init(json: Data) throws {
         let file: BookmarkExportFile
         do {
@@ -159,13 +159,17 @@ public struct BookmarkImport {
             }
             file = try decoder.decode(BookmarkExportFile.self, from: json)
         } catch let error as DecodingError {
-            throw StoreError.invalidExport(StateStore.describe(error, in: json))
+            throw StoreError.invalidExport(StateStore.problem(error, in: json))
         }
         guard file.version == BookmarkExportFile.currentVersion else {
-            throw StoreError.invalidExport("version \(file.version) is not supported (this seealso reads version 1)")
+            throw StoreError.invalidExport(ExportProblem("version \(file.version) is not supported: this seealso reads version 1",
+                                                         at: JSONPath([.key("version")]).position(in: json)))
         }
         for (index, entry) in file.bookmarks.enumerated() {
-            if let problem = entry.problem { throw StoreError.invalidExport("\(problem.reason) at bookmarks[\(index)]\(problem.field)") }
+            if let problem = entry.problem {
+                let path = JSONPath([.key("bookmarks"), .index(index)] + problem.field)
+                throw StoreError.invalidExport(ExportProblem("\(problem.reason) at \(path)", at: path.position(in: json)))
+            }
         }
         self.file = file
     }
@@ -205,8 +209,8 @@ extension StateStore {
         var entries: [BookmarkExportFile.Entry] = [], leftOut: [UnexportableBookmark] = []
         for (bookmark, entry) in all {
             if let problem = entry.unexportable {
-                let field = problem.field.hasPrefix(".") ? String(problem.field.dropFirst()) : problem.field
-                leftOut.append(UnexportableBookmark(id: bookmark.id, title: bookmark.articleTitle, reason: "\(problem.reason) at \(field)"))
+                leftOut.append(UnexportableBookmark(id: bookmark.id, title: bookmark.articleTitle,
+                                                    reason: "\(problem.reason) at \(JSONPath(problem.field))"))
             } else {
                 entries.append(entry)
             }
@@ -309,54 +313,48 @@ extension StateStore {
         return output
     }
 
-    static func describe(_ error: DecodingError, in json: Data) -> String {
-        func at(_ context: DecodingError.Context) -> String {
-            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined()
-            return path.isEmpty ? "" : " at \(path.hasPrefix(".") ? String(path.dropFirst()) : path)"
+    /// What `error`, the decoder's, says of `json`, at the value it is about.
+    static func problem(_ error: DecodingError, in json: Data) -> ExportProblem {
+        func at(_ context: DecodingError.Context, _ reason: String) -> ExportProblem {
+            let path = JSONPath(codingPath: context.codingPath)
+            return ExportProblem(reason + (path.components.isEmpty ? "" : " at \(path)"), at: path.position(in: json))
         }
         switch error {
-        case .keyNotFound(let key, let context): return "missing '\(key.stringValue)'\(at(context))"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "wrong type\(at(context))"
+        // At the object that lacks the key.
+        case .keyNotFound(let key, let context): return at(context, "missing '\(key.stringValue)'")
+        case .typeMismatch(_, let context), .valueNotFound(_, let context): return at(context, "wrong type")
         case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? syntaxProblem(in: json) : "\(context.debugDescription)\(at(context))"
-        @unknown default: return "not readable"
+            return context.codingPath.isEmpty ? syntaxProblem(in: json) : at(context, context.debugDescription)
+        @unknown default: return ExportProblem("not readable")
         }
     }
 
-    /// Why the decoder could not read `json` at all, and where: "not valid JSON (line 2,
-    /// column 27)", "not valid JSON (it ends too soon)", or "nested more than 512 levels deep
-    /// (line 1, column 514)": valid JSON deeper than the parser goes was called invalid.
-    static func syntaxProblem(in json: Data) -> String {
-        let (place, tooDeep) = syntaxPlace(in: json)
-        return (tooDeep ? "nested more than \(maximumNesting) levels deep" : "not valid JSON") + place
+    /// Why the decoder could not read `json` at all, and where: "not valid JSON" at line 2,
+    /// column 27, "not valid JSON (it ends too soon)" at its end, or "nested more than 512
+    /// levels deep": valid JSON deeper than the parser goes was called invalid.
+    static func syntaxProblem(in json: Data) -> ExportProblem {
+        do {
+            _ = try JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])
+            return ExportProblem("not valid JSON")
+        } catch {
+            let said = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+            let reason = said.hasPrefix("Too many nested") ? "nested more than \(maximumNesting) levels deep" : "not valid JSON"
+            // An empty file has no place to name.
+            if said.hasPrefix("Unexpected end of file") {
+                return ExportProblem(reason + " (it ends too soon)", at: json.isEmpty ? nil : TextPosition(offset: json.count, in: json))
+            }
+            return ExportProblem(reason, at: place(in: json, said: said))
+        }
     }
 
     /// How deep Foundation's JSON parser goes: its error says only "Too many nested arrays or dictionaries".
     static let maximumNesting = 512
 
-    /// Where `json` stops being JSON, as " (line 2, column 27)", or " (it ends too soon)", and
-    /// whether it is where it nests too deeply. The decoder says only "not valid JSON";
-    /// JSONSerialization names the byte ("Invalid value around character 40."), from 0, which
-    /// is made a line and a column here.
-    static func syntaxPlace(in json: Data) -> (place: String, tooDeep: Bool) {
-        do {
-            _ = try JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])
-            return ("", false)
-        } catch {
-            let said = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
-            return (place(in: json, said: said), said.hasPrefix("Too many nested"))
-        }
-    }
-
-    /// The place JSONSerialization's words `said` name in `json`.
-    private static func place(in json: Data, said: String) -> String {
-        if said.hasPrefix("Unexpected end of file") { return " (it ends too soon)" }
+    /// The place JSONSerialization's words `said` name in `json` ("Invalid value around
+    /// character 40.", the byte, from 0), nil when they name none.
+    private static func place(in json: Data, said: String) -> TextPosition? {
         guard let number = said.split(separator: " ").last.flatMap({ Int($0.trimmingCharacters(in: .punctuationCharacters)) }),
-              number <= json.count else { return "" }
-        let before = json.prefix(number)
-        let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? before.startIndex
-        let column = String(decoding: before[lineStart...], as: UTF8.self).count + 1
-        return " (line \(line), column \(column))"
+              number <= json.count else { return nil }
+        return TextPosition(offset: number, in: json)
     }
 }

@@ -32,7 +32,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case newerVersion(path: String, version: Int, known: Int)
     case noSuchBookmark(id: Int64)
     /// A file given to `importBookmarks` that is not the JSON export.
-    case invalidExport(String)
+    case invalidExport(ExportProblem)
     /// Anything else SQLite reports, with its message.
     case sqlite(path: String, message: String)
     /// The database `path` gave its last bookmark id (Int64.max): ids are never reused, so no
@@ -58,8 +58,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "it was left untouched: upgrade seealso, or use --data-dir DIR"
         case .noSuchBookmark(let id):
             return "no bookmark #\(id)"
-        case .invalidExport(let detail):
-            return "not a seealso bookmarks export: \(detail)"
+        case .invalidExport(let problem):
+            return problem.description
         case .sqlite(let path, let message):
             return "\(path): \(message)"
         case .idsExhausted(let path):
@@ -95,4 +95,37 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// The store can still be read, but nothing can be saved to it right now.
     public var isUnwritable: Bool { unwritableReason != nil }
+}
+
+/// Why a file is not a bookmarks export, and where in it: the command that reads a file says
+/// `FILE:LINE:COLUMN: not a seealso bookmarks export: …` (`located(in:)`), as a compiler
+/// says a problem; without a file, the place follows the words.
+public struct ExportProblem: Equatable, Sendable, CustomStringConvertible {
+    /// What is wrong, and at which value: "missing 'section' at bookmarks[0]".
+    public var reason: String
+    /// Where, from 1: nil when the file is not read that far (an empty one has no place).
+    public var line: Int?
+    public var column: Int?
+
+    public init(_ reason: String, line: Int? = nil, column: Int? = nil) {
+        self.reason = reason
+        self.line = line
+        self.column = column
+    }
+
+    init(_ reason: String, at position: TextPosition?) {
+        self.init(reason, line: position?.line, column: position?.column)
+    }
+
+    static let prefix = "not a seealso bookmarks export: "
+
+    public var description: String {
+        Self.prefix + reason + (line.map { line in " (line \(line)" + (column.map { ", column \($0)" } ?? "") + ")" } ?? "")
+    }
+
+    /// As said of the file `name`: `name:3:5: not a seealso bookmarks export: …`.
+    public func located(in name: String) -> String {
+        let place = line.map { line in ":\(line)" + (column.map { ":\($0)" } ?? "") } ?? ""
+        return name + place + ": " + Self.prefix + reason
+    }
 }

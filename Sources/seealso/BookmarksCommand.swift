@@ -62,8 +62,8 @@ enum StoreFailure {
         do {
             return try body()
         } catch let error as StoreError {
-            if case .invalidExport = error, let importFile {
-                Diagnostics.report("\(importFile): \(error)")
+            if case .invalidExport(let problem) = error, let importFile {
+                Diagnostics.report(problem.located(in: importFile))
             } else {
                 Diagnostics.report(error.commandDescription)
             }

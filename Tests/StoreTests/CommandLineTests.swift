@@ -471,7 +471,8 @@ import Testing
         try "{ nope".write(to: junk, atomically: true, encoding: .utf8)
         let invalid = try run("import", junk.path)
         #expect(invalid.status == 65)
-        #expect(invalid.stderr == "seealso: \(junk.path): not a seealso bookmarks export: not valid JSON (line 1, column 3)\n")
+        // Placed as a compiler places a problem (it was "… (line 1, column 3)" after the words).
+        #expect(invalid.stderr == "seealso: \(junk.path):1:3: not a seealso bookmarks export: not valid JSON\n")
         let missing = try run("import", folder.file("missing.json").path)
         #expect(missing.status == 66)
         #expect(missing.stderr == "seealso: \(folder.file("missing.json").path): no such file\n")
@@ -530,7 +531,7 @@ import Testing
         try "{ nope".write(to: junk, atomically: true, encoding: .utf8)
         let refused = try piped(junk)
         #expect(refused.status == 65)
-        #expect(refused.stderr == "seealso: (standard input): not a seealso bookmarks export: not valid JSON (line 1, column 3)\n")
+        #expect(refused.stderr == "seealso: (standard input):1:3: not a seealso bookmarks export: not valid JSON\n")
     }
 
     /// An impossible date was imported shifted (2020-02-30T99:00:00Z became 2020-03-05T03:00:00Z),
@@ -540,19 +541,21 @@ import Testing
         _ = try run("add", article, "--section", "History")
         let before = try run("export", "--format", "json").stdout
         let good = #"{"article":"Test article","section":"criticism","heading":"Criticism","createdAt":"2020-01-01T00:00:00Z"}"#
+        // Each placed at its value in the second bookmark (line 1: the file is one line): column
+        // 188 is the opening quote of its date, 144 that of its article.
         for (bookmark, problem) in [
             (#"{"article":"A","section":"s","heading":"H","createdAt":"2020-02-30T99:00:00Z"}"#,
-             "'2020-02-30T99:00:00Z' is no date and time that exists: a month, day, hour, minute, second or offset is out of its range at bookmarks[1].createdAt"),
+             "1:188: not a seealso bookmarks export: '2020-02-30T99:00:00Z' is no date and time that exists: a month, day, hour, minute, second or offset is out of its range at bookmarks[1].createdAt"),
             (#"{"article":"A","section":"s","heading":"H","createdAt":"2020-01-01"}"#,
-             "'2020-01-01' is not an ISO 8601 date and time (2025-05-01T12:00:00Z) at bookmarks[1].createdAt"),
+             "1:188: not a seealso bookmarks export: '2020-01-01' is not an ISO 8601 date and time (2025-05-01T12:00:00Z) at bookmarks[1].createdAt"),
             (#"{"article":"","articleHash":"","section":"","heading":"","sectionPath":[],"item":null,"itemName":null,"note":"","createdAt":"2020-01-01T00:00:00Z"}"#,
-             "no text at bookmarks[1].article"),
+             "1:144: not a seealso bookmarks export: no text at bookmarks[1].article"),
         ] {
             let file = folder.file("import-\(UUID().uuidString).json")
             try #"{"version":1,"bookmarks":[\#(good),\#(bookmark)]}"#.write(to: file, atomically: true, encoding: .utf8)
             let result = try run("import", file.path)
             #expect(result.status == 65)
-            #expect(result.stderr == "seealso: \(file.path): not a seealso bookmarks export: \(problem)\n")
+            #expect(result.stderr == "seealso: \(file.path):\(problem)\n")
             #expect(result.stdout.isEmpty)
             #expect(try run("export", "--format", "json").stdout == before, "all or nothing")
         }
@@ -603,12 +606,14 @@ import Testing
             .write(to: file, atomically: true, encoding: .utf8)
         let late = try run("import", file.path)
         #expect(late.status == 65)
-        #expect(late.stderr.hasSuffix("'9999-12-31T23:59:59-23:59' is after the year 9999 in UTC, which an export cannot write at bookmarks[0].createdAt\n"))
+        // Line 1, column 82: the date's opening quote.
+        #expect(late.stderr == "seealso: \(file.path):1:82: not a seealso bookmarks export: "
+                + "'9999-12-31T23:59:59-23:59' is after the year 9999 in UTC, which an export cannot write at bookmarks[0].createdAt\n")
 
         try (String(repeating: "[", count: 600) + String(repeating: "]", count: 600)).write(to: file, atomically: true, encoding: .utf8)
         let deep = try run("import", file.path)
         #expect(deep.status == 65)
-        #expect(deep.stderr == "seealso: \(file.path): not a seealso bookmarks export: nested more than 512 levels deep (line 1, column 514)\n")
+        #expect(deep.stderr == "seealso: \(file.path):1:514: not a seealso bookmarks export: nested more than 512 levels deep\n")
     }
 
     /// QA 14a: with the last bookmark id taken, `bookmarks add` said "no space left for DIR".

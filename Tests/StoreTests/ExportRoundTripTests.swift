@@ -25,6 +25,20 @@ struct ExportRoundTripTests {
         #"{"article":"Dual power","section":"background","heading":"\#(heading)","createdAt":"\#(createdAt)"}"#
     }
 
+    /// What import refuses `json` for.
+    static func refusal(of json: Data) throws -> ExportProblem {
+        let error = try #require(throws: StoreError.self) { try BookmarkImport(json: json) }
+        guard case .invalidExport(let problem) = error else { throw error }
+        return problem
+    }
+
+    /// The text of `json` from the place `problem` names to the end of its line.
+    static func text(at problem: ExportProblem, in json: Data) throws -> Substring {
+        let line = try #require(problem.line), column = try #require(problem.column)
+        let lines = String(decoding: json, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        return lines[line - 1].dropFirst(column - 1)
+    }
+
     /// QA 15a: two bookmarks of one place with two notes (an undo puts the removed one back
     /// beside the one made there since) were exported, and import merged the second into the
     /// first, its note dropped: "1 added, 1 merged", and another file at the next export.
@@ -101,9 +115,10 @@ struct ExportRoundTripTests {
     func datesOutOfRange() throws {
         for (date, words) in [("9999-12-31T23:59:59-23:59", "after the year 9999"), ("0001-01-01T00:00:00+00:01", "before the year 0001")] {
             let json = Self.export([Self.entry(createdAt: "2020-01-01T00:00:00Z"), Self.entry(createdAt: date)])
-            #expect(throws: StoreError.invalidExport("'\(date)' is \(words) in UTC, which an export cannot write at bookmarks[1].createdAt")) {
-                try BookmarkImport(json: json)
-            }
+            let problem = try Self.refusal(of: json)
+            #expect(problem.reason == "'\(date)' is \(words) in UTC, which an export cannot write at bookmarks[1].createdAt")
+            // The second bookmark's date, not the first's.
+            #expect(try Self.text(at: problem, in: json) == "\"\(date)\"}]}")
         }
         // Just inside: 9999-12-31T23:59:59Z in UTC.
         #expect(try BookmarkImport(json: Self.export([Self.entry(createdAt: "9999-12-31T23:59:00-00:00")])).count == 1)
@@ -125,9 +140,10 @@ struct ExportRoundTripTests {
         #expect(again == exported.json)
         // As JSON writes them: a space, a tab, a no-break space and an ideographic space.
         for blank in [" ", #"\t"#, #"\u00A0\u3000"#] {
-            #expect(throws: StoreError.invalidExport("no text at bookmarks[0].heading")) {
-                try BookmarkImport(json: Self.export([Self.entry(heading: blank, createdAt: "2020-01-01T00:00:00Z")]))
-            }
+            let json = Self.export([Self.entry(heading: blank, createdAt: "2020-01-01T00:00:00Z")])
+            let problem = try Self.refusal(of: json)
+            #expect(problem.reason == "no text at bookmarks[0].heading")
+            #expect(try Self.text(at: problem, in: json).hasPrefix("\"\(blank)\",\"createdAt\""))
         }
     }
 
@@ -161,11 +177,51 @@ struct ExportRoundTripTests {
     @Test("Nesting too deep is said as such, at its place")
     func nestedTooDeeply() throws {
         let json = Data((String(repeating: "[", count: 600) + String(repeating: "]", count: 600)).utf8)
-        #expect(throws: StoreError.invalidExport("nested more than 512 levels deep (line 1, column 514)")) {
+        #expect(throws: StoreError.invalidExport(ExportProblem("nested more than 512 levels deep", line: 1, column: 514))) {
             try BookmarkImport(json: json)
         }
         let broken = Data("{\"version\":1,,}".utf8)
-        #expect(throws: StoreError.invalidExport("not valid JSON (line 1, column 14)")) { try BookmarkImport(json: broken) }
+        #expect(throws: StoreError.invalidExport(ExportProblem("not valid JSON", line: 1, column: 14))) { try BookmarkImport(json: broken) }
+    }
+
+    /// An import's problem was said with a path alone ("missing 'section' at bookmarks[0]"),
+    /// or as "(line 1, column 30)" after the words: in a file of a hundred bookmarks, which one?
+    /// Each is placed as a compiler places one: at the value, or the object that lacks the key.
+    @Test("Each refusal names the line and column of its value", arguments: [
+        // The bookmark without a section: at its object, on the third line.
+        ("{\"version\": 1, \"bookmarks\": [\n  {\"article\": \"A\", \"section\": \"s\", \"heading\": \"H\"},\n  {\"article\": \"A\", \"heading\": \"H\"}\n]}",
+         "missing 'section' at bookmarks[1]", "{\"article\": \"A\", \"heading\": \"H\"}"),
+        ("{\"version\": 1, \"bookmarks\": [\n  {\"article\": 7, \"section\": \"s\", \"heading\": \"H\"}]}",
+         "wrong type at bookmarks[0].article", "7, \"section\": \"s\", \"heading\": \"H\"}]}"),
+        ("{\"version\": 3,\n \"bookmarks\": []}", "version 3 is not supported: this seealso reads version 1", "3,"),
+        // A key that is escaped in the file, and a string that holds brackets, braces and quotes before it.
+        ("{\"bookmarks\": [{\"article\": \"[{\\\"}]\", \"section\": \"s\", \"heading\": \"H\", \"sectionPath\": [\"G\",\n \"\"]}],\n \"vers\\u0069on\": 1}",
+         "no text at bookmarks[0].sectionPath[1]", "\"\"]}],"),
+        ("{\"version\": 1, \"bookmarks\": [{\"article\": \"A\", \"section\": \"s\",\n   \"heading\": \"H\", \"createdAt\": \"soon\"}]}",
+         "'soon' is not an ISO 8601 date and time (2025-05-01T12:00:00Z) at bookmarks[0].createdAt", "\"soon\"}]}"),
+        ("{\"version\": 1,\n \"bookmarks\": [{\"article\": \"A\",, }]}", "not valid JSON", ", }]}"),
+    ])
+    func refusalsArePlaced(json: String, reason: String, found: String) throws {
+        let data = Data(json.utf8)
+        let problem = try Self.refusal(of: data)
+        #expect(problem.reason == reason)
+        #expect(try Self.text(at: problem, in: data) == found)
+    }
+
+    @Test("A file that ends too soon is placed at its end; an empty one nowhere")
+    func endsTooSoon() throws {
+        #expect(try Self.refusal(of: Data("{\"version\": 1,\n \"bookmarks\": [".utf8))
+                == ExportProblem("not valid JSON (it ends too soon)", line: 2, column: 16))
+        #expect(try Self.refusal(of: Data()) == ExportProblem("not valid JSON (it ends too soon)"))
+    }
+
+    @Test("A place is said after the words without a file, and before them with one")
+    func placeInMessages() {
+        let problem = ExportProblem("wrong type at bookmarks[0].note", line: 4, column: 13)
+        #expect(problem.description == "not a seealso bookmarks export: wrong type at bookmarks[0].note (line 4, column 13)")
+        #expect(problem.located(in: "saved.json") == "saved.json:4:13: not a seealso bookmarks export: wrong type at bookmarks[0].note")
+        #expect(ExportProblem("not valid JSON (it ends too soon)").located(in: "empty.json")
+                == "empty.json: not a seealso bookmarks export: not valid JSON (it ends too soon)")
     }
 
     /// SQLite says a table out of rowids as a full disk (QA 14a: "no space left for DIR").
