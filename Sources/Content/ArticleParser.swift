@@ -29,7 +29,7 @@ public struct ArticleParser: Sendable {
 
     public func parse(bytes: [UInt8], path: String) throws -> Article {
         if let problem = Self.wholeFileProblem(bytes) { throw SourceErrors([SourceError(path: path, line: 1, message: problem)]) }
-        var builder = Builder(path: path)
+        var builder = Builder(path: path, margin: HardWrap.margin(of: bytes))
         var advised = false
         var lineNumber = 0
         for (number, raw) in SourceLines(bytes) {
@@ -215,8 +215,16 @@ private struct Builder {
     /// joined once it is complete (joining on every line made 16,000 of them take 7 s).
     var openItem: (parts: [Substring], line: Int)?
     var listLeadIn: (sentence: String, isApart: Bool)?
+    /// The column the file's text is wrapped at, if it is (see `HardWrap`), and the width of
+    /// the last line read: an item whose line stopped short of the margin only because the
+    /// next word did not fit goes on with that word's line.
+    let margin: Int?
+    var lastLineWidth = 0
 
-    init(path: String) { self.path = path }
+    init(path: String, margin: Int? = nil) {
+        self.path = path
+        self.margin = margin
+    }
 
     /// Records a problem at `line`; the line itself is left out of the article, which does
     /// not load (see `finish`).
@@ -236,6 +244,8 @@ private struct Builder {
         var bytes = line
         if bytes.withUTF8(TextSafety.containsUnsafeOtherThanTab) { flaggedLines.append(number) }
         let trimmed = line.trimmingSpaces()[...]
+        let widthBefore = lastLineWidth
+        lastLineWidth = line.unicodeScalars.count
 
         if title == nil {
             if trimmed.isEmpty { return }
@@ -285,7 +295,8 @@ private struct Builder {
             openItem = ([itemText], number)
             return
         }
-        if let open = openItem, line.first == " " || line.first == "\t" || Self.continuesItem(trimmed, after: open.parts[open.parts.count - 1]) {
+        if let open = openItem, line.first == " " || line.first == "\t" || Self.continuesItem(trimmed, after: open.parts)
+            || HardWrap.wrapped(lineOfWidth: widthBefore, ending: open.parts[open.parts.count - 1], before: trimmed, margin: margin) {
             // A line right under an item continues it when indented, or when it goes on with
             // the item's sentence (CommonMark's "lazy continuation", for an item wrapped at the
             // margin: its next line was a paragraph, and the items after it a list without the
@@ -316,19 +327,43 @@ private struct Builder {
         sections.append(Section(id: slugs.allocate(for: title), title: title, level: level, line: line, parent: parent))
     }
 
-    /// Whether an unindented `line` right under an item's `last` line goes on with it: it
-    /// starts in lowercase, or the item's line cannot end there (a comma, a dash, an opening
-    /// bracket, a word such as "of" or "by"). A line that starts otherwise starts a paragraph:
-    /// a list's lead-in ("Their main strategies were:"), a sentence after the list, a numbered
-    /// line. Taking every such line into the item named "Industrial Workers of the World Their
-    /// main strategies" and made the list after it examples.
-    static func continuesItem(_ line: Substring, after last: Substring) -> Bool {
+    /// Whether an unindented `line` right under an item's lines (`parts`, the last read last)
+    /// goes on with it: it starts in lowercase, or the item cannot end there (a comma, a dash,
+    /// an opening bracket, a word such as "of" or "by", a bracket or quotation mark left open:
+    /// `– "Black` over `Repartition", led by…`, QA 38). A line that starts otherwise starts a
+    /// paragraph: a list's lead-in ("Their main strategies were:"), a sentence after the list, a
+    /// numbered line. Taking every such line into the item named "Industrial Workers of the
+    /// World Their main strategies" and made the list after it examples.
+    static func continuesItem(_ line: Substring, after parts: [Substring]) -> Bool {
         if let first = line.first, first.isLowercase { return true }
+        if parts.contains(where: { $0.contains(where: "\"“”()[]".contains) }), leavesOpen(parts) { return true }
+        let last = parts[parts.count - 1]
         guard let end = last.last else { return false }
         if ",;–—-(/&".contains(end) { return true }
         guard let word = last.split(separator: " ").last?.lowercased() else { return false }
         return ExampleNamer.connectors.contains(word) || ExampleNamer.articles.contains(word)
             || Classifier.subjectStopWords.contains(word)
+    }
+
+    /// Whether `parts` leave a bracket or a quotation open: more `(` than `)`, `[` than `]`,
+    /// `“` than `”`, or an odd number of `"`.
+    private static func leavesOpen(_ parts: [Substring]) -> Bool {
+        var round = 0, square = 0, curly = 0, straight = 0
+        for part in parts {
+            for character in part {
+                switch character {
+                case "(": round += 1
+                case ")": round -= 1
+                case "[": square += 1
+                case "]": square -= 1
+                case "“": curly += 1
+                case "”": curly -= 1
+                case "\"": straight += 1
+                default: break
+                }
+            }
+        }
+        return round > 0 || square > 0 || curly > 0 || straight % 2 == 1
     }
 
     /// The last sentence of the paragraph just before a list introduces it when the paragraph

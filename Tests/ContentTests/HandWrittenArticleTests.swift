@@ -98,6 +98,82 @@ struct HandWrittenArticleTests {
         #expect(name.items.map(\.description) == ["led by Gerrard Winstanley and others."])
     }
 
+    /// QA 38: an item wrapped inside a quotation (`– "Black` over `Repartition", led by…`) lost
+    /// its second line to a paragraph, and the mention of Black Repartition with it.
+    @Test("A line under an item that leaves a quotation or a bracket open goes on with it",
+          arguments: ["\"Black", "“Black", "(the Black", "[[Black"])
+    func openQuotationContinues(opening: String) throws {
+        let closing = opening.hasPrefix("[[") ? "]]" : opening.hasPrefix("(") ? ")" : opening.hasPrefix("“") ? "”" : "\""
+        let model = try Self.model("""
+            = Narodniks =
+            Lead.
+
+            == Historical examples ==
+            - Chorny peredel – \(opening)
+            Repartition\(closing), led by Georgi Plekhanov from 1879.
+            - Chigirin affair – a failed rising in 1877.
+
+            == See also ==
+            - Black Repartition
+            """)
+        #expect(model.items.filter { $0.kind == .example }.map(\.name) == ["Chorny peredel", "Chigirin affair"])
+        let peredel = try #require(model.items.first)
+        #expect(peredel.description?.hasSuffix("led by Georgi Plekhanov from 1879.") == true)
+        let topic = try #require(model.items.first { $0.kind == .seeAlso })
+        #expect(model.graph.incoming(to: topic.id).map(\.from) == [peredel.id], "the quotation mentions the topic")
+        // Closed on its own line, the next line that starts a sentence is a paragraph again.
+        let closed = try Self.model("= T =\n\n== Strategies ==\n- Occupation – \"taking\" the land\nThe Diggers did so.\n")
+        #expect(closed.items.map(\.description) == ["\"taking\" the land"])
+    }
+
+    /// The QA 38 article wrapped with `fold -s -w 45`: "- In 2019, the Sudanese Professionals"
+    /// over "Association called a general strike in Khartoum." named "Sudanese Professionals",
+    /// and the rest of the item was a paragraph.
+    static let foldedArticle = """
+        = General strike =
+
+        A general strike is a strike action in which
+        a substantial proportion of the total labour
+        force in a city, region or country takes
+        part. Such strikes have been used by workers
+        and their unions across many countries.
+
+        == Historical examples ==
+
+        - The Seattle strike committee ran the city
+        for five days in February 1919.
+        - In 2019, the Sudanese Professionals
+        Association called a general strike in
+        Khartoum.
+        - Winnipeg general strike – the city stopped
+        for six weeks in 1919.
+        Their main strategies were:
+        - Mass strike – all trades at once.
+
+        """
+
+    @Test("In a file wrapped at a margin, an item's line cut short by a word that did not fit goes on")
+    func hardWrappedItemsContinue() throws {
+        // Its longest line, "a substantial proportion of the total labour".
+        #expect(HardWrap.margin(of: Array(Self.foldedArticle.utf8)) == 44)
+        let model = try Self.model(Self.foldedArticle)
+        #expect(model.items.map { "\($0.kind.slug)|\($0.name)" } == [
+            "example|Seattle strike committee", "example|Sudanese Professionals Association", "example|Winnipeg general strike",
+            "strategy|Mass strike",
+        ])
+        let sudanese = try #require(model.items.first { $0.name.hasPrefix("Sudanese") })
+        #expect(sudanese.text == "In 2019, the Sudanese Professionals Association called a general strike in Khartoum.")
+        // "for six weeks in 1919." ends a sentence: the lead-in under it is no part of the item.
+        #expect(model.items.first { $0.name.hasPrefix("Winnipeg") }?.description == "the city stopped for six weeks in 1919.")
+    }
+
+    @Test("Text with a line for each paragraph has no margin; nor has a short file")
+    func noMarginWithoutWrapping() throws {
+        let unwrapped = try String(contentsOf: LinkedFolder.repository.appendingPathComponent("assets/dual-power.txt"), encoding: .utf8)
+        #expect(HardWrap.margin(of: Array(unwrapped.utf8)) == nil)
+        #expect(HardWrap.margin(of: Array("= T =\n- Industrial Workers of the World\nTheir main strategies were:\n".utf8)) == nil)
+    }
+
     /// A heading that names a kind outweighs a lead-in apart from its list that does not end
     /// with ':' (QA 19b: "… tried many approaches." above a list under "Historical examples"
     /// made its examples strategies); without such a heading the lead-in decides (QA 18a).
