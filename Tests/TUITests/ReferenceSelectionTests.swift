@@ -32,6 +32,21 @@ struct ReferenceSelectionTests: KeyDriven {
         #expect(explorer.currentNode(state) != "lead")
     }
 
+    /// QA 38: after `]`, G selected the first reference of the last screen, in an earlier
+    /// section than the See also list shown, which the status bar then named at the very end,
+    /// and `[` went up from it off the end. G keeps the selection on the last one in view.
+    @Test func bottomSelectsTheLastReferenceInView() throws {
+        let bottom = press(start, "2]G")
+        let layout = explorer.readerLayout(bottom)
+        let top = explorer.readerTopLine(bottom)
+        let inView = layout.referenceLine.indices.filter { (top..<(top + explorer.readerTextRect(bottom).height)).contains(layout.referenceLine[$0]) }
+        #expect(bottom.reader.selectedReference == inView.last)
+        #expect(explorer.currentSection(bottom) == explorer.currentSection(press(start, "2G")), "the section read at the end, either way")
+        let back = press(bottom, "[")
+        #expect(explorer.readerTopLine(back) == top, "[ stays on the last screen")
+        #expect(back.reader.selectedReference == inView.dropLast().last)
+    }
+
     /// The selected reference's label, as the status line names it ("→ Syndicalism").
     func selectedLabel(_ state: AppState) -> String? {
         state.reader.selectedReference.map { explorer.readerDocument(state).references[$0].label }

@@ -77,6 +77,31 @@ struct SectionStepTests: KeyDriven {
         #expect(explorer.readerTopLine(press(back, "{")) == headingTop(reading - 1))
     }
 
+    /// QA 38: with a heading at the top and a cross-reference selected further down, in the
+    /// next section, that section was the one read: `{` went down to its heading, the next `{`
+    /// back up, and so on, never reaching the lead. Above the end, `{` only goes up.
+    @Test func previousNeverGoesDownAboveTheEnd() throws {
+        // A section at the top with a cross-reference of the next one on screen, selected by `]`.
+        var found: (section: Int, state: AppState)?
+        for section in 1..<(bundledModel.article.sections.count - 1) where found == nil {
+            var state = explorer.update(start, .follow(.section(section)))
+            for _ in 0..<30 where explorer.readerTopLine(state) == headingTop(section) {
+                state = press(state, "]")
+                if explorer.currentSection(state) > section, explorer.readerTopLine(state) == headingTop(section) { found = (section, state) }
+                if found != nil { break }
+            }
+        }
+        let (section, selected) = try #require(found)
+        var state = selected
+        var tops = [explorer.readerTopLine(state)]
+        while tops.count < 4, state.notice == nil {
+            state = press(state, "{")
+            tops.append(explorer.readerTopLine(state))
+        }
+        #expect(tops.count > 1 && tops[1] < tops[0], "up, from section \(section)'s heading: \(tops)")
+        #expect(zip(tops, tops.dropFirst()).allSatisfy { $1 <= $0 }, "never down: \(tops)")
+    }
+
     /// From another pane, the reader takes the focus and moves, as ] and [ do.
     @Test func fromASidePaneTheReaderMoves() {
         for pane in ["3", "4", "5"] {

@@ -51,7 +51,10 @@ extension Explorer {
         state.reader.top = layout.anchor(at: top)
         // g and G go to the ends that scrolling reaches: G's end is the last line at the bottom.
         if command == .top || command == .bottom { state.reader.jumpedTop = nil }
-        return selectionInView(state, layout: layout, top: top, height: height)
+        // G keeps a selection at the end, on the last cross-reference in view, as lynx's End
+        // selects the last link (QA 38: the first in view, an earlier section's, was the one
+        // the status bar named at the very end, and [ went up from it off the end).
+        return selectionInView(state, layout: layout, top: top, height: height, lastInView: command == .bottom)
     }
 
     /// `state` at a new terminal size. The reader keeps its top line (see `normalized`), unless
@@ -149,11 +152,14 @@ extension Explorer {
 
     /// As in lynx, a selection the view has moved away from gives way to the first reference
     /// in view (or none): the side panes follow the selection, and showed a section long left.
-    func selectionInView(_ state: AppState, layout: ReaderLayout, top: Int, height: Int) -> AppState {
+    /// `lastInView`: to the last, for a move to the end.
+    func selectionInView(_ state: AppState, layout: ReaderLayout, top: Int, height: Int, lastInView: Bool = false) -> AppState {
         var state = state
+        let view = top..<(top + height)
         if let selected = state.reader.selectedReference, layout.referenceLine.indices.contains(selected),
-           !(top..<(top + height)).contains(layout.referenceLine[selected]) {
-            state.reader.selectedReference = layout.referenceLine.firstIndex { $0 >= top && $0 < top + height }
+           !view.contains(layout.referenceLine[selected]) {
+            state.reader.selectedReference = lastInView ? layout.referenceLine.lastIndex(where: view.contains)
+                : layout.referenceLine.firstIndex(where: view.contains)
         }
         return state
     }

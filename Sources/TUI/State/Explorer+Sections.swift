@@ -30,16 +30,19 @@ extension Explorer {
         let block = layout.lines[current].block
         let here = max(current, layout.blockStart[block])
         let target: Int?
+        let height = readerTextRect(state).height
         if forward {
             target = document.blocks.indices[(block + 1)...].first { document.blocks[$0].startsPart }
-        } else if state.reader.content == .article,
+        } else if state.reader.content == .article, current + height >= layout.lineCount,
                   let reading = document.blocks.indices.first(where: {
                       document.blocks[$0].isHeading && document.blocks[$0].section == currentSection(state)
                   }),
                   layout.blockStart[reading] > here {
             // At the very end the section being read is the last heading on screen, below the
             // top (the status bar names it): `{` goes to it first (it passed four
-            // headings on screen to the section at the top's).
+            // headings on screen to the section at the top's). Only there: above the end, a
+            // cross-reference selected below the top makes its section the one read, and `{`
+            // went down to it, and the next `{` back up, for ever (QA 38).
             target = reading
         } else {
             target = document.blocks.indices[...block].last {
@@ -54,7 +57,7 @@ extension Explorer {
         }
         let top = jumpTop(layout.blockStart[target], layout: layout)
         state.reader.top = layout.anchor(at: top)
-        return selectionInView(state, layout: layout, top: top, height: readerTextRect(state).height)
+        return selectionInView(state, layout: layout, top: top, height: height)
     }
 
     /// The outline: the selection moves past the section's subsections, to the next section at
