@@ -88,6 +88,22 @@ struct HelpResizeTests {
         }
     }
 
+    /// QA 38: 120×40, eight lines down ("Tab  Focus the next pane" at the top), then 80×24
+    /// showed "2  Focus the reader" first, three entries on: as far through is not where one
+    /// was. The entry at the top stays there, as less keeps its top line.
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 20), Size(width: 60, height: 40), Size(width: 100, height: 40)])
+    func theEntryAtTheTopStaysAtTheTop(size: Size) {
+        let wide = Size(width: 120, height: 40)
+        var state = explorer.press(explorer.initialState(size: wide), .character("?"))
+        for _ in 0..<8 { state = explorer.press(state, .character("j")) }
+        func entryAtTop(_ state: AppState) -> Int? { explorer.helpLayout(state).entryStarts.firstIndex(of: state.helpTop) }
+        let before = entryAtTop(state)
+        #expect(before != nil && state.helpTop > 0)
+        let resized = explorer.update(state, .resize(size))
+        #expect(entryAtTop(resized) == before)
+        #expect(entryAtTop(explorer.update(resized, .resize(wide))) == before, "and back")
+    }
+
     @Test func theMiddleStaysNearTheMiddle() {
         var state = explorer.press(explorer.initialState(size: Size(width: 80, height: 24)), .character("?"))
         while percent(state) < 50 { state = explorer.press(state, .character("j")) }

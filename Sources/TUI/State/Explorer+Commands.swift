@@ -174,16 +174,15 @@ extension Explorer {
     }
 
     /// The help's top line in `new` for `top` in `old` (another size, so other wrapping and
-    /// room): at the same share of the way through, so the end stays the end (at the end at
-    /// 120×40, it showed 19% at 40×12).
-    /// Short of the end, on the start of an entry: as far through, a description's second
-    /// line could come first, without its keys (QA 23). The end keeps its last line at the
-    /// bottom, as less keeps it, whatever line that puts at the top.
+    /// room): the entry at the top stays at the top, as less keeps its top line (QA 38: kept
+    /// as far through, one to three entries went above the box as it shrank), and on its first
+    /// line, with its keys (QA 23: a description's second line came first). The end stays the
+    /// end, its last line at the bottom (at the end at 120×40, it showed 19% at 40×12).
     func helpTop(_ top: Int, from old: HelpLayout, to new: HelpLayout) -> Int {
         guard old.maxTop > 0 else { return 0 }
         guard top < old.maxTop else { return new.maxTop }
-        let through = Int((Double(top) * Double(new.maxTop) / Double(old.maxTop)).rounded())
-        return new.entryStarts.last { $0 <= through } ?? through
+        let entry = old.entryStarts.lastIndex { $0 <= top } ?? 0
+        return new.entryStarts.indices.contains(entry) ? min(new.entryStarts[entry], new.maxTop) : new.maxTop
     }
 
     /// The help overlay as `state` shows it (at `size`, else the terminal's): its keys, the
