@@ -97,9 +97,11 @@ public enum ConfigFile {
     private static func read(_ bytes: [UInt8], into loaded: Loaded) -> Loaded {
         var loaded = loaded
         loaded.exists = true
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            // UTF-16 is said as the article reader says it, with the command that converts it.
-            let problem = InvalidUTF8.utf16(bytes).map { (line: 1, message: $0) }
+        // UTF-16 is said as the article reader says it, with the command that converts it;
+        // before the UTF-8 check, which UTF-16 of ASCII without a byte-order mark passes.
+        let wide = InvalidUTF8.utf16(bytes)
+        guard wide == nil, let text = String(validating: bytes, as: UTF8.self) else {
+            let problem = wide.map { (line: 1, message: $0) }
                 ?? InvalidUTF8.first(in: bytes).map { (line: $0.line, message: $0.message(in: bytes)) }
             loaded.problems = [ConfigMessage(line: problem?.line, (problem?.message ?? "not UTF-8 text") + "; the defaults are used")]
             return loaded

@@ -34,10 +34,10 @@ public enum ArticleLoader {
         guard let bytes = try RegularFile.bytesIfPresent(atPath: linksPath) else {
             return try CheckedArticle(article: article)
         }
+        // As an article and a configuration say it (a UTF-16 links file alone got "invalid
+        // UTF-8: byte 0xFF at column 1"); without a byte-order mark, UTF-16 of ASCII is UTF-8.
+        if let wide = InvalidUTF8.utf16(bytes) { throw SourceError(path: linksPath, line: 1, message: wide) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            // As an article and a configuration say it (a UTF-16 links file alone got
-            // "invalid UTF-8: byte 0xFF at column 1").
-            if let wide = InvalidUTF8.utf16(bytes) { throw SourceError(path: linksPath, line: 1, message: wide) }
             let problem = InvalidUTF8.first(in: bytes)
             throw SourceError(path: linksPath, line: problem?.line ?? 1, message: problem?.message(in: bytes) ?? "invalid UTF-8")
         }

@@ -57,7 +57,9 @@ public struct ArticleParser: Sendable {
         }
         // Classic Mac OS line ends: read as one line, the file was "missing title … found
         // '= T =^M^M…'", which did not say why.
-        if !bytes[start...].contains(0x0A), let cr = bytes[start...].firstIndex(of: 0x0D), cr < bytes.count - 1 {
+        // One LF at the very end (`printf '…\r\n'`) makes them no other system's (QA 38).
+        let lines = bytes.last == 0x0A ? bytes[start..<(bytes.count - 1)] : bytes[start...]
+        if !lines.contains(0x0A), let cr = lines.firstIndex(of: 0x0D), cr < lines.endIndex - 1 {
             return "its lines end in CR alone (classic Mac OS); seealso reads LF or CRLF line ends (convert with: tr '\\r' '\\n')"
         }
         if let utf16 = InvalidUTF8.utf16(bytes) { return utf16 }
@@ -452,7 +454,10 @@ private struct Builder {
     /// Nil when no dash parts it.
     static func dashSplit(_ text: String, namedIf isName: (String) -> Bool) -> (name: String, description: String?, separator: String)? {
         func split(at range: Range<String.Index>) -> (name: String, description: String?, separator: String)? {
-            let name = text[..<range.lowerBound].trimmingSpaces()
+            var name = text[..<range.lowerBound].trimmingSpaces()
+            // A full stop after a short name is no part of it, as for a name alone (QA 38:
+            // "- Syndicalism. – building unions" was one name of all of it).
+            if !isName(name), let short = withoutFullStop(name), isName(short) { name = short }
             guard closesItsBrackets(name[...]), isName(name) else { return nil }
             let description = text[range.upperBound...].trimmingSpaces()
             return (name, description.isEmpty ? nil : description, String(text[range]))
@@ -506,18 +511,41 @@ private struct Builder {
         return nil
     }
 
-    /// Whether every "(" of `text` is closed in it: a name is, where a dash inside brackets
-    /// leaves one open.
+    /// `name` without the full stop that ends it when it is a name of up to three words, none
+    /// after the first a verb or a word that ends a subject ("Council communism.", not "It
+    /// grew."), and without a comma ("Bread, butter, etc.", a list); nil otherwise.
+    static func withoutFullStop(_ name: String) -> String? {
+        guard name.hasSuffix("."), !name.hasSuffix(".."), !name.contains(",") else { return nil }
+        let short = String(name.dropLast())
+        let words = short.split(separator: " ")
+        guard let last = words.last, (1...3).contains(words.count), !SentenceSplitter.isAbbreviation(last),
+              !words.dropFirst().contains(where: ExampleNamer.endsSubject) else { return nil }
+        return short
+    }
+
+    /// Whether every bracket of `text` is closed in it: a name's are, where a dash inside
+    /// brackets leaves one open.
     static func closesItsBrackets(_ text: Substring) -> Bool {
         bracketDepth(text) == 0
     }
 
-    /// How many "(" are open after `text`, read after `depth` were (a ")" with none open
-    /// closes nothing).
+    /// How many brackets, "(" or a link's "[[", are open after `text`, read after `depth` were
+    /// (a closing one with none open closes nothing). A dash inside a link's brackets is the
+    /// link's (QA 38: "- [[Molotov – Ribbentrop pact]]" was named "[[Molotov"); a lone "[" is
+    /// no bracket here, as that of an escape sequence ("ESC [1m") is none.
     static func bracketDepth(_ text: Substring, from depth: Int = 0) -> Int {
         var depth = depth
+        var previous: UInt8 = 0
         for byte in text.utf8 {
-            if byte == UInt8(ascii: "(") { depth += 1 } else if byte == UInt8(ascii: ")") { depth = max(depth - 1, 0) }
+            switch byte {
+            case UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: ")"): depth = max(depth - 1, 0)
+            case UInt8(ascii: "[") where previous == UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "]") where previous == UInt8(ascii: "]"): depth = max(depth - 1, 0)
+            default: break
+            }
+            // "[[[" is one link's opening and a "[": a pair is not counted twice.
+            previous = byte == previous ? 0 : byte
         }
         return depth
     }

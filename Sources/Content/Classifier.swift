@@ -267,6 +267,21 @@ public struct Classifier: Sendable {
     /// An entry named by a MediaWiki link alone, `[[Target]]` or `[[Target|label]]`, is
     /// named by its target (see `WikiLink`).
     static func name(of item: ListItem, kind: ItemKind, namer: inout ExampleNamer) -> String? {
+        let name = writtenName(of: item, kind: kind, namer: &namer)
+        return kind == .seeAlso ? name.map(withoutSection) : name
+    }
+
+    /// A See-also title as Wikipedia shows a link to a section, "Syndicalism § General strike",
+    /// is the article's, as `[[Syndicalism#General strike]]` is (QA 38: no mention of
+    /// "Syndicalism" was one of it).
+    static func withoutSection(_ title: String) -> String {
+        guard let sign = title.range(of: " \u{A7} ") else { return title }
+        let article = title[..<sign.lowerBound].trimmingSpaces()
+        return article.isEmpty ? title : String(article)
+    }
+
+    /// `name(of:kind:namer:)` as the entry writes it.
+    private static func writtenName(of item: ListItem, kind: ItemKind, namer: inout ExampleNamer) -> String? {
         // A link among the name's words is read as its target: "The [[Ranters]] – a sect" is
         // "The Ranters" (QA 32: "The [[Ranters]]", brackets and all).
         if let name = item.name {

@@ -69,10 +69,27 @@ public struct InvalidUTF8: Equatable, Sendable {
             encoding = "UTF-32"
         } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             encoding = "UTF-16"
+        } else if let order = utf16WithoutMark(bytes) {
+            return "it is UTF-16\(order) without a byte-order mark (a NUL byte in every other one); seealso reads UTF-8 "
+                + "(convert with: iconv -f UTF-16\(order) -t UTF-8)"
         } else {
             return nil
         }
         return "it is \(encoding) (it starts with a \(encoding) byte-order mark); seealso reads UTF-8 (convert with: iconv -f \(encoding) -t UTF-8)"
+    }
+
+    /// "LE" or "BE" when `bytes` start as text of the first 256 characters in UTF-16 does,
+    /// without a byte-order mark (as `iconv -t UTF-16LE` writes it): a NUL byte in every
+    /// other one of the first 8 to 64, and none in the others. QA 38: "text after the
+    /// heading's closing '=': '^@'".
+    static func utf16WithoutMark(_ bytes: [UInt8]) -> String? {
+        let start = bytes.prefix(64)
+        guard start.count >= 8, start.count.isMultiple(of: 2) else { return nil }
+        let even = stride(from: 0, to: start.count, by: 2).map { start[$0] }
+        let odd = stride(from: 1, to: start.count, by: 2).map { start[$0] }
+        if odd.allSatisfy({ $0 == 0 }), !even.contains(0) { return "LE" }
+        if even.allSatisfy({ $0 == 0 }), !odd.contains(0) { return "BE" }
+        return nil
     }
 
     /// The first bad byte of a whole file, or nil when it is UTF-8. Lines end at LF; a

@@ -112,6 +112,19 @@ struct ConfigFileTests {
         }
     }
 
+    /// QA 38: UTF-16 without a mark (`iconv -t UTF-16LE`) was "invalid TOML … a NUL character".
+    @Test(arguments: [("LE", String.Encoding.utf16LittleEndian), ("BE", .utf16BigEndian)])
+    func utf16WithoutAMark(order: String, encoding: String.Encoding) throws {
+        let text = try #require("theme = \"dark\"\n".data(using: encoding))
+        try withTemporaryDirectory { folder in
+            let file = folder.appendingPathComponent("wide.toml")
+            try text.write(to: file)
+            let loaded = try ConfigFile.load(explicit: file.path, environment: [:])
+            #expect(loaded.messages == ["\(file.path):1: it is UTF-16\(order) without a byte-order mark (a NUL byte in every other one); "
+                                        + "seealso reads UTF-8 (convert with: iconv -f UTF-16\(order) -t UTF-8); the defaults are used"])
+        }
+    }
+
     /// `--config /dev/null` is no configuration, and `--config <(…)` one made on the fly, as
     /// `tmux -f /dev/null` is used (QA: refused as "a device" and "a pipe").
     @Test func devNullAndAPipeAreFilesToo() throws {

@@ -35,6 +35,27 @@ struct EmptyPaneMessageTests {
         #expect(Self.lines(PaneRows.crossLinks(Self.alpha, node: "see-also:wolf-359"), width: 20) == ["No cross-links for", "Wolf 359."])
     }
 
+    /// QA 38: "No cross-links for Historical examples of dual power." read as "nothing here
+    /// is linked", where each of its examples has links.
+    @Test("A section without links of its own whose items have some says so")
+    func sectionWhoseItemsHaveLinks() throws {
+        let section = try #require(bundledModel.article.sections.firstIndex { $0.title == "Historical examples of dual power" })
+        let node = bundledModel.article.sections[section].id
+        #expect(bundledModel.graph.links(touching: node).isEmpty)
+        let linked = bundledModel.items.filter {
+            bundledModel.sectionIndex(of: $0.id) == section && !bundledModel.graph.links(touching: $0.id).isEmpty
+        }.count
+        #expect(linked > 1)
+        #expect(PaneRows.crossLinks(bundledModel, node: node).map { $0.spans.map(\.text).joined() } == [
+            "No cross-links for Historical examples of dual power. Its \(linked) items have links of their own: "
+                + "select one in the reader to see them.",
+        ])
+        // One whose one linked item is its only link says it in the singular.
+        #expect(PaneRows.crossLinks(Self.alpha, node: "see-also").map { $0.spans.map(\.text).joined() } == [
+            "No cross-links for See also. Its item has links of their own: select one in the reader to see them.",
+        ])
+    }
+
     @Test("A long title is never cut: the message takes the lines it needs")
     func longTitle() throws {
         let model = try LinkedArticle(article: ArticleParser().parse("""

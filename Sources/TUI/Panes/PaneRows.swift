@@ -34,6 +34,15 @@ public enum PaneRows {
         return rows
     }
 
+    /// For a section with no links of its own whose items have some, that they do: "No
+    /// cross-links for Historical examples" read as "nothing here is linked" (QA 38).
+    static func itemsLinked(in node: String, of model: LinkedArticle) -> String {
+        guard case .section(let index)? = model.node(id: node) else { return "" }
+        let linked = model.items.filter { model.sectionIndex(of: $0.id) == index && !model.graph.links(touching: $0.id).isEmpty }.count
+        guard linked > 0 else { return "" }
+        return " " + (linked == 1 ? "Its item has links" : "Its \(linked) items have links") + " of their own: select one in the reader to see them."
+    }
+
     /// Cross-links of `node`, grouped by the kind of the other end, each with a detail line
     /// giving the rationale (curated) or the evidence (detected).
     public static func crossLinks(_ model: LinkedArticle, node: String) -> [ListRow] {
@@ -41,8 +50,8 @@ public enum PaneRows {
         guard !links.isEmpty else {
             // An article with no items at all says why, as `links` does.
             let why = model.whyNoItems.map { " The article has no See-also topics, examples or strategies: " + $0 } ?? ""
-            return [ListRow([TextSpan("No cross-links for \(model.displayName(of: node))\(model.whyNoLinks(of: node)).\(why)", Style(.dim))],
-                            wraps: true)]
+            return [ListRow([TextSpan("No cross-links for \(model.displayName(of: node))\(model.whyNoLinks(of: node)).\(why)"
+                                      + itemsLinked(in: node, of: model), Style(.dim))], wraps: true)]
         }
         var rows: [ListRow] = []
         let groups: [(title: String, kind: ItemKind?)] = ItemKind.allCases.map { ($0.pluralTitle, $0) } + [("Sections", nil)]

@@ -1,0 +1,109 @@
+import Foundation
+import TestSupport
+import Testing
+@testable import Content
+
+/// List entries and whole files written as QA 38's testers wrote them: a dash inside a link,
+/// a full stop after a name, a See-also title of a section, names typed with words added or
+/// left out, UTF-16 without a byte-order mark, CR line ends with one LF at the end.
+@Suite("Entry and file forms")
+struct EntryFormTests {
+    static func model(_ text: String) throws -> LinkedArticle {
+        try LinkedArticle(article: ArticleParser().parse(text, path: "t.txt"))
+    }
+
+    /// The problems a parse of `bytes` reports, as printed.
+    static func problems(_ bytes: [UInt8]) -> [String] {
+        do {
+            _ = try ArticleParser().parse(bytes: bytes, path: "t.txt")
+            return []
+        } catch {
+            return SourceErrors(error)?.listed.map(\.description) ?? ["\(error)"]
+        }
+    }
+
+    @Test("A spaced dash inside a link's brackets is the link's: the entry is named by its target")
+    func dashInsideALink() throws {
+        let model = try Self.model("""
+            = Pacts =
+            The Molotov – Ribbentrop pact is mentioned here.
+
+            == Strategies ==
+            - [[Alpha – Beta]] – a strategy
+
+            == See also ==
+            - [[Molotov – Ribbentrop pact]]
+            - [[Treaty of Brest-Litovsk|Brest – Litovsk]]
+            """)
+        #expect(model.items.map(\.name) == ["Alpha – Beta", "Molotov – Ribbentrop pact", "Treaty of Brest-Litovsk"])
+        #expect(model.items.first?.description == "a strategy")
+        let pact = try #require(model.items.first { $0.name.hasPrefix("Molotov") })
+        #expect(model.graph.incoming(to: pact.id).map(\.from) == ["lead"], "the lead mentions it")
+        // A lone "[" is no bracket: an escape sequence's does not keep the dash from parting the name.
+        let escaped = try ArticleParser().parse("= T =\n\n== Strategies ==\n- Bold \u{1B}[1mtext – a description\n")
+        #expect(escaped.allListItems.map(\.item.description) == ["a description"])
+    }
+
+    @Test("A full stop after a short name before its dash is no part of it",
+          arguments: [("Syndicalism. – building unions", "Syndicalism"), ("Council communism. — councils", "Council communism"),
+                      ("Autonomism. - autonomy", "Autonomism")])
+    func fullStopAfterAName(entry: String, name: String) throws {
+        let model = try Self.model("= Unions =\nThe lead talks of \(name).\n\n== Strategies ==\nTheir main strategies were:\n- \(entry)\n")
+        let item = try #require(model.items.first)
+        #expect(item.name == name)
+        #expect(item.description != nil)
+        #expect(model.graph.incoming(to: item.id).map(\.from) == ["lead"])
+    }
+
+    @Test("A See-also title of a section, \"Article § Section\", is the article's")
+    func seeAlsoSectionSign() throws {
+        let model = try Self.model("= General strike =\nSyndicalists saw it as the road to revolution.\n\n== See also ==\n- Syndicalism § General strike\n")
+        let topic = try #require(model.items.first)
+        #expect(topic.name == "Syndicalism")
+        #expect(model.graph.incoming(to: topic.id).map(\.from) == ["lead"])
+    }
+
+    @Test("A name typed with words added or left out has close matches")
+    func closeMatchesByWords() {
+        let names = ["Winnipeg general strike", "1926 United Kingdom general strike", "Strike", "Kapp Putsch"]
+        #expect(Lookup.suggestions(for: "Winnipeg general strike of 1919", among: names) == ["Winnipeg general strike"])
+        #expect(Lookup.suggestions(for: "Winnipeg strike", among: names) == ["Winnipeg general strike"])
+        #expect(Lookup.suggestions(for: "1926 general strike", among: names) == ["1926 United Kingdom general strike"])
+        #expect(Lookup.suggestions(for: "Kapp Putsch of 1920", among: names) == ["Kapp Putsch"])
+        #expect(Lookup.suggestions(for: "Seattle shipyard lockout", among: names).isEmpty)
+    }
+
+    @Test("UTF-16 without a byte-order mark is said as UTF-16, for an article and a links file",
+          arguments: [("LE", false), ("BE", true)])
+    func utf16WithoutMark(order: String, bigEndian: Bool) throws {
+        func utf16(_ text: String) -> [UInt8] {
+            text.utf16.flatMap { unit in bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        }
+        let message = "it is UTF-16\(order) without a byte-order mark (a NUL byte in every other one); seealso reads UTF-8 "
+            + "(convert with: iconv -f UTF-16\(order) -t UTF-8)"
+        #expect(Self.problems(utf16("= Title =\n\n== A ==\nText\n")) == ["t.txt:1: \(message)"])
+        #expect(Self.problems(utf16("= T =\n")) == ["t.txt:1: \(message)"])
+        try withTemporaryDirectory { folder in
+            let article = folder.appendingPathComponent("a.txt")
+            try "= Dual power =\nText.\n".write(to: article, atomically: true, encoding: .utf8)
+            try Data(utf16("article = \"Dual power\"\n")).write(to: folder.appendingPathComponent("a.links.toml"))
+            #expect(throws: SourceError(path: folder.appendingPathComponent("a.links.toml").path, line: 1, message: message)) {
+                try ArticleLoader.load(path: article.path)
+            }
+        }
+    }
+
+    @Test("Text with NUL bytes that is not UTF-16 is said as before")
+    func nulBytesAreNotUTF16() {
+        #expect(InvalidUTF8.utf16WithoutMark(Array("= T =\u{0}\u{0}\u{0}\u{0}abc\n".utf8)) == nil)
+        #expect(InvalidUTF8.utf16WithoutMark(Array("= T =\n".utf8)) == nil)
+    }
+
+    @Test("Lines that end in CR alone are said so when one LF ends the file")
+    func crLinesWithAFinalLF() {
+        let message = "t.txt:1: its lines end in CR alone (classic Mac OS); seealso reads LF or CRLF line ends (convert with: tr '\\r' '\\n')"
+        #expect(Self.problems(Array("= T =\r\r== A ==\rtext\r\n".utf8)) == [message])
+        #expect(Self.problems(Array("= T =\r\r== A ==\rtext".utf8)) == [message])
+        #expect(Self.problems(Array("= T =\r\n".utf8)).isEmpty, "one CRLF line")
+    }
+}
