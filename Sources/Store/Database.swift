@@ -5,6 +5,8 @@ import Foundation
 struct SQLiteError: Error, CustomStringConvertible {
     var code: Int32
     var message: String
+    /// The `errno` of the system call that failed, for an I/O error; 0 when none did.
+    var systemErrno: Int32 = 0
 
     /// The primary result code (`SQLITE_FULL`, `SQLITE_READONLY`, …) without the extension.
     var primary: Int32 { code & 0xFF }
@@ -20,7 +22,23 @@ struct SQLiteError: Error, CustomStringConvertible {
     /// (`-shm`) could not be grown to its 32 KB, `SQLITE_IOERR_SHMSIZE`. The first connection
     /// to read a WAL database makes that index, a read-only one too, so a full disk fails even
     /// a read with the second, as a "disk I/O error".
-    var isNoSpace: Bool { primary == SQLITE_FULL || code == seealso_sqlite_ioerr_shmsize() }
+    /// A write past the file-size limit (`ulimit -f`, EFBIG) is one too: SQLite says it as a
+    /// write error (QA 38: it killed the explorer, SIGXFSZ, and with it the bookmark saved).
+    /// Its errno is not always the write's (SQLite reads `errno` after its other calls): a
+    /// write error under a file-size limit is taken for it.
+    var isNoSpace: Bool {
+        primary == SQLITE_FULL || code == seealso_sqlite_ioerr_shmsize()
+            || (primary == SQLITE_IOERR && (systemErrno == EFBIG || (code == Self.writeError && Self.fileSizeIsLimited)))
+    }
+
+    /// `SQLITE_IOERR_WRITE`, a macro Swift does not import.
+    static let writeError = SQLITE_IOERR | (3 << 8)
+
+    /// Whether the process may write files only up to a size (`ulimit -f`).
+    static var fileSizeIsLimited: Bool {
+        var limit = rlimit()
+        return getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0 && limit.rlim_cur != rlim_t.max
+    }
 
     /// The file is not a database, or a damaged one.
     var isCorruption: Bool { primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB }
@@ -150,7 +168,8 @@ final class Database {
         defer { sqlite3_free(message) }
         guard status == SQLITE_OK else {
             throw SQLiteError(code: sqlite3_extended_errcode(handle),
-                              message: message.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle)))
+                              message: message.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle)),
+                              systemErrno: sqlite3_system_errno(handle))
         }
     }
 
@@ -223,7 +242,8 @@ final class Database {
 
     func lastError() -> SQLiteError {
         guard let handle else { return Self.closed }
-        return SQLiteError(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)))
+        return SQLiteError(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)),
+                           systemErrno: sqlite3_system_errno(handle))
     }
 }
 

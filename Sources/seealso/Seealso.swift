@@ -56,6 +56,10 @@ struct Seealso: ParsableCommand {
     /// goes to the parser, which decides as usual.
     static func main() {
         Output.holdClosedDescriptors()
+        // A write past the file-size limit (`ulimit -f`) fails with EFBIG, said as a full disk
+        // is, rather than killing seealso with what it was saving (QA 38: `bookmarks add` was
+        // killed after its commit, leaving `-wal` and `-shm`; the explorer lost a bookmark).
+        signal(SIGXFSZ, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let exploration = Exploration(plain: arguments) {
             do {

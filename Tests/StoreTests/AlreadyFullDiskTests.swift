@@ -24,6 +24,25 @@ import Testing
         return (status, child.output, child.errors)
     }
 
+    /// QA 38: under a file-size limit with SIGXFSZ at its default action, as a shell leaves it,
+    /// the write past the limit killed seealso (153, "File size limit exceeded"): `bookmarks
+    /// add` after its commit, with `-wal` and `-shm` left, and the explorer with the bookmark
+    /// it was saving. seealso ignores the signal itself: the write fails as on a full disk.
+    @Test func theFileSizeSignalKillsNothing() throws {
+        let folder = try TemporaryDirectory()
+        _ = try StateStore(directory: folder.url).addBookmark(in: try Fixture.model(), sectionIndex: 1, note: "first")
+        let scratch = try TemporaryDirectory()
+        let article = scratch.file("test.txt")
+        try Fixture.article.write(to: article, atomically: true, encoding: .utf8)
+        let script = #"ulimit -f 8 && exec "$0" "$@""#
+        let child = try Child(["/bin/sh", "-c", script, try Binary.path(), "bookmarks", "add", article.path, "--section", "Criticism",
+                               "--note", String(repeating: "n", count: 9000), "--data-dir", folder.path],
+                              output: scratch.file("out"))
+        #expect(child.wait() == 74, "\(child.errors)")
+        #expect(child.errors == "seealso: no space left for \(folder.path): nothing was changed\n")
+        #expect(try StateStore(directory: folder.url).bookmarks().map(\.note) == ["first"])
+    }
+
     static func names(in folder: TemporaryDirectory) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
     }

@@ -19,11 +19,9 @@ enum EndingSignals {
     /// ended it. SIGINT, SIGTERM and SIGHUP are the usual ones. The others are someone's
     /// request to end too, even when it was meant for another program (SIGUSR1/USR2, the
     /// timers SIGVTALRM/SIGPROF, SIGPWR, SIGSTKFLT, SIGIO, the real-time signals); so are
-    /// the resource limits: SIGXCPU comes before the kernel's SIGKILL at the hard limit,
-    /// and after SIGXFSZ the write that passed the limit fails (EFBIG), so the session's
-    /// save may fail too, but the terminal is restored either way.
+    /// the CPU limit: SIGXCPU comes before the kernel's SIGKILL at the hard limit.
     static let graceful: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF, SIGPWR, SIGSTKFLT,
-                                    SIGIO, SIGXCPU, SIGXFSZ] + realTime
+                                    SIGIO, SIGXCPU] + realTime
 
     /// End at once, the terminal given back (`CursesBackend.endNow`): SIGQUIT (Ctrl-\), as its
     /// name says.
@@ -47,7 +45,12 @@ enum EndingSignals {
     /// frame writer stops, `Output.error` drops the line, the replay of captured stderr
     /// stops), and a `kill -PIPE` changes nothing. The commands that write to a pipe
     /// (`seealso links | head`) never start the backend, and keep dying quietly of it.
-    static let ignored: [Int32] = [SIGPIPE]
+    ///
+    /// And SIGXFSZ, which the process ignores from its start (`Seealso.main`): a write past the
+    /// file-size limit then fails (EFBIG), as on a full disk, and is said so ("Bookmark not
+    /// changed: … full"), where the signal ended the explorer with the bookmark it was
+    /// saving (QA 38).
+    static let ignored: [Int32] = [SIGPIPE, SIGXFSZ]
 
     /// All of the above, for saving and restoring their actions around the backend's life.
     static var all: [Int32] { graceful + immediate + [timer] + crash + ignored }
