@@ -365,11 +365,15 @@ struct ExampleNamer {
             || phraseOpeners.contains(bare)
     }
 
-    /// Common verbs whose past tense does not end in "-ed".
+    /// Common verbs whose past tense does not end in "-ed" (QA 38: "The Toad Lane store sold
+    /// flour" was named "Toad Lane", "The Antigonish study clubs taught…" "Antigonish").
     static let irregularPastTense: Set<String> = [
-        "arose", "began", "broke", "brought", "built", "came", "drew", "fell", "fought", "gave", "got", "grew", "held",
-        "hit", "kept", "led", "left", "lost", "made", "met", "overthrew", "paid", "ran", "rose", "sent", "shook", "sought",
-        "spread", "stood", "struck", "swept", "took", "threw", "undertook", "went", "withdrew", "won", "wrote",
+        "arose", "became", "began", "bought", "broke", "brought", "built", "came", "caught", "chose", "drew", "drove",
+        "fell", "fled", "forbade", "forgave", "fought", "gave", "got", "grew", "had", "heard", "held", "hit",
+        "kept", "knew", "laid", "led", "left", "lost", "made", "meant", "met", "overcame", "overthrew", "paid",
+        "ran", "rode", "rose", "said", "sold", "sent", "shook", "slew", "sought", "spent", "spoke",
+        "spread", "stood", "stole", "struck", "swept", "swore", "taught", "told", "took", "thought", "threw", "understood",
+        "undertook", "upheld", "went", "withdrew", "won", "wore", "wrote",
     ]
 
     /// Words ending in "-ed" that are no past tense.

@@ -75,6 +75,15 @@ extension String {
     /// This text made safe to print (see `TextSafety`).
     public var neutralized: String { TextSafety.neutralized(self) }
 
+    /// This text on one line: each line break (LF, CR LF, CR) a space. For a rationale a links
+    /// file writes over several lines (a TOML `"""` string), printed where a line is a row:
+    /// `links`, the Markdown appendix, a DOT tooltip (QA 38: "Multi^Jline rationale").
+    public var onOneLine: String {
+        guard contains(where: \.isNewline) else { return self }
+        return split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .joined(separator: " ")
+    }
+
     /// This text made safe to print inside a message's quotes, with every character that
     /// shows nothing but the space (`Unicode.Scalar.showsNothing`) named, `<U+200B>`: quoted
     /// as is, `'\u{200B}'` read as `''`.

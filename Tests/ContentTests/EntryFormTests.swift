@@ -99,6 +99,44 @@ struct EntryFormTests {
         #expect(InvalidUTF8.utf16WithoutMark(Array("= T =\n".utf8)) == nil)
     }
 
+    /// QA 38: a past tense not written "-ed" left the subject running on, and the name was cut
+    /// to its capitalised words: "Toad Lane", "Antigonish".
+    @Test("The subject of an example ends before an irregular past tense")
+    func irregularPastTense() throws {
+        let model = try Self.model("""
+            = Cooperatives =
+            Lead.
+
+            == Historical examples ==
+            - The Toad Lane store sold flour, butter, sugar and oatmeal.
+            - The Antigonish study clubs taught fishermen to form credit unions.
+            - The Rochdale weavers spoke of a common store.
+            """)
+        #expect(model.items.map(\.name) == ["Toad Lane store", "Antigonish study clubs", "Rochdale weavers"])
+    }
+
+    /// QA 38: "[curated] Multi^Jline rationale" in `links`, the Markdown appendix and a DOT tooltip.
+    @Test("A rationale written over several lines is printed on one")
+    func multiLineRationale() throws {
+        let article = try ArticleParser().parse(
+            "= Base =\nLead about Alpha.\n\n== Strategies ==\nTheir main strategies were:\n- Alpha – first strategy\n- Beta – second strategy\n",
+            path: "b.txt")
+        let toml = #"""
+            [[link]]
+            from = "strategy: Alpha"
+            to = "strategy: Beta"
+            type = "related"
+            rationale = """
+            Multi
+            line rationale"""
+            """#
+        let model = try CheckedArticle(article: article, annotations: (toml, "b.links.toml")).linked()
+        #expect(LinksFormatter().format(model).contains("[curated] Multi line rationale"))
+        #expect(MarkdownExporter().export(model).contains("(curated): Multi line rationale"))
+        #expect(DOTExporter().export(model).contains("tooltip=\"Multi line rationale\""))
+        #expect(model.graph.links.first { $0.rationale != nil }?.rationale == "Multi\nline rationale", "kept as written")
+    }
+
     @Test("Lines that end in CR alone are said so when one LF ends the file")
     func crLinesWithAFinalLF() {
         let message = "t.txt:1: its lines end in CR alone (classic Mac OS); seealso reads LF or CRLF line ends (convert with: tr '\\r' '\\n')"

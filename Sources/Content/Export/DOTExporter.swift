@@ -253,7 +253,7 @@ public struct DOTExporter: Sendable {
             for link in model.graph.links where keeps(link.from) && keeps(link.to) {
                 switch link.origin {
                 case .curated:
-                    output += "\(indent)\(node(link.from)) -> \(node(link.to)) [label=\(DOTExporter.quoted(link.relation.rawValue)), tooltip=\(DOTExporter.tooltip(link.rationale ?? "")), color=\"#333333\"];\n"
+                    output += "\(indent)\(node(link.from)) -> \(node(link.to)) [label=\(DOTExporter.quoted(link.relation.rawValue)), tooltip=\(DOTExporter.tooltip(link.rationale?.onOneLine ?? "")), color=\"#333333\"];\n"
                 case .detected:
                     let key = Self.detectedKey(link)
                     if detectedCounts[key] == nil { detectedOrder.append(link) }

@@ -74,7 +74,7 @@ public struct LinksFormatter: Sendable {
         let arrow = link.from == node ? "→" : "←"
         let type = link.relation.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
         var text = "\(arrow) \(type)  \(names.name(of: link.other(than: node)))  [\(link.origin.rawValue)]"
-        if let rationale = link.rationale { text += " " + rationale.neutralized }
+        if let rationale = link.rationale { text += " " + rationale.onOneLine.neutralized }
         if let evidence = link.evidence {
             text += " line \(evidence.line): \"\(evidence.excerpt(limit: 100).neutralized)\""
         }

@@ -82,7 +82,7 @@ public struct MarkdownExporter: Sendable {
         for link in links {
             let arrow = link.from == id ? "→" : "←"
             var row = "  - \(arrow) *\(link.relation.rawValue)* \(Self.inline(names.name(of: link.other(than: id)))) (\(link.origin.rawValue))"
-            if let rationale = link.rationale { row += ": " + Self.inline(rationale) }
+            if let rationale = link.rationale { row += ": " + Self.inline(rationale.onOneLine) }
             if let evidence = link.evidence {
                 row += ": line \(evidence.line), “\(Self.inline(evidence.excerpt(limit: 160)))”"
             }
