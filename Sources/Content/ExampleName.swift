@@ -40,7 +40,7 @@ struct ExampleNamer {
         let sentence = Classifier.firstSentence(of: text)
         guard let firstLetter = sentence.first(where: \.isLetter) else { return nil }
         guard firstLetter.isUppercase || firstLetter.isLowercase else {
-            let subject = Classifier.subject(of: sentence)
+            let subject = Self.topic(of: Classifier.subject(of: sentence))
             return subject.isEmpty ? nil : subject
         }
         // A name of up to three words is one with a full stop after it too ("- Passive
@@ -52,6 +52,21 @@ struct ExampleNamer {
         guard let name = (isNameAlone ? Self.bareName(sentence) : nil) ?? properName(in: sentence),
               !Self.isDateWords(name), !Aliases.tokenSequences(for: name).contains(titleTokens) else { return nil }
         return name
+    }
+
+    /// Japanese marks what a sentence is about with a particle written onto it, は (its topic)
+    /// or が (its subject): "生活クラブは1965年に東京で設立され" is about 生活クラブ (QA 38: the
+    /// whole clause was the name). The first such particle after a character that is not
+    /// hiragana ends the name; one after hiragana may be a word's own syllable.
+    static func topic(of subject: String) -> String {
+        var previous: Unicode.Scalar?
+        for (offset, scalar) in subject.unicodeScalars.enumerated() {
+            if scalar == "\u{306F}" || scalar == "\u{304C}", let previous, !(0x3041...0x309F).contains(previous.value) {
+                return String(subject.unicodeScalars.prefix(offset))
+            }
+            previous = scalar
+        }
+        return subject
     }
 
     /// An entry that is a name alone ("- Consumer boycott", "- The Paris Commune"), without

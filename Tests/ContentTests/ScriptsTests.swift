@@ -154,7 +154,9 @@ struct ScriptsTests {
 
     // MARK: - Names of examples
 
-    @Test("An example sentence's name never ends in 。, and stops at 、，：；（ as at ,;:(")
+    /// A Japanese sentence is named by its topic, before は or が (QA 38: the whole clause was
+    /// its name, "東京は1923年に大きな地震に見舞われた").
+    @Test("An example sentence's name never ends in 。, and stops at 、，：；（ as at ,;:(, and at は or が")
     func exampleNamesInOtherScripts() throws {
         let model = try Self.model("""
             = Имена =
@@ -170,8 +172,12 @@ struct ScriptsTests {
             - Libya has been under dual power since 2014.
             """)
         #expect(model.items.map(\.name) == [
-            "東京は1923年に大きな地震に見舞われた", "関東大震災は1923年9月1日に発生した", "東京", "大阪", "京都", "القاهرة", "Libya",
+            "東京", "関東大震災", "東京", "大阪", "京都", "القاهرة", "Libya",
         ])
+        // After hiragana, は and が may be a word's own syllables: the name goes on.
+        #expect(ExampleNamer.topic(of: "ひまわりが咲く") == "ひまわりが咲く")
+        #expect(ExampleNamer.topic(of: "生活クラブは1965年に東京で設立され") == "生活クラブ")
+        #expect(ExampleNamer.topic(of: "灘神戸生協は1921年に賀川豊彦が設立した") == "灘神戸生協")
     }
 
     // MARK: - Emoji and other symbols in names
