@@ -25,6 +25,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// SQLite's words (`detail`). Damaged, as `.corrupt`, not an I/O error: nothing
     /// failed to be read or written, and the file was left as it was found.
     case damagedSchema(path: String, version: Int, detail: String)
+    /// A store opened as sound whose part a read or a write needed turned out damaged (a page
+    /// of it overwritten or cut off while seealso ran). Not `.corrupt`'s "left untouched":
+    /// what was saved before in its sound parts was written (QA 38).
+    case damaged(path: String)
     /// An SQLite database of another application (a different `application_id`, or tables
     /// that are not seealso's).
     case foreign(path: String)
@@ -49,6 +53,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): \(reason)"
         case .corrupt(let path):
             return "\(path) is damaged or not a database; \(moveAway)"
+        case .damaged(let path):
+            return "\(path) is damaged: a part of it cannot be read, and seealso does not repair it (move it away, or use --data-dir DIR)"
         case .damagedSchema(let path, let version, let detail):
             return "\(path) is damaged (its tables are not those of schema version \(version): \(detail)); \(moveAway)"
         case .foreign(let path):

@@ -51,7 +51,7 @@ enum StoreFailure {
         switch error {
         case .readOnly, .full, .cannotCreateDirectory, .sqlite: 74
         case .unreadableDirectory, .unreadableFile: 66
-        case .corrupt, .damagedSchema, .foreign, .newerVersion, .invalidExport, .idsExhausted: 65
+        case .corrupt, .damaged, .damagedSchema, .foreign, .newerVersion, .invalidExport, .idsExhausted: 65
         case .noSuchBookmark: 1
         }
     }

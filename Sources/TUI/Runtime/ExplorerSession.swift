@@ -82,10 +82,19 @@ public final class ExplorerSession {
             // After the jump: the top it leaves was never shown, so it is no step back.
             return Self.saying(failure, in: apply(.resumeHistory(left), to: jumped), explorer: explorer)
         }
-        let session = savedSession()
+        let session: SessionRecord?
+        // A session that could not be read (a damaged store) is said: the explorer opened at the
+        // top without a word (QA 38).
+        var unreadable: String?
+        do {
+            session = try readSession(of: explorer)
+        } catch {
+            session = nil
+            unreadable = "The reading place could not be read: \(error)"
+        }
         if let session, restore { state = apply(.restoreSession(session), to: state) }
         // What the restore said (the article changed since last read) outlasts the jump.
-        let restored = state.notice
+        let restored = state.notice ?? unreadable
         let failure: String?
         (state, failure) = jump(state)
         // After the jump to `start`: the top it leaves was never shown, so the way back is to
@@ -115,7 +124,12 @@ public final class ExplorerSession {
     /// as one of whichever article is open when it is gone back to (QA 28: steps in Dual
     /// power, read alone, were taken back to in another article, "changed since last read").
     private func savedSession(of other: Explorer) -> SessionRecord? {
-        guard let service, let record = (try? service.session(for: other.model)) ?? nil else { return nil }
+        (try? readSession(of: other)) ?? nil
+    }
+
+    /// `savedSession(of:)`, or why the store could not give it.
+    private func readSession(of other: Explorer) throws -> SessionRecord? {
+        guard let service, let record = try service.session(for: other.model) else { return nil }
         guard other.neighbours.isFolder else { return record }
         let title = other.model.article.title
         func named(_ view: ViewSnapshot) -> ViewSnapshot {
