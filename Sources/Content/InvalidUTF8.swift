@@ -21,31 +21,89 @@ public struct InvalidUTF8: Equatable, Sendable {
     }
 
     /// What the whole file's bytes suggest about bad bytes in it, in brackets, to follow the
-    /// first one's `message`; nil when they suggest nothing. A file whose every non-ASCII
-    /// byte is bad was saved in an 8-bit encoding, most likely Latin-1 or Windows-1252 (its
-    /// superset), which iconv converts. One that also holds UTF-8 is UTF-8 with a character
+    /// first one's `message`; nil when they suggest nothing. A file whose text is mostly not
+    /// UTF-8 was saved in another encoding, which iconv converts: Latin-1 or Windows-1252 (its
+    /// superset) when its bytes beyond ASCII are few among its letters, as accents are; an
+    /// 8-bit encoding of another script when most of its letters are such bytes (Cyrillic,
+    /// Greek…, which the bytes do not tell apart: QA 38, a CP1251 Russian file was told to
+    /// convert from Windows-1252, which garbled it); a double-byte one when those bytes come
+    /// in pairs (Japanese, Chinese, Korean). One that is mostly UTF-8 is UTF-8 with a character
     /// pasted from such a file: converting it would garble its UTF-8 text, so the character
     /// is to be retyped, and it is named as Windows-1252 reads the byte.
     public static func advice(for bytes: [UInt8]) -> String? {
         guard let first = first(in: bytes) else { return nil }
-        guard holdsUTF8(bytes) else {
-            return "(Latin-1 or Windows-1252? convert with: iconv -f WINDOWS-1252 -t UTF-8)"
+        let census = ByteCensus(bytes)
+        if census.looksDoubleByte {
+            return "(a double-byte encoding? EUC-JP or SHIFT_JIS for Japanese, GBK for Chinese, EUC-KR for Korean: "
+                + "convert with: iconv -f ENCODING -t UTF-8)"
+        }
+        guard census.isMostlyUTF8 else {
+            guard census.looksLikeAnotherScript else { return "(Latin-1 or Windows-1252? convert with: iconv -f WINDOWS-1252 -t UTF-8)" }
+            return "(an 8-bit encoding of a script such as Cyrillic or Greek? CP1251 or KOI8-R, ISO-8859-7…: "
+                + "convert with: iconv -f ENCODING -t UTF-8)"
         }
         guard let character = windows1252(first.byte) else { return nil }
         return "('\(character.quotable)' in Windows-1252, among UTF-8 text: retype it)"
     }
 
-    /// Whether `bytes` hold at least one character of UTF-8 beyond ASCII.
-    private static func holdsUTF8(_ bytes: [UInt8]) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): if !scalar.isASCII { return true }
-            case .emptyInput: return false
-            case .error: continue
+    /// What a file's bytes beyond ASCII are: how many make UTF-8 characters and how many do
+    /// not, and what the others look like.
+    struct ByteCensus {
+        /// Bytes of UTF-8 characters beyond ASCII.
+        private(set) var inUTF8 = 0
+        /// ASCII letters, and bytes beyond ASCII: the letters of an 8-bit text.
+        private(set) var asciiLetters = 0
+        private(set) var high = 0
+        /// Runs of bytes beyond ASCII, and those of an even length.
+        private(set) var runs = 0
+        private(set) var evenRuns = 0
+
+        init(_ bytes: [UInt8]) {
+            var run = 0
+            func endRun() {
+                if run > 0 {
+                    runs += 1
+                    if run.isMultiple(of: 2) { evenRuns += 1 }
+                }
+                run = 0
+            }
+            for byte in bytes {
+                if byte >= 0x80 {
+                    high += 1
+                    run += 1
+                } else {
+                    endRun()
+                    if (byte | 0x20) >= UInt8(ascii: "a"), (byte | 0x20) <= UInt8(ascii: "z") { asciiLetters += 1 }
+                }
+            }
+            endRun()
+            var iterator = bytes.makeIterator()
+            var decoder = UTF8()
+            decoding: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar): if !scalar.isASCII { inUTF8 += UTF8.width(scalar) }
+                case .emptyInput: break decoding
+                case .error: continue
+                }
             }
         }
+
+        /// Bytes beyond ASCII that make no UTF-8 character.
+        var bad: Int { high - inUTF8 }
+
+        /// Whether the bytes beyond ASCII are mostly UTF-8 characters: some of another
+        /// encoding's happen to make one (CP1251's "Чё", D7 B8, is U+05F8).
+        var isMostlyUTF8: Bool { inUTF8 >= bad }
+
+        /// Too few bytes beyond ASCII tell nothing of a script: Latin-1 is the likeliest.
+        private var isEvidence: Bool { high >= 8 }
+
+        /// Most letters are bytes beyond ASCII: a script's alphabet, not Latin accents.
+        var looksLikeAnotherScript: Bool { isEvidence && high * 2 > high + asciiLetters }
+
+        /// Bytes beyond ASCII in runs of even lengths, many of them no UTF-8: characters of
+        /// two bytes each (UTF-8's Japanese runs are threes).
+        var looksDoubleByte: Bool { isEvidence && evenRuns * 10 >= runs * 9 && bad * 4 >= high }
     }
 
     /// The character Windows-1252 has for `byte` (Latin-1's from 0xA0 on, its own below);

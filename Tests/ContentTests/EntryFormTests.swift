@@ -137,6 +137,32 @@ struct EntryFormTests {
         #expect(model.graph.links.first { $0.rationale != nil }?.rationale == "Multi\nline rationale", "kept as written")
     }
 
+    /// QA 38: a CP1251 or EUC-JP file was told to convert from Windows-1252 (which garbled
+    /// it), or to retype a character "among UTF-8 text" that had none.
+    @Test("A file in another encoding is told the kind of encoding its bytes look like", arguments: [
+        ("= Народники =\n\nНародники шли в народ. Чёрный передел.\n", String.Encoding.windowsCP1251,
+         "(an 8-bit encoding of a script such as Cyrillic or Greek? CP1251 or KOI8-R, ISO-8859-7…: convert with: iconv -f ENCODING -t UTF-8)"),
+        ("= Grève générale =\n\nLa grève générale de 1936 en France.\n", .isoLatin1,
+         "(Latin-1 or Windows-1252? convert with: iconv -f WINDOWS-1252 -t UTF-8)"),
+    ])
+    func otherEncodings(text: String, encoding: String.Encoding, advice: String) throws {
+        let bytes = try #require(text.data(using: encoding))
+        #expect(InvalidUTF8.advice(for: Array(bytes)) == advice)
+    }
+
+    /// "= 生活協同組合 =", a blank line and "生活クラブは共同購入で知られる。" in EUC-JP, as
+    /// `iconv -t EUC-JP` writes them (Foundation on Linux has no EUC-JP encoder).
+    static let eucJP: [UInt8] = [0x3D, 0x20, 0xC0, 0xB8, 0xB3, 0xE8, 0xB6, 0xA8, 0xC6, 0xB1, 0xC1, 0xC8, 0xB9, 0xE7, 0x20, 0x3D, 0x0A, 0x0A, 0xC0, 0xB8, 0xB3, 0xE8, 0xA5, 0xAF, 0xA5, 0xE9, 0xA5, 0xD6, 0xA4, 0xCF, 0xB6, 0xA6, 0xC6, 0xB1, 0xB9, 0xD8, 0xC6, 0xFE, 0xA4, 0xC7, 0xC3, 0xCE, 0xA4, 0xE9, 0xA4, 0xEC, 0xA4, 0xEB, 0xA1, 0xA3, 0x0A]
+
+    @Test("A file in a double-byte encoding is told so")
+    func doubleByteEncoding() {
+        #expect(InvalidUTF8.advice(for: Self.eucJP)
+                == "(a double-byte encoding? EUC-JP or SHIFT_JIS for Japanese, GBK for Chinese, EUC-KR for Korean: convert with: iconv -f ENCODING -t UTF-8)")
+        // UTF-8's Japanese with one byte of another encoding in it is UTF-8: retype the byte.
+        let utf8 = Array("= 生活協同組合 =\n\n生活クラブは共同購入で知られる。\n".utf8)
+        #expect(InvalidUTF8.advice(for: utf8.prefix(20) + [0xE9] + utf8.dropFirst(20)) == "('é' in Windows-1252, among UTF-8 text: retype it)")
+    }
+
     @Test("Lines that end in CR alone are said so when one LF ends the file")
     func crLinesWithAFinalLF() {
         let message = "t.txt:1: its lines end in CR alone (classic Mac OS); seealso reads LF or CRLF line ends (convert with: tr '\\r' '\\n')"
