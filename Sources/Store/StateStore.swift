@@ -733,7 +733,11 @@ public final class StateStore {
         var info = stat()
         guard stat(directory.path, &info) == 0 else {
             switch errno {
-            case ENOENT: return false
+            // A link to a folder not there (a drive not mounted) is no folder to make: "no
+            // bookmarks" and "cannot create … (File exists)" hid it (QA 38).
+            case ENOENT:
+                guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: directory.path) else { return false }
+                throw unreadable("a symbolic link to '\(target)', which does not exist")
             case ENOTDIR: throw unreadable("not a folder (a file is on its path)")
             case let code: throw unreadable(lowercasedReason(code))
             }

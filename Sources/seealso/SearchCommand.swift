@@ -38,6 +38,8 @@ struct Search: ParsableCommand {
     func validate() throws {
         guard (1...2).contains(words.count) else { throw ValidationError("Give a QUERY, or a PATH and a QUERY.") }
         guard !(words.last ?? "").isEmpty else { throw ValidationError("The QUERY is empty.") }
+        // As every other command says an empty FILE (QA 38: "'': cannot read file: it is a folder").
+        if words.count == 2 { try requirePath(words[0], of: "PATH") }
         // Characters that show nothing are no text to find, as search reads it (QA 31: exit 1, silent).
         guard !TextSearch(words[words.count - 1]).isEmpty else {
             throw ValidationError("The QUERY '\(words[words.count - 1].quotable)' shows nothing: give text to find.")

@@ -846,6 +846,13 @@ struct CLITests {
         #expect(result.stderr.hasPrefix("seealso: the QUERY '<U+200B>' shows nothing: give text to find.\n"), "\(result.stderr)")
     }
 
+    /// QA 38: `search '' Foo` said "': cannot read file: it is a folder, not a file" (66).
+    @Test func anEmptyPathIsAUsageError() throws {
+        let result = try CLI.run(["search", "", "Kornilov"])
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("seealso: PATH is empty: give a path.\n"), "\(result.stderr)")
+    }
+
     /// A word of one dash and several letters is an unknown option: the parser took
     /// `-hello.txt` for -h and more, and printed the help with status 0 where a script asked
     /// for an export (QA 28). A file so named is read as `./-hello.txt` or after `--`.

@@ -247,6 +247,20 @@ import Testing
         #expect(try contents(file) == Data("x".utf8))
     }
 
+    /// QA 38: a data folder that is a link to a folder not there (a drive not mounted) was
+    /// "no bookmarks" to `list`, and "cannot create DIR (File exists)" to `add`.
+    @Test func aDataFolderLinkedToNothingIsSaidSo() throws {
+        let link = folder.file("linked")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: folder.file("unmounted/seealso").path)
+        for arguments in [["list"], ["add", article, "--section", "History"]] {
+            let result = try Captured.run(URL(fileURLWithPath: try Binary.path()), ["bookmarks"] + arguments + ["--data-dir", "linked"], in: folder.url)
+            #expect(result.status == 66, "\(arguments)")
+            #expect(try Captured.text(result.stderr)
+                    == "seealso: linked: a symbolic link to '\(folder.file("unmounted/seealso").path)', which does not exist\n", "\(arguments)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.file("unmounted").path), "nothing made where it leads")
+    }
+
     /// Reading a store that is not there shows it empty and creates nothing: `list` used to
     /// make every folder of --data-dir and an empty database in it.
     @Test func readingAStoreThatIsNotThereCreatesNothing() throws {
