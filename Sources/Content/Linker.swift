@@ -84,7 +84,12 @@ public struct Linker: Sendable {
         let own = index.ownTopics(of: selfID)
         // A MediaWiki link among the words names its target, not its words: each is one
         // mention or none (see `linkMention`), and the words inside it are read no further.
-        var links = WikiLink.links(in: text).filter { link in boundary.map { link.range.lowerBound >= $0 } ?? true }[...]
+        let allLinks = WikiLink.links(in: text)
+        var links = allLinks.filter { link in boundary.map { link.range.lowerBound >= $0 } ?? true }[...]
+        // A link in the item's own name is that name, written as a link: its anchor, label
+        // and trail are no words of it, and mention nothing (QA 38: "- [[Levellers#Name]]s –"
+        // mentioned the item "Name"; "- [[Leveller]]s' petition –" the item "Levellers").
+        let nameLinks = boundary.map { boundary in allLinks.filter { $0.range.lowerBound < boundary }.map(\.range) } ?? []
         /// The first token of the next link (`tokens.count` when none is left).
         func firstToken(of link: WikiLink.Link?) -> Int {
             guard let link else { return tokens.count }
@@ -98,6 +103,10 @@ public struct Linker: Sendable {
                 if let mention = linkMention(link, index: index, own: own, folder: &folder) { found.append(mention) }
                 while position < tokens.count, tokens[position].start < link.range.upperBound { position += 1 }
                 linkStart = firstToken(of: links.first)
+                continue
+            }
+            if position < firstAfterBoundary, nameLinks.contains(where: { $0.contains(tokens[position].start) }) {
+                position += 1
                 continue
             }
             // A name does not run into a link: "Paris [[Commune]]" is "Paris", then the link.

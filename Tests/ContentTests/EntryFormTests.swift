@@ -44,6 +44,23 @@ struct EntryFormTests {
         #expect(escaped.allListItems.map(\.item.description) == ["a description"])
     }
 
+    /// QA 38: the anchor of a link in an item's name mentioned the item of that name, and a
+    /// link with a trail ("[[Leveller]]s' petition") the item its target names.
+    @Test("A link in an item's name mentions nothing there, its anchor and trail neither")
+    func linkInANameMentionsNothing() throws {
+        let model = try Self.model("""
+            = English Revolution =
+            Lead.
+
+            == Historical examples ==
+            - [[Levellers#Name]]s – the radicals
+            - Name – an unrelated example
+            - [[Leveller]]s' petition – the Large Petition
+            - Levellers – radicals of the New Model Army
+            """)
+        #expect(model.graph.links.isEmpty, "\(model.graph.links.map { "\($0.from) → \($0.to)" })")
+    }
+
     @Test("A full stop after a short name before its dash is no part of it",
           arguments: [("Syndicalism. – building unions", "Syndicalism"), ("Council communism. — councils", "Council communism"),
                       ("Autonomism. - autonomy", "Autonomism")])
