@@ -143,7 +143,9 @@ extension Seealso {
     /// no hint, and "missing expected argument" where an argument was given).
     static func dashHint(_ message: String, in arguments: [String]) -> (word: String, hint: String)? {
         // An unknown option that is a number (`-1917`) is a query more likely than a typo.
-        let missing = message.hasPrefix("missing expected argument")
+        // A missing option (`--format`) is no word taken for one: the options typed are its
+        // command's (QA 38: `export --focus Foo t.txt` said "unknown option '--focus'").
+        let missing = message.hasPrefix("missing expected argument") && !message.hasPrefix("missing expected argument '-")
         guard missing || message.hasPrefix("unknown option '-"), !arguments.contains("--"),
               let at = arguments.firstIndex(where: { word in
                   missing ? CommandNames.mayBeDashedWord(word) : CommandNames.isShortOptionSpelling(word) && Double(word) != nil

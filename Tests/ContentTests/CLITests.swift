@@ -560,6 +560,9 @@ struct CLITests {
     @Test("A usage error is said as `seealso: …` with the usage after it, status 64", arguments: [
         (["outline", "--nosuch"], "seealso: unknown option '--nosuch'\nUsage: seealso outline [<file>]\n"),
         (["export"], "seealso: missing expected argument '--format <format>'\n"),
+        // QA 38: with an option of the command typed, the missing one was "unknown option '--focus'".
+        (["export", "--focus", "Municipalism"], "seealso: missing expected argument '--format <format>'\n"),
+        (["bookmarks", "export", "--data-dir", "/proc/nonexistent/seealso-test"], "seealso: missing expected argument '--format <format>'\n"),
         (["search", "a", "b", "c"], "seealso: give a QUERY, or a PATH and a QUERY.\nUsage: seealso search"),
     ])
     func usageErrorsSaySeealso(arguments: [String], start: String) throws {
