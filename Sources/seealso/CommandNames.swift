@@ -57,6 +57,12 @@ enum CommandNames {
     static let flags: Set<String> = ["--help", "--version", "--no-restore", "--json", "--check", "--print-default",
                                      "--experimental-dump-help"]
 
+    /// The long options that take a value, of every command: typed with their command, none
+    /// is a name or query spelled with a dash (QA 38: `bookmarks remove --data-dir D`, its id
+    /// missing, said "unknown option '--data-dir'").
+    static let valueOptions: Set<String> = ["--config", "--data-dir", "--depth", "--focus", "--format", "--item", "--kind",
+                                            "--note", "--origin", "--section"]
+
     /// seealso's one short option is -h, and the parser reads a word of one dash and several
     /// letters as short options together: `-hello.txt` was -h, and `seealso export --format
     /// json -hello.txt > out.json` wrote the help into out.json with status 0 (QA 28). Such a
@@ -73,7 +79,7 @@ enum CommandNames {
     /// query that starts with a dash: `-1917`, and `--x` too (QA 33: `search --x` said only that
     /// the QUERY was missing). Not `--`, nor an option that takes no value.
     static func mayBeDashedWord(_ word: String) -> Bool {
-        word.count > 1 && word.hasPrefix("-") && word != "--" && !flags.contains(word)
+        word.count > 1 && word.hasPrefix("-") && word != "--" && !flags.contains(word) && !valueOptions.contains(word)
     }
 
     static func checkShortOptions(_ arguments: [String]) throws {

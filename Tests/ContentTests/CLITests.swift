@@ -563,6 +563,7 @@ struct CLITests {
         // QA 38: with an option of the command typed, the missing one was "unknown option '--focus'".
         (["export", "--focus", "Municipalism"], "seealso: missing expected argument '--format <format>'\n"),
         (["bookmarks", "export", "--data-dir", "/proc/nonexistent/seealso-test"], "seealso: missing expected argument '--format <format>'\n"),
+        (["bookmarks", "remove", "--data-dir", "/proc/nonexistent/seealso-test"], "seealso: missing expected argument '<id>'\n"),
         (["search", "a", "b", "c"], "seealso: give a QUERY, or a PATH and a QUERY.\nUsage: seealso search"),
     ])
     func usageErrorsSaySeealso(arguments: [String], start: String) throws {

@@ -63,11 +63,15 @@ struct CommandFlagsTests {
         let scratch = try TemporaryDirectory()
         let help = try seealso(["--experimental-dump-help"], in: scratch)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(help.stdout.utf8)) as? [String: Any])
-        var flags: Set<String> = []
+        var flags: Set<String> = [], options: Set<String> = []
         func walk(_ command: [String: Any]) {
-            for argument in command["arguments"] as? [[String: Any]] ?? [] where argument["kind"] as? String == "flag" {
+            for argument in command["arguments"] as? [[String: Any]] ?? [] {
                 for name in argument["names"] as? [[String: Any]] ?? [] where name["kind"] as? String == "long" {
-                    flags.insert("--" + (name["name"] as? String ?? ""))
+                    switch argument["kind"] as? String {
+                    case "flag": flags.insert("--" + (name["name"] as? String ?? ""))
+                    case "option": options.insert("--" + (name["name"] as? String ?? ""))
+                    default: break
+                    }
                 }
             }
             for subcommand in command["subcommands"] as? [[String: Any]] ?? [] { walk(subcommand) }
@@ -75,5 +79,8 @@ struct CommandFlagsTests {
         walk(try #require(json["command"] as? [String: Any]))
         #expect(flags.contains("--json") && flags.contains("--no-restore"))
         #expect(flags.isSubset(of: CommandNames.flags), "\(flags.subtracting(CommandNames.flags))")
+        // And the options that take a value, which no dash hint takes for a dashed name.
+        #expect(options.contains("--data-dir"))
+        #expect(options == CommandNames.valueOptions, "\(options.symmetricDifference(CommandNames.valueOptions))")
     }
 }
