@@ -151,6 +151,25 @@ struct BookmarkUITests {
         #expect(row.contains("… ★") || row.contains("Strategy and ideological concepts ★"), "\(row)")
     }
 
+    /// QA 38: at 40 or 41 columns the reader's ★ came after the first line of a heading that
+    /// wraps ("# Modern usage by libertarian ★" / "socialists"), and at 42 or 43, where the
+    /// heading fills the line, it was dropped. It follows the heading's last word, always.
+    @Test(arguments: [40, 41, 42, 43, 44, 60])
+    func theReaderShowsTheMarkAfterTheHeading(width: Int) throws {
+        let service = FakeBookmarks()
+        let runner = ExplorerSession(explorer: explorer, service: service)
+        let section = try #require(bundledModel.article.sections.firstIndex { $0.title == "Modern usage by libertarian socialists" })
+        var state = runner.startUp(explorer.initialState(size: Size(width: width, height: 12)), start: .section(section), restore: true)
+        state = press(runner, state, .character("m"), .escape)
+        #expect(state.focus == .reader)
+        let screen = explorer.render(state)
+        let rows = (0..<12).map { screen.row($0).trimmingCharacters(in: .whitespaces) }
+        let heading = try #require(rows.firstIndex { $0.hasPrefix("# Modern usage") })
+        let headingRows = rows[heading...].prefix { !$0.isEmpty }.joined(separator: " ")
+        #expect(headingRows.hasSuffix("socialists ★"), "\(rows)")
+        #expect(headingRows.filter { $0 == "★" }.count == 1, "\(rows)")
+    }
+
     /// Sections 2 and 7 bookmarked, in that order, and the Bookmarks pane focused.
     func twoBookmarks() -> (service: FakeBookmarks, runner: ExplorerSession, state: AppState) {
         let service = FakeBookmarks()

@@ -193,7 +193,8 @@ extension Explorer {
                 }
             }
             let block = document.blocks[line.block]
-            if block.isHeading, bookmarked.contains(block.section), index == layout.blockStart[line.block] {
+            // After the heading's last line, for which its wrapping kept the room.
+            if block.isHeading, bookmarked.contains(block.section), index + 1 == layout.lineCount || layout.lines[index + 1].block != line.block {
                 buffer.put(" ★", x: x, y: rect.y + row, maxWidth: max(text.x + text.width - x, 0), style: Style(.bookmark, bold: true))
             }
         }

@@ -106,12 +106,17 @@ public struct ReaderLayout: Sendable {
         return ReaderAnchor(block: block, line: number, offset: number > 0 ? lines[line].offset : nil)
     }
 
+    /// The width of the bookmark mark a heading may have after it: " ★".
+    static let headingMarkWidth = 2
+
     /// The block wrapped into lines of spans, the prefix on the first line and the hanging
     /// indent on the others.
     static func wrap(_ block: ReaderBlock, width: Int) -> [[TextSpan]] {
         let prefixWidth = block.prefix.map { $0.text.displayWidth } ?? 0
         let indent = max(block.indent, prefixWidth)
-        let available = max(width - indent, 1)
+        // A heading keeps room for the bookmark mark after it, " ★" (QA 38: a heading as wide
+        // as the pane lost its mark, one that wrapped had it after its first line).
+        let available = max(width - indent - (block.isHeading ? Self.headingMarkWidth : 0), 1)
         var text = ""
         var bounds: [Range<Int>] = []
         // Each cross-reference with its number: one unit where text has no spaces (CJK). Only
