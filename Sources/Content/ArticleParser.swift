@@ -216,6 +216,9 @@ private struct Builder {
     /// The item being read: its first line's text and the lines that continue it,
     /// joined once it is complete (joining on every line made 16,000 of them take 7 s).
     var openItem: (parts: [Substring], line: Int)?
+    /// The brackets and quotation marks the open item's lines leave open, counted as each
+    /// line is read: counting them again for each line made an item of many lines quadratic.
+    var openItemMarks = OpenMarks()
     var listLeadIn: (sentence: String, isApart: Bool)?
     /// The column the file's text is wrapped at, if it is (see `HardWrap`), and the width of
     /// the last line read: an item whose line stopped short of the margin only because the
@@ -295,15 +298,18 @@ private struct Builder {
             if listItems.isEmpty { listLeadIn = takeLeadIn() }
             flushParagraph()
             openItem = ([itemText], number)
+            openItemMarks = OpenMarks(itemText)
             return
         }
-        if let open = openItem, line.first == " " || line.first == "\t" || Self.continuesItem(trimmed, after: open.parts)
+        if let open = openItem, line.first == " " || line.first == "\t"
+            || Self.continuesItem(trimmed, after: open.parts[open.parts.count - 1], leavingOpen: openItemMarks.leaveOpen)
             || HardWrap.wrapped(lineOfWidth: widthBefore, ending: open.parts[open.parts.count - 1], before: trimmed, margin: margin) {
             // A line right under an item continues it when indented, or when it goes on with
             // the item's sentence (CommonMark's "lazy continuation", for an item wrapped at the
             // margin: its next line was a paragraph, and the items after it a list without the
             // lead-in).
             openItem?.parts.append(trimmed)
+            openItemMarks.add(trimmed)
             return
         }
         flushList()
@@ -329,17 +335,16 @@ private struct Builder {
         sections.append(Section(id: slugs.allocate(for: title), title: title, level: level, line: line, parent: parent))
     }
 
-    /// Whether an unindented `line` right under an item's lines (`parts`, the last read last)
-    /// goes on with it: it starts in lowercase, or the item cannot end there (a comma, a dash,
-    /// an opening bracket, a word such as "of" or "by", a bracket or quotation mark left open:
+    /// Whether an unindented `line` right under an item's `last` line goes on with it: it
+    /// starts in lowercase, or the item cannot end there (a comma, a dash, an opening bracket,
+    /// a word such as "of" or "by", a bracket or quotation mark its lines left open, `leavingOpen`:
     /// `– "Black` over `Repartition", led by…`, QA 38). A line that starts otherwise starts a
     /// paragraph: a list's lead-in ("Their main strategies were:"), a sentence after the list, a
     /// numbered line. Taking every such line into the item named "Industrial Workers of the
     /// World Their main strategies" and made the list after it examples.
-    static func continuesItem(_ line: Substring, after parts: [Substring]) -> Bool {
+    static func continuesItem(_ line: Substring, after last: Substring, leavingOpen: Bool = false) -> Bool {
         if let first = line.first, first.isLowercase { return true }
-        if parts.contains(where: { $0.contains(where: "\"“”()[]".contains) }), leavesOpen(parts) { return true }
-        let last = parts[parts.count - 1]
+        if leavingOpen { return true }
         guard let end = last.last else { return false }
         if ",;–—-(/&".contains(end) { return true }
         guard let word = last.split(separator: " ").last?.lowercased() else { return false }
@@ -347,26 +352,6 @@ private struct Builder {
             || Classifier.subjectStopWords.contains(word)
     }
 
-    /// Whether `parts` leave a bracket or a quotation open: more `(` than `)`, `[` than `]`,
-    /// `“` than `”`, or an odd number of `"`.
-    private static func leavesOpen(_ parts: [Substring]) -> Bool {
-        var round = 0, square = 0, curly = 0, straight = 0
-        for part in parts {
-            for character in part {
-                switch character {
-                case "(": round += 1
-                case ")": round -= 1
-                case "[": square += 1
-                case "]": square -= 1
-                case "“": curly += 1
-                case "”": curly -= 1
-                case "\"": straight += 1
-                default: break
-                }
-            }
-        }
-        return round > 0 || square > 0 || curly > 0 || straight % 2 == 1
-    }
 
     /// The last sentence of the paragraph just before a list introduces it when the paragraph
     /// touches the list. Across a blank line (Wikipedia often writes it as a paragraph of its
@@ -948,4 +933,40 @@ public enum SentenceSplitter {
         }
         return text[start..<end].drop { "([{\"'\u{201C}\u{2018}".contains($0) }
     }
+}
+
+/// The brackets and quotation marks a list item's lines leave open: more `(` than `)`, a
+/// link's `[[` than `]]`, `“` than `”`, or an odd number of `"` (see `continuesItem`). A lone
+/// `[` is none, as an escape sequence's ("ESC [1m") is none (`bracketDepth` reads them so too).
+struct OpenMarks {
+    private var round = 0, square = 0, curly = 0, straight = 0
+
+    init() {}
+
+    init(_ text: Substring) { add(text) }
+
+    mutating func add(_ text: Substring) {
+        var last: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "("): round += 1
+            case UInt8(ascii: ")"): round -= 1
+            case UInt8(ascii: "[") where last == UInt8(ascii: "["): square += 1
+            case UInt8(ascii: "]") where last == UInt8(ascii: "]"): square -= 1
+            case UInt8(ascii: "\""): straight += 1
+            default: break
+            }
+            // "[[[" is one link's opening and a "[": a pair is not counted twice.
+            last = byte == last ? 0 : byte
+        }
+        // “ and ” by their bytes, E2 80 9C and E2 80 9D: a scan of the UTF-8 is enough.
+        var utf8 = text.utf8.makeIterator()
+        var previous: (UInt8, UInt8) = (0, 0)
+        while let byte = utf8.next() {
+            if previous == (0xE2, 0x80) { if byte == 0x9C { curly += 1 } else if byte == 0x9D { curly -= 1 } }
+            previous = (previous.1, byte)
+        }
+    }
+
+    var leaveOpen: Bool { round > 0 || square > 0 || curly > 0 || !straight.isMultiple(of: 2) }
 }
