@@ -220,11 +220,11 @@ private struct Builder {
     /// line is read: counting them again for each line made an item of many lines quadratic.
     var openItemMarks = OpenMarks()
     var listLeadIn: (sentence: String, isApart: Bool)?
-    /// The column the file's text is wrapped at, if it is (see `HardWrap`), and the width of
-    /// the last line read: an item whose line stopped short of the margin only because the
-    /// next word did not fit goes on with that word's line.
+    /// The column the file's text is wrapped at, if it is (see `HardWrap`), and the last line
+    /// read: an item whose line stopped short of the margin only because the next word did not
+    /// fit goes on with that word's line.
     let margin: Int?
-    var lastLineWidth = 0
+    var previousLine = ""
 
     init(path: String, margin: Int? = nil) {
         self.path = path
@@ -249,8 +249,8 @@ private struct Builder {
         var bytes = line
         if bytes.withUTF8(TextSafety.containsUnsafeOtherThanTab) { flaggedLines.append(number) }
         let trimmed = line.trimmingSpaces()[...]
-        let widthBefore = lastLineWidth
-        lastLineWidth = line.unicodeScalars.count
+        let lineBefore = previousLine
+        previousLine = line
 
         if title == nil {
             if trimmed.isEmpty { return }
@@ -303,7 +303,7 @@ private struct Builder {
         }
         if let open = openItem, line.first == " " || line.first == "\t"
             || Self.continuesItem(trimmed, after: open.parts[open.parts.count - 1], leavingOpen: openItemMarks.leaveOpen)
-            || HardWrap.wrapped(lineOfWidth: widthBefore, ending: open.parts[open.parts.count - 1], before: trimmed, margin: margin) {
+            || HardWrap.wrapped(line: lineBefore, ending: open.parts[open.parts.count - 1], before: trimmed, margin: margin) {
             // A line right under an item continues it when indented, or when it goes on with
             // the item's sentence (CommonMark's "lazy continuation", for an item wrapped at the
             // margin: its next line was a paragraph, and the items after it a list without the
@@ -342,7 +342,7 @@ private struct Builder {
     /// paragraph: a list's lead-in ("Their main strategies were:"), a sentence after the list, a
     /// numbered line. Taking every such line into the item named "Industrial Workers of the
     /// World Their main strategies" and made the list after it examples.
-    static func continuesItem(_ line: Substring, after last: Substring, leavingOpen: Bool = false) -> Bool {
+    static func continuesItem(_ line: Substring, after last: Substring, leavingOpen: Bool) -> Bool {
         if let first = line.first, first.isLowercase { return true }
         if leavingOpen { return true }
         guard let end = last.last else { return false }
@@ -351,7 +351,6 @@ private struct Builder {
         return ExampleNamer.connectors.contains(word) || ExampleNamer.articles.contains(word)
             || Classifier.subjectStopWords.contains(word)
     }
-
 
     /// The last sentence of the paragraph just before a list introduces it when the paragraph
     /// touches the list. Across a blank line (Wikipedia often writes it as a paragraph of its
@@ -935,38 +934,27 @@ public enum SentenceSplitter {
     }
 }
 
-/// The brackets and quotation marks a list item's lines leave open: more `(` than `)`, a
-/// link's `[[` than `]]`, `“` than `”`, or an odd number of `"` (see `continuesItem`). A lone
-/// `[` is none, as an escape sequence's ("ESC [1m") is none (`bracketDepth` reads them so too).
+/// The brackets and quotation marks a list item's lines leave open (see `continuesItem`):
+/// brackets as a dash inside them reads them (`bracketDepth`: "(" and a link's "[[", a lone
+/// "[" none, as an escape sequence's "ESC [1m" is none), more `“` than `”`, or an odd number
+/// of `"`.
 struct OpenMarks {
-    private var round = 0, square = 0, curly = 0, straight = 0
+    private var brackets = 0, curly = 0, straight = 0
 
     init() {}
 
     init(_ text: Substring) { add(text) }
 
     mutating func add(_ text: Substring) {
-        var last: UInt8 = 0
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "("): round += 1
-            case UInt8(ascii: ")"): round -= 1
-            case UInt8(ascii: "[") where last == UInt8(ascii: "["): square += 1
-            case UInt8(ascii: "]") where last == UInt8(ascii: "]"): square -= 1
-            case UInt8(ascii: "\""): straight += 1
-            default: break
-            }
-            // "[[[" is one link's opening and a "[": a pair is not counted twice.
-            last = byte == last ? 0 : byte
-        }
-        // “ and ” by their bytes, E2 80 9C and E2 80 9D: a scan of the UTF-8 is enough.
-        var utf8 = text.utf8.makeIterator()
+        brackets = Builder.bracketDepth(text, from: brackets)
+        // “ and ” by their bytes, E2 80 9C and E2 80 9D, and " by its own.
         var previous: (UInt8, UInt8) = (0, 0)
-        while let byte = utf8.next() {
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\"") { straight += 1 }
             if previous == (0xE2, 0x80) { if byte == 0x9C { curly += 1 } else if byte == 0x9D { curly -= 1 } }
             previous = (previous.1, byte)
         }
     }
 
-    var leaveOpen: Bool { round > 0 || square > 0 || curly > 0 || !straight.isMultiple(of: 2) }
+    var leaveOpen: Bool { brackets > 0 || curly > 0 || !straight.isMultiple(of: 2) }
 }

@@ -47,12 +47,13 @@ enum HardWrap {
         return .text
     }
 
-    /// Whether an item's line `last` (`width` scalars as written, marker included), which
-    /// ends no sentence, was cut at `margin` before the first word of `next`.
-    static func wrapped(lineOfWidth width: Int, ending last: Substring, before next: Substring, margin: Int?) -> Bool {
+    /// Whether an item's `line` as written (marker included), whose text `last` ends no
+    /// sentence, was cut at `margin` before the first word of `next`. Its width is counted only
+    /// then: most files have no margin.
+    static func wrapped(line: String, ending last: Substring, before next: Substring, margin: Int?) -> Bool {
         guard let margin, !endsSentence(last) else { return false }
         let word = next.prefix { !$0.isWhitespace }
-        return width + 1 + word.unicodeScalars.count > margin
+        return line.unicodeScalars.count + 1 + word.unicodeScalars.count > margin
     }
 
     /// Whether `text` ends with a sentence's last mark, before any closing quotes or brackets.

@@ -11,14 +11,12 @@ struct JSONPath: Equatable, Sendable, CustomStringConvertible {
 
     var components: [Component]
 
-    init(_ components: [Component] = []) { self.components = components }
+    init(_ components: [Component]) { self.components = components }
 
     /// A decoder's coding path: keys with an integer value are an array's indices.
     init(codingPath: [any CodingKey]) {
         components = codingPath.map { key in key.intValue.map(Component.index) ?? .key(key.stringValue) }
     }
-
-    static func + (path: JSONPath, more: [Component]) -> JSONPath { JSONPath(path.components + more) }
 
     /// `bookmarks[1].heading`; empty for the whole document.
     var description: String {
@@ -144,11 +142,6 @@ struct JSONPath: Equatable, Sendable, CustomStringConvertible {
 struct TextPosition: Equatable, Sendable {
     var line: Int
     var column: Int
-
-    init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
-    }
 
     /// The place of byte `offset` of `text` (its end when `offset` is past it).
     init(offset: Int, in text: Data) {
