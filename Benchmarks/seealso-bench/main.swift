@@ -12,6 +12,14 @@
 //                                      titles (a folder of N articles; default 10000)
 //   seealso-bench cold                 the start-up path in this fresh process, stage by stage:
 //                                      load article, explorer + state, first frame, a warm frame (ms)
+//   seealso-bench repeat load N        a fixed workload for a profiler: loading the bundled article
+//   seealso-bench repeat start N       N times; the start-up path (load, state, first frame at 120×40);
+//   seealso-bench repeat frames N [render|diff]
+//                                      render + diff of N frames of the one-line scroll cycle at
+//                                      200×60 (three columns), or either alone. Instruction counts
+//                                      (`valgrind --tool=callgrind` on a copy made by `strip
+//                                      --strip-debug`) compare two builds where times are too noisy;
+//                                      subtract a run with N = 0 for the set-up
 //
 // Layouts are named WxH, with a trailing "z" for the zoomed reader (z pressed first).
 // The minimal update is what any terminal update must send at least: the UTF-8 bytes of the
@@ -94,6 +102,23 @@ func coldStart() -> Never {
     exit(0)
 }
 if CommandLine.arguments.dropFirst().first == "cold" { coldStart() }
+
+/// `repeat load N` and `repeat start N`: see the header. (`repeat frames` needs the explorer below.)
+func repeatStart(_ what: String, times: Int) -> Never {
+    for _ in 0..<times {
+        guard let model = try? ArticleLoader.bundled() else { exit(1) }
+        guard what == "start" else { continue }
+        let explorer = Explorer(model: model)
+        let frame = explorer.render(explorer.initialState(size: Size(width: 120, height: 40)))
+        var encoder = ScreenEncoder(features: .xterm, theme: .dark) { Character($0).displayWidth }
+        withExtendedLifetime(encoder.encode(frame)) {}
+    }
+    exit(0)
+}
+if CommandLine.arguments.dropFirst().first == "repeat", CommandLine.arguments.count > 3,
+   ["load", "start"].contains(CommandLine.arguments[2]) {
+    repeatStart(CommandLine.arguments[2], times: Int(CommandLine.arguments[3]) ?? 0)
+}
 
 let model: LinkedArticle
 do {
@@ -456,6 +481,21 @@ case nil:
     printTiming(iterations: 2000)
     print("")
     printUpdates(lines: 10, pages: 5)
+case "repeat" where CommandLine.arguments.count > 3 && CommandLine.arguments[2] == "frames":
+    let cycle = oneLineScrollCycle(LayoutSpec("three columns", 200, 60))
+    let part = CommandLine.arguments.count > 4 ? CommandLine.arguments[4] : "both"
+    // For `diff` alone, the frames are rendered first, and so shared with the encoder, which
+    // then copies the one it scrolls: compare `diff` runs with `diff` runs only.
+    let frames = part == "diff" ? cycle.map { explorer.render($0) } : []
+    var encoder = ScreenEncoder(features: .xterm, theme: .dark) { Character($0).displayWidth }
+    for index in 0..<(Int(CommandLine.arguments[3]) ?? 0) {
+        let state = cycle[index % cycle.count]
+        switch part {
+        case "render": consume(explorer.render(state))
+        case "diff": consume(encoder.encode(frames[index % cycle.count]))
+        default: consume(encoder.encode(explorer.render(state)))
+        }
+    }
 case "timing":
     printTiming(iterations: argument(1, default: 2000))
 case "updates":
@@ -473,6 +513,6 @@ case "screen":
     for character in (arguments.count > 2 ? arguments[2] : "") { state = press(character, state) }
     print(explorer.render(state).text)
 default:
-    FileHandle.standardError.write(Data("usage: seealso-bench [timing [N] | updates [J] [P] | tsv [J] [P] | finding [N] | screen WxH[z] KEYS]\n".utf8))
+    FileHandle.standardError.write(Data("usage: seealso-bench [timing [N] | updates [J] [P] | tsv [J] [P] | finding [N] | screen WxH[z] KEYS | cold | repeat load|start|frames N]\n".utf8))
     exit(64)
 }

@@ -87,6 +87,42 @@ struct CellBufferTests {
         #expect(buffer.row(0) == " xy   ")
     }
 
+    @Test("A run of ASCII cuts the wide characters under its two ends, and only those")
+    func asciiRunOverWideCharacters() {
+        // The run starts on the right half of 漢 and ends on the left half of 字.
+        var buffer = CellBuffer(width: 8, height: 1)
+        buffer.put("漢字漢字", x: 0, y: 0)
+        buffer.put("ab", x: 1, y: 0)
+        #expect(buffer.row(0) == " ab 漢字")
+        #expect(buffer[0, 0].text == " " && buffer[3, 0].text == " " && buffer[4, 0].text == "漢")
+        // Over the right half of 漢 and the left of 字 at once.
+        buffer.put("cd", x: 5, y: 0)
+        #expect(buffer.row(0) == " ab  cd ")
+        // Wholly over wide characters: both halves taken, nothing else touched.
+        buffer.put("漢字", x: 0, y: 0)
+        buffer.put("wxyz", x: 0, y: 0)
+        #expect(buffer.row(0) == "wxyz cd ")
+    }
+
+    @Test("A run of ASCII is clipped by the buffer's left edge and by maxWidth, and keeps its style")
+    func asciiRunClipped() {
+        var buffer = CellBuffer(width: 6, height: 1)
+        let link = Style(.link, underline: true)
+        #expect(buffer.put("abcdef", x: -2, y: 0, style: link) == 6)
+        #expect(buffer.row(0) == "cdef  ")
+        #expect((0..<4).allSatisfy { buffer[$0, 0].style == link } && buffer[4, 0].style == .normal)
+        #expect(buffer.put("123456", x: 1, y: 0, maxWidth: 3) == 3)
+        #expect(buffer.row(0) == "c123  ")
+    }
+
+    @Test("A letter before a combining mark is drawn with it, not from its byte alone")
+    func asciiBeforeCombiningMark() {
+        var buffer = CellBuffer(width: 5, height: 1)
+        buffer.put("Re\u{301}gis", x: 0, y: 0)
+        #expect(buffer[1, 0].text == "e\u{301}")
+        #expect(buffer.row(0) == "Re\u{301}gis")
+    }
+
     @Test("changes(from:) returns only the changed run, or everything without a previous frame")
     func changes() {
         var first = CellBuffer(width: 8, height: 3)

@@ -45,6 +45,29 @@ struct DisplayWidthTests {
         #expect("1️⃣".displayWidth == 2, "keycap")
     }
 
+    @Test("A character of one scalar has the width the rules for clusters give it")
+    func loneScalars() {
+        let widths: [(Character, Int, String)] = [
+            ("\u{1F1EB}", 1, "a lone regional indicator is its letter, F"),
+            ("\u{E0067}", 0, "a lone tag character"),
+            ("\u{200B}", 0, "zero-width space"),
+            ("\u{300}", 0, "a lone combining mark"),
+            ("\u{1100}", 2, "the first wide scalar"),
+            ("\u{115F}", 2, "the end of the first wide range"),
+            ("\u{1160}", 0, "a Hangul medial vowel"),
+            ("★", 1, "a star is narrow"),
+            ("⌚", 2, "emoji presentation by default"),
+            ("\u{20000}", 2, "CJK extension B"),
+            ("\u{85}", 1, "C1 NEL, drawn as U+FFFD"),
+            ("\u{0}", 2, "NUL, drawn as ^@"),
+            ("\u{A0}", 1, "no-break space"),
+        ]
+        for (character, width, what) in widths {
+            #expect(character.displayWidth == width, "\(what)")
+            #expect(String(character).displayWidth == width, "\(what), as a string")
+        }
+    }
+
     @Test("Unsafe scalars count as their visible replacement")
     func controls() {
         #expect("\u{1B}".displayWidth == 2, "^[")

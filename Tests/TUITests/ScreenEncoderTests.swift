@@ -6,6 +6,22 @@ import Testing
 /// screen, whatever the terminal lacks; and scrolling must cost what it should.
 @MainActor
 @Suite struct ScreenEncoderTests {
+    /// The scroll estimate compares cells by how they are stored: it may take equal cells
+    /// for different ones (a long text made twice), never different ones for equal.
+    @Test("Cells stored alike are equal, and short equal texts are stored alike")
+    func cellsStoredAlike() {
+        let family = "👨‍👩‍👧"  // 18 bytes: kept apart from the String value
+        let texts = [" ", "a", "b", "", "–", "漢", "e\u{301}", "é", family, String(family.unicodeScalars.dropLast()) + "👧"]
+        let styles = [Style.normal, Style(.link), Style(.link, bold: true), Style(.normal, overlay: .selection)]
+        let cells = texts.flatMap { text in styles.map { Cell(text: text, style: $0) } }
+        for a in cells {
+            for b in cells where a.isStoredAlike(b) { #expect(a == b, "\(a) and \(b)") }
+            // Texts of up to 15 bytes are stored in the String value itself.
+            if a.text.utf8.count <= 15 { #expect(a.isStoredAlike(Cell(text: String(decoding: Array(a.text.utf8), as: UTF8.self), style: a.style))) }
+        }
+        #expect(!Cell(text: "e\u{301}").isStoredAlike(Cell(text: "é")), "canonically equal, sent as other bytes")
+    }
+
     nonisolated static let width: @Sendable (Unicode.Scalar) -> Int = { Character($0).displayWidth }
 
     /// Frames of the real explorer after real keys, in every layout, each replayed.

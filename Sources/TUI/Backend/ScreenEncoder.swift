@@ -465,13 +465,14 @@ public struct ScreenEncoder {
         return true
     }
 
-    /// Cells of row `rowA` of `a` that differ from row `rowB` of `b`.
+    /// Cells of row `rowA` of `a` that differ from row `rowB` of `b`, or are stored apart
+    /// (see `Cell.isStoredAlike`): an estimate, as the choice of a scroll needs.
     private static func differingCells(
         _ a: UnsafeBufferPointer<Cell>, _ rowA: Int, _ b: UnsafeBufferPointer<Cell>, _ rowB: Int, width: Int
     ) -> Int {
         let (startA, startB) = (rowA * width, rowB * width)
         var count = 0
-        for x in 0..<width where a[startA + x] != b[startB + x] { count += 1 }
+        for x in 0..<width where !a[startA + x].isStoredAlike(b[startB + x]) { count += 1 }
         return count
     }
 

@@ -24,8 +24,15 @@ extension Character {
     public var displayWidth: Int {
         let scalars = unicodeScalars
         guard let first = scalars.first else { return 0 }
-        // Fast path: printable ASCII, which is almost all article text.
-        if first.value >= 0x20 && first.value < 0x7F && scalars.count == 1 { return 1 }
+        // Fast paths: printable ASCII, which is almost all article text, and any other lone
+        // scalar (a dash, a letter with its accent precomposed, a box line, a CJK character),
+        // which the rules below reduce to its replacement, its spelled letter or its width.
+        if scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            if first.value >= 0x20 && first.value < 0x7F { return 1 }
+            if first == "\t" { return 1 }
+            if TextSafety.isUnsafe(first) { return TextSafety.replacement(for: first).unicodeScalars.count }
+            return first.regionLetter != nil ? 1 : UnicodeWidth.of(first)
+        }
 
         if scalars.contains(where: TextSafety.isUnsafe) {
             // Grapheme rules keep controls alone, except CR LF; count each replacement.
