@@ -57,8 +57,8 @@ public struct ScreenEncoder {
 
     /// What the terminal shows; nil when unknown (at the start, after a resize or a suspend).
     private var screen: CellBuffer?
-    /// `fingerprint` of each row of `screen`, when the last frame computed them.
-    private var screenFingerprints: [UInt64]?
+    /// What the scroll estimate computed of `screen`, when the last frame did.
+    private var screenDigest: FrameDigest?
     private var cursor = Cursor()
     /// The current SGR state; nil when unknown.
     private var pen: Pen?
@@ -106,7 +106,7 @@ public struct ScreenEncoder {
     /// suspend, or anything else that wrote to the terminal.
     public mutating func forgetScreen() {
         screen = nil
-        screenFingerprints = nil
+        screenDigest = nil
         cursor = Cursor()
         pen = nil
         region = nil
@@ -121,10 +121,10 @@ public struct ScreenEncoder {
         if var shown = screen, shown.width == frame.width, shown.height == frame.height {
             // `shown` is now the only reference to its cells: a scroll moves them in place.
             screen = nil
-            screenFingerprints = scrollIfWorthwhile(to: frame, shown: &shown, fingerprints: screenFingerprints)
+            screenDigest = scrollIfWorthwhile(to: frame, shown: &shown, digest: screenDigest)
             shown.withCells { draw(frame, over: .cells($0)) }
         } else {
-            screenFingerprints = nil
+            screenDigest = nil
             clearScreen(height: frame.height)
             draw(frame, over: blankIsErased ? .blank : .unknown)
         }
@@ -363,20 +363,26 @@ public struct ScreenEncoder {
 
     // MARK: - Scrolling
 
+    /// What the scroll estimate knows of a frame: each row's `fingerprint` and each cell's
+    /// `Cell.storageKey`. Kept for the frame shown, so that the next frame computes its own.
+    private struct FrameDigest {
+        var fingerprints: [UInt64]
+        var keys: [UInt64]
+    }
+
     /// When a band of rows moved up or down, wholly (a pane that spans the screen scrolled)
     /// or in part (a narrower one did), moves the rows on the terminal too, with a scroll
     /// region, and updates `shown` to match; only when that saves bytes over drawing them
-    /// again. Takes the fingerprints of `shown`'s rows if known, and returns those of
-    /// `frame`'s if it computed them.
+    /// again. Takes the digest of `shown` if known, and returns that of `frame` if it
+    /// computed it.
     private mutating func scrollIfWorthwhile(
-        to frame: CellBuffer, shown: inout CellBuffer, fingerprints: [UInt64]?
-    ) -> [UInt64]? {
+        to frame: CellBuffer, shown: inout CellBuffer, digest: FrameDigest?
+    ) -> FrameDigest? {
         let (width, height) = (frame.width, frame.height)
         guard features.hasScrollRegion, blankIsErased, height >= 4 else { return nil }
-        let (best, newFingerprints) = frame.withCells { new in
+        let (best, newDigest) = frame.withCells { new in
             shown.withCells { old in
-                Self.bestScroll(from: old, to: new, width: width, height: height, oldFingerprints: fingerprints,
-                                region: region)
+                Self.bestScroll(from: old, to: new, width: width, height: height, oldDigest: digest, region: region)
             }
         }
         if let best {
@@ -389,22 +395,23 @@ public struct ScreenEncoder {
             scroll(best.region, by: best.shift, thenWritingAt: abs(best.shift) == 1 ? firstWrite : nil)
             shown.scroll(best.region, by: best.shift)
         }
-        return newFingerprints
+        return newDigest
     }
 
     /// The scroll of a band of rows that saves the most bytes, if any saves some; and the
-    /// fingerprints of the new rows, when it needed them.
+    /// digest of the new frame, when it needed one.
     private static func bestScroll(
         from old: UnsafeBufferPointer<Cell>, to new: UnsafeBufferPointer<Cell>, width: Int, height: Int,
-        oldFingerprints: [UInt64]?, region current: ClosedRange<Int>?
-    ) -> (scroll: (region: ClosedRange<Int>, shift: Int)?, fingerprints: [UInt64]?) {
+        oldDigest: FrameDigest?, region current: ClosedRange<Int>?
+    ) -> (scroll: (region: ClosedRange<Int>, shift: Int)?, digest: FrameDigest?) {
         let changed = (0..<height).filter { !rowsEqual(new, $0, old, $0, width: width) }
         guard changed.count >= 3 else { return (nil, nil) }
+        let (newKeys, oldKeys) = (storageKeys(new), oldDigest?.keys ?? storageKeys(old))
 
         // Each changed row votes for the shifts that would bring an old row with its contents
         // to its place. Rows found many times (blank ones) say nothing about the shift. The
         // fingerprints only propose: the savings below are counted cell by cell.
-        let oldPrints = oldFingerprints ?? (0..<height).map { fingerprint(old, row: $0, width: width) }
+        let oldPrints = oldDigest?.fingerprints ?? (0..<height).map { fingerprint(old, row: $0, width: width) }
         var newPrints = oldPrints
         var oldRows: [UInt64: [Int]] = [:]
         for (y, print) in oldPrints.enumerated() { oldRows[print, default: []].append(y) }
@@ -420,18 +427,22 @@ public struct ScreenEncoder {
         for shift in [1, -1] where !shifts.contains(shift) { shifts.append(shift) }
 
         var unshifted = [Int](repeating: 0, count: height)
-        for y in changed { unshifted[y] = differingCells(new, y, old, y, width: width) }
+        for y in changed { unshifted[y] = differingCells(newKeys, y, oldKeys, y, width: width) }
         // What drawing the rows before `y` over blank rows costs beyond drawing them over the
         // old ones, so that any run of vacated rows is priced by one subtraction.
         var vacatingCosts = [0]
-        for y in 0..<height { vacatingCosts.append(vacatingCosts[y] + nonBlankCells(new, row: y, width: width) - unshifted[y]) }
+        let blankKey = Cell.blank.storageKey
+        for y in 0..<height {
+            let nonBlank = newKeys[(y * width)..<((y + 1) * width)].count { $0 != blankKey }
+            vacatingCosts.append(vacatingCosts[y] + nonBlank - unshifted[y])
+        }
         var best: (region: ClosedRange<Int>, shift: Int, gain: Int)?
         for shift in shifts where abs(shift) < height - 1 {
             let distance = abs(shift)
             // Cells saved on each row by showing the old row `shift` away instead of its own.
             var saved = [Int](repeating: 0, count: height)
             for y in max(0, -shift)..<min(height, height - shift) {
-                saved[y] = unshifted[y] - differingCells(new, y, old, y + shift, width: width)
+                saved[y] = unshifted[y] - differingCells(newKeys, y, oldKeys, y + shift, width: width)
             }
             // The band of rows that saves the most (Kadane), ending (up) or starting (down) at
             // each row, less what the rows it vacates then cost.
@@ -454,7 +465,7 @@ public struct ScreenEncoder {
                 if gain > (best?.gain ?? 0) { best = (region, shift, gain) }
             }
         }
-        return (best.map { ($0.region, $0.shift) }, newPrints)
+        return (best.map { ($0.region, $0.shift) }, FrameDigest(fingerprints: newPrints, keys: newKeys))
     }
 
     private static func rowsEqual(
@@ -465,21 +476,21 @@ public struct ScreenEncoder {
         return true
     }
 
-    /// Cells of row `rowA` of `a` that differ from row `rowB` of `b`, or are stored apart
-    /// (see `Cell.isStoredAlike`): an estimate, as the choice of a scroll needs.
-    private static func differingCells(
-        _ a: UnsafeBufferPointer<Cell>, _ rowA: Int, _ b: UnsafeBufferPointer<Cell>, _ rowB: Int, width: Int
-    ) -> Int {
-        let (startA, startB) = (rowA * width, rowB * width)
-        var count = 0
-        for x in 0..<width where !a[startA + x].isStoredAlike(b[startB + x]) { count += 1 }
-        return count
+    /// Each cell's `Cell.storageKey`: the scroll estimate compares every row with its
+    /// neighbours, and numbers compare faster than cells.
+    private static func storageKeys(_ cells: UnsafeBufferPointer<Cell>) -> [UInt64] {
+        [UInt64](unsafeUninitializedCapacity: cells.count) { keys, count in
+            for index in cells.indices { keys.initializeElement(at: index, to: cells[index].storageKey) }
+            count = cells.count
+        }
     }
 
-    private static func nonBlankCells(_ cells: UnsafeBufferPointer<Cell>, row y: Int, width: Int) -> Int {
-        let blank = Cell.blank
+    /// Cells of row `rowA` that differ from row `rowB`, or are stored apart, by their keys:
+    /// an estimate, as the choice of a scroll needs.
+    private static func differingCells(_ a: [UInt64], _ rowA: Int, _ b: [UInt64], _ rowB: Int, width: Int) -> Int {
+        let (startA, startB) = (rowA * width, rowB * width)
         var count = 0
-        for index in (y * width)..<((y + 1) * width) where cells[index] != blank { count += 1 }
+        for x in 0..<width where a[startA + x] != b[startB + x] { count += 1 }
         return count
     }
 
