@@ -6,6 +6,30 @@ import Testing
 /// screen, whatever the terminal lacks; and scrolling must cost what it should.
 @MainActor
 @Suite struct ScreenEncoderTests {
+    /// The encoder scrolls its model of the screen as the terminal scrolls its rows.
+    @Test("A cell buffer scrolls a band of rows up or down, blanking the rows left behind")
+    func cellBufferScroll() {
+        func buffer(_ rows: [String]) -> CellBuffer {
+            var buffer = CellBuffer(width: 3, height: rows.count)
+            for (y, row) in rows.enumerated() { buffer.put(row, x: 0, y: y) }
+            return buffer
+        }
+        let start = ["a0", "b漢", "c2", "d3", "e4"]
+        var up = buffer(start)
+        up.scroll(1...3, by: 1)
+        #expect(up == buffer(["a0", "c2", "d3", "", "e4"]))
+        var down = buffer(start)
+        down.scroll(1...3, by: -2)
+        #expect(down == buffer(["a0", "", "", "b漢", "e4"]))
+        #expect(down[2, 3].isContinuation, "a wide character moves with its right half")
+        var all = buffer(start)
+        all.scroll(0...4, by: 7)
+        #expect(all == buffer(["", "", "", "", ""]))
+        var none = buffer(start)
+        none.scroll(1...5, by: 1)
+        #expect(none == buffer(start), "a band past the buffer's edge is not scrolled")
+    }
+
     /// The scroll estimate compares cells by how they are stored: it may take equal cells
     /// for different ones (a long text made twice), never different ones for equal.
     @Test("Cells with one storage key are equal, and short equal texts have one key")

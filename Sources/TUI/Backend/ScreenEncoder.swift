@@ -307,6 +307,16 @@ public struct ScreenEncoder {
                 }
             }
             let cell = cells[row + x]
+            // Most of a row: a one-byte character where the cursor is, not in the last column,
+            // in a style whose pen is the one set. Its byte is all it takes, without weighing
+            // a move or a change of pen (callgrind: those were most of drawing a frame).
+            if cursor.row == y, cursor.column == x, x + 1 < width, cell.style == lastStyle, pen == lastPen,
+               cell.text.utf8.count == 1, let byte = cell.text.utf8.first, !cells[row + x + 1].isContinuation {
+                output.append(byte)
+                cursor.column = x + 1
+                x += 1
+                continue
+            }
             let cellWidth = x + 1 < width && cells[row + x + 1].isContinuation ? 2 : 1
             defer { x += cellWidth }
             if cell.isContinuation { continue }

@@ -27,8 +27,9 @@ public struct Cell: Hashable, Sendable {
     /// 200×60, 2026-11).
     @inline(__always) var storageKey: UInt64 {
         withUnsafeBytes(of: self) { bytes in
-            // The value's own bytes (`size`, not `stride`: no padding is read), 8 at a time,
-            // the last 8 overlapping the ones before if the size is no multiple of 8.
+            // The value's own bytes, 8 at a time, the last 8 overlapping the ones before if
+            // the size is no multiple of 8: `size`, not `stride`, so the padding after the
+            // value is not read, and `Style`'s one-byte fields leave none inside it.
             let size = MemoryLayout<Cell>.size
             var key: UInt64 = 0xCBF2_9CE4_8422_2325
             var offset = 0
