@@ -226,7 +226,7 @@ extension StateStore {
             try container.encode(text)
         }
         // Notes and titles are untrusted text, escaped as the article export escapes it.
-        let json = JSONExporter.escapingUnsafeScalars(String(decoding: try encoder.encode(file), as: UTF8.self))
+        let json = JSONExporter.printable(try encoder.encode(file))
         return (Data((json + "\n").utf8), leftOut)
     }
 

@@ -129,7 +129,7 @@ struct Search: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try Output.write(JSONExporter.escapingUnsafeScalars(String(decoding: try encoder.encode(hits), as: UTF8.self)) + "\n")
+            try Output.write(JSONExporter.printable(try encoder.encode(hits)) + "\n")
         } else {
             try Output.write(hits.map { "\($0.path):\($0.line): \($0.heading): \($0.excerpt)".neutralized + "\n" }.joined())
         }

@@ -18,6 +18,20 @@ struct ExportAgreementTests {
         }
     }
 
+    /// JSONEncoder spreads an empty array or object over three lines; a string keeps its
+    /// brackets and spaces as they are.
+    @Test("An article's JSON writes an empty list as [] and leaves brackets in its text alone")
+    func emptyListsOnOneLine() throws {
+        let article = try ArticleParser().parse("= Odd [ ] { } title =\n\nText [\tand ] more.\n", path: "odd.txt")
+        let json = try JSONExporter().export(try LinkedArticle(article: article))
+        #expect(json.contains("\"items\" : [],\n"), "\(json)")
+        #expect(json.contains("\"links\" : [],\n"), "\(json)")
+        #expect(json.contains("\"title\" : \"Odd [ ] { } title\""), "\(json)")
+        #expect(try JSONSerialization.jsonObject(with: Data(json.utf8)) is [String: Any])
+        #expect(JSONExporter.emptyContainersInline("{\n  \"a\" : {\n\n  },\n  \"b\" : \"[ \\n ]\"\n}")
+                == "{\n  \"a\" : {},\n  \"b\" : \"[ \\n ]\"\n}")
+    }
+
     /// README: `article` is the "path of the folder's article with that title | null"; a
     /// See-also entry naming its own article had null, though the explorer opens that
     /// article's top for it.

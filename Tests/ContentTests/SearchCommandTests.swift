@@ -18,6 +18,18 @@ struct SearchCommandTests {
         }
     }
 
+    /// JSONEncoder spreads an empty array over three lines: `[`, a blank line, `]` (QA 38).
+    @Test("No match with --json prints [] on one line, status 1")
+    func noMatchIsAnEmptyArray() throws {
+        try withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("a.txt")
+            try "= Alpha =\n\nNothing [ ] here.\n".write(to: file, atomically: true, encoding: .utf8)
+            let result = try CLI.run(["search", file.path, "Zeta", "--json"])
+            #expect(result.status == 1)
+            #expect(result.output == "[]\n")
+        }
+    }
+
     @Test("Two matches on one line print it once, in text and in JSON")
     func twoMatchesOneLine() throws {
         try withTemporaryDirectory { directory in

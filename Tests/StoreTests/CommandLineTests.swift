@@ -267,7 +267,7 @@ import Testing
         let absent = folder.file("absent")
         let existing = folder.file("existing")
         try FileManager.default.createDirectory(at: existing, withIntermediateDirectories: true)
-        let empty = "{\n  \"bookmarks\" : [\n\n  ],\n  \"version\" : 1\n}\n"
+        let empty = "{\n  \"bookmarks\" : [],\n  \"version\" : 1\n}\n"
         for (arguments, output) in [(["list"], ""), (["list", "--json"], empty),
                                     (["export", "--format", "json"], empty),
                                     (["export", "--format", "markdown"], "# Bookmarks\n\nNo bookmarks.\n")] {

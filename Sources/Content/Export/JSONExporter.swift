@@ -144,13 +144,50 @@ public struct JSONExporter: Sendable {
     func encode<Value: Encodable>(_ value: Value) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: try encoder.encode(value), as: UTF8.self)
-        return Self.escapingUnsafeScalars(json) + "\n"
+        return Self.printable(try encoder.encode(value)) + "\n"
+    }
+
+    /// JSONEncoder's pretty-printed output made fit to print: unsafe scalars escaped, and
+    /// each empty array or object written `[]` or `{}`, where it spreads them over three
+    /// lines (`search --json` with no match printed `[`, a blank line and `]`).
+    public static func printable(_ encoded: Data) -> String {
+        escapingUnsafeScalars(emptyContainersInline(String(decoding: encoded, as: UTF8.self)))
+    }
+
+    /// `[` or `{`, blank lines, and its closing bracket, as `[]` or `{}`. No string can hold
+    /// the match: a JSON string has no raw line break, and the match has one.
+    static func emptyContainersInline(_ json: String) -> String {
+        let bytes = Array(json.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            result.append(byte)
+            index += 1
+            let closing: UInt8
+            switch byte {
+            case UInt8(ascii: "["): closing = UInt8(ascii: "]")
+            case UInt8(ascii: "{"): closing = UInt8(ascii: "}")
+            default: continue
+            }
+            var end = index
+            var breaksLine = false
+            while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x0A {
+                breaksLine = breaksLine || bytes[end] == 0x0A
+                end += 1
+            }
+            if breaksLine, end < bytes.count, bytes[end] == closing {
+                result.append(closing)
+                index = end + 1
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// JSONEncoder escapes C0 controls but writes DEL, C1 controls and bidi overrides raw; a
     /// `\uXXXX` escape keeps the data while keeping the output safe to print.
-    public static func escapingUnsafeScalars(_ json: String) -> String {
+    static func escapingUnsafeScalars(_ json: String) -> String {
         guard json.unicodeScalars.contains(where: { $0 != "\n" && TextSafety.isUnsafe($0) }) else { return json }
         var result = ""
         for scalar in json.unicodeScalars {
