@@ -36,7 +36,9 @@ public enum ConfigFile {
             guard let first = problems.first else { return nil }
             let name = (displayPath as NSString).lastPathComponent
             guard problems.count > 1 else { return first.formatted(path: name) }
-            let command = "seealso config --check" + (isExplicit ? " " + displayPath : "")
+            // Settings piped in (`--config -`) are checked piped in again.
+            let shownPath = displayPath == StandardInput.displayName ? "-" : displayPath
+            let command = "seealso config --check" + (isExplicit ? " " + shownPath : "")
             return "\(name): \(problems.count) problems (\(command) lists them); " + (first.line.map { "line \($0): " } ?? "") + first.text
         }
     }

@@ -21,15 +21,25 @@ struct Exploration: ArticleLocation {
 
     func run() throws {
         // `seealso -`: the article comes through standard input, so the keys come from the
-        // terminal itself, as less reads them when text is piped into it.
-        let keys: Keyboard = readsStandardInput ? .controllingTerminal : .standardInput
+        // terminal itself, as less reads them when text is piped into it; so with
+        // `--config -`, the settings (as `config --check -` reads them). Not both at once.
+        let configReadsStandardInput = configPath.map(StandardInput.isNamed) ?? false
+        if configReadsStandardInput && readsStandardInput {
+            Diagnostics.report("standard input cannot bring both the article and the configuration: "
+                               + "give one of them as a file")
+            throw ExitCode(64)
+        }
+        let keys: Keyboard = readsStandardInput || configReadsStandardInput ? .controllingTerminal : .standardInput
         // TERM alone, before the environment is read whole: its dictionary took 0.3 ms of the
         // start-up, which the article's thread no longer waits for.
         let interactive = Terminal.isInteractive(keys: keys, term: ProcessEnvironment.value(of: "TERM"))
         // A config file named with --config, which may not be there, is read before the article:
         // one that cannot be read ends the run, said at once (QA 35: once a 25 MB article
         // had loaded, 1.3 s later). The default one, which cannot end it, meanwhile.
-        let named = try configPath.map { try ConfigOptions.load($0, environment: ProcessEnvironment.variables()) }
+        let named = try configPath.map { path in
+            configReadsStandardInput ? try ConfigCommand.standardInput(spelled: "--config \(path)")
+                : try ConfigOptions.load(path, environment: ProcessEnvironment.variables())
+        }
         // For the explorer, one article (not a folder, whose index decides which, nor standard
         // input, which is read once) is read and linked on a second thread from here, while this
         // one reads the settings and opens the store: none needs another, and the article is

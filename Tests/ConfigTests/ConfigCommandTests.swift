@@ -78,6 +78,27 @@ struct ConfigCommandTests {
         }
     }
 
+    /// `--config -` was "-: no such file" everywhere but under `config --check` (QA 38).
+    @Test("--config - reads the settings from standard input for the explorer too, and not with an article from there")
+    func explorerConfigFromStandardInput() throws {
+        try withTemporaryDirectory { folder in
+            let bad = folder.appendingPathComponent("bad.toml")
+            try Data("[keys]\nquit = \"x\"\nbogus = \"y\"\n".utf8).write(to: bad)
+            try Data("not = [toml\n".utf8).write(to: folder.appendingPathComponent("-"))
+            // Standard output is no terminal: the outline is printed after the settings are read.
+            let read = try Seealso.run(["--config", "-"], input: bad, in: folder)
+            #expect(read.status == 0)
+            #expect(read.stdout.hasPrefix("Dual power\n"))
+            #expect(read.stderr.hasPrefix("seealso: (standard input):3: unknown action 'bogus' in [keys]"), "\(read.stderr)")
+            let article = folder.appendingPathComponent("a.txt")
+            try Data("= Alpha =\n\nText.\n".utf8).write(to: article)
+            let both = try Seealso.run(["--config", "-", "-"], input: article, in: folder)
+            #expect(both.status == 64)
+            #expect(both.stderr == "seealso: standard input cannot bring both the article and the configuration: give one of them as a file\n")
+            #expect(both.stdout.isEmpty)
+        }
+    }
+
     /// TOMLKit reads a dotted key by recursion: one of a million parts (2 MB) overflowed its
     /// stack, a segmentation fault (QA 14a). The line is refused first, in a configuration
     /// and in a links file alike; 10,000 parts are still read.
