@@ -76,6 +76,12 @@ let timingLayouts = [
     LayoutSpec("zoomed reader", 200, 60, zoomed: true),
 ]
 
+/// What the backend uses on an ECMA-48 terminal (xterm-256color, the dark theme): the
+/// encoder every measurement here writes frames with.
+func xtermEncoder() -> ScreenEncoder {
+    ScreenEncoder(features: .xterm, theme: .dark) { Character($0).displayWidth }
+}
+
 /// The start-up path of the explorer in a fresh process, stage by stage (each stage cold, as
 /// at launch): `seealso-bench cold` prints one line of tab-separated milliseconds.
 func coldStart() -> Never {
@@ -91,7 +97,7 @@ func coldStart() -> Never {
     let state = explorer.initialState(size: Size(width: 120, height: 40))
     let ready = clock.now
     let frame = explorer.render(state)
-    var encoder = ScreenEncoder(features: .xterm, theme: .dark) { Character($0).displayWidth }
+    var encoder = xtermEncoder()
     let bytes = encoder.encode(frame)
     let rendered = clock.now
     withExtendedLifetime(bytes) {}
@@ -110,7 +116,7 @@ func repeatStart(_ what: String, times: Int) -> Never {
         guard what == "start" else { continue }
         let explorer = Explorer(model: model)
         let frame = explorer.render(explorer.initialState(size: Size(width: 120, height: 40)))
-        var encoder = ScreenEncoder(features: .xterm, theme: .dark) { Character($0).displayWidth }
+        var encoder = xtermEncoder()
         withExtendedLifetime(encoder.encode(frame)) {}
     }
     exit(0)
@@ -198,7 +204,7 @@ func timing(_ spec: LayoutSpec, iterations: Int) -> TimingRow {
     let clock = ContinuousClock()
     let cycle = oneLineScrollCycle(spec)
     // What the backend does with each frame on an ECMA-48 terminal: the bytes of what changed.
-    var encoder = ScreenEncoder(features: .xterm, theme: .dark) { Character($0).displayWidth }
+    var encoder = xtermEncoder()
     // Warm up: caches (reader layout per width), allocator, branch predictors.
     for index in 0..<min(200, iterations) {
         consume(encoder.encode(explorer.render(cycle[index % cycle.count])))
@@ -487,7 +493,7 @@ case "repeat" where CommandLine.arguments.count > 3 && CommandLine.arguments[2] 
     // For `diff` alone, the frames are rendered first, and so shared with the encoder, which
     // then copies the one it scrolls: compare `diff` runs with `diff` runs only.
     let frames = part == "diff" ? cycle.map { explorer.render($0) } : []
-    var encoder = ScreenEncoder(features: .xterm, theme: .dark) { Character($0).displayWidth }
+    var encoder = xtermEncoder()
     for index in 0..<(Int(CommandLine.arguments[3]) ?? 0) {
         let state = cycle[index % cycle.count]
         switch part {
