@@ -79,9 +79,9 @@ extension String {
     /// file writes over several lines (a TOML `"""` string), printed where a line is a row:
     /// `links`, the Markdown appendix, a DOT tooltip (QA 38: "Multi^Jline rationale").
     public var onOneLine: String {
-        guard contains(where: \.isNewline) else { return self }
-        return split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-            .joined(separator: " ")
+        let isLineBreak: (Character) -> Bool = { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        guard contains(where: isLineBreak) else { return self }
+        return split(omittingEmptySubsequences: false, whereSeparator: isLineBreak).joined(separator: " ")
     }
 
     /// This text made safe to print inside a message's quotes, with every character that
