@@ -490,7 +490,8 @@ public struct ScreenEncoder {
     /// neighbours, and numbers compare faster than cells.
     private static func storageKeys(_ cells: UnsafeBufferPointer<Cell>) -> [UInt64] {
         [UInt64](unsafeUninitializedCapacity: cells.count) { keys, count in
-            for index in cells.indices { keys.initializeElement(at: index, to: cells[index].storageKey) }
+            guard let first = cells.baseAddress else { return }
+            for index in cells.indices { keys.initializeElement(at: index, to: Cell.storageKey(of: first + index)) }
             count = cells.count
         }
     }
@@ -498,10 +499,17 @@ public struct ScreenEncoder {
     /// Cells of row `rowA` that differ from row `rowB`, or are stored apart, by their keys:
     /// an estimate, as the choice of a scroll needs.
     private static func differingCells(_ a: [UInt64], _ rowA: Int, _ b: [UInt64], _ rowB: Int, width: Int) -> Int {
-        let (startA, startB) = (rowA * width, rowB * width)
-        var count = 0
-        for x in 0..<width where a[startA + x] != b[startB + x] { count += 1 }
-        return count
+        // Through pointers, without a bounds check per cell, so the loop runs in vector
+        // registers: the estimate calls this for every row and every shift it tries.
+        precondition(rowA >= 0 && rowB >= 0 && (rowA + 1) * width <= a.count && (rowB + 1) * width <= b.count)
+        return a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                let (rowA, rowB) = (a.baseAddress! + rowA * width, b.baseAddress! + rowB * width)
+                var count = 0
+                for x in 0..<width { count &+= rowA[x] != rowB[x] ? 1 : 0 }
+                return count
+            }
+        }
     }
 
     /// A cheap digest of a row's text (length and first byte of every other cell), FNV-1a
