@@ -334,7 +334,8 @@ struct LinkMapTests {
         #expect(rows[0].hasPrefix(" Link map: \(map.focusLabel)"), "\(rows[0])")
         #expect(!screen.text.contains("needs"))
         let first = try #require(map.nodes.first)
-        #expect(rows[1..<10].contains { $0.contains("│ " + first.label.prefix(4) + "…") }, "\(screen.text)")
+        #expect(rows[1..<10].contains { row in (4..<first.label.count).contains { row.contains("│ " + first.label.prefix($0) + "…") } },
+                "\(screen.text)")
         // Too narrow for the names and the reason: the names, which the map shows, give way.
         #expect(rows[10].hasPrefix(" \(first.longTag): "), "\(rows[10])")
         #expect(!rows.contains { $0.contains("direction of the link") })
@@ -369,11 +370,45 @@ struct LinkMapTests {
         let sycamore = try #require(map.nodes.firstIndex { $0.label.hasPrefix("Sycamore") })
         let text = render(map, width: 80, height: 24, selected: sycamore).text
         #expect(text.contains("│ Sycamore tree…  mentions·d ├"), "cut after a word: no space before …")
-        #expect(render(map, width: 120, height: 40, selected: sycamore).text.contains("│ Sycamore tree of the long valley (… mentions·d ├"))
+        // At 120 the column of long names takes the room the other, of short ones, leaves.
+        #expect(render(map, width: 120, height: 40, selected: sycamore).text.contains("│ Sycamore tree of the long valley (western vari… mentions·d ├"))
         let libya = LinkMap(model: bundledModel, focus: "see-also:second-libyan-civil-war-and-libyan-crisis-2011-present")
         let box = render(libya, width: 80, height: 24).text
         #expect(box.contains("Second Libyan"))
         #expect(box.contains("Civil War and"))
+    }
+
+    /// Each column as wide as it needs: both were as wide as the wider needed, at most half
+    /// the room, so a long name was cut while the other column, of short names or none, left
+    /// a third of the screen blank (QA 38).
+    @Test("a column takes the room the other leaves")
+    func columnsShareTheRoom() throws {
+        #expect(LinkMap.columnWidths(left: 30, right: 20, room: 60) == (30, 20), "both fit: each its need")
+        #expect(LinkMap.columnWidths(left: 50, right: 20, room: 60) == (40, 20), "the short one keeps its need")
+        #expect(LinkMap.columnWidths(left: 20, right: 50, room: 60) == (20, 40))
+        #expect(LinkMap.columnWidths(left: 50, right: 40, room: 60) == (30, 30), "both long: halves")
+        #expect(LinkMap.columnWidths(left: 0, right: 90, room: 60) == (0, 60), "one side empty: all of it")
+        #expect(LinkMap.columnWidths(left: 20, right: 20, room: -3) == (0, 0))
+
+        // Rival government: a long example name on the left, one short section on the right.
+        let rival = LinkMap(model: bundledModel, focus: "see-also:rival-government")
+        let wide = render(rival, width: 120, height: 40).text
+        #expect(wide.contains("Republic of Kosova and the Autonomous Province"), "\(wide)")
+        #expect(wide.contains("┤ Background "), "the short column keeps its names whole")
+
+        // Links on one side only: the map is centred, not drawn against the left edge with
+        // the right third blank.
+        let section = try #require(bundledModel.article.sections.first { $0.title.hasPrefix("Strategy") })
+        let oneSided = LinkMap(model: bundledModel, focus: section.id)
+        let sides = try #require(oneSided.layout(in: Rect(x: 0, y: 0, width: 80, height: 24), selected: nil))
+        #expect(sides.right.groups.isEmpty && !sides.left.groups.isEmpty, "the test needs a map with links on one side")
+        let rows = render(oneSided, width: 80, height: 24).text.split(separator: "\n", omittingEmptySubsequences: false)
+        let drawn = rows.dropFirst().dropLast(3).filter { $0.contains("┌") }
+        // Blank columns before the first drawn cell and after the last (one column a character here).
+        let leftMargin: Int = try #require(drawn.map { row in row.prefix { $0 == " " }.count }.min())
+        let rightMargin: Int = try #require(drawn.map { row in 80 - row.reversed().drop { $0 == " " }.count }.min())
+        #expect((leftMargin - rightMargin).magnitude <= 1, "left \(leftMargin), right \(rightMargin)")
+        #expect(leftMargin > 4)
     }
 
     @Test("paging: pages of the group's rows, the last one full")

@@ -408,19 +408,37 @@ extension LinkMap {
         let boxWidth = max(labelLines.map(\.displayWidth).max() ?? 0, kindLine.displayWidth, 8) + 4
         let boxHeight = labelLines.count + 3
 
-        // Both columns as wide as the wider needs, at most what is left; the whole centred.
-        let available = (area.width - boxWidth - 2 * Self.gutter) / 2
+        // Each column as wide as it needs, within what is left beside the box; the whole centred.
         let left = Array(groups.prefix(leftGroupCount))
         let right = Array(groups.dropFirst(leftGroupCount))
-        let columnWidth = min(available, max(neededWidth(left), neededWidth(right), 16))
-        let originX = area.x + (area.width - (2 * columnWidth + 2 * Self.gutter + boxWidth)) / 2
-        let focusBox = Rect(x: originX + columnWidth + Self.gutter, y: body.y + (body.height - boxHeight) / 2,
+        // A side without links has no lines to the box either.
+        let gutters = (left: left.isEmpty ? 0 : Self.gutter, right: right.isEmpty ? 0 : Self.gutter)
+        let widths = Self.columnWidths(left: left.isEmpty ? 0 : max(neededWidth(left), 16),
+                                       right: right.isEmpty ? 0 : max(neededWidth(right), 16),
+                                       room: area.width - boxWidth - gutters.left - gutters.right)
+        let originX = area.x + (area.width - (widths.left + gutters.left + boxWidth + gutters.right + widths.right)) / 2
+        let focusBox = Rect(x: originX + widths.left + gutters.left, y: body.y + (body.height - boxHeight) / 2,
                             width: boxWidth, height: boxHeight)
         return Layout(body: body, focusBox: focusBox, middle: focusBox.y + focusBox.height / 2,
                       labelLines: labelLines, kindLine: kindLine,
-                      left: plan(left, x: originX, width: columnWidth, body: body, selected: selected),
-                      right: plan(right, x: focusBox.maxX + Self.gutter, width: columnWidth, body: body, selected: selected),
+                      left: plan(left, x: originX, width: widths.left, body: body, selected: selected),
+                      right: plan(right, x: focusBox.maxX + Self.gutter, width: widths.right, body: body, selected: selected),
                       showsLegend: showsLegend)
+    }
+
+    /// The widths of the two columns, from the widths they need (0 for an empty one) and the
+    /// `room` they share: each its need when both fit; else a column that needs no more than
+    /// half keeps its need and the other takes the rest, and both are cut to half only when
+    /// both need more. Both columns were as wide as the wider needed, at most half the room:
+    /// a long name was cut at 80 columns while the other column, of short ones, left a third
+    /// of the width blank (QA 38).
+    static func columnWidths(left: Int, right: Int, room: Int) -> (left: Int, right: Int) {
+        let room = max(room, 0)
+        if left + right <= room { return (left, right) }
+        let half = room / 2
+        if left <= half { return (left, room - left) }
+        if right <= half { return (room - right, right) }
+        return (room - half, half)
     }
 
     enum Side { case left, right }
