@@ -146,6 +146,36 @@ final class Database {
         return status == SQLITE_OK || status == seealso_sqlite_ioerr_short_read() ? bytes : nil
     }
 
+    /// A digest of the whole file open, read through SQLite's own descriptor, as `firstBytes`;
+    /// nil when it cannot be read, or is over `limit` bytes. Hashed with this process's seed:
+    /// it compares the file with itself at another moment of the same run, nothing else.
+    func mainFileDigest(limit: Int64 = 256 << 20) -> Int? {
+        guard let handle else { return nil }
+        var size: sqlite3_int64 = 0
+        guard seealso_sqlite_main_file_size(handle, &size) == SQLITE_OK, size <= limit else { return nil }
+        var hasher = Hasher()
+        hasher.combine(size)
+        let chunk = 1 << 16
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        var offset: Int64 = 0
+        while offset < size {
+            let count = Int(min(Int64(chunk), size - offset))
+            let status = buffer.withUnsafeMutableBytes { seealso_sqlite_read_main_file_at(handle, $0.baseAddress, Int32(count), offset) }
+            guard status == SQLITE_OK else { return nil }
+            buffer.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+            offset += Int64(count)
+        }
+        return hasher.finalize()
+    }
+
+    /// The state of the WAL index (`seealso_sqlite_wal_index_state`): equal at two moments
+    /// only if no connection committed or checkpointed between them. Nil outside WAL mode.
+    func walIndexState() -> [UInt8]? {
+        guard let handle else { return nil }
+        var bytes = [UInt8](repeating: 0, count: 56)
+        return bytes.withUnsafeMutableBufferPointer { seealso_sqlite_wal_index_state(handle, $0.baseAddress) } == SQLITE_OK ? bytes : nil
+    }
+
     /// Whether SQLite opened the main database read-only (e.g. the file is not writable).
     var isReadOnly: Bool { handle.map { sqlite3_db_readonly($0, "main") == 1 } ?? true }
 

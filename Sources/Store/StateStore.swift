@@ -43,6 +43,9 @@ public final class StateStore {
     /// The files opened, as the system knows them: what tells that `databaseURL` names another
     /// file now (`fileStatus`). Nil for a store with no file (an empty one in memory).
     let opened: OpenedFiles?
+    /// The main file as SQLite last left it, as far as this store knows (`fileStatus`): what
+    /// tells a copy written over it in place from a checkpoint. Nil until the first look.
+    var contentsSeen: MainFileContents?
 
     /// `$XDG_DATA_HOME/seealso`, or `~/.local/share/seealso` when it is unset or not absolute
     /// (the XDG spec says to ignore relative paths).
@@ -494,6 +497,8 @@ public final class StateStore {
         do {
             let value = try database.transaction(body)
             if checkpointing { checkpoint() }
+            // What this store's own checkpoint (or SQLite's automatic one) wrote is no copy.
+            noteContentsAfterWriting()
             return value
         } catch let error as SQLiteError {
             if error.primary == SQLITE_FULL, idsAreExhausted() { throw StoreError.idsExhausted(path: databaseURL.path) }

@@ -1,3 +1,4 @@
+import Content
 import Foundation
 
 /// What `state.sqlite` is now, beside the file a store opened (`StateStore.fileStatus`).
@@ -11,7 +12,10 @@ public enum StoreFileStatus: Equatable, Sendable {
     /// Nothing is at the path: the file, or a folder on its way, was deleted (or renamed).
     case gone
     /// Another file, a folder or a pipe is at the path: moved or copied there under the name,
-    /// or made there by another seealso once the old file was gone.
+    /// or made there by another seealso once the old file was gone. Or the same file, which
+    /// still starts as a database, with other contents that no SQLite connection wrote: a copy
+    /// written over it in place (`cp saved.sqlite state.sqlite`), which the pages this store
+    /// holds for the old contents (its `-wal`, its cache) would damage if it wrote on.
     case replaced
     /// The path names the file open, but it no longer starts as an SQLite database: it was
     /// written over in place (`echo … > state.sqlite`). It is not written to again.
@@ -26,8 +30,10 @@ public enum StoreFileStatus: Equatable, Sendable {
 
 extension StateStore {
     /// What `databaseURL` names now, beside the file this store opened: a `stat` of the path,
-    /// and for the same file its first 16 bytes, read through SQLite's own descriptor; a few
-    /// microseconds, so the explorer asks before every write and whenever it looks for changes.
+    /// and for the same file its first 16 bytes, read through SQLite's own descriptor, and
+    /// whether its contents were written over (`contentsWrittenOver`); a few microseconds
+    /// while its size and times stay, so the explorer asks before every write and whenever it
+    /// looks for changes.
     ///
     /// A store with no file (an empty one in memory: the folder could not be made) and a path
     /// that cannot be looked at (a folder on it made unsearchable) count as in place: nothing
@@ -44,8 +50,54 @@ extension StateStore {
             if let side = opened.sideFiles.first(where: { FileIdentity.named($0.path) != .file($0.identity) }) {
                 return .sideFileReplaced(side.path)
             }
-            return .inPlace
+            return contentsWrittenOver() ? .replaced : .inPlace
         }
+    }
+
+    /// Whether the main file's contents changed since this store last saw them, other than
+    /// by SQLite: in WAL mode only a checkpoint writes to it, copying there pages that commits
+    /// put in the `-wal`, and any commit or checkpoint, by any connection (another explorer,
+    /// a `seealso bookmarks` command, the `sqlite3` shell), changes the WAL index. So contents
+    /// that changed while the index did not were written by something else. This store's own
+    /// writes note what they leave (`noteContentsAfterWriting`). When the index changed too,
+    /// the two cannot be told apart, and the contents are taken as they are now (as before
+    /// this check).
+    ///
+    /// A `stat` when nothing changed; the file is read whole (to a digest) only when its
+    /// size or times changed. A `touch` changes no contents, and says nothing.
+    private func contentsWrittenOver() -> Bool {
+        guard !isReadOnly else { return false }
+        let stamp = FileStamp(path: databaseURL.path)
+        guard let seen = contentsSeen else {
+            contentsSeen = currentContents(stamp: stamp)
+            return false
+        }
+        guard stamp != seen.stamp else { return false }
+        // The digest first, then the index: a checkpoint by another connection between the
+        // two is then counted, and not taken for a copy.
+        guard let now = currentContents(stamp: stamp) else { return false }
+        if now.walIndex == seen.walIndex && now.digest != seen.digest { return true }
+        contentsSeen = now
+        return false
+    }
+
+    /// After this store wrote (a commit, and perhaps a checkpoint into the main file): the
+    /// contents and the index it leaves are SQLite's, and seen.
+    func noteContentsAfterWriting() {
+        guard let seen = contentsSeen else { return }
+        let stamp = FileStamp(path: databaseURL.path)
+        if stamp != seen.stamp {
+            contentsSeen = currentContents(stamp: stamp)
+        } else if let index = database.walIndexState() {
+            contentsSeen?.walIndex = index
+        } else {
+            contentsSeen = nil
+        }
+    }
+
+    private func currentContents(stamp: FileStamp) -> MainFileContents? {
+        guard let digest = database.mainFileDigest(), let index = database.walIndexState() else { return nil }
+        return MainFileContents(stamp: stamp, digest: digest, walIndex: index)
     }
 
     /// What the `-wal` holds, copied into the file itself, as far as no other connection's
@@ -88,6 +140,16 @@ extension StateStore {
             unlink(side.path)
         }
     }
+}
+
+/// The main file as a store last saw it (`StateStore.contentsSeen`).
+struct MainFileContents {
+    /// Its size and times then.
+    var stamp: FileStamp
+    /// Of all its bytes (`Database.mainFileDigest`).
+    var digest: Int
+    /// The WAL index then (`Database.walIndexState`): a commit or a checkpoint changes it.
+    var walIndex: [UInt8]
 }
 
 /// The files a store opened, as the system knows them.

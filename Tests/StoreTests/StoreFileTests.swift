@@ -192,6 +192,85 @@ struct StoreFileTests {
         #expect(try StateStore(directory: data).database.text("PRAGMA integrity_check") == "ok")
     }
 
+    /// A copy of another seealso database written over the file in place while the explorer
+    /// runs (`cp saved.sqlite state.sqlite`): the same file, still a database. SQLite went on
+    /// reading the pages its `-wal` held for the old contents over the copy's, and the next
+    /// write mixed the two (QA 38: the copy's index damaged). The copy is now used as it is,
+    /// as one moved in: its bookmarks, then the new one, and nothing of the old file's.
+    @Test func aCopyWrittenOverTheFileInPlaceIsUsedWithoutTheOldWriteAheadLog() throws {
+        let backup = folder.file("backup")
+        try StateStore(directory: backup).addBookmark(in: model, sectionIndex: try model.sectionIndex("Strategies"))
+        let copy = try Data(contentsOf: backup.appendingPathComponent(StateStore.fileName))
+        let window = try explorerWithABookmark()
+        // The reading place, saved at a pause, is in the -wal only (no checkpoint).
+        window.press("2g")
+        window.pause()
+        try overwriteInPlace(with: copy)
+
+        window.press("1gj")
+        #expect(window.state.outline.selectedSection == history)
+        window.press("m")
+        #expect(window.state.notice?.hasSuffix(" · \(file.path) was replaced while seealso ran: bookmarks are now read from and saved to the new file") == true && window.state.notice?.hasPrefix("Bookmarked: History") == true,
+                "\(window.state.notice ?? "")")
+        #expect(try Set(stored()) == ["Strategies", "History"])
+        #expect(try StateStore(directory: data).database.text("PRAGMA integrity_check") == "ok")
+    }
+
+    /// A pause finds the copy too, before any key writes: the Bookmarks pane lists the copy's.
+    @Test func aPauseFindsACopyWrittenOverTheFile() throws {
+        let backup = folder.file("backup")
+        try StateStore(directory: backup).addBookmark(in: model, sectionIndex: try model.sectionIndex("Strategies"))
+        let copy = try Data(contentsOf: backup.appendingPathComponent(StateStore.fileName))
+        let window = try explorerWithABookmark()
+        try overwriteInPlace(with: copy)
+        window.pause()
+        #expect(window.state.notice == "\(file.path) was replaced while seealso ran: bookmarks are now read from and saved to the new file",
+                "\(window.state.notice ?? "")")
+        #expect(window.marked == [try model.sectionIndex("Strategies")])
+    }
+
+    /// What changes the file's times and not its contents (`touch`), and another connection's
+    /// writes (checkpointed into the file), are no copy: nothing is said, nothing reopened.
+    @Test func aTouchOrAnotherWindowsBookmarkIsNoCopy() throws {
+        let window = try explorerWithABookmark()
+        window.press("2g")  // the reading place, saved at the pause, into the -wal only
+        window.pause()
+        #expect(utimes(file.path, nil) == 0)
+        window.pause()
+        #expect(window.state.notice == nil || window.state.notice?.contains("replaced") == false, "\(window.state.notice ?? "")")
+        // A checkpoint by another connection that commits nothing (the `sqlite3` shell's
+        // `PRAGMA wal_checkpoint`) copies the reading place saved above into the file.
+        var before = stat()
+        #expect(stat(file.path, &before) == 0)
+        try StateStore(directory: data).database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        var after = stat()
+        #expect(stat(file.path, &after) == 0)
+        #expect(after.st_mtim.tv_nsec != before.st_mtim.tv_nsec || after.st_size != before.st_size, "the checkpoint wrote to the file")
+        window.pause()
+        #expect(window.state.notice == nil || window.state.notice?.contains("replaced") == false, "\(window.state.notice ?? "")")
+        try StateStore(directory: data).addBookmark(in: model, sectionIndex: try model.sectionIndex("Strategies"))
+        window.press("1gj")
+        #expect(window.state.outline.selectedSection == history)
+        window.press("m")
+        #expect(window.state.notice?.hasPrefix("Bookmarked: History") == true && window.state.notice?.contains("replaced") == false,
+                "\(window.state.notice ?? "")")
+        #expect(try Set(stored()) == ["Criticism", "Strategies", "History"])
+    }
+
+    /// `contents` written over the store's file as `cp` does: the same file (inode), truncated.
+    func overwriteInPlace(with contents: Data) throws {
+        var before = stat()
+        #expect(stat(file.path, &before) == 0)
+        let descriptor = open(file.path, O_WRONLY | O_TRUNC)
+        try #require(descriptor >= 0)
+        let written = contents.withUnsafeBytes { write(descriptor, $0.baseAddress, contents.count) }
+        close(descriptor)
+        #expect(written == contents.count)
+        var after = stat()
+        #expect(stat(file.path, &after) == 0)
+        #expect(after.st_ino == before.st_ino, "the same file")
+    }
+
     /// `m` on a place the old file had bookmarked (★): the new file has nothing there to remove,
     /// and no other window is to blame.
     @Test func markOnAStarOfTheOldFileSaysTheNewFileHasNone() throws {
