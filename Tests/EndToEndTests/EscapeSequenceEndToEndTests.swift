@@ -26,9 +26,10 @@ extension OnATerminal {
             let tmux = try TmuxSession(width: 100, height: 30)
             tmux.type("TERM=\(term) \(seealso) --no-restore")
             try tmux.waitFor("│ 3 Cross-links: Dual power")
-            // From the reader back to the outline, which takes the side pane's place.
+            // From the reader back to the outline, which takes the side pane's place, left of
+            // the reader.
             tmux.press("BTab")
-            try tmux.waitFor("│ 1 Outline")
+            try tmux.waitUntil("the outline left of the reader") { $0.contains(" 1 Outline ") && $0.contains("│ 2 Dual power") }
             tmux.press("F1")
             try tmux.waitFor("Keys — ")
             tmux.press("q")

@@ -303,21 +303,33 @@ struct ExplorerTests {
         }
     }
 
-    @Test func layoutsFollowTheTerminalWidth() {
+    @Test func layoutsFollowTheTerminalWidth() throws {
         let wide = ScreenLayout(size: Size(width: 120, height: 40), focus: .reader, side: .crossLinks, lower: .backlinks, zoomed: false)
         #expect(wide.panes.map(\.id) == [.outline, .reader, .crossLinks, .backlinks])
+        // At medium widths the outline is left of the reader and the other side panes right of
+        // it, as at 120 columns, so that ← and → (the previous and next pane, outside the
+        // outline) go the way they point.
         let medium = ScreenLayout(size: Size(width: 100, height: 30), focus: .outline, side: .outline, lower: .backlinks, zoomed: false)
-        #expect(medium.panes.map(\.id) == [.reader, .outline])
+        #expect(medium.panes.map(\.id) == [.outline, .reader])
+        #expect(medium.rect(of: .outline)?.x == 0 && (medium.rect(of: .reader)?.x ?? 0) > (medium.rect(of: .outline)?.maxX ?? .max))
+        for side in [PaneID.crossLinks, .backlinks, .bookmarks] {
+            let right = ScreenLayout(size: Size(width: 100, height: 30), focus: side, side: side, lower: .backlinks, zoomed: false)
+            #expect(right.panes.map(\.id) == [.reader, side])
+            #expect(right.rect(of: .reader)?.x == 0 && (right.rect(of: side)?.x ?? 0) > (right.rect(of: .reader)?.maxX ?? .max))
+            let outline = try #require(medium.rect(of: .outline)), other = try #require(right.rect(of: side))
+            #expect(outline.width == other.width, "one side width, whichever side")
+        }
         let narrow = ScreenLayout(size: Size(width: 79, height: 24), focus: .backlinks, side: .backlinks, lower: .backlinks, zoomed: false)
         #expect(narrow.panes.map(\.id) == [.backlinks])
         #expect(ScreenLayout(size: Size(width: 39, height: 24), focus: .reader, side: .crossLinks, lower: .backlinks, zoomed: false).isTooSmall)
         #expect(ScreenLayout(size: Size(width: 80, height: 11), focus: .reader, side: .crossLinks, lower: .backlinks, zoomed: false).isTooSmall)
         let zoomed = ScreenLayout(size: Size(width: 200, height: 60), focus: .crossLinks, side: .crossLinks, lower: .backlinks, zoomed: true)
         #expect(zoomed.panes.map(\.id) == [.crossLinks] && zoomed.panes[0].rect.width == 200)
-        for size in [Size(width: 80, height: 24), Size(width: 119, height: 30), Size(width: 120, height: 40), Size(width: 250, height: 70)] {
-            let layout = ScreenLayout(size: size, focus: .reader, side: .crossLinks, lower: .backlinks, zoomed: false)
+        let sizes = [Size(width: 80, height: 24), Size(width: 119, height: 30), Size(width: 120, height: 40), Size(width: 250, height: 70)]
+        for (size, side) in sizes.flatMap({ size in [PaneID.crossLinks, .outline].map { (size, $0) } }) {
+            let layout = ScreenLayout(size: size, focus: .reader, side: side, lower: .backlinks, zoomed: false)
             let cells = layout.panes.map { $0.rect.width * $0.rect.height }.reduce(0, +) + layout.separators.map { $0.height }.reduce(0, +)
-            #expect(cells == size.width * (size.height - 1), "panes tile the screen at \(size)")
+            #expect(cells == size.width * (size.height - 1), "panes tile the screen at \(size), \(side) beside the reader")
         }
     }
 

@@ -42,7 +42,8 @@ public enum PaneID: Int, Hashable, Sendable, CaseIterable, Codable {
 /// Where each pane goes for a terminal size. Pure: the same inputs give the same rectangles.
 ///
 /// - 120 columns or more: outline | reader | cross-links over backlinks (or bookmarks).
-/// - 80–119: the reader and one side pane, the last side pane focused.
+/// - 80–119: the reader and one side pane, the last side pane focused: the outline left of
+///   the reader, the others right of it, as at 120 columns.
 /// - below 80, or zoomed: the focused pane alone.
 /// - below 40×12: nothing but a "terminal too small" notice.
 /// Each pane's first row is its title bar; panes side by side are split by a one-column rule,
@@ -88,9 +89,17 @@ public struct ScreenLayout: Equatable, Sendable {
             let sideWidth = min(max(settings.sideWidth.columns(on: size.width, automatic: min(max(size.width * 38 / 100, 30), 44)),
                                     PaneWidth.minimumColumns), size.width - 1 - LayoutSettings.minimumReaderWidth)
             let readerWidth = size.width - sideWidth - 1
-            panes = [(.reader, Rect(x: 0, y: 0, width: readerWidth, height: height)),
-                     (side, Rect(x: readerWidth + 1, y: 0, width: sideWidth, height: height))]
-            separators = [Rect(x: readerWidth, y: 0, width: 1, height: height)]
+            if side == .outline {
+                // Where the wide layout has it, left of the reader: ← from the reader (the
+                // previous pane) went to an outline drawn on the right (QA 38).
+                panes = [(.outline, Rect(x: 0, y: 0, width: sideWidth, height: height)),
+                         (.reader, Rect(x: sideWidth + 1, y: 0, width: readerWidth, height: height))]
+                separators = [Rect(x: sideWidth, y: 0, width: 1, height: height)]
+            } else {
+                panes = [(.reader, Rect(x: 0, y: 0, width: readerWidth, height: height)),
+                         (side, Rect(x: readerWidth + 1, y: 0, width: sideWidth, height: height))]
+                separators = [Rect(x: readerWidth, y: 0, width: 1, height: height)]
+            }
         } else {
             var outlineWidth = max(settings.outlineWidth.columns(on: size.width, automatic: min(max(size.width * 18 / 100, 22), 32)),
                                    PaneWidth.minimumColumns)
