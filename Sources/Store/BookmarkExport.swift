@@ -338,6 +338,12 @@ extension StateStore {
             return ExportProblem("not valid JSON")
         } catch {
             let said = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+            // Foundation calls a string with half a surrogate pair "Unexpected end of file", at
+            // the file's end (QA 38): said at the escape, in words that say what is wrong.
+            if let lone = loneSurrogate(in: json) {
+                return ExportProblem("not valid JSON: '\(lone.escape)' is half of a UTF-16 surrogate pair, without its other half",
+                                     at: TextPosition(offset: lone.offset, in: json))
+            }
             let reason = said.hasPrefix("Too many nested") ? "nested more than \(maximumNesting) levels deep" : "not valid JSON"
             // An empty file has no place to name.
             if said.hasPrefix("Unexpected end of file") {
@@ -345,6 +351,48 @@ extension StateStore {
             }
             return ExportProblem(reason, at: place(in: json, said: said))
         }
+    }
+
+    /// The first `\uD800`–`\uDFFF` escape in a string of `json` that is not one of a high
+    /// and a low surrogate written one after the other, with the byte where it starts.
+    static func loneSurrogate(in json: Data) -> (offset: Int, escape: String)? {
+        let bytes = [UInt8](json)
+        /// The code unit of the `\uXXXX` escape at `index`, if one is there.
+        func unit(at index: Int) -> UInt16? {
+            guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else { return nil }
+            return UInt16(String(decoding: bytes[(index + 2)..<(index + 6)], as: UTF8.self), radix: 16)
+        }
+        var inString = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if !inString {
+                if byte == UInt8(ascii: "\"") { inString = true }
+                index += 1
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""):
+                inString = false
+                index += 1
+            case UInt8(ascii: "\\"):
+                guard let code = unit(at: index) else {
+                    index += 2  // another escape: the character after the backslash is skipped
+                    continue
+                }
+                let escape = String(decoding: bytes[index..<(index + 6)], as: UTF8.self)
+                if (0xDC00...0xDFFF).contains(code) { return (index, escape) }
+                if (0xD800...0xDBFF).contains(code) {
+                    guard let low = unit(at: index + 6), (0xDC00...0xDFFF).contains(low) else { return (index, escape) }
+                    index += 12
+                } else {
+                    index += 6
+                }
+            default:
+                index += 1
+            }
+        }
+        return nil
     }
 
     /// How deep Foundation's JSON parser goes: its error says only "Too many nested arrays or dictionaries".

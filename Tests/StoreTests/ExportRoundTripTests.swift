@@ -215,6 +215,24 @@ struct ExportRoundTripTests {
         #expect(try Self.refusal(of: Data()) == ExportProblem("not valid JSON (it ends too soon)"))
     }
 
+    /// Half a surrogate pair in a string, which Foundation called the file's end (QA 38):
+    /// said at its escape. A pair, and escapes that only look like one, are fine.
+    @Test(arguments: [
+        ("{\"version\": 1, \"bookmarks\": [{\"article\": \"A\", \"section\": \"s\",\n \"heading\": \"x\\ud800y\"}]}", "\\ud800", 2, 15),
+        ("{\"version\": 1, \"bookmarks\": [{\"article\": \"A\\uDC00\", \"section\": \"s\", \"heading\": \"H\"}]}", "\\uDC00", 1, 44),
+        ("{\"version\": 1, \"bookmarks\": [{\"article\": \"\\ud83d\\u0041\", \"section\": \"s\", \"heading\": \"H\"}]}", "\\ud83d", 1, 43),
+    ])
+    func halfASurrogatePair(json: String, escape: String, line: Int, column: Int) throws {
+        #expect(try Self.refusal(of: Data(json.utf8))
+                == ExportProblem("not valid JSON: '\(escape)' is half of a UTF-16 surrogate pair, without its other half", line: line, column: column))
+    }
+
+    @Test func wholeSurrogatePairsAndLookalikesAreNoHalves() {
+        #expect(StateStore.loneSurrogate(in: Data("[\"\\ud83d\\ude00\"]".utf8)) == nil, "😀 as a pair")
+        #expect(StateStore.loneSurrogate(in: Data("[\"\\\\ud800\"]".utf8)) == nil, "an escaped backslash, then text")
+        #expect(StateStore.loneSurrogate(in: Data("[\"a\", \\ud800]".utf8)) == nil, "outside a string: no escape")
+    }
+
     @Test("A place is said after the words without a file, and before them with one")
     func placeInMessages() {
         let problem = ExportProblem("wrong type at bookmarks[0].note", line: 4, column: 13)
