@@ -147,9 +147,10 @@ final class Database {
     }
 
     /// A digest of the whole file open, read through SQLite's own descriptor, as `firstBytes`;
-    /// nil when it cannot be read, or is over `limit` bytes. Hashed with this process's seed:
+    /// nil when it cannot be read, or is over `limit` bytes (a read that long, about 50 ms,
+    /// would stall the pause that asks; bookmarks and places take kilobytes). Hashed with this process's seed:
     /// it compares the file with itself at another moment of the same run, nothing else.
-    func mainFileDigest(limit: Int64 = 256 << 20) -> Int? {
+    func mainFileDigest(limit: Int64 = 64 << 20) -> Int? {
         guard let handle else { return nil }
         var size: sqlite3_int64 = 0
         guard seealso_sqlite_main_file_size(handle, &size) == SQLITE_OK, size <= limit else { return nil }

@@ -179,13 +179,25 @@ struct StoreFileTests {
     /// Another seealso database moved in its place, the old -wal still beside it (`rm
     /// state.sqlite; mv backup.sqlite state.sqlite`): that file is used, as it is.
     @Test func aDatabaseMovedInIsUsedWithoutTheOldWriteAheadLog() throws {
-        let backup = folder.file("backup")
-        try StateStore(directory: backup).addBookmark(in: model, sectionIndex: try model.sectionIndex("Strategies"))
+        let other = try anotherDatabase()
         let window = try explorerWithABookmark()
         unlink(file.path)
-        #expect(rename(backup.appendingPathComponent(StateStore.fileName).path, file.path) == 0)
+        #expect(rename(other.path, file.path) == 0)
 
         bookmarkHistory(in: window)
+        try expectHistoryBookmarkedInTheOtherDatabase(by: window)
+    }
+
+    /// Another seealso database, with Strategies bookmarked (its file): a copy kept aside.
+    func anotherDatabase() throws -> URL {
+        let backup = folder.file("backup")
+        try StateStore(directory: backup).addBookmark(in: model, sectionIndex: try model.sectionIndex("Strategies"))
+        return backup.appendingPathComponent(StateStore.fileName)
+    }
+
+    /// History bookmarked by `window` once `anotherDatabase` took the store's place: said with
+    /// the news, written there beside its bookmark, and nothing of the first file's kept.
+    func expectHistoryBookmarkedInTheOtherDatabase(by window: TwoExplorersTests.Window) throws {
         #expect(window.state.notice?.hasSuffix(" · \(file.path) was replaced while seealso ran: bookmarks are now read from and saved to the new file") == true && window.state.notice?.hasPrefix("Bookmarked: History") == true,
                 "\(window.state.notice ?? "")")
         #expect(try Set(stored()) == ["Strategies", "History"])
@@ -198,9 +210,7 @@ struct StoreFileTests {
     /// write mixed the two (QA 38: the copy's index damaged). The copy is now used as it is,
     /// as one moved in: its bookmarks, then the new one, and nothing of the old file's.
     @Test func aCopyWrittenOverTheFileInPlaceIsUsedWithoutTheOldWriteAheadLog() throws {
-        let backup = folder.file("backup")
-        try StateStore(directory: backup).addBookmark(in: model, sectionIndex: try model.sectionIndex("Strategies"))
-        let copy = try Data(contentsOf: backup.appendingPathComponent(StateStore.fileName))
+        let copy = try Data(contentsOf: try anotherDatabase())
         let window = try explorerWithABookmark()
         // The reading place, saved at a pause, is in the -wal only (no checkpoint).
         window.press("2g")
@@ -210,17 +220,12 @@ struct StoreFileTests {
         window.press("1gj")
         #expect(window.state.outline.selectedSection == history)
         window.press("m")
-        #expect(window.state.notice?.hasSuffix(" · \(file.path) was replaced while seealso ran: bookmarks are now read from and saved to the new file") == true && window.state.notice?.hasPrefix("Bookmarked: History") == true,
-                "\(window.state.notice ?? "")")
-        #expect(try Set(stored()) == ["Strategies", "History"])
-        #expect(try StateStore(directory: data).database.text("PRAGMA integrity_check") == "ok")
+        try expectHistoryBookmarkedInTheOtherDatabase(by: window)
     }
 
     /// A pause finds the copy too, before any key writes: the Bookmarks pane lists the copy's.
     @Test func aPauseFindsACopyWrittenOverTheFile() throws {
-        let backup = folder.file("backup")
-        try StateStore(directory: backup).addBookmark(in: model, sectionIndex: try model.sectionIndex("Strategies"))
-        let copy = try Data(contentsOf: backup.appendingPathComponent(StateStore.fileName))
+        let copy = try Data(contentsOf: try anotherDatabase())
         let window = try explorerWithABookmark()
         try overwriteInPlace(with: copy)
         window.pause()
