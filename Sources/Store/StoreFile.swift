@@ -95,8 +95,12 @@ extension StateStore {
         }
     }
 
+    /// The digest, then the index (see `contentsWrittenOver`). Nil outside WAL mode (a file
+    /// system without shared memory), before the file is read: SQLite then checks its pages
+    /// against the file's change counter itself, and keeps none in a `-wal`.
     private func currentContents(stamp: FileStamp) -> MainFileContents? {
-        guard let digest = database.mainFileDigest(), let index = database.walIndexState() else { return nil }
+        guard database.walIndexState() != nil, let digest = database.mainFileDigest(),
+              let index = database.walIndexState() else { return nil }
         return MainFileContents(stamp: stamp, digest: digest, walIndex: index)
     }
 

@@ -499,8 +499,8 @@ public struct ScreenEncoder {
     /// Cells of row `rowA` that differ from row `rowB`, or are stored apart, by their keys:
     /// an estimate, as the choice of a scroll needs.
     private static func differingCells(_ a: [UInt64], _ rowA: Int, _ b: [UInt64], _ rowB: Int, width: Int) -> Int {
-        // Through pointers, without a bounds check per cell, so the loop runs in vector
-        // registers: the estimate calls this for every row and every shift it tries.
+        // Through pointers, without a bounds check per cell: the estimate calls this for every
+        // row and every shift it tries.
         precondition(rowA >= 0 && rowB >= 0 && (rowA + 1) * width <= a.count && (rowB + 1) * width <= b.count)
         return a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
