@@ -191,7 +191,8 @@ public struct FolderCatalog: Sendable {
 
     /// The article files of a folder, and what could not be listed.
     public struct Listing: Sendable {
-        /// Every `*.txt` under the folder, recursively, in path order.
+        /// Every `*.txt` under the folder, recursively, in path order, each file once (see
+        /// `onePathPerFile`).
         public var paths: [String]
         /// Folders under it that could not be listed (their articles are missing from
         /// `paths`), as failures with the system's reason.
@@ -220,15 +221,48 @@ public struct FolderCatalog: Sendable {
         }) else {
             throw SourceError(path: directory, line: 0, message: "cannot read the folder")
         }
-        var paths: [String] = []
+        var found: [(path: String, file: FileNumber?, isLink: Bool)] = []
         // A folder named `*.txt` is a folder: its articles are listed, not it. (stat, not
         // URL.resourceValues: that doubled the time to open a warm folder of 1,000 files.)
         for case let url as URL in enumerator where url.pathExtension == "txt" {
             var info = stat()
-            if stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { continue }
-            paths.append(spelled(url))
+            let file: FileNumber?
+            if stat(url.path, &info) == 0 {
+                if info.st_mode & S_IFMT == S_IFDIR { continue }
+                file = FileNumber(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+            } else {
+                file = nil  // a broken link, or a file gone meanwhile: its reading says why
+            }
+            var linkInfo = stat()
+            let isLink = lstat(url.path, &linkInfo) == 0 && linkInfo.st_mode & S_IFMT == S_IFLNK
+            found.append((spelled(url), file, isLink))
         }
-        return Listing(paths: paths.sorted(), unlisted: unlisted.sorted { $0.path < $1.path })
+        return Listing(paths: onePathPerFile(found), unlisted: unlisted.sorted { $0.path < $1.path })
+    }
+
+    /// A file as the system knows it (device and inode), whatever names it.
+    struct FileNumber: Hashable {
+        let device: UInt64
+        let inode: UInt64
+    }
+
+    /// The paths in path order, each file once: a symbolic link to another file of the folder
+    /// (`current.txt -> 2024.txt`), or a second hard link, names the same article, which was
+    /// listed twice, as two articles of one title (QA). The file's own name is kept over a
+    /// link's, else the first in path order.
+    static func onePathPerFile(_ found: [(path: String, file: FileNumber?, isLink: Bool)]) -> [String] {
+        var kept: [FileNumber: (path: String, isLink: Bool)] = [:]
+        var paths: [String] = []
+        for entry in found.sorted(by: { $0.path < $1.path }) {
+            guard let file = entry.file else {
+                paths.append(entry.path)
+                continue
+            }
+            if let first = kept[file], !(first.isLink && !entry.isLink) { continue }
+            kept[file] = (entry.path, entry.isLink)
+        }
+        paths += kept.values.map(\.path)
+        return paths.sorted()
     }
 
     /// The system's words for a failed listing ("Permission denied"), not Foundation's wrapper.

@@ -42,6 +42,32 @@ struct FolderSpellingTests {
         }
     }
 
+    /// A link to another file of the folder (`current.txt -> 2024.txt`), or a second hard
+    /// link, is the same article: it was listed twice, two articles of one title (QA). The
+    /// file's own name is kept; a link to a file outside the folder, and a broken one, stay.
+    @Test("Each file once: links to a file of the folder are not a second article")
+    func linkedFilesOnce() throws {
+        try withTemporaryDirectory { directory in
+            let arts = directory.appendingPathComponent("arts")
+            let elsewhere = directory.appendingPathComponent("elsewhere")
+            for folder in [arts, elsewhere] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+            try "= Alpha =\n\nBeta here.\n".write(to: arts.appendingPathComponent("b-alpha.txt"), atomically: true, encoding: .utf8)
+            try "= Gamma =\n\nBeta too.\n".write(to: elsewhere.appendingPathComponent("gamma.txt"), atomically: true, encoding: .utf8)
+            let links = FileManager.default
+            try links.createSymbolicLink(atPath: arts.appendingPathComponent("a-current.txt").path, withDestinationPath: "b-alpha.txt")
+            try links.createSymbolicLink(atPath: arts.appendingPathComponent("c-again.txt").path, withDestinationPath: "a-current.txt")
+            try links.linkItem(at: arts.appendingPathComponent("b-alpha.txt"), to: arts.appendingPathComponent("d-hard.txt"))
+            try links.createSymbolicLink(atPath: arts.appendingPathComponent("gamma.txt").path, withDestinationPath: "../elsewhere/gamma.txt")
+            try links.createSymbolicLink(atPath: arts.appendingPathComponent("gone.txt").path, withDestinationPath: "nothing.txt")
+
+            let listed = try FolderCatalog.articleFiles(in: arts.path).paths.map { URL(fileURLWithPath: $0).lastPathComponent }
+            #expect(listed == ["b-alpha.txt", "gamma.txt", "gone.txt"], "\(listed)")
+
+            let search = try CLI.run(["search", "arts", "Beta"], in: directory)
+            #expect(search.output == "arts/b-alpha.txt:3: Alpha: Beta here.\narts/gamma.txt:3: Gamma: Beta too.\n", "\(search.output)")
+        }
+    }
+
     @Test("A folder given as a symbolic link is followed, as grep -r and ls follow it; its paths are spelled through the link")
     func linkedFolder() throws {
         try withTemporaryDirectory { directory in
