@@ -177,26 +177,3 @@ struct OpenedFiles {
         }
     }
 }
-
-/// A file as the system knows it, whatever it is called (device and inode): a name may come to
-/// mean another file, a file never becomes another.
-struct FileIdentity: Equatable {
-    let device: UInt64
-    let inode: UInt64
-
-    /// What a path names now.
-    enum Named: Equatable {
-        case file(FileIdentity)
-        /// Nothing: it, or a folder on its way, is not there.
-        case nothing
-        /// It cannot be looked at (a folder on its way cannot be searched).
-        case unknown
-    }
-
-    /// What `path` names now, symbolic links followed.
-    static func named(_ path: String) -> Named {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return errno == ENOENT || errno == ENOTDIR ? .nothing : .unknown }
-        return .file(FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
-    }
-}
