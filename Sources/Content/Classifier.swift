@@ -70,9 +70,11 @@ public struct Item: Sendable, Equatable, Identifiable {
 /// heading (and its ancestors') and the sentence that introduces the list — never from
 /// positions or this article's exact wording.
 public struct Classifier: Sendable {
-    static let seeAlsoHeadings: Set<String> = ["see also", "related articles", "related topics", "related pages", "see also topics"]
-    static let exampleWords: Set<String> = ["example", "examples", "case", "cases", "instance", "instances", "historical", "history", "precedents"]
-    static let strategyWords: Set<String> = ["strategy", "strategies", "approach", "approaches", "tactic", "tactics", "method", "methods"]
+    // The words of every language read (see `ListVocabulary`): an article is not asked its
+    // language, and a heading in one is no common word of another.
+    static let seeAlsoHeadings = Set(ListVocabulary.all.flatMap(\.seeAlsoHeadings))
+    static let exampleWords = Set(ListVocabulary.all.flatMap(\.exampleWords))
+    static let strategyWords = Set(ListVocabulary.all.flatMap(\.strategyWords))
 
     public init() {}
 
@@ -167,12 +169,14 @@ public struct Classifier: Sendable {
         let headings = ([sectionIndex] + article.path(to: sectionIndex).reversed()).compactMap { index -> String? in
             index == 0 ? nil : article.sections[index].title
         }
+        // A list of sources names no example, whatever is above it (QA 36: "Smith, J. (1999)…"
+        // under "Notable strikes" was the example "Smith", mentioned by every Smith); nor a
+        // See-also topic, under a See also that holds the back matter too, as French
+        // Wikipedia's "Voir aussi" holds "Bibliographie" and "Liens externes".
+        if let own = headings.first, Self.backMatterHeadings.contains(Self.words(own).joinedWithSpaces()) { return nil }
         if headings.contains(where: { Self.seeAlsoHeadings.contains(Self.words($0).joinedWithSpaces()) }) {
             return .seeAlso
         }
-        // A list of sources names no example, whatever is above it (QA 36: "Smith, J. (1999)…"
-        // under "Notable strikes" was the example "Smith", mentioned by every Smith).
-        if let own = headings.first, Self.backMatterHeadings.contains(Self.words(own).joinedWithSpaces()) { return nil }
         let leadInKind = list.leadIn.flatMap(Self.firstKeywordKind(in:))
         // A subsection whose heading names no kind ("=== Italy ===") has the kind of a heading
         // above it that names one in the plural ("Historical examples", "Tactics"), as See
@@ -215,20 +219,17 @@ public struct Classifier: Sendable {
     }
 
     /// The headings of an article's back matter, whose lists are sources and links, never items.
-    static let backMatterHeadings: Set<String> = [
-        "references", "sources", "notes", "footnotes", "citations", "bibliography", "further reading", "external links",
-        "works cited", "literature", "notes and references", "references and notes", "sources and further reading",
-    ]
+    static let backMatterHeadings = Set(ListVocabulary.all.flatMap(\.backMatterHeadings))
 
     /// The kind words in the plural: a sentence that ends with one names what a list after
     /// it holds ("The Diggers used several strategies."). A singular one at the end does not
     /// ("Historians dispute the Diggers' strategy.", "This was not the case."), nor do
     /// "history" and "historical", which end many a sentence about something else.
-    static let listNouns: Set<String> = ["examples", "cases", "instances", "precedents", "strategies", "approaches", "tactics", "methods"]
+    static let listNouns = Set(ListVocabulary.all.flatMap(\.listNouns))
 
     /// The words that end a sentence pointing at what follows ("… include the following.",
     /// "… are described below.", "… were as follows.").
-    static let pointers: Set<String> = ["following", "below", "follows"]
+    static let pointers = Set(ListVocabulary.all.flatMap(\.pointers))
 
     /// Whether `sentence` introduces a list even as a paragraph of its own, a blank line
     /// before the list: it ends with ':', with a kind word in the plural, or with a word that

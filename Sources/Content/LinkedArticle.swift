@@ -175,8 +175,8 @@ public struct LinkedArticle: Sendable, Equatable {
         }
         let hasLists = article.sections.contains { $0.blocks.contains { if case .list = $0 { true } else { false } } }
         // QA 32: an article in Russian was told only that.
-        return hasLists ? "no list has a heading or lead-in that names them (in English: \"See also\", \"Examples\", \"Strategies\"…)."
-            : "it has no list."
+        return hasLists ? "no list has a heading or lead-in that names them (\"See also\", \"Examples\", \"Strategies\"… "
+            + "in \(ListVocabulary.languageNames))." : "it has no list."
     }
 
     /// Why `id` has no links, when it is an item whose name is listed before it (": its name

@@ -120,6 +120,7 @@ private struct TokenScanner {
             if byte < 0x80 {
                 if single { finish() }
                 if (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) {
+                    if word.last == 0x27, Self.isElision(word) { finish() }
                     if word.isEmpty { start = offset }
                     word.append(SearchFolder.lowercased(byte))
                     end = offset + 1
@@ -165,6 +166,7 @@ private struct TokenScanner {
                 end = next
                 single = true
             } else if Tokenizer.isWordScalar(scalar) {
+                if word.last == 0x27, Self.isElision(word) { finish() }
                 if word.isEmpty { start = offset }
                 folder.fold(scalar, into: &word)
                 end = next
@@ -292,6 +294,22 @@ private struct TokenScanner {
         }
         finish()
         return end
+    }
+
+    /// The words French and Italian elide before a vowel, folded: an apostrophe joins them to
+    /// the next word, which is a word of its own all the same ("l'autogestion", "d’Espagne",
+    /// "dell'Italia" mention "Autogestion", "Espagne" and "Italia"). A name with one is read
+    /// the same way ("L'Oréal", "D'Artagnan"), so it still matches itself. Not "o" ("O'Brien"
+    /// is one word), nor English contractions, whose first part is a word ("don't").
+    static let elisions: [[UInt8]] = [
+        "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+        "un", "dell", "all", "nell", "dall", "sull", "coll", "quell", "quest", "sant", "tutt",
+    ].map { Array($0.utf8) }
+
+    /// Whether `word`, which ends with its apostrophe, is an elided word (see `elisions`).
+    private static func isElision(_ word: [UInt8]) -> Bool {
+        let bare = word.dropLast()
+        return bare.count <= 7 && elisions.contains { $0.elementsEqual(bare) }
     }
 
     /// Ends the word being read. A possessive is its name's word: "Syndicalism's founders"

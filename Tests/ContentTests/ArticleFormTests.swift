@@ -184,7 +184,8 @@ struct ArticleFormTests {
         #expect(lists.map(\.leadIn) == ["You will need:", nil, nil])
         #expect(LinksFormatter().format(model)
             == "No See-also topics, examples or strategies in 'Bread': no list has a heading or lead-in that names them "
-            + "(in English: \"See also\", \"Examples\", \"Strategies\"…).\n")
+            + "(\"See also\", \"Examples\", \"Strategies\"… in English, French, German, Spanish, Italian, Portuguese, Dutch, "
+            + "Russian, Polish, Chinese or Japanese).\n")
         #expect(MarkdownExporter().export(model).hasSuffix(
             "\n## Cross-links\n\nNo See-also topics, examples or strategies were found in this article.\n"))
         #expect(!OutlineFormatter().format(model).contains("·"), "no section shows item counts")

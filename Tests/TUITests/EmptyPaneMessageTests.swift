@@ -67,23 +67,25 @@ struct EmptyPaneMessageTests {
         ])
     }
 
-    /// QA 35: an article whose lists name no kind in English said only "No cross-links for
-    /// Commune de Paris.", where `links` says why; the pane says it too, in the explorer.
+    /// QA 35: an article whose lists name no kind in a language read said only "No cross-links
+    /// for Pariisin kommuuni.", where `links` says why; the pane says it too, in the explorer.
     @Test("An article without items says why in the cross-links pane, as links says it")
     func noItemsSaysWhy() throws {
-        let french = try LinkedArticle(article: ArticleParser().parse("""
-            = Commune de Paris =
-            La Commune de Paris fut proclamée en 1871.
+        // Finnish, which is not read (see `ListVocabulary`).
+        let finnish = try LinkedArticle(article: ArticleParser().parse("""
+            = Pariisin kommuuni =
+            Pariisin kommuuni julistettiin vuonna 1871.
 
-            == Exemples ==
-            - Lyon – la commune de 1870.
-            """, path: "commune.txt"))
-        let explorer = Explorer(model: french)
+            == Esimerkit ==
+            - Lyon – vuoden 1870 kommuuni.
+            """, path: "kommuuni.txt"))
+        let explorer = Explorer(model: finnish)
         let screen = explorer.render(explorer.initialState(size: Size(width: 120, height: 40))).text
         let pane = screen.split(separator: "\n").map { String($0.split(separator: "\u{2502}").last ?? "").trimmingCharacters(in: .whitespaces) }
             .joined(separator: " ")
-        #expect(pane.contains("No cross-links for Commune de Paris. The article has no See-also topics, examples or strategies: "
-                              + "no list has a heading or lead-in that names them (in English: \"See also\", \"Examples\", \"Strategies\"…)."),
+        #expect(pane.contains("No cross-links for Pariisin kommuuni. The article has no See-also topics, examples or strategies: "
+                              + "no list has a heading or lead-in that names them (\"See also\", \"Examples\", \"Strategies\"… in English, "
+                              + "French, German, Spanish, Italian, Portuguese, Dutch, Russian, Polish, Chinese or Japanese)."),
                 "\(screen)")
         // With items, a node without links says only that.
         #expect(Self.lines(PaneRows.crossLinks(Self.alpha, node: "see-also:wolf-359"), width: 80) == ["No cross-links for Wolf 359."])
