@@ -102,6 +102,8 @@ struct ListVocabulary: Sendable {
         seeAlsoHeadings: ["zie ook"],
         backMatterHeadings: ["bronnen", "referenties", "noten", "literatuur", "externe links", "externe link", "voetnoten"],
         exampleWords: ["voorbeeld", "voorbeelden", "geval", "gevallen", "historisch", "historische", "geschiedenis", "precedenten"],
+        // "strategie" and "methode" are in other rows (Italian's, German's): a word is read
+        // whichever row has it.
         strategyWords: ["strategieën", "aanpak", "tactiek", "tactieken", "methoden"],
         listNouns: ["voorbeelden", "gevallen", "precedenten", "strategieën", "tactieken", "methoden"],
         pointers: ["volgende"])
@@ -121,6 +123,7 @@ struct ListVocabulary: Sendable {
         seeAlsoHeadings: ["zobacz też", "zobacz także"],
         backMatterHeadings: ["przypisy", "bibliografia", "linki zewnętrzne", "źródła"],
         exampleWords: ["przykład", "przykłady", "przypadki", "historyczne", "historia", "precedensy"],
+        // The plural "strategie" is in Italian's row.
         strategyWords: ["strategia", "podejście", "taktyka", "taktyki", "metoda", "metody"],
         listNouns: ["przykłady", "przypadki", "precedensy", "taktyki", "metody"],
         pointers: ["następujące", "poniżej"])
