@@ -70,8 +70,8 @@ public struct Item: Sendable, Equatable, Identifiable {
 /// heading (and its ancestors') and the sentence that introduces the list — never from
 /// positions or this article's exact wording.
 public struct Classifier: Sendable {
-    // The words of every language read (see `ListVocabulary`): an article is not asked its
-    // language, and a heading in one is no common word of another.
+    // The words of every language read (see `ListVocabulary`), in every article: it is not
+    // asked its language, and words that are common English words are left out of the rows.
     static let seeAlsoHeadings = Set(ListVocabulary.all.flatMap(\.seeAlsoHeadings))
     static let exampleWords = Set(ListVocabulary.all.flatMap(\.exampleWords))
     static let strategyWords = Set(ListVocabulary.all.flatMap(\.strategyWords))
