@@ -26,30 +26,36 @@ static inline int seealso_sqlite_no_checkpoint_on_close(sqlite3 *db) {
     return sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)0);
 }
 
-/// The first `count` bytes of the connection's main database file, read through the file
-/// SQLite holds open (its own descriptor: opening and closing another one on the file would
-/// drop this process's POSIX locks on it, SQLite's with them). Bytes past the end of the file
-/// are zeros. SQLITE_OK, SQLITE_IOERR_SHORT_READ for a shorter file, or another error.
-static inline int seealso_sqlite_read_main_file_at(sqlite3 *db, void *buffer, int count, sqlite3_int64 offset) {
+/// The connection's main database file as SQLite holds it open (its own descriptor: opening
+/// and closing another one on the file would drop this process's POSIX locks on it, SQLite's
+/// with them), or 0 when it has none.
+static inline sqlite3_file *seealso_sqlite_main_file(sqlite3 *db) {
     sqlite3_file *file = 0;
     if (sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || !file || !file->pMethods) {
-        return SQLITE_ERROR;
+        return 0;
     }
-    return file->pMethods->xRead(file, buffer, count, offset);
+    return file;
 }
 
+/// `count` bytes of the connection's main database file from `offset`, read through the file
+/// SQLite holds open (`seealso_sqlite_main_file`). Bytes past the end of the file are zeros.
+/// SQLITE_OK, SQLITE_IOERR_SHORT_READ for a shorter file, or another error.
+static inline int seealso_sqlite_read_main_file_at(sqlite3 *db, void *buffer, int count, sqlite3_int64 offset) {
+    sqlite3_file *file = seealso_sqlite_main_file(db);
+    return file ? file->pMethods->xRead(file, buffer, count, offset) : SQLITE_ERROR;
+}
+
+/// The first `count` bytes (`seealso_sqlite_read_main_file_at`).
 static inline int seealso_sqlite_read_main_file(sqlite3 *db, void *buffer, int count) {
     return seealso_sqlite_read_main_file_at(db, buffer, count, 0);
 }
 
 /// The size of the connection's main database file, through the descriptor SQLite holds.
 static inline int seealso_sqlite_main_file_size(sqlite3 *db, sqlite3_int64 *size) {
-    sqlite3_file *file = 0;
-    if (sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || !file || !file->pMethods) {
-        return SQLITE_ERROR;
-    }
-    return file->pMethods->xFileSize(file, size);
+    sqlite3_file *file = seealso_sqlite_main_file(db);
+    return file ? file->pMethods->xFileSize(file, size) : SQLITE_ERROR;
 }
+
 /// What the connection's WAL index (`-shm`) says of the last commit and checkpoint, read
 /// through the mapping SQLite holds (its `xShmMap`: opening the file again would drop this
 /// process's locks on it): the index header (48 bytes: the last frame committed, a counter of
@@ -58,11 +64,8 @@ static inline int seealso_sqlite_main_file_size(sqlite3 *db, sqlite3_int64 *size
 /// (https://sqlite.org/walformat.html). `out` takes 56 bytes. SQLITE_OK, or an error when the
 /// database has no WAL index (not in WAL mode).
 static inline int seealso_sqlite_wal_index_state(sqlite3 *db, unsigned char *out) {
-    sqlite3_file *file = 0;
-    if (sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || !file || !file->pMethods
-        || file->pMethods->iVersion < 2 || !file->pMethods->xShmMap) {
-        return SQLITE_ERROR;
-    }
+    sqlite3_file *file = seealso_sqlite_main_file(db);
+    if (!file || file->pMethods->iVersion < 2 || !file->pMethods->xShmMap) return SQLITE_ERROR;
     volatile void *region = 0;
     int status = file->pMethods->xShmMap(file, 0, 32768, 0, &region);
     if (status != SQLITE_OK) return status;
