@@ -120,7 +120,6 @@ private struct TokenScanner {
             if byte < 0x80 {
                 if single { finish() }
                 if (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) {
-                    if word.last == 0x27, Self.isElision(word) { finish() }
                     if word.isEmpty { start = offset }
                     word.append(SearchFolder.lowercased(byte))
                     end = offset + 1
@@ -129,8 +128,7 @@ private struct TokenScanner {
                     chunkStart = offset + 1
                     if !word.isEmpty { finish() }
                 } else if byte == 0x27, !word.isEmpty {
-                    apostrophe = offset
-                    word.append(0x27)
+                    takeApostrophe(at: offset)
                 } else if let span = unworded(at: offset, in: bytes) {
                     takeWhole(span, of: bytes)
                     offset = span.upperBound
@@ -166,13 +164,11 @@ private struct TokenScanner {
                 end = next
                 single = true
             } else if Tokenizer.isWordScalar(scalar) {
-                if word.last == 0x27, Self.isElision(word) { finish() }
                 if word.isEmpty { start = offset }
                 folder.fold(scalar, into: &word)
                 end = next
             } else if Tokenizer.isApostrophe(scalar), !word.isEmpty {
-                apostrophe = offset
-                word.append(0x27)
+                takeApostrophe(at: offset)
             } else if Tokenizer.isSymbol(scalar) {
                 finish()
                 offset = symbol(at: offset)
@@ -296,6 +292,19 @@ private struct TokenScanner {
         return end
     }
 
+    /// An apostrophe (of any kind) at `offset`, inside a word: part of it ("O'Brien", "don't";
+    /// a possessive's is cut in `finish`), unless the word is an elided one, which it ends.
+    private mutating func takeApostrophe(at offset: Int) {
+        if Self.isElision(word) {
+            // Ended here or at the next character, the word is the same: one that ends with
+            // an apostrophe loses it in `finish`.
+            finish()
+        } else {
+            apostrophe = offset
+            word.append(0x27)
+        }
+    }
+
     /// The words French and Italian elide before a vowel, folded: an apostrophe joins them to
     /// the next word, which is a word of its own all the same ("l'autogestion", "d’Espagne",
     /// "dell'Italia" mention "Autogestion", "Espagne" and "Italia"). A name with one is read
@@ -306,10 +315,9 @@ private struct TokenScanner {
         "un", "dell", "all", "nell", "dall", "sull", "coll", "quell", "quest", "sant", "tutt",
     ].map { Array($0.utf8) }
 
-    /// Whether `word`, which ends with its apostrophe, is an elided word (see `elisions`).
+    /// Whether `word` (before its apostrophe) is an elided word (see `elisions`).
     private static func isElision(_ word: [UInt8]) -> Bool {
-        let bare = word.dropLast()
-        return bare.count <= 7 && elisions.contains { $0.elementsEqual(bare) }
+        word.count <= 7 && elisions.contains { $0.elementsEqual(word) }
     }
 
     /// Ends the word being read. A possessive is its name's word: "Syndicalism's founders"
