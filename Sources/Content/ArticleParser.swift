@@ -71,7 +71,7 @@ public struct ArticleParser: Sendable {
 
     /// The title of the article in file `path`, which may not parse as a whole: its title line
     /// read alone; nil when the file cannot be read, or its first line that is not blank is no
-    /// title (or not UTF-8). What is kept by title (the session of the article read last, the
+    /// title (or not UTF-8). What a folder keeps by title (the article read last, the
     /// history's steps into it) is kept so while a syntax error further down lasts: the file
     /// is there, only it does not load now.
     public static func title(atPath path: String) -> String? {

@@ -26,8 +26,8 @@ public struct FolderCatalog: Sendable {
     public let failures: [SourceError]
     /// Of the files that failed, those whose title line still reads, by that title (no
     /// See-also topics), when no entry has it: files that are there but do not load now (a
-    /// syntax error while the file is being edited). Sessions are kept by title, so what
-    /// leads into one (the article read last, a history step) is kept for when it loads again,
+    /// syntax error while the file is being edited). A folder knows its articles by title, so
+    /// what leads into one (the article read last, a history step) is kept for when it loads again,
     /// rather than dropped as for a file that is gone.
     public let unloaded: [Entry]
     /// Titles by their `TitleKeys`: as written and folded; each whole, and without

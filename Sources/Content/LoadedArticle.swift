@@ -32,6 +32,8 @@ public struct LoadedArticle: Sendable {
         /// The article's title and content hash (`Article.contentHash`), before it is linked.
         public var title: String { article.article.title }
         public var contentHash: String { article.article.contentHash }
+        /// The path it was read from, as `Article.path` has it.
+        public var path: String { article.article.path }
 
         public func linked() -> LoadedArticle {
             LoadedArticle(model: article.linked(), stamp: stamp)

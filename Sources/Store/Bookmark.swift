@@ -256,7 +256,12 @@ public enum BookmarkFile {
     /// The file an article was read from, as a bookmark records it (`bundled` for the bundled
     /// article).
     public static func of(_ article: Article) -> String {
-        ArticleLoader.isBundled(path: article.path) ? bundled : canonical(article.path)
+        of(path: article.path)
+    }
+
+    /// The file of the article read from `path`, as `Article.path` names it.
+    public static func of(path: String) -> String {
+        ArticleLoader.isBundled(path: path) ? bundled : canonical(path)
     }
 
     /// Whether a recorded file is still there (the bundled article always is).

@@ -15,7 +15,7 @@ enum Migrations {
     /// Tables every seealso database has from version 1 on.
     static let requiredTables: Set<String> = ["bookmark", "session"]
 
-    static let steps: [String] = [version1, version2, version3, version4, version5, version6]
+    static let steps: [String] = [version1, version2, version3, version4, version5, version6, version7]
     static var latestVersion: Int { steps.count }
 
     /// Version 1: bookmarks and the per-article session blob (reading position and jump history).
@@ -81,6 +81,35 @@ enum Migrations {
             scope TEXT PRIMARY KEY,  -- 'folder:' and the folder's absolute path, or 'article:' and the title of an article read alone
             data BLOB NOT NULL
         );
+        """
+
+    /// Version 7: a session is its file's (`BookmarkFile.of`, as a bookmark records it), not
+    /// its title's: two files of one title (the bundled Dual power and a copy of it edited
+    /// since) each reopen where they were left, and neither is "changed since last read" by
+    /// the other's place. A session saved before version 7 has no file: the first file of its
+    /// title to read it takes it (`StateStore.session(for:file:)`). The title stays, for
+    /// finding a session again when its file is moved, and for a folder's article read last.
+    ///
+    /// The table is made again, as SQLite changes a key: its title was its primary key. The
+    /// first statement fails on a table that has the column already, so that a file whose
+    /// version was set back is refused as damaged, as for the steps before, rather than
+    /// made again with every session's file dropped.
+    static let version7 = """
+        ALTER TABLE session ADD COLUMN article_path TEXT;
+        CREATE TABLE session_by_file (
+            id INTEGER PRIMARY KEY,       -- the rowid, kept: the order of sessions saved at the same time
+            article_path TEXT UNIQUE,     -- NULL: saved before version 7, until a file of its title takes it
+            article_title TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            data BLOB NOT NULL,
+            saved_at REAL NOT NULL,
+            folder TEXT
+        );
+        INSERT INTO session_by_file (id, article_path, article_title, content_hash, data, saved_at, folder)
+            SELECT rowid, NULL, article_title, content_hash, data, saved_at, folder FROM session;
+        DROP TABLE session;
+        ALTER TABLE session_by_file RENAME TO session;
+        CREATE INDEX session_by_title ON session (article_title);
         """
 
     /// What an existing file holds, read without writing to it.

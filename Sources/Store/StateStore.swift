@@ -383,37 +383,55 @@ public final class StateStore {
 
     // MARK: Sessions
 
-    /// Saves an article's session (its reading position: the caller's encoding), replacing
-    /// the previous one of the same title; `folder` is the folder (absolute path) it is read
-    /// in, nil when it is read alone. `history`, when given, replaces the jump history of that
-    /// folder, or of the article read alone (see `historyScope`), in the same transaction:
-    /// nil leaves it as it is (unchanged since it was saved).
+    /// Saves the session of the article read from `file` (`BookmarkFile.of`: absolute with
+    /// links resolved, or `BookmarkFile.bundled`): its reading position, in the caller's
+    /// encoding, replacing the file's previous one. `folder` is the folder (absolute path) it
+    /// is read in, nil when it is read alone. `history`, when given, replaces the jump history
+    /// of that folder, or of the file read alone (see `historyScope`), in the same
+    /// transaction: nil leaves it as it is (unchanged since it was saved).
     ///
     /// Without `asReadLast`, its time in the order of reading (`lastRead`) is left as it was,
     /// and a first session counts as read before every other: for an article opened in place of
     /// the one read last, which could not be opened, and is still to reopen first.
-    public func saveSession(_ data: Data, for article: ArticleIdentity, folder: String? = nil, asReadLast: Bool = true,
-                            history: Data? = nil) throws {
+    ///
+    /// `taking`: the session `session(for:file:)` found for the file under its title, which
+    /// becomes the file's (unless another window took it first, or the file has one of its
+    /// own since), with the jump history of the file it was saved for when that was read alone.
+    public func saveSession(_ data: Data, for article: ArticleIdentity, file: String, folder: String? = nil, asReadLast: Bool = true,
+                            history: Data? = nil, taking taken: StoredSession.Taken? = nil) throws {
         try write(checkpointing: false) {
+            if let taken {
+                try database.run("""
+                    UPDATE session SET article_path = ?1 WHERE id = ?2 AND article_path IS ?3
+                        AND NOT EXISTS (SELECT 1 FROM session WHERE article_path = ?1)
+                    """, .text(file), .integer(taken.id), SQLValue(taken.file))
+                if database.changes > 0, let scope = taken.ownHistoryScope {
+                    try database.run("DELETE FROM history WHERE scope = ?", .text(scope))
+                }
+            }
             try database.run("""
-                INSERT INTO session (article_title, content_hash, data, saved_at, folder) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (article_title) DO UPDATE
+                INSERT INTO session (article_path, article_title, content_hash, data, saved_at, folder) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (article_path) DO UPDATE
                 SET content_hash = excluded.content_hash, data = excluded.data,
                     saved_at = CASE WHEN ? THEN excluded.saved_at ELSE session.saved_at END, folder = excluded.folder
-                """, .text(article.title), .text(article.contentHash), .blob(data),
+                """, .text(file), .text(article.title), .text(article.contentHash), .blob(data),
                 SQLValue(asReadLast ? Self.now() : Date(timeIntervalSince1970: 0)), SQLValue(folder), .integer(asReadLast ? 1 : 0))
+            // Apart, and only when it changed (the file retitled): an UPDATE that sets the title
+            // rewrites its index's page, same value or not, at every pause.
+            try database.run("UPDATE session SET article_title = ?1 WHERE article_path = ?2 AND article_title IS NOT ?1",
+                             .text(article.title), .text(file))
             if let history {
                 try database.run("INSERT INTO history (scope, data) VALUES (?, ?) ON CONFLICT (scope) DO UPDATE SET data = excluded.data",
-                                 .text(Self.historyScope(title: article.title, folder: folder)), .blob(history))
+                                 .text(Self.historyScope(file: file, title: article.title, folder: folder)), .blob(history))
             }
         }
     }
 
     /// Whose jump history a session saved in `folder` (nil: read alone) goes on with: the
     /// folder's, which every article read in it shares (it is carried from one to the next),
-    /// else the article's own.
-    public static func historyScope(title: String, folder: String?) -> String {
-        folder.map { "folder:" + $0 } ?? "article:" + title
+    /// else its file's own; for one saved before sessions recorded their file (nil), its title's.
+    public static func historyScope(file: String?, title: String, folder: String?) -> String {
+        folder.map { "folder:" + $0 } ?? file.map { "file:" + $0 } ?? "article:" + title
     }
 
     /// Where a folder was left.
@@ -457,24 +475,72 @@ public final class StateStore {
         }
     }
 
-    /// The last session saved for this title, with the content hash it was saved for (which
-    /// may be older than `article.contentHash`: the caller decides what still applies), and
-    /// the jump history it goes on with: that of the folder it was saved in, or its own (see
-    /// `historyScope`); nil when none was saved apart (before version 6: it is in `data`).
-    /// `folder`: the folder it was saved in.
-    public func session(for article: ArticleIdentity) throws -> (data: Data, contentHash: String, folder: String?, history: Data?)? {
-        try read {
-            // A file of an older version seen read-only has no folder column, or no history table, yet.
-            let folder = schemaVersion >= 3 ? "folder" : "NULL"
-            let rows = try database.query("SELECT data, content_hash, \(folder) FROM session WHERE article_title = ?", [.text(article.title)]) {
-                (data: $0.blob(0), contentHash: $0.text(1), folder: $0.optionalText(2))
-            }
-            guard let saved = rows.first else { return nil }
-            guard schemaVersion >= 6 else { return (saved.data, saved.contentHash, saved.folder, nil) }
-            let scope = Self.historyScope(title: article.title, folder: saved.folder)
-            let history = try database.query("SELECT data FROM history WHERE scope = ?", [.text(scope)]) { $0.blob(0) }.first
-            return (saved.data, saved.contentHash, saved.folder, history)
+    /// A saved session, as `session(for:file:)` finds it.
+    public struct StoredSession {
+        /// The reading position, in the encoding of the caller that saved it.
+        public var data: Data
+        /// The content hash of the text it was saved for, which may be older than the
+        /// article's now: the caller decides what still applies.
+        public var contentHash: String
+        /// The folder it was saved in; nil when its article was read alone.
+        public var folder: String?
+        /// The jump history it goes on with, nil when none was saved apart (before version 6:
+        /// it is in `data`), and whose it is (`historyScope`).
+        public var history: Data?
+        public var historyScope: String
+        /// Another file's session, found by the title, that the file's next save takes over.
+        public var taken: Taken?
+
+        /// A session found for a file under its title (see `session(for:file:)`).
+        public struct Taken: Equatable, Sendable {
+            var id: Int64
+            /// The file it was saved for; nil before version 7.
+            var file: String?
+            /// The jump history of that file read alone, which goes with the session; nil
+            /// when it was saved in a folder, whose history every article read there shares.
+            var ownHistoryScope: String?
         }
+    }
+
+    /// The session last saved for `file` under the article's title (see `saveSession`). A file
+    /// that has none is given the last one of its title whose file is gone (moved or renamed:
+    /// found again by the title, as a bookmark is) or not recorded (saved before version 7),
+    /// as `taken`; not one of another file of the title that is still there (the bundled Dual
+    /// power and an edited copy of it each keep their own). A file whose title changed starts
+    /// afresh, as it did: a folder knows its articles by their titles (its history's steps, the
+    /// article read last), and the session's views name the old one.
+    public func session(for article: ArticleIdentity, file: String) throws -> StoredSession? {
+        try read {
+            guard schemaVersion >= 7 else { return try sessionByTitle(article) }
+            let rows = try database.query("""
+                SELECT id, article_path, data, content_hash, folder FROM session WHERE article_title = ?
+                ORDER BY saved_at DESC, id DESC
+                """, [.text(article.title)]) {
+                (id: $0.int64(0), file: $0.optionalText(1), data: $0.blob(2), contentHash: $0.text(3), folder: $0.optionalText(4))
+            }
+            guard let saved = rows.first(where: { $0.file == file }) ?? rows.first(where: { $0.file.map { !BookmarkFile.isThere($0) } ?? true })
+            else { return nil }
+            let scope = Self.historyScope(file: saved.file, title: article.title, folder: saved.folder)
+            let history = try database.query("SELECT data FROM history WHERE scope = ?", [.text(scope)]) { $0.blob(0) }.first
+            let taken = saved.file == file ? nil : StoredSession.Taken(id: saved.id, file: saved.file, ownHistoryScope: saved.folder == nil ? scope : nil)
+            return StoredSession(data: saved.data, contentHash: saved.contentHash, folder: saved.folder, history: history,
+                                 historyScope: scope, taken: taken)
+        }
+    }
+
+    /// The session of `article`'s title, in a file of a version before sessions were kept
+    /// by file (7), seen read-only: the file cannot be told, and there is nothing to take.
+    private func sessionByTitle(_ article: ArticleIdentity) throws -> StoredSession? {
+        // A file of an older version seen read-only has no folder column, or no history table, yet.
+        let folder = schemaVersion >= 3 ? "folder" : "NULL"
+        let rows = try database.query("SELECT data, content_hash, \(folder) FROM session WHERE article_title = ?", [.text(article.title)]) {
+            (data: $0.blob(0), contentHash: $0.text(1), folder: $0.optionalText(2))
+        }
+        guard let saved = rows.first else { return nil }
+        let scope = Self.historyScope(file: nil, title: article.title, folder: saved.folder)
+        let history = schemaVersion >= 6
+            ? try database.query("SELECT data FROM history WHERE scope = ?", [.text(scope)]) { $0.blob(0) }.first : nil
+        return StoredSession(data: saved.data, contentHash: saved.contentHash, folder: saved.folder, history: history, historyScope: scope)
     }
 
     /// A number that changes when another connection (another explorer, the command line)

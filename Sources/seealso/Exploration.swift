@@ -98,7 +98,8 @@ struct Exploration: ArticleLocation {
                 // Then its saved session is read, while it is still being linked (see
                 // `StoreService.SessionReadAhead`).
                 let readAhead = checked.flatMap { checked in
-                    opened.map { StoreService.SessionReadAhead(store: $0, identity: ArticleIdentity(title: checked.title, contentHash: checked.contentHash)) }
+                    opened.map { StoreService.SessionReadAhead(store: $0, identity: ArticleIdentity(title: checked.title, contentHash: checked.contentHash),
+                                                               file: BookmarkFile.of(path: checked.path)) }
                 }
                 let started = try open(resuming: opened, article: article, indexDirectory: indexDirectory)
                 let opening = started.opening
@@ -157,10 +158,10 @@ struct Exploration: ArticleLocation {
     /// application's) leaves reading intact: the explorer runs without bookmarks and says why,
     /// on screen and again on exit; a read-only one is used, and why it is read-only said.
     ///
-    /// An article from standard input (or a pipe) has no file: a bookmark could not open it again, and
-    /// its session, kept by title as every session is, would be restored into whatever is
-    /// piped in next under that title (the bundled article's, for a copy of it). So it
-    /// is read without either, and the bookmark keys say why.
+    /// An article from standard input (or a pipe) has no file: a bookmark could not open it
+    /// again, and there is no file to keep its session by (kept by its title, it would be
+    /// restored into whatever is piped in next under that title: the bundled article's, for a
+    /// copy of it). So it is read without either, and the bookmark keys say why.
     func openStore(environment: [String: String]) -> (store: StateStore?, problem: (any Error)?) {
         guard !readsStream else { return (nil, nil) }
         do {

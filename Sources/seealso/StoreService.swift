@@ -4,7 +4,7 @@ import Store
 import TUI
 
 /// The explorer's `BookmarkService` over the SQLite store: bookmarks resolved against the
-/// open article, the undo of deletes, and sessions kept per article.
+/// open article, the undo of deletes, and sessions kept per file.
 @MainActor
 final class StoreService: BookmarkService {
     /// The store, opened anew when its file was deleted or replaced (`checkStoreFile`).
@@ -44,6 +44,11 @@ final class StoreService: BookmarkService {
     /// unwritten. (The view changes at every pause; the history, up to 200 steps, only at a
     /// jump, and it was written with every view.)
     private var storedHistories: [String: History] = [:]
+    /// The file of each article read, by its path as given (see `file(of:)`).
+    private var files: [String: String] = [:]
+    /// For each file, the session of another (found by the title) that its next save takes
+    /// over (`StateStore.session(for:file:)`).
+    private var taken: [String: StateStore.StoredSession.Taken] = [:]
 
     init(store: StateStore, folder: String? = nil, catalog: FolderCatalog? = nil, readAhead: SessionReadAhead? = nil) {
         self.store = store
@@ -251,33 +256,48 @@ final class StoreService: BookmarkService {
                              merged: restoration.merged, newer: restoration.newer)
     }
 
-    /// The view goes into the article's session, the history beside it, into its folder's
-    /// (see `StateStore.historyScope`), and only when it is not the one the store has.
+    /// The view goes into the session of the article's file, the history beside it, into its
+    /// folder's (see `StateStore.historyScope`), and only when it is not the one the store has.
     func saveSession(_ record: SessionRecord, for model: LinkedArticle, asReadLast: Bool) throws {
         let identity = ArticleIdentity(model)
-        let scope = StateStore.historyScope(title: identity.title, folder: folder)
+        let file = file(of: model.article)
+        let scope = StateStore.historyScope(file: file, title: identity.title, folder: folder)
         var session = record
         session.history = History()
         let history = storedHistories[scope] == record.history ? nil : try JSONEncoder().encode(record.history)
-        try store.saveSession(try JSONEncoder().encode(session), for: identity, folder: folder, asReadLast: asReadLast, history: history)
+        try store.saveSession(try JSONEncoder().encode(session), for: identity, file: file, folder: folder, asReadLast: asReadLast,
+                              history: history, taking: taken[file])
+        taken[file] = nil
         storedHistories[scope] = record.history
     }
 
-    /// The saved session of this article (by title), whichever text it was saved for: its
-    /// views say where they are in terms that outlast an edit (`ViewPlace`), and the explorer
-    /// places them in the text as it is now. One saved for another text before views kept
-    /// their places is not used: its block indices would show other places. Its history is
-    /// the one saved apart for its scope, else (saved before histories were kept apart) its own.
+    /// The file of `article` as the store keys sessions (`BookmarkFile.of`), resolved once: a
+    /// file deleted or moved while it is read still saves to the session it was read from.
+    private func file(of article: Article) -> String {
+        if let file = files[article.path] { return file }
+        let file = BookmarkFile.of(article)
+        files[article.path] = file
+        return file
+    }
+
+    /// The saved session of this article's file (or one it takes over, see
+    /// `StateStore.session(for:file:)`), whichever text it was saved for: its views say where
+    /// they are in terms that outlast an edit (`ViewPlace`), and the explorer places them in
+    /// the text as it is now. One saved for another text before views kept their places is
+    /// not used: its block indices would show other places. Its history is the one saved apart
+    /// for its scope, else (saved before histories were kept apart) its own.
     func session(for model: LinkedArticle) throws -> SessionRecord? {
         let identity = ArticleIdentity(model)
+        let file = file(of: model.article)
         let saved: SavedSession?
-        if let readAhead, readAhead.identity == identity {
+        if let readAhead, readAhead.identity == identity, readAhead.file == file {
             self.readAhead = nil
             saved = try readAhead.saved.get()
         } else {
-            saved = try Self.savedSession(in: store, for: identity)
+            saved = try Self.savedSession(in: store, for: identity, file: file)
         }
         if let history = saved?.history { storedHistories[history.scope] = history.kept }
+        taken[file] = saved?.taken
         return saved?.record
     }
 
@@ -285,19 +305,21 @@ final class StoreService: BookmarkService {
     struct SavedSession {
         var record: SessionRecord
         var history: (scope: String, kept: History)?
+        /// Another file's session, which the next save of this one takes over.
+        var taken: StateStore.StoredSession.Taken?
     }
 
-    /// The session of the article of `identity` in `store` (see `session(for:)`).
-    nonisolated static func savedSession(in store: StateStore, for identity: ArticleIdentity) throws -> SavedSession? {
-        guard let saved = try store.session(for: identity),
+    /// The session of the article of `identity`, read from `file`, in `store` (see `session(for:)`).
+    nonisolated static func savedSession(in store: StateStore, for identity: ArticleIdentity, file: String) throws -> SavedSession? {
+        guard let saved = try store.session(for: identity, file: file),
               var record = try? JSONDecoder().decode(SessionRecord.self, from: saved.data),
               saved.contentHash == identity.contentHash || record.view.place != nil else { return nil }
         // One that cannot be read loses the steps, not the place.
         guard let history = saved.history, let kept = try? JSONDecoder().decode(History.self, from: history) else {
-            return SavedSession(record: record, history: nil)
+            return SavedSession(record: record, history: nil, taken: saved.taken)
         }
         record.history = kept
-        return SavedSession(record: record, history: (StateStore.historyScope(title: identity.title, folder: saved.folder), kept))
+        return SavedSession(record: record, history: (saved.historyScope, kept), taken: saved.taken)
     }
 
     /// A session read before the explorer asks for it, and the article it is of: at start-up,
@@ -305,11 +327,14 @@ final class StoreService: BookmarkService {
     /// millisecond, most of it the decoder's first use) comes off the way to the first frame.
     struct SessionReadAhead {
         let identity: ArticleIdentity
+        /// The article's file, as sessions are keyed (`BookmarkFile.of`).
+        let file: String
         let saved: Result<SavedSession?, any Error>
 
-        init(store: StateStore, identity: ArticleIdentity) {
+        init(store: StateStore, identity: ArticleIdentity, file: String) {
             self.identity = identity
-            saved = Result { try StoreService.savedSession(in: store, for: identity) }
+            self.file = file
+            saved = Result { try StoreService.savedSession(in: store, for: identity, file: file) }
         }
     }
 }

@@ -144,9 +144,10 @@ struct ReadOnlyFolderTests {
         let folder = try TemporaryDirectory()
         let model = try Fixture.model()
         let identity = ArticleIdentity(model)
+        let articleFile = BookmarkFile.of(model.article)
         let saved = try {
             let store = try StateStore(directory: folder.url)
-            try store.saveSession(Data("position".utf8), for: identity)
+            try store.saveSession(Data("position".utf8), for: identity, file: articleFile)
             return [try store.addBookmark(in: model, sectionIndex: 1, note: "one"), try store.addBookmark(in: model, sectionIndex: 2)]
         }()
         let file = folder.file(StateStore.fileName)
@@ -160,7 +161,7 @@ struct ReadOnlyFolderTests {
         #expect(store.readOnlyError == .readOnly(path: folder.path))
         #expect(store.readOnlyReason == Message.readOnly(folder.path))
         #expect(try store.bookmarks() == saved.reversed())
-        #expect(try store.session(for: identity)?.data == Data("position".utf8))
+        #expect(try store.session(for: identity, file: articleFile)?.data == Data("position".utf8))
 
         let refused = StoreError.readOnly(path: folder.path)
         #expect(throws: refused) { try store.addBookmark(in: model, sectionIndex: 3) }
@@ -168,7 +169,7 @@ struct ReadOnlyFolderTests {
         #expect(throws: refused) { try store.removeBookmark(id: saved[0].id) }
         #expect(throws: refused) { try store.restoreBookmark(saved[0]) }
         #expect(throws: refused) { try store.setNote("two", forBookmark: saved[1].id) }
-        #expect(throws: refused) { try store.saveSession(Data(), for: identity) }
+        #expect(throws: refused) { try store.saveSession(Data(), for: identity, file: articleFile) }
         #expect(throws: refused) { try store.importBookmarks(json: store.exportedBookmarksJSON().json) }
 
         // The command line: listing works, adding says why not (exit 74).
@@ -198,7 +199,7 @@ struct ReadOnlyFolderTests {
         #expect(store.isReadOnly)
         #expect(store.readOnlyReason == Message.readOnly(folder.path))
         #expect(try store.bookmarks().isEmpty)
-        #expect(try store.session(for: ArticleIdentity(title: "Test article", contentHash: "")) == nil)
+        #expect(try store.session(for: ArticleIdentity(title: "Test article", contentHash: ""), file: "/articles/test.txt") == nil)
         #expect(throws: StoreError.readOnly(path: folder.path)) { try store.addBookmark(in: Fixture.model(), sectionIndex: 1) }
         #expect(!FileManager.default.fileExists(atPath: store.databaseURL.path))
     }

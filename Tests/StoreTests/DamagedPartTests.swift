@@ -39,7 +39,7 @@ struct DamagedPartTests {
         try damagedStore(in: data)
         let store = try StateStore(directory: data.url)
         let path = data.url.appendingPathComponent(StateStore.fileName).path
-        #expect(throws: StoreError.damaged(path: path)) { try store.session(for: ArticleIdentity(self.dualPower)) }
+        #expect(throws: StoreError.damaged(path: path)) { try store.session(for: ArticleIdentity(self.dualPower), file: BookmarkFile.bundled) }
         #expect(StoreError.damaged(path: path).description
                 == "\(path) is damaged: a part of it cannot be read, and seealso does not repair it (move it away, or use --data-dir DIR)")
         #expect(try store.bookmarks().map(\.note) == ["keep me"])

@@ -87,7 +87,7 @@ struct EditedSessionStoreTests {
         var record = SessionRecord(view: explorer.snapshot(explorer.initialState(size: size)), history: History())
         record.view.place = nil
         let store = try StateStore(directory: data)
-        try store.saveSession(try JSONEncoder().encode(record), for: ArticleIdentity(before))
+        try store.saveSession(try JSONEncoder().encode(record), for: ArticleIdentity(before), file: BookmarkFile.of(before.article))
 
         let service = StoreService(store: store)
         #expect(try service.session(for: before) != nil)

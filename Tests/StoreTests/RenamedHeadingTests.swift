@@ -224,7 +224,7 @@ import Testing
         #expect(before.count == 2)
         let store = try StateStore(directory: folder.url)
         #expect(!store.isReadOnly)
-        #expect(try store.database.integer("PRAGMA user_version") == 6)
+        #expect(try store.database.integer("PRAGMA user_version") == Int64(Migrations.latestVersion))
         #expect(try store.database.query("PRAGMA table_info(bookmark)") { $0.text(1) }.last == "body_digest")
         let after = try store.bookmarks().reversed().map {
             [String($0.id), $0.heading, StateStore.encodePath($0.sectionPath), $0.itemID ?? "", $0.note ?? "", "\($0.createdAt)"]

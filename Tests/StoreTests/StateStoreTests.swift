@@ -124,28 +124,29 @@ import Testing
         #expect(throws: StoreError.noSuchBookmark(id: 999)) { try store.setNote("x", forBookmark: 999) }
     }
 
-    @Test func sessionsAreKeptPerTitleWithTheirHash() throws {
+    @Test func sessionsAreKeptPerFileWithTheirHash() throws {
         let identity = ArticleIdentity(model)
-        #expect(try store.session(for: identity) == nil)
-        try store.saveSession(Data("one".utf8), for: identity)
-        let saved = try #require(try store.session(for: identity))
+        let file = BookmarkFile.of(model.article)
+        #expect(try store.session(for: identity, file: file) == nil)
+        try store.saveSession(Data("one".utf8), for: identity, file: file)
+        let saved = try #require(try store.session(for: identity, file: file))
         #expect(saved.data == Data("one".utf8))
         #expect(saved.contentHash == identity.contentHash)
         // The last saved one comes back even when asked with a newer hash; the caller decides.
         let newer = ArticleIdentity(title: identity.title, contentHash: "0000000000000000")
-        #expect(try store.session(for: newer)?.contentHash == identity.contentHash)
-        try store.saveSession(Data(), for: newer)
-        let replaced = try #require(try store.session(for: identity))
+        #expect(try store.session(for: newer, file: file)?.contentHash == identity.contentHash)
+        try store.saveSession(Data(), for: newer, file: file)
+        let replaced = try #require(try store.session(for: identity, file: file))
         #expect(replaced.data.isEmpty)
         #expect(replaced.contentHash == "0000000000000000")
-        #expect(try store.session(for: ArticleIdentity(title: "Other", contentHash: "")) == nil)
+        #expect(try store.session(for: ArticleIdentity(title: "Other", contentHash: ""), file: "/articles/other.txt") == nil)
     }
 
     /// A folder reopens at its article read last; one read there since that the folder no
     /// longer has (its file deleted) is named, so that the explorer can say why it opens another.
     @Test func aFolderKnowsItsArticleReadLastEvenWhenItIsGone() throws {
         func save(_ title: String, folder: String?) throws {
-            try store.saveSession(Data(), for: ArticleIdentity(title: title, contentHash: ""), folder: folder)
+            try store.saveSession(Data(), for: ArticleIdentity(title: title, contentHash: ""), file: "/articles/\(title).txt", folder: folder)
         }
         try save("Alpha", folder: "/f")
         try save("Delta", folder: "/f")
@@ -168,7 +169,7 @@ import Testing
     /// at the stand-in made it the article read last, and the place in the other was lost).
     @Test func aSaveThatIsNotAReadingLeavesTheArticleReadLast() throws {
         func save(_ title: String, _ data: String, asReadLast: Bool = true) throws {
-            try store.saveSession(Data(data.utf8), for: ArticleIdentity(title: title, contentHash: ""), folder: "/f",
+            try store.saveSession(Data(data.utf8), for: ArticleIdentity(title: title, contentHash: ""), file: "/f/\(title).txt", folder: "/f",
                                   asReadLast: asReadLast)
         }
         try save("Fresnel lens", "read")
@@ -177,8 +178,8 @@ import Testing
         try save("Bell Rock", "first looked at", asReadLast: false)
         let titles: Set = ["Fresnel lens", "Lighthouse", "Bell Rock"]
         #expect(try store.lastRead(among: titles, inFolder: "/f") == .init(title: "Lighthouse", gone: nil))
-        #expect(try store.session(for: ArticleIdentity(title: "Fresnel lens", contentHash: ""))?.data == Data("looked at".utf8))
-        #expect(try store.session(for: ArticleIdentity(title: "Bell Rock", contentHash: ""))?.data == Data("first looked at".utf8))
+        #expect(try store.session(for: ArticleIdentity(title: "Fresnel lens", contentHash: ""), file: "/f/Fresnel lens.txt")?.data == Data("looked at".utf8))
+        #expect(try store.session(for: ArticleIdentity(title: "Bell Rock", contentHash: ""), file: "/f/Bell Rock.txt")?.data == Data("first looked at".utf8))
         // Without it, the one read before it; one only looked at counts as read before every other.
         #expect(try store.lastRead(among: ["Fresnel lens", "Bell Rock"], inFolder: "/f") == .init(title: "Fresnel lens", gone: "Lighthouse"))
         // Read by choice afterwards: the order of reading moves on.

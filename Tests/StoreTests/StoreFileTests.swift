@@ -160,7 +160,7 @@ struct StoreFileTests {
 
         window.press("q")
         #expect(!window.state.isRunning)
-        #expect(try StateStore(directory: data).session(for: ArticleIdentity(model)) != nil)
+        #expect(try StateStore(directory: data).session(for: ArticleIdentity(model), file: BookmarkFile.of(model.article)) != nil)
         #expect(window.service.fileEvents == ["\(file.path) was deleted while seealso ran: a new one was made"])
     }
 

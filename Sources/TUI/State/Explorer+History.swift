@@ -144,8 +144,9 @@ extension Explorer {
     }
 
     /// Whether `view` can be shown here: one of this article, or of an article of the folder
-    /// loaded. A session is kept by article title, so a folder's article opened alone (or a
-    /// folder whose other file is gone) restores steps to articles it cannot open; each took
+    /// loaded. A session is its file's, read alone or in its folder, so a folder's article
+    /// opened alone (or a folder whose other file is gone) restores steps to articles it
+    /// cannot open, which its views name by title; each took
     /// a press of H to say "not loaded", and two places around it could read as one twice.
     /// A file of the folder that is there but does not load now counts: a syntax error while
     /// it is edited is short-lived, and dropped, its steps were lost for good at the next save.
