@@ -180,8 +180,10 @@ final class StoreService: BookmarkService {
         }
         do {
             store = try store.reopened()
-            // Another file: it has none of the histories saved in the old one.
+            // Another file: it has none of the histories saved in the old one, and a session
+            // found in the old one to take over has another id there, if any (the id of another).
             storedHistories = [:]
+            taken = [:]
         } catch {
             return refusing(error)
         }

@@ -139,6 +139,40 @@ struct SessionByFileTests {
         #expect(try store.session(for: gamma, file: a) == nil)
     }
 
+    /// A session to take over, found in a store whose file is then replaced by another
+    /// (moved in while the explorer runs): the save does not take the other file's session of
+    /// the same id, another article's, which was then overwritten with this one's place.
+    @Test func aSessionFoundInAReplacedStoreIsNotTakenInTheNewOne() throws {
+        let folder = try TemporaryDirectory()
+        let article = folder.file("test.txt")
+        try Data("= Test article =\n\nText.\n".utf8).write(to: article)
+        let model = try ArticleLoader.load(path: article.path)
+        let explorer = Explorer(model: model, bookmarks: true)
+        let record = try JSONEncoder().encode(SessionRecord(view: explorer.snapshot(explorer.initialState(size: size)), history: History()))
+        // Two files of version 6, each with one session of id 1: this article's, and another's.
+        let data = folder.file("data"), other = folder.file("other")
+        for (directory, title) in [(data, "Test article"), (other, "Another article")] {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let database = try Database(path: directory.appendingPathComponent(StateStore.fileName).path,
+                                        flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+            try database.execute(Migrations.steps.prefix(6).joined(separator: "\n") + "\nPRAGMA user_version = 6;")
+            try database.run("INSERT INTO session VALUES (?, ?, ?, 1700000200, NULL)", .text(title), .text(model.contentHash), .blob(record))
+        }
+        let service = StoreService(store: try StateStore(directory: data))
+        #expect(try service.session(for: model) != nil, "found by its title, to be taken at the next save")
+
+        let file = data.appendingPathComponent(StateStore.fileName)
+        for suffix in ["", "-wal", "-shm"] { unlink(file.path + suffix) }
+        try FileManager.default.moveItem(at: other.appendingPathComponent(StateStore.fileName), to: file)
+        guard case .reopened = service.checkStoreFile() else { Issue.record("the new file was not opened"); return }
+        try service.saveSession(SessionRecord(view: explorer.snapshot(explorer.initialState(size: size)), history: History()),
+                                for: model, asReadLast: true)
+        let rows = try StateStore(directory: data).database.query("SELECT article_title, article_path FROM session ORDER BY id") {
+            [$0.text(0), $0.optionalText(1) ?? "NULL"]
+        }
+        #expect(rows == [["Another article", "NULL"], ["Test article", BookmarkFile.canonical(article.path)]])
+    }
+
     /// The bundled article and a file of its title: the start-up's read-ahead of one is not
     /// the other's.
     @Test func theReadAheadIsForItsFileOnly() throws {
