@@ -258,7 +258,7 @@ private struct Builder {
             // heading. "missing title … found '= T =^@'" hid the NUL after it.
             switch HeadingSyntax.isCandidate(trimmed) ? HeadingSyntax.parse(trimmed) : nil {
             case .heading(1, let text)?:
-                title = text
+                title = Self.shown(text)
                 titleLine = number
                 sections[0].line = number
                 return
@@ -289,7 +289,7 @@ private struct Builder {
             case .heading(let level, let text):
                 flushParagraph()
                 flushList()
-                startSection(level: level, title: text, line: number)
+                startSection(level: level, title: Self.shown(text), line: number)
             }
             return
         }
@@ -299,6 +299,13 @@ private struct Builder {
             flushParagraph()
             openItem = ([itemText], number)
             openItemMarks = OpenMarks(itemText)
+            return
+        }
+        // A marker with nothing after it, in a list: an entry left empty (one being written),
+        // which reads as nothing, and the list goes on past it (QA 40: it was a paragraph "-"
+        // that cut the list in two, and the reader showed it).
+        if openItem != nil || !listItems.isEmpty, Self.isLoneMarker(trimmed) {
+            closeItem()
             return
         }
         if let open = openItem, line.first == " " || line.first == "\t"
@@ -324,6 +331,18 @@ private struct Builder {
         if title == nil, !titleProblemReported { report("missing title: no line '= Title =' in the file", line: lastLine) }
         guard let title, problems.isEmpty else { throw SourceErrors(problems) }
         return Article(title: title, titleLine: titleLine, path: path, sections: sections, flaggedLines: flaggedLines)
+    }
+
+    /// A heading (or the title line) as it reads: MediaWiki shows a link in one as its label,
+    /// so "[[Paris Commune]] and after" is "Paris Commune and after" wherever it is shown,
+    /// looked for or named (QA 40: the outline, the reader and `outline` showed the brackets,
+    /// where the reader showed the same link in a paragraph as it reads). Wikipedia's style
+    /// avoids links in headings; articles from elsewhere have them. One that would read as
+    /// nothing (only a link to a category) is kept as written.
+    static func shown(_ heading: String) -> String {
+        guard heading.contains("[[") else { return heading }
+        let shown = WikiLink.asShown(heading).trimmingSpaces()
+        return shown.isEmpty ? heading : shown
     }
 
     private mutating func startSection(level: Int, title: String, line: Int) {
@@ -404,6 +423,11 @@ private struct Builder {
 
     /// By scalar, not character: a combining mark after the space makes the two one
     /// character (`- ◌́text`), and the line was taken for a paragraph.
+    /// A list item's marker alone, with no text (see `listItemText`).
+    static func isLoneMarker(_ trimmed: Substring) -> Bool {
+        trimmed == "-" || trimmed == "*" || trimmed == "•"
+    }
+
     static func listItemText(_ trimmed: Substring) -> Substring? {
         let scalars = trimmed.unicodeScalars
         guard let marker = scalars.first, marker == "-" || marker == "*" || marker == "•" else { return nil }

@@ -452,18 +452,47 @@ struct LowercaseWords {
             let last = bytes.count - word.count
             while offset <= last {
                 defer { offset += 1 }
-                guard bytes[offset] == first, offset == 0 || !isLetter(bytes[offset - 1]) else { continue }
+                guard bytes[offset] == first, offset == 0 || !letterEnds(before: offset, in: bytes) else { continue }
                 let end = offset + word.count
-                guard end == bytes.count || !isLetter(bytes[end]) else { continue }
+                guard end == bytes.count || letterLength(at: end, in: bytes) == nil else { continue }
                 if bytes[offset..<end].elementsEqual(word) { return true }
             }
             return false
         }
     }
 
-    /// A byte of a word: an ASCII letter, or part of a character beyond ASCII.
+    /// The length in bytes of the character of a word that starts at `offset` (an ASCII
+    /// letter, or a character beyond ASCII that the tokenizer reads as part of a word), or nil
+    /// for any other (a space, a digit, punctuation). Not every byte beyond ASCII: the em dash
+    /// of "workers—who" was part of a word "workers—who", and "workers" was taken for a word
+    /// the article never writes in lowercase, so that "- Workers in Seattle struck." named
+    /// the example "Workers", which the tokenizer then found mentioned in that sentence.
     @inline(__always)
-    static func isLetter(_ byte: UInt8) -> Bool { byte >= 0x80 || (0x61...0x7A).contains(byte | 0x20) }
+    static func letterLength(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let byte = bytes[offset]
+        if byte < 0x80 { return (0x61...0x7A).contains(byte | 0x20) ? 1 : nil }
+        let (scalar, length) = scalar(at: offset, in: bytes)
+        return Tokenizer.isWordScalar(scalar) || scalar.isInvisible ? length : nil
+    }
+
+    /// Whether the character that ends just before `offset` is one of a word (`letterLength`).
+    static func letterEnds(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = offset - 1
+        // Back over continuation bytes (10xxxxxx) to the character's first byte.
+        while start > 0, bytes[start] & 0xC0 == 0x80, offset - start < 4 { start -= 1 }
+        return letterLength(at: start, in: bytes) != nil
+    }
+
+    /// The scalar whose UTF-8 starts at `offset`, and its length: the text is a `String`'s,
+    /// so valid UTF-8.
+    private static func scalar(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (scalar: Unicode.Scalar, length: Int) {
+        let byte = bytes[offset]
+        let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+        guard offset + length <= bytes.count else { return ("\u{FFFD}", 1) }
+        var value = UInt32(byte) & (0xFF >> (length + 1))
+        for next in bytes[(offset + 1)..<(offset + length)] { value = value << 6 | UInt32(next & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
 
     private func forEachText(_ body: (String) -> Void) {
         for section in article.sections {
@@ -495,16 +524,19 @@ struct LowercaseWords {
         var text = text
         text.withUTF8 { bytes in
             var start: Int?
-            for offset in 0...bytes.count {
-                let byte = offset < bytes.count ? bytes[offset] : 0x20
-                if isLetter(byte) {
-                    // A word starts after a byte that is no letter; it counts when it starts in lowercase.
-                    if start == nil { start = (0x61...0x7A).contains(byte) ? offset : -1 }
-                } else if let first = start {
-                    if first >= 0 { body(bytes[first..<offset]) }
-                    start = nil
+            var offset = 0
+            while offset < bytes.count {
+                if let length = letterLength(at: offset, in: bytes) {
+                    // A word starts after a character that is none of one; it counts when it starts in lowercase.
+                    if start == nil { start = (0x61...0x7A).contains(bytes[offset]) ? offset : -1 }
+                    offset += length
+                    continue
                 }
+                if let first = start, first >= 0 { body(bytes[first..<offset]) }
+                start = nil
+                offset += bytes[offset] < 0x80 ? 1 : scalar(at: offset, in: bytes).length
             }
+            if let first = start, first >= 0 { body(bytes[first..<bytes.count]) }
         }
     }
 }

@@ -32,6 +32,10 @@ public struct InvalidUTF8: Equatable, Sendable {
     /// is to be retyped, and it is named as Windows-1252 reads the byte.
     public static func advice(for bytes: [UInt8]) -> String? {
         guard let first = first(in: bytes) else { return nil }
+        // NUL bytes beside bytes that are no UTF-8: a program, an image, an archive, which no
+        // conversion makes text (QA 40: an ELF file was told to convert from Cyrillic). Text
+        // in UTF-16 has them too, and is told so before this (`utf16`).
+        if bytes.contains(0) { return "(NUL bytes in it too: binary data, not text?)" }
         let census = ByteCensus(bytes)
         if census.looksDoubleByte {
             return "(a double-byte encoding? EUC-JP or SHIFT_JIS for Japanese, GBK for Chinese, EUC-KR for Korean: "

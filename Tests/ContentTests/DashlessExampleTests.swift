@@ -159,6 +159,32 @@ struct DashlessExampleTests {
         #expect(model.items(of: .example).map(\.name) == ["Libya"])
     }
 
+    /// QA 40: "The workers—who had struck…" was one word beside its em dash, so "Workers in
+    /// Seattle struck." named the example "Workers", which that sentence then mentioned.
+    @Test("A word against a dash or quotation mark beyond ASCII is a word of its own; letters beyond ASCII are part of one")
+    func lowercaseBesidePunctuationBeyondASCII() throws {
+        let article = try ArticleParser().parse(
+            "= T =\n\nThe workers—who had struck—won; «strikers» and “unions”… na\u{EF}ve société, soft\u{AD}ware.\n", path: "t.txt")
+        var words = LowercaseWords(article: article)
+        // The first three are looked for in the text, the others among the words gathered.
+        let asked = ["workers", "strikers", "na", "unions", "who", "soci", "workers", "strikers", "na", "société", "struck", "soft"]
+        #expect(asked.map { words.contains($0) } == [true, true, false, true, true, false, true, true, false, true, true, false])
+
+        let text = """
+            = Labour protest =
+
+            Some text. The workers—who had struck for weeks—won.
+
+            == Historical examples ==
+
+            - Workers in Seattle struck.
+            - Libya has been divided.
+
+            """
+        let model = try LinkedArticle(article: ArticleParser().parse(text, path: "protest.txt"))
+        #expect(model.items(of: .example).map(\.name) == ["Libya"])
+    }
+
     @Test("Whether a word is written in lowercase is answered alike before and after the words are gathered")
     func lowercaseLookups() throws {
         let article = try ArticleParser().parse("= T =\n\nThe workers of Libya met; strikes and unions followed.\n", path: "t.txt")

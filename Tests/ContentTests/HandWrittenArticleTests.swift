@@ -209,6 +209,26 @@ struct HandWrittenArticleTests {
         ])
     }
 
+    /// QA 40: "- " in a list was a paragraph "-" between two lists, which the reader showed.
+    @Test("A marker with nothing after it, in a list, is no entry and no break in the list")
+    func loneMarkerInAList() throws {
+        let model = try Self.model("= Strikes =\r\nText.\r\n\r\n== Notable examples ==\r\n- Chartism – a movement\r\n- \r\n"
+                                   + "*\r\n- Syndicalism – a movement\r\n\r\n== See also ==\r\n- Luddites\r\n-   \r\n- Diggers\r\n")
+        let blocks = model.article.sections.map { section in
+            section.blocks.map { block -> String in
+                switch block {
+                case .paragraph(let paragraph): return "paragraph: " + paragraph.text
+                case .list(let list): return "list: " + list.items.map(\.text).joined(separator: " | ")
+                }
+            }
+        }
+        #expect(blocks == [["paragraph: Text."], ["list: Chartism – a movement | Syndicalism – a movement"], ["list: Luddites | Diggers"]])
+        #expect(model.items.map { "\($0.kind.slug)|\($0.name)" } == ["example|Chartism", "example|Syndicalism", "see-also|Luddites", "see-also|Diggers"])
+        // Alone, not in a list, it is text as before.
+        let alone = try Self.model("= T =\n\n-\n")
+        #expect(alone.article.sections[0].blocks.count == 1)
+    }
+
     // MARK: - MediaWiki links
 
     static let wikiSeeAlso = """
@@ -398,6 +418,37 @@ struct HandWrittenArticleTests {
 
             """)
         #expect(model.items.map(\.id) == ["example:kapp-putsch-general-strike", "example:winter-of-discontent"])
+    }
+
+    /// QA 40: a link in a heading or the title line was shown with its brackets and pipe in
+    /// the outline, the reader and `outline`, where the same link in a paragraph reads as its
+    /// label. A heading that would read as nothing keeps its text.
+    @Test("A link in a heading or the title line reads as it shows")
+    func linksInHeadings() throws {
+        let model = try Self.model("""
+            = The [[Paris Commune|Commune]] story =
+            The commune rose.
+
+            == [[Paris Commune]] and after ==
+            Text.
+
+            === The [[Leveller]]s ===
+            Text.
+
+            == [[Category:Strikes]] ==
+            Text.
+
+            == See also ==
+            - Paris Commune
+
+            """)
+        #expect(model.article.title == "The Commune story")
+        #expect(model.article.sections.dropFirst().map { "\($0.id)|\($0.title)" } == [
+            "paris-commune-and-after|Paris Commune and after", "the-levellers|The Levellers",
+            "category-strikes|[[Category:Strikes]]", "see-also|See also",
+        ])
+        // The heading still mentions the topic, by the words it shows.
+        #expect(model.graph.links.contains { $0.from == "paris-commune-and-after" && $0.to == "see-also:paris-commune" })
     }
 
     /// An entry that is one link reads its title by the rules a link in prose is read by (one
