@@ -443,25 +443,30 @@ public final class StateStore {
         public var gone: String?
     }
 
-    /// Of `titles` (the articles of `folder`, an absolute path), the one whose session was
-    /// saved last in that folder, and one read since in it that is no longer among them. A
-    /// session saved in another folder does not count (a folder opened for the first time
-    /// opened at another folder's article of the same title); one that says no folder (saved
-    /// before folders were recorded, or of an article opened alone) does when that folder has
-    /// none. Without `folder`, the last of any.
+    /// Of `titles` (the articles of `folder`, an absolute path with links resolved), the one
+    /// whose session was saved last in that folder, and one read since in it that is no longer
+    /// among them. A session of one of the folder's files counts wherever it was saved: read
+    /// alone since (`seealso folder/alpha.txt`), it is the folder's article read last (QA 40:
+    /// the folder reopened at the one read before it). One saved in another folder does not
+    /// count (a folder opened for the first time opened at another folder's article of the same
+    /// title); one that says neither its file nor a folder (saved before they were recorded)
+    /// does when that folder has none. Without `folder`, the last of any.
     public func lastRead(among titles: Set<String>, inFolder folder: String? = nil) throws -> FolderResume {
         try read {
-            // A version-2 file seen read-only has no folder column yet.
+            // A version-2 file seen read-only has no folder column yet, nor one of version 6 a file.
             let folders = schemaVersion >= 3 ? "folder" : "NULL"
+            let files = schemaVersion >= 7 ? "article_path" : "NULL"
             // Sessions are one row per article ever read, so reading the titles is cheap.
-            let rows = try database.query("SELECT article_title, \(folders) FROM session ORDER BY saved_at DESC, rowid DESC") {
-                (title: $0.text(0), folder: $0.optionalText(1))
+            let rows = try database.query("SELECT article_title, \(folders), \(files) FROM session ORDER BY saved_at DESC, rowid DESC") {
+                (title: $0.text(0), folder: $0.optionalText(1), file: $0.optionalText(2))
             }
+            let inside = folder.map { $0 == "/" ? $0 : $0 + "/" }
             var resume = FolderResume()
             var withoutFolder: String?
             for row in rows {
-                guard folder == nil || row.folder == folder else {
-                    if withoutFolder == nil, row.folder == nil, titles.contains(row.title) { withoutFolder = row.title }
+                let isTheFolders = row.folder == folder || row.file.map { file in inside.map(file.hasPrefix) ?? false } == true
+                guard folder == nil || isTheFolders else {
+                    if withoutFolder == nil, row.folder == nil, row.file == nil, titles.contains(row.title) { withoutFolder = row.title }
                     continue
                 }
                 if titles.contains(row.title) {
@@ -509,9 +514,15 @@ public final class StateStore {
     /// power and an edited copy of it each keep their own). A file whose title changed starts
     /// afresh, as it did: a folder knows its articles by their titles (its history's steps, the
     /// article read last), and the session's views name the old one.
-    public func session(for article: ArticleIdentity, file: String) throws -> StoredSession? {
+    ///
+    /// `inFolder`: the folder it is read in now (as `lastRead` has it), whose jump history it
+    /// goes on with when the folder has one, wherever it was saved last: read alone since, it
+    /// went on with its own, and the folder's steps could no longer be gone back to (QA 40).
+    /// Read alone, or in a folder with no history yet, it goes on with the history of where it
+    /// was saved (a folder first opened at an article read alone goes on from its steps).
+    public func session(for article: ArticleIdentity, file: String, inFolder folder: String? = nil) throws -> StoredSession? {
         try read {
-            guard schemaVersion >= 7 else { return try sessionByTitle(article) }
+            guard schemaVersion >= 7 else { return try sessionByTitle(article, inFolder: folder) }
             let rows = try database.query("""
                 SELECT id, article_path, data, content_hash, folder FROM session WHERE article_title = ?
                 ORDER BY saved_at DESC, id DESC
@@ -520,9 +531,10 @@ public final class StateStore {
             }
             guard let saved = rows.first(where: { $0.file == file }) ?? rows.first(where: { $0.file.map { !BookmarkFile.isThere($0) } ?? true })
             else { return nil }
-            let scope = Self.historyScope(file: saved.file, title: article.title, folder: saved.folder)
-            let history = try database.query("SELECT data FROM history WHERE scope = ?", [.text(scope)]) { $0.blob(0) }.first
-            let taken = saved.file == file ? nil : StoredSession.Taken(id: saved.id, file: saved.file, ownHistoryScope: saved.folder == nil ? scope : nil)
+            let savedScope = Self.historyScope(file: saved.file, title: article.title, folder: saved.folder)
+            let (scope, history) = try firstHistory(in: [folder.map { "folder:" + $0 }, savedScope].compactMap { $0 })
+            let taken = saved.file == file ? nil
+                : StoredSession.Taken(id: saved.id, file: saved.file, ownHistoryScope: saved.folder == nil ? savedScope : nil)
             return StoredSession(data: saved.data, contentHash: saved.contentHash, folder: saved.folder, history: history,
                                  historyScope: scope, taken: taken)
         }
@@ -530,17 +542,28 @@ public final class StateStore {
 
     /// The session of `article`'s title, in a file of a version before sessions were kept
     /// by file (7), seen read-only: the file cannot be told, and there is nothing to take.
-    private func sessionByTitle(_ article: ArticleIdentity) throws -> StoredSession? {
+    private func sessionByTitle(_ article: ArticleIdentity, inFolder reader: String?) throws -> StoredSession? {
         // A file of an older version seen read-only has no folder column, or no history table, yet.
         let folder = schemaVersion >= 3 ? "folder" : "NULL"
         let rows = try database.query("SELECT data, content_hash, \(folder) FROM session WHERE article_title = ?", [.text(article.title)]) {
             (data: $0.blob(0), contentHash: $0.text(1), folder: $0.optionalText(2))
         }
         guard let saved = rows.first else { return nil }
-        let scope = Self.historyScope(file: nil, title: article.title, folder: saved.folder)
-        let history = schemaVersion >= 6
-            ? try database.query("SELECT data FROM history WHERE scope = ?", [.text(scope)]) { $0.blob(0) }.first : nil
+        let savedScope = Self.historyScope(file: nil, title: article.title, folder: saved.folder)
+        let (scope, history) = schemaVersion >= 6 ? try firstHistory(in: [reader.map { "folder:" + $0 }, savedScope].compactMap { $0 })
+            : (savedScope, nil)
         return StoredSession(data: saved.data, contentHash: saved.contentHash, folder: saved.folder, history: history, historyScope: scope)
+    }
+
+    /// The jump history of the first of `scopes` that has one, and that scope; else the last
+    /// scope, with none.
+    private func firstHistory(in scopes: [String]) throws -> (scope: String, history: Data?) {
+        for scope in scopes {
+            if let history = try database.query("SELECT data FROM history WHERE scope = ?", [.text(scope)]) { $0.blob(0) }.first {
+                return (scope, history)
+            }
+        }
+        return (scopes[scopes.count - 1], nil)
     }
 
     /// A number that changes when another connection (another explorer, the command line)

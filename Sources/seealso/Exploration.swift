@@ -105,7 +105,7 @@ struct Exploration: ArticleLocation {
                 let opening = started.opening
                 var notices = [settings.notice, problem, started.notice].compactMap { $0 }
                 if let catalog = opening.catalog { notices += Self.notices(of: catalog, keymap: settings.config.keymap, said: started.failureSaid) }
-                let service = opened.map { StoreService(store: $0, folder: folderPath.map { FolderCatalog.FolderSpelling($0).absolute },
+                let service = opened.map { StoreService(store: $0, folder: folderPath.map(Self.storeKey(ofFolder:)),
                                                         catalog: opening.catalog, readAhead: readAhead) }
                 // The bookmark keys say why there are none, as the start-up notice did
                 // ("the bookmark store could not be opened", the reason dropped).
@@ -127,8 +127,11 @@ struct Exploration: ArticleLocation {
                         : "the reading place was not saved: " + ((error as? StoreError)?.commandDescription ?? "\(error)")
                 }
                 let note = session.noteNotSaved.map { "the note being typed was not saved: \u{201C}\($0)\u{201D}" }
-                return ((service?.fileEvents ?? []) + [unsaved, note].compactMap { $0 }, session.problems.all, opening.catalog, signal,
-                        session.startFailed)
+                let keptOut = session.notesKeptOut.map { place, note in
+                    "the note typed for \(place) was not saved (another window had changed its note): \u{201C}\(note)\u{201D}"
+                }
+                return ((service?.fileEvents ?? []) + [unsaved, note].compactMap { $0 } + keptOut, session.problems.all, opening.catalog,
+                        signal, session.startFailed)
             }
         } catch let error as TerminalError {
             // A terminal type without a terminfo entry: as less does, the text all the same
@@ -152,6 +155,13 @@ struct Exploration: ArticleLocation {
         if let endedBy { throw ExitCode(128 + endedBy) }
         try reported.get()
         if startFailed { throw ExitCode(65) }
+    }
+
+    /// The folder as the store keys what is read in it (its sessions, its jump history): its
+    /// absolute path with links resolved, as the store keeps files, so that the folder reached
+    /// through a link, or as "f/.", is that folder (QA 40: each began as a folder never read).
+    static func storeKey(ofFolder folder: String) -> String {
+        BookmarkFile.canonical(FolderCatalog.FolderSpelling(folder).absolute)
     }
 
     /// The bookmark store, or why there is none. A store that cannot be used (damaged, another
@@ -365,7 +375,7 @@ struct Exploration: ArticleLocation {
         // A file that is there but does not parse is not gone: its title still counts (see
         // `FolderCatalog.unloaded`), so that it is said as not opening, and reopens once fixed.
         let resume = try? store?.lastRead(among: Set(catalog.entries.map(\.title) + catalog.unloaded.map(\.title)),
-                                          inFolder: FolderCatalog.FolderSpelling(folder).absolute)
+                                          inFolder: Self.storeKey(ofFolder: folder))
         // The other kind's, only when no place is found: is the name a section's, given to --item?
         let otherPlaces = { (index: Int) in
             (try? ArticleLoader.text(path: catalog.entries[index].path)).map { Self.lookupPlaces(in: $0, items: item == nil) }

@@ -296,7 +296,7 @@ final class StoreService: BookmarkService {
             self.readAhead = nil
             saved = try readAhead.saved.get()
         } else {
-            saved = try Self.savedSession(in: store, for: identity, file: file)
+            saved = try Self.savedSession(in: store, for: identity, file: file, inFolder: folder)
         }
         if let history = saved?.history { storedHistories[history.scope] = history.kept }
         taken[file] = saved?.taken
@@ -311,9 +311,11 @@ final class StoreService: BookmarkService {
         var taken: StateStore.StoredSession.Taken?
     }
 
-    /// The session of the article of `identity`, read from `file`, in `store` (see `session(for:)`).
-    nonisolated static func savedSession(in store: StateStore, for identity: ArticleIdentity, file: String) throws -> SavedSession? {
-        guard let saved = try store.session(for: identity, file: file),
+    /// The session of the article of `identity`, read from `file` in `folder` (nil: alone), in
+    /// `store` (see `session(for:)`).
+    nonisolated static func savedSession(in store: StateStore, for identity: ArticleIdentity, file: String,
+                                         inFolder folder: String? = nil) throws -> SavedSession? {
+        guard let saved = try store.session(for: identity, file: file, inFolder: folder),
               var record = try? JSONDecoder().decode(SessionRecord.self, from: saved.data),
               saved.contentHash == identity.contentHash || record.view.place != nil else { return nil }
         // One that cannot be read loses the steps, not the place.

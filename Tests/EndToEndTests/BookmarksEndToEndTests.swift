@@ -196,6 +196,34 @@ extension OnATerminal {
             #expect(Self.statusLine(reopened) == Self.statusLine(scrolled))
         }
 
+        /// QA 40: a note typed while another window changed the bookmark's note was not saved,
+        /// and the status line named the other window's only: the one typed was lost. It is
+        /// said there too, and again on quitting, where it can be copied.
+        @Test func aNoteNotSavedForAnotherWindowsIsSaidAgainOnQuitting() throws {
+            let tmux = try TmuxSession(width: 200, height: 40)
+            let (data, _) = try openWithAStore(in: tmux)
+            tmux.press("m")
+            try tmux.waitFor("Bookmarked")
+            tmux.press("M")
+            try tmux.waitFor("Note")
+            tmux.tmux("send-keys -t main -l 'my careful note'")
+            try tmux.waitFor("my careful note")
+            let store = try #require(FileManager.default.enumerator(atPath: data.path)?.compactMap { $0 as? String }.first { $0.hasSuffix("state.sqlite") })
+            let other = Process()
+            other.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            other.arguments = ["python3", "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+                               + "c.execute(\"UPDATE bookmark SET note = 'from the shell'\"); c.commit()", data.appendingPathComponent(store).path]
+            try other.run()
+            other.waitUntilExit()
+            #expect(other.terminationStatus == 0)
+            tmux.press("Enter")
+            try tmux.waitFor("to \u{201C}from the shell\u{201D}; yours: \u{201C}my careful note\u{201D} (M edits it)")
+            tmux.press("q")
+            try tmux.waitFor("exited=0")
+            #expect(tmux.screen().contains("seealso: the note typed for Dual power was not saved (another window had changed its note): "
+                                           + "\u{201C}my careful note\u{201D}"), "\(tmux.screen())")
+        }
+
         static func statusLine(_ screen: String) -> String {
             screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
         }

@@ -237,6 +237,47 @@ extension OnATerminal {
             try tmux.waitForPrompt()
         }
 
+        /// QA 40: the folder read through a symbolic link, then one of its articles read alone:
+        /// the folder, opened by its own path, began as a folder never read (the link was
+        /// another key), and once read by the same path, it reopened at the article read before
+        /// that one, with the article's history read alone in place of the folder's.
+        @Test func theFolderIsOneWhateverItsPathAndItsArticleReadAloneIsItsLast() throws {
+            let tmux = try TmuxSession(width: 120, height: 40)
+            let folder = try articles(in: tmux)
+            let link = tmux.home.appendingPathComponent("wiki")
+            try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: folder.path)
+            let data = Shell.quote(tmux.home.appendingPathComponent("data").path)
+            func status(_ screen: String) -> String { screen.split(separator: "\n").last { $0.contains("? help") }.map(String.init) ?? "" }
+
+            tmux.type("\(seealso) \(Shell.quote(link.path)) --data-dir \(data)")
+            try goToOctoberRevolution(in: tmux)
+            tmux.press("q")
+            try tmux.waitForPrompt()
+            tmux.type("clear; \(seealso) \(Shell.quote(folder.appendingPathComponent("dual-power.txt").path)) --data-dir \(data)")
+            try tmux.waitUntil("Dual power read alone, where it was left") { $0.contains("│ # October Revolution") }
+            tmux.press("G")
+            try tmux.waitUntil("the end of Dual power") { status($0).contains("Dual power › See also") }
+            tmux.press("q")
+            try tmux.waitForPrompt()
+
+            tmux.type("clear; \(seealso) \(Shell.quote(folder.path + "/.")) --data-dir \(data)")
+            // At the end of Dual power: the status line says the folder's notice first.
+            try tmux.waitUntil("the folder at Dual power, where it was read last") {
+                $0.contains("2 Dual power") && $0.contains("│ # See also") && status($0).contains(" Bot ")
+            }
+            // Back along the folder's steps (the place in Dual power is the one read last, alone):
+            // its top, where Anarchism's link opened it, then Anarchism, which Dual power's
+            // history read alone does not have.
+            tmux.press("H")
+            try tmux.waitUntil("back at Dual power's top") {
+                $0.contains("Dual power, sometimes referred to as counterpower") && status($0).contains("⟨Anarchism › Dual power → Dual power⟩")
+            }
+            tmux.press("H")
+            try tmux.waitFor("2 Anarchism")
+            tmux.press("q")
+            try tmux.waitForPrompt()
+        }
+
         /// The history of an article read alone goes on in its folder as that article's: back
         /// from another article of the folder goes to its places (QA 28: they were taken for
         /// places in the article open then, "“Anarchism” changed since last read", and H went

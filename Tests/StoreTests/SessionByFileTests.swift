@@ -9,7 +9,8 @@ import Testing
 
 /// A reading place is its file's, not its title's (schema version 7): two files of one title
 /// each reopen where they were left, a session saved before files were recorded goes to the
-/// first file of its title that saves one, and a moved or retitled file keeps its place.
+/// first file of its title that saves one, and a moved file keeps its place (a retitled one
+/// starts afresh, as before).
 @MainActor
 @Suite("Reading places kept by file")
 struct SessionByFileTests {
@@ -19,7 +20,8 @@ struct SessionByFileTests {
     /// as the runtime starts it.
     func open(_ file: URL, data: URL) throws -> (runner: ExplorerSession, state: AppState) {
         let model = try ArticleLoader.load(path: file.path)
-        let runner = ExplorerSession(explorer: Explorer(model: model, bookmarks: true), service: StoreService(store: try StateStore(directory: data)))
+        let service = StoreService(store: try StateStore(directory: data))
+        let runner = ExplorerSession(explorer: Explorer(model: model, bookmarks: true), service: service)
         return (runner, runner.startUp(runner.explorer.initialState(size: size), start: nil, restore: true))
     }
 
@@ -171,6 +173,43 @@ struct SessionByFileTests {
             [$0.text(0), $0.optionalText(1) ?? "NULL"]
         }
         #expect(rows == [["Another article", "NULL"], ["Test article", BookmarkFile.canonical(article.path)]])
+    }
+
+    /// QA 40: `seealso f/alpha.txt` after reading Beta then Alpha in `f`: the folder reopened at
+    /// Beta, and with Alpha's history read alone, so that its own steps could not be gone back to.
+    @Test func aFileOfTheFolderReadAloneIsItsArticleReadLastAndKeepsTheFoldersHistory() throws {
+        let store = try StateStore(directory: try TemporaryDirectory().url)
+        func save(_ title: String, folder: String?, history: String) throws {
+            try store.saveSession(Data(title.utf8), for: ArticleIdentity(title: title, contentHash: ""), file: "/f/\(title).txt",
+                                  folder: folder, history: Data(history.utf8))
+        }
+        try save("Beta", folder: "/f", history: "[folder]")
+        try save("Alpha", folder: "/f", history: "[folder, then alpha]")
+        try save("Alpha", folder: nil, history: "[alpha alone]")
+        try store.saveSession(Data(), for: ArticleIdentity(title: "Echo", contentHash: ""), file: "/elsewhere/echo.txt")
+        #expect(try store.lastRead(among: ["Alpha", "Beta", "Echo"], inFolder: "/f") == .init(title: "Alpha", gone: nil))
+        #expect(try store.lastRead(among: ["Alpha", "Beta"], inFolder: "/g") == .init(title: nil, gone: nil), "not another folder's")
+
+        let alpha = ArticleIdentity(title: "Alpha", contentHash: "")
+        let inFolder = try #require(try store.session(for: alpha, file: "/f/Alpha.txt", inFolder: "/f"))
+        #expect(inFolder.data == Data("Alpha".utf8))
+        #expect(inFolder.history == Data("[folder, then alpha]".utf8))
+        #expect(inFolder.historyScope == "folder:/f")
+        #expect(try store.session(for: alpha, file: "/f/Alpha.txt")?.history == Data("[alpha alone]".utf8))
+    }
+
+    /// QA 40: the folder reached through a symbolic link, or written "f/.", began as a folder
+    /// never read: its sessions and history were kept under each spelling.
+    @Test func aFolderIsKeyedByItsPathWithLinksResolved() throws {
+        let folder = try TemporaryDirectory()
+        let real = folder.file("articles")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.file("wiki").path, withDestinationPath: real.path)
+        let key = Exploration.storeKey(ofFolder: real.path)
+        #expect(key == BookmarkFile.canonical(real.path))
+        for spelling in [folder.file("wiki").path, real.path + "/.", real.path + "/", folder.file("wiki").path + "/../articles"] {
+            #expect(Exploration.storeKey(ofFolder: spelling) == key, "\(spelling)")
+        }
     }
 
     /// The bundled article and a file of its title: the start-up's read-ahead of one is not

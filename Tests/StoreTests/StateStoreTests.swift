@@ -145,21 +145,23 @@ import Testing
     /// A folder reopens at its article read last; one read there since that the folder no
     /// longer has (its file deleted) is named, so that the explorer can say why it opens another.
     @Test func aFolderKnowsItsArticleReadLastEvenWhenItIsGone() throws {
-        func save(_ title: String, folder: String?) throws {
-            try store.saveSession(Data(), for: ArticleIdentity(title: title, contentHash: ""), file: "/articles/\(title).txt", folder: folder)
+        func save(_ title: String, folder: String?, file: String? = nil) throws {
+            try store.saveSession(Data(), for: ArticleIdentity(title: title, contentHash: ""), file: file ?? "/articles/\(title).txt", folder: folder)
         }
         try save("Alpha", folder: "/f")
         try save("Delta", folder: "/f")
         try save("Gamma", folder: "/elsewhere")
         try save("Charlie", folder: "/f")
-        try save("Echo", folder: nil)
+        try save("Echo", folder: nil, file: "/h/echo.txt")
         #expect(try store.lastRead(among: ["Alpha", "Delta", "Charlie"], inFolder: "/f") == .init(title: "Charlie", gone: nil))
         #expect(try store.lastRead(among: ["Alpha", "Delta"], inFolder: "/f") == .init(title: "Delta", gone: "Charlie"))
         // Read in another folder: not this folder's to resume at, nor to miss.
         #expect(try store.lastRead(among: ["Alpha"], inFolder: "/g") == .init(title: nil, gone: nil))
         #expect(try store.lastRead(among: ["Alpha", "Gamma"], inFolder: "/g") == .init(title: nil, gone: nil))
-        // Read alone (or before folders were recorded): resumed where the folder has nothing.
-        #expect(try store.lastRead(among: ["Alpha", "Echo"], inFolder: "/g") == .init(title: "Echo", gone: nil))
+        // One of its files read alone: resumed at, where the folder has nothing (and where it
+        // has: see SessionByFileTests); another folder's file read alone is not.
+        #expect(try store.lastRead(among: ["Alpha", "Echo"], inFolder: "/h") == .init(title: "Echo", gone: nil))
+        #expect(try store.lastRead(among: ["Alpha", "Echo"], inFolder: "/g") == .init(title: nil, gone: nil))
         #expect(try store.lastRead(among: ["Alpha", "Echo"], inFolder: "/f") == .init(title: "Alpha", gone: "Charlie"))
         #expect(try store.lastRead(among: ["Alpha"]) == .init(title: "Alpha", gone: nil))
     }

@@ -100,7 +100,9 @@ struct TwoExplorersTests {
         a.state = a.runner.apply(a.runner.explorer.action(for: .key(.enter), in: a.state), to: a.state)
         b.press("Mmine")
         b.state = b.runner.apply(b.runner.explorer.action(for: .key(.enter), in: b.state), to: b.state)
-        #expect(b.state.notice == "Note not saved: the bookmark made in another window has one: \u{201C}important\u{201D} (M edits it)")
+        #expect(b.state.notice == "Note not saved: the bookmark made in another window has one: \u{201C}important\u{201D}; "
+                + "yours: \u{201C}mine\u{201D} (M edits it)")
+        #expect(b.runner.notesKeptOut.map { "\($0.place): \($0.note)" } == ["Criticism: mine"], "said again on quitting")
         #expect(try stored().map(\.note) == ["important"])
         // Now shown, with its note in the prompt: M edits it.
         b.press("M")
@@ -127,7 +129,7 @@ struct TwoExplorersTests {
         #expect(b.state.notice == "Note saved.")
         a.press("?")
         enter(a)
-        #expect(a.state.notice == "Note not saved: another window changed it meanwhile, to \u{201C}from a!\u{201D} (M edits it)")
+        #expect(a.state.notice == "Note not saved: another window changed it meanwhile, to \u{201C}from a!\u{201D}; yours: \u{201C}from a?\u{201D} (M edits it)")
         #expect(try stored().map(\.note) == ["from a!"])
         a.press("M")
         #expect(a.state.prompt?.text == "from a!", "the prompt shows the note kept")
@@ -138,7 +140,7 @@ struct TwoExplorersTests {
         try store.setNote(nil, forBookmark: id)
         a.press(" again")
         enter(a)
-        #expect(a.state.notice == "Note not saved: another window changed it meanwhile, and cleared it (M edits it)")
+        #expect(a.state.notice == "Note not saved: another window changed it meanwhile, and cleared it; yours: \u{201C}from a! again\u{201D} (M edits it)")
         #expect(try stored().map(\.note) == [nil])
 
         // In the Bookmarks pane, by the bookmark's number: the same.
@@ -148,7 +150,8 @@ struct TwoExplorersTests {
         try store.setNote("from the shell", forBookmark: id)
         a.press("mine")
         enter(a)
-        #expect(a.state.notice == "Note not saved: another window changed it meanwhile, to \u{201C}from the shell\u{201D} (M edits it)")
+        #expect(a.state.notice == "Note not saved: another window changed it meanwhile, to \u{201C}from the shell\u{201D}; yours: \u{201C}mine\u{201D} (M edits it)")
+        #expect(a.runner.notesKeptOut.map(\.note) == ["from a?", "from a! again", "mine"])
         #expect(try stored().map(\.note) == ["from the shell"])
         // Unchanged since it was shown, it is saved as before.
         a.press("M")

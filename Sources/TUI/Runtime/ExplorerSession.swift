@@ -46,6 +46,10 @@ public final class ExplorerSession {
     public private(set) var startFailed = false
     /// The note being typed when a signal ended the explorer, which was not saved.
     public private(set) var noteNotSaved: String?
+    /// Notes typed and not saved because another window had changed the bookmark's note
+    /// meanwhile, each with its place: said again on quitting, where they can be copied (QA
+    /// 40: the status line named the other window's note only, and the one typed was lost).
+    public private(set) var notesKeptOut: [(place: String, note: String)] = []
     /// How long a save may wait for the store (another process's lock): the end a signal asks
     /// for allows it (see `CursesBackend.endSeen`). Set by whoever gives the store.
     public var saveTimeoutMilliseconds: Int32 = 0
@@ -226,7 +230,8 @@ public final class ExplorerSession {
                 notice = try savingNote(note, section: section, item: item, shown: shown, in: service)
             case .setBookmarkNote(let note, let id, let shown):
                 let outcome = try service.setNote(note, bookmark: id, shown: shown)
-                notice = noteSaid(outcome, note: note, shown: true, name: "")
+                notice = noteSaid(outcome, note: note, shown: true, name: "",
+                                  place: state.bookmarks.first { $0.id == id }?.path ?? "bookmark #\(id)")
             case .removeBookmark(let id, let name, let byMark):
                 notice = try deleting(bookmark: id, named: name, byMark: byMark, in: service)
             case .undoRemove:
@@ -294,20 +299,32 @@ public final class ExplorerSession {
         // another window meanwhile may have a note the person never saw, and one shown may
         // have been changed there since: either is kept (it was overwritten unsaid).
         let outcome = try service.setNote(note, section: section, item: item, in: model, shown: shown)
-        return noteSaid(outcome, note: note, shown: shown != nil, name: model.displayName(of: item ?? model.article.sections[section].id))
+        let name = model.displayName(of: item ?? model.article.sections[section].id)
+        return noteSaid(outcome, note: note, shown: shown != nil, name: name, place: name)
     }
 
     /// What saving `note` says, by its outcome; `shown`: whether the prompt showed a bookmark.
-    private func noteSaid(_ outcome: NoteOutcome, note: String?, shown: Bool, name: String) -> String {
+    /// A note not saved for another window's is said after it, and kept to say again on
+    /// quitting (`notesKeptOut`), as the bookmark at `place`'s.
+    private func noteSaid(_ outcome: NoteOutcome, note: String?, shown: Bool, name: String, place: String) -> String {
         let editKey = keymap.keyName(for: .note).map { " (\($0) edits it)" } ?? ""
+        var typed = ""
+        switch outcome {
+        case .keptAnother, .changedElsewhere:
+            guard let note, !note.isEmpty else { break }
+            notesKeptOut.append((place, note))
+            typed = "; yours: \u{201C}\(note.neutralized)\u{201D}"
+        default:
+            break
+        }
         switch outcome {
         case .keptAnother(let kept):
-            return "Note not saved: the bookmark made in another window has one: \u{201C}\(kept.neutralized)\u{201D}" + editKey
+            return "Note not saved: the bookmark made in another window has one: \u{201C}\(kept.neutralized)\u{201D}" + typed + editKey
         case .removedElsewhere:
             return "Already removed (in another window): \(name)"
         case .changedElsewhere(let kept):
             return "Note not saved: another window changed it meanwhile, "
-                + (kept.map { "to \u{201C}\($0.neutralized)\u{201D}" } ?? "and cleared it") + editKey
+                + (kept.map { "to \u{201C}\($0.neutralized)\u{201D}" } ?? "and cleared it") + typed + editKey
         case _ where note?.isEmpty ?? true:
             return "Note cleared."
         case .made where shown:
