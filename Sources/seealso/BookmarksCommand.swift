@@ -221,8 +221,8 @@ extension Bookmarks {
                 explorer's m makes it on a selected item ('… › Section › Item'). A place already \
                 bookmarked is not added twice: its \
                 bookmark is printed as 'already bookmarked', and --note replaces its note \
-                ('already bookmarked, note replaced', or 'note unchanged' when it is the same; \
-                --note "" removes it).
+                ('already bookmarked, note replaced (it was "…")', or 'note unchanged' when it \
+                is the same; --note "" removes it).
 
                 In a folder, the section is looked for as 'seealso FOLDER --section NAME' opens \
                 it: in the first article, in path order, with that heading or id, else in the \
@@ -283,10 +283,13 @@ extension Bookmarks {
                 return (try store.addBookmarkIfAbsent(in: model, sectionIndex: index, itemID: itemID, note: note), before)
             }
             let bookmark = result.bookmark
-            // Said, not done quietly: the note it had is gone (unless it is the one given).
+            // Said, not done quietly: the note it had is gone (unless it is the one given), and
+            // is said whole, to be put back if need be (QA 40: it was gone for good, where the
+            // explorer and `import` never drop a note).
+            let was = before.map { " (it was \u{201C}\($0.neutralized)\u{201D})" } ?? ""
             let what = result.added ? "bookmarked" : note == nil ? "already bookmarked"
                 : bookmark.note == before ? "already bookmarked, note unchanged"
-                : "already bookmarked, note " + (bookmark.note == nil ? "removed" : "replaced")
+                : "already bookmarked, note " + (bookmark.note == nil ? "removed" : "replaced") + was
             try Output.line("\(what): #\(bookmark.id) \(bookmark.articleTitle) › \(bookmark.displayPath)")
             // As every command on a folder: the files that failed are said, and the status is 65.
             if case .folder(let catalog, _, _, _) = opened.opening, !catalog.failures.isEmpty {

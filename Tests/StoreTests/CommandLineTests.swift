@@ -29,11 +29,11 @@ import Testing
         #expect(first.stderr.isEmpty)
         #expect(try run("add", article, "--section", "ORIGINS").stdout == "already bookmarked: #1 Test article › History › Origins\n")
         #expect(try run("add", article, "--section", "orig", "--note", "again").stdout
-                 == "already bookmarked, note replaced: #1 Test article › History › Origins\n")
+                 == "already bookmarked, note replaced (it was \u{201C}start here\u{201D}): #1 Test article › History › Origins\n")
         #expect(try run("add", article, "--section", "orig", "--note", "again").stdout
                  == "already bookmarked, note unchanged: #1 Test article › History › Origins\n")
         #expect(try run("add", article, "--section", "orig", "--note", "").stdout
-                 == "already bookmarked, note removed: #1 Test article › History › Origins\n")
+                 == "already bookmarked, note removed (it was \u{201C}again\u{201D}): #1 Test article › History › Origins\n")
         #expect(try run("add", article, "--section", "orig", "--note", "start here").status == 0)
         #expect(try run("add", "--section", "Background").stdout == "bookmarked: #2 Dual power › Background\n")
 
