@@ -44,6 +44,9 @@ final class StoreService: BookmarkService {
     /// unwritten. (The view changes at every pause; the history, up to 200 steps, only at a
     /// jump, and it was written with every view.)
     private var storedHistories: [String: History] = [:]
+    /// The store's `data_version` after this explorer's last session save: another changes
+    /// it, and may have written the histories since (see `saveSession`).
+    private var sessionVersion: Int64?
     /// The file of each article read, by its path as given (see `file(of:)`).
     private var files: [String: String] = [:]
     /// For each file, the session of another (found by the title) that its next save takes
@@ -264,6 +267,12 @@ final class StoreService: BookmarkService {
         let identity = ArticleIdentity(model)
         let file = file(of: model.article)
         let scope = StateStore.historyScope(file: file, title: identity.title, folder: folder)
+        // Another window (another explorer on the folder or the article) committed since this
+        // one last saved: the history the store has may be that window's, written at its
+        // jumps, and this one's is written again with its place (QA 40: the last to quit left
+        // its place and the other's history, so that back led where it had never been).
+        let version = try? store.dataVersion()
+        if version == nil || version != sessionVersion { storedHistories = [:] }
         var session = record
         session.history = History()
         let history = storedHistories[scope] == record.history ? nil : try JSONEncoder().encode(record.history)
@@ -271,6 +280,7 @@ final class StoreService: BookmarkService {
                               history: history, taking: taken[file])
         taken[file] = nil
         storedHistories[scope] = record.history
+        sessionVersion = try? store.dataVersion()
     }
 
     /// The file of `article` as the store keys sessions (`BookmarkFile.of`), resolved once: a
@@ -299,6 +309,8 @@ final class StoreService: BookmarkService {
             saved = try Self.savedSession(in: store, for: identity, file: file, inFolder: folder)
         }
         if let history = saved?.history { storedHistories[history.scope] = history.kept }
+        // What was read is what the store has now, unless another window commits since.
+        sessionVersion = try? store.dataVersion()
         taken[file] = saved?.taken
         return saved?.record
     }

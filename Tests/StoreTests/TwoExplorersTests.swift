@@ -273,4 +273,46 @@ struct TwoExplorersTests {
         b.pause()
         #expect(try !b.service.changedElsewhere(), "read at the pause")
     }
+
+    /// QA 40: two windows on one article: the last to quit left its place and the other's
+    /// jump history, which is written at a jump only, so that back led where it had never been.
+    @Test func theLastToQuitLeavesItsPlaceAndItsHistory() throws {
+        let (a, b) = try windows()
+        let history = try model.sectionIndex("History")
+        for section in [history, 0] { a.state = a.runner.apply(.follow(.section(section)), to: a.state) }
+        a.pause()
+        b.state = b.runner.apply(.follow(.section(0)), to: b.state)
+        b.pause()
+        #expect(a.state.history != b.state.history)
+        a.press("j")
+        a.state = a.runner.apply(.command(.quit), to: a.state)
+
+        let saved = try #require(try StoreService(store: try StateStore(directory: folder.file("data"))).session(for: model))
+        #expect(saved.history == a.state.history)
+        #expect(saved.view.place?.section.id == model.article.sections[a.runner.explorer.currentSection(a.state)].id)
+    }
+
+    /// A pause with nothing written by another window since writes the view, not the history
+    /// again (see `SessionHistoryStoreTests`); one after another window's write writes both once.
+    @Test func theHistoryIsWrittenAgainOnlyAfterAnotherWindowsWrite() throws {
+        let (a, b) = try windows()
+        a.state = a.runner.apply(.follow(.section(0)), to: a.state)
+        a.pause()
+        let store = try StateStore(directory: folder.file("data"))
+        /// How many histories `body` wrote anew; it must have saved the view.
+        func historyWrites(_ body: () -> Void) throws -> Int {
+            try store.database.execute("CREATE TEMP TABLE IF NOT EXISTS seen (data BLOB); DELETE FROM seen; INSERT INTO seen SELECT data FROM history")
+            let view = try store.database.query("SELECT data FROM session") { $0.blob(0) }
+            body()
+            #expect(try store.database.query("SELECT data FROM session") { $0.blob(0) } != view, "the view saved")
+            return Int(try store.database.integer("SELECT count(*) FROM history WHERE data NOT IN (SELECT data FROM seen)") ?? 0)
+        }
+        // Each a view of its own (the focus moved), which a pause saves.
+        #expect(try historyWrites { a.press("1"); a.pause() } == 0)
+        for section in [try model.sectionIndex("History"), 0] { b.state = b.runner.apply(.follow(.section(section)), to: b.state) }
+        b.pause()
+        #expect(a.state.history != b.state.history)
+        #expect(try historyWrites { a.press("2"); a.pause() } == 1, "a's history again, over b's")
+        #expect(try historyWrites { a.press("1"); a.pause() } == 0)
+    }
 }
