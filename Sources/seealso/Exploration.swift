@@ -127,9 +127,7 @@ struct Exploration: ArticleLocation {
                         : "the reading place was not saved: " + ((error as? StoreError)?.commandDescription ?? "\(error)")
                 }
                 let note = session.noteNotSaved.map { "the note being typed was not saved: \u{201C}\($0)\u{201D}" }
-                let keptOut = session.notesKeptOut.map { place, note in
-                    "the note typed for \(place) was not saved (another window had changed its note): \u{201C}\(note)\u{201D}"
-                }
+                let keptOut = session.notesKeptOut.map(Self.noteKeptOut)
                 return ((service?.fileEvents ?? []) + [unsaved, note].compactMap { $0 } + keptOut, session.problems.all, opening.catalog,
                         signal, session.startFailed)
             }
@@ -155,6 +153,13 @@ struct Exploration: ArticleLocation {
         if let endedBy { throw ExitCode(128 + endedBy) }
         try reported.get()
         if startFailed { throw ExitCode(65) }
+    }
+
+    /// What stderr says on quitting of a note typed for `place` and not saved for another
+    /// window's (`ExplorerSession.notesKeptOut`). The place is the article's words, which may
+    /// hold escapes: shown visible there too, as on screen.
+    static func noteKeptOut(place: String, note: String) -> String {
+        "the note typed for \(place.neutralized) was not saved (another window had changed its note): \u{201C}\(note.neutralized)\u{201D}"
     }
 
     /// The folder as the store keys what is read in it (its sessions, its jump history): its

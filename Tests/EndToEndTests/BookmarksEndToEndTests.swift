@@ -178,11 +178,8 @@ extension OnATerminal {
             try tmux.waitFor("Note")
             tmux.tmux("send-keys -t main -l 'kept words'")
             try tmux.waitFor("kept words")
-            let store = try #require(FileManager.default.enumerator(atPath: data.path)?.compactMap { $0 as? String }.first { $0.hasSuffix("state.sqlite") })
-            let lock = Process()
-            lock.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            lock.arguments = ["python3", "-c", "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=0); "
-                              + "c.execute('begin exclusive'); print('locked', flush=True); time.sleep(2)", data.appendingPathComponent(store).path]
+            let lock = try Self.python(on: data, "c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=0); "
+                                       + "c.execute('begin exclusive'); print('locked', flush=True); time.sleep(2)")
             let said = Pipe()
             lock.standardOutput = said
             try lock.run()
@@ -208,11 +205,7 @@ extension OnATerminal {
             try tmux.waitFor("Note")
             tmux.tmux("send-keys -t main -l 'my careful note'")
             try tmux.waitFor("my careful note")
-            let store = try #require(FileManager.default.enumerator(atPath: data.path)?.compactMap { $0 as? String }.first { $0.hasSuffix("state.sqlite") })
-            let other = Process()
-            other.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            other.arguments = ["python3", "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
-                               + "c.execute(\"UPDATE bookmark SET note = 'from the shell'\"); c.commit()", data.appendingPathComponent(store).path]
+            let other = try Self.python(on: data, "c = sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE bookmark SET note = 'from the shell'\"); c.commit()")
             try other.run()
             other.waitUntilExit()
             #expect(other.terminationStatus == 0)
@@ -222,6 +215,16 @@ extension OnATerminal {
             try tmux.waitFor("exited=0")
             #expect(tmux.screen().contains("seealso: the note typed for Dual power was not saved (another window had changed its note): "
                                            + "\u{201C}my careful note\u{201D}"), "\(tmux.screen())")
+        }
+
+        /// Python's sqlite3 on the store in `data` (its path is `sys.argv[1]`), as another
+        /// process that writes to it or holds its lock; not started.
+        static func python(on data: URL, _ code: String) throws -> Process {
+            let store = try #require(FileManager.default.enumerator(atPath: data.path)?.compactMap { $0 as? String }.first { $0.hasSuffix("state.sqlite") })
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-c", "import sqlite3, sys, time; " + code, data.appendingPathComponent(store).path]
+            return process
         }
 
         static func statusLine(_ screen: String) -> String {

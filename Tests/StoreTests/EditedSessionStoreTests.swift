@@ -28,8 +28,8 @@ struct EditedSessionStoreTests {
     let size = Size(width: 120, height: 40)
 
     /// The explorer on the article in `file`, over the store in `data` opened afresh, started
-    /// as the runtime starts it.
-    func open(_ file: URL, data: URL) throws -> (runner: ExplorerSession, state: AppState) {
+    /// as the runtime starts it (at 120×40).
+    static func open(_ file: URL, data: URL, size: Size = Size(width: 120, height: 40)) throws -> (runner: ExplorerSession, state: AppState) {
         let model = try ArticleLoader.load(path: file.path)
         let service = StoreService(store: try StateStore(directory: data))
         let runner = ExplorerSession(explorer: Explorer(model: model, bookmarks: true), service: service)
@@ -46,7 +46,7 @@ struct EditedSessionStoreTests {
         let data = folder.file("data")
         try Data(Self.gamma().utf8).write(to: file)
 
-        let (runner, started) = try open(file, data: data)
+        let (runner, started) = try Self.open(file, data: data)
         var state = started
         for name in ["One", "Two", "Four", "Three"] {
             let index = try #require(runner.explorer.model.article.sections.firstIndex { $0.title == name })
@@ -66,7 +66,7 @@ struct EditedSessionStoreTests {
             if let index = lines.firstIndex(of: "== One ==") { lines.insert(contentsOf: ["A new paragraph opens One.", ""], at: index + 2) }
         }.utf8).write(to: file)
 
-        let (again, reopened) = try open(file, data: data)
+        let (again, reopened) = try Self.open(file, data: data)
         #expect(title(of: again.explorer.currentSection(reopened), again) == "Three")
         let now = again.explorer.readerDocument(reopened).blocks[reopened.reader.top.block].spans.map(\.text).joined()
         #expect(now == left.text)

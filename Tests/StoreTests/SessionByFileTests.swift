@@ -16,13 +16,8 @@ import Testing
 struct SessionByFileTests {
     let size = Size(width: 120, height: 40)
 
-    /// The explorer on the article in `file`, over the store in `data` opened afresh, started
-    /// as the runtime starts it.
     func open(_ file: URL, data: URL) throws -> (runner: ExplorerSession, state: AppState) {
-        let model = try ArticleLoader.load(path: file.path)
-        let service = StoreService(store: try StateStore(directory: data))
-        let runner = ExplorerSession(explorer: Explorer(model: model, bookmarks: true), service: service)
-        return (runner, runner.startUp(runner.explorer.initialState(size: size), start: nil, restore: true))
+        try EditedSessionStoreTests.open(file, data: data, size: size)
     }
 
     /// Opens `file`, follows the section `name`, and quits (which saves the place).

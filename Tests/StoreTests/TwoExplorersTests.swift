@@ -274,6 +274,13 @@ struct TwoExplorersTests {
         #expect(try !b.service.changedElsewhere(), "read at the pause")
     }
 
+    /// The line stderr says on quitting of a note kept out names its place, the article's
+    /// words, with their escapes made visible, as on screen.
+    @Test func aNoteKeptOutIsSaidWithItsPlaceMadeVisible() {
+        let line = Exploration.noteKeptOut(place: "Evil \u{1B}]0;pwned\u{07} title", note: "mine")
+        #expect(line == "the note typed for Evil ^[]0;pwned^G title was not saved (another window had changed its note): \u{201C}mine\u{201D}")
+    }
+
     /// QA 40: two windows on one article: the last to quit left its place and the other's
     /// jump history, which is written at a jump only, so that back led where it had never been.
     @Test func theLastToQuitLeavesItsPlaceAndItsHistory() throws {
