@@ -421,16 +421,20 @@ private struct Builder {
         listLeadIn = nil
     }
 
-    /// By scalar, not character: a combining mark after the space makes the two one
-    /// character (`- ◌́text`), and the line was taken for a paragraph.
+    /// What starts a list item, before a space or a tab.
+    static let listMarkers: Set<Unicode.Scalar> = ["-", "*", "•"]
+
     /// A list item's marker alone, with no text (see `listItemText`).
     static func isLoneMarker(_ trimmed: Substring) -> Bool {
-        trimmed == "-" || trimmed == "*" || trimmed == "•"
+        let scalars = trimmed.unicodeScalars
+        return scalars.count == 1 && listMarkers.contains(scalars[scalars.startIndex])
     }
 
+    /// By scalar, not character: a combining mark after the space makes the two one
+    /// character (`- ◌́text`), and the line was taken for a paragraph.
     static func listItemText(_ trimmed: Substring) -> Substring? {
         let scalars = trimmed.unicodeScalars
-        guard let marker = scalars.first, marker == "-" || marker == "*" || marker == "•" else { return nil }
+        guard let marker = scalars.first, listMarkers.contains(marker) else { return nil }
         let rest = scalars.dropFirst()
         guard let space = rest.first, space == " " || space == "\t" else { return nil }
         let text = rest.drop { $0 == " " || $0 == "\t" }

@@ -483,15 +483,13 @@ struct LowercaseWords {
         return letterLength(at: start, in: bytes) != nil
     }
 
-    /// The scalar whose UTF-8 starts at `offset`, and its length: the text is a `String`'s,
-    /// so valid UTF-8.
+    /// The scalar whose UTF-8 starts at `offset`, and its length, by the standard library's
+    /// decoder (as `InvalidUTF8` reads bytes). The text is a `String`'s, so valid UTF-8.
     private static func scalar(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (scalar: Unicode.Scalar, length: Int) {
-        let byte = bytes[offset]
-        let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-        guard offset + length <= bytes.count else { return ("\u{FFFD}", 1) }
-        var value = UInt32(byte) & (0xFF >> (length + 1))
-        for next in bytes[(offset + 1)..<(offset + length)] { value = value << 6 | UInt32(next & 0x3F) }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+        var iterator = bytes[offset...].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return ("\u{FFFD}", 1) }
+        return (scalar, UTF8.width(scalar))
     }
 
     private func forEachText(_ body: (String) -> Void) {
