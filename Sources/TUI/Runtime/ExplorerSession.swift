@@ -308,23 +308,15 @@ public final class ExplorerSession {
     /// quitting (`notesKeptOut`), as the bookmark at `place`'s.
     private func noteSaid(_ outcome: NoteOutcome, note: String?, shown: Bool, name: String, place: String) -> String {
         let editKey = keymap.keyName(for: .note).map { " (\($0) edits it)" } ?? ""
-        var typed = ""
-        switch outcome {
-        case .keptAnother, .changedElsewhere:
-            guard let note, !note.isEmpty else { break }
-            notesKeptOut.append((place, note))
-            typed = "; yours: \u{201C}\(note.neutralized)\u{201D}"
-        default:
-            break
-        }
         switch outcome {
         case .keptAnother(let kept):
-            return "Note not saved: the bookmark made in another window has one: \u{201C}\(kept.neutralized)\u{201D}" + typed + editKey
+            return "Note not saved: the bookmark made in another window has one: \u{201C}\(kept.neutralized)\u{201D}"
+                + keptOut(note, at: place) + editKey
         case .removedElsewhere:
             return "Already removed (in another window): \(name)"
         case .changedElsewhere(let kept):
             return "Note not saved: another window changed it meanwhile, "
-                + (kept.map { "to \u{201C}\($0.neutralized)\u{201D}" } ?? "and cleared it") + typed + editKey
+                + (kept.map { "to \u{201C}\($0.neutralized)\u{201D}" } ?? "and cleared it") + keptOut(note, at: place) + editKey
         case _ where note?.isEmpty ?? true:
             return "Note cleared."
         case .made where shown:
@@ -336,6 +328,14 @@ public final class ExplorerSession {
         case .saved:
             return shown ? "Note saved." : "Note saved on the bookmark made in another window: \(name)"
         }
+    }
+
+    /// A note typed and not saved for another window's: kept to say again on quitting
+    /// (`notesKeptOut`), and what the message says of it after the other's ("" for none typed).
+    private func keptOut(_ note: String?, at place: String) -> String {
+        guard let note, !note.isEmpty else { return "" }
+        notesKeptOut.append((place, note))
+        return "; yours: \u{201C}\(note.neutralized)\u{201D}"
     }
 
     /// `d` in the Bookmarks pane, or `m` on a bookmark elsewhere (`byMark`): what it says.
