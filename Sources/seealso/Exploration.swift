@@ -99,7 +99,7 @@ struct Exploration: ArticleLocation {
                 // `StoreService.SessionReadAhead`).
                 let readAhead = checked.flatMap { checked in
                     opened.map { StoreService.SessionReadAhead(store: $0, identity: ArticleIdentity(title: checked.title, contentHash: checked.contentHash),
-                                                               file: BookmarkFile.of(path: checked.path)) }
+                                                               path: checked.path) }
                 }
                 let started = try open(resuming: opened, article: article, indexDirectory: indexDirectory)
                 let opening = started.opening

@@ -44,8 +44,8 @@ final class StoreService: BookmarkService {
     /// unwritten. (The view changes at every pause; the history, up to 200 steps, only at a
     /// jump, and it was written with every view.)
     private var storedHistories: [String: History] = [:]
-    /// The store's `data_version` after this explorer's last session save: another changes
-    /// it, and may have written the histories since (see `saveSession`).
+    /// The store's `data_version` when this explorer last read or saved a session: another
+    /// window's commit changes it, and may have written the histories since (see `saveSession`).
     private var sessionVersion: Int64?
     /// The file of each article read, by its path as given (see `file(of:)`).
     private var files: [String: String] = [:]
@@ -57,6 +57,8 @@ final class StoreService: BookmarkService {
         self.store = store
         self.folder = folder
         self.readAhead = readAhead
+        // Its file, resolved once: the start-up's session is asked for by the article's path.
+        if let readAhead { files[readAhead.path] = readAhead.file }
         shelf = catalog.map(Self.shelf)
     }
 
@@ -280,7 +282,9 @@ final class StoreService: BookmarkService {
                               history: history, taking: taken[file])
         taken[file] = nil
         storedHistories[scope] = record.history
-        sessionVersion = try? store.dataVersion()
+        // Its own commit leaves `data_version` as it was; another's since the read above
+        // changes it, and the next save writes the history again.
+        sessionVersion = version
     }
 
     /// The file of `article` as the store keys sessions (`BookmarkFile.of`), resolved once: a
@@ -302,7 +306,7 @@ final class StoreService: BookmarkService {
         let identity = ArticleIdentity(model)
         let file = file(of: model.article)
         let saved: SavedSession?
-        if let readAhead, readAhead.identity == identity, readAhead.file == file {
+        if let readAhead, readAhead.identity == identity, readAhead.path == model.article.path {
             self.readAhead = nil
             saved = try readAhead.saved.get()
         } else {
@@ -343,12 +347,16 @@ final class StoreService: BookmarkService {
     /// millisecond, most of it the decoder's first use) comes off the way to the first frame.
     struct SessionReadAhead {
         let identity: ArticleIdentity
-        /// The article's file, as sessions are keyed (`BookmarkFile.of`).
+        /// The path the article was read from (`Article.path`), and its file, as sessions are
+        /// keyed (`BookmarkFile.of`).
+        let path: String
         let file: String
         let saved: Result<SavedSession?, any Error>
 
-        init(store: StateStore, identity: ArticleIdentity, file: String) {
+        init(store: StateStore, identity: ArticleIdentity, path: String) {
             self.identity = identity
+            self.path = path
+            let file = BookmarkFile.of(path: path)
             self.file = file
             saved = Result { try StoreService.savedSession(in: store, for: identity, file: file) }
         }

@@ -216,7 +216,7 @@ struct SessionByFileTests {
         let explorer = Explorer(model: dualPower, bookmarks: true)
         let state = explorer.update(explorer.initialState(size: size), .follow(.section(3)))
         try StoreService(store: store).saveSession(SessionRecord(view: explorer.snapshot(state), history: History()), for: dualPower, asReadLast: true)
-        let elsewhere = StoreService.SessionReadAhead(store: store, identity: ArticleIdentity(dualPower), file: "/articles/dual-power.txt")
+        let elsewhere = StoreService.SessionReadAhead(store: store, identity: ArticleIdentity(dualPower), path: "/articles/dual-power.txt")
         #expect(try elsewhere.saved.get() == nil)
         let service = StoreService(store: store, readAhead: elsewhere)
         #expect(try service.session(for: dualPower)?.view.place?.section.id == dualPower.article.sections[3].id)

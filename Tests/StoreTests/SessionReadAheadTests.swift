@@ -32,7 +32,7 @@ struct SessionReadAheadTests {
         let store = try StateStore(directory: data.url)
         try save(at: 2, in: store)
         let identity = ArticleIdentity(dualPower)
-        let readAhead = StoreService.SessionReadAhead(store: store, identity: identity, file: BookmarkFile.bundled)
+        let readAhead = StoreService.SessionReadAhead(store: store, identity: identity, path: dualPower.article.path)
         // Saved again after the read-ahead: the read-ahead is what the start-up sees, and the
         // store's newer session what a later read sees.
         try save(at: 4, in: store)
@@ -49,7 +49,7 @@ struct SessionReadAheadTests {
         let store = try StateStore(directory: data.url)
         try save(at: 2, in: store)
         let other = ArticleIdentity(title: dualPower.article.title, contentHash: "another text")
-        let readAhead = StoreService.SessionReadAhead(store: store, identity: other, file: BookmarkFile.bundled)
+        let readAhead = StoreService.SessionReadAhead(store: store, identity: other, path: dualPower.article.path)
         try save(at: 4, in: store)
         let service = StoreService(store: store, readAhead: readAhead)
         #expect(savedSection(try service.session(for: dualPower)) == dualPower.article.sections[4].id)
