@@ -97,8 +97,73 @@ for floor in swift foundation; do
     swiftc -O -static-executable "$WORK/floor/$floor.swift" -o "$WORK/floor/$floor" >"$WORK/build-floor-$floor.log" 2>&1 \
         || { tail -20 "$WORK/build-floor-$floor.log" >&2; log "bench-tui: the $floor floor did not build"; exit 1; }
 done
+# The architecture's floor: what any explorer built as the product card fixes it (Swift, ncurses,
+# its state in SQLite) does before its first frame, and nothing else: it opens a store and reads
+# a row, reads the article's file, sets the terminal up as the explorer's backend does (locale,
+# newterm, modes, colours, a window, keypad, mouse), and draws the file's first lines under a
+# status bar. No parsing, linking or layout: seealso's time above it is the article model's
+# and the explorer's; its own ratio to less is the best any such program could reach.
+FLOOR_PACKAGE="$WORK/floor/architecture"
+mkdir -p "$FLOOR_PACKAGE/Sources/CCurses" "$FLOOR_PACKAGE/Sources/CSQLite" "$FLOOR_PACKAGE/Sources/architecture"
+cat >"$FLOOR_PACKAGE/Package.swift" <<'SWIFT'
+// swift-tools-version:5.9
+import PackageDescription
+let package = Package(name: "architecture", targets: [
+    .systemLibrary(name: "CCurses", path: "Sources/CCurses"),
+    .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+    .executableTarget(name: "architecture", dependencies: ["CCurses", "CSQLite"]),
+])
+SWIFT
+printf 'module CCurses [system] {\n    header "shim.h"\n    link "ncursesw"\n    export *\n}\n' >"$FLOOR_PACKAGE/Sources/CCurses/module.modulemap"
+cat >"$FLOOR_PACKAGE/Sources/CCurses/shim.h" <<'C'
+#define NCURSES_WIDECHAR 1
+#include <ncurses.h>
+#include <locale.h>
+#include <stdio.h>
+static inline FILE *floor_stdout(void) { return stdout; }
+static inline FILE *floor_stdin(void) { return stdin; }
+static inline mmask_t floor_mouse(void) { return BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
+C
+printf 'module CSQLite [system] {\n    header "shim.h"\n    link "sqlite3"\n    export *\n}\n' >"$FLOOR_PACKAGE/Sources/CSQLite/module.modulemap"
+echo '#include <sqlite3.h>' >"$FLOOR_PACKAGE/Sources/CSQLite/shim.h"
+cat >"$FLOOR_PACKAGE/Sources/architecture/main.swift" <<'SWIFT'
+import CCurses
+import CSQLite
+import Glibc
+
+// arguments: STORE ARTICLE
+var database: OpaquePointer?
+guard sqlite3_open_v2(CommandLine.arguments[1], &database, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK else { exit(1) }
+sqlite3_exec(database, "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=2000; CREATE TABLE IF NOT EXISTS session (title TEXT PRIMARY KEY, data BLOB)", nil, nil, nil)
+var statement: OpaquePointer?
+sqlite3_prepare_v2(database, "SELECT data FROM session WHERE title = 'Dual power'", -1, &statement, nil)
+_ = sqlite3_step(statement)
+sqlite3_finalize(statement)
+guard let file = fopen(CommandLine.arguments[2], "r") else { exit(1) }
+var bytes = [UInt8](repeating: 0, count: 1 << 20)
+let count = fread(&bytes, 1, bytes.count, file)
+fclose(file)
+let lines = String(decoding: bytes[..<count], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+setlocale(LC_ALL, "")
+guard newterm(nil, floor_stdout(), floor_stdin()) != nil else { exit(1) }
+cbreak(); noecho(); nonl(); curs_set(0)
+start_color(); use_default_colors()
+guard let window = newwin(0, 0, 0, 0) else { exit(1) }
+keypad(window, true)
+mousemask(floor_mouse(), nil)
+mouseinterval(0)
+let rows = Int(getmaxy(window)), columns = Int(getmaxx(window))
+for (row, line) in lines.prefix(rows - 1).enumerated() { mvwaddstr(window, Int32(row), 0, String(line.prefix(columns))) }
+mvwaddstr(window, Int32(rows - 1), 0, "Dual power  Top  ? help")
+wrefresh(window)
+pause()
+SWIFT
+# Linked as seealso is, with the Makefile's flags.
+build "$WORK/build-floor-architecture.log" -c release "${STATIC_FLAGS[@]}" --package-path "$FLOOR_PACKAGE" \
+    || { log "bench-tui: the architecture floor did not build"; exit 1; }
 SWIFT_FLOOR="$WORK/floor/swift"
 FOUNDATION_FLOOR="$WORK/floor/foundation"
+ARCHITECTURE_FLOOR="$FLOOR_PACKAGE/.build/release/architecture"
 DYNAMIC_SEEALSO="$BIN/seealso"
 EXTRA_JSON="{\"seealso, swift build (runtime loaded)\": \"$DYNAMIC_SEEALSO\"}"
 
@@ -154,6 +219,8 @@ PROGRAMS = {
     "floor (sh: echo)": ("echo READY; exec sleep 600", lambda text: "READY" in text),
     "floor (Swift: print)": (f"exec '{os.environ['SWIFT_FLOOR']}'", lambda text: "? help" in last_row(text)),
     "floor (Swift + Foundation: print)": (f"exec '{os.environ['FOUNDATION_FLOOR']}'", lambda text: "? help" in last_row(text)),
+    "floor (the architecture: SQLite, file, ncurses)": (f"exec '{os.environ['ARCHITECTURE_FLOOR']}' '{WORK}/floor/state.sqlite' '{ARTICLE}'",
+                                                        lambda text: "? help" in last_row(text)),
 }
 
 
@@ -298,6 +365,7 @@ def startup_detail(runs, term, extra):
         "pty less": pty_first_frame(["less", ARTICLE], b"dual-power.txt", runs, term),
         "pty floor (Swift: print)": pty_first_frame([os.environ["SWIFT_FLOOR"]], b"? help", runs, term),
         "pty floor (Swift + Foundation: print)": pty_first_frame([os.environ["FOUNDATION_FLOOR"]], b"? help", runs, term),
+        "pty floor (the architecture)": pty_first_frame([os.environ["ARCHITECTURE_FLOOR"], f"{WORK}/floor/state.sqlite", ARTICLE], b"? help", runs, term),
         "seealso --version": process_time([SEEALSO, "--version"], runs),
         "less --version": process_time(["less", "--version"], runs),
         "true": process_time(["true"], runs),
@@ -381,7 +449,7 @@ PYTHON
 # Start every launch at the top (as less does): no session restored from the last run.
 SEEALSO_ARGS=""
 if "$SEEALSO" explore --help 2>/dev/null | grep -q -- "--no-restore"; then SEEALSO_ARGS="--no-restore"; fi
-export ROOT WORK SOCKET SEEALSO DYNAMIC_SEEALSO BENCH ARTICLE QUIET_MS SEEALSO_ARGS SWIFT_FLOOR FOUNDATION_FLOOR
+export ROOT WORK SOCKET SEEALSO DYNAMIC_SEEALSO BENCH ARTICLE QUIET_MS SEEALSO_ARGS SWIFT_FLOOR FOUNDATION_FLOOR ARCHITECTURE_FLOOR
 PY="$WORK/bench_tui.py"
 
 echo "seealso TUI benchmark — $(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -497,6 +565,9 @@ verdicts.append(line)
 swift_floor, foundation_floor = median(s["floor (Swift: print)"]), median(s["floor (Swift + Foundation: print)"])
 verdicts.append(f"FLOOR a Swift program that only prints: {swift_floor / less:.2f}× less; with Foundation linked: "
                 f"{foundation_floor / less:.2f}× less; seealso above the Foundation floor: {median(s['seealso']) - foundation_floor:.1f} ms")
+architecture = median(s["floor (the architecture: SQLite, file, ncurses)"])
+verdicts.append(f"FLOOR the architecture alone (Swift, SQLite, the file, ncurses set up, no model): {architecture / less:.2f}× less; "
+                f"seealso {median(s['seealso']) / architecture:.2f}× it, {median(s['seealso']) - architecture:.1f} ms above it")
 
 print()
 print(f"   Without tmux, {runs} runs each, median ms: spawn on a pty (120×40, TERM={term}) → the frame's last bytes;")
