@@ -17,5 +17,20 @@ extension OnATerminal {
             let output = try PtyScript.run(script)
             #expect(output == "drawn\nexited 0", "\(output)")
         }
+
+        /// An explorer still running when its tmux server is killed saves its reading place as
+        /// it ends, into the session's home: the home is removed only once it has ended, and
+        /// none is left behind in the temporary folder.
+        @Test func aSessionEndedUnderARunningExplorerLeavesNoHome() throws {
+            var tmux: TmuxSession? = try TmuxSession(width: 80, height: 24)
+            let home = try #require(tmux?.home)
+            tmux?.type(Shell.quote(try Binary.path()))
+            try tmux?.waitFor("? help")
+            tmux?.press("j")
+            tmux = nil
+            // Long enough for a save that lost the race to have made its folder again.
+            usleep(300_000)
+            #expect(!FileManager.default.fileExists(atPath: home.path), "left behind: \(home.path)")
+        }
     }
 }

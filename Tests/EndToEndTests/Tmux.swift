@@ -105,7 +105,14 @@ final class TmuxSession {
     }
 
     deinit {
+        // kill-server hangs up the programs in the pane, and an explorer saves its reading
+        // place as it ends: that save made `home/data` again after the folder was removed, and
+        // every run of the suite left a dozen of them in /tmp (517 after a few days). So the
+        // pane's processes are waited for (5 s at most), then the folder goes.
+        let shell = Int32(tmux("display-message -p -t main '#{pane_pid}'").output.trimmingCharacters(in: .whitespacesAndNewlines))
+        let running = shell.map(ProcessTree.withDescendants) ?? []
         tmux("kill-server")
+        ProcessTree.waitForExit(of: running, timeout: 5)
         try? FileManager.default.removeItem(at: home)
         let sockets = URL(fileURLWithPath: "/tmp/tmux-\(getuid())").appendingPathComponent(socket)
         try? FileManager.default.removeItem(at: sockets)
@@ -250,6 +257,48 @@ final class TmuxSession {
     }
 
     var buffers: String { tmux("list-buffers").output }
+}
+
+/// Processes as /proc lists them: a test's teardown waits for what it started to end.
+enum ProcessTree {
+    /// `pid` and every process descended from it, as they are now.
+    static func withDescendants(_ pid: Int32) -> [Int32] {
+        var children: [Int32: [Int32]] = [:]
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let child = Int32(entry), let parent = parent(of: child) else { continue }
+            children[parent, default: []].append(child)
+        }
+        var found = [pid]
+        var next = 0
+        while next < found.count {
+            found += children[found[next]] ?? []
+            next += 1
+        }
+        return found
+    }
+
+    /// The parent of `pid`: the field after the command name, in parentheses that may hold
+    /// spaces and parentheses themselves, of `/proc/PID/stat`.
+    private static func parent(of pid: Int32) -> Int32? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        return fields.count > 1 ? Int32(fields[1]) : nil
+    }
+
+    /// Polls until none of `pids` is running (a zombie, whose parent has not reaped it yet,
+    /// counts as ended), or `timeout` seconds have gone.
+    static func waitForExit(of pids: [Int32], timeout: TimeInterval) {
+        let deadline = Date().addingTimeInterval(timeout)
+        while pids.contains(where: isRunning), Date() < deadline { usleep(10_000) }
+    }
+
+    private static func isRunning(_ pid: Int32) -> Bool {
+        guard kill(pid, 0) == 0 || errno == EPERM else { return false }
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        guard let close = stat.lastIndex(of: ")") else { return false }
+        return stat[stat.index(after: close)...].split(separator: " ").first != "Z"
+    }
 }
 
 /// Signals by the names `kill -NAME` takes, for tests that send them.
