@@ -18,7 +18,9 @@ struct TerminalCharsetTests {
         #expect(latin9.shown("½") == "?", "8859-15 has no ½ where Latin-1 has it")
         let koi8 = TerminalCharset(codeset: "KOI8-R")
         #expect(koi8.shown("Д") == "Д" && koi8.byte("Д") == 0xE4)
-        #expect(koi8.shown("│") == "│" && koi8.byte("│") == 0x81, "KOI8-R draws the box lines")
+        // QA 41: KOI8-R has its box lines at 0x80–0x9F, which a terminal in 8-bit mode reads
+        // as C1 controls; those above 0x9F are drawn as themselves.
+        #expect(koi8.shown("│") == "|" && koi8.shown("═") == "═" && koi8.byte("═") == 0xA0)
         #expect(koi8.shown("é") == "?")
     }
 
@@ -51,6 +53,35 @@ struct TerminalCharsetTests {
         let text = String(decoding: bytes.filter { $0 < 0x80 || $0 == 0xE9 }.map { $0 == 0xE9 ? UInt8(ascii: "e") : $0 }, as: UTF8.self)
         #expect(text.contains("|e<?? -\"x\""), "\(text.debugDescription)")
         #expect(text.contains("???????????"))
+    }
+
+    /// No charset draws a character with a byte of 0x80–0x9F (QA 41: in KOI8-R "²0;title°"
+    /// went out as OSC 0 … ST, and "⌡2J" as CSI 2 J; in Windows-1252 "›2J" was CSI 2 J, and the
+    /// breadcrumb's own "›" a CSI before the next section's name).
+    @Test(arguments: TerminalCharset.upperHalves.keys.sorted())
+    func noCharsetDrawsWithAControlsByte(_ name: String) throws {
+        let charset = TerminalCharset(codeset: name)
+        let upperHalf = try #require(TerminalCharset.upperHalves[name])
+        for scalar in upperHalf.unicodeScalars where scalar != "\u{0}" {
+            let shown = charset.shown(String(scalar))
+            #expect(shown.value < 0x80 || charset.byte(shown) >= 0xA0, "\(name): \(scalar) drawn with byte \(charset.byte(shown))")
+        }
+        var frame = CellBuffer(width: 60, height: 2)
+        frame.put("Title ²0;PWNED° and clear ›2J›H and ⌡2J done…", x: 0, y: 0, style: Style(.normal))
+        frame.put("│ Dual power › See also – “it’s” • 2×2 €", x: 0, y: 1, style: Style(.statusBar, reverse: true))
+        var features = TerminalFeatures.xterm
+        features.charset = charset
+        var encoder = ScreenEncoder(features: features, theme: .dark) { Character($0).displayWidth }
+        let bytes = encoder.encode(frame)
+        #expect(!bytes.contains { (0x80...0x9F).contains($0) }, "\(name)")
+    }
+
+    @Test func lettersAtAControlsByteAreDrawnAsTheirBase() {
+        let windows = TerminalCharset(codeset: "CP1252")
+        #expect(windows.shown("Š") == "S" && windows.shown("œ") == "o" && windows.shown("é") == "é")
+        #expect(windows.shown("›") == ">" && windows.shown("–") == "-" && windows.shown("“") == "\"")
+        #expect(TerminalCharset(codeset: "KOI8-R").shown("\u{00A0}") == " ")
+        #expect(TerminalCharset(codeset: "ISO-8859-15").shown("Š") == "Š", "Latin-9 has it at 0xA6")
     }
 
     /// Keys come in the charset too: in a Latin-1 locale, é typed (0xE9) was read as the start

@@ -3,7 +3,11 @@
 /// among them, which swallowed what followed (QA 28). There each cell is drawn as a
 /// character the charset has: itself, or a look-alike (box lines, arrows, dashes, quotes),
 /// else `?`. A locale that names no charset (C, POSIX: LANG unset) is taken for UTF-8, the
-/// terminal's likely one.
+/// terminal's likely one. Nor is any character drawn with a byte of 0x80–0x9F, though KOI8-R
+/// puts its box lines there and Windows-1252 its dashes and quotes: a terminal in 8-bit mode
+/// (xterm without allowC1Printable, the Linux console) reads those bytes as C1 controls too,
+/// and an article's "²0;title°" was an OSC that set the window's title, "›2J" a CSI that
+/// cleared the screen (QA 41). They are drawn as their look-alikes.
 public enum TerminalCharset: Equatable, Sendable {
     case utf8
     /// ASCII, and the characters of bytes 0x80–0xFF that the charset `name` has.
@@ -29,13 +33,17 @@ public enum TerminalCharset: Equatable, Sendable {
         }
     }
 
-    /// Whether `scalar` is drawn as itself.
+    /// Whether `scalar` is drawn as itself: the charset has it, at a byte no terminal reads
+    /// as a control.
     func has(_ scalar: Unicode.Scalar) -> Bool {
         switch self {
         case .utf8: true
-        case .singleByte(_, let bytes): scalar.value < 0x80 || bytes[scalar] != nil
+        case .singleByte(_, let bytes): scalar.value < 0x80 || bytes[scalar].map { !Self.controlBytes.contains($0) } ?? false
         }
     }
+
+    /// The C1 controls' bytes, in a terminal that reads eight bits a character.
+    static let controlBytes: ClosedRange<UInt8> = 0x80...0x9F
 
     /// One cell's `text` as one character this charset has (a combining mark after it
     /// dropped).
@@ -51,7 +59,8 @@ public enum TerminalCharset: Equatable, Sendable {
     }
 
     /// The character of a byte the terminal sends: keys come in the charset too, and a
-    /// Latin-1 terminal's é (0xE9) read as UTF-8 was no character, and dropped (QA 28). Nil
+    /// Latin-1 terminal's é (0xE9) read as UTF-8 was no character, and dropped (QA 28). A
+    /// terminal that sends Windows-1252's € as 0x80 means €, though it is never drawn so. Nil
     /// for a byte the charset leaves undefined (Latin-1's C1 range), and for any byte past
     /// ASCII in `ascii` (a charset of several bytes a character, read no better).
     func scalar(ofByte byte: UInt8) -> Unicode.Scalar? {
@@ -75,7 +84,11 @@ public enum TerminalCharset: Equatable, Sendable {
         var table: [Unicode.Scalar: Unicode.Scalar] = [:]
         for (characters, lookAlike) in [("│┃║╎┆", "|"), ("─━═╌┄", "-"), ("┌┐└┘├┤┬┴┼╭╮╯╰╔╗╚╝", "+"),
                                         ("→⟩›»", ">"), ("←⟨‹«", "<"), ("↑", "^"), ("↓", "v"), ("…", "~"), ("·•∙", "."),
-                                        ("★☆", "*"), ("–—−‐", "-"), ("‘’‚′", "'"), ("“”„″", "\""), ("×", "x"), ("\u{FFFD}", "?")] {
+                                        ("★☆", "*"), ("–—−‐", "-"), ("‘’‚′", "'"), ("“”„″", "\""), ("×", "x"), ("\u{FFFD}", "?"),
+                                        // Where the charset has them only at a C1 control's byte (see above):
+                                        // KOI8-R's no-break space and ², Windows-1252's letters.
+                                        ("\u{00A0}", " "), ("²", "2"), ("Š", "S"), ("š", "s"), ("Ž", "Z"), ("ž", "z"),
+                                        ("Ÿ", "Y"), ("Œ", "O"), ("œ", "o"), ("ƒ", "f")] {
             for character in characters.unicodeScalars { table[character] = Unicode.Scalar(lookAlike)! }
         }
         return table
