@@ -64,6 +64,32 @@ struct ResizeSelectionTests {
         #expect(view(resized).last == last)
     }
 
+    /// QA 41: through a size too small for the panes, the reader kept its top line and the
+    /// selection at the end of the article was left below the view at 60×20.
+    @Test("Through a size too small for anything, the selection is still kept in view", arguments: [
+        [Size(width: 30, height: 30)], [Size(width: 20, height: 4), Size(width: 39, height: 12)], [Size(width: 40, height: 11)],
+    ])
+    func aDetourThroughTooSmallKeepsTheSelection(detour: [Size]) throws {
+        var state = explorer.initialState(size: Size(width: 120, height: 40))
+        state = explorer.press(state, .character("2"), .character("G"), .character("["))
+        let selected = try #require(state.reader.selectedReference)
+        try #require(view(state).contains(try selectedLines(state).lowerBound))
+        let left = state
+        for size in detour {
+            state = explorer.update(state, .resize(size))
+            try #require(state.layout.isTooSmall)
+        }
+        let usable = explorer.update(state, .resize(Size(width: 60, height: 20)))
+        #expect(usable.reader.selectedReference == selected)
+        let lines = try selectedLines(usable)
+        #expect(view(usable).contains(lines.lowerBound) && view(usable).contains(lines.upperBound),
+                "lines \(lines) are in the view \(view(usable))")
+        #expect(explorer.press(usable, .enter).notice == nil, "Enter follows it")
+        // And back: the screen left.
+        let back = explorer.update(usable, .resize(Size(width: 120, height: 40)))
+        #expect(explorer.readerTopLine(back) == explorer.readerTopLine(left))
+    }
+
     @Test("With nothing selected, the top line is kept, as before")
     func nothingSelectedKeepsTheTop() {
         var state = explorer.initialState(size: Size(width: 120, height: 40))

@@ -63,16 +63,19 @@ extension Explorer {
     /// lead while the prompt said "match 1/35"), else the selected cross-reference (it was off
     /// screen: Enter refused it, ] started over at the top of the view). The reader then
     /// scrolls just enough to show it whole, as vim keeps the cursor on screen. One already out
-    /// of view stays where it is.
+    /// of view stays where it is. Too small, the terminal shows no view: what was in view
+    /// before is kept in view when it grows (`ViewsBeforeResize.keptInView`).
     func resized(_ state: AppState, to size: Size) -> AppState {
         // The match, while it is the search's place (`viewLeft`).
         let keepsMatch = state.search.map { $0.current != nil && !viewLeft($0, in: state) } ?? false
         func kept(_ state: AppState) -> ClosedRange<Int>? {
             keepsMatch ? matchLine(state).map { $0...$0 } : selectedReferenceLines(state)
         }
-        let wasInView = kept(state).map { readerView(state).contains($0.lowerBound) } ?? false
+        let wasInView = state.layout.isTooSmall ? state.beforeResize.keptInView
+            : kept(state).map { readerView(state).contains($0.lowerBound) } ?? false
         var state = restoringViewsBeforeResize(state, to: size)
         state.size = size
+        state.beforeResize.keptInView = state.layout.isTooSmall && wasInView
         guard wasInView, !state.layout.isTooSmall, let lines = kept(state) else { return state }
         // From the top chosen before earlier resizes, when one of them moved it.
         let chosen = state.beforeResize.readerTop ?? state.reader.top

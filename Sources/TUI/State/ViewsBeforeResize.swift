@@ -18,6 +18,11 @@ public struct ChosenOffset: Hashable, Sendable {
 public struct ViewsBeforeResize: Hashable, Sendable {
     /// The reader's top, when a resize scrolled it to keep the selected cross-reference in view.
     public var readerTop: ReaderAnchor?
+    /// What the reader keeps in view (the selected cross-reference, the search's match) was in
+    /// it when a resize made the terminal too small, where nothing is: the resize that makes it
+    /// usable again keeps it in view as from the size before (QA 41: 120×40 → 30×30 → 60×20
+    /// left it off screen, and Enter refused it).
+    public var keptInView = false
     public var offsets: [ScrolledView: ChosenOffset] = [:]
 
     public init() {}
@@ -89,7 +94,10 @@ extension Explorer {
                 offset(of: view, in: state) != chosen.row || (view == .help && chosen.size != state.size)
             }
         } else {
-            if state.reader != previous.reader { state.beforeResize.readerTop = nil }
+            if state.reader != previous.reader {
+                state.beforeResize.readerTop = nil
+                state.beforeResize.keptInView = false
+            }
             state.beforeResize.offsets = state.beforeResize.offsets.filter { view, _ in
                 shownState(of: view, in: state) == shownState(of: view, in: previous)
             }
