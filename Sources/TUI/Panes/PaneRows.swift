@@ -9,6 +9,9 @@ public enum PaneRows {
                                bookmarked: Set<Int> = []) -> [(section: Int, row: ListRow)] {
         var rows: [(Int, ListRow)] = []
         let article = model.article
+        // The section being read, or where it is inside a collapsed one, the one that shows and
+        // holds it (QA 41: focused, with the selection elsewhere, nothing marked it).
+        let current = article.path(to: current).dropLast().first(where: collapsed.contains) ?? current
         // The ★ after a bookmarked section's heading, kept when the row is cut to the pane.
         func marked(_ spans: [TextSpan], section: Int) -> (spans: [TextSpan], kept: Int) {
             bookmarked.contains(section) ? (spans + [TextSpan(" ★", Style(.bookmark, bold: true))], 1) : (spans, 0)

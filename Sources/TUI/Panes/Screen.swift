@@ -232,11 +232,11 @@ extension Explorer {
         let list = ListState(selection: selection, top: state.outline.top)
         let outline = rows.map(\.row)
         // Unfocused, the outline's selection follows the reader (`normalized`), and the section
-        // being read is marked by its own style: the band would only repeat it there. It is
-        // drawn where that style is not shown, on the visible ancestor that stands in for a
-        // section inside a collapsed one, which is where Enter would act once focused.
+        // being read is marked by its own style (on the collapsed section that holds it, where
+        // it is hidden): the band would only repeat it there, and is drawn where it would not.
         let mark: SelectionMark = focused ? .focused
-            : rows.indices.contains(selection) && rows[selection].section == currentSection(state) ? .none : .inactive
+            : rows.indices.contains(selection) && rows[selection].section == outlineRow(showing: currentSection(state), in: rows)
+            ? .none : .inactive
         return drawList(outline, laidOut: listLayout(outline, pane: .outline, state), list: list, in: rect, mark: mark, into: &buffer)
     }
 
