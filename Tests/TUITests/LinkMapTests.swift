@@ -73,6 +73,19 @@ func boxText(_ buffer: CellBuffer, _ box: Rect, row y: Int) -> String {
 
 @Suite("Link map")
 struct LinkMapTests {
+    /// QA 41: a rationale a links file writes over several lines (a TOML `"""` string) showed
+    /// "^J" on the map's detail row; the topic card breaks it, `links` joins it with a space.
+    @Test func aRationaleOfSeveralLinesIsOneLineOnTheMap() throws {
+        let article = try ArticleParser().parse("= Pair =\n\nLead.\n\n== Strategies ==\n- Hub – a plan.\n\n== See also ==\n- Rim\n", path: "pair.txt")
+        let links = "[[link]]\nfrom = \"strategy: Hub\"\nto = \"see-also: Rim\"\ntype = \"related\"\nrationale = \"\"\"\nFirst line\nsecond line\"\"\"\n"
+        let model = try LinkedArticle(article: article, annotations: (links, "pair.links.toml"))
+        let map = try linkMap("Hub", in: model)
+        let buffer = render(map, width: 80, height: 24)
+        let rows = (0..<24).map { y in (0..<80).map { buffer[$0, y].text }.joined() }
+        #expect(rows.contains { $0.contains("First line second line") }, "\(rows.joined(separator: "\n"))")
+        #expect(!rows.contains { $0.contains("^J") })
+    }
+
     /// Rival government: Libya, Yemen, Strelkov, Kosova and the Background's 1917 case.
     @Test("the busiest item of the bundled article is Rival government, with 5 links")
     func busiest() {

@@ -190,9 +190,10 @@ public struct LinkMap: Equatable, Sendable {
     }
 
     /// Why `links` link: a rationale, else where the first detected one is and its sentence
-    /// ("line 9: While…"), with that evidence.
+    /// ("line 9: While…"), with that evidence. On one line: the map shows it on its detail
+    /// rows, where a rationale written over several lines showed "^J" (QA 41).
     static func reason(_ links: [Link]) -> (String?, Evidence?) {
-        if let rationale = links.lazy.compactMap(\.rationale).first { return (rationale, nil) }
+        if let rationale = links.lazy.compactMap(\.rationale).first { return (rationale.onOneLine, nil) }
         let evidence = links.compactMap(\.evidence)
         guard let first = evidence.first else { return (nil, nil) }
         let lines = evidence.map { String($0.line) }
