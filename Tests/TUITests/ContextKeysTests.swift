@@ -31,6 +31,16 @@ struct ContextKeysHelpTests {
         let prompt = try #require(sections.first { $0.key.hasPrefix("In a prompt") }?.value, "\(sections.keys)")
         for key in ["Tab", "Ctrl-G", "Esc", "Enter"] { #expect(prompt.contains(key), "\(key) in \(prompt)") }
     }
+
+    /// QA 41: with search remapped to `f`, the prompt's heading still named `/`, which then
+    /// said "/ is not bound to anything".
+    @Test func thePromptsHeadingNamesTheSearchKeyAsBoundNow() {
+        #expect(Self.sections().keys.contains("In a prompt (/ search, note)"))
+        let remapped = KeyMap(bindings: KeyMap.standard.bindings.map { $0.command == .search ? KeyMap.Binding(.search, [.character("f")]) : $0 })
+        #expect(Self.sections(remapped).keys.contains("In a prompt (f search, note)"), "\(Self.sections(remapped).keys)")
+        let unbound = KeyMap(bindings: KeyMap.standard.bindings.filter { $0.command != .search })
+        #expect(Self.sections(unbound).keys.contains("In a prompt (search, note)"), "\(Self.sections(unbound).keys)")
+    }
 }
 
 /// Keys enough to find one a handler takes and its table does not list: every named key,

@@ -20,8 +20,9 @@ public struct ContextKeyTable<Effect: Hashable & Sendable>: Sendable {
         }
     }
 
-    /// The heading the help lists the rows under.
-    public let title: String
+    /// The heading the help lists the rows under, with the keys bound now: a key it names is
+    /// the keymap's (QA 41: "In a prompt (/ search, note)" with search remapped to `f`).
+    public let title: @Sendable (KeyMap) -> String
     public let rows: [Row]
     /// What any other key does here, said under the rows.
     public let otherwise: String
@@ -31,7 +32,8 @@ public struct ContextKeyTable<Effect: Hashable & Sendable>: Sendable {
     private let effectByKey: [Key: Effect]
     private let effectByCommand: [Command: Effect]
 
-    public init(_ title: String, _ rows: [Row], otherwise: String, takesFirst: @escaping @Sendable (Key) -> Bool = { _ in false }) {
+    public init(_ title: @escaping @Sendable (KeyMap) -> String, _ rows: [Row], otherwise: String,
+                takesFirst: @escaping @Sendable (Key) -> Bool = { _ in false }) {
         self.title = title
         self.rows = rows
         self.otherwise = otherwise
@@ -63,7 +65,7 @@ public struct ContextKeyTable<Effect: Hashable & Sendable>: Sendable {
     /// The listing of the rows with `keymap`'s keys: a command's key that the place takes
     /// otherwise (a fixed key, an editing key) is not the command's here, and is not listed.
     public func listing(_ keymap: KeyMap) -> ContextKeyListing {
-        ContextKeyListing(title: title, rows: rows.map { row in
+        ContextKeyListing(title: title(keymap), rows: rows.map { row in
             var keys = row.keys
             for key in row.commands.flatMap(keymap.keys(for:)) where !keys.contains(key) && effect(of: key, in: keymap) == row.effect {
                 keys.append(key)
@@ -113,7 +115,7 @@ public enum ContextKeys {
     /// does it too (`Explorer.interruptAction`).
     private static let cancelKeys: [Key] = [.escape, .control("g")]
 
-    public static let prompt = ContextKeyTable<PromptKey>("In a prompt (/ search, note)", [
+    public static let prompt = ContextKeyTable<PromptKey>({ "In a prompt (\($0.keyName(for: .search).map { $0 + " " } ?? "")search, note)" }, [
         .init(.accept, keys: [.enter], "Search, or save the note"),
         .init(.cancel, keys: cancelKeys, "Cancel (so does Ctrl-C)"),
         .init(.typeSpace, keys: [.tab], "Type a space"),
@@ -121,7 +123,7 @@ public enum ContextKeys {
         .init(.redraw, commands: [.redraw], "Redraw the screen"),
     ], otherwise: "Other keys edit the text (Typing, below).", takesFirst: LineInput.edits)
 
-    public static let finder = ContextKeyTable<FinderKey>("In the finder (go to)", [
+    public static let finder = ContextKeyTable<FinderKey>({ _ in "In the finder (go to)" }, [
         .init(.jump, keys: [.enter], "Jump to the selected result"),
         .init(.cancel, keys: cancelKeys, "Close the finder (so does Ctrl-C)"),
         .init(.previous, keys: [.up, .control("p"), .backTab], "Select the previous result"),
@@ -132,7 +134,7 @@ public enum ContextKeys {
         .init(.redraw, commands: [.redraw], "Redraw the screen"),
     ], otherwise: "Other keys edit the query (Typing, below).", takesFirst: LineInput.edits)
 
-    public static let typing = ContextKeyTable<LineInput.Edit>("Typing (prompts and the finder)", [
+    public static let typing = ContextKeyTable<LineInput.Edit>({ _ in "Typing (prompts and the finder)" }, [
         .init(.characterBack, keys: [.left, .control("b")], "Cursor back a character"),
         .init(.characterForward, keys: [.right, .control("f")], "Cursor forward a character"),
         // Readline takes Alt-Shift-b as Alt-b (do-lowercase-version), and so on.
@@ -150,7 +152,7 @@ public enum ContextKeys {
     ], otherwise: "Other characters are typed; other Alt keys do nothing. These keys are read first: "
         + "Ctrl-D and Ctrl-U edit here, and do not scroll.")
 
-    public static let linkMap = ContextKeyTable<LinkMapKey>("In the link map", [
+    public static let linkMap = ContextKeyTable<LinkMapKey>({ _ in "In the link map" }, [
         .init(.next, commands: [.moveDown, .nextReference], "Next node"),
         .init(.previous, commands: [.moveUp, .previousReference], "Previous node"),
         // A group is the map's page, and its section.
@@ -165,7 +167,7 @@ public enum ContextKeys {
     ], otherwise: "Any other bound key closes the map, then does what it does in the panes; "
         + "a key bound to nothing leaves the map open.")
 
-    public static let help = ContextKeyTable<HelpKey>("In this help", [
+    public static let help = ContextKeyTable<HelpKey>({ _ in "In this help" }, [
         .init(.lineDown, commands: [.moveDown], "Scroll a line down"),
         .init(.lineUp, commands: [.moveUp], "Scroll a line up"),
         .init(.pageDown, commands: [.pageDown], "Scroll a page down"),
