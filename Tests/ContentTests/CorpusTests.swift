@@ -159,6 +159,22 @@ struct CorpusTests {
         #expect(text.contains(": Anarchism ==\n") && text.contains(": Communalism ==\n"))
     }
 
+    /// QA 41: a file with 25 problems in a folder: the JSON export listed 20 and a 21st
+    /// entry, "… and 5 more problems from this line on", though its schema has one a problem;
+    /// stderr still says 20 and how many more.
+    @Test func theJSONExportListsEveryProblemAndStderrTwenty() throws {
+        let folder = try LinkedFolder()
+        defer { folder.remove() }
+        try folder.write("many.txt", "= Many =\n" + (0..<25).map { "== bad \($0)\n" }.joined())
+        let export = try CLI.run(["export", "--format", "json", folder.root.path])
+        let document = try JSONDecoder().decode(JSONExporter.CorpusDocument.self, from: export.stdout)
+        let many = document.errors.filter { $0.contains("many.txt") }
+        #expect(many.count == 25 && many.allSatisfy { $0.contains("unbalanced heading") }, "\(many)")
+        #expect(document.errors.count == 26, "and broken.txt's")
+        let said = export.stderr.split(separator: "\n").filter { $0.contains("many.txt") }
+        #expect(said.count == 21 && said.last?.contains("and 5 more problems from this line on") == true, "\(said)")
+    }
+
     /// `links FOLDER` and `outline FOLDER` head each article's block with its path and title:
     /// the `line N` references of several articles were ambiguous without it. A single
     /// article's output has no heading.

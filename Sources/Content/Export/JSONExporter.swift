@@ -111,7 +111,7 @@ public struct JSONExporter: Sendable {
                     },
                     document: document(for: model))
             },
-            errors: corpus.failures.map(\.description))
+            errors: corpus.problems.map(\.description))
     }
 
     public func export(_ corpus: Corpus) throws -> String {
