@@ -658,7 +658,7 @@ struct CLITests {
             let file = folder.appendingPathComponent("inv.txt")
             try Data("= I =\n\n== Back\u{200B}ground ==\nx\n\n== Strategies ==\n- Dig\u{200B}gers – diggers.\n".utf8).write(to: file)
             let focus = try CLI.run(["export", "--format", "dot", "--focus", "dig-gers", file.path])
-            #expect(focus.stderr == "seealso: no item or node id starts with 'dig-gers' in 'I'; close matches: Dig<U+200B>gers\n")
+            #expect(focus.stderr == "seealso: no item or section starts with 'dig-gers' in 'I', and no node id is it; close matches: Dig<U+200B>gers\n")
             let section = try CLI.run(["bookmarks", "add", file.path, "--section", "backgrnd", "--data-dir", "/proc/nonexistent/seealso-test"])
             #expect(section.stderr == "seealso: no section starts with 'backgrnd' in 'I'; close matches: Back<U+200B>ground\n", "\(section.stderr)")
         }

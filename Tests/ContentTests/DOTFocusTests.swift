@@ -128,7 +128,7 @@ struct DOTFocusTests {
         do {
             _ = try DOTExporter.resolveFocus("Municipalisn", in: model)
         } catch let error as DOTExporter.UnknownFocus {
-            #expect(error.description == "no item or node id starts with 'Municipalisn' in 'Dual power'; close matches: Municipalism")
+            #expect(error.description == "no item or section starts with 'Municipalisn' in 'Dual power', and no node id is it; close matches: Municipalism")
         }
         // An unknown focus draws no nodes rather than the whole graph.
         #expect(declaredNodes(DOTExporter(focus: "nothing like it", depth: 1).export(model)).isEmpty)

@@ -96,7 +96,7 @@ struct FolderDOTTests {
 
         let unknown = try CLI.run(["export", "--format", "dot", "--focus", "Municipalisn", folder.root.path])
         #expect(unknown.status == 64)
-        #expect(unknown.stderr == "seealso: no item or node id starts with 'Municipalisn' in '\(folder.root.path)'; close matches: Municipalism\n")
+        #expect(unknown.stderr == "seealso: no item or section starts with 'Municipalisn' in '\(folder.root.path)', and no node id is it; close matches: Municipalism\n")
         #expect(unknown.stdout.isEmpty)
     }
 

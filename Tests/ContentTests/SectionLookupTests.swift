@@ -143,7 +143,7 @@ struct SectionLookupTests {
             #expect(item.stderr == "seealso: no item starts with 'strategy: Alpah' in 'Art'; close matches: Alpha, Alphabet\n")
             let focus = try CLI.run(["export", "--format", "dot", "--focus", "section: Bakc", file.path])
             #expect(focus.status == 64)
-            #expect(focus.stderr == "seealso: no item or node id starts with 'section: Bakc' in 'Art'; close matches: Back\n")
+            #expect(focus.stderr == "seealso: no item or section starts with 'section: Bakc' in 'Art', and no node id is it; close matches: Back\n")
             let other = try CLI.run([file.path, "--item", "see-also: Alpah"])
             #expect(other.stderr == "seealso: no item starts with 'see-also: Alpah' in 'Art'\n", "only that kind's")
         }

@@ -25,8 +25,10 @@ public struct DOTExporter: Sendable {
         /// Up to five item or section names (or node ids) close to `name`.
         public var suggestions: [String]
 
+        /// Not "no node id starts with": an id is taken only as written, or in any case, and
+        /// "strategy:" was said to start none where five ids do (QA 41).
         public var description: String {
-            "no item or node id starts with '\(name.quotable)' in '\(article.neutralized)'"
+            "no item or section starts with '\(name.quotable)' in '\(article.neutralized)', and no node id is it"
                 + (suggestions.isEmpty ? "" : "; close matches: " + suggestions.map(\.quotable).joined(separator: ", "))
         }
     }
