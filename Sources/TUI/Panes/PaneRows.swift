@@ -11,19 +11,19 @@ public enum PaneRows {
         let article = model.article
         // The section being read, or where it is inside a collapsed one, the one that shows and
         // holds it (QA 41: focused, with the selection elsewhere, nothing marked it).
-        let current = article.path(to: current).dropLast().first(where: collapsed.contains) ?? current
+        let highlighted = article.path(to: current).dropLast().first(where: collapsed.contains) ?? current
         // The ★ after a bookmarked section's heading, kept when the row is cut to the pane.
         func marked(_ spans: [TextSpan], section: Int) -> (spans: [TextSpan], kept: Int) {
             bookmarked.contains(section) ? (spans + [TextSpan(" ★", Style(.bookmark, bold: true))], 1) : (spans, 0)
         }
         // The lead has no heading: its row is the article's title, marked as any section is.
-        let lead = marked([TextSpan(article.title, Style(current == 0 ? .heading1 : .normal, bold: current == 0))], section: 0)
+        let lead = marked([TextSpan(article.title, Style(highlighted == 0 ? .heading1 : .normal, bold: highlighted == 0))], section: 0)
         rows.append((0, ListRow(lead.spans, target: .section(0), keptAtEnd: lead.kept)))
         func visit(_ parent: Int?, depth: Int) {
             for index in article.children(of: parent) {
                 let hasChildren = !article.children(of: index).isEmpty
                 let marker = hasChildren ? (collapsed.contains(index) ? "▸ " : "▾ ") : "  "
-                let isCurrent = index == current
+                let isCurrent = index == highlighted
                 let itemCounts = model.itemCounts(inSection: index).map { String($0.count) }
                 var spans = [TextSpan(marker, Style(.dim)),
                              TextSpan(article.sections[index].title, Style(isCurrent ? .heading1 : .normal, bold: isCurrent))]
