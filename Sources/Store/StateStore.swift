@@ -451,11 +451,7 @@ public final class StateStore {
     /// count (a folder opened for the first time opened at another folder's article of the same
     /// title); one that says neither its file nor a folder (saved before they were recorded)
     /// does when that folder has none. Without `folder`, the last of any.
-    /// `titleOfFile`: the title the folder's file has now, for a session whose title the folder
-    /// no longer has: that file retitled since is still the article read last, under its new
-    /// title (QA 41: retitled and back, the folder reopened at the article read before it).
-    public func lastRead(among titles: Set<String>, inFolder folder: String? = nil,
-                         titleOfFile: (String) -> String? = { _ in nil }) throws -> FolderResume {
+    public func lastRead(among titles: Set<String>, inFolder folder: String? = nil) throws -> FolderResume {
         try read {
             // A version-2 file seen read-only has no folder column yet, nor one of version 6 a file.
             let folders = schemaVersion >= 3 ? "folder" : "NULL"
@@ -473,8 +469,8 @@ public final class StateStore {
                     if withoutFolder == nil, row.folder == nil, row.file == nil, titles.contains(row.title) { withoutFolder = row.title }
                     continue
                 }
-                if let title = titles.contains(row.title) ? row.title : row.file.flatMap(titleOfFile) {
-                    resume.title = title
+                if titles.contains(row.title) {
+                    resume.title = row.title
                     break
                 }
                 if resume.gone == nil, folder != nil { resume.gone = row.title }

@@ -377,19 +377,10 @@ struct Exploration: ArticleLocation {
         // As said: each problem of an indexed file on a line of its own (see `reportEveryProblem`).
         let failures = { (catalog.failures.flatMap(Diagnostics.everyProblem(of:)) + loadFailures.sorted { $0.key < $1.key }.flatMap(\.value))
             .map(\.description) }
-        // A session whose title the folder no longer has may be of one of its files, retitled
-        // since: its files, as the store keeps them, are listed only then.
-        var titlesByFile: [String: String]?
-        func titleOfFile(_ file: String) -> String? {
-            if titlesByFile == nil {
-                titlesByFile = Dictionary(catalog.entries.map { (BookmarkFile.canonical($0.path), $0.title) }) { first, _ in first }
-            }
-            return titlesByFile?[file]
-        }
         // A file that is there but does not parse is not gone: its title still counts (see
         // `FolderCatalog.unloaded`), so that it is said as not opening, and reopens once fixed.
         let resume = try? store?.lastRead(among: Set(catalog.entries.map(\.title) + catalog.unloaded.map(\.title)),
-                                          inFolder: Self.storeKey(ofFolder: folder), titleOfFile: titleOfFile)
+                                          inFolder: Self.storeKey(ofFolder: folder))
         // The other kind's, only when no place is found: is the name a section's, given to --item?
         let otherPlaces = { (index: Int) in
             (try? ArticleLoader.text(path: catalog.entries[index].path)).map { Self.lookupPlaces(in: $0, items: item == nil) }

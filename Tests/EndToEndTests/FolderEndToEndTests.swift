@@ -237,36 +237,6 @@ extension OnATerminal {
             try tmux.waitForPrompt()
         }
 
-        /// QA 41: the article read last was retitled, read so, and retitled back: its file is
-        /// still the folder's, and the folder reopens at it (it reopened at the article read
-        /// before, saying that the one read last, "Zeta", was no longer in the folder).
-        @Test func aFolderWhoseArticleReadLastWasRetitledAndBack() throws {
-            let tmux = try TmuxSession(width: 120, height: 40)
-            let folder = try articles(in: tmux, with: ["communalism.txt": Self.communalism])
-            let data = Shell.quote(tmux.home.appendingPathComponent("data").path)
-            let communalism = folder.appendingPathComponent("communalism.txt")
-            func status(_ screen: String) -> String { screen.split(separator: "\n").last { $0.contains("? help") }.map(String.init) ?? "" }
-
-            tmux.type("\(seealso) \(Shell.quote(folder.path)) --data-dir \(data)")
-            try goToOctoberRevolution(in: tmux)
-            tmux.press("q")
-            try tmux.waitForPrompt()
-            try Data(Self.communalism.replacingOccurrences(of: "= Communalism =", with: "= Zeta =").utf8).write(to: communalism)
-            tmux.type("clear; \(seealso) \(Shell.quote(communalism.path)) --data-dir \(data)")
-            try tmux.waitUntil("Zeta read alone") { $0.contains("2 Zeta") && $0.contains("The theory of municipalism.") }
-            tmux.press("q")
-            try tmux.waitForPrompt()
-            try Data(Self.communalism.utf8).write(to: communalism)
-
-            tmux.type("clear; \(seealso) \(Shell.quote(folder.path)) --data-dir \(data)")
-            try tmux.waitUntil("the folder at Communalism, the file read last") {
-                $0.contains("2 Communalism") && $0.contains("The theory of municipalism.") && status($0).contains("? help")
-            }
-            #expect(!tmux.screen().contains("no longer in the folder"), "\(tmux.screen())")
-            tmux.press("q")
-            try tmux.waitForPrompt()
-        }
-
         /// QA 40: the folder read through a symbolic link, then one of its articles read alone:
         /// the folder, opened by its own path, began as a folder never read (the link was
         /// another key), and once read by the same path, it reopened at the article read before
