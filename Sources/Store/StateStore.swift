@@ -431,8 +431,11 @@ public final class StateStore {
     /// folder's, which every article read in it shares (it is carried from one to the next),
     /// else its file's own; for one saved before sessions recorded their file (nil), its title's.
     public static func historyScope(file: String?, title: String, folder: String?) -> String {
-        folder.map { "folder:" + $0 } ?? file.map { "file:" + $0 } ?? "article:" + title
+        folder.map(historyScope(ofFolder:)) ?? file.map { "file:" + $0 } ?? "article:" + title
     }
+
+    /// The jump history's scope of the articles read in `folder`.
+    private static func historyScope(ofFolder folder: String) -> String { "folder:" + folder }
 
     /// Where a folder was left.
     public struct FolderResume: Equatable, Sendable {
@@ -532,7 +535,7 @@ public final class StateStore {
             guard let saved = rows.first(where: { $0.file == file }) ?? rows.first(where: { $0.file.map { !BookmarkFile.isThere($0) } ?? true })
             else { return nil }
             let savedScope = Self.historyScope(file: saved.file, title: article.title, folder: saved.folder)
-            let (scope, history) = try firstHistory(in: [folder.map { "folder:" + $0 }, savedScope].compactMap { $0 })
+            let (scope, history) = try firstHistory(in: [folder.map(Self.historyScope(ofFolder:)), savedScope].compactMap { $0 })
             let taken = saved.file == file ? nil
                 : StoredSession.Taken(id: saved.id, file: saved.file, ownHistoryScope: saved.folder == nil ? savedScope : nil)
             return StoredSession(data: saved.data, contentHash: saved.contentHash, folder: saved.folder, history: history,
@@ -550,7 +553,7 @@ public final class StateStore {
         }
         guard let saved = rows.first else { return nil }
         let savedScope = Self.historyScope(file: nil, title: article.title, folder: saved.folder)
-        let (scope, history) = schemaVersion >= 6 ? try firstHistory(in: [reader.map { "folder:" + $0 }, savedScope].compactMap { $0 })
+        let (scope, history) = schemaVersion >= 6 ? try firstHistory(in: [reader.map(Self.historyScope(ofFolder:)), savedScope].compactMap { $0 })
             : (savedScope, nil)
         return StoredSession(data: saved.data, contentHash: saved.contentHash, folder: saved.folder, history: history, historyScope: scope)
     }

@@ -277,13 +277,18 @@ enum ProcessTree {
         return found
     }
 
-    /// The parent of `pid`: the field after the command name, in parentheses that may hold
-    /// spaces and parentheses themselves, of `/proc/PID/stat`.
+    /// The parent of `pid` (the second field of its `statFields`).
     private static func parent(of pid: Int32) -> Int32? {
+        statFields(of: pid).flatMap { $0.count > 1 ? Int32($0[1]) : nil }
+    }
+
+    /// The fields of `/proc/PID/stat` after the command name, which is in parentheses that
+    /// may hold spaces and parentheses themselves: the state first, then the parent; nil when
+    /// the process is gone.
+    private static func statFields(of pid: Int32) -> [Substring]? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
               let close = stat.lastIndex(of: ")") else { return nil }
-        let fields = stat[stat.index(after: close)...].split(separator: " ")
-        return fields.count > 1 ? Int32(fields[1]) : nil
+        return stat[stat.index(after: close)...].split(separator: " ")
     }
 
     /// Polls until none of `pids` is running (a zombie, whose parent has not reaped it yet,
@@ -294,10 +299,8 @@ enum ProcessTree {
     }
 
     private static func isRunning(_ pid: Int32) -> Bool {
-        guard kill(pid, 0) == 0 || errno == EPERM else { return false }
-        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
-        guard let close = stat.lastIndex(of: ")") else { return false }
-        return stat[stat.index(after: close)...].split(separator: " ").first != "Z"
+        guard kill(pid, 0) == 0 || errno == EPERM, let state = statFields(of: pid)?.first else { return false }
+        return state != "Z"
     }
 }
 
